@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+here = Path(__file__).parent
+version = {}
+exec((here / "sqmy_lib" / "_version.py").read_text(encoding="utf-8"), version)
+
+setup(
+    name="sqmy_lib",
+    version=version["__version__"],
+    description="社情民意信息工作台账:读取、校验、统计、通报与表彰",
+    long_description=(here / "README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    python_requires=">=3.10",
+    packages=find_packages(include=["sqmy_lib", "sqmy_lib.*"]),
+    package_data={"sqmy_lib": ["rules/defaults/*.yaml"]},
+    install_requires=[
+        "pandas>=2.0,<3",
+        "numpy>=1.24",
+        "openpyxl>=3.1,<4",
+        "xlsxwriter>=3.0,<4",
+        "python-calamine>=0.5,<1",
+        "PyYAML>=6.0,<7",
+        "tqdm>=4.60,<5",
+        # xlwt writes genuine BIFF8 .xls (the WPS shape) for the demo office and tests.
+        "xlwt>=1.3,<2",
+    ],
+    extras_require={
+        "test": ["pytest>=7", "hypothesis>=6.80"],
+    },
+    entry_points={"console_scripts": ["sqmy=sqmy_lib.cli:main"]},
+)
