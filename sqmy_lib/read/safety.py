@@ -1,0 +1,248 @@
+"""Pre-flight checks on a file before any parser touches it.
+
+A ledger may be empty, truncated, encrypted, an HTML page saved as ``.xls``,
+a zip bomb, or a sheet that declares a billion cells (calamine would try to
+allocate them and abort the whole process). Each is refused here with a
+stable code and a Chinese message, so one bad file never stops the others.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+# Limits: far above any real ledger (a province's year is ~10^5 rows), far below harm.
+MAX_UNCOMPRESSED = 1 << 30  # 1 GiB for the whole package
+MAX_RATIO = 200  # per member, for members over MIN_RATIO_SIZE
+MIN_RATIO_SIZE = 32 << 20
+MAX_SHEET_CELLS = 20_000_000  # rows × columns of one sheet's extent
+MAX_SHEET_XML = 768 << 20
+CHUNK = 1 << 20
+
+
+class UnreadableFile(Exception):
+    """A file (or one sheet of it) that cannot be read; ``code`` is stable, ``message`` Chinese."""
+
+    def __init__(self, code: str, message: str, sheet: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.sheet = sheet
+
+
+@dataclass
+class SheetFacts:
+    """What the raw XML says about one worksheet that calamine does not tell."""
+
+    formula_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, no cached value
+    problem: UnreadableFile | None = None
+
+
+def sniff(path: Path) -> str:
+    """Return the workbook format (``xlsx``, ``xls`` or ``ods``) or raise UnreadableFile."""
+    if not path.exists():
+        raise UnreadableFile("file.not_found", "文件不存在,请检查路径")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+    except OSError as exc:
+        raise UnreadableFile("file.unreadable", f"无法打开文件:{exc.strerror or exc}") from exc
+    if size == 0:
+        raise UnreadableFile("file.empty", "文件为空(0 字节),请确认是否保存成功")
+    if head.startswith(ZIP_MAGIC):
+        return _sniff_zip(path)
+    if head.startswith(OLE_MAGIC):
+        return _sniff_ole(path)
+    raise UnreadableFile("file.not_excel", f"文件不是 Excel 工作簿(内容为{_describe(head)}),请用 Excel 或 WPS 另存为 .xlsx")
+
+
+def _describe(head: bytes) -> str:
+    low = head.lower().lstrip()
+    if low.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")) or b"<html" in low:
+        return "网页 HTML"
+    if low.startswith(b"%pdf"):
+        return "PDF 文档"
+    if low.startswith(b"<?xml"):
+        return "XML 文本"
+    if low.startswith((b"\xef\xbb\xbf", b"\xff\xfe")) or all(32 <= b < 127 or b in (9, 10, 13) for b in head[:64]):
+        return "纯文本/CSV"
+    return "无法识别的格式"
+
+
+def _sniff_ole(path: Path) -> str:
+    # An encrypted .xlsx is an OLE container holding EncryptionInfo/EncryptedPackage streams.
+    with open(path, "rb") as fh:
+        data = fh.read(1 << 16)
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        raise UnreadableFile("file.encrypted", "工作簿设有打开密码,无法读取;请在 Excel/WPS 中取消密码后另存")
+    return "xls"
+
+
+def _sniff_zip(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            _check_bomb(infos)
+            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+                return "xlsx"
+            if "content.xml" in names and "mimetype" in names:
+                if b"spreadsheet" in zf.read("mimetype"):
+                    return "ods"
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile("file.corrupt", "文件已损坏或不完整(压缩结构无法解析),请重新获取原文件") from exc
+    if "word/document.xml" in names:
+        kind = "Word 文档"
+    elif "ppt/presentation.xml" in names:
+        kind = "PowerPoint 文档"
+    else:
+        kind = "压缩包"
+    raise UnreadableFile("file.not_excel", f"文件不是 Excel 工作簿(内容为{kind})")
+
+
+def _check_bomb(infos: list[zipfile.ZipInfo]) -> None:
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise UnreadableFile(
+            "file.zip_bomb", f"文件解压后达 {total / 2**20:.0f} MB,超过上限 {MAX_UNCOMPRESSED >> 20} MB,疑为压缩炸弹,已拒绝读取"
+        )
+    for i in infos:
+        if i.file_size > MIN_RATIO_SIZE and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise UnreadableFile(
+                "file.zip_bomb", f"文件内 {i.filename} 压缩比异常({i.file_size // max(i.compress_size, 1)}:1),疑为压缩炸弹,已拒绝读取"
+            )
+
+
+# ---------------------------------------------------------------- xlsx sheet facts
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
+_ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
+_LONG_COL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{3})\d+"')
+_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
+_CACHED = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
+_CELL_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
+
+
+def col_index(letters: str) -> int:
+    """0-based column index of Excel letters (``A`` → 0, ``AA`` → 26)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
+    """Per worksheet name: formula cells with no cached value, and a size problem if any.
+
+    Streams each worksheet's XML once, decompressing at most MAX_SHEET_XML bytes,
+    so a member that lies about its size is caught too.
+    """
+    facts: dict[str, SheetFacts] = {}
+    with zipfile.ZipFile(path) as zf:
+        for name, part in _xlsx_sheet_parts(zf).items():
+            facts[name] = f = SheetFacts()
+            try:
+                _scan_sheet_xml(zf, part, f, name)
+            except UnreadableFile as exc:
+                f.problem = exc
+    return facts
+
+
+def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    wb = zf.read("xl/workbook.xml")
+    rels = zf.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in zf.namelist() else b""
+    targets = {
+        m[0].decode(): m[1].decode()
+        for m in re.findall(rb'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)
+    }
+    targets.update(
+        {
+            m[1].decode(): m[0].decode()
+            for m in re.findall(rb'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)
+        }
+    )
+    parts: dict[str, str] = {}
+    for m in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)/?>", wb):
+        attrs = m[1]
+        nm = re.search(rb'\sname="([^"]*)"', attrs)
+        rid = re.search(rb'\s(?:r|\w+):id="([^"]*)"', attrs)
+        if not nm or not rid or rid[1].decode() not in targets:
+            continue
+        target = targets[rid[1].decode()]
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        parts[_xml_unescape(nm[1].decode("utf-8"))] = target
+    return parts
+
+
+def _xml_unescape(s: str) -> str:
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+
+
+def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str) -> None:
+    if part not in zf.namelist():
+        return
+    read = 0
+    tail = b""
+    max_row = 0
+    max_col = 25
+    first = True
+    with zf.open(part) as fh:
+        while chunk := fh.read(CHUNK):
+            read += len(chunk)
+            if read > MAX_SHEET_XML:
+                raise UnreadableFile("sheet.too_large", f"工作表“{sheet}”数据量超过上限,已拒绝读取", sheet)
+            buf = tail + chunk
+            if first:
+                _check_declared(buf, sheet)
+                first = False
+            # Scan up to the last whole row; the partial row waits for the next chunk.
+            cut = buf.rfind(b"</row>")
+            if cut < 0 and len(buf) < 4 * CHUNK:
+                tail = buf
+                continue
+            cut = cut + 6 if cut >= 0 else len(buf)
+            whole, tail = buf[:cut], buf[cut:]
+            max_row, max_col = _scan_whole(whole, facts, max_row, max_col)
+    max_row, max_col = _scan_whole(tail, facts, max_row, max_col)
+    if max_row * (max_col + 1) > MAX_SHEET_CELLS:
+        raise UnreadableFile(
+            "sheet.too_large",
+            f"工作表“{sheet}”的数据范围异常(约 {max_row} 行 × {max_col + 1} 列),已拒绝读取;请删除表格外的多余内容后另存",
+            sheet,
+        )
+
+
+def _check_declared(head: bytes, sheet: str) -> None:
+    m = _DIMENSION.search(head[:8192])
+    if not m or not m[3]:
+        return
+    rows = int(m[4]) - int(m[2] or 1) + 1
+    cols = col_index(m[3].decode()) - col_index((m[1] or b"A").decode()) + 1
+    if rows * cols > MAX_SHEET_CELLS:
+        ref = m[0].split(b'"')[1].decode()
+        raise UnreadableFile(
+            "sheet.too_large",
+            f"工作表“{sheet}”声明的范围 {ref} 异常(约 {rows * cols:,} 个单元格),已拒绝读取;请删除表格外的多余内容后另存",
+            sheet,
+        )
+
+
+def _scan_whole(buf: bytes, facts: SheetFacts, max_row: int, max_col: int) -> tuple[int, int]:
+    rows = _ROW_NUM.findall(buf[-65536:]) or _ROW_NUM.findall(buf)
+    if rows:
+        max_row = max(max_row, int(rows[-1]))
+    if _LONG_COL.search(buf):
+        for letters, _ in _CELL_REF.findall(buf):
+            max_col = max(max_col, col_index(letters.decode()))
+    if b"<f" in buf:
+        for attrs, inner in _CELL.findall(buf):
+            if inner and (b"<f>" in inner or b"<f " in inner or b"<f/>" in inner) and not _CACHED.search(inner):
+                ref = _CELL_REF.search(attrs)
+                if ref:
+                    facts.formula_cells.add((int(ref[2]) - 1, col_index(ref[1].decode())))
+    return max_row, max_col

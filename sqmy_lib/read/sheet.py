@@ -1,0 +1,314 @@
+"""One sheet's grid → record rows, given its layout.
+
+Rows that are not items (title, 填报单位 line, month separators, 小计/合计,
+blank rows, notes under the table, a repeated header) are recognised and
+skipped; every other row becomes an item, however incomplete, so validation can
+say what is missing instead of the row silently vanishing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..rules import Rules
+from .headers import Layout, norm_label
+from .values import (
+    MISSING,
+    cell_text,
+    issue_number,
+    item_no_key,
+    norm,
+    norm_spaces,
+    parse_date,
+    parse_mark,
+    split_adoption_text,
+    split_authors,
+    split_instructions,
+    title_key,
+    year_in_text,
+)
+
+SUBTOTAL_WORDS = ("小计", "合计", "总计", "共计", "累计", "本月小计", "本季小计", "本季度小计", "本页小计")
+_SEPARATOR = re.compile(
+    r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?$"
+    r"|^(?:\d{4}年)?(?:第?[一二三四1-4]季度?|[上下]半年|上旬|中旬|下旬)$"
+)
+_NOTE = re.compile(r"^(?:注|备注|说明|填表说明|填表人|填报人|审核人|制表人|制表|审核|联系人|联系电话|负责人|单位负责人|填表日期)\s*[:：0-9一二三、.]")
+_FILED_BY = re.compile(r"(?:填报|报送|填表)单位\s*[:：]\s*([^\s:：]+)")
+
+
+def col_letter(c: int) -> str:
+    """Excel column letters of a 0-based column index (0 → A, 26 → AA)."""
+    letters = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass
+class SheetContext:
+    """Where a sheet is and what its surroundings say (year, 填报单位)."""
+
+    src: int
+    file: str
+    sheet: str
+    year: int | None = None
+    filed_by: str = ""
+
+
+def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None) -> SheetContext:
+    """Year and 填报单位 from the text above the header, else the sheet name, file name, ``--year``."""
+    above = " ".join(cell_text(v) for r in rows[: layout.header_top] for v in r if v != "")
+    year = year_in_text(above) or year_in_text(sheet) or year_in_text(file.rsplit("/", 1)[-1]) or default_year
+    m = _FILED_BY.search(norm_spaces(above))
+    return SheetContext(src, file, sheet, year, m[1] if m else "")
+
+
+@dataclass
+class Tables:
+    """Column lists the sheets of a read append to; turned into DataFrames once at the end."""
+
+    submissions: dict[str, list] = field(default_factory=dict)
+    authors: dict[str, list] = field(default_factory=dict)
+    adoptions: dict[str, list] = field(default_factory=dict)
+    instructions: dict[str, list] = field(default_factory=dict)
+    findings: dict[str, list] = field(default_factory=dict)
+
+    @staticmethod
+    def add(table: dict[str, list], **values) -> None:
+        for k, v in values.items():
+            table.setdefault(k, []).append(v)
+
+    def count(self, table: str) -> int:
+        t = getattr(self, table)
+        return len(next(iter(t.values()))) if t else 0
+
+
+def fill_merged_down(rows: list[list], merges, first_data_row: int) -> None:
+    """A value merged down a column (one 单位 for several rows) applies to every row it covers."""
+    for (r0, c0), (r1, c1) in merges:
+        if r1 <= r0 or r0 < first_data_row or r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        if value == "":
+            continue
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if row[c] == "":
+                    row[c] = value
+
+
+class SheetReader:
+    """Reads the data rows of one sheet into ``Tables``."""
+
+    def __init__(self, layout: Layout, ctx: SheetContext, rules: Rules, tables: Tables):
+        self.layout, self.ctx, self.rules, self.t = layout, ctx, rules, tables
+        f = layout.fields
+        self.fields = f
+        self.used_cols = sorted({*f.values(), *(tc.col for tc in layout.tiers)})
+        self.header_labels = {c: norm_label(v) for c, v in layout.extra_columns.items()}
+        # A 批示台账 has no adoption columns: its rows are instructions only.
+        self.records_adoptions = bool({"adoption", "issue_no", "adopted_on"} & f.keys())
+        self._dates: dict = {}
+        self._authors: dict = {}
+
+    # -- row classification
+
+    def _is_data(self, row: list, r: int, header_words: set[str]) -> bool:
+        filled = [(c, row[c]) for c in self.used_cols if c < len(row) and row[c] != "" and row[c] is not None]
+        if not filled:
+            return False
+        texts = [norm(cell_text(v)) for _, v in filled[:3]]
+        if any(t.startswith(SUBTOTAL_WORDS) for t in texts):
+            return False
+        if sum(1 for _, v in filled if norm_label(v) in header_words) >= 2:
+            return False  # the header repeated further down
+        if len(filled) == 1:
+            c, v = filled[0]
+            text = texts[0]
+            if c == self.fields.get("seq"):
+                return False  # a pre-numbered empty row, or a note written in the first column
+            if _SEPARATOR.match(text) or _NOTE.match(text):
+                return False
+        first = texts[0]
+        if filled[0][0] == self.used_cols[0] and _NOTE.match(first) and len(filled) <= 2:
+            return False
+        return True
+
+    # -- cell helpers
+
+    def _date(self, value):
+        key = (value, type(value))
+        hit = self._dates.get(key)
+        if hit is None:
+            hit = self._dates[key] = parse_date(value, self.ctx.year)
+        return hit
+
+    def _split_authors(self, text: str):
+        hit = self._authors.get(text)
+        if hit is None:
+            hit = self._authors[text] = split_authors(text)
+        return hit
+
+    def _cell(self, row: list, fld: str):
+        c = self.fields.get(fld)
+        return row[c] if c is not None and c < len(row) else ""
+
+    def _text(self, row: list, fld: str) -> str:
+        return cell_text(self._cell(row, fld))
+
+    def _where(self) -> dict:
+        return {"src": self.ctx.src, "file": self.ctx.file, "sheet": self.ctx.sheet}
+
+    # -- reading
+
+    def read(self, rows: list[list], formula_cells: set[tuple[int, int]]) -> None:
+        start = self.layout.header_bottom + 1
+        header_words = {norm_label(v) for r in rows[self.layout.header_top : start] for v in r if v != ""}
+        header_words.discard("")
+        one_item = self.layout.kind == "submissions"
+        for r in range(start, len(rows)):
+            row = rows[r]
+            if not self._is_data(row, r, header_words):
+                continue
+            if formula_cells:
+                self._note_formulas(r, formula_cells)
+            if one_item:
+                item = self._submission(row, r)
+                self._combined_adoptions(row, r, item)
+                self._instructions(row, r, item, None, None)
+            else:
+                self._adoption_row(row, r)
+
+    def _note_formulas(self, r: int, formula_cells) -> None:
+        for c in self.used_cols:
+            if (r, c) in formula_cells:
+                Tables.add(self.t.findings, code="formula.no_value", row=r + 1, column=col_letter(c), detail="", **self._where())
+
+    def _submission(self, row: list, r: int) -> int:
+        item = self.t.count("submissions")
+        title = norm_spaces(self._text(row, "title"))
+        raw_date = self._cell(row, "date")
+        parsed = self._date(raw_date)
+        author_text = norm_spaces(self._text(row, "author"))
+        authors = self._split_authors(author_text)
+        for pos, a in enumerate(authors):
+            Tables.add(self.t.authors, item=item, position=pos, name=a.name, tag=a.tag, role=self.rules.role_of(a.tag) if a.tag else None)
+        category_text = norm(self._text(row, "category"))
+        Tables.add(
+            self.t.submissions,
+            item=item,
+            item_no=item_no_key(self._cell(row, "item_no")) or None,
+            title=title,
+            title_key=title_key(title),
+            date=parsed.date,
+            date_text=cell_text(raw_date),
+            date_status=parsed.status,
+            authors=tuple(a.name for a in authors),
+            author_text=author_text,
+            unit=norm_spaces(self._text(row, "unit")),
+            sector=norm_spaces(self._text(row, "sector")),
+            category=self.rules.category_of(category_text) if category_text else None,
+            category_text=category_text,
+            role_text=norm(self._text(row, "role")),
+            note=self._text(row, "note"),
+            filed_by=self.ctx.filed_by,
+            row=r + 1,
+            **self._where(),
+        )
+        return item
+
+    def _add_adoption(self, r: int, col: int, item: int, body: str, tier, issue_no, raw_date, origin: str, ref=("", "")):
+        parsed = self._date(raw_date) if raw_date != "" else None
+        Tables.add(
+            self.t.adoptions,
+            item=item,
+            ref_item_no=ref[0],
+            ref_title=ref[1],
+            body=body,
+            tier=tier,
+            issue_no=issue_no,
+            date=parsed.date if parsed else None,
+            date_text=cell_text(raw_date),
+            date_status=parsed.status if parsed else MISSING,
+            origin=origin,
+            row=r + 1,
+            column=col_letter(col),
+            **self._where(),
+        )
+
+    def _combined_adoptions(self, row: list, r: int, item: int) -> None:
+        """Adoptions recorded on the item's own row: tier columns and/or a free-text column."""
+        for tc in self.layout.tiers:
+            value = row[tc.col] if tc.col < len(row) else ""
+            if value == "":
+                continue
+            mark = parse_mark(value)
+            if mark.adopted:
+                date = mark.date if mark.date else self._cell(row, "adopted_on")
+                self._add_adoption(r, tc.col, item, tc.label, tc.tier, mark.issue_no, date, "tier_column")
+        self._free_text_adoptions(row, r, item, "text_column")
+
+    def _free_text_adoptions(self, row: list, r: int, item: int, origin: str, ref=("", "")) -> None:
+        c = self.fields.get("adoption")
+        text = self._text(row, "adoption")
+        parts = split_adoption_text(text) if text else []
+        issue_cell = self._text(row, "issue_no")
+        if not parts and origin == "ledger_row" and self.records_adoptions:
+            # A row of an adoption ledger records one adoption, even with its body left blank.
+            parts = [""]
+        for part in parts:
+            issue = issue_number(part) or (issue_number(issue_cell + "期") if issue_cell else None)
+            tier = self.rules.tier_of(part) if part else None
+            col = c if c is not None else self.fields.get("title", 0)
+            self._add_adoption(r, col, item, part, tier, issue, self._cell(row, "adopted_on"), origin, ref)
+
+    def _instructions(self, row: list, r: int, item: int, ref_no, ref_title) -> None:
+        leader_col = self.fields.get("leader")
+        instr_col = self.fields.get("instruction")
+        leader_text = self._text(row, "leader")
+        instr_text = self._text(row, "instruction")
+        content = self._text(row, "instruction_text")
+        if leader_text:
+            leaders, col = split_instructions(leader_text), leader_col
+            if instr_text and not content:
+                content = instr_text
+        elif instr_text:
+            leaders, col = split_instructions(instr_text), instr_col
+            # "√"/"有" says there was an instruction without naming the leader.
+            leaders = ["" if norm(p).upper() in ("√", "✓", "是", "有", "Y") else p for p in leaders]
+        elif content:
+            leaders, col = [""], self.fields.get("instruction_text")
+        else:
+            return
+        raw_date = self._cell(row, "instructed_on")
+        parsed = self._date(raw_date) if raw_date != "" else None
+        follow_up = self._text(row, "follow_up")
+        for leader in leaders:
+            Tables.add(
+                self.t.instructions,
+                item=item,
+                ref_item_no=ref_no or "",
+                ref_title=ref_title or "",
+                leader=leader,
+                level=self.rules.leader_level_of(leader + content) if (leader or content) else None,
+                text=content,
+                date=parsed.date if parsed else None,
+                date_text=cell_text(raw_date),
+                date_status=parsed.status if parsed else MISSING,
+                follow_up=follow_up,
+                row=r + 1,
+                column=col_letter(col),
+                **self._where(),
+            )
+
+    def _adoption_row(self, row: list, r: int) -> None:
+        """A row of a separate 采用台账: one adoption (and perhaps its instruction) of an item."""
+        ref = (item_no_key(self._cell(row, "item_no")), norm_spaces(self._text(row, "title")))
+        self._free_text_adoptions(row, r, -1, "ledger_row", ref)
+        self._instructions(row, r, -1, ref[0], ref[1])
+
+

@@ -1,0 +1,72 @@
+"""Opening a workbook: python-calamine for the cells (fast), raw XML only for what it does not give.
+
+Every grid is in Excel coordinates: ``rows[r][c]`` is Excel row ``r + 1``,
+column ``c`` (0-based), so messages can name cells exactly as Excel shows them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine as pc
+
+from .safety import SheetFacts, UnreadableFile, sniff, xlsx_sheet_facts
+
+Merge = tuple[tuple[int, int], tuple[int, int]]
+
+
+@dataclass
+class SheetGrid:
+    """One worksheet's cells, merged ranges and formula cells lacking a cached value."""
+
+    name: str
+    rows: list[list]
+    merges: list[Merge] = field(default_factory=list)
+    formula_cells: set[tuple[int, int]] = field(default_factory=set)
+    hidden: bool = False
+
+
+@dataclass
+class OpenedWorkbook:
+    """The readable sheets of a file, plus sheets that were refused (with the reason)."""
+
+    path: Path
+    format: str
+    sheets: list[SheetGrid]
+    refused: list[UnreadableFile]
+
+
+def open_workbook(path: str | Path) -> OpenedWorkbook:
+    """Open ``path`` after the safety checks; raise UnreadableFile when nothing can be read."""
+    path = Path(path)
+    fmt = sniff(path)
+    facts: dict[str, SheetFacts] = xlsx_sheet_facts(path) if fmt == "xlsx" else {}
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError as exc:
+        raise UnreadableFile("file.encrypted", "工作簿设有打开密码,无法读取;请在 Excel/WPS 中取消密码后另存") from exc
+    except Exception as exc:  # calamine's zip/xml/cfb errors all mean the same to staff
+        raise UnreadableFile("file.corrupt", f"文件已损坏或不完整,无法解析({type(exc).__name__})") from exc
+    sheets: list[SheetGrid] = []
+    refused: list[UnreadableFile] = []
+    try:
+        for meta in wb.sheets_metadata:
+            if meta.typ != pc.SheetTypeEnum.WorkSheet:
+                continue
+            fact = facts.get(meta.name, SheetFacts())
+            if fact.problem is not None:
+                refused.append(fact.problem)
+                continue
+            try:
+                sheet = wb.get_sheet_by_name(meta.name)
+                rows = sheet.to_python(skip_empty_area=False)
+                merges = list(sheet.merged_cell_ranges or [])
+            except Exception as exc:
+                refused.append(UnreadableFile("sheet.corrupt", f"工作表“{meta.name}”已损坏,无法读取({type(exc).__name__})", meta.name))
+                continue
+            sheets.append(
+                SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible)
+            )
+    finally:
+        wb.close()
+    return OpenedWorkbook(path, fmt, sheets, refused)

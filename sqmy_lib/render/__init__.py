@@ -1,0 +1,1 @@
+"""Rendering outputs: blank templates for staff, circulars, commendation lists and payout sheets."""

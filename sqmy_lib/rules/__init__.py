@@ -1,0 +1,9 @@
+"""Rules as data: quotas, rewards, points, thresholds and the body-name → tier mapping.
+
+Rules live in a YAML file per year. The package ships the defaults of
+domain.md §5 under ``rules/defaults/``; an office passes its own file.
+Files are read with ``yaml.safe_load``: nothing in them is ever evaluated.
+"""
+from .model import Rules, load_rules, default_rules_path
+
+__all__ = ["Rules", "load_rules", "default_rules_path"]

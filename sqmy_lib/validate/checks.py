@@ -1,0 +1,159 @@
+"""The checks, as one table: code, severity, which table, which cell, the Chinese message, the rule.
+
+In the spirit of pandera's checks: each entry is a name and a vectorised
+predicate over one record table. A new check is one more entry here. The
+message is a template filled from the offending row (``{date_text}``, ``{body}``…).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+
+from ..records import Ledger
+from ..rules import Rules
+
+
+@dataclass
+class Context:
+    """What a check may look at besides its own table."""
+
+    ledger: Ledger
+    rules: Rules
+    today: dt.date
+
+    @property
+    def roster(self):
+        return self.ledger.roster
+
+
+Predicate = Callable[[pd.DataFrame, Context], pd.Series]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One named check over a record table.
+
+    ``field`` names the ledger field whose cell the issue points at (its column
+    letter comes from the sheet's layout); None means the row's own ``column``.
+    """
+
+    code: str
+    severity: str
+    table: str
+    field: str | None
+    message: str
+    where: Predicate
+    needs_roster: bool = False
+
+
+def _status(status: str) -> Predicate:
+    return lambda df, ctx: df["date_status"] == status
+
+
+def _sheet_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    years = dict(zip(ctx.ledger.sheets["src"], ctx.ledger.sheets["year"]))
+    return df["src"].map(years)
+
+
+def _item_dates(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    dates = ctx.ledger.submissions.set_index("item")["date"]
+    return df["item"].map(dates)
+
+
+def _duplicated(keys: list[str]) -> Predicate:
+    def where(df: pd.DataFrame, ctx: Context) -> pd.Series:
+        filled = df[keys].astype(bool).all(axis=1)
+        return filled & df[keys].duplicated(keep="first")
+
+    return where
+
+
+def _first_of(keys: list[str]) -> Callable[[pd.DataFrame], pd.Series]:
+    """For each row, where the first row with the same keys is (for the duplicate message)."""
+
+    def first(df: pd.DataFrame) -> pd.Series:
+        firsts = df.drop_duplicates(keys).set_index(keys)
+        where = firsts["file"].astype(str).str.rsplit("/", n=1).str[-1] + "!" + firsts["sheet"].astype(str) + "!第" + firsts["row"].astype(str) + "行"
+        return pd.Series([where.get(tuple(k) if len(keys) > 1 else k[0]) for k in df[keys].itertuples(index=False)], index=df.index)
+
+    return first
+
+
+def _not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    return ~df["is_unit"] & ~df["name"].isin(ctx.roster.person_names)
+
+
+def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    units = ctx.roster.unit_names
+    sectors = set(ctx.roster.people["sector"]) | set(ctx.roster.people["unit"])
+    return (df["unit"] != "") & ~df["unit"].isin(units | sectors)
+
+
+def _items_with_adoption(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    return df["item"].isin(ctx.ledger.adoptions["item"])
+
+
+def _finding(code: str) -> Predicate:
+    return lambda df, ctx: df["code"] == code
+
+
+def _file_check(code: str) -> Check:
+    return Check(code, "error", "files", None, "{message}", _finding(code))
+
+
+# Codes of files (or sheets) that could not be read at all: these make the exit code 2.
+FILE_CODES = (
+    "file.not_found", "file.empty", "file.corrupt", "file.encrypted", "file.not_excel", "file.zip_bomb", "file.unreadable",
+    "file.no_ledger", "sheet.too_large", "sheet.corrupt", "roster.not_found",
+)
+
+CHECKS: list[Check] = [
+    *[_file_check(code) for code in FILE_CODES],
+    # -- items
+    Check("title.missing", "error", "submissions", "title", "信息标题为空", lambda df, ctx: df["title"] == ""),
+    Check("author.missing", "error", "submissions", "author", "作者(报送人)为空", lambda df, ctx: df["author_text"] == ""),
+    Check("date.missing", "error", "submissions", "date", "收稿日期为空", _status("missing")),
+    Check("date.unparseable", "error", "submissions", "date", "无法识别的日期“{date_text}”,请写成 2026-03-05 或 2026年3月5日", _status("unparseable")),
+    Check("date.ambiguous", "error", "submissions", "date", "日期“{date_text}”有歧义(如 3.1 可能是3月1日或3月10日、05/03/2026 的日月顺序不明),请写完整日期", _status("ambiguous")),
+    Check("date.no_year", "error", "submissions", "date", "日期“{date_text}”没有年份,且表名、工作表名、文件名都未写明年度;请写完整日期或用 --year 指定", _status("no_year")),
+    Check("date.future", "error", "submissions", "date", "收稿日期 {date:%Y-%m-%d} 晚于今天", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
+    Check("date.out_of_year", "warning", "submissions", "date", "收稿日期 {date:%Y-%m-%d} 不在本表年度内",
+          lambda df, ctx: df["date"].notna() & _sheet_year(df, ctx).notna() & (df["date"].dt.year != _sheet_year(df, ctx))),
+    Check("item.duplicate_no", "error", "submissions", "item_no", "编号“{item_no}”重复(首次出现在 {first})", _duplicated(["item_no"])),
+    Check("item.duplicate", "error", "submissions", "title", "与 {first} 的信息重复(标题和作者相同)", _duplicated(["title_key", "author_text"])),
+    Check("category.unknown", "warning", "submissions", "category", "类别“{category_text}”不在规则文件的类别中", lambda df, ctx: (df["category_text"] != "") & df["category"].isna()),
+    Check("roster.unknown_unit", "warning", "submissions", "unit", "单位“{unit}”不在名册中", _unit_not_on_roster, needs_roster=True),
+    # -- authors (each points at the item's author cell)
+    Check("roster.unknown_person", "warning", "authors", "author", "作者“{name}”不在名册中", _not_on_roster, needs_roster=True),
+    # -- adoptions
+    Check("adoption.no_item", "error", "adoptions", None, "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)", lambda df, ctx: df["item"] == -1),
+    Check("adoption.unknown_tier", "error", "adoptions", None, "采用单位“{body}”无法确定层级(县级/市级/省级/全国),请写明采用单位,如“省政协”", lambda df, ctx: df["tier"].isna()),
+    Check("adoption.date_invalid", "error", "adoptions", None, "采用日期“{date_text}”无法识别或有歧义", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
+    Check("adoption.before_item", "error", "adoptions", None, "采用日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}", lambda df, ctx: df["date"] < df["item_date"]),
+    Check("adoption.future", "error", "adoptions", None, "采用日期 {date:%Y-%m-%d} 晚于今天", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
+    # -- instructions
+    Check("instruction.no_item", "error", "instructions", None, "批示记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)", lambda df, ctx: df["item"] == -1),
+    Check("instruction.no_adoption", "warning", "instructions", None, "该信息有领导批示,但没有任何采用记录", lambda df, ctx: (df["item"] != -1) & ~_items_with_adoption(df, ctx)),
+    Check("instruction.unknown_level", "warning", "instructions", None, "无法判断批示领导“{leader}”的级别(县级/市级/省级/国家级),请写明职务", lambda df, ctx: df["level"].isna()),
+    Check("instruction.date_invalid", "error", "instructions", None, "批示日期“{date_text}”无法识别或有歧义", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
+    # -- what only the reader saw
+    Check("formula.no_value", "warning", "findings", None, "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存", _finding("formula.no_value")),
+    Check("link.ambiguous", "error", "findings", None, "按编号或标题可对应多条信息:{detail};请填写唯一的编号", _finding("link.ambiguous")),
+]
+
+# Extra per-row values some messages need, computed only for the rows that are flagged.
+MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
+    "item.duplicate_no": {"first": _first_of(["item_no"])},
+    "item.duplicate": {"first": _first_of(["title_key", "author_text"])},
+}
+
+# Columns a table gains before its checks run (joins a predicate needs).
+TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
+    "adoptions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
+    "authors": lambda df, ctx: df.merge(
+        ctx.ledger.submissions[["item", "src", "file", "sheet", "row"]], on="item", how="left"
+    ),
+}

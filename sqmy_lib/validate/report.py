@@ -1,0 +1,98 @@
+"""The validation report: a flat table of issues, each pointing at one cell.
+
+Modelled on frictionless's error report: every issue carries a stable English
+code, a severity and a Chinese message, plus where it is (file, sheet, Excel
+row number and column letter as Excel shows them).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告"}
+ISSUE_COLUMNS = ["code", "severity", "message", "file", "sheet", "row", "column", "cell"]
+
+
+def cell_ref(file: str | None, sheet: str | None, row: int | None, column: str | None) -> str:
+    """``报送台账.xlsx!二季度!C17``: file name, sheet and cell, as staff look them up."""
+    parts = [Path(file).name if file else ""]
+    if sheet:
+        parts.append(sheet)
+    if row is not None and column:
+        parts.append(f"{column}{row}")
+    elif row is not None:
+        parts.append(f"第{row}行")
+    return "!".join(parts)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in the input, pointing at a file, and where it can, a cell."""
+
+    code: str
+    severity: str
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    @property
+    def cell(self) -> str:
+        return cell_ref(self.file, self.sheet, self.row, self.column)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["cell"] = self.cell
+        return d
+
+
+@dataclass
+class Report:
+    """All issues of one validation run, with the record counts it covered."""
+
+    issues: list[Issue] = field(default_factory=list)
+    records: dict[str, int] = field(default_factory=dict)
+    unreadable: int = 0  # files that could not be read at all (exit 2)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def exit_code(self) -> int:
+        """2 when an input could not be read, 1 when there are errors, else 0."""
+        if self.unreadable:
+            return 2
+        return 1 if self.errors else 0
+
+    def to_frame(self) -> pd.DataFrame:
+        """The issues as a DataFrame with the columns of the JSON report."""
+        return pd.DataFrame([i.to_dict() for i in self.issues], columns=ISSUE_COLUMNS)
+
+    def to_dict(self) -> dict:
+        return {"records": dict(self.records), "issues": [i.to_dict() for i in self.issues]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def counts_by_code(self) -> pd.DataFrame:
+        df = self.to_frame()
+        if df.empty:
+            return pd.DataFrame(columns=["code", "severity", "count"])
+        return df.groupby(["code", "severity"]).size().rename("count").reset_index()
+
+    def _repr_html_(self) -> str:  # Jupyter
+        head = f"<p>记录:{self.records};错误 {len(self.errors)} 条,警告 {len(self.warnings)} 条</p>"
+        return head + self.to_frame().to_html(index=False)
+
+    def extend(self, issues: Iterable[Issue]) -> None:
+        self.issues.extend(issues)
