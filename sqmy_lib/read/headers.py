@@ -158,7 +158,7 @@ def _groups_in_row(r: int, labels: list[str], merges) -> dict[int, str]:
 
 def _is_group_label(label: str) -> str | None:
     """``采用情况`` / ``领导批示`` style labels that head a group of sub-columns."""
-    if not label:
+    if not label or len(label) > 8:  # a title row ("2026年…采用台账") is not a group label
         return None
     if "批示" in label and "日期" not in label and "内容" not in label and "领导" != label:
         return "instruction"
@@ -200,7 +200,7 @@ def _ledger_layout(scan: list[list[str]], best: int, merges, tier_of) -> Layout 
         groups or any(_is_group_label(l) for l in scan[best])
     ):
         sub = best + 1
-    elif best > 0 and any(_is_group_label(l) for l in scan[best - 1]) and not _score(scan[best - 1], tier_of) > 1:
+    elif best > 0 and any(_is_group_label(l) for l in scan[best - 1]) and _looks_like_subheader(scan[best - 1], tier_of):
         top, sub = best - 1, best
         groups = _groups_in_row(top, scan[top], merges)
 

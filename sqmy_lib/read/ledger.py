@@ -269,7 +269,7 @@ def _attribute(ledger: Ledger, rules: Rules) -> None:
         return
     missing = subs["unit"] == ""
     if missing.any():
-        fill = subs.loc[missing, "item"].map(first_unit)
+        fill = subs.loc[missing, "item"].map(first_unit).astype(object)
         if units:
             by_sheet = {}
             for src, file, filed_by in zip(ledger.sheets["src"], ledger.sheets["file"], ledger.sheets["filed_by"]):

@@ -1,0 +1,78 @@
+"""Builders for real workbooks on disk, in the shapes staff keep them."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlwt
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
+    """Write rows (None = empty) to an .xlsx with openpyxl; ``merges`` per sheet as A1 ranges.
+
+    Strings starting with '=' are written as text, the way a ledger title would be.
+    """
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(rows, 1):
+            for c, v in enumerate(row, 1):
+                if v is None:
+                    continue
+                cell = ws.cell(r, c, v)
+                if isinstance(v, str) and v.startswith("="):
+                    cell.data_type = "s"
+        for rng in (merges or {}).get(name, []):
+            ws.merge_cells(rng)
+    wb.save(path)
+    return path
+
+
+def write_xls(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[tuple[int, int, int, int]]] | None = None) -> Path:
+    """Write a real BIFF8 .xls with xlwt; ``merges`` as (r1, r2, c1, c2) 0-based inclusive."""
+    wb = xlwt.Workbook(encoding="utf-8")
+    date_style = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    for name, rows in sheets.items():
+        ws = wb.add_sheet(name)
+        merged_cells = set()
+        for r1, r2, c1, c2 in (merges or {}).get(name, []):
+            value = rows[r1][c1] if r1 < len(rows) and c1 < len(rows[r1]) else None
+            ws.write_merge(r1, r2, c1, c2, value)
+            merged_cells |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if v is None or (r, c) in merged_cells:
+                    continue
+                if isinstance(v, dt.date):
+                    ws.write(r, c, v, date_style)
+                else:
+                    ws.write(r, c, v)
+    wb.save(str(path))
+    return path
+
+
+@pytest.fixture
+def combined_rows():
+    """A quarter sheet of a combined ledger with a two-level merged header, as staff keep it."""
+    return [
+        ["2026年度社情民意信息报送采用登记表"],
+        ["填报单位:示例县政协办公室    填表日期:2026年7月2日"],
+        ["序号", "收稿日期", "信息标题 ", "作　者", "单位", "类别", "采用情况", None, None, None, "领导批示", None, None, "备注"],
+        [None, None, None, None, None, None, "县政协编发", "市政协", "省政协", "全国政协", "批示领导", "批示日期", "落实情况", None],
+        ["四月份"],
+        [1, dt.date(2026, 4, 3), "关于加强农村饮水安全的建议", "张三、李四", "民盟县委", "社会", "√", "第3期", None, None, "副市长李某", "2026-05-10", "已落实,问题得到解决"],
+        [2, "2026.4.15", "=关于电动车充电的建议", "王五(特邀信息员)", None, "民生", "第5期", None, None, None, None, None, None],
+        [3, "4月20日", "关于规范校外培训的建议", "民盟县委", None, "教育", None, None, None, None, None, None, None],
+        ["小计", None, "3条"],
+        [None],
+        ["五月份"],
+        [4, 46150, "关于加快老旧小区改造的建议", "赵六 钱七", "城关镇政协工委", "城建", "是", None, dt.date(2026, 6, 1), None, "省委常委张某", None, "正在办理"],
+        [5, "2026/05/20", "关于乡村物流的建议", "孙八", None, "三农", None, None, None, None, None, None, None],
+        ["合计", None, "5条"],
+        ["注:本表由信息科填写,采用情况填√或期号。"],
+        ["填表人:李四    审核人:王五"],
+    ]
+

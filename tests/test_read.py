@@ -1,0 +1,211 @@
+"""Reading real workbooks written to disk, in every shape domain.md §3 describes."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pandas as pd
+import pytest
+
+import sqmy_lib as sq
+from sqmy_lib.read import discover
+
+from conftest import write_xls, write_xlsx
+
+COMBINED_MERGES = ["A1:N1", *(f"{c}3:{c}4" for c in "ABCDEFN"), "G3:J3", "K3:M3", "E6:E8"]
+
+
+def _by_title(ledger, title):
+    subs = ledger.submissions
+    return subs[subs["title"] == title].iloc[0]
+
+
+def test_combined_two_level_ledger(tmp_path, combined_rows):
+    path = write_xlsx(tmp_path / "报送台账.xlsx", {"二季度": combined_rows}, {"二季度": COMBINED_MERGES})
+    ledger = sq.read_ledgers(path)
+
+    subs = ledger.submissions
+    # Title, 填报单位 line, separators, 小计/合计, blank rows and notes are not items.
+    assert len(subs) == 5
+    assert list(subs["row"]) == [6, 7, 8, 12, 13]
+    assert ledger.year == 2026
+
+    first = _by_title(ledger, "关于加强农村饮水安全的建议")
+    assert first["authors"] == ("张三", "李四")
+    assert first["date"] == pd.Timestamp("2026-04-03")
+    assert first["category"] == "社会"
+    # The title starting with '=' is data, kept as text.
+    assert _by_title(ledger, "=关于电动车充电的建议")["date"] == pd.Timestamp("2026-04-15")
+    # 3月5日-style dates take the year from the title row; serials are dates.
+    assert _by_title(ledger, "关于规范校外培训的建议")["date"] == pd.Timestamp("2026-04-20")
+    assert _by_title(ledger, "关于加快老旧小区改造的建议")["date"] == pd.Timestamp("2026-05-08")
+    # Merged 单位 cells down E6:E8 apply to every row they cover.
+    assert list(subs["unit"][:3]) == ["民盟县委"] * 3
+
+    adoptions = ledger.adoptions.sort_values(["row", "column"])
+    assert list(zip(adoptions["row"], adoptions["column"], adoptions["tier"])) == [
+        (6, "G", "县级"), (6, "H", "市级"), (7, "G", "县级"), (12, "G", "县级"), (12, "I", "省级"),
+    ]
+    assert adoptions["issue_no"].tolist()[1] == 3
+    assert adoptions.iloc[4]["date"] == pd.Timestamp("2026-06-01")
+
+    instr = ledger.instructions.sort_values("row")
+    assert list(instr["level"]) == ["市级", "省级"]
+    assert instr.iloc[0]["date"] == pd.Timestamp("2026-05-10")
+    assert instr.iloc[0]["follow_up"].startswith("已落实")
+    assert ledger.sheets.iloc[0]["columns"]["title"] == "C"
+
+
+def test_authors_roles_and_unit_items(tmp_path, combined_rows):
+    path = write_xlsx(tmp_path / "台账.xlsx", {"二季度": combined_rows}, {"二季度": COMBINED_MERGES})
+    ledger = sq.read_ledgers(path)
+    a = ledger.authors
+    assert a[a["name"] == "王五"].iloc[0][["tag", "role"]].tolist() == ["特邀信息员", "特邀信息员"]
+    assert _by_title(ledger, "关于加快老旧小区改造的建议")["authors"] == ("赵六", "钱七")
+    unit_item = _by_title(ledger, "关于规范校外培训的建议")
+    assert bool(unit_item["is_unit_item"]) and unit_item["authors"] == ("民盟县委",)
+    assert not bool(_by_title(ledger, "关于乡村物流的建议")["is_unit_item"])
+
+
+def test_wps_xls_with_free_text_adoptions(tmp_path):
+    rows = [
+        ["民盟县委2026年社情民意信息报送表"],
+        ["编号", "报送日期", "题目", "报送人", "采用情况", "领导批示"],
+        ["M-01", "2026年3月5日", "关于中小学课后服务的建议", "周一", "省政协《社情民意》2026年第15期", "省长批示"],
+        ["M-02", "2026-3-18", "关于农村养老的建议", "吴二、郑三", "县政协编发第3期;市政协采用", ""],
+        ["M-03", "3.25", "关于河道治理的建议", "周一", "未采用", ""],
+    ]
+    path = write_xls(tmp_path / "民盟县委.xls", {"Sheet1": rows}, {"Sheet1": [(0, 0, 0, 5)]})
+    assert path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
+    ledger = sq.read_ledgers(path)
+    subs = ledger.submissions
+    assert list(subs["item_no"]) == ["M-01", "M-02", "M-03"]
+    assert list(subs["date"].dt.strftime("%m-%d")) == ["03-05", "03-18", "03-25"]
+    ad = ledger.adoptions
+    assert sorted(zip(ad["item"], ad["tier"], ad["issue_no"].fillna(0).astype(int))) == [(0, "省级", 15), (1, "县级", 3), (1, "市级", 0)]
+    assert ledger.instructions.iloc[0]["level"] == "省级"
+    assert ledger.files.iloc[0]["format"] == "xls"
+
+
+def test_separate_ledgers_linked_by_number_then_title(tmp_path):
+    write_xlsx(tmp_path / "报送台账.xlsx", {"报送": [
+        ["2026年社情民意信息报送台账"],
+        ["编号", "日期", "标题", "作者", "单位"],
+        ["2026-001", "2026-01-05", "关于A的建议", "张三", "民盟县委"],
+        ["2026-002", "2026-01-06", "关于B的建议", "李四", "民建县委"],
+        ["2026-003", "2026-01-07", "关于“C”的建议", "王五", "民进县委"],
+    ]})
+    write_xlsx(tmp_path / "采用台账.xlsx", {"采用": [
+        ["2026年社情民意信息采用台账"],
+        ["编号", "标题", "采用单位/刊物", "期号", "采用日期", "批示领导", "批示内容", "落实情况"],
+        ["2026-001", "关于A的建议", "市政协《社情民意》", "8", "2026-02-01", "市委书记", "请研究", "已落实"],
+        [None, "关于 C 的建议", "省政协", "15", "2026-03-01", None, None, None],
+        ["2026-099", "关于不存在的建议", "县政协编发", "2", "2026-03-02", None, None, None],
+    ]})
+    ledger = sq.read_ledgers(tmp_path)
+    assert set(ledger.sheets["kind"]) == {"submissions", "adoptions"}
+    ad = ledger.adoptions.sort_values("row")
+    assert list(ad["item"]) == [0, 2, -1]
+    assert list(ad["tier"]) == ["市级", "省级", "县级"]
+    assert list(ad["issue_no"]) == [8, 15, 2]
+    assert ledger.instructions.iloc[0]["item"] == 0
+    codes = {i.code for i in sq.validate(ledger).issues}
+    assert "adoption.no_item" in codes
+
+
+def test_header_found_below_title_rows_with_synonyms(tmp_path):
+    rows = [
+        [None], ["XX县政协"], ["2026年社情民意信息登记"], ["填报单位:城关镇政协工委"], [None],
+        ["信息编号", "来稿日期 ", "题  目", "反映人", "所在单位", "信息分类", "采用单位", "批示情况", "备 注"],
+        ["C1", "2026-02-03", "关于集镇停车的建议", "陈七", "城关镇政协工委", "城建", "", "", ""],
+    ]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "城关镇.xlsx", {"一季度": rows}))
+    assert ledger.sheets.iloc[0]["header_row"] == 6
+    assert ledger.sheets.iloc[0]["filed_by"] == "城关镇政协工委"
+    row = ledger.submissions.iloc[0]
+    assert (row["item_no"], row["title"], row["authors"], row["category"]) == ("C1", "关于集镇停车的建议", ("陈七",), "城建")
+
+
+def test_dates_in_every_form(tmp_path):
+    forms = [dt.date(2026, 3, 5), 46086, "2026.3.5", "2026-3-5", "2026/03/05", "2026年3月5日", "3月5日", "20260305", 3.05]
+    rows = [["2026年度社情民意信息台账"], ["日期", "标题", "作者"]]
+    rows += [[v, f"标题{i}", "张三"] for i, v in enumerate(forms)]
+    rows += [["2026.13.45", "坏日期", "张三"], [3.1, "歧义日期", "张三"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "d.xlsx", {"S": rows}))
+    subs = ledger.submissions
+    assert (subs["date"][: len(forms)] == pd.Timestamp("2026-03-05")).all()
+    assert list(subs["date_status"][len(forms):]) == ["unparseable", "ambiguous"]
+
+
+def test_date_without_year_context_is_reported_not_guessed(tmp_path):
+    rows = [["日期", "标题", "作者"], ["3月5日", "关于X", "张三"]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": rows})
+    report = sq.validate(sq.read_ledgers(path))
+    assert [(i.code, i.cell) for i in report.errors] == [("date.no_year", "台账.xlsx!Sheet1!A2")]
+    ledger = sq.read_ledgers(path, year=2026)
+    assert ledger.submissions.iloc[0]["date"] == pd.Timestamp("2026-03-05")
+
+
+def test_one_sheet_per_month_and_roster_sheet_in_the_same_workbook(tmp_path):
+    header = ["序号", "日期", "标题", "作者", "单位"]
+    sheets = {
+        "1月": [header, [1, "2026-01-03", "一月信息", "张三", "民盟县委"]],
+        "2月": [header, [1, "2026-02-03", "二月信息", "李四", "民建县委"]],
+        "名册": [["姓名", "身份", "单位", "界别", "聘任日期"], ["张三", "委员", "民盟县委", "民盟", None],
+                 ["李四", "特邀信息员", "民建县委", "民建", "2026-07-01"]],
+        "单位": [["单位名称", "单位类型"], ["民盟县委", "民主党派"], ["民建县委", "民主党派"]],
+    }
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", sheets), year=2026)
+    assert list(ledger.submissions["sheet"]) == ["1月", "2月"]
+    assert ledger.roster.person_names == {"张三", "李四"}
+    people = ledger.roster.people.set_index("name")
+    assert people.at["李四", "appointed_on"] == pd.Timestamp("2026-07-01")
+    assert ledger.roster.unit_names == {"民盟县委", "民建县委"}
+
+
+def test_roster_from_its_own_workbook_drives_unit_and_person_checks(tmp_path):
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["张三", "委员", "民盟县委"]],
+        "单位": [["单位名称", "单位类型"], ["民盟县委", "民主党派"]],
+    })
+    ledgers = tmp_path / "ledgers"
+    ledgers.mkdir()
+    write_xlsx(ledgers / "民盟县委.xlsx", {"S": [
+        ["填报单位:民盟县委"],
+        ["日期", "标题", "作者"],
+        ["2026-01-03", "关于甲", "张三"],
+        ["2026-01-04", "关于乙", "路人甲"],
+    ]})
+    ledger = sq.read_ledgers(ledgers, roster=roster, year=2026)
+    # No 单位 column: the sheet's 填报单位, a roster unit, fills it.
+    assert list(ledger.submissions["unit"]) == ["民盟县委", "民盟县委"]
+    unknown = [i for i in sq.validate(ledger).issues if i.code == "roster.unknown_person"]
+    assert [(i.severity, i.cell) for i in unknown] == [("warning", "民盟县委.xlsx!S!C4")]
+
+
+def test_directory_skips_lock_and_hidden_files(tmp_path, combined_rows):
+    good = write_xlsx(tmp_path / "a.xlsx", {"S": combined_rows})
+    shutil.copy(good, tmp_path / "~$a.xlsx")
+    shutil.copy(good, tmp_path / ".hidden.xlsx")
+    (tmp_path / "sub").mkdir()
+    shutil.copy(good, tmp_path / "sub" / "b.xlsx")
+    (tmp_path / "readme.txt").write_text("x")
+    assert [p.name for p in discover([tmp_path])] == ["a.xlsx", "b.xlsx"]
+
+
+def test_ods_is_read(tmp_path):
+    path = tmp_path / "台账.ods"
+    df = pd.DataFrame({"日期": ["2026-01-05"], "标题": ["关于ODS的建议"], "作者": ["张三"]})
+    df.to_excel(path, engine="odf", index=False)
+    ledger = sq.read_ledgers(path)
+    assert ledger.submissions.iloc[0]["title"] == "关于ODS的建议"
+    assert ledger.files.iloc[0]["format"] == "ods"
+
+
+def test_source_kept_for_every_record(tmp_path, combined_rows):
+    path = write_xlsx(tmp_path / "报送台账.xlsx", {"二季度": combined_rows}, {"二季度": COMBINED_MERGES})
+    ledger = sq.read_ledgers(path)
+    for table in (ledger.submissions, ledger.adoptions, ledger.instructions):
+        assert table[["file", "sheet", "row"]].notna().all().all()
+    assert set(ledger.adoptions["column"]) <= set("GHIJ")
+
