@@ -27,7 +27,8 @@ setup(
         "xlwt>=1.3,<2",
     ],
     extras_require={
-        "test": ["pytest>=7", "hypothesis>=6.80"],
+        # odfpy writes .ods and msoffcrypto-tool encrypts .xlsx: both only to make test inputs.
+        "test": ["pytest>=7", "hypothesis>=6.80", "odfpy>=1.4", "msoffcrypto-tool>=5"],
     },
     entry_points={"console_scripts": ["sqmy=sqmy_lib.cli:main"]},
 )

@@ -78,20 +78,18 @@ def norm_label(value) -> str:
 
 def ledger_field(label: str) -> str | None:
     """The ledger field a normalised label names, or None."""
-    if not label:
+    if not label or len(label) > 12:  # long text is data or a note, not a header
         return None
-    for fld, labels in LEDGER_LABELS.items():
-        if label in _NORMED[fld]:
-            return fld
-    if len(label) > 12:  # long text is data or a note, not a header
-        return None
+    fld = _LABEL_FIELD.get(label)
+    if fld is not None:
+        return fld
     for keyword, fld in LEDGER_KEYWORDS:
         if keyword in label:
             return fld
     return None
 
 
-_NORMED = {fld: {norm_label(x) for x in labels} for fld, labels in LEDGER_LABELS.items()}
+_LABEL_FIELD = {norm_label(x): fld for fld, labels in reversed(LEDGER_LABELS.items()) for x in labels}
 _ROSTER_NORMED = {fld: {norm_label(x) for x in labels} for fld, labels in ROSTER_LABELS.items()}
 
 

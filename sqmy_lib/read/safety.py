@@ -122,7 +122,7 @@ def _check_bomb(infos: list[zipfile.ZipInfo]) -> None:
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
 _ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
-_LONG_COL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{3})\d+"')
+_LONG_COL = re.compile(rb' r="[A-Z]{3}[0-9]')  # a column past ZZ (702): worth a full look
 _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
 _CACHED = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 _CELL_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')

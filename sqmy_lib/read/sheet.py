@@ -101,23 +101,58 @@ def fill_merged_down(rows: list[list], merges, first_data_row: int) -> None:
                     row[c] = value
 
 
+# A title this long that starts with none of these is an item: the fast path for most rows.
+_SKIP_START = SUBTOTAL_WORDS + ("注", "备注", "说明", "填表", "填报", "审核", "制表", "联系")
+
+
+def _cached(values: list, fn, cache: dict) -> list:
+    """``[fn(v) for v in values]``, computing each distinct value once (ledgers repeat a lot)."""
+    out = []
+    append = out.append
+    for v in values:
+        try:
+            append(cache[v])
+        except KeyError:
+            append(cache.setdefault(v, fn(v)))
+    return out
+
+
+def _stripped(v) -> str:
+    return v.strip() if type(v) is str else cell_text(v)
+
+
 class SheetReader:
-    """Reads the data rows of one sheet into ``Tables``."""
+    """Reads the data rows of one sheet into ``Tables``, column by column."""
 
     def __init__(self, layout: Layout, ctx: SheetContext, rules: Rules, tables: Tables):
         self.layout, self.ctx, self.rules, self.t = layout, ctx, rules, tables
         f = layout.fields
         self.fields = f
         self.used_cols = sorted({*f.values(), *(tc.col for tc in layout.tiers)})
-        self.header_labels = {c: norm_label(v) for c, v in layout.extra_columns.items()}
         # A 批示台账 has no adoption columns: its rows are instructions only.
         self.records_adoptions = bool({"adoption", "issue_no", "adopted_on"} & f.keys())
         self._dates: dict = {}
+        self._text_cache: dict = {}
         self._authors: dict = {}
+        self._marks: dict = {}
 
     # -- row classification
 
-    def _is_data(self, row: list, r: int, header_words: set[str]) -> bool:
+    def _data_rows(self, body: list[list], header_words: set[str]) -> list[int]:
+        ct = self.fields.get("title")
+        c0 = self.used_cols[0]
+        keep = []
+        for i, row in enumerate(body):
+            t = row[ct] if ct is not None and ct < len(row) else ""
+            first = row[c0] if c0 < len(row) else ""
+            if (
+                type(t) is str and len(t) > 8 and not t.startswith(_SKIP_START)
+                and not (type(first) is str and first.startswith(_SKIP_START))
+            ) or self._is_data(row, header_words):
+                keep.append(i)
+        return keep
+
+    def _is_data(self, row: list, header_words: set[str]) -> bool:
         filled = [(c, row[c]) for c in self.used_cols if c < len(row) and row[c] != "" and row[c] is not None]
         if not filled:
             return False
@@ -127,31 +162,22 @@ class SheetReader:
         if sum(1 for _, v in filled if norm_label(v) in header_words) >= 2:
             return False  # the header repeated further down
         if len(filled) == 1:
-            c, v = filled[0]
-            text = texts[0]
+            c, _ = filled[0]
             if c == self.fields.get("seq"):
                 return False  # a pre-numbered empty row, or a note written in the first column
-            if _SEPARATOR.match(text) or _NOTE.match(text):
+            if _SEPARATOR.match(texts[0]) or _NOTE.match(texts[0]):
                 return False
-        first = texts[0]
-        if filled[0][0] == self.used_cols[0] and _NOTE.match(first) and len(filled) <= 2:
+        if filled[0][0] == self.used_cols[0] and _NOTE.match(texts[0]) and len(filled) <= 2:
             return False
         return True
 
     # -- cell helpers
 
-    def _date(self, value):
-        key = (value, type(value))
-        hit = self._dates.get(key)
-        if hit is None:
-            hit = self._dates[key] = parse_date(value, self.ctx.year)
-        return hit
+    def _parse_date(self, value):
+        return parse_date(value, self.ctx.year)
 
-    def _split_authors(self, text: str):
-        hit = self._authors.get(text)
-        if hit is None:
-            hit = self._authors[text] = split_authors(text)
-        return hit
+    def _date(self, value):
+        return _cached([value], self._parse_date, self._dates)[0]
 
     def _cell(self, row: list, fld: str):
         c = self.fields.get(fld)
@@ -160,8 +186,20 @@ class SheetReader:
     def _text(self, row: list, fld: str) -> str:
         return cell_text(self._cell(row, fld))
 
+    def _column(self, data: list[list], fld: str) -> list:
+        c = self.fields.get(fld)
+        return [r[c] for r in data] if c is not None else [""] * len(data)
+
+    def _texts(self, data: list[list], fld: str, fn=norm_spaces) -> list[str]:
+        return _cached(self._column(data, fld), lambda v: fn(cell_text(v)), self._text_cache.setdefault(fld, {}))
+
     def _where(self) -> dict:
         return {"src": self.ctx.src, "file": self.ctx.file, "sheet": self.ctx.sheet}
+
+    @staticmethod
+    def _extend(table: dict[str, list], **columns) -> None:
+        for k, v in columns.items():
+            table.setdefault(k, []).extend(v)
 
     # -- reading
 
@@ -169,57 +207,90 @@ class SheetReader:
         start = self.layout.header_bottom + 1
         header_words = {norm_label(v) for r in rows[self.layout.header_top : start] for v in r if v != ""}
         header_words.discard("")
-        one_item = self.layout.kind == "submissions"
-        for r in range(start, len(rows)):
-            row = rows[r]
-            if not self._is_data(row, r, header_words):
-                continue
-            if formula_cells:
-                self._note_formulas(r, formula_cells)
-            if one_item:
-                item = self._submission(row, r)
-                self._combined_adoptions(row, r, item)
-                self._instructions(row, r, item, None, None)
-            else:
-                self._adoption_row(row, r)
+        body = rows[start:]
+        keep = self._data_rows(body, header_words)
+        data = [body[i] for i in keep]
+        excel_rows = [start + i + 1 for i in keep]
+        if formula_cells:
+            self._note_formulas(set(excel_rows), formula_cells)
+        if self.layout.kind == "submissions":
+            items = self._submissions(data, excel_rows)
+            self._tier_adoptions(data, excel_rows, items)
+            # Free-text adoptions and instructions: only rows with something in those columns.
+            cols = [self.fields[f] for f in ("adoption", "leader", "instruction", "instruction_text") if f in self.fields]
+            for i in sorted({i for c in cols for i, row in enumerate(data) if row[c] != ""}):
+                self._free_text_adoptions(data[i], excel_rows[i] - 1, items[i], "text_column")
+                self._instructions(data[i], excel_rows[i] - 1, items[i], None, None)
+        else:
+            for row, r in zip(data, excel_rows):
+                self._adoption_row(row, r - 1)
 
-    def _note_formulas(self, r: int, formula_cells) -> None:
-        for c in self.used_cols:
-            if (r, c) in formula_cells:
+    def _note_formulas(self, excel_rows: set[int], formula_cells) -> None:
+        used = set(self.used_cols)
+        for r, c in sorted(formula_cells):
+            if r + 1 in excel_rows and c in used:
                 Tables.add(self.t.findings, code="formula.no_value", row=r + 1, column=col_letter(c), detail="", **self._where())
 
-    def _submission(self, row: list, r: int) -> int:
-        item = self.t.count("submissions")
-        title = norm_spaces(self._text(row, "title"))
-        raw_date = self._cell(row, "date")
-        parsed = self._date(raw_date)
-        author_text = norm_spaces(self._text(row, "author"))
-        authors = self._split_authors(author_text)
-        for pos, a in enumerate(authors):
-            Tables.add(self.t.authors, item=item, position=pos, name=a.name, tag=a.tag, role=self.rules.role_of(a.tag) if a.tag else None)
-        category_text = norm(self._text(row, "category"))
-        Tables.add(
+    def _submissions(self, data: list[list], excel_rows: list[int]) -> range:
+        n = len(data)
+        base = self.t.count("submissions")
+        items = range(base, base + n)
+        titles = [_stripped(v) for v in self._column(data, "title")]
+        raw_dates = self._column(data, "date")
+        parsed = _cached(raw_dates, self._parse_date, self._dates)
+        author_texts = self._texts(data, "author")
+        splits = _cached(author_texts, split_authors, self._authors)
+        a = self.t.authors
+        roles: dict[str, str | None] = {}
+        for item, authors in zip(items, splits):
+            for pos, au in enumerate(authors):
+                a.setdefault("item", []).append(item)
+                a.setdefault("position", []).append(pos)
+                a.setdefault("name", []).append(au.name)
+                a.setdefault("tag", []).append(au.tag)
+                if au.tag not in roles:
+                    roles[au.tag] = self.rules.role_of(au.tag) if au.tag else None
+                a.setdefault("role", []).append(roles[au.tag])
+        categories = self._texts(data, "category", norm)
+        category_of = {c: (self.rules.category_of(c) if c else None) for c in set(categories)}
+        self._extend(
             self.t.submissions,
-            item=item,
-            item_no=item_no_key(self._cell(row, "item_no")) or None,
-            title=title,
-            title_key=title_key(title),
-            date=parsed.date,
-            date_text=cell_text(raw_date),
-            date_status=parsed.status,
-            authors=tuple(a.name for a in authors),
-            author_text=author_text,
-            unit=norm_spaces(self._text(row, "unit")),
-            sector=norm_spaces(self._text(row, "sector")),
-            category=self.rules.category_of(category_text) if category_text else None,
-            category_text=category_text,
-            role_text=norm(self._text(row, "role")),
-            note=self._text(row, "note"),
-            filed_by=self.ctx.filed_by,
-            row=r + 1,
-            **self._where(),
+            item=items,
+            item_no=[k or None for k in _cached(self._column(data, "item_no"), item_no_key, {})],
+            title=titles,
+            title_key=[title_key(t) for t in titles],
+            date=[p.date for p in parsed],
+            date_text=_cached(raw_dates, cell_text, {}),
+            date_status=[p.status for p in parsed],
+            authors=[tuple(au.name for au in s) for s in splits],
+            author_text=author_texts,
+            unit=self._texts(data, "unit"),
+            sector=self._texts(data, "sector"),
+            category=[category_of[c] for c in categories],
+            category_text=categories,
+            role_text=self._texts(data, "role", norm),
+            note=self._texts(data, "note", str.strip),
+            filed_by=[self.ctx.filed_by] * n,
+            src=[self.ctx.src] * n,
+            file=[self.ctx.file] * n,
+            sheet=[self.ctx.sheet] * n,
+            row=excel_rows,
         )
-        return item
+        return items
+
+    def _tier_adoptions(self, data: list[list], excel_rows: list[int], items: range) -> None:
+        """Adoptions marked in tier columns (县政协编发 | 市政协 | …) on the item's own row."""
+        adopted_on = self.fields.get("adopted_on")
+        for tc in self.layout.tiers:
+            c = tc.col
+            for i, row in enumerate(data):
+                value = row[c]
+                if value == "":
+                    continue
+                mark = _cached([value], parse_mark, self._marks)[0]
+                if mark.adopted:
+                    date = mark.date if mark.date else (row[adopted_on] if adopted_on is not None else "")
+                    self._add_adoption(excel_rows[i] - 1, c, items[i], tc.label, tc.tier, mark.issue_no, date, "tier_column")
 
     def _add_adoption(self, r: int, col: int, item: int, body: str, tier, issue_no, raw_date, origin: str, ref=("", "")):
         parsed = self._date(raw_date) if raw_date != "" else None
@@ -239,18 +310,6 @@ class SheetReader:
             column=col_letter(col),
             **self._where(),
         )
-
-    def _combined_adoptions(self, row: list, r: int, item: int) -> None:
-        """Adoptions recorded on the item's own row: tier columns and/or a free-text column."""
-        for tc in self.layout.tiers:
-            value = row[tc.col] if tc.col < len(row) else ""
-            if value == "":
-                continue
-            mark = parse_mark(value)
-            if mark.adopted:
-                date = mark.date if mark.date else self._cell(row, "adopted_on")
-                self._add_adoption(r, tc.col, item, tc.label, tc.tier, mark.issue_no, date, "tier_column")
-        self._free_text_adoptions(row, r, item, "text_column")
 
     def _free_text_adoptions(self, row: list, r: int, item: int, origin: str, ref=("", "")) -> None:
         c = self.fields.get("adoption")

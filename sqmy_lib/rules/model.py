@@ -49,6 +49,7 @@ class Rules:
         self._tier_words = [(tier, [*words, _norm(tier)]) for tier, words in self._tier_words]
         self._own_words = [_norm(w) for w in d.get("own_tier_words", [])]
         self._unit_words = [_norm(w) for w in d.get("unit_name_words", [])]
+        self._tier_cache: dict[str, str | None] = {}
         self.leader_levels: list[str] = list(d["leader_levels"])
         self._leader_words = [
             (lvl, [_norm(w) for w in d["leader_words"].get(lvl, [])]) for lvl in reversed(self.leader_levels)
@@ -84,6 +85,13 @@ class Rules:
 
     def tier_of(self, body: str) -> str | None:
         """The tier a body name maps to, highest first; None when no word places it."""
+        try:
+            return self._tier_cache[body]
+        except KeyError:
+            tier = self._tier_cache[body] = self._place(body)
+            return tier
+
+    def _place(self, body: str) -> str | None:
         text = _norm(body)
         for tier, words in self._tier_words:
             if any(w in text for w in words):

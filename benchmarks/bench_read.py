@@ -1,0 +1,134 @@
+"""Benchmark: reading a province-scale archive, side by side in one run.
+
+    python benchmarks/bench_read.py                 # 100 workbooks, ~200,000 items, ~50,000 adoptions
+    python benchmarks/bench_read.py --items 20000   # a quicker, smaller run
+
+Each contender runs in its own child process (so peak memory is its own),
+interleaved over ``--repeat`` rounds; the median time is reported with the
+ratio to the raw python-calamine read of the same files:
+
+    calamine   python-calamine opens every workbook and materialises every sheet (to_python)
+    openpyxl   pandas.read_excel(engine="openpyxl", sheet_name=None) on every workbook
+    sqmy       sqmy_lib.read_ledgers + validate: header finding, records, linking, all checks
+
+Targets (issue 2): sqmy within 1.5× calamine, at least 5× faster than openpyxl, peak < 1.5 GiB.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def archive(out: Path, workbooks: int, items: int, adoptions: int) -> list[Path]:
+    """Generate (once, cached by its parameters) the synthetic archive and list its files."""
+    from sqmy_lib.read import discover
+    from sqmy_lib.synth import write_archive
+
+    stamp = out / "params.json"
+    params = {"workbooks": workbooks, "items": items, "adoptions": adoptions}
+    if not (stamp.exists() and json.loads(stamp.read_text()) == params):
+        print(f"生成基准数据:{workbooks} 个工作簿,约 {items:,} 条信息,{adoptions:,} 条采用 → {out}", file=sys.stderr)
+        t = time.perf_counter()
+        write_archive(out, n_workbooks=workbooks, items=items, adoptions=adoptions)
+        stamp.write_text(json.dumps(params))
+        print(f"  用时 {time.perf_counter() - t:.1f} 秒", file=sys.stderr)
+    return discover([out])
+
+
+# ---------------------------------------------------------------- contenders (run in a child)
+
+def run_calamine(files: list[str]) -> int:
+    import python_calamine as pc
+
+    cells = 0
+    for f in files:
+        wb = pc.CalamineWorkbook.from_path(f)
+        for name in wb.sheet_names:
+            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            cells += sum(len(r) for r in rows)
+        wb.close()
+    return cells
+
+
+def run_openpyxl(files: list[str]) -> int:
+    import pandas as pd
+
+    return sum(sum(len(df) for df in pd.read_excel(f, sheet_name=None, engine="openpyxl", header=None).values()) for f in files)
+
+
+def run_sqmy(files: list[str]) -> int:
+    import sqmy_lib as sq
+
+    ledger = sq.read_ledgers(files)
+    report = sq.validate(ledger)
+    return len(ledger.submissions) * 1_000_000 + len(report.issues)
+
+
+CONTENDERS = {"calamine": run_calamine, "openpyxl": run_openpyxl, "sqmy": run_sqmy}
+
+
+def child(name: str, listing: str) -> None:
+    files = Path(listing).read_text(encoding="utf-8").splitlines()
+    t = time.perf_counter()
+    result = CONTENDERS[name](files)
+    print(json.dumps({"seconds": time.perf_counter() - t, "result": result}))
+
+
+def measure(name: str, listing: Path) -> tuple[float, float, int]:
+    """(seconds, peak MiB, result) of one contender in a fresh child process."""
+    proc = subprocess.Popen([sys.executable, __file__, "--child", name, str(listing)], stdout=subprocess.PIPE, text=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{name} failed")
+    data = json.loads(out)
+    return data["seconds"], usage.ru_maxrss / 1024, data["result"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--workbooks", type=int, default=100)
+    ap.add_argument("--items", type=int, default=200_000)
+    ap.add_argument("--adoptions", type=int, default=50_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--skip-openpyxl", action="store_true", help="openpyxl takes minutes at full scale")
+    ap.add_argument("--data", type=Path, default=HERE / "data" / "archive")
+    ap.add_argument("--child", nargs=2, metavar=("NAME", "LISTING"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        return child(*args.child)
+
+    files = archive(args.data, args.workbooks, args.items, args.adoptions)
+    listing = args.data.parent / "files.txt"
+    listing.write_text("\n".join(map(str, files)), encoding="utf-8")
+    names = [n for n in CONTENDERS if not (args.skip_openpyxl and n == "openpyxl")]
+    times: dict[str, list[float]] = {n: [] for n in names}
+    peaks: dict[str, float] = {n: 0.0 for n in names}
+    for rnd in range(args.repeat):
+        for n in names:
+            if n == "openpyxl" and rnd > 0:
+                continue  # one round is plenty for the slow path: the ratio is large
+            s, peak, _ = measure(n, listing)
+            times[n].append(s)
+            peaks[n] = max(peaks[n], peak)
+            print(f"  第{rnd + 1}轮 {n:9s} {s:7.2f} s  峰值内存 {peak:7.0f} MiB", file=sys.stderr)
+    med = {n: statistics.median(v) for n, v in times.items()}
+    base = med["calamine"]
+    print(f"\n{len(files)} workbooks, {args.items:,} items, {args.adoptions:,} adoptions; median of {args.repeat} rounds")
+    print(f"{'contender':10s} {'seconds':>8s} {'× calamine':>11s} {'peak MiB':>9s}")
+    for n in names:
+        print(f"{n:10s} {med[n]:8.2f} {med[n] / base:11.2f} {peaks[n]:9.0f}")
+    if "openpyxl" in med:
+        print(f"\nsqmy is {med['openpyxl'] / med['sqmy']:.1f}× faster than the openpyxl path")
+
+
+if __name__ == "__main__":
+    main()
