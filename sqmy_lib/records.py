@@ -47,7 +47,7 @@ def empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 
 
-@dataclass
+@dataclass(repr=False)
 class Roster:
     """名册: the people (委员, 信息员, 特邀信息员) and the units (with their unit type)."""
 
@@ -65,6 +65,9 @@ class Roster:
     def __bool__(self) -> bool:
         return not (self.people.empty and self.units.empty)
 
+    def __repr__(self) -> str:
+        return f"<Roster 人员 {len(self.people)} 人,单位 {len(self.units)} 个>"
+
     def _repr_html_(self) -> str:
         return (
             f"<p>名册:人员 {len(self.people)} 人,单位 {len(self.units)} 个</p>"
@@ -73,7 +76,7 @@ class Roster:
         )
 
 
-@dataclass
+@dataclass(repr=False)
 class Ledger:
     """Everything read from a set of ledgers: items, authors, adoptions, instructions, and where from."""
 

@@ -114,8 +114,13 @@ class Layout:
     extra_columns: dict[int, str] = field(default_factory=dict)  # labelled columns not understood
 
 
+def _label(value) -> str:
+    # Only short text can be a header label; numbers, dates and long text are data.
+    return norm_label(value) if type(value) is str and 0 < len(value) <= 24 else ""
+
+
 def _row_labels(row: list, width: int) -> list[str]:
-    return [norm_label(row[c]) if c < len(row) else "" for c in range(width)]
+    return [_label(row[c]) if c < len(row) else "" for c in range(width)]
 
 
 def _score(labels: list[str], tier_of) -> int:

@@ -32,7 +32,7 @@ from ..rules import Rules, load_rules
 from .headers import find_layout
 from .roster import roster_from_sheets
 from .safety import UnreadableFile
-from .values import title_key
+from .values import split_authors, title_key
 from .sheet import SheetContext, SheetReader, Tables, col_letter, fill_merged_down, sheet_context
 from .workbook import open_workbook
 
@@ -75,16 +75,33 @@ def _dates(values: list) -> np.ndarray:
     return days.astype("datetime64[ns]")
 
 
-def _frame(columns: dict[str, list], names: list[str], date_cols=("date",)) -> pd.DataFrame:
+INT_COLUMNS = {"item", "position", "src", "row"}
+CATEGORY_COLUMNS = {"file", "sheet", "date_status", "origin", "tier", "level"}
+
+
+def _frame(columns: dict[str, list], names: list[str], date_cols=("date",), id_column: str | None = None) -> pd.DataFrame:
+    """Column lists → DataFrame with explicit dtypes (pandas' per-column type inference is the slow part)."""
     if not columns:
         return empty(names)
-    df = pd.DataFrame({n: columns.get(n, [None] * len(next(iter(columns.values())))) for n in names})
-    for c in date_cols:
-        if c in df:
-            df[c] = _dates(columns.get(c, []))
-    for c in ("file", "sheet", "date_status", "origin"):
-        if c in df:
-            df[c] = df[c].astype("category")
+    n = len(next(iter(columns.values())))
+    data = {}
+    for name in names:
+        values = columns.get(name)
+        if name == id_column:
+            data[name] = np.arange(n, dtype=np.int64)
+        elif values is None:
+            data[name] = np.full(n, None, dtype=object)
+        elif name in date_cols:
+            data[name] = _dates(values)
+        elif name in INT_COLUMNS:
+            data[name] = np.fromiter(values, dtype=np.int64, count=n)
+        elif name == "issue_no":
+            data[name] = pd.array(values, dtype="Int64")
+        else:
+            data[name] = np.fromiter(values, dtype=object, count=n)
+    df = pd.DataFrame(data, copy=False)
+    for c in CATEGORY_COLUMNS & set(names):
+        df[c] = df[c].astype("category")
     return df
 
 
@@ -152,15 +169,16 @@ def read_ledgers(
         roster = _merge_rosters(roster, roster_from_sheets(roster_grids))
     ledger = Ledger(
         submissions=_frame(tables.submissions, SUBMISSION_COLUMNS),
-        authors=_frame(tables.authors, AUTHOR_COLUMNS),
-        adoptions=_frame(tables.adoptions, ADOPTION_COLUMNS),
-        instructions=_frame(tables.instructions, INSTRUCTION_COLUMNS),
+        authors=empty(AUTHOR_COLUMNS),
+        adoptions=_frame(tables.adoptions, ADOPTION_COLUMNS, id_column="adoption"),
+        instructions=_frame(tables.instructions, INSTRUCTION_COLUMNS, id_column="instruction"),
         sheets=pd.DataFrame(sheet_rows, columns=SHEET_COLUMNS),
         files=pd.DataFrame(file_rows, columns=FILE_COLUMNS),
         findings=_frame(tables.findings, FINDING_COLUMNS, date_cols=()),
         roster=roster if roster else None,
         year=year or _common_year(sheet_rows),
     )
+    ledger.authors = _authors(ledger.submissions, rules)
     _link(ledger)
     _attribute(ledger, rules)
     return ledger
@@ -172,6 +190,28 @@ def _sheet_row(ctx: SheetContext, layout, hidden: bool) -> dict:
         src=ctx.src, file=ctx.file, sheet=ctx.sheet, kind=layout.kind, header_row=layout.header_top + 1,
         year=ctx.year, filed_by=ctx.filed_by, columns=columns, hidden=hidden,
     )
+
+
+def _authors(subs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """One row per (item, named author), split once per distinct author cell."""
+    if subs.empty:
+        return empty(AUTHOR_COLUMNS)
+    texts = subs["author_text"]
+    split = {t: split_authors(t) for t in texts.unique()}
+    exploded = pd.Series(texts.map(split).to_numpy(), index=subs["item"].to_numpy()).explode().dropna()
+    if exploded.empty:
+        return empty(AUTHOR_COLUMNS)
+    people = exploded.tolist()
+    tags = [a.tag for a in people]
+    roles = {t: (rules.role_of(t) if t else None) for t in set(tags)}
+    return pd.DataFrame({
+        "item": exploded.index.to_numpy(dtype=np.int64),
+        "position": exploded.groupby(level=0).cumcount().to_numpy(),
+        "name": np.fromiter((a.name for a in people), dtype=object, count=len(people)),
+        "tag": np.array(tags, dtype=object),
+        "role": np.array([roles[t] for t in tags], dtype=object),
+        "is_unit": False,
+    })
 
 
 def _common_year(sheet_rows: list[dict]) -> int | None:
@@ -212,6 +252,9 @@ def _link(ledger: Ledger) -> None:
     An 编号 or title that fits several items is not guessed: the row stays
     unlinked and a ``link.ambiguous`` finding says which items it could be.
     """
+    unlinked = [t.index[t["item"] == -1] for t in (ledger.adoptions, ledger.instructions)]
+    if not any(len(u) for u in unlinked):
+        return
     subs = ledger.submissions
     by_no: dict[str, list[int]] = {}
     for item, no in zip(subs["item"], subs["item_no"]):
@@ -223,10 +266,7 @@ def _link(ledger: Ledger) -> None:
             by_title.setdefault(key, []).append(item)
     title_key_of = dict(zip(subs["item"], subs["title_key"]))
     extra_findings: list[dict] = []
-    for table in (ledger.adoptions, ledger.instructions):
-        if table.empty:
-            continue
-        todo = table.index[table["item"] == -1]
+    for table, todo in zip((ledger.adoptions, ledger.instructions), unlinked):
         items = table["item"].to_numpy().copy()
         for i in todo:
             no, title = table.at[i, "ref_item_no"], table.at[i, "ref_title"]
@@ -260,7 +300,7 @@ def _attribute(ledger: Ledger, rules: Rules) -> None:
         cache = {n: (n in units) or (n not in people and rules.looks_like_unit(n)) for n in names.unique()}
         authors["is_unit"] = names.map(cache).astype(bool)
         unit_only = authors.groupby("item")["is_unit"].all()
-        subs["is_unit_item"] = subs["item"].map(unit_only).fillna(False).astype(bool)
+        subs["is_unit_item"] = subs["item"].map(unit_only).eq(True)
         first_unit = authors[authors["is_unit"]].drop_duplicates("item").set_index("item")["name"]
     else:
         subs["is_unit_item"] = False

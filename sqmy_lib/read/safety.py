@@ -20,8 +20,7 @@ MAX_UNCOMPRESSED = 1 << 30  # 1 GiB for the whole package
 MAX_RATIO = 200  # per member, for members over MIN_RATIO_SIZE
 MIN_RATIO_SIZE = 32 << 20
 MAX_SHEET_CELLS = 20_000_000  # rows × columns of one sheet's extent
-MAX_SHEET_XML = 768 << 20
-CHUNK = 1 << 20
+MAX_SHEET_XML = 512 << 20
 
 
 class UnreadableFile(Exception):
@@ -186,35 +185,33 @@ def _xml_unescape(s: str) -> str:
 def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str) -> None:
     if part not in zf.namelist():
         return
-    read = 0
-    tail = b""
-    max_row = 0
-    max_col = 25
-    first = True
     with zf.open(part) as fh:
-        while chunk := fh.read(CHUNK):
-            read += len(chunk)
-            if read > MAX_SHEET_XML:
-                raise UnreadableFile("sheet.too_large", f"工作表“{sheet}”数据量超过上限,已拒绝读取", sheet)
-            buf = tail + chunk
-            if first:
-                _check_declared(buf, sheet)
-                first = False
-            # Scan up to the last whole row; the partial row waits for the next chunk.
-            cut = buf.rfind(b"</row>")
-            if cut < 0 and len(buf) < 4 * CHUNK:
-                tail = buf
-                continue
-            cut = cut + 6 if cut >= 0 else len(buf)
-            whole, tail = buf[:cut], buf[cut:]
-            max_row, max_col = _scan_whole(whole, facts, max_row, max_col)
-    max_row, max_col = _scan_whole(tail, facts, max_row, max_col)
+        _check_declared(fh.read(8192), sheet)
+    with zf.open(part) as fh:
+        # Read at most one byte past the limit, so a member lying about its size is caught too.
+        data = fh.read(MAX_SHEET_XML + 1)
+    if len(data) > MAX_SHEET_XML:
+        raise UnreadableFile("sheet.too_large", f"工作表“{sheet}”数据量超过上限,已拒绝读取", sheet)
+    last = data.rfind(b"<row ")
+    if last < 0:
+        last = data.rfind(b":row ")  # a namespace-prefixed row element
+    m = _ROW_NUM.match(data, data.rfind(b"<", 0, last + 1)) if last >= 0 else None
+    max_row = int(m[1]) if m else 0
+    max_col = 25
+    if _LONG_COL.search(data):
+        max_col = max(col_index(letters.decode()) for letters, _ in _CELL_REF.findall(data))
     if max_row * (max_col + 1) > MAX_SHEET_CELLS:
         raise UnreadableFile(
             "sheet.too_large",
             f"工作表“{sheet}”的数据范围异常(约 {max_row} 行 × {max_col + 1} 列),已拒绝读取;请删除表格外的多余内容后另存",
             sheet,
         )
+    if b"<f" in data or b":f>" in data:
+        for attrs, inner in _CELL.findall(data):
+            if inner and (b"<f>" in inner or b"<f " in inner or b"<f/>" in inner) and not _CACHED.search(inner):
+                ref = _CELL_REF.search(attrs)
+                if ref:
+                    facts.formula_cells.add((int(ref[2]) - 1, col_index(ref[1].decode())))
 
 
 def _check_declared(head: bytes, sheet: str) -> None:
@@ -230,19 +227,3 @@ def _check_declared(head: bytes, sheet: str) -> None:
             f"工作表“{sheet}”声明的范围 {ref} 异常(约 {rows * cols:,} 个单元格),已拒绝读取;请删除表格外的多余内容后另存",
             sheet,
         )
-
-
-def _scan_whole(buf: bytes, facts: SheetFacts, max_row: int, max_col: int) -> tuple[int, int]:
-    rows = _ROW_NUM.findall(buf[-65536:]) or _ROW_NUM.findall(buf)
-    if rows:
-        max_row = max(max_row, int(rows[-1]))
-    if _LONG_COL.search(buf):
-        for letters, _ in _CELL_REF.findall(buf):
-            max_col = max(max_col, col_index(letters.decode()))
-    if b"<f" in buf:
-        for attrs, inner in _CELL.findall(buf):
-            if inner and (b"<f>" in inner or b"<f " in inner or b"<f/>" in inner) and not _CACHED.search(inner):
-                ref = _CELL_REF.search(attrs)
-                if ref:
-                    facts.formula_cells.add((int(ref[2]) - 1, col_index(ref[1].decode())))
-    return max_row, max_col

@@ -239,18 +239,8 @@ class SheetReader:
         raw_dates = self._column(data, "date")
         parsed = _cached(raw_dates, self._parse_date, self._dates)
         author_texts = self._texts(data, "author")
-        splits = _cached(author_texts, split_authors, self._authors)
-        a = self.t.authors
-        roles: dict[str, str | None] = {}
-        for item, authors in zip(items, splits):
-            for pos, au in enumerate(authors):
-                a.setdefault("item", []).append(item)
-                a.setdefault("position", []).append(pos)
-                a.setdefault("name", []).append(au.name)
-                a.setdefault("tag", []).append(au.tag)
-                if au.tag not in roles:
-                    roles[au.tag] = self.rules.role_of(au.tag) if au.tag else None
-                a.setdefault("role", []).append(roles[au.tag])
+        # The authors table is built once from the distinct author cells (read.ledger).
+        names = _cached(author_texts, lambda t: tuple(a.name for a in split_authors(t)), self._authors)
         categories = self._texts(data, "category", norm)
         category_of = {c: (self.rules.category_of(c) if c else None) for c in set(categories)}
         self._extend(
@@ -262,7 +252,7 @@ class SheetReader:
             date=[p.date for p in parsed],
             date_text=_cached(raw_dates, cell_text, {}),
             date_status=[p.status for p in parsed],
-            authors=[tuple(au.name for au in s) for s in splits],
+            authors=names,
             author_text=author_texts,
             unit=self._texts(data, "unit"),
             sector=self._texts(data, "sector"),
@@ -283,14 +273,33 @@ class SheetReader:
         adopted_on = self.fields.get("adopted_on")
         for tc in self.layout.tiers:
             c = tc.col
-            for i, row in enumerate(data):
-                value = row[c]
-                if value == "":
-                    continue
-                mark = _cached([value], parse_mark, self._marks)[0]
-                if mark.adopted:
-                    date = mark.date if mark.date else (row[adopted_on] if adopted_on is not None else "")
-                    self._add_adoption(excel_rows[i] - 1, c, items[i], tc.label, tc.tier, mark.issue_no, date, "tier_column")
+            hits = [(i, v) for i, row in enumerate(data) if (v := row[c]) != ""]
+            marks = _cached([v for _, v in hits], parse_mark, self._marks)
+            chosen = [(i, m) for (i, _), m in zip(hits, marks) if m.adopted]
+            if not chosen:
+                continue
+            n = len(chosen)
+            # A mark that is itself a date dates the adoption; else the row's 采用日期, if any.
+            raw = [m.date if m.date else (data[i][adopted_on] if adopted_on is not None else "") for i, m in chosen]
+            parsed = _cached(raw, self._parse_date, self._dates)
+            self._extend(
+                self.t.adoptions,
+                item=[items[i] for i, _ in chosen],
+                ref_item_no=[""] * n,
+                ref_title=[""] * n,
+                body=[tc.label] * n,
+                tier=[tc.tier] * n,
+                issue_no=[m.issue_no for _, m in chosen],
+                date=[p.date for p in parsed],
+                date_text=_cached(raw, cell_text, {}),
+                date_status=[p.status for p in parsed],
+                origin=["tier_column"] * n,
+                row=[excel_rows[i] for i, _ in chosen],
+                column=[col_letter(c)] * n,
+                src=[self.ctx.src] * n,
+                file=[self.ctx.file] * n,
+                sheet=[self.ctx.sheet] * n,
+            )
 
     def _add_adoption(self, r: int, col: int, item: int, body: str, tier, issue_no, raw_date, origin: str, ref=("", "")):
         parsed = self._date(raw_date) if raw_date != "" else None

@@ -55,10 +55,13 @@ def _key_table() -> dict[int, int | None]:
 
 
 _KEY_TABLE = _key_table()
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 
 def title_key(title: str) -> str:
     """The key two titles are matched by: half-width, lower case, no spaces or punctuation."""
+    if title.isalnum() and not _FULL_WIDTH.search(title):
+        return title.lower()  # nothing to remove or fold: skip the per-character pass
     return title.translate(_KEY_TABLE).lower()
 
 

@@ -37,13 +37,14 @@ class Check:
     """One named check over a record table.
 
     ``field`` names the ledger field whose cell the issue points at (its column
-    letter comes from the sheet's layout); None means the row's own ``column``.
+    letter comes from the sheet's layout), or several to try in turn; the row's
+    own ``column`` is the fallback.
     """
 
     code: str
     severity: str
     table: str
-    field: str | None
+    field: str | tuple[str, ...] | None
     message: str
     where: Predicate
     needs_roster: bool = False
@@ -129,16 +130,16 @@ CHECKS: list[Check] = [
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "warning", "authors", "author", "作者“{name}”不在名册中", _not_on_roster, needs_roster=True),
     # -- adoptions
-    Check("adoption.no_item", "error", "adoptions", None, "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)", lambda df, ctx: df["item"] == -1),
+    Check("adoption.no_item", "error", "adoptions", ("item_no", "title"), "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)", lambda df, ctx: df["item"] == -1),
     Check("adoption.unknown_tier", "error", "adoptions", None, "采用单位“{body}”无法确定层级(县级/市级/省级/全国),请写明采用单位,如“省政协”", lambda df, ctx: df["tier"].isna()),
-    Check("adoption.date_invalid", "error", "adoptions", None, "采用日期“{date_text}”无法识别或有歧义", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
-    Check("adoption.before_item", "error", "adoptions", None, "采用日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}", lambda df, ctx: df["date"] < df["item_date"]),
-    Check("adoption.future", "error", "adoptions", None, "采用日期 {date:%Y-%m-%d} 晚于今天", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
+    Check("adoption.date_invalid", "error", "adoptions", "adopted_on", "采用日期“{date_text}”无法识别或有歧义", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
+    Check("adoption.before_item", "error", "adoptions", "adopted_on", "采用日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}", lambda df, ctx: df["date"] < df["item_date"]),
+    Check("adoption.future", "error", "adoptions", "adopted_on", "采用日期 {date:%Y-%m-%d} 晚于今天", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- instructions
-    Check("instruction.no_item", "error", "instructions", None, "批示记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)", lambda df, ctx: df["item"] == -1),
+    Check("instruction.no_item", "error", "instructions", ("item_no", "title"), "批示记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)", lambda df, ctx: df["item"] == -1),
     Check("instruction.no_adoption", "warning", "instructions", None, "该信息有领导批示,但没有任何采用记录", lambda df, ctx: (df["item"] != -1) & ~_items_with_adoption(df, ctx)),
     Check("instruction.unknown_level", "warning", "instructions", None, "无法判断批示领导“{leader}”的级别(县级/市级/省级/国家级),请写明职务", lambda df, ctx: df["level"].isna()),
-    Check("instruction.date_invalid", "error", "instructions", None, "批示日期“{date_text}”无法识别或有歧义", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
+    Check("instruction.date_invalid", "error", "instructions", "instructed_on", "批示日期“{date_text}”无法识别或有歧义", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
     # -- what only the reader saw
     Check("formula.no_value", "warning", "findings", None, "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存", _finding("formula.no_value")),
     Check("link.ambiguous", "error", "findings", None, "按编号或标题可对应多条信息:{detail};请填写唯一的编号", _finding("link.ambiguous")),

@@ -28,31 +28,54 @@ def _render(template: str, values: dict) -> str:
         return _FORMATTER.vformat(template.replace(":%Y-%m-%d", ""), (), _Row(values))
 
 
+def _blank(v):
+    """Empty, None, NaN and NaT all print as nothing in a message."""
+    if v is None or v is pd.NaT:
+        return ""
+    if isinstance(v, float) and v != v:
+        return ""
+    return v
+
+
+def _columns(check: Check, hits: pd.DataFrame, ctx: Context) -> list:
+    """The column letter of each flagged row: the first of the check's fields the sheet has,
+    else the row's own ``column``."""
+    letters = pd.Series(None, index=hits.index, dtype=object)
+    if check.field is not None and "src" in hits:
+        for fld in (check.field,) if isinstance(check.field, str) else check.field:
+            letters = letters.fillna(ctx.ledger.column_letter(hits["src"], fld))
+    if "column" in hits:
+        letters = letters.fillna(hits["column"].astype(object))
+    return letters.tolist()
+
+
 def _issues(check: Check, df: pd.DataFrame, ctx: Context) -> list[Issue]:
     mask = check.where(df, ctx).fillna(False).astype(bool)
     if not mask.any():
         return []
     hits = df[mask]
-    extras = {name: fn(df)[mask] for name, fn in MESSAGE_EXTRAS.get(check.code, {}).items()}
-    if check.field is not None and "src" in hits:
-        columns = ctx.ledger.column_letter(hits["src"], check.field)
-    elif "column" in hits:
-        columns = hits["column"]
-    else:
-        columns = pd.Series(None, index=hits.index)
+    n = len(hits)
+    # Only the columns the message names are pulled out, as plain lists (fast for many issues).
+    names = {name for _, name, _, _ in _FORMATTER.parse(check.message) if name}
+    extras = MESSAGE_EXTRAS.get(check.code, {})
+    values = {name: hits[name].tolist() for name in names - extras.keys() if name in hits}
+    values.update({name: fn(df)[mask].tolist() for name, fn in extras.items()})
+    columns = _columns(check, hits, ctx)
+    codes = hits["code"].tolist() if check.table == "files" else [check.code] * n
+    files = hits["file"].astype(object).tolist()
+    sheets = hits["sheet"].astype(object).tolist() if "sheet" in hits else [None] * n
+    rows = hits["row"].tolist() if "row" in hits else [None] * n
     out = []
-    for idx, row in zip(hits.index, hits.to_dict("records")):
-        values = {k: ("" if v is None or v is pd.NaT or (isinstance(v, float) and pd.isna(v)) else v) for k, v in row.items()}
-        values.update({name: s.at[idx] for name, s in extras.items()})
-        r = row.get("row")
+    for k in range(n):
+        row, col, sheet = _blank(rows[k]), _blank(columns[k]), _blank(sheets[k])
         out.append(Issue(
-            code=check.code if check.table != "files" else row["code"],
+            code=codes[k],
             severity=check.severity,
-            message=_render(check.message, values),
-            file=str(row.get("file")) if row.get("file") is not None else None,
-            sheet=str(row["sheet"]) if row.get("sheet") not in (None, "") and not pd.isna(row.get("sheet")) else None,
-            row=int(r) if r is not None and not pd.isna(r) else None,
-            column=columns.at[idx] if columns.at[idx] not in (None, "") and not pd.isna(columns.at[idx]) else None,
+            message=_render(check.message, {name: _blank(v[k]) for name, v in values.items()}),
+            file=str(files[k]) if _blank(files[k]) != "" else None,
+            sheet=str(sheet) if sheet != "" else None,
+            row=int(row) if row != "" else None,
+            column=col or None,
         ))
     return out
 
@@ -81,6 +104,8 @@ def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None =
             prep = TABLE_PREP.get(check.table)
             prepared[check.table] = prep(df, ctx) if prep else df
         issues.extend(_issues(check, prepared[check.table], ctx))
-    issues.sort(key=lambda i: (i.file or "", i.sheet or "", i.row or 0, i.column or "", i.code))
+    # In the order staff read them: file, sheet as it stands in the workbook, row, column.
+    sheet_order = {(f, sh): k for k, (f, sh) in enumerate(zip(ledger.sheets["file"], ledger.sheets["sheet"]))}
+    issues.sort(key=lambda i: (i.file or "", sheet_order.get((i.file, i.sheet), -1), i.row or 0, len(i.column or ""), i.column or "", i.code))
     unreadable = int(ledger.files["code"].isin(FILE_CODES).sum()) if len(ledger.files) else 0
     return Report(issues=issues, records=ledger.counts, unreadable=unreadable)

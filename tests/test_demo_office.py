@@ -1,0 +1,73 @@
+"""The bundled demo office, end to end: every deliberate mistake is caught at its cell, nothing else
+is an error, and the main job (``sqmy run``) writes its outputs without touching the ledgers."""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+
+import sqmy_lib as sq
+
+DEMO = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
+EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
+
+
+def test_validation_finds_exactly_the_planted_mistakes():
+    report = sq.validate(sq.read_ledgers(DEMO))
+    found = {(i.code, i.cell) for i in report.issues}
+    planted = {(m["code"], m["ref"]) for m in EXPECTED["mistakes"]}
+    assert planted <= found, planted - found
+    # Apart from the planted ones, the only other issue is the out-of-year warning that
+    # accompanies the planted future date.
+    others = found - planted
+    assert {code for code, _ in others} <= {"date.out_of_year"}, others
+    assert report.exit_code == 1
+
+
+def test_demo_counts_match_the_generator():
+    ledger = sq.read_ledgers(DEMO)
+    year = EXPECTED["year"]
+    subs = ledger.submissions
+    in_year = subs[subs["date"].dt.year == year]
+    totals = EXPECTED["totals"][str(year)]
+    # One planted date is unreadable and one is in the far future: both are outside the year's dates.
+    assert len(in_year) == totals["items"] - 2
+    assert ledger.roster is not None and len(ledger.roster.people) == sum(EXPECTED["people"].values())
+
+
+def test_json_report_shape(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "sqmy_lib", "validate", str(DEMO), "--format", "json"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert set(data) == {"records", "issues"}
+    assert set(data["records"]) == {"submissions", "adoptions", "instructions"}
+    for issue in data["issues"]:
+        assert set(issue) == {"code", "severity", "message", "file", "sheet", "row", "column", "cell"}
+        assert issue["severity"] in ("error", "warning")
+
+
+def test_main_job_writes_outputs_and_leaves_ledgers_alone(tmp_path):
+    before = _digest(DEMO)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "sqmy_lib", "run", str(DEMO), "--out", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "错误 8 条" in result.stdout
+    assert _digest(DEMO) == before
+    report = json.loads((out / "校验报告.json").read_text(encoding="utf-8"))
+    assert len(report["issues"]) == len((out / "校验报告.txt").read_text(encoding="utf-8").split("\n\n")[0].splitlines())
+    # The annotated copy marks the planted title.missing cell and lists it in 问题清单.
+    mistake = next(m for m in EXPECTED["mistakes"] if m["code"] == "title.missing")
+    wb = openpyxl.load_workbook(out / "问题标注" / mistake["file"])
+    assert "信息标题为空" in wb[mistake["sheet"]][mistake["cell"]].comment.text
+    listed = [row[3] for row in wb["问题清单"].iter_rows(min_row=2, values_only=True)]
+    assert mistake["ref"] in listed
