@@ -5,7 +5,6 @@ import datetime as dt
 import shutil
 
 import pandas as pd
-import pytest
 
 import sqmy_lib as sq
 from sqmy_lib.read import discover
@@ -209,3 +208,33 @@ def test_source_kept_for_every_record(tmp_path, combined_rows):
         assert table[["file", "sheet", "row"]].notna().all().all()
     assert set(ledger.adoptions["column"]) <= set("GHIJ")
 
+
+
+def test_tier_columns_named_with_adoption_words(tmp_path):
+    """``市政协采用`` under 采用情况, or as a single-level column, is a tier column, not free text."""
+    grouped = [
+        ["序号", "日期", "题目", "报送人", "采用情况", None, None, None],
+        [None, None, None, None, "本级编发", "市政协采用", "省政协采用", "全国政协采用"],
+        [1, "2026-01-09", "关于养老服务的建议", "覃波宏", "√", "2026-03-02", None, "是"],
+    ]
+    single = [
+        ["日期", "标题", "作者", "县政协采用", "省级采用"],
+        ["2026-01-09", "关于养老服务的建议", "覃波宏", "第3期", "√"],
+    ]
+    for name, rows, merges in (("g.xlsx", grouped, ["E1:H1", "A1:A2", "B1:B2", "C1:C2", "D1:D2"]), ("s.xlsx", single, [])):
+        ledger = sq.read_ledgers(write_xlsx(tmp_path / name, {"S": rows}, {"S": merges}))
+        ad = ledger.adoptions
+        assert ad["tier"].notna().all(), ad
+        assert set(ad["origin"]) == {"tier_column"}
+    assert sorted(ad["tier"]) == ["县级", "省级"]
+
+
+def test_parallel_read_is_identical_to_serial(tmp_path):
+    from sqmy_lib.synth import write_archive
+
+    write_archive(tmp_path, n_workbooks=6, items=1200, adoptions=300, year=2025)
+    serial = sq.read_ledgers(tmp_path, workers=1)
+    parallel = sq.read_ledgers(tmp_path, workers=2)
+    assert len(serial.submissions) > 1000 and len(serial.adoptions) > 200
+    for table in ("submissions", "authors", "adoptions", "instructions", "sheets", "files", "findings"):
+        pd.testing.assert_frame_equal(getattr(serial, table), getattr(parallel, table), obj=table)

@@ -173,6 +173,8 @@ def _is_group_label(label: str) -> str | None:
 def _sub_field(group: str | None, sub: str, tier_of) -> tuple[str | None, str | None]:
     """(field, tier) for a sub-label under a group label; tier columns give field 'tier'."""
     if group == "adoption":
+        if tier := tier_of(sub):  # 市政协采用, 本级编发: a body's own column
+            return "tier", tier
         exact = ledger_field(sub)
         if exact in ("adopted_on", "issue_no", "adoption", "instruction", "leader", "follow_up"):
             return exact, None
@@ -222,7 +224,7 @@ def _ledger_layout(scan: list[list[str]], best: int, merges, tier_of) -> Layout 
             label = s
         else:
             fld, tier = ledger_field(t), None
-            if fld is None and t and tier_of(t):
+            if fld in (None, "adoption") and t and tier_of(t):  # a single-level 省政协采用 column
                 fld, tier = "tier", tier_of(t)
             label = t
         if fld == "tier":

@@ -7,6 +7,7 @@ failing that by normalised title.
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections import Counter
@@ -16,24 +17,13 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from ..records import (
-    ADOPTION_COLUMNS,
-    AUTHOR_COLUMNS,
-    FILE_COLUMNS,
-    FINDING_COLUMNS,
-    INSTRUCTION_COLUMNS,
-    SHEET_COLUMNS,
-    SUBMISSION_COLUMNS,
-    Ledger,
-    Roster,
-    empty,
-)
+from ..records import AUTHOR_COLUMNS, FILE_COLUMNS, SHEET_COLUMNS, Ledger, Roster, empty
 from ..rules import Rules, load_rules
 from .headers import find_layout
 from .roster import roster_from_sheets
 from .safety import UnreadableFile
+from .file import FileResult, gc_paused, merge_results, read_file
 from .values import split_authors, title_key
-from .sheet import SheetContext, SheetReader, Tables, col_letter, fill_merged_down, sheet_context
 from .workbook import open_workbook
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -58,51 +48,14 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
-def _progress(items: list, desc: str):
+def _progress(items, desc: str, total: int | None = None):
     """A tqdm bar on a terminal; silent under cron and CI."""
-    if len(items) > 1 and sys.stderr.isatty() and not os.environ.get("CI"):
+    total = total if total is not None else len(items)
+    if total > 1 and sys.stderr.isatty() and not os.environ.get("CI"):
         from tqdm import tqdm
 
-        return tqdm(items, desc=desc, unit="个文件", leave=False)
+        return tqdm(items, desc=desc, unit="个文件", total=total, leave=False)
     return items
-
-
-def _dates(values: list) -> np.ndarray:
-    """datetime.date/None list → datetime64[ns] array (NaT for None), without per-value parsing."""
-    ords = np.fromiter((d.toordinal() if d is not None else 0 for d in values), dtype=np.int64, count=len(values))
-    days = (ords - 719163).astype("datetime64[D]")
-    days[ords == 0] = np.datetime64("NaT")
-    return days.astype("datetime64[ns]")
-
-
-INT_COLUMNS = {"item", "position", "src", "row"}
-CATEGORY_COLUMNS = {"file", "sheet", "date_status", "origin", "tier", "level"}
-
-
-def _frame(columns: dict[str, list], names: list[str], date_cols=("date",), id_column: str | None = None) -> pd.DataFrame:
-    """Column lists → DataFrame with explicit dtypes (pandas' per-column type inference is the slow part)."""
-    if not columns:
-        return empty(names)
-    n = len(next(iter(columns.values())))
-    data = {}
-    for name in names:
-        values = columns.get(name)
-        if name == id_column:
-            data[name] = np.arange(n, dtype=np.int64)
-        elif values is None:
-            data[name] = np.full(n, None, dtype=object)
-        elif name in date_cols:
-            data[name] = _dates(values)
-        elif name in INT_COLUMNS:
-            data[name] = np.fromiter(values, dtype=np.int64, count=n)
-        elif name == "issue_no":
-            data[name] = pd.array(values, dtype="Int64")
-        else:
-            data[name] = np.fromiter(values, dtype=object, count=n)
-    df = pd.DataFrame(data, copy=False)
-    for c in CATEGORY_COLUMNS & set(names):
-        df[c] = df[c].astype("category")
-    return df
 
 
 def read_ledgers(
@@ -110,73 +63,43 @@ def read_ledgers(
     roster: str | os.PathLike | Roster | None = None,
     year: int | None = None,
     rules: Rules | str | os.PathLike | None = None,
+    workers: int | None = None,
 ) -> Ledger:
     """Read ledgers (files or folders; .xlsx/.xlsm/.xls/.ods) into a :class:`Ledger`.
 
     ``roster`` is a 名册 workbook (or a Roster already read); roster sheets found
     among the ledgers are used too. ``year`` is the ledgers' year where titles,
-    sheet and file names do not say it.
+    sheet and file names do not say it. ``workers`` processes read files in
+    parallel (default: one per core when there are several files); the result
+    is identical to a serial read.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     if not isinstance(rules, Rules):
         rules = load_rules(rules, year=year)
     files = discover(paths)
-    tables = Tables()
-    sheet_rows: list[dict] = []
     file_rows: list[dict] = []
-    roster_grids = []
     if roster is not None and not isinstance(roster, Roster):
         roster, roster_failures = _read_roster_file(Path(roster), rules)
         file_rows.extend(roster_failures)
 
-    for path in _progress(files, "读取台账"):
-        name = str(path)
-        try:
-            wb = open_workbook(path)
-        except UnreadableFile as exc:
-            file_rows.append(dict(file=name, format=path.suffix.lstrip("."), status="failed", code=exc.code, message=exc.message, sheet=None))
-            continue
-        except OSError as exc:
-            file_rows.append(dict(file=name, format="", status="failed", code="file.unreadable", message=f"无法打开文件:{exc}", sheet=None))
-            continue
-        found = 0
-        for grid in wb.sheets:
-            layout = find_layout(grid.rows, grid.merges, rules.tier_of)
-            if layout is None:
-                continue
-            found += 1
-            if layout.kind in ("people", "units"):
-                roster_grids.append((name, grid, layout))
-                continue
-            src = len(sheet_rows)
-            ctx = sheet_context(src, name, grid.name, grid.rows, layout, year)
-            fill_merged_down(grid.rows, grid.merges, layout.header_bottom + 1)
-            SheetReader(layout, ctx, rules, tables).read(grid.rows, grid.formula_cells)
-            sheet_rows.append(_sheet_row(ctx, layout, grid.hidden))
-        for exc in wb.refused:
-            file_rows.append(dict(file=name, format=wb.format, status="failed", code=exc.code, message=exc.message, sheet=exc.sheet))
-        if not found and not wb.refused:
-            names = "、".join(g.name for g in wb.sheets) or "无"
-            file_rows.append(dict(
-                file=name, format=wb.format, status="failed", code="file.no_ledger",
-                message=f"未找到可识别的台账工作表(工作表:{names});表头应含“标题”及“日期/作者/单位”等列", sheet=None,
-            ))
-        elif not wb.refused:
-            file_rows.append(dict(file=name, format=wb.format, status="ok", code=None, message=None, sheet=None))
-
-    if roster_grids:
-        roster = _merge_rosters(roster, roster_from_sheets(roster_grids))
+    with gc_paused():
+        results = _read_all(files, rules, year, workers)
+        merged = merge_results(results)
+    file_rows.extend(merged.files)
+    if merged.roster_grids:
+        roster = _merge_rosters(roster, roster_from_sheets(merged.roster_grids))
+    sheets = pd.DataFrame(merged.sheets, columns=SHEET_COLUMNS)
     ledger = Ledger(
-        submissions=_frame(tables.submissions, SUBMISSION_COLUMNS),
+        submissions=merged.tables["submissions"],
         authors=empty(AUTHOR_COLUMNS),
-        adoptions=_frame(tables.adoptions, ADOPTION_COLUMNS, id_column="adoption"),
-        instructions=_frame(tables.instructions, INSTRUCTION_COLUMNS, id_column="instruction"),
-        sheets=pd.DataFrame(sheet_rows, columns=SHEET_COLUMNS),
+        adoptions=merged.tables["adoptions"],
+        instructions=merged.tables["instructions"],
+        sheets=sheets,
         files=pd.DataFrame(file_rows, columns=FILE_COLUMNS),
-        findings=_frame(tables.findings, FINDING_COLUMNS, date_cols=()),
+        findings=merged.tables["findings"],
         roster=roster if roster else None,
-        year=year or _common_year(sheet_rows),
+        year=year or _common_year(merged.sheets),
     )
     ledger.authors = _authors(ledger.submissions, rules)
     _link(ledger)
@@ -184,12 +107,24 @@ def read_ledgers(
     return ledger
 
 
-def _sheet_row(ctx: SheetContext, layout, hidden: bool) -> dict:
-    columns = {f: col_letter(c) for f, c in layout.fields.items()}
-    return dict(
-        src=ctx.src, file=ctx.file, sheet=ctx.sheet, kind=layout.kind, header_row=layout.header_top + 1,
-        year=ctx.year, filed_by=ctx.filed_by, columns=columns, hidden=hidden,
-    )
+def _worker_count(files: list[Path], workers: int | None) -> int:
+    if workers is not None:
+        return max(1, workers)
+    if len(files) < 4:
+        return 1  # starting processes costs more than it saves on a few files
+    return min(os.cpu_count() or 1, len(files), 8)
+
+
+def _read_all(files: list[Path], rules: Rules, year: int | None, workers: int | None) -> list[FileResult]:
+    n = _worker_count(files, workers)
+    if n == 1:
+        return [read_file(p, rules, year) for p in _progress(files, "读取台账")]
+    from concurrent.futures import ProcessPoolExecutor
+
+    read = functools.partial(read_file, rules=rules, year=year)
+    with ProcessPoolExecutor(max_workers=n) as pool:
+        # map keeps file order, so the merged result is the serial one.
+        return list(_progress(pool.map(read, files, chunksize=1), "读取台账", total=len(files)))
 
 
 def _authors(subs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
@@ -215,6 +150,7 @@ def _authors(subs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
 
 
 def _common_year(sheet_rows: list[dict]) -> int | None:
+    """The year most submission sheets say they are of."""
     years = Counter(r["year"] for r in sheet_rows if r["kind"] == "submissions" and r["year"])
     return years.most_common(1)[0][0] if years else None
 
@@ -246,47 +182,61 @@ def _merge_rosters(a: Roster | None, b: Roster) -> Roster:
 
 # ---------------------------------------------------------------- linking
 
+def _nearest(candidates: list[int], file: str, files: dict[int, str]) -> list[int]:
+    """Candidates in the same file, else the same folder, else all: each office numbers its own items."""
+    same_file = [c for c in candidates if files[c] == file]
+    if same_file:
+        return same_file
+    folder = os.path.dirname(file)
+    return [c for c in candidates if os.path.dirname(files[c]) == folder] or candidates
+
+
 def _link(ledger: Ledger) -> None:
     """Give adoption/instruction rows of a separate 采用台账 their item: by 编号, else by title.
 
     An 编号 or title that fits several items is not guessed: the row stays
     unlinked and a ``link.ambiguous`` finding says which items it could be.
     """
-    unlinked = [t.index[t["item"] == -1] for t in (ledger.adoptions, ledger.instructions)]
-    if not any(len(u) for u in unlinked):
+    todo = {name: t[t["item"] == -1] for name, t in (("adoptions", ledger.adoptions), ("instructions", ledger.instructions))}
+    if not any(len(t) for t in todo.values()):
         return
+    refs = pd.concat([t[["ref_item_no", "ref_title"]] for t in todo.values()])
+    wanted_keys = {title_key(x) for x in refs["ref_title"] if x}
     subs = ledger.submissions
+    # Only items whose 编号 or title some reference names take part: small dicts, fast.
+    cand = subs[subs["item_no"].isin(set(refs["ref_item_no"]) - {""}) | subs["title_key"].isin(wanted_keys)]
     by_no: dict[str, list[int]] = {}
-    for item, no in zip(subs["item"], subs["item_no"]):
+    by_title: dict[str, list[int]] = {}
+    for item, no, key in zip(cand["item"], cand["item_no"], cand["title_key"]):
         if no:
             by_no.setdefault(no, []).append(item)
-    by_title: dict[str, list[int]] = {}
-    for item, key in zip(subs["item"], subs["title_key"]):
         if key:
             by_title.setdefault(key, []).append(item)
-    title_key_of = dict(zip(subs["item"], subs["title_key"]))
-    extra_findings: list[dict] = []
-    for table, todo in zip((ledger.adoptions, ledger.instructions), unlinked):
+    key_of = dict(zip(cand["item"], cand["title_key"]))
+    file_of = dict(zip(cand["item"], cand["file"].astype(str)))
+    place_of = {item: f"{Path(f).name}!{sh}!第{r}行" for item, f, sh, r in zip(cand["item"], cand["file"], cand["sheet"], cand["row"])}
+    findings: list[dict] = []
+    for name, rows in todo.items():
+        table = getattr(ledger, name)
         items = table["item"].to_numpy().copy()
-        for i in todo:
-            no, title = table.at[i, "ref_item_no"], table.at[i, "ref_title"]
+        positions = table.index.get_indexer(rows.index)
+        for pos, no, title, file, src, sheet, row, col in zip(
+            positions, rows["ref_item_no"], rows["ref_title"], rows["file"].astype(str), rows["src"], rows["sheet"], rows["row"], rows["column"]
+        ):
             tkey = title_key(title) if title else ""
-            candidates = by_no.get(no, []) if no else []
+            candidates = _nearest(by_no[no], file, file_of) if no in by_no else []
             if len(candidates) > 1 and tkey:
-                candidates = [c for c in candidates if title_key_of[c] == tkey] or candidates
-            if not candidates and tkey:
-                candidates = by_title.get(tkey, [])
+                candidates = [c for c in candidates if key_of[c] == tkey] or candidates
+            if not candidates and tkey in by_title:
+                candidates = _nearest(by_title[tkey], file, file_of)
             if len(candidates) == 1:
-                items[table.index.get_loc(i)] = candidates[0]
-            elif len(candidates) > 1:
-                extra_findings.append(dict(
-                    code="link.ambiguous", src=table.at[i, "src"], file=table.at[i, "file"], sheet=table.at[i, "sheet"],
-                    row=table.at[i, "row"], column=table.at[i, "column"],
-                    detail="、".join(f"{subs.at[c, 'file'].rsplit('/', 1)[-1]}!{subs.at[c, 'sheet']}!第{subs.at[c, 'row']}行" for c in candidates[:5]),
-                ))
+                items[pos] = candidates[0]
+            elif candidates:
+                findings.append(dict(code="link.ambiguous", src=src, file=file, sheet=sheet, row=row, column=col,
+                                     detail="、".join(place_of[c] for c in candidates[:5])))
         table["item"] = items
-    if extra_findings:
-        ledger.findings = pd.concat([ledger.findings, pd.DataFrame(extra_findings)], ignore_index=True)
+    if findings:
+        ledger.findings = pd.concat([ledger.findings, pd.DataFrame(findings)], ignore_index=True)
 
 
 def _attribute(ledger: Ledger, rules: Rules) -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from ..rules import Rules
 from .headers import Layout, norm_label
 from .values import (
-    MISSING,
     cell_text,
     issue_number,
     item_no_key,
@@ -301,23 +300,18 @@ class SheetReader:
                 sheet=[self.ctx.sheet] * n,
             )
 
+    def _dated_at(self, raw_date, r: int, col: int) -> dict:
+        """The date fields of a record and the cell it was read from."""
+        parsed = self._date(raw_date)
+        return dict(
+            date=parsed.date, date_text=cell_text(raw_date), date_status=parsed.status,
+            row=r + 1, column=col_letter(col), **self._where(),
+        )
+
     def _add_adoption(self, r: int, col: int, item: int, body: str, tier, issue_no, raw_date, origin: str, ref=("", "")):
-        parsed = self._date(raw_date) if raw_date != "" else None
         Tables.add(
-            self.t.adoptions,
-            item=item,
-            ref_item_no=ref[0],
-            ref_title=ref[1],
-            body=body,
-            tier=tier,
-            issue_no=issue_no,
-            date=parsed.date if parsed else None,
-            date_text=cell_text(raw_date),
-            date_status=parsed.status if parsed else MISSING,
-            origin=origin,
-            row=r + 1,
-            column=col_letter(col),
-            **self._where(),
+            self.t.adoptions, item=item, ref_item_no=ref[0], ref_title=ref[1], body=body, tier=tier,
+            issue_no=issue_no, origin=origin, **self._dated_at(raw_date, r, col),
         )
 
     def _free_text_adoptions(self, row: list, r: int, item: int, origin: str, ref=("", "")) -> None:
@@ -352,25 +346,13 @@ class SheetReader:
             leaders, col = [""], self.fields.get("instruction_text")
         else:
             return
-        raw_date = self._cell(row, "instructed_on")
-        parsed = self._date(raw_date) if raw_date != "" else None
+        located = self._dated_at(self._cell(row, "instructed_on"), r, col)
         follow_up = self._text(row, "follow_up")
         for leader in leaders:
             Tables.add(
-                self.t.instructions,
-                item=item,
-                ref_item_no=ref_no or "",
-                ref_title=ref_title or "",
-                leader=leader,
+                self.t.instructions, item=item, ref_item_no=ref_no or "", ref_title=ref_title or "", leader=leader,
                 level=self.rules.leader_level_of(leader + content) if (leader or content) else None,
-                text=content,
-                date=parsed.date if parsed else None,
-                date_text=cell_text(raw_date),
-                date_status=parsed.status if parsed else MISSING,
-                follow_up=follow_up,
-                row=r + 1,
-                column=col_letter(col),
-                **self._where(),
+                text=content, follow_up=follow_up, **located,
             )
 
     def _adoption_row(self, row: list, r: int) -> None:

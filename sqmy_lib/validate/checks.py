@@ -65,8 +65,10 @@ def _item_dates(df: pd.DataFrame, ctx: Context) -> pd.Series:
 
 
 def _duplicated(keys: list[str]) -> Predicate:
+    """Rows whose (non-empty) keys an earlier row already has."""
+
     def where(df: pd.DataFrame, ctx: Context) -> pd.Series:
-        filled = df[keys].astype(bool).all(axis=1)
+        filled = df[[k for k in keys if k != "file"]].astype(bool).all(axis=1)
         return filled & df[keys].duplicated(keep="first")
 
     return where
@@ -76,9 +78,13 @@ def _first_of(keys: list[str]) -> Callable[[pd.DataFrame], pd.Series]:
     """For each row, where the first row with the same keys is (for the duplicate message)."""
 
     def first(df: pd.DataFrame) -> pd.Series:
-        firsts = df.drop_duplicates(keys).set_index(keys)
-        where = firsts["file"].astype(str).str.rsplit("/", n=1).str[-1] + "!" + firsts["sheet"].astype(str) + "!第" + firsts["row"].astype(str) + "行"
-        return pd.Series([where.get(tuple(k) if len(keys) > 1 else k[0]) for k in df[keys].itertuples(index=False)], index=df.index)
+        dup = df[df[keys].duplicated(keep=False)]  # only rows that share their keys need a place
+        where = (
+            dup["file"].astype(str).str.rsplit("/", n=1).str[-1] + "!" + dup["sheet"].astype(str)
+            + "!第" + dup["row"].astype(str) + "行"
+        )
+        firsts = where.groupby([dup[k] for k in keys], observed=True, sort=False).transform("first")
+        return firsts.reindex(df.index)
 
     return first
 
@@ -123,7 +129,7 @@ CHECKS: list[Check] = [
     Check("date.future", "error", "submissions", "date", "收稿日期 {date:%Y-%m-%d} 晚于今天", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     Check("date.out_of_year", "warning", "submissions", "date", "收稿日期 {date:%Y-%m-%d} 不在本表年度内",
           lambda df, ctx: df["date"].notna() & _sheet_year(df, ctx).notna() & (df["date"].dt.year != _sheet_year(df, ctx))),
-    Check("item.duplicate_no", "error", "submissions", "item_no", "编号“{item_no}”重复(首次出现在 {first})", _duplicated(["item_no"])),
+    Check("item.duplicate_no", "error", "submissions", "item_no", "编号“{item_no}”在本文件中重复(首次出现在 {first})", _duplicated(["file", "item_no"])),
     Check("item.duplicate", "error", "submissions", "title", "与 {first} 的信息重复(标题和作者相同)", _duplicated(["title_key", "author_text"])),
     Check("category.unknown", "warning", "submissions", "category", "类别“{category_text}”不在规则文件的类别中", lambda df, ctx: (df["category_text"] != "") & df["category"].isna()),
     Check("roster.unknown_unit", "warning", "submissions", "unit", "单位“{unit}”不在名册中", _unit_not_on_roster, needs_roster=True),
@@ -147,7 +153,7 @@ CHECKS: list[Check] = [
 
 # Extra per-row values some messages need, computed only for the rows that are flagged.
 MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
-    "item.duplicate_no": {"first": _first_of(["item_no"])},
+    "item.duplicate_no": {"first": _first_of(["file", "item_no"])},
     "item.duplicate": {"first": _first_of(["title_key", "author_text"])},
 }
 

@@ -23,9 +23,9 @@ class _Row(dict):
 
 def _render(template: str, values: dict) -> str:
     try:
-        return _FORMATTER.vformat(template, (), _Row(values))
-    except (ValueError, TypeError):  # e.g. a NaT under a date format: fall back to plain values
-        return _FORMATTER.vformat(template.replace(":%Y-%m-%d", ""), (), _Row(values))
+        return template.format_map(_Row(values))
+    except (ValueError, TypeError):  # e.g. an empty date under a date format: plain values
+        return template.replace(":%Y-%m-%d", "").format_map(_Row(values))
 
 
 def _blank(v):
