@@ -238,3 +238,61 @@ def test_parallel_read_is_identical_to_serial(tmp_path):
     assert len(serial.submissions) > 1000 and len(serial.adoptions) > 200
     for table in ("submissions", "authors", "adoptions", "instructions", "sheets", "files", "findings"):
         pd.testing.assert_frame_equal(getattr(serial, table), getattr(parallel, table), obj=table)
+
+
+def test_hidden_rows_and_columns_are_read_and_xlsm_too(tmp_path):
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "台账.xlsx", {"S": [
+        ["日期", "标题", "作者", "单位"],
+        ["2026-01-05", "关于隐藏行的建议", "张三", "民盟县委"],
+        ["2026-01-06", "关于可见行的建议", "李四", "民建县委"],
+    ]})
+    wb = openpyxl.load_workbook(path)
+    wb["S"].row_dimensions[2].hidden = True
+    wb["S"].column_dimensions["D"].hidden = True
+    wb.save(path)
+    ledger = sq.read_ledgers(path)
+    assert list(ledger.submissions["title"]) == ["关于隐藏行的建议", "关于可见行的建议"]
+    assert list(ledger.submissions["unit"]) == ["民盟县委", "民建县委"]
+    xlsm = tmp_path / "台账.xlsm"
+    shutil.copy(path, xlsm)
+    assert len(sq.read_ledgers(xlsm).submissions) == 2
+
+
+def test_filled_template_reads_back(tmp_path):
+    """The generated template, filled in by staff, is a ledger the reader understands; its hidden
+    list sheet and instructions sheet are not mistaken for ledgers."""
+    import openpyxl
+
+    from sqmy_lib.render.template import LEDGER_SHEET, write_templates
+
+    ledger_path, _ = write_templates(tmp_path)
+    wb = openpyxl.load_workbook(ledger_path)
+    ws = wb[LEDGER_SHEET]
+    ws["A1"] = "2026年度社情民意信息报送采用登记表"
+    header = {ws.cell(r, c).value: c for r in (3, 4) for c in range(1, ws.max_column + 1) if ws.cell(r, c).value}
+    values = {"序号": 1, "编号": "T-1", "收稿日期": dt.date(2026, 2, 3), "信息标题": "关于模板的建议", "作者": "张三、李四",
+              "身份": "委员", "单位": "民盟县委", "类别": "经济", "市政协": "第4期", "批示领导": "副市长王某"}
+    for label, value in values.items():
+        ws.cell(5, header[label], value)
+    wb.save(ledger_path)
+    ledger = sq.read_ledgers(ledger_path)
+    assert len(ledger.submissions) == 1
+    item = ledger.submissions.iloc[0]
+    assert (item["item_no"], item["title"], item["authors"], item["category"]) == ("T-1", "关于模板的建议", ("张三", "李四"), "经济")
+    assert ledger.adoptions[["tier", "issue_no"]].values.tolist() == [["市级", 4]]
+    assert ledger.instructions.iloc[0]["level"] == "市级"
+    assert not [i for i in sq.validate(ledger).errors]
+
+
+def test_instruction_only_ledger_links_by_title(tmp_path):
+    """A 批示台账 (no adoption columns) gives instructions, not body-less adoptions."""
+    write_xlsx(tmp_path / "报送.xlsx", {"S": [["日期", "标题", "作者"], ["2026-03-01", "关于X的建议", "张三"]]})
+    write_xlsx(tmp_path / "批示.xlsx", {"S": [["标题", "批示领导", "批示内容", "落实情况"],
+                                              ["关于X的建议", "县长赵某", "请民政局研究", "已落实"]]})
+    ledger = sq.read_ledgers(tmp_path)
+    assert ledger.adoptions.empty
+    assert ledger.instructions[["item", "level", "follow_up"]].values.tolist() == [[0, "县级", "已落实"]]
+    codes = {i.code for i in sq.validate(ledger).issues}
+    assert "instruction.no_adoption" in codes
