@@ -49,8 +49,7 @@ def _columns(check: Check, hits: pd.DataFrame, ctx: Context) -> list:
     return letters.tolist()
 
 
-def _issues(check: Check, df: pd.DataFrame, ctx: Context) -> list[Issue]:
-    mask = check.where(df, ctx).fillna(False).astype(bool)
+def _issues(check: Check, df: pd.DataFrame, mask: pd.Series, ctx: Context) -> list[Issue]:
     if not mask.any():
         return []
     hits = df[mask]
@@ -80,10 +79,8 @@ def _issues(check: Check, df: pd.DataFrame, ctx: Context) -> list[Issue]:
     return out
 
 
-def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = None) -> Report:
-    """Run every check in the table over ``ledger``; return the Report (issues sorted by place)."""
-    rules = rules or load_rules(year=ledger.year)
-    ctx = Context(ledger, rules, today or dt.date.today())
+def _flagged(ledger: Ledger, ctx: Context):
+    """Yield (check, prepared table, mask) for every check that applies to this ledger."""
     tables = {
         "submissions": ledger.submissions,
         "authors": ledger.authors,
@@ -93,7 +90,6 @@ def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None =
         "files": ledger.files,
     }
     prepared: dict[str, pd.DataFrame] = {}
-    issues: list[Issue] = []
     for check in CHECKS:
         if check.needs_roster and not ledger.roster:
             continue
@@ -103,9 +99,36 @@ def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None =
         if check.table not in prepared:
             prep = TABLE_PREP.get(check.table)
             prepared[check.table] = prep(df, ctx) if prep else df
-        issues.extend(_issues(check, prepared[check.table], ctx))
+        df = prepared[check.table]
+        yield check, df, check.where(df, ctx).fillna(False).astype(bool)
+
+
+def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = None) -> Report:
+    """Run every check in the table over ``ledger``; return the Report (issues sorted by place)."""
+    rules = rules or load_rules(year=ledger.year)
+    ctx = Context(ledger, rules, today or dt.date.today())
+    issues: list[Issue] = []
+    for check, df, mask in _flagged(ledger, ctx):
+        issues.extend(_issues(check, df, mask, ctx))
     # In the order staff read them: file, sheet as it stands in the workbook, row, column.
     sheet_order = {(f, sh): k for k, (f, sh) in enumerate(zip(ledger.sheets["file"], ledger.sheets["sheet"]))}
     issues.sort(key=lambda i: (i.file or "", sheet_order.get((i.file, i.sheet), -1), i.row or 0, len(i.column or ""), i.column or "", i.code))
     unreadable = int(ledger.files["code"].isin(FILE_CODES).sum()) if len(ledger.files) else 0
     return Report(issues=issues, records=ledger.counts, unreadable=unreadable)
+
+
+def error_rows(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = None) -> dict[str, pd.Series]:
+    """Per record table, the first error code of each row that has an error (index → code).
+
+    Computations leave these rows out and say so; warnings do not exclude a row.
+    """
+    rules = rules or load_rules(year=ledger.year)
+    ctx = Context(ledger, rules, today or dt.date.today())
+    out: dict[str, pd.Series] = {}
+    for check, df, mask in _flagged(ledger, ctx):
+        if check.severity != "error" or check.table not in ("submissions", "adoptions", "instructions") or not mask.any():
+            continue
+        codes = pd.Series(check.code, index=df.index[mask])
+        prev = out.get(check.table)
+        out[check.table] = codes if prev is None else pd.concat([prev, codes[~codes.index.isin(prev.index)]])
+    return out

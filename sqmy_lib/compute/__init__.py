@@ -1,0 +1,18 @@
+"""Computations: DataFrames of quota completion, rewards (to the fen), points and rankings.
+
+Every function takes a :class:`~sqmy_lib.records.Ledger` (rows with validation
+errors are left out, and ``Counted.left_out`` says why) and a period — a
+:class:`Period` or a bare year.
+"""
+from .counted import Counted, counted
+from .instructions import instructions
+from .people import people
+from .period import Period
+from .rewards import reward_lines, rewards, rewards_by_beneficiary, split_fen, to_fen, yuan
+from .summary import Summary, summary
+from .units import units
+
+__all__ = [
+    "Counted", "counted", "Period", "people", "units", "summary", "Summary", "instructions",
+    "reward_lines", "rewards", "rewards_by_beneficiary", "split_fen", "to_fen", "yuan",
+]

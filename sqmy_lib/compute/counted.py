@@ -1,0 +1,128 @@
+"""The records computations count: a Ledger less its error rows, with dates to count them by.
+
+Rules of counting (domain.md §5):
+- a row with a validation *error* is left out, and ``left_out`` says how many and why;
+  adoptions and instructions of a left-out item go with it;
+- a submission counts in the period of its submission date; an adoption or an
+  instruction in the period of its own date, falling back to the submission
+  date (with a note) when it has none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..records import Ledger
+from ..rules import Rules, load_rules
+from ..validate import error_rows
+
+TABLE_ZH = {"submissions": "报送", "adoptions": "采用", "instructions": "批示"}
+
+
+@dataclass
+class Counted:
+    """Usable records of one Ledger under one set of rules."""
+
+    ledger: Ledger
+    rules: Rules
+    submissions: pd.DataFrame
+    authors: pd.DataFrame
+    adoptions: pd.DataFrame
+    instructions: pd.DataFrame
+    left_out: pd.DataFrame  # table, code, rows
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def left_out_text(self) -> str:
+        """``因校验错误未计入统计:报送 2 条(date.unparseable 2);采用 1 条(adoption.no_item 1)``, or ''."""
+        if self.left_out.empty:
+            return ""
+        parts = []
+        for table, group in self.left_out.groupby("table", sort=False):
+            why = "、".join(f"{c} {n}" for c, n in zip(group["code"], group["rows"]))
+            parts.append(f"{TABLE_ZH.get(table, table)} {group['rows'].sum()} 条({why})")
+        return "因校验错误未计入统计:" + ";".join(parts)
+
+
+def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = None) -> Counted:
+    """Leave out error rows and attach the dates each record counts by. Cached per ledger and rules."""
+    rules = rules or load_rules(year=ledger.year)
+    cache = ledger.__dict__.setdefault("_counted", {})
+    key = (id(rules), today)
+    if key in cache:
+        return cache[key]
+    errors = error_rows(ledger, rules, today)
+    left: list[tuple[str, str, int]] = []
+
+    def keep(table: str, df: pd.DataFrame) -> pd.DataFrame:
+        codes = errors.get(table)
+        if codes is None or codes.empty:
+            return df
+        for code, n in codes.value_counts(sort=False).items():
+            left.append((table, code, int(n)))
+        return df[~df.index.isin(codes.index)]
+
+    subs = keep("submissions", ledger.submissions)
+    items = set(subs["item"])
+    item_date = subs.set_index("item")["date"]
+    notes: list[str] = []
+
+    def dated(table: str, df: pd.DataFrame) -> pd.DataFrame:
+        df = keep(table, df)
+        orphan = ~df["item"].isin(items)
+        if orphan.any():
+            left.append((table, "item.left_out", int(orphan.sum())))
+            df = df[~orphan]
+        when = df["date"].fillna(df["item"].map(item_date))
+        fallback = int(df["date"].isna().sum())
+        if fallback:
+            notes.append(f"{fallback} 条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期,按该信息的收稿日期计入期间")
+        return df.assign(when=when)
+
+    adoptions = dated("adoptions", ledger.adoptions)
+    adoptions = adoptions.assign(tier_rank=adoptions["tier"].astype(object).map({t: k for k, t in enumerate(rules.tiers)}).astype("int64"))
+    instructions = dated("instructions", ledger.instructions)
+    levels = {lvl: k for k, lvl in enumerate(rules.leader_levels)}
+    instructions = instructions.assign(level_rank=instructions["level"].astype(object).map(levels).astype("float").fillna(-1).astype("int64"))
+    authors = _people_of(ledger, ledger.authors[ledger.authors["item"].isin(items)])
+    subs = _units_from_authors(subs, authors)
+    result = Counted(
+        ledger, rules, subs, authors, adoptions, instructions,
+        pd.DataFrame(left, columns=["table", "code", "rows"]), notes,
+    )
+    cache[key] = result
+    return result
+
+
+def _units_from_authors(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.DataFrame:
+    """An item with no 单位 of its own counts for its first author's unit on the roster."""
+    missing = subs["unit"] == ""
+    if not missing.any():
+        return subs
+    first = authors[~authors["is_unit"]].sort_values("position").drop_duplicates("item").set_index("item")["roster_unit"]
+    fill = subs.loc[missing, "item"].map(first).fillna("")
+    subs = subs.copy()
+    subs.loc[missing, "unit"] = fill.astype(object)
+    return subs
+
+
+def _people_of(ledger: Ledger, authors: pd.DataFrame) -> pd.DataFrame:
+    """Authors with their roster role, unit and appointment (the role written beside a name
+    counts when the roster does not know the person)."""
+    roster = ledger.roster
+    if roster is not None and not roster.people.empty:
+        people = roster.people.set_index("name")
+        role = authors["name"].map(people["role"])
+        unit = authors["name"].map(people["unit"])
+        appointed = authors["name"].map(people["appointed_on"])
+    else:
+        role = pd.Series(None, index=authors.index, dtype=object)
+        unit = pd.Series(None, index=authors.index, dtype=object)
+        appointed = pd.Series(pd.NaT, index=authors.index, dtype="datetime64[ns]")
+    return authors.assign(
+        role=role.where(role.notna() & (role != ""), authors["role"]),
+        roster_unit=unit,
+        appointed_on=appointed,
+    )

@@ -1,0 +1,92 @@
+"""Periods a circular or a computation covers: a year, a half, a quarter or a month."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+_QUARTER_ZH = "一二三四"
+_HALF_ZH = ("上半年", "下半年")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed span of whole months within one year: ``Period(2025, 7, 9)`` is 2025年第三季度."""
+
+    year: int
+    first_month: int = 1
+    last_month: int = 12
+
+    @classmethod
+    def of(cls, year: int, quarter: int | None = None, month: int | None = None, half: int | None = None) -> "Period":
+        """The year, or one quarter (1–4), month (1–12) or half (1–2) of it."""
+        given = [x for x in (quarter, month, half) if x is not None]
+        if len(given) > 1:
+            raise ValueError("只能指定季度、月份、半年中的一个")
+        if quarter is not None:
+            if not 1 <= quarter <= 4:
+                raise ValueError(f"季度应为1–4,实为{quarter}")
+            return cls(year, 3 * quarter - 2, 3 * quarter)
+        if month is not None:
+            if not 1 <= month <= 12:
+                raise ValueError(f"月份应为1–12,实为{month}")
+            return cls(year, month, month)
+        if half is not None:
+            if half not in (1, 2):
+                raise ValueError(f"半年应为1或2,实为{half}")
+            return cls(year, 6 * half - 5, 6 * half)
+        return cls(year)
+
+    @property
+    def start(self) -> pd.Timestamp:
+        return pd.Timestamp(self.year, self.first_month, 1)
+
+    @property
+    def end(self) -> pd.Timestamp:
+        """The last day of the period (inclusive)."""
+        return (pd.Timestamp(self.year, self.last_month, 1) + pd.offsets.MonthEnd(0)).normalize()
+
+    @property
+    def months(self) -> int:
+        return self.last_month - self.first_month + 1
+
+    @property
+    def year_to_date(self) -> "Period":
+        """From January to the end of this period (年度累计)."""
+        return Period(self.year, 1, self.last_month)
+
+    @property
+    def previous_year(self) -> "Period":
+        """The same months a year earlier (同比)."""
+        return Period(self.year - 1, self.first_month, self.last_month)
+
+    @property
+    def label(self) -> str:
+        """``2025年``, ``2025年第三季度``, ``2025年上半年``, ``2025年7月``, ``2025年1–9月``."""
+        if (self.first_month, self.last_month) == (1, 12):
+            return f"{self.year}年"
+        if self.months == 3 and self.first_month % 3 == 1:
+            return f"{self.year}年第{_QUARTER_ZH[self.last_month // 3 - 1]}季度"
+        if self.months == 6 and self.first_month in (1, 7):
+            return f"{self.year}年{_HALF_ZH[self.first_month // 7]}"
+        if self.months == 1:
+            return f"{self.year}年{self.first_month}月"
+        return f"{self.year}年{self.first_month}–{self.last_month}月"
+
+    def contains(self, dates: pd.Series) -> pd.Series:
+        """Which dates fall inside the period (NaT never does)."""
+        return (dates >= self.start) & (dates <= self.end)
+
+    def months_from(self, first_month: int) -> int:
+        """How many of the period's months fall in or after ``first_month`` of the same year."""
+        return max(0, self.last_month - max(self.first_month, first_month) + 1)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def as_of_date(period: Period, today: dt.date | None = None) -> pd.Timestamp:
+    """The day figures are taken at: the period's end, or today if the period is not over."""
+    today_ts = pd.Timestamp(today or dt.date.today())
+    return min(period.end, today_ts)

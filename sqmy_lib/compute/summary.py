@@ -1,0 +1,104 @@
+"""The office's figures for a period, as a circular opens with them (domain.md §6, L8):
+"今年共收集社情民意信息210条,编发《社情民意》信息42期,被省政协采用10条,市委市政府领导批示19件"."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+from ..records import Ledger
+from ..rules import Rules
+from .base import in_period, prepare, ratio
+from .counted import Counted
+from .period import Period
+
+
+@dataclass
+class Summary:
+    """Key figures of one period; ``previous`` is the same period a year earlier, when its ledgers were given."""
+
+    period: str
+    submitted: int
+    published: int  # items the office carried in its own bulletin (本级编发)
+    issues: int  # distinct issues (期) of the own bulletin they were in
+    adopted: int  # distinct items adopted at any tier
+    adopted_by_tier: dict[str, int]
+    instructions: int  # instructions (件), each leader's counted
+    instructions_by_level: dict[str, int]
+    instructed_items: int
+    participation: dict = field(default_factory=dict)
+    adoption_rate: float | None = None
+    previous: dict | None = None
+    change: dict | None = None
+    left_out: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The figures as a two-column table (项目, 数值) for display."""
+        rows = [("报送信息(条)", self.submitted), ("本级编发(条)", self.published), ("编发期数(期)", self.issues),
+                ("被采用信息(条)", self.adopted)]
+        rows += [(f"{t}采用(条)", n) for t, n in self.adopted_by_tier.items()]
+        rows += [("领导批示(件)", self.instructions)]
+        rows += [(f"{lvl}领导批示(件)", n) for lvl, n in self.instructions_by_level.items()]
+        p = self.participation
+        if p:
+            rows.append(("委员参与", f"{p['members_with_items']}/{p['members']}"))
+        rows.append(("采用率", f"{self.adoption_rate:.1%}" if self.adoption_rate is not None else "—"))
+        if self.change:
+            rows.append(("报送同比", f"{self.change['submitted']:+d} 条"))
+        return pd.DataFrame(rows, columns=["项目", "数值"])
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{self.period}</b></p>" + self.to_frame().to_html(index=False)
+
+
+def _figures(c: Counted, period: Period) -> dict:
+    rules = c.rules
+    subs = in_period(c.submissions, period, "date")
+    ad = in_period(c.adoptions, period)
+    instr = in_period(c.instructions, period)
+    own = ad[ad["tier"] == rules.own_tier]
+    return dict(
+        submitted=len(subs),
+        published=own["item"].nunique(),
+        issues=own["issue_no"].dropna().nunique(),
+        adopted=ad["item"].nunique(),
+        adopted_by_tier={t: int(ad.loc[ad["tier"] == t, "item"].nunique()) for t in rules.tiers},
+        instructions=len(instr),
+        instructions_by_level={lvl: int((instr["level"] == lvl).sum()) for lvl in rules.leader_levels},
+        instructed_items=instr["item"].nunique(),
+    )
+
+
+def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
+            previous: Ledger | Counted | None = None) -> Summary:
+    """Key figures for ``period``; with ``previous`` (or when the same ledgers hold the year before)
+    also the same period a year earlier and the change."""
+    c, period = prepare(source, period, rules)
+    figures = _figures(c, period)
+    roster = c.ledger.roster
+    participation = {}
+    if roster is not None and not roster.people.empty:
+        members = set(roster.people.loc[roster.people["role"] == "委员", "name"])
+        items = set(in_period(c.submissions, period, "date")["item"])
+        active = set(c.authors.loc[c.authors["item"].isin(items), "name"]) & members
+        participation = {"members_with_items": len(active), "members": len(members), "rate": ratio(len(active), len(members))}
+    prev_c = c if previous is None else prepare(previous, period, c.rules)[0]
+    before = _figures(prev_c, period.previous_year)
+    has_previous = before["submitted"] > 0
+    change = None
+    if has_previous:
+        change = {
+            "submitted": figures["submitted"] - before["submitted"],
+            "submitted_pct": ratio(figures["submitted"] - before["submitted"], before["submitted"]),
+            "adopted": figures["adopted"] - before["adopted"],
+            "instructions": figures["instructions"] - before["instructions"],
+        }
+    return Summary(
+        period=period.label, participation=participation, adoption_rate=ratio(figures["adopted"], figures["submitted"]),
+        previous=before if has_previous else None, change=change, left_out=c.left_out_text, notes=list(c.notes),
+        **figures,
+    )

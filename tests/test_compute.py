@@ -1,0 +1,169 @@
+"""Computations on real workbooks: hand-worked examples from domain.md §5, asserted to the fen,
+and reconciliation properties (hypothesis) for any number of co-authors and any rules."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sqmy_lib as sq
+from sqmy_lib.compute import Period, people, reward_lines, rewards, split_fen, summary, units
+from sqmy_lib.rules import Rules, load_rules
+
+from conftest import write_xlsx
+
+HEADER = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示", "批示日期"]
+ROSTER = {
+    "人员": [["姓名", "身份", "单位", "聘任日期"],
+             ["张三", "委员", "民盟县委", None], ["李四", "委员", "民建县委", None],
+             ["王五", "信息员", "城关镇政协工委", "2025-07-01"], ["赵六", "特邀信息员", "城关镇政协工委", "2024-03-01"]],
+    "单位": [["单位名称", "单位类型"], ["民盟县委", "民主党派"], ["民建县委", "民主党派"], ["城关镇政协工委", "镇街政协工委"],
+             ["河口镇政协工委", "镇街政协工委"]],
+}
+
+
+@pytest.fixture
+def office(tmp_path):
+    """A small year worked out by hand (domain.md §5)."""
+    rows = [
+        ["2025年度社情民意信息台账"],
+        HEADER,
+        # 省政协 adoption, a 市长 instruction, two co-authors: 200.00 × 2 = 400.00, 200.00 each.
+        ["A1", "2025-03-02", "关于省级采用的建议", "张三、李四", "民盟县委", "省政协《社情民意》2025年第3期;县政协编发第2期", "市长刘某", "2025-04-01"],
+        # An item filed in the unit's name: 县级 30.00 to the unit, nobody else.
+        ["A2", "2025-05-06", "关于单位名义的建议", "民盟县委", "民盟县委", "县政协编发第5期", None, None],
+        # Three co-authors at 市级 100.00: 33.34 / 33.33 / 33.33, the extra fen to the first author.
+        ["A3", "2025-08-10", "关于三人联名的建议", "王五、赵六、张三", "城关镇政协工委", "市政协采用", None, None],
+        # The informant appointed in July submits in August and September; not adopted.
+        ["A4", "2025-08-20", "关于八月的建议", "王五", "城关镇政协工委", None, None, None],
+        ["A5", "2025-09-20", "关于九月的建议", "王五", "城关镇政协工委", None, None, None],
+    ]
+    write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    write_xlsx(tmp_path / "名册.xlsx", ROSTER)
+    return sq.read_ledgers(tmp_path / "台账.xlsx", roster=tmp_path / "名册.xlsx")
+
+
+def _line(lines, title, name):
+    row = lines[(lines["title"] == title) & (lines["beneficiary"] == name)]
+    assert len(row) == 1, (title, name, lines)
+    return row.iloc[0]
+
+
+def test_reward_lines_worked_by_hand(office):
+    lines = reward_lines(office, 2025)
+    first = _line(lines, "关于省级采用的建议", "张三")
+    assert (first["tier"], first["base"], first["multiplier"], first["share"], first["amount"]) == (
+        "省级", Decimal("200.00"), Decimal(2), "1/2", Decimal("200.00"))
+    assert _line(lines, "关于省级采用的建议", "李四")["amount"] == Decimal("200.00")
+    unit = _line(lines, "关于单位名义的建议", "民盟县委")
+    assert (unit["kind"], unit["amount"]) == ("单位", Decimal("30.00"))
+    assert [_line(lines, "关于三人联名的建议", n)["amount"] for n in ("王五", "赵六", "张三")] == [
+        Decimal("33.34"), Decimal("33.33"), Decimal("33.33")]
+    assert lines["amount_fen"].sum() == 40000 + 3000 + 10000
+    totals = rewards(office, 2025).set_index("name")
+    assert totals.at["张三", "amount"] == Decimal("233.33") and totals.at["张三", "items"] == 2
+    assert totals.at["民盟县委", "amount"] == Decimal("30.00")
+    assert sum(totals["amount"]) == Decimal("530.00")
+
+
+def test_sum_mode_pays_every_tier(office):
+    rules = load_rules(year=2025)
+    data = copy.deepcopy(rules.data)
+    data["rewards"]["tier_mode"] = "sum"
+    lines = reward_lines(office, 2025, Rules(data))
+    # 省级 200 + 县级 30, doubled for the instruction: 460.00 split in two.
+    assert _line(lines, "关于省级采用的建议", "张三")["amount"] == Decimal("230.00")
+
+
+def test_quota_from_appointment_month(office):
+    year = people(office, 2025).set_index("name")
+    assert year.at["王五", "quota"] == 6  # July–December, 1 a month
+    assert year.at["王五", "submitted"] == 3 and year.at["王五", "completion"] == 0.5
+    assert year.at["赵六", "quota"] == 12  # appointed before the year: all twelve months
+    assert year.at["张三", "quota"] == 2 and year.at["张三", "submitted"] == 2  # co-authored items count for each author
+    q2 = people(office, Period.of(2025, quarter=2)).set_index("name")
+    assert q2.at["王五", "quota"] == 0 and pd.isna(q2.at["王五", "completion"])  # nothing due: no rate
+    q3 = people(office, Period.of(2025, quarter=3)).set_index("name")
+    assert (q3.at["王五", "quota"], q3.at["王五", "submitted"], q3.at["王五", "completion"]) == (3, 3, 1.0)
+    assert q3.at["王五", "reward"] == Decimal("33.34")
+
+
+def test_units_points_rank_and_zero_submissions(office):
+    table = units(office, 2025).set_index("unit")
+    # 民盟县委: 2 items (1 point each) + 省级 20 + 市级 instruction 10 + 县级 3 = 35.
+    assert table.at["民盟县委", "points"] == 2 + 20 + 10 + 3
+    assert table.at["民盟县委", "rank"] == 1 and table.at["民建县委", "rank"] == 2
+    # 城关镇: 3 items + 市级 10 = 13; 河口镇 has nothing and is still listed.
+    assert table.at["城关镇政协工委", "points"] == 13
+    assert bool(table.at["河口镇政协工委", "no_submission"]) and table.at["河口镇政协工委", "rank"] == 2
+    # 镇街政协工委: 3 a month from January, and 1 adoption at 市级 or above a month.
+    assert table.at["城关镇政协工委", "quota"] == 36 and table.at["城关镇政协工委", "adopted_quota"] == 12
+
+
+def test_summary_figures(office):
+    s = summary(office, 2025)
+    assert (s.submitted, s.published, s.issues, s.adopted) == (5, 2, 2, 3)
+    assert s.adopted_by_tier == {"县级": 2, "市级": 1, "省级": 1, "全国": 0}
+    assert s.instructions == 1 and s.instructions_by_level["市级"] == 1
+    assert s.participation == {"members_with_items": 2, "members": 2, "rate": 1.0}
+    assert s.adoption_rate == 0.6 and s.previous is None
+
+
+def test_error_rows_are_left_out_and_reported(tmp_path):
+    rows = [["2025年度台账"], HEADER,
+            ["B1", "2025-03-02", "关于好的建议", "张三", "民盟县委", "县政协编发", None, None],
+            ["B2", "2025.13.45", "关于坏日期的建议", "张三", "民盟县委", "县政协编发", None, None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "t.xlsx", {"S": rows}))
+    c = sq.compute.counted(ledger)
+    assert c.left_out.values.tolist() == [["submissions", "date.unparseable", 1], ["adoptions", "item.left_out", 1]]
+    assert "date.unparseable" in c.left_out_text
+    assert summary(ledger, 2025).submitted == 1
+
+
+@given(total=st.integers(min_value=0, max_value=10**9), n=st.integers(min_value=1, max_value=50))
+def test_split_fen_reconciles(total, n):
+    shares = split_fen(total, n)
+    assert sum(shares) == total and len(shares) == n
+    assert max(shares) - min(shares) <= n - 1 and shares[0] == max(shares)
+
+
+amounts = st.decimals(min_value=0, max_value=10000, places=2, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    authors=st.lists(st.integers(min_value=1, max_value=7), min_size=1, max_size=6),
+    by_tier=st.tuples(amounts, amounts, amounts, amounts),
+    multiplier=st.sampled_from(["1", "1.5", "2", "3"]),
+    mode=st.sampled_from(["highest", "sum"]),
+)
+def test_reward_lines_reconcile_for_any_rules(tmp_path_factory, authors, by_tier, multiplier, mode):
+    tmp = tmp_path_factory.mktemp("prop")
+    names = [f"作者{k}" for k in range(10)]
+    bodies = ["县政协编发", "市政协", "省政协", "全国政协;县政协编发"]
+    rows = [["2025年度台账"], HEADER]
+    for i, n in enumerate(authors):
+        rows.append([f"P{i}", f"2025-0{1 + i % 9}-05", f"关于第{i}项的建议", "、".join(names[:n]), "民盟县委",
+                     bodies[i % 4], "市长刘某" if i % 2 else None, None])
+    ledger = sq.read_ledgers(write_xlsx(tmp / "p.xlsx", {"S": rows}))
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["rewards"].update(by_tier=dict(zip(["县级", "市级", "省级", "全国"], map(str, by_tier))),
+                           instruction_multiplier=multiplier, tier_mode=mode)
+    rules = Rules(data)
+    lines = reward_lines(ledger, 2025, rules)
+    from sqmy_lib.compute.rewards import item_amounts
+
+    c = sq.compute.counted(ledger, rules)
+    items = item_amounts(c, Period.of(2025))
+    # Shares add up to each item's amount, and the totals to the sum of lines, exactly.
+    per_item = lines.groupby("item")["amount_fen"].sum()
+    assert per_item.to_dict() == {i: a for i, a in zip(items["item"], items["amount_fen"]) if a or i in per_item}
+    assert sum(lines["amount"]) == Decimal(int(lines["amount_fen"].sum())) / 100
+    totals = rewards(ledger, 2025, rules)
+    assert totals["amount_fen"].sum() == lines["amount_fen"].sum() == items["amount_fen"].sum()
+    assert all(len(g) == n for n, (_, g) in zip(authors, lines.groupby("item", sort=True)))
