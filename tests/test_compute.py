@@ -3,7 +3,6 @@ and reconciliation properties (hypothesis) for any number of co-authors and any 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from decimal import Decimal
 
 import pandas as pd

@@ -39,3 +39,17 @@ def quota_for(rule: dict | None, period: Period, first_month: int = 1) -> float 
     months = period.months_from(first_month)
     per_month = {"month": 1, "quarter": 3, "year": 12}[rule["per"]]
     return round(rule["items"] * months / per_month, 2)
+
+
+def item_flags(c, period: Period) -> pd.DataFrame:
+    """Per item (index): submitted / adopted / adopted at each tier / instructed within the period,
+    as 0/1 columns, so per-person and per-unit counts are one groupby-sum."""
+    subs = c.submissions
+    flags = pd.DataFrame(index=pd.Index(subs["item"], name="item"))
+    flags["submitted"] = period.contains(subs["date"]).to_numpy().astype("int64")
+    adopted = in_period(c.adoptions, period)
+    flags["adopted"] = flags.index.isin(adopted["item"]).astype("int64")
+    for tier in c.rules.tiers:
+        flags[f"adopted_{tier}"] = flags.index.isin(adopted.loc[adopted["tier"] == tier, "item"]).astype("int64")
+    flags["instructed"] = flags.index.isin(in_period(c.instructions, period)["item"]).astype("int64")
+    return flags

@@ -48,11 +48,14 @@ class Counted:
 
 def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = None) -> Counted:
     """Leave out error rows and attach the dates each record counts by. Cached per ledger and rules."""
-    rules = rules or load_rules(year=ledger.year)
     cache = ledger.__dict__.setdefault("_counted", {})
-    key = (id(rules), today)
+    # Keyed by the rules object itself (kept alive in the cache, so its id is not reused);
+    # None stands for the shipped rules of the ledger's year.
+    key = (id(rules) if rules is not None else None, today)
     if key in cache:
-        return cache[key]
+        return cache[key][1]
+    given = rules
+    rules = rules or load_rules(year=ledger.year)
     errors = error_rows(ledger, rules, today)
     left: list[tuple[str, str, int]] = []
 
@@ -92,7 +95,7 @@ def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = 
         ledger, rules, subs, authors, adoptions, instructions,
         pd.DataFrame(left, columns=["table", "code", "rows"]), notes,
     )
-    cache[key] = result
+    cache[key] = (given, result)
     return result
 
 

@@ -48,27 +48,52 @@ def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
     """One row per item adopted in the period: tier paid, base, multiplier and amount (fen)."""
     rules = c.rules
     rewards = rules.data["rewards"]
-    base_fen = {tier: to_fen(v) for tier, v in rewards["by_tier"].items()}
+    base_fen = {k: to_fen(rewards["by_tier"].get(t, 0)) for k, t in enumerate(rules.tiers)}
     multiplier = Decimal(str(rewards.get("instruction_multiplier", 1)))
-    ad = in_period(c.adoptions, period)
-    if ad.empty:
+    reached = in_period(c.adoptions, period)[["item", "tier_rank"]].drop_duplicates()
+    if reached.empty:
         return pd.DataFrame(columns=["item", "tier", "base_fen", "multiplier", "amount_fen"])
-    per_item = ad.groupby("item")["tier_rank"]
+    reached = reached.sort_values(["item", "tier_rank"])
     if rewards.get("tier_mode", "highest") == "sum":
-        tiers = per_item.apply(lambda ranks: sorted(set(ranks)))
-        base = tiers.map(lambda ranks: sum(base_fen.get(rules.tiers[r], 0) for r in ranks))
-        tier_label = tiers.map(lambda ranks: "+".join(rules.tiers[r] for r in ranks))
+        paid = reached.assign(base=reached["tier_rank"].map(base_fen), label=reached["tier_rank"].map(dict(enumerate(rules.tiers))))
+        per_item = paid.groupby("item").agg(base_fen=("base", "sum"), tier=("label", "+".join))
     else:
-        top = per_item.max()
-        base = top.map(lambda r: base_fen.get(rules.tiers[r], 0))
-        tier_label = top.map(lambda r: rules.tiers[r])
-    instructed = set(c.instructions.loc[c.instructions["when"] <= period.end, "item"])
-    mult = pd.Series([multiplier if i in instructed else Decimal(1) for i in base.index], index=base.index)
-    amount = [int((Decimal(b) * m).to_integral_value(rounding=ROUND_HALF_UP)) for b, m in zip(base, mult)]
+        top = reached.groupby("item")["tier_rank"].max()
+        per_item = pd.DataFrame({"base_fen": top.map(base_fen), "tier": top.map(dict(enumerate(rules.tiers)))})
+    instructed = per_item.index.isin(c.instructions.loc[c.instructions["when"] <= period.end, "item"])
+    # Money stays exact: integer fen × a Decimal multiplier, rounded half-up to the fen.
+    exact = {b: int((Decimal(int(b)) * multiplier).to_integral_value(rounding=ROUND_HALF_UP)) for b in set(per_item["base_fen"])}
+    amount = per_item["base_fen"].where(~instructed, per_item["base_fen"].map(exact))
     return pd.DataFrame({
-        "item": base.index.to_numpy(), "tier": tier_label.to_numpy(), "base_fen": base.to_numpy(),
-        "multiplier": mult.to_numpy(), "amount_fen": amount,
+        "item": per_item.index.to_numpy(), "tier": per_item["tier"].to_numpy(),
+        "base_fen": per_item["base_fen"].astype("int64").to_numpy(),
+        "multiplier": [multiplier if x else Decimal(1) for x in instructed],
+        "amount_fen": amount.astype("int64").to_numpy(),
     })
+
+
+def _beneficiaries(c: Counted, items: pd.DataFrame) -> pd.DataFrame:
+    """(item, name, kind, unit, position) for each paid item: its person authors in order;
+    for an item in a unit's name (or with no person author) its unit authors, else its 单位."""
+    paid = items["item"]
+    subs = c.submissions[c.submissions["item"].isin(paid)]
+    authors = c.authors[c.authors["item"].isin(paid)].sort_values(["item", "position"])
+    unit_items = set(subs.loc[subs["is_unit_item"], "item"])
+    persons = authors[~authors["is_unit"] & ~authors["item"].isin(unit_items)]
+    units = authors[authors["is_unit"] & ~authors["item"].isin(persons["item"])]
+    rest = subs[~subs["item"].isin(persons["item"]) & ~subs["item"].isin(units["item"]) & (subs["unit"] != "")]
+    item_unit = subs.set_index("item")["unit"]
+    parts = [
+        pd.DataFrame({"item": persons["item"], "name": persons["name"], "kind": "个人",
+                      "unit": persons["roster_unit"].where(persons["roster_unit"].notna() & (persons["roster_unit"] != ""),
+                                                           persons["item"].map(item_unit))}),
+        pd.DataFrame({"item": units["item"], "name": units["name"], "kind": "单位", "unit": units["name"]}),
+        pd.DataFrame({"item": rest["item"], "name": rest["unit"], "kind": "单位", "unit": rest["unit"]}),
+    ]
+    out = pd.concat(parts, ignore_index=True).drop_duplicates(["item", "name"])
+    out = out.sort_values("item", kind="stable")
+    out["position"] = out.groupby("item").cumcount()
+    return out
 
 
 def reward_lines(source: Ledger | Counted, period: Period | int, rules: Rules | None = None) -> pd.DataFrame:
@@ -80,30 +105,20 @@ def reward_lines(source: Ledger | Counted, period: Period | int, rules: Rules | 
     items = item_amounts(c, period)
     if items.empty:
         return pd.DataFrame(columns=LINE_COLUMNS)
-    paid = set(items["item"])
-    subs = c.submissions[c.submissions["item"].isin(paid)]
-    info = dict(zip(subs["item"], subs[["item_no", "title", "unit", "is_unit_item"]].itertuples(index=False)))
-    authors = c.authors[c.authors["item"].isin(paid)].sort_values(["item", "position"])
-    people = authors[~authors["is_unit"]].groupby("item")["name"].agg(list).to_dict()
-    unit_authors = authors[authors["is_unit"]].groupby("item")["name"].agg(list).to_dict()
-    roster_unit = dict(zip(zip(authors["item"], authors["name"]), authors["roster_unit"]))
-    lines = []
-    for item, tier, base, mult, amount in items.itertuples(index=False):
-        item_no, title, item_unit, unit_item = info[item]
-        names = people.get(item, [])
-        kind = "个人"
-        if not names or unit_item:
-            names = unit_authors.get(item) or ([item_unit] if item_unit else [])
-            kind = "单位"
-        if not names:
-            continue  # no beneficiary: validation reports the missing author
-        for pos, (name, share_fen) in enumerate(zip(names, split_fen(amount, len(names)))):
-            unit = roster_unit.get((item, name)) if kind == "个人" else name
-            lines.append((
-                item, item_no, title, name, kind, unit if isinstance(unit, str) and unit else item_unit, tier,
-                yuan(base), mult, f"1/{len(names)}", yuan(share_fen), share_fen, pos,
-            ))
-    return pd.DataFrame(lines, columns=LINE_COLUMNS)
+    lines = _beneficiaries(c, items).merge(items, on="item", how="inner")
+    n = lines.groupby("item")["name"].transform("size")
+    each, rest = lines["amount_fen"] // n, lines["amount_fen"] % n
+    # Equal shares in whole fen; the first author takes the remainder (split_fen, vectorised).
+    lines["amount_fen"] = (each + rest.where(lines["position"] == 0, 0)).astype("int64")
+    lines["share"] = "1/" + n.astype(str)
+    yuan_of = {f: yuan(f) for f in set(lines["amount_fen"]) | set(lines["base_fen"])}
+    lines["amount"] = lines["amount_fen"].map(yuan_of)
+    lines["base"] = lines["base_fen"].map(yuan_of)
+    subs = c.submissions.set_index("item")
+    lines["item_no"] = lines["item"].map(subs["item_no"])
+    lines["title"] = lines["item"].map(subs["title"])
+    lines = lines.rename(columns={"name": "beneficiary"})
+    return lines[LINE_COLUMNS].reset_index(drop=True)
 
 
 def rewards_by_beneficiary(lines: pd.DataFrame) -> pd.DataFrame:

@@ -5,17 +5,11 @@ import pandas as pd
 
 from ..records import Ledger
 from ..rules import Rules
-from .base import in_period, prepare, quota_for, ratio
+from .base import in_period, item_flags, prepare, quota_for, ratio
 from .counted import Counted
 from .period import Period
 
 UNGROUPED = "未分组"
-
-
-def _per_unit(subs: pd.DataFrame, items: pd.Series) -> pd.Series:
-    """How many distinct ``items`` each unit has."""
-    unit_of = subs.set_index("item")["unit"]
-    return items.drop_duplicates().map(unit_of).value_counts()
 
 
 def item_points(c: Counted, period: Period) -> pd.Series:
@@ -37,44 +31,42 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     without one: every unit named in the ledgers. Rank is within the unit's peer group, by points."""
     c, period = prepare(source, period, rules)
     subs = c.submissions
-    in_subs = in_period(subs, period, "date")
-    adopted = in_period(c.adoptions, period)
-    instructed = in_period(c.instructions, period)
     roster = c.ledger.roster
     if roster is not None and not roster.units.empty:
         out = roster.units[["unit", "unit_type"]].rename(columns={"unit_type": "peer_group"}).copy()
     else:
         names = sorted(u for u in subs["unit"].unique() if u)
         out = pd.DataFrame({"unit": names, "peer_group": UNGROUPED})
-    out["peer_group"] = out["peer_group"].replace("", UNGROUPED)
-    out["submitted"] = out["unit"].map(in_subs["unit"].value_counts()).fillna(0).astype(int)
-    out["adopted"] = out["unit"].map(_per_unit(subs, adopted["item"])).fillna(0).astype(int)
-    for tier in c.rules.tiers:
-        out[f"adopted_{tier}"] = out["unit"].map(_per_unit(subs, adopted.loc[adopted["tier"] == tier, "item"])).fillna(0).astype(int)
-    out["instructed"] = out["unit"].map(_per_unit(subs, instructed["item"])).fillna(0).astype(int)
+    out["peer_group"] = out["peer_group"].replace("", UNGROUPED).reset_index(drop=True)
+    out = out.reset_index(drop=True)
+
+    flags = item_flags(c, period)
+    quotas = c.rules.data.get("quotas", {}).get("units", {})
+    # Adoptions at or above each quota's minimum tier (镇街: 市级 or above), per item.
+    adopted = in_period(c.adoptions, period)
+    top_rank = adopted.groupby("item")["tier_rank"].max()
+    for tier in {q.get("adopted_min_tier") for q in quotas.values() if q.get("adopted")} - {None}:
+        flags[f"adopted_from_{tier}"] = flags.index.map(top_rank).fillna(-1).to_numpy() >= c.rules.tiers.index(tier)
+    flags["points"] = flags.index.map(item_points(c, period)).fillna(0).to_numpy()
+    unit_of = subs.set_index("item")["unit"]
+    per_unit = flags.groupby(flags.index.map(unit_of)).sum()
+    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed"]
+    out = out.join(per_unit, on="unit")
+    out[columns] = out[columns].fillna(0).astype(int)
 
     per_submission = c.rules.data["points"]["per_submission"]
-    points = item_points(c, period)
-    unit_of = subs.set_index("item")["unit"]
-    earned = points.groupby(points.index.map(unit_of)).sum()
-    out["points"] = (out["submitted"] * per_submission + out["unit"].map(earned).fillna(0)).astype(int)
+    out["points"] = (out["submitted"] * per_submission + out["points"].fillna(0)).astype(int)
     out["rank"] = out.groupby("peer_group")["points"].rank(method="min", ascending=False).astype(int)
 
-    quotas = c.rules.data.get("quotas", {}).get("units", {})
-    min_rank = {t: c.rules.tiers.index(t) for t in c.rules.tiers}
-    out["quota"] = [quota_for(quotas.get(g), period, (quotas.get(g) or {}).get("start_month", 1)) for g in out["peer_group"]]
+    rule = [quotas.get(g) or {} for g in out["peer_group"]]
+    out["quota"] = [quota_for(r, period, r.get("start_month", 1)) if r else None for r in rule]
     out["completion"] = [ratio(s, q) for s, q in zip(out["submitted"], out["quota"])]
-    high = []
-    for unit, group in zip(out["unit"], out["peer_group"]):
-        rule = quotas.get(group) or {}
-        floor = min_rank.get(rule.get("adopted_min_tier"), 0)
-        items = adopted.loc[adopted["tier_rank"] >= floor, "item"]
-        high.append(int((items.drop_duplicates().map(unit_of) == unit).sum()) if rule.get("adopted") else 0)
     out["adopted_quota"] = [
-        quota_for({"per": (quotas.get(g) or {}).get("per", "month"), "items": (quotas.get(g) or {}).get("adopted", 0)},
-                  period, (quotas.get(g) or {}).get("start_month", 1)) if (quotas.get(g) or {}).get("adopted") else None
-        for g in out["peer_group"]
+        quota_for({"per": r.get("per", "month"), "items": r["adopted"]}, period, r.get("start_month", 1)) if r.get("adopted") else None
+        for r in rule
     ]
-    out["adopted_completion"] = [ratio(h, q) for h, q in zip(high, out["adopted_quota"])]
+    high = [out.at[k, f"adopted_from_{r['adopted_min_tier']}"] if r.get("adopted") else 0 for k, r in enumerate(rule)]
+    out["adopted_completion"] = [ratio(h if pd.notna(h) else 0, q) for h, q in zip(high, out["adopted_quota"])]
     out["no_submission"] = out["submitted"] == 0
-    return out.sort_values(["peer_group", "rank", "unit"], kind="stable").reset_index(drop=True)
+    keep = ["unit", "peer_group", *columns, "points", "rank", "quota", "completion", "adopted_quota", "adopted_completion", "no_submission"]
+    return out[keep].sort_values(["peer_group", "rank", "unit"], kind="stable").reset_index(drop=True)
