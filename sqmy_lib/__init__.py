@@ -4,11 +4,30 @@ Data flows one way::
 
     read  →  records  →  validate  →  compute  →  render
     (read/)  (records.py) (validate/)  (compute/)  (render/)
+
+In a notebook::
+
+    import sqmy_lib as sq
+    ledger = sq.read_ledgers("台账/", roster="名册.xlsx")
+    sq.validate(ledger)                       # the issues, cell by cell
+    q3 = sq.Period.of(2025, quarter=3)
+    sq.summary(ledger, q3)                    # the figures a circular opens with
+    sq.people(ledger, q3)                     # per person: submitted, adopted, quota, completion, reward
+    sq.units(ledger, q3)                      # per unit: points and rank within its peer group
+    sq.rewards(ledger, 2025)                  # payout per person or unit, to the fen
+    sq.reward_lines(ledger, 2025)             # one line per (item, beneficiary)
+    sq.instructions(ledger, q3)               # instructed items with follow-up status
 """
+from . import compute
 from ._version import __version__
+from .compute import Period, instructions, people, reward_lines, rewards, summary, units
 from .read import read_ledgers
 from .records import Ledger, Roster
 from .rules import Rules, load_rules
 from .validate import Report, validate
 
-__all__ = ["__version__", "read_ledgers", "Ledger", "Roster", "Rules", "load_rules", "validate", "Report"]
+__all__ = [
+    "__version__", "read_ledgers", "validate", "load_rules",
+    "Period", "summary", "people", "units", "rewards", "reward_lines", "instructions",
+    "Ledger", "Roster", "Rules", "Report", "compute",
+]

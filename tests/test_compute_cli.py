@@ -1,0 +1,73 @@
+"""``sqmy compute`` end to end: stable JSON shapes, money as exact two-decimal numbers,
+exit codes, and ledger text that starts with '=' staying text in the Excel output."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from conftest import write_xlsx
+
+HEADER = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示", "批示日期", "落实情况"]
+
+
+def sqmy(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sqmy_lib", *map(str, args)], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    rows = [["2025年度社情民意信息台账"], HEADER,
+            ["A1", "2025-03-02", "=HYPERLINK(\"http://x\",\"点我\")", "张三、李四", "民盟县委", "省政协第3期", "市长刘某", "2025-04-01", "已落实"],
+            ["A2", "2025-07-06", "关于单位名义的建议", "民盟县委", "民盟县委", "县政协编发第5期", None, None, None],
+            ["A3", "2025.13.45", "关于坏日期的建议", "张三", "民盟县委", None, None, None, None]]
+    return write_xlsx(tmp_path / "台账.xlsx", {"S": rows})
+
+
+def test_json_shapes_are_stable(ledger):
+    shapes = {
+        "people": {"name", "role", "unit", "submitted", "adopted", "instructed", "quota", "completion"},
+        "rewards": {"name", "unit", "items", "amount"},
+        "units": {"unit", "peer_group", "submitted", "adopted", "instructed", "points", "rank"},
+    }
+    for what, keys in shapes.items():
+        result = sqmy("compute", what, ledger, "--year", 2025, "--format", "json")
+        assert result.returncode == 1, result.stderr  # the ledger has an error row: still computed, exit 1
+        assert "未计入" in result.stderr and "date.unparseable" in result.stderr
+        rows = json.loads(result.stdout)
+        assert rows and all(set(r) == keys for r in rows), (what, rows)
+    summary = json.loads(sqmy("compute", "summary", ledger, "--year", 2025, "--format", "json").stdout)
+    assert {"submitted", "published", "issues", "adopted_by_tier", "instructions", "participation", "adoption_rate"} <= set(summary)
+    assert set(summary["adopted_by_tier"]) == {"县级", "市级", "省级", "全国"}
+    assert (summary["submitted"], summary["published"], summary["instructions"]) == (2, 1, 1)
+
+
+def test_reward_amounts_are_exact_two_decimal_numbers(ledger):
+    result = sqmy("compute", "rewards", ledger, "--year", 2025, "--format", "json")
+    assert '"amount": 200.00' in result.stdout  # 省级 200 × 2 for the instruction, split in two
+    rows = {r["name"]: r for r in json.loads(result.stdout)}
+    assert rows["张三"]["amount"] == 200.0 and rows["民盟县委"]["amount"] == 30.0
+
+
+def test_excel_and_csv_outputs_keep_text_as_text(ledger, tmp_path):
+    out = tmp_path / "批示.xlsx"
+    assert sqmy("compute", "instructions", ledger, "--year", 2025, "--format", "xlsx", "--out", out).returncode == 1
+    ws = openpyxl.load_workbook(out).active
+    headers = [c.value for c in ws[1]]
+    title = ws.cell(2, headers.index("信息标题") + 1)
+    assert title.data_type == "s" and title.value.startswith("=HYPERLINK")
+    csv_path = tmp_path / "人员.csv"
+    sqmy("compute", "people", ledger, "--year", 2025, "--quarter", 1, "--format", "csv", "--out", csv_path)
+    data = csv_path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "姓名" in data.decode("utf-8-sig")
+
+
+def test_clean_ledger_exits_0_and_table_is_chinese(tmp_path):
+    rows = [["2025年度台账"], HEADER, ["A1", "2025-03-02", "关于好的建议", "张三", "民盟县委", "县政协编发", None, None, None]]
+    path = write_xlsx(tmp_path / "t.xlsx", {"S": rows})
+    result = sqmy("compute", "units", path, "--year", 2025)
+    assert result.returncode == 0, result.stderr
+    assert "积分" in result.stdout and "民盟县委" in result.stdout
