@@ -15,6 +15,7 @@ setup(
     python_requires=">=3.10",
     packages=find_packages(include=["sqmy_lib", "sqmy_lib.*"]),
     package_data={"sqmy_lib": ["rules/defaults/*.yaml"]},
+    data_files=[("share/sqmy/notebooks", [str(p.relative_to(here)) for p in sorted((here / "notebooks").glob("*.ipynb"))])],
     install_requires=[
         "pandas>=2.0,<3",
         "numpy>=1.24",
@@ -25,6 +26,13 @@ setup(
         "tqdm>=4.60,<5",
         # xlwt writes genuine BIFF8 .xls (the WPS shape) for the demo office and tests.
         "xlwt>=1.3,<2",
+        # Reports: notebooks run by papermill on a pinned kernel, Word and charts.
+        "papermill>=2.4,<3",
+        "ipykernel>=6",
+        "nbformat>=5",
+        "nbconvert>=7",
+        "python-docx>=1.1,<2",
+        "matplotlib>=3.7,<4",
     ],
     extras_require={
         # odfpy writes .ods and msoffcrypto-tool encrypts .xlsx: both only to make test inputs.

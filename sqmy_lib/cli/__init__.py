@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import compute, files, validate
+from . import compute, files, reports, rules, validate
 
 
 class _Parser(argparse.ArgumentParser):
@@ -21,7 +21,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sqmy", description="社情民意信息台账:读取、校验、统计、通报与表彰")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    for module in (validate, compute, files):
+    for module in (validate, compute, reports, files, rules):
         module.register(sub)
     return parser
 

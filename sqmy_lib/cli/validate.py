@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -27,8 +28,9 @@ def register(sub) -> None:
     p.add_argument("--annotate", metavar="DIR", help="把标注了问题的台账副本和问题清单写入 DIR")
     p.set_defaults(run=run_validate)
 
-    p = sub.add_parser("run", help="主任务:读取并校验一个办公室的台账,输出问题标注与汇总")
+    p = sub.add_parser("run", help="主任务:校验一个办公室的台账(问题标注与汇总),并生成最近一个季度的通报")
     _add_inputs(p)
+    p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="通报的季度(默认:该年度最近一个已结束的季度)")
     p.add_argument("--out", required=True, metavar="DIR", help="输出目录")
     p.set_defaults(run=run_main_job)
 
@@ -81,12 +83,24 @@ def run_validate(args) -> int:
     return report.exit_code
 
 
+def last_ended_quarter(year: int, today: dt.date) -> int | None:
+    """The latest quarter of ``year`` that has ended by ``today`` (None if none has)."""
+    if year < today.year:
+        return 4
+    if year > today.year:
+        return None
+    return (today.month - 1) // 3 or None  # 0 quarters ended in January–March
+
+
 def run_main_job(args) -> int:
-    """The main job on one office: validate, write the annotated copies and the report, summarise.
+    """The main job on one office: validate (report, annotated copies), then the quarterly circular.
 
     It succeeds (0) when its outputs are written, even if the ledgers have
-    errors (those are its findings); 2 when no ledger could be read at all.
+    errors (those are its findings); 2 when no ledger could be read at all,
+    1 when the circular could not be produced.
     """
+    from .reports import produce_circular
+
     ledger, report = _read_and_check(args)
     out = Path(args.out)
     write_text(out / "校验报告.json", report.to_json())
@@ -94,4 +108,15 @@ def run_main_job(args) -> int:
     written = _annotate(report, str(out / "问题标注")) if report.issues else []
     print(summary_text(ledger, report))
     print(f"输出:{out / '校验报告.txt'};标注副本 {len(written)} 个在 {out / '问题标注'}")
-    return 2 if ledger.submissions.empty else 0
+    if ledger.submissions.empty:
+        return 2
+    year = args.year or ledger.year
+    quarter = args.quarter or last_ended_quarter(year, dt.date.today())
+    if quarter is None:
+        print(f"提示:{year}年尚无已结束的季度,未生成季度通报", file=sys.stderr)
+        return 0
+    circular_args = argparse.Namespace(
+        paths=args.paths, year=year, quarter=quarter, roster=args.roster, rules=args.rules,
+        office=None, today=None, timeout=None,
+    )
+    return produce_circular(circular_args, out / "季度通报")

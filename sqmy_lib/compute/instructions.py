@@ -46,6 +46,6 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
         "text": instr["text"].to_numpy(),
         "follow_up": instr["follow_up"].to_numpy(),
         "status": status.to_numpy(),
-        "days_open": days.astype("Int64").to_numpy(),
+        "days_open": days.astype("Int64").array,
     })
     return out.sort_values(["date", "item"], kind="stable").reset_index(drop=True)

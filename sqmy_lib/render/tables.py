@@ -21,6 +21,7 @@ COLUMN_ZH = {
     "beneficiary": "受奖人", "tier": "采用层级", "base": "基数(元)", "multiplier": "批示倍数", "share": "份额",
     "position": "署名顺序", "authors": "作者", "leader": "批示领导", "level": "领导级别", "date": "日期",
     "text": "批示内容", "follow_up": "落实情况", "status": "办理状态", "days_open": "已办天数",
+    "body": "采用单位/刊物", "issue_no": "期号", "month": "月份",
 }
 PERCENT_COLUMNS = {"completion", "adopted_completion"}
 

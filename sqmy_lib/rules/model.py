@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .check import RulesError, check_file
 
 DEFAULTS_DIR = Path(__file__).parent / "defaults"
 
@@ -127,13 +127,18 @@ class Rules:
 
 
 def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules:
-    """Load a rules file (YAML, read safely); with no path, the shipped defaults for ``year``."""
+    """Load a rules file (YAML, read safely); with no path, the shipped defaults for ``year``.
+
+    The file is checked first: RulesError (RulesFileError when it cannot be read) lists
+    every problem by its dotted key, so a typo never silently falls back to nothing.
+    """
     notes: list[str] = []
     if path is None:
         path, note = default_rules_path(year)
         if note:
             notes.append(note)
     path = Path(path)
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data, problems = check_file(path)
+    if problems:
+        raise RulesError(problems, str(path))
     return Rules(data=data, source=str(path), notes=notes)

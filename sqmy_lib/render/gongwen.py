@@ -1,0 +1,570 @@
+"""A small builder for 公文 (official documents) in the GB/T 9704-2012 layout, as .docx.
+
+Used by the quarterly circular and the annual commendation decision::
+
+    doc = GongwenDocument()
+    doc.title("关于2025年第三季度社情民意信息工作情况的通报")
+    doc.addressee("各界别组、各镇街政协工委：")
+    doc.paragraph("2025年第三季度，共收到社情民意信息83条。")
+    doc.heading("总体情况")                 # 一、总体情况 (黑体)
+    doc.heading("报送情况", level=2)        # （一）报送情况 (楷体)
+    doc.table(df, ["unit", "submitted"])    # headers via zh_header
+    doc.signature("示例县政协", dt.date(2025, 10, 8))
+    doc.save("通报.docx")
+
+Layout: A4, margins 37/35/28/26 mm, title 2号 小标宋, body 3号 仿宋 on a fixed 28.95 pt
+line (22 lines a page), headings 黑体 then 楷体, page numbers "— 1 —" in 4号 宋体, odd
+pages right and even pages left. Every run gets its Chinese font through ``w:eastAsia``
+(:func:`set_font`): python-docx's ``font.name`` alone sets only the Latin fonts, and
+Chinese text would fall back to the template's theme font.
+
+Text is inserted as plain text, never interpreted. By default ASCII punctuation in Chinese
+text is typeset full-width (``,`` → ``，``), as GB/T 15834 asks of a Chinese document.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import pandas as pd
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Length, Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from ..iorw import atomic_path
+from .tables import zh_header
+
+# Chinese type sizes (字号) in points.
+SIZE_2 = Pt(22)  # 二号: title
+SIZE_3 = Pt(16)  # 三号: body and headings
+SIZE_4 = Pt(14)  # 四号: page numbers
+SIZE_SMALL_4 = Pt(12)  # 小四: tables
+SIZE_5 = Pt(10.5)  # 五号: wide tables
+
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+TEXT_WIDTH = Mm(210 - 28 - 26)  # 156 mm, the 版心 width
+# The 225 mm 版心 holds 22 lines: 225 mm / 22 = 28.99 pt; 28.95 keeps 22 lines after rounding to twips.
+LINE = Pt(28.95)
+TITLE_LINE = Pt(35)  # a 2号 title would crowd on the body line
+# The page number's dash sits 7 mm below the 版心 (35 mm margin); a 4号 line is about 6 mm tall.
+FOOTER_DISTANCE = Mm(22)
+CELL_MARGIN = Mm(1)  # narrow cell padding so numeric columns fit
+
+_ZH_DIGITS = "零一二三四五六七八九"
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Characters XML 1.0 cannot hold (a ledger cell may contain them); lxml would refuse the document.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Face:
+    """A font as Word names it, with the names to try when it is not installed.
+
+    The fallbacks go into the document's font table as ``w:altName``, the OOXML way of
+    naming alternatives; Word and LibreOffice use them when substituting a missing font.
+    """
+
+    name: str
+    fallbacks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GongwenFonts:
+    """The faces a 公文 uses. 方正小标宋简体 is what offices install for titles; the rest ship with Windows."""
+
+    title: Face = Face("方正小标宋简体", ("黑体", "SimHei"))
+    heading1: Face = Face("黑体", ("SimHei",))
+    heading2: Face = Face("楷体", ("KaiTi", "楷体_GB2312"))
+    body: Face = Face("仿宋", ("FangSong", "仿宋_GB2312"))
+    page_number: Face = Face("宋体", ("SimSun",))
+
+    def all(self) -> list[Face]:
+        return [self.title, self.heading1, self.heading2, self.body, self.page_number]
+
+
+# ---------------------------------------------------------------------------
+# Text helpers
+# ---------------------------------------------------------------------------
+
+def zh_number(n: int) -> str:
+    """Chinese numeral for 1–99: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"只支持1–99的序号,实为{n}")
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _ZH_DIGITS[tens]) + "十" if tens else "") + (_ZH_DIGITS[ones] if ones else "")
+
+
+def zh_date(d: dt.date) -> str:
+    """A 成文日期 as GB/T 9704 writes it: Arabic numerals, no leading zeros (2025年10月8日)."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def zh_punctuation(text: str) -> str:
+    """Typeset ASCII punctuation in Chinese text full-width; text without Chinese is left alone.
+
+    Commas and colons between digits (1,000 and 10:30) and decimal points stay; parentheses
+    become full-width when they enclose or follow Chinese.
+    """
+    if not _CJK.search(text):
+        return text
+    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
+    text = re.sub(r"(?<!\d):|:(?!\d)", "：", text)
+    text = text.translate(str.maketrans({";": "；", "?": "？", "!": "！"}))
+    text = re.sub(r"([，；：？！]) +", r"\1", text)
+
+    def paren(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        return f"（{m.group(1)}）" if _CJK.search(m.group(1) + before) else m.group(0)
+
+    return re.sub(r"\(([^()]*)\)", paren, text)
+
+
+def _display_width(text: str, latin: float = 0.5) -> float:
+    """Width in em: Chinese and full-width characters 1, others (digits, Latin) ``latin``."""
+    return sum(1 if ord(ch) > 0x2E7F else latin for ch in text)
+
+
+def _cell_text(value) -> str:
+    """How a value reads in a table cell: blanks for missing, whole floats without ``.0``."""
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (pd.Timestamp, dt.date)):
+        return zh_date(value)
+    return str(value)
+
+
+# ---------------------------------------------------------------------------
+# Fonts: the one place rFonts are written
+# ---------------------------------------------------------------------------
+
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _set_rfonts(rfonts, name: str) -> None:
+    # A *Theme attribute outranks the explicit name on the same element, so drop them.
+    for attr in _THEME_ATTRS:
+        rfonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), name)
+
+
+def set_font(target, face: Face, size: Length | None = None, bold: bool | None = None) -> None:
+    """Set ``face`` on a run or style (anything with ``.font`` and ``.element``) for Latin
+    *and* Chinese text, plus size and weight when given."""
+    target.font.name = face.name
+    _set_rfonts(target.element.get_or_add_rPr().get_or_add_rFonts(), face.name)
+    if size is not None:
+        target.font.size = size
+    if bold is not None:
+        target.font.bold = bold
+
+
+def _default_fonts(doc, face: Face, size: Length) -> None:
+    """Make ``face`` the document default (docDefaults and Normal) and mark the language
+    Chinese, so text added by hand later in Word starts in the body font."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    _set_rfonts(rfonts, face.name)
+    lang = rpr.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    normal = doc.styles["Normal"]
+    set_font(normal, face, size)
+    pf = normal.paragraph_format
+    pf.space_before = pf.space_after = Pt(0)
+    pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.EXACTLY, LINE
+    pf.widow_control = False  # 公文 fill every line of a page
+    # No extra space between Chinese and digits or Latin ("2025年" not "2025 年"): keeps the
+    # 28-character line and the widths computed here; 公文 templates switch it off too.
+    ppr = normal.element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "0")
+        ppr.insert_element_before(el, "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc")
+
+
+def _register_fallbacks(doc, faces: Sequence[Face]) -> None:
+    """Name each face's fallbacks in the font table (``w:altName``), with the GB2312 charset
+    so a substitute is at least a Chinese font."""
+    part = next(p for p in doc.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml")
+    root = etree.fromstring(part.blob)
+    for face in {f.name: f for f in faces}.values():
+        for old in root.findall(qn("w:font")):
+            if old.get(qn("w:name")) == face.name:
+                root.remove(old)
+        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): face.name})
+        if face.fallbacks:
+            etree.SubElement(font, qn("w:altName"), {qn("w:val"): ",".join(face.fallbacks)})
+        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})
+        etree.SubElement(font, qn("w:family"), {qn("w:val"): "auto"})
+    # python-docx keeps parts it does not model as raw bytes; replacing them is the only way in.
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# ---------------------------------------------------------------------------
+# Low-level XML bits python-docx does not expose
+# ---------------------------------------------------------------------------
+
+def _indent_chars(paragraph: Paragraph, first_line: float = 0, left: float = 0, right: float = 0,
+                  size: Length = SIZE_3) -> None:
+    """Indents in characters (``w:firstLineChars`` etc., which follow the font size in Word),
+    with the equivalent absolute values for readers that ignore the *Chars attributes."""
+    pf = paragraph.paragraph_format
+    pf.first_line_indent = Pt(size.pt * first_line) if first_line else None
+    pf.left_indent = Pt(size.pt * left) if left else None
+    pf.right_indent = Pt(size.pt * right) if right else None
+    ind = paragraph._p.get_or_add_pPr().find(qn("w:ind"))
+    if ind is not None:
+        for attr, chars in (("w:firstLineChars", first_line), ("w:leftChars", left), ("w:rightChars", right)):
+            if chars:
+                ind.set(qn(attr), str(round(chars * 100)))
+
+
+def _table_borders(table: Table, size_eighths: int = 4) -> None:
+    """Single lines round and inside every cell (½ pt), independent of the template's styles."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        for k, v in (("val", "single"), ("sz", str(size_eighths)), ("space", "0"), ("color", "000000")):
+            el.set(qn(f"w:{k}"), v)
+        borders.append(el)
+    # Word rejects tblPr children out of schema order, so insert rather than append.
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                                 "w:tblDescription", "w:tblPrChange")
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(int(CELL_MARGIN.twips)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def _row_flags(row, header: bool) -> None:
+    """Rows never split across pages; header rows repeat at the top of each page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _field(paragraph: Paragraph, instruction: str, face: Face, size: Length) -> None:
+    """A Word field (``PAGE``) as begin / instruction / separate / placeholder / end runs."""
+    def run_with(tag: str, **attrs):
+        run = paragraph.add_run()
+        set_font(run, face, size)
+        el = OxmlElement(tag)
+        for k, v in attrs.items():
+            el.set(qn(k), v)
+        run._r.append(el)
+        return run, el
+
+    run_with("w:fldChar", **{"w:fldCharType": "begin"})
+    _, instr = run_with("w:instrText", **{"xml:space": "preserve"})
+    instr.text = f" {instruction} "
+    run_with("w:fldChar", **{"w:fldCharType": "separate"})
+    placeholder = paragraph.add_run("1")
+    set_font(placeholder, face, size)
+    run_with("w:fldChar", **{"w:fldCharType": "end"})
+
+
+def _header_layout(headers: list[tuple[str, ...]]) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    """The header rows' texts and merged spans (row1, col1, row2, col2) for one- or two-level headers.
+
+    A two-level column with an empty or repeated level spans both rows; neighbouring columns
+    with the same upper label share one merged upper cell.
+    """
+    depth = len(headers[0])
+    if depth == 1:
+        return [[h[0] for h in headers]], []
+    if depth != 2:
+        raise ValueError("表头最多两层")
+    grid = [["", ""] for _ in headers]
+    spans, j = [], 0
+    while j < len(headers):
+        top, sub = headers[j]
+        if not top or not sub or top == sub:
+            grid[j][0] = top or sub
+            spans.append((0, j, 1, j))
+            j += 1
+            continue
+        end = j
+        while end + 1 < len(headers) and headers[end + 1][0] == top and headers[end + 1][1] not in ("", top):
+            end += 1
+        grid[j][0] = top
+        for k in range(j, end + 1):
+            grid[k][1] = headers[k][1]
+        if end > j:
+            spans.append((0, j, 0, end))
+        j = end + 1
+    return [[grid[c][r] for c in range(len(headers))] for r in range(2)], spans
+
+
+def _run_spans(texts: list[str], column: int, first_row: int) -> list[tuple[int, int, int, int]]:
+    """Vertical spans over runs of equal, non-empty texts in one body column."""
+    spans, start = [], 0
+    for i in range(1, len(texts) + 1):
+        if i == len(texts) or texts[i] != texts[start]:
+            if i - start > 1 and texts[start]:
+                spans.append((first_row + start, column, first_row + i - 1, column))
+            start = i
+    return spans
+
+
+def _column_ems(rows: list[list[str]], spans: list[tuple[int, int, int, int]], n_head: int) -> list[float]:
+    """Each column's natural width in em. A header label spread over several columns does not
+    count; a merged cell in the body may wrap over the rows it spans."""
+    hidden, lines = set(), {}
+    for r1, c1, r2, c2 in spans:
+        hidden |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+        if c1 == c2:
+            hidden.discard((r1, c1))
+            lines[r1, c1] = r2 - r1 + 1 if r1 >= n_head else 1
+    # Digits count 0.7 em: 仿宋's are half an em, but a substitute font's (DejaVu Sans) run wider.
+    return [max([_display_width(row[j], latin=0.7) / lines.get((i, j), 1)
+                 for i, row in enumerate(rows) if (i, j) not in hidden] + [1])
+            for j in range(len(rows[0]))]
+
+
+def _column_widths(ems: list[float], size: Length, total: Length = TEXT_WIDTH,
+                   short: float = 6, cap: float = 16) -> list[int]:
+    """Column widths (EMU) filling the text width, from natural widths in em.
+
+    Short columns (numbers, names: at most ``short`` em) get their natural width so they
+    never wrap; long text columns share the rest in proportion to their length (capped at
+    ``cap`` em, so one long title does not squeeze the others). If that leaves the long
+    columns too little room, or there are none, every column scales alike.
+    """
+    pad = 2 * CELL_MARGIN.pt + 0.2 * size.pt  # cell padding, and a little slack against wrapping
+    natural = [em * size.pt + pad for em in ems]
+    is_short = [em <= short for em in ems]
+    long_natural = [0 if s else min(w, cap * size.pt + pad) for w, s in zip(natural, is_short)]
+    room = total.pt - sum(w for w, s in zip(natural, is_short) if s)
+    if any(long_natural) and room >= sum(2 * size.pt + pad for w in long_natural if w):
+        widths = [w if s else lw * room / sum(long_natural) for w, s, lw in zip(natural, is_short, long_natural)]
+    else:
+        widths = [min(w, cap * size.pt + pad) for w in natural]
+        widths = [w * total.pt / sum(widths) for w in widths]
+    return [int(Pt(w)) for w in widths]
+
+
+# ---------------------------------------------------------------------------
+# The document
+# ---------------------------------------------------------------------------
+
+@dataclass
+class GongwenDocument:
+    """A 公文 being built, top to bottom. Each method appends and returns what it added."""
+
+    fonts: GongwenFonts = field(default_factory=GongwenFonts)
+    punctuation: bool = True  # typeset ASCII punctuation in Chinese text full-width
+
+    def __post_init__(self) -> None:
+        self.doc = Document()
+        self._numbers = [0, 0, 0, 0]  # heading counters per level
+        self._page_setup()
+        _default_fonts(self.doc, self.fonts.body, SIZE_3)
+        _register_fallbacks(self.doc, self.fonts.all())
+        self.doc.core_properties.author = ""
+        self.doc.core_properties.created = self.doc.core_properties.modified = dt.datetime.now().replace(microsecond=0)
+
+    # -- page ---------------------------------------------------------------
+
+    def _page_setup(self) -> None:
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
+        section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
+        section.footer_distance = FOOTER_DISTANCE
+        # GB/T 9704 7.5: 单页码居右空一字, 双页码居左空一字.
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        self._page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT, right=1)
+        self._page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT, left=1)
+
+    def _page_number(self, paragraph: Paragraph, align, left: float = 0, right: float = 0) -> None:
+        face = self.fonts.page_number
+        paragraph.alignment = align
+        pf = paragraph.paragraph_format
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        _indent_chars(paragraph, left=left, right=right, size=SIZE_4)
+        self._text(paragraph, "— ", face, SIZE_4)
+        _field(paragraph, "PAGE", face, SIZE_4)
+        self._text(paragraph, " —", face, SIZE_4)
+
+    # -- text ---------------------------------------------------------------
+
+    def _text(self, paragraph: Paragraph, text: str, face: Face, size: Length, bold: bool | None = None):
+        """Append a run: the only way text enters the document, so every run has its fonts set."""
+        text = _XML_INVALID.sub("", str(text))
+        run = paragraph.add_run(zh_punctuation(text) if self.punctuation else text)
+        set_font(run, face, size, bold)
+        return run
+
+    def _paragraph(self, align=WD_ALIGN_PARAGRAPH.JUSTIFY, line: Length | None = LINE) -> Paragraph:
+        p = self.doc.add_paragraph()
+        p.alignment = align
+        if line is None:
+            p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        else:
+            p.paragraph_format.line_spacing_rule, p.paragraph_format.line_spacing = WD_LINE_SPACING.EXACTLY, line
+        return p
+
+    def title(self, text: str) -> Paragraph:
+        """The title (标题): 2号 小标宋, centred, one blank line below. Also the file's title property."""
+        p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, TITLE_LINE)
+        p.paragraph_format.space_after = LINE
+        self._text(p, text, self.fonts.title, SIZE_2)
+        self.doc.core_properties.title = text
+        return p
+
+    def addressee(self, text: str) -> Paragraph:
+        """主送机关: flush left, ending in a full-width colon."""
+        text = text.rstrip()
+        if not text.endswith((":", "：")):
+            text += "："
+        p = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT)
+        self._text(p, text, self.fonts.body, SIZE_3)
+        return p
+
+    def heading(self, text: str, level: int = 1, numbered: bool = True) -> Paragraph:
+        """A heading: level 1 黑体 "一、", 2 楷体 "（一）", 3 仿宋 "1.", 4 仿宋 "（1）".
+
+        Numbers count on by level and restart under a new higher heading; ``numbered=False``
+        takes ``text`` as it is.
+        """
+        if level not in (1, 2, 3, 4):
+            raise ValueError(f"标题层级应为1–4,实为{level}")
+        self._numbers[level - 1] += 1
+        self._numbers[level:] = [0] * (4 - level)
+        n = self._numbers[level - 1]
+        prefix = {1: f"{zh_number(n)}、", 2: f"（{zh_number(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+        face = {1: self.fonts.heading1, 2: self.fonts.heading2}.get(level, self.fonts.body)
+        p = self._paragraph()
+        _indent_chars(p, first_line=2)
+        p.paragraph_format.keep_with_next = True
+        self._text(p, (prefix if numbered else "") + text, face, SIZE_3)
+        return p
+
+    def paragraph(self, text: str, lead: str | None = None) -> Paragraph:
+        """A body paragraph: 3号 仿宋, first line indented two characters, justified.
+        ``lead`` is a run-in opening in bold (e.g. "一是加强领导。")."""
+        p = self._paragraph()
+        _indent_chars(p, first_line=2)
+        if lead:
+            self._text(p, lead, self.fonts.body, SIZE_3, bold=True)
+        self._text(p, text, self.fonts.body, SIZE_3)
+        return p
+
+    def note(self, text: str, align=WD_ALIGN_PARAGRAPH.RIGHT, size: Length = SIZE_SMALL_4) -> Paragraph:
+        """A small line beside a table or figure (e.g. "单位：条"), single-spaced."""
+        p = self._paragraph(align, line=None)
+        self._text(p, text, self.fonts.body, size)
+        return p
+
+    def table(self, df: pd.DataFrame, columns: Mapping | Sequence | None = None, *,
+              size: Length = SIZE_SMALL_4, merge_runs: Sequence = ()) -> Table:
+        """A bordered table of ``df``: bold header repeated on every page, cells centred
+        (left-aligned where the text is long).
+
+        ``columns`` picks and names the columns: a mapping {column: header}, or a list of
+        columns named by :func:`zh_header`; by default all columns under their own labels.
+        Headers may be two-level (tuples, or a two-level column index): equal upper labels
+        merge. ``merge_runs`` columns merge runs of equal values vertically (e.g. a group).
+        """
+        if columns is None:
+            keys, headers = list(df.columns), list(df.columns)
+        elif isinstance(columns, Mapping):
+            keys, headers = list(columns), list(columns.values())
+        else:
+            keys = list(columns)
+            headers = [tuple(zh_header(x) for x in k) if isinstance(k, tuple) else zh_header(k) for k in keys]
+        headers = [tuple(str(x) for x in h) if isinstance(h, tuple) else (str(h),) for h in headers]
+        head, spans = _header_layout(headers)
+        body = [[_cell_text(v) for v in row] for row in df[keys].itertuples(index=False)]
+        for key in merge_runs:
+            j = keys.index(key)
+            spans += _run_spans([r[j] for r in body], j, len(head))
+
+        table = self.doc.add_table(rows=len(head) + len(body), cols=len(keys))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        _table_borders(table)
+        # Widths go on before merging: python-docx adds merged cells' widths together.
+        for j, width in enumerate(_column_widths(_column_ems(head + body, spans, len(head)), size)):
+            table.columns[j].width = width
+            for cell in table.columns[j].cells:
+                cell.width = width
+        covered = set()
+        for r1, c1, r2, c2 in spans:
+            table.cell(r1, c1).merge(table.cell(r2, c2))
+            covered |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)} - {(r1, c1)}
+        long_text = [max((_display_width(t) for t in [r[j] for r in body]), default=0) > 8 for j in range(len(keys))]
+        for i, texts in enumerate(head + body):
+            is_header = i < len(head)
+            _row_flags(table.rows[i], is_header)
+            for j, text in enumerate(texts):
+                if (i, j) in covered:
+                    continue
+                cell = table.cell(i, j)
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+                p = cell.paragraphs[0]
+                p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+                left = long_text[j] and not is_header
+                p.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
+                if text:
+                    self._text(p, text, self.fonts.body, size, bold=is_header)
+        self.doc.add_paragraph()  # Word needs a paragraph between a table and what follows
+        return table
+
+    def picture(self, path: str | Path, width: Length = Mm(140), caption: str | None = None) -> Paragraph:
+        """A centred picture; single line spacing, since a fixed line height would clip it."""
+        p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, line=None)
+        p.add_run().add_picture(str(path), width=width)
+        if caption:
+            self.note(caption, WD_ALIGN_PARAGRAPH.CENTER)
+        return p
+
+    def signature(self, org: str, date: dt.date, blank_lines: int = 1) -> tuple[Paragraph, Paragraph]:
+        """发文机关署名 and 成文日期 (GB/T 9704 7.3.5.2): the name 右空二字 after a blank line,
+        the date on the next line starting two characters right of the name; when the date
+        is the longer, the date keeps 右空二字 and the name moves left."""
+        date_text = zh_date(date)
+        w_org, w_date = _display_width(org), _display_width(date_text)
+        right_date = w_org - w_date
+        right_org = 2.0
+        if right_date < 2:
+            right_date, right_org = 2.0, w_date + 4 - w_org
+        name = self._paragraph(WD_ALIGN_PARAGRAPH.RIGHT)
+        name.paragraph_format.space_before = Pt(LINE.pt * blank_lines)
+        name.paragraph_format.keep_with_next = True
+        _indent_chars(name, right=right_org)
+        self._text(name, org, self.fonts.body, SIZE_3)
+        when = self._paragraph(WD_ALIGN_PARAGRAPH.RIGHT)
+        _indent_chars(when, right=right_date)
+        self._text(when, date_text, self.fonts.body, SIZE_3)
+        return name, when
+
+    def save(self, path: str | Path) -> Path:
+        """Write the .docx atomically."""
+        with atomic_path(path) as tmp:
+            self.doc.save(str(tmp))
+        return Path(path)

@@ -1,0 +1,159 @@
+"""The rules in force as a Chinese plain-text appendix, the way an office prints them in a 通知."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .model import Rules
+
+NUMERALS = "一二三四五六七八九十"
+PER_ZH = {"month": "每月", "quarter": "每季度", "year": "每年"}
+CIRCULAR_ZH = {"month": "按月", "quarter": "按季度", "half": "每半年"}
+ORDER_ZH = {
+    "highest_tier": "最高采用层级(高者在前)",
+    "instructions": "领导批示件数(多者在前)",
+    "adoptions": "被采用次数(多者在前)",
+    "earliest_submission": "报送日期(早者在前)",
+}
+INDENT = "  "
+
+
+def money(value) -> str:
+    """Yuan with two decimals: "200.00元". Read through str so a float in the file stays exact."""
+    return f"{Decimal(str(value)).quantize(Decimal('0.01'))}元"
+
+
+def _number(value) -> str:
+    """2 → "2", 1.5 → "1.5" (a multiplier as written, without trailing zeros)."""
+    d = Decimal(str(value)).normalize()
+    return f"{d:f}"
+
+
+def _joined(words) -> str:
+    return "、".join(str(w) for w in words or [])
+
+
+def _section(n: int, title: str, lines: list[str]) -> list[str]:
+    return [f"{NUMERALS[n - 1]}、{title}", *(INDENT + line for line in lines), ""]
+
+
+def _tiers(rules: Rules) -> list[str]:
+    d = rules.data
+    lines = [f"采用层级由低到高为:{_joined(rules.tiers)}。"]
+    lines.append("按采用单位的名称认定层级;名称含下列字词的,按所列层级认定,同时含多个层级字词的按最高层级认定:")
+    for tier in reversed(rules.tiers):
+        words = d["tier_words"].get(tier)
+        if words:
+            lines.append(f"{INDENT}{tier}:{_joined(words)}")
+    own_words = d.get("own_tier_words")
+    if own_words:
+        lines.append(f"本会编发的信息(名称含“{_joined(own_words)}”的)按{rules.own_tier}认定。")
+    lines.append("领导批示按批示领导的级别认定:")
+    for level in reversed(rules.leader_levels):
+        words = d["leader_words"].get(level)
+        if words:
+            lines.append(f"{INDENT}{level}:{_joined(words)}")
+    return lines
+
+
+def _quota_line(per: str, items: int) -> str:
+    return f"{PER_ZH.get(per, per)}报送{items}条"
+
+
+def _quotas(rules: Rules) -> list[str]:
+    quotas = rules.data["quotas"]
+    lines = ["(一)个人"]
+    for role, q in (quotas.get("people") or {}).items():
+        # quota_for counts from the appointment month; a monthly quota simply starts then,
+        # a quarterly or yearly one is prorated by the months served.
+        since = "自聘任当月起计算" if q["per"] == "month" else "年中任职的按在任月数折算"
+        lines.append(f"{INDENT}{role}:每人{_quota_line(q['per'], q['items'])},{since}。")
+    if quotas.get("coauthored_counts_each", True):
+        lines.append(f"{INDENT}联名报送的信息,每位署名作者各计1条。")
+    units = quotas.get("units") or {}
+    if units:
+        lines.append("(二)单位")
+    for unit_type, q in units.items():
+        text = f"{unit_type}:{_quota_line(q['per'], q['items'])}"
+        if q.get("adopted"):
+            text += f",其中{q['adopted_min_tier']}及以上采用{q['adopted']}条"
+        text += f";自{q.get('start_month', 1)}月起计算。"
+        lines.append(INDENT + text)
+    return lines
+
+
+def _rewards(rules: Rules) -> list[str]:
+    r = rules.data["rewards"]
+    lines = ["被采用的信息按采用层级发放稿酬:"]
+    lines += [f"{INDENT}{tier} {money(r['by_tier'][tier])}" for tier in rules.tiers if tier in r["by_tier"]]
+    if r.get("tier_mode", "highest") == "sum":
+        lines.append("同一条信息被多个层级采用的,逐级累计计发。")
+    else:
+        lines.append("同一条信息被多个层级采用的,按最高层级计发,不累计。")
+    m = Decimal(str(r.get("instruction_multiplier", 1)))
+    if m == 2:
+        lines.append("有各级领导批示的,稿酬加倍(×2)。")
+    elif m != 1:
+        lines.append(f"有各级领导批示的,稿酬按{_number(m)}倍计发(×{_number(m)})。")
+    lines.append("联名稿件的稿酬由署名作者平均分配,以分为单位,余数归第一作者;以单位名义报送的,稿酬计入该单位。")
+    return lines
+
+
+def _points(rules: Rules) -> list[str]:
+    p = rules.data["points"]
+    by_tier = "、".join(f"{t}{p['adoption_by_tier'][t]}分" for t in rules.tiers if t in p["adoption_by_tier"])
+    by_level = "、".join(f"{lvl}{p['instruction_by_level'][lvl]}分" for lvl in rules.leader_levels
+                         if p["instruction_by_level"].get(lvl))
+    how = "逐件累计" if p.get("instruction_mode") == "sum" else "有多件批示的按最高级别计"
+    lines = [
+        f"每报送1条计{p['per_submission']}分。",
+        f"被采用的按最高采用层级计分:{by_tier}。",
+    ]
+    if by_level:
+        lines.append(f"有领导批示的按批示领导级别加分:{by_level}({how})。")
+    lines.append("各单位在同类单位中按总分排名。")
+    return lines
+
+
+def _commendations(rules: Rules) -> list[str]:
+    c = rules.data["commendations"]
+    oi = c["outstanding_informant"]
+    quota = f",名额不超过{oi['max_count']}名" if oi.get("max_count") else ""
+    lines = [f"(一)优秀信息员:年度内报送{oi['min_submitted']}条以上且被采用{oi['min_adopted']}条以上的委员和信息员,"
+             f"按得分排序评选{quota}。"]
+    groups = "、".join(f"{g}前{v['top_n']}名" for g, v in rules.data["peer_groups"].items() if v.get("top_n"))
+    if groups:
+        lines.append(f"(二)先进集体:各类单位分别按总分评选,{groups}。")
+    order = "、".join(ORDER_ZH.get(k, k) for k in c["top_items_order"])
+    lines.append(f"(三)十佳信息:全年信息依次比较{order},取前{c['top_items']}条。")
+    good = c.get("good_item_words")
+    if good:
+        lines.append(f"(四)好信息:领导批示落实情况表明问题得到较好解决(如“{_joined(good)}”)的信息,可评为好信息。")
+    return lines
+
+
+def _periods(rules: Rules) -> list[str]:
+    every = (rules.data.get("periods") or {}).get("circular", "quarter")
+    return [
+        f"社情民意信息工作情况{CIRCULAR_ZH.get(every, every)}统计通报,全年排名,年度表彰。",
+        "报送按报送日期计入所属期间;采用、批示按各自日期计入(未写日期的按报送日期计)。",
+    ]
+
+
+def rules_text(rules: Rules) -> str:
+    """The rules as a numbered Chinese appendix; a fallback note comes first as "说明:…"."""
+    year = f"{rules.year}年度" if rules.year else ""
+    out = [f"说明:{note}" for note in rules.notes]
+    if out:
+        out.append("")
+    out += [f"附件:{year}社情民意信息工作规则(版本 {rules.version})", ""]
+    sections = [
+        ("采用层级与认定", _tiers),
+        ("报送任务", _quotas),
+        ("稿酬标准", _rewards),
+        ("计分办法", _points),
+        ("评选表彰", _commendations),
+        ("通报周期", _periods),
+    ]
+    for n, (title, build) in enumerate(sections, 1):
+        out += _section(n, title, build(rules))
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,100 @@
+"""Execute a report notebook with papermill, all-or-nothing.
+
+The notebook writes into a staging folder inside the output folder (same
+filesystem, so moving is a rename). Only when every cell has run and the HTML
+is made are the outputs moved into place, each replacing its older version. If
+a cell fails, the earlier good outputs stay as they were, the failed notebook is
+kept beside them as ``<name>.失败.ipynb``, and the error comes back in one line.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .figures import read_figures
+from .html import write_html
+from .kernel import ensure_kernel
+
+FAILED_SUFFIX = ".失败.ipynb"
+
+
+class NotebookFailed(Exception):
+    """A notebook run that did not complete; ``message`` is one Chinese line, ``notebook`` the failed copy."""
+
+    def __init__(self, message: str, notebook: Path | None = None):
+        super().__init__(message)
+        self.message = message
+        self.notebook = notebook
+
+
+@dataclass
+class RunResult:
+    """A completed run: the executed notebook, every output now in place, the recorded figures."""
+
+    notebook: Path
+    outputs: list[Path] = field(default_factory=list)
+    figures: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def _show_progress() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _one_line(exc: Exception) -> str:
+    """papermill's error as staff read it: which cell, what went wrong."""
+    ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
+    count = getattr(exc, "exec_count", None)
+    where = f"第{count}个单元格出错:" if count else "运行出错:"
+    text = f"{where}{ename}: {evalue}".replace("\n", " ")
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _move_into_place(staging: Path, out_dir: Path) -> list[Path]:
+    """Move every staged file to the same relative place in ``out_dir`` (each move a rename)."""
+    moved = []
+    for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+        target = out_dir / path.relative_to(staging)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+        moved.append(target)
+    return moved
+
+
+def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title: str,
+               timeout: float | None = None) -> RunResult:
+    """Run ``notebook`` with ``parameters`` (plus ``out_dir`` pointing at the staging folder) and put
+    ``<stem>.ipynb``, ``<stem>.html`` and whatever the notebook wrote into ``out_dir``."""
+    import papermill as pm
+
+    kernel = ensure_kernel()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    executed = staging / f"{stem}.ipynb"
+    started = time.perf_counter()
+    try:
+        try:
+            pm.execute_notebook(
+                str(notebook), str(executed), parameters={**parameters, "out_dir": str(staging)},
+                kernel_name=kernel, progress_bar=_show_progress(), log_output=False,
+                execution_timeout=timeout, cwd=str(staging),
+            )
+        except Exception as exc:  # a failing cell, a dead kernel, a timeout: all end the same way
+            failed = out_dir / f"{stem}{FAILED_SUFFIX}"
+            if executed.exists():
+                os.replace(executed, failed)
+            raise NotebookFailed(_one_line(exc), failed if failed.exists() else None) from exc
+        write_html(executed, staging / f"{stem}.html", title)
+        figures = read_figures(executed)
+        outputs = _move_into_place(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    # A success supersedes an earlier failure of the same report.
+    (out_dir / f"{stem}{FAILED_SUFFIX}").unlink(missing_ok=True)
+    return RunResult(out_dir / f"{stem}.ipynb", outputs, figures, time.perf_counter() - started)

@@ -1,0 +1,18 @@
+"""The executed notebook as an HTML report with no code cells."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..iorw import write_text
+
+
+def write_html(notebook: Path, target: Path, title: str) -> Path:
+    """Export ``notebook`` to ``target`` without inputs or prompts (staff read results, not code)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    nb = nbformat.read(str(notebook), as_version=4)
+    nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return write_text(target, body)

@@ -1,0 +1,108 @@
+"""The quarterly circular end to end: the real notebook run by papermill on the real kernel for the
+demo office, every output opened and checked against ``sqmy compute summary``; and a failing run
+that leaves the earlier outputs untouched."""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from sqmy_lib.run import read_figures
+
+DEMO = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
+STEM = "2025年第三季度社情民意信息通报"
+
+
+def sqmy(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sqmy_lib", *map(str, args)], capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def circular_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("circular")
+    result = sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()}
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.text, self.code_blocks = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        # Code shows up as an editor area with highlighted source; Markdown cells render as text.
+        classes = dict(attrs).get("class") or ""
+        if any(k in classes for k in ("jp-Editor", "CodeMirror", "highlight", "input_area")):
+            self.code_blocks += 1
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_outputs_exist(circular_dir):
+    names = {p.name for p in circular_dir.rglob("*") if p.is_file()}
+    assert {f"{STEM}.ipynb", f"{STEM}.html", f"{STEM}.xlsx", f"{STEM}.docx"} <= names
+    assert any(n.endswith(".png") for n in names)
+    assert not any(n.startswith(".staging") for n in names)
+
+
+def test_recorded_figures_equal_compute_summary(circular_dir):
+    figures = read_figures(circular_dir / f"{STEM}.ipynb")
+    result = sqmy("compute", "summary", DEMO, "--year", 2025, "--quarter", 3, "--format", "json")
+    computed = json.loads(result.stdout)
+    for key in ("submitted", "published", "issues", "adopted", "adopted_by_tier", "instructions", "instructions_by_level", "adoption_rate"):
+        assert figures[key] == computed[key], key
+    assert figures["period"] == "2025年第三季度"
+
+
+def test_html_has_results_but_no_code(circular_dir):
+    parser = _Text()
+    parser.feed((circular_dir / f"{STEM}.html").read_text(encoding="utf-8"))
+    text = "".join(parser.text)
+    assert parser.code_blocks == 0
+    assert "sq.read_ledgers" not in text and "import sqmy_lib" not in text
+    assert "共收到社情民意信息" in text
+
+
+def test_docx_and_xlsx_carry_the_figures(circular_dir):
+    figures = read_figures(circular_dir / f"{STEM}.ipynb")
+    document = docx.Document(circular_dir / f"{STEM}.docx")
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert f"共收到社情民意信息{figures['submitted']}条" in body
+    chinese_runs = [r for p in document.paragraphs for r in p.runs if any("\u4e00" <= ch <= "\u9fff" for ch in r.text)]
+    assert chinese_runs
+    for run in chinese_runs:
+        fonts = run._element.rPr.rFonts if run._element.rPr is not None else None
+        assert fonts is not None and fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"), run.text
+    wb = openpyxl.load_workbook(circular_dir / f"{STEM}.xlsx")
+    assert wb.sheetnames[:2] == ["概况", "各单位情况"]
+    cells = [c.value for row in wb["概况"].iter_rows() for c in row if c.value is not None]
+    assert figures["submitted"] in cells
+
+
+def test_failed_run_keeps_earlier_outputs(circular_dir, tmp_path):
+    before = _digest(circular_dir)
+    result = sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir, "--rules", tmp_path / "没有这个规则.yaml")
+    assert result.returncode == 1
+    lines = [l for l in result.stderr.splitlines() if "失败" in l]
+    assert lines and "单元格出错" in lines[0] and "Traceback" not in result.stderr
+    failed = circular_dir / f"{STEM}.失败.ipynb"
+    assert failed.exists()
+    after = _digest(circular_dir)
+    del after[failed.name]
+    assert after == before
+    # A good run afterwards replaces the outputs and clears the failed notebook.
+    assert sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir).returncode == 0
+    assert not failed.exists()

@@ -1,0 +1,192 @@
+"""The quarterly circular as an .xlsx: sheets, figures, two-level headers, charts, text safety, atomic writing."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+import xlsxwriter
+
+import sqmy_lib as sq
+from sqmy_lib.compute.circular import build_circular
+from sqmy_lib.render.circular_xlsx import SHEETS, write_circular_xlsx
+from sqmy_lib.render.tables import zh_header
+
+DEMO = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
+
+
+@pytest.fixture(scope="module")
+def circ():
+    return build_circular(sq.read_ledgers(DEMO), 2025, 3)
+
+
+@pytest.fixture(scope="module")
+def book(circ, tmp_path_factory):
+    path = write_circular_xlsx(circ, tmp_path_factory.mktemp("circular") / "通报.xlsx")
+    return path, openpyxl.load_workbook(path)
+
+
+def _labelled(ws) -> dict:
+    """Column A label -> the row's values in columns B.., for the 概况 figures table."""
+    return {row[0]: row[1:] for row in ws.iter_rows(values_only=True) if isinstance(row[0], str)}
+
+
+def test_sheets_in_order(book):
+    _, wb = book
+    assert wb.sheetnames == ["概况", "各单位情况", "个人完成情况", "采用明细", "批示件跟踪", "未完成任务名单", "零报送单位"]
+    assert wb.sheetnames == SHEETS
+
+
+def test_overview_paragraph_and_figures(book, circ):
+    _, wb = book
+    ws = wb["概况"]
+    assert ws["A1"].value == circ.title
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert circ.statistics_text in texts
+    assert any(circ.left_out in t for t in texts)
+    rows = _labelled(ws)
+    assert rows["项目"][:3] == ("本季度", "年度累计", "上年同期")
+    s, ytd = circ.summary, circ.summary_ytd
+    for label, now, year in [("报送信息(条)", s.submitted, ytd.submitted), ("本级编发(条)", s.published, ytd.published),
+                             ("编发期数(期)", s.issues, ytd.issues), ("被采用信息(条)", s.adopted, ytd.adopted),
+                             ("领导批示(件)", s.instructions, ytd.instructions)]:
+        assert rows[label][:2] == (now, year), label
+    assert rows["报送信息(条)"][2] == s.previous["submitted"]
+    for tier, n in s.adopted_by_tier.items():
+        assert rows[zh_header(f"adopted_{tier}")][:2] == (n, ytd.adopted_by_tier[tier])
+    assert rows["采用率"][0] == pytest.approx(s.adoption_rate)
+    rate_cell = next(c for row in ws.iter_rows() for c in row if c.value == "采用率").offset(column=1)
+    assert rate_cell.number_format == "0.0%"
+
+
+def _value(v):
+    """A DataFrame value as openpyxl reads it back."""
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    return v.item() if hasattr(v, "item") else v
+
+
+def test_units_two_level_header_and_values(book, circ):
+    _, wb = book
+    ws = wb["各单位情况"]
+    table = circ.units_by_period()
+    cols = list(table.columns)
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A1:A2", "B1:B2"} <= merged
+    for group in ("本季度", "年度累计"):
+        idx = [j + 1 for j, c in enumerate(cols) if c[0] == group]
+        rng = f"{openpyxl.utils.get_column_letter(idx[0])}1:{openpyxl.utils.get_column_letter(idx[-1])}1"
+        assert rng in merged
+        assert ws.cell(1, idx[0]).value == group
+        assert [ws.cell(2, j).value for j in idx] == [zh_header(c[1]) for c in cols if c[0] == group]
+    assert ws["A1"].value == "单位" and ws["B1"].value == "类别组"
+
+    got = list(ws.iter_rows(min_row=3, max_row=2 + len(table), max_col=len(cols), values_only=True))
+    for got_row, (_, want) in zip(got, table.iterrows()):
+        for g, w in zip(got_row, want):
+            w = _value(w)
+            if isinstance(w, float):
+                assert g == pytest.approx(w)
+            else:
+                assert g == w
+    completion = cols.index(("年度累计", "completion")) + 1
+    assert ws.cell(3, completion).number_format == "0.0%"
+    assert ws.freeze_panes == "B3"
+    assert ws.auto_filter.ref
+
+
+def test_freeze_panes_everywhere(book):
+    _, wb = book
+    for ws in wb:
+        assert ws.freeze_panes, ws.title
+
+
+def test_formats_of_people_and_details(book, circ):
+    _, wb = book
+    ws = wb["个人完成情况"]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["姓名", "身份", "单位", "聘任日期"]
+    first = circ.people_ytd.iloc[0]
+    row = {h: c for h, c in zip(header, ws[2])}
+    assert row["稿酬(元)"].value == pytest.approx(float(first["reward"]))
+    assert row["稿酬(元)"].number_format == "#,##0.00"
+    assert row["完成率"].number_format == "0.0%"
+    assert row["聘任日期"].number_format == "yyyy-mm-dd"
+    # people with no appointment date get a blank cell, not an error
+    blanks = circ.people_ytd["appointed_on"].isna()
+    if blanks.any():
+        assert ws.cell(2 + int(blanks.to_numpy().argmax()), 4).value is None
+
+    ws = wb["采用明细"]
+    assert [c.value for c in ws[1]] == ["编号", "信息标题", "作者", "单位", "采用层级", "采用单位/刊物", "期号", "日期"]
+    assert ws.max_row == 1 + len(circ.adoptions)
+
+    ws = wb["批示件跟踪"]
+    assert [c.value for c in ws[1]][6] == "批示日期"
+    assert ws.conditional_formatting, "overdue / 未反馈 rows are highlighted"
+
+
+def test_charts_exist(book):
+    path, wb = book
+    with zipfile.ZipFile(path) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) >= 3
+    assert len(wb["概况"]._charts) >= 2
+    assert len(wb["各单位情况"]._charts) >= 1
+
+
+def test_behind_and_zero_lists(book, circ):
+    _, wb = book
+    ws = wb["未完成任务名单"]
+    values = [c for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    assert set(circ.behind_units["unit"]) <= set(values)
+    assert set(circ.behind_people["name"]) <= set(values)
+    ws = wb["零报送单位"]
+    assert [ws.cell(r, 1).value for r in range(2, 2 + len(circ.zero_units))] == list(circ.zero_units["unit"])
+
+
+def test_empty_table_says_none(circ, tmp_path):
+    empty = build_circular(sq.read_ledgers(DEMO), 2025, 3)
+    empty.adoptions = empty.adoptions.iloc[0:0]
+    empty.zero_units = empty.zero_units.iloc[0:0]
+    wb = openpyxl.load_workbook(write_circular_xlsx(empty, tmp_path / "empty.xlsx"))
+    assert wb["采用明细"]["A2"].value == "无"
+    assert wb["零报送单位"]["A2"].value == "无"
+
+
+def test_formula_like_title_stays_text(circ, tmp_path):
+    tricky = build_circular(sq.read_ledgers(DEMO), 2025, 3)
+    tricky.adoptions = tricky.adoptions.copy()
+    tricky.adoptions.loc[0, "title"] = "=1+1"
+    path = write_circular_xlsx(tricky, tmp_path / "tricky.xlsx")
+    cell = openpyxl.load_workbook(path)["采用明细"]["B2"]
+    assert cell.value == "=1+1"
+    assert cell.data_type == "s"
+    with zipfile.ZipFile(path) as z:
+        sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+    assert not any("<f>" in s for s in sheets)
+
+
+def test_writing_is_atomic(circ, tmp_path, monkeypatch):
+    target = tmp_path / "通报.xlsx"
+
+    def broken_close(self):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as m:
+        m.setattr(xlsxwriter.Workbook, "close", broken_close)
+        with pytest.raises(OSError):
+            write_circular_xlsx(circ, target)
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+    write_circular_xlsx(circ, target)
+    good = target.read_bytes()
+    with monkeypatch.context() as m:
+        m.setattr(xlsxwriter.Workbook, "close", broken_close)
+        with pytest.raises(OSError):
+            write_circular_xlsx(circ, target)
+    assert target.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]

@@ -1,0 +1,254 @@
+"""Rules files: ``sqmy rules check`` names the exact key and problem; ``sqmy rules show`` prints them.
+
+Exit codes of ``rules check``: 0 valid; 1 the file has problems (invalid YAML syntax,
+a forbidden tag, an empty file included: the file was read, its content is wrong);
+2 the file could not be read at all (missing, a folder).
+"""
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sqmy_lib.cli import main
+from sqmy_lib.rules import (RuleProblem, RulesError, RulesFileError, check_file, check_rules, load_rules,
+                            rules_text)
+from sqmy_lib.rules.model import DEFAULTS_DIR
+
+SHIPPED = DEFAULTS_DIR / "2026.yaml"
+SHIPPED_DATA = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+
+
+def sqmy(*args, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sqmy_lib", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", cwd=cwd)
+
+
+def edited(tmp_path: Path, old: str, new: str, name: str = "rules.yaml") -> Path:
+    """The shipped file with one textual edit, as an office would make it."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("path", sorted(DEFAULTS_DIR.glob("*.yaml")), ids=lambda p: p.name)
+def test_shipped_defaults_pass(path):
+    data, problems = check_file(path)
+    assert problems == []
+    result = sqmy("rules", "check", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"规则文件有效:{path}(版本 {data['version']})" in result.stdout
+
+
+BROKEN = [
+    # (old text, new text, key, message)
+    ('省级: "200.00"', '省级: "abc"', "rewards.by_tier.省级", "应为金额(最多两位小数),实为 “abc”"),
+    ('市级: "100.00"', '市级: "100.125"', "rewards.by_tier.市级", "应为金额(最多两位小数),实为 “100.125”"),
+    ('县级: "30.00"', "县级: 0.001", "rewards.by_tier.县级", "应为金额(最多两位小数),实为 0.001"),
+    ('县级: "30.00"', '县级: "-5"', "rewards.by_tier.县级", "金额不能为负数,实为 “-5”"),
+    ('全国: "300.00"}', '全国: "300.00", 区级: "10.00"}', "rewards.by_tier.区级",
+     "未知层级 “区级”,应为 县级/市级/省级/全国 之一"),
+    ('省级: "200.00", ', "", "rewards.by_tier.省级", "缺少必填项(为 0 也请写明)"),
+    ("tier_mode: highest", "tier_mode: avg", "rewards.tier_mode", "应为 highest/sum 之一,实为 “avg”"),
+    ("  tier_mode: highest\n", "", "rewards.tier_mode", "缺少必填项"),
+    ("instruction_multiplier: 2", "instruction_multiplier: 0", "rewards.instruction_multiplier", "应为大于 0 的数,实为 0"),
+    ("\nrewards:", "\nreward:", "reward", "未知配置项(是否应为 “rewards”?)"),
+    ("\nrewards:", "\nreward:", "rewards", "缺少必填项"),
+    ("信息员: {per: month, items: 1}", "信息员: {per: week, items: 1}", "quotas.people.信息员.per",
+     "应为 month/quarter/year 之一,实为 “week”"),
+    ("委员: {per: year, items: 2}", "委员: {per: year, items: -2}", "quotas.people.委员.items", "应为不小于 0 的整数,实为 -2"),
+    ("界别组: {per: quarter", "界别: {per: quarter", "quotas.units.界别",
+     "未知单位类型 “界别”,应为 镇街政协工委/民主党派/界别组/专委会/工商联 之一"),
+    ("adopted_min_tier: 市级", "adopted_min_tier: 区级", "quotas.units.镇街政协工委.adopted_min_tier",
+     "未知层级 “区级”,应为 县级/市级/省级/全国 之一"),
+    ("adopted_min_tier: 市级, ", "", "quotas.units.镇街政协工委.adopted_min_tier", "缺少必填项(写了 adopted 时必填)"),
+    ("adopted_min_tier: 市级, start_month: 1}", "adopted_min_tier: 市级, start_month: 13}",
+     "quotas.units.镇街政协工委.start_month", "应为 1 到 12 之间的整数,实为 13"),
+    ("own_tier: 县级", "own_tier: 乡级", "office.own_tier", "未知层级 “乡级”,应为 县级/市级/省级/全国 之一"),
+    ("tiers: [县级, 市级, 省级, 全国]", "tiers: [县级, 市级, 市级, 全国]", "tiers", "第3项 “市级” 重复"),
+    ("  省级: [省政协, 省委, 省政府, 省人大]", "  省级: []", "tier_words.省级", "应为非空的文字列表,如 [甲, 乙],实为 列表"),
+    ("  国家级: [国家,", "  部级: [国家,", "leader_words.部级", "未知领导级别 “部级”,应为 县级/市级/省级/国家级 之一"),
+    ("per_submission: 1", "per_submission: 1.5", "points.per_submission", "应为不小于 0 的整数,实为 1.5"),
+    ("instruction_mode: highest", "instruction_mode: max", "points.instruction_mode", "应为 highest/sum 之一,实为 “max”"),
+    ("镇街政协工委: {top_n: 3}", "镇街政协工委: {top_n: three}", "peer_groups.镇街政协工委.top_n", "应为不小于 0 的整数,实为 “three”"),
+    ("min_submitted: 5", "min_submited: 5", "commendations.outstanding_informant.min_submited",
+     "未知配置项(是否应为 “min_submitted”?)"),
+    ("adoptions, earliest_submission]", "adoptions, newest]", "commendations.top_items_order",
+     "第4项应为 highest_tier/instructions/adoptions/earliest_submission 之一,实为 “newest”"),
+    ("circular: quarter", "circular: weekly", "periods.circular", "应为 month/quarter/half 之一,实为 “weekly”"),
+    ("per_submission: 1", "per_submission: 1\n  per_submission: 2", "points.per_submission", "重复的配置项"),
+]
+
+
+@pytest.mark.parametrize("old,new,key,message", BROKEN, ids=[f"{k}-{m[:8]}" for _, _, k, m in BROKEN])
+def test_broken_file_names_key_and_problem(tmp_path, capsys, old, new, key, message):
+    path = edited(tmp_path, old, new)
+    _, problems = check_file(path)
+    assert any(p.key == key and p.message.startswith(message) for p in problems), problems
+    assert main(["rules", "check", str(path)]) == 1  # in-process: the same code as below, faster
+    assert f"  {key}:{message}" in capsys.readouterr().out
+
+
+def test_broken_files_through_the_command(tmp_path):
+    """The cases of the issue, through ``python -m sqmy_lib``: each names its key, exit 1."""
+    for n, k in enumerate([0, 1, 4, 6, 7, 9]):
+        old, new, key, message = BROKEN[k]
+        result = sqmy("rules", "check", edited(tmp_path, old, new, f"r{n}.yaml"))
+        assert result.returncode == 1, result.stderr
+        assert f"  {key}:{message}" in result.stdout
+
+
+def test_problem_carries_the_line(tmp_path):
+    path = edited(tmp_path, 'tier_mode: highest', 'tier_mode: avg')
+    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "tier_mode: avg" in row)
+    [problem] = check_file(path)[1]
+    assert problem.line == line
+    assert str(problem) == f"rewards.tier_mode:应为 highest/sum 之一,实为 “avg”(第{line}行)"
+
+
+def test_invalid_yaml_syntax_is_a_problem_with_a_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text('version: "1"\nrewards:\n  by_tier: [1, 2\n', encoding="utf-8")
+    [problem] = check_file(path)[1]
+    assert problem.key == "" and problem.line == 4 and "不是有效的 YAML 格式" in problem.message
+    result = sqmy("rules", "check", path)
+    assert result.returncode == 1  # read, but wrong: a finding, like a broken key
+    assert "第4行" in result.stdout
+
+
+def test_full_width_colon_is_pointed_out(tmp_path):
+    path = tmp_path / "colon.yaml"
+    path.write_text("rewards:\n  县级：30\n  市级: 100\n", encoding="utf-8")
+    [problem] = check_file(path)[1]
+    assert "第2行用了中文冒号" in problem.message
+
+
+@pytest.mark.parametrize("text,message", [
+    ("", "规则文件为空"),
+    ("- a\n- b\n", "规则文件顶层应为映射(“键: 值”形式),实为 列表"),
+    ("a:\n\tb: 1\n", "含有制表符(Tab),请改用空格缩进"),
+])
+def test_file_level_problems(tmp_path, text, message):
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    [problem] = check_file(path)[1]
+    assert problem.key == "" and message in problem.message
+
+
+def test_missing_file_exits_2(tmp_path):
+    result = sqmy("rules", "check", tmp_path / "none.yaml")
+    assert result.returncode == 2
+    assert "找不到规则文件" in result.stderr
+    assert sqmy("rules", "check", tmp_path).returncode == 2  # a folder
+    with pytest.raises(RulesFileError):
+        load_rules(tmp_path / "none.yaml")
+
+
+def test_gbk_file_from_windows_notepad_is_read(tmp_path):
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(SHIPPED.read_text(encoding="utf-8").encode("gb18030"))
+    assert check_file(path)[1] == []
+    assert load_rules(path).tier_of("省政协办公厅") == "省级"
+
+
+def test_load_rules_raises_on_a_broken_file(tmp_path):
+    path = edited(tmp_path, 'tier_mode: highest', 'tier_mode: avg')
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    assert [p.key for p in caught.value.problems] == ["rewards.tier_mode"]
+    assert "rewards.tier_mode:应为 highest/sum 之一,实为 “avg”" in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("tag", [
+    '!!python/object/apply:os.system ["touch MARKER"]',
+    '!!python/object/apply:subprocess.call [["touch", "MARKER"]]',
+    '!!python/object/new:os.system ["touch MARKER"]',
+])
+def test_python_tags_are_rejected_without_running(tmp_path, tag):
+    path = tmp_path / "evil.yaml"
+    path.write_text(f"version: {tag}\n", encoding="utf-8")
+    result = sqmy("rules", "check", path, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "不允许的标签 “!!python/object/" in result.stdout
+    with pytest.raises(RulesError):
+        load_rules(path)
+    assert sqmy("rules", "show", "--rules", path, cwd=tmp_path).returncode == 1
+    assert not (tmp_path / "MARKER").exists()
+    assert not (Path.cwd() / "MARKER").exists()
+
+
+def test_check_rules_on_data_lists_every_required_key():
+    problems = check_rules({"version": "x"})
+    missing = {p.key for p in problems if p.message == "缺少必填项"}
+    assert missing == {"year", "office", "tiers", "tier_words", "leader_levels", "leader_words", "quotas",
+                       "rewards", "points", "peer_groups", "commendations"}
+    assert check_rules(yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))) == []
+    assert RuleProblem("a.b", "x") == RuleProblem("a.b", "x") and str(RuleProblem("a.b", "x")) == "a.b:x"
+
+
+@given(st.decimals(min_value=0, max_value=10_000, places=4))
+def test_amounts_allow_at_most_two_decimals(value):
+    data = copy.deepcopy(SHIPPED_DATA)
+    data["rewards"]["by_tier"]["县级"] = str(value)
+    fen_exact = value == value.quantize(Decimal("0.01"))
+    assert (check_rules(data) == []) == fen_exact
+
+
+def test_show_prints_the_rules_in_chinese():
+    result = sqmy("rules", "show")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("附件:2026年度社情民意信息工作规则(版本 2026.1)")
+    for title in ("一、采用层级与认定", "二、报送任务", "三、稿酬标准", "四、计分办法", "五、评选表彰", "六、通报周期"):
+        assert f"\n{title}\n" in out
+    lines = out.splitlines()
+    assert "省级 200.00元" in [line.strip() for line in lines]
+    assert any("委员" in line and "每年报送2条" in line for line in lines)
+    assert any("信息员" in line and "每月报送1条" in line and "自聘任当月起计算" in line for line in lines)
+    assert "镇街政协工委:每月报送3条,其中市级及以上采用1条;自1月起计算。" in out
+    assert "稿酬加倍(×2)" in out and "按最高层级计发" in out and "余数归第一作者" in out
+    assert "报送5条以上且被采用3条以上" in out and "镇街政协工委前3名" in out
+    assert "按季度统计通报" in out
+    assert "说明" not in out
+
+
+def test_show_missing_year_falls_back_and_says_so():
+    result = sqmy("rules", "show", "--year", "2030")
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("说明:") and "2030" in first and "沿用2026年度规则" in first
+    assert "附件:2026年度" in result.stdout
+    exact = sqmy("rules", "show", "--year", "2025").stdout
+    assert exact.startswith("附件:2025年度") and "说明" not in exact
+
+
+def test_show_follows_an_office_file(tmp_path):
+    path = edited(tmp_path, 'by_tier: {县级: "30.00"', "by_tier: {县级: 30")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("instruction_multiplier: 2", "instruction_multiplier: 1.5")
+    text = text.replace("tier_mode: highest", "tier_mode: sum")
+    text = text.replace("circular: quarter", "circular: month")
+    path.write_text(text, encoding="utf-8")
+    out = rules_text(load_rules(path))
+    assert "县级 30.00元" in out  # money always with two decimals, even when written as 30
+    assert "稿酬按1.5倍计发(×1.5)" in out and "逐级累计计发" in out and "按月统计通报" in out
+    result = sqmy("rules", "show", "--rules", path)
+    assert result.returncode == 0 and result.stdout == out
+
+
+def test_optional_outstanding_informant_limit(tmp_path):
+    path = edited(tmp_path, "min_adopted: 3}", "min_adopted: 3, max_count: 20}")
+    assert "按得分排序评选,名额不超过20名。" in rules_text(load_rules(path))
+    assert check_file(edited(tmp_path, "min_adopted: 3}", "min_adopted: 3, max_count: }", "empty.yaml"))[1] == []
+    [problem] = check_file(edited(tmp_path, "min_adopted: 3}", "min_adopted: 3, max_count: 二十}", "bad.yaml"))[1]
+    assert problem.key == "commendations.outstanding_informant.max_count"
