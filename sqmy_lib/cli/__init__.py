@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..rules import RulesError
 from . import compute, files, reports, rules, validate
 
 
@@ -35,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.run(args) or 0)
+    except RulesError as exc:  # a bad rules file: say exactly which key is wrong
+        print(f"sqmy: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("sqmy: 已中断", file=sys.stderr)
         return 130

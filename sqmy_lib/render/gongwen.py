@@ -36,7 +36,7 @@ from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Pt
+from docx.shared import Emu, Length, Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -53,7 +53,7 @@ SIZE_5 = Pt(10.5)  # 五号: wide tables
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
-TEXT_WIDTH = Mm(210 - 28 - 26)  # 156 mm, the 版心 width
+TEXT_WIDTH = Emu(PAGE_WIDTH - MARGINS["left"] - MARGINS["right"])  # 156 mm, the 版心 width
 # The 225 mm 版心 holds 22 lines: 225 mm / 22 = 28.99 pt; 28.95 keeps 22 lines after rounding to twips.
 LINE = Pt(28.95)
 TITLE_LINE = Pt(35)  # a 2号 title would crowd on the body line
@@ -204,7 +204,9 @@ def _register_fallbacks(doc, faces: Sequence[Face]) -> None:
     """Name each face's fallbacks in the font table (``w:altName``), with the GB2312 charset
     so a substitute is at least a Chinese font."""
     part = next(p for p in doc.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml")
-    root = etree.fromstring(part.blob)
+    # python-docx keeps the font table as raw bytes (a plain Part); should it ever parse it, edit the tree.
+    parsed = hasattr(part, "_element")
+    root = part._element if parsed else etree.fromstring(part.blob)
     for face in {f.name: f for f in faces}.values():
         for old in root.findall(qn("w:font")):
             if old.get(qn("w:name")) == face.name:
@@ -214,8 +216,8 @@ def _register_fallbacks(doc, faces: Sequence[Face]) -> None:
             etree.SubElement(font, qn("w:altName"), {qn("w:val"): ",".join(face.fallbacks)})
         etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})
         etree.SubElement(font, qn("w:family"), {qn("w:val"): "auto"})
-    # python-docx keeps parts it does not model as raw bytes; replacing them is the only way in.
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not parsed:
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # ---------------------------------------------------------------------------
@@ -383,7 +385,7 @@ class GongwenDocument:
         self._page_setup()
         _default_fonts(self.doc, self.fonts.body, SIZE_3)
         _register_fallbacks(self.doc, self.fonts.all())
-        self.doc.core_properties.author = ""
+        self.doc.core_properties.author = self.doc.core_properties.last_modified_by = ""
         self.doc.core_properties.created = self.doc.core_properties.modified = dt.datetime.now().replace(microsecond=0)
 
     # -- page ---------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..iorw import write_text
+from .figures import MIME as FIGURES_MIME
 
 
 def write_html(notebook: Path, target: Path, title: str) -> Path:
@@ -14,5 +15,8 @@ def write_html(notebook: Path, target: Path, title: str) -> Path:
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     nb = nbformat.read(str(notebook), as_version=4)
     nb.metadata["title"] = title
+    for cell in nb.cells:  # recorded figures are for machines, not for the report
+        if cell.get("outputs"):
+            cell.outputs = [o for o in cell.outputs if FIGURES_MIME not in o.get("data", {})]
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return write_text(target, body)

@@ -25,7 +25,8 @@ def ensure_kernel() -> str:
     spec_dir = _spec_dir()
     spec_file = spec_dir / "kernel.json"
     wanted = {
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        # Errors only: the kernel's start-up notices would otherwise land in cron's mail.
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--log-level=ERROR"],
         "display_name": DISPLAY_NAME,
         "language": "python",
         "metadata": {"debugger": False},
