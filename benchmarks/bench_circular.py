@@ -32,6 +32,7 @@ from sqmy_lib.run.notebooks import notebook_path  # noqa: E402
 
 def floor(tmp: Path) -> float:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+    nb.metadata["kernelspec"] = {"name": ensure_kernel(), "display_name": "sqmy (Python 3)", "language": "python"}
     nb.cells[0].metadata["tags"] = ["parameters"]
     src, dst = tmp / "empty.ipynb", tmp / "empty.out.ipynb"
     nbformat.write(nb, src)

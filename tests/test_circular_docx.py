@@ -10,7 +10,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from docx.shared import Mm
 from PIL import Image
 
 import sqmy_lib as sq
@@ -229,8 +228,8 @@ def test_nothing_to_report(circ, tmp_path):
     """A quarter with no one behind, no instruction and no next steps still reads as a circular."""
     import dataclasses
 
-    quiet = dataclasses.replace(circ, behind_units=circ.behind_units.iloc[:0], behind_people=circ.behind_people.iloc[:0],
-                                zero_units=circ.zero_units.iloc[:0], instructions=circ.instructions.iloc[:0], next_steps=[])
+    empty = {k: getattr(circ, k).iloc[:0] for k in ("behind_units", "behind_people", "zero_units", "instructions")}
+    quiet = dataclasses.replace(circ, **empty, next_steps=[])
     doc = docx.Document(str(write_circular_docx(quiet, tmp_path / "c.docx", date=SIGNED)))
     problems = "".join(_section(doc, "存在的问题"))
     assert "各单位均已完成" in problems and "均已完成个人任务" in problems and "没有零报送的单位" in problems

@@ -77,7 +77,8 @@ def _rc() -> dict:
 
 def _save(fig: Figure, path: Path) -> Path:
     with atomic_path(path) as tmp:
-        fig.savefig(tmp, format="png", dpi=DPI)
+        # Fast zlib level: these are flat-colour charts, the files barely grow.
+        fig.savefig(tmp, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
     return path
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..compute.circular import TIER_BODY, QuarterlyCircular
+from ..compute.summary import Summary
 from .gongwen import SIZE_5, GongwenDocument, zh_number
 
 DEFAULT_ADDRESSEE = "各界别组、各镇街政协工委，各民主党派县委，县工商联："
@@ -44,7 +45,7 @@ def _change(n: int, unit: str, pct: float | None = None) -> str:
     return text
 
 
-def _figures(s, lead: str) -> list[str]:
+def _figures(s: Summary, lead: str) -> list[str]:
     """Sentences on one period's submissions, adoptions and instructions, with the change on a
     year earlier when the summary has it; a rate that cannot be computed is left out."""
     c = s.change
@@ -74,7 +75,7 @@ def _overview(circ: QuarterlyCircular) -> list[str]:
 
 
 def _units_table(circ: QuarterlyCircular) -> pd.DataFrame:
-    table = circ.units_by_period()[list(UNIT_COLUMNS)]
+    table = circ.units_by_period()[list(UNIT_COLUMNS)].copy()
     table[("年度累计", "completion")] = table[("年度累计", "completion")].map(_pct)
     return table
 

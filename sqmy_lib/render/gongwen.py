@@ -511,22 +511,26 @@ class GongwenDocument:
         table.autofit = False
         _table_borders(table)
         # Widths go on before merging: python-docx adds merged cells' widths together.
-        for j, width in enumerate(_column_widths(_column_ems(head + body, spans, len(head)), size)):
+        widths = _column_widths(_column_ems(head + body, spans, len(head)), size)
+        for j, width in enumerate(widths):
             table.columns[j].width = width
-            for cell in table.columns[j].cells:
+        # Row by row: python-docx's table.cell()/column.cells rebuild the whole grid on every call.
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
                 cell.width = width
         covered = set()
         for r1, c1, r2, c2 in spans:
             table.cell(r1, c1).merge(table.cell(r2, c2))
             covered |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)} - {(r1, c1)}
         long_text = [max((_display_width(t) for t in [r[j] for r in body]), default=0) > 8 for j in range(len(keys))]
-        for i, texts in enumerate(head + body):
+        for i, (texts, row) in enumerate(zip(head + body, table.rows)):
             is_header = i < len(head)
-            _row_flags(table.rows[i], is_header)
+            _row_flags(row, is_header)
+            row_cells = row.cells
             for j, text in enumerate(texts):
                 if (i, j) in covered:
                     continue
-                cell = table.cell(i, j)
+                cell = row_cells[j]
                 cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
                 p = cell.paragraphs[0]
                 p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .figures import read_figures
-from .html import write_html
+from .html import warm_up, write_html
 from .kernel import ensure_kernel
 
 FAILED_SUFFIX = ".失败.ipynb"
@@ -78,6 +78,7 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     executed = staging / f"{stem}.ipynb"
     started = time.perf_counter()
+    warming = warm_up()
     try:
         try:
             pm.execute_notebook(
@@ -90,6 +91,7 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
             if executed.exists():
                 os.replace(executed, failed)
             raise NotebookFailed(_one_line(exc), failed if failed.exists() else None) from exc
+        warming.join()
         write_html(executed, staging / f"{stem}.html", title)
         figures = read_figures(executed)
         outputs = _move_into_place(staging, out_dir)
