@@ -18,12 +18,15 @@ In a notebook::
     sq.reward_lines(ledger, 2025)             # one line per (item, beneficiary)
     sq.instructions(ledger, q3)               # instructed items with follow-up status
     sq.quarterly_circular(ledger, 2025, 3)    # everything the 季度通报 shows
+    sq.annual_commendation(ledger, 2025)      # 先进集体, 优秀信息员, 十佳信息, 好信息, payout
 """
 from . import compute
 from ._version import __version__
 from .compute import Period, instructions, people, reward_lines, rewards, summary, units
 from .compute.circular import QuarterlyCircular
 from .compute.circular import build_circular as quarterly_circular
+from .compute.commendation import AnnualCommendation
+from .compute.commendation import build_commendation as annual_commendation
 from .read import read_ledgers
 from .records import Ledger, Roster
 from .rules import Rules, load_rules
@@ -32,5 +35,5 @@ from .validate import Report, validate
 __all__ = [
     "__version__", "read_ledgers", "validate", "load_rules",
     "Period", "summary", "people", "units", "rewards", "reward_lines", "instructions",
-    "quarterly_circular", "QuarterlyCircular", "Ledger", "Roster", "Rules", "Report", "compute",
+    "quarterly_circular", "QuarterlyCircular", "annual_commendation", "AnnualCommendation", "Ledger", "Roster", "Rules", "Report", "compute",
 ]

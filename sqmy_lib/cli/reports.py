@@ -1,53 +1,84 @@
-"""``sqmy circular``: the quarterly circular, produced by running its notebook through papermill."""
+"""``sqmy circular`` and ``sqmy commend``: reports produced by running their notebooks through papermill.
+
+Both share one path: parameters from the command line, ``run_report`` into the
+output folder, one line on failure (the earlier outputs stay, the failed
+notebook is kept beside them).
+"""
 from __future__ import annotations
 
+import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
+from ..compute.period import Period
 from ..run import NotebookFailed, run_report
 from ..run.notebooks import notebook_path
 
 
-def register(sub) -> None:
-    p = sub.add_parser("circular", help="生成季度通报(Excel、Word 公文、HTML 与执行过的笔记本)")
+@dataclass(frozen=True)
+class ReportKind:
+    """One report: its notebook, what it is called in messages, and the file-name stem of a run."""
+
+    notebook: str
+    name_zh: str
+    stem: Callable[[argparse.Namespace], str]
+
+
+CIRCULAR = ReportKind("quarterly_circular.ipynb", "季度通报",
+                      lambda a: f"{Period.of(a.year, quarter=a.quarter).label}社情民意信息通报")
+COMMENDATION = ReportKind("annual_commendation.ipynb", "年度表彰名单", lambda a: f"{a.year}年度社情民意信息工作表彰")
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="台账文件或文件夹")
     p.add_argument("--year", type=int, required=True, metavar="Y", help="年度")
-    p.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4], help="季度")
     p.add_argument("--roster", metavar="PATH", help="名册工作簿")
     p.add_argument("--rules", metavar="PATH", help="规则文件")
     p.add_argument("--office", metavar="NAME", help="发文单位(默认取规则文件 office.name)")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="统计截止日(默认今天;用于复现)")
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="单个单元格的超时秒数")
     p.add_argument("--out", required=True, metavar="DIR", help="输出目录")
-    p.set_defaults(run=run_circular)
 
 
-def circular_parameters(args) -> dict:
+def register(sub) -> None:
+    p = sub.add_parser("circular", help="生成季度通报(Excel、Word 公文、HTML 与执行过的笔记本)")
+    _add_common(p)
+    p.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4], help="季度")
+    p.set_defaults(run=lambda args: produce(CIRCULAR, args, Path(args.out)))
+
+    p = sub.add_parser("commend", help="生成年度表彰名单(表彰决定公文、名单与奖励发放表、HTML 与笔记本)")
+    _add_common(p)
+    p.set_defaults(run=lambda args: produce(COMMENDATION, args, Path(args.out)))
+
+
+def report_parameters(args) -> dict:
     """Notebook parameters from the command line (paths made absolute: the kernel runs elsewhere)."""
-    absolute = lambda p: str(Path(p).resolve()) if p else None  # noqa: E731
-    return {
-        "year": args.year, "quarter": args.quarter, "ledgers": [absolute(p) for p in args.paths],
-        "roster": absolute(args.roster), "rules": absolute(args.rules), "office": args.office, "today": args.today,
+
+    def absolute(p):
+        return str(Path(p).resolve()) if p else None
+
+    params = {
+        "year": args.year, "ledgers": [absolute(p) for p in args.paths], "roster": absolute(args.roster),
+        "rules": absolute(args.rules), "office": args.office, "today": args.today,
     }
+    if getattr(args, "quarter", None) is not None:
+        params["quarter"] = args.quarter
+    return params
 
 
-def produce_circular(args, out_dir: Path) -> int:
-    """Run the circular notebook into ``out_dir``; print what was written or the one-line error."""
-    from ..compute.period import Period
-
-    stem = f"{Period.of(args.year, quarter=args.quarter).label}社情民意信息通报"
+def produce(kind: ReportKind, args, out_dir: Path) -> int:
+    """Run the report's notebook into ``out_dir``; print what was written or the one-line error."""
+    stem = kind.stem(args)
     try:
-        result = run_report(notebook_path("quarterly_circular.ipynb"), circular_parameters(args), out_dir, stem,
+        result = run_report(notebook_path(kind.notebook), report_parameters(args), out_dir, stem,
                             title=stem, timeout=args.timeout)
     except NotebookFailed as exc:
-        print(f"sqmy: 季度通报生成失败:{exc.message}", file=sys.stderr)
+        print(f"sqmy: {kind.name_zh}生成失败:{exc.message}", file=sys.stderr)
         if exc.notebook:
             print(f"sqmy: 出错的笔记本已保存为 {exc.notebook};此前生成的文件未改动", file=sys.stderr)
         return 1
     for path in result.outputs:
         print(f"已生成:{path}")
     return 0
-
-
-def run_circular(args) -> int:
-    return produce_circular(args, Path(args.out))

@@ -99,7 +99,7 @@ def run_main_job(args) -> int:
     errors (those are its findings); 2 when no ledger could be read at all,
     1 when the circular could not be produced.
     """
-    from .reports import produce_circular
+    from .reports import CIRCULAR, produce
 
     ledger, report = _read_and_check(args)
     out = Path(args.out)
@@ -119,4 +119,4 @@ def run_main_job(args) -> int:
         paths=args.paths, year=year, quarter=quarter, roster=args.roster, rules=args.rules,
         office=None, today=None, timeout=None,
     )
-    return produce_circular(circular_args, out / "季度通报")
+    return produce(CIRCULAR, circular_args, out / "季度通报")

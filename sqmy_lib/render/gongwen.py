@@ -553,6 +553,11 @@ class GongwenDocument:
         """发文机关署名 and 成文日期 (GB/T 9704 7.3.5.2): the name 右空二字 after a blank line,
         the date on the next line starting two characters right of the name; when the date
         is the longer, the date keeps 右空二字 and the name moves left."""
+        # GB/T 9704 7.3.5.4: the signature never stands alone on a page — it keeps the
+        # last body paragraph with it.
+        last = self.doc.paragraphs[-1] if self.doc.paragraphs else None
+        if last is not None:
+            last.paragraph_format.keep_with_next = True
         date_text = zh_date(date)
         w_org, w_date = _display_width(org), _display_width(date_text)
         right_date = w_org - w_date

@@ -1,0 +1,117 @@
+"""The annual commendation on a small year worked out by hand (domain.md §5): a full tie broken by
+the stated rule, an informant appointed in July, every list and the payout to the fen; and the real
+notebook through papermill on the demo office."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import sqmy_lib as sq
+from sqmy_lib.run import read_figures
+
+from conftest import write_xlsx
+
+HEADER = ["编号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "省政协", "批示领导", "批示日期", "落实情况"]
+ROSTER = {
+    "人员": [["姓名", "身份", "单位", "聘任日期"],
+             ["甲", "委员", "民盟县委", None], ["丙", "委员", "民建县委", None], ["丁", "委员", "民盟县委", None],
+             ["乙", "信息员", "城关镇政协工委", "2025-07-01"], ["戊", "特邀信息员", "城关镇政协工委", "2024-01-01"]],
+    "单位": [["单位名称", "单位类型"], ["民盟县委", "民主党派"], ["民建县委", "民主党派"],
+             ["城关镇政协工委", "镇街政协工委"], ["河口镇政协工委", "镇街政协工委"]],
+}
+
+
+def _item(no, date, author, unit, county=False, province=False, leader=None, follow_up=None):
+    return [no, date, f"关于{no}的建议", author, unit, "√" if county else None, "√" if province else None,
+            leader, "2025-03-01" if leader else None, follow_up]
+
+
+ROWS = [
+    # 甲 and 丙 are alike in every figure: 5 submitted, 3 adopted, score 5 + (省级 20 + 市级批示 10) + 3 + 3 = 41.
+    _item("J1", "2025-02-01", "甲", "民盟县委", county=True, province=True, leader="市长刘某", follow_up="已落实,问题得到解决"),
+    _item("J2", "2025-02-10", "甲", "民盟县委", county=True), _item("J3", "2025-03-10", "甲", "民盟县委", county=True),
+    _item("J4", "2025-04-10", "甲", "民盟县委"), _item("J5", "2025-05-10", "甲", "民盟县委"),
+    _item("B1", "2025-02-03", "丙", "民建县委", county=True, province=True, leader="市长刘某", follow_up="正在办理"),
+    _item("B2", "2025-02-12", "丙", "民建县委", county=True), _item("B3", "2025-03-12", "丙", "民建县委", county=True),
+    _item("B4", "2025-04-12", "丙", "民建县委"), _item("B5", "2025-05-12", "丙", "民建县委"),
+    # 乙, appointed in July: one a month from July, three adopted: eligible, score 6 + 9 = 15.
+    *[_item(f"Y{m}", f"2025-{m:02d}-05", "乙", "城关镇政协工委", county=m <= 9) for m in range(7, 13)],
+    # 丁: 4 submitted (all adopted) — short of 5. 戊: 5 submitted, 2 adopted — short of 3.
+    *[_item(f"D{k}", f"2025-0{k}-15", "丁", "民盟县委", county=True) for k in range(1, 5)],
+    _item("W1", "2025-01-20", "戊", "城关镇政协工委", county=True), _item("W2", "2025-06-20", "戊", "城关镇政协工委", county=True),
+    *[_item(f"W{k}", f"2025-0{k + 4}-25", "戊", "城关镇政协工委") for k in range(3, 6)],
+]
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("commend")
+    write_xlsx(tmp / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER, *ROWS]})
+    write_xlsx(tmp / "名册.xlsx", ROSTER)
+    return tmp
+
+
+@pytest.fixture(scope="module")
+def comm(year):
+    ledger = sq.read_ledgers(year / "台账.xlsx", roster=year / "名册.xlsx")
+    return sq.annual_commendation(ledger, 2025)
+
+
+def test_outstanding_informants_with_a_tie_and_an_informant_appointed_in_july(comm):
+    # 丙 and 甲 tie on score, adopted and submitted: the stated last rule (name order) decides.
+    assert comm.informants[["name", "score", "submitted", "adopted"]].values.tolist() == [
+        ["丙", 41, 5, 3], ["甲", 41, 5, 3], ["乙", 15, 6, 3]]
+    assert "仍相同的按姓名排序" in comm.tie_breaks["优秀信息员"]
+    basis = comm.basis.set_index("name")
+    assert basis.at["丁", "reason"] == "报送4条,未达5条" and not basis.at["丁", "eligible"]
+    assert basis.at["戊", "reason"] == "采用2条,未达3条"
+    assert basis.at["乙", "quota"] == 6 and basis.at["乙", "completion"] == 1.0
+    assert len(comm.basis) == 5
+
+
+def test_units_items_and_good_items(comm):
+    # 民盟县委: 9 items + J1 (20 + 10) + J2, J3, D1–D4 (3 each) = 57; 民建县委 41; one per 民主党派.
+    # 城关镇: 11 items + 5 县级 adoptions = 26; 河口镇 submitted nothing and is not commended.
+    assert comm.units[["peer_group", "place", "unit", "points"]].values.tolist() == [
+        ["镇街政协工委", 1, "城关镇政协工委", 26], ["民主党派", 1, "民盟县委", 57]]
+    assert [t.removeprefix("关于").removesuffix("的建议") for t in comm.top_items["title"]] == [
+        "J1", "B1", "D1", "W1", "J2", "B2", "D2", "J3", "B3", "D3"]
+    assert list(comm.good_items["title"]) == ["关于J1的建议"]
+
+
+def test_payout_to_the_fen(comm):
+    payout = comm.payout.set_index("name")["amount"].to_dict()
+    # 省级 200 × 2 (instruction) + 30 + 30 for 甲 and 丙; 30 per 县级 item otherwise.
+    assert payout == {"甲": Decimal("460.00"), "丙": Decimal("460.00"), "丁": Decimal("120.00"),
+                      "乙": Decimal("90.00"), "戊": Decimal("60.00")}
+    assert comm.payout_total == comm.lines_total == Decimal("1190.00")
+
+
+def test_commend_command_runs_the_notebook(year, tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "sqmy_lib", "commend", str(year / "台账.xlsx"), "--roster", str(year / "名册.xlsx"),
+         "--year", "2025", "--out", str(out)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    stem = "2025年度社情民意信息工作表彰"
+    names = {p.name for p in out.iterdir()}
+    assert {f"{stem}.ipynb", f"{stem}.html", f"{stem}决定.docx", f"{stem}名单.xlsx"} <= names
+    figures = read_figures(out / f"{stem}.ipynb")
+    assert figures["informants"] == ["丙", "甲", "乙"] and figures["payout_total"] == "1190.00"
+    wb = openpyxl.load_workbook(out / f"{stem}名单.xlsx")
+    sheet = wb["奖励发放表"]
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert 1190 in values or 1190.0 in values
+
+
+def test_demo_office_commendation():
+    demo = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
+    comm = sq.annual_commendation(sq.read_ledgers(demo), 2025)
+    assert len(comm.top_items) == 10 and len(comm.informants) > 0 and len(comm.units) > 0
+    assert comm.payout_total == comm.lines_total == sum(comm.payout["amount"])
+    assert set(comm.basis["name"]) >= set(comm.informants["name"])

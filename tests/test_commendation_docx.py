@@ -1,0 +1,150 @@
+"""The annual commendation decision as a Word 公文: layout, fonts, counts, lists in order, empty lists."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+import sqmy_lib as sq
+from sqmy_lib.compute.commendation import build_commendation
+from sqmy_lib.render.commendation_docx import write_commendation_docx
+from sqmy_lib.render.gongwen import zh_punctuation
+
+DEMO = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
+CJK = re.compile(r"[\u3400-\u9fff]")
+SIGNED = dt.date(2026, 1, 15)
+HEADINGS = ["一、先进集体", "二、优秀信息员", "三、十佳信息", "四、好信息"]
+
+
+@pytest.fixture(scope="module")
+def comm():
+    return build_commendation(sq.read_ledgers(DEMO), 2025)
+
+
+@pytest.fixture(scope="module")
+def doc(comm, tmp_path_factory):
+    path = write_commendation_docx(comm, tmp_path_factory.mktemp("commendation") / "决定.docx", date=SIGNED)
+    return docx.Document(str(path))
+
+
+def _runs(document):
+    """Every run of the body and the table cells."""
+    for p in document.paragraphs:
+        yield from p.runs
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    yield from p.runs
+
+
+def _section(document, heading: str) -> str:
+    """The text of the paragraphs under a heading, up to the next heading (or the end)."""
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index(heading)
+    end = next((i for i in range(start + 1, len(texts)) if re.match(r"^[一二三四五]、", texts[i])), len(texts))
+    return "\n".join(texts[start + 1:end])
+
+
+def _counts(opening: str) -> tuple[int, int, int, int]:
+    """The numbers of units, informants, top items and good items the opening paragraph names."""
+    def n(pattern):
+        m = re.search(pattern, opening)
+        return int(m.group(1)) if m else 0
+    return (n(r"等(\d+)个单位"), n(r"等(\d+)名同志"), n(r"等(\d+)篇信息为“十佳信息”"), n(r"等(\d+)篇信息为“好信息”"))
+
+
+def test_title_addressee_and_signature(doc, comm):
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == comm.title == "关于表彰2025年度社情民意信息工作先进集体和先进个人的决定"
+    assert texts[1].startswith("各界别组") and texts[1].endswith("：")
+    assert texts[-2:] == [comm.office, "2026年1月15日"]
+    assert doc.paragraphs[0].runs[0].font.size.pt == 22
+
+
+def test_page_is_a4_with_gongwen_margins(doc):
+    section = doc.sections[0]
+    expected = {"page_width": 210, "page_height": 297, "top_margin": 37, "bottom_margin": 35,
+                "left_margin": 28, "right_margin": 26}
+    for attr, mm in expected.items():
+        assert getattr(section, attr).mm == pytest.approx(mm, abs=0.5), attr
+
+
+def test_every_chinese_run_has_an_east_asian_font(doc):
+    runs = [r for r in _runs(doc) if CJK.search(r.text)]
+    assert len(runs) > 50
+    missing = [r.text for r in runs if r._r.rPr is None or r._r.rPr.rFonts is None
+               or not r._r.rPr.rFonts.get(qn("w:eastAsia"))]
+    assert missing == []
+
+
+def test_opening_counts_match_the_lists(doc, comm):
+    opening = doc.paragraphs[2].text
+    assert "为表彰先进、激励担当" in opening
+    expected = (len(comm.units), len(comm.informants), len(comm.top_items), len(comm.good_items))
+    assert all(expected)
+    assert _counts(opening) == expected
+
+
+def test_sections_in_order(doc):
+    assert [p.text for p in doc.paragraphs if re.match(r"^[一二三四五]、", p.text)] == HEADINGS
+
+
+def test_units_by_peer_group_in_order(doc, comm):
+    text = _section(doc, "一、先进集体")
+    for group, rows in comm.units.groupby("peer_group", sort=False):
+        assert f"{group}（{len(rows)}个）：" + "、".join(rows["unit"]) in text.split("\n")
+    positions = [text.index(u) for u in comm.units["unit"]]
+    assert positions == sorted(positions)
+
+
+def test_informants_in_rank_order(doc, comm):
+    text = _section(doc, "二、优秀信息员")
+    named = [f"{n}（{u}）" for n, u in zip(comm.informants["name"], comm.informants["unit"])]
+    assert text == "、".join(named)
+
+
+def test_top_items_table(doc, comm):
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["序号", "信息标题", "作者", "最高采用层级", "领导批示"]
+    body = table.rows[1:]
+    assert len(body) == len(comm.top_items)
+    assert [r.cells[1].text for r in body] == [zh_punctuation(t) for t in comm.top_items["title"]]
+    assert [r.cells[0].text for r in body] == [str(n) for n in range(1, len(body) + 1)]
+    for row, leaders, n in zip(body, comm.top_items["leaders"], comm.top_items["instructions"]):
+        assert row.cells[4].text == (leaders or (f"{n}件" if n else "—"))
+
+
+def test_good_items_table(doc, comm):
+    table = doc.tables[1]
+    assert [c.text for c in table.rows[0].cells] == ["信息标题", "作者", "落实情况"]
+    assert [r.cells[0].text for r in table.rows[1:]] == [zh_punctuation(t) for t in comm.good_items["title"]]
+
+
+def test_closing_before_signature(doc):
+    assert doc.paragraphs[-3].text.startswith("希望受表彰的先进集体和个人珍惜荣誉")
+
+
+def test_no_good_items_still_renders(comm, tmp_path):
+    quiet = dataclasses.replace(comm, good_items=comm.good_items.iloc[0:0])
+    doc = docx.Document(str(write_commendation_docx(quiet, tmp_path / "d.docx", date=SIGNED)))
+    assert _counts(doc.paragraphs[2].text) == (len(comm.units), len(comm.informants), len(comm.top_items), 0)
+    assert "好信息" not in doc.paragraphs[2].text
+    assert _section(doc, "四、好信息").startswith("无。")
+    assert len(doc.tables) == 1
+
+
+def test_all_lists_empty_still_renders(comm, tmp_path):
+    empty = {k: getattr(comm, k).iloc[0:0] for k in ("units", "informants", "top_items", "good_items")}
+    doc = docx.Document(str(write_commendation_docx(dataclasses.replace(comm, **empty), tmp_path / "e.docx")))
+    assert _counts(doc.paragraphs[2].text) == (0, 0, 0, 0)
+    assert [p.text for p in doc.paragraphs if re.match(r"^[一二三四五]、", p.text)] == HEADINGS
+    for heading in HEADINGS:
+        assert _section(doc, heading).startswith("无。")
+    assert len(doc.tables) == 0
+    assert doc.paragraphs[-1].text == f"{dt.date.today().year}年{dt.date.today().month}月{dt.date.today().day}日"
