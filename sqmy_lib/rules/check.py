@@ -125,34 +125,30 @@ def integer(low: int = 0, high: int | None = None) -> Check:
     return check
 
 
-def amount(value, data):
-    """Money in yuan: a string or number with at most two decimals, never negative.
-
-    Floats are read through ``str`` (0.1 → "0.1"), so what the file says is what is checked.
-    """
-    bad = f"应为金额(最多两位小数),实为 {_shown(value)}"
+def _decimal(value) -> Decimal | None:
+    """A rules value as a finite Decimal (floats read through ``str``: 0.1 → "0.1"), or None."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return bad
+        return None
     try:
         d = Decimal(str(value).strip())
     except InvalidOperation:
-        return bad
-    if not d.is_finite() or d.normalize().as_tuple().exponent < -2:
-        return bad
+        return None
+    return d if d.is_finite() else None
+
+
+def amount(value, data):
+    """Money in yuan: a string or number with at most two decimals, never negative."""
+    d = _decimal(value)
+    if d is None or d.normalize().as_tuple().exponent < -2:
+        return f"应为金额(最多两位小数),实为 {_shown(value)}"
     if d < 0:
         return f"金额不能为负数,实为 {_shown(value)}"
 
 
 def positive_number(value, data):
-    bad = f"应为大于 0 的数,实为 {_shown(value)}"
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return bad
-    try:
-        d = Decimal(str(value).strip())
-    except InvalidOperation:
-        return bad
-    if not d.is_finite() or d <= 0:
-        return bad
+    d = _decimal(value)
+    if d is None or d <= 0:
+        return f"应为大于 0 的数,实为 {_shown(value)}"
 
 
 def one_of(*choices: str) -> Check:
