@@ -11,7 +11,6 @@ import pandas as pd
 from .. import compute
 from ..iorw import write_text
 from ..render.tables import for_people, write_csv, write_xlsx
-from ..validate.report import Report
 from .validate import _add_inputs, _read_and_check
 
 # The JSON shapes other tools depend on: keep them stable.
@@ -83,7 +82,7 @@ def run_compute(args) -> int:
         table = fn(c, period)
         payload = records(table, JSON_FIELDS[args.what])
     _emit(args, table, payload)
-    return _exit_code(report)
+    return report.exit_code
 
 
 def _emit(args, table: pd.DataFrame, payload) -> None:
@@ -105,7 +104,3 @@ def _emit(args, table: pd.DataFrame, payload) -> None:
         write_text(args.out, text + "\n")
     else:
         print(text)
-
-
-def _exit_code(report: Report) -> int:
-    return report.exit_code

@@ -24,7 +24,6 @@ from .units import units
 # How a tier is named in prose: "被省政协采用3条".
 TIER_BODY = {"县级": "县政协", "市级": "市政协", "省级": "省政协", "全国": "全国政协"}
 UNIT_FIGURES = ["submitted", "adopted", "instructed", "points", "rank"]
-PEOPLE_FIGURES = ["submitted", "adopted", "instructed"]
 
 
 @dataclass

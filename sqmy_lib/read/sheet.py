@@ -70,7 +70,6 @@ class Tables:
     """Column lists the sheets of a read append to; turned into DataFrames once at the end."""
 
     submissions: dict[str, list] = field(default_factory=dict)
-    authors: dict[str, list] = field(default_factory=dict)
     adoptions: dict[str, list] = field(default_factory=dict)
     instructions: dict[str, list] = field(default_factory=dict)
     findings: dict[str, list] = field(default_factory=dict)
