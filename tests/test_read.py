@@ -296,3 +296,32 @@ def test_instruction_only_ledger_links_by_title(tmp_path):
     assert ledger.instructions[["item", "level", "follow_up"]].values.tolist() == [[0, "县级", "已落实"]]
     codes = {i.code for i in sq.validate(ledger).issues}
     assert "instruction.no_adoption" in codes
+
+
+def test_less_common_shapes(tmp_path):
+    """Shapes seen in real offices: a 是否采用 flag beside the body column, level-named tier
+    columns, spaced-out and line-broken header labels, and a header on the very first row."""
+    rows = [
+        ["序号", "收稿\n日期", "信 息 标 题", "反映人", "报送单位", "是否采用", "采用单位", "采用期数", "是否批示", "批示领导"],
+        [1, "2026年3月5日", "关于甲的建议", "张三 李四", "民盟县委", "是", "市政协", "第4期", "是", "副市长王某"],
+        [2, "2026年3月6日", "关于乙的建议", "王五(特约信息员)", "民建县委", "否", None, None, "否", None],
+        [3, "2026年3月7日", "关于丙的建议", "赵六", "民进县委", "是", None, None, None, None],
+    ]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "a.xlsx", {"S": rows}))
+    subs = ledger.submissions
+    assert list(subs["authors"]) == [("张三", "李四"), ("王五",), ("赵六",)]
+    assert ledger.authors.set_index("name").at["王五", "role"] == "特邀信息员"
+    ad = ledger.adoptions
+    assert list(ad["item"]) == [0, 2]
+    first, flagged = ad.iloc[0], ad.iloc[1]
+    assert (first["tier"], first["issue_no"], first["body"]) == ("市级", 4, "市政协")
+    # 是否采用 = 是 with no body written: recorded, tier unknown, reported below.
+    assert pd.isna(flagged["tier"]) and flagged["body"] == "" and flagged["column"] == "F"
+    assert ledger.instructions[["item", "level"]].values.tolist() == [[0, "市级"]]
+    codes = {(i.code, i.cell) for i in sq.validate(ledger).issues}
+    assert ("adoption.no_body", "a.xlsx!S!F4") in codes
+
+    levels = [["日期", "标题", "作者", "县级采用", "市级采用", "省级采用", "国家级采用"],
+              ["2026-01-05", "关于丁的建议", "孙七", None, None, None, "√"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "b.xlsx", {"S": levels}))
+    assert ledger.adoptions["tier"].tolist() == ["全国"]

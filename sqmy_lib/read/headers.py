@@ -26,6 +26,7 @@ LEDGER_LABELS: dict[str, tuple[str, ...]] = {
     "sector": ("界别", "所属界别", "委员界别"),
     "category": ("类别", "分类", "信息类别", "类型", "信息分类", "内容分类"),
     "role": ("身份", "作者身份", "人员类别", "报送人身份", "人员身份"),
+    "adopted_flag": ("是否采用", "采用与否", "是否被采用", "是否录用"),
     "adoption": ("采用情况", "采用单位", "采用刊物", "采用", "采用单位刊物", "采用情况及期数", "采用层级", "采用级别", "采用及刊发情况", "刊发情况"),
     "issue_no": ("期号", "期数", "刊期", "采用期号", "刊发期号"),
     "adopted_on": ("采用日期", "采用时间", "刊发日期", "编发日期", "刊发时间"),
@@ -42,7 +43,7 @@ LEDGER_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("采用日期", "adopted_on"), ("采用时间", "adopted_on"), ("批示日期", "instructed_on"),
     ("批示时间", "instructed_on"), ("批示内容", "instruction_text"), ("批示领导", "leader"),
     ("落实", "follow_up"), ("反馈", "follow_up"), ("批示", "instruction"), ("期号", "issue_no"),
-    ("期数", "issue_no"), ("采用", "adoption"), ("刊发", "adoption"), ("标题", "title"), ("题目", "title"),
+    ("期数", "issue_no"), ("是否", "adopted_flag"), ("采用", "adoption"), ("刊发", "adoption"), ("标题", "title"), ("题目", "title"),
     ("编号", "item_no"), ("序号", "seq"), ("日期", "date"), ("作者", "author"), ("报送人", "author"),
     ("反映人", "author"), ("姓名", "author"), ("单位", "unit"), ("界别", "sector"), ("类别", "category"),
     ("分类", "category"), ("身份", "role"), ("备注", "note"),
@@ -246,7 +247,7 @@ def _ledger_layout(scan: list[list[str]], best: int, merges, tier_of) -> Layout 
 def _ledger_kind(fields: dict[str, int], tiers: list[TierColumn]) -> str | None:
     if "title" not in fields and "item_no" not in fields:
         return None
-    has_adoption = any(f in fields for f in ("adoption", "adopted_on", "issue_no", "leader", "instruction"))
+    has_adoption = any(f in fields for f in ("adoption", "adopted_flag", "adopted_on", "issue_no", "leader", "instruction"))
     if "author" not in fields and "unit" not in fields and not tiers and has_adoption:
         return "adoptions"
     if "title" in fields and ({"date", "author", "unit"} & fields.keys()):

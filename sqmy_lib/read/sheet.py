@@ -215,7 +215,7 @@ class SheetReader:
             items = self._submissions(data, excel_rows)
             self._tier_adoptions(data, excel_rows, items)
             # Free-text adoptions and instructions: only rows with something in those columns.
-            cols = [self.fields[f] for f in ("adoption", "leader", "instruction", "instruction_text") if f in self.fields]
+            cols = [self.fields[f] for f in ("adoption", "adopted_flag", "leader", "instruction", "instruction_text") if f in self.fields]
             for i in sorted({i for c in cols for i, row in enumerate(data) if row[c] != ""}):
                 self._free_text_adoptions(data[i], excel_rows[i] - 1, items[i], "text_column")
                 self._instructions(data[i], excel_rows[i] - 1, items[i], None, None)
@@ -317,6 +317,10 @@ class SheetReader:
         c = self.fields.get("adoption")
         text = self._text(row, "adoption")
         parts = split_adoption_text(text) if text else []
+        flag = self._cell(row, "adopted_flag")
+        if not parts and flag != "" and parse_mark(flag).adopted:
+            # 是否采用 says yes but no column names the body: an adoption whose tier is unknown.
+            parts, c = [""], self.fields["adopted_flag"]
         issue_cell = self._text(row, "issue_no")
         if not parts and origin == "ledger_row" and self.records_adoptions:
             # A row of an adoption ledger records one adoption, even with its body left blank.

@@ -137,7 +137,8 @@ CHECKS: list[Check] = [
     Check("roster.unknown_person", "warning", "authors", "author", "作者“{name}”不在名册中", _not_on_roster, needs_roster=True),
     # -- adoptions
     Check("adoption.no_item", "error", "adoptions", ("item_no", "title"), "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)", lambda df, ctx: df["item"] == -1),
-    Check("adoption.unknown_tier", "error", "adoptions", None, "采用单位“{body}”无法确定层级(县级/市级/省级/全国),请写明采用单位,如“省政协”", lambda df, ctx: df["tier"].isna()),
+    Check("adoption.no_body", "error", "adoptions", None, "标注了已采用,但没有写明采用单位(刊物),无法确定层级", lambda df, ctx: df["tier"].isna() & (df["body"] == "")),
+    Check("adoption.unknown_tier", "error", "adoptions", None, "采用单位“{body}”无法确定层级(县级/市级/省级/全国),请写明采用单位,如“省政协”", lambda df, ctx: df["tier"].isna() & (df["body"] != "")),
     Check("adoption.date_invalid", "error", "adoptions", "adopted_on", "采用日期“{date_text}”无法识别或有歧义", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
     Check("adoption.before_item", "error", "adoptions", "adopted_on", "采用日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}", lambda df, ctx: df["date"] < df["item_date"]),
     Check("adoption.future", "error", "adoptions", "adopted_on", "采用日期 {date:%Y-%m-%d} 晚于今天", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
