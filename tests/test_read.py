@@ -325,3 +325,11 @@ def test_less_common_shapes(tmp_path):
               ["2026-01-05", "关于丁的建议", "孙七", None, None, None, "√"]]
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "b.xlsx", {"S": levels}))
     assert ledger.adoptions["tier"].tolist() == ["全国"]
+
+
+def test_one_file_per_unit_without_a_roster(tmp_path):
+    """A unit's own file names the unit only in its 填报单位 line; the office's own ledger does not."""
+    write_xlsx(tmp_path / "民盟.xlsx", {"S": [["填报单位:民盟县委"], ["日期", "标题", "作者"], ["2026-01-05", "关于戊的建议", "周八"]]})
+    write_xlsx(tmp_path / "办公室.xlsx", {"S": [["填报单位:示例县政协办公室"], ["日期", "标题", "作者"], ["2026-01-06", "关于己的建议", "吴九"]]})
+    ledger = sq.read_ledgers(tmp_path)
+    assert dict(zip(ledger.submissions["title"], ledger.submissions["unit"])) == {"关于己的建议": "", "关于戊的建议": "民盟县委"}

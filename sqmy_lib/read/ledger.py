@@ -260,10 +260,21 @@ def _attribute(ledger: Ledger, rules: Rules) -> None:
     missing = subs["unit"] == ""
     if missing.any():
         fill = subs.loc[missing, "item"].map(first_unit).astype(object)
-        if units:
-            by_sheet = {}
-            for src, file, filed_by in zip(ledger.sheets["src"], ledger.sheets["file"], ledger.sheets["filed_by"]):
-                stem = Path(file).stem
-                by_sheet[src] = filed_by if filed_by in units else next((u for u in units if u and u in stem), None)
-            fill = fill.fillna(subs.loc[missing, "src"].map(by_sheet))
+        by_sheet = {src: _sheet_unit(file, filed_by, units, rules)
+                    for src, file, filed_by in zip(ledger.sheets["src"], ledger.sheets["file"], ledger.sheets["filed_by"])}
+        fill = fill.fillna(subs.loc[missing, "src"].map(by_sheet))
         subs.loc[missing, "unit"] = fill.fillna("")
+
+
+def _sheet_unit(file: str, filed_by: str, units: set[str], rules: Rules) -> str | None:
+    """The unit a sheet without a 单位 column belongs to (one file per unit): its 填报单位, or a
+    roster unit named in the file name. Without a roster, a 填报单位 that names the office
+    itself (…政协办公室, 信息科) is not a unit."""
+    if units:
+        if filed_by in units:
+            return filed_by
+        return next((u for u in sorted(units, key=len, reverse=True) if u and u in Path(file).stem), None)
+    office = rules.data.get("office", {}).get("name", "")
+    if not filed_by or filed_by == office or filed_by.endswith(("办公室", "信息科", "政协")):
+        return None
+    return filed_by
