@@ -33,6 +33,9 @@ setup(
         "nbconvert>=7",
         "python-docx>=1.1,<2",
         "matplotlib>=3.7,<4",
+        # Scheduled runs: cron expressions, and zone data where the OS has none.
+        "croniter>=2",
+        "tzdata",
     ],
     extras_require={
         # odfpy writes .ods and msoffcrypto-tool encrypts .xlsx: both only to make test inputs.
