@@ -333,3 +333,14 @@ def test_one_file_per_unit_without_a_roster(tmp_path):
     write_xlsx(tmp_path / "办公室.xlsx", {"S": [["填报单位:示例县政协办公室"], ["日期", "标题", "作者"], ["2026-01-06", "关于己的建议", "吴九"]]})
     ledger = sq.read_ledgers(tmp_path)
     assert dict(zip(ledger.submissions["title"], ledger.submissions["unit"])) == {"关于己的建议": "", "关于戊的建议": "民盟县委"}
+
+
+def test_roster_roles_from_aliases_and_sheet_names(tmp_path):
+    """特约信息员 is the rules' 特邀信息员; a 委员名册 sheet without a 身份 column gives its people that role."""
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "委员名册": [["姓名", "性别", "界别", "工作单位"], ["张三", "男", "经济界", "县人民医院"]],
+        "信息员": [["姓名", "身份", "单位"], ["李四", "特约信息员", "民盟县委"]],
+    })
+    ledger = sq.read_ledgers([], roster=roster)
+    roles = dict(zip(ledger.roster.people["name"], ledger.roster.people["role"]))
+    assert roles == {"张三": "委员", "李四": "特邀信息员"}

@@ -88,7 +88,7 @@ def read_ledgers(
         merged = merge_results(results)
     file_rows.extend(merged.files)
     if merged.roster_grids:
-        roster = _merge_rosters(roster, roster_from_sheets(merged.roster_grids))
+        roster = _merge_rosters(roster, roster_from_sheets(merged.roster_grids, rules))
     sheets = pd.DataFrame(merged.sheets, columns=SHEET_COLUMNS)
     ledger = Ledger(
         submissions=merged.tables["submissions"],
@@ -168,7 +168,7 @@ def _read_roster_file(path: Path, rules: Rules) -> tuple[Roster | None, list[dic
     if not grids:
         return None, [dict(file=str(path), format=wb.format, status="failed", code="roster.not_found",
                            message="名册中未找到“姓名/身份”或“单位名称/单位类型”表头", sheet=None)]
-    return roster_from_sheets(grids), []
+    return roster_from_sheets(grids, rules), []
 
 
 def _merge_rosters(a: Roster | None, b: Roster) -> Roster:

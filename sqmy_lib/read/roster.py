@@ -5,9 +5,12 @@ ledgers; sheets are recognised by their headers like ledger sheets are.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from ..records import PEOPLE_COLUMNS, UNIT_COLUMNS, Roster
+from ..rules import Rules
 from .headers import Layout
 from .sheet import fill_merged_down
 from .values import cell_text, norm, norm_spaces, parse_date
@@ -26,11 +29,22 @@ def _rows(grid: SheetGrid, layout: Layout):
         yield r + 1, get
 
 
-def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]]) -> Roster:
-    """Build a Roster from (file, grid, layout) triples of kind ``people`` or ``units``."""
+def _role_from_names(sheet: str, file: str, rules: Rules) -> str:
+    """A roster without a 身份 column often says who is on it in its sheet or file name (委员名册)."""
+    text = f"{sheet} {Path(file).stem}"
+    for alias in sorted(rules.role_aliases, key=len, reverse=True):  # 特邀信息员 before 信息员
+        if alias in text:
+            return rules.role_of(alias) or ""
+    return ""
+
+
+def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules) -> Roster:
+    """Build a Roster from (file, grid, layout) triples of kind ``people`` or ``units``.
+    Roles are given their canonical name from the rules (特约信息员 → 特邀信息员)."""
     people: list[dict] = []
     units: list[dict] = []
     for file, grid, layout in grids:
+        default_role = _role_from_names(grid.name, file, rules) if "role" not in layout.fields else ""
         for row_no, get in _rows(grid, layout):
             where = dict(file=file, sheet=grid.name, row=row_no)
             if layout.kind == "people":
@@ -38,8 +52,9 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]]) -> Roster:
                 if not name:
                     continue
                 appointed = parse_date(get("appointed_on")).date
+                role = norm(cell_text(get("role"))) or default_role
                 people.append(dict(
-                    name=name, role=norm(cell_text(get("role"))), unit=norm_spaces(cell_text(get("unit"))),
+                    name=name, role=rules.role_of(role) or role, unit=norm_spaces(cell_text(get("unit"))),
                     sector=norm_spaces(cell_text(get("sector"))), appointed_on=appointed, **where,
                 ))
             else:

@@ -121,6 +121,11 @@ class Rules:
         """Canonical category for a 类别 value (aliases allowed), or None when unknown."""
         return self._categories.get(_norm(text))
 
+    @property
+    def role_aliases(self) -> list[str]:
+        """Every way the rules let a role be written (委员, 政协委员, 特约信息员 …)."""
+        return list(self._roles)
+
     def role_of(self, text: str) -> str | None:
         """Canonical role (委员/特邀信息员/信息员) for a role tag, or None."""
         return self._roles.get(_norm(text))
