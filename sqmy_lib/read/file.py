@@ -14,15 +14,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..records import ADOPTION_COLUMNS, FINDING_COLUMNS, INSTRUCTION_COLUMNS, SUBMISSION_COLUMNS, empty
+from ..records import ADOPTION_COLUMNS, AUTHOR_COLUMNS, FINDING_COLUMNS, INSTRUCTION_COLUMNS, SUBMISSION_COLUMNS, empty
 from ..rules import Rules
 from .headers import Layout, find_layout
+from .values import split_authors
 from .safety import UnreadableFile
 from .sheet import SheetContext, SheetReader, Tables, col_letter, fill_merged_down, sheet_context
 from .workbook import open_workbook
 
 TABLES = {
     "submissions": (SUBMISSION_COLUMNS, None),
+    "authors": (AUTHOR_COLUMNS, None),
     "adoptions": (ADOPTION_COLUMNS, "adoption"),
     "instructions": (INSTRUCTION_COLUMNS, "instruction"),
     "findings": (FINDING_COLUMNS, None),
@@ -140,9 +142,33 @@ def _read_file(path: Path, rules: Rules, year: int | None) -> FileResult:
     # so they are not pickled back from a worker row by row.
     out.tables = {
         t: _frame(getattr(tables, t), [c for c in cols if c not in ("file", "sheet")], id_col)
-        for t, (cols, id_col) in TABLES.items()
+        for t, (cols, id_col) in TABLES.items() if t != "authors"
     }
+    out.tables["authors"] = _authors(out.tables["submissions"], rules)
     return out
+
+
+def _authors(subs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """One row per (item, named author), split once per distinct author cell."""
+    if subs.empty:
+        return empty(AUTHOR_COLUMNS)
+    texts = subs["author_text"]
+    split = {t: split_authors(t) for t in texts.unique()}
+    exploded = pd.Series(texts.map(split).to_numpy(), index=subs["item"].to_numpy()).explode().dropna()
+    if exploded.empty:
+        return empty(AUTHOR_COLUMNS)
+    people = exploded.tolist()
+    tags = [a.tag for a in people]
+    roles = {t: (rules.role_of(t) if t else None) for t in set(tags)}
+    return pd.DataFrame({
+        "item": exploded.index.to_numpy(dtype=np.int64),
+        "position": exploded.groupby(level=0).cumcount().to_numpy(),
+        "name": np.fromiter((a.name for a in people), dtype=object, count=len(people)),
+        "tag": np.array(tags, dtype=object),
+        "role": np.array([roles[t] for t in tags], dtype=object),
+        "is_unit": False,
+    })
+
 
 
 @dataclass
@@ -190,9 +216,10 @@ def merge_results(results: list[FileResult]) -> Merged:
         df = pd.concat(parts[t], ignore_index=True)
         if id_col:
             df[id_col] = np.arange(len(df), dtype=np.int64)
-        src = df["src"].to_numpy()
-        df["file"] = pd.Categorical.from_codes(file_code[src], categories=file_names)
-        df["sheet"] = pd.Categorical.from_codes(sheet_code[src], categories=sheet_names)
+        if "src" in df:
+            src = df["src"].to_numpy()
+            df["file"] = pd.Categorical.from_codes(file_code[src], categories=file_names)
+            df["sheet"] = pd.Categorical.from_codes(sheet_code[src], categories=sheet_names)
         for c in (CATEGORY_COLUMNS - {"file", "sheet"}) & set(cols):
             df[c] = df[c].astype("category")
         tables[t] = df[cols]

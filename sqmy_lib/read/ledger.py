@@ -14,16 +14,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-import numpy as np
 import pandas as pd
 
-from ..records import AUTHOR_COLUMNS, FILE_COLUMNS, SHEET_COLUMNS, Ledger, Roster, empty
+from ..records import FILE_COLUMNS, SHEET_COLUMNS, Ledger, Roster
 from ..rules import Rules, load_rules
 from .headers import find_layout
 from .roster import roster_from_sheets
 from .safety import UnreadableFile
 from .file import FileResult, gc_paused, merge_results, read_file
-from .values import split_authors, title_key
+from .values import title_key
 from .workbook import open_workbook
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -92,7 +91,7 @@ def read_ledgers(
     sheets = pd.DataFrame(merged.sheets, columns=SHEET_COLUMNS)
     ledger = Ledger(
         submissions=merged.tables["submissions"],
-        authors=empty(AUTHOR_COLUMNS),
+        authors=merged.tables["authors"],
         adoptions=merged.tables["adoptions"],
         instructions=merged.tables["instructions"],
         sheets=sheets,
@@ -101,7 +100,6 @@ def read_ledgers(
         roster=roster if roster else None,
         year=year or _common_year(merged.sheets),
     )
-    ledger.authors = _authors(ledger.submissions, rules)
     _link(ledger)
     _attribute(ledger, rules)
     return ledger
@@ -125,28 +123,6 @@ def _read_all(files: list[Path], rules: Rules, year: int | None, workers: int | 
     with ProcessPoolExecutor(max_workers=n) as pool:
         # map keeps file order, so the merged result is the serial one.
         return list(_progress(pool.map(read, files, chunksize=1), "读取台账", total=len(files)))
-
-
-def _authors(subs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
-    """One row per (item, named author), split once per distinct author cell."""
-    if subs.empty:
-        return empty(AUTHOR_COLUMNS)
-    texts = subs["author_text"]
-    split = {t: split_authors(t) for t in texts.unique()}
-    exploded = pd.Series(texts.map(split).to_numpy(), index=subs["item"].to_numpy()).explode().dropna()
-    if exploded.empty:
-        return empty(AUTHOR_COLUMNS)
-    people = exploded.tolist()
-    tags = [a.tag for a in people]
-    roles = {t: (rules.role_of(t) if t else None) for t in set(tags)}
-    return pd.DataFrame({
-        "item": exploded.index.to_numpy(dtype=np.int64),
-        "position": exploded.groupby(level=0).cumcount().to_numpy(),
-        "name": np.fromiter((a.name for a in people), dtype=object, count=len(people)),
-        "tag": np.array(tags, dtype=object),
-        "role": np.array([roles[t] for t in tags], dtype=object),
-        "is_unit": False,
-    })
 
 
 def _common_year(sheet_rows: list[dict]) -> int | None:
@@ -214,7 +190,6 @@ def _link(ledger: Ledger) -> None:
             by_title.setdefault(key, []).append(item)
     key_of = dict(zip(cand["item"], cand["title_key"]))
     file_of = dict(zip(cand["item"], cand["file"].astype(str)))
-    place_of = {item: f"{Path(f).name}!{sh}!第{r}行" for item, f, sh, r in zip(cand["item"], cand["file"], cand["sheet"], cand["row"])}
     findings: list[dict] = []
     for name, rows in todo.items():
         table = getattr(ledger, name)
@@ -232,8 +207,9 @@ def _link(ledger: Ledger) -> None:
             if len(candidates) == 1:
                 items[pos] = candidates[0]
             elif candidates:
+                places = subs.loc[subs["item"].isin(candidates[:5]), ["file", "sheet", "row"]]
                 findings.append(dict(code="link.ambiguous", src=src, file=file, sheet=sheet, row=row, column=col,
-                                     detail="、".join(place_of[c] for c in candidates[:5])))
+                                     detail="、".join(f"{Path(f).name}!{sh}!第{r}行" for f, sh, r in places.itertuples(index=False))))
         table["item"] = items
     if findings:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(findings)], ignore_index=True)

@@ -61,8 +61,11 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 def title_key(title: str) -> str:
     """The key two titles are matched by: half-width, lower case, no spaces or punctuation."""
     if title.isalnum() and not _FULL_WIDTH.search(title):
-        return title.lower()  # nothing to remove or fold: skip the per-character pass
-    return title.translate(_KEY_TABLE).lower()
+        key = title.lower()  # nothing to remove or fold: skip the per-character pass
+    else:
+        key = title.translate(_KEY_TABLE).lower()
+    # The same object when nothing changed (most Chinese titles): stored and pickled once.
+    return title if key == title else key
 
 
 def item_no_key(value) -> str:
