@@ -251,3 +251,28 @@ def test_missing_cjk_font_says_how_to_install(monkeypatch):
             charts.cjk_font()
     finally:
         charts.cjk_font.cache_clear()
+
+
+def test_addressee_and_overdue_threshold_come_from_the_rules(tmp_path):
+    """Office-set text and thresholds live in the rules file, not in the renderers."""
+    import copy
+
+    import docx as python_docx
+    import openpyxl
+
+    import sqmy_lib as sq
+    from sqmy_lib.compute.circular import build_circular
+    from sqmy_lib.render.circular_docx import write_circular_docx
+    from sqmy_lib.render.circular_xlsx import write_circular_xlsx
+    from sqmy_lib.rules import Rules, load_rules
+
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["circular"].update(addressee="各乡镇政协联络组", overdue_days=15)
+    rules = Rules(data)
+    demo = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
+    circ = build_circular(sq.read_ledgers(demo, rules=rules), 2025, 3, rules=rules)
+    text = "\n".join(p.text for p in python_docx.Document(write_circular_docx(circ, tmp_path / "c.docx")).paragraphs)
+    assert "各乡镇政协联络组" in text
+    ws = openpyxl.load_workbook(write_circular_xlsx(circ, tmp_path / "c.xlsx"))["批示件跟踪"]
+    notes = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("注")]
+    assert any("15天" in n for n in notes)

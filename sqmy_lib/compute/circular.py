@@ -48,6 +48,8 @@ class QuarterlyCircular:
     monthly: pd.DataFrame  # submissions and adoptions per month of the year to date
     statistics_text: str
     next_steps: list[str] = field(default_factory=list)
+    addressee: str = ""  # 主送机关 (rules: circular.addressee)
+    overdue_days: int = 60  # open instructions older than this are flagged (rules: circular.overdue_days)
     left_out: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -138,6 +140,7 @@ def build_circular(ledger: Ledger, year: int, quarter: int, rules: Rules | None 
     ytd = period.year_to_date
     office = office or c.rules.data.get("office", {}).get("name", "")
     s, s_ytd = summary(c, period), summary(c, ytd)
+    circular_rules = c.rules.data.get("circular", {})
     unit_q, unit_ytd = units(c, period), units(c, ytd)
     people_q, people_ytd = people(c, period), people(c, ytd)
     return QuarterlyCircular(
@@ -157,7 +160,9 @@ def build_circular(ledger: Ledger, year: int, quarter: int, rules: Rules | None 
         zero_units=unit_q[unit_q["no_submission"]].reset_index(drop=True),
         monthly=_monthly(c, ytd),
         statistics_text=statistics_text(s),
-        next_steps=list(c.rules.data.get("circular", {}).get("next_steps", [])),
+        next_steps=list(circular_rules.get("next_steps", [])),
+        addressee=circular_rules.get("addressee", ""),
+        overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),
         left_out=c.left_out_text,
         notes=list(c.notes),
     )

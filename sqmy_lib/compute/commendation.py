@@ -59,6 +59,7 @@ class AnnualCommendation:
     lines_total: Decimal  # the sum of the reward lines (equals payout_total)
     tie_breaks: dict[str, str]
     thresholds: dict
+    addressee: str = ""  # 主送机关 (rules: commendations.addressee)
 
     @property
     def title(self) -> str:
@@ -175,4 +176,5 @@ def build_commendation(ledger: Ledger, year: int, rules: Rules | None = None, of
         payout_total=yuan(int(payout["amount_fen"].sum())) if len(payout) else Decimal("0.00"),
         lines_total=yuan(int(lines["amount_fen"].sum())) if len(lines) else Decimal("0.00"),
         tie_breaks=tie_breaks, thresholds={"min_submitted": need_sub, "min_adopted": need_ad},
+        addressee=rule.get("addressee", ""),
     )

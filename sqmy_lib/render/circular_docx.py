@@ -141,12 +141,12 @@ def _numbered(step: str, n: int) -> tuple[str, str]:
 
 
 def write_circular_docx(circ: QuarterlyCircular, path: str | Path, charts: list[Path] | None = None,
-                        date: dt.date | None = None, addressee: str = DEFAULT_ADDRESSEE) -> Path:
+                        date: dt.date | None = None, addressee: str | None = None) -> Path:
     """Write the circular as a .docx at ``path``; ``charts`` (PNG paths) go under section 二,
     ``date`` is the 成文日期 (default today)."""
     doc = GongwenDocument()
     doc.title(circ.title)
-    doc.addressee(addressee)
+    doc.addressee(addressee or circ.addressee or DEFAULT_ADDRESSEE)
     doc.paragraph(circ.statistics_text)
 
     doc.heading("总体情况")

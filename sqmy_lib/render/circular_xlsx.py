@@ -24,8 +24,6 @@ from ..compute.instructions import NO_REPORT
 from .tables import zh_header
 from .xlsx_tables import TableWriter, open_workbook, pick_columns
 
-# An instruction still open after this many days is highlighted on 批示件跟踪.
-OVERDUE_DAYS = 60
 
 
 # --- sheets ---------------------------------------------------------------------------------------
@@ -174,10 +172,10 @@ def _instructions(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     days = "$" + xl_col_to_name(placed.columns["days_open"]) + str(placed.first_row + 1)
     ws.conditional_format(f"{first}:{last}", {
         "type": "formula",
-        "criteria": f'=OR({status}="{NO_REPORT}",AND(ISNUMBER({days}),{days}>{OVERDUE_DAYS}))',
+        "criteria": f'=OR({status}="{NO_REPORT}",AND(ISNUMBER({days}),{days}>{circ.overdue_days}))',
         "format": w.book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"}),
     })
-    ws.write_string(placed.last_row + 2, 0, f"注:{NO_REPORT}或已办超过{OVERDUE_DAYS}天的批示件标红。", w.fmt["note"])
+    ws.write_string(placed.last_row + 2, 0, f"注:{NO_REPORT}或已办超过{circ.overdue_days}天的批示件标红。", w.fmt["note"])
 
 
 def _behind(w: TableWriter, ws, circ: QuarterlyCircular) -> None:

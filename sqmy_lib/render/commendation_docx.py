@@ -97,11 +97,11 @@ def _top_table(top: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_commendation_docx(comm: AnnualCommendation, path: str | Path, date: dt.date | None = None,
-                            addressee: str = DEFAULT_ADDRESSEE) -> Path:
+                            addressee: str | None = None) -> Path:
     """Write the commendation decision as a .docx at ``path``; ``date`` is the 成文日期 (default today)."""
     doc = GongwenDocument()
     doc.title(comm.title)
-    doc.addressee(addressee)
+    doc.addressee(addressee or comm.addressee or DEFAULT_ADDRESSEE)
     doc.paragraph(opening(comm))
 
     doc.heading("先进集体")

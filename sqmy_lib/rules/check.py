@@ -274,12 +274,15 @@ SPECS: tuple[Spec, ...] = (
     Spec("commendations.top_items", integer(), REQ),
     Spec("commendations.top_items_order", words(distinct=True, choices=TOP_ITEMS_ORDER), REQ),
     Spec("commendations.good_item_words", words(non_empty=False)),
+    Spec("commendations.addressee", text),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
     # The circular's closing text belongs to the circular; only its paragraphs are checked.
     Spec("circular", mapping),
     Spec("circular.*"),
     Spec("circular.next_steps", words(non_empty=False)),
+    Spec("circular.addressee", text),
+    Spec("circular.overdue_days", integer()),
 )
 
 
