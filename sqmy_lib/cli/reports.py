@@ -8,27 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
-from ..compute.period import Period
 from ..run import NotebookFailed, run_report
 from ..run.notebooks import notebook_path
-
-
-@dataclass(frozen=True)
-class ReportKind:
-    """One report: its notebook, what it is called in messages, and the file-name stem of a run."""
-
-    notebook: str
-    name_zh: str
-    stem: Callable[[argparse.Namespace], str]
-
-
-CIRCULAR = ReportKind("quarterly_circular.ipynb", "季度通报",
-                      lambda a: f"{Period.of(a.year, quarter=a.quarter).label}社情民意信息通报")
-COMMENDATION = ReportKind("annual_commendation.ipynb", "年度表彰名单", lambda a: f"{a.year}年度社情民意信息工作表彰")
+from ..run.reports import CIRCULAR, COMMENDATION, ReportKind
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .._version import __version__
-from ..cli.reports import CIRCULAR, COMMENDATION
+from ..run.reports import CIRCULAR, COMMENDATION
 from ..iorw import write_text
 from ..run import NotebookFailed, run_report
 from ..run.notebooks import notebook_path

@@ -1,0 +1,22 @@
+"""The reports sqmy produces by running a notebook: which notebook, what it is called, how its files are named."""
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from typing import Callable
+
+from ..compute.period import Period
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One report: its notebook, what it is called in messages, and the file-name stem of a run."""
+
+    notebook: str
+    name_zh: str
+    stem: Callable[[argparse.Namespace], str]
+
+
+CIRCULAR = ReportKind("quarterly_circular.ipynb", "季度通报",
+                      lambda a: f"{Period.of(a.year, quarter=a.quarter).label}社情民意信息通报")
+COMMENDATION = ReportKind("annual_commendation.ipynb", "年度表彰名单", lambda a: f"{a.year}年度社情民意信息工作表彰")
