@@ -14,6 +14,9 @@ instructions  one row per (item, leader) instruction (批示) with its follow-up
 sheets        one row per sheet read: its kind, header row, year and field → column letter
 files         one row per input file: ok, or why it could not be read
 findings      facts only the reader can see (a formula with no cached value, an ambiguous link)
+
+submissions, adoptions and instructions also carry ``office``: the office whose ledgers a row
+came from when several offices are read together for a roll-up ('' otherwise).
 """
 from __future__ import annotations
 

@@ -77,13 +77,31 @@ def read_ledgers(
     if not isinstance(rules, Rules):
         rules = load_rules(rules, year=year)
     files = discover(paths)
+    return read_files(files, rules, roster=roster, year=year, workers=workers)
+
+
+def read_files(
+    files: list[Path],
+    rules: Rules,
+    roster: str | os.PathLike | Roster | None = None,
+    year: int | None = None,
+    workers: int | None = None,
+    file_rules: dict[Path, Rules] | None = None,
+    office_of: dict[str, str] | None = None,
+) -> Ledger:
+    """Read the given workbook files into one :class:`Ledger` (what ``read_ledgers`` does after discovery).
+
+    ``file_rules`` gives a file its own rules (an office's own tier, when offices of several
+    levels are read together); ``office_of`` names the office each file belongs to, filling the
+    tables' ``office`` column and keeping links (编号, titles) inside one office.
+    """
     file_rows: list[dict] = []
     if roster is not None and not isinstance(roster, Roster):
         roster, roster_failures = _read_roster_file(Path(roster), rules)
         file_rows.extend(roster_failures)
 
     with gc_paused():
-        results = _read_all(files, rules, year, workers)
+        results = _read_all(files, rules, year, workers, file_rules or {})
         merged = merge_results(results)
     file_rows.extend(merged.files)
     if merged.roster_grids:
@@ -100,9 +118,18 @@ def read_ledgers(
         roster=roster if roster else None,
         year=year or _common_year(merged.sheets),
     )
+    _set_office(ledger, office_of or {})
     _link(ledger)
     _attribute(ledger, rules)
     return ledger
+
+
+def _set_office(ledger: Ledger, office_of: dict[str, str]) -> None:
+    """The ``office`` column of the record tables: the office each row's file belongs to ('' in a one-office read)."""
+    names = sorted(set(office_of.values()) | {""})
+    for table in (ledger.submissions, ledger.adoptions, ledger.instructions):
+        files = table["file"].astype(object)
+        table["office"] = pd.Categorical(files.map(office_of).fillna(""), categories=names)
 
 
 def _worker_count(files: list[Path], workers: int | None) -> int:
@@ -113,16 +140,18 @@ def _worker_count(files: list[Path], workers: int | None) -> int:
     return min(os.cpu_count() or 1, len(files), 8)
 
 
-def _read_all(files: list[Path], rules: Rules, year: int | None, workers: int | None) -> list[FileResult]:
+def _read_all(files: list[Path], rules: Rules, year: int | None, workers: int | None,
+              file_rules: dict[Path, Rules]) -> list[FileResult]:
     n = _worker_count(files, workers)
+    per_file = [file_rules.get(p, rules) for p in files]
     if n == 1:
-        return [read_file(p, rules, year) for p in _progress(files, "读取台账")]
+        return [read_file(p, r, year) for p, r in _progress(list(zip(files, per_file)), "读取台账")]
     from concurrent.futures import ProcessPoolExecutor
 
-    read = functools.partial(read_file, rules=rules, year=year)
+    read = functools.partial(read_file, year=year)
     with ProcessPoolExecutor(max_workers=n) as pool:
         # map keeps file order, so the merged result is the serial one.
-        return list(_progress(pool.map(read, files, chunksize=1), "读取台账", total=len(files)))
+        return list(_progress(pool.map(read, files, per_file, chunksize=1), "读取台账", total=len(files)))
 
 
 def _common_year(sheet_rows: list[dict]) -> int | None:
@@ -158,8 +187,10 @@ def _merge_rosters(a: Roster | None, b: Roster) -> Roster:
 
 # ---------------------------------------------------------------- linking
 
-def _nearest(candidates: list[int], file: str, files: dict[int, str]) -> list[int]:
-    """Candidates in the same file, else the same folder, else all: each office numbers its own items."""
+def _nearest(candidates: list[int], file: str, files: dict[int, str], office: str, offices: dict[int, str]) -> list[int]:
+    """Candidates of the same office only; among them the same file, else the same folder, else all:
+    each office numbers its own items."""
+    candidates = [c for c in candidates if offices[c] == office]
     same_file = [c for c in candidates if files[c] == file]
     if same_file:
         return same_file
@@ -190,20 +221,22 @@ def _link(ledger: Ledger) -> None:
             by_title.setdefault(key, []).append(item)
     key_of = dict(zip(cand["item"], cand["title_key"]))
     file_of = dict(zip(cand["item"], cand["file"].astype(str)))
+    office_of = dict(zip(cand["item"], cand["office"].astype(str)))
     findings: list[dict] = []
     for name, rows in todo.items():
         table = getattr(ledger, name)
         items = table["item"].to_numpy().copy()
         positions = table.index.get_indexer(rows.index)
-        for pos, no, title, file, src, sheet, row, col in zip(
-            positions, rows["ref_item_no"], rows["ref_title"], rows["file"].astype(str), rows["src"], rows["sheet"], rows["row"], rows["column"]
+        for pos, no, title, file, office, src, sheet, row, col in zip(
+            positions, rows["ref_item_no"], rows["ref_title"], rows["file"].astype(str), rows["office"].astype(str),
+            rows["src"], rows["sheet"], rows["row"], rows["column"]
         ):
             tkey = title_key(title) if title else ""
-            candidates = _nearest(by_no[no], file, file_of) if no in by_no else []
+            candidates = _nearest(by_no[no], file, file_of, office, office_of) if no in by_no else []
             if len(candidates) > 1 and tkey:
                 candidates = [c for c in candidates if key_of[c] == tkey] or candidates
             if not candidates and tkey in by_title:
-                candidates = _nearest(by_title[tkey], file, file_of)
+                candidates = _nearest(by_title[tkey], file, file_of, office, office_of)
             if len(candidates) == 1:
                 items[pos] = candidates[0]
             elif candidates:

@@ -130,7 +130,7 @@ CHECKS: list[Check] = [
     Check("date.out_of_year", "warning", "submissions", "date", "收稿日期 {date:%Y-%m-%d} 不在本表年度内",
           lambda df, ctx: df["date"].notna() & _sheet_year(df, ctx).notna() & (df["date"].dt.year != _sheet_year(df, ctx))),
     Check("item.duplicate_no", "error", "submissions", "item_no", "编号“{item_no}”在本文件中重复(首次出现在 {first})", _duplicated(["file", "item_no"])),
-    Check("item.duplicate", "error", "submissions", "title", "与 {first} 的信息重复(标题和作者相同)", _duplicated(["title_key", "author_text"])),
+    Check("item.duplicate", "error", "submissions", "title", "与 {first} 的信息重复(标题和作者相同)", _duplicated(["office", "title_key", "author_text"])),
     Check("category.unknown", "warning", "submissions", "category", "类别“{category_text}”不在规则文件的类别中", lambda df, ctx: (df["category_text"] != "") & df["category"].isna()),
     Check("roster.unknown_unit", "warning", "submissions", "unit", "单位“{unit}”不在名册中", _unit_not_on_roster, needs_roster=True),
     # -- authors (each points at the item's author cell)
@@ -155,7 +155,7 @@ CHECKS: list[Check] = [
 # Extra per-row values some messages need, computed only for the rows that are flagged.
 MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.duplicate_no": {"first": _first_of(["file", "item_no"])},
-    "item.duplicate": {"first": _first_of(["title_key", "author_text"])},
+    "item.duplicate": {"first": _first_of(["office", "title_key", "author_text"])},
 }
 
 # Columns a table gains before its checks run (joins a predicate needs).
