@@ -19,6 +19,12 @@ In a notebook::
     sq.instructions(ledger, q3)               # instructed items with follow-up status
     sq.quarterly_circular(ledger, 2025, 3)    # everything the 季度通报 shows
     sq.annual_commendation(ledger, 2025)      # 先进集体, 优秀信息员, 十佳信息, 好信息, payout
+
+A city or province office rolling up the offices below it::
+
+    tree = sq.load_tree("各县区台账/")        # a folder per office, or offices.yaml
+    ledger = sq.read_offices(tree, rules)
+    sq.rollup(ledger, tree, 2025, quarter=4)  # per office, ranked; forwarded items counted once
 """
 from . import compute
 from ._version import __version__
@@ -27,8 +33,11 @@ from .compute.circular import QuarterlyCircular
 from .compute.circular import build_circular as quarterly_circular
 from .compute.commendation import AnnualCommendation
 from .compute.commendation import build_commendation as annual_commendation
+from .compute.rollup import RollupCircular
+from .compute.rollup import build_rollup as rollup
 from .read import read_ledgers
-from .records import Ledger, Roster
+from .read.offices import load_tree, read_offices
+from .records import Ledger, OfficeTree, Roster
 from .rules import Rules, load_rules
 from .validate import Report, validate
 
@@ -36,4 +45,5 @@ __all__ = [
     "__version__", "read_ledgers", "validate", "load_rules",
     "Period", "summary", "people", "units", "rewards", "reward_lines", "instructions",
     "quarterly_circular", "QuarterlyCircular", "annual_commendation", "AnnualCommendation", "Ledger", "Roster", "Rules", "Report", "compute",
+    "load_tree", "read_offices", "rollup", "RollupCircular", "OfficeTree",
 ]

@@ -21,6 +21,7 @@ came from when several offices are read together for a roll-up ('' otherwise).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -123,3 +124,38 @@ class Ledger:
             f"报送 {c['submissions']} 条,采用 {c['adoptions']} 条,批示 {c['instructions']} 件</p>"
             + self.submissions[cols].head(10).to_html(index=False)
         )
+
+
+@dataclass(frozen=True)
+class Office:
+    """One office of a roll-up: its name, level (县级/市级/…), peer group and ledger paths.
+
+    ``code`` is the prefix its items carry in a higher office's 编号 when forwarded
+    (``东山县-2025-013``); ``own`` marks the roll-up office's own ledgers (本级)."""
+
+    name: str
+    level: str
+    peer_group: str
+    paths: tuple[Path, ...]
+    code: str = ""
+    own: bool = False
+
+
+@dataclass
+class OfficeTree:
+    """The offices a city or province office rolls up: itself (own ledgers) and those below it."""
+
+    office: str
+    level: str
+    offices: list[Office]
+    source: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def levels(self) -> dict[str, str]:
+        """Office name → level."""
+        return {o.name: o.level for o in self.offices}
+
+    def __repr__(self) -> str:
+        below = sum(not o.own for o in self.offices)
+        return f"<OfficeTree {self.office}({self.level}) 下级 {below} 个>"

@@ -1112,6 +1112,29 @@ def write_demo_office(out_dir: str | os.PathLike, year: int = 2025, seed: int = 
     return summary
 
 
+def _city_readme(s: dict) -> str:
+    offices = "\n".join(f"| `{name}/` | {n} |" for name, n in s["offices"].items())
+    f = s["forwarded"]
+    return f"""# 示例市政协 汇总演示台账 / Demo city office for the roll-up ({s['year']})
+
+**合成数据**:虚构的市级政协“{s['office']}”及其下级县(区)政协{s['year']}年的台账,供 `sqmy rollup` 演示和测试。
+请勿手工修改,运行 `python workbooks/demo_city/generate.py` 重新生成。
+
+Synthetic data for `sqmy rollup workbooks/demo_city --year {s['year']} --out out/city`: one folder per county or
+district office, the city's own ledger in `市本级/`, and `offices.yaml` naming each office's level and peer group.
+
+| 文件夹 folder | 条数 items |
+| --- | --- |
+{offices}
+| `市本级/` | 本级台账:自有信息 {s['own_items'] - s['uncertain']} 条,另有下级上报本级的信息 {f['by_number'] + f['by_title']} 条 |
+
+埋入的情形 / planted cases:
+- 下级上报本级、两处都有登记的信息 {f['by_number']} 条按编号(`东山县-2025-0012`)对应,{f['by_title']} 条按标题+作者+日期对应,均应合并为一条;
+- {s['uncertain']} 条疑似重复(编号对应但标题不同;标题相同但作者不同;标题相同但日期相差超过30天),应报告而不合并;
+- {'、'.join(s['missing'])}:前者台账文件已损坏,后者未报送台账,应列为缺报并说明原因。
+"""
+
+
 def _demo_readme(s: dict) -> str:
     year, prev = s["year"], s["year"] - 1
     t, p = s["totals"][str(year)], s["totals"][str(year - 1)]
@@ -1235,14 +1258,19 @@ def _archive_items(rng: random.Random, n: int, year: int) -> list[Item]:
     return items
 
 
-def _archive_book(job: tuple) -> Path:
-    """Generate and write one office's workbook (runs in a worker process)."""
-    path, office, n_items, n_adoptions, layout, year, seed = job
-    rng = random.Random(seed)
+def _office_items(rng: random.Random, n_items: int, n_adoptions: int, year: int) -> list[Item]:
+    """One office's items for the year, adopted at every tier and a few instructed."""
     items = _archive_items(rng, n_items, year)
     targets = {"市级": round(n_adoptions * 0.27), "省级": round(n_adoptions * 0.09), "全国": round(n_adoptions * 0.02)}
     targets["县级"] = n_adoptions - sum(targets.values())
     assign_adoptions(rng, items, year, targets, round(n_adoptions * 0.04))
+    return items
+
+
+def _write_office_book(path: Path, office: str, items: Sequence[Item], layout: str, year: int,
+                       rng: random.Random, adoptions: Sequence[Adoption] | None = None) -> Path:
+    """One office's workbook: the combined layout (quarter sheets, tier columns) or the separate
+    one (报送台账 and 采用台账 sheets; ``adoptions`` are its rows, by default every item's)."""
     with xlsx_book(path, constant_memory=True) as book:
         if layout == "combined":
             cols = combined_cols(rng.choice(DATE_LABELS), rng.choice(TITLE_LABELS), rng.choice(AUTHOR_LABELS),
@@ -1255,10 +1283,19 @@ def _archive_book(job: tuple) -> Path:
             ctx = Ctx(rng, ARCHIVE_REGISTER_MIX)
             write_ledger_sheet(book.sheet("报送台账"), REGISTER_COLS, items, ctx=ctx,
                                title=f"{office}{year}年社情民意信息报送台账")
-            rows = sorted((a for it in items for a in it.adoptions), key=lambda a: a.date)
-            write_ledger_sheet(book.sheet("采用台账"), ADOPTION_COLS, rows, ctx=ctx, cell=_adoption_cell,
-                               title=f"{office}{year}年社情民意信息采用台账")
+            if adoptions is None:
+                adoptions = [a for it in items for a in it.adoptions]
+            write_ledger_sheet(book.sheet("采用台账"), ADOPTION_COLS, sorted(adoptions, key=lambda a: a.date), ctx=ctx,
+                               cell=_adoption_cell, title=f"{office}{year}年社情民意信息采用台账")
     return path
+
+
+def _archive_book(job: tuple) -> Path:
+    """Generate and write one office's workbook (runs in a worker process)."""
+    path, office, n_items, n_adoptions, layout, year, seed = job
+    rng = random.Random(seed)
+    items = _office_items(rng, n_items, n_adoptions, year)
+    return _write_office_book(path, office, items, layout, year, rng)
 
 
 def write_archive(out_dir: str | os.PathLike, n_workbooks: int = 100, items: int = 200_000,
@@ -1283,3 +1320,128 @@ def write_archive(out_dir: str | os.PathLike, n_workbooks: int = 100, items: int
         return [_archive_book(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=min(workers, n_workbooks)) as pool:
         return list(pool.map(_archive_book, jobs, chunksize=1))
+
+
+# --------------------------------------------------------------------------- city office (roll-up)
+
+CITY_OFFICE = "示例市政协"
+# (office, peer group, layout): counties and districts, some keeping 编号 (separate ledgers), some not.
+CITY_COUNTIES = (
+    ("东山县政协", "县", "separate"), ("西湖县政协", "县", "combined"), ("南岭县政协", "县", "separate"),
+    ("北川区政协", "区", "combined"), ("临江区政协", "区", "separate"), ("安平区政协", "区", "combined"),
+)
+CITY_BROKEN = ("石门县政协", "县")  # its only workbook is truncated: listed as missing
+CITY_EMPTY = ("青河区政协", "区")   # its folder holds no workbook: listed as missing
+CITY_WINDOW_DAYS = 30  # the shipped rollup.match_window_days
+
+
+def _forwarded(rng: random.Random, it: Item, county: str, k: int, by_number: bool, year: int) -> Item:
+    """The city's own record of a county item forwarded upward: same title (spacing may differ), the
+    author or the county itself, received a few days later, with the adoptions at 市级 and above."""
+    code = county.removesuffix("政协")
+    received = min(it.date + timedelta(days=rng.randint(1, 12)), date(year, 12, 31))
+    title = it.title if rng.random() < 0.6 else it.title[:4] + " " + it.title[4:]
+    author = (it.author_text, [*it.authors]) if rng.random() < 0.7 else (county, [county])
+    copy = Item(received, title, author[1], author[0], county, it.category,
+                no=f"{code}-{it.no}" if by_number else f"S{year}-{k:04d}")
+    copy.adoptions = [Adoption(a.tier, a.date, item=copy, issue=a.issue, body=a.body, issue_text=a.issue_text)
+                      for a in it.adoptions if a.tier != "县级"]
+    copy.instruction = it.instruction if it.instruction and it.adoptions[-1].tier != "县级" else None
+    return copy
+
+
+def write_city_office(out_dir: str | os.PathLike, year: int = 2025, seed: int = 7) -> dict:
+    """Write the demo city office 示例市政协 for ``year``: one folder per county or district office
+    below it, the city's own ledger (with items the counties forwarded upward) and ``offices.yaml``.
+
+    Planted for the roll-up to find: forwarded items matched by 编号 (``东山县-2025-0012``) and by
+    title + author + date; two look-alikes that must be reported as uncertain, not merged; one
+    office whose workbook is corrupt and one with no workbook (both listed as missing).
+    Returns what was written, with those counts.
+    """
+    out = Path(out_dir)
+    rng = random.Random(seed)
+    forwarded: list[Item] = []
+    by_number = by_title = 0
+    county_items: dict[str, list[Item]] = {}
+    manifest = [f"office: {CITY_OFFICE}", "level: 市级", "own_ledgers: [市本级]", "offices:"]
+    for name, group, layout in CITY_COUNTIES:
+        items = _office_items(rng, rng.randint(120, 220), rng.randint(35, 55), year)
+        county_items[name] = items
+        _write_office_book(out / name / f"{name}{year}年社情民意信息台账.xlsx", name, items, layout, year, rng)
+        manifest += [f"  - name: {name}", "    level: 县级", f"    peer_group: {group}", f"    ledgers: [{name}]"]
+        for it in items:
+            if any(a.tier != "县级" for a in it.adoptions) and not it.by_unit:
+                numbered = layout == "separate" and rng.random() < 0.7
+                forwarded.append(_forwarded(rng, it, name, len(forwarded) + 1, numbered, year))
+                by_number += numbered
+                by_title += not numbered
+    for name, group in (CITY_BROKEN, CITY_EMPTY):
+        (out / name).mkdir(parents=True, exist_ok=True)
+        if name == CITY_EMPTY[0]:  # a note, not a ledger: the folder is there, the ledger is not
+            write_text(out / name / "说明.txt", f"{name}{year}年台账尚未报送。\n")
+        manifest += [f"  - name: {name}", "    level: 县级", f"    peer_group: {group}", f"    ledgers: [{name}]"]
+    good = out / CITY_COUNTIES[0][0] / f"{CITY_COUNTIES[0][0]}{year}年社情民意信息台账.xlsx"
+    data = good.read_bytes()
+    (out / CITY_BROKEN[0] / f"{CITY_BROKEN[0]}{year}年社情民意信息台账.xlsx").write_bytes(data[: len(data) // 3])
+
+    # Look-alikes, each with one thing that disagrees: a county title sent in by someone else within
+    # days; the same author's title received long after; a 编号 whose title does not agree.
+    quiet = [it for name, _, _ in CITY_COUNTIES for it in county_items[name] if not it.adoptions and it.date.month <= 9]
+    other_author, late = quiet[0], quiet[-1]
+    lookalikes = [
+        Item(other_author.date + timedelta(days=5), other_author.title, ["秦明远"], "秦明远", "市工商联",
+             other_author.category, no=f"S{year}-9001"),
+        Item(late.date + timedelta(days=CITY_WINDOW_DAYS + 15), late.title, [*late.authors], late.author_text,
+             late.unit, late.category, no=f"S{year}-9002"),
+    ]
+    wrong_src = next(it for it in county_items[CITY_COUNTIES[0][0]] if not it.adoptions)
+    lookalikes.append(Item(wrong_src.date + timedelta(days=3), "关于完善城市社区养老服务网络的建议", ["欧阳清"], "欧阳清",
+                           "市民建", wrong_src.category, no=f"{CITY_COUNTIES[0][0].removesuffix('政协')}-{wrong_src.no}"))
+    own = _office_items(rng, 90, 30, year)
+    county_titles = {it.title for items in county_items.values() for it in items}
+    bank = TitleBank(reserved=sorted(county_titles))
+    for k, it in enumerate(own, 1):
+        it.no = f"C{year}-{k:04d}"
+        it.adoptions = [a for a in it.adoptions if a.tier != "县级"]  # a city's own items start at 市级
+        if it.title in county_titles:  # the city's own items are its own: no title shared by chance
+            it.title = bank.draw(rng, _category(rng)[0])
+    city_items = sorted([*own, *forwarded, *lookalikes], key=lambda it: it.date)
+    _write_office_book(out / "市本级" / f"{CITY_OFFICE}{year}年社情民意信息台账.xlsx", CITY_OFFICE, city_items,
+                       "separate", year, rng)
+    write_text(out / "offices.yaml", "# 示例市政协的下级政协台账清单(sqmy rollup 读取)\n" + "\n".join(manifest) + "\n")
+    summary = {
+        "office": CITY_OFFICE, "level": "市级", "year": year, "seed": seed,
+        "offices": {name: len(items) for name, items in county_items.items()},
+        "own_items": len(own) + len(lookalikes),
+        "forwarded": {"by_number": by_number, "by_title": by_title},
+        "uncertain": len(lookalikes),
+        "missing": [CITY_BROKEN[0], CITY_EMPTY[0]],
+        "items_after_dedupe": sum(map(len, county_items.values())) + len(own) + len(lookalikes),
+    }
+    write_text(out / "expected.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    write_text(out / "README.md", _city_readme(summary))
+    return summary
+
+
+def _city_readme(s: dict) -> str:
+    offices = "\n".join(f"| `{name}/` | {n} |" for name, n in s["offices"].items())
+    f = s["forwarded"]
+    return f"""# 示例市政协 汇总演示台账 / Demo city office for the roll-up ({s['year']})
+
+**合成数据**:虚构的市级政协“{s['office']}”及其下级县(区)政协{s['year']}年的台账,供 `sqmy rollup` 演示和测试。
+请勿手工修改,运行 `python workbooks/demo_city/generate.py` 重新生成。
+
+Synthetic data for `sqmy rollup workbooks/demo_city --year {s['year']} --out out/city`: one folder per county or
+district office, the city's own ledger in `市本级/`, and `offices.yaml` naming each office's level and peer group.
+
+| 文件夹 folder | 条数 items |
+| --- | --- |
+{offices}
+| `市本级/` | 本级台账:自有信息 {s['own_items'] - s['uncertain']} 条,另有下级上报本级的信息 {f['by_number'] + f['by_title']} 条 |
+
+埋入的情形 / planted cases:
+- 下级上报本级、两处都有登记的信息 {f['by_number']} 条按编号(`东山县-2025-0012`)对应,{f['by_title']} 条按标题+作者+日期对应,均应合并为一条;
+- {s['uncertain']} 条疑似重复(编号对应但标题不同;标题相同但作者不同;标题相同但日期相差超过30天),应报告而不合并;
+- {'、'.join(s['missing'])}:前者台账文件已损坏,后者未报送台账,应列为缺报并说明原因。
+"""

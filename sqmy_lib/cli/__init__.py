@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from ..rules import RulesError
-from . import compute, files, reports, rules, schedule, validate
+from . import compute, files, reports, rollup, rules, schedule, validate
 
 
 class _Parser(argparse.ArgumentParser):
@@ -22,7 +22,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sqmy", description="社情民意信息台账:读取、校验、统计、通报与表彰")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    for module in (validate, compute, reports, files, rules, schedule):
+    for module in (validate, compute, reports, rollup, files, rules, schedule):
         module.register(sub)
     return parser
 

@@ -11,9 +11,10 @@ def register(sub) -> None:
     p.add_argument("--rules", metavar="PATH", help="规则文件(类别、身份、单位类型的下拉选项)")
     p.set_defaults(run=run_template)
 
-    p = sub.add_parser("demo", help="生成示例县政协的全年演示台账")
+    p = sub.add_parser("demo", help="生成示例县政协的全年演示台账(--city:示例市政协及其下级政协,供 sqmy rollup 使用)")
     p.add_argument("--out", required=True, metavar="DIR", help="输出目录")
-    p.add_argument("--seed", type=int, default=2026, help="随机种子")
+    p.add_argument("--seed", type=int, help="随机种子")
+    p.add_argument("--city", action="store_true", help="生成示例市政协的汇总演示台账(每个下级政协一个文件夹,含 offices.yaml)")
     p.set_defaults(run=run_demo)
 
 
@@ -33,8 +34,13 @@ def run_template(args) -> int:
 
 
 def run_demo(args) -> int:
-    from ..synth import write_demo_office
+    from ..synth import write_city_office, write_demo_office
 
-    info = write_demo_office(Path(args.out), seed=args.seed)
+    seed = {} if args.seed is None else {"seed": args.seed}
+    if args.city:
+        info = write_city_office(Path(args.out), **seed)
+        print(f"已生成示例市政协汇总台账:{args.out}(下级政协 {len(info['offices']) + len(info['missing'])} 个)")
+        return 0
+    info = write_demo_office(Path(args.out), **seed)
     print(f"已生成示例县政协台账:{args.out}({len(info.get('files', []))} 个文件)")
     return 0

@@ -16,7 +16,7 @@ from ..rules import Rules
 from .base import in_period
 from .counted import Counted, counted
 from .instructions import instructions
-from .people import people
+from .people import people, people_columns
 from .period import Period
 from .summary import Summary, summary
 from .units import units
@@ -29,7 +29,7 @@ UNIT_FIGURES = ["submitted", "adopted", "instructed", "points", "rank"]
 @dataclass
 class QuarterlyCircular:
     """Everything one quarter's circular shows. Tables are DataFrames with English columns;
-    ``units_by_period`` has two-level columns (本季度 / 年度累计)."""
+    ``units_by_period`` has two-level columns (本季度 / 年度累计; the first is ``period_word``)."""
 
     office: str
     period: Period
@@ -52,16 +52,34 @@ class QuarterlyCircular:
     overdue_days: int = 60  # open instructions older than this are flagged (rules: circular.overdue_days)
     left_out: str = ""
     notes: list[str] = field(default_factory=list)
+    unit_word: str = "单位"  # what the ranked rows are: 单位, or 地区 when offices are rolled up
+    people_section: bool = True  # whether the circular reports on people (a roll-up does not)
+    problems: list[str] = field(default_factory=list)  # further 存在的问题 paragraphs
 
     @property
     def title(self) -> str:
         return f"关于{self.period.label}社情民意信息工作情况的通报"
 
+    @property
+    def file_stem(self) -> str:
+        """The name every output file of this circular shares."""
+        return f"{self.period.label}社情民意信息通报"
+
+    @property
+    def period_word(self) -> str:
+        """How the circular names its own period beside the year to date: 本季度, 本月, 本期 or 全年."""
+        months = self.period.months
+        return {3: "本季度", 1: "本月", 12: "全年"}.get(months, "本期")
+
+    def appendix(self) -> dict[str, pd.DataFrame]:
+        """Further tables (sheet name → table) after the circular's own; none for an office's circular."""
+        return {}
+
     def units_by_period(self) -> pd.DataFrame:
         """Units with the quarter's and the year-to-date figures side by side (two-level columns)."""
         left = self.units.set_index("unit")[["peer_group", *UNIT_FIGURES]]
         right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, "quota", "completion"]]
-        table = pd.concat({"": left[["peer_group"]], "本季度": left[UNIT_FIGURES], "年度累计": right}, axis=1)
+        table = pd.concat({"": left[["peer_group"]], self.period_word: left[UNIT_FIGURES], "年度累计": right}, axis=1)
         table = table.sort_values([("", "peer_group"), ("年度累计", "rank")], kind="stable")
         table.index = pd.MultiIndex.from_tuples([("", u) for u in table.index]).get_level_values(1).rename(("", "unit"))
         return table.reset_index()
@@ -128,21 +146,25 @@ def _monthly(c: Counted, period: Period) -> pd.DataFrame:
 def _behind(table: pd.DataFrame) -> pd.DataFrame:
     """Rows with a quota they have not met, the furthest behind first."""
     has_quota = table["quota"].notna() & (table["quota"] > 0)
-    behind = table[has_quota & (table["completion"].fillna(0) < 1)]
+    behind = table[has_quota & (pd.to_numeric(table["completion"], errors="coerce").fillna(0) < 1)]
     return behind.sort_values(["completion", "submitted"], kind="stable").reset_index(drop=True)
 
 
-def build_circular(ledger: Ledger, year: int, quarter: int, rules: Rules | None = None,
-                   office: str | None = None, today: dt.date | None = None) -> QuarterlyCircular:
-    """Compute everything the quarterly circular for ``year`` Q``quarter`` shows."""
-    c = counted(ledger, rules, today)
+def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rules: Rules | None = None,
+                   office: str | None = None, today: dt.date | None = None, with_people: bool = True) -> QuarterlyCircular:
+    """Compute everything the quarterly circular for ``year`` Q``quarter`` (the whole year when
+    ``quarter`` is None) shows. ``with_people=False`` leaves the per-person tables empty."""
+    c = ledger if isinstance(ledger, Counted) else counted(ledger, rules, today)
     period = Period.of(year, quarter=quarter)
     ytd = period.year_to_date
     office = office or c.rules.data.get("office", {}).get("name", "")
     s, s_ytd = summary(c, period), summary(c, ytd)
     circular_rules = c.rules.data.get("circular", {})
     unit_q, unit_ytd = units(c, period), units(c, ytd)
-    people_q, people_ytd = people(c, period), people(c, ytd)
+    if with_people:
+        people_q, people_ytd = people(c, period), people(c, ytd)
+    else:
+        people_q = people_ytd = pd.DataFrame({col: pd.Series(dtype=object) for col in people_columns(c.rules)})
     return QuarterlyCircular(
         office=office,
         period=period,
@@ -165,4 +187,5 @@ def build_circular(ledger: Ledger, year: int, quarter: int, rules: Rules | None 
         overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),
         left_out=c.left_out_text,
         notes=list(c.notes),
+        people_section=with_people,
     )

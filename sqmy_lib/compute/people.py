@@ -10,6 +10,12 @@ from .counted import Counted
 from .period import Period
 from .rewards import reward_lines, yuan
 
+def people_columns(rules: Rules) -> list[str]:
+    """The columns of :func:`people`, in order."""
+    counts = ["submitted", "adopted", *[f"adopted_{t}" for t in rules.tiers], "instructed"]
+    return ["name", "role", "unit", "appointed_on", *counts, "quota", "completion", "reward"]
+
+
 def people(source: Ledger | Counted, period: Period | int, rules: Rules | None = None) -> pd.DataFrame:
     """One row per person: everyone on the roster (even with nothing submitted) and every
     author not on it. ``quota`` counts months from the appointment month when that falls
@@ -56,5 +62,4 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     lines = reward_lines(c, period)
     paid = lines[lines["kind"] == "个人"].groupby("beneficiary")["amount_fen"].sum()
     out["reward"] = out["name"].map(paid).fillna(0).astype(int).map(yuan)
-    order = ["name", "role", "unit", "appointed_on", *columns, "quota", "completion", "reward"]
-    return out[order].sort_values(["submitted", "adopted", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    return out[people_columns(c.rules)].sort_values(["submitted", "adopted", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)

@@ -8,7 +8,7 @@ from ..compute.circular import QuarterlyCircular
 
 def circular_stem(circ: QuarterlyCircular) -> str:
     """The file name every output of one circular shares: ``2025年第三季度社情民意信息通报``."""
-    return f"{circ.period.label}社情民意信息通报"
+    return circ.file_stem
 
 
 def write_circular_outputs(circ: QuarterlyCircular, out_dir: str | Path) -> dict[str, Path]:

@@ -19,14 +19,18 @@ DEFAULT_ADDRESSEE = "各界别组、各镇街政协工委，各民主党派县�
 UNKNOWN_UNIT = "未注明单位"
 
 # The units table: (section of units_by_period, column) → header. Short labels so twelve columns fit.
-UNIT_COLUMNS = {
-    ("", "unit"): ("单位", ""),
-    ("", "peer_group"): ("类别", ""),
-    **{("本季度", c): ("本季度", h) for c, h in (("submitted", "报送"), ("adopted", "采用"), ("instructed", "批示"))},
-    **{("年度累计", c): ("年度累计", h) for c, h in (
-        ("submitted", "报送"), ("adopted", "采用"), ("instructed", "批示"), ("points", "积分"),
-        ("rank", "排名"), ("quota", "任务"), ("completion", "完成率"))},
-}
+PERIOD_FIGURES = (("submitted", "报送"), ("adopted", "采用"), ("instructed", "批示"))
+YTD_FIGURES = (*PERIOD_FIGURES, ("points", "积分"), ("rank", "排名"), ("quota", "任务"), ("completion", "完成率"))
+
+
+def unit_columns(circ: QuarterlyCircular) -> dict:
+    """(section, column) → (group header, header) for the units table (本季度 is the circular's period word)."""
+    return {
+        ("", "unit"): (circ.unit_word, ""),
+        ("", "peer_group"): ("类别", ""),
+        **{(circ.period_word, c): (circ.period_word, h) for c, h in PERIOD_FIGURES},
+        **{("年度累计", c): ("年度累计", h) for c, h in YTD_FIGURES},
+    }
 INSTRUCTION_COLUMNS = {"title": "信息标题（报送单位）", "leader": "批示领导", "date": "批示日期",
                        "follow_up": "落实情况", "status": "办理状态"}
 
@@ -67,15 +71,16 @@ def _figures(s: Summary, lead: str) -> list[str]:
 def _overview(circ: QuarterlyCircular) -> list[str]:
     """Paragraphs of 总体情况: the quarter's submissions (year on year, participation), adoptions
     (rate, tiers) and instructions; then the year to date, unless the quarter is the first."""
-    submitted, adopted, instructed = _figures(circ.summary, "本季度共")
-    out = [f"从报送情况看，{submitted}", f"从采用情况看，本季度{adopted}", f"从批示情况看，本季度{instructed}"]
+    word = circ.period_word
+    submitted, adopted, instructed = _figures(circ.summary, f"{word}共")
+    out = [f"从报送情况看，{submitted}", f"从采用情况看，{word}{adopted}", f"从批示情况看，{word}{instructed}"]
     if circ.year_to_date != circ.period:
         out.append("".join(_figures(circ.summary_ytd, f"{circ.year_to_date.label}，累计")))
     return out
 
 
 def _units_table(circ: QuarterlyCircular) -> pd.DataFrame:
-    table = circ.units_by_period()[list(UNIT_COLUMNS)].copy()
+    table = circ.units_by_period()[list(unit_columns(circ))].copy()
     table[("年度累计", "completion")] = table[("年度累计", "completion")].map(_pct)
     return table
 
@@ -92,7 +97,7 @@ def _instructions(circ: QuarterlyCircular) -> tuple[str, pd.DataFrame]:
     levels = "、".join(f"{lvl}{counts[lvl]}件" for lvl in order + [x for x in counts.index if x not in order])
     status = "、".join(f"{st}{n}件" for st, n in ins["status"].value_counts().items())
     text = (f"{label}，共有{ins['item'].nunique()}条信息获领导批示{len(ins)}件（{levels}），"
-            f"其中{status}。各单位要像办理政协提案那样抓好批示件的办理落实，具体情况如下：")
+            f"其中{status}。各{circ.unit_word}要像办理政协提案那样抓好批示件的办理落实，具体情况如下：")
     days = ins["days_open"].map(lambda d: "" if pd.isna(d) else f"（{int(d)}天）")
     # The unit goes with the title, so that five columns fit the page at 小四.
     units = ins["unit"].map(lambda u: "" if pd.isna(u) or not u else f"（{u}）")
@@ -107,17 +112,22 @@ def _names(people: pd.DataFrame) -> str:
 
 
 def _problems(circ: QuarterlyCircular) -> list[str]:
-    """Paragraphs of 存在的问题: units and people behind quota by name, then zero-submission units."""
+    """Paragraphs of 存在的问题: units and people behind quota by name, zero-submission units,
+    then what else the circular names (offices missing from a roll-up)."""
     month = circ.period.last_month
+    word = circ.unit_word
     out = []
     units = circ.behind_units
     if units.empty:
-        out.append(f"截至{month}月底，各单位均已完成年度任务进度。")
+        if units_have_quota(circ):
+            out.append(f"截至{month}月底，各{word}均已完成年度任务进度。")
     else:
         named = "、".join(f"{u}（完成率{_pct(c)}）" for u, c in zip(units["unit"], units["completion"]))
         out.append(f"截至{month}月底，{named}尚未完成年度任务进度，请抓紧补报。")
     people = circ.behind_people
-    if people.empty:
+    if not circ.people_section:
+        pass
+    elif people.empty:
         out.append(f"截至{month}月底，委员和信息员均已完成个人任务进度。")
     else:
         zero = int((people["submitted"] == 0).sum())
@@ -128,10 +138,15 @@ def _problems(circ: QuarterlyCircular) -> list[str]:
         out += [f"{unit}：{_names(group)}。" for unit, group in grouped]
     zero_units = circ.zero_units
     if zero_units.empty:
-        out.append(f"{circ.period.label}，没有零报送的单位。")
+        out.append(f"{circ.period.label}，没有零报送的{word}。")
     else:
         out.append(f"{circ.period.label}，{'、'.join(zero_units['unit'])}零报送。")
-    return out
+    return out + list(circ.problems)
+
+
+def units_have_quota(circ: QuarterlyCircular) -> bool:
+    """Whether any unit has a quota at all (offices rolled up usually have none)."""
+    return bool(circ.units_ytd["quota"].notna().any()) if "quota" in circ.units_ytd else False
 
 
 def _numbered(step: str, n: int) -> tuple[str, str]:
@@ -153,12 +168,13 @@ def write_circular_docx(circ: QuarterlyCircular, path: str | Path, charts: list[
     for text in _overview(circ):
         doc.paragraph(text)
 
-    doc.heading("各单位报送采用情况")
+    word = circ.unit_word
+    doc.heading(f"各{word}报送采用情况")
     span = circ.period.label + ("" if circ.year_to_date == circ.period else f"及1–{circ.period.last_month}月累计")
-    doc.paragraph(f"各单位{span}报送、采用情况见下表。"
-                  f"“任务”为年度任务折算至{circ.period.last_month}月底的进度任务，“排名”为同类别单位按积分排名。")
+    doc.paragraph(f"各{word}{span}报送、采用情况见下表。"
+                  f"“任务”为年度任务折算至{circ.period.last_month}月底的进度任务，“排名”为同类别{word}按积分排名。")
     doc.note("单位：条、件")
-    doc.table(_units_table(circ), UNIT_COLUMNS, size=SIZE_5, merge_runs=[("", "peer_group")])
+    doc.table(_units_table(circ), unit_columns(circ), size=SIZE_5, merge_runs=[("", "peer_group")])
     for chart in charts or []:
         doc.picture(chart)
 

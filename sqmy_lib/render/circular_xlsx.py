@@ -62,7 +62,7 @@ def _figures(circ: QuarterlyCircular) -> list[_Figure]:
 
 def _summary_table(circ: QuarterlyCircular, figures: list[_Figure]) -> pd.DataFrame:
     """项目 | 本季度 | 年度累计 (| 上年同期): one row per figure; figures a period lacks stay blank."""
-    periods = {"本季度": circ.summary.to_dict(), "年度累计": circ.summary_ytd.to_dict()}
+    periods = {circ.period_word: circ.summary.to_dict(), "年度累计": circ.summary_ytd.to_dict()}
     if circ.summary.previous:
         periods["上年同期"] = circ.summary.previous
     return pd.DataFrame({"项目": [f.label for f in figures],
@@ -75,7 +75,7 @@ def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     row = 3 + len(notes)
 
     previous = f";上年同期:{circ.period.previous_year.label}" if circ.summary.previous else ""
-    ws.write_string(row, 0, f"主要指标(本季度:{circ.period.label};年度累计:{circ.year_to_date.label}{previous})",
+    ws.write_string(row, 0, f"主要指标({circ.period_word}:{circ.period.label};年度累计:{circ.year_to_date.label}{previous})",
                     w.fmt["caption"])
     figures = _figures(circ)
     table = _summary_table(circ, figures)
@@ -126,7 +126,7 @@ def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
 
 def _units(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     table = circ.units_by_period()
-    placed = w.table(ws, table, freeze=1, autofilter=True)
+    placed = w.table(ws, table, labels={"unit": circ.unit_word}, freeze=1, autofilter=True)
     if table.empty:
         return
     chart = w.book.add_chart({"type": "bar"})
@@ -136,7 +136,7 @@ def _units(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
         "values": [ws.get_name(), *placed.cells(("年度累计", "points"))],
         "data_labels": {"value": True},
     })
-    chart.set_title({"name": f"各单位{circ.year_to_date.label}积分", "name_font": {"size": 12}})
+    chart.set_title({"name": f"各{circ.unit_word}{circ.year_to_date.label}积分", "name_font": {"size": 12}})
     chart.set_legend({"none": True})
     chart.set_x_axis({"reverse": True})  # a bar chart's category axis is x: first unit on top
     chart.set_y_axis({"min": 0})
@@ -180,10 +180,12 @@ def _instructions(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
 
 def _behind(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     units = pick_columns(circ.behind_units, ["unit", "peer_group", "submitted", "quota", "completion"])
-    people = pick_columns(circ.behind_people, ["name", "role", "unit", "submitted", "quota", "completion"])
     ytd = circ.year_to_date.label
-    ws.write_string(0, 0, f"未完成{ytd}任务的单位", w.fmt["caption"])
-    w.table(ws, units, 1, freeze=0)
+    ws.write_string(0, 0, f"未完成{ytd}任务的{circ.unit_word}", w.fmt["caption"])
+    w.table(ws, units, 1, freeze=0, labels={"unit": circ.unit_word})
+    if not circ.people_section:
+        return
+    people = pick_columns(circ.behind_people, ["name", "role", "unit", "submitted", "quota", "completion"])
     right = len(units.columns) + 1
     ws.write_string(0, right, f"未完成{ytd}任务的个人", w.fmt["caption"])
     w.table(ws, people, 1, right)
@@ -191,13 +193,22 @@ def _behind(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
 
 
 def _zero(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
-    w.table(ws, pick_columns(circ.zero_units, ["unit", "peer_group"]), freeze=0)
+    w.table(ws, pick_columns(circ.zero_units, ["unit", "peer_group"]), freeze=0, labels={"unit": circ.unit_word})
 
 
 # The sheets in the order staff read them, and what writes each.
 PARTS = {"概况": _overview, "各单位情况": _units, "个人完成情况": _people, "采用明细": _adoptions,
          "批示件跟踪": _instructions, "未完成任务名单": _behind, "零报送单位": _zero}
 SHEETS = list(PARTS)
+
+
+def sheet_names(circ: QuarterlyCircular) -> dict[str, str]:
+    """PARTS key → the sheet's name in this circular: 单位 becomes the circular's unit word
+    (各地区情况 in a roll-up), and 个人完成情况 is left out when the circular has no people."""
+    names = {key: key.replace("单位", circ.unit_word) for key in PARTS}
+    if not circ.people_section:
+        del names["个人完成情况"]
+    return names
 
 
 def write_circular_xlsx(circ: QuarterlyCircular, path: str | Path, created: dt.datetime | None = None) -> Path:
@@ -209,6 +220,8 @@ def write_circular_xlsx(circ: QuarterlyCircular, path: str | Path, created: dt.d
     properties = {"title": circ.title, "subject": circ.period.label, "company": circ.office,
                   "created": created or dt.datetime.now()}
     with open_workbook(path, properties) as w:
-        for name, part in PARTS.items():
-            part(w, w.sheet(name), circ)
+        for key, name in sheet_names(circ).items():
+            PARTS[key](w, w.sheet(name), circ)
+        for name, table in circ.appendix().items():
+            w.table(w.sheet(name), table, freeze=1, autofilter=True)
     return Path(path)

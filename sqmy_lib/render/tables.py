@@ -22,6 +22,11 @@ COLUMN_ZH = {
     "position": "署名顺序", "authors": "作者", "leader": "批示领导", "level": "领导级别", "date": "日期",
     "text": "批示内容", "follow_up": "落实情况", "status": "办理状态", "days_open": "已办天数",
     "body": "采用单位/刊物", "issue_no": "期号", "month": "月份",
+    # roll-up across offices
+    "office": "政协", "office_level": "层级", "lower_office": "下级政协", "higher_office": "本级(上级)政协",
+    "lower_item": "下级序", "higher_item": "本级序", "how": "比对方式", "days": "相差天数",
+    "lower_place": "下级台账位置", "higher_place": "本级台账位置", "candidates": "可能对应的信息", "reason": "原因",
+    "read_status": "读取情况",
 }
 PERCENT_COLUMNS = {"completion", "adopted_completion"}
 

@@ -283,6 +283,12 @@ SPECS: tuple[Spec, ...] = (
     Spec("circular.next_steps", words(non_empty=False)),
     Spec("circular.addressee", text),
     Spec("circular.overdue_days", integer()),
+    Spec("rollup", mapping),
+    Spec("rollup.match_window_days", integer(0, 366)),
+    Spec("rollup.peer_group_by_level", mapping),
+    Spec("rollup.peer_group_by_level.*", text, keys="tiers"),
+    Spec("rollup.addressee", text),
+    Spec("rollup.next_steps", words(non_empty=False)),
 )
 
 

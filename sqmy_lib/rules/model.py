@@ -100,6 +100,13 @@ class Rules:
             return self.own_tier
         return None
 
+    def for_level(self, level: str) -> "Rules":
+        """These rules for an office of another level: its own bulletin (本级编发) is placed at ``level``."""
+        if level == self.own_tier:
+            return self
+        data = {**self.data, "office": {**self.data["office"], "own_tier": level}}
+        return Rules(data=data, source=self.source, notes=list(self.notes))
+
     def tier_rank(self, tier: str | None) -> int:
         """0 for the lowest tier upward; -1 for None."""
         return self.tiers.index(tier) if tier in self.tiers else -1

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..compute.period import Period
+from ..compute.rollup import rollup_stem
 
 
 @dataclass(frozen=True)
@@ -20,3 +21,5 @@ class ReportKind:
 CIRCULAR = ReportKind("quarterly_circular.ipynb", "季度通报",
                       lambda a: f"{Period.of(a.year, quarter=a.quarter).label}社情民意信息通报")
 COMMENDATION = ReportKind("annual_commendation.ipynb", "年度表彰名单", lambda a: f"{a.year}年度社情民意信息工作表彰")
+ROLLUP = ReportKind("rollup_circular.ipynb", "汇总通报",
+                    lambda a: rollup_stem(Period.of(a.year, quarter=a.quarter)))

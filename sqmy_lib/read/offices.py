@@ -1,0 +1,207 @@
+"""The office tree of a roll-up, and reading every office's ledgers in one go.
+
+A city office rolls up its counties, a province its cities. The tree is given as
+
+- a folder with one sub-folder per office below (the sub-folder's name is the office's
+  name; every workbook under it is that office's); workbooks directly in the folder are
+  the roll-up office's own ledgers (本级), where items forwarded upward appear again, as do
+  those in a sub-folder named ``本级`` or ``市本级``;
+- several folders, one per office below;
+- a manifest (``offices.yaml``, read safely, never evaluated), which also says each
+  office's level, peer group and 编号 prefix. A folder holding ``offices.yaml`` is read
+  through it::
+
+      office: 示例市政协
+      level: 市级
+      own_ledgers: [市本级]          # paths relative to the manifest
+      offices:
+        - name: 东山县政协
+          level: 县级                # default: one tier below the roll-up office
+          peer_group: 县             # default: rules rollup.peer_group_by_level
+          code: 东山县               # default: the name less 政协
+          ledgers: [东山县]
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from ..records import Ledger, Office, OfficeTree
+from ..rules import Rules
+from .ledger import EXCEL_SUFFIXES, discover, read_files
+
+MANIFEST_NAMES = ("offices.yaml", "offices.yml")
+OWN_FOLDER = "本级"  # a sub-folder named 本级 / 市本级 holds the roll-up office's own ledgers
+# Words that place an office name at a level, highest first ("示例市政协" → 市级).
+LEVEL_WORDS = (("全国", ("全国",)), ("省级", ("省", "自治区")), ("市级", ("市", "州", "盟")), ("县级", ("县", "区", "旗")))
+
+
+class TreeError(Exception):
+    """An office tree that cannot be used; ``message`` is Chinese and names the file."""
+
+    def __init__(self, message: str, code: str = "tree.invalid"):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def level_in_name(name: str, tiers: list[str]) -> str | None:
+    """The level an office's name says (``东山县政协`` → 县级), if any."""
+    core = name.removesuffix("政协").removesuffix("委员会")
+    for level, words in LEVEL_WORDS:
+        if level in tiers and any(core.endswith(w) or f"{w}政协" in name for w in words):
+            return level
+    return None
+
+
+def office_code(name: str) -> str:
+    """The short name an office's items carry when forwarded: ``东山县政协`` → ``东山县``."""
+    for suffix in ("政协委员会", "委员会", "政协"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _below(level: str, tiers: list[str]) -> str:
+    k = tiers.index(level) if level in tiers else 0
+    return tiers[max(k - 1, 0)]
+
+
+def _above(level: str, tiers: list[str]) -> str:
+    k = tiers.index(level) if level in tiers else 0
+    return tiers[min(k + 1, len(tiers) - 1)]
+
+
+def load_tree(paths: Iterable[str | os.PathLike] | str | os.PathLike, rules: Rules,
+              office: str | None = None, level: str | None = None) -> OfficeTree:
+    """The office tree from a folder of office folders, several office folders, or a manifest.
+
+    ``office`` and ``level`` name the roll-up office where the tree does not; otherwise the
+    folder's name, then the levels of the offices below (one tier up), then the rules say it.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise TreeError("未指定下级政协台账所在的文件夹或清单文件", "tree.empty")
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise TreeError(f"路径不存在:{'、'.join(map(str, missing))}", "tree.not_found")
+    manifests = [p for p in paths if p.is_file() and p.suffix.lower() in (".yaml", ".yml")]
+    if len(paths) == 1 and paths[0].is_dir():
+        inner = next((paths[0] / n for n in MANIFEST_NAMES if (paths[0] / n).is_file()), None)
+        if inner is not None:
+            manifests = [inner]
+    if manifests:
+        if len(paths) > 1:
+            raise TreeError("使用清单文件(offices.yaml)时只能指定这一个路径", "tree.mixed")
+        return _from_manifest(manifests[0], rules, office, level)
+    return _from_folders(paths, rules, office, level)
+
+
+def _from_folders(paths: list[Path], rules: Rules, office: str | None, level: str | None) -> OfficeTree:
+    tiers = rules.tiers
+    if len(paths) == 1:
+        root = paths[0]
+        folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        own = [p for p in sorted(root.iterdir()) if p.is_file() and not p.name.startswith(("~$", "."))
+               and p.suffix.lower() in EXCEL_SUFFIXES]
+        own += [p for p in folders if p.name.endswith(OWN_FOLDER)]
+        folders = [p for p in folders if not p.name.endswith(OWN_FOLDER)]
+        name = office or (root.resolve().name if "政协" in root.resolve().name else None)
+    else:
+        folders = [p for p in paths if p.is_dir()]
+        own = [p for p in paths if p.is_file()]
+        name = office
+    if not folders:
+        raise TreeError(f"{paths[0]} 下没有下级政协的文件夹(每个下级政协一个文件夹)", "tree.no_offices")
+    named = [level_in_name(p.name, tiers) for p in folders]
+    top = level or (level_in_name(name, tiers) if name else None)
+    if top is None:
+        said = [lv for lv in named if lv]
+        top = _above(max(said, key=said.count), tiers) if said else _above(rules.own_tier, tiers)
+    configured = rules.data.get("office", {}).get("name")
+    if not name and configured and level_in_name(configured, tiers) in (None, top):
+        name = configured
+    name = name or "本级政协"
+    offices = [_office(p.name, lv, None, None, (p,), rules, top) for p, lv in zip(folders, named)]
+    if own:
+        offices.insert(0, Office(name, top, "本级", tuple(own), office_code(name), own=True))
+    return OfficeTree(name, top, offices, source=", ".join(map(str, paths)))
+
+
+def _office(name: str, named: str | None, level: str | None, peer_group: str | None, paths: tuple[Path, ...],
+            rules: Rules, top: str, code: str | None = None) -> Office:
+    """An office below ``top``: its level as given, else as its name says if that is below ``top``,
+    else one tier below; its peer group as given, else by level from the rules."""
+    tiers = rules.tiers
+    if level is None:
+        level = named if named in tiers and tiers.index(named) < tiers.index(top) else _below(top, tiers)
+    groups = rules.data.get("rollup", {}).get("peer_group_by_level", {})
+    return Office(name, level, peer_group or groups.get(level, f"{level}政协"), paths, code or office_code(name))
+
+
+def _from_manifest(path: Path, rules: Rules, office: str | None, level: str | None) -> OfficeTree:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise TreeError(f"{path.name}:无法读取清单文件({type(exc).__name__}: {str(exc).splitlines()[0]})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("offices"), list) or not data["offices"]:
+        raise TreeError(f"{path.name}:清单应包含 offices 列表(每项含 name 和 ledgers)")
+    tiers = rules.tiers
+    name = office or str(data.get("office") or rules.data.get("office", {}).get("name") or "本级政协")
+    top = level or data.get("level") or level_in_name(name, tiers)
+    if top not in tiers:
+        raise TreeError(f"{path.name}:level 应为 {'/'.join(tiers)} 之一,实为“{top}”")
+    base = path.parent
+    offices: list[Office] = []
+    seen: set[str] = set()
+    for k, entry in enumerate(data["offices"], 1):
+        where = f"{path.name}:offices 第{k}项"
+        if not isinstance(entry, dict) or not entry.get("name"):
+            raise TreeError(f"{where} 缺少 name")
+        entry_name = str(entry["name"])
+        if entry_name in seen:
+            raise TreeError(f"{where}:“{entry_name}”重复")
+        seen.add(entry_name)
+        ledgers = entry.get("ledgers") or [entry_name]
+        if isinstance(ledgers, str):
+            ledgers = [ledgers]
+        entry_level = entry.get("level")
+        if entry_level is not None and entry_level not in tiers:
+            raise TreeError(f"{where}:level 应为 {'/'.join(tiers)} 之一,实为“{entry_level}”")
+        offices.append(_office(entry_name, level_in_name(entry_name, tiers), entry_level, entry.get("peer_group"),
+                               tuple(base / str(p) for p in ledgers), rules, top, entry.get("code")))
+    own = data.get("own_ledgers") or []
+    if isinstance(own, str):
+        own = [own]
+    if own:
+        offices.insert(0, Office(name, top, "本级", tuple(base / str(p) for p in own), office_code(name), own=True))
+    return OfficeTree(name, top, offices, source=str(path))
+
+
+def read_offices(tree: OfficeTree, rules: Rules, year: int | None = None, workers: int | None = None) -> Ledger:
+    """Read every office's ledgers into one Ledger whose rows carry their ``office``.
+
+    Each office's files are read with its own tier (a county's 本级编发 is 县级, the city's 市级),
+    in parallel across all files; an office whose ledgers cannot be read stays in the tree and
+    its files' reasons are in ``Ledger.files``.
+    """
+    files: list[Path] = []
+    file_rules: dict[Path, Rules] = {}
+    office_of: dict[str, str] = {}
+    for office in tree.offices:
+        office_rules = rules.for_level(office.level)
+        for f in discover(p for p in office.paths if p.exists()):
+            if str(f) in office_of:
+                continue  # a file named under two offices counts for the first
+            files.append(f)
+            file_rules[f] = office_rules
+            office_of[str(f)] = office.name
+    ledger = read_files(files, rules.for_level(tree.level), year=year, workers=workers,
+                        file_rules=file_rules, office_of=office_of)
+    ledger.files["office"] = ledger.files["file"].map(office_of).fillna("")
+    return ledger

@@ -1,0 +1,275 @@
+"""Roll-up across offices: the office tree (folders or offices.yaml), reading each office with its
+own tier, forwarded items counted once, uncertain matches reported, missing offices listed, and
+``sqmy rollup`` end to end through its notebook."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import openpyxl
+import pandas as pd
+import pytest
+
+import sqmy_lib as sq
+from sqmy_lib.compute.rollup import BY_NUMBER, BY_TITLE, build_rollup, match_forwarded
+from sqmy_lib.compute.counted import counted
+from sqmy_lib.read.offices import TreeError, load_tree, read_offices
+from sqmy_lib.synth import write_city_office
+
+from conftest import write_xlsx
+
+RULES = sq.load_rules(year=2025)
+
+
+def sqmy(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sqmy_lib", *map(str, args)], capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory) -> tuple[Path, dict]:
+    root = tmp_path_factory.mktemp("city")
+    return root, write_city_office(root)
+
+
+@pytest.fixture(scope="module")
+def city_rollup(city):
+    root, expected = city
+    tree = load_tree(root, RULES)
+    ledger = read_offices(tree, RULES, year=2025)
+    return tree, ledger, build_rollup(ledger, tree, 2025, rules=RULES)
+
+
+# ------------------------------------------------------------------ the tree
+
+def test_manifest_gives_levels_peer_groups_and_own_ledgers(city):
+    root, expected = city
+    tree = load_tree(root, RULES)  # the folder holds offices.yaml, so it is read through it
+    assert (tree.office, tree.level) == ("示例市政协", "市级")
+    own = [o for o in tree.offices if o.own]
+    assert [o.name for o in own] == ["示例市政协"] and own[0].paths == (root / "市本级",)
+    below = {o.name: (o.level, o.peer_group, o.code) for o in tree.offices if not o.own}
+    assert below["东山县政协"] == ("县级", "县", "东山县")
+    assert below["临江区政协"] == ("县级", "区", "临江区")
+    assert set(below) == set(expected["offices"]) | set(expected["missing"])
+
+
+def test_folder_tree_without_manifest(city, tmp_path):
+    root, _ = city
+    copy = tmp_path / "示例市政协"
+    shutil.copytree(root, copy)
+    (copy / "offices.yaml").unlink()
+    tree = load_tree(copy, RULES)
+    assert (tree.office, tree.level) == ("示例市政协", "市级")  # from the folder's name
+    assert [o.name for o in tree.offices if o.own] == ["示例市政协"]  # 市本级/ holds the office's own ledgers
+    groups = {o.peer_group for o in tree.offices if not o.own}
+    assert groups == {RULES.data["rollup"]["peer_group_by_level"]["县级"]}  # by level, from the rules
+
+
+def test_several_office_folders_and_an_unnamed_root(tmp_path):
+    for name in ("甲县政协", "乙区政协"):
+        (tmp_path / "archive" / name).mkdir(parents=True)
+    tree = load_tree([tmp_path / "archive" / "甲县政协", tmp_path / "archive" / "乙区政协"], RULES, office="某市政协")
+    assert tree.level == "市级" and [o.name for o in tree.offices] == ["甲县政协", "乙区政协"]
+    tree = load_tree(tmp_path / "archive", RULES)
+    assert tree.level == "市级"  # one tier above the offices it holds
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("offices: []\n", "offices 列表"),
+    ("office: 某市政协\nlevel: 地级\noffices:\n  - name: 甲县政协\n", "level 应为"),
+    ("office: 某市政协\nlevel: 市级\noffices:\n  - name: 甲县政协\n  - name: 甲县政协\n", "重复"),
+    ("office: 某市政协\nlevel: 市级\noffices:\n  - {level: 县级}\n", "缺少 name"),
+    ("offices: [\n", "无法读取"),
+    ("!!python/object/apply:os.system [echo hi]\n", "无法读取"),  # read safely, never evaluated
+])
+def test_bad_manifest_is_one_clear_message(tmp_path, text, fragment):
+    manifest = tmp_path / "offices.yaml"
+    manifest.write_text(text, encoding="utf-8")
+    with pytest.raises(TreeError) as err:
+        load_tree(manifest, RULES)
+    assert fragment in err.value.message and "offices.yaml" in err.value.message
+
+
+def test_missing_path_is_refused(tmp_path):
+    with pytest.raises(TreeError, match="路径不存在"):
+        load_tree(tmp_path / "nowhere", RULES)
+
+
+# ------------------------------------------------------------------ reading
+
+def _ledger_rows(tier_label: str, title: str) -> list[list]:
+    return [
+        ["2025年社情民意信息登记表"],
+        ["序号", "收稿日期", "信息标题", "作者", "采用情况", None],
+        [None, None, None, None, tier_label, "省政协"],
+        [1, dt.date(2025, 3, 5), title, "张三", "√", None],
+    ]
+
+
+def test_each_office_reads_its_own_bulletin_at_its_own_tier(tmp_path):
+    """本级编发 in a county's ledger is 县级; in the city's own ledger it is 市级."""
+    merges = {"登记": ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2"]}
+    (tmp_path / "甲县政协").mkdir()
+    (tmp_path / "本级").mkdir()
+    write_xlsx(tmp_path / "甲县政协" / "台账.xlsx", {"登记": _ledger_rows("本级编发", "关于县城停车难的建议")}, merges)
+    write_xlsx(tmp_path / "本级" / "台账.xlsx", {"登记": _ledger_rows("本级编发", "关于全市公交线网优化的建议")}, merges)
+    tree = load_tree(tmp_path, RULES, office="某市政协")
+    ledger = read_offices(tree, RULES, year=2025)
+    tiers = dict(zip(ledger.adoptions["office"].astype(str), ledger.adoptions["tier"].astype(str)))
+    assert tiers == {"甲县政协": "县级", "某市政协": "市级"}
+
+
+def test_parallel_read_is_identical_to_serial(city):
+    root, _ = city
+    tree = load_tree(root, RULES)
+    serial, parallel = read_offices(tree, RULES, 2025, workers=1), read_offices(tree, RULES, 2025, workers=2)
+    for name in ("submissions", "authors", "adoptions", "instructions", "files", "findings"):
+        pd.testing.assert_frame_equal(getattr(serial, name), getattr(parallel, name))
+
+
+def test_links_and_duplicates_stay_inside_one_office(city_rollup):
+    tree, ledger, _ = city_rollup
+    linked = ledger.adoptions[ledger.adoptions["item"] >= 0]
+    office_of_item = ledger.submissions.set_index("item")["office"].astype(str)
+    assert (linked["item"].map(office_of_item) == linked["office"].astype(str)).all()
+    report = sq.validate(ledger, RULES)
+    # The same item in a county's and the city's ledgers is the roll-up's to match, not a duplicate error.
+    assert not [i for i in report.issues if i.code == "item.duplicate"]
+
+
+# ------------------------------------------------------------------ matching and counting
+
+def test_forwarded_items_are_matched_as_planted(city, city_rollup):
+    _, expected = city
+    _, _, r = city_rollup
+    how = r.forwarded["how"].value_counts().to_dict()
+    assert how == {BY_NUMBER: expected["forwarded"]["by_number"], BY_TITLE: expected["forwarded"]["by_title"]}
+    assert (r.forwarded["higher_office"] == "示例市政协").all()
+    assert (r.forwarded["days"].abs() <= RULES.data["rollup"]["match_window_days"]).all()
+
+
+def test_uncertain_matches_are_reported_not_merged(city, city_rollup):
+    _, expected = city
+    _, ledger, r = city_rollup
+    assert len(r.uncertain) == expected["uncertain"]
+    reasons = " ".join(r.uncertain["reason"])
+    assert "编号对应东山县政协的信息,但标题不同" in reasons
+    assert "作者不同" in reasons and "日期相差45天" in reasons
+    assert r.uncertain["higher_place"].str.contains(r"\.xlsx!报送台账!第\d+行").all()
+    # Not merged: every uncertain record is still counted in the city's own figures.
+    assert r.summary_ytd.submitted == expected["items_after_dedupe"]
+
+
+def test_totals_count_each_item_and_each_adoption_tier_once(city, city_rollup):
+    _, expected = city
+    tree, ledger, r = city_rollup
+    c = counted(ledger, RULES.for_level("市级"))
+    assert r.summary.submitted == len(c.submissions) - len(r.forwarded) == expected["items_after_dedupe"]
+    # Every adoption tier an item reached, in either record, counts once for the item.
+    lower_of = dict(zip(r.forwarded["higher_item"], r.forwarded["lower_item"]))
+    ad = c.adoptions.assign(item=c.adoptions["item"].map(lambda i: lower_of.get(i, i)))
+    distinct = ad.drop_duplicates(["item", "tier"]).groupby("tier", observed=True).size()
+    for tier, n in distinct.items():
+        assert r.summary.adopted_by_tier[tier] == n
+    # The offices add up to the totals.
+    assert r.offices["submitted"].sum() == r.summary.submitted
+
+
+def test_forwarded_items_count_for_the_office_that_sent_them(city_rollup):
+    _, ledger, r = city_rollup
+    c = counted(ledger, RULES.for_level("市级"))
+    own = c.submissions[c.submissions["office"] == "示例市政协"]
+    city_row = r.offices.set_index("office").loc["示例市政协"]
+    assert city_row["submitted"] == len(own) - len(r.forwarded)
+    county = r.offices.set_index("office").loc["东山县政协"]
+    assert county["submitted"] == int((c.submissions["office"] == "东山县政协").sum())
+
+
+def test_offices_ranked_within_peer_group(city_rollup):
+    _, _, r = city_rollup
+    for _, group in r.offices[r.offices["office_level"] == "县级"].groupby("peer_group"):
+        ranked = group.sort_values("rank")
+        assert list(ranked["rank"]) == sorted(ranked["rank"])
+        assert ranked["points"].is_monotonic_decreasing
+    assert set(r.offices["peer_group"]) == {"县", "区", "本级"}
+
+
+def test_missing_offices_listed_with_reason(city, city_rollup):
+    _, expected = city
+    _, _, r = city_rollup
+    missing = r.missing.set_index("office")
+    assert set(missing.index) == set(expected["missing"])
+    assert "损坏" in missing.loc["石门县政协", "reason"] and "石门县政协2025年" in missing.loc["石门县政协", "reason"]
+    assert "未找到台账文件" in missing.loc["青河区政协", "reason"]
+    assert not set(expected["missing"]) & set(r.offices["office"])  # not ranked with zero
+    assert any("石门县政协" in p for p in r.problems)
+
+
+def test_a_window_of_zero_days_turns_title_matches_into_doubts(city_rollup):
+    tree, ledger, _ = city_rollup
+    c = counted(ledger, RULES.for_level("市级"))
+    certain, uncertain = match_forwarded(c, tree, window_days=0)
+    assert set(certain["how"]) <= {BY_NUMBER, BY_TITLE}
+    assert (certain.loc[certain["how"] == BY_TITLE, "days"] == 0).all()
+    assert len(uncertain) > 3  # forwarded a few days later: author agrees, date does not
+
+
+# ------------------------------------------------------------------ sqmy rollup end to end
+
+@pytest.fixture(scope="module")
+def rollup_run(city, tmp_path_factory):
+    root, _ = city
+    out = tmp_path_factory.mktemp("rollup")
+    result = sqmy("rollup", root, "--year", 2025, "--quarter", 4, "--out", out, "--format", "json")
+    return out, result
+
+
+def test_cli_completes_and_exits_1_for_missing_offices(rollup_run):
+    out, result = rollup_run
+    assert result.returncode == 1, result.stderr
+    assert "石门县政协缺报" in result.stderr and "青河区政协缺报" in result.stderr
+    stem = "2025年第四季度社情民意信息汇总通报"
+    for suffix in (".xlsx", ".docx", ".html", ".ipynb"):
+        assert (out / f"{stem}{suffix}").is_file()
+
+
+def test_cli_json_matches_the_library(rollup_run, city):
+    root, expected = city
+    _, result = rollup_run
+    data = json.loads(result.stdout)
+    tree = load_tree(root, RULES)
+    r = build_rollup(read_offices(tree, RULES, 2025), tree, 2025, 4, rules=RULES)
+    assert data["submitted"] == r.summary.submitted and data["adopted_by_tier"] == r.summary.adopted_by_tier
+    rows = {o["office"]: o for o in data["offices"]}
+    assert rows["石门县政协"]["missing"] and rows["石门县政协"]["rank"] is None
+    for row in r.offices.itertuples():
+        assert (rows[row.office]["submitted"], rows[row.office]["rank"]) == (row.submitted, row.rank)
+    assert data["forwarded"] == len(r.forwarded) and len(data["uncertain"]) == expected["uncertain"]
+
+
+def test_outputs_show_offices_in_place_of_units(rollup_run):
+    out, _ = rollup_run
+    stem = "2025年第四季度社情民意信息汇总通报"
+    wb = openpyxl.load_workbook(out / f"{stem}.xlsx")
+    assert wb.sheetnames == ["概况", "各地区情况", "采用明细", "批示件跟踪", "未完成任务名单", "零报送地区",
+                             "缺报情况", "跨级重复(已合并)", "疑似重复(未合并)"]
+    offices = [row[0] for row in wb["各地区情况"].iter_rows(min_row=3, values_only=True) if row[0]]
+    assert "东山县政协" in offices and "石门县政协" not in offices
+    missing = [row for row in wb["缺报情况"].iter_rows(min_row=2, values_only=True)]
+    assert {row[0] for row in missing} == {"石门县政协", "青河区政协"}
+    text = "\n".join(p.text for p in docx.Document(out / f"{stem}.docx").paragraphs)
+    assert "关于2025年第四季度全市社情民意信息工作情况的通报" in text
+    assert "各地区报送采用情况" in text and "石门县政协、青河区政协的台账未能读取" in text
+    assert "委员和信息员" not in text  # a roll-up reports on offices, not people
+
+
+def test_bad_manifest_exits_2_with_one_line(tmp_path):
+    (tmp_path / "offices.yaml").write_text("offices: []\n", encoding="utf-8")
+    result = sqmy("rollup", tmp_path, "--year", 2025, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "offices.yaml" in result.stderr
