@@ -273,3 +273,25 @@ def test_bad_manifest_exits_2_with_one_line(tmp_path):
     result = sqmy("rollup", tmp_path, "--year", 2025, "--out", tmp_path / "out")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "offices.yaml" in result.stderr
+
+
+def test_an_item_forwarded_through_two_levels_is_one_item(tmp_path):
+    """County → city → province: the province's and the city's records both fold into the county's item."""
+    title = "关于农村客运班线停运问题的建议"
+    for folder, day in (("乙县", 5), ("甲市", 8), ("省本级", 12)):
+        (tmp_path / folder).mkdir()
+        write_xlsx(tmp_path / folder / "台账.xlsx", {"台账": [
+            ["序号", "收稿日期", "信息标题", "作者"],
+            [1, dt.date(2025, 3, day), title, "张三"],
+            [2, dt.date(2025, 3, day), f"{folder}自己的信息", "李四"],
+        ]})
+    (tmp_path / "offices.yaml").write_text(
+        "office: 某省政协\nlevel: 省级\nown_ledgers: [省本级]\noffices:\n"
+        "  - {name: 甲市政协, level: 市级, ledgers: [甲市]}\n  - {name: 乙县政协, level: 县级, ledgers: [乙县]}\n",
+        encoding="utf-8")
+    tree = load_tree(tmp_path, RULES)
+    r = build_rollup(read_offices(tree, RULES, 2025), tree, 2025, rules=RULES)
+    assert len(r.forwarded) == 2 and set(r.forwarded["lower_office"]) == {"乙县政协"}
+    assert r.uncertain.empty
+    assert r.summary.submitted == 4  # the one forwarded item, and each office's own
+    assert r.offices.set_index("office")["submitted"].to_dict() == {"某省政协": 1, "甲市政协": 1, "乙县政协": 2}

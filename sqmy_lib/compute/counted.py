@@ -78,7 +78,8 @@ def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = 
         if orphan.any():
             left.append((table, "item.left_out", int(orphan.sum())))
             df = df[~orphan]
-        when = df["date"].fillna(df["item"].map(item_date))
+        # to_datetime: a ledger with no instruction (or adoption) at all has an empty, untyped table.
+        when = pd.to_datetime(df["date"].fillna(df["item"].map(item_date)))
         fallback = int(df["date"].isna().sum())
         if fallback:
             notes.append(f"{fallback} 条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期,按该信息的收稿日期计入期间")

@@ -58,17 +58,23 @@ def match_forwarded(c: Counted, tree: OfficeTree, window_days: int | None = None
     subs = subs[cols].assign(office=subs["office"].astype(object), level=subs["office"].astype(object).map(rank))
     if subs.empty or subs["level"].nunique() < 2:
         return pd.DataFrame(columns=MATCH_COLUMNS), pd.DataFrame(columns=UNCERTAIN_COLUMNS)
-    lowest = subs["level"].min()
-    higher = subs[subs["level"] > lowest]
-    by_number, number_doubt = _by_number(subs, higher, tree)
-    rest = higher[~higher["item"].isin(by_number["higher_item"]) & ~higher["item"].isin(number_doubt["higher_item"])]
-    by_title, title_doubt = _by_title(c, subs, rest, tree, window)
-    certain = pd.concat([by_number, by_title], ignore_index=True)
-    uncertain = pd.concat([number_doubt, title_doubt], ignore_index=True)
-    return _describe(certain, subs), _describe_doubt(uncertain, subs)
+    certain, uncertain = [], []
+    merged_away: set[int] = set()
+    # Level by level upward, so a province's record of a county item forwarded through the city
+    # meets the county's item alone: the city's record of it is already merged away.
+    for level in sorted(subs["level"].unique())[1:]:
+        higher = subs[subs["level"] == level]
+        lower = subs[(subs["level"] < level) & ~subs["item"].isin(merged_away)]
+        by_number, number_doubt = _by_number(lower, higher, tree)
+        decided = set(by_number["higher_item"]) | set(number_doubt["higher_item"])
+        by_title, title_doubt = _by_title(c, lower, higher[~higher["item"].isin(decided)], tree, window)
+        certain += [by_number, by_title]
+        uncertain += [number_doubt, title_doubt]
+        merged_away |= set(by_number["higher_item"]) | set(by_title["higher_item"])
+    return _describe(pd.concat(certain, ignore_index=True), subs), _describe_doubt(pd.concat(uncertain, ignore_index=True), subs)
 
 
-def _by_number(subs: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _by_number(lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Higher records whose 编号 is a lower office's code plus one of its 编号."""
     codes = {}
     for o in tree.offices:
@@ -78,7 +84,7 @@ def _by_number(subs: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> tu
     parts = higher["item_no"].astype(str).str.extract(_NUMBER_SCHEME)
     found = higher.assign(lower_office=parts["code"].str.strip().map(codes), lower_no=parts["no"])
     found = found[found["lower_office"].notna()]
-    pairs = found.merge(subs[["item", "item_no", "title_key", "office", "level", "date"]],
+    pairs = found.merge(lower[["item", "item_no", "title_key", "office", "level", "date"]],
                         left_on=["lower_office", "lower_no"], right_on=["office", "item_no"], suffixes=("", "_l"))
     pairs = pairs[pairs["level_l"] < pairs["level"]]
     pairs = pairs.assign(higher_item=pairs["item"], lower_item=pairs["item_l"], how=BY_NUMBER,
@@ -88,10 +94,9 @@ def _by_number(subs: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> tu
     return pairs.loc[agree, ["lower_item", "higher_item", "how", "days"]], doubt[["higher_item", "lower_item", "reason"]]
 
 
-def _by_title(c: Counted, subs: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree,
+def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree,
               window: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Higher records with the title of a lower office's item, checked on author and date."""
-    lower = subs[subs["level"] < subs["level"].max()]
     pairs = higher[["item", "title_key", "date", "level", "unit"]].merge(
         lower[["item", "title_key", "date", "level", "office"]], on="title_key", suffixes=("", "_l"))
     pairs = pairs[(pairs["level_l"] < pairs["level"]) & (pairs["title_key"] != "")].reset_index(drop=True)
