@@ -46,6 +46,12 @@ PEOPLE_COLUMNS = ["name", "role", "unit", "sector", "appointed_on", "file", "she
 UNIT_COLUMNS = ["unit", "unit_type", "file", "sheet", "row"]
 
 
+def by_item(table: pd.DataFrame, column: str, key: str = "item") -> pd.Series:
+    """``table[column]`` indexed by ``table[key]``, for ``.map``: unlike ``set_index`` it copies one
+    column, not the whole (wide, 200,000-row) table."""
+    return pd.Series(table[column].to_numpy(), index=table[key].to_numpy(), name=column)
+
+
 def empty(columns: list[str]) -> pd.DataFrame:
     """An empty table with the given columns."""
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})

@@ -122,7 +122,7 @@ def statistics_text(s: Summary) -> str:
 
 def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
     ad = in_period(c.adoptions, period)
-    subs = c.submissions.set_index("item")
+    subs = c.submissions[["item", "item_no", "title", "author_text", "unit"]].set_index("item")
     return pd.DataFrame({
         "item_no": ad["item"].map(subs["item_no"]).to_numpy(),
         "title": ad["item"].map(subs["title"]).to_numpy(),

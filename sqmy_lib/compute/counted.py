@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..records import Ledger
+from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
 from ..validate import error_rows
 
@@ -69,7 +69,7 @@ def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = 
 
     subs = keep("submissions", ledger.submissions)
     items = set(subs["item"])
-    item_date = subs.set_index("item")["date"]
+    item_date = by_item(subs, "date")
     notes: list[str] = []
 
     def dated(table: str, df: pd.DataFrame) -> pd.DataFrame:

@@ -29,7 +29,7 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     as-of day (the period's end, or today) for those not yet 已办结."""
     c, period = prepare(source, period, rules, today)
     instr = in_period(c.instructions, period)
-    subs = c.submissions.set_index("item")
+    subs = c.submissions[["item", "item_no", "title", "author_text", "unit"]].set_index("item")
     done_words = c.rules.data.get("commendations", {}).get("good_item_words", [])
     as_of = as_of_date(period, today)
     status = instr["follow_up"].map(lambda t: follow_up_status(t, done_words))

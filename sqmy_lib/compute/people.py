@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..records import Ledger
+from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import item_flags, prepare, quota_for, ratio
 from .counted import Counted
@@ -35,7 +35,7 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     # Authors not on the roster: their role from a tag (王五(特邀信息员)), unit from their items.
     others = persons[~persons["name"].isin(base["name"])]
     if not others.empty:
-        with_unit = others.assign(unit=others["item"].map(c.submissions.set_index("item")["unit"]))
+        with_unit = others.assign(unit=others["item"].map(by_item(c.submissions, "unit")))
         usual_unit = with_unit.groupby(["name", "unit"]).size().reset_index().sort_values(0, ascending=False, kind="stable")
         usual_unit = usual_unit.drop_duplicates("name").set_index("name")["unit"]
         role = others.dropna(subset=["role"]).drop_duplicates("name").set_index("name")["role"]

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from ..records import Ledger
+from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import in_period, prepare
 from .counted import Counted
@@ -82,7 +82,7 @@ def _beneficiaries(c: Counted, items: pd.DataFrame) -> pd.DataFrame:
     persons = authors[~authors["is_unit"] & ~authors["item"].isin(unit_items)]
     units = authors[authors["is_unit"] & ~authors["item"].isin(persons["item"])]
     rest = subs[~subs["item"].isin(persons["item"]) & ~subs["item"].isin(units["item"]) & (subs["unit"] != "")]
-    item_unit = subs.set_index("item")["unit"]
+    item_unit = by_item(subs, "unit")
     parts = [
         pd.DataFrame({"item": persons["item"], "name": persons["name"], "kind": "个人",
                       "unit": persons["roster_unit"].where(persons["roster_unit"].notna() & (persons["roster_unit"] != ""),
@@ -114,7 +114,7 @@ def reward_lines(source: Ledger | Counted, period: Period | int, rules: Rules | 
     yuan_of = {f: yuan(f) for f in set(lines["amount_fen"]) | set(lines["base_fen"])}
     lines["amount"] = lines["amount_fen"].map(yuan_of)
     lines["base"] = lines["base_fen"].map(yuan_of)
-    subs = c.submissions.set_index("item")
+    subs = c.submissions[["item", "item_no", "title"]].set_index("item")
     lines["item_no"] = lines["item"].map(subs["item_no"])
     lines["title"] = lines["item"].map(subs["title"])
     lines = lines.rename(columns={"name": "beneficiary"})

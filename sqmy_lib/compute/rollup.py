@@ -133,7 +133,7 @@ def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: Offic
 def _describe(pairs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
     if pairs.empty:
         return pd.DataFrame(columns=MATCH_COLUMNS)
-    s = subs.set_index("item")
+    s = subs[["item", "office", "title"]].set_index("item")
     place = _places(subs).set_axis(subs["item"])
     out = pairs.assign(
         lower_office=pairs["lower_item"].map(s["office"]), higher_office=pairs["higher_item"].map(s["office"]),
@@ -147,7 +147,7 @@ def _describe_doubt(pairs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
     """One row per uncertain higher record: its place and every lower item it might be."""
     if pairs.empty:
         return pd.DataFrame(columns=UNCERTAIN_COLUMNS)
-    s = subs.set_index("item")
+    s = subs[["item", "office", "title"]].set_index("item")
     place = _places(subs).set_axis(subs["item"])
     pairs = pairs.assign(candidate=pairs["lower_item"].map(s["office"]) + " " + pairs["lower_item"].map(place))
     grouped = pairs.groupby("higher_item", sort=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..records import Ledger
+from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import in_period, item_flags, prepare, quota_for, ratio
 from .counted import Counted
@@ -48,7 +48,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     for tier in {q.get("adopted_min_tier") for q in quotas.values() if q.get("adopted")} - {None}:
         flags[f"adopted_from_{tier}"] = flags.index.map(top_rank).fillna(-1).to_numpy() >= c.rules.tiers.index(tier)
     flags["points"] = flags.index.map(item_points(c, period)).fillna(0).to_numpy()
-    unit_of = subs.set_index("item")["unit"]
+    unit_of = by_item(subs, "unit")
     per_unit = flags.groupby(flags.index.map(unit_of)).sum()
     columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed"]
     out = out.join(per_unit, on="unit")
