@@ -1112,29 +1112,6 @@ def write_demo_office(out_dir: str | os.PathLike, year: int = 2025, seed: int = 
     return summary
 
 
-def _city_readme(s: dict) -> str:
-    offices = "\n".join(f"| `{name}/` | {n} |" for name, n in s["offices"].items())
-    f = s["forwarded"]
-    return f"""# 示例市政协 汇总演示台账 / Demo city office for the roll-up ({s['year']})
-
-**合成数据**:虚构的市级政协“{s['office']}”及其下级县(区)政协{s['year']}年的台账,供 `sqmy rollup` 演示和测试。
-请勿手工修改,运行 `python workbooks/demo_city/generate.py` 重新生成。
-
-Synthetic data for `sqmy rollup workbooks/demo_city --year {s['year']} --out out/city`: one folder per county or
-district office, the city's own ledger in `市本级/`, and `offices.yaml` naming each office's level and peer group.
-
-| 文件夹 folder | 条数 items |
-| --- | --- |
-{offices}
-| `市本级/` | 本级台账:自有信息 {s['own_items'] - s['uncertain']} 条,另有下级上报本级的信息 {f['by_number'] + f['by_title']} 条 |
-
-埋入的情形 / planted cases:
-- 下级上报本级、两处都有登记的信息 {f['by_number']} 条按编号(`东山县-2025-0012`)对应,{f['by_title']} 条按标题+作者+日期对应,均应合并为一条;
-- {s['uncertain']} 条疑似重复(编号对应但标题不同;标题相同但作者不同;标题相同但日期相差超过30天),应报告而不合并;
-- {'、'.join(s['missing'])}:前者台账文件已损坏,后者未报送台账,应列为缺报并说明原因。
-"""
-
-
 def _demo_readme(s: dict) -> str:
     year, prev = s["year"], s["year"] - 1
     t, p = s["totals"][str(year)], s["totals"][str(year - 1)]
