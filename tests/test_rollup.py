@@ -295,3 +295,17 @@ def test_an_item_forwarded_through_two_levels_is_one_item(tmp_path):
     assert r.uncertain.empty
     assert r.summary.submitted == 4  # the one forwarded item, and each office's own
     assert r.offices.set_index("office")["submitted"].to_dict() == {"某省政协": 1, "甲市政协": 1, "乙县政协": 2}
+
+
+def test_archive_of_office_folders_rolls_up_without_a_manifest(tmp_path):
+    from sqmy_lib.synth import write_archive
+
+    write_archive(tmp_path / "各县台账", n_workbooks=4, items=600, adoptions=150, year=2025, workers=1)
+    tree = load_tree(tmp_path / "各县台账", RULES, office="示例市政协")
+    assert tree.level == "市级" and len(tree.offices) == 4 and not any(o.own for o in tree.offices)
+    ledger = read_offices(tree, RULES, 2025)
+    r = build_rollup(ledger, tree, 2025, rules=RULES)
+    assert r.forwarded.empty and r.uncertain.empty and r.missing.empty
+    assert r.offices["submitted"].sum() == r.summary.submitted == len(counted(ledger, RULES.for_level("市级")).submissions)
+    assert sorted(r.offices["rank"]) == [1, 2, 3, 4]
+    assert set(r.offices["peer_group"]) == {RULES.data["rollup"]["peer_group_by_level"]["县级"]}
