@@ -309,3 +309,21 @@ def test_archive_of_office_folders_rolls_up_without_a_manifest(tmp_path):
     assert r.offices["submitted"].sum() == r.summary.submitted == len(counted(ledger, RULES.for_level("市级")).submissions)
     assert sorted(r.offices["rank"]) == [1, 2, 3, 4]
     assert set(r.offices["peer_group"]) == {RULES.data["rollup"]["peer_group_by_level"]["县级"]}
+
+
+def test_rollup_runs_on_a_schedule(city, tmp_path):
+    from sqmy_lib.schedule.history import History
+
+    root, _ = city
+    sched = tmp_path / "schedules"
+    sched.mkdir()
+    (sched / "city.yaml").write_text(
+        "report: rollup_circular\ncron: \"0 9 10 1,4,7,10 *\"\n"
+        "parameters: {year: \"{last_quarter.year}\", quarter: \"{last_quarter.quarter}\"}\n"
+        f"ledgers: [{root}]\noutput: out/{{period}}\n", encoding="utf-8")
+    result = sqmy("schedule", "run", "city", "--schedules", sched, "--state", tmp_path / "state", "--now", "2026-01-10T10:00")
+    assert result.returncode == 0, result.stderr + result.stdout
+    out = sched / "out" / "2025年第四季度"
+    assert (out / "2025年第四季度社情民意信息汇总通报.docx").is_file()
+    runs = History(tmp_path / "state").runs()
+    assert [r.status for r in runs] == ["success"] and runs[0].period == "2025年第四季度"

@@ -113,7 +113,12 @@ def test_failure_is_retried_recorded_and_keeps_good_outputs(tmp_path):
 
 def test_timeout_fails_and_is_retried(tmp_path):
     sched, state = tmp_path / "schedules", tmp_path / "state"
+    # A ledger on a share that hangs: reading it blocks until the cell's time is up.
+    hung = tmp_path / "网络盘台账.xlsx"
+    os.mkfifo(hung)
     write_schedule(sched, "slow", timeout=0.01, retries=1)
+    path = sched / "slow.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"ledgers: [{DEMO}]", f"ledgers: [{hung}]"), encoding="utf-8")
     result = sqmy("schedule", "run", "slow", "--schedules", sched, "--state", state, "--now", "2025-10-06T09:00")
     assert result.returncode != 0
     [row] = History(state).runs("slow")

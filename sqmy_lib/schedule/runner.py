@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .._version import __version__
-from ..run.reports import CIRCULAR, COMMENDATION
+from ..run.reports import CIRCULAR, COMMENDATION, ROLLUP
 from ..iorw import write_text
 from ..run import NotebookFailed, run_report
 from ..run.notebooks import notebook_path
@@ -30,7 +30,7 @@ from .spec import Schedule
 
 FAILURE_NOTE = "运行失败说明.txt"
 BUSY = "busy"
-KINDS = {"quarterly_circular": CIRCULAR, "annual_commendation": COMMENDATION}
+KINDS = {"quarterly_circular": CIRCULAR, "annual_commendation": COMMENDATION, "rollup_circular": ROLLUP}
 
 
 @dataclass
@@ -111,8 +111,10 @@ def run_schedule(schedule: Schedule, history: History, state: Path, now: dt.date
     fire = schedule.previous_fire(now)
     params, period, out_dir = schedule.resolve(fire)
     params["year"] = period.year
-    if schedule.report == "quarterly_circular":
+    if schedule.report == "quarterly_circular" or params.get("quarter") is not None:
         params["quarter"] = period.last_month // 3
+    # A notebook defaults every parameter it has; one it does not have (a roll-up has no roster) is not passed.
+    params = {k: v for k, v in params.items() if v is not None}
     # The run's "today" is the run time, so re-running with --now reproduces the same figures.
     params.setdefault("today", now.astimezone(schedule.tz).date().isoformat())
     label = period.label

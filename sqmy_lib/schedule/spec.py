@@ -19,7 +19,7 @@ from croniter import croniter
 from ..compute.period import Period
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
-REPORTS = ("quarterly_circular", "annual_commendation")
+REPORTS = ("quarterly_circular", "annual_commendation", "rollup_circular")
 # The names a placeholder may use; anything else is an error, never a lookup of arbitrary attributes.
 PLACEHOLDERS = ("last_quarter.year", "last_quarter.quarter", "last_year", "year", "period", "name")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
