@@ -189,9 +189,10 @@ def merge_forwarded(c: Counted, matches: pd.DataFrame) -> Counted:
 def missing_offices(ledger: Ledger, tree: OfficeTree) -> pd.DataFrame:
     """Offices whose ledgers could not be read, in whole (缺报) or in part, with the reason."""
     files = ledger.files
+    by_office = dict(tuple(files.groupby("office", sort=False))) if len(files) and "office" in files else {}
     rows = []
     for o in tree.offices:
-        mine = files[files.get("office", pd.Series(dtype=object)) == o.name] if len(files) else files
+        mine = by_office.get(o.name, files.iloc[:0])
         failed = mine[mine["status"] != "ok"]
         absent = [str(p) for p in o.paths if not p.exists()]
         if mine.empty:
