@@ -8,6 +8,7 @@ kept beside them as ``<name>.失败.ipynb``, and the error comes back in one lin
 """
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import sys
@@ -69,7 +70,9 @@ def _move_into_place(staging: Path, out_dir: Path) -> list[Path]:
 def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title: str,
                timeout: float | None = None) -> RunResult:
     """Run ``notebook`` with ``parameters`` (plus ``out_dir`` pointing at the staging folder) and put
-    ``<stem>.ipynb``, ``<stem>.html`` and whatever the notebook wrote into ``out_dir``."""
+    ``<stem>.ipynb``, ``<stem>.html`` and whatever the notebook wrote into ``out_dir``.
+
+    ``timeout`` is seconds per cell, fractions included."""
     import papermill as pm
 
     kernel = ensure_kernel()
@@ -84,7 +87,10 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
             pm.execute_notebook(
                 str(notebook), str(executed), parameters={**parameters, "out_dir": str(staging)},
                 kernel_name=kernel, progress_bar=_show_progress(), log_output=False,
-                execution_timeout=timeout, cwd=str(staging),
+                # nbclient's ``timeout`` takes whole seconds only (it also bounds waits outside cells);
+                # ``timeout_func``, asked per cell, any number.
+                execution_timeout=math.ceil(timeout) if timeout else None,
+                timeout_func=(lambda cell: timeout) if timeout else None, cwd=str(staging),
             )
         except Exception as exc:  # a failing cell, a dead kernel, a timeout: all end the same way
             failed = out_dir / f"{stem}{FAILED_SUFFIX}"

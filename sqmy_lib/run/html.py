@@ -20,6 +20,12 @@ def _exporter():
 def warm_up() -> threading.Thread:
     """Prepare the exporter in the background (while the kernel runs the notebook, the
     parent process only waits on its sockets)."""
+    # pygments.lexers and .formatters replace themselves in sys.modules at the end of their import;
+    # a thread importing them while another does (nbconvert here, IPython for papermill's kernel
+    # start) can get the half-made module: "cannot import name 'PythonLexer'". Import them first.
+    import pygments.formatters  # noqa: F401
+    import pygments.lexers  # noqa: F401
+
     def prepare():
         _exporter().from_notebook_node(__import__("nbformat").v4.new_notebook())
 
