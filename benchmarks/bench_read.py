@@ -5,13 +5,16 @@
 
 Each contender runs in its own child process (so peak memory is its own),
 interleaved over ``--repeat`` rounds; the median time is reported with the
-ratio to the raw python-calamine read of the same files:
+ratio to the raw python-calamine read of the same files, and the median CPU
+time of the timed part (user + system, the contender's worker processes
+included), which other load on the machine disturbs less than the wall clock:
 
     calamine     python-calamine opens every workbook and materialises every sheet (to_python)
     pd-calamine  pandas.read_excel(engine="calamine", sheet_name=None): the same, into DataFrames
     openpyxl     pandas.read_excel(engine="openpyxl", sheet_name=None) on every workbook
     sqmy         sqmy_lib.read_ledgers + validate: safety checks, header finding, records,
-                 linking, all checks; files read by one worker process per core
+                 linking, all checks; files read in parallel, one reader per core (worker
+                 processes plus the calling process itself)
     sqmy-1cpu    the same with workers=1
     compute      every computation for the year on the read ledger (the read itself is not timed)
 
@@ -129,20 +132,30 @@ def child(name: str, listing: str) -> None:
     if name.startswith("sqmy") or name in SETUP:
         import sqmy_lib  # noqa: F401
     arg = SETUP[name](files) if name in SETUP else files
+    cpu = _cpu_seconds()
     t = time.perf_counter()
     result = CONTENDERS[name](arg)
-    print(json.dumps({"seconds": time.perf_counter() - t, "result": result}))
+    seconds = time.perf_counter() - t
+    print(json.dumps({"seconds": seconds, "cpu": _cpu_seconds() - cpu, "result": result}))
 
 
-def measure(name: str, listing: Path) -> tuple[float, float, int]:
-    """(seconds, peak MiB, result) of one contender in a fresh child process."""
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and of its children that have ended (worker processes)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def measure(name: str, listing: Path) -> tuple[float, float, float, int]:
+    """(seconds, CPU seconds, peak MiB, result) of one contender in a fresh child process."""
     proc = subprocess.Popen([sys.executable, __file__, "--child", name, str(listing)], stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     if status != 0:
         raise SystemExit(f"{name} failed")
     data = json.loads(out)
-    return data["seconds"], usage.ru_maxrss / 1024, data["result"]
+    return data["seconds"], data["cpu"], usage.ru_maxrss / 1024, data["result"]
 
 
 def main() -> None:
@@ -163,21 +176,24 @@ def main() -> None:
     listing.write_text("\n".join(map(str, files)), encoding="utf-8")
     names = [n for n in CONTENDERS if not (args.skip_openpyxl and n == "openpyxl")]
     times: dict[str, list[float]] = {n: [] for n in names}
+    cpus: dict[str, list[float]] = {n: [] for n in names}
     peaks: dict[str, float] = {n: 0.0 for n in names}
     for rnd in range(args.repeat):
         for n in names:
             if n == "openpyxl" and rnd > 0:
                 continue  # one round is plenty for the slow path: the ratio is large
-            s, peak, _ = measure(n, listing)
+            s, cpu, peak, _ = measure(n, listing)
             times[n].append(s)
+            cpus[n].append(cpu)
             peaks[n] = max(peaks[n], peak)
-            print(f"  第{rnd + 1}轮 {n:12s} {s:7.2f} s  峰值内存 {peak:7.0f} MiB", file=sys.stderr)
+            print(f"  第{rnd + 1}轮 {n:12s} {s:7.2f} s  CPU {cpu:6.2f} s  峰值内存 {peak:7.0f} MiB", file=sys.stderr)
     med = {n: statistics.median(v) for n, v in times.items()}
+    cpu_med = {n: statistics.median(v) for n, v in cpus.items()}
     base = med["calamine"]
     print(f"\n{len(files)} workbooks, {args.items:,} items, {args.adoptions:,} adoptions; median of {args.repeat} rounds")
-    print(f"{'contender':12s} {'seconds':>8s} {'× calamine':>11s} {'peak MiB':>9s}")
+    print(f"{'contender':12s} {'seconds':>8s} {'× calamine':>11s} {'CPU s':>7s} {'peak MiB':>9s}")
     for n in names:
-        print(f"{n:12s} {med[n]:8.2f} {med[n] / base:11.2f} {peaks[n]:9.0f}")
+        print(f"{n:12s} {med[n]:8.2f} {med[n] / base:11.2f} {cpu_med[n]:7.2f} {peaks[n]:9.0f}")
     if "openpyxl" in med:
         print(f"\nsqmy is {med['openpyxl'] / med['sqmy']:.1f}× faster than the openpyxl path")
     print(f"compute (people, units, rewards, instructions, summary) takes {med['compute'] / med['sqmy']:.2f}× "

@@ -128,3 +128,74 @@ def test_sources_stay_byte_identical(bad_dir, tmp_path):
     before = {p: p.read_bytes() for p in folder.iterdir()}
     sqmy("validate", str(folder), "--annotate", str(tmp_path / "annotated"))
     assert {p: p.read_bytes() for p in folder.iterdir()} == before
+
+
+# ---------------------------------------------------------------- the XML pre-scan's formula and size facts
+
+FORMULA_ROWS = [["序号", "日期", "标题", "作者"], *[[k, "2026-01-05", f"关于第{k}个问题的建议", "张三"] for k in range(1, 7)]]
+
+
+def _formula_book(tmp: Path, name: str, cells: dict[str, bytes]) -> Path:
+    """A ledger whose 序号 cells (A2…A7) are replaced by the given raw cell XML."""
+    src = write_xlsx(tmp / f"src_{name}", {"S": FORMULA_ROWS})
+
+    def edit(xml: bytes) -> bytes:
+        for ref, cell in cells.items():
+            xml, n = re.subn(rb'<c r="' + ref.encode() + rb'"[^>]*?(?:/>|>.*?</c>)', cell, xml, count=1)
+            assert n == 1, ref
+        return xml
+
+    return _rewrite_member(src, tmp / name, "xl/worksheets/sheet1.xml", edit)
+
+
+def _formula_findings(path: Path) -> list[str]:
+    import sqmy_lib as sq
+
+    found = sq.read_ledgers(path).findings
+    found = found[found["code"] == "formula.no_value"]
+    return [f"{c}{r}" for c, r in zip(found["column"], found["row"])]
+
+
+def test_formula_cells_without_a_cached_value_are_found(tmp_path):
+    path = _formula_book(tmp_path, "formulas.xlsx", {
+        "A2": b'<c r="A2"><f>ROW()-1</f><v>1</v></c>',                      # calculated: fine
+        "A3": b'<c r="A3"><f>ROW()-1</f><v></v></c>',                       # openpyxl: empty value
+        "A4": b'<c r="A4"><f>ROW()-1</f></c>',                              # no value at all
+        "A5": b'<c r="A5"><f t="shared" ref="A5:A7" si="0">ROW()-1</f><v>4</v></c>',
+        "A6": b'<c r="A6"><f t="shared" si="0"/><v>5</v></c>',              # shared, calculated
+        "A7": b'<c r="A7"><f t="shared" si="0"/></c>',                      # shared, never calculated
+    })
+    assert _formula_findings(path) == ["A3", "A4", "A7"]
+
+
+def test_calculated_formulas_give_no_finding(tmp_path):
+    path = _formula_book(tmp_path, "calculated.xlsx", {
+        f"A{r}": b'<c r="A%d"><f>ROW()-1</f><v>%d</v></c>' % (r, r - 1) for r in range(2, 8)})
+    assert _formula_findings(path) == []
+    path = _formula_book(tmp_path, "lone_empty.xlsx", {"A4": b'<c r="A4"><f/></c>'})
+    assert _formula_findings(path) == ["A4"]
+
+
+def test_far_column_with_few_rows_is_refused(tmp_path):
+    import sqmy_lib as sq
+
+    def far(xml: bytes) -> bytes:
+        # Row 1100 alone is fine; a cell in column ZZZ (18,278 columns) on it makes 20 million cells.
+        return xml.replace(b"</sheetData>", b'<row r="1100"><c r="ZZZ1100" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+
+    path = _rewrite_member(write_xlsx(tmp_path / "src.xlsx", {"S": GOOD_ROWS}), tmp_path / "far.xlsx",
+                           "xl/worksheets/sheet1.xml", far)
+    files = sq.read_ledgers(path).files
+    assert files["code"].tolist() == ["sheet.too_large"]
+
+
+def test_four_letter_column_is_refused(tmp_path):
+    import sqmy_lib as sq
+
+    def far(xml: bytes) -> bytes:
+        # Column AAAA (18,279) on row 2000: 36 million cells, found although the letters are four.
+        return xml.replace(b"</sheetData>", b'<row r="2000"><c r="AAAA2000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+
+    path = _rewrite_member(write_xlsx(tmp_path / "src.xlsx", {"S": GOOD_ROWS}), tmp_path / "far4.xlsx",
+                           "xl/worksheets/sheet1.xml", far)
+    assert sq.read_ledgers(path).files["code"].tolist() == ["sheet.too_large"]

@@ -344,3 +344,46 @@ def test_roster_roles_from_aliases_and_sheet_names(tmp_path):
     ledger = sq.read_ledgers([], roster=roster)
     roles = dict(zip(ledger.roster.people["name"], ledger.roster.people["role"]))
     assert roles == {"张三": "委员", "李四": "特邀信息员"}
+
+
+def _one_office_with_separate_ledgers(folder, copies=1):
+    """A 报送台账 with 编号 and an 采用台账 in the same workbook; 编号 2026-002 is written twice."""
+    rows = [
+        ["编号", "日期", "标题", "作者", "单位"],
+        ["2026-001", "2026-01-05", "关于A的建议", "张三", "民盟县委"],
+        ["2026-002", "2026-01-06", "关于B的建议", "李四", "民建县委"],
+        ["2026-002", "2026-01-07", "关于B2的建议", "王五", "民进县委"],
+    ]
+    adoptions = [
+        ["编号", "标题", "采用单位", "期号", "采用日期"],
+        ["2026-001", "关于A的建议", "市政协", "8", "2026-02-01"],
+        ["2026-002", "", "省政协", "9", "2026-02-02"],
+        ["2026-002", "关于B2的建议", "县政协编发", "3", "2026-02-03"],
+        ["", "关于A的建议", "县政协编发", "4", "2026-02-04"],
+    ]
+    return [write_xlsx(folder / f"台账{k}.xlsx", {"报送": rows, "采用": adoptions}) for k in range(copies)]
+
+
+def test_parallel_links_match_serial_even_for_a_file_named_twice(tmp_path):
+    files = _one_office_with_separate_ledgers(tmp_path, copies=4)
+    for listing in (files, [files[0], *files]):  # the first file named twice: its items twice
+        serial = sq.read_ledgers(listing, workers=1)
+        parallel = sq.read_ledgers(listing, workers=2)
+        for table in ("submissions", "authors", "adoptions", "instructions", "findings"):
+            pd.testing.assert_frame_equal(getattr(serial, table), getattr(parallel, table), obj=table)
+    one = sq.read_ledgers(files[:1])
+    ad = one.adoptions.sort_values("row")
+    # by 编号; 编号 written twice and no title: not guessed; 编号 twice, title decides; by title
+    assert list(ad["item"]) == [0, -1, 2, 0]
+    assert list(one.findings["code"]) == ["link.ambiguous"]
+    # The same file named twice: every reference fits an item of each copy, so none is guessed.
+    twice = sq.read_ledgers([files[0], files[0]], workers=2)
+    assert (twice.adoptions["item"] == -1).sum() == 8 and (twice.findings["code"] == "link.ambiguous").sum() == 8
+
+
+def test_a_true_cell_does_not_read_like_the_number_one(tmp_path):
+    # TRUE == 1 in Python: cells are read by value once, but a boolean never shares a number's reading.
+    rows = [["日期", "标题", "作者"], [1, "关于第一个问题的建议", "张三"], [True, "关于第二个问题的建议", "李四"],
+            [1.0, "关于第三个问题的建议", "王五"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "真假.xlsx", {"2026年": rows}))
+    assert list(ledger.submissions["date_text"]) == ["1", "是", "1"]

@@ -7,6 +7,7 @@ spaces and full-width characters are all understood.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -77,6 +78,10 @@ def norm_label(value) -> str:
     return _LABEL_NOISE.sub("", norm(cell_text(value)))
 
 
+# The first rows of every sheet repeat the same short texts (labels, names, units): a bounded
+# memo of these pure functions saves most of the header search. read_files starts each read
+# with them empty (forget_labels), so nothing carries over from one read to the next.
+@functools.lru_cache(maxsize=1 << 16)
 def ledger_field(label: str) -> str | None:
     """The ledger field a normalised label names, or None."""
     if not label or len(label) > 12:  # long text is data or a note, not a header
@@ -115,20 +120,44 @@ class Layout:
     extra_columns: dict[int, str] = field(default_factory=dict)  # labelled columns not understood
 
 
-def _label(value) -> str:
-    # Only short text can be a header label; numbers, dates and long text are data.
-    return norm_label(value) if type(value) is str and 0 < len(value) <= 24 else ""
+# Labels of the short texts in the first rows of sheets, each computed once (see ledger_field).
+_LABELS: dict[str, str] = {}
+
+
+def forget_labels() -> None:
+    """Empty the label memos (at the start of a read)."""
+    _LABELS.clear()
+    ledger_field.cache_clear()
+
+
+def _new_label(text: str) -> str:
+    if len(_LABELS) >= 1 << 16:
+        _LABELS.clear()
+    label = _LABELS[text] = norm_label(text)
+    return label
 
 
 def _row_labels(row: list, width: int) -> list[str]:
-    return [_label(row[c]) if c < len(row) else "" for c in range(width)]
+    if len(row) != width:
+        row = row[:width] if len(row) > width else [*row, *([""] * (width - len(row)))]
+    get = _LABELS.get
+    # Only short text can be a header label; numbers, dates and long text are data.
+    return [(get(v) or _new_label(v)) if type(v) is str and 0 < len(v) <= 24 else "" for v in row]
 
 
-def _score(labels: list[str], tier_of) -> int:
+def _score(labels: list[str], tier_of, beat: int = -1) -> int:
+    """Fields named in a header row, plus one if any column names an adopting body (a tier column).
+
+    Only a score above ``beat`` matters to the caller: a row that cannot reach it even with a
+    tier column is scored without looking for one.
+    """
     fields = {ledger_field(l) for l in labels if l}
     fields.discard(None)
-    tiers = sum(1 for l in labels if l and ledger_field(l) is None and tier_of(l))
-    return len(fields) + min(tiers, 1)
+    if len(fields) + 1 <= beat:
+        return len(fields)
+    # Tier columns add one to the score however many there are: the first one found is enough.
+    tiers = any(l and ledger_field(l) is None and tier_of(l) for l in labels)
+    return len(fields) + (1 if tiers else 0)
 
 
 def find_layout(rows: list[list], merges: list[tuple[tuple[int, int], tuple[int, int]]], tier_of) -> Layout | None:
@@ -141,7 +170,7 @@ def find_layout(rows: list[list], merges: list[tuple[tuple[int, int], tuple[int,
     scan = [_row_labels(r, width) for r in rows[:HEADER_SCAN_ROWS]]
     best, best_score = None, 1
     for i, labels in enumerate(scan):
-        score = _score(labels, tier_of)
+        score = _score(labels, tier_of, best_score)
         if score > best_score:
             best, best_score = i, score
     layout = _ledger_layout(scan, best, merges, tier_of) if best is not None else None

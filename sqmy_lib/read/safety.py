@@ -121,7 +121,7 @@ def _check_bomb(infos: list[zipfile.ZipInfo]) -> None:
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
 _ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
-_LONG_COL = re.compile(rb' r="[A-Z]{3}[0-9]')  # a column past ZZ (702): worth a full look
+_LONG_COL = re.compile(rb' r="[A-Z]{3}')  # a column past ZZ (702), however many letters: worth a full look
 _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
 _CACHED = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 _CELL_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
@@ -183,15 +183,19 @@ def _xml_unescape(s: str) -> str:
 
 
 def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str) -> None:
-    if part not in zf.namelist():
+    try:
+        info = zf.getinfo(part)
+    except KeyError:
         return
-    with zf.open(part) as fh:
+    with zf.open(info) as fh:
         _check_declared(fh.read(8192), sheet)
-    with zf.open(part) as fh:
+    with zf.open(info) as fh:
         # Read at most one byte past the limit, so a member lying about its size is caught too.
         data = fh.read(MAX_SHEET_XML + 1)
     if len(data) > MAX_SHEET_XML:
         raise UnreadableFile("sheet.too_large", f"工作表“{sheet}”数据量超过上限,已拒绝读取", sheet)
+    # Each test below is one pass at C speed over the bytes (no str is built); the per-cell
+    # regexes run only when a pass finds something worth a full look.
     last = data.rfind(b"<row ")
     if last < 0:
         last = data.rfind(b":row ")  # a namespace-prefixed row element
@@ -214,17 +218,22 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
                     facts.formula_cells.add((int(ref[2]) - 1, col_index(ref[1].decode())))
 
 
-def _formulas_lack_values(data: bytes) -> bool:
-    """Whether any formula cell may lack a cached value, by counting (C speed) before any regex.
+# A formula element the full scan looks at is ``<f>…</f>``, ``<f …>…</f>``, ``<f …/>`` or ``<f/>``;
+# Excel and WPS write its cached value right after it: ``</f><v>42</v>``, ``<f t="shared" si="0"/><v>42</v>``.
+# One pattern for both ends, written to start with the literal ``f`` (rare in sheet XML outside
+# formulas), so the regex engine skips from one ``f`` to the next at C speed.
+_FORMULA_WITHOUT_VALUE = re.compile(rb"f(?:(?<=</f)>|(?<=<f)(?: [^>]*)?/>)(?!<v>[^<])")
 
-    Excel and WPS write ``<f>…</f><v>…</v>``; a formula that was never calculated
-    has no ``<v>`` or an empty one. Unusual spellings fall through to the full scan.
+
+def _formulas_lack_values(data: bytes) -> bool:
+    """Whether any formula cell may lack a cached value: one pass at C speed, no per-cell work.
+
+    A formula never calculated has no ``<v>`` or an empty one after its ``<f>``; any unusual
+    spelling (spaces between the elements, ``<is>`` instead of ``<v>``) also answers yes and
+    falls through to the full per-cell scan, which decides. Namespace-prefixed ``<x:f>``
+    elements are not formula cells to the full scan, so they need no look here.
     """
-    formulas = data.count(b"<f>") + data.count(b"<f ")
-    if not formulas:
-        return b":f>" in data or b":f " in data  # namespace-prefixed elements: scan to be sure
-    cached = data.count(b"</f><v>") + data.count(b"/><v>") - data.count(b"<v></v>") - data.count(b"<v/>")
-    return cached < formulas
+    return _FORMULA_WITHOUT_VALUE.search(data) is not None
 
 
 def _check_declared(head: bytes, sheet: str) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import itemgetter, ne
 
 from ..rules import Rules
 from .headers import Layout, norm_label
@@ -65,9 +67,29 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
     return SheetContext(src, file, sheet, year, m[1] if m else "")
 
 
+class Same:
+    """A column part that is one value ``n`` times (a sheet's src, a field the sheet lacks):
+    kept as one value, so it is neither built row by row nor pickled row by row."""
+
+    __slots__ = ("value", "n")
+
+    def __init__(self, value, n: int):
+        self.value, self.n = value, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self):
+        return repeat(self.value, self.n)
+
+    def __reduce__(self):
+        return (Same, (self.value, self.n))
+
+
 @dataclass
 class Tables:
-    """Column lists the sheets of a read append to; turned into DataFrames once at the end."""
+    """The columns the sheets of a file append to, each a list of parts (lists, or ``Same``);
+    turned into arrays once per file (read.file)."""
 
     submissions: dict[str, list] = field(default_factory=dict)
     adoptions: dict[str, list] = field(default_factory=dict)
@@ -76,12 +98,28 @@ class Tables:
 
     @staticmethod
     def add(table: dict[str, list], **values) -> None:
+        """One row."""
         for k, v in values.items():
-            table.setdefault(k, []).append(v)
+            parts = table.setdefault(k, [])
+            if not parts or type(parts[-1]) is not list:
+                parts.append([])
+            parts[-1].append(v)
+
+    @staticmethod
+    def extend(table: dict[str, list], **columns) -> None:
+        """Several rows: each column a sequence of the same length, or ``Same``."""
+        for k, v in columns.items():
+            parts = table.setdefault(k, [])
+            if type(v) is Same:
+                parts.append(v)
+            elif parts and type(parts[-1]) is list:
+                parts[-1].extend(v)
+            else:
+                parts.append(list(v))
 
     def count(self, table: str) -> int:
         t = getattr(self, table)
-        return len(next(iter(t.values()))) if t else 0
+        return sum(map(len, next(iter(t.values())))) if t else 0
 
 
 def fill_merged_down(rows: list[list], merges, first_data_row: int) -> None:
@@ -101,54 +139,96 @@ def fill_merged_down(rows: list[list], merges, first_data_row: int) -> None:
 
 # A title this long that starts with none of these is an item: the fast path for most rows.
 _SKIP_START = SUBTOTAL_WORDS + ("注", "备注", "说明", "填表", "填报", "审核", "制表", "联系")
+_SKIP_FIRST = frozenset(w[0] for w in _SKIP_START)  # a text whose first character is none of these starts with none
 
 
-def _cached(values: list, fn, cache: dict) -> list:
-    """``[fn(v) for v in values]``, computing each distinct value once (ledgers repeat a lot)."""
-    out = []
-    append = out.append
-    for v in values:
-        try:
-            append(cache[v])
-        except KeyError:
-            append(cache.setdefault(v, fn(v)))
-    return out
+def _cached(values, fn, cache: dict) -> list:
+    """``[fn(v) for v in values]``, computing each distinct value once (ledgers repeat a lot).
+
+    The distinct values are found and looked up at C speed (``set``, ``map``). ``True == 1 == 1.0``
+    but a boolean cell does not read like a number, so booleans are never cached; numbers
+    that compare equal (``1``, ``1.0``) read alike in every function used here.
+    """
+    distinct = set(values)
+    # A set keeps one of equal values: a TRUE cell may hide behind a 1 (or FALSE behind a 0).
+    if (True in distinct or False in distinct) and bool in set(map(type, values)):
+        return [fn(v) if type(v) is bool else _cached_one(v, fn, cache) for v in values]
+    for v in distinct.difference(cache):
+        cache[v] = fn(v)
+    return list(map(cache.__getitem__, values))
 
 
-def _stripped(v) -> str:
-    return v.strip() if type(v) is str else cell_text(v)
+def _cached_one(v, fn, cache: dict):
+    try:
+        return cache[v]
+    except KeyError:
+        return cache.setdefault(v, fn(v))
+
+
+def _item_no_or_none(v):
+    return item_no_key(v) or None
+
+
+def _nonempty(values) -> list[int]:
+    """Positions of the cells that are not empty (``!= ""``), at C speed."""
+    return list(compress(range(len(values)), map(ne, values, repeat(""))))
+
+
+def _columns(rows: list[list], width: int) -> list[tuple]:
+    """The grid's columns (``width`` of them), each a tuple over ``rows``; short rows read as empty."""
+    if not rows:
+        return [()] * width
+    if min(map(len, rows)) < width:
+        rows = [r if len(r) >= width else [*r, *([""] * (width - len(r)))] for r in rows]
+    cols = list(zip(*rows))
+    return cols[:width] if len(cols) >= width else cols + [("",) * len(rows)] * (width - len(cols))
+
+
+def _pick(values: tuple, keep: list[int]) -> tuple:
+    """``values`` at positions ``keep``, at C speed."""
+    if len(keep) == len(values):
+        return values
+    if len(keep) == 1:
+        return (values[keep[0]],)
+    return itemgetter(*keep)(values) if keep else ()
 
 
 class SheetReader:
     """Reads the data rows of one sheet into ``Tables``, column by column."""
 
-    def __init__(self, layout: Layout, ctx: SheetContext, rules: Rules, tables: Tables):
+    def __init__(self, layout: Layout, ctx: SheetContext, rules: Rules, tables: Tables, caches: dict | None = None):
         self.layout, self.ctx, self.rules, self.t = layout, ctx, rules, tables
         f = layout.fields
         self.fields = f
         self.used_cols = sorted({*f.values(), *(tc.col for tc in layout.tiers)})
         # A 批示台账 has no adoption columns: its rows are instructions only.
         self.records_adoptions = bool({"adoption", "issue_no", "adopted_on"} & f.keys())
-        self._dates: dict = {}
-        self._text_cache: dict = {}
-        self._authors: dict = {}
-        self._marks: dict = {}
+        # Results of pure functions of one cell, shared by the sheets and files one process reads
+        # in one read (read.file.read_file): ledgers repeat authors, units, bodies and dates.
+        self.caches = caches = caches if caches is not None else {}
+        self._dates: dict = caches.setdefault(("date", ctx.year), {})  # the year completes 3月5日
+        self._marks: dict = caches.setdefault("marks", {})
+        self._split: dict = caches.setdefault("split_authors", {})
+        self._cols: dict[int, tuple] = {}  # column index -> its values over the data rows
+        self._n = 0
 
     # -- row classification
 
-    def _data_rows(self, body: list[list], header_words: set[str]) -> list[int]:
+    def _data_rows(self, body: list[list], body_cols: list[tuple], header_words: set[str]) -> list[int]:
         ct = self.fields.get("title")
         c0 = self.used_cols[0]
-        keep = []
-        for i, row in enumerate(body):
-            t = row[ct] if ct is not None and ct < len(row) else ""
-            first = row[c0] if c0 < len(row) else ""
+        n = len(body)
+        titles = body_cols[ct] if ct is not None else ("",) * n
+        firsts = body_cols[c0]
+        is_data = self._is_data
+        skip_first = _SKIP_FIRST
+        return [
+            i for i, t, first in zip(range(n), titles, firsts)
             if (
-                type(t) is str and len(t) > 8 and not t.startswith(_SKIP_START)
-                and not (type(first) is str and first.startswith(_SKIP_START))
-            ) or self._is_data(row, header_words):
-                keep.append(i)
-        return keep
+                type(t) is str and len(t) > 8 and (t[0] not in skip_first or not t.startswith(_SKIP_START))
+                and not (type(first) is str and first and first[0] in skip_first and first.startswith(_SKIP_START))
+            ) or is_data(body[i], header_words)
+        ]
 
     def _is_data(self, row: list, header_words: set[str]) -> bool:
         filled = [(c, row[c]) for c in self.used_cols if c < len(row) and row[c] != "" and row[c] is not None]
@@ -175,7 +255,20 @@ class SheetReader:
         return parse_date(value, self.ctx.year)
 
     def _date(self, value):
-        return _cached([value], self._parse_date, self._dates)[0]
+        if type(value) is bool:
+            return self._parse_date(value)
+        return _cached_one(value, self._parse_date, self._dates)
+
+    def _date_fields(self, value) -> tuple[int, str, str]:
+        """(date as a proleptic ordinal, 0 for none; status; the cell as text) of a date cell."""
+        parsed = self._date(value)
+        return (parsed.date.toordinal() if parsed.date else 0), parsed.status, cell_text(value)
+
+    def _dated(self, values) -> list[tuple[int, str, str]]:
+        return _cached(values, self._date_fields, self._cache(("date_fields", self.ctx.year)))
+
+    def _cache(self, key) -> dict:
+        return self.caches.setdefault(key, {})
 
     def _cell(self, row: list, fld: str):
         c = self.fields.get(fld)
@@ -184,20 +277,34 @@ class SheetReader:
     def _text(self, row: list, fld: str) -> str:
         return cell_text(self._cell(row, fld))
 
-    def _column(self, data: list[list], fld: str) -> list:
+    def _column(self, fld: str) -> tuple:
+        """A field's values over the data rows ('' for every row when the sheet lacks the field)."""
         c = self.fields.get(fld)
-        return [r[c] for r in data] if c is not None else [""] * len(data)
+        return self._cols[c] if c is not None else ("",) * self._n
 
-    def _texts(self, data: list[list], fld: str, fn=norm_spaces) -> list[str]:
-        return _cached(self._column(data, fld), lambda v: fn(cell_text(v)), self._text_cache.setdefault(fld, {}))
+    def _texts(self, fld: str, fn=norm_spaces) -> list[str] | Same:
+        if fld not in self.fields:
+            return Same(fn(""), self._n)
+        return _cached(self._column(fld), lambda v: fn(cell_text(v)), self._cache(("text", fn)))
+
+    def _authors(self) -> tuple[list[str], list[tuple]]:
+        """Per data row, the author cell as text and the names in it: one look-up per distinct cell.
+        The split is kept (``self._split``) for the authors table (read.file)."""
+        split = self._split
+
+        def read(v) -> tuple[str, tuple]:
+            text = norm_spaces(cell_text(v))
+            authors = split.get(text)
+            if authors is None:
+                authors = split[text] = split_authors(text)
+            return text, tuple([a.name for a in authors])
+
+        pairs = _cached(self._column("author"), read, self._cache("author_cell"))
+        return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
 
     def _where(self) -> dict:
-        return {"src": self.ctx.src, "file": self.ctx.file, "sheet": self.ctx.sheet}
-
-    @staticmethod
-    def _extend(table: dict[str, list], **columns) -> None:
-        for k, v in columns.items():
-            table.setdefault(k, []).extend(v)
+        # file and sheet are the same for every row of a sheet: merge_results rebuilds them from src.
+        return {"src": self.ctx.src}
 
     # -- reading
 
@@ -206,22 +313,29 @@ class SheetReader:
         header_words = {norm_label(v) for r in rows[self.layout.header_top : start] for v in r if v != ""}
         header_words.discard("")
         body = rows[start:]
-        keep = self._data_rows(body, header_words)
+        if not body:
+            return
+        width = max(self.used_cols) + 1
+        body_cols = _columns(body, width)
+        keep = self._data_rows(body, body_cols, header_words)
+        if not keep:
+            return
         data = [body[i] for i in keep]
+        self._n = len(keep)
+        self._cols = {c: _pick(body_cols[c], keep) for c in self.used_cols}
         excel_rows = [start + i + 1 for i in keep]
         if formula_cells:
             self._note_formulas(set(excel_rows), formula_cells)
         if self.layout.kind == "submissions":
-            items = self._submissions(data, excel_rows)
+            items = self._submissions(excel_rows)
             self._tier_adoptions(data, excel_rows, items)
             # Free-text adoptions and instructions: only rows with something in those columns.
             cols = [self.fields[f] for f in ("adoption", "adopted_flag", "leader", "instruction", "instruction_text") if f in self.fields]
-            for i in sorted({i for c in cols for i, row in enumerate(data) if row[c] != ""}):
+            for i in sorted({i for c in cols for i in _nonempty(self._cols[c])}):
                 self._free_text_adoptions(data[i], excel_rows[i] - 1, items[i], "text_column")
                 self._instructions(data[i], excel_rows[i] - 1, items[i], None, None)
         else:
-            for row, r in zip(data, excel_rows):
-                self._adoption_row(row, r - 1)
+            self._adoption_rows(data, excel_rows)
 
     def _note_formulas(self, excel_rows: set[int], formula_cells) -> None:
         used = set(self.used_cols)
@@ -229,39 +343,41 @@ class SheetReader:
             if r + 1 in excel_rows and c in used:
                 Tables.add(self.t.findings, code="formula.no_value", row=r + 1, column=col_letter(c), detail="", **self._where())
 
-    def _submissions(self, data: list[list], excel_rows: list[int]) -> range:
-        n = len(data)
+    def _submissions(self, excel_rows: list[int]) -> range:
+        n = self._n
         base = self.t.count("submissions")
         items = range(base, base + n)
-        titles = [_stripped(v) for v in self._column(data, "title")]
-        raw_dates = self._column(data, "date")
-        parsed = _cached(raw_dates, self._parse_date, self._dates)
-        author_texts = self._texts(data, "author")
-        # The authors table is built once from the distinct author cells (read.ledger).
-        names = _cached(author_texts, lambda t: tuple(a.name for a in split_authors(t)), self._authors)
-        categories = self._texts(data, "category", norm)
-        category_of = {c: (self.rules.category_of(c) if c else None) for c in set(categories)}
-        self._extend(
+        titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column("title")]
+        # date, status and text of each distinct date cell, in one look-up per row
+        dated = self._dated(self._column("date"))
+        # The authors table is built once per file from the distinct author cells (read.file).
+        author_texts, names = self._authors() if "author" in self.fields else (Same("", n), [()] * n)
+        categories = self._texts("category", norm)
+        if type(categories) is Same:
+            category = Same(self.rules.category_of(categories.value) if categories.value else None, n)
+        else:
+            category_of = {c: (self.rules.category_of(c) if c else None) for c in set(categories)}
+            category = list(map(category_of.__getitem__, categories))
+        Tables.extend(
             self.t.submissions,
             item=items,
-            item_no=[k or None for k in _cached(self._column(data, "item_no"), item_no_key, {})],
+            item_no=_cached(self._column("item_no"), _item_no_or_none, self._cache("item_no"))
+            if "item_no" in self.fields else Same(None, n),
             title=titles,
-            title_key=[title_key(t) for t in titles],
-            date=[p.date for p in parsed],
-            date_text=_cached(raw_dates, cell_text, {}),
-            date_status=[p.status for p in parsed],
+            title_key=list(map(title_key, titles)),
+            date=list(map(itemgetter(0), dated)),
+            date_text=list(map(itemgetter(2), dated)),
+            date_status=list(map(itemgetter(1), dated)),
             authors=names,
             author_text=author_texts,
-            unit=self._texts(data, "unit"),
-            sector=self._texts(data, "sector"),
-            category=[category_of[c] for c in categories],
+            unit=self._texts("unit"),
+            sector=self._texts("sector"),
+            category=category,
             category_text=categories,
-            role_text=self._texts(data, "role", norm),
-            note=self._texts(data, "note", str.strip),
-            filed_by=[self.ctx.filed_by] * n,
-            src=[self.ctx.src] * n,
-            file=[self.ctx.file] * n,
-            sheet=[self.ctx.sheet] * n,
+            role_text=self._texts("role", norm),
+            note=self._texts("note", str.strip),
+            filed_by=Same(self.ctx.filed_by, n),
+            src=Same(self.ctx.src, n),
             row=excel_rows,
         )
         return items
@@ -271,41 +387,39 @@ class SheetReader:
         adopted_on = self.fields.get("adopted_on")
         for tc in self.layout.tiers:
             c = tc.col
-            hits = [(i, v) for i, row in enumerate(data) if (v := row[c]) != ""]
-            marks = _cached([v for _, v in hits], parse_mark, self._marks)
-            chosen = [(i, m) for (i, _), m in zip(hits, marks) if m.adopted]
+            values = self._cols[c]
+            hits = _nonempty(values)
+            if not hits:
+                continue
+            marks = _cached(_pick(values, hits), parse_mark, self._marks)
+            chosen = [(i, m) for i, m in zip(hits, marks) if m.adopted]
             if not chosen:
                 continue
             n = len(chosen)
             # A mark that is itself a date dates the adoption; else the row's 采用日期, if any.
             raw = [m.date if m.date else (data[i][adopted_on] if adopted_on is not None else "") for i, m in chosen]
-            parsed = _cached(raw, self._parse_date, self._dates)
-            self._extend(
+            dated = self._dated(raw)
+            Tables.extend(
                 self.t.adoptions,
                 item=[items[i] for i, _ in chosen],
-                ref_item_no=[""] * n,
-                ref_title=[""] * n,
-                body=[tc.label] * n,
-                tier=[tc.tier] * n,
+                ref_item_no=Same("", n),
+                ref_title=Same("", n),
+                body=Same(tc.label, n),
+                tier=Same(tc.tier, n),
                 issue_no=[m.issue_no for _, m in chosen],
-                date=[p.date for p in parsed],
-                date_text=_cached(raw, cell_text, {}),
-                date_status=[p.status for p in parsed],
-                origin=["tier_column"] * n,
+                date=list(map(itemgetter(0), dated)),
+                date_text=list(map(itemgetter(2), dated)),
+                date_status=list(map(itemgetter(1), dated)),
+                origin=Same("tier_column", n),
                 row=[excel_rows[i] for i, _ in chosen],
-                column=[col_letter(c)] * n,
-                src=[self.ctx.src] * n,
-                file=[self.ctx.file] * n,
-                sheet=[self.ctx.sheet] * n,
+                column=Same(col_letter(c), n),
+                src=Same(self.ctx.src, n),
             )
 
     def _dated_at(self, raw_date, r: int, col: int) -> dict:
         """The date fields of a record and the cell it was read from."""
-        parsed = self._date(raw_date)
-        return dict(
-            date=parsed.date, date_text=cell_text(raw_date), date_status=parsed.status,
-            row=r + 1, column=col_letter(col), **self._where(),
-        )
+        date, status, text = self._dated([raw_date])[0]
+        return dict(date=date, date_text=text, date_status=status, row=r + 1, column=col_letter(col), **self._where())
 
     def _add_adoption(self, r: int, col: int, item: int, body: str, tier, issue_no, raw_date, origin: str, ref=("", "")):
         Tables.add(
@@ -358,10 +472,74 @@ class SheetReader:
                 text=content, follow_up=follow_up, **located,
             )
 
-    def _adoption_row(self, row: list, r: int) -> None:
-        """A row of a separate 采用台账: one adoption (and perhaps its instruction) of an item."""
-        ref = (item_no_key(self._cell(row, "item_no")), norm_spaces(self._text(row, "title")))
-        self._free_text_adoptions(row, r, -1, "ledger_row", ref)
-        self._instructions(row, r, -1, ref[0], ref[1])
+    def _adoption_rows(self, data: list[list], excel_rows: list[int]) -> None:
+        """The rows of a separate 采用台账: each one adoption (and perhaps its instruction) of an item.
 
-
+        What a row says is worked out once per distinct cell (ledgers repeat bodies, issue
+        numbers and dates); the rows are then walked once, in order, as ``_free_text_adoptions``
+        and ``_instructions`` would one by one.
+        """
+        ref_nos = _cached(self._column("item_no"), item_no_key, self._cache(item_no_key))
+        ref_titles = self._texts("title")
+        texts = _cached(self._column("adoption"), cell_text, self._cache(cell_text))
+        parts_of = _cached(texts, lambda t: split_adoption_text(t) if t else [], self._cache(split_adoption_text))
+        flags = _cached(self._column("adopted_flag"), lambda v: v != "" and parse_mark(v).adopted, self._cache("flag"))
+        issue_cells = _cached(self._column("issue_no"), cell_text, self._cache(cell_text))
+        raw_dates = self._column("adopted_on")
+        dated = self._dated(raw_dates)
+        # Instructions: only rows with something in those columns.
+        instr_cols = [self.fields[f] for f in ("leader", "instruction", "instruction_text") if f in self.fields]
+        instr_rows = sorted({i for c in instr_cols for i in _nonempty(self._cols[c])})
+        c_adoption = self.fields.get("adoption")
+        c_flag = self.fields.get("adopted_flag")
+        c_default = self.fields.get("title", 0)
+        tier_of = self.rules.tier_of
+        records_adoptions = self.records_adoptions
+        issue_of: dict = {}
+        letters: dict = {}
+        records = []  # (row index, column, body, tier, issue) per adoption, in row order
+        add = records.append
+        for i, (parts, flag, issue_cell) in enumerate(zip(parts_of, flags, issue_cells)):
+            c = c_adoption
+            if not parts and flag:
+                # 是否采用 says yes but no column names the body: an adoption whose tier is unknown.
+                parts, c = [""], c_flag
+            if not parts and records_adoptions:
+                # A row of an adoption ledger records one adoption, even with its body left blank.
+                parts = [""]
+            if parts:
+                col = c if c is not None else c_default
+                for part in parts:
+                    key = (part, issue_cell)
+                    try:
+                        issue, tier = issue_of[key]
+                    except KeyError:
+                        issue = issue_number(part) or (issue_number(issue_cell + "期") if issue_cell else None)
+                        issue, tier = issue_of.setdefault(key, (issue, tier_of(part) if part else None))
+                    add((i, col, part, tier, issue))
+        if records:
+            at, cols, bodies, tiers, issues = zip(*records)
+            n = len(at)
+            picked = itemgetter(*at) if n > 1 else (lambda seq: (seq[at[0]],))
+            picked_dates = picked(dated)
+            for col in set(cols):
+                letters[col] = col_letter(col)
+            Tables.extend(
+                self.t.adoptions,
+                item=Same(-1, n),
+                ref_item_no=picked(ref_nos),
+                ref_title=picked(ref_titles) if type(ref_titles) is not Same else Same(ref_titles.value, n),
+                body=bodies,
+                tier=tiers,
+                issue_no=issues,
+                origin=Same("ledger_row", n),
+                date=list(map(itemgetter(0), picked_dates)),
+                date_text=list(map(itemgetter(2), picked_dates)),
+                date_status=list(map(itemgetter(1), picked_dates)),
+                row=picked(excel_rows),
+                column=list(map(letters.__getitem__, cols)),
+                src=Same(self.ctx.src, n),
+            )
+        # Instructions after the adoptions: they go to their own table, in row order.
+        for i in instr_rows:
+            self._instructions(data[i], excel_rows[i] - 1, -1, ref_nos[i], ref_titles[i] if type(ref_titles) is not Same else ref_titles.value)
