@@ -158,11 +158,15 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
     period = Period.of(year, quarter=quarter)
     ytd = period.year_to_date
     office = office or c.rules.data.get("office", {}).get("name", "")
-    s, s_ytd = summary(c, period), summary(c, ytd)
+    same = ytd == period  # a fourth quarter's or a whole year's figures are its year to date: count once
+    s = summary(c, period)
+    s_ytd = s if same else summary(c, ytd)
     circular_rules = c.rules.data.get("circular", {})
-    unit_q, unit_ytd = units(c, period), units(c, ytd)
+    unit_q = units(c, period)
+    unit_ytd = unit_q if same else units(c, ytd)
     if with_people:
-        people_q, people_ytd = people(c, period), people(c, ytd)
+        people_q = people(c, period)
+        people_ytd = people_q if same else people(c, ytd)
     else:
         people_q = people_ytd = pd.DataFrame({col: pd.Series(dtype=object) for col in people_columns(c.rules)})
     return QuarterlyCircular(
