@@ -2,6 +2,7 @@
 
     python benchmarks/bench_rollup.py                 # 100 offices, ~200,000 items, ~50,000 adoptions
     python benchmarks/bench_rollup.py --items 20000   # a quicker, smaller run
+    python benchmarks/bench_rollup.py --quarter 3     # one quarter (its year to date is counted too)
 
 The archive is the one ``bench_read.py`` uses (generated once, cached in benchmarks/data/):
 one folder per office, which is the roll-up's folder tree. Each contender runs in its own
@@ -31,31 +32,31 @@ sys.path.insert(0, str(HERE))
 from bench_read import archive, run_calamine  # noqa: E402  the same archive and the same raw read
 
 
-def run_rollup(root: str) -> int:
+def run_rollup(root: str, quarter: int | None = None) -> int:
     import sqmy_lib as sq
 
     rules = sq.load_rules(year=2025)
     tree = sq.load_tree(root, rules, office="示例省政协", level="省级")
     ledger = sq.read_offices(tree, rules, year=2025)
-    circ = sq.rollup(ledger, tree, 2025, rules=rules)
+    circ = sq.rollup(ledger, tree, 2025, quarter, rules=rules)
     return int(circ.summary.submitted)
 
 
-def child(name: str, root: str, listing: str) -> None:
+def child(name: str, root: str, listing: str, quarter: str = "") -> None:
     import pandas  # noqa: F401  imports are not the work: load them before the clock starts
     import python_calamine  # noqa: F401
 
     if name == "rollup":
         import sqmy_lib  # noqa: F401
-    arg = root if name == "rollup" else Path(listing).read_text(encoding="utf-8").splitlines()
+    files = Path(listing).read_text(encoding="utf-8").splitlines()
     t = time.perf_counter()
-    result = {"calamine": run_calamine, "rollup": run_rollup}[name](arg)
+    result = run_rollup(root, int(quarter) if quarter else None) if name == "rollup" else run_calamine(files)
     print(json.dumps({"seconds": time.perf_counter() - t, "result": result}))
 
 
-def measure(name: str, root: Path, listing: Path) -> tuple[float, float, int]:
-    """(seconds, peak MiB of the child and its worker processes, result) of one contender."""
-    proc = subprocess.Popen([sys.executable, __file__, "--child", name, str(root), str(listing)],
+def measure(name: str, root: Path, listing: Path, quarter: int | None) -> tuple[float, float, int]:
+    """(seconds, peak MiB of the largest of the child and its worker processes, result) of one contender."""
+    proc = subprocess.Popen([sys.executable, __file__, "--child", name, str(root), str(listing), str(quarter or "")],
                             stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -72,7 +73,8 @@ def main() -> None:
     ap.add_argument("--adoptions", type=int, default=50_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--data", type=Path, default=HERE / "data" / "archive")
-    ap.add_argument("--child", nargs=3, metavar=("NAME", "ROOT", "LISTING"), help=argparse.SUPPRESS)
+    ap.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="roll up one quarter (default: the year)")
+    ap.add_argument("--child", nargs=4, metavar=("NAME", "ROOT", "LISTING", "QUARTER"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         return child(*args.child)
@@ -84,7 +86,7 @@ def main() -> None:
     peaks = dict.fromkeys(times, 0.0)
     for rnd in range(args.repeat):
         for name in times:
-            s, peak, _ = measure(name, args.data, listing)
+            s, peak, _ = measure(name, args.data, listing, args.quarter)
             times[name].append(s)
             peaks[name] = max(peaks[name], peak)
             print(f"  第{rnd + 1}轮 {name:9s} {s:7.2f} s  峰值内存 {peak:7.0f} MiB", file=sys.stderr)
