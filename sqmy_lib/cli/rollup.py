@@ -38,7 +38,7 @@ def register(sub) -> None:
 def run_rollup(args) -> int:
     rules = load_rules(args.rules, year=args.year)
     try:  # the tree is checked here first, so a bad manifest is one line, not a failed notebook
-        tree = load_tree(args.paths, rules, office=args.office, level=args.level)
+        load_tree(args.paths, rules, office=args.office, level=args.level)
     except TreeError as exc:
         print(f"sqmy: {exc.message} [{exc.code}]", file=sys.stderr)
         return 2
