@@ -147,15 +147,20 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def measure(name: str, listing: Path) -> tuple[float, float, float, int]:
-    """(seconds, CPU seconds, peak MiB, result) of one contender in a fresh child process."""
-    proc = subprocess.Popen([sys.executable, __file__, "--child", name, str(listing)], stdout=subprocess.PIPE, text=True)
+def run_child(script: str, *args: str) -> tuple[dict, float]:
+    """Run ``script --child ARGS`` in a fresh process: (the JSON it printed, its peak MiB)."""
+    proc = subprocess.Popen([sys.executable, script, "--child", *args], stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     if status != 0:
-        raise SystemExit(f"{name} failed")
-    data = json.loads(out)
-    return data["seconds"], data["cpu"], usage.ru_maxrss / 1024, data["result"]
+        raise SystemExit(f"{' '.join(args[:1])} failed")
+    return json.loads(out), usage.ru_maxrss / 1024
+
+
+def measure(name: str, listing: Path) -> tuple[float, float, float, int]:
+    """(seconds, CPU seconds, peak MiB, result) of one contender in a fresh child process."""
+    data, peak = run_child(__file__, name, str(listing))
+    return data["seconds"], data["cpu"], peak, data["result"]
 
 
 def main() -> None:

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_read import archive, run_calamine  # noqa: E402  the same archive and the same raw read
+from bench_read import archive, run_calamine, run_child  # noqa: E402  the same archive, raw read and child runs
 
 
 def run_rollup(root: str, quarter: int | None = None) -> int:
@@ -56,14 +54,8 @@ def child(name: str, root: str, listing: str, quarter: str = "") -> None:
 
 def measure(name: str, root: Path, listing: Path, quarter: int | None) -> tuple[float, float, int]:
     """(seconds, peak MiB of the largest of the child and its worker processes, result) of one contender."""
-    proc = subprocess.Popen([sys.executable, __file__, "--child", name, str(root), str(listing), str(quarter or "")],
-                            stdout=subprocess.PIPE, text=True)
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{name} failed")
-    data = json.loads(out)
-    return data["seconds"], usage.ru_maxrss / 1024, data["result"]
+    data, peak = run_child(__file__, name, str(root), str(listing), str(quarter or ""))
+    return data["seconds"], peak, data["result"]
 
 
 def main() -> None:

@@ -235,8 +235,7 @@ class RollupCircular(QuarterlyCircular):
 
     def office_rows(self) -> list[dict]:
         """Per-office figures as plain values (what ``sqmy rollup --format json`` prints)."""
-        tiers = [c.removeprefix("adopted_") for c in self.offices.columns if c.startswith("adopted_") and c != "adopted_quota"
-                 and c != "adopted_completion"]
+        tiers = list(self.summary.adopted_by_tier)
         absent = self.missing[self.missing["read_status"] == "缺报"]
         return [
             {"office": r["office"], "level": r["office_level"], "peer_group": r["peer_group"],

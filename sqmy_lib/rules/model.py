@@ -104,8 +104,12 @@ class Rules:
         """These rules for an office of another level: its own bulletin (本级编发) is placed at ``level``."""
         if level == self.own_tier:
             return self
-        data = {**self.data, "office": {**self.data["office"], "own_tier": level}}
-        return Rules(data=data, source=self.source, notes=list(self.notes))
+        # One object per level: offices of a level share it (pickled once per file, one counted cache).
+        cache = self.__dict__.setdefault("_for_level", {})
+        if level not in cache:
+            data = {**self.data, "office": {**self.data["office"], "own_tier": level}}
+            cache[level] = Rules(data=data, source=self.source, notes=list(self.notes))
+        return cache[level]
 
     def tier_rank(self, tier: str | None) -> int:
         """0 for the lowest tier upward; -1 for None."""
