@@ -106,3 +106,14 @@ def test_failed_run_keeps_earlier_outputs(circular_dir, tmp_path):
     # A good run afterwards replaces the outputs and clears the failed notebook.
     assert sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir).returncode == 0
     assert not failed.exists()
+
+
+def test_relative_output_folder_as_in_the_readme(tmp_path):
+    """`--out out/demo` from the working folder: every output lands in out/demo, none in the staging folder."""
+    result = subprocess.run([sys.executable, "-m", "sqmy_lib", "circular", str(DEMO), "--year", "2025", "--quarter", "3",
+                             "--out", "out/通报"], capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out" / "通报"
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == sorted([f"{STEM}.docx", f"{STEM}.xlsx", f"{STEM}.html", f"{STEM}.ipynb",
+                              "图表/单位报送采用.png", "图表/采用层级分布.png", "图表/月度报送采用趋势.png"])

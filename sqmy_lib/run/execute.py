@@ -76,7 +76,7 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
     import papermill as pm
 
     kernel = ensure_kernel()
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir).resolve()  # the kernel runs in the staging folder: a relative path would land inside it
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     executed = staging / f"{stem}.ipynb"
