@@ -39,7 +39,7 @@ from ._version import __version__
 # loads neither pandas nor the rest, so a process that needs one corner of the library (the
 # chart process draws with matplotlib alone) does not pay for all of it.
 _LAZY = {
-    "Period": (".compute", "Period"),
+    "Period": (".period", "Period"),
     "instructions": (".compute", "instructions"),
     "people": (".compute", "people"),
     "reward_lines": (".compute", "reward_lines"),
@@ -66,7 +66,8 @@ _LAZY = {
 
 if TYPE_CHECKING:  # what the names are, for readers and type checkers
     from . import compute
-    from .compute import Period, instructions, people, reward_lines, rewards, summary, units
+    from .period import Period
+    from .compute import instructions, people, reward_lines, rewards, summary, units
     from .compute.circular import QuarterlyCircular
     from .compute.circular import build_circular as quarterly_circular
     from .compute.commendation import AnnualCommendation

@@ -7,7 +7,7 @@ errors are left out, and ``Counted.left_out`` says why) and a period — a
 from .counted import Counted, counted
 from .instructions import instructions
 from .people import people
-from .period import Period
+from ..period import Period
 from .rewards import reward_lines, rewards, rewards_by_beneficiary, split_fen, to_fen, yuan
 from .summary import Summary, summary
 from .units import units

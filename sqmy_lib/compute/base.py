@@ -8,7 +8,7 @@ import pandas as pd
 from ..records import Ledger
 from ..rules import Rules
 from .counted import Counted, counted
-from .period import Period
+from ..period import Period
 
 
 def prepare(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,

@@ -17,7 +17,7 @@ from .base import in_period
 from .counted import Counted, counted
 from .instructions import instructions
 from .people import people, people_columns
-from .period import Period
+from ..period import Period
 from .summary import Summary, summary
 from .units import units
 

@@ -25,7 +25,7 @@ from .base import in_period
 from .counted import Counted, counted
 from .instructions import DONE, follow_up_status
 from .people import people
-from .period import Period
+from ..period import Period
 from .rewards import reward_lines, rewards_by_beneficiary, yuan
 from .units import item_points, units
 

@@ -10,7 +10,7 @@ from ..records import Ledger
 from ..rules import Rules
 from .base import in_period, prepare
 from .counted import Counted
-from .period import Period, as_of_date
+from ..period import Period, as_of_date
 
 DONE, IN_PROGRESS, NO_REPORT = "已办结", "办理中", "未反馈"
 

@@ -19,7 +19,7 @@ from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import in_period, prepare
 from .counted import Counted
-from .period import Period
+from ..period import Period
 
 FEN = Decimal("0.01")
 LINE_COLUMNS = [

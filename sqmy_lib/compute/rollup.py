@@ -31,7 +31,7 @@ from ..records import Ledger, OfficeTree, Roster
 from ..rules import Rules
 from .circular import QuarterlyCircular, build_circular
 from .counted import Counted, counted
-from .period import Period
+from ..period import Period
 
 MATCH_COLUMNS = ["lower_office", "lower_item", "higher_office", "higher_item", "how", "days",
                  "title", "lower_place", "higher_place"]

@@ -10,7 +10,7 @@ from ..records import Ledger
 from ..rules import Rules
 from .base import in_period, prepare, ratio
 from .counted import Counted
-from .period import Period
+from ..period import Period
 
 
 @dataclass

@@ -7,7 +7,7 @@ from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import in_period, item_flags, prepare, quota_for, ratio
 from .counted import Counted
-from .period import Period
+from ..period import Period
 
 UNGROUPED = "未分组"
 

@@ -5,7 +5,7 @@ import argparse
 from dataclasses import dataclass
 from typing import Callable
 
-from ..compute.period import Period
+from ..period import Period
 from ..compute.rollup import rollup_stem
 
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from croniter import croniter
 
-from ..compute.period import Period
+from ..period import Period
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 REPORTS = ("quarterly_circular", "annual_commendation", "rollup_circular")
