@@ -24,6 +24,8 @@ setup(
         "python-calamine>=0.5,<1",
         "PyYAML>=6.0,<7",
         "tqdm>=4.60,<5",
+        # Each workbook is read in a process of its own (a crash or a hang costs that file only).
+        "pebble>=5.0,<6",
         # xlwt writes genuine BIFF8 .xls (the WPS shape) for the demo office and tests.
         "xlwt>=1.3,<2",
         # Reports: notebooks run by papermill on a pinned kernel, Word and charts.

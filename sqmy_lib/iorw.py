@@ -12,6 +12,21 @@ from pathlib import Path
 from typing import Iterator
 
 
+# Every folder the tool writes its outputs into holds this file: reading ledgers skips such a
+# folder, so an output (an annotated copy, a circular's workbook) is never read back as a ledger.
+OUTPUT_MARKER = ".sqmy-output"
+
+
+def mark_output_dir(folder: str | os.PathLike) -> Path:
+    """Create ``folder`` if need be and mark it as the tool's output folder (see OUTPUT_MARKER)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / OUTPUT_MARKER
+    if not marker.exists():
+        marker.write_text("本文件夹由 sqmy 生成;读取台账时跳过本文件夹。\n", encoding="utf-8")
+    return folder
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path to write to; on success rename it onto ``target``.

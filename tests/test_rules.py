@@ -75,8 +75,13 @@ BROKEN = [
      "quotas.units.镇街政协工委.start_month", "应为 1 到 12 之间的整数,实为 13"),
     ("own_tier: 县级", "own_tier: 乡级", "office.own_tier", "未知层级 “乡级”,应为 县级/市级/省级/全国 之一"),
     ("tiers: [县级, 市级, 省级, 全国]", "tiers: [县级, 市级, 市级, 全国]", "tiers", "第3项 “市级” 重复"),
-    ("  省级: [省政协, 省委, 省政府, 省人大]", "  省级: []", "tier_words.省级", "应为非空的文字列表,如 [甲, 乙],实为 列表"),
-    ("  国家级: [国家,", "  部级: [国家,", "leader_words.部级", "未知领导级别 “部级”,应为 县级/市级/省级/国家级 之一"),
+    ("    省级: [省, 自治区,", "    省级: []\n    乡级: [省, 自治区,", "placement.level_words.省级", "应为非空的文字列表,如 [甲, 乙],实为 列表"),
+    ("    国家级: [总理,", "    部级: [总理,", "placement.leader_words.部级", "未知领导级别 “部级”,应为 县级/市级/省级/国家级 之一"),
+    ("    政协: {tiers: true, paid: true, scored: true}", "    政协: {tiers: 1, paid: true, scored: true}",
+     "placement.channels.政协.tiers", "应为 true 或 false,实为 1"),
+    ("    转送: {words: [转送], channel: 部门}", "    转送: {words: [转送], channel: 政府}", "placement.routing.转送.channel",
+     "未知渠道 “政府”,应为 政协/党委政府/民主党派统战/部门 之一"),
+    ("  pending: [待定,", "  pending: [[待定],", "marks.pending", "应为文字列表,如 [√, 是],实为 列表"),
     ("per_submission: 1", "per_submission: 1.5", "points.per_submission", "应为不小于 0 的整数,实为 1.5"),
     ("instruction_mode: highest", "instruction_mode: max", "points.instruction_mode", "应为 highest/sum 之一,实为 “max”"),
     ("镇街政协工委: {top_n: 3}", "镇街政协工委: {top_n: three}", "peer_groups.镇街政协工委.top_n", "应为不小于 0 的整数,实为 “three”"),
@@ -190,7 +195,7 @@ def test_python_tags_are_rejected_without_running(tmp_path, tag):
 def test_check_rules_on_data_lists_every_required_key():
     problems = check_rules({"version": "x"})
     missing = {p.key for p in problems if p.message == "缺少必填项"}
-    assert missing == {"year", "office", "tiers", "tier_words", "leader_levels", "leader_words", "quotas",
+    assert missing == {"year", "office", "tiers", "placement", "marks", "leader_levels", "quotas",
                        "rewards", "points", "peer_groups", "commendations"}
     assert check_rules(yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))) == []
     assert RuleProblem("a.b", "x") == RuleProblem("a.b", "x") and str(RuleProblem("a.b", "x")) == "a.b:x"

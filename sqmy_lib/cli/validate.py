@@ -39,7 +39,7 @@ def _read_and_check(args) -> tuple[Ledger, Report]:
     rules = load_rules(args.rules, year=args.year)
     for note in rules.notes:
         print(f"提示:{note}", file=sys.stderr)
-    ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules)
+    ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules, missing="report")
     return ledger, validate(ledger, rules)
 
 

@@ -26,7 +26,7 @@ TOP_ITEMS_ORDER = ("highest_tier", "instructions", "adoptions", "earliest_submis
 SPLITS = ("equal_first_author_remainder",)
 
 # What the names in each list are called in a message ("未知层级 “区级”").
-NAMED = {"tiers": "层级", "leader_levels": "领导级别", "roles": "身份", "peer_groups": "单位类型"}
+NAMED = {"tiers": "层级", "leader_levels": "领导级别", "roles": "身份", "peer_groups": "单位类型", "channels": "渠道"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def _is_int(value: Any) -> bool:
 
 def _names(data: dict, ref: str) -> list | None:
     """The names a key or value must come from (tiers, roles…); None when they cannot be known."""
-    value = data.get(ref)
+    value = (data.get("placement") or {}).get("channels") if ref == "channels" else data.get(ref)
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
     if isinstance(value, dict):
@@ -186,6 +186,19 @@ def words(non_empty: bool = True, distinct: bool = False, choices: tuple[str, ..
     return check
 
 
+def relative_tier(value, data):
+    """A tier, or ``own`` (the office's own tier)."""
+    names = _names(data, "tiers")
+    if value != "own" and (names is None or value not in names):
+        return f"应为 own 或 {'/'.join(names or [])} 之一,实为 {_shown(value)}"
+
+
+def mark_words(value, data):
+    """A list of marks as staff write them: text, or a number such as 1 or 0."""
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip() for v in value):
+        return f"应为文字列表,如 [√, 是],实为 {_shown(value)}"
+
+
 def or_empty(check: Check) -> Check:
     """The check, or nothing written at all ("max_count:" meaning no limit)."""
     def either(value, data):
@@ -225,16 +238,55 @@ SPECS: tuple[Spec, ...] = (
     Spec("office", mapping, REQ),
     Spec("office.name", text),
     Spec("office.own_tier", value_in("tiers"), REQ),
+    Spec("office.full_name", text),
+    Spec("office.place", or_empty(text)),
+    Spec("office.city", or_empty(text)),
+    Spec("office.province", or_empty(text)),
+    Spec("office.relative", or_empty(mapping)),
+    Spec("office.relative.*", relative_tier),
     Spec("tiers", words(distinct=True), REQ),
-    Spec("tier_words", mapping, REQ),
-    Spec("tier_words.*", words(), keys="tiers"),
-    Spec("own_tier_words", words(non_empty=False)),
+    Spec("placement", mapping, REQ),
+    Spec("placement.level_words", mapping, REQ),
+    Spec("placement.level_words.*", words(), keys="tiers"),
+    Spec("placement.not_level_words", words(non_empty=False)),
+    Spec("placement.product_words", or_empty(mapping)),
+    Spec("placement.product_words.*", or_empty(relative_tier)),
+    Spec("placement.own_words", words(non_empty=False)),
+    Spec("placement.title_prefixes", words(non_empty=False)),
+    Spec("placement.party_words", words(non_empty=False)),
+    Spec("placement.channel_words", mapping, REQ),
+    Spec("placement.channel_words.*", words(), keys="channels"),
+    Spec("placement.routing", or_empty(mapping)),
+    Spec("placement.routing.*", mapping),
+    Spec("placement.routing.*.words", words()),
+    Spec("placement.routing.*.channel", value_in("channels")),
+    Spec("placement.channels", mapping, REQ),
+    Spec("placement.channels.*", mapping),
+    Spec("placement.channels.*.tiers", boolean, REQ),
+    Spec("placement.channels.*.paid", boolean, REQ),
+    Spec("placement.channels.*.scored", boolean, REQ),
+    Spec("placement.leader_level_by_tier", mapping, REQ),
+    Spec("placement.leader_level_by_tier.*", value_in("leader_levels"), keys="tiers", every=True),
+    Spec("placement.leader_words", or_empty(mapping)),
+    Spec("placement.leader_words.*", words(), keys="leader_levels"),
+    Spec("marks", mapping, REQ),
+    Spec("marks.adopted", mark_words, REQ),
+    Spec("marks.not_adopted", mark_words, REQ),
+    Spec("marks.pending", mark_words, REQ),
+    Spec("marks.forwarded", mark_words, REQ),
+    Spec("marks.negations", words(non_empty=False)),
+    Spec("instruction_words", words()),
+    Spec("leader_title_words", words(non_empty=False)),
     Spec("leader_levels", words(distinct=True), REQ),
-    Spec("leader_words", mapping, REQ),
-    Spec("leader_words.*", words(), keys="leader_levels"),
     Spec("categories", mapping),
     Spec("categories.*", words(non_empty=False)),
     Spec("unit_name_words", words(non_empty=False)),
+    Spec("unit_name_suffixes", words(non_empty=False)),
+    Spec("authors", mapping),
+    Spec("authors.affiliation_words", words(non_empty=False)),
+    Spec("authors.scribe_words", words(non_empty=False)),
+    Spec("authors.et_al_words", words(non_empty=False)),
+    Spec("authors.ambiguous_suffixes", words(non_empty=False)),
     Spec("roles", mapping),
     Spec("roles.*", words(non_empty=False)),
     Spec("quotas", mapping, REQ),

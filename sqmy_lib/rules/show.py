@@ -37,21 +37,21 @@ def _section(n: int, title: str, lines: list[str]) -> list[str]:
 
 
 def _tiers(rules: Rules) -> list[str]:
-    d = rules.data
+    p = rules.data["placement"]
     lines = [f"采用层级由低到高为:{_joined(rules.tiers)}。"]
-    lines.append("按采用单位的名称认定层级;名称含下列字词的,按所列层级认定,同时含多个层级字词的按最高层级认定:")
+    lines.append("按采用单位的名称认定层级:先看是否为本会所在地({}),再看名称中最后出现的层级字词:".format(
+        _joined(x for x in (rules.data["office"].get("place"), rules.data["office"].get("city"), rules.data["office"].get("province")) if x)))
     for tier in reversed(rules.tiers):
-        words = d["tier_words"].get(tier)
+        words = (p.get("level_words") or {}).get(tier)
         if words:
             lines.append(f"{INDENT}{tier}:{_joined(words)}")
-    own_words = d.get("own_tier_words")
-    if own_words:
-        lines.append(f"本会编发的信息(名称含“{_joined(own_words)}”的)按{rules.own_tier}认定。")
-    lines.append("领导批示按批示领导的级别认定:")
-    for level in reversed(rules.leader_levels):
-        words = d["leader_words"].get(level)
-        if words:
-            lines.append(f"{INDENT}{level}:{_joined(words)}")
+    if p.get("own_words"):
+        lines.append(f"名称中没有层级字词而含“{_joined(p['own_words'])}”的,按本会编发({rules.own_tier})认定。")
+    lines.append("采用渠道:" + ";".join(
+        f"{name}(含“{_joined(words[:6])}”等){'' if (p.get('channels') or {}).get(name, {}).get('paid') else ',单独统计、不计稿酬'}"
+        for name, words in (p.get("channel_words") or {}).items()) + "。")
+    lines.append("上报不等于采用:只报送上级而未被采用的,单独统计,不计稿酬。")
+    lines.append("领导批示按批示领导职务中的层级字词认定级别。")
     return lines
 
 

@@ -30,7 +30,7 @@ def _render(template: str, values: dict) -> str:
 
 def _blank(v):
     """Empty, None, NaN and NaT all print as nothing in a message."""
-    if v is None or v is pd.NaT:
+    if v is None or v is pd.NaT or v is pd.NA:
         return ""
     if isinstance(v, float) and v != v:
         return ""
@@ -59,6 +59,10 @@ def _issues(check: Check, df: pd.DataFrame, mask: pd.Series, ctx: Context) -> li
     extras = MESSAGE_EXTRAS.get(check.code, {})
     values = {name: hits[name].tolist() for name in names - extras.keys() if name in hits}
     values.update({name: fn(df)[mask].tolist() for name, fn in extras.items()})
+    if "year" in names:  # the ledger's own year, in a hint like "请写成 2025-03-05"
+        years = dict(zip(ctx.ledger.sheets["src"], ctx.ledger.sheets["year"]))
+        default = ctx.ledger.year or ctx.today.year
+        values["year"] = [years.get(s) or default for s in hits["src"]] if "src" in hits else [default] * n
     columns = _columns(check, hits, ctx)
     codes = hits["code"].tolist() if check.table == "files" else [check.code] * n
     files = hits["file"].astype(object).tolist()
@@ -86,6 +90,7 @@ def _flagged(ledger: Ledger, ctx: Context):
         "authors": ledger.authors,
         "adoptions": ledger.adoptions,
         "instructions": ledger.instructions,
+        "forwards": ledger.forwards,
         "findings": ledger.findings,
         "files": ledger.files,
     }
@@ -114,6 +119,7 @@ def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None =
     sheet_order = {(f, sh): k for k, (f, sh) in enumerate(zip(ledger.sheets["file"], ledger.sheets["sheet"]))}
     issues.sort(key=lambda i: (i.file or "", sheet_order.get((i.file, i.sheet), -1), i.row or 0, len(i.column or ""), i.column or "", i.code))
     unreadable = int(ledger.files["code"].isin(FILE_CODES).sum()) if len(ledger.files) else 0
+    unreadable += int(ledger.findings["code"].isin(FILE_CODES).sum()) if len(ledger.findings) else 0
     return Report(issues=issues, records=ledger.counts, unreadable=unreadable)
 
 
@@ -126,7 +132,7 @@ def error_rows(ledger: Ledger, rules: Rules | None = None, today: dt.date | None
     ctx = Context(ledger, rules, today or dt.date.today())
     out: dict[str, pd.Series] = {}
     for check, df, mask in _flagged(ledger, ctx):
-        if check.severity != "error" or check.table not in ("submissions", "adoptions", "instructions") or not mask.any():
+        if check.severity != "error" or check.table not in ("submissions", "adoptions", "forwards", "instructions") or not mask.any():
             continue
         codes = pd.Series(check.code, index=df.index[mask])
         prev = out.get(check.table)
