@@ -41,7 +41,7 @@ setup(
     ],
     extras_require={
         # odfpy writes .ods and msoffcrypto-tool encrypts .xlsx: both only to make test inputs.
-        "test": ["pytest>=7", "hypothesis>=6.80", "odfpy>=1.4", "msoffcrypto-tool>=5"],
+        "test": ["pytest>=7", "hypothesis>=6.80", "odfpy>=1.4", "msoffcrypto-tool>=5", "xlrd>=2"],
     },
     entry_points={"console_scripts": ["sqmy=sqmy_lib.cli:main"]},
 )

@@ -11,7 +11,8 @@ empty one with every column, so no code meets a table without its columns)
 ------
 submissions   one row per item sent in (报送)
 authors       one row per (item, named author), in the order written
-adoptions     one row per (item, adopting body) (采用); ``item`` is -1 when unlinked
+adoptions     one row per (item, adopting body) (采用); ``item`` is -1 when unlinked; ``note``
+              is the 备注 of a row of a separate 采用台账 (an item's own 备注 is the item's)
 forwards      one row per (item, body it was forwarded to) (上报, not 采用)
 instructions  one row per (item, leader) instruction (批示) with its follow-up and 督办 fields
 sheets        one row per sheet read: its kind, header rows, year and field → column letter
@@ -52,21 +53,22 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "adoptions": {
         "adoption": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "body": TEXT, "tier": OBJECT,
-        "channel": OBJECT, "routing": TEXT, "department": TEXT, "issue_no": NINT, **_DATED, "origin": TEXT, **_CELL,
-        "office": TEXT,
+        "channel": OBJECT, "routing": TEXT, "department": TEXT, "issue_no": NINT, **_DATED, "origin": TEXT, "note": TEXT,
+        **_CELL, "office": TEXT,
     },
     "forwards": {
         "forward": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "body": TEXT, "tier": OBJECT,
-        "channel": OBJECT, **_DATED, "origin": TEXT, **_CELL, "office": TEXT,
+        "channel": OBJECT, **_DATED, "origin": TEXT, "note": TEXT, **_CELL, "office": TEXT,
     },
     "instructions": {
         "instruction": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "leader": TEXT, "level": OBJECT,
         "text": TEXT, **_DATED, "follow_up": TEXT, "department": TEXT, "assigned_on": DATE, "due_on": DATE,
-        "due_text": TEXT, "replied_on": DATE, "reply": TEXT, "fed_back_on": DATE, "origin": TEXT, **_CELL, "office": TEXT,
+        "due_text": TEXT, "replied_on": DATE, "reply": TEXT, "fed_back_on": DATE, "origin": TEXT, "note": TEXT, **_CELL,
+        "office": TEXT,
     },
     "sheets": {
         "src": INT, "file": TEXT, "sheet": TEXT, "kind": TEXT, "header_row": INT, "header_rows": INT, "year": OBJECT,
-        "filed_by": TEXT, "columns": OBJECT, "labels": OBJECT, "hidden": BOOL, "items": INT,
+        "filed_by": TEXT, "columns": OBJECT, "also": OBJECT, "labels": OBJECT, "hidden": BOOL, "items": INT,
     },
     "files": {"file": TEXT, "format": TEXT, "status": TEXT, "code": OBJECT, "message": OBJECT, "sheet": OBJECT},
     "findings": {"code": TEXT, "src": NINT, "file": TEXT, "sheet": TEXT, "row": NINT, "column": TEXT, "value": TEXT,

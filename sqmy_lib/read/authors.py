@@ -86,7 +86,6 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     et_al = ""
     if m := words.et_al_pattern().search(text):
         et_al, text = m[0].strip(), text[: m.start()].strip()
-    text = _DOT_IN_NAME.sub("·", text)
     authors: list[Author] = []
     for part in _SEPARATORS.split(text):
         authors.extend(_part_authors(part.strip(), words))

@@ -51,12 +51,12 @@ TABLE_COLUMNS = {
                     "row"),
     "authors": ("item", "position", "name", "written", "tag", "role", "scribe"),
     "adoptions": ("item", "ref_item_no", "ref_title", "body", "tier", "channel", "routing", "department", "issue_no",
-                  "date", "date_text", "date_status", "origin", "src", "row", "column"),
+                  "date", "date_text", "date_status", "origin", "note", "src", "row", "column"),
     "forwards": ("item", "ref_item_no", "ref_title", "body", "tier", "channel", "date", "date_text", "date_status",
-                 "origin", "src", "row", "column"),
+                 "origin", "note", "src", "row", "column"),
     "instructions": ("item", "ref_item_no", "ref_title", "leader", "level", "text", "date", "date_text", "date_status",
                      "follow_up", "department", "assigned_on", "due_on", "due_text", "replied_on", "reply", "fed_back_on",
-                     "origin", "src", "row", "column"),
+                     "origin", "note", "src", "row", "column"),
     "findings": ("code", "src", "row", "column", "value", "detail"),
     "skipped": ("src", "row", "reason", "detail"),
 }
@@ -147,8 +147,7 @@ class SheetReader:
         self.vocab, self.author_words = vocab, author_words
         self.f = layout.fields
         self.memo = memo  # per-value results shared by the sheets of one file (dates, authors, marks)
-        self.item_base = tables.n["submissions"]
-        self.items = 0
+        self._row_note = ""
 
     # ------------------------------------------------------------------ rows
 
@@ -165,7 +164,9 @@ class SheetReader:
                 kept.append(r + 1)
                 data.append(row)
             elif reason:
-                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason=reason, detail="")
+                # A comment row keeps its words (``以下为补报信息``): skipped, not lost.
+                detail = cell_text(next(v for v in row if v != "" and v is not None))[:200] if reason == "comment" else ""
+                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason=reason, detail=detail)
         self._report_columns(data, kept)
         if formula_cells:
             self._note_formulas(set(kept), formula_cells)
@@ -196,12 +197,14 @@ class SheetReader:
             return "header_repeat"
         if len(filled) == 1:
             c, _ = filled[0]
-            if c == self.f.get("seq"):
-                return "numbered_blank"
             if _SEPARATOR.match(texts[0]):
                 return "separator"
             if _NOTE.match(texts[0]):
                 return "note"
+            if c == self.f.get("seq"):
+                value = filled[0][1]
+                numeric = isinstance(value, (int, float)) or texts[0].isdigit()
+                return "numbered_blank" if numeric else "comment"
         if _NOTE.match(texts[0]) and len(filled) <= 2:
             return "note"
         # Only a 序号 and columns the tool does not read (a 稿酬 formula on an empty row).
@@ -387,8 +390,10 @@ class SheetReader:
         self._instructions(row, r, item, ref, note)
 
     def _record(self, table: str, item: int, ref: tuple[str, str], r: int, col: int, **values) -> None:
+        # A row of a separate 采用台账 keeps its 备注 with what it records (an item's is the item's).
+        note = self._row_note if item == -1 else ""
         self.t.add(table, item=item, ref_item_no=ref[0], ref_title=ref[1], src=self.ctx.src, row=r,
-                   column=col_letter(col), **values)
+                   column=col_letter(col), note=note, **values)
 
     def _placed(self, body: str):
         return self.rules.place(body)
@@ -407,11 +412,12 @@ class SheetReader:
     def _forward(self, item, ref, r, col, body: str, reading: Reading, origin: str) -> None:
         placed = self._placed(body) if body else None
         tier, channel = (placed.tier, placed.channel) if placed else (None, None)
-        if not body:
-            # 上报 with no body named: to the next level up (rules marks.forward_default).
+        if not body or (tier is not None and self.rules.tier_rank(tier) <= self.rules.tier_rank(self.rules.own_tier)):
+            # 上报 with no body named, or under the office's own column: to the next level up.
             tier = self._level_above()
-            body = "上级"
-            self._finding("forward.default_level", r, col, reading.text, tier or "")
+            if not body:
+                body = "上级"
+                self._finding("forward.default_level", r, col, reading.text, tier or "")
         date = (reading.date.toordinal(), OK, reading.text) if reading.date else (0, "missing", "")
         self._record("forwards", item, ref, r, col, body=body, tier=tier, channel=channel or "政协",
                      date=date[0], date_text=date[2], date_status=date[1], origin=origin)
@@ -650,7 +656,9 @@ class SheetReader:
         for row, r in zip(data, kept):
             ref = (self._memo("item_no", self._cell(row, "item_no"), lambda x: item_no_key(x) or ""),
                    norm_spaces(self._text(row, "title")))
-            self._row_records(row, r, -1, ref, self._text(row, "note"), reference=True)
+            self._row_note = self._text(row, "note")
+            self._row_records(row, r, -1, ref, self._row_note, reference=True)
+        self._row_note = ""
 
 
 def _department(body: str, placed) -> str:
