@@ -41,9 +41,21 @@ def quota_for(rule: dict | None, period: Period, first_month: int = 1) -> float 
     return round(rule["items"] * months / per_month, 2)
 
 
+def forwarded_items(c, period: Period) -> pd.DataFrame:
+    """Items sent upward (上报) in the period: item, the highest level it went to, and whether it
+    was adopted at or above that level by the period's end (被上级采用)."""
+    fw = in_period(c.forwards, period)
+    fw = fw[fw["tier_rank"] >= 0]
+    target = fw.groupby("item")["tier_rank"].max()
+    reached = c.adoptions[c.adoptions["when"] <= period.end].groupby("item")["tier_rank"].max()
+    adopted = target.index.map(reached).to_numpy(dtype=float, na_value=-1) >= target.to_numpy()
+    return pd.DataFrame({"item": target.index.to_numpy(), "tier_rank": target.to_numpy(), "adopted": adopted})
+
+
 def item_flags(c, period: Period) -> pd.DataFrame:
-    """Per item (index): submitted / adopted / adopted at each tier / instructed within the period,
-    as 0/1 columns, so per-person and per-unit counts are one groupby-sum."""
+    """Per item (index): submitted / adopted / adopted at each tier / instructed / forwarded upward
+    (and adopted there) within the period, as 0/1 columns, so per-person and per-unit counts
+    are one groupby-sum."""
     subs = c.submissions
     flags = pd.DataFrame(index=pd.Index(subs["item"], name="item"))
     flags["submitted"] = period.contains(subs["date"]).to_numpy().astype("int64")
@@ -52,4 +64,7 @@ def item_flags(c, period: Period) -> pd.DataFrame:
     for tier in c.rules.tiers:
         flags[f"adopted_{tier}"] = flags.index.isin(adopted.loc[adopted["tier"] == tier, "item"]).astype("int64")
     flags["instructed"] = flags.index.isin(in_period(c.instructions, period)["item"]).astype("int64")
+    fw = forwarded_items(c, period)
+    flags["forwarded"] = flags.index.isin(fw["item"]).astype("int64")
+    flags["forwarded_adopted"] = flags.index.isin(fw.loc[fw["adopted"], "item"]).astype("int64")
     return flags

@@ -12,7 +12,7 @@ from .rewards import reward_lines, yuan
 
 def people_columns(rules: Rules) -> list[str]:
     """The columns of :func:`people`, in order."""
-    counts = ["submitted", "adopted", *[f"adopted_{t}" for t in rules.tiers], "instructed"]
+    counts = ["submitted", "adopted", *[f"adopted_{t}" for t in rules.tiers], "instructed", "forwarded", "forwarded_adopted"]
     return ["name", "role", "unit", "appointed_on", *counts, "quota", "completion", "reward"]
 
 
@@ -44,7 +44,7 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
         base = pd.concat([base, extra], ignore_index=True)
     out = base.reset_index(drop=True)
     out["role"] = out["role"].fillna("")
-    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed"]
+    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "forwarded", "forwarded_adopted"]
     out = out.join(counts[columns], on="name")
     out[columns] = out[columns].fillna(0).astype(int)
 

@@ -50,7 +50,8 @@ def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
     rewards = rules.data["rewards"]
     base_fen = {k: to_fen(rewards["by_tier"].get(t, 0)) for k, t in enumerate(rules.tiers)}
     multiplier = Decimal(str(rewards.get("instruction_multiplier", 1)))
-    reached = in_period(c.adoptions, period)[["item", "tier_rank"]].drop_duplicates()
+    paid_channels = c.adoptions[c.adoptions["paid"]]  # a party's own products are not paid as 政协 tiers
+    reached = in_period(paid_channels, period)[["item", "tier_rank"]].drop_duplicates()
     if reached.empty:
         return pd.DataFrame(columns=["item", "tier", "base_fen", "multiplier", "amount_fen"])
     reached = reached.sort_values(["item", "tier_rank"])

@@ -18,7 +18,8 @@ def item_points(c: Counted, period: Period) -> pd.Series:
     pts = c.rules.data["points"]
     by_tier = pd.Series({c.rules.tiers.index(t): v for t, v in pts["adoption_by_tier"].items()})
     by_level = {c.rules.leader_levels.index(lvl): v for lvl, v in pts["instruction_by_level"].items()}
-    adopted = in_period(c.adoptions, period).groupby("item")["tier_rank"].max().map(by_tier)
+    scored = c.adoptions[c.adoptions["scored"]]
+    adopted = in_period(scored, period).groupby("item")["tier_rank"].max().map(by_tier)
     instr = in_period(c.instructions, period)
     instr = instr.assign(points=instr["level_rank"].map(by_level).fillna(0))
     agg = "sum" if pts.get("instruction_mode") == "sum" else "max"
@@ -50,7 +51,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     flags["points"] = flags.index.map(item_points(c, period)).fillna(0).to_numpy()
     unit_of = by_item(subs, "unit")
     per_unit = flags.groupby(flags.index.map(unit_of)).sum()
-    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed"]
+    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "forwarded", "forwarded_adopted"]
     out = out.join(per_unit, on="unit")
     out[columns] = out[columns].fillna(0).astype(int)
 

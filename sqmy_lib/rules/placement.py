@@ -182,3 +182,17 @@ def _place_forms(name: str) -> list[str]:
             forms.append(name[: -len(suffix)])
             break
     return forms
+
+
+_ISSUE_TAIL = re.compile(r"(?:\d{4}年)?第?\d+[期号]$|(?:采用|编发|刊发|录用|刊用|转发|已采用|被采用)+$"
+                         r"|(?:社情民意信息|社情民意|信息专报|专报|转报|每日要情|要情|信息)$")
+
+
+def organ_name(body: str) -> str:
+    """A body's name as a sentence names it: without its bulletin's title or issue number
+    (``市委办《每日要情》第6期`` → ``市委办``, ``市政协采用`` → ``市政协``)."""
+    name = _BRACKETED.sub("", norm_name(body))
+    previous = None
+    while previous != name:
+        previous, name = name, _ISSUE_TAIL.sub("", name)
+    return name
