@@ -17,7 +17,7 @@ setup(
     package_data={"sqmy_lib": ["rules/defaults/*.yaml"]},
     data_files=[("share/sqmy/notebooks", [str(p.relative_to(here)) for p in sorted((here / "notebooks").glob("*.ipynb"))])],
     install_requires=[
-        "pandas>=2.0,<3",
+        "pandas>=2.2,<4",
         "numpy>=1.24",
         "openpyxl>=3.1,<4",
         "xlsxwriter>=3.0,<4",

@@ -106,14 +106,12 @@ def typed(name: str, data: dict[str, list] | pd.DataFrame | None = None) -> pd.D
         if values is None:
             out[col] = _blank(kind, n)
         elif kind == DATE:
-            out[col] = pd.to_datetime(pd.Series(values, dtype=object if not isinstance(values, pd.Series) else None), errors="coerce").astype("datetime64[ns]").to_numpy() if n else pd.Series([], dtype="datetime64[ns]")
+            out[col] = pd.Series(pd.to_datetime(pd.Series(values), errors="coerce"), dtype="datetime64[ns]")
         elif kind == NINT:
-            out[col] = pd.array(values, dtype="Int64")
-        elif kind in (TEXT, OBJECT):
-            out[col] = pd.Series(values, dtype=object).to_numpy() if n else pd.Series([], dtype=object)
+            out[col] = pd.Series(pd.array(list(values), dtype="Int64"))
         else:
-            out[col] = pd.Series(values, dtype=_DTYPES[kind]).to_numpy() if n else pd.Series([], dtype=_DTYPES[kind])
-    return pd.DataFrame(out, columns=list(schema))
+            out[col] = pd.Series(list(values) if not isinstance(values, pd.Series) else values.to_list(), dtype=_DTYPES[kind])
+    return pd.DataFrame(out, columns=list(schema)).reset_index(drop=True)
 
 
 def empty_table(name: str) -> pd.DataFrame:
@@ -121,15 +119,15 @@ def empty_table(name: str) -> pd.DataFrame:
     return typed(name)
 
 
-def _blank(kind: str, n: int):
-    if kind in (TEXT,):
+def _blank(kind: str, n: int) -> pd.Series:
+    if kind == TEXT:
         return pd.Series([""] * n, dtype=object)
     if kind == OBJECT:
         return pd.Series([None] * n, dtype=object)
     if kind == DATE:
         return pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
     if kind == NINT:
-        return pd.array([pd.NA] * n, dtype="Int64")
+        return pd.Series(pd.array([pd.NA] * n, dtype="Int64"))
     if kind == BOOL:
         return pd.Series(False, index=range(n), dtype=bool)
     return pd.Series(0, index=range(n), dtype="int64")

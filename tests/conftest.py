@@ -120,3 +120,27 @@ def assert_every_cell_accounted(paths, ledger=None, report=None, rules=None, **r
     missed = unaccounted(ledger, report, rules, cells)
     assert not missed, f"cells neither read nor reported: {missed[:10]}"
     return ledger, report
+
+
+class Ran:
+    """What a command gave: its exit code and what it printed."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def sqmy(*args) -> Ran:
+    """Run the ``sqmy`` command in this process (its exit code and output), as a user would call it.
+    Tests where the process itself is the point (signals, encodings) use a subprocess instead."""
+    import contextlib
+    import io
+
+    from sqmy_lib.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse's own exits
+            code = exc.code if isinstance(exc.code, int) else 2
+    return Ran(code, out.getvalue(), err.getvalue())

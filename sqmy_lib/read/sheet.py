@@ -404,7 +404,7 @@ class SheetReader:
         date = (reading.date.toordinal(), OK, reading.text) if reading.date else (0, "missing", "")
         self._record(
             "adoptions", item, ref, r, col, body=body, tier=placed.tier if placed else None,
-            channel=(placed.channel or ("政协" if placed.tier else None)) if placed else None,
+            channel=placed.channel if placed else None,
             routing=placed.routing if placed else "", department=_department(body, placed),
             issue_no=reading.issue_no, date=date[0], date_text=date[2], date_status=date[1], origin=origin,
         )
@@ -419,7 +419,7 @@ class SheetReader:
                 body = "上级"
                 self._finding("forward.default_level", r, col, reading.text, tier or "")
         date = (reading.date.toordinal(), OK, reading.text) if reading.date else (0, "missing", "")
-        self._record("forwards", item, ref, r, col, body=body, tier=tier, channel=channel or "政协",
+        self._record("forwards", item, ref, r, col, body=body, tier=tier, channel=channel or self.rules.placement.default_channel,
                      date=date[0], date_text=date[2], date_status=date[1], origin=origin)
 
     def _level_above(self) -> str | None:

@@ -256,6 +256,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("placement.party_words", words(non_empty=False)),
     Spec("placement.channel_words", mapping, REQ),
     Spec("placement.channel_words.*", words(), keys="channels"),
+    Spec("placement.default_channel", value_in("channels")),
     Spec("placement.routing", or_empty(mapping)),
     Spec("placement.routing.*", mapping),
     Spec("placement.routing.*.words", words()),

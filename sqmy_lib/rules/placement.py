@@ -61,6 +61,7 @@ class Placement:
         self.channels = [(name, list(ws or [])) for name, ws in (p.get("channel_words") or {}).items()]
         self.routing = [(name, spec.get("words") or [name], spec.get("channel")) for name, spec in (p.get("routing") or {}).items()]
         self.party_words = sorted(p.get("party_words") or [], key=len, reverse=True)
+        self.default_channel = p.get("default_channel")
         self.relative = dict(office.get("relative") or {})
         # The office's own place names, then its city's and province's: (word, tier), longest first.
         places: dict[str, set[str]] = {}
@@ -76,6 +77,12 @@ class Placement:
     # -- placing
 
     def _place(self, name: str) -> Placed:
+        placed = self._placed(name)
+        if placed.tier is not None and placed.channel is None:  # 市级, 省级: the office's own line
+            return Placed(placed.tier, self.default_channel, placed.routing, placed.rule)
+        return placed
+
+    def _placed(self, name: str) -> Placed:
         text = norm_name(name)
         if not text:
             return Placed(None, None, "", "")
