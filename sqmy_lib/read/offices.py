@@ -194,7 +194,8 @@ def read_offices(tree: OfficeTree, rules: Rules, year: int | None = None, worker
     file_rules: dict[Path, Rules] = {}
     office_of: dict[str, str] = {}
     for office in tree.offices:
-        office_rules = rules.for_level(office.level)
+        # Each office places bodies from where it stands: its own name is its own tier.
+        office_rules = rules.for_office(office.level, office.name)
         for f in discover(p for p in office.paths if p.exists()):
             if str(f) in office_of:
                 continue  # a file named under two offices counts for the first

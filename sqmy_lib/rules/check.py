@@ -199,6 +199,17 @@ def mark_words(value, data):
         return f"应为文字列表,如 [√, 是],实为 {_shown(value)}"
 
 
+def header_fields(value, data):
+    """An office's own header synonyms: field name → labels, for the fields the reader knows."""
+    from ..read.vocabulary import FIELD_LABELS
+
+    if not isinstance(value, dict):
+        return f"应为映射(“字段: [表头, …]”形式),实为 {_shown(value)}"
+    unknown = [k for k in value if k not in FIELD_LABELS]
+    if unknown:
+        return f"未知字段 {_shown(unknown[0])},应为 {'/'.join(FIELD_LABELS)} 之一"
+
+
 def or_empty(check: Check) -> Check:
     """The check, or nothing written at all ("max_count:" meaning no limit)."""
     def either(value, data):
@@ -276,6 +287,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("marks.pending", mark_words, REQ),
     Spec("marks.forwarded", mark_words, REQ),
     Spec("marks.negations", words(non_empty=False)),
+    Spec("headers", or_empty(header_fields)),
+    Spec("headers.*", words()),
     Spec("instruction_words", words()),
     Spec("leader_title_words", words(non_empty=False)),
     Spec("leader_levels", words(distinct=True), REQ),
