@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 TEXT, INT, DATE, BOOL, OBJECT, NINT = "text", "int", "date", "bool", "object", "nint"
@@ -109,6 +110,10 @@ def typed(name: str, data: dict[str, list] | pd.DataFrame | None = None) -> pd.D
             out[col] = pd.Series(pd.to_datetime(pd.Series(values), errors="coerce"), dtype="datetime64[ns]")
         elif kind == NINT:
             out[col] = pd.Series(pd.array(list(values), dtype="Int64"))
+        elif kind in (TEXT, OBJECT) and isinstance(values, list):
+            column = np.empty(len(values), dtype=object)
+            column[:] = values  # one pass; a tuple value stays one value
+            out[col] = pd.Series(column, dtype=object)
         else:
             out[col] = pd.Series(list(values) if not isinstance(values, pd.Series) else values.to_list(), dtype=_DTYPES[kind])
     return pd.DataFrame(out, columns=list(schema)).reset_index(drop=True)

@@ -24,10 +24,13 @@ _BRACKET = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 _NAME_DOTS = "·•．.‧・･∙⋅‐-‑–—"
 _DOT_IN_NAME = re.compile(rf"(?<=[\u3400-\u9fff])\s*[{re.escape(_NAME_DOTS)}]+\s*(?=[\u3400-\u9fff])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_PLAIN = re.compile(r"[\u3400-\u9fff、,，;；/／|｜\n ]+")
 
 
 def name_key(name: str) -> str:
     """A name as matched: NFKC, no white space, every middle-dot variant as ``·``."""
+    if name.isalnum() and unicodedata.is_normalized("NFKC", name):
+        return name  # most names: nothing to fold
     text = "".join(unicodedata.normalize("NFKC", name).split())
     return _DOT_IN_NAME.sub("·", text)
 
@@ -86,6 +89,11 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     et_al = ""
     if m := words.et_al_pattern().search(text):
         et_al, text = m[0].strip(), text[: m.start()].strip()
+    if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
+        # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
+        names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
+        if not any(n in words.affiliations or n in words.roles for n in names):
+            return AuthorCell(tuple(Author(n, name_key(n)) for n in names), et_al)
     authors: list[Author] = []
     for part in _SEPARATORS.split(text):
         authors.extend(_part_authors(part.strip(), words))

@@ -13,6 +13,7 @@ in exactly one of four places, so nothing under a header is read past in silence
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -80,6 +81,7 @@ class HeaderWords:
         self.place = place or (lambda text: None)
         self.forwarded_prefixes = tuple(forwarded_prefixes)
         self._memo: dict[str, str | None] = {}
+        self._tiers: dict[str, str | None] = {}
 
     def field_of(self, label: str) -> str | None:
         """The field a normalised label names (exact, else by keyword), or None."""
@@ -102,8 +104,12 @@ class HeaderWords:
         """The tier a label names as a body (``市政协``, ``省级``, ``全国政协``), or None."""
         if not label or len(label) > MAX_LABEL:
             return None
-        placed = self.place(label)
-        return placed.tier if placed is not None else None
+        try:
+            return self._tiers[label]
+        except KeyError:
+            placed = self.place(label)
+            tier = self._tiers[label] = placed.tier if placed is not None else None
+            return tier
 
     def group_of(self, label: str) -> str | None:
         """What a label heading a group of sub-columns is about (adoption, instruction, forward,
@@ -123,12 +129,18 @@ class HeaderWords:
         )
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _label_of(text: str) -> str:
+    return norm_label(text) if 0 < len(text.strip()) <= 40 else ""
+
+
+def _only_short_text(row: list) -> bool:
+    return all((type(v) is str and len(v) <= 40) or v is None for v in row)
+
+
 def _labels(row: list, width: int) -> list[str]:
-    out = []
-    for c in range(width):
-        v = row[c] if c < len(row) else ""
-        out.append(norm_label(v) if isinstance(v, str) and 0 < len(v.strip()) <= 40 else "")
-    return out
+    out = [_label_of(v) if type(v) is str else "" for v in row[:width]]
+    return out + [""] * (width - len(out))
 
 
 def _fill_merges(scan: list[list[str]], merges) -> None:
@@ -168,7 +180,8 @@ def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "") ->
     width = max((len(r) for r in rows[:HEADER_SCAN_ROWS]), default=0)
     if not width:
         return None
-    scan = [_labels(r, width) for r in rows[:HEADER_SCAN_ROWS]]
+    # A row with a number, a date or long text is a title, a note or data: never a header row.
+    scan = [_labels(r, width) if _only_short_text(r) else [""] * width for r in rows[:HEADER_SCAN_ROWS]]
     raw_scan = [list(r) for r in scan]  # before merged labels are spread: what each cell itself says
     _fill_merges(scan, merges)
     best, best_score = None, 1

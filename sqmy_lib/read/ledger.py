@@ -224,14 +224,11 @@ def _dates(ordinals: list) -> np.ndarray:
 
 
 def _authors_of_items(tables: dict[str, pd.DataFrame]) -> None:
-    """Each author row gets its item's office; each item the tuple of its authors' names."""
+    """Each author row gets its item's office."""
     subs, authors = tables["submissions"], tables["authors"]
     if len(authors):
         office = pd.Series(subs["office"].to_numpy(), index=subs["item"].to_numpy())
         authors["office"] = authors["item"].map(office).fillna("").to_numpy()
-        names = authors.groupby("item", sort=False)["name"].agg(tuple)
-        subs["authors"] = subs["item"].map(names).to_numpy()
-    subs["authors"] = [a if isinstance(a, tuple) else () for a in subs["authors"]]
 
 
 def _id_columns(tables: dict[str, pd.DataFrame]) -> None:

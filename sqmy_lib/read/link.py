@@ -73,7 +73,8 @@ def _narrow(pairs: pd.DataFrame) -> pd.DataFrame:
     if pairs.empty:
         return pairs
     same_file = pairs["file"].to_numpy() == pairs["file_item"].to_numpy()
-    same_folder = np.array([os.path.dirname(a) == os.path.dirname(b) for a, b in zip(pairs["file"], pairs["file_item"])])
+    folder = {f: os.path.dirname(f) for f in set(pairs["file"]) | set(pairs["file_item"])}
+    same_folder = pairs["file"].map(folder).to_numpy() == pairs["file_item"].map(folder).to_numpy()
     pairs = pairs.assign(near=np.where(same_file, 0, np.where(same_folder, 1, 2)))
     pairs = pairs[pairs["near"] == pairs.groupby("ref")["near"].transform("min")]
     titled = (pairs["tkey"] != "") & (pairs["tkey"] == pairs["title_key"])

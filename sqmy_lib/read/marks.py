@@ -65,6 +65,12 @@ class Vocabulary:
         # In free text: "<leader> (作出|作了)? (肯定性)? 批示" — the leader is the text before.
         self._in_text = re.compile(rf"([^,，。;；!！?？]*?)(?:作出|做出|作了|给予)?(?:{words})")
         self._negated_tail = re.compile(r"(?:未|无|待|没有|尚未|暂未|暂无|未经|未获)$")
+        self._any_instruction = re.compile(words)
+        alternation = lambda ws: re.compile("|".join(map(re.escape, sorted((w for w in ws if len(w) > 1), key=len, reverse=True))) or "(?!)")
+        self._pending_in = alternation(self.pending)
+        self._not_adopted_in = alternation(self.not_adopted)
+        verbs = "|".join(map(re.escape, (*_ADOPTION_VERBS, "用", "予")))
+        self._negated_verb = re.compile(f"(?:{'|'.join(map(re.escape, self.negations)) or '(?!)'})(?:{verbs})")
 
     # -- adoption cells
 
@@ -125,16 +131,10 @@ class Vocabulary:
 
     def _negated(self, text: str) -> str | None:
         """``暂未采用``, ``尚未刊用``, ``拟采用`` not in the lists: not adopted / pending."""
-        for w in self.pending:
-            if len(w) > 1 and w in text:
-                return PENDING
-        for w in self.not_adopted:
-            if len(w) > 1 and w in text:
-                return NOT_ADOPTED
-        for neg in self.negations:
-            at = text.find(neg)
-            if at >= 0 and any(text.startswith(v, at + len(neg)) for v in (*_ADOPTION_VERBS, "用", "予")):
-                return NOT_ADOPTED
+        if self._pending_in.search(text):
+            return PENDING
+        if self._not_adopted_in.search(text) or self._negated_verb.search(text):
+            return NOT_ADOPTED
         return None
 
     def _forwarded(self, text: str) -> str | None:
@@ -229,6 +229,8 @@ class Vocabulary:
         """批示 written in free text (备注/说明): ``获市委书记王某某批示`` → [(leader, the sentence)].
         Negated mentions (``未批示``, ``待批示``, ``无批示``) are none."""
         found: list[tuple[str, str]] = []
+        if not self._any_instruction.search(text):
+            return found
         t = unicodedata.normalize("NFKC", text)
         for m in self._in_text.finditer(t):
             before = m[1].strip()
@@ -251,7 +253,12 @@ class Vocabulary:
         return t, ""
 
 
+_DATE_HINT = re.compile(r"\d{1,4}[.\-/年月]\d|[〇○零一二三四五六七八九十]{2,4}年")
+
+
 def _date(text: str) -> dt.date | None:
+    if not _DATE_HINT.search(text):
+        return None
     parsed = parse_date(text)
     if parsed.status == OK:
         return parsed.date

@@ -24,7 +24,9 @@ _REFERENCING = ("adoptions", "forwards", "instructions")
 
 
 def _item_rows(subs: pd.DataFrame) -> pd.DataFrame:
-    """One row per item: (src, row, office, key, item)."""
+    """One row per item that could repeat another (its office has another item with its title):
+    (src, row, office, key, item)."""
+    subs = subs[(subs["title_key"] != "") & subs.duplicated(["office", "title_key"], keep=False)]
     dates = subs["date"].dt.strftime("%Y%m%d").fillna("")
     authors = subs["authors"].map(lambda a: "、".join(sorted(a)))
     key = ("i\x1f" + subs["title_key"] + "\x1f" + authors + "\x1f" + dates).where(subs["title_key"] != "", "")
@@ -37,6 +39,8 @@ def _reference_rows(ledger: Ledger) -> pd.DataFrame:
     for name in _REFERENCING:
         t = getattr(ledger, name)
         t = t[t["item"] == -1]
+        # Only rows another row refers to the same item as can repeat it.
+        t = t[t.duplicated(["office", "ref_item_no", "ref_title"], keep=False)]
         if t.empty:
             continue
         what = t["body"] if "body" in t else t["leader"]
@@ -66,26 +70,33 @@ def set_aside_repeats(ledger: Ledger) -> None:
 
 
 def _repeats_in(group: pd.DataFrame, info: pd.DataFrame, dropped: list, findings: list) -> None:
-    by_sheet = {s: set(g["key"]) for s, g in group.groupby("src")}
-    if len(by_sheet) < 2:
+    """The repeats among one office's sheets of one kind. Only rows whose key stands in two or
+    more sheets are looked at row by row: an archive without repeats costs one groupby."""
+    totals = group["src"].value_counts()
+    if len(totals) < 2:
         return
-    sheets_of_key = group.groupby("key")["src"].agg(set)
+    spread = group.groupby("key")["src"].nunique()
+    shared_keys = spread.index[spread.to_numpy() > 1]
+    if not len(shared_keys):
+        return
+    shared = group[group["key"].isin(set(shared_keys))]
+    sheets_of_key = shared.groupby("key")["src"].agg(set)
+    by_sheet = {s: set(g["key"]) for s, g in shared.groupby("src")}
     partners = {s: set().union(*(sheets_of_key[k] for k in ks)) - {s} for s, ks in by_sheet.items()}
-    shared = {s: sum(1 for k in ks if len(sheets_of_key[k]) > 1) / len(ks) for s, ks in by_sheet.items()}
-    candidates = [s for s in by_sheet if shared[s] >= SHARE and _repeat_like(s, partners, info)]
+    share = {s: len(shared[shared["src"] == s]) / totals[s] for s in by_sheet}
+    candidates = [s for s in by_sheet if share[s] >= SHARE and _repeat_like(s, partners, info)]
     # The most likely repeat first: hidden, named as a summary, repeating most sheets, later.
     candidates.sort(key=lambda s: (not info.at[s, "hidden"], not _summary_name(info, s), -len(partners[s]), -s))
     set_aside: set[int] = set()
     for s in candidates:
         others = [t for t in by_sheet if t != s and t not in set_aside]
         kept_keys = set().union(*(by_sheet[t] for t in others)) if others else set()
-        mine = group[group["src"] == s]
-        rows = mine[mine["key"].isin(kept_keys)]
+        rows = shared[(shared["src"] == s) & shared["key"].isin(kept_keys)]
         if rows.empty:
             continue
-        if len(rows) == len(mine):
+        if len(rows) == totals[s]:
             set_aside.add(s)
-        twins = group[group["src"].isin(others) & group["key"].isin(set(rows["key"]))].drop_duplicates("key").set_index("key")
+        twins = shared[shared["src"].isin(others) & shared["key"].isin(set(rows["key"]))].drop_duplicates("key").set_index("key")
         for r, item, key in zip(rows["row"], rows["item"], rows["key"]):
             twin = twins.loc[key]
             dropped.append((s, int(r), int(item), (int(twin["src"]), int(twin["row"]), int(twin["item"]))))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 
 from ..rules import Rules
 from .authors import AuthorWords, split_authors
@@ -41,6 +42,7 @@ _NOTE = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(NOTE_WORDS, key=len, r
 _FILED_BY = re.compile(r"(?:填报|报送|填表)单位\s*[:：]\s*([^\s:：]+)")
 _SKIP_START = SUBTOTAL_WORDS + NOTE_WORDS
 _SKIP_FIRST = frozenset(w[0] for w in _SKIP_START)
+_MISSING = object()
 _YES_NO_INSTRUCTION = {"√": True, "✓": True, "是": True, "有": True, "Y": True, "YES": True, "1": True,
                        "否": False, "无": False, "没有": False, "N": False, "NO": False, "0": False, "-": False,
                        "/": False, "—": False, "×": False}
@@ -60,6 +62,16 @@ TABLE_COLUMNS = {
     "findings": ("code", "src", "row", "column", "value", "detail"),
     "skipped": ("src", "row", "reason", "detail"),
 }
+
+
+# Fields whose cells make a record of their row (or are reported when they make none).
+_RECORD_FIELDS = ("adoption", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forwarded_on", "leader",
+                  "instruction", "instruction_text", "instructed_on", "follow_up", "department", "assigned_on", "due_on",
+                  "replied_on", "reply", "fed_back_on")
+
+
+def _filled(v) -> bool:
+    return v != "" and v is not None
 
 
 def col_letter(c: int) -> str:
@@ -264,6 +276,24 @@ class SheetReader:
             return [""] * len(data)
         return [row[c] if c < len(row) else "" for row in data]
 
+    def _mapped(self, kind, values: list, fn) -> list:
+        """``[fn(v) for v in values]``, each distinct value worked out once per file (ledgers repeat
+        units, dates, marks). A TRUE cell must not take the parse of a 1 (True == 1): booleans
+        are worked out each time."""
+        cache = self.memo.setdefault(kind, {})
+        get = cache.get
+        out = []
+        append = out.append
+        for v in values:
+            if type(v) is bool:
+                append(fn(v))
+                continue
+            r = get(v, _MISSING)
+            if r is _MISSING:
+                r = cache[v] = fn(v)
+            append(r)
+        return out
+
     def _memo(self, kind, value, fn):
         # Keyed by type too: a TRUE cell must not take the parse of a 1 (True == 1).
         cache = self.memo.setdefault(kind, {})
@@ -276,12 +306,13 @@ class SheetReader:
         except TypeError:  # an unhashable value: never from calamine, but cheap to allow
             return fn(value)
 
+    def _parse_date(self, v) -> tuple[int, str, str]:
+        p = parse_date(v, self.ctx.year)
+        return (p.date.toordinal() if p.date else 0), p.status, cell_text(v)
+
     def _date(self, value) -> tuple[int, str, str]:
         """(proleptic ordinal or 0, status, the cell as text) of a date cell."""
-        def parse(v):
-            p = parse_date(v, self.ctx.year)
-            return (p.date.toordinal() if p.date else 0), p.status, cell_text(v)
-        return self._memo(("date", self.ctx.year), value, parse)
+        return self._memo(("date", self.ctx.year), value, self._parse_date)
 
     def _finding(self, code: str, row: int, col: int | None, value="", detail="") -> None:
         self.t.add("findings", code=code, src=self.ctx.src, row=row, column=col_letter(col) if col is not None else "",
@@ -307,24 +338,28 @@ class SheetReader:
         items = list(range(base, base + n))
         src = self.ctx.src
         titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column(data, "title")]
-        dated = [self._date(v) for v in self._column(data, "date")]
-        author_cells = [self._memo("author_text", v, lambda x: norm_spaces(cell_text(x))) for v in self._column(data, "author")]
-        units = [self._memo("text", v, lambda x: norm_spaces(cell_text(x))) for v in self._column(data, "unit")]
-        categories = [self._memo("norm", v, lambda x: norm(cell_text(x))) for v in self._column(data, "category")]
+        dated = self._mapped(("date", self.ctx.year), self._column(data, "date"), self._parse_date)
+        spaced = lambda x: norm_spaces(cell_text(x))
+        author_cells = self._mapped("spaced", self._column(data, "author"), spaced)
+        units = self._mapped("spaced", self._column(data, "unit"), spaced)
+        categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
         category_of = self.rules.category_of
-        roles = [self._memo("norm", v, lambda x: norm(cell_text(x))) for v in self._column(data, "role")]
+        roles = self._mapped("norm", self._column(data, "role"), lambda x: norm(cell_text(x)))
         notes = self._notes(data)
+        words = self.author_words
+        parsed = self._mapped("authors", author_cells, lambda t: split_authors(t, words) if t else None)
         self.t.extend(
             "submissions", n,
             item=items,
-            item_no=[self._memo("item_no", v, lambda x: item_no_key(x) or "") for v in self._column(data, "item_no")],
+            item_no=self._mapped("item_no", self._column(data, "item_no"), lambda x: item_no_key(x) or ""),
             title=titles,
             title_key=[title_key(t) for t in titles],
             date=[d[0] for d in dated], date_text=[d[2] for d in dated], date_status=[d[1] for d in dated],
             author_text=author_cells,
+            authors=[tuple(a.key for a in cell.authors) if cell is not None else () for cell in parsed],
             unit=units,
-            sector=[self._memo("text", v, lambda x: norm_spaces(cell_text(x))) for v in self._column(data, "sector")],
-            category=[category_of(c) if c else None for c in categories],
+            sector=self._mapped("spaced", self._column(data, "sector"), spaced),
+            category=self._mapped("category", categories, lambda c: category_of(c) if c else None),
             category_text=categories,
             role_text=roles,
             note=notes,
@@ -332,10 +367,22 @@ class SheetReader:
             src=src,
             row=kept,
         )
-        self._authors(items, author_cells, kept)
+        self._authors(items, parsed, author_cells, kept)
         self._roles(roles, kept)
-        for i, row in enumerate(data):
-            self._row_records(row, kept[i], items[i], ("", ""), notes[i])
+        for i in self._rows_with_records(data, notes):
+            self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
+
+    def _rows_with_records(self, data: list[list], notes: list[str]) -> list[int]:
+        """The rows that may record an adoption, a forwarding or an instruction: a cell filled in
+        one of those columns, or a 备注 that names a 批示 (the other rows need no look)."""
+        cols = {b.col for b in self.layout.bodies} | {self.f[f] for f in _RECORD_FIELDS if f in self.f}
+        rows: set[int] = set()
+        for c in cols:
+            column = [row[c] if c < len(row) else "" for row in data]
+            rows.update(compress(range(len(column)), map(_filled, column)))
+        words = self.vocab.instruction_words
+        rows.update(i for i, note in enumerate(notes) if note and any(w in note for w in words))
+        return sorted(rows)
 
     def _notes(self, data: list[list]) -> list[str]:
         notes = [cell_text(v) for v in self._column(data, "note")]
@@ -345,23 +392,27 @@ class SheetReader:
                          for a, row in zip(notes, data)]
         return notes
 
-    def _authors(self, items: list[int], cells: list[str], kept: list[int]) -> None:
-        words = self.author_words
+    def _authors(self, items: list[int], parsed: list, cells: list[str], kept: list[int]) -> None:
+        """The authors table for the sheet's items (each distinct cell was split once)."""
         ca = self.f.get("author")
-        for item, text, r in zip(items, cells, kept):
-            if not text:
+        role_of = self.rules.role_of
+        item_col, position, name, written, tag, role, scribe = [], [], [], [], [], [], []
+        for item, cell, text, r in zip(items, parsed, cells, kept):
+            if cell is None:
                 continue
-            parsed = self._memo("authors", text, lambda t: split_authors(t, words))
-            n = len(parsed.authors)
-            if n:
-                self.t.extend(
-                    "authors", n, item=item, position=list(range(n)), name=[a.key for a in parsed.authors],
-                    written=[a.name for a in parsed.authors], tag=[a.tag for a in parsed.authors],
-                    role=[self.rules.role_of(a.tag) if a.tag else None for a in parsed.authors],
-                    scribe=[a.scribe for a in parsed.authors],
-                )
-            if parsed.et_al:
-                self._finding("author.et_al", r, ca, text, parsed.et_al)
+            for k, a in enumerate(cell.authors):
+                item_col.append(item)
+                position.append(k)
+                name.append(a.key)
+                written.append(a.name)
+                tag.append(a.tag)
+                role.append(role_of(a.tag) if a.tag else None)
+                scribe.append(a.scribe)
+            if cell.et_al:
+                self._finding("author.et_al", r, ca, text, cell.et_al)
+        if item_col:
+            self.t.extend("authors", len(item_col), item=item_col, position=position, name=name, written=written,
+                          tag=tag, role=role, scribe=scribe)
 
     def _roles(self, roles: list[str], kept: list[int]) -> None:
         c = self.f.get("role")

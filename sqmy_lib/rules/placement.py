@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 OWN = "own"
+_DIGITS = re.compile(r"\d+")
 _BRACKETED = re.compile(r"《[^》]*》|〈[^〉]*〉|<<[^>]*>>")
 
 
@@ -72,7 +73,12 @@ class Placement:
         # A short form two places share (示例 of 示例县 and 示例市) places nothing.
         self.places = sorted(((w, next(iter(t))) for w, t in places.items() if len(t) == 1), key=lambda x: -len(x[0]))
         self.title_prefixes = sorted(p.get("title_prefixes") or [], key=len, reverse=True)
-        self.place = lru_cache(maxsize=1 << 14)(self._place)
+        self._memo = lru_cache(maxsize=1 << 14)(self._place)
+
+    def place(self, name: str) -> Placed:
+        """Tier, channel, routing and the rule for a name. Digits never place a body (第12期,
+        2025年), so names that differ only in them share one answer."""
+        return self._memo(_DIGITS.sub("0", name))
 
     # -- placing
 
