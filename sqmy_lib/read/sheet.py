@@ -231,14 +231,17 @@ class SheetReader:
         """One finding per column whose cells are not read: unknown or ignored header, or none."""
         layout, src = self.layout, self.ctx.src
         header_row = layout.header_top + 1
+        width = max(map(len, data), default=0)
+        # Only the columns whose cells are not read need counting (every other cell is read).
+        unread = {c for c in range(width) if c not in layout.labels} | set(layout.unknown) | set(layout.ignored) | set(layout.also)
         counts: dict[int, int] = {}
         first: dict[int, tuple[int, object]] = {}
-        for r, row in zip(kept, data):
-            for c, v in enumerate(row):
-                if v != "" and v is not None and c not in counts:
-                    first[c] = (r, v)
-                if v != "" and v is not None:
-                    counts[c] = counts.get(c, 0) + 1
+        for c in unread:
+            column = [row[c] if c < len(row) else "" for row in data]
+            filled = list(compress(range(len(column)), map(_filled, column)))
+            if filled:
+                counts[c] = len(filled)
+                first[c] = (kept[filled[0]], column[filled[0]])
         labelled = set(layout.labels)
         for c, label in layout.unknown.items():
             self.t.add("findings", code="header.unknown", src=src, row=header_row, column=col_letter(c), value=label,
