@@ -10,7 +10,9 @@ Tables
 submissions   one row per item sent in (报送)
 authors       one row per (item, named author), in the order written
 adoptions     one row per (item, adopting body) (采用); ``item`` is -1 when unmatched
-instructions  one row per (item, leader) instruction (批示) with its follow-up (落实)
+instructions  one row per (item, leader) instruction (批示) with its follow-up (落实) and its 督办 like a 提案 (L33):
+              department (承办单位), assigned_on (交办), due_on (办理时限 as a date) or due_days (as days),
+              replied_on and reply (办复), fed_back_on (反馈作者); dates as datetime.date or None
 sheets        one row per sheet read: its kind, header row, year and field → column letter
 files         one row per input file: ok, or why it could not be read
 findings      facts only the reader can see (a formula with no cached value, an ambiguous link)
@@ -37,7 +39,8 @@ ADOPTION_COLUMNS = [
 ]
 INSTRUCTION_COLUMNS = [
     "instruction", "item", "ref_item_no", "ref_title", "leader", "level", "text", "date", "date_text",
-    "date_status", "follow_up", "src", "file", "sheet", "row", "column",
+    "date_status", "follow_up", "department", "assigned_on", "due_on", "due_days", "replied_on", "reply", "fed_back_on",
+    "src", "file", "sheet", "row", "column",
 ]
 SHEET_COLUMNS = ["src", "file", "sheet", "kind", "header_row", "year", "filed_by", "columns", "hidden"]
 FILE_COLUMNS = ["file", "format", "status", "code", "message", "sheet"]

@@ -35,12 +35,21 @@ LEDGER_LABELS: dict[str, tuple[str, ...]] = {
     "leader": ("批示领导", "批示人", "领导", "领导姓名"),
     "instruction_text": ("批示内容", "批示意见"),
     "instructed_on": ("批示日期", "批示时间"),
-    "follow_up": ("落实情况", "反馈情况", "办理情况", "落实反馈", "办理结果", "落实", "落实反馈情况", "批示落实情况"),
+    "follow_up": ("落实情况", "反馈情况", "办理情况", "落实反馈", "落实", "落实反馈情况", "批示落实情况"),
+    # 督办 of an instruction, tracked "像办理政协提案那样" (L33): 承办单位, 交办, 时限, 办复, 反馈作者.
+    "department": ("承办单位", "办理单位", "责任单位"),
+    "assigned_on": ("交办时间", "交办日期"),
+    "due_on": ("办理时限", "办结时限"),
+    "replied_on": ("办复日期", "办复时间"),
+    "reply": ("办复情况", "办理结果", "办复内容"),
+    "fed_back_on": ("反馈日期", "反馈作者日期", "反馈时间"),
     "note": ("备注", "说明"),
 }
 
 # When no label matches exactly, the first keyword a label contains decides.
 LEDGER_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("交办", "assigned_on"), ("承办", "department"), ("时限", "due_on"), ("办复日期", "replied_on"),
+    ("办复时间", "replied_on"), ("办复", "reply"), ("反馈日期", "fed_back_on"), ("反馈时间", "fed_back_on"),
     ("采用日期", "adopted_on"), ("采用时间", "adopted_on"), ("批示日期", "instructed_on"),
     ("批示时间", "instructed_on"), ("批示内容", "instruction_text"), ("批示领导", "leader"),
     ("落实", "follow_up"), ("反馈", "follow_up"), ("批示", "instruction"), ("期号", "issue_no"),
@@ -54,7 +63,12 @@ LEDGER_KEYWORDS: tuple[tuple[str, str], ...] = (
 GROUP_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "adoption": (("日期", "adopted_on"), ("时间", "adopted_on"), ("期", "issue_no"),
                  ("单位", "adoption"), ("刊物", "adoption"), ("层级", "adoption"), ("级别", "adoption")),
-    "instruction": (("日期", "instructed_on"), ("时间", "instructed_on"), ("内容", "instruction_text"),
+    # The 督办 sub-labels first: 交办日期 is not the 批示日期, 办理时限 and 办理结果 are not the 落实情况.
+    "instruction": (("交办", "assigned_on"), ("承办", "department"), ("责任单位", "department"),
+                    ("办理单位", "department"), ("时限", "due_on"), ("办复日期", "replied_on"),
+                    ("办复时间", "replied_on"), ("办复", "reply"), ("办理结果", "reply"),
+                    ("反馈日期", "fed_back_on"), ("反馈时间", "fed_back_on"), ("反馈作者", "fed_back_on"),
+                    ("日期", "instructed_on"), ("时间", "instructed_on"), ("内容", "instruction_text"),
                     ("意见", "instruction_text"), ("落实", "follow_up"), ("反馈", "follow_up"),
                     ("办理", "follow_up"), ("领导", "leader"), ("姓名", "leader"), ("批示人", "leader")),
 }

@@ -36,6 +36,19 @@ _SEPARATOR = re.compile(
 )
 _NOTE = re.compile(r"^(?:注|备注|说明|填表说明|填表人|填报人|审核人|制表人|制表|审核|联系人|联系电话|负责人|单位负责人|填表日期)\s*[:：0-9一二三、.]")
 _FILED_BY = re.compile(r"(?:填报|报送|填表)单位\s*[:：]\s*([^\s:：]+)")
+# 督办 date fields of an instruction and how a message names them.
+DUBAN_DATES = {"assigned_on": "交办日期", "due_on": "办理时限", "replied_on": "办复日期", "fed_back_on": "反馈日期"}
+DUBAN_FIELDS = (*DUBAN_DATES, "department", "reply")
+_DAYS = re.compile(r"^(\d{1,3})\s*(?:个自然日|天|日)(?:内|以内|之内)?$")
+_BEFORE = re.compile(r"(?:之前|以前|前)$")
+
+
+def _days(value) -> int | None:
+    """A 办理时限 written as a number of days: ``30天``, ``15日内``, or a bare 30 (at most 366)."""
+    if type(value) is int or (type(value) is float and value.is_integer()):
+        return int(value) if 0 < value <= 366 else None
+    m = _DAYS.match(norm(str(value)))
+    return int(m[1]) if m else None
 
 
 def col_letter(c: int) -> str:
@@ -330,7 +343,8 @@ class SheetReader:
             items = self._submissions(excel_rows)
             self._tier_adoptions(data, excel_rows, items)
             # Free-text adoptions and instructions: only rows with something in those columns.
-            cols = [self.fields[f] for f in ("adoption", "adopted_flag", "leader", "instruction", "instruction_text") if f in self.fields]
+            cols = [self.fields[f] for f in ("adoption", "adopted_flag", "leader", "instruction", "instruction_text", *DUBAN_FIELDS)
+                    if f in self.fields]
             for i in sorted({i for c in cols for i in _nonempty(self._cols[c])}):
                 self._free_text_adoptions(data[i], excel_rows[i] - 1, items[i], "text_column")
                 self._instructions(data[i], excel_rows[i] - 1, items[i], None, None)
@@ -462,15 +476,46 @@ class SheetReader:
         elif content:
             leaders, col = [""], self.fields.get("instruction_text")
         else:
+            if any(self._text(row, f) for f in (*DUBAN_DATES, "department", "reply")):
+                # 督办 cells on a row with no instruction: said, not dropped.
+                Tables.add(self.t.findings, code="instruction.duban_without_instruction", row=r + 1,
+                           column=col_letter(self.fields.get("department", self.fields.get("title", 0))), detail="",
+                           **self._where())
             return
         located = self._dated_at(self._cell(row, "instructed_on"), r, col)
         follow_up = self._text(row, "follow_up")
+        duban = self._duban(row, r)
         for leader in leaders:
             Tables.add(
                 self.t.instructions, item=item, ref_item_no=ref_no or "", ref_title=ref_title or "", leader=leader,
                 level=self.rules.leader_level_of(leader + content) if (leader or content) else None,
-                text=content, follow_up=follow_up, **located,
+                text=content, follow_up=follow_up, **duban, **located,
             )
+
+    def _duban(self, row: list, r: int) -> dict:
+        """The 督办 cells of an instruction's row (承办单位, 交办/办复/反馈 dates, 办理时限, 办复): dates as
+        ``datetime.date`` or None; a 办理时限 written as days (``30天``, ``15日内``) as ``due_days``.
+        A date cell that cannot be read is named in a finding, never guessed."""
+        out = dict(department=norm_spaces(self._text(row, "department")), reply=norm_spaces(self._text(row, "reply")),
+                   due_days=None)
+        for fld in DUBAN_DATES:
+            value = self._cell(row, fld)
+            out[fld] = None
+            if value == "" or value is None:
+                continue
+            if fld == "due_on" and (days := _days(value)) is not None:
+                out["due_days"] = days
+                continue
+            if fld == "due_on" and type(value) is str:
+                value = _BEFORE.sub("", value.strip())  # "6月30日前" is the date 6月30日
+            parsed = self._date(value)
+            if parsed.date is not None:
+                out[fld] = parsed.date
+            else:
+                Tables.add(self.t.findings, code="instruction.date_unparseable", row=r + 1,
+                           column=col_letter(self.fields[fld]), detail=f"{DUBAN_DATES[fld]}“{cell_text(value)}”",
+                           **self._where())
+        return out
 
     def _adoption_rows(self, data: list[list], excel_rows: list[int]) -> None:
         """The rows of a separate 采用台账: each one adoption (and perhaps its instruction) of an item.
@@ -488,7 +533,7 @@ class SheetReader:
         raw_dates = self._column("adopted_on")
         dated = self._dated(raw_dates)
         # Instructions: only rows with something in those columns.
-        instr_cols = [self.fields[f] for f in ("leader", "instruction", "instruction_text") if f in self.fields]
+        instr_cols = [self.fields[f] for f in ("leader", "instruction", "instruction_text", *DUBAN_FIELDS) if f in self.fields]
         instr_rows = sorted({i for c in instr_cols for i in _nonempty(self._cols[c])})
         c_adoption = self.fields.get("adoption")
         c_flag = self.fields.get("adopted_flag")

@@ -177,6 +177,8 @@ CHECKS: list[Check] = [
     # -- what only the reader saw
     Check("formula.no_value", "warning", "findings", None, "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存", _finding("formula.no_value")),
     Check("link.ambiguous", "error", "findings", None, "按编号或标题可对应多条信息:{detail};请填写唯一的编号", _finding("link.ambiguous")),
+    Check("instruction.date_unparseable", "warning", "findings", None, "{detail}无法识别,该项未计入督办跟踪;请写成 2026-03-05 或 2026年3月5日(办理时限也可写“30天”)", _finding("instruction.date_unparseable")),
+    Check("instruction.duban_without_instruction", "warning", "findings", None, "填写了承办单位、交办或办复等督办情况,但该行没有领导批示,督办情况未计入", _finding("instruction.duban_without_instruction")),
 ]
 
 # Extra per-row values some messages need, computed only for the rows that are flagged.
