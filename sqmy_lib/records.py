@@ -45,7 +45,10 @@ INSTRUCTION_COLUMNS = [
 SHEET_COLUMNS = ["src", "file", "sheet", "kind", "header_row", "year", "filed_by", "columns", "hidden"]
 FILE_COLUMNS = ["file", "format", "status", "code", "message", "sheet"]
 FINDING_COLUMNS = ["code", "src", "file", "sheet", "row", "column", "detail"]
-PEOPLE_COLUMNS = ["name", "role", "unit", "sector", "appointed_on", "file", "sheet", "row"]
+# One row per (person, role): a 委员 who is also a 特邀信息员 is two rows. ``appointed_on`` and
+# ``ended_on`` (the last day in post: 解聘, 离任, 届满) bound the role's quota; ``date_problem``
+# says which of them could not be read (empty when both are fine).
+PEOPLE_COLUMNS = ["name", "role", "unit", "sector", "appointed_on", "ended_on", "date_problem", "file", "sheet", "row"]
 UNIT_COLUMNS = ["unit", "unit_type", "file", "sheet", "row"]
 
 
