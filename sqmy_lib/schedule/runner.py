@@ -111,7 +111,11 @@ def run_schedule(schedule: Schedule, history: History, state: Path, now: dt.date
     fire = schedule.previous_fire(now)
     params, period, out_dir = schedule.resolve(fire)
     params["year"] = period.year
-    if schedule.report == "quarterly_circular" or params.get("quarter") is not None:
+    if period.months == 1:  # a monthly circular (periods.circular: month)
+        params["month"] = period.first_month
+    elif period.months == 6:
+        params["half"] = period.last_month // 6
+    elif schedule.report == "quarterly_circular" or params.get("quarter") is not None:
         params["quarter"] = period.last_month // 3
     # A notebook defaults every parameter it has; one it does not have (a roll-up has no roster) is not passed.
     params = {k: v for k, v in params.items() if v is not None}
@@ -135,7 +139,7 @@ def run_schedule(schedule: Schedule, history: History, state: Path, now: dt.date
 def _run_with_retries(schedule: Schedule, history: History, fire: dt.datetime, params: dict, label: str,
                       out_dir: Path, sleep: Callable[[float], None], backoff: float) -> Outcome:
     kind = KINDS[schedule.report]
-    stem = kind.stem(argparse.Namespace(year=params["year"], quarter=params.get("quarter")))
+    stem = kind.stem(argparse.Namespace(year=params["year"], **{k: params.get(k) for k in ("quarter", "month", "half")}))
     started = _timestamp(tz=schedule.tz)
     run = Run(schedule.name, label, started, FAILED, fire_time=_timestamp(fire), inputs=_input_digests(params),
               rules_version=_rules_version(params), library_version=__version__, out_dir=str(out_dir))
