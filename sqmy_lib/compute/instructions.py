@@ -3,10 +3,10 @@
 
 Status (domain.md §8: "尚未解决" is not resolved) comes from a closed vocabulary in the rules
 (``instructions.status_words``): the follow-up (落实情况) and the reply (办复) are read for a
-resolution word (已办结) or a word of work in progress (办理中); a word that a negation (尚未,
-暂未, 未, 不, 没有…) stands before within its clause does not count as said. A text that says
-both, or neither, is 办理中 — never 已办结 — and a text no word places is reported as a warning.
-Blank: 未反馈.
+resolution word (已办结) or a word of work in progress (办理中). A resolution that a negation
+(尚未, 暂未, 仍未, 未, 不, 没有…) denies within its clause — 尚未得到解决, 未采纳, 暂未办结, 仍未解决 —
+makes the text 办理中, even beside a resolution said elsewhere ("部分已解决,其余仍未解决"). A
+text no word places is 办理中 — never 已办结 — and is reported as a warning. Blank: 未反馈.
 
 办理时限: the ledger's date, or its number of days, or ``instructions.due_days`` (office-set),
 counted from the 交办 date (the 批示 date when the item was not 交办). An instruction is overdue
@@ -50,29 +50,42 @@ class Vocabulary:
         words = d.get("status_words") or {}
         return cls(tuple(words.get(DONE) or ()), tuple(words.get(IN_PROGRESS) or ()), tuple(d.get("negations") or ()))
 
-    def _said(self, text: str, word: str) -> tuple[bool, bool]:
-        """(said plainly somewhere, said under a negation somewhere)."""
-        plain = negated = False
+    @property
+    def cores(self) -> tuple[str, ...]:
+        """The resolution words without a leading 已 (已落实 → 落实): what a negation denies (未落实)."""
+        return tuple(dict.fromkeys(w[1:] if w.startswith("已") and len(w) > 2 else w for w in self.done))
+
+    def _plain(self, text: str, word: str) -> bool:
+        """Whether ``word`` is said somewhere with no negation just before it in its clause."""
+        reach = NEGATION_REACH + max((len(n) for n in self.negations), default=0)
         for m in re.finditer(re.escape(word), text):
-            clause = _CLAUSE_BREAK.split(text[: m.start()])[-1]
-            before = clause[-(NEGATION_REACH + max((len(n) for n in self.negations), default=0)):]
-            if any(n in before and len(before) - (before.rindex(n) + len(n)) <= NEGATION_REACH for n in self.negations):
-                negated = True
-            else:
-                plain = True
-        return plain, negated
+            before = _CLAUSE_BREAK.split(text[: m.start()])[-1][-reach:]
+            if not any(n in before and len(before) - (before.rindex(n) + len(n)) <= NEGATION_REACH for n in self.negations):
+                return True
+        return False
+
+    def _denied(self, text: str) -> bool:
+        """Whether a negation stands just before a resolution (尚未|得到解决, 仍未|解决, 不予|采纳)."""
+        cores = self.cores
+        for n in self.negations:
+            for m in re.finditer(re.escape(n), text):
+                after = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
+                if any(0 <= after.find(core) <= NEGATION_REACH for core in cores):
+                    return True
+        return False
 
     def status(self, text: str) -> tuple[str, bool]:
-        """(status, understood) of a follow-up text; blank text is 未反馈."""
+        """(status, understood) of a follow-up text; blank text is 未反馈. Resolved only when a
+        resolution is said and none is denied ("部分已解决,其余仍未解决" is not)."""
         text = re.sub(r"\s+", "", text or "")
         if not text:
             return NO_REPORT, True
-        done = [self._said(text, w) for w in self.done if w in text]
-        if any(plain for plain, _ in done) and not any(neg for _, neg in done):
+        denied = self._denied(text)
+        if not denied and any(self._plain(text, w) for w in self.done if w in text):
             return DONE, True
-        if done:  # a resolution word under a negation ("尚未得到解决"), or said and denied both
+        if denied:
             return IN_PROGRESS, True
-        if any(self._said(text, w)[0] for w in self.in_progress if w in text):
+        if any(self._plain(text, w) for w in self.in_progress if w in text):
             return IN_PROGRESS, True
         return IN_PROGRESS, False
 

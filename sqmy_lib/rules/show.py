@@ -175,7 +175,8 @@ def _instructions(rules: Rules) -> list[str]:
              f"办理状态按落实情况和办复内容认定:写明“{_joined(words.get('已办结'))}”的为已办结;"
              f"写明“{_joined(words.get('办理中'))}”的为办理中。"]
     if d.get("negations"):
-        lines.append(f"上述字词前有“{_joined(d['negations'])}”等否定词的(如“问题尚未得到解决”“未采纳”),不算已办结。")
+        lines.append(f"办结字词(或去掉“已”字后,如“落实”)前紧接“{_joined(d['negations'])}”等否定词的"
+                     "(如“问题尚未得到解决”“未采纳”“仍未落实”),不算已办结;同一条落实情况既有办结又有否定的,按办理中统计。")
     lines += ["无法认定的按办理中统计并提示核实;未填写的为未反馈。超过办理时限仍未办复的列为逾期,排在跟踪表最前。",
               "好信息只从已办结的批示件中评选。"]
     return lines
