@@ -28,6 +28,7 @@ Ties are broken by the stated order, finally by name, so a list never depends on
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -387,7 +388,17 @@ def apply_confirmation(candidates: dict[str, pd.DataFrame], confirmation: Confir
             got = int((df["grade"] == grade).sum())
             if got > n:
                 problems.append(f"{book}!{category}:{grade}确认了{got}{word},超过规则规定的{n}{word}")
-    return _awarded_from(candidates, chosen), problems
+    return _awarded_from(candidates, chosen), sorted(problems, key=_problem_order)
+
+
+_CELL = re.compile(r"!([A-Z]+)(\d+):")
+
+
+def _problem_order(text: str) -> tuple[int, int]:
+    """Problems as staff read the workbook: sheet by sheet, row by row, a sheet's totals last."""
+    sheet = next((k for k, c in enumerate(CATEGORIES) if c in text), len(CATEGORIES))
+    cell = _CELL.search(text)
+    return sheet, int(cell.group(2)) if cell else 1 << 30
 
 
 def _prize_fen(prizes: dict, category: str, grade: str) -> int:
