@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..compute.commendation import AnnualCommendation
+from ..compute.commendation import COUNT_WORD, AnnualCommendation
 from .xlsx_tables import TableWriter, open_workbook, pick_columns
 
 # Headers for the commendation's own columns (the rest come from tables.zh_header).
@@ -42,6 +42,7 @@ PAYOUT_LABELS = {"no": "序号", "name": "姓名(单位)", "kind": "类型", "un
 DRAFT = "(草稿)"
 SUGGESTED, RESERVE = "建议表彰", "备选"
 CONFIRM_CHOICES = ["是", "否"]
+NOTE_COLUMNS = 4  # the 说明 sheet's text spans this many columns
 SIGN_WIDTH = 24
 SIGN_ROW_HEIGHT = 28  # room to sign by hand
 FOOTER_TEXT = "制表:" + " " * 16 + "审核:" + " " * 16 + "日期:"
@@ -152,9 +153,10 @@ def write_commendation_xlsx(comm: AnnualCommendation, path: str | Path, created:
 
 def _limit_text(comm: AnnualCommendation, category: str) -> str:
     limit = comm.limits.get(category)
+    word = COUNT_WORD[category]
     if isinstance(limit, dict):
-        return "、".join(f"{g}最多{n}个" for g, n in limit.items() if n) or "不限"
-    return f"最多{limit}" if limit else "不限"
+        return "、".join(f"{g}最多{n}{word}" for g, n in limit.items() if n) or "名额不限"
+    return f"最多{limit}{word}" if limit else "名额不限"
 
 
 def instructions_lines(comm: AnnualCommendation) -> list[str]:
@@ -171,8 +173,10 @@ def instructions_lines(comm: AnnualCommendation) -> list[str]:
     ]
     for category in LISTS:
         grades = comm.grades.get(category)
-        grade_text = ";奖项等次:" + "、".join(f"{g}{n}" for g, n in grades.items()) if grades else ""
-        lines.append(f"  {category}:候选{len(comm.candidates.get(category, []))},{_limit_text(comm, category)}{grade_text}")
+        word = COUNT_WORD[category]
+        grade_text = ";奖项等次:" + "、".join(f"{g}{n}{word}" for g, n in grades.items()) if grades else ""
+        count = len(comm.candidates.get(category, []))
+        lines.append(f"{category}:候选{count}{word},{_limit_text(comm, category)}{grade_text}。")
     return [line for line in lines if line]
 
 
@@ -207,9 +211,12 @@ def write_candidates_xlsx(comm: AnnualCommendation, path: str | Path, created: d
                   "created": created or dt.datetime.now()}
     with open_workbook(path, properties) as w:
         ws = w.sheet("说明", landscape=False)
-        w.widen(ws, 0, 100)
-        for r, text in enumerate(instructions_lines(comm)):
-            ws.write_string(r, 0, text, w.fmt["caption" if r == 0 else "paragraph"])
+        for c in range(NOTE_COLUMNS):
+            w.widen(ws, c, 24)
+        lines = instructions_lines(comm)
+        w.title(ws, 0, lines[0], NOTE_COLUMNS)
+        for r, text in enumerate(lines[1:], 1):
+            w.paragraph(ws, r, text, NOTE_COLUMNS)
         for category in LISTS:
             _candidate_sheet(w, w.sheet(category), comm, category)
         _basis(w, w.sheet("评选依据"), comm)
