@@ -15,6 +15,7 @@ Quotas (domain.md §8, the rules' ``quotas``):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -47,18 +48,25 @@ def ratio(numerator, denominator, places: int = 4):
     return round(float(numerator) / float(denominator), places)
 
 
+@functools.lru_cache(maxsize=1024)
 def month_end(year: int, month: int) -> pd.Timestamp:
+    """The last day of a month (looked up for every holder of a quota: kept)."""
     return (pd.Timestamp(year, month, 1) + pd.offsets.MonthEnd(0)).normalize()
 
 
 def months_in_post(year: int, start=None, end=None, first_month: int = 1) -> frozenset[int]:
     """Months of ``year`` whose last day falls within [start, end] (either may be missing: open),
     from ``first_month`` on."""
-    start = None if start is None or pd.isna(start) else pd.Timestamp(start)
-    end = None if end is None or pd.isna(end) else pd.Timestamp(end)
+    start = None if start is None or pd.isna(start) else pd.Timestamp(start).date()
+    end = None if end is None or pd.isna(end) else pd.Timestamp(end).date()
+    return _months_in_post(year, start, end, first_month)
+
+
+@functools.lru_cache(maxsize=4096)  # most holders share their dates (none, or an appointment day)
+def _months_in_post(year: int, start: dt.date | None, end: dt.date | None, first_month: int) -> frozenset[int]:
     out = []
     for m in range(max(1, first_month), 13):
-        last = month_end(year, m)
+        last = month_end(year, m).date()
         if (start is None or start <= last) and (end is None or end >= last):
             out.append(m)
     return frozenset(out)
