@@ -288,17 +288,19 @@ def thin(tmp_path_factory):
     write_xlsx(tmp / "台账.xlsx", {"2026年": rows})
     bare = [["2026年度社情民意信息台账"], header, ["N1", "2026-02-03", "关于无采用的建议", "王五", "民建县委", None]]
     write_xlsx(tmp / "无采用.xlsx", {"2026年": bare})
+    write_xlsx(tmp / "空表.xlsx", {"2026年": [["2026年度社情民意信息台账"], header]})  # not one item yet
     return tmp
 
 
-@pytest.mark.parametrize("name", ["台账.xlsx", "无采用.xlsx"])
-def test_every_computation_on_thin_ledgers(thin, name):
-    ledger = sq.read_ledgers(thin / name)
+@pytest.mark.parametrize("name", ["台账.xlsx", "无采用.xlsx", "空表.xlsx"])
+def test_every_computation_on_thin_ledgers(thin, name, tmp_path):
+    ledger = sq.read_ledgers(thin / name, year=2026)
     assert ledger.instructions.empty and ledger.roster is None
     today = __import__("datetime").date(2027, 1, 10)
     for period in (Period.of(2026), Period.of(2026, quarter=1), Period.of(2026, month=2), Period.of(2026, half=2)):
-        assert len(people(ledger, period, today=today)) >= 1
-        assert len(units(ledger, period, today=today)) == 1
+        authors, unit_count = {"台账.xlsx": (2, 1), "无采用.xlsx": (1, 1), "空表.xlsx": (0, 0)}[name]
+        assert len(people(ledger, period, today=today)) == authors
+        assert len(units(ledger, period, today=today)) == unit_count
         assert instructions(ledger, period, today=today).empty
         rewards(ledger, period)
         summary(ledger, period)
@@ -310,6 +312,7 @@ def test_every_computation_on_thin_ledgers(thin, name):
         assert list(comm.informants["name"]) == ["张三", "李四"]  # 6 submitted and 3 adopted each; a tie, by name
     else:
         assert comm.payout_total == Decimal("0.00") and comm.top_items.empty and comm.informants.empty
+    assert all(p.is_file() for p in write_commendation_outputs(comm, tmp_path).values())
 
 
 def test_thin_ledger_through_the_command(thin, tmp_path):

@@ -483,7 +483,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     grades = {k: dict(v) for k, v in (rule.get("grades") or {}).items()}
 
     basis = _basis(c, periods, need_sub, need_ad, worker_roles)
-    informants = basis[basis["eligible"]].copy()
+    informants = basis[basis["eligible"].astype(bool).to_numpy()].copy()  # a mask even when empty (untyped)
     informants.insert(0, "place", range(1, len(informants) + 1))
     informants["suggested"] = informants["place"] <= limits[INFORMANTS] if limits[INFORMANTS] else True
     informants["basis_text"] = [f"{r};积分{s}分" for r, s in zip(informants["reason"], informants["score"])]

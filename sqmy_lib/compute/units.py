@@ -53,7 +53,8 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     unit_of = by_item(subs, "unit")
     per_unit = flags.groupby(flags.index.map(unit_of)).sum()
     columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed"]
-    out = out.join(per_unit.reindex(columns=[*columns, "points"]), on="unit")
+    # Numeric even when nothing was counted (an empty ledger joins an empty, untyped table).
+    out = out.join(per_unit.reindex(columns=[*columns, "points"]).astype(float), on="unit")
     out[columns] = out[columns].fillna(0).astype(int)
 
     per_submission = c.rules.data["points"]["per_submission"]
