@@ -139,7 +139,7 @@ def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
 
 def _monthly(c: Counted, period: Period) -> pd.DataFrame:
     months = range(1, period.last_month + 1)
-    subs = in_period(c.submissions, period, "date")["date"].dt.month.value_counts()
+    subs = pd.to_datetime(in_period(c.submissions, period, "date")["date"]).dt.month.value_counts()  # typed when empty
     ad = in_period(c.adoptions, period).drop_duplicates("item")["when"].dt.month.value_counts()
     return pd.DataFrame({"month": list(months), "submitted": [int(subs.get(m, 0)) for m in months],
                          "adopted": [int(ad.get(m, 0)) for m in months]})
