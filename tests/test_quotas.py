@@ -180,3 +180,13 @@ def test_people_json_gains_missed_months(office, tmp_path):
     [row] = json.loads(result.stdout)
     assert set(row) == {"name", "role", "unit", "submitted", "adopted", "instructed", "quota", "completion", "missed_months"}
     assert (row["name"], row["missed_months"], row["completion"], row["quota"]) == ("甲", [5, 11, 12], 0.75, 12)
+
+
+@pytest.mark.parametrize("label", ["解聘日期", "离任日期", "届满日期", "任期届满", "离任时间"])
+def test_end_date_labels(tmp_path, label):
+    roster = {"信息员名册": [["姓名", "单位", "聘任日期", label], ["己", "民盟县委", "2025-02-01", "2025-05-31"]]}
+    rows = [["2025年台账"], HEADER, ["E1", "2025-02-03", "关于二月的建议", "己", "民盟县委", None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}), roster=write_xlsx(tmp_path / "名册.xlsx", roster))
+    row = people(ledger, 2025, today=DONE).iloc[0]
+    # In post on the last day of February–May: four months, the role from the sheet name.
+    assert (row["role"], row["quota"], row["missed_months"]) == ("信息员", 4, [3, 4, 5])

@@ -212,11 +212,12 @@ def _reason(submitted: int, adopted: int, need_sub: int, need_ad: int) -> tuple[
     return True, f"报送{submitted}条、采用{adopted}条,符合参评条件"
 
 
-def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worker_roles: set[str]) -> pd.DataFrame:
+def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worker_roles: set[str],
+           today: dt.date | None) -> pd.DataFrame:
     """One row per person (roles joined) with the span's figures, score and eligibility."""
     per_year = []
     for p in periods:
-        table = people(c, p)
+        table = people(c, p, today=today)
         table = table[~table["role"].isin(worker_roles)]
         per_year.append(table.assign(year=p.year, score=table["name"].map(_person_scores(c, p)).fillna(0).astype(int)))
     rows = pd.concat(per_year, ignore_index=True)
@@ -239,9 +240,9 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
     return _sorted(out, [("eligible", False), *PERSON_ORDER]).reset_index(drop=True)
 
 
-def _units(c: Counted, periods: list[Period], groups: dict) -> pd.DataFrame:
+def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | None) -> pd.DataFrame:
     """先进集体 candidates: units with a submission in the span, ranked within their peer group."""
-    tables = [units(c, p) for p in periods]
+    tables = [units(c, p, today=today) for p in periods]
     table = pd.concat(tables, ignore_index=True)
     table = table.groupby("unit", sort=False).agg(peer_group=("peer_group", "first"), points=("points", "sum"),
                                                    submitted=("submitted", "sum"), adopted=("adopted", "sum")).reset_index()
@@ -482,7 +483,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
               WORKERS: worker_rule.get("max_count")}
     grades = {k: dict(v) for k, v in (rule.get("grades") or {}).items()}
 
-    basis = _basis(c, periods, need_sub, need_ad, worker_roles)
+    basis = _basis(c, periods, need_sub, need_ad, worker_roles, today)
     informants = basis[basis["eligible"].astype(bool).to_numpy()].copy()  # a mask even when empty (untyped)
     informants.insert(0, "place", range(1, len(informants) + 1))
     informants["suggested"] = informants["place"] <= limits[INFORMANTS] if limits[INFORMANTS] else True
@@ -493,7 +494,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     top = _ranked_items(items[items["adoptions"] > 0], order, limits[TOP_ITEMS])
     top["basis_text"] = [f"最高采用层级{t},领导批示{i}件,被采用{a}次" for t, i, a in zip(top["tier"], top["instructions"], top["adoptions"])]
     candidates = {
-        UNITS: _units(c, periods, groups),
+        UNITS: _units(c, periods, groups, today),
         INFORMANTS: informants.reset_index(drop=True),
         TOP_ITEMS: top,
         GOOD_ITEMS: _good_items(c, items, start, end, order, limits[GOOD_ITEMS]),
