@@ -8,8 +8,9 @@ roles, each with its own quota. A 身份 cell may name both (``委员、特邀�
 person may appear on two sheets (委员名册, 特邀信息员名册). The 工作人员 (staff of the
 office) are people too, with that role: the 先进工作者 are chosen among them.
 
-Every quota runs from the start date to the end date (聘任/解聘, 任职/离任, 届满; L358
-"信息员流动大…断档"): ``appointed_on`` and ``ended_on`` (the last day in post). A date
+Every quota runs from the start date to the end date (聘任/解聘, 任职/离任, 届满; domain.md §8;
+informants come and go, as L358 says of 政务信息员 by analogy): ``appointed_on`` and ``ended_on``
+(the last day in post). A date
 that cannot be read is kept as text in ``date_problem`` and said wherever the person's
 quota is shown, never silently taken as "no date".
 """
