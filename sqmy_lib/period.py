@@ -95,6 +95,11 @@ def as_of_date(period: Period, today: dt.date | None = None) -> pd.Timestamp:
 EVERY_MONTHS = {"month": 1, "quarter": 3, "half": 6}
 
 
+def number_in(period: Period, every: str) -> int:
+    """Which month, quarter or half (``every``) of its year the period is: 11, 4, 2."""
+    return period.last_month // EVERY_MONTHS[every]
+
+
 def last_ended(year: int, every: str, today: dt.date) -> Period | None:
     """The latest month, quarter or half (``every``) of ``year`` that has ended by ``today``; None if none has."""
     span = EVERY_MONTHS[every]

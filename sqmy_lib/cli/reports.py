@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from ..compute.commendation import ConfirmationError, build_commendation, resolve_years
-from ..period import last_ended
+from ..period import last_ended, number_in
 from ..read import read_ledgers
 from ..read.confirmed import read_confirmed
 from ..rules import load_rules
@@ -65,8 +65,7 @@ def run_circular(args) -> int:
         if period is None:
             print(f"sqmy: {args.year}年尚无已结束的{EVERY_ZH[every]},未生成通报", file=sys.stderr)
             return 2
-        key = {"month": "month", "quarter": "quarter", "half": "half"}[every]
-        setattr(args, key, {"month": period.first_month, "quarter": period.last_month // 3, "half": period.last_month // 6}[key])
+        setattr(args, every, number_in(period, every))
     return produce(CIRCULAR, args, Path(args.out))
 
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from croniter import croniter
 
-from ..period import Period, last_ended
+from ..period import Period, last_ended, number_in
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 REPORTS = ("quarterly_circular", "annual_commendation", "rollup_circular")
@@ -66,11 +66,10 @@ class Schedule:
         local = fire.astimezone(self.tz)
         names = {"last_year": local.year - 1, "year": local.year, "name": self.name}
         # The quarter, month and half that had just ended (monthly and half-year circulars: periods.circular).
-        for every, key in (("quarter", "quarter"), ("month", "month"), ("half", "half")):
+        for every in ("quarter", "month", "half"):
             ended = last_ended(local.year, every, local.date()) or last_ended(local.year - 1, every, local.date())
             names[f"last_{every}.year"] = ended.year
-            names[f"last_{every}.{key}"] = {"quarter": ended.last_month // 3, "month": ended.first_month,
-                                            "half": ended.last_month // 6}[every]
+            names[f"last_{every}.{every}"] = number_in(ended, every)
         params = {k: fill(v, names, self.path, f"parameters.{k}") for k, v in self.parameters.items()}
         names["period"] = period_of(params, self.path).label
         return names
