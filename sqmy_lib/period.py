@@ -90,3 +90,21 @@ def as_of_date(period: Period, today: dt.date | None = None) -> pd.Timestamp:
     """The day figures are taken at: the period's end, or today if the period is not over."""
     today_ts = pd.Timestamp(today or dt.date.today())
     return min(period.end, today_ts)
+
+
+EVERY_MONTHS = {"month": 1, "quarter": 3, "half": 6}
+
+
+def number_in(period: Period, every: str) -> int:
+    """Which month, quarter or half (``every``) of its year the period is: 11, 4, 2."""
+    return period.last_month // EVERY_MONTHS[every]
+
+
+def last_ended(year: int, every: str, today: dt.date) -> Period | None:
+    """The latest month, quarter or half (``every``) of ``year`` that has ended by ``today``; None if none has."""
+    span = EVERY_MONTHS[every]
+    done = 12 if year < today.year else (today.month - 1 if year == today.year else 0)
+    n = done // span
+    if n == 0:
+        return None
+    return Period(year, span * (n - 1) + 1, span * n)

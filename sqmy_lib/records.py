@@ -14,7 +14,10 @@ authors       one row per (item, named author), in the order written
 adoptions     one row per (item, adopting body) (采用); ``item`` is -1 when unlinked; ``note``
               is the 备注 of a row of a separate 采用台账 (an item's own 备注 is the item's)
 forwards      one row per (item, body it was forwarded to) (上报, not 采用)
-instructions  one row per (item, leader) instruction (批示) with its follow-up and 督办 fields
+instructions  one row per (item, leader) instruction (批示) with its follow-up (落实) and its 督办 like a
+              提案 (L33): department (承办单位), assigned_on (交办), due_on (办理时限 as a date) or
+              due_days (as days: 30天, 15日内; due_text as written), replied_on and reply (办复),
+              fed_back_on (反馈作者)
 sheets        one row per sheet read: its kind, header rows, year and field → column letter
 files         one row per input file: ok, or why it could not be read
 findings      what only the reader can see, each at its cell (an unknown header, a mark it
@@ -64,7 +67,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "instructions": {
         "instruction": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "leader": TEXT, "level": OBJECT,
         "text": TEXT, **_DATED, "follow_up": TEXT, "department": TEXT, "assigned_on": DATE, "due_on": DATE,
-        "due_text": TEXT, "replied_on": DATE, "reply": TEXT, "fed_back_on": DATE, "origin": TEXT, "note": TEXT, **_CELL,
+        "due_text": TEXT, "due_days": NINT, "replied_on": DATE, "reply": TEXT, "fed_back_on": DATE, "origin": TEXT, "note": TEXT, **_CELL,
         "office": TEXT,
     },
     "sheets": {
@@ -75,8 +78,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "findings": {"code": TEXT, "src": NINT, "file": TEXT, "sheet": TEXT, "row": NINT, "column": TEXT, "value": TEXT,
                  "detail": TEXT},
     "skipped": {**_WHERE, "reason": TEXT, "detail": TEXT},
-    "people": {"name": TEXT, "role": TEXT, "unit": TEXT, "sector": TEXT, "appointed_on": DATE, "file": TEXT,
-               "sheet": TEXT, "row": INT},
+    # One row per (person, role): a 委员 who is also a 特邀信息员 is two rows. ``appointed_on`` and
+    # ``ended_on`` (the last day in post: 解聘, 离任, 届满) bound the role's quota; ``date_problem``
+    # says which of them could not be read (empty when both are fine).
+    "people": {"name": TEXT, "role": TEXT, "unit": TEXT, "sector": TEXT, "appointed_on": DATE, "ended_on": DATE,
+               "date_problem": TEXT, "file": TEXT, "sheet": TEXT, "row": INT},
     "units": {"unit": TEXT, "unit_type": TEXT, "file": TEXT, "sheet": TEXT, "row": INT},
 }
 

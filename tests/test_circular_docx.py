@@ -117,8 +117,8 @@ def test_sections_in_order(rendered):
 def test_behind_units_and_people_named_in_section_four(rendered, circ):
     text = "".join(_section(rendered["doc"], "存在的问题"))
     assert not circ.behind_units.empty and not circ.behind_people.empty
-    for unit, completion in zip(circ.behind_units["unit"], circ.behind_units["completion"]):
-        assert f"{unit}（完成率{completion:.1%}）" in text
+    for unit, shortfall in zip(circ.behind_units["unit"], circ.behind_units["shortfall"]):
+        assert shortfall and f"{unit}（{zh_punctuation(shortfall)}）" in text  # what it is short of
     for name in circ.behind_people["name"]:
         assert name in text
     for unit in circ.zero_units["unit"]:

@@ -29,7 +29,7 @@ def ledger(tmp_path):
 
 def test_json_shapes_are_stable(ledger):
     shapes = {
-        "people": {"name", "role", "unit", "submitted", "adopted", "instructed", "quota", "completion"},
+        "people": {"name", "role", "unit", "submitted", "adopted", "instructed", "quota", "completion", "missed_months"},
         "rewards": {"name", "unit", "items", "amount"},
         "units": {"unit", "peer_group", "submitted", "adopted", "instructed", "points", "rank"},
     }

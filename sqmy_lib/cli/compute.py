@@ -15,10 +15,11 @@ from .validate import _add_inputs, _read_and_check
 
 # The JSON shapes other tools depend on: keep them stable.
 JSON_FIELDS = {
-    "people": ["name", "role", "unit", "submitted", "adopted", "instructed", "quota", "completion"],
+    "people": ["name", "role", "unit", "submitted", "adopted", "instructed", "quota", "completion", "missed_months"],
     "rewards": ["name", "unit", "items", "amount"],
     "units": ["unit", "peer_group", "submitted", "adopted", "instructed", "points", "rank"],
-    "instructions": ["item_no", "title", "authors", "unit", "leader", "level", "date", "follow_up", "status", "days_open"],
+    "instructions": ["item_no", "title", "authors", "unit", "leader", "level", "date", "follow_up", "department", "assigned",
+                     "due", "replied", "status", "overdue", "days_open"],
 }
 
 

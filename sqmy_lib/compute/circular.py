@@ -78,7 +78,9 @@ class QuarterlyCircular:
     def units_by_period(self) -> pd.DataFrame:
         """Units with the quarter's and the year-to-date figures side by side (two-level columns)."""
         left = self.units.set_index("unit")[["peer_group", *UNIT_FIGURES]]
-        right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, "quota", "completion"]]
+        # The adoption quota (镇街: 1 at 市级 or above a month) shows where some unit has one.
+        adoption = ["adopted_quota", "adopted_completion"] if self.units_ytd.get("adopted_quota", pd.Series()).notna().any() else []
+        right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, "quota", "completion", *adoption]]
         table = pd.concat({"": left[["peer_group"]], self.period_word: left[UNIT_FIGURES], "年度累计": right}, axis=1)
         table = table.sort_values([("", "peer_group"), ("年度累计", "rank")], kind="stable")
         table.index = pd.MultiIndex.from_tuples([("", u) for u in table.index]).get_level_values(1).rename(("", "unit"))
@@ -137,36 +139,37 @@ def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
 
 def _monthly(c: Counted, period: Period) -> pd.DataFrame:
     months = range(1, period.last_month + 1)
-    subs = in_period(c.submissions, period, "date")["date"].dt.month.value_counts()
+    subs = pd.to_datetime(in_period(c.submissions, period, "date")["date"]).dt.month.value_counts()  # typed when empty
     ad = in_period(c.adoptions, period).drop_duplicates("item")["when"].dt.month.value_counts()
     return pd.DataFrame({"month": list(months), "submitted": [int(subs.get(m, 0)) for m in months],
                          "adopted": [int(ad.get(m, 0)) for m in months]})
 
 
 def _behind(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows with a quota they have not met, the furthest behind first."""
-    has_quota = table["quota"].notna() & (table["quota"] > 0)
-    behind = table[has_quota & (pd.to_numeric(table["completion"], errors="coerce").fillna(0) < 1)]
-    return behind.sort_values(["completion", "submitted"], kind="stable").reset_index(drop=True)
+    """Rows short of a quota that has fallen due (``behind``: months missed, a yearly quota only at
+    the year's end, a unit's adoption quota too), the furthest behind first; ``shortfall`` says how."""
+    behind = table[table["behind"].astype(bool).to_numpy()] if "behind" in table else table.iloc[0:0]
+    return behind.sort_values(["completion", "submitted"], kind="stable", na_position="first").reset_index(drop=True)
 
 
 def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rules: Rules | None = None,
-                   office: str | None = None, today: dt.date | None = None, with_people: bool = True) -> QuarterlyCircular:
-    """Compute everything the quarterly circular for ``year`` Q``quarter`` (the whole year when
-    ``quarter`` is None) shows. ``with_people=False`` leaves the per-person tables empty."""
+                   office: str | None = None, today: dt.date | None = None, with_people: bool = True,
+                   month: int | None = None, half: int | None = None) -> QuarterlyCircular:
+    """Compute everything the circular for ``year`` Q``quarter`` (or ``month``, or ``half``; the whole
+    year when none is given) shows. ``with_people=False`` leaves the per-person tables empty."""
     c = ledger if isinstance(ledger, Counted) else counted(ledger, rules, today)
-    period = Period.of(year, quarter=quarter)
+    period = Period.of(year, quarter=quarter, month=month, half=half)
     ytd = period.year_to_date
     office = office or c.rules.data.get("office", {}).get("name", "")
     same = ytd == period  # a fourth quarter's or a whole year's figures are its year to date: count once
     s = summary(c, period)
     s_ytd = s if same else summary(c, ytd)
     circular_rules = c.rules.data.get("circular", {})
-    unit_q = units(c, period)
-    unit_ytd = unit_q if same else units(c, ytd)
+    unit_q = units(c, period, today=today)
+    unit_ytd = unit_q if same else units(c, ytd, today=today)
     if with_people:
-        people_q = people(c, period)
-        people_ytd = people_q if same else people(c, ytd)
+        people_q = people(c, period, today=today)
+        people_ytd = people_q if same else people(c, ytd, today=today)
     else:
         people_q = people_ytd = pd.DataFrame({col: pd.Series(dtype=object) for col in people_columns(c.rules)})
     return QuarterlyCircular(

@@ -134,7 +134,9 @@ def _people_of(ledger: Ledger, authors: pd.DataFrame) -> pd.DataFrame:
     counts when the roster does not know the person)."""
     roster = ledger.roster
     if roster is not None and not roster.people.empty:
-        people = roster.people.set_index("name")
+        # A person may hold two roles (one roster row each): the first written is the one shown here;
+        # people() gives every role its own row.
+        people = roster.people.drop_duplicates("name").set_index("name")
         role = authors["name"].map(people["role"])
         unit = authors["name"].map(people["unit"])
         appointed = authors["name"].map(people["appointed_on"])

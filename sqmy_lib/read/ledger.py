@@ -278,6 +278,6 @@ def _merge_rosters(a: Roster | None, b: Roster | None) -> Roster | None:
     if not b:
         return a
     return Roster(
-        people=pd.concat([a.people, b.people], ignore_index=True).drop_duplicates("name"),
+        people=pd.concat([a.people, b.people], ignore_index=True).drop_duplicates(["name", "role"]),
         units=pd.concat([a.units, b.units], ignore_index=True).drop_duplicates("unit"),
     )

@@ -24,6 +24,8 @@ from .marks import ADOPTED, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, V
 from .values import (
     OK,
     cell_text,
+    days_in_text,
+    deadline,
     issue_cell,
     item_no_key,
     norm,
@@ -57,7 +59,7 @@ TABLE_COLUMNS = {
     "forwards": ("item", "ref_item_no", "ref_title", "body", "tier", "channel", "date", "date_text", "date_status",
                  "origin", "note", "src", "row", "column"),
     "instructions": ("item", "ref_item_no", "ref_title", "leader", "level", "text", "date", "date_text", "date_status",
-                     "follow_up", "department", "assigned_on", "due_on", "due_text", "replied_on", "reply", "fed_back_on",
+                     "follow_up", "department", "assigned_on", "due_on", "due_text", "due_days", "replied_on", "reply", "fed_back_on",
                      "origin", "note", "src", "row", "column"),
     "findings": ("code", "src", "row", "column", "value", "detail"),
     "skipped": ("src", "row", "reason", "detail"),
@@ -674,14 +676,20 @@ class SheetReader:
         follow_up = self._text(row, "follow_up")
         due_value = self._cell(row, "due_on")
         due_text = cell_text(due_value)
-        due = 0
+        due, due_days = 0, None
         if due_text:
-            due_ord, due_status, _ = self._date(due_value)
-            due = due_ord if due_status == OK else 0  # 30天, 一个月: a span, kept as text
+            # A day (2025年5月1日前), or a span (30天, 15日内): the span is counted in compute.
+            due_days = days_in_text(due_text) if isinstance(due_value, str) else None
+            if due_days is None:
+                parsed = deadline(due_value, self.ctx.year)
+                if parsed.status == OK:
+                    due = parsed.date.toordinal()
+                else:
+                    self._finding("cell.date_invalid", r, self.f["due_on"], due_text, "办理时限")
         common = dict(
             date=ordinal, date_text=text, date_status=status, follow_up=follow_up,
             department=self._text(row, "department"), assigned_on=self._secondary_date(row, r, "assigned_on", "交办日期"),
-            due_on=due, due_text=due_text, replied_on=self._secondary_date(row, r, "replied_on", "办复日期"),
+            due_on=due, due_text=due_text, due_days=due_days, replied_on=self._secondary_date(row, r, "replied_on", "办复日期"),
             reply=self._text(row, "reply"), fed_back_on=self._secondary_date(row, r, "fed_back_on", "反馈日期"),
         )
         for leader, col, content, origin in found:

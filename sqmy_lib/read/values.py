@@ -244,6 +244,27 @@ def year_in_text(text: str) -> int | None:
     return int(m[1]) if m else None
 
 
+_SPAN = re.compile(r"^(?:限|在)?(\d{1,4})(?:个)?(工作日|天|日|周|个月|月)(?:内|以内|之内)?(?:办结|办复|完成)?$")
+_SPAN_DAYS = {"工作日": 1, "天": 1, "日": 1, "周": 7, "个月": 30, "月": 30}
+_BEFORE = re.compile(r"(?:之前|以前|前|止|为止)$")
+
+
+def days_in_text(text: str) -> int | None:
+    """A time limit written as a span (``30天``, ``15日内``, ``两周``, ``一个月内``): its days, or None."""
+    t = _digits(norm(text))
+    m = _SPAN.match(t)
+    if not m:
+        return None
+    return int(m[1]) * _SPAN_DAYS[m[2]]
+
+
+def deadline(value, year: int | None = None) -> ParsedDate:
+    """A 办理时限 written as a day (``2025年5月1日前``, ``4月30日止``): the day, or why not."""
+    if isinstance(value, str):
+        value = _BEFORE.sub("", norm(value))
+    return parse_date(value, year)
+
+
 # ---------------------------------------------------------------- issue numbers
 
 _ISSUE_NO = re.compile(r"第?(\d{1,4})期")

@@ -122,7 +122,9 @@ def _problems(circ: QuarterlyCircular) -> list[str]:
         if units_have_quota(circ):
             out.append(f"截至{month}月底，各{word}均已完成年度任务进度。")
     else:
-        named = "、".join(f"{u}（完成率{_pct(c)}）" for u, c in zip(units["unit"], units["completion"]))
+        # What each is short of (submissions, adoptions at 市级 or above: the quota's shortfall), else the rate.
+        why = units["shortfall"] if "shortfall" in units else pd.Series("", index=units.index)
+        named = "、".join(f"{u}（{w or '完成率' + _pct(c)}）" for u, c, w in zip(units["unit"], units["completion"], why))
         out.append(f"截至{month}月底，{named}尚未完成年度任务进度，请抓紧补报。")
     people = circ.behind_people
     if not circ.people_section:

@@ -179,13 +179,14 @@ def _instructions(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
 
 
 def _behind(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
-    units = pick_columns(circ.behind_units, ["unit", "peer_group", "submitted", "quota", "completion"])
+    units = pick_columns(circ.behind_units, ["unit", "peer_group", "submitted", "quota", "completion", "adopted_quota",
+                                             "adopted_completion", "shortfall"])
     ytd = circ.year_to_date.label
     ws.write_string(0, 0, f"未完成{ytd}任务的{circ.unit_word}", w.fmt["caption"])
     w.table(ws, units, 1, freeze=0, labels={"unit": circ.unit_word})
     if not circ.people_section:
         return
-    people = pick_columns(circ.behind_people, ["name", "role", "unit", "submitted", "quota", "completion"])
+    people = pick_columns(circ.behind_people, ["name", "role", "unit", "submitted", "quota", "completion", "shortfall"])
     right = len(units.columns) + 1
     ws.write_string(0, right, f"未完成{ytd}任务的个人", w.fmt["caption"])
     w.table(ws, people, 1, right)

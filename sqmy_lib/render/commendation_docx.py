@@ -4,6 +4,9 @@ The decision (domain.md §5–6): an opening paragraph naming how many units, in
 items are commended, then 一、先进集体 by peer group, 二、优秀信息员 in rank order, 三、十佳信息
 and 四、好信息 as tables, a closing exhortation and the office's signature. An empty list reads
 "无"; all wording from the ledgers goes in as plain text.
+
+A draft (the candidates not yet confirmed) says so on every page, in the header. 先进工作者 are
+listed when some are confirmed; a grade (奖项等次), when the rules set them, groups its list.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ import pandas as pd
 
 from ..compute.circular import TIER_BODY
 from ..compute.commendation import AnnualCommendation
-from .gongwen import GongwenDocument
+from .gongwen import SIZE_3, GongwenDocument, set_font
 
 DEFAULT_ADDRESSEE = "各界别组、各镇街政协工委，各民主党派县委，县工商联，各位委员、信息员："
 NONE = "无。"
@@ -83,6 +86,24 @@ def _informant_line(informants: pd.DataFrame) -> str:
                     for n, u in zip(informants["name"], informants["unit"]))
 
 
+def _people_lines(people: pd.DataFrame) -> list[str]:
+    """One line of names, or, when grades were given, ``一等奖：…`` a line per grade."""
+    if "grade" not in people or not people["grade"].map(_text).any():
+        line = _informant_line(people)
+        return [line] if line else []
+    return [f"{grade}：{_informant_line(rows)}" for grade, rows in people.groupby(people["grade"].map(_text), sort=False)]
+
+
+def _draft_mark(doc: GongwenDocument, comm: AnnualCommendation) -> None:
+    """草稿 in the header of every page: the lists are suggestions until confirmed."""
+    who = comm.decided_by or "评选机构"
+    text = f"草稿　候选名单未经{who}确认，不得印发"
+    section = doc.doc.sections[0]
+    for header in (section.header, section.even_page_header):
+        paragraph = header.paragraphs[0]
+        set_font(paragraph.add_run(text), doc.fonts.heading1, SIZE_3)
+
+
 def _instructed(leaders, count) -> str:
     """The leaders who instructed an item, else how many instructions, else "—"."""
     if _text(leaders):
@@ -100,6 +121,8 @@ def write_commendation_docx(comm: AnnualCommendation, path: str | Path, date: dt
                             addressee: str | None = None) -> Path:
     """Write the commendation decision as a .docx at ``path``; ``date`` is the 成文日期 (default today)."""
     doc = GongwenDocument()
+    if comm.draft:
+        _draft_mark(doc, comm)
     doc.title(comm.title)
     doc.addressee(addressee or comm.addressee or DEFAULT_ADDRESSEE)
     doc.paragraph(opening(comm))
@@ -109,7 +132,8 @@ def write_commendation_docx(comm: AnnualCommendation, path: str | Path, date: dt
         doc.paragraph(line)
 
     doc.heading("优秀信息员")
-    doc.paragraph(_informant_line(comm.informants) or NONE)
+    for line in _people_lines(comm.informants) or [NONE]:
+        doc.paragraph(line)
 
     doc.heading("十佳信息")
     if comm.top_items.empty:
@@ -122,6 +146,11 @@ def write_commendation_docx(comm: AnnualCommendation, path: str | Path, date: dt
         doc.paragraph(NONE)
     else:
         doc.table(comm.good_items, GOOD_COLUMNS)
+
+    if len(comm.workers):
+        doc.heading("先进工作者")
+        for line in _people_lines(comm.workers):
+            doc.paragraph(line)
 
     # The signature must not stand alone on a page (GB/T 9704 7.3.5.4): the closing goes with it.
     doc.paragraph(closing(comm))

@@ -27,8 +27,14 @@ COLUMN_ZH = {
     "lower_item": "下级序", "higher_item": "本级序", "how": "比对方式", "days": "相差天数",
     "lower_place": "下级台账位置", "higher_place": "本级台账位置", "candidates": "可能对应的信息", "reason": "原因",
     "read_status": "读取情况",
+    # quotas, 督办 and the reviewed commendation (issue 13)
+    "ended_on": "离任日期", "missed_months": "未报送月份", "behind": "未完成任务", "shortfall": "差距", "note": "备注",
+    "department": "承办单位", "assigned": "交办日期", "due": "办理时限", "replied": "办复日期", "reply": "办复情况",
+    "fed_back": "反馈日期", "overdue": "逾期", "warning": "提示", "paid_before": "此前已发(元)", "grade": "奖项等次",
+    "basis_text": "评选依据", "suggested": "建议", "prize": "表彰奖金(元)", "awards": "表彰项目",
 }
 PERCENT_COLUMNS = {"completion", "adopted_completion"}
+MONTH_LIST_COLUMNS = {"missed_months"}
 
 
 def zh_header(column: str) -> str:
@@ -44,6 +50,8 @@ def for_people(df: pd.DataFrame) -> pd.DataFrame:
     for c in out.columns:
         if c in PERCENT_COLUMNS:
             out[c] = out[c].map(lambda v: "—" if v is None or pd.isna(v) else f"{v:.1%}")
+        elif c in MONTH_LIST_COLUMNS:
+            out[c] = out[c].map(lambda v: "、".join(f"{m}月" for m in v) if isinstance(v, list) else "")
         elif pd.api.types.is_datetime64_any_dtype(out[c]):
             out[c] = out[c].dt.strftime("%Y-%m-%d").fillna("")
         elif pd.api.types.is_bool_dtype(out[c]):

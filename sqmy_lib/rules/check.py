@@ -23,6 +23,10 @@ PERIODS = ("month", "quarter", "year")
 MODES = ("highest", "sum")
 CIRCULAR_PERIODS = ("month", "quarter", "half")
 TOP_ITEMS_ORDER = ("highest_tier", "instructions", "adoptions", "earliest_submission")
+# The commendation's categories (grades and prizes are keyed by them) and the instruction statuses
+# the follow-up vocabulary places a text in.
+CATEGORIES = ("先进集体", "优秀信息员", "十佳信息", "好信息", "先进工作者")
+STATUSES = ("已办结", "办理中")
 SPLITS = ("equal_first_author_remainder",)
 
 # What the names in each list are called in a message ("未知层级 “区级”").
@@ -221,6 +225,44 @@ def anything(value, data):
     return None
 
 
+def keyed_by(choices: tuple[str, ...]) -> Check:
+    """A mapping whose keys come from a fixed set (categories, statuses)."""
+    def check(value, data):
+        if not isinstance(value, dict):
+            return f"应为映射(“键: 值”形式),实为 {_shown(value)}"
+        for key in value:
+            if key not in choices:
+                return f"未知项 {_shown(key)},应为 {'/'.join(choices)} 之一"
+    return check
+
+
+def names_from(ref: str) -> Check:
+    """A non-empty list of names the file itself defines (roles…)."""
+    def check(value, data):
+        message = words()(value, data)
+        if message:
+            return message
+        names = _names(data, ref)
+        for item in value:
+            if names is not None and item not in names:
+                return _unknown(ref, item, names)
+    return check
+
+
+def amount_or_grades(value, data):
+    """A prize: one amount for the category, or a mapping grade → amount (checked below)."""
+    if isinstance(value, dict):
+        return None
+    return amount(value, data)
+
+
+def term(value, data):
+    if isinstance(value, dict) and _is_int(value.get("first_year")) and _is_int(value.get("last_year")) \
+            and value["last_year"] < value["first_year"]:
+        return f"last_year({value['last_year']})早于 first_year({value['first_year']})"
+    return mapping(value, data)
+
+
 @dataclass(frozen=True)
 class Spec:
     """One row of the schema.
@@ -308,6 +350,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("quotas.people.*", mapping, keys="roles"),
     Spec("quotas.people.*.per", one_of(*PERIODS), REQ),
     Spec("quotas.people.*.items", integer(), REQ),
+    Spec("quotas.people.*.every_month", boolean),
+    Spec("quotas.people.*.prorate", boolean),
     Spec("quotas.units", mapping),
     Spec("quotas.units.*", mapping, keys="peer_groups"),
     Spec("quotas.units.*.per", one_of(*PERIODS), REQ),
@@ -315,13 +359,17 @@ SPECS: tuple[Spec, ...] = (
     Spec("quotas.units.*.adopted", integer()),
     Spec("quotas.units.*.adopted_min_tier", value_in("tiers"), need="adopted"),
     Spec("quotas.units.*.start_month", integer(1, 12)),
+    Spec("quotas.units.*.every_month", boolean),
+    Spec("quotas.units.*.prorate", boolean),
     Spec("quotas.coauthored_counts_each", boolean),
+    Spec("quotas.lead_author_tags", words(non_empty=False)),
     Spec("rewards", mapping, REQ),
     Spec("rewards.by_tier", mapping, REQ),
     Spec("rewards.by_tier.*", amount, keys="tiers", every=True),
     Spec("rewards.instruction_multiplier", positive_number, REQ),
     Spec("rewards.tier_mode", one_of(*MODES), REQ),
     Spec("rewards.split", one_of(*SPLITS)),
+    Spec("rewards.top_up", boolean),
     Spec("points", mapping, REQ),
     Spec("points.per_submission", integer(), REQ),
     Spec("points.adoption_by_tier", mapping, REQ),
@@ -339,8 +387,29 @@ SPECS: tuple[Spec, ...] = (
     Spec("commendations.outstanding_informant.max_count", or_empty(integer())),  # 0 or empty: no limit
     Spec("commendations.top_items", integer(), REQ),
     Spec("commendations.top_items_order", words(distinct=True, choices=TOP_ITEMS_ORDER), REQ),
-    Spec("commendations.good_item_words", words(non_empty=False)),
     Spec("commendations.addressee", text),
+    Spec("commendations.basis", text),
+    Spec("commendations.decided_by", text),
+    Spec("commendations.good_items", mapping),
+    Spec("commendations.good_items.max_count", or_empty(integer())),
+    Spec("commendations.advanced_workers", mapping),
+    Spec("commendations.advanced_workers.roles", names_from("roles"), REQ),
+    Spec("commendations.advanced_workers.max_count", or_empty(integer())),
+    Spec("commendations.grades", keyed_by(CATEGORIES)),
+    Spec("commendations.grades.*", mapping),
+    Spec("commendations.grades.*.*", integer(1)),
+    Spec("commendations.prizes", keyed_by(CATEGORIES)),
+    Spec("commendations.prizes.*", amount_or_grades),
+    Spec("commendations.prizes.*.*", amount),
+    Spec("commendations.term", term),
+    Spec("commendations.term.name", text, REQ),
+    Spec("commendations.term.first_year", integer(2000, 2100), REQ),
+    Spec("commendations.term.last_year", integer(2000, 2100), REQ),
+    Spec("instructions", mapping),
+    Spec("instructions.due_days", integer(1, 3650)),
+    Spec("instructions.status_words", keyed_by(STATUSES)),
+    Spec("instructions.status_words.*", words()),
+    Spec("instructions.negations", words()),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
     # The circular's closing text belongs to the circular; only its paragraphs are checked.

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..period import Period
+from ..compute.commendation import commendation_stem
 from ..compute.rollup import rollup_stem
 
 
@@ -18,8 +19,9 @@ class ReportKind:
     stem: Callable[[argparse.Namespace], str]
 
 
-CIRCULAR = ReportKind("quarterly_circular.ipynb", "季度通报",
-                      lambda a: f"{Period.of(a.year, quarter=a.quarter).label}社情民意信息通报")
-COMMENDATION = ReportKind("annual_commendation.ipynb", "年度表彰名单", lambda a: f"{a.year}年度社情民意信息工作表彰")
+CIRCULAR = ReportKind("quarterly_circular.ipynb", "通报",
+                      lambda a: f"{Period.of(a.year, **{k: getattr(a, k, None) for k in ('quarter', 'month', 'half')}).label}社情民意信息通报")
+COMMENDATION = ReportKind("annual_commendation.ipynb", "表彰名单",
+                          lambda a: commendation_stem(getattr(a, "span", None) or f"{a.year}年度"))
 ROLLUP = ReportKind("rollup_circular.ipynb", "汇总通报",
                     lambda a: rollup_stem(Period.of(a.year, quarter=a.quarter)))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .._version import __version__
+from ..period import number_in
 from ..run.reports import CIRCULAR, COMMENDATION, ROLLUP
 from ..iorw import write_text
 from ..run import NotebookFailed, run_report
@@ -111,8 +112,9 @@ def run_schedule(schedule: Schedule, history: History, state: Path, now: dt.date
     fire = schedule.previous_fire(now)
     params, period, out_dir = schedule.resolve(fire)
     params["year"] = period.year
-    if schedule.report == "quarterly_circular" or params.get("quarter") is not None:
-        params["quarter"] = period.last_month // 3
+    every = {1: "month", 6: "half"}.get(period.months, "quarter")  # a monthly or half-year circular too
+    if every != "quarter" or schedule.report == "quarterly_circular" or params.get("quarter") is not None:
+        params[every] = number_in(period, every)
     # A notebook defaults every parameter it has; one it does not have (a roll-up has no roster) is not passed.
     params = {k: v for k, v in params.items() if v is not None}
     # The run's "today" is the run time, so re-running with --now reproduces the same figures.
@@ -135,7 +137,7 @@ def run_schedule(schedule: Schedule, history: History, state: Path, now: dt.date
 def _run_with_retries(schedule: Schedule, history: History, fire: dt.datetime, params: dict, label: str,
                       out_dir: Path, sleep: Callable[[float], None], backoff: float) -> Outcome:
     kind = KINDS[schedule.report]
-    stem = kind.stem(argparse.Namespace(year=params["year"], quarter=params.get("quarter")))
+    stem = kind.stem(argparse.Namespace(year=params["year"], **{k: params.get(k) for k in ("quarter", "month", "half")}))
     started = _timestamp(tz=schedule.tz)
     run = Run(schedule.name, label, started, FAILED, fire_time=_timestamp(fire), inputs=_input_digests(params),
               rules_version=_rules_version(params), library_version=__version__, out_dir=str(out_dir))

@@ -16,12 +16,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from croniter import croniter
 
-from ..period import Period
+from ..period import Period, last_ended, number_in
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 REPORTS = ("quarterly_circular", "annual_commendation", "rollup_circular")
 # The names a placeholder may use; anything else is an error, never a lookup of arbitrary attributes.
-PLACEHOLDERS = ("last_quarter.year", "last_quarter.quarter", "last_year", "year", "period", "name")
+PLACEHOLDERS = ("last_quarter.year", "last_quarter.quarter", "last_month.year", "last_month.month", "last_half.year",
+                "last_half.half", "last_year", "year", "period", "name")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
 _KEYS = {"report", "cron", "timezone", "parameters", "ledgers", "roster", "rules", "output", "timeout", "retries",
          "description"}
@@ -63,10 +64,12 @@ class Schedule:
     def names(self, fire: dt.datetime) -> dict:
         """Placeholder values for a run fired at ``fire``: the quarter and year that had just ended."""
         local = fire.astimezone(self.tz)
-        done = (local.month - 1) // 3  # quarters of this year already over
-        year, quarter = (local.year, done) if done else (local.year - 1, 4)
-        names = {"last_quarter.year": year, "last_quarter.quarter": quarter, "last_year": local.year - 1,
-                 "year": local.year, "name": self.name}
+        names = {"last_year": local.year - 1, "year": local.year, "name": self.name}
+        # The quarter, month and half that had just ended (monthly and half-year circulars: periods.circular).
+        for every in ("quarter", "month", "half"):
+            ended = last_ended(local.year, every, local.date()) or last_ended(local.year - 1, every, local.date())
+            names[f"last_{every}.year"] = ended.year
+            names[f"last_{every}.{every}"] = number_in(ended, every)
         params = {k: fill(v, names, self.path, f"parameters.{k}") for k, v in self.parameters.items()}
         names["period"] = period_of(params, self.path).label
         return names
@@ -98,11 +101,11 @@ def fill(value, names: dict, source: Path, key: str):
 
 
 def period_of(params: dict, source: Path) -> Period:
-    """The period a run covers, from its filled ``year`` and (for a circular) ``quarter``."""
+    """The period a run covers, from its filled ``year`` and (for a circular) ``quarter``, ``month`` or ``half``."""
     try:
         year = int(params["year"])
-        quarter = int(params["quarter"]) if params.get("quarter") is not None else None
-        return Period.of(year, quarter=quarter)
+        parts = {k: int(params[k]) for k in ("quarter", "month", "half") if params.get(k) is not None}
+        return Period.of(year, **parts)
     except KeyError:
         raise ScheduleError(f"日程文件 {source} 的 parameters 缺少 year") from None
     except (TypeError, ValueError) as exc:
@@ -146,8 +149,9 @@ def load_schedule(path: str | Path) -> Schedule:
     params = data.get("parameters") or {}
     if not isinstance(params, dict):
         raise problem("parameters", "应为键值对(year、quarter……)")
-    if report == "quarterly_circular" and "quarter" not in params:
-        raise problem("parameters.quarter", "缺失:季度通报需要季度(如 \"{last_quarter.quarter}\")")
+    if report == "quarterly_circular" and not {"quarter", "month", "half"} & set(params):
+        raise problem("parameters.quarter", "缺失:通报需要季度、月份或半年(如 \"{last_quarter.quarter}\"、"
+                                            "month: \"{last_month.month}\"、half: \"{last_half.half}\")")
     ledgers = data.get("ledgers")
     if isinstance(ledgers, str):
         ledgers = [ledgers]
