@@ -252,3 +252,22 @@ def test_wps_xls_with_title_merged_units_and_subtotals(tmp_path):
     assert ad.set_index("tier")["channel"].astype(str).to_dict() == {"县级": "政协", "市级": "党委政府"}
     assert set(ledger.skipped["reason"]) == {"separator", "subtotal", "note"}
     assert not report.errors
+
+
+def test_minority_names_reach_the_commendation_as_people(tmp_path):
+    """Five items each, three adopted: every one of the eight is eligible for 优秀信息员 (L88's 5/3),
+    listed by name in the basis, and paid as a person in the payout."""
+    rows = [["日期", "标题", "作者", "市政协"]]
+    for k, name in enumerate(MINORITY):
+        for n in range(5):
+            rows.append([f"2025-{n + 3:02d}-{k + 1:02d}", f"关于{name}第{n + 1}件事的建议", name, "√" if n < 3 else ""])
+    path = write_xlsx(tmp_path / "台账.xlsx", {"S": rows})
+    ledger, _ = _read(path)
+    award = sq.annual_commendation(ledger, 2025)
+    basis = award.basis.set_index("name")
+    assert set(MINORITY) <= set(basis.index)
+    assert basis.loc[MINORITY, "eligible"].astype(bool).all()
+    assert set(MINORITY) <= set(award.informants["name"])
+    payout = award.payout.set_index("name")
+    assert (payout.loc[MINORITY, "kind"] == "个人").all()
+    assert all(payout.loc[n, "amount"] == Decimal("300.00") for n in MINORITY)  # 3 × 市级 100

@@ -125,13 +125,14 @@ def as_of(period: Period, today: dt.date | None = None) -> pd.Timestamp:
 def credited_authors(c: Counted) -> pd.DataFrame:
     """(item, name, role) of the people an item counts for: every named person, or — when the rules
     say ``coauthored_counts_each: false`` — its 执笔 author when one is tagged, else its first."""
-    persons = c.authors.loc[~c.authors["is_unit"], ["item", "name", "role", "position", "tag"]]
+    persons = c.authors.loc[~c.authors["is_unit"], ["item", "name", "role", "position", "tag", "scribe"]]
     persons = persons.drop_duplicates(["item", "name"])
     quotas = c.rules.data.get("quotas", {})
     if quotas.get("coauthored_counts_each", True) or persons.empty:
         return persons[["item", "name", "role"]]
     lead_tags = set(quotas.get("lead_author_tags") or [])
-    lead = persons["tag"].isin(lead_tags).astype(int)
+    # The reader marks the 执笔人 (执笔:X, X(执笔)); a tag the rules name marks a lead author too.
+    lead = (persons["scribe"].astype(bool) | persons["tag"].isin(lead_tags)).astype(int)
     first = persons.assign(lead=lead).sort_values(["item", "lead", "position"], ascending=[True, False, True], kind="stable")
     return first.drop_duplicates("item")[["item", "name", "role"]]
 
