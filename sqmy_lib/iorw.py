@@ -11,6 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+TEMP_PREFIX = ".~sqmy-"
+STALE_AFTER = 3600  # seconds: a temporary file this old belongs to a run that was killed
+
 
 @contextlib.contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
@@ -21,7 +24,10 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}", dir=target.parent)
+    # A short name of our own, not the target's: a legal 255-byte target name plus a prefix would
+    # pass NAME_MAX. The suffix is kept (when short) for the libraries that go by it.
+    suffix = target.suffix if len(target.suffix.encode("utf-8", "surrogateescape")) <= 16 else ""
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=f".part{suffix}", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -41,3 +47,22 @@ def write_text(target: str | os.PathLike, text: str) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(target)
+
+
+def clean_temp_files(folder: str | os.PathLike, older_than: float = STALE_AFTER) -> list[Path]:
+    """Remove temporary files that killed runs left in ``folder`` (only ours, only old ones)."""
+    import time
+
+    removed = []
+    try:
+        candidates = [p for p in Path(folder).iterdir() if p.name.startswith(TEMP_PREFIX) and p.is_file()]
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            if time.time() - path.stat().st_mtime > older_than:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
