@@ -32,8 +32,9 @@ ANNUAL = {"report": "annual_commendation", "cron": '"0 9 15 1 *"', "parameters":
 
 
 def _env() -> dict:
-    """The environment for a child Python: this checkout first on the path (and whatever else CI put there)."""
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    """The environment for a child Python: as this one (the sqmy_lib under test is the one installed, or on
+    PYTHONPATH; never the checkout behind it, so a wheel's tests test the wheel)."""
+    return dict(os.environ)
 
 
 def at(*args) -> dt.datetime:

@@ -65,6 +65,7 @@ def register(sub) -> None:
     a.add_argument("--roster", metavar="PATH", help="名册工作簿")
     a.add_argument("--offices", metavar="PATH", help="下级政协台账文件夹或 offices.yaml(填入汇总通报的日程)")
     a.add_argument("--output", metavar="DIR", help="报告的输出文件夹(默认日程文件夹旁的“输出”)")
+    a.add_argument("--start", metavar="YYYY-MM-DD", help="从这一天起补跑错过的期间(默认:安装日)")
     a.add_argument("--force", action="store_true", help="覆盖文件夹中已有的同名日程")
     a.set_defaults(run=run_init)
 
@@ -384,7 +385,14 @@ def run_init(args) -> int:
         "roster": str(Path(args.roster).resolve()) if args.roster else None,
         "offices": [str(Path(args.offices).resolve())] if args.offices else None,
         "output": str(Path(args.output).resolve()) if args.output else None,
+        "start": args.start,
     }
+    if args.start:
+        try:
+            dt.date.fromisoformat(args.start)
+        except ValueError:
+            print(f"sqmy: 参数错误:--start 应为日期,如 2026-01-01,实为 {args.start}", file=sys.stderr)
+            return 2
     code = 0
     for example in sorted(examples_folder().glob("*.yaml")):
         path = target / example.name
@@ -406,6 +414,8 @@ def _filled(text: str, values: dict) -> str:
     rollup = "report: rollup_circular" in text
     out = []
     for line in text.splitlines():
+        if line.startswith("# start:") and values["start"]:
+            line = f"start: {values['start']}"
         key = line.split(":", 1)[0] if ":" in line and line[:1] not in " #-" else None
         value = None
         if key == "ledgers":

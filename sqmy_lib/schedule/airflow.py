@@ -68,8 +68,6 @@ def run_task(schedule: str, state: str, **context) -> str:
 
     Raises (so Airflow marks the task failed) when the report could not be produced; returns a
     one-line summary otherwise (a period already produced is skipped, as by ``schedule run``)."""
-    import pendulum
-
     from .history import FAILED, History
     from .log import open_log
     from .runner import BUSY, latest, run_period
@@ -79,11 +77,15 @@ def run_task(schedule: str, state: str, **context) -> str:
     when = context.get("logical_date") or context.get("data_interval_end")
     if when is None and context.get("dag_run") is not None:
         when = context["dag_run"].run_after
-    when = pendulum.instance(when) if when is not None else dt.datetime.now(loaded.tz)
+    # Airflow hands a pendulum DateTime: as a plain aware datetime in the schedule's zone for croniter.
+    when = (dt.datetime.fromtimestamp(when.timestamp(), dt.timezone.utc) if when is not None
+            else dt.datetime.now(dt.timezone.utc)).astimezone(loaded.tz)
     folder = Path(state)
     folder.mkdir(parents=True, exist_ok=True)
     open_log(folder)
-    outcome = run_period(latest(loaded, History(folder), when), History(folder), folder, when, record_skip=True)
+    history = History(folder)
+    # The period is the logical date's; the history records when the run really happened.
+    outcome = run_period(latest(loaded, history, when), history, folder, dt.datetime.now(loaded.tz), record_skip=True)
     text = f"{loaded.name} {outcome.period}:{outcome.message}"
     print(text)
     for path in outcome.outputs:
