@@ -66,3 +66,28 @@ def clean_temp_files(folder: str | os.PathLike, older_than: float = STALE_AFTER)
         except OSError:
             continue
     return removed
+
+
+def write_tables(target: str | os.PathLike, sheets: dict) -> Path:
+    """DataFrames (sheet name → table) to one .xlsx, atomically, for analysts: values as values (money
+    as numbers), text never turned into a formula or a link, an empty table as its header row."""
+    from decimal import Decimal
+
+    import pandas as pd
+
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        options = {"strings_to_formulas": False, "strings_to_urls": False}
+        with pd.ExcelWriter(tmp, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
+            for name, table in sheets.items():
+                frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+                flat = frame.copy()
+                for column in flat.columns[flat.dtypes == object]:
+                    # Money kept as Decimal would land in Excel as text: yuan as numbers (exact to the fen).
+                    values = flat[column].dropna()
+                    if len(values) and all(isinstance(v, Decimal) for v in values):
+                        flat[column] = flat[column].map(lambda v: float(v) if isinstance(v, Decimal) else v)
+                if isinstance(flat.columns, pd.MultiIndex):
+                    flat.columns = [" ".join(str(c) for c in col if str(c)) for col in flat.columns]
+                flat.to_excel(writer, sheet_name=str(name)[:31], index=not isinstance(frame.index, pd.RangeIndex))
+    return target

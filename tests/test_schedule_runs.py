@@ -14,6 +14,7 @@ import pytest
 
 from sqmy_lib.kinds import CIRCULAR, COMMENDATION, KINDS, ROLLUP
 from sqmy_lib.period import Period
+from sqmy_lib.run.notebooks import notebook_path
 from sqmy_lib.run.outputs import MARKER
 from sqmy_lib.run.pipeline import ReportFailed, produce_report
 from sqmy_lib.schedule.history import History
@@ -91,15 +92,21 @@ def test_run_is_idempotent_forced_and_crosses_quarters(tmp_path):
 
 def test_failing_cell_is_retried_recorded_and_keeps_good_outputs(tmp_path):
     sched, state = tmp_path / "schedules", tmp_path / "state"
-    # A cell that fails: "today" is not a date.
-    write_schedule(sched, "bad", retries=1,
-                   parameters='{year: "{last_quarter.year}", quarter: "{last_quarter.quarter}", today: "不是日期"}')
+    # A notebook with a cell that fails (a fault injected through SQMY_NOTEBOOKS).
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = json.loads(notebook_path("quarterly_circular.ipynb").read_text(encoding="utf-8"))
+    nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "fault", "metadata": {}, "outputs": [],
+                        "source": ["raise ValueError('注入的故障')"]})
+    (notebooks / "quarterly_circular.ipynb").write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    write_schedule(sched, "bad", retries=1)
     out = sched / "out" / Q3
     out.mkdir(parents=True)
     good = out / f"{Q3}社情民意信息通报.docx"
     good.write_bytes(b"an earlier good circular")
 
-    result = sqmy("schedule", "run", "bad", "--schedules", sched, "--state", state, "--now", "2025-10-06T09:00")
+    result = sqmy("schedule", "run", "bad", "--schedules", sched, "--state", state, "--now", "2025-10-06T09:00",
+                  env={"SQMY_NOTEBOOKS": str(notebooks)})
     assert result.returncode == 1
     assert "生成失败" in result.stderr and "Traceback" not in result.stderr and "运行失败(" not in result.stderr
     [row] = History(state).runs("bad")
@@ -296,3 +303,28 @@ def test_temp_names_fit_name_max(tmp_path):
     assert len(name.encode("utf-8")) <= 255
     target = write_text(tmp_path / name, "内容")
     assert target.read_text(encoding="utf-8") == "内容"
+
+
+def test_report_objects_write_excel(tmp_path):
+    """``to_excel`` on the circular, the commendation and a summary: every table a sheet, counts and money
+    as numbers, a title that looks like a formula kept as text."""
+    import openpyxl
+
+    import sqmy_lib as sq
+
+    ledger = sq.read_ledgers([DEMO], roster=DEMO / "名册.xlsx")
+    circular = sq.quarterly_circular(ledger, 2025, 3)
+    path = circular.to_excel(tmp_path / "通报.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert {"概况", "各单位", "个人", "批示跟踪", "逐月"} <= set(book.sheetnames)
+    summary = dict(book["概况"].iter_rows(min_row=2, values_only=True))
+    assert summary["报送信息(条)"] == circular.summary.submitted and isinstance(summary["报送信息(条)"], int)
+    commendation = sq.annual_commendation(ledger, 2025)
+    book = openpyxl.load_workbook(commendation.to_excel(tmp_path / "表彰.xlsx"))
+    rows = list(book["奖励发放表"].iter_rows(values_only=True))
+    amount = rows[0].index("amount")
+    assert all(isinstance(r[amount], (int, float)) for r in rows[1:])
+    total = sum(round(r[amount] * 100) for r in rows[1:])
+    assert total == round(commendation.payout_total * 100)
+    book = openpyxl.load_workbook(sq.summary(ledger, "2025Q3").to_excel(tmp_path / "概况.xlsx"))
+    assert book.sheetnames == ["2025年第三季度"]

@@ -87,8 +87,14 @@ def _load(args):
     """(schedules, code): the usable schedules; every unusable file reported on stderr (code 2)."""
     from ..schedule.spec import ScheduleError, load_schedules
 
+    folder = _folder(args)
+    if not folder.exists() and not (args.schedules or os.environ.get("SQMY_SCHEDULES")):
+        # Nothing set up yet is not an error: say how to start.
+        print(f"尚无日程:默认日程文件夹 {folder} 不存在;用 sqmy schedule init 复制示例日程后修改"
+              f"(或用 --schedules 指定日程文件夹)", file=sys.stderr)
+        return [], 0
     try:
-        schedules, errors = load_schedules(_folder(args))
+        schedules, errors = load_schedules(folder)
     except ScheduleError as exc:
         print(f"sqmy: {exc.problems[0]}", file=sys.stderr)
         return [], 2
@@ -136,7 +142,7 @@ def run_list(args) -> int:
     from ..schedule.runner import due, start_of
 
     schedules, code = _load(args)
-    if not schedules and not code:
+    if not schedules and not code and _folder(args).is_dir():
         print(f"{_folder(args)} 中没有日程文件(可用 sqmy schedule init {_folder(args)} 复制示例日程)")
     _, history = _state(args) if schedules else (None, None)
     for s in schedules:

@@ -73,6 +73,13 @@ class AnnualCommendation:
             "payout_total": f"{self.payout_total:.2f}",
         }
 
+    def to_excel(self, path) -> "Path":
+        """Every list of the commendation, one sheet each, values as values (for analysts)."""
+        from ..iorw import write_tables
+
+        return write_tables(path, {"先进集体": self.units, "优秀信息员": self.informants, "评选依据": self.basis,
+                                   "十佳信息": self.top_items, "好信息": self.good_items, "奖励发放表": self.payout})
+
     def _repr_html_(self) -> str:
         return (f"<h3>{self.title}</h3><p>先进集体 {len(self.units)} 个,优秀信息员 {len(self.informants)} 名,"
                 f"十佳信息 {len(self.top_items)} 条,好信息 {len(self.good_items)} 条;奖励合计 {self.payout_total} 元</p>")

@@ -62,7 +62,13 @@ def state_dir(option: str | None = None) -> Path:
     else:
         folder = Path.home() / ".local" / "state" / "sqmy"
     folder = folder.expanduser()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from ..configfile import ConfigFileError, ConfigProblem
+
+        raise ConfigFileError([ConfigProblem("", f"无法使用运行记录目录 {folder}({exc.strerror or exc})")],
+                              str(folder), "运行记录目录") from None
     return folder
 
 
@@ -228,7 +234,7 @@ class History:
             row = db.execute("SELECT start FROM schedules WHERE name = ?", (schedule,)).fetchone()
             return row[0] if row else default.isoformat()
 
-        return dt.datetime.fromisoformat(self._do(get))
+        return parse_time(self._do(get)) or default
 
     def interrupted(self, schedule: str, why: str = "", finished: str | None = None) -> list[Run]:
         """Mark the schedule's ``running`` rows failed (call only while holding its lock: then none is live)."""
@@ -241,8 +247,30 @@ class History:
         return stale
 
 
+_FIELDS = set(Run.__dataclass_fields__)
+
+
 def _run(row: sqlite3.Row) -> Run:
-    data = dict(row)
+    """A row as a Run; a damaged value (not JSON, not a number) reads as missing rather than failing."""
+    data = {k: v for k, v in dict(row).items() if k in _FIELDS}
     for key in ("inputs", "outputs"):
-        data[key] = json.loads(data[key]) if data[key] else None
+        try:
+            value = json.loads(data[key]) if data.get(key) else None
+        except (TypeError, ValueError):
+            value = None
+        data[key] = value if isinstance(value, dict) else None
+    for key in ("attempts", "pid", "id"):
+        if not isinstance(data.get(key), int):
+            data[key] = 0 if key == "attempts" else None
+    for key in ("schedule", "period", "started", "status"):
+        data[key] = str(data.get(key) or "")
     return Run(**data)
+
+
+def parse_time(text) -> dt.datetime | None:
+    """An ISO time from the history, or None when it is missing or damaged."""
+    try:
+        when = dt.datetime.fromisoformat(str(text))
+    except (TypeError, ValueError):
+        return None
+    return when if when.tzinfo else None

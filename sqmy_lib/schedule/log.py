@@ -14,6 +14,14 @@ MAX_BYTES = 1 << 20
 BACKUPS = 5
 
 
+class _QuietHandler(RotatingFileHandler):
+    """A log file that cannot be written (or rotated: another process holds it, on Windows) is skipped,
+    never a traceback on the console."""
+
+    def handleError(self, record) -> None:
+        pass
+
+
 def open_log(state: Path) -> Path:
     """Send the ``sqmy.schedule`` logger to the state folder's log file (once per folder); its path."""
     path = (Path(state) / LOG_NAME).resolve()
@@ -24,7 +32,7 @@ def open_log(state: Path) -> Path:
         if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
             return path
     try:
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+        handler = _QuietHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
     except OSError:
         return path  # a log that cannot be opened never stops a run
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s [%(process)d] %(message)s"))

@@ -30,7 +30,7 @@ from .._version import __version__
 from ..iorw import write_text
 from ..period import Period
 from ..run.outputs import FAILURE_NOTE, clean_leftovers
-from .history import FAILED, RUNNING, SKIPPED, SUCCESS, History, Run, now_text
+from .history import FAILED, RUNNING, SKIPPED, SUCCESS, History, Run, now_text, parse_time
 from .lock import Busy, schedule_lock
 from .spec import Schedule
 
@@ -150,8 +150,7 @@ def due(schedule: Schedule, history: History, now: dt.datetime, record: bool = T
         failed = [r for r in runs if r.period == period.label and r.status == FAILED]
         last = failed[-1] if failed else None
         out.append(Due(schedule, fire, period, params, out_dir, len(failed),
-                       dt.datetime.fromisoformat(last.finished) if last and last.finished else None,
-                       last.error if last else None))
+                       parse_time(last.finished) if last else None, last.error if last else None))
     return out
 
 
@@ -215,6 +214,10 @@ def run_period(item: Due, history: History, state: Path, now: dt.datetime, force
             return _attempts(item, history, now, offset, runner, sleep, retry_base() if backoff is None else backoff)
     except Busy:
         return Outcome(schedule, item.label, BUSY, item.out_dir, "已有运行中的任务,本次不运行", fire=item.fire)
+    except OSError as exc:  # the lock file cannot be made (a folder of that name, no permission)
+        return Outcome(schedule, item.label, FAILED, item.out_dir,
+                       f"无法使用锁文件 {Path(state) / (schedule.name + '.lock')}({exc.strerror or exc})",
+                       fire=item.fire, code="state.unusable")
 
 
 def _offset(now: dt.datetime) -> dt.timedelta:

@@ -34,7 +34,6 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
 _DATE = r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?)?$"
 
 _PATH = {"type": "string", "minLength": 1, "maxLength": 4096}
-_PARAM = {"type": ["string", "integer", "number", "boolean", "null"], "maxLength": 4096}
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -53,8 +52,12 @@ SCHEMA = {
             "properties": {
                 "year": {"type": ["integer", "string"], "minimum": 2000, "maximum": 2100, "maxLength": 100},
                 "quarter": {"type": ["integer", "string", "null"], "minimum": 1, "maximum": 4, "maxLength": 100},
+                "office": {"type": ["string", "null"], "maxLength": 100},
+                "level": {"type": ["string", "null"], "maxLength": 20},
+                "today": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                          "x-message": "应为日期,如 2026-01-05(统计截止日),实为 {value}"},
             },
-            "additionalProperties": _PARAM,
+            "additionalProperties": False,
         },
         "ledgers": {"anyOf": [_PATH, {"type": "array", "items": _PATH, "minItems": 1, "maxItems": 1000}],
                     "x-message": "应为台账文件或文件夹的路径(一个或一组),实为 {value}"},
@@ -213,6 +216,12 @@ def _semantic_problems(data: dict) -> list[tuple[tuple[str, ...], str]]:
     params = data.get("parameters") or {}
     if data.get("report") == "quarterly_circular" and isinstance(params, dict) and "quarter" not in params:
         out.append((("parameters", "quarter"), "缺失:季度通报需要季度(如 \"{last_quarter.quarter}\")"))
+    today = params.get("today") if isinstance(params, dict) else None
+    if isinstance(today, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", today):
+        try:
+            dt.date.fromisoformat(today)
+        except ValueError:
+            out.append((("parameters", "today"), f"不是有效的日期:{configfile.shown(today)}"))
     if isinstance(params, dict) and "year" not in params:
         out.append((("parameters", "year"), "缺少必填项(如 \"{last_quarter.year}\")"))
     return out
