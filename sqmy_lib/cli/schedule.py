@@ -46,17 +46,13 @@ def register(sub) -> None:
 
     a = actions.add_parser("install", parents=[common], help="把定时检查装进 cron(默认)、systemd 或 Windows 任务计划")
     a.add_argument("--every", type=int, default=30, metavar="MINUTES", help="检查间隔分钟数(默认30)")
-    target = a.add_mutually_exclusive_group()
-    target.add_argument("--windows", action="store_true", help="生成 Windows 任务计划 XML(schtasks /create /xml)")
-    target.add_argument("--systemd", action="store_true", help="生成 systemd 的 service 与 timer")
+    _hosts(a, "生成 Windows 任务计划 XML(schtasks /create /xml)", "生成 systemd 的 service 与 timer")
     a.add_argument("--out", metavar="PATH", help="写入此处(Windows:XML 文件;systemd:文件夹),默认只显示")
     a.add_argument("--apply", action="store_true", help="直接安装(cron:改写当前用户的 crontab,先备份)")
     a.set_defaults(run=run_install)
 
     a = actions.add_parser("uninstall", parents=[common], help="从 cron(或 systemd、Windows 任务计划)中移除本安装的定时检查")
-    target = a.add_mutually_exclusive_group()
-    target.add_argument("--windows", action="store_true", help="显示删除 Windows 任务的命令")
-    target.add_argument("--systemd", action="store_true", help="停用并删除 systemd 的 service 与 timer")
+    _hosts(a, "显示删除 Windows 任务的命令", "停用并删除 systemd 的 service 与 timer")
     a.set_defaults(run=run_uninstall)
 
     a = actions.add_parser("init", help="把示例日程复制到一个文件夹,供本单位修改")
@@ -75,6 +71,13 @@ def register(sub) -> None:
     a.set_defaults(run=run_export)
 
     p.set_defaults(run=lambda args: p.print_help() or 2)
+
+
+def _hosts(parser, windows: str, systemd: str) -> None:
+    """--windows or --systemd (neither: cron)."""
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--windows", action="store_true", help=windows)
+    target.add_argument("--systemd", action="store_true", help=systemd)
 
 
 def _folder(args) -> Path:
