@@ -1,22 +1,22 @@
 """Checking a rules file: every problem named by its dotted key and line, in Chinese.
 
-The rules file is checked against a JSON Schema (``rules_schema``), read through ``configfile``
-like every file staff hand in (size, anchors, nesting and numbers guarded; ``yaml.safe_load``
-only, nothing evaluated) and translated into Chinese by its one translator. The schema is built
-from the file itself where the file defines the names other keys must use (its ``tiers``,
-``leader_levels``, ``roles``, ``peer_groups``): a reward for an unknown tier, or a missing one, is
-reported by key. Unknown keys are reported with the nearest known one ("是否应为 “rewards”?").
-Values with a format of their own (money, word lists, version numbers) are checked by the small
-functions in ``CHECKS``, named in the schema by ``x-check``.
+The schema is a table of ``Spec`` rows (key pattern → check), not an if-chain. ``rules_schema``
+turns the table into a JSON Schema (with the names this file itself defines: its tiers, leader
+levels, roles, peer groups), ``jsonschema`` checks the file against it, and ``configfile``'s one
+translator says each problem in Chinese. A key is known when some row's pattern matches it, so a
+typo such as ``reward:`` is reported as an unknown key instead of being silently ignored. Files are
+read like every file staff hand in (``configfile``: size, anchors, nesting and numbers guarded,
+``yaml.safe_load`` only); nothing in them is evaluated.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .. import configfile
-from ..configfile import ConfigError, ConfigFileError, ConfigProblem, shown as _shown
+from ..configfile import ConfigError, ConfigFileError, ConfigProblem
 
 PERIODS = ("month", "quarter", "year")
 MODES = ("highest", "sum")
@@ -27,7 +27,8 @@ SPLITS = ("equal_first_author_remainder",)
 # What the names in each list are called in a message ("未知层级 “区级”").
 NAMED = {"tiers": "层级", "leader_levels": "领导级别", "roles": "身份", "peer_groups": "单位类型"}
 
-RuleProblem = ConfigProblem
+
+RuleProblem = ConfigProblem  # one problem: the dotted key ("" for the file as a whole), the message, the line
 
 
 class RulesError(ConfigError):
@@ -41,7 +42,60 @@ class RulesFileError(RulesError):
     """The rules file could not be read at all (missing, a folder, no permission)."""
 
 
-# ---- value formats: each takes a value and returns a Chinese message or None ----
+# ---- checks: each takes (value, whole data) and returns a Chinese message or None ----
+
+Check = Callable[[Any, dict], "str | None"]
+
+
+_shown = configfile.shown  # how a value is quoted in a message: “文字”, 空值, 列表…
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _names(data: dict, ref: str) -> list | None:
+    """The names a key or value must come from (tiers, roles…); None when they cannot be known."""
+    value = data.get(ref)
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    if isinstance(value, dict):
+        return list(value)
+    return None
+
+
+def _unknown(ref: str, name: Any, names: list) -> str:
+    return f"未知{NAMED[ref]} {_shown(name)},应为 {'/'.join(map(str, names))} 之一"
+
+
+def mapping(value, data):
+    if not isinstance(value, dict):
+        return f"应为映射(“键: 值”形式),实为 {_shown(value)}"
+
+
+def text(value, data):
+    if not isinstance(value, str) or not value.strip():
+        return f"应为文字,实为 {_shown(value)}"
+
+
+def version(value, data):
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
+        return f"应为版本号,如 “2026.1”,实为 {_shown(value)}"
+
+
+def boolean(value, data):
+    if not isinstance(value, bool):
+        return f"应为 true 或 false,实为 {_shown(value)}"
+
+
+def integer(low: int = 0, high: int | None = None) -> Check:
+    want = f" {low} 到 {high} 之间的整数" if high is not None else f"不小于 {low} 的整数"
+
+    def check(value, data):
+        if not _is_int(value) or value < low or (high is not None and value > high):
+            return f"应为{want},实为 {_shown(value)}"
+    return check
+
 
 def _decimal(value) -> Decimal | None:
     """A rules value as a finite Decimal (floats read through ``str``: 0.1 → "0.1"), or None."""
@@ -54,153 +108,214 @@ def _decimal(value) -> Decimal | None:
     return d if d.is_finite() else None
 
 
-def amount(value) -> str | None:
+def amount(value, data):
     """Money in yuan: a string or number with at most two decimals, never negative."""
     d = _decimal(value)
     if d is None or d.normalize().as_tuple().exponent < -2:
         return f"应为金额(最多两位小数),实为 {_shown(value)}"
     if d < 0:
         return f"金额不能为负数,实为 {_shown(value)}"
-    return None
 
 
-def positive_number(value) -> str | None:
+def positive_number(value, data):
     d = _decimal(value)
     if d is None or d <= 0:
         return f"应为大于 0 的数,实为 {_shown(value)}"
-    return None
 
 
-def text(value) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return f"应为文字,实为 {_shown(value)}"
-    return None
+def one_of(*choices: str) -> Check:
+    def check(value, data):
+        if value not in choices:
+            return f"应为 {'/'.join(choices)} 之一,实为 {_shown(value)}"
+    return check
 
 
-def version(value) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
-        return f"应为版本号,如 “2026.1”,实为 {_shown(value)}"
-    return None
+def value_in(ref: str) -> Check:
+    """The value names one of the tiers (or leader levels…) the file itself defines."""
+    def check(value, data):
+        names = _names(data, ref)
+        if names is not None and value not in names:
+            return _unknown(ref, value, names)
+    return check
 
 
-def words(value, non_empty: bool = True, distinct: bool = False, choices: tuple = ()) -> str | None:
+def words(non_empty: bool = True, distinct: bool = False, choices: tuple[str, ...] = ()) -> Check:
     """A list of non-empty strings (optionally distinct, optionally from a fixed set)."""
-    if value is None and not non_empty:
-        return None  # "经济:" with no aliases
-    if not isinstance(value, list) or (non_empty and not value):
-        return f"应为{'非空的' if non_empty else ''}文字列表,如 [甲, 乙],实为 {_shown(value)}"
-    seen: set[str] = set()
-    for n, item in enumerate(value, 1):
-        if not isinstance(item, str) or not item.strip():
-            return f"第{n}项应为文字,实为 {_shown(item)}"
-        if choices and item not in choices:
-            return f"第{n}项应为 {'/'.join(choices)} 之一,实为 {_shown(item)}"
-        if distinct and item in seen:
-            return f"第{n}项 {_shown(item)} 重复"
-        seen.add(item)
+    def check(value, data):
+        if value is None and not non_empty:
+            return None  # "经济:" with no aliases
+        if not isinstance(value, list) or (non_empty and not value):
+            return f"应为{'非空的' if non_empty else ''}文字列表,如 [甲, 乙],实为 {_shown(value)}"
+        seen: set[str] = set()
+        for n, item in enumerate(value, 1):
+            if not isinstance(item, str) or not item.strip():
+                return f"第{n}项应为文字,实为 {_shown(item)}"
+            if choices and item not in choices:
+                return f"第{n}项应为 {'/'.join(choices)} 之一,实为 {_shown(item)}"
+            if distinct and item in seen:
+                return f"第{n}项 {_shown(item)} 重复"
+            seen.add(item)
+    return check
+
+
+def or_empty(check: Check) -> Check:
+    """The check, or nothing written at all ("max_count:" meaning no limit)."""
+    def either(value, data):
+        return None if value is None else check(value, data)
+    return either
+
+
+def anything(value, data):
     return None
 
 
-CHECKS = {"amount": amount, "positive_number": positive_number, "text": text, "version": version, "words": words}
+@dataclass(frozen=True)
+class Spec:
+    """One row of the schema.
+
+    ``pattern``: dotted key, ``*`` for any key of a mapping. ``need``: required in its
+    parent mapping (True), or required when the parent sets the named key (a str).
+    ``keys``: the key itself must name one of ``data[keys]``; ``every``: and all of them
+    must be present (so no tier silently pays nothing).
+    """
+
+    pattern: str
+    check: Check = anything
+    need: bool | str = False
+    keys: str | None = None
+    every: bool = False
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return tuple(self.pattern.split("."))
 
 
-# ---- the schema ----
+REQ = True
+SPECS: tuple[Spec, ...] = (
+    Spec("version", version, REQ),
+    Spec("year", integer(2000, 2100), REQ),
+    Spec("office", mapping, REQ),
+    Spec("office.name", text),
+    Spec("office.own_tier", value_in("tiers"), REQ),
+    Spec("tiers", words(distinct=True), REQ),
+    Spec("tier_words", mapping, REQ),
+    Spec("tier_words.*", words(), keys="tiers"),
+    Spec("own_tier_words", words(non_empty=False)),
+    Spec("leader_levels", words(distinct=True), REQ),
+    Spec("leader_words", mapping, REQ),
+    Spec("leader_words.*", words(), keys="leader_levels"),
+    Spec("categories", mapping),
+    Spec("categories.*", words(non_empty=False)),
+    Spec("unit_name_words", words(non_empty=False)),
+    Spec("roles", mapping),
+    Spec("roles.*", words(non_empty=False)),
+    Spec("quotas", mapping, REQ),
+    Spec("quotas.people", mapping),
+    Spec("quotas.people.*", mapping, keys="roles"),
+    Spec("quotas.people.*.per", one_of(*PERIODS), REQ),
+    Spec("quotas.people.*.items", integer(), REQ),
+    Spec("quotas.units", mapping),
+    Spec("quotas.units.*", mapping, keys="peer_groups"),
+    Spec("quotas.units.*.per", one_of(*PERIODS), REQ),
+    Spec("quotas.units.*.items", integer(), REQ),
+    Spec("quotas.units.*.adopted", integer()),
+    Spec("quotas.units.*.adopted_min_tier", value_in("tiers"), need="adopted"),
+    Spec("quotas.units.*.start_month", integer(1, 12)),
+    Spec("quotas.coauthored_counts_each", boolean),
+    Spec("rewards", mapping, REQ),
+    Spec("rewards.by_tier", mapping, REQ),
+    Spec("rewards.by_tier.*", amount, keys="tiers", every=True),
+    Spec("rewards.instruction_multiplier", positive_number, REQ),
+    Spec("rewards.tier_mode", one_of(*MODES), REQ),
+    Spec("rewards.split", one_of(*SPLITS)),
+    Spec("points", mapping, REQ),
+    Spec("points.per_submission", integer(), REQ),
+    Spec("points.adoption_by_tier", mapping, REQ),
+    Spec("points.adoption_by_tier.*", integer(), keys="tiers", every=True),
+    Spec("points.instruction_by_level", mapping, REQ),
+    Spec("points.instruction_by_level.*", integer(), keys="leader_levels", every=True),
+    Spec("points.instruction_mode", one_of(*MODES), REQ),
+    Spec("peer_groups", mapping, REQ),
+    Spec("peer_groups.*", mapping),
+    Spec("peer_groups.*.top_n", integer(), REQ),
+    Spec("commendations", mapping, REQ),
+    Spec("commendations.outstanding_informant", mapping, REQ),
+    Spec("commendations.outstanding_informant.min_submitted", integer(), REQ),
+    Spec("commendations.outstanding_informant.min_adopted", integer(), REQ),
+    Spec("commendations.outstanding_informant.max_count", or_empty(integer())),  # 0 or empty: no limit
+    Spec("commendations.top_items", integer(), REQ),
+    Spec("commendations.top_items_order", words(distinct=True, choices=TOP_ITEMS_ORDER), REQ),
+    Spec("commendations.good_item_words", words(non_empty=False)),
+    Spec("commendations.addressee", text),
+    Spec("periods", mapping),
+    Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
+    # The circular's closing text belongs to the circular; only its paragraphs are checked.
+    Spec("circular", mapping),
+    Spec("circular.*"),
+    Spec("circular.next_steps", words(non_empty=False)),
+    Spec("circular.addressee", text),
+    Spec("circular.overdue_days", integer()),
+    Spec("rollup", mapping),
+    Spec("rollup.match_window_days", integer(0, 366)),
+    Spec("rollup.peer_group_by_level", mapping),
+    Spec("rollup.peer_group_by_level.*", text, keys="tiers"),
+    Spec("rollup.addressee", text),
+    Spec("rollup.next_steps", words(non_empty=False)),
+)
 
-def _names(data: dict, ref: str) -> list | None:
-    """The names a key or value must come from (tiers, roles…); None when they cannot be known."""
-    value = data.get(ref)
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    if isinstance(value, dict):
-        return list(value)
-    return None
 
 
-def _check(name: str, **args) -> dict:
-    return {"x-check": name, "x-args": args} if args else {"x-check": name}
+
+def _node(parent: dict, part: str) -> dict:
+    """The schema of key ``part`` under ``parent`` (``*``: any key), made on first use."""
+    if part == "*":
+        if not isinstance(parent.get("additionalProperties"), dict):
+            parent["additionalProperties"] = {}
+        return parent["additionalProperties"]
+    return parent.setdefault("properties", {}).setdefault(part, {})
 
 
-def _integer(low: int = 0, high: int | None = None, empty: bool = False) -> dict:
-    want = f" {low} 到 {high} 之间的整数" if high is not None else f"不小于 {low} 的整数"
-    schema = {"type": ["integer", "null"] if empty else "integer", "minimum": low, "x-message": f"应为{want},实为 {{value}}"}
-    if high is not None:
-        schema["maximum"] = high
-    return schema
+def _close(node: dict) -> None:
+    """A mapping the table describes keys of knows no others (unknown keys are reported)."""
+    if "properties" in node and "additionalProperties" not in node:
+        node["additionalProperties"] = False
+    for child in [*node.get("properties", {}).values(), node.get("additionalProperties")]:
+        if isinstance(child, dict):
+            _close(child)
 
 
-def _obj(properties: dict | None = None, required=(), extra=False, **more) -> dict:
-    """A mapping with the given keys (others unknown unless ``extra``)."""
-    schema = {"type": "object", "properties": properties or {}, "additionalProperties": extra, **more}
-    if required:
-        schema["required"] = list(required)
-    return schema
+_EMPTY = [0, False, None, "", [], {}]
 
 
-def rules_schema(data: dict) -> dict:
-    """The JSON Schema of a rules file, with the names this file itself defines."""
-    names = {ref: _names(data, ref) for ref in NAMED}
-
-    def one_of_names(ref: str) -> dict:
-        if names[ref] is None:
-            return {}
-        return {"enum": names[ref], "x-message": f"未知{NAMED[ref]} {{value}},应为 {'/'.join(map(str, names[ref]))} 之一"}
-
-    def keyed(ref: str, value: dict, every: bool = False) -> dict:
-        """A mapping whose keys are names from ``ref`` (all of them when ``every``)."""
-        schema = _obj(extra=value)
-        if names[ref] is not None:
-            schema["propertyNames"] = {**one_of_names(ref), "x-key": True}
-            if every and names[ref]:
-                schema["required"] = names[ref]
-                schema["x-required-note"] = {n: "(为 0 也请写明)" for n in names[ref]}
-        return schema
-
-    quota = _obj({"per": {"enum": list(PERIODS)}, "items": _integer()}, ["per", "items"])
-    unit_quota = _obj({"per": {"enum": list(PERIODS)}, "items": _integer(), "adopted": _integer(),
-                       "adopted_min_tier": one_of_names("tiers"), "start_month": _integer(1, 12)}, ["per", "items"],
-                      **{"if": {"properties": {"adopted": {"type": "integer", "exclusiveMinimum": 0}}, "required": ["adopted"]},
-                         "then": {"required": ["adopted_min_tier"],
-                                  "x-required-note": {"adopted_min_tier": "(写了 adopted 时必填)"}}})
-    word_list = _check("words")
-    maybe_words = _check("words", non_empty=False)
-    return _obj({
-        "version": _check("version"),
-        "year": _integer(2000, 2100),
-        "office": _obj({"name": _check("text"), "own_tier": one_of_names("tiers")}, ["own_tier"]),
-        "tiers": _check("words", distinct=True),
-        "tier_words": keyed("tiers", word_list),
-        "own_tier_words": maybe_words,
-        "leader_levels": _check("words", distinct=True),
-        "leader_words": keyed("leader_levels", word_list),
-        "categories": _obj(extra=maybe_words),
-        "unit_name_words": maybe_words,
-        "roles": _obj(extra=maybe_words),
-        "quotas": _obj({"people": keyed("roles", quota), "units": keyed("peer_groups", unit_quota),
-                        "coauthored_counts_each": {"type": "boolean"}}),
-        "rewards": _obj({"by_tier": keyed("tiers", _check("amount"), every=True),
-                         "instruction_multiplier": _check("positive_number"), "tier_mode": {"enum": list(MODES)},
-                         "split": {"enum": list(SPLITS)}}, ["by_tier", "instruction_multiplier", "tier_mode"]),
-        "points": _obj({"per_submission": _integer(), "adoption_by_tier": keyed("tiers", _integer(), every=True),
-                        "instruction_by_level": keyed("leader_levels", _integer(), every=True),
-                        "instruction_mode": {"enum": list(MODES)}},
-                       ["per_submission", "adoption_by_tier", "instruction_by_level", "instruction_mode"]),
-        "peer_groups": _obj(extra=_obj({"top_n": _integer()}, ["top_n"])),
-        "commendations": _obj({
-            "outstanding_informant": _obj({"min_submitted": _integer(), "min_adopted": _integer(),
-                                           "max_count": _integer(empty=True)},  # 0 or empty: no limit
-                                          ["min_submitted", "min_adopted"]),
-            "top_items": _integer(),
-            "top_items_order": _check("words", distinct=True, choices=list(TOP_ITEMS_ORDER)),
-            "good_item_words": maybe_words,
-            "addressee": _check("text"),
-        }, ["outstanding_informant", "top_items", "top_items_order"]),
-        "periods": _obj({"circular": {"enum": list(CIRCULAR_PERIODS)}}),
-        # The circular's closing text belongs to the circular; only its paragraphs are checked.
-        "circular": _obj({"next_steps": maybe_words, "addressee": _check("text"), "overdue_days": _integer()}, extra=True),
-        "rollup": _obj({"match_window_days": _integer(0, 366), "peer_group_by_level": keyed("tiers", _check("text")),
-                        "addressee": _check("text"), "next_steps": maybe_words}),
-    }, ["version", "year", "office", "tiers", "tier_words", "leader_levels", "leader_words", "quotas", "rewards",
-        "points", "peer_groups", "commendations"])
+def rules_schema(data: dict) -> tuple[dict, dict]:
+    """The JSON Schema ``SPECS`` describe, with the names this file defines; and the checks it names."""
+    root: dict = {}
+    checks = {}
+    for index, spec in enumerate(SPECS):
+        *up, last = spec.parts
+        parent = root
+        for part in up:
+            parent = _node(parent, part)
+        node = _node(parent, last)
+        if spec.check is not anything:
+            checks[str(index)] = lambda value, spec=spec: spec.check(value, data)
+            node.setdefault("allOf", []).append({configfile.CHECK: str(index)})
+        if spec.need is True:
+            parent.setdefault("required", []).append(last)
+        elif isinstance(spec.need, str):  # required when the parent sets ``need`` (to anything but nothing)
+            parent.setdefault("allOf", []).append({
+                "if": {"properties": {spec.need: {"not": {"enum": _EMPTY}}}, "required": [spec.need]},
+                "then": {"required": [last], "x-required-note": {last: f"(写了 {spec.need} 时必填)"}}})
+        names = _names(data, spec.keys) if spec.keys else None
+        if names is not None and last == "*":
+            listed = "/".join(map(str, names)).replace("{", "{{").replace("}", "}}")
+            parent["propertyNames"] = {"enum": names, "x-key": True,
+                                       "x-message": f"未知{NAMED[spec.keys]} {{value}},应为 {listed} 之一"}
+            if spec.every and names:
+                parent.setdefault("required", []).extend(names)
+                parent.setdefault("x-required-note", {}).update({n: "(为 0 也请写明)" for n in names})
+    _close(root)
+    return root, checks
 
 
 def check_rules(data: Any, lines: dict[tuple[str, ...], int] | None = None) -> list[RuleProblem]:
@@ -212,7 +327,8 @@ def check_rules(data: Any, lines: dict[tuple[str, ...], int] | None = None) -> l
         return [RuleProblem("", "规则文件为空")]
     if not isinstance(data, dict):
         return [RuleProblem("", f"规则文件顶层应为映射(“键: 值”形式),实为 {_shown(data)}")]
-    return configfile.schema_problems(data, rules_schema(data), lines, checks=CHECKS)
+    schema, checks = rules_schema(data)
+    return configfile.schema_problems(data, schema, lines, checks=checks)
 
 
 # ---- reading the file ----
