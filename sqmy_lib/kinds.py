@@ -23,32 +23,33 @@ class ReportKind:
     notebook: str
     name_zh: str
     _stem: Callable[[Period], str]
-    quarterly: bool = True  # the period may be a quarter (else always a whole year)
+    within_year: bool = True  # the period may be a quarter, a month or a half (else always a whole year)
     roster: bool = True  # the notebook takes a roster
 
     def stem(self, period) -> str:
         """The name every output file of one run shares, e.g. ``2025年第三季度社情民意信息通报``."""
         return self._stem(Period.parse(period))
 
-    def period(self, year, quarter=None) -> Period:
-        """The period a run covers, from its ``year`` (and ``quarter``, for kinds that have one)."""
-        year = int(year)
-        if quarter is None or not self.quarterly:
-            return Period.of(year)
-        return Period.of(year, quarter=int(quarter))
+    def period(self, year, quarter=None, month=None, half=None) -> Period:
+        """The period a run covers: the ``year``, or (for kinds within a year) one quarter, month or half of it."""
+        if not self.within_year:
+            return Period.of(int(year))
+        as_int = {k: int(v) for k, v in (("quarter", quarter), ("month", month), ("half", half)) if v is not None}
+        return Period.of(int(year), **as_int)
 
     def parameters(self, period: Period) -> dict:
-        """The notebook parameters that say the period."""
+        """The notebook parameters that say the period: ``year``, and ``quarter`` / ``month`` / ``half``."""
         params = {"year": period.year}
-        if self.quarterly:
-            params["quarter"] = period.quarter
+        if self.within_year:
+            shape, n = period.shape
+            params[shape if shape in ("month", "half") else "quarter"] = n if shape in ("quarter", "month", "half") else None
         return params
 
 
 CIRCULAR = ReportKind("quarterly_circular", "quarterly_circular.ipynb", "季度通报",
                       lambda p: f"{p.label}社情民意信息通报")
 COMMENDATION = ReportKind("annual_commendation", "annual_commendation.ipynb", "年度表彰名单",
-                          lambda p: f"{p.year}年度社情民意信息工作表彰", quarterly=False)
+                          lambda p: f"{p.year}年度社情民意信息工作表彰", within_year=False)
 ROLLUP = ReportKind("rollup_circular", "rollup_circular.ipynb", "汇总通报",
                     lambda p: f"{p.label}社情民意信息汇总通报", roster=False)
 

@@ -248,14 +248,14 @@ def test_stems_come_from_the_registry(kind):
     from sqmy_lib.compute.circular import QuarterlyCircular
     from sqmy_lib.compute.rollup import rollup_stem
 
-    period = Period.of(2025, quarter=3) if kind.quarterly else Period.of(2025)
+    period = Period.of(2025, quarter=3) if kind.within_year else Period.of(2025)
     if kind is CIRCULAR:
         assert QuarterlyCircular.file_stem.fget(type("C", (), {"period": period})()) == kind.stem(period)
     elif kind is ROLLUP:
         assert rollup_stem(period) == kind.stem(period) == "2025年第三季度社情民意信息汇总通报"
     else:
         assert kind is COMMENDATION and kind.stem(period) == "2025年度社情民意信息工作表彰"
-    assert kind.stem("2025Q3" if kind.quarterly else "2025") == kind.stem(period)
+    assert kind.stem("2025Q3" if kind.within_year else "2025") == kind.stem(period)
 
 
 def test_report_folder_is_swapped_whole_and_keeps_what_else_it_holds(tmp_path):

@@ -59,7 +59,7 @@ def report_period(kind: ReportKind, params: dict) -> Period:
     try:
         if params.get("period") is not None:
             return Period.parse(params["period"])
-        return kind.period(params["year"], params.get("quarter"))
+        return kind.period(params["year"], params.get("quarter"), params.get("month"), params.get("half"))
     except KeyError:
         raise ReportFailed("未指定年度(year)", "period.invalid") from None
     except (TypeError, ValueError) as exc:

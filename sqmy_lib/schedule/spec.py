@@ -127,7 +127,7 @@ class Schedule:
 
     def _period(self, params: dict) -> Period:
         try:
-            return self.kind.period(params["year"], params.get("quarter"))
+            return self.kind.period(params["year"], params.get("quarter"), params.get("month"), params.get("half"))
         except KeyError:
             raise ScheduleError([ConfigProblem("parameters.year", "缺少必填项")], str(self.path)) from None
         except (TypeError, ValueError) as exc:
