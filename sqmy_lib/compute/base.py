@@ -28,11 +28,12 @@ from ..period import Period, as_of_date
 SPAN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
-def prepare(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
+def prepare(source: Ledger | Counted, period, rules: Rules | None = None,
             today: dt.date | None = None) -> tuple[Counted, Period]:
-    """Accept a Ledger (or an already counted one) and a Period (or a bare year)."""
+    """Accept a Ledger (or an already counted one) and a period in any form ``Period.parse`` reads
+    (a Period, a year, ``"2025Q3"``, ``"2025-03"``, ``pd.Period("2025Q3")``)."""
     c = source if isinstance(source, Counted) else counted(source, rules, today)
-    p = period if isinstance(period, Period) else Period.of(int(period))
+    p = Period.parse(period)
     return c, p
 
 

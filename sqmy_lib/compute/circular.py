@@ -97,6 +97,17 @@ class QuarterlyCircular:
     def _repr_html_(self) -> str:
         return f"<h3>{self.title}</h3><p>{self.statistics_text}</p>" + self.summary.to_frame().to_html(index=False)
 
+    def to_excel(self, path) -> "Path":
+        """Every table of the circular, one sheet each, values as values (for analysts; the formatted
+        report workbook is the renderer's)."""
+        from ..iorw import write_tables
+
+        return write_tables(path, {
+            "概况": self.summary.to_frame(), "年度累计概况": self.summary_ytd.to_frame(), "各单位": self.units_by_period(),
+            "个人": self.people, "个人(年度累计)": self.people_ytd, "采用明细": self.adoptions,
+            "批示跟踪": self.instructions, "未完成任务的单位": self.behind_units, "未完成任务的个人": self.behind_people,
+            "本期零报送单位": self.zero_units, "逐月": self.monthly, **self.appendix()})
+
 
 def statistics_text(s: Summary) -> str:
     """The paragraph a circular opens with, from the figures (zero figures are left out)::

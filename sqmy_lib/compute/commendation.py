@@ -141,6 +141,13 @@ class AnnualCommendation:
             "payout_total": f"{self.payout_total:.2f}",
         }
 
+    def to_excel(self, path) -> "Path":
+        """Every list of the commendation, one sheet each, values as values (for analysts)."""
+        from ..iorw import write_tables
+
+        return write_tables(path, {"先进集体": self.units, "优秀信息员": self.informants, "评选依据": self.basis,
+                                   "十佳信息": self.top_items, "好信息": self.good_items, "奖励发放表": self.payout})
+
     def _repr_html_(self) -> str:
         state = "候选(草稿,待确认)" if self.draft else "已确认"
         return (f"<h3>{self.title}</h3><p>{state}:先进集体 {len(self.units)} 个,优秀信息员 {len(self.informants)} 名,"

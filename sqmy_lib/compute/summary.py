@@ -64,6 +64,12 @@ class Summary:
     def _repr_html_(self) -> str:
         return f"<p><b>{self.period}</b></p>" + self.to_frame().to_html(index=False)
 
+    def to_excel(self, path) -> "Path":
+        """The figures (项目, 数值) as a workbook, for analysts."""
+        from ..iorw import write_tables
+
+        return write_tables(path, {self.period: self.to_frame()})
+
 
 def _figures(c: Counted, period: Period) -> dict:
     rules = c.rules

@@ -4,13 +4,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .check import RulesError, check_file
 from .placement import Placed, Placement, norm_name
 
-DEFAULTS_DIR = Path(__file__).parent / "defaults"
+# Package data, found the same way in every install mode (a checkout, editable, normal, --user, wheel).
+DEFAULTS_DIR = Path(str(resources.files("sqmy_lib.rules") / "defaults"))
 
 
 def _norm(text: str) -> str:
