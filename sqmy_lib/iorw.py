@@ -18,6 +18,14 @@ STALE_AFTER = 3600  # seconds: a temporary file this old belongs to a run that w
 # Every folder the tool writes its outputs into holds this file: reading ledgers skips such a
 # folder, so an output (an annotated copy, a circular's workbook) is never read back as a ledger.
 OUTPUT_MARKER = ".sqmy-output"
+# A report folder (run.outputs) says which files belong to which report in this file; it marks the
+# folder as an output folder too.
+REPORT_MARKER = ".sqmy-report.json"
+
+
+def is_output_folder(names) -> bool:
+    """Whether a folder holding the file ``names`` is one of the tool's output folders."""
+    return OUTPUT_MARKER in names or REPORT_MARKER in names
 
 
 def mark_output_dir(folder: str | os.PathLike) -> Path:

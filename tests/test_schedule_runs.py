@@ -19,6 +19,8 @@ from sqmy_lib.run.outputs import MARKER
 from sqmy_lib.run.pipeline import ReportFailed, produce_report
 from sqmy_lib.schedule.history import History
 
+from conftest import write_xlsx
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "workbooks" / "demo"
 Q3, Q4 = "2025年第三季度", "2025年第四季度"
@@ -131,9 +133,13 @@ def test_missing_ledger_folder_fails_with_a_clear_reason(tmp_path):
 
 def test_timeout_fails_and_is_retried(tmp_path):
     sched, state = tmp_path / "schedules", tmp_path / "state"
-    # A ledger on a share that hangs: reading it blocks until the cell's time is up.
-    hung = tmp_path / "网络盘台账.xlsx"
-    os.mkfifo(hung)
+    # A share of hundreds of ledgers: reading them takes longer than the cell may. (A FIFO named like a
+    # ledger no longer hangs a read: the reader refuses it unopened.)
+    hung = tmp_path / "网络盘台账"
+    hung.mkdir()
+    one = write_xlsx(tmp_path / "one.xlsx", {"S": [["日期", "标题", "作者"], ["2025-07-01", "关于甲的建议", "张三"]]}).read_bytes()
+    for k in range(400):
+        (hung / f"台账{k:03d}.xlsx").write_bytes(one)
     write_schedule(sched, "slow", timeout=0.01, retries=1, ledgers=f"[{hung}]")
     result = sqmy("schedule", "run", "slow", "--schedules", sched, "--state", state, "--now", "2025-10-06T09:00")
     assert result.returncode != 0
@@ -228,7 +234,7 @@ def test_locked_output_fails_cleanly_and_keeps_the_previous_set(tmp_path, monkey
 def test_unencodable_console_never_fails(tmp_path):
     """A Chinese Windows console (cp936) and an emoji in a cell: the report is printed (the emoji as ?),
     with the usual exit code, never 2."""
-    from conftest import write_xlsx
+    from conftest import write_xlsx, write_xlsx
 
     ledger = write_xlsx(tmp_path / "台账.xlsx", {"一季度": [
         ["序号", "收稿日期", "信息标题", "作者", "单位"],

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..iorw import write_text
+from ..iorw import mark_output_dir, write_text
 from ..read import read_ledgers
 from ..records import Ledger
 from ..rules import load_rules
@@ -65,6 +65,7 @@ def issues_text(report: Report) -> str:
 def _annotate(report: Report, out: str) -> list[Path]:
     from ..render.annotate import write_annotated
 
+    mark_output_dir(out)  # the annotated copies are never read back as ledgers
     return write_annotated([i for i in report.issues if i.row is not None or i.file], out)
 
 
@@ -104,7 +105,7 @@ def run_main_job(args) -> int:
     from .reports import produce
 
     ledger, report = _read_and_check(args)
-    out = Path(args.out)
+    out = mark_output_dir(Path(args.out))  # never read back as ledgers
     clean_temp_files(out)
     write_text(out / "校验报告.json", report.to_json())
     write_text(out / "校验报告.txt", issues_text(report) + "\n\n" + summary_text(ledger, report) + "\n")

@@ -20,7 +20,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from ..iorw import OUTPUT_MARKER
+from ..iorw import is_output_folder
 from ..records import RECORD_TABLES, Ledger, Roster, typed
 from ..rules import Rules, load_rules
 from .attribute import attribute
@@ -50,11 +50,11 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             for root, dirs, files in os.walk(p):
-                if OUTPUT_MARKER in files and Path(root) != p:
+                if is_output_folder(files) and Path(root) != p:
                     dirs[:] = []
                     continue
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in OUTPUT_FOLDERS)
-                if OUTPUT_MARKER in files:
+                if is_output_folder(files):
                     continue  # the folder named is itself an output folder: its sub-folders may be ledgers
                 for name in sorted(files):
                     if name.startswith(("~$", ".")) or not name.lower().endswith(EXCEL_SUFFIXES):

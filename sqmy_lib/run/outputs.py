@@ -30,7 +30,9 @@ from filelock import FileLock, Timeout
 
 from .._version import __version__
 
-MARKER = ".sqmy-report.json"
+from ..iorw import REPORT_MARKER
+
+MARKER = REPORT_MARKER
 STAGING = ".sqmy-staging-"
 ASIDE = ".sqmy-old-"
 LOCK = ".sqmy-lock-"

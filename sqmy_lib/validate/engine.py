@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import string
 
 import pandas as pd
@@ -109,12 +111,18 @@ def _flagged(ledger: Ledger, ctx: Context):
 
 
 def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = None) -> Report:
-    """Run every check in the table over ``ledger``; return the Report (issues sorted by place)."""
+    """Run every check in the table over ``ledger``; return the Report (issues sorted by place).
+
+    The rows with errors are kept with the ledger for the same rules and day, so the computations
+    that follow (``error_rows``) do not run the checks a second time."""
     rules = rules or load_rules(year=ledger.year)
     ctx = Context(ledger, rules, today or dt.date.today())
     issues: list[Issue] = []
+    errors: dict[str, pd.Series] = {}
     for check, df, mask in _flagged(ledger, ctx):
         issues.extend(_issues(check, df, mask, ctx))
+        _note_errors(errors, check, df, mask)
+    _remember(ledger, rules, ctx.today, errors)
     # In the order staff read them: file, sheet as it stands in the workbook, row, column.
     sheet_order = {(f, sh): k for k, (f, sh) in enumerate(zip(ledger.sheets["file"], ledger.sheets["sheet"]))}
     issues.sort(key=lambda i: (i.file or "", sheet_order.get((i.file, i.sheet), -1), i.row or 0, len(i.column or ""), i.column or "", i.code))
@@ -130,11 +138,32 @@ def error_rows(ledger: Ledger, rules: Rules | None = None, today: dt.date | None
     """
     rules = rules or load_rules(year=ledger.year)
     ctx = Context(ledger, rules, today or dt.date.today())
-    out: dict[str, pd.Series] = {}
+    known = ledger.__dict__.get("_error_rows", {}).get(_key(rules, ctx.today))
+    if known is not None:
+        return known
+    errors: dict[str, pd.Series] = {}
     for check, df, mask in _flagged(ledger, ctx):
-        if check.severity != "error" or check.table not in ("submissions", "adoptions", "forwards", "instructions") or not mask.any():
-            continue
-        codes = pd.Series(check.code, index=df.index[mask])
-        prev = out.get(check.table)
-        out[check.table] = codes if prev is None else pd.concat([prev, codes[~codes.index.isin(prev.index)]])
-    return out
+        _note_errors(errors, check, df, mask)
+    _remember(ledger, rules, ctx.today, errors)
+    return errors
+
+
+def _note_errors(errors: dict[str, pd.Series], check: Check, df: pd.DataFrame, mask: pd.Series) -> None:
+    if check.severity != "error" or check.table not in ("submissions", "adoptions", "forwards", "instructions") or not mask.any():
+        return
+    codes = pd.Series(check.code, index=df.index[mask])
+    prev = errors.get(check.table)
+    errors[check.table] = codes if prev is None else pd.concat([prev, codes[~codes.index.isin(prev.index)]])
+
+
+def _key(rules: Rules, today: dt.date) -> tuple:
+    # The same rules and day give the same error rows: rules read twice are equal, not identical.
+    cached = rules.__dict__.get("_digest")
+    if cached is None:
+        cached = rules.__dict__["_digest"] = hashlib.sha256(
+            json.dumps(rules.data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    return (cached, today)
+
+
+def _remember(ledger: Ledger, rules: Rules, today: dt.date, errors: dict[str, pd.Series]) -> None:
+    ledger.__dict__.setdefault("_error_rows", {})[_key(rules, today)] = errors
