@@ -257,7 +257,7 @@ def test_outputs_show_offices_in_place_of_units(rollup_run):
     stem = "2025年第四季度社情民意信息汇总通报"
     wb = openpyxl.load_workbook(out / f"{stem}.xlsx")
     assert wb.sheetnames == ["概况", "各地区情况", "采用明细", "批示件跟踪", "未完成任务名单", "零报送地区",
-                             "缺报情况", "跨级重复(已合并)", "疑似重复(未合并)"]
+                             "缺报情况", "跨级重复（已合并）", "疑似重复（未合并）"]
     offices = [row[0] for row in wb["各地区情况"].iter_rows(min_row=3, values_only=True) if row[0]]
     assert "东山县政协" in offices and "石门县政协" not in offices
     missing = [row for row in wb["缺报情况"].iter_rows(min_row=2, values_only=True)]

@@ -231,7 +231,7 @@ class RollupCircular(QuarterlyCircular):
 
     def appendix(self) -> dict[str, pd.DataFrame]:
         """Sheets after the circular's own: missing offices and cross-level matches."""
-        return {"缺报情况": self.missing, "跨级重复(已合并)": self.forwarded, "疑似重复(未合并)": self.uncertain}
+        return {"缺报情况": self.missing, "跨级重复（已合并）": self.forwarded, "疑似重复（未合并）": self.uncertain}
 
     def office_rows(self) -> list[dict]:
         """Per-office figures as plain values (what ``sqmy rollup --format json`` prints)."""
@@ -303,7 +303,7 @@ def build_rollup(ledger: Ledger, tree: OfficeTree, year: int, quarter: int | Non
         notes.append(f"{len(matches)}条信息同时登记在下级和本级台账中(上报本级),已按一条统计,计入报送的下级政协;"
                      "各层级采用、批示在两处都有记录的只计一次")
     if len(uncertain):
-        notes.append(f"另有{len(uncertain)}条疑似重复的记录无法确定是否为同一条信息,未合并,见“疑似重复(未合并)”表")
+        notes.append(f"另有{len(uncertain)}条疑似重复的记录无法确定是否为同一条信息,未合并,见“疑似重复（未合并）”工作表")
     fields = {f.name: getattr(circ, f.name) for f in dataclasses.fields(QuarterlyCircular)}
     rollup_rules = rules.data.get("rollup", {})
     fields.update(notes=notes, unit_word="地区", problems=_missing_text(missing),

@@ -1,16 +1,17 @@
 """A small builder for 公文 (official documents) in the GB/T 9704-2012 layout, as .docx.
 
-Used by the quarterly circular and the annual commendation decision::
+Used by the quarterly circular, the roll-up and the annual commendation decision, through
+:func:`write_gongwen`, which lays out a :class:`Gongwen` (its parts, in GB/T 9704 order)::
+
+    版头 (发文机关标志, 发文字号, red line) → 标题 → 主送机关 → 正文 → 附件说明 → 发文机关署名
+    → 成文日期 → 附件 pages (附件1, 附件2 …) → 版记 (抄送, 印发机关和印发日期) at the foot of the last page
+
+The lower-level pieces are methods of :class:`GongwenDocument`::
 
     doc = GongwenDocument()
     doc.title("关于2025年第三季度社情民意信息工作情况的通报")
-    doc.addressee("各界别组、各镇街政协工委：")
-    doc.paragraph("2025年第三季度，共收到社情民意信息83条。")
-    doc.heading("总体情况")                 # 一、总体情况 (黑体)
-    doc.heading("报送情况", level=2)        # （一）报送情况 (楷体)
-    doc.table(df, ["unit", "submitted"])    # headers via zh_header
-    doc.signature("示例县政协", dt.date(2025, 10, 8))
-    doc.save("通报.docx")
+    doc.heading("基本情况")                 # 一、基本情况 (黑体)
+    doc.table(df, spec)                     # a TableSpec: labels, groups, number formats
 
 Layout: A4, margins 37/35/28/26 mm, title 2号 小标宋, body 3号 仿宋 on a fixed 28.95 pt
 line (22 lines a page), headings 黑体 then 楷体, page numbers "— 1 —" in 4号 宋体, odd
@@ -18,16 +19,18 @@ pages right and even pages left. Every run gets its Chinese font through ``w:eas
 (:func:`set_font`): python-docx's ``font.name`` alone sets only the Latin fonts, and
 Chinese text would fall back to the template's theme font.
 
-Text is inserted as plain text, never interpreted. By default ASCII punctuation in Chinese
-text is typeset full-width (``,`` → ``，``), as GB/T 15834 asks of a Chinese document.
+Text is inserted as plain text, never interpreted (no field, no hyperlink). By default ASCII
+punctuation in Chinese text is typeset full-width (``,`` → ``，``), as GB/T 15834 asks
+(:func:`sqmy_lib.zh.punctuate`).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Sequence
 
 import pandas as pd
 from docx import Document
@@ -36,13 +39,14 @@ from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Length, Mm, Pt
+from docx.shared import Emu, Length, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from .. import zh
 from ..iorw import atomic_path
-from .tables import zh_header
+from .spec import TableSpec
 
 # Chinese type sizes (字号) in points.
 SIZE_2 = Pt(22)  # 二号: title
@@ -61,8 +65,9 @@ TITLE_LINE = Pt(35)  # a 2号 title would crowd on the body line
 FOOTER_DISTANCE = Mm(22)
 CELL_MARGIN = Mm(1)  # narrow cell padding so numeric columns fit
 
-_ZH_DIGITS = "零一二三四五六七八九"
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+RED = "C00000"  # 版头's red (GB/T 9704 7.2.2: 发文机关标志 and the red line)
+SIZE_MARK = Pt(42)  # 发文机关标志: large, shrunk to fit the 版心 width
+MARK_TOP = Mm(35)  # its top edge 35 mm below the 版心's (7.2.2)
 # Characters XML 1.0 cannot hold (a ledger cell may contain them); lxml would refuse the document.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -97,53 +102,14 @@ class GongwenFonts:
 # Text helpers
 # ---------------------------------------------------------------------------
 
-def zh_number(n: int) -> str:
-    """Chinese numeral for 1–99: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一."""
-    if not 1 <= n <= 99:
-        raise ValueError(f"只支持1–99的序号,实为{n}")
-    tens, ones = divmod(n, 10)
-    return (("" if tens == 1 else _ZH_DIGITS[tens]) + "十" if tens else "") + (_ZH_DIGITS[ones] if ones else "")
+# Re-exported for callers that typeset text themselves.
+zh_number, zh_date, zh_punctuation = zh.zh_number, zh.zh_date, zh.punctuate
 
 
-def zh_date(d: dt.date) -> str:
-    """A 成文日期 as GB/T 9704 writes it: Arabic numerals, no leading zeros (2025年10月8日)."""
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-def zh_punctuation(text: str) -> str:
-    """Typeset ASCII punctuation in Chinese text full-width; text without Chinese is left alone.
-
-    Commas and colons between digits (1,000 and 10:30) and decimal points stay; parentheses
-    become full-width when they enclose or follow Chinese.
-    """
-    if not _CJK.search(text):
-        return text
-    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
-    text = re.sub(r"(?<!\d):|:(?!\d)", "：", text)
-    text = text.translate(str.maketrans({";": "；", "?": "？", "!": "！"}))
-    text = re.sub(r"([，；：？！]) +", r"\1", text)
-
-    def paren(m: re.Match) -> str:
-        before = text[m.start() - 1] if m.start() else ""
-        return f"（{m.group(1)}）" if _CJK.search(m.group(1) + before) else m.group(0)
-
-    return re.sub(r"\(([^()]*)\)", paren, text)
-
-
-def _display_width(text: str, latin: float = 0.5) -> float:
+def _em_width(text: str, latin: float = 0.5) -> float:
     """Width in em: Chinese and full-width characters 1, others (digits, Latin) ``latin``."""
-    return sum(1 if ord(ch) > 0x2E7F else latin for ch in text)
-
-
-def _cell_text(value) -> str:
-    """How a value reads in a table cell: blanks for missing, whole floats without ``.0``."""
-    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (pd.Timestamp, dt.date)):
-        return zh_date(value)
-    return str(value)
+    # Ambiguous-width characters (—, “”, …) are full width in a Chinese font.
+    return sum(1 if unicodedata.east_asian_width(ch) in "WFA" else latin for ch in text)
 
 
 # ---------------------------------------------------------------------------
@@ -260,6 +226,20 @@ def _table_borders(table: Table, size_eighths: int = 4) -> None:
     tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
+def _paragraph_border(paragraph: Paragraph, edge: str, color: str, eighths: int, space_pt: int) -> None:
+    """A line along one edge of a paragraph, as wide as the 版心 (``space_pt`` from the text, ≤ 31)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    el = OxmlElement(f"w:{edge}")
+    for k, v in (("val", "single"), ("sz", str(eighths)), ("space", str(space_pt)), ("color", color)):
+        el.set(qn(f"w:{k}"), v)
+    borders.append(el)
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc")
+
+
 def _row_flags(row, header: bool) -> None:
     """Rows never split across pages; header rows repeat at the top of each page."""
     tr_pr = row._tr.get_or_add_trPr()
@@ -341,7 +321,7 @@ def _column_ems(rows: list[list[str]], spans: list[tuple[int, int, int, int]], n
             hidden.discard((r1, c1))
             lines[r1, c1] = r2 - r1 + 1 if r1 >= n_head else 1
     # Digits count 0.7 em: 仿宋's are half an em, but a substitute font's (DejaVu Sans) run wider.
-    return [max([_display_width(row[j], latin=0.7) / lines.get((i, j), 1)
+    return [max([_em_width(row[j], latin=0.7) / lines.get((i, j), 1)
                  for i, row in enumerate(rows) if (i, j) not in hidden] + [1])
             for j in range(len(rows[0]))]
 
@@ -433,6 +413,8 @@ class GongwenDocument:
     def title(self, text: str) -> Paragraph:
         """The title (标题): 2号 小标宋, centred, one blank line below. Also the file's title property."""
         p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, TITLE_LINE)
+        if getattr(self, "_after_letterhead", False):
+            p.paragraph_format.space_before = Pt(LINE.pt * 2)  # 红色分隔线下空二行 (7.3.1)
         p.paragraph_format.space_after = LINE
         self._text(p, text, self.fonts.title, SIZE_2)
         self.doc.core_properties.title = text
@@ -482,29 +464,23 @@ class GongwenDocument:
         self._text(p, text, self.fonts.body, size)
         return p
 
-    def table(self, df: pd.DataFrame, columns: Mapping | Sequence | None = None, *,
-              size: Length = SIZE_SMALL_4, merge_runs: Sequence = ()) -> Table:
-        """A bordered table of ``df``: bold header repeated on every page, cells centred
-        (left-aligned where the text is long).
+    def table(self, df: pd.DataFrame, spec: TableSpec, *, size: Length = SIZE_SMALL_4,
+              row_kinds: Sequence[str] | None = None) -> Table:
+        """A bordered table of ``df`` as ``spec`` declares it: bold header repeated on every page,
+        cells centred (left-aligned where the text is long), values formatted by kind.
 
-        ``columns`` picks and names the columns: a mapping {column: header}, or a list of
-        columns named by :func:`zh_header`; by default all columns under their own labels.
-        Headers may be two-level (tuples, or a two-level column index): equal upper labels
-        merge. ``merge_runs`` columns merge runs of equal values vertically (e.g. a group).
+        A spec with groups gets a two-level header (equal group labels merge); the spec's
+        ``merge_runs`` columns merge runs of equal values vertically (e.g. a peer group).
         """
-        if columns is None:
-            keys, headers = list(df.columns), list(df.columns)
-        elif isinstance(columns, Mapping):
-            keys, headers = list(columns), list(columns.values())
-        else:
-            keys = list(columns)
-            headers = [tuple(zh_header(x) for x in k) if isinstance(k, tuple) else zh_header(k) for k in keys]
-        headers = [tuple(str(x) for x in h) if isinstance(h, tuple) else (str(h),) for h in headers]
+        spec = spec.present(df)
+        keys = spec.keys
+        headers = [(c.group, c.label) if spec.two_level else (c.label,) for c in spec]
         head, spans = _header_layout(headers)
-        body = [[_cell_text(v) for v in row] for row in df[keys].itertuples(index=False)]
-        for key in merge_runs:
-            j = keys.index(key)
-            spans += _run_spans([r[j] for r in body], j, len(head))
+        body = spec.rows(df, row_kinds=row_kinds)
+        for key in spec.merge_runs:
+            if key in keys:
+                j = keys.index(key)
+                spans += _run_spans([r[j] for r in body], j, len(head))
 
         table = self.doc.add_table(rows=len(head) + len(body), cols=len(keys))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -522,7 +498,8 @@ class GongwenDocument:
         for r1, c1, r2, c2 in spans:
             table.cell(r1, c1).merge(table.cell(r2, c2))
             covered |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)} - {(r1, c1)}
-        long_text = [max((_display_width(t) for t in [r[j] for r in body]), default=0) > 8 for j in range(len(keys))]
+        long_text = [c.kind == "long" or (not c.numeric and max((_em_width(r[j]) for r in body), default=0) > 8)
+                     for j, c in enumerate(spec)]
         for i, (texts, row) in enumerate(zip(head + body, table.rows)):
             is_header = i < len(head)
             _row_flags(row, is_header)
@@ -559,7 +536,7 @@ class GongwenDocument:
         if last is not None:
             last.paragraph_format.keep_with_next = True
         date_text = zh_date(date)
-        w_org, w_date = _display_width(org), _display_width(date_text)
+        w_org, w_date = _em_width(org), _em_width(date_text)
         right_date = w_org - w_date
         right_org = 2.0
         if right_date < 2:
@@ -574,8 +551,147 @@ class GongwenDocument:
         self._text(when, date_text, self.fonts.body, SIZE_3)
         return name, when
 
+    # -- the parts around the body (GB/T 9704 7.2, 7.3.4, 7.3.7, 7.4) -------------------------
+
+    def letterhead(self, mark: str, number: str, red: bool = True) -> Paragraph:
+        """版头: 发文机关标志 (小标宋, centred, its top 35 mm below the 版心's, shrunk to fit one line),
+        发文字号 two lines below it (centred), and the red line 4 mm below the number across the 版心.
+
+        ``red=False`` leaves the mark and the line out but keeps their room, for paper with a
+        printed 红头. The title then goes two lines below the line (7.3.1)."""
+        size = Pt(min(SIZE_MARK.pt, TEXT_WIDTH.pt * 0.96 / max(_em_width(mark, latin=0.6), 1)))
+        head = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, line=Pt(size.pt * 1.2))
+        head.paragraph_format.space_before = Pt(MARK_TOP.pt - LINE.pt)  # the page's first line is a line of its own
+        run = self._text(head, mark if red else "", self.fonts.title, size)
+        if red:
+            run.font.color.rgb = RGBColor.from_string(RED)
+        num = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER)
+        num.paragraph_format.space_before = Pt(LINE.pt * 2)
+        self._text(num, number, self.fonts.body, SIZE_3)
+        if red:
+            _paragraph_border(num, "bottom", RED, eighths=12, space_pt=11)
+        self._after_letterhead = True
+        return head
+
+    def attachments_note(self, titles: Sequence[str]) -> list[Paragraph]:
+        """附件说明 (7.3.4): one blank line below the body, 右空 nothing, 左空二字 "附件：" and the names,
+        numbered "1." when there are several, the later lines aligned under the first name; no
+        punctuation after a name."""
+        out = []
+        several = len(titles) > 1
+        for n, title in enumerate(titles, 1):
+            p = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT)
+            text = (f"{n}. " if several else "") + title
+            if n == 1:
+                p.paragraph_format.space_before = LINE
+                _indent_chars(p, first_line=-3, left=5)
+                text = "附件：" + text
+            else:
+                _indent_chars(p, left=5)
+            self._text(p, text.rstrip("。；，"), self.fonts.body, SIZE_3)
+            out.append(p)
+        return out
+
+    def attachment_page(self, n: int | None, title: str) -> Paragraph:
+        """An attachment's first page (7.3.7): a new page, "附件N" in 3号黑体 at the top left, the
+        title centred on the third line (2号小标宋)."""
+        label = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT)
+        label.paragraph_format.page_break_before = True
+        self._text(label, "附件" + (str(n) if n else ""), self.fonts.heading1, SIZE_3)
+        p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, TITLE_LINE)
+        p.paragraph_format.space_before = LINE
+        p.paragraph_format.space_after = Pt(LINE.pt / 2)
+        self._text(p, title, self.fonts.title, SIZE_2)
+        return p
+
+    def imprint(self, printer: str, printed: dt.date, cc: str = "") -> Table:
+        """版记 (7.4) at the foot of the last page: 抄送 (if any) and 印发机关 with 印发日期, 4号仿宋,
+        between a thick first line, thin lines between rows, and a thick last line on the 版心's
+        bottom edge. Drawn as a table anchored to the bottom margin, so it stays at the foot
+        however much text comes before it."""
+        rows = ([("抄送：" + zh.sentence(cc.rstrip("。")), None)] if cc else []) + [(printer, zh.zh_date(printed) + "印发")]
+        table = self.doc.add_table(rows=len(rows), cols=2)
+        table.autofit = False
+        tbl_pr = table._tbl.tblPr
+        float_pr = OxmlElement("w:tblpPr")
+        for k, v in (("leftFromText", "0"), ("rightFromText", "0"), ("topFromText", "0"), ("bottomFromText", "0"),
+                     ("vertAnchor", "margin"), ("horzAnchor", "margin"), ("tblpXSpec", "center"), ("tblpYSpec", "bottom")):
+            float_pr.set(qn(f"w:{k}"), v)
+        tbl_pr.insert_element_before(float_pr, "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+                                     "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+                                     "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+        borders = OxmlElement("w:tblBorders")
+        for edge, eighths in (("top", 8), ("bottom", 8), ("insideH", 4)):
+            el = OxmlElement(f"w:{edge}")
+            for k, v in (("val", "single"), ("sz", str(eighths)), ("space", "0"), ("color", "000000")):
+                el.set(qn(f"w:{k}"), v)
+            borders.append(el)
+        tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+        half = int(TEXT_WIDTH) // 2
+        for column in table.columns:
+            column.width = half
+        for (left, right), row in zip(rows, table.rows):
+            cells = row.cells
+            for cell in cells:
+                cell.width = half
+            if right is None:
+                cells[0].merge(cells[1])
+            for cell, text, align, indent in ((cells[0], left, WD_ALIGN_PARAGRAPH.LEFT, {"left": 1, "right": 1}),
+                                              (cells[1], right, WD_ALIGN_PARAGRAPH.RIGHT, {"right": 1})):
+                if text is None:
+                    continue
+                p = cell.paragraphs[0]
+                p.alignment = align
+                p.paragraph_format.line_spacing_rule, p.paragraph_format.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(24)
+                _indent_chars(p, size=SIZE_4, **indent)
+                self._text(p, text, self.fonts.body, SIZE_4)
+        end = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT, line=Pt(1))  # Word needs a paragraph after a table
+        end.paragraph_format.space_before = end.paragraph_format.space_after = Pt(0)
+        return table
+
     def save(self, path: str | Path) -> Path:
         """Write the .docx atomically."""
         with atomic_path(path) as tmp:
             self.doc.save(str(tmp))
         return Path(path)
+
+
+# ---------------------------------------------------------------------------
+# A whole 公文 from its parts
+# ---------------------------------------------------------------------------
+
+def _blocks(doc: GongwenDocument, blocks: Sequence) -> None:
+    from .document import Heading, Para, TableBlock
+
+    for block in blocks:
+        if isinstance(block, Heading):
+            doc.heading(block.text, block.level)
+        elif isinstance(block, Para):
+            doc.paragraph(block.text, lead=block.lead or None)
+        elif isinstance(block, TableBlock):
+            if block.note:
+                doc.note(block.note)
+            doc.table(block.df, block.spec, size=SIZE_5 if block.small else SIZE_SMALL_4, row_kinds=block.row_kinds)
+        else:
+            raise TypeError(f"未知的公文内容:{type(block).__name__}")
+
+
+def write_gongwen(gongwen, path: str | Path) -> Path:
+    """Lay out a :class:`~.document.Gongwen` as a .docx at ``path`` (written atomically)."""
+    issuing = gongwen.issuing
+    doc = GongwenDocument()
+    if issuing.mark or issuing.number:
+        doc.letterhead(issuing.mark, issuing.number, red=issuing.red)
+    doc.title(gongwen.title)
+    doc.addressee(gongwen.addressee)
+    _blocks(doc, gongwen.body)
+    if gongwen.attachments:
+        doc.attachments_note([a.title for a in gongwen.attachments])
+    doc.signature(issuing.organ, issuing.date)
+    several = len(gongwen.attachments) > 1
+    for n, attachment in enumerate(gongwen.attachments, 1):
+        doc._numbers = [0, 0, 0, 0]
+        doc.attachment_page(n if several else None, attachment.title)
+        _blocks(doc, attachment.blocks)
+    doc.imprint(issuing.printer or issuing.organ, issuing.printed or issuing.date, issuing.cc)
+    return doc.save(path)

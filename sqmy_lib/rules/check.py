@@ -224,6 +224,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("year", integer(2000, 2100), REQ),
     Spec("office", mapping, REQ),
     Spec("office.name", text),
+    Spec("office.full_name", text),
     Spec("office.own_tier", value_in("tiers"), REQ),
     Spec("tiers", words(distinct=True), REQ),
     Spec("tier_words", mapping, REQ),
@@ -275,6 +276,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("commendations.top_items_order", words(distinct=True, choices=TOP_ITEMS_ORDER), REQ),
     Spec("commendations.good_item_words", words(non_empty=False)),
     Spec("commendations.addressee", text),
+    Spec("commendations.basis", text),
+    Spec("commendations.decided_by", text),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
     # The circular's closing text belongs to the circular; only its paragraphs are checked.
@@ -289,6 +292,13 @@ SPECS: tuple[Spec, ...] = (
     Spec("rollup.peer_group_by_level.*", text, keys="tiers"),
     Spec("rollup.addressee", text),
     Spec("rollup.next_steps", words(non_empty=False)),
+    Spec("documents", mapping),
+    Spec("documents.red_header", boolean),
+    Spec("documents.max_table_rows", integer(1, 10000)),
+    Spec("documents.cc", words(non_empty=False)),
+    Spec("documents.printed_by", text),
+    *(Spec(f"documents.{kind}{key}", check) for kind in ("circular", "commendation")
+      for key, check in (("", mapping), (".issuer", text), (".mark", text), (".number", text))),
 )
 
 
