@@ -28,8 +28,10 @@ TOP_NAMED = 3  # how many items a sentence names before "等"
 
 
 def _authors(text) -> str:
-    """Authors as prose names them: ``廖强华、薛平`` (commas and spaces between names become 、)."""
-    return re.sub(r"\s*[,，;；]\s*", "、", str(text or "").strip())
+    """Authors as prose names them: ``廖强华、薛平`` (commas between names become 、, role tags such
+    as "(信息员)" are dropped: the title and unit already say enough in a sentence)."""
+    text = re.sub(r"[(（][^()（）]*[)）]", "", str(text or "").strip())
+    return re.sub(r"\s*[,，;；]\s*", "、", text)
 
 
 def _item(title, authors="", unit="") -> str:
@@ -95,9 +97,11 @@ def _feature_growth(circ: QuarterlyCircular) -> tuple[str, str] | None:
 
 def _feature_leaders(circ: QuarterlyCircular) -> tuple[str, str] | None:
     leaders = circ.leading_units()
+    sizes = circ.units.groupby("peer_group")["unit"].size()
+    leaders = leaders[leaders["peer_group"].map(sizes).fillna(0) > 1]  # first of one is no distinction
     if leaders.empty:
         return None
-    parts = [f"{r.unit}{circ.period_word}报送{r.submitted}条、被采用{r.adopted}条，列{r.peer_group}第一"
+    parts = [f"{r.unit}{circ.period_word}报送{r.submitted}条、被采用{r.adopted}条，在{r.peer_group}中积分第一"
              for r in leaders.itertuples()]
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
 
@@ -106,9 +110,11 @@ def _feature_higher(circ: QuarterlyCircular) -> tuple[str, str] | None:
     higher = circ.higher_adoptions()
     if higher.empty:
         return None
-    named = [f"{_item(r.title, r.authors, r.unit)}被{TIER_BODY.get(r.tier, r.tier)}采用" for r in higher.head(TOP_NAMED).itertuples()]
-    more = f"等{len(higher)}条信息被上级采用" if len(higher) > TOP_NAMED else ""
-    return "一批信息被上级采用。", "，".join(named) + ("，" + more if more else "") + "。"
+    named = higher.head(TOP_NAMED)
+    by_tier = [f"{zh.joined(_item(r.title, r.authors, r.unit) for r in rows.itertuples())}被{TIER_BODY.get(tier, tier)}采用"
+               for tier, rows in named.groupby("tier", sort=False)]
+    lead = f"{circ.period_word}共有{len(higher)}条信息被上级采用，" + ("其中" if len(higher) > len(named) else "")
+    return "一批信息被上级采用。", lead + "；".join(by_tier) + "。"
 
 
 def _feature_instructed(circ: QuarterlyCircular) -> tuple[str, str] | None:
@@ -178,8 +184,13 @@ def _problem_quota(circ: QuarterlyCircular) -> tuple[str, str] | None:
     goal = "年度任务" if circ.whole_year else "年度任务进度"
     parts = []
     if not units.empty:
-        named = "、".join(f"{u}（完成{zh.percent(c, missing='0%')}）" for u, c in zip(units["unit"], units["completion"]))
-        parts.append(f"{_span(circ)}，{named}未完成{goal}")
+        silent = units[units["submitted"] == 0]
+        some = units[units["submitted"] > 0]
+        if len(some):
+            named = "、".join(f"{u}（完成{zh.percent(c)}）" for u, c in zip(some["unit"], some["completion"]))
+            parts.append(f"{_span(circ)}，{named}未完成{goal}")
+        if len(silent):
+            parts.append(f"{zh.joined(silent['unit'])}{'全年' if circ.whole_year else circ.ytd_word}未报送信息")
     if not people.empty:
         none = int((people["submitted"] == 0).sum())
         text = f"{len(people)}名委员和信息员未完成个人{goal}"
@@ -287,7 +298,8 @@ def _behind_people_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Atta
         table = people.assign(unit=people["unit"].fillna("").replace("", UNKNOWN_UNIT))
         table = table.sort_values(["unit", "completion"], kind="stable")
         blocks = [TableBlock(table, spec.without("role") if table["role"].eq("").all() else spec)]
-    return Attachment(f"{_span(circ)}未完成{goal}的委员和信息员名单", blocks)
+    when = f"{circ.period.year}年" if circ.whole_year else _span(circ)
+    return Attachment(f"{when}未完成{goal}的委员和信息员名单", blocks)
 
 
 def _rules_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment | None:

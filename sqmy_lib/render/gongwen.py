@@ -37,8 +37,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from xml.sax.saxutils import escape
 from docx.shared import Emu, Length, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -238,6 +239,40 @@ def _paragraph_border(paragraph: Paragraph, edge: str, color: str, eighths: int,
                               "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
                               "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
                               "w:mirrorIndents", "w:suppressOverlap", "w:jc")
+
+
+_TEXT_BOX = """<w:r {ns} xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" locked="0"
+ layoutInCell="1" allowOverlap="0"><wp:simplePos x="0" y="0"/>
+<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>
+<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>
+<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>
+<wp:docPr id="9704" name="版记"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
+<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>
+<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0"><a:noAutofit/></wps:bodyPr>
+</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
+
+
+def _imprint_row(left: str, right: str, face: Face, first: bool, last: bool, line: Length) -> str:
+    """One 版记 line as WordprocessingML: its rule above (thick on the first) and below (thick on the
+    last), the organ 左空一字 and the date 右空一字 on a right tab."""
+    def rule(edge: str, eighths: int) -> str:
+        return f'<w:{edge} w:val="single" w:sz="{eighths}" w:space="1" w:color="000000"/>'
+
+    def run(text: str) -> str:
+        fonts = "".join(f' w:{a}="{escape(face.name)}"' for a in ("ascii", "hAnsi", "eastAsia", "cs"))
+        return (f'<w:r><w:rPr><w:rFonts{fonts}/><w:sz w:val="{int(SIZE_4.pt * 2)}"/></w:rPr>'
+                f'<w:t xml:space="preserve">{escape(_XML_INVALID.sub("", text))}</w:t></w:r>')
+
+    one = int(SIZE_4.twips)  # 一字 in twips
+    borders = rule("top", 8 if first else 4) + (rule("bottom", 8) if last else "")
+    tab = f'<w:tabs><w:tab w:val="right" w:pos="{int(TEXT_WIDTH.twips) - 2 * one}"/></w:tabs>' if right else ""
+    body = run(left) + ('<w:r><w:tab/></w:r>' + run(right) if right else "")
+    return (f'<w:p><w:pPr><w:pBdr>{borders}</w:pBdr>{tab}<w:spacing w:before="0" w:after="0" '
+            f'w:line="{int(line.twips)}" w:lineRule="exact"/><w:ind w:left="{one}" w:right="{one}"/></w:pPr>{body}</w:p>')
 
 
 def _row_flags(row, header: bool) -> None:
@@ -604,50 +639,25 @@ class GongwenDocument:
         self._text(p, title, self.fonts.title, SIZE_2)
         return p
 
-    def imprint(self, printer: str, printed: dt.date, cc: str = "") -> Table:
-        """版记 (7.4) at the foot of the last page: 抄送 (if any) and 印发机关 with 印发日期, 4号仿宋,
-        between a thick first line, thin lines between rows, and a thick last line on the 版心's
-        bottom edge. Drawn as a table anchored to the bottom margin, so it stays at the foot
-        however much text comes before it."""
-        rows = ([("抄送：" + zh.sentence(cc.rstrip("。")), None)] if cc else []) + [(printer, zh.zh_date(printed) + "印发")]
-        table = self.doc.add_table(rows=len(rows), cols=2)
-        table.autofit = False
-        tbl_pr = table._tbl.tblPr
-        float_pr = OxmlElement("w:tblpPr")
-        for k, v in (("leftFromText", "0"), ("rightFromText", "0"), ("topFromText", "0"), ("bottomFromText", "0"),
-                     ("vertAnchor", "margin"), ("horzAnchor", "margin"), ("tblpXSpec", "center"), ("tblpYSpec", "bottom")):
-            float_pr.set(qn(f"w:{k}"), v)
-        tbl_pr.insert_element_before(float_pr, "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-                                     "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
-                                     "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
-        borders = OxmlElement("w:tblBorders")
-        for edge, eighths in (("top", 8), ("bottom", 8), ("insideH", 4)):
-            el = OxmlElement(f"w:{edge}")
-            for k, v in (("val", "single"), ("sz", str(eighths)), ("space", "0"), ("color", "000000")):
-                el.set(qn(f"w:{k}"), v)
-            borders.append(el)
-        tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
-        half = int(TEXT_WIDTH) // 2
-        for column in table.columns:
-            column.width = half
-        for (left, right), row in zip(rows, table.rows):
-            cells = row.cells
-            for cell in cells:
-                cell.width = half
-            if right is None:
-                cells[0].merge(cells[1])
-            for cell, text, align, indent in ((cells[0], left, WD_ALIGN_PARAGRAPH.LEFT, {"left": 1, "right": 1}),
-                                              (cells[1], right, WD_ALIGN_PARAGRAPH.RIGHT, {"right": 1})):
-                if text is None:
-                    continue
-                p = cell.paragraphs[0]
-                p.alignment = align
-                p.paragraph_format.line_spacing_rule, p.paragraph_format.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(24)
-                _indent_chars(p, size=SIZE_4, **indent)
-                self._text(p, text, self.fonts.body, SIZE_4)
-        end = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT, line=Pt(1))  # Word needs a paragraph after a table
-        end.paragraph_format.space_before = end.paragraph_format.space_after = Pt(0)
-        return table
+    def imprint(self, printer: str, printed: dt.date, cc: str = "") -> Paragraph:
+        """版记 (7.4) at the foot of the last page: 抄送 (if any), then 印发机关 and 印发日期, 4号仿宋,
+        左右各空一字, under a thick first line, thin lines between, and a thick last line on the
+        版心's bottom edge.
+
+        Drawn as a text box anchored to the bottom of the 版心 (DrawingML), which Word and
+        LibreOffice both keep at the foot of the page however much text comes before it."""
+        face = self.fonts.body
+        rows = ([("抄送：" + zh.sentence(zh.punctuate(cc).rstrip("。")), "")] if cc else [])
+        rows.append((printer, zh.zh_date(printed) + "印发"))
+        line = Pt(24)
+        content = "".join(_imprint_row(left, right, face, first=(i == 0), last=(i == len(rows) - 1), line=line)
+                          for i, (left, right) in enumerate(rows))
+        width, height = int(TEXT_WIDTH), int(Pt(line.pt * len(rows) + 4))
+        p = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT, line=Pt(1))
+        p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
+        p._p.append(parse_xml(_TEXT_BOX.format(width=width, height=height, content=content,
+                                               ns=nsdecls("w", "wp", "a"))))
+        return p
 
     def save(self, path: str | Path) -> Path:
         """Write the .docx atomically."""
