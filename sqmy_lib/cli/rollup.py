@@ -17,6 +17,7 @@ from ..rules import load_rules
 from ..run import NotebookFailed, run_report
 from ..run.notebooks import notebook_path
 from ..run.reports import ROLLUP
+from .reports import add_document_options
 
 
 def register(sub) -> None:
@@ -32,6 +33,7 @@ def register(sub) -> None:
     p.add_argument("--level", metavar="LEVEL", help="汇总单位的层级:市级/省级(默认按名称或下级推断)")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="统计截止日(默认今天;用于复现)")
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="单个单元格的超时秒数")
+    add_document_options(p)
     p.set_defaults(run=run_rollup)
 
 
@@ -45,7 +47,7 @@ def run_rollup(args) -> int:
     params = {
         "year": args.year, "quarter": args.quarter, "ledgers": [str(Path(p).resolve()) for p in args.paths],
         "rules": str(Path(args.rules).resolve()) if args.rules else None, "office": args.office,
-        "level": args.level, "today": args.today,
+        "level": args.level, "today": args.today, "date": args.date, "number": args.number,
     }
     stem = ROLLUP.stem(args)
     try:

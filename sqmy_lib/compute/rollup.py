@@ -317,7 +317,7 @@ def _missing_text(missing: pd.DataFrame) -> list[str]:
     out = []
     whole = missing[missing["read_status"] == "缺报"]
     if len(whole):
-        out.append(f"{'、'.join(whole['office'])}的台账未能读取或未报送,本通报未计入其数据(原因见附表“缺报情况”)。")
+        out.append(f"{'、'.join(whole['office'])}的台账未能读取或未报送,本通报未计入其数据(原因见随文Excel工作簿“缺报情况”工作表)。")
     part = missing[missing["read_status"] != "缺报"]
     if len(part):
         out.append(f"{'、'.join(part['office'])}有部分台账文件未能读取,相关数据未计入。")

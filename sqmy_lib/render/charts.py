@@ -159,7 +159,7 @@ def _tiers_chart(d: dict) -> Figure:
     bars = ax.bar(d["labels"], d["values"], width=0.55, color=COLORS["adopted"])
     ax.bar_label(bars, padding=2)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel("采用(条)")
+    ax.set_ylabel("采用（条）")
     ax.set_title(d["title"])
     return fig
 

@@ -101,7 +101,7 @@ def _feature_leaders(circ: QuarterlyCircular) -> tuple[str, str] | None:
     leaders = leaders[leaders["peer_group"].map(sizes).fillna(0) > 1]  # first of one is no distinction
     if leaders.empty:
         return None
-    parts = [f"{r.unit}{circ.period_word}报送{r.submitted}条、被采用{r.adopted}条，在{r.peer_group}中积分第一"
+    parts = [f"{r.unit}{circ.period_word}报送{r.submitted}条、被采用{r.adopted}条，积分列同类{circ.unit_word}（{r.peer_group}）第一"
              for r in leaders.itertuples()]
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
 
@@ -354,10 +354,9 @@ def circular_gongwen(circ: QuarterlyCircular, issuing: Issuing) -> Gongwen:
     features = [x for x in (f(circ) for f in FEATURES) if x]
     if features:
         body += [Heading("主要特点")] + _points(features)
-    problems = [x for x in (f(circ) for f in PROBLEMS) if x]
-    extra = [Para(t) for t in circ.problems]
-    if problems or extra:
-        body += [Heading("存在的问题")] + _points(problems) + extra
+    problems = [x for x in (f(circ) for f in PROBLEMS) if x] + [("", t) for t in circ.problems]
+    if problems:
+        body += [Heading("存在的问题")] + _points(problems)
     if circ.next_steps:
         body += [Heading("下一步工作")] + [_numbered(step, n) for n, step in enumerate(circ.next_steps, 1)]
     return Gongwen(circ.title, circ.addressee or DEFAULT_ADDRESSEE, body, issuing, list(made.values()))

@@ -53,7 +53,7 @@ def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
         spans.append(f"年度累计：{circ.year_to_date.label}")
     if circ.summary.previous:
         spans.append(f"上年同期：{circ.period.previous_year.label}")
-    ws.write_string(row, 0, f"主要指标（{'；'.join(spans)}）", w.fmt["caption"])
+    ws.write_string(row, 0, zh.punctuate(f"主要指标（{'；'.join(spans)}）"), w.fmt["caption"])
     figures = _figures(circ)
     table, spec, kinds = _summary_table(circ, figures)
     placed = w.table(ws, table, spec, row + 1, row_kinds=kinds)
@@ -71,7 +71,7 @@ def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     if tier_rows:
         chart = w.book.add_chart({"type": "column"})
         chart.add_series({
-            "name": "采用(条)",
+            "name": "采用（条）",
             "categories": [ws.get_name(), tier_rows[0], 0, tier_rows[-1], 0],
             "values": [ws.get_name(), tier_rows[0], 1, tier_rows[-1], 1],
             "data_labels": {"value": True},
@@ -83,10 +83,10 @@ def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
 
     if not circ.monthly.empty:
         bars = w.book.add_chart({"type": "column"})
-        bars.add_series({"name": "报送(条)", "categories": [ws.get_name(), *months.cells("month")],
+        bars.add_series({"name": "报送（条）", "categories": [ws.get_name(), *months.cells("month")],
                          "values": [ws.get_name(), *months.cells("submitted")], "data_labels": {"value": True}})
         line = w.book.add_chart({"type": "line"})
-        line.add_series({"name": "采用(条)", "categories": [ws.get_name(), *months.cells("month")],
+        line.add_series({"name": "采用（条）", "categories": [ws.get_name(), *months.cells("month")],
                          "values": [ws.get_name(), *months.cells("adopted")], "marker": {"type": "circle"},
                          "data_labels": {"value": True, "position": "above"}})
         bars.combine(line)

@@ -1,9 +1,11 @@
-"""The annual commendation decision (表彰决定) as a Word 公文, from an :class:`AnnualCommendation`.
+"""The annual commendation decision (表彰决定) as a 公文, from an :class:`AnnualCommendation`.
 
-The decision (domain.md §5–6): an opening paragraph naming how many units, informants and
-items are commended, then 一、先进集体 by peer group, 二、优秀信息员 in rank order, 三、十佳信息
-and 四、好信息 as tables, a closing exhortation and the office's signature. An empty list reads
-"无"; all wording from the ledgers goes in as plain text.
+As real decisions are written (domain.md §8): the year's work in one paragraph, then the basis
+(``commendations.basis``, the office's 办法) and the decider (``commendations.decided_by``, the
+主席会议) and what is conferred, with the counts of every list; a closing exhortation; the lists
+themselves as 附件 (先进集体 by peer group, 优秀信息员, 十佳信息, 好信息); signed by the committee
+(``documents.commendation``). An empty list is left out of the decision; all wording from the
+ledgers goes in as plain text.
 """
 from __future__ import annotations
 
@@ -12,16 +14,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import zh
 from ..compute.circular import TIER_BODY
 from ..compute.commendation import AnnualCommendation
-from .gongwen import GongwenDocument
+from . import spec as specs
+from .document import Attachment, Gongwen, Issuing, Para, TableBlock
+from .gongwen import write_gongwen
 
-DEFAULT_ADDRESSEE = "各界别组、各镇街政协工委，各民主党派县委，县工商联，各位委员、信息员："
-NONE = "无。"
+DEFAULT_ADDRESSEE = "各界别组、各镇街政协工委，各民主党派县委，县工商联，各位委员、信息员"
 
-TOP_COLUMNS = {"place": "序号", "title": "信息标题", "author_text": "作者", "tier": "最高采用层级",
-               "instructed": "领导批示"}
-GOOD_COLUMNS = {"title": "信息标题", "author_text": "作者", "follow_up": "落实情况"}
+TOP_SPEC = specs.spec(specs.Column("place", "序号", "count"), specs.Column("title", "信息标题", "long"),
+                      specs.Column("author_text", "作者"), specs.Column("tier", "最高采用层级"),
+                      specs.Column("instructed", "领导批示"))
+GOOD_SPEC = specs.spec(specs.Column("title", "信息标题", "long"), specs.Column("author_text", "作者"),
+                       specs.Column("follow_up", "落实情况", "long"))
+INFORMANT_SPEC = specs.spec(specs.Column("place", "序号", "count"), specs.Column("name", "姓名"),
+                            specs.Column("unit", "单位"))
 
 
 def _text(value) -> str:
@@ -31,10 +39,18 @@ def _text(value) -> str:
 
 def _scope(office: str) -> str:
     """``全县`` for 示例县政协 (``全市``, ``全区`` likewise); empty when the office name does not say."""
-    for level in ("县", "市", "区", "旗"):
+    for level in ("县", "市", "区", "旗", "省"):
         if office.endswith((f"{level}政协", f"{level}委员会")):
             return f"全{level}"
     return ""
+
+
+def _who(office: str) -> str:
+    """Who did the work: a county's one 政协 and its 参加单位; a city's or province's 各级政协组织."""
+    scope = _scope(office)
+    if scope in ("全县", "全区", "全旗"):
+        return f"{scope}政协各参加单位、各镇（街道）政协工委和广大委员、信息员"
+    return f"{scope}各级政协组织和广大委员、信息员"
 
 
 def _honours(comm: AnnualCommendation) -> list[str]:
@@ -53,34 +69,33 @@ def _honours(comm: AnnualCommendation) -> list[str]:
 
 
 def opening(comm: AnnualCommendation) -> str:
-    """The decision's first paragraph, with the counts of every list."""
-    text = (f"{comm.year}年，{_scope(comm.office)}各级政协组织和广大委员、信息员围绕党委政府中心工作，"
-            "深入基层、贴近群众，积极反映社情民意，为党委政府科学决策提供了有益参考，"
-            "社情民意信息工作取得了新的成效。")
+    """The year's work in one paragraph."""
+    return (f"{comm.year}年，{_who(comm.office)}围绕党委政府中心工作，深入基层、贴近群众，积极反映社情民意，"
+            "为党委政府科学决策提供了有益参考，社情民意信息工作取得了新的成效。")
+
+
+def decision(comm: AnnualCommendation, basis: str = "", decided_by: str = "") -> str:
+    """What is decided, on what basis and by whom, with the counts of every list."""
     honours = _honours(comm)
-    if honours:
-        text += "为表彰先进、激励担当，经研究，决定" + "，".join(honours) + "。"
-    return text
+    if not honours:
+        return f"{comm.year}年度未评出先进集体和先进个人。"
+    under = f"根据{basis}，" if basis else ""
+    by = f"经{decided_by}研究" if decided_by else "经研究"
+    return f"为表彰先进、激励担当，{under}{by}，决定" + "，".join(honours) + "。"
 
 
 def closing(comm: AnnualCommendation) -> str:
     """The closing exhortation."""
+    who = _who(comm.office).removeprefix(_scope(comm.office))
     return ("希望受表彰的先进集体和个人珍惜荣誉、再接再厉，在今后的工作中继续发挥示范带动作用。"
-            "各级政协组织和广大委员、信息员要以受表彰的先进集体和个人为榜样，坚持围绕中心、服务大局，"
-            "知实情、建良言，及时准确反映社情民意，"
-            f"为推动{_scope(comm.office)}经济社会高质量发展作出新的更大贡献。")
+            f"{who}要以受表彰的先进集体和个人为榜样，坚持围绕中心、服务大局，知实情、建良言，"
+            f"及时准确反映社情民意，为推动{_scope(comm.office)}经济社会高质量发展作出新的更大贡献。")
 
 
 def _unit_lines(units: pd.DataFrame) -> list[str]:
-    """``镇街政协工委（3个）：青山镇政协工委、城关镇政协工委``, one line per peer group in order."""
+    """``镇街政协工委：青山镇政协工委、城关镇政协工委``, one line per peer group in order."""
     grouped = units.assign(peer_group=units["peer_group"].map(_text)).groupby("peer_group", sort=False)
-    return [f"{group or '其他'}（{len(rows)}个）：" + "、".join(rows["unit"].map(_text)) for group, rows in grouped]
-
-
-def _informant_line(informants: pd.DataFrame) -> str:
-    """``徐志佳（东城街道政协工委）、范红艳（九三学社县委）``, in rank order."""
-    return "、".join(f"{_text(n)}（{_text(u)}）" if _text(u) else _text(n)
-                    for n, u in zip(informants["name"], informants["unit"]))
+    return [f"{group or '其他'}：" + "、".join(rows["unit"].map(_text)) for group, rows in grouped]
 
 
 def _instructed(leaders, count) -> str:
@@ -96,34 +111,45 @@ def _top_table(top: pd.DataFrame) -> pd.DataFrame:
                       instructed=[_instructed(lead, n) for lead, n in zip(top["leaders"], top["instructions"])])
 
 
+def _attachments(comm: AnnualCommendation) -> list[Attachment]:
+    year, out = comm.year, []
+    if len(comm.units):
+        out.append(Attachment(f"{year}年度社情民意信息工作先进集体名单", [Para(t) for t in _unit_lines(comm.units)]))
+    if len(comm.informants):
+        out.append(Attachment(f"{year}年度优秀信息员名单", [TableBlock(comm.informants, INFORMANT_SPEC)]))
+    if len(comm.top_items):
+        out.append(Attachment(f"{year}年度“十佳信息”", [TableBlock(_top_table(comm.top_items), TOP_SPEC)]))
+    if len(comm.good_items):
+        out.append(Attachment(f"{year}年度“好信息”", [TableBlock(comm.good_items, GOOD_SPEC)]))
+    return out
+
+
+def commendation_issuing(comm: AnnualCommendation, rules=None, date: dt.date | None = None,
+                         number: int | str | None = None) -> Issuing:
+    """How the decision is issued (``documents.commendation`` of the rules; the year's default rules
+    when none are given)."""
+    if rules is None:
+        from ..rules import load_rules
+
+        rules = load_rules(year=comm.year)
+    return Issuing.from_rules(rules, "commendation", comm.office, comm.year, number=number, date=date)
+
+
+def commendation_gongwen(comm: AnnualCommendation, issuing: Issuing, rules=None) -> Gongwen:
+    """The decision as a :class:`Gongwen`: body paragraphs and the lists as 附件."""
+    data = getattr(rules, "data", rules) or {}
+    rule = data.get("commendations") or {}
+    body = [Para(opening(comm)), Para(decision(comm, rule.get("basis", ""), rule.get("decided_by", ""))),
+            Para(closing(comm))]
+    return Gongwen(comm.title, comm.addressee or DEFAULT_ADDRESSEE, body, issuing, _attachments(comm))
+
+
 def write_commendation_docx(comm: AnnualCommendation, path: str | Path, date: dt.date | None = None,
-                            addressee: str | None = None) -> Path:
-    """Write the commendation decision as a .docx at ``path``; ``date`` is the 成文日期 (default today)."""
-    doc = GongwenDocument()
-    doc.title(comm.title)
-    doc.addressee(addressee or comm.addressee or DEFAULT_ADDRESSEE)
-    doc.paragraph(opening(comm))
+                            number: int | str | None = None, rules=None) -> Path:
+    """Write the commendation decision as a .docx at ``path``: ``date`` is the 成文日期 (default today),
+    ``number`` the 发文字号's number, ``rules`` the rules it was computed under (basis, decider, issuer)."""
+    if rules is None:
+        from ..rules import load_rules
 
-    doc.heading("先进集体")
-    for line in _unit_lines(comm.units) or [NONE]:
-        doc.paragraph(line)
-
-    doc.heading("优秀信息员")
-    doc.paragraph(_informant_line(comm.informants) or NONE)
-
-    doc.heading("十佳信息")
-    if comm.top_items.empty:
-        doc.paragraph(NONE)
-    else:
-        doc.table(_top_table(comm.top_items), TOP_COLUMNS)
-
-    doc.heading("好信息")
-    if comm.good_items.empty:
-        doc.paragraph(NONE)
-    else:
-        doc.table(comm.good_items, GOOD_COLUMNS)
-
-    # The signature must not stand alone on a page (GB/T 9704 7.3.5.4): the closing goes with it.
-    doc.paragraph(closing(comm))
-    doc.signature(comm.office, date or dt.date.today())
-    return doc.save(path)
+        rules = load_rules(year=comm.year)
+    return write_gongwen(commendation_gongwen(comm, commendation_issuing(comm, rules, date, number), rules), path)

@@ -18,55 +18,49 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import zh
 from ..compute.commendation import AnnualCommendation
-from .xlsx_tables import TableWriter, open_workbook, pick_columns
+from . import spec as specs
+from .xlsx_tables import TableWriter, open_workbook
 
-# Headers for the commendation's own columns (the rest come from tables.zh_header).
-LABELS = {
-    "place": "名次", "score": "积分", "author_text": "作者", "tier": "最高采用层级", "instructions": "领导批示(件)",
-    "adoptions": "采用次数", "date": "报送日期", "eligible": "是否符合", "reason": "说明",
-}
-PAYOUT_LABELS = {"no": "序号", "name": "姓名(单位)", "kind": "类型", "unit": "所在单位", "items": "采用信息(条)",
-                 "sign": "签字"}
 SIGN_WIDTH = 24
 SIGN_ROW_HEIGHT = 28  # room to sign by hand
-FOOTER_TEXT = "制表:" + " " * 16 + "审核:" + " " * 16 + "日期:"
+FOOTER_TEXT = "制表：" + " " * 16 + "审核：" + " " * 16 + "日期："
 
-# The four lists: sheet -> (AnnualCommendation attribute, columns).
+# The four lists: sheet -> (AnnualCommendation attribute, table spec).
 LISTS = {
-    "先进集体": ("units", ["peer_group", "place", "unit", "points", "submitted", "adopted"]),
-    "优秀信息员": ("informants", ["place", "name", "role", "unit", "submitted", "adopted", "score"]),
-    "十佳信息": ("top_items", ["place", "title", "author_text", "unit", "tier", "instructions", "adoptions", "date"]),
-    "好信息": ("good_items", ["title", "author_text", "unit", "follow_up"]),
+    "先进集体": ("units", specs.COMMENDED_UNITS),
+    "优秀信息员": ("informants", specs.INFORMANTS),
+    "十佳信息": ("top_items", specs.TOP_ITEMS),
+    "好信息": ("good_items", specs.GOOD_ITEMS),
 }
 
 
 def _list(w: TableWriter, ws, comm: AnnualCommendation) -> None:
-    attr, columns = LISTS[ws.get_name()]
-    w.table(ws, pick_columns(getattr(comm, attr), columns), labels=LABELS, freeze=0)
+    attr, spec = LISTS[ws.get_name()]
+    w.table(ws, getattr(comm, attr), spec, freeze=0)
 
 
 def basis_lines(comm: AnnualCommendation) -> list[str]:
     """The rules the lists follow: the 优秀信息员 thresholds, then each list's tie-break rule."""
     t = comm.thresholds
-    return [f"优秀信息员评选条件:年度报送≥{t['min_submitted']}条且采用≥{t['min_adopted']}条(委员、信息员同等适用)",
-            *(f"{name}排序:{rule}" for name, rule in comm.tie_breaks.items())]
+    return [f"优秀信息员评选条件：年度报送{t['min_submitted']}条以上且被采用{t['min_adopted']}条以上（委员、信息员同等适用）",
+            *(zh.punctuate(f"{name}排序：{rule}") for name, rule in comm.tie_breaks.items())]
 
 
 def _basis(w: TableWriter, ws, comm: AnnualCommendation) -> None:
-    tiers = [c for c in comm.basis.columns if c.startswith("adopted_")]
-    wanted = ["name", "role", "unit", "appointed_on", "submitted", "adopted", *tiers, "instructed", "score",
-              "eligible", "reason"]
+    tiers = [c.removeprefix("adopted_") for c in comm.basis.columns
+             if c.startswith("adopted_") and c not in ("adopted_quota", "adopted_completion")]
+    spec = specs.basis(tiers).present(comm.basis)
     lines = basis_lines(comm)
-    table = pick_columns(comm.basis, wanted)
-    w.table(ws, table, len(lines) + 1, labels=LABELS, freeze=1, autofilter=True)
+    w.table(ws, comm.basis, spec, len(lines) + 1, freeze=1, autofilter=True)
     for r, text in enumerate(lines):  # after the table, now the widths they span are known
-        w.paragraph(ws, r, text, len(table.columns))
+        w.paragraph(ws, r, text, len(spec))
 
 
 def payout_table(comm: AnnualCommendation) -> pd.DataFrame:
     """序号, 姓名(单位), 类型, 所在单位, 采用信息(条), 金额(元) and an empty 签字 column."""
-    table = pick_columns(comm.payout, ["name", "kind", "unit", "items", "amount"]).reset_index(drop=True)
+    table = comm.payout[["name", "kind", "unit", "items", "amount"]].reset_index(drop=True)
     table.insert(0, "no", range(1, len(table) + 1))
     return table.assign(sign="")
 
@@ -74,7 +68,7 @@ def payout_table(comm: AnnualCommendation) -> pd.DataFrame:
 def _payout(w: TableWriter, ws, comm: AnnualCommendation) -> None:
     table = payout_table(comm)
     span = len(table.columns)
-    placed = w.table(ws, table, 1, labels=PAYOUT_LABELS, freeze=0)
+    placed = w.table(ws, table, specs.PAYOUT, 1, freeze=0)
     for r in range(placed.first_row, placed.last_row + 1):
         ws.set_row(r, SIGN_ROW_HEIGHT)
     label_span = list(table.columns).index("items")  # 合计 over 序号 … 所在单位

@@ -196,7 +196,7 @@ def people(tiers: Iterable[str]) -> TableSpec:
         Column("name", "姓名"), Column("role", "身份"), Column("unit", "单位"), Column("appointed_on", "聘任日期", "date"),
         Column("submitted", "报送", "count"), Column("adopted", "采用", "count"), tier_columns(tiers),
         Column("instructed", "获批示", "count"), Column("quota", "任务", "number"), Column("completion", "完成率", "pct"),
-        Column("reward", "稿酬(元)", "money"), unit_note="单位：条",
+        Column("reward", "稿酬（元）", "money"), unit_note="单位：条",
     )
 
 
@@ -212,13 +212,13 @@ def units(tiers: Iterable[str]) -> TableSpec:
     )
 
 
-REWARDS = spec(Column("name", "姓名(单位)"), Column("kind", "类型"), Column("unit", "所在单位"),
-               Column("items", "采用信息(条)", "count"), Column("amount", "金额(元)", "money"))
+REWARDS = spec(Column("name", "姓名（单位）"), Column("kind", "类型"), Column("unit", "所在单位"),
+               Column("items", "采用信息（条）", "count"), Column("amount", "金额（元）", "money"))
 
 REWARD_LINES = spec(
     Column("item", "序", "count"), Column("item_no", "编号"), Column("title", "信息标题", "long"),
-    Column("beneficiary", "受奖人"), Column("kind", "类型"), Column("tier", "采用层级"), Column("base", "基数(元)", "money"),
-    Column("multiplier", "批示倍数", "number"), Column("share", "份额", "number"), Column("amount", "金额(元)", "money"),
+    Column("beneficiary", "受奖人"), Column("kind", "类型"), Column("tier", "采用层级"), Column("base", "基数（元）", "money"),
+    Column("multiplier", "批示倍数", "number"), Column("share", "份额", "number"), Column("amount", "金额（元）", "money"),
 )
 
 INSTRUCTIONS = spec(
@@ -282,7 +282,7 @@ COMMENDED_UNITS = spec(Column("peer_group", "类别"), Column("place", "名次",
 INFORMANTS = spec(Column("place", "名次", "count"), Column("name", "姓名"), Column("role", "身份"), Column("unit", "单位"),
                   Column("submitted", "报送", "count"), Column("adopted", "采用", "count"), Column("score", "积分", "count"))
 TOP_ITEMS = spec(Column("place", "名次", "count"), Column("title", "信息标题", "long"), Column("author_text", "作者"),
-                 Column("unit", "报送单位"), Column("tier", "最高采用层级"), Column("instructions", "领导批示(件)", "count"),
+                 Column("unit", "报送单位"), Column("tier", "最高采用层级"), Column("instructions", "领导批示（件）", "count"),
                  Column("adoptions", "采用次数", "count"), Column("date", "报送日期", "date"))
 GOOD_ITEMS = spec(Column("title", "信息标题", "long"), Column("author_text", "作者"), Column("unit", "报送单位"),
                   Column("follow_up", "落实情况", "long"))
@@ -298,8 +298,8 @@ def basis(tiers: Iterable[str]) -> TableSpec:
     )
 
 
-PAYOUT = spec(Column("no", "序号", "count"), Column("name", "姓名(单位)"), Column("kind", "类型"),
-              Column("unit", "所在单位"), Column("items", "采用信息(条)", "count"), Column("amount", "金额(元)", "money"),
+PAYOUT = spec(Column("no", "序号", "count"), Column("name", "姓名（单位）"), Column("kind", "类型"),
+              Column("unit", "所在单位"), Column("items", "采用信息（条）", "count"), Column("amount", "金额（元）", "money"),
               Column("sign", "签字"))
 
 
@@ -324,15 +324,15 @@ class Figure:
 def summary_figures(tiers: Iterable[str], levels: Iterable[str]) -> list[Figure]:
     """The office's key figures, in the order a circular states them."""
     return [
-        Figure("报送信息(条)", ("submitted",)), Figure("本级编发(条)", ("published",)),
-        Figure("编发期数(期)", ("issues",)), Figure("被采用信息(条)", ("adopted",)),
-        *[Figure(f"{t}采用(条)", ("adopted_by_tier", t), breakdown=True) for t in tiers],
+        Figure("报送信息（条）", ("submitted",)), Figure("本级编发（条）", ("published",)),
+        Figure("编发期数（期）", ("issues",)), Figure("被采用信息（条）", ("adopted",)),
+        *[Figure(f"{t}采用（条）", ("adopted_by_tier", t), breakdown=True) for t in tiers],
         Figure("采用率", ("adoption_rate",), "pct"),
-        Figure("领导批示(件)", ("instructions",)),
-        *[Figure(f"{lvl}领导批示(件)", ("instructions_by_level", lvl), breakdown=True) for lvl in levels],
-        Figure("获批示信息(条)", ("instructed_items",)),
-        Figure("报送信息的委员(人)", ("participation", "members_with_items")),
-        Figure("委员总数(人)", ("participation", "members")),
+        Figure("领导批示（件）", ("instructions",)),
+        *[Figure(f"{lvl}领导批示（件）", ("instructions_by_level", lvl), breakdown=True) for lvl in levels],
+        Figure("获批示信息（条）", ("instructed_items",)),
+        Figure("报送信息的委员（人）", ("participation", "members_with_items")),
+        Figure("委员总数（人）", ("participation", "members")),
         Figure("委员参与率", ("participation", "rate"), "pct"),
     ]
 

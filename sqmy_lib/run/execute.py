@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .figures import read_figures
-from .html import warm_up, write_html
+from .html import write_html
 from .kernel import ensure_kernel
 
 FAILED_SUFFIX = ".失败.ipynb"
@@ -81,7 +81,6 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     executed = staging / f"{stem}.ipynb"
     started = time.perf_counter()
-    warming = warm_up()
     try:
         try:
             pm.execute_notebook(
@@ -97,8 +96,8 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
             if executed.exists():
                 os.replace(executed, failed)
             raise NotebookFailed(_one_line(exc), failed if failed.exists() else None) from exc
-        warming.join()
-        write_html(executed, staging / f"{stem}.html", title)
+        if not (staging / f"{stem}.html").exists():  # the report notebooks write their own HTML report
+            write_html(executed, staging / f"{stem}.html", title)
         figures = read_figures(executed)
         outputs = _move_into_place(staging, out_dir)
     finally:
