@@ -284,7 +284,14 @@ class ChartDrawing(Sequence):
 
 
 def _warm_up() -> None:
-    """Import what drawing needs and load the font, by drawing a small chart nobody sees."""
+    """Import what drawing needs and load the font, by drawing a small chart nobody sees.
+
+    The worker ignores Ctrl-C (SIGINT): the kernel that started it is interrupted and shut down
+    through its process group, and stopping the worker is the notebook's business
+    (:meth:`ChartProcess.close`), not a traceback on the terminal."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     import matplotlib
 
     matplotlib.use("agg")  # not the kernel's inline backend
