@@ -218,6 +218,21 @@ def place(file, sheet, row) -> str:
     return "!".join(parts)
 
 
+# ---------------------------------------------------------------- report file names
+
+REPORT_STEMS = {
+    "circular": "{label}社情民意信息通报",
+    "rollup": "{label}社情民意信息汇总通报",
+    "commendation": "{year}年度社情民意信息工作表彰",
+}
+
+
+def report_stem(kind: str, period) -> str:
+    """The name every output file of one report shares (``2025年第三季度社情民意信息通报``), from a
+    :class:`~sqmy_lib.period.Period` (anything with ``label`` and ``year``)."""
+    return REPORT_STEMS[kind].format(label=period.label, year=period.year)
+
+
 # ---------------------------------------------------------------- text that must stay text
 
 def neutralised(text: str) -> str:

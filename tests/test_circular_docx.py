@@ -168,7 +168,7 @@ def test_features_name_the_leading_units_and_items(rendered, circ):
     named = leaders[leaders["peer_group"].map(groups) > 1]
     assert len(named)
     for r in named.itertuples():
-        assert f"{r.unit}本季度报送{r.submitted}条、被采用{r.adopted}条，积分列同类单位（{r.peer_group}）第一" in text
+        assert f"{r.unit}本季度报送{r.submitted}条、被采用{r.adopted}条，在同类单位“{r.peer_group}”中积分第一" in text
     for title in circ.higher_adoptions()["title"].head(3):
         assert f"《{zh_punctuation(title)}》" in text
 

@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from .. import zh
 from ..read.offices import TreeError, load_tree
 from ..rules import load_rules
 from ..run import NotebookFailed, run_report
@@ -79,20 +80,12 @@ def rollup_text(f: dict, tiers: list[str]) -> str:
              *[o["adopted_by_tier"].get(t, 0) for t in tiers], o["instructed"], o["points"], o["rank"]]
             if not o["missing"] else [o["office"], o["level"], o["peer_group"], *["—"] * (len(tiers) + 4), "缺报"]
             for o in f.get("offices", [])]
-    widths = [max(_width(str(x)) for x in col) for col in zip(head, *rows)]
+    widths = [max(zh.display_width(x) for x in col) for col in zip(head, *rows)]
     lines = [f"{f.get('office', '')}({f.get('level', '')}){f.get('period', '')}汇总:"
              f"报送 {f.get('submitted')} 条,采用 {f.get('adopted')} 条,批示 {f.get('instructions')} 件;"
              f"跨级重复已合并 {f.get('forwarded', 0)} 条,疑似重复 {len(f.get('uncertain', []))} 条(未合并)"]
     for row in [head, *rows]:
-        lines.append("  ".join(_pad(str(x), w) for x, w in zip(row, widths)))
+        lines.append("  ".join(zh.pad(x, w) for x, w in zip(row, widths)).rstrip())
     for u in f.get("uncertain", []):
         lines.append(f"疑似重复:{u['place']}「{u['title']}」—— {u['reason']}(可能对应:{u['candidates']})")
     return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))

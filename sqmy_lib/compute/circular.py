@@ -65,7 +65,7 @@ class QuarterlyCircular:
     @property
     def file_stem(self) -> str:
         """The name every output file of this circular shares."""
-        return f"{self.period.label}社情民意信息通报"
+        return zh.report_stem("circular", self.period)
 
     @property
     def period_word(self) -> str:
@@ -106,7 +106,7 @@ class QuarterlyCircular:
         ad = self.adoptions.assign(tier_rank=self.adoptions["tier"].map({t: k for k, t in enumerate(tiers)}))
         ad = ad[ad["tier_rank"] > self.own_tier_rank]
         ad = ad.sort_values(["tier_rank", "date"], ascending=[False, True], kind="stable")
-        return ad.drop_duplicates("title").reset_index(drop=True)
+        return ad.drop_duplicates("item").reset_index(drop=True)
 
     def concentration(self, n: int = 3) -> tuple[pd.DataFrame, float | None]:
         """The ``n`` units that submitted most in the period and their share of all submissions."""
@@ -188,6 +188,7 @@ def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
     ad = in_period(c.adoptions, period)
     subs = c.submissions[["item", "item_no", "title", "author_text", "unit"]].set_index("item")
     return pd.DataFrame({
+        "item": ad["item"].to_numpy(),
         "item_no": ad["item"].map(subs["item_no"]).to_numpy(),
         "title": ad["item"].map(subs["title"]).to_numpy(),
         "authors": ad["item"].map(subs["author_text"]).to_numpy(),

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import zh
 from ..records import Ledger, OfficeTree, Roster
 from ..rules import Rules
 from .circular import QuarterlyCircular, build_circular
@@ -266,7 +267,7 @@ class RollupCircular(QuarterlyCircular):
 
 def rollup_stem(period: Period) -> str:
     """File name stem of a roll-up's outputs: ``2025年第四季度社情民意信息汇总通报``."""
-    return f"{period.label}社情民意信息汇总通报"
+    return zh.report_stem("rollup", period)
 
 
 def _offices_roster(c: Counted, tree: OfficeTree, absent: set[str]) -> Roster:

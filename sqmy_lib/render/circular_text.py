@@ -101,7 +101,7 @@ def _feature_leaders(circ: QuarterlyCircular) -> tuple[str, str] | None:
     leaders = leaders[leaders["peer_group"].map(sizes).fillna(0) > 1]  # first of one is no distinction
     if leaders.empty:
         return None
-    parts = [f"{r.unit}{circ.period_word}报送{r.submitted}条、被采用{r.adopted}条，积分列同类{circ.unit_word}（{r.peer_group}）第一"
+    parts = [f"{r.unit}{circ.period_word}报送{r.submitted}条、被采用{r.adopted}条，在同类{circ.unit_word}“{r.peer_group}”中积分第一"
              for r in leaders.itertuples()]
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .. import zh
 from ..compute.commendation import AnnualCommendation
 
 
 def commendation_stem(comm: AnnualCommendation) -> str:
     """The file name every output of one commendation shares: ``2025年度社情民意信息工作表彰``."""
-    return f"{comm.year}年度社情民意信息工作表彰"
+    from ..period import Period
+
+    return zh.report_stem("commendation", Period.of(comm.year))
 
 
 def write_commendation_outputs(comm: AnnualCommendation, out_dir: str | Path, rules=None,
