@@ -17,8 +17,10 @@ that hands its charts to the chart process never loads it.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -240,15 +242,39 @@ class ChartProcess:
 
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_warm_up)
-        self._ready = self._pool.submit(int)  # starts the worker (and its warm-up) now
+        with _main_not_rerun():
+            self._ready = self._pool.submit(int)  # starts the worker (and its warm-up) now
 
     def submit(self, circ: QuarterlyCircular, out_dir: str | Path) -> ChartDrawing:
         """Send ``circ``'s charts to be drawn, to be written into ``out_dir``."""
-        return ChartDrawing(self, self._pool.submit(draw_charts, chart_data(circ)), Path(out_dir))
+        data = chart_data(circ)
+        return ChartDrawing(self, self._pool.submit(draw_charts, data), Path(out_dir), data)
 
     def close(self) -> None:
         """Stop the worker (at once, dropping work not started)."""
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _main_not_rerun():
+    """Start a spawned worker without running this process's main module in it again.
+
+    ``spawn`` re-imports ``__main__`` in the child so pickled functions defined there resolve;
+    the worker only needs this module's functions, and re-running an analyst's script (or the
+    kernel's launcher, or "<stdin>", which is no file at all) there is waste or an error. While
+    the worker starts, ``__main__`` says it has no file and no spec, so spawn leaves it alone."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__dict__["__spec__"] = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
 
 
 class ChartDrawing(Sequence):
@@ -258,8 +284,8 @@ class ChartDrawing(Sequence):
     :meth:`result` waits, writes the PNGs and returns their paths; :meth:`pngs` the bytes.
     """
 
-    def __init__(self, process: ChartProcess, future, out_dir: Path):
-        self._process, self._future, self._out_dir = process, future, out_dir
+    def __init__(self, process: ChartProcess, future, out_dir: Path, data: dict):
+        self._process, self._future, self._out_dir, self._data = process, future, out_dir, data
         self._paths: list[Path] | None = None
 
     def __len__(self) -> int:
@@ -269,8 +295,14 @@ class ChartDrawing(Sequence):
         return self.result()[index]
 
     def pngs(self) -> dict[str, bytes]:
-        """The PNG bytes by chart key (waits for the drawing)."""
-        return self._future.result()
+        """The PNG bytes by chart key (waits for the drawing). Should the worker have died (killed,
+        out of memory), the charts are drawn here instead; a drawing error is raised as it is."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._future.result()
+        except BrokenProcessPool:
+            return draw_charts(self._data)
 
     def result(self) -> list[Path]:
         """Wait for the charts, write them and return their paths (units, tiers, monthly)."""
