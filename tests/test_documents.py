@@ -160,3 +160,11 @@ def test_html_renders_in_a_real_browser(written, name, tmp_path):
     assert dom.count("<table") == source.count("<table") > 0
     assert dom.count("<img") == source.count("<img")
     assert "2025" in dom and "通报" in dom or "决定" in dom
+
+
+def test_months_add_up_to_the_year_to_date():
+    """Each adopted item is counted in the month it was first adopted: the months add up to the
+    year to date (the sheet says so), and submissions likewise."""
+    circ = build_circular(sq.read_ledgers(DEMO), 2025, 4)
+    assert circ.monthly["adopted"].sum() == circ.summary_ytd.adopted
+    assert circ.monthly["submitted"].sum() == circ.summary_ytd.submitted

@@ -53,7 +53,7 @@ def report_parameters(args) -> dict:
     params = {
         "year": args.year, "ledgers": [absolute(p) for p in args.paths], "roster": absolute(args.roster),
         "rules": absolute(args.rules), "office": args.office, "today": args.today,
-        "date": args.date, "number": args.number,
+        "date": getattr(args, "date", None), "number": getattr(args, "number", None),
     }
     if getattr(args, "quarter", None) is not None:
         params["quarter"] = args.quarter

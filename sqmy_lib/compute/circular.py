@@ -184,6 +184,18 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
     return "；".join(clauses) + "。"
 
 
+def left_out_text(c: Counted) -> str:
+    """Rows left out for errors, in words staff read (the reasons, cell by cell, are in the validation
+    report): ``因校验错误，有5条报送记录、3条采用记录未计入统计，详见校验报告``; "" when none."""
+    if c.left_out.empty:
+        return ""
+    from .counted import TABLE_ZH
+
+    rows = c.left_out.groupby("table", sort=False)["rows"].sum()
+    counts = "、".join(f"{int(n)}条{TABLE_ZH.get(t, '')}记录" for t, n in rows.items())
+    return f"因校验错误，有{counts}未计入统计，详见校验报告"
+
+
 def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
     ad = in_period(c.adoptions, period)
     subs = c.submissions[["item", "item_no", "title", "author_text", "unit"]].set_index("item")
@@ -203,7 +215,8 @@ def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
 def _monthly(c: Counted, period: Period) -> pd.DataFrame:
     months = range(1, period.last_month + 1)
     subs = in_period(c.submissions, period, "date")["date"].dt.month.value_counts()
-    ad = in_period(c.adoptions, period).drop_duplicates("item")["when"].dt.month.value_counts()
+    # Each item in the month it was first adopted, so the months add up to the period's adopted items.
+    ad = in_period(c.adoptions, period).sort_values("when", kind="stable").drop_duplicates("item")["when"].dt.month.value_counts()
     return pd.DataFrame({"month": list(months), "submitted": [int(subs.get(m, 0)) for m in months],
                          "adopted": [int(ad.get(m, 0)) for m in months]})
 
@@ -254,7 +267,7 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         next_steps=list(circular_rules.get("next_steps", [])),
         addressee=circular_rules.get("addressee", ""),
         overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),
-        left_out=c.left_out_text,
+        left_out=left_out_text(c),
         notes=list(c.notes),
         people_section=with_people,
         rules=c.rules,

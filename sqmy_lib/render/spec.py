@@ -233,8 +233,8 @@ ADOPTIONS = spec(
     Column("tier", "采用层级"), Column("body", "采用单位/刊物"), Column("issue_no", "期号"), Column("date", "采用日期", "date"),
 )
 
-MONTHLY = spec(Column("month", "月份"), Column("submitted", "报送", "count"), Column("adopted", "采用", "count"),
-               unit_note="单位：条")
+MONTHLY = spec(Column("month", "月份"), Column("submitted", "报送", "count"),
+               Column("adopted", "首次采用", "count"), unit_note="单位：条")
 
 BEHIND_UNITS = spec(Column("unit", "单位"), Column("peer_group", "类别"), Column("submitted", "报送", "count"),
                     Column("quota", "任务", "number"), Column("completion", "完成率", "pct"))
