@@ -48,11 +48,11 @@ def _span(circ: QuarterlyCircular) -> str:
 
 # ---------------------------------------------------------------- 一、基本情况
 
-def _basic_period(circ: QuarterlyCircular) -> str | None:
+def _basic_period(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
     return circ.statistics_text
 
 
-def _basic_year_to_date(circ: QuarterlyCircular) -> str | None:
+def _basic_year_to_date(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
     if circ.year_to_date == circ.period:
         return None
     s = circ.summary_ytd
@@ -68,7 +68,7 @@ def _basic_year_to_date(circ: QuarterlyCircular) -> str | None:
     return text + "。"
 
 
-def _basic_participation(circ: QuarterlyCircular) -> str | None:
+def _basic_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
     p = circ.summary.participation
     if not p or not p.get("members"):
         return None
@@ -76,17 +76,19 @@ def _basic_participation(circ: QuarterlyCircular) -> str | None:
             f"委员参与率{zh.percent(p.get('rate'))}。")
 
 
-def _basic_table(circ: QuarterlyCircular) -> str | None:
-    return f"各{circ.unit_word}报送、采用和积分排名情况见{REFS.get('units', '附件')}。"
+def _basic_table(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    return f"各{circ.unit_word}报送、采用和积分排名情况见{refs.get('units', '附件')}。"
 
 
-BASIC: list[Callable[[QuarterlyCircular], str | None]] = [
+# Each part: functions of (circular, how the body refers to each 附件) giving a sentence or None.
+Section = Callable[[QuarterlyCircular, "dict[str, str]"], "str | tuple[str, str] | None"]
+BASIC: list[Section] = [
     _basic_period, _basic_year_to_date, _basic_participation, _basic_table]
 
 
 # ---------------------------------------------------------------- 二、主要特点
 
-def _feature_growth(circ: QuarterlyCircular) -> tuple[str, str] | None:
+def _feature_growth(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
     c = circ.summary.change
     if not c or c["submitted"] <= 0 or not (circ.summary.previous or {}).get("submitted"):
         return None
@@ -95,7 +97,7 @@ def _feature_growth(circ: QuarterlyCircular) -> tuple[str, str] | None:
     return "报送数量有所增长。", f"{circ.period_word}报送信息{circ.summary.submitted}条，{since}增长{pct}。"
 
 
-def _feature_leaders(circ: QuarterlyCircular) -> tuple[str, str] | None:
+def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
     leaders = circ.leading_units()
     sizes = circ.units.groupby("peer_group")["unit"].size()
     leaders = leaders[leaders["peer_group"].map(sizes).fillna(0) > 1]  # first of one is no distinction
@@ -106,7 +108,7 @@ def _feature_leaders(circ: QuarterlyCircular) -> tuple[str, str] | None:
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
 
 
-def _feature_higher(circ: QuarterlyCircular) -> tuple[str, str] | None:
+def _feature_higher(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
     higher = circ.higher_adoptions()
     if higher.empty:
         return None
@@ -117,7 +119,7 @@ def _feature_higher(circ: QuarterlyCircular) -> tuple[str, str] | None:
     return "一批信息被上级采用。", lead + "；".join(by_tier) + "。"
 
 
-def _feature_instructed(circ: QuarterlyCircular) -> tuple[str, str] | None:
+def _feature_instructed(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
     ins = circ.instructions
     if ins.empty:
         return None
@@ -131,13 +133,13 @@ def _feature_instructed(circ: QuarterlyCircular) -> tuple[str, str] | None:
     return "信息成果转化取得实效。", "，".join(named) + "。"
 
 
-FEATURES: list[Callable[[QuarterlyCircular], tuple[str, str] | None]] = [
+FEATURES: list[Section] = [
     _feature_growth, _feature_leaders, _feature_higher, _feature_instructed]
 
 
 # ---------------------------------------------------------------- 三、存在的问题
 
-def _problem_balance(circ: QuarterlyCircular) -> tuple[str, str] | None:
+def _problem_balance(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
     top, share = circ.concentration()
     zero = circ.zero_units
     if (share is None or share < 0.4 or len(top) < 2) and zero.empty:
@@ -152,7 +154,7 @@ def _problem_balance(circ: QuarterlyCircular) -> tuple[str, str] | None:
     return "工作开展不够平衡。", "；".join(parts) + "。"
 
 
-def _problem_quality(circ: QuarterlyCircular) -> tuple[str, str] | None:
+def _problem_quality(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
     s = circ.summary
     if not s.submitted:
         return None
@@ -168,7 +170,7 @@ def _problem_quality(circ: QuarterlyCircular) -> tuple[str, str] | None:
     return "信息质量有待提高。", text + "。"
 
 
-def _problem_participation(circ: QuarterlyCircular) -> tuple[str, str] | None:
+def _problem_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
     p = circ.summary.participation
     if not p or not p.get("members") or p.get("rate") is None or p["rate"] >= 0.8:
         return None
@@ -177,7 +179,7 @@ def _problem_participation(circ: QuarterlyCircular) -> tuple[str, str] | None:
             f"委员参与率为{zh.percent(p['rate'])}。")
 
 
-def _problem_quota(circ: QuarterlyCircular) -> tuple[str, str] | None:
+def _problem_quota(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
     units, people = circ.behind_units, circ.behind_people if circ.people_section else circ.behind_people.iloc[:0]
     if units.empty and people.empty:
         return None
@@ -196,11 +198,11 @@ def _problem_quota(circ: QuarterlyCircular) -> tuple[str, str] | None:
         text = f"{len(people)}名委员和信息员未完成个人{goal}"
         if none:
             text += f"，其中{none}人{'全年' if circ.whole_year else circ.ytd_word}未报送信息"
-        parts.append(text + f"，名单见{REFS.get('behind', '附件')}" if _behind_attachment(circ) else text)
+        parts.append(text + f"，名单见{refs.get('behind', '附件')}" if _behind_attachment(circ) else text)
     return "任务完成不够均衡。", "；".join(parts) + "。"
 
 
-def _problem_instructions(circ: QuarterlyCircular) -> tuple[str, str] | None:
+def _problem_instructions(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
     ins = circ.instructions
     if ins.empty:
         return None
@@ -214,7 +216,7 @@ def _problem_instructions(circ: QuarterlyCircular) -> tuple[str, str] | None:
     return "批示件跟踪落实还需加强。", f"{circ.year_to_date.label}的领导批示件中，" + "，".join(parts) + "。"
 
 
-PROBLEMS: list[Callable[[QuarterlyCircular], tuple[str, str] | None]] = [
+PROBLEMS: list[Section] = [
     _problem_balance, _problem_quality, _problem_participation, _problem_quota, _problem_instructions]
 
 
@@ -320,8 +322,6 @@ def _clean(line: str) -> str:
 
 ATTACHMENTS = {"units": _units_attachment, "instructions": _instructions_attachment,
                "behind": _behind_people_attachment, "rules": _rules_attachment}
-# How the body refers to each attachment ("附件2"), set while a document is built.
-REFS: dict[str, str] = {}
 
 
 # ---------------------------------------------------------------- the whole document
@@ -347,14 +347,13 @@ def circular_gongwen(circ: QuarterlyCircular, issuing: Issuing) -> Gongwen:
     """The circular (or roll-up) as a :class:`Gongwen`."""
     made = {key: f(circ, issuing) for key, f in ATTACHMENTS.items()}
     made = {key: a for key, a in made.items() if a}
-    REFS.clear()
-    REFS.update({key: f"附件{n}" if len(made) > 1 else "附件" for n, key in enumerate(made, 1)})
+    refs = {key: f"附件{n}" if len(made) > 1 else "附件" for n, key in enumerate(made, 1)}
     body: list = [Para(opening(circ)), Heading("基本情况")]
-    body += [Para(t) for t in (f(circ) for f in BASIC) if t]
-    features = [x for x in (f(circ) for f in FEATURES) if x]
+    body += [Para(t) for t in (f(circ, refs) for f in BASIC) if t]
+    features = [x for x in (f(circ, refs) for f in FEATURES) if x]
     if features:
         body += [Heading("主要特点")] + _points(features)
-    problems = [x for x in (f(circ) for f in PROBLEMS) if x] + [("", t) for t in circ.problems]
+    problems = [x for x in (f(circ, refs) for f in PROBLEMS) if x] + [("", t) for t in circ.problems]
     if problems:
         body += [Heading("存在的问题")] + _points(problems)
     if circ.next_steps:
