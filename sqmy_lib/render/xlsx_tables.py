@@ -153,35 +153,15 @@ class TableWriter:
         the header on every printed page. Columns of the spec that ``df`` lacks are left out.
         """
         spec = spec.present(df)
-        two_level = spec.two_level
-        first = row + (2 if two_level else 1)
-        hdr = self.fmt["header"]
+        first = row + (2 if spec.two_level else 1)
         placed = Placed(row, first, first + len(df) - 1)
         kinds = spec.kinds(len(df), row_kinds)
+        self._header(ws, spec, row, col, placed)
         for j, column in enumerate(spec):
-            c = col + j
-            placed.columns[column.key] = c
-            placed.kinds[column.key] = column.kind
-            if two_level and column.group:
-                ws.write_string(row + 1, c, column.label, hdr)
-            elif two_level:
-                ws.merge_range(row, c, row + 1, c, column.label, hdr)
-            else:
-                ws.write_string(row, c, column.label, hdr)
             shown = [text(v, kinds[i][j]) for i, v in enumerate(df[column.key].head(500).tolist())]
-            width = max([text_width(column.label)] + [text_width(t) for t in shown])
-            self.widen(ws, c, width + 2)
-        wraps = {col + j for j, c in enumerate(spec) if c.kind == "long" or (c.kind == "text" and self.widths[ws.get_name()].get(col + j, 0) >= MAX_WIDTH)}
-        if two_level:  # each run of columns under one group label gets it merged across them
-            for name, run in itertools.groupby(spec, key=lambda c: c.group):
-                cols = [placed.columns[c.key] for c in run]
-                if not name:
-                    continue
-                if len(cols) > 1:
-                    ws.merge_range(row, cols[0], row, cols[-1], name, hdr)
-                else:
-                    ws.write_string(row, cols[0], name, hdr)
-
+            self.widen(ws, col + j, max([text_width(column.label)] + [text_width(t) for t in shown]) + 2)
+        widths = self.widths[ws.get_name()]
+        wraps = {col + j for j, c in enumerate(spec) if c.kind == "long" or (c.kind == "text" and widths[col + j] >= MAX_WIDTH)}
         values = [df[c.key].tolist() for c in spec]
         for i in range(len(df)):
             for j in range(len(spec)):
@@ -199,6 +179,27 @@ class TableWriter:
             ws.freeze_panes(first, col + freeze)
             ws.repeat_rows(row, first - 1)
         return placed
+
+    def _header(self, ws, spec: TableSpec, row: int, col: int, placed: Placed) -> None:
+        """The header row(s): each group label merged over its run of columns, a column without a
+        group merged over both rows of a two-level header."""
+        hdr = self.fmt["header"]
+        for j, column in enumerate(spec):
+            c = col + j
+            placed.columns[column.key] = c
+            placed.kinds[column.key] = column.kind
+            if spec.two_level and column.group:
+                ws.write_string(row + 1, c, column.label, hdr)
+            elif spec.two_level:
+                ws.merge_range(row, c, row + 1, c, column.label, hdr)
+            else:
+                ws.write_string(row, c, column.label, hdr)
+        for name, run in itertools.groupby(spec, key=lambda c: c.group):
+            cols = [placed.columns[c.key] for c in run]
+            if name and len(cols) > 1:
+                ws.merge_range(row, cols[0], row, cols[-1], name, hdr)
+            elif name:
+                ws.write_string(row, cols[0], name, hdr)
 
     def total_row(self, ws, placed: Placed, label: str, values: dict, label_span: int = 1) -> int:
         """A bordered row under ``placed``: ``label`` over its first ``label_span`` columns, then
