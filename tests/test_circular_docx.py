@@ -119,6 +119,34 @@ def test_letterhead_number_and_red_line(rendered):
     assert bottom.get(qn("w:color")) == "C00000"
 
 
+def test_plain_letterhead_leaves_room_for_red_paper(circ, tmp_path):
+    """documents.red_header: false — no red mark and no line (the office prints on 红头 paper), the
+    发文字号 and everything after it where they were."""
+    import copy
+
+    from sqmy_lib.rules import Rules
+
+    data = copy.deepcopy(circ.rules.data)
+    data["documents"]["red_header"] = False
+    doc = docx.Document(str(write_circular_docx(dataclasses.replace(circ, rules=Rules(data)), tmp_path / "c.docx",
+                                                date=SIGNED, number=3)))
+    mark, number = doc.paragraphs[0], doc.paragraphs[1]
+    assert mark.text == "" and number.text == "示政协办〔2025〕3号"
+    assert number._p.pPr.find(qn("w:pBdr")) is None
+    assert doc.paragraphs[2].text == circ.title
+
+
+def test_issuer_of_another_office(circ):
+    from sqmy_lib.render.document import Issuing
+
+    city = Issuing.from_rules(circ.rules, "circular", "示例市政协", 2025, number=4, date=SIGNED)
+    assert (city.organ, city.mark) == ("政协示例市委员会办公室", "政协示例市委员会办公室文件")
+    office = Issuing.from_rules(circ.rules, "circular", "某县政协办公室", 2025)
+    assert office.organ == "某县政协办公室"
+    decision = Issuing.from_rules(circ.rules, "commendation", circ.office, 2025, number=2, date=SIGNED)
+    assert (decision.organ, decision.number) == ("政协示例县委员会", "示政协发〔2025〕2号")
+
+
 def test_parts_in_gongwen_order(rendered, circ):
     """标题, 主送, "现将…通报如下：", 一、基本情况 … 四、下一步工作, 附件说明, 署名, 成文日期, 附件1…, 版记."""
     texts = _texts(rendered["doc"])

@@ -95,8 +95,10 @@ class Issuing:
 
 
 def _fill(pattern: str, values: dict) -> str:
-    """Placeholders like ``{year}`` filled by name only, never evaluated; unknown ones stay as written."""
-    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), str(pattern))
+    """Placeholders like ``{year}`` filled by name only, never evaluated; unknown ones stay as written.
+    A name that already ends in 办公室 does not get a second one ("{full_name}办公室")."""
+    text = re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), str(pattern))
+    return text.replace("办公室办公室", "办公室")
 
 
 def committee_name(office: str, office_rules: dict) -> str:
