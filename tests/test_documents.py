@@ -168,3 +168,25 @@ def test_months_add_up_to_the_year_to_date():
     circ = build_circular(sq.read_ledgers(DEMO), 2025, 4)
     assert circ.monthly["adopted"].sum() == circ.summary_ytd.adopted
     assert circ.monthly["submitted"].sum() == circ.summary_ytd.submitted
+
+
+def test_forwarded_and_channel_figures_are_one_sentence_each():
+    """The lead's 上报 / 上级采用率 / channel / 专报 figures (Summary fields) each make one sentence of
+    一、基本情况 and one row of 概况 when the summary has them; a summary without them has neither."""
+    from types import SimpleNamespace
+
+    from sqmy_lib.render import spec as specs
+    from sqmy_lib.render.circular_text import _basic_channels, _basic_forwarded
+
+    s = SimpleNamespace(forwarded={"市级": 10, "省级": 3, "全国": 0}, forwarded_adopted=4, upper_adoption_rate=4 / 13,
+                        adopted_by_channel={"政协": 20, "党委政府": 5, "民主党派统战": 0, "部门": 2},
+                        routing={"专报": 3, "转报": 1, "转送": 2})
+    circ = SimpleNamespace(summary=s, period_word="本季度")
+    assert _basic_forwarded(circ, {}) == "本季度向上级报送信息13条（其中报送省政协3条、市政协10条），被上级采用4条，上级采用率30.8%。"
+    assert _basic_channels(circ, {}) == ("按采用渠道分，政协渠道20条、党委政府渠道5条、部门渠道2条；"
+                                         "以专报3条、转报1条、转送2条形式报送党委政府和有关部门。")
+    figures = specs.summary_figures(["县级", "市级"], ["县级"], vars(s))
+    labels = [f.label for f in figures]
+    assert {"上报上级信息（条）", "报送市级（条）", "上级采用率", "政协渠道采用（条）", "转送（条）"} <= set(labels)
+    old = SimpleNamespace(summary=SimpleNamespace(), period_word="本季度")
+    assert _basic_forwarded(old, {}) is None and _basic_channels(old, {}) is None

@@ -59,7 +59,7 @@ def to_json(payload) -> str:
 
 def summary_rows(result: compute.Summary, rules) -> tuple[pd.DataFrame, specs.TableSpec, list[str]]:
     """A summary as (项目, 数值) rows, the figures a circular states, with each row's kind."""
-    figures = specs.summary_figures(rules.tiers, rules.leader_levels)
+    figures = specs.summary_figures(rules.tiers, rules.leader_levels, result.to_dict())
     table, _, kinds = specs.figure_table(figures, {"数值": result.to_dict()})
     return table, specs.spec(specs.Column("项目", "项目"), specs.Column("数值", "数值", "count")), kinds
 

@@ -121,8 +121,9 @@ class QuarterlyCircular:
 
     def units_by_period(self) -> pd.DataFrame:
         """Units with the quarter's and the year-to-date figures side by side (two-level columns)."""
+        forwarded = [c for c in ("forwarded", "forwarded_adopted") if c in self.units_ytd]  # 上报, when counted
         left = self.units.set_index("unit")[["peer_group", *UNIT_FIGURES]]
-        right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, "quota", "completion"]]
+        right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, *forwarded, "quota", "completion"]]
         table = pd.concat({"": left[["peer_group"]], self.period_word: left[UNIT_FIGURES], "年度累计": right}, axis=1)
         table = table.sort_values([("", "peer_group"), ("年度累计", "rank")], kind="stable")
         table.index = pd.MultiIndex.from_tuples([("", u) for u in table.index]).get_level_values(1).rename(("", "unit"))

@@ -68,6 +68,31 @@ def _basic_year_to_date(circ: QuarterlyCircular, refs: dict[str, str]) -> str | 
     return text + "。"
 
 
+def _basic_forwarded(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    """上报 is not 采用 (L77): items sent upward by target tier, those adopted there, the upper rate."""
+    s = circ.summary
+    forwarded = {t: n for t, n in (getattr(s, "forwarded", None) or {}).items() if n}
+    if not forwarded:
+        return None
+    to = "、".join(f"{TIER_BODY.get(t, t)}{n}条" for t, n in reversed(list(forwarded.items())))
+    text = f"{circ.period_word}向上级报送信息{sum(forwarded.values())}条（其中报送{to}），被上级采用{s.forwarded_adopted}条"
+    rate = getattr(s, "upper_adoption_rate", None)
+    return text + (f"，上级采用率{zh.percent(rate)}" if rate is not None else "") + "。"
+
+
+def _basic_channels(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    """Adoptions by channel (政协, 党委政府, 民主党派统战, 部门) and the office's products (专报/转报/转送)."""
+    s = circ.summary
+    channels = {k: n for k, n in (getattr(s, "adopted_by_channel", None) or {}).items() if n}
+    routing = {k: n for k, n in (getattr(s, "routing", None) or {}).items() if n}
+    parts = []
+    if len(channels) > 1:
+        parts.append("按采用渠道分，" + "、".join(f"{k}渠道{n}条" for k, n in channels.items()))
+    if routing:
+        parts.append("以" + "、".join(f"{k}{n}条" for k, n in routing.items()) + "形式报送党委政府和有关部门")
+    return "；".join(parts) + "。" if parts else None
+
+
 def _basic_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
     p = circ.summary.participation
     if not p or not p.get("members"):
@@ -83,7 +108,7 @@ def _basic_table(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
 # Each part: functions of (circular, how the body refers to each 附件) giving a sentence or None.
 Section = Callable[[QuarterlyCircular, "dict[str, str]"], "str | tuple[str, str] | None"]
 BASIC: list[Section] = [
-    _basic_period, _basic_year_to_date, _basic_participation, _basic_table]
+    _basic_period, _basic_forwarded, _basic_channels, _basic_year_to_date, _basic_participation, _basic_table]
 
 
 # ---------------------------------------------------------------- 二、主要特点

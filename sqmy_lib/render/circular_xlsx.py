@@ -30,7 +30,7 @@ from .xlsx_tables import TableWriter, open_workbook
 
 def _figures(circ: QuarterlyCircular) -> list[specs.Figure]:
     s = circ.summary
-    return specs.summary_figures(s.adopted_by_tier, s.instructions_by_level)
+    return specs.summary_figures(s.adopted_by_tier, s.instructions_by_level, s.to_dict())
 
 
 def _summary_table(circ: QuarterlyCircular, figures: list[specs.Figure]):

@@ -205,6 +205,7 @@ def units(tiers: Iterable[str]) -> TableSpec:
     return spec(
         Column("unit", "单位"), Column("peer_group", "类别"), Column("submitted", "报送", "count"),
         Column("adopted", "采用", "count"), tier_columns(tiers), Column("instructed", "获批示", "count"),
+        Column("forwarded", "上报", "count"), Column("forwarded_adopted", "上报被采用", "count"),
         Column("points", "积分", "count"), Column("rank", "组内排名", "count"), Column("quota", "任务", "number"),
         Column("completion", "完成率", "pct"), Column("adopted_quota", "采用任务", "number"),
         Column("adopted_completion", "采用任务完成率", "pct"), Column("no_submission", "零报送", "bool"),
@@ -269,6 +270,8 @@ def units_by_period(period_word: str, unit_word: str, ytd: str = "年度累计",
     if not same:
         columns += [Column((period_word, k), label, "count", period_word) for k, label in figures]
     columns += [Column(("年度累计", k), label, "count", ytd) for k, label in figures]
+    columns += [Column(("年度累计", "forwarded"), "上报", "count", ytd),
+                Column(("年度累计", "forwarded_adopted"), "上报被采用", "count", ytd)]
     columns += [Column(("年度累计", "points"), "积分", "count", ytd), Column(("年度累计", "rank"), "排名", "count", ytd)]
     if with_quota:
         columns += [Column(("年度累计", "quota"), "任务", "number", ytd), Column(("年度累计", "completion"), "完成率", "pct", ytd)]
@@ -321,8 +324,12 @@ class Figure:
         return figures
 
 
-def summary_figures(tiers: Iterable[str], levels: Iterable[str]) -> list[Figure]:
-    """The office's key figures, in the order a circular states them."""
+def summary_figures(tiers: Iterable[str], levels: Iterable[str], figures: dict | None = None) -> list[Figure]:
+    """The office's key figures, in the order a circular states them. With ``figures`` (a
+    ``Summary.to_dict()``) also the ones it breaks down by name: 上报 by target tier, adoptions by
+    channel and the office's products (专报/转报/转送), when the summary has them."""
+    figures = figures or {}
+    forwarded = list(figures.get("forwarded") or {})
     return [
         Figure("报送信息（条）", ("submitted",)), Figure("本级编发（条）", ("published",)),
         Figure("编发期数（期）", ("issues",)), Figure("被采用信息（条）", ("adopted",)),
@@ -334,6 +341,12 @@ def summary_figures(tiers: Iterable[str], levels: Iterable[str]) -> list[Figure]
         Figure("报送信息的委员（人）", ("participation", "members_with_items")),
         Figure("委员总数（人）", ("participation", "members")),
         Figure("委员参与率", ("participation", "rate"), "pct"),
+        *([Figure("上报上级信息（条）", ("forwarded_total",))] if forwarded else []),
+        *[Figure(f"报送{t}（条）", ("forwarded", t), breakdown=True) for t in forwarded],
+        *([Figure("上报被上级采用（条）", ("forwarded_adopted",)), Figure("上级采用率", ("upper_adoption_rate",), "pct")]
+          if forwarded else []),
+        *[Figure(f"{ch}渠道采用（条）", ("adopted_by_channel", ch)) for ch in figures.get("adopted_by_channel") or {}],
+        *[Figure(f"{r}（条）", ("routing", r)) for r in figures.get("routing") or {}],
     ]
 
 
@@ -342,6 +355,8 @@ def figure_table(figures: list[Figure], periods: dict[str, dict]):
     kind (count or pct) applies to its figures in every period column."""
     import pandas as pd
 
+    periods = {name: {**d, "forwarded_total": sum((d.get("forwarded") or {}).values())} for name, d in periods.items()}
+    figures = [f for f in figures if any(f.of(d) is not None for d in periods.values())]  # none in any period: no row
     table = pd.DataFrame({"项目": [f.label for f in figures],
                           **{name: pd.Series([f.of(d) for f in figures], dtype=object) for name, d in periods.items()}})
     return table, spec(Column("项目", "项目"), *[Column(name, name, "count") for name in periods]), [f.kind for f in figures]
