@@ -203,7 +203,8 @@ def _indent_chars(paragraph: Paragraph, first_line: float = 0, left: float = 0, 
     pf.right_indent = Pt(size.pt * right) if right else None
     ind = paragraph._p.get_or_add_pPr().find(qn("w:ind"))
     if ind is not None:
-        for attr, chars in (("w:firstLineChars", first_line), ("w:leftChars", left), ("w:rightChars", right)):
+        first = ("w:hangingChars", -first_line) if first_line < 0 else ("w:firstLineChars", first_line)
+        for attr, chars in (first, ("w:leftChars", left), ("w:rightChars", right)):
             if chars:
                 ind.set(qn(attr), str(round(chars * 100)))
 
@@ -632,15 +633,17 @@ class GongwenDocument:
         punctuation after a name."""
         out = []
         several = len(titles) > 1
+        number = 1.5 if several else 0  # "1. " is about one and a half characters wide
         for n, title in enumerate(titles, 1):
             p = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT)
             text = (f"{n}. " if several else "") + title
+            # A wrapped name continues under its own first character (回行时与上一行附件名称首字对齐).
             if n == 1:
                 p.paragraph_format.space_before = LINE
-                _indent_chars(p, first_line=-3, left=5)
+                _indent_chars(p, first_line=-3 - number, left=5 + number)
                 text = "附件：" + text
             else:
-                _indent_chars(p, left=5)
+                _indent_chars(p, first_line=-number, left=5 + number)
             self._text(p, text.rstrip("。；，"), self.fonts.body, SIZE_3)
             out.append(p)
         return out
