@@ -162,6 +162,8 @@ def test_parts_in_gongwen_order(rendered, circ):
         "3. 截至9月底未完成年度任务进度的委员和信息员名单", "4. 统计口径和计分办法",
         "政协示例县委员会办公室"]
     assert texts[note + 5] == "2025年10月8日"
+    paragraphs = rendered["doc"].paragraphs
+    assert all(paragraphs[i].paragraph_format.keep_with_next for i in range(note - 1, note + 5))  # one page
     labels = [i for i, t in enumerate(texts) if re.fullmatch(r"附件\d", t)]
     assert [texts[i] for i in labels] == ["附件1", "附件2", "附件3", "附件4"]
     assert all(rendered["doc"].paragraphs[i].paragraph_format.page_break_before for i in labels)

@@ -634,6 +634,9 @@ class GongwenDocument:
         out = []
         several = len(titles) > 1
         number = 1.5 if several else 0  # "1. " is about one and a half characters wide
+        # The note, the signature and the last body paragraph stay on one page (7.3.5.4).
+        if self.doc.paragraphs:
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         for n, title in enumerate(titles, 1):
             p = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT)
             text = (f"{n}. " if several else "") + title
@@ -645,6 +648,7 @@ class GongwenDocument:
             else:
                 _indent_chars(p, first_line=-number, left=5 + number)
             self._text(p, text.rstrip("。；，"), self.fonts.body, SIZE_3)
+            p.paragraph_format.keep_with_next = True
             out.append(p)
         return out
 
