@@ -214,7 +214,9 @@ def _problem_quota(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, 
         silent = units[units["submitted"] == 0]
         some = units[units["submitted"] > 0]
         if len(some):
-            named = "、".join(f"{u}（完成{zh.percent(c)}）" for u, c in zip(some["unit"], some["completion"]))
+            # What each is short of, when the computation says (the quota's shortfall), else the rate.
+            why = some["shortfall"] if "shortfall" in some else pd.Series("", index=some.index)
+            named = "、".join(f"{u}（{w or '完成' + zh.percent(c)}）" for u, c, w in zip(some["unit"], some["completion"], why))
             parts.append(f"{_span(circ)}，{named}未完成{goal}")
         if len(silent):
             parts.append(f"{zh.joined(silent['unit'])}{'全年' if circ.whole_year else circ.ytd_word}未报送信息")

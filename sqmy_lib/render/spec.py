@@ -238,10 +238,12 @@ MONTHLY = spec(Column("month", "月份"), Column("submitted", "报送", "count")
                Column("adopted", "首次采用", "count"), unit_note="单位：条")
 
 BEHIND_UNITS = spec(Column("unit", "单位"), Column("peer_group", "类别"), Column("submitted", "报送", "count"),
-                    Column("quota", "任务", "number"), Column("completion", "完成率", "pct"))
+                    Column("quota", "任务", "number"), Column("completion", "完成率", "pct"),
+                    Column("adopted_quota", "采用任务", "number"), Column("adopted_completion", "采用完成率", "pct"),
+                    Column("shortfall", "未完成情况", "long"))
 BEHIND_PEOPLE = spec(Column("name", "姓名"), Column("role", "身份"), Column("unit", "单位"),
                      Column("submitted", "报送", "count"), Column("quota", "任务", "number"),
-                     Column("completion", "完成率", "pct"))
+                     Column("completion", "完成率", "pct"), Column("shortfall", "未完成情况", "long"))
 ZERO_UNITS = spec(Column("unit", "单位"), Column("peer_group", "类别"))
 
 # The roll-up's own tables.
@@ -274,7 +276,9 @@ def units_by_period(period_word: str, unit_word: str, ytd: str = "年度累计",
                 Column(("年度累计", "forwarded_adopted"), "上报被采用", "count", ytd)]
     columns += [Column(("年度累计", "points"), "积分", "count", ytd), Column(("年度累计", "rank"), "排名", "count", ytd)]
     if with_quota:
-        columns += [Column(("年度累计", "quota"), "任务", "number", ytd), Column(("年度累计", "completion"), "完成率", "pct", ytd)]
+        columns += [Column(("年度累计", "quota"), "任务", "number", ytd), Column(("年度累计", "completion"), "完成率", "pct", ytd),
+                    Column(("年度累计", "adopted_quota"), "采用任务", "number", ytd),
+                    Column(("年度累计", "adopted_completion"), "采用完成率", "pct", ytd)]
     return spec(columns, unit_note="单位：条、件", merge_runs=[("", "peer_group")])
 
 
