@@ -182,7 +182,7 @@ def _monthly_chart(d: dict) -> Figure:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("条")
     ax.set_title(d["title"])
-    ax.legend(frameon=False, loc="upper left")  # a fixed place: "best" tries every one
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)  # outside: never over a line, no search
     return fig
 
 
