@@ -13,10 +13,8 @@ written to a temporary file and renamed into place.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .. import zh

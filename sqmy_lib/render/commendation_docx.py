@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import zh
 from ..compute.circular import TIER_BODY
 from ..compute.commendation import AnnualCommendation
 from . import spec as specs

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
 from .. import zh
@@ -365,6 +364,3 @@ def figure_table(figures: list[Figure], periods: dict[str, dict]):
                           **{name: pd.Series([f.of(d) for f in figures], dtype=object) for name, d in periods.items()}})
     return table, spec(Column("项目", "项目"), *[Column(name, name, "count") for name in periods]), [f.kind for f in figures]
 
-
-def as_decimal(value) -> Decimal:
-    return value if isinstance(value, Decimal) else Decimal(str(value))
