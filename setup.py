@@ -14,32 +14,45 @@ setup(
     long_description_content_type="text/markdown",
     python_requires=">=3.10",
     packages=find_packages(include=["sqmy_lib", "sqmy_lib.*"]),
-    package_data={"sqmy_lib": ["rules/defaults/*.yaml"]},
-    data_files=[("share/sqmy/notebooks", [str(p.relative_to(here)) for p in sorted((here / "notebooks").glob("*.ipynb"))])],
+    # Package data, found through importlib.resources in every install mode (editable, normal, --user, wheel).
+    package_data={
+        "sqmy_lib": ["notebooks/*.ipynb"],
+        "sqmy_lib.rules": ["defaults/*.yaml"],
+        "sqmy_lib.schedule": ["examples/*.yaml"],
+    },
     install_requires=[
-        "pandas>=2.0,<3",
+        "pandas>=2.2,<4",
         "numpy>=1.24",
         "openpyxl>=3.1,<4",
         "xlsxwriter>=3.0,<4",
         "python-calamine>=0.5,<1",
         "PyYAML>=6.0,<7",
         "tqdm>=4.60,<5",
-        # xlwt writes genuine BIFF8 .xls (the WPS shape) for the demo office and tests.
-        "xlwt>=1.3,<2",
-        # Reports: notebooks run by papermill on a pinned kernel, Word and charts.
+        # Each workbook is read in a process of its own (a crash or a hang costs that file only).
+        "pebble>=5.0,<6",
+        # The workbook structure is parsed as XML with entity declarations refused.
+        "defusedxml>=0.7",
+        # Rules, schedule and offices.yaml files are checked against a JSON Schema each.
+        "jsonschema>=4.18,<5",
+        # Reports: notebooks run by papermill on this interpreter's kernel, Word and charts.
         "papermill>=2.4,<3",
         "ipykernel>=6",
+        "jupyter_client>=7",
         "nbformat>=5",
         "nbconvert>=7",
         "python-docx>=1.1,<2",
         "matplotlib>=3.7,<4",
-        # Scheduled runs: cron expressions, and zone data where the OS has none.
+        # Scheduled runs: cron expressions, zone data where the OS has none, a lock that works on Windows too.
         "croniter>=2",
         "tzdata",
+        "filelock>=3.12",
     ],
     extras_require={
+        # xlwt writes genuine BIFF8 .xls (the WPS shape): only the demo office and test inputs need it.
+        "demo": ["xlwt>=1.3,<2"],
         # odfpy writes .ods and msoffcrypto-tool encrypts .xlsx: both only to make test inputs.
-        "test": ["pytest>=7", "hypothesis>=6.80", "odfpy>=1.4", "msoffcrypto-tool>=5"],
+        # xlrd lists a .xls file's cells independently of the reader (the cell-accounting tests).
+        "test": ["pytest>=7", "hypothesis>=6.80", "odfpy>=1.4", "msoffcrypto-tool>=5", "xlwt>=1.3,<2", "xlrd>=2"],
     },
     entry_points={"console_scripts": ["sqmy=sqmy_lib.cli:main"]},
 )

@@ -2,11 +2,11 @@
 
     python benchmarks/bench_circular.py              # demo office, 2025 Q4, 3 rounds
 
-Both run on the same pinned ``sqmy`` kernel, interleaved, median reported:
+Both run on the same kernel (this interpreter, as every report run does), interleaved, median reported:
 
     floor     papermill executing an empty notebook (kernel start, one cell, save)
-    circular  run_report on notebooks/quarterly_circular.ipynb: read + validate the demo
-              office, build the circular, write Excel/Word/charts, HTML export, move into place
+    circular  produce_report on the quarterly circular: inputs checked, read + validate the demo
+              office, build the circular, write Excel/Word/charts, HTML export, swap the set into place
 
 Target (issue 4): the circular within 3× the floor.
 """
@@ -25,27 +25,27 @@ import papermill as pm
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from sqmy_lib.run import run_report  # noqa: E402
-from sqmy_lib.run.kernel import ensure_kernel  # noqa: E402
-from sqmy_lib.run.notebooks import notebook_path  # noqa: E402
+from sqmy_lib.kinds import CIRCULAR  # noqa: E402
+from sqmy_lib.run.kernel import kernel_manager_class, kernel_name  # noqa: E402
+from sqmy_lib.run.pipeline import produce_report  # noqa: E402
 
 
 def floor(tmp: Path) -> float:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
-    nb.metadata["kernelspec"] = {"name": ensure_kernel(), "display_name": "sqmy (Python 3)", "language": "python"}
+    nb.metadata["kernelspec"] = {"name": kernel_name(), "display_name": "sqmy (Python 3)", "language": "python"}
     nb.cells[0].metadata["tags"] = ["parameters"]
     src, dst = tmp / "empty.ipynb", tmp / "empty.out.ipynb"
     nbformat.write(nb, src)
     t = time.perf_counter()
-    pm.execute_notebook(str(src), str(dst), kernel_name=ensure_kernel(), progress_bar=False, parameters={"x": 1})
+    pm.execute_notebook(str(src), str(dst), kernel_name=kernel_name(), kernel_manager_class=kernel_manager_class(),
+                        progress_bar=False, parameters={"x": 1})
     return time.perf_counter() - t
 
 
 def circular(tmp: Path, year: int, quarter: int) -> float:
-    params = {"year": year, "quarter": quarter, "ledgers": [str(REPO / "workbooks" / "demo")],
-              "roster": None, "rules": None, "office": None, "today": None}
+    params = {"year": year, "quarter": quarter, "ledgers": [str(REPO / "workbooks" / "demo")]}
     t = time.perf_counter()
-    run_report(notebook_path("quarterly_circular.ipynb"), params, tmp / "out", "bench", title="bench")
+    produce_report(CIRCULAR, params, tmp / "out")
     return time.perf_counter() - t
 
 

@@ -11,6 +11,32 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+TEMP_PREFIX = ".~sqmy-"
+STALE_AFTER = 3600  # seconds: a temporary file this old belongs to a run that was killed
+
+
+# Every folder the tool writes its outputs into holds this file: reading ledgers skips such a
+# folder, so an output (an annotated copy, a circular's workbook) is never read back as a ledger.
+OUTPUT_MARKER = ".sqmy-output"
+# A report folder (run.outputs) says which files belong to which report in this file; it marks the
+# folder as an output folder too.
+REPORT_MARKER = ".sqmy-report.json"
+
+
+def is_output_folder(names) -> bool:
+    """Whether a folder holding the file ``names`` is one of the tool's output folders."""
+    return OUTPUT_MARKER in names or REPORT_MARKER in names
+
+
+def mark_output_dir(folder: str | os.PathLike) -> Path:
+    """Create ``folder`` if need be and mark it as the tool's output folder (see OUTPUT_MARKER)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / OUTPUT_MARKER
+    if not marker.exists():
+        marker.write_text("本文件夹由 sqmy 生成;读取台账时跳过本文件夹。\n", encoding="utf-8")
+    return folder
+
 
 @contextlib.contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
@@ -21,7 +47,10 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}", dir=target.parent)
+    # A short name of our own, not the target's: a legal 255-byte target name plus a prefix would
+    # pass NAME_MAX. The suffix is kept (when short) for the libraries that go by it.
+    suffix = target.suffix if len(target.suffix.encode("utf-8", "surrogateescape")) <= 16 else ""
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=f".part{suffix}", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -41,3 +70,47 @@ def write_text(target: str | os.PathLike, text: str) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(target)
+
+
+def clean_temp_files(folder: str | os.PathLike, older_than: float = STALE_AFTER) -> list[Path]:
+    """Remove temporary files that killed runs left in ``folder`` (only ours, only old ones)."""
+    import time
+
+    removed = []
+    try:
+        candidates = [p for p in Path(folder).iterdir() if p.name.startswith(TEMP_PREFIX) and p.is_file()]
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            if time.time() - path.stat().st_mtime > older_than:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def write_tables(target: str | os.PathLike, sheets: dict) -> Path:
+    """DataFrames (sheet name → table) to one .xlsx, atomically, for analysts: values as values (money
+    as numbers), text never turned into a formula or a link, an empty table as its header row."""
+    from decimal import Decimal
+
+    import pandas as pd
+
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        options = {"strings_to_formulas": False, "strings_to_urls": False}
+        with pd.ExcelWriter(tmp, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
+            for name, table in sheets.items():
+                frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+                flat = frame.copy()
+                for column in flat.columns[flat.dtypes == object]:
+                    # Money kept as Decimal would land in Excel as text: yuan as numbers (exact to the fen).
+                    values = flat[column].dropna()
+                    if len(values) and all(isinstance(v, Decimal) for v in values):
+                        flat[column] = flat[column].map(lambda v: float(v) if isinstance(v, Decimal) else v)
+                if isinstance(flat.columns, pd.MultiIndex):
+                    flat.columns = [" ".join(str(c) for c in col if str(c)) for col in flat.columns]
+                flat.to_excel(writer, sheet_name=str(name)[:31], index=not isinstance(frame.index, pd.RangeIndex))
+    return target

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 _QUARTER_ZH = "一二三四"
 _HALF_ZH = ("上半年", "下半年")
+# The written forms ``Period.parse`` takes: 2025, 2025Q3 / 2025-Q3, 2025H1 / 2025-H1, 2025-03 / 2025M3.
+_WRITTEN = re.compile(r"(?P<year>\d{4})(?:-?[Qq](?P<quarter>[1-4])|-?[Hh](?P<half>[12])"
+                      r"|(?:-[Mm]?|[Mm])(?P<month>0?[1-9]|1[0-2]))?")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,64 @@ class Period:
             return cls(year, 6 * half - 5, 6 * half)
         return cls(year)
 
+    @classmethod
+    def parse(cls, value: "Period | pd.Period | str | int") -> "Period":
+        """A Period from what an analyst or a file writes: a ``Period``, a ``pd.Period`` (year, quarter,
+        month), a year (``2025``, ``"2025"``), ``"2025Q3"``, ``"2025-03"`` or ``"2025H1"``."""
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, pd.Period):
+            start, end = value.start_time, value.end_time
+            if start.year != end.year or start.day != 1 or end.normalize() != (end + pd.offsets.MonthEnd(0)).normalize():
+                raise ValueError(f"期间应为一年之内的整月(年、季度、月),实为 {value}")
+            return cls(start.year, start.month, end.month)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls.of(value)
+        if isinstance(value, str):
+            m = _WRITTEN.fullmatch(value.strip())
+            if m:
+                year = int(m["year"])
+                if m["quarter"]:
+                    return cls.of(year, quarter=int(m["quarter"]))
+                if m["half"]:
+                    return cls.of(year, half=int(m["half"]))
+                if m["month"]:
+                    return cls.of(year, month=int(m["month"]))
+                return cls.of(year)
+        raise ValueError(f"无法识别的期间 {value!r}(可写 2025、2025Q3、2025-03、2025H1 或 pd.Period)")
+
+    @property
+    def shape(self) -> tuple[str, int]:
+        """What the span is: ("year", 0), ("quarter", 1–4), ("half", 1–2), ("month", 1–12) or ("months", 0)."""
+        if (self.first_month, self.last_month) == (1, 12):
+            return "year", 0
+        if self.months == 3 and self.first_month % 3 == 1:
+            return "quarter", self.last_month // 3
+        if self.months == 6 and self.first_month in (1, 7):
+            return "half", self.first_month // 6 + 1
+        if self.months == 1:
+            return "month", self.first_month
+        return "months", 0
+
+    @property
+    def key(self) -> str:
+        """The short written form: ``2025``, ``2025Q3``, ``2025H1``, ``2025-07`` (all read back by ``parse``),
+        or ``2025-01..09`` for another span of months."""
+        kind, n = self.shape
+        if kind == "year":
+            return f"{self.year}"
+        if kind in ("quarter", "half"):
+            return f"{self.year}{kind[0].upper()}{n}"
+        if kind == "month":
+            return f"{self.year}-{n:02d}"
+        return f"{self.year}-{self.first_month:02d}..{self.last_month:02d}"
+
+    @property
+    def quarter(self) -> int | None:
+        """1–4 when the period is one quarter, else None."""
+        kind, n = self.shape
+        return n if kind == "quarter" else None
+
     @property
     def start(self) -> pd.Timestamp:
         return pd.Timestamp(self.year, self.first_month, 1)
@@ -64,14 +126,15 @@ class Period:
     @property
     def label(self) -> str:
         """``2025年``, ``2025年第三季度``, ``2025年上半年``, ``2025年7月``, ``2025年1–9月``."""
-        if (self.first_month, self.last_month) == (1, 12):
+        kind, n = self.shape
+        if kind == "year":
             return f"{self.year}年"
-        if self.months == 3 and self.first_month % 3 == 1:
-            return f"{self.year}年第{_QUARTER_ZH[self.last_month // 3 - 1]}季度"
-        if self.months == 6 and self.first_month in (1, 7):
-            return f"{self.year}年{_HALF_ZH[self.first_month // 7]}"
-        if self.months == 1:
-            return f"{self.year}年{self.first_month}月"
+        if kind == "quarter":
+            return f"{self.year}年第{_QUARTER_ZH[n - 1]}季度"
+        if kind == "half":
+            return f"{self.year}年{_HALF_ZH[n - 1]}"
+        if kind == "month":
+            return f"{self.year}年{n}月"
         return f"{self.year}年{self.first_month}–{self.last_month}月"
 
     def contains(self, dates: pd.Series) -> pd.Series:
@@ -90,3 +153,21 @@ def as_of_date(period: Period, today: dt.date | None = None) -> pd.Timestamp:
     """The day figures are taken at: the period's end, or today if the period is not over."""
     today_ts = pd.Timestamp(today or dt.date.today())
     return min(period.end, today_ts)
+
+
+EVERY_MONTHS = {"month": 1, "quarter": 3, "half": 6}
+
+
+def number_in(period: Period, every: str) -> int:
+    """Which month, quarter or half (``every``) of its year the period is: 11, 4, 2."""
+    return period.last_month // EVERY_MONTHS[every]
+
+
+def last_ended(year: int, every: str, today: dt.date) -> Period | None:
+    """The latest month, quarter or half (``every``) of ``year`` that has ended by ``today``; None if none has."""
+    span = EVERY_MONTHS[every]
+    done = 12 if year < today.year else (today.month - 1 if year == today.year else 0)
+    n = done // span
+    if n == 0:
+        return None
+    return Period(year, span * (n - 1) + 1, span * n)

@@ -1,68 +1,179 @@
 """Records: the tables everything after reading works on.
 
-Reading turns workbooks into these DataFrames; validation, computation and
-rendering read them and never look at Excel again. Every row keeps where it
-came from (``file``, ``sheet``, Excel ``row``; the column letters of each field
-are in ``sheets.columns``) so any message can name the exact cell.
+Reading turns workbooks into these DataFrames; validation, computation and rendering read
+them and never look at Excel again. Every row keeps where it came from (``file``,
+``sheet``, Excel ``row`` and, for a record read from one cell, its ``column`` letter; the
+column letters of each field of a sheet are in ``sheets.columns``) so any message can name
+the exact cell.
 
-Tables
+Tables (each declared once in ``SCHEMAS`` with its dtypes; ``empty_table(name)`` gives an
+empty one with every column, so no code meets a table without its columns)
 ------
 submissions   one row per item sent in (报送)
 authors       one row per (item, named author), in the order written
-adoptions     one row per (item, adopting body) (采用); ``item`` is -1 when unmatched
-instructions  one row per (item, leader) instruction (批示) with its follow-up (落实)
-sheets        one row per sheet read: its kind, header row, year and field → column letter
+adoptions     one row per (item, adopting body) (采用); ``item`` is -1 when unlinked; ``note``
+              is the 备注 of a row of a separate 采用台账 (an item's own 备注 is the item's)
+forwards      one row per (item, body it was forwarded to) (上报, not 采用)
+instructions  one row per (item, leader) instruction (批示) with its follow-up (落实) and its 督办 like a
+              提案 (L33): department (承办单位), assigned_on (交办), due_on (办理时限 as a date) or
+              due_days (as days: 30天, 15日内; due_text as written), replied_on and reply (办复),
+              fed_back_on (反馈作者)
+sheets        one row per sheet read: its kind, header rows, year and field → column letter
 files         one row per input file: ok, or why it could not be read
-findings      facts only the reader can see (a formula with no cached value, an ambiguous link)
+findings      what only the reader can see, each at its cell (an unknown header, a mark it
+              cannot read, a 批示 written in 备注, a sheet that repeats others…)
+skipped       the rows under a header that are not items, and why (小计, 一月份, 注:…, a
+              repeated header, rows repeating another sheet)
 
-submissions, adoptions and instructions also carry ``office``: the office whose ledgers a row
-came from when several offices are read together for a roll-up ('' otherwise).
+Text columns hold ``''`` for an empty cell, never None; missing dates are NaT, missing
+numbers <NA>. ``tier`` and ``level`` are ordered categoricals (lowest first) once read.
+submissions, authors, adoptions, forwards and instructions also carry ``office``: the
+office whose ledgers a row came from when several offices are read together ('' otherwise).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-SUBMISSION_COLUMNS = [
-    "item", "item_no", "title", "title_key", "date", "date_text", "date_status", "authors", "author_text",
-    "unit", "sector", "category", "category_text", "role_text", "note", "is_unit_item", "filed_by",
-    "src", "file", "sheet", "row",
-]
-AUTHOR_COLUMNS = ["item", "position", "name", "tag", "role", "is_unit"]
-ADOPTION_COLUMNS = [
-    "adoption", "item", "ref_item_no", "ref_title", "body", "tier", "issue_no", "date", "date_text",
-    "date_status", "origin", "src", "file", "sheet", "row", "column",
-]
-INSTRUCTION_COLUMNS = [
-    "instruction", "item", "ref_item_no", "ref_title", "leader", "level", "text", "date", "date_text",
-    "date_status", "follow_up", "src", "file", "sheet", "row", "column",
-]
-SHEET_COLUMNS = ["src", "file", "sheet", "kind", "header_row", "year", "filed_by", "columns", "hidden"]
-FILE_COLUMNS = ["file", "format", "status", "code", "message", "sheet"]
-FINDING_COLUMNS = ["code", "src", "file", "sheet", "row", "column", "detail"]
-PEOPLE_COLUMNS = ["name", "role", "unit", "sector", "appointed_on", "file", "sheet", "row"]
-UNIT_COLUMNS = ["unit", "unit_type", "file", "sheet", "row"]
+TEXT, INT, DATE, BOOL, OBJECT, NINT = "text", "int", "date", "bool", "object", "nint"
+_DTYPES = {TEXT: object, INT: "int64", DATE: "datetime64[ns]", BOOL: bool, OBJECT: object, NINT: "Int64"}
+
+_WHERE = {"src": INT, "file": TEXT, "sheet": TEXT, "row": INT}
+_CELL = {**_WHERE, "column": TEXT}
+_DATED = {"date": DATE, "date_text": TEXT, "date_status": TEXT}
+
+SCHEMAS: dict[str, dict[str, str]] = {
+    "submissions": {
+        "item": INT, "item_no": TEXT, "title": TEXT, "title_key": TEXT, **_DATED, "authors": OBJECT,
+        "author_text": TEXT, "unit": TEXT, "sector": TEXT, "category": OBJECT, "category_text": TEXT, "role_text": TEXT,
+        "note": TEXT, "is_unit_item": BOOL, "filed_by": TEXT, **_WHERE, "office": TEXT,
+    },
+    "authors": {
+        "item": INT, "position": INT, "name": TEXT, "written": TEXT, "tag": TEXT, "role": OBJECT, "scribe": BOOL,
+        "is_unit": BOOL, "office": TEXT,
+    },
+    "adoptions": {
+        "adoption": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "body": TEXT, "tier": OBJECT,
+        "channel": OBJECT, "routing": TEXT, "department": TEXT, "issue_no": NINT, **_DATED, "origin": TEXT, "note": TEXT,
+        **_CELL, "office": TEXT,
+    },
+    "forwards": {
+        "forward": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "body": TEXT, "tier": OBJECT,
+        "channel": OBJECT, **_DATED, "origin": TEXT, "note": TEXT, **_CELL, "office": TEXT,
+    },
+    "instructions": {
+        "instruction": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "leader": TEXT, "level": OBJECT,
+        "text": TEXT, **_DATED, "follow_up": TEXT, "department": TEXT, "assigned_on": DATE, "due_on": DATE,
+        "due_text": TEXT, "due_days": NINT, "replied_on": DATE, "reply": TEXT, "fed_back_on": DATE, "origin": TEXT, "note": TEXT, **_CELL,
+        "office": TEXT,
+    },
+    "sheets": {
+        "src": INT, "file": TEXT, "sheet": TEXT, "kind": TEXT, "header_row": INT, "header_rows": INT, "year": OBJECT,
+        "filed_by": TEXT, "columns": OBJECT, "also": OBJECT, "labels": OBJECT, "hidden": BOOL, "items": INT,
+    },
+    "files": {"file": TEXT, "format": TEXT, "status": TEXT, "code": OBJECT, "message": OBJECT, "sheet": OBJECT},
+    "findings": {"code": TEXT, "src": NINT, "file": TEXT, "sheet": TEXT, "row": NINT, "column": TEXT, "value": TEXT,
+                 "detail": TEXT},
+    "skipped": {**_WHERE, "reason": TEXT, "detail": TEXT},
+    # One row per (person, role): a 委员 who is also a 特邀信息员 is two rows. ``appointed_on`` and
+    # ``ended_on`` (the last day in post: 解聘, 离任, 届满) bound the role's quota; ``date_problem``
+    # says which of them could not be read (empty when both are fine).
+    "people": {"name": TEXT, "role": TEXT, "unit": TEXT, "sector": TEXT, "appointed_on": DATE, "ended_on": DATE,
+               "date_problem": TEXT, "file": TEXT, "sheet": TEXT, "row": INT},
+    "units": {"unit": TEXT, "unit_type": TEXT, "file": TEXT, "sheet": TEXT, "row": INT},
+}
+
+SUBMISSION_COLUMNS = list(SCHEMAS["submissions"])
+AUTHOR_COLUMNS = list(SCHEMAS["authors"])
+ADOPTION_COLUMNS = list(SCHEMAS["adoptions"])
+FORWARD_COLUMNS = list(SCHEMAS["forwards"])
+INSTRUCTION_COLUMNS = list(SCHEMAS["instructions"])
+SHEET_COLUMNS = list(SCHEMAS["sheets"])
+FILE_COLUMNS = list(SCHEMAS["files"])
+FINDING_COLUMNS = list(SCHEMAS["findings"])
+SKIPPED_COLUMNS = list(SCHEMAS["skipped"])
+PEOPLE_COLUMNS = list(SCHEMAS["people"])
+UNIT_COLUMNS = list(SCHEMAS["units"])
+RECORD_TABLES = ("submissions", "authors", "adoptions", "forwards", "instructions")
+
+
+def typed(name: str, data: dict[str, list] | pd.DataFrame | None = None) -> pd.DataFrame:
+    """Table ``name`` from column lists (or a frame), every schema column present with its dtype.
+
+    A column the data lacks is filled with its empty value ('' for text, NaT, <NA>, False)."""
+    schema = SCHEMAS[name]
+    data = {} if data is None else data
+    n = len(data) if isinstance(data, pd.DataFrame) else len(next(iter(data.values()), []))
+    out = {}
+    for col, kind in schema.items():
+        values = data[col] if col in data else None
+        if values is None:
+            out[col] = _blank(kind, n)
+        elif kind == DATE:
+            out[col] = pd.Series(pd.to_datetime(pd.Series(values), errors="coerce"), dtype="datetime64[ns]")
+        elif kind == NINT:
+            out[col] = pd.Series(pd.array(list(values), dtype="Int64"))
+        elif kind in (TEXT, OBJECT) and isinstance(values, list):
+            column = np.empty(len(values), dtype=object)
+            column[:] = values  # one pass; a tuple value stays one value
+            out[col] = pd.Series(column, dtype=object)
+        else:
+            out[col] = pd.Series(list(values) if not isinstance(values, pd.Series) else values.to_list(), dtype=_DTYPES[kind])
+    return pd.DataFrame(out, columns=list(schema)).reset_index(drop=True)
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """An empty table ``name`` with every column and its dtype."""
+    return typed(name)
+
+
+def _blank(kind: str, n: int) -> pd.Series:
+    if kind == TEXT:
+        return pd.Series([""] * n, dtype=object)
+    if kind == OBJECT:
+        return pd.Series([None] * n, dtype=object)
+    if kind == DATE:
+        return pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
+    if kind == NINT:
+        return pd.Series(pd.array([pd.NA] * n, dtype="Int64"))
+    if kind == BOOL:
+        return pd.Series(False, index=range(n), dtype=bool)
+    return pd.Series(0, index=range(n), dtype="int64")
+
+
+def empty(columns: list[str]) -> pd.DataFrame:
+    """An empty table with the given columns (object dtype): for tables outside ``SCHEMAS``."""
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 
 
 def by_item(table: pd.DataFrame, column: str, key: str = "item") -> pd.Series:
     """``table[column]`` indexed by ``table[key]``, for ``.map``: unlike ``set_index`` it copies one
-    column, not the whole (wide, 200,000-row) table."""
+    column, not the whole (wide, 200,000-row) table. Empty, it is an object series: pandas 3 cannot
+    map through an empty series of dates."""
+    if table.empty:
+        return pd.Series([], dtype=object, name=column)
     return pd.Series(table[column].to_numpy(), index=table[key].to_numpy(), name=column)
 
 
-def empty(columns: list[str]) -> pd.DataFrame:
-    """An empty table with the given columns."""
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+def place(file: str, sheet: str, row=None, column: str | None = None) -> str:
+    """Where a cell or row is, as staff read it: ``台账.xlsx!二季度!C17`` (or ``…!第17行``)."""
+    name = Path(str(file)).name if file else ""
+    if row is None or row == "" or pd.isna(row):
+        return f"{name}!{sheet}" if sheet else name
+    if column:
+        return f"{name}!{sheet}!{column}{int(row)}"
+    return f"{name}!{sheet}!第{int(row)}行"
 
 
 @dataclass(repr=False)
 class Roster:
     """名册: the people (委员, 信息员, 特邀信息员) and the units (with their unit type)."""
 
-    people: pd.DataFrame = field(default_factory=lambda: empty(PEOPLE_COLUMNS))
-    units: pd.DataFrame = field(default_factory=lambda: empty(UNIT_COLUMNS))
+    people: pd.DataFrame = field(default_factory=lambda: empty_table("people"))
+    units: pd.DataFrame = field(default_factory=lambda: empty_table("units"))
 
     @property
     def person_names(self) -> set[str]:
@@ -88,21 +199,24 @@ class Roster:
 
 @dataclass(repr=False)
 class Ledger:
-    """Everything read from a set of ledgers: items, authors, adoptions, instructions, and where from."""
+    """Everything read from a set of ledgers: items, authors, adoptions, forwardings,
+    instructions, and where each came from."""
 
-    submissions: pd.DataFrame
-    authors: pd.DataFrame
-    adoptions: pd.DataFrame
-    instructions: pd.DataFrame
-    sheets: pd.DataFrame
-    files: pd.DataFrame
-    findings: pd.DataFrame
+    submissions: pd.DataFrame = field(default_factory=lambda: empty_table("submissions"))
+    authors: pd.DataFrame = field(default_factory=lambda: empty_table("authors"))
+    adoptions: pd.DataFrame = field(default_factory=lambda: empty_table("adoptions"))
+    instructions: pd.DataFrame = field(default_factory=lambda: empty_table("instructions"))
+    sheets: pd.DataFrame = field(default_factory=lambda: empty_table("sheets"))
+    files: pd.DataFrame = field(default_factory=lambda: empty_table("files"))
+    findings: pd.DataFrame = field(default_factory=lambda: empty_table("findings"))
     roster: Roster | None = None
     year: int | None = None
+    forwards: pd.DataFrame = field(default_factory=lambda: empty_table("forwards"))
+    skipped: pd.DataFrame = field(default_factory=lambda: empty_table("skipped"))
 
     @property
     def counts(self) -> dict[str, int]:
-        """Record counts, as reported by ``sqmy validate --format json``."""
+        """Record counts, as reported by ``sqmy validate --format json`` (its shape kept)."""
         return {
             "submissions": len(self.submissions),
             "adoptions": len(self.adoptions),
@@ -119,7 +233,7 @@ class Ledger:
         failed = int((self.files["status"] != "ok").sum()) if len(self.files) else 0
         return (
             f"<Ledger 年度={self.year} 文件={len(self.files)}(未能读取 {failed}) 工作表={len(self.sheets)} "
-            f"报送={c['submissions']} 采用={c['adoptions']} 批示={c['instructions']}>"
+            f"报送={c['submissions']} 采用={c['adoptions']} 上报={len(self.forwards)} 批示={c['instructions']}>"
         )
 
     def _repr_html_(self) -> str:
@@ -127,7 +241,7 @@ class Ledger:
         cols = ["item_no", "date", "title", "author_text", "unit", "category", "file", "sheet", "row"]
         return (
             f"<p><b>台账</b> 年度 {self.year}:文件 {len(self.files)} 个,工作表 {len(self.sheets)} 张;"
-            f"报送 {c['submissions']} 条,采用 {c['adoptions']} 条,批示 {c['instructions']} 件</p>"
+            f"报送 {c['submissions']} 条,采用 {c['adoptions']} 条,上报 {len(self.forwards)} 条,批示 {c['instructions']} 件</p>"
             + self.submissions[cols].head(10).to_html(index=False)
         )
 

@@ -49,9 +49,11 @@ CREATED = datetime(2026, 1, 1)  # fixed workbook property: byte-stable output
 
 MISTAKE_CODES = (
     "date.unparseable", "date.future", "title.missing", "author.missing", "item.duplicate_no",
-    "adoption.no_item", "adoption.before_item", "adoption.unknown_tier",
-    "roster.unknown_person", "category.unknown",
+    "adoption.no_item", "adoption.before_item", "roster.unknown_person", "category.unknown",
 )
+# Mistakes that make their row an error (left out of every figure); the others are warnings.
+ERROR_CODES = ("date.unparseable", "date.future", "title.missing", "author.missing", "item.duplicate_no",
+               "adoption.no_item", "adoption.before_item")
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜"
             "叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万覃武戴孔汤")
@@ -98,7 +100,10 @@ BODIES = {
     "省级": (("省政协《社情民意》", "{y}年第{n}期"), ("省政协《社情民意专报》", "第{n}期")),
     "全国": (("全国政协《政协信息专报》", ""), ("全国政协办公厅《社情民意信息》", "第{n}期")),
 }
-UNKNOWN_BODY = "县民政局"  # a 转送 department: no tier word places it
+ROUTED_BODY = "转送县民政局"  # a 转送 to a department 研究办理 (L63): counted apart, not an adoption tier
+PARTY_BODY = "民盟市委《盟讯》"  # a party's own product: its own channel, not paid as a 政协 tier
+TIER_CHANNELS = ("政协", "党委政府")  # channels the rules count in the tier statistics
+FORWARD_MARKS = ("已报送", "报送", "已上报")
 LAG_DAYS = {"县级": (2, 20), "市级": (3, 30), "省级": (7, 45), "全国": (10, 60)}
 LEADERS = {
     "县级": ("县委书记王某某", "县长刘某", "副县长陈某某"),
@@ -211,6 +216,8 @@ class Adoption:
     ref_title: str | None = None
     note: str = ""
     faults: dict[str, Fault] = field(default_factory=dict)
+    routing: str = ""  # 专报 / 转报 / 转送: the office's products besides its bulletin
+    channel: str = "政协"  # 政协 / 党委政府 / 民主党派统战 / 部门 (domain.md §8)
 
 
 @dataclass
@@ -228,9 +235,11 @@ class Item:
     adoptions: list[Adoption] = field(default_factory=list)  # lowest tier first
     instruction: Instruction | None = None
     faults: dict[str, Fault] = field(default_factory=dict)
+    forwards: list[str] = field(default_factory=list)  # tiers it was sent up to (上报) and not adopted at
+    instruction_in_note: bool = False  # the 批示 written in 备注 ("获副县长陈某某批示"), not in its columns
 
     def adoption_at(self, tier: str) -> Adoption | None:
-        return next((a for a in self.adoptions if a.tier == tier), None)
+        return next((a for a in self.adoptions if a.tier == tier and a.channel in TIER_CHANNELS), None)
 
 
 @dataclass(frozen=True)
@@ -505,12 +514,18 @@ def _adoption_text(rng: random.Random, adoptions: Sequence[Adoption]) -> str:
     """The free-text 采用情况 cell: 县政协编发第3期;市政协采用;省政协《社情民意》2026年第15期."""
     parts = []
     for a in adoptions:
-        if a.tier == "县级":
+        if a.routing == "专报":
+            parts.append(f"县政协《社情民意专报》第{a.issue}期")
+        elif a.channel not in TIER_CHANNELS:
+            parts.append(a.body + "采用")
+        elif a.tier == "县级":
             parts.append(rng.choice((f"县政协编发第{a.issue}期", f"县政协《社情民意》第{a.issue}期")))
         elif a.tier == "市级" and rng.random() < 0.4:
             parts.append("市政协采用")
+            a.channel = "政协"  # the channel is what the cell says
         else:
             parts.append(a.body + a.issue_text)
+            a.channel = _channel_of(a.body)
     return rng.choice((";", ";")).join(parts)
 
 
@@ -526,18 +541,26 @@ _ITEM_FIELDS: dict[str, Callable[[Item, Ctx], object]] = {
     "unit": lambda it, ctx: it.unit,
     "category": lambda it, ctx: it.category,
     "adopted": lambda it, ctx: _adoption_text(ctx.rng, it.adoptions),
-    "leader": lambda it, ctx: _instruction_field(it.instruction, "leader"),
-    "instr_date": lambda it, ctx: _instruction_field(it.instruction, "date"),
-    "follow_up": lambda it, ctx: _instruction_field(it.instruction, "follow_up"),
-    "note": lambda it, ctx: it.note,
+    "leader": lambda it, ctx: _instruction_field(_column_instruction(it), "leader"),
+    "instr_date": lambda it, ctx: _instruction_field(_column_instruction(it), "date"),
+    "follow_up": lambda it, ctx: _instruction_field(_column_instruction(it), "follow_up"),
+    "note": lambda it, ctx: f"获{it.instruction.leader}批示" if it.instruction_in_note else it.note,
 }
+
+
+def _column_instruction(it: Item) -> Instruction | None:
+    """The instruction the 批示 columns show (none when staff wrote it in 备注)."""
+    return None if it.instruction_in_note else it.instruction
 
 
 def _item_cell(key: str, it: Item, ctx: Ctx):
     """The value of one item field as the ledger shows it."""
     if key.startswith("tier:"):
         a = it.adoption_at(key[5:])
-        return _tier_mark(ctx.rng, a) if a else ""
+        if a:
+            a.channel = "政协"  # under the 市政协 column: what the cell says
+            return _tier_mark(ctx.rng, a)
+        return ctx.rng.choice(FORWARD_MARKS) if key[5:] in it.forwards else ""
     return _ITEM_FIELDS[key](it, ctx)
 
 
@@ -547,10 +570,22 @@ def _instruction_of(a: Adoption) -> Instruction | None:
     return it.instruction if it is not None and it.adoptions and a is it.adoptions[-1] else None
 
 
+def _written_body(a: Adoption) -> str:
+    """The 采用单位 cell of a 采用台账 row; its channel is what it says."""
+    if a.channel in TIER_CHANNELS:
+        a.channel = _channel_of(a.body)
+    return a.body
+
+
+def _channel_of(body: str) -> str:
+    """The channel a body written out belongs to: a Party/government office's product, or 政协."""
+    return "党委政府" if "市委办" in body else "政协"
+
+
 _ADOPTION_FIELDS: dict[str, Callable[[Adoption], object]] = {
     "no": lambda a: a.item.no if a.ref_no is None else a.ref_no,
     "title": lambda a: a.item.title if a.ref_title is None else a.ref_title,
-    "body": lambda a: a.body,
+    "body": lambda a: _written_body(a),
     "issue": lambda a: a.issue_text,
     "date": lambda a: a.date,
     "leader": lambda a: _instruction_field(_instruction_of(a), "leader"),
@@ -934,10 +969,9 @@ def _adoption_ledger_rows(rng: random.Random, register: list[Item], year: int) -
     for a in rng.sample([a for a in rows if not a.faults], 3):
         a.ref_no, a.note = "", "编号待补"
     target = rng.choice([it for it in register if it.adoptions])
-    rows.append(Adoption(None, min(target.date + timedelta(days=9), date(year, 12, 31)), item=target,
-                         body=UNKNOWN_BODY, note="转送",
-                         faults={"body": Fault("adoption.unknown_tier", UNKNOWN_BODY,
-                                               "采用单位无法对应到任何层级 / body maps to no tier")}))
+    # A 转送 to a department (L63 = L261): a record of the office's own, counted apart.
+    rows.append(Adoption("县级", min(target.date + timedelta(days=9), date(year, 12, 31)), item=target,
+                         body=ROUTED_BODY, note="研究办理", routing="转送", channel="部门"))
     ghost_no = f"{year}-{len(register) + 17:03d}"
     rows.append(Adoption("市级", date(year, 6, 18), ref_no=ghost_no, ref_title=GHOST_TITLE, body="市政协社情民意信息",
                          issue_text=f"{year}年第21期",
@@ -945,6 +979,28 @@ def _adoption_ledger_rows(rng: random.Random, register: list[Item], year: int) -
                                              f"编号和标题(“{GHOST_TITLE}”)都对不上任何报送记录 / matches no item")}))
     rows.sort(key=lambda a: a.date)
     return rows
+
+
+def _plant_flows(rng: random.Random, ledger: dict[str, list[Item]], adoption_rows: list[Adoption], year: int) -> None:
+    """What is counted apart from the tiers: items sent up but not adopted there (上报, L77), a
+    专报, a party's own product, and one 批示 written in 备注 instead of its columns."""
+    usable = lambda it: not it.faults and not it.quiet
+    combined = [it for it in ledger["combined"] if usable(it)]
+    for it in rng.sample([it for it in combined if not it.adoption_at("市级")], 6):
+        it.forwards.append("市级")  # 已报送 under 市政协: sent up, not adopted
+    for it in rng.sample([it for it in combined if it.adoption_at("市级") and not it.adoption_at("省级")], 4):
+        it.forwards.append("省级")
+    # One 采用台账 row: sent to 省政协 and adopted there ("报送省政协,被采用").
+    row = rng.choice([a for a in adoption_rows if a.tier == "省级" and a.item is not None and not a.faults])
+    row.body, row.issue_text = "报送省政协,被采用", ""
+    row.item.forwards.append("省级")
+    unit_items = [it for it in ledger["unit"] if usable(it)]
+    for it in rng.sample([it for it in unit_items if it.adoption_at("县级")], 2):
+        it.adoption_at("县级").routing = "专报"
+    party = rng.choice([it for it in unit_items if it.adoptions])
+    party.adoptions.append(Adoption("市级", min(party.adoptions[-1].date + timedelta(days=5), date(year, 12, 31)),
+                                    item=party, body=PARTY_BODY, channel="民主党派统战"))
+    rng.choice([it for it in combined if it.instruction is not None]).instruction_in_note = True
 
 
 def _pick_adoption(rng, rows: Sequence[Adoption], pred: Callable[[Adoption], bool]) -> Adoption:
@@ -1038,15 +1094,64 @@ def _write_previous(path: Path, items: Sequence[Item], year: int, ctx: Ctx) -> N
                            style=TableStyle(month_rows=True, subtotals=True), notes=COMBINED_NOTES)
 
 
-def _year_totals(items: Sequence[Item]) -> dict:
+def _counted(it: Item) -> bool:
+    """Whether an item is counted: none of its cells holds a mistake that makes the row an error."""
+    return not any(f.code in ERROR_CODES for f in it.faults.values())
+
+
+def _tier_adoptions(it: Item, counted_only: bool = False) -> list[Adoption]:
+    return [a for a in it.adoptions if a.channel in TIER_CHANNELS
+            and not (counted_only and any(f.code in ERROR_CODES for f in a.faults.values()))]
+
+
+def _rewards(items: Sequence[Item], rules: dict) -> dict[str, int]:
+    """What each person or unit is paid for the year, in fen, worked out from what was written:
+    the item's highest paid tier (rules ``rewards.by_tier``), × ``instruction_multiplier`` when
+    it was instructed, shared equally by its authors in whole fen, the first taking the rest;
+    an item in a unit's name pays the unit. Rows with mistakes that are errors are not paid."""
+    by_tier = {t: int(round(float(v) * 100)) for t, v in rules["rewards"]["by_tier"].items()}
+    multiplier = float(rules["rewards"]["instruction_multiplier"])
+    paid: dict[str, int] = {}
+    for it in items:
+        adoptions = _tier_adoptions(it, counted_only=True) if _counted(it) else []
+        if not adoptions:
+            continue
+        amount = max(by_tier[a.tier] for a in adoptions)
+        if it.instruction is not None:
+            amount = int(round(amount * multiplier))
+        fault = it.faults.get("authors")
+        names = [fault.value] if fault is not None and fault.value else list(it.authors)
+        each, rest = divmod(amount, len(names))
+        for k, name in enumerate(names):
+            paid[name] = paid.get(name, 0) + each + (rest if k == 0 else 0)
+    return dict(sorted(paid.items()))
+
+
+def _year_totals(items: Sequence[Item], rules: dict, extra_rows: Sequence[Adoption] = ()) -> dict:
+    """What the year's ledgers hold, worked out from the generator's own records (never from a
+    reading of the files): written totals, and the figures after error rows are left out."""
+    counted = [it for it in items if _counted(it)]
+    # What is counted: adoptions of counted items, less those whose own row is an error.
+    every = [a for it in counted for a in it.adoptions + [r for r in extra_rows if r.item is it]
+             if not any(f.code in ERROR_CODES for f in a.faults.values())]
     return {
         "items": len(items),
         "coauthored": sum(len(it.authors) > 1 for it in items),
         "in_unit_name": sum(it.by_unit for it in items),
-        "adopted_items": sum(bool(it.adoptions) for it in items),
-        "adoptions": {t: sum(a.tier == t for it in items for a in it.adoptions) for t in TIERS},
+        "adopted_items": sum(bool(_tier_adoptions(it)) for it in items),
+        "adoptions": {t: sum(a.tier == t for it in items for a in _tier_adoptions(it)) for t in TIERS},
         "instructions": sum(it.instruction is not None for it in items),
         "follow_up_resolved": sum(bool(it.instruction and "已落实" in it.instruction.follow_up) for it in items),
+        "forwarded": {t: sum(t in it.forwards for it in items) for t in TIERS[1:]},
+        "forwarded_adopted": sum(any(a.tier == t for a in _tier_adoptions(it) for t in it.forwards) for it in items),
+        "adopted_by_channel": {ch: len({a.item.title for a in every if a.channel == ch}) for ch in ("政协", "党委政府", "民主党派统战", "部门")},
+        "routing": {r: len({a.item.title for a in every if a.routing == r}) for r in ("专报", "转报", "转送")},
+        "counted": {
+            "items": len(counted),
+            "adoptions": {t: sum(a.tier == t for it in counted for a in _tier_adoptions(it, True)) for t in TIERS},
+            "instructions": sum(it.instruction is not None for it in counted),
+        },
+        "rewards_fen": _rewards(items, rules),
     }
 
 
@@ -1073,6 +1178,7 @@ def write_demo_office(out_dir: str | os.PathLike, year: int = 2025, seed: int = 
     assign_adoptions(rng, items, year, DEMO_TARGETS, 18, can_instruct=lambda it: UNIT_LEDGER.get(it.unit) != "unit")
     assign_adoptions(rng, prev, year - 1, PREV_TARGETS, 12)
     adoption_rows = _adoption_ledger_rows(rng, ledger["register"], year)
+    _plant_flows(random.Random(f"{seed}/flows"), ledger, adoption_rows, year)
 
     names = {
         "roster": "名册.xlsx",
@@ -1104,12 +1210,23 @@ def write_demo_office(out_dir: str | os.PathLike, year: int = 2025, seed: int = 
         "units": len(units),
         "units_without_submissions": [u.name for u in units if u.name not in active],
         "items_by_file": {names[k]: len(v) for k, v in ledger.items()},
-        "totals": {str(year): _year_totals(items), str(year - 1): _year_totals(prev)},
+        "totals": {str(year): _year_totals(items, _rules_of(year), adoption_rows),
+                   str(year - 1): _year_totals(prev, _rules_of(year - 1))},
         "mistakes": log,
     }
     write_text(out / "README.md", _demo_readme(summary))
     write_text(out / "expected.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     return summary
+
+
+def _rules_of(year: int) -> dict:
+    """The shipped rules of ``year`` as data (the YAML file itself, not the library's reading of it)."""
+    import yaml
+
+    folder = Path(__file__).parent / "rules" / "defaults"
+    years = sorted(int(p.stem) for p in folder.glob("*.yaml") if p.stem.isdigit())
+    chosen = max((y for y in years if y <= year), default=years[0])
+    return yaml.safe_load((folder / f"{chosen}.yaml").read_text(encoding="utf-8"))
 
 
 def _demo_readme(s: dict) -> str:
@@ -1151,8 +1268,14 @@ def _demo_readme(s: dict) -> str:
     lines += [
         "",
         f"全年无报送的单位 / units with no submission in {year}: {'、'.join(s['units_without_submissions'])}。",
-        "采用数按“条目×层级”计;故意错误中的两条采用记录(无对应条目、层级不明)不计入。",
-        "Adoptions count item×tier; the two erroneous adoption rows (no item, unknown tier) are not counted.",
+        "采用数按“条目×层级”计,只计政协和党委政府渠道;无对应条目的采用记录不计入。"
+        f"另有:上报未采用(市级 {t['forwarded']['市级']} 条、省级 {t['forwarded']['省级']} 条,"
+        f"其中被上级采用 {t['forwarded_adopted']} 条),专报 {t['routing']['专报']} 条,转送部门 {t['routing']['转送']} 件,"
+        f"民主党派自身刊物采用 {t['adopted_by_channel']['民主党派统战']} 条(单独统计,不计稿酬),"
+        "一条批示写在“备注”栏中。",
+        "Adoptions count item×tier in the 政协 and 党委政府 channels only; the adoption row with no item is not "
+        "counted. Also planted: items sent up but not adopted (上报), 专报, a 转送 to a department, a party's own "
+        "product (counted apart, not paid) and one 批示 written in the 备注 column.",
         "",
         "## 故意埋入的错误 / Deliberate mistakes",
         "",

@@ -131,6 +131,11 @@ def iso_date(value) -> str:
     return d.isoformat() if d else ""
 
 
+def months(numbers) -> str:
+    """``5月、11月``: months of one year, listed; "" for none."""
+    return "、".join(f"{int(m)}月" for m in numbers)
+
+
 def month_span(first: int, last: int) -> str:
     """``1—9月``, ``12月``: months of one year, with the 一字线 of GB/T 15834."""
     return f"{first}月" if first == last else f"{first}{DASH}{last}月"
@@ -216,21 +221,6 @@ def place(file, sheet, row) -> str:
     if not blank(row):
         parts.append(f"第{int(row)}行")
     return "!".join(parts)
-
-
-# ---------------------------------------------------------------- report file names
-
-REPORT_STEMS = {
-    "circular": "{label}社情民意信息通报",
-    "rollup": "{label}社情民意信息汇总通报",
-    "commendation": "{year}年度社情民意信息工作表彰",
-}
-
-
-def report_stem(kind: str, period) -> str:
-    """The name every output file of one report shares (``2025年第三季度社情民意信息通报``), from a
-    :class:`~sqmy_lib.period.Period` (anything with ``label`` and ``year``)."""
-    return REPORT_STEMS[kind].format(label=period.label, year=period.year)
 
 
 # ---------------------------------------------------------------- text that must stay text

@@ -76,3 +76,71 @@ def combined_rows():
         ["填表人:李四    审核人:王五"],
     ]
 
+
+
+def nonempty_cells(path: Path) -> list[tuple[str, str, int, str, object]]:
+    """Every non-empty cell of a workbook as another library sees it: (file, sheet, Excel row,
+    column letter, value). openpyxl for .xlsx (cached values), xlrd for .xls. Independent of
+    the reader, so the cell accounting is judged from outside."""
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    out = []
+    if path.suffix.lower() == ".xls":
+        import xlrd
+
+        book = xlrd.open_workbook(str(path))
+        for sh in book.sheets():
+            for r in range(sh.nrows):
+                for c in range(sh.ncols):
+                    cell = sh.cell(r, c)
+                    if cell.ctype not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) and str(cell.value).strip() != "":
+                        out.append((str(path), sh.name, r + 1, get_column_letter(c + 1), cell.value))
+        return out
+    wb = openpyxl.load_workbook(path, data_only=True, read_only=False)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None and str(cell.value).strip() != "":
+                    out.append((str(path), ws.title, cell.row, cell.column_letter, cell.value))
+    return out
+
+
+def assert_every_cell_accounted(paths, ledger=None, report=None, rules=None, **read):
+    """The reader's invariant: every non-empty cell is consumed into a record or named in a finding."""
+    import sqmy_lib as sq
+    from sqmy_lib.validate.accounting import unaccounted
+
+    paths = [Path(p) for p in (paths if isinstance(paths, (list, tuple)) else [paths])]
+    rules = rules or sq.load_rules(year=read.get("year"))
+    ledger = ledger if ledger is not None else sq.read_ledgers(paths, rules=rules, **read)
+    report = report if report is not None else sq.validate(ledger, rules)
+    files = [f for p in paths for f in (sorted(p.rglob("*.xls*")) if p.is_dir() else [p])]
+    cells = [c for f in files for c in nonempty_cells(f)]
+    missed = unaccounted(ledger, report, rules, cells)
+    assert not missed, f"cells neither read nor reported: {missed[:10]}"
+    return ledger, report
+
+
+class Ran:
+    """What a command gave: its exit code and what it printed."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def sqmy(*args) -> Ran:
+    """Run the ``sqmy`` command in this process (its exit code and output), as a user would call it.
+    Tests where the process itself is the point (signals, encodings) use a subprocess instead."""
+    import contextlib
+    import io
+
+    from sqmy_lib.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse's own exits
+            code = exc.code if isinstance(exc.code, int) else 2
+    return Ran(code, out.getvalue(), err.getvalue())

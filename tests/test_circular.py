@@ -94,7 +94,12 @@ def test_docx_and_xlsx_carry_the_figures(circular_dir):
 
 def test_failed_run_keeps_earlier_outputs(circular_dir, tmp_path):
     before = _digest(circular_dir)
+    # A missing input is found before any kernel starts: exit 2, one line, nothing touched.
     result = sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir, "--rules", tmp_path / "没有这个规则.yaml")
+    assert result.returncode == 2 and "文件不存在" in result.stderr and "[inputs.missing]" in result.stderr
+    assert _digest(circular_dir) == before
+    # A cell that fails: the earlier outputs stay, the failed notebook is kept beside them.
+    result = sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir, "--today", "昨天")
     assert result.returncode == 1
     lines = [l for l in result.stderr.splitlines() if "失败" in l]
     assert lines and "单元格出错" in lines[0] and "Traceback" not in result.stderr
@@ -114,6 +119,6 @@ def test_relative_output_folder_as_in_the_readme(tmp_path):
                              "--out", "out/通报"], capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out" / "通报"
-    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != ".sqmy-report.json")
     assert written == sorted([f"{STEM}.docx", f"{STEM}.xlsx", f"{STEM}.html", f"{STEM}.ipynb",
                               "图表/单位报送采用.png", "图表/采用层级分布.png", "图表/月度报送采用趋势.png"])

@@ -209,6 +209,9 @@ def test_problems_are_analysis_with_shares(rendered, circ):
     assert f"占全部报送量的{zh.percent(share)}" in text
     for unit in [*circ.zero_units["unit"], *circ.behind_units["unit"]]:
         assert unit in text
+    assert not circ.behind_units.empty and not circ.behind_people.empty
+    for unit, shortfall, n in zip(circ.behind_units["unit"], circ.behind_units["shortfall"], circ.behind_units["submitted"]):
+        assert not n or (shortfall and f"{unit}（{zh_punctuation(shortfall)}）" in text)  # what it is short of
     assert f"{len(circ.behind_people)}名委员和信息员未完成个人年度任务进度" in text
     assert not any(name in text for name in circ.behind_people["name"])  # names go to the 附件
 

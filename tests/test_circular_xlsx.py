@@ -119,7 +119,9 @@ def test_formats_of_people_and_details(book, circ):
     first = circ.people_ytd.iloc[0]
     row = {h: c for h, c in zip(header, ws[2])}
     assert row["稿酬（元）"].value == pytest.approx(float(first["reward"]))
-    assert isinstance(row["完成率"].value, float) and isinstance(row["报送"].value, int)
+    # A number (a whole 100% reads back from the file as the integer 1), never text.
+    assert isinstance(row["完成率"].value, (int, float)) and isinstance(row["报送"].value, int)
+    assert row["完成率"].value == pytest.approx(float(first["completion"]), abs=0.0005)
     assert row["稿酬（元）"].number_format == "#,##0.00"
     assert row["完成率"].number_format == "0.0%"
     assert row["聘任日期"].number_format == "yyyy-mm-dd"

@@ -92,19 +92,53 @@ def test_payout_to_the_fen(comm):
     assert comm.payout_total == comm.lines_total == Decimal("1190.00")
 
 
-def test_commend_command_runs_the_notebook(year, tmp_path):
+def confirm_all(path, grades: dict | None = None, every: bool = False) -> None:
+    """Mark 确认 on every row proposed for an award (建议表彰; with ``every``, on every row, the
+    reserves too) and a grade per category when given, as staff would in Excel."""
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets[1:]:
+        header = next((r for r in range(1, 7) if "确认" in [c.value for c in ws[r]]), None)
+        if header is None:
+            continue
+        labels = [c.value for c in ws[header]]
+        for r in range(header + 1, ws.max_row + 1):
+            if ws.cell(r, 1).value in (None, "无"):
+                continue
+            if not every and ws.cell(r, labels.index("建议") + 1).value != "建议表彰":
+                continue
+            ws.cell(r, labels.index("确认") + 1, "是")
+            if grades and ws.title in grades:
+                ws.cell(r, labels.index("奖项等次") + 1, grades[ws.title])
+    wb.save(path)
+
+
+def test_commend_command_candidates_then_confirmed(year, tmp_path):
+    """The hand-built year: the first run writes the candidates and drafts; with every candidate
+    proposed for an award confirmed, the decision and the payout give the same amounts to the fen."""
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "sqmy_lib", "commend", str(year / "台账.xlsx"), "--roster", str(year / "名册.xlsx"),
-         "--year", "2025", "--out", str(out)], capture_output=True, text=True, timeout=600)
+    base = [sys.executable, "-m", "sqmy_lib", "commend", str(year / "台账.xlsx"), "--roster", str(year / "名册.xlsx"),
+            "--year", "2025", "--out", str(out)]
+    result = subprocess.run(base, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     stem = "2025年度社情民意信息工作表彰"
     names = {p.name for p in out.iterdir()}
-    assert {f"{stem}.ipynb", f"{stem}.html", f"{stem}决定.docx", f"{stem}名单.xlsx"} <= names
+    assert {f"{stem}.ipynb", f"{stem}.html", f"{stem}候选名单.xlsx", f"{stem}决定(草稿).docx", f"{stem}名单(草稿).xlsx"} <= names
+    assert f"{stem}决定.docx" not in names
     figures = read_figures(out / f"{stem}.ipynb")
-    assert figures["informants"] == ["丙", "甲", "乙"] and figures["payout_total"] == "1190.00"
+    assert figures["draft"] and figures["informants"] == ["丙", "甲", "乙"]
+
+    confirmed = tmp_path / "候选名单(已确认).xlsx"
+    confirmed.write_bytes((out / f"{stem}候选名单.xlsx").read_bytes())
+    confirm_all(confirmed)
+    result = subprocess.run([*base, "--confirmed", str(confirmed)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in out.iterdir()}
+    assert {f"{stem}决定.docx", f"{stem}名单.xlsx"} <= names
+    figures = read_figures(out / f"{stem}.ipynb")
+    assert not figures["draft"] and figures["informants"] == ["丙", "甲", "乙"] and figures["payout_total"] == "1190.00"
     wb = openpyxl.load_workbook(out / f"{stem}名单.xlsx")
     sheet = wb["奖励发放表"]
+    assert sheet["A1"].value == "2025年度社情民意信息奖励发放表"
     values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
     assert 1190 in values or 1190.0 in values
 

@@ -46,7 +46,7 @@ def _payout(ws) -> tuple[list[tuple], tuple]:
 
 def test_sheets_in_order(book):
     _, wb = book
-    assert wb.sheetnames == ["先进集体", "优秀信息员", "十佳信息", "好信息", "评选依据", "奖励发放表"]
+    assert wb.sheetnames == ["先进集体", "优秀信息员", "十佳信息", "好信息", "先进工作者", "评选依据", "奖励发放表"]
     assert wb.sheetnames == SHEETS
 
 
@@ -70,7 +70,7 @@ def test_lists(book, comm):
 def test_payout_rows_and_total(book, comm):
     _, wb = book
     ws = wb["奖励发放表"]
-    assert ws["A1"].value == f"{comm.year}年度社情民意信息奖励发放表"
+    assert ws["A1"].value == f"{comm.year}年度社情民意信息奖励发放表（草稿）"  # not confirmed yet (GB/T 15834 brackets)
     rows, total = _payout(ws)
     assert len(rows) == len(comm.payout)
     assert [r[0] for r in rows] == list(range(1, len(rows) + 1))

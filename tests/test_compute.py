@@ -82,13 +82,19 @@ def test_sum_mode_pays_every_tier(office):
 def test_quota_from_appointment_month(office):
     year = people(office, 2025).set_index("name")
     assert year.at["王五", "quota"] == 6  # July–December, 1 a month
-    assert year.at["王五", "submitted"] == 3 and year.at["王五", "completion"] == 0.5
+    # Every month (L88): items in August (2) and September (1) meet two of the six months due.
+    assert year.at["王五", "submitted"] == 3 and year.at["王五", "completion"] == round(2 / 6, 4)
+    assert year.at["王五", "missed_months"] == [7, 10, 11, 12] and year.at["王五", "behind"]
+    assert year.at["王五", "shortfall"] == "7月、10月、11月、12月未报送"
     assert year.at["赵六", "quota"] == 12  # appointed before the year: all twelve months
+    assert year.at["赵六", "missed_months"] == [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12]  # only A3, in August
     assert year.at["张三", "quota"] == 2 and year.at["张三", "submitted"] == 2  # co-authored items count for each author
+    assert year.at["张三", "missed_months"] == [] and not year.at["张三", "behind"]
     q2 = people(office, Period.of(2025, quarter=2)).set_index("name")
     assert q2.at["王五", "quota"] == 0 and pd.isna(q2.at["王五", "completion"])  # nothing due: no rate
     q3 = people(office, Period.of(2025, quarter=3)).set_index("name")
-    assert (q3.at["王五", "quota"], q3.at["王五", "submitted"], q3.at["王五", "completion"]) == (3, 3, 1.0)
+    assert (q3.at["王五", "quota"], q3.at["王五", "submitted"], q3.at["王五", "completion"]) == (3, 3, round(2 / 3, 4))
+    assert q3.at["王五", "missed_months"] == [7]
     assert q3.at["王五", "reward"] == Decimal("33.34")
 
 
@@ -165,4 +171,7 @@ def test_reward_lines_reconcile_for_any_rules(tmp_path_factory, authors, by_tier
     assert sum(lines["amount"]) == Decimal(int(lines["amount_fen"].sum())) / 100
     totals = rewards(ledger, 2025, rules)
     assert totals["amount_fen"].sum() == lines["amount_fen"].sum() == items["amount_fen"].sum()
-    assert all(len(g) == n for n, (_, g) in zip(authors, lines.groupby("item", sort=True)))
+    # Every item paid has one line per author (items are numbered in row order); with 补差 (the
+    # default) an item whose tier pays nothing is not paid in the period, so has no line at all.
+    assert set(lines["item"]) == set(items["item"])
+    assert all(len(g) == authors[item] for item, g in lines.groupby("item"))

@@ -177,17 +177,36 @@ def test_forwarded_and_channel_figures_are_one_sentence_each():
     from types import SimpleNamespace
 
     from sqmy_lib.render import spec as specs
-    from sqmy_lib.render.circular_text import _basic_channels, _basic_forwarded
+    from sqmy_lib.render.circular_text import _basic_channels, _basic_forwarded, _basic_routing
 
     s = SimpleNamespace(forwarded={"市级": 10, "省级": 3, "全国": 0}, forwarded_adopted=4, upper_adoption_rate=4 / 13,
                         adopted_by_channel={"政协": 20, "党委政府": 5, "民主党派统战": 0, "部门": 2},
-                        routing={"专报": 3, "转报": 1, "转送": 2})
+                        routing={"专报": 3, "转报": 1, "转送": 2}, published=12)
     circ = SimpleNamespace(summary=s, period_word="本季度")
-    assert _basic_forwarded(circ, {}) == "本季度向上级报送信息13条（其中报送省政协3条、市政协10条），被上级采用4条，上级采用率30.8%。"
-    assert _basic_channels(circ, {}) == ("按采用渠道分，政协渠道20条、党委政府渠道5条、部门渠道2条；"
-                                         "以专报3条、转报1条、转送2条形式报送党委政府和有关部门。")
+    # Tiers as tiers: a forward to 市级 may go to the 市委 as well as the 市政协.
+    assert _basic_forwarded(circ, {}) == "本季度向上级报送信息13条（其中省级3条、市级10条），被上级采用4条，上级采用率30.8%。"
+    assert _basic_channels(circ, {}) == "按采用渠道分，政协渠道20条、党委政府渠道5条、部门渠道2条。"
+    assert _basic_routing(circ, {}) == "本季度除编发《社情民意》外，还报送专报3条，转报党委政府1件，转送部门研究办理2件。"
     figures = specs.summary_figures(["县级", "市级"], ["县级"], vars(s))
     labels = [f.label for f in figures]
     assert {"上报上级信息（条）", "报送市级（条）", "上级采用率", "政协渠道采用（条）", "转送（条）"} <= set(labels)
     old = SimpleNamespace(summary=SimpleNamespace(), period_word="本季度")
-    assert _basic_forwarded(old, {}) is None and _basic_channels(old, {}) is None
+    assert _basic_forwarded(old, {}) is None and _basic_channels(old, {}) is None and _basic_routing(old, {}) is None
+
+
+def test_tier_adoptions_named_from_the_data(tmp_path):
+    """Issue 12: "被市级采用2条（市政协1条、市委办1条）", never a tier turned into a body name; a
+    party's own product (民盟市委) is counted apart, not named among the tier's adoptions; a tier
+    one body took whole is that body (被省政协采用1条). Figures worked out by hand from the rows."""
+    from conftest import write_xlsx
+
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "市政协采用"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "市委办《每日要情》第6期"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "民盟市委采用"],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "省政协采用"]]
+    circ = build_circular(sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"一季度": rows})), 2025, 1)
+    text = circ.statistics_text
+    named = re.search(r"其中被省政协采用1条、被市级采用2条（(.*?)）", text)
+    assert named and sorted(named.group(1).split("、")) == ["市委办1条", "市政协1条"], text
+    assert "民盟市委" not in text

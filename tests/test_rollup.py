@@ -80,12 +80,12 @@ def test_several_office_folders_and_an_unnamed_root(tmp_path):
 
 
 @pytest.mark.parametrize("text, fragment", [
-    ("offices: []\n", "offices 列表"),
-    ("office: 某市政协\nlevel: 地级\noffices:\n  - name: 甲县政协\n", "level 应为"),
+    ("offices: []\n", "offices:应为下级政协的列表"),
+    ("office: 某市政协\nlevel: 地级\noffices:\n  - name: 甲县政协\n", "level:应为 县级/市级/省级/全国 之一,实为 “地级”(第2行)"),
     ("office: 某市政协\nlevel: 市级\noffices:\n  - name: 甲县政协\n  - name: 甲县政协\n", "重复"),
-    ("office: 某市政协\nlevel: 市级\noffices:\n  - {level: 县级}\n", "缺少 name"),
-    ("offices: [\n", "无法读取"),
-    ("!!python/object/apply:os.system [echo hi]\n", "无法读取"),  # read safely, never evaluated
+    ("office: 某市政协\nlevel: 市级\noffices:\n  - {level: 县级}\n", "offices.0.name:缺少必填项"),
+    ("offices: [\n", "不是有效的 YAML 格式"),
+    ("!!python/object/apply:os.system [echo hi]\n", "不允许的标签"),  # read safely, never evaluated
 ])
 def test_bad_manifest_is_one_clear_message(tmp_path, text, fragment):
     manifest = tmp_path / "offices.yaml"

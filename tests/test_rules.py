@@ -63,9 +63,9 @@ BROKEN = [
     ("instruction_multiplier: 2", "instruction_multiplier: 0", "rewards.instruction_multiplier", "应为大于 0 的数,实为 0"),
     ("\nrewards:", "\nreward:", "reward", "未知配置项(是否应为 “rewards”?)"),
     ("\nrewards:", "\nreward:", "rewards", "缺少必填项"),
-    ("信息员: {per: month, items: 1}", "信息员: {per: week, items: 1}", "quotas.people.信息员.per",
+    ("信息员: {per: month, items: 1, every_month: true}", "信息员: {per: week, items: 1, every_month: true}", "quotas.people.信息员.per",
      "应为 month/quarter/year 之一,实为 “week”"),
-    ("委员: {per: year, items: 2}", "委员: {per: year, items: -2}", "quotas.people.委员.items", "应为不小于 0 的整数,实为 -2"),
+    ("委员: {per: year, items: 2, prorate: false}", "委员: {per: year, items: -2, prorate: false}", "quotas.people.委员.items", "应为不小于 0 的整数,实为 -2"),
     ("界别组: {per: quarter", "界别: {per: quarter", "quotas.units.界别",
      "未知单位类型 “界别”,应为 镇街政协工委/民主党派/界别组/专委会/工商联 之一"),
     ("adopted_min_tier: 市级", "adopted_min_tier: 区级", "quotas.units.镇街政协工委.adopted_min_tier",
@@ -75,8 +75,13 @@ BROKEN = [
      "quotas.units.镇街政协工委.start_month", "应为 1 到 12 之间的整数,实为 13"),
     ("own_tier: 县级", "own_tier: 乡级", "office.own_tier", "未知层级 “乡级”,应为 县级/市级/省级/全国 之一"),
     ("tiers: [县级, 市级, 省级, 全国]", "tiers: [县级, 市级, 市级, 全国]", "tiers", "第3项 “市级” 重复"),
-    ("  省级: [省政协, 省委, 省政府, 省人大]", "  省级: []", "tier_words.省级", "应为非空的文字列表,如 [甲, 乙],实为 列表"),
-    ("  国家级: [国家,", "  部级: [国家,", "leader_words.部级", "未知领导级别 “部级”,应为 县级/市级/省级/国家级 之一"),
+    ("    省级: [省, 自治区,", "    省级: []\n    乡级: [省, 自治区,", "placement.level_words.省级", "应为非空的文字列表,如 [甲, 乙],实为 列表"),
+    ("    国家级: [总理,", "    部级: [总理,", "placement.leader_words.部级", "未知领导级别 “部级”,应为 县级/市级/省级/国家级 之一"),
+    ("    政协: {tiers: true, paid: true, scored: true}", "    政协: {tiers: 1, paid: true, scored: true}",
+     "placement.channels.政协.tiers", "应为 true 或 false,实为 1"),
+    ("    转送: {words: [转送], channel: 部门}", "    转送: {words: [转送], channel: 政府}", "placement.routing.转送.channel",
+     "未知渠道 “政府”,应为 政协/党委政府/民主党派统战/部门 之一"),
+    ("  pending: [待定,", "  pending: [[待定],", "marks.pending", "应为文字列表,如 [√, 是],实为 列表"),
     ("per_submission: 1", "per_submission: 1.5", "points.per_submission", "应为不小于 0 的整数,实为 1.5"),
     ("instruction_mode: highest", "instruction_mode: max", "points.instruction_mode", "应为 highest/sum 之一,实为 “max”"),
     ("镇街政协工委: {top_n: 3}", "镇街政协工委: {top_n: three}", "peer_groups.镇街政协工委.top_n", "应为不小于 0 的整数,实为 “three”"),
@@ -190,7 +195,7 @@ def test_python_tags_are_rejected_without_running(tmp_path, tag):
 def test_check_rules_on_data_lists_every_required_key():
     problems = check_rules({"version": "x"})
     missing = {p.key for p in problems if p.message == "缺少必填项"}
-    assert missing == {"year", "office", "tiers", "tier_words", "leader_levels", "leader_words", "quotas",
+    assert missing == {"year", "office", "tiers", "placement", "marks", "leader_levels", "quotas",
                        "rewards", "points", "peer_groups", "commendations"}
     assert check_rules(yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))) == []
     assert RuleProblem("a.b", "x") == RuleProblem("a.b", "x") and str(RuleProblem("a.b", "x")) == "a.b:x"
@@ -214,10 +219,12 @@ def test_show_prints_the_rules_in_chinese():
     lines = out.splitlines()
     assert "省级 200.00元" in [line.strip() for line in lines]
     assert any("委员" in line and "每年报送2条" in line for line in lines)
-    assert any("信息员" in line and "每月报送1条" in line and "自聘任当月起计算" in line for line in lines)
-    assert "镇街政协工委:每月报送3条,其中市级及以上采用1条;自1月起计算。" in out
+    assert any("信息员" in line and "每月报送1条" in line and "列出未完成的月份" in line for line in lines)
+    assert any("自聘任(任职)当月起计算" in line and "解聘(离任、届满)" in line for line in lines)
+    assert any("委员" in line and "年度结束时考核" in line and "不列入未完成名单" in line for line in lines)
+    assert "镇街政协工委:每月报送3条,其中市级及以上采用1条;自1月起计算,按月累计考核。" in out
     assert "稿酬加倍(×2)" in out and "按最高层级计发" in out and "余数归第一作者" in out
-    assert "报送5条以上且被采用3条以上" in out and "镇街政协工委前3名" in out
+    assert "报送5条以上且被采用3条以上" in out and "镇街政协工委最多3个" in out
     assert "按季度统计通报" in out
     assert "说明" not in out
 
@@ -247,8 +254,8 @@ def test_show_follows_an_office_file(tmp_path):
 
 
 def test_optional_outstanding_informant_limit(tmp_path):
-    path = edited(tmp_path, "min_adopted: 3}", "min_adopted: 3, max_count: 20}")
-    assert "按得分排序评选,名额不超过20名。" in rules_text(load_rules(path))
-    assert check_file(edited(tmp_path, "min_adopted: 3}", "min_adopted: 3, max_count: }", "empty.yaml"))[1] == []
-    [problem] = check_file(edited(tmp_path, "min_adopted: 3}", "min_adopted: 3, max_count: 二十}", "bad.yaml"))[1]
+    path = edited(tmp_path, "min_adopted: 3, max_count: 10}", "min_adopted: 3, max_count: 20}")
+    assert "最多表彰20名" in rules_text(load_rules(path))
+    assert check_file(edited(tmp_path, "min_adopted: 3, max_count: 10}", "min_adopted: 3, max_count: }", "empty.yaml"))[1] == []
+    [problem] = check_file(edited(tmp_path, "min_adopted: 3, max_count: 10}", "min_adopted: 3, max_count: 二十}", "bad.yaml"))[1]
     assert problem.key == "commendations.outstanding_informant.max_count"

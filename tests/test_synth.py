@@ -145,7 +145,10 @@ def test_vocabulary_matches_the_rules():
     for tier, bodies in synth.BODIES.items():
         for body, numbering in bodies:
             assert rules.tier_of(body + numbering.format(n=15, y=2026)) == tier, body
-    assert rules.tier_of(synth.UNKNOWN_BODY) is None
+    routed = rules.place(synth.ROUTED_BODY)
+    assert (routed.routing, routed.channel) == ("转送", "部门")
+    party = rules.place(synth.PARTY_BODY)
+    assert party.channel == "民主党派统战" and not rules.channel_counts(party.channel, "paid")
     for labels in synth.TIER_LABELS:
         assert [rules.tier_of(label) for label in labels] == list(synth.TIERS)
     level = {"县级": "县级", "市级": "市级", "省级": "省级", "全国": "省级"}

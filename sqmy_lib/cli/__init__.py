@@ -3,12 +3,17 @@
 Exit codes: 0 fine (warnings allowed), 1 the ledgers have errors, 2 an input
 could not be read at all or the command was misused. Staff never see a raw
 traceback: unexpected failures are reported in one Chinese line.
+
+Console output never fails on a character the console cannot show (a Chinese Windows console is
+cp936/GBK, and a ledger cell may hold an emoji): such a character is printed as "?".
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
+from .._version import __version__
+from ..configfile import ConfigError
 from ..rules import RulesError
 from . import compute, files, reports, rollup, rules, schedule, validate
 
@@ -21,14 +26,25 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sqmy", description="社情民意信息台账:读取、校验、统计、通报与表彰")
+    parser.add_argument("--version", action="version", version=f"sqmy_lib {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
     for module in (validate, compute, reports, rollup, files, rules, schedule):
         module.register(sub)
     return parser
 
 
+def _forgiving_console() -> None:
+    """Replace, rather than fail on, characters stdout/stderr cannot encode."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):  # not a text stream we own (a test's capture)
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``sqmy`` console script."""
+    _forgiving_console()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -36,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.run(args) or 0)
-    except RulesError as exc:  # a bad rules file: say exactly which key is wrong
+    except (RulesError, ConfigError) as exc:  # a bad rules, schedule or manifest file: the exact key
         print(f"sqmy: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -34,7 +34,16 @@ def run_template(args) -> int:
 
 
 def run_demo(args) -> int:
-    from ..synth import write_city_office, write_demo_office
+    import sys
+
+    try:
+        from ..synth import write_city_office, write_demo_office
+    except ModuleNotFoundError as exc:
+        if exc.name != "xlwt":
+            raise
+        # xlwt only writes the demo's WPS-style .xls: an extra, not a requirement of every install.
+        print('sqmy: 生成演示台账需要 xlwt:请运行 pip install "sqmy_lib[demo]"(或 pip install xlwt)', file=sys.stderr)
+        return 2
 
     seed = {} if args.seed is None else {"seed": args.seed}
     if args.city:

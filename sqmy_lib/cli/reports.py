@@ -1,30 +1,37 @@
 """``sqmy circular`` and ``sqmy commend``: reports produced by running their notebooks through papermill.
 
-Both share one path: parameters from the command line, ``run_report`` into the
-output folder, one line on failure (the earlier outputs stay, the failed
+``sqmy circular`` takes a quarter, a month or a half; with none, the rules' ``periods.circular``
+says which, and the last one ended is issued. ``sqmy commend`` writes the candidates for a year
+(``--years 2024-2025`` or ``--term`` for a longer span); with ``--confirmed`` the returned
+candidates workbook is checked against the ledgers first and the decision made from it.
+
+Both go through ``produce_report``: parameters from the command line, inputs checked first, the
+notebook run into the output folder, one line on failure (the earlier outputs stay, the failed
 notebook is kept beside them).
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
-from ..run import NotebookFailed, run_report
-from ..run.notebooks import notebook_path
-from ..run.reports import CIRCULAR, COMMENDATION, ReportKind
+from ..kinds import CIRCULAR, COMMENDATION, ReportKind
+
+EVERY_ZH = {"month": "月份", "quarter": "季度", "half": "半年"}
 
 
-def _add_common(p: argparse.ArgumentParser) -> None:
+def _add_common(p: argparse.ArgumentParser, year_required: bool = True) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="台账文件或文件夹")
-    p.add_argument("--year", type=int, required=True, metavar="Y", help="年度")
+    p.add_argument("--year", type=int, required=year_required, metavar="Y", help="年度")
     p.add_argument("--roster", metavar="PATH", help="名册工作簿")
     p.add_argument("--rules", metavar="PATH", help="规则文件")
     p.add_argument("--office", metavar="NAME", help="发文单位(默认取规则文件 office.name)")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="统计截止日(默认今天;用于复现)")
     add_document_options(p)
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="单个单元格的超时秒数")
-    p.add_argument("--out", required=True, metavar="DIR", help="输出目录")
+    p.add_argument("--allow-empty", action="store_true", help="本期没有任何报送、采用或批示记录时也生成报告")
+    p.add_argument("--out", required=True, metavar="DIR", help="输出目录(整个替换为本次生成的报告;其中其他文件保留)")
 
 
 def add_document_options(p: argparse.ArgumentParser) -> None:
@@ -34,43 +41,104 @@ def add_document_options(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("circular", help="生成季度通报(Excel、Word 公文、HTML 与执行过的笔记本)")
+    p = sub.add_parser("circular", help="生成季度(月度、半年)通报(Excel、Word 公文、HTML 与执行过的笔记本)")
     _add_common(p)
-    p.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4], help="季度")
-    p.set_defaults(run=lambda args: produce(CIRCULAR, args, Path(args.out)))
+    period = p.add_mutually_exclusive_group()
+    period.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="季度")
+    period.add_argument("--month", type=int, choices=range(1, 13), metavar="M", help="月份(月度通报)")
+    period.add_argument("--half", type=int, choices=[1, 2], help="上半年 1、下半年 2(半年通报)")
+    p.set_defaults(run=run_circular)
 
-    p = sub.add_parser("commend", help="生成年度表彰名单(表彰决定公文、名单与奖励发放表、HTML 与笔记本)")
-    _add_common(p)
-    p.set_defaults(run=lambda args: produce(COMMENDATION, args, Path(args.out)))
+    p = sub.add_parser("commend", help="生成表彰候选名单;按确认的名单生成表彰决定公文与奖励发放表")
+    _add_common(p, year_required=False)
+    p.add_argument("--years", metavar="Y1-Y2", help="多个年度合并评选(如两年一表彰):2024-2025")
+    p.add_argument("--term", action="store_true", help="按届评选(届期见规则文件 commendations.term)")
+    p.add_argument("--confirmed", metavar="XLSX", help="经确认的候选名单(在“确认”栏填了“是”)")
+    p.set_defaults(run=run_commend)
+
+
+def _today(args) -> dt.date:
+    try:
+        return dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        raise SystemExit(f"sqmy: 参数错误:--today 应为日期,如 2026-01-05,实为 {args.today}") from None
+
+
+def run_circular(args) -> int:
+    """Without --quarter/--month/--half: the last period of the rules' ``periods.circular`` that has ended."""
+    from ..period import last_ended, number_in
+    from ..rules import load_rules
+
+    if args.quarter is None and args.month is None and args.half is None:
+        every = (load_rules(args.rules, year=args.year).data.get("periods") or {}).get("circular", "quarter")
+        period = last_ended(args.year, every, _today(args))
+        if period is None:
+            print(f"sqmy: {args.year}年尚无已结束的{EVERY_ZH[every]},未生成通报", file=sys.stderr)
+            return 2
+        setattr(args, every, number_in(period, every))
+    return produce(CIRCULAR, report_parameters(args), Path(args.out), timeout=args.timeout, allow_empty=args.allow_empty)
+
+
+def run_commend(args) -> int:
+    """Resolve the years; with --confirmed, check the confirmation against the ledgers first, so every
+    problem is printed by cell before anything is produced."""
+    from ..compute.commendation import ConfirmationError, build_commendation, commendation_stem, resolve_years
+    from ..read import read_ledgers
+    from ..read.confirmed import read_confirmed
+    from ..rules import load_rules
+
+    rules = load_rules(args.rules, year=args.year)
+    try:
+        args.years_list, args.span = resolve_years(args.year, args.years, args.term, rules)
+    except ValueError as exc:
+        print(f"sqmy: {exc}", file=sys.stderr)
+        return 2
+    args.year = args.years_list[-1]
+    if args.confirmed:
+        ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules)
+        try:
+            build_commendation(ledger, args.year, rules, today=_today(args), years=args.years_list, term=args.term,
+                               confirmed=read_confirmed(args.confirmed))
+        except ConfirmationError as exc:
+            print(f"sqmy: {exc}", file=sys.stderr)
+            return 1
+    return produce(COMMENDATION, report_parameters(args), Path(args.out), timeout=args.timeout,
+                   allow_empty=args.allow_empty, stem=commendation_stem(args.span))
 
 
 def report_parameters(args) -> dict:
-    """Notebook parameters from the command line (paths made absolute: the kernel runs elsewhere)."""
-
-    def absolute(p):
-        return str(Path(p).resolve()) if p else None
-
-    params = {
-        "year": args.year, "ledgers": [absolute(p) for p in args.paths], "roster": absolute(args.roster),
-        "rules": absolute(args.rules), "office": args.office, "today": args.today,
-        "date": getattr(args, "date", None), "number": getattr(args, "number", None),
-    }
-    if getattr(args, "quarter", None) is not None:
-        params["quarter"] = args.quarter
+    """Notebook parameters from the command line."""
+    params = {"year": args.year, "ledgers": list(args.paths), "roster": args.roster, "rules": args.rules,
+              "office": args.office, "today": args.today,
+              "date": getattr(args, "date", None), "number": getattr(args, "number", None)}
+    for key in ("quarter", "month", "half"):
+        if getattr(args, key, None) is not None:
+            params[key] = getattr(args, key)
+    if getattr(args, "years_list", None) and len(args.years_list) > 1:
+        params["years"] = args.years_list
+    if getattr(args, "term", False):
+        params["term"] = True
+    if getattr(args, "confirmed", None):
+        params["confirmed"] = str(Path(args.confirmed).resolve())
     return params
 
 
-def produce(kind: ReportKind, args, out_dir: Path) -> int:
-    """Run the report's notebook into ``out_dir``; print what was written or the one-line error."""
-    stem = kind.stem(args)
+def report_failed(kind: ReportKind, exc) -> int:
+    """Say why a report was not produced (one line, the code, where the failed notebook is); the exit code."""
+    print(f"sqmy: {kind.name_zh}生成失败:{exc.message} [{exc.code}]", file=sys.stderr)
+    if exc.notebook:
+        print(f"sqmy: 出错的笔记本已保存为 {exc.notebook};此前生成的文件未改动", file=sys.stderr)
+    return exc.exit_code
+
+
+def produce(kind: ReportKind, params: dict, out_dir: Path, **options) -> int:
+    """Run the report into ``out_dir``; print what was written or the one-line error."""
+    from ..run.pipeline import ReportFailed, produce_report
+
     try:
-        result = run_report(notebook_path(kind.notebook), report_parameters(args), out_dir, stem,
-                            title=stem, timeout=args.timeout)
-    except NotebookFailed as exc:
-        print(f"sqmy: {kind.name_zh}生成失败:{exc.message}", file=sys.stderr)
-        if exc.notebook:
-            print(f"sqmy: 出错的笔记本已保存为 {exc.notebook};此前生成的文件未改动", file=sys.stderr)
-        return 1
+        result = produce_report(kind, params, out_dir, **options)
+    except ReportFailed as exc:
+        return report_failed(kind, exc)
     for path in result.outputs:
         print(f"已生成:{path}")
     return 0

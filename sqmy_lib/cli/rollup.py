@@ -1,6 +1,6 @@
 """``sqmy rollup``: a city or province office's circular over the offices below it.
 
-The roll-up runs its notebook (notebooks/rollup_circular.ipynb) like the quarterly
+The roll-up runs its notebook (sqmy_lib/notebooks/rollup_circular.ipynb) like the quarterly
 circular, so it writes the same outputs (Excel, Word 公文, charts, HTML, the executed
 notebook) with offices in place of units, then prints the per-office figures.
 Exit 0 when every office was read; 1 when the roll-up completed but some offices'
@@ -13,12 +13,9 @@ import sys
 from pathlib import Path
 
 from .. import zh
-from ..read.offices import TreeError, load_tree
+from ..kinds import ROLLUP
 from ..rules import load_rules
-from ..run import NotebookFailed, run_report
-from ..run.notebooks import notebook_path
-from ..run.reports import ROLLUP
-from .reports import add_document_options
+from .reports import add_document_options, report_failed
 
 
 def register(sub) -> None:
@@ -35,29 +32,19 @@ def register(sub) -> None:
     p.add_argument("--today", metavar="YYYY-MM-DD", help="统计截止日(默认今天;用于复现)")
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="单个单元格的超时秒数")
     add_document_options(p)
+    p.add_argument("--allow-empty", action="store_true", help="本期没有任何报送、采用或批示记录时也生成报告")
     p.set_defaults(run=run_rollup)
 
 
 def run_rollup(args) -> int:
-    rules = load_rules(args.rules, year=args.year)
-    try:  # the tree is checked here first, so a bad manifest is one line, not a failed notebook
-        load_tree(args.paths, rules, office=args.office, level=args.level)
-    except TreeError as exc:
-        print(f"sqmy: {exc.message} [{exc.code}]", file=sys.stderr)
-        return 2
-    params = {
-        "year": args.year, "quarter": args.quarter, "ledgers": [str(Path(p).resolve()) for p in args.paths],
-        "rules": str(Path(args.rules).resolve()) if args.rules else None, "office": args.office,
-        "level": args.level, "today": args.today, "date": args.date, "number": args.number,
-    }
-    stem = ROLLUP.stem(args)
+    from ..run.pipeline import ReportFailed, produce_report
+
+    params = {"year": args.year, "quarter": args.quarter, "ledgers": list(args.paths), "rules": args.rules,
+              "office": args.office, "level": args.level, "today": args.today, "date": args.date, "number": args.number}
     try:
-        result = run_report(notebook_path(ROLLUP.notebook), params, Path(args.out), stem, title=stem, timeout=args.timeout)
-    except NotebookFailed as exc:
-        print(f"sqmy: {ROLLUP.name_zh}生成失败:{exc.message}", file=sys.stderr)
-        if exc.notebook:
-            print(f"sqmy: 出错的笔记本已保存为 {exc.notebook};此前生成的文件未改动", file=sys.stderr)
-        return 1
+        result = produce_report(ROLLUP, params, Path(args.out), timeout=args.timeout, allow_empty=args.allow_empty)
+    except ReportFailed as exc:
+        return report_failed(ROLLUP, exc)
     figures = result.figures
     if args.format == "json":
         keep = ["office", "level", "period", "submitted", "published", "issues", "adopted", "adopted_by_tier",
@@ -65,7 +52,7 @@ def run_rollup(args) -> int:
                 "forwarded_by", "uncertain"]
         print(json.dumps({k: figures.get(k) for k in keep}, ensure_ascii=False, indent=2))
     else:
-        print(rollup_text(figures, rules.tiers))
+        print(rollup_text(figures, load_rules(args.rules, year=args.year).tiers))
         for path in result.outputs:
             print(f"已生成:{path}")
     for m in figures.get("missing", []):

@@ -16,6 +16,13 @@ def register(sub) -> None:
     q.add_argument("file", metavar="FILE", help="规则文件(.yaml)")
     q.set_defaults(run=run_check)
 
+    q = rules_sub.add_parser("place", help="按规则认定采用单位(或批示领导)的层级和渠道,并说明依据")
+    q.add_argument("bodies", nargs="+", metavar="BODY", help="采用单位、刊物或领导职务,如 省政协信息专报、转送县民政局")
+    q.add_argument("--year", type=int, metavar="Y", help="年度(默认用最新规则)")
+    q.add_argument("--rules", metavar="FILE", help="规则文件(默认用内置规则)")
+    q.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
+    q.set_defaults(run=run_place)
+
     q = rules_sub.add_parser("show", help="以附件形式打印现行规则")
     q.add_argument("--year", type=int, metavar="Y", help="年度(无该年度规则时沿用此前最近年度)")
     q.add_argument("--rules", metavar="FILE", help="规则文件(默认用内置规则)")
@@ -42,6 +49,32 @@ def run_check(args) -> int:
         return 1
     print(f"规则文件有效:{args.file}(版本 {data['version']})")
     return 0
+
+
+def run_place(args) -> int:
+    """Where each body stands under the rules: tier (None when unplaced), channel and the rule that
+    placed it. 0 when every body is placed, 1 when one is not (staff then add a word to the rules)."""
+    import json
+
+    try:
+        rules = load_rules(args.rules, year=args.year)
+    except RulesError as exc:
+        print(f"sqmy: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, RulesFileError) else 1
+    rows = []
+    for body in args.bodies:
+        placed = rules.place(body)
+        rule = placed.rule or "无规则能认定其层级"
+        if placed.routing:
+            rule += f";本会的{placed.routing}"
+        rows.append({"body": body, "tier": placed.tier, "channel": placed.channel, "rule": rule})
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            where = f"{r['tier']}、{r['channel'] or '渠道不明'}" if r["tier"] else "未能认定"
+            print(f"{r['body']}:{where}(依据:{r['rule']})")
+    return 0 if all(r["tier"] for r in rows) else 1
 
 
 def run_show(args) -> int:

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..iorw import write_text
+from ..iorw import mark_output_dir, write_text
 from ..read import read_ledgers
 from ..records import Ledger
 from ..rules import load_rules
@@ -39,7 +39,7 @@ def _read_and_check(args) -> tuple[Ledger, Report]:
     rules = load_rules(args.rules, year=args.year)
     for note in rules.notes:
         print(f"提示:{note}", file=sys.stderr)
-    ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules)
+    ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules, missing="report")
     return ledger, validate(ledger, rules)
 
 
@@ -65,6 +65,7 @@ def issues_text(report: Report) -> str:
 def _annotate(report: Report, out: str) -> list[Path]:
     from ..render.annotate import write_annotated
 
+    mark_output_dir(out)  # the annotated copies are never read back as ledgers
     return write_annotated([i for i in report.issues if i.row is not None or i.file], out)
 
 
@@ -95,14 +96,17 @@ def last_ended_quarter(year: int, today: dt.date) -> int | None:
 def run_main_job(args) -> int:
     """The main job on one office: validate (report, annotated copies), then the quarterly circular.
 
-    It succeeds (0) when its outputs are written, even if the ledgers have
-    errors (those are its findings); 2 when no ledger could be read at all,
-    1 when the circular could not be produced.
+    The ledgers are read and checked once, here; the circular's notebook is handed them. It succeeds
+    (0) when its outputs are written, even if the ledgers have errors (those are its findings); 2 when
+    no ledger could be read at all, 1 when the circular could not be produced.
     """
-    from .reports import CIRCULAR, produce
+    from ..iorw import clean_temp_files
+    from ..kinds import CIRCULAR
+    from .reports import produce
 
     ledger, report = _read_and_check(args)
-    out = Path(args.out)
+    out = mark_output_dir(Path(args.out))  # never read back as ledgers
+    clean_temp_files(out)
     write_text(out / "校验报告.json", report.to_json())
     write_text(out / "校验报告.txt", issues_text(report) + "\n\n" + summary_text(ledger, report) + "\n")
     written = _annotate(report, str(out / "问题标注")) if report.issues else []
@@ -115,8 +119,6 @@ def run_main_job(args) -> int:
     if quarter is None:
         print(f"提示:{year}年尚无已结束的季度,未生成季度通报", file=sys.stderr)
         return 0
-    circular_args = argparse.Namespace(
-        paths=args.paths, year=year, quarter=quarter, roster=args.roster, rules=args.rules,
-        office=None, today=None, timeout=None,
-    )
-    return produce(CIRCULAR, circular_args, out / "季度通报")
+    params = {"year": year, "quarter": quarter, "ledgers": list(args.paths), "roster": args.roster,
+              "rules": args.rules}
+    return produce(CIRCULAR, params, out / "季度通报", ledger=ledger, report=report)

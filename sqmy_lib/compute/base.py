@@ -1,21 +1,39 @@
-"""What every computation starts from: usable records and the period asked for."""
+"""What every computation starts from: usable records, the period asked for, and how a quota is judged.
+
+Quotas (domain.md §8, the rules' ``quotas``):
+- a quota runs only while its holder is in post: a month counts when the person is in post on its
+  last day (from 聘任/任职 to 解聘/离任/届满), or, for a unit, from the rule's ``start_month``;
+- only months that have ended by the as-of day are due (a circular for a month still running does
+  not count it against anyone);
+- ``per: month`` with ``every_month: true`` (L88 "每月都要") is met month by month: the months
+  missed are listed and completion is the share of due months met;
+- ``per: quarter|year`` with ``prorate: false`` is due at the end of its quarter or year: before
+  then the figures show progress and ``behind`` stays False (L31 "每年至少应反映两条" is a yearly
+  expectation); with ``prorate: true`` it is spread over the months, as a cumulative target;
+- otherwise the quota is cumulative: items in the period against items due.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..records import Ledger
 from ..rules import Rules
 from .counted import Counted, counted
-from ..period import Period
+from ..period import Period, as_of_date
+
+SPAN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
-def prepare(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
+def prepare(source: Ledger | Counted, period, rules: Rules | None = None,
             today: dt.date | None = None) -> tuple[Counted, Period]:
-    """Accept a Ledger (or an already counted one) and a Period (or a bare year)."""
+    """Accept a Ledger (or an already counted one) and a period in any form ``Period.parse`` reads
+    (a Period, a year, ``"2025Q3"``, ``"2025-03"``, ``pd.Period("2025Q3")``)."""
     c = source if isinstance(source, Counted) else counted(source, rules, today)
-    p = period if isinstance(period, Period) else Period.of(int(period))
+    p = Period.parse(period)
     return c, p
 
 
@@ -31,19 +49,110 @@ def ratio(numerator, denominator, places: int = 4):
     return round(float(numerator) / float(denominator), places)
 
 
-def quota_for(rule: dict | None, period: Period, first_month: int = 1) -> float | None:
-    """Items due in ``period`` under a quota rule ``{per: month|quarter|year, items: n}``,
-    counting only months from ``first_month`` (appointment or start month) on."""
+@functools.lru_cache(maxsize=1024)
+def month_end(year: int, month: int) -> pd.Timestamp:
+    """The last day of a month (looked up for every holder of a quota: kept)."""
+    return (pd.Timestamp(year, month, 1) + pd.offsets.MonthEnd(0)).normalize()
+
+
+def months_in_post(year: int, start=None, end=None, first_month: int = 1) -> frozenset[int]:
+    """Months of ``year`` whose last day falls within [start, end] (either may be missing: open),
+    from ``first_month`` on."""
+    start = None if start is None or pd.isna(start) else pd.Timestamp(start).date()
+    end = None if end is None or pd.isna(end) else pd.Timestamp(end).date()
+    return _months_in_post(year, start, end, first_month)
+
+
+@functools.lru_cache(maxsize=4096)  # most holders share their dates (none, or an appointment day)
+def _months_in_post(year: int, start: dt.date | None, end: dt.date | None, first_month: int) -> frozenset[int]:
+    out = []
+    for m in range(max(1, first_month), 13):
+        last = month_end(year, m).date()
+        if (start is None or start <= last) and (end is None or end >= last):
+            out.append(m)
+    return frozenset(out)
+
+
+@dataclass
+class QuotaResult:
+    """How one holder stands against one quota rule in one period."""
+
+    quota: float | None = None  # items due (or, before a yearly quota falls due, the year's target)
+    completion: float | None = None
+    behind: bool = False  # short of a quota that has fallen due
+    missed_months: list[int] = field(default_factory=list)  # every_month quotas: due months with too few
+
+
+def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_month: dict[int, int],
+                as_of: pd.Timestamp) -> QuotaResult:
+    """Judge ``by_month`` (items per month of the period's year) against a quota rule
+    ``{per, items, every_month?, prorate?}`` for a holder in post in the months ``in_post``."""
     if not rule:
-        return None
-    months = period.months_from(first_month)
-    per_month = {"month": 1, "quarter": 3, "year": 12}[rule["per"]]
-    return round(rule["items"] * months / per_month, 2)
+        return QuotaResult()
+    items, per = rule["items"], rule["per"]
+    ended = {m for m in range(period.first_month, period.last_month + 1) if month_end(period.year, m) <= as_of}
+    done = sum(n for m, n in by_month.items() if period.first_month <= m <= period.last_month)
+    if per == "month":
+        due = sorted(ended & in_post)
+        quota = float(items * len(due))
+        if rule.get("every_month"):
+            missed = [m for m in due if by_month.get(m, 0) < items]
+            return QuotaResult(quota, ratio(len(due) - len(missed), len(due)), bool(missed), missed)
+        return QuotaResult(quota, ratio(done, quota), quota > 0 and done < quota)
+    span = SPAN_MONTHS[per]
+    quota, quota_due = 0.0, 0.0
+    for first in range(1, 13, span):
+        months = set(range(first, first + span))
+        if not months & set(range(period.first_month, period.last_month + 1)):
+            continue
+        served = months & in_post
+        if rule.get("prorate"):
+            quota += items * len(served & ended & set(range(period.first_month, period.last_month + 1))) / span
+            quota_due = quota
+        else:
+            target = items * len(served) / span  # a holder in post for part of the span owes part of it
+            quota += target
+            if max(months) <= period.last_month and max(months) in ended:
+                quota_due += target
+    quota, quota_due = round(quota, 2), round(quota_due, 2)
+    return QuotaResult(quota, ratio(done, quota), quota_due > 0 and done < quota_due)
+
+
+def as_of(period: Period, today: dt.date | None = None) -> pd.Timestamp:
+    """The day quotas are judged at: the period's end, or today if the period is not over."""
+    return as_of_date(period, today)
+
+
+def credited_authors(c: Counted) -> pd.DataFrame:
+    """(item, name, role) of the people an item counts for: every named person, or — when the rules
+    say ``coauthored_counts_each: false`` — its 执笔 author when one is tagged, else its first."""
+    persons = c.authors.loc[~c.authors["is_unit"], ["item", "name", "role", "position", "tag", "scribe"]]
+    persons = persons.drop_duplicates(["item", "name"])
+    quotas = c.rules.data.get("quotas", {})
+    if quotas.get("coauthored_counts_each", True) or persons.empty:
+        return persons[["item", "name", "role"]]
+    lead_tags = set(quotas.get("lead_author_tags") or [])
+    # The reader marks the 执笔人 (执笔:X, X(执笔)); a tag the rules name marks a lead author too.
+    lead = (persons["scribe"].astype(bool) | persons["tag"].isin(lead_tags)).astype(int)
+    first = persons.assign(lead=lead).sort_values(["item", "lead", "position"], ascending=[True, False, True], kind="stable")
+    return first.drop_duplicates("item")[["item", "name", "role"]]
+
+
+def forwarded_items(c, period: Period) -> pd.DataFrame:
+    """Items sent upward (上报) in the period: item, the highest level it went to, and whether it
+    was adopted at or above that level by the period's end (被上级采用)."""
+    fw = in_period(c.forwards, period)
+    fw = fw[fw["tier_rank"] >= 0]
+    target = fw.groupby("item")["tier_rank"].max()
+    reached = c.adoptions[c.adoptions["when"] <= period.end].groupby("item")["tier_rank"].max()
+    adopted = target.index.map(reached).to_numpy(dtype=float, na_value=-1) >= target.to_numpy()
+    return pd.DataFrame({"item": target.index.to_numpy(), "tier_rank": target.to_numpy(), "adopted": adopted})
 
 
 def item_flags(c, period: Period) -> pd.DataFrame:
-    """Per item (index): submitted / adopted / adopted at each tier / instructed within the period,
-    as 0/1 columns, so per-person and per-unit counts are one groupby-sum."""
+    """Per item (index): submitted / adopted / adopted at each tier / instructed / forwarded upward
+    (and adopted there) within the period, as 0/1 columns, so per-person and per-unit counts
+    are one groupby-sum."""
     subs = c.submissions
     flags = pd.DataFrame(index=pd.Index(subs["item"], name="item"))
     flags["submitted"] = period.contains(subs["date"]).to_numpy().astype("int64")
@@ -52,4 +161,42 @@ def item_flags(c, period: Period) -> pd.DataFrame:
     for tier in c.rules.tiers:
         flags[f"adopted_{tier}"] = flags.index.isin(adopted.loc[adopted["tier"] == tier, "item"]).astype("int64")
     flags["instructed"] = flags.index.isin(in_period(c.instructions, period)["item"]).astype("int64")
+    fw = forwarded_items(c, period)
+    flags["forwarded"] = flags.index.isin(fw["item"]).astype("int64")
+    flags["forwarded_adopted"] = flags.index.isin(fw.loc[fw["adopted"], "item"]).astype("int64")
     return flags
+
+
+def month_counts(keys: pd.Series, dates: pd.Series, period: Period) -> dict:
+    """{key: {month: n}} for the dates inside the period's year up to its last month."""
+    year = Period(period.year, 1, period.last_month)
+    inside = year.contains(dates)
+    if not inside.any():
+        return {}
+    table = pd.DataFrame({"key": keys[inside].to_numpy(), "month": dates[inside].dt.month.to_numpy()})
+    counts = table.groupby(["key", "month"]).size()
+    out: dict = {}
+    for (key, month), n in counts.items():
+        out.setdefault(key, {})[int(month)] = int(n)
+    return out
+
+
+MONTH_ZH = "{}月"
+
+
+def months_text(months: list[int]) -> str:
+    """[5, 11, 12] → "5月、11月、12月"."""
+    return "、".join(MONTH_ZH.format(m) for m in months)
+
+
+def shortfall_text(result: QuotaResult, done: int, word: str = "报送") -> str:
+    """Why a holder is behind, for the lists that name them: "缺报5月、11月" or "报送1条,任务2条"."""
+    if not result.behind:
+        return ""
+    if result.missed_months:
+        return f"{months_text(result.missed_months)}未{word}"
+    return f"{word}{done}条,任务{_count(result.quota)}条"
+
+
+def _count(x) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import zh
+from ..kinds import CIRCULAR
 from ..records import Ledger
 from ..rules import Rules
 from .base import in_period
@@ -22,8 +23,6 @@ from ..period import Period
 from .summary import Summary, summary
 from .units import units
 
-# How a tier is named in prose: "被省政协采用3条".
-TIER_BODY = {"县级": "县政协", "市级": "市政协", "省级": "省政协", "全国": "全国政协"}
 UNIT_FIGURES = ["submitted", "adopted", "instructed", "points", "rank"]
 
 
@@ -65,7 +64,7 @@ class QuarterlyCircular:
     @property
     def file_stem(self) -> str:
         """The name every output file of this circular shares."""
-        return zh.report_stem("circular", self.period)
+        return CIRCULAR.stem(self.period)
 
     @property
     def period_word(self) -> str:
@@ -123,7 +122,9 @@ class QuarterlyCircular:
         """Units with the quarter's and the year-to-date figures side by side (two-level columns)."""
         forwarded = [c for c in ("forwarded", "forwarded_adopted") if c in self.units_ytd]  # 上报, when counted
         left = self.units.set_index("unit")[["peer_group", *UNIT_FIGURES]]
-        right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, *forwarded, "quota", "completion"]]
+        # The adoption quota (镇街: 1 at 市级 or above a month) shows where some unit has one.
+        adoption = ["adopted_quota", "adopted_completion"] if self.units_ytd.get("adopted_quota", pd.Series()).notna().any() else []
+        right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, *forwarded, "quota", "completion", *adoption]]
         table = pd.concat({"": left[["peer_group"]], self.period_word: left[UNIT_FIGURES], "年度累计": right}, axis=1)
         table = table.sort_values([("", "peer_group"), ("年度累计", "rank")], kind="stable")
         table.index = pd.MultiIndex.from_tuples([("", u) for u in table.index]).get_level_values(1).rename(("", "unit"))
@@ -140,6 +141,17 @@ class QuarterlyCircular:
     def _repr_html_(self) -> str:
         return f"<h3>{self.title}</h3><p>{self.statistics_text}</p>" + self.summary.to_frame().to_html(index=False)
 
+    def to_excel(self, path) -> "Path":
+        """Every table of the circular, one sheet each, values as values (for analysts; the formatted
+        report workbook is the renderer's)."""
+        from ..iorw import write_tables
+
+        return write_tables(path, {
+            "概况": self.summary.to_frame(), "年度累计概况": self.summary_ytd.to_frame(), "各单位": self.units_by_period(),
+            "个人": self.people, "个人(年度累计)": self.people_ytd, "采用明细": self.adoptions,
+            "批示跟踪": self.instructions, "未完成任务的单位": self.behind_units, "未完成任务的个人": self.behind_people,
+            "本期零报送单位": self.zero_units, "逐月": self.monthly, **self.appendix()})
+
 
 def compared(n: int, previous: int, unit: str, since: str) -> str:
     """``比上年同期增加32条、增长62.7%``, ``比上年减少3件``, ``与上年同期持平`` (percent only with a base)."""
@@ -151,15 +163,36 @@ def compared(n: int, previous: int, unit: str, since: str) -> str:
     return text
 
 
-def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None = None) -> str:
+def tier_bodies(s: Summary, rules: Rules) -> dict[str, dict[str, int]]:
+    """Per tier, the adopting bodies by name (``Summary.adopted_by_body``) of the channels the tier
+    figures count (政协, 党委政府 by default): a party's own products are counted apart, not named
+    among a tier's adoptions."""
+    return {tier: {body: n for body, n in bodies.items() if rules.channel_counts(rules.place(body).channel, "tiers")}
+            for tier, bodies in (s.adopted_by_body or {}).items()}
+
+
+def adopted_at(tier: str, n: int, bodies: dict[str, int] | None = None) -> str:
+    """A tier's adoptions named from the data, never a tier turned into a body: ``被省政协采用10条``
+    (one body took them all), ``被市级采用6条（市政协4条、市委办2条）``, ``被市级采用6条`` (no names)."""
+    bodies = {b: k for b, k in (bodies or {}).items() if k}
+    if len(bodies) == 1 and next(iter(bodies.values())) == n:
+        return f"被{next(iter(bodies))}采用{n}条"
+    level = tier if tier.endswith("级") else f"{tier}级"
+    named = "、".join(f"{b}{k}条" for b, k in bodies.items())
+    return f"被{level}采用{n}条" + (f"（{named}）" if named else "")
+
+
+def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None = None,
+                    bodies: dict[str, dict[str, int]] | None = None) -> str:
     """The office's figures for one period, each stated once (zero figures left out)::
 
         2025年第三季度，共收到社情民意信息83条，比上年同期增加32条、增长62.7%；编发《社情民意》15期27条；
-        共有30条信息被采用，采用率36.1%，其中被省政协采用3条、市政协采用8条；获领导批示5件，涉及信息4条，
-        其中省级领导批示1件、市级领导批示2件。
+        共有30条信息被采用，采用率36.1%，其中被省政协采用3条、被市级采用8条（市政协6条、市委办2条）；
+        获领导批示5件，涉及信息4条，其中省级领导批示1件、市级领导批示2件。
 
     ``whole_year`` says 比上年 instead of 比上年同期; ``own_tier`` is the tier of the office's own
-    bulletin (its adoptions are the 编发 figure, not named again among the higher bodies).
+    bulletin (its adoptions are the 编发 figure, not named again among the higher bodies); ``bodies``
+    names each tier's adopting bodies (:func:`tier_bodies`).
     """
     since = "比上年" if whole_year else "比上年同期"
     before = s.previous or {}
@@ -174,9 +207,9 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         if s.adoption_rate is not None:
             adopted += f"，采用率{zh.percent(s.adoption_rate)}"
         tiers = [t for t in s.adopted_by_tier if t != own_tier]
-        higher = [f"{TIER_BODY.get(t, t)}采用{s.adopted_by_tier[t]}条" for t in reversed(tiers) if s.adopted_by_tier[t]]
+        higher = [adopted_at(t, s.adopted_by_tier[t], (bodies or {}).get(t)) for t in reversed(tiers) if s.adopted_by_tier[t]]
         if higher:
-            adopted += "，其中被" + "、".join(higher)
+            adopted += "，其中" + "、".join(higher)
         clauses.append(adopted)
     if s.instructions:
         levels = [f"{lvl}领导批示{n}件" for lvl, n in reversed(list(s.instructions_by_level.items())) if n]
@@ -215,7 +248,7 @@ def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
 
 def _monthly(c: Counted, period: Period) -> pd.DataFrame:
     months = range(1, period.last_month + 1)
-    subs = in_period(c.submissions, period, "date")["date"].dt.month.value_counts()
+    subs = pd.to_datetime(in_period(c.submissions, period, "date")["date"]).dt.month.value_counts()  # typed when empty
     # Each item in the month it was first adopted, so the months add up to the period's adopted items.
     ad = in_period(c.adoptions, period).sort_values("when", kind="stable").drop_duplicates("item")["when"].dt.month.value_counts()
     return pd.DataFrame({"month": list(months), "submitted": [int(subs.get(m, 0)) for m in months],
@@ -223,29 +256,30 @@ def _monthly(c: Counted, period: Period) -> pd.DataFrame:
 
 
 def _behind(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows with a quota they have not met, the furthest behind first."""
-    has_quota = table["quota"].notna() & (table["quota"] > 0)
-    behind = table[has_quota & (pd.to_numeric(table["completion"], errors="coerce").fillna(0) < 1)]
-    return behind.sort_values(["completion", "submitted"], kind="stable").reset_index(drop=True)
+    """Rows short of a quota that has fallen due (``behind``: months missed, a yearly quota only at
+    the year's end, a unit's adoption quota too), the furthest behind first; ``shortfall`` says how."""
+    behind = table[table["behind"].astype(bool).to_numpy()] if "behind" in table else table.iloc[0:0]
+    return behind.sort_values(["completion", "submitted"], kind="stable", na_position="first").reset_index(drop=True)
 
 
 def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rules: Rules | None = None,
-                   office: str | None = None, today: dt.date | None = None, with_people: bool = True) -> QuarterlyCircular:
-    """Compute everything the quarterly circular for ``year`` Q``quarter`` (the whole year when
-    ``quarter`` is None) shows. ``with_people=False`` leaves the per-person tables empty."""
+                   office: str | None = None, today: dt.date | None = None, with_people: bool = True,
+                   month: int | None = None, half: int | None = None) -> QuarterlyCircular:
+    """Compute everything the circular for ``year`` Q``quarter`` (or ``month``, or ``half``; the whole
+    year when none is given) shows. ``with_people=False`` leaves the per-person tables empty."""
     c = ledger if isinstance(ledger, Counted) else counted(ledger, rules, today)
-    period = Period.of(year, quarter=quarter)
+    period = Period.of(year, quarter=quarter, month=month, half=half)
     ytd = period.year_to_date
     office = office or c.rules.data.get("office", {}).get("name", "")
     same = ytd == period  # a fourth quarter's or a whole year's figures are its year to date: count once
     s = summary(c, period)
     s_ytd = s if same else summary(c, ytd)
     circular_rules = c.rules.data.get("circular", {})
-    unit_q = units(c, period)
-    unit_ytd = unit_q if same else units(c, ytd)
+    unit_q = units(c, period, today=today)
+    unit_ytd = unit_q if same else units(c, ytd, today=today)
     if with_people:
-        people_q = people(c, period)
-        people_ytd = people_q if same else people(c, ytd)
+        people_q = people(c, period, today=today)
+        people_ytd = people_q if same else people(c, ytd, today=today)
     else:
         people_q = people_ytd = pd.DataFrame({col: pd.Series(dtype=object) for col in people_columns(c.rules)})
     return QuarterlyCircular(
@@ -264,7 +298,8 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         behind_people=_behind(people_ytd),
         zero_units=unit_q[unit_q["no_submission"]].reset_index(drop=True),
         monthly=_monthly(c, ytd),
-        statistics_text=statistics_text(s, whole_year=period.months == 12, own_tier=c.rules.own_tier),
+        statistics_text=statistics_text(s, whole_year=period.months == 12, own_tier=c.rules.own_tier,
+                                        bodies=tier_bodies(s, c.rules)),
         next_steps=list(circular_rules.get("next_steps", [])),
         addressee=circular_rules.get("addressee", ""),
         overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),

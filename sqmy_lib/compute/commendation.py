@@ -1,34 +1,52 @@
-"""The annual commendation (年度表彰) as data: who is commended, why, and the reward payout.
+"""The commendation (年度表彰, or two-yearly, or at the end of a term) as a reviewed decision.
 
-Rules (domain.md §5, values from the rules file):
-- 优秀信息员: at least ``min_submitted`` items submitted and ``min_adopted`` adopted in the year
-  (L88: "凡提供信息5条以上,采用3篇以上"), members and informants alike; the eligible are
-  ranked by score; everyone on the roster gets a line saying why they are or are not eligible;
-- 先进集体: the top N units of each peer group by points (``peer_groups.<type>.top_n``);
-- 十佳信息: items ranked by highest tier, then instructions, then adoptions, then earliest submission;
-- 好信息: instructed items whose follow-up shows the problem was resolved (L88);
-- the payout sheet: one row per person or unit receiving money, the total equal to the sum of
-  the reward lines exactly.
+The library proposes, people decide (domain.md §8): real decisions name a basis (…办法) and are
+taken by a body (主席会议) on a candidate list. So the computation gives, per category, every
+**candidate** ranked with its 评选依据, the ones it would **suggest** within the rules' limits,
+and — once staff return the candidates workbook with 确认 marked — the **confirmed** lists the
+decision and the payout are made from. Without a confirmation everything is a draft (``draft``).
+
+Categories and candidates (values from the rules file):
+- 先进集体: every unit with a submission, ranked by points within its peer group; at most
+  ``peer_groups.<type>.top_n`` per group;
+- 优秀信息员: the people who meet L88's condition "凡提供信息5条以上,采用3篇以上…才可参加…评选"
+  (per year; over N years N times it) — the condition to be considered, not the award — ranked
+  by score; at most ``outstanding_informant.max_count``; everyone else on the roster gets a line
+  in the 评选依据 saying why they are not eligible;
+- 十佳信息: adopted items ranked by highest tier, then instructions, then adoptions, then earliest
+  submission; at most ``top_items``;
+- 好信息: instructed items whose follow-up is 已办结 (compute/instructions: "尚未解决" is not),
+  "可评为" (L88): candidates; at most ``good_items.max_count``;
+- 先进工作者: the office's staff (roster roles ``advanced_workers.roles``), in roster order, never
+  suggested by the figures; at most ``advanced_workers.max_count``.
+``grades`` (奖项等次) and ``prizes`` (表彰奖金) per category are office-set and empty by default.
+
+The payout sheet (奖励发放表): the 稿酬 every adopted item earns by rule (compute/rewards, with
+补差), plus the 表彰奖金 of the awarded; its total equals the sum of its lines exactly.
 Ties are broken by the stated order, finally by name, so a list never depends on row order.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
 
+from ..period import Period
+from ..read.confirmed import Confirmation, key_of
 from ..records import Ledger
 from ..rules import Rules
-from .base import in_period
+from ..rules.check import CATEGORIES
+from .base import credited_authors, in_period, ratio
 from .counted import Counted, counted
-from .instructions import DONE, follow_up_status
+from .instructions import DONE, Vocabulary
 from .people import people
-from ..period import Period
-from .rewards import reward_lines, rewards_by_beneficiary, yuan
+from .rewards import beneficiaries, reward_lines, split_fen, to_fen, yuan
 from .units import item_points, units
 
+UNITS, INFORMANTS, TOP_ITEMS, GOOD_ITEMS, WORKERS = CATEGORIES
 UNIT_ORDER = [("points", False), ("adopted", False), ("submitted", False), ("unit", True)]
 PERSON_ORDER = [("score", False), ("adopted", False), ("submitted", False), ("name", True)]
 ITEM_KEYS = {
@@ -38,44 +56,140 @@ ITEM_KEYS = {
     "earliest_submission": ("date", True, "报送早者在前"),
 }
 TIE_BREAKS = {
-    "先进集体": "同一类别组内按积分从高到低;积分相同的,依次比较采用条数、报送条数,仍相同的按单位名称排序",
-    "优秀信息员": "符合条件者按个人积分从高到低;积分相同的,依次比较采用条数、报送条数,仍相同的按姓名排序",
+    UNITS: "同一类别组内按积分从高到低;积分相同的,依次比较采用条数、报送条数,仍相同的按单位名称排序",
+    INFORMANTS: "符合条件者按个人积分从高到低;积分相同的,依次比较采用条数、报送条数,仍相同的按姓名排序",
 }
+# What one candidate is called in a count ("确认了3名").
+COUNT_WORD = {UNITS: "个", INFORMANTS: "名", TOP_ITEMS: "条", GOOD_ITEMS: "条", WORKERS: "名"}
+# The columns each awarded list keeps (what the decision and the workbook show).
+AWARDED_COLUMNS = {
+    UNITS: ["peer_group", "place", "unit", "points", "submitted", "adopted", "grade"],
+    INFORMANTS: ["place", "name", "role", "unit", "submitted", "adopted", "score", "grade"],
+    TOP_ITEMS: ["place", "item", "item_no", "title", "author_text", "unit", "tier", "instructions", "adoptions", "date",
+                "leaders", "grade"],
+    GOOD_ITEMS: ["place", "item", "item_no", "title", "author_text", "unit", "leaders", "follow_up", "grade"],
+    WORKERS: ["place", "name", "role", "unit", "grade"],
+}
+
+
+class ConfirmationError(ValueError):
+    """The returned candidates workbook cannot be used; ``problems`` says where, cell by cell."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("候选名单确认有误:\n" + "\n".join(f"  {p}" for p in self.problems))
 
 
 @dataclass
 class AnnualCommendation:
-    """Everything the annual commendation decision and its workbook show."""
+    """Everything the commendation decision and its workbooks show.
+
+    ``units``, ``informants``, ``top_items``, ``good_items`` and ``workers`` are the awarded lists:
+    the confirmed ones, or, while ``draft``, the suggested ones. ``candidates`` holds every
+    candidate per category (ranked, with ``basis_text`` and ``suggested``) for the workbook staff
+    confirm in."""
 
     office: str
-    year: int
+    year: int  # the last year covered
     units: pd.DataFrame  # 先进集体: peer_group, place, unit, points, submitted, adopted
     informants: pd.DataFrame  # 优秀信息员, ranked
     basis: pd.DataFrame  # 评选依据: one row per person, with the reason
     top_items: pd.DataFrame  # 十佳信息
     good_items: pd.DataFrame  # 好信息
-    payout: pd.DataFrame  # 奖励发放表: name, kind, unit, items, amount
+    payout: pd.DataFrame  # 奖励发放表: name, kind, unit, items, reward, prize, amount
     payout_total: Decimal
-    lines_total: Decimal  # the sum of the reward lines (equals payout_total)
+    lines_total: Decimal  # the sum of the reward and prize lines (equals payout_total)
     tie_breaks: dict[str, str]
     thresholds: dict
     addressee: str = ""  # 主送机关 (rules: commendations.addressee)
+    workers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=AWARDED_COLUMNS[WORKERS]))
+    candidates: dict[str, pd.DataFrame] = field(default_factory=dict)
+    years: tuple[int, ...] = ()
+    label: str = ""  # 2025年度, 2024—2025年度, 本届(2022—2026年)
+    draft: bool = True  # no confirmed list yet: the lists are suggestions
+    regulation: str = ""  # 评选依据的办法 (rules: commendations.basis)
+    decided_by: str = ""  # who decides (rules: commendations.decided_by)
+    limits: dict = field(default_factory=dict)  # category → most awarded (先进集体: per peer group)
+    grades: dict = field(default_factory=dict)  # category → {grade: how many}
+
+    @property
+    def span(self) -> str:
+        return self.label or f"{self.year}年度"
 
     @property
     def title(self) -> str:
-        return f"关于表彰{self.year}年度社情民意信息工作先进集体和先进个人的决定"
+        return f"关于表彰{self.span}社情民意信息工作先进集体和先进个人的决定"
+
+    @property
+    def stem(self) -> str:
+        """The name every output of this commendation shares."""
+        return commendation_stem(self.span)
+
+    def awarded(self) -> dict[str, pd.DataFrame]:
+        """Category → its awarded list."""
+        return {UNITS: self.units, INFORMANTS: self.informants, TOP_ITEMS: self.top_items,
+                GOOD_ITEMS: self.good_items, WORKERS: self.workers}
 
     def figures(self) -> dict:
         """Key figures recorded in the executed notebook."""
         return {
-            "year": self.year, "units": list(self.units["unit"]), "informants": list(self.informants["name"]),
+            "year": self.year, "years": list(self.years), "draft": self.draft,
+            "units": list(self.units["unit"]), "informants": list(self.informants["name"]),
             "top_items": list(self.top_items["title"]), "good_items": list(self.good_items["title"]),
+            "workers": list(self.workers["name"]),
+            "candidates": {k: len(v) for k, v in self.candidates.items()},
             "payout_total": f"{self.payout_total:.2f}",
         }
 
+    def to_excel(self, path) -> "Path":
+        """Every list of the commendation, one sheet each, values as values (for analysts)."""
+        from ..iorw import write_tables
+
+        return write_tables(path, {"先进集体": self.units, "优秀信息员": self.informants, "评选依据": self.basis,
+                                   "十佳信息": self.top_items, "好信息": self.good_items, "奖励发放表": self.payout})
+
     def _repr_html_(self) -> str:
-        return (f"<h3>{self.title}</h3><p>先进集体 {len(self.units)} 个,优秀信息员 {len(self.informants)} 名,"
-                f"十佳信息 {len(self.top_items)} 条,好信息 {len(self.good_items)} 条;奖励合计 {self.payout_total} 元</p>")
+        state = "候选(草稿,待确认)" if self.draft else "已确认"
+        return (f"<h3>{self.title}</h3><p>{state}:先进集体 {len(self.units)} 个,优秀信息员 {len(self.informants)} 名,"
+                f"十佳信息 {len(self.top_items)} 条,好信息 {len(self.good_items)} 条,先进工作者 {len(self.workers)} 名;"
+                f"奖励合计 {self.payout_total} 元</p>")
+
+
+def commendation_stem(span: str) -> str:
+    """``2025年度社情民意信息工作表彰``: the file name every output of one commendation shares."""
+    return f"{span}社情民意信息工作表彰"
+
+
+def span_label(years: list[int], term: dict | None = None) -> str:
+    """2025年度; 2024—2025年度; 本届(2022—2026年) for a term."""
+    if term:
+        return f"{term['name']}({term['first_year']}—{term['last_year']}年)"
+    return f"{years[0]}年度" if len(years) == 1 else f"{years[0]}—{years[-1]}年度"
+
+
+def resolve_years(year: int | None, years: str | None, term: bool, rules: Rules) -> tuple[list[int], str]:
+    """The years a commendation covers and its label, from ``--year``, ``--years 2024-2025`` or
+    ``--term`` (the rules' ``commendations.term``). Raises ValueError with a Chinese message."""
+    given = sum(x is not None and x is not False for x in (year, years, term or None))
+    if given != 1:
+        raise ValueError("请指定 --year、--years 或 --term 中的一个")
+    if term:
+        t = rules.data["commendations"].get("term")
+        if not t:
+            raise ValueError("规则文件未设 commendations.term(届名、起止年度),无法按届评选")
+        span = list(range(t["first_year"], t["last_year"] + 1))
+        return span, span_label(span, t)
+    if years is not None:
+        parts = str(years).replace("—", "-").replace("–", "-").split("-")
+        try:
+            first, last = int(parts[0]), int(parts[-1])
+        except ValueError:
+            raise ValueError(f"--years 应写成 2024-2025,实为“{years}”") from None
+        if len(parts) > 2 or last < first or last - first > 10:
+            raise ValueError(f"--years 应写成 2024-2025(起年不晚于止年),实为“{years}”")
+        span = list(range(first, last + 1))
+        return span, span_label(span)
+    return [int(year)], span_label([int(year)])
 
 
 def _sorted(df: pd.DataFrame, order: list[tuple[str, bool]]) -> pd.DataFrame:
@@ -83,12 +197,13 @@ def _sorted(df: pd.DataFrame, order: list[tuple[str, bool]]) -> pd.DataFrame:
 
 
 def _person_scores(c: Counted, period: Period) -> pd.Series:
-    """Each person's score for the year: a point per item submitted plus the points each of
-    their items earned (adoption by highest tier, instruction by level), co-authors alike."""
+    """Each person's score for the period: a point per item submitted plus the points each of
+    their items earned (adoption by highest tier, instruction by level); an item counts for the
+    people it is credited to (every author, or its 执笔/first author: quotas.coauthored_counts_each)."""
     per_submission = c.rules.data["points"]["per_submission"]
     points = item_points(c, period)
     items = in_period(c.submissions, period, "date")["item"]
-    persons = c.authors.loc[~c.authors["is_unit"], ["item", "name"]].drop_duplicates()
+    persons = credited_authors(c)[["item", "name"]]
     mine = persons[persons["item"].isin(items)]
     return mine.assign(points=per_submission + mine["item"].map(points).fillna(0)).groupby("name")["points"].sum()
 
@@ -101,80 +216,317 @@ def _reason(submitted: int, adopted: int, need_sub: int, need_ad: int) -> tuple[
         short.append(f"采用{adopted}条,未达{need_ad}条")
     if short:
         return False, ";".join(short)
-    return True, f"报送{submitted}条、采用{adopted}条,符合条件"
+    return True, f"报送{submitted}条、采用{adopted}条,符合参评条件"
 
 
-def _commended_units(c: Counted, period: Period) -> pd.DataFrame:
-    table = units(c, period)
-    groups = c.rules.data.get("peer_groups", {})
+def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worker_roles: set[str],
+           today: dt.date | None) -> pd.DataFrame:
+    """One row per person (roles joined) with the span's figures, score and eligibility."""
+    per_year = []
+    for p in periods:
+        table = people(c, p, today=today)
+        table = table[~table["role"].isin(worker_roles)]
+        per_year.append(table.assign(year=p.year, score=table["name"].map(_person_scores(c, p)).fillna(0).astype(int)))
+    rows = pd.concat(per_year, ignore_index=True)
+    roles = rows.groupby("name", sort=False)["role"].agg(lambda s: "、".join(x for x in dict.fromkeys(s) if x))
+    # A person's counts are the same on each of their role rows: one row per person and year.
+    yearly = rows.drop_duplicates(["name", "year"])
+    counts = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "score"]
+    out = yearly.groupby("name", sort=False).agg(
+        unit=("unit", "first"), appointed_on=("appointed_on", "first"), quota=("quota", "sum"),
+        **{col: (col, "sum") for col in counts}).reset_index()
+    out.insert(1, "role", out["name"].map(roles).fillna(""))
+    if len(periods) == 1:  # one year: completion as the quota rule judges it (every month, or cumulative)
+        out["completion"] = out["name"].map(yearly.set_index("name")["completion"])
+    else:
+        out["completion"] = [ratio(s, q) if q else None for s, q in zip(out["submitted"], out["quota"])]
+    out["quota"] = out["quota"].where(out["quota"] > 0)
+    verdicts = [_reason(s, a, need_sub, need_ad) for s, a in zip(out["submitted"], out["adopted"])]
+    out["eligible"] = [v[0] for v in verdicts]
+    out["reason"] = [v[1] for v in verdicts]
+    return _sorted(out, [("eligible", False), *PERSON_ORDER]).reset_index(drop=True)
+
+
+def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | None) -> pd.DataFrame:
+    """先进集体 candidates: units with a submission in the span, ranked within their peer group."""
+    tables = [units(c, p, today=today) for p in periods]
+    table = pd.concat(tables, ignore_index=True)
+    table = table.groupby("unit", sort=False).agg(peer_group=("peer_group", "first"), points=("points", "sum"),
+                                                   submitted=("submitted", "sum"), adopted=("adopted", "sum")).reset_index()
+    table = table[table["submitted"] > 0]
+    order = {g: k for k, g in enumerate(groups)}
     picked = []
     for group, rows in _sorted(table, UNIT_ORDER).groupby("peer_group", sort=False):
         top_n = (groups.get(group) or {}).get("top_n", 0)
-        rows = rows[rows["submitted"] > 0].head(top_n)
-        picked.append(rows.assign(place=range(1, len(rows) + 1)))
-    cols = ["peer_group", "place", "unit", "points", "submitted", "adopted"]
-    out = pd.concat(picked, ignore_index=True)[cols] if picked else pd.DataFrame(columns=cols)
-    order = {g: k for k, g in enumerate(groups)}
-    return out.sort_values(["peer_group", "place"], key=lambda s: s.map(order) if s.name == "peer_group" else s, kind="stable").reset_index(drop=True)
+        rows = rows.assign(place=range(1, len(rows) + 1))
+        rows["suggested"] = rows["place"] <= top_n
+        rows["basis_text"] = [f"积分{p}分(报送{s}条、采用{a}条),{group}第{k}名"
+                              for p, s, a, k in zip(rows["points"], rows["submitted"], rows["adopted"], rows["place"])]
+        picked.append(rows)
+    cols = ["peer_group", "place", "unit", "points", "submitted", "adopted", "basis_text", "suggested"]
+    if not picked:
+        return pd.DataFrame({k: pd.Series(dtype=object) for k in cols})
+    out = pd.concat(picked, ignore_index=True)[cols]
+    return out.sort_values(["peer_group", "place"], key=lambda s: s.map(lambda g: order.get(g, len(order))) if s.name == "peer_group" else s,
+                           kind="stable").reset_index(drop=True)
 
 
-def _items(c: Counted, period: Period) -> pd.DataFrame:
-    """Items submitted in the year with what ranks them: highest tier, instructions, adoptions."""
-    subs = in_period(c.submissions, period, "date")
-    ad = c.adoptions[c.adoptions["item"].isin(subs["item"]) & (c.adoptions["when"] <= period.end)]
-    instr = c.instructions[c.instructions["item"].isin(subs["item"]) & (c.instructions["when"] <= period.end)]
+def _items(c: Counted, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """Items submitted in the span with what ranks them: highest tier, instructions, adoptions."""
+    subs = c.submissions[((c.submissions["date"] >= start) & (c.submissions["date"] <= end)).to_numpy(dtype=bool)]
+    ad = c.adoptions[(c.adoptions["item"].isin(subs["item"]) & (c.adoptions["when"] <= end)).to_numpy(dtype=bool)]
+    instr = c.instructions[(c.instructions["item"].isin(subs["item"]) & (c.instructions["when"] <= end)).to_numpy(dtype=bool)]
     out = subs[["item", "item_no", "title", "author_text", "unit", "date"]].copy()
     out["tier_rank"] = out["item"].map(ad.groupby("item")["tier_rank"].max()).fillna(-1).astype(int)
-    out["tier"] = out["tier_rank"].map(dict(enumerate(c.rules.tiers))).fillna("")
+    out["tier"] = out["tier_rank"].map(dict(enumerate(c.rules.tiers))).astype(object).fillna("")
     out["adoptions"] = out["item"].map(ad.groupby("item").size()).fillna(0).astype(int)
     out["instructions"] = out["item"].map(instr.groupby("item").size()).fillna(0).astype(int)
-    leaders = instr.groupby("item")["leader"].agg(lambda s: "、".join(x for x in s if x))
-    out["leaders"] = out["item"].map(leaders).fillna("")
+    leaders = instr.groupby("item")["leader"].agg(lambda s: "、".join(dict.fromkeys(x for x in s if x)))
+    out["leaders"] = out["item"].map(leaders).astype(object).fillna("")  # object even when no item has a 批示
     return out
 
 
-def build_commendation(ledger: Ledger, year: int, rules: Rules | None = None, office: str | None = None,
-                       today: dt.date | None = None) -> AnnualCommendation:
-    """Compute the year's commendation lists, their basis and the reward payout."""
-    c = counted(ledger, rules, today)
-    period = Period.of(year)
-    office = office or c.rules.data.get("office", {}).get("name", "")
-    rule = c.rules.data["commendations"]
-    need_sub, need_ad = rule["outstanding_informant"]["min_submitted"], rule["outstanding_informant"]["min_adopted"]
+def _ranked_items(items: pd.DataFrame, order: list[tuple[str, bool, str]], limit: int | None) -> pd.DataFrame:
+    ranked = items.sort_values([k for k, _, _ in order] + ["item"], ascending=[a for _, a, _ in order] + [True],
+                               kind="stable").copy()
+    ranked.insert(0, "place", range(1, len(ranked) + 1))
+    ranked["suggested"] = ranked["place"] <= limit if limit else True
+    return ranked.reset_index(drop=True)
 
-    basis = people(c, period)
-    basis["score"] = basis["name"].map(_person_scores(c, period)).fillna(0).astype(int)
-    verdicts = [_reason(s, a, need_sub, need_ad) for s, a in zip(basis["submitted"], basis["adopted"])]
-    basis["eligible"] = [v[0] for v in verdicts]
-    basis["reason"] = [v[1] for v in verdicts]
-    basis = _sorted(basis, [("eligible", False), *PERSON_ORDER]).reset_index(drop=True)
-    informants = basis[basis["eligible"]].copy()
-    limit = rule["outstanding_informant"].get("max_count")
-    if limit:
-        informants = informants.head(limit)
-    informants.insert(0, "place", range(1, len(informants) + 1))
 
-    items = _items(c, period)
-    order = [ITEM_KEYS[k] for k in rule.get("top_items_order", list(ITEM_KEYS))]
-    ranked = items[items["adoptions"] > 0].sort_values(
-        [k for k, _, _ in order] + ["item"], ascending=[a for _, a, _ in order] + [True], kind="stable")
-    top = ranked.head(rule.get("top_items", 10)).copy()
-    top.insert(0, "place", range(1, len(top) + 1))
-
-    done_words = rule.get("good_item_words", [])
-    instr = in_period(c.instructions, Period(year, 1, 12))
-    resolved = instr[instr["follow_up"].map(lambda t: follow_up_status(t, done_words) == DONE)]
+def _good_items(c: Counted, items: pd.DataFrame, start, end, order, limit) -> pd.DataFrame:
+    """好信息 candidates: items with an instruction in the span whose follow-up is 已办结."""
+    instr = c.instructions[((c.instructions["when"] >= start) & (c.instructions["when"] <= end)).to_numpy(dtype=bool)]
+    vocabulary = Vocabulary.of(c.rules)
+    texts = [";".join(t for t in (str(r or ""), str(f or "")) if t)
+             for f, r in zip(instr["follow_up"], instr["reply"] if "reply" in instr else [""] * len(instr))]
+    resolved = instr[[vocabulary.status(t)[0] == DONE for t in texts]] if len(instr) else instr
     good = items[items["item"].isin(resolved["item"])].copy()
-    good["follow_up"] = good["item"].map(resolved.groupby("item")["follow_up"].agg(lambda s: ";".join(dict.fromkeys(s))))
+    follow = resolved.groupby("item")["follow_up"].agg(lambda s: ";".join(dict.fromkeys(x for x in s if x)))
+    good["follow_up"] = good["item"].map(follow).fillna("")
+    good = _ranked_items(good, order, limit)
+    good["basis_text"] = [f"{lead or '领导'}批示,落实情况:{f}" for lead, f in zip(good["leaders"], good["follow_up"])]
+    return good
 
-    lines = reward_lines(c, period)
-    payout = rewards_by_beneficiary(lines)
-    tie_breaks = {**TIE_BREAKS, "十佳信息": ";".join(text for _, _, text in order) + ";仍相同的按登记顺序"}
+
+def _workers(c: Counted, roles: set[str], limit) -> pd.DataFrame:
+    roster = c.ledger.roster
+    cols = ["place", "name", "role", "unit", "basis_text", "suggested"]
+    if roster is None or roster.people.empty:
+        return pd.DataFrame({k: pd.Series(dtype=object) for k in cols})
+    staff = roster.people[roster.people["role"].isin(roles)].drop_duplicates("name")
+    out = staff[["name", "role", "unit"]].reset_index(drop=True)
+    out.insert(0, "place", range(1, len(out) + 1))
+    out["basis_text"] = [f"名册所列{r}({u})" if u else f"名册所列{r}" for r, u in zip(out["role"], out["unit"])]
+    out["suggested"] = False  # no figure chooses among the staff: people do
+    return out[cols]
+
+
+def _renumber(df: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    df = df.reset_index(drop=True)
+    if by:
+        df["place"] = df.groupby(by, sort=False).cumcount() + 1
+    else:
+        df["place"] = range(1, len(df) + 1)
+    return df
+
+
+def _awarded_from(candidates: dict[str, pd.DataFrame], chosen: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    out = {}
+    for category, cols in AWARDED_COLUMNS.items():
+        df = chosen[category]
+        if "grade" not in df:
+            df = df.assign(grade="")
+        df = _renumber(df, "peer_group" if category == UNITS else None)
+        out[category] = df[[c for c in cols if c in df.columns]]
+    return out
+
+
+def _candidate_key(category: str) -> str:
+    return {UNITS: "unit", INFORMANTS: "name", WORKERS: "name"}.get(category, "title")
+
+
+def apply_confirmation(candidates: dict[str, pd.DataFrame], confirmation: Confirmation, limits: dict,
+                       grades: dict) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """The confirmed rows of each category (in candidate order, with their grade) and every
+    problem: a name that is not a candidate, a double mark, a missing or unknown grade, more than
+    the rules allow (per category, per peer group, per grade)."""
+    problems = list(confirmation.problems)
+    chosen: dict[str, pd.DataFrame] = {}
+    book = confirmation.path.name
+    for category in CATEGORIES:
+        cand = candidates[category]
+        key = _candidate_key(category)
+        keys = cand[key].map(key_of) if len(cand) else pd.Series(dtype=object)
+        numbers = cand["item_no"].map(key_of) if "item_no" in cand and len(cand) else None
+        picked: dict[int, str] = {}
+        allowed = grades.get(category) or {}
+        word = COUNT_WORD[category]
+        for row in confirmation.of(category):
+            match = keys == row.name
+            if numbers is not None and row.item_no:
+                match &= numbers == row.item_no
+            hits = list(cand.index[match.to_numpy(dtype=bool)]) if len(cand) else []
+            if not hits:
+                problems.append(f"{row.place}:“{row.name}”不在{category}候选名单中(名称有误,或已不符合条件)")
+                continue
+            if hits[0] in picked:
+                problems.append(f"{row.place}:“{row.name}”重复确认")
+                continue
+            if allowed and row.grade not in allowed:
+                wanted = "/".join(allowed)
+                problems.append(f"{row.place}:“{row.name}”" + (f"的奖项等次“{row.grade}”不在规则所列之中({wanted})"
+                                                           if row.grade else f"未填写奖项等次(应为{wanted}之一)"))
+                continue
+            if not allowed and row.grade:
+                problems.append(f"{row.place}:规则未设{category}的奖项等次,请清空“{row.grade}”")
+                continue
+            picked[hits[0]] = row.grade
+        df = cand.loc[list(sorted(picked))].assign(grade=[picked[k] for k in sorted(picked)])
+        chosen[category] = df
+        limit = limits.get(category)
+        if category == UNITS and isinstance(limit, dict):
+            for group, rows in df.groupby("peer_group", sort=False):
+                n = limit.get(group, 0)
+                if len(rows) > n:
+                    problems.append(f"{book}!{category}:{group}确认了{len(rows)}{word},超过规则规定的{n}{word}")
+        elif limit and len(df) > limit:
+            problems.append(f"{book}!{category}:确认了{len(df)}{word},超过规则规定的{limit}{word}")
+        for grade, n in allowed.items():
+            got = int((df["grade"] == grade).sum())
+            if got > n:
+                problems.append(f"{book}!{category}:{grade}确认了{got}{word},超过规则规定的{n}{word}")
+    return _awarded_from(candidates, chosen), sorted(problems, key=_problem_order)
+
+
+_CELL = re.compile(r"!([A-Z]+)(\d+):")
+
+
+def _problem_order(text: str) -> tuple[int, int]:
+    """Problems as staff read the workbook: sheet by sheet, row by row, a sheet's totals last."""
+    sheet = next((k for k, c in enumerate(CATEGORIES) if c in text), len(CATEGORIES))
+    cell = _CELL.search(text)
+    return sheet, int(cell.group(2)) if cell else 1 << 30
+
+
+def _prize_fen(prizes: dict, category: str, grade: str) -> int:
+    rule = prizes.get(category)
+    if isinstance(rule, dict):
+        return to_fen(rule[grade]) if grade in rule else 0
+    return to_fen(rule) if rule is not None else 0
+
+
+def _prize_lines(c: Counted, awarded: dict[str, pd.DataFrame], prizes: dict) -> pd.DataFrame:
+    """One row per (award, beneficiary) of the 表彰奖金: units and people get theirs; an item's is
+    shared by its authors like its 稿酬 (equal whole fen, the remainder to the first author)."""
+    cols = ["beneficiary", "kind", "unit", "award", "amount_fen"]
+    rows: list[dict] = []
+    for category, df in awarded.items():
+        for rec in df.to_dict("records"):
+            fen = _prize_fen(prizes, category, rec.get("grade", ""))
+            if not fen:
+                continue
+            award = f"{category}({rec['grade']})" if rec.get("grade") else category
+            if category == UNITS:
+                rows.append(dict(beneficiary=rec["unit"], kind="单位", unit=rec["unit"], award=award, amount_fen=fen))
+            elif category in (INFORMANTS, WORKERS):
+                rows.append(dict(beneficiary=rec["name"], kind="个人", unit=rec["unit"], award=award, amount_fen=fen))
+            else:
+                who = beneficiaries(c, pd.DataFrame({"item": [rec["item"]]}))
+                for (_, b), share in zip(who.iterrows(), split_fen(fen, max(len(who), 1))):
+                    rows.append(dict(beneficiary=b["name"], kind=b["kind"], unit=b["unit"], award=award, amount_fen=share))
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _payout(reward: pd.DataFrame, prize: pd.DataFrame) -> pd.DataFrame:
+    """Per person or unit paid: 稿酬 (reward), 表彰奖金 (prize) and the amount, all sums of lines."""
+    cols = ["name", "kind", "unit", "items", "awards", "reward", "prize", "amount", "amount_fen"]
+    lines = pd.concat([
+        reward.assign(source="reward")[["beneficiary", "kind", "unit", "item", "amount_fen", "source"]],
+        prize.assign(item=pd.NA, source="prize")[["beneficiary", "kind", "unit", "item", "amount_fen", "source", "award"]],
+    ], ignore_index=True)
+    if lines.empty:
+        return pd.DataFrame({k: pd.Series(dtype=object) for k in cols})
+    lines["amount_fen"] = lines["amount_fen"].astype("int64")
+    g = lines.groupby(["beneficiary", "kind"], sort=False)
+    out = g.agg(unit=("unit", "first"), items=("item", "nunique")).reset_index().rename(columns={"beneficiary": "name"})
+    by = lines.pivot_table(index=["beneficiary", "kind"], columns="source", values="amount_fen", aggfunc="sum", fill_value=0)
+    keys = list(zip(out["name"], out["kind"]))
+    reward_fen = [int(by.at[k, "reward"]) if "reward" in by else 0 for k in keys]
+    prize_fen = [int(by.at[k, "prize"]) if "prize" in by else 0 for k in keys]
+    awards = prize.groupby(["beneficiary", "kind"])["award"].agg(lambda s: "、".join(dict.fromkeys(s))) if len(prize) else {}
+    out["awards"] = [awards.get(k, "") if len(prize) else "" for k in keys]
+    out["reward"] = [yuan(f) for f in reward_fen]
+    out["prize"] = [yuan(f) for f in prize_fen]
+    out["amount_fen"] = [r + p for r, p in zip(reward_fen, prize_fen)]
+    out["amount"] = out["amount_fen"].map(yuan)
+    out = out.sort_values(["amount_fen", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out[cols]
+
+
+def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None = None, office: str | None = None,
+                       today: dt.date | None = None, *, years: list[int] | None = None, term: bool = False,
+                       confirmed: Confirmation | None = None) -> AnnualCommendation:
+    """The commendation for ``year`` (or the ``years`` given, or the term in the rules): every
+    category's candidates and, from ``confirmed`` (the returned candidates workbook, read with
+    ``read.confirmed.read_confirmed``) the awarded lists; without it, a draft of the suggested ones.
+    Raises ConfirmationError, naming every problem by cell, when the confirmation cannot be used."""
+    c = ledger if isinstance(ledger, Counted) else counted(ledger, rules, today)
+    rule = c.rules.data["commendations"]
+    term_rule = rule.get("term") if term else None
+    if term_rule:
+        years = list(range(term_rule["first_year"], term_rule["last_year"] + 1))
+    years = sorted(set(years or [year]))
+    periods = [Period.of(y) for y in years]
+    start, end = periods[0].start, periods[-1].end
+    office = office or c.rules.data.get("office", {}).get("name", "")
+    oi = rule["outstanding_informant"]
+    need_sub, need_ad = oi["min_submitted"] * len(years), oi["min_adopted"] * len(years)
+    worker_rule = rule.get("advanced_workers") or {}
+    worker_roles = set(worker_rule.get("roles") or [])
+    groups = c.rules.data.get("peer_groups", {})
+    limits = {UNITS: {g: (v or {}).get("top_n", 0) for g, v in groups.items()}, INFORMANTS: oi.get("max_count"),
+              TOP_ITEMS: rule.get("top_items", 10), GOOD_ITEMS: (rule.get("good_items") or {}).get("max_count"),
+              WORKERS: worker_rule.get("max_count")}
+    grades = {k: dict(v) for k, v in (rule.get("grades") or {}).items()}
+
+    basis = _basis(c, periods, need_sub, need_ad, worker_roles, today)
+    informants = basis[basis["eligible"].astype(bool).to_numpy()].copy()  # a mask even when empty (untyped)
+    informants.insert(0, "place", range(1, len(informants) + 1))
+    informants["suggested"] = informants["place"] <= limits[INFORMANTS] if limits[INFORMANTS] else True
+    informants["basis_text"] = [f"{r};积分{s}分" for r, s in zip(informants["reason"], informants["score"])]
+
+    order = [ITEM_KEYS[k] for k in rule.get("top_items_order", list(ITEM_KEYS))]
+    items = _items(c, start, end)
+    top = _ranked_items(items[items["adoptions"] > 0], order, limits[TOP_ITEMS])
+    top["basis_text"] = [f"最高采用层级{t},领导批示{i}件,被采用{a}次" for t, i, a in zip(top["tier"], top["instructions"], top["adoptions"])]
+    candidates = {
+        UNITS: _units(c, periods, groups, today),
+        INFORMANTS: informants.reset_index(drop=True),
+        TOP_ITEMS: top,
+        GOOD_ITEMS: _good_items(c, items, start, end, order, limits[GOOD_ITEMS]),
+        WORKERS: _workers(c, worker_roles, limits[WORKERS]),
+    }
+    if confirmed is None:
+        awarded = _awarded_from(candidates, {k: v[v["suggested"].astype(bool).to_numpy()] for k, v in candidates.items()})
+    else:
+        awarded, problems = apply_confirmation(candidates, confirmed, limits, grades)
+        if problems:
+            raise ConfirmationError(problems)
+
+    reward = pd.concat([reward_lines(c, p) for p in periods], ignore_index=True)
+    prize = _prize_lines(c, awarded, rule.get("prizes") or {})
+    payout = _payout(reward, prize)
+    lines_fen = int(reward["amount_fen"].sum()) + int(prize["amount_fen"].sum())
+    tie_breaks = {**TIE_BREAKS, TOP_ITEMS: ";".join(text for _, _, text in order) + ";仍相同的按登记顺序",
+                  GOOD_ITEMS: "落实情况为已办结的批示件,排序同十佳信息"}
     return AnnualCommendation(
-        office=office, year=year, units=_commended_units(c, period), informants=informants.reset_index(drop=True),
-        basis=basis, top_items=top.reset_index(drop=True), good_items=good.reset_index(drop=True), payout=payout,
+        office=office, year=years[-1], units=awarded[UNITS], informants=awarded[INFORMANTS], basis=basis,
+        top_items=awarded[TOP_ITEMS], good_items=awarded[GOOD_ITEMS], workers=awarded[WORKERS], payout=payout,
         payout_total=yuan(int(payout["amount_fen"].sum())) if len(payout) else Decimal("0.00"),
-        lines_total=yuan(int(lines["amount_fen"].sum())) if len(lines) else Decimal("0.00"),
-        tie_breaks=tie_breaks, thresholds={"min_submitted": need_sub, "min_adopted": need_ad},
-        addressee=rule.get("addressee", ""),
+        lines_total=yuan(lines_fen), tie_breaks=tie_breaks,
+        thresholds={"min_submitted": need_sub, "min_adopted": need_ad, "years": len(years)},
+        addressee=rule.get("addressee", ""), candidates=candidates, years=tuple(years),
+        label=span_label(years, term_rule), draft=confirmed is None, regulation=rule.get("basis", ""),
+        decided_by=rule.get("decided_by", ""), limits=limits, grades=grades,
     )

@@ -18,12 +18,18 @@ from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
 from ..validate import error_rows
 
-TABLE_ZH = {"submissions": "报送", "adoptions": "采用", "instructions": "批示"}
+TABLE_ZH = {"submissions": "报送", "adoptions": "采用", "forwards": "上报", "instructions": "批示"}
 
 
 @dataclass
 class Counted:
-    """Usable records of one Ledger under one set of rules."""
+    """Usable records of one Ledger under one set of rules.
+
+    ``adoptions`` are those of the channels the rules count in the tier statistics (政协 and
+    党委政府 by default), each marked ``paid`` and ``scored`` as its channel is;
+    ``all_adoptions`` are those of every channel (a party's own products, a 转送 to a
+    department), counted apart. ``forwards`` are the items sent upward (上报), not adoptions.
+    """
 
     ledger: Ledger
     rules: Rules
@@ -33,6 +39,8 @@ class Counted:
     instructions: pd.DataFrame
     left_out: pd.DataFrame  # table, code, rows
     notes: list[str] = field(default_factory=list)
+    all_adoptions: pd.DataFrame | None = None
+    forwards: pd.DataFrame | None = None
 
     @property
     def left_out_text(self) -> str:
@@ -79,14 +87,26 @@ def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = 
             left.append((table, "item.left_out", int(orphan.sum())))
             df = df[~orphan]
         # to_datetime: a ledger with no instruction (or adoption) at all has an empty, untyped table.
-        when = pd.to_datetime(df["date"].fillna(df["item"].map(item_date)))
+        # Typed even when there is nothing to map from (pandas 3 cannot map through an empty date series).
+        fallback_date = (pd.to_datetime(df["item"].map(item_date)) if len(item_date) else
+                         pd.Series(pd.NaT, index=df.index)).astype("datetime64[ns]")
+        when = pd.to_datetime(df["date"]).astype("datetime64[ns]").fillna(fallback_date)
         fallback = int(df["date"].isna().sum())
         if fallback:
             notes.append(f"{fallback} 条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期,按该信息的收稿日期计入期间")
         return df.assign(when=when)
 
-    adoptions = dated("adoptions", ledger.adoptions)
-    adoptions = adoptions.assign(tier_rank=adoptions["tier"].astype(object).map({t: k for k, t in enumerate(rules.tiers)}).astype("int64"))
+    ranks = {t: k for k, t in enumerate(rules.tiers)}
+    all_adoptions = dated("adoptions", ledger.adoptions)
+    channel = all_adoptions["channel"].astype(object)
+    all_adoptions = all_adoptions.assign(
+        tier_rank=all_adoptions["tier"].astype(object).map(ranks).astype("int64"),
+        paid=channel.map(lambda ch: rules.channel_counts(ch, "paid")).astype(bool),
+        scored=channel.map(lambda ch: rules.channel_counts(ch, "scored")).astype(bool),
+    )
+    adoptions = all_adoptions[channel.map(lambda ch: rules.channel_counts(ch, "tiers")).astype(bool).to_numpy()]
+    forwards = dated("forwards", ledger.forwards)
+    forwards = forwards.assign(tier_rank=forwards["tier"].astype(object).map(ranks).fillna(-1).astype("int64"))
     instructions = dated("instructions", ledger.instructions)
     levels = {lvl: k for k, lvl in enumerate(rules.leader_levels)}
     instructions = instructions.assign(level_rank=instructions["level"].astype(object).map(levels).astype("float").fillna(-1).astype("int64"))
@@ -94,7 +114,7 @@ def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = 
     subs = _units_from_authors(subs, authors)
     result = Counted(
         ledger, rules, subs, authors, adoptions, instructions,
-        pd.DataFrame(left, columns=["table", "code", "rows"]), notes,
+        pd.DataFrame(left, columns=["table", "code", "rows"]), notes, all_adoptions, forwards,
     )
     cache[key] = (given, result)
     return result
@@ -117,7 +137,9 @@ def _people_of(ledger: Ledger, authors: pd.DataFrame) -> pd.DataFrame:
     counts when the roster does not know the person)."""
     roster = ledger.roster
     if roster is not None and not roster.people.empty:
-        people = roster.people.set_index("name")
+        # A person may hold two roles (one roster row each): the first written is the one shown here;
+        # people() gives every role its own row.
+        people = roster.people.drop_duplicates("name").set_index("name")
         role = authors["name"].map(people["role"])
         unit = authors["name"].map(people["unit"])
         appointed = authors["name"].map(people["appointed_on"])

@@ -1,8 +1,22 @@
-"""批示件跟踪: every instructed item with its leader, date, follow-up status and days open,
-tracked "像办理政协提案那样" (L33)."""
+"""批示件跟踪, "像办理政协提案那样" (L33): every instruction with its 承办单位, 交办 date, 办理时限,
+办复 and feedback to the author, its status and whether it is overdue.
+
+Status (domain.md §8: "尚未解决" is not resolved) comes from a closed vocabulary in the rules
+(``instructions.status_words``): the follow-up (落实情况) and the reply (办复) are read for a
+resolution word (已办结) or a word of work in progress (办理中). A resolution that a negation
+(尚未, 暂未, 仍未, 未, 不, 没有…) denies within its clause — 尚未得到解决, 未采纳, 暂未办结, 仍未解决 —
+makes the text 办理中, even beside a resolution said elsewhere ("部分已解决,其余仍未解决"). A
+text no word places is 办理中 — never 已办结 — and is reported as a warning. Blank: 未反馈.
+
+办理时限: the ledger's date, or its number of days, or ``instructions.due_days`` (office-set),
+counted from the 交办 date (the 批示 date when the item was not 交办). An instruction is overdue
+when the as-of day is past its 办理时限 and there is no 办复 (no reply date or text, and not 已办结).
+"""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -13,27 +27,110 @@ from .counted import Counted
 from ..period import Period, as_of_date
 
 DONE, IN_PROGRESS, NO_REPORT = "已办结", "办理中", "未反馈"
+STATUSES = (DONE, IN_PROGRESS, NO_REPORT)
+# A negation negates a word within this many characters before it, inside one clause:
+# 尚未|得到解决, 未|采纳, 不予|采纳.
+NEGATION_REACH = 2
+_CLAUSE_BREAK = re.compile(r"[,，;；。.!！?？、\n]")
+COLUMNS = ["item", "item_no", "title", "authors", "unit", "leader", "level", "date", "text", "follow_up", "department",
+           "assigned", "due", "replied", "reply", "fed_back", "status", "overdue", "days_open", "warning"]
 
 
-def follow_up_status(text: str, done_words: list[str]) -> str:
-    """已办结 when the follow-up says the problem was resolved, 办理中 when it says anything else, 未反馈 when blank."""
-    text = (text or "").strip()
-    if not text:
-        return NO_REPORT
-    return DONE if any(w in text for w in done_words) else IN_PROGRESS
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words that place a follow-up text: resolution, work in progress, negations."""
+
+    done: tuple[str, ...]
+    in_progress: tuple[str, ...]
+    negations: tuple[str, ...]
+
+    @classmethod
+    def of(cls, rules: Rules) -> "Vocabulary":
+        d = rules.data.get("instructions") or {}
+        words = d.get("status_words") or {}
+        return cls(tuple(words.get(DONE) or ()), tuple(words.get(IN_PROGRESS) or ()), tuple(d.get("negations") or ()))
+
+    @property
+    def cores(self) -> tuple[str, ...]:
+        """The resolution words without a leading 已 (已落实 → 落实): what a negation denies (未落实)."""
+        return tuple(dict.fromkeys(w[1:] if w.startswith("已") and len(w) > 2 else w for w in self.done))
+
+    def _plain(self, text: str, word: str) -> bool:
+        """Whether ``word`` is said somewhere with no negation just before it in its clause."""
+        reach = NEGATION_REACH + max((len(n) for n in self.negations), default=0)
+        for m in re.finditer(re.escape(word), text):
+            before = _CLAUSE_BREAK.split(text[: m.start()])[-1][-reach:]
+            if not any(n in before and len(before) - (before.rindex(n) + len(n)) <= NEGATION_REACH for n in self.negations):
+                return True
+        return False
+
+    def _denied(self, text: str) -> bool:
+        """Whether a negation stands just before a resolution (尚未|得到解决, 仍未|解决, 不予|采纳)."""
+        cores = self.cores
+        for n in self.negations:
+            for m in re.finditer(re.escape(n), text):
+                after = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
+                if any(0 <= after.find(core) <= NEGATION_REACH for core in cores):
+                    return True
+        return False
+
+    def status(self, text: str) -> tuple[str, bool]:
+        """(status, understood) of a follow-up text; blank text is 未反馈. Resolved only when a
+        resolution is said and none is denied ("部分已解决,其余仍未解决" is not)."""
+        text = re.sub(r"\s+", "", text or "")
+        if not text:
+            return NO_REPORT, True
+        denied = self._denied(text)
+        if not denied and any(self._plain(text, w) for w in self.done if w in text):
+            return DONE, True
+        if denied:
+            return IN_PROGRESS, True
+        if any(self._plain(text, w) for w in self.in_progress if w in text):
+            return IN_PROGRESS, True
+        return IN_PROGRESS, False
+
+
+def follow_up_status(text: str, rules: Rules) -> str:
+    """已办结, 办理中 or 未反馈 for one follow-up text, under the rules' vocabulary."""
+    return Vocabulary.of(rules).status(text)[0]
+
+
+def _dates(series: pd.Series) -> pd.Series:
+    """A column of dates (datetime.date or None; absent in older tables) as datetime64."""
+    return pd.to_datetime(series, errors="coerce") if series is not None else None
 
 
 def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
                  today: dt.date | None = None) -> pd.DataFrame:
-    """One row per instruction dated in the period, oldest first, with ``days_open`` up to the
-    as-of day (the period's end, or today) for those not yet 已办结."""
+    """One row per instruction dated in the period: overdue ones first, then oldest first; with the
+    督办 fields, ``status``, ``overdue``, ``days_open`` (to the as-of day, for those not 已办结) and a
+    ``warning`` where the follow-up text could not be placed."""
     c, period = prepare(source, period, rules, today)
     instr = in_period(c.instructions, period)
     subs = c.submissions[["item", "item_no", "title", "author_text", "unit"]].set_index("item")
-    done_words = c.rules.data.get("commendations", {}).get("good_item_words", [])
+    vocabulary = Vocabulary.of(c.rules)
     as_of = as_of_date(period, today)
-    status = instr["follow_up"].map(lambda t: follow_up_status(t, done_words))
-    days = (as_of - instr["when"]).dt.days.where(status != DONE)
+
+    def col(name: str) -> pd.Series:
+        return instr[name] if name in instr else pd.Series(None, index=instr.index, dtype=object)
+
+    follow_up, reply = col("follow_up").fillna("").astype(str), col("reply").fillna("").astype(str)
+    placed = [vocabulary.status(";".join(t for t in (r, f) if t)) for f, r in zip(follow_up, reply)]
+    status = pd.Series([p[0] for p in placed], index=instr.index, dtype=object)
+    warning = [
+        "" if ok else f"落实情况“{(r + ' ' + f).strip()}”无法判断是否办结,按办理中统计;请写明如“已解决”“正在办理”"
+        for (_, ok), f, r in zip(placed, follow_up, reply)
+    ]
+    assigned = _dates(col("assigned_on"))
+    replied = _dates(col("replied_on"))
+    fed_back = _dates(col("fed_back_on"))
+    default_days = int((c.rules.data.get("instructions") or {}).get("due_days", 30))
+    days = pd.to_numeric(col("due_days"), errors="coerce").fillna(default_days)
+    start = assigned.fillna(instr["when"])
+    due = _dates(col("due_on")).fillna(start + pd.to_timedelta(days, unit="D"))
+    answered = replied.notna() | (reply != "") | (status == DONE)
+    overdue = ~answered & due.notna() & (due < as_of)
+    days_open = (as_of - instr["when"]).dt.days.where(status != DONE)
     out = pd.DataFrame({
         "item": instr["item"].to_numpy(),
         "item_no": instr["item"].map(subs["item_no"]).to_numpy(),
@@ -44,8 +141,19 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
         "level": instr["level"].astype(object).to_numpy(),
         "date": instr["when"].to_numpy(),
         "text": instr["text"].to_numpy(),
-        "follow_up": instr["follow_up"].to_numpy(),
+        "follow_up": follow_up.to_numpy(),
+        "department": col("department").fillna("").astype(str).to_numpy(),
+        "assigned": assigned.to_numpy(),
+        "due": due.to_numpy(),
+        "replied": replied.to_numpy(),
+        "reply": reply.to_numpy(),
+        "fed_back": fed_back.to_numpy(),
         "status": status.to_numpy(),
-        "days_open": days.astype("Int64").array,
-    })
-    return out.sort_values(["date", "item"], kind="stable").reset_index(drop=True)
+        "overdue": overdue.astype(bool).to_numpy(),
+        "days_open": days_open.astype("Int64").array,
+        "warning": warning,
+    }, columns=COLUMNS)
+    for column in ("date", "assigned", "due", "replied", "fed_back"):
+        out[column] = pd.to_datetime(out[column])
+    out["overdue"] = out["overdue"].astype(bool)
+    return out.sort_values(["overdue", "date", "item"], ascending=[False, True, True], kind="stable").reset_index(drop=True)

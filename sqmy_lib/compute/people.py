@@ -1,37 +1,54 @@
-"""Per person: items submitted, adopted (by tier), instructed; quota and completion; reward."""
+"""Per person and role: items submitted, adopted (by tier), instructed; quota, months missed; reward.
+
+One row per (person, role), as on the roster: a 委员 who is also a 特邀信息员 has a row for each
+role, each judged against its own quota (``base.judge_quota``) over the months the person held
+it. Authors not on the roster get a row too, with the role tagged beside their name if any.
+"""
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import item_flags, prepare, quota_for, ratio
+from .base import as_of, credited_authors, item_flags, judge_quota, month_counts, months_in_post, prepare, shortfall_text
 from .counted import Counted
 from ..period import Period
 from .rewards import reward_lines, yuan
 
+
 def people_columns(rules: Rules) -> list[str]:
     """The columns of :func:`people`, in order."""
-    counts = ["submitted", "adopted", *[f"adopted_{t}" for t in rules.tiers], "instructed"]
-    return ["name", "role", "unit", "appointed_on", *counts, "quota", "completion", "reward"]
+    counts = ["submitted", "adopted", *[f"adopted_{t}" for t in rules.tiers], "instructed", "forwarded", "forwarded_adopted"]
+    return ["name", "role", "unit", "appointed_on", "ended_on", *counts, "quota", "completion", "missed_months",
+            "behind", "shortfall", "reward", "note"]
 
 
-def people(source: Ledger | Counted, period: Period | int, rules: Rules | None = None) -> pd.DataFrame:
-    """One row per person: everyone on the roster (even with nothing submitted) and every
-    author not on it. ``quota`` counts months from the appointment month when that falls
-    in the year; ``completion`` is submitted / quota (None where there is no quota).
-    A co-authored item counts once for each of its authors."""
-    c, period = prepare(source, period, rules)
-    persons = c.authors.loc[~c.authors["is_unit"], ["item", "name", "role"]].drop_duplicates(["item", "name"])
-    flags = item_flags(c, period)
-    counts = persons[["item", "name"]].join(flags, on="item").groupby("name").sum(numeric_only=True).drop(columns="item")
-
+def _roster_rows(c: Counted) -> pd.DataFrame:
     roster = c.ledger.roster
-    base = (
-        roster.people[["name", "role", "unit", "appointed_on"]].copy()
-        if roster is not None and not roster.people.empty
-        else pd.DataFrame({"name": pd.Series(dtype=object), "role": "", "unit": "", "appointed_on": pd.Series(dtype="datetime64[ns]")})
-    )
+    if roster is not None and not roster.people.empty:
+        base = roster.people[["name", "role", "unit", "appointed_on", "ended_on", "date_problem"]].copy()
+        base["note"] = [f"{p},按在任计算任务" if p else "" for p in base["date_problem"]]
+        return base.drop(columns="date_problem")
+    return pd.DataFrame({"name": pd.Series(dtype=object), "role": pd.Series(dtype=object),
+                         "unit": pd.Series(dtype=object), "appointed_on": pd.Series(dtype="datetime64[ns]"),
+                         "ended_on": pd.Series(dtype="datetime64[ns]"), "note": pd.Series(dtype=object)})
+
+
+def people(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
+           today: dt.date | None = None) -> pd.DataFrame:
+    """One row per (person, role): everyone on the roster (even with nothing submitted) and every
+    author not on it. ``quota``, ``completion``, ``missed_months`` and ``behind`` follow the
+    role's quota rule (see ``compute.base``); ``reward`` is the person's, on their first row only.
+    A co-authored item counts for each of its authors, or for its first (执笔) author alone when the
+    rules say ``coauthored_counts_each: false``."""
+    c, period = prepare(source, period, rules, today)
+    persons = credited_authors(c)
+    flags = item_flags(c, period)
+    counts = persons[["item", "name"]].join(flags, on="item").groupby("name").sum(numeric_only=True)
+
+    base = _roster_rows(c)
     # Authors not on the roster: their role from a tag (王五(特邀信息员)), unit from their items.
     others = persons[~persons["name"].isin(base["name"])]
     if not others.empty:
@@ -40,26 +57,34 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
         usual_unit = usual_unit.drop_duplicates("name").set_index("name")["unit"]
         role = others.dropna(subset=["role"]).drop_duplicates("name").set_index("name")["role"]
         names = others["name"].drop_duplicates()
-        extra = pd.DataFrame({"name": names, "role": names.map(role), "unit": names.map(usual_unit), "appointed_on": pd.NaT})
+        extra = pd.DataFrame({"name": names, "role": names.map(role), "unit": names.map(usual_unit),
+                              "appointed_on": pd.NaT, "ended_on": pd.NaT, "note": ""})
         base = pd.concat([base, extra], ignore_index=True)
     out = base.reset_index(drop=True)
     out["role"] = out["role"].fillna("")
-    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed"]
-    out = out.join(counts[columns], on="name")
+    for column in ("appointed_on", "ended_on"):
+        out[column] = pd.to_datetime(out[column])
+    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "forwarded", "forwarded_adopted"]
+    out = out.join(counts.reindex(columns=columns), on="name")
     out[columns] = out[columns].fillna(0).astype(int)
 
     quotas = c.rules.data.get("quotas", {}).get("people", {})
+    dates = persons["item"].map(by_item(c.submissions, "date"))
+    monthly = month_counts(persons["name"], pd.to_datetime(dates), period)
+    day = as_of(period, today)
+    results = [
+        judge_quota(quotas.get(role), period, months_in_post(period.year, start, end), monthly.get(name, {}), day)
+        for name, role, start, end in zip(out["name"], out["role"], out["appointed_on"], out["ended_on"])
+    ]
+    out["quota"] = [r.quota for r in results]
+    out["completion"] = [r.completion for r in results]
+    out["missed_months"] = [r.missed_months for r in results]
+    out["behind"] = [r.behind for r in results]
+    out["shortfall"] = [shortfall_text(r, n) for r, n in zip(results, out["submitted"])]
 
-    def first_month(appointed) -> int:
-        if pd.notna(appointed) and appointed.year == period.year:
-            return appointed.month
-        if pd.notna(appointed) and appointed.year > period.year:
-            return 13  # appointed after this year: nothing due yet
-        return 1
-
-    out["quota"] = [quota_for(quotas.get(role), period, first_month(a)) for role, a in zip(out["role"], out["appointed_on"])]
-    out["completion"] = [ratio(s, q) for s, q in zip(out["submitted"], out["quota"])]
     lines = reward_lines(c, period)
     paid = lines[lines["kind"] == "个人"].groupby("beneficiary")["amount_fen"].sum()
-    out["reward"] = out["name"].map(paid).fillna(0).astype(int).map(yuan)
+    reward = out["name"].map(paid).fillna(0).astype(int).map(yuan)
+    # A person's money once: on their first row, not again on a second role's.
+    out["reward"] = reward.where(~out["name"].duplicated(), None)
     return out[people_columns(c.rules)].sort_values(["submitted", "adopted", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)

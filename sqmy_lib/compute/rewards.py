@@ -7,7 +7,9 @@ Rules (domain.md §5, values from the rules file):
   paid × ``instruction_multiplier``;
 - co-authors share equally in whole fen, the remainder going to the first
   author, so the shares add up exactly to the item's amount;
-- an item filed in a unit's name credits the unit, not a person.
+- an item filed in a unit's name credits the unit, not a person;
+- 补差 (``top_up``, office-set, on by default): a later period pays only what an item gained
+  since (a higher tier, an instruction), never the full amount again (see ``item_amounts``).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from ..period import Period
 
 FEN = Decimal("0.01")
 LINE_COLUMNS = [
-    "item", "item_no", "title", "beneficiary", "kind", "unit", "tier", "base", "multiplier", "share",
+    "item", "item_no", "title", "beneficiary", "kind", "unit", "tier", "base", "multiplier", "paid_before", "share",
     "amount", "amount_fen", "position",
 ]
 
@@ -44,35 +46,61 @@ def split_fen(total: int, n: int) -> list[int]:
     return [each + rest] + [each] * (n - 1)
 
 
-def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
-    """One row per item adopted in the period: tier paid, base, multiplier and amount (fen)."""
+def _values(c: Counted, adoptions: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
+    """Per item (index) that reached a tier in ``adoptions``: the tier paid, its base, the multiplier
+    (an instruction dated by ``until``) and the amount in fen."""
     rules = c.rules
     rewards = rules.data["rewards"]
     base_fen = {k: to_fen(rewards["by_tier"].get(t, 0)) for k, t in enumerate(rules.tiers)}
     multiplier = Decimal(str(rewards.get("instruction_multiplier", 1)))
-    reached = in_period(c.adoptions, period)[["item", "tier_rank"]].drop_duplicates()
+    reached = adoptions[["item", "tier_rank"]].drop_duplicates().sort_values(["item", "tier_rank"])
     if reached.empty:
-        return pd.DataFrame(columns=["item", "tier", "base_fen", "multiplier", "amount_fen"])
-    reached = reached.sort_values(["item", "tier_rank"])
+        return pd.DataFrame({"tier": pd.Series(dtype=object), "base_fen": pd.Series(dtype="int64"),
+                             "multiplier": pd.Series(dtype=object), "amount_fen": pd.Series(dtype="int64")},
+                            index=pd.Index([], name="item"))
     if rewards.get("tier_mode", "highest") == "sum":
         paid = reached.assign(base=reached["tier_rank"].map(base_fen), label=reached["tier_rank"].map(dict(enumerate(rules.tiers))))
         per_item = paid.groupby("item").agg(base_fen=("base", "sum"), tier=("label", "+".join))
     else:
         top = reached.groupby("item")["tier_rank"].max()
         per_item = pd.DataFrame({"base_fen": top.map(base_fen), "tier": top.map(dict(enumerate(rules.tiers)))})
-    instructed = per_item.index.isin(c.instructions.loc[c.instructions["when"] <= period.end, "item"])
+    instructed = per_item.index.isin(c.instructions.loc[c.instructions["when"] <= until, "item"])
     # Money stays exact: integer fen × a Decimal multiplier, rounded half-up to the fen.
     exact = {b: int((Decimal(int(b)) * multiplier).to_integral_value(rounding=ROUND_HALF_UP)) for b in set(per_item["base_fen"])}
-    amount = per_item["base_fen"].where(~instructed, per_item["base_fen"].map(exact))
-    return pd.DataFrame({
-        "item": per_item.index.to_numpy(), "tier": per_item["tier"].to_numpy(),
-        "base_fen": per_item["base_fen"].astype("int64").to_numpy(),
-        "multiplier": [multiplier if x else Decimal(1) for x in instructed],
-        "amount_fen": amount.astype("int64").to_numpy(),
-    })
+    per_item["amount_fen"] = per_item["base_fen"].where(~instructed, per_item["base_fen"].map(exact)).astype("int64")
+    per_item["base_fen"] = per_item["base_fen"].astype("int64")
+    per_item["multiplier"] = [multiplier if x else Decimal(1) for x in instructed]
+    return per_item
 
 
-def _beneficiaries(c: Counted, items: pd.DataFrame) -> pd.DataFrame:
+def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
+    """One row per item paid in the period: tier paid, base, multiplier, amount (fen) and what was
+    paid for it in earlier periods (``paid_before_fen``).
+
+    With ``rewards.top_up`` (补差, the default) an item is worth, at any day, what its tiers and
+    instructions up to that day make it worth; a period pays the growth of that worth over the
+    period: an item adopted 县级 in December and 市级 in January is paid 30 in December and 70 in
+    January, not 100 again. Without it, a period pays each item adopted in it for the tiers reached
+    in the period, in full.
+    """
+    columns = ["item", "tier", "base_fen", "multiplier", "amount_fen", "paid_before_fen"]
+    paid = c.adoptions[c.adoptions["paid"]]  # a party's own products are not paid as 政协 tiers
+    if c.rules.data["rewards"].get("top_up", False):
+        now = _values(c, paid[paid["when"] <= period.end], period.end)
+        day_before = period.start - pd.Timedelta(days=1)
+        before = _values(c, paid[paid["when"] <= day_before], day_before)
+        paid_before = before["amount_fen"].reindex(now.index).fillna(0).astype("int64")
+        now = now.assign(amount_fen=now["amount_fen"] - paid_before, paid_before_fen=paid_before)
+        now = now[now["amount_fen"] > 0]
+    else:
+        now = _values(c, in_period(paid, period), period.end).assign(paid_before_fen=0)
+    if now.empty:
+        return pd.DataFrame({k: pd.Series(dtype="int64" if k.endswith("fen") or k == "item" else object) for k in columns})
+    return now.reset_index()[columns].astype({"item": "int64", "base_fen": "int64", "amount_fen": "int64",
+                                              "paid_before_fen": "int64"})
+
+
+def beneficiaries(c: Counted, items: pd.DataFrame) -> pd.DataFrame:
     """(item, name, kind, unit, position) for each paid item: its person authors in order;
     for an item in a unit's name (or with no person author) its unit authors, else its 单位."""
     paid = items["item"]
@@ -114,15 +142,16 @@ def _reward_lines(c: Counted, period: Period) -> pd.DataFrame:
     items = item_amounts(c, period)
     if items.empty:
         return pd.DataFrame(columns=LINE_COLUMNS)
-    lines = _beneficiaries(c, items).merge(items, on="item", how="inner")
+    lines = beneficiaries(c, items).merge(items, on="item", how="inner")
     n = lines.groupby("item")["name"].transform("size")
     each, rest = lines["amount_fen"] // n, lines["amount_fen"] % n
     # Equal shares in whole fen; the first author takes the remainder (split_fen, vectorised).
     lines["amount_fen"] = (each + rest.where(lines["position"] == 0, 0)).astype("int64")
     lines["share"] = "1/" + n.astype(str)
-    yuan_of = {f: yuan(f) for f in set(lines["amount_fen"]) | set(lines["base_fen"])}
+    yuan_of = {f: yuan(f) for f in set(lines["amount_fen"]) | set(lines["base_fen"]) | set(lines["paid_before_fen"])}
     lines["amount"] = lines["amount_fen"].map(yuan_of)
     lines["base"] = lines["base_fen"].map(yuan_of)
+    lines["paid_before"] = lines["paid_before_fen"].map(yuan_of)
     subs = c.submissions[["item", "item_no", "title"]].set_index("item")
     lines["item_no"] = lines["item"].map(subs["item_no"])
     lines["title"] = lines["item"].map(subs["title"])

@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import zh
 from ..records import Ledger, OfficeTree, Roster
 from ..rules import Rules
 from .circular import QuarterlyCircular, build_circular
 from .counted import Counted, counted
+from ..kinds import ROLLUP
 from ..period import Period
 
 MATCH_COLUMNS = ["lower_office", "lower_item", "higher_office", "higher_item", "how", "days",
@@ -266,8 +266,8 @@ class RollupCircular(QuarterlyCircular):
 
 
 def rollup_stem(period: Period) -> str:
-    """File name stem of a roll-up's outputs: ``2025年第四季度社情民意信息汇总通报``."""
-    return zh.report_stem("rollup", period)
+    """File name stem of a roll-up's outputs: ``2025年第四季度社情民意信息汇总通报`` (from the registry of report kinds)."""
+    return ROLLUP.stem(period)
 
 
 def _offices_roster(c: Counted, tree: OfficeTree, absent: set[str]) -> Roster:

@@ -9,7 +9,8 @@ import pandas as pd
 from .. import zh
 from ..records import Ledger
 from ..rules import Rules
-from .base import in_period, prepare, ratio
+from ..rules.placement import organ_name
+from .base import forwarded_items, in_period, prepare, ratio
 from .counted import Counted
 from ..period import Period
 
@@ -33,6 +34,15 @@ class Summary:
     change: dict | None = None
     left_out: str = ""
     notes: list[str] = field(default_factory=list)
+    # 上报 is not 采用 (L77): items sent upward by target level, and those adopted there or higher.
+    forwarded: dict[str, int] = field(default_factory=dict)
+    forwarded_adopted: int = 0
+    upper_adoption_rate: float | None = None
+    # Every channel counted apart (政协, 党委政府, 民主党派统战, 部门), the office's products besides
+    # its bulletin (专报/转报/转送), and, per tier, the bodies by name (市政协 4, 市委办 2).
+    adopted_by_channel: dict[str, int] = field(default_factory=dict)
+    routing: dict[str, int] = field(default_factory=dict)
+    adopted_by_body: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -56,13 +66,24 @@ class Summary:
     def _repr_html_(self) -> str:
         return f"<p><b>{self.period}</b></p>" + self.to_frame().to_html(index=False)
 
+    def to_excel(self, path) -> "Path":
+        """The figures (项目, 数值) as a workbook, for analysts."""
+        from ..iorw import write_tables
+
+        return write_tables(path, {self.period: self.to_frame()})
+
 
 def _figures(c: Counted, period: Period) -> dict:
     rules = c.rules
     subs = in_period(c.submissions, period, "date")
     ad = in_period(c.adoptions, period)
+    every = in_period(c.all_adoptions, period)
     instr = in_period(c.instructions, period)
     own = ad[ad["tier"] == rules.own_tier]
+    fw = forwarded_items(c, period)
+    above = rules.tiers[rules.tier_rank(rules.own_tier) + 1:]
+    channels = list((rules.data.get("placement") or {}).get("channel_words") or {})
+    routings = list((rules.data.get("placement") or {}).get("routing") or {})
     return dict(
         submitted=len(subs),
         published=own["item"].nunique(),
@@ -72,7 +93,20 @@ def _figures(c: Counted, period: Period) -> dict:
         instructions=len(instr),
         instructions_by_level={lvl: int((instr["level"] == lvl).sum()) for lvl in rules.leader_levels},
         instructed_items=instr["item"].nunique(),
+        forwarded={t: int((fw["tier_rank"] == rules.tier_rank(t)).sum()) for t in above},
+        forwarded_adopted=int(fw["adopted"].sum()),
+        upper_adoption_rate=ratio(int(fw["adopted"].sum()), len(fw)),
+        adopted_by_channel={ch: int(every.loc[every["channel"] == ch, "item"].nunique()) for ch in channels},
+        routing={r: int(every.loc[every["routing"] == r, "item"].nunique()) for r in routings},
+        adopted_by_body={t: _by_body(every[every["tier"] == t]) for t in rules.tiers},
     )
+
+
+def _by_body(ad: pd.DataFrame) -> dict[str, int]:
+    """Items per adopting body, by the body's name without its bulletin (市委办, 市政协), most first."""
+    names = ad["body"].map(organ_name)
+    counts = ad.assign(organ=names).groupby("organ")["item"].nunique().sort_values(ascending=False, kind="stable")
+    return {k: int(v) for k, v in counts.items() if k}
 
 
 def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
@@ -99,6 +133,8 @@ def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None 
             "adopted": figures["adopted"] - before["adopted"],
             "instructions": figures["instructions"] - before["instructions"],
         }
+    before = {k: before[k] for k in ("submitted", "published", "issues", "adopted", "adopted_by_tier", "instructions",
+                                      "instructions_by_level", "instructed_items")}
     return Summary(
         period=period.label, participation=participation, adoption_rate=ratio(figures["adopted"], figures["submitted"]),
         previous=before if has_previous else None, change=change, left_out=c.left_out_text, notes=list(c.notes),

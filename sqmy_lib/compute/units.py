@@ -1,11 +1,13 @@
 """Per unit: counts, points, rank within its peer group, unit quota completion, zero submissions."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import in_period, item_flags, prepare, quota_for, ratio
+from .base import as_of, in_period, item_flags, judge_quota, month_counts, months_in_post, prepare, shortfall_text
 from .counted import Counted
 from ..period import Period
 
@@ -18,7 +20,8 @@ def item_points(c: Counted, period: Period) -> pd.Series:
     pts = c.rules.data["points"]
     by_tier = pd.Series({c.rules.tiers.index(t): v for t, v in pts["adoption_by_tier"].items()})
     by_level = {c.rules.leader_levels.index(lvl): v for lvl, v in pts["instruction_by_level"].items()}
-    adopted = in_period(c.adoptions, period).groupby("item")["tier_rank"].max().map(by_tier)
+    scored = c.adoptions[c.adoptions["scored"]]
+    adopted = in_period(scored, period).groupby("item")["tier_rank"].max().map(by_tier)
     instr = in_period(c.instructions, period)
     instr = instr.assign(points=instr["level_rank"].map(by_level).fillna(0))
     agg = "sum" if pts.get("instruction_mode") == "sum" else "max"
@@ -26,47 +29,82 @@ def item_points(c: Counted, period: Period) -> pd.Series:
     return adopted.add(instructed, fill_value=0)
 
 
-def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = None) -> pd.DataFrame:
+def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
+          today: dt.date | None = None) -> pd.DataFrame:
     """One row per unit. With a roster: every roster unit (those with no submission included);
-    without one: every unit named in the ledgers. Rank is within the unit's peer group, by points."""
-    c, period = prepare(source, period, rules)
+    without one: every unit named in the ledgers. Rank is within the unit's peer group, by points.
+
+    A unit type's quota (``quotas.units``) has two parts judged alike (``compute.base``): items
+    submitted (``quota``, ``completion``, ``missed_months``) and items adopted at or above a tier
+    (镇街: 1 at 市级 or above a month; ``adopted_quota``, ``adopted_completion``). ``behind`` says
+    the unit is short of either, ``shortfall`` says how."""
+    c, period = prepare(source, period, rules, today)
     subs = c.submissions
     roster = c.ledger.roster
     if roster is not None and not roster.units.empty:
         out = roster.units[["unit", "unit_type"]].rename(columns={"unit_type": "peer_group"}).copy()
     else:
         names = sorted(u for u in subs["unit"].unique() if u)
-        out = pd.DataFrame({"unit": names, "peer_group": UNGROUPED})
+        out = pd.DataFrame({"unit": pd.Series(names, dtype=object), "peer_group": UNGROUPED})
     out["peer_group"] = out["peer_group"].replace("", UNGROUPED).reset_index(drop=True)
     out = out.reset_index(drop=True)
 
     flags = item_flags(c, period)
-    quotas = c.rules.data.get("quotas", {}).get("units", {})
-    # Adoptions at or above each quota's minimum tier (镇街: 市级 or above), per item.
-    adopted = in_period(c.adoptions, period)
-    top_rank = adopted.groupby("item")["tier_rank"].max()
-    for tier in {q.get("adopted_min_tier") for q in quotas.values() if q.get("adopted")} - {None}:
-        flags[f"adopted_from_{tier}"] = flags.index.map(top_rank).fillna(-1).to_numpy() >= c.rules.tiers.index(tier)
     flags["points"] = flags.index.map(item_points(c, period)).fillna(0).to_numpy()
     unit_of = by_item(subs, "unit")
     per_unit = flags.groupby(flags.index.map(unit_of)).sum()
-    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed"]
-    out = out.join(per_unit, on="unit")
+    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "forwarded", "forwarded_adopted"]
+    # Numeric even when nothing was counted (an empty ledger joins an empty, untyped table).
+    out = out.join(per_unit.reindex(columns=[*columns, "points"]).astype(float), on="unit")
     out[columns] = out[columns].fillna(0).astype(int)
 
     per_submission = c.rules.data["points"]["per_submission"]
     out["points"] = (out["submitted"] * per_submission + out["points"].fillna(0)).astype(int)
     out["rank"] = out.groupby("peer_group")["points"].rank(method="min", ascending=False).astype(int)
 
-    rule = [quotas.get(g) or {} for g in out["peer_group"]]
-    out["quota"] = [quota_for(r, period, r.get("start_month", 1)) if r else None for r in rule]
-    out["completion"] = [ratio(s, q) for s, q in zip(out["submitted"], out["quota"])]
-    out["adopted_quota"] = [
-        quota_for({"per": r.get("per", "month"), "items": r["adopted"]}, period, r.get("start_month", 1)) if r.get("adopted") else None
-        for r in rule
+    quotas = c.rules.data.get("quotas", {}).get("units", {})
+    day = as_of(period, today)
+    submitted = month_counts(subs["unit"], subs["date"], period)
+    judged, adopted_judged, high = [], [], []
+    for unit, group in zip(out["unit"], out["peer_group"]):
+        rule = quotas.get(group) or {}
+        in_post = months_in_post(period.year, first_month=rule.get("start_month", 1))
+        judged.append(judge_quota(rule, period, in_post, submitted.get(unit, {}), day))
+        if rule.get("adopted"):
+            adopted = _qualifying_adoptions(c, period, rule["adopted_min_tier"])
+            months = adopted.get(unit, {})
+            adopted_rule = {**rule, "items": rule["adopted"]}
+            adopted_judged.append(judge_quota(adopted_rule, period, in_post, months, day))
+            high.append(sum(n for m, n in months.items() if period.first_month <= m <= period.last_month))
+        else:
+            adopted_judged.append(None)
+            high.append(0)
+    out["quota"] = [j.quota for j in judged]
+    out["completion"] = [j.completion for j in judged]
+    out["missed_months"] = [j.missed_months for j in judged]
+    out["adopted_quota"] = [j.quota if j else None for j in adopted_judged]
+    out["adopted_completion"] = [j.completion if j else None for j in adopted_judged]
+    out["behind"] = [j.behind or bool(a and a.behind) for j, a in zip(judged, adopted_judged)]
+    tier_word = {g: f"{(quotas.get(g) or {}).get('adopted_min_tier', '')}及以上采用" for g in set(out["peer_group"])}
+    out["shortfall"] = [
+        ";".join(x for x in (shortfall_text(j, n), shortfall_text(a, h, tier_word[g]) if a else "") if x)
+        for j, a, n, h, g in zip(judged, adopted_judged, out["submitted"], high, out["peer_group"])
     ]
-    high = [out.at[k, f"adopted_from_{r['adopted_min_tier']}"] if r.get("adopted") else 0 for k, r in enumerate(rule)]
-    out["adopted_completion"] = [ratio(h if pd.notna(h) else 0, q) for h, q in zip(high, out["adopted_quota"])]
     out["no_submission"] = out["submitted"] == 0
-    keep = ["unit", "peer_group", *columns, "points", "rank", "quota", "completion", "adopted_quota", "adopted_completion", "no_submission"]
+    keep = ["unit", "peer_group", *columns, "points", "rank", "quota", "completion", "missed_months", "adopted_quota",
+            "adopted_completion", "behind", "shortfall", "no_submission"]
     return out[keep].sort_values(["peer_group", "rank", "unit"], kind="stable").reset_index(drop=True)
+
+
+def _qualifying_adoptions(c: Counted, period: Period, min_tier: str) -> dict:
+    """{unit: {month: items}}: each item counted once, in the month it was first adopted at or above
+    ``min_tier`` this year."""
+    cache = c.__dict__.setdefault("_qualifying", {})
+    key = (period.year, period.last_month, min_tier)
+    if key not in cache:
+        rank = c.rules.tiers.index(min_tier)
+        ad = c.adoptions[c.adoptions["tier_rank"] >= rank]
+        first = ad.sort_values("when", kind="stable").drop_duplicates("item")
+        units = first["item"].map(by_item(c.submissions, "unit"))
+        cache[key] = month_counts(units, first["when"], period)
+    return cache[key]

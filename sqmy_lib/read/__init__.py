@@ -1,5 +1,18 @@
 """Reading: Excel workbooks in, record tables out. The only package that knows about Excel."""
-from .ledger import discover, read_ledgers
-from .safety import UnreadableFile
+from __future__ import annotations
 
-__all__ = ["read_ledgers", "discover", "UnreadableFile"]
+
+def __getattr__(name: str):
+    # Imported on first use, so a worker process that reads one file loads only what it needs.
+    if name in ("read_ledgers", "discover", "read_files"):
+        from . import ledger
+
+        return getattr(ledger, name)
+    if name == "UnreadableFile":
+        from .safety import UnreadableFile
+
+        return UnreadableFile
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["read_ledgers", "read_files", "discover", "UnreadableFile"]

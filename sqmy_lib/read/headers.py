@@ -1,9 +1,15 @@
-"""Finding and understanding a sheet's header: which row, which column holds which field.
+"""Finding and understanding a sheet's header: which rows, and what each column holds.
 
-Sheets are recognised by their headers, never their names. The header is
-looked for in the first rows; one or two levels, merged group cells
-(``采用情况`` over ``县政协编发 | 市政协 | 省政协 | 全国政协``), synonyms, stray
-spaces and full-width characters are all understood.
+Sheets are recognised by their headers, wherever they stand in the first rows: one, two or
+three header rows, merged group cells (``采用情况`` over ``县级 | 市级以上`` over ``市级 | 省级 |
+国家级``), synonyms, stray spaces and full-width characters. Every labelled column ends up
+in exactly one of four places, so nothing under a header is read past in silence:
+
+- ``fields``   a field of the records (title, date, author, 采用情况, 批示领导, …);
+- ``bodies``   a column standing for one body (``市政协``, ``县级``): adoptions, forwardings
+               (under ``上报情况``) or instructions (under ``领导批示``) at that body's tier;
+- ``ignored``  columns the tool computes itself or has no use for (``稿酬``, ``联系电话``);
+- ``unknown``  a label the reader does not understand: reported (``header.unknown``).
 """
 from __future__ import annotations
 
@@ -12,65 +18,21 @@ import re
 from dataclasses import dataclass, field
 
 from .values import cell_text, norm
-
-HEADER_SCAN_ROWS = 30
-
-# field -> labels that name it exactly (after normalisation). Order inside a
-# list does not matter; the first column that names a field wins.
-LEDGER_LABELS: dict[str, tuple[str, ...]] = {
-    "item_no": ("编号", "信息编号", "稿件编号", "登记号", "编码", "登记编号", "信息号"),
-    "seq": ("序号", "序", "行号", "顺序号"),
-    "date": ("收稿日期", "报送日期", "日期", "来稿日期", "收稿时间", "报送时间", "收到日期", "时间", "提交日期", "收稿日"),
-    "title": ("信息标题", "标题", "题目", "信息题目", "稿件标题", "信息名称", "稿件题目", "主题", "信息题目标题"),
-    "author": ("作者", "报送人", "反映人", "撰稿人", "姓名", "提供人", "撰写人", "报送者", "作者姓名", "报送人姓名", "信息员", "供稿人"),
-    "unit": ("单位", "所在单位", "报送单位", "工作单位", "所属单位", "单位界别", "报送单位界别", "单位/界别", "供稿单位"),
-    "sector": ("界别", "所属界别", "委员界别"),
-    "category": ("类别", "分类", "信息类别", "类型", "信息分类", "内容分类"),
-    "role": ("身份", "作者身份", "人员类别", "报送人身份", "人员身份"),
-    "adopted_flag": ("是否采用", "采用与否", "是否被采用", "是否录用"),
-    "adoption": ("采用情况", "采用单位", "采用刊物", "采用", "采用单位刊物", "采用情况及期数", "采用层级", "采用级别", "采用及刊发情况", "刊发情况"),
-    "issue_no": ("期号", "期数", "刊期", "采用期号", "刊发期号"),
-    "adopted_on": ("采用日期", "采用时间", "刊发日期", "编发日期", "刊发时间"),
-    "instruction": ("批示", "领导批示", "批示情况", "领导批示情况", "批示件", "获批示情况"),
-    "leader": ("批示领导", "批示人", "领导", "领导姓名"),
-    "instruction_text": ("批示内容", "批示意见"),
-    "instructed_on": ("批示日期", "批示时间"),
-    "follow_up": ("落实情况", "反馈情况", "办理情况", "落实反馈", "办理结果", "落实", "落实反馈情况", "批示落实情况"),
-    "note": ("备注", "说明"),
-}
-
-# When no label matches exactly, the first keyword a label contains decides.
-LEDGER_KEYWORDS: tuple[tuple[str, str], ...] = (
-    ("采用日期", "adopted_on"), ("采用时间", "adopted_on"), ("批示日期", "instructed_on"),
-    ("批示时间", "instructed_on"), ("批示内容", "instruction_text"), ("批示领导", "leader"),
-    ("落实", "follow_up"), ("反馈", "follow_up"), ("批示", "instruction"), ("期号", "issue_no"),
-    ("期数", "issue_no"), ("是否", "adopted_flag"), ("采用", "adoption"), ("刊发", "adoption"), ("标题", "title"), ("题目", "title"),
-    ("编号", "item_no"), ("序号", "seq"), ("日期", "date"), ("作者", "author"), ("报送人", "author"),
-    ("反映人", "author"), ("姓名", "author"), ("单位", "unit"), ("界别", "sector"), ("类别", "category"),
-    ("分类", "category"), ("身份", "role"), ("备注", "note"),
+from .vocabulary import (
+    FIELD_KEYWORDS,
+    FIELD_LABELS,
+    GROUP_FIELDS,
+    GROUP_WORDS,
+    IGNORED_KEYWORDS,
+    IGNORED_LABELS,
+    ROSTER_LABELS,
 )
 
-# Inside a group (``采用情况`` / ``领导批示``) short sub-labels mean the group's fields.
-GROUP_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "adoption": (("日期", "adopted_on"), ("时间", "adopted_on"), ("期", "issue_no"),
-                 ("单位", "adoption"), ("刊物", "adoption"), ("层级", "adoption"), ("级别", "adoption")),
-    "instruction": (("日期", "instructed_on"), ("时间", "instructed_on"), ("内容", "instruction_text"),
-                    ("意见", "instruction_text"), ("落实", "follow_up"), ("反馈", "follow_up"),
-                    ("办理", "follow_up"), ("领导", "leader"), ("姓名", "leader"), ("批示人", "leader")),
-}
+HEADER_SCAN_ROWS = 30
+MAX_HEADER_ROWS = 3
+MAX_LABEL = 16  # longer text is a title, a note or data, never a header label
 
-ROSTER_LABELS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "名字", "人员姓名", "委员姓名", "信息员姓名"),
-    "role": ("身份", "人员类别", "类别", "人员身份", "类型"),
-    "unit": ("单位", "所在单位", "工作单位", "所属单位", "报送单位"),
-    "sector": ("界别", "所属界别"),
-    "appointed_on": ("聘任日期", "聘任时间", "聘用日期", "任职日期", "聘任", "聘任年月", "聘期开始"),
-    "unit_name": ("单位名称", "名称", "单位全称"),
-    "unit_type": ("单位类型", "类型", "分组", "组别", "单位类别", "类别", "同类组"),
-    "note": ("备注", "说明"),
-}
-
-_LABEL_NOISE = re.compile(r"[*※:：()（）\[\]【】<>《》\"“”'‘’\-—_·.。、/／\\]")
+_LABEL_NOISE = re.compile(r"[*※:：()（）\[\]【】<>《》\"“”'‘’\-—_·.。、/／\\#＃]")
 
 
 def norm_label(value) -> str:
@@ -78,217 +40,333 @@ def norm_label(value) -> str:
     return _LABEL_NOISE.sub("", norm(cell_text(value)))
 
 
-# The first rows of every sheet repeat the same short texts (labels, names, units): a bounded
-# memo of these pure functions saves most of the header search. read_files starts each read
-# with them empty (forget_labels), so nothing carries over from one read to the next.
-@functools.lru_cache(maxsize=1 << 16)
-def ledger_field(label: str) -> str | None:
-    """The ledger field a normalised label names, or None."""
-    if not label or len(label) > 12:  # long text is data or a note, not a header
-        return None
-    fld = _LABEL_FIELD.get(label)
-    if fld is not None:
-        return fld
-    for keyword, fld in LEDGER_KEYWORDS:
-        if keyword in label:
-            return fld
-    return None
-
-
-_LABEL_FIELD = {norm_label(x): fld for fld, labels in reversed(LEDGER_LABELS.items()) for x in labels}
-_ROSTER_NORMED = {fld: {norm_label(x) for x in labels} for fld, labels in ROSTER_LABELS.items()}
-
-
-@dataclass
-class TierColumn:
-    """A column under the adoption group that stands for one adopting body (``市政协``)."""
+@dataclass(frozen=True)
+class BodyColumn:
+    """A column that stands for one body (``市政协``, ``县级``): what its cells record there."""
 
     col: int
     label: str
-    tier: str | None
+    action: str  # adoption | forward | instruction
 
 
 @dataclass
 class Layout:
-    """What a sheet is and where its fields are (0-based row and column indices)."""
+    """What a sheet is and where everything is (0-based row and column indices)."""
 
     kind: str  # submissions | adoptions | people | units
     header_top: int
     header_bottom: int
     fields: dict[str, int] = field(default_factory=dict)
-    tiers: list[TierColumn] = field(default_factory=list)
-    extra_columns: dict[int, str] = field(default_factory=dict)  # labelled columns not understood
+    bodies: list[BodyColumn] = field(default_factory=list)
+    also: dict[int, str] = field(default_factory=dict)  # more columns of a field (a second 备注): col → field
+    ignored: dict[int, str] = field(default_factory=dict)  # col → label
+    unknown: dict[int, str] = field(default_factory=dict)  # col → label
+    labels: dict[int, str] = field(default_factory=dict)  # col → the label path as shown (采用情况/市政协)
+
+    @property
+    def width(self) -> int:
+        cols = [*self.fields.values(), *(b.col for b in self.bodies), *self.also, *self.ignored, *self.unknown]
+        return max(cols) + 1 if cols else 0
 
 
-# Labels of the short texts in the first rows of sheets, each computed once (see ledger_field).
-_LABELS: dict[str, str] = {}
+class HeaderWords:
+    """The header vocabulary, with an office's own synonyms (rules ``headers:``) added."""
+
+    def __init__(self, extra: dict | None = None, place=None, forwarded_prefixes=()):
+        labels = {f: list(ls) for f, ls in FIELD_LABELS.items()}
+        for fld, more in (extra or {}).items():
+            labels.setdefault(fld, []).extend(more or [])
+        self.exact = {norm_label(x): fld for fld, ls in reversed(labels.items()) for x in ls}
+        self.ignored = {norm_label(x) for x in IGNORED_LABELS}
+        self.place = place or (lambda text: None)
+        self.forwarded_prefixes = tuple(forwarded_prefixes)
+        self._memo: dict[str, str | None] = {}
+        self._tiers: dict[str, str | None] = {}
+
+    def field_of(self, label: str) -> str | None:
+        """The field a normalised label names (exact, else by keyword), or None."""
+        if not label or len(label) > MAX_LABEL:
+            return None
+        try:
+            return self._memo[label]
+        except KeyError:
+            pass
+        fld = self.exact.get(label)
+        if fld is None:
+            fld = next((f for kw, f in FIELD_KEYWORDS if kw in label), None)
+        self._memo[label] = fld
+        return fld
+
+    def is_ignored(self, label: str) -> bool:
+        return label in self.ignored or any(k in label for k in IGNORED_KEYWORDS)
+
+    def body_tier(self, label: str) -> str | None:
+        """The tier a label names as a body (``市政协``, ``省级``, ``全国政协``), or None."""
+        if not label or len(label) > MAX_LABEL:
+            return None
+        try:
+            return self._tiers[label]
+        except KeyError:
+            placed = self.place(label)
+            tier = self._tiers[label] = placed.tier if placed is not None else None
+            return tier
+
+    def group_of(self, label: str) -> str | None:
+        """What a label heading a group of sub-columns is about (adoption, instruction, forward,
+        submission), or None."""
+        if not label or len(label) > MAX_LABEL:
+            return None
+        for kind, words in GROUP_WORDS.items():
+            if any(w in label for w in words):
+                return kind
+        return None
+
+    def knows(self, label: str) -> bool:
+        """Whether a label means anything in a header: a field, a body, a group, an ignored column."""
+        return bool(label) and (
+            self.field_of(label) is not None or self.is_ignored(label) or self.group_of(label) is not None
+            or self.body_tier(label) is not None
+        )
 
 
-def forget_labels() -> None:
-    """Empty the label memos (at the start of a read)."""
-    _LABELS.clear()
-    ledger_field.cache_clear()
+@functools.lru_cache(maxsize=1 << 15)
+def _label_of(text: str) -> str:
+    return norm_label(text) if 0 < len(text.strip()) <= 40 else ""
 
 
-def _new_label(text: str) -> str:
-    if len(_LABELS) >= 1 << 16:
-        _LABELS.clear()
-    label = _LABELS[text] = norm_label(text)
-    return label
+def _only_short_text(row: list) -> bool:
+    return all((type(v) is str and len(v) <= 40) or v is None for v in row)
 
 
-def _row_labels(row: list, width: int) -> list[str]:
-    if len(row) != width:
-        row = row[:width] if len(row) > width else [*row, *([""] * (width - len(row)))]
-    get = _LABELS.get
-    # Only short text can be a header label; numbers, dates and long text are data.
-    return [(get(v) or _new_label(v)) if type(v) is str and 0 < len(v) <= 24 else "" for v in row]
+def _labels(row: list, width: int) -> list[str]:
+    out = [_label_of(v) if type(v) is str else "" for v in row[:width]]
+    return out + [""] * (width - len(out))
 
 
-def _score(labels: list[str], tier_of, beat: int = -1) -> int:
-    """Fields named in a header row, plus one if any column names an adopting body (a tier column).
+def _fill_merges(scan: list[list[str]], merges) -> None:
+    """Header cells covered by a merged range carry its label (across and down)."""
+    rows = len(scan)
+    for (r0, c0), (r1, c1) in merges:
+        if r0 >= rows:
+            continue
+        width = len(scan[r0])
+        if c0 >= width:
+            continue
+        value = scan[r0][c0]
+        if not value:
+            continue
+        for r in range(r0, min(r1, rows - 1) + 1):
+            for c in range(c0, min(c1, width - 1) + 1):
+                if not scan[r][c]:
+                    scan[r][c] = value
 
-    Only a score above ``beat`` matters to the caller: a row that cannot reach it even with a
-    tier column is scored without looking for one.
-    """
-    fields = {ledger_field(l) for l in labels if l}
+
+def _score(labels: list[str], words: HeaderWords) -> int:
+    """How many distinct fields a row names, plus one if any column names a body."""
+    fields = {words.field_of(l) for l in labels if l}
     fields.discard(None)
-    if len(fields) + 1 <= beat:
-        return len(fields)
-    # Tier columns add one to the score however many there are: the first one found is enough.
-    tiers = any(l and ledger_field(l) is None and tier_of(l) for l in labels)
-    return len(fields) + (1 if tiers else 0)
+    fields.discard("seq")
+    bodies = any(l and words.field_of(l) is None and words.body_tier(l) for l in labels)
+    return len(fields) + (1 if bodies else 0)
 
 
-def find_layout(rows: list[list], merges: list[tuple[tuple[int, int], tuple[int, int]]], tier_of) -> Layout | None:
-    """Find the header within the first rows and map every column to a field.
+def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "") -> Layout | None:
+    """Find the header within the first rows and give every labelled column its place.
 
-    ``tier_of`` maps a body name to its tier (from the rules) so tier columns
-    are recognised. Returns None when the sheet has no ledger or roster header.
+    ``hint`` is the sheet and file name: it tells a separate 采用台账 that has an 作者 column
+    from a combined ledger that lacks its 收稿日期. Returns None when the sheet has neither a
+    ledger nor a roster header.
     """
     width = max((len(r) for r in rows[:HEADER_SCAN_ROWS]), default=0)
-    scan = [_row_labels(r, width) for r in rows[:HEADER_SCAN_ROWS]]
+    if not width:
+        return None
+    # A row with a number, a date or long text is a title, a note or data: never a header row.
+    scan = [_labels(r, width) if _only_short_text(r) else [""] * width for r in rows[:HEADER_SCAN_ROWS]]
+    raw_scan = [list(r) for r in scan]  # before merged labels are spread: what each cell itself says
+    _fill_merges(scan, merges)
     best, best_score = None, 1
     for i, labels in enumerate(scan):
-        score = _score(labels, tier_of, best_score)
+        score = _score(labels, words)
         if score > best_score:
             best, best_score = i, score
-    layout = _ledger_layout(scan, best, merges, tier_of) if best is not None else None
-    if layout is not None:
-        return layout
-    return _roster_layout(scan)
+    if best is not None:
+        layout = _ledger_layout(scan, raw_scan, best, merges, words, hint)
+        if layout is not None:
+            return layout
+    return _roster_layout(raw_scan)
 
 
-def _groups_in_row(r: int, labels: list[str], merges) -> dict[int, str]:
-    """Column → group label for cells merged across several columns in row ``r``."""
-    out: dict[int, str] = {}
-    for (r0, c0), (r1, c1) in merges:
-        if r0 == r and c1 > c0 and labels[c0] if c0 < len(labels) else False:
-            for c in range(c0, c1 + 1):
-                out[c] = labels[c0]
+def _header_like(labels: list[str], words: HeaderWords) -> bool:
+    """A row whose every filled cell is a label the header vocabulary knows."""
+    filled = [l for l in labels if l]
+    return bool(filled) and all(words.knows(l) for l in filled)
+
+
+def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: str = "") -> Layout | None:
+    top = bottom = best
+    # Group rows above (采用情况 over its sub-columns), sub-rows below, three rows at most.
+    while top > 0 and bottom - top + 1 < MAX_HEADER_ROWS and _is_group_row(raw_scan[top - 1], scan[top - 1], words):
+        top -= 1
+    while bottom + 1 < len(scan) and bottom - top + 1 < MAX_HEADER_ROWS and _is_sub_row(raw_scan[bottom + 1], scan, top, bottom + 1, words):
+        bottom += 1
+    block = [list(scan[r]) for r in range(top, bottom + 1)]
+    _carry_groups(block, words)
+    layout = Layout("submissions", top, bottom)
+    for c in range(len(block[0])):
+        path = _path([row[c] for row in block])
+        if not path:
+            continue
+        layout.labels[c] = "/".join(path)
+        _place_column(layout, c, path, words)
+    _settle_dates(layout)
+    kind = _ledger_kind(layout, hint)
+    if kind is None:
+        return None
+    layout.kind = kind
+    if kind == "adoptions" and "adopted_on" not in layout.fields and "date" in layout.fields:
+        # In an adoption ledger a bare 日期 is the adoption date.
+        layout.fields["adopted_on"] = layout.fields.pop("date")
+    return layout
+
+
+def _is_group_row(raw: list[str], filled: list[str], words: HeaderWords) -> bool:
+    """A row above the header that heads groups of its columns (采用情况, 领导批示): labels the
+    vocabulary knows, at least one heading a group or spread over several columns; one label
+    spread over the whole width is a title, not a group."""
+    if not _header_like(raw, words):
+        return False
+    labels = [l for l in filled if l]
+    if len(set(labels)) == 1 and len(labels) >= len(filled) - 1:
+        return False
+    return any(words.group_of(l) for l in raw if l) or filled != raw
+
+
+def _spans(row: list[str], c: int) -> bool:
+    """Whether the label at ``c`` heads more than its own column (a group, or merged across)."""
+    label = row[c]
+    return bool(label) and ((c > 0 and row[c - 1] == label) or (c + 1 < len(row) and row[c + 1] == label))
+
+
+def _is_sub_row(raw: list[str], scan, top: int, r: int, words: HeaderWords) -> bool:
+    """A row below the header naming the sub-columns of a group (县级 | 市级以上, 市级 | 省级)."""
+    if not _header_like(raw, words):
+        return False
+    above = scan[r - 1]
+    return any(l and (words.group_of(above[c]) or _spans(above, c)) for c, l in enumerate(raw))
+
+
+def _carry_groups(block: list[list[str]], words: HeaderWords) -> None:
+    """An unmerged group label carries right over the empty cells beside it, as long as the rows
+    below have labels there (采用情况 written once over 县级 | 市级 | 省级)."""
+    for k in range(len(block) - 1):
+        row, below = block[k], block[k + 1]
+        carried = ""
+        for c in range(len(row)):
+            if row[c]:
+                carried = row[c] if words.group_of(row[c]) else ""
+            elif carried and below[c]:
+                row[c] = carried
+            else:
+                carried = ""
+
+
+def _path(labels: list[str]) -> list[str]:
+    """A column's labels from the top, consecutive repeats (a label merged down) once."""
+    out: list[str] = []
+    for l in labels:
+        if l and (not out or out[-1] != l):
+            out.append(l)
     return out
 
 
-def _is_group_label(label: str) -> str | None:
-    """``采用情况`` / ``领导批示`` style labels that head a group of sub-columns."""
-    if not label or len(label) > 8:  # a title row ("2026年…采用台账") is not a group label
-        return None
-    if "批示" in label and "日期" not in label and "内容" not in label and "领导" != label:
-        return "instruction"
-    if "采用" in label or "刊发" in label:
-        return "adoption"
-    return None
+def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -> None:
+    leaf = path[-1]
+    group = next((words.group_of(l) for l in reversed(path[:-1]) if words.group_of(l)), None)
+    if words.is_ignored(leaf) and words.field_of(leaf) in (None, "adoption", "note"):
+        layout.ignored[c] = "/".join(path)
+        return
+    fld, action = _field_in_group(leaf, group, words)
+    if action:
+        layout.bodies.append(BodyColumn(c, leaf, action))
+    elif fld is None:
+        layout.unknown[c] = "/".join(path)
+    elif fld not in layout.fields:
+        layout.fields[fld] = c
+    else:
+        layout.also[c] = fld
 
 
-def _sub_field(group: str | None, sub: str, tier_of) -> tuple[str | None, str | None]:
-    """(field, tier) for a sub-label under a group label; tier columns give field 'tier'."""
-    if group == "adoption":
-        if tier := tier_of(sub):  # 市政协采用, 本级编发: a body's own column
-            return "tier", tier
-        exact = ledger_field(sub)
-        if exact in ("adopted_on", "issue_no", "adoption", "instruction", "leader", "follow_up"):
+def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[str | None, str | None]:
+    """(field, None) or (None, body action) for a column's lowest label under its group."""
+    exact = words.exact.get(leaf)
+    if group in ("adoption", "forward", "instruction"):
+        sub = dict(GROUP_FIELDS[group])
+        if exact in _GROUP_OWN[group]:
             return exact, None
-        for kw, fld in GROUP_FIELDS["adoption"]:
-            if kw in sub and not tier_of(sub):
+        if words.body_tier(leaf):
+            return None, group
+        for kw, fld in GROUP_FIELDS[group]:
+            if kw in leaf:
                 return fld, None
-        return "tier", tier_of(sub)
-    if group == "instruction":
-        for kw, fld in GROUP_FIELDS["instruction"]:
-            if kw in sub:
-                return fld, None
-    fld = ledger_field(sub)
-    if fld is None and tier_of(sub):
-        return "tier", tier_of(sub)
-    return fld, None
+        del sub
+        return words.field_of(leaf), None
+    if exact is not None:
+        return exact, None
+    if words.body_tier(leaf) and len(leaf) <= 10:
+        # A single-level 省政协采用 / 上报市政协 column.
+        if leaf.startswith(words.forwarded_prefixes):
+            return None, "forward"
+        if words.field_of(leaf) in (None, "adoption", "adopted_flag"):
+            return None, "adoption"
+    return words.field_of(leaf), None
 
 
-def _looks_like_subheader(labels: list[str], tier_of) -> bool:
-    filled = [l for l in labels if l]
-    return bool(filled) and all(ledger_field(l) or tier_of(l) for l in filled)
+# The fields a group's sub-columns may name directly.
+_GROUP_OWN = {
+    "adoption": {"adopted_on", "issue_no", "adoption", "adopted_flag", "product", "instruction", "leader",
+                 "instruction_text", "instructed_on", "follow_up", "note"},
+    "forward": {"forward", "forwarded_on", "note"},
+    "instruction": {"instruction", "leader", "instruction_text", "instructed_on", "follow_up", "department",
+                    "assigned_on", "due_on", "replied_on", "reply", "fed_back_on", "note"},
+}
 
 
-def _ledger_layout(scan: list[list[str]], best: int, merges, tier_of) -> Layout | None:
-    width = len(scan[best])
-    top, sub = best, None
-    groups = _groups_in_row(best, scan[best], merges)
-    if best + 1 < len(scan) and _looks_like_subheader(scan[best + 1], tier_of) and (
-        groups or any(_is_group_label(l) for l in scan[best])
-    ):
-        sub = best + 1
-    elif best > 0 and any(_is_group_label(l) for l in scan[best - 1]) and _looks_like_subheader(scan[best - 1], tier_of):
-        top, sub = best - 1, best
-        groups = _groups_in_row(top, scan[top], merges)
+def _settle_dates(layout: Layout) -> None:
+    """上报时间 is the submission date when nothing else is, and no column is about forwarding."""
+    f = layout.fields
+    if "date" not in f and "forwarded_on" in f and "forward" not in f and not any(b.action == "forward" for b in layout.bodies):
+        f["date"] = f.pop("forwarded_on")
 
-    fields: dict[str, int] = {}
-    tiers: list[TierColumn] = []
-    extra: dict[int, str] = {}
-    carried = ""  # an unmerged group label carries right over the empty cells beside it
-    for c in range(width):
-        t = scan[top][c]
-        s = scan[sub][c] if sub is not None else ""
-        if t:
-            carried = t if _is_group_label(t) else ""
-        group_label = groups.get(c) or t or (carried if s else "")
-        if s:
-            fld, tier = _sub_field(_is_group_label(group_label), s, tier_of)
-            label = s
-        else:
-            fld, tier = ledger_field(t), None
-            if fld in (None, "adoption") and t and tier_of(t):  # a single-level 省政协采用 column
-                fld, tier = "tier", tier_of(t)
-            label = t
-        if fld == "tier":
-            tiers.append(TierColumn(c, label, tier))
-        elif fld and fld not in fields:
-            fields[fld] = c
-        elif label:
-            extra[c] = label
 
-    kind = _ledger_kind(fields, tiers)
-    if kind is None:
+_REFERENCE_NAMES = ("采用", "批示", "上报", "录用", "刊用")
+
+
+def _ledger_kind(layout: Layout, hint: str = "") -> str | None:
+    f = layout.fields
+    if "title" not in f and "item_no" not in f:
         return None
-    if kind == "adoptions" and "adopted_on" not in fields and "date" in fields:
-        # In an adoption ledger a bare 日期 is the adoption date.
-        fields["adopted_on"] = fields.pop("date")
-    return Layout(kind, top, sub if sub is not None else top, fields, tiers, extra)
-
-
-def _ledger_kind(fields: dict[str, int], tiers: list[TierColumn]) -> str | None:
-    if "title" not in fields and "item_no" not in fields:
-        return None
-    has_adoption = any(f in fields for f in ("adoption", "adopted_flag", "adopted_on", "issue_no", "leader", "instruction"))
-    if "author" not in fields and "unit" not in fields and not tiers and has_adoption:
+    if ("date" not in f and not any(b.action == "adoption" for b in layout.bodies)
+            and any(k in f for k in ("adoption", "adopted_on", "issue_no", "leader", "instruction", "forward"))
+            and any(w in hint for w in _REFERENCE_NAMES) and "报送" not in hint):
+        return "adoptions"  # a 采用台账 with an 作者 column: its rows refer to items, they are not items
+    about_records = any(k in f for k in ("adoption", "adopted_flag", "adopted_on", "issue_no", "leader", "instruction",
+                                          "instruction_text", "forward", "product"))
+    adoption_bodies = any(b.action == "adoption" for b in layout.bodies)
+    if "date" in f and not about_records and "author" not in f and "unit" not in f and "title" in f and not layout.bodies:
+        return "submissions"
+    if not ({"author", "unit", "date"} & f.keys()) and not adoption_bodies and (about_records or layout.bodies):
         return "adoptions"
-    if "title" in fields and ({"date", "author", "unit"} & fields.keys()):
+    if "title" in f and ({"date", "author", "unit"} & f.keys() or adoption_bodies):
         return "submissions"
     return None
 
 
 def _roster_layout(scan: list[list[str]]) -> Layout | None:
+    normed = {fld: {norm_label(x) for x in labels} for fld, labels in ROSTER_LABELS.items()}
     for i, labels in enumerate(scan):
         found: dict[str, int] = {}
         for c, l in enumerate(labels):
-            for fld, names in _ROSTER_NORMED.items():
+            for fld, names in normed.items():
                 if l in names and fld not in found:
                     # 类别/类型 mean the role in a people roster, the unit type in a unit roster.
                     found[fld] = c

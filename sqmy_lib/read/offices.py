@@ -27,8 +27,8 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-import yaml
-
+from .. import configfile
+from ..configfile import ConfigError
 from ..records import Ledger, Office, OfficeTree
 from ..rules import Rules
 from .ledger import EXCEL_SUFFIXES, discover, read_files
@@ -144,13 +144,50 @@ def _office(name: str, named: str | None, level: str | None, peer_group: str | N
     return Office(name, level, peer_group or groups.get(level, f"{level}政协"), paths, code or office_code(name))
 
 
-def _from_manifest(path: Path, rules: Rules, office: str | None, level: str | None) -> OfficeTree:
+_TEXT = {"type": "string", "minLength": 1, "maxLength": 100}
+_PATH = {"type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\x00]*$"}
+_PATHS = {"anyOf": [_PATH, {"type": "array", "items": _PATH, "maxItems": 1000}],
+          "x-message": "应为路径(一个或一组,相对清单所在文件夹),实为 {value}"}
+
+
+def manifest_schema(tiers: list[str]) -> dict:
+    """The JSON Schema of ``offices.yaml``, with the tiers of the rules in force."""
+    level = {"enum": list(tiers), "x-message": f"应为 {'/'.join(tiers)} 之一,实为 {{value}}"}
+    office = {"type": "object", "additionalProperties": False, "required": ["name"],
+              "properties": {"name": _TEXT, "level": level, "peer_group": _TEXT, "code": _TEXT, "ledgers": _PATHS}}
+    return {"type": "object", "additionalProperties": False, "required": ["offices"],
+            "properties": {"office": _TEXT, "level": level, "own_ledgers": _PATHS, "description": {"type": "string"},
+                           "offices": {"type": "array", "items": office, "minItems": 1, "maxItems": 10000,
+                                       "x-message": "应为下级政协的列表(每项含 name 和 ledgers),实为 {value}"}}}
+
+
+def _manifest_data(path: Path, rules: Rules) -> dict:
+    """The manifest read safely and checked by its schema; every problem names the key and the line."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TreeError(f"{path.name}:无法读取清单文件({type(exc).__name__}: {str(exc).splitlines()[0]})") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("offices"), list) or not data["offices"]:
-        raise TreeError(f"{path.name}:清单应包含 offices 列表(每项含 name 和 ledgers)")
+        text = configfile.read_text(path, "清单文件")
+    except ConfigError as exc:
+        raise TreeError(f"{path.name}:{exc.problems[0]}", "tree.schema") from None
+    data, lines, problems = configfile.parse_yaml(text)
+    if not problems and not isinstance(data, dict):
+        problems = [configfile.ConfigProblem("", f"清单应为键值对(office、level、offices……),实为 {configfile.shown(data)}")]
+    if not problems:
+        seen: dict[str, int] = {}
+        twice = []
+        for k, entry in enumerate(data.get("offices") or []):
+            name = entry.get("name") if isinstance(entry, dict) else None
+            if isinstance(name, str) and name in seen:
+                twice.append((("offices", str(k), "name"), f"“{name}”重复(第{seen[name] + 1}项已有)"))
+            elif isinstance(name, str):
+                seen[name] = k
+        problems = configfile.schema_problems(data, manifest_schema(rules.tiers), lines, extra=twice)
+    if problems:
+        raise TreeError(f"{path.name}有误:" + ";".join(map(str, problems[:5]))
+                        + (f";另有 {len(problems) - 5} 处" if len(problems) > 5 else ""), "tree.schema")
+    return data
+
+
+def _from_manifest(path: Path, rules: Rules, office: str | None, level: str | None) -> OfficeTree:
+    data = _manifest_data(path, rules)
     tiers = rules.tiers
     name = office or str(data.get("office") or rules.data.get("office", {}).get("name") or "本级政协")
     top = level or data.get("level") or level_in_name(name, tiers)
@@ -194,7 +231,8 @@ def read_offices(tree: OfficeTree, rules: Rules, year: int | None = None, worker
     file_rules: dict[Path, Rules] = {}
     office_of: dict[str, str] = {}
     for office in tree.offices:
-        office_rules = rules.for_level(office.level)
+        # Each office places bodies from where it stands: its own name is its own tier.
+        office_rules = rules.for_office(office.level, office.name)
         for f in discover(p for p in office.paths if p.exists()):
             if str(f) in office_of:
                 continue  # a file named under two offices counts for the first

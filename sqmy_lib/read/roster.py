@@ -1,20 +1,42 @@
-"""名册: people (姓名, 身份, 单位, 界别, 聘任日期) and units (单位名称, 单位类型).
+"""名册: people (姓名, 身份, 单位, 界别, 聘任日期, 解聘/离任日期) and units (单位名称, 单位类型).
 
 A roster is read from its own workbook or from roster sheets found among the
 ledgers; sheets are recognised by their headers like ledger sheets are.
+
+People come out one row per (person, role): a 委员 who is also a 特邀信息员 holds both
+roles, each with its own quota. A 身份 cell may name both (``委员、特邀信息员``), or the
+person may appear on two sheets (委员名册, 特邀信息员名册). The 工作人员 (staff of the
+office) are people too, with that role: the 先进工作者 are chosen among them.
+
+Every quota runs from the start date to the end date (聘任/解聘, 任职/离任, 届满; domain.md §8;
+informants come and go, as L358 says of 政务信息员 by analogy): ``appointed_on`` and ``ended_on``
+(the last day in post). A date
+that cannot be read is kept as text in ``date_problem`` and said wherever the person's
+quota is shown, never silently taken as "no date".
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from ..records import PEOPLE_COLUMNS, UNIT_COLUMNS, Roster
+from ..records import PEOPLE_COLUMNS, UNIT_COLUMNS, Roster, typed
+from .authors import name_key
 from ..rules import Rules
-from .headers import Layout
+from .headers import Layout, norm_label
 from .sheet import fill_merged_down
 from .values import cell_text, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
+
+# The end of a person's time in post. (These belong beside ROSTER_LABELS in headers.py; they are
+# looked for here, in the header row the layout found, until the reader rewrite carries them.)
+END_LABELS = frozenset(norm_label(x) for x in (
+    "解聘日期", "解聘时间", "解聘", "离任日期", "离任时间", "离任", "届满日期", "届满时间", "任期届满", "届满",
+    "聘期结束", "聘期截止", "任职截止", "免职日期", "卸任日期", "退出日期",
+))
+_ROLE_SEPARATORS = re.compile(r"[、,，/／;；\s]+")
+DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
 
 
 def _rows(grid: SheetGrid, layout: Layout):
@@ -38,6 +60,38 @@ def _role_from_names(sheet: str, file: str, rules: Rules) -> str:
     return ""
 
 
+def _end_column(grid: SheetGrid, layout: Layout) -> int | None:
+    """The column of the 解聘/离任/届满 date in the header row, if the sheet has one."""
+    header = grid.rows[layout.header_top] if layout.header_top < len(grid.rows) else []
+    taken = set(layout.fields.values())
+    return next((c for c, v in enumerate(header) if c not in taken and norm_label(v) in END_LABELS), None)
+
+
+def _roles(text: str, default: str, rules: Rules) -> list[str]:
+    """The canonical roles a 身份 cell names (``委员、特邀信息员`` is two); the cell as written when
+    the rules do not know it, so the person is still listed."""
+    text = norm(text)
+    if not text:
+        return [default]
+    whole = rules.role_of(text)
+    if whole:
+        return [whole]
+    parts = [p for p in _ROLE_SEPARATORS.split(text) if p]
+    known = [rules.role_of(p) for p in parts]
+    if len(parts) > 1 and all(known):
+        return list(dict.fromkeys(known))
+    return [text]
+
+
+def _date(value, label: str, problems: list[str]):
+    if value is None or value == "":
+        return None
+    parsed = parse_date(value)
+    if parsed.date is None:
+        problems.append(f"{label}“{cell_text(value)}”无法识别")
+    return parsed.date
+
+
 def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules) -> Roster:
     """Build a Roster from (file, grid, layout) triples of kind ``people`` or ``units``.
     Roles are given their canonical name from the rules (特约信息员 → 特邀信息员)."""
@@ -45,23 +99,29 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
     units: list[dict] = []
     for file, grid, layout in grids:
         default_role = _role_from_names(grid.name, file, rules) if "role" not in layout.fields else ""
+        end_col = _end_column(grid, layout) if layout.kind == "people" else None
         for row_no, get in _rows(grid, layout):
             where = dict(file=file, sheet=grid.name, row=row_no)
             if layout.kind == "people":
-                name = norm(cell_text(get("name")))
+                name = name_key(cell_text(get("name")))  # 阿依古丽•买买提 is 阿依古丽·买买提
                 if not name:
                     continue
-                appointed = parse_date(get("appointed_on")).date
-                role = norm(cell_text(get("role"))) or default_role
-                people.append(dict(
-                    name=name, role=rules.role_of(role) or role, unit=norm_spaces(cell_text(get("unit"))),
-                    sector=norm_spaces(cell_text(get("sector"))), appointed_on=appointed, **where,
-                ))
+                problems: list[str] = []
+                appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems)
+                row = grid.rows[row_no - 1]
+                ended = _date(row[end_col] if end_col is not None and end_col < len(row) else "",
+                              DATE_LABELS["ended_on"], problems)
+                for role in _roles(cell_text(get("role")), default_role, rules):
+                    people.append(dict(
+                        name=name, role=role, unit=norm_spaces(cell_text(get("unit"))),
+                        sector=norm_spaces(cell_text(get("sector"))), appointed_on=appointed, ended_on=ended,
+                        date_problem=";".join(problems), **where,
+                    ))
             else:
                 unit = norm_spaces(cell_text(get("unit_name")))
                 if unit:
                     units.append(dict(unit=unit, unit_type=norm(cell_text(get("unit_type"))), **where))
-    p = pd.DataFrame(people, columns=PEOPLE_COLUMNS).drop_duplicates("name")
-    p["appointed_on"] = pd.to_datetime(p["appointed_on"])
-    u = pd.DataFrame(units, columns=UNIT_COLUMNS).drop_duplicates("unit")
+    # One row per (person, role): the first one written wins when a sheet repeats a person.
+    p = typed("people", pd.DataFrame(people, columns=PEOPLE_COLUMNS)).drop_duplicates(["name", "role"])
+    u = typed("units", pd.DataFrame(units, columns=UNIT_COLUMNS)).drop_duplicates("unit")
     return Roster(people=p.reset_index(drop=True), units=u.reset_index(drop=True))

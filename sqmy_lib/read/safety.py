@@ -7,6 +7,7 @@ stable code and a Chinese message, so one bad file never stops the others.
 """
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -122,8 +123,6 @@ def _check_bomb(infos: list[zipfile.ZipInfo]) -> None:
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
 _ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 _LONG_COL = re.compile(rb' r="[A-Z]{3}')  # a column past ZZ (702), however many letters: worth a full look
-_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
-_CACHED = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 _CELL_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
 
 
@@ -143,6 +142,7 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
     """
     facts: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as zf:
+        _check_shared_strings(zf)
         for name, part in _xlsx_sheet_parts(zf).items():
             facts[name] = f = SheetFacts()
             try:
@@ -153,33 +153,73 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
 
 
 def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    wb = zf.read("xl/workbook.xml")
-    rels = zf.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in zf.namelist() else b""
-    targets = {
-        m[0].decode(): m[1].decode()
-        for m in re.findall(rb'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)
-    }
-    targets.update(
-        {
-            m[1].decode(): m[0].decode()
-            for m in re.findall(rb'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)
-        }
-    )
+    """Worksheet name → its part in the package, from workbook.xml and its relationships, parsed as
+    XML (defusedxml: entity declarations refused), so a name written as a character reference
+    (``name="&#20013;"``) is the name calamine sees too."""
+    names = set(zf.namelist())
+    try:
+        wb = _parse_part(zf, "xl/workbook.xml")
+        rels = _parse_part(zf, "xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else None
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # malformed XML: calamine would fail on it as well
+        raise UnreadableFile("file.corrupt", f"文件已损坏或不完整(工作簿结构无法解析:{type(exc).__name__})") from exc
+    targets = {}
+    for rel in rels.iter() if rels is not None else ():
+        if rel.tag.rsplit("}", 1)[-1] == "Relationship" and rel.get("Id") and rel.get("Target"):
+            targets[rel.get("Id")] = rel.get("Target")
     parts: dict[str, str] = {}
-    for m in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)/?>", wb):
-        attrs = m[1]
-        nm = re.search(rb'\sname="([^"]*)"', attrs)
-        rid = re.search(rb'\s(?:r|\w+):id="([^"]*)"', attrs)
-        if not nm or not rid or rid[1].decode() not in targets:
+    for sheet in wb.iter():
+        if sheet.tag.rsplit("}", 1)[-1] != "sheet":
             continue
-        target = targets[rid[1].decode()]
-        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
-        parts[_xml_unescape(nm[1].decode("utf-8"))] = target
+        rid = next((v for k, v in sheet.attrib.items() if k.rsplit("}", 1)[-1] == "id"), None)
+        name = sheet.get("name")
+        if name is None or rid not in targets:
+            continue
+        target = targets[rid]
+        parts[name] = target.lstrip("/") if target.startswith("/") else "xl/" + target
     return parts
 
 
-def _xml_unescape(s: str) -> str:
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+MAX_PART_XML = 16 << 20  # workbook.xml and its relationships: far above any real workbook
+
+
+def _parse_part(zf: zipfile.ZipFile, part: str):
+    from defusedxml import ElementTree as SafeET
+    from defusedxml.common import DefusedXmlException
+
+    with zf.open(part) as fh:
+        data = fh.read(MAX_PART_XML + 1)
+    if len(data) > MAX_PART_XML:
+        raise UnreadableFile("file.corrupt", f"文件结构异常({part} 过大),已拒绝读取")
+    try:
+        return SafeET.fromstring(data)
+    except DefusedXmlException as exc:
+        raise UnreadableFile("file.corrupt", "文件内含有不允许的 XML 实体声明,已拒绝读取") from exc
+
+
+def _check_shared_strings(zf: zipfile.ZipFile) -> None:
+    """A declared string count the part could not hold (``count="4294967295"``): calamine would
+    try to allocate room for it and abort the process."""
+    part = "xl/sharedStrings.xml"
+    try:
+        info = zf.getinfo(part)
+    except KeyError:
+        return
+    with zf.open(info) as fh:
+        head = fh.read(4096)
+    m = _SST_HEAD.search(head)
+    if not m:
+        return
+    attrs = m[1]
+    for name in (b"count", b"uniqueCount"):
+        n = re.search(rb"\s" + name + rb'="(\d{1,20})"', attrs)
+        # Each string takes at least ``<si><t/></si>``, 13 bytes, in the part.
+        if n and int(n[1]) > info.file_size // 13 + 16 and int(n[1]) > 100_000:
+            raise UnreadableFile("file.corrupt", f"文件声明的字符串数量异常({int(n[1]):,} 个),与内容不符,疑为损坏或恶意文件,已拒绝读取")
+
+
+_SST_HEAD = re.compile(rb"<(?:\w+:)?sst\b([^>]{0,2000})>")
 
 
 def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str) -> None:
@@ -211,18 +251,39 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
             sheet,
         )
     if _formulas_lack_values(data):
-        for attrs, inner in _CELL.findall(data):
-            if inner and (b"<f>" in inner or b"<f " in inner or b"<f/>" in inner) and not _CACHED.search(inner):
-                ref = _CELL_REF.search(attrs)
+        facts.formula_cells |= _formula_cells_without_value(data)
+
+
+def _formula_cells_without_value(data: bytes) -> set[tuple[int, int]]:
+    """Formula cells with no cached value, by one streaming XML parse of the sheet (linear in its
+    size, whatever its markup; entity declarations refused)."""
+    from defusedxml.ElementTree import iterparse
+
+    out: set[tuple[int, int]] = set()
+    try:
+        for _, el in iterparse(io.BytesIO(data), events=("end",)):
+            if el.tag.rsplit("}", 1)[-1] != "c":
+                continue
+            children = {child.tag.rsplit("}", 1)[-1]: child for child in el}
+            f, v = children.get("f"), children.get("v")
+            if f is not None and (v is None or not (v.text or "").strip()) and "is" not in children:
+                ref = _CELL_REF_TEXT.match(el.get("r") or "")
                 if ref:
-                    facts.formula_cells.add((int(ref[2]) - 1, col_index(ref[1].decode())))
+                    out.add((int(ref[2]) - 1, col_index(ref[1])))
+            el.clear()
+    except Exception:  # noqa: BLE001 - malformed XML: calamine reports what it cannot read
+        pass
+    return out
+
+
+_CELL_REF_TEXT = re.compile(r"([A-Z]+)(\d+)$")
 
 
 # A formula element the full scan looks at is ``<f>…</f>``, ``<f …>…</f>``, ``<f …/>`` or ``<f/>``;
 # Excel and WPS write its cached value right after it: ``</f><v>42</v>``, ``<f t="shared" si="0"/><v>42</v>``.
 # One pattern for both ends, written to start with the literal ``f`` (rare in sheet XML outside
 # formulas), so the regex engine skips from one ``f`` to the next at C speed.
-_FORMULA_WITHOUT_VALUE = re.compile(rb"f(?:(?<=</f)>|(?<=<f)(?: [^>]*)?/>)(?!<v>[^<])")
+_FORMULA_WITHOUT_VALUE = re.compile(rb"f(?:(?<=</f)>|(?<=<f)(?: [^>]{0,4096})?/>)(?!<v>[^<])")
 
 
 def _formulas_lack_values(data: bytes) -> bool:

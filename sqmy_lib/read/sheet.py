@@ -1,41 +1,79 @@
-"""One sheet's grid → record rows, given its layout.
+"""One sheet's grid → record rows, given its layout; every cell under the header accounted for.
 
-Rows that are not items (title, 填报单位 line, month separators, 小计/合计,
-blank rows, notes under the table, a repeated header) are recognised and
-skipped; every other row becomes an item, however incomplete, so validation can
-say what is missing instead of the row silently vanishing.
+Rows that are not items (month separators, 小计/合计, notes under the table, a repeated
+header, blank rows, numbered empty rows) are recorded in ``skipped`` with the reason. Every
+other row is an item (or, in a separate 采用台账, a reference to one), however incomplete,
+so validation can say what is missing instead of the row silently vanishing.
+
+On an item row every filled cell goes to exactly one place: a field of the item, a record
+made from it (an adoption, a forwarding, an instruction: each records its cell), or a
+finding at its cell (a mark that cannot be read, a 批示日期 with no 批示). Columns whose
+header the reader does not use are reported once each (``header.unknown``/``ignored``,
+``column.no_header``), with how many of their cells were not read.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import itemgetter, ne
+from itertools import compress
 
 from ..rules import Rules
-from .headers import Layout, norm_label
+from .authors import AuthorWords, split_authors
+from .headers import BodyColumn, Layout, norm_label
+from .marks import ADOPTED, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
+    OK,
     cell_text,
-    issue_number,
+    days_in_text,
+    deadline,
+    issue_cell,
     item_no_key,
     norm,
     norm_spaces,
     parse_date,
-    parse_mark,
-    split_adoption_text,
-    split_authors,
-    split_instructions,
     title_key,
     year_in_text,
 )
+from .vocabulary import NOTE_WORDS, SUBTOTAL_WORDS
 
-SUBTOTAL_WORDS = ("小计", "合计", "总计", "共计", "累计", "本月小计", "本季小计", "本季度小计", "本页小计")
 _SEPARATOR = re.compile(
-    r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?$"
-    r"|^(?:\d{4}年)?(?:第?[一二三四1-4]季度?|[上下]半年|上旬|中旬|下旬)$"
+    r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?(?:信息|报送|台账|小计)?$"
+    r"|^(?:\d{4}年)?(?:第?[一二三四1-4]季度?|[上下]半年|上旬|中旬|下旬)(?:信息|报送|台账)?$"
 )
-_NOTE = re.compile(r"^(?:注|备注|说明|填表说明|填表人|填报人|审核人|制表人|制表|审核|联系人|联系电话|负责人|单位负责人|填表日期)\s*[:：0-9一二三、.]")
+_NOTE = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(NOTE_WORDS, key=len, reverse=True)))})\s*[:：0-9一二三、.]")
 _FILED_BY = re.compile(r"(?:填报|报送|填表)单位\s*[:：]\s*([^\s:：]+)")
+_SKIP_START = SUBTOTAL_WORDS + NOTE_WORDS
+_SKIP_FIRST = frozenset(w[0] for w in _SKIP_START)
+_MISSING = object()
+_YES_NO_INSTRUCTION = {"√": True, "✓": True, "是": True, "有": True, "Y": True, "YES": True, "1": True,
+                       "否": False, "无": False, "没有": False, "N": False, "NO": False, "0": False, "-": False,
+                       "/": False, "—": False, "×": False}
+
+TABLE_COLUMNS = {
+    "submissions": ("item", "item_no", "title", "title_key", "date", "date_text", "date_status", "authors",
+                    "author_text", "unit", "sector", "category", "category_text", "role_text", "note", "filed_by", "src",
+                    "row"),
+    "authors": ("item", "position", "name", "written", "tag", "role", "scribe"),
+    "adoptions": ("item", "ref_item_no", "ref_title", "body", "tier", "channel", "routing", "department", "issue_no",
+                  "date", "date_text", "date_status", "origin", "note", "src", "row", "column"),
+    "forwards": ("item", "ref_item_no", "ref_title", "body", "tier", "channel", "date", "date_text", "date_status",
+                 "origin", "note", "src", "row", "column"),
+    "instructions": ("item", "ref_item_no", "ref_title", "leader", "level", "text", "date", "date_text", "date_status",
+                     "follow_up", "department", "assigned_on", "due_on", "due_text", "due_days", "replied_on", "reply", "fed_back_on",
+                     "origin", "note", "src", "row", "column"),
+    "findings": ("code", "src", "row", "column", "value", "detail"),
+    "skipped": ("src", "row", "reason", "detail"),
+}
+
+
+# Fields whose cells make a record of their row (or are reported when they make none).
+_RECORD_FIELDS = ("adoption", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forwarded_on", "leader",
+                  "instruction", "instruction_text", "instructed_on", "follow_up", "department", "assigned_on", "due_on",
+                  "replied_on", "reply", "fed_back_on")
+
+
+def _filled(v) -> bool:
+    return v != "" and v is not None
 
 
 def col_letter(c: int) -> str:
@@ -46,6 +84,35 @@ def col_letter(c: int) -> str:
         c, rem = divmod(c - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+@dataclass
+class Tables:
+    """Column lists the sheets of one file append to (table → column → values).
+
+    Rows are appended whole (``add``) or a column at a time for many rows (``extend``); a
+    column a call leaves out gets None for those rows, which the merge fills with the
+    column's empty value. Plain lists: what a worker process sends back (read.file)."""
+
+    data: dict[str, dict[str, list]] = field(default_factory=lambda: {t: {c: [] for c in cols} for t, cols in TABLE_COLUMNS.items()})
+    n: dict[str, int] = field(default_factory=lambda: {t: 0 for t in TABLE_COLUMNS})
+
+    def add(self, table: str, **values) -> None:
+        cols = self.data[table]
+        for c, lst in cols.items():
+            lst.append(values.get(c))
+        self.n[table] += 1
+
+    def extend(self, table: str, count: int, **values) -> None:
+        """``count`` rows; each value is a list of ``count`` values or one value for them all."""
+        cols = self.data[table]
+        for c, lst in cols.items():
+            v = values.get(c)
+            if isinstance(v, list):
+                lst.extend(v)
+            else:
+                lst.extend([v] * count)
+        self.n[table] += count
 
 
 @dataclass
@@ -61,485 +128,603 @@ class SheetContext:
 
 def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None) -> SheetContext:
     """Year and 填报单位 from the text above the header, else the sheet name, file name, ``--year``."""
-    above = " ".join(cell_text(v) for r in rows[: layout.header_top] for v in r if v != "")
+    above = " ".join(cell_text(v) for r in rows[: layout.header_top] for v in r if v != "" and v is not None)
     year = year_in_text(above) or year_in_text(sheet) or year_in_text(file.rsplit("/", 1)[-1]) or default_year
     m = _FILED_BY.search(norm_spaces(above))
     return SheetContext(src, file, sheet, year, m[1] if m else "")
 
 
-class Same:
-    """A column part that is one value ``n`` times (a sheet's src, a field the sheet lacks):
-    kept as one value, so it is neither built row by row nor pickled row by row."""
+def fill_merged_down(rows: list[list], merges, first_row: int) -> None:
+    """Cells covered by a merge that runs down a column (one 单位 for several rows) take its value.
 
-    __slots__ = ("value", "n")
-
-    def __init__(self, value, n: int):
-        self.value, self.n = value, n
-
-    def __len__(self) -> int:
-        return self.n
-
-    def __iter__(self):
-        return repeat(self.value, self.n)
-
-    def __reduce__(self):
-        return (Same, (self.value, self.n))
-
-
-@dataclass
-class Tables:
-    """The columns the sheets of a file append to, each a list of parts (lists, or ``Same``);
-    turned into arrays once per file (read.file)."""
-
-    submissions: dict[str, list] = field(default_factory=dict)
-    adoptions: dict[str, list] = field(default_factory=dict)
-    instructions: dict[str, list] = field(default_factory=dict)
-    findings: dict[str, list] = field(default_factory=dict)
-
-    @staticmethod
-    def add(table: dict[str, list], **values) -> None:
-        """One row."""
-        for k, v in values.items():
-            parts = table.setdefault(k, [])
-            if not parts or type(parts[-1]) is not list:
-                parts.append([])
-            parts[-1].append(v)
-
-    @staticmethod
-    def extend(table: dict[str, list], **columns) -> None:
-        """Several rows: each column a sequence of the same length, or ``Same``."""
-        for k, v in columns.items():
-            parts = table.setdefault(k, [])
-            if type(v) is Same:
-                parts.append(v)
-            elif parts and type(parts[-1]) is list:
-                parts[-1].extend(v)
-            else:
-                parts.append(list(v))
-
-    def count(self, table: str) -> int:
-        t = getattr(self, table)
-        return sum(map(len, next(iter(t.values())))) if t else 0
-
-
-def fill_merged_down(rows: list[list], merges, first_data_row: int) -> None:
-    """A value merged down a column (one 单位 for several rows) applies to every row it covers."""
+    Only merges starting at or below ``first_row`` (the data, not the header) and running down:
+    a merge across a row (a month separator over the whole width) keeps its value in its first
+    cell, where a person sees it."""
     for (r0, c0), (r1, c1) in merges:
-        if r1 <= r0 or r0 < first_data_row or r0 >= len(rows) or c0 >= len(rows[r0]):
+        if r0 < first_row or r1 == r0 or r0 >= len(rows):
             continue
-        value = rows[r0][c0]
-        if value == "":
+        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
+        if value == "" or value is None:
             continue
-        for r in range(r0, min(r1, len(rows) - 1) + 1):
+        for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
             row = rows[r]
-            for c in range(c0, min(c1, len(row) - 1) + 1):
-                if row[c] == "":
-                    row[c] = value
-
-
-# A title this long that starts with none of these is an item: the fast path for most rows.
-_SKIP_START = SUBTOTAL_WORDS + ("注", "备注", "说明", "填表", "填报", "审核", "制表", "联系")
-_SKIP_FIRST = frozenset(w[0] for w in _SKIP_START)  # a text whose first character is none of these starts with none
-
-
-def _cached(values, fn, cache: dict) -> list:
-    """``[fn(v) for v in values]``, computing each distinct value once (ledgers repeat a lot).
-
-    The distinct values are found and looked up at C speed (``set``, ``map``). ``True == 1 == 1.0``
-    but a boolean cell does not read like a number, so booleans are never cached; numbers
-    that compare equal (``1``, ``1.0``) read alike in every function used here.
-    """
-    distinct = set(values)
-    # A set keeps one of equal values: a TRUE cell may hide behind a 1 (or FALSE behind a 0).
-    if (True in distinct or False in distinct) and bool in set(map(type, values)):
-        return [fn(v) if type(v) is bool else _cached_one(v, fn, cache) for v in values]
-    for v in distinct.difference(cache):
-        cache[v] = fn(v)
-    return list(map(cache.__getitem__, values))
-
-
-def _cached_one(v, fn, cache: dict):
-    try:
-        return cache[v]
-    except KeyError:
-        return cache.setdefault(v, fn(v))
-
-
-def _item_no_or_none(v):
-    return item_no_key(v) or None
-
-
-def _nonempty(values) -> list[int]:
-    """Positions of the cells that are not empty (``!= ""``), at C speed."""
-    return list(compress(range(len(values)), map(ne, values, repeat(""))))
-
-
-def _columns(rows: list[list], width: int) -> list[tuple]:
-    """The grid's columns (``width`` of them), each a tuple over ``rows``; short rows read as empty."""
-    if not rows:
-        return [()] * width
-    if min(map(len, rows)) < width:
-        rows = [r if len(r) >= width else [*r, *([""] * (width - len(r)))] for r in rows]
-    cols = list(zip(*rows))
-    return cols[:width] if len(cols) >= width else cols + [("",) * len(rows)] * (width - len(cols))
-
-
-def _pick(values: tuple, keep: list[int]) -> tuple:
-    """``values`` at positions ``keep``, at C speed."""
-    if len(keep) == len(values):
-        return values
-    if len(keep) == 1:
-        return (values[keep[0]],)
-    return itemgetter(*keep)(values) if keep else ()
+            if c0 < len(row) and (row[c0] == "" or row[c0] is None):
+                row[c0] = value
 
 
 class SheetReader:
-    """Reads the data rows of one sheet into ``Tables``, column by column."""
+    """Reads the rows below one sheet's header into ``Tables``."""
 
-    def __init__(self, layout: Layout, ctx: SheetContext, rules: Rules, tables: Tables, caches: dict | None = None):
+    def __init__(self, layout: Layout, ctx: SheetContext, rules: Rules, tables: Tables, vocab: Vocabulary,
+                 author_words: AuthorWords, memo: dict):
         self.layout, self.ctx, self.rules, self.t = layout, ctx, rules, tables
-        f = layout.fields
-        self.fields = f
-        self.used_cols = sorted({*f.values(), *(tc.col for tc in layout.tiers)})
-        # A 批示台账 has no adoption columns: its rows are instructions only.
-        self.records_adoptions = bool({"adoption", "issue_no", "adopted_on"} & f.keys())
-        # Results of pure functions of one cell, shared by the sheets and files one process reads
-        # in one read (read.file.read_file): ledgers repeat authors, units, bodies and dates.
-        self.caches = caches = caches if caches is not None else {}
-        self._dates: dict = caches.setdefault(("date", ctx.year), {})  # the year completes 3月5日
-        self._marks: dict = caches.setdefault("marks", {})
-        self._split: dict = caches.setdefault("split_authors", {})
-        self._cols: dict[int, tuple] = {}  # column index -> its values over the data rows
-        self._n = 0
+        self.vocab, self.author_words = vocab, author_words
+        self.f = layout.fields
+        self.memo = memo  # per-value results shared by the sheets of one file (dates, authors, marks)
+        self._row_note = ""
 
-    # -- row classification
+    # ------------------------------------------------------------------ rows
 
-    def _data_rows(self, body: list[list], body_cols: list[tuple], header_words: set[str]) -> list[int]:
-        ct = self.fields.get("title")
-        c0 = self.used_cols[0]
-        n = len(body)
-        titles = body_cols[ct] if ct is not None else ("",) * n
-        firsts = body_cols[c0]
-        is_data = self._is_data
-        skip_first = _SKIP_FIRST
-        return [
-            i for i, t, first in zip(range(n), titles, firsts)
-            if (
-                type(t) is str and len(t) > 8 and (t[0] not in skip_first or not t.startswith(_SKIP_START))
-                and not (type(first) is str and first and first[0] in skip_first and first.startswith(_SKIP_START))
-            ) or is_data(body[i], header_words)
-        ]
+    def read(self, rows: list[list], formula_cells: set[tuple[int, int]]) -> None:
+        start = self.layout.header_bottom + 1
+        header_words = {norm_label(v) for r in rows[self.layout.header_top:start] for v in r if v != "" and v is not None}
+        header_words.discard("")
+        kept: list[int] = []  # Excel rows of the items (or references)
+        data: list[list] = []
+        for r in range(start, len(rows)):
+            row = rows[r]
+            reason = self._skip_reason(row, header_words)
+            if reason is None:
+                kept.append(r + 1)
+                data.append(row)
+            elif reason:
+                # A comment row keeps its words (``以下为补报信息``): skipped, not lost.
+                detail = cell_text(next(v for v in row if v != "" and v is not None))[:200] if reason == "comment" else ""
+                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason=reason, detail=detail)
+        self._report_columns(data, kept)
+        if formula_cells:
+            self._note_formulas(set(kept), formula_cells)
+        if not data:
+            return
+        if self.layout.kind == "submissions":
+            self._items(data, kept)
+        else:
+            self._references(data, kept)
 
-    def _is_data(self, row: list, header_words: set[str]) -> bool:
-        filled = [(c, row[c]) for c in self.used_cols if c < len(row) and row[c] != "" and row[c] is not None]
+    def _skip_reason(self, row: list, header_words: set[str]) -> str | None:
+        """Why a row below the header is not an item ('' for a blank row), or None for an item."""
+        ct = self.f.get("title")
+        if ct is not None and ct < len(row):
+            t = row[ct]
+            # The fast path: a real title, and a first cell that starts no note or subtotal.
+            if type(t) is str and len(t) > 8 and not (t[0] in _SKIP_FIRST and t.startswith(_SKIP_START)):
+                first = next((v for v in row if v != "" and v is not None), "")
+                if not (type(first) is str and first[:1] in _SKIP_FIRST and first.startswith(_SKIP_START)):
+                    return None
+        filled = [(c, v) for c, v in enumerate(row) if v != "" and v is not None]
         if not filled:
-            return False
+            return ""
         texts = [norm(cell_text(v)) for _, v in filled[:3]]
         if any(t.startswith(SUBTOTAL_WORDS) for t in texts):
-            return False
+            return "subtotal"
         if sum(1 for _, v in filled if norm_label(v) in header_words) >= 2:
-            return False  # the header repeated further down
+            return "header_repeat"
         if len(filled) == 1:
             c, _ = filled[0]
-            if c == self.fields.get("seq"):
-                return False  # a pre-numbered empty row, or a note written in the first column
-            if _SEPARATOR.match(texts[0]) or _NOTE.match(texts[0]):
-                return False
-        if filled[0][0] == self.used_cols[0] and _NOTE.match(texts[0]) and len(filled) <= 2:
-            return False
-        return True
+            if _SEPARATOR.match(texts[0]):
+                return "separator"
+            if _NOTE.match(texts[0]):
+                return "note"
+            if c == self.f.get("seq"):
+                value = filled[0][1]
+                numeric = isinstance(value, (int, float)) or texts[0].isdigit()
+                return "numbered_blank" if numeric else "comment"
+        if _NOTE.match(texts[0]) and len(filled) <= 2:
+            return "note"
+        # Only a 序号 and columns the tool does not read (a 稿酬 formula on an empty row).
+        used = set(self.f.values()) - {self.f.get("seq")} | {b.col for b in self.layout.bodies} | set(self.layout.also)
+        if not any(c in used for c, _ in filled):
+            unread = set(self.layout.ignored) | {self.f.get("seq")}
+            if all(c in unread for c, _ in filled):
+                return "numbered_blank"
+        return None
 
-    # -- cell helpers
+    def _report_columns(self, data: list[list], kept: list[int]) -> None:
+        """One finding per column whose cells are not read: unknown or ignored header, or none."""
+        layout, src = self.layout, self.ctx.src
+        header_row = layout.header_top + 1
+        width = max(map(len, data), default=0)
+        # Only the columns whose cells are not read need counting (every other cell is read).
+        unread = {c for c in range(width) if c not in layout.labels} | set(layout.unknown) | set(layout.ignored) | set(layout.also)
+        counts: dict[int, int] = {}
+        first: dict[int, tuple[int, object]] = {}
+        for c in unread:
+            column = [row[c] if c < len(row) else "" for row in data]
+            filled = list(compress(range(len(column)), map(_filled, column)))
+            if filled:
+                counts[c] = len(filled)
+                first[c] = (kept[filled[0]], column[filled[0]])
+        labelled = set(layout.labels)
+        for c, label in layout.unknown.items():
+            self.t.add("findings", code="header.unknown", src=src, row=header_row, column=col_letter(c), value=label,
+                       detail=str(counts.get(c, 0)))
+        for c, label in layout.ignored.items():
+            self.t.add("findings", code="header.ignored", src=src, row=header_row, column=col_letter(c), value=label,
+                       detail=str(counts.get(c, 0)))
+        for c, fld in layout.also.items():
+            if fld != "note":  # a second 备注 column is read into the note
+                self.t.add("findings", code="header.duplicate", src=src, row=header_row, column=col_letter(c),
+                           value=layout.labels.get(c, ""), detail=str(counts.get(c, 0)))
+        for c in sorted(set(counts) - labelled):
+            r, v = first[c]
+            self.t.add("findings", code="column.no_header", src=src, row=r, column=col_letter(c),
+                       value=cell_text(v)[:30], detail=str(counts[c]))
 
-    def _parse_date(self, value):
-        return parse_date(value, self.ctx.year)
+    def _note_formulas(self, kept: set[int], formula_cells) -> None:
+        for r, c in sorted(formula_cells):
+            if r + 1 in kept:
+                self.t.add("findings", code="formula.no_value", src=self.ctx.src, row=r + 1, column=col_letter(c),
+                           value="", detail="")
 
-    def _date(self, value):
-        if type(value) is bool:
-            return self._parse_date(value)
-        return _cached_one(value, self._parse_date, self._dates)
-
-    def _date_fields(self, value) -> tuple[int, str, str]:
-        """(date as a proleptic ordinal, 0 for none; status; the cell as text) of a date cell."""
-        parsed = self._date(value)
-        return (parsed.date.toordinal() if parsed.date else 0), parsed.status, cell_text(value)
-
-    def _dated(self, values) -> list[tuple[int, str, str]]:
-        return _cached(values, self._date_fields, self._cache(("date_fields", self.ctx.year)))
-
-    def _cache(self, key) -> dict:
-        return self.caches.setdefault(key, {})
+    # ------------------------------------------------------------------ cells
 
     def _cell(self, row: list, fld: str):
-        c = self.fields.get(fld)
+        c = self.f.get(fld)
         return row[c] if c is not None and c < len(row) else ""
 
     def _text(self, row: list, fld: str) -> str:
         return cell_text(self._cell(row, fld))
 
-    def _column(self, fld: str) -> tuple:
-        """A field's values over the data rows ('' for every row when the sheet lacks the field)."""
-        c = self.fields.get(fld)
-        return self._cols[c] if c is not None else ("",) * self._n
+    def _column(self, data: list[list], fld: str) -> list:
+        c = self.f.get(fld)
+        if c is None:
+            return [""] * len(data)
+        return [row[c] if c < len(row) else "" for row in data]
 
-    def _texts(self, fld: str, fn=norm_spaces) -> list[str] | Same:
-        if fld not in self.fields:
-            return Same(fn(""), self._n)
-        return _cached(self._column(fld), lambda v: fn(cell_text(v)), self._cache(("text", fn)))
+    def _mapped(self, kind, values: list, fn) -> list:
+        """``[fn(v) for v in values]``, each distinct value worked out once per file (ledgers repeat
+        units, dates, marks). A TRUE cell must not take the parse of a 1 (True == 1): booleans
+        are worked out each time."""
+        cache = self.memo.setdefault(kind, {})
+        get = cache.get
+        out = []
+        append = out.append
+        for v in values:
+            if type(v) is bool:
+                append(fn(v))
+                continue
+            r = get(v, _MISSING)
+            if r is _MISSING:
+                r = cache[v] = fn(v)
+            append(r)
+        return out
 
-    def _authors(self) -> tuple[list[str], list[tuple]]:
-        """Per data row, the author cell as text and the names in it: one look-up per distinct cell.
-        The split is kept (``self._split``) for the authors table (read.file)."""
-        split = self._split
+    def _memo(self, kind, value, fn):
+        # Keyed by type too: a TRUE cell must not take the parse of a 1 (True == 1).
+        cache = self.memo.setdefault(kind, {})
+        key = (type(value), value)
+        try:
+            return cache[key]
+        except KeyError:
+            out = cache[key] = fn(value)
+            return out
+        except TypeError:  # an unhashable value: never from calamine, but cheap to allow
+            return fn(value)
 
-        def read(v) -> tuple[str, tuple]:
-            text = norm_spaces(cell_text(v))
-            authors = split.get(text)
-            if authors is None:
-                authors = split[text] = split_authors(text)
-            return text, tuple([a.name for a in authors])
+    def _parse_date(self, v) -> tuple[int, str, str]:
+        p = parse_date(v, self.ctx.year)
+        return (p.date.toordinal() if p.date else 0), p.status, cell_text(v)
 
-        pairs = _cached(self._column("author"), read, self._cache("author_cell"))
-        return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
+    def _date(self, value) -> tuple[int, str, str]:
+        """(proleptic ordinal or 0, status, the cell as text) of a date cell."""
+        return self._memo(("date", self.ctx.year), value, self._parse_date)
 
-    def _where(self) -> dict:
-        # file and sheet are the same for every row of a sheet: merge_results rebuilds them from src.
-        return {"src": self.ctx.src}
+    def _finding(self, code: str, row: int, col: int | None, value="", detail="") -> None:
+        self.t.add("findings", code=code, src=self.ctx.src, row=row, column=col_letter(col) if col is not None else "",
+                   value=cell_text(value)[:60] if not isinstance(value, str) else value[:60], detail=detail)
 
-    # -- reading
+    def _secondary_date(self, row: list, r: int, fld: str, label: str) -> int:
+        """A date field of a record other than its own date (交办, 办复, 上报): ordinal or 0, with a
+        finding when the cell is filled but not a date."""
+        value = self._cell(row, fld)
+        if value == "" or value is None:
+            return 0
+        ordinal, status, text = self._date(value)
+        if status not in (OK, "month_only", "part_of_month"):
+            self._finding("cell.date_invalid", r, self.f[fld], text, label)
+            return 0
+        return ordinal
 
-    def read(self, rows: list[list], formula_cells: set[tuple[int, int]]) -> None:
-        start = self.layout.header_bottom + 1
-        header_words = {norm_label(v) for r in rows[self.layout.header_top : start] for v in r if v != ""}
-        header_words.discard("")
-        body = rows[start:]
-        if not body:
-            return
-        width = max(self.used_cols) + 1
-        body_cols = _columns(body, width)
-        keep = self._data_rows(body, body_cols, header_words)
-        if not keep:
-            return
-        data = [body[i] for i in keep]
-        self._n = len(keep)
-        self._cols = {c: _pick(body_cols[c], keep) for c in self.used_cols}
-        excel_rows = [start + i + 1 for i in keep]
-        if formula_cells:
-            self._note_formulas(set(excel_rows), formula_cells)
-        if self.layout.kind == "submissions":
-            items = self._submissions(excel_rows)
-            self._tier_adoptions(data, excel_rows, items)
-            # Free-text adoptions and instructions: only rows with something in those columns.
-            cols = [self.fields[f] for f in ("adoption", "adopted_flag", "leader", "instruction", "instruction_text") if f in self.fields]
-            for i in sorted({i for c in cols for i in _nonempty(self._cols[c])}):
-                self._free_text_adoptions(data[i], excel_rows[i] - 1, items[i], "text_column")
-                self._instructions(data[i], excel_rows[i] - 1, items[i], None, None)
-        else:
-            self._adoption_rows(data, excel_rows)
+    # ------------------------------------------------------------------ items
 
-    def _note_formulas(self, excel_rows: set[int], formula_cells) -> None:
-        used = set(self.used_cols)
-        for r, c in sorted(formula_cells):
-            if r + 1 in excel_rows and c in used:
-                Tables.add(self.t.findings, code="formula.no_value", row=r + 1, column=col_letter(c), detail="", **self._where())
-
-    def _submissions(self, excel_rows: list[int]) -> range:
-        n = self._n
-        base = self.t.count("submissions")
-        items = range(base, base + n)
-        titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column("title")]
-        # date, status and text of each distinct date cell, in one look-up per row
-        dated = self._dated(self._column("date"))
-        # The authors table is built once per file from the distinct author cells (read.file).
-        author_texts, names = self._authors() if "author" in self.fields else (Same("", n), [()] * n)
-        categories = self._texts("category", norm)
-        if type(categories) is Same:
-            category = Same(self.rules.category_of(categories.value) if categories.value else None, n)
-        else:
-            category_of = {c: (self.rules.category_of(c) if c else None) for c in set(categories)}
-            category = list(map(category_of.__getitem__, categories))
-        Tables.extend(
-            self.t.submissions,
+    def _items(self, data: list[list], kept: list[int]) -> None:
+        n = len(data)
+        base = self.t.n["submissions"]
+        items = list(range(base, base + n))
+        src = self.ctx.src
+        titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column(data, "title")]
+        dated = self._mapped(("date", self.ctx.year), self._column(data, "date"), self._parse_date)
+        spaced = lambda x: norm_spaces(cell_text(x))
+        author_cells = self._mapped("spaced", self._column(data, "author"), spaced)
+        units = self._mapped("spaced", self._column(data, "unit"), spaced)
+        categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
+        category_of = self.rules.category_of
+        roles = self._mapped("norm", self._column(data, "role"), lambda x: norm(cell_text(x)))
+        notes = self._notes(data)
+        words = self.author_words
+        parsed = self._mapped("authors", author_cells, lambda t: split_authors(t, words) if t else None)
+        self.t.extend(
+            "submissions", n,
             item=items,
-            item_no=_cached(self._column("item_no"), _item_no_or_none, self._cache("item_no"))
-            if "item_no" in self.fields else Same(None, n),
+            item_no=self._mapped("item_no", self._column(data, "item_no"), lambda x: item_no_key(x) or ""),
             title=titles,
-            title_key=list(map(title_key, titles)),
-            date=list(map(itemgetter(0), dated)),
-            date_text=list(map(itemgetter(2), dated)),
-            date_status=list(map(itemgetter(1), dated)),
-            authors=names,
-            author_text=author_texts,
-            unit=self._texts("unit"),
-            sector=self._texts("sector"),
-            category=category,
+            title_key=[title_key(t) for t in titles],
+            date=[d[0] for d in dated], date_text=[d[2] for d in dated], date_status=[d[1] for d in dated],
+            author_text=author_cells,
+            authors=[tuple(a.key for a in cell.authors) if cell is not None else () for cell in parsed],
+            unit=units,
+            sector=self._mapped("spaced", self._column(data, "sector"), spaced),
+            category=self._mapped("category", categories, lambda c: category_of(c) if c else None),
             category_text=categories,
-            role_text=self._texts("role", norm),
-            note=self._texts("note", str.strip),
-            filed_by=Same(self.ctx.filed_by, n),
-            src=Same(self.ctx.src, n),
-            row=excel_rows,
+            role_text=roles,
+            note=notes,
+            filed_by=self.ctx.filed_by,
+            src=src,
+            row=kept,
         )
-        return items
+        self._authors(items, parsed, author_cells, kept)
+        self._roles(roles, kept)
+        for i in self._rows_with_records(data, notes):
+            self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
 
-    def _tier_adoptions(self, data: list[list], excel_rows: list[int], items: range) -> None:
-        """Adoptions marked in tier columns (县政协编发 | 市政协 | …) on the item's own row."""
-        adopted_on = self.fields.get("adopted_on")
-        for tc in self.layout.tiers:
-            c = tc.col
-            values = self._cols[c]
-            hits = _nonempty(values)
-            if not hits:
+    def _rows_with_records(self, data: list[list], notes: list[str]) -> list[int]:
+        """The rows that may record an adoption, a forwarding or an instruction: a cell filled in
+        one of those columns, or a 备注 that names a 批示 (the other rows need no look)."""
+        cols = {b.col for b in self.layout.bodies} | {self.f[f] for f in _RECORD_FIELDS if f in self.f}
+        rows: set[int] = set()
+        for c in cols:
+            column = [row[c] if c < len(row) else "" for row in data]
+            rows.update(compress(range(len(column)), map(_filled, column)))
+        words = self.vocab.instruction_words
+        rows.update(i for i, note in enumerate(notes) if note and any(w in note for w in words))
+        return sorted(rows)
+
+    def _notes(self, data: list[list]) -> list[str]:
+        notes = [cell_text(v) for v in self._column(data, "note")]
+        for c, fld in self.layout.also.items():
+            if fld == "note":
+                notes = [f"{a};{cell_text(row[c])}" if a and c < len(row) and row[c] != "" else (a or (cell_text(row[c]) if c < len(row) else ""))
+                         for a, row in zip(notes, data)]
+        return notes
+
+    def _authors(self, items: list[int], parsed: list, cells: list[str], kept: list[int]) -> None:
+        """The authors table for the sheet's items (each distinct cell was split once)."""
+        ca = self.f.get("author")
+        role_of = self.rules.role_of
+        item_col, position, name, written, tag, role, scribe = [], [], [], [], [], [], []
+        for item, cell, text, r in zip(items, parsed, cells, kept):
+            if cell is None:
                 continue
-            marks = _cached(_pick(values, hits), parse_mark, self._marks)
-            chosen = [(i, m) for i, m in zip(hits, marks) if m.adopted]
-            if not chosen:
-                continue
-            n = len(chosen)
-            # A mark that is itself a date dates the adoption; else the row's 采用日期, if any.
-            raw = [m.date if m.date else (data[i][adopted_on] if adopted_on is not None else "") for i, m in chosen]
-            dated = self._dated(raw)
-            Tables.extend(
-                self.t.adoptions,
-                item=[items[i] for i, _ in chosen],
-                ref_item_no=Same("", n),
-                ref_title=Same("", n),
-                body=Same(tc.label, n),
-                tier=Same(tc.tier, n),
-                issue_no=[m.issue_no for _, m in chosen],
-                date=list(map(itemgetter(0), dated)),
-                date_text=list(map(itemgetter(2), dated)),
-                date_status=list(map(itemgetter(1), dated)),
-                origin=Same("tier_column", n),
-                row=[excel_rows[i] for i, _ in chosen],
-                column=Same(col_letter(c), n),
-                src=Same(self.ctx.src, n),
-            )
+            for k, a in enumerate(cell.authors):
+                item_col.append(item)
+                position.append(k)
+                name.append(a.key)
+                written.append(a.name)
+                tag.append(a.tag)
+                role.append(role_of(a.tag) if a.tag else None)
+                scribe.append(a.scribe)
+            if cell.et_al:
+                self._finding("author.et_al", r, ca, text, cell.et_al)
+        if item_col:
+            self.t.extend("authors", len(item_col), item=item_col, position=position, name=name, written=written,
+                          tag=tag, role=role, scribe=scribe)
 
-    def _dated_at(self, raw_date, r: int, col: int) -> dict:
-        """The date fields of a record and the cell it was read from."""
-        date, status, text = self._dated([raw_date])[0]
-        return dict(date=date, date_text=text, date_status=status, row=r + 1, column=col_letter(col), **self._where())
-
-    def _add_adoption(self, r: int, col: int, item: int, body: str, tier, issue_no, raw_date, origin: str, ref=("", "")):
-        Tables.add(
-            self.t.adoptions, item=item, ref_item_no=ref[0], ref_title=ref[1], body=body, tier=tier,
-            issue_no=issue_no, origin=origin, **self._dated_at(raw_date, r, col),
-        )
-
-    def _free_text_adoptions(self, row: list, r: int, item: int, origin: str, ref=("", "")) -> None:
-        c = self.fields.get("adoption")
-        text = self._text(row, "adoption")
-        parts = split_adoption_text(text) if text else []
-        flag = self._cell(row, "adopted_flag")
-        if not parts and flag != "" and parse_mark(flag).adopted:
-            # 是否采用 says yes but no column names the body: an adoption whose tier is unknown.
-            parts, c = [""], self.fields["adopted_flag"]
-        issue_cell = self._text(row, "issue_no")
-        if not parts and origin == "ledger_row" and self.records_adoptions:
-            # A row of an adoption ledger records one adoption, even with its body left blank.
-            parts = [""]
-        for part in parts:
-            issue = issue_number(part) or (issue_number(issue_cell + "期") if issue_cell else None)
-            tier = self.rules.tier_of(part) if part else None
-            col = c if c is not None else self.fields.get("title", 0)
-            self._add_adoption(r, col, item, part, tier, issue, self._cell(row, "adopted_on"), origin, ref)
-
-    def _instructions(self, row: list, r: int, item: int, ref_no, ref_title) -> None:
-        leader_col = self.fields.get("leader")
-        instr_col = self.fields.get("instruction")
-        leader_text = self._text(row, "leader")
-        instr_text = self._text(row, "instruction")
-        content = self._text(row, "instruction_text")
-        if leader_text:
-            leaders, col = split_instructions(leader_text), leader_col
-            if instr_text and not content:
-                content = instr_text
-        elif instr_text:
-            leaders, col = split_instructions(instr_text), instr_col
-            # "√"/"有" says there was an instruction without naming the leader.
-            leaders = ["" if norm(p).upper() in ("√", "✓", "是", "有", "Y") else p for p in leaders]
-        elif content:
-            leaders, col = [""], self.fields.get("instruction_text")
-        else:
+    def _roles(self, roles: list[str], kept: list[int]) -> None:
+        c = self.f.get("role")
+        if c is None:
             return
-        located = self._dated_at(self._cell(row, "instructed_on"), r, col)
-        follow_up = self._text(row, "follow_up")
-        for leader in leaders:
-            Tables.add(
-                self.t.instructions, item=item, ref_item_no=ref_no or "", ref_title=ref_title or "", leader=leader,
-                level=self.rules.leader_level_of(leader + content) if (leader or content) else None,
-                text=content, follow_up=follow_up, **located,
-            )
+        for text, r in zip(roles, kept):
+            if text and self.rules.role_of(text) is None:
+                self._finding("role.unknown", r, c, text)
 
-    def _adoption_rows(self, data: list[list], excel_rows: list[int]) -> None:
-        """The rows of a separate 采用台账: each one adoption (and perhaps its instruction) of an item.
+    # ------------------------------------------------------------------ records on a row
 
-        What a row says is worked out once per distinct cell (ledgers repeat bodies, issue
-        numbers and dates); the rows are then walked once, in order, as ``_free_text_adoptions``
-        and ``_instructions`` would one by one.
-        """
-        ref_nos = _cached(self._column("item_no"), item_no_key, self._cache(item_no_key))
-        ref_titles = self._texts("title")
-        texts = _cached(self._column("adoption"), cell_text, self._cache(cell_text))
-        parts_of = _cached(texts, lambda t: split_adoption_text(t) if t else [], self._cache(split_adoption_text))
-        flags = _cached(self._column("adopted_flag"), lambda v: v != "" and parse_mark(v).adopted, self._cache("flag"))
-        issue_cells = _cached(self._column("issue_no"), cell_text, self._cache(cell_text))
-        raw_dates = self._column("adopted_on")
-        dated = self._dated(raw_dates)
-        # Instructions: only rows with something in those columns.
-        instr_cols = [self.fields[f] for f in ("leader", "instruction", "instruction_text") if f in self.fields]
-        instr_rows = sorted({i for c in instr_cols for i in _nonempty(self._cols[c])})
-        c_adoption = self.fields.get("adoption")
-        c_flag = self.fields.get("adopted_flag")
-        c_default = self.fields.get("title", 0)
-        tier_of = self.rules.tier_of
-        records_adoptions = self.records_adoptions
-        issue_of: dict = {}
-        letters: dict = {}
-        records = []  # (row index, column, body, tier, issue) per adoption, in row order
-        add = records.append
-        for i, (parts, flag, issue_cell) in enumerate(zip(parts_of, flags, issue_cells)):
-            c = c_adoption
-            if not parts and flag:
-                # 是否采用 says yes but no column names the body: an adoption whose tier is unknown.
-                parts, c = [""], c_flag
-            if not parts and records_adoptions:
+    def _row_records(self, row: list, r: int, item: int, ref: tuple[str, str], note: str, reference: bool = False) -> None:
+        """Adoptions, forwardings and instructions recorded on one row (an item's own row, or a
+        row of a separate 采用台账 that refers to an item by 编号/title)."""
+        before_adoptions = self.t.n["adoptions"]
+        before_forwards = self.t.n["forwards"]
+        for b in self.layout.bodies:
+            if b.col < len(row) and row[b.col] != "" and row[b.col] is not None:
+                self._body_cell(row, r, item, ref, b)
+        self._adoption_text(row, r, item, ref)
+        adoptions = self.t.n["adoptions"] - before_adoptions
+        adoptions = self._flag(row, r, item, ref, adoptions, reference)
+        self._issue_and_product(row, r, item, ref, before_adoptions, adoptions)
+        self._forward_text(row, r, item, ref)
+        self._dates_of(row, r, before_adoptions, before_forwards)
+        self._instructions(row, r, item, ref, note)
+
+    def _record(self, table: str, item: int, ref: tuple[str, str], r: int, col: int, **values) -> None:
+        # A row of a separate 采用台账 keeps its 备注 with what it records (an item's is the item's).
+        note = self._row_note if item == -1 else ""
+        self.t.add(table, item=item, ref_item_no=ref[0], ref_title=ref[1], src=self.ctx.src, row=r,
+                   column=col_letter(col), note=note, **values)
+
+    def _placed(self, body: str):
+        return self.rules.place(body)
+
+    def _adoption(self, item, ref, r, col, body: str, reading: Reading, origin: str, default_body: str = "") -> None:
+        body = body or default_body
+        placed = self._placed(body) if body else None
+        date = (reading.date.toordinal(), OK, reading.text) if reading.date else (0, "missing", "")
+        self._record(
+            "adoptions", item, ref, r, col, body=body, tier=placed.tier if placed else None,
+            channel=placed.channel if placed else None,
+            routing=placed.routing if placed else "", department=_department(body, placed),
+            issue_no=reading.issue_no, date=date[0], date_text=date[2], date_status=date[1], origin=origin,
+        )
+
+    def _forward(self, item, ref, r, col, body: str, reading: Reading, origin: str) -> None:
+        placed = self._placed(body) if body else None
+        tier, channel = (placed.tier, placed.channel) if placed else (None, None)
+        if not body or (tier is not None and self.rules.tier_rank(tier) <= self.rules.tier_rank(self.rules.own_tier)):
+            # 上报 with no body named, or under the office's own column: to the next level up.
+            tier = self._level_above()
+            if not body:
+                body = "上级"
+                self._finding("forward.default_level", r, col, reading.text, tier or "")
+        date = (reading.date.toordinal(), OK, reading.text) if reading.date else (0, "missing", "")
+        self._record("forwards", item, ref, r, col, body=body, tier=tier, channel=channel or self.rules.placement.default_channel,
+                     date=date[0], date_text=date[2], date_status=date[1], origin=origin)
+
+    def _level_above(self) -> str | None:
+        tiers, own = self.rules.tiers, self.rules.own_tier
+        k = tiers.index(own) + 1 if own in tiers else len(tiers)
+        return tiers[k] if k < len(tiers) else None
+
+    def _body_cell(self, row, r, item, ref, b: BodyColumn) -> None:
+        value = row[b.col]
+        if b.action == "instruction":
+            self._instruction_body_cell(value, r, item, ref, b)
+            return
+        reading = self._memo("mark", value, self.vocab.read_mark)
+        if reading is None:
+            return
+        if reading.state == UNKNOWN:
+            self._finding("mark.unknown", r, b.col, value)
+        elif reading.state == ADOPTED:
+            if b.action == "forward":
+                self._forward(item, ref, r, b.col, b.label, reading, "tier_column")
+                if any(v in reading.text for v in ("采用", "刊用", "录用", "编发", "刊发")):
+                    self._adoption(item, ref, r, b.col, b.label, reading, "tier_column")
+            else:
+                self._adoption(item, ref, r, b.col, reading.body or b.label, reading, "tier_column")
+        elif reading.state == FORWARDED:
+            self._forward(item, ref, r, b.col, reading.body or b.label, reading, "tier_column")
+        # not adopted / pending: understood, nothing to record
+
+    def _adoption_text(self, row, r, item, ref) -> None:
+        c = self.f.get("adoption")
+        if c is None or c >= len(row) or row[c] == "" or row[c] is None:
+            return
+        value = row[c]
+        for reading in self._memo("adoption_text", value, self.vocab.read_text):
+            if reading.state == ADOPTED:
+                self._adoption(item, ref, r, c, reading.body, reading, "text_column")
+            elif reading.state == FORWARDED:
+                self._forward(item, ref, r, c, reading.body, reading, "text_column")
+            elif reading.state == UNKNOWN:
+                self._finding("mark.unknown", r, c, reading.text)
+            # not adopted, pending: understood; a 批示 written here is read with the instructions
+
+    def _flag(self, row, r, item, ref, adoptions: int, reference: bool) -> int:
+        """是否采用: yes with no adoption recorded otherwise → an adoption whose body is unknown
+        (an error, named at the cell). Returns the row's adoptions count."""
+        c = self.f.get("adopted_flag")
+        value = self._cell(row, "adopted_flag")
+        if c is None or value == "" or value is None:
+            if reference and adoptions == 0 and self._records_adoptions() and not self._row_says_adoption(row) and not self._row_has_other_records(row):
                 # A row of an adoption ledger records one adoption, even with its body left blank.
-                parts = [""]
-            if parts:
-                col = c if c is not None else c_default
-                for part in parts:
-                    key = (part, issue_cell)
-                    try:
-                        issue, tier = issue_of[key]
-                    except KeyError:
-                        issue = issue_number(part) or (issue_number(issue_cell + "期") if issue_cell else None)
-                        issue, tier = issue_of.setdefault(key, (issue, tier_of(part) if part else None))
-                    add((i, col, part, tier, issue))
-        if records:
-            at, cols, bodies, tiers, issues = zip(*records)
-            n = len(at)
-            picked = itemgetter(*at) if n > 1 else (lambda seq: (seq[at[0]],))
-            picked_dates = picked(dated)
-            for col in set(cols):
-                letters[col] = col_letter(col)
-            Tables.extend(
-                self.t.adoptions,
-                item=Same(-1, n),
-                ref_item_no=picked(ref_nos),
-                ref_title=picked(ref_titles) if type(ref_titles) is not Same else Same(ref_titles.value, n),
-                body=bodies,
-                tier=tiers,
-                issue_no=issues,
-                origin=Same("ledger_row", n),
-                date=list(map(itemgetter(0), picked_dates)),
-                date_text=list(map(itemgetter(2), picked_dates)),
-                date_status=list(map(itemgetter(1), picked_dates)),
-                row=picked(excel_rows),
-                column=list(map(letters.__getitem__, cols)),
-                src=Same(self.ctx.src, n),
-            )
-        # Instructions after the adoptions: they go to their own table, in row order.
-        for i in instr_rows:
-            self._instructions(data[i], excel_rows[i] - 1, -1, ref_nos[i], ref_titles[i] if type(ref_titles) is not Same else ref_titles.value)
+                self._adoption(item, ref, r, self.f.get("adoption", self.f.get("title", 0)), "", Reading(ADOPTED), "ledger_row")
+                return 1
+            return adoptions
+        reading = self._memo("mark", value, self.vocab.read_mark)
+        if reading.state == UNKNOWN:
+            self._finding("mark.unknown", r, c, value)
+        elif reading.state == ADOPTED and adoptions == 0:
+            self._adoption(item, ref, r, c, reading.body, reading, "flag")
+            return 1
+        elif reading.state in (NOT_ADOPTED, PENDING, FORWARDED) and adoptions:
+            self._finding("mark.flag_conflict", r, c, value, f"{adoptions} 条")
+        elif reading.state == FORWARDED:
+            self._forward(item, ref, r, c, reading.body, reading, "flag")
+        return adoptions
+
+    def _records_adoptions(self) -> bool:
+        return bool({"adoption", "issue_no", "adopted_on", "adopted_flag"} & self.f.keys()) or any(
+            b.action == "adoption" for b in self.layout.bodies)
+
+    def _row_says_adoption(self, row) -> bool:
+        """Whether any adoption cell of the row is filled (不采用 says something too)."""
+        cols = [self.f.get(k) for k in ("adoption", "adopted_flag", "issue_no", "product")] + [b.col for b in self.layout.bodies if b.action == "adoption"]
+        return any(c is not None and c < len(row) and row[c] not in ("", None) for c in cols)
+
+    def _row_has_other_records(self, row) -> bool:
+        """A reference row that only records an instruction or a forwarding (a 批示台账 row)."""
+        return any(self._cell(row, f) not in ("", None) for f in ("forward", "leader", "instruction", "instruction_text")) and not any(
+            self._cell(row, f) not in ("", None) for f in ("adoption", "issue_no", "adopted_on"))
+
+    def _issue_and_product(self, row, r, item, ref, first: int, adoptions: int) -> None:
+        """期号 and 编发形式 belong to the row's own-tier adoption; alone they record one."""
+        ci, cp = self.f.get("issue_no"), self.f.get("product")
+        issue_value = self._cell(row, "issue_no")
+        product_value = self._cell(row, "product")
+        adoptions_table = self.t.data["adoptions"]
+        rows = range(first, first + adoptions)
+        if issue_value not in ("", None):
+            issue = issue_cell(issue_value)
+            if issue is None:
+                self._finding("issue.unknown", r, ci, issue_value)
+            else:
+                target = next((k for k in rows if adoptions_table["tier"][k] == self.rules.own_tier and adoptions_table["issue_no"][k] is None),
+                              next((k for k in rows if adoptions_table["issue_no"][k] is None), None))
+                if target is not None:
+                    adoptions_table["issue_no"][target] = issue
+                elif not adoptions:
+                    self._finding("adoption.issue_only", r, ci, issue_value)
+                    own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
+                    self._adoption(item, ref, r, ci, own, Reading(ADOPTED, issue_no=issue), "issue_column")
+                    rows = range(first, self.t.n["adoptions"])
+        if product_value not in ("", None):
+            text = norm(cell_text(product_value))
+            placed = self._placed(text)
+            if not (placed.routing or placed.tier == self.rules.own_tier):
+                self._finding("product.unknown", r, cp, product_value)
+                return
+            own_rows = [k for k in range(first, self.t.n["adoptions"]) if adoptions_table["tier"][k] == self.rules.own_tier]
+            if own_rows:
+                for k in own_rows:
+                    if placed.routing:
+                        adoptions_table["routing"][k] = placed.routing
+                        adoptions_table["channel"][k] = placed.channel
+            else:
+                self._adoption(item, ref, r, cp, text, Reading(ADOPTED), "product_column")
+
+    def _forward_text(self, row, r, item, ref) -> None:
+        """上报情况 / 是否上报: the body it went to, a yes-mark (the next level up) or a date."""
+        c = self.f.get("forward")
+        value = self._cell(row, "forward")
+        if c is None or value == "" or value is None:
+            return
+        reading = self._memo("mark", value, self.vocab.read_mark)
+        if reading.state in (ADOPTED, FORWARDED):
+            self._forward(item, ref, r, c, reading.body, reading, "forward_column")
+        elif reading.state == UNKNOWN:
+            self._finding("mark.unknown", r, c, value)
+
+    def _dates_of(self, row, r, first_adoption: int, first_forward: int) -> None:
+        """采用日期 and 上报日期 date the row's adoptions and forwardings that carry none."""
+        for fld, table, first, label in (("adopted_on", "adoptions", first_adoption, "采用"),
+                                         ("forwarded_on", "forwards", first_forward, "上报")):
+            c = self.f.get(fld)
+            value = self._cell(row, fld)
+            if c is None or value == "" or value is None:
+                continue
+            t = self.t.data[table]
+            rows = range(first, self.t.n[table])
+            if not rows:
+                self._finding("cell.orphan", r, c, value, label)
+                continue
+            ordinal, status, text = self._date(value)
+            for k in rows:
+                if not t["date"][k]:
+                    t["date"][k], t["date_status"][k], t["date_text"][k] = ordinal, status, text
+
+    # ------------------------------------------------------------------ instructions
+
+    def _instructions(self, row, r, item, ref, note: str) -> None:
+        f = self.f
+        leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
+        found: list[tuple[str, int, str, str]] = []  # (leader, column, content, origin)
+        if leader_text:
+            if not self._says_none(leader_text):
+                extra = "" if self._yes(instr_text) is not None else instr_text
+                found += [(l, f["leader"], content or extra, "column") for l in self.vocab.leaders(leader_text)]
+        elif instr_text:
+            yes = self._yes(instr_text)
+            if yes is True:
+                found.append(("", f["instruction"], content, "column"))
+            elif yes is None:
+                who, said = self.vocab.split_instruction(instr_text)
+                found += [(l, f["instruction"], content or said, "column") for l in self.vocab.leaders(who)]
+        elif content:
+            found.append(("", f["instruction_text"], content, "column"))
+        # 批示 written in 备注 or in the 采用情况 text.
+        named = {norm(l) for l, *_ in found}
+        for fld, code in (("note", "instruction.in_note"), ("adoption", "instruction.in_adoption")):
+            text = note if fld == "note" else self._text(row, "adoption")
+            if not text or fld not in f:
+                continue
+            for leader, sentence in self.vocab.instruction_in_text(text):
+                if norm(leader) in named and leader:
+                    continue  # the 备注 repeats the 批示 columns
+                self._finding(code, r, f[fld], sentence)
+                found.append((leader, f[fld], sentence, fld))
+                named.add(norm(leader))
+        if not found:
+            self._orphan_instruction_cells(row, r)
+            return
+        self._add_instructions(row, r, item, ref, found)
+
+    def _instruction_body_cell(self, value, r, item, ref, b: BodyColumn) -> None:
+        """A cell under 领导批示/市级: √ (a leader of that level) or the leaders' names."""
+        text = cell_text(value)
+        yes = self._yes(text)
+        if yes is False or self._says_none(text):
+            return
+        level = self.rules.leader_level_of(b.label)
+        leaders = [""] if yes else self.vocab.leaders(text)
+        for leader in leaders:
+            own = self.rules.leader_level_of(leader) if leader else None
+            self._record("instructions", item, ref, r, b.col, leader=leader, level=own or level, text="",
+                         date=0, date_text="", date_status="missing", follow_up="", origin="tier_column")
+
+    def _add_instructions(self, row, r, item, ref, found) -> None:
+        date = self._cell(row, "instructed_on")
+        ordinal, status, text = self._date(date) if date not in ("", None) else (0, "missing", "")
+        follow_up = self._text(row, "follow_up")
+        due_value = self._cell(row, "due_on")
+        due_text = cell_text(due_value)
+        due, due_days = 0, None
+        if due_text:
+            # A day (2025年5月1日前), or a span (30天, 15日内): the span is counted in compute.
+            due_days = days_in_text(due_text) if isinstance(due_value, str) else None
+            if due_days is None:
+                parsed = deadline(due_value, self.ctx.year)
+                if parsed.status == OK:
+                    due = parsed.date.toordinal()
+                else:
+                    self._finding("cell.date_invalid", r, self.f["due_on"], due_text, "办理时限")
+        common = dict(
+            date=ordinal, date_text=text, date_status=status, follow_up=follow_up,
+            department=self._text(row, "department"), assigned_on=self._secondary_date(row, r, "assigned_on", "交办日期"),
+            due_on=due, due_text=due_text, due_days=due_days, replied_on=self._secondary_date(row, r, "replied_on", "办复日期"),
+            reply=self._text(row, "reply"), fed_back_on=self._secondary_date(row, r, "fed_back_on", "反馈日期"),
+        )
+        for leader, col, content, origin in found:
+            level = self.rules.leader_level_of(leader or content) if (leader or content) else None
+            self._record("instructions", item, ref, r, col, leader=leader, level=level, text=content, origin=origin, **common)
+
+    def _orphan_instruction_cells(self, row, r) -> None:
+        labels = {"instructed_on": "批示日期", "follow_up": "落实情况", "department": "承办单位", "assigned_on": "交办日期",
+                  "due_on": "办理时限", "replied_on": "办复日期", "reply": "办复情况", "fed_back_on": "反馈日期"}
+        for fld, label in labels.items():
+            value = self._cell(row, fld)
+            if value not in ("", None) and not self._says_none(cell_text(value)):
+                self._finding("cell.orphan", r, self.f[fld], value, "批示")
+
+    def _yes(self, text: str) -> bool | None:
+        return _YES_NO_INSTRUCTION.get(norm(text).upper())
+
+    def _says_none(self, text: str) -> bool:
+        t = norm(text).upper()
+        return t in self.vocab.not_adopted or t in self.vocab.pending or t in ("无", "暂无", "没有", "无批示")
+
+    # ------------------------------------------------------------------ a separate 采用台账
+
+    def _references(self, data: list[list], kept: list[int]) -> None:
+        """The rows of a separate 采用/批示/上报 台账: each refers to an item by 编号 or title."""
+        for row, r in zip(data, kept):
+            ref = (self._memo("item_no", self._cell(row, "item_no"), lambda x: item_no_key(x) or ""),
+                   norm_spaces(self._text(row, "title")))
+            self._row_note = self._text(row, "note")
+            self._row_records(row, r, -1, ref, self._row_note, reference=True)
+        self._row_note = ""
+
+
+def _department(body: str, placed) -> str:
+    """The department a 转送 went to (``转送县民政局`` → ``县民政局``)."""
+    if placed is None or placed.routing != "转送":
+        return ""
+    return re.sub(r"^.*?转送(?:至|到|给)?", "", body).strip(" ::")

@@ -1,12 +1,13 @@
-"""Cell values as staff write them: text, dates in every form, author lists, adoption marks.
+"""Cell values as staff write them: text, dates in every form, issue numbers, title keys.
 
-Pure functions of one value; nothing here knows about workbooks. Results that
-cannot be decided (a date with no year, ``3.1`` that may be 3月1日 or 3月10日)
-come back with a status instead of a guess, so validation can point at them.
+Pure functions of one value; nothing here knows about workbooks or rules. A value that
+cannot be decided (a date with no year, ``3.1`` that may be 3月1日 or 3月10日) comes back
+with a status instead of a guess, so validation can point at its cell.
 """
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,22 +24,22 @@ def cell_text(value) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return repr(value)
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
     return str(value).strip()
-
-
-# White space is removed or folded with str.split(), which splits on exactly the characters
-# a regex ``\s`` matches (str.isspace), and faster than a substitution.
 
 
 def norm(text: str) -> str:
     """NFKC (full-width → half-width) with all white space removed."""
     text = unicodedata.normalize("NFKC", text)
-    return text if text.isalnum() else "".join(text.split())  # letters and digits only: no space to remove
+    return text if text.isalnum() else "".join(text.split())
 
 
 def norm_spaces(text: str) -> str:
@@ -50,7 +51,7 @@ def norm_spaces(text: str) -> str:
 def _key_table() -> dict[int, int | None]:
     # One str.translate pass (C speed, no regex): full-width letters and digits become
     # half-width, white space and punctuation (either width) disappear.
-    noise = set(" \t\r\n\u3000\xa0《》〈〉「」『』【】[]()（）“”\"'‘’、,，。.:：;；!！?？—-–_·…~～/\\|")
+    noise = set(" \t\r\n\u3000\xa0《》〈〉「」『』【】[]()（）“”\"'‘’、,，。.:：;；!！?？—-–_·…~～/\\|•‧・")
     table: dict[int, int | None] = {ord(c): None for c in noise}
     for cp in range(0xFF01, 0xFF5F):
         half = chr(cp - 0xFEE0)
@@ -59,18 +60,11 @@ def _key_table() -> dict[int, int | None]:
 
 
 _KEY_TABLE = _key_table()
-_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 
 def title_key(title: str) -> str:
     """The key two titles are matched by: half-width, lower case, no spaces or punctuation."""
-    # NFKC-normalized text has no full-width forms: a quick C check, the regex only when it fails.
-    if title.isalnum() and (unicodedata.is_normalized("NFKC", title) or not _FULL_WIDTH.search(title)):
-        key = title.lower()  # nothing to remove or fold: skip the per-character pass
-    else:
-        key = title.translate(_KEY_TABLE).lower()
-    # The same object when nothing changed (most Chinese titles): stored and pickled once.
-    return title if key == title else key
+    return title.translate(_KEY_TABLE).lower()
 
 
 def item_no_key(value) -> str:
@@ -82,13 +76,24 @@ def item_no_key(value) -> str:
 # ---------------------------------------------------------------- dates
 
 OK, MISSING, UNPARSEABLE, AMBIGUOUS, NO_YEAR = "ok", "missing", "unparseable", "ambiguous", "no_year"
+# Dated to a part of a month only: counted in that month, with a warning.
+MONTH_ONLY, PART_OF_MONTH = "month_only", "part_of_month"
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_YMD = re.compile(r"^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_TIME = r"(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_WEEKDAY = r"(?:\(?(?:星期|周|礼拜)[一二三四五六日天]\)?)?"
+_YMD = re.compile(rf"^(\d{{4}})[.\-/年](\d{{1,2}})[.\-/月](\d{{1,2}})[日号]?{_WEEKDAY}{_TIME}$")
 _YMD_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_MD = re.compile(r"^(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?$")
+_MD = re.compile(rf"^(\d{{1,2}})[.\-/月](\d{{1,2}})[日号]?{_WEEKDAY}$")
+_MD_CHINESE = re.compile(rf"^(\d{{1,2}})月(\d{{1,2}})[日号]{_WEEKDAY}$")
 _DMY_OR_MDY = re.compile(r"^(\d{1,2})[./\-](\d{1,2})[./\-](\d{4})$")
+_YM = re.compile(r"^(\d{4})(?:年(\d{1,2})月(?:份)?|[.\-/](\d{1,2}))$")
+_M_ONLY = re.compile(r"^(\d{1,2})月(?:份)?$")
+_XUN = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:份)?(上旬|中旬|下旬|初|中|底|末|月初|月中|月底|月末)$")
+_XUN_DAY = {"上旬": 1, "初": 1, "月初": 1, "中旬": 11, "中": 11, "月中": 11, "下旬": 21, "底": 21, "末": 21, "月底": 21, "月末": 21}
 _YEAR_IN_TEXT = re.compile(r"(20\d{2}|19\d{2})\s*年")
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = re.compile(r"[〇○零一二两三四五六七八九十]+")
 
 
 @dataclass(frozen=True)
@@ -99,24 +104,44 @@ class ParsedDate:
     status: str
 
 
-def _make(y: int, m: int, d: int) -> ParsedDate:
+def _make(y: int, m: int, d: int, status: str = OK) -> ParsedDate:
     try:
-        return ParsedDate(dt.date(y, m, d), OK)
+        return ParsedDate(dt.date(y, m, d), status)
     except ValueError:
         return ParsedDate(None, UNPARSEABLE)
 
 
-def _month_day(m: int, d: int, year: int | None) -> ParsedDate:
+def _month_day(m: int, d: int, year: int | None, status: str = OK) -> ParsedDate:
     if year is None:
         return ParsedDate(None, NO_YEAR)
-    return _make(year, m, d)
+    return _make(year, m, d, status)
+
+
+def _cn_number(text: str) -> str:
+    """A Chinese numeral as digits: 二〇二五 → 2025, 十二 → 12, 二十三 → 23, 三十 → 30."""
+    if "十" not in text:
+        return "".join(str(_CN_DIGITS[c]) for c in text)
+    tens, _, ones = text.partition("十")
+    return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
+
+
+def _digits(text: str) -> str:
+    """Chinese numerals in a date text as digits (二〇二五年五月十二日 → 2025年5月12日)."""
+    if not _CN_NUMBER.search(text):
+        return text
+    try:
+        return _CN_NUMBER.sub(lambda m: _cn_number(m[0]), text)
+    except KeyError:  # 十十 and the like: not a numeral
+        return text
 
 
 def parse_date(value, year: int | None = None) -> ParsedDate:
-    """Parse a date cell in any form domain.md lists.
+    """Parse a date cell in any form staff write one.
 
-    ``year`` is the context year (from the sheet title, sheet or file name, or
-    ``--year``) used for dates written without one (``3月5日``).
+    ``year`` is the context year (from the sheet title, sheet or file name, or ``--year``)
+    used for dates written without one (``3月5日``). Month-only dates (``2025年3月``) and
+    parts of a month (``2月下旬``) are dated to the month's first day (or the 旬's) with a
+    status that makes a warning; nothing is guessed beyond that.
     """
     kind = type(value)  # the common cases first, by exact type (bool is an int, datetime a date)
     if kind is dt.date:
@@ -131,18 +156,22 @@ def parse_date(value, year: int | None = None) -> ParsedDate:
         return ParsedDate(value.date(), OK)
     if isinstance(value, dt.date):
         return ParsedDate(value, OK)
-    if isinstance(value, bool):
+    if isinstance(value, bool) or isinstance(value, dt.timedelta):
         return ParsedDate(None, UNPARSEABLE)
     if isinstance(value, (int, float)):
         return _parse_number(float(value), year)
     text = norm(str(value))
     if not text:
         return ParsedDate(None, MISSING)
+    return _parse_text(_digits(text), year)
+
+
+def _parse_text(text: str, year: int | None) -> ParsedDate:
     if m := _YMD.match(text):
         return _make(int(m[1]), int(m[2]), int(m[3]))
     if m := _YMD_COMPACT.match(text):
         return _make(int(m[1]), int(m[2]), int(m[3]))
-    if m := _MD.match(text):
+    if m := _MD.match(text) or _MD_CHINESE.match(text):
         # "3.1" typed as text is 3月1日: unlike a number, text keeps its trailing zero.
         return _month_day(int(m[1]), int(m[2]), year)
     if m := _DMY_OR_MDY.match(text):
@@ -154,18 +183,31 @@ def parse_date(value, year: int | None = None) -> ParsedDate:
         if a == b:
             return _make(y, a, b)
         return ParsedDate(None, AMBIGUOUS)
+    if m := _YM.match(text):
+        return _make(int(m[1]), int(m[2] or m[3]), 1, MONTH_ONLY)
+    if m := _M_ONLY.match(text):
+        return _month_day(int(m[1]), 1, year, MONTH_ONLY)
+    if m := _XUN.match(text):
+        y = int(m[1]) if m[1] else year
+        return _month_day(int(m[2]), _XUN_DAY[m[3]], y, PART_OF_MONTH)
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return _parse_number(float(text), year)
     return ParsedDate(None, UNPARSEABLE)
 
 
 def _parse_number(v: float, year: int | None) -> ParsedDate:
+    if not math.isfinite(v):
+        return ParsedDate(None, UNPARSEABLE)
     if v.is_integer():
+        if abs(v) > 1e12:
+            return ParsedDate(None, UNPARSEABLE)
         n = int(v)
         if 20000 <= n <= 80000:  # an Excel serial date (1954–2119)
             return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=n), OK)
         if 19000101 <= n <= 21001231:
             return _make(n // 10000, n // 100 % 100, n % 100)
+        return ParsedDate(None, UNPARSEABLE)
+    if abs(v) >= 10000:
         return ParsedDate(None, UNPARSEABLE)
     # A month.day typed into a number cell: 3.15 is 3月15日, but 3.1 may be 3月1日
     # or 3月10日 (the number lost its trailing zero), so that is ambiguous.
@@ -182,6 +224,18 @@ def _parse_number(v: float, year: int | None) -> ParsedDate:
     return ParsedDate(None, AMBIGUOUS if valid else UNPARSEABLE)
 
 
+_DATE_IN_TEXT = re.compile(r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})[日号]?")
+
+
+def date_in_text(text: str) -> dt.date | None:
+    """A full date written inside a longer text (``2026年3月5日省政协采用``), or None."""
+    m = _DATE_IN_TEXT.search(_digits(norm(text)))
+    if not m:
+        return None
+    parsed = _make(int(m[1]), int(m[2]), int(m[3]))
+    return parsed.date
+
+
 def year_in_text(text: str) -> int | None:
     """The year named in a title, sheet or file name (``2026年度…``, ``2026年报送台账``)."""
     if m := _YEAR_IN_TEXT.search(text):
@@ -190,125 +244,45 @@ def year_in_text(text: str) -> int | None:
     return int(m[1]) if m else None
 
 
-# ---------------------------------------------------------------- authors
-
-_AUTHOR_SEP = re.compile(r"[、,，;；/／|｜\n]+")
-_ROLE_TAG = re.compile(r"^(.*?)[(（\[【]([^)）\]】]*)[)）\]】]\s*$")
-# A cell without any of these is one author with no tag (the separators, role brackets, spaces).
-_AUTHOR_SPECIAL = re.compile(r"[、,，;；/／|｜\n(（\[【)）\]】\s]")
+_SPAN = re.compile(r"^(?:限|在)?(\d{1,4})(?:个)?(工作日|天|日|周|个月|月)(?:内|以内|之内)?(?:办结|办复|完成)?$")
+_SPAN_DAYS = {"工作日": 1, "天": 1, "日": 1, "周": 7, "个月": 30, "月": 30}
+_BEFORE = re.compile(r"(?:之前|以前|前|止|为止)$")
 
 
-@dataclass(frozen=True)
-class Author:
-    """One author named in an author cell; ``tag`` is a role written beside the name."""
-
-    name: str
-    tag: str = ""
-
-
-def split_authors(text: str) -> list[Author]:
-    """Split ``张三、李四`` / ``张三,李四`` / ``张三 李四`` / ``王五(特邀信息员)`` into authors.
-
-    Spaces separate names, except the alignment spaces of a two-character name
-    (``张  三``): single characters separated by spaces are joined back.
-    """
-    text = unicodedata.normalize("NFKC", text).strip()
-    if not text:
-        return []
-    if not _AUTHOR_SPECIAL.search(text):
-        return [Author(text)]  # one name, no separator, role tag or space: most cells
-    authors: list[Author] = []
-    for part in _AUTHOR_SEP.split(text):
-        part = part.strip()
-        if not part:
-            continue
-        tag = ""
-        if m := _ROLE_TAG.match(part):
-            part, tag = m[1].strip(), m[2].strip()
-        for name in _split_on_spaces(part):
-            authors.append(Author(name, tag))
-    return authors
+def days_in_text(text: str) -> int | None:
+    """A time limit written as a span (``30天``, ``15日内``, ``两周``, ``一个月内``): its days, or None."""
+    t = _digits(norm(text))
+    m = _SPAN.match(t)
+    if not m:
+        return None
+    return int(m[1]) * _SPAN_DAYS[m[2]]
 
 
-def _split_on_spaces(part: str) -> list[str]:
-    tokens = part.split()
-    if len(tokens) <= 1:
-        return tokens
-    names: list[str] = []
-    pending = ""
-    for tok in tokens:
-        if len(tok) == 1:
-            pending += tok
-            continue
-        if pending:
-            names.append(pending)
-            pending = ""
-        names.append(tok)
-    if pending:
-        names.append(pending)
-    return names
+def deadline(value, year: int | None = None) -> ParsedDate:
+    """A 办理时限 written as a day (``2025年5月1日前``, ``4月30日止``): the day, or why not."""
+    if isinstance(value, str):
+        value = _BEFORE.sub("", norm(value))
+    return parse_date(value, year)
 
 
-# ---------------------------------------------------------------- adoption and instruction cells
+# ---------------------------------------------------------------- issue numbers
 
-YES_MARKS = frozenset("√ ✓ ✔ ☑ 是 有 Y YES 1 采用 已采用 V".split())
-NO_MARKS = frozenset("× ✗ ✘ 否 无 没有 未采用 N NO 0 - -- — / \\".split())
-_ISSUE_NO = re.compile(r"第?\s*(\d{1,4})\s*期")
-_PART_SEP = re.compile(r"[;；\n]+|[,，、](?=\s*\S*?(?:政协|省委|市委|县委|区委|中办|国办|编发|采用))")
+_ISSUE_NO = re.compile(r"第?(\d{1,4})期")
 
 
 def issue_number(text: str) -> int | None:
     """The bulletin issue number in ``第12期`` / ``2026年第15期`` / ``12期``."""
-    m = _ISSUE_NO.findall(norm(text))
+    m = _ISSUE_NO.findall(norm(_digits(text)) if "期" in text else "")
     return int(m[-1]) if m else None
 
 
-@dataclass(frozen=True)
-class Mark:
-    """A cell under a tier column (县政协编发 | 市政协 | …): adopted or not, with what it says."""
-
-    adopted: bool
-    issue_no: int | None = None
-    date: dt.date | None = None
-
-
-def parse_mark(value) -> Mark:
-    """Read a tier-column cell: ``√``/``是`` → adopted; ``第12期`` → adopted, issue 12;
-    a date → adopted on that date; empty/``否``/``×`` → not adopted."""
-    if value is None or value == "":
-        return Mark(False)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return Mark(True, date=value.date() if isinstance(value, dt.datetime) else value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if value == 0:
-            return Mark(False)
-        if float(value).is_integer() and 20000 <= value <= 80000:
-            return Mark(True, date=parse_date(value).date)
-        return Mark(True, issue_no=int(value) if float(value).is_integer() else None)
-    text = norm(str(value)).upper()
-    if not text or text in NO_MARKS:
-        return Mark(False)
-    if text in YES_MARKS:
-        return Mark(True)
-    parsed = parse_date(text)
-    if parsed.status == OK:
-        return Mark(True, date=parsed.date)
-    return Mark(True, issue_no=issue_number(text))
-
-
-def is_negative(text: str) -> bool:
-    """``否``, ``无``, ``未采用``: the cell says there is nothing."""
-    return norm(text).upper() in NO_MARKS
-
-
-def split_adoption_text(text: str) -> list[str]:
-    """Split a free-text 采用情况 cell into one part per adopting body:
-    ``县政协编发第3期;市政协采用`` → [``县政协编发第3期``, ``市政协采用``]."""
-    parts = [p.strip() for p in _PART_SEP.split(unicodedata.normalize("NFKC", text))]
-    return [p for p in parts if p and not is_negative(p)]
-
-
-def split_instructions(text: str) -> list[str]:
-    """One part per leader in a 批示 cell (``副市长李某;县委书记王某``)."""
-    parts = [p.strip() for p in re.split(r"[;；\n]+", unicodedata.normalize("NFKC", text))]
-    return [p for p in parts if p and not is_negative(p)]
+def issue_cell(value) -> int | None:
+    """An issue-number cell (期号): ``12``, ``12.0``, ``第12期``; None when it is none of these."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if math.isfinite(value) and float(value).is_integer() and 0 < value < 10000 else None
+    text = norm(cell_text(value))
+    if text.isdigit() and len(text) <= 4:
+        return int(text)
+    return issue_number(text)

@@ -45,12 +45,21 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError as exc:
         raise UnreadableFile("file.encrypted", "工作簿设有打开密码,无法读取;请在 Excel/WPS 中取消密码后另存") from exc
-    except Exception as exc:  # calamine's zip/xml/cfb errors all mean the same to staff
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException as exc:  # calamine's errors, and its panics (a BaseException), mean the same to staff
         raise UnreadableFile("file.corrupt", f"文件已损坏或不完整,无法解析({type(exc).__name__})") from exc
     sheets: list[SheetGrid] = []
     refused: list[UnreadableFile] = []
     try:
-        for meta in wb.sheets_metadata:
+        metas = list(wb.sheets_metadata)
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException as exc:
+        wb.close()
+        raise UnreadableFile("file.corrupt", f"文件已损坏或不完整,无法解析({type(exc).__name__})") from exc
+    try:
+        for meta in metas:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
                 continue
             fact = facts.get(meta.name, SheetFacts())
@@ -61,7 +70,9 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 sheet = wb.get_sheet_by_name(meta.name)
                 rows = sheet.to_python(skip_empty_area=False)
                 merges = list(sheet.merged_cell_ranges or [])
-            except Exception as exc:
+            except (KeyboardInterrupt, SystemExit, MemoryError):
+                raise
+            except BaseException as exc:  # a panic in one sheet costs that sheet only
                 refused.append(UnreadableFile("sheet.corrupt", f"工作表“{meta.name}”已损坏,无法读取({type(exc).__name__})", meta.name))
                 continue
             sheets.append(

@@ -96,7 +96,6 @@ def _rc() -> dict:
 def chart_data(circ: QuarterlyCircular) -> dict:
     """Everything the charts draw, as plain lists and titles (keys as :data:`FILES`)."""
     from .. import zh
-    from ..compute.circular import TIER_BODY
 
     table = circ.units_by_period()
     ytd = table["年度累计"].iloc[::-1]  # barh draws bottom-up; keep the table's order top-down
@@ -110,7 +109,7 @@ def chart_data(circ: QuarterlyCircular) -> dict:
         },
         "tiers": {
             "title": zh.punctuate(f"{circ.period.label}采用层级分布"),
-            "labels": [TIER_BODY.get(t, t) for t in tiers],
+            "labels": list(tiers),  # the tiers as the rules name them (a tier is not one body)
             "values": [_plain(v) for v in tiers.values()],
         },
         "monthly": {

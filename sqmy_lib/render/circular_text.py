@@ -18,7 +18,8 @@ from typing import Callable
 import pandas as pd
 
 from .. import zh
-from ..compute.circular import TIER_BODY, QuarterlyCircular, compared
+from ..compute.circular import QuarterlyCircular, compared
+from ..rules.placement import organ_name
 from . import spec as specs
 from .document import Attachment, Gongwen, Heading, Issuing, Para, TableBlock
 
@@ -69,28 +70,39 @@ def _basic_year_to_date(circ: QuarterlyCircular, refs: dict[str, str]) -> str | 
 
 
 def _basic_forwarded(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
-    """上报 is not 采用 (L77): items sent upward by target tier, those adopted there, the upper rate."""
+    """上报 is not 采用 (L77): items sent upward, by target tier, those adopted there, the upper rate."""
     s = circ.summary
     forwarded = {t: n for t, n in (getattr(s, "forwarded", None) or {}).items() if n}
     if not forwarded:
         return None
-    to = "、".join(f"{TIER_BODY.get(t, t)}{n}条" for t, n in reversed(list(forwarded.items())))
-    text = f"{circ.period_word}向上级报送信息{sum(forwarded.values())}条（其中报送{to}），被上级采用{s.forwarded_adopted}条"
+    to = "、".join(f"{t}{n}条" for t, n in reversed(list(forwarded.items())))
+    text = f"{circ.period_word}向上级报送信息{sum(forwarded.values())}条（其中{to}），被上级采用{s.forwarded_adopted}条"
     rate = getattr(s, "upper_adoption_rate", None)
     return text + (f"，上级采用率{zh.percent(rate)}" if rate is not None else "") + "。"
 
 
+# How each of the office's products besides its bulletin is counted in a sentence (L63 = L261).
+ROUTING_WORDS = {"专报": "报送专报{n}条", "转报": "转报党委政府{n}件", "转送": "转送部门研究办理{n}件"}
+
+
+def _basic_routing(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    """The office's products besides its bulletin: 专报 to leaders, 转报 via the Party and government
+    offices, 转送 to a department 研究办理 (``本季度除编发《社情民意》外，还报送专报2条，转送部门研究办理1件。``);
+    nothing when none."""
+    routing = {k: n for k, n in (getattr(circ.summary, "routing", None) or {}).items() if n}
+    if not routing:
+        return None
+    besides = "除编发《社情民意》外，还" if getattr(circ.summary, "published", 0) else ""
+    return (f"{circ.period_word}{besides}" + "，".join(ROUTING_WORDS.get(k, k + "{n}条").format(n=n) for k, n in routing.items())
+            + "。")
+
+
 def _basic_channels(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
-    """Adoptions by channel (政协, 党委政府, 民主党派统战, 部门) and the office's products (专报/转报/转送)."""
-    s = circ.summary
-    channels = {k: n for k, n in (getattr(s, "adopted_by_channel", None) or {}).items() if n}
-    routing = {k: n for k, n in (getattr(s, "routing", None) or {}).items() if n}
-    parts = []
-    if len(channels) > 1:
-        parts.append("按采用渠道分，" + "、".join(f"{k}渠道{n}条" for k, n in channels.items()))
-    if routing:
-        parts.append("以" + "、".join(f"{k}{n}条" for k, n in routing.items()) + "形式报送党委政府和有关部门")
-    return "；".join(parts) + "。" if parts else None
+    """Adoptions by channel (政协, 党委政府, 民主党派统战, 部门), when more than one channel has any."""
+    channels = {k: n for k, n in (getattr(circ.summary, "adopted_by_channel", None) or {}).items() if n}
+    if len(channels) < 2:
+        return None
+    return "按采用渠道分，" + "、".join(f"{k}渠道{n}条" for k, n in channels.items()) + "。"
 
 
 def _basic_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
@@ -108,7 +120,8 @@ def _basic_table(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
 # Each part: functions of (circular, how the body refers to each 附件) giving a sentence or None.
 Section = Callable[[QuarterlyCircular, "dict[str, str]"], "str | tuple[str, str] | None"]
 BASIC: list[Section] = [
-    _basic_period, _basic_forwarded, _basic_channels, _basic_year_to_date, _basic_participation, _basic_table]
+    _basic_period, _basic_routing, _basic_forwarded, _basic_channels, _basic_year_to_date, _basic_participation,
+    _basic_table]
 
 
 # ---------------------------------------------------------------- 二、主要特点
@@ -138,8 +151,10 @@ def _feature_higher(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str,
     if higher.empty:
         return None
     named = higher.head(TOP_NAMED)
-    by_tier = [f"{zh.joined(_item(r.title, r.authors, r.unit) for r in rows.itertuples())}被{TIER_BODY.get(tier, tier)}采用"
-               for tier, rows in named.groupby("tier", sort=False)]
+    # Each item by the body that took it (市委办, 省政协), as the ledger names it.
+    by = named["body"].map(lambda b: organ_name(str(b)) if not zh.blank(b) else "").where(lambda o: o != "", named["tier"])
+    by_tier = [f"{zh.joined(_item(r.title, r.authors, r.unit) for r in rows.itertuples())}被{organ}采用"
+               for organ, rows in named.groupby(by.to_numpy(), sort=False)]
     lead = f"{circ.period_word}共有{len(higher)}条信息被上级采用，" + ("其中" if len(higher) > len(named) else "")
     return "一批信息被上级采用。", lead + "；".join(by_tier) + "。"
 

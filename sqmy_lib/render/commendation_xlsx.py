@@ -1,8 +1,17 @@
-"""The annual commendation (年度表彰) as an Excel workbook, with the reward payout sheet for finance.
+"""The commendation as Excel workbooks: the candidates workbook staff confirm in, and the lists
+with the reward payout sheet for finance.
 
-Sheets, in order (domain.md §6)::
+The candidates workbook (:func:`write_candidates_xlsx`, 候选名单): a 说明 sheet (how to confirm,
+each category's limit, the 办法 and who decides), then one sheet per category with every
+candidate ranked, its 评选依据, whether the figures suggest it (建议), an empty 确认 column (a
+是/否 list) and, where the rules define grades, an empty 奖项等次 column; then the 评选依据 of
+everyone on the roster. Staff mark 确认 and pass the file back (``sqmy commend --confirmed``).
 
-    先进集体  优秀信息员  十佳信息  好信息  评选依据  奖励发放表
+The lists workbook (:func:`write_commendation_xlsx`), in order (domain.md §6)::
+
+    先进集体  优秀信息员  十佳信息  好信息  先进工作者  评选依据  奖励发放表
+
+Before confirmation it holds the suggested lists and says 草稿 in its titles and file name.
 
 评选依据 states the thresholds and tie-break rules, then gives every person on the roster a
 line saying why they are or are not eligible. 奖励发放表 prints on A4 portrait for finance:
@@ -14,37 +23,52 @@ Tables go through the shared :class:`~sqmy_lib.render.xlsx_tables.TableWriter`.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
 from .. import zh
-from ..compute.commendation import AnnualCommendation
+from ..compute.commendation import COUNT_WORD, AnnualCommendation
 from . import spec as specs
 from .xlsx_tables import TableWriter, open_workbook
 
+DRAFT = "(草稿)"
+SUGGESTED, RESERVE = "建议表彰", "备选"
+CONFIRM_CHOICES = ["是", "否"]
+NOTE_COLUMNS = 4  # the 说明 sheet's text spans this many columns
 SIGN_WIDTH = 24
 SIGN_ROW_HEIGHT = 28  # room to sign by hand
 FOOTER_TEXT = "制表：" + " " * 16 + "审核：" + " " * 16 + "日期："
 
-# The four lists: sheet -> (AnnualCommendation attribute, table spec).
+# The lists: sheet -> (AnnualCommendation attribute, table spec).
 LISTS = {
     "先进集体": ("units", specs.COMMENDED_UNITS),
     "优秀信息员": ("informants", specs.INFORMANTS),
     "十佳信息": ("top_items", specs.TOP_ITEMS),
     "好信息": ("good_items", specs.GOOD_ITEMS),
+    "先进工作者": ("workers", specs.WORKERS),
 }
+
+
+def without_empty_grade(table: pd.DataFrame) -> pd.DataFrame:
+    """The 奖项等次 column only where a grade was given."""
+    if "grade" in table and not table["grade"].fillna("").astype(str).str.strip().any():
+        return table.drop(columns="grade")
+    return table
 
 
 def _list(w: TableWriter, ws, comm: AnnualCommendation) -> None:
     attr, spec = LISTS[ws.get_name()]
-    w.table(ws, getattr(comm, attr), spec, freeze=0)
+    w.table(ws, without_empty_grade(getattr(comm, attr)), spec, freeze=0)
 
 
 def basis_lines(comm: AnnualCommendation) -> list[str]:
     """The rules the lists follow: the 优秀信息员 thresholds, then each list's tie-break rule."""
     t = comm.thresholds
-    return [f"优秀信息员评选条件：年度报送{t['min_submitted']}条以上且被采用{t['min_adopted']}条以上（委员、信息员同等适用）",
+    span = "年度" if t.get("years", 1) == 1 else f"{comm.span}合计"
+    return [f"优秀信息员参评条件：{span}报送{t['min_submitted']}条以上且被采用{t['min_adopted']}条以上（委员、信息员同等适用；"
+            "符合条件者方可参加评选，由评选确定）",
             *(zh.punctuate(f"{name}排序：{rule}") for name, rule in comm.tie_breaks.items())]
 
 
@@ -58,9 +82,15 @@ def _basis(w: TableWriter, ws, comm: AnnualCommendation) -> None:
         w.paragraph(ws, r, text, len(spec))
 
 
+def has_prizes(comm: AnnualCommendation) -> bool:
+    return "prize" in comm.payout and any(p > 0 for p in comm.payout["prize"])
+
+
 def payout_table(comm: AnnualCommendation) -> pd.DataFrame:
-    """序号, 姓名(单位), 类型, 所在单位, 采用信息(条), 金额(元) and an empty 签字 column."""
-    table = comm.payout[["name", "kind", "unit", "items", "amount"]].reset_index(drop=True)
+    """序号, 姓名(单位), 类型, 所在单位, 采用信息(条), [表彰项目, 稿酬, 表彰奖金,] 金额(元) and an empty
+    签字 column; the 表彰奖金 columns only when some award carries one."""
+    money = ["awards", "reward", "prize", "amount"] if has_prizes(comm) else ["amount"]
+    table = comm.payout[["name", "kind", "unit", "items", *money]].reset_index(drop=True)
     table.insert(0, "no", range(1, len(table) + 1))
     return table.assign(sign="")
 
@@ -72,10 +102,13 @@ def _payout(w: TableWriter, ws, comm: AnnualCommendation) -> None:
     for r in range(placed.first_row, placed.last_row + 1):
         ws.set_row(r, SIGN_ROW_HEIGHT)
     label_span = list(table.columns).index("items")  # 合计 over 序号 … 所在单位
-    total = w.total_row(ws, placed, "合计", {"amount": comm.payout_total}, label_span)
+    sums = {"amount": comm.payout_total}
+    if "prize" in table:
+        sums.update(reward=sum(table["reward"], Decimal("0.00")), prize=sum(table["prize"], Decimal("0.00")))
+    total = w.total_row(ws, placed, "合计", sums, label_span)
     ws.set_row(total, SIGN_ROW_HEIGHT)
     w.widen(ws, placed.columns["sign"], SIGN_WIDTH)
-    w.title(ws, 0, f"{comm.year}年度社情民意信息奖励发放表", span)
+    w.title(ws, 0, f"{comm.span}社情民意信息奖励发放表" + (DRAFT if comm.draft else ""), span)
     w.paragraph(ws, total + 2, FOOTER_TEXT, span, "caption")
     ws.set_footer("&C第 &P 页 共 &N 页")
     ws.center_horizontally()
@@ -89,14 +122,83 @@ PORTRAIT = {"奖励发放表"}
 
 
 def write_commendation_xlsx(comm: AnnualCommendation, path: str | Path, created: dt.datetime | None = None) -> Path:
-    """Write the annual commendation to ``path`` (.xlsx) atomically and return the path.
+    """Write the commendation lists and payout to ``path`` (.xlsx) atomically and return the path.
 
     ``created`` is the document's creation time in its properties (now by default;
     pass a fixed time for byte-stable output).
     """
-    properties = {"title": comm.title, "subject": f"{comm.year}年度", "company": comm.office,
+    properties = {"title": comm.title + (DRAFT if comm.draft else ""), "subject": comm.span, "company": comm.office,
                   "created": created or dt.datetime.now()}
     with open_workbook(path, properties) as w:
         for name, part in PARTS.items():
             part(w, w.sheet(name, landscape=name not in PORTRAIT), comm)
+    return Path(path)
+
+
+def _limit_text(comm: AnnualCommendation, category: str) -> str:
+    limit = comm.limits.get(category)
+    word = COUNT_WORD[category]
+    if isinstance(limit, dict):
+        return "、".join(f"{g}最多{n}{word}" for g, n in limit.items() if n) or "名额不限"
+    return f"最多{limit}{word}" if limit else "名额不限"
+
+
+def instructions_lines(comm: AnnualCommendation) -> list[str]:
+    """The 说明 sheet: what the workbook is, how to confirm, each category's limit and grades."""
+    decided = comm.decided_by or "评选机构"
+    lines = [
+        f"{comm.span}社情民意信息工作表彰候选名单",
+        f"评选依据:{comm.regulation}" if comm.regulation else "",
+        f"本名单由台账数据计算生成,仅列候选对象及其评选依据;表彰对象由{decided}研究确定。",
+        "请在各工作表“确认”栏对确定表彰的对象填写“是”(其余留空),规则设有奖项等次的同时填写“奖项等次”;"
+        "“建议”栏:按规则的名额和排序,名额内的为“建议表彰”,其余为“备选”,仅供参考;确认的总数不得超过名额。",
+        "确认后用 sqmy commend … --confirmed 本文件 生成表彰决定和奖励发放表。请勿修改候选对象的名称、编号和标题。",
+        "各类名额:",
+    ]
+    for category in LISTS:
+        grades = comm.grades.get(category)
+        word = COUNT_WORD[category]
+        grade_text = ";奖项等次:" + "、".join(f"{g}{n}{word}" for g, n in grades.items()) if grades else ""
+        count = len(comm.candidates.get(category, []))
+        lines.append(f"{category}:候选{count}{word},{_limit_text(comm, category)}{grade_text}。")
+    return [line for line in lines if line]
+
+
+def _candidate_sheet(w: TableWriter, ws, comm: AnnualCommendation, category: str) -> None:
+    cand = comm.candidates[category]
+    grades = list(comm.grades.get(category) or {})
+    table = cand.assign(suggested=[SUGGESTED if x else RESERVE for x in cand["suggested"]] if len(cand) else [],
+                        confirm="", **({"grade": ""} if grades else {}))
+    spec = specs.CANDIDATES[category].present(table)
+    note = f"{category}候选名单（{_limit_text(comm, category)}；在“确认”栏填“是”）"
+    placed = w.table(ws, table, spec, 2, freeze=2)
+    w.title(ws, 0, note, len(spec), height=28)
+    if table.empty:
+        return
+    first, last = placed.first_row, placed.last_row
+    confirm = placed.columns["confirm"]
+    ws.data_validation(first, confirm, last, confirm, {"validate": "list", "source": CONFIRM_CHOICES,
+                                                       "input_title": "确认", "input_message": "确定表彰的填“是”"})
+    w.widen(ws, confirm, 8)
+    if grades:
+        grade = placed.columns["grade"]
+        ws.data_validation(first, grade, last, grade, {"validate": "list", "source": grades})
+        w.widen(ws, grade, 10)
+
+
+def write_candidates_xlsx(comm: AnnualCommendation, path: str | Path, created: dt.datetime | None = None) -> Path:
+    """Write the candidates workbook (候选名单) to ``path`` atomically and return the path."""
+    properties = {"title": f"{comm.span}社情民意信息工作表彰候选名单", "subject": comm.span, "company": comm.office,
+                  "created": created or dt.datetime.now()}
+    with open_workbook(path, properties) as w:
+        ws = w.sheet("说明", landscape=False)
+        for c in range(NOTE_COLUMNS):
+            w.widen(ws, c, 24)
+        lines = instructions_lines(comm)
+        w.title(ws, 0, lines[0], NOTE_COLUMNS)
+        for r, text in enumerate(lines[1:], 1):
+            w.paragraph(ws, r, text, NOTE_COLUMNS)
+        for category in LISTS:
+            _candidate_sheet(w, w.sheet(category), comm, category)
+        _basis(w, w.sheet("评选依据"), comm)
     return Path(path)

@@ -121,6 +121,7 @@ class Gongwen:
     body: list
     issuing: Issuing
     attachments: list[Attachment] = field(default_factory=list)
+    draft: str = ""  # a draft's mark, in the header of every page ("草稿　候选名单未经…确认，不得印发")
 
     def blocks(self) -> list:
         """The body's blocks followed by each attachment's (for a writer that shows them all)."""

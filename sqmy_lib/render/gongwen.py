@@ -431,6 +431,14 @@ class GongwenDocument:
         _field(paragraph, "PAGE", face, SIZE_4)
         self._text(paragraph, " —", face, SIZE_4)
 
+    def page_header(self, text: str) -> None:
+        """``text`` in the header of every page, odd and even (a draft's mark: 草稿…), 3号黑体."""
+        section = self.doc.sections[0]
+        for header in (section.header, section.even_page_header):
+            paragraph = header.paragraphs[0]
+            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            self._text(paragraph, text, self.fonts.heading1, SIZE_3)
+
     # -- text ---------------------------------------------------------------
 
     def _text(self, paragraph: Paragraph, text: str, face: Face, size: Length, bold: bool | None = None):
@@ -715,6 +723,8 @@ def write_gongwen(gongwen, path: str | Path) -> Path:
     """Lay out a :class:`~.document.Gongwen` as a .docx at ``path`` (written atomically)."""
     issuing = gongwen.issuing
     doc = GongwenDocument()
+    if gongwen.draft:
+        doc.page_header(gongwen.draft)
     if issuing.mark or issuing.number:
         doc.letterhead(issuing.mark, issuing.number, red=issuing.red)
     doc.title(gongwen.title)

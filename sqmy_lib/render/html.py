@@ -33,6 +33,8 @@ p.to, p.sign, p.note { text-indent: 0; }
 p.sign { text-align: right; }
 p.note { text-align: right; font-size: .85em; color: #555; }
 b { font-weight: bold; }
+p.draft { text-indent: 0; text-align: center; font-weight: bold; color: #c00000; border: 2px solid #c00000;
+  padding: .3em; margin: 0 0 1em; font-family: "Noto Sans CJK SC", "SimHei", sans-serif; }
 .attachment { margin-top: 2em; border-top: 1px dashed #999; padding-top: 1em; }
 .attachment .label { font-family: "Noto Sans CJK SC", "SimHei", sans-serif; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .4em 0 1em; }
@@ -103,7 +105,8 @@ def _blocks(blocks: Iterable, numbered: bool = True) -> str:
 def report_html(gongwen: Gongwen, charts: dict[str, bytes] | None = None, chart_titles: dict[str, str] | None = None) -> str:
     """The whole page: 版头, title, 主送, body, 附件说明, signature, the attachments, then the charts."""
     i = gongwen.issuing
-    parts = ['<header class="doc">']
+    parts = [f'<p class="draft">{_e(gongwen.draft)}</p>'] if gongwen.draft else []
+    parts.append('<header class="doc">')
     if i.mark:
         parts.append(f'<div class="mark">{_e(i.mark)}</div>')
     if i.number.strip():

@@ -18,6 +18,7 @@ pct        ``31.7%`` (round half up)       the same rounded ratio, ``0.0%``
 date       ``2025年10月8日`` / ISO in CSV   date, ``yyyy-mm-dd``
 day        ``10月8日``                     date, ``m月d日``
 bool       ``是`` / ``否``                   string
+months     ``5月、11月`` (a list of months)   string; a list of integers in JSON
 =========  =============================  ==============================================
 
 Columns a table does not have are left out (:meth:`TableSpec.present`), so the lead's next
@@ -31,7 +32,7 @@ from typing import Any, Iterable, Sequence
 
 from .. import zh
 
-KINDS = ("text", "long", "count", "number", "money", "pct", "date", "day", "bool")
+KINDS = ("text", "long", "count", "number", "money", "pct", "date", "day", "bool", "months")
 NUMERIC = ("count", "number", "money", "pct")
 NONE_TEXT = "无"
 
@@ -75,6 +76,8 @@ def text(value, kind: str, plain: bool = False) -> str:
         return zh.zh_date(value) if kind == "date" else zh.month_day(value)
     if kind == "bool":
         return "是" if value else "否"
+    if kind == "months":
+        return zh.months(value)
     return str(value)
 
 
@@ -94,9 +97,7 @@ def excel_value(value, kind: str):
     if kind in ("date", "day"):
         d = value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
         return d if isinstance(d, dt.datetime) else dt.datetime(d.year, d.month, d.day)
-    if kind == "bool":
-        return "是" if value else "否"
-    return str(value)
+    return text(value, kind)  # 是/否, months and text as a document shows them, stored as a string
 
 
 def json_value(value, kind: str):
@@ -113,6 +114,8 @@ def json_value(value, kind: str):
         return zh.iso_date(value)
     if kind == "bool":
         return bool(value)
+    if kind == "months":
+        return [int(m) for m in value]
     return value.item() if hasattr(value, "item") else value
 
 
@@ -184,18 +187,26 @@ def spec(*columns: Column | Iterable[Column], unit_note: str = "", merge_runs: S
 
 # ---------------------------------------------------------------- the tables
 
+# 上报 is not 采用 (L77): items sent upward, and those adopted at or above their target.
+FORWARDED_COLUMNS = (Column("forwarded", "上报", "count"), Column("forwarded_adopted", "上报被采用", "count"))
+# A quota judged as it falls due: the months missed, whether behind, and what is short, in words.
+BEHIND_COLUMNS = (Column("missed_months", "未报送月份", "months"), Column("behind", "未完成任务", "bool"),
+                  Column("shortfall", "未完成情况", "long"))
+
+
 def tier_columns(tiers: Iterable[str], group: str = "", prefix: str = "adopted_") -> list[Column]:
     """One count column per adoption tier (``adopted_省级`` → 省级采用), in the rules' order."""
     return [Column(f"{prefix}{t}", f"{t}采用", "count", group) for t in tiers]
 
 
 def people(tiers: Iterable[str]) -> TableSpec:
-    """Per person (``compute people``, the circular's 个人完成情况)."""
+    """Per person and role (``compute people``, the circular's 个人完成情况)."""
     return spec(
         Column("name", "姓名"), Column("role", "身份"), Column("unit", "单位"), Column("appointed_on", "聘任日期", "date"),
-        Column("submitted", "报送", "count"), Column("adopted", "采用", "count"), tier_columns(tiers),
-        Column("instructed", "获批示", "count"), Column("quota", "任务", "number"), Column("completion", "完成率", "pct"),
-        Column("reward", "稿酬（元）", "money"), unit_note="单位：条",
+        Column("ended_on", "离任日期", "date"), Column("submitted", "报送", "count"), Column("adopted", "采用", "count"),
+        tier_columns(tiers), Column("instructed", "获批示", "count"), *FORWARDED_COLUMNS,
+        Column("quota", "任务", "number"), Column("completion", "完成率", "pct"), *BEHIND_COLUMNS,
+        Column("reward", "稿酬（元）", "money"), Column("note", "备注", "long"), unit_note="单位：条",
     )
 
 
@@ -204,10 +215,9 @@ def units(tiers: Iterable[str]) -> TableSpec:
     return spec(
         Column("unit", "单位"), Column("peer_group", "类别"), Column("submitted", "报送", "count"),
         Column("adopted", "采用", "count"), tier_columns(tiers), Column("instructed", "获批示", "count"),
-        Column("forwarded", "上报", "count"), Column("forwarded_adopted", "上报被采用", "count"),
-        Column("points", "积分", "count"), Column("rank", "组内排名", "count"), Column("quota", "任务", "number"),
-        Column("completion", "完成率", "pct"), Column("adopted_quota", "采用任务", "number"),
-        Column("adopted_completion", "采用任务完成率", "pct"), Column("no_submission", "零报送", "bool"),
+        *FORWARDED_COLUMNS, Column("points", "积分", "count"), Column("rank", "组内排名", "count"),
+        Column("quota", "任务", "number"), Column("completion", "完成率", "pct"), Column("adopted_quota", "采用任务", "number"),
+        Column("adopted_completion", "采用任务完成率", "pct"), *BEHIND_COLUMNS, Column("no_submission", "零报送", "bool"),
         unit_note="单位：条",
     )
 
@@ -224,8 +234,12 @@ REWARD_LINES = spec(
 INSTRUCTIONS = spec(
     Column("item_no", "编号"), Column("title", "信息标题", "long"), Column("authors", "作者"), Column("unit", "报送单位"),
     Column("leader", "批示领导"), Column("level", "领导级别"), Column("date", "批示日期", "date"),
-    Column("text", "批示内容", "long"), Column("follow_up", "落实情况", "long"), Column("status", "办理状态"),
-    Column("days_open", "已办天数", "count"),
+    Column("text", "批示内容", "long"), Column("follow_up", "落实情况", "long"),
+    # 督办 like a 提案 (L33): the department it went to, when, by when, its reply and the feedback.
+    Column("department", "承办单位"), Column("assigned", "交办日期", "date"), Column("due", "办理时限", "date"),
+    Column("replied", "办复日期", "date"), Column("reply", "办复情况", "long"), Column("fed_back", "反馈日期", "date"),
+    Column("status", "办理状态"), Column("overdue", "逾期", "bool"), Column("days_open", "已办天数", "count"),
+    Column("warning", "提示", "long"),
 )
 
 ADOPTIONS = spec(
@@ -281,17 +295,36 @@ def units_by_period(period_word: str, unit_word: str, ytd: str = "年度累计",
     return spec(columns, unit_note="单位：条、件", merge_runs=[("", "peer_group")])
 
 
-# Commendation lists.
+# Commendation lists (a grade column only shows where a grade was given: the table then has it).
+GRADE = Column("grade", "奖项等次")
 COMMENDED_UNITS = spec(Column("peer_group", "类别"), Column("place", "名次", "count"), Column("unit", "单位"),
                        Column("points", "积分", "count"), Column("submitted", "报送", "count"),
-                       Column("adopted", "采用", "count"), merge_runs=["peer_group"])
+                       Column("adopted", "采用", "count"), GRADE, merge_runs=["peer_group"])
 INFORMANTS = spec(Column("place", "名次", "count"), Column("name", "姓名"), Column("role", "身份"), Column("unit", "单位"),
-                  Column("submitted", "报送", "count"), Column("adopted", "采用", "count"), Column("score", "积分", "count"))
+                  Column("submitted", "报送", "count"), Column("adopted", "采用", "count"), Column("score", "积分", "count"),
+                  GRADE)
 TOP_ITEMS = spec(Column("place", "名次", "count"), Column("title", "信息标题", "long"), Column("author_text", "作者"),
                  Column("unit", "报送单位"), Column("tier", "最高采用层级"), Column("instructions", "领导批示（件）", "count"),
-                 Column("adoptions", "采用次数", "count"), Column("date", "报送日期", "date"))
+                 Column("adoptions", "采用次数", "count"), Column("date", "报送日期", "date"), GRADE)
 GOOD_ITEMS = spec(Column("title", "信息标题", "long"), Column("author_text", "作者"), Column("unit", "报送单位"),
-                  Column("follow_up", "落实情况", "long"))
+                  Column("follow_up", "落实情况", "long"), GRADE)
+WORKERS = spec(Column("place", "名次", "count"), Column("name", "姓名"), Column("role", "身份"), Column("unit", "单位"), GRADE)
+
+# The candidates workbook staff confirm in: per category, the candidate's figures, then its 评选依据,
+# whether the figures suggest it, the grade (where the rules define grades) and 确认. The naming
+# columns keep the labels ``read.confirmed`` looks for (单位, 姓名, 编号, 信息标题, 确认, 奖项等次).
+_CHOICE = (Column("basis_text", "评选依据", "long"), Column("suggested", "建议"), GRADE, Column("confirm", "确认"))
+CANDIDATES = {
+    "先进集体": spec(*COMMENDED_UNITS.without("grade"), *_CHOICE),
+    "优秀信息员": spec(*INFORMANTS.without("grade"), *_CHOICE),
+    "十佳信息": spec(Column("place", "名次", "count"), Column("item_no", "编号"), Column("title", "信息标题", "long"),
+                     Column("author_text", "作者"), Column("unit", "报送单位"), Column("tier", "最高采用层级"),
+                     Column("instructions", "领导批示（件）", "count"), Column("adoptions", "采用次数", "count"), *_CHOICE),
+    "好信息": spec(Column("place", "名次", "count"), Column("item_no", "编号"), Column("title", "信息标题", "long"),
+                   Column("author_text", "作者"), Column("unit", "报送单位"), Column("leaders", "批示领导"),
+                   Column("follow_up", "落实情况", "long"), *_CHOICE),
+    "先进工作者": spec(*WORKERS.without("grade"), *_CHOICE),
+}
 
 
 def basis(tiers: Iterable[str]) -> TableSpec:
@@ -305,8 +338,9 @@ def basis(tiers: Iterable[str]) -> TableSpec:
 
 
 PAYOUT = spec(Column("no", "序号", "count"), Column("name", "姓名（单位）"), Column("kind", "类型"),
-              Column("unit", "所在单位"), Column("items", "采用信息（条）", "count"), Column("amount", "金额（元）", "money"),
-              Column("sign", "签字"))
+              Column("unit", "所在单位"), Column("items", "采用信息（条）", "count"), Column("awards", "表彰项目"),
+              Column("reward", "稿酬（元）", "money"), Column("prize", "表彰奖金（元）", "money"),
+              Column("amount", "金额（元）", "money"), Column("sign", "签字"))
 
 
 # ---------------------------------------------------------------- the figures of a summary

@@ -1,58 +1,45 @@
-"""Checking a rules file: every problem named by its dotted key, in Chinese.
+"""Checking a rules file: every problem named by its dotted key and line, in Chinese.
 
-The schema is a table of ``Spec`` rows (key pattern → check), not an if-chain:
-a key is known when some row's pattern matches it, so a typo such as
-``reward:`` is reported as an unknown key instead of being silently ignored.
-Files are parsed with ``yaml.safe_load`` only; nothing in them is evaluated.
+The schema is a table of ``Spec`` rows (key pattern → check), not an if-chain. ``rules_schema``
+turns the table into a JSON Schema (with the names this file itself defines: its tiers, leader
+levels, roles, peer groups), ``jsonschema`` checks the file against it, and ``configfile``'s one
+translator says each problem in Chinese. A key is known when some row's pattern matches it, so a
+typo such as ``reward:`` is reported as an unknown key instead of being silently ignored. Files are
+read like every file staff hand in (``configfile``: size, anchors, nesting and numbers guarded,
+``yaml.safe_load`` only); nothing in them is evaluated.
 """
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
-# Composing (nodes only, for line numbers and duplicate keys) never constructs objects.
-_NODE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .. import configfile
+from ..configfile import ConfigError, ConfigFileError, ConfigProblem
 
 PERIODS = ("month", "quarter", "year")
 MODES = ("highest", "sum")
 CIRCULAR_PERIODS = ("month", "quarter", "half")
 TOP_ITEMS_ORDER = ("highest_tier", "instructions", "adoptions", "earliest_submission")
+# The commendation's categories (grades and prizes are keyed by them) and the instruction statuses
+# the follow-up vocabulary places a text in.
+CATEGORIES = ("先进集体", "优秀信息员", "十佳信息", "好信息", "先进工作者")
+STATUSES = ("已办结", "办理中")
 SPLITS = ("equal_first_author_remainder",)
 
 # What the names in each list are called in a message ("未知层级 “区级”").
-NAMED = {"tiers": "层级", "leader_levels": "领导级别", "roles": "身份", "peer_groups": "单位类型"}
+NAMED = {"tiers": "层级", "leader_levels": "领导级别", "roles": "身份", "peer_groups": "单位类型", "channels": "渠道"}
 
 
-@dataclass(frozen=True)
-class RuleProblem:
-    """One problem: the dotted key it concerns ("" for the file as a whole) and what is wrong."""
-
-    key: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"(第{self.line}行)" if self.line and self.key else ""
-        return f"{self.key}:{self.message}{where}" if self.key else self.message
+RuleProblem = ConfigProblem  # one problem: the dotted key ("" for the file as a whole), the message, the line
 
 
-class RulesError(ValueError):
+class RulesError(ConfigError):
     """A rules file that cannot be used; ``problems`` says exactly why."""
 
     def __init__(self, problems: list[RuleProblem], source: str = ""):
-        self.problems = list(problems)
-        self.source = source
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        head = f"规则文件有误({self.source}):" if self.source else "规则文件有误:"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        super().__init__(problems, source, "规则文件")
 
 
 class RulesFileError(RulesError):
@@ -64,18 +51,7 @@ class RulesFileError(RulesError):
 Check = Callable[[Any, dict], "str | None"]
 
 
-def _shown(value: Any) -> str:
-    if isinstance(value, str):
-        return f"“{value}”"
-    if value is None:
-        return "空值"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "映射"
-    if isinstance(value, list):
-        return "列表"
-    return str(value)
+_shown = configfile.shown  # how a value is quoted in a message: “文字”, 空值, 列表…
 
 
 def _is_int(value: Any) -> bool:
@@ -84,7 +60,7 @@ def _is_int(value: Any) -> bool:
 
 def _names(data: dict, ref: str) -> list | None:
     """The names a key or value must come from (tiers, roles…); None when they cannot be known."""
-    value = data.get(ref)
+    value = (data.get("placement") or {}).get("channels") if ref == "channels" else data.get(ref)
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
     if isinstance(value, dict):
@@ -186,6 +162,30 @@ def words(non_empty: bool = True, distinct: bool = False, choices: tuple[str, ..
     return check
 
 
+def relative_tier(value, data):
+    """A tier, or ``own`` (the office's own tier)."""
+    names = _names(data, "tiers")
+    if value != "own" and (names is None or value not in names):
+        return f"应为 own 或 {'/'.join(names or [])} 之一,实为 {_shown(value)}"
+
+
+def mark_words(value, data):
+    """A list of marks as staff write them: text, or a number such as 1 or 0."""
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip() for v in value):
+        return f"应为文字列表,如 [√, 是],实为 {_shown(value)}"
+
+
+def header_fields(value, data):
+    """An office's own header synonyms: field name → labels, for the fields the reader knows."""
+    from ..read.vocabulary import FIELD_LABELS
+
+    if not isinstance(value, dict):
+        return f"应为映射(“字段: [表头, …]”形式),实为 {_shown(value)}"
+    unknown = [k for k in value if k not in FIELD_LABELS]
+    if unknown:
+        return f"未知字段 {_shown(unknown[0])},应为 {'/'.join(FIELD_LABELS)} 之一"
+
+
 def or_empty(check: Check) -> Check:
     """The check, or nothing written at all ("max_count:" meaning no limit)."""
     def either(value, data):
@@ -195,6 +195,44 @@ def or_empty(check: Check) -> Check:
 
 def anything(value, data):
     return None
+
+
+def keyed_by(choices: tuple[str, ...]) -> Check:
+    """A mapping whose keys come from a fixed set (categories, statuses)."""
+    def check(value, data):
+        if not isinstance(value, dict):
+            return f"应为映射(“键: 值”形式),实为 {_shown(value)}"
+        for key in value:
+            if key not in choices:
+                return f"未知项 {_shown(key)},应为 {'/'.join(choices)} 之一"
+    return check
+
+
+def names_from(ref: str) -> Check:
+    """A non-empty list of names the file itself defines (roles…)."""
+    def check(value, data):
+        message = words()(value, data)
+        if message:
+            return message
+        names = _names(data, ref)
+        for item in value:
+            if names is not None and item not in names:
+                return _unknown(ref, item, names)
+    return check
+
+
+def amount_or_grades(value, data):
+    """A prize: one amount for the category, or a mapping grade → amount (checked below)."""
+    if isinstance(value, dict):
+        return None
+    return amount(value, data)
+
+
+def term(value, data):
+    if isinstance(value, dict) and _is_int(value.get("first_year")) and _is_int(value.get("last_year")) \
+            and value["last_year"] < value["first_year"]:
+        return f"last_year({value['last_year']})早于 first_year({value['first_year']})"
+    return mapping(value, data)
 
 
 @dataclass(frozen=True)
@@ -224,18 +262,59 @@ SPECS: tuple[Spec, ...] = (
     Spec("year", integer(2000, 2100), REQ),
     Spec("office", mapping, REQ),
     Spec("office.name", text),
-    Spec("office.full_name", text),
     Spec("office.own_tier", value_in("tiers"), REQ),
+    Spec("office.full_name", text),
+    Spec("office.place", or_empty(text)),
+    Spec("office.city", or_empty(text)),
+    Spec("office.province", or_empty(text)),
+    Spec("office.relative", or_empty(mapping)),
+    Spec("office.relative.*", relative_tier),
     Spec("tiers", words(distinct=True), REQ),
-    Spec("tier_words", mapping, REQ),
-    Spec("tier_words.*", words(), keys="tiers"),
-    Spec("own_tier_words", words(non_empty=False)),
+    Spec("placement", mapping, REQ),
+    Spec("placement.level_words", mapping, REQ),
+    Spec("placement.level_words.*", words(), keys="tiers"),
+    Spec("placement.not_level_words", words(non_empty=False)),
+    Spec("placement.product_words", or_empty(mapping)),
+    Spec("placement.product_words.*", or_empty(relative_tier)),
+    Spec("placement.own_words", words(non_empty=False)),
+    Spec("placement.title_prefixes", words(non_empty=False)),
+    Spec("placement.party_words", words(non_empty=False)),
+    Spec("placement.channel_words", mapping, REQ),
+    Spec("placement.channel_words.*", words(), keys="channels"),
+    Spec("placement.default_channel", value_in("channels")),
+    Spec("placement.routing", or_empty(mapping)),
+    Spec("placement.routing.*", mapping),
+    Spec("placement.routing.*.words", words()),
+    Spec("placement.routing.*.channel", value_in("channels")),
+    Spec("placement.channels", mapping, REQ),
+    Spec("placement.channels.*", mapping),
+    Spec("placement.channels.*.tiers", boolean, REQ),
+    Spec("placement.channels.*.paid", boolean, REQ),
+    Spec("placement.channels.*.scored", boolean, REQ),
+    Spec("placement.leader_level_by_tier", mapping, REQ),
+    Spec("placement.leader_level_by_tier.*", value_in("leader_levels"), keys="tiers", every=True),
+    Spec("placement.leader_words", or_empty(mapping)),
+    Spec("placement.leader_words.*", words(), keys="leader_levels"),
+    Spec("marks", mapping, REQ),
+    Spec("marks.adopted", mark_words, REQ),
+    Spec("marks.not_adopted", mark_words, REQ),
+    Spec("marks.pending", mark_words, REQ),
+    Spec("marks.forwarded", mark_words, REQ),
+    Spec("marks.negations", words(non_empty=False)),
+    Spec("headers", or_empty(header_fields)),
+    Spec("headers.*", words()),
+    Spec("instruction_words", words()),
+    Spec("leader_title_words", words(non_empty=False)),
     Spec("leader_levels", words(distinct=True), REQ),
-    Spec("leader_words", mapping, REQ),
-    Spec("leader_words.*", words(), keys="leader_levels"),
     Spec("categories", mapping),
     Spec("categories.*", words(non_empty=False)),
     Spec("unit_name_words", words(non_empty=False)),
+    Spec("unit_name_suffixes", words(non_empty=False)),
+    Spec("authors", mapping),
+    Spec("authors.affiliation_words", words(non_empty=False)),
+    Spec("authors.scribe_words", words(non_empty=False)),
+    Spec("authors.et_al_words", words(non_empty=False)),
+    Spec("authors.ambiguous_suffixes", words(non_empty=False)),
     Spec("roles", mapping),
     Spec("roles.*", words(non_empty=False)),
     Spec("quotas", mapping, REQ),
@@ -243,6 +322,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("quotas.people.*", mapping, keys="roles"),
     Spec("quotas.people.*.per", one_of(*PERIODS), REQ),
     Spec("quotas.people.*.items", integer(), REQ),
+    Spec("quotas.people.*.every_month", boolean),
+    Spec("quotas.people.*.prorate", boolean),
     Spec("quotas.units", mapping),
     Spec("quotas.units.*", mapping, keys="peer_groups"),
     Spec("quotas.units.*.per", one_of(*PERIODS), REQ),
@@ -250,13 +331,17 @@ SPECS: tuple[Spec, ...] = (
     Spec("quotas.units.*.adopted", integer()),
     Spec("quotas.units.*.adopted_min_tier", value_in("tiers"), need="adopted"),
     Spec("quotas.units.*.start_month", integer(1, 12)),
+    Spec("quotas.units.*.every_month", boolean),
+    Spec("quotas.units.*.prorate", boolean),
     Spec("quotas.coauthored_counts_each", boolean),
+    Spec("quotas.lead_author_tags", words(non_empty=False)),
     Spec("rewards", mapping, REQ),
     Spec("rewards.by_tier", mapping, REQ),
     Spec("rewards.by_tier.*", amount, keys="tiers", every=True),
     Spec("rewards.instruction_multiplier", positive_number, REQ),
     Spec("rewards.tier_mode", one_of(*MODES), REQ),
     Spec("rewards.split", one_of(*SPLITS)),
+    Spec("rewards.top_up", boolean),
     Spec("points", mapping, REQ),
     Spec("points.per_submission", integer(), REQ),
     Spec("points.adoption_by_tier", mapping, REQ),
@@ -274,10 +359,29 @@ SPECS: tuple[Spec, ...] = (
     Spec("commendations.outstanding_informant.max_count", or_empty(integer())),  # 0 or empty: no limit
     Spec("commendations.top_items", integer(), REQ),
     Spec("commendations.top_items_order", words(distinct=True, choices=TOP_ITEMS_ORDER), REQ),
-    Spec("commendations.good_item_words", words(non_empty=False)),
     Spec("commendations.addressee", text),
     Spec("commendations.basis", text),
     Spec("commendations.decided_by", text),
+    Spec("commendations.good_items", mapping),
+    Spec("commendations.good_items.max_count", or_empty(integer())),
+    Spec("commendations.advanced_workers", mapping),
+    Spec("commendations.advanced_workers.roles", names_from("roles"), REQ),
+    Spec("commendations.advanced_workers.max_count", or_empty(integer())),
+    Spec("commendations.grades", keyed_by(CATEGORIES)),
+    Spec("commendations.grades.*", mapping),
+    Spec("commendations.grades.*.*", integer(1)),
+    Spec("commendations.prizes", keyed_by(CATEGORIES)),
+    Spec("commendations.prizes.*", amount_or_grades),
+    Spec("commendations.prizes.*.*", amount),
+    Spec("commendations.term", term),
+    Spec("commendations.term.name", text, REQ),
+    Spec("commendations.term.first_year", integer(2000, 2100), REQ),
+    Spec("commendations.term.last_year", integer(2000, 2100), REQ),
+    Spec("instructions", mapping),
+    Spec("instructions.due_days", integer(1, 3650)),
+    Spec("instructions.status_words", keyed_by(STATUSES)),
+    Spec("instructions.status_words.*", words()),
+    Spec("instructions.negations", words()),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
     # The circular's closing text belongs to the circular; only its paragraphs are checked.
@@ -302,68 +406,58 @@ SPECS: tuple[Spec, ...] = (
 )
 
 
-def _matches(parts: tuple[str, ...], path: tuple[str, ...]) -> bool:
-    return len(parts) == len(path) and all(p in ("*", k) for p, k in zip(parts, path))
 
 
-def _goes_below(path: tuple[str, ...]) -> bool:
-    """Whether the schema describes keys under ``path`` (else its value is a leaf)."""
-    n = len(path)
-    return any(len(s.parts) > n and _matches(s.parts[:n], path) for s in SPECS)
+def _node(parent: dict, part: str) -> dict:
+    """The schema of key ``part`` under ``parent`` (``*``: any key), made on first use."""
+    if part == "*":
+        if not isinstance(parent.get("additionalProperties"), dict):
+            parent["additionalProperties"] = {}
+        return parent["additionalProperties"]
+    return parent.setdefault("properties", {}).setdefault(part, {})
 
 
-def _unknown_key(key: str, path: tuple[str, ...]) -> str:
-    n = len(path) - 1
-    known = {s.parts[n] for s in SPECS if len(s.parts) > n and _matches(s.parts[:n], path[:n])} - {"*"}
-    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-    return f"未知配置项(是否应为 “{close[0]}”?)" if close else "未知配置项"
+def _close(node: dict) -> None:
+    """A mapping the table describes keys of knows no others (unknown keys are reported)."""
+    if "properties" in node and "additionalProperties" not in node:
+        node["additionalProperties"] = False
+    for child in [*node.get("properties", {}).values(), node.get("additionalProperties")]:
+        if isinstance(child, dict):
+            _close(child)
 
 
-def _walk(node: dict, path: tuple[str, ...], data: dict, out: list[tuple[tuple[str, ...], str]]) -> None:
-    for key, value in node.items():
-        here = (*path, str(key))
-        specs = [s for s in SPECS if _matches(s.parts, here)]
-        if not specs:
-            out.append((here, _unknown_key(str(key), here)))
-            continue
-        for spec in specs:
-            names = _names(data, spec.keys) if spec.keys else None
-            if names is not None and key not in names:
-                message = _unknown(spec.keys, key, names)  # the key is wrong: its value means nothing
-            else:
-                message = spec.check(value, data)
-            if message:
-                out.append((here, message))
-        if isinstance(value, dict) and _goes_below(here):
-            _walk(value, here, data, out)
+_EMPTY = [0, False, None, "", [], {}]
 
 
-def _parents(node: Any, parts: tuple[str, ...], path: tuple[str, ...] = ()):
-    """The mappings present at a (possibly wildcard) key pattern, with their concrete paths."""
-    if not isinstance(node, dict):
-        return
-    if not parts:
-        yield path, node
-        return
-    head, rest = parts[0], parts[1:]
-    for key, value in node.items():
-        if head in ("*", str(key)):
-            yield from _parents(value, rest, (*path, str(key)))
-
-
-def _missing(data: dict, out: list[tuple[tuple[str, ...], str]]) -> None:
-    for spec in SPECS:
+def rules_schema(data: dict) -> tuple[dict, dict]:
+    """The JSON Schema ``SPECS`` describe, with the names this file defines; and the checks it names."""
+    root: dict = {}
+    checks = {}
+    for index, spec in enumerate(SPECS):
         *up, last = spec.parts
-        for path, parent in _parents(data, tuple(up)):
-            if last == "*":
-                names = _names(data, spec.keys) if spec.every else None
-                wanted = [n for n in names or [] if n not in parent]
-                out.extend(((*path, n), "缺少必填项(为 0 也请写明)") for n in wanted)
-            elif last not in parent:
-                if spec.need is True:
-                    out.append(((*path, last), "缺少必填项"))
-                elif isinstance(spec.need, str) and parent.get(spec.need):
-                    out.append(((*path, last), f"缺少必填项(写了 {spec.need} 时必填)"))
+        parent = root
+        for part in up:
+            parent = _node(parent, part)
+        node = _node(parent, last)
+        if spec.check is not anything:
+            checks[str(index)] = lambda value, spec=spec: spec.check(value, data)
+            node.setdefault("allOf", []).append({configfile.CHECK: str(index)})
+        if spec.need is True:
+            parent.setdefault("required", []).append(last)
+        elif isinstance(spec.need, str):  # required when the parent sets ``need`` (to anything but nothing)
+            parent.setdefault("allOf", []).append({
+                "if": {"properties": {spec.need: {"not": {"enum": _EMPTY}}}, "required": [spec.need]},
+                "then": {"required": [last], "x-required-note": {last: f"(写了 {spec.need} 时必填)"}}})
+        names = _names(data, spec.keys) if spec.keys else None
+        if names is not None and last == "*":
+            listed = "/".join(map(str, names)).replace("{", "{{").replace("}", "}}")
+            parent["propertyNames"] = {"enum": names, "x-key": True,
+                                       "x-message": f"未知{NAMED[spec.keys]} {{value}},应为 {listed} 之一"}
+            if spec.every and names:
+                parent.setdefault("required", []).extend(names)
+                parent.setdefault("x-required-note", {}).update({n: "(为 0 也请写明)" for n in names})
+    _close(root)
+    return root, checks
 
 
 def check_rules(data: Any, lines: dict[tuple[str, ...], int] | None = None) -> list[RuleProblem]:
@@ -375,101 +469,26 @@ def check_rules(data: Any, lines: dict[tuple[str, ...], int] | None = None) -> l
         return [RuleProblem("", "规则文件为空")]
     if not isinstance(data, dict):
         return [RuleProblem("", f"规则文件顶层应为映射(“键: 值”形式),实为 {_shown(data)}")]
-    found: list[tuple[tuple[str, ...], str]] = []
-    _walk(data, (), data, found)
-    _missing(data, found)
-    lines = lines or {}
-
-    def line_of(path: tuple[str, ...]) -> int | None:
-        while path and path not in lines:
-            path = path[:-1]  # a missing key: point at its parent
-        return lines.get(path)
-
-    return _in_file_order([RuleProblem(".".join(path), message, line_of(path)) for path, message in found])
-
-
-def _in_file_order(problems: list[RuleProblem]) -> list[RuleProblem]:
-    """By line, so the list reads down the file; problems with no line (missing keys) last."""
-    return sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+    schema, checks = rules_schema(data)
+    return configfile.schema_problems(data, schema, lines, checks=checks)
 
 
 # ---- reading the file ----
 
 def read_rules_text(path: str | Path) -> str:
     """The file's text: UTF-8 (with or without BOM), else GB18030 as saved by Chinese Windows."""
-    path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise RulesFileError([RuleProblem("", f"找不到规则文件:{path}")], str(path)) from None
-    except IsADirectoryError:
-        raise RulesFileError([RuleProblem("", f"规则文件路径是文件夹,不是文件:{path}")], str(path)) from None
-    except OSError as exc:
-        raise RulesFileError([RuleProblem("", f"无法读取规则文件:{path}({exc.strerror or exc})")], str(path)) from None
-    if b"\x00" in raw:  # a workbook or other binary passed by mistake
-        raise RulesFileError([RuleProblem("", f"规则文件不是文本文件:{path}")], str(path))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise RulesFileError([RuleProblem("", f"规则文件不是文本文件(无法按 UTF-8 或 GBK 解码):{path}")], str(path))
-
-
-_FULL_WIDTH_KEY = re.compile(r"^\s*[^\s#:：-][^\s#:：]{0,20}：")  # "  县级：30", not prose in a list
-
-
-def _yaml_problem(exc: yaml.YAMLError, text: str) -> RuleProblem:
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    where = f"第{line}行第{mark.column + 1}列:" if mark is not None else ""
-    problem = str(getattr(exc, "problem", "") or exc)
-    if "could not determine a constructor for the tag" in problem:
-        tag = problem.split("tag '", 1)[-1].rstrip("'").replace("tag:yaml.org,2002:", "!!")
-        message = f"不允许的标签 “{tag}”:规则文件只能写文字、数字、列表和映射"
-    elif "'\\t'" in problem:
-        message = "含有制表符(Tab),请改用空格缩进"
-    else:
-        message = f"不是有效的 YAML 格式({problem})"
-        # A full-width colon after a key ("县级：30") is the usual cause, often a line or two up.
-        before = text.splitlines()[: line or 0]
-        suspects = [n for n, row in enumerate(before, 1) if _FULL_WIDTH_KEY.match(row)]
-        if suspects:
-            message += f";第{suspects[-1]}行用了中文冒号“：”,应为英文冒号加空格“: ”"
-    return RuleProblem("", where + message, line)
-
-
-def _key_lines(text: str) -> tuple[dict[tuple[str, ...], int], list[RuleProblem]]:
-    """Line of every mapping key, and the keys written twice (YAML would keep the last silently)."""
-    lines: dict[tuple[str, ...], int] = {}
-    twice: list[RuleProblem] = []
-    seen: set[int] = set()
-
-    def visit(node, path: tuple[str, ...]) -> None:
-        if not isinstance(node, yaml.MappingNode) or id(node) in seen:
-            return
-        seen.add(id(node))
-        for key_node, value_node in node.value:
-            here = (*path, str(key_node.value))
-            line = key_node.start_mark.line + 1
-            if here in lines:
-                twice.append(RuleProblem(".".join(here), f"重复的配置项:第{lines[here]}行已写过,此处的值会覆盖前者", line))
-            else:
-                lines[here] = line
-            visit(value_node, here)
-
-    visit(yaml.compose(text, Loader=_NODE_LOADER), ())
-    return lines, twice
+        return configfile.read_text(path, "规则文件")
+    except ConfigFileError as exc:
+        raise RulesFileError(exc.problems, str(path)) from None
 
 
 def check_text(text: str) -> tuple[Any, list[RuleProblem]]:
     """Parse rules text safely and check it: (data, problems)."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        return None, [_yaml_problem(exc, text)]
-    lines, twice = _key_lines(text)
-    return data, _in_file_order(twice + check_rules(data, lines))
+    data, lines, problems = configfile.parse_yaml(text)
+    if problems and data is None:
+        return None, problems
+    return data, configfile.in_file_order(problems + check_rules(data, lines))
 
 
 def check_file(path: str | Path) -> tuple[Any, list[RuleProblem]]:

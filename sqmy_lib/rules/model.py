@@ -4,16 +4,27 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .check import RulesError, check_file
+from .placement import Placed, Placement, norm_name
 
-DEFAULTS_DIR = Path(__file__).parent / "defaults"
+# Package data, found the same way in every install mode (a checkout, editable, normal, --user, wheel).
+DEFAULTS_DIR = Path(str(resources.files("sqmy_lib.rules") / "defaults"))
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+
+
+def _place_of(office_name: str) -> str:
+    """An office's place from its name: 东山县政协 → 东山县, 政协利川市委员会 → 利川市."""
+    name = norm_name(office_name)
+    if name.startswith("政协") and name.endswith("委员会"):
+        return name[2:-3]
+    return name.removesuffix("政协").removesuffix("办公室")
 
 
 def default_rules_path(year: int | None = None) -> tuple[Path, str | None]:
@@ -43,17 +54,16 @@ class Rules:
         d = self.data
         self.tiers: list[str] = list(d["tiers"])
         self.own_tier: str = d["office"]["own_tier"]
-        # Highest tier first: "市政协转报省政协" is placed by its highest body.
-        self._tier_words = [(tier, [_norm(w) for w in d["tier_words"].get(tier, [])]) for tier in reversed(self.tiers)]
-        # A tier's own name ("省级", "全国") places a body too, as in a 采用层级 column.
-        self._tier_words = [(tier, [*words, _norm(tier)]) for tier, words in self._tier_words]
-        self._own_words = [_norm(w) for w in d.get("own_tier_words", [])]
-        self._unit_words = [_norm(w) for w in d.get("unit_name_words", [])]
-        self._tier_cache: dict[str, str | None] = {}
         self.leader_levels: list[str] = list(d["leader_levels"])
-        self._leader_words = [
-            (lvl, [_norm(w) for w in d["leader_words"].get(lvl, [])]) for lvl in reversed(self.leader_levels)
-        ]
+        placement = d.get("placement") or {}
+        self.placement = Placement(placement, self.tiers, self.own_tier, d["office"])
+        self._leader_by_tier = dict(placement.get("leader_level_by_tier") or {})
+        self._leader_words = [(lvl, [_norm(w) for w in ws]) for lvl, ws in (placement.get("leader_words") or {}).items()]
+        self.channel_rules: dict[str, dict] = dict(placement.get("channels") or {})
+        self._unit_words = [_norm(w) for w in d.get("unit_name_words", [])]
+        self._unit_suffixes = tuple(_norm(w) for w in d.get("unit_name_suffixes", []))
+        authors = d.get("authors") or {}
+        self._ambiguous_suffixes = tuple(_norm(w) for w in authors.get("ambiguous_suffixes", []))
         self._categories: dict[str, str] = {}
         for name, aliases in (d.get("categories") or {}).items():
             for alias in [name, *(aliases or [])]:
@@ -62,6 +72,10 @@ class Rules:
         for name, aliases in (d.get("roles") or {}).items():
             for alias in [name, *(aliases or [])]:
                 self._roles[_norm(alias)] = name
+
+    def __reduce__(self):
+        # Pickled as its file's data (sent to reader processes); the compiled look-ups are rebuilt.
+        return (Rules, (self.data, self.source, list(self.notes)))
 
     @property
     def version(self) -> str:
@@ -83,50 +97,74 @@ class Rules:
     def unit_types(self) -> list[str]:
         return list((self.data.get("peer_groups") or {}).keys())
 
-    def tier_of(self, body: str) -> str | None:
-        """The tier a body name maps to, highest first; None when no word places it."""
-        try:
-            return self._tier_cache[body]
-        except KeyError:
-            tier = self._tier_cache[body] = self._place(body)
-            return tier
+    def place(self, body: str) -> Placed:
+        """Tier, channel, routing product and the rule that placed a body name (rules.placement)."""
+        return self.placement.place(body)
 
-    def _place(self, body: str) -> str | None:
-        text = _norm(body)
-        for tier, words in self._tier_words:
-            if any(w in text for w in words):
-                return tier
-        if any(w in text for w in self._own_words):
-            return self.own_tier
-        return None
+    def tier_of(self, body: str) -> str | None:
+        """The tier a body name is placed at; None when no rule places it."""
+        return self.placement.place(body).tier
+
+    def for_office(self, level: str, name: str = "") -> "Rules":
+        """These rules for another office (a county read in a city's roll-up): its own bulletin is
+        placed at ``level`` and its own name is its own place; the city and province stay."""
+        if level == self.own_tier and not name:
+            return self
+        # One object per office: the files of an office share it (and its placement memo).
+        cache = self.__dict__.setdefault("_for_office", {})
+        key = (level, name)
+        if key not in cache:
+            here = self.data["office"]
+            # The places above the new office are this office's own, city and province, by tier.
+            by_tier = {t: here.get(k) for t, k in zip(self.tiers[self.tier_rank(self.own_tier):], ("place", "city", "province"))}
+            k = self.tier_rank(level)
+            above = [by_tier.get(t) for t in self.tiers[k + 1:k + 3]] if k >= 0 else []
+            place = _place_of(name) if name else here.get("place")
+            office = {**here, "own_tier": level, "place": place, "relative": {} if name else here.get("relative", {}),
+                      "city": above[0] if above else None, "province": above[1] if len(above) > 1 else None}
+            if name:
+                office["name"] = name
+            cache[key] = Rules(data={**self.data, "office": office}, source=self.source, notes=list(self.notes))
+        return cache[key]
 
     def for_level(self, level: str) -> "Rules":
-        """These rules for an office of another level: its own bulletin (本级编发) is placed at ``level``."""
-        if level == self.own_tier:
-            return self
-        # One object per level: offices of a level share it (pickled once per file, one counted cache).
-        cache = self.__dict__.setdefault("_for_level", {})
-        if level not in cache:
-            data = {**self.data, "office": {**self.data["office"], "own_tier": level}}
-            cache[level] = Rules(data=data, source=self.source, notes=list(self.notes))
-        return cache[level]
+        """These rules for an office of another level (its own bulletin placed at ``level``)."""
+        return self.for_office(level)
 
     def tier_rank(self, tier: str | None) -> int:
         """0 for the lowest tier upward; -1 for None."""
         return self.tiers.index(tier) if tier in self.tiers else -1
 
     def leader_level_of(self, text: str) -> str | None:
-        """The level of a leader named in an instruction (国家级/省级/市级/县级), or None."""
+        """The level of a leader named in an instruction (县级/市级/省级/国家级), or None:
+        placed like a body (副市长 → 市级), else by the leader words (总理 → 国家级)."""
+        tier = self.placement.place(text).tier
+        if tier is not None and tier in self._leader_by_tier:
+            return self._leader_by_tier[tier]
         t = _norm(text)
         for lvl, words in self._leader_words:
             if any(w in t for w in words):
                 return lvl
         return None
 
-    def looks_like_unit(self, name: str) -> bool:
-        """Whether an author name reads as a unit (民盟县委) rather than a person, absent a roster."""
+    def channel_counts(self, channel: str | None, what: str) -> bool:
+        """Whether adoptions of ``channel`` count for ``what`` (tiers, paid, scored)."""
+        return bool((self.channel_rules.get(channel or "") or {}).get(what, False))
+
+    def author_kind(self, name: str) -> str:
+        """``unit`` when a unit word marks the name (民盟县委, 城关镇政协工委), else ``person``;
+        ``ambiguous`` for a person-by-default whose name ends like a place or an organisation
+        (城关镇): reported, never re-classed. Never by length or punctuation."""
         t = _norm(name)
-        return len(t) > 5 or any(w in t for w in self._unit_words)
+        if any(w in t for w in self._unit_words) or (self._unit_suffixes and t.endswith(self._unit_suffixes)):
+            return "unit"
+        if len(t) >= 3 and self._ambiguous_suffixes and t.endswith(self._ambiguous_suffixes) and "·" not in t:
+            return "ambiguous"
+        return "person"
+
+    def looks_like_unit(self, name: str) -> bool:
+        """Whether an author name reads as a unit, absent a roster (see author_kind)."""
+        return self.author_kind(name) == "unit"
 
     def category_of(self, text: str) -> str | None:
         """Canonical category for a 类别 value (aliases allowed), or None when unknown."""

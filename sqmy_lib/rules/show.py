@@ -37,21 +37,21 @@ def _section(n: int, title: str, lines: list[str]) -> list[str]:
 
 
 def _tiers(rules: Rules) -> list[str]:
-    d = rules.data
+    p = rules.data["placement"]
     lines = [f"采用层级由低到高为:{_joined(rules.tiers)}。"]
-    lines.append("按采用单位的名称认定层级;名称含下列字词的,按所列层级认定,同时含多个层级字词的按最高层级认定:")
+    lines.append("按采用单位的名称认定层级:先看是否为本会所在地({}),再看名称中最后出现的层级字词:".format(
+        _joined(x for x in (rules.data["office"].get("place"), rules.data["office"].get("city"), rules.data["office"].get("province")) if x)))
     for tier in reversed(rules.tiers):
-        words = d["tier_words"].get(tier)
+        words = (p.get("level_words") or {}).get(tier)
         if words:
             lines.append(f"{INDENT}{tier}:{_joined(words)}")
-    own_words = d.get("own_tier_words")
-    if own_words:
-        lines.append(f"本会编发的信息(名称含“{_joined(own_words)}”的)按{rules.own_tier}认定。")
-    lines.append("领导批示按批示领导的级别认定:")
-    for level in reversed(rules.leader_levels):
-        words = d["leader_words"].get(level)
-        if words:
-            lines.append(f"{INDENT}{level}:{_joined(words)}")
+    if p.get("own_words"):
+        lines.append(f"名称中没有层级字词而含“{_joined(p['own_words'])}”的,按本会编发({rules.own_tier})认定。")
+    lines.append("采用渠道:" + ";".join(
+        f"{name}(含“{_joined(words[:6])}”等){'' if (p.get('channels') or {}).get(name, {}).get('paid') else ',单独统计、不计稿酬'}"
+        for name, words in (p.get("channel_words") or {}).items()) + "。")
+    lines.append("上报不等于采用:只报送上级而未被采用的,单独统计,不计稿酬。")
+    lines.append("领导批示按批示领导职务中的层级字词认定级别。")
     return lines
 
 
@@ -59,16 +59,32 @@ def _quota_line(per: str, items: int) -> str:
     return f"{PER_ZH.get(per, per)}报送{items}条"
 
 
+def _how_judged(q: dict) -> str:
+    """How compute.base.judge_quota judges a rule, in words."""
+    if q["per"] == "month":
+        if q.get("every_month"):
+            return "每月都须完成,逐月考核并列出未完成的月份,完成率按完成的月数计算"
+        return "按月累计考核"
+    if q.get("prorate"):
+        return "按月折算进度考核"
+    if q["per"] == "quarter":
+        return "季度结束时考核;季度未结束时(如月度通报)只显示进度,不列入未完成名单"
+    return "年度结束时考核;年度中的季度、月度、半年通报只显示进度,不列入未完成名单"
+
+
 def _quotas(rules: Rules) -> list[str]:
     quotas = rules.data["quotas"]
     lines = ["(一)个人"]
     for role, q in (quotas.get("people") or {}).items():
-        # quota_for counts from the appointment month; a monthly quota simply starts then,
-        # a quarterly or yearly one is prorated by the months served.
-        since = "自聘任当月起计算" if q["per"] == "month" else "年中任职的按在任月数折算"
-        lines.append(f"{INDENT}{role}:每人{_quota_line(q['per'], q['items'])},{since}。")
+        lines.append(f"{INDENT}{role}:每人{_quota_line(q['per'], q['items'])},{_how_judged(q)}。")
+    lines.append(f"{INDENT}任务自聘任(任职)当月起计算,至解聘(离任、届满)时止,以当月最后一天在任为准;"
+                 "年中任职、离任的,年度、季度任务按在任月数折算。同时具有两种身份的,分别按各自任务考核。")
     if quotas.get("coauthored_counts_each", True):
         lines.append(f"{INDENT}联名报送的信息,每位署名作者各计1条。")
+    else:
+        tags = quotas.get("lead_author_tags") or []
+        lead = f"(注明“{_joined(tags)}”的作者优先)" if tags else ""
+        lines.append(f"{INDENT}联名报送的信息,只计入第一作者{lead}。")
     units = quotas.get("units") or {}
     if units:
         lines.append("(二)单位")
@@ -76,7 +92,7 @@ def _quotas(rules: Rules) -> list[str]:
         text = f"{unit_type}:{_quota_line(q['per'], q['items'])}"
         if q.get("adopted"):
             text += f",其中{q['adopted_min_tier']}及以上采用{q['adopted']}条"
-        text += f";自{q.get('start_month', 1)}月起计算。"
+        text += f";自{q.get('start_month', 1)}月起计算,{_how_judged(q)}。"
         lines.append(INDENT + text)
     return lines
 
@@ -95,6 +111,8 @@ def _rewards(rules: Rules) -> list[str]:
     elif m != 1:
         lines.append(f"有各级领导批示的,稿酬按{_number(m)}倍计发(×{_number(m)})。")
     lines.append("联名稿件的稿酬由署名作者平均分配,以分为单位,余数归第一作者;以单位名义报送的,稿酬计入该单位。")
+    if r.get("top_up"):
+        lines.append("信息在以后的期间被更高层级采用或获领导批示的,届时只补发差额(补差),不重复全额计发。")
     return lines
 
 
@@ -114,27 +132,60 @@ def _points(rules: Rules) -> list[str]:
     return lines
 
 
+def _most(n, word: str) -> str:
+    return f",最多表彰{n}{word}" if n else ""
+
+
 def _commendations(rules: Rules) -> list[str]:
     c = rules.data["commendations"]
     oi = c["outstanding_informant"]
-    quota = f",名额不超过{oi['max_count']}名" if oi.get("max_count") else ""
-    lines = [f"(一)优秀信息员:年度内报送{oi['min_submitted']}条以上且被采用{oi['min_adopted']}条以上的委员和信息员,"
-             f"按得分排序评选{quota}。"]
-    groups = "、".join(f"{g}前{v['top_n']}名" for g, v in rules.data["peer_groups"].items() if v.get("top_n"))
+    lines = [f"(一)优秀信息员:年度内报送{oi['min_submitted']}条以上且被采用{oi['min_adopted']}条以上的委员和信息员"
+             f"方可参加评选,按得分排序列为候选{_most(oi.get('max_count'), '名')}。"]
+    groups = "、".join(f"{g}最多{v['top_n']}个" for g, v in rules.data["peer_groups"].items() if v.get("top_n"))
     if groups:
-        lines.append(f"(二)先进集体:各类单位分别按总分评选,{groups}。")
+        lines.append(f"(二)先进集体:各类单位分别按总分排序列为候选,{groups}。")
     order = "、".join(ORDER_ZH.get(k, k) for k in c["top_items_order"])
-    lines.append(f"(三)十佳信息:全年信息依次比较{order},取前{c['top_items']}条。")
-    good = c.get("good_item_words")
-    if good:
-        lines.append(f"(四)好信息:领导批示落实情况表明问题得到较好解决(如“{_joined(good)}”)的信息,可评为好信息。")
+    lines.append(f"(三)十佳信息:被采用的信息依次比较{order}排序,最多评选{c['top_items']}条。")
+    good = (c.get("good_items") or {}).get("max_count")
+    lines.append(f"(四)好信息:领导批示件落实情况为已办结(见“批示件办理”)的信息列为候选{_most(good, '条')}。")
+    workers = c.get("advanced_workers") or {}
+    n = 5
+    if workers.get("roles"):
+        lines.append(f"(五)先进工作者:在名册所列{_joined(workers['roles'])}中评选{_most(workers.get('max_count'), '名')}。")
+        n = 6
+    for category, grades in (c.get("grades") or {}).items():
+        lines.append(f"{INDENT}{category}设奖项等次:" + "、".join(f"{g}{k}名(条、个)" for g, k in grades.items()) + "。")
+    for category, prize in (c.get("prizes") or {}).items():
+        amount = "、".join(f"{g}{money(v)}" for g, v in prize.items()) if isinstance(prize, dict) else money(prize)
+        lines.append(f"{INDENT}{category}表彰奖金:{amount}。")
+    decider = c.get("decided_by") or "评选机构"
+    basis = f",依据{c['basis']}" if c.get("basis") else ""
+    lines.append(f"({NUMERALS[n - 1]})评选程序:按台账数据生成候选名单及评选依据,由{decider}研究确认{basis}作出表彰决定;"
+                 "表彰决定和奖励发放表只按确认的名单生成,确认前的名单标明“草稿”。")
+    term = c.get("term")
+    span = f";按届评选的,届期为{term['name']}({term['first_year']}—{term['last_year']}年)" if term else ""
+    lines.append(f"{INDENT}两年或按届合并评选的,参评条件按年数倍计{span}。")
+    return lines
+
+
+def _instructions(rules: Rules) -> list[str]:
+    d = rules.data.get("instructions") or {}
+    words = d.get("status_words") or {}
+    lines = [f"领导批示件参照政协提案办理跟踪督办:台账未写明办理时限的,自交办之日(未交办的自批示之日)起{d.get('due_days', 30)}日内办复。",
+             f"办理状态按落实情况和办复内容认定:写明“{_joined(words.get('已办结'))}”的为已办结;"
+             f"写明“{_joined(words.get('办理中'))}”的为办理中。"]
+    if d.get("negations"):
+        lines.append(f"办结字词(或去掉“已”字后,如“落实”)前紧接“{_joined(d['negations'])}”等否定词的"
+                     "(如“问题尚未得到解决”“未采纳”“仍未落实”),不算已办结;同一条落实情况既有办结又有否定的,按办理中统计。")
+    lines += ["无法认定的按办理中统计并提示核实;未填写的为未反馈。超过办理时限仍未办复的列为逾期,排在跟踪表最前。",
+              "好信息只从已办结的批示件中评选。"]
     return lines
 
 
 def _periods(rules: Rules) -> list[str]:
     every = (rules.data.get("periods") or {}).get("circular", "quarter")
     return [
-        f"社情民意信息工作情况{CIRCULAR_ZH.get(every, every)}统计通报,全年排名,年度表彰。",
+        f"社情民意信息工作情况{CIRCULAR_ZH.get(every, every)}统计通报(未指定期间时生成最近一个已结束的期间),全年排名,年度表彰。",
         "报送按报送日期计入所属期间;采用、批示按各自日期计入(未写日期的按报送日期计)。",
     ]
 
@@ -153,6 +204,7 @@ def rules_text(rules: Rules) -> str:
         ("计分办法", _points),
         ("评选表彰", _commendations),
         ("通报周期", _periods),
+        ("批示件办理", _instructions),
     ]
     for n, (title, build) in enumerate(sections, 1):
         out += _section(n, title, build(rules))

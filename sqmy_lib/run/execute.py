@@ -1,36 +1,35 @@
 """Execute a report notebook with papermill, all-or-nothing.
 
-The notebook writes into a staging folder inside the output folder (same
-filesystem, so moving is a rename). Only when every cell has run and the HTML
-is made are the outputs moved into place, each replacing its older version. If
-a cell fails, the earlier good outputs stay as they were, the failed notebook is
-kept beside them as ``<name>.失败.ipynb``, and the error comes back in one line.
+The notebook writes into a staging folder beside the output folder (same filesystem). Only when
+every cell has run and the HTML is made does the staged set replace the output folder, in one swap
+(see ``outputs``). If a cell fails, the earlier good outputs stay as they were, the failed notebook
+is kept beside them as ``<name>.失败.ipynb``, and the error comes back in one line.
 """
 from __future__ import annotations
 
 import math
 import os
-import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .figures import read_figures
 from .html import write_html
-from .kernel import ensure_kernel
-
-FAILED_SUFFIX = ".失败.ipynb"
+from .kernel import kernel_manager_class, kernel_name
+from .outputs import FAILED_SUFFIX, StagedOutputs
 
 
 class NotebookFailed(Exception):
-    """A notebook run that did not complete; ``message`` is one Chinese line, ``notebook`` the failed copy."""
+    """A notebook run that did not complete; ``message`` is one Chinese line, ``notebook`` the failed
+    copy, ``ename`` / ``evalue`` the exception a cell raised (when one did)."""
 
-    def __init__(self, message: str, notebook: Path | None = None):
+    def __init__(self, message: str, notebook: Path | None = None, ename: str = "", evalue: str = ""):
         super().__init__(message)
         self.message = message
         self.notebook = notebook
+        self.ename = ename
+        self.evalue = evalue
 
 
 @dataclass
@@ -56,36 +55,26 @@ def _one_line(exc: Exception) -> str:
     return text if len(text) <= 300 else text[:297] + "..."
 
 
-def _move_into_place(staging: Path, out_dir: Path) -> list[Path]:
-    """Move every staged file to the same relative place in ``out_dir`` (each move a rename)."""
-    moved = []
-    for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-        target = out_dir / path.relative_to(staging)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
-        moved.append(target)
-    return moved
-
-
 def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title: str,
-               timeout: float | None = None) -> RunResult:
-    """Run ``notebook`` with ``parameters`` (plus ``out_dir`` pointing at the staging folder) and put
-    ``<stem>.ipynb``, ``<stem>.html`` and whatever the notebook wrote into ``out_dir``.
+               timeout: float | None = None, kind: str = "", period: str = "") -> RunResult:
+    """Run ``notebook`` with ``parameters`` (plus ``out_dir`` pointing at the staging folder) and make
+    ``out_dir`` hold ``<stem>.ipynb``, ``<stem>.html`` and whatever the notebook wrote.
 
-    ``timeout`` is seconds per cell, fractions included."""
+    ``timeout`` is seconds per cell, fractions included. Raises ``NotebookFailed`` when a cell fails
+    (or the kernel dies, or a cell runs out of time) and ``outputs.OutputsLocked`` when the previous
+    outputs cannot be replaced; either way ``out_dir`` keeps its previous set."""
     import papermill as pm
 
-    kernel = ensure_kernel()
     out_dir = Path(out_dir).resolve()  # the kernel runs in the staging folder: a relative path would land inside it
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
-    executed = staging / f"{stem}.ipynb"
     started = time.perf_counter()
-    try:
+    stage = StagedOutputs(out_dir, stem, kind=kind, period=period)
+    with stage as staging:
+        executed = staging / f"{stem}.ipynb"
         try:
             pm.execute_notebook(
                 str(notebook), str(executed), parameters={**parameters, "out_dir": str(staging)},
-                kernel_name=kernel, progress_bar=_show_progress(), log_output=False,
+                kernel_name=kernel_name(), kernel_manager_class=kernel_manager_class(),
+                progress_bar=_show_progress(), log_output=False,
                 # nbclient's ``timeout`` takes whole seconds only (it also bounds waits outside cells);
                 # ``timeout_func``, asked per cell, any number.
                 execution_timeout=math.ceil(timeout) if timeout else None,
@@ -94,14 +83,15 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
         except Exception as exc:  # a failing cell, a dead kernel, a timeout: all end the same way
             failed = out_dir / f"{stem}{FAILED_SUFFIX}"
             if executed.exists():
+                out_dir.mkdir(parents=True, exist_ok=True)
                 os.replace(executed, failed)
-            raise NotebookFailed(_one_line(exc), failed if failed.exists() else None) from exc
+            raise NotebookFailed(_one_line(exc), failed if failed.exists() else None,
+                                 str(getattr(exc, "ename", type(exc).__name__)),
+                                 str(getattr(exc, "evalue", exc))) from exc
         if not (staging / f"{stem}.html").exists():  # the report notebooks write their own HTML report
             write_html(executed, staging / f"{stem}.html", title)
         figures = read_figures(executed)
-        outputs = _move_into_place(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        outputs = stage.commit()
     # A success supersedes an earlier failure of the same report.
     (out_dir / f"{stem}{FAILED_SUFFIX}").unlink(missing_ok=True)
     return RunResult(out_dir / f"{stem}.ipynb", outputs, figures, time.perf_counter() - started)

@@ -1,41 +1,55 @@
-"""The pinned kernel: ``sqmy``, always the Python that sqmy_lib itself runs in.
+"""The kernel a report runs on: always this interpreter, never a kernelspec found on disk.
 
-Notebooks name this kernel, so a run never picks up another environment's
-``python3`` that may lack sqmy_lib. ``ensure_kernel`` (re)writes the kernel spec
-when it is missing or points at another interpreter.
+A kernelspec written into the user's Jupyter folder is shared by every environment of that
+user: two installs (two offices, a test venv, an Airflow worker) would rewrite it under each
+other, and a run could execute in another environment's Python. So a run does not look a
+kernel up by name at all: papermill is handed a kernel manager whose only kernelspec is this
+interpreter (``sys.executable``), under a name derived from the environment. Nothing is
+written to disk. (The notebooks' own metadata names ``sqmy``, for people opening them in
+Jupyter; a run does not use it.)
 """
 from __future__ import annotations
 
-import json
+import hashlib
 import sys
 from pathlib import Path
 
-KERNEL_NAME = "sqmy"
 DISPLAY_NAME = "sqmy (Python 3)"
 
 
-def _spec_dir() -> Path:
-    from jupyter_core.paths import jupyter_data_dir
+def kernel_name() -> str:
+    """``sqmy-<8 hex digits of this interpreter's path>``: one name per environment."""
+    return "sqmy-" + hashlib.sha256(sys.executable.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
-    return Path(jupyter_data_dir()) / "kernels" / KERNEL_NAME
+
+def kernel_argv() -> list[str]:
+    # Errors only: the kernel's start-up notices would otherwise land in cron's mail.
+    return [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--log-level=ERROR"]
 
 
-def ensure_kernel() -> str:
-    """Make sure the ``sqmy`` kernel exists and runs this interpreter; return its name."""
-    spec_dir = _spec_dir()
-    spec_file = spec_dir / "kernel.json"
-    wanted = {
-        # Errors only: the kernel's start-up notices would otherwise land in cron's mail.
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--log-level=ERROR"],
-        "display_name": DISPLAY_NAME,
-        "language": "python",
-        "metadata": {"debugger": False},
-    }
-    try:
-        current = json.loads(spec_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        current = None
-    if current is None or current.get("argv") != wanted["argv"]:
-        spec_dir.mkdir(parents=True, exist_ok=True)
-        spec_file.write_text(json.dumps(wanted, ensure_ascii=False, indent=1), encoding="utf-8")
-    return KERNEL_NAME
+def kernel_manager_class():
+    """An ``AsyncKernelManager`` (what nbclient uses) that knows one kernelspec: this interpreter."""
+    from jupyter_client import AsyncKernelManager
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager, NoSuchKernel
+    from traitlets import default
+
+    name = kernel_name()
+
+    class OwnSpecs(KernelSpecManager):
+        """Only this environment's kernel; the Jupyter data folders are never read."""
+
+        def find_kernel_specs(self) -> dict[str, str]:
+            return {name: str(Path(__file__).parent)}
+
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            if kernel_name != name:
+                raise NoSuchKernel(kernel_name)
+            return KernelSpec(argv=kernel_argv(), display_name=DISPLAY_NAME, language="python",
+                              metadata={"debugger": False}, resource_dir=str(Path(__file__).parent))
+
+    class OwnKernelManager(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _own_specs(self):
+            return OwnSpecs()
+
+    return OwnKernelManager

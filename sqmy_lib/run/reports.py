@@ -1,25 +1,6 @@
-"""The reports sqmy produces by running a notebook: which notebook, what it is called, how its files are named."""
+"""The reports sqmy produces by running a notebook: the registry of report kinds (see ``sqmy_lib.kinds``)."""
 from __future__ import annotations
 
-import argparse
-from dataclasses import dataclass
-from typing import Callable
+from ..kinds import CIRCULAR, COMMENDATION, KINDS, ROLLUP, ReportKind, report_kind
 
-from ..period import Period
-from ..compute.rollup import rollup_stem
-
-
-@dataclass(frozen=True)
-class ReportKind:
-    """One report: its notebook, what it is called in messages, and the file-name stem of a run."""
-
-    notebook: str
-    name_zh: str
-    stem: Callable[[argparse.Namespace], str]
-
-
-CIRCULAR = ReportKind("quarterly_circular.ipynb", "季度通报",
-                      lambda a: f"{Period.of(a.year, quarter=a.quarter).label}社情民意信息通报")
-COMMENDATION = ReportKind("annual_commendation.ipynb", "年度表彰名单", lambda a: f"{a.year}年度社情民意信息工作表彰")
-ROLLUP = ReportKind("rollup_circular.ipynb", "汇总通报",
-                    lambda a: rollup_stem(Period.of(a.year, quarter=a.quarter)))
+__all__ = ["ReportKind", "CIRCULAR", "COMMENDATION", "ROLLUP", "KINDS", "report_kind"]

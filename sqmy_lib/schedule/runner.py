@@ -1,17 +1,24 @@
-"""Run a schedule: find the period that is due, skip it if already produced, retry, record, explain failures.
+"""Run schedules: what is due, catch-up of missed periods, retries, the history, the failure note.
 
-"Due" means the most recent cron fire time at or before *now*; its period is
-run unless a successful run of that period is already in the history (``force``
-runs it again). Every attempt goes through ``run_report``, so outputs are staged
-and moved into place only on success: a failure never touches the last good
-outputs. After the last failed attempt a short Chinese note,
-``运行失败说明.txt``, is written into the output folder for whoever opens it.
+*Due* means: every period whose fire time has passed since the schedule's ``start`` (a key of the
+schedule file; by default the day this state folder first saw the schedule) and that has no
+successful run in the history. A sweep (``run --due``, what cron calls every half hour) runs them
+oldest first, across all schedules, so a machine that was off for a quarter produces the missed
+circular on its next sweep, in order. A period that failed (an empty quarter, a missing ledger, a
+failing cell) stays due: later sweeps try it again, spaced out (``retry_wait``) so that cron does
+not mail the same failure every half hour.
+
+Every period goes through ``run_period``: under the schedule's lock, rows of killed runs are marked
+failed and their staging leftovers removed, a ``running`` row is written, the report is produced by
+the *runner* (``produce_report``; tests pass a fake one, so the state machine runs in
+milliseconds), failing cells are retried with doubling waits, and the row is finished. After the
+last failed attempt a short Chinese note, ``运行失败说明.txt``, is written into the output folder.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
+import logging
 import math
 import os
 import time
@@ -20,22 +27,45 @@ from pathlib import Path
 from typing import Callable
 
 from .._version import __version__
-from ..run.reports import CIRCULAR, COMMENDATION, ROLLUP
 from ..iorw import write_text
-from ..run import NotebookFailed, run_report
-from ..run.notebooks import notebook_path
-from .history import FAILED, SKIPPED, SUCCESS, History, Run
+from ..period import Period
+from ..run.outputs import FAILURE_NOTE, clean_leftovers
+from .history import FAILED, RUNNING, SKIPPED, SUCCESS, History, Run, now_text, parse_time
 from .lock import Busy, schedule_lock
 from .spec import Schedule
 
-FAILURE_NOTE = "运行失败说明.txt"
-BUSY = "busy"
-KINDS = {"quarterly_circular": CIRCULAR, "annual_commendation": COMMENDATION, "rollup_circular": ROLLUP}
+BUSY, WAITING = "busy", "waiting"
+# Failures worth another attempt at once (a cell, a dead kernel, a timeout, a file open in Excel);
+# an empty period or a missing ledger waits for the next sweep instead.
+RETRY_NOW = ("notebook.failed", "outputs.locked")
+FIRST_WAIT = dt.timedelta(minutes=30)
+LONGEST_WAIT = dt.timedelta(hours=24)
+
+log = logging.getLogger("sqmy.schedule")
+log.addHandler(logging.NullHandler())  # the log file is opened by the command (schedule.log); a library user opts in
+
+
+@dataclass
+class Due:
+    """One period of one schedule that has no successful run yet."""
+
+    schedule: Schedule
+    fire: dt.datetime
+    period: Period
+    params: dict
+    out_dir: Path
+    failures: int = 0  # failed runs of this period so far
+    last_failure: dt.datetime | None = None
+    last_error: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.period.label
 
 
 @dataclass
 class Outcome:
-    """What one schedule run did; ``status`` is success / failed / skipped / busy."""
+    """What one schedule run did; ``status`` is success / failed / skipped / busy / waiting."""
 
     schedule: Schedule
     period: str
@@ -44,6 +74,8 @@ class Outcome:
     message: str = ""
     outputs: list[Path] = field(default_factory=list)
     attempts: int = 0
+    fire: dt.datetime | None = None
+    code: str | None = None
 
 
 def retry_base() -> float:
@@ -52,6 +84,13 @@ def retry_base() -> float:
         return float(os.environ.get("SQMY_RETRY_BASE", "2"))
     except ValueError:
         return 2.0
+
+
+def default_runner(kind, params, out_dir, **options):
+    """The real runner: the library's report pipeline."""
+    from ..run.pipeline import produce_report
+
+    return produce_report(kind, params, out_dir, **options)
 
 
 def sha256(path: Path) -> str:
@@ -66,8 +105,19 @@ def _input_digests(params: dict) -> dict[str, str]:
     """SHA-256 of every ledger, the roster and the rules file as they were when the run started."""
     from ..read.ledger import discover
 
-    paths = discover(params["ledgers"]) + [Path(p) for p in (params.get("roster"), params.get("rules")) if p]
-    return {str(p): sha256(p) for p in dict.fromkeys(paths) if p.is_file()}
+    try:
+        paths = discover([p for p in params.get("ledgers", []) if Path(p).exists()])
+    except (OSError, ValueError):
+        paths = []
+    paths += [Path(p) for p in (params.get("roster"), params.get("rules")) if p]
+    digests = {}
+    for p in dict.fromkeys(paths):
+        try:
+            if p.is_file():
+                digests[str(p)] = sha256(p)
+        except OSError:
+            continue
+    return digests
 
 
 def _rules_version(params: dict) -> str | None:
@@ -75,89 +125,179 @@ def _rules_version(params: dict) -> str | None:
 
     try:
         return load_rules(params.get("rules"), year=int(params["year"])).version
-    except Exception:  # an unreadable rules file fails the notebook too; the history just has no version
+    except Exception:  # an unusable rules file fails the run itself, with its own message; here only no version
         return None
 
 
-def _timestamp(when: dt.datetime | None = None, tz=None) -> str:
-    return (when or dt.datetime.now(tz)).isoformat(timespec="seconds")
+def start_of(schedule: Schedule, history: History, now: dt.datetime, record: bool = True) -> dt.datetime:
+    """Where catch-up begins: the schedule's ``start``, else the day this state folder first saw it
+    (the install date; recorded the first time a runner or ``install`` asks)."""
+    if schedule.start is not None:
+        return schedule.start
+    today = now.astimezone(schedule.tz).replace(hour=0, minute=0, second=0, microsecond=0)
+    return history.start_of(schedule.name, today, record=record)
 
 
-def _write_failure_note(schedule: Schedule, period: str, fire: dt.datetime, out_dir: Path,
-                        exc: NotebookFailed, attempts: int) -> Path:
+def due(schedule: Schedule, history: History, now: dt.datetime, record: bool = True) -> list[Due]:
+    """Every period of ``schedule`` fired since its start, up to ``now``, with no success; oldest first."""
+    runs = history.runs(schedule.name)
+    produced = {r.period for r in runs if r.status == SUCCESS}
+    out = []
+    for fire, period in schedule.periods_between(start_of(schedule, history, now, record), now):
+        if period.label in produced:
+            continue
+        params, period, out_dir = schedule.resolve(fire)
+        failed = [r for r in runs if r.period == period.label and r.status == FAILED]
+        last = failed[-1] if failed else None
+        out.append(Due(schedule, fire, period, params, out_dir, len(failed),
+                       parse_time(last.finished) if last else None, last.error if last else None))
+    return out
+
+
+def retry_wait(failures: int) -> dt.timedelta:
+    """How long a period that failed ``failures`` times waits before a sweep tries it again."""
+    return min(LONGEST_WAIT, FIRST_WAIT * 2 ** max(0, failures - 1))
+
+
+def ready(item: Due, now: dt.datetime) -> bool:
+    """Whether a sweep at ``now`` runs ``item`` (a period that failed waits ``retry_wait``)."""
+    return item.last_failure is None or now >= item.last_failure + retry_wait(item.failures)
+
+
+def due_all(schedules: list[Schedule], history: History, now: dt.datetime, record: bool = True) -> list[Due]:
+    """Every due period of every schedule, oldest fire first."""
+    return sorted((d for s in schedules for d in due(s, history, now, record)), key=lambda d: d.fire)
+
+
+def run_due(schedules: list[Schedule], history: History, state: Path, now: dt.datetime,
+            runner: Callable = default_runner, sleep: Callable[[float], None] = time.sleep) -> list[Outcome]:
+    """A sweep: run every due period that is ready, oldest first; the others are reported as waiting."""
+    outcomes = []
+    for item in due_all(schedules, history, now):
+        if not ready(item, now):
+            outcomes.append(Outcome(item.schedule, item.label, WAITING, item.out_dir,
+                                    f"上次失败于 {item.last_failure:%Y-%m-%d %H:%M},"
+                                    f"{item.last_failure + retry_wait(item.failures):%Y-%m-%d %H:%M} 后再试",
+                                    fire=item.fire))
+            continue
+        outcomes.append(run_period(item, history, state, now, runner=runner, sleep=sleep))
+    return outcomes
+
+
+def latest(schedule: Schedule, history: History, now: dt.datetime) -> Due:
+    """The period of the most recent fire at or before ``now`` (what ``schedule run NAME`` runs)."""
+    fire = schedule.previous_fire(now)
+    params, period, out_dir = schedule.resolve(fire)
+    return Due(schedule, fire, period, params, out_dir)
+
+
+def run_period(item: Due, history: History, state: Path, now: dt.datetime, force: bool = False,
+               record_skip: bool = False, runner: Callable = default_runner,
+               sleep: Callable[[float], None] = time.sleep, backoff: float | None = None) -> Outcome:
+    """Produce one period of one schedule (see the module docstring)."""
+    schedule = item.schedule
+    offset = _offset(now)
+    try:
+        with schedule_lock(state, schedule.name):
+            for stale in history.interrupted(schedule.name, ",已标记为失败", now_text(schedule.tz, offset)):
+                log.warning("%s %s:上次运行(进程 %s)中断,已标记为失败", schedule.name, stale.period, stale.pid)
+                if stale.out_dir:
+                    clean_leftovers(Path(stale.out_dir).parent)
+            if not force and history.succeeded(schedule.name, item.label):
+                if record_skip:
+                    history.add(Run(schedule.name, item.label, now_text(schedule.tz, offset), SKIPPED,
+                                    fire_time=item.fire.isoformat(timespec="seconds"),
+                                    finished=now_text(schedule.tz, offset),
+                                    library_version=__version__, out_dir=str(item.out_dir)))
+                return Outcome(schedule, item.label, SKIPPED, item.out_dir,
+                               "已成功生成过,跳过(如需重新生成请加 --force)", fire=item.fire)
+            return _attempts(item, history, now, offset, runner, sleep, retry_base() if backoff is None else backoff)
+    except Busy:
+        return Outcome(schedule, item.label, BUSY, item.out_dir, "已有运行中的任务,本次不运行", fire=item.fire)
+    except OSError as exc:  # the lock file cannot be made (a folder of that name, no permission)
+        return Outcome(schedule, item.label, FAILED, item.out_dir,
+                       f"无法使用锁文件 {Path(state) / (schedule.name + '.lock')}({exc.strerror or exc})",
+                       fire=item.fire, code="state.unusable")
+
+
+def _offset(now: dt.datetime) -> dt.timedelta:
+    """How far the run's "now" is from the clock (zero for a real run; a test or ``--now`` moves it), so
+    the history's times follow the run's own clock and the retry spacing works in either."""
+    shift = now - dt.datetime.now(now.tzinfo)
+    return shift if abs(shift) > dt.timedelta(minutes=1) else dt.timedelta(0)
+
+
+def _attempts(item: Due, history: History, now: dt.datetime, offset: dt.timedelta, runner: Callable,
+              sleep: Callable[[float], None], backoff: float) -> Outcome:
+    from ..run.pipeline import ReportFailed
+
+    schedule, kind = item.schedule, item.schedule.kind
+    params = {k: v for k, v in item.params.items() if v is not None}
+    # The run's "today" is the run time, so re-running with --now reproduces the same figures.
+    params.setdefault("today", now.astimezone(schedule.tz).date().isoformat())
+    run = Run(schedule.name, item.label, now_text(schedule.tz, offset), RUNNING,
+              fire_time=item.fire.isoformat(timespec="seconds"), inputs=_input_digests(params),
+              rules_version=_rules_version(params), library_version=__version__, out_dir=str(item.out_dir))
+    history.begin(run)
+    log.info("%s %s:开始(计划时间 %s,进程 %s)", schedule.name, item.label, run.fire_time, run.pid)
+    # nbclient takes whole seconds; 0 would mean "no limit", so anything positive is at least 1 s.
+    timeout = max(1, math.ceil(schedule.timeout)) if schedule.timeout else None
+    attempt = 0
+    while True:
+        attempt += 1
+        run.attempts = attempt
+        try:
+            result = runner(kind, params, item.out_dir, timeout=timeout, allow_empty=schedule.allow_empty)
+        except ReportFailed as exc:
+            if exc.code in RETRY_NOW and attempt <= schedule.retries:
+                log.info("%s %s:第%d次尝试失败,稍后重试:%s", schedule.name, item.label, attempt, exc.message)
+                sleep(backoff * 2 ** (attempt - 1))
+                continue
+            return _failed(item, history, run, offset, exc.message, exc.code, exc.notebook)
+        except Exception as exc:  # never leave a "running" row behind for an error of our own
+            return _failed(item, history, run, offset, f"意外错误({type(exc).__name__}):{exc}", "run.error", None)
+        break
+    # A success supersedes an earlier failure note of the same period.
+    (item.out_dir / FAILURE_NOTE).unlink(missing_ok=True)
+    run.status, run.finished, run.error, run.code = SUCCESS, now_text(schedule.tz, offset), None, None
+    run.outputs = {str(p): sha256(p) for p in result.outputs}
+    history.finish(run)
+    log.info("%s %s:成功(第%d次尝试),输出 %d 个文件到 %s", schedule.name, item.label, attempt,
+             len(result.outputs), item.out_dir)
+    return Outcome(schedule, item.label, SUCCESS, item.out_dir, f"已生成{item.label}的{kind.name_zh}",
+                   list(result.outputs), attempt, item.fire)
+
+
+def _failed(item: Due, history: History, run: Run, offset: dt.timedelta, message: str, code: str,
+            notebook: Path | None) -> Outcome:
+    schedule, kind = item.schedule, item.schedule.kind
+    note = _write_failure_note(item, message, code, notebook, run.attempts)
+    run.status, run.finished, run.error, run.code = FAILED, now_text(schedule.tz, offset), message, code
+    history.finish(run)
+    log.error("%s %s:失败(共尝试%d次)[%s] %s", schedule.name, item.label, run.attempts, code, message)
+    text = f"{kind.name_zh}生成失败(共尝试{run.attempts}次):{message} [{code}]" + (f";说明见 {note}" if note else "")
+    return Outcome(schedule, item.label, FAILED, item.out_dir, text, [note] if note else [], run.attempts, item.fire, code)
+
+
+def _write_failure_note(item: Due, message: str, code: str, notebook: Path | None, attempts: int) -> Path | None:
     """The note staff (and cron's mail) read: what failed, when, why, where to look, what was kept."""
-    kind = KINDS[schedule.report]
+    schedule = item.schedule
     lines = [
-        f"{kind.name_zh}定时生成失败",
+        f"{schedule.kind.name_zh}定时生成失败",
         "",
         f"日程:{schedule.name}({schedule.path})",
-        f"期间:{period}",
-        f"计划时间:{fire.astimezone(schedule.tz):%Y-%m-%d %H:%M}({schedule.timezone})",
+        f"期间:{item.label}",
+        f"计划时间:{item.fire.astimezone(schedule.tz):%Y-%m-%d %H:%M}({schedule.timezone})",
         f"失败时间:{dt.datetime.now(schedule.tz):%Y-%m-%d %H:%M:%S}({schedule.timezone})",
         f"尝试次数:{attempts}",
-        f"错误:{exc.message}",
-        f"出错的笔记本:{exc.notebook or '(未生成)'}",
+        f"错误:{message}",
+        f"错误代码:{code}",
+        f"出错的笔记本:{notebook or '(未生成)'}",
         "",
         "此前生成的文件未改动。修正问题后,下次定时检查会自动重新生成;",
         f"也可以立即手工运行:sqmy schedule run {schedule.name}",
     ]
-    return write_text(out_dir / FAILURE_NOTE, "\n".join(lines) + "\n")
-
-
-def run_schedule(schedule: Schedule, history: History, state: Path, now: dt.datetime, force: bool = False,
-                 record_skip: bool = True, sleep: Callable[[float], None] = time.sleep,
-                 backoff: float | None = None) -> Outcome:
-    """Run the period of ``schedule`` due at ``now`` (see the module docstring)."""
-    fire = schedule.previous_fire(now)
-    params, period, out_dir = schedule.resolve(fire)
-    params["year"] = period.year
-    if schedule.report == "quarterly_circular" or params.get("quarter") is not None:
-        params["quarter"] = period.last_month // 3
-    # A notebook defaults every parameter it has; one it does not have (a roll-up has no roster) is not passed.
-    params = {k: v for k, v in params.items() if v is not None}
-    # The run's "today" is the run time, so re-running with --now reproduces the same figures.
-    params.setdefault("today", now.astimezone(schedule.tz).date().isoformat())
-    label = period.label
     try:
-        with schedule_lock(state, schedule.name):
-            if not force and history.succeeded(schedule.name, label):
-                if record_skip:
-                    history.add(Run(schedule.name, label, _timestamp(tz=schedule.tz), SKIPPED, fire_time=_timestamp(fire),
-                                    finished=_timestamp(tz=schedule.tz), library_version=__version__,
-                                    out_dir=str(out_dir)))
-                return Outcome(schedule, label, SKIPPED, out_dir, "已成功生成过,跳过(如需重新生成请加 --force)")
-            return _run_with_retries(schedule, history, fire, params, label, out_dir, sleep,
-                                     retry_base() if backoff is None else backoff)
-    except Busy:
-        return Outcome(schedule, label, BUSY, out_dir, "已有运行中的任务,本次不运行")
-
-
-def _run_with_retries(schedule: Schedule, history: History, fire: dt.datetime, params: dict, label: str,
-                      out_dir: Path, sleep: Callable[[float], None], backoff: float) -> Outcome:
-    kind = KINDS[schedule.report]
-    stem = kind.stem(argparse.Namespace(year=params["year"], quarter=params.get("quarter")))
-    started = _timestamp(tz=schedule.tz)
-    run = Run(schedule.name, label, started, FAILED, fire_time=_timestamp(fire), inputs=_input_digests(params),
-              rules_version=_rules_version(params), library_version=__version__, out_dir=str(out_dir))
-    # nbclient takes whole seconds; 0 would mean "no limit", so anything positive is at least 1 s.
-    timeout = max(1, math.ceil(schedule.timeout)) if schedule.timeout else None
-    for attempt in range(1, schedule.retries + 2):
-        run.attempts = attempt
-        try:
-            result = run_report(notebook_path(kind.notebook), params, out_dir, stem, title=stem, timeout=timeout)
-        except NotebookFailed as exc:  # a failing cell, a dead kernel or a timeout
-            if attempt <= schedule.retries:
-                sleep(backoff * 2 ** (attempt - 1))
-                continue
-            note = _write_failure_note(schedule, label, fire, out_dir, exc, attempt)
-            run.finished, run.error = _timestamp(tz=schedule.tz), exc.message
-            history.add(run)
-            message = f"{kind.name_zh}生成失败(共尝试{attempt}次):{exc.message};说明见 {note}"
-            return Outcome(schedule, label, FAILED, out_dir, message, [note], attempt)
-        # A success supersedes an earlier failure note of the same period.
-        (out_dir / FAILURE_NOTE).unlink(missing_ok=True)
-        run.status, run.finished = SUCCESS, _timestamp(tz=schedule.tz)
-        run.outputs = {str(p): sha256(p) for p in result.outputs}
-        history.add(run)
-        return Outcome(schedule, label, SUCCESS, out_dir, f"已生成{label}的{kind.name_zh}", result.outputs, attempt)
-    raise AssertionError("unreachable")  # the loop always returns
+        return write_text(item.out_dir / FAILURE_NOTE, "\n".join(lines) + "\n")
+    except OSError:  # an output folder that cannot be written: the history and the exit code still say it
+        return None

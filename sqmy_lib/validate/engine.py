@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import string
 
 import pandas as pd
@@ -30,7 +32,7 @@ def _render(template: str, values: dict) -> str:
 
 def _blank(v):
     """Empty, None, NaN and NaT all print as nothing in a message."""
-    if v is None or v is pd.NaT:
+    if v is None or v is pd.NaT or v is pd.NA:
         return ""
     if isinstance(v, float) and v != v:
         return ""
@@ -59,6 +61,10 @@ def _issues(check: Check, df: pd.DataFrame, mask: pd.Series, ctx: Context) -> li
     extras = MESSAGE_EXTRAS.get(check.code, {})
     values = {name: hits[name].tolist() for name in names - extras.keys() if name in hits}
     values.update({name: fn(df)[mask].tolist() for name, fn in extras.items()})
+    if "year" in names:  # the ledger's own year, in a hint like "请写成 2025-03-05"
+        years = dict(zip(ctx.ledger.sheets["src"], ctx.ledger.sheets["year"]))
+        default = ctx.ledger.year or ctx.today.year
+        values["year"] = [years.get(s) or default for s in hits["src"]] if "src" in hits else [default] * n
     columns = _columns(check, hits, ctx)
     codes = hits["code"].tolist() if check.table == "files" else [check.code] * n
     files = hits["file"].astype(object).tolist()
@@ -86,6 +92,7 @@ def _flagged(ledger: Ledger, ctx: Context):
         "authors": ledger.authors,
         "adoptions": ledger.adoptions,
         "instructions": ledger.instructions,
+        "forwards": ledger.forwards,
         "findings": ledger.findings,
         "files": ledger.files,
     }
@@ -104,16 +111,23 @@ def _flagged(ledger: Ledger, ctx: Context):
 
 
 def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = None) -> Report:
-    """Run every check in the table over ``ledger``; return the Report (issues sorted by place)."""
+    """Run every check in the table over ``ledger``; return the Report (issues sorted by place).
+
+    The rows with errors are kept with the ledger for the same rules and day, so the computations
+    that follow (``error_rows``) do not run the checks a second time."""
     rules = rules or load_rules(year=ledger.year)
     ctx = Context(ledger, rules, today or dt.date.today())
     issues: list[Issue] = []
+    errors: dict[str, pd.Series] = {}
     for check, df, mask in _flagged(ledger, ctx):
         issues.extend(_issues(check, df, mask, ctx))
+        _note_errors(errors, check, df, mask)
+    _remember(ledger, rules, ctx.today, errors)
     # In the order staff read them: file, sheet as it stands in the workbook, row, column.
     sheet_order = {(f, sh): k for k, (f, sh) in enumerate(zip(ledger.sheets["file"], ledger.sheets["sheet"]))}
     issues.sort(key=lambda i: (i.file or "", sheet_order.get((i.file, i.sheet), -1), i.row or 0, len(i.column or ""), i.column or "", i.code))
     unreadable = int(ledger.files["code"].isin(FILE_CODES).sum()) if len(ledger.files) else 0
+    unreadable += int(ledger.findings["code"].isin(FILE_CODES).sum()) if len(ledger.findings) else 0
     return Report(issues=issues, records=ledger.counts, unreadable=unreadable)
 
 
@@ -124,11 +138,32 @@ def error_rows(ledger: Ledger, rules: Rules | None = None, today: dt.date | None
     """
     rules = rules or load_rules(year=ledger.year)
     ctx = Context(ledger, rules, today or dt.date.today())
-    out: dict[str, pd.Series] = {}
+    known = ledger.__dict__.get("_error_rows", {}).get(_key(rules, ctx.today))
+    if known is not None:
+        return known
+    errors: dict[str, pd.Series] = {}
     for check, df, mask in _flagged(ledger, ctx):
-        if check.severity != "error" or check.table not in ("submissions", "adoptions", "instructions") or not mask.any():
-            continue
-        codes = pd.Series(check.code, index=df.index[mask])
-        prev = out.get(check.table)
-        out[check.table] = codes if prev is None else pd.concat([prev, codes[~codes.index.isin(prev.index)]])
-    return out
+        _note_errors(errors, check, df, mask)
+    _remember(ledger, rules, ctx.today, errors)
+    return errors
+
+
+def _note_errors(errors: dict[str, pd.Series], check: Check, df: pd.DataFrame, mask: pd.Series) -> None:
+    if check.severity != "error" or check.table not in ("submissions", "adoptions", "forwards", "instructions") or not mask.any():
+        return
+    codes = pd.Series(check.code, index=df.index[mask])
+    prev = errors.get(check.table)
+    errors[check.table] = codes if prev is None else pd.concat([prev, codes[~codes.index.isin(prev.index)]])
+
+
+def _key(rules: Rules, today: dt.date) -> tuple:
+    # The same rules and day give the same error rows: rules read twice are equal, not identical.
+    cached = rules.__dict__.get("_digest")
+    if cached is None:
+        cached = rules.__dict__["_digest"] = hashlib.sha256(
+            json.dumps(rules.data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    return (cached, today)
+
+
+def _remember(ledger: Ledger, rules: Rules, today: dt.date, errors: dict[str, pd.Series]) -> None:
+    ledger.__dict__.setdefault("_error_rows", {})[_key(rules, today)] = errors

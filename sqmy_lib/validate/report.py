@@ -8,25 +8,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
-SEVERITY_ZH = {"error": "错误", "warning": "警告"}
+from ..catalog import SEVERITY_ZH
+from ..records import place
 ISSUE_COLUMNS = ["code", "severity", "message", "file", "sheet", "row", "column", "cell"]
 
 
 def cell_ref(file: str | None, sheet: str | None, row: int | None, column: str | None) -> str:
     """``报送台账.xlsx!二季度!C17``: file name, sheet and cell, as staff look them up."""
-    parts = [Path(file).name if file else ""]
-    if sheet:
-        parts.append(sheet)
-    if row is not None and column:
-        parts.append(f"{column}{row}")
-    elif row is not None:
-        parts.append(f"第{row}行")
-    return "!".join(parts)
+    if row is None and column and sheet:
+        return f"{place(file, sheet)}!{column}列"
+    return place(file or "", sheet or "", row, column)
 
 
 @dataclass(frozen=True)
@@ -68,6 +63,10 @@ class Report:
         return [i for i in self.issues if i.severity == "warning"]
 
     @property
+    def infos(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "info"]
+
+    @property
     def exit_code(self) -> int:
         """2 when an input could not be read, 1 when there are errors, else 0."""
         if self.unreadable:
@@ -91,7 +90,7 @@ class Report:
         return df.groupby(["code", "severity"]).size().rename("count").reset_index()
 
     def _repr_html_(self) -> str:  # Jupyter
-        head = f"<p>记录:{self.records};错误 {len(self.errors)} 条,警告 {len(self.warnings)} 条</p>"
+        head = f"<p>记录:{self.records};错误 {len(self.errors)} 条,警告 {len(self.warnings)} 条,提示 {len(self.infos)} 条</p>"
         return head + self.to_frame().to_html(index=False)
 
     def extend(self, issues: Iterable[Issue]) -> None:

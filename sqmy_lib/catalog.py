@@ -1,0 +1,132 @@
+"""One catalog of every finding code: its severity, Chinese title and message template.
+
+Frictionless keeps each error type as a catalog entry and generates its docs from them;
+so does sqmy. The reader's findings (a file it cannot open, a header it does not
+understand, a mark it cannot read) and the check table's findings (a missing title, a date
+in the future) are all entries here: a code is stable English, the title and message are
+what staff read. ``validate/checks.py`` says *where* each check looks; the words live here.
+
+Severities: ``error`` (the row is left out of every figure, exit 1; for ``file``/``sheet``
+codes the input could not be read at all, exit 2), ``warning`` (counted, but look at it),
+``info`` (what the reader did on purpose, said once).
+
+Message templates are filled by name from the finding: ``{value}`` (the cell as written),
+``{detail}``, ``{year}`` (the ledger's year) and the record's own columns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+
+
+@dataclass(frozen=True)
+class Code:
+    """One catalog entry."""
+
+    code: str
+    severity: str
+    title: str
+    message: str
+    unreadable: bool = False  # the input (file or sheet) could not be read: exit 2
+
+
+_ENTRIES = [
+    # -- files and sheets that could not be read at all (exit 2)
+    Code("file.not_found", ERROR, "文件不存在", "{message}", True),
+    Code("file.not_regular", ERROR, "不是普通文件", "{message}", True),
+    Code("file.empty", ERROR, "空文件", "{message}", True),
+    Code("file.corrupt", ERROR, "文件损坏", "{message}", True),
+    Code("file.encrypted", ERROR, "文件加密", "{message}", True),
+    Code("file.not_excel", ERROR, "不是 Excel 工作簿", "{message}", True),
+    Code("file.zip_bomb", ERROR, "疑为压缩炸弹", "{message}", True),
+    Code("file.unreadable", ERROR, "无法读取", "{message}", True),
+    Code("file.crashed", ERROR, "读取时解析程序崩溃", "{message}", True),
+    Code("file.too_slow", ERROR, "读取超时", "{message}", True),
+    Code("file.no_ledger", ERROR, "未找到台账", "{message}", True),
+    Code("sheet.too_large", ERROR, "工作表范围异常", "{message}", True),
+    Code("sheet.corrupt", ERROR, "工作表损坏", "{message}", True),
+    Code("roster.not_found", ERROR, "名册无法识别", "{message}", True),
+    # -- what the reader saw in a readable workbook
+    Code("sheet.unrecognised", WARNING, "工作表未识别",
+         "工作表中有 {detail} 个非空单元格,但找不到台账表头(应含“标题”及“日期/作者/单位”等列),未读取;如是台账,请补齐表头"),
+    Code("sheet.repeats", WARNING, "工作表重复其他工作表",
+         "本表有 {detail},与其他工作表的记录重复,已按重复处理、未重复计入(如本表是汇总表,可忽略本提示)"),
+    Code("repeat.differs", WARNING, "重复行的记录不一致", "本行与 {value} 重复,已按重复处理,但两处的采用或批示不同({detail}),以 {value} 为准;请核对"),
+    Code("sheet.hidden", WARNING, "隐藏的工作表已计入", "隐藏的工作表“{value}”中的 {detail} 条信息已计入;如不应计入,请删除该表"),
+    Code("header.unknown", WARNING, "表头无法识别",
+         "表头“{value}”无法识别,该列 {detail} 个单元格未读取;如需读取,请改用常用列名(如“采用情况”“领导批示”)或在规则文件 headers 中登记"),
+    Code("header.ignored", INFO, "列未读取(按设计)", "“{value}”列由本工具自行计算或无需读取,该列 {detail} 个单元格未读取"),
+    Code("header.duplicate", WARNING, "重复的列", "“{value}”与前面的列含义相同,该列 {detail} 个单元格未读取;请合并为一列"),
+    Code("column.no_header", WARNING, "无表头的列", "该列没有表头,其中 {detail} 个单元格未读取(如“{value}”);请补写表头或删除"),
+    Code("formula.no_value", WARNING, "公式没有计算结果",
+         "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存"),
+    Code("mark.unknown", WARNING, "无法判断是否采用",
+         "无法判断“{value}”是否表示采用,未计入;采用请填“√”、期号(如“第3期”)或采用日期,未采用请留空或填“否”"),
+    Code("mark.flag_conflict", WARNING, "是否采用与采用情况不一致", "“是否采用”填的是“{value}”,但本行有采用记录({detail});已按采用记录计入,请核对"),
+    Code("issue.unknown", WARNING, "期号无法识别", "期号“{value}”无法识别,未读取;请填数字,如 12 或“第12期”"),
+    Code("adoption.issue_only", WARNING, "只填了期号", "只填了期号“{value}”,没有写明采用单位;已按本级编发计入,请核对"),
+    Code("cell.orphan", WARNING, "单元格没有对应记录", "“{value}”填在{detail}栏,但本行没有对应的{detail}记录,未读取"),
+    Code("cell.date_invalid", WARNING, "日期无法识别", "无法识别的日期“{value}”({detail}),未读取;请写成 {year}-03-05 或 {year}年3月5日"),
+    Code("product.unknown", WARNING, "编发形式无法识别", "无法识别的编发形式“{value}”,未读取;应为 专报/转报/转送/社情民意 等"),
+    Code("role.unknown", WARNING, "身份无法识别", "身份“{value}”不在规则文件的身份中,未读取"),
+    Code("instruction.in_note", WARNING, "批示写在备注中", "备注中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),
+    Code("instruction.in_adoption", WARNING, "批示写在采用情况中", "采用情况中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),
+    Code("forward.default_level", INFO, "上报未写明单位", "上报未写明报送单位,按上一级({detail})计入"),
+    Code("author.et_al", WARNING, "作者含“等”", "作者“{value}”中的“{detail}”已略去,只计名列的作者;如有其他作者请写全"),
+    Code("author.ambiguous", WARNING, "作者可能是单位", "作者“{value}”看起来像地名或单位名,已按个人计入;如是单位,请写全称或在名册中登记"),
+    Code("author.variant", INFO, "姓名写法不一", "“{value}”与 {detail} 是同一人的不同写法,已按同一人计"),
+    Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),
+    # -- the check table (validate/checks.py)
+    Code("title.missing", ERROR, "标题为空", "信息标题为空"),
+    Code("author.missing", ERROR, "作者为空", "作者(报送人)为空"),
+    Code("date.missing", ERROR, "收稿日期为空", "收稿日期为空"),
+    Code("date.unparseable", ERROR, "日期无法识别", "无法识别的日期“{date_text}”,请写成 {year}-03-05 或 {year}年3月5日"),
+    Code("date.ambiguous", ERROR, "日期有歧义", "日期“{date_text}”有歧义(如 3.1 可能是3月1日或3月10日、05/03/{year} 的日月顺序不明),请写完整日期"),
+    Code("date.no_year", ERROR, "日期没有年份", "日期“{date_text}”没有年份,且表名、工作表名、文件名都未写明年度;请写完整日期或用 --year 指定"),
+    Code("date.month_only", WARNING, "日期只有年月", "日期“{date_text}”只写到月,按该月计入;请补写日"),
+    Code("date.part_of_month", WARNING, "日期只到旬", "日期“{date_text}”只写到旬,按该旬首日计入;请写完整日期"),
+    Code("date.future", ERROR, "日期晚于今天", "收稿日期 {date:%Y-%m-%d} 晚于今天"),
+    Code("date.out_of_year", WARNING, "日期不在本表年度", "收稿日期 {date:%Y-%m-%d} 不在本表年度内"),
+    Code("item.duplicate_no", ERROR, "编号重复", "编号“{item_no}”在本文件中重复(首次出现在 {first})"),
+    Code("item.duplicate", ERROR, "信息重复", "与 {first} 的信息重复(标题、作者和日期相同)"),
+    Code("item.possible_duplicate", WARNING, "疑似重复", "与 {first} 的标题和作者相同,日期不同,请核对是否重复登记"),
+    Code("category.unknown", WARNING, "类别不在规则中", "类别“{category_text}”不在规则文件的类别中"),
+    Code("roster.unknown_unit", WARNING, "单位不在名册中", "单位“{unit}”不在名册中"),
+    Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
+    Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
+    Code("adoption.no_body", ERROR, "没有写明采用单位", "标注了已采用,但没有写明采用单位(刊物),无法确定层级"),
+    Code("adoption.unknown_tier", ERROR, "采用单位无法确定层级",
+         "采用单位“{body}”无法确定层级(县级/市级/省级/全国),未计入;请写明采用单位,如“省政协”,或在规则文件 placement 中登记"),
+    Code("adoption.date_invalid", ERROR, "采用日期无法识别", "采用日期“{date_text}”无法识别或有歧义"),
+    Code("adoption.before_item", ERROR, "采用早于收稿", "采用日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}"),
+    Code("adoption.future", ERROR, "采用日期晚于今天", "采用日期 {date:%Y-%m-%d} 晚于今天"),
+    Code("forward.no_item", ERROR, "上报记录找不到信息", "上报记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
+    Code("forward.unknown_tier", WARNING, "上报单位无法确定层级", "上报单位“{body}”无法确定层级,未按层级统计"),
+    Code("instruction.no_item", ERROR, "批示记录找不到信息", "批示记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
+    Code("instruction.no_adoption", WARNING, "有批示无采用", "该信息有领导批示,但没有任何采用记录"),
+    Code("instruction.unknown_level", WARNING, "批示领导级别不明", "无法判断批示领导“{leader}”的级别(县级/市级/省级/国家级),请写明职务"),
+    Code("instruction.date_invalid", ERROR, "批示日期无法识别", "批示日期“{date_text}”无法识别或有歧义"),
+]
+
+CATALOG: dict[str, Code] = {c.code: c for c in _ENTRIES}
+UNREADABLE_CODES = tuple(c.code for c in _ENTRIES if c.unreadable)
+SEVERITY_ZH = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+
+
+def entry(code: str) -> Code:
+    """The catalog entry of ``code`` (KeyError for a code not in the catalog: a bug)."""
+    return CATALOG[code]
+
+
+def markdown() -> str:
+    """The catalog as a Markdown table, for the README (``python -m sqmy_lib.catalog``)."""
+    rows = ["| 代码 code | 级别 | 含义 | 提示信息 |", "| --- | --- | --- | --- |"]
+    for c in _ENTRIES:
+        message = c.message.replace("{message}", "(读取时给出的原因)").replace("|", "\\|")
+        rows.append(f"| `{c.code}` | {SEVERITY_ZH[c.severity]} | {c.title} | {message} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(markdown())

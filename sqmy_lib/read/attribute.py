@@ -1,0 +1,116 @@
+"""Who an author is: a person or a unit, and the unit an item counts for.
+
+With a roster, the roster decides. Without one, an author is a unit only when a unit word
+of the rules marks the name (``民盟县委``, ``城关镇政协工委``); every other name is a person,
+whatever its length or punctuation (``阿不都热合曼·买买提``, ``扎西顿珠``, ``欧阳明月``). A
+name that ends like a place or an organisation (``城关镇``) but that no word decides is a
+person with an ``author.ambiguous`` finding at its cell, never silently re-classed. The same
+name written with different dots (``·``/``•``) is one person, and an ``author.variant``
+finding says so.
+
+An item with no 单位 of its own counts for its first unit author, else for the sheet's
+填报单位 or a roster unit named in the file name (one file per unit).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..records import Ledger
+from ..rules import Rules
+from .authors import name_key
+
+
+def attribute(ledger: Ledger, rules: Rules) -> None:
+    """Mark unit authors and unit items, fill missing 单位, and report ambiguous names."""
+    authors, subs = ledger.authors, ledger.submissions
+    roster = ledger.roster
+    people = {name_key(n) for n in roster.person_names} if roster else set()
+    units = {name_key(n) for n in roster.unit_names} if roster else set()
+    findings: list[dict] = []
+    if not authors.empty:
+        codes, distinct = pd.factorize(authors["name"].to_numpy(), use_na_sentinel=False)
+        kinds = np.array([_kind(n, people, units, rules) for n in distinct], dtype=object)
+        is_unit = kinds[codes] == "unit"
+        authors["is_unit"] = is_unit
+        ambiguous = kinds[codes] == "ambiguous"
+        if ambiguous.any():
+            findings += _at_author_cells(ledger, authors[ambiguous].drop_duplicates(["item", "name"]), "author.ambiguous")
+        findings += _variants(ledger, authors)
+        unit_only = pd.Series(is_unit).groupby(authors["item"].to_numpy()).all()
+        subs["is_unit_item"] = subs["item"].map(unit_only).eq(True).to_numpy()
+    else:
+        subs["is_unit_item"] = False
+    if findings:
+        ledger.findings = pd.concat([ledger.findings, pd.DataFrame(findings).reindex(columns=ledger.findings.columns)],
+                                    ignore_index=True)
+    _fill_units(ledger, units, rules)
+
+
+def _kind(name: str, people: set[str], units: set[str], rules: Rules) -> str:
+    if name in units:
+        return "unit"
+    if name in people:
+        return "person"
+    return rules.author_kind(name)
+
+
+def _author_cells(ledger: Ledger, items: pd.Series) -> pd.DataFrame:
+    """The author cell (src, file, sheet, row, column) of each item."""
+    subs = ledger.submissions.set_index("item").loc[items, ["src", "file", "sheet", "row"]]
+    column = ledger.column_letter(subs["src"], "author")
+    return subs.assign(column=column.fillna("").to_numpy())
+
+
+def _at_author_cells(ledger: Ledger, rows: pd.DataFrame, code: str, detail=None) -> list[dict]:
+    where = _author_cells(ledger, rows["item"])
+    details = detail if detail is not None else [""] * len(rows)
+    return [
+        dict(code=code, src=src, file=file, sheet=sheet, row=row, column=col, value=written, detail=d)
+        for (src, file, sheet, row, col), written, d in zip(
+            where[["src", "file", "sheet", "row", "column"]].itertuples(index=False), rows["written"], details)
+    ]
+
+
+def _variants(ledger: Ledger, authors: pd.DataFrame) -> list[dict]:
+    """A name written two ways (阿依古丽·买买提 / 阿依古丽•买买提): each later way, once, at a cell."""
+    forms = authors.drop_duplicates(["name", "written"])
+    several = forms[forms.duplicated("name", keep=False)]
+    if several.empty:
+        return []
+    first = several.drop_duplicates("name").set_index("name")["written"]
+    later = several[several["written"] != several["name"].map(first)]
+    return _at_author_cells(ledger, later, "author.variant", [f"“{first[n]}”" for n in later["name"]])
+
+
+def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> None:
+    subs, authors = ledger.submissions, ledger.authors
+    if subs.empty:
+        return
+    missing = subs["unit"] == ""
+    if not missing.any():
+        return
+    first_unit = (authors[authors["is_unit"]].drop_duplicates("item").set_index("item")["written"]
+                  if not authors.empty else pd.Series(dtype=object))
+    fill = subs.loc[missing, "item"].map(first_unit).astype(object)
+    by_sheet = {src: _sheet_unit(file, filed_by, units, rules)
+                for src, file, filed_by in zip(ledger.sheets["src"], ledger.sheets["file"], ledger.sheets["filed_by"])}
+    fill = fill.fillna(subs.loc[missing, "src"].map(by_sheet))
+    subs.loc[missing, "unit"] = fill.fillna("").to_numpy()
+
+
+def _sheet_unit(file: str, filed_by: str, units: set[str], rules: Rules) -> str | None:
+    """The unit a sheet without a 单位 column belongs to (one file per unit): its 填报单位, or a
+    roster unit named in the file name. Without a roster, a 填报单位 that names the office
+    itself (…政协办公室, 信息科) is not a unit."""
+    if units:
+        if name_key(filed_by) in units:
+            return filed_by
+        stem = Path(file).stem
+        return next((u for u in sorted(units, key=len, reverse=True) if u and u in stem), None)
+    office = rules.data.get("office", {})
+    if not filed_by or filed_by in (office.get("name"), office.get("full_name")) or filed_by.endswith(("办公室", "信息科", "政协")):
+        return None
+    return filed_by

@@ -1,0 +1,163 @@
+"""Author cells as staff write them: one or several names, tags, dotted names, 等, 执笔.
+
+``张三、李四``, ``张三,李四``, ``张三 李四`` are two people; ``张  三`` (alignment spaces) is
+one. ``王五(特邀信息员)`` carries a role tag; ``民革 许文博``, ``许文博(民盟)`` and
+``民进会员 喻晓燕`` an affiliation (a tag, never an author or a unit); ``执笔:X`` or
+``X(执笔)`` marks the 执笔人. ``柏志强 等`` and ``柏志强等人`` name one author, and the
+dropped ``等`` is noted so staff can write the others out. Names with a middle dot
+(``阿不都热合曼·买买提``, typed with ``·``, ``•``, ``．``, ``.``, ``-`` …) stay whole and are
+matched in one form (``·``), shown as written.
+
+Nothing here decides whether a name is a person or a unit: that needs the roster (read.ledger).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Separators between names. White space separates names too (``张三 李四``), except the
+# alignment spaces inside a two-character name (``张  三``).
+_SEPARATORS = re.compile(r"[、,，;；/／|｜\n]+")
+_BRACKET = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
+# Dots people type inside a transliterated name; between two CJK characters they are one dot.
+_NAME_DOTS = "·•．.‧・･∙⋅‐-‑–—"
+_DOT_IN_NAME = re.compile(rf"(?<=[\u3400-\u9fff])\s*[{re.escape(_NAME_DOTS)}]+\s*(?=[\u3400-\u9fff])")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_PLAIN = re.compile(r"[\u3400-\u9fff、,，;；/／|｜\n ]+")
+
+
+def name_key(name: str) -> str:
+    """A name as matched: NFKC, no white space, every middle-dot variant as ``·``."""
+    if name.isalnum() and unicodedata.is_normalized("NFKC", name):
+        return name  # most names: nothing to fold
+    text = "".join(unicodedata.normalize("NFKC", name).split())
+    return _DOT_IN_NAME.sub("·", text)
+
+
+@dataclass(frozen=True)
+class Author:
+    """One author named in a cell: ``name`` as written (stripped), ``key`` as matched."""
+
+    name: str
+    key: str
+    tag: str = ""  # a role written beside the name (特邀信息员), or an affiliation (民革)
+    scribe: bool = False
+
+
+@dataclass(frozen=True)
+class AuthorCell:
+    """What an author cell says: its authors in order, and what was set aside (``等``)."""
+
+    authors: tuple[Author, ...]
+    et_al: str = ""  # the 等 / 等人 dropped, '' when none
+
+
+@dataclass
+class AuthorWords:
+    """The words the rules give for reading author cells (rules ``authors:`` and ``roles:``)."""
+
+    affiliations: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    scribe: tuple[str, ...] = ("执笔", "执笔人")
+    et_al: tuple[str, ...] = ("等人", "等")
+    _et_al_re: re.Pattern | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_rules(cls, data: dict) -> "AuthorWords":
+        a = data.get("authors") or {}
+        roles = [alias for name, aliases in (data.get("roles") or {}).items() for alias in [name, *(aliases or [])]]
+        by_len = lambda ws: tuple(sorted({str(w) for w in ws or []}, key=len, reverse=True))
+        return cls(by_len(a.get("affiliation_words")), by_len(roles), by_len(a.get("scribe_words") or cls.scribe),
+                   by_len(a.get("et_al_words") or cls.et_al))
+
+    def et_al_pattern(self) -> re.Pattern:
+        if self._et_al_re is None:
+            words = "|".join(map(re.escape, self.et_al)) or "(?!)"
+            # 等 / 等人 / 等3人 / 等三人 at the very end, after at least one name character.
+            self._et_al_re = re.compile(rf"(?<=\S)\s*(?:{words})(?:\s*[0-9一二三四五六七八九十]+\s*人)?\s*$")
+        return self._et_al_re
+
+
+def split_authors(text: str, words: AuthorWords) -> AuthorCell:
+    """Read an author cell into its authors (see the module docstring)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return AuthorCell(())
+    if text.isalnum() and not text.endswith(words.et_al):
+        return AuthorCell((Author(text, text),))  # one plain name: most cells
+    et_al = ""
+    if m := words.et_al_pattern().search(text):
+        et_al, text = m[0].strip(), text[: m.start()].strip()
+    if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
+        # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
+        names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
+        if not any(n in words.affiliations or n in words.roles for n in names):
+            return AuthorCell(tuple(Author(n, name_key(n)) for n in names), et_al)
+    authors: list[Author] = []
+    for part in _SEPARATORS.split(text):
+        authors.extend(_part_authors(part.strip(), words))
+    return AuthorCell(tuple(authors), et_al)
+
+
+def _part_authors(part: str, words: AuthorWords) -> list[Author]:
+    """The authors in one separated part: ``王五(特邀信息员)``, ``民革 许文博``, ``执笔:X``,
+    ``张三 李四``, ``张  三``."""
+    if not part:
+        return []
+    scribe = False
+    tags: list[str] = []
+    # 执笔:X / 执笔人 X at the start, X(执笔) or X执笔 at the end.
+    for w in words.scribe:
+        if part.startswith(w):
+            rest = part[len(w):].lstrip(":： ")
+            if rest:
+                part, scribe = rest, True
+                break
+    for m in _BRACKET.finditer(part):
+        inner = m[1].strip()
+        if inner in words.scribe:
+            scribe = True
+        elif inner:
+            tags.append(inner)
+    part = _BRACKET.sub(" ", part).strip()
+    for w in words.scribe:
+        if part.endswith(w) and len(part) > len(w) + 1:
+            part, scribe = part[: -len(w)].strip(), True
+            break
+    names: list[str] = []
+    prefix_tags: list[str] = []
+    for token in _join_alignment(part.split()):
+        if token in words.affiliations or token in words.roles:
+            prefix_tags.append(token)  # 民革 许文博, 政协委员 张三: a tag of the name after it
+            continue
+        names.append(token)
+    if not names:
+        # A part that is only a tag (民革) names no author; keep it as what it says.
+        names, prefix_tags = prefix_tags[-1:], prefix_tags[:-1]
+    tag = "、".join([*prefix_tags, *tags])
+    return [Author(n, name_key(n), tag, scribe) for n in names]
+
+
+def _join_alignment(tokens: list[str]) -> list[str]:
+    """Single CJK characters separated by spaces are one name (``张  三``)."""
+    if len(tokens) <= 1:
+        return tokens
+    out: list[str] = []
+    pending = ""
+    for tok in tokens:
+        if len(tok) == 1 and _CJK.match(tok):
+            pending += tok
+            continue
+        if pending:
+            out.append(pending)
+            pending = ""
+        out.append(tok)
+    if pending:
+        out.append(pending)
+    return out
+
+
+def is_variant_spelling(a: str, b: str) -> bool:
+    """Two ways of writing one name (``·`` against ``•``): same key, different text."""
+    return a != b and name_key(a) == name_key(b)

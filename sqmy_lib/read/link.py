@@ -1,0 +1,83 @@
+"""Linking the rows of a separate 采用/批示/上报台账 to their items, in one pass.
+
+A reference row names its item by 编号, failing that by title. Candidates are the items of
+the same office only (each office numbers its own items): those of the same file first,
+else of the same folder, else any. Several candidates with the reference's title narrow to
+those. One candidate links; several is a ``link.ambiguous`` finding naming them, never a
+guess; none leaves the row unlinked (``item`` -1), which validation reports.
+"""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+
+from ..records import Ledger, place
+from .values import title_key
+
+_REFERENCING = ("adoptions", "forwards", "instructions")
+
+
+def link_references(ledger: Ledger) -> None:
+    """Give every unlinked row of the referencing tables its item (see the module docstring)."""
+    refs = []
+    for name in _REFERENCING:
+        t = getattr(ledger, name)
+        open_rows = t.index[t["item"].to_numpy() == -1]
+        if len(open_rows):
+            part = t.loc[open_rows, ["ref_item_no", "ref_title", "file", "office", "src", "sheet", "row", "column"]].copy()
+            part["table"], part["at"] = name, open_rows
+            refs.append(part)
+    if not refs:
+        return
+    refs = pd.concat(refs, ignore_index=True)
+    refs["ref"] = np.arange(len(refs))
+    refs["tkey"] = refs["ref_title"].map(lambda t: title_key(t) if t else "")
+    subs = ledger.submissions[["item", "item_no", "title_key", "file", "office", "sheet", "row"]]
+
+    by_no = refs[refs["ref_item_no"] != ""].merge(
+        subs[subs["item_no"] != ""], left_on=["office", "ref_item_no"], right_on=["office", "item_no"], suffixes=("", "_item"))
+    by_no = _narrow(by_no)
+    rest = refs[~refs["ref"].isin(by_no["ref"]) & (refs["tkey"] != "")]
+    by_title = rest.merge(subs[subs["title_key"] != ""], left_on=["office", "tkey"], right_on=["office", "title_key"],
+                          suffixes=("", "_item"))
+    found = pd.concat([by_no, _narrow(by_title)], ignore_index=True)
+    sizes = found.groupby("ref")["item"].transform("size")
+    single = found[sizes == 1]
+    linked = pd.Series(single["item"].to_numpy(), index=single["ref"].to_numpy())
+    for name in _REFERENCING:
+        mine = refs[refs["table"] == name]
+        if mine.empty:
+            continue
+        items = mine["ref"].map(linked).fillna(-1).astype("int64").to_numpy()
+        table = getattr(ledger, name)
+        values = table["item"].to_numpy().copy()
+        values[table.index.get_indexer(mine["at"])] = items
+        table["item"] = values
+    several = found[sizes > 1]
+    if not several.empty:
+        rows = []
+        for ref, group in several.groupby("ref"):
+            r = refs.iloc[ref]
+            detail = "、".join(place(f, s, row) for f, s, row in zip(group["file_item"], group["sheet_item"], group["row_item"]))
+            rows.append(dict(code="link.ambiguous", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
+                             column=r["column"], value=r["ref_item_no"] or r["ref_title"], detail=detail))
+        ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
+                                    ignore_index=True)
+
+
+def _narrow(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per reference, the nearest candidates (same file, else folder, else office), then those
+    with its title when several remain; at most five kept for the message."""
+    if pairs.empty:
+        return pairs
+    same_file = pairs["file"].to_numpy() == pairs["file_item"].to_numpy()
+    folder = {f: os.path.dirname(f) for f in set(pairs["file"]) | set(pairs["file_item"])}
+    same_folder = pairs["file"].map(folder).to_numpy() == pairs["file_item"].map(folder).to_numpy()
+    pairs = pairs.assign(near=np.where(same_file, 0, np.where(same_folder, 1, 2)))
+    pairs = pairs[pairs["near"] == pairs.groupby("ref")["near"].transform("min")]
+    titled = (pairs["tkey"] != "") & (pairs["tkey"] == pairs["title_key"])
+    has_titled = titled.groupby(pairs["ref"]).transform("any")
+    pairs = pairs[titled | ~has_titled | (pairs.groupby("ref")["item"].transform("size") == 1)]
+    return pairs.sort_values(["ref", "item"]).groupby("ref").head(5)

@@ -1,0 +1,289 @@
+"""What an adoption or instruction cell says, read with the rules' closed vocabularies.
+
+Every value under an adoption column gets exactly one state (rules ``marks:``):
+
+- ``adopted``   at a body (the column's own, or one named in the text), maybe with an issue
+               number or a date: the only state that is counted or paid;
+- ``forwarded`` upward to a body, not (yet) adopted (``报送市政协``, ``已上报``): kept as a record;
+- ``pending``   (``待定``, ``拟采用``, ``留存``) and ``not_adopted`` (``不采用``, ``退稿``, ``×``):
+               understood, and nothing more;
+- ``unknown``   anything else: a finding at its cell, never an adoption.
+
+A free-text 采用情况 cell is split into parts, one per body (``县政协编发第3期;市政协采用``,
+``县级、市级``); a bare mark after a body (``报送市政协,被采用``) belongs to that body.
+Leaders in a 批示 cell are split too (``市长张某某、副市长李某某`` is two 件, ``市委常委、常务副
+市长刘某某`` one), and a 批示 written in free text (``获市委书记王某某批示``) is found.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .values import OK, cell_text, date_in_text, issue_number, norm, parse_date
+
+ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
+INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 (read with the instructions)
+
+_PARTS = re.compile(r"[;；\n]+|[,，、](?!\s*第?\s*\d+\s*期)")
+_ADOPTION_VERBS = ("采用", "采纳", "录用", "刊用", "刊发", "编发", "刊载", "转发", "选用", "用稿")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One thing an adoption cell says. ``body`` '' means the column's own body."""
+
+    state: str
+    body: str = ""
+    issue_no: int | None = None
+    date: dt.date | None = None
+    text: str = ""  # the part of the cell this came from
+
+
+class Vocabulary:
+    """The rules' words for adoption marks and instructions, compiled once per Rules."""
+
+    def __init__(self, data: dict, place):
+        m = data.get("marks") or {}
+        key = lambda w: norm(str(w)).upper()
+        self.adopted = frozenset(map(key, m.get("adopted") or []))
+        self.not_adopted = frozenset(map(key, m.get("not_adopted") or []))
+        self.pending = frozenset(map(key, m.get("pending") or []))
+        self.forwarded = tuple(sorted(map(key, m.get("forwarded") or []), key=len, reverse=True))
+        self.negations = tuple(sorted(map(key, m.get("negations") or []), key=len, reverse=True))
+        self.instruction_words = tuple(sorted(map(norm, data.get("instruction_words") or []), key=len, reverse=True))
+        self.title_words = tuple(sorted(map(norm, data.get("leader_title_words") or []), key=len, reverse=True))
+        self.place = place  # rules.place: body name → Placed
+        placement = data.get("placement") or {}
+        # Organ and level words (市委, 县政府, 省…): a 批示 part with only these and titles names no one.
+        organs = {w for ws in (placement.get("channel_words") or {}).values() for w in ws or []}
+        organs |= {w for ws in (placement.get("level_words") or {}).values() for w in ws or []}
+        self.organ_words = tuple(sorted(map(norm, organs), key=len, reverse=True))
+        words = "|".join(map(re.escape, self.instruction_words)) or "(?!)"
+        # In free text: "<leader> (作出|作了)? (肯定性)? 批示" — the leader is the text before.
+        self._in_text = re.compile(rf"([^,，。;；!！?？]*?)(?:作出|做出|作了|给予)?(?:{words})")
+        self._negated_tail = re.compile(r"(?:未|无|待|没有|尚未|暂未|暂无|未经|未获)$")
+        self._any_instruction = re.compile(words)
+        alternation = lambda ws: re.compile("|".join(map(re.escape, sorted((w for w in ws if len(w) > 1), key=len, reverse=True))) or "(?!)")
+        self._pending_in = alternation(self.pending)
+        self._not_adopted_in = alternation(self.not_adopted)
+        verbs = "|".join(map(re.escape, (*_ADOPTION_VERBS, "用", "予")))
+        self._negated_verb = re.compile(f"(?:{'|'.join(map(re.escape, self.negations)) or '(?!)'})(?:{verbs})")
+
+    # -- adoption cells
+
+    def read_mark(self, value) -> Reading | None:
+        """A cell under a column that stands for one body (县政协编发 | 市政协 | …), or a
+        是否采用 flag. None for an empty cell."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            return Reading(ADOPTED if value else NOT_ADOPTED, text=cell_text(value))
+        if isinstance(value, dt.datetime):
+            return Reading(ADOPTED, date=value.date(), text=cell_text(value))
+        if isinstance(value, dt.date):
+            return Reading(ADOPTED, date=value, text=cell_text(value))
+        if isinstance(value, (int, float)):
+            return self._number_mark(float(value))
+        text = norm(str(value)).upper()
+        if not text:
+            return None
+        return self._text_mark(text, str(value).strip())
+
+    def _number_mark(self, v: float) -> Reading:
+        shown = cell_text(v)
+        if not math.isfinite(v):
+            return Reading(UNKNOWN, text=shown)
+        if v == 0:
+            return Reading(NOT_ADOPTED, text=shown)
+        if v == 1:
+            return Reading(ADOPTED, text=shown)
+        if v.is_integer() and 20000 <= v <= 80000:  # a date typed into a number cell
+            return Reading(ADOPTED, date=parse_date(v).date, text=shown)
+        if v.is_integer() and 1 < v < 10000:  # an issue number (第12期 typed as 12)
+            return Reading(ADOPTED, issue_no=int(v), text=shown)
+        return Reading(UNKNOWN, text=shown)
+
+    def _text_mark(self, text: str, shown: str) -> Reading:
+        if text in self.not_adopted:
+            return Reading(NOT_ADOPTED, text=shown)
+        if text in self.pending:
+            return Reading(PENDING, text=shown)
+        if text in self.adopted:
+            return Reading(ADOPTED, text=shown)
+        state = self._negated(text)
+        if state:
+            return Reading(state, text=shown)
+        forwarded = self._forwarded(text)
+        if forwarded is not None:
+            return Reading(FORWARDED, body=forwarded, text=shown)
+        issue = issue_number(text)
+        date = _date(text)
+        if issue is not None or date is not None:
+            return Reading(ADOPTED, issue_no=issue, date=date, text=shown)
+        if any(v in text for v in _ADOPTION_VERBS) or any(w in text for w in self.adopted if len(w) > 1):
+            return Reading(ADOPTED, text=shown)
+        if self.place(text).tier is not None:  # a body written in another body's column: the cell says
+            return Reading(ADOPTED, body=norm(shown), text=shown)
+        return Reading(UNKNOWN, text=shown)
+
+    def _negated(self, text: str) -> str | None:
+        """``暂未采用``, ``尚未刊用``, ``拟采用`` not in the lists: not adopted / pending."""
+        if self._pending_in.search(text):
+            return PENDING
+        if self._not_adopted_in.search(text) or self._negated_verb.search(text):
+            return NOT_ADOPTED
+        return None
+
+    def _forwarded(self, text: str) -> str | None:
+        """The body a forwarding text names ('' for none: the column's own), or None when the
+        text is not a forwarding (``报送市政协`` → ``市政协``)."""
+        for prefix in self.forwarded:
+            if text.startswith(prefix):
+                rest = text[len(prefix):].lstrip("至到给:：")
+                if not rest:
+                    return ""
+                if self.place(rest).tier is not None:
+                    return rest
+        return None
+
+    def read_text(self, value) -> list[Reading]:
+        """A free-text adoption cell (采用情况/采用单位): one reading per part; a bare mark after a
+        body inherits it. Not-adopted and pending parts are kept (they are understood)."""
+        text = cell_text(value)
+        if not text:
+            return []
+        readings: list[Reading] = []
+        last_body = ""
+        for part in _split_parts(text):
+            reading = self._part(part)
+            if reading.state in (ADOPTED, FORWARDED) and not reading.body and last_body and _is_bare(reading):
+                reading = Reading(ADOPTED if reading.state == ADOPTED else FORWARDED, last_body,
+                                  reading.issue_no, reading.date, part)
+                # 报送市政协,被采用: the forwarding stands, and the adoption follows it.
+            if reading.body:
+                last_body = reading.body
+            readings.append(reading)
+        return _merge_trailing(readings)
+
+    def _part(self, part: str) -> Reading:
+        text = norm(part).upper()
+        if text in self.not_adopted:
+            return Reading(NOT_ADOPTED, text=part)
+        if text in self.pending:
+            return Reading(PENDING, text=part)
+        if text in self.adopted:
+            return Reading(ADOPTED, text=part)
+        state = self._negated(text)
+        if state:
+            return Reading(state, text=part)
+        forwarded = self._forwarded(text)
+        if forwarded is not None:
+            return Reading(FORWARDED, body=forwarded, text=part)
+        if self.instruction_in_text(part):
+            return Reading(INSTRUCTION, text=part)
+        issue = issue_number(part)
+        date = _date(text)
+        placed = self.place(part)
+        if placed.tier is not None or placed.channel is not None:
+            return Reading(ADOPTED, body=norm(part), issue_no=issue, date=date, text=part)
+        if issue is not None or date is not None:
+            return Reading(ADOPTED, issue_no=issue, date=date, text=part)
+        if any(v in text for v in _ADOPTION_VERBS):
+            return Reading(ADOPTED, body=norm(part), text=part)  # a body the rules cannot place: reported
+        return Reading(UNKNOWN, text=part)
+
+    # -- instructions
+
+    def leaders(self, text: str) -> list[str]:
+        """The leaders a 批示 cell names, one per 件: parts split on 、,;/ and new lines, a part
+        that is only a title (``市委常委``) joined to the next (``常务副市长刘某某``)."""
+        parts = [p.strip() for p in re.split(r"[、,，;；/\n]+", unicodedata.normalize("NFKC", text)) if p.strip()]
+        out: list[str] = []
+        pending = ""
+        for part in parts:
+            if self._title_only(part):
+                pending = f"{pending}、{part}" if pending else part
+                continue
+            out.append(f"{pending}、{part}" if pending else part)
+            pending = ""
+        if pending:
+            if out:
+                out[-1] = f"{out[-1]}、{pending}"
+            else:
+                out.append(pending)
+        return out
+
+    def _title_only(self, part: str) -> bool:
+        """A part that names a post but no person (``市委常委``, ``副市长``)."""
+        rest = norm(part)
+        if not any(w in rest for w in self.title_words):
+            return False
+        for w in (*self.title_words, *self.organ_words):
+            rest = rest.replace(w, "")
+        return not rest
+
+    def instruction_in_text(self, text: str) -> list[tuple[str, str]]:
+        """批示 written in free text (备注/说明): ``获市委书记王某某批示`` → [(leader, the sentence)].
+        Negated mentions (``未批示``, ``待批示``, ``无批示``) are none."""
+        found: list[tuple[str, str]] = []
+        if not self._any_instruction.search(text):
+            return found
+        t = unicodedata.normalize("NFKC", text)
+        for m in self._in_text.finditer(t):
+            before = m[1].strip()
+            if self._negated_tail.search(before) or re.match(r"(?:待|未|无|尚未|暂未|暂无|没有)", before):
+                continue
+            # "该信息获市委书记王某某批示": the leader is what follows the last 获/得到/受到.
+            leader = re.split(r"获得|获|得到|受到", before)[-1]
+            leader = re.sub(r"^(?:并|已|均|经|蒙|有|由)", "", leader).strip(" ::、")
+            for one in self.leaders(leader) if leader else [""]:
+                found.append((one, m[0].strip()))
+        return found
+
+    def split_instruction(self, text: str) -> tuple[str, str]:
+        """A 批示 cell written as ``市长张某某批示:同意`` → (leader part, content)."""
+        t = unicodedata.normalize("NFKC", text).strip()
+        for w in self.instruction_words:
+            at = t.find(w)
+            if at > 0:
+                return t[:at].rstrip(" 作出做出作了::,，"), t[at + len(w):].lstrip(" ::,，")
+        return t, ""
+
+
+_DATE_HINT = re.compile(r"\d{1,4}[.\-/年月]\d|[〇○零一二三四五六七八九十]{2,4}年")
+
+
+def _date(text: str) -> dt.date | None:
+    if not _DATE_HINT.search(text):
+        return None
+    parsed = parse_date(text)
+    if parsed.status == OK:
+        return parsed.date
+    return date_in_text(text)
+
+
+def _split_parts(text: str) -> list[str]:
+    parts = [p.strip() for p in _PARTS.split(unicodedata.normalize("NFKC", text))]
+    return [p for p in parts if p]
+
+
+def _is_bare(reading: Reading) -> bool:
+    """A part that says adopted (or forwarded) and names nothing else (``被采用``, ``√``)."""
+    return not reading.body and reading.issue_no is None
+
+
+def _merge_trailing(readings: list[Reading]) -> list[Reading]:
+    """An issue number or date on its own after a body (``县政协编发,第3期``) belongs to it."""
+    out: list[Reading] = []
+    for r in readings:
+        if out and r.state == ADOPTED and not r.body and out[-1].state == ADOPTED and out[-1].body and (
+            r.issue_no is not None or r.date is not None
+        ) and out[-1].issue_no is None:
+            prev = out[-1]
+            out[-1] = Reading(ADOPTED, prev.body, r.issue_no, prev.date or r.date, f"{prev.text},{r.text}")
+            continue
+        out.append(r)
+    return out

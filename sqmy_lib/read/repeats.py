@@ -1,0 +1,157 @@
+"""Sheets that repeat other sheets' rows: a 全年汇总 over the month sheets, a copied file.
+
+Counted as they stand, every figure would double. A sheet is a *repeat* when most of its
+rows (``SHARE``) are rows of other sheets of the same office and kind, and either it repeats
+two or more sheets (a summary), its name says it is one (汇总, 全年), or it and one other
+sheet repeat each other (a copy: the hidden one, else the one named as a summary, else the
+later one is the repeat). Rows are the same when an item has the same title, authors and
+date, or when a row of a separate 采用台账 records the same things about the same 编号/title.
+
+The repeated rows are set aside (``skipped``, reason ``repeat``, naming the row they repeat)
+with their records, and one ``sheet.repeats`` finding says so; a row no other sheet has is
+kept. Where a set-aside item's adoptions or instructions differ from its twin's, that row
+is a ``repeat.differs`` finding: the twin's are counted, never silently.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..records import Ledger, place
+from .vocabulary import SUMMARY_SHEET_WORDS
+
+SHARE = 0.8
+_REFERENCING = ("adoptions", "forwards", "instructions")
+
+
+def _item_rows(subs: pd.DataFrame) -> pd.DataFrame:
+    """One row per item that could repeat another (its office has another item with its title):
+    (src, row, office, key, item)."""
+    subs = subs[(subs["title_key"] != "") & subs.duplicated(["office", "title_key"], keep=False)]
+    dates = subs["date"].dt.strftime("%Y%m%d").fillna("")
+    authors = subs["authors"].map(lambda a: "、".join(sorted(a)))
+    key = ("i\x1f" + subs["title_key"] + "\x1f" + authors + "\x1f" + dates).where(subs["title_key"] != "", "")
+    return pd.DataFrame({"src": subs["src"], "row": subs["row"], "office": subs["office"], "key": key, "item": subs["item"]})
+
+
+def _reference_rows(ledger: Ledger) -> pd.DataFrame:
+    """One row per Excel row of a separate 采用/批示/上报台账: what it records, as one key."""
+    parts = []
+    for name in _REFERENCING:
+        t = getattr(ledger, name)
+        t = t[t["item"] == -1]
+        # Only rows another row refers to the same item as can repeat it.
+        t = t[t.duplicated(["office", "ref_item_no", "ref_title"], keep=False)]
+        if t.empty:
+            continue
+        what = t["body"] if "body" in t else t["leader"]
+        dates = t["date"].dt.strftime("%Y%m%d").fillna("")
+        parts.append(pd.DataFrame({"src": t["src"], "row": t["row"], "office": t["office"],
+                                   "part": name[0] + t["ref_item_no"] + "\x1f" + t["ref_title"] + "\x1f" + what + "\x1f" + dates}))
+    if not parts:
+        return pd.DataFrame(columns=["src", "row", "office", "key", "item"])
+    rows = pd.concat(parts, ignore_index=True)
+    rows = rows.groupby(["src", "row", "office"], sort=False)["part"].agg(lambda p: "\x1e".join(sorted(p))).reset_index()
+    return rows.rename(columns={"part": "key"}).assign(item=-1)
+
+
+def set_aside_repeats(ledger: Ledger) -> None:
+    """Find repeat sheets and set their repeated rows aside (see the module docstring)."""
+    if ledger.sheets["src"].nunique() < 2:
+        return
+    info = ledger.sheets.set_index("src")
+    dropped: list[tuple[int, int, int, tuple | None]] = []  # (src, excel row, item or -1, twin (src, row, item))
+    findings: list[dict] = []
+    for rows in (_item_rows(ledger.submissions), _reference_rows(ledger)):
+        rows = rows[rows["key"] != ""]
+        for office, group in rows.groupby("office", sort=False):
+            _repeats_in(group, info, dropped, findings)
+    if dropped:
+        _drop(ledger, dropped, findings)
+
+
+def _repeats_in(group: pd.DataFrame, info: pd.DataFrame, dropped: list, findings: list) -> None:
+    """The repeats among one office's sheets of one kind. Only rows whose key stands in two or
+    more sheets are looked at row by row: an archive without repeats costs one groupby."""
+    totals = group["src"].value_counts()
+    if len(totals) < 2:
+        return
+    spread = group.groupby("key")["src"].nunique()
+    shared_keys = spread.index[spread.to_numpy() > 1]
+    if not len(shared_keys):
+        return
+    shared = group[group["key"].isin(set(shared_keys))]
+    sheets_of_key = shared.groupby("key")["src"].agg(set)
+    by_sheet = {s: set(g["key"]) for s, g in shared.groupby("src")}
+    partners = {s: set().union(*(sheets_of_key[k] for k in ks)) - {s} for s, ks in by_sheet.items()}
+    share = {s: len(shared[shared["src"] == s]) / totals[s] for s in by_sheet}
+    candidates = [s for s in by_sheet if share[s] >= SHARE and _repeat_like(s, partners, info)]
+    # The most likely repeat first: hidden, named as a summary, repeating most sheets, later.
+    candidates.sort(key=lambda s: (not info.at[s, "hidden"], not _summary_name(info, s), -len(partners[s]), -s))
+    set_aside: set[int] = set()
+    for s in candidates:
+        others = [t for t in by_sheet if t != s and t not in set_aside]
+        kept_keys = set().union(*(by_sheet[t] for t in others)) if others else set()
+        rows = shared[(shared["src"] == s) & shared["key"].isin(kept_keys)]
+        if rows.empty:
+            continue
+        if len(rows) == totals[s]:
+            set_aside.add(s)
+        twins = shared[shared["src"].isin(others) & shared["key"].isin(set(rows["key"]))].drop_duplicates("key").set_index("key")
+        for r, item, key in zip(rows["row"], rows["item"], rows["key"]):
+            twin = twins.loc[key]
+            dropped.append((s, int(r), int(item), (int(twin["src"]), int(twin["row"]), int(twin["item"]))))
+        repeated = sorted({str(info.at[t, "sheet"]) for t in partners[s]})
+        findings.append(dict(code="sheet.repeats", src=s, row=None, column="", value=str(info.at[s, "sheet"]),
+                             detail=f"{len(rows)} 行(重复“{'”“'.join(repeated)}”中的记录)"))
+
+
+def _repeat_like(s: int, partners: dict[int, set[int]], info: pd.DataFrame) -> bool:
+    if len(partners[s]) >= 2 or _summary_name(info, s):
+        return True
+    # One partner: a pair of copies only if the partner repeats nothing else either.
+    return len(partners[s]) == 1 and len(partners[next(iter(partners[s]))]) == 1
+
+
+def _summary_name(info: pd.DataFrame, s: int) -> bool:
+    return any(w in str(info.at[s, "sheet"]) for w in SUMMARY_SHEET_WORDS)
+
+
+def _records(ledger: Ledger, items: set[int]) -> dict[int, tuple[list[str], int]]:
+    """Per item: the tiers it was adopted at and how many instructions it has."""
+    ad = ledger.adoptions[ledger.adoptions["item"].isin(items)]
+    tiers = ad.dropna(subset=["tier"]).groupby("item")["tier"].agg(lambda t: sorted(map(str, t)))
+    counts = ledger.instructions.loc[ledger.instructions["item"].isin(items), "item"].value_counts()
+    return {i: (tiers.get(i, []), int(counts.get(i, 0))) for i in items}
+
+
+def _drop(ledger: Ledger, dropped: list[tuple], findings: list[dict]) -> None:
+    """Take the set-aside rows (and their records) out; record the skipped rows and findings."""
+    info = ledger.sheets.set_index("src")
+    items = {item for _, _, item, _ in dropped if item >= 0}
+    twins = {twin[2] for _, _, item, twin in dropped if item >= 0}
+    records = _records(ledger, items | twins)
+    show = lambda r: f"采用 {'、'.join(r[0]) or '无'},批示 {r[1]} 件"
+    skipped = []
+    for src, row, item, (t_src, t_row, t_item) in dropped:
+        where = place(info.at[t_src, "file"], info.at[t_src, "sheet"], t_row)
+        skipped.append(dict(src=src, row=row, reason="repeat", detail=where))
+        if item >= 0 and records[item] != records[t_item]:
+            findings.append(dict(code="repeat.differs", src=src, row=row, column="", value=where,
+                                 detail=f"本行:{show(records[item])};原表:{show(records[t_item])}"))
+    for name in ("submissions", "authors", *_REFERENCING):
+        table = getattr(ledger, name)
+        setattr(ledger, name, table[~table["item"].isin(items)].reset_index(drop=True))
+    references = {(src, row) for src, row, item, _ in dropped if item < 0}
+    if references:
+        for name in _REFERENCING:
+            table = getattr(ledger, name)
+            at = pd.Series(list(zip(table["src"], table["row"])), index=table.index).isin(references) & (table["item"] == -1)
+            setattr(ledger, name, table[~at].reset_index(drop=True))
+    for attr, rows in (("skipped", skipped), ("findings", findings)):
+        extra = pd.DataFrame(rows)
+        extra["file"] = extra["src"].map(info["file"])
+        extra["sheet"] = extra["src"].map(info["sheet"])
+        table = getattr(ledger, attr)
+        setattr(ledger, attr, pd.concat([table, extra.reindex(columns=table.columns).astype(table.dtypes.to_dict())], ignore_index=True))
+    counts = ledger.submissions.groupby("src").size()
+    ledger.sheets["items"] = ledger.sheets["src"].map(counts).fillna(0).astype("int64")

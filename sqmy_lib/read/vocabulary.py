@@ -1,0 +1,135 @@
+"""The words of a ledger's header and of the rows that are not items: the reader's vocabulary.
+
+Data, in one place. A header label is compared after normalisation (NFKC, no spaces, no
+punctuation or required-field stars): ``信息 标题*`` is ``信息标题``. A label names a field
+exactly (``FIELD_LABELS``), else by the first keyword it contains (``FIELD_KEYWORDS``);
+``IGNORED_*`` labels are columns the tool computes itself or has no use for (``稿酬``,
+``联系电话``): read past on purpose and said once per sheet. Anything else in a header row
+is reported (``header.unknown``), so staff see what was not read.
+
+An office adds its own synonyms in its rules file (``headers:`` field → list of labels).
+"""
+from __future__ import annotations
+
+# field → labels that name it exactly. The first column that names a field takes it.
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "item_no": ("编号", "信息编号", "稿件编号", "登记号", "编码", "登记编号", "信息号", "稿号", "收稿编号", "流水号",
+                "来稿编号", "原编号", "信息序号", "收文编号"),
+    "seq": ("序号", "序", "行号", "顺序号", "NO", "No", "排序", "序列"),
+    "date": ("收稿日期", "报送日期", "日期", "来稿日期", "收稿时间", "报送时间", "收到日期", "时间", "提交日期", "收稿日",
+             "投稿日期", "投稿时间", "来稿时间", "登记日期", "登记时间", "收文日期", "收件日期", "报送日", "撰写日期", "收稿",
+             "报送日期时间", "信息报送时间", "信息报送日期", "收集日期", "收集时间"),
+    "title": ("信息标题", "标题", "题目", "信息题目", "稿件标题", "信息名称", "稿件题目", "主题", "稿件名称", "信息内容",
+              "信息主题", "文章标题", "标题名称", "社情民意信息标题", "反映问题", "反映内容", "内容", "事项", "来稿标题",
+              "信息标题内容", "稿件内容", "信息题目名称", "报送信息标题", "名称", "反映事项", "问题", "信息"),
+    "author": ("作者", "报送人", "反映人", "撰稿人", "姓名", "提供人", "撰写人", "报送者", "作者姓名", "报送人姓名", "信息员",
+               "供稿人", "投稿人", "来稿人", "提供者", "反映者", "报送委员", "委员姓名", "信息员姓名", "撰稿", "执笔人",
+               "作者执笔人", "报送人员", "信息提供人", "反映人姓名", "撰稿人姓名", "委员"),
+    "unit": ("单位", "所在单位", "报送单位", "工作单位", "所属单位", "单位界别", "报送单位界别", "单位界别组", "供稿单位",
+             "来稿单位", "作者单位", "投稿单位", "报送部门", "部门", "党派", "所属党派", "党派团体", "单位党派", "所在党派",
+             "报送单位部门", "提供单位", "作者所在单位", "所属单位界别", "单位及职务", "工作单位及职务"),
+    "sector": ("界别", "所属界别", "委员界别", "界别组", "所在界别"),
+    "category": ("类别", "分类", "信息类别", "类型", "信息分类", "内容分类", "领域", "所属领域", "信息类型", "主题分类", "门类",
+                 "所属类别", "涉及领域", "内容类别", "信息所属类别"),
+    "role": ("身份", "作者身份", "人员类别", "报送人身份", "人员身份", "作者类别", "报送人类别", "作者类型"),
+    "adopted_flag": ("是否采用", "采用与否", "是否被采用", "是否录用", "是否刊用", "是否编发", "采用否", "是否采纳",
+                     "是否刊发"),
+    "adoption": ("采用情况", "采用单位", "采用刊物", "采用", "采用单位刊物", "采用情况及期数", "采用层级", "采用级别",
+                 "采用及刊发情况", "刊发情况", "录用情况", "刊用情况", "用稿情况", "采用结果", "采编情况", "编发情况",
+                 "刊载情况", "被采用情况", "上级采用情况", "采纳情况", "采用刊物及期号", "采用刊物期数", "采用单位及期数",
+                 "刊物", "刊发刊物", "采用载体", "采用及报送情况", "录用", "刊用", "采用批示情况"),
+    "issue_no": ("期号", "期数", "刊期", "采用期号", "刊发期号", "编发期数", "期次", "刊号", "编发期号", "采用期数"),
+    "adopted_on": ("采用日期", "采用时间", "刊发日期", "编发日期", "刊发时间", "录用日期", "刊用日期", "编发时间",
+                   "采用日", "刊登日期", "刊登时间"),
+    "product": ("编发形式", "刊发形式", "刊物类型", "编发类别", "编发类型", "报送形式", "编报形式", "信息载体", "刊物类别"),
+    "forward": ("上报情况", "报送上级情况", "上报单位", "报送上级", "上报", "是否上报", "上报去向", "报送去向", "上报层级",
+                "向上级报送情况", "报送上级单位", "上报对象", "上报至"),
+    "forwarded_on": ("上报日期", "上报日", "报送上级日期", "报送上级时间", "上报时间"),
+    "instruction": ("批示", "领导批示", "批示情况", "领导批示情况", "批示件", "获批示情况", "签批情况", "领导签批", "签批",
+                    "领导圈阅", "圈阅情况", "领导批示签批情况", "批示签批情况", "领导肯定性批示", "获领导批示情况"),
+    "leader": ("批示领导", "批示人", "领导", "领导姓名", "签批领导", "批示领导及职务", "批示领导职务", "批示领导姓名",
+               "圈阅领导"),
+    "instruction_text": ("批示内容", "批示意见", "批示要求", "签批内容", "领导批示内容", "签批意见", "批示摘要"),
+    "instructed_on": ("批示日期", "批示时间", "签批日期", "签批时间", "圈阅日期", "圈阅时间"),
+    "follow_up": ("落实情况", "反馈情况", "办理情况", "落实反馈", "落实", "落实反馈情况", "批示落实情况", "办理进展",
+                  "落实结果", "办理落实情况", "批示件办理情况", "跟踪落实情况", "督办情况", "整改情况"),
+    "department": ("承办单位", "办理单位", "责任单位", "交办单位", "转送单位", "转送部门", "承办部门", "主办单位"),
+    "assigned_on": ("交办时间", "交办日期", "转送日期", "转送时间"),
+    "due_on": ("办理时限", "办结时限", "时限", "办理期限", "要求办结时间", "要求办结日期"),
+    "replied_on": ("办复日期", "办复时间", "答复日期", "答复时间", "回复日期", "回复时间"),
+    "reply": ("办复情况", "办理结果", "办复内容", "答复情况", "部门回复", "回复情况", "答复内容", "办复"),
+    "fed_back_on": ("反馈日期", "反馈作者日期", "反馈时间", "反馈作者时间"),
+    "note": ("备注", "说明", "附注", "其他", "其它", "备考"),
+}
+
+# When no label matches exactly, the first keyword a label contains decides (order matters:
+# 采用日期 before 采用, 批示日期 before 批示, 是否上报 before 是否).
+FIELD_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("采用日期", "adopted_on"), ("采用时间", "adopted_on"), ("刊发日期", "adopted_on"), ("编发日期", "adopted_on"),
+    ("刊发时间", "adopted_on"), ("录用日期", "adopted_on"), ("批示日期", "instructed_on"), ("批示时间", "instructed_on"),
+    ("签批日期", "instructed_on"), ("上报日期", "forwarded_on"), ("上报时间", "forwarded_on"),
+    ("批示内容", "instruction_text"), ("批示意见", "instruction_text"), ("批示领导", "leader"), ("签批领导", "leader"),
+    ("承办", "department"), ("责任单位", "department"), ("转送单位", "department"), ("转送部门", "department"),
+    ("交办", "assigned_on"), ("时限", "due_on"), ("办复日期", "replied_on"), ("办复时间", "replied_on"),
+    ("办复", "reply"), ("答复", "reply"), ("反馈日期", "fed_back_on"), ("反馈时间", "fed_back_on"),
+    ("落实", "follow_up"), ("反馈", "follow_up"), ("办理", "follow_up"), ("批示", "instruction"),
+    ("签批", "instruction"), ("圈阅", "instruction"), ("期号", "issue_no"), ("期数", "issue_no"), ("期次", "issue_no"),
+    ("是否上报", "forward"), ("上报", "forward"), ("报送上级", "forward"), ("是否", "adopted_flag"),
+    ("采用", "adoption"), ("刊发", "adoption"), ("录用", "adoption"), ("刊用", "adoption"), ("用稿", "adoption"),
+    ("编发", "adoption"), ("标题", "title"), ("题目", "title"), ("编号", "item_no"), ("序号", "seq"),
+    ("日期", "date"), ("时间", "date"), ("作者", "author"), ("报送人", "author"), ("反映人", "author"),
+    ("撰稿", "author"), ("执笔", "author"), ("姓名", "author"), ("单位", "unit"), ("党派", "unit"), ("界别", "sector"),
+    ("类别", "category"), ("分类", "category"), ("类型", "category"), ("领域", "category"), ("身份", "role"),
+    ("备注", "note"),
+)
+
+# Columns read past on purpose: what the tool computes itself (money, points, counts), and what it
+# has no use for (phone numbers). Said once per sheet (header.ignored), never an error.
+IGNORED_LABELS: tuple[str, ...] = (
+    "稿酬", "稿费", "奖励", "奖金", "金额", "奖励金额", "稿酬金额", "稿酬元", "奖励元", "得分", "积分", "分值", "计分",
+    "分数", "考核分", "考核得分", "联系电话", "电话", "手机", "手机号", "联系方式", "字数", "审核人", "经办人", "登记人",
+    "责任编辑", "编辑", "签收", "签收人", "页码", "附件", "篇数", "条数", "职务", "职称", "性别", "年龄", "民族",
+    "签名", "领取人签名", "签字", "经手人", "录入人", "录入时间", "修改时间", "来源",
+)
+IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "金额", "得分", "积分", "电话", "手机", "签名", "签字")
+
+# Labels over a group of sub-columns, by what the group is about. A sub-label is read in its
+# group's context: 日期 under 采用情况 is the adoption date, under 领导批示 the instruction's.
+GROUP_WORDS: dict[str, tuple[str, ...]] = {
+    "forward": ("上报", "报送上级", "向上级报送"),
+    "instruction": ("批示", "签批", "圈阅", "督办", "办理"),
+    "adoption": ("采用", "刊发", "录用", "刊用", "用稿", "编发", "刊载", "采纳"),
+    "submission": ("报送信息", "基本信息", "信息情况", "来稿情况", "收稿情况", "信息基本情况", "报送情况"),
+}
+
+# Inside a group, short sub-labels mean the group's fields.
+GROUP_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "adoption": (("日期", "adopted_on"), ("时间", "adopted_on"), ("期", "issue_no"), ("单位", "adoption"),
+                 ("刊物", "adoption"), ("层级", "adoption"), ("级别", "adoption"), ("情况", "adoption"),
+                 ("形式", "product"), ("类型", "product")),
+    "instruction": (("日期", "instructed_on"), ("时间", "instructed_on"), ("内容", "instruction_text"),
+                    ("意见", "instruction_text"), ("落实", "follow_up"), ("反馈", "follow_up"), ("办理情况", "follow_up"),
+                    ("进展", "follow_up"), ("承办", "department"), ("责任", "department"), ("交办", "assigned_on"),
+                    ("时限", "due_on"), ("办复", "reply"), ("结果", "reply"), ("领导", "leader"), ("姓名", "leader"),
+                    ("批示人", "leader"), ("职务", "leader")),
+    "forward": (("日期", "forwarded_on"), ("时间", "forwarded_on"), ("单位", "forward"), ("对象", "forward"),
+                ("层级", "forward"), ("去向", "forward"), ("情况", "forward")),
+}
+
+ROSTER_LABELS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字", "人员姓名", "委员姓名", "信息员姓名"),
+    "role": ("身份", "人员类别", "类别", "人员身份", "类型"),
+    "unit": ("单位", "所在单位", "工作单位", "所属单位", "报送单位"),
+    "sector": ("界别", "所属界别"),
+    "appointed_on": ("聘任日期", "聘任时间", "聘用日期", "任职日期", "聘任", "聘任年月", "聘期开始"),
+    "unit_name": ("单位名称", "名称", "单位全称"),
+    "unit_type": ("单位类型", "类型", "分组", "组别", "单位类别", "类别", "同类组"),
+    "note": ("备注", "说明"),
+}
+
+# Rows that are not items.
+SUBTOTAL_WORDS = ("小计", "合计", "总计", "共计", "累计", "本月小计", "本季小计", "本季度小计", "本页小计", "汇总", "总数")
+NOTE_WORDS = ("注", "备注", "说明", "填表说明", "填表人", "填报人", "审核人", "制表人", "制表", "审核", "联系人", "联系电话",
+              "负责人", "单位负责人", "填表日期", "填报日期", "统计人", "经办人", "附", "附注")
+# Sheet and file names that say a sheet repeats others (全年汇总 over the month sheets).
+SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年度")

@@ -1,0 +1,211 @@
+"""Where a body (or a leader) stands: its tier and its channel, from the words of its name.
+
+Offices write an adopting body every way there is: ``省政协``, ``宁夏回族自治区政协``,
+``北京市西城区政协``, ``省政协信息专报``, ``市委办《每日要情》``, ``XX市人民政府办公室``,
+``民盟省委``, ``转送县民政局``. The rules (``placement:`` in the rules file, all office-set)
+give the words; this module reads a name with them, in one order that is easy to state:
+
+1. Bulletin titles (``《…》``) and product names (``信息专报``, ``每日要情``) are set aside, and
+   so are party names (``民盟``) and words that only look like a level (``市场``, ``社区``).
+2. The office's own place names come first (``利川市`` for 利川市's own office: its own tier),
+   then the city and province it belongs to.
+3. Otherwise the LAST level word left in the name decides: ``北京市西城区政协`` is a district's
+   (县级), ``省政协信息专报`` the province's. A level word at the very start of the name, with
+   no place before it (``市政协``), means what it means to this office (``relative:``): for a
+   county-level city's office ``市`` is its own tier, for a district of a 直辖市 it is 省级.
+4. With no level word at all, a product that names a tier (``政协信息专报`` → 全国) or one of
+   the office's own words (``本级``, ``编发``, ``社情民意``) places it; else it is unplaced, and
+   the caller reports it: never a guess.
+
+The channel is the first of the rules' channels (in their order) with a word in the name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+OWN = "own"
+_DIGITS = re.compile(r"\d+")
+_BRACKETED = re.compile(r"《[^》]*》|〈[^〉]*〉|<<[^>]*>>")
+
+
+def norm_name(text: str) -> str:
+    """A name as placed: NFKC, no white space."""
+    return "".join(unicodedata.normalize("NFKC", str(text)).split())
+
+
+@dataclass(frozen=True)
+class Placed:
+    """What the rules make of a name: tier (or None), channel (or None), routing product, and why."""
+
+    tier: str | None
+    channel: str | None
+    routing: str = ""
+    rule: str = ""
+
+
+class Placement:
+    """The placement rules of one office, compiled once (see the module docstring)."""
+
+    def __init__(self, data: dict, tiers: list[str], own_tier: str, office: dict):
+        p = data
+        self.tiers = tiers
+        self.own_tier = own_tier
+        self.level_words = [(w, tier) for tier, ws in (p.get("level_words") or {}).items() for w in ws]
+        # Longest first, so 自治区 is seen before 区 and 北京市 before 市.
+        self.level_words.sort(key=lambda x: -len(x[0]))
+        self.not_level = sorted(p.get("not_level_words") or [], key=len, reverse=True)
+        self.products = sorted((p.get("product_words") or {}).items(), key=lambda x: -len(x[0]))
+        self.own_words = list(p.get("own_words") or [])
+        self.channels = [(name, list(ws or [])) for name, ws in (p.get("channel_words") or {}).items()]
+        self.routing = [(name, spec.get("words") or [name], spec.get("channel")) for name, spec in (p.get("routing") or {}).items()]
+        self.party_words = sorted(p.get("party_words") or [], key=len, reverse=True)
+        self.default_channel = p.get("default_channel")
+        self.relative = dict(office.get("relative") or {})
+        # The office's own place names, then its city's and province's: (word, tier), longest first.
+        places: dict[str, set[str]] = {}
+        for key, tier in (("place", own_tier), ("city", _above(tiers, own_tier, 1)), ("province", _above(tiers, own_tier, 2))):
+            for name in _as_list(office.get(key)):
+                for word in _place_forms(norm_name(name)) if tier else []:
+                    places.setdefault(word, set()).add(tier)
+        # A short form two places share (示例 of 示例县 and 示例市) places nothing.
+        self.places = sorted(((w, next(iter(t))) for w, t in places.items() if len(t) == 1), key=lambda x: -len(x[0]))
+        self.title_prefixes = sorted(p.get("title_prefixes") or [], key=len, reverse=True)
+        self._memo = lru_cache(maxsize=1 << 14)(self._place)
+
+    def place(self, name: str) -> Placed:
+        """Tier, channel, routing and the rule for a name. Digits never place a body (第12期,
+        2025年), so names that differ only in them share one answer."""
+        return self._memo(_DIGITS.sub("0", name))
+
+    # -- placing
+
+    def _place(self, name: str) -> Placed:
+        placed = self._placed(name)
+        if placed.tier is not None and placed.channel is None:  # 市级, 省级: the office's own line
+            return Placed(placed.tier, self.default_channel, placed.routing, placed.rule)
+        return placed
+
+    def _placed(self, name: str) -> Placed:
+        text = norm_name(name)
+        if not text:
+            return Placed(None, None, "", "")
+        channel = self.channel_of(text)
+        routing, routing_channel = self._routing(text)
+        core = self._core(text)
+        for word, tier in self.places:
+            if word in core:
+                return Placed(tier, routing_channel or channel, routing if tier == self.own_tier else "", f"本单位所在地名“{word}”")
+        found = self._last_level(core)
+        if found is not None:
+            word, tier, at = found
+            if at == 0 and word in self.relative:
+                tier = self._resolve(self.relative[word])
+                return Placed(tier, channel, routing if tier == self.own_tier else "", f"名称开头的“{word}”按本单位理解为{tier}")
+            return Placed(tier, channel, routing if tier == self.own_tier else "", f"层级词“{word}”")
+        for word, tier in self.products:
+            if word in text and tier is not None:
+                tier = self._resolve(tier)
+                return Placed(tier, channel or "政协", routing if tier == self.own_tier else "", f"刊物名“{word}”")
+        if routing:
+            return Placed(self.own_tier, routing_channel or channel, routing, f"本单位的{routing}")
+        for word in self.own_words:
+            if word in text:
+                return Placed(self.own_tier, channel or "政协", "", f"本级用语“{word}”")
+        return Placed(None, channel, routing, "")
+
+    def _resolve(self, tier: str) -> str | None:
+        return self.own_tier if tier == OWN else tier if tier in self.tiers else None
+
+    def _core(self, text: str) -> str:
+        """The name less bulletin titles, product names, party names and look-alike words."""
+        core = _BRACKETED.sub(" ", text)
+        for word, _ in self.products:
+            core = core.replace(word, " ")
+        for word in self.party_words:
+            core = core.replace(word, " ")
+        for word in self.not_level:
+            core = core.replace(word, " ")
+        return core
+
+    def _last_level(self, core: str) -> tuple[str, str, int] | None:
+        """The level word that ends last in ``core`` (the longest of those ending there), with
+        its tier and where it starts."""
+        best: tuple[int, int, str, str] | None = None  # (end, length, word, tier)
+        for word, tier in self.level_words:
+            start = core.rfind(word)
+            if start < 0:
+                continue
+            key = (start + len(word), len(word))
+            if best is None or key > best[:2]:
+                best = (*key, word, tier)
+        if best is None:
+            return None
+        end, length, word, tier = best
+        start = end - length
+        # "At the start": nothing before it but space (a title set aside) or a title prefix (副市长).
+        before = core[:start].strip()
+        for prefix in self.title_prefixes:
+            if before.endswith(prefix):
+                before = before[: -len(prefix)].strip()
+        return word, tier, 0 if not before else start
+
+    def _routing(self, text: str) -> tuple[str, str | None]:
+        for name, ws, channel in self.routing:
+            if any(w in text for w in ws):
+                return name, channel
+        return "", None
+
+    def channel_of(self, text: str) -> str | None:
+        """The first channel (in the rules' order) with a word in the name, or None."""
+        for name, ws in self.channels:
+            if any(w in text for w in ws):
+                return name
+        return None
+
+
+def _as_list(value) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
+
+
+def _above(tiers: list[str], tier: str, steps: int) -> str | None:
+    if tier not in tiers:
+        return None
+    k = tiers.index(tier) + steps
+    return tiers[k] if k < len(tiers) else None
+
+
+_PLACE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "区", "旗", "盟", "地区")
+
+
+def _place_forms(name: str) -> list[str]:
+    """A place name and its short form: ``恩施州`` → [恩施州, 恩施]; ``示例县`` → [示例县, 示例].
+
+    The short form is kept only when it is at least two characters (``X县`` alone is too short
+    to mean anything)."""
+    if not name:
+        return []
+    forms = [name]
+    for suffix in _PLACE_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            forms.append(name[: -len(suffix)])
+            break
+    return forms
+
+
+_ISSUE_TAIL = re.compile(r"(?:\d{4}年)?第?\d+[期号]$|(?:采用|编发|刊发|录用|刊用|转发|已采用|被采用)+$"
+                         r"|(?:社情民意信息|社情民意|信息专报|专报|转报|每日要情|要情|信息)$")
+
+
+def organ_name(body: str) -> str:
+    """A body's name as a sentence names it: without its bulletin's title or issue number
+    (``市委办《每日要情》第6期`` → ``市委办``, ``市政协采用`` → ``市政协``)."""
+    name = _BRACKETED.sub("", norm_name(body))
+    previous = None
+    while previous != name:
+        previous, name = name, _ISSUE_TAIL.sub("", name)
+    return name

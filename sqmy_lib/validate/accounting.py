@@ -1,0 +1,101 @@
+"""Cell accounting: every non-empty cell of a ledger is consumed into a record or named in a finding.
+
+This is the reader's promise, checked from outside: given the non-empty cells of a workbook
+as another library sees them (tests list them with openpyxl or xlrd), ``unaccounted`` says
+which of them the ledger neither used nor reported. It must say none, for every workbook.
+
+A cell counts as accounted for when
+- its file could not be read (the file is one finding), or its sheet is a roster, or a
+  sheet the reader reported as not a ledger;
+- it is in or above the header (titles, the 填报单位 line, labels: the sheet's context);
+- its row was skipped on purpose (小计, 一月份, 注:…, a repeated header, a repeated row);
+- its column was reported as a whole (unknown or ignored header, no header);
+- a finding or a validation issue names the cell;
+- it holds a field of its row's item (title, date, author, unit, …), or a record was read
+  from it (an adoption, a forwarding, an instruction), or it dates or numbers a record of its
+  row (采用日期, 期号, 批示日期, 落实情况, …), or it says there is nothing (不采用, 待定, 无).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from ..records import Ledger
+from ..rules import Rules
+from .report import Report
+
+# Fields of the item itself: any value is the item's.
+_ITEM_FIELDS = {"seq", "item_no", "title", "date", "author", "unit", "sector", "category", "role", "note"}
+# Fields that date, number or describe a record of the row: theirs when the row has such a record.
+_RECORD_FIELDS = {
+    "adoptions": {"adopted_on", "issue_no", "product", "adoption", "adopted_flag"},
+    "forwards": {"forward", "forwarded_on"},
+    "instructions": {"leader", "instruction", "instruction_text", "instructed_on", "follow_up", "department",
+                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"},
+}
+_COLUMN_CODES = ("header.unknown", "header.ignored", "header.duplicate", "column.no_header")
+
+
+def unaccounted(ledger: Ledger, report: Report, rules: Rules,
+                cells: Iterable[tuple[str, str, int, str, object]]) -> list[tuple[str, str, int, str, object]]:
+    """The cells among ``cells`` (file, sheet, Excel row, column letter, value) that the ledger
+    neither consumed nor reported (see the module docstring)."""
+    from ..read.marks import NOT_ADOPTED, PENDING, Vocabulary
+
+    vocab = Vocabulary(rules.data, rules.place)
+    files_failed = {_key(f) for f, s in zip(ledger.files["file"], ledger.files["status"]) if s != "ok"}
+    sheets = {(_key(f), s): row for f, s, row in zip(ledger.sheets["file"], ledger.sheets["sheet"],
+                                                      ledger.sheets.to_dict("records"))}
+    roster_sheets = set()
+    if ledger.roster is not None:
+        for table in (ledger.roster.people, ledger.roster.units):
+            roster_sheets |= {(_key(f), s) for f, s in zip(table["file"], table["sheet"])}
+    skipped = {(int(s), int(r)) for s, r in zip(ledger.skipped["src"], ledger.skipped["row"])}
+    findings = ledger.findings
+    whole_columns = {(int(s), c) for s, c, code in zip(findings["src"], findings["column"], findings["code"])
+                     if code in _COLUMN_CODES and pd.notna(s)}
+    named = {(_key(i.file or ""), i.sheet, i.row, i.column) for i in report.issues}
+    named |= {(_key(f), s, int(r), c) for f, s, r, c in zip(findings["file"], findings["sheet"], findings["row"], findings["column"])
+              if pd.notna(r)}
+    items = {(int(s), int(r)) for s, r in zip(ledger.submissions["src"], ledger.submissions["row"])}
+    record_cells: set[tuple[int, int, str]] = set()
+    record_rows: dict[str, set[tuple[int, int]]] = {}
+    for table in ("adoptions", "forwards", "instructions"):
+        t = getattr(ledger, table)
+        record_cells |= {(int(s), int(r), c) for s, r, c in zip(t["src"], t["row"], t["column"])}
+        record_rows[table] = {(int(s), int(r)) for s, r in zip(t["src"], t["row"])}
+    out = []
+    for file, sheet, row, col, value in cells:
+        fk = _key(file)
+        if fk in files_failed or (fk, sheet) in roster_sheets:
+            continue
+        info = sheets.get((fk, sheet))
+        if info is None:
+            out.append((file, sheet, row, col, value))
+            continue
+        src = int(info["src"])
+        if info["kind"] == "unrecognised" or row < info["header_row"] + info["header_rows"]:
+            continue
+        if (src, row) in skipped or (src, col) in whole_columns or (fk, sheet, row, col) in named:
+            continue
+        if (src, row, col) in record_cells:
+            continue
+        fld = next((f for f, letter in info["columns"].items() if letter == col), None) or (info["also"] or {}).get(col)
+        if fld in _ITEM_FIELDS and ((src, row) in items or any((src, row) in rows for rows in record_rows.values())):
+            continue  # a field of the item, or of the item a 采用台账 row refers to
+        if fld is not None and any(fld in fields and (src, row) in record_rows[t] for t, fields in _RECORD_FIELDS.items()):
+            continue
+        if col in info["labels"] and (src, row) in items or col in info["labels"] and info["kind"] == "adoptions":
+            readings = vocab.read_text(value) if fld == "adoption" else [vocab.read_mark(value)]
+            if readings and all(r is not None and r.state in (NOT_ADOPTED, PENDING) for r in readings):
+                continue
+            if str(value).strip() in ("无", "否", "-", "/", "—", "×", "没有", "暂无"):
+                continue
+        out.append((file, sheet, row, col, value))
+    return out
+
+
+def _key(file: str) -> str:
+    return str(Path(str(file)).resolve()) if file else ""

@@ -1,0 +1,139 @@
+"""批示 tracked like 提案 (L33, issue 13): the 督办 columns read from real ledgers, the status from
+a closed vocabulary with negation handled, 办理时限 and overdue items first, the JSON fields, and
+好信息 only from items the follow-up shows resolved."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import sqmy_lib as sq
+from sqmy_lib.compute import Period, instructions
+from sqmy_lib.compute.instructions import Vocabulary
+from sqmy_lib.rules import Rules, load_rules
+
+from conftest import write_xlsx
+
+TOP = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示", None, None, None, None, None, None, None, None]
+SUB = [None] * 6 + ["批示领导", "批示日期", "落实情况", "承办单位", "交办日期", "办理时限", "办复日期", "办复情况", "反馈日期"]
+ROWS = [
+    # Replied in time and resolved.
+    ["A1", "2025-03-01", "关于甲的建议", "张三", "民盟县委", "县政协编发", "市长刘某", "2025-03-10", "已落实,问题得到解决",
+     "县水利局", "2025-03-12", "30天", "2025-04-01", "已办复", "2025-04-05"],
+    # 交办 12 March with a dated 时限 of 1 May; no reply: overdue at the end of June.
+    ["A2", "2025-03-02", "关于乙的建议", "张三", "民盟县委", "县政协编发", "县长王某", "2025-03-10", "问题尚未得到解决",
+     "县交通局", "2025-03-12", "2025年5月1日前", None, None, None],
+    # No 时限, not 交办: the default 30 days from the 批示 (20 May) run to 19 June; no reply: overdue.
+    ["A3", "2025-05-02", "关于丙的建议", "李四", "民建县委", "市政协采用", "副市长赵某", "2025-05-20", "暂未办结",
+     None, None, None, None, None, None],
+    # Follow-up that says nothing the vocabulary knows; 时限 in 90 days: not overdue yet.
+    ["A4", "2025-05-03", "关于丁的建议", "李四", "民建县委", "县政协编发", "县长王某", "2025-06-01", "领导高度重视",
+     "县卫健局", "2025-06-02", "90日内", None, None, None],
+]
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory):
+    path = tmp_path_factory.mktemp("duban") / "台账.xlsx"
+    write_xlsx(path, {"2025年": [["2025年度社情民意信息台账"], TOP, SUB, *ROWS]}, {"2025年": ["G2:O2"]})
+    return sq.read_ledgers(path)
+
+
+def test_duban_columns_are_read(ledger):
+    instr = ledger.instructions.set_index(ledger.instructions["item"].map(ledger.submissions.set_index("item")["item_no"]))
+    assert instr.at["A1", "department"] == "县水利局" and instr.at["A1", "reply"] == "已办复"
+    assert (instr.at["A1", "assigned_on"], instr.at["A1", "due_days"], instr.at["A1", "replied_on"], instr.at["A1", "fed_back_on"]) == (
+        pd.Timestamp(2025, 3, 12), 30, pd.Timestamp(2025, 4, 1), pd.Timestamp(2025, 4, 5))
+    assert instr.at["A2", "due_on"] == pd.Timestamp(2025, 5, 1) and pd.isna(instr.at["A2", "due_days"])
+    assert instr.at["A3", "department"] == "" and pd.isna(instr.at["A3", "assigned_on"])
+    assert instr.at["A4", "due_days"] == 90
+
+
+def test_single_level_synonyms_are_read(tmp_path):
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "批示日期", "办理单位", "交办时间", "办结时限",
+              "办复时间", "办理结果", "反馈作者日期"]
+    row = ["B1", "2025-03-01", "关于同义词的建议", "张三", "市长刘某", "2025-03-10", "县教育局", "2025/3/11", "2025.4.30",
+           "2025年4月20日", "已整改到位", "4月25日"]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "t.xlsx", {"2025年": [["2025年台账"], header, row]}))
+    [r] = ledger.instructions.to_dict("records")
+    assert (r["department"], r["assigned_on"], r["due_on"], r["replied_on"], r["reply"], r["fed_back_on"]) == (
+        "县教育局", pd.Timestamp(2025, 3, 11), pd.Timestamp(2025, 4, 30), pd.Timestamp(2025, 4, 20), "已整改到位", pd.Timestamp(2025, 4, 25))
+    assert r["follow_up"] == ""  # 办理结果 is the reply, not the 落实情况
+
+
+def test_an_unreadable_duban_date_is_a_finding(tmp_path):
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "交办日期", "承办单位"]
+    rows = [["2025年台账"], header, ["C1", "2025-03-01", "关于坏日期的建议", "张三", "市长刘某", "下周一", "县财政局"],
+            ["C2", "2025-03-02", "关于无批示的建议", "张三", None, None, "县财政局"]]
+    path = write_xlsx(tmp_path / "t.xlsx", {"2025年": rows})
+    issues = {(i.code, i.row, i.column) for i in sq.validate(sq.read_ledgers(path)).issues}
+    assert ("cell.date_invalid", 3, "F") in issues
+    assert ("cell.orphan", 4, "G") in issues
+
+
+@pytest.mark.parametrize("text,status,understood", [
+    ("已落实,问题得到解决", "已办结", True),
+    ("已采纳", "已办结", True),
+    ("问题尚未得到解决", "办理中", True),
+    ("未采纳", "办理中", True),
+    ("暂未办结", "办理中", True),
+    ("不予采纳", "办理中", True),
+    ("没有得到解决", "办理中", True),
+    ("部分问题已解决,其余问题仍未解决", "办理中", True),  # said and denied: not resolved
+    ("问题已解决,群众不再反映", "已办结", True),  # 不 denies no resolution
+    ("已转交相关部门研究解决", "办理中", False),  # no word of the vocabulary: never resolved
+    ("部分已整改,部分尚未整改到位", "办理中", True),  # said and denied: not resolved
+    ("正在办理", "办理中", True),
+    ("领导高度重视", "办理中", False),  # unknown: in progress, with a warning, never resolved
+    ("", "未反馈", True),
+    ("未发现新问题;已办结", "已办结", True),  # a negation in another clause does not reach
+])
+def test_status_vocabulary_with_negation(text, status, understood):
+    assert Vocabulary.of(load_rules(year=2025)).status(text) == (status, understood)
+
+
+def test_overdue_first_with_due_dates(ledger):
+    table = instructions(ledger, Period.of(2025, half=1), today=dt.date(2026, 1, 1))
+    # As of 30 June: A2 (due 1 May) and A3 (due 19 June) are overdue, oldest first; then A1, A4.
+    assert list(table["item_no"]) == ["A2", "A3", "A1", "A4"]
+    by = table.set_index("item_no")
+    assert list(table["overdue"]) == [True, True, False, False]
+    assert by.at["A1", "due"] == pd.Timestamp("2025-04-11")  # 交办 12 March + 30 days
+    assert by.at["A3", "due"] == pd.Timestamp("2025-06-19")  # 批示 20 May + the default 30
+    assert by.at["A4", "due"] == pd.Timestamp("2025-08-31")  # 交办 2 June + 90
+    assert list(by["status"]) == ["办理中", "办理中", "已办结", "办理中"]
+    assert by.at["A4", "warning"].startswith("落实情况“领导高度重视”无法判断是否办结")
+    assert by.at["A1", "replied"] == pd.Timestamp("2025-04-01") and by.at["A1", "department"] == "县水利局"
+
+
+def test_default_due_days_is_a_rule(ledger):
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["instructions"]["due_days"] = 60
+    table = instructions(ledger, Period.of(2025, half=1), Rules(data), today=dt.date(2026, 1, 1)).set_index("item_no")
+    assert table.at["A3", "due"] == pd.Timestamp("2025-07-19") and not table.at["A3", "overdue"]
+
+
+def test_good_items_only_from_resolved(ledger):
+    comm = sq.annual_commendation(ledger, 2025)
+    assert list(comm.good_items["title"]) == ["关于甲的建议"]
+    assert set(comm.candidates["好信息"]["title"]) == {"关于甲的建议"}
+
+
+def test_instructions_json_fields(tmp_path):
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], TOP, SUB, *ROWS]}, {"2025年": ["G2:O2"]})
+    result = subprocess.run([sys.executable, "-m", "sqmy_lib", "compute", "instructions", str(path), "--year", "2025",
+                             "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {"item_no", "title", "leader", "level", "date", "follow_up", "status", "days_open", "department", "assigned",
+            "due", "replied", "overdue"} <= set(rows[0])
+    first = rows[0]
+    assert (first["item_no"], first["overdue"], first["due"], first["replied"]) == ("A2", True, "2025-05-01", None)
+    a1 = next(r for r in rows if r["item_no"] == "A1")
+    assert (a1["department"], a1["assigned"], a1["replied"], a1["status"], a1["overdue"]) == (
+        "县水利局", "2025-03-12", "2025-04-01", "已办结", False)

@@ -1,0 +1,122 @@
+"""Bodies placed at the right tier and channel, relative to where the office stands (issue: 上报 vs 采用).
+
+One line per case, with the answer written by hand; the office is set as offices set it in
+their rules file (a county, a county-level city, a district of a 直辖市).
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+import yaml
+
+import sqmy_lib as sq
+from conftest import assert_every_cell_accounted, write_xlsx
+from sqmy_lib.rules import load_rules
+from sqmy_lib.rules.model import Rules
+
+COUNTY = load_rules(year=2026)
+
+
+def office(**office) -> Rules:
+    data = copy.deepcopy(COUNTY.data)
+    data["office"].update(office)
+    return Rules(data)
+
+
+@pytest.mark.parametrize("body,tier,channel", [
+    ("宁夏回族自治区政协", "省级", "政协"),              # not 县级 for its 区政协
+    ("北京市政协", "省级", "政协"),                      # a 直辖市 is a province
+    ("重庆市政协", "省级", "政协"),
+    ("北京市西城区政协", "县级", "政协"),                # the last level word decides
+    ("XX市人民政府办公室", "市级", "党委政府"),           # full official names
+    ("锡林郭勒盟行署", "市级", "党委政府"),
+    ("阿拉善左旗政协", "县级", "政协"),
+    ("伊犁哈萨克自治州政协", "市级", "政协"),
+    ("长白朝鲜族自治县政协", "县级", "政协"),
+    ("省政协信息专报", "省级", "政协"),                  # not 全国 for its 政协信息专报
+    ("政协信息专报", "全国", "政协"),
+    ("全国政协《政协信息专报》", "全国", "政协"),
+    ("民盟省委", "省级", "民主党派统战"),                # a party's own channel
+    ("民建中央", "全国", "民主党派统战"),
+    ("市委统战部", "市级", "民主党派统战"),
+    ("市委办《每日要情》", "市级", "党委政府"),
+    ("转送县民政局", "县级", "部门"),                    # a 转送 is counted, not an error
+    ("县市场监管局", "县级", "部门"),                    # 市场 is not a level
+    ("本级编发", "县级", "政协"),
+    ("《社情民意》第3期", "县级", "政协"),
+    ("社情民意专报", "县级", "政协"),
+    ("九三学社", None, "民主党派统战"),                  # no level: a finding, never a guess
+])
+def test_bodies_are_placed(body, tier, channel):
+    placed = COUNTY.place(body)
+    assert (placed.tier, placed.channel) == (tier, channel), placed
+
+
+def test_routing_words_are_the_offices_products():
+    assert COUNTY.place("社情民意专报").routing == "专报"
+    assert COUNTY.place("转送县民政局").routing == "转送"
+    assert COUNTY.place("省政协信息专报").routing == ""  # another body's 专报, not the office's
+
+
+def test_a_county_level_citys_own_bodies_are_its_own_tier():
+    lichuan = office(name="利川市政协", place="利川市", city="恩施州", province="湖北省", relative={"市": "own"})
+    assert lichuan.tier_of("利川市政协") == "县级"
+    assert lichuan.tier_of("市政协") == "县级"          # 市 at the start means its own city
+    assert lichuan.tier_of("恩施州政协") == "市级"
+    assert lichuan.tier_of("州政协") == "市级"
+    assert lichuan.tier_of("湖北省政协") == "省级"
+    assert lichuan.leader_level_of("副市长李某") == "县级"
+    assert lichuan.leader_level_of("州长王某") == "市级"
+    # The default (a county under a city) reads the same words otherwise.
+    assert COUNTY.tier_of("市政协") == "市级" and COUNTY.leader_level_of("副市长李某") == "市级"
+
+
+def test_a_municipal_district_reads_shi_as_the_province_level():
+    district = office(name="河北区政协", place="河北区", city=None, province="天津市", relative={"市": "省级"})
+    assert district.tier_of("市政协") == "省级"
+    assert district.tier_of("区政协编发") == "县级"
+    assert district.tier_of("全国政协") == "全国"
+
+
+def test_rules_place_command_json(tmp_path):
+    from conftest import sqmy
+
+    result = sqmy("rules", "place", "省政协信息专报", "转送县民政局", "九三学社", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert [(r["body"], r["tier"], r["channel"]) for r in rows] == [
+        ("省政协信息专报", "省级", "政协"), ("转送县民政局", "县级", "部门"), ("九三学社", None, "民主党派统战")]
+    assert all(set(r) == {"body", "tier", "channel", "rule"} for r in rows)
+    assert result.returncode == 1  # one body no rule places
+
+
+def test_figures_count_forwards_channels_and_routing_apart(tmp_path):
+    """A county office's year, every figure worked out by hand below."""
+    rows = [
+        ["序号", "收稿日期", "信息标题", "作者", "采用情况", "上报情况"],
+        [1, "2025-03-01", "关于甲的建议", "张三", "县政协编发第1期", "报送市政协"],        # 县级; 上报 市级, not adopted there
+        [2, "2025-03-02", "关于乙的建议", "李四", "市政协采用", "报送市政协"],              # 市级; 上报 市级 and adopted
+        [3, "2025-03-03", "关于丙的建议", "王五", "市委办《每日要情》第6期", ""],          # 市级, 党委政府
+        [4, "2025-03-04", "关于丁的建议", "赵六", "民盟省委采用", ""],                    # 民主党派统战: counted apart, unpaid
+        [5, "2025-03-05", "关于戊的建议", "钱七", "转送县民政局", ""],                    # 转送: 部门
+        [6, "2025-03-06", "关于己的建议", "孙八", "县政协《社情民意专报》第2期", "报省政协"],  # 专报 (县级); 上报 省级
+        [7, "2025-03-07", "关于庚的建议", "周九", "不采用", "已上报"],                    # 上报 to the level above (市级)
+    ]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"一季度": rows})
+    ledger, _ = assert_every_cell_accounted(path)
+    s = sq.summary(ledger, 2025)
+    assert s.adopted_by_tier == {"县级": 2, "市级": 2, "省级": 0, "全国": 0}  # items 1, 6; 2, 3
+    assert s.adopted_by_channel == {"政协": 3, "党委政府": 1, "民主党派统战": 1, "部门": 1}
+    assert s.routing == {"专报": 1, "转报": 0, "转送": 1}
+    assert s.forwarded == {"市级": 3, "省级": 1, "全国": 0}
+    assert s.forwarded_adopted == 1 and s.upper_adoption_rate == 0.25
+    assert s.adopted_by_body["市级"] == {"市政协": 1, "市委办": 1}
+    paid = sq.rewards(ledger, 2025)
+    assert dict(zip(paid["name"], paid["amount"])) == {
+        "李四": Decimal("100.00"), "王五": Decimal("100.00"), "张三": Decimal("30.00"), "孙八": Decimal("30.00")}
+    units = sq.people(ledger, 2025).set_index("name")
+    assert units.loc["张三", "forwarded"] == 1 and units.loc["张三", "forwarded_adopted"] == 0
+    assert units.loc["李四", "forwarded_adopted"] == 1

@@ -1,0 +1,193 @@
+"""Quotas as the speeches mean them (issue 13), on real workbooks with hand-worked answers:
+every month (L88) with the months missed, a yearly expectation (L31) named only at the year's end,
+roster start and end dates (聘任/解聘, 任职/离任, 届满), two roles each with its quota, the unit
+adoption quota, and coauthored_counts_each."""
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import sqmy_lib as sq
+from sqmy_lib.compute import Period, people, units
+from sqmy_lib.compute.circular import build_circular
+from sqmy_lib.rules import Rules, load_rules, rules_text
+
+from conftest import write_xlsx
+
+HEADER = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况"]
+DONE = dt.date(2026, 6, 1)  # the as-of day: all of 2025 is over
+
+
+def _rows(author: str, unit: str, dates: list[str], prefix: str, adoption=None) -> list[list]:
+    return [[f"{prefix}{k}", d, f"关于{prefix}{k}的建议", author, unit, adoption] for k, d in enumerate(dates, 1)]
+
+
+# 甲, 信息员 since before the year: 15 items in nine months, none in May, November and December.
+JIA = [f"2025-{m:02d}-0{d}" for m in (1, 2, 3, 4, 6, 7, 8, 9, 10) for d in ((1, 2) if m in (1, 3, 6, 8, 9, 10) else (1,))]
+ROSTER = {
+    "人员": [["姓名", "身份", "单位", "聘任日期", "解聘日期"],
+             ["甲", "信息员", "城关镇政协工委", "2020-01-01", None],
+             ["乙", "委员", "民盟县委", None, None],  # nothing submitted all year
+             # appointed 10 March (in post on 31 March: March counts), dismissed 15 August (August does not)
+             ["丙", "特邀信息员", "城关镇政协工委", "2025-03-10", "2025-08-15"],
+             ["丁", "委员、特邀信息员", "民盟县委", "2019-01-01", None],  # two roles, each with its quota
+             ["戊", "信息员", "城关镇政协工委", "2024-01-01", "某天"]],  # an end date that cannot be read
+    "单位": [["单位名称", "单位类型"], ["城关镇政协工委", "镇街政协工委"], ["民盟县委", "民主党派"]],
+}
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("quotas")
+    rows = [["2025年度社情民意信息台账"], HEADER,
+            *_rows("甲", "城关镇政协工委", JIA, "J"),
+            *_rows("丙", "城关镇政协工委", ["2025-03-20", "2025-04-20", "2025-06-20", "2025-07-20", "2025-08-01"], "B"),
+            # 丁: one item in each of January–April, and a 市政协 adoption of the town's item in March.
+            *_rows("丁", "民盟县委", [f"2025-0{m}-11" for m in (1, 2, 3, 4)], "D"),
+            ["T1", "2025-03-05", "关于城关镇的建议", "城关镇政协工委", "城关镇政协工委", "市政协《社情民意》第2期"]]
+    write_xlsx(tmp / "台账.xlsx", {"2025年": rows})
+    write_xlsx(tmp / "名册.xlsx", ROSTER)
+    return sq.read_ledgers(tmp / "台账.xlsx", roster=tmp / "名册.xlsx")
+
+
+def _people(office, period=2025, rules=None):
+    return people(office, period, rules, today=DONE)
+
+
+def test_every_month_lists_the_months_missed(office):
+    table = _people(office)
+    jia = table.set_index("name").loc["甲"]
+    # 15 items, 12 months due: cumulatively 125%, but May, November and December were missed.
+    assert (jia["submitted"], jia["quota"]) == (15, 12)
+    assert jia["missed_months"] == [5, 11, 12]
+    assert jia["completion"] == 0.75 and jia["behind"]
+    assert jia["shortfall"] == "5月、11月、12月未报送"
+    q2 = _people(office, Period.of(2025, quarter=2)).set_index("name").loc["甲"]
+    assert (q2["submitted"], q2["quota"], q2["missed_months"], q2["completion"]) == (3, 3, [5], round(2 / 3, 4))
+
+
+def test_a_month_not_yet_over_is_not_missed(office):
+    # On 15 December 2025 December is still running: it is not due, so not missed.
+    table = people(office, 2025, today=dt.date(2025, 12, 15)).set_index("name")
+    assert table.at["甲", "missed_months"] == [5, 11] and table.at["甲", "quota"] == 11
+
+
+def test_yearly_quota_is_not_prorated_and_names_no_one_before_the_year_end(office):
+    q1 = _people(office, Period.of(2025, quarter=1)).set_index(["name", "role"])
+    yi = q1.loc[("乙", "委员")]
+    # L31: two a year. In Q1 the quota shown is the year's (progress), and 乙 is not behind yet.
+    assert (yi["quota"], yi["completion"], yi["behind"]) == (2, 0, False)
+    year = _people(office).set_index(["name", "role"]).loc[("乙", "委员")]
+    assert (year["quota"], year["behind"], year["shortfall"]) == (2, True, "报送0条,任务2条")
+    # The circulars: the first quarter names neither (甲 met January–March; 乙's year is not over);
+    # the fourth quarter (the year to date, over) names both.
+    circ_q1 = build_circular(office, 2025, 1, today=DONE)
+    assert not {"甲", "乙"} & set(circ_q1.behind_people["name"])
+    circ_q4 = build_circular(office, 2025, 4, today=DONE)
+    assert {"甲", "乙"} <= set(circ_q4.behind_people["name"])
+
+
+def test_prorate_true_spreads_a_yearly_quota_over_the_quarters(office):
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["quotas"]["people"]["委员"]["prorate"] = True
+    yi = _people(office, Period.of(2025, quarter=1), Rules(data)).set_index(["name", "role"]).loc[("乙", "委员")]
+    assert (yi["quota"], yi["behind"]) == (0.5, True)
+    assert "按月折算进度考核" in rules_text(Rules(data)) and "按月折算" not in rules_text(load_rules(year=2025))
+
+
+def test_roster_start_and_end_dates_bound_the_quota(office):
+    bing = _people(office).set_index("name").loc["丙"]
+    # In post on the last day of March–July: five months due; items in March, April, June, July.
+    assert (bing["quota"], bing["submitted"], bing["missed_months"]) == (5, 5, [5])
+    assert bing["ended_on"] == pd.Timestamp("2025-08-15")
+    # Q4: not in post at all, nothing due, no rate.
+    q4 = _people(office, Period.of(2025, quarter=4)).set_index("name").loc["丙"]
+    assert (q4["quota"], q4["behind"], q4["missed_months"]) == (0, False, [])
+    assert pd.isna(q4["completion"])
+
+
+def test_an_unreadable_end_date_is_said(office):
+    wu = _people(office).set_index("name").loc["戊"]
+    assert "离任(解聘)日期“某天”无法识别" in wu["note"] and wu["quota"] == 12
+
+
+def test_two_roles_each_with_its_quota(office):
+    roster = office.roster.people
+    assert roster.loc[roster["name"] == "丁", "role"].tolist() == ["委员", "特邀信息员"]
+    ding = _people(office).set_index(["name", "role"])
+    member, informant = ding.loc[("丁", "委员")], ding.loc[("丁", "特邀信息员")]
+    assert member["submitted"] == informant["submitted"] == 4
+    assert (member["quota"], member["behind"]) == (2, False)  # two a year: met
+    assert informant["missed_months"] == [5, 6, 7, 8, 9, 10, 11, 12] and informant["behind"]
+    # The reward is the person's, once.
+    rewards = ding.loc["丁"]["reward"].tolist()
+    assert rewards[1] is None
+
+
+def test_same_person_on_two_role_sheets(tmp_path):
+    roster = {"委员名册": [["姓名", "单位"], ["丁", "民盟县委"]],
+              "特邀信息员名册": [["姓名", "单位", "聘任日期"], ["丁", "民盟县委", "2025-07-01"]]}
+    rows = [["2025年台账"], HEADER, ["D1", "2025-07-03", "关于七月的建议", "丁", "民盟县委", None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}), roster=write_xlsx(tmp_path / "名册.xlsx", roster))
+    table = people(ledger, 2025, today=DONE).set_index("role")
+    assert table.at["委员", "quota"] == 2 and table.at["特邀信息员", "quota"] == 6
+    assert table.at["特邀信息员", "missed_months"] == [8, 9, 10, 11, 12]
+
+
+def test_unit_adoption_quota_in_the_unit_table_and_the_behind_list(office):
+    town = units(office, 2025, today=DONE).set_index("unit").loc["城关镇政协工委"]
+    # 镇街: 3 a month (36), and 1 adoption at 市级 or above a month (12); T1 in March is the only one.
+    assert (town["quota"], town["adopted_quota"]) == (36, 12)
+    assert town["adopted_completion"] == round(1 / 12, 4) and town["behind"]
+    assert "市级及以上采用1条,任务12条" in town["shortfall"]
+    circ = build_circular(office, 2025, 4, today=DONE)
+    assert "城关镇政协工委" in set(circ.behind_units["unit"])
+    table = circ.units_by_period()
+    assert ("年度累计", "adopted_quota") in table.columns and ("年度累计", "adopted_completion") in table.columns
+
+
+def test_coauthored_counts_each_false_credits_the_first_or_the_lead_author(tmp_path):
+    rows = [["2025年台账"], HEADER,
+            ["C1", "2025-02-01", "关于联名一的建议", "张三、李四", "民盟县委", "县政协编发"],
+            ["C2", "2025-03-01", "关于联名二的建议", "张三、李四(执笔)", "民盟县委", None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "t.xlsx", {"S": rows}))
+    each = people(ledger, 2025, today=DONE).set_index("name")
+    assert (each.at["张三", "submitted"], each.at["李四", "submitted"]) == (2, 2)
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["quotas"]["coauthored_counts_each"] = False
+    rules = Rules(data)
+    once = people(ledger, 2025, rules, today=DONE).set_index("name")
+    # C1 counts for its first author, C2 for the author marked 执笔.
+    assert (once.at["张三", "submitted"], once.at["张三", "adopted"]) == (1, 1)
+    assert (once.at["李四", "submitted"], once.at["李四", "adopted"]) == (1, 0)
+    assert "只计入第一作者(注明“执笔、执笔人、主笔”的作者优先)" in rules_text(rules)
+    assert "每位署名作者各计1条" in rules_text(load_rules(year=2025))
+
+
+def test_people_json_gains_missed_months(office, tmp_path):
+    ledger = tmp_path / "台账.xlsx"
+    write_xlsx(ledger, {"2025年": [["2025年台账"], HEADER, *_rows("甲", "城关镇政协工委", JIA, "J")]})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": ROSTER["人员"][:2]})
+    result = subprocess.run([sys.executable, "-m", "sqmy_lib", "compute", "people", str(ledger), "--roster", str(roster),
+                             "--year", "2025", "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    [row] = json.loads(result.stdout)
+    # The keys of before stay (every format now shows the table spec's columns, these among them).
+    assert {"name", "role", "unit", "submitted", "adopted", "instructed", "quota", "completion", "missed_months"} <= set(row)
+    assert (row["name"], row["missed_months"], row["completion"], row["quota"]) == ("甲", [5, 11, 12], 0.75, 12)
+
+
+@pytest.mark.parametrize("label", ["解聘日期", "离任日期", "届满日期", "任期届满", "离任时间"])
+def test_end_date_labels(tmp_path, label):
+    roster = {"信息员名册": [["姓名", "单位", "聘任日期", label], ["己", "民盟县委", "2025-02-01", "2025-05-31"]]}
+    rows = [["2025年台账"], HEADER, ["E1", "2025-02-03", "关于二月的建议", "己", "民盟县委", None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}), roster=write_xlsx(tmp_path / "名册.xlsx", roster))
+    row = people(ledger, 2025, today=DONE).iloc[0]
+    # In post on the last day of February–May: four months, the role from the sheet name.
+    assert (row["role"], row["quota"], row["missed_months"]) == ("信息员", 4, [3, 4, 5])

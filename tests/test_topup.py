@@ -1,0 +1,88 @@
+"""补差 (rewards.top_up, issue 13): an item that reaches a higher tier, or is instructed, in a later
+period is paid the difference then, never the full amount again — across two years' ledgers and
+across the quarters of one year — worked out by hand on real workbooks."""
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+
+import pytest
+
+import sqmy_lib as sq
+from sqmy_lib.compute import Period, reward_lines, rewards
+from sqmy_lib.rules import Rules, load_rules
+
+from conftest import write_xlsx
+
+
+def _no_top_up(year: int) -> Rules:
+    data = copy.deepcopy(load_rules(year=year).data)
+    data["rewards"]["top_up"] = False
+    return Rules(data)
+
+
+def _paid(lines, title: str) -> dict[str, Decimal]:
+    rows = lines[lines["title"] == title]
+    return dict(zip(rows["beneficiary"], rows["amount"]))
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    """2025's ledger: X adopted 县级 on 10 December. 2026's 采用台账: X adopted by 市政协 on 15 January."""
+    tmp = tmp_path_factory.mktemp("two_years")
+    header = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况", None]
+    sub = [None, None, None, None, None, "县政协编发", "市政协"]
+    rows = [["2025年度社情民意信息台账"], header, sub,
+            ["X", "2025-11-20", "关于跨年采用的建议", "张三、李四", "民盟县委", "2025-12-10", None]]
+    write_xlsx(tmp / "2025年社情民意信息台账.xlsx", {"2025年": rows}, {"2025年": ["F2:G2"]})
+    adoptions = [["2026年采用台账"], ["编号", "信息标题", "采用单位", "采用日期"],
+                 ["X", "关于跨年采用的建议", "市政协《社情民意》", "2026-01-15"]]
+    write_xlsx(tmp / "2026年采用台账.xlsx", {"采用": adoptions})
+    return sq.read_ledgers([tmp / "2025年社情民意信息台账.xlsx", tmp / "2026年采用台账.xlsx"])
+
+
+def test_two_years_later_period_pays_the_difference(two_years):
+    assert len(two_years.adoptions) == 2 and (two_years.adoptions["item"] >= 0).all()
+    # December: 县级 30.00, 15.00 each. January: 市级 100.00 less the 30.00 paid, 35.00 each.
+    assert _paid(reward_lines(two_years, 2025), "关于跨年采用的建议") == {"张三": Decimal("15.00"), "李四": Decimal("15.00")}
+    january = reward_lines(two_years, Period.of(2026, month=1))
+    assert _paid(january, "关于跨年采用的建议") == {"张三": Decimal("35.00"), "李四": Decimal("35.00")}
+    assert set(january["paid_before"]) == {Decimal("30.00")} and set(january["base"]) == {Decimal("100.00")}
+    assert _paid(reward_lines(two_years, 2026), "关于跨年采用的建议") == {"张三": Decimal("35.00"), "李四": Decimal("35.00")}
+    # Without 补差 the 市级 adoption is paid in full again: 100.00 in 2026.
+    full = reward_lines(two_years, 2026, _no_top_up(2026))
+    assert _paid(full, "关于跨年采用的建议") == {"张三": Decimal("50.00"), "李四": Decimal("50.00")}
+
+
+@pytest.fixture(scope="module")
+def one_year(tmp_path_factory):
+    """Y: 县级 in February, 省级 in May, a 市长's instruction in August. Z: 市级 in March, again 市级 in June."""
+    tmp = tmp_path_factory.mktemp("one_year")
+    header = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况", None, None, "批示领导", "批示日期"]
+    sub = [None, None, None, None, None, "县政协编发", "市政协", "省政协", None, None]
+    rows = [["2025年度社情民意信息台账"], header, sub,
+            ["Y", "2025-01-10", "关于逐级采用的建议", "王五", "民建县委", "2025-02-01", None, "2025-05-05", "市长刘某", "2025-08-01"],
+            ["Z", "2025-03-01", "关于两次市级采用的建议", "赵六", "民建县委", None, "2025-03-20", None, None, None]]
+    write_xlsx(tmp / "台账.xlsx", {"2025年": rows}, {"2025年": ["F2:H2"]})
+    adoptions = [["2025年采用台账"], ["编号", "信息标题", "采用单位", "采用日期"], ["Z", "关于两次市级采用的建议", "市委办公室", "2025-06-10"]]
+    write_xlsx(tmp / "采用台账.xlsx", {"采用": adoptions})
+    return sq.read_ledgers([tmp / "台账.xlsx", tmp / "采用台账.xlsx"])
+
+
+def test_quarters_pay_the_growth_and_add_up_to_the_year(one_year):
+    quarters = [rewards(one_year, Period.of(2025, quarter=q)).set_index("name")["amount"].to_dict() for q in (1, 2, 3, 4)]
+    # Y: Q1 县级 30; Q2 省级 200 − 30 = 170; Q3 the instruction doubles 200: +200; Q4 nothing.
+    # Z: Q1 市级 100; Q2 another 市级 body adds nothing.
+    assert quarters == [{"赵六": Decimal("100.00"), "王五": Decimal("30.00")}, {"王五": Decimal("170.00")},
+                        {"王五": Decimal("200.00")}, {}]
+    year = rewards(one_year, 2025).set_index("name")["amount"].to_dict()
+    assert year == {"王五": Decimal("400.00"), "赵六": Decimal("100.00")}
+
+
+def test_without_top_up_each_period_pays_in_full(one_year):
+    rules = _no_top_up(2025)
+    quarters = [rewards(one_year, Period.of(2025, quarter=q), rules).set_index("name")["amount"].to_dict() for q in (1, 2, 3, 4)]
+    # Q2 pays 省级 200 in full and Z's second 市级 100 again; Q3 pays nothing for the instruction.
+    assert quarters == [{"赵六": Decimal("100.00"), "王五": Decimal("30.00")},
+                        {"王五": Decimal("200.00"), "赵六": Decimal("100.00")}, {}, {}]
+    assert rewards(one_year, 2025, rules).set_index("name")["amount"].to_dict() == {"王五": Decimal("400.00"), "赵六": Decimal("100.00")}
