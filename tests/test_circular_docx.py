@@ -229,6 +229,23 @@ def test_units_table_has_quarter_and_year_to_date(rendered, circ):
         assert row.cells[completion].text == specs.text(by_unit[row.cells[0].text], "pct")
 
 
+def test_wide_table_figures_never_wrap(rendered):
+    """The units table with every figure main counts (上报, 采用任务 …) is wider than the page at 五号:
+    its header labels wrap and its type steps down, but each column of figures is wide enough for
+    its longest figure on one line, and each unit's name for itself."""
+    from sqmy_lib.render.gongwen import CELL_MARGIN, _em_width
+
+    table = rendered["doc"].tables[0]
+    grid = [int(g.get(qn("w:w"))) / 20 for g in table._tbl.tblGrid.findall(qn("w:gridCol"))]  # twips → pt
+    size = next(r.font.size.pt for r in table.rows[2].cells[2].paragraphs[0].runs)
+    assert len(grid) >= 16 and size <= 10.5
+    body = [[c.text for c in row.cells] for row in table.rows[2:]]
+    for j, width in enumerate(grid):
+        texts = [row[j] for row in body]
+        if j == 0 or all(re.fullmatch(r"[\d.%]*", t) for t in texts):
+            assert max(_em_width(t, latin=0.7) for t in texts) * size <= width - 2 * CELL_MARGIN.pt, (j, texts)
+
+
 def test_each_instruction_listed(rendered, circ):
     table = rendered["doc"].tables[1]
     titles = [row.cells[0].text for row in table.rows[1:]]

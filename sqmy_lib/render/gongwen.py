@@ -57,6 +57,7 @@ SIZE_3 = Pt(16)  # 三号: body and headings
 SIZE_4 = Pt(14)  # 四号: page numbers
 SIZE_SMALL_4 = Pt(12)  # 小四: tables
 SIZE_5 = Pt(10.5)  # 五号: wide tables
+SIZE_SMALL_5 = Pt(9)  # 小五: a table still too wide for the page in 五号
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
@@ -349,19 +350,35 @@ def _run_spans(texts: list[str], column: int, first_row: int) -> list[tuple[int,
     return spans
 
 
-def _column_ems(rows: list[list[str]], spans: list[tuple[int, int, int, int]], n_head: int) -> list[float]:
+def _column_ems(rows: list[list[str]], spans: list[tuple[int, int, int, int]], n_head: int,
+                header_lines: int = 1) -> list[float]:
     """Each column's natural width in em. A header label spread over several columns does not
-    count; a merged cell in the body may wrap over the rows it spans."""
-    hidden, lines = set(), {}
+    count; a merged cell in the body may wrap over the rows it spans; a header label may wrap
+    over ``header_lines`` lines (a wide table: "上报被\n采用" rather than "191.\n7%")."""
+    hidden, lines = set(), {(r, c): header_lines for r in range(n_head) for c in range(len(rows[0]))}
     for r1, c1, r2, c2 in spans:
         hidden |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
         if c1 == c2:
             hidden.discard((r1, c1))
-            lines[r1, c1] = r2 - r1 + 1 if r1 >= n_head else 1
+            lines[r1, c1] = r2 - r1 + 1 if r1 >= n_head else header_lines
     # Digits count 0.7 em: 仿宋's are half an em, but a substitute font's (DejaVu Sans) run wider.
     return [max([_em_width(row[j], latin=0.7) / lines.get((i, j), 1)
                  for i, row in enumerate(rows) if (i, j) not in hidden] + [1])
             for j in range(len(rows[0]))]
+
+
+def _fitted(rows: list[list[str]], spans: list[tuple[int, int, int, int]], n_head: int, size: Length,
+            short: float = 6) -> tuple[list[float], Length]:
+    """Natural widths (em) and type size for a table, so that no figure has to wrap: as given when
+    the short columns (figures, names) fit the page beside ``short`` em for each long text column;
+    else with header labels on two lines ("上报被\n采用"); else, as well, in 小五."""
+    for header_lines, pt in ((1, size), (2, size), (2, min(size, SIZE_SMALL_5, key=lambda s: s.pt))):
+        pad = 2 * CELL_MARGIN.pt + 0.2 * pt.pt
+        ems = _column_ems(rows, spans, n_head, header_lines)
+        needed = sum(min(em, short) * pt.pt + pad for em in ems)
+        if needed <= TEXT_WIDTH.pt:
+            break
+    return ems, pt
 
 
 def _column_widths(ems: list[float], size: Length, total: Length = TEXT_WIDTH,
@@ -549,7 +566,8 @@ class GongwenDocument:
         table.autofit = False
         _table_borders(table)
         # Widths go on before merging: python-docx adds merged cells' widths together.
-        widths = _column_widths(_column_ems(head + body, spans, len(head)), size)
+        ems, size = _fitted(head + body, spans, len(head), size)
+        widths = _column_widths(ems, size)
         for j, width in enumerate(widths):
             table.columns[j].width = width
         # Row by row: python-docx's table.cell()/column.cells rebuild the whole grid on every call.
