@@ -184,7 +184,7 @@ def test_forwarded_and_channel_figures_are_one_sentence_each():
                         routing={"专报": 3, "转报": 1, "转送": 2}, published=12)
     circ = SimpleNamespace(summary=s, period_word="本季度")
     # Tiers as tiers: a forward to 市级 may go to the 市委 as well as the 市政协.
-    assert _basic_forwarded(circ, {}) == "本季度向上级报送信息13条（其中省级3条、市级10条），被上级采用4条，上级采用率30.8%。"
+    assert _basic_forwarded(circ, {}) == "本季度向上级报送信息13条（其中省级3条、市级10条），所报信息被上级采用4条，上级采用率30.8%。"
     assert _basic_channels(circ, {}) == "按采用渠道分，政协渠道20条、党委政府渠道5条、部门渠道2条。"
     assert _basic_routing(circ, {}) == "本季度除编发《社情民意》外，还报送专报3条，转报党委政府1件，转送部门研究办理2件。"
     figures = specs.summary_figures(["县级", "市级"], ["县级"], vars(s))

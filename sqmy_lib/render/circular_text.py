@@ -76,7 +76,8 @@ def _basic_forwarded(circ: QuarterlyCircular, refs: dict[str, str]) -> str | Non
     if not forwarded:
         return None
     to = "、".join(f"{t}{n}条" for t, n in reversed(list(forwarded.items())))
-    text = f"{circ.period_word}向上级报送信息{sum(forwarded.values())}条（其中{to}），被上级采用{s.forwarded_adopted}条"
+    # "所报信息": of these, not every adoption above the office (an item may be taken up unasked).
+    text = f"{circ.period_word}向上级报送信息{sum(forwarded.values())}条（其中{to}），所报信息被上级采用{s.forwarded_adopted}条"
     rate = getattr(s, "upper_adoption_rate", None)
     return text + (f"，上级采用率{zh.percent(rate)}" if rate is not None else "") + "。"
 
