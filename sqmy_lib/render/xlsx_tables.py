@@ -29,6 +29,7 @@ from .spec import NONE_TEXT, TableSpec, excel_value, text
 NUM_FORMATS = {"count": "0", "number": "General", "money": "#,##0.00", "pct": "0.0%", "date": "yyyy-mm-dd",
                "day": "yyyy-mm-dd"}
 MAX_WIDTH = 48  # wider text wraps
+MONTHS_WIDTH = 20  # a list of months missed wraps sooner: "1月、2月、…" is read down, not across
 # Ledger text is data: a title starting with "=" or looking like a URL or number stays text.
 TEXT_SAFE = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 A4 = 9  # xlsxwriter paper size
@@ -159,9 +160,11 @@ class TableWriter:
         self._header(ws, spec, row, col, placed)
         for j, column in enumerate(spec):
             shown = [text(v, kinds[i][j]) for i, v in enumerate(df[column.key].head(500).tolist())]
-            self.widen(ws, col + j, max([text_width(column.label)] + [text_width(t) for t in shown]) + 2)
+            width = max([text_width(column.label)] + [text_width(t) for t in shown]) + 2
+            self.widen(ws, col + j, min(width, MONTHS_WIDTH) if column.kind == "months" else width)
         widths = self.widths[ws.get_name()]
-        wraps = {col + j for j, c in enumerate(spec) if c.kind == "long" or (c.kind == "text" and widths[col + j] >= MAX_WIDTH)}
+        wraps = {col + j for j, c in enumerate(spec)
+                 if c.kind in ("long", "months") or (c.kind == "text" and widths[col + j] >= MAX_WIDTH)}
         values = [df[c.key].tolist() for c in spec]
         for i in range(len(df)):
             for j in range(len(spec)):
