@@ -176,6 +176,12 @@ def test_totals_count_each_item_and_each_adoption_tier_once(city, city_rollup):
     distinct = ad.drop_duplicates(["item", "tier"]).groupby("tier", observed=True).size()
     for tier, n in distinct.items():
         assert r.summary.adopted_by_tier[tier] == n
+    # So does every channel's (the bodies named in the circular, 专报/转报/转送): a pair once.
+    every = c.all_adoptions.assign(item=c.all_adoptions["item"].map(lambda i: lower_of.get(i, i)))
+    assert r.summary.adopted_by_channel == {
+        ch: every.loc[every["channel"] == ch, "item"].nunique() for ch in r.summary.adopted_by_channel}
+    for tier, bodies in r.summary.adopted_by_body.items():
+        assert all(n <= every.loc[every["tier"] == tier, "item"].nunique() for n in bodies.values()), tier
     # The offices add up to the totals.
     assert r.offices["submitted"].sum() == r.summary.submitted
 

@@ -164,18 +164,19 @@ def _describe_doubt(pairs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
 
 def merge_forwarded(c: Counted, matches: pd.DataFrame) -> Counted:
     """One item per certain pair, credited to the lower office; an adoption tier or instruction
-    level recorded in both ledgers counts once."""
+    level recorded in both ledgers counts once (in every channel's adoptions too, so the bodies,
+    channels and 专报/转报/转送 figures count the pair once, as the tiers do)."""
     if matches.empty:
         return c
     to_lower = dict(zip(matches["higher_item"], matches["lower_item"]))
 
-    def repoint(df: pd.DataFrame, key: str) -> pd.DataFrame:
+    def repoint(df: pd.DataFrame, *keys: str) -> pd.DataFrame:
         moved = df["item"].isin(to_lower)
         df = df.assign(item=df["item"].map(to_lower).fillna(df["item"]).astype("int64"))
         # The lower office's own records first, so a duplicate from the higher ledger is the one dropped.
         order = moved.to_numpy().argsort(kind="stable")
         df = df.iloc[order]
-        keep = ~(df.duplicated(["item", key], keep="first") & moved.iloc[order].to_numpy())
+        keep = ~(df.duplicated(["item", *keys], keep="first") & moved.iloc[order].to_numpy())
         return df[keep].sort_index()
 
     return dataclasses.replace(
@@ -183,6 +184,9 @@ def merge_forwarded(c: Counted, matches: pd.DataFrame) -> Counted:
         submissions=c.submissions[~c.submissions["item"].isin(to_lower)],
         authors=c.authors[~c.authors["item"].isin(to_lower)],
         adoptions=repoint(c.adoptions, "tier"),
+        # Every channel's adoptions: one per tier and channel (a 市委办 adoption is not the 市政协's).
+        all_adoptions=repoint(c.all_adoptions, "tier", "channel") if c.all_adoptions is not None else None,
+        forwards=repoint(c.forwards, "tier") if c.forwards is not None else None,
         instructions=repoint(c.instructions, "level"),
     )
 
