@@ -164,11 +164,13 @@ def compared(n: int, previous: int, unit: str, since: str) -> str:
 
 
 def tier_bodies(s: Summary, rules: Rules) -> dict[str, dict[str, int]]:
-    """Per tier, the adopting bodies by name (``Summary.adopted_by_body``) of the channels the tier
-    figures count (政协, 党委政府 by default): a party's own products are counted apart, not named
-    among a tier's adoptions."""
+    """Per tier above the office's own, the adopting bodies by name (``Summary.adopted_by_body``) of
+    the channels the tier figures count (政协, 党委政府 by default): a party's own products are
+    counted apart, not named among a tier's adoptions. (Below its own tier, in a roll-up, the bodies
+    are the lower offices' own bulletins, "本级" to each: not named.)"""
+    own = rules.tier_rank(rules.own_tier)
     return {tier: {body: n for body, n in bodies.items() if rules.channel_counts(rules.place(body).channel, "tiers")}
-            for tier, bodies in (s.adopted_by_body or {}).items()}
+            for tier, bodies in (s.adopted_by_body or {}).items() if rules.tier_rank(tier) > own}
 
 
 def adopted_at(tier: str, n: int, bodies: dict[str, int] | None = None) -> str:
