@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .figures import read_figures
-from .html import warm_up, write_html
+from .html import write_html
 from .kernel import kernel_manager_class, kernel_name
 from .outputs import FAILED_SUFFIX, StagedOutputs
 
@@ -67,7 +67,6 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
 
     out_dir = Path(out_dir).resolve()  # the kernel runs in the staging folder: a relative path would land inside it
     started = time.perf_counter()
-    warming = warm_up()
     stage = StagedOutputs(out_dir, stem, kind=kind, period=period)
     with stage as staging:
         executed = staging / f"{stem}.ipynb"
@@ -89,8 +88,8 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
             raise NotebookFailed(_one_line(exc), failed if failed.exists() else None,
                                  str(getattr(exc, "ename", type(exc).__name__)),
                                  str(getattr(exc, "evalue", exc))) from exc
-        warming.join()
-        write_html(executed, staging / f"{stem}.html", title)
+        if not (staging / f"{stem}.html").exists():  # the report notebooks write their own HTML report
+            write_html(executed, staging / f"{stem}.html", title)
         figures = read_figures(executed)
         outputs = stage.commit()
     # A success supersedes an earlier failure of the same report.
