@@ -5,7 +5,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is imported where a period meets dates: the CLI's --help needs none
+    import pandas as pd
 
 _QUARTER_ZH = "一二三四"
 _HALF_ZH = ("上半年", "下半年")
@@ -48,6 +51,8 @@ class Period:
         month), a year (``2025``, ``"2025"``), ``"2025Q3"``, ``"2025-03"`` or ``"2025H1"``."""
         if isinstance(value, Period):
             return value
+        import pandas as pd
+
         if isinstance(value, pd.Period):
             start, end = value.start_time, value.end_time
             if start.year != end.year or start.day != 1 or end.normalize() != (end + pd.offsets.MonthEnd(0)).normalize():
@@ -102,11 +107,15 @@ class Period:
 
     @property
     def start(self) -> pd.Timestamp:
+        import pandas as pd
+
         return pd.Timestamp(self.year, self.first_month, 1)
 
     @property
     def end(self) -> pd.Timestamp:
         """The last day of the period (inclusive)."""
+        import pandas as pd
+
         return (pd.Timestamp(self.year, self.last_month, 1) + pd.offsets.MonthEnd(0)).normalize()
 
     @property
@@ -151,6 +160,8 @@ class Period:
 
 def as_of_date(period: Period, today: dt.date | None = None) -> pd.Timestamp:
     """The day figures are taken at: the period's end, or today if the period is not over."""
+    import pandas as pd
+
     today_ts = pd.Timestamp(today or dt.date.today())
     return min(period.end, today_ts)
 

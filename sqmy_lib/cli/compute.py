@@ -11,17 +11,21 @@ import re
 import sys
 from decimal import Decimal
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from .. import compute
-from ..iorw import write_text
-from ..render import spec as specs
-from ..render.tables import csv_text, terminal_text, write_csv, write_xlsx
-from .validate import _add_inputs, _read_and_check
+from .validate import _add_inputs
+
+if TYPE_CHECKING:  # imported where used: ``sqmy --help`` loads no pandas
+    import pandas as pd
+
+    from .. import compute
+    from ..render import spec as specs
 
 
 def table_spec(what: str, rules) -> specs.TableSpec:
     """The columns ``sqmy compute WHAT`` shows, in every format."""
+    from ..render import spec as specs
+
     return {
         "people": lambda: specs.people(rules.tiers),
         "units": lambda: specs.units(rules.tiers),
@@ -46,6 +50,8 @@ _DECIMAL = "__sqmy_decimal__:"
 def _json_default(o):
     if isinstance(o, Decimal):
         return f"{_DECIMAL}{o:.2f}"  # replaced by a bare number below
+    import pandas as pd
+
     if isinstance(o, pd.Timestamp):
         return o.strftime("%Y-%m-%d")
     raise TypeError(f"cannot serialise {type(o).__name__}")
@@ -59,12 +65,17 @@ def to_json(payload) -> str:
 
 def summary_rows(result: compute.Summary, rules) -> tuple[pd.DataFrame, specs.TableSpec, list[str]]:
     """A summary as (项目, 数值) rows, the figures a circular states, with each row's kind."""
+    from ..render import spec as specs
+
     figures = specs.summary_figures(rules.tiers, rules.leader_levels, result.to_dict())
     table, _, kinds = specs.figure_table(figures, {"数值": result.to_dict()})
     return table, specs.spec(specs.Column("项目", "项目"), specs.Column("数值", "数值", "count")), kinds
 
 
 def run_compute(args) -> int:
+    from .. import compute
+    from .validate import _read_and_check
+
     ledger, report = _read_and_check(args)
     period = compute.Period.of(args.year or ledger.year or 0, quarter=args.quarter)
     if not period.year:
@@ -91,6 +102,9 @@ def run_compute(args) -> int:
 
 
 def _emit(args, table: pd.DataFrame, spec: specs.TableSpec, payload, row_kinds) -> None:
+    from ..iorw import write_text
+    from ..render.tables import csv_text, terminal_text, write_csv, write_xlsx
+
     if args.format == "json":
         text = to_json(payload)
     elif args.format == "csv":

@@ -6,12 +6,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
+from ..catalog import SEVERITY_ZH
 from ..iorw import mark_output_dir, write_text
-from ..read import read_ledgers
-from ..records import Ledger
 from ..rules import load_rules
-from ..validate import Report, validate
-from ..validate.report import SEVERITY_ZH
+
+if TYPE_CHECKING:  # ``sqmy --help`` loads no pandas: the validation is imported when it runs
+    from ..records import Ledger
+    from ..validate import Report
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
@@ -39,6 +42,9 @@ def _read_and_check(args) -> tuple[Ledger, Report]:
     rules = load_rules(args.rules, year=args.year)
     for note in rules.notes:
         print(f"提示:{note}", file=sys.stderr)
+    from ..read import read_ledgers
+    from ..validate import validate
+
     ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules, missing="report")
     return ledger, validate(ledger, rules)
 
