@@ -72,7 +72,9 @@ def issues_text(report: Report) -> str:
 
 def _annotate(report: Report, out: str) -> list[Path]:
     from ..render.annotate import write_annotated
+    from ..run.progress import stage
 
+    stage(f"写出问题标注副本({len({i.file for i in report.issues if i.file})} 个台账)")
     mark_output_dir(out)  # the annotated copies are never read back as ledgers
     return write_annotated([i for i in report.issues if i.row is not None or i.file], out)
 
@@ -126,7 +128,6 @@ def run_main_job(args) -> int:
     from ..iorw import clean_temp_files
     from ..kinds import CIRCULAR
     from ..run.pipeline import ReportFailed, produce_report
-    from ..run.progress import stage
     from .init import office_defaults
     from .reports import report_failed
 
@@ -140,7 +141,6 @@ def run_main_job(args) -> int:
     written = [write_text(out / REPORT_TXT, issues_text(report) + "\n\n" + summary_text(ledger, report) + "\n"),
                write_text(out / REPORT_JSON, report.to_json())]
     if report.issues:
-        stage(f"写出问题标注副本({len({i.file for i in report.issues if i.file})} 个台账)")
         written += _annotate(report, str(out / "问题标注"))
     print(summary_text(ledger, report))
     if ledger.submissions.empty:
