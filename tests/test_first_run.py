@@ -260,3 +260,13 @@ def test_stage_in_a_kernel_marks_its_line(monkeypatch, capsys):
                                  {"output_type": "stream", "name": "stderr", "text": progress.MARK + "写出\n"}]}]}
     assert progress.strip_stages(nb)
     assert nb["cells"][0]["outputs"] == [{"output_type": "stream", "name": "stderr", "text": "warning\n"}]
+
+
+def test_init_adds_the_rollup_for_a_city_office(tmp_path):
+    office = tmp_path / "示例市政协"
+    assert sqmy("init", office).returncode == 0
+    assert not (office / "schedules" / "rollup_circular.yaml").exists()  # a county has no offices below
+    again = sqmy("init", office, "--offices", tmp_path / "下级台账")
+    assert again.returncode == 0 and again.stdout.count("已生成") == 1
+    data = yaml.safe_load((office / "schedules" / "rollup_circular.yaml").read_text(encoding="utf-8"))
+    assert (data["ledgers"], data["rules"]) == (["../../下级台账"], "../规则.yaml")

@@ -7,6 +7,7 @@ nothing. The folder holds::
     名册.xlsx         the roster (the blank template, with dropdowns)
     规则.yaml         the shipped rules of the year, the values to set marked 【必改】 / 【可改】
     schedules/       the circular and commendation schedules, pointing at the folders above
+                     (with --offices, a city's or province's roll-up of the offices below too)
     使用说明.txt      what each thing is and what to run, in Chinese
     输出/            made by ``sqmy run DIR``: outside 台账/, so outputs are never read as ledgers
 
@@ -15,6 +16,7 @@ Nothing the folder already holds is overwritten: init can be run again to add wh
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -26,6 +28,7 @@ SCHEDULES = "schedules"
 OUTPUT = "输出"
 GUIDE = "使用说明.txt"
 SCHEDULE_EXAMPLES = ("quarterly_circular.yaml", "annual_commendation.yaml")  # one office's own reports
+ROLLUP_EXAMPLE = "rollup_circular.yaml"  # a city or province office's roll-up of the offices below (--offices)
 
 # The values every office must set (its name, place, the names in its documents), by key path.
 MUST_EDIT = {
@@ -59,6 +62,7 @@ def register(sub) -> None:
     p = sub.add_parser("init", help="建立本单位的工作文件夹:台账/、名册.xlsx、规则.yaml、定时任务和使用说明")
     p.add_argument("folder", metavar="DIR", help="要建立的文件夹(已有的文件不会被覆盖)")
     p.add_argument("--year", type=int, metavar="Y", help="复制哪一年度的内置规则(默认今年)")
+    p.add_argument("--offices", metavar="PATH", help="市、省政协:下级政协台账文件夹或 offices.yaml,另加汇总通报的定时任务")
     p.set_defaults(run=run_init)
 
 
@@ -117,12 +121,14 @@ def rules_text(year: int) -> str:
     return marked if yaml.safe_load(marked) == yaml.safe_load(original) else RULES_HEADER.format(year=path.stem) + original
 
 
-def schedule_text(example: Path) -> str:
-    """An example schedule pointing at the office folder's own 台账/, 名册.xlsx and 规则.yaml."""
+def schedule_text(example: Path, offices: str | None = None) -> str:
+    """An example schedule pointing at the office folder's own 台账/, 名册.xlsx and 规则.yaml (the
+    roll-up's at ``offices``, the offices below)."""
     from .schedule import _filled
 
     text = _filled(example.read_text(encoding="utf-8"), {
-        "ledgers": [f"../{LEDGERS}"], "roster": f"../{ROSTER}", "offices": None, "output": None, "start": None})
+        "ledgers": [f"../{LEDGERS}"], "roster": f"../{ROSTER}", "offices": [offices] if offices else None,
+        "output": None, "start": None})
     return re.sub(r"(?m)^rules: null.*$", f'rules: "../{RULES}"       # 本单位规则文件', text)
 
 
@@ -206,6 +212,13 @@ def run_init(args) -> int:
     add(folder / RULES, lambda p: _write_new(p, rules_text(year)))
     for name in SCHEDULE_EXAMPLES:
         add(folder / SCHEDULES / name, lambda p, name=name: _write_new(p, schedule_text(examples_folder() / name)))
+    if args.offices:
+        try:  # relative to schedules/ when it can be, so the folder can move with what it holds
+            below = os.path.relpath(Path(args.offices).resolve(), (folder / SCHEDULES).resolve())
+        except ValueError:  # another drive (Windows)
+            below = str(Path(args.offices).resolve())
+        add(folder / SCHEDULES / ROLLUP_EXAMPLE,
+            lambda p: _write_new(p, schedule_text(examples_folder() / ROLLUP_EXAMPLE, below)))
     add(folder / GUIDE, lambda p: _write_new(p, guide_text(folder, year), bom=True))
 
     for path in made:
