@@ -134,19 +134,26 @@ def schedule_text(example: Path, offices: str | None = None) -> str:
 
 def guide_text(folder: Path, year: int) -> str:
     """使用说明.txt."""
+    from ..render.xlsx_tables import text_width
+
     name = folder.name
+
+    def item(label: str) -> str:  # the names in one column, as a Chinese monospaced font shows them
+        return "  " + label + " " * max(1, 14 - text_width(label))
+
+    indent = " " * 16
     return f"""\
 社情民意信息工作文件夹 使用说明
 
 本文件夹由 sqmy init 建立,各部分的用途:
 
-  {LEDGERS}/        放本单位的台账(.xlsx、.xls、.ods 均可,可分子文件夹存放)。
-               其中的“社情民意信息台账模板.xlsx”是空白台账,可直接填写;已有自己的台账的,放进来即可,不必改格式。
-  {ROSTER}    名册:委员、信息员的姓名、身份、单位、聘任日期,以及各单位的单位类型(任务和排名按单位类型计)。
-  {RULES}    本单位的规则。标有“{MUST_MARK}”的项请改为本单位的情况;标有“{MAY_MARK}”的是可按本单位办法调整的数值。
-               改完后运行 sqmy rules check {name}/{RULES} 检查。
-  {SCHEDULES}/    定时任务:每季度自动生成通报、每年生成表彰名单(见下文)。
-  {OUTPUT}/         sqmy run 生成的文件都在这里;本文件夹里的文件不会被当作台账读取。
+{item(LEDGERS + "/")}放本单位的台账(.xlsx、.xls、.ods 均可,可分子文件夹存放)。
+{indent}其中的“社情民意信息台账模板.xlsx”是空白台账,可直接填写;已有自己的台账的,放进来即可,不必改格式。
+{item(ROSTER)}名册:委员、信息员的姓名、身份、单位、聘任日期,以及各单位的单位类型(任务和排名按单位类型计)。
+{item(RULES)}本单位的规则。标有“{MUST_MARK}”的项请改为本单位的情况;标有“{MAY_MARK}”的是可按本单位办法调整的数值。
+{indent}改完后运行 sqmy rules check {name}/{RULES} 检查。
+{item(SCHEDULES + "/")}定时任务:每季度自动生成通报、每年生成表彰名单(见下文)。
+{item(OUTPUT + "/")}sqmy run 生成的文件都在这里;本文件夹里的文件不会被当作台账读取。
 
 日常使用(在 {name} 所在的文件夹中运行):
 
@@ -165,7 +172,7 @@ def guide_text(folder: Path, year: int) -> str:
   sqmy schedule list --schedules {name}/{SCHEDULES}            查看何时运行、哪些期间尚未生成
   sqmy schedule install --schedules {name}/{SCHEDULES} --apply  装入定时检查(Windows 加 --windows,见 README)
 
-更多说明见 README(“your own office”一节)。
+更多说明见 README(“Your own office”一节)。
 """
 
 
