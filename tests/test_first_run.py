@@ -84,11 +84,18 @@ def test_quick_start_in_a_clean_folder(tmp_path, monkeypatch):
         [p.name for p in demo_workbooks()] + ["社情民意信息台账模板.xlsx"])
     assert run.stdout.rstrip().endswith("结果:通报已生成,但有记录未计入(退出码 3)。")
     assert "…" not in run.stderr  # not a terminal: no progress lines
+    assert "工作文件夹 示例办公室" in run.stderr and "未读取" not in run.stderr
 
     # A second run reads the same ledgers: its own outputs are not read back.
     again = sqmy("run", "示例办公室")
     assert again.returncode == 3
     assert again.stdout.splitlines()[:3] == run.stdout.splitlines()[:3]
+
+    # A ledger left beside 台账/ is not read, and the run says so.
+    shutil.copy(demo_workbooks()[0], office / "放错了.xlsx")
+    misplaced = sqmy("run", "示例办公室")
+    assert "台账/ 以外的 1 个工作簿未读取(如 示例办公室/放错了.xlsx)" in misplaced.stderr
+    assert misplaced.stdout.splitlines()[:3] == run.stdout.splitlines()[:3]
 
 
 def test_init_makes_a_folder_a_newcomer_can_use(tmp_path):

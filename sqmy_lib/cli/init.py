@@ -78,6 +78,8 @@ def office_defaults(args) -> Path | None:
     folder = office_folder(args.paths[0]) if len(args.paths) == 1 else None
     if folder is None:
         return None
+    from ..read.ledger import discover
+
     args.paths = [str(folder / LEDGERS)]
     if args.roster is None and (folder / ROSTER).is_file():
         args.roster = str(folder / ROSTER)
@@ -85,6 +87,15 @@ def office_defaults(args) -> Path | None:
         args.rules = str(folder / RULES)
     if args.out is None:
         args.out = str(folder / OUTPUT)
+    used = ", ".join(p for p in (args.paths[0], args.roster, args.rules) if p)
+    print(f"工作文件夹 {folder}:读取 {used};输出到 {args.out}", file=sys.stderr)
+    # Workbooks beside 台账/ are not read: say so rather than leave them out in silence.
+    ledgers = (folder / LEDGERS).resolve()
+    elsewhere = [p for p in discover([folder]) if ledgers not in p.resolve().parents
+                 and p.resolve() != Path(args.roster or "").resolve()]
+    if elsewhere:
+        print(f"提示:{folder} 中 {LEDGERS}/ 以外的 {len(elsewhere)} 个工作簿未读取(如 {elsewhere[0]});"
+              f"台账请放入 {folder / LEDGERS}", file=sys.stderr)
     return folder
 
 

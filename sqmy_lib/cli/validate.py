@@ -106,6 +106,7 @@ def last_ended_quarter(year: int, today: dt.date) -> int | None:
 # sqmy run's exit codes: 1 and 2 as every command (a failed report; inputs that cannot be used).
 EXIT_OK, EXIT_LEFT_OUT = 0, 3
 REPORT_TXT, REPORT_JSON = "校验报告.txt", "校验报告.json"
+ANNOTATED_DIR, CIRCULAR_DIR = "问题标注", "季度通报"  # the reader skips both by name too (read.ledger.OUTPUT_FOLDERS)
 RUN_EPILOG = """\
 退出码:
   0  已生成,台账中的记录全部计入
@@ -141,7 +142,7 @@ def run_main_job(args) -> int:
     written = [write_text(out / REPORT_TXT, issues_text(report) + "\n\n" + summary_text(ledger, report) + "\n"),
                write_text(out / REPORT_JSON, report.to_json())]
     if report.issues:
-        written += _annotate(report, str(out / "问题标注"))
+        written += _annotate(report, str(out / ANNOTATED_DIR))
     print(summary_text(ledger, report))
     if ledger.submissions.empty:
         print(closing_summary(written, None, _left_out(ledger, args.rules, args.year),
@@ -156,7 +157,7 @@ def run_main_job(args) -> int:
         params = {"year": year, "quarter": quarter, "ledgers": list(args.paths), "roster": args.roster,
                   "rules": args.rules}
         try:
-            circular = produce_report(CIRCULAR, params, out / "季度通报", ledger=ledger, report=report).outputs
+            circular = produce_report(CIRCULAR, params, out / CIRCULAR_DIR, ledger=ledger, report=report).outputs
         except ReportFailed as exc:
             failed = report_failed(CIRCULAR, exc)
     left_out = _left_out(ledger, args.rules, year)
@@ -218,7 +219,7 @@ def closing_summary(written: list[Path], circular: list[Path] | None, left_out: 
         lines.append("注意:以下内容因有错误未计入" + ("通报及" if circular else "") + "各项统计:")
         lines += [f"  {line}" for line in left_out]
         lines.append(f"  请打开 {report_txt} 查看每条的位置和原因"
-                     + (f"(或打开 {report_txt.parent / '问题标注'} 中的标注副本)" if "annotated" in groups else "")
+                     + (f"(或打开 {report_txt.parent / ANNOTATED_DIR} 中的标注副本)" if "annotated" in groups else "")
                      + ",改正台账后重新运行。")
         lines.append("")
     lines.append("已生成的文件(★ 请先打开):")
