@@ -166,6 +166,19 @@ def test_a_clean_ledger_exits_0_and_points_at_the_circular(tmp_path):
     assert result.stdout.rstrip().endswith("(退出码 0)。")
 
 
+def test_the_adoptions_of_a_left_out_item_are_said_too(tmp_path):
+    ledger = clean_ledger(tmp_path / "台账" / "台账.xlsx")
+    import openpyxl
+
+    wb = openpyxl.load_workbook(ledger)
+    wb.active.append([13, dt.datetime(2025, 11, 20), None, "民盟县委", "民盟县委", "县政协编发"])  # no title, adopted
+    wb.save(ledger)
+    result = sqmy("run", tmp_path / "台账", "--out", tmp_path / "输出")
+    assert result.returncode == 3, result.stderr
+    assert "报送 1 条:标题为空 1 条" in result.stdout
+    assert "采用 1 条:所属信息有错误、未计入 1 条" in result.stdout
+
+
 def test_an_unreadable_file_is_named_as_left_out(tmp_path):
     clean_ledger(tmp_path / "台账" / "台账.xlsx")
     (tmp_path / "台账" / "坏文件.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
