@@ -151,7 +151,10 @@ def empty(columns: list[str]) -> pd.DataFrame:
 
 def by_item(table: pd.DataFrame, column: str, key: str = "item") -> pd.Series:
     """``table[column]`` indexed by ``table[key]``, for ``.map``: unlike ``set_index`` it copies one
-    column, not the whole (wide, 200,000-row) table."""
+    column, not the whole (wide, 200,000-row) table. Empty, it is an object series: pandas 3 cannot
+    map through an empty series of dates."""
+    if table.empty:
+        return pd.Series([], dtype=object, name=column)
     return pd.Series(table[column].to_numpy(), index=table[key].to_numpy(), name=column)
 
 

@@ -1,6 +1,7 @@
 """The circular as a Word 公文 and its charts: layout, fonts, content, embedded pictures, no missing glyphs."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -10,12 +11,15 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 from PIL import Image
 
 import sqmy_lib as sq
 from sqmy_lib.compute.circular import build_circular
 from sqmy_lib.render.charts import FILES, cjk_font, write_circular_charts
 from sqmy_lib.render.circular_docx import write_circular_docx
+from sqmy_lib import zh
+from sqmy_lib.render import spec as specs
 from sqmy_lib.render.gongwen import GongwenDocument, zh_date, zh_number, zh_punctuation
 
 DEMO = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
@@ -43,7 +47,7 @@ def rendered(circ, tmp_path_factory):
             charts = write_circular_charts(circ, out / "charts")
     finally:
         logger.removeHandler(handler)
-    path = write_circular_docx(circ, out / "通报.docx", charts=charts, date=SIGNED)
+    path = write_circular_docx(circ, out / "通报.docx", date=SIGNED, number=12)
     messages = [str(w.message) for w in caught] + [r.getMessage() for r in records]
     return {"path": path, "charts": charts, "doc": docx.Document(str(path)), "messages": messages}
 
@@ -77,8 +81,7 @@ def test_page_is_a4_with_gongwen_margins(rendered):
 
 
 def test_title_is_2hao_xiaobiaosong(rendered, circ):
-    title = rendered["doc"].paragraphs[0]
-    assert title.text == circ.title
+    title = next(p for p in rendered["doc"].paragraphs if p.text == circ.title)
     run = title.runs[0]
     assert run.font.size.pt == 22
     east_asia = run._r.rPr.rFonts.get(qn("w:eastAsia"))
@@ -101,28 +104,116 @@ def test_default_style_is_chinese_body_font(rendered):
     assert rfonts.get(qn("w:eastAsia")) == "仿宋" and rfonts.get(qn("w:eastAsiaTheme")) is None
 
 
-def test_opening_paragraph_is_the_statistics_text(rendered, circ):
+def _texts(doc) -> list[str]:
+    return [p.text for p in doc.paragraphs]
+
+
+def test_letterhead_number_and_red_line(rendered):
+    """版头 (GB/T 9704 7.2): 发文机关标志 in red 小标宋, 发文字号 from the rules' pattern, the red line."""
     doc = rendered["doc"]
-    assert doc.paragraphs[1].text.endswith("：")  # the addressee
-    # Identical but for punctuation, which the 公文 typesets full-width.
-    assert doc.paragraphs[2].text == zh_punctuation(circ.statistics_text)
-    assert doc.paragraphs[2].runs[0].font.size.pt == 16
+    mark, number = doc.paragraphs[0], doc.paragraphs[1]
+    assert mark.text == "政协示例县委员会办公室文件"
+    assert mark.runs[0].font.color.rgb == RGBColor.from_string("C00000")
+    assert number.text == "示政协办〔2025〕12号"
+    bottom = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert bottom.get(qn("w:color")) == "C00000"
 
 
-def test_sections_in_order(rendered):
-    headings = [p.text for p in rendered["doc"].paragraphs if re.match(r"^[一二三四五]、", p.text)]
-    assert headings == ["一、总体情况", "二、各单位报送采用情况", "三、领导批示及落实情况", "四、存在的问题", "五、下一步工作要求"]
+def test_plain_letterhead_leaves_room_for_red_paper(circ, tmp_path):
+    """documents.red_header: false — no red mark and no line (the office prints on 红头 paper), the
+    发文字号 and everything after it where they were."""
+    import copy
+
+    from sqmy_lib.rules import Rules
+
+    data = copy.deepcopy(circ.rules.data)
+    data["documents"]["red_header"] = False
+    doc = docx.Document(str(write_circular_docx(dataclasses.replace(circ, rules=Rules(data)), tmp_path / "c.docx",
+                                                date=SIGNED, number=3)))
+    mark, number = doc.paragraphs[0], doc.paragraphs[1]
+    assert mark.text == "" and number.text == "示政协办〔2025〕3号"
+    assert number._p.pPr.find(qn("w:pBdr")) is None
+    assert doc.paragraphs[2].text == circ.title
 
 
-def test_behind_units_and_people_named_in_section_four(rendered, circ):
+def test_issuer_of_another_office(circ):
+    from sqmy_lib.render.document import Issuing
+
+    city = Issuing.from_rules(circ.rules, "circular", "示例市政协", 2025, number=4, date=SIGNED)
+    assert (city.organ, city.mark) == ("政协示例市委员会办公室", "政协示例市委员会办公室文件")
+    office = Issuing.from_rules(circ.rules, "circular", "某县政协办公室", 2025)
+    assert office.organ == "某县政协办公室"
+    decision = Issuing.from_rules(circ.rules, "commendation", circ.office, 2025, number=2, date=SIGNED)
+    assert (decision.organ, decision.number) == ("政协示例县委员会", "示政协发〔2025〕2号")
+
+
+def test_parts_in_gongwen_order(rendered, circ):
+    """标题, 主送, "现将…通报如下：", 一、基本情况 … 四、下一步工作, 附件说明, 署名, 成文日期, 附件1…, 版记."""
+    texts = _texts(rendered["doc"])
+    title = texts.index(circ.title)
+    assert texts[title + 1].endswith("：")  # the addressee
+    assert texts[title + 2].startswith("为") and texts[title + 2].endswith("通报如下：")
+    headings = [t for t in texts if re.match(r"^[一二三四五]、", t)]
+    assert headings[:4] == ["一、基本情况", "二、主要特点", "三、存在的问题", "四、下一步工作"]
+    note = next(i for i, t in enumerate(texts) if t.startswith("附件："))
+    assert note > texts.index("四、下一步工作")
+    assert texts[note:note + 5] == [
+        "附件：1. 2025年第三季度各单位社情民意信息报送采用情况统计表", "2. 2025年1—9月领导批示件办理情况",
+        "3. 截至9月底未完成年度任务进度的委员和信息员名单", "4. 统计口径和计分办法",
+        "政协示例县委员会办公室"]
+    assert texts[note + 5] == "2025年10月8日"
+    paragraphs = rendered["doc"].paragraphs
+    assert all(paragraphs[i].paragraph_format.keep_with_next for i in range(note - 1, note + 5))  # one page
+    labels = [i for i, t in enumerate(texts) if re.fullmatch(r"附件\d", t)]
+    assert [texts[i] for i in labels] == ["附件1", "附件2", "附件3", "附件4"]
+    assert all(rendered["doc"].paragraphs[i].paragraph_format.page_break_before for i in labels)
+    assert texts[labels[0] + 1] == texts[note].removeprefix("附件：1. ")
+
+
+def test_imprint_at_the_foot_of_the_last_page(rendered):
+    """版记: the last thing in the document, a text box anchored to the bottom of the 版心."""
+    body = rendered["doc"].element.body
+    anchors = body.findall(".//" + qn("wp:anchor"))
+    assert len(anchors) == 1
+    anchor = anchors[0]
+    assert anchor.find(qn("wp:positionV")).get("relativeFrom") == "margin"
+    assert anchor.find(qn("wp:positionV")).find(qn("wp:align")).text == "bottom"
+    box = "".join(t.text for t in anchor.iter(qn("w:t")))
+    assert box == "抄送：县委办公室，县人民政府办公室，市政协办公室。政协示例县委员会办公室2025年10月8日印发"
+    last_paragraph = body.findall(qn("w:p"))[-1]
+    assert last_paragraph.find(".//" + qn("wp:anchor")) is anchor
+
+
+def test_basic_situation_states_each_figure_once(rendered, circ):
+    text = "".join(_section(rendered["doc"], "基本情况"))
+    s = circ.summary
+    assert f"采用率{zh.percent(s.adoption_rate)}" in text
+    assert "".join(_texts(rendered["doc"])).count(f"共收到社情民意信息{s.submitted}条") == 1
+
+
+def test_features_name_the_leading_units_and_items(rendered, circ):
+    text = "".join(_section(rendered["doc"], "主要特点"))
+    leaders = circ.leading_units()
+    groups = circ.units.groupby("peer_group")["unit"].size()
+    named = leaders[leaders["peer_group"].map(groups) > 1]
+    assert len(named)
+    for r in named.itertuples():
+        assert f"{r.unit}本季度报送{r.submitted}条、被采用{r.adopted}条，在同类单位“{r.peer_group}”中积分第一" in text
+    for title in circ.higher_adoptions()["title"].head(3):
+        assert f"《{zh_punctuation(title)}》" in text
+
+
+def test_problems_are_analysis_with_shares(rendered, circ):
     text = "".join(_section(rendered["doc"], "存在的问题"))
+    top, share = circ.concentration()
+    assert f"占全部报送量的{zh.percent(share)}" in text
+    for unit in [*circ.zero_units["unit"], *circ.behind_units["unit"]]:
+        assert unit in text
     assert not circ.behind_units.empty and not circ.behind_people.empty
-    for unit, shortfall in zip(circ.behind_units["unit"], circ.behind_units["shortfall"]):
-        assert shortfall and f"{unit}（{zh_punctuation(shortfall)}）" in text  # what it is short of
-    for name in circ.behind_people["name"]:
-        assert name in text
-    for unit in circ.zero_units["unit"]:
-        assert f"{unit}零报送" in text
+    for unit, shortfall, n in zip(circ.behind_units["unit"], circ.behind_units["shortfall"], circ.behind_units["submitted"]):
+        assert not n or (shortfall and f"{unit}（{zh_punctuation(shortfall)}）" in text)  # what it is short of
+    assert f"{len(circ.behind_people)}名委员和信息员未完成个人年度任务进度" in text
+    assert not any(name in text for name in circ.behind_people["name"])  # names go to the 附件
 
 
 def test_units_table_has_quarter_and_year_to_date(rendered, circ):
@@ -132,6 +223,27 @@ def test_units_table_has_quarter_and_year_to_date(rendered, circ):
     assert {c.text for c in table.rows[1].cells} >= {"报送", "采用", "完成率"}
     units = {row.cells[0].text for row in table.rows[2:]}
     assert units == set(circ.units["unit"])
+    completion = [c.text for c in table.rows[1].cells].index("完成率")
+    by_unit = dict(zip(circ.units_ytd["unit"], circ.units_ytd["completion"]))
+    for row in table.rows[2:]:
+        assert row.cells[completion].text == specs.text(by_unit[row.cells[0].text], "pct")
+
+
+def test_wide_table_figures_never_wrap(rendered):
+    """The units table with every figure main counts (上报, 采用任务 …) is wider than the page at 五号:
+    its header labels wrap and its type steps down, but each column of figures is wide enough for
+    its longest figure on one line, and each unit's name for itself."""
+    from sqmy_lib.render.gongwen import CELL_MARGIN, _em_width
+
+    table = rendered["doc"].tables[0]
+    grid = [int(g.get(qn("w:w"))) / 20 for g in table._tbl.tblGrid.findall(qn("w:gridCol"))]  # twips → pt
+    size = next(r.font.size.pt for r in table.rows[2].cells[2].paragraphs[0].runs)
+    assert len(grid) >= 16 and size <= 10.5
+    body = [[c.text for c in row.cells] for row in table.rows[2:]]
+    for j, width in enumerate(grid):
+        texts = [row[j] for row in body]
+        if j == 0 or all(re.fullmatch(r"[\d.%]*", t) for t in texts):
+            assert max(_em_width(t, latin=0.7) for t in texts) * size <= width - 2 * CELL_MARGIN.pt, (j, texts)
 
 
 def test_each_instruction_listed(rendered, circ):
@@ -141,27 +253,40 @@ def test_each_instruction_listed(rendered, circ):
     for title, unit in zip(circ.instructions["title"], circ.instructions["unit"]):
         assert zh_punctuation(f"{title}({unit})") in titles
     assert [c.text for c in table.rows[0].cells] == ["信息标题（报送单位）", "批示领导", "批示日期", "落实情况", "办理状态"]
+    statuses = [row.cells[4].text for row in table.rows[1:]]
+    assert not any(re.search(r"[（(]0天[)）]|，已0天", s) for s in statuses)
 
 
 def test_next_steps_numbered(rendered, circ):
-    steps = _section(rendered["doc"], "下一步工作要求")[:-2]  # the signature follows
+    steps = _section(rendered["doc"], "下一步工作")
+    steps = steps[:next(i for i, t in enumerate(steps) if t.startswith("附件："))]
     assert len(steps) == len(circ.next_steps)
     for n, (text, step) in enumerate(zip(steps, circ.next_steps), 1):
         assert text == f"{zh_number(n)}是" + zh_punctuation(step)
 
 
-def test_signature_and_date(rendered, circ):
-    texts = [p.text for p in rendered["doc"].paragraphs]
-    assert texts[-2:] == [circ.office, "2025年10月8日"]
+def test_no_table_longer_than_the_rules_allow(circ, tmp_path):
+    """A list longer than documents.max_table_rows goes to the workbook, and the text says so."""
+    import copy
+
+    from sqmy_lib.rules import Rules
+
+    data = copy.deepcopy(circ.rules.data)
+    data["documents"]["max_table_rows"] = 1
+    short = dataclasses.replace(circ, rules=Rules(data))
+    doc = docx.Document(str(write_circular_docx(short, tmp_path / "c.docx", date=SIGNED)))
+    assert len(circ.instructions) > 1 and all(len(t.rows) <= 1 + 2 for t in doc.tables)
+    text = "".join(_texts(doc))
+    assert f"共{len(circ.instructions)}条，篇幅较长" in text and "“批示件跟踪”工作表" in text
 
 
-def test_charts_written_and_embedded(rendered):
+def test_charts_written_and_kept_out_of_the_gongwen(rendered):
     charts = rendered["charts"]
     assert [p.name for p in charts] == list(FILES.values())
     for path in charts:
         with Image.open(path) as im:
             assert im.format == "PNG" and im.size == (1200, 720)
-    assert len(rendered["doc"].inline_shapes) == len(charts)
+    assert len(rendered["doc"].inline_shapes) == 0
 
 
 def test_charts_have_no_missing_glyphs(rendered):
@@ -216,25 +341,27 @@ def test_table_merges_two_level_header_and_groups(tmp_path):
     import pandas as pd
 
     df = pd.DataFrame({("", "group"): ["甲组", "甲组", "乙组"], ("数量", "a"): [1, 2, 3], ("数量", "b"): [4.0, 5.0, None]})
+    spec = specs.spec(specs.Column(("", "group"), "组别"), specs.Column(("数量", "a"), "甲", "count", "数量"),
+                      specs.Column(("数量", "b"), "乙", "count", "数量"), merge_runs=[("", "group")])
     doc = GongwenDocument()
-    doc.table(df, {("", "group"): ("组别", ""), ("数量", "a"): ("数量", "甲"), ("数量", "b"): ("数量", "乙")},
-              merge_runs=[("", "group")])
+    doc.table(df, spec)
     table = docx.Document(str(doc.save(tmp_path / "t.docx"))).tables[0]
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows == [["组别", "数量", "数量"], ["组别", "甲", "乙"], ["甲组", "1", "4"], ["甲组", "2", "5"], ["乙组", "3", ""]]
 
 
 def test_nothing_to_report(circ, tmp_path):
-    """A quarter with no one behind, no instruction and no next steps still reads as a circular."""
-    import dataclasses
-
+    """A quarter with no one behind, no instruction and no next steps still reads as a circular:
+    the parts with nothing to say are left out, the attachments renumbered."""
     empty = {k: getattr(circ, k).iloc[:0] for k in ("behind_units", "behind_people", "zero_units", "instructions")}
     quiet = dataclasses.replace(circ, **empty, next_steps=[])
     doc = docx.Document(str(write_circular_docx(quiet, tmp_path / "c.docx", date=SIGNED)))
-    problems = "".join(_section(doc, "存在的问题"))
-    assert "各单位均已完成" in problems and "均已完成个人任务" in problems and "没有零报送的单位" in problems
-    assert "暂无获领导批示" in "".join(_section(doc, "领导批示及落实情况"))
-    assert not any(p.text.endswith("下一步工作要求") for p in doc.paragraphs)
+    texts = _texts(doc)
+    problems = _section(doc, "存在的问题")
+    problems = "".join(problems[:next(i for i, t in enumerate(problems) if t.startswith("附件："))])
+    assert "任务完成" not in problems and "零报送" not in problems and "批示" not in problems
+    assert not any(t.endswith("下一步工作") for t in texts)
+    assert [t for t in texts if re.fullmatch(r"附件\d", t)] == ["附件1", "附件2"]
     assert len(doc.tables) == 1 and len(doc.inline_shapes) == 0
 
 

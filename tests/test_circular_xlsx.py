@@ -1,6 +1,8 @@
-"""The quarterly circular as an .xlsx: sheets, figures, two-level headers, charts, text safety, atomic writing."""
+"""The quarterly circular as an .xlsx: sheets, figures, two-level headers, charts the right way round,
+numbers rounded as every other output rounds them, text safety, atomic writing."""
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -10,9 +12,11 @@ import pytest
 import xlsxwriter
 
 import sqmy_lib as sq
+from sqmy_lib import zh
 from sqmy_lib.compute.circular import build_circular
+from sqmy_lib.render import spec as specs
+from sqmy_lib.render.circular_text import units_table_spec
 from sqmy_lib.render.circular_xlsx import SHEETS, write_circular_xlsx
-from sqmy_lib.render.tables import zh_header
 
 DEMO = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
 
@@ -45,18 +49,19 @@ def test_overview_paragraph_and_figures(book, circ):
     assert ws["A1"].value == circ.title
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert circ.statistics_text in texts
-    assert any(circ.left_out in t for t in texts)
+    assert any(zh.punctuate(circ.left_out) in t for t in texts)
     rows = _labelled(ws)
     assert rows["项目"][:3] == ("本季度", "年度累计", "上年同期")
     s, ytd = circ.summary, circ.summary_ytd
-    for label, now, year in [("报送信息(条)", s.submitted, ytd.submitted), ("本级编发(条)", s.published, ytd.published),
-                             ("编发期数(期)", s.issues, ytd.issues), ("被采用信息(条)", s.adopted, ytd.adopted),
-                             ("领导批示(件)", s.instructions, ytd.instructions)]:
+    for label, now, year in [("报送信息（条）", s.submitted, ytd.submitted), ("本级编发（条）", s.published, ytd.published),
+                             ("编发期数（期）", s.issues, ytd.issues), ("被采用信息（条）", s.adopted, ytd.adopted),
+                             ("领导批示（件）", s.instructions, ytd.instructions)]:
         assert rows[label][:2] == (now, year), label
-    assert rows["报送信息(条)"][2] == s.previous["submitted"]
+    assert rows["报送信息（条）"][2] == s.previous["submitted"]
     for tier, n in s.adopted_by_tier.items():
-        assert rows[zh_header(f"adopted_{tier}")][:2] == (n, ytd.adopted_by_tier[tier])
-    assert rows["采用率"][0] == pytest.approx(s.adoption_rate)
+        assert rows[f"{tier}采用（条）"][:2] == (n, ytd.adopted_by_tier[tier])
+    # The rate is stored as the rounded ratio the other outputs print (round half up at 0.1%).
+    assert rows["采用率"][0] == zh.percent_value(s.adoption_rate)
     rate_cell = next(c for row in ws.iter_rows() for c in row if c.value == "采用率").offset(column=1)
     assert rate_cell.number_format == "0.0%"
 
@@ -71,23 +76,26 @@ def _value(v):
 def test_units_two_level_header_and_values(book, circ):
     _, wb = book
     ws = wb["各单位情况"]
-    table = circ.units_by_period()
-    cols = list(table.columns)
+    spec = units_table_spec(circ).present(circ.units_by_period())
+    table = circ.units_by_period()[spec.keys]
+    cols = spec.keys
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert {"A1:A2", "B1:B2"} <= merged
     for group in ("本季度", "年度累计"):
-        idx = [j + 1 for j, c in enumerate(cols) if c[0] == group]
+        idx = [j + 1 for j, c in enumerate(spec) if c.group == group]
         rng = f"{openpyxl.utils.get_column_letter(idx[0])}1:{openpyxl.utils.get_column_letter(idx[-1])}1"
         assert rng in merged
         assert ws.cell(1, idx[0]).value == group
-        assert [ws.cell(2, j).value for j in idx] == [zh_header(c[1]) for c in cols if c[0] == group]
-    assert ws["A1"].value == "单位" and ws["B1"].value == "类别组"
+        assert [ws.cell(2, j).value for j in idx] == [c.label for c in spec if c.group == group]
+    assert ws["A1"].value == "单位" and ws["B1"].value == "类别"
 
     got = list(ws.iter_rows(min_row=3, max_row=2 + len(table), max_col=len(cols), values_only=True))
     for got_row, (_, want) in zip(got, table.iterrows()):
-        for g, w in zip(got_row, want):
+        for g, w, c in zip(got_row, want, spec):
             w = _value(w)
-            if isinstance(w, float):
+            if c.kind == "pct" and w is not None:
+                assert f"{g * 100:.1f}%" == specs.text(w, "pct")  # the cell holds what the documents print
+            elif isinstance(w, float):
                 assert g == pytest.approx(w)
             else:
                 assert g == w
@@ -110,8 +118,11 @@ def test_formats_of_people_and_details(book, circ):
     assert header[:4] == ["姓名", "身份", "单位", "聘任日期"]
     first = circ.people_ytd.iloc[0]
     row = {h: c for h, c in zip(header, ws[2])}
-    assert row["稿酬(元)"].value == pytest.approx(float(first["reward"]))
-    assert row["稿酬(元)"].number_format == "#,##0.00"
+    assert row["稿酬（元）"].value == pytest.approx(float(first["reward"]))
+    # A number (a whole 100% reads back from the file as the integer 1), never text.
+    assert isinstance(row["完成率"].value, (int, float)) and isinstance(row["报送"].value, int)
+    assert row["完成率"].value == pytest.approx(float(first["completion"]), abs=0.0005)
+    assert row["稿酬（元）"].number_format == "#,##0.00"
     assert row["完成率"].number_format == "0.0%"
     assert row["聘任日期"].number_format == "yyyy-mm-dd"
     # people with no appointment date get a blank cell, not an error
@@ -120,7 +131,7 @@ def test_formats_of_people_and_details(book, circ):
         assert ws.cell(2 + int(blanks.to_numpy().argmax()), 4).value is None
 
     ws = wb["采用明细"]
-    assert [c.value for c in ws[1]] == ["编号", "信息标题", "作者", "单位", "采用层级", "采用单位/刊物", "期号", "日期"]
+    assert [c.value for c in ws[1]] == ["编号", "信息标题", "作者", "报送单位", "采用层级", "采用单位/刊物", "期号", "采用日期"]
     assert ws.max_row == 1 + len(circ.adoptions)
 
     ws = wb["批示件跟踪"]
@@ -135,6 +146,37 @@ def test_charts_exist(book):
     assert len(charts) >= 3
     assert len(wb["概况"]._charts) >= 2
     assert len(wb["各单位情况"]._charts) >= 1
+
+
+def _axes(xml: str) -> dict[str, str]:
+    """Axis kind (catAx, valAx) -> its orientation (minMax, or maxMin when reversed)."""
+    return {kind: re.search(r'orientation val="(\w+)"', body).group(1)
+            for kind, body in re.findall(r"<c:(catAx|valAx)>(.*?)</c:\1>", xml, re.S)}
+
+
+def test_charts_drawn_the_right_way_round(book):
+    """The points bar chart lists the first unit on top (categories reversed) and its values grow
+    left to right (value axis not mirrored); column charts are not reversed at all."""
+    path, _ = book
+    with zipfile.ZipFile(path) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml", n)]
+    bars = [c for c in charts if 'barDir val="bar"' in c]
+    assert len(bars) == 1
+    assert _axes(bars[0]) == {"catAx": "maxMin", "valAx": "minMax"}
+    assert '<c:crosses val="max"/>' in bars[0]  # the value axis sits under the last (bottom) unit
+    for column in (c for c in charts if 'barDir val="col"' in c):
+        assert _axes(column) == {"catAx": "minMax", "valAx": "minMax"}
+
+
+def test_no_ascii_punctuation_in_the_workbooks_own_text(book, circ):
+    """Titles, paragraphs, captions, notes and headers follow GB/T 15834 (full-width punctuation)."""
+    _, wb = book
+    own = [c.value for row in wb["概况"].iter_rows(max_col=1) for c in row if isinstance(c.value, str)]
+    own += [c.value for ws in wb for c in ws[1] if isinstance(c.value, str) and ws.title != "未完成任务名单"]
+    own += [c.value for c in wb["各单位情况"][2] if isinstance(c.value, str)]  # its second header row
+    own += [c.value for c in wb["批示件跟踪"]["A"] if isinstance(c.value, str) and c.value.startswith("注")]
+    assert own and [t for t in own if re.search(r"[\u4e00-\u9fff]", t) and re.search(r"[,;:()](?!\d)", t)
+                    and True] == []
 
 
 def test_behind_and_zero_lists(book, circ):

@@ -43,12 +43,16 @@ def _runs(document):
                     yield from p.runs
 
 
-def _section(document, heading: str) -> str:
-    """The text of the paragraphs under a heading, up to the next heading (or the end)."""
+def _attachment(document, title: str) -> list[str]:
+    """The paragraph texts of the 附件 with this title, up to the next 附件N label."""
     texts = [p.text for p in document.paragraphs]
-    start = texts.index(heading)
-    end = next((i for i in range(start + 1, len(texts)) if re.match(r"^[一二三四五]、", texts[i])), len(texts))
-    return "\n".join(texts[start + 1:end])
+    start = texts.index(title)  # its page (the 附件说明 line carries "附件：1. " in front)
+    end = next((i for i in range(start + 1, len(texts)) if re.fullmatch(r"附件\d", texts[i])), len(texts))
+    return texts[start + 1:end]
+
+
+def _decision(document) -> str:
+    return next(p.text for p in document.paragraphs if "决定授予" in p.text or "未评出" in p.text)
 
 
 def _counts(opening: str) -> tuple[int, int, int, int]:
@@ -61,10 +65,12 @@ def _counts(opening: str) -> tuple[int, int, int, int]:
 
 def test_title_addressee_and_signature(doc, comm):
     texts = [p.text for p in doc.paragraphs]
-    assert texts[0] == comm.title == "关于表彰2025年度社情民意信息工作先进集体和先进个人的决定"
-    assert texts[1].startswith("各界别组") and texts[1].endswith("：")
-    assert texts[-2:] == [comm.office, "2026年1月15日"]
-    assert doc.paragraphs[0].runs[0].font.size.pt == 22
+    assert texts[:2] == ["政协示例县委员会文件", "示政协发〔2025〕　　号"]  # no --number: left for the secretary
+    assert texts[2] == comm.title == "关于表彰2025年度社情民意信息工作先进集体和先进个人的决定"
+    assert texts[3].startswith("各界别组") and texts[3].endswith("：")
+    note = next(i for i, t in enumerate(texts) if t.startswith("附件："))
+    assert texts[note + 4:note + 6] == ["政协示例县委员会", "2026年1月15日"]
+    assert doc.paragraphs[2].runs[0].font.size.pt == 22
 
 
 def test_page_is_a4_with_gongwen_margins(doc):
@@ -83,34 +89,33 @@ def test_every_chinese_run_has_an_east_asian_font(doc):
     assert missing == []
 
 
-def test_opening_counts_match_the_lists(doc, comm):
-    opening = doc.paragraphs[2].text
-    assert "为表彰先进、激励担当" in opening
+def test_decision_names_basis_decider_and_counts(doc, comm):
+    decision = _decision(doc)
+    assert decision.startswith("为表彰先进、激励担当，根据《示例县政协社情民意信息工作考核奖励办法》，经县政协主席会议研究，决定")
     expected = (len(comm.units), len(comm.informants), len(comm.top_items), len(comm.good_items))
     assert all(expected)
-    assert _counts(opening) == expected
+    assert _counts(decision) == expected
 
 
-def test_sections_in_order(doc):
-    assert [p.text for p in doc.paragraphs if re.match(r"^[一二三四五]、", p.text)] == HEADINGS
+def test_county_wording(doc):
+    text = "".join(p.text for p in doc.paragraphs)
+    assert "全县各级政协组织" not in text and "全县政协各参加单位" in text
+    assert not re.search(r"（\d+个）：", text)
 
 
-def test_units_by_peer_group_in_order(doc, comm):
-    text = _section(doc, "一、先进集体")
+def test_lists_are_attachments_in_order(doc, comm):
+    texts = [p.text for p in doc.paragraphs]
+    assert [t for t in texts if re.fullmatch(r"附件\d", t)] == ["附件1", "附件2", "附件3", "附件4"]
+    units = _attachment(doc, "2025年度社情民意信息工作先进集体名单")
     for group, rows in comm.units.groupby("peer_group", sort=False):
-        assert f"{group}（{len(rows)}个）：" + "、".join(rows["unit"]) in text.split("\n")
-    positions = [text.index(u) for u in comm.units["unit"]]
-    assert positions == sorted(positions)
-
-
-def test_informants_in_rank_order(doc, comm):
-    text = _section(doc, "二、优秀信息员")
-    named = [f"{n}（{u}）" for n, u in zip(comm.informants["name"], comm.informants["unit"])]
-    assert text == "、".join(named)
+        assert f"{group}：" + "、".join(rows["unit"]) in units
+    informants = doc.tables[0]
+    assert [c.text for c in informants.rows[0].cells] == ["序号", "姓名", "单位"]
+    assert [r.cells[1].text for r in informants.rows[1:]] == list(comm.informants["name"])
 
 
 def test_top_items_table(doc, comm):
-    table = doc.tables[0]
+    table = doc.tables[1]
     assert [c.text for c in table.rows[0].cells] == ["序号", "信息标题", "作者", "最高采用层级", "领导批示"]
     body = table.rows[1:]
     assert len(body) == len(comm.top_items)
@@ -121,30 +126,32 @@ def test_top_items_table(doc, comm):
 
 
 def test_good_items_table(doc, comm):
-    table = doc.tables[1]
+    table = doc.tables[2]
     assert [c.text for c in table.rows[0].cells] == ["信息标题", "作者", "落实情况"]
     assert [r.cells[0].text for r in table.rows[1:]] == [zh_punctuation(t) for t in comm.good_items["title"]]
 
 
-def test_closing_before_signature(doc):
-    assert doc.paragraphs[-3].text.startswith("希望受表彰的先进集体和个人珍惜荣誉")
+def test_closing_before_the_attachments_note(doc):
+    texts = [p.text for p in doc.paragraphs]
+    note = next(i for i, t in enumerate(texts) if t.startswith("附件："))
+    assert texts[note - 1].startswith("希望受表彰的先进集体和个人珍惜荣誉")
 
 
 def test_no_good_items_still_renders(comm, tmp_path):
     quiet = dataclasses.replace(comm, good_items=comm.good_items.iloc[0:0])
     doc = docx.Document(str(write_commendation_docx(quiet, tmp_path / "d.docx", date=SIGNED)))
-    assert _counts(doc.paragraphs[2].text) == (len(comm.units), len(comm.informants), len(comm.top_items), 0)
-    assert "好信息" not in doc.paragraphs[2].text
-    assert _section(doc, "四、好信息").startswith("无。")
-    assert len(doc.tables) == 1
+    decision = _decision(doc)
+    assert _counts(decision) == (len(comm.units), len(comm.informants), len(comm.top_items), 0)
+    assert "好信息" not in decision
+    assert [p.text for p in doc.paragraphs if re.fullmatch(r"附件\d", p.text)] == ["附件1", "附件2", "附件3"]
+    assert len(doc.tables) == 2
 
 
 def test_all_lists_empty_still_renders(comm, tmp_path):
     empty = {k: getattr(comm, k).iloc[0:0] for k in ("units", "informants", "top_items", "good_items")}
     doc = docx.Document(str(write_commendation_docx(dataclasses.replace(comm, **empty), tmp_path / "e.docx")))
-    assert _counts(doc.paragraphs[2].text) == (0, 0, 0, 0)
-    assert [p.text for p in doc.paragraphs if re.match(r"^[一二三四五]、", p.text)] == HEADINGS
-    for heading in HEADINGS:
-        assert _section(doc, heading).startswith("无。")
+    assert _decision(doc) == "2025年度未评出先进集体和先进个人。"
+    assert not any(p.text.startswith("附件") for p in doc.paragraphs)
     assert len(doc.tables) == 0
-    assert doc.paragraphs[-1].text == f"{dt.date.today().year}年{dt.date.today().month}月{dt.date.today().day}日"
+    today = dt.date.today()
+    assert f"{today.year}年{today.month}月{today.day}日" in [p.text for p in doc.paragraphs]

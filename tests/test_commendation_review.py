@@ -61,6 +61,11 @@ def _rows(ws) -> tuple[list, list[list]]:
     return labels, [[c.value for c in row] for row in ws.iter_rows(min_row=header + 1)]
 
 
+def _tables(document) -> list[list[tuple[str, ...]]]:
+    """Every table of a .docx as rows of cell texts."""
+    return [[tuple(c.text for c in row.cells) for row in table.rows] for table in document.tables]
+
+
 def test_candidates_workbook(ledger, tmp_path):
     comm = build_commendation(ledger, 2025)
     wb = openpyxl.load_workbook(_candidates(comm, tmp_path))
@@ -107,11 +112,19 @@ def test_confirm_a_reserve_instead(ledger, tmp_path):
     assert list(final.informants[["place", "name"]].itertuples(index=False, name=None)) == [(1, "甲"), (2, "乙")]
     assert list(final.workers["name"]) == ["庚"] and final.units.empty and final.top_items.empty
     outputs = write_commendation_outputs(final, tmp_path / "out")
-    assert set(outputs) == {"docx", "xlsx"} and outputs["docx"].name == "2025年度社情民意信息工作表彰决定.docx"
+    assert set(outputs) == {"docx", "xlsx", "html"} and outputs["docx"].name == "2025年度社情民意信息工作表彰决定.docx"
     document = docx.Document(str(outputs["docx"]))
     texts = [p.text for p in document.paragraphs]
-    assert "甲（民盟县委）、乙（城关镇政协工委）" in texts and "五、先进工作者" in texts and "庚（县政协办公室）" in texts
+    # The lists are the decision's 附件: the confirmed informants, and the 先进工作者 as one more.
+    decision = next(t for t in texts if "决定授予" in t)
+    assert "授予甲等2名同志“2025年度优秀信息员”称号" in decision
+    assert "授予庚等1名同志“2025年度社情民意信息工作先进工作者”称号" in decision
+    assert "2025年度社情民意信息工作先进工作者名单" in texts
+    informants, workers = _tables(document)
+    assert informants[1:] == [("1", "甲", "民盟县委"), ("2", "乙", "城关镇政协工委")]
+    assert workers[1:] == [("1", "庚", "县政协办公室")]
     assert not any("草稿" in p.text for p in document.sections[0].header.paragraphs)
+    assert "草稿" not in outputs["html"].read_text(encoding="utf-8")
 
 
 def test_draft_outputs_say_so(ledger, tmp_path):
@@ -119,11 +132,13 @@ def test_draft_outputs_say_so(ledger, tmp_path):
     outputs = write_commendation_outputs(comm, tmp_path)
     assert [p.name for p in outputs.values()] == ["2025年度社情民意信息工作表彰候选名单.xlsx",
                                                   "2025年度社情民意信息工作表彰决定(草稿).docx",
-                                                  "2025年度社情民意信息工作表彰名单(草稿).xlsx"]
+                                                  "2025年度社情民意信息工作表彰名单(草稿).xlsx",
+                                                  "2025年度社情民意信息工作表彰.html"]  # the run's report page
     document = docx.Document(str(outputs["docx"]))
     header = document.sections[0].header.paragraphs[0].text
     assert header.startswith("草稿") and "县政协主席会议" in header
     assert document.sections[0].even_page_header.paragraphs[0].text == header
+    assert f'<p class="draft">{header}</p>' in outputs["html"].read_text(encoding="utf-8")
 
 
 def _tamper(path, tmp_path):
@@ -218,8 +233,9 @@ def test_grades_and_prizes_paid_to_the_confirmed(ledger, tmp_path):
     assert payout.at["丙", "reward"] == Decimal("460.00") and payout.at["丙", "prize"] == Decimal("800.00")
     assert payout.at["丙", "awards"] == "优秀信息员(一等奖)、十佳信息"
     assert comm.payout_total == comm.lines_total == Decimal("5290.00")
-    texts = [p.text for p in docx.Document(str(write_commendation_outputs(comm, tmp_path / "out")["docx"])).paragraphs]
-    assert "一等奖：丙（民建县委）" in texts and "二等奖：甲（民盟县委）、乙（城关镇政协工委）" in texts
+    informants = _tables(docx.Document(str(write_commendation_outputs(comm, tmp_path / "out")["docx"])))[0]
+    assert informants == [("序号", "姓名", "单位", "奖项等次"), ("1", "丙", "民建县委", "一等奖"),
+                          ("2", "甲", "民盟县委", "二等奖"), ("3", "乙", "城关镇政协工委", "二等奖")]
 
 
 def test_prize_only_for_the_confirmed_and_grade_problems(ledger, tmp_path):

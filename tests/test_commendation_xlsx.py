@@ -11,11 +11,12 @@ import pytest
 import xlsxwriter
 
 import sqmy_lib as sq
+from sqmy_lib.zh import punctuate as zh_punctuation
 from sqmy_lib.compute.commendation import build_commendation
 from sqmy_lib.render.commendation_xlsx import SHEETS, write_commendation_xlsx
 
 DEMO = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
-PAYOUT_HEADER = ["序号", "姓名(单位)", "类型", "所在单位", "采用信息(条)", "金额(元)", "签字"]
+PAYOUT_HEADER = ["序号", "姓名（单位）", "类型", "所在单位", "采用信息（条）", "金额（元）", "签字"]
 
 
 @pytest.fixture(scope="module")
@@ -52,24 +53,24 @@ def test_sheets_in_order(book):
 def test_lists(book, comm):
     _, wb = book
     ws = wb["先进集体"]
-    assert [c.value for c in ws[1]] == ["类别组", "名次", "单位", "积分", "报送(条)", "采用(条)"]
+    assert [c.value for c in ws[1]] == ["类别", "名次", "单位", "积分", "报送", "采用"]
     assert [ws.cell(r, 3).value for r in range(2, 2 + len(comm.units))] == list(comm.units["unit"])
     ws = wb["优秀信息员"]
-    assert [c.value for c in ws[1]] == ["名次", "姓名", "身份", "单位", "报送(条)", "采用(条)", "积分"]
+    assert [c.value for c in ws[1]] == ["名次", "姓名", "身份", "单位", "报送", "采用", "积分"]
     assert [ws.cell(r, 2).value for r in range(2, 2 + len(comm.informants))] == list(comm.informants["name"])
     ws = wb["十佳信息"]
-    assert [c.value for c in ws[1]] == ["名次", "信息标题", "作者", "单位", "最高采用层级", "领导批示(件)", "采用次数", "报送日期"]
+    assert [c.value for c in ws[1]] == ["名次", "信息标题", "作者", "报送单位", "最高采用层级", "领导批示（件）", "采用次数", "报送日期"]
     assert [ws.cell(r, 2).value for r in range(2, 2 + len(comm.top_items))] == list(comm.top_items["title"])
     assert ws.cell(2, 8).number_format == "yyyy-mm-dd"
     ws = wb["好信息"]
-    assert [c.value for c in ws[1]] == ["信息标题", "作者", "单位", "落实情况"]
+    assert [c.value for c in ws[1]] == ["信息标题", "作者", "报送单位", "落实情况"]
     assert [ws.cell(r, 1).value for r in range(2, 2 + len(comm.good_items))] == list(comm.good_items["title"])
 
 
 def test_payout_rows_and_total(book, comm):
     _, wb = book
     ws = wb["奖励发放表"]
-    assert ws["A1"].value == f"{comm.year}年度社情民意信息奖励发放表(草稿)"  # not confirmed yet
+    assert ws["A1"].value == f"{comm.year}年度社情民意信息奖励发放表（草稿）"  # not confirmed yet (GB/T 15834 brackets)
     rows, total = _payout(ws)
     assert len(rows) == len(comm.payout)
     assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
@@ -118,13 +119,13 @@ def test_basis(book, comm):
     ws = wb["评选依据"]
     texts = [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     t = comm.thresholds
-    assert any(f"报送≥{t['min_submitted']}条" in s and f"采用≥{t['min_adopted']}条" in s for s in texts)
+    assert any(f"报送{t['min_submitted']}条以上" in s and f"采用{t['min_adopted']}条以上" in s for s in texts)
     for rule in comm.tie_breaks.values():
-        assert any(rule in s for s in texts), rule
-    header = ["姓名", "身份", "单位", "聘任日期", "报送(条)", "采用(条)"]
+        assert any(zh_punctuation(rule) in s for s in texts), rule
+    header = ["姓名", "身份", "单位", "聘任日期", "报送", "采用"]
     header_row, rows = _rows(ws, header)
     full = [c.value for c in ws[header_row]]
-    assert {"县级采用(条)", "获批示(条)", "积分", "是否符合", "说明"} <= set(full)
+    assert {"县级采用", "获批示", "积分", "是否符合", "说明"} <= set(full)
     assert len(rows) == len(comm.basis)
     got = [(r[0], r[full.index("说明")], r[full.index("是否符合")]) for r in rows]
     want = [(n, why, "是" if ok else "否") for n, why, ok in zip(comm.basis["name"], comm.basis["reason"], comm.basis["eligible"])]

@@ -271,3 +271,15 @@ def test_minority_names_reach_the_commendation_as_people(tmp_path):
     payout = award.payout.set_index("name")
     assert (payout.loc[MINORITY, "kind"] == "个人").all()
     assert all(payout.loc[n, "amount"] == Decimal("300.00") for n in MINORITY)  # 3 × 市级 100
+
+
+def test_forwarding_written_in_the_note_is_a_forward_not_an_adoption(tmp_path):
+    rows = [["日期", "标题", "作者", "采用情况", "备注"],
+            ["2025-04-01", "关于甲的建议", "张三", "", "已报市政协"],
+            ["2025-04-02", "关于乙的建议", "李四", "被市政协《社情民意》第5期采用", "联名报送"]]
+    ledger, report = _read(write_xlsx(tmp_path / "f.xlsx", {"S": rows}))
+    assert ledger.forwards[["item", "tier"]].astype(str).values.tolist() == [["0", "市级"]]
+    assert ledger.adoptions[["item", "tier"]].astype(str).values.tolist() == [["1", "市级"]]
+    assert [i.row for i in _codes(report, "forward.in_note")] == [2]
+    assert _paid(ledger) == {"李四": Decimal("100.00")}  # sent up is not paid
+    assert sq.summary(ledger, 2025).adopted_by_body["市级"] == {"市政协": 1}

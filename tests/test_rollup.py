@@ -176,6 +176,12 @@ def test_totals_count_each_item_and_each_adoption_tier_once(city, city_rollup):
     distinct = ad.drop_duplicates(["item", "tier"]).groupby("tier", observed=True).size()
     for tier, n in distinct.items():
         assert r.summary.adopted_by_tier[tier] == n
+    # So does every channel's (the bodies named in the circular, 专报/转报/转送): a pair once.
+    every = c.all_adoptions.assign(item=c.all_adoptions["item"].map(lambda i: lower_of.get(i, i)))
+    assert r.summary.adopted_by_channel == {
+        ch: every.loc[every["channel"] == ch, "item"].nunique() for ch in r.summary.adopted_by_channel}
+    for tier, bodies in r.summary.adopted_by_body.items():
+        assert all(n <= every.loc[every["tier"] == tier, "item"].nunique() for n in bodies.values()), tier
     # The offices add up to the totals.
     assert r.offices["submitted"].sum() == r.summary.submitted
 
@@ -257,14 +263,15 @@ def test_outputs_show_offices_in_place_of_units(rollup_run):
     stem = "2025年第四季度社情民意信息汇总通报"
     wb = openpyxl.load_workbook(out / f"{stem}.xlsx")
     assert wb.sheetnames == ["概况", "各地区情况", "采用明细", "批示件跟踪", "未完成任务名单", "零报送地区",
-                             "缺报情况", "跨级重复(已合并)", "疑似重复(未合并)"]
+                             "缺报情况", "跨级重复（已合并）", "疑似重复（未合并）"]
     offices = [row[0] for row in wb["各地区情况"].iter_rows(min_row=3, values_only=True) if row[0]]
     assert "东山县政协" in offices and "石门县政协" not in offices
     missing = [row for row in wb["缺报情况"].iter_rows(min_row=2, values_only=True)]
     assert {row[0] for row in missing} == {"石门县政协", "青河区政协"}
     text = "\n".join(p.text for p in docx.Document(out / f"{stem}.docx").paragraphs)
     assert "关于2025年第四季度全市社情民意信息工作情况的通报" in text
-    assert "各地区报送采用情况" in text and "石门县政协、青河区政协的台账未能读取" in text
+    assert "各地区社情民意信息报送采用情况统计表" in text and "石门县政协、青河区政协的台账未能读取" in text
+    assert "附件" in text and "“缺报情况”工作表" in text
     assert "委员和信息员" not in text  # a roll-up reports on offices, not people
 
 

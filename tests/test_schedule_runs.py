@@ -324,7 +324,7 @@ def test_report_objects_write_excel(tmp_path):
     book = openpyxl.load_workbook(path)
     assert {"概况", "各单位", "个人", "批示跟踪", "逐月"} <= set(book.sheetnames)
     summary = dict(book["概况"].iter_rows(min_row=2, values_only=True))
-    assert summary["报送信息(条)"] == circular.summary.submitted and isinstance(summary["报送信息(条)"], int)
+    assert summary["报送信息（条）"] == circular.summary.submitted and isinstance(summary["报送信息（条）"], int)
     commendation = sq.annual_commendation(ledger, 2025)
     book = openpyxl.load_workbook(commendation.to_excel(tmp_path / "表彰.xlsx"))
     rows = list(book["奖励发放表"].iter_rows(values_only=True))

@@ -1,4 +1,9 @@
-"""``sqmy compute {people,rewards,units,summary,instructions}``: the computations as tables, JSON, CSV or Excel."""
+"""``sqmy compute {people,rewards,units,summary,instructions}``: the computations as tables, JSON, CSV or Excel.
+
+Every format shows the same fields, from one table spec per computation (:mod:`sqmy_lib.render.spec`):
+the terminal table and the CSV/xlsx headers are the spec's Chinese labels, the JSON keys its column
+names. ``summary`` prints its figures as rows (项目, 数值); its JSON is the whole Summary.
+"""
 from __future__ import annotations
 
 import json
@@ -10,17 +15,19 @@ import pandas as pd
 
 from .. import compute
 from ..iorw import write_text
-from ..render.tables import for_people, write_csv, write_xlsx
+from ..render import spec as specs
+from ..render.tables import csv_text, terminal_text, write_csv, write_xlsx
 from .validate import _add_inputs, _read_and_check
 
-# The JSON shapes other tools depend on: keep them stable.
-JSON_FIELDS = {
-    "people": ["name", "role", "unit", "submitted", "adopted", "instructed", "quota", "completion", "missed_months"],
-    "rewards": ["name", "unit", "items", "amount"],
-    "units": ["unit", "peer_group", "submitted", "adopted", "instructed", "points", "rank"],
-    "instructions": ["item_no", "title", "authors", "unit", "leader", "level", "date", "follow_up", "department", "assigned",
-                     "due", "replied", "status", "overdue", "days_open"],
-}
+
+def table_spec(what: str, rules) -> specs.TableSpec:
+    """The columns ``sqmy compute WHAT`` shows, in every format."""
+    return {
+        "people": lambda: specs.people(rules.tiers),
+        "units": lambda: specs.units(rules.tiers),
+        "rewards": lambda: specs.REWARDS,
+        "instructions": lambda: specs.INSTRUCTIONS,
+    }[what]()
 
 
 def register(sub) -> None:
@@ -50,17 +57,11 @@ def to_json(payload) -> str:
     return re.sub(rf'"{_DECIMAL}(-?\d+\.\d\d)"', r"\1", text)
 
 
-def _plain(value):
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
-        return None
-    if hasattr(value, "item") and not isinstance(value, (str, Decimal)):
-        return value.item()
-    return value
-
-
-def records(df: pd.DataFrame, fields: list[str]) -> list[dict]:
-    """Rows as JSON-ready dicts with exactly ``fields``."""
-    return [{f: _plain(v) for f, v in zip(fields, row)} for row in df[fields].itertuples(index=False)]
+def summary_rows(result: compute.Summary, rules) -> tuple[pd.DataFrame, specs.TableSpec, list[str]]:
+    """A summary as (项目, 数值) rows, the figures a circular states, with each row's kind."""
+    figures = specs.summary_figures(rules.tiers, rules.leader_levels, result.to_dict())
+    table, _, kinds = specs.figure_table(figures, {"数值": result.to_dict()})
+    return table, specs.spec(specs.Column("项目", "项目"), specs.Column("数值", "数值", "count")), kinds
 
 
 def run_compute(args) -> int:
@@ -74,33 +75,36 @@ def run_compute(args) -> int:
         print(f"提示:{c.left_out_text}(详见 sqmy validate)", file=sys.stderr)
     for note in c.notes:
         print(f"提示:{note}", file=sys.stderr)
+    row_kinds = None
     if args.what == "summary":
         result = compute.summary(c, period)
-        table, payload = result.to_frame(), result.to_dict()
+        table, spec, row_kinds = summary_rows(result, c.rules)
+        payload = result.to_dict()
     else:
         fn = {"people": compute.people, "rewards": compute.rewards, "units": compute.units,
               "instructions": compute.instructions}[args.what]
         table = fn(c, period)
-        payload = records(table, JSON_FIELDS[args.what])
-    _emit(args, table, payload)
+        spec = table_spec(args.what, c.rules).present(table)
+        payload = spec.records(table)
+    _emit(args, table, spec, payload, row_kinds)
     return report.exit_code
 
 
-def _emit(args, table: pd.DataFrame, payload) -> None:
+def _emit(args, table: pd.DataFrame, spec: specs.TableSpec, payload, row_kinds) -> None:
     if args.format == "json":
         text = to_json(payload)
     elif args.format == "csv":
         if args.out:
-            write_csv(table, args.out)
+            write_csv(table, spec, args.out, row_kinds)
             return
-        text = for_people(table).to_csv(index=False)
+        text = csv_text(table, spec, row_kinds).rstrip("\n")
     elif args.format == "xlsx":
         if not args.out:
             raise SystemExit("sqmy: --format xlsx 需要 --out 指定输出文件")
-        write_xlsx(table, args.out)
+        write_xlsx(table, spec, args.out, row_kinds=row_kinds)
         return
     else:
-        text = for_people(table).to_string(index=False)
+        text = terminal_text(table, spec, row_kinds)
     if args.out:
         write_text(args.out, text + "\n")
     else:

@@ -28,9 +28,16 @@ def _add_common(p: argparse.ArgumentParser, year_required: bool = True) -> None:
     p.add_argument("--rules", metavar="PATH", help="规则文件")
     p.add_argument("--office", metavar="NAME", help="发文单位(默认取规则文件 office.name)")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="统计截止日(默认今天;用于复现)")
+    add_document_options(p)
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="单个单元格的超时秒数")
     p.add_argument("--allow-empty", action="store_true", help="本期没有任何报送、采用或批示记录时也生成报告")
     p.add_argument("--out", required=True, metavar="DIR", help="输出目录(整个替换为本次生成的报告;其中其他文件保留)")
+
+
+def add_document_options(p: argparse.ArgumentParser) -> None:
+    """成文日期 and 发文字号 of the 公文 a report writes (the statistics cut-off stays --today)."""
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="公文的成文日期(默认运行当天)")
+    p.add_argument("--number", metavar="N", help="发文字号中的序号(按规则文件 documents 的格式;不填则留空待填)")
 
 
 def register(sub) -> None:
@@ -102,7 +109,8 @@ def run_commend(args) -> int:
 def report_parameters(args) -> dict:
     """Notebook parameters from the command line."""
     params = {"year": args.year, "ledgers": list(args.paths), "roster": args.roster, "rules": args.rules,
-              "office": args.office, "today": args.today}
+              "office": args.office, "today": args.today,
+              "date": getattr(args, "date", None), "number": getattr(args, "number", None)}
     for key in ("quarter", "month", "half"):
         if getattr(args, key, None) is not None:
             params[key] = getattr(args, key)

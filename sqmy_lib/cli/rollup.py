@@ -12,9 +12,10 @@ import json
 import sys
 from pathlib import Path
 
+from .. import zh
 from ..kinds import ROLLUP
 from ..rules import load_rules
-from .reports import report_failed
+from .reports import add_document_options, report_failed
 
 
 def register(sub) -> None:
@@ -30,6 +31,7 @@ def register(sub) -> None:
     p.add_argument("--level", metavar="LEVEL", help="汇总单位的层级:市级/省级(默认按名称或下级推断)")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="统计截止日(默认今天;用于复现)")
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="单个单元格的超时秒数")
+    add_document_options(p)
     p.add_argument("--allow-empty", action="store_true", help="本期没有任何报送、采用或批示记录时也生成报告")
     p.set_defaults(run=run_rollup)
 
@@ -38,7 +40,7 @@ def run_rollup(args) -> int:
     from ..run.pipeline import ReportFailed, produce_report
 
     params = {"year": args.year, "quarter": args.quarter, "ledgers": list(args.paths), "rules": args.rules,
-              "office": args.office, "level": args.level, "today": args.today}
+              "office": args.office, "level": args.level, "today": args.today, "date": args.date, "number": args.number}
     try:
         result = produce_report(ROLLUP, params, Path(args.out), timeout=args.timeout, allow_empty=args.allow_empty)
     except ReportFailed as exc:
@@ -65,20 +67,12 @@ def rollup_text(f: dict, tiers: list[str]) -> str:
              *[o["adopted_by_tier"].get(t, 0) for t in tiers], o["instructed"], o["points"], o["rank"]]
             if not o["missing"] else [o["office"], o["level"], o["peer_group"], *["—"] * (len(tiers) + 4), "缺报"]
             for o in f.get("offices", [])]
-    widths = [max(_width(str(x)) for x in col) for col in zip(head, *rows)]
+    widths = [max(zh.display_width(x) for x in col) for col in zip(head, *rows)]
     lines = [f"{f.get('office', '')}({f.get('level', '')}){f.get('period', '')}汇总:"
              f"报送 {f.get('submitted')} 条,采用 {f.get('adopted')} 条,批示 {f.get('instructions')} 件;"
              f"跨级重复已合并 {f.get('forwarded', 0)} 条,疑似重复 {len(f.get('uncertain', []))} 条(未合并)"]
     for row in [head, *rows]:
-        lines.append("  ".join(_pad(str(x), w) for x, w in zip(row, widths)))
+        lines.append("  ".join(zh.pad(x, w) for x, w in zip(row, widths)).rstrip())
     for u in f.get("uncertain", []):
         lines.append(f"疑似重复:{u['place']}「{u['title']}」—— {u['reason']}(可能对应:{u['candidates']})")
     return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import zh
+from ..kinds import CIRCULAR
 from ..records import Ledger
 from ..rules import Rules
 from .base import in_period
@@ -21,8 +23,6 @@ from ..period import Period
 from .summary import Summary, summary
 from .units import units
 
-# How a tier is named in prose: "被省政协采用3条".
-TIER_BODY = {"县级": "县政协", "市级": "市政协", "省级": "省政协", "全国": "全国政协"}
 UNIT_FIGURES = ["submitted", "adopted", "instructed", "points", "rank"]
 
 
@@ -55,6 +55,7 @@ class QuarterlyCircular:
     unit_word: str = "单位"  # what the ranked rows are: 单位, or 地区 when offices are rolled up
     people_section: bool = True  # whether the circular reports on people (a roll-up does not)
     problems: list[str] = field(default_factory=list)  # further 存在的问题 paragraphs
+    rules: Rules | None = None  # the rules the figures were computed under (the document's settings too)
 
     @property
     def title(self) -> str:
@@ -63,7 +64,7 @@ class QuarterlyCircular:
     @property
     def file_stem(self) -> str:
         """The name every output file of this circular shares."""
-        return f"{self.period.label}社情民意信息通报"
+        return CIRCULAR.stem(self.period)
 
     @property
     def period_word(self) -> str:
@@ -75,12 +76,55 @@ class QuarterlyCircular:
         """Further tables (sheet name → table) after the circular's own; none for an office's circular."""
         return {}
 
+    @property
+    def whole_year(self) -> bool:
+        """Whether the year to date is the whole year (a fourth quarter, a second half, a year)."""
+        return self.year_to_date.last_month == 12
+
+    @property
+    def ytd_word(self) -> str:
+        """How the year to date is named in prose: 全年, or 1—9月."""
+        return "全年" if self.whole_year else f"1—{self.year_to_date.last_month}月"
+
+    @property
+    def own_tier_rank(self) -> int:
+        """The index of the office's own tier among the rules' tiers (adoptions above it are 上级采用)."""
+        tiers = list(self.summary.adopted_by_tier)
+        own = self.rules.own_tier if self.rules is not None else tiers[0]
+        return tiers.index(own) if own in tiers else 0
+
+    def leading_units(self) -> pd.DataFrame:
+        """The first of each peer group in the period (by points), among units that submitted anything."""
+        u = self.units[(self.units["submitted"] > 0) & (self.units["rank"] == 1)]
+        return u.sort_values(["points", "submitted"], ascending=False, kind="stable").reset_index(drop=True)
+
+    def higher_adoptions(self) -> pd.DataFrame:
+        """The period's adoptions above the office's own tier, one row per item at its highest tier,
+        highest first (the items a circular names as the period's best)."""
+        tiers = list(self.summary.adopted_by_tier)
+        ad = self.adoptions.assign(tier_rank=self.adoptions["tier"].map({t: k for k, t in enumerate(tiers)}))
+        ad = ad[ad["tier_rank"] > self.own_tier_rank]
+        ad = ad.sort_values(["tier_rank", "date"], ascending=[False, True], kind="stable")
+        return ad.drop_duplicates("item").reset_index(drop=True)
+
+    def concentration(self, n: int = 3) -> tuple[pd.DataFrame, float | None]:
+        """The ``n`` units that submitted most in the period and their share of all submissions."""
+        top = self.units.sort_values("submitted", ascending=False, kind="stable").head(n)
+        top = top[top["submitted"] > 0]
+        total = int(self.units["submitted"].sum())
+        return top.reset_index(drop=True), (int(top["submitted"].sum()) / total if total else None)
+
+    def units_without_adoption(self) -> pd.DataFrame:
+        """Units that submitted in the period but had nothing adopted."""
+        return self.units[(self.units["submitted"] > 0) & (self.units["adopted"] == 0)].reset_index(drop=True)
+
     def units_by_period(self) -> pd.DataFrame:
         """Units with the quarter's and the year-to-date figures side by side (two-level columns)."""
+        forwarded = [c for c in ("forwarded", "forwarded_adopted") if c in self.units_ytd]  # 上报, when counted
         left = self.units.set_index("unit")[["peer_group", *UNIT_FIGURES]]
         # The adoption quota (镇街: 1 at 市级 or above a month) shows where some unit has one.
         adoption = ["adopted_quota", "adopted_completion"] if self.units_ytd.get("adopted_quota", pd.Series()).notna().any() else []
-        right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, "quota", "completion", *adoption]]
+        right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, *forwarded, "quota", "completion", *adoption]]
         table = pd.concat({"": left[["peer_group"]], self.period_word: left[UNIT_FIGURES], "年度累计": right}, axis=1)
         table = table.sort_values([("", "peer_group"), ("年度累计", "rank")], kind="stable")
         table.index = pd.MultiIndex.from_tuples([("", u) for u in table.index]).get_level_values(1).rename(("", "unit"))
@@ -109,34 +153,90 @@ class QuarterlyCircular:
             "本期零报送单位": self.zero_units, "逐月": self.monthly, **self.appendix()})
 
 
-def statistics_text(s: Summary) -> str:
-    """The paragraph a circular opens with, from the figures (zero figures are left out)::
+def compared(n: int, previous: int, unit: str, since: str) -> str:
+    """``比上年同期增加32条、增长62.7%``, ``比上年减少3件``, ``与上年同期持平`` (percent only with a base)."""
+    if n == 0:
+        return f"与{since.removeprefix('比')}持平"
+    text = f"{since}{zh.change(n, unit)}"
+    if previous:
+        text += f"、{'增长' if n > 0 else '下降'}{zh.percent(abs(n) / previous)}"
+    return text
 
-        2025年第三季度,共收到社情民意信息83条,同比增长62.7%;编发《社情民意》15期27条;
-        被市政协采用8条、省政协采用3条;获领导批示5件,其中省级领导批示1件、市级领导批示2件。
+
+def tier_bodies(s: Summary, rules: Rules) -> dict[str, dict[str, int]]:
+    """Per tier above the office's own, the adopting bodies by name (``Summary.adopted_by_body``) of
+    the channels the tier figures count (政协, 党委政府 by default): a party's own products are
+    counted apart, not named among a tier's adoptions. (Below its own tier, in a roll-up, the bodies
+    are the lower offices' own bulletins, "本级" to each: not named.)"""
+    own = rules.tier_rank(rules.own_tier)
+    return {tier: {body: n for body, n in bodies.items() if rules.channel_counts(rules.place(body).channel, "tiers")}
+            for tier, bodies in (s.adopted_by_body or {}).items() if rules.tier_rank(tier) > own}
+
+
+def adopted_at(tier: str, n: int, bodies: dict[str, int] | None = None) -> str:
+    """A tier's adoptions named from the data, never a tier turned into a body: ``被省政协采用10条``
+    (one body took them all), ``被市级采用6条（市政协4条、市委办2条）``, ``被市级采用6条`` (no names)."""
+    bodies = {b: k for b, k in (bodies or {}).items() if k}
+    if len(bodies) == 1 and next(iter(bodies.values())) == n:
+        return f"被{next(iter(bodies))}采用{n}条"
+    level = tier if tier.endswith("级") else f"{tier}级"
+    named = "、".join(f"{b}{k}条" for b, k in bodies.items())
+    return f"被{level}采用{n}条" + (f"（{named}）" if named else "")
+
+
+def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None = None,
+                    bodies: dict[str, dict[str, int]] | None = None) -> str:
+    """The office's figures for one period, each stated once (zero figures left out)::
+
+        2025年第三季度，共收到社情民意信息83条，比上年同期增加32条、增长62.7%；编发《社情民意》15期27条；
+        共有30条信息被采用，采用率36.1%，其中被省政协采用3条、被市级采用8条（市政协6条、市委办2条）；
+        获领导批示5件，涉及信息4条，其中省级领导批示1件、市级领导批示2件。
+
+    ``whole_year`` says 比上年 instead of 比上年同期; ``own_tier`` is the tier of the office's own
+    bulletin (its adoptions are the 编发 figure, not named again among the higher bodies); ``bodies``
+    names each tier's adopting bodies (:func:`tier_bodies`).
     """
-    parts = [f"{s.period},共收到社情民意信息{s.submitted}条"]
-    if s.change and s.previous and s.previous.get("submitted"):
-        pct = s.change["submitted_pct"]
-        word = "增长" if s.change["submitted"] >= 0 else "下降"
-        parts[0] += f",同比{word}{abs(pct):.1%}" if pct is not None else ""
-    clauses = [parts[0], f"编发《社情民意》{s.issues}期{s.published}条"]
-    higher = [f"{TIER_BODY.get(t, t)}采用{n}条" for t, n in reversed(list(s.adopted_by_tier.items())) if n and t != "县级"]
-    if higher:
-        clauses.append("被" + "、".join(higher))
+    since = "比上年" if whole_year else "比上年同期"
+    before = s.previous or {}
+    first = f"{s.period}，共收到社情民意信息{s.submitted}条"
+    if s.change is not None:
+        first += "，" + compared(s.change["submitted"], before.get("submitted", 0), "条", since)
+    clauses = [first]
+    if s.published:
+        clauses.append(f"编发《社情民意》{s.issues}期{s.published}条" if s.issues else f"编发《社情民意》{s.published}条")
+    if s.adopted:
+        adopted = f"共有{s.adopted}条信息被采用"
+        if s.adoption_rate is not None:
+            adopted += f"，采用率{zh.percent(s.adoption_rate)}"
+        tiers = [t for t in s.adopted_by_tier if t != own_tier]
+        higher = [adopted_at(t, s.adopted_by_tier[t], (bodies or {}).get(t)) for t in reversed(tiers) if s.adopted_by_tier[t]]
+        if higher:
+            adopted += "，其中" + "、".join(higher)
+        clauses.append(adopted)
     if s.instructions:
         levels = [f"{lvl}领导批示{n}件" for lvl, n in reversed(list(s.instructions_by_level.items())) if n]
-        clauses.append(f"获领导批示{s.instructions}件" + (",其中" + "、".join(levels) if levels else ""))
-    if s.participation:
-        p = s.participation
-        clauses.append(f"{p['members']}名委员中有{p['members_with_items']}名报送了信息")
-    return ";".join(clauses) + "。"
+        text = f"获领导批示{s.instructions}件，涉及信息{s.instructed_items}条"
+        clauses.append(text + ("，其中" + "、".join(levels) if len(levels) > 1 else ""))
+    return "；".join(clauses) + "。"
+
+
+def left_out_text(c: Counted) -> str:
+    """Rows left out for errors, in words staff read (the reasons, cell by cell, are in the validation
+    report): ``因校验错误，有5条报送记录、3条采用记录未计入统计，详见校验报告``; "" when none."""
+    if c.left_out.empty:
+        return ""
+    from .counted import TABLE_ZH
+
+    rows = c.left_out.groupby("table", sort=False)["rows"].sum()
+    counts = "、".join(f"{int(n)}条{TABLE_ZH.get(t, '')}记录" for t, n in rows.items())
+    return f"因校验错误，有{counts}未计入统计，详见校验报告"
 
 
 def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
     ad = in_period(c.adoptions, period)
     subs = c.submissions[["item", "item_no", "title", "author_text", "unit"]].set_index("item")
     return pd.DataFrame({
+        "item": ad["item"].to_numpy(),
         "item_no": ad["item"].map(subs["item_no"]).to_numpy(),
         "title": ad["item"].map(subs["title"]).to_numpy(),
         "authors": ad["item"].map(subs["author_text"]).to_numpy(),
@@ -151,7 +251,8 @@ def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
 def _monthly(c: Counted, period: Period) -> pd.DataFrame:
     months = range(1, period.last_month + 1)
     subs = pd.to_datetime(in_period(c.submissions, period, "date")["date"]).dt.month.value_counts()  # typed when empty
-    ad = in_period(c.adoptions, period).drop_duplicates("item")["when"].dt.month.value_counts()
+    # Each item in the month it was first adopted, so the months add up to the period's adopted items.
+    ad = in_period(c.adoptions, period).sort_values("when", kind="stable").drop_duplicates("item")["when"].dt.month.value_counts()
     return pd.DataFrame({"month": list(months), "submitted": [int(subs.get(m, 0)) for m in months],
                          "adopted": [int(ad.get(m, 0)) for m in months]})
 
@@ -199,11 +300,13 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         behind_people=_behind(people_ytd),
         zero_units=unit_q[unit_q["no_submission"]].reset_index(drop=True),
         monthly=_monthly(c, ytd),
-        statistics_text=statistics_text(s),
+        statistics_text=statistics_text(s, whole_year=period.months == 12, own_tier=c.rules.own_tier,
+                                        bodies=tier_bodies(s, c.rules)),
         next_steps=list(circular_rules.get("next_steps", [])),
         addressee=circular_rules.get("addressee", ""),
         overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),
-        left_out=c.left_out_text,
+        left_out=left_out_text(c),
         notes=list(c.notes),
         people_section=with_people,
+        rules=c.rules,
     )

@@ -278,11 +278,11 @@ def _items(c: Counted, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
     instr = c.instructions[(c.instructions["item"].isin(subs["item"]) & (c.instructions["when"] <= end)).to_numpy(dtype=bool)]
     out = subs[["item", "item_no", "title", "author_text", "unit", "date"]].copy()
     out["tier_rank"] = out["item"].map(ad.groupby("item")["tier_rank"].max()).fillna(-1).astype(int)
-    out["tier"] = out["tier_rank"].map(dict(enumerate(c.rules.tiers))).fillna("")
+    out["tier"] = out["tier_rank"].map(dict(enumerate(c.rules.tiers))).astype(object).fillna("")
     out["adoptions"] = out["item"].map(ad.groupby("item").size()).fillna(0).astype(int)
     out["instructions"] = out["item"].map(instr.groupby("item").size()).fillna(0).astype(int)
     leaders = instr.groupby("item")["leader"].agg(lambda s: "、".join(dict.fromkeys(x for x in s if x)))
-    out["leaders"] = out["item"].map(leaders).fillna("")
+    out["leaders"] = out["item"].map(leaders).astype(object).fillna("")  # object even when no item has a 批示
     return out
 
 

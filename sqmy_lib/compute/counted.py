@@ -87,7 +87,10 @@ def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = 
             left.append((table, "item.left_out", int(orphan.sum())))
             df = df[~orphan]
         # to_datetime: a ledger with no instruction (or adoption) at all has an empty, untyped table.
-        when = pd.to_datetime(df["date"].fillna(df["item"].map(item_date)))
+        # Typed even when there is nothing to map from (pandas 3 cannot map through an empty date series).
+        fallback_date = (pd.to_datetime(df["item"].map(item_date)) if len(item_date) else
+                         pd.Series(pd.NaT, index=df.index)).astype("datetime64[ns]")
+        when = pd.to_datetime(df["date"]).astype("datetime64[ns]").fillna(fallback_date)
         fallback = int(df["date"].isna().sum())
         if fallback:
             notes.append(f"{fallback} 条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期,按该信息的收稿日期计入期间")

@@ -164,18 +164,19 @@ def _describe_doubt(pairs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
 
 def merge_forwarded(c: Counted, matches: pd.DataFrame) -> Counted:
     """One item per certain pair, credited to the lower office; an adoption tier or instruction
-    level recorded in both ledgers counts once."""
+    level recorded in both ledgers counts once (in every channel's adoptions too, so the bodies,
+    channels and 专报/转报/转送 figures count the pair once, as the tiers do)."""
     if matches.empty:
         return c
     to_lower = dict(zip(matches["higher_item"], matches["lower_item"]))
 
-    def repoint(df: pd.DataFrame, key: str) -> pd.DataFrame:
+    def repoint(df: pd.DataFrame, *keys: str) -> pd.DataFrame:
         moved = df["item"].isin(to_lower)
         df = df.assign(item=df["item"].map(to_lower).fillna(df["item"]).astype("int64"))
         # The lower office's own records first, so a duplicate from the higher ledger is the one dropped.
         order = moved.to_numpy().argsort(kind="stable")
         df = df.iloc[order]
-        keep = ~(df.duplicated(["item", key], keep="first") & moved.iloc[order].to_numpy())
+        keep = ~(df.duplicated(["item", *keys], keep="first") & moved.iloc[order].to_numpy())
         return df[keep].sort_index()
 
     return dataclasses.replace(
@@ -183,6 +184,9 @@ def merge_forwarded(c: Counted, matches: pd.DataFrame) -> Counted:
         submissions=c.submissions[~c.submissions["item"].isin(to_lower)],
         authors=c.authors[~c.authors["item"].isin(to_lower)],
         adoptions=repoint(c.adoptions, "tier"),
+        # Every channel's adoptions: one per tier and channel (a 市委办 adoption is not the 市政协's).
+        all_adoptions=repoint(c.all_adoptions, "tier", "channel") if c.all_adoptions is not None else None,
+        forwards=repoint(c.forwards, "tier") if c.forwards is not None else None,
         instructions=repoint(c.instructions, "level"),
     )
 
@@ -232,7 +236,7 @@ class RollupCircular(QuarterlyCircular):
 
     def appendix(self) -> dict[str, pd.DataFrame]:
         """Sheets after the circular's own: missing offices and cross-level matches."""
-        return {"缺报情况": self.missing, "跨级重复(已合并)": self.forwarded, "疑似重复(未合并)": self.uncertain}
+        return {"缺报情况": self.missing, "跨级重复（已合并）": self.forwarded, "疑似重复（未合并）": self.uncertain}
 
     def office_rows(self) -> list[dict]:
         """Per-office figures as plain values (what ``sqmy rollup --format json`` prints)."""
@@ -304,7 +308,7 @@ def build_rollup(ledger: Ledger, tree: OfficeTree, year: int, quarter: int | Non
         notes.append(f"{len(matches)}条信息同时登记在下级和本级台账中(上报本级),已按一条统计,计入报送的下级政协;"
                      "各层级采用、批示在两处都有记录的只计一次")
     if len(uncertain):
-        notes.append(f"另有{len(uncertain)}条疑似重复的记录无法确定是否为同一条信息,未合并,见“疑似重复(未合并)”表")
+        notes.append(f"另有{len(uncertain)}条疑似重复的记录无法确定是否为同一条信息,未合并,见“疑似重复（未合并）”工作表")
     fields = {f.name: getattr(circ, f.name) for f in dataclasses.fields(QuarterlyCircular)}
     rollup_rules = rules.data.get("rollup", {})
     fields.update(notes=notes, unit_word="地区", problems=_missing_text(missing),
@@ -318,7 +322,7 @@ def _missing_text(missing: pd.DataFrame) -> list[str]:
     out = []
     whole = missing[missing["read_status"] == "缺报"]
     if len(whole):
-        out.append(f"{'、'.join(whole['office'])}的台账未能读取或未报送,本通报未计入其数据(原因见附表“缺报情况”)。")
+        out.append(f"{'、'.join(whole['office'])}的台账未能读取或未报送,本通报未计入其数据(原因见随文Excel工作簿“缺报情况”工作表)。")
     part = missing[missing["read_status"] != "缺报"]
     if len(part):
         out.append(f"{'、'.join(part['office'])}有部分台账文件未能读取,相关数据未计入。")

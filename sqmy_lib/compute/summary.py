@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
+from .. import zh
 from ..records import Ledger
 from ..rules import Rules
 from ..rules.placement import organ_name
@@ -47,18 +48,19 @@ class Summary:
         return asdict(self)
 
     def to_frame(self) -> pd.DataFrame:
-        """The figures as a two-column table (项目, 数值) for display."""
-        rows = [("报送信息(条)", self.submitted), ("本级编发(条)", self.published), ("编发期数(期)", self.issues),
-                ("被采用信息(条)", self.adopted)]
-        rows += [(f"{t}采用(条)", n) for t, n in self.adopted_by_tier.items()]
-        rows += [("领导批示(件)", self.instructions)]
-        rows += [(f"{lvl}领导批示(件)", n) for lvl, n in self.instructions_by_level.items()]
+        """The figures as a two-column table (项目, 数值) for display, rounded as every output rounds
+        them (:func:`sqmy_lib.zh.percent`)."""
+        rows = [("报送信息（条）", self.submitted), ("本级编发（条）", self.published), ("编发期数（期）", self.issues),
+                ("被采用信息（条）", self.adopted)]
+        rows += [(f"{t}采用（条）", n) for t, n in self.adopted_by_tier.items()]
+        rows += [("领导批示（件）", self.instructions)]
+        rows += [(f"{lvl}领导批示（件）", n) for lvl, n in self.instructions_by_level.items()]
         p = self.participation
         if p:
             rows.append(("委员参与", f"{p['members_with_items']}/{p['members']}"))
-        rows.append(("采用率", f"{self.adoption_rate:.1%}" if self.adoption_rate is not None else "—"))
+        rows.append(("采用率", zh.percent(self.adoption_rate)))
         if self.change:
-            rows.append(("报送同比", f"{self.change['submitted']:+d} 条"))
+            rows.append(("报送同比", f"{zh.change(self.change['submitted'], '条')}"))
         return pd.DataFrame(rows, columns=["项目", "数值"])
 
     def _repr_html_(self) -> str:

@@ -387,6 +387,8 @@ class SheetReader:
             rows.update(compress(range(len(column)), map(_filled, column)))
         words = self.vocab.instruction_words
         rows.update(i for i, note in enumerate(notes) if note and any(w in note for w in words))
+        prefixes = self.vocab.forwarded
+        rows.update(i for i, note in enumerate(notes) if note and norm(note).upper().startswith(prefixes))
         return sorted(rows)
 
     def _notes(self, data: list[list]) -> list[str]:
@@ -442,6 +444,7 @@ class SheetReader:
         adoptions = self._flag(row, r, item, ref, adoptions, reference)
         self._issue_and_product(row, r, item, ref, before_adoptions, adoptions)
         self._forward_text(row, r, item, ref)
+        self._forward_in_note(row, r, item, ref, note)
         self._dates_of(row, r, before_adoptions, before_forwards)
         self._instructions(row, r, item, ref, note)
 
@@ -602,6 +605,17 @@ class SheetReader:
             self._forward(item, ref, r, c, reading.body, reading, "forward_column")
         elif reading.state == UNKNOWN:
             self._finding("mark.unknown", r, c, value)
+
+    def _forward_in_note(self, row, r, item, ref, note: str) -> None:
+        """备注 that says the item was sent up (``已报市政协``): a 上报 record, and a warning asking
+        staff to use the 上报 column."""
+        c = self.f.get("note")
+        if c is None or not note:
+            return
+        body = self.vocab._forwarded(norm(note).upper())
+        if body:  # a named body only: a bare "报送" in a note says too little
+            self._finding("forward.in_note", r, c, note)
+            self._forward(item, ref, r, c, body, Reading(FORWARDED, body, text=note), "note")
 
     def _dates_of(self, row, r, first_adoption: int, first_forward: int) -> None:
         """采用日期 and 上报日期 date the row's adoptions and forwardings that carry none."""

@@ -6,28 +6,21 @@ glyphs: :func:`cjk_font` finds one or says how to install it, because without on
 Chinese character would come out as an empty box.
 
 Drawing works from :func:`chart_data` — plain lists and titles taken from the circular — so
-it can also run in a process of its own: :class:`ChartProcess`, started when a notebook
-starts, imports matplotlib and loads the font while the notebook reads and computes, then
-draws while the notebook writes the Excel workbook and the Word document up to its charts.
-The PNG bytes come back over a pipe and are written on this side, so the files are the ones
-:func:`write_circular_charts` writes and only the notebook's process touches its output folder.
+it can also run in a process of its own: :class:`ChartProcess`, a one-worker
+``ProcessPoolExecutor`` started when a notebook starts, imports matplotlib and loads the font
+while the notebook reads and computes, then draws while the notebook writes the Excel workbook
+and the Word document. The PNG bytes come back as the future's result and are written on this
+side, so the files are the ones :func:`write_circular_charts` writes.
 
 matplotlib is imported only where it is used (not when this module is), so a notebook
 that hands its charts to the chart process never loads it.
 """
 from __future__ import annotations
 
-import base64
-import builtins
+import contextlib
 import functools
 import io
-import json
-import logging
-import os
-import subprocess
 import sys
-import tempfile
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,8 +94,8 @@ def _rc() -> dict:
 # --- what the charts show, as plain values ---------------------------------------------------
 
 def chart_data(circ: QuarterlyCircular) -> dict:
-    """Everything the charts draw, as JSON-able lists and titles (keys as :data:`FILES`)."""
-    from ..compute.circular import TIER_BODY
+    """Everything the charts draw, as plain lists and titles (keys as :data:`FILES`)."""
+    from .. import zh
 
     table = circ.units_by_period()
     ytd = table["年度累计"].iloc[::-1]  # barh draws bottom-up; keep the table's order top-down
@@ -110,17 +103,17 @@ def chart_data(circ: QuarterlyCircular) -> dict:
     m = circ.monthly
     return {
         "units": {
-            "title": f"{circ.year_to_date.label}各{circ.unit_word}累计报送与采用",
+            "title": zh.punctuate(f"{circ.year_to_date.label}各{circ.unit_word}累计报送与采用"),
             "names": table[("", "unit")].tolist()[::-1],
             **{col: ytd[col].tolist() for col in ("submitted", "adopted", "quota")},
         },
         "tiers": {
-            "title": f"{circ.period.label}采用层级分布",
-            "labels": [TIER_BODY.get(t, t) for t in tiers],
+            "title": zh.punctuate(f"{circ.period.label}采用层级分布"),
+            "labels": list(tiers),  # the tiers as the rules name them (a tier is not one body)
             "values": [_plain(v) for v in tiers.values()],
         },
         "monthly": {
-            "title": f"{circ.year_to_date.label}月度报送与采用趋势",
+            "title": zh.punctuate(f"{circ.year_to_date.label}月度报送与采用趋势"),
             "months": [f"{k}月" for k in m["month"]],
             "submitted": m["submitted"].tolist(),
             "adopted": m["adopted"].tolist(),
@@ -129,7 +122,7 @@ def chart_data(circ: QuarterlyCircular) -> dict:
 
 
 def _plain(value):
-    """A numpy scalar as the Python number it holds (JSON cannot carry numpy types)."""
+    """A numpy scalar as the Python number it holds (the worker needs no numpy types)."""
     return value.item() if hasattr(value, "item") else value
 
 
@@ -167,7 +160,7 @@ def _tiers_chart(d: dict) -> Figure:
     bars = ax.bar(d["labels"], d["values"], width=0.55, color=COLORS["adopted"])
     ax.bar_label(bars, padding=2)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel("采用(条)")
+    ax.set_ylabel("采用（条）")
     ax.set_title(d["title"])
     return fig
 
@@ -188,7 +181,7 @@ def _monthly_chart(d: dict) -> Figure:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("条")
     ax.set_title(d["title"])
-    ax.legend(frameon=False)
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)  # outside: never over a line, no search
     return fig
 
 
@@ -228,49 +221,71 @@ def write_circular_charts(circ: QuarterlyCircular, out_dir: str | Path) -> list[
     return _write(draw_charts(chart_data(circ)), out_dir)
 
 
-# --- the chart process ---------------------------------------------------------------------------
+# --- drawing beside the notebook -----------------------------------------------------------------
 
 class ChartProcess:
-    """The circular's charts drawn by a separate Python process.
+    """The circular's charts drawn by a one-worker :class:`~concurrent.futures.ProcessPoolExecutor`.
 
-    ``ChartProcess()`` starts the process, which gets matplotlib and the CJK font ready and
-    waits. :meth:`submit` hands it a circular's :func:`chart_data` and returns a
-    :class:`ChartDrawing` at once; the files are the ones :func:`write_circular_charts` writes.
-    A process draws one circular: submitting again (a notebook cell run a second time) starts
-    a new one. An unused process ends with :meth:`close`, or when this one ends (its end of
-    the pipe closes).
+    ``ChartProcess()`` starts the worker, which imports matplotlib and loads the CJK font
+    (:func:`_warm_up`) while the notebook reads and computes; :meth:`submit` sends a circular's
+    :func:`chart_data` and returns a :class:`ChartDrawing` at once. The worker only draws (plain
+    lists in, PNG bytes out); the files are written here, so they are the ones
+    :func:`write_circular_charts` writes. An error in drawing comes back as the executor raises
+    it (:class:`MissingCJKFontError` as itself). The worker uses the ``spawn`` start method: a
+    notebook kernel has threads, and a forked copy of it could deadlock.
     """
 
     def __init__(self):
-        self._idle: _Worker | None = _Worker()
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_warm_up)
+        with _main_not_rerun():
+            self._ready = self._pool.submit(int)  # starts the worker (and its warm-up) now
 
     def submit(self, circ: QuarterlyCircular, out_dir: str | Path) -> ChartDrawing:
         """Send ``circ``'s charts to be drawn, to be written into ``out_dir``."""
-        worker, self._idle = self._idle or _Worker(), None
-        return ChartDrawing(worker, chart_data(circ), Path(out_dir))
+        data = chart_data(circ)
+        return ChartDrawing(self, self._pool.submit(draw_charts, data), Path(out_dir), data)
 
     def close(self) -> None:
-        """Stop the process if nothing was submitted to it."""
-        if self._idle is not None:
-            self._idle.stop()
-            self._idle = None
+        """Stop the worker (at once, dropping work not started)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _main_not_rerun():
+    """Start a spawned worker without running this process's main module in it again.
+
+    ``spawn`` re-imports ``__main__`` in the child so pickled functions defined there resolve;
+    the worker only needs this module's functions, and re-running an analyst's script (or the
+    kernel's launcher, or "<stdin>", which is no file at all) there is waste or an error. While
+    the worker starts, ``__main__`` says it has no file and no spec, so spawn leaves it alone."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__dict__["__spec__"] = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
 
 
 class ChartDrawing(Sequence):
-    """One circular's charts being drawn in a :class:`ChartProcess`, as the sequence of their paths.
+    """One circular's charts being drawn, as the sequence of their paths.
 
-    The number of charts is known at once; reading a path waits until every chart is written
-    (so a writer that puts the charts late in its document gets on with the rest meanwhile).
-    :meth:`result` waits, writes the PNGs and returns their paths. An error in drawing is
-    raised here — :class:`MissingCJKFontError` as itself — and warnings and matplotlib's log
-    records come back as drawing here would have raised them.
+    The number of charts is known at once; reading a path waits until every chart is written.
+    :meth:`result` waits, writes the PNGs and returns their paths; :meth:`pngs` the bytes.
     """
 
-    def __init__(self, worker: _Worker, data: dict, out_dir: Path):
-        self._worker = worker
-        self._out_dir = out_dir
+    def __init__(self, process: ChartProcess, future, out_dir: Path, data: dict):
+        self._process, self._future, self._out_dir, self._data = process, future, out_dir, data
         self._paths: list[Path] | None = None
-        worker.send(data)
 
     def __len__(self) -> int:
         return len(FILES)
@@ -278,201 +293,43 @@ class ChartDrawing(Sequence):
     def __getitem__(self, index):
         return self.result()[index]
 
+    def pngs(self) -> dict[str, bytes]:
+        """The PNG bytes by chart key (waits for the drawing). Should the worker have died (killed,
+        out of memory), the charts are drawn here instead; a drawing error is raised as it is."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._future.result()
+        except BrokenProcessPool:
+            return draw_charts(self._data)
+
     def result(self) -> list[Path]:
         """Wait for the charts, write them and return their paths (units, tiers, monthly)."""
         if self._paths is None:
-            try:
-                reply = self._worker.reply()
-            except BaseException:  # interrupted while waiting (a timeout, say): stop drawing
-                self.close()
-                raise
-            for w in reply["warnings"]:
-                category = getattr(builtins, w["category"], None)
-                category = category if isinstance(category, type) and issubclass(category, Warning) else UserWarning
-                warnings.warn_explicit(w["message"], category, w["filename"], w["lineno"], module=__name__,
-                                       registry=globals().setdefault("__warningregistry__", {}))
-            for r in reply["logs"]:
-                logging.getLogger(r["name"]).log(r["level"], "%s", r["message"])
-            if "error" in reply:
-                raise _rebuilt(reply["error"])
-            self._paths = _write({key: base64.b64decode(png) for key, png in reply["pngs"].items()}, self._out_dir)
+            self._paths = _write(self.pngs(), self._out_dir)
         return self._paths
 
     def close(self) -> None:
-        """Stop the process if it is still drawing (say, writing the other files failed)."""
-        self._worker.stop()
-
-
-class _Worker:
-    """The process itself: one request on its stdin, one answer on its stdout, then it ends."""
-
-    def __init__(self):
-        self._stderr = tempfile.TemporaryFile()  # a file, not a pipe: a chatty process never blocks on it
-        self._proc = subprocess.Popen(
-            [sys.executable, "-c", "from sqmy_lib.render.charts import _serve; _serve()"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-            env={**os.environ, "MPLBACKEND": "agg"},  # not the kernel's inline backend
-        )
-
-    def send(self, data: dict) -> None:
-        try:
-            self._proc.stdin.write(json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n")
-            self._proc.stdin.close()
-        except BrokenPipeError:  # it has died: reply() says why
-            pass
-
-    def reply(self) -> dict:
-        line = self._proc.stdout.readline()
-        self._proc.wait()  # it ends as soon as it has answered
-        if not line.strip():
-            self._stderr.seek(0)
-            last = self._stderr.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            raise RuntimeError(f"绘制图表的进程意外退出(退出码 {self._proc.returncode}):{last[0]}")
-        return json.loads(line)
-
-    def stop(self) -> None:
-        if self._proc.poll() is None:
-            self._proc.kill()
-            self._proc.wait()
-        for f in (self._proc.stdin, self._proc.stdout, self._stderr):
-            f.close()
-
-
-def _rebuilt(error: dict) -> Exception:
-    """The chart process's exception, as close to the original as this side can make it."""
-    kind = MissingCJKFontError if error["type"] == "MissingCJKFontError" else getattr(builtins, error["type"], None)
-    exc = None
-    if isinstance(kind, type) and issubclass(kind, Exception):
-        try:
-            exc = kind(*error["args"])
-        except TypeError:  # one that wants other arguments
-            pass
-    if exc is None:  # not a built-in exception: its name and message, as papermill would show them
-        exc = RuntimeError(f"{error['type']}: {', '.join(map(str, error['args']))}")
-    if hasattr(exc, "add_note"):  # Python 3.11+: the traceback over there shows under this one
-        exc.add_note(f"(在绘制图表的进程中)\n{error['traceback']}")
-    return exc
-
-
-def _json_safe(value) -> bool:
-    try:
-        json.dumps(value)
-    except (TypeError, ValueError):
-        return False
-    return True
+        """Stop the worker (say, writing the other files failed)."""
+        self._process.close()
 
 
 def _warm_up() -> None:
-    """Import what drawing needs and load the font, by drawing a small chart nobody sees."""
+    """Import what drawing needs and load the font, by drawing a small chart nobody sees.
+
+    The worker ignores Ctrl-C (SIGINT): the kernel that started it is interrupted and shut down
+    through its process group, and stopping the worker is the notebook's business
+    (:meth:`ChartProcess.close`), not a traceback on the terminal."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     import matplotlib
 
+    matplotlib.use("agg")  # not the kernel's inline backend
     sample = {"title": "报送采用", "names": ["单位"], "submitted": [1], "adopted": [1], "quota": [1.0]}
-    with matplotlib.rc_context(_rc()):
-        fig = _units_chart(sample)
-        fig.savefig(io.BytesIO(), format="png", dpi=20)
-
-
-# The chart the chart process hands to a copy of itself (os.fork, where there is one), so that
-# two cores draw: it takes about as long as the other two, its legend trying every place.
-_FORKED = ("monthly",)
-
-
-def _serve() -> None:
-    """The chart process: get ready, draw the one request read from stdin, answer on stdout."""
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # a stray print must not land in the answer
-    # matplotlib logs some things once per process (a font not found): keep the warm-up's too.
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = records.append
-    logging.getLogger("matplotlib").addHandler(handler)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            _warm_up()
-    except Exception:  # no font, say: drawing for real raises it again, and that is reported
+        with matplotlib.rc_context(_rc()):
+            fig = _units_chart(sample)
+            fig.savefig(io.BytesIO(), format="png", dpi=20)
+    except MissingCJKFontError:  # drawing for real raises it again, and that is reported
         pass
-    line = stdin.readline()
-    if not line:  # the notebook ended (or failed) before its charts
-        return
-    data = json.loads(line)
-    logs = _log_rows(records)
-    records.clear()
-    forked = [key for key in FILES if key in _FORKED]
-    copy = _fork(data, forked, records) if forked and hasattr(os, "fork") else None
-    here = [key for key in FILES if copy is None or key not in forked]
-    parts = [_draw(data, here, records)]
-    if copy is not None:
-        parts.append(_answer_of(*copy))
-    stdout.write(json.dumps(_merged(parts, logs), ensure_ascii=False).encode("utf-8") + b"\n")
-    stdout.flush()
-    # Nothing is left to clean up, and the notebook waits for this process to end: skip the
-    # interpreter's tear-down of matplotlib, as multiprocessing's workers do.
-    os._exit(0)
-
-
-def _draw(data: dict, keys: list[str], records: list[logging.LogRecord]) -> dict:
-    """Draw ``keys``: their PNGs (base64) or the error, and the warnings and log records raised."""
-    import traceback
-
-    part: dict = {}
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            pngs = draw_charts(data, keys)
-            part["pngs"] = {key: base64.b64encode(png).decode("ascii") for key, png in pngs.items()}
-        except Exception as exc:
-            args = exc.args if _json_safe(exc.args) else (str(exc),)
-            part["error"] = {"type": type(exc).__name__, "args": list(args), "traceback": traceback.format_exc()}
-    part["warnings"] = [{"message": str(w.message), "category": w.category.__name__, "filename": w.filename,
-                         "lineno": w.lineno} for w in caught]
-    part["logs"] = _log_rows(records)
-    return part
-
-
-def _fork(data: dict, keys: list[str], records: list[logging.LogRecord]) -> tuple[int, int] | None:
-    """Draw ``keys`` in a copy of this process: (its pid, the pipe its answer comes on), or None."""
-    try:
-        read, write = os.pipe()
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid == 0:  # the copy: draw, answer on the pipe, end
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as pipe:
-                pipe.write(json.dumps(_draw(data, keys, records), ensure_ascii=False).encode("utf-8"))
-        finally:
-            os._exit(0)
-    os.close(write)
-    return pid, read
-
-
-def _answer_of(pid: int, read: int) -> dict:
-    with os.fdopen(read, "rb") as pipe:
-        answer = pipe.read()
-    os.waitpid(pid, 0)
-    if not answer:
-        return {"error": {"type": "RuntimeError", "args": ["绘制图表的子进程意外退出"], "traceback": ""},
-                "warnings": [], "logs": []}
-    return json.loads(answer)
-
-
-def _merged(parts: list[dict], logs: list[dict]) -> dict:
-    """One answer from the parts, as drawing every chart in turn would have given: the charts in
-    :data:`FILES` order and, after a part that failed, nothing from the parts after it."""
-    merged: dict = {"pngs": {}, "warnings": [], "logs": logs}
-    for part in parts:
-        merged["warnings"] += part["warnings"]
-        merged["logs"] += part["logs"]
-        if "error" in part:
-            merged["error"] = part["error"]
-            del merged["pngs"]
-            return merged
-        merged["pngs"].update(part["pngs"])
-    merged["pngs"] = {key: merged["pngs"][key] for key in FILES}
-    return merged
-
-
-def _log_rows(records: list[logging.LogRecord]) -> list[dict]:
-    return [{"name": r.name, "level": r.levelno, "message": r.getMessage()} for r in records]

@@ -1,10 +1,12 @@
-"""All the files of a quarterly circular, written from one QuarterlyCircular."""
+"""All the files of a quarterly circular (or a roll-up), written from one QuarterlyCircular:
+the Word 公文, the Excel workbook, the PNG charts and the HTML report."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .charts import ChartProcess, write_circular_charts
+from .charts import FILES, ChartProcess, chart_data, draw_charts
 
 if TYPE_CHECKING:  # imported for annotations only: this module loads before pandas in a notebook
     from ..compute.circular import QuarterlyCircular
@@ -16,7 +18,7 @@ def circular_stem(circ: QuarterlyCircular) -> str:
 
 
 def start_charts() -> ChartProcess:
-    """Start the process that will draw the circular's charts (see :class:`ChartProcess`).
+    """Start the worker that will draw the circular's charts (see :class:`ChartProcess`).
 
     Called first thing in a notebook, it gets matplotlib and the font ready while the
     ledgers are read and the circular is computed; pass it to :func:`write_circular_outputs`.
@@ -24,33 +26,38 @@ def start_charts() -> ChartProcess:
     return ChartProcess()
 
 
-def write_circular_outputs(circ: QuarterlyCircular, out_dir: str | Path,
-                           charts: ChartProcess | None = None) -> dict[str, Path]:
-    """Charts (PNG), the Word circular (公文) with those charts, and the Excel workbook.
+def write_circular_outputs(circ: QuarterlyCircular, out_dir: str | Path, charts: ChartProcess | None = None,
+                           date: dt.date | str | None = None, number: int | str | None = None) -> dict[str, Path]:
+    """The Word circular (公文), the Excel workbook, the charts (PNG) and the HTML report.
 
-    With ``charts`` (from :func:`start_charts`) the charts are drawn in that process while the
-    workbook, and the document up to where the charts go, are written here; the files are the
-    same either way.
+    ``date`` is the 成文日期 (default today), ``number`` the 发文字号's number. With ``charts``
+    (from :func:`start_charts`) the charts are drawn in its worker while the workbook and the
+    document are written here; the files are the same either way.
     """
+    from .charts import _write
+    from .circular_docx import circular_issuing
+    from .circular_text import circular_gongwen
+    from .circular_xlsx import write_circular_xlsx
+    from .gongwen import write_gongwen
+    from .html import write_report_html
+
     out = Path(out_dir)
     stem = circular_stem(circ)
-    if charts is None:
-        from .circular_docx import write_circular_docx
-        from .circular_xlsx import write_circular_xlsx
-
-        pngs = write_circular_charts(circ, out / "图表")
-        docx = write_circular_docx(circ, out / f"{stem}.docx", charts=pngs)
+    data = chart_data(circ)
+    drawing = charts.submit(circ, out / "图表") if charts is not None else None
+    try:
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        document = circular_gongwen(circ, circular_issuing(circ, date, number))
         xlsx = write_circular_xlsx(circ, out / f"{stem}.xlsx")
-    else:
-        drawing = charts.submit(circ, out / "图表")  # drawing starts now, over there
-        try:
-            from .circular_docx import write_circular_docx
-            from .circular_xlsx import write_circular_xlsx
+        docx = write_gongwen(document, out / f"{stem}.docx")
+        pngs = drawing.pngs() if drawing is not None else draw_charts(data)
+    finally:
+        if charts is not None:
+            charts.close()
+    paths = _write(pngs, out / "图表")
+    html = write_report_html(document, out / f"{stem}.html", pngs, {k: d["title"] for k, d in data.items()})
+    return {"docx": docx, "xlsx": xlsx, "html": html, **{f"chart:{p.stem}": p for p in paths}}
 
-            xlsx = write_circular_xlsx(circ, out / f"{stem}.xlsx")
-            # The charts go in after the units table: the document is built up to there meanwhile.
-            docx = write_circular_docx(circ, out / f"{stem}.docx", charts=drawing)
-            pngs = drawing.result()
-        finally:
-            drawing.close()  # also after a failure here: nothing is left drawing
-    return {"docx": docx, "xlsx": xlsx, **{f"chart:{p.stem}": p for p in pngs}}
+
+__all__ = ["FILES", "circular_stem", "start_charts", "write_circular_outputs"]

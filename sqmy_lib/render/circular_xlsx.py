@@ -4,116 +4,92 @@ One sheet per part of the circular (domain.md §6), in the order staff read it::
 
     概况  各单位情况  个人完成情况  采用明细  批示件跟踪  未完成任务名单  零报送单位
 
-Every table goes through :meth:`~sqmy_lib.render.xlsx_tables.TableWriter.table` (shared
-with the commendation workbook), which writes a DataFrame (one- or two-level columns) with
-Chinese headers, per-column number formats, widths and the "无" row for an empty table.
+Every table goes through :meth:`~sqmy_lib.render.xlsx_tables.TableWriter.table` with its
+:mod:`~sqmy_lib.render.spec` (shared with the Word and HTML outputs): Chinese headers, each kind's
+number format, the same rounding, widths and the "无" row for an empty table.
 Text from a ledger is always written as a string, never as a formula; the workbook is
 written to a temporary file and renamed into place.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.utility import xl_rowcol_to_cell
 
+from .. import zh
 from ..compute.circular import QuarterlyCircular
 from ..compute.instructions import NO_REPORT
-from .tables import zh_header
-from .xlsx_tables import TableWriter, open_workbook, pick_columns
-
+from . import spec as specs
+from .xlsx_tables import TableWriter, open_workbook
 
 
 # --- sheets ---------------------------------------------------------------------------------------
 
-@dataclass
-class _Figure:
-    label: str
-    path: tuple  # keys into Summary.to_dict() (and Summary.previous)
-    kind: str = "int"  # or pct
-
-    @property
-    def breakdown(self) -> bool:
-        """A 其中 row under its total, indented."""
-        return self.path[0] in ("adopted_by_tier", "instructions_by_level")
-
-    def of(self, figures: dict | None):
-        for key in self.path:
-            figures = figures.get(key) if isinstance(figures, dict) else None
-        return figures
-
-
-def _figures(circ: QuarterlyCircular) -> list[_Figure]:
+def _figures(circ: QuarterlyCircular) -> list[specs.Figure]:
     s = circ.summary
-    return [
-        _Figure("报送信息(条)", ("submitted",)), _Figure("本级编发(条)", ("published",)),
-        _Figure("编发期数(期)", ("issues",)), _Figure("被采用信息(条)", ("adopted",)),
-        *[_Figure(zh_header(f"adopted_{t}"), ("adopted_by_tier", t)) for t in s.adopted_by_tier],
-        _Figure("领导批示(件)", ("instructions",)),
-        *[_Figure(f"{lvl}领导批示(件)", ("instructions_by_level", lvl)) for lvl in s.instructions_by_level],
-        _Figure("报送信息的委员(人)", ("participation", "members_with_items")),
-        _Figure("委员总数(人)", ("participation", "members")),
-        _Figure("委员参与率", ("participation", "rate"), "pct"),
-        _Figure("采用率", ("adoption_rate",), "pct"),
-    ]
+    return specs.summary_figures(s.adopted_by_tier, s.instructions_by_level, s.to_dict())
 
 
-def _summary_table(circ: QuarterlyCircular, figures: list[_Figure]) -> pd.DataFrame:
+def _summary_table(circ: QuarterlyCircular, figures: list[specs.Figure]):
     """项目 | 本季度 | 年度累计 (| 上年同期): one row per figure; figures a period lacks stay blank."""
-    periods = {circ.period_word: circ.summary.to_dict(), "年度累计": circ.summary_ytd.to_dict()}
+    periods = {circ.period_word: circ.summary.to_dict()}
+    if circ.year_to_date != circ.period:
+        periods["年度累计"] = circ.summary_ytd.to_dict()
     if circ.summary.previous:
         periods["上年同期"] = circ.summary.previous
-    return pd.DataFrame({"项目": [f.label for f in figures],
-                         **{name: pd.Series([f.of(d) for f in figures], dtype=object) for name, d in periods.items()}})
+    return specs.figure_table(figures, periods)
 
 
 def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     span = 12  # title and paragraphs run across the table and the charts beside it
-    notes = [f"说明:{n}" for n in [circ.left_out, *circ.notes] if n]
+    notes = [f"说明：{zh.punctuate(n)}" for n in [circ.left_out, *circ.notes] if n]
     row = 3 + len(notes)
 
-    previous = f";上年同期:{circ.period.previous_year.label}" if circ.summary.previous else ""
-    ws.write_string(row, 0, f"主要指标({circ.period_word}:{circ.period.label};年度累计:{circ.year_to_date.label}{previous})",
-                    w.fmt["caption"])
+    spans = [f"{circ.period_word}：{circ.period.label}"]
+    if circ.year_to_date != circ.period:
+        spans.append(f"年度累计：{circ.year_to_date.label}")
+    if circ.summary.previous:
+        spans.append(f"上年同期：{circ.period.previous_year.label}")
+    ws.write_string(row, 0, zh.punctuate(f"主要指标（{'；'.join(spans)}）"), w.fmt["caption"])
     figures = _figures(circ)
-    table = _summary_table(circ, figures)
-    placed = w.table(ws, table, row + 1, row_kinds=[f.kind for f in figures])
+    table, spec, kinds = _summary_table(circ, figures)
+    placed = w.table(ws, table, spec, row + 1, row_kinds=kinds)
     for i, f in enumerate(figures):  # indent the 其中 rows' labels under their total
         if f.breakdown:
             ws.write_string(placed.first_row + i, 0, f.label, w.fmt["indent"])
 
     month_row = placed.last_row + 2
-    ws.write_string(month_row, 0, f"分月情况({circ.year_to_date.label})", w.fmt["caption"])
+    ws.write_string(month_row, 0, f"分月情况（{zh.punctuate(circ.year_to_date.label)}）", w.fmt["caption"])
     monthly = circ.monthly.assign(month=circ.monthly["month"].map(lambda m: f"{m}月"))
-    months = w.table(ws, monthly, month_row + 1)
+    months = w.table(ws, monthly, specs.MONTHLY, month_row + 1)
+    ws.write_string(months.bottom + 1, 0, "注：每条信息计入其首次被采用的月份，各月合计等于年度累计被采用信息数。", w.fmt["note"])
     ws.freeze_panes(1, 0)
 
     tier_rows = [placed.first_row + i for i, f in enumerate(figures) if f.path[0] == "adopted_by_tier"]
     if tier_rows:
         chart = w.book.add_chart({"type": "column"})
         chart.add_series({
-            "name": "采用(条)",
+            "name": "采用（条）",
             "categories": [ws.get_name(), tier_rows[0], 0, tier_rows[-1], 0],
             "values": [ws.get_name(), tier_rows[0], 1, tier_rows[-1], 1],
             "data_labels": {"value": True},
         })
-        chart.set_title({"name": f"{circ.period.label}各层级采用情况", "name_font": {"size": 12}})
+        chart.set_title({"name": f"{zh.punctuate(circ.period.label)}各层级采用情况", "name_font": {"size": 12}})
         chart.set_legend({"none": True})
         chart.set_y_axis({"min": 0, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
         ws.insert_chart(placed.header_row, 5, chart, {"x_scale": 1.1})
 
     if not circ.monthly.empty:
         bars = w.book.add_chart({"type": "column"})
-        bars.add_series({"name": "报送(条)", "categories": [ws.get_name(), *months.cells("month")],
+        bars.add_series({"name": "报送（条）", "categories": [ws.get_name(), *months.cells("month")],
                          "values": [ws.get_name(), *months.cells("submitted")], "data_labels": {"value": True}})
         line = w.book.add_chart({"type": "line"})
-        line.add_series({"name": "采用(条)", "categories": [ws.get_name(), *months.cells("month")],
+        line.add_series({"name": "采用（条）", "categories": [ws.get_name(), *months.cells("month")],
                          "values": [ws.get_name(), *months.cells("adopted")], "marker": {"type": "circle"},
                          "data_labels": {"value": True, "position": "above"}})
         bars.combine(line)
-        bars.set_title({"name": f"{circ.year_to_date.label}分月报送与采用", "name_font": {"size": 12}})
+        bars.set_title({"name": f"{zh.punctuate(circ.year_to_date.label)}分月报送与采用", "name_font": {"size": 12}})
         bars.set_legend({"position": "bottom"})
         bars.set_y_axis({"min": 0, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
         ws.insert_chart(placed.header_row + 16, 5, bars, {"x_scale": 1.1})
@@ -125,77 +101,75 @@ def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
 
 
 def _units(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
+    from .circular_text import units_table_spec
+
     table = circ.units_by_period()
-    placed = w.table(ws, table, labels={"unit": circ.unit_word}, freeze=1, autofilter=True)
+    spec = units_table_spec(circ)
+    placed = w.table(ws, table, spec, freeze=1, autofilter=True)
     if table.empty:
         return
     chart = w.book.add_chart({"type": "bar"})
     chart.add_series({
-        "name": "年度累计积分",
+        "name": f"{circ.ytd_word}积分",
         "categories": [ws.get_name(), *placed.cells(("", "unit"))],
         "values": [ws.get_name(), *placed.cells(("年度累计", "points"))],
         "data_labels": {"value": True},
     })
-    chart.set_title({"name": f"各{circ.unit_word}{circ.year_to_date.label}积分", "name_font": {"size": 12}})
+    chart.set_title({"name": f"各{circ.unit_word}{zh.punctuate(circ.year_to_date.label)}积分", "name_font": {"size": 12}})
     chart.set_legend({"none": True})
-    chart.set_x_axis({"reverse": True})  # a bar chart's category axis is x: first unit on top
-    chart.set_y_axis({"min": 0})
+    # A bar chart draws its first category at the bottom: reverse the category axis so the first
+    # unit is on top, and keep the value axis where it belongs (at the bottom, not mirrored).
+    chart.set_y_axis({"reverse": True})
+    chart.set_x_axis({"min": 0, "crossing": "max"})
     chart.set_size({"width": 720, "height": 120 + 24 * len(table)})
     ws.insert_chart(placed.last_row + 2, 0, chart)
 
 
-def _tier_columns(circ: QuarterlyCircular, df: pd.DataFrame) -> list[str]:
-    return [f"adopted_{t}" for t in circ.summary.adopted_by_tier if f"adopted_{t}" in df.columns]
-
-
 def _people(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
-    df = circ.people_ytd
-    wanted = ["name", "role", "unit", "appointed_on", "submitted", "adopted", *_tier_columns(circ, df),
-              "instructed", "quota", "completion", "reward"]
-    w.table(ws, pick_columns(df, wanted), freeze=1, autofilter=True)
+    w.table(ws, circ.people_ytd, specs.people(circ.summary.adopted_by_tier), freeze=1, autofilter=True)
 
 
 def _adoptions(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
-    wanted = ["item_no", "title", "authors", "unit", "tier", "body", "issue_no", "date"]
-    w.table(ws, pick_columns(circ.adoptions, wanted), freeze=0, autofilter=True)
+    w.table(ws, circ.adoptions, specs.ADOPTIONS, freeze=0, autofilter=True)
 
 
 def _instructions(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
-    wanted = ["item_no", "title", "authors", "unit", "leader", "level", "date", "text", "follow_up", "status", "days_open"]
-    table = pick_columns(circ.instructions, wanted)
-    placed = w.table(ws, table, labels={"date": "批示日期"}, freeze=0, autofilter=True)
+    table = circ.instructions
+    spec = specs.INSTRUCTIONS.present(table)
+    placed = w.table(ws, table, spec, freeze=0, autofilter=True)
     if table.empty:
         return
     first = xl_rowcol_to_cell(placed.first_row, 0)
-    last = xl_rowcol_to_cell(placed.last_row, len(table.columns) - 1)
-    status = "$" + xl_col_to_name(placed.columns["status"]) + str(placed.first_row + 1)
-    days = "$" + xl_col_to_name(placed.columns["days_open"]) + str(placed.first_row + 1)
+    last = xl_rowcol_to_cell(placed.last_row, len(spec) - 1)
+    status = "$" + zh.column_letter(placed.columns["status"]) + str(placed.first_row + 1)
+    days = "$" + zh.column_letter(placed.columns["days_open"]) + str(placed.first_row + 1)
     ws.conditional_format(f"{first}:{last}", {
         "type": "formula",
         "criteria": f'=OR({status}="{NO_REPORT}",AND(ISNUMBER({days}),{days}>{circ.overdue_days}))',
         "format": w.book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"}),
     })
-    ws.write_string(placed.last_row + 2, 0, f"注:{NO_REPORT}或已办超过{circ.overdue_days}天的批示件标红。", w.fmt["note"])
+    ws.write_string(placed.last_row + 2, 0, f"注：{NO_REPORT}或已办超过{circ.overdue_days}天的批示件标红。", w.fmt["note"])
 
 
 def _behind(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
-    units = pick_columns(circ.behind_units, ["unit", "peer_group", "submitted", "quota", "completion", "adopted_quota",
-                                             "adopted_completion", "shortfall"])
-    ytd = circ.year_to_date.label
-    ws.write_string(0, 0, f"未完成{ytd}任务的{circ.unit_word}", w.fmt["caption"])
-    w.table(ws, units, 1, freeze=0, labels={"unit": circ.unit_word})
+    goal = "年度任务" if circ.whole_year else f"{circ.ytd_word}任务进度"
+    unit_spec = specs.BEHIND_UNITS.relabel(unit=circ.unit_word)
+    ws.write_string(0, 0, f"未完成{goal}的{circ.unit_word}", w.fmt["caption"])
+    w.table(ws, circ.behind_units, unit_spec, 1, freeze=0)
     if not circ.people_section:
         return
-    people = pick_columns(circ.behind_people, ["name", "role", "unit", "submitted", "quota", "completion", "shortfall"])
-    right = len(units.columns) + 1
-    ws.write_string(0, right, f"未完成{ytd}任务的个人", w.fmt["caption"])
-    w.table(ws, people, 1, right)
+    right = len(unit_spec.present(circ.behind_units)) + 1
+    ws.write_string(0, right, f"未完成{goal}的个人", w.fmt["caption"])
+    w.table(ws, circ.behind_people, specs.BEHIND_PEOPLE, 1, right)
     w.widen(ws, right - 1, 3)
 
 
 def _zero(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
-    w.table(ws, pick_columns(circ.zero_units, ["unit", "peer_group"]), freeze=0, labels={"unit": circ.unit_word})
+    w.table(ws, circ.zero_units, specs.ZERO_UNITS.relabel(unit=circ.unit_word), freeze=0)
 
+
+# The roll-up's further sheets (RollupCircular.appendix) and their columns.
+APPENDIX_SPECS = {"缺报情况": specs.MISSING, "跨级重复（已合并）": specs.FORWARDED, "疑似重复（未合并）": specs.UNCERTAIN}
 
 # The sheets in the order staff read them, and what writes each.
 PARTS = {"概况": _overview, "各单位情况": _units, "个人完成情况": _people, "采用明细": _adoptions,
@@ -224,5 +198,5 @@ def write_circular_xlsx(circ: QuarterlyCircular, path: str | Path, created: dt.d
         for key, name in sheet_names(circ).items():
             PARTS[key](w, w.sheet(name), circ)
         for name, table in circ.appendix().items():
-            w.table(w.sheet(name), table, freeze=1, autofilter=True)
+            w.table(w.sheet(name), table, APPENDIX_SPECS[name], freeze=1, autofilter=True)
     return Path(path)

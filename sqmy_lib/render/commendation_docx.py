@@ -1,12 +1,15 @@
-"""The annual commendation decision (表彰决定) as a Word 公文, from an :class:`AnnualCommendation`.
+"""The commendation decision (表彰决定) as a 公文, from an :class:`AnnualCommendation`.
 
-The decision (domain.md §5–6): an opening paragraph naming how many units, informants and
-items are commended, then 一、先进集体 by peer group, 二、优秀信息员 in rank order, 三、十佳信息
-and 四、好信息 as tables, a closing exhortation and the office's signature. An empty list reads
-"无"; all wording from the ledgers goes in as plain text.
+As real decisions are written (domain.md §8): the work of the year (or years, or term) in one
+paragraph, then the basis (``commendations.basis``, the office's 办法) and the decider
+(``commendations.decided_by``, the 主席会议) and what is conferred, with the counts of every list;
+a closing exhortation; the lists themselves as 附件 (先进集体 by peer group, 优秀信息员, 十佳信息,
+好信息, 先进工作者 when some are awarded; a grade (奖项等次), when the rules set them, shown
+with each name); signed by the committee (``documents.commendation``). An empty list is left out
+of the decision; all wording from the ledgers goes in as plain text.
 
-A draft (the candidates not yet confirmed) says so on every page, in the header. 先进工作者 are
-listed when some are confirmed; a grade (奖项等次), when the rules set them, groups its list.
+Until the candidates are confirmed the lists are suggestions: the decision is a draft, and says
+so in the header of every page (and at the top of the HTML page).
 """
 from __future__ import annotations
 
@@ -15,16 +18,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..compute.circular import TIER_BODY
 from ..compute.commendation import AnnualCommendation
-from .gongwen import SIZE_3, GongwenDocument, set_font
+from . import spec as specs
+from .commendation_xlsx import without_empty_grade
+from .document import Attachment, Gongwen, Issuing, Para, TableBlock
+from .gongwen import write_gongwen
 
-DEFAULT_ADDRESSEE = "各界别组、各镇街政协工委，各民主党派县委，县工商联，各位委员、信息员："
-NONE = "无。"
+DEFAULT_ADDRESSEE = "各界别组、各镇街政协工委，各民主党派县委，县工商联，各位委员、信息员"
 
-TOP_COLUMNS = {"place": "序号", "title": "信息标题", "author_text": "作者", "tier": "最高采用层级",
-               "instructed": "领导批示"}
-GOOD_COLUMNS = {"title": "信息标题", "author_text": "作者", "follow_up": "落实情况"}
+TOP_SPEC = specs.spec(specs.Column("place", "序号", "count"), specs.Column("title", "信息标题", "long"),
+                      specs.Column("author_text", "作者"), specs.Column("tier", "最高采用层级"),
+                      specs.Column("instructed", "领导批示"), specs.GRADE)
+GOOD_SPEC = specs.spec(specs.Column("title", "信息标题", "long"), specs.Column("author_text", "作者"),
+                       specs.Column("follow_up", "落实情况", "long"), specs.GRADE)
+INFORMANT_SPEC = specs.spec(specs.Column("place", "序号", "count"), specs.Column("name", "姓名"),
+                            specs.Column("unit", "单位"), specs.GRADE)
 
 
 def _text(value) -> str:
@@ -34,20 +42,39 @@ def _text(value) -> str:
 
 def _scope(office: str) -> str:
     """``全县`` for 示例县政协 (``全市``, ``全区`` likewise); empty when the office name does not say."""
-    for level in ("县", "市", "区", "旗"):
+    for level in ("县", "市", "区", "旗", "省"):
         if office.endswith((f"{level}政协", f"{level}委员会")):
             return f"全{level}"
     return ""
 
 
+def _who(office: str) -> str:
+    """Who did the work: a county's one 政协 and its 参加单位; a city's or province's 各级政协组织."""
+    scope = _scope(office)
+    if scope in ("全县", "全区", "全旗"):
+        return f"{scope}政协各参加单位、各镇（街道）政协工委和广大委员、信息员"
+    return f"{scope}各级政协组织和广大委员、信息员"
+
+
+def _when(comm: AnnualCommendation) -> str:
+    """The time the work was done, as the opening names it: 2025年, 2024—2025年, 本届(2022—2026年)以来."""
+    years = list(comm.years) or [comm.year]
+    if comm.label and not comm.label.endswith("年度"):  # a term
+        return f"{comm.label}以来"
+    return f"{years[0]}年" if len(years) == 1 else f"{years[0]}—{years[-1]}年"
+
+
 def _honours(comm: AnnualCommendation) -> list[str]:
     """The clauses conferring each honour, leaving out a list that is empty."""
-    year, out = comm.year, []
+    span, out = comm.span, []
     units, people = comm.units["unit"].map(_text), comm.informants["name"].map(_text)
+    workers = comm.workers["name"].map(_text)
     if len(units):
-        out.append(f"授予{units.iloc[0]}等{len(units)}个单位“{year}年度社情民意信息工作先进集体”称号")
+        out.append(f"授予{units.iloc[0]}等{len(units)}个单位“{span}社情民意信息工作先进集体”称号")
     if len(people):
-        out.append(f"授予{people.iloc[0]}等{len(people)}名同志“{year}年度优秀信息员”称号")
+        out.append(f"授予{people.iloc[0]}等{len(people)}名同志“{span}优秀信息员”称号")
+    if len(workers):
+        out.append(f"授予{workers.iloc[0]}等{len(workers)}名同志“{span}社情民意信息工作先进工作者”称号")
     items = [f"《{_text(df['title'].iloc[0])}》等{len(df)}篇信息为“{honour}”"
              for df, honour in ((comm.top_items, "十佳信息"), (comm.good_items, "好信息")) if len(df)]
     if items:
@@ -56,52 +83,41 @@ def _honours(comm: AnnualCommendation) -> list[str]:
 
 
 def opening(comm: AnnualCommendation) -> str:
-    """The decision's first paragraph, with the counts of every list."""
-    text = (f"{comm.year}年，{_scope(comm.office)}各级政协组织和广大委员、信息员围绕党委政府中心工作，"
-            "深入基层、贴近群众，积极反映社情民意，为党委政府科学决策提供了有益参考，"
-            "社情民意信息工作取得了新的成效。")
+    """The work of the period in one paragraph."""
+    return (f"{_when(comm)}，{_who(comm.office)}围绕党委政府中心工作，深入基层、贴近群众，积极反映社情民意，"
+            "为党委政府科学决策提供了有益参考，社情民意信息工作取得了新的成效。")
+
+
+def decision(comm: AnnualCommendation, basis: str = "", decided_by: str = "") -> str:
+    """What is decided, on what basis and by whom, with the counts of every list."""
     honours = _honours(comm)
-    if honours:
-        text += "为表彰先进、激励担当，经研究，决定" + "，".join(honours) + "。"
-    return text
+    if not honours:
+        return f"{comm.span}未评出先进集体和先进个人。"
+    under = f"根据{basis}，" if basis else ""
+    by = f"经{decided_by}研究" if decided_by else "经研究"
+    return f"为表彰先进、激励担当，{under}{by}，决定" + "，".join(honours) + "。"
 
 
 def closing(comm: AnnualCommendation) -> str:
     """The closing exhortation."""
+    who = _who(comm.office).removeprefix(_scope(comm.office))
     return ("希望受表彰的先进集体和个人珍惜荣誉、再接再厉，在今后的工作中继续发挥示范带动作用。"
-            "各级政协组织和广大委员、信息员要以受表彰的先进集体和个人为榜样，坚持围绕中心、服务大局，"
-            "知实情、建良言，及时准确反映社情民意，"
-            f"为推动{_scope(comm.office)}经济社会高质量发展作出新的更大贡献。")
+            f"{who}要以受表彰的先进集体和个人为榜样，坚持围绕中心、服务大局，知实情、建良言，"
+            f"及时准确反映社情民意，为推动{_scope(comm.office)}经济社会高质量发展作出新的更大贡献。")
+
+
+def draft_mark(comm: AnnualCommendation) -> str:
+    """What a draft says on every page: the lists are suggestions until the decider confirms them."""
+    return f"草稿　候选名单未经{comm.decided_by or '评选机构'}确认，不得印发" if comm.draft else ""
 
 
 def _unit_lines(units: pd.DataFrame) -> list[str]:
-    """``镇街政协工委（3个）：青山镇政协工委、城关镇政协工委``, one line per peer group in order."""
-    grouped = units.assign(peer_group=units["peer_group"].map(_text)).groupby("peer_group", sort=False)
-    return [f"{group or '其他'}（{len(rows)}个）：" + "、".join(rows["unit"].map(_text)) for group, rows in grouped]
-
-
-def _informant_line(informants: pd.DataFrame) -> str:
-    """``徐志佳（东城街道政协工委）、范红艳（九三学社县委）``, in rank order."""
-    return "、".join(f"{_text(n)}（{_text(u)}）" if _text(u) else _text(n)
-                    for n, u in zip(informants["name"], informants["unit"]))
-
-
-def _people_lines(people: pd.DataFrame) -> list[str]:
-    """One line of names, or, when grades were given, ``一等奖：…`` a line per grade."""
-    if "grade" not in people or not people["grade"].map(_text).any():
-        line = _informant_line(people)
-        return [line] if line else []
-    return [f"{grade}：{_informant_line(rows)}" for grade, rows in people.groupby(people["grade"].map(_text), sort=False)]
-
-
-def _draft_mark(doc: GongwenDocument, comm: AnnualCommendation) -> None:
-    """草稿 in the header of every page: the lists are suggestions until confirmed."""
-    who = comm.decided_by or "评选机构"
-    text = f"草稿　候选名单未经{who}确认，不得印发"
-    section = doc.doc.sections[0]
-    for header in (section.header, section.even_page_header):
-        paragraph = header.paragraphs[0]
-        set_font(paragraph.add_run(text), doc.fonts.heading1, SIZE_3)
+    """``镇街政协工委：青山镇政协工委、城关镇政协工委``, one line per peer group in order; a unit's
+    grade, when given, after its name (``青山镇政协工委（一等奖）``)."""
+    grade = units["grade"].map(_text) if "grade" in units else pd.Series("", index=units.index)
+    named = [f"{_text(u)}（{g}）" if g else _text(u) for u, g in zip(units["unit"], grade)]
+    grouped = units.assign(peer_group=units["peer_group"].map(_text), named=named).groupby("peer_group", sort=False)
+    return [f"{group or '其他'}：" + "、".join(rows["named"]) for group, rows in grouped]
 
 
 def _instructed(leaders, count) -> str:
@@ -112,47 +128,55 @@ def _instructed(leaders, count) -> str:
 
 
 def _top_table(top: pd.DataFrame) -> pd.DataFrame:
-    """十佳信息 with the tier as the adopting body (全国政协) and the instructions in words."""
-    return top.assign(tier=top["tier"].map(lambda t: TIER_BODY.get(_text(t), _text(t)) or "—"),
+    """十佳信息 with the instructions in words (the tier as the rules name it: 省级, 市级)."""
+    return top.assign(tier=top["tier"].map(lambda t: _text(t) or "—"),
                       instructed=[_instructed(lead, n) for lead, n in zip(top["leaders"], top["instructions"])])
 
 
-def write_commendation_docx(comm: AnnualCommendation, path: str | Path, date: dt.date | None = None,
-                            addressee: str | None = None) -> Path:
-    """Write the commendation decision as a .docx at ``path``; ``date`` is the 成文日期 (default today)."""
-    doc = GongwenDocument()
-    if comm.draft:
-        _draft_mark(doc, comm)
-    doc.title(comm.title)
-    doc.addressee(addressee or comm.addressee or DEFAULT_ADDRESSEE)
-    doc.paragraph(opening(comm))
-
-    doc.heading("先进集体")
-    for line in _unit_lines(comm.units) or [NONE]:
-        doc.paragraph(line)
-
-    doc.heading("优秀信息员")
-    for line in _people_lines(comm.informants) or [NONE]:
-        doc.paragraph(line)
-
-    doc.heading("十佳信息")
-    if comm.top_items.empty:
-        doc.paragraph(NONE)
-    else:
-        doc.table(_top_table(comm.top_items), TOP_COLUMNS)
-
-    doc.heading("好信息")
-    if comm.good_items.empty:
-        doc.paragraph(NONE)
-    else:
-        doc.table(comm.good_items, GOOD_COLUMNS)
-
+def _attachments(comm: AnnualCommendation) -> list[Attachment]:
+    span, out = comm.span, []
+    if len(comm.units):
+        out.append(Attachment(f"{span}社情民意信息工作先进集体名单", [Para(t) for t in _unit_lines(comm.units)]))
+    if len(comm.informants):
+        out.append(Attachment(f"{span}优秀信息员名单", [TableBlock(without_empty_grade(comm.informants), INFORMANT_SPEC)]))
+    if len(comm.top_items):
+        out.append(Attachment(f"{span}“十佳信息”", [TableBlock(without_empty_grade(_top_table(comm.top_items)), TOP_SPEC)]))
+    if len(comm.good_items):
+        out.append(Attachment(f"{span}“好信息”", [TableBlock(without_empty_grade(comm.good_items), GOOD_SPEC)]))
     if len(comm.workers):
-        doc.heading("先进工作者")
-        for line in _people_lines(comm.workers):
-            doc.paragraph(line)
+        out.append(Attachment(f"{span}社情民意信息工作先进工作者名单", [TableBlock(without_empty_grade(comm.workers), INFORMANT_SPEC)]))
+    return out
 
-    # The signature must not stand alone on a page (GB/T 9704 7.3.5.4): the closing goes with it.
-    doc.paragraph(closing(comm))
-    doc.signature(comm.office, date or dt.date.today())
-    return doc.save(path)
+
+def commendation_issuing(comm: AnnualCommendation, rules=None, date: dt.date | None = None,
+                         number: int | str | None = None) -> Issuing:
+    """How the decision is issued (``documents.commendation`` of the rules; the year's default rules
+    when none are given)."""
+    if rules is None:
+        from ..rules import load_rules
+
+        rules = load_rules(year=comm.year)
+    return Issuing.from_rules(rules, "commendation", comm.office, comm.year, number=number, date=date)
+
+
+def commendation_gongwen(comm: AnnualCommendation, issuing: Issuing, rules=None) -> Gongwen:
+    """The decision as a :class:`Gongwen`: body paragraphs and the lists as 附件; a draft until the
+    lists are confirmed. The basis and the decider are the commendation's own (from the rules it
+    was computed under), else those of ``rules``."""
+    data = getattr(rules, "data", rules) or {}
+    rule = data.get("commendations") or {}
+    basis, decider = comm.regulation or rule.get("basis", ""), comm.decided_by or rule.get("decided_by", "")
+    body = [Para(opening(comm)), Para(decision(comm, basis, decider)), Para(closing(comm))]
+    return Gongwen(comm.title, comm.addressee or DEFAULT_ADDRESSEE, body, issuing, _attachments(comm),
+                   draft=draft_mark(comm))
+
+
+def write_commendation_docx(comm: AnnualCommendation, path: str | Path, date: dt.date | None = None,
+                            number: int | str | None = None, rules=None) -> Path:
+    """Write the commendation decision as a .docx at ``path``: ``date`` is the 成文日期 (default today),
+    ``number`` the 发文字号's number, ``rules`` the rules it was computed under (basis, decider, issuer)."""
+    if rules is None:
+        from ..rules import load_rules
+
+        rules = load_rules(year=comm.year)
+    return write_gongwen(commendation_gongwen(comm, commendation_issuing(comm, rules, date, number), rules), path)

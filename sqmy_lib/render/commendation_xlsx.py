@@ -28,45 +28,30 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import zh
 from ..compute.commendation import COUNT_WORD, AnnualCommendation
-from .xlsx_tables import TableWriter, open_workbook, pick_columns
+from . import spec as specs
+from .xlsx_tables import TableWriter, open_workbook
 
-# Headers for the commendation's own columns (the rest come from tables.zh_header).
-LABELS = {
-    "place": "名次", "score": "积分", "author_text": "作者", "tier": "最高采用层级", "instructions": "领导批示(件)",
-    "adoptions": "采用次数", "date": "报送日期", "eligible": "是否符合", "reason": "说明", "grade": "奖项等次",
-    "basis_text": "评选依据", "suggested": "建议", "confirm": "确认", "leaders": "批示领导",
-}
-PAYOUT_LABELS = {"no": "序号", "name": "姓名(单位)", "kind": "类型", "unit": "所在单位", "items": "采用信息(条)",
-                 "awards": "表彰项目", "reward": "稿酬(元)", "prize": "表彰奖金(元)", "sign": "签字"}
 DRAFT = "(草稿)"
 SUGGESTED, RESERVE = "建议表彰", "备选"
 CONFIRM_CHOICES = ["是", "否"]
 NOTE_COLUMNS = 4  # the 说明 sheet's text spans this many columns
 SIGN_WIDTH = 24
 SIGN_ROW_HEIGHT = 28  # room to sign by hand
-FOOTER_TEXT = "制表:" + " " * 16 + "审核:" + " " * 16 + "日期:"
+FOOTER_TEXT = "制表：" + " " * 16 + "审核：" + " " * 16 + "日期："
 
-# The four lists: sheet -> (AnnualCommendation attribute, columns).
+# The lists: sheet -> (AnnualCommendation attribute, table spec).
 LISTS = {
-    "先进集体": ("units", ["peer_group", "place", "unit", "points", "submitted", "adopted", "grade"]),
-    "优秀信息员": ("informants", ["place", "name", "role", "unit", "submitted", "adopted", "score", "grade"]),
-    "十佳信息": ("top_items", ["place", "title", "author_text", "unit", "tier", "instructions", "adoptions", "date", "grade"]),
-    "好信息": ("good_items", ["title", "author_text", "unit", "follow_up", "grade"]),
-    "先进工作者": ("workers", ["place", "name", "role", "unit", "grade"]),
-}
-# The candidates workbook: per category, the columns shown before 评选依据, 建议, (奖项等次,) 确认.
-# The naming columns keep the labels read.confirmed looks for (单位, 姓名, 编号, 信息标题).
-CANDIDATE_COLUMNS = {
-    "先进集体": ["peer_group", "place", "unit", "points", "submitted", "adopted"],
-    "优秀信息员": ["place", "name", "role", "unit", "submitted", "adopted", "score"],
-    "十佳信息": ["place", "item_no", "title", "author_text", "unit", "tier", "instructions", "adoptions"],
-    "好信息": ["place", "item_no", "title", "author_text", "unit", "leaders", "follow_up"],
-    "先进工作者": ["place", "name", "role", "unit"],
+    "先进集体": ("units", specs.COMMENDED_UNITS),
+    "优秀信息员": ("informants", specs.INFORMANTS),
+    "十佳信息": ("top_items", specs.TOP_ITEMS),
+    "好信息": ("good_items", specs.GOOD_ITEMS),
+    "先进工作者": ("workers", specs.WORKERS),
 }
 
 
-def _without_empty_grade(table: pd.DataFrame) -> pd.DataFrame:
+def without_empty_grade(table: pd.DataFrame) -> pd.DataFrame:
     """The 奖项等次 column only where a grade was given."""
     if "grade" in table and not table["grade"].fillna("").astype(str).str.strip().any():
         return table.drop(columns="grade")
@@ -74,28 +59,27 @@ def _without_empty_grade(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _list(w: TableWriter, ws, comm: AnnualCommendation) -> None:
-    attr, columns = LISTS[ws.get_name()]
-    w.table(ws, _without_empty_grade(pick_columns(getattr(comm, attr), columns)), labels=LABELS, freeze=0)
+    attr, spec = LISTS[ws.get_name()]
+    w.table(ws, without_empty_grade(getattr(comm, attr)), spec, freeze=0)
 
 
 def basis_lines(comm: AnnualCommendation) -> list[str]:
     """The rules the lists follow: the 优秀信息员 thresholds, then each list's tie-break rule."""
     t = comm.thresholds
     span = "年度" if t.get("years", 1) == 1 else f"{comm.span}合计"
-    return [f"优秀信息员参评条件:{span}报送≥{t['min_submitted']}条且采用≥{t['min_adopted']}条(委员、信息员同等适用;"
-            "符合条件者方可参加评选,由评选确定)",
-            *(f"{name}排序:{rule}" for name, rule in comm.tie_breaks.items())]
+    return [f"优秀信息员参评条件：{span}报送{t['min_submitted']}条以上且被采用{t['min_adopted']}条以上（委员、信息员同等适用；"
+            "符合条件者方可参加评选，由评选确定）",
+            *(zh.punctuate(f"{name}排序：{rule}") for name, rule in comm.tie_breaks.items())]
 
 
 def _basis(w: TableWriter, ws, comm: AnnualCommendation) -> None:
-    tiers = [c for c in comm.basis.columns if c.startswith("adopted_")]
-    wanted = ["name", "role", "unit", "appointed_on", "submitted", "adopted", *tiers, "instructed", "score",
-              "eligible", "reason"]
+    tiers = [c.removeprefix("adopted_") for c in comm.basis.columns
+             if c.startswith("adopted_") and c not in ("adopted_quota", "adopted_completion")]
+    spec = specs.basis(tiers).present(comm.basis)
     lines = basis_lines(comm)
-    table = pick_columns(comm.basis, wanted)
-    w.table(ws, table, len(lines) + 1, labels=LABELS, freeze=1, autofilter=True)
+    w.table(ws, comm.basis, spec, len(lines) + 1, freeze=1, autofilter=True)
     for r, text in enumerate(lines):  # after the table, now the widths they span are known
-        w.paragraph(ws, r, text, len(table.columns))
+        w.paragraph(ws, r, text, len(spec))
 
 
 def has_prizes(comm: AnnualCommendation) -> bool:
@@ -106,7 +90,7 @@ def payout_table(comm: AnnualCommendation) -> pd.DataFrame:
     """序号, 姓名(单位), 类型, 所在单位, 采用信息(条), [表彰项目, 稿酬, 表彰奖金,] 金额(元) and an empty
     签字 column; the 表彰奖金 columns only when some award carries one."""
     money = ["awards", "reward", "prize", "amount"] if has_prizes(comm) else ["amount"]
-    table = pick_columns(comm.payout, ["name", "kind", "unit", "items", *money]).reset_index(drop=True)
+    table = comm.payout[["name", "kind", "unit", "items", *money]].reset_index(drop=True)
     table.insert(0, "no", range(1, len(table) + 1))
     return table.assign(sign="")
 
@@ -114,7 +98,7 @@ def payout_table(comm: AnnualCommendation) -> pd.DataFrame:
 def _payout(w: TableWriter, ws, comm: AnnualCommendation) -> None:
     table = payout_table(comm)
     span = len(table.columns)
-    placed = w.table(ws, table, 1, labels=PAYOUT_LABELS, freeze=0)
+    placed = w.table(ws, table, specs.PAYOUT, 1, freeze=0)
     for r in range(placed.first_row, placed.last_row + 1):
         ws.set_row(r, SIGN_ROW_HEIGHT)
     label_span = list(table.columns).index("items")  # 合计 over 序号 … 所在单位
@@ -182,16 +166,13 @@ def instructions_lines(comm: AnnualCommendation) -> list[str]:
 
 def _candidate_sheet(w: TableWriter, ws, comm: AnnualCommendation, category: str) -> None:
     cand = comm.candidates[category]
-    table = pick_columns(cand, CANDIDATE_COLUMNS[category]).copy()
-    table["basis_text"] = cand["basis_text"].to_numpy() if len(cand) else []
-    table["suggested"] = [SUGGESTED if x else RESERVE for x in cand["suggested"]] if len(cand) else []
     grades = list(comm.grades.get(category) or {})
-    if grades:
-        table["grade"] = ""
-    table["confirm"] = ""
-    note = f"{category}候选名单({_limit_text(comm, category)};在“确认”栏填“是”)"
-    placed = w.table(ws, table, 2, labels=LABELS, freeze=2)
-    w.title(ws, 0, note, len(table.columns), height=28)
+    table = cand.assign(suggested=[SUGGESTED if x else RESERVE for x in cand["suggested"]] if len(cand) else [],
+                        confirm="", **({"grade": ""} if grades else {}))
+    spec = specs.CANDIDATES[category].present(table)
+    note = f"{category}候选名单（{_limit_text(comm, category)}；在“确认”栏填“是”）"
+    placed = w.table(ws, table, spec, 2, freeze=2)
+    w.title(ws, 0, note, len(spec), height=28)
     if table.empty:
         return
     first, last = placed.first_row, placed.last_row

@@ -1,16 +1,17 @@
 """A small builder for 公文 (official documents) in the GB/T 9704-2012 layout, as .docx.
 
-Used by the quarterly circular and the annual commendation decision::
+Used by the quarterly circular, the roll-up and the annual commendation decision, through
+:func:`write_gongwen`, which lays out a :class:`Gongwen` (its parts, in GB/T 9704 order)::
+
+    版头 (发文机关标志, 发文字号, red line) → 标题 → 主送机关 → 正文 → 附件说明 → 发文机关署名
+    → 成文日期 → 附件 pages (附件1, 附件2 …) → 版记 (抄送, 印发机关和印发日期) at the foot of the last page
+
+The lower-level pieces are methods of :class:`GongwenDocument`::
 
     doc = GongwenDocument()
     doc.title("关于2025年第三季度社情民意信息工作情况的通报")
-    doc.addressee("各界别组、各镇街政协工委：")
-    doc.paragraph("2025年第三季度，共收到社情民意信息83条。")
-    doc.heading("总体情况")                 # 一、总体情况 (黑体)
-    doc.heading("报送情况", level=2)        # （一）报送情况 (楷体)
-    doc.table(df, ["unit", "submitted"])    # headers via zh_header
-    doc.signature("示例县政协", dt.date(2025, 10, 8))
-    doc.save("通报.docx")
+    doc.heading("基本情况")                 # 一、基本情况 (黑体)
+    doc.table(df, spec)                     # a TableSpec: labels, groups, number formats
 
 Layout: A4, margins 37/35/28/26 mm, title 2号 小标宋, body 3号 仿宋 on a fixed 28.95 pt
 line (22 lines a page), headings 黑体 then 楷体, page numbers "— 1 —" in 4号 宋体, odd
@@ -18,31 +19,37 @@ pages right and even pages left. Every run gets its Chinese font through ``w:eas
 (:func:`set_font`): python-docx's ``font.name`` alone sets only the Latin fonts, and
 Chinese text would fall back to the template's theme font.
 
-Text is inserted as plain text, never interpreted. By default ASCII punctuation in Chinese
-text is typeset full-width (``,`` → ``，``), as GB/T 15834 asks of a Chinese document.
+Text is inserted as plain text, never interpreted (no field, no hyperlink). By default ASCII
+punctuation in Chinese text is typeset full-width (``,`` → ``，``), as GB/T 15834 asks
+(:func:`sqmy_lib.zh.punctuate`).
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import pandas as pd
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Emu, Length, Mm, Pt
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from xml.sax.saxutils import escape
+from docx.shared import Emu, Length, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
+from .. import zh
 from ..iorw import atomic_path
-from .tables import zh_header
+from .spec import TableSpec
 
 # Chinese type sizes (字号) in points.
 SIZE_2 = Pt(22)  # 二号: title
@@ -50,6 +57,7 @@ SIZE_3 = Pt(16)  # 三号: body and headings
 SIZE_4 = Pt(14)  # 四号: page numbers
 SIZE_SMALL_4 = Pt(12)  # 小四: tables
 SIZE_5 = Pt(10.5)  # 五号: wide tables
+SIZE_SMALL_5 = Pt(9)  # 小五: a table still too wide for the page in 五号
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
@@ -61,8 +69,9 @@ TITLE_LINE = Pt(35)  # a 2号 title would crowd on the body line
 FOOTER_DISTANCE = Mm(22)
 CELL_MARGIN = Mm(1)  # narrow cell padding so numeric columns fit
 
-_ZH_DIGITS = "零一二三四五六七八九"
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+RED = "C00000"  # 版头's red (GB/T 9704 7.2.2: 发文机关标志 and the red line)
+SIZE_MARK = Pt(42)  # 发文机关标志: large, shrunk to fit the 版心 width
+MARK_TOP = Mm(35)  # its top edge 35 mm below the 版心's (7.2.2)
 # Characters XML 1.0 cannot hold (a ledger cell may contain them); lxml would refuse the document.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -97,53 +106,14 @@ class GongwenFonts:
 # Text helpers
 # ---------------------------------------------------------------------------
 
-def zh_number(n: int) -> str:
-    """Chinese numeral for 1–99: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一."""
-    if not 1 <= n <= 99:
-        raise ValueError(f"只支持1–99的序号,实为{n}")
-    tens, ones = divmod(n, 10)
-    return (("" if tens == 1 else _ZH_DIGITS[tens]) + "十" if tens else "") + (_ZH_DIGITS[ones] if ones else "")
+# Re-exported for callers that typeset text themselves.
+zh_number, zh_date, zh_punctuation = zh.zh_number, zh.zh_date, zh.punctuate
 
 
-def zh_date(d: dt.date) -> str:
-    """A 成文日期 as GB/T 9704 writes it: Arabic numerals, no leading zeros (2025年10月8日)."""
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-def zh_punctuation(text: str) -> str:
-    """Typeset ASCII punctuation in Chinese text full-width; text without Chinese is left alone.
-
-    Commas and colons between digits (1,000 and 10:30) and decimal points stay; parentheses
-    become full-width when they enclose or follow Chinese.
-    """
-    if not _CJK.search(text):
-        return text
-    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
-    text = re.sub(r"(?<!\d):|:(?!\d)", "：", text)
-    text = text.translate(str.maketrans({";": "；", "?": "？", "!": "！"}))
-    text = re.sub(r"([，；：？！]) +", r"\1", text)
-
-    def paren(m: re.Match) -> str:
-        before = text[m.start() - 1] if m.start() else ""
-        return f"（{m.group(1)}）" if _CJK.search(m.group(1) + before) else m.group(0)
-
-    return re.sub(r"\(([^()]*)\)", paren, text)
-
-
-def _display_width(text: str, latin: float = 0.5) -> float:
+def _em_width(text: str, latin: float = 0.5) -> float:
     """Width in em: Chinese and full-width characters 1, others (digits, Latin) ``latin``."""
-    return sum(1 if ord(ch) > 0x2E7F else latin for ch in text)
-
-
-def _cell_text(value) -> str:
-    """How a value reads in a table cell: blanks for missing, whole floats without ``.0``."""
-    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (pd.Timestamp, dt.date)):
-        return zh_date(value)
-    return str(value)
+    # Ambiguous-width characters (—, “”, …) are full width in a Chinese font.
+    return sum(1 if unicodedata.east_asian_width(ch) in "WFA" else latin for ch in text)
 
 
 # ---------------------------------------------------------------------------
@@ -234,7 +204,8 @@ def _indent_chars(paragraph: Paragraph, first_line: float = 0, left: float = 0, 
     pf.right_indent = Pt(size.pt * right) if right else None
     ind = paragraph._p.get_or_add_pPr().find(qn("w:ind"))
     if ind is not None:
-        for attr, chars in (("w:firstLineChars", first_line), ("w:leftChars", left), ("w:rightChars", right)):
+        first = ("w:hangingChars", -first_line) if first_line < 0 else ("w:firstLineChars", first_line)
+        for attr, chars in (first, ("w:leftChars", left), ("w:rightChars", right)):
             if chars:
                 ind.set(qn(attr), str(round(chars * 100)))
 
@@ -258,6 +229,54 @@ def _table_borders(table: Table, size_eighths: int = 4) -> None:
         el.set(qn("w:type"), "dxa")
         margins.append(el)
     tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def _paragraph_border(paragraph: Paragraph, edge: str, color: str, eighths: int, space_pt: int) -> None:
+    """A line along one edge of a paragraph, as wide as the 版心 (``space_pt`` from the text, ≤ 31)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    el = OxmlElement(f"w:{edge}")
+    for k, v in (("val", "single"), ("sz", str(eighths)), ("space", str(space_pt)), ("color", color)):
+        el.set(qn(f"w:{k}"), v)
+    borders.append(el)
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc")
+
+
+_TEXT_BOX = """<w:r {ns} xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" locked="0"
+ layoutInCell="1" allowOverlap="0"><wp:simplePos x="0" y="0"/>
+<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>
+<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>
+<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>
+<wp:docPr id="9704" name="版记"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
+<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>
+<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0"><a:noAutofit/></wps:bodyPr>
+</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
+
+
+def _imprint_row(left: str, right: str, face: Face, first: bool, last: bool, line: Length) -> str:
+    """One 版记 line as WordprocessingML: its rule above (thick on the first) and below (thick on the
+    last), the organ 左空一字 and the date 右空一字 on a right tab."""
+    def rule(edge: str, eighths: int) -> str:
+        return f'<w:{edge} w:val="single" w:sz="{eighths}" w:space="1" w:color="000000"/>'
+
+    def run(text: str) -> str:
+        fonts = "".join(f' w:{a}="{escape(face.name)}"' for a in ("ascii", "hAnsi", "eastAsia", "cs"))
+        return (f'<w:r><w:rPr><w:rFonts{fonts}/><w:sz w:val="{int(SIZE_4.pt * 2)}"/></w:rPr>'
+                f'<w:t xml:space="preserve">{escape(_XML_INVALID.sub("", text))}</w:t></w:r>')
+
+    one = int(SIZE_4.twips)  # 一字 in twips
+    borders = rule("top", 8 if first else 4) + (rule("bottom", 8) if last else "")
+    tab = f'<w:tabs><w:tab w:val="right" w:pos="{int(TEXT_WIDTH.twips) - 2 * one}"/></w:tabs>' if right else ""
+    body = run(left) + ('<w:r><w:tab/></w:r>' + run(right) if right else "")
+    return (f'<w:p><w:pPr><w:pBdr>{borders}</w:pBdr>{tab}<w:spacing w:before="0" w:after="0" '
+            f'w:line="{int(line.twips)}" w:lineRule="exact"/><w:ind w:left="{one}" w:right="{one}"/></w:pPr>{body}</w:p>')
 
 
 def _row_flags(row, header: bool) -> None:
@@ -331,19 +350,35 @@ def _run_spans(texts: list[str], column: int, first_row: int) -> list[tuple[int,
     return spans
 
 
-def _column_ems(rows: list[list[str]], spans: list[tuple[int, int, int, int]], n_head: int) -> list[float]:
+def _column_ems(rows: list[list[str]], spans: list[tuple[int, int, int, int]], n_head: int,
+                header_lines: int = 1) -> list[float]:
     """Each column's natural width in em. A header label spread over several columns does not
-    count; a merged cell in the body may wrap over the rows it spans."""
-    hidden, lines = set(), {}
+    count; a merged cell in the body may wrap over the rows it spans; a header label may wrap
+    over ``header_lines`` lines (a wide table: "上报被\n采用" rather than "191.\n7%")."""
+    hidden, lines = set(), {(r, c): header_lines for r in range(n_head) for c in range(len(rows[0]))}
     for r1, c1, r2, c2 in spans:
         hidden |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
         if c1 == c2:
             hidden.discard((r1, c1))
-            lines[r1, c1] = r2 - r1 + 1 if r1 >= n_head else 1
+            lines[r1, c1] = r2 - r1 + 1 if r1 >= n_head else header_lines
     # Digits count 0.7 em: 仿宋's are half an em, but a substitute font's (DejaVu Sans) run wider.
-    return [max([_display_width(row[j], latin=0.7) / lines.get((i, j), 1)
+    return [max([_em_width(row[j], latin=0.7) / lines.get((i, j), 1)
                  for i, row in enumerate(rows) if (i, j) not in hidden] + [1])
             for j in range(len(rows[0]))]
+
+
+def _fitted(rows: list[list[str]], spans: list[tuple[int, int, int, int]], n_head: int, size: Length,
+            short: float = 6) -> tuple[list[float], Length]:
+    """Natural widths (em) and type size for a table, so that no figure has to wrap: as given when
+    the short columns (figures, names) fit the page beside ``short`` em for each long text column;
+    else with header labels on two lines ("上报被\n采用"); else, as well, in 小五."""
+    for header_lines, pt in ((1, size), (2, size), (2, min(size, SIZE_SMALL_5, key=lambda s: s.pt))):
+        pad = 2 * CELL_MARGIN.pt + 0.2 * pt.pt
+        ems = _column_ems(rows, spans, n_head, header_lines)
+        needed = sum(min(em, short) * pt.pt + pad for em in ems)
+        if needed <= TEXT_WIDTH.pt:
+            break
+    return ems, pt
 
 
 def _column_widths(ems: list[float], size: Length, total: Length = TEXT_WIDTH,
@@ -382,6 +417,7 @@ class GongwenDocument:
     def __post_init__(self) -> None:
         self.doc = Document()
         self._numbers = [0, 0, 0, 0]  # heading counters per level
+        self._runs: dict = {}  # (face, size, bold) -> a styled run to copy
         self._page_setup()
         _default_fonts(self.doc, self.fonts.body, SIZE_3)
         _register_fallbacks(self.doc, self.fonts.all())
@@ -412,14 +448,37 @@ class GongwenDocument:
         _field(paragraph, "PAGE", face, SIZE_4)
         self._text(paragraph, " —", face, SIZE_4)
 
+    def page_header(self, text: str) -> None:
+        """``text`` in the header of every page, odd and even (a draft's mark: 草稿…), 3号黑体."""
+        section = self.doc.sections[0]
+        for header in (section.header, section.even_page_header):
+            paragraph = header.paragraphs[0]
+            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            self._text(paragraph, text, self.fonts.heading1, SIZE_3)
+
     # -- text ---------------------------------------------------------------
 
     def _text(self, paragraph: Paragraph, text: str, face: Face, size: Length, bold: bool | None = None):
-        """Append a run: the only way text enters the document, so every run has its fonts set."""
+        """Append a run: the only way text enters the document, so every run has its fonts set.
+
+        Each (face, size, weight) is styled once through python-docx; later runs copy that run's
+        element (its rPr) and get their own text, which is several times faster in long tables."""
         text = _XML_INVALID.sub("", str(text))
-        run = paragraph.add_run(zh_punctuation(text) if self.punctuation else text)
-        set_font(run, face, size, bold)
-        return run
+        text = zh_punctuation(text) if self.punctuation else text
+        key = (face.name, int(size), bold)
+        template = self._runs.get(key)
+        if template is None or "\t" in text or "\n" in text:  # tabs and breaks: python-docx's own runs
+            run = paragraph.add_run(text)
+            set_font(run, face, size, bold)
+            if len(run._r) == 2 and run._r[1].tag == qn("w:t"):  # rPr and one w:t: a template to copy
+                self._runs.setdefault(key, copy.deepcopy(run._r))
+            return run
+        r = copy.deepcopy(template)
+        t = r.find(qn("w:t"))
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
+        paragraph._p.append(r)
+        return Run(r, paragraph)
 
     def _paragraph(self, align=WD_ALIGN_PARAGRAPH.JUSTIFY, line: Length | None = LINE) -> Paragraph:
         p = self.doc.add_paragraph()
@@ -433,6 +492,8 @@ class GongwenDocument:
     def title(self, text: str) -> Paragraph:
         """The title (标题): 2号 小标宋, centred, one blank line below. Also the file's title property."""
         p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, TITLE_LINE)
+        if getattr(self, "_after_letterhead", False):
+            p.paragraph_format.space_before = Pt(LINE.pt * 2)  # 红色分隔线下空二行 (7.3.1)
         p.paragraph_format.space_after = LINE
         self._text(p, text, self.fonts.title, SIZE_2)
         self.doc.core_properties.title = text
@@ -482,36 +543,31 @@ class GongwenDocument:
         self._text(p, text, self.fonts.body, size)
         return p
 
-    def table(self, df: pd.DataFrame, columns: Mapping | Sequence | None = None, *,
-              size: Length = SIZE_SMALL_4, merge_runs: Sequence = ()) -> Table:
-        """A bordered table of ``df``: bold header repeated on every page, cells centred
-        (left-aligned where the text is long).
+    def table(self, df: pd.DataFrame, spec: TableSpec, *, size: Length = SIZE_SMALL_4,
+              row_kinds: Sequence[str] | None = None) -> Table:
+        """A bordered table of ``df`` as ``spec`` declares it: bold header repeated on every page,
+        cells centred (left-aligned where the text is long), values formatted by kind.
 
-        ``columns`` picks and names the columns: a mapping {column: header}, or a list of
-        columns named by :func:`zh_header`; by default all columns under their own labels.
-        Headers may be two-level (tuples, or a two-level column index): equal upper labels
-        merge. ``merge_runs`` columns merge runs of equal values vertically (e.g. a group).
+        A spec with groups gets a two-level header (equal group labels merge); the spec's
+        ``merge_runs`` columns merge runs of equal values vertically (e.g. a peer group).
         """
-        if columns is None:
-            keys, headers = list(df.columns), list(df.columns)
-        elif isinstance(columns, Mapping):
-            keys, headers = list(columns), list(columns.values())
-        else:
-            keys = list(columns)
-            headers = [tuple(zh_header(x) for x in k) if isinstance(k, tuple) else zh_header(k) for k in keys]
-        headers = [tuple(str(x) for x in h) if isinstance(h, tuple) else (str(h),) for h in headers]
+        spec = spec.present(df)
+        keys = spec.keys
+        headers = [(c.group, c.label) if spec.two_level else (c.label,) for c in spec]
         head, spans = _header_layout(headers)
-        body = [[_cell_text(v) for v in row] for row in df[keys].itertuples(index=False)]
-        for key in merge_runs:
-            j = keys.index(key)
-            spans += _run_spans([r[j] for r in body], j, len(head))
+        body = spec.rows(df, row_kinds=row_kinds)
+        for key in spec.merge_runs:
+            if key in keys:
+                j = keys.index(key)
+                spans += _run_spans([r[j] for r in body], j, len(head))
 
         table = self.doc.add_table(rows=len(head) + len(body), cols=len(keys))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _table_borders(table)
         # Widths go on before merging: python-docx adds merged cells' widths together.
-        widths = _column_widths(_column_ems(head + body, spans, len(head)), size)
+        ems, size = _fitted(head + body, spans, len(head), size)
+        widths = _column_widths(ems, size)
         for j, width in enumerate(widths):
             table.columns[j].width = width
         # Row by row: python-docx's table.cell()/column.cells rebuild the whole grid on every call.
@@ -522,7 +578,8 @@ class GongwenDocument:
         for r1, c1, r2, c2 in spans:
             table.cell(r1, c1).merge(table.cell(r2, c2))
             covered |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)} - {(r1, c1)}
-        long_text = [max((_display_width(t) for t in [r[j] for r in body]), default=0) > 8 for j in range(len(keys))]
+        long_text = [c.kind == "long" or (not c.numeric and max((_em_width(r[j]) for r in body), default=0) > 8)
+                     for j, c in enumerate(spec)]
         for i, (texts, row) in enumerate(zip(head + body, table.rows)):
             is_header = i < len(head)
             _row_flags(row, is_header)
@@ -559,7 +616,7 @@ class GongwenDocument:
         if last is not None:
             last.paragraph_format.keep_with_next = True
         date_text = zh_date(date)
-        w_org, w_date = _display_width(org), _display_width(date_text)
+        w_org, w_date = _em_width(org), _em_width(date_text)
         right_date = w_org - w_date
         right_org = 2.0
         if right_date < 2:
@@ -574,8 +631,130 @@ class GongwenDocument:
         self._text(when, date_text, self.fonts.body, SIZE_3)
         return name, when
 
+    # -- the parts around the body (GB/T 9704 7.2, 7.3.4, 7.3.7, 7.4) -------------------------
+
+    def letterhead(self, mark: str, number: str, red: bool = True) -> Paragraph:
+        """版头: 发文机关标志 (小标宋, centred, its top 35 mm below the 版心's, shrunk to fit one line),
+        发文字号 two lines below it (centred), and the red line 4 mm below the number across the 版心.
+
+        ``red=False`` leaves the mark and the line out but keeps their room, for paper with a
+        printed 红头. The title then goes two lines below the line (7.3.1)."""
+        size = Pt(min(SIZE_MARK.pt, TEXT_WIDTH.pt * 0.96 / max(_em_width(mark, latin=0.6), 1)))
+        head = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, line=Pt(size.pt * 1.2))
+        head.paragraph_format.space_before = Pt(MARK_TOP.pt - LINE.pt)  # the page's first line is a line of its own
+        run = self._text(head, mark if red else "", self.fonts.title, size)
+        if red:
+            run.font.color.rgb = RGBColor.from_string(RED)
+        num = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER)
+        num.paragraph_format.space_before = Pt(LINE.pt * 2)
+        self._text(num, number, self.fonts.body, SIZE_3)
+        if red:
+            _paragraph_border(num, "bottom", RED, eighths=12, space_pt=11)
+        self._after_letterhead = True
+        return head
+
+    def attachments_note(self, titles: Sequence[str]) -> list[Paragraph]:
+        """附件说明 (7.3.4): one blank line below the body, 右空 nothing, 左空二字 "附件：" and the names,
+        numbered "1." when there are several, the later lines aligned under the first name; no
+        punctuation after a name."""
+        out = []
+        several = len(titles) > 1
+        number = 1.5 if several else 0  # "1. " is about one and a half characters wide
+        # The note, the signature and the last body paragraph stay on one page (7.3.5.4).
+        if self.doc.paragraphs:
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        for n, title in enumerate(titles, 1):
+            p = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT)
+            text = (f"{n}. " if several else "") + title
+            # A wrapped name continues under its own first character (回行时与上一行附件名称首字对齐).
+            if n == 1:
+                p.paragraph_format.space_before = LINE
+                _indent_chars(p, first_line=-3 - number, left=5 + number)
+                text = "附件：" + text
+            else:
+                _indent_chars(p, first_line=-number, left=5 + number)
+            self._text(p, text.rstrip("。；，"), self.fonts.body, SIZE_3)
+            p.paragraph_format.keep_with_next = True
+            out.append(p)
+        return out
+
+    def attachment_page(self, n: int | None, title: str) -> Paragraph:
+        """An attachment's first page (7.3.7): a new page, "附件N" in 3号黑体 at the top left, the
+        title centred on the third line (2号小标宋)."""
+        label = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT)
+        label.paragraph_format.page_break_before = True
+        self._text(label, "附件" + (str(n) if n else ""), self.fonts.heading1, SIZE_3)
+        p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, TITLE_LINE)
+        p.paragraph_format.space_before = LINE
+        p.paragraph_format.space_after = Pt(LINE.pt / 2)
+        self._text(p, title, self.fonts.title, SIZE_2)
+        return p
+
+    def imprint(self, printer: str, printed: dt.date, cc: str = "") -> Paragraph:
+        """版记 (7.4) at the foot of the last page: 抄送 (if any), then 印发机关 and 印发日期, 4号仿宋,
+        左右各空一字, under a thick first line, thin lines between, and a thick last line on the
+        版心's bottom edge.
+
+        Drawn as a text box anchored to the bottom of the 版心 (DrawingML), which Word and
+        LibreOffice both keep at the foot of the page however much text comes before it."""
+        face = self.fonts.body
+        rows = ([("抄送：" + zh.sentence(zh.punctuate(cc).rstrip("。")), "")] if cc else [])
+        rows.append((printer, zh.zh_date(printed) + "印发"))
+        line = Pt(24)
+        content = "".join(_imprint_row(left, right, face, first=(i == 0), last=(i == len(rows) - 1), line=line)
+                          for i, (left, right) in enumerate(rows))
+        width, height = int(TEXT_WIDTH), int(Pt(line.pt * len(rows) + 4))
+        p = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT, line=Pt(1))
+        p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
+        p._p.append(parse_xml(_TEXT_BOX.format(width=width, height=height, content=content,
+                                               ns=nsdecls("w", "wp", "a"))))
+        return p
+
     def save(self, path: str | Path) -> Path:
         """Write the .docx atomically."""
         with atomic_path(path) as tmp:
             self.doc.save(str(tmp))
         return Path(path)
+
+
+# ---------------------------------------------------------------------------
+# A whole 公文 from its parts
+# ---------------------------------------------------------------------------
+
+def _blocks(doc: GongwenDocument, blocks: Sequence) -> None:
+    from .document import Heading, Para, TableBlock
+
+    for block in blocks:
+        if isinstance(block, Heading):
+            doc.heading(block.text, block.level)
+        elif isinstance(block, Para):
+            doc.paragraph(block.text, lead=block.lead or None)
+        elif isinstance(block, TableBlock):
+            if block.note:
+                doc.note(block.note)
+            doc.table(block.df, block.spec, size=SIZE_5 if block.small else SIZE_SMALL_4, row_kinds=block.row_kinds)
+        else:
+            raise TypeError(f"未知的公文内容:{type(block).__name__}")
+
+
+def write_gongwen(gongwen, path: str | Path) -> Path:
+    """Lay out a :class:`~.document.Gongwen` as a .docx at ``path`` (written atomically)."""
+    issuing = gongwen.issuing
+    doc = GongwenDocument()
+    if gongwen.draft:
+        doc.page_header(gongwen.draft)
+    if issuing.mark or issuing.number:
+        doc.letterhead(issuing.mark, issuing.number, red=issuing.red)
+    doc.title(gongwen.title)
+    doc.addressee(gongwen.addressee)
+    _blocks(doc, gongwen.body)
+    if gongwen.attachments:
+        doc.attachments_note([a.title for a in gongwen.attachments])
+    doc.signature(issuing.organ, issuing.date)
+    several = len(gongwen.attachments) > 1
+    for n, attachment in enumerate(gongwen.attachments, 1):
+        doc._numbers = [0, 0, 0, 0]
+        doc.attachment_page(n if several else None, attachment.title)
+        _blocks(doc, attachment.blocks)
+    doc.imprint(issuing.printer or issuing.organ, issuing.printed or issuing.date, issuing.cc)
+    return doc.save(path)

@@ -345,7 +345,9 @@ def _help_lines(units_given: bool) -> list[str]:
 
 
 def _new_workbook(path: Path, title: str) -> xlsxwriter.Workbook:
-    wb = xlsxwriter.Workbook(str(path))
+    from .xlsx_tables import TEXT_SAFE
+
+    wb = xlsxwriter.Workbook(str(path), TEXT_SAFE)  # a unit named "=..." or like a URL stays text
     wb.set_properties({"title": title, "author": "sqmy_lib", "created": FIXED_CREATED})
     return wb
 

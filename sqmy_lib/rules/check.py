@@ -396,6 +396,13 @@ SPECS: tuple[Spec, ...] = (
     Spec("rollup.peer_group_by_level.*", text, keys="tiers"),
     Spec("rollup.addressee", text),
     Spec("rollup.next_steps", words(non_empty=False)),
+    Spec("documents", mapping),
+    Spec("documents.red_header", boolean),
+    Spec("documents.max_table_rows", integer(1, 10000)),
+    Spec("documents.cc", words(non_empty=False)),
+    Spec("documents.printed_by", text),
+    *(Spec(f"documents.{kind}{key}", check) for kind in ("circular", "commendation")
+      for key, check in (("", mapping), (".issuer", text), (".mark", text), (".number", text))),
 )
 
 

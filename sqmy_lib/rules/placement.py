@@ -205,6 +205,7 @@ def organ_name(body: str) -> str:
     """A body's name as a sentence names it: without its bulletin's title or issue number
     (``市委办《每日要情》第6期`` → ``市委办``, ``市政协采用`` → ``市政协``)."""
     name = _BRACKETED.sub("", norm_name(body))
+    name = re.sub(r"^(?:被|经|已被|已)", "", name)  # 被市政协…采用: the body is 市政协
     previous = None
     while previous != name:
         previous, name = name, _ISSUE_TAIL.sub("", name)

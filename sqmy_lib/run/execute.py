@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .figures import read_figures
-from .html import warm_up, write_html
+from .html import write_html
 from .kernel import kernel_manager_class, kernel_name
 from .outputs import FAILED_SUFFIX, StagedOutputs
 from . import progress
@@ -66,7 +66,6 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
 
     out_dir = Path(out_dir).resolve()  # the kernel runs in the staging folder: a relative path would land inside it
     started = time.perf_counter()
-    warming = warm_up()
     stage = StagedOutputs(out_dir, stem, kind=kind, period=period)
     label = label or stem
     relay = progress.relay(label)
@@ -92,9 +91,9 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
                                  str(getattr(exc, "evalue", exc))) from exc
         if relay:
             _strip_stages(executed)
-        warming.join()
-        progress.stage(f"{label}:写出网页版(HTML)")
-        write_html(executed, staging / f"{stem}.html", title)
+        if not (staging / f"{stem}.html").exists():  # the report notebooks write their own HTML report
+            progress.stage(f"{label}:写出网页版(HTML)")
+            write_html(executed, staging / f"{stem}.html", title)
         figures = read_figures(executed)
         outputs = stage.commit()
     # A success supersedes an earlier failure of the same report.

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import threading
 from pathlib import Path
 
 from ..iorw import write_text
@@ -15,23 +14,6 @@ def _exporter():
     from nbconvert import HTMLExporter
 
     return HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-
-
-def warm_up() -> threading.Thread:
-    """Prepare the exporter in the background (while the kernel runs the notebook, the
-    parent process only waits on its sockets)."""
-    # pygments.lexers and .formatters replace themselves in sys.modules at the end of their import;
-    # a thread importing them while another does (nbconvert here, IPython for papermill's kernel
-    # start) can get the half-made module: "cannot import name 'PythonLexer'". Import them first.
-    import pygments.formatters  # noqa: F401
-    import pygments.lexers  # noqa: F401
-
-    def prepare():
-        _exporter().from_notebook_node(__import__("nbformat").v4.new_notebook())
-
-    thread = threading.Thread(target=prepare, name="sqmy-html-warm-up", daemon=True)
-    thread.start()
-    return thread
 
 
 def write_html(notebook: Path, target: Path, title: str) -> Path:

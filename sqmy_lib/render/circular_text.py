@@ -1,0 +1,404 @@
+"""The quarterly circular (and the roll-up) as a 公文: every sentence made from the circular's data.
+
+The document follows real circulars (domain.md §8, "The circular as sent"): an opening with the
+purpose and "现将…通报如下：", 一、基本情况 (each figure once), 二、主要特点 (the leading units and
+items by name), 三、存在的问题 (analysis: imbalance with shares, quality, participation, quota,
+open instructions), 四、下一步工作 (from the rules), then the 附件 (the units table, the 批示 督办
+table, the names behind quota, the counting rules). A list longer than the rules allow in a Word
+table (``documents.max_table_rows``) goes to the Excel workbook and the text says where.
+
+Each part is a list of small functions, each giving one sentence (or nothing when the data has
+nothing to say): a new figure (上报, 上级采用率, channels) is one more function in a list.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import pandas as pd
+
+from .. import zh
+from ..compute.circular import QuarterlyCircular, compared
+from ..rules.placement import organ_name
+from . import spec as specs
+from .document import Attachment, Gongwen, Heading, Issuing, Para, TableBlock
+
+DEFAULT_ADDRESSEE = "各界别组、各镇街政协工委，各民主党派县委，县工商联"
+UNKNOWN_UNIT = "未注明单位"
+TOP_NAMED = 3  # how many items a sentence names before "等"
+
+
+def _authors(text) -> str:
+    """Authors as prose names them: ``廖强华、薛平`` (commas between names become 、, role tags such
+    as "(信息员)" are dropped: the title and unit already say enough in a sentence)."""
+    text = re.sub(r"[(（][^()（）]*[)）]", "", str(text or "").strip())
+    return re.sub(r"\s*[,，;；]\s*", "、", text)
+
+
+def _item(title, authors="", unit="") -> str:
+    """``《关于…的建议》（徐志佳，东城街道政协工委）``."""
+    who = [x for x in (_authors(authors), str(unit or "")) if x and x != "nan"]
+    who = who[:1] if len(who) == 2 and who[0] == who[1] else who
+    return f"《{title}》" + (f"（{'，'.join(who)}）" if who else "")
+
+
+def _span(circ: QuarterlyCircular) -> str:
+    """截至12月底 / 截至9月底: the statistics' cut-off in words."""
+    return f"截至{circ.period.last_month}月底"
+
+
+# ---------------------------------------------------------------- 一、基本情况
+
+def _basic_period(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    return circ.statistics_text
+
+
+def _basic_year_to_date(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    if circ.year_to_date == circ.period:
+        return None
+    s = circ.summary_ytd
+    text = f"{circ.period.year}年{circ.ytd_word}累计收到社情民意信息{s.submitted}条"
+    if s.change is not None:
+        since = "比上年" if circ.whole_year else "比上年同期"
+        text += "，" + compared(s.change["submitted"], (s.previous or {}).get("submitted", 0), "条", since)
+    text += f"；被采用{s.adopted}条"
+    if s.adoption_rate is not None:
+        text += f"，采用率{zh.percent(s.adoption_rate)}"
+    if s.instructions:
+        text += f"；获领导批示{s.instructions}件"
+    return text + "。"
+
+
+def _basic_forwarded(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    """上报 is not 采用 (L77): items sent upward, by target tier, those adopted there, the upper rate."""
+    s = circ.summary
+    forwarded = {t: n for t, n in (getattr(s, "forwarded", None) or {}).items() if n}
+    if not forwarded:
+        return None
+    to = "、".join(f"{t}{n}条" for t, n in reversed(list(forwarded.items())))
+    # "所报信息": of these, not every adoption above the office (an item may be taken up unasked).
+    text = f"{circ.period_word}向上级报送信息{sum(forwarded.values())}条（其中{to}），所报信息被上级采用{s.forwarded_adopted}条"
+    rate = getattr(s, "upper_adoption_rate", None)
+    return text + (f"，上级采用率{zh.percent(rate)}" if rate is not None else "") + "。"
+
+
+# How each of the office's products besides its bulletin is counted in a sentence (L63 = L261).
+ROUTING_WORDS = {"专报": "报送专报{n}条", "转报": "转报党委政府{n}件", "转送": "转送部门研究办理{n}件"}
+
+
+def _basic_routing(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    """The office's products besides its bulletin: 专报 to leaders, 转报 via the Party and government
+    offices, 转送 to a department 研究办理 (``本季度除编发《社情民意》外，还报送专报2条，转送部门研究办理1件。``);
+    nothing when none."""
+    routing = {k: n for k, n in (getattr(circ.summary, "routing", None) or {}).items() if n}
+    if not routing:
+        return None
+    besides = "除编发《社情民意》外，还" if getattr(circ.summary, "published", 0) else ""
+    return (f"{circ.period_word}{besides}" + "，".join(ROUTING_WORDS.get(k, k + "{n}条").format(n=n) for k, n in routing.items())
+            + "。")
+
+
+def _basic_channels(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    """Adoptions by channel (政协, 党委政府, 民主党派统战, 部门), when more than one channel has any."""
+    channels = {k: n for k, n in (getattr(circ.summary, "adopted_by_channel", None) or {}).items() if n}
+    if len(channels) < 2:
+        return None
+    return "按采用渠道分，" + "、".join(f"{k}渠道{n}条" for k, n in channels.items()) + "。"
+
+
+def _basic_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    p = circ.summary.participation
+    if not p or not p.get("members"):
+        return None
+    return (f"{circ.period_word}，{p['members']}名委员中有{p['members_with_items']}名报送了信息，"
+            f"委员参与率{zh.percent(p.get('rate'))}。")
+
+
+def _basic_table(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
+    return f"各{circ.unit_word}报送、采用和积分排名情况见{refs.get('units', '附件')}。"
+
+
+# Each part: functions of (circular, how the body refers to each 附件) giving a sentence or None.
+Section = Callable[[QuarterlyCircular, "dict[str, str]"], "str | tuple[str, str] | None"]
+BASIC: list[Section] = [
+    _basic_period, _basic_routing, _basic_forwarded, _basic_channels, _basic_year_to_date, _basic_participation,
+    _basic_table]
+
+
+# ---------------------------------------------------------------- 二、主要特点
+
+def _feature_growth(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    c = circ.summary.change
+    if not c or c["submitted"] <= 0 or not (circ.summary.previous or {}).get("submitted"):
+        return None
+    since = "比上年" if circ.period.months == 12 else "比上年同期"
+    pct = zh.percent(c["submitted"] / circ.summary.previous["submitted"])
+    return "报送数量有所增长。", f"{circ.period_word}报送信息{circ.summary.submitted}条，{since}增长{pct}。"
+
+
+def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    leaders = circ.leading_units()
+    sizes = circ.units.groupby("peer_group")["unit"].size()
+    leaders = leaders[leaders["peer_group"].map(sizes).fillna(0) > 1]  # first of one is no distinction
+    if leaders.empty:
+        return None
+    parts = [f"{r.unit}{circ.period_word}报送{r.submitted}条、被采用{r.adopted}条，在同类{circ.unit_word}“{r.peer_group}”中积分第一"
+             for r in leaders.itertuples()]
+    return "先进典型示范带动作用明显。", "；".join(parts) + "。"
+
+
+def _feature_higher(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    higher = circ.higher_adoptions()
+    if higher.empty:
+        return None
+    named = higher.head(TOP_NAMED)
+    # Each item by the body that took it (市委办, 省政协), as the ledger names it.
+    by = named["body"].map(lambda b: organ_name(str(b)) if not zh.blank(b) else "").where(lambda o: o != "", named["tier"])
+    by_tier = [f"{zh.joined(_item(r.title, r.authors, r.unit) for r in rows.itertuples())}被{organ}采用"
+               for organ, rows in named.groupby(by.to_numpy(), sort=False)]
+    lead = f"{circ.period_word}共有{len(higher)}条信息被上级采用，" + ("其中" if len(higher) > len(named) else "")
+    return "一批信息被上级采用。", lead + "；".join(by_tier) + "。"
+
+
+def _feature_instructed(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    ins = circ.instructions
+    if ins.empty:
+        return None
+    levels = list(circ.summary.instructions_by_level)
+    ranked = ins.assign(rank=ins["level"].map({lvl: k for k, lvl in enumerate(levels)}).fillna(-1))
+    ranked = ranked[circ.period.contains(ranked["date"]).to_numpy()] if "date" in ranked else ranked
+    if ranked.empty:
+        return None
+    ranked = ranked.sort_values(["rank", "date"], ascending=[False, True], kind="stable").drop_duplicates("title")
+    named = [f"{_item(r.title, r.authors, r.unit)}获{r.leader}批示" for r in ranked.head(TOP_NAMED).itertuples()]
+    return "信息成果转化取得实效。", "，".join(named) + "。"
+
+
+FEATURES: list[Section] = [
+    _feature_growth, _feature_leaders, _feature_higher, _feature_instructed]
+
+
+# ---------------------------------------------------------------- 三、存在的问题
+
+def _problem_balance(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    top, share = circ.concentration()
+    zero = circ.zero_units
+    if (share is None or share < 0.4 or len(top) < 2) and zero.empty:
+        return None
+    parts = []
+    if share is not None and len(top) >= 2 and share >= 0.4:
+        parts.append(f"{zh.joined(top['unit'])}{circ.period_word}共报送{int(top['submitted'].sum())}条，"
+                     f"占全部报送量的{zh.percent(share)}")
+    if not zero.empty:
+        when = "全年" if circ.period.months == 12 else circ.period_word
+        parts.append(f"{zh.joined(zero['unit'])}{when}未报送信息")
+    return "工作开展不够平衡。", "；".join(parts) + "。"
+
+
+def _problem_quality(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    s = circ.summary
+    if not s.submitted:
+        return None
+    higher = len(circ.higher_adoptions())
+    share = higher / s.submitted
+    none = circ.units_without_adoption()
+    if share >= 0.2 and none.empty:
+        return None
+    text = f"{circ.period_word}被上级采用的信息{higher}条，仅占报送总数的{zh.percent(share)}" if higher else \
+        f"{circ.period_word}报送的信息没有被上级采用"
+    if not none.empty:
+        text += f"；{zh.joined(none['unit'])}报送的信息均未被采用"
+    return "信息质量有待提高。", text + "。"
+
+
+def _problem_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    p = circ.summary.participation
+    if not p or not p.get("members") or p.get("rate") is None or p["rate"] >= 0.8:
+        return None
+    missing = p["members"] - p["members_with_items"]
+    return ("委员参与面还不够广。", f"{circ.period_word}{p['members']}名委员中有{missing}名未报送信息，"
+            f"委员参与率为{zh.percent(p['rate'])}。")
+
+
+def _problem_quota(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    units, people = circ.behind_units, circ.behind_people if circ.people_section else circ.behind_people.iloc[:0]
+    if units.empty and people.empty:
+        return None
+    goal = "年度任务" if circ.whole_year else "年度任务进度"
+    parts = []
+    if not units.empty:
+        silent = units[units["submitted"] == 0]
+        some = units[units["submitted"] > 0]
+        if len(some):
+            # What each is short of, when the computation says (the quota's shortfall), else the rate.
+            why = some["shortfall"] if "shortfall" in some else pd.Series("", index=some.index)
+            named = "、".join(f"{u}（{w or '完成' + zh.percent(c)}）" for u, c, w in zip(some["unit"], some["completion"], why))
+            parts.append(f"{_span(circ)}，{named}未完成{goal}")
+        if len(silent):
+            parts.append(f"{zh.joined(silent['unit'])}{'全年' if circ.whole_year else circ.ytd_word}未报送信息")
+    if not people.empty:
+        none = int((people["submitted"] == 0).sum())
+        text = f"{len(people)}名委员和信息员未完成个人{goal}"
+        if none:
+            text += f"，其中{none}人{'全年' if circ.whole_year else circ.ytd_word}未报送信息"
+        parts.append(text + f"，名单见{refs.get('behind', '附件')}" if _behind_attachment(circ) else text)
+    return "任务完成不够均衡。", "；".join(parts) + "。"
+
+
+def _problem_instructions(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    ins = circ.instructions
+    if ins.empty:
+        return None
+    no_report = int((ins["status"] == "未反馈").sum())
+    overdue = int((pd.to_numeric(ins["days_open"], errors="coerce") > circ.overdue_days).sum())
+    if not no_report and not overdue:
+        return None
+    parts = [f"{no_report}件尚无落实情况反馈"] if no_report else []
+    if overdue:
+        parts.append(f"{overdue}件批示后已超过{circ.overdue_days}天仍未办结")
+    return "批示件跟踪落实还需加强。", f"{circ.year_to_date.label}的领导批示件中，" + "，".join(parts) + "。"
+
+
+PROBLEMS: list[Section] = [
+    _problem_balance, _problem_quality, _problem_participation, _problem_quota, _problem_instructions]
+
+
+# ---------------------------------------------------------------- the attachments
+
+def _behind_attachment(circ: QuarterlyCircular) -> bool:
+    return circ.people_section and not circ.behind_people.empty
+
+
+def _too_long(n: int, issuing: Issuing, stem: str, sheet: str) -> Para:
+    return Para(f"共{n}条，篇幅较长，不在此列出，详见随文印发的Excel工作簿《{stem}.xlsx》“{sheet}”工作表。")
+
+
+def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
+    from .circular_xlsx import sheet_names
+
+    table = circ.units_by_period()
+    spec = units_table_spec(circ)
+    word = circ.unit_word
+    notes = [f"“排名”为同类{word}按{circ.ytd_word}积分排名"]
+    if any(c.key == ("年度累计", "quota") for c in spec):
+        notes.append(f"“任务”为年度任务折算至{circ.period.last_month}月底的进度任务")
+    blocks: list = [Para("；".join(notes) + "。")]
+    if len(table) > issuing.max_rows:
+        blocks.append(_too_long(len(table), issuing, circ.file_stem, sheet_names(circ)["各单位情况"]))
+    else:
+        blocks.append(TableBlock(table, spec, small=True))
+    return Attachment(f"{circ.period.label}各{word}社情民意信息报送采用情况统计表", blocks)
+
+
+def units_table_spec(circ: QuarterlyCircular) -> specs.TableSpec:
+    """The units table as the circular shows it (Word, Excel, HTML)."""
+    with_quota = bool(circ.units_ytd["quota"].notna().any()) if "quota" in circ.units_ytd else False
+    return specs.units_by_period(circ.period_word, circ.unit_word, "全年" if circ.whole_year else "年度累计",
+                                 with_quota=with_quota, same=circ.year_to_date == circ.period)
+
+
+INSTRUCTION_SPEC = specs.spec(
+    specs.Column("title", "信息标题（报送单位）", "long"), specs.Column("leader", "批示领导"),
+    specs.Column("date", "批示日期", "day"), specs.Column("follow_up", "落实情况", "long"),
+    specs.Column("status", "办理状态"))
+
+
+def instruction_rows(circ: QuarterlyCircular) -> pd.DataFrame:
+    """The 批示 督办 table: the unit with the title, status with the days open (only when open)."""
+    ins = circ.instructions
+    units = ins["unit"].map(lambda u: "" if zh.blank(u) else f"（{u}）")
+    days = ins["days_open"].map(lambda d: f"，已{int(d)}天" if not zh.blank(d) and int(d) > 0 else "")
+    return ins.assign(title=ins["title"].astype(str) + units, status=ins["status"].astype(str) + days)
+
+
+def _instructions_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment | None:
+    from .circular_xlsx import sheet_names
+
+    ins = circ.instructions
+    if ins.empty:
+        return None
+    counts = ins["status"].value_counts()
+    status = "、".join(f"{st}{n}件" for st, n in counts.items())
+    office = issuing.organ
+    blocks: list = [Para(f"{circ.year_to_date.label}共有{ins['item'].nunique()}条信息获领导批示{len(ins)}件，其中{status}。"
+                         f"{office}将像办理政协提案那样跟踪督办，及时向报送单位和作者反馈办理结果。")]
+    if len(ins) > issuing.max_rows:
+        blocks.append(_too_long(len(ins), issuing, circ.file_stem, sheet_names(circ)["批示件跟踪"]))
+    else:
+        blocks.append(TableBlock(instruction_rows(circ), INSTRUCTION_SPEC))
+    return Attachment(f"{circ.year_to_date.label}领导批示件办理情况", blocks)
+
+
+def _behind_people_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment | None:
+    from .circular_xlsx import sheet_names
+
+    if not _behind_attachment(circ):
+        return None
+    people = circ.behind_people
+    goal = "年度任务" if circ.whole_year else "年度任务进度"
+    spec = specs.BEHIND_PEOPLE
+    if len(people) > issuing.max_rows:
+        blocks = [_too_long(len(people), issuing, circ.file_stem, sheet_names(circ)["未完成任务名单"])]
+    else:
+        table = people.assign(unit=people["unit"].fillna("").replace("", UNKNOWN_UNIT))
+        table = table.sort_values(["unit", "completion"], kind="stable")
+        blocks = [TableBlock(table, spec.without("role") if table["role"].eq("").all() else spec)]
+    when = f"{circ.period.year}年" if circ.whole_year else _span(circ)
+    return Attachment(f"{when}未完成{goal}的委员和信息员名单", blocks)
+
+
+def _rules_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment | None:
+    if circ.rules is None:
+        return None
+    from ..rules.show import _periods, _points, _quotas
+
+    blocks: list = [Heading("统计口径")] + [Para(_clean(t)) for t in _periods(circ.rules)]
+    blocks += [Heading("计分办法")] + [Para(_clean(t)) for t in _points(circ.rules)]
+    if circ.people_section:
+        blocks += [Heading("报送任务")] + [Para(_clean(t)) for t in _quotas(circ.rules)]
+    return Attachment("统计口径和计分办法", blocks)
+
+
+def _clean(line: str) -> str:
+    return zh.punctuate(line.strip())
+
+
+ATTACHMENTS = {"units": _units_attachment, "instructions": _instructions_attachment,
+               "behind": _behind_people_attachment, "rules": _rules_attachment}
+
+
+# ---------------------------------------------------------------- the whole document
+
+def _numbered(step: str, n: int) -> Para:
+    """A next step with its bold lead ("一是进一步提高思想认识。") and the rest."""
+    head, sep, rest = step.partition("。")
+    return Para(rest, lead=f"{zh.zh_number(n)}是{head}{sep}") if sep and rest else Para(step, lead=f"{zh.zh_number(n)}是")
+
+
+def _points(found: list[tuple[str, str]]) -> list[Para]:
+    return [Para(text, lead=f"{zh.zh_number(n)}是{lead}") for n, (lead, text) in enumerate(found, 1)]
+
+
+def opening(circ: QuarterlyCircular) -> str:
+    """The purpose and "现将…通报如下："."""
+    area = getattr(circ, "area", "") or ""
+    return (f"为全面掌握{area}社情民意信息工作情况，激励先进、督促后进，推动社情民意信息工作提质增效，"
+            f"现将{circ.period.label}{area}社情民意信息工作情况通报如下：")
+
+
+def circular_gongwen(circ: QuarterlyCircular, issuing: Issuing) -> Gongwen:
+    """The circular (or roll-up) as a :class:`Gongwen`."""
+    made = {key: f(circ, issuing) for key, f in ATTACHMENTS.items()}
+    made = {key: a for key, a in made.items() if a}
+    refs = {key: f"附件{n}" if len(made) > 1 else "附件" for n, key in enumerate(made, 1)}
+    body: list = [Para(opening(circ)), Heading("基本情况")]
+    body += [Para(t) for t in (f(circ, refs) for f in BASIC) if t]
+    features = [x for x in (f(circ, refs) for f in FEATURES) if x]
+    if features:
+        body += [Heading("主要特点")] + _points(features)
+    problems = [x for x in (f(circ, refs) for f in PROBLEMS) if x] + [("", t) for t in circ.problems]
+    if problems:
+        body += [Heading("存在的问题")] + _points(problems)
+    if circ.next_steps:
+        body += [Heading("下一步工作")] + [_numbered(step, n) for n, step in enumerate(circ.next_steps, 1)]
+    return Gongwen(circ.title, circ.addressee or DEFAULT_ADDRESSEE, body, issuing, list(made.values()))

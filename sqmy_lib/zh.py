@@ -1,0 +1,236 @@
+"""Chinese as staff write it: numerals, dates, percentages, punctuation, display width, places.
+
+One module, so every output (Word, Excel, HTML, CSV, the terminal) says a figure, a date or a
+place the same way. The rules it follows:
+
+- **One rounding rule**: round half up (四舍五入) on the decimal value, never binary floats'
+  round-half-even. 88/278 = 31.65…% is "31.7%" everywhere (:func:`percent`).
+- **GB/T 15834-2011 punctuation** in Chinese text: full-width comma, colon, semicolon, question
+  and exclamation marks and parentheses; a range takes the 一字线 "—" ("1—9月").
+- **Numbers as people write them**: "52.5%", "85%" (no ".0"), whole counts without decimals.
+- **Display width**: CJK and full-width characters take two columns (terminal, Excel widths).
+- **Places** in a ledger as staff find them: ``报送台账.xlsx!二季度!第17行``.
+
+Pure Python (no pandas): the command line imports it without the data stack.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import PurePath, PureWindowsPath
+
+_ZH_DIGITS = "零一二三四五六七八九"
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Characters a spreadsheet reads as the start of a formula (OWASP "CSV injection").
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+DASH = "—"  # 一字线: ranges of time and place (GB/T 15834 4.13)
+
+
+# ---------------------------------------------------------------- numbers
+
+def blank(value) -> bool:
+    """Missing: None, NaN, NaT, pandas' NA, or text of spaces only."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(value != value)  # NaN, NaT and pd.NA are not equal to themselves
+    except (TypeError, ValueError):  # pd.NA's comparison is NA, whose truth is an error
+        return True
+
+
+def round_half_up(value, places: int = 0) -> Decimal:
+    """``value`` rounded half up to ``places`` decimals, via its shortest decimal form (0.3165 → 0.317)."""
+    try:
+        d = value if isinstance(value, Decimal) else Decimal(repr(float(value)) if isinstance(value, float) else str(value))
+    except InvalidOperation:
+        raise ValueError(f"不是数字:{value!r}") from None
+    return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def number(value, places: int = 2, keep_zeros: bool = False) -> str:
+    """A number as people write it: ``12``, ``2.5``, ``1.33`` (at most ``places`` decimals, trailing zeros
+    dropped unless ``keep_zeros``); "" when missing."""
+    if blank(value):
+        return ""
+    d = round_half_up(value, places)
+    if keep_zeros:
+        return f"{d:.{places}f}"
+    text = f"{d:.{places}f}".rstrip("0").rstrip(".") if places else f"{d:.0f}"
+    return "0" if text in ("-0", "") else text
+
+
+def percent_value(ratio, places: int = 1) -> float | None:
+    """The ratio rounded as :func:`percent` shows it (0.31655 → 0.317), for a spreadsheet cell that
+    must show the same digits; None when missing."""
+    if blank(ratio):
+        return None
+    return float(round_half_up(Decimal(repr(float(ratio))) * 100, places) / 100)
+
+
+def percent(ratio, places: int = 1, missing: str = "—", keep_zeros: bool = False) -> str:
+    """``0.3165`` → ``31.7%``, ``0.85`` → ``85%`` in prose (``85.0%`` with ``keep_zeros``, as a table
+    column shows it), ``1.9167`` → ``191.7%``; ``missing`` when blank."""
+    if blank(ratio):
+        return missing
+    return number(Decimal(repr(float(ratio))) * 100, places, keep_zeros) + "%"
+
+
+def zh_number(n: int) -> str:
+    """Chinese numeral for 1–99: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"只支持1—99的序号,实为{n}")
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _ZH_DIGITS[tens]) + "十" if tens else "") + (_ZH_DIGITS[ones] if ones else "")
+
+
+def ordinal(n: int) -> str:
+    """第一, 第二 …: a place in a ranking."""
+    return f"第{zh_number(n)}"
+
+
+def change(n: int, unit: str) -> str:
+    """``增加32条``, ``减少3件``, ``持平``."""
+    if n == 0:
+        return "持平"
+    return f"{'增加' if n > 0 else '减少'}{abs(int(n))}{unit}"
+
+
+# ---------------------------------------------------------------- dates and spans
+
+def as_date(value) -> dt.date | None:
+    """A date from a date, datetime or pandas Timestamp; None when missing."""
+    if blank(value):
+        return None
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def zh_date(value) -> str:
+    """``2025年10月8日`` (GB/T 9704 成文日期: Arabic numerals, no leading zeros); "" when missing."""
+    d = as_date(value)
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def month_day(value) -> str:
+    """``10月8日`` (within a year already named); "" when missing."""
+    d = as_date(value)
+    return f"{d.month}月{d.day}日" if d else ""
+
+
+def iso_date(value) -> str:
+    """``2025-10-08`` for a CSV or a terminal; "" when missing."""
+    d = as_date(value)
+    return d.isoformat() if d else ""
+
+
+def months(numbers) -> str:
+    """``5月、11月``: months of one year, listed; "" for none."""
+    return "、".join(f"{int(m)}月" for m in numbers)
+
+
+def month_span(first: int, last: int) -> str:
+    """``1—9月``, ``12月``: months of one year, with the 一字线 of GB/T 15834."""
+    return f"{first}月" if first == last else f"{first}{DASH}{last}月"
+
+
+# ---------------------------------------------------------------- punctuation
+
+def punctuate(text: str) -> str:
+    """GB/T 15834 punctuation in Chinese text: ASCII , : ; ? ! and () become full width.
+
+    Text without Chinese is left alone; commas and colons between digits (1,000 and 10:30) and
+    decimal points stay; parentheses become full width when they enclose or follow Chinese; an
+    en dash or a hyphen between two numbers followed by 月/日/年 becomes the 一字线.
+    """
+    if not _CJK.search(text):
+        return text
+    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
+    text = re.sub(r"(?<!\d):|:(?!\d)", "：", text)
+    text = text.translate(str.maketrans({";": "；", "?": "？", "!": "！"}))
+    text = re.sub(r"([，；：？！]) +", r"\1", text)
+    text = re.sub(r"(\d)[–~～](\d+[年月日])", rf"\1{DASH}\2", text)
+
+    def paren(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        return f"（{m.group(1)}）" if _CJK.search(m.group(1) + before) else m.group(0)
+
+    return re.sub(r"\(([^()]*)\)", paren, text)
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in a full stop (。), unless it ends in other closing punctuation already."""
+    text = text.rstrip()
+    return text if not text or text[-1] in "。！？：；…" else text + "。"
+
+
+def joined(names, sep: str = "、") -> str:
+    """Names listed the Chinese way: ``甲、乙、丙``."""
+    return sep.join(str(n) for n in names)
+
+
+# ---------------------------------------------------------------- width and places
+
+def char_width(ch: str) -> int:
+    """Columns a character takes on a terminal or in an Excel column: 2 for wide and full-width."""
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def display_width(text) -> int:
+    """Columns ``text`` takes (``报送`` is 4, ``12`` is 2)."""
+    return sum(char_width(ch) for ch in str(text))
+
+
+def pad(text, width: int, align: str = "left") -> str:
+    """``text`` padded with spaces to ``width`` display columns (``align`` left or right)."""
+    text = str(text)
+    gap = " " * max(0, width - display_width(text))
+    return gap + text if align == "right" else text + gap
+
+
+def column_letter(index: int) -> str:
+    """Excel's letters for a 0-based column index: 0 → A, 26 → AA."""
+    if index < 0:
+        raise ValueError(f"列号不能为负数:{index}")
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def file_name(path) -> str:
+    """The file's own name, whether the path was written with / or \\."""
+    text = str(path)
+    return (PureWindowsPath(text) if "\\" in text else PurePath(text)).name
+
+
+def place(file, sheet, row) -> str:
+    """Where a row is, as staff look it up: ``报送台账.xlsx!二季度!第17行``."""
+    parts = [file_name(file)] if not blank(file) else []
+    if not blank(sheet):
+        parts.append(str(sheet))
+    if not blank(row):
+        parts.append(f"第{int(row)}行")
+    return "!".join(parts)
+
+
+# ---------------------------------------------------------------- text that must stay text
+
+def neutralised(text: str) -> str:
+    """Text a spreadsheet will not run: a value starting ``= + - @``, tab or CR gets a leading
+    apostrophe (the OWASP rule for CSV), so ``=HYPERLINK(…)`` pasted into Excel stays text."""
+    return "'" + text if text.startswith(FORMULA_LEADS) else text
+
+
+def ceil_div(a: int, b: int) -> int:
+    """a / b rounded up (pages, lines)."""
+    return math.ceil(a / b) if b else 0
