@@ -26,6 +26,8 @@ setup(
         "openpyxl>=3.1,<4",
         "xlsxwriter>=3.0,<4",
         "python-calamine>=0.5,<1",
+        # The formatting of a .xls (borders, fonts, widths) for its annotated copy, where LibreOffice is absent.
+        "xlrd>=2,<3",
         "PyYAML>=6.0,<7",
         "tqdm>=4.60,<5",
         # Each workbook is read in a process of its own (a crash or a hang costs that file only).

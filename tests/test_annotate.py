@@ -12,7 +12,8 @@ import pytest
 import xlwt
 from python_calamine import CalamineWorkbook
 
-from sqmy_lib.render.annotate import write_annotated
+from sqmy_lib.render import annotate
+from sqmy_lib.render.annotate import libreoffice, write_annotated
 from sqmy_lib.validate.report import Issue
 
 RED, YELLOW = "FFC7CE", "FFEB9C"
@@ -120,6 +121,24 @@ def marked_cells(ws) -> dict[str, tuple[str | None, str | None]]:
     return out
 
 
+@pytest.fixture(params=["libreoffice", "builtin"])
+def converter(request, monkeypatch):
+    """How a .xls or .ods becomes the annotated .xlsx: through LibreOffice (when installed), or
+    rebuilt here (LibreOffice absent)."""
+    if request.param == "libreoffice" and not libreoffice():
+        pytest.skip("LibreOffice 未安装")
+    if request.param == "builtin":
+        monkeypatch.setattr(annotate, "libreoffice", lambda: None)
+    return request.param
+
+
+def as_date(cell) -> dt.date:
+    """A date cell's date; LibreOffice keeps an .ods date that has no date style as its serial number."""
+    if isinstance(cell.value, int):
+        return dt.date(1899, 12, 30) + dt.timedelta(days=cell.value)
+    return cell.value.date()
+
+
 @pytest.fixture
 def ledgers(tmp_path):
     src = tmp_path / "src"
@@ -165,7 +184,8 @@ def test_issue_list_sheet(tmp_path, ledgers):
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0] == ("序号", "级别", "代码", "位置", "说明")
     assert len(rows) - 1 == len(issues)
-    assert rows[1] == (1, "错误", "date_invalid", "报送台账.xlsx!二季度 报送!D4", "日期无法识别:2026.4.31")
+    assert rows[1] == (1, "错误", "date_invalid", "二季度 报送!D4", "日期无法识别:2026.4.31")  # in this workbook
+    assert [r[3] for r in rows[2:]] == ["二季度 报送!C4", "二季度 报送!C4", "二季度 报送!C1", "二季度 报送!第3行", "整个文件"]
     assert [r[1] for r in rows[1:]] == ["错误", "警告", "错误", "警告", "警告", "警告"]
     assert ws["A1"].font.b and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:E7"
 
@@ -182,7 +202,7 @@ def test_issue_list_sheet(tmp_path, ledgers):
     assert ws["E3"].value == "=张三 不像人名" and ws["E3"].data_type == "s"
 
 
-def test_xls_becomes_xlsx_at_the_same_coordinates(tmp_path, ledgers):
+def test_xls_becomes_xlsx_at_the_same_coordinates(tmp_path, ledgers, converter):
     _, xls = ledgers
     written = write_annotated(xls_issues(xls), tmp_path / "out")
     assert written == [tmp_path / "out" / "民盟县委.xlsx"]
@@ -206,7 +226,7 @@ def test_xls_becomes_xlsx_at_the_same_coordinates(tmp_path, ledgers):
     assert sheet.to_python(skip_empty_area=False)[4][2] == "=不是公式"
 
 
-def test_ods_and_misnamed_xls_are_read_by_content(tmp_path):
+def test_ods_and_misnamed_xls_are_read_by_content(tmp_path, converter):
     ods = make_ods(tmp_path / "表.ods")
     misnamed = shutil.copy(make_xlsx(tmp_path / "src" / "x.xlsx"), tmp_path / "WPS另存.xls")  # really .xlsx
     issues = [Issue("a", "error", "错", str(ods), "一季度", 3, "C"), *xlsx_issues(Path(misnamed))[:1]]
@@ -214,7 +234,7 @@ def test_ods_and_misnamed_xls_are_read_by_content(tmp_path):
     assert write_annotated(issues, out) == [out / "表.xlsx", out / "WPS另存.xlsx"]
 
     ws = openpyxl.load_workbook(out / "表.xlsx")["一季度"]
-    assert ws["B2"].value == "标题" and ws["B3"].value.date() == dt.date(2026, 3, 5)
+    assert ws["B2"].value == "标题" and as_date(ws["B3"]) == dt.date(2026, 3, 5)
     assert ws["C3"].value == "=张三" and ws["C3"].data_type == "s"
     assert marked_cells(ws) == {"C3": (RED, "[错误] 错")}
     # loaded with openpyxl (formatting kept), not flattened to values

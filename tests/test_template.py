@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date as dt_date
 from pathlib import Path
 
 import openpyxl
@@ -133,13 +134,13 @@ def test_roster(generated, rules):
     assert wb[LIST_SHEET].sheet_state == "hidden"
 
     people = wb[PEOPLE_SHEET]
-    assert [c.value for c in people[2]] == ["姓名", "身份", "单位", "界别", "聘任日期", "备注"]
+    assert [c.value for c in people[2]] == ["姓名", "身份", "单位", "界别", "聘任日期", "解聘日期", "备注"]
     assert people.freeze_panes == "B3"
     dvs = validations_by_label(people, 2)
     assert LIST_SHEET in dvs["身份"].formula1
     assert list_values(wb, dvs["身份"].formula1) == rules.roles
     assert dvs["单位"].formula1.startswith(f"{UNITS_SHEET}!")  # drawn from the 单位 sheet
-    assert dvs["聘任日期"].type == "date"
+    assert dvs["聘任日期"].type == "date" and dvs["解聘日期"].type == "date"
 
     units = wb[UNITS_SHEET]
     assert [c.value for c in units[2]] == ["单位名称", "单位类型", "备注"]
@@ -206,3 +207,82 @@ def test_committed_copy_in_sync(tmp_path, name):
     assert _snapshot(openpyxl.load_workbook(committed)) == _snapshot(openpyxl.load_workbook(fresh)), (
         f"{committed} is stale; regenerate with: python -m sqmy_lib.render.template workbooks/templates"
     )
+
+
+def _staff_roster(path: Path) -> Path:
+    """A roster as an office keeps it: a 委员 sheet without a 身份 column (the sheet name says it), a
+    信息员 sheet with 联系电话 and 职务 the template has no column for, dates as text, an end date,
+    notes, and a unit sheet with unit types and a 联系人."""
+    import datetime as dt
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "委员名册"
+    ws.append(["东山县政协委员名册"])
+    ws.append(["姓名", "所在单位", "界别", "联系电话", "备注"])
+    ws.append(["张三", "民盟县委", "民盟", "13800000001", "主委"])
+    ws.append(["李四", "城关镇政协工委", "经济界", "13800000002", None])
+    ws = wb.create_sheet("信息员名册")
+    ws.append(["姓名", "身份", "单位", "聘任日期", "离任日期", "职务", "联系电话"])
+    ws.append(["王五", "特约信息员", "河口镇政协工委", dt.datetime(2024, 3, 1), None, "站长", "13900000001"])
+    ws.append(["赵六", "信息员", "民盟县委", "2025.2.10", "2026年6月30日", None, None])
+    ws.append(["孙七", "信息员", "城关镇政协工委", "去年春天", None, "=干部", None])
+    ws["F4"].data_type = "s"  # typed by staff: text, never a formula
+    ws = wb.create_sheet("单位")
+    ws.append(["单位名称", "单位类型", "联系人"])
+    ws.append(["民盟县委", "民主党派", "钱八"])
+    ws.append(["城关镇政协工委", "镇街政协工委", None])
+    ws.append(["河口镇政协工委", "镇街政协工委", "周九"])
+    wb.save(path)
+    return path
+
+
+def test_roster_template_keeps_every_column_of_the_roster(tmp_path, rules):
+    """sqmy template --roster: the roster template holds the given roster whole (unit types, dates,
+    notes and the columns the template does not have), and reads back as the same roster."""
+    import sqmy_lib as sq
+    from conftest import sqmy
+
+    given = _staff_roster(tmp_path / "名册.xlsx")
+    result = sqmy("template", "--out", tmp_path / "模板", "--roster", given)
+    assert result.returncode == 0, result.stderr
+    assert "联系电话、职务、联系人" in result.stdout
+    wb = openpyxl.load_workbook(tmp_path / "模板" / ROSTER_FILE)
+    people = [dict(zip([c.value for c in wb[PEOPLE_SHEET][2]], [c.value for c in row]))
+              for row in wb[PEOPLE_SHEET].iter_rows(min_row=3) if row[0].value]
+    assert [c.value for c in wb[PEOPLE_SHEET][2]] == ["姓名", "身份", "单位", "界别", "聘任日期", "解聘日期", "备注",
+                                                      "联系电话", "职务"]
+    assert [p["姓名"] for p in people] == ["张三", "李四", "王五", "赵六", "孙七"]
+    assert people[0] == {"姓名": "张三", "身份": "委员", "单位": "民盟县委", "界别": "民盟", "聘任日期": None,
+                         "解聘日期": None, "备注": "主委", "联系电话": "13800000001", "职务": None}
+    assert people[2]["身份"] == "特约信息员" and people[2]["职务"] == "站长" and people[2]["联系电话"] == "13900000001"
+    assert people[3]["聘任日期"].date() == dt_date(2025, 2, 10) and people[3]["解聘日期"].date() == dt_date(2026, 6, 30)
+    assert people[4]["聘任日期"] == "去年春天"  # not understood: kept as written, never dropped
+    cell = next(r for r in wb[PEOPLE_SHEET].iter_rows(min_row=3) if r[0].value == "孙七")[8]
+    assert cell.value == "=干部" and cell.data_type == "s"
+    units = [[c.value for c in row] for row in wb[UNITS_SHEET].iter_rows(min_row=2) if row[0].value]
+    assert units == [["单位名称", "单位类型", "备注", "联系人"], ["民盟县委", "民主党派", None, "钱八"],
+                     ["城关镇政协工委", "镇街政协工委", None, None], ["河口镇政协工委", "镇街政协工委", None, "周九"]]
+
+    # The reader reads the template as the roster it came from (names, roles, units, types, dates).
+    before = sq.read_ledgers([], roster=given).roster
+    after = sq.read_ledgers([], roster=tmp_path / "模板" / ROSTER_FILE).roster
+    cols = ["name", "role", "unit", "sector", "appointed_on", "ended_on"]
+    assert after.people[cols].reset_index(drop=True).equals(before.people[cols].reset_index(drop=True))
+    assert after.units[["unit", "unit_type"]].reset_index(drop=True).equals(before.units[["unit", "unit_type"]].reset_index(drop=True))
+    # and the ledger template offers the roster's units
+    ledger = openpyxl.load_workbook(tmp_path / "模板" / LEDGER_FILE)
+    dv = validations_by_label(ledger[LEDGER_SHEET], 3)["单位"]
+    assert list_values(ledger, dv.formula1) == ["民盟县委", "城关镇政协工委", "河口镇政协工委"]
+
+
+def test_roster_template_of_a_file_that_is_no_roster(tmp_path):
+    from conftest import sqmy
+
+    missing = sqmy("template", "--out", tmp_path / "a", "--roster", tmp_path / "无.xlsx")
+    assert missing.returncode == 2 and "名册无法读取" in missing.stderr
+    wb = openpyxl.Workbook()
+    wb.active.append(["随便", "什么"])
+    wb.save(tmp_path / "不是名册.xlsx")
+    other = sqmy("template", "--out", tmp_path / "b", "--roster", tmp_path / "不是名册.xlsx")
+    assert other.returncode == 2 and "名册中未找到" in other.stderr and not (tmp_path / "b").exists()

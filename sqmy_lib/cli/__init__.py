@@ -1,7 +1,8 @@
 """The ``sqmy`` command. Each sub-command lives in its own module; this one only dispatches.
 
 Exit codes: 0 fine (warnings allowed), 1 the ledgers have errors, 2 an input
-could not be read at all or the command was misused. Staff never see a raw
+could not be read at all or the command was misused; ``sqmy run`` also 3: its outputs are produced
+but rows with errors were left out of them (see ``validate.run_main_job``). Staff never see a raw
 traceback: unexpected failures are reported in one Chinese line.
 
 Console output never fails on a character the console cannot show (a Chinese Windows console is
@@ -15,7 +16,7 @@ import sys
 from .._version import __version__
 from ..configfile import ConfigError
 from ..rules import RulesError
-from . import compute, files, reports, rollup, rules, schedule, validate
+from . import compute, files, init, reports, rollup, rules, schedule, validate
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sqmy", description="社情民意信息台账:读取、校验、统计、通报与表彰")
     parser.add_argument("--version", action="version", version=f"sqmy_lib {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    for module in (validate, compute, reports, rollup, files, rules, schedule):
+    for module in (init, validate, compute, reports, rollup, files, rules, schedule):
         module.register(sub)
     return parser
 

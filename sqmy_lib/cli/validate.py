@@ -31,21 +31,27 @@ def register(sub) -> None:
     p.add_argument("--annotate", metavar="DIR", help="把标注了问题的台账副本和问题清单写入 DIR")
     p.set_defaults(run=run_validate)
 
-    p = sub.add_parser("run", help="主任务:校验一个办公室的台账(问题标注与汇总),并生成最近一个季度的通报")
+    p = sub.add_parser("run", help="主任务:校验一个办公室的台账(问题标注与汇总),并生成最近一个季度的通报",
+                       description="校验台账(校验报告、问题标注副本),并生成最近一个已结束季度的通报;"
+                                   "结束时列出生成的每个文件(绝对路径,★ 为应先打开的文件)和未计入的记录。",
+                       epilog=RUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_inputs(p)
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="通报的季度(默认:该年度最近一个已结束的季度)")
-    p.add_argument("--out", required=True, metavar="DIR", help="输出目录")
+    p.add_argument("--out", metavar="DIR", help="输出目录(PATH 是 sqmy init 建立的文件夹时默认为其中的“输出”)")
     p.set_defaults(run=run_main_job)
 
 
 def _read_and_check(args) -> tuple[Ledger, Report]:
+    from ..read import discover, read_ledgers
+    from ..run.progress import files_text, stage
+    from ..validate import validate
+
     rules = load_rules(args.rules, year=args.year)
     for note in rules.notes:
         print(f"提示:{note}", file=sys.stderr)
-    from ..read import read_ledgers
-    from ..validate import validate
-
+    stage(f"读取台账 {files_text(discover(p for p in args.paths if Path(p).exists()))}")
     ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules, missing="report")
+    stage(f"校验 {len(ledger.submissions)} 条报送、{len(ledger.adoptions)} 条采用、{len(ledger.instructions)} 件批示")
     return ledger, validate(ledger, rules)
 
 
@@ -70,7 +76,9 @@ def issues_text(report: Report) -> str:
 
 def _annotate(report: Report, out: str) -> list[Path]:
     from ..render.annotate import write_annotated
+    from ..run.progress import stage
 
+    stage(f"写出问题标注副本({len({i.file for i in report.issues if i.file})} 个台账)")
     mark_output_dir(out)  # the annotated copies are never read back as ledgers
     return write_annotated([i for i in report.issues if i.row is not None or i.file], out)
 
@@ -99,32 +107,139 @@ def last_ended_quarter(year: int, today: dt.date) -> int | None:
     return (today.month - 1) // 3 or None  # 0 quarters ended in January–March
 
 
-def run_main_job(args) -> int:
-    """The main job on one office: validate (report, annotated copies), then the quarterly circular.
+# sqmy run's exit codes: 1 and 2 as every command (a failed report; inputs that cannot be used).
+EXIT_OK, EXIT_LEFT_OUT = 0, 3
+REPORT_TXT, REPORT_JSON = "校验报告.txt", "校验报告.json"
+ANNOTATED_DIR, CIRCULAR_DIR = "问题标注", "季度通报"  # the reader skips both by name too (read.ledger.OUTPUT_FOLDERS)
+RUN_EPILOG = """\
+退出码:
+  0  已生成,台账中的记录全部计入
+  3  已生成,但有记录因校验错误(或整个文件无法读取)未计入;原因见屏幕和校验报告
+  1  通报未能生成(如本季度没有任何记录、笔记本运行出错);校验报告照常写出
+  2  台账、名册或规则文件无法使用,或参数有误
 
-    The ledgers are read and checked once, here; the circular's notebook is handed them. It succeeds
-    (0) when its outputs are written, even if the ledgers have errors (those are its findings); 2 when
-    no ledger could be read at all, 1 when the circular could not be produced.
+PATH 是 sqmy init 建立的文件夹时,读取其中的 台账/、名册.xlsx 和 规则.yaml,输出到其中的 输出/。
+"""
+
+
+def run_main_job(args) -> int:
+    """The main job on one office: validate (report, annotated copies), then the quarterly circular,
+    and a closing summary (``closing_summary``) a secretary can act on.
+
+    The ledgers are read and checked once, here; the circular's notebook is handed them. Exit codes
+    (``RUN_EPILOG``): 0 produced with every row counted, 3 produced but rows were left out (errors, or
+    whole files that could not be read), 1 the circular could not be produced, 2 nothing usable.
     """
     from ..iorw import clean_temp_files
     from ..kinds import CIRCULAR
-    from .reports import produce
+    from ..run.pipeline import ReportFailed, produce_report
+    from .init import office_defaults
+    from .reports import report_failed
 
+    office_defaults(args)
+    if not args.out:
+        print("sqmy: 参数错误:请用 --out 指定输出目录(或对 sqmy init 建立的文件夹运行 sqmy run)", file=sys.stderr)
+        return 2
     ledger, report = _read_and_check(args)
-    out = mark_output_dir(Path(args.out))  # never read back as ledgers
+    out = mark_output_dir(Path(args.out).expanduser().resolve())  # never read back as ledgers
     clean_temp_files(out)
-    write_text(out / "校验报告.json", report.to_json())
-    write_text(out / "校验报告.txt", issues_text(report) + "\n\n" + summary_text(ledger, report) + "\n")
-    written = _annotate(report, str(out / "问题标注")) if report.issues else []
+    written = [write_text(out / REPORT_TXT, issues_text(report) + "\n\n" + summary_text(ledger, report) + "\n"),
+               write_text(out / REPORT_JSON, report.to_json())]
+    if report.issues:
+        written += _annotate(report, str(out / ANNOTATED_DIR))
     print(summary_text(ledger, report))
-    print(f"输出:{out / '校验报告.txt'};标注副本 {len(written)} 个在 {out / '问题标注'}")
     if ledger.submissions.empty:
+        print(closing_summary(written, None, _left_out(ledger, args.rules, args.year),
+                              "结果:未读到任何报送记录,未生成通报(退出码 2)。"), end="")
         return 2
     year = args.year or ledger.year
     quarter = args.quarter or last_ended_quarter(year, dt.date.today())
+    circular, failed = None, None
     if quarter is None:
         print(f"提示:{year}年尚无已结束的季度,未生成季度通报", file=sys.stderr)
-        return 0
-    params = {"year": year, "quarter": quarter, "ledgers": list(args.paths), "roster": args.roster,
-              "rules": args.rules}
-    return produce(CIRCULAR, params, out / "季度通报", ledger=ledger, report=report)
+    else:
+        params = {"year": year, "quarter": quarter, "ledgers": list(args.paths), "roster": args.roster,
+                  "rules": args.rules}
+        try:
+            circular = produce_report(CIRCULAR, params, out / CIRCULAR_DIR, ledger=ledger, report=report).outputs
+        except ReportFailed as exc:
+            failed = report_failed(CIRCULAR, exc)
+    left_out = _left_out(ledger, args.rules, year)
+    code = failed if failed is not None else EXIT_LEFT_OUT if left_out else EXIT_OK
+    if failed is not None:
+        outcome = f"结果:通报未能生成,原因见上(退出码 {code});校验报告已写出。"
+    elif circular is None:
+        outcome = f"结果:{year}年尚无已结束的季度,只写出了校验报告(退出码 {code})。"
+    elif left_out:
+        outcome = f"结果:通报已生成,但有记录未计入(退出码 {code})。"
+    else:
+        outcome = f"结果:通报已生成,台账记录全部计入(退出码 {code})。"
+    print(closing_summary(written, circular, left_out, outcome), end="")
+    return code
+
+
+# Reasons ``compute.counted`` gives that are not catalog findings.
+COUNTING_REASONS = {"item.left_out": "所属信息有错误、未计入"}
+
+
+def _left_out(ledger: Ledger, rules_path, year) -> list[str]:
+    """Why rows are not in the figures, one line each: files not read, then error rows by table."""
+    from ..catalog import entry
+    from ..compute.counted import TABLE_ZH, counted
+
+    lines = []
+    files = ledger.files[ledger.files["status"] != "ok"] if len(ledger.files) else ledger.files
+    for row in files.itertuples():
+        lines.append(f"整个文件未读取:{Path(row.file).resolve()}({row.message or entry(row.code).title})")
+    def reason(code: str) -> str:
+        try:
+            return entry(code).title
+        except KeyError:  # a reason of the counting itself, not a finding
+            return COUNTING_REASONS.get(code, code)
+
+    left = counted(ledger, load_rules(rules_path, year=year)).left_out
+    for table, group in left.groupby("table", sort=False):
+        why = "、".join(f"{reason(code)} {n} 条" for code, n in zip(group["code"], group["rows"]))
+        lines.append(f"{TABLE_ZH.get(table, table)} {int(group['rows'].sum())} 条:{why}")
+    return lines
+
+
+# What each output is, for the closing summary, in the order they are listed: by name, else by suffix.
+ROLES = {
+    REPORT_TXT: "校验报告(每个问题所在的文件、工作表、单元格和原因)",
+    ".docx": "季度通报(Word 公文)",
+    ".xlsx": "通报的统计表和图表(Excel)",
+    ".html": "通报网页版",
+    ".png": "图表图片",
+    "annotated": "问题标注副本(有问题的单元格已标色并加批注,打开即见“问题清单”)",
+    ".ipynb": "执行过的笔记本(核对计算过程用)",
+    REPORT_JSON: "校验报告(JSON,供程序读取)",
+}
+
+
+def closing_summary(written: list[Path], circular: list[Path] | None, left_out: list[str], outcome: str) -> str:
+    """What the run produced and what to do next, for a secretary: the rows left out and why, then
+    every output by absolute path under what it is, the one to open first marked ★ (the 校验报告 when
+    rows were left out or no circular was made, else the Word circular), and ``outcome``."""
+    checks = [Path(p).resolve() for p in written]
+    groups: dict[str, list[Path]] = {}
+    for path in [Path(p).resolve() for p in circular or []] + checks:
+        key = path.name if path.name in (REPORT_TXT, REPORT_JSON) else "annotated" if path in checks else path.suffix.lower()
+        groups.setdefault(key if key in ROLES else "", []).append(path)
+    report_txt = groups[REPORT_TXT][0]
+    first = REPORT_TXT if left_out or ".docx" not in groups else ".docx"
+    lines = [""]
+    if left_out:
+        lines.append("注意:以下内容因有错误未计入" + ("通报及" if circular else "") + "各项统计:")
+        lines += [f"  {line}" for line in left_out]
+        lines.append(f"  请打开 {report_txt} 查看每条的位置和原因"
+                     + (f"(或打开 {report_txt.parent / ANNOTATED_DIR} 中的标注副本)" if "annotated" in groups else "")
+                     + ",改正台账后重新运行。")
+        lines.append("")
+    lines.append("已生成的文件(★ 请先打开):")
+    for key in [first] + [k for k in [*ROLES, ""] if k != first]:
+        if key in groups:
+            lines.append(("★ " if key == first else "  ") + (ROLES.get(key) or "其他文件"))
+            lines += [f"      {path}" for path in groups[key]]
+    lines += ["", outcome]
+    return "\n".join(lines) + "\n"

@@ -7,6 +7,10 @@ staff type is already in the shape the library reads.
 All dropdown lists live in a hidden sheet ``列表`` and are referenced by range:
 Excel limits an inline list to 255 characters, which a county's unit list exceeds.
 
+Given a roster (``sqmy template --roster 名册.xlsx``), the roster template is that roster in the
+template's shape: every row and every column it has, the columns the template does not know (联系
+电话, 职务) after the template's own, so nothing staff keep in it is lost by moving to the template.
+
 Output is deterministic (fixed creation date; xlsxwriter fixes the zip timestamps),
 so regenerating the committed copies under ``workbooks/templates/`` does not churn git::
 
@@ -15,8 +19,9 @@ so regenerating the committed copies under ``workbooks/templates/`` does not chu
 from __future__ import annotations
 
 import datetime
+import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -118,6 +123,7 @@ PEOPLE_COLUMNS: list[Column] = [
     Column("单位", 24, "unit", prompt="从下拉列表选择;名单取自“单位”工作表"),
     Column("界别", 14, prompt="委员填所属界别"),
     Column("聘任日期", 12, "date", prompt="信息员、特邀信息员填聘书日期;任务自聘任当月起计算"),
+    Column("解聘日期", 12, "date", prompt="解聘、离任或届满的日期;任务算到该日所在的月份"),
     Column("备注", 20),
 ]
 
@@ -377,49 +383,167 @@ def _write_ledger(path: Path, rules: Rules, units: list[str] | None) -> None:
     wb.close()
 
 
-def _write_roster(path: Path, rules: Rules, units: list[str] | None) -> None:
+def _write_roster(path: Path, rules: Rules, units: list[str] | None, given: "RosterCopy | None" = None) -> None:
     wb = _new_workbook(path, "社情民意信息名册模板")
     fmt = _formats(wb)
     lists = _Lists()
     refs = {"role": lists.add("role", rules.roles), "unit_type": lists.add("unit_type", rules.unit_types)}
 
+    people_columns = PEOPLE_COLUMNS + [_extra_column(label, given.people) for label in given.people_extra] if given else PEOPLE_COLUMNS
+    unit_columns = UNIT_COLUMNS + [_extra_column(label, given.units) for label in given.units_extra] if given else UNIT_COLUMNS
     people = wb.add_worksheet(PEOPLE_SHEET)
     unit_ws = wb.add_worksheet(UNITS_SHEET)
-    first = _write_table(unit_ws, UNIT_COLUMNS, fmt, refs, UNITS_TITLE, "单位名称")
-    for row, name in enumerate(units or [], start=first):
-        unit_ws.write_string(row, 0, name)
+    first = _write_table(unit_ws, unit_columns, fmt, refs, UNITS_TITLE, "单位名称")
+    unit_rows = given.units if given else [{"单位名称": name} for name in units or []]
+    _write_rows(unit_ws, first, unit_columns, unit_rows, fmt)
     # 人员.单位 draws on the 单位 sheet itself, so a unit added there is offered at once.
-    unit_range = xl_range_abs(first, 0, first + DATA_ROWS - 1, 0)
+    unit_range = xl_range_abs(first, 0, first + max(DATA_ROWS, len(unit_rows)) - 1, 0)
     refs["unit"] = f"={quote_sheetname(UNITS_SHEET)}!{unit_range}"
-    _write_table(people, PEOPLE_COLUMNS, fmt, refs, PEOPLE_TITLE, "姓名")
+    first = _write_table(people, people_columns, fmt, refs, PEOPLE_TITLE, "姓名")
+    _write_rows(people, first, people_columns, given.people if given else [], fmt)
 
     lists.write(wb, fmt)
     people.activate()
     wb.close()
 
 
+def _write_rows(ws, first: int, columns: Sequence[Column], rows: list[dict], fmt: dict) -> None:
+    """The roster's rows under the header: dates as dates, everything else as text (never a formula)."""
+    for r, values in enumerate(rows, start=first):
+        for c, col in enumerate(columns):
+            value = values.get(col.label)
+            if value is None or value == "":
+                continue
+            if isinstance(value, datetime.date):
+                ws.write_datetime(r, c, datetime.datetime.combine(value, datetime.time()), fmt["date"])
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                ws.write_number(r, c, value)
+            else:
+                ws.write_string(r, c, str(value))
+
+
+def _extra_column(label: str, rows: list[dict]) -> Column:
+    """A column of the given roster the template does not have, as wide as its contents."""
+    from ..read.values import cell_text
+    from .xlsx_tables import text_width
+
+    longest = max([text_width(label), *(text_width(cell_text(row.get(label))) for row in rows)])
+    return Column(label, min(max(longest + 2, 10), 40), "long" if longest > 40 else "text")
+
+
+# ---------------------------------------------------------------------------
+# A roster staff already keep, in the template's shape
+# ---------------------------------------------------------------------------
+
+# The template column each roster field goes to (the reader's own field names).
+_PEOPLE_FIELDS = {"name": "姓名", "role": "身份", "unit": "单位", "sector": "界别", "appointed_on": "聘任日期", "note": "备注"}
+_UNIT_FIELDS = {"unit_name": "单位名称", "unit_type": "单位类型", "note": "备注"}
+_END_LABEL = "解聘日期"
+
+
+@dataclass
+class RosterCopy:
+    """The rows of a roster workbook by template column label, plus the labels of its other columns."""
+
+    people: list[dict] = field(default_factory=list)
+    units: list[dict] = field(default_factory=list)
+    people_extra: list[str] = field(default_factory=list)
+    units_extra: list[str] = field(default_factory=list)
+
+    @property
+    def unit_names(self) -> list[str]:
+        return [row["单位名称"] for row in self.units if row.get("单位名称")]
+
+
+def roster_copy(path: str | os.PathLike, rules: Rules | None = None) -> RosterCopy:
+    """Every row and column of the roster workbook at ``path`` (read as the reader reads a roster:
+    same header words, same sheets), keyed by the template's labels; columns the template has no
+    place for keep their own header. Dates the reader understands come out as dates; anything else
+    exactly as written. Raises ``read.safety.UnreadableFile`` when the workbook cannot be opened."""
+    from ..read.headers import HeaderWords, find_layout, norm_label
+    from ..read.roster import END_LABELS, roster_from_sheets
+    from ..read.values import cell_text, parse_date
+    from ..read.workbook import open_workbook
+
+    rules = rules or load_rules()
+    words = HeaderWords(rules.data.get("headers"), rules.place)
+    copy = RosterCopy()
+    for grid in open_workbook(path).sheets:
+        layout = find_layout(grid.rows, grid.merges, words, grid.name)
+        if layout is None or layout.kind not in ("people", "units"):
+            continue
+        people = layout.kind == "people"
+        header = grid.rows[layout.header_top]
+        by_col = {c: label for f, label in (_PEOPLE_FIELDS if people else _UNIT_FIELDS).items()
+                  if (c := layout.fields.get(f)) is not None}
+        extra = copy.people_extra if people else copy.units_extra
+        for c, value in enumerate(header):
+            label = cell_text(value)
+            if c in by_col or not label:
+                continue
+            if people and norm_label(label) in END_LABELS and _END_LABEL not in by_col.values():
+                by_col[c] = _END_LABEL
+            else:
+                by_col[c] = label
+                if label not in extra:
+                    extra.append(label)
+        # The reader's own reading of the sheet decides which rows are people or units, and a
+        # person's role when only the sheet's name says it (委员名册).
+        read = roster_from_sheets([(str(path), grid, layout)], rules)
+        records = read.people if people else read.units
+        roles = dict(zip(records["row"], records["role"])) if people else {}
+        for row_no in dict.fromkeys(records["row"]):
+            cells = grid.rows[row_no - 1]
+            values = {label: cells[c] for c, label in by_col.items() if c < len(cells) and cells[c] not in ("", None)}
+            for label in ("聘任日期", _END_LABEL):
+                if isinstance(values.get(label), str) and parse_date(values[label]).date is not None:
+                    values[label] = parse_date(values[label]).date  # 2021.3.5 typed as text: a date now
+                elif isinstance(values.get(label), datetime.datetime):
+                    values[label] = values[label].date()
+            if people and "身份" not in values and roles.get(row_no):
+                values["身份"] = roles[row_no]
+            (copy.people if people else copy.units).append(values)
+    return copy
+
+
+def write_ledger_template(target: str | os.PathLike, rules: Rules | None = None,
+                          units: Iterable[str] | None = None) -> Path:
+    """Write the blank 台账 template to ``target`` (atomically); see ``write_templates``."""
+    with atomic_path(target) as tmp:
+        _write_ledger(tmp, rules or load_rules(), _clean_units(units))
+    return Path(target)
+
+
+def write_roster_template(target: str | os.PathLike, rules: Rules | None = None,
+                          units: Iterable[str] | None = None, roster: RosterCopy | None = None) -> Path:
+    """Write the 名册 template to ``target`` (atomically): blank, with ``units`` listed, or holding
+    ``roster`` (see ``roster_copy``)."""
+    with atomic_path(target) as tmp:
+        _write_roster(tmp, rules or load_rules(), _clean_units(units), roster)
+    return Path(target)
+
+
 def write_templates(
     out_dir: str | Path,
     rules: Rules | None = None,
     units: Iterable[str] | None = None,
+    roster: RosterCopy | None = None,
 ) -> list[Path]:
-    """Write the blank 台账 and 名册 templates into ``out_dir``; return their paths.
+    """Write the 台账 and 名册 templates into ``out_dir``; return their paths.
 
     ``rules`` supplies the 类别, 身份 and 单位类型 dropdowns (default: the shipped
     rules). ``units``, when given, fills the 单位 dropdown of the ledger and the
     unit list of the roster; otherwise staff type their units into the hidden
-    ``列表`` sheet (ledger) or the ``单位`` sheet (roster).
+    ``列表`` sheet (ledger) or the ``单位`` sheet (roster). ``roster`` (``roster_copy``
+    of a roster workbook) fills the roster template with that roster's rows and
+    columns, and the ledger's 单位 dropdown with its units.
     """
     rules = rules or load_rules()
-    unit_list = _clean_units(units)
+    if roster is not None and units is None:
+        units = roster.unit_names
     out_dir = Path(out_dir)
-    written = []
-    for name, writer in ((LEDGER_FILE, _write_ledger), (ROSTER_FILE, _write_roster)):
-        target = out_dir / name
-        with atomic_path(target) as tmp:
-            writer(tmp, rules, unit_list)
-        written.append(target)
-    return written
+    return [write_ledger_template(out_dir / LEDGER_FILE, rules, units),
+            write_roster_template(out_dir / ROSTER_FILE, rules, units, roster)]
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from .figures import read_figures
 from .html import write_html
 from .kernel import kernel_manager_class, kernel_name
 from .outputs import FAILED_SUFFIX, StagedOutputs
+from . import progress
 
 
 class NotebookFailed(Exception):
@@ -42,10 +42,6 @@ class RunResult:
     seconds: float = 0.0
 
 
-def _show_progress() -> bool:
-    return sys.stderr.isatty() and not os.environ.get("CI")
-
-
 def _one_line(exc: Exception) -> str:
     """papermill's error as staff read it: which cell, what went wrong."""
     ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
@@ -56,25 +52,30 @@ def _one_line(exc: Exception) -> str:
 
 
 def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title: str,
-               timeout: float | None = None, kind: str = "", period: str = "") -> RunResult:
+               timeout: float | None = None, kind: str = "", period: str = "", label: str = "") -> RunResult:
     """Run ``notebook`` with ``parameters`` (plus ``out_dir`` pointing at the staging folder) and make
     ``out_dir`` hold ``<stem>.ipynb``, ``<stem>.html`` and whatever the notebook wrote.
 
     ``timeout`` is seconds per cell, fractions included. Raises ``NotebookFailed`` when a cell fails
     (or the kernel dies, or a cell runs out of time) and ``outputs.OutputsLocked`` when the previous
-    outputs cannot be replaced; either way ``out_dir`` keeps its previous set."""
+    outputs cannot be replaced; either way ``out_dir`` keeps its previous set.
+
+    At a terminal the kernel's stages are shown as they happen, after ``label`` (``季度通报``; see
+    ``progress``)."""
     import papermill as pm
 
     out_dir = Path(out_dir).resolve()  # the kernel runs in the staging folder: a relative path would land inside it
     started = time.perf_counter()
     stage = StagedOutputs(out_dir, stem, kind=kind, period=period)
+    label = label or stem
+    relay = progress.relay(label)
     with stage as staging:
         executed = staging / f"{stem}.ipynb"
         try:
             pm.execute_notebook(
                 str(notebook), str(executed), parameters={**parameters, "out_dir": str(staging)},
                 kernel_name=kernel_name(), kernel_manager_class=kernel_manager_class(),
-                progress_bar=_show_progress(), log_output=False,
+                progress_bar=progress.bar_options(label), log_output=False, stderr_file=relay,
                 # nbclient's ``timeout`` takes whole seconds only (it also bounds waits outside cells);
                 # ``timeout_func``, asked per cell, any number.
                 execution_timeout=math.ceil(timeout) if timeout else None,
@@ -88,10 +89,22 @@ def run_report(notebook: Path, parameters: dict, out_dir: Path, stem: str, title
             raise NotebookFailed(_one_line(exc), failed if failed.exists() else None,
                                  str(getattr(exc, "ename", type(exc).__name__)),
                                  str(getattr(exc, "evalue", exc))) from exc
+        if relay:
+            _strip_stages(executed)
         if not (staging / f"{stem}.html").exists():  # the report notebooks write their own HTML report
+            progress.stage(f"{label}:写出网页版(HTML)")
             write_html(executed, staging / f"{stem}.html", title)
         figures = read_figures(executed)
         outputs = stage.commit()
     # A success supersedes an earlier failure of the same report.
     (out_dir / f"{stem}{FAILED_SUFFIX}").unlink(missing_ok=True)
     return RunResult(out_dir / f"{stem}.ipynb", outputs, figures, time.perf_counter() - started)
+
+
+def _strip_stages(executed: Path) -> None:
+    """The executed notebook without the stage lines a terminal run relayed (the same as cron's)."""
+    import nbformat
+
+    nb = nbformat.read(str(executed), as_version=4)
+    if progress.strip_stages(nb):
+        nbformat.write(nb, str(executed))

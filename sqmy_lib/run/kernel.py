@@ -44,7 +44,10 @@ def kernel_manager_class():
         def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
             if kernel_name != name:
                 raise NoSuchKernel(kernel_name)
-            return KernelSpec(argv=kernel_argv(), display_name=DISPLAY_NAME, language="python",
+            from .progress import kernel_env
+
+            # Asked at each kernel start: the kernel marks its stage lines only for a caller at a terminal.
+            return KernelSpec(argv=kernel_argv(), display_name=DISPLAY_NAME, language="python", env=kernel_env(),
                               metadata={"debugger": False}, resource_dir=str(Path(__file__).parent))
 
     class OwnKernelManager(AsyncKernelManager):

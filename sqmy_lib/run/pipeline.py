@@ -135,7 +135,7 @@ def produce_report(kind: ReportKind | str, params: dict, out_dir: str | os.PathL
             handoff = Path(name)
             notebook_params["handoff"] = str(handoff)
         return run_report(notebook_path(kind.notebook), notebook_params, out_dir, stem, title=stem,
-                          timeout=timeout, kind=kind.name, period=period.key)
+                          timeout=timeout, kind=kind.name, period=period.key, label=kind.name_zh)
     except NotebookFailed as exc:
         if exc.ename == EMPTY:
             raise ReportFailed(exc.evalue, "period.empty", exc.notebook) from None
@@ -172,14 +172,20 @@ def open_inputs(ledgers, roster=None, year=None, rules=None, today=None, period=
                 handoff=None):
     """The ledgers read and validated, as ``(ledger, report)``: from the caller's hand-off when it
     read them already, else read here; then ``check_period``."""
+    from .progress import files_text, stage
+
     if handoff:
+        stage("载入已读取、校验的台账")
         with open(handoff, "rb") as f:
             ledger, report = pickle.load(f)
     else:
         from ..read import read_ledgers
+        from ..read.ledger import discover
         from ..validate import validate
 
+        stage(f"读取台账 {files_text(discover(ledgers if isinstance(ledgers, (list, tuple)) else [ledgers]))}")
         ledger = read_ledgers(ledgers, roster=roster, year=year, rules=rules)
+        stage(f"校验 {len(ledger.submissions)} 条报送、{len(ledger.adoptions)} 条采用、{len(ledger.instructions)} 件批示")
         report = validate(ledger, rules, today=today)
     if period is not None:
         check_period(ledger, period, allow_empty)

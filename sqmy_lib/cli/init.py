@@ -1,0 +1,248 @@
+"""``sqmy init DIR``: an office's folder, set up so that ``sqmy run DIR`` works on it.
+
+A newcomer should not have to know where ledgers, roster and rules go, nor write a rules file from
+nothing. The folder holds::
+
+    台账/            the ledgers (the blank template to fill in, or the office's own workbooks)
+    名册.xlsx         the roster (the blank template, with dropdowns)
+    规则.yaml         the shipped rules of the year, the values to set marked 【必改】 / 【可改】
+    schedules/       the circular and commendation schedules, pointing at the folders above
+                     (with --offices, a city's or province's roll-up of the offices below too)
+    使用说明.txt      what each thing is and what to run, in Chinese
+    输出/            made by ``sqmy run DIR``: outside 台账/, so outputs are never read as ledgers
+
+Nothing the folder already holds is overwritten: init can be run again to add what is missing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from pathlib import Path
+
+LEDGERS = "台账"
+ROSTER = "名册.xlsx"
+RULES = "规则.yaml"
+SCHEDULES = "schedules"
+OUTPUT = "输出"
+GUIDE = "使用说明.txt"
+SCHEDULE_EXAMPLES = ("quarterly_circular.yaml", "annual_commendation.yaml")  # one office's own reports
+ROLLUP_EXAMPLE = "rollup_circular.yaml"  # a city or province office's roll-up of the offices below (--offices)
+
+# The values every office must set (its name, place, the names in its documents), by key path.
+MUST_EDIT = {
+    ("office", "name"): "本单位简称,用于正文,如 东山县政协",
+    ("office", "full_name"): "本单位全称,用于落款、版头,如 政协东山县委员会",
+    ("office", "own_tier"): "本单位《社情民意》的层级:县级、市级或省级",
+    ("office", "place"): "本地地名,如 东山县",
+    ("office", "city"): "上一级市(州、盟、地区)的名称",
+    ("office", "province"): "所在省(自治区、直辖市)的名称",
+    ("commendations", "basis"): "表彰依据的办法名称",
+    ("commendations", "decided_by"): "作出表彰决定的会议,如 县政协主席会议",
+    ("commendations", "addressee"): "表彰决定的主送机关",
+    ("circular", "addressee"): "通报的主送机关",
+}
+MUST_MARK, MAY_MARK = "【必改】", "【可改】"
+
+RULES_HEADER = f"""\
+# 本单位规则文件(由 sqmy init 从内置的 {{year}} 年度规则复制)
+#
+# 标有 {MUST_MARK} 的项:请改为本单位的情况(单位名称、地名、主送机关等)。
+# 标有 {MAY_MARK} 的项:讲话原文没有规定、由本单位自定的数值(任务数、稿酬、计分、名额等),可按本单位的办法修改。
+# 其余各项一般不必改动。修改后运行下面的命令检查(会指出出错的项和原因):
+#     sqmy rules check {RULES}
+#
+"""
+
+_KEY = re.compile(r"^(?P<indent> *)(?P<key>[^\s#:'\"][^:#]*?):(?:\s|$)")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="建立本单位的工作文件夹:台账/、名册.xlsx、规则.yaml、定时任务和使用说明")
+    p.add_argument("folder", metavar="DIR", help="要建立的文件夹(已有的文件不会被覆盖)")
+    p.add_argument("--year", type=int, metavar="Y", help="复制哪一年度的内置规则(默认今年)")
+    p.add_argument("--offices", metavar="PATH", help="市、省政协:下级政协台账文件夹或 offices.yaml,另加汇总通报的定时任务")
+    p.set_defaults(run=run_init)
+
+
+def office_folder(path) -> Path | None:
+    """``path`` when it is an office folder (it holds ``台账/``), else None."""
+    path = Path(path)
+    return path if (path / LEDGERS).is_dir() else None
+
+
+def office_defaults(args) -> Path | None:
+    """For ``sqmy run DIR`` on an office folder: its 台账/, 名册.xlsx, 规则.yaml and 输出/ stand for the
+    arguments not given. Returns the folder, or None when the paths are not one office folder."""
+    folder = office_folder(args.paths[0]) if len(args.paths) == 1 else None
+    if folder is None:
+        return None
+    from ..read.ledger import discover
+
+    args.paths = [str(folder / LEDGERS)]
+    if args.roster is None and (folder / ROSTER).is_file():
+        args.roster = str(folder / ROSTER)
+    if args.rules is None and (folder / RULES).is_file():
+        args.rules = str(folder / RULES)
+    if args.out is None:
+        args.out = str(folder / OUTPUT)
+    used = ", ".join(p for p in (args.paths[0], args.roster, args.rules) if p)
+    print(f"工作文件夹 {folder}:读取 {used};输出到 {args.out}", file=sys.stderr)
+    # Workbooks beside 台账/ are not read: say so rather than leave them out in silence.
+    ledgers = (folder / LEDGERS).resolve()
+    elsewhere = [p for p in discover([folder]) if ledgers not in p.resolve().parents
+                 and p.resolve() != Path(args.roster or "").resolve()]
+    if elsewhere:
+        print(f"提示:{folder} 中 {LEDGERS}/ 以外的 {len(elsewhere)} 个工作簿未读取(如 {elsewhere[0]});"
+              f"台账请放入 {folder / LEDGERS}", file=sys.stderr)
+    return folder
+
+
+def marked_rules(text: str) -> str:
+    """The shipped rules text with the values to set marked (comments only: the data is unchanged)."""
+    out, path = [], []
+    for line in text.splitlines():
+        match = _KEY.match(line)
+        if match and not line.lstrip().startswith("-"):
+            depth = len(match["indent"]) // 2
+            path = path[:depth] + [match["key"].strip()]
+            what = MUST_EDIT.get(tuple(path))
+            if what:
+                value = line.split(" #", 1)[0].rstrip()
+                line = f"{value}   # {MUST_MARK}{what}"
+                out.append(line)
+                continue
+        if "office-set" in line and MUST_MARK not in line:
+            line = line.replace("office-set", f"office-set {MAY_MARK}", 1)
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def rules_text(year: int) -> str:
+    """规则.yaml: the shipped rules of ``year`` (or the nearest earlier) with the values to set marked."""
+    import yaml
+
+    from ..rules.model import default_rules_path
+
+    path, _ = default_rules_path(year)
+    original = path.read_text(encoding="utf-8")
+    marked = RULES_HEADER.format(year=path.stem) + marked_rules(original)
+    # Only comments were added: should a line ever not parse the same, the plain copy is given.
+    return marked if yaml.safe_load(marked) == yaml.safe_load(original) else RULES_HEADER.format(year=path.stem) + original
+
+
+def schedule_text(example: Path, offices: str | None = None) -> str:
+    """An example schedule pointing at the office folder's own 台账/, 名册.xlsx and 规则.yaml (the
+    roll-up's at ``offices``, the offices below)."""
+    from .schedule import _filled
+
+    text = _filled(example.read_text(encoding="utf-8"), {
+        "ledgers": [f"../{LEDGERS}"], "roster": f"../{ROSTER}", "offices": [offices] if offices else None,
+        "output": None, "start": None})
+    return re.sub(r"(?m)^rules: null.*$", f'rules: "../{RULES}"       # 本单位规则文件', text)
+
+
+def guide_text(folder: Path, year: int) -> str:
+    """使用说明.txt."""
+    from ..render.xlsx_tables import text_width
+
+    name = folder.name
+
+    def item(label: str) -> str:  # the names in one column, as a Chinese monospaced font shows them
+        return "  " + label + " " * max(1, 14 - text_width(label))
+
+    indent = " " * 16
+    return f"""\
+社情民意信息工作文件夹 使用说明
+
+本文件夹由 sqmy init 建立,各部分的用途:
+
+{item(LEDGERS + "/")}放本单位的台账(.xlsx、.xls、.ods 均可,可分子文件夹存放)。
+{indent}其中的“社情民意信息台账模板.xlsx”是空白台账,可直接填写;已有自己的台账的,放进来即可,不必改格式。
+{item(ROSTER)}名册:委员、信息员的姓名、身份、单位、聘任日期,以及各单位的单位类型(任务和排名按单位类型计)。
+{item(RULES)}本单位的规则。标有“{MUST_MARK}”的项请改为本单位的情况;标有“{MAY_MARK}”的是可按本单位办法调整的数值。
+{indent}改完后运行 sqmy rules check {name}/{RULES} 检查。
+{item(SCHEDULES + "/")}定时任务:每季度自动生成通报、每年生成表彰名单(见下文)。
+{item(OUTPUT + "/")}sqmy run 生成的文件都在这里;本文件夹里的文件不会被当作台账读取。
+
+日常使用(在 {name} 所在的文件夹中运行):
+
+  sqmy run {name}
+      读取并校验台账,写出校验报告和问题标注副本,生成最近一个已结束季度的通报。
+      结束时屏幕上列出所有生成的文件,标“★”的请先打开;有记录因错误未计入时,会说明条数和原因,
+      请打开校验报告(或“问题标注”中的副本)改正台账后重新运行。
+      结果:0 表示已生成且全部记录计入;3 表示已生成,但有记录因错误未计入;1 表示通报未能生成;2 表示台账或参数无法使用。
+
+  sqmy run {name} --quarter 3       指定季度
+  sqmy commend {name}/{LEDGERS} --roster {name}/{ROSTER} --rules {name}/{RULES} --year {year - 1} --out {name}/{OUTPUT}/表彰
+      生成年度表彰候选名单
+
+定时生成(可选):
+
+  sqmy schedule list --schedules {name}/{SCHEDULES}            查看何时运行、哪些期间尚未生成
+  sqmy schedule install --schedules {name}/{SCHEDULES} --apply  装入定时检查(Windows 加 --windows,见 README)
+
+更多说明见 README(“Your own office”一节)。
+"""
+
+
+def _write_new(path: Path, text: str, bom: bool = False) -> bool:
+    """Write ``text`` to ``path`` unless it exists (staff's own file is never replaced); whether written."""
+    from ..iorw import write_text
+
+    if path.exists():
+        return False
+    if bom:  # a Chinese Windows Notepad before 2019 shows UTF-8 without a BOM, and LF alone, as garbage
+        from ..iorw import atomic_path
+
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+        return True
+    write_text(path, text)
+    return True
+
+
+def run_init(args) -> int:
+    from ..render.template import write_ledger_template, write_roster_template, LEDGER_FILE
+    from ..rules import load_rules
+    from ..schedule.spec import examples_folder
+
+    folder = Path(args.folder).expanduser()
+    if folder.exists() and not folder.is_dir():
+        print(f"sqmy: {folder} 已存在且不是文件夹", file=sys.stderr)
+        return 2
+    year = args.year or dt.date.today().year
+    (folder / LEDGERS).mkdir(parents=True, exist_ok=True)
+    (folder / SCHEDULES).mkdir(exist_ok=True)
+    rules = load_rules(year=year)
+    made, kept = [], []
+
+    def add(path: Path, write) -> None:
+        if path.exists():
+            kept.append(path)
+        else:
+            write(path)
+            made.append(path)
+
+    add(folder / LEDGERS / LEDGER_FILE, lambda p: write_ledger_template(p, rules))
+    add(folder / ROSTER, lambda p: write_roster_template(p, rules))
+    add(folder / RULES, lambda p: _write_new(p, rules_text(year)))
+    for name in SCHEDULE_EXAMPLES:
+        add(folder / SCHEDULES / name, lambda p, name=name: _write_new(p, schedule_text(examples_folder() / name)))
+    if args.offices:
+        try:  # relative to schedules/ when it can be, so the folder can move with what it holds
+            below = os.path.relpath(Path(args.offices).resolve(), (folder / SCHEDULES).resolve())
+        except ValueError:  # another drive (Windows)
+            below = str(Path(args.offices).resolve())
+        add(folder / SCHEDULES / ROLLUP_EXAMPLE,
+            lambda p: _write_new(p, schedule_text(examples_folder() / ROLLUP_EXAMPLE, below)))
+    add(folder / GUIDE, lambda p: _write_new(p, guide_text(folder, year), bom=True))
+
+    for path in made:
+        print(f"已生成:{path.resolve()}")
+    for path in kept:
+        print(f"已存在,未改动:{path.resolve()}")
+    print(f"\n下一步:把台账放进 {(folder / LEDGERS).resolve()},按“{MUST_MARK}”修改 {(folder / RULES).resolve()},"
+          f"再运行 sqmy run {folder}(详见 {(folder / GUIDE).resolve()})")
+    return 0

@@ -1,0 +1,292 @@
+"""The first ten minutes: the README's quick start in a clean folder (``sqmy init``, the demo ledgers
+into 台账/, ``sqmy run``), the closing summary a secretary acts on, the exit codes, and progress on a
+terminal (quiet without one)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import sqmy, write_xlsx
+from sqmy_lib.catalog import entry
+from sqmy_lib.cli.init import MUST_EDIT, MUST_MARK
+from sqmy_lib.rules.model import default_rules_path
+from sqmy_lib.run import progress
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "workbooks" / "demo"
+EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
+
+
+def demo_workbooks() -> list[Path]:
+    return sorted(p for p in DEMO.iterdir() if p.suffix in (".xlsx", ".xls"))
+
+
+def listed_outputs(stdout: str) -> dict[str, list[Path]]:
+    """The closing summary's files by the heading they are listed under (★ kept on the heading)."""
+    groups: dict[str, list[Path]] = {}
+    heading = None
+    for line in stdout.split("已生成的文件(★ 请先打开):", 1)[1].splitlines():
+        if line.startswith(("★ ", "  ")) and not line.startswith("      "):
+            heading = line.strip()
+            groups[heading] = []
+        elif line.startswith("      ") and heading:
+            groups[heading].append(Path(line.strip()))
+    return groups
+
+
+def test_quick_start_in_a_clean_folder(tmp_path, monkeypatch):
+    """README "Your own office": init, the demo ledgers into 台账/, run; then read what it says."""
+    monkeypatch.chdir(tmp_path)
+    init = sqmy("init", "示例办公室")
+    assert init.returncode == 0, init.stderr
+    office = tmp_path / "示例办公室"
+    for path in demo_workbooks():
+        shutil.copy(path, office / "台账")
+    run = sqmy("run", "示例办公室")
+    assert run.returncode == 3, run.stdout + run.stderr  # produced, with the demo's planted errors left out
+
+    # Rows left out, and why: the generator's planted mistakes that are errors, by table.
+    errors = [m for m in EXPECTED["mistakes"] if entry(m["code"]).severity == "error"]
+    adoption_errors = [m for m in errors if m["sheet"] == "采用台账"]
+    item_errors = [m for m in errors if m["sheet"] != "采用台账"]
+    summary = run.stdout.split("注意:", 1)[1].split("已生成的文件", 1)[0]
+    assert f"报送 {len(item_errors)} 条:" in summary and f"采用 {len(adoption_errors)} 条:" in summary
+    for mistake in errors:
+        assert f"{entry(mistake['code']).title} 1 条" in summary, mistake["code"]
+    out = (office / "输出").resolve()
+    assert f"请打开 {out / '校验报告.txt'}" in summary
+
+    # Every output by its absolute path, each one there; the one to open first marked.
+    groups = listed_outputs(run.stdout)
+    first = [h for h in groups if h.startswith("★")]
+    assert len(first) == 1 and first[0].startswith("★ 校验报告") and groups[first[0]] == [out / "校验报告.txt"]
+    listed = [p for paths in groups.values() for p in paths]
+    assert all(p.is_absolute() and p.exists() for p in listed)
+    assert out / "校验报告.json" in listed
+    docx = [p for p in listed if p.suffix == ".docx"]
+    assert docx == [out / "季度通报" / f"{EXPECTED['year']}年第四季度社情民意信息通报.docx"]
+    annotated = next(paths for heading, paths in groups.items() if heading.startswith("问题标注副本"))
+    assert {p.name for p in annotated} >= {Path(m["file"]).with_suffix(".xlsx").name for m in EXPECTED["mistakes"]}
+    # Everything produced is listed (nothing to hunt for), and nothing was written among the ledgers.
+    made = {p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")}
+    assert made == set(listed)
+    assert sorted(p.name for p in (office / "台账").iterdir()) == sorted(
+        [p.name for p in demo_workbooks()] + ["社情民意信息台账模板.xlsx"])
+    assert run.stdout.rstrip().endswith("结果:通报已生成,但有记录未计入(退出码 3)。")
+    assert "…" not in run.stderr  # not a terminal: no progress lines
+    assert "工作文件夹 示例办公室" in run.stderr and "未读取" not in run.stderr
+
+    # A second run reads the same ledgers: its own outputs are not read back.
+    again = sqmy("run", "示例办公室")
+    assert again.returncode == 3
+    assert again.stdout.splitlines()[:3] == run.stdout.splitlines()[:3]
+
+    # A ledger left beside 台账/ is not read, and the run says so.
+    shutil.copy(demo_workbooks()[0], office / "放错了.xlsx")
+    misplaced = sqmy("run", "示例办公室")
+    assert "台账/ 以外的 1 个工作簿未读取(如 示例办公室/放错了.xlsx)" in misplaced.stderr
+    assert misplaced.stdout.splitlines()[:3] == run.stdout.splitlines()[:3]
+
+
+def test_init_makes_a_folder_a_newcomer_can_use(tmp_path):
+    office = tmp_path / "东山县政协"
+    assert sqmy("init", office, "--year", "2026").returncode == 0
+    assert {p.name for p in office.iterdir()} == {"台账", "名册.xlsx", "规则.yaml", "schedules", "使用说明.txt"}
+
+    # 规则.yaml: the shipped rules, the values to set marked, and it passes the check.
+    rules_file = office / "规则.yaml"
+    check = sqmy("rules", "check", rules_file)
+    assert check.returncode == 0, check.stdout
+    shipped, _ = default_rules_path(2026)
+    assert yaml.safe_load(rules_file.read_text(encoding="utf-8")) == yaml.safe_load(shipped.read_text(encoding="utf-8"))
+    text = rules_file.read_text(encoding="utf-8")
+    for (section, key) in MUST_EDIT:
+        block = text.split(f"\n{section}:", 1)[1]
+        line = next(ln for ln in block.splitlines() if ln.strip().startswith(f"{key}:"))
+        assert MUST_MARK in line, (section, key)
+    assert text.count("【可改】") >= 20
+
+    # The schedules point at this folder's ledgers, roster and rules, and are valid.
+    for name in ("quarterly_circular.yaml", "annual_commendation.yaml"):
+        data = yaml.safe_load((office / "schedules" / name).read_text(encoding="utf-8"))
+        assert (data["ledgers"], data["roster"], data["rules"]) == (["../台账"], "../名册.xlsx", "../规则.yaml")
+    listing = sqmy("schedule", "list", "--schedules", office / "schedules", "--state", tmp_path / "state")
+    assert listing.returncode == 0, listing.stderr
+    assert str(office / "输出") in listing.stdout
+
+    # 使用说明.txt: Chinese, readable by an old Windows Notepad (BOM, CRLF), naming the commands.
+    raw = (office / "使用说明.txt").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    guide = raw.decode("utf-8-sig")
+    assert "sqmy run 东山县政协" in guide and "sqmy rules check" in guide and "sqmy schedule install" in guide
+
+    # Run again after staff have changed things: nothing of theirs is replaced.
+    (office / "名册.xlsx").write_bytes(b"staff's own roster")
+    again = sqmy("init", office)
+    assert again.returncode == 0 and "已存在,未改动" in again.stdout
+    assert (office / "名册.xlsx").read_bytes() == b"staff's own roster"
+
+
+def test_run_without_out_needs_an_office_folder(tmp_path):
+    result = sqmy("run", DEMO)
+    assert result.returncode == 2 and "--out" in result.stderr
+    help_text = sqmy("run", "--help").stdout
+    assert "退出码" in help_text and "  3  已生成,但有记录" in help_text
+
+
+def clean_ledger(path: Path) -> Path:
+    """A small ledger with nothing wrong in it, items in every quarter of 2025."""
+    rows = [["2025年度社情民意信息报送采用登记表"],
+            ["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"]]
+    for n, month in enumerate(range(1, 13), start=1):
+        rows.append([n, dt.datetime(2025, month, 10), f"关于第{n}件事的建议", "民盟县委", "民盟县委", "县政协编发" if n % 2 else None])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_xlsx(path, {"2025年": rows})
+
+
+def test_a_clean_ledger_exits_0_and_points_at_the_circular(tmp_path):
+    clean_ledger(tmp_path / "台账" / "台账.xlsx")
+    result = sqmy("run", tmp_path / "台账", "--out", tmp_path / "输出")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "注意" not in result.stdout and "错误 0 条" in result.stdout
+    groups = listed_outputs(result.stdout)
+    first = next(h for h in groups if h.startswith("★"))
+    assert first == "★ 季度通报(Word 公文)"
+    assert groups[first] == [(tmp_path / "输出" / "季度通报" / "2025年第四季度社情民意信息通报.docx").resolve()]
+    assert result.stdout.rstrip().endswith("(退出码 0)。")
+
+
+def test_the_adoptions_of_a_left_out_item_are_said_too(tmp_path):
+    ledger = clean_ledger(tmp_path / "台账" / "台账.xlsx")
+    import openpyxl
+
+    wb = openpyxl.load_workbook(ledger)
+    wb.active.append([13, dt.datetime(2025, 11, 20), None, "民盟县委", "民盟县委", "县政协编发"])  # no title, adopted
+    wb.save(ledger)
+    result = sqmy("run", tmp_path / "台账", "--out", tmp_path / "输出")
+    assert result.returncode == 3, result.stderr
+    assert "报送 1 条:标题为空 1 条" in result.stdout
+    assert "采用 1 条:所属信息有错误、未计入 1 条" in result.stdout
+
+
+def test_an_unreadable_file_is_named_as_left_out(tmp_path):
+    clean_ledger(tmp_path / "台账" / "台账.xlsx")
+    (tmp_path / "台账" / "坏文件.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    result = sqmy("run", tmp_path / "台账", "--out", tmp_path / "输出")
+    assert result.returncode == 3
+    assert f"整个文件未读取:{(tmp_path / '台账' / '坏文件.xlsx').resolve()}" in result.stdout
+
+
+# ---- progress: on a terminal, relayed from the kernel; never without one, never under CI
+
+
+def on_a_terminal(argv: list[str], env: dict) -> tuple[int, str]:
+    """Run ``argv`` with stderr on a pseudo-terminal (80 columns); its exit code and what the terminal showed."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    shown = bytearray()
+
+    def drain():
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the other end closed
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    proc.stdout.read()
+    code = proc.wait(timeout=300)
+    reader.join(timeout=30)
+    os.close(master)
+    return code, re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_circular_shows_the_kernels_stages_on_a_terminal(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", progress.KERNEL_ENV)}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    out = tmp_path / "通报"
+    code, shown = on_a_terminal([sys.executable, "-m", "sqmy_lib", "circular", str(DEMO), "--year", "2025",
+                                 "--quarter", "4", "--out", str(out)], env)
+    assert code == 0, shown
+    lines = [line.strip() for line in re.split(r"[\r\n]+", shown) if line.strip().startswith("…")]
+    files = [p for p in demo_workbooks()]
+    stages = ["季度通报:读取台账 %d 个文件(%s" % (len(files), files[0].name), "季度通报:校验 ", "季度通报:统计",
+              "季度通报:写出 Word 公文、Excel 工作簿和图表", "季度通报:写出网页版(HTML)"]
+    for stage, line in zip(stages, lines):
+        assert line.startswith(f"… {stage}"), (stage, lines)
+    assert len(lines) == len(stages)
+    assert "季度通报:" in shown and "步" in shown  # papermill's bar over the cells, in Chinese
+    assert progress.MARK not in shown
+    # The executed notebook is what cron's would be: no stage lines in it.
+    notebook = (out / "2025年第四季度社情民意信息通报.ipynb").read_text(encoding="utf-8")
+    assert progress.MARK not in notebook and "读取台账" not in notebook.split('"outputs"', 1)[1]
+
+
+class FakeTerminal:
+    def isatty(self):
+        return True
+
+
+def test_progress_is_quiet_without_a_terminal_and_under_ci(monkeypatch, capsys):
+    monkeypatch.delenv("CI", raising=False)
+    assert progress.showing(FakeTerminal()) and not progress.showing(open(os.devnull, "w"))
+    monkeypatch.setenv("CI", "true")
+    assert not progress.showing(FakeTerminal())
+    monkeypatch.delenv(progress.KERNEL_ENV, raising=False)
+    progress.stage("读取台账")  # pytest's capture is no terminal
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(progress, "showing", lambda stream=None: False)
+    assert progress.relay("季度通报") is None and progress.bar_options("季度通报") is False
+    assert progress.kernel_env() == {progress.KERNEL_ENV: ""}
+
+
+def test_relay_passes_the_marked_lines_only(monkeypatch):
+    said = []
+    monkeypatch.setattr(progress, "_write", said.append)
+    relay = progress.Relay("季度通报")
+    for chunk in ["/usr/lib/python3/site-packages/x.py:1: FutureWarning: something\n", progress.MARK + "读取",
+                  "台账 6 个文件\n" + progress.MARK + "校验 482 条报送\nDeprecationWarning\n", progress.MARK + "未完"]:
+        relay.write(chunk)
+    assert said == ["季度通报:读取台账 6 个文件", "季度通报:校验 482 条报送"]
+
+
+def test_stage_in_a_kernel_marks_its_line(monkeypatch, capsys):
+    monkeypatch.setenv(progress.KERNEL_ENV, "1")
+    progress.stage("统计")
+    assert capsys.readouterr().err == progress.MARK + "统计\n"
+    nb = {"cells": [{"outputs": [{"output_type": "stream", "name": "stderr", "text": progress.MARK + "统计\nwarning\n"},
+                                 {"output_type": "stream", "name": "stderr", "text": progress.MARK + "写出\n"}]}]}
+    assert progress.strip_stages(nb)
+    assert nb["cells"][0]["outputs"] == [{"output_type": "stream", "name": "stderr", "text": "warning\n"}]
+
+
+def test_init_adds_the_rollup_for_a_city_office(tmp_path):
+    office = tmp_path / "示例市政协"
+    assert sqmy("init", office).returncode == 0
+    assert not (office / "schedules" / "rollup_circular.yaml").exists()  # a county has no offices below
+    again = sqmy("init", office, "--offices", tmp_path / "下级台账")
+    assert again.returncode == 0 and again.stdout.count("已生成") == 1
+    data = yaml.safe_load((office / "schedules" / "rollup_circular.yaml").read_text(encoding="utf-8"))
+    assert (data["ledgers"], data["rules"]) == (["../../下级台账"], "../规则.yaml")
