@@ -29,6 +29,7 @@ class Code:
     title: str
     message: str
     unreadable: bool = False  # the input (file or sheet) could not be read: exit 2
+    counting: bool = False  # a reason the computations give for leaving a record out, not a finding
 
 
 _ENTRIES = [
@@ -53,6 +54,7 @@ _ENTRIES = [
     Code("sheet.repeats", WARNING, "工作表重复其他工作表",
          "本表有 {detail},与其他工作表的记录重复,已按重复处理、未重复计入(如本表是汇总表,可忽略本提示)"),
     Code("repeat.differs", WARNING, "重复行的记录不一致", "本行与 {value} 重复,已按重复处理,但两处的采用或批示不同({detail}),以 {value} 为准;请核对"),
+    Code("sheet.notes", INFO, "说明或下拉列表工作表", "工作表“{value}”是填表说明或下拉列表,其中 {detail} 个单元格未作为台账读取"),
     Code("sheet.hidden", WARNING, "隐藏的工作表已计入", "隐藏的工作表“{value}”中的 {detail} 条信息已计入;如不应计入,请删除该表"),
     Code("header.unknown", WARNING, "表头无法识别",
          "表头“{value}”无法识别,该列 {detail} 个单元格未读取;如需读取,请改用常用列名(如“采用情况”“领导批示”)或在规则文件 headers 中登记"),
@@ -108,10 +110,13 @@ _ENTRIES = [
     Code("instruction.no_adoption", WARNING, "有批示无采用", "该信息有领导批示,但没有任何采用记录"),
     Code("instruction.unknown_level", WARNING, "批示领导级别不明", "无法判断批示领导“{leader}”的级别(县级/市级/省级/国家级),请写明职务"),
     Code("instruction.date_invalid", ERROR, "批示日期无法识别", "批示日期“{date_text}”无法识别或有歧义"),
+    # -- reasons of the counting itself (compute/counted.py)
+    Code("item.left_out", INFO, "所属信息有错误、未计入", "该记录所属的信息因校验错误未计入统计,本记录随之未计入", counting=True),
 ]
 
 CATALOG: dict[str, Code] = {c.code: c for c in _ENTRIES}
 UNREADABLE_CODES = tuple(c.code for c in _ENTRIES if c.unreadable)
+COUNTING_CODES = tuple(c.code for c in _ENTRIES if c.counting)
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sqmy_lib.catalog import CATALOG, ERROR, INFO, WARNING, markdown
+from sqmy_lib.catalog import CATALOG, COUNTING_CODES, ERROR, INFO, WARNING, markdown
 from sqmy_lib.validate.checks import CHECKS, READER_CODES
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -15,7 +15,7 @@ READER_SOURCES = Path(__file__).resolve().parents[1] / "sqmy_lib" / "read"
 def test_every_check_and_reader_code_is_in_the_catalog_and_back():
     checked = {c.code for c in CHECKS}
     assert checked <= set(CATALOG)
-    assert set(CATALOG) <= checked, set(CATALOG) - checked  # every entry is looked for somewhere
+    assert set(CATALOG) - set(COUNTING_CODES) <= checked, set(CATALOG) - checked  # every finding is looked for somewhere
     emitted = set()
     for path in READER_SOURCES.glob("*.py"):
         emitted |= set(re.findall(r'"((?:file|sheet|header|column|formula|mark|issue|adoption|cell|product|role|'

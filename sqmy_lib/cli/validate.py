@@ -179,9 +179,6 @@ def run_main_job(args) -> int:
 
 
 # Reasons ``compute.counted`` gives that are not catalog findings.
-COUNTING_REASONS = {"item.left_out": "所属信息有错误、未计入"}
-
-
 def _left_out(ledger: Ledger, rules_path, year) -> list[str]:
     """Why rows are not in the figures, one line each: files not read, then error rows by table."""
     from ..catalog import entry
@@ -191,11 +188,9 @@ def _left_out(ledger: Ledger, rules_path, year) -> list[str]:
     files = ledger.files[ledger.files["status"] != "ok"] if len(ledger.files) else ledger.files
     for row in files.itertuples():
         lines.append(f"整个文件未读取:{Path(row.file).resolve()}({row.message or entry(row.code).title})")
+
     def reason(code: str) -> str:
-        try:
-            return entry(code).title
-        except KeyError:  # a reason of the counting itself, not a finding
-            return COUNTING_REASONS.get(code, code)
+        return entry(code).title
 
     left = counted(ledger, load_rules(rules_path, year=year)).left_out
     for table, group in left.groupby("table", sort=False):

@@ -16,6 +16,8 @@ from .headers import HeaderWords, Layout, find_layout
 from .marks import Vocabulary
 from .safety import UnreadableFile
 from .sheet import SheetContext, SheetReader, Tables, col_letter, fill_merged_down, sheet_context
+from .values import norm
+from .vocabulary import NOTE_SHEETS
 from .workbook import open_workbook
 
 
@@ -62,7 +64,9 @@ class FileReader:
                 filled = sum(1 for row in grid.rows for v in row if v != "" and v is not None)
                 if filled:
                     out.sheets.append(_unread_sheet(len(out.sheets), name, grid.name, grid.hidden))
-                    tables.add("findings", code="sheet.unrecognised", src=len(out.sheets) - 1, row=None, column="",
+                    # A 填表说明 or 下拉列表 sheet (the templates have both) is said, not warned about.
+                    code = "sheet.notes" if norm(grid.name) in NOTE_SHEETS else "sheet.unrecognised"
+                    tables.add("findings", code=code, src=len(out.sheets) - 1, row=None, column="",
                                value=grid.name, detail=str(filled))
                 continue
             found += 1

@@ -121,7 +121,7 @@ def worker_count(files: list[Path], workers: int | None) -> int:
 def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int | None, progress=None) -> list[FileResult]:
     """Read ``jobs`` (file, its rules) each where a crash costs that file only; results in order.
 
-    ``progress`` is called once per file finished (a progress bar's update)."""
+    ``progress`` is called with each file's path once it is read (a progress bar's update)."""
     keys: dict[int, str] = {}
     for _, rules in jobs:
         keys.setdefault(id(rules), f"r{len(keys)}")
@@ -132,7 +132,7 @@ def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int
         for path, rules in jobs:
             out.append(read_one(keys[id(rules)], rules, path, year))
             if progress:
-                progress()
+                progress(path)
         return out
     from pebble import ProcessExpired, ProcessPool
 
@@ -150,5 +150,5 @@ def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int
             except Exception as exc:  # noqa: BLE001 - the pool's own failure for this file only
                 results[k] = _failed(path, "file.unreadable", f"读取时发生意外错误({type(exc).__name__}),已跳过该文件")
             if progress:
-                progress()
+                progress(path)
     return results  # type: ignore[return-value]

@@ -152,7 +152,12 @@ def read_files(
         else:
             jobs.append((k, path, (file_rules or {}).get(path, rules)))
     bar = _progress(len(jobs))
-    read = read_isolated([(p, r) for _, p, r in jobs], year, workers, bar.update if bar else None)
+
+    def advance(path: Path) -> None:
+        bar.set_postfix_str(path.name, refresh=False)
+        bar.update()
+
+    read = read_isolated([(p, r) for _, p, r in jobs], year, workers, advance if bar else None)
     if bar:
         bar.close()
     for (k, _, _), result in zip(jobs, read):

@@ -133,3 +133,5 @@ NOTE_WORDS = ("注", "备注", "说明", "填表说明", "填表人", "填报人
               "负责人", "单位负责人", "填表日期", "填报日期", "统计人", "经办人", "附", "附注")
 # Sheet and file names that say a sheet repeats others (全年汇总 over the month sheets).
 SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年度")
+# Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
+NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表", "下拉列表", "数据字典", "选项", "代码表")
