@@ -15,7 +15,8 @@ from .authors import AuthorWords
 from .headers import HeaderWords, Layout, find_layout
 from .marks import Vocabulary
 from .safety import UnreadableFile
-from .sheet import SheetContext, SheetReader, Tables, col_letter, fill_merged_down, sheet_context
+from ..zh import column_letter as col_letter
+from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, sheet_context
 from .values import norm
 from .vocabulary import NOTE_SHEETS
 from .workbook import open_workbook

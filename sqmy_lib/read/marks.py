@@ -106,19 +106,24 @@ class Vocabulary:
             return Reading(ADOPTED, issue_no=int(v), text=shown)
         return Reading(UNKNOWN, text=shown)
 
-    def _text_mark(self, text: str, shown: str) -> Reading:
-        if text in self.not_adopted:
-            return Reading(NOT_ADOPTED, text=shown)
-        if text in self.pending:
-            return Reading(PENDING, text=shown)
-        if text in self.adopted:
-            return Reading(ADOPTED, text=shown)
+    def _listed(self, text: str, shown: str) -> Reading | None:
+        """What the rules' lists say of a text (normalised, upper case): a mark in one of them, a
+        negation, a forwarding to a body; None when they say nothing."""
+        for state, words in ((NOT_ADOPTED, self.not_adopted), (PENDING, self.pending), (ADOPTED, self.adopted)):
+            if text in words:
+                return Reading(state, text=shown)
         state = self._negated(text)
         if state:
             return Reading(state, text=shown)
         forwarded = self._forwarded(text)
         if forwarded is not None:
             return Reading(FORWARDED, body=forwarded, text=shown)
+        return None
+
+    def _text_mark(self, text: str, shown: str) -> Reading:
+        listed = self._listed(text, shown)
+        if listed is not None:
+            return listed
         issue = issue_number(text)
         date = _date(text)
         if issue is not None or date is not None:
@@ -170,18 +175,9 @@ class Vocabulary:
 
     def _part(self, part: str) -> Reading:
         text = norm(part).upper()
-        if text in self.not_adopted:
-            return Reading(NOT_ADOPTED, text=part)
-        if text in self.pending:
-            return Reading(PENDING, text=part)
-        if text in self.adopted:
-            return Reading(ADOPTED, text=part)
-        state = self._negated(text)
-        if state:
-            return Reading(state, text=part)
-        forwarded = self._forwarded(text)
-        if forwarded is not None:
-            return Reading(FORWARDED, body=forwarded, text=part)
+        listed = self._listed(text, part)
+        if listed is not None:
+            return listed
         if self.instruction_in_text(part):
             return Reading(INSTRUCTION, text=part)
         issue = issue_number(part)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from ..rules import Rules
+from ..zh import column_letter as col_letter
 from .authors import AuthorWords, split_authors
 from .headers import BodyColumn, Layout, norm_label
 from .marks import ADOPTED, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
@@ -74,16 +75,6 @@ _RECORD_FIELDS = ("adoption", "adopted_flag", "issue_no", "adopted_on", "product
 
 def _filled(v) -> bool:
     return v != "" and v is not None
-
-
-def col_letter(c: int) -> str:
-    """Excel column letters of a 0-based column index (0 → A, 26 → AA)."""
-    letters = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 @dataclass
