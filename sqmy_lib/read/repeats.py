@@ -24,9 +24,9 @@ _REFERENCING = ("adoptions", "forwards", "instructions")
 
 
 def _item_rows(subs: pd.DataFrame) -> pd.DataFrame:
-    """One row per item that could repeat another (its office has another item with its title):
+    """One row per item that could repeat another (its office has another item with its title and date):
     (src, row, office, key, item)."""
-    subs = subs[(subs["title_key"] != "") & subs.duplicated(["office", "title_key"], keep=False)]
+    subs = subs[(subs["title_key"] != "") & subs.duplicated(["office", "title_key", "date"], keep=False)]
     dates = subs["date"].dt.strftime("%Y%m%d").fillna("")
     authors = subs["authors"].map(lambda a: "、".join(sorted(a)))
     key = ("i\x1f" + subs["title_key"] + "\x1f" + authors + "\x1f" + dates).where(subs["title_key"] != "", "")
