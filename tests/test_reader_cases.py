@@ -146,6 +146,20 @@ def test_instructions_written_in_the_note_column_are_counted_and_reported(tmp_pa
     assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("200.00"), "王五": Decimal("100.00")}
 
 
+def test_a_column_saying_no_instruction_yet_is_none(tmp_path):
+    # 待批示 / 尚未批示 under 领导批示 or 是否批示 say no 批示 was given: nothing counted, nothing doubled in pay.
+    rows = [["日期", "标题", "作者", "市政协", "领导批示", "是否批示"],
+            ["2025-06-01", "关于甲的建议", "张三", "√", "待批示", ""],
+            ["2025-06-02", "关于乙的建议", "李四", "√", "尚未批示", ""],
+            ["2025-06-03", "关于丙的建议", "王五", "√", "", "暂无领导批示"],
+            ["2025-06-04", "关于丁的建议", "赵六", "√", "市长张某某", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / "d.xlsx", {"S": rows}))
+    assert ledger.instructions["leader"].tolist() == ["市长张某某"]
+    assert not [i for i in report.issues if i.code.startswith("instruction.")]
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("100.00"), "王五": Decimal("100.00"),
+                             "赵六": Decimal("200.00")}
+
+
 def test_several_leaders_and_several_tiers_in_one_cell(tmp_path):
     rows = [["日期", "标题", "作者", "采用情况", "领导批示"],
             ["2025-06-01", "关于甲的建议", "张三", "县级、市级", "市长张某某、副市长李某某"],

@@ -66,6 +66,8 @@ class Vocabulary:
         self._in_text = re.compile(rf"([^,，。;；!！?？]*?)(?:作出|做出|作了|给予)?(?:{words})")
         self._negated_tail = re.compile(r"(?:未|无|待|没有|尚未|暂未|暂无|未经|未获)$")
         self._any_instruction = re.compile(words)
+        # A whole cell that says no 批示 was given (待批示, 尚未批示, 暂无领导批示): understood, none.
+        self._no_instruction = re.compile(rf"(?:未|无|待|没有|尚未|暂未|暂无|未经|未获|未有)(?:领导|上级)?(?:{words})(?:意见)?")
         alternation = lambda ws: re.compile("|".join(map(re.escape, sorted((w for w in ws if len(w) > 1), key=len, reverse=True))) or "(?!)")
         self._pending_in = alternation(self.pending)
         self._not_adopted_in = alternation(self.not_adopted)
@@ -220,6 +222,10 @@ class Vocabulary:
         for w in (*self.title_words, *self.organ_words):
             rest = rest.replace(w, "")
         return not rest
+
+    def says_no_instruction(self, text: str) -> bool:
+        """A cell that says no 批示 was given (``待批示``, ``尚未批示``, ``暂无领导批示``)."""
+        return self._no_instruction.fullmatch(unicodedata.normalize("NFKC", text).strip(" 。.")) is not None
 
     def instruction_in_text(self, text: str) -> list[tuple[str, str]]:
         """批示 written in free text (备注/说明): ``获市委书记王某某批示`` → [(leader, the sentence)].

@@ -636,7 +636,7 @@ class SheetReader:
             if not self._says_none(leader_text):
                 extra = "" if self._yes(instr_text) is not None else instr_text
                 found += [(l, f["leader"], content or extra, "column") for l in self.vocab.leaders(leader_text)]
-        elif instr_text:
+        elif instr_text and not self._says_none(instr_text):
             yes = self._yes(instr_text)
             if yes is True:
                 found.append(("", f["instruction"], content, "column"))
@@ -714,7 +714,8 @@ class SheetReader:
 
     def _says_none(self, text: str) -> bool:
         t = norm(text).upper()
-        return t in self.vocab.not_adopted or t in self.vocab.pending or t in ("无", "暂无", "没有", "无批示")
+        return (t in self.vocab.not_adopted or t in self.vocab.pending or t in ("无", "暂无", "没有", "无批示")
+                or self.vocab.says_no_instruction(text))
 
     # ------------------------------------------------------------------ a separate 采用台账
 

@@ -13,7 +13,7 @@ A cell counts as accounted for when
 - a finding or a validation issue names the cell;
 - it holds a field of its row's item (title, date, author, unit, …), or a record was read
   from it (an adoption, a forwarding, an instruction), or it dates or numbers a record of its
-  row (采用日期, 期号, 批示日期, 落实情况, …), or it says there is nothing (不采用, 待定, 无).
+  row (采用日期, 期号, 批示日期, 落实情况, …), or it says there is nothing (不采用, 待定, 无, 待批示).
 """
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
             readings = vocab.read_text(value) if fld == "adoption" else [vocab.read_mark(value)]
             if readings and all(r is not None and r.state in (NOT_ADOPTED, PENDING) for r in readings):
                 continue
-            if str(value).strip() in ("无", "否", "-", "/", "—", "×", "没有", "暂无"):
+            if str(value).strip() in ("无", "否", "-", "/", "—", "×", "没有", "暂无") or vocab.says_no_instruction(str(value)):
                 continue
         out.append((file, sheet, row, col, value))
     return out
