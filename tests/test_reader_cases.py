@@ -190,6 +190,20 @@ def test_author_cells_with_etal_affiliations_and_file_unit(tmp_path):
     assert ledger.authors.loc[ledger.authors["item"] == 4, "scribe"].tolist() == [False, True]
 
 
+def test_a_bare_unit_line_and_et_al_with_a_count(tmp_path):
+    # "单位:" alone above the header names the unit (金额单位:元 does not); 等3人 / 等三人 are dropped from the name.
+    rows = [["民革县委2025年社情民意信息报送登记表"], ["单位：民革县委      联系人：王某      电话：13800000000"],
+            ["金额单位：元"],
+            ["序号", "信息名称", "撰写人", "报送时间", "被市政协采用"],
+            [1, "关于甲的建议", "张三等3人", "2025-03-01", "是"],
+            [2, "关于乙的建议", "李四等三人", "2025-04-01", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}))
+    assert ledger.authors["name"].tolist() == ["张三", "李四"]
+    assert set(ledger.submissions["unit"]) == {"民革县委"}
+    assert [i.row for i in _codes(report, "author.et_al")] == [5, 6]
+    assert _paid(ledger) == {"张三": Decimal("100.00")}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -84,7 +84,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return AuthorCell(())
-    if text.isalnum() and not text.endswith(words.et_al):
+    if text.isalnum() and not any(w[0] in text for w in words.et_al):  # 张三等3人 is alnum too
         return AuthorCell((Author(text, text),))  # one plain name: most cells
     et_al = ""
     if m := words.et_al_pattern().search(text):
