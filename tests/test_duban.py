@@ -86,7 +86,10 @@ def test_an_unreadable_duban_date_is_a_finding(tmp_path):
     ("没有得到解决", "办理中", True),
     ("部分问题已解决,其余问题仍未解决", "办理中", True),  # said and denied: not resolved
     ("问题已解决,群众不再反映", "已办结", True),  # 不 denies no resolution
-    ("已转交相关部门研究解决", "办理中", False),  # no word of the vocabulary: never resolved
+    ("已转交相关部门研究解决", "办理中", True),  # 已转: handed on, in progress; 解决 alone never resolves
+    ("部分落实", "办理中", True),
+    ("已办理完毕", "已办结", True),
+    ("尚未出台", "办理中", True),
     ("部分已整改,部分尚未整改到位", "办理中", True),  # said and denied: not resolved
     ("正在办理", "办理中", True),
     ("领导高度重视", "办理中", False),  # unknown: in progress, with a warning, never resolved
