@@ -204,6 +204,30 @@ def test_a_bare_unit_line_and_et_al_with_a_count(tmp_path):
     assert _paid(ledger) == {"张三": Decimal("100.00")}
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_an_item_written_on_two_lines_is_one_item(tmp_path, fmt):
+    # 甲: 序号/标题/作者/日期 merged over two rows, one adoption on each (市 5期, 省 2期): one item, paid at 省级 ¥200.
+    # 乙: a second line with only the adoption cells, not merged: the same item, with a warning naming it.
+    rows = [["序号", "标题", "作者", "日期", "采用单位", "采用期数", "备注"],
+            [1, "关于甲的建议", "张三", "2025-03-01", "市政协", "第5期", ""],
+            [None, None, None, None, "省政协", "第2期", "省政协信息专报"],
+            [2, "关于乙的建议", "李四", "2025-03-02", "县政协", "第9期", ""],
+            [None, None, None, None, "市政协", "第6期", ""],
+            [3, "关于丙的建议", "王五", "2025-03-03", "", "", ""]]
+    if fmt == "xlsx":
+        path = write_xlsx(tmp_path / "t.xlsx", {"S": rows}, merges={"S": ["A2:A3", "B2:B3", "C2:C3", "D2:D3"]})
+    else:
+        path = write_xls(tmp_path / "t.xls", {"S": rows}, merges={"S": [(1, 2, c, c) for c in range(4)]})
+    ledger, report = _read(path)
+    assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议", "关于丙的建议"]
+    ad = ledger.adoptions
+    assert sorted(zip(ad["item"], ad["tier"].astype(str), ad["issue_no"])) == [
+        (0, "市级", 5), (0, "省级", 2), (1, "县级", 9), (1, "市级", 6)]
+    assert [(i.code, i.row) for i in report.issues if i.severity != "info"] == [("row.continuation", 5)]
+    assert ledger.submissions.loc[0, "note"] == "省政协信息专报"  # the second line's 备注 is the item's
+    assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("100.00")}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

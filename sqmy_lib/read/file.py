@@ -75,9 +75,10 @@ class FileReader:
                 out.roster_grids.append((name, grid, layout))
                 continue
             ctx = sheet_context(len(out.sheets), name, grid.name, grid.rows, layout, year)
-            fill_merged_down(grid.rows, grid.merges, layout.header_bottom + 1)
+            merged = fill_merged_down(grid.rows, grid.merges, layout.header_bottom + 1)
             before = tables.n["submissions"]
-            SheetReader(layout, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(grid.rows, grid.formula_cells)
+            SheetReader(layout, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
+                grid.rows, grid.formula_cells, merged)
             items = tables.n["submissions"] - before
             out.sheets.append(_sheet_row(ctx, layout, grid.hidden, items))
             if grid.hidden and items:

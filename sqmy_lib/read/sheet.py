@@ -69,6 +69,8 @@ TABLE_COLUMNS = {
 }
 
 
+# Fields that say which item a row is: a row with none of its own goes on with the item above.
+_IDENTITY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector", "category", "role")
 # Fields whose cells make a record of their row (or are reported when they make none).
 _RECORD_FIELDS = ("adoption", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forwarded_on", "leader",
                   "instruction", "instruction_text", "instructed_on", "follow_up", "department", "assigned_on", "due_on",
@@ -127,12 +129,13 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
     return SheetContext(src, file, sheet, year, m[1] if m else "")
 
 
-def fill_merged_down(rows: list[list], merges, first_row: int) -> None:
+def fill_merged_down(rows: list[list], merges, first_row: int) -> dict[tuple[int, int], int]:
     """Cells covered by a merge that runs down a column (one 单位 for several rows) take its value.
 
     Only merges starting at or below ``first_row`` (the data, not the header) and running down:
     a merge across a row (a month separator over the whole width) keeps its value in its first
-    cell, where a person sees it."""
+    cell, where a person sees it. Returns the cells filled, (row, column) → the merge's first row."""
+    filled: dict[tuple[int, int], int] = {}
     for (r0, c0), (r1, c1) in merges:
         if r0 < first_row or r1 == r0 or r0 >= len(rows):
             continue
@@ -143,6 +146,8 @@ def fill_merged_down(rows: list[list], merges, first_row: int) -> None:
             row = rows[r]
             if c0 < len(row) and (row[c0] == "" or row[c0] is None):
                 row[c0] = value
+                filled[r, c0] = r0
+    return filled
 
 
 class SheetReader:
@@ -158,7 +163,9 @@ class SheetReader:
 
     # ------------------------------------------------------------------ rows
 
-    def read(self, rows: list[list], formula_cells: set[tuple[int, int]]) -> None:
+    def read(self, rows: list[list], formula_cells: set[tuple[int, int]],
+             merged: dict[tuple[int, int], int] | None = None) -> None:
+        """Read the rows below the header; ``merged`` are the cells ``fill_merged_down`` filled."""
         start = self.layout.header_bottom + 1
         header_words = {norm_label(v) for r in rows[self.layout.header_top:start] for v in r if v != "" and v is not None}
         header_words.discard("")
@@ -180,7 +187,7 @@ class SheetReader:
         if not data:
             return
         if self.layout.kind == "submissions":
-            self._items(data, kept)
+            self._items(data, kept, merged or {})
         else:
             self._references(data, kept)
 
@@ -330,7 +337,62 @@ class SheetReader:
 
     # ------------------------------------------------------------------ items
 
-    def _items(self, data: list[list], kept: list[int]) -> None:
+    def _items(self, data: list[list], kept: list[int], merged: dict[tuple[int, int], int]) -> None:
+        continued = self._continuations(data, kept, merged)
+        if not continued:
+            self._item_rows(data, kept)
+            return
+        own = [i for i in range(len(data)) if i not in continued]
+        base = self.t.n["submissions"]
+        item_of = {i: base + k for k, i in enumerate(own)}
+        notes = self._notes(data)
+        self._item_rows([data[i] for i in own], [kept[i] for i in own])
+        for i, (origin, said) in continued.items():
+            item = item_of[origin]
+            if notes[i]:  # the 备注 of a second line is the item's too
+                t = self.t.data["submissions"]["note"]
+                t[item] = f"{t[item]};{notes[i]}" if t[item] else notes[i]
+            self.t.add("skipped", src=self.ctx.src, row=kept[i], reason="continuation", detail=f"第{kept[origin]}行")
+            if said:
+                self._finding("row.continuation", kept[i], self.f.get("title"), "", f"第{kept[origin]}行")
+            self._row_records(data[i], kept[i], item, ("", ""), notes[i])
+
+    def _continuations(self, data: list[list], kept: list[int], merged: dict[tuple[int, int], int]) -> dict[int, tuple[int, bool]]:
+        """Rows that go on with the item above: {row index: (the item's row index, said)}.
+
+        A row whose title cell is covered by a merge from an item row above is a second line of
+        that item (one item adopted at two levels, written on two lines): its records are the
+        item's. So is a row right under an item with no title, author, date or other item field
+        of its own but a record cell (采用, 批示, 上报); that one is ``said`` (a warning names it),
+        since only the layout tells."""
+        ct = self.f.get("title")
+        if ct is None:
+            return {}
+        identity = [self.f[f] for f in _IDENTITY_FIELDS if f in self.f]
+        records = {b.col for b in self.layout.bodies} | {self.f[f] for f in _RECORD_FIELDS if f in self.f}
+        index = {row - 1: i for i, row in enumerate(kept)}  # 0-based sheet row → index
+        out: dict[int, tuple[int, bool]] = {}
+        for i, row in enumerate(data):
+            r = kept[i] - 1
+            if ct < len(row) and _filled(row[ct]) and (r, ct) not in merged:
+                continue  # a title of its own: most rows
+            own = [c for c in identity if c < len(row) and _filled(row[c]) and (r, c) not in merged]
+            if own:
+                continue
+            if (r, ct) in merged:
+                origin = index.get(merged[r, ct])
+                if origin is not None and origin not in out:
+                    out[i] = (origin, False)
+                continue
+            above = index.get(r - 1)
+            if above is None or _filled(row[ct] if ct < len(row) else ""):
+                continue
+            if any(c < len(row) and _filled(row[c]) for c in records):
+                origin = out[above][0] if above in out else above
+                out[i] = (origin, True)
+        return out
+
+    def _item_rows(self, data: list[list], kept: list[int]) -> None:
         n = len(data)
         base = self.t.n["submissions"]
         items = list(range(base, base + n))
