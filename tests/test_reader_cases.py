@@ -228,6 +228,26 @@ def test_an_item_written_on_two_lines_is_one_item(tmp_path, fmt):
     assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("100.00")}
 
 
+@pytest.mark.parametrize("with_roster", [False, True])
+def test_one_sheet_per_unit_counts_for_that_unit(tmp_path, with_roster):
+    # A workbook with a sheet per unit and no 单位 column: each sheet's items are its unit's; a sheet named
+    # for a kind of unit (界别) or the office's own is no unit.
+    head = ["标题", "作者", "日期", "采用情况"]
+    sheets = {"民盟县委": [head, ["关于甲的建议", "张三", "2025-03-01", "市政协采用"]],
+              "民建县委": [head, ["关于乙的建议", "李四", "2025-03-02", "县政协采用"],
+                          ["关于丙的建议", "王五", "2025-03-03", ""]],
+              "界别": [head, ["关于丁的建议", "赵六", "2025-03-04", ""]]}
+    roster = None
+    if with_roster:
+        roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称"], ["民盟县委"], ["民建县委"]]})
+    ledger, _ = _read(write_xlsx(tmp_path / "各单位报送.xlsx", sheets), roster=roster)
+    assert ledger.submissions["unit"].tolist() == ["民盟县委", "民建县委", "民建县委", ""]
+    units = sq.units(ledger, 2025).set_index("unit")
+    assert units.loc["民盟县委", ["submitted", "adopted"]].tolist() == [1, 1]
+    assert units.loc["民建县委", ["submitted", "adopted"]].tolist() == [2, 1]
+    assert "界别" not in units.index
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -9,7 +9,8 @@ name written with different dots (``·``/``•``) is one person, and an ``author
 finding says so.
 
 An item with no 单位 of its own counts for its first unit author, else for the sheet's
-填报单位 or a roster unit named in the file name (one file per unit).
+填报单位 or a roster unit named in the sheet or file name (one sheet or file per unit), or,
+without a roster, a sheet named as a unit (民盟县委).
 """
 from __future__ import annotations
 
@@ -95,22 +96,35 @@ def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> None:
     first_unit = (authors[authors["is_unit"]].drop_duplicates("item").set_index("item")["written"]
                   if not authors.empty else pd.Series(dtype=object))
     fill = subs.loc[missing, "item"].map(first_unit).astype(object)
-    by_sheet = {src: _sheet_unit(file, filed_by, units, rules)
-                for src, file, filed_by in zip(ledger.sheets["src"], ledger.sheets["file"], ledger.sheets["filed_by"])}
+    by_sheet = {src: _sheet_unit(file, sheet, filed_by, units, rules)
+                for src, file, sheet, filed_by in zip(ledger.sheets["src"], ledger.sheets["file"], ledger.sheets["sheet"],
+                                                      ledger.sheets["filed_by"])}
     fill = fill.fillna(subs.loc[missing, "src"].map(by_sheet))
     subs.loc[missing, "unit"] = fill.fillna("").to_numpy()
 
 
-def _sheet_unit(file: str, filed_by: str, units: set[str], rules: Rules) -> str | None:
-    """The unit a sheet without a 单位 column belongs to (one file per unit): its 填报单位, or a
-    roster unit named in the file name. Without a roster, a 填报单位 that names the office
-    itself (…政协办公室, 信息科) is not a unit."""
+def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Rules) -> str | None:
+    """The unit a sheet without a 单位 column belongs to (one file or one sheet per unit): its
+    填报单位, else a roster unit named in the sheet name, then in the file name. Without a roster:
+    the 填报单位, else a sheet named as a unit is (民盟县委: a unit word of the rules, the test
+    authors pass); a name that is the office itself (…政协办公室, 信息科) is not a unit."""
     if units:
         if name_key(filed_by) in units:
             return filed_by
-        stem = Path(file).stem
-        return next((u for u in sorted(units, key=len, reverse=True) if u and u in stem), None)
-    office = rules.data.get("office", {})
-    if not filed_by or filed_by in (office.get("name"), office.get("full_name")) or filed_by.endswith(("办公室", "信息科", "政协")):
+        by_length = sorted(units, key=len, reverse=True)
+        for name in (sheet, Path(file).stem):
+            found = next((u for u in by_length if u and u in name), None)
+            if found:
+                return found
         return None
-    return filed_by
+    office = rules.data.get("office", {})
+    own = lambda name: name in (office.get("name"), office.get("full_name")) or name.endswith(("办公室", "信息科", "政协"))
+    if filed_by:
+        return None if own(filed_by) else filed_by
+    sheet = (sheet or "").strip()
+    # Not a sheet named for a kind of unit (界别, 各工委: the items of several units).
+    kinds = set(rules.data.get("unit_name_words") or ())
+    if (sheet and not any(ch.isdigit() for ch in sheet) and not own(sheet) and sheet not in kinds
+            and not sheet.startswith("各") and rules.author_kind(sheet) == "unit"):
+        return sheet
+    return None
