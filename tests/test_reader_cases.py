@@ -248,6 +248,24 @@ def test_one_sheet_per_unit_counts_for_that_unit(tmp_path, with_roster):
     assert "界别" not in units.index
 
 
+def test_forward_and_adoption_columns_per_level_and_a_batch_column_per_leader_level(tmp_path):
+    # 报送市政协 | 市政协采用 | 报送省政协 | 省政协采用 | 县领导批示 | 市领导批示, as many offices lay them out.
+    rows = [["序号", "标题", "作者", "日期", "报送市政协", "市政协采用", "报送省政协", "省政协采用", "县领导批示", "市领导批示"],
+            [1, "关于甲的建议", "张三", "2025-03-01", "√", "√", "√", "", "", ""],
+            [2, "关于乙的建议", "李四", "2025-03-02", "√", "√", "", "", "√", "张市长"],
+            [3, "关于丙的建议", "王五", "2025-03-03", "", "", "√", "√(第3期)", "", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / "f.xlsx", {"S": rows}))
+    assert not [i for i in report.issues if i.severity != "info"]
+    fw = ledger.forwards
+    assert sorted(zip(fw["item"], fw["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "市级"), (2, "省级")]
+    ad = ledger.adoptions
+    assert sorted(zip(ad["item"], ad["tier"].astype(str))) == [(0, "市级"), (1, "市级"), (2, "省级")]
+    instr = ledger.instructions
+    assert sorted(zip(instr["item"], instr["level"].astype(str), instr["leader"])) == [(1, "县级", ""), (1, "市级", "张市长")]
+    # 市级 ¥100; 李四's with 批示 ×2; 省级 ¥200.
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("200.00"), "王五": Decimal("200.00")}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -312,6 +312,9 @@ def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[s
         return words.field_of(leaf), None
     if exact is not None:
         return exact, None
+    if _LEVEL_LEADER.match(leaf) and words.field_of(leaf) in ("leader", "instruction") and words.body_tier(leaf):
+        # 县领导批示 | 市领导批示 side by side: a 批示 column per level, like 县级 | 市级 under 领导批示.
+        return None, "instruction"
     if words.body_tier(leaf) and len(leaf) <= 10:
         # A single-level 省政协采用 / 上报市政协 column.
         if leaf.startswith(words.forwarded_prefixes):
@@ -320,6 +323,9 @@ def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[s
             return None, "adoption"
     return words.field_of(leaf), None
 
+
+# A single-level 批示 column of one level of leaders (县领导批示, 市级领导签批, 中央领导批示).
+_LEVEL_LEADER = re.compile(r"^(?:县|区|市|州|盟|省|自治区|国家|中央|全国)级?(?:委|政府)?(?:主要)?领导人?")
 
 # The fields a group's sub-columns may name directly.
 _GROUP_OWN = {
