@@ -266,6 +266,21 @@ def test_forward_and_adoption_columns_per_level_and_a_batch_column_per_leader_le
     assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("200.00"), "王五": Decimal("200.00")}
 
 
+def test_a_column_per_body_holding_the_adoption_day(tmp_path):
+    # 市政协采用时间 | 省政协采用时间: the day in a body's column is an adoption there, dated that day.
+    rows = [["序号", "标题", "作者", "日期", "市政协采用时间", "省政协采用时间"],
+            [1, "关于甲的建议", "张三", "2025-03-01", dt.date(2025, 4, 8), ""],
+            [2, "关于乙的建议", "李四", "2025-03-02", "", "2025.5.9"],
+            [3, "关于丙的建议", "王五", "2025-03-03", "", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / "d.xlsx", {"S": rows}))
+    assert not [i for i in report.issues if i.severity != "info"]
+    ad = ledger.adoptions
+    assert list(zip(ad["item"], ad["tier"].astype(str), ad["date"].dt.date)) == [
+        (0, "市级", dt.date(2025, 4, 8)), (1, "省级", dt.date(2025, 5, 9))]
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("200.00")}
+    assert sq.summary(ledger, 2025).adopted_by_body["市级"] == {"市政协": 1}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -319,7 +319,8 @@ def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[s
         # A single-level 省政协采用 / 上报市政协 column.
         if leaf.startswith(words.forwarded_prefixes):
             return None, "forward"
-        if words.field_of(leaf) in (None, "adoption", "adopted_flag"):
+        # 市政协采用时间 | 省政协采用时间: a column per body holding the day it adopted the item.
+        if words.field_of(leaf) in (None, "adoption", "adopted_flag", "adopted_on"):
             return None, "adoption"
     return words.field_of(leaf), None
 
