@@ -190,6 +190,14 @@ def test_author_cells_with_etal_affiliations_and_file_unit(tmp_path):
     assert ledger.authors.loc[ledger.authors["item"] == 4, "scribe"].tolist() == [False, True]
 
 
+@pytest.mark.parametrize("line,unit", [("填报单位（盖章）：农工党县委    填报日期：2025年12月20日", "农工党县委"),
+                                       ("报送单位名称：团县委", "团县委"), ("金额单位：元", "")])
+def test_the_filing_unit_line_as_offices_write_it(tmp_path, line, unit):
+    rows = [["2025年度社情民意信息报送情况"], [line], ["标题", "作者", "日期"], ["关于甲的建议", "张三", "2025-03-01"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}))
+    assert ledger.submissions["unit"].tolist() == [unit]
+
+
 def test_a_bare_unit_line_and_et_al_with_a_count(tmp_path):
     # "单位:" alone above the header names the unit (金额单位:元 does not); 等3人 / 等三人 are dropped from the name.
     rows = [["民革县委2025年社情民意信息报送登记表"], ["单位：民革县委      联系人：王某      电话：13800000000"],

@@ -43,8 +43,8 @@ _SEPARATOR = re.compile(
 )
 _NOTE = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(NOTE_WORDS, key=len, reverse=True)))})\s*[:：0-9一二三、.]")
 # 填报单位:民革县委, 报送单位:…, or a bare 单位:… line (not 金额单位:元: a 单位 after a word is another thing);
-# a (盖章) after the name is not part of it.
-_FILED_BY = re.compile(r"(?:(?:填报|报送|填表)单位|(?<!\w)单位)(?:名称)?\s*[:：]\s*([^\s:：(（]+)")
+# a (盖章) before the colon or after the name is not part of it.
+_FILED_BY = re.compile(r"(?:(?:填报|报送|填表)单位|(?<!\w)单位)(?:名称)?\s*(?:[(（][^)）]{0,6}[)）])?\s*[:：]\s*([^\s:：(（]+)")
 _SKIP_START = SUBTOTAL_WORDS + NOTE_WORDS
 _SKIP_FIRST = frozenset(w[0] for w in _SKIP_START)
 _MISSING = object()
