@@ -96,6 +96,8 @@ _ENTRIES = [
     Code("item.duplicate", ERROR, "信息重复", "与 {first} 的信息重复(标题、作者和日期相同)"),
     Code("item.possible_duplicate", WARNING, "疑似重复", "与 {first} 的标题和作者相同,日期不同,请核对是否重复登记"),
     Code("category.unknown", WARNING, "类别不在规则中", "类别“{category_text}”不在规则文件的类别中"),
+    Code("roster.same_name", WARNING, "名册重名", "名册中“{value}”不止一人(另见{detail},界别或单位不同);台账中的“{value}”无法区分,已按同一人计,请在名册和台账中加以区分(如“{value}(教育界)”)"),
+    Code("roster.leaving_in_note", WARNING, "离任写在备注中", "名册备注“{value}”似乎说明此人已离任或解聘,但未读取;请把日期填入“离任时间”栏,否则全年都按在任计算任务"),
     Code("roster.unknown_unit", WARNING, "单位不在名册中", "单位“{unit}”不在名册中"),
     Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
     Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),

@@ -174,6 +174,9 @@ class Roster:
 
     people: pd.DataFrame = field(default_factory=lambda: empty_table("people"))
     units: pd.DataFrame = field(default_factory=lambda: empty_table("units"))
+    # What the roster says that the tool cannot take in (one 姓名 for two people, 离任 in a 备注):
+    # reader findings, added to the ledger's.
+    findings: pd.DataFrame = field(default_factory=lambda: empty_table("findings"))
 
     @property
     def person_names(self) -> set[str]:

@@ -191,3 +191,19 @@ def test_end_date_labels(tmp_path, label):
     row = people(ledger, 2025, today=DONE).iloc[0]
     # In post on the last day of February–May: four months, the role from the sheet name.
     assert (row["role"], row["quota"], row["missed_months"]) == ("信息员", 4, [3, 4, 5])
+
+
+def test_a_roster_that_cannot_tell_two_people_apart_or_notes_a_departure_says_so(tmp_path):
+    # Two 张三 (民盟 and 教育界): one 姓名 in the ledger, counted as one person, said at the later row.
+    # 王五's 备注 says he left in June, but no 离任 column holds the date: said, not read.
+    # The same person on two role sheets with the same 单位 is no clash.
+    roster = {"委员名册": [["姓名", "界别", "单位", "备注"], ["张三", "民盟", "县一中", ""],
+                           ["王五", "农业界", "合作社", "2025年6月离任"], ["丁", "民盟", "民盟县委", "连任"]],
+              "信息员名册": [["姓名", "界别", "单位"], ["张三", "教育界", "县二中"], ["丁", "民盟", "民盟县委"]]}
+    rows = [["2025年台账"], HEADER, ["A1", "2025-03-01", "关于甲的建议", "张三", "", None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}), roster=write_xlsx(tmp_path / "名册.xlsx", roster))
+    report = sq.validate(ledger)
+    said = [(i.code, i.sheet, i.row, i.column) for i in report.issues if i.code.startswith("roster.") and "名册" in (i.file or "")]
+    assert sorted(said) == [("roster.leaving_in_note", "委员名册", 3, "D"), ("roster.same_name", "信息员名册", 2, None)]
+    same = next(i for i in report.issues if i.code == "roster.same_name")
+    assert "委员名册!第2行" in same.message

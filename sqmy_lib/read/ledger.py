@@ -167,6 +167,8 @@ def read_files(
         ledger.roster = roster
     elif roster:
         ledger.roster = _merge_rosters(roster, ledger.roster)
+    if ledger.roster is not None and len(ledger.roster.findings):
+        ledger.findings = typed("findings", pd.concat([ledger.findings, ledger.roster.findings], ignore_index=True))
     ledger.year = year or _common_year(ledger.sheets)
     set_aside_repeats(ledger)
     link_references(ledger)
@@ -285,4 +287,5 @@ def _merge_rosters(a: Roster | None, b: Roster | None) -> Roster | None:
     return Roster(
         people=pd.concat([a.people, b.people], ignore_index=True).drop_duplicates(["name", "role"]),
         units=pd.concat([a.units, b.units], ignore_index=True).drop_duplicates("unit"),
+        findings=pd.concat([a.findings, b.findings], ignore_index=True),
     )

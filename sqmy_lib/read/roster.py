@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..records import PEOPLE_COLUMNS, UNIT_COLUMNS, Roster, typed
-from .authors import name_key
+from ..records import PEOPLE_COLUMNS, SCHEMAS, UNIT_COLUMNS, Roster, typed
 from ..rules import Rules
+from ..zh import column_letter as col_letter
+from .authors import name_key
 from .headers import Layout, norm_label
 from .sheet import fill_merged_down
 from .values import cell_text, norm, norm_spaces, parse_date
@@ -36,6 +37,9 @@ END_LABELS = frozenset(norm_label(x) for x in (
     "聘期结束", "聘期截止", "任职截止", "免职日期", "卸任日期", "退出日期",
 ))
 _ROLE_SEPARATORS = re.compile(r"[、,，/／;；\s]+")
+NOTE_LABELS = frozenset(norm_label(x) for x in ("备注", "说明", "备考", "变动情况", "任职变动"))
+# A 备注 that says the person left (2025年6月离任, 已调离): said, since only the 离任 column is read.
+_LEAVING = re.compile(r"离任|离职|解聘|调离|调出|调走|辞去|辞职|退出|去世|病故|逝世|届满|免去|不再担任|退休")
 DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
 
 
@@ -60,11 +64,27 @@ def _role_from_names(sheet: str, file: str, rules: Rules) -> str:
     return ""
 
 
-def _end_column(grid: SheetGrid, layout: Layout) -> int | None:
-    """The column of the 解聘/离任/届满 date in the header row, if the sheet has one."""
+def _end_column(grid: SheetGrid, layout: Layout, labels=END_LABELS) -> int | None:
+    """The column of the 解聘/离任/届满 date (or of ``labels``) in the header row, if the sheet has one."""
     header = grid.rows[layout.header_top] if layout.header_top < len(grid.rows) else []
     taken = set(layout.fields.values())
-    return next((c for c, v in enumerate(header) if c not in taken and norm_label(v) in END_LABELS), None)
+    return next((c for c, v in enumerate(header) if c not in taken and norm_label(v) in labels), None)
+
+
+def _same_names(people: list[dict]) -> list[dict]:
+    """Findings for one 姓名 written for two people (the 界别 or 单位 differ): a ledger's 张三 cannot
+    tell them apart, so they are counted as one; said at each later row."""
+    first: dict[str, dict] = {}
+    out: list[dict] = []
+    for p in people:
+        seen = first.setdefault(p["name"], p)
+        if seen is p or seen["row"] == p["row"] and seen["sheet"] == p["sheet"]:
+            continue
+        if any(p[k] and seen[k] and p[k] != seen[k] for k in ("sector", "unit")):
+            where = f"{seen['sheet']}!第{seen['row']}行" if seen["sheet"] != p["sheet"] else f"第{seen['row']}行"
+            out.append(dict(code="roster.same_name", src=None, file=p["file"], sheet=p["sheet"], row=p["row"],
+                            column="", value=p["name"], detail=where))
+    return out
 
 
 def _roles(text: str, default: str, rules: Rules) -> list[str]:
@@ -97,9 +117,12 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
     Roles are given their canonical name from the rules (特约信息员 → 特邀信息员)."""
     people: list[dict] = []
     units: list[dict] = []
+    findings: list[dict] = []
     for file, grid, layout in grids:
         default_role = _role_from_names(grid.name, file, rules) if "role" not in layout.fields else ""
         end_col = _end_column(grid, layout) if layout.kind == "people" else None
+        note_col = (layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
+                    if layout.kind == "people" else None)
         for row_no, get in _rows(grid, layout):
             where = dict(file=file, sheet=grid.name, row=row_no)
             if layout.kind == "people":
@@ -111,6 +134,10 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
                 row = grid.rows[row_no - 1]
                 ended = _date(row[end_col] if end_col is not None and end_col < len(row) else "",
                               DATE_LABELS["ended_on"], problems)
+                note = cell_text(row[note_col]) if note_col is not None and note_col < len(row) else ""
+                if ended is None and note and _LEAVING.search(note):
+                    findings.append(dict(code="roster.leaving_in_note", src=None, column=col_letter(note_col),
+                                         value=note[:60], detail="", **where))
                 for role in _roles(cell_text(get("role")), default_role, rules):
                     people.append(dict(
                         name=name, role=role, unit=norm_spaces(cell_text(get("unit"))),
@@ -121,7 +148,9 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
                 unit = norm_spaces(cell_text(get("unit_name")))
                 if unit:
                     units.append(dict(unit=unit, unit_type=norm(cell_text(get("unit_type"))), **where))
+    findings += _same_names(people)
     # One row per (person, role): the first one written wins when a sheet repeats a person.
     p = typed("people", pd.DataFrame(people, columns=PEOPLE_COLUMNS)).drop_duplicates(["name", "role"])
     u = typed("units", pd.DataFrame(units, columns=UNIT_COLUMNS)).drop_duplicates("unit")
-    return Roster(people=p.reset_index(drop=True), units=u.reset_index(drop=True))
+    f = typed("findings", pd.DataFrame(findings, columns=list(SCHEMAS["findings"])) if findings else None)
+    return Roster(people=p.reset_index(drop=True), units=u.reset_index(drop=True), findings=f)
