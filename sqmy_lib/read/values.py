@@ -81,7 +81,8 @@ MONTH_ONLY, PART_OF_MONTH = "month_only", "part_of_month"
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _TIME = r"(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-_WEEKDAY = r"(?:\(?(?:星期|周|礼拜)[一二三四五六日天]\)?)?"
+# 星期三 reaches here as 星期3 (Chinese numerals are made digits first).
+_WEEKDAY = r"(?:\(?(?:星期|周|礼拜)[一二三四五六日天1-7]\)?)?"
 _YMD = re.compile(rf"^(\d{{4}})[.\-/年](\d{{1,2}})[.\-/月](\d{{1,2}})[日号]?{_WEEKDAY}{_TIME}$")
 _YMD_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _MD = re.compile(rf"^(\d{{1,2}})[.\-/月](\d{{1,2}})[日号]?{_WEEKDAY}$")
@@ -167,6 +168,7 @@ def parse_date(value, year: int | None = None) -> ParsedDate:
 
 
 def _parse_text(text: str, year: int | None) -> ParsedDate:
+    text = text.rstrip(".。,，、;；")  # 2025.03.05. — a full stop typed after the date
     if m := _YMD.match(text):
         return _make(int(m[1]), int(m[2]), int(m[3]))
     if m := _YMD_COMPACT.match(text):
