@@ -78,6 +78,7 @@ _ENTRIES = [
     Code("forward.default_level", INFO, "上报未写明单位", "上报未写明报送单位,按上一级({detail})计入"),
     Code("row.continuation", WARNING, "续行", "本行没有标题、作者、日期,只填了采用或批示,已按{detail}那条信息的续行计入;如是另一条信息,请补齐标题等"),
     Code("author.et_al", WARNING, "作者含“等”", "作者“{value}”中的“{detail}”已略去,只计名列的作者;如有其他作者请写全"),
+    Code("author.joined", WARNING, "作者以“和/与/及”相连", "作者“{value}”已按 {detail} 分别计入;多位作者请用“、”分隔"),
     Code("author.ambiguous", WARNING, "作者可能是单位", "作者“{value}”看起来像地名或单位名,已按个人计入;如是单位,请写全称或在名册中登记"),
     Code("author.variant", INFO, "姓名写法不一", "“{value}”与 {detail} 是同一人的不同写法,已按同一人计"),
     Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),

@@ -289,6 +289,21 @@ def test_a_column_per_body_holding_the_adoption_day(tmp_path):
     assert sq.summary(ledger, 2025).adopted_by_body["市级"] == {"市政协": 1}
 
 
+def test_names_joined_by_a_word_and_compound_surnames_written_apart(tmp_path):
+    # 张三和李四 / 王五与赵六 are two people each (said); 李和平 and 欧阳和平 are one name; 欧阳 明月 is one person.
+    rows = [["日期", "标题", "作者", "市政协"],
+            ["2025-03-01", "关于甲的建议", "张三和李四", "√"],
+            ["2025-03-02", "关于乙的建议", "王五与赵六", ""],
+            ["2025-03-03", "关于丙的建议", "李和平", ""],
+            ["2025-03-04", "关于丁的建议", "欧阳和平", ""],
+            ["2025-03-05", "关于戊的建议", "欧阳 明月", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / "j.xlsx", {"S": rows}))
+    names = ledger.authors.groupby("item")["name"].agg(list).to_dict()
+    assert names == {0: ["张三", "李四"], 1: ["王五", "赵六"], 2: ["李和平"], 3: ["欧阳和平"], 4: ["欧阳明月"]}
+    assert [i.row for i in _codes(report, "author.joined")] == [2, 3]
+    assert _paid(ledger) == {"张三": Decimal("50.00"), "李四": Decimal("50.00")}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -25,6 +25,15 @@ _NAME_DOTS = "·•．.‧・･∙⋅‐-‑–—"
 _DOT_IN_NAME = re.compile(rf"(?<=[\u3400-\u9fff])\s*[{re.escape(_NAME_DOTS)}]+\s*(?=[\u3400-\u9fff])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PLAIN = re.compile(r"[\u3400-\u9fff、,，;；/／|｜\n ]+")
+# 张三和李四, 张三与李四, 张三及李四: two names joined by a word, each at least two characters
+# (李和平, 欧阳和平 stay one name). Split, and said (author.joined), since only the shape tells.
+_CONJUNCTIONS = ("和", "与", "及")
+_JOINED = re.compile(r"^([\u3400-\u9fff·]{2,})(和|与|及)([\u3400-\u9fff·]{2,})$")
+# Compound surnames written apart from the given name (欧阳 明月): one name, not two.
+COMPOUND_SURNAMES = frozenset((
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "公孙",
+    "端木", "独孤", "南宫", "西门", "申屠", "轩辕", "呼延", "澹台", "公冶", "太史", "闻人", "万俟", "钟离", "赫连",
+))
 
 
 def name_key(name: str) -> str:
@@ -51,6 +60,7 @@ class AuthorCell:
 
     authors: tuple[Author, ...]
     et_al: str = ""  # the 等 / 等人 dropped, '' when none
+    joined: str = ""  # the 和 / 与 / 及 two names were split at, '' when none
 
 
 @dataclass
@@ -84,11 +94,20 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return AuthorCell(())
-    if text.isalnum() and not any(w[0] in text for w in words.et_al):  # 张三等3人 is alnum too
-        return AuthorCell((Author(text, text),))  # one plain name: most cells
+    if text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS):
+        return AuthorCell((Author(text, text),))  # one plain name (张三等3人 is alnum too): most cells
     et_al = ""
     if m := words.et_al_pattern().search(text):
         et_al, text = m[0].strip(), text[: m.start()].strip()
+    joined = ""
+    if any(c in text for c in _CONJUNCTIONS):
+        parts = [_JOINED.match(p.strip()) for p in _SEPARATORS.split(text)]
+        if any(parts):
+            joined = next(m[2] for m in parts if m)
+            text = "、".join(f"{m[1]}、{m[3]}" if m else p for m, p in zip(parts, _SEPARATORS.split(text)))
+    if joined:
+        inner = split_authors(text, words)
+        return AuthorCell(inner.authors, et_al or inner.et_al, joined)
     if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
@@ -140,7 +159,8 @@ def _part_authors(part: str, words: AuthorWords) -> list[Author]:
 
 
 def _join_alignment(tokens: list[str]) -> list[str]:
-    """Single CJK characters separated by spaces are one name (``张  三``)."""
+    """Single CJK characters separated by spaces are one name (``张  三``), and so is a compound
+    surname with the given name after it (``欧阳 明月``)."""
     if len(tokens) <= 1:
         return tokens
     out: list[str] = []
@@ -148,6 +168,15 @@ def _join_alignment(tokens: list[str]) -> list[str]:
     for tok in tokens:
         if len(tok) == 1 and _CJK.match(tok):
             pending += tok
+            continue
+        if pending in COMPOUND_SURNAMES and _CJK.match(tok) and len(tok) <= 2:
+            out.append(pending + tok)  # 欧 阳 明月, 欧阳 明月
+            pending = ""
+            continue
+        if tok in COMPOUND_SURNAMES:
+            if pending:
+                out.append(pending)
+            pending = tok
             continue
         if pending:
             out.append(pending)

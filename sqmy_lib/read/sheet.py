@@ -472,6 +472,8 @@ class SheetReader:
                 scribe.append(a.scribe)
             if cell.et_al:
                 self._finding("author.et_al", r, ca, text, cell.et_al)
+            if cell.joined:
+                self._finding("author.joined", r, ca, text, "、".join(a.name for a in cell.authors))
         if item_col:
             self.t.extend("authors", len(item_col), item=item_col, position=position, name=name, written=written,
                           tag=tag, role=role, scribe=scribe)
