@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -414,3 +415,16 @@ def test_forwarding_written_in_the_note_is_a_forward_not_an_adoption(tmp_path):
     assert [i.row for i in _codes(report, "forward.in_note")] == [2]
     assert _paid(ledger) == {"李四": Decimal("100.00")}  # sent up is not paid
     assert sq.summary(ledger, 2025).adopted_by_body["市级"] == {"市政协": 1}
+
+
+def test_a_spreadsheet_the_tool_cannot_read_is_said_not_passed_over(tmp_path):
+    # A WPS .et ledger beside an .xlsx in the ledger folder: its items cannot be counted, so it is an error by name.
+    rows = [["日期", "标题", "作者"], ["2025-03-01", "关于甲的建议", "张三"]]
+    write_xlsx(tmp_path / "民革县委.xlsx", {"S": rows})
+    (tmp_path / "民进县委.et").write_bytes(b"\xd0\xcf\x11\xe0 not read")
+    (tmp_path / "导出.csv").write_text("a,b\n", encoding="utf-8")  # not a ledger format: left alone
+    ledger = sq.read_ledgers(tmp_path)
+    report = sq.validate(ledger)
+    said = [(i.code, i.severity, Path(i.file or "").name) for i in report.issues if i.code.startswith("file.")]
+    assert said == [("file.format_unsupported", "error", "民进县委.et")]
+    assert report.exit_code == 1 and len(ledger.submissions) == 1

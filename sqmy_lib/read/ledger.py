@@ -34,17 +34,21 @@ from .safety import UnreadableFile
 from .workbook import open_workbook
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+# Spreadsheets in a ledger folder in a format the tool does not read (WPS .et, .xlsb, templates): said
+# (file.format_unsupported), never passed over in silence: their items would be missing from every figure.
+UNSUPPORTED_SUFFIXES = (".et", ".ett", ".xlsb", ".xlt", ".xltx", ".xltm", ".numbers")
 # Folders the tool writes its own outputs into, skipped even without the marker file.
 OUTPUT_FOLDERS = ("问题标注", "季度通报", "年度表彰", "汇总通报", "反馈函")
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
+def discover(paths: Iterable[str | os.PathLike], unsupported: list[Path] | None = None) -> list[Path]:
     """Expand folders recursively into workbook files.
 
     Skipped: lock files (``~$…``), hidden files and folders, and the tool's own outputs (a
     folder holding the output marker, or named as an output folder), so nothing the tool
     wrote is ever read back as a ledger. A path named explicitly is kept whatever it is, so
-    a wrong file is reported, not ignored.
+    a wrong file is reported, not ignored. Spreadsheets in a folder in a format the tool does
+    not read are added to ``unsupported`` when it is given (see ``unsupported_findings``).
     """
     out: list[Path] = []
     for p in map(Path, paths):
@@ -57,9 +61,12 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
                 if is_output_folder(files):
                     continue  # the folder named is itself an output folder: its sub-folders may be ledgers
                 for name in sorted(files):
-                    if name.startswith(("~$", ".")) or not name.lower().endswith(EXCEL_SUFFIXES):
+                    if name.startswith(("~$", ".")):
                         continue
-                    out.append(Path(root) / name)
+                    if name.lower().endswith(EXCEL_SUFFIXES):
+                        out.append(Path(root) / name)
+                    elif unsupported is not None and name.lower().endswith(UNSUPPORTED_SUFFIXES):
+                        unsupported.append(Path(root) / name)
         else:
             out.append(p)
     # A file named twice (or inside two folders named) is read once.
@@ -121,7 +128,19 @@ def read_ledgers(
             raise FileNotFoundError(f"台账路径不存在:{'、'.join(absent)}")
     if not isinstance(rules, Rules):
         rules = load_rules(rules, year=year)
-    return read_files(discover(paths), rules, roster=roster, year=year, workers=workers)
+    unsupported: list[Path] = []
+    ledger = read_files(discover(paths, unsupported), rules, roster=roster, year=year, workers=workers)
+    add_unsupported(ledger, unsupported)
+    return ledger
+
+
+def add_unsupported(ledger: Ledger, files: list[Path], office_of: dict[str, str] | None = None) -> None:
+    """One finding per spreadsheet in a ledger folder that the tool cannot read (``discover``)."""
+    if not files:
+        return
+    rows = pd.DataFrame([dict(code="file.format_unsupported", src=None, file=str(f), sheet="", row=None, column="",
+                              value=f.suffix.lower(), detail=(office_of or {}).get(str(f), "")) for f in files])
+    ledger.findings = typed("findings", pd.concat([ledger.findings, rows], ignore_index=True))
 
 
 def read_files(

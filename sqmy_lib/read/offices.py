@@ -31,7 +31,7 @@ from .. import configfile
 from ..configfile import ConfigError
 from ..records import Ledger, Office, OfficeTree
 from ..rules import Rules
-from .ledger import EXCEL_SUFFIXES, discover, read_files
+from .ledger import EXCEL_SUFFIXES, add_unsupported, discover, read_files
 
 MANIFEST_NAMES = ("offices.yaml", "offices.yml")
 OWN_FOLDER = "本级"  # a sub-folder named 本级 / 市本级 holds the roll-up office's own ledgers
@@ -230,10 +230,11 @@ def read_offices(tree: OfficeTree, rules: Rules, year: int | None = None, worker
     files: list[Path] = []
     file_rules: dict[Path, Rules] = {}
     office_of: dict[str, str] = {}
+    unsupported: list[Path] = []
     for office in tree.offices:
         # Each office places bodies from where it stands: its own name is its own tier.
         office_rules = rules.for_office(office.level, office.name)
-        for f in discover(p for p in office.paths if p.exists()):
+        for f in discover((p for p in office.paths if p.exists()), unsupported):
             if str(f) in office_of:
                 continue  # a file named under two offices counts for the first
             files.append(f)
@@ -242,4 +243,5 @@ def read_offices(tree: OfficeTree, rules: Rules, year: int | None = None, worker
     ledger = read_files(files, rules.for_level(tree.level), year=year, workers=workers,
                         file_rules=file_rules, office_of=office_of)
     ledger.files["office"] = ledger.files["file"].map(office_of).fillna("")
+    add_unsupported(ledger, list(dict.fromkeys(unsupported)))
     return ledger

@@ -160,7 +160,7 @@ FILE_CODES = UNREADABLE_CODES
 
 # The reader's own findings: every catalog code the reader emits into ``findings``.
 READER_CODES = (
-    "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.differs", "sheet.hidden", "header.unknown", "header.ignored",
+    "file.format_unsupported", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.differs", "sheet.hidden", "header.unknown", "header.ignored",
     "header.duplicate", "column.no_header", "formula.no_value", "mark.unknown", "mark.flag_conflict", "issue.unknown",
     "adoption.issue_only", "cell.orphan", "cell.date_invalid", "product.unknown", "role.unknown", "instruction.in_note",
     "instruction.in_adoption", "forward.in_note", "forward.default_level", "row.continuation", "roster.same_name", "roster.leaving_in_note", "author.et_al", "author.joined", "author.ambiguous", "author.variant",
