@@ -145,6 +145,9 @@ def test_issuer_of_another_office(circ):
     assert office.organ == "某县政协办公室"
     decision = Issuing.from_rules(circ.rules, "commendation", circ.office, 2025, number=2, date=SIGNED)
     assert (decision.organ, decision.number) == ("政协示例县委员会", "示政协发〔2025〕2号")
+    # the 发文字号 carries the year of signing, not the year reported on (GB/T 9704 7.2.4)
+    january = Issuing.from_rules(circ.rules, "circular", circ.office, 2025, number=1, date=dt.date(2026, 1, 8))
+    assert january.number == "示政协办〔2026〕1号"
 
 
 def test_parts_in_gongwen_order(rendered, circ):

@@ -65,7 +65,7 @@ def _counts(opening: str) -> tuple[int, int, int, int]:
 
 def test_title_addressee_and_signature(doc, comm):
     texts = [p.text for p in doc.paragraphs]
-    assert texts[:2] == ["政协示例县委员会文件", "示政协发〔2025〕　　号"]  # no --number: left for the secretary
+    assert texts[:2] == ["政协示例县委员会文件", "示政协发〔2026〕　　号"]  # signed in 2026; no --number: left blank
     assert texts[2] == comm.title == "关于表彰2025年度社情民意信息工作先进集体和先进个人的决定"
     assert texts[3].startswith("各界别组") and texts[3].endswith("：")
     note = next(i for i, t in enumerate(texts) if t.startswith("附件："))

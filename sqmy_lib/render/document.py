@@ -83,8 +83,11 @@ class Issuing:
         fill = {"full_name": full, "office": office, "year": str(year)}
         organ = _fill(own.get("issuer", "{full_name}办公室" if kind != "commendation" else "{full_name}"), fill)
         pattern = own.get("number", "")
-        number_text = _fill(pattern, {**fill, "n": str(number) if number not in (None, "") else "\u3000\u3000"}) if pattern else ""
         date = date or dt.date.today()
+        # The year in a 发文字号 is the year the document is issued (GB/T 9704 7.2.4), so the 2025
+        # fourth-quarter circular signed in January 2026 is 〔2026〕.
+        number_text = _fill(pattern, {**fill, "year": str(date.year),
+                                      "n": str(number) if number not in (None, "") else "\u3000\u3000"}) if pattern else ""
         cc = docs.get("cc") or ""
         return cls(
             organ=organ, mark=_fill(own.get("mark", organ + "文件"), {**fill, "issuer": organ}), number=number_text,
