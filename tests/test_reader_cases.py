@@ -305,6 +305,23 @@ def test_names_joined_by_a_word_and_compound_surnames_written_apart(tmp_path):
     assert _paid(ledger) == {"张三": Decimal("50.00"), "李四": Decimal("50.00")}
 
 
+def test_a_column_of_units_or_people_and_units_by_their_short_names(tmp_path):
+    # 报送单位或个人 holds authors, some of them units; 提案委, 文史委 (专委会) and 经济界 (界别) are
+    # units by their endings; 提案委 张三 is 张三 of 提案委, paid in full (not split with the unit).
+    rows = [["2025年社情民意信息报送情况登记表"],
+            ["序号", "信息题目", "报送单位或个人", "报送日期", "采用情况"],
+            [1, "关于甲的建议", "文史委", "2025.1.8", "县政协《社情民意》第1期"],
+            [2, "关于乙的建议", "提案委 张三", "2025.2.10", "市政协采用"],
+            [3, "关于丙的建议", "经济界", "2025.7.1", "全国政协采用"],
+            [4, "关于丁的建议", "李四", "2025.7.2", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / "u.xlsx", {"2025年": rows}))
+    assert not report.errors and not _codes(report, "header.unknown")
+    units = sq.units(ledger, 2025).set_index("unit")
+    assert units["submitted"].to_dict() == {"文史委": 1, "提案委": 1, "经济界": 1}
+    # 文史委 县级 30; 张三 市级 100; 经济界 全国 300; 李四 nothing adopted.
+    assert _paid(ledger) == {"文史委": Decimal("30.00"), "张三": Decimal("100.00"), "经济界": Decimal("300.00")}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

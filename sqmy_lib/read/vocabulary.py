@@ -78,7 +78,9 @@ FIELD_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("采用", "adoption"), ("刊发", "adoption"), ("录用", "adoption"), ("刊用", "adoption"), ("用稿", "adoption"),
     ("编发", "adoption"), ("标题", "title"), ("题目", "title"), ("编号", "item_no"), ("序号", "seq"),
     ("日期", "date"), ("时间", "date"), ("作者", "author"), ("报送人", "author"), ("反映人", "author"),
-    ("撰稿", "author"), ("执笔", "author"), ("姓名", "author"), ("单位", "unit"), ("党派", "unit"), ("界别", "sector"),
+    ("撰稿", "author"), ("执笔", "author"), ("姓名", "author"),
+    # 报送单位或个人, 单位/个人: a column of authors, some of them units (the reader tells them apart)
+    ("个人", "author"), ("单位", "unit"), ("党派", "unit"), ("界别", "sector"),
     ("类别", "category"), ("分类", "category"), ("类型", "category"), ("领域", "category"), ("身份", "role"),
     ("备注", "note"),
 )
