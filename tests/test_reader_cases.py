@@ -322,6 +322,19 @@ def test_a_column_of_units_or_people_and_units_by_their_short_names(tmp_path):
     assert _paid(ledger) == {"文史委": Decimal("30.00"), "张三": Decimal("100.00"), "经济界": Decimal("300.00")}
 
 
+def test_an_adoptions_only_workbook_is_reported_row_by_row(tmp_path):
+    # A 采用情况统计表 with no 报送台账 beside it: each row names its cell (no item to count it
+    # for), and validation does not stop on the empty item table.
+    rows = [["2025年社情民意信息采用情况统计表"],
+            ["序号", "信息标题", "作者", "作者单位", "采用刊物", "期号", "采用时间", "批示领导", "批示时间"],
+            [1, "关于甲的建议", "张三", "城关镇", "《社情民意》", "第3期", dt.datetime(2025, 3, 5), "", ""],
+            [2, "关于乙的建议", "李四", "民进县委", "市政协《社情民意》", "2025年第12期", "2025.4.1", "县委书记王某", "2025.4.8"]]
+    ledger, report = _read(write_xlsx(tmp_path / "a.xlsx", {"采用": rows}))
+    assert [(i.code, i.row) for i in report.errors] == [
+        ("adoption.no_item", 3), ("adoption.no_item", 4), ("instruction.no_item", 4)]
+    assert _paid(ledger) == {}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

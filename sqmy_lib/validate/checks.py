@@ -88,6 +88,8 @@ def _item_dates(df: pd.DataFrame, ctx: Context) -> pd.Series:
     subs = ctx.ledger.submissions
     # A Series over the two columns, not set_index: that would copy the whole table first.
     dates = pd.Series(subs["date"].to_numpy(), index=subs["item"].to_numpy(), name="date")
+    if dates.empty:  # an adoptions-only ledger: mapping through nothing would give floats
+        return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     return df["item"].map(dates)
 
 
