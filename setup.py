@@ -13,12 +13,15 @@ setup(
     long_description=(here / "README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
     python_requires=">=3.10",
-    packages=find_packages(include=["sqmy_lib", "sqmy_lib.*"]),
-    # Package data, found through importlib.resources in every install mode (editable, normal, --user, wheel).
+    # The repository's top-level notebooks/ and schedules/ travel inside the package, as
+    # sqmy_lib/notebooks and sqmy_lib/schedule/examples (sqmy_lib/shipped.py finds them either way).
+    packages=[*find_packages(include=["sqmy_lib", "sqmy_lib.*"]), "sqmy_lib.notebooks", "sqmy_lib.schedule.examples"],
+    package_dir={"sqmy_lib.notebooks": "notebooks", "sqmy_lib.schedule.examples": "schedules"},
+    # Package data, found through importlib.resources in every install mode (normal, --user, wheel).
     package_data={
-        "sqmy_lib": ["notebooks/*.ipynb"],
+        "sqmy_lib.notebooks": ["*.ipynb"],
         "sqmy_lib.rules": ["defaults/*.yaml"],
-        "sqmy_lib.schedule": ["examples/*.yaml"],
+        "sqmy_lib.schedule.examples": ["*.yaml"],
     },
     install_requires=[
         "pandas>=2.2,<4",

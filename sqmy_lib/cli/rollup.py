@@ -1,6 +1,6 @@
 """``sqmy rollup``: a city or province office's circular over the offices below it.
 
-The roll-up runs its notebook (sqmy_lib/notebooks/rollup_circular.ipynb) like the quarterly
+The roll-up runs its notebook (notebooks/rollup_circular.ipynb) like the quarterly
 circular, so it writes the same outputs (Excel, Word 公文, charts, HTML, the executed
 notebook) with offices in place of units, then prints the per-office figures.
 Exit 0 when every office was read; 1 when the roll-up completed but some offices'

@@ -268,10 +268,11 @@ def load_schedule(path: str | Path) -> Schedule:
 
 
 def examples_folder() -> Path:
-    """The example schedules shipped as package data (``sqmy schedule init`` copies them)."""
-    from importlib import resources
+    """The example schedules (the repository's ``schedules/``, package data once installed), which
+    ``sqmy schedule init`` copies."""
+    from ..shipped import SCHEDULES, shipped_folder
 
-    return Path(str(resources.files("sqmy_lib.schedule") / "examples"))
+    return shipped_folder(SCHEDULES)
 
 
 def default_folder() -> Path:
