@@ -95,9 +95,23 @@ def test_an_unreadable_duban_date_is_a_finding(tmp_path):
     ("领导高度重视", "办理中", False),  # unknown: in progress, with a warning, never resolved
     ("", "未反馈", True),
     ("未发现新问题;已办结", "已办结", True),  # a negation in another clause does not reach
+    ("/", "未反馈", True),  # a slash, a dash or 无 typed for "nothing yet" (the whole cell)
+    ("— ", "未反馈", True),
+    ("无", "未反馈", True),
+    ("暂未反馈", "未反馈", True),
+    ("已反馈作者", "办理中", True),
+    ("无法落实", "办理中", False),  # 无 inside a sentence is not the 未反馈 cell
 ])
 def test_status_vocabulary_with_negation(text, status, understood):
     assert Vocabulary.of(load_rules(year=2025)).status(text) == (status, understood)
+
+
+def test_a_follow_up_no_word_places_is_named_at_its_cell(ledger):
+    # A4's 落实情况 "领导高度重视" (column I, row 7): counted 办理中 and reported, in validation as in compute.
+    found = [(i.code, i.row, i.column) for i in sq.validate(ledger).issues if i.code == "instruction.follow_up_unknown"]
+    assert found == [("instruction.follow_up_unknown", 7, "I")]
+    table = instructions(ledger, Period.of(2025), today=dt.date(2025, 12, 31)).set_index("title")
+    assert table.at["关于丁的建议", "status"] == "办理中" and "领导高度重视" in table.at["关于丁的建议", "warning"]
 
 
 def test_overdue_first_with_due_dates(ledger):

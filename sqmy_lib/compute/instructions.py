@@ -15,79 +15,19 @@ when the as-of day is past its 办理时限 and there is no 办复 (no reply dat
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 import pandas as pd
 
+from ..catalog import entry
 from ..records import Ledger
 from ..rules import Rules
+from ..rules.follow_up import DONE, IN_PROGRESS, NO_REPORT, STATUSES, Vocabulary  # noqa: F401 (re-exported)
 from .base import in_period, prepare
 from .counted import Counted
 from ..period import Period, as_of_date
 
-DONE, IN_PROGRESS, NO_REPORT = "已办结", "办理中", "未反馈"
-STATUSES = (DONE, IN_PROGRESS, NO_REPORT)
-# A negation negates a word within this many characters before it, inside one clause:
-# 尚未|得到解决, 未|采纳, 不予|采纳.
-NEGATION_REACH = 2
-_CLAUSE_BREAK = re.compile(r"[,，;；。.!！?？、\n]")
 COLUMNS = ["item", "item_no", "title", "authors", "unit", "leader", "level", "date", "text", "follow_up", "department",
            "assigned", "due", "replied", "reply", "fed_back", "status", "overdue", "days_open", "warning"]
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The words that place a follow-up text: resolution, work in progress, negations."""
-
-    done: tuple[str, ...]
-    in_progress: tuple[str, ...]
-    negations: tuple[str, ...]
-
-    @classmethod
-    def of(cls, rules: Rules) -> "Vocabulary":
-        d = rules.data.get("instructions") or {}
-        words = d.get("status_words") or {}
-        return cls(tuple(words.get(DONE) or ()), tuple(words.get(IN_PROGRESS) or ()), tuple(d.get("negations") or ()))
-
-    @property
-    def cores(self) -> tuple[str, ...]:
-        """The resolution words without a leading 已 (已落实 → 落实): what a negation denies (未落实)."""
-        return tuple(dict.fromkeys(w[1:] if w.startswith("已") and len(w) > 2 else w for w in self.done))
-
-    def _plain(self, text: str, word: str) -> bool:
-        """Whether ``word`` is said somewhere with no negation just before it in its clause."""
-        reach = NEGATION_REACH + max((len(n) for n in self.negations), default=0)
-        for m in re.finditer(re.escape(word), text):
-            before = _CLAUSE_BREAK.split(text[: m.start()])[-1][-reach:]
-            if not any(n in before and len(before) - (before.rindex(n) + len(n)) <= NEGATION_REACH for n in self.negations):
-                return True
-        return False
-
-    def _denied(self, text: str) -> bool:
-        """Whether a negation stands just before a resolution (尚未|得到解决, 仍未|解决, 不予|采纳)."""
-        cores = self.cores
-        for n in self.negations:
-            for m in re.finditer(re.escape(n), text):
-                after = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
-                if any(0 <= after.find(core) <= NEGATION_REACH for core in cores):
-                    return True
-        return False
-
-    def status(self, text: str) -> tuple[str, bool]:
-        """(status, understood) of a follow-up text; blank text is 未反馈. Resolved only when a
-        resolution is said and none is denied ("部分已解决,其余仍未解决" is not)."""
-        text = re.sub(r"\s+", "", text or "")
-        if not text:
-            return NO_REPORT, True
-        denied = self._denied(text)
-        if not denied and any(self._plain(text, w) for w in self.done if w in text):
-            return DONE, True
-        if denied:
-            return IN_PROGRESS, True
-        if any(self._plain(text, w) for w in self.in_progress if w in text):
-            return IN_PROGRESS, True
-        return IN_PROGRESS, False
 
 
 def follow_up_status(text: str, rules: Rules) -> str:
@@ -117,10 +57,9 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     follow_up, reply = col("follow_up").fillna("").astype(str), col("reply").fillna("").astype(str)
     placed = [vocabulary.status(";".join(t for t in (r, f) if t)) for f, r in zip(follow_up, reply)]
     status = pd.Series([p[0] for p in placed], index=instr.index, dtype=object)
-    warning = [
-        "" if ok else f"落实情况“{(r + ' ' + f).strip()}”无法判断是否办结,按办理中统计;请写明如“已解决”“正在办理”"
-        for (_, ok), f, r in zip(placed, follow_up, reply)
-    ]
+    unknown = entry("instruction.follow_up_unknown").message  # the validation report's words
+    warning = ["" if ok else unknown.format(said=";".join(t for t in (r, f) if t))
+               for (_, ok), f, r in zip(placed, follow_up, reply)]
     assigned = _dates(col("assigned_on"))
     replied = _dates(col("replied_on"))
     fed_back = _dates(col("fed_back_on"))

@@ -25,7 +25,7 @@ TOP_ITEMS_ORDER = ("highest_tier", "instructions", "adoptions", "earliest_submis
 # The commendation's categories (grades and prizes are keyed by them) and the instruction statuses
 # the follow-up vocabulary places a text in.
 CATEGORIES = ("先进集体", "优秀信息员", "十佳信息", "好信息", "先进工作者")
-STATUSES = ("已办结", "办理中")
+STATUSES = ("已办结", "办理中", "未反馈")
 SPLITS = ("equal_first_author_remainder",)
 
 # What the names in each list are called in a message ("未知层级 “区级”").

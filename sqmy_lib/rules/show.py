@@ -177,7 +177,8 @@ def _instructions(rules: Rules) -> list[str]:
     if d.get("negations"):
         lines.append(f"办结字词(或去掉“已”字后,如“落实”)前紧接“{_joined(d['negations'])}”等否定词的"
                      "(如“问题尚未得到解决”“未采纳”“仍未落实”),不算已办结;同一条落实情况既有办结又有否定的,按办理中统计。")
-    lines += ["无法认定的按办理中统计并提示核实;未填写的为未反馈。超过办理时限仍未办复的列为逾期,排在跟踪表最前。",
+    no_report = f"及只写“{_joined(words.get('未反馈'))}”的" if words.get("未反馈") else ""
+    lines += [f"无法认定的按办理中统计并在校验报告中提示核实;未填写的{no_report}为未反馈。超过办理时限仍未办复的列为逾期,排在跟踪表最前。",
               "好信息只从已办结的批示件中评选。"]
     return lines
 

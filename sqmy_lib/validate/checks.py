@@ -16,6 +16,7 @@ from ..catalog import CATALOG, UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.authors import name_key
 from ..rules import Rules
+from ..rules.follow_up import Vocabulary
 
 
 @dataclass
@@ -152,6 +153,19 @@ def _same_title_authors(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return again.reindex(df.index, fill_value=False)
 
 
+def _follow_up_texts(df: pd.DataFrame) -> list[str]:
+    """The reply and the follow-up of each instruction, as the computations read them together."""
+    return [";".join(t for t in (r, f) if t) for f, r in zip(df["follow_up"], df["reply"])]
+
+
+def _follow_up_unknown(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Instructions whose follow-up or reply no word of the rules places (counted as 办理中)."""
+    vocabulary = Vocabulary.of(ctx.rules)
+    texts = _follow_up_texts(df)
+    understood = {t: vocabulary.status(t)[1] for t in set(texts)}
+    return pd.Series([not understood[t] for t in texts], index=df.index, dtype=bool)
+
+
 def _reader_check(code: str) -> Check:
     """A finding only the reader can see (an unknown header, an unreadable mark…), as a check."""
     return Check(code, "findings", None, _finding(code))
@@ -203,6 +217,7 @@ CHECKS: list[Check] = [
     Check("instruction.no_item", "instructions", ("item_no", "title"), lambda df, ctx: df["item"] == -1),
     Check("instruction.no_adoption", "instructions", None, lambda df, ctx: (df["item"] != -1) & ~_items_with_adoption(df, ctx)),
     Check("instruction.unknown_level", "instructions", None, lambda df, ctx: df["level"].isna()),
+    Check("instruction.follow_up_unknown", "instructions", ("follow_up", "reply"), _follow_up_unknown),
     Check("instruction.date_invalid", "instructions", "instructed_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
     # -- what only the reader saw
     *[_reader_check(code) for code in READER_CODES],
@@ -213,6 +228,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.duplicate_no": {"first": _first_of(["file", "item_no"])},
     "item.duplicate": {"first": _first_of(["office", "title_key", "author_text", "date"])},
     "item.possible_duplicate": {"first": _first_of(["office", "title_key", "author_text"])},
+    "instruction.follow_up_unknown": {"said": lambda df: pd.Series(_follow_up_texts(df), index=df.index)},
 }
 
 # Columns a table gains before its checks run (joins a predicate needs).

@@ -1,0 +1,76 @@
+"""What a 批示's follow-up (落实情况) or reply (办复) says, under the rules' closed vocabulary
+(``instructions.status_words``, ``instructions.negations``): 已办结, 办理中 or 未反馈, and whether a
+word of the rules placed it. Read by the computations (the status) and by validation (a text no
+word places is reported at its cell), so it lives with the rules, below both.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Rules
+
+DONE, IN_PROGRESS, NO_REPORT = "已办结", "办理中", "未反馈"
+STATUSES = (DONE, IN_PROGRESS, NO_REPORT)
+# A negation negates a word within this many characters before it, inside one clause:
+# 尚未|得到解决, 未|采纳, 不予|采纳.
+NEGATION_REACH = 2
+_CLAUSE_BREAK = re.compile(r"[,，;；。.!！?？、\n]")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words that place a follow-up text: resolution, work in progress, negations."""
+
+    done: tuple[str, ...]
+    in_progress: tuple[str, ...]
+    negations: tuple[str, ...]
+    no_report: frozenset[str] = frozenset()  # whole texts that say nothing was reported yet (无, /, 暂未反馈)
+
+    @classmethod
+    def of(cls, rules: Rules) -> "Vocabulary":
+        d = rules.data.get("instructions") or {}
+        words = d.get("status_words") or {}
+        no_report = frozenset(re.sub(r"\s+", "", str(w)) for w in words.get(NO_REPORT) or ())
+        return cls(tuple(words.get(DONE) or ()), tuple(words.get(IN_PROGRESS) or ()), tuple(d.get("negations") or ()),
+                   no_report)
+
+    @property
+    def cores(self) -> tuple[str, ...]:
+        """The resolution words without a leading 已 (已落实 → 落实): what a negation denies (未落实)."""
+        return tuple(dict.fromkeys(w[1:] if w.startswith("已") and len(w) > 2 else w for w in self.done))
+
+    def _plain(self, text: str, word: str) -> bool:
+        """Whether ``word`` is said somewhere with no negation just before it in its clause."""
+        reach = NEGATION_REACH + max((len(n) for n in self.negations), default=0)
+        for m in re.finditer(re.escape(word), text):
+            before = _CLAUSE_BREAK.split(text[: m.start()])[-1][-reach:]
+            if not any(n in before and len(before) - (before.rindex(n) + len(n)) <= NEGATION_REACH for n in self.negations):
+                return True
+        return False
+
+    def _denied(self, text: str) -> bool:
+        """Whether a negation stands just before a resolution (尚未|得到解决, 仍未|解决, 不予|采纳)."""
+        cores = self.cores
+        for n in self.negations:
+            for m in re.finditer(re.escape(n), text):
+                after = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
+                if any(0 <= after.find(core) <= NEGATION_REACH for core in cores):
+                    return True
+        return False
+
+    def status(self, text: str) -> tuple[str, bool]:
+        """(status, understood) of a follow-up text; blank text, or one of the rules' 未反馈 texts
+        (无, /, 暂未反馈), is 未反馈. Resolved only when a
+        resolution is said and none is denied ("部分已解决,其余仍未解决" is not)."""
+        text = re.sub(r"\s+", "", text or "")
+        if not text or text in self.no_report:
+            return NO_REPORT, True
+        denied = self._denied(text)
+        if not denied and any(self._plain(text, w) for w in self.done if w in text):
+            return DONE, True
+        if denied:
+            return IN_PROGRESS, True
+        if any(self._plain(text, w) for w in self.in_progress if w in text):
+            return IN_PROGRESS, True
+        return IN_PROGRESS, False
