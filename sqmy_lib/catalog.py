@@ -100,6 +100,8 @@ _ENTRIES = [
     Code("category.unknown", WARNING, "类别不在规则中", "类别“{category_text}”不在规则文件的类别中"),
     Code("roster.same_name", WARNING, "名册重名", "名册中“{value}”不止一人(另见{detail},界别或单位不同);台账中的“{value}”无法区分,已按同一人计,请在名册和台账中加以区分(如“{value}(教育界)”)"),
     Code("roster.leaving_in_note", WARNING, "离任写在备注中", "名册备注“{value}”似乎说明此人已离任或解聘,但未读取;请把日期填入“离任时间”栏,否则全年都按在任计算任务"),
+    Code("roster.column_unread", INFO, "名册中未读取的列",
+         "名册“{value}”列未读取(名册只读姓名、身份、单位、界别、聘任和离任日期、备注,以及单位名称和单位类型),该列 {detail} 个单元格未读取"),
     Code("roster.unknown_unit", WARNING, "单位不在名册中", "单位“{unit}”不在名册中"),
     Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
     Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),

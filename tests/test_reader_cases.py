@@ -335,6 +335,23 @@ def test_an_adoptions_only_workbook_is_reported_row_by_row(tmp_path):
     assert _paid(ledger) == {}
 
 
+def test_roster_columns_not_read_are_said(tmp_path):
+    # A 委员名单 as offices keep it: 性别, 民族 and 工作单位及职务 are not read, and each is said with
+    # its cell count; 序号 is the row's number (not said); the 备注 is read.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"委员名单": [
+        ["政协某某县第十届委员会委员名单"],
+        ["序号", "姓名", "性别", "民族", "界别", "工作单位及职务", "备注"],
+        [1, "张三", "男", "汉族", "中共", "县人民医院院长", ""],
+        [2, "李四", "女", "回族", "民盟", "县一中教师", "连任"],
+        [3, "王五", "男", "", "经济界", "", ""]]})
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025": [["收稿日期", "信息标题", "作者"], ["2025-01-05", "关于甲的建议", "张三"]]})
+    ledger, report = _read(path, roster=roster)
+    said = [(i.column, i.row, i.message.split("”")[0].split("“")[1], i.message) for i in _codes(report, "roster.column_unread")]
+    assert [(c, r, label) for c, r, label, _ in said] == [("C", 2, "性别"), ("D", 2, "民族"), ("F", 2, "工作单位及职务")]
+    assert "3 个单元格" in said[0][3] and "2 个单元格" in said[1][3] and "2 个单元格" in said[2][3]
+    assert set(ledger.roster.people["name"]) == {"张三", "李四", "王五"}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -26,6 +26,7 @@ from ..rules import Rules
 from ..zh import column_letter as col_letter
 from .authors import name_key
 from .headers import Layout, norm_label
+from .vocabulary import FIELD_LABELS
 from .sheet import fill_merged_down
 from .values import cell_text, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
@@ -40,6 +41,7 @@ _ROLE_SEPARATORS = re.compile(r"[、,，/／;；\s]+")
 NOTE_LABELS = frozenset(norm_label(x) for x in ("备注", "说明", "备考", "变动情况", "任职变动"))
 # A 备注 that says the person left (2025年6月离任, 已调离): said, since only the 离任 column is read.
 _LEAVING = re.compile(r"离任|离职|解聘|调离|调出|调走|辞去|辞职|退出|去世|病故|逝世|届满|免去|不再担任|退休")
+SEQ_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["seq"])
 DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
 
 
@@ -87,6 +89,23 @@ def _same_names(people: list[dict]) -> list[dict]:
     return out
 
 
+def _unread_columns(file: str, grid: SheetGrid, layout: Layout, read: set) -> list[dict]:
+    """One finding per roster column that is not read (性别, 民族, 工作单位及职务 …), with how many
+    of its cells were not read, so nothing in the roster is passed over in silence."""
+    header = grid.rows[layout.header_top] if layout.header_top < len(grid.rows) else []
+    taken = set(layout.fields.values()) | {c for c in read if c is not None}
+    out = []
+    for c, label in enumerate(header):
+        text = norm_spaces(cell_text(label))
+        if c in taken or not text or norm_label(text) in SEQ_LABELS:  # 序号: the row's number, nothing to read
+            continue
+        filled = sum(1 for row in grid.rows[layout.header_bottom + 1:] if c < len(row) and cell_text(row[c]).strip())
+        if filled:
+            out.append(dict(code="roster.column_unread", src=None, file=file, sheet=grid.name, row=layout.header_top + 1,
+                            column=col_letter(c), value=text, detail=str(filled)))
+    return out
+
+
 def _roles(text: str, default: str, rules: Rules) -> list[str]:
     """The canonical roles a 身份 cell names (``委员、特邀信息员`` is two); the cell as written when
     the rules do not know it, so the person is still listed."""
@@ -123,6 +142,7 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
         end_col = _end_column(grid, layout) if layout.kind == "people" else None
         note_col = (layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
                     if layout.kind == "people" else None)
+        findings += _unread_columns(file, grid, layout, {end_col, note_col})
         for row_no, get in _rows(grid, layout):
             where = dict(file=file, sheet=grid.name, row=row_no)
             if layout.kind == "people":
