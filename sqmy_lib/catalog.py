@@ -115,7 +115,7 @@ _ENTRIES = [
     Code("forward.unknown_tier", WARNING, "上报单位无法确定层级", "上报单位“{body}”无法确定层级,未按层级统计"),
     Code("instruction.no_item", ERROR, "批示记录找不到信息", "批示记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
     Code("instruction.no_adoption", WARNING, "有批示无采用", "该信息有领导批示,但没有任何采用记录"),
-    Code("instruction.unknown_level", WARNING, "批示领导级别不明", "无法判断批示领导“{leader}”的级别(县级/市级/省级/国家级),请写明职务"),
+    Code("instruction.unknown_level", WARNING, "批示领导级别不明", "无法判断批示领导{who}的级别(县级/市级/省级/国家级),请写明领导的职务和姓名"),
     Code("instruction.follow_up_unknown", WARNING, "落实情况无法认定",
          "落实情况“{said}”无法判断是否办结,已按办理中统计;请写明如“已解决”“正在办理”"),
     Code("instruction.date_invalid", ERROR, "批示日期无法识别", "批示日期“{date_text}”无法识别或有歧义"),

@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import sqmy_lib as sq
@@ -350,6 +351,25 @@ def test_roster_columns_not_read_are_said(tmp_path):
     assert [(c, r, label) for c, r, label, _ in said] == [("C", 2, "性别"), ("D", 2, "民族"), ("F", 2, "工作单位及职务")]
     assert "3 个单元格" in said[0][3] and "2 个单元格" in said[1][3] and "2 个单元格" in said[2][3]
     assert set(ledger.roster.people["name"]) == {"张三", "李四", "王五"}
+
+
+def test_instruction_cells_with_two_instructions_and_a_day(tmp_path):
+    # 市委书记王某某批示、市长李某某批示 is two 件; "…分别作出批示" names two leaders, not "李某某分别";
+    # the day written before the leader is the 批示's date; a bare 有 names no one and is said.
+    rows = [["收稿日期", "信息标题", "作者", "市政协", "领导批示"],
+            ["2025-03-05", "关于甲的建议", "张三", "√", "市委书记王某某批示、市长李某某批示"],
+            ["2025-03-06", "关于乙的建议", "李四", "√", "市委书记王某某、市长李某某分别作出批示"],
+            ["2025-03-07", "关于丙的建议", "王五", "√", "2025.4.2市长李某某批示：请市卫健委研究办理"],
+            ["2025-03-08", "关于丁的建议", "赵六", "√", "有"]]
+    ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"2025年": rows}))
+    instr = ledger.instructions
+    levels = [None if pd.isna(v) else v for v in instr["level"]]
+    assert list(zip(instr["item"], instr["leader"], levels)) == [
+        (0, "市委书记王某某", "市级"), (0, "市长李某某", "市级"), (1, "市委书记王某某", "市级"), (1, "市长李某某", "市级"),
+        (2, "市长李某某", "市级"), (3, "", None)]
+    assert instr["date"].iloc[4] == pd.Timestamp(2025, 4, 2) and instr["text"].iloc[4] == "请市卫健委研究办理"
+    [unknown] = _codes(report, "instruction.unknown_level")
+    assert (unknown.row, unknown.column) == (5, "E") and "未写明是谁" in unknown.message
 
 
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]

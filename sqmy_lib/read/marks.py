@@ -245,16 +245,34 @@ class Vocabulary:
                 found.append((one, m[0].strip()))
         return found
 
-    def split_instruction(self, text: str) -> tuple[str, str]:
-        """A 批示 cell written as ``市长张某某批示:同意`` → (leader part, content)."""
+    def split_instructions(self, text: str) -> list[tuple[str, str, str]]:
+        """The 批示 a cell writes, as (leader part, content, date text): ``市长张某某批示:同意`` is one;
+        ``市委书记王某某批示、市长李某某批示`` two; a date before the leader (``2025.4.2市长李某某批示``)
+        is that 批示's date, not part of a name."""
         t = unicodedata.normalize("NFKC", text).strip()
-        for w in self.instruction_words:
-            at = t.find(w)
-            if at > 0:
-                return t[:at].rstrip(" 作出做出作了::,，"), t[at + len(w):].lstrip(" ::,，")
-        return t, ""
+        words = re.compile("|".join(map(re.escape, self.instruction_words)) or "(?!)")
+        out: list[tuple[str, str, str]] = []
+        while t:
+            date = ""
+            if m := _LEADING_DATE.match(t):
+                date, t = m[1], t[m.end():]
+            m = next((m for m in words.finditer(t) if m.start() > 0), None)
+            if m is None:
+                out.append((t, "", date))
+                break
+            who, rest = t[: m.start()].rstrip(" 作出做出作了::,，"), t[m.end():]
+            who = re.sub(r"(?:分别|先后|共同|均|都)$", "", who)  # 市委书记王某某、市长李某某分别作出批示
+            if rest[:1] in "、,，;；" and words.search(rest):
+                out.append((who, "", date))  # another leader's 批示 follows
+                t = rest[1:].strip()
+                continue
+            out.append((who, rest.lstrip(" ::,，"), date))
+            break
+        return out
 
 
+# A day written before the leader in a 批示 cell (2025.4.2市长李某某批示, 2025年4月2日 市长…).
+_LEADING_DATE = re.compile(r"^\s*(\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?)\s*")
 _DATE_HINT = re.compile(r"\d{1,4}[.\-/年月]\d|[〇○零一二三四五六七八九十]{2,4}年")
 
 

@@ -707,8 +707,8 @@ class SheetReader:
             if yes is True:
                 found.append(("", f["instruction"], content, "column"))
             elif yes is None:
-                who, said = self.vocab.split_instruction(instr_text)
-                found += [(l, f["instruction"], content or said, "column") for l in self.vocab.leaders(who)]
+                for who, said, day in self.vocab.split_instructions(instr_text):
+                    found += [(l, f["instruction"], content or said, "column", day) for l in self.vocab.leaders(who)]
         elif content:
             found.append(("", f["instruction_text"], content, "column"))
         # 批示 written in 备注 or in the 采用情况 text.
@@ -763,9 +763,13 @@ class SheetReader:
             due_on=due, due_text=due_text, due_days=due_days, replied_on=self._secondary_date(row, r, "replied_on", "办复日期"),
             reply=self._text(row, "reply"), fed_back_on=self._secondary_date(row, r, "fed_back_on", "反馈日期"),
         )
-        for leader, col, content, origin in found:
+        for leader, col, content, origin, *day in found:
             level = self.rules.leader_level_of(leader or content) if (leader or content) else None
-            self._record("instructions", item, ref, r, col, leader=leader, level=level, text=content, origin=origin, **common)
+            dated = common
+            if day and day[0] and common["date_status"] == "missing":  # the day written in the 批示 cell
+                ordinal, status, text = self._date(day[0])
+                dated = {**common, "date": ordinal, "date_text": text, "date_status": status}
+            self._record("instructions", item, ref, r, col, leader=leader, level=level, text=content, origin=origin, **dated)
 
     def _orphan_instruction_cells(self, row, r) -> None:
         labels = {"instructed_on": "批示日期", "follow_up": "落实情况", "department": "承办单位", "assigned_on": "交办日期",

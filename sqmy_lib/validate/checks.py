@@ -228,6 +228,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.duplicate_no": {"first": _first_of(["file", "item_no"])},
     "item.duplicate": {"first": _first_of(["office", "title_key", "author_text", "date"])},
     "item.possible_duplicate": {"first": _first_of(["office", "title_key", "author_text"])},
+    "instruction.unknown_level": {"who": lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)")},
     "instruction.follow_up_unknown": {"said": lambda df: pd.Series(_follow_up_texts(df), index=df.index)},
 }
 
