@@ -81,6 +81,7 @@ MONTH_ONLY, PART_OF_MONTH = "month_only", "part_of_month"
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _TIME = r"(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_SPACE_BEFORE_TIME = re.compile(r"(\d[日号]?)\s+(\d{1,2}[:：]\d{2})")
 # 星期三 reaches here as 星期3 (Chinese numerals are made digits first).
 _WEEKDAY = r"(?:\(?(?:星期|周|礼拜)[一二三四五六日天1-7]\)?)?"
 _YMD = re.compile(rf"^(\d{{4}})[.\-/年](\d{{1,2}})[.\-/月](\d{{1,2}})[日号]?{_WEEKDAY}{_TIME}$")
@@ -161,7 +162,10 @@ def parse_date(value, year: int | None = None) -> ParsedDate:
         return ParsedDate(None, UNPARSEABLE)
     if isinstance(value, (int, float)):
         return _parse_number(float(value), year)
-    text = norm(str(value))
+    text = str(value)
+    if ":" in text or "：" in text:  # 2025-3-5 10:20: the time kept apart from the day before spaces go
+        text = _SPACE_BEFORE_TIME.sub(r"\1T\2", text)
+    text = norm(text)
     if not text:
         return ParsedDate(None, MISSING)
     return _parse_text(_digits(text), year)
