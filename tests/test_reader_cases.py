@@ -372,6 +372,26 @@ def test_instruction_cells_with_two_instructions_and_a_day(tmp_path):
     assert (unknown.row, unknown.column) == (5, "E") and "未写明是谁" in unknown.message
 
 
+def test_plans_notes_and_spaces_in_adoption_text(tmp_path):
+    # 拟报省政协 / 准备报送市政协 are plans, not adoptions; 报市政协未采用 is a 上报 (not adopted);
+    # 县政协采用 市政协采用 (a space between) is two bodies; an adoption written only in 备注 is
+    # counted and said (adoption.in_note); a 备注 repeating the tier column is not counted twice.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "备注"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "拟报省政协", ""],
+            [2, "2025-03-02", "关于乙的建议", "李四", "准备报送市政协", ""],
+            [3, "2025-03-03", "关于丙的建议", "王五", "报市政协未采用", ""],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "县政协采用 市政协采用", ""],
+            [5, "2025-03-05", "关于戊的建议", "钱七", "", "被市政协采用"],
+            [6, "2025-03-06", "关于己的建议", "孙八", "省政协采用", "省政协《社情民意》第8期采用"]]
+    ledger, report = _read(write_xlsx(tmp_path / "n.xlsx", {"2025年": rows}))
+    ad = ledger.adoptions
+    assert sorted(zip(ad["item"], ad["tier"].astype(str))) == [(3, "县级"), (3, "市级"), (4, "市级"), (5, "省级")]
+    assert list(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(2, "市级")]
+    assert [(i.row, i.column) for i in _codes(report, "adoption.in_note")] == [(6, "F")]
+    # 赵六 县级 30 + 市级 (highest) → 100; 钱七 市级 100; 孙八 省级 200; plans pay nothing.
+    assert _paid(ledger) == {"赵六": Decimal("100.00"), "钱七": Decimal("100.00"), "孙八": Decimal("200.00")}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

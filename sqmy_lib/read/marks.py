@@ -28,7 +28,7 @@ ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pen
 INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 (read with the instructions)
 
 _PARTS = re.compile(r"[;；\n]+|[,，、](?!\s*第?\s*\d+\s*期)")
-_ADOPTION_VERBS = ("采用", "采纳", "录用", "刊用", "刊发", "编发", "刊载", "转发", "选用", "用稿")
+ADOPTION_VERBS = ("采用", "采纳", "录用", "刊用", "刊发", "编发", "刊载", "转发", "选用", "用稿")
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Vocabulary:
         alternation = lambda ws: re.compile("|".join(map(re.escape, sorted((w for w in ws if len(w) > 1), key=len, reverse=True))) or "(?!)")
         self._pending_in = alternation(self.pending)
         self._not_adopted_in = alternation(self.not_adopted)
-        verbs = "|".join(map(re.escape, (*_ADOPTION_VERBS, "用", "予")))
+        verbs = "|".join(map(re.escape, (*ADOPTION_VERBS, "用", "予")))
         self._negated_verb = re.compile(f"(?:{'|'.join(map(re.escape, self.negations)) or '(?!)'})(?:{verbs})")
 
     # -- adoption cells
@@ -115,6 +115,8 @@ class Vocabulary:
             if text in words:
                 return Reading(state, text=shown)
         state = self._negated(text)
+        if state == NOT_ADOPTED and (body := self._forwarded_not_adopted(text)) is not None:
+            return Reading(FORWARDED, body=body, text=shown)  # 已上报未采用, 报市政协未采用: the 上报 stands
         if state:
             return Reading(state, text=shown)
         forwarded = self._forwarded(text)
@@ -130,7 +132,7 @@ class Vocabulary:
         date = _date(text)
         if issue is not None or date is not None:
             return Reading(ADOPTED, issue_no=issue, date=date, text=shown)
-        if any(v in text for v in _ADOPTION_VERBS) or any(w in text for w in self.adopted if len(w) > 1):
+        if any(v in text for v in ADOPTION_VERBS) or any(w in text for w in self.adopted if len(w) > 1):
             return Reading(ADOPTED, text=shown)
         if self.place(text).tier is not None:  # a body written in another body's column: the cell says
             return Reading(ADOPTED, body=norm(shown), text=shown)
@@ -143,6 +145,13 @@ class Vocabulary:
         if self._not_adopted_in.search(text) or self._negated_verb.search(text):
             return NOT_ADOPTED
         return None
+
+    def _forwarded_not_adopted(self, text: str) -> str | None:
+        """The body of a forwarding said before its negated adoption (``报市政协未采用`` → ``市政协``),
+        or None when the text is no forwarding."""
+        m = self._not_adopted_in.search(text) or self._negated_verb.search(text)
+        head = text[: m.start()].rstrip(",，、;；但") if m else ""
+        return self._forwarded(head) if head else None
 
     def _forwarded(self, text: str) -> str | None:
         """The body a forwarding text names ('' for none: the column's own), or None when the
@@ -164,7 +173,7 @@ class Vocabulary:
             return []
         readings: list[Reading] = []
         last_body = ""
-        for part in _split_parts(text):
+        for part in self._spaced_bodies(_split_parts(text)):
             reading = self._part(part)
             if reading.state in (ADOPTED, FORWARDED) and not reading.body and last_body and _is_bare(reading):
                 reading = Reading(ADOPTED if reading.state == ADOPTED else FORWARDED, last_body,
@@ -174,6 +183,18 @@ class Vocabulary:
                 last_body = reading.body
             readings.append(reading)
         return _merge_trailing(readings)
+
+    def _spaced_bodies(self, parts: list[str]) -> list[str]:
+        """Parts written with only a space between bodies (``县政协采用 市政协采用``) split there,
+        when every piece names a body the rules place; a body's name with a space in it stays whole."""
+        out: list[str] = []
+        for part in parts:
+            pieces = part.split()
+            if len(pieces) > 1 and all(self.place(p).tier is not None for p in pieces):
+                out.extend(pieces)
+            else:
+                out.append(part)
+        return out
 
     def _part(self, part: str) -> Reading:
         text = norm(part).upper()
@@ -189,7 +210,7 @@ class Vocabulary:
             return Reading(ADOPTED, body=norm(part), issue_no=issue, date=date, text=part)
         if issue is not None or date is not None:
             return Reading(ADOPTED, issue_no=issue, date=date, text=part)
-        if any(v in text for v in _ADOPTION_VERBS):
+        if any(v in text for v in ADOPTION_VERBS):
             return Reading(ADOPTED, body=norm(part), text=part)  # a body the rules cannot place: reported
         return Reading(UNKNOWN, text=part)
 

@@ -21,7 +21,7 @@ from ..rules import Rules
 from ..zh import column_letter as col_letter
 from .authors import AuthorWords, split_authors
 from .headers import BodyColumn, Layout, norm_label
-from .marks import ADOPTED, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
+from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
     OK,
     cell_text,
@@ -444,6 +444,7 @@ class SheetReader:
         rows.update(i for i, note in enumerate(notes) if note and any(w in note for w in words))
         prefixes = self.vocab.forwarded
         rows.update(i for i, note in enumerate(notes) if note and norm(note).upper().startswith(prefixes))
+        rows.update(i for i, note in enumerate(notes) if note and any(v in note for v in ADOPTION_VERBS))
         return sorted(rows)
 
     def _notes(self, data: list[list]) -> list[str]:
@@ -502,6 +503,7 @@ class SheetReader:
         self._issue_and_product(row, r, item, ref, before_adoptions, adoptions)
         self._forward_text(row, r, item, ref)
         self._forward_in_note(row, r, item, ref, note)
+        self._adoption_in_note(r, item, ref, note, before_adoptions)
         self._dates_of(row, r, before_adoptions, before_forwards)
         self._instructions(row, r, item, ref, note)
 
@@ -673,6 +675,29 @@ class SheetReader:
         if body:  # a named body only: a bare "报送" in a note says too little
             self._finding("forward.in_note", r, c, note)
             self._forward(item, ref, r, c, body, Reading(FORWARDED, body, text=note), "note")
+
+    def _adoption_in_note(self, r, item, ref, note: str, first: int) -> None:
+        """备注 that says where the item was adopted (``被市政协采用``, ``省政协《社情民意》第8期采用``):
+        an adoption, and a warning asking staff to use the adoption columns. Only a body the rules
+        place, with an adoption verb or an issue number; a tier the row already records is not
+        recorded twice (the 备注 repeats it)."""
+        c = self.f.get("note")
+        if c is None or not note or not any(v in note for v in ADOPTION_VERBS) and "期" not in note:
+            return
+        t = self.t.data["adoptions"]
+        recorded = {t["tier"][k] for k in range(first, self.t.n["adoptions"])}
+        said = False
+        for reading in self._memo("adoption_text", note, self.vocab.read_text):
+            if reading.state != ADOPTED or not reading.body:
+                continue
+            placed = self._placed(reading.body)
+            if placed.tier is None or placed.tier in recorded:
+                continue
+            if not said:
+                self._finding("adoption.in_note", r, c, note)
+                said = True
+            self._adoption(item, ref, r, c, reading.body, reading, "note")
+            recorded.add(placed.tier)
 
     def _dates_of(self, row, r, first_adoption: int, first_forward: int) -> None:
         """采用日期 and 上报日期 date the row's adoptions and forwardings that carry none."""
