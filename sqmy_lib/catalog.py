@@ -86,7 +86,7 @@ _ENTRIES = [
     Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),
     # -- the check table (validate/checks.py)
     Code("title.missing", ERROR, "标题为空", "信息标题为空"),
-    Code("author.missing", ERROR, "作者为空", "作者(报送人)为空"),
+    Code("author.missing", ERROR, "作者为空", "作者(报送人)为空;以单位名义报送的,请在报送人栏填写单位名称"),
     Code("date.missing", ERROR, "收稿日期为空", "收稿日期为空"),
     Code("date.unparseable", ERROR, "日期无法识别", "无法识别的日期“{date_text}”,请写成 {year}-03-05 或 {year}年3月5日"),
     Code("date.ambiguous", ERROR, "日期有歧义", "日期“{date_text}”有歧义(如 3.1 可能是3月1日或3月10日、05/03/{year} 的日月顺序不明),请写完整日期"),

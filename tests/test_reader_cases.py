@@ -392,6 +392,21 @@ def test_plans_notes_and_spaces_in_adoption_text(tmp_path):
     assert _paid(ledger) == {"赵六": Decimal("100.00"), "钱七": Decimal("100.00"), "孙八": Decimal("200.00")}
 
 
+def test_subtotals_and_signatures_written_anywhere_are_not_items(tmp_path):
+    # 一月小计:2条 in the title column with counts under the tier columns, 本季度合计, and a line of
+    # signatures (制表人 … 审核人 … 联系电话) are set aside, not items with errors.
+    rows = [["序号", "信息标题", "作者", "报送时间", "县政协", "市政协", "备注"],
+            [1, "关于甲的建议", "张三", "2025-01-05", "√", "", ""],
+            [2, "关于乙的建议", "李四", "2025-01-06", "√", "√", ""],
+            ["", "一月小计：2条", "", "", 2, 1, ""],
+            ["本季度合计", "", "", "", 2, 1, ""],
+            ["制表人：刘某", "", "审核人：陈某", "", "", "", "联系电话：12345678901"]]
+    ledger, report = _read(write_xlsx(tmp_path / "s.xlsx", {"2025年": rows}))
+    assert len(ledger.submissions) == 2 and not report.errors and not _codes(report, "mark.unknown")
+    assert ledger.skipped["reason"].tolist() == ["subtotal", "subtotal", "note"]
+    assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("100.00")}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -45,6 +45,8 @@ _NOTE = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(NOTE_WORDS, key=len, r
 # 填报单位:民革县委, 报送单位:…, or a bare 单位:… line (not 金额单位:元: a 单位 after a word is another thing);
 # a (盖章) before the colon or after the name is not part of it.
 _FILED_BY = re.compile(r"(?:(?:填报|报送|填表)单位|(?<!\w)单位)(?:名称)?\s*(?:[(（][^)）]{0,6}[)）])?\s*[:：]\s*([^\s:：(（]+)")
+# A subtotal word within the first few characters of a short cell (一月小计:2条, 本季度合计, 共计报送2条).
+_SUBTOTAL_IN = re.compile(rf"^.{{0,5}}(?:{'|'.join(map(re.escape, SUBTOTAL_WORDS))}).{{0,12}}$")
 _SKIP_START = SUBTOTAL_WORDS + NOTE_WORDS
 _SKIP_FIRST = frozenset(w[0] for w in _SKIP_START)
 _MISSING = object()
@@ -207,6 +209,15 @@ class SheetReader:
         texts = [norm(cell_text(v)) for _, v in filled[:3]]
         if any(t.startswith(SUBTOTAL_WORDS) for t in texts):
             return "subtotal"
+        # Neither an author nor a date: a 小计 written later in its words (一月小计:2条, 本季度合计,
+        # 共计报送2条), or a line of signatures (制表人:刘某 … 审核人:陈某 … 联系电话:…).
+        if not any(self._cell(row, f) not in ("", None) for f in ("author", "date")):
+            if any(_SUBTOTAL_IN.match(t) for t in texts):
+                return "subtotal"
+            if any(_NOTE.match(norm(cell_text(v))) for _, v in filled):
+                return "note"
+        if len(filled) > 1 and all(_NOTE.match(norm(cell_text(v))) for _, v in filled):
+            return "note"  # 制表人:刘某 | 审核人:陈某 | 联系电话:…, wherever the cells fall
         if sum(1 for _, v in filled if norm_label(v) in header_words) >= 2:
             return "header_repeat"
         if len(filled) == 1:
