@@ -407,6 +407,22 @@ def test_subtotals_and_signatures_written_anywhere_are_not_items(tmp_path):
     assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("100.00")}
 
 
+def test_numbers_restarting_on_each_quarter_sheet_are_not_duplicates(tmp_path):
+    # 一季度 001, 002 and 二季度 001, 002 number each sheet afresh: every item counts. A number that
+    # recurs once among otherwise distinct numbers is still a duplicate.
+    header = ["编号", "信息标题", "作者", "报送时间", "县政协", "市政协"]
+    sheets = {"一季度": [header, ["001", "关于甲的建议", "张三", "2025-01-05", "√", ""], ["002", "关于乙的建议", "李四", "2025-01-06", "√", ""]],
+              "二季度": [header, ["001", "关于丙的建议", "张三", "2025-04-05", "√", "√"], ["002", "关于丁的建议", "李四", "2025-05-06", "√", ""]]}
+    ledger, report = _read(write_xlsx(tmp_path / "q.xlsx", sheets))
+    assert len(ledger.submissions) == 4 and not _codes(report, "item.duplicate_no")
+    assert _paid(ledger) == {"张三": Decimal("130.00"), "李四": Decimal("60.00")}
+    sheets = {"1月": [header, ["2025-001", "关于甲的建议", "张三", "2025-01-05", "√", ""], ["2025-002", "关于乙的建议", "李四", "2025-01-06", "", ""]],
+              "2月": [header, ["2025-003", "关于丙的建议", "张三", "2025-02-05", "", ""], ["2025-002", "关于丁的建议", "李四", "2025-02-06", "", ""],
+                     ["2025-004", "关于戊的建议", "王五", "2025-02-07", "", ""]]}
+    _, report = _read(write_xlsx(tmp_path / "m.xlsx", sheets))
+    assert [(i.sheet, i.row) for i in _codes(report, "item.duplicate_no")] == [("2月", 3)]
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -114,6 +114,29 @@ def _duplicated(keys: list[str]) -> Predicate:
     return where
 
 
+def _numbering_scope(df: pd.DataFrame) -> pd.Series:
+    """Where an 编号 must be unique: the file, or each sheet of a file whose sheets number their items
+    afresh (一季度 001, 002 …; 二季度 001, 002 …: most of a sheet's numbers recur on another sheet).
+    A single number written twice across sheets stays a duplicate (-1: the whole file)."""
+    scope = pd.Series(-1, index=df.index, dtype="int64")
+    filled = df[df["item_no"].to_numpy() != ""][["file", "src", "item_no"]]
+    if filled.empty:
+        return scope
+    per_sheet = filled.drop_duplicates(["file", "src", "item_no"])
+    shared = per_sheet[per_sheet.duplicated(["file", "item_no"], keep=False)]
+    if shared.empty:
+        return scope
+    recurring = shared.groupby(["file", "src"]).size()
+    sizes = per_sheet.groupby(["file", "src"]).size()
+    # a file numbered per sheet: some sheet has at least half of its numbers (and two) on another sheet
+    share = (recurring / sizes.reindex(recurring.index))
+    files = {f for (f, _), n, sh in zip(recurring.index, recurring, share) if n >= 2 and sh >= 0.5}
+    if files:
+        in_files = df["file"].isin(files)
+        scope[in_files] = df.loc[in_files, "src"].astype("int64")
+    return scope
+
+
 def _first_of(keys: list[str]) -> Callable[[pd.DataFrame], pd.Series]:
     """For each row, where the first row with the same keys is (for the duplicate message)."""
 
@@ -196,7 +219,7 @@ CHECKS: list[Check] = [
     Check("date.part_of_month", "submissions", "date", _status("part_of_month")),
     Check("date.future", "submissions", "date", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     Check("date.out_of_year", "submissions", "date", _out_of_year),
-    Check("item.duplicate_no", "submissions", "item_no", _duplicated(["file", "item_no"])),
+    Check("item.duplicate_no", "submissions", "item_no", _duplicated(["file", "no_scope", "item_no"])),
     Check("item.duplicate", "submissions", "title", _duplicated(["office", "title_key", "author_text", "date"])),
     Check("item.possible_duplicate", "submissions", "title", _same_title_authors),
     Check("category.unknown", "submissions", "category", lambda df, ctx: _filled("category_text")(df) & df["category"].isna()),
@@ -225,7 +248,7 @@ CHECKS: list[Check] = [
 
 # Extra per-row values some messages need, computed only for the rows that are flagged.
 MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
-    "item.duplicate_no": {"first": _first_of(["file", "item_no"])},
+    "item.duplicate_no": {"first": _first_of(["file", "no_scope", "item_no"])},
     "item.duplicate": {"first": _first_of(["office", "title_key", "author_text", "date"])},
     "item.possible_duplicate": {"first": _first_of(["office", "title_key", "author_text"])},
     "instruction.unknown_level": {"who": lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)")},
@@ -234,6 +257,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
 
 # Columns a table gains before its checks run (joins a predicate needs).
 TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
+    "submissions": lambda df, ctx: df.assign(no_scope=_numbering_scope(df)),
     "adoptions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "authors": lambda df, ctx: df.drop(columns=["office"]).merge(
         ctx.ledger.submissions[["item", "src", "file", "sheet", "row", "office"]], on="item", how="left"
