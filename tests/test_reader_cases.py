@@ -423,6 +423,24 @@ def test_numbers_restarting_on_each_quarter_sheet_are_not_duplicates(tmp_path):
     assert [(i.sheet, i.row) for i in _codes(report, "item.duplicate_no")] == [("2月", 3)]
 
 
+@pytest.mark.parametrize("section,header,row,answer", [
+    ("二、被上级采用情况", ["序号", "信息标题", "报送人", "采用单位", "采用时间"], [1, "关于甲的建议", "张三", "市政协", "2025-04-01"],
+     {"张三": Decimal("100.00"), "李四": Decimal("30.00")}),
+    ("领导批示情况", ["序号", "信息标题", "批示领导", "批示时间", "批示内容"], [1, "关于甲的建议", "市长李某某", "2025-04-01", "请民政局办理"],
+     {"张三": Decimal("60.00"), "李四": Decimal("30.00")}),
+])
+def test_a_second_table_below_the_first_is_read_with_its_own_header(tmp_path, section, header, row, answer):
+    # Under the items, a titled second table with its own columns: its rows refer to the items above
+    # (an adoption at 市级, or a 批示 doubling the 县级 reward), they are not items.
+    rows = [["序号", "报送单位", "信息标题", "报送人", "报送时间", "县政协采用"],
+            [1, "民盟县委", "关于甲的建议", "张三", "2025-03-05", "√"],
+            [2, "教育界", "关于乙的建议", "李四", "2025-03-06", "√"],
+            [], [section], header, row]
+    ledger, report = _read(write_xlsx(tmp_path / "two.xlsx", {"2025年": rows}))
+    assert len(ledger.submissions) == 2 and not report.errors
+    assert _paid(ledger) == answer
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..rules import Rules
 from .authors import AuthorWords
-from .headers import HeaderWords, Layout, find_layout
+from .headers import HeaderWords, Layout, find_layout, next_table
 from .marks import Vocabulary
 from .safety import UnreadableFile
 from ..zh import column_letter as col_letter
@@ -74,15 +74,16 @@ class FileReader:
             if layout.kind in ("people", "units"):
                 out.roster_grids.append((name, grid, layout))
                 continue
-            ctx = sheet_context(len(out.sheets), name, grid.name, grid.rows, layout, year)
-            merged = fill_merged_down(grid.rows, grid.merges, layout.header_bottom + 1)
-            before = tables.n["submissions"]
-            SheetReader(layout, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
-                grid.rows, grid.formula_cells, merged)
-            items = tables.n["submissions"] - before
-            out.sheets.append(_sheet_row(ctx, layout, grid.hidden, items))
-            if grid.hidden and items:
-                tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
+            for rows, table in _tables(grid, layout, self.words):
+                ctx = sheet_context(len(out.sheets), name, grid.name, grid.rows, table, year)
+                merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
+                before = tables.n["submissions"]
+                SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
+                    rows, grid.formula_cells, merged)
+                items = tables.n["submissions"] - before
+                out.sheets.append(_sheet_row(ctx, table, grid.hidden, items))
+                if grid.hidden and items:
+                    tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
         out.files.extend(failed_row(path, wb.format, exc) for exc in wb.refused)
         if not found and not wb.refused:
             names = "、".join(g.name for g in wb.sheets) or "无"
@@ -95,6 +96,34 @@ class FileReader:
             out.files.append(dict(file=name, format=wb.format, status="ok", code=None, message=None, sheet=None))
         out.tables = tables.data
         return out
+
+
+def _tables(grid, layout: Layout, words: HeaderWords):
+    """The tables of one sheet, each as (rows, layout): usually one; a second table below the first
+    (its own header, other columns) is read with its own header. Rows keep their Excel numbers: a
+    table's rows are the sheet's, with the other tables' rows left empty."""
+    rows = grid.rows
+    while True:
+        start = next_table(rows, layout, words)
+        if start is None:
+            yield rows, layout
+            return
+        # The line above a second table names it (二、被上级采用情况): a 采用/批示 table's rows refer to items.
+        section = " ".join(str(v) for row in rows[max(0, start - 3):start] for v in row if type(v) is str and v.strip())
+        below = find_layout(rows[start:], _shifted(grid.merges, start), words, f"{grid.name} {section}")
+        if below is None or below.kind not in ("submissions", "adoptions"):
+            yield rows, layout
+            return
+        yield [row if r < start else [] for r, row in enumerate(rows)], layout
+        below.header_top += start
+        below.header_bottom += start
+        rows = [row if r >= start else [] for r, row in enumerate(rows)]
+        layout = below
+
+
+def _shifted(merges, start: int) -> list:
+    """Merged ranges of the rows from ``start`` on, as if that row were the first."""
+    return [((r0 - start, c0), (r1 - start, c1)) for (r0, c0), (r1, c1) in merges if r0 >= start]
 
 
 def _sheet_row(ctx: SheetContext, layout: Layout, hidden: bool, items: int) -> dict:

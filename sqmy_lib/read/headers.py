@@ -196,6 +196,29 @@ def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "") ->
     return _roster_layout(raw_scan)
 
 
+def next_table(rows: list[list], layout: Layout, words: HeaderWords) -> int | None:
+    """The row where a second table starts below this one on the same sheet (二、被上级采用情况 with
+    its own 序号|信息标题|报送人|采用单位|采用时间): a row of header labels that puts a field in a
+    column other than this header's. A repeated copy of this header (a new page) is not one."""
+    ct = layout.fields.get("title")
+    for r in range(layout.header_bottom + 1, len(rows)):
+        row = rows[r]
+        t = row[ct] if ct is not None and ct < len(row) else ""
+        if type(t) is str and len(t) > 12:
+            continue  # an item's title: most rows
+        if not _only_short_text(row):
+            continue
+        labels = _labels(row, len(row))
+        placed = {}
+        for c, label in enumerate(labels):
+            fld = words.field_of(label) if label else None
+            if fld and fld != "seq":
+                placed.setdefault(fld, c)
+        if len(placed) >= 2 and any(layout.fields.get(f) != c for f, c in placed.items()) and _score(labels, words) >= 2:
+            return r
+    return None
+
+
 def _header_like(labels: list[str], words: HeaderWords) -> bool:
     """A row whose every filled cell is a label the header vocabulary knows."""
     filled = [l for l in labels if l]
