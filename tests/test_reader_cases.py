@@ -441,6 +441,18 @@ def test_a_second_table_below_the_first_is_read_with_its_own_header(tmp_path, se
     assert _paid(ledger) == answer
 
 
+def test_one_instruction_written_on_each_adoption_row_counts_once(tmp_path):
+    # The 采用台账 repeats the item's 批示 on each of its adoption rows: one 批示 (said at the repeat).
+    sheets = {"报送台账": [["信息编号", "收稿日期", "信息标题", "作者"], ["2025-001", "2025-03-01", "关于甲的建议", "张三"]],
+              "采用台账": [["信息编号", "信息标题", "采用单位", "期号", "采用日期", "批示领导", "批示时间"],
+                       ["2025-001", "关于甲的建议", "市政协", 3, "2025-04-01", "市长李某某", "2025-04-20"],
+                       ["2025-001", "关于甲的建议", "省政协", 8, "2025-04-10", "市长李某某", "2025-04-20"]]}
+    ledger, report = _read(write_xlsx(tmp_path / "r.xlsx", sheets))
+    assert len(ledger.instructions) == 1
+    assert [(i.sheet, i.row) for i in _codes(report, "instruction.repeated")] == [("采用台账", 3)]
+    assert _paid(ledger) == {"张三": Decimal("400.00")}  # 省级 200 × 2 for the 批示
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -5,6 +5,10 @@ the same office only (each office numbers its own items): those of the same file
 else of the same folder, else any. Several candidates with the reference's title narrow to
 those. One candidate links; several is a ``link.ambiguous`` finding naming them, never a
 guess; none leaves the row unlinked (``item`` -1), which validation reports.
+
+Once linked, one 批示 written on several rows (the same leader and day on each 采用台账 row of
+its item, or in the item's row and again in a 批示台账) is one 批示: the later rows are said
+(``instruction.repeated``) and not counted again.
 """
 from __future__ import annotations
 
@@ -81,3 +85,26 @@ def _narrow(pairs: pd.DataFrame) -> pd.DataFrame:
     has_titled = titled.groupby(pairs["ref"]).transform("any")
     pairs = pairs[titled | ~has_titled | (pairs.groupby("ref")["item"].transform("size") == 1)]
     return pairs.sort_values(["ref", "item"]).groupby("ref").head(5)
+
+
+def merge_repeated_instructions(ledger: Ledger) -> None:
+    """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module docstring)."""
+    instr = ledger.instructions
+    named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
+    if len(named) < 2:
+        return
+    key = [named["item"], named["leader"].map(lambda l: "".join(l.split())), named["date"]]
+    repeated = named.groupby(key, dropna=False, sort=False).cumcount() > 0
+    if not repeated.any():
+        return
+    first = named[~repeated].assign(_k=list(zip(*[k[~repeated] for k in key]))).set_index("_k")
+    rows = []
+    for at, r in named[repeated].iterrows():
+        k = (r["item"], "".join(r["leader"].split()), r["date"])
+        f = first.loc[[k]].iloc[0] if k in first.index else None
+        detail = place(f["file"], f["sheet"], f["row"]) if f is not None else ""
+        rows.append(dict(code="instruction.repeated", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
+                         column=r["column"], value=r["leader"], detail=detail))
+    ledger.instructions = instr.drop(index=named.index[repeated.to_numpy()]).reset_index(drop=True)
+    ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
+                                ignore_index=True)

@@ -46,8 +46,10 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
 
     vocab = Vocabulary(rules.data, rules.place)
     files_failed = {_key(f) for f, s in zip(ledger.files["file"], ledger.files["status"]) if s != "ok"}
-    sheets = {(_key(f), s): row for f, s, row in zip(ledger.sheets["file"], ledger.sheets["sheet"],
-                                                      ledger.sheets.to_dict("records"))}
+    # A sheet may hold several tables, each with its header (a second one below the first).
+    tables: dict[tuple[str, str], list[dict]] = {}
+    for f, s, row in zip(ledger.sheets["file"], ledger.sheets["sheet"], ledger.sheets.to_dict("records")):
+        tables.setdefault((_key(f), s), []).append(row)
     roster_sheets = set()
     if ledger.roster is not None:
         for table in (ledger.roster.people, ledger.roster.units):
@@ -66,12 +68,15 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
         t = getattr(ledger, table)
         record_cells |= {(int(s), int(r), c) for s, r, c in zip(t["src"], t["row"], t["column"])}
         record_rows[table] = {(int(s), int(r)) for s, r in zip(t["src"], t["row"])}
+    # A 批示 written again on another row of its item was read, then counted once (instruction.repeated).
+    record_rows["instructions"] |= {(int(s), int(r)) for s, r, code in zip(findings["src"], findings["row"], findings["code"])
+                                    if code == "instruction.repeated" and pd.notna(s) and pd.notna(r)}
     out = []
     for file, sheet, row, col, value in cells:
         fk = _key(file)
         if fk in files_failed or (fk, sheet) in roster_sheets:
             continue
-        info = sheets.get((fk, sheet))
+        info = _table_at(tables.get((fk, sheet)), row)
         if info is None:
             out.append((file, sheet, row, col, value))
             continue
@@ -95,6 +100,14 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
                 continue
         out.append((file, sheet, row, col, value))
     return out
+
+
+def _table_at(tables: list[dict] | None, row: int) -> dict | None:
+    """The table of a sheet a row belongs to: the last whose header starts at or above it."""
+    if not tables:
+        return None
+    above = [t for t in tables if t["header_row"] <= row]
+    return max(above, key=lambda t: t["header_row"]) if above else tables[0]
 
 
 def _key(file: str) -> str:
