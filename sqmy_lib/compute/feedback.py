@@ -107,10 +107,10 @@ def item_table(c: Counted, period: Period, today: dt.date | None = None) -> pd.D
     ins = instruction_rows(c, period, today=today)
     instructed = (pd.Series([f"{l}批示({_when_text(d)},{s})" for l, d, s in zip(ins["leader"], ins["date"], ins["status"])])
                   .groupby(ins["item"].to_numpy()).agg(";".join) if len(ins) else pd.Series(dtype=object))
-    table["adopted_text"] = table["item"].map(adopted).fillna("")
-    table["forwarded_text"] = table["item"].map(forwarded).fillna("")
-    table["instructed_text"] = table["item"].map(instructed).fillna("")
-    table["routing"] = table["item"].map(routes).fillna("")
+    table["adopted_text"] = table["item"].map(adopted).astype(object).fillna("")
+    table["forwarded_text"] = table["item"].map(forwarded).astype(object).fillna("")
+    table["instructed_text"] = table["item"].map(instructed).astype(object).fillna("")
+    table["routing"] = table["item"].map(routes).astype(object).fillna("")
     return table
 
 

@@ -16,6 +16,8 @@ import pandas as pd
 from .. import zh
 from ..compute.feedback import Feedback, PersonLetter, UnitLetter, has_quota
 from .document import Gongwen, Heading, Issuing, Para, TableBlock
+from docx.shared import Pt
+
 from .gongwen import GongwenDocument, _blocks
 from .spec import Column, spec, text
 
@@ -151,9 +153,9 @@ def write_letter(gongwen: Gongwen, path: str | Path) -> Path:
     date; no 版记. Written atomically."""
     issuing = gongwen.issuing
     doc = GongwenDocument()
-    if issuing.mark or issuing.number:
-        doc.letterhead(issuing.mark, issuing.number, red=issuing.red)
-    doc.title(gongwen.title)
+    if issuing.mark:
+        doc.letter_head(issuing.mark, red=issuing.red)
+    doc.title(gongwen.title).paragraph_format.space_before = Pt(28)
     if gongwen.addressee:
         doc.addressee(gongwen.addressee)
     _blocks(doc, gongwen.body)
