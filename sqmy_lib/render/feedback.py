@@ -58,8 +58,23 @@ def write_feedback_outputs(fb: Feedback, out_dir: str | Path, date: dt.date | st
         paths[f"个人:{letter.name}"] = path
     index = pd.DataFrame(rows, columns=[c.key for c in INDEX if c.key != "seq"])
     index.insert(0, "seq", range(1, len(index) + 1))
-    paths["索引"] = write_xlsx(index, INDEX, out / f"{feedback_stem(fb)}索引.xlsx", sheet="反馈函索引")
+    stem = feedback_stem(fb)
+    paths["索引"] = write_xlsx(index, INDEX, out / f"{stem}索引.xlsx", sheet="反馈函索引")
+    paths["网页"] = write_index_html(fb, index, issuing, out / f"{stem}.html")
     return paths
+
+
+def write_index_html(fb: Feedback, index: pd.DataFrame, issuing, path: Path) -> Path:
+    """The run's HTML page (the report page every notebook report has): what was written, the index."""
+    from .document import Gongwen, Para, TableBlock
+    from .html import write_report_html
+
+    units = int((index["kind"] == "单位").sum()) if len(index) else 0
+    body = [Para(f"共生成反馈函{len(index)}份:单位{units}份,个人{len(index) - units}份。"
+                 f"文件在本文件夹的“{UNIT_FOLDER}”“{PERSON_FOLDER}”两个文件夹中,索引工作簿列出每份反馈函的文件名。"),
+            TableBlock(index, INDEX, small=True)]
+    page = Gongwen(f"{fb.period.label}社情民意信息反馈函目录", "", body, issuing)
+    return write_report_html(page, path)
 
 
 def index_frame(path: str | Path) -> pd.DataFrame:
