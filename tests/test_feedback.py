@@ -248,7 +248,7 @@ def _hand_letters(hand):
     ledger = sq.read_ledgers(str(hand["ledger"]), roster=str(hand["roster"]), year=2025)
     fb = build_feedback(ledger, "2025Q4", today=dt.date(2026, 1, 10))
     paths = write_feedback_outputs(fb, hand["root"] / "out", date="2026-01-08")
-    return {k: read_letter(v) for k, v in paths.items() if k != "索引"}
+    return {k: read_letter(v) for k, v in paths.items() if v.suffix == ".docx"}
 
 
 def test_hand_made_ledger_letters(hand):

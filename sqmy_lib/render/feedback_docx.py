@@ -148,11 +148,14 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
     return Gongwen(f"关于{label}社情民意信息报送采用情况的反馈函", addressee, body, issuing)
 
 
-def write_letter(gongwen: Gongwen, path: str | Path) -> Path:
+def write_letter(gongwen: Gongwen, path: str | Path, doc: GongwenDocument | None = None) -> Path:
     """Lay out a letter (信函格式): the organ's name over the red line, title, 主送, body, 署名 and
-    date; no 版记. Written atomically."""
+    date; no 版记. Written atomically. ``doc``: a document to reuse (emptied first), for a batch."""
     issuing = gongwen.issuing
-    doc = GongwenDocument()
+    if doc is None:
+        doc = GongwenDocument()
+    else:
+        doc.reset()
     if issuing.mark:
         doc.letter_head(issuing.mark, red=issuing.red)
     doc.title(gongwen.title).paragraph_format.space_before = Pt(28)

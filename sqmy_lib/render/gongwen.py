@@ -424,6 +424,16 @@ class GongwenDocument:
         self.doc.core_properties.author = self.doc.core_properties.last_modified_by = ""
         self.doc.core_properties.created = self.doc.core_properties.modified = dt.datetime.now().replace(microsecond=0)
 
+    def reset(self) -> None:
+        """Empty the body for the next document of a batch (one letter per unit and person): the page
+        setup, fonts, footer and styled runs stay, so a batch opens and sets up one document, not one each."""
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        self._numbers = [0, 0, 0, 0]
+        self._after_letterhead = False
+
     # -- page ---------------------------------------------------------------
 
     def _page_setup(self) -> None:
