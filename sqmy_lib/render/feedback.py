@@ -15,8 +15,7 @@ import pandas as pd
 
 from ..compute.feedback import Feedback
 from ..iorw import safe_file_name
-from .feedback_docx import letter_issuing, person_gongwen, unit_gongwen, write_letter
-from .gongwen import GongwenDocument
+from .feedback_docx import LetterBatch, letter_issuing, person_gongwen, unit_gongwen
 from .spec import Column, spec
 from .tables import write_csv, write_xlsx
 
@@ -41,10 +40,10 @@ def write_feedback_outputs(fb: Feedback, out_dir: str | Path, date: dt.date | st
     issuing = letter_issuing(fb, date, number)
     label = fb.period.label
     rows, paths, taken = [], {}, set()
-    doc = GongwenDocument()  # one document, emptied for each letter: set up once, not 500 times
+    batch = LetterBatch()  # one document, set up once and emptied for each letter
     for letter in fb.units:
         name = safe_file_name(f"{label}反馈函-{letter.unit}", ".docx", taken)
-        path = write_letter(unit_gongwen(fb, letter, issuing), out / UNIT_FOLDER / name, doc)
+        path = batch.write(unit_gongwen(fb, letter, issuing), out / UNIT_FOLDER / name)
         r = letter.figures
         rows.append({"kind": "单位", "name": letter.unit, "role": r.get("peer_group", ""), "unit": letter.unit,
                      "submitted": r["submitted"], "adopted": r["adopted"], "instructed": r["instructed"],
@@ -52,7 +51,7 @@ def write_feedback_outputs(fb: Feedback, out_dir: str | Path, date: dt.date | st
         paths[f"单位:{letter.unit}"] = path
     for letter in fb.people:
         name = safe_file_name(f"{label}反馈函-{letter.name}", ".docx", taken)
-        path = write_letter(person_gongwen(fb, letter, issuing), out / PERSON_FOLDER / name, doc)
+        path = batch.write(person_gongwen(fb, letter, issuing), out / PERSON_FOLDER / name)
         r = letter.roles[0]
         rows.append({"kind": "个人", "name": letter.name, "role": letter.role, "unit": letter.unit,
                      "submitted": r["submitted"], "adopted": r["adopted"], "instructed": r["instructed"],
