@@ -173,6 +173,9 @@ def test_duties_export_matches_the_generator_and_compute(tmp_path, year_people):
     head = list(rows[0])
     assert head[:6] == ["年度", "姓名", "界别", "单位", "报送条数", "采用条数"]
     assert head[-3:] == ["稿酬（元）", "采用信息标题", "备注"]
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r"`(年度, 姓名, [^`]*)`", readme).group(1)
+    assert head == [c.strip() for c in " ".join(documented.split()).split(",")]  # the stable format, as documented
     data = [dict(zip(head, r)) for r in rows[1:]]
     members = [p for p in year_people if p["role"] == "委员"]
     assert len(data) == len(members) == EXPECTED["people"]["委员"]

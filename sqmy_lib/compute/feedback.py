@@ -201,9 +201,9 @@ def duties(source: Ledger | Counted, year: int, rules: Rules | None = None, toda
         adopted_items.assign(t=adopted_items["item"].map(titles)).groupby("name")["t"].agg(lambda s: ";".join(f"《{t}》" for t in s))
     ).fillna("")
     routed = ad[ad["routing"].fillna("").astype(str).isin(["专报", "转报"])]
-    notes = mine.merge(routed[["item", "routing"]], on="item")
-    out["note"] = out["name"].map(notes.assign(t=notes["item"].map(titles)).groupby("name").apply(
-        lambda g: ";".join(f"《{t}》{r}" for t, r in zip(g["t"], g["routing"])), include_groups=False) if len(notes) else pd.Series(dtype=object)).fillna("")
+    notes = mine.merge(routed[["item", "routing"]].drop_duplicates(), on="item")
+    said = pd.Series([f"《{titles.get(i, '')}》{r}" for i, r in zip(notes["item"], notes["routing"])], index=notes.index, dtype=object)
+    out["note"] = out["name"].map(said.groupby(notes["name"]).agg(";".join)).astype(object).fillna("")
     out["year"] = period.year
     return out
 

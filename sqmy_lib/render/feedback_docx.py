@@ -139,7 +139,7 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
         if r.get("missed_months"):
             body.append(Para(f"本期{zh.months(r['missed_months'])}没有报送信息。"))
     body += [Heading("信息采用和批示情况"), *_items_block(letter.items), Heading("稿酬")]
-    reward = first.get("reward")
+    reward = next((r["reward"] for r in letter.roles if r.get("reward") is not None and not pd.isna(r["reward"])), None)
     if letter.rewards.empty:
         body.append(Para("本期没有应发的稿酬。"))
     else:
