@@ -218,7 +218,8 @@ def certificate_gongwen(item: dict, adoptions: pd.DataFrame, instructions: pd.Da
     if adoptions.empty:
         body.append(Para("该信息尚无采用记录。"))
     else:
-        body.append(TableBlock(adoptions, ADOPTIONS, small=True))
+        routed = "routing" in adoptions and (adoptions["routing"].astype(str) != "").any()
+        body.append(TableBlock(adoptions, ADOPTIONS if routed else ADOPTIONS.without("routing"), small=True))
     for leader, date, status in zip(instructions.get("leader", []), instructions.get("date", []), instructions.get("status", [])):
         day = zh.zh_date(date) if not pd.isna(date) else ""
         body.append(Para(f"该信息于{day}获{leader}批示,落实情况:{status}。"))
