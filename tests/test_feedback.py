@@ -220,6 +220,41 @@ def test_appraisal_months_agree_with_missed_months(tmp_path, year_people):
             assert r["考核等次"] == "不称职"
 
 
+def test_year_letters_say_the_figures_of_compute(tmp_path, year_people):
+    """The letters for the whole year (no --quarter), written in-process, against compute for the year."""
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.feedback import write_feedback_outputs
+
+    year_units = compute("units")
+    ledger = sq.read_ledgers(str(DEMO), roster=str(ROSTER), year=2025)
+    paths = write_feedback_outputs(build_feedback(ledger, 2025), tmp_path, date="2026-01-08")
+    letters = {k: read_letter(v) for k, v in paths.items() if v.suffix == ".docx"}
+    assert len([k for k in letters if k.startswith("单位:")]) == len(year_units) == EXPECTED["units"]
+    groups: dict[str, int] = {}
+    for u in year_units:
+        groups[u["peer_group"]] = groups.get(u["peer_group"], 0) + 1
+    for u in year_units:
+        text, tables = letters[f"单位:{u['unit']}"]
+        assert "2025年," in text
+        sentence_figures(text, u)
+        assert f"在{u['peer_group']}{groups[u['peer_group']]}个单位中排第{u['rank']}名" in text
+        rows = item_rows(tables)
+        assert sum(1 for r in rows if r[5]) == u["instructed"]
+    first: dict = {}
+    for p in year_people:
+        first.setdefault(p["name"], p)
+    people = [k for k in letters if k.startswith("个人:")]
+    assert len(people) >= sum(EXPECTED["people"].values())
+    fen = EXPECTED["totals"]["2025"]["rewards_fen"]
+    for key in people:
+        name = key.split(":", 1)[1]
+        text, tables = letters[key]
+        sentence_figures(text, first[name])
+        if fen.get(name):  # the generator's own money for the year, to the fen
+            assert f"本期应发稿酬{fen[name] / 100:,.2f}元" in text, name
+
+
 # ---------------------------------------------------------------- a ledger worked by hand
 
 HEADER = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示", "批示日期", "落实情况"]
