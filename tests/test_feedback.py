@@ -359,3 +359,17 @@ def test_safe_file_names_are_short_and_distinct():
     taken: set = set()
     a, b = safe_file_name("长" * 300, ".docx", taken), safe_file_name("长" * 300, ".docx", taken)
     assert a != b and len(a) < 120 and len(b) < 120
+
+
+def test_appraisal_rules_are_checked_and_shown():
+    from sqmy_lib.rules import load_rules, rules_text
+    from sqmy_lib.rules.check import check_rules
+
+    rules = load_rules(year=2025)
+    assert "八、信息员考核" in rules_text(rules) and "不称职:其余" in rules_text(rules).replace(":", ":")
+    data = dict(rules.data)
+    data["appraisal"] = {"roles": ["信息员", "编外人员"], "grades": {"优秀": {"min_completion": 1.5}, "称职": {"min_adopted": -1}}}
+    problems = {p.key: p.message for p in check_rules(data)}
+    assert "appraisal.grades.优秀.min_completion" in problems and "0 到 1" in problems["appraisal.grades.优秀.min_completion"]
+    assert "appraisal.grades.称职.min_adopted" in problems
+    assert any(k.startswith("appraisal.roles") for k in problems)
