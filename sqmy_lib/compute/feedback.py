@@ -184,7 +184,7 @@ def duties(source: Ledger | Counted, year: int, rules: Rules | None = None, toda
     mine = credited[credited["name"].isin(ppl["name"])][["item", "name"]].drop_duplicates()
 
     ad = c.all_adoptions[period.contains(c.all_adoptions["when"])]
-    channels = list((rules_data(c).get("placement") or {}).get("channels") or [])
+    channels = list((c.rules.data.get("placement") or {}).get("channels") or [])
     out = ppl[["name", "unit", "submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "reward"]].copy()
     out.insert(1, "sector", out["name"].map(sector).fillna("").astype(object))
     for ch in channels:
@@ -212,10 +212,6 @@ def _money_of(everyone: pd.DataFrame) -> pd.Series:
     """A person's reward (people() puts it on their first row only), by name, 0.00 for none."""
     paid = everyone.dropna(subset=["reward"]).drop_duplicates("name").set_index("name")["reward"]
     return pd.Series({n: paid.get(n, yuan(0)) for n in everyone["name"].unique()}, dtype=object)
-
-
-def rules_data(c: Counted) -> dict:
-    return c.rules.data
 
 
 # ---- 信息员考核表 ----
