@@ -150,14 +150,15 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
 
 class LetterBatch:
     """Many letters written one after another (500 for a 500-member office): one document set up
-    once and emptied for each letter, and the package parts no letter changes (styles, fonts,
-    settings, footers, relationships) serialised once; each letter's file then takes its own body
+    once and emptied for each letter, and the package parts no letter changes (styles — 800 KB of
+    XML in python-docx's template —, fonts, settings, footers, relationships) serialised and
+    compressed once; each letter's file takes those compressed bytes as they are, and its own body
     and properties. The parts are checked to be the same every time, else the plain save is used."""
 
     def __init__(self):
         self.doc = GongwenDocument()
         self._names: list[str] | None = None
-        self._static: dict[str, bytes] = {}
+        self._static: dict[str, tuple] = {}  # name -> (ZipInfo, compressed bytes)
 
     def write(self, gongwen: Gongwen, path: str | Path) -> Path:
         write_letter(gongwen, path, self.doc, save=self._save)
@@ -176,16 +177,54 @@ class LetterBatch:
         if self._names is None:
             buf = io.BytesIO()
             document.save(buf)
-            with zipfile.ZipFile(buf) as z:
-                self._names = z.namelist()
-                self._static = {n: z.read(n) for n in self._names if n not in changing}
+            self._names, self._static = _compressed_parts(buf.getvalue(), set(changing))
             self._parts = sorted(str(p.partname) for p in package.iter_parts())
         if sorted(str(p.partname) for p in package.iter_parts()) != self._parts:
             return self.doc.save(path)
-        with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
             for name in self._names:
-                z.writestr(name, changing[name].blob if name in changing else self._static[name])
+                if name in changing:
+                    z.writestr(name, changing[name].blob)
+                else:
+                    _write_compressed(z, *self._static[name])
         return Path(path)
+
+
+def _compressed_parts(blob: bytes, leave: set) -> tuple[list[str], dict]:
+    """The entries of a .docx in order, and for those not in ``leave`` their ZipInfo and their
+    compressed bytes exactly as stored (read past each entry's local header)."""
+    import io
+    import struct
+    import zipfile
+
+    out = {}
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        names = z.namelist()
+        for info in z.infolist():
+            if info.filename in leave:
+                continue
+            start = info.header_offset
+            name_len, extra_len = struct.unpack("<HH", blob[start + 26:start + 30])
+            data_at = start + 30 + name_len + extra_len
+            out[info.filename] = (info, blob[data_at:data_at + info.compress_size])
+    return names, out
+
+
+def _write_compressed(z, info, raw: bytes) -> None:
+    """Append an entry whose bytes are already compressed (zipfile has no public call for it: the
+    local header, the bytes, and the entry for the central directory, as ``writestr`` records them)."""
+    import zipfile
+
+    entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    entry.compress_type, entry.CRC = info.compress_type, info.CRC
+    entry.compress_size, entry.file_size = info.compress_size, info.file_size
+    entry.external_attr = info.external_attr
+    entry.header_offset = z.fp.tell()
+    z.fp.write(entry.FileHeader(False))
+    z.fp.write(raw)
+    z.filelist.append(entry)
+    z.NameToInfo[entry.filename] = entry
+    z.start_dir = z.fp.tell()
 
 
 def write_letter(gongwen: Gongwen, path: str | Path, doc: GongwenDocument | None = None, save=None) -> Path:
