@@ -225,6 +225,7 @@ def _write_compressed(z, info, raw: bytes) -> None:
     z.filelist.append(entry)
     z.NameToInfo[entry.filename] = entry
     z.start_dir = z.fp.tell()
+    z._didModify = True  # the central directory is written on close
 
 
 def write_letter(gongwen: Gongwen, path: str | Path, doc: GongwenDocument | None = None, save=None) -> Path:
