@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -114,3 +115,28 @@ def write_tables(target: str | os.PathLike, sheets: dict) -> Path:
                     flat.columns = [" ".join(str(c) for c in col if str(c)) for col in flat.columns]
                 flat.to_excel(writer, sheet_name=str(name)[:31], index=not isinstance(frame.index, pd.RangeIndex))
     return target
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+MAX_NAME = 120
+
+
+def safe_file_name(name: str, suffix: str = "", taken: set | None = None) -> str:
+    """A file name that Windows accepts, built from text staff wrote (a unit or a person's name):
+    ``/ \\ : * ? " < > |`` and control characters become ``_``, no trailing dot or space, not a
+    reserved device name (CON, NUL…), under ``MAX_NAME`` characters with its suffix. With
+    ``taken`` (names already used, compared without case, as Windows does) a repeat gets
+    ``(2)``, ``(3)``… and the name is added to ``taken``."""
+    base = _UNSAFE.sub("_", str(name)).strip().rstrip(". ") or "_"
+    if base.split(".")[0].upper() in _RESERVED:
+        base = "_" + base
+    room = MAX_NAME - 1 - len(suffix) - 5  # room for "(NNN)"
+    base = base[:room].rstrip(". ") or "_"
+    out, n = base + suffix, 1
+    while taken is not None and out.lower() in taken:
+        n += 1
+        out = f"{base}({n}){suffix}"
+    if taken is not None:
+        taken.add(out.lower())
+    return out

@@ -53,11 +53,15 @@ COMMENDATION = ReportKind("annual_commendation", "annual_commendation.ipynb", "�
 ROLLUP = ReportKind("rollup_circular", "rollup_circular.ipynb", "汇总通报",
                     lambda p: f"{p.label}社情民意信息汇总通报", roster=False)
 
-KINDS: dict[str, ReportKind] = {k.name: k for k in (CIRCULAR, COMMENDATION, ROLLUP)}
+FEEDBACK = ReportKind("feedback_letters", "feedback_letters.ipynb", "反馈函",
+                      lambda p: f"{p.label}社情民意信息反馈函")
+
+KINDS: dict[str, ReportKind] = {k.name: k for k in (CIRCULAR, COMMENDATION, ROLLUP, FEEDBACK)}
 
 
 def report_kind(name: str) -> ReportKind:
-    """The kind called ``name`` (``quarterly_circular``, ``annual_commendation``, ``rollup_circular``)."""
+    """The kind called ``name`` (``quarterly_circular``, ``annual_commendation``, ``rollup_circular``,
+    ``feedback_letters``)."""
     try:
         return KINDS[name]
     except KeyError:

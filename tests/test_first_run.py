@@ -117,7 +117,7 @@ def test_init_makes_a_folder_a_newcomer_can_use(tmp_path):
     assert text.count("【可改】") >= 20
 
     # The schedules point at this folder's ledgers, roster and rules, and are valid.
-    for name in ("quarterly_circular.yaml", "annual_commendation.yaml"):
+    for name in ("quarterly_circular.yaml", "annual_commendation.yaml", "quarterly_feedback.yaml"):
         data = yaml.safe_load((office / "schedules" / name).read_text(encoding="utf-8"))
         assert (data["ledgers"], data["roster"], data["rules"]) == (["../台账"], "../名册.xlsx", "../规则.yaml")
     listing = sqmy("schedule", "list", "--schedules", office / "schedules", "--state", tmp_path / "state")

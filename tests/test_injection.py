@@ -71,6 +71,12 @@ def outputs(hostile):
         ("circular", ledgers, "--roster", roster, "--year", 2025, "--quarter", 3, "--out", out / "通报"),
         ("commend", ledgers, "--roster", roster, "--year", 2025, "--out", out / "表彰"),
         ("rollup", hostile["tree"], "--year", 2025, "--out", out / "汇总"),
+        ("feedback", ledgers, "--roster", roster, "--year", 2025, "--quarter", 3, "--out", out / "反馈函"),
+        ("export", "duties", ledgers, "--roster", roster, "--year", 2025, "--out", out / "履职档案.xlsx"),
+        ("export", "duties", ledgers, "--roster", roster, "--year", 2025, "--out", out / "履职档案.csv"),
+        ("export", "appraisal", ledgers, "--roster", roster, "--year", 2025, "--out", out / "考核.xlsx"),
+        ("export", "appraisal", ledgers, "--roster", roster, "--year", 2025, "--out", out / "考核.csv"),
+        ("certificate", ledgers, "--roster", roster, "--item", "A1", "--item", "A2", "--year", 2025, "--out", out / "证明"),
         ("validate", ledgers, "--annotate", out / "标注"),
         ("template", "--out", out / "模板", "--roster", roster),
     ]
@@ -152,7 +158,10 @@ def test_terminal_tables_never_start_a_formula(outputs):
 def test_documents_have_no_fields_or_links(outputs):
     files, _ = outputs
     docs = _kinds(files, ".docx")
-    assert len(docs) == 3
+    letters = [p for p in docs if "反馈函" in p.parts]
+    certificates = [p for p in docs if "证明" in p.parts]
+    assert len(docs) - len(letters) - len(certificates) == 3  # circular, commendation, roll-up
+    assert len(letters) >= 5 and len(certificates) == 2
     for path in docs:
         with zipfile.ZipFile(path) as z:
             xml = z.read("word/document.xml").decode()
@@ -165,7 +174,7 @@ def test_documents_have_no_fields_or_links(outputs):
 def test_html_reports_have_no_links_or_markup_from_ledgers(outputs):
     files, _ = outputs
     pages = _kinds(files, ".html")
-    assert len(pages) == 3
+    assert len(pages) == 4  # circular, commendation, roll-up, feedback letters
     for path in pages:
         page = path.read_text(encoding="utf-8")
         assert "<a " not in page and "href" not in page and "<script" not in page

@@ -298,7 +298,7 @@ def test_unwritable_history_falls_back_and_still_records(tmp_path, monkeypatch, 
     ({"cron": '"0 0 30 2 *"'}, "cron", "永远不会触发"),
     ({"cron": '"every day"'}, "cron", "不是有效的 cron 表达式"),
     ({"timezone": "Mars/Olympus"}, "timezone", "不是已知的时区"),
-    ({"report": "weekly"}, "report", "应为 quarterly_circular/annual_commendation/rollup_circular 之一"),
+    ({"report": "weekly"}, "report", "应为 quarterly_circular/annual_commendation/rollup_circular/feedback_letters 之一"),
     ({"ledgers": "42"}, "ledgers", "应为台账文件或文件夹的路径"),
     ({"output": "out/{__class__}"}, "output", "未知的占位符 {__class__}"),
     ({"outptu": "x"}, "outptu", "未知配置项(是否应为 “output”?)"),
@@ -344,8 +344,8 @@ def test_shipped_examples_load_and_init_fills_paths(tmp_path, capsys):
     assert main(["schedule", "init", str(folder), "--ledgers", str(demo), "--roster", str(demo / "名册.xlsx"),
                  "--offices", str(REPO / "workbooks" / "demo_city")]) == 0
     schedules, errors = load_schedules(folder)
-    assert errors == [] and sorted(s.report for s in schedules) == ["annual_commendation", "quarterly_circular",
-                                                                    "rollup_circular"]
+    assert errors == [] and sorted(s.report for s in schedules) == ["annual_commendation", "feedback_letters",
+                                                                    "quarterly_circular", "rollup_circular"]
     by_report = {s.report: s for s in schedules}
     assert by_report["quarterly_circular"].ledgers == [str(demo)]
     assert by_report["quarterly_circular"].roster == str(demo / "名册.xlsx")
@@ -450,9 +450,10 @@ def test_airflow_export_calls_the_runner(tmp_path, capsys):
                  "--state", str(tmp_path / "state")]) == 0
     text = dag.read_text(encoding="utf-8")
     compile(text, str(dag), "exec")
-    assert text.count("python_callable=run_task") == 3 and "PapermillOperator" not in text
+    assert text.count("python_callable=run_task") == 4 and "PapermillOperator" not in text
     for name in ("quarterly_circular", "annual_commendation", "rollup_circular"):
         assert f"dag_id='sqmy_{name}'" in text and str(folder / f"{name}.yaml") in text
+    assert "dag_id='sqmy_quarterly_feedback'" in text
     assert "CronTriggerTimetable('0 8 5 1,4,7,10 *', timezone='Asia/Shanghai')" in text
 
 

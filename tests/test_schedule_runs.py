@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sqmy_lib.kinds import CIRCULAR, COMMENDATION, KINDS, ROLLUP
+from sqmy_lib.kinds import CIRCULAR, COMMENDATION, FEEDBACK, KINDS, ROLLUP
 from sqmy_lib.period import Period
 from sqmy_lib.run.notebooks import notebook_path
 from sqmy_lib.run.outputs import MARKER
@@ -259,6 +259,10 @@ def test_stems_come_from_the_registry(kind):
         assert QuarterlyCircular.file_stem.fget(type("C", (), {"period": period})()) == kind.stem(period)
     elif kind is ROLLUP:
         assert rollup_stem(period) == kind.stem(period) == "2025年第三季度社情民意信息汇总通报"
+    elif kind is FEEDBACK:
+        from sqmy_lib.render.feedback import feedback_stem
+
+        assert feedback_stem(type("F", (), {"period": period})()) == kind.stem(period) == "2025年第三季度社情民意信息反馈函"
     else:
         assert kind is COMMENDATION and kind.stem(period) == "2025年度社情民意信息工作表彰"
     assert kind.stem("2025Q3" if kind.within_year else "2025") == kind.stem(period)

@@ -16,7 +16,7 @@ import sys
 from .._version import __version__
 from ..configfile import ConfigError
 from ..rules import RulesError
-from . import compute, files, init, reports, rollup, rules, schedule, validate
+from . import compute, feedback, files, init, reports, rollup, rules, schedule, validate
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sqmy", description="社情民意信息台账:读取、校验、统计、通报与表彰")
     parser.add_argument("--version", action="version", version=f"sqmy_lib {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    for module in (init, validate, compute, reports, rollup, files, rules, schedule):
+    for module in (init, validate, compute, reports, feedback, rollup, files, rules, schedule):
         module.register(sub)
     return parser
 

@@ -6,7 +6,7 @@ nothing. The folder holds::
     台账/            the ledgers (the blank template to fill in, or the office's own workbooks)
     名册.xlsx         the roster (the blank template, with dropdowns)
     规则.yaml         the shipped rules of the year, the values to set marked 【必改】 / 【可改】
-    schedules/       the circular and commendation schedules, pointing at the folders above
+    schedules/       the circular, commendation and feedback-letter schedules, pointing at the folders above
                      (with --offices, a city's or province's roll-up of the offices below too)
     使用说明.txt      what each thing is and what to run, in Chinese
     输出/            made by ``sqmy run DIR``: outside 台账/, so outputs are never read as ledgers
@@ -27,7 +27,7 @@ RULES = "规则.yaml"
 SCHEDULES = "schedules"
 OUTPUT = "输出"
 GUIDE = "使用说明.txt"
-SCHEDULE_EXAMPLES = ("quarterly_circular.yaml", "annual_commendation.yaml")  # one office's own reports
+SCHEDULE_EXAMPLES = ("quarterly_circular.yaml", "annual_commendation.yaml", "quarterly_feedback.yaml")  # one office's own reports
 ROLLUP_EXAMPLE = "rollup_circular.yaml"  # a city or province office's roll-up of the offices below (--offices)
 
 # The values every office must set (its name, place, the names in its documents), by key path.
@@ -163,7 +163,7 @@ def guide_text(folder: Path, year: int) -> str:
 {item(ROSTER)}名册:委员、信息员的姓名、身份、单位、聘任日期,以及各单位的单位类型(任务和排名按单位类型计)。
 {item(RULES)}本单位的规则。标有“{MUST_MARK}”的项请改为本单位的情况;标有“{MAY_MARK}”的是可按本单位办法调整的数值。
 {indent}改完后运行 sqmy rules check {name}/{RULES} 检查。
-{item(SCHEDULES + "/")}定时任务:每季度自动生成通报、每年生成表彰名单(见下文)。
+{item(SCHEDULES + "/")}定时任务:每季度自动生成通报和反馈函、每年生成表彰名单(见下文)。
 {item(OUTPUT + "/")}sqmy run 生成的文件都在这里;本文件夹里的文件不会被当作台账读取。
 
 日常使用(在 {name} 所在的文件夹中运行):

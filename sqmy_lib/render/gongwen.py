@@ -424,6 +424,16 @@ class GongwenDocument:
         self.doc.core_properties.author = self.doc.core_properties.last_modified_by = ""
         self.doc.core_properties.created = self.doc.core_properties.modified = dt.datetime.now().replace(microsecond=0)
 
+    def reset(self) -> None:
+        """Empty the body for the next document of a batch (one letter per unit and person): the page
+        setup, fonts, footer and styled runs stay, so a batch opens and sets up one document, not one each."""
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        self._numbers = [0, 0, 0, 0]
+        self._after_letterhead = False
+
     # -- page ---------------------------------------------------------------
 
     def _page_setup(self) -> None:
@@ -651,6 +661,20 @@ class GongwenDocument:
         if red:
             _paragraph_border(num, "bottom", RED, eighths=12, space_pt=11)
         self._after_letterhead = True
+        return head
+
+    def letter_head(self, mark: str, red: bool = True) -> Paragraph:
+        """信函格式的版头 (GB/T 9704 10.1): the organ's name centred at the top of the 版心 and a red
+        line 4 mm below it across the 版心; no 发文字号 line (a letter's number, if any, is written
+        in the body). The title follows one line below."""
+        size = Pt(min(SIZE_MARK.pt * 0.75, TEXT_WIDTH.pt * 0.96 / max(_em_width(mark, latin=0.6), 1)))
+        head = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, line=Pt(size.pt * 1.2))
+        head.paragraph_format.space_before = Pt(0)
+        run = self._text(head, mark if red else "", self.fonts.title, size)
+        if red:
+            run.font.color.rgb = RGBColor.from_string(RED)
+            _paragraph_border(head, "bottom", RED, eighths=12, space_pt=11)
+        self._after_letterhead = False
         return head
 
     def attachments_note(self, titles: Sequence[str]) -> list[Paragraph]:

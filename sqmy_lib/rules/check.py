@@ -127,6 +127,12 @@ def positive_number(value, data):
         return f"应为大于 0 的数,实为 {_shown(value)}"
 
 
+def ratio(value, data):
+    d = _decimal(value)
+    if d is None or not (0 <= d <= 1):
+        return f"应为 0 到 1 之间的数(如 0.75 表示 75%),实为 {_shown(value)}"
+
+
 def one_of(*choices: str) -> Check:
     def check(value, data):
         if value not in choices:
@@ -377,6 +383,12 @@ SPECS: tuple[Spec, ...] = (
     Spec("commendations.term.name", text, REQ),
     Spec("commendations.term.first_year", integer(2000, 2100), REQ),
     Spec("commendations.term.last_year", integer(2000, 2100), REQ),
+    Spec("appraisal", mapping),
+    Spec("appraisal.roles", names_from("roles")),
+    Spec("appraisal.grades", mapping),
+    Spec("appraisal.grades.*", or_empty(mapping)),
+    Spec("appraisal.grades.*.min_completion", ratio),
+    Spec("appraisal.grades.*.min_adopted", integer()),
     Spec("instructions", mapping),
     Spec("instructions.due_days", integer(1, 3650)),
     Spec("instructions.status_words", keyed_by(STATUSES)),
@@ -401,7 +413,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("documents.max_table_rows", integer(1, 10000)),
     Spec("documents.cc", words(non_empty=False)),
     Spec("documents.printed_by", text),
-    *(Spec(f"documents.{kind}{key}", check) for kind in ("circular", "commendation")
+    *(Spec(f"documents.{kind}{key}", check) for kind in ("circular", "commendation", "feedback")
       for key, check in (("", mapping), (".issuer", text), (".mark", text), (".number", text))),
 )
 

@@ -191,6 +191,24 @@ def _periods(rules: Rules) -> list[str]:
     ]
 
 
+def _appraisal(rules: Rules) -> list[str]:
+    a = rules.data.get("appraisal") or {}
+    if not a:
+        return ["规则文件未设信息员考核标准(使用内置规则的标准)。"]
+    lines = [f"考核对象:{_joined(a.get('roles') or [])}。按年度内有信息的月份占应报月份的比例(按月完成率)和被采用条数评定等次,"
+             "依次对照下列标准,取第一个全部达到的等次:"]
+    for name, need in (a.get("grades") or {}).items():
+        need = need or {}
+        parts = []
+        if need.get("min_completion") is not None:
+            parts.append(f"按月完成率不低于{float(need['min_completion']) * 100:g}%")
+        if need.get("min_adopted"):
+            parts.append(f"被采用{need['min_adopted']}条以上")
+        lines.append(f"  {name}:{'、'.join(parts) if parts else '其余'}。")
+    lines.append("续聘意见由工作人员填写。")
+    return lines
+
+
 def rules_text(rules: Rules) -> str:
     """The rules as a numbered Chinese appendix; a fallback note comes first as "说明:…"."""
     year = f"{rules.year}年度" if rules.year else ""
@@ -206,6 +224,7 @@ def rules_text(rules: Rules) -> str:
         ("评选表彰", _commendations),
         ("通报周期", _periods),
         ("批示件办理", _instructions),
+        ("信息员考核", _appraisal),
     ]
     for n, (title, build) in enumerate(sections, 1):
         out += _section(n, title, build(rules))

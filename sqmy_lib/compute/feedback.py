@@ -1,0 +1,265 @@
+"""Feedback to every unit and person (反馈函), the 委员履职档案 and the 信息员考核表, as data.
+
+The speeches ask the office to tell each member and unit what became of their items (L89 "及时将
+反映信息和采用情况向委员反馈", L263), to keep items in the 委员履职档案 (L342) and to appraise
+informants (L88 "县政协要进行考核"). Nothing here counts anything a second way: every figure of a
+letter is the row of :func:`~.people.people` or :func:`~.units.units` for that person or unit, the
+money the lines of :func:`~.rewards.reward_lines`, the 批示 those of
+:func:`~.instructions.instructions`. What is added is the list behind the figures: the items a
+letter is about, each once, with where it was adopted or forwarded and its 批示 and follow-up.
+
+Which items a letter lists: the items counted for its holder (a unit: the item's 单位; a person: the
+items credited to them, ``base.credited_authors``) that were submitted, adopted, forwarded or
+instructed in the period, so every figure of the letter has its items beside it. Adoptions,
+forwards and 批示 shown are those dated in the period, as the figures count them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..period import Period
+from ..records import Ledger, by_item
+from ..rules import Rules, load_rules
+from .base import credited_authors, item_flags, prepare
+from .counted import Counted
+from .instructions import instructions as instruction_rows
+from .people import people
+from .rewards import reward_lines, yuan
+from .units import units
+
+ITEM_COLUMNS = ["item", "item_no", "title", "date", "authors", "unit", "adopted_text", "forwarded_text",
+                "instructed_text", "routing"]
+FLAG_COLUMNS = ["submitted", "adopted", "instructed", "forwarded"]
+
+
+@dataclass
+class UnitLetter:
+    """One unit's feedback: its row of ``compute units``, its peer group's size, its items, its money."""
+
+    unit: str
+    figures: dict  # the unit's row of units()
+    peers: int  # units in its peer group
+    items: pd.DataFrame  # ITEM_COLUMNS
+    rewards: pd.DataFrame  # its reward lines (kind 单位)
+
+
+@dataclass
+class PersonLetter:
+    """One person's feedback: a row of ``compute people`` per role they hold, their items, their money."""
+
+    name: str
+    roles: list[dict]  # rows of people(), one per role
+    items: pd.DataFrame
+    rewards: pd.DataFrame  # reward lines (kind 个人)
+
+    @property
+    def unit(self) -> str:
+        return next((r["unit"] for r in self.roles if r.get("unit")), "")
+
+    @property
+    def role(self) -> str:
+        return "、".join(r["role"] for r in self.roles if r.get("role"))
+
+
+@dataclass
+class Feedback:
+    """Every letter of one period, and the office they come from."""
+
+    period: Period
+    rules: Rules
+    office: str
+    tiers: list[str]
+    units: list[UnitLetter] = field(default_factory=list)
+    people: list[PersonLetter] = field(default_factory=list)
+    people_table: pd.DataFrame | None = None  # compute people, as the letters took it
+    units_table: pd.DataFrame | None = None  # compute units, as the letters took it
+
+
+def _when_text(when) -> str:
+    return "" if pd.isna(when) else f"{when.month}月{when.day}日"
+
+
+def item_table(c: Counted, period: Period, today: dt.date | None = None) -> pd.DataFrame:
+    """Per item (every submission): its figures in the period (FLAG_COLUMNS, from ``item_flags``) and
+    what became of it, as text: adopted where (every channel, with issue and date), forwarded where,
+    批示 by whom with the follow-up status (``compute instructions``), routing (专报/转报/转送)."""
+    subs = c.submissions
+    flags = item_flags(c, period)[FLAG_COLUMNS]
+    table = pd.DataFrame({"item": subs["item"].to_numpy(), "item_no": subs["item_no"].to_numpy(),
+                          "title": subs["title"].to_numpy(), "date": pd.to_datetime(subs["date"]).to_numpy(),
+                          "authors": subs["author_text"].to_numpy(), "unit": subs["unit"].to_numpy()})
+    table = table.join(flags, on="item")
+    ad = c.all_adoptions
+    ad = ad[period.contains(ad["when"])].sort_values(["item", "when"], kind="stable")
+    if len(ad):
+        texts = [f"{b}({_when_text(w)})" for b, w in zip(ad["body"], ad["when"])]
+        adopted = pd.Series(texts, index=ad.index).groupby(ad["item"]).agg(";".join)
+        routing = ad["routing"].fillna("").astype(str)
+        routes = routing[routing != ""].groupby(ad.loc[routing != "", "item"]).agg(lambda s: "、".join(dict.fromkeys(s)))
+    else:
+        adopted = routes = pd.Series(dtype=object)
+    fw = c.forwards[period.contains(c.forwards["when"])].sort_values(["item", "when"], kind="stable")
+    forwarded = (pd.Series([f"上报{b}({_when_text(w)})" for b, w in zip(fw["body"], fw["when"])], index=fw.index)
+                 .groupby(fw["item"]).agg(";".join) if len(fw) else pd.Series(dtype=object))
+    ins = instruction_rows(c, period, today=today)
+    instructed = (pd.Series([f"{l}批示({_when_text(d)},{s})" for l, d, s in zip(ins["leader"], ins["date"], ins["status"])])
+                  .groupby(ins["item"].to_numpy()).agg(";".join) if len(ins) else pd.Series(dtype=object))
+    table["adopted_text"] = table["item"].map(adopted).astype(object).fillna("")
+    table["forwarded_text"] = table["item"].map(forwarded).astype(object).fillna("")
+    table["instructed_text"] = table["item"].map(instructed).astype(object).fillna("")
+    table["routing"] = table["item"].map(routes).astype(object).fillna("")
+    return table
+
+
+def _active(table: pd.DataFrame) -> pd.DataFrame:
+    """Items with anything in the period (a figure, or an adoption in a channel not counted in tiers)."""
+    keep = table[FLAG_COLUMNS].sum(axis=1) > 0
+    keep |= table["adopted_text"] != ""
+    return table[keep].sort_values(["date", "item"], kind="stable")
+
+
+def has_quota(row) -> bool:
+    q = row.get("quota")
+    return q is not None and not pd.isna(q)
+
+
+def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None, office: str | None = None,
+                   today: dt.date | None = None) -> Feedback:
+    """Every letter for ``period``: one per unit (every unit ``compute units`` lists) and one per person
+    who submitted (or had anything counted) in the period or holds a quota."""
+    c, period = prepare(source, period, rules, today)
+    rules = c.rules
+    office = office or (rules.data.get("office") or {}).get("name", "")
+    ppl = people(c, period, today=today)
+    uts = units(c, period, today=today)
+    table = item_table(c, period, today)
+    active = _active(table)
+    lines = reward_lines(c, period)
+    out = Feedback(period, rules, office, list(rules.tiers), people_table=ppl, units_table=uts)
+
+    sizes = uts.groupby("peer_group")["unit"].transform("size")
+    by_unit = dict(tuple(active.groupby("unit", sort=False)))
+    empty = active.iloc[0:0]
+    unit_lines = lines[lines["kind"] == "单位"]
+    for row, peers in zip(uts.to_dict("records"), sizes):
+        out.units.append(UnitLetter(row["unit"], row, int(peers), by_unit.get(row["unit"], empty),
+                                    unit_lines[unit_lines["beneficiary"] == row["unit"]].reset_index(drop=True)))
+
+    credited = credited_authors(c)
+    credited = credited[credited["item"].isin(active["item"])].drop_duplicates(["item", "name"])
+    items_of = credited.groupby("name")["item"].agg(list).to_dict()
+    indexed = active.set_index("item", drop=False)
+    person_lines = lines[lines["kind"] == "个人"]
+    lines_of = dict(tuple(person_lines.groupby("beneficiary", sort=False)))
+    counts = ["submitted", "adopted", "instructed", "forwarded"]
+    for name, rows in ppl.groupby("name", sort=False):
+        records = rows.to_dict("records")
+        any_count = bool(rows[counts].to_numpy().sum() > 0)
+        if not any_count and not any(has_quota(r) for r in records):
+            continue
+        mine = indexed.loc[items_of.get(name, [])] if name in items_of else empty
+        out.people.append(PersonLetter(name, records, mine.reset_index(drop=True),
+                                       lines_of.get(name, person_lines.iloc[0:0]).reset_index(drop=True)))
+    return out
+
+
+# ---- 委员履职档案 ----
+
+def duties(source: Ledger | Counted, year: int, rules: Rules | None = None, today: dt.date | None = None,
+           role: str = "委员") -> pd.DataFrame:
+    """One row per 委员 for ``year`` (the 委员履职档案; README gives the column order as a stable format):
+    the figures of ``compute people`` (submitted, adopted, by tier, instructed, reward), adoptions
+    by channel, 批示 by leader level, titles of adopted items and a 备注 for 专报/转报 items."""
+    c, period = prepare(source, year, rules, today)
+    everyone = people(c, period, today=today)
+    ppl = everyone[everyone["role"] == role].sort_values("name", kind="stable").reset_index(drop=True)
+    ppl["reward"] = ppl["name"].map(_money_of(everyone))
+    roster = c.ledger.roster
+    sector = (roster.people.drop_duplicates("name").set_index("name")["sector"]
+              if roster is not None and not roster.people.empty and "sector" in roster.people else pd.Series(dtype=object))
+    credited = credited_authors(c)
+    mine = credited[credited["name"].isin(ppl["name"])][["item", "name"]].drop_duplicates()
+
+    ad = c.all_adoptions[period.contains(c.all_adoptions["when"])]
+    channels = list((c.rules.data.get("placement") or {}).get("channels") or [])
+    out = ppl[["name", "unit", "submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "reward"]].copy()
+    out.insert(1, "sector", out["name"].map(sector).fillna("").astype(object))
+    for ch in channels:
+        items = set(ad.loc[ad["channel"] == ch, "item"])
+        out[f"channel_{ch}"] = out["name"].map(mine[mine["item"].isin(items)].groupby("name").size()).fillna(0).astype(int)
+    ins = c.instructions[period.contains(c.instructions["when"])]
+    for level in c.rules.leader_levels:
+        items = ins.loc[ins["level"] == level, "item"]
+        pairs = mine.merge(pd.DataFrame({"item": items}), on="item")  # one per 批示 of the person's items
+        out[f"level_{level}"] = out["name"].map(pairs.groupby("name").size()).fillna(0).astype(int)
+    titles = by_item(c.submissions, "title")
+    adopted_items = mine[mine["item"].isin(c.adoptions.loc[period.contains(c.adoptions["when"]), "item"])]
+    out["adopted_titles"] = out["name"].map(
+        adopted_items.assign(t=adopted_items["item"].map(titles)).groupby("name")["t"].agg(lambda s: ";".join(f"《{t}》" for t in s))
+    ).fillna("")
+    routed = ad[ad["routing"].fillna("").astype(str).isin(["专报", "转报"])]
+    notes = mine.merge(routed[["item", "routing"]].drop_duplicates(), on="item")
+    said = pd.Series([f"《{titles.get(i, '')}》{r}" for i, r in zip(notes["item"], notes["routing"])], index=notes.index, dtype=object)
+    out["note"] = out["name"].map(said.groupby(notes["name"]).agg(";".join)).astype(object).fillna("")
+    out["year"] = period.year
+    return out
+
+
+def _money_of(everyone: pd.DataFrame) -> pd.Series:
+    """A person's reward (people() puts it on their first row only), by name, 0.00 for none."""
+    paid = everyone.dropna(subset=["reward"]).drop_duplicates("name").set_index("name")["reward"]
+    return pd.Series({n: paid.get(n, yuan(0)) for n in everyone["name"].unique()}, dtype=object)
+
+
+# ---- 信息员考核表 ----
+
+def appraisal_rules(rules: Rules) -> dict:
+    """The rules' ``appraisal`` section; when a rules file has none, the shipped rules' of its year."""
+    own = rules.data.get("appraisal")
+    if own:
+        return own
+    return load_rules(year=rules.data.get("year")).data.get("appraisal") or {}
+
+
+def grade(rule: dict, completion, adopted: int) -> str:
+    """The first grade (in the rules' order) whose thresholds are all met."""
+    grades = rule.get("grades") or {}
+    for name, need in grades.items():
+        need = need or {}
+        done = 0.0 if completion is None or pd.isna(completion) else float(completion)
+        if done + 1e-9 < float(need.get("min_completion", 0)):
+            continue
+        if adopted < int(need.get("min_adopted", 0)):
+            continue
+        return name
+    return ""
+
+
+def appraisal(source: Ledger | Counted, year: int, rules: Rules | None = None, today: dt.date | None = None) -> pd.DataFrame:
+    """One row per informant (the rules' ``appraisal.roles``) for ``year``: months due, with and
+    without an item (``missed_months`` of ``compute people``), submitted, adopted, 批示, reward, a
+    考核等次 by the rules' thresholds, and a blank 续聘意见 for staff."""
+    c, period = prepare(source, year, rules, today)
+    rule = appraisal_rules(c.rules)
+    roles = list(rule.get("roles") or [])
+    everyone = people(c, period, today=today)
+    ppl = everyone[everyone["role"].isin(roles)].sort_values(["role", "unit", "name"], kind="stable").reset_index(drop=True)
+    quotas = (c.rules.data.get("quotas") or {}).get("people") or {}
+    due = []
+    for role, quota in zip(ppl["role"], ppl["quota"]):
+        per_month = (quotas.get(role) or {}).get("items") or 1
+        due.append(0 if quota is None or pd.isna(quota) else int(round(float(quota) / per_month)))
+    out = ppl[["name", "role", "unit", "appointed_on", "ended_on"]].copy()
+    out["months_due"] = due
+    out["months_missed"] = [len(m) for m in ppl["missed_months"]]
+    out["months_with"] = out["months_due"] - out["months_missed"]
+    out["missed_months"] = ppl["missed_months"].to_numpy()
+    for column in ("submitted", "adopted", "instructed", "completion", "reward"):
+        out[column] = ppl[column].to_numpy()
+    out["reward"] = out["name"].map(_money_of(everyone))
+    out["grade"] = [grade(rule, comp, int(a)) for comp, a in zip(out["completion"], out["adopted"])]
+    out["renewal"] = ""
+    return out

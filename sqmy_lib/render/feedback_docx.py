@@ -1,0 +1,270 @@
+"""反馈函 and 采用证明 as 公文: each built as a :class:`~.document.Gongwen` and laid out by the one
+GB/T 9704 builder (:mod:`.gongwen`), in the 信函格式 a letter takes (the organ's name over a red
+line, no 文件 mark, no 版记).
+
+Every sentence with a figure is made from the row of ``compute people`` / ``compute units`` the
+letter carries (:mod:`sqmy_lib.compute.feedback`), so the letter says the same numbers as
+``sqmy compute``; the table lists the items behind them, each once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from .. import zh
+from ..compute.feedback import Feedback, PersonLetter, UnitLetter, has_quota
+from .document import Gongwen, Heading, Issuing, Para, TableBlock
+from docx.shared import Pt
+
+from .gongwen import GongwenDocument, _blocks
+from .spec import Column, spec, text
+
+ITEMS = spec(
+    Column("seq", "序号", "count"), Column("title", "信息标题", "long"), Column("authors", "作者"),
+    Column("date", "报送日期", "day"), Column("outcome", "采用及上报情况", "long"),
+    Column("instructed_text", "领导批示及落实", "long"),
+)
+REWARDS = spec(
+    Column("title", "信息标题", "long"), Column("tier", "采用层级"), Column("multiplier_text", "批示加倍"),
+    Column("share", "份额"), Column("amount", "金额（元）", "money"),
+)
+ADOPTIONS = spec(
+    Column("body", "采用单位或刊物", "long"), Column("tier", "层级"), Column("channel", "渠道"),
+    Column("routing", "方式"), Column("date", "采用日期", "date"),
+)
+
+
+def letter_issuing(fb: Feedback, date: dt.date | str | None = None, number=None) -> Issuing:
+    """The rules' ``documents.feedback`` (issuer, mark) for the office; no 抄送 on a letter."""
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    issuing = Issuing.from_rules(fb.rules, "feedback", fb.office, fb.period.year, number, date)
+    issuing.cc = ""
+    return issuing
+
+
+def _count(x) -> str:
+    return text(x, "number") or "0"
+
+
+def _tier_text(row: dict, tiers: list[str]) -> str:
+    parts = [f"{t}{int(row.get(f'adopted_{t}', 0))}条" for t in tiers if int(row.get(f"adopted_{t}", 0) or 0)]
+    return f"(其中{'、'.join(parts)})" if parts else ""
+
+
+def figures_sentence(row: dict, tiers: list[str]) -> str:
+    """报送N条,被采用M条(其中…),获领导批示K件;上报F条,被上级采用G条 — the row's own numbers."""
+    s = f"报送社情民意信息{int(row['submitted'])}条,被采用{int(row['adopted'])}条{_tier_text(row, tiers)},获领导批示{int(row['instructed'])}件"
+    if int(row.get("forwarded", 0) or 0):
+        s += f";向上级报送{int(row['forwarded'])}条,被上级采用{int(row.get('forwarded_adopted', 0))}条"
+    return s
+
+
+def quota_sentence(row: dict, subject: str = "") -> str:
+    """任务N条,完成率X%; and what is short (the row's ``shortfall``), or that it is met."""
+    if not has_quota(row):
+        return f"{subject}本期未设报送任务。"
+    s = f"{subject}任务{_count(row['quota'])}条,完成率{text(row.get('completion'), 'pct') or '—'}"
+    aq = row.get("adopted_quota")
+    if aq is not None and not pd.isna(aq):
+        s += f";采用任务{_count(aq)}条,完成率{text(row.get('adopted_completion'), 'pct') or '—'}"
+    if row.get("behind"):
+        return s + f";尚未完成任务:{row['shortfall']}。"
+    return s + "。"
+
+
+def _items_block(items: pd.DataFrame) -> list:
+    if items.empty:
+        return [Para("本期没有报送、采用、上报或领导批示的信息。")]
+    table = items.reset_index(drop=True).copy()
+    table["seq"] = range(1, len(table) + 1)
+    outcome = []
+    for a, f, s in zip(table["adopted_text"], table["forwarded_text"], table["submitted"]):
+        parts = [x for x in (a, f) if x]
+        outcome.append(";".join(parts) if parts else ("暂未采用" if s else ""))
+    table["outcome"] = outcome
+    table["instructed_text"] = table["instructed_text"].where(table["instructed_text"] != "", "")
+    return [TableBlock(table, ITEMS, small=True)]
+
+
+def _rewards_block(lines: pd.DataFrame) -> list:
+    if lines.empty:
+        return []
+    table = lines.copy()
+    table["multiplier_text"] = ["×" + zh.number(m, 2) if m != 1 else "" for m in table["multiplier"]]
+    return [TableBlock(table, REWARDS, small=True)]
+
+
+def unit_gongwen(fb: Feedback, letter: UnitLetter, issuing: Issuing) -> Gongwen:
+    """The 反馈函 to one unit: figures, rank in its peer group, quota, items, what is missing."""
+    row, label = letter.figures, fb.period.label
+    body = [Para(f"现将{label}{letter.unit}社情民意信息报送、采用和领导批示情况反馈如下。"),
+            Heading("基本情况"),
+            Para(f"{label},{letter.unit}{figures_sentence(row, fb.tiers)}。按计分办法得{int(row['points'])}分,"
+                 f"在{row['peer_group']}{letter.peers}个单位中排第{int(row['rank'])}名。"),
+            Heading("任务完成情况"),
+            Para(quota_sentence(row, "本期")),
+            Heading("信息采用和批示情况"),
+            *_items_block(letter.items)]
+    if not letter.rewards.empty:
+        total = zh.number(sum(letter.rewards["amount"]), 2, keep_zeros=True)
+        body += [Para(f"以单位名义报送的信息本期应发稿酬{total}元,明细如下。"), *_rewards_block(letter.rewards)]
+    body += [Heading("需要改进的方面"), Para(_missing_unit(row)), Para("特此函告。")]
+    return Gongwen(f"关于{label}社情民意信息报送采用情况的反馈函", letter.unit, body, issuing)
+
+
+def _missing_unit(row: dict) -> str:
+    if row.get("no_submission"):
+        return "本期没有报送社情民意信息。请明确专人负责,按任务要求及时报送。"
+    if row.get("behind"):
+        return f"本期{row['shortfall']}。请认真查找原因,切实加以改进,确保完成任务。"
+    return "本期已完成报送任务。请继续围绕党委政府中心工作和群众关心的热点难点问题,提高信息质量。"
+
+
+def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gongwen:
+    """The 反馈函 to one 委员 or 信息员: figures per role, items, 批示, reward lines, months missed."""
+    label = fb.period.label
+    first = letter.roles[0]
+    roles = [r.get("role") for r in letter.roles]
+    addressee = f"{letter.name}委员" if "委员" in roles else f"{letter.name}同志"
+    body = [Para(f"感谢您对社情民意信息工作的支持。现将您{label}报送、采用社情民意信息情况反馈如下。"),
+            Heading("基本情况"),
+            Para(f"{label},您{figures_sentence(first, fb.tiers)}。合写的信息,每位作者各计一条。"),
+            Heading("任务完成情况")]
+    for r in letter.roles:
+        subject = f"作为{r['role']}," if r.get("role") else ""
+        body.append(Para(quota_sentence(r, subject)))
+        if r.get("missed_months"):
+            body.append(Para(f"本期{zh.months(r['missed_months'])}没有报送信息。"))
+    body += [Heading("信息采用和批示情况"), *_items_block(letter.items), Heading("稿酬")]
+    reward = next((r["reward"] for r in letter.roles if r.get("reward") is not None and not pd.isna(r["reward"])), None)
+    if letter.rewards.empty:
+        body.append(Para("本期没有应发的稿酬。"))
+    else:
+        body += [Para(f"本期应发稿酬{text(reward, 'money')}元,明细如下。"), *_rewards_block(letter.rewards)]
+    body.append(Para("特此函告。"))
+    return Gongwen(f"关于{label}社情民意信息报送采用情况的反馈函", addressee, body, issuing)
+
+
+class LetterBatch:
+    """Many letters written one after another (500 for a 500-member office): one document set up
+    once and emptied for each letter, and the package parts no letter changes (styles — 800 KB of
+    XML in python-docx's template —, fonts, settings, footers, relationships) serialised and
+    compressed once; each letter's file takes those compressed bytes as they are, and its own body
+    and properties. The parts are checked to be the same every time, else the plain save is used."""
+
+    def __init__(self):
+        self.doc = GongwenDocument()
+        self._names: list[str] | None = None
+        self._static: dict[str, tuple] = {}  # name -> (ZipInfo, compressed bytes)
+
+    def write(self, gongwen: Gongwen, path: str | Path) -> Path:
+        write_letter(gongwen, path, self.doc, save=self._save)
+        return Path(path)
+
+    def _save(self, path: Path) -> Path:
+        import io
+        import zipfile
+
+        from ..iorw import atomic_path
+
+        document = self.doc.doc
+        package = document.part.package
+        changing = {document.part.partname.lstrip("/"): document.part,
+                    package._core_properties_part.partname.lstrip("/"): package._core_properties_part}
+        if self._names is None:
+            buf = io.BytesIO()
+            document.save(buf)
+            self._names, self._static = _compressed_parts(buf.getvalue(), set(changing))
+            self._parts = sorted(str(p.partname) for p in package.iter_parts())
+        if sorted(str(p.partname) for p in package.iter_parts()) != self._parts:
+            return self.doc.save(path)
+        try:
+            with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+                for name in self._names:
+                    if name in changing:
+                        z.writestr(name, changing[name].blob)
+                    else:
+                        _write_compressed(z, *self._static[name])
+        except (AttributeError, TypeError):  # zipfile's internals changed in this Python: the plain save
+            return self.doc.save(path)
+        return Path(path)
+
+
+def _compressed_parts(blob: bytes, leave: set) -> tuple[list[str], dict]:
+    """The entries of a .docx in order, and for those not in ``leave`` their ZipInfo and their
+    compressed bytes exactly as stored (read past each entry's local header)."""
+    import io
+    import struct
+    import zipfile
+
+    out = {}
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        names = z.namelist()
+        for info in z.infolist():
+            if info.filename in leave:
+                continue
+            start = info.header_offset
+            name_len, extra_len = struct.unpack("<HH", blob[start + 26:start + 30])
+            data_at = start + 30 + name_len + extra_len
+            out[info.filename] = (info, blob[data_at:data_at + info.compress_size])
+    return names, out
+
+
+def _write_compressed(z, info, raw: bytes) -> None:
+    """Append an entry whose bytes are already compressed (zipfile has no public call for it: the
+    local header, the bytes, and the entry for the central directory, as ``writestr`` records them)."""
+    import zipfile
+
+    entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    entry.compress_type, entry.CRC = info.compress_type, info.CRC
+    entry.compress_size, entry.file_size = info.compress_size, info.file_size
+    entry.external_attr = info.external_attr
+    entry.header_offset = z.fp.tell()
+    z.fp.write(entry.FileHeader(False))
+    z.fp.write(raw)
+    z.filelist.append(entry)
+    z.NameToInfo[entry.filename] = entry
+    z.start_dir = z.fp.tell()
+    z._didModify = True  # the central directory is written on close
+
+
+def write_letter(gongwen: Gongwen, path: str | Path, doc: GongwenDocument | None = None, save=None) -> Path:
+    """Lay out a letter (信函格式): the organ's name over the red line, title, 主送, body, 署名 and
+    date; no 版记. Written atomically. ``doc``: a document to reuse (emptied first), for a batch;
+    ``save``: how to write it (:class:`LetterBatch`)."""
+    issuing = gongwen.issuing
+    if doc is None:
+        doc = GongwenDocument()
+    else:
+        doc.reset()
+    if issuing.mark:
+        doc.letter_head(issuing.mark, red=issuing.red)
+    doc.title(gongwen.title).paragraph_format.space_before = Pt(28)
+    if gongwen.addressee:
+        doc.addressee(gongwen.addressee)
+    _blocks(doc, gongwen.body)
+    doc.signature(issuing.organ, issuing.date)
+    return save(Path(path)) if save else doc.save(path)
+
+
+def certificate_gongwen(item: dict, adoptions: pd.DataFrame, instructions: pd.DataFrame, office: str,
+                        issuing: Issuing) -> Gongwen:
+    """采用证明 of one item: title, authors, where and when it was adopted, 批示."""
+    who = item.get("authors") or item.get("unit") or ""
+    unit = f"({item['unit']})" if item.get("unit") and item.get("unit") != who else ""
+    number = f"(编号{item['item_no']})" if item.get("item_no") else ""
+    when = zh.zh_date(item["date"]) if item.get("date") is not None and not pd.isna(item["date"]) else "(日期未登记)"
+    body = [Para(f"{who}{unit}撰写的社情民意信息《{item['title']}》{number},于{when}报送{office}。经核对台账,该信息采用情况如下。")]
+    if adoptions.empty:
+        body.append(Para("该信息尚无采用记录。"))
+    else:
+        routed = "routing" in adoptions and (adoptions["routing"].astype(str) != "").any()
+        body.append(TableBlock(adoptions, ADOPTIONS if routed else ADOPTIONS.without("routing"), small=True))
+    for leader, date, status in zip(instructions.get("leader", []), instructions.get("date", []), instructions.get("status", [])):
+        day = zh.zh_date(date) if not pd.isna(date) else ""
+        body.append(Para(f"该信息于{day}获{leader}批示,落实情况:{status}。"))
+    body.append(Para("特此证明。"))
+    return Gongwen("社情民意信息采用证明", "", body, issuing)

@@ -1,0 +1,375 @@
+"""Feedback letters, the 委员履职档案, the 信息员考核表 and the 采用证明 (issue 15), on real files.
+
+The demo office's letters are run once through the real CLI (the notebook by papermill on the real
+kernel) and each letter is read back from the .docx and compared with ``sqmy compute people`` /
+``units`` (JSON, from another process); the duties export with the demo generator's own totals
+(``expected.json``); a small hand-made ledger with numbers worked out by hand.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from conftest import write_xlsx
+
+DEMO = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
+ROSTER = DEMO / "名册.xlsx"
+EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
+UNSAFE = set('/\\:*?"<>|')
+
+
+def sqmy(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sqmy_lib", *map(str, args)], capture_output=True, text=True, timeout=600)
+
+
+def compute(what: str, *period) -> list[dict]:
+    result = sqmy("compute", what, DEMO, "--roster", ROSTER, "--year", 2025, *period, "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def plain(text: str) -> str:
+    """Document text with full-width punctuation folded, for matching sentences."""
+    return text.translate(str.maketrans("，；：（）", ",;:()"))
+
+
+def read_letter(path: Path) -> tuple[str, list[list[list[str]]]]:
+    d = docx.Document(str(path))
+    text = plain("\n".join(p.text for p in d.paragraphs))
+    tables = [[[plain(c.text) for c in row.cells] for row in t.rows] for t in d.tables]
+    return text, tables
+
+
+def item_rows(tables) -> list[list[str]]:
+    """The rows of the items table (the one headed 序号 | 信息标题 …), header left out."""
+    for t in tables:
+        if t and t[0][:2] == ["序号", "信息标题"]:
+            return t[1:]
+    return []
+
+
+def sentence_figures(text: str, row: dict, tiers=("县级", "市级", "省级", "全国")) -> None:
+    tier_parts = [f"{t}{row[f'adopted_{t}']}条" for t in tiers if row[f"adopted_{t}"]]
+    expected = f"报送社情民意信息{row['submitted']}条,被采用{row['adopted']}条"
+    if tier_parts:
+        expected += f"(其中{'、'.join(tier_parts)})"
+    expected += f",获领导批示{row['instructed']}件"
+    assert expected in text, (expected, text[:400])
+
+
+# ---------------------------------------------------------------- the demo office, Q4, via the CLI
+
+@pytest.fixture(scope="module")
+def q4(tmp_path_factory):
+    out = tmp_path_factory.mktemp("feedback") / "反馈函"
+    result = sqmy("feedback", DEMO, "--roster", ROSTER, "--year", 2025, "--quarter", 4, "--out", out, "--date", "2026-01-08")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def q4_people():
+    return compute("people", "--quarter", 4)
+
+
+@pytest.fixture(scope="module")
+def q4_units():
+    return compute("units", "--quarter", 4)
+
+
+def _index(out: Path) -> list[dict]:
+    [index] = out.glob("*索引.xlsx")
+    ws = openpyxl.load_workbook(index).active
+    rows = list(ws.iter_rows(values_only=True))
+    head = list(rows[0])
+    return [dict(zip(head, r)) for r in rows[1:]]
+
+
+def test_one_letter_per_unit_and_per_member_with_a_quota(q4, q4_people, q4_units):
+    index = _index(q4)
+    units = [r["收函单位或个人"] for r in index if r["类别"] == "单位"]
+    people = [r["收函单位或个人"] for r in index if r["类别"] == "个人"]
+    assert sorted(units) == sorted(u["unit"] for u in q4_units)
+    with_quota = {p["name"] for p in q4_people if p["quota"] is not None}
+    active = {p["name"] for p in q4_people if p["submitted"] or p["adopted"] or p["instructed"]}
+    assert sorted(people) == sorted(with_quota | active)
+    assert len(people) == len(set(people))  # one letter per person
+    assert EXPECTED["units"] == len(units)
+    assert sum(EXPECTED["people"].values()) <= len(people)
+    for r in index:  # every file named in the index is there, with a Windows-safe name
+        path = q4 / r["文件名"]
+        assert path.is_file(), path
+        assert not (set(path.name) & UNSAFE) and len(path.name) < 120
+    assert (q4 / "2025年第四季度社情民意信息反馈函.ipynb").is_file()
+
+
+def test_unit_letters_say_the_figures_of_compute_units(q4, q4_units):
+    index = {r["收函单位或个人"]: r["文件名"] for r in _index(q4) if r["类别"] == "单位"}
+    groups: dict[str, int] = {}
+    for u in q4_units:
+        groups[u["peer_group"]] = groups.get(u["peer_group"], 0) + 1
+    for u in q4_units:
+        text, tables = read_letter(q4 / index[u["unit"]])
+        sentence_figures(text, u)
+        assert f"在{u['peer_group']}{groups[u['peer_group']]}个单位中排第{u['rank']}名" in text
+        assert f"按计分办法得{u['points']}分" in text
+        rows = item_rows(tables)
+        # every item once: submitted in Q4 (its date in Oct–Dec) as many as the figure says, 批示 rows too
+        in_q4 = [r for r in rows if re.match(r"1[012]月", r[3])]
+        assert len(in_q4) == u["submitted"], u["unit"]
+        assert sum(1 for r in rows if r[5]) == u["instructed"], u["unit"]
+        assert len({(r[1], r[3]) for r in rows}) == len(rows)
+        if u["no_submission"]:
+            assert "本期没有报送社情民意信息" in text
+        if u["behind"]:
+            assert plain(u["shortfall"]) in text
+
+
+def test_person_letters_say_the_figures_of_compute_people(q4, q4_people):
+    index = {r["收函单位或个人"]: r["文件名"] for r in _index(q4) if r["类别"] == "个人"}
+    first = {}
+    for p in q4_people:
+        first.setdefault(p["name"], p)
+    for name, path in index.items():
+        p = first[name]
+        text, tables = read_letter(q4 / path)
+        sentence_figures(text, p)
+        rows = item_rows(tables)
+        assert len([r for r in rows if re.match(r"1[012]月", r[3])]) == p["submitted"], name
+        assert sum(1 for r in rows if r[5]) == p["instructed"], name
+        reward = p["reward"] or "0.00"
+        if float(reward):
+            assert f"本期应发稿酬{float(reward):,.2f}元" in text
+            lines = next(t for t in tables if t[0][0] == "信息标题" and t[0][-1].startswith("金额"))
+            assert round(sum(float(r[-1].replace(",", "")) for r in lines[1:]), 2) == round(float(reward), 2)
+        else:
+            assert "本期没有应发的稿酬" in text
+        for role in (x for x in q4_people if x["name"] == name):
+            if role["missed_months"]:
+                months = "、".join(f"{m}月" for m in role["missed_months"])
+                assert f"本期{months}没有报送信息" in text
+
+
+# ---------------------------------------------------------------- exports for the demo year
+
+@pytest.fixture(scope="module")
+def year_people():
+    return compute("people")
+
+
+def test_duties_export_matches_the_generator_and_compute(tmp_path, year_people):
+    out = tmp_path / "履职档案.xlsx"
+    result = sqmy("export", "duties", DEMO, "--roster", ROSTER, "--year", 2025, "--out", out)
+    assert result.returncode == 0, result.stderr
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    head = list(rows[0])
+    assert head[:6] == ["年度", "姓名", "界别", "单位", "报送条数", "采用条数"]
+    assert head[-3:] == ["稿酬（元）", "采用信息标题", "备注"]
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r"`(年度, 姓名, [^`]*)`", readme).group(1)
+    assert head == [c.strip() for c in " ".join(documented.split()).split(",")]  # the stable format, as documented
+    data = [dict(zip(head, r)) for r in rows[1:]]
+    members = [p for p in year_people if p["role"] == "委员"]
+    assert len(data) == len(members) == EXPECTED["people"]["委员"]
+    # 稿酬 per member: the demo generator's own figure (expected.json), to the fen
+    fen = EXPECTED["totals"]["2025"]["rewards_fen"]
+    for r in data:
+        assert round(float(r["稿酬（元）"]) * 100) == fen.get(r["姓名"], 0), r["姓名"]
+    # the figures sum to compute people's for the 委员
+    for label, key in (("报送条数", "submitted"), ("采用条数", "adopted"), ("批示件数", "instructed")):
+        assert sum(int(r[label]) for r in data) == sum(p[key] for p in members)
+    for r in data:  # adoptions by tier add up to 采用 only when no item reached two tiers: never more
+        assert sum(int(r[f"{t}采用"]) for t in ("县级", "市级", "省级", "全国")) >= int(r["采用条数"])
+        assert r["采用信息标题"] is None or r["采用信息标题"].count("《") <= int(r["采用条数"])
+    csv_out = tmp_path / "履职档案.csv"
+    assert sqmy("export", "duties", DEMO, "--roster", ROSTER, "--year", 2025, "--out", csv_out).returncode == 0
+    lines = csv_out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].split(",")[:6] == head[:6] and len(lines) == len(data) + 1
+
+
+def test_appraisal_months_agree_with_missed_months(tmp_path, year_people):
+    out = tmp_path / "考核.xlsx"
+    result = sqmy("export", "appraisal", DEMO, "--roster", ROSTER, "--year", 2025, "--out", out)
+    assert result.returncode == 0, result.stderr
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    head = list(rows[0])
+    assert head[-2:] == ["考核等次", "续聘意见"]
+    data = [dict(zip(head, r)) for r in rows[1:]]
+    informants = {(p["name"], p["role"]): p for p in year_people if p["role"] in ("信息员", "特邀信息员")}
+    assert len(data) == len(informants) == EXPECTED["people"]["信息员"] + EXPECTED["people"]["特邀信息员"]
+    for r in data:
+        p = informants[(r["姓名"], r["身份"])]
+        assert int(r["无信息月数"]) == len(p["missed_months"])
+        assert (r["无信息月份"] or "") == "、".join(f"{m}月" for m in p["missed_months"])
+        assert int(r["有信息月数"]) + int(r["无信息月数"]) == int(r["应报月数"])
+        assert int(r["报送"]) == p["submitted"] and int(r["采用"]) == p["adopted"]
+        assert r["续聘意见"] in (None, "")
+        # the shipped thresholds: 优秀 every month and 3 adopted; 不称职 under half the months
+        share = int(r["有信息月数"]) / int(r["应报月数"]) if int(r["应报月数"]) else 0
+        if share == 1 and int(r["采用"]) >= 3:
+            assert r["考核等次"] == "优秀"
+        if share < 0.5:
+            assert r["考核等次"] == "不称职"
+
+
+def test_year_letters_say_the_figures_of_compute(tmp_path, year_people):
+    """The letters for the whole year (no --quarter), written in-process, against compute for the year."""
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.feedback import write_feedback_outputs
+
+    year_units = compute("units")
+    ledger = sq.read_ledgers(str(DEMO), roster=str(ROSTER), year=2025)
+    paths = write_feedback_outputs(build_feedback(ledger, 2025), tmp_path, date="2026-01-08")
+    letters = {k: read_letter(v) for k, v in paths.items() if v.suffix == ".docx"}
+    assert len([k for k in letters if k.startswith("单位:")]) == len(year_units) == EXPECTED["units"]
+    groups: dict[str, int] = {}
+    for u in year_units:
+        groups[u["peer_group"]] = groups.get(u["peer_group"], 0) + 1
+    for u in year_units:
+        text, tables = letters[f"单位:{u['unit']}"]
+        assert "2025年," in text
+        sentence_figures(text, u)
+        assert f"在{u['peer_group']}{groups[u['peer_group']]}个单位中排第{u['rank']}名" in text
+        rows = item_rows(tables)
+        assert sum(1 for r in rows if r[5]) == u["instructed"]
+    first: dict = {}
+    for p in year_people:
+        first.setdefault(p["name"], p)
+    people = [k for k in letters if k.startswith("个人:")]
+    assert len(people) >= sum(EXPECTED["people"].values())
+    fen = EXPECTED["totals"]["2025"]["rewards_fen"]
+    for key in people:
+        name = key.split(":", 1)[1]
+        text, tables = letters[key]
+        sentence_figures(text, first[name])
+        if fen.get(name):  # the generator's own money for the year, to the fen
+            assert f"本期应发稿酬{fen[name] / 100:,.2f}元" in text, name
+
+
+# ---------------------------------------------------------------- a ledger worked by hand
+
+HEADER = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示", "批示日期", "落实情况"]
+
+
+@pytest.fixture
+def hand(tmp_path):
+    """Three items of 甲界别组 in Q4 2025: F1 张三 县级; F2 张三、李四 市级 with a 批示 (县委书记);
+    F3 李四 not adopted. 乙界别组 and its 委员 王五 sent nothing."""
+    ledger = write_xlsx(tmp_path / "2025年社情民意信息台账.xlsx", {"四季度": [
+        ["2025年度社情民意信息台账"], HEADER,
+        ["F1", dt.datetime(2025, 10, 10), "关于甲镇路灯损坏的反映", "张三", "甲界别组", "县政协编发第1期", None, None, None],
+        ["F2", dt.datetime(2025, 11, 5), "关于乙村饮水困难的建议", "张三、李四", "甲界别组", "市政协采用", "县委书记王某批示",
+         dt.datetime(2025, 11, 20), "已解决"],
+        ["F3", dt.datetime(2025, 12, 1), "关于丙校门口交通拥堵的反映", "李四", "甲界别组", None, None, None, None],
+    ]})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["张三", "委员", "甲界别组"], ["李四", "信息员", "甲界别组"], ["王五", "委员", "乙界别组"]],
+        "单位": [["单位名称", "单位类型"], ["甲界别组", "界别组"], ["乙界别组", "界别组"]],
+    })
+    return {"ledger": ledger, "roster": roster, "root": tmp_path}
+
+
+def _hand_letters(hand):
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.feedback import write_feedback_outputs
+
+    ledger = sq.read_ledgers(str(hand["ledger"]), roster=str(hand["roster"]), year=2025)
+    fb = build_feedback(ledger, "2025Q4", today=dt.date(2026, 1, 10))
+    paths = write_feedback_outputs(fb, hand["root"] / "out", date="2026-01-08")
+    return {k: read_letter(v) for k, v in paths.items() if v.suffix == ".docx"}
+
+
+def test_hand_made_ledger_letters(hand):
+    letters = _hand_letters(hand)
+    assert sorted(letters) == ["个人:张三", "个人:李四", "个人:王五", "单位:乙界别组", "单位:甲界别组"]
+    text, tables = letters["单位:甲界别组"]
+    # 3 submitted; F1 县级, F2 市级 → 2 adopted; F2 instructed. Points 3×1 + 3 + 10 = 16 (县级 批示 0).
+    assert "报送社情民意信息3条,被采用2条(其中县级1条、市级1条),获领导批示1件" in text
+    assert "按计分办法得16分,在界别组2个单位中排第1名" in text
+    assert "本期任务2条,完成率150.0%" in text  # 界别组: 2 a quarter
+    assert [r[1] for r in item_rows(tables)] == ["关于甲镇路灯损坏的反映", "关于乙村饮水困难的建议", "关于丙校门口交通拥堵的反映"]
+    assert "县委书记王某批示" in item_rows(tables)[1][5] and "已办结" in item_rows(tables)[1][5]
+    assert item_rows(tables)[2][4] == "暂未采用"
+    text, tables = letters["单位:乙界别组"]
+    assert "报送社情民意信息0条,被采用0条,获领导批示0件" in text and "排第2名" in text
+    assert "本期没有报送社情民意信息" in text and "报送0条,任务2条" in text
+
+    text, tables = letters["个人:张三"]
+    # 张三: F1, F2; 县级 30 + 市级 100×2 (批示) shared with 李四 → 30 + 100 = 130.00
+    assert text.startswith("政协示例县委员会办公室") and "张三委员:" in text
+    assert "报送社情民意信息2条,被采用2条(其中县级1条、市级1条),获领导批示1件" in text
+    assert "本期应发稿酬130.00元" in text
+    assert len(item_rows(tables)) == 2
+    text, tables = letters["个人:李四"]
+    assert "李四同志:" in text
+    assert "报送社情民意信息2条,被采用1条(其中市级1条),获领导批示1件" in text
+    assert "本期应发稿酬100.00元" in text
+    assert "作为信息员,任务3条,完成率66.7%;尚未完成任务:10月未报送" in text
+    assert "本期10月没有报送信息" in text
+    text, _ = letters["个人:王五"]
+    assert "报送社情民意信息0条" in text and "本期没有应发的稿酬" in text
+
+
+def test_certificate(hand):
+    out = hand["root"] / "证明"
+    result = sqmy("certificate", hand["ledger"], "--roster", hand["roster"], "--item", "F2", "--item", "关于甲镇路灯损坏的反映",
+                  "--year", 2025, "--out", out, "--date", "2026-01-08")
+    assert result.returncode == 0, result.stderr
+    files = sorted(out.glob("*.docx"))
+    assert len(files) == 2
+    text, tables = read_letter(out / "采用证明-关于乙村饮水困难的建议.docx")
+    assert "社情民意信息采用证明" in text and "张三、李四" in text and "《关于乙村饮水困难的建议》(编号F2)" in text
+    assert "于2025年11月5日报送" in text and "获县委书记王某批示,落实情况:已办结" in text
+    assert any("市政协" in c for row in tables[0] for c in row)
+    missing = sqmy("certificate", hand["ledger"], "--item", "没有这条", "--year", 2025, "--out", out)
+    assert missing.returncode == 1 and "没有编号或标题为“没有这条”" in missing.stderr
+
+
+def test_ledgers_are_read_only(hand):
+    before = hand["ledger"].read_bytes()
+    _hand_letters(hand)
+    assert hand["ledger"].read_bytes() == before
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("民盟县委", "民盟县委.docx"),
+    ('a/b\\c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j.docx"),
+    ("CON", "_CON.docx"),
+    ("名字. ", "名字.docx"),
+])
+def test_safe_file_names(name, expected):
+    from sqmy_lib.iorw import safe_file_name
+
+    assert safe_file_name(name, ".docx") == expected
+
+
+def test_safe_file_names_are_short_and_distinct():
+    from sqmy_lib.iorw import safe_file_name
+
+    taken: set = set()
+    a, b = safe_file_name("长" * 300, ".docx", taken), safe_file_name("长" * 300, ".docx", taken)
+    assert a != b and len(a) < 120 and len(b) < 120
+
+
+def test_appraisal_rules_are_checked_and_shown():
+    from sqmy_lib.rules import load_rules, rules_text
+    from sqmy_lib.rules.check import check_rules
+
+    rules = load_rules(year=2025)
+    assert "八、信息员考核" in rules_text(rules) and "不称职:其余" in rules_text(rules).replace(":", ":")
+    data = dict(rules.data)
+    data["appraisal"] = {"roles": ["信息员", "编外人员"], "grades": {"优秀": {"min_completion": 1.5}, "称职": {"min_adopted": -1}}}
+    problems = {p.key: p.message for p in check_rules(data)}
+    assert "appraisal.grades.优秀.min_completion" in problems and "0 到 1" in problems["appraisal.grades.优秀.min_completion"]
+    assert "appraisal.grades.称职.min_adopted" in problems
+    assert any(k.startswith("appraisal.roles") for k in problems)
