@@ -453,6 +453,18 @@ def test_one_instruction_written_on_each_adoption_row_counts_once(tmp_path):
     assert _paid(ledger) == {"张三": Decimal("400.00")}  # 省级 200 × 2 for the 批示
 
 
+def test_a_role_or_honorific_after_a_name_is_not_another_person(tmp_path):
+    # 王五同志, 王五委员 and 王五 同志 are 王五 (not a second and third person, nor an author 同志).
+    rows = [["收稿日期", "信息标题", "作者", "市政协"],
+            ["2025-03-01", "关于甲的建议", "王五", "√"],
+            ["2025-03-02", "关于乙的建议", "王五同志", "√"],
+            ["2025-03-03", "关于丙的建议", "王五 同志", "√"],
+            ["2025-03-04", "关于丁的建议", "王五委员", "√"]]
+    ledger, report = _read(write_xlsx(tmp_path / "h.xlsx", {"2025年": rows}))
+    assert ledger.authors["name"].tolist() == ["王五"] * 4
+    assert _paid(ledger) == {"王五": Decimal("400.00")}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -69,6 +69,7 @@ class AuthorWords:
 
     affiliations: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ("同志", "先生", "女士")
     scribe: tuple[str, ...] = ("执笔", "执笔人")
     et_al: tuple[str, ...] = ("等人", "等")
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
@@ -78,8 +79,16 @@ class AuthorWords:
         a = data.get("authors") or {}
         roles = [alias for name, aliases in (data.get("roles") or {}).items() for alias in [name, *(aliases or [])]]
         by_len = lambda ws: tuple(sorted({str(w) for w in ws or []}, key=len, reverse=True))
-        return cls(by_len(a.get("affiliation_words")), by_len(roles), by_len(a.get("scribe_words") or cls.scribe),
-                   by_len(a.get("et_al_words") or cls.et_al))
+        return cls(by_len(a.get("affiliation_words")), by_len(roles), by_len(a.get("honorific_words") or cls.honorifics),
+                   by_len(a.get("scribe_words") or cls.scribe), by_len(a.get("et_al_words") or cls.et_al))
+
+    def suffix_tag(self, token: str) -> tuple[str, str]:
+        """``王五同志``, ``王五委员`` → (``王五``, the word): a role or honorific written after a name of
+        two characters or more; anything else → (token, '')."""
+        for w in (*self.roles, *self.honorifics):
+            if token.endswith(w) and len(token) - len(w) >= 2 and _CJK.match(token[-len(w) - 1]):
+                return token[: -len(w)], w
+        return token, ""
 
     def et_al_pattern(self) -> re.Pattern:
         if self._et_al_re is None:
@@ -95,7 +104,8 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     if not text:
         return AuthorCell(())
     if text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS):
-        return AuthorCell((Author(text, text),))  # one plain name (张三等3人 is alnum too): most cells
+        name, tag = words.suffix_tag(text)
+        return AuthorCell((Author(name, name, tag),))  # one plain name (张三等3人 is alnum too): most cells
     et_al = ""
     if m := words.et_al_pattern().search(text):
         et_al, text = m[0].strip(), text[: m.start()].strip()
@@ -111,7 +121,8 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
-        if not any(n in words.affiliations or n in words.roles for n in names):
+        if not any(n in words.affiliations or n in words.roles or n in words.honorifics or words.suffix_tag(n)[1]
+                   for n in names):
             return AuthorCell(tuple(Author(n, name_key(n)) for n in names), et_al)
     authors: list[Author] = []
     for part in _SEPARATORS.split(text):
@@ -146,16 +157,24 @@ def _part_authors(part: str, words: AuthorWords) -> list[Author]:
             break
     names: list[str] = []
     prefix_tags: list[str] = []
+    suffix_tags: dict[int, list[str]] = {}
     for token in _join_alignment(part.split()):
+        if token in words.honorifics or token in words.roles and names and not prefix_tags:
+            if names:  # 王五 同志, 王五 委员: a word after the name, about it
+                suffix_tags.setdefault(len(names) - 1, []).append(token)
+                continue
         if token in words.affiliations or token in words.roles:
             prefix_tags.append(token)  # 民革 许文博, 政协委员 张三: a tag of the name after it
             continue
-        names.append(token)
+        name, tag = words.suffix_tag(token)  # 王五同志, 王五委员
+        if tag:
+            suffix_tags.setdefault(len(names), []).append(tag)
+        names.append(name)
     if not names:
         # A part that is only a tag (民革) names no author; keep it as what it says.
         names, prefix_tags = prefix_tags[-1:], prefix_tags[:-1]
-    tag = "、".join([*prefix_tags, *tags])
-    return [Author(n, name_key(n), tag, scribe) for n in names]
+    return [Author(n, name_key(n), "、".join([*prefix_tags, *tags, *suffix_tags.get(k, [])]), scribe)
+            for k, n in enumerate(names)]
 
 
 def _join_alignment(tokens: list[str]) -> list[str]:

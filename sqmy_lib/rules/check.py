@@ -320,6 +320,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("authors.affiliation_words", words(non_empty=False)),
     Spec("authors.scribe_words", words(non_empty=False)),
     Spec("authors.et_al_words", words(non_empty=False)),
+    Spec("authors.honorific_words", words(non_empty=False)),
     Spec("authors.ambiguous_suffixes", words(non_empty=False)),
     Spec("roles", mapping),
     Spec("roles.*", words(non_empty=False)),
