@@ -465,6 +465,18 @@ def test_a_role_or_honorific_after_a_name_is_not_another_person(tmp_path):
     assert _paid(ledger) == {"王五": Decimal("400.00")}
 
 
+def test_unit_cells_that_name_no_unit_or_carry_a_label(tmp_path):
+    # 个人 / 委员个人 in the 单位 column are no unit (not units called 个人); 界别：教育界 is 教育界.
+    rows = [["收稿日期", "信息标题", "作者", "单位", "市政协"],
+            ["2025-03-01", "关于甲的建议", "张三", "个人", "√"],
+            ["2025-03-02", "关于乙的建议", "李四", "委员个人", ""],
+            ["2025-03-03", "关于丙的建议", "王五", "界别：教育界", ""],
+            ["2025-03-04", "关于丁的建议", "赵六", "教育界", ""]]
+    ledger, _ = _read(write_xlsx(tmp_path / "u.xlsx", {"2025年": rows}))
+    assert ledger.submissions["unit"].tolist() == ["", "", "教育界", "教育界"]
+    assert sq.units(ledger, 2025).set_index("unit")["submitted"].to_dict() == {"教育界": 2}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

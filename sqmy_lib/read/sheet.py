@@ -35,7 +35,7 @@ from .values import (
     title_key,
     year_in_text,
 )
-from .vocabulary import NOTE_WORDS, SUBTOTAL_WORDS
+from .vocabulary import NO_UNIT_WORDS, NOTE_WORDS, SUBTOTAL_WORDS
 
 _SEPARATOR = re.compile(
     r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?(?:信息|报送|台账|小计)?$"
@@ -412,7 +412,7 @@ class SheetReader:
         dated = self._mapped(("date", self.ctx.year), self._column(data, "date"), self._parse_date)
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._column(data, "author"), spaced)
-        units = self._mapped("spaced", self._column(data, "unit"), spaced)
+        units = self._mapped("unit", self._column(data, "unit"), _unit_cell)
         categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
         category_of = self.rules.category_of
         roles = self._mapped("norm", self._column(data, "role"), lambda x: norm(cell_text(x)))
@@ -833,6 +833,15 @@ class SheetReader:
             self._row_note = self._text(row, "note")
             self._row_records(row, r, -1, ref, self._row_note, reference=True)
         self._row_note = ""
+
+
+_UNIT_LABEL = re.compile(r"^(?:所在|报送|所属)?(?:单位|界别|党派|界别组)\s*[:：]\s*")
+
+
+def _unit_cell(value) -> str:
+    """A 单位 cell as a unit name: ``界别：教育界`` is 教育界; ``个人``, ``无`` are no unit."""
+    text = _UNIT_LABEL.sub("", norm_spaces(cell_text(value)))
+    return "" if norm(text) in NO_UNIT_WORDS else text
 
 
 def _department(body: str, placed) -> str:

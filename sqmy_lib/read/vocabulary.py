@@ -131,6 +131,9 @@ ROSTER_LABELS: dict[str, tuple[str, ...]] = {
     "note": ("备注", "说明"),
 }
 
+# 单位 cells that say the item has no unit (filed by a person as such): no unit, not a unit called 个人.
+NO_UNIT_WORDS = frozenset(("个人", "委员个人", "本人", "个人报送", "无", "/", "-", "—", "——"))
+
 # Rows that are not items.
 SUBTOTAL_WORDS = ("小计", "合计", "总计", "共计", "累计", "本月小计", "本季小计", "本季度小计", "本页小计", "汇总", "总数")
 NOTE_WORDS = ("注", "备注", "说明", "填表说明", "填表人", "填报人", "审核人", "制表人", "制表", "审核", "联系人", "联系电话",
