@@ -477,6 +477,19 @@ def test_unit_cells_that_name_no_unit_or_carry_a_label(tmp_path):
     assert sq.units(ledger, 2025).set_index("unit")["submitted"].to_dict() == {"教育界": 2}
 
 
+def test_one_file_per_unit_named_for_the_unit_without_a_roster(tmp_path):
+    # No 单位 column and no roster: each file is named for its unit (民盟县委.xlsx, or the name before
+    # the year); a file named for the ledger itself (政协办公室台账) names no unit.
+    header = ["信息标题", "报送人", "报送时间", "县政协采用"]
+    write_xlsx(tmp_path / "民盟县委.xlsx", {"2025年": [["民盟县委2025年社情民意信息报送台账"], header, ["关于甲的建议", "张三", "2025-03-05", "√"]]})
+    write_xlsx(tmp_path / "城关镇政协工委2025年台账.xlsx", {"Sheet1": [header, ["关于乙的建议", "李四", "2025-03-06", "√"],
+                                                              ["关于丙的建议", "王五", "2025-03-07", ""]]})
+    write_xlsx(tmp_path / "政协办公室台账.xlsx", {"Sheet1": [header, ["关于丁的建议", "赵六", "2025-03-08", ""]]})
+    ledger, _ = _read(tmp_path)
+    assert dict(zip(ledger.submissions["title"], ledger.submissions["unit"])) == {
+        "关于甲的建议": "民盟县委", "关于乙的建议": "城关镇政协工委", "关于丙的建议": "城关镇政协工委", "关于丁的建议": ""}
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

@@ -14,6 +14,7 @@ without a roster, a sheet named as a unit (民盟县委).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -103,11 +104,16 @@ def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> None:
     subs.loc[missing, "unit"] = fill.fillna("").to_numpy()
 
 
+# Words of a ledger's own name (政协办公室台账, 信息报送登记表): such a name is no unit's.
+_LEDGER_WORDS = ("台账", "登记", "统计", "信息", "汇总", "报送", "采用", "表")
+
+
 def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Rules) -> str | None:
     """The unit a sheet without a 单位 column belongs to (one file or one sheet per unit): its
     填报单位, else a roster unit named in the sheet name, then in the file name. Without a roster:
-    the 填报单位, else a sheet named as a unit is (民盟县委: a unit word of the rules, the test
-    authors pass); a name that is the office itself (…政协办公室, 信息科) is not a unit."""
+    the 填报单位, else a sheet or a file named as a unit is (民盟县委: a unit word of the rules, the
+    test authors pass), the name before a year counting (民盟县委2025年台账); a name that is the
+    office itself (…政协办公室, 信息科) is not a unit."""
     if units:
         if name_key(filed_by) in units:
             return filed_by
@@ -121,10 +127,13 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
     own = lambda name: name in (office.get("name"), office.get("full_name")) or name.endswith(("办公室", "信息科", "政协"))
     if filed_by:
         return None if own(filed_by) else filed_by
-    sheet = (sheet or "").strip()
-    # Not a sheet named for a kind of unit (界别, 各工委: the items of several units).
+    # A sheet, else a file, named as a unit is (民盟县委, 民盟县委2025年社情民意信息台账.xlsx); not one
+    # named for a kind of unit (界别, 各工委: the items of several units).
     kinds = set(rules.data.get("unit_name_words") or ())
-    if (sheet and not any(ch.isdigit() for ch in sheet) and not own(sheet) and sheet not in kinds
-            and not sheet.startswith("各") and rules.author_kind(sheet) == "unit"):
-        return sheet
+    for name in (sheet, Path(file).stem):
+        name = re.split(r"\d{4}\s*年", (name or "").strip())[0].strip(" -_—()（）")
+        if (name and not any(ch.isdigit() for ch in name) and not own(name) and name not in kinds
+                and not any(w in name for w in _LEDGER_WORDS)
+                and not name.startswith("各") and rules.author_kind(name) == "unit"):
+            return name
     return None
