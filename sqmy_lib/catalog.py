@@ -61,6 +61,8 @@ _ENTRIES = [
          "表头“{value}”无法识别,该列 {detail} 个单元格未读取;如需读取,请改用常用列名(如“采用情况”“领导批示”)或在规则文件 headers 中登记"),
     Code("header.ignored", INFO, "列未读取(按设计)", "“{value}”列由本工具自行计算或无需读取,该列 {detail} 个单元格未读取"),
     Code("header.duplicate", WARNING, "重复的列", "“{value}”与前面的列含义相同,该列 {detail} 个单元格未读取;请合并为一列"),
+    Code("cell.merged_across", WARNING, "合并单元格跨越多个采用栏",
+         "单元格 {value} 合并跨越了多个采用栏,只按第一栏计入;如在多级被采用,请取消合并并在每一栏分别填写"),
     Code("column.no_header", WARNING, "无表头的列", "该列没有表头,其中 {detail} 个单元格未读取(如“{value}”);请补写表头或删除"),
     Code("formula.no_value", WARNING, "公式没有计算结果",
          "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存"),

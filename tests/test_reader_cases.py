@@ -490,6 +490,16 @@ def test_one_file_per_unit_named_for_the_unit_without_a_roster(tmp_path):
         "关于甲的建议": "民盟县委", "关于乙的建议": "城关镇政协工委", "关于丙的建议": "城关镇政协工委", "关于丁的建议": ""}
 
 
+def test_a_mark_merged_across_tier_columns_is_said(tmp_path):
+    # F2:G2 merged over 县政协 and 市政协 holds one √: read in 县政协 only, and said at F2.
+    rows = [["收稿日期", "信息标题", "作者", "单位", "序", "县政协", "市政协"],
+            ["2025-03-01", "关于甲的建议", "张三", "民盟县委", 1, "√", None]]
+    path = write_xlsx(tmp_path / "m.xlsx", {"2025年": rows}, {"2025年": ["F2:G2"]})
+    ledger, report = _read(path)
+    assert [(i.row, i.column) for i in _codes(report, "cell.merged_across")] == [(2, "F")]
+    assert ledger.adoptions["tier"].astype(str).tolist() == ["县级"]
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

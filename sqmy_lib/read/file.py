@@ -81,6 +81,10 @@ class FileReader:
                 SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
                     rows, grid.formula_cells, merged)
                 items = tables.n["submissions"] - before
+                for r0, c0, c1 in _merged_across_bodies(grid.merges, table, len(rows)):
+                    if rows[r0]:
+                        tables.add("findings", code="cell.merged_across", src=ctx.src, row=r0 + 1, column=col_letter(c0),
+                                   value=f"{col_letter(c0)}{r0 + 1}:{col_letter(c1)}{r0 + 1}", detail="")
                 out.sheets.append(_sheet_row(ctx, table, grid.hidden, items))
                 if grid.hidden and items:
                     tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
@@ -119,6 +123,16 @@ def _tables(grid, layout: Layout, words: HeaderWords):
         below.header_bottom += start
         rows = [row if r >= start else [] for r, row in enumerate(rows)]
         layout = below
+
+
+def _merged_across_bodies(merges, layout: Layout, n_rows: int):
+    """Data cells merged across two or more body columns (a √ over 县政协 and 市政协): read in the
+    first column only, so said. Yields (row, first column, last column), 0-based."""
+    bodies = {b.col for b in layout.bodies}
+    for (r0, c0), (r1, c1) in merges:
+        # starting in a body column: a month's separator merged over the whole row is not one
+        if layout.header_bottom < r0 < n_rows and c0 in bodies and len(bodies & set(range(c0, c1 + 1))) >= 2:
+            yield r0, c0, c1
 
 
 def _shifted(merges, start: int) -> list:
