@@ -500,6 +500,26 @@ def test_a_mark_merged_across_tier_columns_is_said(tmp_path):
     assert ledger.adoptions["tier"].astype(str).tolist() == ["县级"]
 
 
+def test_excel_error_values_are_named_not_passed_over(tmp_path):
+    # A VLOOKUP gone wrong leaves #N/A in a tier cell and #VALUE! in a date: python-calamine reads
+    # them as empty; each is named at its cell.
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2025年"
+    ws.append(["收稿日期", "信息标题", "作者", "县政协", "市政协"])
+    ws.append(["2025-03-01", "关于甲的建议", "张三", "√", None])
+    ws.append([None, "关于乙的建议", "李四", None, None])
+    ws["E2"].value, ws["E2"].data_type = "#N/A", "e"
+    ws["A3"].value, ws["A3"].data_type = "#VALUE!", "e"
+    path = tmp_path / "e.xlsx"
+    wb.save(path)
+    ledger, report = _read(path)
+    assert [(i.row, i.column, i.message.split("“")[1].split("”")[0]) for i in _codes(report, "cell.error_value")] == [
+        (2, "E", "#N/A"), (3, "A", "#VALUE!")]
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 

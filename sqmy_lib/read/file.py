@@ -79,7 +79,7 @@ class FileReader:
                 merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
                 before = tables.n["submissions"]
                 SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
-                    rows, grid.formula_cells, merged)
+                    rows, grid.formula_cells, merged, grid.error_cells)
                 items = tables.n["submissions"] - before
                 for r0, c0, c1 in _merged_across_bodies(grid.merges, table, len(rows)):
                     if rows[r0]:

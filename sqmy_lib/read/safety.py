@@ -39,6 +39,7 @@ class SheetFacts:
     """What the raw XML says about one worksheet that calamine does not tell."""
 
     formula_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, no cached value
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → #N/A, #REF! … (calamine: empty)
     problem: UnreadableFile | None = None
 
 
@@ -252,6 +253,29 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
         )
     if _formulas_lack_values(data):
         facts.formula_cells |= _formula_cells_without_value(data)
+    if b't="e"' in data:
+        facts.error_cells.update(_error_cells(data))
+
+
+def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
+    """Cells holding an Excel error value (``t="e"``: #N/A, #REF!, #VALUE!), which python-calamine
+    gives as empty: by one streaming XML parse, so they can be named."""
+    from defusedxml.ElementTree import iterparse
+
+    out: dict[tuple[int, int], str] = {}
+    try:
+        for _, el in iterparse(io.BytesIO(data), events=("end",)):
+            if el.tag.rsplit("}", 1)[-1] != "c":
+                continue
+            if el.get("t") == "e":
+                ref = _CELL_REF_TEXT.match(el.get("r") or "")
+                v = next((child.text for child in el if child.tag.rsplit("}", 1)[-1] == "v"), "") or ""
+                if ref:
+                    out[int(ref[2]) - 1, col_index(ref[1])] = v.strip()[:20] or "#错误"
+            el.clear()
+    except Exception:  # noqa: BLE001 - malformed XML: calamine reports what it cannot read
+        pass
+    return out
 
 
 def _formula_cells_without_value(data: bytes) -> set[tuple[int, int]]:

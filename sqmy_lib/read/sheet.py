@@ -166,8 +166,9 @@ class SheetReader:
     # ------------------------------------------------------------------ rows
 
     def read(self, rows: list[list], formula_cells: set[tuple[int, int]],
-             merged: dict[tuple[int, int], int] | None = None) -> None:
-        """Read the rows below the header; ``merged`` are the cells ``fill_merged_down`` filled."""
+             merged: dict[tuple[int, int], int] | None = None, error_cells: dict | None = None) -> None:
+        """Read the rows below the header; ``merged`` are the cells ``fill_merged_down`` filled;
+        ``error_cells`` hold Excel error values (#N/A), which read as empty and are named."""
         start = self.layout.header_bottom + 1
         header_words = {norm_label(v) for r in rows[self.layout.header_top:start] for v in r if v != "" and v is not None}
         header_words.discard("")
@@ -186,6 +187,10 @@ class SheetReader:
         self._report_columns(data, kept)
         if formula_cells:
             self._note_formulas(set(kept), formula_cells)
+        for (r, c), text in sorted((error_cells or {}).items()):
+            if start <= r < len(rows) and rows[r]:  # this table's rows (another table's are empty here)
+                self.t.add("findings", code="cell.error_value", src=self.ctx.src, row=r + 1, column=col_letter(c),
+                           value=text, detail="")
         if not data:
             return
         if self.layout.kind == "submissions":

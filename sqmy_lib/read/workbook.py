@@ -24,6 +24,7 @@ class SheetGrid:
     merges: list[Merge] = field(default_factory=list)
     formula_cells: set[tuple[int, int]] = field(default_factory=set)
     hidden: bool = False
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # #N/A, #REF! … (read as empty)
 
 
 @dataclass
@@ -76,7 +77,8 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 refused.append(UnreadableFile("sheet.corrupt", f"工作表“{meta.name}”已损坏,无法读取({type(exc).__name__})", meta.name))
                 continue
             sheets.append(
-                SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible)
+                SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
+                          fact.error_cells)
             )
     finally:
         wb.close()
