@@ -109,6 +109,8 @@ def test_one_letter_per_unit_and_per_member_with_a_quota(q4, q4_people, q4_units
         assert path.is_file(), path
         assert not (set(path.name) & UNSAFE) and len(path.name) < 120
     assert (q4 / "2025年第四季度社情民意信息反馈函.ipynb").is_file()
+    page = (q4 / "2025年第四季度社情民意信息反馈函.html").read_text(encoding="utf-8")
+    assert f"共生成反馈函{len(index)}份" in page and '<p class="to">' not in page  # no 主送 line: the index has none
 
 
 def test_unit_letters_say_the_figures_of_compute_units(q4, q4_units):

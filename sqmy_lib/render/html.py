@@ -113,7 +113,8 @@ def report_html(gongwen: Gongwen, charts: dict[str, bytes] | None = None, chart_
         parts.append(f'<div class="number">{_e(i.number)}</div>')
     parts.append("</header>")
     parts.append(f"<h1>{_e(gongwen.title)}</h1>")
-    parts.append(f'<p class="to">{_e(gongwen.addressee.rstrip("：:") + "：")}</p>')
+    if gongwen.addressee:  # a page without 主送 (the letters' index) has no line for it, not a lone "："
+        parts.append(f'<p class="to">{_e(gongwen.addressee.rstrip("：:") + "：")}</p>')
     parts.append(_blocks(gongwen.body))
     several = len(gongwen.attachments) > 1
     if gongwen.attachments:
