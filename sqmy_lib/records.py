@@ -40,6 +40,7 @@ import pandas as pd
 
 TEXT, INT, DATE, BOOL, OBJECT, NINT = "text", "int", "date", "bool", "object", "nint"
 _DTYPES = {TEXT: object, INT: "int64", DATE: "datetime64[ns]", BOOL: bool, OBJECT: object, NINT: "Int64"}
+_ARRAY_DTYPES = {TEXT: np.dtype(object), INT: np.dtype("int64"), DATE: np.dtype("datetime64[ns]"), OBJECT: np.dtype(object)}
 
 _WHERE = {"src": INT, "file": TEXT, "sheet": TEXT, "row": INT}
 _CELL = {**_WHERE, "column": TEXT}
@@ -112,6 +113,8 @@ def typed(name: str, data: dict[str, list] | pd.DataFrame | None = None) -> pd.D
         values = data[col] if col in data else None
         if values is None:
             out[col] = _blank(kind, n)
+        elif isinstance(values, np.ndarray) and values.dtype == _ARRAY_DTYPES.get(kind):
+            out[col] = pd.Series(values, dtype=_DTYPES[kind])  # already typed (the reader's column arrays)
         elif kind == DATE:
             out[col] = pd.Series(pd.to_datetime(pd.Series(values), errors="coerce"), dtype="datetime64[ns]")
         elif kind == NINT:

@@ -1,15 +1,22 @@
 """One workbook file → its record tables, with ids local to the file.
 
-``read_file`` is what a reader process runs for each file (read.isolate): it never raises
-for a bad file (the failure is one row of ``files``), and gives back plain Python data
-(``FileResult``: rows as dicts, tables as ``column → list``), so reading many files in
-parallel and merging them gives exactly the serial result.
+``FileReader.read`` is what a reader process runs for each file (read.isolate): it never
+raises for a bad file (the failure is one row of ``files``). What it gives back crosses the
+process boundary by pickle (``concurrent.futures``' way), in a plain documented form
+(``FileResult``): ``files`` and ``sheets`` rows as dicts, and each record table as NumPy
+column arrays (``column → ndarray``: dates as datetime64[ns], whole numbers as int64, the
+rest as object arrays), with sheet ids (``src``) and item ids local to the file. The merge
+(read.ledger) offsets those ids, concatenates each column and types the tables once, so
+reading many files in parallel gives exactly the serial result.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
+from ..records import INT, SCHEMAS
 from ..rules import Rules
 from .authors import AuthorWords
 from .headers import HeaderWords, Layout, find_layout, next_table
@@ -24,12 +31,12 @@ from .workbook import open_workbook
 
 @dataclass
 class FileResult:
-    """What one file gave: its ``files`` row(s), its sheets, its tables (column lists, item and
-    sheet ids local to the file) and the roster sheets found in it."""
+    """What one file gave: its ``files`` row(s), its sheets, its record tables (table → column →
+    ndarray; item and sheet ids local to the file) and the roster sheets found in it."""
 
     files: list[dict] = field(default_factory=list)
     sheets: list[dict] = field(default_factory=list)
-    tables: dict[str, dict[str, list]] = field(default_factory=dict)
+    tables: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
     roster_grids: list = field(default_factory=list)
 
 
@@ -49,7 +56,6 @@ class FileReader:
 
     def read(self, path: Path, year: int | None) -> FileResult:
         """Read one workbook (see the module docstring)."""
-        name = str(path)
         out = FileResult()
         try:
             wb = open_workbook(path)
@@ -57,37 +63,8 @@ class FileReader:
             out.files.append(failed_row(path, path.suffix.lstrip("."), exc))
             return out
         tables = Tables()
-        memo: dict = {}
-        found = 0
-        for grid in wb.sheets:
-            layout = find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
-            if layout is None:
-                filled = sum(1 for row in grid.rows for v in row if v != "" and v is not None)
-                if filled:
-                    out.sheets.append(_unread_sheet(len(out.sheets), name, grid.name, grid.hidden))
-                    # A 填表说明 or 下拉列表 sheet (the templates have both) is said, not warned about.
-                    code = "sheet.notes" if norm(grid.name) in NOTE_SHEETS else "sheet.unrecognised"
-                    tables.add("findings", code=code, src=len(out.sheets) - 1, row=None, column="",
-                               value=grid.name, detail=str(filled))
-                continue
-            found += 1
-            if layout.kind in ("people", "units"):
-                out.roster_grids.append((name, grid, layout))
-                continue
-            for rows, table in _tables(grid, layout, self.words):
-                ctx = sheet_context(len(out.sheets), name, grid.name, grid.rows, table, year)
-                merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
-                before = tables.n["submissions"]
-                SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
-                    rows, grid.formula_cells, merged, grid.error_cells)
-                items = tables.n["submissions"] - before
-                for r0, c0, c1 in _merged_across_bodies(grid.merges, table, len(rows)):
-                    if rows[r0]:
-                        tables.add("findings", code="cell.merged_across", src=ctx.src, row=r0 + 1, column=col_letter(c0),
-                                   value=f"{col_letter(c0)}{r0 + 1}:{col_letter(c1)}{r0 + 1}", detail="")
-                out.sheets.append(_sheet_row(ctx, table, grid.hidden, items))
-                if grid.hidden and items:
-                    tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
+        memo: dict = {}  # per-value results shared by the sheets of the file
+        found = sum([self._sheet(grid, path, year, out, tables, memo) for grid in wb.sheets])
         out.files.extend(failed_row(path, wb.format, exc) for exc in wb.refused)
         if not found and not wb.refused:
             names = "、".join(g.name for g in wb.sheets) or "无"
@@ -97,9 +74,73 @@ class FileReader:
             tables = Tables()
             out.sheets = []
         elif not wb.refused:
-            out.files.append(dict(file=name, format=wb.format, status="ok", code=None, message=None, sheet=None))
-        out.tables = tables.data
+            out.files.append(dict(file=str(path), format=wb.format, status="ok", code=None, message=None, sheet=None))
+        out.tables = column_arrays(tables.data)
         return out
+
+    def _sheet(self, grid, path: Path, year: int | None, out: FileResult, tables: Tables, memo: dict) -> bool:
+        """Read one sheet into ``out`` and ``tables``; whether it is a ledger or roster sheet."""
+        name = str(path)
+        layout = find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
+        if layout is None:
+            filled = sum(1 for row in grid.rows for v in row if v != "" and v is not None)
+            if filled:
+                out.sheets.append(_unread_sheet(len(out.sheets), name, grid.name, grid.hidden))
+                # A 填表说明 or 下拉列表 sheet (the templates have both) is said, not warned about.
+                code = "sheet.notes" if norm(grid.name) in NOTE_SHEETS else "sheet.unrecognised"
+                tables.add("findings", code=code, src=len(out.sheets) - 1, row=None, column="",
+                           value=grid.name, detail=str(filled))
+            return False
+        if layout.kind in ("people", "units"):
+            out.roster_grids.append((name, grid, layout))
+            return True
+        for rows, table in _tables(grid, layout, self.words):
+            ctx = sheet_context(len(out.sheets), name, grid.name, grid.rows, table, year)
+            merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
+            before = tables.n["submissions"]
+            SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
+                rows, grid.formula_cells, merged, grid.error_cells)
+            items = tables.n["submissions"] - before
+            for r0, c0, c1 in _merged_across_bodies(grid.merges, table, len(rows)):
+                if rows[r0]:
+                    tables.add("findings", code="cell.merged_across", src=ctx.src, row=r0 + 1, column=col_letter(c0),
+                               value=f"{col_letter(c0)}{r0 + 1}:{col_letter(c1)}{r0 + 1}", detail="")
+            out.sheets.append(_sheet_row(ctx, table, grid.hidden, items))
+            if grid.hidden and items:
+                tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
+        return True
+
+
+DATE_COLUMNS = ("date", "assigned_on", "due_on", "replied_on", "fed_back_on")
+
+
+def column_arrays(columns: dict[str, dict[str, list]]) -> dict[str, dict[str, np.ndarray]]:
+    """The column lists the sheets filled (``Tables.data``) as arrays: dates (ordinals) as
+    datetime64[ns], whole-number columns as int64, the others as object arrays."""
+    out = {}
+    for table, data in columns.items():
+        if not data or not next(iter(data.values())):
+            continue
+        schema = SCHEMAS[table]
+        arrays = {}
+        for c, values in data.items():
+            if c in DATE_COLUMNS:
+                arrays[c] = ordinal_dates(values)
+            elif schema.get(c) == INT:
+                arrays[c] = np.array(values, dtype=np.int64)
+            else:
+                arrays[c] = np.empty(len(values), dtype=object)
+                arrays[c][:] = values  # one pass; a tuple value stays one value
+        out[table] = arrays
+    return out
+
+
+def ordinal_dates(ordinals: list) -> np.ndarray:
+    """Proleptic ordinals (0 or None for none) → datetime64[ns] (NaT for none)."""
+    ords = np.array([o or 0 for o in ordinals], dtype=np.int64)
+    days = (ords - 719163).astype("datetime64[D]")
+    days[ords == 0] = np.datetime64("NaT")
+    return days.astype("datetime64[ns]")
 
 
 def _tables(grid, layout: Layout, words: HeaderWords):

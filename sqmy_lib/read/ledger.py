@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..iorw import is_output_folder
-from ..records import RECORD_TABLES, Ledger, Roster, typed
+from ..records import RECORD_TABLES, SCHEMAS, Ledger, Roster, typed
 from ..rules import Rules, load_rules
 from .attribute import attribute
 from .file import FileResult, failed_row
@@ -197,39 +197,23 @@ def read_files(
 
 
 def merge(results: list[FileResult], rules: Rules, office_of: dict[str, str], file_rows: list[dict]) -> Ledger:
-    """The files' results as one Ledger: item and sheet ids made global, dates and categories typed."""
+    """The files' results as one Ledger: sheet and item ids made global, each row placed (file,
+    sheet, office), tiers and levels made categories."""
     sheets: list[dict] = []
-    columns: dict[str, dict[str, list]] = {}
+    frames: dict[str, list[tuple[dict, int, int]]] = {}  # table → (its column arrays, sheet and item id bases)
     roster_grids = []
+    items = 0
     for res in results:
         file_rows.extend(res.files)
         roster_grids.extend(res.roster_grids)
-        src_base, item_base = len(sheets), len(columns.get("submissions", {}).get("item", ()))
+        src_base = len(sheets)
         sheets.extend({**row, "src": row["src"] + src_base} for row in res.sheets)
-        for table, cols in res.tables.items():
-            into = columns.setdefault(table, {c: [] for c in cols})
-            for c, values in cols.items():
-                if c == "src":
-                    into[c].extend(v + src_base if v is not None else None for v in values)
-                elif c == "item":
-                    into[c].extend(v + item_base if v is not None and v >= 0 else v for v in values)
-                else:
-                    into[c].extend(values)
+        for table, frame in res.tables.items():
+            frames.setdefault(table, []).append((frame, src_base, items))
+        items += len(res.tables["submissions"]["item"]) if "submissions" in res.tables else 0
     sheet_frame = typed("sheets", {k: [s[k] for s in sheets] for k in sheets[0]} if sheets else None)
-    file_of = dict(zip(sheet_frame["src"], sheet_frame["file"]))
-    name_of = dict(zip(sheet_frame["src"], sheet_frame["sheet"]))
-    tables: dict[str, pd.DataFrame] = {}
-    for table in (*RECORD_TABLES, "findings", "skipped"):
-        data = columns.get(table, {})
-        if data and "src" in data:
-            src = data["src"]
-            data["file"] = [file_of.get(s, "") for s in src]
-            data["sheet"] = [name_of.get(s, "") for s in src]
-            data["office"] = [office_of.get(f, "") for f in data["file"]]
-        for c in ("date", "assigned_on", "due_on", "replied_on", "fed_back_on"):
-            if c in data:
-                data[c] = _dates(data[c])
-        tables[table] = typed(table, data or None)
+    tables = {table: _placed(frames.get(table), table, sheet_frame, office_of)
+              for table in (*RECORD_TABLES, "findings", "skipped")}
     _authors_of_items(tables)
     _id_columns(tables)
     _categoricals(tables, rules)
@@ -242,12 +226,30 @@ def merge(results: list[FileResult], rules: Rules, office_of: dict[str, str], fi
     )
 
 
-def _dates(ordinals: list) -> np.ndarray:
-    """Proleptic ordinals (0 or None for none) → datetime64[ns] (NaT for none)."""
-    ords = np.array([o or 0 for o in ordinals], dtype=np.int64)
-    days = (ords - 719163).astype("datetime64[D]")
-    days[ords == 0] = np.datetime64("NaT")
-    return days.astype("datetime64[ns]")
+def _placed(parts: list[tuple[dict, int, int]] | None, table: str, sheets: pd.DataFrame,
+            office_of: dict[str, str]) -> pd.DataFrame:
+    """The files' column arrays of one table as one typed frame, sheet and item ids made global (a
+    reference row's item -1 stays), each row given its file, sheet and office."""
+    if not parts:
+        return typed(table)
+    data = {c: np.concatenate([p[c] for p, _, _ in parts]) for c in parts[0][0]}
+    sizes = [len(next(iter(p.values()))) for p, _, _ in parts]
+    if "src" in data:
+        src_base = np.repeat(np.array([b for _, b, _ in parts], dtype=np.int64), sizes)
+        if data["src"].dtype == object:  # findings: a file's own finding has no sheet
+            data["src"] = np.array([None if v is None else v + b for v, b in zip(data["src"], src_base.tolist())], dtype=object)
+        else:
+            data["src"] = data["src"] + src_base
+    if "item" in data:
+        item = data["item"]
+        data["item"] = np.where(item >= 0, item + np.repeat(np.array([b for _, _, b in parts], dtype=np.int64), sizes), item)
+    if "file" in SCHEMAS[table]:
+        where = pd.Series(data["src"]).astype(object)
+        for column in ("file", "sheet"):
+            data[column] = where.map(pd.Series(sheets[column].to_numpy(), index=sheets["src"].to_numpy())).fillna("").to_numpy(dtype=object)
+        if office_of:
+            data["office"] = pd.Series(data["file"]).map(office_of).fillna("").to_numpy(dtype=object)
+    return typed(table, data)
 
 
 def _authors_of_items(tables: dict[str, pd.DataFrame]) -> None:

@@ -83,6 +83,11 @@ def _filled(v) -> bool:
     return v != "" and v is not None
 
 
+def _starts_skip(text: str) -> bool:
+    """Whether a text starts with a subtotal or note word (the first letter is checked first: fast)."""
+    return text[:1] in _SKIP_FIRST and text.startswith(_SKIP_START)
+
+
 @dataclass
 class Tables:
     """Column lists the sheets of one file append to (table → column → values).
@@ -200,50 +205,65 @@ class SheetReader:
 
     def _skip_reason(self, row: list, header_words: set[str]) -> str | None:
         """Why a row below the header is not an item ('' for a blank row), or None for an item."""
-        ct = self.f.get("title")
-        if ct is not None and ct < len(row):
-            t = row[ct]
-            # The fast path: a real title, and a first cell that starts no note or subtotal.
-            if type(t) is str and len(t) > 8 and not (t[0] in _SKIP_FIRST and t.startswith(_SKIP_START)):
-                first = next((v for v in row if v != "" and v is not None), "")
-                if not (type(first) is str and first[:1] in _SKIP_FIRST and first.startswith(_SKIP_START)):
-                    return None
+        if self._plainly_item(row):
+            return None
         filled = [(c, v) for c, v in enumerate(row) if v != "" and v is not None]
         if not filled:
             return ""
         texts = [norm(cell_text(v)) for _, v in filled[:3]]
+        return (self._summary_reason(row, filled, texts) or self._repeat_or_lone(filled, texts, header_words)
+                or self._only_unread(filled))
+
+    def _plainly_item(self, row: list) -> bool:
+        """The fast path: a real title, and a first cell that starts no note or subtotal."""
+        ct = self.f.get("title")
+        if ct is None or ct >= len(row):
+            return False
+        t = row[ct]
+        if type(t) is not str or len(t) <= 8 or _starts_skip(t):
+            return False
+        first = next((v for v in row if v != "" and v is not None), "")
+        return not (type(first) is str and _starts_skip(first))
+
+    def _summary_reason(self, row: list, filled: list, texts: list[str]) -> str | None:
+        """A 小计/合计 row, or a note or a line of signatures under the table."""
         if any(t.startswith(SUBTOTAL_WORDS) for t in texts):
             return "subtotal"
+        notes = [bool(_NOTE.match(norm(cell_text(v)))) for _, v in filled]
         # Neither an author nor a date: a 小计 written later in its words (一月小计:2条, 本季度合计,
         # 共计报送2条), or a line of signatures (制表人:刘某 … 审核人:陈某 … 联系电话:…).
         if not any(self._cell(row, f) not in ("", None) for f in ("author", "date")):
             if any(_SUBTOTAL_IN.match(t) for t in texts):
                 return "subtotal"
-            if any(_NOTE.match(norm(cell_text(v))) for _, v in filled):
+            if any(notes):
                 return "note"
-        if len(filled) > 1 and all(_NOTE.match(norm(cell_text(v))) for _, v in filled):
+        if len(filled) > 1 and all(notes):
             return "note"  # 制表人:刘某 | 审核人:陈某 | 联系电话:…, wherever the cells fall
+        return None
+
+    def _repeat_or_lone(self, filled: list, texts: list[str], header_words: set[str]) -> str | None:
+        """The header written again, or a row with one cell that is a separator, a note, a comment."""
         if sum(1 for _, v in filled if norm_label(v) in header_words) >= 2:
             return "header_repeat"
         if len(filled) == 1:
-            c, _ = filled[0]
-            if _SEPARATOR.match(texts[0]):
+            (c, value), text = filled[0], texts[0]
+            if _SEPARATOR.match(text):
                 return "separator"
-            if _NOTE.match(texts[0]):
+            if _NOTE.match(text):
                 return "note"
             if c == self.f.get("seq"):
-                value = filled[0][1]
-                numeric = isinstance(value, (int, float)) or texts[0].isdigit()
-                return "numbered_blank" if numeric else "comment"
+                return "numbered_blank" if isinstance(value, (int, float)) or text.isdigit() else "comment"
         if _NOTE.match(texts[0]) and len(filled) <= 2:
             return "note"
-        # Only a 序号 and columns the tool does not read (a 稿酬 formula on an empty row).
-        used = set(self.f.values()) - {self.f.get("seq")} | {b.col for b in self.layout.bodies} | set(self.layout.also)
-        if not any(c in used for c, _ in filled):
-            unread = set(self.layout.ignored) | {self.f.get("seq")}
-            if all(c in unread for c, _ in filled):
-                return "numbered_blank"
         return None
+
+    def _only_unread(self, filled: list) -> str | None:
+        """Only a 序号 and columns the tool does not read (a 稿酬 formula on an empty row)."""
+        used = set(self.f.values()) - {self.f.get("seq")} | {b.col for b in self.layout.bodies} | set(self.layout.also)
+        if any(c in used for c, _ in filled):
+            return None
+        unread = set(self.layout.ignored) | {self.f.get("seq")}
+        return "numbered_blank" if all(c in unread for c, _ in filled) else None
 
     def _report_columns(self, data: list[list], kept: list[int]) -> None:
         """One finding per column whose cells are not read: unknown or ignored header, or none."""
@@ -384,28 +404,20 @@ class SheetReader:
         ct = self.f.get("title")
         if ct is None:
             return {}
-        identity = [self.f[f] for f in _IDENTITY_FIELDS if f in self.f]
+        identity = [ct, *(self.f[f] for f in _IDENTITY_FIELDS if f in self.f and f != "title")]
         records = {b.col for b in self.layout.bodies} | {self.f[f] for f in _RECORD_FIELDS if f in self.f}
         index = {row - 1: i for i, row in enumerate(kept)}  # 0-based sheet row → index
         out: dict[int, tuple[int, bool]] = {}
         for i, row in enumerate(data):
             r = kept[i] - 1
-            if ct < len(row) and _filled(row[ct]) and (r, ct) not in merged:
-                continue  # a title of its own: most rows
-            own = [c for c in identity if c < len(row) and _filled(row[c]) and (r, c) not in merged]
-            if own:
-                continue
+            if any(c < len(row) and _filled(row[c]) and (r, c) not in merged for c in identity):
+                continue  # a title (or another item field) of its own: most rows
             if (r, ct) in merged:
                 origin = index.get(merged[r, ct])
                 if origin is not None and origin not in out:
                     out[i] = (origin, False)
-                continue
-            above = index.get(r - 1)
-            if above is None or _filled(row[ct] if ct < len(row) else ""):
-                continue
-            if any(c < len(row) and _filled(row[c]) for c in records):
-                origin = out[above][0] if above in out else above
-                out[i] = (origin, True)
+            elif (above := index.get(r - 1)) is not None and any(c < len(row) and _filled(row[c]) for c in records):
+                out[i] = (out[above][0] if above in out else above, True)
         return out
 
     def _item_rows(self, data: list[list], kept: list[int]) -> None:
@@ -736,38 +748,47 @@ class SheetReader:
     # ------------------------------------------------------------------ instructions
 
     def _instructions(self, row, r, item, ref, note: str) -> None:
-        f = self.f
-        leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
-        found: list[tuple[str, int, str, str]] = []  # (leader, column, content, origin)
-        if leader_text:
-            if not self._says_none(leader_text):
-                extra = "" if self._yes(instr_text) is not None else instr_text
-                found += [(l, f["leader"], content or extra, "column") for l in self.vocab.leaders(leader_text)]
-        elif instr_text and not self._says_none(instr_text):
-            yes = self._yes(instr_text)
-            if yes is True:
-                found.append(("", f["instruction"], content, "column"))
-            elif yes is None:
-                for who, said, day in self.vocab.split_instructions(instr_text):
-                    found += [(l, f["instruction"], content or said, "column", day) for l in self.vocab.leaders(who)]
-        elif content:
-            found.append(("", f["instruction_text"], content, "column"))
-        # 批示 written in 备注 or in the 采用情况 text.
-        named = {norm(l) for l, *_ in found}
-        for fld, code in (("note", "instruction.in_note"), ("adoption", "instruction.in_adoption")):
-            text = note if fld == "note" else self._text(row, "adoption")
-            if not text or fld not in f:
-                continue
-            for leader, sentence in self.vocab.instruction_in_text(text):
-                if norm(leader) in named and leader:
-                    continue  # the 备注 repeats the 批示 columns
-                self._finding(code, r, f[fld], sentence)
-                found.append((leader, f[fld], sentence, fld))
-                named.add(norm(leader))
+        found = self._column_instructions(row)  # (leader, column, content, origin[, day])
+        found += self._text_instructions(row, r, note, {norm(l) for l, *_ in found})
         if not found:
             self._orphan_instruction_cells(row, r)
             return
         self._add_instructions(row, r, item, ref, found)
+
+    def _column_instructions(self, row) -> list[tuple]:
+        """The 批示 the 领导批示/批示情况/批示内容 columns record."""
+        f = self.f
+        leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
+        if leader_text:
+            if self._says_none(leader_text):
+                return []
+            extra = "" if self._yes(instr_text) is not None else instr_text
+            return [(l, f["leader"], content or extra, "column") for l in self.vocab.leaders(leader_text)]
+        if instr_text and not self._says_none(instr_text):
+            yes = self._yes(instr_text)
+            if yes is True:
+                return [("", f["instruction"], content, "column")]
+            if yes is None:
+                return [(l, f["instruction"], content or said, "column", day)
+                        for who, said, day in self.vocab.split_instructions(instr_text) for l in self.vocab.leaders(who)]
+            return []  # 否, ×: no 批示
+        return [("", f["instruction_text"], content, "column")] if content else []
+
+    def _text_instructions(self, row, r, note: str, named: set[str]) -> list[tuple]:
+        """批示 written in 备注 or in the 采用情况 text (each said at its cell); one the 批示
+        columns already name is not counted again."""
+        found = []
+        for fld, code in (("note", "instruction.in_note"), ("adoption", "instruction.in_adoption")):
+            text = note if fld == "note" else self._text(row, "adoption")
+            if not text or fld not in self.f:
+                continue
+            for leader, sentence in self.vocab.instruction_in_text(text):
+                if norm(leader) in named and leader:
+                    continue  # the 备注 repeats the 批示 columns
+                self._finding(code, r, self.f[fld], sentence)
+                found.append((leader, self.f[fld], sentence, fld))
+                named.add(norm(leader))
+        return found
 
     def _instruction_body_cell(self, value, r, item, ref, b: BodyColumn) -> None:
         """A cell under 领导批示/市级: √ (a leader of that level) or the leaders' names."""

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from ..catalog import CATALOG, UNREADABLE_CODES, entry
@@ -103,15 +104,27 @@ def _duplicated(keys: list[str]) -> Predicate:
             if k in ("file", "office"):
                 continue
             filled &= df[k].notna() if pd.api.types.is_datetime64_any_dtype(df[k]) else (df[k].to_numpy() != "")
-        if filled.all():
-            # duplicated(subset=…) factorizes the columns in place; df[keys] would copy them first.
-            return df.duplicated(subset=keys, keep="first")
         # A filled row's earlier twin is filled too, so only the filled rows need comparing.
         out = pd.Series(False, index=df.index)
-        out[filled] = df.loc[filled, keys].duplicated(keep="first").to_numpy()
+        out[filled] = repeated_rows(df.loc[filled, keys], keys, keep="first").to_numpy()
         return out
 
     return where
+
+
+def repeated_rows(df: pd.DataFrame, keys: list[str], keep: str | bool = "first") -> pd.Series:
+    """``df.duplicated(keys, keep=keep)``, comparing whole keys only among rows whose every key
+    column repeats on its own: in real ledgers titles are unique, so one pass over a column leaves
+    a handful of rows to compare."""
+    maybe = np.ones(len(df), dtype=bool)
+    for k in sorted(keys, key=lambda k: k in ("file", "office")):  # the office says least: last
+        if not maybe.any():
+            break
+        maybe[maybe] = df[k][maybe].duplicated(keep=False).to_numpy()
+    out = np.zeros(len(df), dtype=bool)
+    if maybe.any():
+        out[maybe] = df.loc[maybe, keys].duplicated(keep=keep).to_numpy()
+    return pd.Series(out, index=df.index)
 
 
 def _numbering_scope(df: pd.DataFrame) -> pd.Series:
@@ -141,7 +154,7 @@ def _first_of(keys: list[str]) -> Callable[[pd.DataFrame], pd.Series]:
     """For each row, where the first row with the same keys is (for the duplicate message)."""
 
     def first(df: pd.DataFrame) -> pd.Series:
-        dup = df[df[keys].duplicated(keep=False)]  # only rows that share their keys need a place
+        dup = df[repeated_rows(df[keys], keys, keep=False)]  # only rows that share their keys need a place
         where = pd.Series([place(f, sh, r) for f, sh, r in zip(dup["file"], dup["sheet"], dup["row"])], index=dup.index)
         firsts = where.groupby([dup[k] for k in keys], observed=True, sort=False, dropna=False).transform("first")
         return firsts.reindex(df.index)
@@ -170,9 +183,9 @@ def _finding(code: str) -> Predicate:
 def _same_title_authors(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """Rows whose title and authors an earlier row of the same office has, on another date."""
     keyed = _filled("title_key")(df)
-    key = df[["office", "title_key", "author_text"]][keyed]
-    with_date = df[["office", "title_key", "author_text", "date"]][keyed]
-    again = key.duplicated(keep="first") & ~with_date.duplicated(keep="first")
+    keys = ["title_key", "author_text", "office"]
+    rows = df.loc[keyed, [*keys, "date"]]
+    again = repeated_rows(rows, keys) & ~repeated_rows(rows, [*keys, "date"])
     return again.reindex(df.index, fill_value=False)
 
 
