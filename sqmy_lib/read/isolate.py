@@ -15,9 +15,11 @@ process is started only where it pays: enough bytes to read (``PARALLEL_BYTES``)
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
+from contextlib import contextmanager
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
@@ -39,7 +41,8 @@ def read_one(key: str, rules: Rules, path: Path, year: int | None) -> FileResult
     if reader is None:
         reader = _readers[key] = FileReader(rules)
     try:
-        return reader.read(path, year)
+        with gc_paused():
+            return reader.read(path, year)
     except (KeyboardInterrupt, SystemExit):
         raise
     except MemoryError:
@@ -48,12 +51,31 @@ def read_one(key: str, rules: Rules, path: Path, year: int | None) -> FileResult
         return _failed(path, "file.unreadable", f"读取时解析出错({type(exc).__name__}),请用 Excel/WPS 打开后另存为 .xlsx 再试")
 
 
+@contextmanager
+def gc_paused():
+    """The cyclic garbage collector off for one piece of reading work, then on again.
+
+    Reading a sheet makes hundreds of thousands of small lists, tuples and strings that
+    reference counting frees, and no cycles; the collector's passes over them cost 12–20% of
+    the read (benchmarks/bench_commands.py, see the README)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _failed(path: Path, code: str, message: str) -> FileResult:
     return FileResult(files=[failed_row(path, path.suffix.lstrip("."), UnreadableFile(code, message))])
 
 
-def _limit_memory() -> None:
-    """In a reader process on Linux: cap the address space it may grow by."""
+def _start_reader() -> None:
+    """In a new reader process: the objects inherited from the parent are never collected there
+    (``gc.freeze``: the collector leaves them, so their pages are not copied either), and on
+    Linux the address space it may grow by is capped."""
+    gc.freeze()
     try:
         import resource
 
@@ -137,7 +159,7 @@ def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int
     from pebble import ProcessExpired, ProcessPool
 
     results: list[FileResult | None] = [None] * len(jobs)
-    with ProcessPool(max_workers=n, initializer=_limit_memory, context=context) as pool:
+    with ProcessPool(max_workers=n, initializer=_start_reader, context=context) as pool:
         futures = [pool.schedule(read_one, (keys[id(rules)], rules, path, year), timeout=timeout_for(path))
                    for path, rules in jobs]
         for k, ((path, _), future) in enumerate(zip(jobs, futures)):

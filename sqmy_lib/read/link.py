@@ -40,12 +40,9 @@ def link_references(ledger: Ledger) -> None:
     refs["tkey"] = refs["ref_title"].map(lambda t: title_key(t) if t else "")
     subs = ledger.submissions[["item", "item_no", "title_key", "file", "office", "sheet", "row"]]
 
-    by_no = refs[refs["ref_item_no"] != ""].merge(
-        subs[subs["item_no"] != ""], left_on=["office", "ref_item_no"], right_on=["office", "item_no"], suffixes=("", "_item"))
-    by_no = _narrow(by_no)
+    by_no = _narrow(_pairs(refs[refs["ref_item_no"] != ""], subs[subs["item_no"] != ""], "ref_item_no", "item_no"))
     rest = refs[~refs["ref"].isin(by_no["ref"]) & (refs["tkey"] != "")]
-    by_title = rest.merge(subs[subs["title_key"] != ""], left_on=["office", "tkey"], right_on=["office", "title_key"],
-                          suffixes=("", "_item"))
+    by_title = _pairs(rest, subs[subs["title_key"] != ""], "tkey", "title_key")
     found = pd.concat([by_no, _narrow(by_title)], ignore_index=True)
     sizes = found.groupby("ref")["item"].transform("size")
     single = found[sizes == 1]
@@ -69,6 +66,18 @@ def link_references(ledger: Ledger) -> None:
                              column=r["column"], value=r["ref_item_no"] or r["ref_title"], detail=detail))
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
+
+
+def _pairs(refs: pd.DataFrame, subs: pd.DataFrame, ref_key: str, item_key: str) -> pd.DataFrame:
+    """(reference, candidate item) pairs of one office by one key: in the reference's own file
+    where it has any there, else across the office. (编号 restart in every file: joining every
+    reference to every 001 of a province would make millions of pairs that ``_narrow`` drops.)"""
+    suffixes = ("", "_item")
+    in_file = refs.merge(subs, left_on=["office", "file", ref_key], right_on=["office", "file", item_key], suffixes=suffixes)
+    in_file["file_item"] = in_file["file"]
+    others = refs[~refs["ref"].isin(in_file["ref"])]
+    wide = others.merge(subs, left_on=["office", ref_key], right_on=["office", item_key], suffixes=suffixes)
+    return pd.concat([in_file, wide], ignore_index=True) if len(in_file) and len(wide) else (wide if len(wide) else in_file)
 
 
 def _narrow(pairs: pd.DataFrame) -> pd.DataFrame:
