@@ -12,17 +12,21 @@ included) and peak memory from ``wait4``:
     validate    sqmy validate ARCHIVE --format json  (output to /dev/null)
     compute     sqmy compute summary|people|units|rewards|instructions ARCHIVE --format json, the five
                 commands one after another (each reads the archive: that is how users run them)
+    rollup      sqmy rollup TREE --year 2025 --office 示例市政协 --level 市级 --out DIR: the same files as
+                100 offices (a folder each, made once beside the archive), every output written
+                (Word, Excel, HTML, charts; the notebook run by papermill)
     help        sqmy --help
     rules-show  sqmy rules show
 
 Targets (issue 17, 2 cores): validate ≤ 1.5× raw wall and ≤ 3× raw CPU, peak < 1.5 GiB; the
-computations ≤ 0.5× of validate (measured in-process by bench_read.py); ``--help`` and ``rules
-show`` < 0.3 s.
+computations ≤ 0.5× of validate (measured in-process by bench_read.py); rollup with its outputs
+≤ 3× raw, peak < 2 GiB; ``--help`` and ``rules show`` < 0.3 s.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,8 +63,22 @@ def archive(kind: str) -> Path:
     return out
 
 
+def office_tree(folder: Path) -> Path:
+    """The archive as a province's roll-up reads it: one folder per office holding its ledger
+    (``第001县政协/第001县政协2025年台账.xlsx``), copied once beside the archive."""
+    tree = folder.parent / f"{folder.name}_offices"
+    if not any(tree.glob("*/*.xls*")):
+        for f in sorted(folder.glob("*.xls*")):
+            office = f.stem.split("2025")[0] or f.stem
+            (tree / office).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(f, tree / office / f.name)
+    return tree
+
+
 def run(argv: list[str]) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak MiB) of one whole process."""
+    if "--out" in argv:  # a fresh output folder each time, as a first run writes it
+        shutil.rmtree(argv[argv.index("--out") + 1], ignore_errors=True)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -77,6 +95,8 @@ def contenders(folder: Path) -> dict[str, list[list[str]]]:
         "validate": [[*sqmy, "validate", str(folder), "--format", "json"]],
         "compute": [[*sqmy, "compute", what, str(folder), "--format", "json"]
                     for what in ("summary", "people", "units", "rewards", "instructions")],
+        "rollup": [[*sqmy, "rollup", str(office_tree(folder)), "--year", "2025", "--office", "示例市政协", "--level", "市级",
+                    "--out", str(folder.parent / "rollup_out"), "--today", "2026-01-15", "--date", "2026-01-10"]],
         "help": [[*sqmy, "--help"]],
         "rules-show": [[*sqmy, "rules", "show"]],
     }
