@@ -78,6 +78,7 @@ _ENTRIES = [
     Code("role.unknown", WARNING, "身份无法识别", "身份“{value}”不在规则文件的身份中,未读取"),
     Code("adoption.in_note", WARNING, "采用写在备注中", "备注中写有采用情况“{value}”,已按采用计入;请填入采用栏"),
     Code("instruction.repeated", INFO, "同一批示记了两次", "“{value}”的这件批示在 {detail} 已记录(同一信息、同一领导、同一日期),只计一次"),
+    Code("instruction.posts_only", WARNING, "批示人只写职务", "批示人只写了职务“{value}”、未写姓名,已按 {detail} 位领导各计一件;如为一人兼任,请写明姓名"),
     Code("instruction.in_note", WARNING, "批示写在备注中", "备注中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),
     Code("instruction.in_adoption", WARNING, "批示写在采用情况中", "采用情况中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),
     Code("forward.in_note", WARNING, "上报写在备注中", "备注中写有上报“{value}”,已按上报计入(上报不是采用);请移到“上报情况”栏"),
@@ -86,6 +87,7 @@ _ENTRIES = [
     Code("author.et_al", WARNING, "作者含“等”", "作者“{value}”中的“{detail}”已略去,只计名列的作者;如有其他作者请写全"),
     Code("author.joined", WARNING, "作者以“和/与/及”相连", "作者“{value}”已按 {detail} 分别计入;多位作者请用“、”分隔"),
     Code("author.ambiguous", WARNING, "作者可能是单位", "作者“{value}”看起来像地名或单位名,已按个人计入;如是单位,请写全称或在名册中登记"),
+    Code("author.titled", WARNING, "姓名后带职务", "“{value}”像是“{detail}”加上职务,统计时按两个人计;如是同一人,请只写姓名"),
     Code("author.variant", INFO, "姓名写法不一", "“{value}”与 {detail} 是同一人的不同写法,已按同一人计"),
     Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),
     # -- the check table (validate/checks.py)
@@ -107,6 +109,7 @@ _ENTRIES = [
     Code("roster.leaving_in_note", WARNING, "离任写在备注中", "名册备注“{value}”似乎说明此人已离任或解聘,但未读取;请把日期填入“离任时间”栏,否则全年都按在任计算任务"),
     Code("roster.column_unread", INFO, "名册中未读取的列",
          "名册“{value}”列未读取(名册只读姓名、身份、单位、界别、聘任和离任日期、备注,以及单位名称和单位类型),该列 {detail} 个单元格未读取"),
+    Code("unit.variant", WARNING, "单位写法不一", "单位“{unit}”与“{unit_main}”可能是同一单位的两种写法,统计时分列为两个单位;请统一写法,或在名册“单位”表中列明"),
     Code("roster.unknown_unit", WARNING, "单位不在名册中", "单位“{unit}”不在名册中"),
     Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
     Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),

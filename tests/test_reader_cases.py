@@ -520,6 +520,28 @@ def test_excel_error_values_are_named_not_passed_over(tmp_path):
         (2, "E", "#N/A"), (3, "A", "#VALUE!")]
 
 
+def test_excel_error_values_in_a_wps_xls_are_named_too(tmp_path):
+    # The same in a BIFF .xls (WPS saves these): python-calamine gives error cells as empty; xlrd's
+    # cell types say them.
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("2025年")
+    for r, row in enumerate([["收稿日期", "信息标题", "作者", "县政协", "市政协"],
+                             ["2025-03-01", "关于甲的建议", "张三", "√"], ["", "关于乙的建议", "李四"]]):
+        for c, v in enumerate(row):
+            if v:
+                ws.write(r, c, v)
+    ws.row(1).set_cell_error(4, 0x2A)  # BIFF error codes: #N/A
+    ws.row(2).set_cell_error(0, 0x0F)  # #VALUE! (xlwt's own table maps that name to #NUM!'s code)
+    path = tmp_path / "e.xls"
+    wb.save(str(path))
+    ledger, report = _read(path)
+    assert [(i.row, i.column, i.message.split("“")[1].split("”")[0]) for i in _codes(report, "cell.error_value")] == [
+        (2, "E", "#N/A"), (3, "A", "#VALUE!")]
+    assert ledger.adoptions["tier"].astype(str).tolist() == ["县级"]
+
+
 MINORITY = ["阿不都热合曼·买买提", "热依拉·吐尔逊", "买买提明·艾力", "阿依古丽", "扎西顿珠", "欧阳明月", "司马光明", "张三"]
 
 
@@ -644,3 +666,55 @@ def test_a_spreadsheet_the_tool_cannot_read_is_said_not_passed_over(tmp_path):
     said = [(i.code, i.severity, Path(i.file or "").name) for i in report.issues if i.code.startswith("file.")]
     assert said == [("file.format_unsupported", "error", "民进县委.et")]
     assert report.exit_code == 1 and len(ledger.submissions) == 1
+
+
+def test_instructions_by_posts_without_names(tmp_path):
+    # 县委书记、县长批示 names two posts, two people: two 件, said (only staff know if one person holds
+    # both); a rank before a post is one person's titles (县委副书记、县长; 市委常委、副市长): one 件, not said;
+    # "…分别作出批示" in 备注 is two leaders (not one called 县长分别).
+    rows = [["收稿日期", "信息标题", "作者", "领导批示", "备注"],
+            ["2025-03-05", "关于甲的建议", "张三", "县委书记、县长批示", ""],
+            ["2025-03-06", "关于乙的建议", "李四", "县委副书记、县长批示", ""],
+            ["2025-03-07", "关于丙的建议", "王五", "市委常委、副市长", ""],
+            ["2025-03-08", "关于丁的建议", "赵六", "", "获县委书记、县长分别作出批示"]]
+    ledger, report = _read(write_xlsx(tmp_path / "posts.xlsx", {"2025年": rows}))
+    instr = ledger.instructions
+    assert list(zip(instr["item"], instr["leader"])) == [
+        (0, "县委书记"), (0, "县长"), (1, "县委副书记、县长"), (2, "市委常委、副市长"), (3, "县委书记"), (3, "县长")]
+    said = _codes(report, "instruction.posts_only")
+    assert [(i.row, i.column) for i in said] == [(2, "D"), (5, "E")]
+    assert "2 位领导" in said[0].message and "县委书记、县长" in said[0].message
+
+
+def test_two_ways_of_writing_one_unit_are_said_without_a_roster(tmp_path):
+    # 教育界 / 教育界别 / 界别：教育界 and 民盟县委 / 民盟示例县委员会 (示例县: the default rules' place) are one
+    # unit written two ways; without a roster the tool cannot know, so they rank apart and each other
+    # spelling is said once, at its first cell, naming the spelling used most.
+    rows = [["序号", "单位", "信息标题", "作者", "收稿日期", "县政协"],
+            [1, "教育界", "关于甲的建议", "张三", "2025-03-05", "√"],
+            [2, "界别：教育界", "关于乙的建议", "李四", "2025-03-06", "√"],
+            [3, "教育界别", "关于丙的建议", "王五", "2025-03-07", "√"],
+            [4, "民盟县委", "关于丁的建议", "赵六", "2025-03-08", "√"],
+            [5, "民盟县委", "关于戊的建议", "钱七", "2025-03-09", "√"],
+            [6, "民盟示例县委员会", "关于己的建议", "孙八", "2025-03-10", "√"],
+            [7, "教育界别", "关于庚的建议", "周九", "2025-03-11", "√"]]
+    ledger, report = _read(write_xlsx(tmp_path / "units.xlsx", {"2025年": rows}))
+    said = [(i.row, i.column, i.message.split("“")[1].split("”")[0], i.message.split("“")[2].split("”")[0])
+            for i in _codes(report, "unit.variant")]
+    # 教育界 2 items, 教育界别 2: the tie goes to the first in order of the characters
+    assert said == [(4, "B", "教育界别", "教育界"), (7, "B", "民盟示例县委员会", "民盟县委")]
+    assert sorted(set(ledger.submissions["unit"])) == sorted({"教育界", "教育界别", "民盟县委", "民盟示例县委员会"})
+
+
+def test_a_post_after_a_name_beside_the_name_alone_is_said(tmp_path):
+    # 李四主任 beside 李四: two people to the figures (the tool cannot know), said at the first cell of
+    # the longer name; 王五委员 is 王五 (a role the rules know), not said.
+    rows = [["收稿日期", "信息标题", "作者", "县政协"],
+            ["2025-03-05", "关于甲的建议", "李四", "√"],
+            ["2025-03-06", "关于乙的建议", "李四主任", "√"],
+            ["2025-03-07", "关于丙的建议", "李四主任", "√"],
+            ["2025-03-08", "关于丁的建议", "王五委员", "√"]]
+    ledger, report = _read(write_xlsx(tmp_path / "titled.xlsx", {"2025年": rows}))
+    assert [(i.row, i.column, i.message) for i in _codes(report, "author.titled")] == [
+        (3, "C", "“李四主任”像是“李四”加上职务,统计时按两个人计;如是同一人,请只写姓名")]
+    assert sorted(set(ledger.authors["name"])) == ["李四", "李四主任", "王五"]

@@ -15,6 +15,7 @@ without a roster, a sheet named as a unit (民盟县委).
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,21 @@ import pandas as pd
 from ..records import Ledger
 from ..rules import Rules
 from .authors import name_key
+
+
+_BRANCH_WORDS = re.compile(r"(?:界别组|界别|界组)$")
+
+
+def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
+    """A unit's name as two spellings of one unit share it: ``教育界别组``, ``教育界别`` and
+    ``教育界`` → ``教育界``; ``民盟示例县委员会`` and ``民盟县委`` → ``民盟县委`` (the office's own place
+    name as its level word, 委员会 as 委, 工作委员会 as 工委)."""
+    text = "".join(unicodedata.normalize("NFKC", name).split())
+    for place in places:
+        if len(place) > 1 and place[-1] in "县市区旗州盟":
+            text = text.replace(place, place[-1])
+    text = text.replace("工作委员会", "工委").replace("委员会", "委")
+    return _BRANCH_WORDS.sub("界", text)
 
 
 def attribute(ledger: Ledger, rules: Rules) -> None:
@@ -41,6 +57,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         if ambiguous.any():
             findings += _at_author_cells(ledger, authors[ambiguous].drop_duplicates(["item", "name"]), "author.ambiguous")
         findings += _variants(ledger, authors)
+        findings += _titled(ledger, authors[~is_unit], rules)
         unit_only = pd.Series(is_unit).groupby(authors["item"].to_numpy()).all()
         subs["is_unit_item"] = subs["item"].map(unit_only).eq(True).to_numpy()
     else:
@@ -85,6 +102,24 @@ def _variants(ledger: Ledger, authors: pd.DataFrame) -> list[dict]:
     first = several.drop_duplicates("name").set_index("name")["written"]
     later = several[several["written"] != several["name"].map(first)]
     return _at_author_cells(ledger, later, "author.variant", [f"“{first[n]}”" for n in later["name"]])
+
+
+def _titled(ledger: Ledger, people: pd.DataFrame, rules: Rules) -> list[dict]:
+    """A person's name with a post after it (``李四主任`` beside ``李四``): two people to the figures,
+    as the tool cannot know; said once, at the first cell of the longer name."""
+    titles = sorted({norm for w in rules.data.get("leader_title_words") or [] if (norm := "".join(str(w).split()))},
+                    key=len, reverse=True)
+    names = set(people["name"])
+    base = {}
+    for name in names:
+        for w in titles:
+            if name.endswith(w) and len(name) - len(w) >= 2 and name[: -len(w)] in names:
+                base[name] = name[: -len(w)]
+                break
+    if not base:
+        return []
+    first = people[people["name"].isin(base.keys())].drop_duplicates("name")
+    return _at_author_cells(ledger, first, "author.titled", [base[n] for n in first["name"]])
 
 
 def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> None:

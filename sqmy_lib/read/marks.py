@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .values import OK, cell_text, date_in_text, issue_number, norm, parse_date
+from .vocabulary import RANK_WORDS
 
 ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
 INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 (read with the instructions)
@@ -220,6 +221,8 @@ class Vocabulary:
         """The leaders a 批示 cell names, one per 件: parts split on 、,;/ and new lines, a part
         that is only a title (``市委常委``) joined to the next (``常务副市长刘某某``)."""
         parts = [p.strip() for p in re.split(r"[、,，;；/\n]+", unicodedata.normalize("NFKC", text)) if p.strip()]
+        if len(parts) > 1 and all(map(self._title_only, parts)):
+            return self._posts(parts)
         out: list[str] = []
         pending = ""
         for part in parts:
@@ -234,6 +237,31 @@ class Vocabulary:
             else:
                 out.append(pending)
         return out
+
+    def _posts(self, parts: list[str]) -> list[str]:
+        """Posts named without a person (``县委书记、县长``): a leader each, as two posts are two
+        people; a rank written before a post (``市委常委、副市长``, ``县委副书记、县长``: one person's
+        titles) goes with the post after it. Said at the cell (``instruction.posts_only``)."""
+        out: list[str] = []
+        pending = ""
+        for part in parts:
+            rest = norm(part)
+            for w in (*RANK_WORDS, *self.organ_words):  # 市委常委: the rank first, then the organ
+                rest = rest.replace(w, "")
+            if not rest:
+                pending = f"{pending}、{part}" if pending else part
+                continue
+            out.append(f"{pending}、{part}" if pending else part)
+            pending = ""
+        if pending and out:
+            out[-1] = f"{out[-1]}、{pending}"
+        elif pending:
+            out.append(pending)
+        return out
+
+    def names_no_one(self, leader: str) -> bool:
+        """A leader written as posts only (``县长``, ``市委常委、副市长``), no person's name."""
+        return bool(leader) and all(map(self._title_only, re.split(r"[、,，;；/\n]+", leader)))
 
     def _title_only(self, part: str) -> bool:
         """A part that names a post but no person (``市委常委``, ``副市长``)."""
@@ -262,6 +290,7 @@ class Vocabulary:
             # "该信息获市委书记王某某批示": the leader is what follows the last 获/得到/受到.
             leader = re.split(r"获得|获|得到|受到", before)[-1]
             leader = re.sub(r"^(?:并|已|均|经|蒙|有|由)", "", leader).strip(" ::、")
+            leader = re.sub(r"(?:分别|先后|共同|均|都)$", "", leader)  # 市委书记王某某、市长李某某分别作出批示
             for one in self.leaders(leader) if leader else [""]:
                 found.append((one, m[0].strip()))
         return found

@@ -278,6 +278,33 @@ def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
     return out
 
 
+def xls_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Per sheet of a BIFF ``.xls``: the cells holding an Excel error value (#N/A, #REF!), which
+    python-calamine gives as empty, read with xlrd (its cell types say them). {} when xlrd
+    cannot parse the file: calamine has read it, and reports what it cannot."""
+    import xlrd
+
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+    except Exception:  # noqa: BLE001 - a file only calamine reads keeps calamine's reading
+        return out
+    try:
+        for k in range(book.nsheets):
+            sheet = book.sheet_by_index(k)
+            cells = {(r, c): xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#错误")
+                     for r in range(sheet.nrows) if xlrd.XL_CELL_ERROR in sheet.row_types(r)
+                     for c, t in enumerate(sheet.row_types(r)) if t == xlrd.XL_CELL_ERROR}
+            if cells:
+                out[sheet.name] = cells
+            book.unload_sheet(k)
+    except Exception:  # noqa: BLE001 - as above
+        pass
+    finally:
+        book.release_resources()
+    return out
+
+
 def _formula_cells_without_value(data: bytes) -> set[tuple[int, int]]:
     """Formula cells with no cached value, by one streaming XML parse of the sheet (linear in its
     size, whatever its markup; entity declarations refused)."""

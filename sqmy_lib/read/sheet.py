@@ -748,14 +748,14 @@ class SheetReader:
     # ------------------------------------------------------------------ instructions
 
     def _instructions(self, row, r, item, ref, note: str) -> None:
-        found = self._column_instructions(row)  # (leader, column, content, origin[, day])
+        found = self._column_instructions(row, r)  # (leader, column, content, origin[, day])
         found += self._text_instructions(row, r, note, {norm(l) for l, *_ in found})
         if not found:
             self._orphan_instruction_cells(row, r)
             return
         self._add_instructions(row, r, item, ref, found)
 
-    def _column_instructions(self, row) -> list[tuple]:
+    def _column_instructions(self, row, r: int) -> list[tuple]:
         """The 批示 the 领导批示/批示情况/批示内容 columns record."""
         f = self.f
         leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
@@ -763,14 +763,15 @@ class SheetReader:
             if self._says_none(leader_text):
                 return []
             extra = "" if self._yes(instr_text) is not None else instr_text
-            return [(l, f["leader"], content or extra, "column") for l in self.vocab.leaders(leader_text)]
+            return [(l, f["leader"], content or extra, "column") for l in self._leaders(leader_text, r, f["leader"])]
         if instr_text and not self._says_none(instr_text):
             yes = self._yes(instr_text)
             if yes is True:
                 return [("", f["instruction"], content, "column")]
             if yes is None:
                 return [(l, f["instruction"], content or said, "column", day)
-                        for who, said, day in self.vocab.split_instructions(instr_text) for l in self.vocab.leaders(who)]
+                        for who, said, day in self.vocab.split_instructions(instr_text)
+                        for l in self._leaders(who, r, f["instruction"])]
             return []  # 否, ×: no 批示
         return [("", f["instruction_text"], content, "column")] if content else []
 
@@ -782,13 +783,28 @@ class SheetReader:
             text = note if fld == "note" else self._text(row, "adoption")
             if not text or fld not in self.f:
                 continue
+            added = []
             for leader, sentence in self.vocab.instruction_in_text(text):
                 if norm(leader) in named and leader:
                     continue  # the 备注 repeats the 批示 columns
                 self._finding(code, r, self.f[fld], sentence)
                 found.append((leader, self.f[fld], sentence, fld))
                 named.add(norm(leader))
+                added.append(leader)
+            self._posts_only(added, r, self.f[fld], text)
         return found
+
+    def _leaders(self, text: str, r: int, col: int) -> list[str]:
+        """The leaders a 批示 text names, one per 件 (see ``_posts_only``)."""
+        leaders = self.vocab.leaders(text)
+        self._posts_only(leaders, r, col, text)
+        return leaders
+
+    def _posts_only(self, leaders: list[str], r: int, col: int, text: str) -> None:
+        """Several leaders written as posts with no names (县委书记、县长) are counted one each, and
+        said: only staff know whether one person holds both."""
+        if len(leaders) > 1 and all(map(self.vocab.names_no_one, leaders)):
+            self._finding("instruction.posts_only", r, col, text, str(len(leaders)))
 
     def _instruction_body_cell(self, value, r, item, ref, b: BodyColumn) -> None:
         """A cell under 领导批示/市级: √ (a leader of that level) or the leaders' names."""
@@ -797,7 +813,7 @@ class SheetReader:
         if yes is False or self._says_none(text):
             return
         level = self.rules.leader_level_of(b.label)
-        leaders = [""] if yes else self.vocab.leaders(text)
+        leaders = [""] if yes else self._leaders(text, r, b.col)
         for leader in leaders:
             own = self.rules.leader_level_of(leader) if leader else None
             self._record("instructions", item, ref, r, b.col, leader=leader, level=own or level, text="",

@@ -135,6 +135,9 @@ ROSTER_LABELS: dict[str, tuple[str, ...]] = {
 NO_UNIT_WORDS = frozenset(("个人", "委员个人", "本人", "个人报送", "无", "/", "-", "—", "——"))
 
 # Rows that are not items.
+# Ranks written before a post, one person's titles (市委常委、副市长; 县委副书记、县长): in a 批示
+# that names posts only, a rank goes with the post after it; other posts are a leader each.
+RANK_WORDS = ("常委", "副书记", "委员", "党组成员", "常务")
 SUBTOTAL_WORDS = ("小计", "合计", "总计", "共计", "累计", "本月小计", "本季小计", "本季度小计", "本页小计", "汇总", "总数")
 NOTE_WORDS = ("注", "备注", "说明", "填表说明", "填表人", "填报人", "审核人", "制表人", "制表", "审核", "联系人", "联系电话",
               "负责人", "单位负责人", "填表日期", "填报日期", "统计人", "经办人", "附", "附注")

@@ -1,4 +1,5 @@
-"""Opening a workbook: python-calamine for the cells (fast), raw XML only for what it does not give.
+"""Opening a workbook: python-calamine for the cells (fast); the raw XML of an .xlsx, or xlrd for a
+BIFF .xls, only for what calamine does not give (formula cells without a value, error values).
 
 Every grid is in Excel coordinates: ``rows[r][c]`` is Excel row ``r + 1``,
 column ``c`` (0-based), so messages can name cells exactly as Excel shows them.
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import python_calamine as pc
 
-from .safety import SheetFacts, UnreadableFile, sniff, xlsx_sheet_facts
+from .safety import SheetFacts, UnreadableFile, sniff, xls_error_cells, xlsx_sheet_facts
 
 Merge = tuple[tuple[int, int], tuple[int, int]]
 
@@ -82,4 +83,8 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
             )
     finally:
         wb.close()
+    if fmt == "xls" and sheets:  # a BIFF file's error values, which calamine gives as empty
+        errors = xls_error_cells(path)
+        for grid in sheets:
+            grid.error_cells.update(errors.get(grid.name, {}))
     return OpenedWorkbook(path, fmt, sheets, refused)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..catalog import CATALOG, UNREADABLE_CODES, entry
 from ..records import Ledger, place
+from ..read.attribute import unit_key
 from ..read.authors import name_key
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
@@ -172,6 +173,36 @@ def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return _filled("unit")(df) & ~df["unit"].isin(units | sectors)
 
 
+def _main_units(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Each row's unit as its office writes that unit most often (``unit_key`` groups the ways of
+    writing one unit: 教育界 / 教育界别; 民盟示例县委员会 / 民盟县委)."""
+    filled = df["unit"].to_numpy() != ""
+    main = df["unit"].copy()
+    if not filled.any():
+        return main
+    place = (ctx.rules.data.get("office") or {}).get("place") or ()
+    places = (place,) if isinstance(place, str) else tuple(place)
+    units = df.loc[filled, ["office", "unit"]]
+    key_of = {u: unit_key(u, places) for u in set(units["unit"])}
+    counts = units.value_counts().reset_index(name="n").sort_values(["n", "unit"], ascending=[False, True])
+    best: dict[tuple[str, str], str] = {}
+    for office, unit in zip(counts["office"], counts["unit"]):
+        best.setdefault((office, key_of[unit]), unit)
+    main[filled] = [best[o, key_of[u]] for o, u in zip(units["office"], units["unit"])]
+    return main
+
+
+def _unit_variant(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Without a roster: the first row of each other way of writing a unit of the office (with a
+    roster, a unit not on it is ``roster.unknown_unit``)."""
+    out = pd.Series(False, index=df.index)
+    if ctx.roster:
+        return out
+    other = df[df["unit"].to_numpy() != df["unit_main"].to_numpy()]
+    out[other.index] = ~other.duplicated(["office", "unit"]).to_numpy()
+    return out
+
+
 def _items_with_adoption(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return df["item"].isin(ctx.ledger.adoptions["item"])
 
@@ -215,7 +246,7 @@ READER_CODES = (
     "file.format_unsupported", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.differs", "sheet.hidden", "header.unknown", "header.ignored",
     "header.duplicate", "column.no_header", "formula.no_value", "mark.unknown", "mark.flag_conflict", "issue.unknown",
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.error_value", "cell.date_invalid", "product.unknown", "role.unknown", "instruction.in_note",
-    "instruction.in_adoption", "instruction.repeated", "forward.in_note", "adoption.in_note", "forward.default_level", "row.continuation", "roster.same_name", "roster.leaving_in_note", "roster.column_unread", "author.et_al", "author.joined", "author.ambiguous", "author.variant",
+    "instruction.in_adoption", "instruction.repeated", "instruction.posts_only", "forward.in_note", "adoption.in_note", "forward.default_level", "row.continuation", "roster.same_name", "roster.leaving_in_note", "roster.column_unread", "author.et_al", "author.joined", "author.ambiguous", "author.variant", "author.titled",
     "link.ambiguous",
 )
 
@@ -237,6 +268,7 @@ CHECKS: list[Check] = [
     Check("item.possible_duplicate", "submissions", "title", _same_title_authors),
     Check("category.unknown", "submissions", "category", lambda df, ctx: _filled("category_text")(df) & df["category"].isna()),
     Check("roster.unknown_unit", "submissions", "unit", _unit_not_on_roster, needs_roster=True),
+    Check("unit.variant", "submissions", "unit", _unit_variant),
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
     # -- adoptions
@@ -270,7 +302,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
 
 # Columns a table gains before its checks run (joins a predicate needs).
 TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
-    "submissions": lambda df, ctx: df.assign(no_scope=_numbering_scope(df)),
+    "submissions": lambda df, ctx: df.assign(no_scope=_numbering_scope(df), unit_main=_main_units(df, ctx)),
     "adoptions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "authors": lambda df, ctx: df.drop(columns=["office"]).merge(
         ctx.ledger.submissions[["item", "src", "file", "sheet", "row", "office"]], on="item", how="left"
