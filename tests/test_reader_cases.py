@@ -718,3 +718,38 @@ def test_a_post_after_a_name_beside_the_name_alone_is_said(tmp_path):
     assert [(i.row, i.column, i.message) for i in _codes(report, "author.titled")] == [
         (3, "C", "“李四主任”像是“李四”加上职务,统计时按两个人计;如是同一人,请只写姓名")]
     assert sorted(set(ledger.authors["name"])) == ["李四", "李四主任", "王五"]
+
+
+def test_two_deeds_in_one_adoption_or_forward_cell(tmp_path):
+    # Each cell worked by hand: (adoption tiers, forward tiers) of its item.
+    cells = {"市政协采用并报省政协": (["市级"], ["省级"]), "省市两级采用": (["市级", "省级"], []),
+             "被省政协和全国政协采用": (["全国", "省级"], []), "被市政协采用后报送省政协": (["市级"], ["省级"]),
+             "市政协采用，省政协已报送": (["市级"], ["省级"]), "上报市政协被采用": (["市级"], ["市级"]),
+             "省政协采用（市政协推荐）": (["省级"], ["市级"]), "已报市政协、省政协": ([], ["市级", "省级"])}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
+    ledger, _ = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}))
+    for k, (adopted, sent) in enumerate(cells.values()):
+        ad, fw = ledger.adoptions, ledger.forwards
+        assert sorted(ad.loc[ad["item"] == k, "tier"].astype(str)) == sorted(adopted), k
+        assert sorted(fw.loc[fw["item"] == k, "tier"].astype(str)) == sorted(sent), k
+
+
+def test_instruction_cells_counts_colons_and_two_dated(tmp_path):
+    cells = ["2件", "已批示", "李某某（副市长）：\n请市卫健委研究", "县委书记李某某：请县卫健局研究办理",
+             "2025年4月2日市长张某某批示：“请抓紧落实”。2025年4月9日副市长赵某某批示：“同意”。"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "领导批示"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", "√", c] for k, c in enumerate(cells, 1)]
+    ledger, _ = _read(write_xlsx(tmp_path / "i.xlsx", {"S": rows}))
+    ins = ledger.instructions
+    leaders = {k: list(ins.loc[ins["item"] == k, "leader"]) for k in range(5)}
+    assert leaders == {0: ["", ""], 1: [""], 2: ["李某某(副市长)"], 3: ["县委书记李某某"], 4: ["市长张某某", "副市长赵某某"]}
+
+
+def test_author_separators_and_words_before_names():
+    from sqmy_lib.read.authors import AuthorWords, split_authors
+    words = AuthorWords.from_rules(sq.load_rules().data)
+    cases = {"韩冰\\宋佳": ["韩冰", "宋佳"], "马骏+罗兰": ["马骏", "罗兰"], "马骏&罗兰": ["马骏", "罗兰"],
+             "王 伟 李 娜": ["王伟", "李娜"], "欧 阳 明 月": ["欧阳明月"], "委员马骏": ["马骏"],
+             "信息员：高峰": ["高峰"], "民革县委张伟": ["民革县委张伟"]}
+    assert {t: [a.name for a in split_authors(t, words).authors] for t in cases} == cases

@@ -18,13 +18,17 @@ from dataclasses import dataclass, field
 
 # Separators between names. White space separates names too (``张三 李四``), except the
 # alignment spaces inside a two-character name (``张  三``).
-_SEPARATORS = re.compile(r"[、,，;；/／|｜\n]+")
+_SEPARATORS = re.compile(r"[、,，;；/／|｜\\+&\n]+")
 _BRACKET = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 # Dots people type inside a transliterated name; between two CJK characters they are one dot.
 _NAME_DOTS = "·•．.‧・･∙⋅‐-‑–—"
 _DOT_IN_NAME = re.compile(rf"(?<=[\u3400-\u9fff])\s*[{re.escape(_NAME_DOTS)}]+\s*(?=[\u3400-\u9fff])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_PLAIN = re.compile(r"[\u3400-\u9fff、,，;；/／|｜\n ]+")
+_PLAIN = re.compile(r"[\u3400-\u9fff、,，;；/／|｜\\+&\n ]+")
+# What follows a role or party word written before a name with no space (委员马骏, 民革:张伟): a
+# name of two to four characters, not an organisation's (民革县委张伟 is a unit's name, left whole).
+_NAME_AFTER_WORD = re.compile(r"[:：]?([\u3400-\u9fff·]{2,4})")
+_ORGAN_CHARACTERS = re.compile(r"[委会部局办组院所校厅处科室镇乡村团队社党]|政协|街道")
 # 张三和李四, 张三与李四, 张三及李四: two names joined by a word, each at least two characters
 # (李和平, 欧阳和平 stay one name). Split, and said (author.joined), since only the shape tells.
 _CONJUNCTIONS = ("和", "与", "及")
@@ -73,6 +77,7 @@ class AuthorWords:
     scribe: tuple[str, ...] = ("执笔", "执笔人")
     et_al: tuple[str, ...] = ("等人", "等")
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
+    _prefix_re: re.Pattern | None = field(default=None, repr=False)
 
     @classmethod
     def from_rules(cls, data: dict) -> "AuthorWords":
@@ -90,6 +95,16 @@ class AuthorWords:
                 return token[: -len(w)], w
         return token, ""
 
+    def prefix_tag(self, token: str) -> tuple[str, str]:
+        """``委员马骏``, ``信息员:高峰``, ``民革张伟`` → (the name, the word): a role or party word
+        written before a name with no space; anything else → (token, '')."""
+        if self._prefix_re is None:
+            words = sorted({*self.roles, *self.affiliations}, key=len, reverse=True)
+            self._prefix_re = re.compile("|".join(map(re.escape, words)) or "(?!)")
+        if (w := self._prefix_re.match(token)) and (m := _NAME_AFTER_WORD.fullmatch(token, w.end())) and not _ORGAN_CHARACTERS.search(m[1]):
+            return m[1], w[0]
+        return token, ""
+
     def et_al_pattern(self) -> re.Pattern:
         if self._et_al_re is None:
             words = "|".join(map(re.escape, self.et_al)) or "(?!)"
@@ -105,6 +120,8 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         return AuthorCell(())
     if text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS):
         name, tag = words.suffix_tag(text)
+        if not tag:
+            name, tag = words.prefix_tag(text)  # 委员马骏
         return AuthorCell((Author(name, name, tag),))  # one plain name (张三等3人 is alnum too): most cells
     et_al = ""
     if m := words.et_al_pattern().search(text):
@@ -122,7 +139,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
         if not any(n in words.affiliations or n in words.roles or n in words.honorifics or words.suffix_tag(n)[1]
-                   for n in names):
+                   or words.prefix_tag(n)[1] for n in names):
             return AuthorCell(tuple(Author(n, name_key(n)) for n in names), et_al)
     authors: list[Author] = []
     for part in _SEPARATORS.split(text):
@@ -169,6 +186,10 @@ def _part_authors(part: str, words: AuthorWords) -> list[Author]:
         name, tag = words.suffix_tag(token)  # 王五同志, 王五委员
         if tag:
             suffix_tags.setdefault(len(names), []).append(tag)
+        else:
+            name, tag = words.prefix_tag(token)  # 委员马骏, 信息员:高峰
+            if tag:
+                suffix_tags.setdefault(len(names), []).append(tag)
         names.append(name)
     if not names:
         # A part that is only a tag (民革) names no author; keep it as what it says.
@@ -198,12 +219,20 @@ def _join_alignment(tokens: list[str]) -> list[str]:
             pending = tok
             continue
         if pending:
-            out.append(pending)
+            out.extend(_spaced_names(pending))
             pending = ""
         out.append(tok)
     if pending:
-        out.append(pending)
+        out.extend(_spaced_names(pending))
     return out
+
+
+def _spaced_names(run: str) -> list[str]:
+    """Single characters written apart: one name of up to three (张 三 丰); four are two names
+    (王 伟 李 娜), unless a compound surname starts them (欧 阳 明 月)."""
+    if len(run) == 4 and run[:2] not in COMPOUND_SURNAMES:
+        return [run[:2], run[2:]]
+    return [run]
 
 
 def is_variant_spelling(a: str, b: str) -> bool:

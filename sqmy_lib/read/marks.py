@@ -74,6 +74,15 @@ class Vocabulary:
         self._not_adopted_in = alternation(self.not_adopted)
         verbs = "|".join(map(re.escape, (*ADOPTION_VERBS, "用", "予")))
         self._negated_verb = re.compile(f"(?:{'|'.join(map(re.escape, self.negations)) or '(?!)'})(?:{verbs})")
+        # Forwarding words written after the body (市政协已报送, 市政协推荐); one character is too
+        # little to tell there (信息专报 ends in 报).
+        self._forwarded_tail = tuple(w for w in self.forwarded if len(w) > 1)
+        forwards = "|".join(map(re.escape, self.forwarded)) or "(?!)"
+        adoption_verbs = "|".join(map(re.escape, ADOPTION_VERBS))
+        # One part, two deeds: 市政协采用并报省政协, 被市政协采用后报送省政协 (a forwarding after a
+        # connective), 上报市政协被采用 (an adoption after a forwarding).
+        self._then_forward = re.compile(rf"(?:并|后|又|再|且|同时|随后|之后)(?=(?:已|又|再)?(?:{forwards}))")
+        self._then_adopted = re.compile(rf"(?:并|且|后|又)?(?:已|被|均|获)?(?:{adoption_verbs})了?$")
 
     # -- adoption cells
 
@@ -90,10 +99,13 @@ class Vocabulary:
             return Reading(ADOPTED, date=value, text=cell_text(value))
         if isinstance(value, (int, float)):
             return self._number_mark(float(value))
-        text = norm(str(value)).upper()
+        # A bracket that records a 批示 (√(获副市长王某某批示)) is read with the instructions, not here.
+        shown = _BRACKET.sub(lambda m: "" if self._any_instruction.search(m[1]) else m[0],
+                             unicodedata.normalize("NFKC", str(value))).strip() or str(value).strip()
+        text = norm(shown).upper()
         if not text:
             return None
-        return self._text_mark(text, str(value).strip())
+        return self._text_mark(text, shown)
 
     def _number_mark(self, v: float) -> Reading:
         shown = cell_text(v)
@@ -123,6 +135,8 @@ class Vocabulary:
         forwarded = self._forwarded(text)
         if forwarded is not None:
             return Reading(FORWARDED, body=forwarded, text=shown)
+        if (m := _LEADING_DATE.match(text)) and (forwarded := self._forwarded(text[m.end():])) is not None:
+            return Reading(FORWARDED, body=forwarded, date=_date(m[1]), text=shown)  # 2025.4.3报市政协
         return None
 
     def _text_mark(self, text: str, shown: str) -> Reading:
@@ -164,6 +178,11 @@ class Vocabulary:
                     return ""
                 if self.place(rest).tier is not None:
                     return rest
+        for word in self._forwarded_tail:  # 省政协已报送, 市政协推荐
+            if text.endswith(word) and len(text) > len(word):
+                rest = text[: -len(word)].rstrip("已并均")
+                if rest and self.place(rest).tier is not None:
+                    return rest
         return None
 
     def read_text(self, value) -> list[Reading]:
@@ -174,7 +193,8 @@ class Vocabulary:
             return []
         readings: list[Reading] = []
         last_body = ""
-        for part in self._spaced_bodies(_split_parts(text)):
+        parts = [c for p in self._spaced_bodies(_split_parts(_levels_written_together(text))) for c in self._clauses(p)]
+        for part in parts:
             reading = self._part(part)
             if reading.state in (ADOPTED, FORWARDED) and not reading.body and last_body and _is_bare(reading):
                 reading = Reading(ADOPTED if reading.state == ADOPTED else FORWARDED, last_body,
@@ -183,7 +203,34 @@ class Vocabulary:
             if reading.body:
                 last_body = reading.body
             readings.append(reading)
-        return _merge_trailing(readings)
+        return _merge_trailing(_bodies_share_the_deed(readings))
+
+    def _clauses(self, part: str) -> list[str]:
+        """One part that records two deeds, as two: ``市政协采用并报省政协`` (adopted at 市, sent
+        on to 省), ``上报市政协被采用`` (sent to 市, adopted there), ``省政协采用(市政协推荐)``
+        (a bracket naming where it was sent), ``被省政协和全国政协采用`` (two bodies, one verb)."""
+        out: list[str] = []
+        for m in _BRACKET.finditer(part):  # 省政协采用(市政协推荐): the bracket is a forwarding
+            if self._forwarded(norm(m[1]).upper()):
+                out.append(m[1].strip())
+                part = part.replace(m[0], " ", 1).strip()
+        pieces = [p.strip() for p in self._then_forward.split(part) if p.strip()]
+        clauses: list[str] = []
+        for piece in pieces:
+            m = self._then_adopted.search(piece)
+            if m and m.start() > 0 and not self._negated(norm(piece).upper()) and self._forwarded(norm(piece[: m.start()]).upper()):
+                clauses += [piece[: m.start()], re.sub(r"^(?:并|且|后|又|均|获)+", "", m[0])]
+            else:
+                clauses += self._joined_bodies(piece)
+        return clauses + out
+
+    def _joined_bodies(self, piece: str) -> list[str]:
+        """``被省政协和全国政协采用`` → ``省政协``, ``全国政协采用``: bodies joined by 和/及/与, each
+        placed by the rules; anything else stays whole (中华人民共和国 has 和 in it)."""
+        bodies = re.split(r"(?<!共)(?:和|及|与)", piece)
+        if len(bodies) < 2 or not all(self.place(b).tier is not None for b in bodies):
+            return [piece]
+        return [re.sub(r"^(?:被|已|由)", "", b).strip() or b for b in bodies]
 
     def _spaced_bodies(self, parts: list[str]) -> list[str]:
         """Parts written with only a space between bodies (``县政协采用 市政协采用``) split there,
@@ -308,17 +355,62 @@ class Vocabulary:
                 date, t = m[1], t[m.end():]
             m = next((m for m in words.finditer(t) if m.start() > 0), None)
             if m is None:
-                out.append((t, "", date))
+                who, said = _said_after_colon(t)
+                out.append(("" if who in self.instruction_words else who, said, date))  # 批示:同意
                 break
             who, rest = t[: m.start()].rstrip(" 作出做出作了::,，"), t[m.end():]
             who = re.sub(r"(?:分别|先后|共同|均|都)$", "", who)  # 市委书记王某某、市长李某某分别作出批示
+            who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到)", "", who)  # 已批示, 获市长李某某批示
             if rest[:1] in "、,，;；" and words.search(rest):
                 out.append((who, "", date))  # another leader's 批示 follows
                 t = rest[1:].strip()
                 continue
-            out.append((who, rest.lstrip(" ::,，"), date))
+            rest = rest.lstrip(" ::,，")
+            if not who and (b := re.fullmatch(r"\(([^()]+)\)[。.]?", rest)):
+                who, rest = b[1], ""  # 已批示(市长)
+            if nxt := self._next_instruction(rest, words):  # 。2025年4月9日副市长赵某某批示:…
+                out.append((who, rest[: nxt[0]].strip(), date))
+                t = rest[nxt[1]:]
+                continue
+            out.append((who, rest, date))
             break
         return out
+
+    @staticmethod
+    def _next_instruction(rest: str, words: re.Pattern) -> tuple[int, int] | None:
+        """Where a second 批示 starts in the content of a first: after a sentence's end, a day
+        or a leader with the 批示 word and a colon (``…”。2025年4月9日副市长赵某某批示:“同意”``)."""
+        for end in re.finditer(r"[。;；!！][\"”’」』]*\s*", rest):
+            tail = rest[end.end():]
+            if not tail:
+                return None
+            head = re.match(rf"[^。;；,，:：\"“”]{{2,24}}?(?:{words.pattern})\s*[:：]", tail)
+            if (_LEADING_DATE.match(tail) and words.search(tail[:40])) or head:
+                return end.start(), end.end()
+        return None
+
+    @staticmethod
+    def count_only(text: str) -> int | None:
+        """A 批示 cell that gives only how many (``2件``, ``批示两件``): that many, leaders unnamed."""
+        m = _COUNT_ONLY.fullmatch(unicodedata.normalize("NFKC", text).strip())
+        if not m:
+            return None
+        n = int(m[1]) if m[1].isdigit() else _CN_COUNTS[m[1]]
+        return n if 0 < n <= 20 else None
+
+
+# 2件, 批示2件, 获领导批示两次: a count, not a leader.
+_COUNT_ONLY = re.compile(r"(?:获|有|共)?(?:领导)?(?:批示|签批|圈阅)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:件|次|条|个)(?:批示)?")
+_CN_COUNTS = {c: k for k, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _said_after_colon(text: str) -> tuple[str, str]:
+    """A 批示 cell without the word 批示: ``县委书记李某某:请…研究`` is the leader, then what was
+    said; a text with no colon (``市委书记王某某、市长李某某``) is leaders only."""
+    m = re.search(r"[:：]", text)
+    if m and 0 < m.start() <= 30 and not re.search(r"[,，。;；]", text[: m.start()]) and text[m.end():].strip():
+        return text[: m.start()].strip(), text[m.end():].strip()
+    return text, ""
 
 
 # A day written before the leader in a 批示 cell (2025.4.2市长李某某批示, 2025年4月2日 市长…).
@@ -338,6 +430,37 @@ def _date(text: str) -> dt.date | None:
 def _split_parts(text: str) -> list[str]:
     parts = [p.strip() for p in _PARTS.split(unicodedata.normalize("NFKC", text))]
     return [p for p in parts if p]
+
+
+# 省市两级采用, 省、市两级政协采用: each level said by one character.
+_LEVELS_TOGETHER = re.compile(r"([省市县区])[、和及与]?([省市县区])(?:[、和及与]?([省市县区]))?(?:两|二|三)级")
+_BRACKET = re.compile(r"\(([^()]*)\)")
+
+
+def _levels_written_together(text: str) -> str:
+    """``省市两级采用`` → ``省级、市级采用``: a part per level, the verb after the last."""
+    return _LEVELS_TOGETHER.sub(lambda m: "、".join(f"{c}级" for c in m.groups() if c), unicodedata.normalize("NFKC", text))
+
+
+def _verbless(reading: Reading) -> bool:
+    """A part that only names a body (``省政协``): what happened there is what its neighbour says."""
+    return (reading.state == ADOPTED and bool(reading.body) and reading.issue_no is None and reading.date is None
+            and not any(v in reading.text for v in ADOPTION_VERBS))
+
+
+def _bodies_share_the_deed(readings: list[Reading]) -> list[Reading]:
+    """``已报市政协、省政协``: a body named alone after (or, first in the cell, before) a forwarding
+    was sent to as well, not adopted; after an adoption it stays adopted."""
+    out = list(readings)
+    for k, r in enumerate(out):
+        if not _verbless(r):
+            continue
+        before = [x for x in out[:k] if x.state in (ADOPTED, FORWARDED) and not _verbless(x)]
+        after = [x for x in out[k + 1:] if x.state in (ADOPTED, FORWARDED) and not _verbless(x)]
+        near = before[-1] if before else after[0] if after else None
+        if near is not None and near.state == FORWARDED:
+            out[k] = Reading(FORWARDED, r.body, text=r.text)
+    return out
 
 
 def _is_bare(reading: Reading) -> bool:

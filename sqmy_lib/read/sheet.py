@@ -529,7 +529,7 @@ class SheetReader:
         adoptions = self.t.n["adoptions"] - before_adoptions
         adoptions = self._flag(row, r, item, ref, adoptions, reference)
         self._issue_and_product(row, r, item, ref, before_adoptions, adoptions)
-        self._forward_text(row, r, item, ref)
+        self._forward_text(row, r, item, ref, before_adoptions)
         self._forward_in_note(row, r, item, ref, note)
         self._adoption_in_note(r, item, ref, note, before_adoptions)
         self._dates_of(row, r, before_adoptions, before_forwards)
@@ -681,17 +681,43 @@ class SheetReader:
             else:
                 self._adoption(item, ref, r, cp, text, Reading(ADOPTED), "product_column")
 
-    def _forward_text(self, row, r, item, ref) -> None:
+    def _forward_text(self, row, r, item, ref, first: int) -> None:
         """上报情况 / 是否上报: the body it went to, a yes-mark (the next level up) or a date."""
         c = self.f.get("forward")
         value = self._cell(row, "forward")
         if c is None or value == "" or value is None:
             return
-        reading = self._memo("mark", value, self.vocab.read_mark)
-        if reading.state in (ADOPTED, FORWARDED):
-            self._forward(item, ref, r, c, reading.body, reading, "forward_column")
-        elif reading.state == UNKNOWN:
-            self._finding("mark.unknown", r, c, value)
+        if not isinstance(value, str):
+            reading = self._memo("mark", value, self.vocab.read_mark)
+            if reading.state in (ADOPTED, FORWARDED):
+                self._forward(item, ref, r, c, reading.body, reading, "forward_column")
+            elif reading.state == UNKNOWN:
+                self._finding("mark.unknown", r, c, value)
+            return
+        # A text, in parts (已报市政协、省政协: two 上报); 报市政协,已采用 says the adoption too.
+        said, sent = False, set()
+        for reading in self._memo("adoption_text", value, self.vocab.read_text):
+            if reading.state == UNKNOWN:
+                self._finding("mark.unknown", r, c, reading.text)
+            elif reading.state in (ADOPTED, FORWARDED):
+                if not reading.body or reading.body not in sent:  # 报市政协,已采用: one 上报 to 市政协
+                    self._forward(item, ref, r, c, reading.body, reading, "forward_column")
+                    sent.add(reading.body)
+                if reading.state == ADOPTED and reading.body and (
+                        any(v in reading.text for v in ADOPTION_VERBS) or norm(reading.text).upper() in self.vocab.adopted):
+                    said = self._adoption_in_forward(r, c, item, ref, value, reading, said, first)
+
+    def _adoption_in_forward(self, r, c, item, ref, value, reading: Reading, said: bool, first: int) -> bool:
+        """An adoption written in the 上报 column (``报市政协,已采用``): recorded, unless the row's
+        adoption cells record that tier already, and said once at the cell."""
+        t = self.t.data["adoptions"]
+        tier = self._placed(reading.body).tier
+        if tier is None or any(t["tier"][k] == tier for k in range(first, self.t.n["adoptions"])):
+            return said
+        if not said:
+            self._finding("adoption.in_forward", r, c, value)
+        self._adoption(item, ref, r, c, reading.body, reading, "forward_column")
+        return True
 
     def _forward_in_note(self, row, r, item, ref, note: str) -> None:
         """备注 that says the item was sent up (``已报市政协``): a 上报 record, and a warning asking
@@ -768,10 +794,12 @@ class SheetReader:
             yes = self._yes(instr_text)
             if yes is True:
                 return [("", f["instruction"], content, "column")]
+            if count := self.vocab.count_only(instr_text):
+                return [("", f["instruction"], content, "column")] * count  # 2件: two, leaders unnamed
             if yes is None:
                 return [(l, f["instruction"], content or said, "column", day)
                         for who, said, day in self.vocab.split_instructions(instr_text)
-                        for l in self._leaders(who, r, f["instruction"])]
+                        for l in (self._leaders(who, r, f["instruction"]) if who else [""])]  # 已批示: one, unnamed
             return []  # 否, ×: no 批示
         return [("", f["instruction_text"], content, "column")] if content else []
 
@@ -779,19 +807,23 @@ class SheetReader:
         """批示 written in 备注 or in the 采用情况 text (each said at its cell); one the 批示
         columns already name is not counted again."""
         found = []
-        for fld, code in (("note", "instruction.in_note"), ("adoption", "instruction.in_adoption")):
-            text = note if fld == "note" else self._text(row, "adoption")
-            if not text or fld not in self.f:
+        cells = [(note, self.f.get("note"), "instruction.in_note", "note"),
+                 (self._text(row, "adoption"), self.f.get("adoption"), "instruction.in_adoption", "adoption")]
+        # √(获副市长王某某批示) under a tier column: the mark is read there, the 批示 here.
+        cells += [(row[b.col], b.col, "instruction.in_adoption", "adoption") for b in self.layout.bodies
+                  if b.action != "instruction" and b.col < len(row) and isinstance(row[b.col], str)]
+        for text, col, code, origin in cells:
+            if not text or col is None:
                 continue
             added = []
             for leader, sentence in self.vocab.instruction_in_text(text):
                 if norm(leader) in named and leader:
                     continue  # the 备注 repeats the 批示 columns
-                self._finding(code, r, self.f[fld], sentence)
-                found.append((leader, self.f[fld], sentence, fld))
+                self._finding(code, r, col, sentence)
+                found.append((leader, col, sentence, origin))
                 named.add(norm(leader))
                 added.append(leader)
-            self._posts_only(added, r, self.f[fld], text)
+            self._posts_only(added, r, col, text)
         return found
 
     def _leaders(self, text: str, r: int, col: int) -> list[str]:
@@ -813,7 +845,8 @@ class SheetReader:
         if yes is False or self._says_none(text):
             return
         level = self.rules.leader_level_of(b.label)
-        leaders = [""] if yes else self._leaders(text, r, b.col)
+        count = self.vocab.count_only(text)
+        leaders = [""] if yes else [""] * count if count else self._leaders(text, r, b.col)
         for leader in leaders:
             own = self.rules.leader_level_of(leader) if leader else None
             self._record("instructions", item, ref, r, b.col, leader=leader, level=own or level, text="",
