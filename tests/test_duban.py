@@ -101,6 +101,15 @@ def test_an_unreadable_duban_date_is_a_finding(tmp_path):
     ("暂未反馈", "未反馈", True),
     ("已反馈作者", "办理中", True),
     ("无法落实", "办理中", False),  # 无 inside a sentence is not the 未反馈 cell
+    # A resolution in part is work in progress, understood: 部分采纳, 已解决一半, 已完成部分, 已解决部分问题.
+    ("部分采纳", "办理中", True),
+    ("已解决一半", "办理中", True),
+    ("已完成部分", "办理中", True),
+    ("已解决部分问题", "办理中", True),
+    ("采纳情况待反馈", "办理中", False),  # 采纳 names what is awaited: not resolved, and said
+    ("落实结果待反馈", "办理中", False),
+    ("已全部落实", "已办结", True),
+    ("已办结,问题部分解决", "已办结", True),  # the office says it closed the case
 ])
 def test_status_vocabulary_with_negation(text, status, understood):
     assert Vocabulary.of(load_rules(year=2025)).status(text) == (status, understood)

@@ -751,5 +751,81 @@ def test_author_separators_and_words_before_names():
     words = AuthorWords.from_rules(sq.load_rules().data)
     cases = {"韩冰\\宋佳": ["韩冰", "宋佳"], "马骏+罗兰": ["马骏", "罗兰"], "马骏&罗兰": ["马骏", "罗兰"],
              "王 伟 李 娜": ["王伟", "李娜"], "欧 阳 明 月": ["欧阳明月"], "委员马骏": ["马骏"],
-             "信息员：高峰": ["高峰"], "民革县委张伟": ["民革县委张伟"]}
+             "信息员：高峰": ["高峰"], "民革县委张伟": ["张伟"]}
     assert {t: [a.name for a in split_authors(t, words).authors] for t in cases} == cases
+
+
+def test_a_column_of_issue_numbers_per_body(tmp_path):
+    # 市政协采用期数 is the 市政协's column (its numbers the issues that carried the item), not the
+    # office's own 期号; a 1 under it is 第1期. Worked by hand: (tier, issue) of each item's adoptions.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协编发期数", "市政协采用期数", "省政协采用（期号）"]]
+    cells = [["第3期", "12", ""], ["", "第5期", "2025年第2期"], ["4", "", ""], ["", 1, ""]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", *c] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "q.xlsx", {"S": rows}))
+    ad = ledger.adoptions
+    got = {k: sorted(zip(ad.loc[ad["item"] == k, "tier"].astype(str), ad.loc[ad["item"] == k, "issue_no"].astype(int)))
+           for k in range(4)}
+    assert got == {0: [("县级", 3), ("市级", 12)], 1: [("市级", 5), ("省级", 2)], 2: [("县级", 4)], 3: [("市级", 1)]}
+    assert not _codes(report, "header.duplicate") and not _codes(report, "adoption.issue_only")
+    # By highest tier (县级 30, 市级 100, 省级 200 yuan): 作者1号 100, 作者2号 200, 作者3号 30, 作者4号 100.
+    assert _paid(ledger) == {"作者1号": Decimal(100), "作者2号": Decimal(200), "作者3号": Decimal(30), "作者4号": Decimal(100)}
+
+
+def test_a_unit_written_with_the_names_is_their_unit(tmp_path):
+    # Worked by hand: each cell's people (the authors credited) and the unit the item counts for.
+    cells = {"民革县委张伟": (["张伟"], "民革县委"), "民革县委 张伟": (["张伟"], "民革县委"),
+             "城关镇政协工委-刘洋": (["刘洋"], "城关镇政协工委"), "城关镇政协工委（刘洋）": (["刘洋"], "城关镇政协工委"),
+             "张伟（民革县委）": (["张伟"], "民革县委"), "县教育局王小芳": (["王小芳"], "县教育局"),
+             "民革县委：张伟、李娜": (["张伟", "李娜"], "民革县委"),
+             # not a unit and a name: left as written
+             "民盟县委": (["民盟县委"], "民盟县委"), "县政协办公室": (["县政协办公室"], "县政协办公室"),
+             "民盟县委宣传部": (["民盟县委宣传部"], "民盟县委宣传部"), "许文博(民盟)": (["许文博"], ""),
+             "阿依古丽·买买提": (["阿依古丽·买买提"], "")}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", c, "√"] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "u.xlsx", {"S": rows}))
+    au, subs = ledger.authors, ledger.submissions
+    for k, (people, unit) in enumerate(cells.values()):
+        assert list(au.loc[au["item"] == k, "written"]) == people, k
+        assert subs.loc[subs["item"] == k, "unit"].item() == unit, k
+    said = {i.row for i in _codes(report, "author.with_unit")}
+    assert said == set(range(2, 9))  # the seven cells read as a unit and names, each said at its cell
+    # A 市政协 adoption is 100 yuan, shared equally by co-authors; the units written with them get nothing.
+    # 张伟: three items alone and half of one (300 + 50); 刘洋 two items; 李娜 half of one.
+    paid = _paid(ledger)
+    assert paid["张伟"] == Decimal(350) and paid["刘洋"] == Decimal(200) and paid["李娜"] == Decimal(50)
+    assert "民革县委" not in paid and "城关镇政协工委" not in paid
+
+
+def test_a_title_naming_another_year_than_the_sheet_is_said(tmp_path):
+    # A title copied from last year's template (2024年度…) over a sheet named 2025年: the dates
+    # without a year are read in the year asked for (2025), and the conflict is said once.
+    rows = [["2024年度社情民意信息台账"], ["序号", "收稿日期", "信息标题", "作者", "市政协"],
+            [1, "3月5日", "关于甲的建议", "张三", "√"], [2, "4月6日", "关于乙的建议", "李四", ""]]
+    path = write_xlsx(tmp_path / "t.xlsx", {"2025年": rows})
+    ledger, report = _read(path, year=2025)
+    assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2025-03-05", "2025-04-06"]
+    said = _codes(report, "sheet.year_conflict")
+    assert len(said) == 1 and "2024年度" in said[0].message and "2025" in said[0].message
+    # Asked for no year, the title's year stands, and it is said just the same.
+    ledger, report = _read(path)
+    assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2024-03-05", "2024-04-06"]
+    assert len(_codes(report, "sheet.year_conflict")) == 1
+
+
+def test_a_publication_column_beside_the_body_is_read_with_it(tmp_path):
+    # 采用单位 | 采用刊物 | 采用期数: the publication is part of the adoption (市政协 + 《社情民意》),
+    # not a second 采用单位 left unread; alone it names the body itself (省政协信息专报).
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用单位", "采用刊物", "采用期数"]]
+    cells = [["市政协", "社情民意", "第3期"], ["省政协", "专报", "5"], ["", "省政协信息专报", ""],
+             ["县政协", "社情民意转送", ""], ["市政协、省政协", "", ""]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", *c] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"S": rows}))
+    ad = ledger.adoptions
+    tiers = {k: sorted(ad.loc[ad["item"] == k, "tier"].astype(str)) for k in range(5)}
+    assert tiers == {0: ["市级"], 1: ["省级"], 2: ["省级"], 3: ["县级"], 4: ["市级", "省级"]}
+    assert list(ad.loc[ad["item"] == 3, "channel"]) == ["部门"]  # 《社情民意转送》 goes to a department
+    assert not _codes(report, "header.duplicate")
+    # Paid by highest tier (市级 100, 省级 200); a 转送 to a department is not paid as a tier.
+    assert _paid(ledger) == {"作者1号": Decimal(100), "作者2号": Decimal(200), "作者3号": Decimal(200),
+                             "作者5号": Decimal(200)}

@@ -12,6 +12,7 @@ Nothing here decides whether a name is a person or a unit: that needs the roster
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -26,9 +27,10 @@ _DOT_IN_NAME = re.compile(rf"(?<=[\u3400-\u9fff])\s*[{re.escape(_NAME_DOTS)}]+\s
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PLAIN = re.compile(r"[\u3400-\u9fff、,，;；/／|｜\\+&\n ]+")
 # What follows a role or party word written before a name with no space (委员马骏, 民革:张伟): a
-# name of two to four characters, not an organisation's (民革县委张伟 is a unit's name, left whole).
+# name of two to four characters, not an organisation's (民革县委张伟 is a unit and a name).
 _NAME_AFTER_WORD = re.compile(r"[:：]?([\u3400-\u9fff·]{2,4})")
-_ORGAN_CHARACTERS = re.compile(r"[委会部局办组院所校厅处科室镇乡村团队社党]|政协|街道")
+# What may stand between a unit's name and a person's written after it (城关镇政协工委-刘洋).
+_UNIT_NAME_GAP = " -—–·:："
 # 张三和李四, 张三与李四, 张三及李四: two names joined by a word, each at least two characters
 # (李和平, 欧阳和平 stay one name). Split, and said (author.joined), since only the shape tells.
 _CONJUNCTIONS = ("和", "与", "及")
@@ -65,17 +67,22 @@ class AuthorCell:
     authors: tuple[Author, ...]
     et_al: str = ""  # the 等 / 等人 dropped, '' when none
     joined: str = ""  # the 和 / 与 / 及 two names were split at, '' when none
+    unit: str = ""  # a unit written with the names (民革县委 张伟, 张伟(民革县委)): their unit, not an author
 
 
 @dataclass
 class AuthorWords:
-    """The words the rules give for reading author cells (rules ``authors:`` and ``roles:``)."""
+    """The words the rules give for reading author cells (rules ``authors:``, ``roles:`` and the
+    unit words ``unit_name_words`` / ``unit_name_suffixes`` / ``authors.ambiguous_suffixes``)."""
 
     affiliations: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ("同志", "先生", "女士")
     scribe: tuple[str, ...] = ("执笔", "执笔人")
     et_al: tuple[str, ...] = ("等人", "等")
+    unit_words: tuple[str, ...] = ()
+    unit_suffixes: tuple[str, ...] = ()
+    place_suffixes: tuple[str, ...] = ()  # endings of a place or an organisation (城关镇, 宣传部)
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
     _prefix_re: re.Pattern | None = field(default=None, repr=False)
 
@@ -83,9 +90,44 @@ class AuthorWords:
     def from_rules(cls, data: dict) -> "AuthorWords":
         a = data.get("authors") or {}
         roles = [alias for name, aliases in (data.get("roles") or {}).items() for alias in [name, *(aliases or [])]]
-        by_len = lambda ws: tuple(sorted({str(w) for w in ws or []}, key=len, reverse=True))
+        by_len = lambda ws: tuple(sorted({"".join(str(w).split()) for w in ws or []} - {""}, key=len, reverse=True))
         return cls(by_len(a.get("affiliation_words")), by_len(roles), by_len(a.get("honorific_words") or cls.honorifics),
-                   by_len(a.get("scribe_words") or cls.scribe), by_len(a.get("et_al_words") or cls.et_al))
+                   by_len(a.get("scribe_words") or cls.scribe), by_len(a.get("et_al_words") or cls.et_al),
+                   by_len(data.get("unit_name_words")), by_len(data.get("unit_name_suffixes")),
+                   by_len(a.get("ambiguous_suffixes")))
+
+    def is_unit(self, name: str) -> bool:
+        """A name a unit word of the rules marks (民革县委, 县教育局): the rules' test, as
+        ``Rules.author_kind`` applies it to whole author names."""
+        return any(w in name for w in self.unit_words) or name.endswith(self.unit_suffixes or ("\0",))
+
+    def _organised(self, name: str) -> bool:
+        """A short text that reads as an organisation's or a place's, not a person's name
+        (县委张伟, 宣传部, 内科)."""
+        return self.is_unit(name) or name.endswith(self.place_suffixes or ("\0",))
+
+    def _person(self, name: str) -> bool:
+        """Two or three characters (four with a compound surname) that are a person's name: not
+        an organisation's, not a role, party or honorific word."""
+        return ((len(name) <= 3 or name[:2] in COMPOUND_SURNAMES) and not self._organised(name)
+                and name not in self.roles and name not in self.affiliations and name not in self.honorifics)
+
+    def unit_and_name(self, token: str) -> tuple[str, str] | None:
+        """``民革县委张伟``, ``城关镇政协工委-刘洋``, ``县教育局王小芳`` → (the unit, the name): a
+        person's name written right after a unit's; None for anything else (民革县委, 张伟,
+        县政协办公室, 民盟县委宣传部)."""
+        if len(token) < 4 or not _CJK.match(token[-1]):
+            return None
+        for n in (2, 3, 4):  # the shortest name whose unit ends at a unit word: 民革县委|张伟
+            name, unit = token[-n:], token[:-n].rstrip(_UNIT_NAME_GAP)
+            if (len(unit) >= 2 and unit.endswith(self._unit_ends) and self.is_unit(unit)
+                    and all(_CJK.match(ch) for ch in name) and self._person(name)):
+                return unit, name
+        return None
+
+    @functools.cached_property
+    def _unit_ends(self) -> tuple[str, ...]:
+        return (*self.unit_words, *self.unit_suffixes, *self.place_suffixes) or ("\0",)
 
     def suffix_tag(self, token: str) -> tuple[str, str]:
         """``王五同志``, ``王五委员`` → (``王五``, the word): a role or honorific written after a name of
@@ -101,7 +143,7 @@ class AuthorWords:
         if self._prefix_re is None:
             words = sorted({*self.roles, *self.affiliations}, key=len, reverse=True)
             self._prefix_re = re.compile("|".join(map(re.escape, words)) or "(?!)")
-        if (w := self._prefix_re.match(token)) and (m := _NAME_AFTER_WORD.fullmatch(token, w.end())) and not _ORGAN_CHARACTERS.search(m[1]):
+        if (w := self._prefix_re.match(token)) and (m := _NAME_AFTER_WORD.fullmatch(token, w.end())) and not self.is_unit(m[1]):
             return m[1], w[0]
         return token, ""
 
@@ -122,6 +164,8 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         name, tag = words.suffix_tag(text)
         if not tag:
             name, tag = words.prefix_tag(text)  # 委员马骏
+        if not tag and (split := words.unit_and_name(name)):  # 民革县委张伟
+            return AuthorCell((Author(split[1], split[1]),), unit=split[0])
         return AuthorCell((Author(name, name, tag),))  # one plain name (张三等3人 is alnum too): most cells
     et_al = ""
     if m := words.et_al_pattern().search(text):
@@ -139,19 +183,25 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
         if not any(n in words.affiliations or n in words.roles or n in words.honorifics or words.suffix_tag(n)[1]
-                   or words.prefix_tag(n)[1] for n in names):
+                   or words.prefix_tag(n)[1] or words.unit_and_name(n) or len(names) > 1 and words.is_unit(n)
+                   for n in names):
             return AuthorCell(tuple(Author(n, name_key(n)) for n in names), et_al)
     authors: list[Author] = []
+    units: list[str] = []
     for part in _SEPARATORS.split(text):
-        authors.extend(_part_authors(part.strip(), words))
-    return AuthorCell(tuple(authors), et_al)
+        found, unit = _part_authors(part.strip(), words)
+        authors.extend(found)
+        if unit and unit not in units:
+            units.append(unit)
+    return AuthorCell(tuple(authors), et_al, unit="、".join(units))
 
 
-def _part_authors(part: str, words: AuthorWords) -> list[Author]:
-    """The authors in one separated part: ``王五(特邀信息员)``, ``民革 许文博``, ``执笔:X``,
-    ``张三 李四``, ``张  三``."""
+def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
+    """The authors in one separated part (``王五(特邀信息员)``, ``民革 许文博``, ``执笔:X``,
+    ``张三 李四``, ``张  三``) and the unit written with them (``民革县委 张伟``, ``民革县委张伟``,
+    ``张伟(民革县委)``, ``城关镇政协工委(刘洋)``), '' when none."""
     if not part:
-        return []
+        return [], ""
     scribe = False
     tags: list[str] = []
     # 执笔:X / 执笔人 X at the start, X(执笔) or X执笔 at the end.
@@ -172,30 +222,41 @@ def _part_authors(part: str, words: AuthorWords) -> list[Author]:
         if part.endswith(w) and len(part) > len(w) + 1:
             part, scribe = part[: -len(w)].strip(), True
             break
-    names: list[str] = []
+    entries: list[tuple[str, list[str]]] = []  # (name, the tags after it)
     prefix_tags: list[str] = []
-    suffix_tags: dict[int, list[str]] = {}
+    units: list[str] = []
     for token in _join_alignment(part.split()):
-        if token in words.honorifics or token in words.roles and names and not prefix_tags:
-            if names:  # 王五 同志, 王五 委员: a word after the name, about it
-                suffix_tags.setdefault(len(names) - 1, []).append(token)
+        if token in words.honorifics or token in words.roles and entries and not prefix_tags:
+            if entries:  # 王五 同志, 王五 委员: a word after the name, about it
+                entries[-1][1].append(token)
                 continue
         if token in words.affiliations or token in words.roles:
             prefix_tags.append(token)  # 民革 许文博, 政协委员 张三: a tag of the name after it
             continue
         name, tag = words.suffix_tag(token)  # 王五同志, 王五委员
-        if tag:
-            suffix_tags.setdefault(len(names), []).append(tag)
-        else:
+        if not tag:
             name, tag = words.prefix_tag(token)  # 委员马骏, 信息员:高峰
-            if tag:
-                suffix_tags.setdefault(len(names), []).append(tag)
-        names.append(name)
-    if not names:
+        if not tag and (split := words.unit_and_name(token)):
+            units.append(split[0])  # 民革县委张伟: 张伟 of 民革县委
+            name = split[1]
+        entries.append((name, [tag] if tag else []))
+    if not entries:
         # A part that is only a tag (民革) names no author; keep it as what it says.
-        names, prefix_tags = prefix_tags[-1:], prefix_tags[:-1]
-    return [Author(n, name_key(n), "、".join([*prefix_tags, *tags, *suffix_tags.get(k, [])]), scribe)
-            for k, n in enumerate(names)]
+        entries, prefix_tags = [(t, []) for t in prefix_tags[-1:]], prefix_tags[:-1]
+    if len(entries) > 1 and any(not words.is_unit(n) for n, _ in entries):
+        # 民革县委 张伟, 张伟 民革县委: a unit written beside people's names is their unit.
+        units += [n for n, _ in entries if words.is_unit(n)]
+        entries = [e for e in entries if not words.is_unit(e[0])]
+    for t in list(tags):
+        if t not in words.affiliations and words.is_unit(t) and all(not words.is_unit(n) for n, _ in entries):
+            units.append(t)  # 张伟(民革县委)
+            tags.remove(t)
+        elif words._person(t) and all(words.is_unit(n) for n, _ in entries) and entries:
+            units += [n for n, _ in entries]  # 城关镇政协工委(刘洋)
+            entries = [(t, [])]
+            tags.remove(t)
+    authors = [Author(n, name_key(n), "、".join([*prefix_tags, *tags, *after]), scribe) for n, after in entries]
+    return authors, "、".join(units)
 
 
 def _join_alignment(tokens: list[str]) -> list[str]:

@@ -96,6 +96,9 @@ class FileReader:
             return True
         for rows, table in _tables(grid, layout, self.words):
             ctx = sheet_context(len(out.sheets), name, grid.name, grid.rows, table, year)
+            if ctx.year_conflict:
+                tables.add("findings", code="sheet.year_conflict", src=ctx.src, row=None, column="",
+                           value=ctx.year_conflict[0], detail=ctx.year_conflict[1])
             merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
             before = tables.n["submissions"]
             SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(

@@ -47,6 +47,7 @@ class BodyColumn:
     col: int
     label: str
     action: str  # adoption | forward | instruction
+    issues: bool = False  # its numbers are issue numbers (市政协采用期数): 1 is 第1期, not a yes-mark
 
 
 @dataclass
@@ -310,9 +311,17 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         return
     fld, action = _field_in_group(leaf, group, words)
     if action:
-        layout.bodies.append(BodyColumn(c, leaf, action))
+        issues = action == "adoption" and bool(_ISSUE_LABEL.search(leaf))
+        layout.bodies.append(BodyColumn(c, leaf, action, issues))
     elif fld is None:
         layout.unknown[c] = "/".join(path)
+    elif fld == "adoption" and "adoption" in layout.fields and "publication" not in layout.fields and (
+            _publication(leaf) or _publication(layout.labels[layout.fields["adoption"]].rsplit("/", 1)[-1])):
+        # 采用单位 | 采用刊物 side by side: the publication is read with the body (市政协 + 社情民意专报).
+        if not _publication(leaf):
+            layout.fields["publication"], layout.fields["adoption"] = layout.fields["adoption"], c
+        else:
+            layout.fields["publication"] = c
     elif fld not in layout.fields:
         layout.fields[fld] = c
     else:
@@ -342,11 +351,20 @@ def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[s
         # A single-level 省政协采用 / 上报市政协 column.
         if leaf.startswith(words.forwarded_prefixes):
             return None, "forward"
-        # 市政协采用时间 | 省政协采用时间: a column per body holding the day it adopted the item.
-        if words.field_of(leaf) in (None, "adoption", "adopted_flag", "adopted_on"):
+        # 市政协采用时间 | 省政协采用期数: a column per body holding the day it adopted the item
+        # or the issue of its bulletin that carried it.
+        if words.field_of(leaf) in (None, "adoption", "adopted_flag", "adopted_on", "issue_no"):
             return None, "adoption"
     return words.field_of(leaf), None
 
+
+def _publication(label: str) -> bool:
+    """A column naming the publication that carried an item (采用刊物), not the body (采用单位)."""
+    return any(w in label for w in ("刊物", "载体", "刊名")) and "单位" not in label
+
+
+# A body's column of issue numbers: 市政协采用期数, 省政协（期号）, 市级期 (not 采用日期).
+_ISSUE_LABEL = re.compile(r"(?<!日)期(?:号|数|次)?$|刊期")
 
 # A single-level 批示 column of one level of leaders (县领导批示, 市级领导签批, 中央领导批示).
 _LEVEL_LEADER = re.compile(r"^(?:县|区|市|州|盟|省|自治区|国家|中央|全国)级?(?:委|政府)?(?:主要)?领导人?")

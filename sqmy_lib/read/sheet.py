@@ -74,7 +74,7 @@ TABLE_COLUMNS = {
 # Fields that say which item a row is: a row with none of its own goes on with the item above.
 _IDENTITY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector", "category", "role")
 # Fields whose cells make a record of their row (or are reported when they make none).
-_RECORD_FIELDS = ("adoption", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forwarded_on", "leader",
+_RECORD_FIELDS = ("adoption", "publication", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forwarded_on", "leader",
                   "instruction", "instruction_text", "instructed_on", "follow_up", "department", "assigned_on", "due_on",
                   "replied_on", "reply", "fed_back_on")
 
@@ -126,14 +126,27 @@ class SheetContext:
     sheet: str
     year: int | None = None
     filed_by: str = ""
+    year_conflict: tuple[str, str] | None = None  # (the title naming one year, where another is named)
 
 
 def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None) -> SheetContext:
-    """Year and 填报单位 from the text above the header, else the sheet name, file name, ``--year``."""
+    """Year and 填报单位 from the text above the header, else the sheet name, file name, ``--year``.
+
+    A title naming another year than the sheet name (or, when that names none, the file name)
+    is kept as a conflict to say (a title copied from last year's template): the year read is
+    ``--year`` when it is one of the two, else the title's."""
     above = " ".join(cell_text(v) for r in rows[: layout.header_top] for v in r if v != "" and v is not None)
-    year = year_in_text(above) or year_in_text(sheet) or year_in_text(file.rsplit("/", 1)[-1]) or default_year
+    stem = file.replace("\\", "/").rsplit("/", 1)[-1]
+    titled, named = year_in_text(above), year_in_text(sheet)
+    where = f"工作表名“{sheet}”" if named else f"文件名“{stem}”"
+    named = named or year_in_text(stem)
+    year = titled or named or default_year
+    conflict = None
+    if titled and named and titled != named:
+        year = default_year if default_year in (titled, named) else titled
+        conflict = (above[:40], f"{where}为 {named} 年,未写年份的日期按 {year} 年读取")
     m = _FILED_BY.search(norm_spaces(above))
-    return SheetContext(src, file, sheet, year, m[1] if m else "")
+    return SheetContext(src, file, sheet, year, m[1] if m else "", conflict)
 
 
 def fill_merged_down(rows: list[list], merges, first_row: int) -> dict[tuple[int, int], int]:
@@ -436,6 +449,8 @@ class SheetReader:
         notes = self._notes(data)
         words = self.author_words
         parsed = self._mapped("authors", author_cells, lambda t: split_authors(t, words) if t else None)
+        # A unit written with the names (民革县委张伟) is the item's unit when its 单位 cell is empty.
+        units = [u or (cell.unit if cell is not None else "") for u, cell in zip(units, parsed)]
         self.t.extend(
             "submissions", n,
             item=items,
@@ -503,6 +518,8 @@ class SheetReader:
                 self._finding("author.et_al", r, ca, text, cell.et_al)
             if cell.joined:
                 self._finding("author.joined", r, ca, text, "、".join(a.name for a in cell.authors))
+            if cell.unit:
+                self._finding("author.with_unit", r, ca, text, cell.unit)
         if item_col:
             self.t.extend("authors", len(item_col), item=item_col, position=position, name=name, written=written,
                           tag=tag, role=role, scribe=scribe)
@@ -579,6 +596,10 @@ class SheetReader:
             self._instruction_body_cell(value, r, item, ref, b)
             return
         reading = self._memo("mark", value, self.vocab.read_mark)
+        if b.issues and (isinstance(value, (int, float)) or (reading is not None and reading.state == UNKNOWN)) and not isinstance(value, bool):
+            # Under 市政协采用期数 a number (typed or as text) is the issue that carried the item, 1 included.
+            issue = issue_cell(value)
+            reading = Reading(ADOPTED, issue_no=issue, text=cell_text(value)) if issue else Reading(UNKNOWN, text=cell_text(value))
         if reading is None:
             return
         if reading.state == UNKNOWN:
@@ -595,10 +616,15 @@ class SheetReader:
         # not adopted / pending: understood, nothing to record
 
     def _adoption_text(self, row, r, item, ref) -> None:
-        c = self.f.get("adoption")
-        if c is None or c >= len(row) or row[c] == "" or row[c] is None:
-            return
-        value = row[c]
+        """采用情况 / 采用单位, with the 采用刊物 beside it read as part of it (市政协 + 社情民意专报)."""
+        c, cp = self.f.get("adoption"), self.f.get("publication")
+        body, publication = self._cell(row, "adoption"), self._cell(row, "publication")
+        if not _filled(body):
+            if not _filled(publication):
+                return
+            c, value = cp, publication
+        else:
+            value = f"{cell_text(body)}{cell_text(publication)}" if _filled(publication) else body
         for reading in self._memo("adoption_text", value, self.vocab.read_text):
             if reading.state == ADOPTED:
                 self._adoption(item, ref, r, c, reading.body, reading, "text_column")
@@ -632,12 +658,12 @@ class SheetReader:
         return adoptions
 
     def _records_adoptions(self) -> bool:
-        return bool({"adoption", "issue_no", "adopted_on", "adopted_flag"} & self.f.keys()) or any(
+        return bool({"adoption", "publication", "issue_no", "adopted_on", "adopted_flag"} & self.f.keys()) or any(
             b.action == "adoption" for b in self.layout.bodies)
 
     def _row_says_adoption(self, row) -> bool:
         """Whether any adoption cell of the row is filled (不采用 says something too)."""
-        cols = [self.f.get(k) for k in ("adoption", "adopted_flag", "issue_no", "product")] + [b.col for b in self.layout.bodies if b.action == "adoption"]
+        cols = [self.f.get(k) for k in ("adoption", "publication", "adopted_flag", "issue_no", "product")] + [b.col for b in self.layout.bodies if b.action == "adoption"]
         return any(c is not None and c < len(row) and row[c] not in ("", None) for c in cols)
 
     def _row_has_other_records(self, row) -> bool:

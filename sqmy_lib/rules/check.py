@@ -395,6 +395,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("instructions.status_words", keyed_by(STATUSES)),
     Spec("instructions.status_words.*", words()),
     Spec("instructions.negations", words()),
+    Spec("instructions.partial_words", words()),
+    Spec("instructions.subject_words", words()),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
     # The circular's closing text belongs to the circular; only its paragraphs are checked.

@@ -1,5 +1,5 @@
 """What a 批示's follow-up (落实情况) or reply (办复) says, under the rules' closed vocabulary
-(``instructions.status_words``, ``instructions.negations``): 已办结, 办理中 or 未反馈, and whether a
+(``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``): 已办结, 办理中 or 未反馈, and whether a
 word of the rules placed it. Read by the computations (the status) and by validation (a text no
 word places is reported at its cell), so it lives with the rules, below both.
 """
@@ -26,6 +26,8 @@ class Vocabulary:
     in_progress: tuple[str, ...]
     negations: tuple[str, ...]
     no_report: frozenset[str] = frozenset()  # whole texts that say nothing was reported yet (无, /, 暂未反馈)
+    partial: tuple[str, ...] = ()  # 部分采纳, 已解决一半: a resolution in part, work still in progress
+    subjects: tuple[str, ...] = ()  # 采纳情况待反馈: after a resolution word, it names a subject, not a deed
 
     @classmethod
     def of(cls, rules: Rules) -> "Vocabulary":
@@ -33,7 +35,7 @@ class Vocabulary:
         words = d.get("status_words") or {}
         no_report = frozenset(re.sub(r"\s+", "", str(w)) for w in words.get(NO_REPORT) or ())
         return cls(tuple(words.get(DONE) or ()), tuple(words.get(IN_PROGRESS) or ()), tuple(d.get("negations") or ()),
-                   no_report)
+                   no_report, tuple(d.get("partial_words") or ()), tuple(d.get("subject_words") or ()))
 
     @property
     def cores(self) -> tuple[str, ...]:
@@ -41,12 +43,32 @@ class Vocabulary:
         return tuple(dict.fromkeys(w[1:] if w.startswith("已") and len(w) > 2 else w for w in self.done))
 
     def _plain(self, text: str, word: str) -> bool:
-        """Whether ``word`` is said somewhere with no negation just before it in its clause."""
-        reach = NEGATION_REACH + max((len(n) for n in self.negations), default=0)
+        """Whether ``word`` is said somewhere as a deed, whole: no negation just before it in its
+        clause, no partial word just around it (部分采纳, 已解决一半), no subject word after it
+        (采纳情况待反馈)."""
+        reach = NEGATION_REACH + max((len(n) for n in (*self.negations, *self.partial)), default=0)
         for m in re.finditer(re.escape(word), text):
             before = _CLAUSE_BREAK.split(text[: m.start()])[-1][-reach:]
-            if not any(n in before and len(before) - (before.rindex(n) + len(n)) <= NEGATION_REACH for n in self.negations):
-                return True
+            after = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
+            if any(n in before and len(before) - (before.rindex(n) + len(n)) <= NEGATION_REACH for n in self.negations):
+                continue
+            if self._partly(before, after) or after.startswith(self.subjects or ("\0",)):
+                continue
+            return True
+        return False
+
+    def _partly(self, before: str, after: str) -> bool:
+        """A partial word just before a resolution (部分|采纳) or right after it (解决|一半)."""
+        return any(p in before[-(len(p) + NEGATION_REACH):] for p in self.partial) or after.startswith(self.partial or ("\0",))
+
+    def _partial(self, text: str) -> bool:
+        """Whether a resolution word is said in part somewhere (部分采纳, 已完成部分)."""
+        for word in (*self.done, *self.cores):
+            for m in re.finditer(re.escape(word), text):
+                before = _CLAUSE_BREAK.split(text[: m.start()])[-1]
+                after = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
+                if self._partly(before, after):
+                    return True
         return False
 
     def _denied(self, text: str) -> bool:
@@ -69,7 +91,7 @@ class Vocabulary:
         denied = self._denied(text)
         if not denied and any(self._plain(text, w) for w in self.done if w in text):
             return DONE, True
-        if denied:
+        if denied or self._partial(text):
             return IN_PROGRESS, True
         if any(self._plain(text, w) for w in self.in_progress if w in text):
             return IN_PROGRESS, True

@@ -101,10 +101,13 @@ class Placement:
         found = self._last_level(core)
         if found is not None:
             word, tier, at = found
+            rule = f"层级词“{word}”"
             if at == 0 and word in self.relative:
                 tier = self._resolve(self.relative[word])
-                return Placed(tier, channel, routing if tier == self.own_tier else "", f"名称开头的“{word}”按本单位理解为{tier}")
-            return Placed(tier, channel, routing if tier == self.own_tier else "", f"层级词“{word}”")
+                rule = f"名称开头的“{word}”按本单位理解为{tier}"
+            # The office's own 专报/转报/转送 (县政协转送) go by their routing's channel, as alone.
+            own = routing if tier == self.own_tier else ""
+            return Placed(tier, (routing_channel or channel) if own else channel, own, rule)
         for word, tier in self.products:
             if word in text and tier is not None:
                 tier = self._resolve(tier)
