@@ -829,3 +829,34 @@ def test_a_publication_column_beside_the_body_is_read_with_it(tmp_path):
     # Paid by highest tier (市级 100, 省级 200); a 转送 to a department is not paid as a tier.
     assert _paid(ledger) == {"作者1号": Decimal(100), "作者2号": Decimal(200), "作者3号": Decimal(200),
                              "作者5号": Decimal(200)}
+
+
+def test_a_day_alone_on_a_month_sheet_is_that_day_of_the_month(tmp_path):
+    # Month sheets (3月, 十一月份) whose 日期 cells give the day only: 5日, 5号, a typed 12.
+    def row(k, d):
+        return [k, d, f"关于第{k}个问题的建议", f"作者{k}号", "√"]
+    head = ["序号", "日期", "信息标题", "作者", "市政协"]
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {
+        "3月": [head, row(1, "5日"), row(2, "5号"), row(3, 12), row(4, "4月2日")],
+        "十一月份": [head, row(5, "30日")],
+        "1-3月": [head, row(6, "7日")],  # a span names no one month: the day alone is said, not placed
+    })
+    ledger, report = _read(path, year=2025)
+    got = dict(zip(ledger.submissions["title"], [str(d)[:10] for d in ledger.submissions["date"]]))
+    assert got == {"关于第1个问题的建议": "2025-03-05", "关于第2个问题的建议": "2025-03-05",
+                   "关于第3个问题的建议": "2025-03-12", "关于第4个问题的建议": "2025-04-02",
+                   "关于第5个问题的建议": "2025-11-30", "关于第6个问题的建议": "NaT"}
+    assert [(i.sheet, i.row) for i in _codes(report, "date.unparseable")] == [("1-3月", 2)]
+
+
+def test_a_date_written_in_month_and_day_columns(tmp_path):
+    # 收稿时间 merged over two narrow columns 月 | 日, as on a paper form; the sub-row is header, not an item.
+    rows = [["序号", "收稿时间", None, "信息标题", "作者", "市政协"], [None, "月", "日", None, None, None],
+            [1, 3, 5, "关于甲的建议", "张三", "√"], [2, "4月", "12日", "关于乙的建议", "李四", None],
+            [3, 6, None, "关于丙的建议", "王五", None]]
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"S": rows},
+                      merges={"S": ["B1:C1", "A1:A2", "D1:D2", "E1:E2", "F1:F2"]})
+    ledger, report = _read(path, year=2025)
+    assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2025-03-05", "2025-04-12", "2025-06-01"]
+    assert list(ledger.submissions["date_status"]) == ["ok", "ok", "month_only"]  # 6月 with no day: said
+    assert not _codes(report, "title.missing")

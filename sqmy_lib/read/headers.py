@@ -310,6 +310,8 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         layout.ignored[c] = "/".join(path)
         return
     fld, action = _field_in_group(leaf, group, words)
+    if fld in ("month", "day") and group is not None:
+        fld = None  # 月 | 日 under 采用时间 or 批示时间: not the item's date
     if action:
         issues = action == "adoption" and bool(_ISSUE_LABEL.search(leaf))
         layout.bodies.append(BodyColumn(c, leaf, action, issues))
@@ -380,8 +382,16 @@ _GROUP_OWN = {
 
 
 def _settle_dates(layout: Layout) -> None:
-    """上报时间 is the submission date when nothing else is, and no column is about forwarding."""
+    """上报时间 is the submission date when nothing else is, and no column is about forwarding;
+    月 | 日 columns are the date (read together) when no column holds it whole."""
     f = layout.fields
+    if "month" in f:
+        if "date" not in f:
+            f["date"] = f.pop("month")  # the 日 column, if any, stays: read with it
+        else:
+            layout.unknown[f.pop("month")] = "月"
+    if "day" in f and "date" not in f:
+        layout.unknown[f.pop("day")] = "日"
     if "date" not in f and "forwarded_on" in f and "forward" not in f and not any(b.action == "forward" for b in layout.bodies):
         f["date"] = f.pop("forwarded_on")
 

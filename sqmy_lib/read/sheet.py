@@ -31,6 +31,8 @@ from .values import (
     item_no_key,
     norm,
     norm_spaces,
+    day_in_month,
+    month_in_text,
     parse_date,
     title_key,
     year_in_text,
@@ -127,6 +129,7 @@ class SheetContext:
     year: int | None = None
     filed_by: str = ""
     year_conflict: tuple[str, str] | None = None  # (the title naming one year, where another is named)
+    month: int | None = None  # the month a month's sheet names (3月): a date cell of a day alone is in it
 
 
 def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None) -> SheetContext:
@@ -146,7 +149,7 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
         year = default_year if default_year in (titled, named) else titled
         conflict = (above[:40], f"{where}为 {named} 年,未写年份的日期按 {year} 年读取")
     m = _FILED_BY.search(norm_spaces(above))
-    return SheetContext(src, file, sheet, year, m[1] if m else "", conflict)
+    return SheetContext(src, file, sheet, year, m[1] if m else "", conflict, month_in_text(sheet))
 
 
 def fill_merged_down(rows: list[list], merges, first_row: int) -> dict[tuple[int, int], int]:
@@ -364,6 +367,13 @@ class SheetReader:
         p = parse_date(v, self.ctx.year)
         return (p.date.toordinal() if p.date else 0), p.status, cell_text(v)
 
+    def _item_date(self, v) -> tuple[int, str, str]:
+        """A 收稿日期 cell; on a month's sheet (3月) a day alone (5日, 5) is that day of the month."""
+        p = parse_date(v, self.ctx.year)
+        if p.status != OK and (day := day_in_month(v, self.ctx.year, self.ctx.month)) is not None:
+            p = day
+        return (p.date.toordinal() if p.date else 0), p.status, cell_text(v)
+
     def _date(self, value) -> tuple[int, str, str]:
         """(proleptic ordinal or 0, status, the cell as text) of a date cell."""
         return self._memo(("date", self.ctx.year), value, self._parse_date)
@@ -439,7 +449,10 @@ class SheetReader:
         items = list(range(base, base + n))
         src = self.ctx.src
         titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column(data, "title")]
-        dated = self._mapped(("date", self.ctx.year), self._column(data, "date"), self._parse_date)
+        date_cells = self._column(data, "date")
+        if "day" in self.f:  # 月 | 日 columns: one date
+            date_cells = [_month_and_day(m, d) for m, d in zip(date_cells, self._column(data, "day"))]
+        dated = self._mapped(("item_date", self.ctx.year, self.ctx.month), date_cells, self._item_date)
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._column(data, "author"), spaced)
         units = self._mapped("unit", self._column(data, "unit"), _unit_cell)
@@ -937,6 +950,14 @@ class SheetReader:
 
 
 _UNIT_LABEL = re.compile(r"^(?:所在|报送|所属)?(?:单位|界别|党派|界别组)\s*[:：]\s*")
+
+
+def _month_and_day(month, day):
+    """A date written in a 月 column and a 日 column (3 | 5, 3月 | 5日) as one text (3月5日)."""
+    if not _filled(day):
+        return f"{cell_text(month).rstrip('月份')}月" if _filled(month) else month
+    d = cell_text(day).rstrip("日号")
+    return f"{cell_text(month).rstrip('月份')}月{d}日" if _filled(month) else f"{d}日"
 
 
 def _unit_cell(value) -> str:

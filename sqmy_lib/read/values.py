@@ -250,6 +250,34 @@ def year_in_text(text: str) -> int | None:
     return int(m[1]) if m else None
 
 
+_MONTH_IN_TEXT = re.compile(r"(?<![\d\-—~～至到])(1[0-2]|0?[1-9])\s*月(?!\s*[\-—~～至到])")
+_DAY_ONLY = re.compile(r"^(\d{1,2})[日号]?$")
+
+
+def month_in_text(text: str) -> int | None:
+    """The one month a sheet or title names (``3月``, ``三月份``, ``2025年3月``); None for none, for
+    a span (``1-3月``, ``1至3月``) and for two months."""
+    found = {int(m) for m in _MONTH_IN_TEXT.findall(_digits(norm(text or "")))}
+    return found.pop() if len(found) == 1 else None
+
+
+def day_in_month(value, year: int | None, month: int | None) -> ParsedDate | None:
+    """A date cell that gives the day only (``5日``, ``5号``, ``5``) on a month's sheet: that day of the
+    month; None when the cell is not a day alone or no month is known."""
+    if month is None or year is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        if not (math.isfinite(value) and float(value).is_integer() and 1 <= value <= 31):
+            return None
+        day = int(value)
+    else:
+        m = _DAY_ONLY.match(_digits(norm(cell_text(value))))
+        if not m:
+            return None
+        day = int(m[1])
+    return _make(year, month, day)
+
+
 _SPAN = re.compile(r"^(?:限|在)?(\d{1,4})(?:个)?(工作日|天|日|周|个月|月)(?:内|以内|之内)?(?:办结|办复|完成)?$")
 _SPAN_DAYS = {"工作日": 1, "天": 1, "日": 1, "周": 7, "个月": 30, "月": 30}
 _BEFORE = re.compile(r"(?:之前|以前|前|止|为止)$")
