@@ -860,3 +860,15 @@ def test_a_date_written_in_month_and_day_columns(tmp_path):
     assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2025-03-05", "2025-04-12", "2025-06-01"]
     assert list(ledger.submissions["date_status"]) == ["ok", "ok", "month_only"]  # 6月 with no day: said
     assert not _codes(report, "title.missing")
+
+
+def test_an_unknown_sub_label_beside_known_ones_is_header_not_an_item(tmp_path):
+    # 采用情况 merged over 本级 | 上级: 上级 names no body the rules place, so its column is reported;
+    # the row of sub-labels is part of the header, never an item of its own.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", None], [None, None, None, None, "本级", "上级"],
+            [1, "2025-03-05", "关于甲的建议", "张三", "√", None], [2, "2025-03-06", "关于乙的建议", "李四", None, "√"]]
+    path = write_xlsx(tmp_path / "s.xlsx", {"S": rows}, merges={"S": ["E1:F1", "A1:A2", "B1:B2", "C1:C2", "D1:D2"]})
+    ledger, report = _read(path, year=2025)
+    assert list(ledger.submissions["title"]) == ["关于甲的建议", "关于乙的建议"]
+    assert list(ledger.adoptions["tier"].astype(str)) == ["县级"]
+    assert [(i.row, i.column) for i in _codes(report, "header.unknown")] == [(1, "F")]

@@ -272,11 +272,16 @@ def _spans(row: list[str], c: int) -> bool:
 
 
 def _is_sub_row(raw: list[str], scan, top: int, r: int, words: HeaderWords) -> bool:
-    """A row below the header naming the sub-columns of a group (县级 | 市级以上, 市级 | 省级)."""
-    if not _header_like(raw, words):
-        return False
+    """A row below the header naming the sub-columns of a group (县级 | 市级以上, 市级 | 省级). A
+    label the vocabulary does not know is one too when it stands under a group beside one it
+    knows (本级 | 上级): a header to report, never an item."""
     above = scan[r - 1]
-    return any(l and (words.group_of(above[c]) or _spans(above, c)) for c, l in enumerate(raw))
+    grouped = [bool(l) and bool(words.group_of(above[c]) or _spans(above, c)) for c, l in enumerate(raw)]
+    if _header_like(raw, words):
+        return any(grouped)
+    filled = [c for c, l in enumerate(raw) if l]
+    return (any(grouped[c] and words.knows(raw[c]) for c in filled)
+            and all(grouped[c] or words.knows(raw[c]) for c in filled))
 
 
 def _carry_groups(block: list[list[str]], words: HeaderWords) -> None:
