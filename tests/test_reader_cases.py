@@ -872,3 +872,17 @@ def test_an_unknown_sub_label_beside_known_ones_is_header_not_an_item(tmp_path):
     assert list(ledger.submissions["title"]) == ["关于甲的建议", "关于乙的建议"]
     assert list(ledger.adoptions["tier"].astype(str)) == ["县级"]
     assert [(i.row, i.column) for i in _codes(report, "header.unknown")] == [(1, "F")]
+
+
+def test_template_rows_filled_with_no_are_blank_not_items(tmp_path):
+    # A template whose 是否采用 drop-down defaults to 否 (and 稿酬 to 0) down to its last numbered row:
+    # those rows say nothing happened to no item. Two items, by hand.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "是否采用", "采用单位", "稿酬"],
+            [1, "2025-03-05", "关于甲的建议", "张三", "是", "市政协", 100],
+            [2, "2025-03-06", "关于乙的建议", "李四", "否", None, 0]]
+    rows += [[k, None, None, None, "否", None, 0] for k in range(3, 30)]
+    rows += [[k, None, None, None, "否", "/", None] for k in range(30, 40)]
+    ledger, report = _read(write_xlsx(tmp_path / "b.xlsx", {"S": rows}), year=2025)
+    assert list(ledger.submissions["title"]) == ["关于甲的建议", "关于乙的建议"]
+    assert not _codes(report, "title.missing") and not _codes(report, "author.missing")
+    assert list(ledger.adoptions["tier"].astype(str)) == ["市级"]

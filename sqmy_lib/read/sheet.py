@@ -13,6 +13,7 @@ header the reader does not use are reported once each (``header.unknown``/``igno
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from itertools import compress
@@ -274,12 +275,18 @@ class SheetReader:
         return None
 
     def _only_unread(self, filled: list) -> str | None:
-        """Only a 序号 and columns the tool does not read (a 稿酬 formula on an empty row)."""
-        used = set(self.f.values()) - {self.f.get("seq")} | {b.col for b in self.layout.bodies} | set(self.layout.also)
-        if any(c in used for c, _ in filled):
-            return None
+        """Only a 序号, columns the tool does not read (a 稿酬 formula on an empty row) and record
+        columns that say nothing happened (a template's 是否采用 filled with 否 down to row 500)."""
         unread = set(self.layout.ignored) | {self.f.get("seq")}
-        return "numbered_blank" if all(c in unread for c, _ in filled) else None
+        record = self._record_columns
+        if all(c in unread or (c in record and self._says_none(cell_text(v))) for c, v in filled):
+            return "numbered_blank"
+        return None
+
+    @functools.cached_property
+    def _record_columns(self) -> set[int]:
+        """The columns of adoption, forwarding and instruction marks (a body's, 是否采用, 采用情况…)."""
+        return {b.col for b in self.layout.bodies} | {self.f[f] for f in _RECORD_FIELDS if f in self.f}
 
     def _report_columns(self, data: list[list], kept: list[int]) -> None:
         """One finding per column whose cells are not read: unknown or ignored header, or none."""
