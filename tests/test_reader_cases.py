@@ -886,3 +886,17 @@ def test_template_rows_filled_with_no_are_blank_not_items(tmp_path):
     assert list(ledger.submissions["title"]) == ["关于甲的建议", "关于乙的建议"]
     assert not _codes(report, "title.missing") and not _codes(report, "author.missing")
     assert list(ledger.adoptions["tier"].astype(str)) == ["市级"]
+
+
+def test_roster_roles_written_longer_or_unknown_are_said(tmp_path):
+    # 社情民意信息员 and 兼职信息员 are 信息员 (1 item a month from the month of appointment), said;
+    # 通讯员 is no role of the rules: listed with no quota, said.
+    people = [["姓名", "身份", "单位", "聘任时间"], ["孙八", "社情民意信息员", "县医院", "2025-03-01"],
+              ["周九", "兼职信息员", "县科协", None], ["吴十", "通讯员", "县文联", None]]
+    sub = [["序号", "收稿日期", "信息标题", "作者"], [1, "2025-03-05", "关于甲的建议", "孙八"],
+           [2, "2025-04-05", "关于乙的建议", "周九"], [3, "2025-05-05", "关于丙的建议", "吴十"]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"台账": sub, "信息员名册": people}), year=2025)
+    quota = dict(zip(sq.people(ledger, 2025)["name"], sq.people(ledger, 2025)["quota"]))
+    assert quota["孙八"] == 10 and quota["周九"] == 12 and pd.isna(quota["吴十"])  # 3月–12月; all year; none
+    assert [(i.row, i.column) for i in _codes(report, "roster.role_read_as")] == [(2, "B"), (3, "B")]
+    assert [(i.row, i.column) for i in _codes(report, "roster.role_unknown")] == [(4, "B")]

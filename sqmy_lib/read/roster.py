@@ -106,20 +106,23 @@ def _unread_columns(file: str, grid: SheetGrid, layout: Layout, read: set) -> li
     return out
 
 
-def _roles(text: str, default: str, rules: Rules) -> list[str]:
-    """The canonical roles a 身份 cell names (``委员、特邀信息员`` is two); the cell as written when
-    the rules do not know it, so the person is still listed."""
+def _roles(text: str, default: str, rules: Rules) -> tuple[list[str], str]:
+    """The canonical roles a 身份 cell names (``委员、特邀信息员`` is two), and the finding to make
+    of it: ``roster.role_read_as`` for a longer name of a known role (社情民意信息员 → 信息员),
+    ``roster.role_unknown`` for a 身份 the rules do not know (kept as written, so the person is
+    still listed, with no quota)."""
     text = norm(text)
     if not text:
-        return [default]
+        return [default], ""
     whole = rules.role_of(text)
     if whole:
-        return [whole]
+        return [whole], ""
     parts = [p for p in _ROLE_SEPARATORS.split(text) if p]
-    known = [rules.role_of(p) for p in parts]
-    if len(parts) > 1 and all(known):
-        return list(dict.fromkeys(known))
-    return [text]
+    known = [rules.role_of(p) or rules.role_ending(p) for p in parts]
+    if all(known):
+        said = "" if all(rules.role_of(p) for p in parts) else "roster.role_read_as"
+        return list(dict.fromkeys(known)), said
+    return [text], "roster.role_unknown"
 
 
 def _date(value, label: str, problems: list[str]):
@@ -158,7 +161,11 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
                 if ended is None and note and _LEAVING.search(note):
                     findings.append(dict(code="roster.leaving_in_note", src=None, column=col_letter(note_col),
                                          value=note[:60], detail="", **where))
-                for role in _roles(cell_text(get("role")), default_role, rules):
+                roles, said = _roles(cell_text(get("role")), default_role, rules)
+                if said:
+                    findings.append(dict(code=said, src=None, column=col_letter(layout.fields["role"]),
+                                         value=cell_text(get("role")), detail="、".join(roles), **where))
+                for role in roles:
                     people.append(dict(
                         name=name, role=role, unit=norm_spaces(cell_text(get("unit"))),
                         sector=norm_spaces(cell_text(get("sector"))), appointed_on=appointed, ended_on=ended,

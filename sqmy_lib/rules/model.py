@@ -179,6 +179,13 @@ class Rules:
         """Canonical role (委员/特邀信息员/信息员) for a role tag, or None."""
         return self._roles.get(_norm(text))
 
+    def role_ending(self, text: str) -> str | None:
+        """The canonical role a longer 身份 text ends with, by its longest alias (社情民意信息员 →
+        信息员, 县政协委员 → 委员), or None."""
+        t = _norm(text)
+        found = max((a for a in self._roles if t.endswith(a) and len(t) > len(a)), key=len, default=None)
+        return self._roles[found] if found else None
+
 
 def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules:
     """Load a rules file (YAML, read safely); with no path, the shipped defaults for ``year``.
