@@ -900,3 +900,17 @@ def test_roster_roles_written_longer_or_unknown_are_said(tmp_path):
     assert quota["孙八"] == 10 and quota["周九"] == 12 and pd.isna(quota["吴十"])  # 3月–12月; all year; none
     assert [(i.row, i.column) for i in _codes(report, "roster.role_read_as")] == [(2, "B"), (3, "B")]
     assert [(i.row, i.column) for i in _codes(report, "roster.role_unknown")] == [(4, "B")]
+
+
+def test_roster_unit_types_written_shorter_or_unknown_are_said(tmp_path):
+    # 界别 is the rules' 界别组 (2 items a quarter: 8 in the year), said; 镇(街道)政协工作联络组 is no
+    # type of the rules: no quota, said.
+    units = [["单位名称", "单位类型"], ["教育界", "界别"], ["东街街道政协联络组", "镇(街道)政协工作联络组"], ["农业界", "界别组"]]
+    sub = [["序号", "收稿日期", "信息标题", "作者", "单位"]] + [
+        [k, "2025-03-05", f"关于第{k}个问题的建议", "张三", u[0]] for k, u in enumerate(units[1:], 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"台账": sub, "单位名册": units}), year=2025)
+    table = sq.units(ledger, 2025)
+    quota = dict(zip(table["unit"], table["quota"]))
+    assert quota["教育界"] == 8 and quota["农业界"] == 8 and pd.isna(quota["东街街道政协联络组"])
+    assert [(i.row, i.column) for i in _codes(report, "roster.unit_type_read_as")] == [(2, "B")]
+    assert [(i.row, i.column) for i in _codes(report, "roster.unit_type_unknown")] == [(3, "B")]

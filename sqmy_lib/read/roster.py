@@ -125,6 +125,20 @@ def _roles(text: str, default: str, rules: Rules) -> tuple[list[str], str]:
     return [text], "roster.role_unknown"
 
 
+def _unit_type(text: str, rules: Rules) -> tuple[str, str]:
+    """The unit type (peer group) a 单位类型 cell names, and the finding to make of it: a type of
+    the rules written shorter or longer (界别 for 界别组) is that type, ``roster.unit_type_read_as``;
+    one matching no type, or several, stays as written, ``roster.unit_type_unknown`` (no quota, no
+    peer group to be ranked in)."""
+    types = rules.unit_types
+    if not text or text in types:
+        return text, ""
+    near = [t for t in types if text in t or t in text]
+    if len(near) == 1:
+        return near[0], "roster.unit_type_read_as"
+    return text, "roster.unit_type_unknown"
+
+
 def _date(value, label: str, problems: list[str]):
     if value is None or value == "":
         return None
@@ -174,7 +188,12 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
             else:
                 unit = norm_spaces(cell_text(get("unit_name")))
                 if unit:
-                    units.append(dict(unit=unit, unit_type=norm(cell_text(get("unit_type"))), **where))
+                    written = norm(cell_text(get("unit_type")))
+                    unit_type, said = _unit_type(written, rules)
+                    if said:
+                        findings.append(dict(code=said, src=None, column=col_letter(layout.fields["unit_type"]),
+                                             value=written, detail=unit_type, **where))
+                    units.append(dict(unit=unit, unit_type=unit_type, **where))
     findings += _same_names(people)
     # One row per (person, role): the first one written wins when a sheet repeats a person.
     p = typed("people", pd.DataFrame(people, columns=PEOPLE_COLUMNS)).drop_duplicates(["name", "role"])
