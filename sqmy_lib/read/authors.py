@@ -99,7 +99,11 @@ class AuthorWords:
     def is_unit(self, name: str) -> bool:
         """A name a unit word of the rules marks (民革县委, 县教育局): the rules' test, as
         ``Rules.author_kind`` applies it to whole author names."""
-        return any(w in name for w in self.unit_words) or name.endswith(self.unit_suffixes or ("\0",))
+        return bool(self._unit_word_re.search(name)) or name.endswith(self.unit_suffixes or ("\0",))
+
+    @functools.cached_property
+    def _unit_word_re(self) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, self.unit_words)) or "(?!)")
 
     def _organised(self, name: str) -> bool:
         """A short text that reads as an organisation's or a place's, not a person's name
