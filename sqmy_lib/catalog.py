@@ -89,6 +89,7 @@ _ENTRIES = [
     Code("row.continuation", WARNING, "续行", "本行没有标题、作者、日期,只填了采用或批示,已按{detail}那条信息的续行计入;如是另一条信息,请补齐标题等"),
     Code("author.et_al", WARNING, "作者含“等”", "作者“{value}”中的“{detail}”已略去,只计名列的作者;如有其他作者请写全"),
     Code("author.with_unit", WARNING, "作者栏写有单位", "作者“{value}”中的“{detail}”读作作者所在单位(该信息的单位),不计为作者;如系以单位名义报送,请只填单位,人员另列"),
+    Code("author.source", WARNING, "作者栏写的是信息来源", "作者“{value}”中的“{detail}”是信息来源,不是撰稿人,未计为作者(不计任务和稿酬);如有撰稿人请写明"),
     Code("author.joined", WARNING, "作者以“和/与/及”相连", "作者“{value}”已按 {detail} 分别计入;多位作者请用“、”分隔"),
     Code("author.ambiguous", WARNING, "作者可能是单位", "作者“{value}”看起来像地名或单位名,已按个人计入;如是单位,请写全称或在名册中登记"),
     Code("author.titled", WARNING, "姓名后带职务", "“{value}”像是“{detail}”加上职务,统计时按两个人计;如是同一人,请只写姓名"),

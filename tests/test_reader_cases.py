@@ -914,3 +914,21 @@ def test_roster_unit_types_written_shorter_or_unknown_are_said(tmp_path):
     assert quota["教育界"] == 8 and quota["农业界"] == 8 and pd.isna(quota["东街街道政协联络组"])
     assert [(i.row, i.column) for i in _codes(report, "roster.unit_type_read_as")] == [(2, "B")]
     assert [(i.row, i.column) for i in _codes(report, "roster.unit_type_unknown")] == [(3, "B")]
+
+
+def test_author_cells_with_phones_roles_with_places_and_sources(tmp_path):
+    # Worked by hand: the people credited in each cell. A phone number is the name's contact, a
+    # role with its place (县政协委员) goes with the name, a source (群众来信) credits no one and is said.
+    cells = {"张三 13800138000": ["张三"], "李四，电话：13900139000": ["李四"], "县政协委员王五": ["王五"],
+             "赵六（县政协委员）": ["赵六"], "群众来信": [], "12345热线": [], "钱七、网民反映": ["钱七"]}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", c, "√"] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "c.xlsx", {"S": rows}), year=2025)
+    au = ledger.authors
+    for k, people in enumerate(cells.values()):
+        assert list(au.loc[au["item"] == k, "written"]) == people, k
+    assert list(au.loc[au["written"].isin(["王五", "赵六"]), "role"]) == ["委员", "委员"]
+    assert [i.row for i in _codes(report, "author.source")] == [6, 7, 8]
+    assert not _codes(report, "author.missing")
+    # 市政协 100 yuan each to the five people; the three sources' items pay no one.
+    assert _paid(ledger) == {n: Decimal(100) for n in ("张三", "李四", "王五", "赵六", "钱七")}

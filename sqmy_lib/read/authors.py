@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Separators between names. White space separates names too (``张三 李四``), except the
 # alignment spaces inside a two-character name (``张  三``).
@@ -29,6 +29,8 @@ _PLAIN = re.compile(r"[\u3400-\u9fff、,，;；/／|｜\\+&\n ]+")
 # What follows a role or party word written before a name with no space (委员马骏, 民革:张伟): a
 # name of two to four characters, not an organisation's (民革县委张伟 is a unit and a name).
 _NAME_AFTER_WORD = re.compile(r"[:：]?([\u3400-\u9fff·]{2,4})")
+# A phone number written beside a name (张三 13800138000, 电话：0571-8888888): the name's contact.
+_CONTACT = re.compile(r"(?:电话|手机|联系电话|联系方式|TEL|Tel|tel)?[:：]?\s*[\d\-－—()（）+ ]{7,}")
 # What may stand between a unit's name and a person's written after it (城关镇政协工委-刘洋).
 _UNIT_NAME_GAP = " -—–·:："
 # 张三和李四, 张三与李四, 张三及李四: two names joined by a word, each at least two characters
@@ -68,6 +70,7 @@ class AuthorCell:
     et_al: str = ""  # the 等 / 等人 dropped, '' when none
     joined: str = ""  # the 和 / 与 / 及 two names were split at, '' when none
     unit: str = ""  # a unit written with the names (民革县委 张伟, 张伟(民革县委)): their unit, not an author
+    source: str = ""  # a source written as the author (群众来信): not an author, said
 
 
 @dataclass
@@ -83,6 +86,7 @@ class AuthorWords:
     unit_words: tuple[str, ...] = ()
     unit_suffixes: tuple[str, ...] = ()
     place_suffixes: tuple[str, ...] = ()  # endings of a place or an organisation (城关镇, 宣传部)
+    sources: tuple[str, ...] = ()  # where an item came from, not who wrote it (群众来信, 12345热线)
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
     _prefix_re: re.Pattern | None = field(default=None, repr=False)
 
@@ -94,7 +98,7 @@ class AuthorWords:
         return cls(by_len(a.get("affiliation_words")), by_len(roles), by_len(a.get("honorific_words") or cls.honorifics),
                    by_len(a.get("scribe_words") or cls.scribe), by_len(a.get("et_al_words") or cls.et_al),
                    by_len(data.get("unit_name_words")), by_len(data.get("unit_name_suffixes")),
-                   by_len(a.get("ambiguous_suffixes")))
+                   by_len(a.get("ambiguous_suffixes")), by_len(a.get("source_words")))
 
     def is_unit(self, name: str) -> bool:
         """A name a unit word of the rules marks (民革县委, 县教育局): the rules' test, as
@@ -115,6 +119,21 @@ class AuthorWords:
         an organisation's, not a role, party or honorific word."""
         return ((len(name) <= 3 or name[:2] in COMPOUND_SURNAMES) and not self._organised(name)
                 and name not in self.roles and name not in self.affiliations and name not in self.honorifics)
+
+    def role_and_name(self, token: str) -> tuple[str, str] | None:
+        """``县政协委员张三``, ``城关镇信息员李四丰`` → (the name, the role as written): a role word
+        with its place, then a name; None for anything else."""
+        if len(token) < 4 or not self.roles:
+            return None
+        for n in (2, 3):
+            name, role = token[-n:], token[:-n]
+            if role.endswith(self.roles) and all(_CJK.match(ch) for ch in name) and self._person(name):
+                return name, role
+        return None
+
+    def is_source(self, token: str) -> bool:
+        """A source, not an author (群众来信, 网民反映, 12345热线, 匿名): rules ``authors.source_words``."""
+        return bool(self.sources) and any(w in token for w in self.sources)
 
     def unit_and_name(self, token: str) -> tuple[str, str] | None:
         """``民革县委张伟``, ``城关镇政协工委-刘洋``, ``县教育局王小芳`` → (the unit, the name): a
@@ -168,8 +187,12 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         name, tag = words.suffix_tag(text)
         if not tag:
             name, tag = words.prefix_tag(text)  # 委员马骏
-        if not tag and (split := words.unit_and_name(name)):  # 民革县委张伟
+        if not tag and (split := words.role_and_name(name)):  # 县政协委员张三
+            name, tag = split
+        elif not tag and (split := words.unit_and_name(name)):  # 民革县委张伟
             return AuthorCell((Author(split[1], split[1]),), unit=split[0])
+        elif not tag and words.is_source(name):  # 群众来信
+            return AuthorCell((), source=name)
         return AuthorCell((Author(name, name, tag),))  # one plain name (张三等3人 is alnum too): most cells
     et_al = ""
     if m := words.et_al_pattern().search(text):
@@ -187,17 +210,26 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
         if not any(n in words.affiliations or n in words.roles or n in words.honorifics or words.suffix_tag(n)[1]
-                   or words.prefix_tag(n)[1] or words.unit_and_name(n) or len(names) > 1 and words.is_unit(n)
-                   for n in names):
+                   or words.prefix_tag(n)[1] or words.unit_and_name(n) or words.role_and_name(n) or words.is_source(n)
+                   or len(names) > 1 and words.is_unit(n) for n in names):
             return AuthorCell(tuple(Author(n, name_key(n)) for n in names), et_al)
     authors: list[Author] = []
     units: list[str] = []
+    sources: list[str] = []
     for part in _SEPARATORS.split(text):
-        found, unit = _part_authors(part.strip(), words)
+        part = part.strip()
+        if _CONTACT.fullmatch(part):  # 张三，电话：138…: the contact of the name before it
+            if authors:
+                authors[-1] = replace(authors[-1], tag="、".join(filter(None, (authors[-1].tag, part))))
+            continue
+        if words.is_source(part):
+            sources.append(part)
+            continue
+        found, unit = _part_authors(part, words)
         authors.extend(found)
         if unit and unit not in units:
             units.append(unit)
-    return AuthorCell(tuple(authors), et_al, unit="、".join(units))
+    return AuthorCell(tuple(authors), et_al, unit="、".join(units), source="、".join(sources))
 
 
 def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
@@ -237,10 +269,15 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         if token in words.affiliations or token in words.roles:
             prefix_tags.append(token)  # 民革 许文博, 政协委员 张三: a tag of the name after it
             continue
+        if _CONTACT.fullmatch(token):  # 张三 13800138000: the name's contact, not a name
+            (entries[-1][1] if entries else prefix_tags).append(token)
+            continue
         name, tag = words.suffix_tag(token)  # 王五同志, 王五委员
         if not tag:
             name, tag = words.prefix_tag(token)  # 委员马骏, 信息员:高峰
-        if not tag and (split := words.unit_and_name(token)):
+        if not tag and (split := words.role_and_name(token)):
+            name, tag = split  # 县政协委员张三
+        elif not tag and (split := words.unit_and_name(token)):
             units.append(split[0])  # 民革县委张伟: 张伟 of 民革县委
             name = split[1]
         entries.append((name, [tag] if tag else []))
@@ -252,6 +289,8 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         units += [n for n, _ in entries if words.is_unit(n)]
         entries = [e for e in entries if not words.is_unit(e[0])]
     for t in list(tags):
+        if t in words.roles or words.suffix_tag(t)[1] or _CONTACT.fullmatch(t):
+            continue  # 张三(县政协委员), 张三(13800138000): about the person
         if t not in words.affiliations and words.is_unit(t) and all(not words.is_unit(n) for n, _ in entries):
             units.append(t)  # 张伟(民革县委)
             tags.remove(t)

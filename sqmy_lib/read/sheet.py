@@ -521,7 +521,8 @@ class SheetReader:
     def _authors(self, items: list[int], parsed: list, cells: list[str], kept: list[int]) -> None:
         """The authors table for the sheet's items (each distinct cell was split once)."""
         ca = self.f.get("author")
-        role_of = self.rules.role_of
+        rules = self.rules
+        role_of = lambda tag: rules.role_of(tag) or rules.role_ending(tag)  # 县政协委员 is a 委员
         item_col, position, name, written, tag, role, scribe = [], [], [], [], [], [], []
         for item, cell, text, r in zip(items, parsed, cells, kept):
             if cell is None:
@@ -540,6 +541,8 @@ class SheetReader:
                 self._finding("author.joined", r, ca, text, "、".join(a.name for a in cell.authors))
             if cell.unit:
                 self._finding("author.with_unit", r, ca, text, cell.unit)
+            if cell.source:
+                self._finding("author.source", r, ca, text, cell.source)
         if item_col:
             self.t.extend("authors", len(item_col), item=item_col, position=position, name=name, written=written,
                           tag=tag, role=role, scribe=scribe)
