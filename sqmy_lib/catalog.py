@@ -86,6 +86,7 @@ _ENTRIES = [
     Code("instruction.in_adoption", WARNING, "批示写在采用情况中", "采用情况中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),
     Code("forward.in_note", WARNING, "上报写在备注中", "备注中写有上报“{value}”,已按上报计入(上报不是采用);请移到“上报情况”栏"),
     Code("forward.default_level", INFO, "上报未写明单位", "上报未写明报送单位,按上一级({detail})计入"),
+    Code("row.same_item", WARNING, "同一信息写了两行", "本行与{detail}的标题、作者、日期相同,只是采用或批示不同,已按同一条信息计入(记录合并);如是两条信息,请修改标题"),
     Code("row.continuation", WARNING, "续行", "本行没有标题、作者、日期,只填了采用或批示,已按{detail}那条信息的续行计入;如是另一条信息,请补齐标题等"),
     Code("author.et_al", WARNING, "作者含“等”", "作者“{value}”中的“{detail}”已略去,只计名列的作者;如有其他作者请写全"),
     Code("author.with_unit", WARNING, "作者栏写有单位", "作者“{value}”中的“{detail}”读作作者所在单位(该信息的单位),不计为作者;如系以单位名义报送,请只填单位,人员另列"),

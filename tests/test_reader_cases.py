@@ -932,3 +932,19 @@ def test_author_cells_with_phones_roles_with_places_and_sources(tmp_path):
     assert not _codes(report, "author.missing")
     # 市政协 100 yuan each to the five people; the three sources' items pay no one.
     assert _paid(ledger) == {n: Decimal(100) for n in ("张三", "李四", "王五", "赵六", "钱七")}
+
+
+def test_an_item_written_again_to_record_another_adoption_is_one_item(tmp_path):
+    # 张三's item written on two lines, 县政协编发 on one and 市政协采用 on the next: one item adopted at
+    # two levels (paid by its highest, 市级 100). 李四's item written twice alike is a duplicate (an error).
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-05", "关于加强农村饮水安全的建议", "张三", "县政协编发"],
+            [2, "2025-03-05", "关于加强农村饮水安全的建议", "张三", "市政协采用"],
+            [3, "2025-04-05", "关于规范校外培训的建议", "李四", "县政协编发"],
+            [4, "2025-04-05", "关于规范校外培训的建议", "李四", "县政协编发"]]
+    ledger, report = _read(write_xlsx(tmp_path / "d.xlsx", {"S": rows}), year=2025)
+    ad = ledger.adoptions
+    assert sorted(ad.loc[ad["item"] == 0, "tier"].astype(str)) == ["县级", "市级"]
+    assert [i.row for i in _codes(report, "row.same_item")] == [3]
+    assert [i.row for i in _codes(report, "item.duplicate")] == [5]
+    assert _paid(ledger) == {"张三": Decimal(100), "李四": Decimal(30)}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from collections import Counter
 from itertools import compress
 
 from ..rules import Rules
@@ -420,7 +421,8 @@ class SheetReader:
                 t[item] = f"{t[item]};{notes[i]}" if t[item] else notes[i]
             self.t.add("skipped", src=self.ctx.src, row=kept[i], reason="continuation", detail=f"第{kept[origin]}行")
             if said:
-                self._finding("row.continuation", kept[i], self.f.get("title"), "", f"第{kept[origin]}行")
+                code = "row.same_item" if said == "same" else "row.continuation"
+                self._finding(code, kept[i], self.f.get("title"), "", f"第{kept[origin]}行")
             self._row_records(data[i], kept[i], item, ("", ""), notes[i])
 
     def _continuations(self, data: list[list], kept: list[int], merged: dict[tuple[int, int], int]) -> dict[int, tuple[int, bool]]:
@@ -448,6 +450,32 @@ class SheetReader:
                     out[i] = (origin, False)
             elif (above := index.get(r - 1)) is not None and any(c < len(row) and _filled(row[c]) for c in records):
                 out[i] = (out[above][0] if above in out else above, True)
+        out.update(self._same_items(data, identity, records, out))
+        return out
+
+    def _same_items(self, data: list[list], identity: list[int], records: set[int], taken) -> dict[int, tuple[int, str]]:
+        """Rows that write an item again whole (title, author, date, …) to record another adoption
+        or 批示 of it (县政协编发 on one line, 市政协采用 on the next): {row index: (the first row's
+        index, 'same')}. A row that records nothing new is left alone: a duplicate, an error."""
+        ct = identity[0]
+        titles = [row[ct] if ct < len(row) else "" for row in data]
+        twice = {t for t, n in Counter(titles).items() if n > 1 and _filled(t)}
+        if not twice:
+            return {}
+        cells = lambda row, cols: tuple(row[c] if c < len(row) else "" for c in cols)
+        first: dict[tuple, int] = {}
+        out: dict[int, tuple[int, str]] = {}
+        keys = [c for c in identity if c != self.f.get("seq")]
+        recs = sorted(records)
+        for i, (row, t) in enumerate(zip(data, titles)):
+            if t not in twice or i in taken:
+                continue
+            key = cells(row, keys)
+            origin = first.setdefault(key, i)
+            if origin != i:
+                mine, theirs = cells(row, recs), cells(data[origin], recs)
+                if any(_filled(v) and v != w for v, w in zip(mine, theirs)):
+                    out[i] = (origin, "same")
         return out
 
     def _item_rows(self, data: list[list], kept: list[int]) -> None:
