@@ -948,3 +948,21 @@ def test_an_item_written_again_to_record_another_adoption_is_one_item(tmp_path):
     assert [i.row for i in _codes(report, "row.same_item")] == [3]
     assert [i.row for i in _codes(report, "item.duplicate")] == [5]
     assert _paid(ledger) == {"张三": Decimal(100), "李四": Decimal(30)}
+
+
+def test_an_outcome_after_bodies_is_theirs(tmp_path):
+    # Worked by hand: (adoption tiers, forward tiers) per item. In 采用情况, a body named alone before
+    # 未采用 was not adopted; in 上报情况, bodies with their outcome after them were sent there.
+    adoption = {"市政协，未采用": ([], []), "市政协、省政协（未采用）": ([], []),
+                "市政协采用，省政协未采用": (["市级"], []), "县政协编发；市政协(待定)": (["县级"], [])}
+    forward = {"市政协、省政协（未采用）": ([], ["市级", "省级"]), "已报市政协（待采用）": ([], ["市级"]),
+               "报市政协未用": ([], ["市级"]), "拟报省政协（待定）": ([], []),
+               "上报市政协、省政协均采用": (["市级", "省级"], ["市级", "省级"])}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "上报情况"]]
+    cells = [(a, "") for a in adoption] + [("", f) for f in forward]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", a, f] for k, (a, f) in enumerate(cells, 1)]
+    ledger, _ = _read(write_xlsx(tmp_path / "o.xlsx", {"S": rows}), year=2025)
+    ad, fw = ledger.adoptions, ledger.forwards
+    for k, (adopted, sent) in enumerate([*adoption.values(), *forward.values()]):
+        assert sorted(ad.loc[ad["item"] == k, "tier"].astype(str)) == adopted, k
+        assert sorted(fw.loc[fw["item"] == k, "tier"].astype(str)) == sent, k

@@ -203,7 +203,7 @@ class Vocabulary:
             if reading.body:
                 last_body = reading.body
             readings.append(reading)
-        return _merge_trailing(_bodies_share_the_deed(readings))
+        return _merge_trailing(_bodies_share_the_deed(_bodies_share_the_outcome(readings)))
 
     def _clauses(self, part: str) -> list[str]:
         """One part that records two deeds, as two: ``市政协采用并报省政协`` (adopted at 市, sent
@@ -446,6 +446,18 @@ def _verbless(reading: Reading) -> bool:
     """A part that only names a body (``省政协``): what happened there is what its neighbour says."""
     return (reading.state == ADOPTED and bool(reading.body) and reading.issue_no is None and reading.date is None
             and not any(v in reading.text for v in ADOPTION_VERBS))
+
+
+def _bodies_share_the_outcome(readings: list[Reading]) -> list[Reading]:
+    """``市政协，未采用``, ``市政协、省政协（未采用）``: a body named alone right before a part that says
+    not adopted (or pending) shares that outcome; it keeps its name (in a 上报 column it was sent
+    there)."""
+    out = list(readings)
+    for k in range(len(out) - 2, -1, -1):
+        nxt = out[k + 1]
+        if _verbless(out[k]) and nxt.state in (NOT_ADOPTED, PENDING):
+            out[k] = Reading(nxt.state, out[k].body, text=out[k].text)
+    return out
 
 
 def _bodies_share_the_deed(readings: list[Reading]) -> list[Reading]:

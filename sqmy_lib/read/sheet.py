@@ -774,6 +774,8 @@ class SheetReader:
         # A text, in parts (已报市政协、省政协: two 上报); 报市政协,已采用 says the adoption too.
         said, sent = False, set()
         for reading in self._memo("adoption_text", value, self.vocab.read_text):
+            if reading.state in (NOT_ADOPTED, PENDING):
+                reading = self._sent_before_outcome(reading)  # 省政协(未采用): sent there, not adopted
             if reading.state == UNKNOWN:
                 self._finding("mark.unknown", r, c, reading.text)
             elif reading.state in (ADOPTED, FORWARDED):
@@ -783,6 +785,24 @@ class SheetReader:
                 if reading.state == ADOPTED and reading.body and (
                         any(v in reading.text for v in ADOPTION_VERBS) or norm(reading.text).upper() in self.vocab.adopted):
                     said = self._adoption_in_forward(r, c, item, ref, value, reading, said, first)
+        if _ALL_ADOPTED.search(value):  # 上报市政协、省政协均采用: every body it went to adopted it
+            for body in sent:
+                if body:
+                    said = self._adoption_in_forward(r, c, item, ref, value, Reading(ADOPTED, body, text=value), said, first)
+
+    def _sent_before_outcome(self, reading: Reading) -> Reading:
+        """In the 上报 column, a body with the outcome after it (省政协(未采用), 已报市政协(待采用),
+        市政协未用) was sent there: a forwarding; a plan (拟报省政协) or a bare 待定 stays as read."""
+        text = reading.text
+        if any(w in text for w in _PLAN_WORDS):
+            return reading
+        if reading.body:  # 市政协、省政协(未采用): 市政协 shares the outcome and was sent too
+            return Reading(FORWARDED, reading.body, text=text)
+        if not _OUTCOME.search(text):
+            return reading
+        sent = [x for x in self.vocab.read_text(_OUTCOME.sub("", _BRACKETED.sub(lambda m: m[1], text)))
+                if x.state in (ADOPTED, FORWARDED) and x.body]
+        return Reading(FORWARDED, sent[0].body, text=text) if sent else reading
 
     def _adoption_in_forward(self, r, c, item, ref, value, reading: Reading, said: bool, first: int) -> bool:
         """An adoption written in the 上报 column (``报市政协,已采用``): recorded, unless the row's
@@ -988,6 +1008,14 @@ class SheetReader:
 
 
 _UNIT_LABEL = re.compile(r"^(?:所在|报送|所属)?(?:单位|界别|党派|界别组)\s*[:：]\s*")
+
+
+# The outcome of a sending, written after the body (未采用, 待采用, 暂未录用, 未用): the sending stands.
+_OUTCOME = re.compile(r"(?:暂未|尚未|没有|暂不|未|不|待)(?:被)?(?:采用|采纳|录用|刊用|用)")
+_BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
+_PLAN_WORDS = ("拟", "准备", "建议", "计划")
+# 均采用, 都被采用: the adoption is every listed body's.
+_ALL_ADOPTED = re.compile(r"(?:均|都|皆|全部)(?:已|被|已被)?(?:采用|采纳|录用|刊用)")
 
 
 def _month_and_day(month, day):
