@@ -966,3 +966,29 @@ def test_an_outcome_after_bodies_is_theirs(tmp_path):
     for k, (adopted, sent) in enumerate([*adoption.values(), *forward.values()]):
         assert sorted(ad.loc[ad["item"] == k, "tier"].astype(str)) == adopted, k
         assert sorted(fw.loc[fw["item"] == k, "tier"].astype(str)) == sent, k
+
+
+def test_a_month_sheet_without_a_date_column_dates_its_items_to_the_month(tmp_path):
+    # Month sheets (3月, 4月) with no date column: the sheet is the month. Counted there, said per sheet.
+    head = ["序号", "信息标题", "作者", "市政协"]
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"3月": [head, [1, "关于甲的建议", "张三", "√"], [2, "关于丙的建议", "王五", None]],
+                                                    "4月": [head, [1, "关于乙的建议", "李四", None]]})
+    ledger, report = _read(path, year=2025)
+    months = dict(zip(ledger.submissions["title"], ledger.submissions["date"].dt.month))
+    assert months == {"关于甲的建议": 3, "关于丙的建议": 3, "关于乙的建议": 4}
+    assert not _codes(report, "date.missing")
+    assert sorted((i.sheet, i.message[:30]) for i in _codes(report, "sheet.dated_by_name")) == [
+        ("3月", "本表没有收稿日期列,表中 2 条信息按 2025年3月 计入"), ("4月", "本表没有收稿日期列,表中 1 条信息按 2025年4月 计入")]
+    assert _paid(ledger) == {"张三": Decimal(100)}
+
+
+def test_a_note_striking_the_item_out_leaves_it_out_and_says_so(tmp_path):
+    # 备注 作废 / 已撤回 / 重复报送 / 与第1条重复 / 同第1条 / 不计: left out and said at the 备注 cell;
+    # 退回修改, 不作废 and 不计稿酬 do not strike the item out. By hand: items 1, 7, 8, 9 stay.
+    notes = ["", "作废", "已撤回", "重复报送，作废", "与第1条重复", "同第1条", "退回修改", "不作废", "不计稿酬", "不计"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "备注"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", "√", n] for k, n in enumerate(notes, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "v.xlsx", {"S": rows}), year=2025)
+    assert list(ledger.submissions["author_text"]) == ["作者1号", "作者7号", "作者8号", "作者9号"]
+    assert [(i.row, i.column) for i in _codes(report, "row.void")] == [(r, "F") for r in (3, 4, 5, 6, 7, 11)]
+    assert sorted(_paid(ledger)) == ["作者1号", "作者7号", "作者8号", "作者9号"]

@@ -29,6 +29,9 @@ ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pen
 INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 (read with the instructions)
 
 _PARTS = re.compile(r"[;；\n]+|[,，、](?!\s*第?\s*\d+\s*期)")
+# 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
+# The void words of the rules say the rest.
+_SAME_AS = r"与第?\d+(?:条|行|号)(?:信息)?重复|同第?\d+(?:条|行|号)|^不计入?$"
 ADOPTION_VERBS = ("采用", "采纳", "录用", "刊用", "刊发", "编发", "刊载", "转发", "选用", "用稿")
 
 
@@ -51,6 +54,9 @@ class Vocabulary:
         key = lambda w: norm(str(w)).upper()
         self.adopted = frozenset(map(key, m.get("adopted") or []))
         self.not_adopted = frozenset(map(key, m.get("not_adopted") or []))
+        # 备注 that strike an item out (rules ``void_words``), unless negated just before (不作废).
+        void = sorted({norm(str(w)) for w in data.get("void_words") or []}, key=len, reverse=True)
+        self._void = re.compile(rf"(?<![不未非没])(?:{'|'.join(map(re.escape, void))})|{_SAME_AS}" if void else _SAME_AS)
         self.pending = frozenset(map(key, m.get("pending") or []))
         self.forwarded = tuple(sorted(map(key, m.get("forwarded") or []), key=len, reverse=True))
         self.negations = tuple(sorted(map(key, m.get("negations") or []), key=len, reverse=True))
@@ -85,6 +91,10 @@ class Vocabulary:
         self._then_adopted = re.compile(rf"(?:并|且|后|又)?(?:已|被|均|获)?(?:{adoption_verbs})了?$")
 
     # -- adoption cells
+
+    def says_void(self, text: str) -> bool:
+        """Whether a 备注 says the item was struck out: 作废, 已撤回, 重复报送, 与第3条重复."""
+        return bool(self._void.search(norm(text)))
 
     def read_mark(self, value) -> Reading | None:
         """A cell under a column that stands for one body (县政协编发 | 市政协 | …), or a

@@ -13,6 +13,7 @@ header the reader does not use are reported once each (``header.unknown``/``igno
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -200,6 +201,11 @@ class SheetReader:
         for r in range(start, len(rows)):
             row = rows[r]
             reason = self._skip_reason(row, header_words)
+            if reason is None and (void := self._void_note(row)):
+                # 备注 作废 / 已撤回 / 与第3条重复: the office struck the item out; left out, and said.
+                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="void", detail=void)
+                self._finding("row.void", r + 1, self.f["note"], void)
+                continue
             if reason is None:
                 kept.append(r + 1)
                 data.append(row)
@@ -231,6 +237,13 @@ class SheetReader:
         texts = [norm(cell_text(v)) for _, v in filled[:3]]
         return (self._summary_reason(row, filled, texts) or self._repeat_or_lone(filled, texts, header_words)
                 or self._only_unread(filled))
+
+    def _void_note(self, row: list) -> str:
+        """The 备注 of a row that says the office struck the item out (作废, 已撤回, 与第3条重复), or ''."""
+        c = self.f.get("note")
+        if c is None or c >= len(row) or type(row[c]) is not str or not row[c]:
+            return ""
+        return row[c].strip() if self.vocab.says_void(row[c]) else ""
 
     def _plainly_item(self, row: list) -> bool:
         """The fast path: a real title, and a first cell that starts no note or subtotal."""
@@ -488,6 +501,11 @@ class SheetReader:
         if "day" in self.f:  # 月 | 日 columns: one date
             date_cells = [_month_and_day(m, d) for m, d in zip(date_cells, self._column(data, "day"))]
         dated = self._mapped(("item_date", self.ctx.year, self.ctx.month), date_cells, self._item_date)
+        if "date" not in self.f and self.ctx.month and self.ctx.year and n:
+            # A month's sheet with no date column (the sheet is the month): its items are that month's.
+            dated = [(dt.date(self.ctx.year, self.ctx.month, 1).toordinal(), OK, "")] * n
+            self.t.add("findings", code="sheet.dated_by_name", src=src, row=None, column="", value=self.ctx.sheet,
+                       detail=f"{n} 条信息按 {self.ctx.year}年{self.ctx.month}月")
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._column(data, "author"), spaced)
         units = self._mapped("unit", self._column(data, "unit"), _unit_cell)
