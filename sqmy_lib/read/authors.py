@@ -114,7 +114,7 @@ class AuthorWords:
         (县委张伟, 宣传部, 内科)."""
         return self.is_unit(name) or name.endswith(self.place_suffixes or ("\0",))
 
-    def _person(self, name: str) -> bool:
+    def is_person_name(self, name: str) -> bool:
         """Two or three characters (four with a compound surname) that are a person's name: not
         an organisation's, not a role, party or honorific word."""
         return ((len(name) <= 3 or name[:2] in COMPOUND_SURNAMES) and not self._organised(name)
@@ -127,7 +127,7 @@ class AuthorWords:
             return None
         for n in (2, 3):
             name, role = token[-n:], token[:-n]
-            if role.endswith(self.roles) and all(_CJK.match(ch) for ch in name) and self._person(name):
+            if role.endswith(self.roles) and all(_CJK.match(ch) for ch in name) and self.is_person_name(name):
                 return name, role
         return None
 
@@ -144,7 +144,7 @@ class AuthorWords:
         for n in (2, 3, 4):  # the shortest name whose unit ends at a unit word: 民革县委|张伟
             name, unit = token[-n:], token[:-n].rstrip(_UNIT_NAME_GAP)
             if (len(unit) >= 2 and unit.endswith(self._unit_ends) and self.is_unit(unit)
-                    and all(_CJK.match(ch) for ch in name) and self._person(name)):
+                    and all(_CJK.match(ch) for ch in name) and self.is_person_name(name)):
                 return unit, name
         return None
 
@@ -294,7 +294,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         if t not in words.affiliations and words.is_unit(t) and all(not words.is_unit(n) for n, _ in entries):
             units.append(t)  # 张伟(民革县委)
             tags.remove(t)
-        elif words._person(t) and all(words.is_unit(n) for n, _ in entries) and entries:
+        elif words.is_person_name(t) and all(words.is_unit(n) for n, _ in entries) and entries:
             units += [n for n, _ in entries]  # 城关镇政协工委(刘洋)
             entries = [(t, [])]
             tags.remove(t)

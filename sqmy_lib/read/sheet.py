@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
 from collections import Counter
+from dataclasses import dataclass, field
 from itertools import compress
 
 from ..rules import Rules
@@ -28,14 +28,14 @@ from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNK
 from .values import (
     OK,
     cell_text,
+    day_in_month,
     days_in_text,
     deadline,
     issue_cell,
     item_no_key,
+    month_in_text,
     norm,
     norm_spaces,
-    day_in_month,
-    month_in_text,
     parse_date,
     title_key,
     year_in_text,
@@ -466,7 +466,8 @@ class SheetReader:
         out.update(self._same_items(data, identity, records, out))
         return out
 
-    def _same_items(self, data: list[list], identity: list[int], records: set[int], taken) -> dict[int, tuple[int, str]]:
+    def _same_items(self, data: list[list], identity: list[int], records: set[int],
+                    taken: dict[int, tuple]) -> dict[int, tuple[int, str]]:
         """Rows that write an item again whole (title, author, date, …) to record another adoption
         or 批示 of it (县政协编发 on one line, 市政协采用 on the next): {row index: (the first row's
         index, 'same')}. A row that records nothing new is left alone: a duplicate, an error."""
@@ -665,7 +666,8 @@ class SheetReader:
             self._instruction_body_cell(value, r, item, ref, b)
             return
         reading = self._memo("mark", value, self.vocab.read_mark)
-        if b.issues and (isinstance(value, (int, float)) or (reading is not None and reading.state == UNKNOWN)) and not isinstance(value, bool):
+        typed = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if b.issues and (typed or (reading is not None and reading.state == UNKNOWN and not isinstance(value, bool))):
             # Under 市政协采用期数 a number (typed or as text) is the issue that carried the item, 1 included.
             issue = issue_cell(value)
             reading = Reading(ADOPTED, issue_no=issue, text=cell_text(value)) if issue else Reading(UNKNOWN, text=cell_text(value))

@@ -1,6 +1,6 @@
 """What a 批示's follow-up (落实情况) or reply (办复) says, under the rules' closed vocabulary
-(``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``): 已办结, 办理中 or 未反馈, and whether a
-word of the rules placed it. Read by the computations (the status) and by validation (a text no
+(``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``): 已办结, 办理中
+or 未反馈, and whether a word of the rules placed it. Read by the computations (the status) and by validation (a text no
 word places is reported at its cell), so it lives with the rules, below both.
 """
 from __future__ import annotations
