@@ -323,17 +323,20 @@ def test_a_column_of_units_or_people_and_units_by_their_short_names(tmp_path):
     assert _paid(ledger) == {"文史委": Decimal("30.00"), "张三": Decimal("100.00"), "经济界": Decimal("300.00")}
 
 
-def test_an_adoptions_only_workbook_is_reported_row_by_row(tmp_path):
-    # A 采用情况统计表 with no 报送台账 beside it: each row names its cell (no item to count it
-    # for), and validation does not stop on the empty item table.
+def test_an_adoptions_only_workbook_has_its_rows_as_items(tmp_path):
+    # A 采用情况统计表 with no 报送台账 beside it, naming each item's title and author: the office keeps
+    # only this, so each row is an item, dated by its adoption, and that is said once for the sheet.
     rows = [["2025年社情民意信息采用情况统计表"],
             ["序号", "信息标题", "作者", "作者单位", "采用刊物", "期号", "采用时间", "批示领导", "批示时间"],
             [1, "关于甲的建议", "张三", "城关镇", "《社情民意》", "第3期", dt.datetime(2025, 3, 5), "", ""],
             [2, "关于乙的建议", "李四", "民进县委", "市政协《社情民意》", "2025年第12期", "2025.4.1", "县委书记王某", "2025.4.8"]]
     ledger, report = _read(write_xlsx(tmp_path / "a.xlsx", {"采用": rows}))
-    assert [(i.code, i.row) for i in report.errors] == [
-        ("adoption.no_item", 3), ("adoption.no_item", 4), ("instruction.no_item", 4)]
-    assert _paid(ledger) == {}
+    assert not report.errors
+    assert [i.code for i in _codes(report, "sheet.items_from_adoptions")] == ["sheet.items_from_adoptions"]
+    assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2025-03-05", "2025-04-01"]
+    assert list(ledger.instructions["leader"]) == ["县委书记王某"]
+    # 《社情民意》 is the office's own bulletin (县级 30); 市政协《社情民意》 市级 100, doubled for its 批示.
+    assert _paid(ledger) == {"张三": Decimal(30), "李四": Decimal(200)}
 
 
 def test_roster_columns_not_read_are_said(tmp_path):
@@ -992,3 +995,27 @@ def test_a_note_striking_the_item_out_leaves_it_out_and_says_so(tmp_path):
     assert list(ledger.submissions["author_text"]) == ["作者1号", "作者7号", "作者8号", "作者9号"]
     assert [(i.row, i.column) for i in _codes(report, "row.void")] == [(r, "F") for r in (3, 4, 5, 6, 7, 11)]
     assert sorted(_paid(ledger)) == ["作者1号", "作者7号", "作者8号", "作者9号"]
+
+
+def test_an_office_keeping_only_an_adoption_ledger_has_its_rows_as_items(tmp_path):
+    # The office keeps no 报送台账: its 采用台账 names each item's title and author, so each row is an
+    # item (dated by its adoption), said once. Beside a 报送台账 the same sheet stays references.
+    ado = [["2025年社情民意信息采用情况登记表"], ["序号", "信息标题", "作者", "单位", "采用单位", "采用时间"],
+           [1, "关于甲的建议", "张三", "民盟县委", "市政协", "2025-04-01"],
+           [2, "关于乙的建议", "李四", None, "省政协", "2025-05-01"]]
+    (tmp_path / "only").mkdir()
+    (tmp_path / "both").mkdir()
+    only = write_xlsx(tmp_path / "only" / "2025年采用台账.xlsx", {"采用": ado})
+    ledger, report = _read(only, year=2025)
+    assert list(ledger.submissions["title"]) == ["关于甲的建议", "关于乙的建议"]
+    assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2025-04-01", "2025-05-01"]
+    assert [i.sheet for i in _codes(report, "sheet.items_from_adoptions")] == ["采用"]
+    assert _paid(ledger) == {"张三": Decimal(100), "李四": Decimal(200)}  # 市级 100, 省级 200
+    subs = [["序号", "收稿日期", "信息标题", "作者"], [1, "2025-03-05", "关于甲的建议", "张三"],
+            [2, "2025-03-09", "关于乙的建议", "李四"], [3, "2025-03-12", "关于丙的建议", "王五"]]
+    both = tmp_path / "both"
+    write_xlsx(both / "2025年采用台账.xlsx", {"采用": ado})
+    write_xlsx(both / "2025年报送台账.xlsx", {"报送": subs})
+    ledger, report = _read(both, year=2025)
+    assert len(ledger.submissions) == 3 and not _codes(report, "sheet.items_from_adoptions")
+    assert _paid(ledger) == {"张三": Decimal(100), "李四": Decimal(200)}

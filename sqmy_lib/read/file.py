@@ -54,8 +54,10 @@ class FileReader:
         self.words = HeaderWords(rules.data.get("headers"), rules.place, self.vocab.forwarded)
         self.author_words = AuthorWords.from_rules(rules.data)
 
-    def read(self, path: Path, year: int | None) -> FileResult:
-        """Read one workbook (see the module docstring)."""
+    def read(self, path: Path, year: int | None, as_items: bool = False) -> FileResult:
+        """Read one workbook (see the module docstring). ``as_items``: a 采用台账 sheet that names each
+        item's title and author is read as the items themselves, dated by their adoption when they
+        have no date of their own (for an office that keeps no 报送台账; said per sheet)."""
         out = FileResult()
         try:
             wb = open_workbook(path)
@@ -64,7 +66,7 @@ class FileReader:
             return out
         tables = Tables()
         memo: dict = {}  # per-value results shared by the sheets of the file
-        found = sum([self._sheet(grid, path, year, out, tables, memo) for grid in wb.sheets])
+        found = sum([self._sheet(grid, path, year, out, tables, memo, as_items) for grid in wb.sheets])
         out.files.extend(failed_row(path, wb.format, exc) for exc in wb.refused)
         if not found and not wb.refused:
             names = "、".join(g.name for g in wb.sheets) or "无"
@@ -78,10 +80,12 @@ class FileReader:
         out.tables = column_arrays(tables.data)
         return out
 
-    def _sheet(self, grid, path: Path, year: int | None, out: FileResult, tables: Tables, memo: dict) -> bool:
+    def _sheet(self, grid, path: Path, year: int | None, out: FileResult, tables: Tables, memo: dict,
+               as_items: bool = False) -> bool:
         """Read one sheet into ``out`` and ``tables``; whether it is a ledger or roster sheet."""
         name = str(path)
         layout = find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
+        as_items = as_items and layout is not None and _references_items(layout)
         if layout is None:
             filled = sum(1 for row in grid.rows for v in row if v != "" and v is not None)
             if filled:
@@ -104,6 +108,9 @@ class FileReader:
             SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
                 rows, grid.formula_cells, merged, grid.error_cells)
             items = tables.n["submissions"] - before
+            if as_items and items:
+                tables.add("findings", code="sheet.items_from_adoptions", src=ctx.src, row=None, column="",
+                           value=grid.name, detail=str(items))
             for r0, c0, c1 in _merged_across_bodies(grid.merges, table, len(rows)):
                 if rows[r0]:
                     tables.add("findings", code="cell.merged_across", src=ctx.src, row=r0 + 1, column=col_letter(c0),
@@ -167,6 +174,17 @@ def _tables(grid, layout: Layout, words: HeaderWords):
         below.header_bottom += start
         rows = [row if r >= start else [] for r, row in enumerate(rows)]
         layout = below
+
+
+def _references_items(layout: Layout) -> bool:
+    """Make a 采用台账 layout naming each item's title and author an item ledger, in place: its
+    adoption date dates the item when no column does."""
+    if layout.kind != "adoptions" or not {"title", "author"} <= layout.fields.keys():
+        return False
+    layout.kind = "submissions"
+    if "date" not in layout.fields and "adopted_on" in layout.fields:
+        layout.fields["date"] = layout.fields["adopted_on"]
+    return True
 
 
 def _merged_across_bodies(merges, layout: Layout, n_rows: int):

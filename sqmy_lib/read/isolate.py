@@ -35,14 +35,15 @@ MEMORY_LIMIT = 4 << 30  # bytes of address space a reader may add (Linux); SQMY_
 _readers: dict[str, FileReader] = {}  # in a reader process: one FileReader per rules key
 
 
-def read_one(key: str, rules: Rules, path: Path, year: int | None) -> FileResult:
-    """Read one file, never raising: a parser panic (a ``BaseException``) is a ``files`` row too."""
+def read_one(key: str, rules: Rules, path: Path, year: int | None, as_items: bool = False) -> FileResult:
+    """Read one file, never raising: a parser panic (a ``BaseException``) is a ``files`` row too.
+    ``as_items``: its 采用台账 rows are the office's items (see ``FileReader.read``)."""
     reader = _readers.get(key)
     if reader is None:
         reader = _readers[key] = FileReader(rules)
     try:
         with gc_paused():
-            return reader.read(path, year)
+            return reader.read(path, year, as_items)
     except (KeyboardInterrupt, SystemExit):
         raise
     except MemoryError:
@@ -140,10 +141,12 @@ def worker_count(files: list[Path], workers: int | None) -> int:
     return max(1, min(os.cpu_count() or 1, len(files), 8))
 
 
-def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int | None, progress=None) -> list[FileResult]:
+def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int | None, progress=None,
+                  as_items: bool = False) -> list[FileResult]:
     """Read ``jobs`` (file, its rules) each where a crash costs that file only; results in order.
 
-    ``progress`` is called with each file's path once it is read (a progress bar's update)."""
+    ``progress`` is called with each file's path once it is read (a progress bar's update);
+    ``as_items`` reads 采用台账 rows as items (an office that keeps no 报送台账)."""
     keys: dict[int, str] = {}
     for _, rules in jobs:
         keys.setdefault(id(rules), f"r{len(keys)}")
@@ -152,7 +155,7 @@ def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int
     if context is None:
         out = []
         for path, rules in jobs:
-            out.append(read_one(keys[id(rules)], rules, path, year))
+            out.append(read_one(keys[id(rules)], rules, path, year, as_items))
             if progress:
                 progress(path)
         return out
@@ -160,7 +163,7 @@ def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int
 
     results: list[FileResult | None] = [None] * len(jobs)
     with ProcessPool(max_workers=n, initializer=_start_reader, context=context) as pool:
-        futures = [pool.schedule(read_one, (keys[id(rules)], rules, path, year), timeout=timeout_for(path))
+        futures = [pool.schedule(read_one, (keys[id(rules)], rules, path, year, as_items), timeout=timeout_for(path))
                    for path, rules in jobs]
         for k, ((path, _), future) in enumerate(zip(jobs, futures)):
             try:

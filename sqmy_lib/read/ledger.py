@@ -181,7 +181,14 @@ def read_files(
         bar.close()
     for (k, _, _), result in zip(jobs, read):
         results[k] = result
-    ledger = merge(results, rules, office_of or {}, file_rows)
+    ledger = merge(results, rules, office_of or {}, list(file_rows))
+    redo = _adoption_ledgers_only(ledger, office_of or {})
+    if redo:
+        # An office that keeps only a 采用台账 (its rows name each item): read its rows as its items.
+        again = [(k, p, r) for k, p, r in jobs if str(p) in redo]
+        for (k, _, _), result in zip(again, read_isolated([(p, r) for _, p, r in again], year, workers, as_items=True)):
+            results[k] = result
+        ledger = merge(results, rules, office_of or {}, list(file_rows))
     if ledger.roster is None and roster:
         ledger.roster = roster
     elif roster:
@@ -194,6 +201,19 @@ def read_files(
     merge_repeated_instructions(ledger)
     attribute(ledger, rules)
     return ledger
+
+
+def _adoption_ledgers_only(ledger: Ledger, office_of: dict[str, str]) -> set[str]:
+    """The files of offices with no 报送台账 at all whose 采用台账 name each item's title and author:
+    the office keeps only that ledger, so its rows are its items (not references to none)."""
+    sheets = ledger.sheets
+    if sheets.empty:
+        return set()
+    office = sheets["file"].map(lambda f: office_of.get(f, ""))
+    with_items = set(office[sheets["kind"] == "submissions"])
+    naming = sheets["columns"].map(lambda c: isinstance(c, dict) and "title" in c and "author" in c)
+    pick = (sheets["kind"] == "adoptions") & naming & ~office.isin(with_items)
+    return set(sheets.loc[pick, "file"])
 
 
 def merge(results: list[FileResult], rules: Rules, office_of: dict[str, str], file_rows: list[dict]) -> Ledger:
