@@ -1019,3 +1019,14 @@ def test_an_office_keeping_only_an_adoption_ledger_has_its_rows_as_items(tmp_pat
     ledger, report = _read(both, year=2025)
     assert len(ledger.submissions) == 3 and not _codes(report, "sheet.items_from_adoptions")
     assert _paid(ledger) == {"张三": Decimal(100), "李四": Decimal(200)}
+
+
+def test_a_column_label_naming_several_levels_is_not_one_body(tmp_path):
+    # 采用情况（县/市/省）: each cell names its body; a √ there names none (said), never 省级 by the label.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况（县/市/省）"]]
+    cells = ["县政协编发", "市级", "√", "省政协采用"]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "l.xlsx", {"S": rows}), year=2025)
+    ad = ledger.adoptions
+    assert [str(ad.loc[ad["item"] == k, "tier"].astype(object).fillna("").iloc[0]) for k in range(4)] == ["县级", "市级", "", "省级"]
+    assert [i.row for i in _codes(report, "adoption.no_body")] == [4]

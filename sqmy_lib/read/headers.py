@@ -354,7 +354,7 @@ def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[s
     if _LEVEL_LEADER.match(leaf) and words.field_of(leaf) in ("leader", "instruction") and words.body_tier(leaf):
         # 县领导批示 | 市领导批示 side by side: a 批示 column per level, like 县级 | 市级 under 领导批示.
         return None, "instruction"
-    if words.body_tier(leaf) and len(leaf) <= 10:
+    if words.body_tier(leaf) and len(leaf) <= 10 and not _SEVERAL_LEVELS.search(leaf):
         # A single-level 省政协采用 / 上报市政协 column.
         if leaf.startswith(words.forwarded_prefixes):
             return None, "forward"
@@ -369,6 +369,10 @@ def _publication(label: str) -> bool:
     """A column naming the publication that carried an item (采用刊物), not the body (采用单位)."""
     return any(w in label for w in ("刊物", "载体", "刊名")) and "单位" not in label
 
+
+# A label naming several levels (采用情况（县/市/省）, 采用级别（县级、市级、省级）): a column of
+# text naming the body in each cell, not one body's column.
+_SEVERAL_LEVELS = re.compile(r"[县区市州省国](?:级|政协)?[、/,，及和与]?(?:[县区市州省]|国家|全国)")
 
 # A body's column of issue numbers: 市政协采用期数, 省政协（期号）, 市级期 (not 采用日期).
 _ISSUE_LABEL = re.compile(r"(?<!日)期(?:号|数|次)?$|刊期")
