@@ -1030,3 +1030,15 @@ def test_a_column_label_naming_several_levels_is_not_one_body(tmp_path):
     ad = ledger.adoptions
     assert [str(ad.loc[ad["item"] == k, "tier"].astype(object).fillna("").iloc[0]) for k in range(4)] == ["县级", "市级", "", "省级"]
     assert [i.row for i in _codes(report, "adoption.no_body")] == [4]
+
+
+def test_a_cell_naming_another_level_than_its_column_says_where(tmp_path):
+    # 县政协编发 under 省政协, 省政协 under 市政协, 市级 under 县政协: the cell says where (and it is said);
+    # 编发 and 第3期 under 市政协 are the column's own.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协", "市政协", "省政协"]]
+    cells = [["", "", "县政协编发"], ["", "省政协", ""], ["市级", "", ""], ["", "编发", ""], ["", "第3期", ""]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", *c] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "x.xlsx", {"S": rows}), year=2025)
+    ad = ledger.adoptions
+    assert [str(ad.loc[ad["item"] == k, "tier"].iloc[0]) for k in range(5)] == ["县级", "省级", "市级", "市级", "市级"]
+    assert [(i.row, i.column) for i in _codes(report, "mark.other_body")] == [(2, "G"), (3, "F"), (4, "E")]

@@ -676,6 +676,7 @@ class SheetReader:
         if reading.state == UNKNOWN:
             self._finding("mark.unknown", r, b.col, value)
         elif reading.state == ADOPTED:
+            reading = self._other_body(value, r, b, reading)
             if b.action == "forward":
                 self._forward(item, ref, r, b.col, b.label, reading, "tier_column")
                 if any(v in reading.text for v in ("采用", "刊用", "录用", "编发", "刊发")):
@@ -685,6 +686,23 @@ class SheetReader:
         elif reading.state == FORWARDED:
             self._forward(item, ref, r, b.col, reading.body or b.label, reading, "tier_column")
         # not adopted / pending: understood, nothing to record
+
+    def _other_body(self, value, r: int, b: BodyColumn, reading: Reading) -> Reading:
+        """A cell under one body's column that names a body of another level (县政协编发 under 省政协):
+        the cell says where, and that is said (mark.other_body)."""
+        body = reading.body
+        if not body:
+            if type(value) is not str:
+                return reading
+            placed = self._placed(norm(value))
+            if not placed.by_level:
+                return reading  # 编发, 第3期, √: the column's own body
+            body = norm(value)
+        tier, column_tier = self._placed(body).tier, self._placed(b.label).tier
+        if tier is None or column_tier is None or tier == column_tier:
+            return reading
+        self._finding("mark.other_body", r, b.col, value, b.label)
+        return Reading(reading.state, body, reading.issue_no, reading.date, reading.text)
 
     def _adoption_text(self, row, r, item, ref) -> None:
         """采用情况 / 采用单位, with the 采用刊物 beside it read as part of it (市政协 + 社情民意专报)."""

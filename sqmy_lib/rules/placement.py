@@ -44,6 +44,7 @@ class Placed:
     channel: str | None
     routing: str = ""
     rule: str = ""
+    by_level: bool = False  # placed by a level word or place name it contains (县政协编发), not a product
 
 
 class Placement:
@@ -85,7 +86,7 @@ class Placement:
     def _place(self, name: str) -> Placed:
         placed = self._placed(name)
         if placed.tier is not None and placed.channel is None:  # 市级, 省级: the office's own line
-            return Placed(placed.tier, self.default_channel, placed.routing, placed.rule)
+            return Placed(placed.tier, self.default_channel, placed.routing, placed.rule, placed.by_level)
         return placed
 
     def _placed(self, name: str) -> Placed:
@@ -97,7 +98,8 @@ class Placement:
         core = self._core(text)
         for word, tier in self.places:
             if word in core:
-                return Placed(tier, routing_channel or channel, routing if tier == self.own_tier else "", f"本单位所在地名“{word}”")
+                return Placed(tier, routing_channel or channel, routing if tier == self.own_tier else "", f"本单位所在地名“{word}”",
+                              True)
         found = self._last_level(core)
         if found is not None:
             word, tier, at = found
@@ -107,7 +109,7 @@ class Placement:
                 rule = f"名称开头的“{word}”按本单位理解为{tier}"
             # The office's own 专报/转报/转送 (县政协转送) go by their routing's channel, as alone.
             own = routing if tier == self.own_tier else ""
-            return Placed(tier, (routing_channel or channel) if own else channel, own, rule)
+            return Placed(tier, (routing_channel or channel) if own else channel, own, rule, True)
         for word, tier in self.products:
             if word in text and tier is not None:
                 tier = self._resolve(tier)
