@@ -177,13 +177,13 @@ def test_a_reader_that_dies_costs_its_file_only(tmp_path, monkeypatch):
     doomed = write_xlsx(tmp_path / "doomed.xlsx", {"S": SOURCE_ROWS})
     real = FileReader.read
 
-    def dying(self, path, year):
+    def dying(self, path, year, *more):
         if Path(path).name == "doomed.xlsx":
             import faulthandler
 
             faulthandler.disable()  # pytest's handler would print a stack dump into the log: expected here
             os.kill(os.getpid(), signal.SIGABRT)  # as calamine does when it cannot allocate
-        return real(self, path, year)
+        return real(self, path, year, *more)
 
     monkeypatch.setattr(FileReader, "read", dying)
     ledger = sq.read_ledgers([doomed, good], workers=1)
@@ -199,10 +199,10 @@ def test_a_reader_that_hangs_is_stopped(tmp_path, monkeypatch):
     slow = write_xlsx(tmp_path / "slow.xlsx", {"S": SOURCE_ROWS})
     real = FileReader.read
 
-    def hanging(self, path, year):
+    def hanging(self, path, year, *more):
         if Path(path).name == "slow.xlsx":
             time.sleep(3600)
-        return real(self, path, year)
+        return real(self, path, year, *more)
 
     monkeypatch.setattr(FileReader, "read", hanging)
     monkeypatch.setenv("SQMY_READ_TIMEOUT_SCALE", "0.01")  # 1.2 s for a small file

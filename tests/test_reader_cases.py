@@ -1042,3 +1042,12 @@ def test_a_cell_naming_another_level_than_its_column_says_where(tmp_path):
     ad = ledger.adoptions
     assert [str(ad.loc[ad["item"] == k, "tier"].iloc[0]) for k in range(5)] == ["县级", "省级", "市级", "市级", "市级"]
     assert [(i.row, i.column) for i in _codes(report, "mark.other_body")] == [(2, "G"), (3, "F"), (4, "E")]
+
+
+def test_a_remark_after_a_date_is_read_past():
+    from sqmy_lib.read.values import parse_date
+    day = dt.date(2025, 3, 5)
+    for text in ("2025-3-5 上午", "2025-3-5（补报）", "3月5日(补报)", "2025.3.5下午3点"):
+        assert parse_date(text, 2025).date == day, text
+    # a bracket naming another day is no remark: the cell stays unparseable (said at its cell)
+    assert parse_date("3月5日（4月2日修改）", 2025).date is None
