@@ -1051,3 +1051,13 @@ def test_a_remark_after_a_date_is_read_past():
         assert parse_date(text, 2025).date == day, text
     # a bracket naming another day is no remark: the cell stays unparseable (said at its cell)
     assert parse_date("3月5日（4月2日修改）", 2025).date is None
+
+
+def test_two_deeds_written_with_no_separator_are_two():
+    from sqmy_lib.read.marks import Vocabulary
+    rules = sq.load_rules(year=2025)
+    vocab = Vocabulary(rules.data, rules.place)
+    read = lambda t: [(rules.place(x.body).tier, x.issue_no) for x in vocab.read_text(t)]
+    assert read("市政协采用（第3期）省政协采用（第5期）") == [("市级", 3), ("省级", 5)]
+    assert read("县政协编发第3期市政协采用") == [("县级", 3), ("市级", None)]
+    assert read("县政协编发市场监管信息") == [("县级", None)]  # 市场 is no body

@@ -438,8 +438,13 @@ def _date(text: str) -> dt.date | None:
 
 
 def _split_parts(text: str) -> list[str]:
-    parts = [p.strip() for p in _PARTS.split(unicodedata.normalize("NFKC", text))]
+    text = _DEED_THEN_BODY.sub(lambda m: m[0] + ";", unicodedata.normalize("NFKC", text))
+    parts = [p.strip() for p in _PARTS.split(text)]
     return [p for p in parts if p]
+
+
+# 市政协采用(第3期)省政协采用(第5期): a deed and the next body written with no separator between.
+_DEED_THEN_BODY = re.compile(r"(?:采用|采纳|录用|刊用|刊发|编发)(?:\([^()]*\)|第?\d+期)?(?=[省市县区州](?!场)|全国|中央|国家)")
 
 
 # 省市两级采用, 省、市两级政协采用: each level said by one character.
