@@ -1061,3 +1061,15 @@ def test_two_deeds_written_with_no_separator_are_two():
     assert read("市政协采用（第3期）省政协采用（第5期）") == [("市级", 3), ("省级", 5)]
     assert read("县政协编发第3期市政协采用") == [("县级", 3), ("市级", None)]
     assert read("县政协编发市场监管信息") == [("县级", None)]  # 市场 is no body
+
+
+def test_a_planned_or_requested_instruction_is_none(tmp_path):
+    # 拟批示, 报送领导, 已呈报县委领导: no 批示 was given (understood, none counted, none doubled);
+    # 县委书记（圈阅） is one, by the 县委书记.
+    cells = ["拟批示", "报送领导", "已呈报县委领导", "县委书记（圈阅）"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协", "领导批示"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", "√", c] for k, c in enumerate(cells, 1)]
+    ledger, _ = _read(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
+    assert list(ledger.instructions["leader"]) == ["县委书记"]
+    # 县级 30 each; the instructed item doubled.
+    assert _paid(ledger) == {"作者1号": Decimal(30), "作者2号": Decimal(30), "作者3号": Decimal(30), "作者4号": Decimal(60)}

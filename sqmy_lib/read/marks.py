@@ -73,8 +73,11 @@ class Vocabulary:
         self._in_text = re.compile(rf"([^,，。;；!！?？]*?)(?:作出|做出|作了|给予)?(?:{words})")
         self._negated_tail = re.compile(r"(?:未|无|待|没有|尚未|暂未|暂无|未经|未获)$")
         self._any_instruction = re.compile(words)
-        # A whole cell that says no 批示 was given (待批示, 尚未批示, 暂无领导批示): understood, none.
-        self._no_instruction = re.compile(rf"(?:未|无|待|没有|尚未|暂未|暂无|未经|未获|未有)(?:领导|上级)?(?:{words})(?:意见)?")
+        # A whole cell that says no 批示 was given (待批示, 尚未批示, 暂无领导批示), or only planned or asked
+        # for one (拟批示, 报送领导, 已呈报县委领导): understood, none.
+        self._no_instruction = re.compile(
+            rf"(?:未|无|待|没有|尚未|暂未|暂无|未经|未获|未有|拟|拟请|准备|建议|提请)(?:领导|上级)?(?:{words})(?:意见)?"
+            r"|(?:已)?(?:报送|呈报|呈送|报|送|转呈)(?:[县市省区州]?(?:委|政府)?(?:主要|分管)?)领导(?:审阅|参阅|阅示)?")
         alternation = lambda ws: re.compile("|".join(map(re.escape, sorted((w for w in ws if len(w) > 1), key=len, reverse=True))) or "(?!)")
         self._pending_in = alternation(self.pending)
         self._not_adopted_in = alternation(self.not_adopted)
@@ -369,6 +372,8 @@ class Vocabulary:
                 out.append(("" if who in self.instruction_words else who, said, date))  # 批示:同意
                 break
             who, rest = t[: m.start()].rstrip(" 作出做出作了::,，"), t[m.end():]
+            if who.endswith("(") and rest.startswith(")"):  # 县委书记(圈阅)
+                who, rest = who[:-1], rest[1:]
             who = re.sub(r"(?:分别|先后|共同|均|都)$", "", who)  # 市委书记王某某、市长李某某分别作出批示
             who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到)", "", who)  # 已批示, 获市长李某某批示
             if rest[:1] in "、,，;；" and words.search(rest):
