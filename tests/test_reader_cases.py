@@ -1073,3 +1073,16 @@ def test_a_planned_or_requested_instruction_is_none(tmp_path):
     assert list(ledger.instructions["leader"]) == ["县委书记"]
     # 县级 30 each; the instructed item doubled.
     assert _paid(ledger) == {"作者1号": Decimal(30), "作者2号": Decimal(30), "作者3号": Decimal(30), "作者4号": Decimal(60)}
+
+
+def test_a_level_column_beside_the_body_is_read_with_it(tmp_path):
+    # 是否采用 | 采用单位 | 采用级别: the level alone places the adoption; beside a body it is checked
+    # (a level the body does not match is said, the body counts); √ beside a level is at that level.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "是否采用", "采用单位", "采用级别"]]
+    cells = [["是", "", "市级"], ["是", "市政协", "市级"], ["是", "市政协", "省级"], ["", "√", "省级"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", *c] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "lv.xlsx", {"S": rows}), year=2025)
+    ad = ledger.adoptions
+    assert [str(ad.loc[ad["item"] == k, "tier"].iloc[0]) for k in range(4)] == ["市级", "市级", "市级", "省级"]
+    assert [(i.row, i.column) for i in _codes(report, "adoption.level_differs")] == [(4, "G")]
+    assert not _codes(report, "header.duplicate")

@@ -322,13 +322,15 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         layout.bodies.append(BodyColumn(c, leaf, action, issues))
     elif fld is None:
         layout.unknown[c] = "/".join(path)
-    elif fld == "adoption" and "adoption" in layout.fields and "publication" not in layout.fields and (
-            _publication(leaf) or _publication(layout.labels[layout.fields["adoption"]].rsplit("/", 1)[-1])):
-        # 采用单位 | 采用刊物 side by side: the publication is read with the body (市政协 + 社情民意专报).
-        if not _publication(leaf):
-            layout.fields["publication"], layout.fields["adoption"] = layout.fields["adoption"], c
+    elif fld == "adoption" and "adoption" in layout.fields and (second := _second_adoption(
+            leaf, layout.labels[layout.fields["adoption"]].rsplit("/", 1)[-1])) and second[0] not in layout.fields:
+        # 采用单位 | 采用刊物 (or | 采用级别) side by side: the second is read with the body (市政协 +
+        # 社情民意专报), or alone when the body is blank; whichever comes first.
+        kind, this_one = second
+        if this_one:
+            layout.fields[kind] = c
         else:
-            layout.fields["publication"] = c
+            layout.fields[kind], layout.fields["adoption"] = layout.fields["adoption"], c
     elif fld not in layout.fields:
         layout.fields[fld] = c
     else:
@@ -368,6 +370,19 @@ def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[s
 def _publication(label: str) -> bool:
     """A column naming the publication that carried an item (采用刊物), not the body (采用单位)."""
     return any(w in label for w in ("刊物", "载体", "刊名")) and "单位" not in label
+
+
+def _level(label: str) -> bool:
+    """A column naming the level an item was adopted at (采用级别, 采用层级), not the body."""
+    return any(w in label for w in ("级别", "层级")) and "单位" not in label
+
+
+def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
+    """Of two adoption columns, the one read with the other: (its field, whether it is ``leaf``)."""
+    for kind, test in (("publication", _publication), ("adoption_level", _level)):
+        if test(leaf) != test(first):
+            return kind, test(leaf)
+    return None
 
 
 # A label naming several levels (采用情况（县/市/省）, 采用级别（县级、市级、省级）): a column of

@@ -79,7 +79,7 @@ TABLE_COLUMNS = {
 # Fields that say which item a row is: a row with none of its own goes on with the item above.
 _IDENTITY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector", "category", "role")
 # Fields whose cells make a record of their row (or are reported when they make none).
-_RECORD_FIELDS = ("adoption", "publication", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forwarded_on", "leader",
+_RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forwarded_on", "leader",
                   "instruction", "instruction_text", "instructed_on", "follow_up", "department", "assigned_on", "due_on",
                   "replied_on", "reply", "fed_back_on")
 
@@ -706,15 +706,24 @@ class SheetReader:
 
     def _adoption_text(self, row, r, item, ref) -> None:
         """采用情况 / 采用单位, with the 采用刊物 beside it read as part of it (市政协 + 社情民意专报)."""
-        c, cp = self.f.get("adoption"), self.f.get("publication")
-        body, publication = self._cell(row, "adoption"), self._cell(row, "publication")
+        c, cp, cl = self.f.get("adoption"), self.f.get("publication"), self.f.get("adoption_level")
+        body, publication, level = (self._cell(row, f) for f in ("adoption", "publication", "adoption_level"))
         if not _filled(body):
-            if not _filled(publication):
+            if not _filled(publication) and not _filled(level):
                 return
-            c, value = cp, publication
+            c, value = (cp, publication) if _filled(publication) else (cl, level)
         else:
             value = f"{cell_text(body)}{cell_text(publication)}" if _filled(publication) else body
-        for reading in self._memo("adoption_text", value, self.vocab.read_text):
+        readings = self._memo("adoption_text", value, self.vocab.read_text)
+        if _filled(body) and _filled(level):
+            # 采用单位 市政协 | 采用级别 省级: the body is read, a level it does not match said; a mark
+            # naming no body (√, 已采用) is at the level written beside it.
+            if not any(x.body for x in readings):
+                c, readings = cl, self._memo("adoption_text", level, self.vocab.read_text)
+            elif (tier := self._placed(norm(cell_text(level))).tier) is None or all(
+                    self._placed(x.body).tier != tier for x in readings if x.body):
+                self._finding("adoption.level_differs", r, cl, level, cell_text(body))
+        for reading in readings:
             if reading.state == ADOPTED:
                 self._adoption(item, ref, r, c, reading.body, reading, "text_column")
             elif reading.state == FORWARDED:
@@ -747,12 +756,12 @@ class SheetReader:
         return adoptions
 
     def _records_adoptions(self) -> bool:
-        return bool({"adoption", "publication", "issue_no", "adopted_on", "adopted_flag"} & self.f.keys()) or any(
+        return bool({"adoption", "publication", "adoption_level", "issue_no", "adopted_on", "adopted_flag"} & self.f.keys()) or any(
             b.action == "adoption" for b in self.layout.bodies)
 
     def _row_says_adoption(self, row) -> bool:
         """Whether any adoption cell of the row is filled (不采用 says something too)."""
-        cols = [self.f.get(k) for k in ("adoption", "publication", "adopted_flag", "issue_no", "product")] + [b.col for b in self.layout.bodies if b.action == "adoption"]
+        cols = [self.f.get(k) for k in ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "product")] + [b.col for b in self.layout.bodies if b.action == "adoption"]
         return any(c is not None and c < len(row) and row[c] not in ("", None) for c in cols)
 
     def _row_has_other_records(self, row) -> bool:
