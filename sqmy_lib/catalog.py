@@ -54,6 +54,7 @@ _ENTRIES = [
          "工作表中有 {detail} 个非空单元格,但找不到台账表头(应含“标题”及“日期/作者/单位”等列),未读取;如是台账,请补齐表头"),
     Code("sheet.repeats", WARNING, "工作表重复其他工作表",
          "本表有 {detail},与其他工作表的记录重复,已按重复处理、未重复计入(如本表是汇总表,可忽略本提示)"),
+    Code("repeat.unique", WARNING, "汇总表中独有的行", "本表重复其他工作表,但本行“{value}”在其他工作表中没有相同的记录(标题、作者或日期不同),已单独计入;如是同一条信息,请统一写法"),
     Code("repeat.differs", WARNING, "重复行的记录不一致", "本行与 {value} 重复,已按重复处理,但两处的采用或批示不同({detail}),以 {value} 为准;请核对"),
     Code("sheet.notes", INFO, "说明或下拉列表工作表", "工作表“{value}”是填表说明或下拉列表,其中 {detail} 个单元格未作为台账读取"),
     Code("sheet.year_conflict", WARNING, "表头年份与表名不一致",

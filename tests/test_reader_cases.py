@@ -1086,3 +1086,18 @@ def test_a_level_column_beside_the_body_is_read_with_it(tmp_path):
     assert [str(ad.loc[ad["item"] == k, "tier"].iloc[0]) for k in range(4)] == ["市级", "市级", "市级", "省级"]
     assert [(i.row, i.column) for i in _codes(report, "adoption.level_differs")] == [(4, "G")]
     assert not _codes(report, "header.duplicate")
+
+
+def test_a_summary_with_rows_written_otherwise_sets_aside_only_its_repeats(tmp_path):
+    # 一季度 holds the ten items; 全年汇总 repeats them, one title and one author cell written otherwise.
+    # By hand: the ten items of 一季度, plus the two 汇总 rows no other sheet has (each said): 12.
+    head = ["序号", "收稿日期", "信息标题", "作者", "市政协"]
+    items = [[k, f"2025-0{1 + k % 3}-{k + 1:02d}", f"关于第{k}个问题的建议", f"作者{k}号", "√" if k % 2 else ""] for k in range(1, 11)]
+    summary = [list(r) for r in items]
+    summary[3][2] = "关于第4个问题的几点建议"
+    summary[5][3] = "作者6号、作者9号"
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"一季度": [head, *items], "全年汇总": [head, *summary]})
+    ledger, report = _read(path, year=2025)
+    assert (ledger.submissions["sheet"] == "一季度").sum() == 10 and len(ledger.submissions) == 12
+    assert [i.sheet for i in _codes(report, "sheet.repeats")] == ["全年汇总"]
+    assert [(i.sheet, i.row) for i in _codes(report, "repeat.unique")] == [("全年汇总", 5), ("全年汇总", 7)]

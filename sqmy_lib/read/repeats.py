@@ -67,6 +67,29 @@ def set_aside_repeats(ledger: Ledger) -> None:
             _repeats_in(group, info, dropped, findings)
     if dropped:
         _drop(ledger, dropped, findings)
+        _kept_rows_of_repeats(ledger, findings)
+
+
+def _kept_rows_of_repeats(ledger: Ledger, findings: list[dict]) -> None:
+    """A row of a repeat sheet that no other sheet has (a title or author written otherwise in the
+    汇总, or an item only it records) is counted, and said at its cell (``repeat.unique``)."""
+    subs = ledger.submissions
+    repeated = ledger.skipped.loc[ledger.skipped["reason"] == "repeat", "src"].value_counts()
+    own = subs["src"].value_counts()
+    # Only a sheet that is mostly repeats (a 汇总, a copy): one that shares a few items is no summary.
+    sheets = {s for s in {f["src"] for f in findings if f["code"] == "sheet.repeats"}
+              if repeated.get(s, 0) >= SHARE * (repeated.get(s, 0) + own.get(s, 0))}
+    kept = subs[subs["src"].isin(sheets)]
+    if kept.empty:
+        return
+    column = ledger.column_letter(kept["src"], "title").fillna("")
+    rows = pd.DataFrame({"code": "repeat.unique", "src": kept["src"].to_numpy(), "row": kept["row"].to_numpy(),
+                         "column": column.to_numpy(), "value": kept["title"].to_numpy(), "detail": ""})
+    info = ledger.sheets.set_index("src")
+    rows["file"] = rows["src"].map(info["file"])
+    rows["sheet"] = rows["src"].map(info["sheet"])
+    table = ledger.findings
+    ledger.findings = pd.concat([table, rows.reindex(columns=table.columns).astype(table.dtypes.to_dict())], ignore_index=True)
 
 
 def _repeats_in(group: pd.DataFrame, info: pd.DataFrame, dropped: list, findings: list) -> None:
@@ -94,8 +117,8 @@ def _repeats_in(group: pd.DataFrame, info: pd.DataFrame, dropped: list, findings
         rows = shared[(shared["src"] == s) & shared["key"].isin(kept_keys)]
         if rows.empty:
             continue
-        if len(rows) == totals[s]:
-            set_aside.add(s)
+        # Set aside as the repeat: no other sheet's rows are then taken for repeats of its rows.
+        set_aside.add(s)
         twins = shared[shared["src"].isin(others) & shared["key"].isin(set(rows["key"]))].drop_duplicates("key").set_index("key")
         for r, item, key in zip(rows["row"], rows["item"], rows["key"]):
             twin = twins.loc[key]
