@@ -1101,3 +1101,12 @@ def test_a_summary_with_rows_written_otherwise_sets_aside_only_its_repeats(tmp_p
     assert (ledger.submissions["sheet"] == "一季度").sum() == 10 and len(ledger.submissions) == 12
     assert [i.sheet for i in _codes(report, "sheet.repeats")] == ["全年汇总"]
     assert [(i.sheet, i.row) for i in _codes(report, "repeat.unique")] == [("全年汇总", 5), ("全年汇总", 7)]
+
+
+def test_an_office_keeping_only_an_instruction_ledger_dates_items_by_their_instruction(tmp_path):
+    rows = [["序号", "信息标题", "作者", "批示领导", "批示时间", "落实情况"],
+            [1, "关于甲的建议", "张三", "县委书记王某", "2025-04-01", "已落实"]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年批示台账.xlsx", {"批示": rows}), year=2025)
+    assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2025-04-01"]
+    assert list(ledger.instructions["leader"]) == ["县委书记王某"]
+    assert not _codes(report, "date.missing") and len(_codes(report, "sheet.items_from_adoptions")) == 1

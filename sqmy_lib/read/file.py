@@ -177,13 +177,14 @@ def _tables(grid, layout: Layout, words: HeaderWords):
 
 
 def _references_items(layout: Layout) -> bool:
-    """Make a 采用台账 layout naming each item's title and author an item ledger, in place: its
-    adoption date dates the item when no column does."""
+    """Make a 采用/批示台账 layout naming each item's title and author an item ledger, in place: its
+    adoption date (else its 批示 date) dates the item when no column does."""
     if layout.kind != "adoptions" or not {"title", "author"} <= layout.fields.keys():
         return False
     layout.kind = "submissions"
-    if "date" not in layout.fields and "adopted_on" in layout.fields:
-        layout.fields["date"] = layout.fields["adopted_on"]
+    dated_by = next((f for f in ("adopted_on", "instructed_on") if f in layout.fields), None)
+    if "date" not in layout.fields and dated_by:
+        layout.fields["date"] = layout.fields[dated_by]
     return True
 
 
