@@ -1053,6 +1053,16 @@ def test_a_remark_after_a_date_is_read_past():
     assert parse_date("3月5日（4月2日修改）", 2025).date is None
 
 
+def test_a_two_digit_year_is_read_only_beside_the_ledgers_year():
+    from sqmy_lib.read.values import parse_date
+    assert parse_date("25.3.5", 2025).date == dt.date(2025, 3, 5)
+    assert parse_date("24年12月30日", 2025).date == dt.date(2024, 12, 30)
+    assert parse_date("26/1/3", 2025).date == dt.date(2026, 1, 3)
+    # far from the ledger's year, or with no year to go by: not guessed (said at its cell)
+    assert parse_date("12.3.5", 2025).date is None
+    assert parse_date("25.3.5", None).date is None
+
+
 def test_two_deeds_written_with_no_separator_are_two():
     from sqmy_lib.read.marks import Vocabulary
     rules = sq.load_rules(year=2025)

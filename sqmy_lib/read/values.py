@@ -85,6 +85,8 @@ _SPACE_BEFORE_TIME = re.compile(r"(\d[日号]?)\s+(\d{1,2}[:：]\d{2})")
 # 星期三 reaches here as 星期3 (Chinese numerals are made digits first).
 _WEEKDAY = r"(?:\(?(?:星期|周|礼拜)[一二三四五六日天1-7]\)?)?"
 _YMD = re.compile(rf"^(\d{{4}})[.\-/年](\d{{1,2}})[.\-/月](\d{{1,2}})[日号]?{_WEEKDAY}{_TIME}$")
+# 25.3.5, 25年3月5日: a two-digit year, read only as the context year or one beside it.
+_YMD_SHORT = re.compile(rf"^(\d{{2}})[.\-/年](\d{{1,2}})[.\-/月](\d{{1,2}})[日号]?{_WEEKDAY}$")
 _YMD_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _MD = re.compile(rf"^(\d{{1,2}})[.\-/月](\d{{1,2}})[日号]?{_WEEKDAY}$")
 _MD_CHINESE = re.compile(rf"^(\d{{1,2}})月(\d{{1,2}})[日号]{_WEEKDAY}$")
@@ -184,6 +186,8 @@ def _parse_text(text: str, year: int | None) -> ParsedDate:
         return _make(int(m[1]), int(m[2]), int(m[3]))
     if m := _YMD_COMPACT.match(text):
         return _make(int(m[1]), int(m[2]), int(m[3]))
+    if (m := _YMD_SHORT.match(text)) and year is not None and abs(2000 + int(m[1]) - year) <= 1:
+        return _make(2000 + int(m[1]), int(m[2]), int(m[3]))
     if m := _MD.match(text) or _MD_CHINESE.match(text):
         # "3.1" typed as text is 3月1日: unlike a number, text keeps its trailing zero.
         return _month_day(int(m[1]), int(m[2]), year)
