@@ -199,3 +199,21 @@ def test_four_letter_column_is_refused(tmp_path):
     path = _rewrite_member(write_xlsx(tmp_path / "src.xlsx", {"S": GOOD_ROWS}), tmp_path / "far4.xlsx",
                            "xl/worksheets/sheet1.xml", far)
     assert sq.read_ledgers(path).files["code"].tolist() == ["sheet.too_large"]
+
+
+def test_a_file_whose_name_says_another_format_is_read_by_what_it_holds(tmp_path):
+    # An .xls saved under .xlsx (and an .xlsx renamed .xls) is a usual accident in an office:
+    # its rows are read, not refused as corrupt.
+    from conftest import write_xls
+
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"]]
+    xls = write_xls(tmp_path / "a.xls", {"一季度": [*rows, [1, "2026-03-05", "关于甲事的建议", "张三", "√"]]})
+    xlsx = write_xlsx(tmp_path / "b.xlsx", {"二季度": [*rows, [1, "2026-04-06", "关于乙事的建议", "李四", "√"]]})
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    (folder / "甲.xlsx").write_bytes(xls.read_bytes())
+    (folder / "乙.xls").write_bytes(xlsx.read_bytes())
+    run = sqmy("validate", str(folder), "--format", "json", "--year", "2026")
+    out = json.loads(run.stdout)
+    assert out["records"] == {"submissions": 2, "adoptions": 2, "instructions": 0}, out
+    assert out["issues"] == [] and run.returncode == 0, out

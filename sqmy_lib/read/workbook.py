@@ -38,13 +38,23 @@ class OpenedWorkbook:
     refused: list[UnreadableFile]
 
 
+def _format_of_suffix(path: Path) -> str:
+    """The format calamine infers from the file's name (``.xlsm`` is an ``xlsx``)."""
+    suffix = path.suffix.lower()
+    return {".xlsm": "xlsx", ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods"}.get(suffix, suffix)
+
+
 def open_workbook(path: str | Path) -> OpenedWorkbook:
     """Open ``path`` after the safety checks; raise UnreadableFile when nothing can be read."""
     path = Path(path)
     fmt = sniff(path)
     facts: dict[str, SheetFacts] = xlsx_sheet_facts(path) if fmt == "xlsx" else {}
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        if _format_of_suffix(path) == fmt:
+            wb = pc.CalamineWorkbook.from_path(str(path))
+        else:  # an .xls saved under .xlsx, or the other way round: opened by what it holds, not its name
+            with open(path, "rb") as fh:
+                wb = pc.CalamineWorkbook.from_filelike(fh)
     except pc.PasswordError as exc:
         raise UnreadableFile("file.encrypted", "工作簿设有打开密码,无法读取;请在 Excel/WPS 中取消密码后另存") from exc
     except (KeyboardInterrupt, SystemExit, MemoryError):
