@@ -33,6 +33,8 @@ MONTHS_WIDTH = 20  # a list of months missed wraps sooner: "1月、2月、…" i
 # Ledger text is data: a title starting with "=" or looking like a URL or number stays text.
 TEXT_SAFE = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 A4 = 9  # xlsxwriter paper size
+EXCEL_EPOCH = pd.Timestamp(1899, 12, 30)  # day 0 of Excel's serial dates, for days from 1900-03-01 on
+EXCEL_LEAP_BUG = pd.Timestamp(1900, 3, 1)  # before it Excel counts a 29 February 1900 that never was
 
 
 def text_width(text_: str) -> int:
@@ -127,6 +129,30 @@ class TableWriter:
         else:
             ws.write_string(r, c, str(v), fmt)
 
+    def _column(self, ws, row: int, c: int, values: pd.Series, kind: str, fmt) -> None:
+        """One column of one kind from ``row`` down, each cell as :meth:`cell` writes
+        ``excel_value(value, kind)``; text and dates are converted a column at a time (a roll-up's
+        detail sheet runs to tens of thousands of rows), anything else value by value."""
+        missing = values.isna().tolist()
+        if kind in ("text", "long") and (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            write = ws.write_string
+            cells = [None if gone or (type(v) is str and (not v or v.isspace())) else v if type(v) is str else str(v)
+                     for v, gone in zip(values.tolist(), missing)]
+        elif kind in ("date", "day") and pd.api.types.is_datetime64_any_dtype(values) and values.dt.tz is None \
+                and not values.lt(EXCEL_LEAP_BUG).any():
+            write = ws.write_number  # Excel's serial day number under the date format: what write_datetime stores
+            days = (values - EXCEL_EPOCH) / pd.Timedelta(days=1)
+            cells = [None if gone else d for d, gone in zip(days.tolist(), missing)]
+        else:
+            for r, v in enumerate(values.tolist(), row):
+                self.cell(ws, r, c, excel_value(v, kind), fmt)
+            return
+        for r, v in enumerate(cells, row):
+            if v is None:
+                ws.write_blank(r, c, None, fmt)
+            else:
+                write(r, c, v, fmt)
+
     def title(self, ws, row: int, text: str, span: int, height: float = 36) -> None:
         """A centred title merged across the first ``span`` columns."""
         ws.merge_range(row, 0, row, span - 1, zh.punctuate(text), self.fmt["title"])
@@ -165,12 +191,15 @@ class TableWriter:
         widths = self.widths[ws.get_name()]
         wraps = {col + j for j, c in enumerate(spec)
                  if c.kind in ("long", "months") or (c.kind == "text" and widths[col + j] >= MAX_WIDTH)}
-        values = [df[c.key].tolist() for c in spec]
-        for i in range(len(df)):
-            for j in range(len(spec)):
+        for j, column in enumerate(spec):
+            if row_kinds is None:  # one kind down the column: converted and written a column at a time
+                fmt = self.fmt["wrap" if col + j in wraps else self.FORMAT_OF.get(column.kind, "text")]
+                self._column(ws, first, col + j, df[column.key], column.kind, fmt)
+                continue
+            for i, value in enumerate(df[column.key].tolist()):
                 kind = kinds[i][j]
                 fmt = "wrap" if col + j in wraps else self.FORMAT_OF.get(kind, "text")
-                self.cell(ws, first + i, col + j, excel_value(values[j][i], kind), self.fmt[fmt])
+                self.cell(ws, first + i, col + j, excel_value(value, kind), self.fmt[fmt])
         if df.empty:
             if len(spec) > 1:
                 ws.merge_range(first, col, first, col + len(spec) - 1, NONE_TEXT, self.fmt["none"])
