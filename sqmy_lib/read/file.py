@@ -83,42 +83,51 @@ class FileReader:
     def _sheet(self, grid, path: Path, year: int | None, out: FileResult, tables: Tables, memo: dict,
                as_items: bool = False) -> bool:
         """Read one sheet into ``out`` and ``tables``; whether it is a ledger or roster sheet."""
-        name = str(path)
         layout = find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
-        as_items = as_items and layout is not None and _references_items(layout)
         if layout is None:
-            filled = sum(1 for row in grid.rows for v in row if v != "" and v is not None)
-            if filled:
-                out.sheets.append(_unread_sheet(len(out.sheets), name, grid.name, grid.hidden))
-                # A 填表说明 or 下拉列表 sheet (the templates have both) is said, not warned about.
-                code = "sheet.notes" if norm(grid.name) in NOTE_SHEETS else "sheet.unrecognised"
-                tables.add("findings", code=code, src=len(out.sheets) - 1, row=None, column="",
-                           value=grid.name, detail=str(filled))
+            _unrecognised(grid, str(path), out, tables)
             return False
         if layout.kind in ("people", "units"):
-            out.roster_grids.append((name, grid, layout))
+            out.roster_grids.append((str(path), grid, layout))
             return True
+        as_items = as_items and _references_items(layout)
         for rows, table in _tables(grid, layout, self.words):
-            ctx = sheet_context(len(out.sheets), name, grid.name, grid.rows, table, year)
-            if ctx.year_conflict:
-                tables.add("findings", code="sheet.year_conflict", src=ctx.src, row=None, column="",
-                           value=ctx.year_conflict[0], detail=ctx.year_conflict[1])
-            merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
-            before = tables.n["submissions"]
-            SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
-                rows, grid.formula_cells, merged, grid.error_cells)
-            items = tables.n["submissions"] - before
-            if as_items and items:
-                tables.add("findings", code="sheet.items_from_adoptions", src=ctx.src, row=None, column="",
-                           value=grid.name, detail=str(items))
-            for r0, c0, c1 in _merged_across_bodies(grid.merges, table, len(rows)):
-                if rows[r0]:
-                    tables.add("findings", code="cell.merged_across", src=ctx.src, row=r0 + 1, column=col_letter(c0),
-                               value=f"{col_letter(c0)}{r0 + 1}:{col_letter(c1)}{r0 + 1}", detail="")
-            out.sheets.append(_sheet_row(ctx, table, grid.hidden, items))
-            if grid.hidden and items:
-                tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
+            self._table(grid, rows, table, sheet_context(len(out.sheets), str(path), grid.name, grid.rows, table, year),
+                        out, tables, memo, as_items)
         return True
+
+    def _table(self, grid, rows: list[list], table, ctx, out: FileResult, tables: Tables, memo: dict,
+               as_items: bool) -> None:
+        """Read one ledger table of a sheet (a sheet may hold several, one above the other)."""
+        if ctx.year_conflict:
+            tables.add("findings", code="sheet.year_conflict", src=ctx.src, row=None, column="",
+                       value=ctx.year_conflict[0], detail=ctx.year_conflict[1])
+        merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
+        before = tables.n["submissions"]
+        SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
+            rows, grid.formula_cells, merged, grid.error_cells)
+        items = tables.n["submissions"] - before
+        if as_items and items:
+            tables.add("findings", code="sheet.items_from_adoptions", src=ctx.src, row=None, column="",
+                       value=grid.name, detail=str(items))
+        for r0, c0, c1 in _merged_across_bodies(grid.merges, table, len(rows)):
+            if rows[r0]:
+                tables.add("findings", code="cell.merged_across", src=ctx.src, row=r0 + 1, column=col_letter(c0),
+                           value=f"{col_letter(c0)}{r0 + 1}:{col_letter(c1)}{r0 + 1}", detail="")
+        out.sheets.append(_sheet_row(ctx, table, grid.hidden, items))
+        if grid.hidden and items:
+            tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
+
+
+def _unrecognised(grid, file: str, out: FileResult, tables: Tables) -> None:
+    """A sheet with no ledger header: said when it holds anything (a 填表说明 or 下拉列表 sheet, as
+    the templates have, as notes; any other as unrecognised, with its count of filled cells)."""
+    filled = sum(1 for row in grid.rows for v in row if v != "" and v is not None)
+    if filled:
+        out.sheets.append(_unread_sheet(len(out.sheets), file, grid.name, grid.hidden))
+        code = "sheet.notes" if norm(grid.name) in NOTE_SHEETS else "sheet.unrecognised"
+        tables.add("findings", code=code, src=len(out.sheets) - 1, row=None, column="",
+                   value=grid.name, detail=str(filled))
 
 
 DATE_COLUMNS = ("date", "assigned_on", "due_on", "replied_on", "fed_back_on")

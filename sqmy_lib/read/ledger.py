@@ -15,7 +15,7 @@ import stat
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -53,20 +53,7 @@ def discover(paths: Iterable[str | os.PathLike], unsupported: list[Path] | None 
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                if is_output_folder(files) and Path(root) != p:
-                    dirs[:] = []
-                    continue
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in OUTPUT_FOLDERS)
-                if is_output_folder(files):
-                    continue  # the folder named is itself an output folder: its sub-folders may be ledgers
-                for name in sorted(files):
-                    if name.startswith(("~$", ".")):
-                        continue
-                    if name.lower().endswith(EXCEL_SUFFIXES):
-                        out.append(Path(root) / name)
-                    elif unsupported is not None and name.lower().endswith(UNSUPPORTED_SUFFIXES):
-                        unsupported.append(Path(root) / name)
+            out.extend(_workbooks_in(p, unsupported))
         else:
             out.append(p)
     # A file named twice (or inside two folders named) is read once.
@@ -78,6 +65,24 @@ def discover(paths: Iterable[str | os.PathLike], unsupported: list[Path] | None 
             seen.add(key)
             unique.append(path)
     return unique
+
+
+def _workbooks_in(folder: Path, unsupported: list[Path] | None) -> Iterator[Path]:
+    """The workbooks under ``folder`` (see :func:`discover`), in name order."""
+    for root, dirs, files in os.walk(folder):
+        if is_output_folder(files) and Path(root) != folder:
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in OUTPUT_FOLDERS)
+        if is_output_folder(files):
+            continue  # the folder named is itself an output folder: its sub-folders may be ledgers
+        for name in sorted(files):
+            if name.startswith(("~$", ".")):
+                continue
+            if name.lower().endswith(EXCEL_SUFFIXES):
+                yield Path(root) / name
+            elif unsupported is not None and name.lower().endswith(UNSUPPORTED_SUFFIXES):
+                unsupported.append(Path(root) / name)
 
 
 def _not_readable(path: Path) -> UnreadableFile | None:
@@ -162,45 +167,52 @@ def read_files(
     if roster is not None and not isinstance(roster, Roster):
         roster, roster_failures = _read_roster_file(Path(roster), rules)
         file_rows.extend(roster_failures)
+    office_of = office_of or {}
+    jobs = [(k, path, (file_rules or {}).get(path, rules)) for k, path in enumerate(files)]
     results: list[FileResult | None] = [None] * len(files)
-    jobs: list[tuple[int, Path, Rules]] = []
-    for k, path in enumerate(files):
-        refused = _not_readable(path)
-        if refused is not None:
+    for k, path, _ in jobs:
+        if (refused := _not_readable(path)) is not None:
             results[k] = FileResult(files=[failed_row(path, path.suffix.lstrip("."), refused)])
-        else:
-            jobs.append((k, path, (file_rules or {}).get(path, rules)))
-    bar = _progress(len(jobs))
-
-    def advance(path: Path) -> None:
-        bar.set_postfix_str(path.name, refresh=False)
-        bar.update()
-
-    read = read_isolated([(p, r) for _, p, r in jobs], year, workers, advance if bar else None)
-    if bar:
-        bar.close()
-    for (k, _, _), result in zip(jobs, read):
-        results[k] = result
-    ledger = merge(results, rules, office_of or {}, list(file_rows))
-    redo = _adoption_ledgers_only(ledger, office_of or {})
+    jobs = [job for job in jobs if results[job[0]] is None]
+    _read_jobs(jobs, results, year, workers, progress=True)
+    ledger = merge(results, rules, office_of, list(file_rows))
+    redo = _adoption_ledgers_only(ledger, office_of)
     if redo:
         # An office that keeps only a 采用台账 (its rows name each item): read its rows as its items.
-        again = [(k, p, r) for k, p, r in jobs if str(p) in redo]
-        for (k, _, _), result in zip(again, read_isolated([(p, r) for _, p, r in again], year, workers, as_items=True)):
-            results[k] = result
-        ledger = merge(results, rules, office_of or {}, list(file_rows))
-    if ledger.roster is None and roster:
-        ledger.roster = roster
-    elif roster:
-        ledger.roster = _merge_rosters(roster, ledger.roster)
-    if ledger.roster is not None and len(ledger.roster.findings):
-        ledger.findings = typed("findings", pd.concat([ledger.findings, ledger.roster.findings], ignore_index=True))
+        _read_jobs([job for job in jobs if str(job[1]) in redo], results, year, workers, as_items=True)
+        ledger = merge(results, rules, office_of, list(file_rows))
+    _add_roster(ledger, roster)
     ledger.year = year or _common_year(ledger.sheets)
     set_aside_repeats(ledger)
     link_references(ledger)
     merge_repeated_instructions(ledger)
     attribute(ledger, rules)
     return ledger
+
+
+def _add_roster(ledger: Ledger, roster: Roster | None) -> None:
+    """The roster given beside the roster sheets of the ledgers, and its findings among the ledger's."""
+    if roster:
+        ledger.roster = _merge_rosters(roster, ledger.roster)
+    if ledger.roster is not None and len(ledger.roster.findings):
+        ledger.findings = typed("findings", pd.concat([ledger.findings, ledger.roster.findings], ignore_index=True))
+
+
+def _read_jobs(jobs: list[tuple[int, Path, Rules]], results: list, year: int | None, workers: int | None,
+               progress: bool = False, as_items: bool = False) -> None:
+    """Read each job's file (each in a process of its own) into its place in ``results``, with a
+    progress bar on a terminal when ``progress``."""
+    bar = _progress(len(jobs)) if progress else None
+
+    def advance(path: Path) -> None:
+        bar.set_postfix_str(path.name, refresh=False)
+        bar.update()
+
+    read = read_isolated([(p, r) for _, p, r in jobs], year, workers, advance if bar else None, as_items=as_items)
+    if bar:
+        bar.close()
+    for (k, _, _), result in zip(jobs, read):
+        results[k] = result
 
 
 def _adoption_ledgers_only(ledger: Ledger, office_of: dict[str, str]) -> set[str]:
