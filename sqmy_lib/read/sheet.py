@@ -194,25 +194,7 @@ class SheetReader:
         """Read the rows below the header; ``merged`` are the cells ``fill_merged_down`` filled;
         ``error_cells`` hold Excel error values (#N/A), which read as empty and are named."""
         start = self.layout.header_bottom + 1
-        header_words = {norm_label(v) for r in rows[self.layout.header_top:start] for v in r if v != "" and v is not None}
-        header_words.discard("")
-        kept: list[int] = []  # Excel rows of the items (or references)
-        data: list[list] = []
-        for r in range(start, len(rows)):
-            row = rows[r]
-            reason = self._skip_reason(row, header_words)
-            if reason is None and (void := self._void_note(row)):
-                # 备注 作废 / 已撤回 / 与第3条重复: the office struck the item out; left out, and said.
-                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="void", detail=void)
-                self._finding("row.void", r + 1, self.f["note"], void)
-                continue
-            if reason is None:
-                kept.append(r + 1)
-                data.append(row)
-            elif reason:
-                # A comment row keeps its words (``以下为补报信息``): skipped, not lost.
-                detail = cell_text(next(v for v in row if v != "" and v is not None))[:200] if reason == "comment" else ""
-                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason=reason, detail=detail)
+        kept, data = self._rows_below(rows, start)
         self._report_columns(data, kept)
         if formula_cells:
             self._note_formulas(set(kept), formula_cells)
@@ -226,6 +208,30 @@ class SheetReader:
             self._items(data, kept, merged or {})
         else:
             self._references(data, kept)
+
+    def _rows_below(self, rows: list[list], start: int) -> tuple[list[int], list[list]]:
+        """The rows from ``start`` down that hold items (or references), with their Excel row
+        numbers; the others (blank, 小计, notes, repeated headers, struck-out items) are set aside
+        in ``skipped``, a struck-out one also said."""
+        header_words = {norm_label(v) for r in rows[self.layout.header_top:start] for v in r if v != "" and v is not None}
+        header_words.discard("")
+        kept: list[int] = []  # Excel rows of the items (or references)
+        data: list[list] = []
+        for r in range(start, len(rows)):
+            row = rows[r]
+            reason = self._skip_reason(row, header_words)
+            if reason is None and (void := self._void_note(row)):
+                # 备注 作废 / 已撤回 / 与第3条重复: the office struck the item out; left out, and said.
+                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="void", detail=void)
+                self._finding("row.void", r + 1, self.f["note"], void)
+            elif reason is None:
+                kept.append(r + 1)
+                data.append(row)
+            elif reason:
+                # A comment row keeps its words (``以下为补报信息``): skipped, not lost.
+                detail = cell_text(next(v for v in row if v != "" and v is not None))[:200] if reason == "comment" else ""
+                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason=reason, detail=detail)
+        return kept, data
 
     def _skip_reason(self, row: list, header_words: set[str]) -> str | None:
         """Why a row below the header is not an item ('' for a blank row), or None for an item."""
@@ -450,19 +456,18 @@ class SheetReader:
         if ct is None:
             return {}
         identity = [ct, *(self.f[f] for f in _IDENTITY_FIELDS if f in self.f and f != "title")]
-        records = {b.col for b in self.layout.bodies} | {self.f[f] for f in _RECORD_FIELDS if f in self.f}
+        records = self._record_columns
         index = {row - 1: i for i, row in enumerate(kept)}  # 0-based sheet row → index
         out: dict[int, tuple[int, bool]] = {}
         for i, row in enumerate(data):
             r = kept[i] - 1
             if any(c < len(row) and _filled(row[c]) and (r, c) not in merged for c in identity):
                 continue  # a title (or another item field) of its own: most rows
-            if (r, ct) in merged:
-                origin = index.get(merged[r, ct])
-                if origin is not None and origin not in out:
-                    out[i] = (origin, False)
-            elif (above := index.get(r - 1)) is not None and any(c < len(row) and _filled(row[c]) for c in records):
-                out[i] = (out[above][0] if above in out else above, True)
+            origin, said = _continued_from(row, r, ct, records, merged, index) or (None, False)
+            if said:  # the row above may itself go on with an item above it: that item
+                out[i] = (out[origin][0] if origin in out else origin, True)
+            elif origin is not None and origin not in out:
+                out[i] = (origin, False)
         out.update(self._same_items(data, identity, records, out))
         return out
 
@@ -498,15 +503,7 @@ class SheetReader:
         items = list(range(base, base + n))
         src = self.ctx.src
         titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column(data, "title")]
-        date_cells = self._column(data, "date")
-        if "day" in self.f:  # 月 | 日 columns: one date
-            date_cells = [_month_and_day(m, d) for m, d in zip(date_cells, self._column(data, "day"))]
-        dated = self._mapped(("item_date", self.ctx.year, self.ctx.month), date_cells, self._item_date)
-        if "date" not in self.f and self.ctx.month and self.ctx.year and n:
-            # A month's sheet with no date column (the sheet is the month): its items are that month's.
-            dated = [(dt.date(self.ctx.year, self.ctx.month, 1).toordinal(), OK, "")] * n
-            self.t.add("findings", code="sheet.dated_by_name", src=src, row=None, column="", value=self.ctx.sheet,
-                       detail=f"{n} 条信息按 {self.ctx.year}年{self.ctx.month}月")
+        dated = self._item_dates(data)
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._column(data, "author"), spaced)
         units = self._mapped("unit", self._column(data, "unit"), _unit_cell)
@@ -542,10 +539,25 @@ class SheetReader:
         for i in self._rows_with_records(data, notes):
             self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
 
+    def _item_dates(self, data: list[list]) -> list[tuple[int, str, str]]:
+        """Each item's (date ordinal, status, text as written): from its date column, or its 月 | 日
+        columns; on a month's sheet with no date column, that month (said once)."""
+        date_cells = self._column(data, "date")
+        if "day" in self.f:  # 月 | 日 columns: one date
+            date_cells = [_month_and_day(m, d) for m, d in zip(date_cells, self._column(data, "day"))]
+        dated = self._mapped(("item_date", self.ctx.year, self.ctx.month), date_cells, self._item_date)
+        n = len(data)
+        if "date" not in self.f and self.ctx.month and self.ctx.year and n:
+            # A month's sheet with no date column (the sheet is the month): its items are that month's.
+            dated = [(dt.date(self.ctx.year, self.ctx.month, 1).toordinal(), OK, "")] * n
+            self.t.add("findings", code="sheet.dated_by_name", src=self.ctx.src, row=None, column="",
+                       value=self.ctx.sheet, detail=f"{n} 条信息按 {self.ctx.year}年{self.ctx.month}月")
+        return dated
+
     def _rows_with_records(self, data: list[list], notes: list[str]) -> list[int]:
         """The rows that may record an adoption, a forwarding or an instruction: a cell filled in
         one of those columns, or a 备注 that names a 批示 (the other rows need no look)."""
-        cols = {b.col for b in self.layout.bodies} | {self.f[f] for f in _RECORD_FIELDS if f in self.f}
+        cols = self._record_columns
         rows: set[int] = set()
         for c in cols:
             column = [row[c] if c < len(row) else "" for row in data]
@@ -666,11 +678,8 @@ class SheetReader:
             self._instruction_body_cell(value, r, item, ref, b)
             return
         reading = self._memo("mark", value, self.vocab.read_mark)
-        typed = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if b.issues and (typed or (reading is not None and reading.state == UNKNOWN and not isinstance(value, bool))):
-            # Under 市政协采用期数 a number (typed or as text) is the issue that carried the item, 1 included.
-            issue = issue_cell(value)
-            reading = Reading(ADOPTED, issue_no=issue, text=cell_text(value)) if issue else Reading(UNKNOWN, text=cell_text(value))
+        if b.issues:
+            reading = _issue_reading(value, reading)
         if reading is None:
             return
         if reading.state == UNKNOWN:
@@ -716,13 +725,7 @@ class SheetReader:
             value = f"{cell_text(body)}{cell_text(publication)}" if _filled(publication) else body
         readings = self._memo("adoption_text", value, self.vocab.read_text)
         if _filled(body) and _filled(level):
-            # 采用单位 市政协 | 采用级别 省级: the body is read, a level it does not match said; a mark
-            # naming no body (√, 已采用) is at the level written beside it.
-            if not any(x.body for x in readings):
-                c, readings = cl, self._memo("adoption_text", level, self.vocab.read_text)
-            elif (tier := self._placed(norm(cell_text(level))).tier) is None or all(
-                    self._placed(x.body).tier != tier for x in readings if x.body):
-                self._finding("adoption.level_differs", r, cl, level, cell_text(body))
+            c, readings = self._against_level(readings, body, level, r, c)
         for reading in readings:
             if reading.state == ADOPTED:
                 self._adoption(item, ref, r, c, reading.body, reading, "text_column")
@@ -731,6 +734,17 @@ class SheetReader:
             elif reading.state == UNKNOWN:
                 self._finding("mark.unknown", r, c, reading.text)
             # not adopted, pending: understood; a 批示 written here is read with the instructions
+
+    def _against_level(self, readings: list[Reading], body, level, r: int, c: int) -> tuple[int, list[Reading]]:
+        """采用单位 市政协 | 采用级别 省级: the body is read, a level it does not match said; a mark
+        naming no body (√, 已采用) is at the level written beside it. Returns the column and readings."""
+        cl = self.f.get("adoption_level")
+        if not any(x.body for x in readings):
+            return cl, self._memo("adoption_text", level, self.vocab.read_text)
+        tier = self._placed(norm(cell_text(level))).tier
+        if tier is None or all(self._placed(x.body).tier != tier for x in readings if x.body):
+            self._finding("adoption.level_differs", r, cl, level, cell_text(body))
+        return c, readings
 
     def _flag(self, row, r, item, ref, adoptions: int, reference: bool) -> int:
         """是否采用: yes with no adoption recorded otherwise → an adoption whose body is unknown
@@ -771,39 +785,47 @@ class SheetReader:
 
     def _issue_and_product(self, row, r, item, ref, first: int, adoptions: int) -> None:
         """期号 and 编发形式 belong to the row's own-tier adoption; alone they record one."""
-        ci, cp = self.f.get("issue_no"), self.f.get("product")
         issue_value = self._cell(row, "issue_no")
-        product_value = self._cell(row, "product")
-        adoptions_table = self.t.data["adoptions"]
-        rows = range(first, first + adoptions)
         if issue_value not in ("", None):
-            issue = issue_cell(issue_value)
-            if issue is None:
-                self._finding("issue.unknown", r, ci, issue_value)
-            else:
-                target = next((k for k in rows if adoptions_table["tier"][k] == self.rules.own_tier and adoptions_table["issue_no"][k] is None),
-                              next((k for k in rows if adoptions_table["issue_no"][k] is None), None))
-                if target is not None:
-                    adoptions_table["issue_no"][target] = issue
-                elif not adoptions:
-                    self._finding("adoption.issue_only", r, ci, issue_value)
-                    own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
-                    self._adoption(item, ref, r, ci, own, Reading(ADOPTED, issue_no=issue), "issue_column")
-                    rows = range(first, self.t.n["adoptions"])
+            self._issue(issue_value, r, item, ref, first, adoptions)
+        product_value = self._cell(row, "product")
         if product_value not in ("", None):
-            text = norm(cell_text(product_value))
-            placed = self._placed(text)
-            if not (placed.routing or placed.tier == self.rules.own_tier):
-                self._finding("product.unknown", r, cp, product_value)
-                return
-            own_rows = [k for k in range(first, self.t.n["adoptions"]) if adoptions_table["tier"][k] == self.rules.own_tier]
-            if own_rows:
-                for k in own_rows:
-                    if placed.routing:
-                        adoptions_table["routing"][k] = placed.routing
-                        adoptions_table["channel"][k] = placed.channel
-            else:
-                self._adoption(item, ref, r, cp, text, Reading(ADOPTED), "product_column")
+            self._product(product_value, r, item, ref, first)
+
+    def _issue(self, value, r: int, item, ref, first: int, adoptions: int) -> None:
+        """A 期号: the issue of the row's own-tier adoption (else its first without one); alone, an
+        adoption at the office's own level (said: adoption.issue_only)."""
+        ci = self.f.get("issue_no")
+        issue = issue_cell(value)
+        if issue is None:
+            self._finding("issue.unknown", r, ci, value)
+            return
+        t = self.t.data["adoptions"]
+        rows = range(first, first + adoptions)
+        target = next((k for k in rows if t["tier"][k] == self.rules.own_tier and t["issue_no"][k] is None),
+                      next((k for k in rows if t["issue_no"][k] is None), None))
+        if target is not None:
+            t["issue_no"][target] = issue
+        elif not adoptions:
+            self._finding("adoption.issue_only", r, ci, value)
+            own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
+            self._adoption(item, ref, r, ci, own, Reading(ADOPTED, issue_no=issue), "issue_column")
+
+    def _product(self, value, r: int, item, ref, first: int) -> None:
+        """A 编发形式 (专报, 快报): the routing of the row's own-tier adoptions; alone, an own-tier adoption."""
+        text = norm(cell_text(value))
+        placed = self._placed(text)
+        if not (placed.routing or placed.tier == self.rules.own_tier):
+            self._finding("product.unknown", r, self.f.get("product"), value)
+            return
+        t = self.t.data["adoptions"]
+        own_rows = [k for k in range(first, self.t.n["adoptions"]) if t["tier"][k] == self.rules.own_tier]
+        if not own_rows:
+            self._adoption(item, ref, r, self.f.get("product"), text, Reading(ADOPTED), "product_column")
+        elif placed.routing:
+            for k in own_rows:
+                t["routing"][k] = placed.routing
+                t["channel"][k] = placed.channel
 
     def _forward_text(self, row, r, item, ref, first: int) -> None:
         """上报情况 / 是否上报: the body it went to, a yes-mark (the next level up) or a date."""
@@ -812,14 +834,10 @@ class SheetReader:
         if c is None or value == "" or value is None:
             return
         if not isinstance(value, str):
-            reading = self._memo("mark", value, self.vocab.read_mark)
-            if reading.state in (ADOPTED, FORWARDED):
-                self._forward(item, ref, r, c, reading.body, reading, "forward_column")
-            elif reading.state == UNKNOWN:
-                self._finding("mark.unknown", r, c, value)
+            self._forward_mark(value, r, c, item, ref)
             return
         # A text, in parts (已报市政协、省政协: two 上报); 报市政协,已采用 says the adoption too.
-        said, sent = False, set()
+        said, sent = False, []  # the bodies it went to, in the cell's order
         for reading in self._memo("adoption_text", value, self.vocab.read_text):
             if reading.state in (NOT_ADOPTED, PENDING):
                 reading = self._sent_before_outcome(reading)  # 省政协(未采用): sent there, not adopted
@@ -828,14 +846,25 @@ class SheetReader:
             elif reading.state in (ADOPTED, FORWARDED):
                 if not reading.body or reading.body not in sent:  # 报市政协,已采用: one 上报 to 市政协
                     self._forward(item, ref, r, c, reading.body, reading, "forward_column")
-                    sent.add(reading.body)
-                if reading.state == ADOPTED and reading.body and (
-                        any(v in reading.text for v in ADOPTION_VERBS) or norm(reading.text).upper() in self.vocab.adopted):
+                    sent.append(reading.body)
+                if self._says_adopted(reading):
                     said = self._adoption_in_forward(r, c, item, ref, value, reading, said, first)
         if _ALL_ADOPTED.search(value):  # 上报市政协、省政协均采用: every body it went to adopted it
-            for body in sent:
-                if body:
-                    said = self._adoption_in_forward(r, c, item, ref, value, Reading(ADOPTED, body, text=value), said, first)
+            for body in filter(None, dict.fromkeys(sent)):
+                said = self._adoption_in_forward(r, c, item, ref, value, Reading(ADOPTED, body, text=value), said, first)
+
+    def _says_adopted(self, reading: Reading) -> bool:
+        """A part of a 上报 cell that says the body adopted it (报市政协,已采用), not only that it went."""
+        return reading.state == ADOPTED and bool(reading.body) and (
+            any(v in reading.text for v in ADOPTION_VERBS) or norm(reading.text).upper() in self.vocab.adopted)
+
+    def _forward_mark(self, value, r: int, c: int, item, ref) -> None:
+        """A 上报 cell that is no text (a tick typed as a number, a date, 1): a yes-mark is a 上报."""
+        reading = self._memo("mark", value, self.vocab.read_mark)
+        if reading.state in (ADOPTED, FORWARDED):
+            self._forward(item, ref, r, c, reading.body, reading, "forward_column")
+        elif reading.state == UNKNOWN:
+            self._finding("mark.unknown", r, c, value)
 
     def _sent_before_outcome(self, reading: Reading) -> Reading:
         """In the 上报 column, a body with the outcome after it (省政协(未采用), 已报市政协(待采用),
@@ -1063,6 +1092,29 @@ _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 _PLAN_WORDS = ("拟", "准备", "建议", "计划")
 # 均采用, 都被采用: the adoption is every listed body's.
 _ALL_ADOPTED = re.compile(r"(?:均|都|皆|全部)(?:已|被|已被)?(?:采用|采纳|录用|刊用)")
+
+
+def _continued_from(row: list, r: int, ct: int, records: set[int], merged: dict, index: dict[int, int]) -> tuple[int, bool] | None:
+    """For a row with no item field of its own (0-based sheet row ``r``): the row index of the item
+    it goes on with and whether that must be said: under a title merged down from an item row
+    (not said), or right under an item row with a record cell filled (said)."""
+    if (r, ct) in merged:
+        origin = index.get(merged[r, ct])
+        return None if origin is None else (origin, False)
+    above = index.get(r - 1)
+    if above is not None and any(c < len(row) and _filled(row[c]) for c in records):
+        return above, True
+    return None
+
+
+def _issue_reading(value, reading: Reading | None) -> Reading | None:
+    """Under an issue-number column (市政协采用期数) a number, typed or as text, is the issue that
+    carried the item, 1 included; a mark (√, 采用) reads as a mark."""
+    typed = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not (typed or (reading is not None and reading.state == UNKNOWN and not isinstance(value, bool))):
+        return reading
+    issue = issue_cell(value)
+    return Reading(ADOPTED, issue_no=issue, text=cell_text(value)) if issue else Reading(UNKNOWN, text=cell_text(value))
 
 
 def _month_and_day(month, day):
