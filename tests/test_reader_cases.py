@@ -1120,3 +1120,18 @@ def test_an_office_keeping_only_an_instruction_ledger_dates_items_by_their_instr
     assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2025-04-01"]
     assert list(ledger.instructions["leader"]) == ["县委书记王某"]
     assert not _codes(report, "date.missing") and len(_codes(report, "sheet.items_from_adoptions")) == 1
+
+
+def test_a_day_with_no_year_under_a_body_column_is_an_adoption_that_day(tmp_path):
+    # 市政协采用时间 | 省政协采用时间 filled with 4月8日: adopted, on that day of the ledger's year;
+    # a day the year has not (2月29日 in 2025) is an adoption whose date is said at its cell.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协采用时间", "省政协采用时间"],
+            [1, "2025-03-01", "关于一的建议", "甲", "4月8日", ""],
+            [2, "2025-03-02", "关于二的建议", "乙", "", "2月29日"],
+            [3, "2025-03-03", "关于三的建议", "丙", "4.9", "5月10号"]]
+    ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"S": rows}), year=2025)
+    got = [(int(i), t, None if pd.isna(d) else d.date()) for i, t, d in
+           zip(ledger.adoptions["item"], ledger.adoptions["tier"].astype(str), ledger.adoptions["date"])]
+    assert got == [(0, "市级", dt.date(2025, 4, 8)), (1, "省级", None), (2, "市级", dt.date(2025, 4, 9)),
+                   (2, "省级", dt.date(2025, 5, 10))]
+    assert [(i.code, i.row, i.column) for i in report.issues] == [("adoption.date_invalid", 3, "F")]

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .values import OK, cell_text, date_in_text, issue_number, norm, parse_date
+from .values import OK, cell_text, date_in_text, issue_number, month_day, norm, parse_date
 from .vocabulary import RANK_WORDS
 
 ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
@@ -44,6 +44,7 @@ class Reading:
     issue_no: int | None = None
     date: dt.date | None = None
     text: str = ""  # the part of the cell this came from
+    day: tuple[int, int] | None = None  # (month, day) of a date written with no year: the sheet's year dates it
 
 
 class Vocabulary:
@@ -160,6 +161,8 @@ class Vocabulary:
         date = _date(text)
         if issue is not None or date is not None:
             return Reading(ADOPTED, issue_no=issue, date=date, text=shown)
+        if (day := month_day(text)) is not None:  # 4月8日 under 市政协采用时间: adopted that day
+            return Reading(ADOPTED, day=day, text=shown)
         if any(v in text for v in ADOPTION_VERBS) or any(w in text for w in self.adopted if len(w) > 1):
             return Reading(ADOPTED, text=shown)
         if self.place(text).tier is not None:  # a body written in another body's column: the cell says

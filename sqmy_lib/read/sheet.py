@@ -26,7 +26,9 @@ from .authors import AuthorWords, split_authors
 from .headers import BodyColumn, Layout, norm_label
 from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
+    NO_YEAR,
     OK,
+    UNPARSEABLE,
     cell_text,
     day_in_month,
     days_in_text,
@@ -646,7 +648,7 @@ class SheetReader:
     def _adoption(self, item, ref, r, col, body: str, reading: Reading, origin: str, default_body: str = "") -> None:
         body = body or default_body
         placed = self._placed(body) if body else None
-        date = (reading.date.toordinal(), OK, reading.text) if reading.date else (0, "missing", "")
+        date = self._reading_date(reading)
         self._record(
             "adoptions", item, ref, r, col, body=body, tier=placed.tier if placed else None,
             channel=placed.channel if placed else None,
@@ -663,9 +665,23 @@ class SheetReader:
             if not body:
                 body = "上级"
                 self._finding("forward.default_level", r, col, reading.text, tier or "")
-        date = (reading.date.toordinal(), OK, reading.text) if reading.date else (0, "missing", "")
+        date = self._reading_date(reading)
         self._record("forwards", item, ref, r, col, body=body, tier=tier, channel=channel or self.rules.placement.default_channel,
                      date=date[0], date_text=date[2], date_status=date[1], origin=origin)
+
+    def _reading_date(self, reading: Reading) -> tuple[int, str, str]:
+        """(ordinal, status, text) of the day a mark gives: its date, or a day written with no year
+        (4月8日) in the sheet's year; none (missing) when it gives no day."""
+        if reading.date:
+            return reading.date.toordinal(), OK, reading.text
+        if reading.day and self.ctx.year:
+            try:
+                return dt.date(self.ctx.year, *reading.day).toordinal(), OK, reading.text
+            except ValueError:  # 2月29日 in a year that has none
+                return 0, UNPARSEABLE, reading.text
+        if reading.day:
+            return 0, NO_YEAR, reading.text
+        return 0, "missing", ""
 
     def _level_above(self) -> str | None:
         tiers, own = self.rules.tiers, self.rules.own_tier

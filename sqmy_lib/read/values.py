@@ -244,6 +244,15 @@ def _parse_number(v: float, year: int | None) -> ParsedDate:
 _DATE_IN_TEXT = re.compile(r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})[日号]?")
 
 
+def month_day(value) -> tuple[int, int] | None:
+    """A day written with no year (``4月8日``, ``4.8`` as text): its (month, day), for the reader that
+    knows the ledger's year; None for anything else."""
+    if parse_date(value).status != NO_YEAR:
+        return None
+    day = parse_date(value, 2000).date  # a leap year, so 2月29日 is a day until the real year says
+    return (day.month, day.day) if day else None
+
+
 def date_in_text(text: str) -> dt.date | None:
     """A full date written inside a longer text (``2026年3月5日省政协采用``), or None."""
     m = _DATE_IN_TEXT.search(_digits(norm(text)))
