@@ -133,3 +133,24 @@ def test_clean_ledger_exits_0_and_table_is_chinese(tmp_path):
     result = sqmy("compute", "units", path, "--year", 2025)
     assert result.returncode == 0, result.stderr
     assert "积分" in result.stdout and "民盟县委" in result.stdout
+
+
+def test_a_folder_of_several_years_read_with_no_year_says_which_it_counts(tmp_path):
+    # An archive folder (2024 and 2025 ledgers, as many sheets each) read with no --year: the later
+    # year is counted, and that is said (validate: ledger.several_years; compute: a 提示 first).
+    header = ["序号", "报送日期", "信息标题", "作者", "市政协"]
+    write_xlsx(tmp_path / "2024年台账.xlsx", {"全年": [["2024年社情民意信息台账"], header,
+                                                   [1, "2024-03-01", "关于旧一的建议", "甲", "√"],
+                                                   [2, "2024-12-30", "关于旧二的建议", "乙", "√"]]})
+    write_xlsx(tmp_path / "2025年台账.xlsx", {"全年": [["2025年社情民意信息台账"], header,
+                                                   [1, "2025-03-01", "关于新一的建议", "甲", "√"],
+                                                   [2, "2025-04-02", "关于新二的建议", "丙", ""]]})
+    checked = sqmy("validate", tmp_path)
+    assert "[ledger.several_years]" in checked.stdout and "按 2025 年统计" in checked.stdout
+    summary = sqmy("compute", "summary", tmp_path, "--format", "json")
+    assert "台账中有 2024、2025 年度的工作表" in summary.stderr
+    figures = json.loads(summary.stdout)
+    assert (figures["submitted"], figures["adopted_by_tier"]["市级"]) == (2, 1)  # 2025: 两条, 一条市政协采用
+    given = sqmy("compute", "summary", tmp_path, "--year", 2024, "--format", "json")
+    assert "several_years" not in given.stderr and "年度的工作表" not in given.stderr
+    assert (json.loads(given.stdout)["submitted"], json.loads(given.stdout)["adopted_by_tier"]["市级"]) == (2, 2)

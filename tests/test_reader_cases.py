@@ -1135,3 +1135,15 @@ def test_a_day_with_no_year_under_a_body_column_is_an_adoption_that_day(tmp_path
     assert got == [(0, "市级", dt.date(2025, 4, 8)), (1, "省级", None), (2, "市级", dt.date(2025, 4, 9)),
                    (2, "省级", dt.date(2025, 5, 10))]
     assert [(i.code, i.row, i.column) for i in report.issues] == [("adoption.date_invalid", 3, "F")]
+
+
+def test_a_leader_instructing_twice_in_one_cell_is_two_instructions(tmp_path):
+    # 常务副市长批示2次: two 批示 by that leader (one cell naming it twice is not a repeat); the same
+    # 批示 written again in a 批示台账 row is still one repeat, said there.
+    sheets = {"报送台账": [["信息编号", "收稿日期", "信息标题", "作者", "市政协", "领导批示"],
+                        ["2025-001", "2025-03-01", "关于甲的建议", "张三", "√", "常务副市长王某批示2次"],
+                        ["2025-002", "2025-03-02", "关于乙的建议", "李四", "√", "市长李某某批示"]],
+              "批示台账": [["信息编号", "信息标题", "批示领导"], ["2025-002", "关于乙的建议", "市长李某某"]]}
+    ledger, report = _read(write_xlsx(tmp_path / "r.xlsx", sheets), year=2025)
+    assert sorted(ledger.instructions["leader"]) == sorted(["常务副市长王某", "常务副市长王某", "市长李某某"])
+    assert [(i.sheet, i.row) for i in _codes(report, "instruction.repeated")] == [("批示台账", 2)]

@@ -81,6 +81,9 @@ def run_compute(args) -> int:
     if not period.year:
         print("sqmy: 无法确定年度,请用 --year 指定", file=sys.stderr)
         return 2
+    for issue in report.issues:
+        if issue.code == "ledger.several_years":  # the figures are of one year: which, said before them
+            print(f"提示:{issue.message}", file=sys.stderr)
     c = compute.counted(ledger)
     if c.left_out_text:
         print(f"提示:{c.left_out_text}(详见 sqmy validate)", file=sys.stderr)

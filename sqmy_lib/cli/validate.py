@@ -70,7 +70,7 @@ def summary_text(ledger: Ledger, report: Report) -> str:
 def issues_text(report: Report) -> str:
     """One line per issue: severity, cell, code, message."""
     return "\n".join(
-        f"{SEVERITY_ZH[i.severity]}  {i.cell}  [{i.code}] {i.message}" for i in report.issues
+        "  ".join(filter(None, (SEVERITY_ZH[i.severity], i.cell, f"[{i.code}] {i.message}"))) for i in report.issues
     )
 
 

@@ -183,6 +183,8 @@ def read_files(
         ledger = merge(results, rules, office_of, list(file_rows))
     _add_roster(ledger, roster)
     ledger.year = year or _common_year(ledger.sheets)
+    if year is None:
+        _say_several_years(ledger)
     set_aside_repeats(ledger)
     link_references(ledger)
     merge_repeated_instructions(ledger)
@@ -306,10 +308,25 @@ def _categoricals(tables: dict[str, pd.DataFrame], rules: Rules) -> None:
         pd.CategoricalDtype(rules.leader_levels, ordered=True))
 
 
+def _sheet_years(sheets: pd.DataFrame) -> Counter:
+    """How many submission sheets say they are of each year."""
+    return Counter(int(y) for k, y in zip(sheets["kind"], sheets["year"]) if k == "submissions" and y)
+
+
 def _common_year(sheets: pd.DataFrame) -> int | None:
-    """The year most submission sheets say they are of."""
-    years = Counter(y for k, y in zip(sheets["kind"], sheets["year"]) if k == "submissions" and y)
-    return years.most_common(1)[0][0] if years else None
+    """The year most submission sheets say they are of (the later of two as many)."""
+    years = _sheet_years(sheets)
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
+def _say_several_years(ledger: Ledger) -> None:
+    """Ledgers of several years read with no year given: the year taken is said, and the others."""
+    years = sorted(_sheet_years(ledger.sheets))
+    if len(years) < 2 or ledger.year is None:
+        return
+    row = dict(code="ledger.several_years", src=None, file="", sheet="", row=None, column="",
+               value=str(ledger.year), detail="、".join(map(str, years)))
+    ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame([row])], ignore_index=True))
 
 
 def _read_roster_file(path: Path, rules: Rules) -> tuple[Roster | None, list[dict]]:

@@ -8,7 +8,7 @@ guess; none leaves the row unlinked (``item`` -1), which validation reports.
 
 Once linked, one 批示 written on several rows (the same leader and day on each 采用台账 row of
 its item, or in the item's row and again in a 批示台账) is one 批示: the later rows are said
-(``instruction.repeated``) and not counted again.
+(``instruction.repeated``) and not counted again; one cell that names it twice gives two.
 """
 from __future__ import annotations
 
@@ -103,7 +103,9 @@ def merge_repeated_instructions(ledger: Ledger) -> None:
     if len(named) < 2:
         return
     key = [named["item"], named["leader"].map(lambda l: "".join(l.split())), named["date"]]
-    repeated = named.groupby(key, dropna=False, sort=False).cumcount() > 0
+    # Written again in another cell: a repeat. Twice in one cell (市长李某某批示2次) is two 批示.
+    cell = named["src"].astype(str) + ":" + named["row"].astype(str) + ":" + named["column"].astype(str)
+    repeated = cell != cell.groupby(key, dropna=False, sort=False).transform("first")
     if not repeated.any():
         return
     first = named[~repeated].assign(_k=list(zip(*[k[~repeated] for k in key]))).set_index("_k")

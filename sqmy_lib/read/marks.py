@@ -390,7 +390,8 @@ class Vocabulary:
                 out.append((who, rest[: nxt[0]].strip(), date))
                 t = rest[nxt[1]:]
                 continue
-            out.append((who, rest, date))
+            times = self.count_only(rest) if who and rest else None  # 常务副市长批示2次: two 批示 by that leader
+            out.extend([(who, "", date)] * times if times else [(who, rest, date)])
             break
         return out
 
