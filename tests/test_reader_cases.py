@@ -774,6 +774,26 @@ def test_a_column_of_issue_numbers_per_body(tmp_path):
     assert _paid(ledger) == {"作者1号": Decimal(100), "作者2号": Decimal(200), "作者3号": Decimal(30), "作者4号": Decimal(100)}
 
 
+def test_a_scribe_or_a_person_written_with_a_unit_is_the_author(tmp_path):
+    # Worked by hand: the 执笔人 inside a unit's bracket or after it is the author (a 执笔人), the unit
+    # the item's; a unit listed with people across a separator is their unit, not a co-author.
+    cells = {"民革县委（张三执笔）": (["张三"], [True], "民革县委"), "民革县委（执笔：李四）": (["李四"], [True], "民革县委"),
+             "民革县委（执笔人王五）": (["王五"], [True], "民革县委"), "民盟县委 执笔：赵六": (["赵六"], [True], "民盟县委"),
+             "县政协办公室、钱七": (["钱七"], [False], "县政协办公室"), "孙八/民进县委": (["孙八"], [False], "民进县委"),
+             # two units are two authors; a scribe among people stays a person
+             "民革县委、民盟县委": (["民革县委", "民盟县委"], [False, False], "民革县委"),
+             "周九执笔，吴十": (["周九", "吴十"], [True, False], "")}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", c, "√"] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "s.xlsx", {"S": rows}))
+    au, subs = ledger.authors, ledger.submissions
+    for k, (people, scribes, unit) in enumerate(cells.values()):
+        assert list(au.loc[au["item"] == k, "written"]) == people, k
+        assert list(au.loc[au["item"] == k, "scribe"]) == scribes, k
+        assert subs.loc[subs["item"] == k, "unit"].item() == unit, k
+    assert {i.row for i in _codes(report, "author.with_unit")} == set(range(2, 8))
+
+
 def test_a_unit_written_with_the_names_is_their_unit(tmp_path):
     # Worked by hand: each cell's people (the authors credited) and the unit the item counts for.
     cells = {"民革县委张伟": (["张伟"], "民革县委"), "民革县委 张伟": (["张伟"], "民革县委"),

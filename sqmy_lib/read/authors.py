@@ -229,6 +229,10 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         authors.extend(found)
         if unit and unit not in units:
             units.append(unit)
+    if len(authors) > 1 and any(not words.is_unit(a.name) for a in authors):
+        # 张三/民革县委, 县政协办公室、张三: a unit listed with people is their unit, not an author.
+        units += [a.name for a in authors if words.is_unit(a.name) and a.name not in units]
+        authors = [a for a in authors if not words.is_unit(a.name)]
     return AuthorCell(tuple(authors), et_al, unit="、".join(units), source="、".join(sources))
 
 
@@ -248,10 +252,9 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
                 part, scribe = rest, True
                 break
     for m in _BRACKET.finditer(part):
-        inner = m[1].strip()
-        if inner in words.scribe:
-            scribe = True
-        elif inner:
+        inner, says_scribe = _without_scribe(m[1].strip(), words)  # (执笔), (张三执笔), (执笔:张三)
+        scribe = scribe or says_scribe
+        if inner:
             tags.append(inner)
     part = _BRACKET.sub(" ", part).strip()
     for w in words.scribe:
@@ -262,6 +265,10 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     prefix_tags: list[str] = []
     units: list[str] = []
     for token in _join_alignment(part.split()):
+        token, says_scribe = _without_scribe(token, words)  # 民革县委 执笔:张三
+        scribe = scribe or says_scribe
+        if not token:
+            continue
         if token in words.honorifics or token in words.roles and entries and not prefix_tags:
             if entries:  # 王五 同志, 王五 委员: a word after the name, about it
                 entries[-1][1].append(token)
@@ -300,6 +307,16 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
             tags.remove(t)
     authors = [Author(n, name_key(n), "、".join([*prefix_tags, *tags, *after]), scribe) for n, after in entries]
     return authors, "、".join(units)
+
+
+def _without_scribe(text: str, words: AuthorWords) -> tuple[str, bool]:
+    """``执笔:张三``, ``执笔人张三``, ``张三执笔``, ``执笔`` → (the rest, True); any other text → (it, False)."""
+    for w in words.scribe:
+        if text.startswith(w):
+            return text[len(w):].lstrip(":： "), True
+        if text.endswith(w):
+            return text[: -len(w)].rstrip(":： "), True
+    return text, False
 
 
 def _join_alignment(tokens: list[str]) -> list[str]:
