@@ -79,6 +79,29 @@ def test_several_office_folders_and_an_unnamed_root(tmp_path):
     assert tree.level == "市级"  # one tier above the offices it holds
 
 
+def test_offices_files_side_by_side_are_grouped_by_the_office_their_names_say(tmp_path):
+    # A city office saves each county's emailed ledger in one folder: 东山县政协2025年台账.xlsx,
+    # 2025年东山县政协补报.xlsx, 政协南岭县委员会….xlsx; a file naming no office below is its own.
+    root = tmp_path / "示例市政协"
+    root.mkdir()
+    header = ["序号", "报送日期", "信息标题", "作者", "县政协编发", "市政协采用"]
+    files = {"东山县政协2025年社情民意信息台账.xlsx": [[1, "2025-03-01", "东山甲", "甲", "√", "√"], [2, "2025-04-01", "东山乙", "乙", "√", ""]],
+             "2025年东山县政协补报.xlsx": [[1, "2025-05-01", "东山丙", "丙", "√", "√"]],
+             "政协南岭县委员会2025年台账.xlsx": [[1, "2025-03-02", "南岭甲", "丁", "√", ""]]}
+    for name, rows in files.items():
+        write_xlsx(root / name, {"全年": [header, *[[n, d, f"关于{t}的建议", a, b, c] for n, d, t, a, b, c in rows]]})
+    write_xlsx(root / "本级台账2025.xlsx", {"全年": [["序号", "报送日期", "信息标题", "作者", "市政协编发"],
+                                                   [1, "2025-05-02", "关于本级的建议", "戊", "√"]]})
+    tree = load_tree(root, RULES)
+    assert [(o.name, o.level, sorted(p.name for p in o.paths), o.own) for o in tree.offices] == [
+        ("示例市政协", "市级", ["本级台账2025.xlsx"], True),
+        ("东山县政协", "县级", ["2025年东山县政协补报.xlsx", "东山县政协2025年社情民意信息台账.xlsx"], False),
+        ("南岭县政协", "县级", ["政协南岭县委员会2025年台账.xlsx"], False)]
+    figures = json.loads(sqmy("rollup", root, "--year", 2025, "--out", tmp_path / "out", "--format", "json").stdout)
+    got = {o["office"]: (o["submitted"], o["adopted_by_tier"]["市级"]) for o in figures["offices"]}
+    assert got == {"东山县政协": (3, 2), "南岭县政协": (1, 0), "示例市政协": (1, 1)}  # 市政协编发: its own 市级
+
+
 @pytest.mark.parametrize("text, fragment", [
     ("offices: []\n", "offices:应为下级政协的列表"),
     ("office: 某市政协\nlevel: 地级\noffices:\n  - name: 甲县政协\n", "level:应为 县级/市级/省级/全国 之一,实为 “地级”(第2行)"),

@@ -24,6 +24,8 @@ A city office rolls up its counties, a province its cities. The tree is given as
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -112,12 +114,15 @@ def _from_folders(paths: list[Path], rules: Rules, office: str | None, level: st
         own += [p for p in folders if p.name.endswith(OWN_FOLDER)]
         folders = [p for p in folders if not p.name.endswith(OWN_FOLDER)]
         name = office or (root.resolve().name if "政协" in root.resolve().name else None)
+        if not folders:  # the offices' files side by side, each named for its office (东山县政协2025年台账.xlsx)
+            folders, own = _files_by_office(own, name)
     else:
         folders = [p for p in paths if p.is_dir()]
         own = [p for p in paths if p.is_file()]
         name = office
     if not folders:
-        raise TreeError(f"{paths[0]} 下没有下级政协的文件夹(每个下级政协一个文件夹)", "tree.no_offices")
+        raise TreeError(f"{paths[0]} 下没有下级政协的文件夹(每个下级政协一个文件夹),也没有以下级政协命名的台账文件"
+                        "(如“东山县政协2025年台账.xlsx”)", "tree.no_offices")
     named = [level_in_name(p.name, tiers) for p in folders]
     top = level or (level_in_name(name, tiers) if name else None)
     if top is None:
@@ -127,10 +132,47 @@ def _from_folders(paths: list[Path], rules: Rules, office: str | None, level: st
     if not name and configured and level_in_name(configured, tiers) in (None, top):
         name = configured
     name = name or "本级政协"
-    offices = [_office(p.name, lv, None, None, (p,), rules, top) for p, lv in zip(folders, named)]
+    offices = [_office(p.name, lv, None, None, p.files if isinstance(p, _NamedFiles) else (p,), rules, top)
+               for p, lv in zip(folders, named)]
     if own:
         offices.insert(0, Office(name, top, "本级", tuple(own), office_code(name), own=True))
     return OfficeTree(name, top, offices, source=", ".join(map(str, paths)))
+
+
+@dataclass(frozen=True)
+class _NamedFiles:
+    """The files of one office found in a folder by their names (in place of its own folder)."""
+
+    name: str
+    files: tuple[Path, ...]
+
+
+# 东山县政协2025年台账, 2025年西湖区政协…, 政协南岭县委员会…: the office a file's name is of.
+_OFFICE_IN_NAME = (re.compile(r"政协([\u4e00-\u9fff]{1,12}?[县区市州旗盟])委员会"),
+                   re.compile(r"([\u4e00-\u9fff]{1,12}?[县区市州旗盟])政协"))
+
+
+def office_in_file_name(stem: str) -> str | None:
+    """The office a ledger file's name says it is of (``东山县政协2025年台账`` → ``东山县政协``), if any."""
+    stem = re.sub(r"^[\d\s_\-.]*(?:年度?)?", "", stem)  # 2025年东山县政协…: the year first
+    for pattern in _OFFICE_IN_NAME:
+        if m := pattern.search(stem):
+            return f"{m[1]}政协"
+    return None
+
+
+def _files_by_office(files: list[Path], own_name: str | None) -> tuple[list[_NamedFiles], list[Path]]:
+    """Files in one folder grouped by the office each one's name says; those naming none (or the
+    roll-up office itself) are the roll-up office's own."""
+    groups: dict[str, list[Path]] = {}
+    own = []
+    for f in files:
+        office = office_in_file_name(f.stem) if f.is_file() else None
+        if office is None or office == own_name:
+            own.append(f)
+        else:
+            groups.setdefault(office, []).append(f)
+    return [_NamedFiles(n, tuple(fs)) for n, fs in sorted(groups.items())], own
 
 
 def _office(name: str, named: str | None, level: str | None, peer_group: str | None, paths: tuple[Path, ...],
