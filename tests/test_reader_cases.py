@@ -1167,3 +1167,21 @@ def test_a_leader_instructing_twice_in_one_cell_is_two_instructions(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "r.xlsx", sheets), year=2025)
     assert sorted(ledger.instructions["leader"]) == sorted(["常务副市长王某", "常务副市长王某", "市长李某某"])
     assert [(i.sheet, i.row) for i in _codes(report, "instruction.repeated")] == [("批示台账", 2)]
+
+
+def test_an_adoption_and_its_instruction_in_one_clause_are_both_read(tmp_path):
+    # 省政协采用并获副省长批示 records an adoption (省级) and a 批示 (副省长): the adoption was lost
+    # when the clause was taken for a 批示 alone. A column headed 采用及批示情况 is both, as its
+    # header says: its 批示 are read there without asking staff to move them.
+    cells = ["省政协采用并获副省长批示", "市政协采用（获市长李某某批示）", "获市长批示后被市政协采用",
+             "市政协第3期采用；省政协采用并获副省长批示"]
+    for header, said in (("采用情况", True), ("采用及批示情况", False)):
+        rows = [["序号", "收稿日期", "信息标题", "作者", header]]
+        rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}", c] for k, c in enumerate(cells, 1)]
+        ledger, report = _read(write_xlsx(tmp_path / f"{header}.xlsx", {"S": rows}), year=2025)
+        ad, ins = ledger.adoptions, ledger.instructions
+        assert [(int(i), t) for i, t in zip(ad["item"], ad["tier"].astype(str))] == [
+            (0, "省级"), (1, "市级"), (2, "市级"), (3, "市级"), (3, "省级")], header
+        assert list(zip(ins["item"].astype(int), ins["leader"])) == [
+            (0, "副省长"), (1, "市长李某某"), (2, "市长"), (3, "副省长")], header
+        assert bool(_codes(report, "instruction.in_adoption")) == said, header

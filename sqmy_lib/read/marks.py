@@ -230,6 +230,8 @@ class Vocabulary:
             if self._forwarded(norm(m[1]).upper()):
                 out.append(m[1].strip())
                 part = part.replace(m[0], " ", 1).strip()
+        instruction, part = self._instruction_beside(part)
+        out += instruction
         pieces = [p.strip() for p in self._then_forward.split(part) if p.strip()]
         clauses: list[str] = []
         for piece in pieces:
@@ -239,6 +241,25 @@ class Vocabulary:
             else:
                 clauses += self._joined_bodies(piece)
         return clauses + out
+
+    def _instruction_beside(self, part: str) -> tuple[list[str], str]:
+        """A 批示 written with the adoption in one part (省政协采用并获副省长批示, 市政协采用(获市长批示),
+        获市长批示后被市政协采用): ([the 批示 clause], the adoption clause), so the adoption is read
+        too; ([], part) when the part is not both."""
+        if not self._any_instruction.search(part) or not any(v in part for v in ADOPTION_VERBS):
+            return [], part
+        for m in _BRACKET.finditer(part):  # 市政协采用(获市长批示)
+            if self._any_instruction.search(m[1]) and any(v in part.replace(m[0], "") for v in ADOPTION_VERBS):
+                return [m[1].strip()], part.replace(m[0], " ", 1).strip()
+        for m in _INSTRUCTION_CLAUSE.finditer(part):
+            head, tail = part[: m.start()].strip(" ,，"), part[m.end():].strip(" ,，")
+            if m.group("after") is not None and head and any(v in head for v in ADOPTION_VERBS) \
+                    and self._any_instruction.search(tail):
+                return [tail], head  # 省政协采用并获副省长批示
+            if m.group("before") is not None and tail and any(v in tail for v in ADOPTION_VERBS) \
+                    and self._any_instruction.search(head):
+                return [head + m.group("before")], tail  # 获市长批示后被市政协采用
+        return [], part
 
     def _joined_bodies(self, piece: str) -> list[str]:
         """``被省政协和全国政协采用`` → ``省政协``, ``全国政协采用``: bodies joined by 和/及/与, each
@@ -417,6 +438,11 @@ class Vocabulary:
         n = int(m[1]) if m[1].isdigit() else _CN_COUNTS[m[1]]
         return n if 0 < n <= 20 else None
 
+
+# Where a 批示 clause meets an adoption clause in one part: 采用[并/后/，]获…批示 (after), or
+# …批示[后/并/，]被…采用 (before).
+_INSTRUCTION_CLAUSE = re.compile(
+    r"(?P<after>(?:并|后|且|又|同时|[,，])*(?=(?:获得|获|得到|受到)))|(?<=批示|签批|圈阅)(?P<before>(?:后|并|且|又|[,，])+)")
 
 # 2件, 批示2件, 获领导批示两次: a count, not a leader.
 _COUNT_ONLY = re.compile(r"(?:获|有|共)?(?:领导)?(?:批示|签批|圈阅)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:件|次|条|个)(?:批示)?")

@@ -306,6 +306,12 @@ class SheetReader:
         return None
 
     @functools.cached_property
+    def _both_columns(self) -> set[int]:
+        """Adoption columns whose header names 批示 too (采用及批示情况): one column for both."""
+        words = self.vocab.instruction_words
+        return {c for c in (self.f.get("adoption"),) if c is not None and any(w in self.layout.labels.get(c, "") for w in words)}
+
+    @functools.cached_property
     def _record_columns(self) -> set[int]:
         """The columns of adoption, forwarding and instruction marks (a body's, 是否采用, 采用情况…)."""
         return {b.col for b in self.layout.bodies} | {self.f[f] for f in _RECORD_FIELDS if f in self.f}
@@ -1008,7 +1014,8 @@ class SheetReader:
             for leader, sentence in self.vocab.instruction_in_text(text):
                 if norm(leader) in named and leader:
                     continue  # the 备注 repeats the 批示 columns
-                self._finding(code, r, col, sentence)
+                if col not in self._both_columns:  # under 采用及批示情况 a 批示 is where the office keeps it
+                    self._finding(code, r, col, sentence)
                 found.append((leader, col, sentence, origin))
                 named.add(norm(leader))
                 added.append(leader)

@@ -75,7 +75,10 @@ FIELD_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("承办", "department"), ("责任单位", "department"), ("转送单位", "department"), ("转送部门", "department"),
     ("交办", "assigned_on"), ("时限", "due_on"), ("办复日期", "replied_on"), ("办复时间", "replied_on"),
     ("办复", "reply"), ("答复", "reply"), ("反馈日期", "fed_back_on"), ("反馈时间", "fed_back_on"),
-    ("落实", "follow_up"), ("反馈", "follow_up"), ("办理", "follow_up"), ("批示", "instruction"),
+    ("落实", "follow_up"), ("反馈", "follow_up"), ("办理", "follow_up"),
+    # 采用及批示情况, 批示采用情况: one column for both, read as adoption text (the 批示 in it are read too)
+    ("采用及批示", "adoption"), ("采用和批示", "adoption"), ("采用与批示", "adoption"), ("采用批示", "adoption"),
+    ("批示及采用", "adoption"), ("批示采用", "adoption"), ("批示", "instruction"),
     ("签批", "instruction"), ("圈阅", "instruction"), ("期号", "issue_no"), ("期数", "issue_no"), ("期次", "issue_no"),
     ("是否上报", "forward"), ("上报", "forward"), ("报送上级", "forward"), ("是否", "adopted_flag"),
     ("采用", "adoption"), ("刊发", "adoption"), ("录用", "adoption"), ("刊用", "adoption"), ("用稿", "adoption"),
