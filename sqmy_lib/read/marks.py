@@ -93,6 +93,8 @@ class Vocabulary:
         # connective), 上报市政协被采用 (an adoption after a forwarding).
         self._then_forward = re.compile(rf"(?:并|后|又|再|且|同时|随后|之后)(?=(?:已|又|再)?(?:{forwards}))")
         self._then_adopted = re.compile(rf"(?:并|且|后|又)?(?:已|被|均|获)?(?:{adoption_verbs})了?$")
+        # 被县委采用报市委: a forwarding right after the adoption verb, with no connective.
+        self._adopted_then_sent = re.compile(rf"(?<=采用|编发|刊用|录用|刊发)(?=(?:{forwards}))")
 
     # -- adoption cells
 
@@ -233,6 +235,7 @@ class Vocabulary:
         instruction, part = self._instruction_beside(part)
         out += instruction
         pieces = [p.strip() for p in self._then_forward.split(part) if p.strip()]
+        pieces = [q for p in pieces for q in self._adoption_then_forwarding(p)]
         clauses: list[str] = []
         for piece in pieces:
             m = self._then_adopted.search(piece)
@@ -241,6 +244,15 @@ class Vocabulary:
             else:
                 clauses += self._joined_bodies(piece)
         return clauses + out
+
+    def _adoption_then_forwarding(self, piece: str) -> list[str]:
+        """``被县委采用报市委`` → ``被县委采用``, ``报市政委``: split where a forwarding to a body follows
+        the adoption verb directly (only when what follows names where it went)."""
+        for m in self._adopted_then_sent.finditer(piece):
+            head, tail = piece[: m.start()], piece[m.start():]
+            if head and self._forwarded(norm(tail).upper()) is not None:
+                return [head, tail]
+        return [piece]
 
     def _instruction_beside(self, part: str) -> tuple[list[str], str]:
         """A 批示 written with the adoption in one part (省政协采用并获副省长批示, 市政协采用(获市长批示),
