@@ -94,6 +94,8 @@ _ENTRIES = [
     Code("instruction.in_adoption", WARNING, "批示写在采用情况中", "采用情况中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),
     Code("forward.in_note", WARNING, "上报写在备注中", "备注中写有上报“{value}”,已按上报计入(上报不是采用);请移到“上报情况”栏"),
     Code("forward.default_level", INFO, "上报未写明单位", "上报未写明报送单位,按上一级({detail})计入"),
+    Code("row.struck", WARNING, "标题有删除线", "标题“{value}”加了删除线,按已划去(作废)处理,未计入任何统计;如应计入,请取消删除线"),
+    Code("cell.struck", WARNING, "单元格有删除线", "“{value}”加了删除线,按已划去处理,未读取;如应计入,请取消删除线"),
     Code("row.void", WARNING, "备注说明本条作废", "备注“{value}”说明本条已作废、撤回或重复,未计入任何统计;如应计入,请删去备注中的说明"),
     Code("row.same_item", WARNING, "同一信息写了两行", "本行与{detail}的标题、作者、日期相同,只是采用或批示不同,已按同一条信息计入(记录合并);如是两条信息,请修改标题"),
     Code("row.continuation", WARNING, "续行", "本行没有标题、作者、日期,只填了采用或批示,已按{detail}那条信息的续行计入;如是另一条信息,请补齐标题等"),

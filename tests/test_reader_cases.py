@@ -1188,3 +1188,41 @@ def test_an_adoption_and_its_instruction_in_one_clause_are_both_read(tmp_path):
         assert list(zip(ins["item"].astype(int), ins["leader"])) == [
             (0, "副省长"), (1, "市长李某某"), (2, "市长"), (3, "副省长")], header
         assert bool(_codes(report, "instruction.in_adoption")) == said, header
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_struck_through_item_or_mark_is_struck_out(tmp_path, fmt):
+    # Staff strike an item out with 删除线 instead of deleting it: a struck title leaves its row out,
+    # a struck mark is no mark; both said (row.struck, cell.struck). Worked by hand: two items
+    # (rows 3 and 4), one 市政协 adoption (row 4).
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "√"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "√"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "√"]]
+    struck = {(1, 2), (1, 4), (2, 4)}  # 0-based: row 2's title (and its mark), row 3's mark
+    path = tmp_path / f"s.{fmt}"
+    if fmt == "xlsx":
+        import openpyxl
+        from openpyxl.styles import Font
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                cell = ws.cell(r + 1, c + 1, v)
+                if (r, c) in struck:
+                    cell.font = Font(strike=True)
+        wb.save(path)
+    else:
+        import xlwt
+        wb = xlwt.Workbook(encoding="utf-8")
+        ws = wb.add_sheet("S")
+        strike = xlwt.easyxf("font: struck_out on")
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                ws.write(r, c, v, strike) if (r, c) in struck else ws.write(r, c, v)
+        wb.save(str(path))
+    ledger, report = _read(path, year=2025)
+    assert list(ledger.submissions["row"]) == [3, 4]
+    assert list(ledger.adoptions["row"]) == [4]
+    assert [(i.code, i.row, i.column) for i in report.issues if i.code in ("row.struck", "cell.struck")] == [
+        ("row.struck", 2, "C"), ("cell.struck", 3, "E")]

@@ -105,7 +105,7 @@ class FileReader:
         merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
         before = tables.n["submissions"]
         SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
-            rows, grid.formula_cells, merged, grid.error_cells)
+            rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells)
         items = tables.n["submissions"] - before
         if as_items and items:
             tables.add("findings", code="sheet.items_from_adoptions", src=ctx.src, row=None, column="",

@@ -40,6 +40,7 @@ class SheetFacts:
 
     formula_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, no cached value
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → #N/A, #REF! … (calamine: empty)
+    struck_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, text with a 删除线 (strikethrough)
     problem: UnreadableFile | None = None
 
 
@@ -144,13 +145,37 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
     facts: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as zf:
         _check_shared_strings(zf)
+        struck = _struck_styles(zf)
         for name, part in _xlsx_sheet_parts(zf).items():
             facts[name] = f = SheetFacts()
             try:
-                _scan_sheet_xml(zf, part, f, name)
+                _scan_sheet_xml(zf, part, f, name, struck)
             except UnreadableFile as exc:
                 f.problem = exc
     return facts
+
+
+def _struck_styles(zf: zipfile.ZipFile) -> frozenset[bytes]:
+    """The cell style indexes (``s="N"``) whose font is struck through (删除线: how staff strike an
+    item out without deleting it), from ``xl/styles.xml``; empty when none (most workbooks)."""
+    part = "xl/styles.xml"
+    if part not in zf.namelist():
+        return frozenset()
+    try:
+        styles = _parse_part(zf, part)
+    except Exception:  # noqa: BLE001 - unreadable styles: calamine reads the cells all the same
+        return frozenset()
+    local = lambda el: el.tag.rsplit("}", 1)[-1]
+    fonts = next((el for el in styles if local(el) == "fonts"), None)
+    xfs = next((el for el in styles if local(el) == "cellXfs"), None)
+    if fonts is None or xfs is None:
+        return frozenset()
+    struck_fonts = {str(k) for k, font in enumerate(f for f in fonts if local(f) == "font")
+                    if any(local(x) == "strike" and x.get("val", "1") not in ("0", "false") for x in font)}
+    if not struck_fonts:
+        return frozenset()
+    return frozenset(str(k).encode() for k, xf in enumerate(x for x in xfs if local(x) == "xf")
+                     if xf.get("fontId", "0") in struck_fonts)
 
 
 def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -223,7 +248,8 @@ def _check_shared_strings(zf: zipfile.ZipFile) -> None:
 _SST_HEAD = re.compile(rb"<(?:\w+:)?sst\b([^>]{0,2000})>")
 
 
-def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str) -> None:
+def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str,
+                    struck: frozenset[bytes] = frozenset()) -> None:
     try:
         info = zf.getinfo(part)
     except KeyError:
@@ -255,6 +281,28 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
         facts.formula_cells |= _formula_cells_without_value(data)
     if b't="e"' in data:
         facts.error_cells.update(_error_cells(data))
+    if struck and any(b' s="' + n + b'"' in data for n in struck):
+        facts.struck_cells |= _struck_cells(data, struck)
+
+
+def _struck_cells(data: bytes, struck: frozenset[bytes]) -> set[tuple[int, int]]:
+    """Cells with a value whose style strikes it through, by one streaming XML parse."""
+    from defusedxml.ElementTree import iterparse
+
+    ids = {n.decode() for n in struck}
+    out: set[tuple[int, int]] = set()
+    try:
+        for _, el in iterparse(io.BytesIO(data), events=("end",)):
+            if el.tag.rsplit("}", 1)[-1] != "c":
+                continue
+            if el.get("s") in ids and len(el):  # a value (or inline string) to strike, not an empty styled cell
+                ref = _CELL_REF_TEXT.match(el.get("r") or "")
+                if ref:
+                    out.add((int(ref[2]) - 1, col_index(ref[1])))
+            el.clear()
+    except Exception:  # noqa: BLE001 - malformed XML: calamine reports what it cannot read
+        pass
+    return out
 
 
 def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
@@ -278,25 +326,35 @@ def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
     return out
 
 
-def xls_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
     """Per sheet of a BIFF ``.xls``: the cells holding an Excel error value (#N/A, #REF!), which
-    python-calamine gives as empty, read with xlrd (its cell types say them). {} when xlrd
-    cannot parse the file: calamine has read it, and reports what it cannot."""
+    python-calamine gives as empty, and the cells struck through (删除线), read with xlrd (its cell
+    types and formats say them). {} when xlrd cannot parse the file: calamine has read it, and
+    reports what it cannot."""
     import xlrd
 
-    out: dict[str, dict[tuple[int, int], str]] = {}
+    out: dict[str, SheetFacts] = {}
     try:
-        book = xlrd.open_workbook(str(path), on_demand=True)
+        book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=True)
     except Exception:  # noqa: BLE001 - a file only calamine reads keeps calamine's reading
         return out
     try:
+        struck_xf = {k for k, xf in enumerate(book.xf_list)
+                     if xf.font_index < len(book.font_list) and book.font_list[xf.font_index].struck_out}
         for k in range(book.nsheets):
             sheet = book.sheet_by_index(k)
-            cells = {(r, c): xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#错误")
-                     for r in range(sheet.nrows) if xlrd.XL_CELL_ERROR in sheet.row_types(r)
-                     for c, t in enumerate(sheet.row_types(r)) if t == xlrd.XL_CELL_ERROR}
-            if cells:
-                out[sheet.name] = cells
+            facts = SheetFacts()
+            for r in range(sheet.nrows):
+                types = sheet.row_types(r)
+                if xlrd.XL_CELL_ERROR in types:
+                    facts.error_cells.update({(r, c): xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#错误")
+                                              for c, t in enumerate(types) if t == xlrd.XL_CELL_ERROR})
+                if struck_xf:
+                    facts.struck_cells.update((r, c) for c, t in enumerate(types)
+                                              if t not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+                                              and sheet.cell_xf_index(r, c) in struck_xf)
+            if facts.error_cells or facts.struck_cells:
+                out[sheet.name] = facts
             book.unload_sheet(k)
     except Exception:  # noqa: BLE001 - as above
         pass

@@ -192,11 +192,14 @@ class SheetReader:
     # ------------------------------------------------------------------ rows
 
     def read(self, rows: list[list], formula_cells: set[tuple[int, int]],
-             merged: dict[tuple[int, int], int] | None = None, error_cells: dict | None = None) -> None:
+             merged: dict[tuple[int, int], int] | None = None, error_cells: dict | None = None,
+             struck_cells: set[tuple[int, int]] | None = None) -> None:
         """Read the rows below the header; ``merged`` are the cells ``fill_merged_down`` filled;
-        ``error_cells`` hold Excel error values (#N/A), which read as empty and are named."""
+        ``error_cells`` hold Excel error values (#N/A), which read as empty and are named;
+        ``struck_cells`` are struck through (删除线), which staff use to strike a thing out."""
         start = self.layout.header_bottom + 1
-        kept, data = self._rows_below(rows, start)
+        struck_rows = self._strike_out(rows, start, struck_cells) if struck_cells else set()
+        kept, data = self._rows_below(rows, start, struck_rows)
         self._report_columns(data, kept)
         if formula_cells:
             self._note_formulas(set(kept), formula_cells)
@@ -211,7 +214,21 @@ class SheetReader:
         else:
             self._references(data, kept)
 
-    def _rows_below(self, rows: list[list], start: int) -> tuple[list[int], list[list]]:
+    def _strike_out(self, rows: list[list], start: int, struck: set[tuple[int, int]]) -> set[int]:
+        """Cells struck through (删除线) in this table's rows: a struck title strikes its row out
+        (returned: left out, said); any other struck cell is read as empty, said (a struck
+        ``市政协采用`` is no adoption)."""
+        ct = self.f.get("title")
+        filled = lambda r, c: start <= r < len(rows) and c < len(rows[r]) and rows[r][c] not in ("", None)
+        struck_rows = {r for r, c in struck if c == ct and filled(r, c)}
+        for r, c in sorted(struck):
+            if r not in struck_rows and filled(r, c):
+                self._finding("cell.struck", r + 1, c, rows[r][c])
+                rows[r] = list(rows[r])  # the row as read, with that cell struck out
+                rows[r][c] = ""
+        return struck_rows
+
+    def _rows_below(self, rows: list[list], start: int, struck_rows: set[int] = frozenset()) -> tuple[list[int], list[list]]:
         """The rows from ``start`` down that hold items (or references), with their Excel row
         numbers; the others (blank, 小计, notes, repeated headers, struck-out items) are set aside
         in ``skipped``, a struck-out one also said."""
@@ -222,7 +239,12 @@ class SheetReader:
         for r in range(start, len(rows)):
             row = rows[r]
             reason = self._skip_reason(row, header_words)
-            if reason is None and (void := self._void_note(row)):
+            if reason is None and r in struck_rows:
+                # The title struck through (删除线): the office struck the item out; left out, and said.
+                title = cell_text(row[self.f["title"]])
+                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="struck", detail=title[:200])
+                self._finding("row.struck", r + 1, self.f["title"], title)
+            elif reason is None and (void := self._void_note(row)):
                 # 备注 作废 / 已撤回 / 与第3条重复: the office struck the item out; left out, and said.
                 self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="void", detail=void)
                 self._finding("row.void", r + 1, self.f["note"], void)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import python_calamine as pc
 
-from .safety import SheetFacts, UnreadableFile, sniff, xls_error_cells, xlsx_sheet_facts
+from .safety import SheetFacts, UnreadableFile, sniff, xls_cell_facts, xlsx_sheet_facts
 
 Merge = tuple[tuple[int, int], tuple[int, int]]
 
@@ -26,6 +26,7 @@ class SheetGrid:
     formula_cells: set[tuple[int, int]] = field(default_factory=set)
     hidden: bool = False
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # #N/A, #REF! … (read as empty)
+    struck_cells: set[tuple[int, int]] = field(default_factory=set)  # struck through (删除线)
 
 
 @dataclass
@@ -89,12 +90,14 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 continue
             sheets.append(
                 SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
-                          fact.error_cells)
+                          fact.error_cells, fact.struck_cells)
             )
     finally:
         wb.close()
-    if fmt == "xls" and sheets:  # a BIFF file's error values, which calamine gives as empty
-        errors = xls_error_cells(path)
+    if fmt == "xls" and sheets:  # a BIFF file's error values (calamine gives them as empty) and struck cells
+        more = xls_cell_facts(path)
         for grid in sheets:
-            grid.error_cells.update(errors.get(grid.name, {}))
+            if grid.name in more:
+                grid.error_cells.update(more[grid.name].error_cells)
+                grid.struck_cells |= more[grid.name].struck_cells
     return OpenedWorkbook(path, fmt, sheets, refused)
