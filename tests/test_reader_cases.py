@@ -1226,3 +1226,20 @@ def test_a_struck_through_item_or_mark_is_struck_out(tmp_path, fmt):
     assert list(ledger.adoptions["row"]) == [4]
     assert [(i.code, i.row, i.column) for i in report.issues if i.code in ("row.struck", "cell.struck")] == [
         ("row.struck", 2, "C"), ("cell.struck", 3, "E")]
+
+
+def test_more_author_columns_are_more_authors_of_the_item(tmp_path):
+    # 第一作者 | 第二作者 (or 作者 | 合作者): co-authors, in order — the second column was left unread
+    # (header.duplicate) and its author unpaid. 作者 | 执笔人 with a unit under 作者: the 执笔人 is the
+    # author, the unit the item's. Worked by hand: a 市政协 adoption is 100 yuan, shared equally.
+    rows = [["序号", "收稿日期", "信息标题", "第一作者", "第二作者", "市政协"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "李四", "√"],
+            [2, "2025-03-02", "关于乙的建议", "张三", None, "√"]]
+    ledger, report = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}), year=2025)
+    assert _paid(ledger) == {"张三": Decimal("150.00"), "李四": Decimal("50.00")}
+    assert not _codes(report, "header.duplicate")
+    rows = [["序号", "收稿日期", "信息标题", "作者", "执笔人", "市政协"],
+            [1, "2025-03-01", "关于丙的建议", "民革县委", "王五", "√"]]
+    ledger, report = _read(write_xlsx(tmp_path / "b.xlsx", {"S": rows}), year=2025)
+    assert list(zip(ledger.authors["name"], ledger.authors["scribe"])) == [("王五", True)]
+    assert list(ledger.submissions["unit"]) == ["民革县委"] and _paid(ledger) == {"王五": Decimal("100.00")}

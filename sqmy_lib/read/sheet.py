@@ -361,7 +361,7 @@ class SheetReader:
             self.t.add("findings", code="header.ignored", src=src, row=header_row, column=col_letter(c), value=label,
                        detail=str(counts.get(c, 0)))
         for c, fld in layout.also.items():
-            if fld != "note":  # a second 备注 column is read into the note
+            if fld not in ("note", "author"):  # a second 备注 is read into the note, 第二作者 into the authors
                 self.t.add("findings", code="header.duplicate", src=src, row=header_row, column=col_letter(c),
                            value=layout.labels.get(c, ""), detail=str(counts.get(c, 0)))
         for c in sorted(set(counts) - labelled):
@@ -535,7 +535,7 @@ class SheetReader:
         titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column(data, "title")]
         dated = self._item_dates(data)
         spaced = lambda x: norm_spaces(cell_text(x))
-        author_cells = self._mapped("spaced", self._column(data, "author"), spaced)
+        author_cells = self._mapped("spaced", self._author_cells(data), spaced)
         units = self._mapped("unit", self._column(data, "unit"), _unit_cell)
         categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
         category_of = self.rules.category_of
@@ -568,6 +568,27 @@ class SheetReader:
         self._roles(roles, kept)
         for i in self._rows_with_records(data, notes):
             self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
+
+    def _author_cells(self, data: list[list]) -> list:
+        """The author column's cells; more author columns (第二作者, 合作者, 执笔人) hold more authors of
+        the item, joined after it in order, a 执笔人 column's name marked as the 执笔人."""
+        cells = self._column(data, "author")
+        more = [c for c, fld in self.layout.also.items() if fld == "author"]
+        if not more:
+            return cells
+        scribe = self.author_words.scribe
+        marked = {c for c in more if any(w in self.layout.labels.get(c, "") for w in scribe)}
+        out = []
+        for first, row in zip(cells, data):
+            parts = [cell_text(first)] if _filled(first) else []
+            for c in more:
+                text = cell_text(row[c]) if c < len(row) and _filled(row[c]) else ""
+                if text and c in marked and not any(w in text for w in scribe) and not _SEPARATOR_IN_NAMES.search(text):
+                    text += "（执笔）"
+                if text:
+                    parts.append(text)
+            out.append("、".join(parts))
+        return out
 
     def _item_dates(self, data: list[list]) -> list[tuple[int, str, str]]:
         """Each item's (date ordinal, status, text as written): from its date column, or its 月 | 日
@@ -1137,6 +1158,9 @@ _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 _PLAN_WORDS = ("拟", "准备", "建议", "计划")
 # 均采用, 都被采用: the adoption is every listed body's.
 _ALL_ADOPTED = re.compile(r"(?:均|都|皆|全部)(?:已|被|已被)?(?:采用|采纳|录用|刊用)")
+
+
+_SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
 
 
 def _continued_from(row: list, r: int, ct: int, records: set[int], merged: dict, index: dict[int, int]) -> tuple[int, bool] | None:
