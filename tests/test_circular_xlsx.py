@@ -133,6 +133,11 @@ def test_formats_of_people_and_details(book, circ):
     ws = wb["采用明细"]
     assert [c.value for c in ws[1]] == ["编号", "信息标题", "作者", "报送单位", "采用层级", "采用单位/刊物", "期号", "采用日期"]
     assert ws.max_row == 1 + len(circ.adoptions)
+    # 期号 as whole numbers (56, not the text "56.0"), a blank where the adoption has none
+    issues = [c.value for c in ws["G"][1:]]
+    expected = [None if pd.isna(v) else int(v) for v in circ.adoptions["issue_no"]]
+    assert issues == expected and any(v is not None for v in issues)
+    assert all(type(v) is int for v in issues if v is not None)
 
     ws = wb["批示件跟踪"]
     assert [c.value for c in ws[1]][6] == "批示日期"

@@ -244,7 +244,7 @@ INSTRUCTIONS = spec(
 
 ADOPTIONS = spec(
     Column("item_no", "编号"), Column("title", "信息标题", "long"), Column("authors", "作者"), Column("unit", "报送单位"),
-    Column("tier", "采用层级"), Column("body", "采用单位/刊物"), Column("issue_no", "期号"), Column("date", "采用日期", "date"),
+    Column("tier", "采用层级"), Column("body", "采用单位/刊物"), Column("issue_no", "期号", "count"), Column("date", "采用日期", "date"),
 )
 
 MONTHLY = spec(Column("month", "月份"), Column("submitted", "报送", "count"),
