@@ -1243,3 +1243,20 @@ def test_more_author_columns_are_more_authors_of_the_item(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "b.xlsx", {"S": rows}), year=2025)
     assert list(zip(ledger.authors["name"], ledger.authors["scribe"])) == [("王五", True)]
     assert list(ledger.submissions["unit"]) == ["民革县委"] and _paid(ledger) == {"王五": Decimal("100.00")}
+
+
+def test_one_sheet_per_person_of_the_roster_names_its_items_author(tmp_path):
+    # A 委员's own sheet (张三, 李四2025年) with no author column: its items are that person's, said once
+    # per sheet; a sheet not named for a roster person (一季度) keeps its items' author missing (said).
+    header = ["序号", "报送日期", "信息标题", "市政协采用"]
+    ledger_path = write_xlsx(tmp_path / "2025年委员个人台账.xlsx", {
+        "张三": [header, [1, "2025-03-05", "关于甲的建议", "√"], [2, "2025-04-05", "关于乙的建议", None]],
+        "李四2025年": [["李四委员2025年社情民意信息"], header, [1, "2025-03-06", "关于丙的建议", "√"]],
+        "一季度": [header, [1, "2025-03-07", "关于丁的建议", "√"]]})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "单位"], ["张三", "委员", "民革县委"],
+                                                        ["李四", "委员", "民盟县委"]]})
+    ledger, report = _read(ledger_path, roster=roster, year=2025)
+    assert list(zip(ledger.authors["item"], ledger.authors["name"])) == [(0, "张三"), (1, "张三"), (2, "李四")]
+    assert [i.sheet for i in _codes(report, "sheet.author_by_name")] == ["张三", "李四2025年"]
+    assert [i.sheet for i in _codes(report, "author.missing")] == ["一季度"]
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("100.00")}

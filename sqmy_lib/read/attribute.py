@@ -43,11 +43,11 @@ def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
 
 def attribute(ledger: Ledger, rules: Rules) -> None:
     """Mark unit authors and unit items, fill missing 单位, and report ambiguous names."""
-    authors, subs = ledger.authors, ledger.submissions
     roster = ledger.roster
     people = {name_key(n) for n in roster.person_names} if roster else set()
     units = {name_key(n) for n in roster.unit_names} if roster else set()
-    findings: list[dict] = []
+    findings: list[dict] = _authors_by_sheet_name(ledger, people)
+    authors, subs = ledger.authors, ledger.submissions
     if not authors.empty:
         codes, distinct = pd.factorize(authors["name"].to_numpy(), use_na_sentinel=False)
         kinds = np.array([_kind(n, people, units, rules) for n in distinct], dtype=object)
@@ -66,6 +66,34 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(findings).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
     _fill_units(ledger, units, rules)
+
+
+def _authors_by_sheet_name(ledger: Ledger, people: set[str]) -> list[dict]:
+    """A sheet with no author column named for a person of the roster (one sheet per 委员: ``张三``,
+    ``张三2025年``): its items without an author are that person's, said once per sheet
+    (``sheet.author_by_name``). Without a roster a sheet's name is not taken for a person's."""
+    sheets, subs = ledger.sheets, ledger.submissions
+    if not people or subs.empty:
+        return []
+    rows, findings = [], []
+    for src, sheet, kind, columns in zip(sheets["src"], sheets["sheet"], sheets["kind"], sheets["columns"]):
+        name = re.split(r"\d{4}\s*年", (sheet or "").strip())[0].strip(" -_—()（）")
+        if kind != "submissions" or not isinstance(columns, dict) or "author" in columns or name_key(name) not in people:
+            continue
+        mine = (subs["src"] == src) & (subs["author_text"] == "")
+        if not mine.any():
+            continue
+        subs.loc[mine, "author_text"] = name
+        subs.loc[mine, "authors"] = pd.Series([(name_key(name),)] * int(mine.sum()), index=subs.index[mine], dtype=object)
+        rows += [dict(item=item, position=0, name=name_key(name), written=name, tag="", role=None, scribe=False,
+                      is_unit=False, office=office) for item, office in zip(subs.loc[mine, "item"], subs.loc[mine, "office"])]
+        first = subs[mine].iloc[0]
+        findings.append(dict(code="sheet.author_by_name", src=src, file=first["file"], sheet=sheet, row=None, column="",
+                             value=name, detail=str(int(mine.sum()))))
+    if rows:
+        ledger.authors = (pd.concat([ledger.authors, pd.DataFrame(rows).astype(ledger.authors.dtypes.to_dict())],
+                                    ignore_index=True).sort_values(["item", "position"], kind="stable").reset_index(drop=True))
+    return findings
 
 
 def _kind(name: str, people: set[str], units: set[str], rules: Rules) -> str:
