@@ -108,6 +108,7 @@ _ENTRIES = [
     Code("author.ambiguous", WARNING, "作者可能是单位", "作者“{value}”看起来像地名或单位名,已按个人计入;如是单位,请写全称或在名册中登记"),
     Code("author.titled", WARNING, "姓名后带职务", "“{value}”像是“{detail}”加上职务,统计时按两个人计;如是同一人,请只写姓名"),
     Code("author.variant", INFO, "姓名写法不一", "“{value}”与 {detail} 是同一人的不同写法,已按同一人计"),
+    Code("link.loose", WARNING, "标题只差序号或括注", "标题“{value}”与报送信息“{detail}”只差序号或括注,已按同一条信息计入;如不是同一条,请改正标题"),
     Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),
     # -- the check table (validate/checks.py)
     Code("title.missing", ERROR, "标题为空", "信息标题为空"),

@@ -1260,3 +1260,18 @@ def test_one_sheet_per_person_of_the_roster_names_its_items_author(tmp_path):
     assert [i.sheet for i in _codes(report, "sheet.author_by_name")] == ["张三", "李四2025年"]
     assert [i.sheet for i in _codes(report, "author.missing")] == ["一季度"]
     assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("100.00")}
+
+
+def test_a_reference_title_with_a_list_number_or_a_bracket_links_and_is_said(tmp_path):
+    # The 采用台账 writes 1、关于甲的建议 and 关于丙的建议（王五） for the items 关于甲的建议 and 关于丙的建议:
+    # linked (were adoption.no_item, the adoptions uncounted), each said (link.loose); a title matching
+    # nothing even so stays unlinked. Worked by hand: 张三 and 王五 each a 市政协 adoption, 100 yuan.
+    sheets = {"报送台账": [["序号", "收稿日期", "信息标题", "作者"], [1, "2025-03-01", "关于甲的建议", "张三"],
+                        [2, "2025-03-03", "关于丙的建议", "王五"]],
+              "采用台账": [["序号", "信息标题", "采用单位", "采用日期"], [1, "1、关于甲的建议", "市政协", "2025-04-01"],
+                       [2, "关于丙的建议（王五）", "市政协", "2025-04-03"], [3, "关于丁的建议", "市政协", "2025-04-03"]]}
+    ledger, report = _read(write_xlsx(tmp_path / "l.xlsx", {**sheets}), year=2025)
+    assert list(ledger.adoptions["item"]) == [0, 1, -1]
+    assert [(i.row, i.column) for i in _codes(report, "link.loose")] == [(2, "B"), (3, "B")]
+    assert [i.row for i in _codes(report, "adoption.no_item")] == [4]
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "王五": Decimal("100.00")}

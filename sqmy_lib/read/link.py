@@ -4,7 +4,9 @@ A reference row names its item by 编号, failing that by title. Candidates are 
 the same office only (each office numbers its own items): those of the same file first,
 else of the same folder, else any. Several candidates with the reference's title narrow to
 those. One candidate links; several is a ``link.ambiguous`` finding naming them, never a
-guess; none leaves the row unlinked (``item`` -1), which validation reports.
+guess. A title that matches no item exactly is tried once more without a list number before it
+or a short bracket after it (``1、关于…``, ``关于…（王五）``): a link so made is said
+(``link.loose``). None leaves the row unlinked (``item`` -1), which validation reports.
 
 Once linked, one 批示 written on several rows (the same leader and day on each 采用台账 row of
 its item, or in the item's row and again in a 批示台账) is one 批示: the later rows are said
@@ -18,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..records import Ledger, place
-from .values import title_key
+from .values import loose_title_key, title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
 
@@ -44,6 +46,8 @@ def link_references(ledger: Ledger) -> None:
     rest = refs[~refs["ref"].isin(by_no["ref"]) & (refs["tkey"] != "")]
     by_title = _pairs(rest, subs[subs["title_key"] != ""], "tkey", "title_key")
     found = pd.concat([by_no, _narrow(by_title)], ignore_index=True)
+    loose = _loose_pairs(refs[~refs["ref"].isin(found["ref"]) & (refs["tkey"] != "")], ledger.submissions)
+    found = pd.concat([found, loose], ignore_index=True) if len(loose) else found
     sizes = found.groupby("ref")["item"].transform("size")
     single = found[sizes == 1]
     linked = pd.Series(single["item"].to_numpy(), index=single["ref"].to_numpy())
@@ -56,16 +60,33 @@ def link_references(ledger: Ledger) -> None:
         values = table["item"].to_numpy().copy()
         values[table.index.get_indexer(mine["at"])] = items
         table["item"] = values
+    said = loose[loose["ref"].isin(single["ref"])]
+    columns = ledger.column_letter(said["src"], "title").fillna(said["column"])  # at the title it was matched by
+    rows = [dict(code="link.loose", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=col,
+                 value=r.ref_title, detail=r.title) for r, col in zip(said.itertuples(), columns)]
     several = found[sizes > 1]
     if not several.empty:
-        rows = []
         for ref, group in several.groupby("ref"):
             r = refs.iloc[ref]
             detail = "、".join(place(f, s, row) for f, s, row in zip(group["file_item"], group["sheet_item"], group["row_item"]))
             rows.append(dict(code="link.ambiguous", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
                              column=r["column"], value=r["ref_item_no"] or r["ref_title"], detail=detail))
+    if rows:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
+
+
+def _loose_pairs(refs: pd.DataFrame, submissions: pd.DataFrame) -> pd.DataFrame:
+    """The references no 编号 or exact title linked, matched by :func:`loose_title_key` against the
+    items of their offices, narrowed as any (each with the item's title, for the finding)."""
+    if refs.empty:
+        return refs.iloc[:0]
+    refs = refs.assign(tkey=refs["ref_title"].map(loose_title_key))
+    refs = refs[refs["tkey"] != ""]
+    subs = submissions[submissions["office"].isin(set(refs["office"]))]
+    subs = subs[["item", "item_no", "file", "office", "sheet", "row", "title"]].assign(title_key=subs["title"].map(loose_title_key))
+    pairs = _pairs(refs, subs[subs["title_key"] != ""], "tkey", "title_key") if len(refs) else refs.iloc[:0]
+    return _narrow(pairs) if len(pairs) else pairs
 
 
 def _pairs(refs: pd.DataFrame, subs: pd.DataFrame, ref_key: str, item_key: str) -> pd.DataFrame:

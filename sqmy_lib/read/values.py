@@ -67,6 +67,20 @@ def title_key(title: str) -> str:
     return title.translate(_KEY_TABLE).lower()
 
 
+# A list number before a title (1、 (一) 二. ) and a short bracket after it (（王五）, （修改稿）): what
+# one ledger adds to another's title of the same item.
+_ENUM_PREFIX = re.compile(r"^\s*(?:[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|"
+                          r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．:：)）])\s*")
+_TRAILING_BRACKET = re.compile(r"\s*[(（【\[][^()（）【】\[\]]{1,20}[)）】\]]\s*$")
+
+
+def loose_title_key(title: str) -> str:
+    """:func:`title_key` without a list number before the title or a short bracket after it: the
+    key a reference is matched by when its exact title matches no item ('' when little is left)."""
+    key = title_key(_TRAILING_BRACKET.sub("", _ENUM_PREFIX.sub("", title)))
+    return key if len(key) >= 6 else ""
+
+
 def item_no_key(value) -> str:
     """An item number (编号) as a matching key: ``12``, ``12.0`` and ``０１２`` are not the same,
     but full-width and spacing differences are removed."""
