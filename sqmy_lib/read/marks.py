@@ -246,7 +246,7 @@ class Vocabulary:
         return clauses + out
 
     def _adoption_then_forwarding(self, piece: str) -> list[str]:
-        """``被县委采用报市委`` → ``被县委采用``, ``报市政委``: split where a forwarding to a body follows
+        """``被县委采用报市委`` → ``被县委采用``, ``报市委``: split where a forwarding to a body follows
         the adoption verb directly (only when what follows names where it went)."""
         for m in self._adopted_then_sent.finditer(piece):
             head, tail = piece[: m.start()], piece[m.start():]
