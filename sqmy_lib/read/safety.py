@@ -286,44 +286,35 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
 
 
 def _struck_cells(data: bytes, struck: frozenset[bytes]) -> set[tuple[int, int]]:
-    """Cells with a value whose style strikes it through, by one streaming XML parse."""
+    """Cells with a value whose style strikes it through."""
+    ids = {n.decode() for n in struck}
+    # a value (or inline string) to strike, not an empty styled cell
+    return {at for el, at in _cells(data) if el.get("s") in ids and len(el)}
+
+
+def _cells(data: bytes):
+    """Each ``<c>`` element of a sheet's XML with its 0-based (row, column), by one streaming parse
+    (linear in the part's size, whatever its markup; entity declarations refused). Malformed XML
+    ends the walk: calamine reports what it cannot read."""
     from defusedxml.ElementTree import iterparse
 
-    ids = {n.decode() for n in struck}
-    out: set[tuple[int, int]] = set()
     try:
         for _, el in iterparse(io.BytesIO(data), events=("end",)):
             if el.tag.rsplit("}", 1)[-1] != "c":
                 continue
-            if el.get("s") in ids and len(el):  # a value (or inline string) to strike, not an empty styled cell
-                ref = _CELL_REF_TEXT.match(el.get("r") or "")
-                if ref:
-                    out.add((int(ref[2]) - 1, col_index(ref[1])))
+            ref = _CELL_REF_TEXT.match(el.get("r") or "")
+            if ref:
+                yield el, (int(ref[2]) - 1, col_index(ref[1]))
             el.clear()
-    except Exception:  # noqa: BLE001 - malformed XML: calamine reports what it cannot read
-        pass
-    return out
+    except Exception:  # noqa: BLE001 - malformed XML
+        return
 
 
 def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
     """Cells holding an Excel error value (``t="e"``: #N/A, #REF!, #VALUE!), which python-calamine
-    gives as empty: by one streaming XML parse, so they can be named."""
-    from defusedxml.ElementTree import iterparse
-
-    out: dict[tuple[int, int], str] = {}
-    try:
-        for _, el in iterparse(io.BytesIO(data), events=("end",)):
-            if el.tag.rsplit("}", 1)[-1] != "c":
-                continue
-            if el.get("t") == "e":
-                ref = _CELL_REF_TEXT.match(el.get("r") or "")
-                v = next((child.text for child in el if child.tag.rsplit("}", 1)[-1] == "v"), "") or ""
-                if ref:
-                    out[int(ref[2]) - 1, col_index(ref[1])] = v.strip()[:20] or "#错误"
-            el.clear()
-    except Exception:  # noqa: BLE001 - malformed XML: calamine reports what it cannot read
-        pass
-    return out
+    gives as empty, so they can be named."""
+    value = lambda el: next((child.text for child in el if child.tag.rsplit("}", 1)[-1] == "v"), "") or ""
+    return {at: value(el).strip()[:20] or "#错误" for el, at in _cells(data) if el.get("t") == "e"}
 
 
 def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
@@ -364,24 +355,13 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
 
 
 def _formula_cells_without_value(data: bytes) -> set[tuple[int, int]]:
-    """Formula cells with no cached value, by one streaming XML parse of the sheet (linear in its
-    size, whatever its markup; entity declarations refused)."""
-    from defusedxml.ElementTree import iterparse
-
+    """Formula cells with no cached value."""
     out: set[tuple[int, int]] = set()
-    try:
-        for _, el in iterparse(io.BytesIO(data), events=("end",)):
-            if el.tag.rsplit("}", 1)[-1] != "c":
-                continue
-            children = {child.tag.rsplit("}", 1)[-1]: child for child in el}
-            f, v = children.get("f"), children.get("v")
-            if f is not None and (v is None or not (v.text or "").strip()) and "is" not in children:
-                ref = _CELL_REF_TEXT.match(el.get("r") or "")
-                if ref:
-                    out.add((int(ref[2]) - 1, col_index(ref[1])))
-            el.clear()
-    except Exception:  # noqa: BLE001 - malformed XML: calamine reports what it cannot read
-        pass
+    for el, at in _cells(data):
+        children = {child.tag.rsplit("}", 1)[-1]: child for child in el}
+        f, v = children.get("f"), children.get("v")
+        if f is not None and (v is None or not (v.text or "").strip()) and "is" not in children:
+            out.add(at)
     return out
 
 
