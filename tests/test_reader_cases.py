@@ -1275,3 +1275,16 @@ def test_a_reference_title_with_a_list_number_or_a_bracket_links_and_is_said(tmp
     assert [(i.row, i.column) for i in _codes(report, "link.loose")] == [(2, "B"), (3, "B")]
     assert [i.row for i in _codes(report, "adoption.no_item")] == [4]
     assert _paid(ledger) == {"张三": Decimal("100.00"), "王五": Decimal("100.00")}
+
+
+def test_a_column_of_publications_with_their_issues_is_adoption_text(tmp_path):
+    # 采用刊物及期数 holds where and which issue (市政协《社情民意》第3期): read as adoption text, at the
+    # body it names — it was a 期号 column, each cell an adoption at the office's own level.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用刊物及期数"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "市政协《社情民意》第3期"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "省政协《社情民意》第12期"]]
+    ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
+    got = [(int(i), t, int(n)) for i, t, n in zip(ledger.adoptions["item"], ledger.adoptions["tier"].astype(str),
+                                                   ledger.adoptions["issue_no"])]
+    assert got == [(0, "市级", 3), (1, "省级", 12)]
+    assert not _codes(report, "adoption.issue_only")

@@ -79,7 +79,10 @@ FIELD_KEYWORDS: tuple[tuple[str, str], ...] = (
     # 采用及批示情况, 批示采用情况: one column for both, read as adoption text (the 批示 in it are read too)
     ("采用及批示", "adoption"), ("采用和批示", "adoption"), ("采用与批示", "adoption"), ("采用批示", "adoption"),
     ("批示及采用", "adoption"), ("批示采用", "adoption"), ("批示", "instruction"),
-    ("签批", "instruction"), ("圈阅", "instruction"), ("期号", "issue_no"), ("期数", "issue_no"), ("期次", "issue_no"),
+    ("签批", "instruction"), ("圈阅", "instruction"),
+    # 采用刊物及期数, 采用单位期号: the body written with its issue, read as adoption text
+    ("采用刊物", "adoption"), ("采用单位", "adoption"),
+    ("期号", "issue_no"), ("期数", "issue_no"), ("期次", "issue_no"),
     ("是否上报", "forward"), ("上报", "forward"), ("报送上级", "forward"), ("是否", "adopted_flag"),
     ("采用", "adoption"), ("刊发", "adoption"), ("录用", "adoption"), ("刊用", "adoption"), ("用稿", "adoption"),
     ("编发", "adoption"), ("标题", "title"), ("题目", "title"), ("编号", "item_no"), ("序号", "seq"),
