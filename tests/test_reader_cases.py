@@ -1288,3 +1288,19 @@ def test_a_column_of_publications_with_their_issues_is_adoption_text(tmp_path):
                                                    ledger.adoptions["issue_no"])]
     assert got == [(0, "市级", 3), (1, "省级", 12)]
     assert not _codes(report, "adoption.issue_only")
+
+
+def test_a_column_of_instructions_and_their_follow_up_reads_both(tmp_path):
+    # 领导批示及落实情况: the 批示 and how it was followed up in one cell. It was read as 落实 only, every
+    # 批示 in it an orphan follow-up, uncounted. Worked by hand: three 批示 (one unnamed, said), their
+    # status 已办结 where the text says so, else 未反馈.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "领导批示及落实情况"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "√", "市长李某某批示，已落实"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "√", "县委书记王某圈阅"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "√", "已落实"]]
+    ledger, report = _read(write_xlsx(tmp_path / "f.xlsx", {"S": rows}), year=2025)
+    table = sq.compute.instructions(sq.compute.counted(ledger), sq.Period.of(2025))
+    got = sorted(zip(table["item"].astype(int), table["leader"], table["status"]))
+    assert got == [(0, "市长李某某", "已办结"), (1, "县委书记王某", "未反馈"), (2, "", "已办结")]
+    assert [i.row for i in _codes(report, "instruction.unknown_level")] == [4]
+    assert not _codes(report, "cell.orphan")

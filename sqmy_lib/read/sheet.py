@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from ..rules import Rules
+from ..rules.follow_up import Vocabulary as FollowUpWords
 from ..zh import column_letter as col_letter
 from .authors import AuthorWords, split_authors
 from .headers import BodyColumn, Layout, norm_label
@@ -326,6 +327,21 @@ class SheetReader:
         if all(c in unread or (c in record and self._says_none(cell_text(v))) for c, v in filled):
             return "numbered_blank"
         return None
+
+    @functools.cached_property
+    def _follow_up_in_instruction(self) -> bool:
+        """A 批示 column whose header names its follow-up too (领导批示及落实情况), with no 落实 column."""
+        c = self.f.get("instruction")
+        label = self.layout.labels.get(c, "") if c is not None else ""
+        return "follow_up" not in self.f and any(w in label for w in ("落实", "办理", "反馈"))
+
+    def _says_follow_up(self, text: str) -> bool:
+        """Whether a word of the rules' follow-up vocabulary places the text (已落实, 正在办理)."""
+        return self._follow_up_words.status(text)[1]
+
+    @functools.cached_property
+    def _follow_up_words(self) -> FollowUpWords:
+        return FollowUpWords.of(self.rules)
 
     @functools.cached_property
     def _both_columns(self) -> set[int]:
@@ -1034,6 +1050,9 @@ class SheetReader:
                 return [("", f["instruction"], content, "column")]
             if count := self.vocab.count_only(instr_text):
                 return [("", f["instruction"], content, "column")] * count  # 2件: two, leaders unnamed
+            if (self._follow_up_in_instruction and not self.vocab.instruction_in_text(instr_text)
+                    and self._says_follow_up(instr_text)):
+                return [("", f["instruction"], instr_text, "column")]  # 已落实 under 批示及落实情况: one, unnamed
             if yes is None:
                 return [(l, f["instruction"], content or said, "column", day)
                         for who, said, day in self.vocab.split_instructions(instr_text)
@@ -1116,6 +1135,8 @@ class SheetReader:
         for leader, col, content, origin, *day in found:
             level = self.rules.leader_level_of(leader or content) if (leader or content) else None
             dated = common
+            if self._follow_up_in_instruction and origin == "column" and content and self._says_follow_up(content):
+                dated = {**common, "follow_up": content}  # 市长李某某批示,已落实: under 领导批示及落实情况
             if day and day[0] and common["date_status"] == "missing":  # the day written in the 批示 cell
                 ordinal, status, text = self._date(day[0])
                 dated = {**common, "date": ordinal, "date_text": text, "date_status": status}

@@ -75,6 +75,9 @@ FIELD_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("承办", "department"), ("责任单位", "department"), ("转送单位", "department"), ("转送部门", "department"),
     ("交办", "assigned_on"), ("时限", "due_on"), ("办复日期", "replied_on"), ("办复时间", "replied_on"),
     ("办复", "reply"), ("答复", "reply"), ("反馈日期", "fed_back_on"), ("反馈时间", "fed_back_on"),
+    # 领导批示及落实情况: one column for the 批示 and how it was followed up, read as the 批示 (the
+    # follow-up in its text is read too)
+    ("批示及落实", "instruction"), ("批示和落实", "instruction"), ("批示及办理", "instruction"), ("批示及反馈", "instruction"),
     ("落实", "follow_up"), ("反馈", "follow_up"), ("办理", "follow_up"),
     # 采用及批示情况, 批示采用情况: one column for both, read as adoption text (the 批示 in it are read too)
     ("采用及批示", "adoption"), ("采用和批示", "adoption"), ("采用与批示", "adoption"), ("采用批示", "adoption"),
