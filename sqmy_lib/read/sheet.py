@@ -253,10 +253,14 @@ class SheetReader:
                 kept.append(r + 1)
                 data.append(row)
             elif reason:
-                # A comment row keeps its words (``以下为补报信息``): skipped, not lost.
-                detail = cell_text(next(v for v in row if v != "" and v is not None))[:200] if reason == "comment" else ""
-                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason=reason, detail=detail)
+                self._set_aside(row, r, reason)
         return kept, data
+
+    def _set_aside(self, row: list, r: int, reason: str) -> None:
+        """A row that is no item, in ``skipped`` with its reason; a comment row keeps its words
+        (``以下为补报信息``): skipped, not lost."""
+        detail = cell_text(next(v for v in row if v != "" and v is not None))[:200] if reason == "comment" else ""
+        self.t.add("skipped", src=self.ctx.src, row=r + 1, reason=reason, detail=detail)
 
     def _skip_reason(self, row: list, header_words: set[str]) -> str | None:
         """Why a row below the header is not an item ('' for a blank row), or None for an item."""
@@ -594,17 +598,15 @@ class SheetReader:
             return cells
         scribe = self.author_words.scribe
         marked = {c for c in more if any(w in self.layout.labels.get(c, "") for w in scribe)}
-        out = []
-        for first, row in zip(cells, data):
-            parts = [cell_text(first)] if _filled(first) else []
-            for c in more:
-                text = cell_text(row[c]) if c < len(row) and _filled(row[c]) else ""
-                if text and c in marked and not any(w in text for w in scribe) and not _SEPARATOR_IN_NAMES.search(text):
-                    text += "（执笔）"
-                if text:
-                    parts.append(text)
-            out.append("、".join(parts))
-        return out
+
+        def written(row: list, c: int) -> str:
+            text = cell_text(row[c]) if c < len(row) and _filled(row[c]) else ""
+            if text and c in marked and not any(w in text for w in scribe) and not _SEPARATOR_IN_NAMES.search(text):
+                text += "（执笔）"  # the one name under 执笔人
+            return text
+
+        return ["、".join(filter(None, [cell_text(first) if _filled(first) else "", *(written(row, c) for c in more)]))
+                for first, row in zip(cells, data)]
 
     def _item_dates(self, data: list[list]) -> list[tuple[int, str, str]]:
         """Each item's (date ordinal, status, text as written): from its date column, or its 月 | 日
@@ -1035,6 +1037,22 @@ class SheetReader:
             return
         self._add_instructions(row, r, item, ref, found)
 
+    def _due(self, row, r: int) -> tuple[int, str, int | None]:
+        """办理时限: (a day's ordinal or 0, as written, a span in days or None): a day (2025年5月1日前),
+        or a span (30天, 15日内), counted in compute; anything else said at its cell."""
+        value = self._cell(row, "due_on")
+        text = cell_text(value)
+        if not text:
+            return 0, "", None
+        days = days_in_text(text) if isinstance(value, str) else None
+        if days is not None:
+            return 0, text, days
+        parsed = deadline(value, self.ctx.year)
+        if parsed.status == OK:
+            return parsed.date.toordinal(), text, None
+        self._finding("cell.date_invalid", r, self.f["due_on"], text, "办理时限")
+        return 0, text, None
+
     def _column_instructions(self, row, r: int) -> list[tuple]:
         """The 批示 the 领导批示/批示情况/批示内容 columns record."""
         f = self.f
@@ -1045,20 +1063,24 @@ class SheetReader:
             extra = "" if self._yes(instr_text) is not None else instr_text
             return [(l, f["leader"], content or extra, "column") for l in self._leaders(leader_text, r, f["leader"])]
         if instr_text and not self._says_none(instr_text):
-            yes = self._yes(instr_text)
-            if yes is True:
-                return [("", f["instruction"], content, "column")]
-            if count := self.vocab.count_only(instr_text):
-                return [("", f["instruction"], content, "column")] * count  # 2件: two, leaders unnamed
-            if (self._follow_up_in_instruction and not self.vocab.instruction_in_text(instr_text)
-                    and self._says_follow_up(instr_text)):
-                return [("", f["instruction"], instr_text, "column")]  # 已落实 under 批示及落实情况: one, unnamed
-            if yes is None:
-                return [(l, f["instruction"], content or said, "column", day)
-                        for who, said, day in self.vocab.split_instructions(instr_text)
-                        for l in (self._leaders(who, r, f["instruction"]) if who else [""])]  # 已批示: one, unnamed
-            return []  # 否, ×: no 批示
+            return self._instruction_cell(instr_text, content, r)
         return [("", f["instruction_text"], content, "column")] if content else []
+
+    def _instruction_cell(self, text: str, content: str, r: int) -> list[tuple]:
+        """The 批示 a 领导批示 cell records: √ one unnamed, 2件 two, leaders by name, 否 none."""
+        c = self.f["instruction"]
+        yes = self._yes(text)
+        if yes is True:
+            return [("", c, content, "column")]
+        if count := self.vocab.count_only(text):
+            return [("", c, content, "column")] * count  # 2件: two, leaders unnamed
+        if self._follow_up_in_instruction and not self.vocab.instruction_in_text(text) and self._says_follow_up(text):
+            return [("", c, text, "column")]  # 已落实 under 批示及落实情况: one, unnamed
+        if yes is None:
+            return [(l, c, content or said, "column", day)
+                    for who, said, day in self.vocab.split_instructions(text)
+                    for l in (self._leaders(who, r, c) if who else [""])]  # 已批示: one, unnamed
+        return []  # 否, ×: no 批示
 
     def _text_instructions(self, row, r, note: str, named: set[str]) -> list[tuple]:
         """批示 written in 备注 or in the 采用情况 text (each said at its cell); one the 批示
@@ -1114,18 +1136,7 @@ class SheetReader:
         date = self._cell(row, "instructed_on")
         ordinal, status, text = self._date(date) if date not in ("", None) else (0, "missing", "")
         follow_up = self._text(row, "follow_up")
-        due_value = self._cell(row, "due_on")
-        due_text = cell_text(due_value)
-        due, due_days = 0, None
-        if due_text:
-            # A day (2025年5月1日前), or a span (30天, 15日内): the span is counted in compute.
-            due_days = days_in_text(due_text) if isinstance(due_value, str) else None
-            if due_days is None:
-                parsed = deadline(due_value, self.ctx.year)
-                if parsed.status == OK:
-                    due = parsed.date.toordinal()
-                else:
-                    self._finding("cell.date_invalid", r, self.f["due_on"], due_text, "办理时限")
+        due, due_text, due_days = self._due(row, r)
         common = dict(
             date=ordinal, date_text=text, date_status=status, follow_up=follow_up,
             department=self._text(row, "department"), assigned_on=self._secondary_date(row, r, "assigned_on", "交办日期"),
