@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -26,6 +27,17 @@ def _read(path, **kw):
 
 def _codes(report, code):
     return [i for i in report.issues if i.code == code]
+
+
+def _adopted(ledger, *columns) -> list[tuple]:
+    """The adoptions in table order as (item, tier, *columns): a missing value None, a day a date."""
+    def plain(v):
+        if pd.isna(v):
+            return None
+        return v.date() if isinstance(v, pd.Timestamp) else int(v) if isinstance(v, (int, np.integer)) else v
+
+    ad = ledger.adoptions
+    return [tuple(map(plain, row)) for row in zip(ad["item"], ad["tier"].astype(str), *(ad[c] for c in columns))]
 
 
 def _paid(ledger, year=2025) -> dict[str, Decimal]:
@@ -1153,9 +1165,8 @@ def test_a_day_with_no_year_under_a_body_column_is_an_adoption_that_day(tmp_path
             [2, "2025-03-02", "关于二的建议", "乙", "", "2月29日"],
             [3, "2025-03-03", "关于三的建议", "丙", "4.9", "5月10号"]]
     ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"S": rows}), year=2025)
-    got = [(int(i), t, None if pd.isna(d) else d.date()) for i, t, d in
-           zip(ledger.adoptions["item"], ledger.adoptions["tier"].astype(str), ledger.adoptions["date"])]
-    assert got == [(0, "市级", dt.date(2025, 4, 8)), (1, "省级", None), (2, "市级", dt.date(2025, 4, 9)),
+    assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 4, 8)), (1, "省级", None),
+                                        (2, "市级", dt.date(2025, 4, 9)),
                    (2, "省级", dt.date(2025, 5, 10))]
     assert [(i.code, i.row, i.column) for i in report.issues] == [("adoption.date_invalid", 3, "F")]
 
@@ -1182,8 +1193,8 @@ def test_an_adoption_and_its_instruction_in_one_clause_are_both_read(tmp_path):
         rows = [["序号", "收稿日期", "信息标题", "作者", header]]
         rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}", c] for k, c in enumerate(cells, 1)]
         ledger, report = _read(write_xlsx(tmp_path / f"{header}.xlsx", {"S": rows}), year=2025)
-        ad, ins = ledger.adoptions, ledger.instructions
-        assert [(int(i), t) for i, t in zip(ad["item"], ad["tier"].astype(str))] == [
+        ins = ledger.instructions
+        assert _adopted(ledger) == [
             (0, "省级"), (1, "市级"), (2, "市级"), (3, "市级"), (3, "省级")], header
         assert list(zip(ins["item"].astype(int), ins["leader"])) == [
             (0, "副省长"), (1, "市长李某某"), (2, "市长"), (3, "副省长")], header
@@ -1284,9 +1295,7 @@ def test_a_column_of_publications_with_their_issues_is_adoption_text(tmp_path):
             [1, "2025-03-01", "关于甲的建议", "张三", "市政协《社情民意》第3期"],
             [2, "2025-03-02", "关于乙的建议", "李四", "省政协《社情民意》第12期"]]
     ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
-    got = [(int(i), t, int(n)) for i, t, n in zip(ledger.adoptions["item"], ledger.adoptions["tier"].astype(str),
-                                                   ledger.adoptions["issue_no"])]
-    assert got == [(0, "市级", 3), (1, "省级", 12)]
+    assert _adopted(ledger, "issue_no") == [(0, "市级", 3), (1, "省级", 12)]
     assert not _codes(report, "adoption.issue_only")
 
 

@@ -94,7 +94,8 @@ class Vocabulary:
         self._then_forward = re.compile(rf"(?:并|后|又|再|且|同时|随后|之后)(?=(?:已|又|再)?(?:{forwards}))")
         self._then_adopted = re.compile(rf"(?:并|且|后|又)?(?:已|被|均|获)?(?:{adoption_verbs})了?$")
         # 被县委采用报市委: a forwarding right after the adoption verb, with no connective.
-        self._adopted_then_sent = re.compile(rf"(?<=采用|编发|刊用|录用|刊发)(?=(?:{forwards}))")
+        # (ADOPTION_VERBS are all two characters: a fixed-width look-behind)
+        self._adopted_then_sent = re.compile(rf"(?<={adoption_verbs})(?=(?:{forwards}))")
 
     # -- adoption cells
 
