@@ -40,6 +40,7 @@ _ENTRIES = [
     Code("file.corrupt", ERROR, "文件损坏", "{message}", True),
     Code("file.encrypted", ERROR, "文件加密", "{message}", True),
     Code("file.not_excel", ERROR, "不是 Excel 工作簿", "{message}", True),
+    Code("file.encoding", ERROR, "CSV 编码无法识别", "{message}", True),
     Code("file.zip_bomb", ERROR, "疑为压缩炸弹", "{message}", True),
     Code("file.unreadable", ERROR, "无法读取", "{message}", True),
     Code("file.crashed", ERROR, "读取时解析程序崩溃", "{message}", True),

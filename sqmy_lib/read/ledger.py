@@ -33,7 +33,8 @@ from .roster import roster_from_sheets
 from .safety import UnreadableFile
 from .workbook import open_workbook
 
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+# What a ledger folder's ledgers are saved as: workbooks, and CSV exported from an online system.
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 # Spreadsheets in a ledger folder in a format the tool does not read (WPS .et, .xlsb, templates): said
 # (file.format_unsupported), never passed over in silence: their items would be missing from every figure.
 UNSUPPORTED_SUFFIXES = (".et", ".ett", ".xlsb", ".xlt", ".xltx", ".xltm", ".numbers")
@@ -117,7 +118,7 @@ def read_ledgers(
     workers: int | None = None,
     missing: str = "raise",
 ) -> Ledger:
-    """Read ledgers (files or folders; .xlsx/.xlsm/.xls/.ods) into a :class:`Ledger`.
+    """Read ledgers (files or folders; .xlsx/.xlsm/.xls/.ods/.csv) into a :class:`Ledger`.
 
     ``roster`` is a 名册 workbook (or a Roster already read); roster sheets found among the
     ledgers are used too. ``year`` is the ledgers' year where titles, sheet and file names do

@@ -1,6 +1,7 @@
 """Pre-flight checks on a file before any parser touches it.
 
-A ledger may be empty, truncated, encrypted, an HTML page saved as ``.xls``,
+A ledger may be empty, truncated, encrypted, an HTML page saved as ``.xls`` (a CSV, under any
+name, is read as the one sheet it is),
 a zip bomb, or a sheet that declares a billion cells (calamine would try to
 allocate them and abort the whole process). Each is refused here with a
 stable code and a Chinese message, so one bad file never stops the others.
@@ -12,6 +13,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .. import csvfile
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -45,7 +48,7 @@ class SheetFacts:
 
 
 def sniff(path: Path) -> str:
-    """Return the workbook format (``xlsx``, ``xls`` or ``ods``) or raise UnreadableFile."""
+    """Return the workbook format (``xlsx``, ``xls``, ``ods`` or ``csv``) or raise UnreadableFile."""
     if not path.exists():
         raise UnreadableFile("file.not_found", "文件不存在,请检查路径")
     try:
@@ -60,6 +63,8 @@ def sniff(path: Path) -> str:
         return _sniff_zip(path)
     if head.startswith(OLE_MAGIC):
         return _sniff_ole(path)
+    if csvfile.is_csv(head, path):
+        return "csv"  # a CSV, under .csv or under an Excel name (as online systems export it)
     raise UnreadableFile("file.not_excel", f"文件不是 Excel 工作簿(内容为{_describe(head)}),请用 Excel 或 WPS 另存为 .xlsx")
 
 

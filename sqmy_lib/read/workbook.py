@@ -1,17 +1,20 @@
 """Opening a workbook: python-calamine for the cells (fast); the raw XML of an .xlsx, or xlrd for a
 BIFF .xls, only for what calamine does not give (formula cells without a value, error values).
+A CSV file is one sheet of text cells (sqmy_lib.csvfile).
 
 Every grid is in Excel coordinates: ``rows[r][c]`` is Excel row ``r + 1``,
 column ``c`` (0-based), so messages can name cells exactly as Excel shows them.
 """
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine as pc
 
-from .safety import SheetFacts, UnreadableFile, sniff, xls_cell_facts, xlsx_sheet_facts
+from .. import csvfile
+from .safety import MAX_SHEET_CELLS, MAX_SHEET_XML, SheetFacts, UnreadableFile, sniff, xls_cell_facts, xlsx_sheet_facts
 
 Merge = tuple[tuple[int, int], tuple[int, int]]
 
@@ -45,10 +48,28 @@ def _format_of_suffix(path: Path) -> str:
     return {".xlsm": "xlsx", ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods"}.get(suffix, suffix)
 
 
+def _csv_sheet(path: Path) -> SheetGrid:
+    """A CSV file as the one sheet it is (sqmy_lib.csvfile), after the same size guard as a sheet's."""
+    size = path.stat().st_size
+    if size > MAX_SHEET_XML:
+        raise UnreadableFile("sheet.too_large", f"CSV 文件达 {size >> 20} MB,超过上限 {MAX_SHEET_XML >> 20} MB,已拒绝读取")
+    try:
+        rows = csvfile.grid(path.read_bytes())
+    except csvfile.CsvProblem as exc:
+        raise UnreadableFile("file.encoding", str(exc)) from exc
+    except csv.Error as exc:
+        raise UnreadableFile("file.corrupt", f"CSV 文件无法解析({exc})") from exc
+    if rows and len(rows) * len(rows[0]) > MAX_SHEET_CELLS:
+        raise UnreadableFile("sheet.too_large", f"CSV 文件数据量异常(约 {len(rows)} 行 × {len(rows[0])} 列),已拒绝读取")
+    return SheetGrid(csvfile.sheet_name(path), rows)
+
+
 def open_workbook(path: str | Path) -> OpenedWorkbook:
     """Open ``path`` after the safety checks; raise UnreadableFile when nothing can be read."""
     path = Path(path)
     fmt = sniff(path)
+    if fmt == "csv":
+        return OpenedWorkbook(path, fmt, [_csv_sheet(path)], [])
     facts: dict[str, SheetFacts] = xlsx_sheet_facts(path) if fmt == "xlsx" else {}
     try:
         if _format_of_suffix(path) == fmt:

@@ -50,6 +50,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from sqmy_lib import csvfile
 from sqmy_lib.catalog import UNREADABLE_CODES
 from sqmy_lib.iorw import atomic_path
 from sqmy_lib.validate.report import SEVERITY_ZH, Issue, cell_ref
@@ -235,6 +236,8 @@ def _open_copy(path: Path, kind: str, converted: bytes | None = None) -> Workboo
         if data.startswith(OLE2_MAGIC):
             _restore_xls_font_names(data, wb)
         return wb
+    if kind == "csv":
+        return _csv_workbook(path, data)
     if kind == "convert":
         wb = _convert(io.BytesIO(data))
         if data.startswith(OLE2_MAGIC):
@@ -482,7 +485,11 @@ def _xls_colour(book, index: int) -> str | None:
 
 
 def _sniff(path: Path) -> str:
-    """``xlsx``, ``xlsm`` or ``convert``, from the content: WPS often misnames files."""
+    """``xlsx``, ``xlsm``, ``csv`` or ``convert``, from the content: WPS often misnames files."""
+    with open(path, "rb") as fh:
+        head = fh.read(512)
+    if not head.startswith((b"PK", OLE2_MAGIC)) and csvfile.is_csv(head, path):
+        return "csv"
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
@@ -510,6 +517,22 @@ def _convert(data: io.BytesIO) -> Workbook:
                 ws.sheet_state = "veryHidden"
     if not wb.worksheets:
         wb.create_sheet("Sheet1")
+    return wb
+
+
+def _csv_workbook(path: Path, data: bytes) -> Workbook:
+    """A CSV ledger as a workbook of its one sheet, every cell text as written (sqmy_lib.csvfile)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = csvfile.sheet_name(path)
+    widths: dict[int, int] = defaultdict(int)
+    for r, values in enumerate(csvfile.grid(data), 1):
+        for c, value in enumerate(values, 1):
+            if value:
+                _set_text(ws.cell(r, c), value)
+                widths[c] = max(widths[c], _display_width(value))
+    for col, width in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 8), 50)
     return wb
 
 

@@ -1,0 +1,97 @@
+"""A ledger kept as CSV (exported from an online system, or saved from Excel/WPS): read as the one
+sheet it is, in the encodings Chinese Windows tools write, through the real ``sqmy`` command; every
+figure worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+import sqmy_lib as sq
+
+HEADER = ["序号", "收稿日期", "信息标题", "作者", "单位", "市政协", "省政协", "领导批示"]
+ROWS = [
+    ["2025年社情民意信息报送台账"],
+    HEADER,
+    ["1", "2025/3/5", "关于加强农村养老服务的建议", "张三", "民革县委", "√", "", ""],
+    ["2", "2025年4月6日", "关于“双减”, 落实的建议", "李四、王五", "县教育局", "第3期", "√", "市长李某某批示"],
+    ["小计", "", "", "", "", "", "", ""],
+    ["3", "2025年13月1日", "=HYPERLINK(\"http://example.com\",\"点此\")", "赵六", "", "", "", ""],
+]
+
+
+def _csv(rows, delimiter=",") -> str:
+    def quoted(cell: str) -> str:
+        return '"' + cell.replace('"', '""') + '"' if any(ch in cell for ch in ',"\t') else cell
+    return "\r\n".join(delimiter.join(quoted(c) for c in row) for row in rows) + "\r\n"
+
+
+def _sqmy(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sqmy_lib", *args], capture_output=True, text=True, timeout=300)
+
+
+def _check_figures(ledger) -> None:
+    subs = ledger.submissions.sort_values("row")
+    assert list(subs["row"]) == [3, 4, 6]  # 小计 (row 5) is not an item
+    assert list(subs["title"]) == ["关于加强农村养老服务的建议", "关于“双减”, 落实的建议",
+                                   "=HYPERLINK(\"http://example.com\",\"点此\")"]
+    item = dict(zip(subs["row"], subs["item"]))
+    adopted = sorted((int(r), str(t)) for r, i in item.items()
+                     for t in ledger.adoptions.loc[ledger.adoptions["item"] == i, "tier"])
+    assert adopted == [(3, "市级"), (4, "市级"), (4, "省级")]
+    assert list(ledger.adoptions.loc[ledger.adoptions["item"] == item[4], "issue_no"].dropna()) == [3]
+    assert list(ledger.instructions["leader"]) == ["市长李某某"]
+    assert sorted(ledger.authors["name"]) == sorted(["张三", "李四", "王五", "赵六"])
+
+
+def test_gbk_comma_csv_is_read_cell_by_cell(tmp_path):
+    path = tmp_path / "台账" / "2025年报送台账.csv"
+    path.parent.mkdir()
+    path.write_bytes(_csv(ROWS).encode("gbk"))  # what Excel on a Chinese Windows writes as "CSV(逗号分隔)"
+    ledger = sq.read_ledgers([path.parent], year=2025)
+    assert list(ledger.files["format"]) == ["csv"]
+    _check_figures(ledger)
+    report = sq.validate(ledger)
+    bad_date = [i for i in report.issues if i.row == 6 and i.column == "B"]
+    assert bad_date and bad_date[0].sheet == "2025年报送台账" and bad_date[0].severity == "error"
+
+
+def test_utf8_bom_tabs_and_utf16_read_alike(tmp_path):
+    for name, data in [("系统导出.csv", b"\xef\xbb\xbf" + _csv(ROWS, "\t").encode("utf-8")),
+                       ("统一文本.csv", _csv(ROWS, "\t").encode("utf-16")),  # Excel's "Unicode 文本"
+                       ("网上报送系统导出.xls", _csv(ROWS).encode("utf-8"))]:  # a CSV under an Excel name
+        path = tmp_path / name
+        path.write_bytes(data)
+        ledger = sq.read_ledgers([path], year=2025)
+        assert list(ledger.files["format"]) == ["csv"], name
+        _check_figures(ledger)
+
+
+def test_csv_through_the_command_annotated_as_text(tmp_path):
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    (folder / "报送台账.csv").write_bytes(_csv(ROWS).encode("gbk"))
+    (folder / "乱码.csv").write_bytes("序号,标题\r\n1,关于".encode("gbk") + b"\x80\xff\xfe\r\n")  # neither UTF-8 nor GBK
+    ran = _sqmy("validate", str(folder), "--year", "2025", "--format", "json", "--annotate", str(tmp_path / "标注"))
+    assert ran.returncode == 2, ran.stderr  # the file that cannot be decoded
+    assert "Traceback" not in ran.stderr
+    found = json.loads(ran.stdout)["issues"]
+    undecoded = [i for i in found if i["code"] == "file.encoding"]
+    assert len(undecoded) == 1 and undecoded[0]["file"].endswith("乱码.csv") and "编码" in undecoded[0]["message"]
+    assert any(i["code"] == "cell.date_invalid" or (i["row"] == 6 and i["column"] == "B") for i in found)
+    # The annotated copy: an .xlsx of the one sheet, the bad date marked, the formula-like title text.
+    copy = tmp_path / "标注" / "报送台账.xlsx"
+    ws = load_workbook(copy)["报送台账"]
+    assert ws["B6"].comment is not None and "日期" in ws["B6"].comment.text
+    assert ws["C6"].data_type == "s" and ws["C6"].value.startswith("=HYPERLINK")
+    assert ws["C4"].value == "关于“双减”, 落实的建议"
+
+
+def test_a_note_saved_as_xlsx_is_still_not_a_workbook(tmp_path):
+    note = tmp_path / "说明.xlsx"
+    note.write_text("这不是工作簿", encoding="utf-8")
+    ledger = sq.read_ledgers([note], year=2025, missing="report")
+    assert list(ledger.files["code"]) == ["file.not_excel"]
