@@ -67,6 +67,7 @@ _ENTRIES = [
     Code("sheet.dated_by_name", WARNING, "按表名定月份", "本表没有收稿日期列,表中 {detail} 计入(依工作表名“{value}”);如不对,请补上收稿日期列"),
     Code("sheet.items_from_adoptions", WARNING, "只有采用台账",
          "本单位没有报送台账,本表 {detail} 条记录已按报送信息计入(收稿日期按采用或批示日期计);如另有报送台账,请一并放入"),
+    Code("row.hidden", WARNING, "隐藏行中的信息已计入", "本表第 {value} 行被隐藏(手动隐藏或筛选后保存),其中 {detail} 条信息已照常计入;如不应计入,请删除这些行"),
     Code("sheet.hidden", WARNING, "隐藏的工作表已计入", "隐藏的工作表“{value}”中的 {detail} 条信息已计入;如不应计入,请删除该表"),
     Code("header.unknown", WARNING, "表头无法识别",
          "表头“{value}”无法识别,该列 {detail} 个单元格未读取;如需读取,请改用常用列名(如“采用情况”“领导批示”)或在规则文件 headers 中登记"),

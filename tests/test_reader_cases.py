@@ -1239,6 +1239,44 @@ def test_a_struck_through_item_or_mark_is_struck_out(tmp_path, fmt):
         ("row.struck", 2, "C"), ("cell.struck", 3, "E")]
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_items_in_hidden_rows_are_counted_and_said(tmp_path, fmt):
+    # Rows hidden by hand, or by a filter the ledger was saved with (一季度 filtered to 3月): their
+    # items count like any other, said once for the sheet with the rows. Worked by hand: three items,
+    # two 市政协 adoptions; rows 3 and 5 hidden (row 5 only a 小计, not an item).
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"],
+            [1, "2025-01-05", "关于甲的建议", "张三", "√"],
+            [2, "2025-02-06", "关于乙的建议", "李四", ""],
+            [3, "2025-03-07", "关于丙的建议", "王五", "√"],
+            ["小计", "", "", "", 2]]
+    hidden = {3, 5}  # Excel rows
+    path = tmp_path / f"h.{fmt}"
+    if fmt == "xlsx":
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for row in rows:
+            ws.append(row)
+        for r in hidden:
+            ws.row_dimensions[r].hidden = True
+        wb.save(path)
+    else:
+        import xlwt
+        wb = xlwt.Workbook(encoding="utf-8")
+        ws = wb.add_sheet("S")
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                ws.write(r, c, v)
+        for r in hidden:
+            ws.row(r - 1).hidden = True
+        wb.save(str(path))
+    ledger, report = _read(path, year=2025)
+    assert list(ledger.submissions["row"]) == [2, 3, 4]
+    assert list(ledger.adoptions["row"]) == [2, 4]
+    said = _codes(report, "row.hidden")
+    assert [i.row for i in said] == [None] and "第 3 行被隐藏" in said[0].message and "其中 1 条" in said[0].message
+
+
 def test_more_author_columns_are_more_authors_of_the_item(tmp_path):
     # 第一作者 | 第二作者 (or 作者 | 合作者): co-authors, in order — the second column was left unread
     # (header.duplicate) and its author unpaid. 作者 | 执笔人 with a unit under 作者: the 执笔人 is the

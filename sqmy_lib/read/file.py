@@ -117,6 +117,18 @@ class FileReader:
         out.sheets.append(_sheet_row(ctx, table, grid.hidden, items))
         if grid.hidden and items:
             tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
+        elif grid.hidden_rows and items:
+            _say_hidden_rows(grid.hidden_rows, tables.data["submissions"]["row"][-items:], ctx.src, tables)
+
+
+def _say_hidden_rows(hidden: set[int], item_rows: list[int], src: int, tables: Tables) -> None:
+    """Items in hidden rows (hidden by hand, or by a filter the ledger was saved with) are counted
+    like any other: said once for the sheet, with the rows, since staff may have hidden them to
+    leave them out."""
+    rows = sorted(r for r in item_rows if r - 1 in hidden)
+    if rows:
+        shown = "、".join(map(str, rows[:10])) + (" 等" if len(rows) > 10 else "")
+        tables.add("findings", code="row.hidden", src=src, row=None, column="", value=shown, detail=str(len(rows)))
 
 
 def _unrecognised(grid, file: str, out: FileResult, tables: Tables) -> None:

@@ -44,6 +44,7 @@ class SheetFacts:
     formula_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, no cached value
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → #N/A, #REF! … (calamine: empty)
     struck_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, text with a 删除线 (strikethrough)
+    hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden (by hand or by a filter)
     problem: UnreadableFile | None = None
 
 
@@ -288,6 +289,12 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
         facts.error_cells.update(_error_cells(data))
     if struck and any(b' s="' + n + b'"' in data for n in struck):
         facts.struck_cells |= _struck_cells(data, struck)
+    if b'hidden="1"' in data or b'hidden="true"' in data:
+        facts.hidden_rows = {int(r) - 1 for r in _HIDDEN_ROW.findall(data)}
+
+
+# A row element with hidden="1" (or "true"), its number: ``<row r="7" spans="1:8" hidden="1">``.
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\shidden="(?:1|true)")[^>]*?\sr="(\d+)"')
 
 
 def _struck_cells(data: bytes, struck: frozenset[bytes]) -> set[tuple[int, int]]:
@@ -324,7 +331,7 @@ def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
 
 def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
     """Per sheet of a BIFF ``.xls``: the cells holding an Excel error value (#N/A, #REF!), which
-    python-calamine gives as empty, and the cells struck through (删除线), read with xlrd (its cell
+    python-calamine gives as empty, the cells struck through (删除线) and the hidden rows, read with xlrd (its cell
     types and formats say them). {} when xlrd cannot parse the file: calamine has read it, and
     reports what it cannot."""
     import xlrd
@@ -340,6 +347,7 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
         for k in range(book.nsheets):
             sheet = book.sheet_by_index(k)
             facts = SheetFacts()
+            facts.hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden and r < sheet.nrows}
             for r in range(sheet.nrows):
                 types = sheet.row_types(r)
                 if xlrd.XL_CELL_ERROR in types:
@@ -349,7 +357,7 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
                     facts.struck_cells.update((r, c) for c, t in enumerate(types)
                                               if t not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
                                               and sheet.cell_xf_index(r, c) in struck_xf)
-            if facts.error_cells or facts.struck_cells:
+            if facts.error_cells or facts.struck_cells or facts.hidden_rows:
                 out[sheet.name] = facts
             book.unload_sheet(k)
     except Exception:  # noqa: BLE001 - as above

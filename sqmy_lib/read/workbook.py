@@ -30,6 +30,7 @@ class SheetGrid:
     hidden: bool = False
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # #N/A, #REF! … (read as empty)
     struck_cells: set[tuple[int, int]] = field(default_factory=set)  # struck through (删除线)
+    hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden, by hand or by a filter
 
 
 @dataclass
@@ -111,14 +112,15 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 continue
             sheets.append(
                 SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
-                          fact.error_cells, fact.struck_cells)
+                          fact.error_cells, fact.struck_cells, fact.hidden_rows)
             )
     finally:
         wb.close()
-    if fmt == "xls" and sheets:  # a BIFF file's error values (calamine gives them as empty) and struck cells
+    if fmt == "xls" and sheets:  # a BIFF file's error values (calamine gives them as empty), struck cells, hidden rows
         more = xls_cell_facts(path)
         for grid in sheets:
             if grid.name in more:
                 grid.error_cells.update(more[grid.name].error_cells)
                 grid.struck_cells |= more[grid.name].struck_cells
+                grid.hidden_rows |= more[grid.name].hidden_rows
     return OpenedWorkbook(path, fmt, sheets, refused)
