@@ -675,12 +675,13 @@ def test_a_spreadsheet_the_tool_cannot_read_is_said_not_passed_over(tmp_path):
     rows = [["日期", "标题", "作者"], ["2025-03-01", "关于甲的建议", "张三"]]
     write_xlsx(tmp_path / "民革县委.xlsx", {"S": rows})
     (tmp_path / "民进县委.et").write_bytes(b"\xd0\xcf\x11\xe0 not read")
-    (tmp_path / "导出.csv").write_text("a,b\n", encoding="utf-8")  # not a ledger format: left alone
+    # A system's CSV export beside them is a ledger too (tests/test_csv.py): read, not passed over.
+    (tmp_path / "导出.csv").write_text("日期,标题,作者\n2025-03-02,关于乙的建议,李四\n", encoding="utf-8")
     ledger = sq.read_ledgers(tmp_path)
     report = sq.validate(ledger)
     said = [(i.code, i.severity, Path(i.file or "").name) for i in report.issues if i.code.startswith("file.")]
     assert said == [("file.format_unsupported", "error", "民进县委.et")]
-    assert report.exit_code == 1 and len(ledger.submissions) == 1
+    assert report.exit_code == 1 and sorted(ledger.submissions["title"]) == ["关于乙的建议", "关于甲的建议"]
 
 
 def test_instructions_by_posts_without_names(tmp_path):
@@ -1351,3 +1352,70 @@ def test_a_column_of_instructions_and_their_follow_up_reads_both(tmp_path):
     assert got == [(0, "市长李某某", "已办结"), (1, "县委书记王某", "未反馈"), (2, "", "已办结")]
     assert [i.row for i in _codes(report, "instruction.unknown_level")] == [4]
     assert not _codes(report, "cell.orphan")
+
+
+# ---------------------------------------------------------------- a body's group of columns
+
+_TWO_ROWS = ["A1:A2", "B1:B2", "C1:C2", "D1:D2"]
+
+
+def test_a_forwarding_group_over_body_columns_is_forwarding_not_adoption(tmp_path):
+    # 报送情况 over 市政协 | 省政协 beside 采用情况 over 市政协 | 省政协: the √ under 报送情况 says where the
+    # item was sent (上报), never paid — every one of them was read as an adoption and paid. Worked by
+    # hand: 甲 sent to both, adopted by 市政协 (100 yuan); 乙 sent to 市政协 only, not adopted (nothing).
+    rows = [["序号", "日期", "标题", "作者", "报送情况", "", "采用情况", ""],
+            ["", "", "", "", "市政协", "省政协", "市政协", "省政协"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "√", "√", "√", ""],
+            [2, "2025-03-02", "关于乙的建议", "李四", "√", "", "", ""]]
+    ledger, _ = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}, merges={"S": _TWO_ROWS + ["E1:F1", "G1:H1"]}), year=2025)
+    assert _adopted(ledger) == [(0, "市级")]
+    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "市级")]
+    assert _paid(ledger) == {"张三": Decimal("100.00")}
+
+
+def test_a_body_over_its_own_columns_is_that_bodys_record(tmp_path):
+    # 市政协 | 省政协 each over 报送 | 采用: the columns were unknown headers, or an adoption with no body.
+    # Worked by hand: 甲 sent to both, adopted by 市政协; 乙 sent to 省政协 and adopted there (200 yuan).
+    rows = [["序号", "日期", "标题", "作者", "市政协", "", "省政协", ""],
+            ["", "", "", "", "报送", "采用", "报送", "采用"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "√", "√", "√", ""],
+            [2, "2025-03-02", "关于乙的建议", "李四", "", "", "√", "√"]]
+    ledger, report = _read(write_xlsx(tmp_path / "b.xlsx", {"S": rows}, merges={"S": _TWO_ROWS + ["E1:F1", "G1:H1"]}), year=2025)
+    assert _adopted(ledger) == [(0, "市级"), (1, "省级")]
+    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "省级")]
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("200.00")}
+    assert not _codes(report, "header.unknown") and not _codes(report, "adoption.no_body")
+
+
+@pytest.mark.parametrize("layout", ["two-level", "flat"])
+def test_a_bodys_issue_and_date_columns_are_one_adoption(tmp_path, layout):
+    # 市政协采用 over 期数 | 时间 (or 市政协采用期数 | 市政协采用时间 side by side): one adoption with its
+    # issue and its day. Two-level, the 期数 was read as an issue of the office's own bulletin (本级) and
+    # the other body's columns left unread; flat, each body's adoption was two records, one undated.
+    if layout == "two-level":
+        rows = [["序号", "日期", "标题", "作者", "市政协采用", "", "省政协采用", ""],
+                ["", "", "", "", "期数", "时间", "期数", "时间"]]
+        merges = {"S": _TWO_ROWS + ["E1:F1", "G1:H1"]}
+    else:
+        rows = [["序号", "日期", "标题", "作者", "市政协采用期数", "市政协采用时间", "省政协采用期数", "省政协采用时间"]]
+        merges = None
+    rows += [[1, "2025-03-01", "关于甲的建议", "张三", "第3期", "2025-04-01", "", ""],
+             [2, "2025-03-02", "关于乙的建议", "李四", "", "", "5", "4月9日"],
+             [3, "2025-03-03", "关于丙的建议", "王五", "第6期", "", "", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / f"{layout}.xlsx", {"S": rows}, merges=merges), year=2025)
+    assert _adopted(ledger, "issue_no", "date") == [
+        (0, "市级", 3, dt.date(2025, 4, 1)), (1, "省级", 5, dt.date(2025, 4, 9)), (2, "市级", 6, None)]
+    assert not _codes(report, "header.duplicate") and not _codes(report, "adoption.issue_only")
+
+
+def test_a_whether_sent_column_is_forwarding(tmp_path):
+    # 是否报送 | 上报单位: 是 says the item was sent up, not adopted — it was read as an adoption flag, each
+    # 是 an adoption with no body (an error staff could not fix). Worked by hand: two forwards, nothing paid.
+    rows = [["序号", "日期", "标题", "作者", "是否报送", "上报单位"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "是", "市政协"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "否", ""],
+            [3, "2025-03-03", "关于丙的建议", "王五", "是", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / "s.xlsx", {"S": rows}), year=2025)
+    assert ledger.adoptions.empty and not _codes(report, "adoption.no_body")
+    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (2, "市级")]
+    assert _paid(ledger) == {}

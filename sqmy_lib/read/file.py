@@ -224,13 +224,22 @@ def _shifted(merges, start: int) -> list:
     return [((r0 - start, c0), (r1 - start, c1)) for (r0, c0), (r1, c1) in merges if r0 >= start]
 
 
+def _joined_body_columns(layout: Layout) -> dict[str, str]:
+    """A body's adoption columns after its first (市政协采用时间 after 市政协采用期数): the reader joins
+    what they hold into one adoption with the first's cell, so they count as that record's field."""
+    first: dict[str, int] = {}
+    return {col_letter(b.col): "adoption" for b in layout.bodies
+            if b.action == "adoption" and first.setdefault(b.body, b.col) != b.col}
+
+
 def _sheet_row(ctx: SheetContext, layout: Layout, hidden: bool, items: int) -> dict:
     columns = {f: col_letter(c) for f, c in layout.fields.items()}
     labels = {col_letter(c): label for c, label in layout.labels.items()}
     return dict(
         src=ctx.src, file=ctx.file, sheet=ctx.sheet, kind=layout.kind, header_row=layout.header_top + 1,
         header_rows=layout.header_bottom - layout.header_top + 1, year=ctx.year, filed_by=ctx.filed_by,
-        columns=columns, also={col_letter(c): f for c, f in layout.also.items()}, labels=labels, hidden=hidden, items=items,
+        columns=columns, also={**{col_letter(c): f for c, f in layout.also.items()}, **_joined_body_columns(layout)},
+        labels=labels, hidden=hidden, items=items,
     )
 
 

@@ -49,6 +49,12 @@ class BodyColumn:
     action: str  # adoption | forward | instruction
     issues: bool = False  # its numbers are issue numbers (市政协采用期数): 1 is 第1期, not a yes-mark
 
+    @property
+    def body(self) -> str:
+        """The body whatever part of its record the column holds: 市政协采用期数 and 市政协采用时间
+        are both 市政协's (one adoption when they agree)."""
+        return _RECORD_PART.sub("", self.label) or self.label
+
 
 @dataclass
 class Layout:
@@ -310,9 +316,20 @@ def _path(labels: list[str]) -> list[str]:
 
 def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -> None:
     leaf = path[-1]
-    group = next((words.group_of(l) for l in reversed(path[:-1]) if words.group_of(l)), None)
+    group, group_label = next(((words.group_of(l), l) for l in reversed(path[:-1]) if words.group_of(l)), (None, ""))
     if words.is_ignored(leaf) and words.field_of(leaf) in (None, "adoption", "note"):
         layout.ignored[c] = "/".join(path)
+        return
+    if (under := _under_body(path, group, words)) is not None:
+        layout.bodies.append(BodyColumn(c, *under))
+        return
+    if group == "submission" and words.body_tier(leaf):
+        # 报送情况 over 市政协 | 省政协: where the item was sent (上报), not where it was adopted; under
+        # 基本信息 a body's column says nothing the reader knows (said, unread).
+        if "报" in group_label:
+            layout.bodies.append(BodyColumn(c, leaf, "forward"))
+        else:
+            layout.unknown[c] = "/".join(path)
         return
     fld, action = _field_in_group(leaf, group, words)
     if fld in ("month", "day") and group is not None:
@@ -335,6 +352,36 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         layout.fields[fld] = c
     else:
         layout.also[c] = fld
+
+
+def _single_body(label: str, words: HeaderWords) -> bool:
+    """Whether a label names one body (市政协, 市政协采用, 省级), not several levels (县/市/省)."""
+    return bool(words.body_tier(label)) and len(label) <= 10 and not _SEVERAL_LEVELS.search(label)
+
+
+def _under_body(path: list[str], group: str | None, words: HeaderWords) -> tuple[str, str, bool] | None:
+    """A column under one body's group (市政协 over 报送 | 采用 | 期数 | 时间; 市政协采用 over 期数 |
+    日期): (the body's label, what its cells record there, whether they are issue numbers), or None.
+    Each body's columns are that body's record, as 市政协采用期数 | 市政协采用时间 are side by side."""
+    leaf = path[-1]
+    body = next((l for l in reversed(path[:-1]) if _single_body(l, words)), None)
+    if body is None or words.body_tier(leaf):
+        return None
+    fld = words.field_of(leaf)
+    if group in ("adoption", "forward", "instruction") and (fld in _GROUP_OWN[group] or any(
+            kw in leaf for kw, _ in GROUP_FIELDS[group])):
+        action = group  # 市政协采用 over 期数 | 日期: the group's own sub-columns
+    elif fld in ("forward", "forwarded_on") or leaf.startswith(words.forwarded_prefixes):
+        action = "forward"  # 报送, 上报, 是否报送, 报送时间 under 市政协
+    elif fld in ("adoption", "adopted_flag", "adopted_on", "issue_no") or (fld == "date" and group == "adoption"):
+        action = "adoption"
+    elif fld in ("instruction", "leader"):
+        action = "instruction"
+    else:
+        return None
+    if action == "forward" and fld not in ("forward", "forwarded_on", "date", "adopted_flag", None):
+        return None
+    return body, action, action == "adoption" and bool(_ISSUE_LABEL.search(leaf))
 
 
 def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[str | None, str | None]:
@@ -384,6 +431,9 @@ def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
             return kind, test(leaf)
     return None
 
+
+# What a body's column holds of its record, after the body's name (市政协采用期数, 省政协采用时间).
+_RECORD_PART = re.compile(r"(?:采用|编发|刊用|录用|刊发)?(?:期数|期号|期次|刊期|时间|日期)$")
 
 # A label naming several levels (采用情况（县/市/省）, 采用级别（县级、市级、省级）): a column of
 # text naming the body in each cell, not one body's column.

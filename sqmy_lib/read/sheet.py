@@ -113,6 +113,12 @@ class Tables:
             lst.append(values.get(c))
         self.n[table] += 1
 
+    def pop(self, table: str) -> None:
+        """Take back the row last added to ``table``."""
+        for lst in self.data[table].values():
+            lst.pop()
+        self.n[table] -= 1
+
     def extend(self, table: str, count: int, **values) -> None:
         """``count`` rows; each value is a list of ``count`` values or one value for them all."""
         cols = self.data[table]
@@ -690,9 +696,13 @@ class SheetReader:
         row of a separate 采用台账 that refers to an item by 编号/title)."""
         before_adoptions = self.t.n["adoptions"]
         before_forwards = self.t.n["forwards"]
+        by_body: dict[str, int] = {}
         for b in self.layout.bodies:
             if b.col < len(row) and row[b.col] != "" and row[b.col] is not None:
+                n = self.t.n["adoptions"]
                 self._body_cell(row, r, item, ref, b)
+                if b.action == "adoption" and self.t.n["adoptions"] == n + 1:
+                    self._one_adoption_per_body(by_body, b.body, n)
         self._adoption_text(row, r, item, ref)
         adoptions = self.t.n["adoptions"] - before_adoptions
         adoptions = self._flag(row, r, item, ref, adoptions, reference)
@@ -702,6 +712,23 @@ class SheetReader:
         self._adoption_in_note(r, item, ref, note, before_adoptions)
         self._dates_of(row, r, before_adoptions, before_forwards)
         self._instructions(row, r, item, ref, note)
+
+    def _one_adoption_per_body(self, by_body: dict[str, int], body: str, n: int) -> None:
+        """Record ``n`` was just read from a column of ``body``; the same body's columns on one row
+        (市政协 √ | 市政协采用期数 3 | 市政协采用时间 4月1日) are one adoption: ``n`` joins the first
+        when they do not disagree (an issue or a date in one of them, or the same in both)."""
+        first = by_body.setdefault(body, n)
+        if first == n:
+            return
+        cols = self.t.data["adoptions"]
+        if cols["tier"][first] != cols["tier"][n] or any(
+                cols[k][first] and cols[k][n] and cols[k][first] != cols[k][n] for k in ("issue_no", "date")):
+            return  # 第3期 here, 第5期 there (or a cell naming another body): two adoptions
+        for keys in (("issue_no",), ("date", "date_text", "date_status")):
+            if not cols[keys[0]][first] and cols[keys[0]][n]:
+                for k in keys:
+                    cols[k][first] = cols[k][n]
+        self.t.pop("adoptions")
 
     def _record(self, table: str, item: int, ref: tuple[str, str], r: int, col: int, **values) -> None:
         # A row of a separate 采用台账 keeps its 备注 with what it records (an item's is the item's).
