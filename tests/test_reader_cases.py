@@ -1419,3 +1419,16 @@ def test_a_whether_sent_column_is_forwarding(tmp_path):
     assert ledger.adoptions.empty and not _codes(report, "adoption.no_body")
     assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (2, "市级")]
     assert _paid(ledger) == {}
+
+
+def test_where_it_was_sent_beside_who_adopted_it_under_one_group(tmp_path):
+    # 报送及采用情况 over 报送单位 | 采用单位: the 报送单位 cell was read as adoptions (市政协、省政协: paid as
+    # 省级) and the 采用单位 left unread. Worked by hand: 甲 sent to both, adopted by 市政协 (100 yuan).
+    rows = [["序号", "日期", "标题", "作者", "报送及采用情况", ""],
+            ["", "", "", "", "报送单位", "采用单位"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "市政协、省政协", "市政协"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "市政协", ""]]
+    ledger, _ = _read(write_xlsx(tmp_path / "g.xlsx", {"S": rows}, merges={"S": _TWO_ROWS + ["E1:F1"]}), year=2025)
+    assert _adopted(ledger) == [(0, "市级")]
+    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "市级")]
+    assert _paid(ledger) == {"张三": Decimal("100.00")}

@@ -387,8 +387,9 @@ def _under_body(path: list[str], group: str | None, words: HeaderWords) -> tuple
 def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[str | None, str | None]:
     """(field, None) or (None, body action) for a column's lowest label under its group."""
     exact = words.exact.get(leaf)
+    if group == "adoption" and leaf.startswith(_SENT_WORDS):
+        group = "forward"  # 报送及采用情况 over 报送单位 | 采用单位: where it was sent, then who adopted it
     if group in ("adoption", "forward", "instruction"):
-        sub = dict(GROUP_FIELDS[group])
         if exact in _GROUP_OWN[group]:
             return exact, None
         if words.body_tier(leaf):
@@ -396,7 +397,6 @@ def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[s
         for kw, fld in GROUP_FIELDS[group]:
             if kw in leaf:
                 return fld, None
-        del sub
         return words.field_of(leaf), None
     if exact is not None:
         return exact, None
@@ -431,6 +431,9 @@ def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
             return kind, test(leaf)
     return None
 
+
+# A sub-column about the sending (报送单位, 上报时间) under a group about adoption and sending.
+_SENT_WORDS = ("报送", "上报", "呈报")
 
 # What a body's column holds of its record, after the body's name (市政协采用期数, 省政协采用时间).
 _RECORD_PART = re.compile(r"(?:采用|编发|刊用|录用|刊发)?(?:期数|期号|期次|刊期|时间|日期)$")
