@@ -1432,3 +1432,29 @@ def test_where_it_was_sent_beside_who_adopted_it_under_one_group(tmp_path):
     assert _adopted(ledger) == [(0, "市级")]
     assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "市级")]
     assert _paid(ledger) == {"张三": Decimal("100.00")}
+
+
+@pytest.mark.parametrize("layout", ["numbered", "groups", "again"])
+def test_a_later_adoption_in_its_own_columns_is_read(tmp_path, layout):
+    # 采用单位1 | 期数1 | 采用单位2 | 期数2, or 第一次采用 | 第二次采用 each over 采用单位 | 期数: the second
+    # adoption's columns were duplicates, unread, and an item adopted again higher up paid at the first
+    # level. Worked by hand: 甲 adopted by 市政协 (第3期) then 省政协 (第5期): 200 yuan (highest tier);
+    # 乙 by 县政协 (第2期): 30 yuan. 采用情况 written twice with no number stays a duplicate (said).
+    merges = None
+    if layout == "numbered":
+        rows = [["序号", "日期", "标题", "作者", "采用单位1", "期数1", "采用单位2", "期数2"]]
+    elif layout == "groups":
+        rows = [["序号", "日期", "标题", "作者", "第一次采用", "", "第二次采用", ""],
+                ["", "", "", "", "采用单位", "期数", "采用单位", "期数"]]
+        merges = {"S": _TWO_ROWS + ["E1:F1", "G1:H1"]}
+    else:
+        rows = [["序号", "日期", "标题", "作者", "采用单位", "采用期数", "再次采用单位", "再次采用期数"]]
+    rows += [[1, "2025-03-01", "关于甲的建议", "张三", "市政协", "3", "省政协", "5"],
+             [2, "2025-03-02", "关于乙的建议", "李四", "县政协", "第2期", "", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / f"{layout}.xlsx", {"S": rows}, merges=merges), year=2025)
+    assert _adopted(ledger, "body", "issue_no") == [(0, "市级", "市政协", 3), (0, "省级", "省政协", 5), (1, "县级", "县政协", 2)]
+    assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("30.00")}
+    assert not _codes(report, "header.duplicate")
+    rows = [["序号", "日期", "标题", "作者", "采用情况", "采用情况"], [1, "2025-03-01", "关于甲的建议", "张三", "市政协", "省政协"]]
+    ledger, report = _read(write_xlsx(tmp_path / "twice.xlsx", {"S": rows}), year=2025)
+    assert _adopted(ledger) == [(0, "市级")] and [i.column for i in _codes(report, "header.duplicate")] == ["F"]

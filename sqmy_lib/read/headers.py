@@ -69,6 +69,9 @@ class Layout:
     ignored: dict[int, str] = field(default_factory=dict)  # col → label
     unknown: dict[int, str] = field(default_factory=dict)  # col → label
     labels: dict[int, str] = field(default_factory=dict)  # col → the label path as shown (采用情况/市政协)
+    # A second (third…) adoption written in numbered columns (采用单位2 | 期数2, 第二次采用/采用单位):
+    # each its own set of the adoption fields (field → col), read like the first.
+    adoption_sets: list[dict[str, int]] = field(default_factory=list)
 
     @property
     def width(self) -> int:
@@ -350,6 +353,12 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
             layout.fields[kind], layout.fields["adoption"] = layout.fields["adoption"], c
     elif fld not in layout.fields:
         layout.fields[fld] = c
+    elif fld in ADOPTION_SET_FIELDS and _ORDINAL.search("/".join(path)):
+        sets = layout.adoption_sets
+        target = next((s for s in sets if fld not in s), None)
+        if target is None:
+            sets.append(target := {})
+        target[fld] = c
     else:
         layout.also[c] = fld
 
@@ -431,6 +440,11 @@ def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
             return kind, test(leaf)
     return None
 
+
+# The fields of one adoption, and what marks a column as a later adoption's (采用单位2, 期数（二）,
+# 第二次采用, 再次采用): written again only with such a mark, a field is a duplicate column (said).
+ADOPTION_SET_FIELDS = ("adoption", "issue_no", "adopted_on", "publication", "product")
+_ORDINAL = re.compile(r"(?:[2-9]|[二三四五])$|[(（]\s*(?:[2-9]|[二三四五])\s*[)）]|第[2-9二三四五]次|再次|二次")
 
 # A sub-column about the sending (报送单位, 上报时间) under a group about adoption and sending.
 _SENT_WORDS = ("报送", "上报", "呈报")

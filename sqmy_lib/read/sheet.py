@@ -24,7 +24,7 @@ from ..rules import Rules
 from ..rules.follow_up import Vocabulary as FollowUpWords
 from ..zh import column_letter as col_letter
 from .authors import AuthorWords, split_authors
-from .headers import BodyColumn, Layout, norm_label
+from .headers import ADOPTION_SET_FIELDS, BodyColumn, Layout, norm_label
 from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
     NO_YEAR,
@@ -711,7 +711,22 @@ class SheetReader:
         self._forward_in_note(row, r, item, ref, note)
         self._adoption_in_note(r, item, ref, note, before_adoptions)
         self._dates_of(row, r, before_adoptions, before_forwards)
+        for columns in self.layout.adoption_sets:
+            self._later_adoption(row, r, item, ref, columns)
         self._instructions(row, r, item, ref, note)
+
+    def _later_adoption(self, row, r: int, item, ref, columns: dict[str, int]) -> None:
+        """A later adoption in its own numbered columns (采用单位2 | 期数2 | 采用时间2): read like the
+        first, from its own columns."""
+        fields = self.f
+        self.f = {**{k: v for k, v in fields.items() if k not in ADOPTION_SET_FIELDS and k != "forwarded_on"}, **columns}
+        try:
+            first = self.t.n["adoptions"]
+            self._adoption_text(row, r, item, ref)
+            self._issue_and_product(row, r, item, ref, first, self.t.n["adoptions"] - first)
+            self._dates_of(row, r, first, self.t.n["forwards"])
+        finally:
+            self.f = fields
 
     def _one_adoption_per_body(self, by_body: dict[str, int], body: str, n: int) -> None:
         """Record ``n`` was just read from a column of ``body``; the same body's columns on one row
