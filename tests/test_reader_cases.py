@@ -1458,3 +1458,21 @@ def test_a_later_adoption_in_its_own_columns_is_read(tmp_path, layout):
     rows = [["序号", "日期", "标题", "作者", "采用情况", "采用情况"], [1, "2025-03-01", "关于甲的建议", "张三", "市政协", "省政协"]]
     ledger, report = _read(write_xlsx(tmp_path / "twice.xlsx", {"S": rows}), year=2025)
     assert _adopted(ledger) == [(0, "市级")] and [i.column for i in _codes(report, "header.duplicate")] == ["F"]
+
+
+def test_a_later_instruction_or_forwarding_in_its_own_columns_is_read(tmp_path):
+    # 批示领导1 | 批示内容1 | 批示领导2 | 批示内容2 and 上报单位1 | 上报单位2: the second's columns were
+    # duplicates, unread. A 上报 in a second 备注 column (获市长批示 | 已报省政协) was not read either.
+    # Worked by hand: 甲 has two 批示 (市长李某, 副市长王某) and went to 市政协 and 省政协; 乙 went to 市政协.
+    rows = [["序号", "日期", "标题", "作者", "市政协", "批示领导1", "批示内容1", "批示领导2", "批示内容2", "上报单位1", "上报单位2"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "√", "市长李某", "请办理", "副市长王某", "同意", "市政协", "省政协"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "√", "", "", "", "", "市政协", ""]]
+    ledger, report = _read(write_xlsx(tmp_path / "i.xlsx", {"S": rows}), year=2025)
+    ins = ledger.instructions
+    assert sorted(zip(ins["item"], ins["leader"], ins["text"])) == [(0, "副市长王某", "同意"), (0, "市长李某", "请办理")]
+    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "市级")]
+    assert not _codes(report, "header.duplicate")
+    rows = [["序号", "日期", "标题", "作者", "市政协", "备注", "备注"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "√", "获市长批示", "已报省政协"]]
+    ledger, report = _read(write_xlsx(tmp_path / "n.xlsx", {"S": rows}), year=2025)
+    assert list(ledger.forwards["tier"].astype(str)) == ["省级"] and list(ledger.instructions["leader"]) == ["市长"]

@@ -227,11 +227,11 @@ def _shifted(merges, start: int) -> list:
 def _joined_body_columns(layout: Layout) -> dict[str, str]:
     """A body's adoption columns after its first (市政协采用时间 after 市政协采用期数): the reader joins
     what they hold into one adoption with the first's cell, so they count as that record's field;
-    and the columns of a later adoption (采用单位2 | 期数2), each its field."""
+    and the columns of a later adoption or 批示 (采用单位2 | 期数2, 批示领导2), each its field."""
     first: dict[str, int] = {}
     joined = {col_letter(b.col): "adoption" for b in layout.bodies
               if b.action == "adoption" and first.setdefault(b.body, b.col) != b.col}
-    return joined | {col_letter(c): fld for columns in layout.adoption_sets for fld, c in columns.items()}
+    return joined | {col_letter(c): fld for sets in layout.later.values() for columns in sets for fld, c in columns.items()}
 
 
 def _sheet_row(ctx: SheetContext, layout: Layout, hidden: bool, items: int) -> dict:

@@ -69,9 +69,9 @@ class Layout:
     ignored: dict[int, str] = field(default_factory=dict)  # col → label
     unknown: dict[int, str] = field(default_factory=dict)  # col → label
     labels: dict[int, str] = field(default_factory=dict)  # col → the label path as shown (采用情况/市政协)
-    # A second (third…) adoption written in numbered columns (采用单位2 | 期数2, 第二次采用/采用单位):
-    # each its own set of the adoption fields (field → col), read like the first.
-    adoption_sets: list[dict[str, int]] = field(default_factory=list)
+    # A second (third…) adoption, 批示 or 上报 written in numbered columns (采用单位2 | 期数2,
+    # 第二次采用/采用单位, 批示领导2, 上报单位2): per kind, each later record's own columns (field → col), read like the first's.
+    later: dict[str, list[dict[str, int]]] = field(default_factory=lambda: {kind: [] for kind in RECORD_FIELDS})
 
     @property
     def width(self) -> int:
@@ -353,8 +353,8 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
             layout.fields[kind], layout.fields["adoption"] = layout.fields["adoption"], c
     elif fld not in layout.fields:
         layout.fields[fld] = c
-    elif fld in ADOPTION_SET_FIELDS and _ORDINAL.search("/".join(path)):
-        sets = layout.adoption_sets
+    elif (kind := next((k for k, fields in RECORD_FIELDS.items() if fld in fields), None)) and _ORDINAL.search("/".join(path)):
+        sets = layout.later[kind]
         target = next((s for s in sets if fld not in s), None)
         if target is None:
             sets.append(target := {})
@@ -441,9 +441,15 @@ def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
     return None
 
 
-# The fields of one adoption, and what marks a column as a later adoption's (采用单位2, 期数（二）,
-# 第二次采用, 再次采用): written again only with such a mark, a field is a duplicate column (said).
-ADOPTION_SET_FIELDS = ("adoption", "issue_no", "adopted_on", "publication", "product")
+# The fields of one adoption, 批示 or 上报, and what marks a column as a later record's (采用单位2,
+# 期数（二）, 第二次采用, 再次采用, 批示领导2, 上报单位2): written again only with such a mark, a field is a
+# duplicate column (said).
+RECORD_FIELDS = {
+    "adoption": ("adoption", "issue_no", "adopted_on", "publication", "product"),
+    "instruction": ("leader", "instruction", "instruction_text", "instructed_on", "follow_up", "department",
+                    "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"),
+    "forward": ("forward", "forwarded_on"),
+}
 _ORDINAL = re.compile(r"(?:[2-9]|[二三四五])$|[(（]\s*(?:[2-9]|[二三四五])\s*[)）]|第[2-9二三四五]次|再次|二次")
 
 # A sub-column about the sending (报送单位, 上报时间) under a group about adoption and sending.

@@ -13,6 +13,7 @@ header the reader does not use are reported once each (``header.unknown``/``igno
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -24,7 +25,7 @@ from ..rules import Rules
 from ..rules.follow_up import Vocabulary as FollowUpWords
 from ..zh import column_letter as col_letter
 from .authors import AuthorWords, split_authors
-from .headers import ADOPTION_SET_FIELDS, BodyColumn, Layout, norm_label
+from .headers import RECORD_FIELDS, BodyColumn, Layout, norm_label
 from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
     NO_YEAR,
@@ -711,20 +712,32 @@ class SheetReader:
         self._forward_in_note(row, r, item, ref, note)
         self._adoption_in_note(r, item, ref, note, before_adoptions)
         self._dates_of(row, r, before_adoptions, before_forwards)
-        for columns in self.layout.adoption_sets:
-            self._later_adoption(row, r, item, ref, columns)
+        for columns in self.layout.later["adoption"]:
+            with self._columns_of(columns):
+                first = self.t.n["adoptions"]
+                self._adoption_text(row, r, item, ref)
+                self._issue_and_product(row, r, item, ref, first, self.t.n["adoptions"] - first)
+                self._dates_of(row, r, first, self.t.n["forwards"])
+        for columns in self.layout.later["forward"]:
+            with self._columns_of(columns):
+                first = self.t.n["forwards"]
+                self._forward_text(row, r, item, ref, self.t.n["adoptions"])
+                self._dates_of(row, r, self.t.n["adoptions"], first)
         self._instructions(row, r, item, ref, note)
+        for columns in self.layout.later["instruction"]:
+            with self._columns_of(columns):
+                found = self._column_instructions(row, r)
+                self._add_instructions(row, r, item, ref, found) if found else self._orphan_instruction_cells(row, r)
 
-    def _later_adoption(self, row, r: int, item, ref, columns: dict[str, int]) -> None:
-        """A later adoption in its own numbered columns (采用单位2 | 期数2 | 采用时间2): read like the
-        first, from its own columns."""
+    @contextlib.contextmanager
+    def _columns_of(self, columns: dict[str, int]):
+        """Read a later adoption, 批示 or 上报 (采用单位2 | 期数2, 批示领导2 | 批示内容2) like the first,
+        from its own numbered columns: while inside, they are the kind's fields (and no other
+        record's: its 采用日期 dates none of the later 上报)."""
         fields = self.f
-        self.f = {**{k: v for k, v in fields.items() if k not in ADOPTION_SET_FIELDS and k != "forwarded_on"}, **columns}
+        self.f = {**{k: v for k, v in fields.items() if k not in _RECORD_FIELD_NAMES}, **columns}
         try:
-            first = self.t.n["adoptions"]
-            self._adoption_text(row, r, item, ref)
-            self._issue_and_product(row, r, item, ref, first, self.t.n["adoptions"] - first)
-            self._dates_of(row, r, first, self.t.n["forwards"])
+            yield
         finally:
             self.f = fields
 
@@ -1023,10 +1036,13 @@ class SheetReader:
         c = self.f.get("note")
         if c is None or not note:
             return
-        body = self.vocab._forwarded(norm(note).upper())
-        if body:  # a named body only: a bare "报送" in a note says too little
+        # A clause at a time: 获市长批示;已报省政协 (two 备注 columns, or one). A named body only: a bare
+        # "报送" in a note says too little.
+        sent = [(clause, body) for clause in _NOTE_CLAUSES.split(note) if (body := self.vocab._forwarded(norm(clause).upper()))]
+        if sent:
             self._finding("forward.in_note", r, c, note)
-            self._forward(item, ref, r, c, body, Reading(FORWARDED, body, text=note), "note")
+        for clause, body in sent:
+            self._forward(item, ref, r, c, body, Reading(FORWARDED, body, text=clause), "note")
 
     def _adoption_in_note(self, r, item, ref, note: str, first: int) -> None:
         """备注 that says where the item was adopted (``被市政协采用``, ``省政协《社情民意》第8期采用``):
@@ -1233,6 +1249,11 @@ _PLAN_WORDS = ("拟", "准备", "建议", "计划")
 # 均采用, 都被采用: the adoption is every listed body's.
 _ALL_ADOPTED = re.compile(r"(?:均|都|皆|全部)(?:已|被|已被)?(?:采用|采纳|录用|刊用)")
 
+
+_RECORD_FIELD_NAMES = frozenset(f for fields in RECORD_FIELDS.values() for f in fields)
+
+# The clauses of a 备注 (and of two 备注 columns, joined by ;).
+_NOTE_CLAUSES = re.compile(r"[;；。，,]")
 
 _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
 
