@@ -1144,6 +1144,10 @@ def _year_totals(items: Sequence[Item], rules: dict, extra_rows: Sequence[Adopti
         "follow_up_resolved": sum(bool(it.instruction and "已落实" in it.instruction.follow_up) for it in items),
         "forwarded": {t: sum(t in it.forwards for it in items) for t in TIERS[1:]},
         "forwarded_adopted": sum(any(a.tier == t for a in _tier_adoptions(it) for t in it.forwards) for it in items),
+        # What the 上报 figures count: an item adopted above 县级 went there, 上报 written or not; each
+        # item once, at the highest level it was written as sent to, else the highest it was adopted at.
+        "forwarded_counted": _forwarded_counted(items),
+        "forwarded_counted_adopted": _forwarded_counted(items, adopted=True),
         "adopted_by_channel": {ch: len({a.item.title for a in every if a.channel == ch}) for ch in ("政协", "党委政府", "民主党派统战", "部门")},
         "routing": {r: len({a.item.title for a in every if a.routing == r}) for r in ("专报", "转报", "转送")},
         "counted": {
@@ -1153,6 +1157,22 @@ def _year_totals(items: Sequence[Item], rules: dict, extra_rows: Sequence[Adopti
         },
         "rewards_fen": _rewards(items, rules),
     }
+
+
+def _forwarded_counted(items: Sequence[Item], adopted: bool = False) -> dict[str, int] | int:
+    """Items per level they count as sent up to (see ``_year_totals``), for the written 上报 and the
+    adoptions above 县级 of the counted items; ``adopted``: how many of them were adopted at or above
+    that level."""
+    out = {t: 0 for t in TIERS[1:]}
+    reached = 0
+    for it in items:
+        tiers = [a.tier for a in _tier_adoptions(it, True)] if _counted(it) else []
+        sent = it.forwards or [t for t in tiers if t != TIERS[0]]
+        if sent:
+            level = max(sent, key=TIERS.index)
+            out[level] += 1
+            reached += any(TIERS.index(t) >= TIERS.index(level) for t in tiers)
+    return reached if adopted else out
 
 
 def write_demo_office(out_dir: str | os.PathLike, year: int = 2025, seed: int = 2026) -> dict:

@@ -175,3 +175,25 @@ def test_reward_lines_reconcile_for_any_rules(tmp_path_factory, authors, by_tier
     # default) an item whose tier pays nothing is not paid in the period, so has no line at all.
     assert set(lines["item"]) == set(items["item"])
     assert all(len(g) == authors[item] for item, g in lines.groupby("item"))
+
+
+def test_an_item_adopted_above_the_office_went_there_when_the_ledger_records_its_sending(tmp_path):
+    # 上报 figures count what went up, and an item adopted by 市政协 went there whether or not staff wrote
+    # it in the 上报 column (L77 "上报省、市级信息153条" counts the adopted too). Worked by hand, 2025:
+    # 甲 sent to 市政协, not adopted; 乙 adopted by 市政协, no 上报 written; 丙 adopted by 县政协 only (not
+    # sent up); 丁 sent to 省政协 and adopted there (third quarter). Sent up: 市级 甲 乙, 省级 丁; adopted at
+    # the level it went to: 乙 丁. In the first quarter: 甲 乙 only (丁 is the third's).
+    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协", "市政协", "省政协", "上报情况"],
+            [1, "2025-02-01", "关于甲的建议", "张三", "", "", "", "已报市政协"],
+            [2, "2025-02-02", "关于乙的建议", "李四", "", "√", "", ""],
+            [3, "2025-02-03", "关于丙的建议", "王五", "√", "", "", ""],
+            [4, "2025-08-04", "关于丁的建议", "赵六", "", "", "√", "报省政协"]]
+    ledger = sq.read_ledgers([write_xlsx(tmp_path / "a.xlsx", {"S": rows})], year=2025)
+    year = summary(ledger, Period.of(2025))
+    assert year.forwarded == {"市级": 2, "省级": 1, "全国": 0} and year.forwarded_adopted == 2
+    q1 = summary(ledger, Period.of(2025, quarter=1))
+    assert q1.forwarded == {"市级": 2, "省级": 0, "全国": 0} and q1.forwarded_adopted == 1
+    # A ledger that writes no 上报 at all says nothing of what went up unadopted: no 上报 figures.
+    bare = [row[:7] for row in rows]
+    ledger = sq.read_ledgers([write_xlsx(tmp_path / "b.xlsx", {"S": bare})], year=2025)
+    assert summary(ledger, Period.of(2025)).forwarded == {"市级": 0, "省级": 0, "全国": 0}

@@ -50,8 +50,9 @@ def test_demo_figures_match_the_generator_for_both_years():
         assert s.adopted_by_tier == want["counted"]["adoptions"]
         assert s.submitted == want["counted"]["items"]
         assert s.instructions == want["counted"]["instructions"]
-        assert s.forwarded == {t: want["forwarded"][t] for t in s.forwarded}
-        assert s.forwarded_adopted == want["forwarded_adopted"]
+        # 上报 as counted: what was written as sent up, and what was adopted above 县级 (it went there).
+        assert s.forwarded == want["forwarded_counted"]
+        assert s.forwarded_adopted == want["forwarded_counted_adopted"]
         assert s.adopted_by_channel == want["adopted_by_channel"]
         assert s.routing == want["routing"]
         paid = sq.rewards(ledger, year)

@@ -111,8 +111,9 @@ def test_figures_count_forwards_channels_and_routing_apart(tmp_path):
     assert s.adopted_by_tier == {"县级": 2, "市级": 2, "省级": 0, "全国": 0}  # items 1, 6; 2, 3
     assert s.adopted_by_channel == {"政协": 3, "党委政府": 1, "民主党派统战": 1, "部门": 1}
     assert s.routing == {"专报": 1, "转报": 0, "转送": 1}
-    assert s.forwarded == {"市级": 3, "省级": 1, "全国": 0}
-    assert s.forwarded_adopted == 1 and s.upper_adoption_rate == 0.25
+    # 上报 市级: items 1, 2, 7 written, and 3 adopted by 市委办 (it went there); 省级: item 6.
+    assert s.forwarded == {"市级": 4, "省级": 1, "全国": 0}
+    assert s.forwarded_adopted == 2 and s.upper_adoption_rate == 0.4
     assert s.adopted_by_body["市级"] == {"市政协": 1, "市委办": 1}
     paid = sq.rewards(ledger, 2025)
     assert dict(zip(paid["name"], paid["amount"])) == {

@@ -140,9 +140,19 @@ def credited_authors(c: Counted) -> pd.DataFrame:
 
 def forwarded_items(c, period: Period) -> pd.DataFrame:
     """Items sent upward (上报) in the period: item, the highest level it went to, and whether it
-    was adopted at or above that level by the period's end (被上级采用)."""
+    was adopted at or above that level by the period's end (被上级采用).
+
+    An item adopted above the office's own level went there, 上报 written or not (L77 "上报省、市级
+    信息153条" counts what was adopted too): when the ledgers record 上报 at all, such an item with
+    no 上报 of its own counts as sent where it was adopted, in the period of that adoption. Ledgers
+    that record no 上报 say nothing of what went up and was not adopted: no 上报 figures then."""
     fw = in_period(c.forwards, period)
-    fw = fw[fw["tier_rank"] >= 0]
+    fw = fw.loc[fw["tier_rank"] >= 0, ["item", "tier_rank"]]
+    if len(c.forwards):
+        up = in_period(c.adoptions, period)
+        up = up.loc[(up["tier_rank"] > c.rules.tier_rank(c.rules.own_tier)) & ~up["item"].isin(c.forwards["item"]),
+                    ["item", "tier_rank"]]
+        fw = pd.concat([fw, up], ignore_index=True)
     target = fw.groupby("item")["tier_rank"].max()
     reached = c.adoptions[c.adoptions["when"] <= period.end].groupby("item")["tier_rank"].max()
     adopted = target.index.map(reached).to_numpy(dtype=float, na_value=-1) >= target.to_numpy()

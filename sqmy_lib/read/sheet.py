@@ -1201,8 +1201,9 @@ class SheetReader:
             due_on=due, due_text=due_text, due_days=due_days, replied_on=self._secondary_date(row, r, "replied_on", "办复日期"),
             reply=self._text(row, "reply"), fed_back_on=self._secondary_date(row, r, "fed_back_on", "反馈日期"),
         )
-        for leader, col, content, origin, *day in found:
-            level = self.rules.leader_level_of(leader or content) if (leader or content) else None
+        levels = _shared_levels([(self.rules.leader_level_of(leader or content) if (leader or content) else None,
+                                  (col, content, origin, *day)) for leader, col, content, origin, *day in found])
+        for (leader, col, content, origin, *day), level in zip(found, levels):
             dated = common
             if self._follow_up_in_instruction and origin == "column" and content and self._says_follow_up(content):
                 dated = {**common, "follow_up": content}  # 市长李某某批示,已落实: under 领导批示及落实情况
@@ -1269,6 +1270,18 @@ def _continued_from(row: list, r: int, ct: int, records: set[int], merged: dict,
     if above is not None and any(c < len(row) and _filled(row[c]) for c in records):
         return above, True
     return None
+
+
+def _shared_levels(levels: list[tuple[str | None, tuple]]) -> list[str | None]:
+    """The level of each leader (level or None, the 批示 it is named in): names listed under one post
+    written once (副市长王某某、李某某, 王某某、李某某副市长, 市领导王某某、李某某) are all of that post's
+    level — a name with none takes the one level the other names of its 批示 have."""
+    known: dict[tuple, set] = {}
+    for level, where in levels:
+        if level is not None:
+            known.setdefault(where, set()).add(level)
+    return [level if level is not None or len(known.get(where, ())) != 1 else next(iter(known[where]))
+            for level, where in levels]
 
 
 def _issue_reading(value, reading: Reading | None) -> Reading | None:
