@@ -1488,3 +1488,18 @@ def test_names_listed_under_one_post_are_of_its_level(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "l.xlsx", {"S": rows}), year=2025)
     assert list(ledger.instructions["level"].astype(str)) == ["市级"] * 6
     assert not _codes(report, "instruction.unknown_level")
+
+
+def test_characters_that_show_as_nothing_are_not_part_of_a_name_or_title(tmp_path):
+    # Text pasted from a web page or a chat carries zero-width spaces, a BOM, soft hyphens: 张\u200b三 looks
+    # like 张三 and was another person (unpaid against the roster's 张三, their items split), and a title
+    # with one matched no 采用台账 row. Worked by hand: two items by 张三, both adopted by 市政协 (200 yuan).
+    sheets = {"报送台账": [["信息编号", "收稿日期", "信息标题", "作者"],
+                          ["2025-001", "2025-03-01", "关于甲的\u200b建议", "张\u200b三"],
+                          ["2025-002", "2025-03-02", "关于乙的建议", "\ufeff张三\u00ad"]],
+              "采用台账": [["信息标题", "采用单位", "期号"], ["关于甲的建议", "市政协", "第3期"], ["关于乙的\u200d建议", "市政协", "第4期"]]}
+    ledger, report = _read(write_xlsx(tmp_path / "z.xlsx", sheets), year=2025)
+    assert list(ledger.submissions["title"]) == ["关于甲的建议", "关于乙的建议"]
+    assert list(ledger.authors["name"]) == ["张三", "张三"]
+    assert _adopted(ledger, "issue_no") == [(0, "市级", 3), (1, "市级", 4)]
+    assert _paid(ledger) == {"张三": Decimal("200.00")} and not _codes(report, "adoption.no_item")

@@ -49,6 +49,21 @@ def _format_of_suffix(path: Path) -> str:
     return {".xlsm": "xlsx", ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods"}.get(suffix, suffix)
 
 
+# Characters that show as nothing (zero-width space and joiners, word joiner, BOM, soft hyphen,
+# direction marks) come with text pasted from web pages and chat: 张\u200b三 is 张三, in every cell.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+
+
+def _visible(rows: list[list]) -> list[list]:
+    """``rows`` with the invisible characters taken out of their text (in place: a text that
+    prints as it is, nearly all, is not touched)."""
+    for row in rows:
+        for k, v in enumerate(row):
+            if type(v) is str and not v.isprintable():
+                row[k] = v.translate(_INVISIBLE)
+    return rows
+
+
 def _csv_sheet(path: Path) -> SheetGrid:
     """A CSV file as the one sheet it is (sqmy_lib.csvfile), after the same size guard as a sheet's."""
     size = path.stat().st_size
@@ -62,7 +77,7 @@ def _csv_sheet(path: Path) -> SheetGrid:
         raise UnreadableFile("file.corrupt", f"CSV 文件无法解析({exc})") from exc
     if rows and len(rows) * len(rows[0]) > MAX_SHEET_CELLS:
         raise UnreadableFile("sheet.too_large", f"CSV 文件数据量异常(约 {len(rows)} 行 × {len(rows[0])} 列),已拒绝读取")
-    return SheetGrid(csvfile.sheet_name(path), rows)
+    return SheetGrid(csvfile.sheet_name(path), _visible(rows))
 
 
 def open_workbook(path: str | Path) -> OpenedWorkbook:
@@ -103,7 +118,7 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 continue
             try:
                 sheet = wb.get_sheet_by_name(meta.name)
-                rows = sheet.to_python(skip_empty_area=False)
+                rows = _visible(sheet.to_python(skip_empty_area=False))
                 merges = list(sheet.merged_cell_ranges or [])
             except (KeyboardInterrupt, SystemExit, MemoryError):
                 raise
