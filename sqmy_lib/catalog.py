@@ -67,6 +67,8 @@ _ENTRIES = [
     Code("sheet.dated_by_name", WARNING, "按表名定月份", "本表没有收稿日期列,表中 {detail} 计入(依工作表名“{value}”);如不对,请补上收稿日期列"),
     Code("sheet.items_from_adoptions", WARNING, "只有采用台账",
          "本单位没有报送台账,本表 {detail} 条记录已按报送信息计入(收稿日期按采用或批示日期计);如另有报送台账,请一并放入"),
+    Code("cell.ditto", INFO, "“同上”已按上一行读取", "本表 {detail} 个单元格写“同上/〃”({value}),已按上一行同列的内容读取"),
+    Code("cell.ditto_empty", WARNING, "“同上”上方无内容", "写了“{value}”,但上一行同列没有内容可沿用,按空白处理;请填写实际内容"),
     Code("row.hidden", WARNING, "隐藏行中的信息已计入", "本表第 {value} 行被隐藏(手动隐藏或筛选后保存),其中 {detail} 条信息已照常计入;如不应计入,请删除这些行"),
     Code("sheet.hidden", WARNING, "隐藏的工作表已计入", "隐藏的工作表“{value}”中的 {detail} 条信息已计入;如不应计入,请删除该表"),
     Code("header.unknown", WARNING, "表头无法识别",

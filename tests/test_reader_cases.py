@@ -1503,3 +1503,35 @@ def test_characters_that_show_as_nothing_are_not_part_of_a_name_or_title(tmp_pat
     assert list(ledger.authors["name"]) == ["张三", "张三"]
     assert _adopted(ledger, "issue_no") == [(0, "市级", 3), (1, "市级", 4)]
     assert _paid(ledger) == {"张三": Decimal("200.00")} and not _codes(report, "adoption.no_item")
+
+
+def test_a_ditto_mark_repeats_the_cell_above(tmp_path):
+    # 同上, 〃, ” under 作者 | 单位 | 日期 | 市政协: the value of the row above — 同上 was an author named
+    # 同上 (a person with items, ranked and paid) and a unit named 〃. Worked by hand: 甲 乙 丙 are 张三's
+    # of 民革县委 dated 3月1日; 甲 乙 adopted by 市政协 (200 yuan); 丁's 同上 under 市政协 has nothing above
+    # to repeat (丙 was not adopted): blank, said at the cell.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "市政协"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "√"],
+            [2, "同上", "关于乙的建议", "同上", "同上。", "〃"],
+            [3, "〃", "关于丙的建议", "〃", "”", ""],
+            [4, "2025-03-04", "关于丁的建议", "李四", "民盟县委", "同上"]]
+    ledger, report = _read(write_xlsx(tmp_path / "d.xlsx", {"S": rows}), year=2025)
+    subs = ledger.submissions
+    assert list(subs["date"].dt.day) == [1, 1, 1, 4] and list(subs["unit"]) == ["民革县委"] * 3 + ["民盟县委"]
+    assert list(ledger.authors["name"]) == ["张三", "张三", "张三", "李四"]
+    assert _adopted(ledger) == [(0, "市级"), (1, "市级")] and _paid(ledger) == {"张三": Decimal("200.00")}
+    assert [(i.row, i.column) for i in _codes(report, "cell.ditto_empty")] == [(5, "F")]
+    assert "7 个单元格" in _codes(report, "cell.ditto")[0].message
+
+
+def test_a_ditto_mark_in_the_roster_repeats_the_cell_above(tmp_path):
+    # A roster writes 同上 under 身份 and 单位 for the next person of the same unit: 李四 was a person of
+    # unit 同上 with a role the rules do not know (no quota). Worked by hand: 李四 is a 委员 of 民革县委.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "单位"], ["张三", "委员", "民革县委"],
+                                                        ["李四", "同上", "〃"], ["王五", "信息员", "城关镇"]]})
+    ledger = write_xlsx(tmp_path / "a.xlsx", {"S": [["收稿日期", "信息标题", "作者"], ["2025-03-01", "关于甲的建议", "李四"]]})
+    led = sq.read_ledgers([ledger], roster=roster, year=2025)
+    people = led.roster.people.set_index("name")
+    assert people.loc["李四", "role"] == "委员" and people.loc["李四", "unit"] == "民革县委"
+    said = [i for i in sq.validate(led).issues if i.code == "cell.ditto"]
+    assert len(said) == 1 and said[0].sheet == "人员" and "B3、C3" in said[0].message

@@ -27,7 +27,7 @@ from ..zh import column_letter as col_letter
 from .authors import name_key
 from .headers import Layout, norm_label
 from .vocabulary import FIELD_LABELS
-from .sheet import fill_merged_down
+from .sheet import ditto_finding, fill_merged_down, repeat_above
 from .values import cell_text, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
 
@@ -45,16 +45,25 @@ SEQ_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["seq"])
 DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
 
 
-def _rows(grid: SheetGrid, layout: Layout):
+def _rows(grid: SheetGrid, layout: Layout, findings: list[dict], file: str):
+    """(Excel row, the row's field getter) for each row below the header with anything in it: cells
+    merged down filled, a ditto mark (同上 under 单位) the cell above's (said once for the sheet)."""
     fill_merged_down(grid.rows, grid.merges, layout.header_bottom + 1)
-    for r in range(layout.header_bottom + 1, len(grid.rows)):
-        row = grid.rows[r]
+    numbers = [r for r in range(layout.header_bottom + 1, len(grid.rows)) if any(v not in ("", None) for v in grid.rows[r])]
+    data = [grid.rows[r] for r in numbers]
+    repeated, empty = repeat_above(data, {layout.fields.get("name"), layout.fields.get("unit_name")})
+    where = dict(file=file, sheet=grid.name, src=None)
+    if repeated:
+        findings.append(dict(code="cell.ditto", **ditto_finding([(numbers[k] + 1, c) for k, c in repeated]), **where))
+    findings += [dict(code="cell.ditto_empty", row=numbers[k] + 1, column=col_letter(c), value=mark, detail="", **where)
+                 for k, c, mark in empty]
+    for r, row in zip(numbers, data):
 
         def get(fld: str, row=row):
             c = layout.fields.get(fld)
             return row[c] if c is not None and c < len(row) else ""
 
-        yield r + 1, get
+        yield r + 1, get, row
 
 
 def _role_from_names(sheet: str, file: str, rules: Rules) -> str:
@@ -160,7 +169,7 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
         note_col = (layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
                     if layout.kind == "people" else None)
         findings += _unread_columns(file, grid, layout, {end_col, note_col})
-        for row_no, get in _rows(grid, layout):
+        for row_no, get, row in _rows(grid, layout, findings, file):
             where = dict(file=file, sheet=grid.name, row=row_no)
             if layout.kind == "people":
                 name = name_key(cell_text(get("name")))  # 阿依古丽•买买提 is 阿依古丽·买买提
@@ -168,7 +177,6 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
                     continue
                 problems: list[str] = []
                 appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems)
-                row = grid.rows[row_no - 1]
                 ended = _date(row[end_col] if end_col is not None and end_col < len(row) else "",
                               DATE_LABELS["ended_on"], problems)
                 note = cell_text(row[note_col]) if note_col is not None and note_col < len(row) else ""

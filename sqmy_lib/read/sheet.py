@@ -44,7 +44,7 @@ from .values import (
     title_key,
     year_in_text,
 )
-from .vocabulary import NO_UNIT_WORDS, NOTE_WORDS, SUBTOTAL_WORDS
+from .vocabulary import DITTO_MARKS, NO_UNIT_WORDS, NOTE_WORDS, SUBTOTAL_WORDS
 
 _SEPARATOR = re.compile(
     r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?(?:信息|报送|台账|小计)?$"
@@ -165,6 +165,36 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
     return SheetContext(src, file, sheet, year, m[1] if m else "", conflict, month_in_text(sheet))
 
 
+def repeat_above(data: list[list], skip: set) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """同上, 〃 (a ditto mark) in a cell of ``data`` (rows as read, one under the other) becomes the
+    value of the cell above it, itself perhaps a ditto read first; a row with one is copied, not
+    changed in its grid. Never in the columns ``skip`` (a title, 序号 or 编号 is never a repeat).
+    Returns the cells repeated (row index, column) and those with nothing above (read as blank)."""
+    repeated: list[tuple[int, int]] = []
+    empty: list[tuple[int, int, str]] = []
+    for k, row in enumerate(data):
+        if _DITTOS.isdisjoint(row):  # one C-speed test a row: nearly every row has none
+            continue
+        data[k] = row = list(row)
+        for c, v in enumerate(row):
+            if v not in _DITTOS or c in skip:
+                continue
+            above = data[k - 1][c] if k and c < len(data[k - 1]) else ""
+            if above in ("", None):
+                empty.append((k, c, v))
+                above = ""
+            else:
+                repeated.append((k, c))
+            row[c] = above
+    return repeated, empty
+
+
+def ditto_finding(cells: list[tuple[int, int]]) -> dict:
+    """The one cell.ditto finding of a sheet: its repeated cells (Excel row, column)."""
+    shown = "、".join(f"{col_letter(c)}{r}" for r, c in cells[:5]) + (" 等" if len(cells) > 5 else "")
+    return dict(row=None, column="", value=shown, detail=str(len(cells)))
+
+
 def fill_merged_down(rows: list[list], merges, first_row: int) -> dict[tuple[int, int], int]:
     """Cells covered by a merge that runs down a column (one 单位 for several rows) take its value.
 
@@ -208,6 +238,7 @@ class SheetReader:
         start = self.layout.header_bottom + 1
         struck_rows = self._strike_out(rows, start, struck_cells) if struck_cells else set()
         kept, data = self._rows_below(rows, start, struck_rows)
+        self._dittos(data, kept)
         self._report_columns(data, kept)
         if formula_cells:
             self._note_formulas(set(kept), formula_cells)
@@ -221,6 +252,15 @@ class SheetReader:
             self._items(data, kept, merged or {})
         else:
             self._references(data, kept)
+
+    def _dittos(self, data: list[list], kept: list[int]) -> None:
+        """同上, 〃 in a cell is the cell above it (see ``repeat_above``): said once for the sheet
+        (cell.ditto), and at the cell when there is nothing above to repeat (cell.ditto_empty)."""
+        repeated, empty = repeat_above(data, {self.f.get(f) for f in ("title", "seq", "item_no")})
+        for k, c, mark in empty:
+            self._finding("cell.ditto_empty", kept[k], c, mark)
+        if repeated:
+            self.t.add("findings", code="cell.ditto", **ditto_finding([(kept[k], c) for k, c in repeated]), src=self.ctx.src)
 
     def _strike_out(self, rows: list[list], start: int, struck: set[tuple[int, int]]) -> set[int]:
         """Cells struck through (删除线) in this table's rows: a struck title strikes its row out
@@ -1252,6 +1292,9 @@ _ALL_ADOPTED = re.compile(r"(?:均|都|皆|全部)(?:已|被|已被)?(?:采用|�
 
 
 _RECORD_FIELD_NAMES = frozenset(f for fields in RECORD_FIELDS.values() for f in fields)
+
+# Ditto marks as cells hold them: with a full stop, a space, in full width.
+_DITTOS = frozenset(f"{a}{m}{b}" for m in (*DITTO_MARKS, "＂") for a, b in (("", ""), ("", "。"), (" ", ""), ("", " ")))
 
 # The clauses of a 备注 (and of two 备注 columns, joined by ;).
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
