@@ -163,3 +163,19 @@ def test_instructions_json_fields(tmp_path):
     a1 = next(r for r in rows if r["item_no"] == "A1")
     assert (a1["department"], a1["assigned"], a1["replied"], a1["status"], a1["overdue"]) == (
         "县水利局", "2025-03-12", "2025-04-01", "已办结", False)
+
+
+def test_working_days_and_the_end_of_a_month(tmp_path):
+    # 30个工作日 is six weeks of working days, not 30 days (the 批示 was overdue 12 days early); 5月底前
+    # is 31 May (it was read as the 21st, the 下旬's first day); 半个月 is 15 days. Worked by hand:
+    # 交办 Wednesday 12 March 2025 + 30 working days = Wednesday 23 April; 交办 1 April + 15 days = 16 April.
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "交办日期", "办理时限"]
+    rows = [header, ["W1", "2025-03-01", "关于甲的建议", "张三", "市长刘某", "2025-03-12", "30个工作日"],
+            ["W2", "2025-03-02", "关于乙的建议", "张三", "市长刘某", "2025-03-12", "5月底前"],
+            ["W3", "2025-03-03", "关于丙的建议", "张三", "市长刘某", "2025-04-01", "半个月内"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "w.xlsx", {"S": rows}), year=2025)
+    table = instructions(ledger, Period.of(2025), today=dt.date(2025, 4, 30)).set_index("item_no")
+    assert table.at["W1", "due"] == pd.Timestamp("2025-04-23")
+    assert table.at["W2", "due"] == pd.Timestamp("2025-05-31")
+    assert table.at["W3", "due"] == pd.Timestamp("2025-04-16")
+    assert list(table.loc[["W1", "W2", "W3"], "overdue"]) == [True, False, True]  # as of 30 April

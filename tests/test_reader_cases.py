@@ -778,7 +778,8 @@ def test_a_column_of_issue_numbers_per_body(tmp_path):
     # 市政协采用期数 is the 市政协's column (its numbers the issues that carried the item), not the
     # office's own 期号; a 1 under it is 第1期. Worked by hand: (tier, issue) of each item's adoptions.
     rows = [["序号", "收稿日期", "信息标题", "作者", "县政协编发期数", "市政协采用期数", "省政协采用（期号）"]]
-    cells = [["第3期", "12", ""], ["", "第5期", "2025年第2期"], ["4", "", ""], ["", 1, ""]]
+    # 第3期（总第45期）: the year's issue, not the running number beside it.
+    cells = [["第3期（总第45期）", "12", ""], ["", "第5期", "2025年第2期"], ["4", "", ""], ["", 1, ""]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", *c] for k, c in enumerate(cells, 1)]
     ledger, report = _read(write_xlsx(tmp_path / "q.xlsx", {"S": rows}))
     ad = ledger.adoptions

@@ -8,14 +8,15 @@ resolution word (已办结) or a word of work in progress (办理中). A resolut
 makes the text 办理中, even beside a resolution said elsewhere ("部分已解决,其余仍未解决"). A
 text no word places is 办理中 — never 已办结 — and is reported as a warning. Blank: 未反馈.
 
-办理时限: the ledger's date, or its number of days, or ``instructions.due_days`` (office-set),
-counted from the 交办 date (the 批示 date when the item was not 交办). An instruction is overdue
+办理时限: the ledger's date, or its number of days (working days when it says 工作日), or
+``instructions.due_days`` (office-set), counted from the 交办 date (the 批示 date when the item was not 交办). An instruction is overdue
 when the as-of day is past its 办理时限 and there is no 办复 (no reply date or text, and not 已办结).
 """
 from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from ..catalog import entry
@@ -25,6 +26,18 @@ from ..rules.follow_up import DONE, IN_PROGRESS, NO_REPORT, STATUSES, Vocabulary
 from .base import in_period, prepare
 from .counted import Counted
 from ..period import Period, as_of_date
+
+def _after(start: pd.Series, days: pd.Series, working: pd.Series) -> pd.Series:
+    """The day ``days`` after ``start``: calendar days, or working days (Monday to Friday; public
+    holidays and the weekends worked in their place are not known) where the 时限 says 工作日."""
+    due = start + pd.to_timedelta(days, unit="D")
+    busy = working & start.notna()
+    if busy.any():
+        offset = np.busday_offset(start[busy].to_numpy().astype("datetime64[D]"), days[busy].astype("int64").to_numpy(),
+                                  roll="forward")
+        due[busy] = pd.to_datetime(offset)
+    return due
+
 
 COLUMNS = ["item", "item_no", "title", "authors", "unit", "leader", "level", "date", "text", "follow_up", "department",
            "assigned", "due", "replied", "reply", "fed_back", "status", "overdue", "days_open", "warning"]
@@ -66,7 +79,7 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     default_days = int((c.rules.data.get("instructions") or {}).get("due_days", 30))
     days = pd.to_numeric(col("due_days"), errors="coerce").fillna(default_days)
     start = assigned.fillna(instr["when"])
-    due = _dates(col("due_on")).fillna(start + pd.to_timedelta(days, unit="D"))
+    due = _dates(col("due_on")).fillna(_after(start, days, col("due_text").fillna("").astype(str).str.contains("工作日")))
     answered = replied.notna() | (reply != "") | (status == DONE)
     overdue = ~answered & due.notna() & (due < as_of)
     days_open = (as_of - instr["when"]).dt.days.where(status != DONE)

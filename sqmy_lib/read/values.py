@@ -6,6 +6,7 @@ with a status instead of a guess, so validation can point at its cell.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -312,7 +313,7 @@ def day_in_month(value, year: int | None, month: int | None) -> ParsedDate | Non
     return _make(year, month, day)
 
 
-_SPAN = re.compile(r"^(?:限|在)?(\d{1,4})(?:个)?(工作日|天|日|周|个月|月)(?:内|以内|之内)?(?:办结|办复|完成)?$")
+_SPAN = re.compile(r"^(?:限|在)?(\d{1,4}|半)(?:个)?(工作日|天|日|周|个月|月)(?:内|以内|之内)?(?:办结|办复|完成)?$")
 _SPAN_DAYS = {"工作日": 1, "天": 1, "日": 1, "周": 7, "个月": 30, "月": 30}
 _BEFORE = re.compile(r"(?:之前|以前|前|止|为止)$")
 
@@ -321,27 +322,35 @@ def days_in_text(text: str) -> int | None:
     """A time limit written as a span (``30天``, ``15日内``, ``两周``, ``一个月内``): its days, or None."""
     t = _digits(norm(text))
     m = _SPAN.match(t)
-    if not m:
+    if not m or (m[1] == "半" and m[2] not in ("个月", "月")):
         return None
-    return int(m[1]) * _SPAN_DAYS[m[2]]
+    return 15 if m[1] == "半" else int(m[1]) * _SPAN_DAYS[m[2]]  # 半个月: 15 days
 
 
 def deadline(value, year: int | None = None) -> ParsedDate:
-    """A 办理时限 written as a day (``2025年5月1日前``, ``4月30日止``): the day, or why not."""
+    """A 办理时限 written as a day (``2025年5月1日前``, ``4月30日止``, ``5月底前``: the month's last
+    day): the day, or why not."""
     if isinstance(value, str):
         value = _BEFORE.sub("", norm(value))
+        m = _XUN.match(_digits(value))
+        if m and m[3] in ("底", "末", "月底", "月末") and (m[1] or year):
+            y, month = int(m[1] or year), int(m[2])
+            if 1 <= month <= 12:
+                return ParsedDate(dt.date(y, month, calendar.monthrange(y, month)[1]), OK)
     return parse_date(value, year)
 
 
 # ---------------------------------------------------------------- issue numbers
 
-_ISSUE_NO = re.compile(r"第?(\d{1,4})期")
+_ISSUE_NO = re.compile(r"(总)?第?(\d{1,4})期")
 
 
 def issue_number(text: str) -> int | None:
-    """The bulletin issue number in ``第12期`` / ``2026年第15期`` / ``12期``."""
-    m = _ISSUE_NO.findall(norm(_digits(text)) if "期" in text else "")
-    return int(m[-1]) if m else None
+    """The bulletin issue number in ``第12期`` / ``2026年第15期`` / ``12期``: the year's, not the
+    running number beside it (``第3期（总第45期）`` is 3); the last when several are written."""
+    found = _ISSUE_NO.findall(norm(_digits(text)) if "期" in text else "")
+    numbers = [n for total, n in found if not total] or [n for _, n in found]
+    return int(numbers[-1]) if numbers else None
 
 
 def issue_cell(value) -> int | None:
