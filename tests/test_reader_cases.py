@@ -723,17 +723,36 @@ def test_two_ways_of_writing_one_unit_are_said_without_a_roster(tmp_path):
 
 
 def test_a_post_after_a_name_beside_the_name_alone_is_said(tmp_path):
-    # 李四主任 beside 李四: two people to the figures (the tool cannot know), said at the first cell of
-    # the longer name; 王五委员 is 王五 (a role the rules know), not said.
+    # 李四专员 beside 李四: two people to the figures (专员 is no post the rules know, so the tool cannot
+    # know), said at the first cell of the longer name; 王五委员 is 王五 (a role the rules know) and
+    # 李四主任 is 李四 (a post the rules know, rules authors.post_words), not said.
     rows = [["收稿日期", "信息标题", "作者", "县政协"],
             ["2025-03-05", "关于甲的建议", "李四", "√"],
-            ["2025-03-06", "关于乙的建议", "李四主任", "√"],
-            ["2025-03-07", "关于丙的建议", "李四主任", "√"],
-            ["2025-03-08", "关于丁的建议", "王五委员", "√"]]
+            ["2025-03-06", "关于乙的建议", "李四专员", "√"],
+            ["2025-03-07", "关于丙的建议", "李四专员", "√"],
+            ["2025-03-08", "关于丁的建议", "王五委员", "√"],
+            ["2025-03-09", "关于戊的建议", "李四主任", "√"]]
     ledger, report = _read(write_xlsx(tmp_path / "titled.xlsx", {"2025年": rows}))
     assert [(i.row, i.column, i.message) for i in _codes(report, "author.titled")] == [
-        (3, "C", "“李四主任”像是“李四”加上职务,统计时按两个人计;如是同一人,请只写姓名")]
-    assert sorted(set(ledger.authors["name"])) == ["李四", "李四主任", "王五"]
+        (3, "C", "“李四专员”像是“李四”加上职务,统计时按两个人计;如是同一人,请只写姓名")]
+    assert sorted(set(ledger.authors["name"])) == ["李四", "李四专员", "王五"]
+
+
+def test_a_post_written_with_a_name_is_the_persons_not_a_unit_or_a_name(tmp_path):
+    # 县政协副主席张三 was a unit named so (paid as a unit); 李四 副局长 two people, one named 副局长;
+    # 张三、李四等委员 an author named 李四等. Worked by hand: (authors, tags, the item's unit).
+    cells = {"县政协副主席张三": (["张三"], ["副主席"], "县政协"), "民革县委主委李四": (["李四"], ["主委"], "民革县委"),
+             "李四 副局长": (["李四"], ["副局长"], ""), "张三（县政协副主席）": (["张三"], ["县政协副主席"], ""),
+             "王五主任": (["王五"], ["主任"], ""), "张三、李四等委员": (["张三", "李四"], ["", ""], "")}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", c, "√"] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
+    au, subs = ledger.authors, ledger.submissions
+    for k, (cell, (names, tags, unit)) in enumerate(cells.items()):
+        mine = au[au["item"] == k]
+        assert (list(mine["name"]), list(mine["tag"]), subs.loc[subs["item"] == k, "unit"].iloc[0]) == (names, tags, unit), cell
+    assert not au["is_unit"].any()
+    assert [i.row for i in _codes(report, "author.et_al")] == [7]
 
 
 def test_two_deeds_in_one_adoption_or_forward_cell(tmp_path):

@@ -87,6 +87,7 @@ class AuthorWords:
     unit_suffixes: tuple[str, ...] = ()
     place_suffixes: tuple[str, ...] = ()  # endings of a place or an organisation (城关镇, 宣传部)
     sources: tuple[str, ...] = ()  # where an item came from, not who wrote it (群众来信, 12345热线)
+    posts: tuple[str, ...] = ()  # a person's post written with the name (副主席, 主委, 局长)
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
     _prefix_re: re.Pattern | None = field(default=None, repr=False)
 
@@ -98,7 +99,7 @@ class AuthorWords:
         return cls(by_len(a.get("affiliation_words")), by_len(roles), by_len(a.get("honorific_words") or cls.honorifics),
                    by_len(a.get("scribe_words") or cls.scribe), by_len(a.get("et_al_words") or cls.et_al),
                    by_len(data.get("unit_name_words")), by_len(data.get("unit_name_suffixes")),
-                   by_len(a.get("ambiguous_suffixes")), by_len(a.get("source_words")))
+                   by_len(a.get("ambiguous_suffixes")), by_len(a.get("source_words")), by_len(a.get("post_words")))
 
     def is_unit(self, name: str) -> bool:
         """A name a unit word of the rules marks (民革县委, 县教育局): the rules' test, as
@@ -131,6 +132,20 @@ class AuthorWords:
                 return name, role
         return None
 
+    def post_and_name(self, token: str) -> tuple[str, str, str] | None:
+        """``县政协副主席张三``, ``民革县委主委李四`` → (the unit before the post or '', the post as
+        written, the name): a post (rules ``authors.post_words``) with its organisation, then a
+        name; None for anything else."""
+        if len(token) < 4 or not self.posts:
+            return None
+        for n in (2, 3):
+            name, before = token[-n:], token[:-n]
+            post = next((p for p in self.posts if before.endswith(p)), None)
+            if post and all(_CJK.match(ch) for ch in name) and self.is_person_name(name):
+                unit = before[: -len(post)].rstrip(_UNIT_NAME_GAP)
+                return (unit if len(unit) >= 2 and self.is_unit(unit) else ""), before if not unit or not self.is_unit(unit) else post, name
+        return None
+
     def is_source(self, token: str) -> bool:
         """A source, not an author (群众来信, 网民反映, 12345热线, 匿名): rules ``authors.source_words``."""
         return bool(self.sources) and any(w in token for w in self.sources)
@@ -155,7 +170,7 @@ class AuthorWords:
     def suffix_tag(self, token: str) -> tuple[str, str]:
         """``王五同志``, ``王五委员`` → (``王五``, the word): a role or honorific written after a name of
         two characters or more; anything else → (token, '')."""
-        for w in (*self.roles, *self.honorifics):
+        for w in (*self.roles, *self.honorifics, *self.posts):
             if token.endswith(w) and len(token) - len(w) >= 2 and _CJK.match(token[-len(w) - 1]):
                 return token[: -len(w)], w
         return token, ""
@@ -173,8 +188,11 @@ class AuthorWords:
     def et_al_pattern(self) -> re.Pattern:
         if self._et_al_re is None:
             words = "|".join(map(re.escape, self.et_al)) or "(?!)"
-            # 等 / 等人 / 等3人 / 等三人 at the very end, after at least one name character.
-            self._et_al_re = re.compile(rf"(?<=\S)\s*(?:{words})(?:\s*[0-9一二三四五六七八九十]+\s*人)?\s*$")
+            about = "|".join(map(re.escape, (*self.roles, *self.honorifics, *self.posts))) or "(?!)"
+            # 等 / 等人 / 等3人 / 等三人 at the very end, after at least one name character, and the
+            # word about them all that may follow (张三、李四等委员, 王五等同志).
+            self._et_al_re = re.compile(rf"(?<=\S)\s*(?:{words})(?:\s*[0-9一二三四五六七八九十]+\s*(?:人|名))?"
+                                        rf"(?:\s*(?:{about}))?\s*$")
         return self._et_al_re
 
 
@@ -189,6 +207,8 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
             name, tag = words.prefix_tag(text)  # 委员马骏
         if not tag and (split := words.role_and_name(name)):  # 县政协委员张三
             name, tag = split
+        elif not tag and (post := words.post_and_name(name)):  # 县政协副主席张三, 民革县委主委李四
+            return AuthorCell((Author(post[2], post[2], post[1]),), unit=post[0])
         elif not tag and (split := words.unit_and_name(name)):  # 民革县委张伟
             return AuthorCell((Author(split[1], split[1]),), unit=split[0])
         elif not tag and words.is_source(name):  # 群众来信
@@ -209,8 +229,9 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
-        if not any(n in words.affiliations or n in words.roles or n in words.honorifics or words.suffix_tag(n)[1]
+        if not any(n in words.affiliations or n in words.roles or n in words.honorifics or n in words.posts or words.suffix_tag(n)[1]
                    or words.prefix_tag(n)[1] or words.unit_and_name(n) or words.role_and_name(n) or words.is_source(n)
+                   or words.post_and_name(n)
                    or len(names) > 1 and words.is_unit(n) for n in names):
             return AuthorCell(tuple(Author(n, name_key(n)) for n in names), et_al)
     authors: list[Author] = []
@@ -269,12 +290,12 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         scribe = scribe or says_scribe
         if not token:
             continue
-        if token in words.honorifics or token in words.roles and entries and not prefix_tags:
-            if entries:  # 王五 同志, 王五 委员: a word after the name, about it
+        if token in words.honorifics or (token in words.roles or token in words.posts) and entries and not prefix_tags:
+            if entries:  # 王五 同志, 王五 委员, 李四 副局长: a word after the name, about it
                 entries[-1][1].append(token)
                 continue
-        if token in words.affiliations or token in words.roles:
-            prefix_tags.append(token)  # 民革 许文博, 政协委员 张三: a tag of the name after it
+        if token in words.affiliations or token in words.roles or token in words.posts:
+            prefix_tags.append(token)  # 民革 许文博, 政协委员 张三, 主委 张三: a tag of the name after it
             continue
         if _CONTACT.fullmatch(token):  # 张三 13800138000: the name's contact, not a name
             (entries[-1][1] if entries else prefix_tags).append(token)
@@ -284,6 +305,9 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
             name, tag = words.prefix_tag(token)  # 委员马骏, 信息员:高峰
         if not tag and (split := words.role_and_name(token)):
             name, tag = split  # 县政协委员张三
+        elif not tag and (post := words.post_and_name(token)):
+            name, tag = post[2], post[1]  # 县政协副主席张三, 民革县委主委李四 (of 民革县委)
+            units += [post[0]] if post[0] else []
         elif not tag and (split := words.unit_and_name(token)):
             units.append(split[0])  # 民革县委张伟: 张伟 of 民革县委
             name = split[1]

@@ -322,6 +322,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("authors.scribe_words", words(non_empty=False)),
     Spec("authors.et_al_words", words(non_empty=False)),
     Spec("authors.honorific_words", words(non_empty=False)),
+    Spec("authors.post_words", words(non_empty=False)),
     Spec("authors.ambiguous_suffixes", words(non_empty=False)),
     Spec("authors.source_words", words(non_empty=False)),
     Spec("roles", mapping),
