@@ -1555,3 +1555,16 @@ def test_a_ditto_mark_in_the_roster_repeats_the_cell_above(tmp_path):
     assert people.loc["李四", "role"] == "委员" and people.loc["李四", "unit"] == "民革县委"
     said = [i for i in sq.validate(led).issues if i.code == "cell.ditto"]
     assert len(said) == 1 and said[0].sheet == "人员" and "B3、C3" in said[0].message
+
+
+def test_a_sector_written_in_the_unit_cell_is_the_items_sector(tmp_path):
+    # 县教育局（教育界）, 民革县委/民主党派界: the unit and its 界别 — the unit was 县教育局(教育界), matching
+    # no unit of the roster (its items off the unit's figures). Worked by hand: (unit, sector) per item.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "县政协"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "县教育局（教育界）", "√"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民革县委/民主党派界", "√"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "城关镇政协工委（城关镇）", "√"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "u.xlsx", {"S": rows}), year=2025)
+    subs = ledger.submissions
+    assert list(zip(subs["unit"], subs["sector"])) == [
+        ("县教育局", "教育界"), ("民革县委", "民主党派界"), ("城关镇政协工委(城关镇)", "")]

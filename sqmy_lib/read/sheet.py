@@ -603,7 +603,8 @@ class SheetReader:
         dated = self._item_dates(data)
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._author_cells(data), spaced)
-        units = self._mapped("unit", self._column(data, "unit"), _unit_cell)
+        unit_cells = self._mapped("unit", self._column(data, "unit"), _unit_cell)
+        units = [u for u, _ in unit_cells]
         categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
         category_of = self.rules.category_of
         roles = self._mapped("norm", self._column(data, "role"), lambda x: norm(cell_text(x)))
@@ -622,7 +623,8 @@ class SheetReader:
             author_text=author_cells,
             authors=[tuple(a.key for a in cell.authors) if cell is not None else () for cell in parsed],
             unit=units,
-            sector=self._mapped("spaced", self._column(data, "sector"), spaced),
+            # the 界别 column, else the 界别 written in the 单位 cell (县教育局(教育界))
+            sector=[s or u[1] for s, u in zip(self._mapped("spaced", self._column(data, "sector"), spaced), unit_cells)],
             category=self._mapped("category", categories, lambda c: category_of(c) if c else None),
             category_text=categories,
             role_text=roles,
@@ -1345,10 +1347,19 @@ def _month_and_day(month, day):
     return f"{cell_text(month).rstrip('月份')}月{d}日" if _filled(month) else f"{d}日"
 
 
-def _unit_cell(value) -> str:
-    """A 单位 cell as a unit name: ``界别：教育界`` is 教育界; ``个人``, ``无`` are no unit."""
+def _unit_cell(value) -> tuple[str, str]:
+    """A 单位 cell as (the unit's name, the 界别 written with it): ``界别：教育界`` is 教育界;
+    ``县教育局（教育界）`` and ``民革县委/民主党派界`` are the unit and its 界别; ``个人``, ``无`` are no unit."""
     text = _UNIT_LABEL.sub("", norm_spaces(cell_text(value)))
-    return "" if norm(text) in NO_UNIT_WORDS else text
+    if norm(text) in NO_UNIT_WORDS:
+        return "", ""
+    if m := _SECTOR_WITH_UNIT.match(text):
+        return m[1], m[2] or m[3]
+    return text, ""
+
+
+# A unit written with its 界别 after it: 县教育局(教育界), 民革县委/民主党派界.
+_SECTOR_WITH_UNIT = re.compile(r"^(.+?)\s*(?:\(\s*([^()]{1,12}界(?:别|别组)?)\s*\)|[/、]\s*([^/、]{1,12}界(?:别|别组)?))$")
 
 
 def _department(body: str, placed) -> str:
