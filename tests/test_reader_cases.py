@@ -743,7 +743,8 @@ def test_a_post_written_with_a_name_is_the_persons_not_a_unit_or_a_name(tmp_path
     # 张三、李四等委员 an author named 李四等. Worked by hand: (authors, tags, the item's unit).
     cells = {"县政协副主席张三": (["张三"], ["副主席"], "县政协"), "民革县委主委李四": (["李四"], ["主委"], "民革县委"),
              "李四 副局长": (["李四"], ["副局长"], ""), "张三（县政协副主席）": (["张三"], ["县政协副主席"], ""),
-             "王五主任": (["王五"], ["主任"], ""), "张三、李四等委员": (["张三", "李四"], ["", ""], "")}
+             "王五主任": (["王五"], ["主任"], ""), "赵六主任医师": (["赵六"], ["主任医师"], ""),
+             "张三、李四等委员": (["张三", "李四"], ["", ""], "")}
     rows = [["序号", "收稿日期", "信息标题", "作者", "县政协"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", c, "√"] for k, c in enumerate(cells, 1)]
     ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
@@ -752,7 +753,7 @@ def test_a_post_written_with_a_name_is_the_persons_not_a_unit_or_a_name(tmp_path
         mine = au[au["item"] == k]
         assert (list(mine["name"]), list(mine["tag"]), subs.loc[subs["item"] == k, "unit"].iloc[0]) == (names, tags, unit), cell
     assert not au["is_unit"].any()
-    assert [i.row for i in _codes(report, "author.et_al")] == [7]
+    assert [i.row for i in _codes(report, "author.et_al")] == [8]
 
 
 def test_two_deeds_in_one_adoption_or_forward_cell(tmp_path):
