@@ -603,16 +603,13 @@ class SheetReader:
         dated = self._item_dates(data)
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._author_cells(data), spaced)
-        unit_cells = self._mapped("unit", self._column(data, "unit"), _unit_cell)
-        units = [u for u, _ in unit_cells]
         categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
         category_of = self.rules.category_of
         roles = self._mapped("norm", self._column(data, "role"), lambda x: norm(cell_text(x)))
         notes = self._notes(data)
         words = self.author_words
         parsed = self._mapped("authors", author_cells, lambda t: split_authors(t, words) if t else None)
-        # A unit written with the names (民革县委张伟) is the item's unit when its 单位 cell is empty.
-        units = [u or (cell.unit if cell is not None else "") for u, cell in zip(units, parsed)]
+        units, sectors = self._units_and_sectors(data, parsed)
         self.t.extend(
             "submissions", n,
             item=items,
@@ -623,8 +620,7 @@ class SheetReader:
             author_text=author_cells,
             authors=[tuple(a.key for a in cell.authors) if cell is not None else () for cell in parsed],
             unit=units,
-            # the 界别 column, else the 界别 written in the 单位 cell (县教育局(教育界))
-            sector=[s or u[1] for s, u in zip(self._mapped("spaced", self._column(data, "sector"), spaced), unit_cells)],
+            sector=sectors,
             category=self._mapped("category", categories, lambda c: category_of(c) if c else None),
             category_text=categories,
             role_text=roles,
@@ -637,6 +633,14 @@ class SheetReader:
         self._roles(roles, kept)
         for i in self._rows_with_records(data, notes):
             self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
+
+    def _units_and_sectors(self, data: list[list], parsed: list) -> tuple[list[str], list[str]]:
+        """Each item's unit and 界别: the 单位 cell's (县教育局（教育界）: both), else the unit written with
+        the names (民革县委张伟); the 界别 column's, else the one in the 单位 cell."""
+        unit_cells = self._mapped("unit", self._column(data, "unit"), _unit_cell)
+        units = [u or (cell.unit if cell is not None else "") for (u, _), cell in zip(unit_cells, parsed)]
+        written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
+        return units, [s or u[1] for s, u in zip(written, unit_cells)]
 
     def _author_cells(self, data: list[list]) -> list:
         """The author column's cells; more author columns (第二作者, 合作者, 执笔人) hold more authors of
