@@ -1380,30 +1380,36 @@ def test_a_column_of_instructions_and_their_follow_up_reads_both(tmp_path):
 _TWO_ROWS = ["A1:A2", "B1:B2", "C1:C2", "D1:D2"]
 
 
+def _grouped(path, top: list, sub: list, body: list, spans: list[str]) -> Path:
+    """A sheet S headed 序号 | 日期 | 标题 | 作者 over two rows, then groups ``top`` over ``sub`` merged
+    across ``spans``, then the ``body`` rows."""
+    header = [["序号", "日期", "标题", "作者", *top], ["", "", "", "", *sub]]
+    return write_xlsx(path, {"S": header + body}, merges={"S": _TWO_ROWS + spans})
+
+
+def _sent(ledger) -> list[tuple]:
+    """The 上报 as sorted (item, tier)."""
+    return sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str)))
+
+
 def test_a_forwarding_group_over_body_columns_is_forwarding_not_adoption(tmp_path):
     # 报送情况 over 市政协 | 省政协 beside 采用情况 over 市政协 | 省政协: the √ under 报送情况 says where the
     # item was sent (上报), never paid — every one of them was read as an adoption and paid. Worked by
     # hand: 甲 sent to both, adopted by 市政协 (100 yuan); 乙 sent to 市政协 only, not adopted (nothing).
-    rows = [["序号", "日期", "标题", "作者", "报送情况", "", "采用情况", ""],
-            ["", "", "", "", "市政协", "省政协", "市政协", "省政协"],
-            [1, "2025-03-01", "关于甲的建议", "张三", "√", "√", "√", ""],
-            [2, "2025-03-02", "关于乙的建议", "李四", "√", "", "", ""]]
-    ledger, _ = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}, merges={"S": _TWO_ROWS + ["E1:F1", "G1:H1"]}), year=2025)
-    assert _adopted(ledger) == [(0, "市级")]
-    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "市级")]
+    body = [[1, "2025-03-01", "关于甲的建议", "张三", "√", "√", "√", ""], [2, "2025-03-02", "关于乙的建议", "李四", "√", "", "", ""]]
+    path = _grouped(tmp_path / "a.xlsx", ["报送情况", "", "采用情况", ""], ["市政协", "省政协", "市政协", "省政协"], body, ["E1:F1", "G1:H1"])
+    ledger, _ = _read(path, year=2025)
+    assert _adopted(ledger) == [(0, "市级")] and _sent(ledger) == [(0, "市级"), (0, "省级"), (1, "市级")]
     assert _paid(ledger) == {"张三": Decimal("100.00")}
 
 
 def test_a_body_over_its_own_columns_is_that_bodys_record(tmp_path):
     # 市政协 | 省政协 each over 报送 | 采用: the columns were unknown headers, or an adoption with no body.
     # Worked by hand: 甲 sent to both, adopted by 市政协; 乙 sent to 省政协 and adopted there (200 yuan).
-    rows = [["序号", "日期", "标题", "作者", "市政协", "", "省政协", ""],
-            ["", "", "", "", "报送", "采用", "报送", "采用"],
-            [1, "2025-03-01", "关于甲的建议", "张三", "√", "√", "√", ""],
-            [2, "2025-03-02", "关于乙的建议", "李四", "", "", "√", "√"]]
-    ledger, report = _read(write_xlsx(tmp_path / "b.xlsx", {"S": rows}, merges={"S": _TWO_ROWS + ["E1:F1", "G1:H1"]}), year=2025)
-    assert _adopted(ledger) == [(0, "市级"), (1, "省级")]
-    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "省级")]
+    body = [[1, "2025-03-01", "关于甲的建议", "张三", "√", "√", "√", ""], [2, "2025-03-02", "关于乙的建议", "李四", "", "", "√", "√"]]
+    path = _grouped(tmp_path / "b.xlsx", ["市政协", "", "省政协", ""], ["报送", "采用", "报送", "采用"], body, ["E1:F1", "G1:H1"])
+    ledger, report = _read(path, year=2025)
+    assert _adopted(ledger) == [(0, "市级"), (1, "省级")] and _sent(ledger) == [(0, "市级"), (0, "省级"), (1, "省级")]
     assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("200.00")}
     assert not _codes(report, "header.unknown") and not _codes(report, "adoption.no_body")
 
@@ -1438,20 +1444,16 @@ def test_a_whether_sent_column_is_forwarding(tmp_path):
             [3, "2025-03-03", "关于丙的建议", "王五", "是", ""]]
     ledger, report = _read(write_xlsx(tmp_path / "s.xlsx", {"S": rows}), year=2025)
     assert ledger.adoptions.empty and not _codes(report, "adoption.no_body")
-    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (2, "市级")]
+    assert _sent(ledger) == [(0, "市级"), (2, "市级")]
     assert _paid(ledger) == {}
 
 
 def test_where_it_was_sent_beside_who_adopted_it_under_one_group(tmp_path):
     # 报送及采用情况 over 报送单位 | 采用单位: the 报送单位 cell was read as adoptions (市政协、省政协: paid as
     # 省级) and the 采用单位 left unread. Worked by hand: 甲 sent to both, adopted by 市政协 (100 yuan).
-    rows = [["序号", "日期", "标题", "作者", "报送及采用情况", ""],
-            ["", "", "", "", "报送单位", "采用单位"],
-            [1, "2025-03-01", "关于甲的建议", "张三", "市政协、省政协", "市政协"],
-            [2, "2025-03-02", "关于乙的建议", "李四", "市政协", ""]]
-    ledger, _ = _read(write_xlsx(tmp_path / "g.xlsx", {"S": rows}, merges={"S": _TWO_ROWS + ["E1:F1"]}), year=2025)
-    assert _adopted(ledger) == [(0, "市级")]
-    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "市级")]
+    body = [[1, "2025-03-01", "关于甲的建议", "张三", "市政协、省政协", "市政协"], [2, "2025-03-02", "关于乙的建议", "李四", "市政协", ""]]
+    ledger, _ = _read(_grouped(tmp_path / "g.xlsx", ["报送及采用情况", ""], ["报送单位", "采用单位"], body, ["E1:F1"]), year=2025)
+    assert _adopted(ledger) == [(0, "市级")] and _sent(ledger) == [(0, "市级"), (0, "省级"), (1, "市级")]
     assert _paid(ledger) == {"张三": Decimal("100.00")}
 
 
@@ -1491,7 +1493,7 @@ def test_a_later_instruction_or_forwarding_in_its_own_columns_is_read(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "i.xlsx", {"S": rows}), year=2025)
     ins = ledger.instructions
     assert sorted(zip(ins["item"], ins["leader"], ins["text"])) == [(0, "副市长王某", "同意"), (0, "市长李某", "请办理")]
-    assert sorted(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (0, "省级"), (1, "市级")]
+    assert _sent(ledger) == [(0, "市级"), (0, "省级"), (1, "市级")]
     assert not _codes(report, "header.duplicate")
     rows = [["序号", "日期", "标题", "作者", "市政协", "备注", "备注"],
             [1, "2025-03-01", "关于甲的建议", "张三", "√", "获市长批示", "已报省政协"]]
