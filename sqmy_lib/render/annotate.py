@@ -202,13 +202,15 @@ def _position(issue: Issue) -> str:
     return cell_ref(None, issue.sheet, issue.row, issue.column).lstrip("!") or "整个文件"
 
 
-def _print_on_page_width(ws: Worksheet) -> None:
-    """A4 landscape, as many pages down as it takes but one page across, the header on every page."""
+def _print_on_page_width(ws: Worksheet, title_rows: str | None = "1:1") -> None:
+    """A4 landscape, as many pages down as it takes but one page across, the header (``title_rows``)
+    on every page."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    if title_rows:
+        ws.print_title_rows = title_rows
     ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6, header=0.3, footer=0.3)
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "第 &P 页,共 &N 页"
@@ -527,12 +529,15 @@ def _csv_workbook(path: Path, data: bytes) -> Workbook:
     ws.title = csvfile.sheet_name(path)
     widths: dict[int, int] = defaultdict(int)
     for r, values in enumerate(csvfile.grid(data), 1):
+        alone = sum(1 for v in values if v) == 1  # a title row: it should not widen its column
         for c, value in enumerate(values, 1):
             if value:
                 _set_text(ws.cell(r, c), value)
-                widths[c] = max(widths[c], _display_width(value))
+                if not alone:
+                    widths[c] = max(widths[c], _display_width(value))
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 8), 50)
+    _print_on_page_width(ws, title_rows=None)  # a CSV has no print setup of its own: one page across
     return wb
 
 
