@@ -93,6 +93,7 @@ _ENTRIES = [
     Code("product.unknown", WARNING, "编发形式无法识别", "无法识别的编发形式“{value}”,未读取;应为 专报/转报/转送/社情民意 等"),
     Code("role.unknown", WARNING, "身份无法识别", "身份“{value}”不在规则文件的身份中,未读取"),
     Code("adoption.in_note", WARNING, "采用写在备注中", "备注中写有采用情况“{value}”,已按采用计入;请填入采用栏"),
+    Code("adoption.note_no_body", WARNING, "备注说已采用但未写单位", "备注“{value}”说该信息已采用,但没有写明采用单位(刊物),未计入采用;请在采用情况栏写明"),
     Code("adoption.in_forward", WARNING, "采用写在上报栏中", "上报栏中写有采用情况“{value}”,已按采用计入;请填入采用栏"),
     Code("instruction.repeated", INFO, "同一批示记了两次", "“{value}”的这件批示在 {detail} 已记录(同一信息、同一领导、同一日期),只计一次"),
     Code("instruction.posts_only", WARNING, "批示人只写职务", "批示人只写了职务“{value}”、未写姓名,已按 {detail} 位领导各计一件;如为一人兼任,请写明姓名"),

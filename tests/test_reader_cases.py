@@ -1571,3 +1571,17 @@ def test_a_sector_written_in_the_unit_cell_is_the_items_sector(tmp_path):
     subs = ledger.submissions
     assert list(zip(subs["unit"], subs["sector"])) == [
         ("县教育局", "教育界"), ("民革县委", "民主党派界"), ("城关镇政协工委(城关镇)", "")]
+
+
+def test_a_note_that_says_adopted_without_by_whom_is_said(tmp_path):
+    # 备注 第3期采用 / 已采用 / 已编发 on a row with no adoption recorded: adopted, by whom the 备注 does not
+    # say — passed over without a word; now said at the cell, not counted. On a row whose 市政协 column
+    # records the adoption, the 备注 repeats it: nothing said. Worked by hand: one adoption (row 5).
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "备注"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "", "第3期采用"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "", "已采用"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "", "已编发"],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "√", "已采用"]]
+    ledger, report = _read(write_xlsx(tmp_path / "n.xlsx", {"S": rows}), year=2025)
+    assert _adopted(ledger) == [(3, "市级")]
+    assert [(i.row, i.column) for i in _codes(report, "adoption.note_no_body")] == [(2, "F"), (3, "F"), (4, "F")]

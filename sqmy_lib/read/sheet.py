@@ -1100,18 +1100,23 @@ class SheetReader:
             return
         t = self.t.data["adoptions"]
         recorded = {t["tier"][k] for k in range(first, self.t.n["adoptions"])}
-        said = False
+        said = nowhere = False
         for reading in self._memo("adoption_text", note, self.vocab.read_text):
-            if reading.state != ADOPTED or not reading.body:
+            if reading.state != ADOPTED:
                 continue
-            placed = self._placed(reading.body)
-            if placed.tier is None or placed.tier in recorded:
+            placed = self._placed(reading.body) if reading.body else None
+            if placed is None or placed.tier is None:
+                nowhere = True  # 第3期采用, 已采用: adopted, but by whom the 备注 does not say
+                continue
+            if placed.tier in recorded:
                 continue
             if not said:
                 self._finding("adoption.in_note", r, c, note)
                 said = True
             self._adoption(item, ref, r, c, reading.body, reading, "note")
             recorded.add(placed.tier)
+        if nowhere and not recorded:
+            self._finding("adoption.note_no_body", r, c, note)
 
     def _dates_of(self, row, r, first_adoption: int, first_forward: int) -> None:
         """采用日期 and 上报日期 date the row's adoptions and forwardings that carry none."""
