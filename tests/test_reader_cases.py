@@ -1585,3 +1585,14 @@ def test_a_note_that_says_adopted_without_by_whom_is_said(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "n.xlsx", {"S": rows}), year=2025)
     assert _adopted(ledger) == [(3, "市级")]
     assert [(i.row, i.column) for i in _codes(report, "adoption.note_no_body")] == [(2, "F"), (3, "F"), (4, "F")]
+
+
+def test_a_day_with_no_year_inside_an_adoption_text_dates_the_adoption(tmp_path):
+    # 市政协4月3日采用 for an item received 3月1日: adopted in the second quarter — the day was dropped and
+    # the adoption counted in the first, with the item. Worked by hand: Q1 one item, no adoption; Q2 one.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "市政协4月3日采用"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "d.xlsx", {"S": rows}), year=2025)
+    assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 4, 3))]
+    assert sq.summary(ledger, sq.Period.of(2025, quarter=1)).adopted == 0
+    assert sq.summary(ledger, sq.Period.of(2025, quarter=2)).adopted == 1

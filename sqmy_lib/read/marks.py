@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .values import OK, cell_text, date_in_text, issue_number, month_day, norm, parse_date
+from .values import OK, cell_text, date_in_text, day_in_text, issue_number, month_day, norm, parse_date
 from .vocabulary import RANK_WORDS
 
 ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
@@ -217,7 +217,7 @@ class Vocabulary:
             reading = self._part(part)
             if reading.state in (ADOPTED, FORWARDED) and not reading.body and last_body and _is_bare(reading):
                 reading = Reading(ADOPTED if reading.state == ADOPTED else FORWARDED, last_body,
-                                  reading.issue_no, reading.date, part)
+                                  reading.issue_no, reading.date, part, reading.day)
                 # 报送市政协,被采用: the forwarding stands, and the adoption follows it.
             if reading.body:
                 last_body = reading.body
@@ -303,11 +303,12 @@ class Vocabulary:
             return Reading(INSTRUCTION, text=part)
         issue = issue_number(part)
         date = _date(text)
+        day = day_in_text(text) if date is None else None  # 市政协4月3日采用: that day of the ledger's year
         placed = self.place(part)
         if placed.tier is not None or placed.channel is not None:
-            return Reading(ADOPTED, body=norm(part), issue_no=issue, date=date, text=part)
+            return Reading(ADOPTED, body=norm(part), issue_no=issue, date=date, text=part, day=day)
         if issue is not None or date is not None:
-            return Reading(ADOPTED, issue_no=issue, date=date, text=part)
+            return Reading(ADOPTED, issue_no=issue, date=date, text=part, day=day)
         if any(v in text for v in ADOPTION_VERBS):
             return Reading(ADOPTED, body=norm(part), text=part)  # a body the rules cannot place: reported
         return Reading(UNKNOWN, text=part)
@@ -551,7 +552,7 @@ def _merge_trailing(readings: list[Reading]) -> list[Reading]:
             r.issue_no is not None or r.date is not None
         ) and out[-1].issue_no is None:
             prev = out[-1]
-            out[-1] = Reading(ADOPTED, prev.body, r.issue_no, prev.date or r.date, f"{prev.text},{r.text}")
+            out[-1] = Reading(ADOPTED, prev.body, r.issue_no, prev.date or r.date, f"{prev.text},{r.text}", prev.day or r.day)
             continue
         out.append(r)
     return out

@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress
 
 from ..rules import Rules
@@ -895,7 +895,7 @@ class SheetReader:
         if tier is None or column_tier is None or tier == column_tier:
             return reading
         self._finding("mark.other_body", r, b.col, value, b.label)
-        return Reading(reading.state, body, reading.issue_no, reading.date, reading.text)
+        return replace(reading, body=body)
 
     def _adoption_text(self, row, r, item, ref) -> None:
         """采用情况 / 采用单位, with the 采用刊物 beside it read as part of it (市政协 + 社情民意专报)."""

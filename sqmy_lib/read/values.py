@@ -277,6 +277,19 @@ def date_in_text(text: str) -> dt.date | None:
     return parsed.date
 
 
+_DAY_IN_TEXT = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])[日号]")
+
+
+def day_in_text(text: str) -> tuple[int, int] | None:
+    """A day with no year written inside a longer text (``市政协4月3日采用``): its (month, day), for the
+    reader that knows the ledger's year; None when there is none or it is no day (2月30日)."""
+    m = _DAY_IN_TEXT.search(_digits(norm(text)))
+    if not m:
+        return None
+    day = _make(2000, int(m[1]), int(m[2])).date  # a leap year: 2月29日 is a day until the real year says
+    return (day.month, day.day) if day else None
+
+
 def year_in_text(text: str) -> int | None:
     """The year named in a title, sheet or file name (``2026年度…``, ``2026年报送台账``)."""
     if m := _YEAR_IN_TEXT.search(text):
