@@ -1596,3 +1596,18 @@ def test_a_day_with_no_year_inside_an_adoption_text_dates_the_adoption(tmp_path)
     assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 4, 3))]
     assert sq.summary(ledger, sq.Period.of(2025, quarter=1)).adopted == 0
     assert sq.summary(ledger, sq.Period.of(2025, quarter=2)).adopted == 1
+
+
+def test_the_day_of_an_instruction_written_around_the_leader(tmp_path):
+    # A 批示's day written after the leader's name, before it without a year, or in brackets after it:
+    # the day was part of the leader's name (市长李某某4月5日) or dropped, and the 批示 counted in the
+    # item's quarter. Worked by hand: every 批示 is 市长李某某's of 5 April 2025 (the second quarter).
+    cells = ["市长李某某4月5日批示", "4月5日市长李某某批示", "市长李某某于4月5日作出批示", "市长李某某批示（2025年4月5日）",
+             "市长李某某批示：同意。（4月5日）"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协", "领导批示"]]
+    rows += [[k, "2025-03-01", f"关于第{k}个问题的建议", "张三", "√", c] for k, c in enumerate(cells, 1)]
+    ledger, _ = _read(write_xlsx(tmp_path / "i.xlsx", {"S": rows}), year=2025)
+    ins = ledger.instructions
+    assert list(ins["leader"]) == ["市长李某某"] * 5 and set(ins["date"]) == {pd.Timestamp(2025, 4, 5)}
+    assert list(ins["text"]) == ["", "", "", "", "同意。"]
+    assert sq.summary(ledger, sq.Period.of(2025, quarter=2)).instructions == 5

@@ -414,6 +414,8 @@ class Vocabulary:
                 who, rest = who[:-1], rest[1:]
             who = re.sub(r"(?:分别|先后|共同|均|都)$", "", who)  # 市委书记王某某、市长李某某分别作出批示
             who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到)", "", who)  # 已批示, 获市长李某某批示
+            if (d := _DAY_AFTER_LEADER.search(who)) and d.start() > 0:
+                who, date = who[: d.start()], date or d[1]  # 市长李某某4月5日批示: the day, not the name
             if rest[:1] in "、,，;；" and words.search(rest):
                 out.append((who, "", date))  # another leader's 批示 follows
                 t = rest[1:].strip()
@@ -425,6 +427,8 @@ class Vocabulary:
                 out.append((who, rest[: nxt[0]].strip(), date))
                 t = rest[nxt[1]:]
                 continue
+            if not date and (d := _DAY_IN_BRACKETS.search(rest)):
+                rest, date = rest[: d.start()].strip(), d[1]  # 批示:同意。(4月5日): that 批示's day
             times = self.count_only(rest) if who and rest else None  # 常务副市长批示2次: two 批示 by that leader
             out.extend([(who, "", date)] * times if times else [(who, rest, date)])
             break
@@ -472,8 +476,13 @@ def _said_after_colon(text: str) -> tuple[str, str]:
     return text, ""
 
 
-# A day written before the leader in a 批示 cell (2025.4.2市长李某某批示, 2025年4月2日 市长…).
-_LEADING_DATE = re.compile(r"^\s*(\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?)\s*")
+# A day written in a 批示 cell: with its year (2025.4.2, 2025年4月2日) or without (4月2日).
+_DAY = r"(?:\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
+# ... before the leader (2025.4.2市长李某某批示, 4月2日 市长…), after the leader's name (市长李某某4月2日批示,
+# 市长李某某于4月2日作出批示), or in brackets after the 批示 (市长李某某批示(2025年4月2日), 同意。(4月2日)).
+_LEADING_DATE = re.compile(rf"^\s*({_DAY})\s*")
+_DAY_AFTER_LEADER = re.compile(rf"\s*(?:于|在)?\s*({_DAY})$")
+_DAY_IN_BRACKETS = re.compile(rf"\s*\(\s*({_DAY})\s*\)\s*[。.]?$")
 _DATE_HINT = re.compile(r"\d{1,4}[.\-/年月]\d|[〇○零一二三四五六七八九十]{2,4}年")
 
 
