@@ -1611,3 +1611,16 @@ def test_the_day_of_an_instruction_written_around_the_leader(tmp_path):
     assert list(ins["leader"]) == ["市长李某某"] * 5 and set(ins["date"]) == {pd.Timestamp(2025, 4, 5)}
     assert list(ins["text"]) == ["", "", "", "", "同意。"]
     assert sq.summary(ledger, sq.Period.of(2025, quarter=2)).instructions == 5
+
+
+def test_the_day_of_a_forwarding_written_before_or_after_it(tmp_path):
+    # 4月3日报市政协, 报市政协（4月3日）, 已报市政协4月3日: the 上报 of 3 April — the day was dropped (the 上报
+    # counted in the item's quarter) or made part of the body's name (市政协(4月3日)). Worked by hand:
+    # four 上报 to 市政协 on 3 April 2025; none in the first quarter.
+    cells = ["4月3日报市政协", "2025.4.3报市政协", "报市政协（4月3日）", "已报市政协4月3日"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "上报情况"]]
+    rows += [[k, "2025-03-01", f"关于第{k}个问题的建议", "张三", c] for k, c in enumerate(cells, 1)]
+    ledger, _ = _read(write_xlsx(tmp_path / "f.xlsx", {"S": rows}), year=2025)
+    fw = ledger.forwards
+    assert list(fw["body"]) == ["市政协"] * 4 and set(fw["date"]) == {pd.Timestamp(2025, 4, 3)}
+    assert sum(sq.summary(ledger, sq.Period.of(2025, quarter=1)).forwarded.values()) == 0

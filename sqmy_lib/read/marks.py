@@ -149,12 +149,25 @@ class Vocabulary:
             return Reading(FORWARDED, body=body, text=shown)  # 已上报未采用, 报市政协未采用: the 上报 stands
         if state:
             return Reading(state, text=shown)
+        if (dated := self._dated_forwarding(text, shown)) is not None:
+            return dated
         forwarded = self._forwarded(text)
-        if forwarded is not None:
-            return Reading(FORWARDED, body=forwarded, text=shown)
-        if (m := _LEADING_DATE.match(text)) and (forwarded := self._forwarded(text[m.end():])) is not None:
-            return Reading(FORWARDED, body=forwarded, date=_date(m[1]), text=shown)  # 2025.4.3报市政协
-        return None
+        return Reading(FORWARDED, body=forwarded, text=shown) if forwarded is not None else None
+
+    def _dated_forwarding(self, text: str, shown: str) -> Reading | None:
+        """A forwarding with its day before or after it (``2025.4.3报市政协``, ``4月3日报市政协``,
+        ``报市政协(4月3日)``, ``已报市政协4月3日``): the 上报 on that day; None for anything else."""
+        if m := _LEADING_DATE.match(text):
+            day, rest = m[1], text[m.end():]
+        elif (m := _DAY_AT_END.search(text)) and m.start() > 0:
+            day, rest = m[1], text[: m.start()]
+        else:
+            return None
+        forwarded = self._forwarded(rest)
+        if forwarded is None:
+            return None
+        date = _date(day)
+        return Reading(FORWARDED, body=forwarded, date=date, text=shown, day=None if date else month_day(day))
 
     def _text_mark(self, text: str, shown: str) -> Reading:
         listed = self._listed(text, shown)
@@ -483,6 +496,7 @@ _DAY = r"(?:\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|\d{1,2}\s*�
 _LEADING_DATE = re.compile(rf"^\s*({_DAY})\s*")
 _DAY_AFTER_LEADER = re.compile(rf"\s*(?:于|在)?\s*({_DAY})$")
 _DAY_IN_BRACKETS = re.compile(rf"\s*\(\s*({_DAY})\s*\)\s*[。.]?$")
+_DAY_AT_END = re.compile(rf"\s*\(?\s*(?:于)?\s*({_DAY})\s*\)?$")
 _DATE_HINT = re.compile(r"\d{1,4}[.\-/年月]\d|[〇○零一二三四五六七八九十]{2,4}年")
 
 
