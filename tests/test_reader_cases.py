@@ -1624,3 +1624,20 @@ def test_the_day_of_a_forwarding_written_before_or_after_it(tmp_path):
     fw = ledger.forwards
     assert list(fw["body"]) == ["市政协"] * 4 and set(fw["date"]) == {pd.Timestamp(2025, 4, 3)}
     assert sum(sq.summary(ledger, sq.Period.of(2025, quarter=1)).forwarded.values()) == 0
+
+
+def test_a_level_column_of_instructions_takes_the_rows_day_and_follow_up(tmp_path):
+    # 领导批示 over 市级 | 省级 beside 批示时间 | 落实情况: the row's day and follow-up are its 批示's — they
+    # were orphans (said, unread: the 批示 undated, counted in the item's quarter); a day in the cell
+    # itself (李某某（4月5日）, 2025.4.9) was the leader's name. Worked by hand: (leader, level, day, 落实).
+    body = [[1, "2025-03-01", "关于甲的建议", "张三", "李某某", "", "2025-04-05", "已办结"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "", "√", "4月9日", ""],
+            [3, "2025-03-03", "关于丙的建议", "王五", "赵某（4月6日）", "2025.4.9", "", ""]]
+    path = _grouped(tmp_path / "l.xlsx", ["领导批示", "", "批示时间", "落实情况"], ["市级", "省级", "", ""], body,
+                    ["E1:F1", "G1:G2", "H1:H2"])
+    ledger, report = _read(path, year=2025)
+    ins = ledger.instructions
+    got = list(zip(ins["item"], ins["leader"], ins["level"].astype(str), ins["date"].dt.strftime("%m-%d"), ins["follow_up"]))
+    assert got == [(0, "李某某", "市级", "04-05", "已办结"), (1, "", "省级", "04-09", ""),
+                   (2, "赵某", "市级", "04-06", ""), (2, "", "省级", "04-09", "")]
+    assert not _codes(report, "cell.orphan")

@@ -447,6 +447,16 @@ class Vocabulary:
             break
         return out
 
+    def leader_and_day(self, text: str) -> tuple[str, str]:
+        """A cell under one level's 批示 column: (the leaders it names, the day it writes): ``李某某``,
+        ``李某某（4月5日）``, ``4月5日 李某某``, ``2025.4.9`` (a day alone: an unnamed leader's)."""
+        t = unicodedata.normalize("NFKC", text).strip()
+        if m := _LEADING_DATE.match(t):
+            return t[m.end():].strip(), m[1]
+        if (m := _DAY_AT_END.search(t)) is not None:
+            return t[: m.start()].strip(), m[1]
+        return t, ""
+
     @staticmethod
     def _next_instruction(rest: str, words: re.Pattern) -> tuple[int, int] | None:
         """Where a second 批示 starts in the content of a first: after a sentence's end, a day

@@ -744,6 +744,7 @@ class SheetReader:
         before_adoptions = self.t.n["adoptions"]
         before_forwards = self.t.n["forwards"]
         by_body: dict[str, int] = {}
+        self._body_instructions: list[tuple] = []  # the 批示 of the row's body columns, read with the rest
         for b in self.layout.bodies:
             if b.col < len(row) and row[b.col] != "" and row[b.col] is not None:
                 n = self.t.n["adoptions"]
@@ -859,7 +860,7 @@ class SheetReader:
     def _body_cell(self, row, r, item, ref, b: BodyColumn) -> None:
         value = row[b.col]
         if b.action == "instruction":
-            self._instruction_body_cell(value, r, item, ref, b)
+            self._instruction_body_cell(value, r, b)
             return
         reading = self._memo("mark", value, self.vocab.read_mark)
         if b.issues:
@@ -1139,7 +1140,10 @@ class SheetReader:
     # ------------------------------------------------------------------ instructions
 
     def _instructions(self, row, r, item, ref, note: str) -> None:
-        found = self._column_instructions(row, r)  # (leader, column, content, origin[, day])
+        # (leader, column, content, origin[, day[, level]]): the body columns' (领导批示/市级), then the
+        # 批示 columns', then those written in 备注 or 采用情况
+        found, self._body_instructions = self._body_instructions, []
+        found += self._column_instructions(row, r)
         found += self._text_instructions(row, r, note, {norm(l) for l, *_ in found})
         if not found:
             self._orphan_instruction_cells(row, r)
@@ -1227,19 +1231,21 @@ class SheetReader:
         if len(leaders) > 1 and all(map(self.vocab.names_no_one, leaders)):
             self._finding("instruction.posts_only", r, col, text, str(len(leaders)))
 
-    def _instruction_body_cell(self, value, r, item, ref, b: BodyColumn) -> None:
-        """A cell under 领导批示/市级: √ (a leader of that level) or the leaders' names."""
+    def _instruction_body_cell(self, value, r, b: BodyColumn) -> None:
+        """A cell under 领导批示/市级: √ (a leader of that level), the leaders' names, a day (the 批示's),
+        or names with their day (李某某（4月5日）): kept for the row's 批示 (``_instructions``), so the
+        row's 批示时间 and 督办 columns are theirs too."""
         text = cell_text(value)
         yes = self._yes(text)
         if yes is False or self._says_none(text):
             return
         level = self.rules.leader_level_of(b.label)
-        count = self.vocab.count_only(text)
-        leaders = [""] if yes else [""] * count if count else self._leaders(text, r, b.col)
+        who, day = self.vocab.leader_and_day(text) if yes is None else ("", "")
+        count = self.vocab.count_only(who) if who else None
+        leaders = [""] if yes or not who else [""] * count if count else self._leaders(who, r, b.col)
         for leader in leaders:
             own = self.rules.leader_level_of(leader) if leader else None
-            self._record("instructions", item, ref, r, b.col, leader=leader, level=own or level, text="",
-                         date=0, date_text="", date_status="missing", follow_up="", origin="tier_column")
+            self._body_instructions.append((leader, b.col, "", "tier_column", day, own or level))
 
     def _add_instructions(self, row, r, item, ref, found) -> None:
         date = self._cell(row, "instructed_on")
@@ -1252,8 +1258,8 @@ class SheetReader:
             due_on=due, due_text=due_text, due_days=due_days, replied_on=self._secondary_date(row, r, "replied_on", "办复日期"),
             reply=self._text(row, "reply"), fed_back_on=self._secondary_date(row, r, "fed_back_on", "反馈日期"),
         )
-        levels = _shared_levels([(self.rules.leader_level_of(leader or content) if (leader or content) else None,
-                                  (col, content, origin, *day)) for leader, col, content, origin, *day in found])
+        levels = _shared_levels([(_level_given(extra) or (self.rules.leader_level_of(leader or content) if (leader or content) else None),
+                                  (col, content, origin, *extra[:1])) for leader, col, content, origin, *extra in found])
         for (leader, col, content, origin, *day), level in zip(found, levels):
             dated = common
             if self._follow_up_in_instruction and origin == "column" and content and self._says_follow_up(content):
@@ -1324,6 +1330,11 @@ def _continued_from(row: list, r: int, ct: int, records: set[int], merged: dict,
     if above is not None and any(c < len(row) and _filled(row[c]) for c in records):
         return above, True
     return None
+
+
+def _level_given(extra: list) -> str | None:
+    """The level a 批示 found with one (a body column's: 领导批示/市级), or None."""
+    return extra[1] if len(extra) > 1 and extra[1] else None
 
 
 def _shared_levels(levels: list[tuple[str | None, tuple]]) -> list[str | None]:
