@@ -1101,23 +1101,30 @@ class SheetReader:
             return
         t = self.t.data["adoptions"]
         recorded = {t["tier"][k] for k in range(first, self.t.n["adoptions"])}
-        said = nowhere = False
-        for reading in self._memo("adoption_text", note, self.vocab.read_text):
-            if reading.state != ADOPTED:
-                continue
-            placed = self._placed(reading.body) if reading.body else None
-            if placed is None or placed.tier is None:
-                nowhere = True  # 第3期采用, 已采用: adopted, but by whom the 备注 does not say
-                continue
-            if placed.tier in recorded:
+        placed, nowhere = self._adopted_in_note(note)
+        if nowhere and not recorded:
+            self._finding("adoption.note_no_body", r, c, note)
+        said = False
+        for reading, tier in placed:
+            if tier in recorded:
                 continue
             if not said:
                 self._finding("adoption.in_note", r, c, note)
                 said = True
             self._adoption(item, ref, r, c, reading.body, reading, "note")
-            recorded.add(placed.tier)
-        if nowhere and not recorded:
-            self._finding("adoption.note_no_body", r, c, note)
+            recorded.add(tier)
+
+    def _adopted_in_note(self, note: str) -> tuple[list[tuple[Reading, str]], bool]:
+        """The adoptions a 备注 says, each with the tier of its body, and whether it says one by no
+        body the rules place (第3期采用, 已采用: adopted, but by whom the 备注 does not say)."""
+        placed, nowhere = [], False
+        for reading in self._memo("adoption_text", note, self.vocab.read_text):
+            tier = self._placed(reading.body).tier if reading.state == ADOPTED and reading.body else None
+            if tier is not None:
+                placed.append((reading, tier))
+            elif reading.state == ADOPTED:
+                nowhere = True
+        return placed, nowhere
 
     def _dates_of(self, row, r, first_adoption: int, first_forward: int) -> None:
         """采用日期 and 上报日期 date the row's adoptions and forwardings that carry none."""
