@@ -1641,3 +1641,14 @@ def test_a_level_column_of_instructions_takes_the_rows_day_and_follow_up(tmp_pat
     assert got == [(0, "李某某", "市级", "04-05", "已办结"), (1, "", "省级", "04-09", ""),
                    (2, "赵某", "市级", "04-06", ""), (2, "", "省级", "04-09", "")]
     assert not _codes(report, "cell.orphan")
+
+
+def test_a_roster_date_with_words_around_it_is_read(tmp_path):
+    # 2025年7月聘, 自2025年7月起, 2025.07.01起: the day the quota starts — each was an unreadable date
+    # (said, and the person's quota run for the whole year). Worked by hand: all 1 July 2025.
+    rows = [["姓名", "身份", "单位", "聘任时间"], ["张三", "信息员", "县教育局", "2025年7月聘"],
+            ["李四", "信息员", "县教育局", "自2025年7月起"], ["王五", "信息员", "县教育局", "2025.07.01起"]]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"信息员": rows})
+    ledger = write_xlsx(tmp_path / "a.xlsx", {"S": [["收稿日期", "信息标题", "作者"], ["2025-07-03", "关于甲的建议", "张三"]]})
+    people = sq.read_ledgers([ledger], roster=roster, year=2025).roster.people
+    assert set(people["appointed_on"]) == {pd.Timestamp(2025, 7, 1)} and set(people["date_problem"]) == {""}

@@ -148,10 +148,14 @@ def _unit_type(text: str, rules: Rules) -> tuple[str, str]:
     return text, "roster.unit_type_unknown"
 
 
+# Words around a roster date that say it starts or ends a time in post (自2025年7月起, 2025年7月聘).
+_DATE_WORDS = re.compile(r"^(?:自|从|于)|(?:起|聘|聘任|受聘|开始|任职|离任|解聘|止|为止)$")
+
+
 def _date(value, label: str, problems: list[str]):
     if value is None or value == "":
         return None
-    parsed = parse_date(value)
+    parsed = parse_date(_DATE_WORDS.sub("", norm(value)) if isinstance(value, str) else value)
     if parsed.date is None:
         problems.append(f"{label}“{cell_text(value)}”无法识别")
     return parsed.date
