@@ -327,7 +327,8 @@ def _say_several_years(ledger: Ledger) -> None:
         return
     row = dict(code="ledger.several_years", src=None, file="", sheet="", row=None, column="",
                value=str(ledger.year), detail="、".join(map(str, years)))
-    ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame([row])], ignore_index=True))
+    # Both sides typed alike, so pandas has no all-NA column to decide a dtype from (its FutureWarning).
+    ledger.findings = pd.concat([ledger.findings, typed("findings", pd.DataFrame([row]))], ignore_index=True)
 
 
 def _read_roster_file(path: Path, rules: Rules) -> tuple[Roster | None, list[dict]]:
