@@ -226,6 +226,7 @@ class SheetReader:
         self.f = layout.fields
         self.memo = memo  # per-value results shared by the sheets of one file (dates, authors, marks)
         self._row_note = ""
+        self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
 
     # ------------------------------------------------------------------ rows
 
@@ -744,7 +745,7 @@ class SheetReader:
         before_adoptions = self.t.n["adoptions"]
         before_forwards = self.t.n["forwards"]
         by_body: dict[str, int] = {}
-        self._body_instructions: list[tuple] = []  # the 批示 of the row's body columns, read with the rest
+        self._body_instructions = []
         for b in self.layout.bodies:
             if b.col < len(row) and row[b.col] != "" and row[b.col] is not None:
                 n = self.t.n["adoptions"]
@@ -773,8 +774,10 @@ class SheetReader:
         self._instructions(row, r, item, ref, note)
         for columns in self.layout.later["instruction"]:
             with self._columns_of(columns):
-                found = self._column_instructions(row, r)
-                self._add_instructions(row, r, item, ref, found) if found else self._orphan_instruction_cells(row, r)
+                if found := self._column_instructions(row, r):
+                    self._add_instructions(row, r, item, ref, found)
+                else:
+                    self._orphan_instruction_cells(row, r)
 
     @contextlib.contextmanager
     def _columns_of(self, columns: dict[str, int]):
