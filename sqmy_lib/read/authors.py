@@ -170,10 +170,24 @@ class AuthorWords:
     def suffix_tag(self, token: str) -> tuple[str, str]:
         """``王五同志``, ``王五委员`` → (``王五``, the word): a role or honorific written after a name of
         two characters or more; anything else → (token, '')."""
-        for w in (*self.roles, *self.honorifics, *self.posts):
+        for w in self._tags_ending_in.get(token[-1:], ()):
             if token.endswith(w) and len(token) - len(w) >= 2 and _CJK.match(token[-len(w) - 1]):
                 return token[: -len(w)], w
         return token, ""
+
+    @functools.cached_property
+    def tag_words(self) -> frozenset[str]:
+        """Every word that tags a name rather than being one (affiliations, roles, honorifics, posts)."""
+        return frozenset((*self.affiliations, *self.roles, *self.honorifics, *self.posts))
+
+    @functools.cached_property
+    def _tags_ending_in(self) -> dict[str, tuple[str, ...]]:
+        # The words after a name by their last character, in the order suffix_tag tries them: most
+        # names end in none of those characters, and a name is tried against a handful, not all.
+        by_last: dict[str, list[str]] = {}
+        for w in (*self.roles, *self.honorifics, *self.posts):
+            by_last.setdefault(w[-1], []).append(w)
+        return {last: tuple(ws) for last, ws in by_last.items()}
 
     def prefix_tag(self, token: str) -> tuple[str, str]:
         """``委员马骏``, ``信息员:高峰``, ``民革张伟`` → (the name, the word): a role or party word
@@ -229,7 +243,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
-        if not any(n in words.affiliations or n in words.roles or n in words.honorifics or n in words.posts or words.suffix_tag(n)[1]
+        if not any(n in words.tag_words or words.suffix_tag(n)[1]
                    or words.prefix_tag(n)[1] or words.unit_and_name(n) or words.role_and_name(n) or words.is_source(n)
                    or words.post_and_name(n)
                    or len(names) > 1 and words.is_unit(n) for n in names):
