@@ -93,6 +93,21 @@ def test_rules_place_command_json(tmp_path):
     assert result.returncode == 1  # one body no rule places
 
 
+def test_a_body_is_one_body_whatever_verb_follows_it(tmp_path):
+    # 采纳, 录用, 刊用 and 单篇/综合采用 are how offices write one body's adoption: the figures by body
+    # name 市政协 four times and 省政协 once, not 市政协采纳 and 市政协综合 as bodies of their own.
+    rows = [["收稿日期", "信息标题", "作者", "采用情况"],
+            ["2025-03-01", "关于甲的建议", "张三", "市政协采用"],
+            ["2025-03-02", "关于乙的建议", "李四", "市政协采纳"],
+            ["2025-03-03", "关于丙的建议", "王五", "被市政协《社情民意》采纳"],
+            ["2025-03-04", "关于丁的建议", "赵六", "市政协综合采用"],
+            ["2025-03-05", "关于戊的建议", "钱七", "省政协单篇录用"]]
+    ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"一季度": rows}))
+    s = sq.summary(ledger, 2025)
+    assert s.adopted_by_body["市级"] == {"市政协": 4}
+    assert s.adopted_by_body["省级"] == {"省政协": 1}
+
+
 def test_figures_count_forwards_channels_and_routing_apart(tmp_path):
     """A county office's year, every figure worked out by hand below."""
     rows = [

@@ -500,9 +500,14 @@ def test_one_file_per_unit_named_for_the_unit_without_a_roster(tmp_path):
     write_xlsx(tmp_path / "城关镇政协工委2025年台账.xlsx", {"Sheet1": [header, ["关于乙的建议", "李四", "2025-03-06", "√"],
                                                               ["关于丙的建议", "王五", "2025-03-07", ""]]})
     write_xlsx(tmp_path / "政协办公室台账.xlsx", {"Sheet1": [header, ["关于丁的建议", "赵六", "2025-03-08", ""]]})
+    # The unit in brackets, or after the year before the ledger's own words.
+    write_xlsx(tmp_path / "2025年社情民意信息报送台账（县卫健局）.xlsx", {"Sheet1": [header, ["关于戊的建议", "钱七", "2025-03-09", ""]]})
+    write_xlsx(tmp_path / "2025年县农业农村局社情民意信息台账.xlsx", {"Sheet1": [header, ["关于己的建议", "孙八", "2025-03-10", ""]]})
+    write_xlsx(tmp_path / "2025年度社情民意信息台账.xlsx", {"Sheet1": [header, ["关于庚的建议", "周九", "2025-03-11", ""]]})
     ledger, _ = _read(tmp_path)
     assert dict(zip(ledger.submissions["title"], ledger.submissions["unit"])) == {
-        "关于甲的建议": "民盟县委", "关于乙的建议": "城关镇政协工委", "关于丙的建议": "城关镇政协工委", "关于丁的建议": ""}
+        "关于甲的建议": "民盟县委", "关于乙的建议": "城关镇政协工委", "关于丙的建议": "城关镇政协工委", "关于丁的建议": "",
+        "关于戊的建议": "县卫健局", "关于己的建议": "县农业农村局", "关于庚的建议": ""}
 
 
 def test_a_mark_merged_across_tier_columns_is_said(tmp_path):

@@ -169,6 +169,21 @@ def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> None:
 
 # Words of a ledger's own name (政协办公室台账, 信息报送登记表): such a name is no unit's.
 _LEDGER_WORDS = ("台账", "登记", "统计", "信息", "汇总", "报送", "采用", "表")
+_YEAR = re.compile(r"\d{4}\s*年度?")
+_IN_BRACKETS = re.compile(r"[(（【\[]([^()（）【】\[\]]+)[)）】\]]")
+_LEDGER_WORD = re.compile("|".join(("社情民意", *_LEDGER_WORDS)))
+
+
+def _unit_in_name(name: str | None) -> list[str]:
+    """Where a sheet or file name may name its unit: in brackets (台账（县卫健局）), before the year
+    (民盟县委2025年台账), after it up to the ledger's own words (2025年县卫健局社情民意信息台账)."""
+    name = (name or "").strip()
+    parts = [m.strip() for m in _IN_BRACKETS.findall(name)]
+    outside = _IN_BRACKETS.sub(" ", name)
+    parts.append(_YEAR.split(outside, 1)[0].strip(" -_—"))
+    if (year := _YEAR.search(outside)) is not None:
+        parts.append(_LEDGER_WORD.split(outside[year.end():], 1)[0].strip(" -_—"))
+    return parts
 
 
 def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Rules) -> str | None:
@@ -193,8 +208,7 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
     # A sheet, else a file, named as a unit is (民盟县委, 民盟县委2025年社情民意信息台账.xlsx); not one
     # named for a kind of unit (界别, 各工委: the items of several units).
     kinds = set(rules.data.get("unit_name_words") or ())
-    for name in (sheet, Path(file).stem):
-        name = re.split(r"\d{4}\s*年", (name or "").strip())[0].strip(" -_—()（）")
+    for name in (part for whole in (sheet, Path(file).stem) for part in _unit_in_name(whole)):
         if (name and not any(ch.isdigit() for ch in name) and not own(name) and name not in kinds
                 and not any(w in name for w in _LEDGER_WORDS)
                 and not name.startswith("各") and rules.author_kind(name) == "unit"):

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..rules.placement import ADOPTION_VERBS
 from .values import OK, cell_text, date_in_text, day_in_text, issue_number, month_day, norm, parse_date
 from .vocabulary import RANK_WORDS
 
@@ -32,7 +33,6 @@ _PARTS = re.compile(r"[;；\n]+|[,，、](?!\s*第?\s*\d+\s*期)")
 # 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
 # The void words of the rules say the rest.
 _SAME_AS = r"与第?\d+(?:条|行|号)(?:信息)?重复|同第?\d+(?:条|行|号)|^不计入?$"
-ADOPTION_VERBS = ("采用", "采纳", "录用", "刊用", "刊发", "编发", "刊载", "转发", "选用", "用稿")
 
 
 @dataclass(frozen=True)
