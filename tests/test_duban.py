@@ -179,3 +179,22 @@ def test_working_days_and_the_end_of_a_month(tmp_path):
     assert table.at["W2", "due"] == pd.Timestamp("2025-05-31")
     assert table.at["W3", "due"] == pd.Timestamp("2025-04-16")
     assert list(table.loc[["W1", "W2", "W3"], "overdue"]) == [True, False, True]  # as of 30 April
+
+
+def test_time_limits_written_with_what_they_ask_for(tmp_path):
+    # Offices write the 时限 with the deed it asks for and around a part of a month or the year; each
+    # was said unreadable and the default 30 days from the 批示 used. Worked by hand from 交办 1 April 2025:
+    # 请于收到后10日内办复 → 11 April; 30日内答复 → 1 May; 5月10日前反馈 → 10 May; 5月中旬前 → 20 May (the
+    # 中旬's last day); 年底前 → 31 December; 本月底前 needs the month it was written in: still said.
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "交办日期", "办理时限"]
+    limits = ["请于收到后10日内办复", "30日内答复", "2025年5月10日前反馈", "5月中旬前", "年底前", "本月底前"]
+    rows = [header] + [[f"D{k}", "2025-03-01", f"关于第{k}件的建议", "张三", "市长刘某", "2025-04-01", text]
+                       for k, text in enumerate(limits, 1)]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "d.xlsx", {"S": rows}), year=2025)
+    table = instructions(ledger, Period.of(2025), today=dt.date(2025, 5, 15)).set_index("item_no")
+    assert [table.at[f"D{k}", "due"] for k in range(1, 6)] == [
+        pd.Timestamp("2025-04-11"), pd.Timestamp("2025-05-01"), pd.Timestamp("2025-05-10"),
+        pd.Timestamp("2025-05-20"), pd.Timestamp("2025-12-31")]
+    assert list(table.loc[["D1", "D2", "D3", "D4", "D5"], "overdue"]) == [True, True, True, False, False]
+    report = sq.validate(ledger)
+    assert [(i.row, i.column) for i in report.issues if i.code == "cell.date_invalid"] == [(7, "G")]

@@ -326,9 +326,15 @@ def day_in_month(value, year: int | None, month: int | None) -> ParsedDate | Non
     return _make(year, month, day)
 
 
-_SPAN = re.compile(r"^(?:限|在)?(\d{1,4}|半)(?:个)?(工作日|天|日|周|个月|月)(?:内|以内|之内)?(?:办结|办复|完成)?$")
+# What a time limit asks for, written after it (10日内办复, 5月10日前反馈, 3日内报结果).
+_DUE_VERBS = r"(?:办结|办复|完成|反馈|答复|回复|报结果|报送结果|反馈结果|报告|上报|落实|办理)?"
+_SPAN = re.compile(r"^(?:请于?)?(?:(?:收到|接到|交办)(?:批示|通知)?(?:后|之日起))?(?:限|在)?"
+                   rf"(\d{{1,4}}|半)(?:个)?(工作日|天|日|周|个月|月)(?:内|以内|之内)?{_DUE_VERBS}$")
 _SPAN_DAYS = {"工作日": 1, "天": 1, "日": 1, "周": 7, "个月": 30, "月": 30}
-_BEFORE = re.compile(r"(?:之前|以前|前|止|为止)$")
+_BEFORE = re.compile(rf"^(?:请于?|限)?(.+?)(?:之前|以前|前|止|为止){_DUE_VERBS}$")
+_YEAR_END = re.compile(r"^(?:(\d{4})年(?:底|末|内)|年底|年末|年内)$")
+# A part of a month as a time limit: the last day of it (5月中旬前: by 20 May).
+_XUN_LAST = {"上旬": 10, "初": 10, "月初": 10, "中旬": 20, "中": 20, "月中": 20}
 
 
 def days_in_text(text: str) -> int | None:
@@ -341,15 +347,19 @@ def days_in_text(text: str) -> int | None:
 
 
 def deadline(value, year: int | None = None) -> ParsedDate:
-    """A 办理时限 written as a day (``2025年5月1日前``, ``4月30日止``, ``5月底前``: the month's last
-    day): the day, or why not."""
+    """A 办理时限 written as a day (``2025年5月1日前``, ``4月30日止``, ``5月10日前反馈``; ``5月底前``:
+    the month's last day, ``5月中旬前`` the 20th, ``年底前`` 31 December): the day, or why not."""
     if isinstance(value, str):
-        value = _BEFORE.sub("", norm(value))
+        value = norm(value)
+        if m := _BEFORE.match(value):
+            value = m[1]
+        if (m := _YEAR_END.match(_digits(value))) and (m[1] or year):
+            return ParsedDate(dt.date(int(m[1] or year), 12, 31), OK)
         m = _XUN.match(_digits(value))
-        if m and m[3] in ("底", "末", "月底", "月末") and (m[1] or year):
+        if m and (m[1] or year) and 1 <= int(m[2]) <= 12:
             y, month = int(m[1] or year), int(m[2])
-            if 1 <= month <= 12:
-                return ParsedDate(dt.date(y, month, calendar.monthrange(y, month)[1]), OK)
+            last = _XUN_LAST.get(m[3]) or calendar.monthrange(y, month)[1]
+            return ParsedDate(dt.date(y, month, last), OK)
     return parse_date(value, year)
 
 
