@@ -29,6 +29,8 @@ from .vocabulary import RANK_WORDS
 ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
 INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 (read with the instructions)
 
+# Two 政协 written one after the other with no separator (市政协省政协均采用, 省政协全国政协采用).
+_BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|自治区|自治州)政协)")
 _PARTS = re.compile(r"[;；\n]+|[,，、](?!\s*第?\s*\d+\s*期)")
 # 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
 # The void words of the rules say the rest.
@@ -291,6 +293,8 @@ class Vocabulary:
         """``被省政协和全国政协采用`` → ``省政协``, ``全国政协采用``: bodies joined by 和/及/与, each
         placed by the rules; anything else stays whole (中华人民共和国 has 和 in it)."""
         bodies = re.split(r"(?<!共)(?:和|及|与)", piece)
+        if len(bodies) < 2:
+            bodies = _BODIES_BACK_TO_BACK.split(piece)  # 市政协省政协均采用: two bodies, nothing between
         if len(bodies) < 2 or not all(self.place(b).tier is not None for b in bodies):
             return [piece]
         return [re.sub(r"^(?:被|已|由)", "", b).strip() or b for b in bodies]
