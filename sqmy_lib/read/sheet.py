@@ -559,7 +559,7 @@ class SheetReader:
         out: dict[int, tuple[int, bool]] = {}
         for i, row in enumerate(data):
             r = kept[i] - 1
-            if any(c < len(row) and _filled(row[c]) and (r, c) not in merged for c in identity):
+            if _own_field(row, r, identity, merged):
                 continue  # a title (or another item field) of its own: most rows
             origin, said = _continued_from(row, r, ct, records, merged, index) or (None, False)
             if said:  # the row above may itself go on with an item above it: that item
@@ -579,7 +579,6 @@ class SheetReader:
         twice = {t for t, n in Counter(titles).items() if n > 1 and _filled(t)}
         if not twice:
             return {}
-        cells = lambda row, cols: tuple(row[c] if c < len(row) else "" for c in cols)
         first: dict[tuple, int] = {}
         out: dict[int, tuple[int, str]] = {}
         keys = [c for c in identity if c != self.f.get("seq")]
@@ -587,12 +586,9 @@ class SheetReader:
         for i, (row, t) in enumerate(zip(data, titles)):
             if t not in twice or i in taken:
                 continue
-            key = cells(row, keys)
-            origin = first.setdefault(key, i)
-            if origin != i:
-                mine, theirs = cells(row, recs), cells(data[origin], recs)
-                if any(_filled(v) and v != w for v, w in zip(mine, theirs)):
-                    out[i] = (origin, "same")
+            origin = first.setdefault(_cells(row, keys), i)
+            if origin != i and _adds_a_record(_cells(row, recs), _cells(data[origin], recs)):
+                out[i] = (origin, "same")
         return out
 
     def _item_rows(self, data: list[list], kept: list[int]) -> None:
@@ -1327,6 +1323,20 @@ _DITTOS = frozenset(f"{a}{m}{b}" for m in (*DITTO_MARKS, "＂") for a, b in ((""
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
 
 _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
+
+
+def _own_field(row: list, r: int, identity: list[int], merged: dict) -> bool:
+    """Whether a row (0-based sheet row ``r``) fills an item field itself, not through a merge from above."""
+    return any(c < len(row) and _filled(row[c]) and (r, c) not in merged for c in identity)
+
+
+def _cells(row: list, cols: list[int]) -> tuple:
+    return tuple(row[c] if c < len(row) else "" for c in cols)
+
+
+def _adds_a_record(mine: tuple, theirs: tuple) -> bool:
+    """Whether a row's record cells say something the first row of its item does not."""
+    return any(_filled(v) and v != w for v, w in zip(mine, theirs))
 
 
 def _continued_from(row: list, r: int, ct: int, records: set[int], merged: dict, index: dict[int, int]) -> tuple[int, bool] | None:
