@@ -1660,3 +1660,46 @@ def test_a_roster_date_with_words_around_it_is_read(tmp_path):
     ledger = write_xlsx(tmp_path / "a.xlsx", {"S": [["收稿日期", "信息标题", "作者"], ["2025-07-03", "关于甲的建议", "张三"]]})
     people = sq.read_ledgers([ledger], roster=roster, year=2025).roster.people
     assert set(people["appointed_on"]) == {pd.Timestamp(2025, 7, 1)} and set(people["date_problem"]) == {""}
+
+
+def test_not_adopted_written_with_bei_or_huo_pays_nothing(tmp_path):
+    # 未被采用, 未获采用 and 采用未果 say the item was NOT adopted (rules marks.negations: 未, 不, 没); each
+    # was read as an adoption and paid 100 yuan at 市级. Worked by hand: only rows 8 and 9 are adopted.
+    marks = ["未被采用", "没被采用", "不被采用", "未获采用", "采用未果"]
+    texts = ["市政协未被采用", "未获市政协采用"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", m, ""] for k, m in enumerate(marks, 1)]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", "", t] for k, t in enumerate(texts, 6)]
+    rows += [[8, "2025-03-08", "关于第8个问题的建议", "作者8号", "√", ""],
+             [9, "2025-03-09", "关于第9个问题的建议", "作者9号", "", "被市政协采用"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "n.xlsx", {"一季度": rows}))
+    assert sorted(ledger.adoptions["item"]) == [7, 8]
+    paid = sq.rewards(ledger, 2025)
+    assert dict(zip(paid["name"], paid["amount"])) == {"作者8号": Decimal("100.00"), "作者9号": Decimal("100.00")}
+
+
+def test_two_adoptions_in_sentences(tmp_path):
+    # A full stop, or 后又被, between two bodies' adoptions: the first (市级) was dropped.
+    cells = ["市政协采用。省政协采用", "市政协采用后又被省政协采用", "市政协采用后省政协又采用"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
+    ledger, _ = _read(write_xlsx(tmp_path / "s.xlsx", {"一季度": rows}))
+    ad = ledger.adoptions
+    assert [sorted(ad.loc[ad["item"] == k, "tier"].astype(str)) for k in range(3)] == [["市级", "省级"]] * 3
+    assert sq.summary(ledger, 2025).adopted_by_body["市级"] == {"市政协": 3}
+
+
+def test_instruction_days_and_leaders_written_around_the_name(tmp_path):
+    # Each worked by hand: the day of the 批示 (it fell back to the item's Q1 date) and one leader each.
+    cells = {"县委书记李某某 2025/4/3": [("县委书记李某某", "2025-04-03")],  # was three leaders: 县委书记李某某 2025, 4, 3
+             "县委书记李某某（4.3）": [("县委书记李某某", "2025-04-03")],
+             "县长张三 副县长李四": [("县长张三", ""), ("副县长李四", "")],  # was one leader
+             "县委书记 李某某": [("县委书记 李某某", "")]}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "领导批示", "备注"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c, ""] for k, c in enumerate(cells, 1)]
+    rows += [[5, "2025-03-05", "关于第5个问题的建议", "作者5号", "", "2025.4.3获市长李某某批示"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "i.xlsx", {"一季度": rows}), year=2025)  # the year of 4.3
+    ins = ledger.instructions
+    got = {k: [(l, "" if pd.isna(d) else d.strftime("%Y-%m-%d")) for l, d in zip(ins.loc[ins["item"] == k, "leader"], ins.loc[ins["item"] == k, "date"])]
+           for k in range(5)}
+    assert got == {**dict(enumerate(cells.values())), 4: [("市长李某某", "2025-04-03")]}

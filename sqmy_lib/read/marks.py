@@ -31,7 +31,7 @@ INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 
 
 # Two 政协 written one after the other with no separator (市政协省政协均采用, 省政协全国政协采用).
 _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|自治区|自治州)政协)")
-_PARTS = re.compile(r"[;；\n]+|[,，、](?!\s*第?\s*\d+\s*期)")
+_PARTS = re.compile(r"[;；。\n]+|[,，、](?!\s*第?\s*\d+\s*期)")
 # 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
 # The void words of the rules say the rest.
 _SAME_AS = r"与第?\d+(?:条|行|号)(?:信息)?重复|同第?\d+(?:条|行|号)|^不计入?$"
@@ -85,7 +85,10 @@ class Vocabulary:
         self._pending_in = alternation(self.pending)
         self._not_adopted_in = alternation(self.not_adopted)
         verbs = "|".join(map(re.escape, (*ADOPTION_VERBS, "用", "予")))
-        self._negated_verb = re.compile(f"(?:{'|'.join(map(re.escape, self.negations)) or '(?!)'})(?:{verbs})")
+        # 未采用, 未予采用, and with 被/获 between, a body too (未被采用, 未获市政协采用); 采用未果.
+        negations = "|".join(map(re.escape, self.negations)) or "(?!)"
+        self._negated_verb = re.compile(rf"(?:{negations})(?:(?:被|获|获得|得到)[^,，;；。]{{0,12}}?)?(?:{verbs})"
+                                        rf"|(?:{verbs})(?:未果|未成功|未成)")
         # Forwarding words written after the body (市政协已报送, 市政协推荐); one character is too
         # little to tell there (信息专报 ends in 报).
         self._forwarded_tail = tuple(w for w in self.forwarded if len(w) > 1)
@@ -335,7 +338,7 @@ class Vocabulary:
     def leaders(self, text: str) -> list[str]:
         """The leaders a 批示 cell names, one per 件: parts split on 、,;/ and new lines, a part
         that is only a title (``市委常委``) joined to the next (``常务副市长刘某某``)."""
-        parts = [p.strip() for p in re.split(r"[、,，;；/\n]+", unicodedata.normalize("NFKC", text)) if p.strip()]
+        parts = [q for p in re.split(r"[、,，;；/\n]+", unicodedata.normalize("NFKC", text)) for q in self._spaced_leaders(p.strip()) if q]
         if len(parts) > 1 and all(map(self._title_only, parts)):
             return self._posts(parts)
         out: list[str] = []
@@ -378,6 +381,14 @@ class Vocabulary:
         """A leader written as posts only (``县长``, ``市委常委、副市长``), no person's name."""
         return bool(leader) and all(map(self._title_only, re.split(r"[、,，;；/\n]+", leader)))
 
+    def _spaced_leaders(self, part: str) -> list[str]:
+        """``县长张三 副县长李四``: leaders written with only a space between, each a post and a name;
+        ``县委书记 李某某`` (a post, then its name) stays one."""
+        pieces = part.split()
+        if len(pieces) > 1 and all(any(w in p for w in self.title_words) and not self._title_only(p) for p in pieces):
+            return pieces
+        return [part]
+
     def _title_only(self, part: str) -> bool:
         """A part that names a post but no person (``市委常委``, ``副市长``)."""
         rest = norm(part)
@@ -391,10 +402,11 @@ class Vocabulary:
         """A cell that says no 批示 was given (``待批示``, ``尚未批示``, ``暂无领导批示``)."""
         return self._no_instruction.fullmatch(unicodedata.normalize("NFKC", text).strip(" 。.")) is not None
 
-    def instruction_in_text(self, text: str) -> list[tuple[str, str]]:
-        """批示 written in free text (备注/说明): ``获市委书记王某某批示`` → [(leader, the sentence)].
+    def instruction_in_text(self, text: str) -> list[tuple[str, str, str]]:
+        """批示 written in free text (备注/说明): ``获市委书记王某某批示`` → [(leader, the sentence, the
+        day written with the leader or '')]: ``2025年4月2日市长张某某批示``, ``市长张某某4月2日批示``.
         Negated mentions (``未批示``, ``待批示``, ``无批示``) are none."""
-        found: list[tuple[str, str]] = []
+        found: list[tuple[str, str, str]] = []
         if not self._any_instruction.search(text):
             return found
         t = unicodedata.normalize("NFKC", text)
@@ -403,11 +415,14 @@ class Vocabulary:
             if self._negated_tail.search(before) or re.match(r"(?:待|未|无|尚未|暂未|暂无|没有)", before):
                 continue
             # "该信息获市委书记王某某批示": the leader is what follows the last 获/得到/受到.
+            before, day = self.leader_and_day(before)  # 2025.4.3获市长李某某批示: that day's
             leader = re.split(r"获得|获|得到|受到", before)[-1]
             leader = re.sub(r"^(?:并|已|均|经|蒙|有|由)", "", leader).strip(" ::、")
             leader = re.sub(r"(?:分别|先后|共同|均|都)$", "", leader)  # 市委书记王某某、市长李某某分别作出批示
+            leader, after = self.leader_and_day(leader)  # 市长李某某4月2日批示
+            day = day or after
             for one in self.leaders(leader) if leader else [""]:
-                found.append((one, m[0].strip()))
+                found.append((one, m[0].strip(), day))
         return found
 
     def split_instructions(self, text: str) -> list[tuple[str, str, str]]:
@@ -424,6 +439,8 @@ class Vocabulary:
             m = next((m for m in words.finditer(t) if m.start() > 0), None)
             if m is None:
                 who, said = _said_after_colon(t)
+                if not date and not said:  # 县委书记李某某 2025/4/3, 县委书记李某某(4月3日)
+                    who, date = self.leader_and_day(who)
                 out.append(("" if who in self.instruction_words else who, said, date))  # 批示:同意
                 break
             who, rest = t[: m.start()].rstrip(" 作出做出作了::,，"), t[m.end():]
@@ -510,7 +527,7 @@ _DAY = r"(?:\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|\d{1,2}\s*�
 _LEADING_DATE = re.compile(rf"^\s*({_DAY})\s*")
 _DAY_AFTER_LEADER = re.compile(rf"\s*(?:于|在)?\s*({_DAY})$")
 _DAY_IN_BRACKETS = re.compile(rf"\s*\(\s*({_DAY})\s*\)\s*[。.]?$")
-_DAY_AT_END = re.compile(rf"\s*\(?\s*(?:于)?\s*({_DAY})\s*\)?$")
+_DAY_AT_END = re.compile(rf"\s*\(?\s*(?:于)?\s*({_DAY}|\d{{1,2}}\.\d{{1,2}}(?=\s*\)))\s*\)?$")  # (4.3) only in brackets
 _DATE_HINT = re.compile(r"\d{1,4}[.\-/年月]\d|[〇○零一二三四五六七八九十]{2,4}年")
 
 
@@ -524,13 +541,15 @@ def _date(text: str) -> dt.date | None:
 
 
 def _split_parts(text: str) -> list[str]:
-    text = _DEED_THEN_BODY.sub(lambda m: m[0] + ";", unicodedata.normalize("NFKC", text))
+    text = _DEED_THEN_BODY.sub(lambda m: m[1] + ";", unicodedata.normalize("NFKC", text))
     parts = [p.strip() for p in _PARTS.split(text)]
     return [p for p in parts if p]
 
 
-# 市政协采用(第3期)省政协采用(第5期): a deed and the next body written with no separator between.
-_DEED_THEN_BODY = re.compile(r"(?:采用|采纳|录用|刊用|刊发|编发)(?:\([^()]*\)|第?\d+期)?(?=[省市县区州](?!场)|全国|中央|国家)")
+# 市政协采用(第3期)省政协采用(第5期), 市政协采用后又被省政协采用: a deed and the next body written
+# with no separator between, or only a connective.
+_DEED_THEN_BODY = re.compile(r"((?:采用|采纳|录用|刊用|刊发|编发)(?:\([^()]*\)|第?\d+期)?)(?:后又|后|又|再|且|并)?(?:被|由)?"
+                             r"(?=[省市县区州](?!场)|全国|中央|国家)")
 
 
 # 省市两级采用, 省、市两级政协采用: each level said by one character.

@@ -1214,12 +1214,12 @@ class SheetReader:
             if not text or col is None:
                 continue
             added = []
-            for leader, sentence in self.vocab.instruction_in_text(text):
+            for leader, sentence, day in self.vocab.instruction_in_text(text):
                 if norm(leader) in named and leader:
                     continue  # the 备注 repeats the 批示 columns
                 if col not in self._both_columns:  # under 采用及批示情况 a 批示 is where the office keeps it
                     self._finding(code, r, col, sentence)
-                found.append((leader, col, sentence, origin))
+                found.append((leader, col, sentence, origin, day))
                 named.add(norm(leader))
                 added.append(leader)
             self._posts_only(added, r, col, text)
