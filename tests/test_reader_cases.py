@@ -1703,3 +1703,19 @@ def test_instruction_days_and_leaders_written_around_the_name(tmp_path):
     got = {k: [(l, "" if pd.isna(d) else d.strftime("%Y-%m-%d")) for l, d in zip(ins.loc[ins["item"] == k, "leader"], ins.loc[ins["item"] == k, "date"])]
            for k in range(5)}
     assert got == {**dict(enumerate(cells.values())), 4: [("市长李某某", "2025-04-03")]}
+
+
+@pytest.mark.parametrize("title, merged", [("社情民意信息报送情况", None), ("社情民意信息报送情况", "A1:E1"),
+                                           ("2025年社情民意信息采用情况表", "A1:E1"), ("社情民意信息批示情况", "C1:F1"),
+                                           ("2025年度信息报送情况统计", None)])
+def test_a_short_title_row_is_no_group_over_the_columns(tmp_path, title, merged):
+    # A title typed in A1 unmerged (跨列居中) or merged over part of the width, with 报送/采用/批示 in it,
+    # was a group label carried over every column: each √ under 县政协编发 | 市政协采用 | 省政协采用 read as
+    # 上报 (nothing adopted, nothing paid), or 收稿日期 as the adoption's day. Worked by hand: 甲 adopted
+    # at 县级 and 市级, 乙 at 省级; nothing sent.
+    rows = [[title], ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协采用", "省政协采用"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "县医院", "√", "√", ""],
+            [2, "2025-03-02", "关于乙的建议", "李四", "县医院", "", "", "√"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}, {"2025年": [merged] if merged else []}), year=2025)
+    assert _adopted(ledger) == [(0, "县级"), (0, "市级"), (1, "省级")] and _sent(ledger) == []
+    assert ledger.submissions["date"].notna().all() and ledger.instructions.empty

@@ -238,12 +238,12 @@ def _header_like(labels: list[str], words: HeaderWords) -> bool:
 def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: str = "") -> Layout | None:
     top = bottom = best
     # Group rows above (采用情况 over its sub-columns), sub-rows below, three rows at most.
-    while top > 0 and bottom - top + 1 < MAX_HEADER_ROWS and _is_group_row(raw_scan[top - 1], scan[top - 1], words):
+    while top > 0 and bottom - top + 1 < MAX_HEADER_ROWS and _is_group_row(raw_scan[top - 1], scan[top - 1], words, scan[top]):
         top -= 1
     while bottom + 1 < len(scan) and bottom - top + 1 < MAX_HEADER_ROWS and _is_sub_row(raw_scan[bottom + 1], scan, top, bottom + 1, words):
         bottom += 1
     block = [list(scan[r]) for r in range(top, bottom + 1)]
-    _carry_groups(block, words)
+    _carry_groups(block, raw_scan[top: bottom + 1], words)
     layout = Layout("submissions", top, bottom)
     for c in range(len(block[0])):
         path = _path([row[c] for row in block])
@@ -262,16 +262,50 @@ def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: 
     return layout
 
 
-def _is_group_row(raw: list[str], filled: list[str], words: HeaderWords) -> bool:
-    """A row above the header that heads groups of its columns (采用情况, 领导批示): labels the
-    vocabulary knows, at least one heading a group or spread over several columns; one label
-    spread over the whole width is a title, not a group."""
+def _is_group_row(raw: list[str], filled: list[str], words: HeaderWords, below: list[str]) -> bool:
+    """A row above the header (``below``) that heads groups of its columns (采用情况, 领导批示):
+    labels the vocabulary knows, at least one heading a group or spread over several columns. One
+    label spread over the whole width is a title, not a group; so is one that heads both an item's
+    own columns and its records (社情民意信息报送情况 typed in A1 over 序号 … 市政协 | 省政协, unmerged
+    or merged over part of the width)."""
     if not _header_like(raw, words):
         return False
     labels = [l for l in filled if l]
     if len(set(labels)) == 1 and len(labels) >= len(filled) - 1:
         return False
+    if any(_heads_items_and_records(l, _extent(raw, filled, c), below, words) for c, l in enumerate(raw) if l):
+        return False
     return any(words.group_of(l) for l in raw if l) or filled != raw
+
+
+def _extent(raw: list[str], filled: list[str], c: int) -> range:
+    """The columns a group label at ``c`` heads: its merged range, else up to the next label."""
+    end = c + 1
+    if filled != raw and end < len(filled) and filled[end] == filled[c]:
+        while end < len(filled) and filled[end] == filled[c]:
+            end += 1
+        return range(c, end)
+    while end < len(raw) and not raw[end] and not (filled[end] and filled[end] != filled[c]):
+        end += 1
+    return range(c, end)
+
+
+# An item's own columns (only those no group gives another meaning: 日期 and 单位 under 采用情况 are
+# the adoption's), and the columns that record what became of it.
+_ITEM_FIELDS = frozenset(("seq", "item_no", "title", "author"))
+_RECORD_FIELDS = frozenset(("adoption", "adopted_flag", "issue_no", "adopted_on", "forward", "forwarded_on",
+                            "instruction", "leader", "instruction_text", "instructed_on"))
+
+
+def _heads_items_and_records(label: str, columns: range, below: list[str], words: HeaderWords) -> bool:
+    """Whether a label heads an item's own columns and its records too, or heads an item's own
+    columns as if they were records (2025年社情民意信息采用情况表 merged over 序号 … 单位)."""
+    fields = {words.field_of(below[k]) for k in columns if k < len(below) and below[k]}
+    if not fields & _ITEM_FIELDS:
+        return False
+    bodies = any(k < len(below) and below[k] and words.field_of(below[k]) is None and words.body_tier(below[k])
+                 for k in columns)
+    return bodies or bool(fields & _RECORD_FIELDS) or words.group_of(label) in ("adoption", "forward", "instruction")
 
 
 def _spans(row: list[str], c: int) -> bool:
@@ -293,15 +327,17 @@ def _is_sub_row(raw: list[str], scan, top: int, r: int, words: HeaderWords) -> b
             and all(grouped[c] or words.knows(raw[c]) for c in filled))
 
 
-def _carry_groups(block: list[list[str]], words: HeaderWords) -> None:
+def _carry_groups(block: list[list[str]], raw: list[list[str]], words: HeaderWords) -> None:
     """An unmerged group label carries right over the empty cells beside it, as long as the rows
-    below have labels there (采用情况 written once over 县级 | 市级 | 省级)."""
+    below have labels there (采用情况 written once over 县级 | 市级 | 省级); a merged one heads its
+    merged range only (``raw``: what each cell itself says)."""
     for k in range(len(block) - 1):
         row, below = block[k], block[k + 1]
         carried = ""
         for c in range(len(row)):
             if row[c]:
-                carried = row[c] if words.group_of(row[c]) else ""
+                unmerged = raw[k][c] == row[c] and not (c + 1 < len(row) and row[c + 1] == row[c])
+                carried = row[c] if unmerged and words.group_of(row[c]) else ""
             elif carried and below[c]:
                 row[c] = carried
             else:
