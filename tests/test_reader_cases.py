@@ -1719,3 +1719,21 @@ def test_a_short_title_row_is_no_group_over_the_columns(tmp_path, title, merged)
     ledger, _ = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}, {"2025年": [merged] if merged else []}), year=2025)
     assert _adopted(ledger) == [(0, "县级"), (0, "市级"), (1, "省级")] and _sent(ledger) == []
     assert ledger.submissions["date"].notna().all() and ledger.instructions.empty
+
+
+def test_a_second_table_with_a_fuller_header_keeps_the_first(tmp_path):
+    # 一季度 table, then 二季度 below with its own header adding 备注 (or a two-level 采用情况): the fuller
+    # header was taken as the sheet's and everything above it dropped without a word. Worked by hand:
+    # three items; 甲 and 丙 adopted at 市级, 丁 at 省级.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "√"],
+            [2, "2025-03-02", "关于乙的建议", "李四", ""],
+            [None], ["二季度"],
+            ["序号", "收稿日期", "信息标题", "作者", "采用情况", None, "备注"],
+            [None, None, None, None, "市政协", "省政协", None],
+            [1, "2025-04-01", "关于丙的建议", "王五", "√", "", ""],
+            [2, "2025-04-02", "关于丁的建议", "赵六", "", "√", ""]]
+    merges = ["A6:A7", "B6:B7", "C6:C7", "D6:D7", "E6:F6", "G6:G7"]
+    ledger, _ = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}, {"2025年": merges}), year=2025)
+    assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议", "关于丙的建议", "关于丁的建议"]
+    assert _adopted(ledger) == [(0, "市级"), (2, "市级"), (3, "省级")]

@@ -194,16 +194,29 @@ def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "") ->
     scan = [_labels(r, width) if _only_short_text(r) else [""] * width for r in rows[:HEADER_SCAN_ROWS]]
     raw_scan = [list(r) for r in scan]  # before merged labels are spread: what each cell itself says
     _fill_merges(scan, merges)
+    scores = [_score(labels, words) for labels in scan]
     best, best_score = None, 1
-    for i, labels in enumerate(scan):
-        score = _score(labels, words)
+    for i, score in enumerate(scores):
         if score > best_score:
             best, best_score = i, score
     if best is not None:
+        best = _first_table(scores, scan, best, best_score)
         layout = _ledger_layout(scan, raw_scan, best, merges, words, hint)
         if layout is not None:
             return layout
     return _roster_layout(raw_scan)
+
+
+def _first_table(scores: list[int], scan: list[list[str]], best: int, best_score: int) -> int:
+    """The header of the sheet's first table: an earlier header nearly as full as the fullest
+    (序号|收稿日期|信息标题|作者|市政协 above a second table's that adds 备注), when data rows lie
+    between the two; else the fullest (the lower row of a two-row header scores more)."""
+    for i in range(best):
+        if scores[i] >= max(2, best_score - 1):
+            if any(not any(scan[j]) for j in range(i + 1, best)):  # a data or blank row: no header of two rows
+                return i
+            break
+    return best
 
 
 def next_table(rows: list[list], layout: Layout, words: HeaderWords) -> int | None:
