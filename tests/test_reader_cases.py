@@ -1737,3 +1737,17 @@ def test_a_second_table_with_a_fuller_header_keeps_the_first(tmp_path):
     ledger, _ = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}, {"2025年": merges}), year=2025)
     assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议", "关于丙的建议", "关于丁的建议"]
     assert _adopted(ledger) == [(0, "市级"), (2, "市级"), (3, "省级")]
+
+
+def test_a_title_starting_with_a_subtotal_word_is_an_item(tmp_path):
+    # 累计欠缴物业费…, 汇总上报制度… with their 序号, date and author were set aside as 小计 rows without a
+    # word; the real 合计/小计 rows below stay set aside. Worked by hand: three items, three 市级 adoptions.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "市政协"],
+            [1, "2025-03-01", "关于加强农村养老服务的建议", "作者1号", "县医院", "√"],
+            [2, "2025-03-02", "累计欠缴物业费纠纷频发应引起重视", "作者2号", "县医院", "√"],
+            [3, "2025-03-03", "汇总上报制度流于形式的问题亟需解决", "作者3号", "县医院", "√"],
+            ["合计", None, "3条", None, None, 3],
+            ["本月小计", "2025-03-31", 3, None, None, None]]
+    ledger, _ = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}), year=2025)
+    assert len(ledger.submissions) == 3 and _adopted(ledger) == [(0, "市级"), (1, "市级"), (2, "市级")]
+    assert sorted(ledger.skipped["row"]) == [5, 6]

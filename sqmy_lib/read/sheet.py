@@ -341,12 +341,14 @@ class SheetReader:
 
     def _summary_reason(self, row: list, filled: list, texts: list[str]) -> str | None:
         """A 小计/合计 row, or a note or a line of signatures under the table."""
-        if any(t.startswith(SUBTOTAL_WORDS) for t in texts):
+        given = [self._cell(row, f) not in ("", None) for f in ("author", "date")]
+        # A row with its author and its date is an item whatever its title starts with (累计欠缴物业费…).
+        if not all(given) and any(t.startswith(SUBTOTAL_WORDS) for t in texts):
             return "subtotal"
         notes = [bool(_NOTE.match(norm(cell_text(v)))) for _, v in filled]
         # Neither an author nor a date: a 小计 written later in its words (一月小计:2条, 本季度合计,
         # 共计报送2条), or a line of signatures (制表人:刘某 … 审核人:陈某 … 联系电话:…).
-        if not any(self._cell(row, f) not in ("", None) for f in ("author", "date")):
+        if not any(given):
             if any(_SUBTOTAL_IN.match(t) for t in texts):
                 return "subtotal"
             if any(notes):
