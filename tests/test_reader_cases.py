@@ -1751,3 +1751,21 @@ def test_a_title_starting_with_a_subtotal_word_is_an_item(tmp_path):
     ledger, _ = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}), year=2025)
     assert len(ledger.submissions) == 3 and _adopted(ledger) == [(0, "市级"), (1, "市级"), (2, "市级")]
     assert sorted(ledger.skipped["row"]) == [5, 6]
+
+
+def test_two_tables_side_by_side_are_read_apart(tmp_path):
+    # 一季度 | 二季度 side by side on one sheet: the right table's 作者 were read as co-authors of the left
+    # table's items and its 市政协 √ as their adoptions (乙 paid for 丁's). Worked by hand: four items,
+    # 甲 adopted and 丁 adopted, each with its own author.
+    rows = [["一季度", None, None, None, None, None, "二季度"],
+            ["序号", "收稿日期", "信息标题", "作者", "市政协", None, "序号", "收稿日期", "信息标题", "作者", "市政协"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "√", None, 1, "2025-04-01", "关于丙的建议", "王五", ""],
+            [2, "2025-03-02", "关于乙的建议", "李四", "", None, 2, "2025-04-02", "关于丁的建议", "赵六", "√"]]
+    ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}, {"2025年": ["A1:E1", "G1:K1"]}), year=2025)
+    subs = ledger.submissions
+    assert dict(zip(subs["title"], subs["author_text"])) == {"关于甲的建议": "张三", "关于乙的建议": "李四",
+                                                            "关于丙的建议": "王五", "关于丁的建议": "赵六"}
+    adopted = subs.set_index("item").loc[ledger.adoptions["item"], "title"].tolist()
+    assert sorted(adopted) == ["关于丁的建议", "关于甲的建议"] and not _codes(report, "header.duplicate")
+    paid = sq.rewards(ledger, 2025)
+    assert dict(zip(paid["name"], paid["amount"])) == {"张三": Decimal("100.00"), "赵六": Decimal("100.00")}

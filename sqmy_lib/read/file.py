@@ -176,9 +176,32 @@ def ordinal_dates(ordinals: list) -> np.ndarray:
 
 def _tables(grid, layout: Layout, words: HeaderWords):
     """The tables of one sheet, each as (rows, layout): usually one; a second table below the first
-    (its own header, other columns) is read with its own header. Rows keep their Excel numbers: a
-    table's rows are the sheet's, with the other tables' rows left empty."""
-    rows = grid.rows
+    (its own header, other columns) is read with its own header, and so is one beside it (一季度 |
+    二季度 side by side). Rows and columns keep their Excel numbers: a table's cells are the sheet's,
+    with the other tables' left empty."""
+    for rows, first in _tables_beside(grid, layout, words):
+        yield from _tables_below(grid, rows, first, words)
+
+
+def _tables_beside(grid, layout: Layout, words: HeaderWords) -> list[tuple[list[list], Layout]]:
+    """The sheet's rows as one block, or as two when a second table stands to the right of the
+    first (its own 序号/标题/日期 columns again, header.duplicate before): each block is read alone."""
+    again = [c for c, fld in layout.also.items() if fld in ("seq", "item_no", "title", "date") and c > layout.fields.get("title", c)]
+    if "title" not in layout.also.values() or not again:
+        return [(grid.rows, layout)]
+    k = min(again)
+    left = [row[:k] for row in grid.rows]
+    right = [[""] * min(k, len(row)) + list(row[k:]) for row in grid.rows]
+    hint = grid.name
+    first, second = find_layout(left, grid.merges, words, hint), find_layout(right, grid.merges, words, hint)
+    if first is None or second is None or "title" not in first.fields or "title" not in second.fields \
+            or not {"date", "author"} & set(second.fields):
+        return [(grid.rows, layout)]  # one table with a title column twice: said as before (header.duplicate)
+    return [(left, first), (right, second)]
+
+
+def _tables_below(grid, rows: list[list], layout: Layout, words: HeaderWords):
+    """The tables of one block of a sheet, one under the other."""
     while True:
         start = next_table(rows, layout, words)
         if start is None:

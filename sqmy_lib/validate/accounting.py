@@ -76,7 +76,7 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
         fk = _key(file)
         if fk in files_failed or (fk, sheet) in roster_sheets:
             continue
-        info = _table_at(tables.get((fk, sheet)), row)
+        info = _table_at(tables.get((fk, sheet)), row, col)
         if info is None:
             out.append((file, sheet, row, col, value))
             continue
@@ -102,12 +102,17 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
     return out
 
 
-def _table_at(tables: list[dict] | None, row: int) -> dict | None:
-    """The table of a sheet a row belongs to: the last whose header starts at or above it."""
+def _table_at(tables: list[dict] | None, row: int, col: str) -> dict | None:
+    """The table of a sheet a cell belongs to: the last whose header starts at or above it; of
+    two side by side, the one with the cell's column."""
     if not tables:
         return None
     above = [t for t in tables if t["header_row"] <= row]
-    return max(above, key=lambda t: t["header_row"]) if above else tables[0]
+    if not above:
+        return tables[0]
+    top = max(t["header_row"] for t in above)
+    level = [t for t in above if t["header_row"] == top]
+    return next((t for t in level if col in (t.get("labels") or {})), level[-1])
 
 
 def _key(file: str) -> str:
