@@ -1769,3 +1769,18 @@ def test_two_tables_side_by_side_are_read_apart(tmp_path):
     assert sorted(adopted) == ["关于丁的建议", "关于甲的建议"] and not _codes(report, "header.duplicate")
     paid = sq.rewards(ledger, 2025)
     assert dict(zip(paid["name"], paid["amount"])) == {"张三": Decimal("100.00"), "赵六": Decimal("100.00")}
+
+
+def test_a_bodys_own_day_column_is_its_adoptions_day(tmp_path):
+    # 市政协 over 期数 | 日期: the 日期 was a second 收稿日期 (header.duplicate, unread), so 乙's adoptions known
+    # only by their days were lost. Worked by hand: 甲 at 市级 第12期 on 1 April; 乙 at 市级 on 9 April and
+    # at 省级 on 1 May.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", None, "省政协", None],
+            [None, None, None, None, "期数", "日期", "期数", "日期"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "12", "2025-04-01", "", ""],
+            [2, "2025-03-02", "关于乙的建议", "李四", "", "2025-04-09", "", "2025-05-01"]]
+    merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:H1"]
+    ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}, {"2025年": merges}), year=2025)
+    assert _adopted(ledger, "issue_no", "date") == [(0, "市级", 12, dt.date(2025, 4, 1)), (1, "市级", None, dt.date(2025, 4, 9)),
+                                                    (1, "省级", None, dt.date(2025, 5, 1))]
+    assert not _codes(report, "header.duplicate")

@@ -431,8 +431,8 @@ def _under_body(path: list[str], group: str | None, words: HeaderWords) -> tuple
         action = group  # 市政协采用 over 期数 | 日期: the group's own sub-columns
     elif fld in ("forward", "forwarded_on") or leaf.startswith(words.forwarded_prefixes):
         action = "forward"  # 报送, 上报, 是否报送, 报送时间 under 市政协
-    elif fld in ("adoption", "adopted_flag", "adopted_on", "issue_no") or (fld == "date" and group == "adoption"):
-        action = "adoption"
+    elif fld in ("adoption", "adopted_flag", "adopted_on", "issue_no") or (fld == "date" and group in ("adoption", None)):
+        action = "adoption"  # 市政协 over 期数 | 日期: the day it was adopted, not a second 收稿日期
     elif fld in ("instruction", "leader"):
         action = "instruction"
     else:
