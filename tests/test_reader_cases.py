@@ -1784,3 +1784,31 @@ def test_a_bodys_own_day_column_is_its_adoptions_day(tmp_path):
     assert _adopted(ledger, "issue_no", "date") == [(0, "市级", 12, dt.date(2025, 4, 1)), (1, "市级", None, dt.date(2025, 4, 9)),
                                                     (1, "省级", None, dt.date(2025, 5, 1))]
     assert not _codes(report, "header.duplicate")
+
+
+def test_adoption_cells_other_offices_write(tmp_path):
+    # Each worked by hand against the rules (县 30 / 市 100 / 省 200 yuan, 批示 doubles, the highest tier paid):
+    # (tier column 市政协, 采用情况) → (adoption tiers, 上报 tiers, 批示 leaders).
+    cells = [
+        ("第3期，获县长批示", "", ["市级"], [], ["县长"]),        # was a 县级 adoption (placed by the leader)
+        ("√ 县长批示", "", ["市级"], [], ["县长"]),                # leader was "√ 县长"
+        ("", "省市政协采用", ["市级", "省级"], [], []),             # was one 市级 adoption
+        ("", "省政协采用（市政协未采用）", ["省级"], [], []),        # was nothing
+        ("", "市政协未采用，已转报省政协", [], ["省级"], []),        # was a 省级 adoption, paid 200
+        ("", "市政协采用，报省政协待采用", ["市级"], ["省级"], []),  # the 上报 was dropped
+        ("", "转报县委办", ["县级"], [], []),                      # the office's own 转报, as 专报县委; was 上报 市级
+        ("", "报县委办", [], [], []),                            # sent at its own level: said, not 上报
+    ]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", m, t] for k, (m, t, *_) in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "o.xlsx", {"一季度": rows}), year=2025)
+    ad, fw, ins = ledger.adoptions, ledger.forwards, ledger.instructions
+    for k, (*_, adopted, sent, leaders) in enumerate(cells):
+        assert sorted(ad.loc[ad["item"] == k, "tier"].astype(str)) == sorted(adopted), k
+        assert sorted(fw.loc[fw["item"] == k, "tier"].astype(str)) == sorted(sent), k
+        assert list(ins.loc[ins["item"] == k, "leader"]) == leaders, k
+    assert [i.row for i in _codes(report, "forward.own_level")] == [9]
+    paid = sq.rewards(ledger, 2025)
+    assert dict(zip(paid["name"], paid["amount"])) == {
+        "作者1号": Decimal("200.00"), "作者2号": Decimal("200.00"), "作者3号": Decimal("200.00"), "作者4号": Decimal("200.00"),
+        "作者6号": Decimal("100.00"), "作者7号": Decimal("30.00")}

@@ -29,6 +29,11 @@ from .vocabulary import RANK_WORDS
 ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
 INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 (read with the instructions)
 
+# The parts of a tier-column cell (第3期,获县长批示), and the tick marks a 批示 may be written after.
+_MARK_PARTS = re.compile(r"[,，;；\s]+")
+_MARK_SIGNS = " √✓✔☑●○"
+# 已, 并, 又 before a forwarding word (已转报省政协, 并报市政协): the forwarding all the same.
+_ALREADY = re.compile(r"^(?:已经|已|并|又|再|另)(?=\S)")
 # Two 政协 written one after the other with no separator (市政协省政协均采用, 省政协全国政协采用).
 _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|自治区|自治州)政协)")
 _PARTS = re.compile(r"[;；。\n]+|[,，、](?!\s*第?\s*\d+\s*期)")
@@ -124,6 +129,9 @@ class Vocabulary:
         # A bracket that records a 批示 (√(获副市长王某某批示)) is read with the instructions, not here.
         shown = _BRACKET.sub(lambda m: "" if self._any_instruction.search(m[1]) else m[0],
                              unicodedata.normalize("NFKC", str(value))).strip() or str(value).strip()
+        parts = [p for p in _MARK_PARTS.split(shown) if p]
+        if len(parts) > 1 and any(self._any_instruction.search(p) for p in parts):  # 第3期,获县长批示; √ 县长批示
+            shown = " ".join(p for p in parts if not self._any_instruction.search(p)) or shown
         text = norm(shown).upper()
         if not text:
             return None
@@ -150,8 +158,8 @@ class Vocabulary:
             if text in words:
                 return Reading(state, text=shown)
         state = self._negated(text)
-        if state == NOT_ADOPTED and (body := self._forwarded_not_adopted(text)) is not None:
-            return Reading(FORWARDED, body=body, text=shown)  # 已上报未采用, 报市政协未采用: the 上报 stands
+        if state and (body := self._forwarded_not_adopted(text)) is not None:
+            return Reading(FORWARDED, body=body, text=shown)  # 已上报未采用, 报省政协待采用: the 上报 stands
         if state:
             return Reading(state, text=shown)
         if (dated := self._dated_forwarding(text, shown)) is not None:
@@ -201,13 +209,14 @@ class Vocabulary:
     def _forwarded_not_adopted(self, text: str) -> str | None:
         """The body of a forwarding said before its negated adoption (``报市政协未采用`` → ``市政协``),
         or None when the text is no forwarding."""
-        m = self._not_adopted_in.search(text) or self._negated_verb.search(text)
+        m = self._not_adopted_in.search(text) or self._negated_verb.search(text) or self._pending_in.search(text)
         head = text[: m.start()].rstrip(",，、;；但") if m else ""
         return self._forwarded(head) if head else None
 
     def _forwarded(self, text: str) -> str | None:
         """The body a forwarding text names ('' for none: the column's own), or None when the
-        text is not a forwarding (``报送市政协`` → ``市政协``)."""
+        text is not a forwarding (``报送市政协`` → ``市政协``, ``已转报省政协`` → ``省政协``)."""
+        text = _ALREADY.sub("", text)
         for prefix in self.forwarded:
             if text.startswith(prefix):
                 rest = text[len(prefix):].lstrip("至到给:：")
@@ -248,7 +257,10 @@ class Vocabulary:
         (a bracket naming where it was sent), ``被省政协和全国政协采用`` (two bodies, one verb)."""
         out: list[str] = []
         for m in _BRACKET.finditer(part):  # 省政协采用(市政协推荐): the bracket is a forwarding
-            if self._forwarded(norm(m[1]).upper()):
+            inner = norm(m[1]).upper()
+            # 省政协采用(市政协未采用): another body's outcome, a clause of its own (it negated the cell)
+            other = self._negated(inner) and self.place(m[1]).tier is not None and any(v in part.replace(m[0], "") for v in ADOPTION_VERBS)
+            if self._forwarded(inner) or other:
                 out.append(m[1].strip())
                 part = part.replace(m[0], " ", 1).strip()
         instruction, part = self._instruction_beside(part)
@@ -416,7 +428,7 @@ class Vocabulary:
                 continue
             # "该信息获市委书记王某某批示": the leader is what follows the last 获/得到/受到.
             before, day = self.leader_and_day(before)  # 2025.4.3获市长李某某批示: that day's
-            leader = re.split(r"获得|获|得到|受到", before)[-1]
+            leader = re.split(r"获得|获|得到|受到|\(", before)[-1].lstrip(_MARK_SIGNS)  # √(副市长批示), √ 县长批示
             leader = re.sub(r"^(?:并|已|均|经|蒙|有|由)", "", leader).strip(" ::、")
             leader = re.sub(r"(?:分别|先后|共同|均|都)$", "", leader)  # 市委书记王某某、市长李某某分别作出批示
             leader, after = self.leader_and_day(leader)  # 市长李某某4月2日批示
@@ -557,9 +569,15 @@ _LEVELS_TOGETHER = re.compile(r"([省市县区])[、和及与]?([省市县区])(
 _BRACKET = re.compile(r"\(([^()]*)\)")
 
 
+# 省市政协采用, 省、市政协均采用: the levels share one 政协.
+_LEVELS_SHARE_ONE = re.compile(r"([省市县])[、和及与]?([省市县])(?:[、和及与]?([省市县]))?政协")
+
+
 def _levels_written_together(text: str) -> str:
-    """``省市两级采用`` → ``省级、市级采用``: a part per level, the verb after the last."""
-    return _LEVELS_TOGETHER.sub(lambda m: "、".join(f"{c}级" for c in m.groups() if c), unicodedata.normalize("NFKC", text))
+    """``省市两级采用`` → ``省级、市级采用``, ``省市政协采用`` → ``省政协、市政协采用``: a part per level,
+    the verb after the last."""
+    text = _LEVELS_TOGETHER.sub(lambda m: "、".join(f"{c}级" for c in m.groups() if c), unicodedata.normalize("NFKC", text))
+    return _LEVELS_SHARE_ONE.sub(lambda m: "、".join(f"{c}政协" for c in m.groups() if c), text)
 
 
 def _verbless(reading: Reading) -> bool:

@@ -829,7 +829,16 @@ class SheetReader:
     def _forward(self, item, ref, r, col, body: str, reading: Reading, origin: str) -> None:
         placed = self._placed(body) if body else None
         tier, channel = (placed.tier, placed.channel) if placed else (None, None)
-        if not body or (tier is not None and self.rules.tier_rank(tier) <= self.rules.tier_rank(self.rules.own_tier)):
+        own_level = tier is not None and self.rules.tier_rank(tier) <= self.rules.tier_rank(self.rules.own_tier)
+        if own_level and origin != "tier_column":
+            # Sent to a body of the office's own level (报县委办, 县政协转报): no 上报. The office's own
+            # 专报/转报 there is its own edition, as 专报县委 is; anything else is said, not counted.
+            if self._placed(reading.text or body).routing:
+                self._adoption(item, ref, r, col, norm(reading.text) or body, reading, origin)
+            else:
+                self._finding("forward.own_level", r, col, reading.text or body)
+            return
+        if not body or own_level:
             # 上报 with no body named, or under the office's own column: to the next level up.
             tier = self._level_above()
             if not body:
@@ -889,10 +898,11 @@ class SheetReader:
         if not body:
             if type(value) is not str:
                 return reading
-            placed = self._placed(norm(value))
+            said = norm(reading.text or value)  # without a 批示 written beside the mark (第3期,获县长批示)
+            placed = self._placed(said)
             if not placed.by_level:
                 return reading  # 编发, 第3期, √: the column's own body
-            body = norm(value)
+            body = said
         tier, column_tier = self._placed(body).tier, self._placed(b.label).tier
         if tier is None or column_tier is None or tier == column_tier:
             return reading
