@@ -1812,3 +1812,39 @@ def test_adoption_cells_other_offices_write(tmp_path):
     assert dict(zip(paid["name"], paid["amount"])) == {
         "作者1号": Decimal("200.00"), "作者2号": Decimal("200.00"), "作者3号": Decimal("200.00"), "作者4号": Decimal("200.00"),
         "作者6号": Decimal("100.00"), "作者7号": Decimal("30.00")}
+
+
+def test_author_cells_other_offices_write(tmp_path):
+    # Each worked by hand: (names, tags, unit of the item). 九三学社县支社 was a person 县支社 (paid as one),
+    # 课题组（张三、李四） two authors 课题组(张三 and 李四), 中共党员张三 a person 党员张三, 张三执笔 a person of that
+    # name, Mary Smith two people, 张三（县政协委员、民革） two authors.
+    cells = {"九三学社县支社": (["九三学社县支社"], [""], "九三学社县支社"),
+             "课题组（张三、李四）": (["张三", "李四"], ["", ""], "课题组"),
+             "中共党员张三": (["张三"], ["中共党员"], ""),
+             "无党派人士张三": (["张三"], ["无党派人士"], ""),
+             "张三执笔": (["张三"], [""], ""),
+             "Mary Smith": (["Mary Smith"], [""], ""),
+             "张三（县政协委员、民革）": (["张三"], ["县政协委员、民革"], "")}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", c, "√"] for k, c in enumerate(cells, 1)]
+    ledger, _ = _read(write_xlsx(tmp_path / "a.xlsx", {"一季度": rows}), year=2025)
+    au, subs = ledger.authors, ledger.submissions
+    for k, (cell, (names, tags, unit)) in enumerate(cells.items()):
+        mine = au[au["item"] == k]
+        assert (list(mine["written"]), list(mine["tag"]), subs.loc[subs["item"] == k, "unit"].iloc[0]) == (names, tags, unit), cell
+    assert au.loc[au["item"] == 4, "scribe"].tolist() == [True]
+    assert au.loc[au["item"] == 0, "is_unit"].tolist() == [True]
+    paid = sq.rewards(ledger, 2025)
+    # 张三: 中共党员张三, 无党派人士张三, 张三执笔, 张三（…）: 4 × 100, and half of 课题组（张三、李四）'s 100
+    assert dict(zip(paid["name"], paid["amount"]))["张三"] == Decimal("450.00")
+    assert "县支社" not in set(paid["name"])
+
+
+def test_a_unit_cell_naming_several_units_is_said(tmp_path):
+    # 民盟县委、民进县委 in the 单位 column was one unit of that whole name (matching no roster unit), silently.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "民盟县委、民进县委"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民革县委/民主党派界"]]
+    ledger, report = _read(write_xlsx(tmp_path / "u.xlsx", {"S": rows}), year=2025)
+    assert ledger.submissions["unit"].tolist() == ["民盟县委", "民革县委"]
+    assert [(i.row, i.column) for i in _codes(report, "unit.several")] == [(2, "E")]

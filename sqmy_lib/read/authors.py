@@ -44,6 +44,25 @@ COMPOUND_SURNAMES = frozenset((
 ))
 
 
+# 课题组(张三、李四): a unit with its people's names in brackets.
+_UNIT_WITH_NAMES = re.compile(r"([^()（）]+)[(（]([^()（）]+)[)）]")
+# A bracket listing several things (张三(县政协委员、民革)): its separators are not the cell's.
+_BRACKET_LIST = re.compile(r"[(（][^()（）]*[)）]")
+_KEPT_SEPARATOR = "\ue000"
+_LATIN = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
+
+
+def _join_latin(tokens: list[str]) -> list[str]:
+    """``Mary Smith``: a name in Latin letters written with its space is one name."""
+    out: list[str] = []
+    for t in tokens:
+        if out and _LATIN.fullmatch(t) and _LATIN.fullmatch(out[-1].split()[-1]):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
+
+
 def name_key(name: str) -> str:
     """A name as matched: NFKC, no white space, every middle-dot variant as ``·``."""
     if name.isalnum() and unicodedata.is_normalized("NFKC", name):
@@ -215,7 +234,8 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return AuthorCell(())
-    if text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS):
+    if (text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS)
+            and not text.endswith(words.scribe) and not text.startswith(words.scribe)):
         name, tag = words.suffix_tag(text)
         if not tag:
             name, tag = words.prefix_tag(text)  # 委员马骏
@@ -228,6 +248,11 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         elif not tag and words.is_source(name):  # 群众来信
             return AuthorCell((), source=name)
         return AuthorCell((Author(name, name, tag),))  # one plain name (张三等3人 is alnum too): most cells
+    if (m := _UNIT_WITH_NAMES.fullmatch(text)) and words.is_unit(m[1].strip()) and _SEPARATORS.search(m[2]):
+        inner = split_authors(m[2], words)  # 课题组(张三、李四): the group's unit, its people the authors
+        if inner.authors and all(words.is_person_name(a.key) for a in inner.authors):
+            return replace(inner, unit="、".join(filter(None, (m[1].strip(), inner.unit))))
+    text = _BRACKET_LIST.sub(lambda b: _SEPARATORS.sub(_KEPT_SEPARATOR, b[0]), text)  # 张三(县政协委员、民革): one part
     et_al = ""
     if m := words.et_al_pattern().search(text):
         et_al, text = m[0].strip(), text[: m.start()].strip()
@@ -287,10 +312,9 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
                 part, scribe = rest, True
                 break
     for m in _BRACKET.finditer(part):
-        inner, says_scribe = _without_scribe(m[1].strip(), words)  # (执笔), (张三执笔), (执笔:张三)
+        inner, says_scribe = _without_scribe(m[1].replace(_KEPT_SEPARATOR, "、").strip(), words)  # (执笔), (执笔:张三)
         scribe = scribe or says_scribe
-        if inner:
-            tags.append(inner)
+        tags += [t.strip() for t in inner.split("、") if t.strip()]  # 张三(县政协委员、民革): two tags
     part = _BRACKET.sub(" ", part).strip()
     for w in words.scribe:
         if part.endswith(w) and len(part) > len(w) + 1:
@@ -299,7 +323,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     entries: list[tuple[str, list[str]]] = []  # (name, the tags after it)
     prefix_tags: list[str] = []
     units: list[str] = []
-    for token in _join_alignment(part.split()):
+    for token in _join_latin(_join_alignment(part.split())):
         token, says_scribe = _without_scribe(token, words)  # 民革县委 执笔:张三
         scribe = scribe or says_scribe
         if not token:

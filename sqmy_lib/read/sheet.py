@@ -608,7 +608,7 @@ class SheetReader:
         notes = self._notes(data)
         words = self.author_words
         parsed = self._mapped("authors", author_cells, lambda t: split_authors(t, words) if t else None)
-        units, sectors = self._units_and_sectors(data, parsed)
+        units, sectors = self._units_and_sectors(data, parsed, kept)
         self.t.extend(
             "submissions", n,
             item=items,
@@ -633,13 +633,25 @@ class SheetReader:
         for i in self._rows_with_records(data, notes):
             self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
 
-    def _units_and_sectors(self, data: list[list], parsed: list) -> tuple[list[str], list[str]]:
+    def _units_and_sectors(self, data: list[list], parsed: list, kept: list[int]) -> tuple[list[str], list[str]]:
         """Each item's unit and 界别: the 单位 cell's (县教育局（教育界）: both), else the unit written with
-        the names (民革县委张伟); the 界别 column's, else the one in the 单位 cell."""
+        the names (民革县委张伟); the 界别 column's, else the one in the 单位 cell. A 单位 cell naming
+        several units (民盟县委、民进县委) counts for the first, said (unit.several)."""
         unit_cells = self._mapped("unit", self._column(data, "unit"), _unit_cell)
+        for i, (u, sector) in enumerate(unit_cells):
+            if u and (several := self._several_units(u)):
+                unit_cells[i] = (several[0], sector)
+                self._finding("unit.several", kept[i], self.f["unit"], u, several[0])
         units = [u or (cell.unit if cell is not None else "") for (u, _), cell in zip(unit_cells, parsed)]
         written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
         return units, [s or u[1] for s, u in zip(written, unit_cells)]
+
+    def _several_units(self, text: str) -> list[str] | None:
+        """The units a 单位 cell lists (民盟县委、民进县委, 县卫健局/县教育局), or None for one unit."""
+        if not _SEPARATOR_IN_UNITS.search(text):
+            return None
+        parts = [p.strip() for p in _SEPARATOR_IN_UNITS.split(text) if p.strip()]
+        return parts if len(parts) > 1 and all(map(self.author_words.is_unit, parts)) else None
 
     def _author_cells(self, data: list[list]) -> list:
         """The author column's cells; more author columns (第二作者, 合作者, 执笔人) hold more authors of
@@ -1334,6 +1346,7 @@ _DITTOS = frozenset(f"{a}{m}{b}" for m in (*DITTO_MARKS, "＂") for a, b in ((""
 # The clauses of a 备注 (and of two 备注 columns, joined by ;).
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
 
+_SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")
 _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
 
 
