@@ -1798,6 +1798,7 @@ def test_adoption_cells_other_offices_write(tmp_path):
         ("", "市政协采用，报省政协待采用", ["市级"], ["省级"], []),  # the 上报 was dropped
         ("", "转报县委办", ["县级"], [], []),                      # the office's own 转报, as 专报县委; was 上报 市级
         ("", "报县委办", [], [], []),                            # sent at its own level: said, not 上报
+        ("未采用（已报送）", "", [], ["市级"], []),                 # sent to 市政协, not adopted: the 上报 was dropped
     ]
     rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "采用情况"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", m, t] for k, (m, t, *_) in enumerate(cells, 1)]
@@ -1848,3 +1849,14 @@ def test_a_unit_cell_naming_several_units_is_said(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "u.xlsx", {"S": rows}), year=2025)
     assert ledger.submissions["unit"].tolist() == ["民盟县委", "民革县委"]
     assert [(i.row, i.column) for i in _codes(report, "unit.several")] == [(2, "E")]
+
+
+def test_column_numbers_under_the_header_and_a_zhuansong_bulletin(tmp_path):
+    # 1 | 2 | 3 | … under the header (as printed forms number their columns) was an item with date
+    # errors; 县政协《社情民意转送》第2期 named the department "》第2期".
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"], [1, 2, 3, 4, 5],
+            [1, "2025-03-01", "关于甲的建议", "张三", "县政协《社情民意转送》第2期"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "转送县民政局"]]
+    ledger, report = _read(write_xlsx(tmp_path / "c.xlsx", {"S": rows}), year=2025)
+    assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议"] and not report.errors
+    assert ledger.adoptions[["routing", "department"]].values.tolist() == [["转送", ""], ["转送", "县民政局"]]

@@ -160,6 +160,8 @@ class Vocabulary:
         state = self._negated(text)
         if state and (body := self._forwarded_not_adopted(text)) is not None:
             return Reading(FORWARDED, body=body, text=shown)  # 已上报未采用, 报省政协待采用: the 上报 stands
+        if state and (b := _BRACKET.search(text)) and (body := self._forwarded(b[1])) is not None:
+            return Reading(FORWARDED, body=body, text=shown)  # 未采用(已报送): sent there, not adopted
         if state:
             return Reading(state, text=shown)
         if (dated := self._dated_forwarding(text, shown)) is not None:

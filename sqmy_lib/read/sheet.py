@@ -361,6 +361,8 @@ class SheetReader:
         """The header written again, or a row with one cell that is a separator, a note, a comment."""
         if sum(1 for _, v in filled if norm_label(v) in header_words) >= 2:
             return "header_repeat"
+        if len(filled) >= 3 and [_whole(v) for _, v in filled] == list(range(1, len(filled) + 1)):
+            return "column_numbers"  # 1 | 2 | 3 | … under the header: the columns' numbers, as forms print them
         if len(filled) == 1:
             (c, value), text = filled[0], texts[0]
             if _SEPARATOR.match(text):
@@ -1350,6 +1352,16 @@ _SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")
 _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
 
 
+def _whole(value) -> int | None:
+    """A cell holding a whole number (3, 3.0, "3"), as that number; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if float(value).is_integer() else None
+    text = str(value).strip()
+    return int(text) if text.isdigit() and len(text) < 4 else None
+
+
 def _own_field(row: list, r: int, identity: list[int], merged: dict) -> bool:
     """Whether a row (0-based sheet row ``r``) fills an item field itself, not through a merge from above."""
     return any(c < len(row) and _filled(row[c]) and (r, c) not in merged for c in identity)
@@ -1431,4 +1443,7 @@ def _department(body: str, placed) -> str:
     """The department a 转送 went to (``转送县民政局`` → ``县民政局``)."""
     if placed is None or placed.routing != "转送":
         return ""
-    return re.sub(r"^.*?转送(?:至|到|给)?", "", body).strip(" ::")
+    outside = re.sub(r"《[^》]*》", " ", body)  # 县政协《社情民意转送》第2期: the bulletin's name, no department
+    if "转送" not in outside:
+        return ""
+    return re.sub(r"^.*?转送(?:至|到|给)?", "", outside).strip(" ::")
