@@ -207,3 +207,22 @@ def test_a_roster_that_cannot_tell_two_people_apart_or_notes_a_departure_says_so
     assert sorted(said) == [("roster.leaving_in_note", "委员名册", 3, "D"), ("roster.same_name", "信息员名册", 2, None)]
     same = next(i for i in report.issues if i.code == "roster.same_name")
     assert "委员名册!第2行" in same.message
+
+
+def test_a_yearly_quota_in_a_quarter_counts_the_year_so_far_and_only_while_in_post(tmp_path):
+    # 委员 two a year (L31, not pro-rated): 张三 sent two in Q1 and one in Q4. In Q4 he had met the year's
+    # quota (it read 1 of 2, 50%, behind, and his feedback letter said so); in Q2 he stood at 2 of 2.
+    # 李四 became a 委员 on 1 July (quota 2 × 6/12 = 1): his May item was sent before, and does not count.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位", "聘任日期"], ["张三", "委员", "民盟县委", None],
+                                                         ["李四", "委员", "民进县委", "2025-07-01"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"],
+            ["Z1", "2025-01-10", "关于一的建议", "张三", "民盟县委"], ["Z2", "2025-02-15", "关于二的建议", "张三", "民盟县委"],
+            ["Z3", "2025-10-08", "关于三的建议", "张三", "民盟县委"], ["L1", "2025-05-10", "关于四的建议", "李四", "民进县委"],
+            ["L2", "2025-08-15", "关于五的建议", "李四", "民进县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    q4 = people(ledger, Period.of(2025, quarter=4), today=dt.date(2026, 1, 10)).set_index("name")
+    assert (q4.at["张三", "quota"], q4.at["张三", "completion"], q4.at["张三", "behind"]) == (2, 1.5, False)
+    q2 = people(ledger, Period.of(2025, quarter=2), today=dt.date(2026, 1, 10)).set_index("name")
+    assert q2.at["张三", "completion"] == 1.0
+    year = people(ledger, Period.of(2025), today=dt.date(2026, 1, 10)).set_index("name")
+    assert (year.at["李四", "quota"], year.at["李四", "completion"], year.at["李四", "submitted"]) == (1, 1.0, 2)

@@ -81,6 +81,7 @@ class QuotaResult:
     completion: float | None = None
     behind: bool = False  # short of a quota that has fallen due
     missed_months: list[int] = field(default_factory=list)  # every_month quotas: due months with too few
+    done: int | None = None  # what counted against it (in post; a whole span's so far for a yearly target)
 
 
 def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_month: dict[int, int],
@@ -90,32 +91,38 @@ def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_m
     if not rule:
         return QuotaResult()
     items, per = rule["items"], rule["per"]
-    ended = {m for m in range(period.first_month, period.last_month + 1) if month_end(period.year, m) <= as_of}
-    done = sum(n for m, n in by_month.items() if period.first_month <= m <= period.last_month)
+    in_period = set(range(period.first_month, period.last_month + 1))
+    ended = {m for m in in_period if month_end(period.year, m) <= as_of}
+    # Only what was sent while in post counts against a quota that runs with the post.
+    count = lambda months: sum(n for m, n in by_month.items() if m in months and m in in_post)
     if per == "month":
         due = sorted(ended & in_post)
-        quota = float(items * len(due))
+        quota, done = float(items * len(due)), count(in_period)
         if rule.get("every_month"):
             missed = [m for m in due if by_month.get(m, 0) < items]
-            return QuotaResult(quota, ratio(len(due) - len(missed), len(due)), bool(missed), missed)
-        return QuotaResult(quota, ratio(done, quota), quota > 0 and done < quota)
+            return QuotaResult(quota, ratio(len(due) - len(missed), len(due)), bool(missed), missed, done)
+        return QuotaResult(quota, ratio(done, quota), quota > 0 and done < quota, done=done)
     span = SPAN_MONTHS[per]
-    quota, quota_due = 0.0, 0.0
+    quota, quota_due, done = 0.0, 0.0, 0
     for first in range(1, 13, span):
         months = set(range(first, first + span))
-        if not months & set(range(period.first_month, period.last_month + 1)):
+        if not months & in_period:
             continue
         served = months & in_post
         if rule.get("prorate"):
-            quota += items * len(served & ended & set(range(period.first_month, period.last_month + 1))) / span
+            quota += items * len(served & ended & in_period) / span
             quota_due = quota
+            done += count(months & in_period)
         else:
             target = items * len(served) / span  # a holder in post for part of the span owes part of it
             quota += target
+            # The span's target is judged on all the span has given so far (委员 2 a year: a fourth
+            # quarter's circular counts the year's items, not the quarter's).
+            done += count({m for m in months if m <= period.last_month})
             if max(months) <= period.last_month and max(months) in ended:
                 quota_due += target
     quota, quota_due = round(quota, 2), round(quota_due, 2)
-    return QuotaResult(quota, ratio(done, quota), quota_due > 0 and done < quota_due)
+    return QuotaResult(quota, ratio(done, quota), quota_due > 0 and done < quota_due, done=done)
 
 
 def as_of(period: Period, today: dt.date | None = None) -> pd.Timestamp:
@@ -205,7 +212,7 @@ def shortfall_text(result: QuotaResult, done: int, word: str = "报送") -> str:
         return ""
     if result.missed_months:
         return f"{months_text(result.missed_months)}未{word}"
-    return f"{word}{done}条,任务{_count(result.quota)}条"
+    return f"{word}{done if result.done is None else result.done}条,任务{_count(result.quota)}条"
 
 
 def _count(x) -> str:
