@@ -158,6 +158,7 @@ _ENTRIES = [
     Code("instruction.follow_up_unknown", WARNING, "落实情况无法认定",
          "落实情况“{said}”无法判断是否办结,已按办理中统计;请写明如“已解决”“正在办理”"),
     Code("instruction.date_invalid", ERROR, "批示日期无法识别", "批示日期“{date_text}”无法识别或有歧义"),
+    Code("instruction.future", ERROR, "批示日期晚于今天", "批示日期 {date:%Y-%m-%d} 晚于今天"),
     # -- reasons of the counting itself (compute/counted.py)
     Code("item.left_out", INFO, "所属信息有错误、未计入", "该记录所属的信息因校验错误未计入统计,本记录随之未计入", counting=True),
 ]

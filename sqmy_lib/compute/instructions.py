@@ -59,10 +59,11 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     督办 fields, ``status``, ``overdue``, ``days_open`` (to the as-of day, for those not 已办结) and a
     ``warning`` where the follow-up text could not be placed."""
     c, period = prepare(source, period, rules, today)
+    as_of = as_of_date(period, today)
     instr = in_period(c.instructions, period)
+    instr = instr[~(instr["when"] > as_of)]  # as of that day: a 批示 dated later is not given yet
     subs = c.submissions[["item", "item_no", "title", "author_text", "unit"]].set_index("item")
     vocabulary = Vocabulary.of(c.rules)
-    as_of = as_of_date(period, today)
 
     def col(name: str) -> pd.Series:
         return instr[name] if name in instr else pd.Series(None, index=instr.index, dtype=object)

@@ -287,6 +287,7 @@ CHECKS: list[Check] = [
     Check("instruction.unknown_level", "instructions", None, lambda df, ctx: df["level"].isna()),
     Check("instruction.follow_up_unknown", "instructions", ("follow_up", "reply"), _follow_up_unknown),
     Check("instruction.date_invalid", "instructions", "instructed_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
+    Check("instruction.future", "instructions", "instructed_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- what only the reader saw
     *[_reader_check(code) for code in READER_CODES],
 ]
