@@ -86,3 +86,19 @@ def test_without_top_up_each_period_pays_in_full(one_year):
     assert quarters == [{"赵六": Decimal("100.00"), "王五": Decimal("30.00")},
                         {"王五": Decimal("200.00"), "赵六": Decimal("100.00")}, {}, {}]
     assert rewards(one_year, 2025, rules).set_index("name")["amount"].to_dict() == {"王五": Decimal("400.00"), "赵六": Decimal("100.00")}
+
+
+def test_a_coauthored_top_up_is_each_ones_share_of_the_growth(tmp_path):
+    # 甲、乙、丙 co-wrote one item: 省级 in Q1 (200.00), a 批示 in Q2 doubles it to 400.00. By hand:
+    # 20000 fen / 3 = 6666 r 2 → Q1 66.68 / 66.66 / 66.66; the year 40000 / 3 = 13333 r 1 → 133.34 / 133.33 /
+    # 133.33; so Q2 pays each the difference, 66.66 / 66.67 / 66.67 (split again alone it paid the first
+    # author 66.68 twice: 133.36 against the year's 133.34).
+    rows = [["编号", "收稿日期", "信息标题", "作者", "省政协", "批示领导", "批示日期"],
+            ["B1", "2025-01-05", "关于一号的建议", "甲、乙、丙", "2025-02-01", "副市长孙某", "2025-05-01"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "b.xlsx", {"2025年": rows}), year=2025)
+    paid = {q: dict(zip(*rewards(ledger, Period.of(2025, quarter=q))[["name", "amount"]].T.values)) for q in (1, 2)}
+    year = dict(zip(*rewards(ledger, 2025)[["name", "amount"]].T.values))
+    assert paid[1] == {"甲": Decimal("66.68"), "乙": Decimal("66.66"), "丙": Decimal("66.66")}
+    assert paid[2] == {"甲": Decimal("66.66"), "乙": Decimal("66.67"), "丙": Decimal("66.67")}
+    assert year == {"甲": Decimal("133.34"), "乙": Decimal("133.33"), "丙": Decimal("133.33")}
+    assert all(paid[1][k] + paid[2][k] == year[k] for k in year)

@@ -144,9 +144,16 @@ def _reward_lines(c: Counted, period: Period) -> pd.DataFrame:
         return pd.DataFrame(columns=LINE_COLUMNS)
     lines = beneficiaries(c, items).merge(items, on="item", how="inner")
     n = lines.groupby("item")["name"].transform("size")
-    each, rest = lines["amount_fen"] // n, lines["amount_fen"] % n
-    # Equal shares in whole fen; the first author takes the remainder (split_fen, vectorised).
-    lines["amount_fen"] = (each + rest.where(lines["position"] == 0, 0)).astype("int64")
+    first = lines["position"] == 0
+
+    def share(fen: pd.Series) -> pd.Series:
+        # Equal shares in whole fen; the first author takes the remainder (split_fen, vectorised).
+        return fen // n + (fen % n).where(first, 0)
+
+    # Each one's share of what the item is worth now, less their share of what was paid before: a
+    # top-up split again on its own would give the first author the remainder twice (quarters that
+    # do not add up to the year's sheet by a fen or more).
+    lines["amount_fen"] = (share(lines["amount_fen"] + lines["paid_before_fen"]) - share(lines["paid_before_fen"])).astype("int64")
     lines["share"] = "1/" + n.astype(str)
     yuan_of = {f: yuan(f) for f in set(lines["amount_fen"]) | set(lines["base_fen"]) | set(lines["paid_before_fen"])}
     lines["amount"] = lines["amount_fen"].map(yuan_of)
