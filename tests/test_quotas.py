@@ -226,3 +226,17 @@ def test_a_yearly_quota_in_a_quarter_counts_the_year_so_far_and_only_while_in_po
     assert q2.at["张三", "completion"] == 1.0
     year = people(ledger, Period.of(2025), today=dt.date(2026, 1, 10)).set_index("name")
     assert (year.at["李四", "quota"], year.at["李四", "completion"], year.at["李四", "submitted"]) == (1, 1.0, 2)
+
+
+def test_roster_headers_other_offices_write(tmp_path):
+    # 任职时间 was not read (info only: the quota ran from January), and a 职务 column holding 县政协委员
+    # was passed over for the sheet's name (信息员名册): 王五 a 信息员 owing 12 months instead of a 委员
+    # owing 2 a year. By hand: 张三 特邀信息员 from April owes 9 months; 王五 委员 owes 2.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"信息员名册": [["序号", "姓名", "职务", "工作单位", "任职时间"],
+                                                             [1, "张三", "特邀信息员", "民盟县委", "2025年4月"],
+                                                             [2, "王五", "县政协委员", "民进县委", None]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者"], ["A1", "2025-05-10", "关于一的建议", "张三"], ["A2", "2025-06-10", "关于二的建议", "王五"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    year = people(ledger, Period.of(2025), today=dt.date(2026, 1, 10)).set_index("name")
+    assert (year.at["张三", "role"], year.at["张三", "quota"]) == ("特邀信息员", 9)
+    assert (year.at["王五", "role"], year.at["王五", "quota"]) == ("委员", 2)

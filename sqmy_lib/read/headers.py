@@ -26,6 +26,7 @@ from .vocabulary import (
     IGNORED_KEYWORDS,
     IGNORED_LABELS,
     ROSTER_LABELS,
+    ROSTER_ROLE_FALLBACK,
 )
 
 HEADER_SCAN_ROWS = 30
@@ -565,6 +566,9 @@ def _ledger_kind(layout: Layout, hint: str = "") -> str | None:
     return None
 
 
+_ROLE_FALLBACK = frozenset(norm_label(x) for x in ROSTER_ROLE_FALLBACK)
+
+
 def _roster_layout(scan: list[list[str]]) -> Layout | None:
     normed = {fld: {norm_label(x) for x in labels} for fld, labels in ROSTER_LABELS.items()}
     for i, labels in enumerate(scan):
@@ -575,6 +579,8 @@ def _roster_layout(scan: list[list[str]]) -> Layout | None:
                     # 类别/类型 mean the role in a people roster, the unit type in a unit roster.
                     found[fld] = c
                     break
+        if "role" not in found and (c := next((c for c, l in enumerate(labels) if l in _ROLE_FALLBACK), None)) is not None:
+            found["role"] = c  # 职务 holding 县政协委员 / 信息员 when no 身份 column says it
         if "name" in found and ({"role", "unit", "sector", "appointed_on"} & found.keys()):
             return Layout("people", i, i, {k: v for k, v in found.items() if k != "unit_name"})
         if "unit_name" in found and ({"unit_type", "role"} & found.keys()):

@@ -137,11 +137,15 @@ ROSTER_LABELS: dict[str, tuple[str, ...]] = {
     "role": ("身份", "人员类别", "类别", "人员身份", "类型"),
     "unit": ("单位", "所在单位", "工作单位", "所属单位", "报送单位"),
     "sector": ("界别", "所属界别"),
-    "appointed_on": ("聘任日期", "聘任时间", "聘用日期", "任职日期", "聘任", "聘任年月", "聘期开始"),
+    "appointed_on": ("聘任日期", "聘任时间", "聘用日期", "任职日期", "聘任", "聘任年月", "聘期开始", "任职时间", "任职年月",
+                     "聘用时间", "聘任起始日期", "聘期起始", "受聘日期", "受聘时间"),
     "unit_name": ("单位名称", "名称", "单位全称"),
     "unit_type": ("单位类型", "类型", "分组", "组别", "单位类别", "类别", "同类组"),
     "note": ("备注", "说明"),
 }
+
+# A roster column read as the role only when no column above names it (职务 is often a job title: 副局长).
+ROSTER_ROLE_FALLBACK = ("职务", "职别", "现任职务")
 
 # 单位 cells that say the item has no unit (filed by a person as such): no unit, not a unit called 个人.
 NO_UNIT_WORDS = frozenset(("个人", "委员个人", "本人", "个人报送", "无", "/", "-", "—", "——"))
