@@ -1860,3 +1860,17 @@ def test_column_numbers_under_the_header_and_a_zhuansong_bulletin(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "c.xlsx", {"S": rows}), year=2025)
     assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议"] and not report.errors
     assert ledger.adoptions[["routing", "department"]].values.tolist() == [["转送", ""], ["转送", "县民政局"]]
+
+
+def test_the_year_a_folder_or_a_chinese_numeral_name_gives(tmp_path):
+    # 2024/台账.xlsx and 二〇二四年度台账.xlsx: their 11月5日, 10月5日 were read in the year asked for (2025),
+    # counted and paid there without a word.
+    header = ["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"]
+    (tmp_path / "2024").mkdir()
+    write_xlsx(tmp_path / "2024" / "台账.xlsx", {"四季度": [header, [1, "11月5日", "关于去年丙的建议", "王五", "民盟县委", "省政协"]]})
+    write_xlsx(tmp_path / "二〇二四年度台账.xlsx", {"Sheet1": [header, [1, "10月5日", "关于去年丁的建议", "赵六", "民盟县委", "省政协"]]})
+    write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": [header, [1, "1月5日", "关于甲的建议", "张三", "民盟县委", ""]]})
+    ledger = sq.read_ledgers([tmp_path], year=2025)
+    dates = dict(zip(ledger.submissions["title"], ledger.submissions["date"].dt.strftime("%Y-%m-%d")))
+    assert dates == {"关于去年丙的建议": "2024-11-05", "关于去年丁的建议": "2024-10-05", "关于甲的建议": "2025-01-05"}
+    assert sq.summary(ledger, 2025).adopted_by_tier["省级"] == 0

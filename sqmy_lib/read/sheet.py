@@ -35,6 +35,7 @@ from .values import (
     day_in_month,
     days_in_text,
     deadline,
+    folder_year,
     issue_cell,
     item_no_key,
     month_in_text,
@@ -155,7 +156,7 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
     stem = file.replace("\\", "/").rsplit("/", 1)[-1]
     titled, named = year_in_text(above), year_in_text(sheet)
     where = f"工作表名“{sheet}”" if named else f"文件名“{stem}”"
-    named = named or year_in_text(stem)
+    named = named or year_in_text(stem) or folder_year(file)  # 2024/台账.xlsx: the folder's year
     year = titled or named or default_year
     conflict = None
     if titled and named and titled != named:

@@ -291,7 +291,8 @@ def day_in_text(text: str) -> tuple[int, int] | None:
 
 
 def year_in_text(text: str) -> int | None:
-    """The year named in a title, sheet or file name (``2026年度…``, ``2026年报送台账``)."""
+    """The year named in a title, sheet or file name (``2026年度…``, ``2026年报送台账``, ``二〇二六年``)."""
+    text = _digits(text)
     if m := _YEAR_IN_TEXT.search(text):
         return int(m[1])
     m = re.search(r"(?<!\d)(20\d{2})(?!\d)", text)
@@ -300,6 +301,20 @@ def year_in_text(text: str) -> int | None:
 
 _MONTH_IN_TEXT = re.compile(r"(?<![\d\-—~～至到])(1[0-2]|0?[1-9])\s*月(?!\s*[\-—~～至到])")
 _DAY_ONLY = re.compile(r"^(\d{1,2})[日号]?$")
+
+
+_YEAR_FOLDER = re.compile(r"\s*(20\d{2})\s*(?:年度?)?\s*")
+
+
+def folder_year(path: str) -> int | None:
+    """The year a ledger's folder names: ``2024/``, ``2024年/``, ``二〇二四年度台账/``; None for any other
+    folder (a date-stamped backup folder names no ledger year)."""
+    parts = re.split(r"[\\/]", path)
+    name = parts[-2] if len(parts) > 1 else ""
+    if m := _YEAR_FOLDER.fullmatch(_digits(name)):
+        return int(m[1])
+    m = _YEAR_IN_TEXT.search(_digits(name))
+    return int(m[1]) if m else None
 
 
 def month_in_text(text: str) -> int | None:
