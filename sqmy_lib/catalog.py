@@ -117,6 +117,9 @@ _ENTRIES = [
     Code("author.variant", INFO, "姓名写法不一", "“{value}”与 {detail} 是同一人的不同写法,已按同一人计"),
     Code("link.loose", WARNING, "标题只差序号或括注", "标题“{value}”与报送信息“{detail}”只差序号或括注,已按同一条信息计入;如不是同一条,请改正标题"),
     Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),
+    Code("link.number_mismatch", WARNING, "编号与标题对应不同信息", "编号“{value}”与标题对应的不是同一条信息:{detail};请核对编号和标题"),
+    Code("link.number_form", INFO, "编号写法不同", "编号“{value}”与报送台账的编号“{detail}”写法不同,已按同一条信息计入;如不是同一条,请改正编号"),
+    Code("link.other_year", WARNING, "编号对应往年信息", "编号“{value}”对应的是{detail},已按该条计入;如应是本年的信息,请改正编号"),
     # -- the check table (validate/checks.py)
     Code("title.missing", ERROR, "标题为空", "信息标题为空"),
     Code("author.missing", ERROR, "作者为空", "作者(报送人)为空;以单位名义报送的,请在报送人栏填写单位名称"),

@@ -1874,3 +1874,29 @@ def test_the_year_a_folder_or_a_chinese_numeral_name_gives(tmp_path):
     dates = dict(zip(ledger.submissions["title"], ledger.submissions["date"].dt.strftime("%Y-%m-%d")))
     assert dates == {"关于去年丙的建议": "2024-11-05", "关于去年丁的建议": "2024-10-05", "关于甲的建议": "2025-01-05"}
     assert sq.summary(ledger, 2025).adopted_by_tier["省级"] == 0
+
+
+def test_a_separate_adoption_ledgers_numbers_as_other_offices_write_them(tmp_path):
+    # By hand: 采用台账 row 2 has 编号 2025-001 (item 1's) and the title of item 3: linked to item 3
+    # by its title, said (it went to item 1, paid to 张三, silently). Rows 3-4 write 2 and 第4号 for 2025-002
+    # and 2025-004: linked, said (were adoption.no_item errors). Row 5's 编号 7 names an item of the 2024
+    # ledger in the folder: kept, said.
+    write_xlsx(tmp_path / "2024年报送台账.xlsx", {"2024年": [["编号", "收稿日期", "信息标题", "作者"],
+                                                           ["7", "2024-12-20", "关于冬季供暖的建议", "赵六"]]})
+    write_xlsx(tmp_path / "2025年报送台账.xlsx", {"2025年": [["编号", "收稿日期", "信息标题", "作者"],
+                                                           ["2025-001", "2025-01-05", "关于加强农村饮水安全的建议", "张三"],
+                                                           ["2025-002", "2025-02-05", "关于电动车充电的建议", "李四"],
+                                                           ["2025-003", "2025-03-05", "关于规范校外培训的建议", "王五"],
+                                                           ["2025-004", "2025-03-06", "关于乡村物流的建议", "钱七"]]})
+    write_xlsx(tmp_path / "2025年采用台账.xlsx", {"2025年": [["编号", "信息标题", "采用单位", "采用日期"],
+                                                           ["2025-001", "关于规范校外培训的建议", "省政协", "2025-04-01"],
+                                                           ["2", "", "市政协", "2025-04-02"],
+                                                           ["第4号", "", "市政协", "2025-04-03"],
+                                                           ["7", "", "市政协", "2025-01-10"]]})
+    ledger, report = _read(tmp_path, year=2025)
+    by_item = dict(zip(ledger.adoptions["row"], ledger.adoptions["item"].map(ledger.submissions.set_index("item")["title"])))
+    assert by_item == {2: "关于规范校外培训的建议", 3: "关于电动车充电的建议", 4: "关于乡村物流的建议", 5: "关于冬季供暖的建议"}
+    assert [i.row for i in _codes(report, "link.number_mismatch")] == [2]
+    assert [i.row for i in _codes(report, "link.number_form")] == [3, 4]
+    assert [i.row for i in _codes(report, "link.other_year")] == [5]
+    assert not _codes(report, "adoption.no_item")

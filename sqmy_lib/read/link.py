@@ -15,6 +15,7 @@ its item, or in the item's row and again in a 批示台账) is one 批示: the l
 from __future__ import annotations
 
 import os
+import re
 
 import numpy as np
 import pandas as pd
@@ -40,14 +41,18 @@ def link_references(ledger: Ledger) -> None:
     refs = pd.concat(refs, ignore_index=True)
     refs["ref"] = np.arange(len(refs))
     refs["tkey"] = refs["ref_title"].map(lambda t: title_key(t) if t else "")
-    subs = ledger.submissions[["item", "item_no", "title_key", "file", "office", "sheet", "row"]]
+    subs = ledger.submissions[["item", "item_no", "title_key", "file", "office", "sheet", "row", "src"]]
 
     by_no = _narrow(_pairs(refs[refs["ref_item_no"] != ""], subs[subs["item_no"] != ""], "ref_item_no", "item_no"))
+    by_no, said_mismatch = _title_over_number(by_no, subs)
     rest = refs[~refs["ref"].isin(by_no["ref"]) & (refs["tkey"] != "")]
     by_title = _pairs(rest, subs[subs["title_key"] != ""], "tkey", "title_key")
     found = pd.concat([by_no, _narrow(by_title)], ignore_index=True)
     loose = _loose_pairs(refs[~refs["ref"].isin(found["ref"]) & (refs["tkey"] != "")], ledger.submissions)
     found = pd.concat([found, loose], ignore_index=True) if len(loose) else found
+    # 编号 written another way (3, 第3号, 2025003 for 2025-003): tried last, and said.
+    numbered = _number_form_pairs(refs[~refs["ref"].isin(found["ref"]) & (refs["ref_item_no"] != "")], subs)
+    found = pd.concat([found, numbered], ignore_index=True) if len(numbered) else found
     sizes = found.groupby("ref")["item"].transform("size")
     single = found[sizes == 1]
     linked = pd.Series(single["item"].to_numpy(), index=single["ref"].to_numpy())
@@ -64,6 +69,10 @@ def link_references(ledger: Ledger) -> None:
     columns = ledger.column_letter(said["src"], "title").fillna(said["column"])  # at the title it was matched by
     rows = [dict(code="link.loose", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=col,
                  value=r.ref_title, detail=r.title) for r, col in zip(said.itertuples(), columns)]
+    rows += said_mismatch
+    rows += [dict(code="link.number_form", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+                  value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].itertuples()]
+    rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"])], ledger)
     several = found[sizes > 1]
     if not several.empty:
         for ref, group in several.groupby("ref"):
@@ -74,6 +83,62 @@ def link_references(ledger: Ledger) -> None:
     if rows:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
+
+
+def _title_over_number(by_no: pd.DataFrame, subs: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """References whose 编号 names an item of another title (an 采用台账's own running number under
+    编号): the item their title names when it names exactly one, else the 编号's; said either way."""
+    if by_no.empty:
+        return by_no, []
+    other = (by_no["tkey"] != "") & (by_no["tkey"] != by_no["title_key"])
+    other &= by_no["tkey"].map(loose_title_key) != by_no["title_key"].map(lambda k: loose_title_key(k) if k else "")
+    mismatched = by_no[other & (by_no.groupby("ref")["item"].transform("size") == 1)]
+    if mismatched.empty:
+        return by_no, []
+    refs = mismatched[[c for c in mismatched.columns if not c.endswith("_item")]].drop(
+        columns=["item", "item_no", "title_key", "near"], errors="ignore")
+    titled = _narrow(_pairs(refs, subs[subs["title_key"] != ""], "tkey", "title_key"))
+    by_title = titled[titled.groupby("ref")["item"].transform("size") == 1]
+    rows = []
+    for r in mismatched.itertuples():
+        t = by_title[by_title["ref"] == r.ref]
+        detail = (f"编号对应{place(r.file_item, r.sheet_item, r.row_item)},标题对应{place(t.iloc[0].file_item, t.iloc[0].sheet_item, t.iloc[0].row_item)},已按标题计入"
+                  if len(t) else f"编号对应{place(r.file_item, r.sheet_item, r.row_item)}(标题不同),已按编号计入")
+        rows.append(dict(code="link.number_mismatch", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+                         value=r.ref_item_no, detail=detail))
+    kept = by_no[~by_no["ref"].isin(by_title["ref"])]
+    return pd.concat([kept, by_title], ignore_index=True), rows
+
+
+def _number_key(number: str) -> str:
+    """An 编号 without the forms around its number: ``2025-003``, ``2025003``, ``第3号``, ``003`` → ``3``."""
+    m = _NUMBER_FORM.fullmatch(number)
+    return str(int(m[1])) if m else ""
+
+
+def _number_form_pairs(refs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
+    if refs.empty:
+        return refs.iloc[:0]
+    refs = refs.assign(nkey=refs["ref_item_no"].map(_number_key))
+    subs = subs.assign(nkey=subs["item_no"].map(_number_key))
+    pairs = _pairs(refs[refs["nkey"] != ""], subs[subs["nkey"] != ""], "nkey", "nkey")
+    return _narrow(pairs) if len(pairs) else pairs
+
+
+def _other_years(linked: pd.DataFrame, ledger: Ledger) -> list[dict]:
+    """Links by 编号 to an item of another year's ledger than the reference's (a 2025 采用台账's 2 linked
+    to 2024's 2): kept, and said."""
+    year = pd.Series(ledger.sheets["year"].to_numpy(), index=ledger.sheets["src"].to_numpy())
+    if linked.empty or "src_item" not in linked:
+        return []
+    mine, theirs = linked["src"].map(year), linked["src_item"].map(year)
+    other = linked[mine.notna() & theirs.notna() & (mine != theirs)]
+    return [dict(code="link.other_year", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+                 value=r.ref_item_no, detail=f"{int(year[r.src_item])}年的信息({place(r.file_item, r.sheet_item, r.row_item)})")
+            for r in other.itertuples()]
+
+
+_NUMBER_FORM = re.compile(r"(?:第)?(?:(?:19|20)\d{2}\s*[-_./年]?\s*(?=\d{3}))?0*(\d{1,4})(?:号)?")
 
 
 def _loose_pairs(refs: pd.DataFrame, submissions: pd.DataFrame) -> pd.DataFrame:
