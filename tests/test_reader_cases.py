@@ -1900,3 +1900,22 @@ def test_a_separate_adoption_ledgers_numbers_as_other_offices_write_them(tmp_pat
     assert [i.row for i in _codes(report, "link.number_form")] == [3, 4]
     assert [i.row for i in _codes(report, "link.other_year")] == [5]
     assert not _codes(report, "adoption.no_item")
+
+
+def test_a_record_written_in_the_row_and_again_dated_in_a_separate_ledger_counts_once(tmp_path):
+    # 市政协第3期 in the item's row (no day) and 市政协 第3期 dated 10 April in the 采用台账: one adoption, in Q2
+    # (the undated copy counted in Q1 as well: quarters adding to more than the year). 副市长李某 in the row
+    # and 李某副市长 dated 12 April in the 批示台账: one 批示 (were two, one dated by the item in Q1).
+    write_xlsx(tmp_path / "报送台账.xlsx", {"2025年": [["编号", "收稿日期", "信息标题", "作者", "采用情况", "领导批示"],
+                                                    [1, "2025-03-05", "关于加强农村饮水安全的建议", "张三", "市政协第3期", "副市长李某"]]})
+    write_xlsx(tmp_path / "采用台账.xlsx", {"采用": [["编号", "信息标题", "采用单位", "期号", "采用日期"],
+                                                 [1, "关于加强农村饮水安全的建议", "市政协", "第3期", "2025-04-10"]],
+                                          "批示": [["编号", "信息标题", "批示领导", "批示日期"],
+                                                 [1, "关于加强农村饮水安全的建议", "李某副市长", "2025-04-12"]]})
+    ledger, report = _read(tmp_path, year=2025)
+    assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 4, 10))]
+    assert ledger.instructions["leader"].tolist() == ["李某副市长"]
+    q1, q2 = (sq.summary(ledger, sq.Period.of(2025, quarter=q)) for q in (1, 2))
+    assert (q1.adopted_by_tier["市级"], q2.adopted_by_tier["市级"], q1.instructions, q2.instructions) == (0, 1, 0, 1)
+    assert [(i.row, i.column) for i in _codes(report, "adoption.repeated")] == [(2, "E")]
+    assert [(i.row, i.column) for i in _codes(report, "instruction.repeated")] == [(2, "F")]

@@ -184,11 +184,15 @@ def _narrow(pairs: pd.DataFrame) -> pd.DataFrame:
 
 def merge_repeated_instructions(ledger: Ledger) -> None:
     """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module docstring)."""
+    _merge_undated_copies(ledger, "instructions", "instruction.repeated",
+                          lambda t: [t["item"], t["leader"].map(_leader_key)], t_ok=lambda t: t["leader"] != "")
+    _merge_undated_copies(ledger, "adoptions", "adoption.repeated", lambda t: [t["item"], t["tier"].astype(object)],
+                          t_ok=lambda t: t["tier"].notna(), same=_same_issue)
     instr = ledger.instructions
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
     if len(named) < 2:
         return
-    key = [named["item"], named["leader"].map(lambda l: "".join(l.split())), named["date"]]
+    key = [named["item"], named["leader"].map(_leader_key), named["date"]]
     # Written again in another cell: a repeat. Twice in one cell (市长李某某批示2次) is two 批示.
     cell = named["src"].astype(str) + ":" + named["row"].astype(str) + ":" + named["column"].astype(str)
     repeated = cell != cell.groupby(key, dropna=False, sort=False).transform("first")
@@ -197,7 +201,7 @@ def merge_repeated_instructions(ledger: Ledger) -> None:
     first = named[~repeated].assign(_k=list(zip(*[k[~repeated] for k in key]))).set_index("_k")
     rows = []
     for at, r in named[repeated].iterrows():
-        k = (r["item"], "".join(r["leader"].split()), r["date"])
+        k = (r["item"], _leader_key(r["leader"]), r["date"])
         f = first.loc[[k]].iloc[0] if k in first.index else None
         detail = place(f["file"], f["sheet"], f["row"]) if f is not None else ""
         rows.append(dict(code="instruction.repeated", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
@@ -205,3 +209,41 @@ def merge_repeated_instructions(ledger: Ledger) -> None:
     ledger.instructions = instr.drop(index=named.index[repeated.to_numpy()]).reset_index(drop=True)
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                 ignore_index=True)
+
+
+def _leader_key(leader: str) -> str:
+    """A leader as matched across ledgers: 副市长李某, 李某副市长 and 副市长 李某 are one (their characters)."""
+    return "".join(sorted("".join(leader.split())))
+
+
+def _same_issue(a: pd.Series, b: pd.Series) -> pd.Series:
+    """Two adoptions of one tier that may be one: the same issue, or one of them gives none."""
+    return a.isna() | b.isna() | (a == b)
+
+
+def _merge_undated_copies(ledger: Ledger, table: str, code: str, key, t_ok, same=None) -> None:
+    """A record written twice, once without its day (or with its month only) and once dated that
+    month (市政协第3期 in the item's row, 市政协 第3期 2025-04-10 in the 采用台账; 副市长李某 in the row,
+    李某副市长 2025-04-10 in the 批示台账): one record, the dated one; the other is dropped and said.
+    (Undated, it was counted in the item's own quarter as well as in the dated one's.)"""
+    t = getattr(ledger, table)
+    if len(t) < 2:
+        return
+    ok = (t["item"].to_numpy() != -1) & t_ok(t).to_numpy()
+    rows = t[ok].assign(_k=list(zip(*key(t[ok]))))
+    dated = rows[rows["date"].notna() & (rows["date_status"] == "ok")]
+    vague = rows[rows["date"].isna() | (rows["date_status"] != "ok")]
+    if dated.empty or vague.empty:
+        return
+    pairs = vague.reset_index().merge(dated.reset_index(), on="_k", suffixes=("", "_d"))
+    pairs = pairs[(pairs["src"].astype(str) + ":" + pairs["row"].astype(str)) != (pairs["src_d"].astype(str) + ":" + pairs["row_d"].astype(str))]
+    month = pairs["date"].isna() | (pairs["date"].dt.to_period("M") == pairs["date_d"].dt.to_period("M"))
+    keep = month & (same(pairs["issue_no"], pairs["issue_no_d"]) if same else True)
+    pairs = pairs[keep].drop_duplicates("index")
+    if pairs.empty:
+        return
+    found = [dict(code=code, src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+                  value=r.leader if table == "instructions" else r.body, detail=place(r.file_d, r.sheet_d, r.row_d))
+             for r in pairs.itertuples()]
+    setattr(ledger, table, t.drop(index=pairs["index"]).reset_index(drop=True))
+    ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
