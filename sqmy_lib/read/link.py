@@ -90,7 +90,7 @@ def _title_over_number(by_no: pd.DataFrame, subs: pd.DataFrame) -> tuple[pd.Data
     编号): the item their title names when it names exactly one, else the 编号's; said either way."""
     if by_no.empty:
         return by_no, []
-    other = (by_no["tkey"] != "") & (by_no["tkey"] != by_no["title_key"])
+    other = (by_no["tkey"] != "") & (by_no["title_key"] != "") & (by_no["tkey"] != by_no["title_key"])
     other &= by_no["tkey"].map(loose_title_key) != by_no["title_key"].map(lambda k: loose_title_key(k) if k else "")
     mismatched = by_no[other & (by_no.groupby("ref")["item"].transform("size") == 1)]
     if mismatched.empty:
