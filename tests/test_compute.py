@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import sqmy_lib as sq
 from sqmy_lib.compute import Period, people, reward_lines, rewards, split_fen, summary, units
+from sqmy_lib.compute.circular import statistics_text
 from sqmy_lib.rules import Rules, load_rules
 
 from conftest import write_xlsx
@@ -197,3 +198,21 @@ def test_an_item_adopted_above_the_office_went_there_when_the_ledger_records_its
     bare = [row[:7] for row in rows]
     ledger = sq.read_ledgers([write_xlsx(tmp_path / "b.xlsx", {"S": bare})], year=2025)
     assert summary(ledger, Period.of(2025)).forwarded == {"市级": 0, "省级": 0, "全国": 0}
+
+
+def test_the_adoption_rate_is_of_the_items_received_never_over_100(tmp_path):
+    # Q3 received one item (C4, not adopted) and saw three adopted that came in Q1: the rate was 3/1 = 300%
+    # ("共收到社情民意信息1条…共有3条信息被采用，采用率300%"). By hand: of Q3's one item none is adopted by
+    # 30 September: 0%; the year: 4 received, 3 adopted by 31 December: 75%.
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协"],
+            ["C1", "2025-01-10", "关于一的建议", "甲", "民盟县委", "2025-07-10", None],
+            ["C2", "2025-02-10", "关于二的建议", "乙", "民建县委", "2025-07-12", None],
+            ["C3", "2025-03-10", "关于三的建议", "甲", "民盟县委", None, "2025-08-01"],
+            ["C4", "2025-08-10", "关于四的建议", "乙", "民建县委", None, None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "c.xlsx", {"2025年": rows}), year=2025)
+    q3 = summary(ledger, Period.of(2025, quarter=3))
+    assert (q3.submitted, q3.adopted, q3.adopted_of_submitted, q3.adoption_rate) == (1, 3, 0, 0.0)
+    assert "共有3条信息被采用（其中本期收到的0条），采用率0%" in statistics_text(q3)
+    year = summary(ledger, 2025)
+    assert (year.adopted, year.adopted_of_submitted, year.adoption_rate) == (3, 3, 0.75)
+    assert "共有3条信息被采用，采用率75%" in statistics_text(year, whole_year=True)

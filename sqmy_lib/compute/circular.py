@@ -207,7 +207,7 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
     if s.adopted:
         adopted = f"共有{s.adopted}条信息被采用"
         if s.adoption_rate is not None:
-            adopted += f"，采用率{zh.percent(s.adoption_rate)}"
+            adopted += adoption_rate_text(s, "本年" if whole_year else "本期")
         tiers = [t for t in s.adopted_by_tier if t != own_tier]
         higher = [adopted_at(t, s.adopted_by_tier[t], (bodies or {}).get(t)) for t in reversed(tiers) if s.adopted_by_tier[t]]
         if higher:
@@ -218,6 +218,15 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         text = f"获领导批示{s.instructions}件，涉及信息{s.instructed_items}条"
         clauses.append(text + ("，其中" + "、".join(levels) if len(levels) > 1 else ""))
     return "；".join(clauses) + "。"
+
+
+def adoption_rate_text(s: Summary, received: str) -> str:
+    """``，采用率36.1%``, or — when the adoptions counted include items received before the period, so
+    that the rate is not adopted ÷ received — ``（其中本期收到的12条），采用率14.5%``."""
+    rate = f"，采用率{zh.percent(s.adoption_rate)}"
+    if s.adopted_of_submitted == s.adopted:
+        return rate
+    return f"（其中{received}收到的{s.adopted_of_submitted}条）{rate}"
 
 
 def left_out_text(c: Counted) -> str:

@@ -23,13 +23,16 @@ class Summary:
     submitted: int
     published: int  # items the office carried in its own bulletin (本级编发)
     issues: int  # distinct issues (期) of the own bulletin they were in
-    adopted: int  # distinct items adopted at any tier
+    adopted: int  # distinct items adopted at any tier in the period (by the adoption's date)
     adopted_by_tier: dict[str, int]
     instructions: int  # instructions (件), each leader's counted
     instructions_by_level: dict[str, int]
     instructed_items: int
     participation: dict = field(default_factory=dict)
+    # 采用率: of the items received in the period, the share adopted by its end (never over 100%: the
+    # period's adoptions include items received before it).
     adoption_rate: float | None = None
+    adopted_of_submitted: int = 0
     previous: dict | None = None
     change: dict | None = None
     left_out: str = ""
@@ -89,6 +92,7 @@ def _figures(c: Counted, period: Period) -> dict:
         published=own["item"].nunique(),
         issues=own["issue_no"].dropna().nunique(),
         adopted=ad["item"].nunique(),
+        adopted_of_submitted=int(c.adoptions.loc[(c.adoptions["when"] <= period.end) & c.adoptions["item"].isin(subs["item"]), "item"].nunique()),
         adopted_by_tier={t: int(ad.loc[ad["tier"] == t, "item"].nunique()) for t in rules.tiers},
         instructions=len(instr),
         instructions_by_level={lvl: int((instr["level"] == lvl).sum()) for lvl in rules.leader_levels},
@@ -136,7 +140,7 @@ def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None 
     before = {k: before[k] for k in ("submitted", "published", "issues", "adopted", "adopted_by_tier", "instructions",
                                       "instructions_by_level", "instructed_items")}
     return Summary(
-        period=period.label, participation=participation, adoption_rate=ratio(figures["adopted"], figures["submitted"]),
+        period=period.label, participation=participation, adoption_rate=ratio(figures["adopted_of_submitted"], figures["submitted"]),
         previous=before if has_previous else None, change=change, left_out=c.left_out_text, notes=list(c.notes),
         **figures,
     )

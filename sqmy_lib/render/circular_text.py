@@ -18,7 +18,7 @@ from typing import Callable
 import pandas as pd
 
 from .. import zh
-from ..compute.circular import QuarterlyCircular, compared
+from ..compute.circular import QuarterlyCircular, adoption_rate_text, compared
 from ..rules.placement import organ_name
 from . import spec as specs
 from .document import Attachment, Gongwen, Heading, Issuing, Para, TableBlock
@@ -63,7 +63,7 @@ def _basic_year_to_date(circ: QuarterlyCircular, refs: dict[str, str]) -> str | 
         text += "，" + compared(s.change["submitted"], (s.previous or {}).get("submitted", 0), "条", since)
     text += f"；被采用{s.adopted}条"
     if s.adoption_rate is not None:
-        text += f"，采用率{zh.percent(s.adoption_rate)}"
+        text += adoption_rate_text(s, "本年")
     if s.instructions:
         text += f"；获领导批示{s.instructions}件"
     return text + "。"
