@@ -149,3 +149,17 @@ def test_demo_office_commendation():
     assert len(comm.top_items) == 10 and len(comm.informants) > 0 and len(comm.units) > 0
     assert comm.payout_total == comm.lines_total == sum(comm.payout["amount"])
     assert set(comm.basis["name"]) >= set(comm.informants["name"])
+
+
+def test_an_item_sent_last_year_and_adopted_this_year_counts_in_this_years_commendation(tmp_path):
+    # 丁's B0 came in December 2024 and was adopted by 全国政协 in February 2025 with a 副省长 批示 in March:
+    # its unit got its points for 2025, but 丁's score left them out and B0 could be 十佳 in no year.
+    # By hand, 丁's 2025 score: 1 item sent (B2) + B2 县级 3 + B0 全国 30 + 省级 批示 20 = 54.
+    write_xlsx(tmp_path / "2024年台账.xlsx", {"2024年": [HEADER, _item("B0", "2024-12-20", "丁", "民盟县委")]})
+    write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": [HEADER, _item("B2", "2025-02-05", "丁", "民盟县委", county=True)]})
+    write_xlsx(tmp_path / "2025年采用台账.xlsx", {"采用": [["编号", "信息标题", "采用单位", "采用日期", "批示领导", "批示日期"],
+                                                       ["B0", "关于B0的建议", "全国政协", "2025-02-10", "副省长陈某", "2025-03-01"]]})
+    roster = write_xlsx(tmp_path.parent / f"{tmp_path.name}_名册.xlsx", ROSTER)
+    comm = sq.annual_commendation(sq.read_ledgers(tmp_path, roster=roster, year=2025), 2025)
+    assert comm.basis.set_index("name").at["丁", "score"] == 54
+    assert [t.removeprefix("关于").removesuffix("的建议") for t in comm.top_items["title"]] == ["B0", "B2"]

@@ -197,15 +197,17 @@ def _sorted(df: pd.DataFrame, order: list[tuple[str, bool]]) -> pd.DataFrame:
 
 
 def _person_scores(c: Counted, period: Period) -> pd.Series:
-    """Each person's score for the period: a point per item submitted plus the points each of
-    their items earned (adoption by highest tier, instruction by level); an item counts for the
-    people it is credited to (every author, or its 执笔/first author: quotas.coauthored_counts_each)."""
+    """Each person's score for the period: a point per item submitted in it plus the points their
+    items earned in it (adoption by highest tier, instruction by level — an item sent the year before
+    and adopted in this one earns here, as it does for its unit); an item counts for the people it is
+    credited to (every author, or its 执笔/first author: quotas.coauthored_counts_each)."""
     per_submission = c.rules.data["points"]["per_submission"]
     points = item_points(c, period)
     items = in_period(c.submissions, period, "date")["item"]
     persons = credited_authors(c)[["item", "name"]]
-    mine = persons[persons["item"].isin(items)]
-    return mine.assign(points=per_submission + mine["item"].map(points).fillna(0)).groupby("name")["points"].sum()
+    sent = persons[persons["item"].isin(items)].groupby("name").size() * per_submission
+    earned = persons.assign(points=persons["item"].map(points)).dropna(subset=["points"]).groupby("name")["points"].sum()
+    return sent.add(earned, fill_value=0)
 
 
 def _reason(submitted: int, adopted: int, need_sub: int, need_ad: int) -> tuple[bool, str]:
@@ -272,8 +274,15 @@ def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | Non
 
 
 def _items(c: Counted, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Items submitted in the span with what ranks them: highest tier, instructions, adoptions."""
-    subs = c.submissions[((c.submissions["date"] >= start) & (c.submissions["date"] <= end)).to_numpy(dtype=bool)]
+    """Items submitted in the span, and items sent before it that were adopted or instructed in it (a
+    December item adopted nationally in February is the new year's), with what ranks them: highest
+    tier, instructions, adoptions."""
+    def dated_in(t: pd.DataFrame) -> pd.Series:
+        return t.loc[((t["when"] >= start) & (t["when"] <= end)).to_numpy(dtype=bool), "item"]
+
+    later = set(dated_in(c.adoptions)) | set(dated_in(c.instructions))
+    subs = c.submissions[(((c.submissions["date"] >= start) & (c.submissions["date"] <= end))
+                          | ((c.submissions["date"] < start) & c.submissions["item"].isin(later))).to_numpy(dtype=bool)]
     ad = c.adoptions[(c.adoptions["item"].isin(subs["item"]) & (c.adoptions["when"] <= end)).to_numpy(dtype=bool)]
     instr = c.instructions[(c.instructions["item"].isin(subs["item"]) & (c.instructions["when"] <= end)).to_numpy(dtype=bool)]
     out = subs[["item", "item_no", "title", "author_text", "unit", "date"]].copy()
