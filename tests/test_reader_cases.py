@@ -1919,3 +1919,21 @@ def test_a_record_written_in_the_row_and_again_dated_in_a_separate_ledger_counts
     assert (q1.adopted_by_tier["市级"], q2.adopted_by_tier["市级"], q1.instructions, q2.instructions) == (0, 1, 0, 1)
     assert [(i.row, i.column) for i in _codes(report, "adoption.repeated")] == [(2, "E")]
     assert [(i.row, i.column) for i in _codes(report, "instruction.repeated")] == [(2, "F")]
+
+
+@pytest.mark.parametrize("with_items", [True, False])
+def test_an_adoption_ledger_that_repeats_the_items_sending_day(tmp_path, with_items):
+    # 2025年采用台账 with 报送时间 | 信息题目 | 报送人 | 所在单位 | 采用单位 | 采用时间: its rows were a second set
+    # of items beside the 报送台账 (乙 counted twice: its 报送人 differ, so no duplicate was said). By hand:
+    # two items, adopted at 市级 and 省级; an office keeping no 报送台账 has the rows as its items (said).
+    if with_items:
+        write_xlsx(tmp_path / "报送台账.xlsx", {"2025年": [["序号", "报送时间", "信息题目", "报送人", "所在单位"],
+                                                        [1, "2025-01-05", "关于甲的建议", "张三", "民盟县委"],
+                                                        [2, "2025-02-05", "关于乙的建议", "李四", "民盟县委"]]})
+    write_xlsx(tmp_path / "2025年采用台账.xlsx", {"采用": [["序号", "报送时间", "信息题目", "报送人", "所在单位", "采用单位", "采用时间"],
+                                                       [1, "2025-01-05", "关于甲的建议", "张三", "民盟县委", "市政协", "2025-02-01"],
+                                                       [2, "2025-02-05", "关于乙的建议", "李四、王五", "民盟县委", "省政协", "2025-03-01"]]})
+    ledger, report = _read(tmp_path, year=2025)
+    assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议"]
+    assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 2, 1)), (1, "省级", dt.date(2025, 3, 1))]
+    assert bool(_codes(report, "sheet.items_from_adoptions")) is not with_items

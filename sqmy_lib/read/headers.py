@@ -550,10 +550,12 @@ def _ledger_kind(layout: Layout, hint: str = "") -> str | None:
     f = layout.fields
     if "title" not in f and "item_no" not in f:
         return None
-    if ("date" not in f and not any(b.action == "adoption" for b in layout.bodies)
+    if (("date" not in f or "adopted_on" in f or "instructed_on" in f) and not any(b.action == "adoption" for b in layout.bodies)
             and any(k in f for k in ("adoption", "adopted_on", "issue_no", "leader", "instruction", "forward"))
             and any(w in hint for w in _REFERENCE_NAMES) and "报送" not in hint):
-        return "adoptions"  # a 采用台账 with an 作者 column: its rows refer to items, they are not items
+        # A 采用台账 with an 作者 column, or with the 报送时间 beside its own 采用时间: its rows refer to
+        # items, they are not items (an office keeping no 报送台账 has them read as items: read.ledger).
+        return "adoptions"
     about_records = any(k in f for k in ("adoption", "adopted_flag", "adopted_on", "issue_no", "leader", "instruction",
                                           "instruction_text", "forward", "product"))
     adoption_bodies = any(b.action == "adoption" for b in layout.bodies)
