@@ -91,8 +91,8 @@ def _title_over_number(by_no: pd.DataFrame, subs: pd.DataFrame) -> tuple[pd.Data
     if by_no.empty:
         return by_no, []
     other = (by_no["tkey"] != "") & (by_no["title_key"] != "") & (by_no["tkey"] != by_no["title_key"])
-    other &= by_no["tkey"].map(loose_title_key) != by_no["title_key"].map(lambda k: loose_title_key(k) if k else "")
     mismatched = by_no[other & (by_no.groupby("ref")["item"].transform("size") == 1)]
+    mismatched = mismatched[mismatched["tkey"].map(loose_title_key) != mismatched["title_key"].map(loose_title_key)]
     if mismatched.empty:
         return by_no, []
     refs = mismatched[[c for c in mismatched.columns if not c.endswith("_item")]].drop(
