@@ -75,6 +75,35 @@ def test_a_county_level_citys_own_bodies_are_its_own_tier():
     assert COUNTY.tier_of("市政协") == "市级" and COUNTY.leader_level_of("副市长李某") == "市级"
 
 
+def test_a_city_offices_province_is_the_province_level():
+    # 宜昌市政协 (市级) with its province written as the setup asks: 湖北省… was placed two tiers above
+    # the office (全国: 300 yuan, 30 points for a 省级 adoption).
+    yichang = office(name="宜昌市政协", own_tier="市级", place="宜昌市", city=None, province="湖北省")
+    assert [yichang.tier_of(b) for b in ("湖北省政协", "民盟湖北省委", "湖北省恩施州政协", "宜昌市夷陵区政协", "宜昌市政协")] == [
+        "省级", "省级", "市级", "县级", "市级"]
+    assert yichang.leader_level_of("湖北省委书记") == "省级" and yichang.leader_level_of("宜昌市夷陵区委书记") == "县级"
+
+
+def test_the_most_specific_place_decides():
+    # A place name of the office's anywhere in a name decided it, though a more specific one followed.
+    lichuan = office(name="利川市政协", place="利川市", city="恩施土家族苗族自治州", province="湖北省", relative={"市": "own"})
+    assert [lichuan.tier_of(b) for b in ("湖北省宜昌市政协", "湖北省恩施土家族苗族自治州利川市政协",
+                                         "政协湖北省恩施土家族苗族自治州利川市委员会", "利川市委")] == ["市级", "县级", "县级", "县级"]
+    xicheng = office(name="西城区政协", place="西城区", city=None, province="北京市", relative={"市": "省级"})
+    assert (xicheng.tier_of("北京市东城区政协"), xicheng.tier_of("北京市政协")) == ("县级", "省级")
+    # A title before the post keeps the office's reading of 市 (市委常委、常务副市长: 利川's own; 北京's).
+    assert lichuan.leader_level_of("市委常委、常务副市长刘某某") == "县级"
+    assert xicheng.leader_level_of("市委常委、副市长李某某") == "省级"
+
+
+def test_a_county_level_city_in_its_zhous_roll_up_reads_shi_as_its_own():
+    # 恩施州 (市级) rolling up 利川市政协: 利川's 市政协编发 and 市长 were 市级 (10 points, not 3).
+    zhou = office(name="恩施州政协", own_tier="市级", place="恩施州", city=None, province="湖北省")
+    lichuan, badong = zhou.for_office("县级", "利川市政协"), zhou.for_office("县级", "巴东县政协")
+    assert (lichuan.tier_of("市政协编发"), lichuan.leader_level_of("市长"), lichuan.tier_of("州政协")) == ("县级", "县级", "市级")
+    assert (badong.tier_of("县政协编发"), badong.leader_level_of("市长"), badong.tier_of("湖北省政协")) == ("县级", "市级", "省级")
+
+
 def test_a_municipal_district_reads_shi_as_the_province_level():
     district = office(name="河北区政协", place="河北区", city=None, province="天津市", relative={"市": "省级"})
     assert district.tier_of("市政协") == "省级"

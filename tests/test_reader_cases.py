@@ -772,7 +772,8 @@ def test_two_deeds_in_one_adoption_or_forward_cell(tmp_path):
              "县政协采用报告": (["县级"], []),
              # two 政协 one after the other, no separator (was one 省级 adoption, the 市级 dropped)
              "市政协省政协均采用": (["市级", "省级"], []), "省政协全国政协采用": (["省级", "全国"], []),
-             "报市政协省政协": ([], ["市级", "省级"]), "县政协推荐市政协采用": (["市级"], [])}
+             "报市政协省政协": ([], ["市级", "省级"]), "县政协推荐市政协采用": (["市级"], []),
+             "省州政协均采用": (["市级", "省级"], [])}
     rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
     ledger, _ = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}))

@@ -572,7 +572,7 @@ _BRACKET = re.compile(r"\(([^()]*)\)")
 
 
 # 省市政协采用, 省、市政协均采用: the levels share one 政协.
-_LEVELS_SHARE_ONE = re.compile(r"([省市县])[、和及与]?([省市县])(?:[、和及与]?([省市县]))?政协")
+_LEVELS_SHARE_ONE = re.compile(r"([省市州县])[、和及与]?([省市州县])(?:[、和及与]?([省市州县]))?政协")
 
 
 def _levels_written_together(text: str) -> str:

@@ -115,13 +115,15 @@ class Rules:
         key = (level, name)
         if key not in cache:
             here = self.data["office"]
-            # The places above the new office are this office's own, city and province, by tier.
-            by_tier = {t: here.get(k) for t, k in zip(self.tiers[self.tier_rank(self.own_tier):], ("place", "city", "province"))}
-            k = self.tier_rank(level)
-            above = [by_tier.get(t) for t in self.tiers[k + 1:k + 3]] if k >= 0 else []
+            # The places of the new office's city (市级) and province (省级): this office's own or its
+            # city's and province's, by tier.
+            by_tier = {self.tiers[1]: here.get("city"), self.tiers[2]: here.get("province"), self.own_tier: here.get("place")}
             place = _place_of(name) if name else here.get("place")
-            office = {**here, "own_tier": level, "place": place, "relative": {} if name else here.get("relative", {}),
-                      "city": above[0] if above else None, "province": above[1] if len(above) > 1 else None}
+            # A county-level city read in its 州's roll-up (利川市): 市 at the start of a name is its own.
+            relative = ({"市": "own"} if level == self.tiers[0] and str(place or "").endswith("市") else {}) if name \
+                else here.get("relative", {})
+            office = {**here, "own_tier": level, "place": place, "relative": relative,
+                      "city": by_tier.get(self.tiers[1]), "province": by_tier.get(self.tiers[2])}
             if name:
                 office["name"] = name
             cache[key] = Rules(data={**self.data, "office": office}, source=self.source, notes=list(self.notes))

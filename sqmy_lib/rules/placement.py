@@ -67,7 +67,9 @@ class Placement:
         self.relative = dict(office.get("relative") or {})
         # The office's own place names, then its city's and province's: (word, tier), longest first.
         places: dict[str, set[str]] = {}
-        for key, tier in (("place", own_tier), ("city", _above(tiers, own_tier, 1)), ("province", _above(tiers, own_tier, 2))):
+        # ``city`` is the 市级 place (州, 盟, 地区) and ``province`` the 省级 one (自治区, 直辖市) whatever the
+        # office's own tier: a city office's province is 省级, not two tiers above it (全国).
+        for key, tier in (("place", own_tier), ("city", _absolute(tiers, own_tier, 1)), ("province", _absolute(tiers, own_tier, 2))):
             for name in _as_list(office.get(key)):
                 for word in _place_forms(norm_name(name)) if tier else []:
                     places.setdefault(word, set()).add(tier)
@@ -96,15 +98,20 @@ class Placement:
         channel = self.channel_of(text)
         routing, routing_channel = self._routing(text)
         core = self._core(text)
-        for word, tier in self.places:
-            if word in core:
-                return Placed(tier, routing_channel or channel, routing if tier == self.own_tier else "", f"本单位所在地名“{word}”",
-                              True)
         found = self._last_level(core)
+        place = self._last_place(core)
+        # The place or level word that ends last is the most specific (湖北省宜昌市政协: 宜昌市, not 湖北省;
+        # 北京市东城区政协: 区); a level word inside the place name itself (利川市委) is the place's.
+        if place is not None and (found is None or place[0] >= found[2] + len(found[0])):
+            _, word, tier = place
+            return Placed(tier, routing_channel or channel, routing if tier == self.own_tier else "", f"本单位所在地名“{word}”",
+                          True)
         if found is not None:
             word, tier, at = found
             rule = f"层级词“{word}”"
-            if at == 0 and word in self.relative:
+            # At the very start (市政协), or only that word throughout and first (市委常委、常务副市长刘某某).
+            if word in self.relative and (at == 0 or (core.lstrip().startswith(word)
+                                                      and self._last_level(core.replace(word, " ")) is None)):
                 tier = self._resolve(self.relative[word])
                 rule = f"名称开头的“{word}”按本单位理解为{tier}"
             # The office's own 专报/转报/转送 (县政协转送) go by their routing's channel, as alone.
@@ -134,6 +141,15 @@ class Placement:
         for word in self.not_level:
             core = core.replace(word, " ")
         return core
+
+    def _last_place(self, core: str) -> tuple[int, str, str] | None:
+        """The office's own, city's or province's place name that ends last in ``core``: (end, word, tier)."""
+        best: tuple[int, int, str, str] | None = None
+        for word, tier in self.places:
+            start = core.rfind(word)
+            if start >= 0 and (best is None or (start + len(word), len(word)) > best[:2]):
+                best = (start + len(word), len(word), word, tier)
+        return None if best is None else (best[0], best[2], best[3])
 
     def _last_level(self, core: str) -> tuple[str, str, int] | None:
         """The level word that ends last in ``core`` (the longest of those ending there), with
@@ -177,11 +193,11 @@ def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
 
 
-def _above(tiers: list[str], tier: str, steps: int) -> str | None:
-    if tier not in tiers:
+def _absolute(tiers: list[str], own: str, k: int) -> str | None:
+    """The ``k``-th tier from the lowest (市级, 省级) when it is above the office's own, else None."""
+    if own not in tiers or k >= len(tiers) or k <= tiers.index(own):
         return None
-    k = tiers.index(tier) + steps
-    return tiers[k] if k < len(tiers) else None
+    return tiers[k]
 
 
 _PLACE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "区", "旗", "盟", "地区")
