@@ -67,9 +67,20 @@ def _delimiter(text: str) -> str:
     return max(DELIMITERS, key=lambda d: (sum(len(row) for row in csv.reader(head, delimiter=d)), -DELIMITERS.index(d)))
 
 
+# ="2025001": how online systems export a value Excel must show as written (leading zeros, a long
+# number, a date kept as text); Excel shows 2025001, and so is it read. Nothing is evaluated.
+_AS_WRITTEN = re.compile(r'^="(.*)"$', re.S)
+
+
+def _shown(cell: str) -> str:
+    m = _AS_WRITTEN.match(cell)
+    return m[1].replace('""', '"') if m else cell
+
+
 def grid(data: bytes) -> list[list[str]]:
     """A CSV file's bytes as rows of text cells, every row as wide as the widest ('' where empty)."""
     text = decode(data)
-    rows = [[cell.strip("\ufeff") for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))]
+    rows = [[_shown(cell.strip("\ufeff")) for cell in row]
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))]
     width = max((len(r) for r in rows), default=0)
     return [r + [""] * (width - len(r)) for r in rows]

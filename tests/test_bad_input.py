@@ -166,6 +166,10 @@ def test_formula_cells_without_a_cached_value_are_found(tmp_path):
         "A7": b'<c r="A7"><f t="shared" si="0"/></c>',                      # shared, never calculated
     })
     assert _formula_findings(path) == ["A3", "A4", "A7"]
+    # =IF(F2="","",F2) calculated to an empty text (Excel, WPS, LibreOffice: t="str", an empty <v>): it was
+    # said never calculated, and opening and saving the file again did not clear it.
+    path = _formula_book(tmp_path, "empty_text.xlsx", {"A3": b'<c r="A3" t="str"><f>IF(B3="","",B3)</f><v></v></c>'})
+    assert _formula_findings(path) == []
 
 
 def test_calculated_formulas_give_no_finding(tmp_path):

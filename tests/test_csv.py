@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 from openpyxl import load_workbook
 
 import sqmy_lib as sq
@@ -95,3 +96,17 @@ def test_a_note_saved_as_xlsx_is_still_not_a_workbook(tmp_path):
     note.write_text("这不是工作簿", encoding="utf-8")
     ledger = sq.read_ledgers([note], year=2025, missing="report")
     assert list(ledger.files["code"]) == ["file.not_excel"]
+
+
+def test_values_an_online_system_exports_as_formulas_are_read_as_shown(tmp_path):
+    # ="2025001", ="2025-03-08": how systems keep a number or a date as written; Excel shows 2025001 and
+    # 2025-03-08. They were read with the =" " around them: the 采用台账's 编号 linked to nothing and the
+    # date was unreadable. Nothing is evaluated (a formula-like title stays a title, as above).
+    items = _csv([["编号", "收稿日期", "信息标题", "作者"], ['="2025001"', '="2025-03-08"', "关于甲的建议", "张三"]])
+    refs = _csv([["编号", "采用单位", "采用日期"], ['="2025001"', "市政协", '="2025-04-01"']])
+    (tmp_path / "报送台账.csv").write_text(items, encoding="utf-8-sig")
+    (tmp_path / "采用台账.csv").write_text(refs, encoding="utf-8-sig")
+    ledger = sq.read_ledgers([tmp_path], year=2025)
+    assert ledger.submissions[["item_no", "date"]].values.tolist() == [["2025001", pd.Timestamp("2025-03-08")]]
+    assert ledger.adoptions[["item", "tier"]].astype(str).values.tolist() == [["0", "市级"]]
+    assert not [i for i in sq.validate(ledger).issues if i.severity == "error"]

@@ -1938,3 +1938,17 @@ def test_an_adoption_ledger_that_repeats_the_items_sending_day(tmp_path, with_it
     assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议"]
     assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 2, 1)), (1, "省级", dt.date(2025, 3, 1))]
     assert bool(_codes(report, "sheet.items_from_adoptions")) is not with_items
+
+
+def test_a_body_then_what_it_did_is_one_adoption_and_a_party_split_by_a_break_one_unit(tmp_path):
+    # 省政协⏎采用, 省政协，已采用: two 省级 records (十佳 ranked them "被采用2次"); 市政协⏎《社情民意》第3期 a 市级
+    # one and a 县级 one of issue 3. 民盟⏎县委 and 农工党 县委 in 作者 were one unit 县委 paid for both parties.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", "民盟\n县委", "省政协\n采用"],
+            [2, "2025-03-02", "关于乙的建议", "农工党 县委", "省政协，已采用"],
+            [3, "2025-03-03", "关于丙的建议", "张三", "市政协\n《社情民意》第3期"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "b.xlsx", {"S": rows}), year=2025)
+    assert _adopted(ledger, "issue_no") == [(0, "省级", None), (1, "省级", None), (2, "市级", 3)]
+    assert ledger.submissions["unit"].tolist() == ["民盟县委", "农工党县委", ""]
+    paid = sq.rewards(ledger, 2025)
+    assert dict(zip(paid["name"], paid["amount"])) == {"民盟县委": Decimal("200.00"), "农工党县委": Decimal("200.00"), "张三": Decimal("100.00")}

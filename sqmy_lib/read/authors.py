@@ -52,6 +52,19 @@ _KEPT_SEPARATOR = "\ue000"
 _LATIN = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 
 
+def _join_unit_name(tokens: list[str], words: "AuthorWords") -> list[str]:
+    """``民盟 县委``, ``农工党⏎县委``: a party's name and its committee written apart are one unit (a
+    name with a space or a line break in it), not the tag 民盟 on an author called 县委."""
+    out: list[str] = []
+    for t in tokens:
+        if out and out[-1] in words.affiliations and words.is_unit(out[-1] + t) and not words.is_person_name(t) \
+                and _CJK.match(t[:1] or " ") and t[:1] in "省市县区州旗盟中":
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
 def _join_latin(tokens: list[str]) -> list[str]:
     """``Mary Smith``: a name in Latin letters written with its space is one name."""
     out: list[str] = []
@@ -323,7 +336,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     entries: list[tuple[str, list[str]]] = []  # (name, the tags after it)
     prefix_tags: list[str] = []
     units: list[str] = []
-    for token in _join_latin(_join_alignment(part.split())):
+    for token in _join_unit_name(_join_latin(_join_alignment(part.split())), words):
         token, says_scribe = _without_scribe(token, words)  # 民革县委 执笔:张三
         scribe = scribe or says_scribe
         if not token:

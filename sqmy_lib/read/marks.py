@@ -244,6 +244,12 @@ class Vocabulary:
         parts = [c for p in self._spaced_bodies(_split_parts(_levels_written_together(text))) for c in self._clauses(p)]
         for part in parts:
             reading = self._part(part)
+            if readings and self._goes_on(readings[-1], reading, part):
+                # 省政协,已采用 / 市政协⏎《社情民意》第3期: the body named, then what it did — one adoption.
+                prev = readings[-1]
+                readings[-1] = Reading(ADOPTED, prev.body, prev.issue_no if reading.issue_no is None else reading.issue_no,
+                                       prev.date or reading.date, f"{prev.text},{part}", prev.day or reading.day)
+                continue
             if reading.state in (ADOPTED, FORWARDED) and not reading.body and last_body and _is_bare(reading):
                 reading = Reading(ADOPTED if reading.state == ADOPTED else FORWARDED, last_body,
                                   reading.issue_no, reading.date, part, reading.day)
@@ -252,6 +258,13 @@ class Vocabulary:
                 last_body = reading.body
             readings.append(reading)
         return _merge_trailing(_bodies_share_the_deed(_bodies_share_the_outcome(readings)))
+
+    def _goes_on(self, prev: Reading, reading: Reading, part: str) -> bool:
+        """Whether a part only says what the body named just before it did (采用, 已采用, 《社情民意》第3期):
+        no body or level of its own, after a part that names a body without a verb."""
+        return (prev.state == ADOPTED and bool(prev.body) and not any(v in prev.text for v in ADOPTION_VERBS)
+                and reading.state == ADOPTED and not self.place(part).by_level
+                and not (prev.issue_no is not None and reading.issue_no is not None))
 
     def _clauses(self, part: str) -> list[str]:
         """One part that records two deeds, as two: ``市政协采用并报省政协`` (adopted at 市, sent

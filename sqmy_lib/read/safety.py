@@ -373,7 +373,9 @@ def _formula_cells_without_value(data: bytes) -> set[tuple[int, int]]:
     for el, at in _cells(data):
         children = {child.tag.rsplit("}", 1)[-1]: child for child in el}
         f, v = children.get("f"), children.get("v")
-        if f is not None and (v is None or not (v.text or "").strip()) and "is" not in children:
+        # t="str" with an empty <v>: calculated, to an empty text (=IF(F2="","",F2)); not a formula never calculated.
+        calculated_empty = v is not None and el.get("t") == "str"
+        if f is not None and (v is None or not (v.text or "").strip()) and "is" not in children and not calculated_empty:
             out.add(at)
     return out
 
