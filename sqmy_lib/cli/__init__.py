@@ -11,6 +11,7 @@ cp936/GBK, and a ledger cell may hold an emoji): such a character is printed as 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from .._version import __version__
@@ -19,10 +20,31 @@ from ..rules import RulesError
 from . import compute, feedback, files, init, reports, rollup, rules, schedule, validate
 
 
+# argparse's own messages, as staff read them (the rest pass through as argparse words them).
+_ARGPARSE_ZH = [
+    (re.compile(r"the following arguments are required: (.+)"), "缺少参数 {0}"),
+    (re.compile(r"argument (\S+): invalid int value: '(.*)'"), "{0} 应为整数,实为“{1}”"),
+    (re.compile(r"argument (\S+): invalid float value: '(.*)'"), "{0} 应为数字,实为“{1}”"),
+    (re.compile(r"argument (\S+): invalid choice: '(.*?)' \(choose from (.*)\)"), "{0} 的值“{1}”无效,可选:{2}"),
+    (re.compile(r"argument (\S+): expected one argument"), "{0} 后面需要一个值"),
+    (re.compile(r"argument (\S+): expected at least one argument"), "{0} 后面至少需要一个值"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "{0} 不能与 {1} 同时使用"),
+    (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数 {0}"),
+    (re.compile(r"ambiguous option: (\S+) could match (.+)"), "选项 {0} 有歧义,可能是 {1}"),
+]
+
+
+def _in_chinese(message: str) -> str:
+    for pattern, text in _ARGPARSE_ZH:
+        if m := pattern.fullmatch(message.strip()):
+            return text.format(*m.groups())
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # misuse: Chinese line, exit 2
         self.print_usage(sys.stderr)
-        self.exit(2, f"sqmy: 参数错误:{message}\n")
+        self.exit(2, f"sqmy: 参数错误:{_in_chinese(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
