@@ -1952,3 +1952,16 @@ def test_a_body_then_what_it_did_is_one_adoption_and_a_party_split_by_a_break_on
     assert ledger.submissions["unit"].tolist() == ["民盟县委", "农工党县委", ""]
     paid = sq.rewards(ledger, 2025)
     assert dict(zip(paid["name"], paid["amount"])) == {"民盟县委": Decimal("200.00"), "农工党县委": Decimal("200.00"), "张三": Decimal("100.00")}
+
+
+def test_a_copy_of_a_ledger_file_is_said_with_the_file_it_repeats(tmp_path):
+    # 台账.xlsx and its copy 台账(1).xlsx: counted once; the finding named only the sheet (“2025年”), not
+    # which file's 2025年 the rows repeat.
+    rows = [["序号", "收稿日期", "信息标题", "作者"], [1, "2025-03-01", "关于甲的建议", "张三"], [2, "2025-03-02", "关于乙的建议", "李四"]]
+    write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    write_xlsx(tmp_path / "台账(1).xlsx", {"2025年": rows})
+    ledger, report = _read(tmp_path, year=2025)
+    assert len(ledger.submissions) == 2
+    said = _codes(report, "sheet.repeats")
+    other = "台账.xlsx" if said[0].file.endswith("台账(1).xlsx") else "台账(1).xlsx"
+    assert len(said) == 1 and f"重复“{other}!2025年”中的记录" in said[0].message

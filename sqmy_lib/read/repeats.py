@@ -14,6 +14,8 @@ is a ``repeat.differs`` finding: the twin's are counted, never silently.
 """
 from __future__ import annotations
 
+import ntpath
+
 import pandas as pd
 
 from ..records import Ledger, place
@@ -123,7 +125,9 @@ def _repeats_in(group: pd.DataFrame, info: pd.DataFrame, dropped: list, findings
         for r, item, key in zip(rows["row"], rows["item"], rows["key"]):
             twin = twins.loc[key]
             dropped.append((s, int(r), int(item), (int(twin["src"]), int(twin["row"]), int(twin["item"]))))
-        repeated = sorted({str(info.at[t, "sheet"]) for t in partners[s]})
+        # Named by sheet, and by file too when another file holds it (台账(1).xlsx!2025年).
+        repeated = sorted({str(info.at[t, "sheet"]) if info.at[t, "file"] == info.at[s, "file"]
+                           else f"{ntpath.basename(str(info.at[t, 'file']))}!{info.at[t, 'sheet']}" for t in partners[s]})
         findings.append(dict(code="sheet.repeats", src=s, row=None, column="", value=str(info.at[s, "sheet"]),
                              detail=f"{len(rows)} 行(重复“{'”“'.join(repeated)}”中的记录)"))
 
