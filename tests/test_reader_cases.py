@@ -743,6 +743,19 @@ def test_a_post_after_a_name_beside_the_name_alone_is_said(tmp_path):
     assert sorted(set(ledger.authors["name"])) == ["李四", "李四专员", "王五"]
 
 
+def _authors_as_read(tmp_path, cells: dict, name_column: str):
+    """One item per author cell (each adopted at 县级), read; each item's (names, tags, unit) checked
+    against ``cells`` (cell → the answer worked by hand)."""
+    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", c, "√"] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
+    au, subs = ledger.authors, ledger.submissions
+    for k, (cell, (names, tags, unit)) in enumerate(cells.items()):
+        mine = au[au["item"] == k]
+        assert (list(mine[name_column]), list(mine["tag"]), subs.loc[subs["item"] == k, "unit"].iloc[0]) == (names, tags, unit), cell
+    return ledger, report
+
+
 def test_a_post_written_with_a_name_is_the_persons_not_a_unit_or_a_name(tmp_path):
     # 县政协副主席张三 was a unit named so (paid as a unit); 李四 副局长 two people, one named 副局长;
     # 张三、李四等委员 an author named 李四等. Worked by hand: (authors, tags, the item's unit).
@@ -750,13 +763,8 @@ def test_a_post_written_with_a_name_is_the_persons_not_a_unit_or_a_name(tmp_path
              "李四 副局长": (["李四"], ["副局长"], ""), "张三（县政协副主席）": (["张三"], ["县政协副主席"], ""),
              "王五主任": (["王五"], ["主任"], ""), "赵六主任医师": (["赵六"], ["主任医师"], ""),
              "张三、李四等委员": (["张三", "李四"], ["", ""], "")}
-    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协"]]
-    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", c, "√"] for k, c in enumerate(cells, 1)]
-    ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
-    au, subs = ledger.authors, ledger.submissions
-    for k, (cell, (names, tags, unit)) in enumerate(cells.items()):
-        mine = au[au["item"] == k]
-        assert (list(mine["name"]), list(mine["tag"]), subs.loc[subs["item"] == k, "unit"].iloc[0]) == (names, tags, unit), cell
+    ledger, report = _authors_as_read(tmp_path, cells, "name")
+    au = ledger.authors
     assert not au["is_unit"].any()
     assert [i.row for i in _codes(report, "author.et_al")] == [8]
 
@@ -1827,18 +1835,13 @@ def test_author_cells_other_offices_write(tmp_path):
              "张三执笔": (["张三"], [""], ""),
              "Mary Smith": (["Mary Smith"], [""], ""),
              "张三（县政协委员、民革）": (["张三"], ["县政协委员、民革"], "")}
-    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"]]
-    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", c, "√"] for k, c in enumerate(cells, 1)]
-    ledger, _ = _read(write_xlsx(tmp_path / "a.xlsx", {"一季度": rows}), year=2025)
-    au, subs = ledger.authors, ledger.submissions
-    for k, (cell, (names, tags, unit)) in enumerate(cells.items()):
-        mine = au[au["item"] == k]
-        assert (list(mine["written"]), list(mine["tag"]), subs.loc[subs["item"] == k, "unit"].iloc[0]) == (names, tags, unit), cell
+    ledger, _ = _authors_as_read(tmp_path, cells, "written")
+    au = ledger.authors
     assert au.loc[au["item"] == 4, "scribe"].tolist() == [True]
     assert au.loc[au["item"] == 0, "is_unit"].tolist() == [True]
     paid = sq.rewards(ledger, 2025)
-    # 张三: 中共党员张三, 无党派人士张三, 张三执笔, 张三（…）: 4 × 100, and half of 课题组（张三、李四）'s 100
-    assert dict(zip(paid["name"], paid["amount"]))["张三"] == Decimal("450.00")
+    # 张三 (each item 县级, 30): 中共党员张三, 无党派人士张三, 张三执笔, 张三（…）: 4 × 30, and half of 课题组（张三、李四）'s 30
+    assert dict(zip(paid["name"], paid["amount"]))["张三"] == Decimal("135.00")
     assert "县支社" not in set(paid["name"])
 
 
