@@ -1968,3 +1968,41 @@ def test_a_copy_of_a_ledger_file_is_said_with_the_file_it_repeats(tmp_path):
     said = _codes(report, "sheet.repeats")
     other = "台账.xlsx" if said[0].file.endswith("台账(1).xlsx") else "台账(1).xlsx"
     assert len(said) == 1 and f"重复“{other}!2025年”中的记录" in said[0].message
+
+
+def test_legitimate_ledgers_the_new_rules_leave_alone(tmp_path):
+    # Ledgers today's rules must not misread, each worked by hand. (1) A topic column beside 信息标题 is
+    # one table (no 序号 repeated): not two tables side by side. (2) 采用情况 over 单位 | 刊物编号 | 时间 is a
+    # group, its 编号 the bulletin's. (3) A party's name before a workplace is a tag (民盟 县第一中学 张三).
+    # (4) 小计 | 一季度 | 共2条 | 2人 is a subtotal row, not an item.
+    rows = [["序号", "信息标题", "作者", "单位", "主题", "收稿日期", "县政协", "市政协"],
+            [1, "关于甲的建议", "民盟 县第一中学 张三", "", "教育", "2025-03-01", "√", "√"],
+            [2, "关于乙的建议", "李四", "县卫健局", "医疗卫生", "2025-03-02", "√", ""],
+            ["小计", "一季度", "2人", "", "", "", 2, 1]]
+    ledger, report = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}), year=2025)
+    assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议"]
+    assert _adopted(ledger) == [(0, "县级"), (0, "市级"), (1, "县级")]
+    assert ledger.submissions["unit"].tolist() == ["县第一中学", "县卫健局"]
+    assert ledger.authors[["name", "tag"]].values.tolist() == [["张三", "民盟"], ["李四", ""]]
+    rows = [["序号", "报送日期", "信息标题", "报送人", "采用情况", "", ""], ["", "", "", "", "单位", "刊物编号", "时间"],
+            [1, "2025-03-01", "关于丙的建议", "王五", "市政协", "12", "2025-04-10"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "b.xlsx", {"S": rows}, {"S": ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:G1"]}), year=2025)
+    assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 4, 10))] and ledger.submissions["item_no"].tolist() == [""]
+
+
+def test_adoption_texts_the_new_rules_leave_apart(tmp_path):
+    # 市政协；编发第3期: 市级 and the office's own 编发 (县级, 第3期), not one; 未被省政协采用但被市政协采用: 市级;
+    # 未获领导批示 市政协采用: 市级. An undated 市政协《社情民意》第3期 in the row and a dated 市委办《每日要情》 in the
+    # 采用台账 are two adoptions (one tier, two bodies).
+    rows = [["编号", "收稿日期", "信息标题", "作者", "采用情况"],
+            ["A1", "2025-03-01", "关于甲的建议", "张三", "市政协；编发第3期"],
+            ["A2", "2025-03-02", "关于乙的建议", "李四", "未被省政协采用但被市政协采用"],
+            ["A3", "2025-03-03", "关于丙的建议", "王五", "未获领导批示 市政协采用"],
+            ["A4", "2025-03-04", "关于丁的建议", "赵六", "市政协《社情民意》第3期"]]
+    write_xlsx(tmp_path / "报送台账.xlsx", {"2025年": rows})
+    write_xlsx(tmp_path / "采用台账.xlsx", {"2025年": [["编号", "信息标题", "采用单位", "采用日期"],
+                                                    ["A4", "关于丁的建议", "市委办《每日要情》", "2025-04-10"]]})
+    ledger, report = _read(tmp_path, year=2025)
+    assert _adopted(ledger, "issue_no") == [(0, "市级", None), (0, "县级", 3), (1, "市级", None), (2, "市级", None),
+                                            (3, "市级", 3), (3, "市级", None)]
+    assert not _codes(report, "adoption.repeated")

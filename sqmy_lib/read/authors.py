@@ -52,13 +52,16 @@ _KEPT_SEPARATOR = "\ue000"
 _LATIN = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 
 
+# A party's committee written after its name (民盟 县委, 九三学社 市委员会, 民建 县总支).
+_COMMITTEE = re.compile(r"[省市县区州旗盟]?(?:委|委员会|基层委员会|总支|支部|支社|工委)")
+
+
 def _join_unit_name(tokens: list[str], words: "AuthorWords") -> list[str]:
     """``民盟 县委``, ``农工党⏎县委``: a party's name and its committee written apart are one unit (a
     name with a space or a line break in it), not the tag 民盟 on an author called 县委."""
     out: list[str] = []
     for t in tokens:
-        if out and out[-1] in words.affiliations and words.is_unit(out[-1] + t) and not words.is_person_name(t) \
-                and _CJK.match(t[:1] or " ") and t[:1] in "省市县区州旗盟中":
+        if out and out[-1] in words.affiliations and _COMMITTEE.fullmatch(t):
             out[-1] += t
         else:
             out.append(t)

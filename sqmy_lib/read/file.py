@@ -187,7 +187,9 @@ def _tables_beside(grid, layout: Layout, words: HeaderWords) -> list[tuple[list[
     """The sheet's rows as one block, or as two when a second table stands to the right of the
     first (its own 序号/标题/日期 columns again, header.duplicate before): each block is read alone."""
     again = [c for c, fld in layout.also.items() if fld in ("seq", "item_no", "title", "date") and c > layout.fields.get("title", c)]
-    if "title" not in layout.also.values() or not again:
+    # A second table repeats the first's 序号 (or 编号) and 标题; a second title-like column alone (主题,
+    # 反映问题 beside 信息标题) is one table's, said as before.
+    if "title" not in layout.also.values() or not {"seq", "item_no"} & set(layout.also.values()) or not again:
         return [(grid.rows, layout)]
     k = min(again)
     left = [row[:k] for row in grid.rows]

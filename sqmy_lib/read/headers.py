@@ -304,9 +304,9 @@ def _extent(raw: list[str], filled: list[str], c: int) -> range:
     return range(c, end)
 
 
-# An item's own columns (only those no group gives another meaning: 日期 and 单位 under 采用情况 are
+# An item's own columns (only those no group gives another meaning: 日期, 单位, 编号 under 采用情况 are
 # the adoption's), and the columns that record what became of it.
-_ITEM_FIELDS = frozenset(("seq", "item_no", "title", "author"))
+_ITEM_FIELDS = frozenset(("seq", "title"))
 _RECORD_FIELDS = frozenset(("adoption", "adopted_flag", "issue_no", "adopted_on", "forward", "forwarded_on",
                             "instruction", "leader", "instruction_text", "instructed_on"))
 

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..records import Ledger, place
+from ..rules.placement import organ_name
 from .values import loose_title_key, title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
@@ -117,11 +118,15 @@ def _number_key(number: str) -> str:
 
 
 def _number_form_pairs(refs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
+    """References linked by their 编号 written another way — only where they give no title of their
+    own, or the item's (a 采用台账 numbering its own rows 1, 2, 3 with rewritten titles links to nothing)."""
     if refs.empty:
         return refs.iloc[:0]
     refs = refs.assign(nkey=refs["ref_item_no"].map(_number_key))
     subs = subs.assign(nkey=subs["item_no"].map(_number_key))
     pairs = _pairs(refs[refs["nkey"] != ""], subs[subs["nkey"] != ""], "nkey", "nkey")
+    if len(pairs):
+        pairs = pairs[(pairs["tkey"] == "") | (pairs["tkey"] == pairs["title_key"])]
     return _narrow(pairs) if len(pairs) else pairs
 
 
@@ -186,7 +191,8 @@ def merge_repeated_instructions(ledger: Ledger) -> None:
     """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module docstring)."""
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
                           lambda t: [t["item"], t["leader"].map(_leader_key)], t_ok=lambda t: t["leader"] != "")
-    _merge_undated_copies(ledger, "adoptions", "adoption.repeated", lambda t: [t["item"], t["tier"].astype(object)],
+    _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
+                          lambda t: [t["item"], t["tier"].astype(object), t["body"].map(organ_name)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
     instr = ledger.instructions
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]

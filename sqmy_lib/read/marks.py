@@ -36,7 +36,7 @@ _MARK_SIGNS = " √✓✔☑●○"
 _ALREADY = re.compile(r"^(?:已经|已|并|又|再|另)(?=\S)")
 # Two 政协 written one after the other with no separator (市政协省政协均采用, 省政协全国政协采用).
 _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|自治区|自治州)政协)")
-_PARTS = re.compile(r"[;；。\n]+|[,，、](?!\s*第?\s*\d+\s*期)")
+_PARTS = re.compile(r"[;；。\n]+|[,，、](?!\s*第?\s*\d+\s*期)|(?<=采用|录用|采纳|刊用)但")
 # 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
 # The void words of the rules say the rest.
 _SAME_AS = r"与第?\d+(?:条|行|号)(?:信息)?重复|同第?\d+(?:条|行|号)|^不计入?$"
@@ -92,7 +92,7 @@ class Vocabulary:
         verbs = "|".join(map(re.escape, (*ADOPTION_VERBS, "用", "予")))
         # 未采用, 未予采用, and with 被/获 between, a body too (未被采用, 未获市政协采用); 采用未果.
         negations = "|".join(map(re.escape, self.negations)) or "(?!)"
-        self._negated_verb = re.compile(rf"(?:{negations})(?:(?:被|获|获得|得到)[^,，;；。]{{0,12}}?)?(?:{verbs})"
+        self._negated_verb = re.compile(rf"(?:{negations})(?:(?:被|获|获得|得到)(?:(?!批示|签批|圈阅)[^,，;；。\s但]){{0,12}}?)?(?:{verbs})"
                                         rf"|(?:{verbs})(?:未果|未成功|未成)")
         # Forwarding words written after the body (市政协已报送, 市政协推荐); one character is too
         # little to tell there (信息专报 ends in 报).
@@ -262,8 +262,10 @@ class Vocabulary:
     def _goes_on(self, prev: Reading, reading: Reading, part: str) -> bool:
         """Whether a part only says what the body named just before it did (采用, 已采用, 《社情民意》第3期):
         no body or level of its own, after a part that names a body without a verb."""
+        # 编发第3期, 本级编发 name the office's own edition (a record of its own); 《社情民意》第3期 only a bulletin.
+        own = self.place(re.sub(r"《[^》]*》", "", part)).rule.startswith("本级用语")
         return (prev.state == ADOPTED and bool(prev.body) and not any(v in prev.text for v in ADOPTION_VERBS)
-                and reading.state == ADOPTED and not self.place(part).by_level
+                and reading.state == ADOPTED and not self.place(part).by_level and not own
                 and not (prev.issue_no is not None and reading.issue_no is not None))
 
     def _clauses(self, part: str) -> list[str]:

@@ -343,8 +343,9 @@ class SheetReader:
     def _summary_reason(self, row: list, filled: list, texts: list[str]) -> str | None:
         """A 小计/合计 row, or a note or a line of signatures under the table."""
         given = [self._cell(row, f) not in ("", None) for f in ("author", "date")]
-        # A row with its author and its date is an item whatever its title starts with (累计欠缴物业费…).
-        if not all(given) and any(t.startswith(SUBTOTAL_WORDS) for t in texts):
+        # A row with an author and a date of its own is an item whatever its title starts with (累计欠缴物业费…);
+        # 小计 | 一季度 | 共2条 | 2人 is no author and no date.
+        if not self._names_and_dates(row) and any(t.startswith(SUBTOTAL_WORDS) for t in texts):
             return "subtotal"
         notes = [bool(_NOTE.match(norm(cell_text(v)))) for _, v in filled]
         # Neither an author nor a date: a 小计 written later in its words (一月小计:2条, 本季度合计,
@@ -357,6 +358,13 @@ class SheetReader:
         if len(filled) > 1 and all(notes):
             return "note"  # 制表人:刘某 | 审核人:陈某 | 联系电话:…, wherever the cells fall
         return None
+
+    def _names_and_dates(self, row: list) -> bool:
+        """Whether a row's author cell names someone (not a count: 2人, 共2人) and its date cell is a date."""
+        author, date = self._cell(row, "author"), self._cell(row, "date")
+        if author in ("", None) or date in ("", None) or _A_COUNT.fullmatch(norm(cell_text(author))):
+            return False
+        return parse_date(date, self.ctx.year).status == OK
 
     def _repeat_or_lone(self, filled: list, texts: list[str], header_words: set[str]) -> str | None:
         """The header written again, or a row with one cell that is a separator, a note, a comment."""
@@ -1351,6 +1359,10 @@ _NOTE_CLAUSES = re.compile(r"[;；。，,]")
 
 _SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")
 _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
+
+
+# A subtotal row's count where an author would be (2人, 共2人, 3条).
+_A_COUNT = re.compile(r"[共计合]*\d+\s*[人名条件个]?")
 
 
 def _whole(value) -> int | None:
