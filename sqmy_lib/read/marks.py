@@ -29,6 +29,7 @@ from .vocabulary import RANK_WORDS
 ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
 INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 (read with the instructions)
 
+_BULLETIN = re.compile(r"《[^》]*》")
 # The parts of a tier-column cell (第3期,获县长批示), and the tick marks a 批示 may be written after.
 _MARK_PARTS = re.compile(r"[,，;；\s]+")
 _MARK_SIGNS = " √✓✔☑●○"
@@ -262,11 +263,13 @@ class Vocabulary:
     def _goes_on(self, prev: Reading, reading: Reading, part: str) -> bool:
         """Whether a part only says what the body named just before it did (采用, 已采用, 《社情民意》第3期):
         no body or level of its own, after a part that names a body without a verb."""
+        if not (prev.state == ADOPTED and reading.state == ADOPTED and prev.body
+                and not (prev.issue_no is not None and reading.issue_no is not None)
+                and not any(v in prev.text for v in ADOPTION_VERBS)):
+            return False  # most parts: the cheap tests decide
         # 编发第3期, 本级编发 name the office's own edition (a record of its own); 《社情民意》第3期 only a bulletin.
-        own = self.place(re.sub(r"《[^》]*》", "", part)).rule.startswith("本级用语")
-        return (prev.state == ADOPTED and bool(prev.body) and not any(v in prev.text for v in ADOPTION_VERBS)
-                and reading.state == ADOPTED and not self.place(part).by_level and not own
-                and not (prev.issue_no is not None and reading.issue_no is not None))
+        own = self.place(_BULLETIN.sub("", part)).rule.startswith("本级用语")
+        return not own and not self.place(part).by_level
 
     def _clauses(self, part: str) -> list[str]:
         """One part that records two deeds, as two: ``市政协采用并报省政协`` (adopted at 市, sent
