@@ -236,11 +236,15 @@ def _merge_undated_copies(ledger: Ledger, table: str, code: str, key, t_ok, same
     if len(t) < 2:
         return
     ok = (t["item"].to_numpy() != -1) & t_ok(t).to_numpy()
-    rows = t[ok].assign(_k=list(zip(*key(t[ok]))))
-    dated = rows[rows["date"].notna() & (rows["date_status"] == "ok")]
-    vague = rows[rows["date"].isna() | (rows["date_status"] != "ok")]
-    if dated.empty or vague.empty:
+    rows = t[ok]
+    is_dated = rows["date"].notna() & (rows["date_status"] == "ok")
+    # Only items with both an undated and a dated record are keyed (the key may place body names).
+    both = set(rows.loc[is_dated, "item"]) & set(rows.loc[~is_dated, "item"])
+    rows, is_dated = rows[rows["item"].isin(both)], is_dated[rows["item"].isin(both)]
+    if rows.empty:
         return
+    rows = rows.assign(_k=list(zip(*key(rows))))
+    dated, vague = rows[is_dated], rows[~is_dated]
     pairs = vague.reset_index().merge(dated.reset_index(), on="_k", suffixes=("", "_d"))
     pairs = pairs[(pairs["src"].astype(str) + ":" + pairs["row"].astype(str)) != (pairs["src_d"].astype(str) + ":" + pairs["row_d"].astype(str))]
     month = pairs["date"].isna() | (pairs["date"].dt.to_period("M") == pairs["date_d"].dt.to_period("M"))

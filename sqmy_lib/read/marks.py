@@ -22,14 +22,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..rules.placement import ADOPTION_VERBS
+from ..rules.placement import ADOPTION_VERBS, BULLETIN_TITLES
 from .values import OK, cell_text, date_in_text, day_in_text, issue_number, month_day, norm, parse_date
 from .vocabulary import RANK_WORDS
 
 ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
 INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 (read with the instructions)
 
-_BULLETIN = re.compile(r"《[^》]*》")
 # The parts of a tier-column cell (第3期,获县长批示), and the tick marks a 批示 may be written after.
 _MARK_PARTS = re.compile(r"[,，;；\s]+")
 _MARK_SIGNS = " √✓✔☑●○"
@@ -268,7 +267,7 @@ class Vocabulary:
                 and not any(v in prev.text for v in ADOPTION_VERBS)):
             return False  # most parts: the cheap tests decide
         # 编发第3期, 本级编发 name the office's own edition (a record of its own); 《社情民意》第3期 only a bulletin.
-        own = self.place(_BULLETIN.sub("", part)).rule.startswith("本级用语")
+        own = self.place(BULLETIN_TITLES.sub("", part)).rule.startswith("本级用语")
         return not own and not self.place(part).by_level
 
     def _clauses(self, part: str) -> list[str]:

@@ -23,6 +23,7 @@ from itertools import compress
 
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary as FollowUpWords
+from ..rules.placement import BULLETIN_TITLES
 from ..zh import column_letter as col_letter
 from .authors import AuthorWords, split_authors
 from .headers import RECORD_FIELDS, BodyColumn, Layout, norm_label
@@ -1456,7 +1457,7 @@ def _department(body: str, placed) -> str:
     """The department a 转送 went to (``转送县民政局`` → ``县民政局``)."""
     if placed is None or placed.routing != "转送":
         return ""
-    outside = re.sub(r"《[^》]*》", " ", body)  # 县政协《社情民意转送》第2期: the bulletin's name, no department
+    outside = BULLETIN_TITLES.sub(" ", body)  # 县政协《社情民意转送》第2期: the bulletin's name, no department
     if "转送" not in outside:
         return ""
     return re.sub(r"^.*?转送(?:至|到|给)?", "", outside).strip(" ::")

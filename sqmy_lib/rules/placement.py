@@ -28,7 +28,8 @@ from functools import lru_cache
 
 OWN = "own"
 _DIGITS = re.compile(r"\d+")
-_BRACKETED = re.compile(r"《[^》]*》|〈[^〉]*〉|<<[^>]*>>")
+# A bulletin's title as written in a body's name (《社情民意》, 〈每日要情〉): set aside wherever a name is read.
+BULLETIN_TITLES = re.compile(r"《[^》]*》|〈[^〉]*〉|<<[^>]*>>")
 
 
 def norm_name(text: str) -> str:
@@ -133,7 +134,7 @@ class Placement:
 
     def _core(self, text: str) -> str:
         """The name less bulletin titles, product names, party names and look-alike words."""
-        core = _BRACKETED.sub(" ", text)
+        core = BULLETIN_TITLES.sub(" ", text)
         for word, _ in self.products:
             core = core.replace(word, " ")
         for word in self.party_words:
@@ -230,7 +231,7 @@ _ISSUE_TAIL = re.compile(rf"(?:\d{{4}}年)?第?\d+[期号]$|(?:单篇|综合|摘
 def organ_name(body: str) -> str:
     """A body's name as a sentence names it: without its bulletin's title or issue number
     (``市委办《每日要情》第6期`` → ``市委办``, ``市政协采用`` → ``市政协``)."""
-    name = _BRACKETED.sub("", norm_name(body))
+    name = BULLETIN_TITLES.sub("", norm_name(body))
     name = re.sub(r"^(?:被|经|已被|已)", "", name)  # 被市政协…采用: the body is 市政协
     previous = None
     while previous != name:
