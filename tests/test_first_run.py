@@ -144,6 +144,24 @@ def test_run_without_out_needs_an_office_folder(tmp_path):
     assert "退出码" in help_text and "  3  已生成,但有记录" in help_text
 
 
+def _every_parser(parser):
+    yield parser
+    for action in parser._actions:
+        for sub in getattr(action, "_name_parser_map", {}).values():
+            yield from _every_parser(sub)
+
+
+def test_every_help_page_is_in_chinese():
+    # argparse writes "usage:", "options:", "positional arguments:" and "show this help message and
+    # exit" in English; staff read every sub-command's help in Chinese.
+    from sqmy_lib.cli import build_parser
+    pages = [p.format_help() for p in _every_parser(build_parser())]
+    assert len(pages) > 25
+    english = re.compile(r"usage:|options:|positional arguments|show this help|optional arguments|version number")
+    assert [p.splitlines()[0] for p in pages if english.search(p)] == []
+    assert all(p.startswith("用法:") and "显示本帮助并退出" in p for p in pages)
+
+
 def clean_ledger(path: Path) -> Path:
     """A small ledger with nothing wrong in it, items in every quarter of 2025."""
     rows = [["2025年度社情民意信息报送采用登记表"],

@@ -41,7 +41,25 @@ def _in_chinese(message: str) -> str:
     return message
 
 
+class _UsageInChinese:
+    """Mixed into a sub-command's help formatter: "用法:" where argparse writes "usage:"."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="用法:" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with staff's language: Chinese headings, help line and misuse messages."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs):
+        formatter = kwargs.get("formatter_class", argparse.HelpFormatter)
+        kwargs["formatter_class"] = type(formatter.__name__, (_UsageInChinese, formatter), {})
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
     def error(self, message: str):  # misuse: Chinese line, exit 2
         self.print_usage(sys.stderr)
         self.exit(2, f"sqmy: 参数错误:{_in_chinese(message)}\n")
@@ -49,7 +67,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sqmy", description="社情民意信息台账:读取、校验、统计、通报与表彰")
-    parser.add_argument("--version", action="version", version=f"sqmy_lib {__version__}")
+    parser.add_argument("--version", action="version", version=f"sqmy_lib {__version__}",
+                        help="显示版本并退出")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
     for module in (init, validate, compute, reports, feedback, rollup, files, rules, schedule):
         module.register(sub)
