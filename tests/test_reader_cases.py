@@ -2006,3 +2006,41 @@ def test_adoption_texts_the_new_rules_leave_apart(tmp_path):
     assert _adopted(ledger, "issue_no") == [(0, "市级", None), (0, "县级", 3), (1, "市级", None), (2, "市级", None),
                                             (3, "市级", 3), (3, "市级", None)]
     assert not _codes(report, "adoption.repeated")
+
+
+def test_a_number_typed_as_a_date_in_a_1904_workbook(tmp_path):
+    # A workbook saved with the 1904 date system (an old Mac Excel setting): a date typed as a plain
+    # number (General format, or a Chinese date format calamine does not take for one) counts days
+    # from 1904-01-01, not 1899-12-30; read as 1900-based it was four years and a day early.
+    import openpyxl
+    import xlwt
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    def serial_1904(day):  # worked out from the 1904 system's day 0, not from any code under test
+        return (day - dt.date(1904, 1, 1)).days
+
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "市政协", "办理时限"],
+            [1, serial_1904(dt.date(2025, 3, 5)), "关于甲的建议", "张三", "县教育局", serial_1904(dt.date(2025, 4, 9)),
+             serial_1904(dt.date(2025, 5, 30))],
+            [2, "2025-02-05", "关于乙的建议", "李四", "县卫健局", None, None]]
+    wb = openpyxl.Workbook()
+    wb.epoch = CALENDAR_MAC_1904
+    ws = wb.active
+    ws.title = "一季度"
+    for row in rows:
+        ws.append(row)
+    wb.save(tmp_path / "mac.xlsx")
+    book = xlwt.Workbook(encoding="utf-8")
+    book.set_dates_1904(True)
+    sheet = book.add_sheet("一季度")
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v is not None:
+                sheet.write(r, c, v)
+    book.save(str(tmp_path / "mac.xls"))
+    for name in ("mac.xlsx", "mac.xls"):
+        ledger = sq.read_ledgers([tmp_path / name], year=2025)
+        assert [d.date() for d in ledger.submissions["date"]] == [dt.date(2025, 3, 5), dt.date(2025, 2, 5)], name
+        assert [d.date() for d in ledger.adoptions["date"]] == [dt.date(2025, 4, 9)], name
+        assert list(ledger.adoptions["tier"]) == ["市级"], name
+        assert not [i for i in sq.validate(ledger).issues if i.severity == "error"], name

@@ -92,7 +92,8 @@ class FileReader:
             return True
         as_items = as_items and _references_items(layout)
         for rows, table in _tables(grid, layout, self.words):
-            self._table(grid, rows, table, sheet_context(len(out.sheets), str(path), grid.name, grid.rows, table, year),
+            self._table(grid, rows, table, sheet_context(len(out.sheets), str(path), grid.name, grid.rows, table, year,
+                                                           grid.date1904),
                         out, tables, memo, as_items)
         return True
 

@@ -45,6 +45,7 @@ class SheetFacts:
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → #N/A, #REF! … (calamine: empty)
     struck_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, text with a 删除线 (strikethrough)
     hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden (by hand or by a filter)
+    date1904: bool = False  # the workbook counts days from 1904 (a Mac Excel setting): serials 1462 days on
     problem: UnreadableFile | None = None
 
 
@@ -152,8 +153,9 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
     with zipfile.ZipFile(path) as zf:
         _check_shared_strings(zf)
         struck = _struck_styles(zf)
-        for name, part in _xlsx_sheet_parts(zf).items():
-            facts[name] = f = SheetFacts()
+        parts, date1904 = _xlsx_sheet_parts(zf)
+        for name, part in parts.items():
+            facts[name] = f = SheetFacts(date1904=date1904)
             try:
                 _scan_sheet_xml(zf, part, f, name, struck)
             except UnreadableFile as exc:
@@ -184,10 +186,11 @@ def _struck_styles(zf: zipfile.ZipFile) -> frozenset[bytes]:
                      if xf.get("fontId", "0") in struck_fonts)
 
 
-def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
     """Worksheet name → its part in the package, from workbook.xml and its relationships, parsed as
     XML (defusedxml: entity declarations refused), so a name written as a character reference
-    (``name="&#20013;"``) is the name calamine sees too."""
+    (``name="&#20013;"``) is the name calamine sees too; and whether the workbook's dates count
+    from 1904 (``<workbookPr date1904="1"/>``)."""
     names = set(zf.namelist())
     try:
         wb = _parse_part(zf, "xl/workbook.xml")
@@ -201,7 +204,10 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         if rel.tag.rsplit("}", 1)[-1] == "Relationship" and rel.get("Id") and rel.get("Target"):
             targets[rel.get("Id")] = rel.get("Target")
     parts: dict[str, str] = {}
+    date1904 = False
     for sheet in wb.iter():
+        if sheet.tag.rsplit("}", 1)[-1] == "workbookPr":
+            date1904 = sheet.get("date1904", "0").strip().lower() in ("1", "true")
         if sheet.tag.rsplit("}", 1)[-1] != "sheet":
             continue
         rid = next((v for k, v in sheet.attrib.items() if k.rsplit("}", 1)[-1] == "id"), None)
@@ -210,7 +216,7 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
             continue
         target = targets[rid]
         parts[name] = target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return parts
+    return parts, date1904
 
 
 MAX_PART_XML = 16 << 20  # workbook.xml and its relationships: far above any real workbook
@@ -346,7 +352,7 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
                      if xf.font_index < len(book.font_list) and book.font_list[xf.font_index].struck_out}
         for k in range(book.nsheets):
             sheet = book.sheet_by_index(k)
-            facts = SheetFacts()
+            facts = SheetFacts(date1904=book.datemode == 1)
             facts.hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden and r < sheet.nrows}
             for r in range(sheet.nrows):
                 types = sheet.row_types(r)
@@ -357,7 +363,7 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
                     facts.struck_cells.update((r, c) for c, t in enumerate(types)
                                               if t not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
                                               and sheet.cell_xf_index(r, c) in struck_xf)
-            if facts.error_cells or facts.struck_cells or facts.hidden_rows:
+            if facts.error_cells or facts.struck_cells or facts.hidden_rows or facts.date1904:
                 out[sheet.name] = facts
             book.unload_sheet(k)
     except Exception:  # noqa: BLE001 - as above

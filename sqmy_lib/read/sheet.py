@@ -145,9 +145,11 @@ class SheetContext:
     filed_by: str = ""
     year_conflict: tuple[str, str] | None = None  # (the title naming one year, where another is named)
     month: int | None = None  # the month a month's sheet names (3月): a date cell of a day alone is in it
+    date1904: bool = False  # the workbook counts days from 1904: a number typed as a date is 1462 days on
 
 
-def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None) -> SheetContext:
+def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None,
+                  date1904: bool = False) -> SheetContext:
     """Year and 填报单位 from the text above the header, else the sheet name, file name, ``--year``.
 
     A title naming another year than the sheet name (or, when that names none, the file name)
@@ -164,7 +166,17 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
         year = default_year if default_year in (titled, named) else titled
         conflict = (above[:40], f"{where}为 {named} 年,未写年份的日期按 {year} 年读取")
     m = _FILED_BY.search(norm_spaces(above))
-    return SheetContext(src, file, sheet, year, m[1] if m else "", conflict, month_in_text(sheet))
+    return SheetContext(src, file, sheet, year, m[1] if m else "", conflict, month_in_text(sheet), date1904)
+
+
+_DAYS_1900_TO_1904 = 1462
+
+
+def _from_1904(v):
+    """A serial number of a 1904-dated workbook as the 1900-based serial ``parse_date`` reads."""
+    if type(v) is int or (type(v) is float and v.is_integer()):  # calamine gives an .xls number as int
+        return v + _DAYS_1900_TO_1904 if 20000 <= v <= 80000 else v
+    return v
 
 
 def repeat_above(data: list[list], skip: set) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
@@ -227,6 +239,7 @@ class SheetReader:
         self.vocab, self.author_words = vocab, author_words
         self.f = layout.fields
         self.memo = memo  # per-value results shared by the sheets of one file (dates, authors, marks)
+        self._read_mark = self._read_mark_1904 if ctx.date1904 else vocab.read_mark
         self._row_note = ""
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
 
@@ -365,7 +378,7 @@ class SheetReader:
         author, date = self._cell(row, "author"), self._cell(row, "date")
         if author in ("", None) or date in ("", None) or _A_COUNT.fullmatch(norm(cell_text(author))):
             return False
-        return parse_date(date, self.ctx.year).status == OK
+        return parse_date(_from_1904(date) if self.ctx.date1904 else date, self.ctx.year).status == OK
 
     def _repeat_or_lone(self, filled: list, texts: list[str], header_words: set[str]) -> str | None:
         """The header written again, or a row with one cell that is a separator, a note, a comment."""
@@ -503,15 +516,21 @@ class SheetReader:
             return fn(value)
 
     def _parse_date(self, v) -> tuple[int, str, str]:
-        p = parse_date(v, self.ctx.year)
+        p = parse_date(_from_1904(v) if self.ctx.date1904 else v, self.ctx.year)
         return (p.date.toordinal() if p.date else 0), p.status, cell_text(v)
 
     def _item_date(self, v) -> tuple[int, str, str]:
         """A 收稿日期 cell; on a month's sheet (3月) a day alone (5日, 5) is that day of the month."""
-        p = parse_date(v, self.ctx.year)
+        p = parse_date(_from_1904(v) if self.ctx.date1904 else v, self.ctx.year)
         if p.status != OK and (day := day_in_month(v, self.ctx.year, self.ctx.month)) is not None:
             p = day
         return (p.date.toordinal() if p.date else 0), p.status, cell_text(v)
+
+    def _read_mark_1904(self, value) -> Reading | None:
+        reading = self.vocab.read_mark(value)
+        if reading is not None and reading.date is not None and type(value) in (int, float):  # a serial typed in
+            reading = replace(reading, date=reading.date + dt.timedelta(days=_DAYS_1900_TO_1904))
+        return reading
 
     def _date(self, value) -> tuple[int, str, str]:
         """(proleptic ordinal or 0, status, the cell as text) of a date cell."""
@@ -896,7 +915,7 @@ class SheetReader:
         if b.action == "instruction":
             self._instruction_body_cell(value, r, b)
             return
-        reading = self._memo("mark", value, self.vocab.read_mark)
+        reading = self._memo("mark", value, self._read_mark)
         if b.issues:
             reading = _issue_reading(value, reading)
         if reading is None:
@@ -977,7 +996,7 @@ class SheetReader:
                 self._adoption(item, ref, r, self.f.get("adoption", self.f.get("title", 0)), "", Reading(ADOPTED), "ledger_row")
                 return 1
             return adoptions
-        reading = self._memo("mark", value, self.vocab.read_mark)
+        reading = self._memo("mark", value, self._read_mark)
         if reading.state == UNKNOWN:
             self._finding("mark.unknown", r, c, value)
         elif reading.state == ADOPTED and adoptions == 0:
@@ -1080,7 +1099,7 @@ class SheetReader:
 
     def _forward_mark(self, value, r: int, c: int, item, ref) -> None:
         """A 上报 cell that is no text (a tick typed as a number, a date, 1): a yes-mark is a 上报."""
-        reading = self._memo("mark", value, self.vocab.read_mark)
+        reading = self._memo("mark", value, self._read_mark)
         if reading.state in (ADOPTED, FORWARDED):
             self._forward(item, ref, r, c, reading.body, reading, "forward_column")
         elif reading.state == UNKNOWN:
@@ -1202,7 +1221,7 @@ class SheetReader:
         days = days_in_text(text) if isinstance(value, str) else None
         if days is not None:
             return 0, text, days
-        parsed = deadline(value, self.ctx.year)
+        parsed = deadline(_from_1904(value) if self.ctx.date1904 else value, self.ctx.year)
         if parsed.status == OK:
             return parsed.date.toordinal(), text, None
         self._finding("cell.date_invalid", r, self.f["due_on"], text, "办理时限")

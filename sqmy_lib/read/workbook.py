@@ -31,6 +31,7 @@ class SheetGrid:
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # #N/A, #REF! … (read as empty)
     struck_cells: set[tuple[int, int]] = field(default_factory=set)  # struck through (删除线)
     hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden, by hand or by a filter
+    date1904: bool = False  # a number typed as a date counts days from 1904 (calamine converts date-formatted cells)
 
 
 @dataclass
@@ -127,7 +128,7 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 continue
             sheets.append(
                 SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
-                          fact.error_cells, fact.struck_cells, fact.hidden_rows)
+                          fact.error_cells, fact.struck_cells, fact.hidden_rows, fact.date1904)
             )
     finally:
         wb.close()
@@ -138,4 +139,5 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 grid.error_cells.update(more[grid.name].error_cells)
                 grid.struck_cells |= more[grid.name].struck_cells
                 grid.hidden_rows |= more[grid.name].hidden_rows
+                grid.date1904 = more[grid.name].date1904
     return OpenedWorkbook(path, fmt, sheets, refused)
