@@ -2038,6 +2038,14 @@ def test_a_number_typed_as_a_date_in_a_1904_workbook(tmp_path):
             if v is not None:
                 sheet.write(r, c, v)
     book.save(str(tmp_path / "mac.xls"))
+    roster = openpyxl.Workbook()
+    roster.epoch = CALENDAR_MAC_1904
+    roster.active.title = "委员名单"
+    roster.active.append(["姓名", "身份", "单位", "聘任日期"])
+    roster.active.append(["张三", "委员", "县教育局", serial_1904(dt.date(2025, 7, 1))])
+    roster.save(tmp_path / "名册.xlsx")
+    people = sq.read_ledgers([tmp_path / "mac.xlsx"], year=2025, roster=tmp_path / "名册.xlsx").roster.people
+    assert [d.date() for d in pd.to_datetime(people["appointed_on"])] == [dt.date(2025, 7, 1)]
     for name in ("mac.xlsx", "mac.xls"):
         ledger = sq.read_ledgers([tmp_path / name], year=2025)
         assert [d.date() for d in ledger.submissions["date"]] == [dt.date(2025, 3, 5), dt.date(2025, 2, 5)], name

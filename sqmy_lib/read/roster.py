@@ -28,7 +28,7 @@ from .authors import name_key
 from .headers import Layout, norm_label
 from .vocabulary import FIELD_LABELS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
-from .values import cell_text, norm, norm_spaces, parse_date
+from .values import cell_text, from_1904, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
 
 # The end of a person's time in post. (These belong beside ROSTER_LABELS in headers.py; they are
@@ -152,10 +152,10 @@ def _unit_type(text: str, rules: Rules) -> tuple[str, str]:
 _DATE_WORDS = re.compile(r"^(?:自|从|于)|(?:起|聘|聘任|受聘|开始|任职|离任|解聘|止|为止)$")
 
 
-def _date(value, label: str, problems: list[str]):
+def _date(value, label: str, problems: list[str], date1904: bool = False):
     if value is None or value == "":
         return None
-    parsed = parse_date(_DATE_WORDS.sub("", norm(value)) if isinstance(value, str) else value)
+    parsed = parse_date(_DATE_WORDS.sub("", norm(value)) if isinstance(value, str) else from_1904(value) if date1904 else value)
     if parsed.date is None:
         problems.append(f"{label}“{cell_text(value)}”无法识别")
     return parsed.date
@@ -180,9 +180,9 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
                 if not name:
                     continue
                 problems: list[str] = []
-                appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems)
+                appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems, grid.date1904)
                 ended = _date(row[end_col] if end_col is not None and end_col < len(row) else "",
-                              DATE_LABELS["ended_on"], problems)
+                              DATE_LABELS["ended_on"], problems, grid.date1904)
                 note = cell_text(row[note_col]) if note_col is not None and note_col < len(row) else ""
                 if ended is None and note and _LEAVING.search(note):
                     findings.append(dict(code="roster.leaving_in_note", src=None, column=col_letter(note_col),

@@ -29,6 +29,8 @@ from .authors import AuthorWords, split_authors
 from .headers import RECORD_FIELDS, BodyColumn, Layout, norm_label
 from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
+    DAYS_1900_TO_1904,
+    from_1904,
     NO_YEAR,
     OK,
     UNPARSEABLE,
@@ -168,15 +170,6 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
     m = _FILED_BY.search(norm_spaces(above))
     return SheetContext(src, file, sheet, year, m[1] if m else "", conflict, month_in_text(sheet), date1904)
 
-
-_DAYS_1900_TO_1904 = 1462
-
-
-def _from_1904(v):
-    """A serial number of a 1904-dated workbook as the 1900-based serial ``parse_date`` reads."""
-    if type(v) is int or (type(v) is float and v.is_integer()):  # calamine gives an .xls number as int
-        return v + _DAYS_1900_TO_1904 if 20000 <= v <= 80000 else v
-    return v
 
 
 def repeat_above(data: list[list], skip: set) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
@@ -378,7 +371,7 @@ class SheetReader:
         author, date = self._cell(row, "author"), self._cell(row, "date")
         if author in ("", None) or date in ("", None) or _A_COUNT.fullmatch(norm(cell_text(author))):
             return False
-        return parse_date(_from_1904(date) if self.ctx.date1904 else date, self.ctx.year).status == OK
+        return parse_date(from_1904(date) if self.ctx.date1904 else date, self.ctx.year).status == OK
 
     def _repeat_or_lone(self, filled: list, texts: list[str], header_words: set[str]) -> str | None:
         """The header written again, or a row with one cell that is a separator, a note, a comment."""
@@ -516,12 +509,12 @@ class SheetReader:
             return fn(value)
 
     def _parse_date(self, v) -> tuple[int, str, str]:
-        p = parse_date(_from_1904(v) if self.ctx.date1904 else v, self.ctx.year)
+        p = parse_date(from_1904(v) if self.ctx.date1904 else v, self.ctx.year)
         return (p.date.toordinal() if p.date else 0), p.status, cell_text(v)
 
     def _item_date(self, v) -> tuple[int, str, str]:
         """A 收稿日期 cell; on a month's sheet (3月) a day alone (5日, 5) is that day of the month."""
-        p = parse_date(_from_1904(v) if self.ctx.date1904 else v, self.ctx.year)
+        p = parse_date(from_1904(v) if self.ctx.date1904 else v, self.ctx.year)
         if p.status != OK and (day := day_in_month(v, self.ctx.year, self.ctx.month)) is not None:
             p = day
         return (p.date.toordinal() if p.date else 0), p.status, cell_text(v)
@@ -529,7 +522,7 @@ class SheetReader:
     def _read_mark_1904(self, value) -> Reading | None:
         reading = self.vocab.read_mark(value)
         if reading is not None and reading.date is not None and type(value) in (int, float):  # a serial typed in
-            reading = replace(reading, date=reading.date + dt.timedelta(days=_DAYS_1900_TO_1904))
+            reading = replace(reading, date=reading.date + dt.timedelta(days=DAYS_1900_TO_1904))
         return reading
 
     def _date(self, value) -> tuple[int, str, str]:
@@ -1221,7 +1214,7 @@ class SheetReader:
         days = days_in_text(text) if isinstance(value, str) else None
         if days is not None:
             return 0, text, days
-        parsed = deadline(_from_1904(value) if self.ctx.date1904 else value, self.ctx.year)
+        parsed = deadline(from_1904(value) if self.ctx.date1904 else value, self.ctx.year)
         if parsed.status == OK:
             return parsed.date.toordinal(), text, None
         self._finding("cell.date_invalid", r, self.f["due_on"], text, "办理时限")

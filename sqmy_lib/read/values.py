@@ -95,6 +95,7 @@ OK, MISSING, UNPARSEABLE, AMBIGUOUS, NO_YEAR = "ok", "missing", "unparseable", "
 MONTH_ONLY, PART_OF_MONTH = "month_only", "part_of_month"
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+DAYS_1900_TO_1904 = 1462  # a 1904-dated workbook's (an old Mac Excel setting) day 0 is 1904-01-01
 _TIME = r"(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _SPACE_BEFORE_TIME = re.compile(r"(\d[日号]?)\s+(\d{1,2}[:：]\d{2})")
 # 星期三 reaches here as 星期3 (Chinese numerals are made digits first).
@@ -113,6 +114,13 @@ _XUN_DAY = {"上旬": 1, "初": 1, "月初": 1, "中旬": 11, "中": 11, "月中
 _YEAR_IN_TEXT = re.compile(r"(20\d{2}|19\d{2})\s*年")
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = re.compile(r"[〇○零一二两三四五六七八九十]+")
+
+
+def from_1904(v):
+    """A serial number of a 1904-dated workbook as the 1900-based serial ``parse_date`` reads."""
+    if type(v) is int or (type(v) is float and v.is_integer()):  # calamine gives an .xls number as int
+        return v + DAYS_1900_TO_1904 if 20000 <= v <= 80000 else v
+    return v
 
 
 @dataclass(frozen=True)
