@@ -78,6 +78,8 @@ _ENTRIES = [
     Code("cell.merged_across", WARNING, "合并单元格跨越多个采用栏",
          "单元格 {value} 合并跨越了多个采用栏,只按第一栏计入;如在多级被采用,请取消合并并在每一栏分别填写"),
     Code("column.no_header", WARNING, "无表头的列", "该列没有表头,其中 {detail} 个单元格未读取(如“{value}”);请补写表头或删除"),
+    Code("cell.note", WARNING, "单元格批注未读取",
+         "单元格有批注“{value}”;批注不计入统计,如其中写明了采用、批示等情况,请填入对应的栏目"),
     Code("cell.error_value", WARNING, "单元格是错误值", "单元格是 Excel 错误值“{value}”(公式出错),未读取,按空白处理;请改正公式或直接填写内容"),
     Code("formula.no_value", WARNING, "公式没有计算结果",
          "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存"),

@@ -2052,3 +2052,37 @@ def test_a_number_typed_as_a_date_in_a_1904_workbook(tmp_path):
         assert [d.date() for d in ledger.adoptions["date"]] == [dt.date(2025, 4, 9)], name
         assert list(ledger.adoptions["tier"]) == ["市级"], name
         assert not [i for i in sq.validate(ledger).issues if i.severity == "error"], name
+
+
+def test_cell_notes_are_said_at_their_cells(tmp_path):
+    # Staff write in a cell's note (批注) what counts: 已被市政协采用, 县长已批示. Notes are not read
+    # (a note is no column), so each is said at its cell with its text, in .xlsx and in WPS .xls.
+    import shutil
+    import subprocess
+
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2025年"
+    for row in (["序号", "收稿日期", "信息标题", "作者", "单位", "市政协"],
+                [1, "2025-03-05", "关于甲的建议", "张三", "县教育局", None],
+                [2, "2025-04-05", "关于乙的建议", "李四", "县卫健局", "√"]):
+        ws.append(row)
+    ws["F2"].comment = Comment("Administrator:\n已被市政协采用,第5期", "Administrator")
+    ws["C3"].comment = Comment("县长已批示", "王五")
+    wb.save(tmp_path / "notes.xlsx")
+    paths = [tmp_path / "notes.xlsx"]
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:  # the same workbook as WPS/Excel 97 keeps it
+        out = tmp_path / "xls"
+        subprocess.run([soffice, "--headless", "--convert-to", "xls", "--outdir", str(out), str(paths[0])],
+                       check=True, capture_output=True, timeout=180)
+        paths.append(out / "notes.xls")
+    for path in paths:
+        ledger = sq.read_ledgers([path], year=2025)
+        said = [(i.sheet, f"{i.column}{i.row}", i.message) for i in sq.validate(ledger).issues if i.code == "cell.note"]
+        assert [(s, c) for s, c, _ in said] == [("2025年", "F2"), ("2025年", "C3")], path.name
+        assert "已被市政协采用,第5期" in said[0][2] and "县长已批示" in said[1][2], path.name
+        assert list(ledger.adoptions["tier"]) == ["市级"], path.name  # the note adds nothing by itself

@@ -24,7 +24,7 @@ from .marks import Vocabulary
 from .safety import UnreadableFile
 from ..zh import column_letter as col_letter
 from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, sheet_context
-from .values import norm
+from .values import norm, norm_spaces
 from .vocabulary import NOTE_SHEETS
 from .workbook import open_workbook
 
@@ -91,10 +91,13 @@ class FileReader:
             out.roster_grids.append((str(path), grid, layout))
             return True
         as_items = as_items and _references_items(layout)
+        first = len(out.sheets)
         for rows, table in _tables(grid, layout, self.words):
             self._table(grid, rows, table, sheet_context(len(out.sheets), str(path), grid.name, grid.rows, table, year,
                                                            grid.date1904),
                         out, tables, memo, as_items)
+        if len(out.sheets) > first:
+            _say_notes(grid.comments, first, tables)
         return True
 
     def _table(self, grid, rows: list[list], table, ctx, out: FileResult, tables: Tables, memo: dict,
@@ -130,6 +133,16 @@ def _say_hidden_rows(hidden: set[int], item_rows: list[int], src: int, tables: T
     if rows:
         shown = "、".join(map(str, rows[:10])) + (" 等" if len(rows) > 10 else "")
         tables.add("findings", code="row.hidden", src=src, row=None, column="", value=shown, detail=str(len(rows)))
+
+
+def _say_notes(notes: dict[tuple[int, int], str], src: int, tables: Tables) -> None:
+    """Cell notes (批注) are not read: each is said at its cell, with its text, since staff write
+    things there that count (已被市政协采用, 县长已批示)."""
+    for (r, c), text in sorted(notes.items()):
+        text = norm_spaces(text)
+        if text:
+            tables.add("findings", code="cell.note", src=src, row=r + 1, column=col_letter(c),
+                       value=text[:80] + ("……" if len(text) > 80 else ""), detail="")
 
 
 def _unrecognised(grid, file: str, out: FileResult, tables: Tables) -> None:

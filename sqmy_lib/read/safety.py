@@ -9,6 +9,7 @@ stable code and a Chinese message, so one bad file never stops the others.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class SheetFacts:
     struck_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, text with a 删除线 (strikethrough)
     hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden (by hand or by a filter)
     date1904: bool = False  # the workbook counts days from 1904 (a Mac Excel setting): serials 1462 days on
+    comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注) text
     problem: UnreadableFile | None = None
 
 
@@ -160,7 +162,34 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
                 _scan_sheet_xml(zf, part, f, name, struck)
             except UnreadableFile as exc:
                 f.problem = exc
+            f.comments = _xlsx_comments(zf, part)
     return facts
+
+
+def _xlsx_comments(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+    """A worksheet's cell notes (批注: staff sometimes write 已被市政协采用 in one), found through the
+    sheet's relationships; {} for the many sheets that have none."""
+    folder, leaf = part.rsplit("/", 1) if "/" in part else ("", part)
+    rels_part = f"{folder}/_rels/{leaf}.rels"
+    if rels_part not in zf.NameToInfo:
+        return {}
+    out: dict[tuple[int, int], str] = {}
+    try:
+        for rel in _parse_part(zf, rels_part).iter():
+            if not (rel.get("Type") or "").endswith("/comments") or not rel.get("Target"):
+                continue
+            target = rel.get("Target")
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
+            if target not in zf.NameToInfo:
+                continue
+            for el in _parse_part(zf, target).iter():
+                ref = _CELL_REF_TEXT.match(el.get("ref") or "") if el.tag.rsplit("}", 1)[-1] == "comment" else None
+                if ref:
+                    text = "".join(t.text or "" for t in el.iter() if t.tag.rsplit("}", 1)[-1] == "t")
+                    out[(int(ref[2]) - 1, col_index(ref[1]))] = text
+    except Exception:  # noqa: BLE001 - unreadable notes: the cells themselves are read all the same
+        return out
+    return out
 
 
 def _struck_styles(zf: zipfile.ZipFile) -> frozenset[bytes]:
@@ -353,6 +382,7 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
         for k in range(book.nsheets):
             sheet = book.sheet_by_index(k)
             facts = SheetFacts(date1904=book.datemode == 1)
+            facts.comments = {at: note.text for at, note in sheet.cell_note_map.items()}
             facts.hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden and r < sheet.nrows}
             for r in range(sheet.nrows):
                 types = sheet.row_types(r)
@@ -363,7 +393,7 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
                     facts.struck_cells.update((r, c) for c, t in enumerate(types)
                                               if t not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
                                               and sheet.cell_xf_index(r, c) in struck_xf)
-            if facts.error_cells or facts.struck_cells or facts.hidden_rows or facts.date1904:
+            if facts.error_cells or facts.struck_cells or facts.hidden_rows or facts.date1904 or facts.comments:
                 out[sheet.name] = facts
             book.unload_sheet(k)
     except Exception:  # noqa: BLE001 - as above

@@ -32,6 +32,7 @@ class SheetGrid:
     struck_cells: set[tuple[int, int]] = field(default_factory=set)  # struck through (删除线)
     hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden, by hand or by a filter
     date1904: bool = False  # a number typed as a date counts days from 1904 (calamine converts date-formatted cells)
+    comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注)
 
 
 @dataclass
@@ -128,7 +129,8 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 continue
             sheets.append(
                 SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
-                          fact.error_cells, fact.struck_cells, fact.hidden_rows, fact.date1904)
+                          fact.error_cells, fact.struck_cells, fact.hidden_rows, fact.date1904,
+                          fact.comments)
             )
     finally:
         wb.close()
@@ -140,4 +142,5 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 grid.struck_cells |= more[grid.name].struck_cells
                 grid.hidden_rows |= more[grid.name].hidden_rows
                 grid.date1904 = more[grid.name].date1904
+                grid.comments = more[grid.name].comments
     return OpenedWorkbook(path, fmt, sheets, refused)
