@@ -122,7 +122,8 @@ def test_missing_file_and_misuse_exit_2(tmp_path):
     assert result.returncode == 2 and "参数错误" in result.stderr
     # argparse's English words, as staff read them (they read "the following arguments are required").
     for args, said in ((["validate"], "缺少参数 PATH"), (["validate", "x", "--year", "二〇二五"], "--year 应为整数,实为“二〇二五”"),
-                       (["validate", "x", "--bogus"], "无法识别的参数 --bogus")):
+                       (["validate", "x", "--bogus"], "无法识别的参数 --bogus"),
+                       (["compute", "x"], "统计项目 的值“x”无效")):
         result = sqmy(*args)
         assert result.returncode == 2 and f"参数错误:{said}" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

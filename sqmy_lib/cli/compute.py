@@ -36,7 +36,8 @@ def table_spec(what: str, rules) -> specs.TableSpec:
 
 def register(sub) -> None:
     p = sub.add_parser("compute", help="统计:个人完成情况、稿酬、单位积分排名、概况、批示件跟踪")
-    p.add_argument("what", choices=["people", "rewards", "units", "summary", "instructions"], help="统计项目")
+    p.add_argument("what", choices=["people", "rewards", "units", "summary", "instructions"], metavar="统计项目",
+                   help="people 个人完成情况,rewards 稿酬,units 单位积分排名,summary 概况,instructions 批示件跟踪")
     _add_inputs(p)
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="季度(不填为全年)")
     p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table", help="输出格式")
