@@ -109,6 +109,10 @@ def test_a_municipal_district_reads_shi_as_the_province_level():
     assert district.tier_of("市政协") == "省级"
     assert district.tier_of("区政协编发") == "县级"
     assert district.tier_of("全国政协") == "全国"
+    # 市级 as a word is read as 市 is (市级领导: the municipality's, 省级); 区级 stays the district's.
+    assert (district.tier_of("市级领导批示"), district.leader_level_of("市级领导"), district.tier_of("区级")) == ("省级", "省级", "县级")
+    lichuan = office(name="利川市政协", place="利川市", city="恩施州", province="湖北省", relative={"市": "own"})
+    assert (lichuan.leader_level_of("市级领导"), lichuan.tier_of("州级")) == ("县级", "市级")
 
 
 def test_rules_place_command_json(tmp_path):

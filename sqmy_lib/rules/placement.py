@@ -111,9 +111,11 @@ class Placement:
             word, tier, at = found
             rule = f"层级词“{word}”"
             # At the very start (市政协), or only that word throughout and first (市委常委、常务副市长刘某某).
-            if word in self.relative and (at == 0 or (core.lstrip().startswith(word)
-                                                      and self._last_level(core.replace(word, " ")) is None)):
-                tier = self._resolve(self.relative[word])
+            # 市级 (市级领导) is read as its 市 is: in a 直辖市's district both are the province's.
+            relative = word if word in self.relative else word[:-1] if word.endswith("级") else ""
+            if relative in self.relative and (at == 0 or (core.lstrip().startswith(word)
+                                                          and self._last_level(core.replace(word, " ")) is None)):
+                tier = self._resolve(self.relative[relative])
                 rule = f"名称开头的“{word}”按本单位理解为{tier}"
             # The office's own 专报/转报/转送 (县政协转送) go by their routing's channel, as alone.
             own = routing if tier == self.own_tier else ""
