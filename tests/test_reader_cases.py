@@ -1949,12 +1949,14 @@ def test_a_body_then_what_it_did_is_one_adoption_and_a_party_split_by_a_break_on
     rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"],
             [1, "2025-03-01", "关于甲的建议", "民盟\n县委", "省政协\n采用"],
             [2, "2025-03-02", "关于乙的建议", "农工党 县委", "省政协，已采用"],
-            [3, "2025-03-03", "关于丙的建议", "张三", "市政协\n《社情民意》第3期"]]
+            [3, "2025-03-03", "关于丙的建议", "张三", "市政协\n《社情民意》第3期"],
+            [4, "2025-03-04", "关于丁的建议", "李四", "市政协、编发"]]  # was two 市级 records, paid twice
     ledger, _ = _read(write_xlsx(tmp_path / "b.xlsx", {"S": rows}), year=2025)
-    assert _adopted(ledger, "issue_no") == [(0, "省级", None), (1, "省级", None), (2, "市级", 3)]
-    assert ledger.submissions["unit"].tolist() == ["民盟县委", "农工党县委", ""]
+    assert _adopted(ledger, "issue_no") == [(0, "省级", None), (1, "省级", None), (2, "市级", 3), (3, "市级", None)]
+    assert ledger.submissions["unit"].tolist() == ["民盟县委", "农工党县委", "", ""]
     paid = sq.rewards(ledger, 2025)
-    assert dict(zip(paid["name"], paid["amount"])) == {"民盟县委": Decimal("200.00"), "农工党县委": Decimal("200.00"), "张三": Decimal("100.00")}
+    assert dict(zip(paid["name"], paid["amount"])) == {"民盟县委": Decimal("200.00"), "农工党县委": Decimal("200.00"),
+                                                       "张三": Decimal("100.00"), "李四": Decimal("100.00")}
 
 
 def test_a_copy_of_a_ledger_file_is_said_with_the_file_it_repeats(tmp_path):

@@ -266,6 +266,8 @@ class Vocabulary:
                 and not (prev.issue_no is not None and reading.issue_no is not None)
                 and not any(v in prev.text for v in ADOPTION_VERBS)):
             return False  # most parts: the cheap tests decide
+        if _is_bare(reading):  # 市政协、编发: the verb alone is the named body's deed
+            return True
         # 编发第3期, 本级编发 name the office's own edition (a record of its own); 《社情民意》第3期 only a bulletin.
         own = self.place(BULLETIN_TITLES.sub("", part)).rule.startswith("本级用语")
         return not own and not self.place(part).by_level
