@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -219,6 +220,9 @@ class Ledger:
     year: int | None = None
     forwards: pd.DataFrame = field(default_factory=lambda: empty_table("forwards"))
     skipped: pd.DataFrame = field(default_factory=lambda: empty_table("skipped"))
+    # The office's rules it was read with (``read_ledgers(rules=…)``): the checks and figures that
+    # follow use them when given none, not the shipped rules. None: read with the shipped rules.
+    rules: Any = field(default=None, repr=False, compare=False)
 
     @property
     def counts(self) -> dict[str, int]:

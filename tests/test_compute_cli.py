@@ -154,3 +154,34 @@ def test_a_folder_of_several_years_read_with_no_year_says_which_it_counts(tmp_pa
     given = sqmy("compute", "summary", tmp_path, "--year", 2024, "--format", "json")
     assert "several_years" not in given.stderr and "年度的工作表" not in given.stderr
     assert (json.loads(given.stdout)["submitted"], json.loads(given.stdout)["adopted_by_tier"]["市级"]) == (2, 2)
+
+
+def test_the_office_rules_file_sets_the_figures(tmp_path):
+    # An office's 规则.yaml pays its own amounts and counts co-authors its own way; `sqmy compute
+    # --rules` read with the file but counted and paid with the shipped rules (¥30 split, both counted).
+    import yaml
+
+    from sqmy_lib.rules.model import default_rules_path
+
+    import sqmy_lib as sq
+
+    data = yaml.safe_load(default_rules_path(2025)[0].read_text(encoding="utf-8"))
+    data["rewards"]["by_tier"]["县级"] = "50.00"
+    data["rewards"]["by_tier"]["市级"] = "120.50"
+    data["quotas"]["coauthored_counts_each"] = False
+    rules = tmp_path / "规则.yaml"
+    rules.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协"],
+        [1, "2025-03-02", "关于甲的建议", "张三、李四", "县教育局", "√", None],
+        [2, "2025-03-09", "关于乙的建议", "王五", "县卫健局", None, "√"]]})
+    # By hand: 50.00 split two ways is 25.00 each; 王五 120.50; only the first author counted as 报送.
+    want = {"张三": "25.00", "李四": "25.00", "王五": "120.50"}
+    result = sqmy("compute", "rewards", path, "--year", 2025, "--rules", rules, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert {r["name"]: f'{r["amount"]:.2f}' for r in json.loads(result.stdout)} == want
+    result = sqmy("compute", "people", path, "--year", 2025, "--rules", rules, "--format", "json")
+    assert {r["name"]: r["submitted"] for r in json.loads(result.stdout)} == {"张三": 1, "王五": 1}
+    # In Python: the ledger read with the office's rules is paid by them when no rules are given again.
+    ledger = sq.read_ledgers([path], year=2025, rules=rules)
+    assert {n: f"{a:.2f}" for n, a in zip(*sq.rewards(ledger, 2025)[["name", "amount"]].T.values)} == want

@@ -85,7 +85,7 @@ def run_compute(args) -> int:
     for issue in report.issues:
         if issue.code == "ledger.several_years":  # the figures are of one year: which, said before them
             print(f"提示:{issue.message}", file=sys.stderr)
-    c = compute.counted(ledger)
+    c = compute.counted(ledger, ledger.rules)  # the --rules file's quotas, rewards and points
     if c.left_out_text:
         print(f"提示:{c.left_out_text}(详见 sqmy validate)", file=sys.stderr)
     for note in c.notes:

@@ -57,6 +57,7 @@ class Counted:
 def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = None) -> Counted:
     """Leave out error rows and attach the dates each record counts by. Cached per ledger and rules."""
     cache = ledger.__dict__.setdefault("_counted", {})
+    rules = rules or ledger.rules  # the rules the ledger was read with, when it was given some
     # Keyed by the rules object itself (kept alive in the cache, so its id is not reused);
     # None stands for the shipped rules of the ledger's year.
     key = (id(rules) if rules is not None else None, today)

@@ -132,11 +132,14 @@ def read_ledgers(
         absent = [str(p) for p in paths if not Path(p).exists()]
         if absent:
             raise FileNotFoundError(f"台账路径不存在:{'、'.join(absent)}")
+    given = rules is not None
     if not isinstance(rules, Rules):
         rules = load_rules(rules, year=year)
     unsupported: list[Path] = []
     ledger = read_files(discover(paths, unsupported), rules, roster=roster, year=year, workers=workers)
     add_unsupported(ledger, unsupported)
+    if given:  # the office's rules go with its ledger: sq.rewards(ledger, 2025) pays by them
+        ledger.rules = rules
     return ledger
 
 

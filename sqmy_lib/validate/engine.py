@@ -115,7 +115,7 @@ def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None =
 
     The rows with errors are kept with the ledger for the same rules and day, so the computations
     that follow (``error_rows``) do not run the checks a second time."""
-    rules = rules or load_rules(year=ledger.year)
+    rules = rules or ledger.rules or load_rules(year=ledger.year)
     ctx = Context(ledger, rules, today or dt.date.today())
     issues: list[Issue] = []
     errors: dict[str, pd.Series] = {}
@@ -136,7 +136,7 @@ def error_rows(ledger: Ledger, rules: Rules | None = None, today: dt.date | None
 
     Computations leave these rows out and say so; warnings do not exclude a row.
     """
-    rules = rules or load_rules(year=ledger.year)
+    rules = rules or ledger.rules or load_rules(year=ledger.year)
     ctx = Context(ledger, rules, today or dt.date.today())
     known = ledger.__dict__.get("_error_rows", {}).get(_key(rules, ctx.today))
     if known is not None:
