@@ -2088,3 +2088,29 @@ def test_cell_notes_are_said_at_their_cells(tmp_path):
         assert [(s, c) for s, c, _ in said] == [("2025年", "F2"), ("2025年", "C3")], path.name
         assert "已被市政协采用,第5期" in said[0][2] and "县长已批示" in said[1][2], path.name
         assert list(ledger.adoptions["tier"]) == ["市级"], path.name  # the note adds nothing by itself
+
+
+def test_two_people_of_one_name_are_told_apart_by_unit_or_sector(tmp_path):
+    # Two 委员 named 陈静 (教育界 of 县教育局, 农业界 of 城关镇政协工委): their items, quotas and rewards
+    # were merged into one 陈静, and writing 陈静(教育界) as the finding advised matched no one.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"委员": [
+        ["姓名", "身份", "单位", "界别"],
+        ["陈静", "委员", "县教育局", "教育界"],
+        ["陈静", "委员", "城关镇政协工委", "农业界"],
+        ["李四", "委员", "县卫健局", "医卫界"]]})
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协"],
+        [1, "2025-03-02", "关于甲的建议", "陈静", "县教育局", "√", None],
+        [2, "2025-03-09", "关于乙的建议", "陈静", "城关镇政协工委", None, "√"],
+        [3, "2025-03-16", "关于丙的建议", "陈静(农业界)", None, "√", None],
+        [4, "2025-03-23", "关于丁的建议", "陈静", "县卫健局", "√", None]]})
+    ledger, report = _read(path, roster=roster, year=2025)
+    assert [i.row for i in _codes(report, "roster.same_name")] == [3]
+    assert [(i.row, i.severity) for i in _codes(report, "author.same_name")] == [(5, "warning")]  # 县卫健局: neither
+    assert ledger.authors["name"].tolist() == ["陈静(教育界)", "陈静(农业界)", "陈静(农业界)", "陈静"]
+    # By hand: 教育界's 陈静 one 县级 item (30.00); 农业界's one 市级 (100.00) and one 县级 (30.00).
+    paid = sq.rewards(ledger, 2025)
+    assert dict(zip(paid["name"], paid["amount"])) == {"陈静(教育界)": Decimal("30.00"), "陈静(农业界)": Decimal("130.00"),
+                                                       "陈静": Decimal("30.00")}
+    people = sq.people(ledger, 2025).set_index("name")
+    assert (people.at["陈静(教育界)", "submitted"], people.at["陈静(农业界)", "submitted"]) == (1, 2)

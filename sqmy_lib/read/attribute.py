@@ -47,6 +47,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     people = {name_key(n) for n in roster.person_names} if roster else set()
     units = {name_key(n) for n in roster.unit_names} if roster else set()
     findings: list[dict] = _authors_by_sheet_name(ledger, people)
+    findings += _same_names(ledger) if roster else []
     authors, subs = ledger.authors, ledger.submissions
     if not authors.empty:
         codes, distinct = pd.factorize(authors["name"].to_numpy(), use_na_sentinel=False)
@@ -94,6 +95,44 @@ def _authors_by_sheet_name(ledger: Ledger, people: set[str]) -> list[dict]:
         ledger.authors = (pd.concat([ledger.authors, pd.DataFrame(rows).astype(ledger.authors.dtypes.to_dict())],
                                     ignore_index=True).sort_values(["item", "position"], kind="stable").reset_index(drop=True))
     return findings
+
+
+_TOLD_APART = re.compile(r"^(.+?)\((.+)\)$")
+
+
+def _same_names(ledger: Ledger) -> list[dict]:
+    """A ledger's 陈静 where the roster names two (陈静(教育界), 陈静(农业界): one 姓名 told apart by
+    界别 or 单位, or written so by staff): the one whose 界别 or 单位 the item names (its 单位 or 界别
+    column, or the bracket after the name); said at the cell when none or both fit."""
+    people = ledger.roster.people
+    groups: dict[str, dict[str, set[str]]] = {}
+    for full, unit, sector in zip(people["name"], people["unit"], people["sector"]):
+        if m := _TOLD_APART.match(full):
+            words = groups.setdefault(m[1], {}).setdefault(full, set())
+            words |= {m[2], unit_key(unit), unit_key(sector)} - {""}
+    authors = ledger.authors
+    if not groups or authors.empty:
+        return []
+    hit = authors["name"].isin(groups.keys()).to_numpy()
+    if not hit.any():
+        return []
+    subs = ledger.submissions.set_index("item")
+    names = authors["name"].to_numpy(dtype=object).copy()
+    unresolved = []
+    for k in hit.nonzero()[0]:
+        item, base = authors["item"].iat[k], names[k]
+        said = {unit_key(subs.at[item, "unit"]), unit_key(subs.at[item, "sector"]),
+                *(unit_key(t) for t in str(authors["tag"].iat[k]).split("、"))} - {""}
+        fits = [full for full, words in groups[base].items() if words & said]
+        if len(fits) == 1:
+            names[k] = fits[0]
+        else:
+            unresolved.append(k)
+    authors["name"] = names
+    if not unresolved:
+        return []
+    rows = authors.iloc[unresolved]
+    return _at_author_cells(ledger, rows, "author.same_name", ["、".join(groups[n]) for n in rows["name"]])
 
 
 def _kind(name: str, people: set[str], units: set[str], rules: Rules) -> str:

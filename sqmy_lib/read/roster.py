@@ -83,18 +83,30 @@ def _end_column(grid: SheetGrid, layout: Layout, labels=END_LABELS) -> int | Non
 
 
 def _same_names(people: list[dict]) -> list[dict]:
-    """Findings for one 姓名 written for two people (the 界别 or 单位 differ): a ledger's 张三 cannot
-    tell them apart, so they are counted as one; said at each later row."""
-    first: dict[str, dict] = {}
-    out: list[dict] = []
+    """One 姓名 written for two people (the 界别 or 单位 differ): each is named with what tells them
+    apart (陈静(教育界), 陈静(农业界)), so their items, quotas and rewards stay apart, and a ledger's
+    陈静 goes to the one its item's 单位 or 界别 names (read.attribute). When neither column tells
+    them apart, they are counted as one. Said at each later row."""
+    by_name: dict[str, list[dict]] = {}
     for p in people:
-        seen = first.setdefault(p["name"], p)
-        if seen is p or seen["row"] == p["row"] and seen["sheet"] == p["sheet"]:
+        by_name.setdefault(p["name"], []).append(p)
+    out: list[dict] = []
+    for name, rows in by_name.items():
+        first = rows[0]
+        later = [p for p in rows[1:] if not (p["row"] == first["row"] and p["sheet"] == first["sheet"])
+                 and any(p[k] and first[k] and p[k] != first[k] for k in ("sector", "unit"))]
+        if not later:
             continue
-        if any(p[k] and seen[k] and p[k] != seen[k] for k in ("sector", "unit")):
-            where = f"{seen['sheet']}!第{seen['row']}行" if seen["sheet"] != p["sheet"] else f"第{seen['row']}行"
-            out.append(dict(code="roster.same_name", src=None, file=p["file"], sheet=p["sheet"], row=p["row"],
-                            column="", value=p["name"], detail=where))
+        field = next((k for k in ("sector", "unit") if all(p[k] for p in rows)
+                      and len({p[k] for p in rows}) == len({(p["sector"], p["unit"]) for p in rows})), None)
+        for p in rows if field else ():
+            p["name"] = f"{name}({p[field]})"
+        where = f"{first['sheet']}!第{first['row']}行"
+        for p in later:
+            out.append(dict(code="roster.same_name" if field else "roster.same_name_merged", src=None, file=p["file"],
+                            sheet=p["sheet"], row=p["row"], column="", value=name,
+                            detail=f"{where if first['sheet'] != p['sheet'] else where.split('!')[1]}"
+                                   + (f",已区分为“{first['name']}”与“{p['name']}”" if field else "")))
     return out
 
 
