@@ -194,7 +194,8 @@ def test_end_date_labels(tmp_path, label):
 
 
 def test_a_roster_that_cannot_tell_two_people_apart_or_notes_a_departure_says_so(tmp_path):
-    # Two 张三 (民盟 and 教育界): one 姓名 in the ledger, counted as one person, said at the later row.
+    # Two 张三 (民盟 and 教育界): told apart as 张三(民盟) and 张三(教育界), said at the later row; the
+    # ledger's 张三 has no 单位 that names one of them: said at its cell, counted for neither.
     # 王五's 备注 says he left in June, but no 离任 column holds the date: said, not read.
     # The same person on two role sheets with the same 单位 is no clash.
     roster = {"委员名册": [["姓名", "界别", "单位", "备注"], ["张三", "民盟", "县一中", ""],
@@ -206,7 +207,8 @@ def test_a_roster_that_cannot_tell_two_people_apart_or_notes_a_departure_says_so
     said = [(i.code, i.sheet, i.row, i.column) for i in report.issues if i.code.startswith("roster.") and "名册" in (i.file or "")]
     assert sorted(said) == [("roster.leaving_in_note", "委员名册", 3, "D"), ("roster.same_name", "信息员名册", 2, None)]
     same = next(i for i in report.issues if i.code == "roster.same_name")
-    assert "委员名册!第2行" in same.message
+    assert "委员名册!第2行" in same.message and "张三(民盟)" in same.message
+    assert [(i.sheet, i.row) for i in report.issues if i.code == "author.same_name"] == [("S", 3)]
 
 
 def test_a_yearly_quota_in_a_quarter_counts_the_year_so_far_and_only_while_in_post(tmp_path):
