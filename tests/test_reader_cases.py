@@ -2114,3 +2114,27 @@ def test_two_people_of_one_name_are_told_apart_by_unit_or_sector(tmp_path):
                                                        "陈静": Decimal("30.00")}
     people = sq.people(ledger, 2025).set_index("name")
     assert (people.at["陈静(教育界)", "submitted"], people.at["陈静(农业界)", "submitted"]) == (1, 2)
+
+
+def test_author_cells_with_a_gender_a_dash_a_spaced_dot_or_an_order_word(tmp_path):
+    # Each was money to the wrong people without a word: 李四 男 paid a co-author 男; 张三——县教育局 a
+    # unit 张三·县教育局; 阿不都 · 热合曼 three people (one named ·); 第一作者张三 a person of that name;
+    # 张三主笔 likewise; 张三与李四合写 a second author 李四合写. Worked by hand: (names, tags, unit).
+    cells = {
+        "李四 男": (["李四"], ["男"], ""),
+        "张三——县教育局": (["张三"], [""], "县教育局"),
+        "王五 - 县卫健局": (["王五"], [""], "县卫健局"),
+        "阿不都 · 热合曼": (["阿不都·热合曼"], [""], ""),
+        "第一作者：赵六、第二作者：钱七": (["赵六", "钱七"], ["", ""], ""),
+        "孙八主笔": (["孙八"], [""], ""),
+        "周九与吴十合写": (["周九", "吴十"], ["", ""], ""),
+        "阿不都-热合曼": (["阿不都·热合曼"], [""], ""),  # a dash between two parts of a name: still one name
+    }
+    ledger, report = _authors_as_read(tmp_path, cells, "name")
+    assert ledger.authors.loc[ledger.authors["name"] == "孙八", "scribe"].tolist() == [True]
+    paid = sq.rewards(ledger, 2025)  # 县级 30.00 an item, shared by its authors
+    assert dict(zip(paid["name"], paid["amount"])) == {
+        "李四": Decimal("30.00"), "张三": Decimal("30.00"), "王五": Decimal("30.00"), "阿不都·热合曼": Decimal("60.00"),
+        "赵六": Decimal("15.00"), "钱七": Decimal("15.00"), "孙八": Decimal("30.00"), "周九": Decimal("15.00"),
+        "吴十": Decimal("15.00")}
+

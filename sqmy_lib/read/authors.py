@@ -25,6 +25,17 @@ _BRACKET = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 _NAME_DOTS = "·•．.‧・･∙⋅‐-‑–—"
 _DOT_IN_NAME = re.compile(rf"(?<=[\u3400-\u9fff])\s*[{re.escape(_NAME_DOTS)}]+\s*(?=[\u3400-\u9fff])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# 阿不都 · 热合曼: a name's dot typed with spaces round it (the dots only: a dash with spaces may part
+# a name from its unit, 张三 - 县教育局).
+_SPACED_DOT = re.compile(r"(?<=[\u3400-\u9fff])\s*([·•‧・･∙⋅.])\s*(?=[\u3400-\u9fff])")
+_SPACED_DASH = re.compile(r"(?<=[\u3400-\u9fff])\s+([-‐‑–—－]+)\s+(?=[\u3400-\u9fff])")
+# 李四 男, 张三 女: a gender written after the name, about it (never a co-author).
+_GENDER = frozenset(("男", "女"))
+# 第一作者张三, 第二作者:李四: the order said before a name; 张三与李四合写: how they wrote it, after.
+_ORDER_WORD = re.compile(r"(?:第[一二三四五六七八九十\d]+|通讯|通信)作者[:：]?")
+_TOGETHER = re.compile(r"\s*(?:合写|合著|合撰|共同撰写|联合撰写|共同执笔)$")
+# 张三——县教育局, 张三-县教育局: a person's name, a dash, then the unit.
+_NAME_DASH = re.compile(r"([\u3400-\u9fff]{2,4})\s*[-‐‑–—－]+\s*(.+)")
 _PLAIN = re.compile(r"[\u3400-\u9fff、,，;；/／|｜\\+&\n ]+")
 # What follows a role or party word written before a name with no space (委员马骏, 民革:张伟): a
 # name of two to four characters, not an organisation's (民革县委张伟 is a unit and a name).
@@ -181,6 +192,14 @@ class AuthorWords:
                 return (unit if len(unit) >= 2 and self.is_unit(unit) else ""), before if not unit or not self.is_unit(unit) else post, name
         return None
 
+    def name_and_unit(self, token: str) -> tuple[str, str] | None:
+        """``张三——县教育局``, ``张三-县教育局`` → (the unit, the name): a person's name, a dash, then a
+        unit's name; None for anything else (阿不都-热合曼 is one dotted name)."""
+        m = _NAME_DASH.fullmatch(token)
+        if m and self.is_person_name(m[1]) and self.is_unit(m[2]):
+            return m[2], m[1]
+        return None
+
     def is_source(self, token: str) -> bool:
         """A source, not an author (群众来信, 网民反映, 12345热线, 匿名): rules ``authors.source_words``."""
         return bool(self.sources) and any(w in token for w in self.sources)
@@ -250,6 +269,9 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return AuthorCell(())
+    if "作者" in text or not text.isalnum():  # a spaced dot or dash, an order word, 合写: rare (most are one name)
+        text = _SPACED_DASH.sub(r"\1", _SPACED_DOT.sub(r"\1", text))
+        text = _TOGETHER.sub("", _ORDER_WORD.sub(" ", text)).strip() or text
     if (text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS)
             and not text.endswith(words.scribe) and not text.startswith(words.scribe)):
         name, tag = words.suffix_tag(text)
@@ -284,7 +306,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
-        if not any(n in words.tag_words or words.suffix_tag(n)[1]
+        if not any(n in words.tag_words or n in _GENDER or words.suffix_tag(n)[1]
                    or words.prefix_tag(n)[1] or words.unit_and_name(n) or words.role_and_name(n) or words.is_source(n)
                    or words.post_and_name(n)
                    or len(names) > 1 and words.is_unit(n) for n in names):
@@ -344,6 +366,9 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         scribe = scribe or says_scribe
         if not token:
             continue
+        if token in _GENDER and entries:  # 李四 男
+            entries[-1][1].append(token)
+            continue
         if token in words.honorifics or (token in words.roles or token in words.posts) and entries and not prefix_tags:
             if entries:  # 王五 同志, 王五 委员, 李四 副局长: a word after the name, about it
                 entries[-1][1].append(token)
@@ -362,8 +387,8 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         elif not tag and (post := words.post_and_name(token)):
             name, tag = post[2], post[1]  # 县政协副主席张三, 民革县委主委李四 (of 民革县委)
             units += [post[0]] if post[0] else []
-        elif not tag and (split := words.unit_and_name(token)):
-            units.append(split[0])  # 民革县委张伟: 张伟 of 民革县委
+        elif not tag and (split := words.unit_and_name(token) or words.name_and_unit(token)):
+            units.append(split[0])  # 民革县委张伟, 张伟——民革县委: 张伟 of 民革县委
             name = split[1]
         entries.append((name, [tag] if tag else []))
     if not entries:
