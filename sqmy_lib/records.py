@@ -60,7 +60,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "adoptions": {
         "adoption": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "body": TEXT, "tier": OBJECT,
         "channel": OBJECT, "routing": TEXT, "department": TEXT, "issue_no": NINT, **_DATED, "origin": TEXT, "note": TEXT,
-        **_CELL, "office": TEXT,
+        "unpaid": BOOL, **_CELL, "office": TEXT,
     },
     "forwards": {
         "forward": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "body": TEXT, "tier": OBJECT,

@@ -1061,14 +1061,16 @@ def test_a_month_sheet_without_a_date_column_dates_its_items_to_the_month(tmp_pa
 
 def test_a_note_striking_the_item_out_leaves_it_out_and_says_so(tmp_path):
     # 备注 作废 / 已撤回 / 重复报送 / 与第1条重复 / 同第1条 / 不计: left out and said at the 备注 cell;
-    # 退回修改, 不作废 and 不计稿酬 do not strike the item out. By hand: items 1, 7, 8, 9 stay.
+    # 退回修改, 不作废 and 不计稿酬 do not strike the item out. By hand: items 1, 7, 8, 9 stay; 不计稿酬
+    # (item 9) is counted and not paid (it was paid), said at its 备注.
     notes = ["", "作废", "已撤回", "重复报送，作废", "与第1条重复", "同第1条", "退回修改", "不作废", "不计稿酬", "不计"]
     rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "备注"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", "√", n] for k, n in enumerate(notes, 1)]
     ledger, report = _read(write_xlsx(tmp_path / "v.xlsx", {"S": rows}), year=2025)
     assert list(ledger.submissions["author_text"]) == ["作者1号", "作者7号", "作者8号", "作者9号"]
     assert [(i.row, i.column) for i in _codes(report, "row.void")] == [(r, "F") for r in (3, 4, 5, 6, 7, 11)]
-    assert sorted(_paid(ledger)) == ["作者1号", "作者7号", "作者8号", "作者9号"]
+    assert sorted(_paid(ledger)) == ["作者1号", "作者7号", "作者8号"]
+    assert [(i.row, i.column) for i in _codes(report, "adoption.unpaid")] == [(10, "F")]
 
 
 def test_an_office_keeping_only_an_adoption_ledger_has_its_rows_as_items(tmp_path):

@@ -102,7 +102,8 @@ def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = 
     channel = all_adoptions["channel"].astype(object)
     all_adoptions = all_adoptions.assign(
         tier_rank=all_adoptions["tier"].astype(object).map(ranks).astype("int64"),
-        paid=channel.map(lambda ch: rules.channel_counts(ch, "paid")).astype(bool),
+        # 不计稿酬 in its 备注 or cell (read.sheet): counted as adopted, not paid.
+        paid=channel.map(lambda ch: rules.channel_counts(ch, "paid")).astype(bool) & ~all_adoptions["unpaid"].to_numpy(),
         scored=channel.map(lambda ch: rules.channel_counts(ch, "scored")).astype(bool),
     )
     adoptions = all_adoptions[channel.map(lambda ch: rules.channel_counts(ch, "tiers")).astype(bool).to_numpy()]

@@ -39,7 +39,8 @@ _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|
 _PARTS = re.compile(r"[;；。\n]+|[,，、](?!\s*第?\s*\d+\s*期)|(?<=采用|录用|采纳|刊用)但")
 # 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
 # The void words of the rules say the rest.
-_SAME_AS = r"与第?\d+(?:条|行|号)(?:信息)?重复|同第?\d+(?:条|行|号)|^不计入?$"
+_SAME_AS = (r"与第?\d+(?:条|行|号)(?:信息)?(?:重复|合并)|同第?\d+(?:条|行|号)|并入第?\d+(?:条|行|号)"
+            r"|^(?:不计入?|重复|重复信息|无效|已?取消)$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class Vocabulary:
         # 备注 that strike an item out (rules ``void_words``), unless negated just before (不作废).
         void = sorted({norm(str(w)) for w in data.get("void_words") or []}, key=len, reverse=True)
         self._void = re.compile(rf"(?<![不未非没])(?:{'|'.join(map(re.escape, void))})|{_SAME_AS}" if void else _SAME_AS)
+        unpaid = sorted({norm(str(w)) for w in data.get("unpaid_words") or []}, key=len, reverse=True)
+        self._unpaid = re.compile("|".join(map(re.escape, unpaid)) or "(?!)")
         self.pending = frozenset(map(key, m.get("pending") or []))
         self.forwarded = tuple(sorted(map(key, m.get("forwarded") or []), key=len, reverse=True))
         self.negations = tuple(sorted(map(key, m.get("negations") or []), key=len, reverse=True))
@@ -112,6 +115,14 @@ class Vocabulary:
     def says_void(self, text: str) -> bool:
         """Whether a 备注 says the item was struck out: 作废, 已撤回, 重复报送, 与第3条重复."""
         return bool(self._void.search(norm(text)))
+
+    def says_unpaid(self, text: str) -> bool:
+        """Whether a 备注 or an adoption cell says no 稿酬 is paid (不计稿酬): rules ``unpaid_words``."""
+        return bool(self._unpaid.search(norm(text)))
+
+    def says_not_adopted(self, text: str) -> bool:
+        """Whether a 备注 says the item was not adopted (退稿, 未采用, 不予采用)."""
+        return any(r.state == NOT_ADOPTED for r in self.read_text(text))
 
     def read_mark(self, value) -> Reading | None:
         """A cell under a column that stands for one body (县政协编发 | 市政协 | …), or a

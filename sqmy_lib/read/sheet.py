@@ -73,7 +73,7 @@ TABLE_COLUMNS = {
                     "row"),
     "authors": ("item", "position", "name", "written", "tag", "role", "scribe"),
     "adoptions": ("item", "ref_item_no", "ref_title", "body", "tier", "channel", "routing", "department", "issue_no",
-                  "date", "date_text", "date_status", "origin", "note", "src", "row", "column"),
+                  "date", "date_text", "date_status", "origin", "note", "unpaid", "src", "row", "column"),
     "forwards": ("item", "ref_item_no", "ref_title", "body", "tier", "channel", "date", "date_text", "date_status",
                  "origin", "note", "src", "row", "column"),
     "instructions": ("item", "ref_item_no", "ref_title", "leader", "level", "text", "date", "date_text", "date_status",
@@ -793,6 +793,7 @@ class SheetReader:
         self._forward_text(row, r, item, ref, before_adoptions)
         self._forward_in_note(row, r, item, ref, note)
         self._adoption_in_note(r, item, ref, note, before_adoptions)
+        self._note_on_adoptions(r, note, before_adoptions)
         self._dates_of(row, r, before_adoptions, before_forwards)
         for columns in self.layout.later["adoption"]:
             with self._columns_of(columns):
@@ -853,6 +854,13 @@ class SheetReader:
 
     def _adoption(self, item, ref, r, col, body: str, reading: Reading, origin: str, default_body: str = "") -> None:
         body = body or default_body
+        said = reading.text or body
+        if said and self.vocab.says_void(said):  # 市政协采用(作废), 省政协第5期(后撤稿): withdrawn, not counted
+            self._finding("adoption.void", r, col, said)
+            return
+        unpaid = bool(said) and self.vocab.says_unpaid(said)  # 市政协采用(不计稿酬): counted, not paid
+        if unpaid:
+            self._finding("adoption.unpaid", r, col, said)
         placed = self._placed(body) if body else None
         date = self._reading_date(reading)
         self._record(
@@ -860,6 +868,7 @@ class SheetReader:
             channel=placed.channel if placed else None,
             routing=placed.routing if placed else "", department=_department(body, placed),
             issue_no=reading.issue_no, date=date[0], date_text=date[2], date_status=date[1], origin=origin,
+            unpaid=unpaid,
         )
 
     def _forward(self, item, ref, r, col, body: str, reading: Reading, origin: str) -> None:
@@ -1160,6 +1169,23 @@ class SheetReader:
                 said = True
             self._adoption(item, ref, r, c, reading.body, reading, "note")
             recorded.add(tier)
+
+    def _note_on_adoptions(self, r: int, note: str, first: int) -> None:
+        """备注 about the row's adoptions: 不计稿酬 (each counted, none paid: said), or 退稿/未采用 beside a
+        mark that says adopted (counted as marked, the contradiction said)."""
+        c, n = self.f.get("note"), self.t.n["adoptions"]
+        if c is None or not note or n == first:
+            return
+        t = self.t.data["adoptions"]
+        if self.vocab.says_unpaid(note):
+            for k in range(first, n):
+                t["unpaid"][k] = True
+            self._finding("adoption.unpaid", r, c, note)
+            return
+        readings = self._memo("adoption_text", note, self.vocab.read_text)
+        tiers = {t["tier"][k] for k in range(first, n)}
+        if readings and all(x.state == NOT_ADOPTED and (not x.body or self._placed(x.body).tier in tiers) for x in readings):
+            self._finding("adoption.note_denies", r, c, note)
 
     def _adopted_in_note(self, note: str) -> tuple[list[tuple[Reading, str]], bool]:
         """The adoptions a 备注 says, each with the tier of its body, and whether it says one by no

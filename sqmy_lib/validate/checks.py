@@ -245,7 +245,7 @@ FILE_CODES = UNREADABLE_CODES
 READER_CODES = (
     "file.format_unsupported", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.unique", "repeat.differs", "sheet.hidden", "sheet.year_conflict", "ledger.several_years", "sheet.dated_by_name", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored",
     "header.duplicate", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "mark.flag_conflict", "issue.unknown",
-    "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.error_value", "cell.note", "cell.date_invalid", "product.unknown", "role.unknown", "instruction.in_note",
+    "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.error_value", "cell.note", "adoption.void", "adoption.unpaid", "adoption.note_denies", "cell.date_invalid", "product.unknown", "role.unknown", "instruction.in_note",
     "instruction.in_adoption", "instruction.repeated", "adoption.repeated", "instruction.posts_only", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "unit.several", "row.void", "row.struck", "row.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "row.same_item", "row.continuation", "roster.same_name", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.leaving_in_note", "roster.column_unread", "author.et_al", "author.joined", "author.with_unit", "author.source", "author.ambiguous", "author.variant", "author.titled",
     "link.ambiguous", "link.loose", "link.number_mismatch", "link.number_form", "link.other_year",
 )
