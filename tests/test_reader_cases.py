@@ -2140,3 +2140,28 @@ def test_author_cells_with_a_gender_a_dash_a_spaced_dot_or_an_order_word(tmp_pat
         "赵六": Decimal("15.00"), "钱七": Decimal("15.00"), "孙八": Decimal("30.00"), "周九": Decimal("15.00"),
         "吴十": Decimal("15.00")}
 
+
+
+def test_an_adoption_withdrawn_or_not_paid_as_its_cell_or_note_says(tmp_path):
+    # 市政协采用（作废）, （后撤稿）: adopted and paid 100 each; （不计稿酬） paid 100; a 采用台账 row with
+    # 备注 不计稿酬 paid 200; 退稿 beside a √ counted without a word. By hand: 钱七 paid 30 (his plain
+    # 县级 √), 赵六's 市级 adoption counted but unpaid, 王五's 省级 one likewise; 孙八's √ counted and
+    # paid, the contradiction said.
+    items = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "县政协编发", "备注"],
+             [1, "2025-03-01", "关于甲的建议", "张三", "市政协采用（作废）", None, None],
+             [2, "2025-03-02", "关于乙的建议", "李四", "市政协采用（后撤稿）", None, None],
+             [3, "2025-03-03", "关于丙的建议", "赵六", "市政协采用（不计稿酬）", None, None],
+             [4, "2025-03-04", "关于丁的建议", "王五", None, None, None],
+             [5, "2025-03-05", "关于戊的建议", "钱七", None, "√", None],
+             [6, "2025-03-06", "关于己的建议", "孙八", None, "√", "退稿"]]
+    adopted = [["序号", "信息标题", "采用单位", "采用时间", "备注"], [1, "关于丁的建议", "省政协", "2025-04-01", "不计稿酬"]]
+    write_xlsx(tmp_path / "台账.xlsx", {"报送": items})
+    write_xlsx(tmp_path / "采用台账.xlsx", {"采用": adopted})
+    ledger, report = _read(tmp_path, year=2025)
+    assert sorted(_adopted(ledger)) == [(2, "市级"), (3, "省级"), (4, "县级"), (5, "县级")]
+    assert [(i.row, i.column) for i in _codes(report, "adoption.void")] == [(2, "E"), (3, "E")]
+    assert sorted((i.sheet, i.row) for i in _codes(report, "adoption.unpaid")) == [("报送", 4), ("采用", 2)]
+    assert [(i.row, i.column) for i in _codes(report, "adoption.note_denies")] == [(7, "G")]
+    assert _paid(ledger) == {"钱七": Decimal("30.00"), "孙八": Decimal("30.00")}
+    units = sq.people(ledger, 2025).set_index("name")
+    assert (units.at["赵六", "adopted"], units.at["王五", "adopted"]) == (1, 1)  # counted, not paid
