@@ -2165,3 +2165,23 @@ def test_an_adoption_withdrawn_or_not_paid_as_its_cell_or_note_says(tmp_path):
     assert _paid(ledger) == {"钱七": Decimal("30.00"), "孙八": Decimal("30.00")}
     units = sq.people(ledger, 2025).set_index("name")
     assert (units.at["赵六", "adopted"], units.at["王五", "adopted"]) == (1, 1)  # counted, not paid
+
+
+def test_a_title_starting_with_a_tally_word_is_an_item_and_a_tally_with_a_date_is_not(tmp_path):
+    # 累计欠缴物业费… without a date, 汇总各部门意见… dated 3月上旬, 总数不清的… without an author: items
+    # (they were set aside as 小计 rows without a word); 总计 in the 序号 column with a date and
+    # 张三等2人, 截至3月31日共报送 | 2条: tallies (they were items, paid 100 each for their counts).
+    rows = [["序号", "日期", "标题", "报送人", "单位", "县政协采用", "市政协采用"],
+            [1, "2025-01-05", "关于推进雨污分流改造的建议", "张三", "城关镇", "√", None],
+            [2, None, "累计欠缴物业费问题亟待解决", "李四", "城关镇", None, "√"],
+            [3, "3月上旬", "汇总各部门意见建立联合执法机制的建议", "赵六", "城关镇", None, "√"],
+            [4, "2025-03-09", "总数不清的农村留守儿童需加强摸排", None, "民盟县委", None, "√"],
+            [None, "2025-03-31", "截至3月31日共报送", "2条", None, 2, 1],
+            ["总计", "2025-03-31", "一季度报送信息", "张三等2人", None, 2, 1],
+            ["一月小计：1条"]]
+    ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.submissions["title"].tolist() == ["关于推进雨污分流改造的建议", "累计欠缴物业费问题亟待解决",
+                                                    "汇总各部门意见建立联合执法机制的建议", "总数不清的农村留守儿童需加强摸排"]
+    assert sorted(ledger.skipped.loc[ledger.skipped["reason"] == "subtotal", "row"]) == [6, 7, 8]
+    assert [i.row for i in _codes(report, "date.missing")] == [3] and [i.row for i in _codes(report, "author.missing")] == [5]
+    assert _paid(ledger) == {"张三": Decimal("30.00"), "赵六": Decimal("100.00")}  # 李四 and 民盟县委: rows with errors

@@ -58,8 +58,18 @@ _NOTE = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(NOTE_WORDS, key=len, r
 # 填报单位:民革县委, 报送单位:…, or a bare 单位:… line (not 金额单位:元: a 单位 after a word is another thing);
 # a (盖章) before the colon or after the name is not part of it.
 _FILED_BY = re.compile(r"(?:(?:填报|报送|填表)单位|(?<!\w)单位)(?:名称)?\s*(?:[(（][^)）]{0,6}[)）])?\s*[:：]\s*([^\s:：(（]+)")
-# A subtotal word within the first few characters of a short cell (一月小计:2条, 本季度合计, 共计报送2条).
-_SUBTOTAL_IN = re.compile(rf"^.{{0,5}}(?:{'|'.join(map(re.escape, SUBTOTAL_WORDS))}).{{0,12}}$")
+# What else a 小计 cell holds (合计:15条, 累计报送12条, 一月小计, 截至3月31日共报送): counts, periods and
+# the words of a tally; a title that starts with such a word says something else (累计欠薪问题…).
+_TALLY = re.compile(r"[\s:：()（）\[\]【】\d一二三四五六七八九十百〇零两共计总报送采用信息条件篇项份次人名个月日号季度年上下半全本页第至止、,，.。=＝/\-]*")
+_SUBTOTAL_WORD = re.compile("|".join(map(re.escape, sorted(SUBTOTAL_WORDS, key=len, reverse=True))))
+
+
+def _tally(text: str) -> bool:
+    """A 小计 cell: a subtotal word (at the start, or within its first few characters), the rest a tally."""
+    m = _SUBTOTAL_WORD.search(text, 0, 5 + 5)
+    return m is not None and m.start() <= 5 and bool(_TALLY.fullmatch(text[: m.start()]) and _TALLY.fullmatch(text[m.end():]))
+
+
 _SKIP_START = SUBTOTAL_WORDS + NOTE_WORDS
 _SKIP_FIRST = frozenset(w[0] for w in _SKIP_START)
 _MISSING = object()
@@ -350,18 +360,14 @@ class SheetReader:
     def _summary_reason(self, row: list, filled: list, texts: list[str]) -> str | None:
         """A 小计/合计 row, or a note or a line of signatures under the table."""
         given = [self._cell(row, f) not in ("", None) for f in ("author", "date")]
-        # A row with an author and a date of its own is an item whatever its title starts with (累计欠缴物业费…);
-        # 小计 | 一季度 | 共2条 | 2人 is no author and no date.
-        if not self._names_and_dates(row) and any(t.startswith(SUBTOTAL_WORDS) for t in texts):
+        # 小计 | 一季度 | 共2条, 总计 | 2025-03-31 | … (in the 序号 column, with a date), 一月小计:2条,
+        # 截至3月31日共报送: a tally; 累计欠缴物业费问题… is a title whatever the row lacks.
+        if any(_tally(t) for t in texts):
             return "subtotal"
         notes = [bool(_NOTE.match(norm(cell_text(v)))) for _, v in filled]
-        # Neither an author nor a date: a 小计 written later in its words (一月小计:2条, 本季度合计,
-        # 共计报送2条), or a line of signatures (制表人:刘某 … 审核人:陈某 … 联系电话:…).
-        if not any(given):
-            if any(_SUBTOTAL_IN.match(t) for t in texts):
-                return "subtotal"
-            if any(notes):
-                return "note"
+        # Neither an author nor a date: a line of signatures (制表人:刘某 … 审核人:陈某 … 联系电话:…).
+        if not any(given) and any(notes):
+            return "note"
         if len(filled) > 1 and all(notes):
             return "note"  # 制表人:刘某 | 审核人:陈某 | 联系电话:…, wherever the cells fall
         return None
