@@ -157,6 +157,7 @@ _ENTRIES = [
          "名册“{value}”列未读取(名册只读姓名、身份、单位、界别、聘任和离任日期、备注,以及单位名称和单位类型),该列 {detail} 个单元格未读取"),
     Code("unit.variant", WARNING, "单位写法不一", "单位“{unit}”与“{unit_main}”可能是同一单位的两种写法,统计时分列为两个单位;请统一写法,或在名册“单位”表中列明"),
     Code("roster.unknown_unit", WARNING, "单位不在名册中", "单位“{unit}”不在名册中"),
+    Code("unit.read_as", INFO, "单位按名册写法计", "“{value}”与名册中的“{detail}”是同一单位的两种写法,已按“{detail}”计入"),
     Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
     Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
     Code("adoption.no_body", ERROR, "没有写明采用单位", "标注了已采用,但没有写明采用单位(刊物),无法确定层级"),

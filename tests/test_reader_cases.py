@@ -2185,3 +2185,23 @@ def test_a_title_starting_with_a_tally_word_is_an_item_and_a_tally_with_a_date_i
     assert sorted(ledger.skipped.loc[ledger.skipped["reason"] == "subtotal", "row"]) == [6, 7, 8]
     assert [i.row for i in _codes(report, "date.missing")] == [3] and [i.row for i in _codes(report, "author.missing")] == [5]
     assert _paid(ledger) == {"张三": Decimal("30.00"), "赵六": Decimal("100.00")}  # 李四 and 民盟县委: rows with errors
+
+
+def test_a_unit_written_short_is_counted_as_the_roster_writes_it(tmp_path):
+    # The roster lists 民盟示例县委员会 and 教育界别组; the ledger writes 民盟县委 and 教育界别. They were
+    # units of their own (roster.unknown_unit): the roster's units sent nothing in the unit figures,
+    # and the circular named them as 未报送. By hand: one item each, the unit-authored one paid to the unit.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位", "界别"], ["张三", "委员", "教育界别组", "教育界"]],
+        "单位": [["单位名称", "单位类型"], ["民盟示例县委员会", "民主党派"], ["教育界别组", "界别组"]]})
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发"],
+        [1, "2025-03-02", "关于甲的建议", "民盟县委", "民盟县委", "√"],
+        [2, "2025-03-09", "关于乙的建议", "张三", "教育界别", "√"]]})
+    ledger, report = _read(path, roster=roster, year=2025)
+    assert not _codes(report, "roster.unknown_unit")
+    said = sorted(i.message.split("”")[0].lstrip("“") for i in _codes(report, "unit.read_as"))
+    assert said == ["教育界别", "民盟县委"]
+    units = sq.units(ledger, 2025).set_index("unit")
+    assert (units.at["民盟示例县委员会", "submitted"], units.at["教育界别组", "submitted"]) == (1, 1)
+    assert _paid(ledger) == {"民盟示例县委员会": Decimal("30.00"), "张三": Decimal("30.00")}

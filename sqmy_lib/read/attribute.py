@@ -48,6 +48,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     units = {name_key(n) for n in roster.unit_names} if roster else set()
     findings: list[dict] = _authors_by_sheet_name(ledger, people)
     findings += _same_names(ledger) if roster else []
+    findings += _roster_spelling(ledger, rules) if roster else []
     authors, subs = ledger.authors, ledger.submissions
     if not authors.empty:
         codes, distinct = pd.factorize(authors["name"].to_numpy(), use_na_sentinel=False)
@@ -133,6 +134,48 @@ def _same_names(ledger: Ledger) -> list[dict]:
         return []
     rows = authors.iloc[unresolved]
     return _at_author_cells(ledger, rows, "author.same_name", ["、".join(groups[n]) for n in rows["name"]])
+
+
+def _roster_spelling(ledger: Ledger, rules: Rules) -> list[dict]:
+    """A unit the ledger writes short or long (民盟县委 for the roster's 民盟安平县委员会, 教育界别 for
+    教育界别组): counted as the roster writes it when ``unit_key`` makes it one roster unit and no
+    other, said once per way of writing (``unit.read_as``); it was a unit of its own, and the roster
+    unit sent nothing in the figures and the circular."""
+    roster = ledger.roster
+    place = (rules.data.get("office") or {}).get("place") or ()
+    places = (place,) if isinstance(place, str) else tuple(place)
+    known = {u for u in (*roster.units["unit"], *roster.people["unit"], *roster.people["sector"]) if u}
+    by_key: dict[str, set[str]] = {}
+    for u in known:
+        by_key.setdefault(unit_key(u, places), set()).add(u)
+    listed = set(roster.units["unit"])
+    spelled = {}
+    subs, authors = ledger.submissions, ledger.authors
+    for written in set(subs["unit"]) | set(authors["name"]):
+        found = by_key.get(unit_key(written, places), set()) if written and written not in known else set()
+        if len(found) > 1:  # the roster writes it two ways too (教育界别组 in 单位, 教育界 as a 界别): its 单位 list's
+            found &= listed
+        if len(found) == 1:
+            spelled[written] = next(iter(found))
+    if not spelled:
+        return []
+    findings = []
+    at_unit = subs["unit"].isin(spelled.keys())
+    said = set(subs.loc[at_unit, "unit"])
+    if at_unit.any():
+        first = subs[at_unit].drop_duplicates("unit")
+        column = ledger.column_letter(first["src"], "unit").fillna("")
+        findings += [dict(code="unit.read_as", src=src, file=file, sheet=sheet, row=row, column=col, value=unit,
+                          detail=spelled[unit])
+                     for src, file, sheet, row, col, unit in zip(first["src"], first["file"], first["sheet"], first["row"],
+                                                                 column, first["unit"])]
+        subs.loc[at_unit, "unit"] = subs.loc[at_unit, "unit"].map(spelled)
+    as_author = authors["name"].isin(spelled.keys())
+    if as_author.any():
+        first = authors[as_author & ~authors["name"].isin(said)].drop_duplicates("name")  # each way said once
+        findings += _at_author_cells(ledger, first, "unit.read_as", [spelled[n] for n in first["name"]])
+        authors.loc[as_author, "name"] = authors.loc[as_author, "name"].map(spelled)
+    return findings
 
 
 def _kind(name: str, people: set[str], units: set[str], rules: Rules) -> str:
