@@ -2205,3 +2205,22 @@ def test_a_unit_written_short_is_counted_as_the_roster_writes_it(tmp_path):
     units = sq.units(ledger, 2025).set_index("unit")
     assert (units.at["民盟示例县委员会", "submitted"], units.at["教育界别组", "submitted"]) == (1, 1)
     assert _paid(ledger) == {"民盟示例县委员会": Decimal("30.00"), "张三": Decimal("30.00")}
+
+
+def test_one_adoption_dated_in_both_ledgers_is_one(tmp_path):
+    # 省政协 2025.9.18 in the item's row and 省政协 第40期 2025-09-18 in the 采用台账: two 省级 adoptions
+    # (十佳 ranked it 采用4次, its 采用证明 listed the line twice). By hand: 县, 市, 省 — three; a second
+    # 省政协 issue on another day stays a second adoption.
+    items = [["序号", "收稿日期", "信息标题", "作者", "县政协", "市政协", "省政协"],
+             [1, "2025-07-01", "关于加快5G基站乡村覆盖的建议", "张三", "第16期", "2025.8.5", "2025.9.18"],
+             [2, "2025-07-02", "关于乙的建议", "李四", None, None, "2025.9.18"]]
+    adopted = [["序号", "信息标题", "采用单位", "期数", "采用时间"],
+               [1, "关于加快5G基站乡村覆盖的建议", "省政协", "第40期", "2025-09-18"],
+               [2, "关于乙的建议", "省政协", "第41期", "2025-10-09"]]
+    write_xlsx(tmp_path / "报送台账.xlsx", {"2025年": items})
+    write_xlsx(tmp_path / "采用台账.xlsx", {"采用": adopted})
+    ledger, report = _read(tmp_path, year=2025)
+    assert sorted(_adopted(ledger, "issue_no"), key=str) == [(0, "县级", 16), (0, "市级", None), (0, "省级", None),
+                                                             (1, "省级", 41), (1, "省级", None)]
+    said = _codes(report, "adoption.repeated")
+    assert [(i.sheet, i.row) for i in said] == [("采用", 2)] and "报送台账.xlsx!2025年!第2行" in said[0].message

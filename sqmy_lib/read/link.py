@@ -194,6 +194,7 @@ def merge_repeated_instructions(ledger: Ledger) -> None:
     _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
                           lambda t: [t["item"], t["tier"].astype(object), t["body"].map(organ_name)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
+    _merge_dated_adoptions(ledger)
     instr = ledger.instructions
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
     if len(named) < 2:
@@ -215,6 +216,33 @@ def merge_repeated_instructions(ledger: Ledger) -> None:
     ledger.instructions = instr.drop(index=named.index[repeated.to_numpy()]).reset_index(drop=True)
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                 ignore_index=True)
+
+
+def _merge_dated_adoptions(ledger: Ledger) -> None:
+    """One adoption per (item, tier, body, day): 省政协 2025.9.18 in the item's row and 省政协 第40期
+    2025-09-18 in the 采用台账 are one (it was 采用4次 to the 十佳 ranking, and two lines of a 采用证明);
+    a repeat on another row is dropped and said. Two issues of one day stay two."""
+    t = ledger.adoptions
+    ok = (t["item"].to_numpy() != -1) & t["tier"].notna().to_numpy() & t["date"].notna().to_numpy()
+    rows = t[ok]
+    if len(rows) < 2:
+        return
+    rows = rows[rows.duplicated(["item", "date"], keep=False)]  # most adoptions share no day with another
+    if rows.empty:
+        return
+    key = [rows["item"], rows["tier"].astype(object), rows["body"].map(organ_name), rows["date"]]
+    first_at = rows.groupby(key, sort=False).cumcount() > 0
+    heads = rows.groupby(key, sort=False).transform("first") if first_at.any() else None
+    if heads is None:
+        return
+    again = first_at & ((heads["src"] != rows["src"]) | (heads["row"] != rows["row"])) & _same_issue(rows["issue_no"], heads["issue_no"])
+    if not again.any():
+        return
+    found = [dict(code="adoption.repeated", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+                  value=r.body, detail=place(h.file, h.sheet, h.row))
+             for r, h in zip(rows[again].itertuples(), heads[again].itertuples())]
+    ledger.adoptions = t.drop(index=rows.index[again.to_numpy()]).reset_index(drop=True)
+    ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
 
 
 def _leader_key(leader: str) -> str:

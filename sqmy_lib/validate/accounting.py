@@ -68,9 +68,10 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
         t = getattr(ledger, table)
         record_cells |= {(int(s), int(r), c) for s, r, c in zip(t["src"], t["row"], t["column"])}
         record_rows[table] = {(int(s), int(r)) for s, r in zip(t["src"], t["row"])}
-    # A 批示 written again on another row of its item was read, then counted once (instruction.repeated).
-    record_rows["instructions"] |= {(int(s), int(r)) for s, r, code in zip(findings["src"], findings["row"], findings["code"])
-                                    if code == "instruction.repeated" and pd.notna(s) and pd.notna(r)}
+    # A 批示 or an adoption written again on another row was read, then counted once (*.repeated).
+    for code_of, table in (("instruction.repeated", "instructions"), ("adoption.repeated", "adoptions")):
+        record_rows[table] |= {(int(s), int(r)) for s, r, code in zip(findings["src"], findings["row"], findings["code"])
+                               if code == code_of and pd.notna(s) and pd.notna(r)}
     out = []
     for file, sheet, row, col, value in cells:
         fk = _key(file)
