@@ -210,3 +210,21 @@ def test_tier_adoptions_named_from_the_data(tmp_path):
     named = re.search(r"其中被省政协采用1条、被市级采用2条（(.*?)）", text)
     assert named and sorted(named.group(1).split("、")) == ["市委办1条", "市政协1条"], text
     assert "民盟市委" not in text
+
+
+def test_the_quality_sentence_counts_the_periods_own_items(tmp_path):
+    """存在的问题's share of items adopted above the office is of the quarter's own items (it divided
+    the quarter's adoptions, one of them of a Q2 item, by the quarter's receipts). By hand: six items
+    in Q3, one of them adopted by the 市政协 in Q3; the Q2 item adopted in August is not one of them."""
+    from sqmy_lib.render.circular_text import _problem_quality
+
+    from conftest import write_xlsx
+
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "市政协", "市政协采用时间"],
+            [1, "2025-06-10", "关于二季度的建议", "张三", "民盟县委", "√", "2025-08-20"]]
+    rows += [[k + 2, f"2025-07-{k + 1:02d}", f"关于第{k}个问题的建议", "李四", "民盟县委", "√" if k == 0 else None,
+              "2025-08-01" if k == 0 else None] for k in range(6)]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    circ = build_circular(ledger, 2025, 3)
+    assert circ.summary.submitted == 6 and len(circ.higher_adoptions()) == 2
+    assert _problem_quality(circ, {}) == ("信息质量有待提高。", "本季度报送的6条信息中，被上级采用的仅1条，占16.7%。")

@@ -33,6 +33,7 @@ class Summary:
     # period's adoptions include items received before it).
     adoption_rate: float | None = None
     adopted_of_submitted: int = 0
+    higher_of_submitted: int = 0  # of the items received in the period, those adopted above the office's tier by its end
     previous: dict | None = None
     change: dict | None = None
     left_out: str = ""
@@ -85,6 +86,8 @@ def _figures(c: Counted, period: Period) -> dict:
     own = ad[ad["tier"] == rules.own_tier]
     fw = forwarded_items(c, period)
     above = rules.tiers[rules.tier_rank(rules.own_tier) + 1:]
+    # The period's items as adopted by its end (采用率 is of them, never of the period's adoptions).
+    cohort = c.adoptions[(c.adoptions["when"] <= period.end) & c.adoptions["item"].isin(subs["item"])]
     channels = list((rules.data.get("placement") or {}).get("channel_words") or {})
     routings = list((rules.data.get("placement") or {}).get("routing") or {})
     return dict(
@@ -92,7 +95,8 @@ def _figures(c: Counted, period: Period) -> dict:
         published=own["item"].nunique(),
         issues=own["issue_no"].dropna().nunique(),
         adopted=ad["item"].nunique(),
-        adopted_of_submitted=int(c.adoptions.loc[(c.adoptions["when"] <= period.end) & c.adoptions["item"].isin(subs["item"]), "item"].nunique()),
+        adopted_of_submitted=int(cohort["item"].nunique()),
+        higher_of_submitted=int(cohort.loc[cohort["tier"].isin(above), "item"].nunique()),
         adopted_by_tier={t: int(ad.loc[ad["tier"] == t, "item"].nunique()) for t in rules.tiers},
         instructions=len(instr),
         instructions_by_level={lvl: int((instr["level"] == lvl).sum()) for lvl in rules.leader_levels},

@@ -199,12 +199,13 @@ def _problem_quality(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
     s = circ.summary
     if not s.submitted:
         return None
-    higher = len(circ.higher_adoptions())
+    # Of the period's own items (a share of the period's adoptions would count earlier items too).
+    higher = s.higher_of_submitted
     share = higher / s.submitted
     none = circ.units_without_adoption()
     if share >= 0.2 and none.empty:
         return None
-    text = f"{circ.period_word}被上级采用的信息{higher}条，仅占报送总数的{zh.percent(share)}" if higher else \
+    text = f"{circ.period_word}报送的{s.submitted}条信息中，被上级采用的仅{higher}条，占{zh.percent(share)}" if higher else \
         f"{circ.period_word}报送的信息没有被上级采用"
     if not none.empty:
         text += f"；{zh.joined(none['unit'])}报送的信息均未被采用"
