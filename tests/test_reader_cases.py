@@ -2224,3 +2224,30 @@ def test_one_adoption_dated_in_both_ledgers_is_one(tmp_path):
                                                              (1, "省级", 41), (1, "省级", None)]
     said = _codes(report, "adoption.repeated")
     assert [(i.sheet, i.row) for i in said] == [("采用", 2)] and "报送台账.xlsx!2025年!第2行" in said[0].message
+
+
+@pytest.mark.parametrize("label, field", [
+    ("办结日期", "replied_on"), ("实际办结日期", "replied_on"), ("完成时间", "replied_on"), ("截止日期", "due_on"),
+    ("要求完成时间", "due_on"), ("要求反馈时间", "due_on"), ("督办时间", "assigned_on")])
+def test_a_duban_column_as_offices_name_it(tmp_path, label, field):
+    # 办结日期 was a second 收稿日期 (its cells unread, "与前面的列含义相同"); 要求反馈时间, a time limit,
+    # was read as the day feedback was given. Each is the 批示's day of that kind.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "批示领导", "批示日期", "落实情况", label],
+            [1, "2025-03-01", "关于甲的建议", "张三", "县政协编发", "县长李某", "2025-03-10", "正在办理", "2025-05-20"]]
+    ledger, report = _read(write_xlsx(tmp_path / "d.xlsx", {"2025年": rows}), year=2025)
+    row = ledger.instructions.iloc[0]
+    assert row[field] == pd.Timestamp("2025-05-20") and ledger.submissions["date"].tolist() == [pd.Timestamp("2025-03-01")]
+    assert not report.issues
+
+
+def test_a_duban_sheet_with_a_done_day_is_no_adoption(tmp_path):
+    # 领导批示督办台账 (编号 | 标题 | 批示领导 | 批示日期 | 承办单位 | 办理时限 | 办结日期 | 落实情况): its 办结日期
+    # was an adoption's day: an error "标注了已采用,但没有写明采用单位" and a second adoption counted.
+    items = [["编号", "收稿日期", "信息标题", "作者", "县政协编发"], ["A1", "2025-03-01", "关于甲的建议", "张三", "√"]]
+    duban = [["编号", "信息标题", "批示领导", "批示日期", "承办单位", "办理时限", "办结日期", "落实情况"],
+             ["A1", "关于甲的建议", "县长李某", "2025-03-10", "县住建局", "30天", "2025-04-02", "已办结"]]
+    write_xlsx(tmp_path / "台账.xlsx", {"2025年": items})
+    write_xlsx(tmp_path / "领导批示督办台账.xlsx", {"督办": duban})
+    ledger, report = _read(tmp_path, year=2025)
+    assert len(ledger.adoptions) == 1 and not [i for i in report.issues if i.severity == "error"]
+    assert ledger.instructions["replied_on"].tolist() == [pd.Timestamp("2025-04-02")]
