@@ -242,3 +242,15 @@ def test_roster_headers_other_offices_write(tmp_path):
     year = people(ledger, Period.of(2025), today=dt.date(2026, 1, 10)).set_index("name")
     assert (year.at["张三", "role"], year.at["张三", "quota"]) == ("特邀信息员", 9)
     assert (year.at["王五", "role"], year.at["王五", "quota"]) == ("委员", 2)
+
+
+def test_completion_is_of_the_quota_not_of_its_rounding(tmp_path):
+    # A 委员 appointed 10 May owes 2 × 8/12 = 4/3 items. One item is 3/4 of that: 75.0% (it read 75.2%,
+    # 1 of the quota rounded to 1.33); two are 150.0% (read 150.4%).
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位", "聘任日期"], ["张三", "委员", "民盟县委", "2025-05-10"],
+                                                         ["李四", "委员", "民进县委", "2025-05-10"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"], ["Z1", "2025-06-10", "关于一的建议", "张三", "民盟县委"],
+            ["L1", "2025-06-11", "关于二的建议", "李四", "民进县委"], ["L2", "2025-09-11", "关于三的建议", "李四", "民进县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    year = people(ledger, Period.of(2025), today=DONE).set_index("name")
+    assert (year.at["张三", "quota"], year.at["张三", "completion"], year.at["李四", "completion"]) == (1.33, 0.75, 1.5)

@@ -121,8 +121,9 @@ def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_m
             done += count({m for m in months if m <= period.last_month})
             if max(months) <= period.last_month and max(months) in ended:
                 quota_due += target
-    quota, quota_due = round(quota, 2), round(quota_due, 2)
-    return QuotaResult(quota, ratio(done, quota), quota_due > 0 and done < quota_due, done=done)
+    # The completion is of the quota itself (1 of 4/3 is 75.0%, not 1 of 1.33, 75.2%); the quota is
+    # shown to two places.
+    return QuotaResult(round(quota, 2), ratio(done, quota), quota_due > 0 and done < round(quota_due, 9), done=done)
 
 
 def as_of(period: Period, today: dt.date | None = None) -> pd.Timestamp:
