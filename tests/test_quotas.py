@@ -254,3 +254,16 @@ def test_completion_is_of_the_quota_not_of_its_rounding(tmp_path):
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
     year = people(ledger, Period.of(2025), today=DONE).set_index("name")
     assert (year.at["张三", "quota"], year.at["张三", "completion"], year.at["李四", "completion"]) == (1.33, 0.75, 1.5)
+
+
+def test_participation_counts_the_members_in_post_in_the_period(tmp_path):
+    # 委员参与率 of Q2: 甲 in post all year and sent one in May; 乙 left on 31 March, 丙 came on 1 October.
+    # By hand: one 委员 in post in Q2, and he sent: 1/1 (it read 1/3, 33.3%). In Q4: 甲 and 丙, none sent.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位", "聘任日期", "解聘日期"],
+                                                         ["甲委员", "委员", "民盟县委", None, None],
+                                                         ["乙委员", "委员", "民进县委", None, "2025-03-31"],
+                                                         ["丙委员", "委员", "九三学社县支社", "2025-10-01", None]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"], ["A1", "2025-05-10", "关于一的建议", "甲委员", "民盟县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    assert sq.summary(ledger, Period.of(2025, quarter=2)).participation == {"members_with_items": 1, "members": 1, "rate": 1.0}
+    assert sq.summary(ledger, Period.of(2025, quarter=4)).participation == {"members_with_items": 0, "members": 2, "rate": 0.0}

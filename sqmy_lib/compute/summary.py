@@ -126,7 +126,12 @@ def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None 
     roster = c.ledger.roster
     participation = {}
     if roster is not None and not roster.people.empty:
-        members = set(roster.people.loc[roster.people["role"] == "委员", "name"])
+        # The 委员 in post at some time in the period (聘任 before its end, 解聘 after its start).
+        p = roster.people
+        start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
+        appointed, ended = pd.to_datetime(p["appointed_on"]), pd.to_datetime(p["ended_on"])
+        in_post = (appointed.isna() | (appointed <= end)) & (ended.isna() | (ended >= start))
+        members = set(p.loc[(p["role"] == "委员") & in_post, "name"])
         items = set(in_period(c.submissions, period, "date")["item"])
         active = set(c.authors.loc[c.authors["item"].isin(items), "name"]) & members
         participation = {"members_with_items": len(active), "members": len(members), "rate": ratio(len(active), len(members))}
