@@ -2251,3 +2251,28 @@ def test_a_duban_sheet_with_a_done_day_is_no_adoption(tmp_path):
     ledger, report = _read(tmp_path, year=2025)
     assert len(ledger.adoptions) == 1 and not [i for i in report.issues if i.severity == "error"]
     assert ledger.instructions["replied_on"].tolist() == [pd.Timestamp("2025-04-02")]
+
+
+def test_a_day_without_its_year_is_read_in_the_year_its_place_says(tmp_path):
+    # 1月5日 as the 批示日期 of an item of 2025-12-20 was January 2025 (a Q1 批示, the item paid double in
+    # 2025); 办理时限 1月10日 of a 批示 of 2025-11-10 was overdue all year; 12月28日 on the 1月 sheet and
+    # 1月3日 on the 12月 sheet were of 2025. By hand: 2026-01-05, 2026-01-10, 2024-12-28, 2026-01-03.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协编发", "批示领导", "批示日期", "办理时限"],
+            [1, "2025-12-20", "关于甲的建议", "张三", "√", "县长李某", "1月5日", None],
+            [2, "2025-11-01", "关于乙的建议", "李四", "√", "县长李某", "2025-11-10", "1月10日"]]
+    write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": rows})
+    months = {"1月": [["序号", "收稿日期", "信息标题", "作者"], [1, "1月6日", "关于一月的建议", "王五"],
+                      [2, "12月28日", "关于年末收到的建议", "赵六"]],
+              "12月": [["序号", "收稿日期", "信息标题", "作者"], [1, "12月5日", "关于十二月的建议", "王五"],
+                       [2, "1月3日", "关于次年初收到的建议", "赵六"]]}
+    write_xlsx(tmp_path / "2025年月表.xlsx", months)
+    ledger, report = _read(tmp_path, year=2025)
+    ins = ledger.instructions.set_index("item")
+    first = ledger.submissions.set_index("title")["item"]
+    assert ins.at[first["关于甲的建议"], "date"] == pd.Timestamp("2026-01-05")
+    assert ins.at[first["关于乙的建议"], "due_on"] == pd.Timestamp("2026-01-10")
+    dates = dict(zip(ledger.submissions["title"], ledger.submissions["date"].dt.date))
+    assert (dates["关于年末收到的建议"], dates["关于次年初收到的建议"], dates["关于一月的建议"]) == (
+        dt.date(2024, 12, 28), dt.date(2026, 1, 3), dt.date(2025, 1, 6))
+    assert len(_codes(report, "date.year_read")) == 4
+    assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("60.00")}  # 甲's 批示 is of 2026

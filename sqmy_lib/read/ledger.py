@@ -27,7 +27,7 @@ from .attribute import attribute
 from .file import FileResult, failed_row
 from .headers import find_layout
 from .isolate import read_isolated
-from .link import link_references, merge_repeated_instructions
+from .link import dates_after_their_items, link_references, merge_repeated_instructions
 from .repeats import set_aside_repeats
 from .roster import roster_from_sheets
 from .safety import UnreadableFile
@@ -191,6 +191,7 @@ def read_files(
         _say_several_years(ledger)
     set_aside_repeats(ledger)
     link_references(ledger)
+    dates_after_their_items(ledger)
     merge_repeated_instructions(ledger)
     attribute(ledger, rules)
     return ledger

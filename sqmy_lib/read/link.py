@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..records import Ledger, place
 from ..rules.placement import organ_name
-from .values import loose_title_key, title_key
+from .values import has_year, loose_title_key, title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
 
@@ -185,6 +185,37 @@ def _narrow(pairs: pd.DataFrame) -> pd.DataFrame:
     has_titled = titled.groupby(pairs["ref"]).transform("any")
     pairs = pairs[titled | ~has_titled | (pairs.groupby("ref")["item"].transform("size") == 1)]
     return pairs.sort_values(["ref", "item"]).groupby("ref").head(5)
+
+
+def dates_after_their_items(ledger: Ledger) -> None:
+    """An adoption or 批示 day written without its year (1月5日) that falls in an earlier month than its
+    item's 收稿日期 (2025-12-20) is the next year's, said at its cell (``date.year_read``); read in the
+    ledger's year it was a 批示 of January, paid and counted a year early. (Before the item in the same
+    month stays as read, and ``adoption.before_item`` says it.)"""
+    subs = ledger.submissions
+    if subs.empty:
+        return
+    item_day = subs.set_index("item")["date"]
+    found = []
+    for table in ("adoptions", "instructions"):
+        t = getattr(ledger, table)
+        if t.empty:
+            continue
+        of_item = t["item"].map(item_day)
+        day = t["date"]
+        early = (day.notna() & of_item.notna()).to_numpy().copy()
+        early[early] = ((day[early] < of_item[early]) & (day[early].dt.month < of_item[early].dt.month)).to_numpy()
+        early[early] = ~t.loc[early, "date_text"].map(has_year).to_numpy(dtype=bool)
+        if not early.any():
+            continue
+        moved = day[early] + pd.DateOffset(years=1)
+        t.loc[early, "date"] = moved
+        found += [dict(code="date.year_read", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+                       value=r.date_text, detail=f"早于该信息的收稿日期,按{m.year}年{m.month}月{m.day}日读取")
+                  for r, m in zip(t[early].itertuples(), moved)]
+    if found:
+        ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)],
+                                    ignore_index=True)
 
 
 def merge_repeated_instructions(ledger: Ledger) -> None:

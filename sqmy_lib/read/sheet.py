@@ -31,6 +31,7 @@ from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNK
 from .values import (
     DAYS_1900_TO_1904,
     from_1904,
+    has_year,
     NO_YEAR,
     OK,
     UNPARSEABLE,
@@ -629,7 +630,7 @@ class SheetReader:
         items = list(range(base, base + n))
         src = self.ctx.src
         titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column(data, "title")]
-        dated = self._item_dates(data)
+        dated = self._across_the_year_end(self._item_dates(data), kept)
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._author_cells(data), spaced)
         categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
@@ -716,6 +717,27 @@ class SheetReader:
             self.t.add("findings", code="sheet.dated_by_name", src=self.ctx.src, row=None, column="",
                        value=self.ctx.sheet, detail=f"{n} 条信息按 {self.ctx.year}年{self.ctx.month}月")
         return dated
+
+    def _across_the_year_end(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, str, str]]:
+        """On a month's sheet, a date written without its year half a year from the sheet's month is of
+        the year beside (12月28日 on the 1月 sheet: the December before; 1月3日 on the 12月 sheet: the
+        January after), said at its cell; it was read in the sheet's year."""
+        month, year = self.ctx.month, self.ctx.year
+        if not month or not year:
+            return dated
+        out = dated
+        for k, (ordinal, status, text) in enumerate(dated):
+            if not ordinal or status != OK or not text or has_year(text):
+                continue
+            day = dt.date.fromordinal(ordinal)
+            shift = -1 if day.month - month >= 6 else 1 if month - day.month >= 6 else 0
+            if shift:
+                moved = _in_year(day, year + shift)
+                out = out if out is not dated else list(dated)
+                out[k] = (moved.toordinal(), status, text)
+                self._finding("date.year_read", kept[k], self.f.get("date"), text,
+                              f"写在“{self.ctx.sheet}”工作表中,按{moved.year}年{moved.month}月{moved.day}日读取")
+        return out
 
     def _rows_with_records(self, data: list[list], notes: list[str]) -> list[int]:
         """The rows that may record an adoption, a forwarding or an instruction: a cell filled in
@@ -1338,11 +1360,15 @@ class SheetReader:
         ordinal, status, text = self._date(date) if date not in ("", None) else (0, "missing", "")
         follow_up = self._text(row, "follow_up")
         due, due_text, due_days = self._due(row, r)
+        later = lambda fld, day: self._not_before(ordinal, day, row, r, fld)  # 交办/时限/办复 after the 批示
         common = dict(
             date=ordinal, date_text=text, date_status=status, follow_up=follow_up,
-            department=self._text(row, "department"), assigned_on=self._secondary_date(row, r, "assigned_on", "交办日期"),
-            due_on=due, due_text=due_text, due_days=due_days, replied_on=self._secondary_date(row, r, "replied_on", "办复日期"),
-            reply=self._text(row, "reply"), fed_back_on=self._secondary_date(row, r, "fed_back_on", "反馈日期"),
+            department=self._text(row, "department"),
+            assigned_on=later("assigned_on", self._secondary_date(row, r, "assigned_on", "交办日期")),
+            due_on=later("due_on", due), due_text=due_text, due_days=due_days,
+            replied_on=later("replied_on", self._secondary_date(row, r, "replied_on", "办复日期")),
+            reply=self._text(row, "reply"),
+            fed_back_on=later("fed_back_on", self._secondary_date(row, r, "fed_back_on", "反馈日期")),
         )
         levels = _shared_levels([(_level_given(extra) or (self.rules.leader_level_of(leader or content) if (leader or content) else None),
                                   (col, content, origin, *extra[:1])) for leader, col, content, origin, *extra in found])
@@ -1354,6 +1380,19 @@ class SheetReader:
                 ordinal, status, text = self._date(day[0])
                 dated = {**common, "date": ordinal, "date_text": text, "date_status": status}
             self._record("instructions", item, ref, r, col, leader=leader, level=level, text=content, origin=origin, **dated)
+
+    def _not_before(self, first: int, day: int, row, r: int, fld: str) -> int:
+        """A 交办/办理时限/办复/反馈 day written without its year that falls before the 批示 it follows
+        (批示 2025-11-10, 办理时限 1月10日): the next year's, said at its cell; it was read in the
+        ledger's year, months before the 批示 (overdue all year)."""
+        if not first or not day or day >= first:
+            return day
+        text = cell_text(self._cell(row, fld))
+        moved = _in_year(dt.date.fromordinal(day), dt.date.fromordinal(day).year + 1)
+        if has_year(text) or moved.toordinal() < first:
+            return day
+        self._finding("date.year_read", r, self.f.get(fld), text, f"早于批示日期,按{moved.year}年{moved.month}月{moved.day}日读取")
+        return moved.toordinal()
 
     def _orphan_instruction_cells(self, row, r) -> None:
         labels = {"instructed_on": "批示日期", "follow_up": "落实情况", "department": "承办单位", "assigned_on": "交办日期",
@@ -1495,6 +1534,11 @@ def _unit_cell(value) -> tuple[str, str]:
 
 # A unit written with its 界别 after it: 县教育局(教育界), 民革县委/民主党派界.
 _SECTOR_WITH_UNIT = re.compile(r"^(.+?)\s*(?:\(\s*([^()]{1,12}界(?:别|别组)?)\s*\)|[/、]\s*([^/、]{1,12}界(?:别|别组)?))$")
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    """The same day of another year (29 February: the 28th)."""
+    return day.replace(year=year, day=min(day.day, 28 if day.month == 2 else day.day))
 
 
 def _department(body: str, placed) -> str:

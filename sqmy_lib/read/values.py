@@ -116,6 +116,15 @@ _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "两": 2
 _CN_NUMBER = re.compile(r"[〇○零一二两三四五六七八九十]+")
 
 
+# A year written in a date's text: 2025, 二〇二五, 25.3.5 / 25年3月 (two digits before a month).
+_WRITTEN_YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}|(?<!\d)\d{2}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d")
+
+
+def has_year(text: str) -> bool:
+    """Whether a date as written names its year (``2025.3.5``, ``25年3月5日``); ``3月5日`` does not."""
+    return bool(_WRITTEN_YEAR.search(text))
+
+
 def from_1904(v):
     """A serial number of a 1904-dated workbook as the 1900-based serial ``parse_date`` reads."""
     if type(v) is int or (type(v) is float and v.is_integer()):  # calamine gives an .xls number as int
