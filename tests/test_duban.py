@@ -212,3 +212,15 @@ def test_the_duban_table_is_as_of_its_day_and_a_future_instruction_is_said(tmp_p
     assert table["item_no"].tolist() == ["F1"] and table["days_open"].tolist() == [44]
     report = sq.validate(ledger)
     assert [(i.row, i.column) for i in report.issues if i.code == "instruction.future"] == [(4, "F")]
+
+
+def test_a_reply_after_the_as_of_day_had_not_come(tmp_path):
+    # 批示 1 August, 时限 31 August, 办复 15 October, 已办结: as of 30 September (the Q3 circular) it was
+    # 办理中 and 30 days past its 时限 (it read 已办结, not overdue). As of the year's end it is 已办结.
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "批示日期", "办理时限", "办复日期", "办复情况"]
+    rows = [header, ["R1", "2025-07-01", "关于甲的建议", "张三", "县长李某", "2025-08-01", "2025-08-31", "2025-10-15", "已办结"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "r.xlsx", {"S": rows}), year=2025)
+    q3 = instructions(ledger, Period.of(2025, quarter=3), today=dt.date(2026, 1, 10))
+    assert (q3.at[0, "status"], bool(q3.at[0, "overdue"]), q3.at[0, "days_open"]) == ("办理中", True, 60)
+    year = instructions(ledger, Period.of(2025), today=dt.date(2026, 1, 10))
+    assert (year.at[0, "status"], bool(year.at[0, "overdue"])) == ("已办结", False)

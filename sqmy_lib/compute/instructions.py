@@ -10,7 +10,8 @@ text no word places is 办理中 — never 已办结 — and is reported as a wa
 
 办理时限: the ledger's date, or its number of days (working days when it says 工作日), or
 ``instructions.due_days`` (office-set), counted from the 交办 date (the 批示 date when the item was not 交办). An instruction is overdue
-when the as-of day is past its 办理时限 and there is no 办复 (no reply date or text, and not 已办结).
+when the as-of day is past its 办理时限 and there is no 办复 (no reply date or text, and not 已办结);
+a 办复 dated after the as-of day had not come by then.
 """
 from __future__ import annotations
 
@@ -81,7 +82,11 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     days = pd.to_numeric(col("due_days"), errors="coerce").fillna(default_days)
     start = assigned.fillna(instr["when"])
     due = _dates(col("due_on")).fillna(_after(start, days, col("due_text").fillna("").astype(str).str.contains("工作日")))
-    answered = replied.notna() | (reply != "") | (status == DONE)
+    # As of the day: a 办复 dated after it had not come yet (the 批示 was 办理中 then, and overdue if
+    # past its 时限), whatever the follow-up says now.
+    later = replied.notna() & (replied > as_of)
+    status = status.where(~later, IN_PROGRESS)
+    answered = (replied.notna() & ~later) | (replied.isna() & ((reply != "") | (status == DONE)))
     overdue = ~answered & due.notna() & (due < as_of)
     days_open = (as_of - instr["when"]).dt.days.where(status != DONE)
     out = pd.DataFrame({
