@@ -267,3 +267,18 @@ def test_participation_counts_the_members_in_post_in_the_period(tmp_path):
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
     assert sq.summary(ledger, Period.of(2025, quarter=2)).participation == {"members_with_items": 1, "members": 1, "rate": 1.0}
     assert sq.summary(ledger, Period.of(2025, quarter=4)).participation == {"members_with_items": 0, "members": 2, "rate": 0.0}
+
+
+def test_a_roster_end_before_its_start_is_said_and_the_quota_runs(tmp_path):
+    # 聘任 2025-09-01, 解聘 2025-03-01: no month in post, so a 信息员's quota was 0, without a word. Which
+    # date is wrong only staff know: said at the roster row, the quota counted as in post (12 months).
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"信息员名册": [["姓名", "身份", "单位", "聘任日期", "解聘日期"],
+                                                             ["张三", "信息员", "民盟县委", "2025-09-01", "2025-03-01"],
+                                                             ["李四", "信息员", "民进县委", "2025-13-01", None]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"], ["A1", "2025-05-10", "关于一的建议", "张三", "民盟县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    said = [i for i in sq.validate(ledger).issues if i.code == "roster.date_problem"]
+    assert [(i.row, i.message.split(":")[0]) for i in said] == [(2, "名册中“张三”"), (3, "名册中“李四”")]
+    assert "离任(解聘)日期早于聘任日期" in said[0].message
+    year = people(ledger, Period.of(2025), today=DONE).set_index("name")
+    assert year.at["张三", "quota"] == 12

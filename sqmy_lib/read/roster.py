@@ -195,6 +195,12 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
                 appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems, grid.date1904)
                 ended = _date(row[end_col] if end_col is not None and end_col < len(row) else "",
                               DATE_LABELS["ended_on"], problems, grid.date1904)
+                if appointed and ended and ended < appointed:  # one of them is wrong; which, only staff know
+                    problems.append(f"{DATE_LABELS['ended_on']}早于{DATE_LABELS['appointed_on']}")
+                    appointed = ended = None
+                if problems:
+                    findings.append(dict(code="roster.date_problem", src=None, column="", value=name,
+                                         detail=";".join(problems), **where))
                 note = cell_text(row[note_col]) if note_col is not None and note_col < len(row) else ""
                 if ended is None and note and _LEAVING.search(note):
                     findings.append(dict(code="roster.leaving_in_note", src=None, column=col_letter(note_col),
