@@ -2276,3 +2276,24 @@ def test_a_day_without_its_year_is_read_in_the_year_its_place_says(tmp_path):
         dt.date(2024, 12, 28), dt.date(2026, 1, 3), dt.date(2025, 1, 6))
     assert len(_codes(report, "date.year_read")) == 4
     assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("60.00")}  # 甲's 批示 is of 2026
+
+
+def test_the_lines_that_sign_a_table_off_are_no_items(tmp_path):
+    # Under the table: 合计, （盖章）, 单位（盖章）：| 负责人签字：, 经办人：| 周某 | 联系电话：| 1380…, 分管领导：| 李某某,
+    # 第2页, the office's name and the day (落款), 张三小计. Each was an item with errors ("信息标题为空"…,
+    # exit 1), and the 落款 under a mark column a second line of the last item (郑二 paid 100).
+    rows = [["序号", "报送时间", "信息名称", "作者", "工作单位", "县级采用", "市级采用", "省级采用", "批示情况", "备注"],
+            [1, "2025-04-02", "关于加快推进城乡供水一体化的建议", "吴一", "水利局", "√", None, None, None, None],
+            [2, "2025-04-09", "关于解决新就业形态劳动者权益保障的建议", "郑二", "总工会", None, None, None, None, None],
+            ["合计", None, "2条", None, None, 1, None, None, None, None],
+            [None, None, None, None, None, None, None, "（盖章）"],
+            ["单位（盖章）：", None, None, None, "负责人签字："],
+            ["经办人：", "周某", None, "联系电话：", "13800000000"],
+            ["分管领导：", None, "李某某"],
+            [None, None, None, "第2页"],
+            [None, None, None, "张三小计", None, 1, 0],
+            [None, None, None, None, None, None, "示例县政协办公室"],
+            [None, None, None, None, None, None, "2025-06-30"]]
+    ledger, report = _read(write_xlsx(tmp_path / "f.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.submissions["author_text"].tolist() == ["吴一", "郑二"] and not report.issues
+    assert _paid(ledger) == {"吴一": Decimal("30.00")}

@@ -66,9 +66,15 @@ _SUBTOTAL_WORD = re.compile("|".join(map(re.escape, sorted(SUBTOTAL_WORDS, key=l
 
 
 def _tally(text: str) -> bool:
-    """A 小计 cell: a subtotal word (at the start, or within its first few characters), the rest a tally."""
+    """A 小计 cell: a subtotal word at the start or after a few characters (一月小计, 张三小计), the rest a tally."""
     m = _SUBTOTAL_WORD.search(text, 0, 5 + 5)
-    return m is not None and m.start() <= 5 and bool(_TALLY.fullmatch(text[: m.start()]) and _TALLY.fullmatch(text[m.end():]))
+    return m is not None and m.start() <= 5 and bool(_TALLY.fullmatch(text[m.end():]))
+
+
+# The lines under a table that sign it off: a label with its colon (经办人：, 单位（盖章）：, 分管领导：), a
+# stamp (（盖章）), a page mark (第2页, — 2 —, 2/5).
+_SIGN_OFF = re.compile(r"[^:：]{1,10}[:：]|[(（]?(?:盖章|签章|公章|印章|签字|签名)[)）]?"
+                       r"|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[—\-–]+\s*\d+\s*[—\-–]+|\d+\s*/\s*\d+")
 
 
 _SKIP_START = SUBTOTAL_WORDS + NOTE_WORDS
@@ -304,9 +310,14 @@ class SheetReader:
         header_words.discard("")
         kept: list[int] = []  # Excel rows of the items (or references)
         data: list[list] = []
+        signed = False  # below a sign-off line: a day alone is the 落款's
         for r in range(start, len(rows)):
             row = rows[r]
             reason = self._skip_reason(row, header_words)
+            if reason is None and signed and self._a_day_alone(row):
+                reason = "note"
+            if reason != "":
+                signed = reason == "note"
             if reason is None and r in struck_rows:
                 # The title struck through (删除线): the office struck the item out; left out, and said.
                 title = cell_text(row[self.f["title"]])
@@ -371,7 +382,31 @@ class SheetReader:
             return "note"
         if len(filled) > 1 and all(notes):
             return "note"  # 制表人:刘某 | 审核人:陈某 | 联系电话:…, wherever the cells fall
-        return None
+        return "note" if self._signs_off(row, filled) else None
+
+    def _signs_off(self, row: list, filled: list) -> bool:
+        """经办人： | 周某 | 联系电话： | 1380000…, 分管领导： | 李某某, （盖章）, 第2页: a sign-off line — a label,
+        stamp or page mark, and nothing long enough to be a title beside it; or the office's own name
+        (落款) alone."""
+        texts = [norm(cell_text(v)) for _, v in filled]
+        if len(texts) == 1 and (self._office_name(texts[0]) or filled[0][0] == self.f.get("note")
+                                and has_year(texts[0]) and parse_date(filled[0][1], self.ctx.year).status == OK):
+            return True  # 落款: the office's name, or the day alone in the 备注 column
+        if not any(_SIGN_OFF.fullmatch(t) for t in texts) or any(len(t) > 14 for t in texts):
+            return False
+        title = norm(cell_text(self._cell(row, "title")))
+        return len(title) <= 6 or bool(_SIGN_OFF.fullmatch(title))
+
+    def _a_day_alone(self, row: list) -> bool:
+        filled = [v for v in row if v != "" and v is not None]
+        return len(filled) == 1 and parse_date(filled[0], self.ctx.year).status == OK
+
+    def _office_name(self, text: str) -> bool:
+        """The office's own name as signed under a table (县政协办公室, 政协示例县委员会办公室)."""
+        office = self.rules.data.get("office") or {}
+        names = {norm(str(n)) for n in (office.get("name"), office.get("full_name")) if n}
+        bare = re.sub(r"[(（](?:盖章|印章|公章)[)）]$", "", text)
+        return bare in names or bare.endswith("政协办公室") or any(bare == n + "办公室" for n in names)
 
     def _names_and_dates(self, row: list) -> bool:
         """Whether a row's author cell names someone (not a count: 2人, 共2人) and its date cell is a date."""
