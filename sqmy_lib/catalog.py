@@ -130,6 +130,9 @@ _ENTRIES = [
     Code("link.other_year", WARNING, "编号对应往年信息", "编号“{value}”对应的是{detail},已按该条计入;如应是本年的信息,请改正编号"),
     # -- the check table (validate/checks.py)
     Code("title.missing", ERROR, "标题为空", "信息标题为空"),
+    Code("title.placeholder", ERROR, "标题只写了占位符号", "信息标题只写了“{title}”,不是标题;本条未计入,请填写信息标题"),
+    Code("author.placeholder", ERROR, "作者只写了占位符号",
+         "作者只写了“{author_text}”,不是姓名或单位名称;本条未计入,请填写报送人(以单位名义报送的填单位名称)"),
     Code("author.missing", ERROR, "作者为空", "作者(报送人)为空;以单位名义报送的,请在报送人栏填写单位名称"),
     Code("date.missing", ERROR, "收稿日期为空", "收稿日期为空"),
     Code("date.unparseable", ERROR, "日期无法识别", "无法识别的日期“{date_text}”,请写成 {year}-03-05 或 {year}年3月5日"),

@@ -2297,3 +2297,16 @@ def test_the_lines_that_sign_a_table_off_are_no_items(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "f.xlsx", {"2025年": rows}), year=2025)
     assert ledger.submissions["author_text"].tolist() == ["吴一", "郑二"] and not report.issues
     assert _paid(ledger) == {"吴一": Decimal("30.00")}
+
+
+def test_a_placeholder_is_no_title_and_no_author(tmp_path):
+    # /, —, 无 as the title, and —, 无, 1, / as the author: counted (a person "1" paid 30; "/" made the
+    # item its unit's). Each is an error at its cell and the row is left out, as an empty cell is.
+    cells = [("/", "张三"), ("—", "张三"), ("无", "张三"), ("关于甲的建议", "—"), ("关于乙的建议", "无"),
+             ("关于丙的建议", 1), ("关于丁的建议", "/"), ("关于戊的建议", "李四")]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发"]]
+    rows += [[k, f"2025-03-{k:02d}", t, a, "城关镇", "√"] for k, (t, a) in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"2025年": rows}), year=2025)
+    assert [i.row for i in _codes(report, "title.placeholder")] == [2, 3, 4]
+    assert [i.row for i in _codes(report, "author.placeholder")] == [5, 6, 7, 8]
+    assert _paid(ledger) == {"李四": Decimal("30.00")}

@@ -68,6 +68,15 @@ def _blank(column: str) -> Callable[[pd.DataFrame], pd.Series]:
     return lambda df: pd.Series(df[column].to_numpy() == "", index=df.index)
 
 
+# What staff put in a cell to say "nothing here" (/, —, 无, 0): no title, no author.
+_PLACEHOLDER = r"[\s/\\\-—–―_·.。…,，、0-9×xX?？]+|无|空|略|暂无|不详|待定|待填|未知"
+
+
+def _placeholder(column: str) -> Callable[[pd.DataFrame], pd.Series]:
+    """Rows whose text ``column`` holds only a placeholder (/, —, 无, 1)."""
+    return lambda df: df[column].astype(str).str.fullmatch(_PLACEHOLDER).fillna(False).astype(bool)
+
+
 def _filled(column: str) -> Callable[[pd.DataFrame], pd.Series]:
     """Rows whose text ``column`` is not empty."""
     return lambda df: pd.Series(df[column].to_numpy() != "", index=df.index)
@@ -255,6 +264,8 @@ CHECKS: list[Check] = [
     # -- items
     Check("title.missing", "submissions", "title", lambda df, ctx: _blank("title")(df)),
     Check("author.missing", "submissions", "author", lambda df, ctx: _blank("author_text")(df)),
+    Check("title.placeholder", "submissions", "title", lambda df, ctx: _placeholder("title")(df)),
+    Check("author.placeholder", "submissions", "author", lambda df, ctx: _placeholder("author_text")(df)),
     Check("date.missing", "submissions", "date", _status("missing")),
     Check("date.unparseable", "submissions", "date", _status("unparseable")),
     Check("date.ambiguous", "submissions", "date", _status("ambiguous")),
