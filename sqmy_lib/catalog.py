@@ -82,6 +82,7 @@ _ENTRIES = [
     Code("adoption.unpaid", INFO, "不计稿酬", "“{value}”:该条信息的采用照常计入条数和积分,不计稿酬"),
     Code("adoption.note_denies", WARNING, "备注与采用记录矛盾",
          "备注“{value}”说未采用,本行却记有采用,已按采用计入;请核对,未采用的请删去采用标记"),
+    Code("sheet.appendix", INFO, "表格下方的统计表未读取", "表格下方自“{value}”起({detail})是附表或统计数字,未作为信息读取"),
     Code("date.year_read", INFO, "未写年份的日期按上下文定年", "日期“{value}”未写年份,{detail}"),
     Code("cell.note", WARNING, "单元格批注未读取",
          "单元格有批注“{value}”;批注不计入统计,如其中写明了采用、批示等情况,请填入对应的栏目"),

@@ -2310,3 +2310,16 @@ def test_a_placeholder_is_no_title_and_no_author(tmp_path):
     assert [i.row for i in _codes(report, "title.placeholder")] == [2, 3, 4]
     assert [i.row for i in _codes(report, "author.placeholder")] == [5, 6, 7, 8]
     assert _paid(ledger) == {"李四": Decimal("30.00")}
+
+
+def test_a_table_of_figures_under_the_items_is_no_items(tmp_path):
+    # 附：分月统计, then 月份 | 报送条数 | 采用条数 and a row a month: read as items (报送 4, a person named
+    # 1 with two). Set aside from 附 down and said once; without 附, the labels' row opens it too.
+    items = [["序号", "报送日期", "信息标题", "报送人", "所在单位", "县政协采用"],
+             [1, "2025-01-05", "关于推进城区雨污分流改造的建议", "张三", "城关镇", "√"],
+             [2, "2025-02-09", "关于加强校园周边交通安全管理的建议", "李四", "教育界", "√"], []]
+    block = [[None, "月份", "报送条数", "采用条数"], [None, "1月", 1, 1], [None, "2月", 1, 1]]
+    for name, rows in (("with.xlsx", items + [["附：分月统计"]] + block), ("bare.xlsx", items + block)):
+        ledger, report = _read(write_xlsx(tmp_path / name, {"2025年": rows}), year=2025)
+        assert ledger.submissions["author_text"].tolist() == ["张三", "李四"], name
+        assert [i.severity for i in report.issues] == ["info"] and _codes(report, "sheet.appendix"), name

@@ -71,6 +71,10 @@ def _tally(text: str) -> bool:
     return m is not None and m.start() <= 5 and bool(_TALLY.fullmatch(text[m.end():]))
 
 
+# What opens a table of figures under the items: 附：分月统计, 附表, 附件1; and the labels of its columns.
+_APPENDIX = re.compile(r"附\s*(?:表|件)?\s*\d*\s*[:：、.]")
+_FIGURE_LABEL = re.compile(r"月份|月|单位|界别|季度|(?:报送|采用|批示|上报|编发)?(?:条数|件数|数量|数|次数|率)|合计|小计")
+
 # The lines under a table that sign it off: a label with its colon (经办人：, 单位（盖章）：, 分管领导：), a
 # stamp (（盖章）), a page mark (第2页, — 2 —, 2/5).
 _SIGN_OFF = re.compile(r"[^:：]{1,10}[:：]|[(（]?(?:盖章|签章|公章|印章|签字|签名)[)）]?"
@@ -313,6 +317,8 @@ class SheetReader:
         signed = False  # below a sign-off line: a day alone is the 落款's
         for r in range(start, len(rows)):
             row = rows[r]
+            if self._appendix_from(rows, r):  # 附：分月统计, or a 月份 | 报送条数 | 采用条数 table: no items below
+                break
             reason = self._skip_reason(row, header_words)
             if reason is None and signed and self._a_day_alone(row):
                 reason = "note"
@@ -333,6 +339,24 @@ class SheetReader:
             elif reason:
                 self._set_aside(row, r, reason)
         return kept, data
+
+    def _appendix_from(self, rows: list[list], r: int) -> bool:
+        """A table of figures appended under the items (``附：分月统计``, then ``月份 | 报送条数 | 采用条数``):
+        its rows are no items; every row from there down is set aside and said once (it was read as items,
+        a person named 1 with two submissions)."""
+        first = next((v for v in rows[r] if v != "" and v is not None), None)
+        if type(first) is not str or len(first) > 12 or not (first.lstrip()[:1] == "附" or _FIGURE_LABEL.fullmatch(norm(first))):
+            return False  # most rows: the first cell decides
+        filled = [norm(cell_text(v)) for v in rows[r] if v != "" and v is not None]
+        opens = len(filled) == 1 and _APPENDIX.match(filled[0])
+        if not opens and not (len(filled) >= 2 and sum(bool(_FIGURE_LABEL.fullmatch(t)) for t in filled) >= 2
+                              and all(len(t) <= 8 for t in filled)):
+            return False
+        below = [k for k in range(r, len(rows)) if any(v != "" and v is not None for v in rows[k])]
+        for k in below:
+            self.t.add("skipped", src=self.ctx.src, row=k + 1, reason="appendix", detail="")
+        self._finding("sheet.appendix", r + 1, None, filled[0], f"第{r + 1}—{below[-1] + 1}行")
+        return True
 
     def _set_aside(self, row: list, r: int, reason: str) -> None:
         """A row that is no item, in ``skipped`` with its reason; a comment row keeps its words
