@@ -571,9 +571,15 @@ def _ledger_kind(layout: Layout, hint: str = "") -> str | None:
 _ROLE_FALLBACK = frozenset(norm_label(x) for x in ROSTER_ROLE_FALLBACK)
 
 
+# A sheet of figures per person (姓名 | 单位 | 报送条数 | 采用条数 | 稿酬): a tally, not a roster.
+_FIGURE_COLUMN = re.compile(r"条数|件数|篇数|报送数|采用数|批示数|积分|得分|金额|稿酬|采用率|完成率")
+
+
 def _roster_layout(scan: list[list[str]]) -> Layout | None:
     normed = {fld: {norm_label(x) for x in labels} for fld, labels in ROSTER_LABELS.items()}
     for i, labels in enumerate(scan):
+        if sum(bool(_FIGURE_COLUMN.search(l)) for l in labels) >= 2:
+            continue
         found: dict[str, int] = {}
         for c, l in enumerate(labels):
             for fld, names in normed.items():
