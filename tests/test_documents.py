@@ -228,3 +228,23 @@ def test_the_quality_sentence_counts_the_periods_own_items(tmp_path):
     circ = build_circular(ledger, 2025, 3)
     assert circ.summary.submitted == 6 and len(circ.higher_adoptions()) == 2
     assert _problem_quality(circ, {}) == ("信息质量有待提高。", "本季度报送的6条信息中，被上级采用的仅1条，占16.7%。")
+
+
+def test_the_leading_units_sentence_says_a_tie_as_one(tmp_path):
+    """Two 镇街 units level on points were two clauses, each "在同类单位“镇街政协工委”中积分第一"; now one:
+    "甲镇政协工委、乙镇政协工委本季度积分并列镇街政协工委首位". A single first keeps its figures."""
+    from sqmy_lib.render.circular_text import _feature_leaders
+
+    from conftest import write_xlsx
+
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["甲镇政协工委", "镇街政协工委"],
+                                                       ["乙镇政协工委", "镇街政协工委"], ["丙镇政协工委", "镇街政协工委"],
+                                                       ["民盟县委", "民主党派"], ["民进县委", "民主党派"]]})
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发"]]
+    for k, unit in enumerate(["甲镇政协工委", "乙镇政协工委", "丙镇政协工委", "民盟县委", "民进县委"], 1):
+        rows.append([k, f"2025-07-{k:02d}", f"关于第{k}个问题的建议", unit, unit, "√" if unit[0] in "甲乙民" and unit != "民进县委" else None])
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    circ = build_circular(ledger, 2025, 3)
+    _, text = _feature_leaders(circ, {})
+    assert any(f"{a}、{b}本季度积分并列镇街政协工委首位" in text for a, b in (("甲镇政协工委", "乙镇政协工委"), ("乙镇政协工委", "甲镇政协工委")))
+    assert "民盟县委本季度报送信息1条、被采用1条，积分居民主党派首位" in text

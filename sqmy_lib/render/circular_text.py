@@ -142,8 +142,14 @@ def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
     leaders = leaders[leaders["peer_group"].map(sizes).fillna(0) > 1]  # first of one is no distinction
     if leaders.empty:
         return None
-    parts = [f"{r.unit}{circ.period_word}报送{r.submitted}条、被采用{r.adopted}条，在同类{circ.unit_word}“{r.peer_group}”中积分第一"
-             for r in leaders.itertuples()]
+    # The period's points (附件1 ranks the year to date: the sentence says which); a tie is said as one.
+    parts = []
+    for group, tied in leaders.groupby("peer_group", sort=False):
+        if len(tied) == 1:
+            r = next(tied.itertuples())
+            parts.append(f"{r.unit}{circ.period_word}报送信息{r.submitted}条、被采用{r.adopted}条，积分居{group}首位")
+        else:
+            parts.append(f"{zh.joined(tied['unit'])}{circ.period_word}积分并列{group}首位")
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
 
 
