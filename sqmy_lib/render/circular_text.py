@@ -245,11 +245,28 @@ def _problem_quota(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, 
             parts.append(f"{zh.joined(silent['unit'])}{'全年' if circ.whole_year else circ.ytd_word}未报送信息")
     if not people.empty:
         none = int((people["submitted"] == 0).sum())
-        text = f"{len(people)}名委员和信息员未完成个人{goal}"
+        text = f"{_counted_roles(people)}未完成个人{goal}"
         if none:
             text += f"，其中{none}人{'全年' if circ.whole_year else circ.ytd_word}未报送信息"
         parts.append(text + f"，名单见{refs.get('behind', '附件')}" if _behind_attachment(circ) else text)
     return "任务完成不够均衡。", "；".join(parts) + "。"
+
+
+def _roles_of(people: pd.DataFrame) -> pd.Series:
+    """Each person's role as the circular names it (人员 when the roster gives none)."""
+    return people["role"].fillna("").astype(str).replace("", "人员") if "role" in people else pd.Series("人员", index=people.index)
+
+
+def _counted_roles(people: pd.DataFrame) -> str:
+    """``4名信息员``, ``1名委员、3名信息员``: the people by the roles they hold, in the order met."""
+    counts = _roles_of(people).value_counts(sort=False)
+    return "、".join(f"{n}名{role}" for role, n in counts.items())
+
+
+def _role_names(people: pd.DataFrame) -> str:
+    """``信息员``, ``委员和信息员``: the roles named in a list's title."""
+    roles = list(dict.fromkeys(_roles_of(people)))
+    return "和".join(["、".join(roles[:-1]), roles[-1]]) if len(roles) > 1 else roles[0] if roles else "人员"
 
 
 def _problem_instructions(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
@@ -351,7 +368,7 @@ def _behind_people_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Atta
         table = table.sort_values(["unit", "completion"], kind="stable")
         blocks = [TableBlock(table, spec.without("role") if table["role"].eq("").all() else spec)]
     when = f"{circ.period.year}年" if circ.whole_year else _span(circ)
-    return Attachment(f"{when}未完成{goal}的委员和信息员名单", blocks)
+    return Attachment(f"{when}未完成{goal}的{_role_names(people)}名单", blocks)
 
 
 def _rules_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment | None:
