@@ -26,7 +26,21 @@ import yaml
 MAX_BYTES = 1 << 20  # 1 MiB: the shipped rules file is 6 KB
 MAX_DEPTH = 12
 MAX_DIGITS = 15
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader with YAML 1.1's other number forms left as text: ``050`` (octal 40), ``1_000``,
+    ``0x12C``, ``5:00`` (base 60: 300) were read as numbers staff never wrote; as text, a schema names
+    them (or a money value takes ``050`` as the 50 it says)."""
+
+
+_PLAIN_NUMBERS = {
+    "tag:yaml.org,2002:int": re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+    "tag:yaml.org,2002:float": re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"),
+}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, _PLAIN_NUMBERS.get(tag, regexp)) for tag, regexp in resolvers]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LOADER = _Loader
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*|0[xob][0-9a-fA-F_]+|[0-7_]+)$")
 _FULL_WIDTH_KEY = re.compile(r"^\s*[^\s#:：-][^\s#:：]{0,20}：")  # "  县级：30", not prose in a list
 
@@ -69,7 +83,8 @@ class ConfigFileError(ConfigError):
 # ---- reading ----
 
 def read_text(path: str | Path, what: str = "配置文件") -> str:
-    """The file's text: UTF-8 (with or without BOM), else GB18030 as saved by Chinese Windows."""
+    """The file's text: UTF-8 (with or without BOM), UTF-16 with its BOM, else GB18030 as saved by
+    Chinese Windows."""
     path = Path(path)
 
     def fail(message: str) -> ConfigFileError:
@@ -91,6 +106,11 @@ def read_text(path: str | Path, what: str = "配置文件") -> str:
         raise fail(f"无法读取{what}:{path}({exc.strerror or exc})") from None
     if len(raw) > MAX_BYTES:
         raise fail(f"{what}过大(上限 {MAX_BYTES // 1024} KB):{path}")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's "Unicode" (UTF-16 with its BOM)
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in raw:  # a workbook or other binary passed by mistake
         raise fail(f"{what}不是文本文件:{path}")
     for encoding in ("utf-8-sig", "gb18030"):

@@ -91,6 +91,16 @@ BROKEN = [
      "第4项应为 highest_tier/instructions/adoptions/earliest_submission 之一,实为 “newest”"),
     ("circular: quarter", "circular: weekly", "periods.circular", "应为 month/quarter/half 之一,实为 “weekly”"),
     ("per_submission: 1", "per_submission: 1\n  per_submission: 2", "points.per_submission", "重复的配置项"),
+    # A word in two lists was accepted, and one list silently won (X ticked as adopted read as not).
+    ("入选]", "入选, X]", "marks", "“X”同时写在 adopted 和 not_adopted 中,只能属于其中一个"),
+    ("    县级: [县, 自治县, 区, 旗, 县级, 区级]", "    县级: [县, 自治县, 区, 旗, 县级, 区级, 市]", "placement.level_words",
+     "“市”同时写在 市级 和 县级 中,只能属于其中一个"),
+    ("  信息员: [信息员, 联络员]", "  信息员: [信息员, 联络员, 特约信息员]", "roles", "“特约信息员”同时写在 特邀信息员 和 信息员 中,只能属于其中一个"),
+    # A typo in the circular's keys kept the default (overdue stayed 60 days).
+    ("  overdue_days: 60", "  overdue_day: 30", "circular.overdue_day", "未知配置项(是否应为 “overdue_days”?)"),
+    # YAML 1.1 read 010 as octal 8: a quota of 8, not 10.
+    ("委员: {per: year, items: 2, prorate: false}", "委员: {per: year, items: 010, prorate: false}", "quotas.people.委员.items",
+     "应为不小于 0 的整数,实为 “010”"),
 ]
 
 
@@ -259,3 +269,18 @@ def test_optional_outstanding_informant_limit(tmp_path):
     assert check_file(edited(tmp_path, "min_adopted: 3, max_count: 10}", "min_adopted: 3, max_count: }", "empty.yaml"))[1] == []
     [problem] = check_file(edited(tmp_path, "min_adopted: 3, max_count: 10}", "min_adopted: 3, max_count: 二十}", "bad.yaml"))[1]
     assert problem.key == "commendations.outstanding_informant.max_count"
+
+
+def test_numbers_as_written_a_utf16_file_and_another_years_file(tmp_path):
+    # 省级: 050 was octal 40 yuan and 1_000 a thousand; as written they are text, and a money value
+    # reads the 50 it says. A file saved as Notepad's "Unicode" (UTF-16) is read (it was "not a text
+    # file"). A file of another year used for this one is said (its amounts applied without a word).
+    rules = load_rules(edited(tmp_path, '省级: "200.00"', "省级: 050"), year=2026)
+    assert rules.data["rewards"]["by_tier"]["省级"] == "050"
+    assert Decimal(rules.data["rewards"]["by_tier"]["省级"]) == Decimal("50")
+    text = SHIPPED.read_text(encoding="utf-8")
+    (tmp_path / "u16.yaml").write_bytes(text.encode("utf-16"))
+    assert load_rules(tmp_path / "u16.yaml", year=2026).data == yaml.safe_load(text)
+    notes = load_rules(SHIPPED, year=2025).notes
+    assert notes and "是 2026 年度的,现按它统计 2025 年" in notes[0]
+    assert load_rules(SHIPPED, year=2026).notes == []

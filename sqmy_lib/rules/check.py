@@ -199,6 +199,25 @@ def or_empty(check: Check) -> Check:
     return either
 
 
+def lists_apart(*keys: str, with_keys: bool = False) -> Check:
+    """A mapping of word lists (``keys``: only these; ``with_keys``: each key is a word of its own list)
+    where no word is in two lists: ``X`` both adopted and not adopted, ``市`` both 县级 and 市级, was
+    accepted and one of the two silently won."""
+    def check(value, data):
+        if not isinstance(value, dict):
+            return mapping(value, data)
+        seen: dict[str, str] = {}
+        for name, ws in value.items():
+            if keys and name not in keys or not isinstance(ws, list):
+                continue
+            for w in ([name] if with_keys else []) + ws:
+                w = "".join(str(w).split())
+                if w in seen and seen[w] != name:
+                    return f"“{w}”同时写在 {seen[w]} 和 {name} 中,只能属于其中一个"
+                seen.setdefault(w, str(name))
+    return check
+
+
 def anything(value, data):
     return None
 
@@ -277,7 +296,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("office.relative.*", relative_tier),
     Spec("tiers", words(distinct=True), REQ),
     Spec("placement", mapping, REQ),
-    Spec("placement.level_words", mapping, REQ),
+    Spec("placement.level_words", lists_apart(), REQ),
     Spec("placement.level_words.*", words(), keys="tiers"),
     Spec("placement.not_level_words", words(non_empty=False)),
     Spec("placement.product_words", or_empty(mapping)),
@@ -301,7 +320,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("placement.leader_level_by_tier.*", value_in("leader_levels"), keys="tiers", every=True),
     Spec("placement.leader_words", or_empty(mapping)),
     Spec("placement.leader_words.*", words(), keys="leader_levels"),
-    Spec("marks", mapping, REQ),
+    Spec("marks", lists_apart("adopted", "not_adopted", "pending"), REQ),
     Spec("marks.adopted", mark_words, REQ),
     Spec("marks.not_adopted", mark_words, REQ),
     Spec("marks.pending", mark_words, REQ),
@@ -326,7 +345,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("authors.post_words", words(non_empty=False)),
     Spec("authors.ambiguous_suffixes", words(non_empty=False)),
     Spec("authors.source_words", words(non_empty=False)),
-    Spec("roles", mapping),
+    Spec("roles", lists_apart(with_keys=True)),
     Spec("roles.*", words(non_empty=False)),
     Spec("quotas", mapping, REQ),
     Spec("quotas.people", mapping),
@@ -403,9 +422,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("instructions.subject_words", words()),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
-    # The circular's closing text belongs to the circular; only its paragraphs are checked.
+    # The circular's keys are these three; another (adressee, overdue_day) is a typo, refused.
     Spec("circular", mapping),
-    Spec("circular.*"),
     Spec("circular.next_steps", words(non_empty=False)),
     Spec("circular.addressee", text),
     Spec("circular.overdue_days", integer()),

@@ -196,6 +196,7 @@ def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules
     every problem by its dotted key, so a typo never silently falls back to nothing.
     """
     notes: list[str] = []
+    given = path is not None
     if path is None:
         path, note = default_rules_path(year)
         if note:
@@ -204,4 +205,7 @@ def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules
     data, problems = check_file(path)
     if problems:
         raise RulesError(problems, str(path))
+    if given and year and data.get("year") and int(data["year"]) != int(year):
+        # Last year's file used for this year (its amounts and quotas may have changed): said, not refused.
+        notes.append(f"规则文件 {path.name} 是 {data['year']} 年度的,现按它统计 {year} 年;如该年规则有变,请另备一份")
     return Rules(data=data, source=str(path), notes=notes)
