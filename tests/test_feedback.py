@@ -375,3 +375,17 @@ def test_appraisal_rules_are_checked_and_shown():
     assert "appraisal.grades.优秀.min_completion" in problems and "0 到 1" in problems["appraisal.grades.优秀.min_completion"]
     assert "appraisal.grades.称职.min_adopted" in problems
     assert any(k.startswith("appraisal.roles") for k in problems)
+
+
+def test_a_certificate_does_not_date_what_the_ledger_left_undated(tmp_path):
+    # The 县政协 adoption written 第16期 and a 批示 with no day: the 采用证明 printed the item's 收稿日期
+    # (2025年7月24日) as the adoption's day, and "该信息于获…批示" with no day. Both are left undated.
+    rows = [["编号", "收稿日期", "信息标题", "作者", "县政协编发", "领导批示"],
+            ["A1", "2025-07-24", "关于丁的建议", "张三", "第16期", "县委书记王某"]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    out = tmp_path / "证明"
+    result = sqmy("certificate", path, "--item", "A1", "--year", 2025, "--out", out, "--date", "2026-01-08")
+    assert result.returncode == 0, result.stderr
+    text, tables = read_letter(out / "采用证明-关于丁的建议.docx")
+    assert "于2025年7月24日报送" in text and "该信息获县委书记王某批示" in text
+    assert not any("7月24日" in c for row in tables[0] for c in row)

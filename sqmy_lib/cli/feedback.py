@@ -143,7 +143,8 @@ def run_certificate(args) -> int:
         ad = c.all_adoptions[c.all_adoptions["item"] == item].sort_values("when", kind="stable")
         adoptions = pd.DataFrame({"body": ad["body"].to_numpy(), "tier": ad["tier"].astype(object).to_numpy(),
                                   "channel": ad["channel"].astype(object).to_numpy(),
-                                  "routing": ad["routing"].fillna("").astype(str).to_numpy(), "date": ad["when"].to_numpy()})
+                                  "routing": ad["routing"].fillna("").astype(str).to_numpy(),
+                                  "date": ad["date"].to_numpy()})  # as recorded: none is not the 收稿日期
         years = sorted({int(y) for y in pd.to_datetime(c.instructions.loc[c.instructions["item"] == item, "when"]).dt.year})
         ins = pd.concat([instructions(c, Period.of(y), rules, today) for y in years]) if years else pd.DataFrame()
         ins = ins[ins["item"] == item] if len(ins) else ins

@@ -88,7 +88,9 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     status = status.where(~later, IN_PROGRESS)
     answered = (replied.notna() & ~later) | (replied.isna() & ((reply != "") | (status == DONE)))
     overdue = ~answered & due.notna() & (due < as_of)
-    days_open = (as_of - instr["when"]).dt.days.where(status != DONE)
+    # Days open and the 批示日期 shown are the recorded day's: a 批示 written without one is counted in
+    # its item's period (``when``), but its date is not the item's 收稿日期 (left blank, not made up).
+    days_open = (as_of - instr["date"]).dt.days.where(status != DONE)
     out = pd.DataFrame({
         "item": instr["item"].to_numpy(),
         "item_no": instr["item"].map(subs["item_no"]).to_numpy(),
@@ -97,7 +99,7 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
         "unit": instr["item"].map(subs["unit"]).to_numpy(),
         "leader": instr["leader"].to_numpy(),
         "level": instr["level"].astype(object).to_numpy(),
-        "date": instr["when"].to_numpy(),
+        "date": instr["date"].to_numpy(),
         "text": instr["text"].to_numpy(),
         "follow_up": follow_up.to_numpy(),
         "department": col("department").fillna("").astype(str).to_numpy(),

@@ -264,7 +264,7 @@ def certificate_gongwen(item: dict, adoptions: pd.DataFrame, instructions: pd.Da
         routed = "routing" in adoptions and (adoptions["routing"].astype(str) != "").any()
         body.append(TableBlock(adoptions, ADOPTIONS if routed else ADOPTIONS.without("routing"), small=True))
     for leader, date, status in zip(instructions.get("leader", []), instructions.get("date", []), instructions.get("status", [])):
-        day = zh.zh_date(date) if not pd.isna(date) else ""
-        body.append(Para(f"该信息于{day}获{leader}批示,落实情况:{status}。"))
+        day = f"于{zh.zh_date(date)}" if not pd.isna(date) else ""
+        body.append(Para(f"该信息{day}获{leader}批示,落实情况:{status}。"))
     body.append(Para("特此证明。"))
     return Gongwen("社情民意信息采用证明", "", body, issuing)
