@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -95,6 +96,9 @@ def test_payout_sign_column_is_empty_boxes(book):
     assert all(c.border.left.style and c.border.right.style and c.border.bottom.style for c in sign)
     assert ws.column_dimensions["G"].width >= 20
     assert ws.cell(header_row + 1, 6).number_format == "#,##0.00"
+    # The sign-off line under the table leaves room after each label (it read 制表：审核：日期：).
+    footer = next(c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("制表"))
+    assert re.fullmatch(r"制表：\u3000{4,}审核：\u3000{4,}日期：", footer), footer
 
 
 def test_payout_prints_for_finance(book):

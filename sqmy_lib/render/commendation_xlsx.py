@@ -39,7 +39,8 @@ CONFIRM_CHOICES = ["是", "否"]
 NOTE_COLUMNS = 4  # the 说明 sheet's text spans this many columns
 SIGN_WIDTH = 24
 SIGN_ROW_HEIGHT = 28  # room to sign by hand
-FOOTER_TEXT = "制表：" + " " * 16 + "审核：" + " " * 16 + "日期："
+# Room to sign after each label: full-width spaces (ASCII ones between Chinese are taken out by punctuate).
+FOOTER_TEXT = "制表：" + "\u3000" * 8 + "审核：" + "\u3000" * 8 + "日期："
 
 # The lists: sheet -> (AnnualCommendation attribute, table spec).
 LISTS = {
