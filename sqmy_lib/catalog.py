@@ -157,6 +157,8 @@ _ENTRIES = [
     Code("roster.role_unknown", WARNING, "名册身份无法识别", "名册身份“{value}”不在规则文件的身份中,此人不计任务;请改为规则中的身份(如“信息员”“委员”)或在规则文件 roles 中登记"),
     Code("roster.unit_type_read_as", WARNING, "单位类型按已知类型计", "单位类型“{value}”按“{detail}”计算任务和同类组排名;如不对,请改写类型或在规则文件 peer_groups 中登记"),
     Code("roster.unit_type_unknown", WARNING, "单位类型无法识别", "单位类型“{value}”不在规则文件的同类组中,该单位不计任务、不参加同类组排名;请改为规则中的类型或在规则文件 peer_groups 和 quotas.units 中登记"),
+    Code("roster.no_name", WARNING, "名册人员未写姓名", "名册这一行写了身份、单位等,但姓名为空,未读取;请补写姓名"),
+    Code("roster.names_split", INFO, "名册一格写了几人", "姓名栏“{value}”写了几个人,已分别读作 {detail},身份、单位、日期相同"),
     Code("roster.date_problem", WARNING, "名册日期有误", "名册中“{value}”:{detail};已按在任计算任务,请核对日期"),
     Code("roster.leaving_in_note", WARNING, "离任写在备注中", "名册备注“{value}”似乎说明此人已离任或解聘,但未读取;请把日期填入“离任时间”栏,否则全年都按在任计算任务"),
     Code("roster.column_unread", INFO, "名册中未读取的列",

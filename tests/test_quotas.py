@@ -282,3 +282,18 @@ def test_a_roster_end_before_its_start_is_said_and_the_quota_runs(tmp_path):
     assert "离任(解聘)日期早于聘任日期" in said[0].message
     year = people(ledger, Period.of(2025), today=DONE).set_index("name")
     assert year.at["张三", "quota"] == 12
+
+
+def test_roster_name_cells_as_staff_fill_them(tmp_path):
+    # A row with 身份 and 单位 but no 姓名 was dropped without a word; 李四、赵敏 was one person of that
+    # name (赵敏's quota gone); 王芳（女） matched no ledger 王芳. By hand: 李四, 赵敏, 王芳 each a 委员 owing 2.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"委员名册": [["姓名", "身份", "单位"], ["张三", "委员", "民盟县委"],
+                                                             [None, "委员", "民进县委"], ["李四、赵敏", "委员", "九三学社县支社"],
+                                                             ["王芳（女）", "委员", "县教育局"], [None, None, None]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"], ["A1", "2025-05-10", "关于一的建议", "王芳", "县教育局"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    report = sq.validate(ledger)
+    assert [(i.code, i.row) for i in report.issues if i.code.startswith("roster.")] == [("roster.no_name", 3), ("roster.names_split", 4)]
+    year = people(ledger, Period.of(2025), today=DONE).set_index("name")
+    assert sorted(year.index) == ["张三", "李四", "王芳", "赵敏"]
+    assert (year.at["赵敏", "quota"], year.at["王芳", "submitted"]) == (2, 1)

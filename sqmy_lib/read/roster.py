@@ -66,6 +66,16 @@ def _rows(grid: SheetGrid, layout: Layout, findings: list[dict], file: str):
         yield r + 1, get, row
 
 
+_NAME_SEPARATORS = re.compile(r"[、,，;；/\n]+")
+_GENDER_TAG = re.compile(r"\s*[(（]\s*[男女]\s*[)）]\s*$")
+
+
+def _names_in_cell(text: str) -> list[str]:
+    """The people a roster's 姓名 cell names, as matched (阿依古丽•买买提 is 阿依古丽·买买提): one, or
+    several written with separators (李四、赵敏); a gender after a name (王芳（女）) is not part of it."""
+    return [key for part in _NAME_SEPARATORS.split(text) if (key := name_key(_GENDER_TAG.sub("", part)))]
+
+
 def _role_from_names(sheet: str, file: str, rules: Rules) -> str:
     """A roster without a 身份 column often says who is on it in its sheet or file name (委员名册)."""
     text = f"{sheet} {Path(file).stem}"
@@ -188,9 +198,16 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
         for row_no, get, row in _rows(grid, layout, findings, file):
             where = dict(file=file, sheet=grid.name, row=row_no)
             if layout.kind == "people":
-                name = name_key(cell_text(get("name")))  # 阿依古丽•买买提 is 阿依古丽·买买提
-                if not name:
+                names = _names_in_cell(cell_text(get("name")))
+                if not names:
+                    if any(cell_text(get(f)).strip() for f in ("role", "unit", "sector", "appointed_on")):
+                        findings.append(dict(code="roster.no_name", src=None, column=col_letter(layout.fields["name"]),
+                                             value="", detail="", **where))  # a row of someone, unnamed: no quota
                     continue
+                if len(names) > 1:  # 李四、赵敏: two people on one row, each with its role and dates
+                    findings.append(dict(code="roster.names_split", src=None, column=col_letter(layout.fields["name"]),
+                                         value=cell_text(get("name")), detail="、".join(names), **where))
+                name = "、".join(names)
                 problems: list[str] = []
                 appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems, grid.date1904)
                 ended = _date(row[end_col] if end_col is not None and end_col < len(row) else "",
@@ -209,12 +226,13 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
                 if said:
                     findings.append(dict(code=said, src=None, column=col_letter(layout.fields["role"]),
                                          value=cell_text(get("role")), detail="、".join(roles), **where))
-                for role in roles:
-                    people.append(dict(
-                        name=name, role=role, unit=norm_spaces(cell_text(get("unit"))),
-                        sector=norm_spaces(cell_text(get("sector"))), appointed_on=appointed, ended_on=ended,
-                        date_problem=";".join(problems), **where,
-                    ))
+                for name in names:
+                    for role in roles:
+                        people.append(dict(
+                            name=name, role=role, unit=norm_spaces(cell_text(get("unit"))),
+                            sector=norm_spaces(cell_text(get("sector"))), appointed_on=appointed, ended_on=ended,
+                            date_problem=";".join(problems), **where,
+                        ))
             else:
                 unit = norm_spaces(cell_text(get("unit_name")))
                 if unit:
