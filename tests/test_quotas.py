@@ -297,3 +297,17 @@ def test_roster_name_cells_as_staff_fill_them(tmp_path):
     year = people(ledger, Period.of(2025), today=DONE).set_index("name")
     assert sorted(year.index) == ["张三", "李四", "王芳", "赵敏"]
     assert (year.at["赵敏", "quota"], year.at["王芳", "submitted"]) == (2, 1)
+
+
+def test_a_unit_the_roster_does_not_rank_is_said_once(tmp_path):
+    # The roster's 单位 sheet lists 民盟县委 only; 县教育局 (张三's 单位 in the 人员 sheet) and 教育界 (his
+    # 界别) were no finding, and their items counted for no unit (compute units: 民盟县委 alone). Said once each.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "单位", "界别"], ["张三", "委员", "县教育局", "教育界"]],
+                                                 "单位": [["单位名称", "单位类型"], ["民盟县委", "民主党派"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"], ["A1", "2025-05-10", "关于一的建议", "张三", "县教育局"],
+            ["A2", "2025-05-11", "关于二的建议", "张三", "县教育局"], ["A3", "2025-05-12", "关于三的建议", "张三", "教育界"],
+            ["A4", "2025-05-13", "关于四的建议", "民盟县委", "民盟县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    said = [(i.row, i.message.split("”")[0]) for i in sq.validate(ledger).issues if i.code == "roster.unknown_unit"]
+    assert said == [(2, "单位“县教育局"), (4, "单位“教育界")]
+    assert units(ledger, Period.of(2025))["unit"].tolist() == ["民盟县委"]

@@ -177,9 +177,12 @@ def _not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
 
 
 def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """A unit the roster does not list, once (at its first row). A roster with a 单位 sheet ranks only
+    the units on it: a unit known only as someone's 单位 or 界别 counted for no unit, without a word;
+    without a 单位 sheet, the people's units and 界别 are the roster's units."""
     units = ctx.roster.unit_names
-    sectors = set(ctx.roster.people["sector"]) | set(ctx.roster.people["unit"])
-    return _filled("unit")(df) & ~df["unit"].isin(units | sectors)
+    known = units or set(ctx.roster.people["sector"]) | set(ctx.roster.people["unit"])
+    return _filled("unit")(df) & ~df["unit"].isin(known) & ~df["unit"].duplicated()
 
 
 def _main_units(df: pd.DataFrame, ctx: Context) -> pd.Series:
