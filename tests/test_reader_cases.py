@@ -2338,3 +2338,12 @@ def test_a_sheet_of_figures_per_person_is_no_roster(tmp_path):
         ledger, report = _read(path, year=2025, roster=given)
         assert [i.code for i in report.issues] == ["sheet.unrecognised"]
         assert sq.people(ledger, 2025)["name"].tolist() == ["张三"]
+
+
+def test_a_unit_written_with_a_post_is_the_unit(tmp_path):
+    # 工作单位及职务: 县教育局副局长 was a unit of that name, ranked on its own. The post is the person's.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "工作单位及职务", "县政协编发"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "县教育局副局长", "√"], [2, "2025-03-02", "关于乙的建议", "李四", "县教育局", "√"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "民革县委 主委", "√"], [4, "2025-03-04", "关于丁的建议", "赵六", "县人民医院院长", "√"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "u.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.submissions["unit"].tolist() == ["县教育局", "县教育局", "民革县委", "县人民医院"]

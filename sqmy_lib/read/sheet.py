@@ -729,12 +729,21 @@ class SheetReader:
         several units (民盟县委、民进县委) counts for the first, said (unit.several)."""
         unit_cells = self._mapped("unit", self._column(data, "unit"), _unit_cell)
         for i, (u, sector) in enumerate(unit_cells):
+            if u and (unit := self._without_post(u)) != u:  # 工作单位及职务: 县教育局副局长 is 县教育局
+                unit_cells[i] = u, sector = unit, sector
             if u and (several := self._several_units(u)):
                 unit_cells[i] = (several[0], sector)
                 self._finding("unit.several", kept[i], self.f["unit"], u, several[0])
         units = [u or (cell.unit if cell is not None else "") for (u, _), cell in zip(unit_cells, parsed)]
         written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
         return units, [s or u[1] for s, u in zip(written, unit_cells)]
+
+    def _without_post(self, text: str) -> str:
+        """A unit written with a person's post after it (县教育局副局长, 民革县委 主委): the unit; else the text."""
+        words = self.author_words
+        post = next((p for p in words.posts if text.endswith(p)), None)
+        unit = text[: -len(post)].rstrip(" -—·") if post else ""
+        return unit if len(unit) >= 2 and words.is_unit(unit) else text
 
     def _several_units(self, text: str) -> list[str] | None:
         """The units a 单位 cell lists (民盟县委、民进县委, 县卫健局/县教育局), or None for one unit."""
