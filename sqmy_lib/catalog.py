@@ -116,6 +116,7 @@ _ENTRIES = [
     Code("cell.struck", WARNING, "单元格有删除线", "“{value}”加了删除线,按已划去处理,未读取;如应计入,请取消删除线"),
     Code("row.void", WARNING, "备注说明本条作废", "备注“{value}”说明本条已作废、撤回或重复,未计入任何统计;如应计入,请删去备注中的说明"),
     Code("row.same_item", WARNING, "同一信息写了两行", "本行与{detail}的标题、作者、日期相同,只是采用或批示不同,已按同一条信息计入(记录合并);如是两条信息,请修改标题"),
+    Code("row.note_below", INFO, "备注写在下一行", "本行只有备注“{value}”,已作为{detail}那条信息的备注读取"),
     Code("row.continuation", WARNING, "续行", "本行没有标题、作者、日期,只填了采用或批示,已按{detail}那条信息的续行计入;如是另一条信息,请补齐标题等"),
     Code("author.et_al", WARNING, "作者含“等”", "作者“{value}”中的“{detail}”已略去,只计名列的作者;如有其他作者请写全"),
     Code("author.with_unit", WARNING, "作者栏写有单位", "作者“{value}”中的“{detail}”读作作者所在单位(该信息的单位),不计为作者;如系以单位名义报送,请只填单位,人员另列"),

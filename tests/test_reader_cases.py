@@ -2347,3 +2347,17 @@ def test_a_unit_written_with_a_post_is_the_unit(tmp_path):
             [3, "2025-03-03", "关于丙的建议", "王五", "民革县委 主委", "√"], [4, "2025-03-04", "关于丁的建议", "赵六", "县人民医院院长", "√"]]
     ledger, _ = _read(write_xlsx(tmp_path / "u.xlsx", {"2025年": rows}), year=2025)
     assert ledger.submissions["unit"].tolist() == ["县教育局", "县教育局", "民革县委", "县人民医院"]
+
+
+def test_a_note_written_on_the_line_under_its_item(tmp_path):
+    # 作废 alone on the line under 李四's item: that empty line was "void" and 李四 paid 100; 退稿 alone was
+    # an item of its own with three errors. Each is its item's 备注: 李四 void, 王五's 退稿 said beside his √.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协", "备注"],
+            [1, "2025-03-01", "关于甲的建议", "李四", "城关镇", None, "√", None], [None, None, None, None, None, None, None, "作废"],
+            [2, "2025-03-02", "关于乙的建议", "王五", "城关镇", "√", None, None], [None, None, None, None, None, None, None, "退稿"]]
+    ledger, report = _read(write_xlsx(tmp_path / "n.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.submissions["author_text"].tolist() == ["王五"]
+    assert [i.row for i in _codes(report, "row.void")] == [2] and [i.row for i in _codes(report, "row.note_below")] == [3, 5]
+    assert [i.row for i in _codes(report, "adoption.note_denies")] == [4]
+    assert not [i for i in report.issues if i.severity == "error"]
+    assert _paid(ledger) == {"王五": Decimal("30.00")}

@@ -324,6 +324,18 @@ class SheetReader:
                 reason = "note"
             if reason != "":
                 signed = reason == "note"
+            if reason is None and data and kept[-1] == r and self._note_only(row):
+                # 作废, 退稿, 不计稿酬 written on the line under its item: the item's 备注 (it was an item
+                # of its own, or a void row while the item above stayed counted).
+                data[-1] = self._with_note_below(data[-1], row)
+                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="note_below", detail="")
+                self._finding("row.note_below", r + 1, self.f["note"], cell_text(row[self.f["note"]]), f"第{r}行")
+                if void := self._void_note(data[-1]):
+                    self.t.add("skipped", src=self.ctx.src, row=kept[-1], reason="void", detail=void)
+                    self._finding("row.void", kept[-1], self.f["note"], void)
+                    kept.pop()
+                    data.pop()
+                continue
             if reason is None and r in struck_rows:
                 # The title struck through (删除线): the office struck the item out; left out, and said.
                 title = cell_text(row[self.f["title"]])
@@ -339,6 +351,19 @@ class SheetReader:
             elif reason:
                 self._set_aside(row, r, reason)
         return kept, data
+
+    def _note_only(self, row: list) -> bool:
+        """A row whose only filled cell is its 备注."""
+        c = self.f.get("note")
+        return (c is not None and c < len(row) and _filled(row[c])
+                and all(not _filled(v) for k, v in enumerate(row) if k != c))
+
+    def _with_note_below(self, above: list, row: list) -> list:
+        """The item row above with the 备注 written under it joined to its own."""
+        c = self.f["note"]
+        joined = list(above) + [""] * (c + 1 - len(above))
+        joined[c] = "；".join(t for t in (cell_text(joined[c]).strip(), cell_text(row[c]).strip()) if t)
+        return joined
 
     def _appendix_from(self, rows: list[list], r: int) -> bool:
         """A table of figures appended under the items (``附：分月统计``, then ``月份 | 报送条数 | 采用条数``):
