@@ -70,6 +70,7 @@ _ENTRIES = [
     Code("cell.ditto", INFO, "“同上”已按上一行读取", "本表 {detail} 个单元格写“同上/〃”({value}),已按上一行同列的内容读取"),
     Code("cell.ditto_empty", WARNING, "“同上”上方无内容", "写了“{value}”,但上一行同列没有内容可沿用,按空白处理;请填写实际内容"),
     Code("row.hidden", WARNING, "隐藏行中的信息已计入", "本表第 {value} 行被隐藏(手动隐藏或筛选后保存),其中 {detail} 条信息已照常计入;如不应计入,请删除这些行"),
+    Code("column.hidden", WARNING, "隐藏列已计入", "隐藏的“{value}”列中 {detail} 个单元格已照常读取;如不应计入,请删除该列"),
     Code("sheet.hidden", WARNING, "隐藏的工作表已计入", "隐藏的工作表“{value}”中的 {detail} 条信息已计入;如不应计入,请删除该表"),
     Code("header.unknown", WARNING, "表头无法识别",
          "表头“{value}”无法识别,该列 {detail} 个单元格未读取;如需读取,请改用常用列名(如“采用情况”“领导批示”)或在规则文件 headers 中登记"),

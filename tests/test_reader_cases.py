@@ -2361,3 +2361,33 @@ def test_a_note_written_on_the_line_under_its_item(tmp_path):
     assert [i.row for i in _codes(report, "adoption.note_denies")] == [4]
     assert not [i for i in report.issues if i.severity == "error"]
     assert _paid(ledger) == {"王五": Decimal("30.00")}
+
+
+def test_a_hidden_column_read_is_said(tmp_path):
+    # 省政协 hidden (staff hide a column they mean to leave out, or by accident): its √ counted, paid 200,
+    # without a word. Said with its cell count, in .xlsx and .xls (read alike).
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2025年"
+    for row in (["序号", "收稿日期", "信息标题", "作者", "市政协", "省政协"], [1, "2025-03-01", "关于甲的建议", "张三", None, "√"],
+                [2, "2025-03-02", "关于乙的建议", "李四", "√", None]):
+        ws.append(row)
+    ws.column_dimensions["F"].hidden = True
+    wb.save(tmp_path / "h.xlsx")
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("2025年")
+    for r, row in enumerate(ws.iter_rows(values_only=True)):
+        for c, v in enumerate(row):
+            if v is not None:
+                sheet.write(r, c, v)
+    sheet.col(5).hidden = True
+    book.save(str(tmp_path / "h.xls"))
+    for name in ("h.xlsx", "h.xls"):
+        ledger, report = _read(tmp_path / name, year=2025)
+        said = _codes(report, "column.hidden")
+        assert [(i.column, i.row) for i in said] == [("F", 1)] and "“省政协”列中 1 个单元格" in said[0].message, name
+        assert sorted(_adopted(ledger)) == [(0, "省级"), (1, "市级")], name

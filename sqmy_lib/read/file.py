@@ -123,6 +123,20 @@ class FileReader:
             tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
         elif grid.hidden_rows and items:
             _say_hidden_rows(grid.hidden_rows, tables.data["submissions"]["row"][-items:], ctx.src, tables)
+        if grid.hidden_cols and not grid.hidden:
+            _say_hidden_columns(grid.hidden_cols, rows, table, ctx.src, tables)
+
+
+def _say_hidden_columns(hidden: set[int], rows: list[list], table, src: int, tables: Tables) -> None:
+    """A hidden column the table reads (省政协采用 hidden, its √ counted): said with its filled cells,
+    as staff may have hidden it to leave it out."""
+    for c in sorted(hidden):
+        filled = sum(1 for row in rows[table.header_bottom + 1:] if c < len(row) and row[c] not in ("", None))
+        if filled and (c in table.fields.values() or any(b.col == c for b in table.bodies)):
+            label = next((str(rows[r][c]) for r in range(table.header_bottom, table.header_top - 1, -1)
+                          if c < len(rows[r]) and rows[r][c] not in ("", None)), col_letter(c))
+            tables.add("findings", code="column.hidden", src=src, row=table.header_top + 1, column=col_letter(c),
+                       value=label, detail=str(filled))
 
 
 def _say_hidden_rows(hidden: set[int], item_rows: list[int], src: int, tables: Tables) -> None:

@@ -46,6 +46,7 @@ class SheetFacts:
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → #N/A, #REF! … (calamine: empty)
     struck_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, text with a 删除线 (strikethrough)
     hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden (by hand or by a filter)
+    hidden_cols: set[int] = field(default_factory=set)  # 0-based columns hidden
     date1904: bool = False  # the workbook counts days from 1904 (a Mac Excel setting): serials 1462 days on
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注) text
     problem: UnreadableFile | None = None
@@ -326,8 +327,11 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
         facts.struck_cells |= _struck_cells(data, struck)
     if b'hidden="1"' in data or b'hidden="true"' in data:
         facts.hidden_rows = {int(r) - 1 for r in _HIDDEN_ROW.findall(data)}
+        facts.hidden_cols = {c - 1 for lo, hi in _HIDDEN_COLS.findall(data) for c in range(int(lo), min(int(hi), 200) + 1)}
 
 
+# A column range hidden: ``<col min="5" max="6" width="0" hidden="1"/>`` (attributes in any order).
+_HIDDEN_COLS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*\shidden="(?:1|true)")(?=[^>]*\smin="(\d+)")[^>]*?\smax="(\d+)"')
 # A row element with hidden="1" (or "true"), its number: ``<row r="7" spans="1:8" hidden="1">``.
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\shidden="(?:1|true)")[^>]*?\sr="(\d+)"')
 
@@ -384,6 +388,7 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
             facts = SheetFacts(date1904=book.datemode == 1)
             facts.comments = {at: note.text for at, note in sheet.cell_note_map.items()}
             facts.hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden and r < sheet.nrows}
+            facts.hidden_cols = {c for c, info in sheet.colinfo_map.items() if info.hidden and c < sheet.ncols}
             for r in range(sheet.nrows):
                 types = sheet.row_types(r)
                 if xlrd.XL_CELL_ERROR in types:
@@ -393,7 +398,7 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
                     facts.struck_cells.update((r, c) for c, t in enumerate(types)
                                               if t not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
                                               and sheet.cell_xf_index(r, c) in struck_xf)
-            if facts.error_cells or facts.struck_cells or facts.hidden_rows or facts.date1904 or facts.comments:
+            if facts.error_cells or facts.struck_cells or facts.hidden_rows or facts.hidden_cols or facts.date1904 or facts.comments:
                 out[sheet.name] = facts
             book.unload_sheet(k)
     except Exception:  # noqa: BLE001 - as above

@@ -31,6 +31,7 @@ class SheetGrid:
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # #N/A, #REF! … (read as empty)
     struck_cells: set[tuple[int, int]] = field(default_factory=set)  # struck through (删除线)
     hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden, by hand or by a filter
+    hidden_cols: set[int] = field(default_factory=set)  # 0-based columns hidden
     date1904: bool = False  # a number typed as a date counts days from 1904 (calamine converts date-formatted cells)
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注)
 
@@ -129,8 +130,8 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 continue
             sheets.append(
                 SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
-                          fact.error_cells, fact.struck_cells, fact.hidden_rows, fact.date1904,
-                          fact.comments)
+                          fact.error_cells, fact.struck_cells, fact.hidden_rows, hidden_cols=fact.hidden_cols,
+                          date1904=fact.date1904, comments=fact.comments)
             )
     finally:
         wb.close()
@@ -141,6 +142,7 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 grid.error_cells.update(more[grid.name].error_cells)
                 grid.struck_cells |= more[grid.name].struck_cells
                 grid.hidden_rows |= more[grid.name].hidden_rows
+                grid.hidden_cols |= more[grid.name].hidden_cols
                 grid.date1904 = more[grid.name].date1904
                 grid.comments = more[grid.name].comments
     return OpenedWorkbook(path, fmt, sheets, refused)
