@@ -243,6 +243,14 @@ class AuthorWords:
             by_last.setdefault(w[-1], []).append(w)
         return {last: tuple(ws) for last, ws in by_last.items()}
 
+    @functools.cached_property
+    def posts_ending_in(self) -> dict[str, tuple[str, ...]]:
+        """The post words by their last character (most names and units end in none of them)."""
+        by_last: dict[str, list[str]] = {}
+        for w in self.posts:
+            by_last.setdefault(w[-1], []).append(w)
+        return {last: tuple(ws) for last, ws in by_last.items()}
+
     def prefix_tag(self, token: str) -> tuple[str, str]:
         """``委员马骏``, ``信息员:高峰``, ``民革张伟`` → (the name, the word): a role or party word
         written before a name with no space; anything else → (token, '')."""
@@ -264,14 +272,25 @@ class AuthorWords:
         return self._et_al_re
 
 
+def _rare_forms(text: str) -> str:
+    """阿不都 · 热合曼 → 阿不都·热合曼, 张三 - 县教育局 → 张三-县教育局, 第一作者张三 → 张三, 张三与李四合写 → 张三与李四;
+    each looked for only when a character of it is in the cell."""
+    if " " in text:
+        text = _SPACED_DASH.sub(r"\1", _SPACED_DOT.sub(r"\1", text))
+    if "作者" in text:
+        text = _ORDER_WORD.sub(" ", text).strip() or text
+    if text[-1:] in "写著撰笔":
+        text = _TOGETHER.sub("", text).strip() or text
+    return text
+
+
 def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     """Read an author cell into its authors (see the module docstring)."""
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return AuthorCell(())
-    if "作者" in text or not text.isalnum():  # a spaced dot or dash, an order word, 合写: rare (most are one name)
-        text = _SPACED_DASH.sub(r"\1", _SPACED_DOT.sub(r"\1", text))
-        text = _TOGETHER.sub("", _ORDER_WORD.sub(" ", text)).strip() or text
+    if not text.isalnum():  # a spaced dot or dash, an order word, 合写: rare (most cells are names and separators)
+        text = _rare_forms(text)
     if (text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS)
             and not text.endswith(words.scribe) and not text.startswith(words.scribe)):
         name, tag = words.suffix_tag(text)

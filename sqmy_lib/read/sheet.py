@@ -317,9 +317,10 @@ class SheetReader:
         signed = False  # below a sign-off line: a day alone is the 落款's
         for r in range(start, len(rows)):
             row = rows[r]
-            if self._appendix_from(rows, r):  # 附：分月统计, or a 月份 | 报送条数 | 采用条数 table: no items below
+            plain = self._plainly_item(row)
+            if not plain and self._appendix_from(rows, r):  # 附：分月统计, or 月份 | 报送条数 | 采用条数: no items below
                 break
-            reason = self._skip_reason(row, header_words)
+            reason = None if plain else self._skip_reason(row, header_words)
             if reason is None and signed and self._a_day_alone(row):
                 reason = "note"
             if reason != "":
@@ -752,10 +753,8 @@ class SheetReader:
         """Each item's unit and 界别: the 单位 cell's (县教育局（教育界）: both), else the unit written with
         the names (民革县委张伟); the 界别 column's, else the one in the 单位 cell. A 单位 cell naming
         several units (民盟县委、民进县委) counts for the first, said (unit.several)."""
-        unit_cells = self._mapped("unit", self._column(data, "unit"), _unit_cell)
+        unit_cells = self._mapped("unit", self._column(data, "unit"), self._unit_cell)
         for i, (u, sector) in enumerate(unit_cells):
-            if u and (unit := self._without_post(u)) != u:  # 工作单位及职务: 县教育局副局长 is 县教育局
-                unit_cells[i] = u, sector = unit, sector
             if u and (several := self._several_units(u)):
                 unit_cells[i] = (several[0], sector)
                 self._finding("unit.several", kept[i], self.f["unit"], u, several[0])
@@ -763,12 +762,14 @@ class SheetReader:
         written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
         return units, [s or u[1] for s, u in zip(written, unit_cells)]
 
-    def _without_post(self, text: str) -> str:
-        """A unit written with a person's post after it (县教育局副局长, 民革县委 主委): the unit; else the text."""
+    def _unit_cell(self, value) -> tuple[str, str]:
+        """``_unit_cell``, and a person's post after the unit taken off (工作单位及职务: 县教育局副局长 is
+        县教育局, 民革县委 主委 is 民革县委)."""
+        unit, sector = _unit_cell(value)
         words = self.author_words
-        post = next((p for p in words.posts if text.endswith(p)), None)
-        unit = text[: -len(post)].rstrip(" -—·") if post else ""
-        return unit if len(unit) >= 2 and words.is_unit(unit) else text
+        post = next((p for p in words.posts_ending_in.get(unit[-1:], ()) if unit.endswith(p)), None)
+        rest = unit[: -len(post)].rstrip(" -—·") if post else ""
+        return (rest if len(rest) >= 2 and words.is_unit(rest) else unit), sector
 
     def _several_units(self, text: str) -> list[str] | None:
         """The units a 单位 cell lists (民盟县委、民进县委, 县卫健局/县教育局), or None for one unit."""
@@ -820,11 +821,11 @@ class SheetReader:
             return dated
         out = dated
         for k, (ordinal, status, text) in enumerate(dated):
-            if not ordinal or status != OK or not text or has_year(text):
+            if not ordinal or status != OK:
                 continue
             day = dt.date.fromordinal(ordinal)
             shift = -1 if day.month - month >= 6 else 1 if month - day.month >= 6 else 0
-            if shift:
+            if shift and text and not has_year(text):  # most days are of the sheet's month: no text looked at
                 moved = _in_year(day, year + shift)
                 out = out if out is not dated else list(dated)
                 out[k] = (moved.toordinal(), status, text)
@@ -976,10 +977,10 @@ class SheetReader:
     def _adoption(self, item, ref, r, col, body: str, reading: Reading, origin: str, default_body: str = "") -> None:
         body = body or default_body
         said = reading.text or body
-        if said and self.vocab.says_void(said):  # 市政协采用(作废), 省政协第5期(后撤稿): withdrawn, not counted
+        if said and self._memo("void", said, self.vocab.says_void):  # 市政协采用(作废), (后撤稿): withdrawn, not counted
             self._finding("adoption.void", r, col, said)
             return
-        unpaid = bool(said) and self.vocab.says_unpaid(said)  # 市政协采用(不计稿酬): counted, not paid
+        unpaid = bool(said) and self._memo("unpaid", said, self.vocab.says_unpaid)  # (不计稿酬): counted, not paid
         if unpaid:
             self._finding("adoption.unpaid", r, col, said)
         placed = self._placed(body) if body else None
