@@ -42,7 +42,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 _LOADER = _Loader
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*|0[xob][0-9a-fA-F_]+|[0-7_]+)$")
-_FULL_WIDTH_KEY = re.compile(r"^\s*[^\s#:：-][^\s#:：]{0,20}：")  # "  县级：30", not prose in a list
+_FULL_WIDTH_KEY = re.compile(r"^\s*[^\s#:：-][^\s#:：]{0,40}：")  # "  县级：30", not prose in a list
 
 
 @dataclass(frozen=True)
@@ -132,13 +132,34 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> ConfigProblem:
     elif "'\\t'" in problem:
         message = "含有制表符(Tab),请改用空格缩进"
     else:
-        message = f"不是有效的 YAML 格式({problem})"
-        # A full-width colon after a key ("县级：30") is the usual cause, often a line or two up.
+        said = next((zh for pattern, zh in _YAML_PROBLEMS if pattern.search(problem)), "")
+        message = f"不是有效的 YAML 格式({said})" if said else "不是有效的 YAML 格式"
+        # What staff type that YAML cannot read, usually a line or two above where the parser stops:
+        # a full-width colon after a key (县级：30), a full-width comma in a list, a full-width space
+        # as indentation.
         before = text.splitlines()[: line or 0]
-        suspects = [n for n, row in enumerate(before, 1) if _FULL_WIDTH_KEY.match(row)]
-        if suspects:
-            message += f";第{suspects[-1]}行用了中文冒号“：”,应为英文冒号加空格“: ”"
+        for test, hint in ((_FULL_WIDTH_KEY.match, "用了中文冒号“：”,应为英文冒号加空格“: ”"),
+                           (_FULL_WIDTH_COMMA.search, "在 [ ] 或 { } 中用了中文逗号“，”,应为英文逗号“,”"),
+                           (lambda row: row.startswith("\u3000"), "用全角空格缩进,应为英文空格")):
+            suspects = [n for n, row in enumerate(before, 1) if test(row)]
+            if suspects:
+                message += f";第{suspects[-1]}行{hint}"
     return ConfigProblem("", where + message, line)
+
+
+# The parser's words (English) as staff read them.
+_YAML_PROBLEMS = [
+    (re.compile(r"could not find expected ':'"), "缺少冒号:键和值之间应写英文冒号加空格“: ”"),
+    (re.compile(r"expected ',' or '\}'"), "花括号 { } 中各项之间应以英文逗号“,”分隔"),
+    (re.compile(r"expected ',' or '\]'"), "方括号 [ ] 中各项之间应以英文逗号“,”分隔,并以“]”结束"),
+    (re.compile(r"expected <block end>|did not find expected key|expected <block mapping start>"),
+     "缩进不一致:同一层的各项应以相同个数的空格对齐"),
+    (re.compile(r"mapping values are not allowed here"), "此处不能再写“键: 值”:可能缩进有误,或值中含有冒号(请给值加引号)"),
+    (re.compile(r"found character that cannot start any token"), "值以 YAML 不允许的字符开头(如 @、`、%),请给值加引号"),
+    (re.compile(r"found unexpected end of stream|found unexpected end"), "文件意外结束:可能缺少配对的引号或括号"),
+    (re.compile(r"while scanning a quoted scalar"), "引号没有配对"),
+]
+_FULL_WIDTH_COMMA = re.compile(r"[\[{][^\]}]*，")
 
 
 def _guard(text: str) -> ConfigProblem | None:

@@ -7,6 +7,7 @@ a forbidden tag, an empty file included: the file was read, its content is wrong
 from __future__ import annotations
 
 import copy
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -284,3 +285,15 @@ def test_numbers_as_written_a_utf16_file_and_another_years_file(tmp_path):
     notes = load_rules(SHIPPED, year=2025).notes
     assert notes and "是 2026 年度的,现按它统计 2025 年" in notes[0]
     assert load_rules(SHIPPED, year=2026).notes == []
+
+
+@pytest.mark.parametrize("old,new,said", [
+    ('by_tier: {县级: "30.00", 市级: "100.00"', 'by_tier: {县级: "30.00"， 市级: "100.00"', "中用了中文逗号“，”"),
+    ("  tier_mode: highest", "   tier_mode: highest", "缩进不一致"),
+    ("  tier_mode: highest", "\u3000tier_mode: highest", "用全角空格缩进"),
+    ("  instruction_multiplier: 2", "  instruction_multiplier： 2", "用了中文冒号“：”"),
+])
+def test_a_syntax_error_is_said_in_chinese_with_its_likely_cause(tmp_path, old, new, said):
+    # The parser's English ("expected ',' or '}', but got '<scalar>'") was all staff got.
+    [problem] = check_file(edited(tmp_path, old, new))[1]
+    assert said in problem.message and not re.search(r"[A-Za-z]{4,}", problem.message.replace("YAML", "")), problem.message
