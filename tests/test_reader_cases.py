@@ -718,13 +718,15 @@ def test_two_ways_of_writing_one_unit_are_said_without_a_roster(tmp_path):
             [4, "民盟县委", "关于丁的建议", "赵六", "2025-03-08", "√"],
             [5, "民盟县委", "关于戊的建议", "钱七", "2025-03-09", "√"],
             [6, "民盟示例县委员会", "关于己的建议", "孙八", "2025-03-10", "√"],
-            [7, "教育界别", "关于庚的建议", "周九", "2025-03-11", "√"]]
+            [7, "教育界别", "关于庚的建议", "周九", "2025-03-11", "√"],
+            [8, "县教育局", "关于辛的建议", "吴十", "2025-03-12", "√"],  # 教育局 beside 县教育局: not said before
+            [9, "教育局", "关于壬的建议", "郑一", "2025-03-13", "√"]]
     ledger, report = _read(write_xlsx(tmp_path / "units.xlsx", {"2025年": rows}))
     said = [(i.row, i.column, i.message.split("“")[1].split("”")[0], i.message.split("“")[2].split("”")[0])
             for i in _codes(report, "unit.variant")]
     # 教育界 2 items, 教育界别 2: the tie goes to the first in order of the characters
-    assert said == [(4, "B", "教育界别", "教育界"), (7, "B", "民盟示例县委员会", "民盟县委")]
-    assert sorted(set(ledger.submissions["unit"])) == sorted({"教育界", "教育界别", "民盟县委", "民盟示例县委员会"})
+    assert said == [(4, "B", "教育界别", "教育界"), (7, "B", "民盟示例县委员会", "民盟县委"), (10, "B", "教育局", "县教育局")]
+    assert sorted(set(ledger.submissions["unit"])) == sorted({"教育界", "教育界别", "民盟县委", "民盟示例县委员会", "县教育局", "教育局"})
 
 
 def test_a_post_after_a_name_beside_the_name_alone_is_said(tmp_path):

@@ -32,11 +32,14 @@ _BRANCH_WORDS = re.compile(r"(?:界别组|界别|界组)$")
 def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
     """A unit's name as two spellings of one unit share it: ``教育界别组``, ``教育界别`` and
     ``教育界`` → ``教育界``; ``民盟示例县委员会`` and ``民盟县委`` → ``民盟县委`` (the office's own place
-    name as its level word, 委员会 as 委, 工作委员会 as 工委)."""
+    name as its level word, 委员会 as 委, 工作委员会 as 工委); ``县教育局`` and ``教育局`` → ``教育局`` (the
+    office's own level word before a unit's name)."""
     text = "".join(unicodedata.normalize("NFKC", name).split())
     for place in places:
         if len(place) > 1 and place[-1] in "县市区旗州盟":
             text = text.replace(place, place[-1])
+            if text.startswith(place[-1]) and len(text) >= 3:  # 县教育局 and 教育局: the office's own level word
+                text = text[1:]
     text = text.replace("工作委员会", "工委").replace("委员会", "委")
     return _BRANCH_WORDS.sub("界", text)
 
