@@ -45,8 +45,16 @@ def _tiers(rules: Rules) -> list[str]:
         words = (p.get("level_words") or {}).get(tier)
         if words:
             lines.append(f"{INDENT}{tier}:{_joined(words)}")
+    relative = rules.data["office"].get("relative") or {}
+    if relative:  # 市政协 read as this office reads 市 (a county-level city's own, a 直辖市 district's 省级)
+        lines.append("名称以层级字开头、前面没有地名的,按本会理解:" + "、".join(
+            f"“{w}”为{rules.own_tier if t == 'own' else t}" for w, t in relative.items()) + "(如“市政协”“市级领导”)。")
     if p.get("own_words"):
         lines.append(f"名称中没有层级字词而含“{_joined(p['own_words'])}”的,按本会编发({rules.own_tier})认定。")
+    marks = rules.data.get("marks") or {}
+    if marks.get("adopted"):
+        lines.append(f"采用栏填写“{_joined(map(str, marks['adopted']))}”的,认定为已采用;填写“"
+                     f"{_joined(map(str, marks.get('not_adopted') or []))}”的,认定为未采用。")
     lines.append("采用渠道:" + ";".join(
         f"{name}(含“{_joined(words[:6])}”等){'' if (p.get('channels') or {}).get(name, {}).get('paid') else ',单独统计、不计稿酬'}"
         for name, words in (p.get("channel_words") or {}).items()) + "。")
