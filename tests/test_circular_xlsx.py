@@ -237,3 +237,19 @@ def test_writing_is_atomic(circ, tmp_path, monkeypatch):
             write_circular_xlsx(circ, target)
     assert target.read_bytes() == good
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_overview_labels_stay_on_their_rows_without_a_roster(tmp_path):
+    # No roster: the three 委员参与 rows are not written and the rows below move up; the indented 其中
+    # labels were written where they would have been, 3 rows low ("报送省级（条）" over 上级采用率, 0.778).
+    ledger = sq.read_ledgers(DEMO / "2025年社情民意信息报送采用登记表.xlsx", year=2025)
+    circ = build_circular(ledger, 2025, 3)
+    assert not circ.summary.participation
+    ws = openpyxl.load_workbook(write_circular_xlsx(circ, tmp_path / "通报.xlsx"))["概况"]
+    rows = _labelled(ws)
+    s = circ.summary
+    assert rows["报送信息（条）"][0] == s.submitted and rows["被采用信息（条）"][0] == s.adopted
+    labels = [row[0] for row in ws.iter_rows(values_only=True) if isinstance(row[0], str)]
+    assert len(labels) == len(set(labels))  # no label written twice, none over another row's
+    if "上级采用率" in rows:
+        assert rows["上级采用率"][0] == pytest.approx(s.upper_adoption_rate, abs=0.0005)

@@ -54,6 +54,10 @@ def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     ws.write_string(row, 0, zh.punctuate(f"主要指标（{'；'.join(spans)}）"), w.fmt["caption"])
     figures = _figures(circ)
     table, spec, kinds = _summary_table(circ, figures)
+    # The figures as the table shows them: one with no value in any period has no row (委员参与率 with
+    # no roster), and the rows below it move up; indents and the chart go by the rows written.
+    by_label = {f.label: f for f in figures}
+    figures = [by_label[label] for label in table["项目"]]
     placed = w.table(ws, table, spec, row + 1, row_kinds=kinds)
     for i, f in enumerate(figures):  # indent the 其中 rows' labels under their total
         if f.breakdown:
