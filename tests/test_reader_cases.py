@@ -2393,3 +2393,17 @@ def test_a_hidden_column_read_is_said(tmp_path):
         said = _codes(report, "column.hidden")
         assert [(i.column, i.row) for i in said] == [("F", 1)] and "“省政协”列中 1 个单元格" in said[0].message, name
         assert sorted(_adopted(ledger)) == [(0, "省级"), (1, "市级")], name
+
+
+def test_a_place_ending_in_zhou_before_its_level_is_one_body(tmp_path):
+    # 贵州省政协 was read as two levels written together (州 and 省): a 市级 adoption 贵州政协 beside the
+    # 省级 one; 杭州市政协采用 two rows; a column headed 杭州市政协采用 was no body (adoption.no_body errors).
+    # 省市政协采用 stays two.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "杭州市政协采用"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "贵州省政协《社情民意》采用", None],
+            [2, "2025-03-02", "关于乙的建议", "李四", "杭州市政协采用", None],
+            [3, "2025-03-03", "关于丙的建议", "王五", "省市政协采用", None],
+            [4, "2025-03-04", "关于丁的建议", "赵六", None, "√"]]
+    ledger, report = _read(write_xlsx(tmp_path / "z.xlsx", {"2025年": rows}), year=2025)
+    assert sorted(_adopted(ledger)) == [(0, "省级"), (1, "市级"), (2, "市级"), (2, "省级"), (3, "市级")]
+    assert not [i for i in report.issues if i.severity == "error"]

@@ -510,7 +510,9 @@ _RECORD_PART = re.compile(r"(?:采用|编发|刊用|录用|刊发)?(?:期数|期
 
 # A label naming several levels (采用情况（县/市/省）, 采用级别（县级、市级、省级）): a column of
 # text naming the body in each cell, not one body's column.
-_SEVERAL_LEVELS = re.compile(r"[县区市州省国](?:级|政协)?[、/,，及和与]?(?:[县区市州省]|国家|全国)")
+# 省市级采用, 县区市政协: several levels in one label; not a place's name ending in 州 before its level
+# (江州市政协采用, 贵州省政协: one body).
+_SEVERAL_LEVELS = re.compile(r"(?:(?<![\u3400-\u9fff])|(?!州))[县区市州省国](?:级|政协)?[、/,，及和与]?(?:[县区市州省]|国家|全国)")
 
 # A body's column of issue numbers: 市政协采用期数, 省政协（期号）, 市级期 (not 采用日期).
 _ISSUE_LABEL = re.compile(r"(?<!日)期(?:号|数|次)?$|刊期")

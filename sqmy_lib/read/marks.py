@@ -602,7 +602,10 @@ _BRACKET = re.compile(r"\(([^()]*)\)")
 
 
 # 省市政协采用, 省、市政协均采用: the levels share one 政协.
-_LEVELS_SHARE_ONE = re.compile(r"([省市州县])[、和及与]?([省市州县])(?:[、和及与]?([省市州县]))?政协")
+# 省市政协, 省州政协: levels written together before one 政协; not a place's name ending in 州 before its
+# level (贵州省政协, 杭州市政协: one body).
+_LEVELS_SHARE_ONE = re.compile(r"(?:(?<![\u3400-\u9fff])|(?!州))"
+                               r"([省市州县])[、和及与]?([省市州县])(?:[、和及与]?([省市州县]))?政协")
 
 
 def _levels_written_together(text: str) -> str:
