@@ -1706,16 +1706,17 @@ def test_instruction_days_and_leaders_written_around_the_name(tmp_path):
     # Each worked by hand: the day of the 批示 (it fell back to the item's Q1 date) and one leader each.
     cells = {"县委书记李某某 2025/4/3": [("县委书记李某某", "2025-04-03")],  # was three leaders: 县委书记李某某 2025, 4, 3
              "县委书记李某某（4.3）": [("县委书记李某某", "2025-04-03")],
+             "市委书记杨某某 10.30": [("市委书记杨某某", "2025-10-30")],  # the day was part of the leader
              "县长张三 副县长李四": [("县长张三", ""), ("副县长李四", "")],  # was one leader
              "县委书记 李某某": [("县委书记 李某某", "")]}
     rows = [["序号", "收稿日期", "信息标题", "作者", "领导批示", "备注"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c, ""] for k, c in enumerate(cells, 1)]
-    rows += [[5, "2025-03-05", "关于第5个问题的建议", "作者5号", "", "2025.4.3获市长李某某批示"]]
+    rows += [[6, "2025-03-06", "关于第6个问题的建议", "作者6号", "", "2025.4.3获市长李某某批示"]]
     ledger, _ = _read(write_xlsx(tmp_path / "i.xlsx", {"一季度": rows}), year=2025)  # the year of 4.3
     ins = ledger.instructions
     got = {k: [(l, "" if pd.isna(d) else d.strftime("%Y-%m-%d")) for l, d in zip(ins.loc[ins["item"] == k, "leader"], ins.loc[ins["item"] == k, "date"])]
-           for k in range(5)}
-    assert got == {**dict(enumerate(cells.values())), 4: [("市长李某某", "2025-04-03")]}
+           for k in range(6)}
+    assert got == {**dict(enumerate(cells.values())), 5: [("市长李某某", "2025-04-03")]}
 
 
 @pytest.mark.parametrize("title, merged", [("社情民意信息报送情况", None), ("社情民意信息报送情况", "A1:E1"),

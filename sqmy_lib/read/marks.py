@@ -571,7 +571,8 @@ _DAY = r"(?:\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|\d{1,2}\s*�
 _LEADING_DATE = re.compile(rf"^\s*({_DAY})\s*")
 _DAY_AFTER_LEADER = re.compile(rf"\s*(?:于|在)?\s*({_DAY})$")
 _DAY_IN_BRACKETS = re.compile(rf"\s*\(\s*({_DAY})\s*\)\s*[。.]?$")
-_DAY_AT_END = re.compile(rf"\s*\(?\s*(?:于)?\s*({_DAY}|\d{{1,2}}\.\d{{1,2}}(?=\s*\)))\s*\)?$")  # (4.3) only in brackets
+# (4.3) in brackets, or 10.30 after a space (市委书记杨某某 10.30); not 4.3 run into a name or a number.
+_DAY_AT_END = re.compile(rf"\s*\(?\s*(?:于)?\s*({_DAY}|\d{{1,2}}\.\d{{1,2}}(?=\s*\))|(?<=\s)\d{{1,2}}\.\d{{1,2}}(?=$))\s*\)?$")
 _DATE_HINT = re.compile(r"\d{1,4}[.\-/年月]\d|[〇○零一二三四五六七八九十]{2,4}年")
 
 
