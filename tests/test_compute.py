@@ -216,3 +216,17 @@ def test_the_adoption_rate_is_of_the_items_received_never_over_100(tmp_path):
     year = summary(ledger, 2025)
     assert (year.adopted, year.adopted_of_submitted, year.adoption_rate) == (3, 3, 0.75)
     assert "共有3条信息被采用，采用率75%" in statistics_text(year, whole_year=True)
+
+
+def test_published_counts_the_offices_own_bulletin_only(tmp_path):
+    # 县委办《信息快报》第5期采用 (the 县委办's, of the office's tier) and 县政协专报 were counted as 本级编发:
+    # "编发《社情民意》2期2条". By hand: one item in issue 3 of the office's own bulletin.
+    from conftest import write_xlsx
+
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "县政协编发第3期"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "县委办《信息快报》第5期采用"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "县政协专报"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "p.xlsx", {"2025年": rows}), year=2025)
+    s = sq.summary(ledger, 2025)
+    assert (s.published, s.issues, s.adopted_by_tier["县级"]) == (1, 1, 3)

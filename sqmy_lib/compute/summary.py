@@ -83,7 +83,10 @@ def _figures(c: Counted, period: Period) -> dict:
     ad = in_period(c.adoptions, period)
     every = in_period(c.all_adoptions, period)
     instr = in_period(c.instructions, period)
-    own = ad[ad["tier"] == rules.own_tier]
+    # 本级编发: the office's own bulletin (its tier, its own channel), not another body of its tier
+    # (县委办《信息快报》) nor its 专报/转报/转送, which are counted apart.
+    own = ad[(ad["tier"] == rules.own_tier) & (ad["routing"].fillna("").astype(str) == "")
+             & (ad["channel"].astype(object) == rules.placement.default_channel)]
     fw = forwarded_items(c, period)
     above = rules.tiers[rules.tier_rank(rules.own_tier) + 1:]
     # The period's items as adopted by its end (采用率 is of them, never of the period's adoptions).
