@@ -219,6 +219,22 @@ def test_forwarded_items_count_for_the_office_that_sent_them(city_rollup):
     assert county["submitted"] == int((c.submissions["office"] == "东山县政协").sum())
 
 
+def test_the_roll_ups_own_forwarding_is_above_it(tmp_path):
+    # 甲县 sent two items to the city (one adopted there), the city one to the province: the roll-up said
+    # "向上级报送信息1条（其中省级1条），所报信息被上级采用1条，上级采用率50%" (the county's 上报 to the city in
+    # the adopted count and the rate, not in the count). By hand: 1 sent above the city, 0 adopted, 0%.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-10-09", "关于甲的建议", "张三", "报市政协，市政协采用第41期"], [2, "2025-10-19", "关于乙的建议", "李四", "报市政协"]]
+    own = [["序号", "收稿日期", "信息标题", "作者", "采用情况"], [1, "2025-10-08", "关于丙的建议", "王五", "报省政协"]]
+    (tmp_path / "甲县政协").mkdir()
+    (tmp_path / "本级").mkdir()
+    write_xlsx(tmp_path / "甲县政协" / "台账.xlsx", {"2025年": rows})
+    write_xlsx(tmp_path / "本级" / "台账.xlsx", {"2025年": own})
+    tree = load_tree(tmp_path, RULES, office="某市政协")
+    s = build_rollup(read_offices(tree, RULES, year=2025), tree, 2025, quarter=4, rules=RULES).summary
+    assert (sum(s.forwarded.values()), s.forwarded["省级"], s.forwarded_adopted, s.upper_adoption_rate) == (1, 1, 0, 0.0)
+
+
 def test_offices_ranked_within_peer_group(city_rollup):
     _, _, r = city_rollup
     for _, group in r.offices[r.offices["office_level"] == "县级"].groupby("peer_group"):

@@ -87,7 +87,9 @@ def _figures(c: Counted, period: Period) -> dict:
     # (县委办《信息快报》) nor its 专报/转报/转送, which are counted apart.
     own = ad[(ad["tier"] == rules.own_tier) & (ad["routing"].fillna("").astype(str) == "")
              & (ad["channel"].astype(object) == rules.placement.default_channel)]
+    # 上报 above this office (a roll-up's offices sent theirs to it: theirs, not its own 上报 upward).
     fw = forwarded_items(c, period)
+    fw = fw[fw["tier_rank"] > rules.tier_rank(rules.own_tier)]
     above = rules.tiers[rules.tier_rank(rules.own_tier) + 1:]
     # The period's items as adopted by its end (采用率 is of them, never of the period's adoptions).
     cohort = c.adoptions[(c.adoptions["when"] <= period.end) & c.adoptions["item"].isin(subs["item"])]
