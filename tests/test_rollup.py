@@ -373,3 +373,19 @@ def test_rollup_runs_on_a_schedule(city, tmp_path):
     assert (out / "2025年第四季度社情民意信息汇总通报.docx").is_file()
     runs = History(tmp_path / "state").runs()
     assert [r.status for r in runs] == ["success"] and runs[0].period == "2025年第四季度"
+
+
+def test_a_title_the_city_closes_with_de_jianyi_is_the_countys_item(tmp_path):
+    # 关于规范电动自行车集中充电管理 (the district's) and …管理的建议 (the city's record of it, same author, 9
+    # days later): two items and two 市级 adoptions, one credited to the city, with no doubt said.
+    county = [["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+              [1, "2025-11-03", "关于规范电动自行车集中充电管理", "赵磊", "区政协编发第25期；报市政协，市政协采用第47期"]]
+    city = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"],
+            [1, "2025-11-12", "关于规范电动自行车集中充电管理的建议", "赵磊", "临湖区政协", "第47期"]]
+    (tmp_path / "临湖区政协").mkdir()
+    (tmp_path / "本级").mkdir()
+    write_xlsx(tmp_path / "临湖区政协" / "台账.xlsx", {"2025年": county})
+    write_xlsx(tmp_path / "本级" / "台账.xlsx", {"2025年": city})
+    tree = load_tree(tmp_path, RULES, office="江州市政协")
+    r = build_rollup(read_offices(tree, RULES, year=2025), tree, 2025, quarter=4, rules=RULES)
+    assert (r.summary.submitted, r.summary.adopted_by_tier["市级"], len(r.forwarded)) == (1, 1, 1)

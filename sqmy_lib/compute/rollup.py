@@ -98,9 +98,12 @@ def _by_number(lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> t
 def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree,
               window: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Higher records with the title of a lower office's item, checked on author and date."""
-    pairs = higher[["item", "title_key", "date", "level", "unit"]].merge(
-        lower[["item", "title_key", "date", "level", "office"]], on="title_key", suffixes=("", "_l"))
-    pairs = pairs[(pairs["level_l"] < pairs["level"]) & (pairs["title_key"] != "")].reset_index(drop=True)
+    # Titled alike but for a closing 的建议 (关于规范电动自行车充电管理 / …管理的建议): one title to match by,
+    # the author and the dates checked as for any title.
+    key = lambda t: t["title_key"].map(_without_closing_words)
+    pairs = higher[["item", "title_key", "date", "level", "unit"]].assign(match=key(higher)).merge(
+        lower[["item", "date", "level", "office"]].assign(match=key(lower)), on="match", suffixes=("", "_l"))
+    pairs = pairs[(pairs["level_l"] < pairs["level"]) & (pairs["match"] != "")].reset_index(drop=True)
     if pairs.empty:
         return pd.DataFrame(columns=["lower_item", "higher_item", "how", "days"]), pd.DataFrame(columns=["higher_item", "lower_item", "reason"])
     pairs["pair"] = pairs.index
@@ -129,6 +132,15 @@ def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: Offic
     ]
     doubt = doubt.rename(columns={"item": "higher_item", "item_l": "lower_item"}).assign(reason=reasons)
     return certain[["lower_item", "higher_item", "how", "days"]], doubt[["higher_item", "lower_item", "reason"]]
+
+
+_CLOSING_WORDS = re.compile(r"(?:的)?(?:建议|意见|思考|对策建议|几点建议|调研报告|报告)$")
+
+
+def _without_closing_words(key: str) -> str:
+    """A title key less a closing 的建议 / 的思考 (when enough is left to be a title)."""
+    rest = _CLOSING_WORDS.sub("", key)
+    return rest if len(rest) >= 6 else key
 
 
 def _describe(pairs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
