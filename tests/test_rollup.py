@@ -389,3 +389,21 @@ def test_a_title_the_city_closes_with_de_jianyi_is_the_countys_item(tmp_path):
     tree = load_tree(tmp_path, RULES, office="江州市政协")
     r = build_rollup(read_offices(tree, RULES, year=2025), tree, 2025, quarter=4, rules=RULES)
     assert (r.summary.submitted, r.summary.adopted_by_tier["市级"], len(r.forwarded)) == (1, 1, 1)
+
+
+def test_a_merged_adoption_takes_the_day_its_copy_writes(tmp_path):
+    # The district's row says 报市政协，市政协采用第41期 (no day); the city's record of the item says 第41期,
+    # 2025-10-30. Merged, the district's undated record was kept and counted on the item's day (Q3).
+    # By hand: adopted in Q4 (10 points there), the 报送 in Q3.
+    county = [["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+              [1, "2025-09-20", "关于加快老旧小区改造的建议", "赵磊", "报市政协，市政协采用第41期"]]
+    city = [["序号", "收稿日期", "信息标题", "作者", "单位", "市政协", "采用日期"],
+            [1, "2025-09-24", "关于加快老旧小区改造的建议", "赵磊", "临湖区政协", "第41期", "2025-10-30"]]
+    (tmp_path / "临湖区政协").mkdir()
+    (tmp_path / "本级").mkdir()
+    write_xlsx(tmp_path / "临湖区政协" / "台账.xlsx", {"2025年": county})
+    write_xlsx(tmp_path / "本级" / "台账.xlsx", {"2025年": city})
+    tree = load_tree(tmp_path, RULES, office="江州市政协")
+    ledger = read_offices(tree, RULES, year=2025)
+    q3, q4 = (build_rollup(ledger, tree, 2025, quarter=q, rules=RULES).summary for q in (3, 4))
+    assert (q3.submitted, q3.adopted, q4.submitted, q4.adopted, q4.adopted_by_tier["市级"]) == (1, 0, 0, 1, 1)

@@ -189,7 +189,7 @@ def merge_forwarded(c: Counted, matches: pd.DataFrame) -> Counted:
         order = moved.to_numpy().argsort(kind="stable")
         df = df.iloc[order]
         keep = ~(df.duplicated(["item", *keys], keep="first") & moved.iloc[order].to_numpy())
-        return df[keep].sort_index()
+        return _dated_by_the_copy(df[keep], df[~keep], ["item", *keys]).sort_index()
 
     return dataclasses.replace(
         c,
@@ -201,6 +201,25 @@ def merge_forwarded(c: Counted, matches: pd.DataFrame) -> Counted:
         forwards=repoint(c.forwards, "tier") if c.forwards is not None else None,
         instructions=repoint(c.instructions, "level"),
     )
+
+
+def _dated_by_the_copy(kept: pd.DataFrame, dropped: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """A kept record with no day of its own takes the day its dropped copy writes (报市政协，市政协采用第41期
+    in the district's row, 采用日期 2025-10-30 in the city's): it was counted on the item's day, a quarter early."""
+    if "date" not in kept or dropped.empty or not kept["date"].isna().any():
+        return kept
+    dated = dropped[dropped["date"].notna()].drop_duplicates(keys)
+    if dated.empty:
+        return kept
+    copies = kept[keys].merge(dated[[*keys, "date"] + (["when"] if "when" in dated else [])], on=keys, how="left")
+    fill = kept["date"].isna().to_numpy() & copies["date"].notna().to_numpy()
+    if not fill.any():
+        return kept
+    kept = kept.copy()
+    for column in ("date", "when"):
+        if column in kept and column in copies:
+            kept.loc[fill, column] = copies.loc[fill, column].to_numpy()
+    return kept
 
 
 def missing_offices(ledger: Ledger, tree: OfficeTree) -> pd.DataFrame:
