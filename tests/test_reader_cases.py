@@ -2408,3 +2408,12 @@ def test_a_place_ending_in_zhou_before_its_level_is_one_body(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "z.xlsx", {"2025年": rows}), year=2025)
     assert sorted(_adopted(ledger)) == [(0, "省级"), (1, "市级"), (2, "市级"), (2, "省级"), (3, "市级")]
     assert not [i for i in report.issues if i.severity == "error"]
+
+
+def test_a_day_alone_under_its_column_is_no_page_mark(tmp_path):
+    # 4/3 alone on the line under an item, in its 市政协采用时间 column: that item's adoption day (a page mark
+    # such as 第2页 is set aside; a day written 4/3 is not one).
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "市政协采用时间"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "√", None], [None, None, None, None, None, "4/3"]]
+    ledger, report = _read(write_xlsx(tmp_path / "d.xlsx", {"2025年": rows}), year=2025)
+    assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 4, 3))]

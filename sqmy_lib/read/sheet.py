@@ -76,9 +76,9 @@ _APPENDIX = re.compile(r"附\s*(?:表|件)?\s*\d*\s*[:：、.]")
 _FIGURE_LABEL = re.compile(r"月份|月|单位|界别|季度|(?:报送|采用|批示|上报|编发)?(?:条数|件数|数量|数|次数|率)|合计|小计")
 
 # The lines under a table that sign it off: a label with its colon (经办人：, 单位（盖章）：, 分管领导：), a
-# stamp (（盖章）), a page mark (第2页, — 2 —, 2/5).
+# stamp (（盖章）), a page mark (第2页, — 2 —); not 2/5, which may be a day written under its column.
 _SIGN_OFF = re.compile(r"[^:：]{1,10}[:：]|[(（]?(?:盖章|签章|公章|印章|签字|签名)[)）]?"
-                       r"|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[—\-–]+\s*\d+\s*[—\-–]+|\d+\s*/\s*\d+")
+                       r"|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[—\-–]+\s*\d+\s*[—\-–]+")
 
 
 _SKIP_START = SUBTOTAL_WORDS + NOTE_WORDS
