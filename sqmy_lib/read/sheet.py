@@ -75,6 +75,19 @@ def _tally(text: str) -> bool:
 _APPENDIX = re.compile(r"附\s*(?:表|件)?\s*\d*\s*[:：、.]")
 _FIGURE_LABEL = re.compile(r"月份|月|单位|界别|季度|(?:报送|采用|批示|上报|编发)?(?:条数|件数|数量|数|次数|率)|合计|小计")
 
+_APPENDIX_BELOW = object()  # a row that opens a table of figures: the items end above it
+
+
+def _may_open_appendix(first) -> bool:
+    """A row's first filled cell that may open a table of figures: 附… or a figure's label, short."""
+    return type(first) is str and len(first) <= 12 and (first.lstrip()[:1] == "附" or bool(_FIGURE_LABEL.fullmatch(norm(first))))
+
+
+def _labels_of_figures(filled: list[str]) -> bool:
+    """月份 | 报送条数 | 采用条数: a row of two or more short figure labels."""
+    return len(filled) >= 2 and all(len(t) <= 8 for t in filled) and sum(bool(_FIGURE_LABEL.fullmatch(t)) for t in filled) >= 2
+
+
 # The lines under a table that sign it off: a label with its colon (经办人：, 单位（盖章）：, 分管领导：), a
 # stamp (（盖章）), a page mark (第2页, — 2 —); not 2/5, which may be a day written under its column.
 _SIGN_OFF = re.compile(r"[^:：]{1,10}[:：]|[(（]?(?:盖章|签章|公章|印章|签字|签名)[)）]?"
@@ -317,41 +330,55 @@ class SheetReader:
         signed = False  # below a sign-off line: a day alone is the 落款's
         for r in range(start, len(rows)):
             row = rows[r]
-            plain = self._plainly_item(row)
-            if not plain and self._appendix_from(rows, r):  # 附：分月统计, or 月份 | 报送条数 | 采用条数: no items below
+            reason = self._reason_of(rows, r, header_words, signed)
+            if reason is _APPENDIX_BELOW:  # 附：分月统计, or 月份 | 报送条数 | 采用条数: no items below
                 break
-            reason = None if plain else self._skip_reason(row, header_words)
-            if reason is None and signed and self._a_day_alone(row):
-                reason = "note"
             if reason != "":
                 signed = reason == "note"
-            if reason is None and data and kept[-1] == r and self._note_only(row):
-                # 作废, 退稿, 不计稿酬 written on the line under its item: the item's 备注 (it was an item
-                # of its own, or a void row while the item above stayed counted).
-                data[-1] = self._with_note_below(data[-1], row)
-                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="note_below", detail="")
-                self._finding("row.note_below", r + 1, self.f["note"], cell_text(row[self.f["note"]]), f"第{r}行")
-                if void := self._void_note(data[-1]):
-                    self.t.add("skipped", src=self.ctx.src, row=kept[-1], reason="void", detail=void)
-                    self._finding("row.void", kept[-1], self.f["note"], void)
-                    kept.pop()
-                    data.pop()
-                continue
-            if reason is None and r in struck_rows:
-                # The title struck through (删除线): the office struck the item out; left out, and said.
-                title = cell_text(row[self.f["title"]])
-                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="struck", detail=title[:200])
-                self._finding("row.struck", r + 1, self.f["title"], title)
-            elif reason is None and (void := self._void_note(row)):
-                # 备注 作废 / 已撤回 / 与第3条重复: the office struck the item out; left out, and said.
-                self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="void", detail=void)
-                self._finding("row.void", r + 1, self.f["note"], void)
+            if reason is None and kept and kept[-1] == r and self._note_only(row):
+                self._note_below(row, r, kept, data)
             elif reason is None:
-                kept.append(r + 1)
-                data.append(row)
+                self._item_or_struck_out(row, r, r in struck_rows, kept, data)
             elif reason:
                 self._set_aside(row, r, reason)
         return kept, data
+
+    def _reason_of(self, rows: list[list], r: int, header_words: set[str], signed: bool):
+        """Why row ``r`` is no item ('' blank), None for an item, or ``_APPENDIX_BELOW``; a day alone
+        below a sign-off line is the 落款's."""
+        row = rows[r]
+        if self._plainly_item(row):
+            return None
+        if self._appendix_from(rows, r):
+            return _APPENDIX_BELOW
+        reason = self._skip_reason(row, header_words)
+        return "note" if reason is None and signed and self._a_day_alone(row) else reason
+
+    def _note_below(self, row: list, r: int, kept: list[int], data: list[list]) -> None:
+        """作废, 退稿, 不计稿酬 written on the line under its item: the item's 备注 (it was an item of its
+        own, or a void row while the item above stayed counted); 作废 there strikes the item out."""
+        data[-1] = self._with_note_below(data[-1], row)
+        self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="note_below", detail="")
+        self._finding("row.note_below", r + 1, self.f["note"], cell_text(row[self.f["note"]]), f"第{r}行")
+        if void := self._void_note(data[-1]):
+            self.t.add("skipped", src=self.ctx.src, row=kept[-1], reason="void", detail=void)
+            self._finding("row.void", kept[-1], self.f["note"], void)
+            kept.pop()
+            data.pop()
+
+    def _item_or_struck_out(self, row: list, r: int, struck: bool, kept: list[int], data: list[list]) -> None:
+        """An item row kept, unless the office struck it out: its title struck through (删除线), or its
+        备注 saying 作废 / 已撤回 / 与第3条重复 (left out, and said)."""
+        if struck:
+            title = cell_text(row[self.f["title"]])
+            self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="struck", detail=title[:200])
+            self._finding("row.struck", r + 1, self.f["title"], title)
+        elif void := self._void_note(row):
+            self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="void", detail=void)
+            self._finding("row.void", r + 1, self.f["note"], void)
+        else:
+            kept.append(r + 1)
+            data.append(row)
 
     def _note_only(self, row: list) -> bool:
         """A row whose only filled cell is its 备注."""
@@ -370,15 +397,12 @@ class SheetReader:
         """A table of figures appended under the items (``附：分月统计``, then ``月份 | 报送条数 | 采用条数``):
         its rows are no items; every row from there down is set aside and said once (it was read as items,
         a person named 1 with two submissions)."""
-        first = next((v for v in rows[r] if v != "" and v is not None), None)
-        if type(first) is not str or len(first) > 12 or not (first.lstrip()[:1] == "附" or _FIGURE_LABEL.fullmatch(norm(first))):
+        if not _may_open_appendix(next((v for v in rows[r] if v != "" and v is not None), None)):
             return False  # most rows: the first cell decides
         filled = [norm(cell_text(v)) for v in rows[r] if v != "" and v is not None]
-        opens = len(filled) == 1 and _APPENDIX.match(filled[0])
-        if not opens and not (len(filled) >= 2 and sum(bool(_FIGURE_LABEL.fullmatch(t)) for t in filled) >= 2
-                              and all(len(t) <= 8 for t in filled)):
+        if not (len(filled) == 1 and _APPENDIX.match(filled[0]) or _labels_of_figures(filled)):
             return False
-        below = [k for k in range(r, len(rows)) if any(v != "" and v is not None for v in rows[k])]
+        below = [k for k in range(r, len(rows)) if any(map(_filled, rows[k]))]
         for k in below:
             self.t.add("skipped", src=self.ctx.src, row=k + 1, reason="appendix", detail="")
         self._finding("sheet.appendix", r + 1, None, filled[0], f"第{r + 1}—{below[-1] + 1}行")
