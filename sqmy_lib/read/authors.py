@@ -30,7 +30,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SPACED_DOT = re.compile(r"(?<=[\u3400-\u9fff])\s*([·•‧・･∙⋅.])\s*(?=[\u3400-\u9fff])")
 _SPACED_DASH = re.compile(r"(?<=[\u3400-\u9fff])\s+([-‐‑–—－]+)\s+(?=[\u3400-\u9fff])")
 # 李四 男, 张三 女: a gender written after the name, about it (never a co-author).
-_GENDER = frozenset(("男", "女"))
+GENDER_WORDS = frozenset(("男", "女"))
 # 第一作者张三, 第二作者:李四: the order said before a name; 张三与李四合写: how they wrote it, after.
 _ORDER_WORD = re.compile(r"(?:第[一二三四五六七八九十\d]+|通讯|通信)作者[:：]?")
 _TOGETHER = re.compile(r"\s*(?:合写|合著|合撰|共同撰写|联合撰写|共同执笔)$")
@@ -325,7 +325,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
-        if not any(n in words.tag_words or n in _GENDER or words.suffix_tag(n)[1]
+        if not any(n in words.tag_words or n in GENDER_WORDS or words.suffix_tag(n)[1]
                    or words.prefix_tag(n)[1] or words.unit_and_name(n) or words.role_and_name(n) or words.is_source(n)
                    or words.post_and_name(n)
                    or len(names) > 1 and words.is_unit(n) for n in names):
@@ -385,7 +385,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         scribe = scribe or says_scribe
         if not token:
             continue
-        if token in _GENDER and entries:  # 李四 男
+        if token in GENDER_WORDS and entries:  # 李四 男
             entries[-1][1].append(token)
             continue
         if token in words.honorifics or (token in words.roles or token in words.posts) and entries and not prefix_tags:

@@ -120,10 +120,6 @@ class Vocabulary:
         """Whether a 备注 or an adoption cell says no 稿酬 is paid (不计稿酬): rules ``unpaid_words``."""
         return bool(self._unpaid.search(norm(text)))
 
-    def says_not_adopted(self, text: str) -> bool:
-        """Whether a 备注 says the item was not adopted (退稿, 未采用, 不予采用)."""
-        return any(r.state == NOT_ADOPTED for r in self.read_text(text))
-
     def read_mark(self, value) -> Reading | None:
         """A cell under a column that stands for one body (县政协编发 | 市政协 | …), or a
         是否采用 flag. None for an empty cell."""

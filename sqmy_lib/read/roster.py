@@ -24,7 +24,7 @@ import pandas as pd
 from ..records import PEOPLE_COLUMNS, SCHEMAS, UNIT_COLUMNS, Roster, typed
 from ..rules import Rules
 from ..zh import column_letter as col_letter
-from .authors import name_key
+from .authors import GENDER_WORDS, name_key
 from .headers import Layout, norm_label
 from .vocabulary import FIELD_LABELS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
@@ -67,7 +67,7 @@ def _rows(grid: SheetGrid, layout: Layout, findings: list[dict], file: str):
 
 
 _NAME_SEPARATORS = re.compile(r"[、,，;；/\n]+")
-_GENDER_TAG = re.compile(r"\s*[(（]\s*[男女]\s*[)）]\s*$")
+_GENDER_TAG = re.compile(rf"\s*[(（]\s*[{''.join(sorted(GENDER_WORDS))}]\s*[)）]\s*$")  # the ledger's gender words
 
 
 def _names_in_cell(text: str) -> list[str]:
