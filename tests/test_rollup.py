@@ -312,6 +312,9 @@ def test_outputs_show_offices_in_place_of_units(rollup_run):
     assert "各地区社情民意信息报送采用情况统计表" in text and "石门县政协、青河区政协的台账未能读取" in text
     assert "附件" in text and "“缺报情况”工作表" in text
     assert "委员和信息员" not in text  # a roll-up reports on offices, not people
+    # The manifest's peer groups are 县 and 区: the first of each "积分居各县首位", not "居县首位".
+    assert "积分居各县首位" in text and "积分居县首位" not in text and "积分居区首位" not in text
+    assert "全国级" not in text and "被国家级采用" in text  # the 全国 tier as a level of adoption
 
 
 def test_bad_manifest_exits_2_with_one_line(tmp_path):
@@ -407,3 +410,61 @@ def test_a_merged_adoption_takes_the_day_its_copy_writes(tmp_path):
     ledger = read_offices(tree, RULES, year=2025)
     q3, q4 = (build_rollup(ledger, tree, 2025, quarter=q, rules=RULES).summary for q in (3, 4))
     assert (q3.submitted, q3.adopted, q4.submitted, q4.adopted, q4.adopted_by_tier["市级"]) == (1, 0, 0, 1, 1)
+
+
+def test_the_rollup_writes_the_check_report_its_circular_points_to(tmp_path):
+    # 乙县's second row has no author (an error: left out of the figures); the circular says so and
+    # "详见校验报告": the roll-up's outputs hold that report, naming 乙县's file and the cell.
+    for folder, rows in (("甲县", [[1, dt.date(2025, 2, 3), "关于农村饮水安全的建议", "张三"]]),
+                         ("乙县", [[1, dt.date(2025, 2, 4), "关于校车接送的建议", "李四"],
+                                   [2, dt.date(2025, 2, 5), "关于菜市场改造的建议", None]])):
+        (tmp_path / "各县" / folder).mkdir(parents=True)
+        write_xlsx(tmp_path / "各县" / folder / "台账.xlsx", {"台账": [["序号", "收稿日期", "信息标题", "作者"], *rows]})
+    out = tmp_path / "out"
+    result = sqmy("rollup", tmp_path / "各县", "--year", 2025, "--quarter", 1, "--office", "示例市政协", "--out", out)
+    assert result.returncode == 0, result.stderr
+    stem = "2025年第一季度社情民意信息汇总通报"
+    notes = [c for row in openpyxl.load_workbook(out / f"{stem}.xlsx")["概况"].iter_rows(values_only=True) for c in row if c]
+    assert "说明：因校验错误，有1条报送记录未计入统计，详见校验报告。" in notes
+    report = (out / "校验报告.txt").read_text(encoding="utf-8")
+    assert "错误  台账.xlsx!台账!D3  [author.missing]" in report  # one office's file: its name is enough
+    assert json.loads((out / "校验报告.json").read_text(encoding="utf-8"))["issues"][0]["file"].endswith("乙县/台账.xlsx")
+    assert "报送 3 条" in report  # the rows read, the one with the error among them
+    assert f"已生成:{out / '校验报告.txt'}" in result.stdout
+
+
+def test_a_file_name_two_offices_share_is_shown_with_its_folder():
+    from sqmy_lib.render.check_report import issues_text
+    from sqmy_lib.validate import Issue, Report
+
+    issues = [Issue("author.missing", "error", "作者为空", "/x/甲县/台账.xlsx", "台账", 3, "D"),
+              Issue("author.missing", "error", "作者为空", "/x/乙县/台账.xlsx", "台账", 5, "D"),
+              Issue("title.missing", "error", "标题为空", "/x/丙县/丙县台账.xlsx", "台账", 2, "C")]
+    assert issues_text(Report(issues=issues)).splitlines() == [
+        "错误  甲县/台账.xlsx!台账!D3  [author.missing] 作者为空",
+        "错误  乙县/台账.xlsx!台账!D5  [author.missing] 作者为空",
+        "错误  丙县台账.xlsx!台账!C2  [title.missing] 标题为空"]
+
+
+def test_a_city_record_of_a_county_the_county_ledger_lacks_is_said(tmp_path):
+    # The city's own ledger records an item with 单位 临湖区政协 that 临湖区's ledger does not hold (it
+    # forgot to enter it): counted once, as the city's own (no county item to credit), and listed
+    # among the doubts with no candidate, so staff check the county's ledger.
+    (tmp_path / "本级").mkdir()
+    (tmp_path / "临湖区政协").mkdir()
+    write_xlsx(tmp_path / "临湖区政协" / "台账.xlsx", {"台账": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位"],
+        [1, dt.date(2025, 4, 2), "关于老旧小区加装电梯的建议", "张三", "民盟临湖区委"]]})
+    write_xlsx(tmp_path / "本级" / "台账.xlsx", {"台账": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位"],
+        [1, dt.date(2025, 4, 9), "关于老旧小区加装电梯的建议", "张三", "临湖区政协"],  # the county's, forwarded
+        [2, dt.date(2025, 5, 6), "关于社区食堂运营补贴的建议", "李四", "临湖区政协"],  # not in 临湖区's ledger
+        [3, dt.date(2025, 5, 8), "关于城市内涝治理的建议", "王五", "市政协经济委"]]})
+    tree = load_tree(tmp_path, RULES, office="示例市政协")
+    r = build_rollup(read_offices(tree, RULES, 2025), tree, 2025, 2, rules=RULES)
+    assert len(r.forwarded) == 1 and r.summary.submitted == 3
+    assert r.offices.set_index("office")["submitted"].to_dict() == {"示例市政协": 2, "临湖区政协": 1}
+    assert r.uncertain["title"].tolist() == ["关于社区食堂运营补贴的建议"]
+    doubt = r.uncertain.iloc[0]
+    assert doubt["candidates"] == "下级台账中无对应记录" and "临湖区政协台账中没有这条信息" in doubt["reason"]
+    assert r.notes[-1].startswith("另有1条本级记录的单位或作者为下级政协") and not any("疑似重复的记录" in n for n in r.notes)

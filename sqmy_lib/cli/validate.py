@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from ..catalog import SEVERITY_ZH
-from ..iorw import mark_output_dir, write_text
+from ..iorw import mark_output_dir
+from ..render.check_report import REPORT_JSON, REPORT_TXT, issues_text, summary_text, write_check_report
 from ..rules import load_rules
 
 if TYPE_CHECKING:  # ``sqmy --help`` loads no pandas: the validation is imported when it runs
@@ -55,25 +55,6 @@ def _read_and_check(args) -> tuple[Ledger, Report]:
     return ledger, validate(ledger, rules)
 
 
-def summary_text(ledger: Ledger, report: Report) -> str:
-    """The short Chinese summary printed after a validation."""
-    c = ledger.counts
-    ok = int((ledger.files["status"] == "ok").sum()) if len(ledger.files) else 0
-    lines = [
-        f"读取文件 {len(ledger.files)} 个(成功 {ok} 个),工作表 {len(ledger.sheets)} 张;年度 {ledger.year or '未知'}",
-        f"报送 {c['submissions']} 条,采用 {c['adoptions']} 条,批示 {c['instructions']} 件",
-        f"错误 {len(report.errors)} 条,警告 {len(report.warnings)} 条",
-    ]
-    return "\n".join(lines)
-
-
-def issues_text(report: Report) -> str:
-    """One line per issue: severity, cell, code, message."""
-    return "\n".join(
-        "  ".join(filter(None, (SEVERITY_ZH[i.severity], i.cell, f"[{i.code}] {i.message}"))) for i in report.issues
-    )
-
-
 def _annotate(report: Report, out: str) -> list[Path]:
     from ..render.annotate import write_annotated
     from ..run.progress import stage
@@ -109,7 +90,6 @@ def last_ended_quarter(year: int, today: dt.date) -> int | None:
 
 # sqmy run's exit codes: 1 and 2 as every command (a failed report; inputs that cannot be used).
 EXIT_OK, EXIT_LEFT_OUT = 0, 3
-REPORT_TXT, REPORT_JSON = "校验报告.txt", "校验报告.json"
 ANNOTATED_DIR, CIRCULAR_DIR = "问题标注", "季度通报"  # the reader skips both by name too (read.ledger.OUTPUT_FOLDERS)
 RUN_EPILOG = """\
 退出码:
@@ -143,8 +123,7 @@ def run_main_job(args) -> int:
     ledger, report = _read_and_check(args)
     out = mark_output_dir(Path(args.out).expanduser().resolve())  # never read back as ledgers
     clean_temp_files(out)
-    written = [write_text(out / REPORT_TXT, issues_text(report) + "\n\n" + summary_text(ledger, report) + "\n"),
-               write_text(out / REPORT_JSON, report.to_json())]
+    written = write_check_report(ledger, report, out)
     if report.issues:
         written += _annotate(report, str(out / ANNOTATED_DIR))
     print(summary_text(ledger, report))

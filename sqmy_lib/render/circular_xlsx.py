@@ -43,7 +43,7 @@ def _summary_table(circ: QuarterlyCircular, figures: list[specs.Figure]):
 
 def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     span = 12  # title and paragraphs run across the table and the charts beside it
-    notes = [f"说明：{zh.punctuate(n)}" for n in [circ.left_out, *circ.notes] if n]
+    notes = [f"说明：{zh.punctuate(n).rstrip('。')}。" for n in [circ.left_out, *circ.notes] if n]  # each a sentence
     row = 3 + len(notes)
 
     spans = [f"{circ.period_word}：{circ.period.label}"]

@@ -1,0 +1,54 @@
+"""The 校验报告 as staff open it: one line per problem (severity, cell, code, message), then the
+counts read; and the same as JSON for programs. ``sqmy validate`` prints it, ``sqmy run`` writes it
+beside the circular's folder, and a circular or roll-up that read its own ledgers writes it among its
+outputs (its "详见校验报告" points at it)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..catalog import SEVERITY_ZH
+from ..iorw import write_text
+
+if TYPE_CHECKING:  # ``sqmy --help`` loads no pandas
+    from ..records import Ledger
+    from ..validate import Report
+
+REPORT_TXT, REPORT_JSON = "校验报告.txt", "校验报告.json"
+
+
+def summary_text(ledger: Ledger, report: Report) -> str:
+    """The short Chinese summary printed after a validation."""
+    c = ledger.counts
+    ok = int((ledger.files["status"] == "ok").sum()) if len(ledger.files) else 0
+    lines = [
+        f"读取文件 {len(ledger.files)} 个(成功 {ok} 个),工作表 {len(ledger.sheets)} 张;年度 {ledger.year or '未知'}",
+        f"报送 {c['submissions']} 条,采用 {c['adoptions']} 条,批示 {c['instructions']} 件",
+        f"错误 {len(report.errors)} 条,警告 {len(report.warnings)} 条",
+    ]
+    return "\n".join(lines)
+
+
+def issues_text(report: Report) -> str:
+    """One line per issue: severity, cell, code, message. A file name that several folders hold (each
+    county's 台账.xlsx in a roll-up) is shown with its folder: ``乙县/台账.xlsx!台账!D3``."""
+    folders: dict[str, set[str]] = {}
+    for i in report.issues:
+        if i.file:
+            folders.setdefault(Path(i.file).name, set()).add(str(Path(i.file).parent))
+
+    def where(i) -> str:
+        shared = i.file and len(folders[Path(i.file).name]) > 1
+        return f"{Path(i.file).parent.name}/{i.cell}" if shared else i.cell
+
+    return "\n".join(
+        "  ".join(filter(None, (SEVERITY_ZH[i.severity], where(i), f"[{i.code}] {i.message}"))) for i in report.issues
+    )
+
+
+def write_check_report(ledger: Ledger, report: Report, out_dir: str | Path) -> list[Path]:
+    """``校验报告.txt`` (issues, then the summary) and ``校验报告.json`` in ``out_dir``, each written whole."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    text = (issues_text(report) + "\n\n" if report.issues else "") + summary_text(ledger, report) + "\n"
+    return [write_text(out / REPORT_TXT, text), write_text(out / REPORT_JSON, report.to_json())]
