@@ -248,3 +248,12 @@ def test_the_leading_units_sentence_says_a_tie_as_one(tmp_path):
     _, text = _feature_leaders(circ, {})
     assert any(f"{a}、{b}本季度积分并列镇街政协工委首位" in text for a, b in (("甲镇政协工委", "乙镇政协工委"), ("乙镇政协工委", "甲镇政协工委")))
     assert "民盟县委本季度报送信息1条、被采用1条，积分居民主党派首位" in text
+
+
+def test_a_tiers_adoptions_are_named_as_levels_staff_write():
+    from sqmy_lib.compute.circular import adopted_at
+
+    assert adopted_at("全国", 3, {"全国政协": 2, "全国政协办公厅": 1}) == "被国家级采用3条（全国政协2条、全国政协办公厅1条）"
+    assert adopted_at("全国", 2, {"全国政协": 2}) == "被全国政协采用2条"
+    assert adopted_at("市级", 6, {"市政协": 4, "市委办": 2}) == "被市级采用6条（市政协4条、市委办2条）"
+    assert adopted_at("省", 1) == "被省级采用1条"

@@ -173,13 +173,16 @@ def tier_bodies(s: Summary, rules: Rules) -> dict[str, dict[str, int]]:
             for tier, bodies in (s.adopted_by_body or {}).items() if rules.tier_rank(tier) > own}
 
 
+NATIONAL_LEVEL = "国家级"  # the 全国 tier named as a level: 被国家级采用3条 (全国级 is not a word)
+
+
 def adopted_at(tier: str, n: int, bodies: dict[str, int] | None = None) -> str:
     """A tier's adoptions named from the data, never a tier turned into a body: ``被省政协采用10条``
     (one body took them all), ``被市级采用6条（市政协4条、市委办2条）``, ``被市级采用6条`` (no names)."""
     bodies = {b: k for b, k in (bodies or {}).items() if k}
     if len(bodies) == 1 and next(iter(bodies.values())) == n:
         return f"被{next(iter(bodies))}采用{n}条"
-    level = tier if tier.endswith("级") else f"{tier}级"
+    level = tier if tier.endswith("级") else NATIONAL_LEVEL if tier == "全国" else f"{tier}级"
     named = "、".join(f"{b}{k}条" for b, k in bodies.items())
     return f"被{level}采用{n}条" + (f"（{named}）" if named else "")
 

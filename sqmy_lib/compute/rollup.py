@@ -41,6 +41,7 @@ MISSING_COLUMNS = ["office", "office_level", "peer_group", "read_status", "reaso
 # 东山县-2025-0012, 东山县2025-0012, DS_2025-0012: a prefix without digits, separators, the lower 编号.
 _NUMBER_SCHEME = re.compile(r"^(?P<code>\D+?)[\s\-_—–·/:：]*(?P<no>\d.*)$")
 BY_NUMBER, BY_TITLE = "编号", "标题+作者+日期"
+NO_CANDIDATE = "下级台账中无对应记录"  # a doubt's candidates when the office it names holds no such item
 
 
 def _places(subs: pd.DataFrame) -> pd.Series:
@@ -72,7 +73,27 @@ def match_forwarded(c: Counted, tree: OfficeTree, window_days: int | None = None
         certain += [by_number, by_title]
         uncertain += [number_doubt, title_doubt]
         merged_away |= set(by_number["higher_item"]) | set(by_title["higher_item"])
+    decided = merged_away | {i for d in uncertain for i in d["higher_item"]}
+    uncertain.append(_naming_a_lower_office(c, subs[~subs["item"].isin(decided)], tree))
     return _describe(pd.concat(certain, ignore_index=True), subs), _describe_doubt(pd.concat(uncertain, ignore_index=True), subs)
+
+
+def _naming_a_lower_office(c: Counted, higher: pd.DataFrame, tree: OfficeTree) -> pd.DataFrame:
+    """Records of a higher office, matched to no item below, whose 单位 or author is an office below it
+    (临湖区政协, or its code 临湖区): that office's item, most likely, which its own ledger lacks. Counted
+    as the higher office's own, and said (a doubt with no candidate), so staff can check both ledgers."""
+    below = {alias: o for o in tree.offices for alias in (o.name, o.code) if alias}
+    rank = {o.name: c.rules.tiers.index(o.level) for o in tree.offices}
+    authors = c.authors.groupby("item")["name"].agg(list)
+    rows = []
+    for item, unit, office, level in zip(higher["item"], higher["unit"], higher["office"], higher["level"]):
+        for name in [unit, *authors.get(item, [])]:
+            named = below.get(name) if isinstance(name, str) else None
+            if named is not None and named.name != office and rank[named.name] < level:
+                rows.append({"higher_item": item, "lower_item": None,
+                             "reason": f"单位或作者为{named.name},但{named.name}台账中没有这条信息(按{office}本级统计)"})
+                break
+    return pd.DataFrame(rows, columns=["higher_item", "lower_item", "reason"])
 
 
 def _by_number(lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -162,7 +183,8 @@ def _describe_doubt(pairs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=UNCERTAIN_COLUMNS)
     s = subs[["item", "office", "title"]].set_index("item")
     place = _places(subs).set_axis(subs["item"])
-    pairs = pairs.assign(candidate=pairs["lower_item"].map(s["office"]) + " " + pairs["lower_item"].map(place))
+    candidate = pairs["lower_item"].map(s["office"]) + " " + pairs["lower_item"].map(place)
+    pairs = pairs.assign(candidate=candidate.fillna(NO_CANDIDATE))
     grouped = pairs.groupby("higher_item", sort=True)
     out = pd.DataFrame({
         "higher_item": list(grouped.groups),
@@ -338,8 +360,12 @@ def build_rollup(ledger: Ledger, tree: OfficeTree, year: int, quarter: int | Non
     if len(matches):
         notes.append(f"{len(matches)}条信息同时登记在下级和本级台账中(上报本级),已按一条统计,计入报送的下级政协;"
                      "各层级采用、批示在两处都有记录的只计一次")
-    if len(uncertain):
-        notes.append(f"另有{len(uncertain)}条疑似重复的记录无法确定是否为同一条信息,未合并,见“疑似重复（未合并）”工作表")
+    unmatched = int((uncertain["candidates"] == NO_CANDIDATE).sum()) if len(uncertain) else 0
+    if len(uncertain) > unmatched:
+        notes.append(f"另有{len(uncertain) - unmatched}条疑似重复的记录无法确定是否为同一条信息,未合并,见“疑似重复（未合并）”工作表")
+    if unmatched:
+        notes.append(f"另有{unmatched}条本级记录的单位或作者为下级政协,但该政协台账中没有对应信息,已按本级统计,"
+                     "请核对下级台账,见“疑似重复（未合并）”工作表")
     fields = {f.name: getattr(circ, f.name) for f in dataclasses.fields(QuarterlyCircular)}
     rollup_rules = rules.data.get("rollup", {})
     fields.update(notes=notes, unit_word="地区", problems=_missing_text(missing),

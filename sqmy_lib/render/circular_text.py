@@ -145,6 +145,7 @@ def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
     # The period's points (附件1 ranks the year to date: the sentence says which); a tie is said as one.
     parts = []
     for group, tied in leaders.groupby("peer_group", sort=False):
+        group = f"各{group}" if len(group) == 1 else group  # a roll-up's groups 县, 区: 积分居各县首位
         if len(tied) == 1:
             r = next(tied.itertuples())
             parts.append(f"{r.unit}{circ.period_word}报送信息{r.submitted}条、被采用{r.adopted}条，积分居{group}首位")
