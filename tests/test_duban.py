@@ -224,3 +224,24 @@ def test_a_reply_after_the_as_of_day_had_not_come(tmp_path):
     assert (q3.at[0, "status"], bool(q3.at[0, "overdue"]), q3.at[0, "days_open"]) == ("办理中", True, 60)
     year = instructions(ledger, Period.of(2025), today=dt.date(2026, 1, 10))
     assert (year.at[0, "status"], bool(year.at[0, "overdue"])) == ("已办结", False)
+
+
+def test_a_reply_after_its_time_limit_is_late(tmp_path):
+    # L1: 时限 31 August, 办复 15 October: answered (not overdue), but 逾期办复. L2: 办复 20 August, in time.
+    # L3: no 办复, 时限 passed: overdue, and not late (there is no reply to be late). As of 31 December.
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "批示日期", "办理时限", "办复日期", "办复情况"]
+    rows = [header, ["L1", "2025-07-01", "关于甲的建议", "张三", "县长李某", "2025-08-01", "2025-08-31", "2025-10-15", "已办结"],
+            ["L2", "2025-07-02", "关于乙的建议", "张三", "县长李某", "2025-08-01", "2025-08-31", "2025-08-20", "已办结"],
+            ["L3", "2025-07-03", "关于丙的建议", "张三", "县长李某", "2025-08-01", "2025-08-31", None, None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "l.xlsx", {"S": rows}), year=2025)
+    table = instructions(ledger, Period.of(2025), today=dt.date(2026, 1, 10)).set_index("item_no")
+    assert table.loc[["L1", "L2", "L3"], "late"].tolist() == [True, False, False]
+    assert table.loc[["L1", "L2", "L3"], "overdue"].tolist() == [False, False, True]
+    result = subprocess.run([sys.executable, "-m", "sqmy_lib", "compute", "instructions", str(tmp_path / "l.xlsx"),
+                             "--year", "2025", "--format", "csv"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "逾期办复" in result.stdout.splitlines()[0]
+    from sqmy_lib.render.circular_text import instruction_rows
+
+    rows = instruction_rows(sq.quarterly_circular(ledger, 2025, 4, today=dt.date(2026, 1, 10))).set_index("item_no")
+    assert rows.loc[["L1", "L2"], "status"].tolist() == ["已办结（逾期办复）", "已办结"]

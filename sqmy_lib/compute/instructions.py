@@ -11,7 +11,8 @@ text no word places is 办理中 — never 已办结 — and is reported as a wa
 办理时限: the ledger's date, or its number of days (working days when it says 工作日), or
 ``instructions.due_days`` (office-set), counted from the 交办 date (the 批示 date when the item was not 交办). An instruction is overdue
 when the as-of day is past its 办理时限 and there is no 办复 (no reply date or text, and not 已办结);
-a 办复 dated after the as-of day had not come by then.
+a 办复 dated after the as-of day had not come by then. A 办复 dated after the 办理时限 is ``late``
+(逾期办复): answered, but not in time.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def _after(start: pd.Series, days: pd.Series, working: pd.Series) -> pd.Series:
 
 
 COLUMNS = ["item", "item_no", "title", "authors", "unit", "leader", "level", "date", "text", "follow_up", "department",
-           "assigned", "due", "replied", "reply", "fed_back", "status", "overdue", "days_open", "warning"]
+           "assigned", "due", "replied", "reply", "fed_back", "status", "overdue", "late", "days_open", "warning"]
 
 
 def follow_up_status(text: str, rules: Rules) -> str:
@@ -88,6 +89,7 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     status = status.where(~later, IN_PROGRESS)
     answered = (replied.notna() & ~later) | (replied.isna() & ((reply != "") | (status == DONE)))
     overdue = ~answered & due.notna() & (due < as_of)
+    late = replied.notna() & ~later & due.notna() & (replied > due)
     # Days open and the 批示日期 shown are the recorded day's: a 批示 written without one is counted in
     # its item's period (``when``), but its date is not the item's 收稿日期 (left blank, not made up).
     days_open = (as_of - instr["date"]).dt.days.where(status != DONE)
@@ -110,10 +112,11 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
         "fed_back": fed_back.to_numpy(),
         "status": status.to_numpy(),
         "overdue": overdue.astype(bool).to_numpy(),
+        "late": late.astype(bool).to_numpy(),
         "days_open": days_open.astype("Int64").array,
         "warning": warning,
     }, columns=COLUMNS)
     for column in ("date", "assigned", "due", "replied", "fed_back"):
         out[column] = pd.to_datetime(out[column])
-    out["overdue"] = out["overdue"].astype(bool)
+    out[["overdue", "late"]] = out[["overdue", "late"]].astype(bool)
     return out.sort_values(["overdue", "date", "item"], ascending=[False, True, True], kind="stable").reset_index(drop=True)

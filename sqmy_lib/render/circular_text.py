@@ -329,11 +329,13 @@ INSTRUCTION_SPEC = specs.spec(
 
 
 def instruction_rows(circ: QuarterlyCircular) -> pd.DataFrame:
-    """The 批示 督办 table: the unit with the title, status with the days open (only when open)."""
+    """The 批示 督办 table: the unit with the title, status with the days open (only when open) and
+    逾期办复 when the reply came after its 办理时限."""
     ins = circ.instructions
     units = ins["unit"].map(lambda u: "" if zh.blank(u) else f"（{u}）")
     days = ins["days_open"].map(lambda d: f"，已{int(d)}天" if not zh.blank(d) and int(d) > 0 else "")
-    return ins.assign(title=ins["title"].astype(str) + units, status=ins["status"].astype(str) + days)
+    late = ins["late"].map(lambda v: "（逾期办复）" if v else "") if "late" in ins else ""
+    return ins.assign(title=ins["title"].astype(str) + units, status=ins["status"].astype(str) + days + late)
 
 
 def _instructions_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment | None:

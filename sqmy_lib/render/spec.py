@@ -238,7 +238,8 @@ INSTRUCTIONS = spec(
     # 督办 like a 提案 (L33): the department it went to, when, by when, its reply and the feedback.
     Column("department", "承办单位"), Column("assigned", "交办日期", "date"), Column("due", "办理时限", "date"),
     Column("replied", "办复日期", "date"), Column("reply", "办复情况", "long"), Column("fed_back", "反馈日期", "date"),
-    Column("status", "办理状态"), Column("overdue", "逾期", "bool"), Column("days_open", "已办天数", "count"),
+    Column("status", "办理状态"), Column("overdue", "逾期", "bool"), Column("late", "逾期办复", "bool"),
+    Column("days_open", "已办天数", "count"),
     Column("warning", "提示", "long"),
 )
 
