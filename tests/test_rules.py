@@ -99,6 +99,11 @@ BROKEN = [
     ("  信息员: [信息员, 联络员]", "  信息员: [信息员, 联络员, 特约信息员]", "roles", "“特约信息员”同时写在 特邀信息员 和 信息员 中,只能属于其中一个"),
     # A typo in the circular's keys kept the default (overdue stayed 60 days).
     ("  overdue_days: 60", "  overdue_day: 30", "circular.overdue_day", "未知配置项(是否应为 “overdue_days”?)"),
+    # A key that means nothing beside the others was accepted and silently ignored.
+    ("{per: month, items: 3, adopted: 1, adopted_min_tier: 市级, start_month: 1}", "{per: month, items: 3, adopted_min_tier: 市级, start_month: 1}",
+     "quotas.units.镇街政协工委", "写了 adopted_min_tier(采用的最低层级)却没有写 adopted"),
+    ("信息员: {per: month, items: 1, every_month: true}", "信息员: {per: year, items: 12, every_month: true}", "quotas.people.信息员",
+     "every_month(每月都要完成)只用于按月的任务(per: month),此处 per 为 “year”"),
     # YAML 1.1 read 010 as octal 8: a quota of 8, not 10.
     ("委员: {per: year, items: 2, prorate: false}", "委员: {per: year, items: 010, prorate: false}", "quotas.people.委员.items",
      "应为不小于 0 的整数,实为 “010”"),

@@ -218,6 +218,18 @@ def lists_apart(*keys: str, with_keys: bool = False) -> Check:
     return check
 
 
+def quota_rule(value, data):
+    """One quota: a mapping, and no key that means nothing beside the others (``adopted_min_tier``
+    without ``adopted``, ``every_month`` on a quota per quarter or year): accepted, it was silently ignored."""
+    if not isinstance(value, dict):
+        return mapping(value, data)
+    if value.get("adopted_min_tier") not in (None, "") and value.get("adopted") in (None, ""):
+        return "写了 adopted_min_tier(采用的最低层级)却没有写 adopted(须被采用的条数),该层级不起作用;请补写 adopted 或删去 adopted_min_tier"
+    if value.get("every_month") is True and value.get("per") not in (None, "month"):
+        return f"every_month(每月都要完成)只用于按月的任务(per: month),此处 per 为 {_shown(value.get('per'))};请改为 per: month 或删去 every_month"
+    return None
+
+
 def anything(value, data):
     return None
 
@@ -349,13 +361,13 @@ SPECS: tuple[Spec, ...] = (
     Spec("roles.*", words(non_empty=False)),
     Spec("quotas", mapping, REQ),
     Spec("quotas.people", mapping),
-    Spec("quotas.people.*", mapping, keys="roles"),
+    Spec("quotas.people.*", quota_rule, keys="roles"),
     Spec("quotas.people.*.per", one_of(*PERIODS), REQ),
     Spec("quotas.people.*.items", integer(), REQ),
     Spec("quotas.people.*.every_month", boolean),
     Spec("quotas.people.*.prorate", boolean),
     Spec("quotas.units", mapping),
-    Spec("quotas.units.*", mapping, keys="peer_groups"),
+    Spec("quotas.units.*", quota_rule, keys="peer_groups"),
     Spec("quotas.units.*.per", one_of(*PERIODS), REQ),
     Spec("quotas.units.*.items", integer(), REQ),
     Spec("quotas.units.*.adopted", integer()),
