@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -80,13 +82,34 @@ def run(argv: list[str]) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak MiB) of one whole process."""
     if "--out" in argv:  # a fresh output folder each time, as a first run writes it
         shutil.rmtree(argv[argv.index("--out") + 1], ignore_errors=True)
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: the archive has rows with errors, as archives do
-        raise SystemExit(f"failed: {' '.join(argv)}")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        _check_outcome(argv, os.waitstatus_to_exitcode(status), out, err)
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _check_outcome(argv: list[str], code: int, out, err) -> None:
+    """Stop on a run that did not do its work: exit 1 is accepted (the archive has rows with errors, as
+    archives do), so the outputs are checked too — a JSON command printed JSON, a report wrote its Word
+    document. (A roll-up whose kernel could not import sqmy_lib exits 1 as well, and was once timed.)"""
+    out.seek(0)
+    err.seek(0)
+    problem = None
+    if code not in (0, 1):
+        problem = f"exit {code}"
+    elif "--format" in argv and argv[argv.index("--format") + 1] == "json":
+        try:
+            json.load(out)
+        except ValueError:
+            problem = "no JSON on stdout"
+    elif "--out" in argv and not any(Path(argv[argv.index("--out") + 1]).glob("*.docx")):
+        problem = "no Word document written"
+    if problem:
+        tail = err.read().decode("utf-8", "replace")[-2000:]
+        raise SystemExit(f"failed ({problem}): {' '.join(argv)}\n{tail}")
 
 
 def contenders(folder: Path) -> dict[str, list[list[str]]]:
