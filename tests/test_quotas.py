@@ -311,3 +311,35 @@ def test_a_unit_the_roster_does_not_rank_is_said_once(tmp_path):
     said = [(i.row, i.message.split("”")[0]) for i in sq.validate(ledger).issues if i.code == "roster.unknown_unit"]
     assert said == [(2, "单位“县教育局"), (4, "单位“教育界")]
     assert units(ledger, Period.of(2025))["unit"].tolist() == ["民盟县委"]
+
+
+def test_a_person_who_moved_unit_mid_year_is_one_person(tmp_path):
+    # 郑七, 信息员 (every month), 城关镇 1 January–30 April, then 河口镇 from 1 May: one person who moved, not
+    # two 郑七 (each owing his months apart, and neither eligible for 优秀信息员). By hand: in post all year,
+    # 12 months; items in February, March (城关镇), May, July, October (河口镇): 5 months, 41.7%; the
+    # months missed 1、4、6、8、9、11、12. 吴六 was a 信息员 at 民盟县委 to 30 June and a 委员 at 民进县委 from
+    # 1 July: one person with two roles (no 吴六(民盟县委)), each role's quota for its months.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [
+        ["姓名", "身份", "单位", "聘任日期", "离任日期", "备注"],
+        ["郑七", "信息员", "城关镇政协工委", "2025-01-01", "2025-04-30", "5月调河口镇"],
+        ["郑七", "信息员", "河口镇政协工委", "2025-05-01", None, "由城关镇调入"],
+        ["吴六", "信息员", "民盟县委", "2025-01-01", "2025-06-30", None],
+        ["吴六", "委员", "民进县委", "2025-07-01", None, None]]})
+    dates = ["2025-02-05", "2025-03-05", "2025-05-20", "2025-07-22", "2025-10-20"]
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"],
+            *[[f"Z{k}", d, f"关于第{k}件事的建议", "郑七", "城关镇政协工委" if k < 3 else "河口镇政协工委"] for k, d in enumerate(dates, 1)],
+            ["W1", "2025-03-10", "关于吴六一的建议", "吴六", "民盟县委"], ["W2", "2025-08-10", "关于吴六二的建议", "吴六", "民进县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    table = people(ledger, Period.of(2025), today=dt.date(2026, 1, 10))
+    zheng = table[table["name"] == "郑七"]
+    assert len(zheng) == 1 and table["name"].str.startswith("郑七(").sum() == 0
+    z = zheng.iloc[0]
+    assert (z["unit"], z["submitted"], z["quota"], round(z["completion"], 3)) == ("河口镇政协工委", 5, 12, 0.417)
+    assert z["missed_months"] == [1, 4, 6, 8, 9, 11, 12]
+    wu = table[table["name"] == "吴六"].set_index("role")
+    assert sorted(wu.index) == ["信息员", "委员"] and not table["name"].str.startswith("吴六(").any()
+    assert wu.at["信息员", "quota"] == 6 and wu.at["委员", "quota"] == 1  # 6 months; 2 a year × 6/12
+    report = sq.validate(ledger)
+    moved = [(i.row, i.severity) for i in report.issues if i.code == "roster.transfer"]
+    assert moved == [(3, "info"), (5, "info")]
+    assert not [i for i in report.issues if i.code.startswith("roster.same_name")]

@@ -16,6 +16,7 @@ quota is shown, never silently taken as "no date".
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -102,6 +103,9 @@ def _same_names(people: list[dict]) -> list[dict]:
         by_name.setdefault(p["name"], []).append(p)
     out: list[dict] = []
     for name, rows in by_name.items():
+        rows, one_person = _transfers(rows, out)
+        if one_person:
+            continue
         first = rows[0]
         later = [p for p in rows[1:] if not (p["row"] == first["row"] and p["sheet"] == first["sheet"])
                  and any(p[k] and first[k] and p[k] != first[k] for k in ("sector", "unit"))]
@@ -118,6 +122,38 @@ def _same_names(people: list[dict]) -> list[dict]:
                             detail=f"{where if first['sheet'] != p['sheet'] else where.split('!')[1]}"
                                    + (f",已区分为“{first['name']}”与“{p['name']}”" if field else "")))
     return out
+
+
+TRANSFER_DAYS = 31  # a row starting within this many days after another's end: one person who moved
+
+
+def _transfers(rows: list[dict], out: list[dict]) -> tuple[list[dict], bool]:
+    """Rows of one 姓名 that follow one another in time (郑七 城关镇 to 30 April, 河口镇 from 1 May) as
+    (the rows of one person who moved unit or 界别, True): a row of the same role as the one before it
+    is folded into it (in post from the earlier start, in the later unit); each move is said at its
+    later row (``roster.transfer``). Anything else — rows in post at the same time, or far apart —
+    comes back as it is, (rows, False), to be told apart by 界别 or 单位."""
+    ordered = sorted(rows, key=lambda p: (p["appointed_on"] is None, p["appointed_on"] or dt.date.min))
+    pairs = list(zip(ordered, ordered[1:]))
+    if not pairs or not all(a["ended_on"] and b["appointed_on"] and 0 < (b["appointed_on"] - a["ended_on"]).days <= TRANSFER_DAYS
+                            for a, b in pairs):
+        return rows, False
+    moves = [(a, b) for a, b in pairs if (a["unit"], a["sector"]) != (b["unit"], b["sector"])]
+    if not moves:
+        return rows, False
+    for a, b in moves:
+        out.append(dict(code="roster.transfer", src=None, file=b["file"], sheet=b["sheet"], row=b["row"], column="",
+                        value=b["name"], detail=f"{a['unit'] or a['sector']}(至{a['ended_on']:%Y-%m-%d})"
+                                                f"调至{b['unit'] or b['sector']}(自{b['appointed_on']:%Y-%m-%d})"))
+    kept = [ordered[0]]
+    for p in ordered[1:]:
+        if p["role"] == kept[-1]["role"]:
+            p["appointed_on"] = kept[-1]["appointed_on"]
+            kept[-1]["folded"] = True  # left out of the people table (roster_from_sheets)
+            kept[-1] = p
+        else:
+            kept.append(p)
+    return kept, True
 
 
 def _unread_columns(file: str, grid: SheetGrid, layout: Layout, read: set) -> list[dict]:
@@ -243,6 +279,7 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
                                              value=written, detail=unit_type, **where))
                     units.append(dict(unit=unit, unit_type=unit_type, **where))
     findings += _same_names(people)
+    people = [p for p in people if not p.get("folded")]
     # One row per (person, role): the first one written wins when a sheet repeats a person.
     p = typed("people", pd.DataFrame(people, columns=PEOPLE_COLUMNS)).drop_duplicates(["name", "role"])
     u = typed("units", pd.DataFrame(units, columns=UNIT_COLUMNS)).drop_duplicates("unit")
