@@ -2417,3 +2417,51 @@ def test_a_day_alone_under_its_column_is_no_page_mark(tmp_path):
             [1, "2025-03-01", "关于甲的建议", "张三", "√", None], [None, None, None, None, None, "4/3"]]
     ledger, report = _read(write_xlsx(tmp_path / "d.xlsx", {"2025年": rows}), year=2025)
     assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 4, 3))]
+
+
+# ---------------------------------------------------------------- a body with its own mark; 批示 not given
+
+def test_a_body_written_with_its_own_mark_takes_that_mark(tmp_path):
+    # 采用情况 written as body and mark: 省政协：× (not adopted) was paid as a 省级 adoption, 200 yuan, and
+    # 市政协：√；省政协：× paid 200 (省级) instead of 100 (市级). By hand, defaults (市级 100, 省级 200): only
+    # √ pays — 丙 100 (市政协：√), 丁 100 (县级√市级√: the higher, 市级), 戊 200 (省政协√), 己 100 (市政协√ of
+    # 市政协：√；省政协：×); ✔️ (✔ as a phone types it) under 县政协编发 is 庚's 县级 adoption, 30 yuan.
+    cells = {"甲": "省政协：×", "乙": "省级：否", "丙": "市政协：√", "丁": "县级√市级√", "戊": "省政协√", "己": "市政协：√；省政协：×",
+             "辛": "省政协（×）", "壬": "省政协：待定", "癸": "省政协：报送中"}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "县政协编发"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}件事的建议", who, cell, None] for k, (who, cell) in enumerate(cells.items(), 1)]
+    rows.append([10, "2025-03-10", "关于第10件事的建议", "庚", None, "✔️"])
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert _paid(ledger) == {"丙": Decimal("100.00"), "丁": Decimal("100.00"), "戊": Decimal("200.00"),
+                             "己": Decimal("100.00"), "庚": Decimal("30.00")}
+    assert _sent(ledger) == [(8, "省级")]  # 癸: sent to 省政协, not adopted
+    assert not _codes(report, "mark.unknown")
+
+
+def test_a_forwarding_with_its_outcome_in_brackets_is_a_forwarding(tmp_path):
+    # 报送（未采用） under 市政协采用: sent there, not adopted; the bracket lost the 上报 (the 上报 figures
+    # read 0 for a ledger that writes them this way). By hand: three items sent to 市政协, none adopted.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协采用"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "报送（未采用）"], [2, "2025-03-02", "关于乙的建议", "李四", "已报送(暂未采用)"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "已上报（未被采用）"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert _sent(ledger) == [(0, "市级"), (1, "市级"), (2, "市级")] and ledger.adoptions.empty
+
+
+def test_an_instruction_cell_that_says_none_was_given_is_none(tmp_path):
+    # A 领导批示 cell saying the 批示 was not given, or that the item only went to a leader to read, was
+    # a 批示 (the 稿酬 doubled, 100 → 200). By hand: each item 市级 100; only 癸's 县长某某批示 doubles, 200.
+    # 子 and 丑 write two leaders on two lines / after a space: two 批示 each, the higher 省级 (units' points).
+    said = ["已呈报县委主要领导（未批示）", "县长未批示", "领导未批示", "呈县长阅示", "报县委书记阅示", "已送县长审阅",
+            "报县长（待批示）", "尚无批示", "县长某某批示"]
+    people = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "癸"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协采用", "领导批示"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}件事的建议", who, "√", cell] for k, (who, cell) in enumerate(zip(people, said), 1)]
+    rows += [[10, "2025-03-10", "关于第10件事的建议", "子", "√", "县长某某批示\n副省长某某批示"],
+             [11, "2025-03-11", "关于第11件事的建议", "丑", "√", "市委书记张某批示 市长李某批示"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    paid = _paid(ledger)
+    assert {who: paid[who] for who in people} == {**{who: Decimal("100.00") for who in people[:-1]}, "癸": Decimal("200.00")}
+    ins = ledger.instructions
+    assert sorted(zip(ins["item"], ins["leader"], ins["level"].astype(str))) == [
+        (8, "县长某某", "县级"), (9, "副省长某某", "省级"), (9, "县长某某", "县级"), (10, "市委书记张某", "市级"), (10, "市长李某", "市级")]

@@ -53,6 +53,7 @@ class Reading:
     date: dt.date | None = None
     text: str = ""  # the part of the cell this came from
     day: tuple[int, int] | None = None  # (month, day) of a date written with no year: the sheet's year dates it
+    marked: bool = False  # a body with its own mark (省政协：√): it says its outcome itself
 
 
 class Vocabulary:
@@ -86,9 +87,12 @@ class Vocabulary:
         self._any_instruction = re.compile(words)
         # A whole cell that says no 批示 was given (待批示, 尚未批示, 暂无领导批示), or only planned or asked
         # for one (拟批示, 报送领导, 已呈报县委领导): understood, none.
+        # 县长未批示: a leader may be named before the negation; 呈县长阅示, 已送县长审阅: sent to read.
         self._no_instruction = re.compile(
-            rf"(?:未|无|待|没有|尚未|暂未|暂无|未经|未获|未有|拟|拟请|准备|建议|提请)(?:领导|上级)?(?:{words})(?:意见)?"
-            r"|(?:已)?(?:报送|呈报|呈送|报|送|转呈)(?:[县市省区州]?(?:委|政府)?(?:主要|分管)?)领导(?:审阅|参阅|阅示)?")
+            rf"(?:[^,，;；。()]{{0,16}}?(?<![获经得]))?(?:未|无|待|没有|尚未|尚无|暂未|暂无|未经|未获|未有|未作|拟|拟请|准备|建议|提请)"
+            rf"(?:领导|上级)?(?:{words})(?:意见)?"
+            r"|(?:已)?(?:报送|呈报|呈送|报|送|转呈)(?:[县市省区州]?(?:委|政府)?(?:主要|分管)?)领导(?:审阅|参阅|阅示)?"
+            r"|(?:已)?(?:报送|呈报|呈送|报请|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){1,16}?(?:审阅|参阅|阅示|阅批|批阅|审定)")
         alternation = lambda ws: re.compile("|".join(map(re.escape, sorted((w for w in ws if len(w) > 1), key=len, reverse=True))) or "(?!)")
         self._pending_in = alternation(self.pending)
         self._not_adopted_in = alternation(self.not_adopted)
@@ -135,7 +139,7 @@ class Vocabulary:
             return self._number_mark(float(value))
         # A bracket that records a 批示 (√(获副市长王某某批示)) is read with the instructions, not here.
         shown = _BRACKET.sub(lambda m: "" if self._any_instruction.search(m[1]) else m[0],
-                             unicodedata.normalize("NFKC", str(value))).strip() or str(value).strip()
+                             unicodedata.normalize("NFKC", str(value)).translate(_EMOJI_STYLE)).strip() or str(value).strip()
         parts = [p for p in _MARK_PARTS.split(shown) if p]
         if len(parts) > 1 and any(self._any_instruction.search(p) for p in parts):  # 第3期,获县长批示; √ 县长批示
             shown = " ".join(p for p in parts if not self._any_instruction.search(p)) or shown
@@ -219,7 +223,7 @@ class Vocabulary:
         """The body of a forwarding said before its negated adoption (``报市政协未采用`` → ``市政协``),
         or None when the text is no forwarding."""
         m = self._not_adopted_in.search(text) or self._negated_verb.search(text) or self._pending_in.search(text)
-        head = text[: m.start()].rstrip(",，、;；但") if m else ""
+        head = _OUTCOME_LEAD.sub("", text[: m.start()]) if m else ""
         return self._forwarded(head) if head else None
 
     def _forwarded(self, text: str) -> str | None:
@@ -243,7 +247,7 @@ class Vocabulary:
     def read_text(self, value) -> list[Reading]:
         """A free-text adoption cell (采用情况/采用单位): one reading per part; a bare mark after a
         body inherits it. Not-adopted and pending parts are kept (they are understood)."""
-        text = cell_text(value)
+        text = cell_text(value).translate(_EMOJI_STYLE)
         if not text:
             return []
         readings: list[Reading] = []
@@ -354,7 +358,24 @@ class Vocabulary:
                 out.append(part)
         return out
 
+    def _body_with_mark(self, part: str) -> Reading | None:
+        """``省政协：×``, ``省政协 否``, ``省政协√``: a body, then the mark that says what it did (× not
+        adopted, √ adopted, 待定 pending), read as that body's outcome; read whole, the body's name made
+        it an adoption whatever the mark said. None for any other part."""
+        m = _BODY_THEN_MARK.match(part)
+        mark = m and norm(m["word"] or m["spaced"] or m["symbol"] or m["bracketed"]).upper()
+        if not mark or self.place(m["body"]).tier is None:
+            return None
+        for state, words in ((ADOPTED, self.adopted), (NOT_ADOPTED, self.not_adopted), (PENDING, self.pending)):
+            if mark in words:
+                return Reading(state, body=norm(m["body"]), text=part, marked=True)
+        if any(mark in (w, w + "中") for w in self.forwarded):  # 省政协：报送中, 省政协：已上报
+            return Reading(FORWARDED, body=norm(m["body"]), text=part, marked=True)
+        return None
+
     def _part(self, part: str) -> Reading:
+        if (marked := self._body_with_mark(part)) is not None:
+            return marked
         text = norm(part).upper()
         listed = self._listed(text, part)
         if listed is not None:
@@ -439,8 +460,15 @@ class Vocabulary:
         return not rest
 
     def says_no_instruction(self, text: str) -> bool:
-        """A cell that says no 批示 was given (``待批示``, ``尚未批示``, ``暂无领导批示``)."""
-        return self._no_instruction.fullmatch(unicodedata.normalize("NFKC", text).strip(" 。.")) is not None
+        """A cell that says no 批示 was given (``待批示``, ``尚未批示``, ``暂无领导批示``, ``县长未批示``),
+        or only that the item went to a leader to read (``呈县长阅示``, ``已送县长审阅``), with the
+        outcome in brackets too (``已呈报县委主要领导（未批示）``, ``报县长（待批示）``)."""
+        t = unicodedata.normalize("NFKC", text).strip(" 。.")
+        if self._no_instruction.fullmatch(t):
+            return True
+        b = _BRACKET.search(t)  # the outcome in brackets, after a head that records no 批示 itself
+        return (b is not None and not t[b.end():].strip(" 。.") and self._no_instruction.fullmatch(b[1].strip()) is not None
+                and not self._any_instruction.search(t[: b.start()]))
 
     def instruction_in_text(self, text: str) -> list[tuple[str, str, str]]:
         """批示 written in free text (备注/说明): ``获市委书记王某某批示`` → [(leader, the sentence, the
@@ -490,11 +518,11 @@ class Vocabulary:
             who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到)", "", who)  # 已批示, 获市长李某某批示
             if (d := _DAY_AFTER_LEADER.search(who)) and d.start() > 0:
                 who, date = who[: d.start()], date or d[1]  # 市长李某某4月5日批示: the day, not the name
-            if rest[:1] in "、,，;；" and words.search(rest):
-                out.append((who, "", date))  # another leader's 批示 follows
+            if rest[:1] in "、,，;；" and words.search(rest) or rest[:1] in "\n " and self._leader_next(rest, words):
+                out.append((who, "", date))  # another leader's 批示 follows (on the next line, after a space too)
                 t = rest[1:].strip()
                 continue
-            rest = rest.lstrip(" ::,，")
+            rest = rest.lstrip(" ::,，\n")
             if not who and (b := re.fullmatch(r"\(([^()]+)\)[。.]?", rest)):
                 who, rest = b[1], ""  # 已批示(市长)
             if nxt := self._next_instruction(rest, words):  # 。2025年4月9日副市长赵某某批示:…
@@ -507,6 +535,12 @@ class Vocabulary:
             out.extend([(who, "", date)] * times if times else [(who, rest, date)])
             break
         return out
+
+    def _leader_next(self, rest: str, words: re.Pattern) -> bool:
+        """Whether what follows a 批示 after a new line or a space is another leader's 批示
+        (``县长某某批示⏎副省长某某批示``), not its content: a post named before the next 批示 word."""
+        m = words.search(rest)
+        return m is not None and any(w in rest[: m.start()] for w in self.title_words)
 
     def leader_and_day(self, text: str) -> tuple[str, str]:
         """A cell under one level's 批示 column: (the leaders it names, the day it writes): ``李某某``,
@@ -581,8 +615,22 @@ def _date(text: str) -> dt.date | None:
     return date_in_text(text)
 
 
+# What stands between a forwarding and its outcome: 报送(未采用), 已报送,但暂未采用, 报送(尚未采用).
+_OUTCOME_LEAD = re.compile(r"[,，、;；(（\[【\s但暂尚仍还]+$")
+# The variation selectors a phone types after ✔ (✔️): the mark is the same.
+_EMOJI_STYLE = str.maketrans("", "", "\ufe0e\ufe0f")
+# Mark symbols written right after a body (县级√市级√, 省政协×); a part ends after one.
+_MARK_SYMBOLS = re.compile(r"[√✓✔×✗✘]")
+_AFTER_A_SYMBOL = re.compile(r"(?<=[√✓✔×✗✘])(?=[^\s√✓✔×✗✘)\]】,，;；、。])")
+# A body, then its mark: after a colon (省政协：×), a space (省政协 否), a symbol (省政协×), in brackets (省政协(×)).
+_BODY_THEN_MARK = re.compile(r"^(?P<body>[^:：()]+?)\s*(?:[:：]\s*(?P<word>.+)|\s+(?P<spaced>\S+)|(?P<symbol>[√✓✔×✗✘])"
+                             r"|\((?P<bracketed>[^()]+)\))\s*$")
+
+
 def _split_parts(text: str) -> list[str]:
     text = _DEED_THEN_BODY.sub(lambda m: m[1] + ";", unicodedata.normalize("NFKC", text))
+    if _MARK_SYMBOLS.search(text):  # 县级√市级√: a part ends after each mark
+        text = _AFTER_A_SYMBOL.sub(";", text)
     parts = [p.strip() for p in _PARTS.split(text)]
     return [p for p in parts if p]
 
@@ -615,7 +663,7 @@ def _levels_written_together(text: str) -> str:
 def _verbless(reading: Reading) -> bool:
     """A part that only names a body (``省政协``): what happened there is what its neighbour says."""
     return (reading.state == ADOPTED and bool(reading.body) and reading.issue_no is None and reading.date is None
-            and not any(v in reading.text for v in ADOPTION_VERBS))
+            and not reading.marked and not any(v in reading.text for v in ADOPTION_VERBS))
 
 
 def _bodies_share_the_outcome(readings: list[Reading]) -> list[Reading]:
