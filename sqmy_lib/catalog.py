@@ -151,6 +151,8 @@ _ENTRIES = [
     Code("category.unknown", WARNING, "类别不在规则中", "类别“{category_text}”不在规则文件的类别中"),
     Code("roster.same_name", INFO, "名册重名(已区分)",
          "名册中“{value}”不止一人(另见{detail});台账中的“{value}”按该条信息的单位或界别对应到其中一人"),
+    Code("adoption.body_from_forward", INFO, "采用单位按上报单位计",
+         "“是否采用”为“{value}”但未写采用单位,按该行上报单位“{detail}”计为其采用;如不是该单位采用,请写明采用单位"),
     Code("roster.transfer", INFO, "名册中调动的人员",
          "名册中“{value}”{detail},前后任职时间相接,按同一人统计(任务按在任月份连续计算)"),
     Code("roster.same_name_merged", WARNING, "名册重名(无法区分)",

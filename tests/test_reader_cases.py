@@ -2465,3 +2465,18 @@ def test_an_instruction_cell_that_says_none_was_given_is_none(tmp_path):
     ins = ledger.instructions
     assert sorted(zip(ins["item"], ins["leader"], ins["level"].astype(str))) == [
         (8, "县长某某", "县级"), (9, "副省长某某", "省级"), (9, "县长某某", "县级"), (10, "市委书记张某", "市级"), (10, "市长李某", "市级")]
+
+
+def test_a_yes_under_is_adopted_takes_the_body_its_row_was_sent_to(tmp_path):
+    # 上报单位 | 是否采用: a yes with no body was an error (adoption.no_body) and the row left out of every
+    # figure. By hand (市级 100): 甲 sent to 市政协, √ → 市政协's adoption, 100, said at the flag (info);
+    # 乙's flag names its body itself (市政协采用) → 100, nothing said; 丙 否 → nothing; 丁 sent to two
+    # bodies, 是 → which adopted it only staff know: still the error at the flag.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "上报单位", "是否采用"],
+            [1, "2025-03-01", "关于甲的建议", "甲", "市政协", "√"], [2, "2025-03-02", "关于乙的建议", "乙", "市政协、省政协", "市政协采用"],
+            [3, "2025-03-03", "关于丙的建议", "丙", "省政协", "否"], [4, "2025-03-04", "关于丁的建议", "丁", "市政协、省政协", "是"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert _paid(ledger) == {"甲": Decimal("100.00"), "乙": Decimal("100.00")}
+    assert [(i.row, i.column, i.severity) for i in _codes(report, "adoption.body_from_forward")] == [(2, "F", "info")]
+    assert [(i.row, i.column) for i in _codes(report, "adoption.no_body")] == [(5, "F")]
+    assert _sent(ledger) == [(0, "市级"), (1, "市级"), (1, "省级"), (2, "省级"), (3, "市级"), (3, "省级")]

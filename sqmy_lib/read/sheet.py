@@ -1139,22 +1139,45 @@ class SheetReader:
         c = self.f.get("adopted_flag")
         value = self._cell(row, "adopted_flag")
         if c is None or value == "" or value is None:
-            if reference and adoptions == 0 and self._records_adoptions() and not self._row_says_adoption(row) and not self._row_has_other_records(row):
-                # A row of an adoption ledger records one adoption, even with its body left blank.
-                self._adoption(item, ref, r, self.f.get("adoption", self.f.get("title", 0)), "", Reading(ADOPTED), "ledger_row")
-                return 1
-            return adoptions
+            return self._ledger_row_adoption(row, r, item, ref) if reference and adoptions == 0 else adoptions
         reading = self._memo("mark", value, self._read_mark)
         if reading.state == UNKNOWN:
             self._finding("mark.unknown", r, c, value)
         elif reading.state == ADOPTED and adoptions == 0:
-            self._adoption(item, ref, r, c, reading.body, reading, "flag")
+            self._adoption(item, ref, r, c, reading.body or self._flag_body(row, r, c, value), reading, "flag")
             return 1
         elif reading.state in (NOT_ADOPTED, PENDING, FORWARDED) and adoptions:
             self._finding("mark.flag_conflict", r, c, value, f"{adoptions} 条")
         elif reading.state == FORWARDED:
             self._forward(item, ref, r, c, reading.body, reading, "flag")
         return adoptions
+
+    def _ledger_row_adoption(self, row, r: int, item: int, ref: tuple[str, str]) -> int:
+        """A row of an adoption ledger records one adoption, even with its body left blank (1), unless
+        the row says something else or records nothing of an adoption (0)."""
+        if self._records_adoptions() and not self._row_says_adoption(row) and not self._row_has_other_records(row):
+            self._adoption(item, ref, r, self.f.get("adoption", self.f.get("title", 0)), "", Reading(ADOPTED), "ledger_row")
+            return 1
+        return 0
+
+    def _flag_body(self, row, r: int, c: int, value) -> str:
+        """The body a yes under 是否采用 is by: one its own text names (市政协采用), else the one body the
+        row's 上报 column names (上报单位 省政协 | 是否采用 是: adopted where it was sent, said at the
+        flag: ``adoption.body_from_forward``); '' when neither names one (an error at the flag)."""
+        if isinstance(value, str) and (named := self._bodies_in(value)) and len(named) == 1:
+            return named[0]
+        sent = self._bodies_in(self._cell(row, "forward"))
+        if len(sent) == 1:
+            self._finding("adoption.body_from_forward", r, c, cell_text(value), sent[0])
+            return sent[0]
+        return ""
+
+    def _bodies_in(self, value) -> list[str]:
+        """The bodies a text cell names as adopting or receiving it (市政协采用, 上报省政协), in order."""
+        if not isinstance(value, str) or not value.strip():
+            return []
+        readings = self._memo("adoption_text", value, self.vocab.read_text)
+        return list(dict.fromkeys(x.body for x in readings if x.state in (ADOPTED, FORWARDED) and x.body))
 
     def _records_adoptions(self) -> bool:
         return bool({"adoption", "publication", "adoption_level", "issue_no", "adopted_on", "adopted_flag"} & self.f.keys()) or any(
