@@ -45,6 +45,7 @@ _ENTRIES = [
     Code("file.unreadable", ERROR, "无法读取", "{message}", True),
     Code("file.crashed", ERROR, "读取时解析程序崩溃", "{message}", True),
     Code("file.too_slow", ERROR, "读取超时", "{message}", True),
+    Code("file.sqmy_output", ERROR, "sqmy 生成的文件", "{message}", True),
     Code("file.format_unsupported", ERROR, "文件格式无法读取", "台账文件夹中的“{value}”格式文件无法读取,其中的信息未计入;请在 WPS 或 Excel 中另存为 .xlsx 后放回"),
     Code("file.no_ledger", ERROR, "未找到台账", "{message}", True),
     Code("sheet.too_large", ERROR, "工作表范围异常", "{message}", True),

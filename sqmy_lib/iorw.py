@@ -22,6 +22,10 @@ OUTPUT_MARKER = ".sqmy-output"
 # A report folder (run.outputs) says which files belong to which report in this file; it marks the
 # folder as an output folder too.
 REPORT_MARKER = ".sqmy-report.json"
+# A custom document property every workbook sqmy writes carries (not the blank template staff fill in):
+# such a workbook copied among the ledgers is refused, never read back as one (read.safety).
+OUTPUT_PROPERTY = "sqmy_lib_output"
+OUTPUT_PROPERTY_TEXT = "sqmy 生成的文件,不作为台账读取"
 
 
 def is_output_folder(names) -> bool:
@@ -103,6 +107,7 @@ def write_tables(target: str | os.PathLike, sheets: dict) -> Path:
     with atomic_path(target) as tmp:
         options = {"strings_to_formulas": False, "strings_to_urls": False}
         with pd.ExcelWriter(tmp, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
+            writer.book.set_custom_property(OUTPUT_PROPERTY, OUTPUT_PROPERTY_TEXT)
             for name, table in sheets.items():
                 frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
                 flat = frame.copy()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import csvfile
+from ..iorw import OUTPUT_PROPERTY
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -154,6 +155,7 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
     """
     facts: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as zf:
+        _check_not_an_output(zf)
         _check_shared_strings(zf)
         struck = _struck_styles(zf)
         parts, date1904 = _xlsx_sheet_parts(zf)
@@ -264,6 +266,19 @@ def _parse_part(zf: zipfile.ZipFile, part: str):
         return SafeET.fromstring(data)
     except DefusedXmlException as exc:
         raise UnreadableFile("file.corrupt", "文件内含有不允许的 XML 实体声明,已拒绝读取") from exc
+
+
+def _check_not_an_output(zf: zipfile.ZipFile) -> None:
+    """A workbook sqmy wrote (a circular's workbook, a commendation list, a 问题标注 copy) copied among
+    the ledgers: refused, so its 采用明细 or its copy of a ledger's rows is never read back as records."""
+    try:
+        with zf.open("docProps/custom.xml") as fh:
+            head = fh.read(1 << 16)
+    except KeyError:
+        return
+    if OUTPUT_PROPERTY.encode() in head:
+        raise UnreadableFile("file.sqmy_output", "这是 sqmy 生成的文件(通报或表彰的 Excel 工作簿、问题标注副本),不作为台账读取;"
+                                                 "请把它移出台账文件夹,改正请在原台账中进行")
 
 
 def _check_shared_strings(zf: zipfile.ZipFile) -> None:

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Iterable
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -52,7 +53,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from sqmy_lib import csvfile
 from sqmy_lib.catalog import UNREADABLE_CODES
-from sqmy_lib.iorw import atomic_path
+from sqmy_lib.iorw import OUTPUT_PROPERTY, OUTPUT_PROPERTY_TEXT, atomic_path
 from sqmy_lib.validate.report import SEVERITY_ZH, Issue, cell_ref
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,10 @@ def annotate_workbook(wb: Workbook, issues: list[Issue]) -> None:
     for title, sheet_issues in by_sheet.items():
         mark_worksheet(worksheets[title], sheet_issues)
     _add_issue_sheet(wb, issues, set(worksheets))
+    # A copy of a ledger, marked: put back among the ledgers, it is refused, not read twice (read.safety).
+    props = wb.custom_doc_props
+    if OUTPUT_PROPERTY not in props.names:
+        props.append(StringProperty(name=OUTPUT_PROPERTY, value=OUTPUT_PROPERTY_TEXT))
 
 
 def mark_worksheet(ws: Worksheet, issues: list[Issue]) -> None:

@@ -22,7 +22,7 @@ import pandas as pd
 import xlsxwriter
 
 from .. import zh
-from ..iorw import atomic_path
+from ..iorw import OUTPUT_PROPERTY, OUTPUT_PROPERTY_TEXT, atomic_path
 from .spec import NONE_TEXT, TableSpec, excel_value, text
 
 # Excel number formats by column kind (see spec.KINDS).
@@ -258,6 +258,7 @@ def open_workbook(path: str | Path, properties: dict) -> Iterator[TableWriter]:
     with atomic_path(path) as tmp:
         book = xlsxwriter.Workbook(str(tmp), TEXT_SAFE)
         book.set_properties(properties)
+        book.set_custom_property(OUTPUT_PROPERTY, OUTPUT_PROPERTY_TEXT)  # never read back as a ledger
         writer = TableWriter(book)
         yield writer
         writer.finish()
