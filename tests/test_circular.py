@@ -123,3 +123,12 @@ def test_relative_output_folder_as_in_the_readme(tmp_path):
     assert written == sorted([f"{STEM}.docx", f"{STEM}.xlsx", f"{STEM}.html", f"{STEM}.ipynb",
                               "图表/单位报送采用.png", "图表/采用层级分布.png", "图表/月度报送采用趋势.png",
                               "校验报告.txt", "校验报告.json"])  # it read the ledgers itself: its 校验报告 too
+
+
+def test_a_quarter_not_yet_over_is_refused(tmp_path):
+    # On 4 December the fourth quarter is not over: its circular judged quotas "截至12月底" and the year's
+    # progress a month early, and went out looking finished. Refused (exit 1), nothing written.
+    result = sqmy("circular", DEMO, "--year", 2025, "--quarter", 4, "--today", "2025-12-04", "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert "2025年第四季度尚未结束(统计截止日 2025年12月4日,期末为2025年12月31日)" in result.stderr
+    assert "[period.unfinished]" in result.stderr and not (tmp_path / "out").exists()

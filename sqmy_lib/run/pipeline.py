@@ -16,6 +16,7 @@ The kernel side of the same contract is ``open_inputs`` / ``check_period``, whic
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pickle
 import tempfile
@@ -66,6 +67,19 @@ def report_period(kind: ReportKind, params: dict) -> Period:
         raise ReportFailed(f"期间无效:{exc}", "period.invalid") from None
 
 
+def _check_period_over(kind: ReportKind, period: Period, today) -> None:
+    """A report of a period not yet over is refused (``period.unfinished``): a circular dated before its
+    quarter ends judged quotas "截至12月底" and the year's progress in early December."""
+    try:
+        as_of = dt.date.fromisoformat(str(today)) if today else dt.date.today()
+    except ValueError:
+        raise ReportFailed(f"统计截止日“{today}”无法识别,应写成 YYYY-MM-DD", "period.invalid") from None
+    end = period.end.date()
+    if as_of < end:
+        raise ReportFailed(f"{period.label}尚未结束(统计截止日 {as_of.year}年{as_of.month}月{as_of.day}日,期末为"
+                           f"{end.year}年{end.month}月{end.day}日),不生成该期{kind.name_zh};请在期末之后再运行", "period.unfinished")
+
+
 def _absolute(path) -> str | None:
     return str(Path(path).expanduser().resolve()) if path else None
 
@@ -107,6 +121,7 @@ def produce_report(kind: ReportKind | str, params: dict, out_dir: str | os.PathL
     """
     kind = report_kind(kind) if isinstance(kind, str) else kind
     period = report_period(kind, params)
+    _check_period_over(kind, period, params.get("today"))
     params = {k: v for k, v in params.items() if k != "period"}
     params["ledgers"] = [_absolute(p) for p in ([params["ledgers"]] if isinstance(params.get("ledgers"), (str, os.PathLike))
                                                  else params.get("ledgers") or [])]
