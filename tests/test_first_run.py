@@ -110,11 +110,22 @@ def test_init_makes_a_folder_a_newcomer_can_use(tmp_path):
     shipped, _ = default_rules_path(2026)
     assert yaml.safe_load(rules_file.read_text(encoding="utf-8")) == yaml.safe_load(shipped.read_text(encoding="utf-8"))
     text = rules_file.read_text(encoding="utf-8")
-    for (section, key) in MUST_EDIT:
-        block = text.split(f"\n{section}:", 1)[1]
-        line = next(ln for ln in block.splitlines() if ln.strip().startswith(f"{key}:"))
-        assert MUST_MARK in line, (section, key)
+    for path in MUST_EDIT:
+        block = text.split(f"\n{path[0]}:", 1)[1]
+        for key in path[1:-1]:
+            block = block.split(f"\n  {key}:", 1)[1]
+        line = next(ln for ln in block.splitlines() if ln.strip().startswith(f"{path[-1]}:"))
+        assert MUST_MARK in line, path
     assert text.count("【可改】") >= 20
+    # Valid, but still the shipped placeholders: each said (the circular went out as 示政协办〔2026〕号).
+    said = [ln for ln in check.stdout.splitlines() if ln.startswith("提示:")]
+    assert "提示:规则文件中 office.province 仍是示例值“示例省”,请改为本单位的实际情况(标有【必改】的项)" in said
+    assert any("documents.circular.number 仍是示例值“示政协办〔{year}〕{n}号”" in ln for ln in said) and len(said) == 8
+    edited = text.replace("示例省", "东海省").replace("示政协办", "东政协办")
+    rules_file.write_text(edited, encoding="utf-8")
+    again = [ln for ln in sqmy("rules", "check", rules_file).stdout.splitlines() if ln.startswith("提示:")]
+    assert len(again) == 6 and not any("province" in ln or "circular.number" in ln for ln in again)
+    rules_file.write_text(text, encoding="utf-8")
 
     # The schedules point at this folder's ledgers, roster and rules, and are valid.
     for name in ("quarterly_circular.yaml", "annual_commendation.yaml", "quarterly_feedback.yaml"):

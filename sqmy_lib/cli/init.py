@@ -21,6 +21,8 @@ import re
 import sys
 from pathlib import Path
 
+from ..rules.model import MUST_EDIT
+
 LEDGERS = "台账"
 ROSTER = "名册.xlsx"
 RULES = "规则.yaml"
@@ -30,19 +32,6 @@ GUIDE = "使用说明.txt"
 SCHEDULE_EXAMPLES = ("quarterly_circular.yaml", "annual_commendation.yaml", "quarterly_feedback.yaml")  # one office's own reports
 ROLLUP_EXAMPLE = "rollup_circular.yaml"  # a city or province office's roll-up of the offices below (--offices)
 
-# The values every office must set (its name, place, the names in its documents), by key path.
-MUST_EDIT = {
-    ("office", "name"): "本单位简称,用于正文,如 东山县政协",
-    ("office", "full_name"): "本单位全称,用于落款、版头,如 政协东山县委员会",
-    ("office", "own_tier"): "本单位《社情民意》的层级:县级、市级或省级",
-    ("office", "place"): "本地地名,如 东山县",
-    ("office", "city"): "所在市(州、盟、地区)的名称;市级政协不填",
-    ("office", "province"): "所在省(自治区、直辖市)的名称;省级政协不填",
-    ("commendations", "basis"): "表彰依据的办法名称",
-    ("commendations", "decided_by"): "作出表彰决定的会议,如 县政协主席会议",
-    ("commendations", "addressee"): "表彰决定的主送机关",
-    ("circular", "addressee"): "通报的主送机关",
-}
 MUST_MARK, MAY_MARK = "【必改】", "【可改】"
 
 RULES_HEADER = f"""\

@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .check import RulesError, check_file
 from .placement import Placed, Placement, norm_name
 
@@ -189,6 +191,45 @@ class Rules:
         return self._roles[found] if found else None
 
 
+# The values every office must set (its name, place, the names in its documents), by key path:
+# marked 【必改】 in the rules file ``sqmy init`` writes, and said while they keep the shipped
+# placeholder (示例县, 示政协办〔…〕: a circular went out as 示政协办〔2026〕号 from 东山县).
+MUST_EDIT = {
+    ("office", "name"): "本单位简称,用于正文,如 东山县政协",
+    ("office", "full_name"): "本单位全称,用于落款、版头,如 政协东山县委员会",
+    ("office", "own_tier"): "本单位《社情民意》的层级:县级、市级或省级",
+    ("office", "place"): "本地地名,如 东山县",
+    ("office", "city"): "所在市(州、盟、地区)的名称;市级政协不填",
+    ("office", "province"): "所在省(自治区、直辖市)的名称;省级政协不填",
+    ("commendations", "basis"): "表彰依据的办法名称",
+    ("commendations", "decided_by"): "作出表彰决定的会议,如 县政协主席会议",
+    ("commendations", "addressee"): "表彰决定的主送机关",
+    ("circular", "addressee"): "通报的主送机关",
+    ("documents", "circular", "number"): "通报的发文字号,用本单位的机关代字,如 东政协办〔{year}〕{n}号",
+    ("documents", "commendation", "number"): "表彰决定的发文字号,用本单位的机关代字,如 东政协发〔{year}〕{n}号",
+}
+PLACEHOLDER_MARK = "示"  # every shipped placeholder has it (示例县政协, 示政协办〔{year}〕{n}号)
+
+
+def _at(data, path: tuple[str, ...]):
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def placeholders_left(data: dict) -> list[str]:
+    """The 【必改】 values an office's rules still hold as shipped (示例省, 示政协办〔{year}〕{n}号), one
+    Chinese line each; [] when every one was set."""
+    shipped_path, _ = default_rules_path(data.get("year"))
+    try:
+        shipped = yaml.safe_load(shipped_path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return []
+    left = [(path, value) for path in MUST_EDIT if isinstance(value := _at(data, path), str)
+            and value == _at(shipped, path) and PLACEHOLDER_MARK in value]
+    return [f"规则文件中 {'.'.join(path)} 仍是示例值“{value}”,请改为本单位的实际情况(标有【必改】的项)" for path, value in left]
+
+
 def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules:
     """Load a rules file (YAML, read safely); with no path, the shipped defaults for ``year``.
 
@@ -208,4 +249,6 @@ def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules
     if given and year and data.get("year") and int(data["year"]) != int(year):
         # Last year's file used for this year (its amounts and quotas may have changed): said, not refused.
         notes.append(f"规则文件 {path.name} 是 {data['year']} 年度的,现按它统计 {year} 年;如该年规则有变,请另备一份")
+    if given:
+        notes += placeholders_left(data)
     return Rules(data=data, source=str(path), notes=notes)
