@@ -139,7 +139,7 @@ _ENTRIES = [
          "作者只写了“{author_text}”,不是姓名或单位名称;本条未计入,请填写报送人(以单位名义报送的填单位名称)"),
     Code("author.missing", ERROR, "作者为空", "作者(报送人)为空;以单位名义报送的,请在报送人栏填写单位名称"),
     Code("date.missing", ERROR, "收稿日期为空", "收稿日期为空"),
-    Code("date.unparseable", ERROR, "日期无法识别", "无法识别的日期“{date_text}”,请写成 {year}-03-05 或 {year}年3月5日"),
+    Code("date.unparseable", ERROR, "日期无法识别", "无法识别的日期“{date_text}”{why},请写成 {year}-03-05 或 {year}年3月5日"),
     Code("date.ambiguous", ERROR, "日期有歧义", "日期“{date_text}”有歧义(如 3.1 可能是3月1日或3月10日、05/03/{year} 的日月顺序不明),请写完整日期"),
     Code("date.no_year", ERROR, "日期没有年份", "日期“{date_text}”没有年份,且表名、工作表名、文件名都未写明年度;请写完整日期或用 --year 指定"),
     Code("date.month_only", WARNING, "日期只有年月", "日期“{date_text}”只写到月,按该月计入;请补写日"),

@@ -234,3 +234,16 @@ def neutralised(text: str) -> str:
 def ceil_div(a: int, b: int) -> int:
     """a / b rounded up (pages, lines)."""
     return math.ceil(a / b) if b else 0
+
+
+# What the operating system said, in words staff act on: the error numbers a run meets writing outputs.
+_OS_ERRORS = {28: "磁盘空间不足,请清理磁盘后重新运行", 13: "没有权限(文件夹只读或文件被占用)", 1: "没有权限(文件夹只读或文件被占用)",
+              30: "所在磁盘只读", 2: "文件或文件夹不存在", 36: "文件名过长", 122: "磁盘配额已满,请清理后重新运行"}
+
+
+def os_error(errno: int | None, filename=None) -> str | None:
+    """An OS error (``errno``) as one Chinese line naming ``filename``; None for an error not listed."""
+    said = _OS_ERRORS.get(errno or -1)
+    if said is None:
+        return None
+    return f"{said}({filename})" if filename else said

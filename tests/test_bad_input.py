@@ -227,3 +227,22 @@ def test_a_file_whose_name_says_another_format_is_read_by_what_it_holds(tmp_path
     out = json.loads(run.stdout)
     assert out["records"] == {"submissions": 2, "adoptions": 2, "instructions": 0}, out
     assert out["issues"] == [] and run.returncode == 0, out
+
+
+def test_a_full_disk_is_said_in_chinese(tmp_path, monkeypatch, capsys):
+    # The disk filled while the 校验报告 was written: "[Errno 28] No space left on device", exit 2 (the code
+    # for unusable inputs). Now one Chinese line staff act on, and exit 1 (the run failed).
+    import errno
+
+    import sqmy_lib.render.check_report as check_report
+    from sqmy_lib.cli import main
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(check_report, "write_text", full)
+    demo = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
+    assert main(["run", str(demo), "--year", "2025", "--quarter", "3", "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert f"sqmy: 运行失败:磁盘空间不足,请清理磁盘后重新运行({tmp_path / 'out' / '校验报告.txt'})" in err
+    assert "Errno" not in err and "No space" not in err

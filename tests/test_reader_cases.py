@@ -2480,3 +2480,14 @@ def test_a_yes_under_is_adopted_takes_the_body_its_row_was_sent_to(tmp_path):
     assert [(i.row, i.column, i.severity) for i in _codes(report, "adoption.body_from_forward")] == [(2, "F", "info")]
     assert [(i.row, i.column) for i in _codes(report, "adoption.no_body")] == [(5, "F")]
     assert _sent(ledger) == [(0, "市级"), (1, "市级"), (1, "省级"), (2, "省级"), (3, "市级"), (3, "省级")]
+
+
+def test_a_day_its_month_does_not_have_is_named(tmp_path):
+    # 2025年9月31日 is written in the very format the message asked for ("请写成 2025年3月5日"): the
+    # message now says what is wrong with it. 2025年2月29日 likewise (2025 is no leap year).
+    rows = [["序号", "收稿日期", "信息标题", "作者"], [1, "2025年9月31日", "关于甲的建议", "张三"],
+            [2, "2025年2月29日", "关于乙的建议", "李四"], [3, "2025年3月5日", "关于丙的建议", "王五"]]
+    _, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    said = [i.message for i in _codes(report, "date.unparseable")]
+    assert said == ["无法识别的日期“2025年9月31日”(2025年9月没有31日),请写成 2025-03-05 或 2025年3月5日",
+                    "无法识别的日期“2025年2月29日”(2025年2月没有29日),请写成 2025-03-05 或 2025年3月5日"]

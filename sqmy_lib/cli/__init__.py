@@ -100,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sqmy: 已中断", file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a read-only folder: the run failed, in words staff act on
+        from ..zh import os_error
+
+        said = os_error(exc.errno, exc.filename)
+        print(f"sqmy: 运行失败:{said}" if said else f"sqmy: 运行失败(OSError):{exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the last line of defence: one readable line, never a traceback
         print(f"sqmy: 运行失败({type(exc).__name__}):{exc}", file=sys.stderr)
         return 2

@@ -132,11 +132,18 @@ def schedule_text(example: Path, offices: str | None = None) -> str:
     return re.sub(r"(?m)^rules: null.*$", f'rules: "../{RULES}"       # 本单位规则文件', text)
 
 
+def shell_word(text: str) -> str:
+    """A path as one word of a command staff copy into a terminal (bash, cmd.exe, PowerShell alike):
+    in double quotes when it holds a space or a character a shell treats apart (办公室 2026)."""
+    return f'"{text}"' if any(c.isspace() or c in "&|;<>()$`'^%!" for c in text) else text
+
+
 def guide_text(folder: Path, year: int) -> str:
     """使用说明.txt."""
     from ..render.xlsx_tables import text_width
 
     name = folder.name
+    q = lambda *parts: shell_word("/".join((name, *parts)))  # noqa: E731 - a folder path in a command
 
     def item(label: str) -> str:  # the names in one column, as a Chinese monospaced font shows them
         return "  " + label + " " * max(1, 14 - text_width(label))
@@ -151,26 +158,26 @@ def guide_text(folder: Path, year: int) -> str:
 {indent}其中的“社情民意信息台账模板.xlsx”是空白台账,可直接填写;已有自己的台账的,放进来即可,不必改格式。
 {item(ROSTER)}名册:委员、信息员的姓名、身份、单位、聘任日期,以及各单位的单位类型(任务和排名按单位类型计)。
 {item(RULES)}本单位的规则。标有“{MUST_MARK}”的项请改为本单位的情况;标有“{MAY_MARK}”的是可按本单位办法调整的数值。
-{indent}改完后运行 sqmy rules check {name}/{RULES} 检查。
+{indent}改完后运行 sqmy rules check {q(RULES)} 检查。
 {item(SCHEDULES + "/")}定时任务:每季度自动生成通报和反馈函、每年生成表彰名单(见下文)。
 {item(OUTPUT + "/")}sqmy run 生成的文件都在这里;本文件夹里的文件不会被当作台账读取。
 
 日常使用(在 {name} 所在的文件夹中运行):
 
-  sqmy run {name}
+  sqmy run {q()}
       读取并校验台账,写出校验报告和问题标注副本,生成最近一个已结束季度的通报。
       结束时屏幕上列出所有生成的文件,标“★”的请先打开;有记录因错误未计入时,会说明条数和原因,
       请打开校验报告(或“问题标注”中的副本)改正台账后重新运行。
       结果:0 表示已生成且全部记录计入;3 表示已生成,但有记录因错误未计入;1 表示通报未能生成;2 表示台账或参数无法使用。
 
-  sqmy run {name} --quarter 3       指定季度
-  sqmy commend {name}/{LEDGERS} --roster {name}/{ROSTER} --rules {name}/{RULES} --year {year - 1} --out {name}/{OUTPUT}/表彰
-      生成年度表彰候选名单
+  sqmy run {q()} --quarter 3       指定季度
+  sqmy commend {q(LEDGERS)} --roster {q(ROSTER)} --rules {q(RULES)} --year {year} --out {q(OUTPUT, "表彰")}
+      生成{year}年度表彰候选名单(年底后运行)
 
 定时生成(可选):
 
-  sqmy schedule list --schedules {name}/{SCHEDULES}            查看何时运行、哪些期间尚未生成
-  sqmy schedule install --schedules {name}/{SCHEDULES} --apply  装入定时检查(Windows 加 --windows,见 README)
+  sqmy schedule list --schedules {q(SCHEDULES)}            查看何时运行、哪些期间尚未生成
+  sqmy schedule install --schedules {q(SCHEDULES)} --apply  装入定时检查(Windows 加 --windows,见 README)
 
 更多说明见 README(“Your own office”一节)。
 """
@@ -233,5 +240,5 @@ def run_init(args) -> int:
     for path in kept:
         print(f"已存在,未改动:{path.resolve()}")
     print(f"\n下一步:把台账放进 {(folder / LEDGERS).resolve()},按“{MUST_MARK}”修改 {(folder / RULES).resolve()},"
-          f"再运行 sqmy run {folder}(详见 {(folder / GUIDE).resolve()})")
+          f"再运行 sqmy run {shell_word(str(folder))}(详见 {(folder / GUIDE).resolve()})")
     return 0

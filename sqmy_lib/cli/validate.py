@@ -38,6 +38,7 @@ def register(sub) -> None:
     _add_inputs(p)
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="通报的季度(默认:该年度最近一个已结束的季度)")
     p.add_argument("--out", metavar="DIR", help="输出目录(PATH 是 sqmy init 建立的文件夹时默认为其中的“输出”)")
+    p.add_argument("--allow-empty", action="store_true", help="本季度没有任何报送、采用或批示记录时也生成通报")
     p.set_defaults(run=run_main_job)
 
 
@@ -116,6 +117,10 @@ def run_main_job(args) -> int:
     from .init import office_defaults
     from .reports import report_failed
 
+    absent = [p for p in args.paths if not Path(p).exists()]
+    if absent and len(absent) == len(args.paths):  # a typo in the folder's name: say so, not "--out"
+        print(f"sqmy: 找不到 {'、'.join(absent)}:既不是 sqmy init 建立的工作文件夹,也不是台账文件或文件夹", file=sys.stderr)
+        return 2
     office_defaults(args)
     if not args.out:
         print("sqmy: 参数错误:请用 --out 指定输出目录(或对 sqmy init 建立的文件夹运行 sqmy run)", file=sys.stderr)
@@ -140,7 +145,8 @@ def run_main_job(args) -> int:
         params = {"year": year, "quarter": quarter, "ledgers": list(args.paths), "roster": args.roster,
                   "rules": args.rules}
         try:
-            circular = produce_report(CIRCULAR, params, out / CIRCULAR_DIR, ledger=ledger, report=report).outputs
+            circular = produce_report(CIRCULAR, params, out / CIRCULAR_DIR, ledger=ledger, report=report,
+                                      allow_empty=args.allow_empty).outputs
         except ReportFailed as exc:
             failed = report_failed(CIRCULAR, exc)
     left_out = _left_out(ledger, args.rules, year)

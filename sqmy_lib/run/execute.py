@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..zh import os_error
 from .figures import read_figures
 from .html import write_html
 from .kernel import kernel_manager_class, kernel_name
@@ -45,9 +47,11 @@ class RunResult:
 def _one_line(exc: Exception) -> str:
     """papermill's error as staff read it: which cell, what went wrong."""
     ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
+    if (m := re.match(r"\[Errno (\d+)\]", str(evalue))) and (said := os_error(int(m[1]))):
+        ename, evalue = "", said  # 磁盘空间不足 …, not "[Errno 28] No space left on device"
     count = getattr(exc, "exec_count", None)
     where = f"第{count}个单元格出错:" if count else "运行出错:"
-    text = f"{where}{ename}: {evalue}".replace("\n", " ")
+    text = (f"{where}{ename}: {evalue}" if ename else f"{where}{evalue}").replace("\n", " ")
     return text if len(text) <= 300 else text[:297] + "..."
 
 

@@ -6,7 +6,9 @@ message is a template filled from the offending row (``{date_text}``, ``{body}``
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -313,7 +315,23 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.possible_duplicate": {"first": _first_of(["office", "title_key", "author_text"])},
     "instruction.unknown_level": {"who": lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)")},
     "instruction.follow_up_unknown": {"said": lambda df: pd.Series(_follow_up_texts(df), index=df.index)},
+    "date.unparseable": {"why": lambda df: df["date_text"].map(_impossible_day)},
 }
+
+_DAY_WRITTEN = re.compile(r"(?:(\d{4})\s*[年./\-])?\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?$")
+
+
+def _impossible_day(text) -> str:
+    """``(9月没有31日)`` for a day its month does not have, written as staff write dates; '' else
+    (the date was written in the format the message asks for: the advice alone did not help)."""
+    m = _DAY_WRITTEN.fullmatch(str(text).strip())
+    if not m:
+        return ""
+    year, month, day = int(m[1] or 2000), int(m[2]), int(m[3])  # 2000: a leap year, when none is written
+    if 1 <= month <= 12 and 1 <= day <= 31 and day > calendar.monthrange(year, month)[1]:
+        return f"({m[1] + '年' if m[1] else ''}{month}月没有{day}日)"
+    return ""
+
 
 # Columns a table gains before its checks run (joins a predicate needs).
 TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
