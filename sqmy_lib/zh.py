@@ -247,3 +247,9 @@ def os_error(errno: int | None, filename=None) -> str | None:
     if said is None:
         return None
     return f"{said}({filename})" if filename else said
+
+
+def shell_word(text: str) -> str:
+    """A path as one word of a command staff copy into a terminal (bash, cmd.exe, PowerShell alike):
+    in double quotes when it holds a space or a character a shell treats apart (办公室 2026)."""
+    return f'"{text}"' if any(c.isspace() or c in "&|;<>()$`'^%!" for c in text) else text

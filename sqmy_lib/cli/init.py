@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from ..rules.model import MUST_EDIT
+from ..zh import shell_word
 
 LEDGERS = "台账"
 ROSTER = "名册.xlsx"
@@ -130,12 +131,6 @@ def schedule_text(example: Path, offices: str | None = None) -> str:
         "ledgers": [f"../{LEDGERS}"], "roster": f"../{ROSTER}", "offices": [offices] if offices else None,
         "output": None, "start": None})
     return re.sub(r"(?m)^rules: null.*$", f'rules: "../{RULES}"       # 本单位规则文件', text)
-
-
-def shell_word(text: str) -> str:
-    """A path as one word of a command staff copy into a terminal (bash, cmd.exe, PowerShell alike):
-    in double quotes when it holds a space or a character a shell treats apart (办公室 2026)."""
-    return f'"{text}"' if any(c.isspace() or c in "&|;<>()$`'^%!" for c in text) else text
 
 
 def guide_text(folder: Path, year: int) -> str:

@@ -30,6 +30,7 @@ from .._version import __version__
 from ..iorw import write_text
 from ..period import Period
 from ..run.outputs import FAILURE_NOTE, clean_leftovers
+from ..zh import shell_word
 from .history import FAILED, RUNNING, SKIPPED, SUCCESS, History, Run, now_text, parse_time
 from .lock import Busy, schedule_lock
 from .spec import Schedule
@@ -271,7 +272,7 @@ def _attempts(item: Due, history: History, now: dt.datetime, offset: dt.timedelt
 def _failed(item: Due, history: History, run: Run, offset: dt.timedelta, message: str, code: str,
             notebook: Path | None) -> Outcome:
     schedule, kind = item.schedule, item.schedule.kind
-    note = _write_failure_note(item, message, code, notebook, run.attempts)
+    note = _write_failure_note(item, message, code, notebook, run.attempts, history.folder)
     run.status, run.finished, run.error, run.code = FAILED, now_text(schedule.tz, offset), message, code
     history.finish(run)
     log.error("%s %s:失败(共尝试%d次)[%s] %s", schedule.name, item.label, run.attempts, code, message)
@@ -279,7 +280,8 @@ def _failed(item: Due, history: History, run: Run, offset: dt.timedelta, message
     return Outcome(schedule, item.label, FAILED, item.out_dir, text, [note] if note else [], run.attempts, item.fire, code)
 
 
-def _write_failure_note(item: Due, message: str, code: str, notebook: Path | None, attempts: int) -> Path | None:
+def _write_failure_note(item: Due, message: str, code: str, notebook: Path | None, attempts: int,
+                        state: Path) -> Path | None:
     """The note staff (and cron's mail) read: what failed, when, why, where to look, what was kept."""
     schedule = item.schedule
     lines = [
@@ -295,7 +297,10 @@ def _write_failure_note(item: Due, message: str, code: str, notebook: Path | Non
         f"出错的笔记本:{notebook or '(未生成)'}",
         "",
         "此前生成的文件未改动。修正问题后,下次定时检查会自动重新生成;",
-        f"也可以立即手工运行:sqmy schedule run {schedule.name}",
+        # The folders the installed job names: run as written, ``sqmy schedule run NAME`` looked in the
+        # default folder, and would have made the latest period, not this one.
+        "也可以立即手工补跑(重新生成到期而未成功的各期,包括本期):",
+        f"  sqmy schedule run --due --schedules {shell_word(str(Path(schedule.path).parent))} --state {shell_word(str(state))}",
     ]
     try:
         return write_text(item.out_dir / FAILURE_NOTE, "\n".join(lines) + "\n")
