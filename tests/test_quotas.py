@@ -343,3 +343,18 @@ def test_a_person_who_moved_unit_mid_year_is_one_person(tmp_path):
     moved = [(i.row, i.severity) for i in report.issues if i.code == "roster.transfer"]
     assert moved == [(3, "info"), (5, "info")]
     assert not [i for i in report.issues if i.code.startswith("roster.same_name")]
+
+
+def test_an_end_month_without_its_day_and_still_in_post(tmp_path):
+    # 离任日期 "2025年6月" was read as 1 June (June not owed, and said nowhere): a month alone as an end
+    # is its last day, in post through June — 6 months owed (信息员, monthly). "至今", "在任" under 离任日期
+    # were "无法识别" (roster.date_problem): they say still in post — 12 months, nothing said.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"信息员名册": [["姓名", "单位", "聘任日期", "离任日期"],
+                                                             ["甲", "民盟县委", None, "2025年6月"], ["乙", "民盟县委", None, "至今"],
+                                                             ["丙", "民盟县委", None, "在任"]]})
+    rows = [["2025年台账"], HEADER, ["E1", "2025-02-03", "关于二月的建议", "甲", "民盟县委", None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}), roster=roster)
+    table = people(ledger, 2025, today=DONE).set_index("name")
+    assert table.at["甲", "ended_on"] == pd.Timestamp("2025-06-30") and table.at["甲", "quota"] == 6
+    assert table.at["乙", "quota"] == 12 and table.at["丙", "quota"] == 12
+    assert not [i for i in sq.validate(ledger).issues if i.code == "roster.date_problem"]

@@ -16,6 +16,7 @@ quota is shown, never silently taken as "no date".
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from pathlib import Path
@@ -210,10 +211,22 @@ def _unit_type(text: str, rules: Rules) -> tuple[str, str]:
 _DATE_WORDS = re.compile(r"^(?:自|从|于)|(?:起|聘|聘任|受聘|开始|任职|离任|解聘|止|为止)$")
 
 
-def _date(value, label: str, problems: list[str], date1904: bool = False):
+# 解聘日期 written as still in post (至今, 在任, 现任): no end.
+_STILL_IN_POST = frozenset({"至今", "在任", "现任", "在职", "—至今", "未解聘", "无"})
+# A month without its day (2025年6月, 2025.6): an end date is that month's last day (in post through June).
+_MONTH_ONLY = re.compile(r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*月?(?:份|底)?$")
+
+
+def _date(value, label: str, problems: list[str], date1904: bool = False, end: bool = False):
     if value is None or value == "":
         return None
-    parsed = parse_date(_DATE_WORDS.sub("", norm(value)) if isinstance(value, str) else from_1904(value) if date1904 else value)
+    text = _DATE_WORDS.sub("", norm(value)) if isinstance(value, str) else None
+    if text is not None and end and text in _STILL_IN_POST:
+        return None
+    if text is not None and end and (m := _MONTH_ONLY.match(text)) and 1 <= int(m[2]) <= 12:
+        year, month = int(m[1]), int(m[2])
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    parsed = parse_date(text if text is not None else from_1904(value) if date1904 else value)
     if parsed.date is None:
         problems.append(f"{label}“{cell_text(value)}”无法识别")
     return parsed.date
@@ -247,7 +260,7 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
                 problems: list[str] = []
                 appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems, grid.date1904)
                 ended = _date(row[end_col] if end_col is not None and end_col < len(row) else "",
-                              DATE_LABELS["ended_on"], problems, grid.date1904)
+                              DATE_LABELS["ended_on"], problems, grid.date1904, end=True)
                 if appointed and ended and ended < appointed:  # one of them is wrong; which, only staff know
                     problems.append(f"{DATE_LABELS['ended_on']}早于{DATE_LABELS['appointed_on']}")
                     appointed = ended = None
