@@ -170,6 +170,8 @@ _ENTRIES = [
     Code("roster.leaving_in_note", WARNING, "离任写在备注中", "名册备注“{value}”似乎说明此人已离任或解聘,但未读取;请把日期填入“离任时间”栏,否则全年都按在任计算任务"),
     Code("roster.column_unread", INFO, "名册中未读取的列",
          "名册“{value}”列未读取(名册只读姓名、身份、单位、界别、聘任和离任日期、备注,以及单位名称和单位类型),该列 {detail} 个单元格未读取"),
+    Code("unit.blank_below", WARNING, "单位为空(上方有单位)",
+         "本条的单位为空,未计入任何单位;上方最近一条的单位是“{above}”,如是同一单位请填写(单位栏每行都要填,不能只写在第一行)"),
     Code("unit.variant", WARNING, "单位写法不一", "单位“{unit}”与“{unit_main}”可能是同一单位的两种写法,统计时分列为两个单位;请统一写法,或在名册“单位”表中列明"),
     Code("roster.unknown_unit", WARNING, "单位不在名册中",
          "单位“{unit}”不在名册的单位中,其信息不计入单位统计和排名;如是名册中某单位的另一种写法,请统一写法"),

@@ -2491,3 +2491,22 @@ def test_a_day_its_month_does_not_have_is_named(tmp_path):
     said = [i.message for i in _codes(report, "date.unparseable")]
     assert said == ["无法识别的日期“2025年9月31日”(2025年9月没有31日),请写成 2025-03-05 或 2025年3月5日",
                     "无法识别的日期“2025年2月29日”(2025年2月没有29日),请写成 2025-03-05 或 2025年3月5日"]
+
+
+def test_a_unit_written_only_where_it_changes_is_said(tmp_path):
+    # 单位 written once and left blank below (filled down by eye): four of six items counted for no unit,
+    # nothing said; the unit figures read 民盟县委 1, 县工商联 1. Now each blank is a warning naming the unit
+    # above (counted as written: which unit it is only staff know). With a roster giving each author
+    # a unit, nothing is said (the roster places them).
+    rows = [["2025年社情民意信息登记表"], ["序号", "日期", "单位", "信息标题", "作者"],
+            [1, "2025.1.8", "民盟县委", "关于甲的建议", "张三"], [2, "2025.1.9", None, "关于乙的建议", "李四"],
+            [3, "2025.1.10", None, "关于丙的建议", "孙八"], [4, "2025.1.12", "县工商联", "关于丁的建议", "王五"],
+            [5, "2025.2.3", None, "关于戊的建议", "赵六"]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    _, report = _read(path, year=2025)
+    said = [(i.row, i.column, i.message.split("“")[1].split("”")[0]) for i in _codes(report, "unit.blank_below")]
+    assert said == [(4, "C", "民盟县委"), (5, "C", "民盟县委"), (7, "C", "县工商联")]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位"], ["李四", "信息员", "民盟县委"],
+                                                         ["孙八", "信息员", "民盟县委"], ["赵六", "信息员", "县工商联"]]})
+    _, report = _read(path, year=2025, roster=roster)
+    assert not _codes(report, "unit.blank_below")

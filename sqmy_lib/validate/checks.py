@@ -221,6 +221,30 @@ def _items_with_adoption(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return df["item"].isin(ctx.ledger.adoptions["item"])
 
 
+def _unit_blank_below(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Items with no 单位 under items of the same sheet that have one: the 单位 written once where it
+    changes (staff fill it down by eye, or think of the rows below as under it). Counted for no unit,
+    said with the unit above; not when the roster gives each author a unit."""
+    sheets = ctx.ledger.sheets
+    with_column = set(sheets.loc[sheets["columns"].map(lambda c: isinstance(c, dict) and "unit" in c), "src"])
+    order = df.sort_values(["src", "row"], kind="stable")
+    written = order["unit"].where(order["unit"] != "")
+    above = written.groupby(order["src"]).ffill()
+    flagged = order["unit"].eq("") & above.notna() & order["src"].isin(with_column)
+    roster = ctx.ledger.roster
+    if flagged.any() and roster is not None and len(roster.people):
+        placed = set(roster.people.loc[roster.people["unit"].fillna("") != "", "name"])
+        authors = ctx.ledger.authors.groupby("item")["name"].agg(lambda n: all(x in placed for x in n))
+        flagged &= ~order["item"].map(authors).fillna(False).astype(bool)
+    return flagged.reindex(df.index, fill_value=False)
+
+
+def _unit_above(df: pd.DataFrame) -> pd.Series:
+    """For each row: the nearest 单位 written above it on its sheet."""
+    order = df.sort_values(["src", "row"], kind="stable")
+    return order["unit"].where(order["unit"] != "").groupby(order["src"]).ffill().reindex(df.index).fillna("")
+
+
 def _finding(code: str) -> Predicate:
     return lambda df, ctx: df["code"] == code
 
@@ -285,6 +309,7 @@ CHECKS: list[Check] = [
     Check("category.unknown", "submissions", "category", lambda df, ctx: _filled("category_text")(df) & df["category"].isna()),
     Check("roster.unknown_unit", "submissions", "unit", _unit_not_on_roster, needs_roster=True),
     Check("unit.variant", "submissions", "unit", _unit_variant),
+    Check("unit.blank_below", "submissions", "unit", _unit_blank_below),
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
     # -- adoptions
@@ -316,6 +341,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "instruction.unknown_level": {"who": lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)")},
     "instruction.follow_up_unknown": {"said": lambda df: pd.Series(_follow_up_texts(df), index=df.index)},
     "date.unparseable": {"why": lambda df: df["date_text"].map(_impossible_day)},
+    "unit.blank_below": {"above": _unit_above},
 }
 
 _DAY_WRITTEN = re.compile(r"(?:(\d{4})\s*[年./\-])?\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?$")
