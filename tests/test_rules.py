@@ -104,6 +104,8 @@ BROKEN = [
      "quotas.units.镇街政协工委", "写了 adopted_min_tier(采用的最低层级)却没有写 adopted"),
     ("信息员: {per: month, items: 1, every_month: true}", "信息员: {per: year, items: 12, every_month: true}", "quotas.people.信息员",
      "every_month(每月都要完成)只用于按月的任务(per: month),此处 per 为 “year”"),
+    # A district of a 直辖市 left 市 at 市级: 市政协 (北京市政协, 省级) was paid as 市级.
+    ("province: 示例省", "province: 北京市", "office", "province 为直辖市“北京市”:其“市政协、市委、副市长”等是省级,请在 relative 中写明 {市: 省级}"),
     # YAML 1.1 read 010 as octal 8: a quota of 8, not 10.
     ("委员: {per: year, items: 2, prorate: false}", "委员: {per: year, items: 010, prorate: false}", "quotas.people.委员.items",
      "应为不小于 0 的整数,实为 “010”"),
@@ -302,3 +304,12 @@ def test_a_syntax_error_is_said_in_chinese_with_its_likely_cause(tmp_path, old, 
     # The parser's English ("expected ',' or '}', but got '<scalar>'") was all staff got.
     [problem] = check_file(edited(tmp_path, old, new))[1]
     assert said in problem.message and not re.search(r"[A-Za-z]{4,}", problem.message.replace("YAML", "")), problem.message
+
+
+def test_a_city_left_empty_as_the_template_says_is_accepted(tmp_path):
+    # "市级政协不填": city: '' was refused (应为文字,实为“”); a 直辖市 district with {市: 省级} passes.
+    path = edited(tmp_path, "city: 示例市", "city: ''")
+    assert check_file(path)[1] == []
+    text = path.read_text(encoding="utf-8").replace("province: 示例省", "province: 北京市").replace("relative: {}", "relative: {市: 省级}")
+    path.write_text(text, encoding="utf-8")
+    assert check_file(path)[1] == []

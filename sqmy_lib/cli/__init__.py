@@ -103,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # a full disk, a read-only folder: the run failed, in words staff act on
         from ..zh import os_error
 
+        if isinstance(exc, BrokenPipeError):  # sqmy … | head: the reader has what it wanted
+            return 1
+
         said = os_error(exc.errno, exc.filename)
         print(f"sqmy: 运行失败:{said}" if said else f"sqmy: 运行失败(OSError):{exc}", file=sys.stderr)
         return 1

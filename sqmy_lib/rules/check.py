@@ -194,8 +194,8 @@ def header_fields(value, data):
 
 def or_empty(check: Check) -> Check:
     """The check, or nothing written at all ("max_count:" meaning no limit)."""
-    def either(value, data):
-        return None if value is None else check(value, data)
+    def either(value, data):  # city: '' (a city office leaves it empty, as the template says) is nothing too
+        return None if value is None or isinstance(value, str) and not value.strip() else check(value, data)
     return either
 
 
@@ -216,6 +216,23 @@ def lists_apart(*keys: str, with_keys: bool = False) -> Check:
                     return f"“{w}”同时写在 {seen[w]} 和 {name} 中,只能属于其中一个"
                 seen.setdefault(w, str(name))
     return check
+
+
+MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市", "北京", "上海", "天津", "重庆")
+
+
+def office_rule(value, data):
+    """The office: a mapping; a district of a 直辖市 (province 北京市) must say its 市 is 省级
+    (``relative: {市: 省级}``): left at the default, 市政协 (北京市政协, 省级) was paid and counted as 市级."""
+    if not isinstance(value, dict):
+        return mapping(value, data)
+    province = str(value.get("province") or "").strip()
+    relative = value.get("relative") or {}
+    if province in MUNICIPALITIES and isinstance(relative, dict) and relative.get("市") != "省级" \
+            and value.get("own_tier") != "省级":
+        return (f"province 为直辖市“{province}”:其“市政协、市委、副市长”等是省级,请在 relative 中写明 {{市: 省级}}"
+                f"(现为 {relative or '{}'},会把{province}政协的采用按市级计)")
+    return None
 
 
 def quota_rule(value, data):
@@ -297,7 +314,7 @@ REQ = True
 SPECS: tuple[Spec, ...] = (
     Spec("version", version, REQ),
     Spec("year", integer(2000, 2100), REQ),
-    Spec("office", mapping, REQ),
+    Spec("office", office_rule, REQ),
     Spec("office.name", text),
     Spec("office.own_tier", value_in("tiers"), REQ),
     Spec("office.full_name", text),

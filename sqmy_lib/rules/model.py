@@ -249,6 +249,6 @@ def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules
     if given and year and data.get("year") and int(data["year"]) != int(year):
         # Last year's file used for this year (its amounts and quotas may have changed): said, not refused.
         notes.append(f"规则文件 {path.name} 是 {data['year']} 年度的,现按它统计 {year} 年;如该年规则有变,请另备一份")
-    if given:
+    if given and path.resolve() != default_rules_path(data.get("year"))[0].resolve():  # the office's own file
         notes += placeholders_left(data)
     return Rules(data=data, source=str(path), notes=notes)
