@@ -2510,3 +2510,12 @@ def test_a_unit_written_only_where_it_changes_is_said(tmp_path):
                                                          ["孙八", "信息员", "民盟县委"], ["赵六", "信息员", "县工商联"]]})
     _, report = _read(path, year=2025, roster=roster)
     assert not _codes(report, "unit.blank_below")
+
+
+def test_a_leader_written_after_bei_is_the_leader(tmp_path):
+    # 被市委书记王某某批示: the leader was stored as 被市委书记王某某 (and 该信息被… in a 备注).
+    rows = [["序号", "收稿日期", "信息标题", "作者", "领导批示", "备注"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "被市委书记王某某批示", None],
+            [2, "2025-03-02", "关于乙的建议", "李四", None, "该信息被市长李某某批示"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert sorted(ledger.instructions["leader"]) == ["市委书记王某某", "市长李某某"]

@@ -484,8 +484,8 @@ class Vocabulary:
                 continue
             # "该信息获市委书记王某某批示": the leader is what follows the last 获/得到/受到.
             before, day = self.leader_and_day(before)  # 2025.4.3获市长李某某批示: that day's
-            leader = re.split(r"获得|获|得到|受到|\(", before)[-1].lstrip(_MARK_SIGNS)  # √(副市长批示), √ 县长批示
-            leader = re.sub(r"^(?:并|已|均|经|蒙|有|由)", "", leader).strip(" ::、")
+            leader = re.split(r"获得|获|得到|受到|被|\(", before)[-1].lstrip(_MARK_SIGNS)  # √(副市长批示), √ 县长批示
+            leader = re.sub(r"^(?:并|已|均|经|蒙|有|由|被)+", "", leader).strip(" ::、")
             leader = re.sub(r"(?:分别|先后|共同|均|都)$", "", leader)  # 市委书记王某某、市长李某某分别作出批示
             leader, after = self.leader_and_day(leader)  # 市长李某某4月2日批示
             day = day or after
@@ -515,7 +515,7 @@ class Vocabulary:
             if who.endswith("(") and rest.startswith(")"):  # 县委书记(圈阅)
                 who, rest = who[:-1], rest[1:]
             who = re.sub(r"(?:分别|先后|共同|均|都)$", "", who)  # 市委书记王某某、市长李某某分别作出批示
-            who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到)", "", who)  # 已批示, 获市长李某某批示
+            who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到|被)+", "", who)  # 已批示, 获市长李某某批示, 被…批示
             if (d := _DAY_AFTER_LEADER.search(who)) and d.start() > 0:
                 who, date = who[: d.start()], date or d[1]  # 市长李某某4月5日批示: the day, not the name
             if rest[:1] in "、,，;；" and words.search(rest) or rest[:1] in "\n " and self._leader_next(rest, words):
