@@ -98,8 +98,11 @@ def test_failed_run_keeps_earlier_outputs(circular_dir, tmp_path):
     result = sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir, "--rules", tmp_path / "没有这个规则.yaml")
     assert result.returncode == 2 and "文件不存在" in result.stderr and "[inputs.missing]" in result.stderr
     assert _digest(circular_dir) == before
-    # A cell that fails: the earlier outputs stay, the failed notebook is kept beside them.
+    # A bad as-of day is found before any kernel starts too.
     result = sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir, "--today", "昨天")
+    assert result.returncode == 2 and "统计截止日“昨天”无法识别" in result.stderr and _digest(circular_dir) == before
+    # A cell that fails: the earlier outputs stay, the failed notebook is kept beside them.
+    result = sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir, "--date", "昨天")
     assert result.returncode == 1
     lines = [l for l in result.stderr.splitlines() if "失败" in l]
     assert lines and "单元格出错" in lines[0] and "Traceback" not in result.stderr
