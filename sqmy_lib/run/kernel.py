@@ -23,8 +23,10 @@ def kernel_name() -> str:
 
 
 def kernel_argv() -> list[str]:
-    # Errors only: the kernel's start-up notices would otherwise land in cron's mail.
-    return [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--log-level=ERROR"]
+    # Critical only: the kernel's notices would otherwise land in cron's mail, in English — its start-up
+    # lines, and "[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel." logged at ERROR when the run
+    # ends and the kernel is shut down (a cell's own error reaches staff through nbclient, in Chinese).
+    return [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--log-level=CRITICAL"]
 
 
 def kernel_manager_class():
