@@ -320,3 +320,13 @@ def test_init_adds_the_rollup_for_a_city_office(tmp_path):
     assert again.returncode == 0 and again.stdout.count("已生成") == 1
     data = yaml.safe_load((office / "schedules" / "rollup_circular.yaml").read_text(encoding="utf-8"))
     assert (data["ledgers"], data["rules"]) == (["../../下级台账"], "../规则.yaml")
+
+
+def test_run_with_a_year_not_yet_begun_is_an_argument_error(tmp_path):
+    # sqmy run --year 2062 (for 2026): "尚无已结束的季度,只写出了校验报告", exit 0 — a typo taken for a
+    # finished run. Now an argument error before anything is read: exit 2, nothing written.
+    import datetime as dt
+
+    year = dt.date.today().year + 36
+    result = sqmy("run", tmp_path, "--year", year, "--out", tmp_path / "out")
+    assert result.returncode == 2 and f"--year {year} 晚于今年" in result.stderr and not (tmp_path / "out").exists()

@@ -117,6 +117,9 @@ def run_main_job(args) -> int:
     from .init import office_defaults
     from .reports import report_failed
 
+    if args.year and args.year > dt.date.today().year:  # --year 2062 for 2026: no period of it can have ended
+        print(f"sqmy: 参数错误:--year {args.year} 晚于今年({dt.date.today().year}年),该年度还没有可生成通报的季度", file=sys.stderr)
+        return 2
     absent = [p for p in args.paths if not Path(p).exists()]
     if absent and len(absent) == len(args.paths):  # a typo in the folder's name: say so, not "--out"
         print(f"sqmy: 找不到 {'、'.join(absent)}:既不是 sqmy init 建立的工作文件夹,也不是台账文件或文件夹", file=sys.stderr)
