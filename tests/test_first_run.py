@@ -330,3 +330,18 @@ def test_run_with_a_year_not_yet_begun_is_an_argument_error(tmp_path):
     year = dt.date.today().year + 36
     result = sqmy("run", tmp_path, "--year", year, "--out", tmp_path / "out")
     assert result.returncode == 2 and f"--year {year} 晚于今年" in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_broken_shortcut_in_the_ledger_folder_is_named_as_staff_see_it(tmp_path):
+    # 台账/链接台账.xlsx → a file that is gone: it was said to be "台账/ 以外" and named by its target.
+    import os
+
+    office = tmp_path / "东山县政协"
+    assert sqmy("init", office, "--year", "2025").returncode == 0
+    try:
+        os.symlink(tmp_path / "不存在" / "x.xlsx", office / "台账" / "链接台账.xlsx")
+    except OSError:
+        pytest.skip("no symbolic links here")
+    result = sqmy("run", office, "--quarter", 3)
+    assert "以外" not in result.stderr and "不存在/x.xlsx" not in result.stdout
+    assert f"整个文件未读取:{office / '台账' / '链接台账.xlsx'}" in result.stdout

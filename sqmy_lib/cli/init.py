@@ -80,9 +80,10 @@ def office_defaults(args) -> Path | None:
     used = ", ".join(p for p in (args.paths[0], args.roster, args.rules) if p)
     print(f"工作文件夹 {folder}:读取 {used};输出到 {args.out}", file=sys.stderr)
     # Workbooks beside 台账/ are not read: say so rather than leave them out in silence.
-    ledgers = (folder / LEDGERS).resolve()
-    elsewhere = [p for p in discover([folder]) if ledgers not in p.resolve().parents
-                 and p.resolve() != Path(args.roster or "").resolve()]
+    # Where the files are, not where a shortcut in 台账/ points (a broken one was "outside 台账/").
+    ledgers = Path(os.path.abspath(folder / LEDGERS))
+    elsewhere = [p for p in discover([folder]) if ledgers not in Path(os.path.abspath(p)).parents
+                 and os.path.abspath(p) != os.path.abspath(args.roster or "")]
     if elsewhere:
         print(f"提示:{folder} 中 {LEDGERS}/ 以外的 {len(elsewhere)} 个工作簿未读取(如 {elsewhere[0]});"
               f"台账请放入 {folder / LEDGERS}", file=sys.stderr)

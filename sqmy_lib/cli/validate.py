@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -175,7 +176,7 @@ def _left_out(ledger: Ledger, rules_path, year) -> list[str]:
     lines = []
     files = ledger.files[ledger.files["status"] != "ok"] if len(ledger.files) else ledger.files
     for row in files.itertuples():
-        lines.append(f"整个文件未读取:{Path(row.file).resolve()}({row.message or entry(row.code).title})")
+        lines.append(f"整个文件未读取:{os.path.abspath(row.file)}({row.message or entry(row.code).title})")  # the name staff see
 
     def reason(code: str) -> str:
         return entry(code).title
