@@ -2519,3 +2519,15 @@ def test_a_leader_written_after_bei_is_the_leader(tmp_path):
             [2, "2025-03-02", "关于乙的建议", "李四", None, "该信息被市长李某某批示"]]
     ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
     assert sorted(ledger.instructions["leader"]) == ["市委书记王某某", "市长李某某"]
+
+
+def test_a_blank_date_on_a_months_sheet_is_that_month(tmp_path):
+    # On the sheet 3月, an item with its 收稿日期 left blank was an error (date.missing), left out of every
+    # figure — while a 3月 sheet with no date column at all is dated by its name. Now the same: March,
+    # said at the cell. By hand: both items of March 2025, Q1; 张三's 市级 adoption paid 100.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协采用"], [1, "2025-03-04", "关于甲的建议", "张三", "√"],
+            [2, None, "关于乙的建议", "李四", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"3月": rows}))
+    assert [d.date() for d in ledger.submissions["date"]] == [dt.date(2025, 3, 4), dt.date(2025, 3, 1)]
+    assert [(i.row, i.column) for i in _codes(report, "date.from_sheet")] == [(3, "B")] and not _codes(report, "date.missing")
+    assert _paid(ledger) == {"张三": Decimal("100.00")}

@@ -32,6 +32,7 @@ from .values import (
     DAYS_1900_TO_1904,
     from_1904,
     has_year,
+    MISSING,
     NO_YEAR,
     OK,
     UNPARSEABLE,
@@ -739,7 +740,7 @@ class SheetReader:
         items = list(range(base, base + n))
         src = self.ctx.src
         titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column(data, "title")]
-        dated = self._across_the_year_end(self._item_dates(data), kept)
+        dated = self._blank_dates_from_sheet(self._across_the_year_end(self._item_dates(data), kept), kept)
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._author_cells(data), spaced)
         categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
@@ -835,6 +836,22 @@ class SheetReader:
             self.t.add("findings", code="sheet.dated_by_name", src=self.ctx.src, row=None, column="",
                        value=self.ctx.sheet, detail=f"{n} 条信息按 {self.ctx.year}年{self.ctx.month}月")
         return dated
+
+    def _blank_dates_from_sheet(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, str, str]]:
+        """On a month's sheet (3月), an item whose 收稿日期 is left blank is that month's, said at its
+        cell (``date.from_sheet``): as a month's sheet with no date column is (it was an error there,
+        the item left out of every figure)."""
+        month, year, c = self.ctx.month, self.ctx.year, self.f.get("date")
+        if not month or not year or c is None or "day" in self.f:
+            return dated
+        first = dt.date(year, month, 1).toordinal()
+        out = dated
+        for k, (_, status, _) in enumerate(dated):
+            if status == MISSING:
+                out = out if out is not dated else list(dated)
+                out[k] = (first, OK, "")
+                self._finding("date.from_sheet", kept[k], c, "", f"{year}年{month}月")
+        return out
 
     def _across_the_year_end(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, str, str]]:
         """On a month's sheet, a date written without its year half a year from the sheet's month is of
