@@ -362,6 +362,8 @@ class Vocabulary:
         """``省政协：×``, ``省政协 否``, ``省政协√``: a body, then the mark that says what it did (× not
         adopted, √ adopted, 待定 pending), read as that body's outcome; read whole, the body's name made
         it an adoption whatever the mark said. None for any other part."""
+        if not _MARK_HINT.search(part):  # most parts (市政协采用) have no colon, space, bracket or symbol
+            return None
         m = _BODY_THEN_MARK.match(part)
         mark = m and norm(m["word"] or m["spaced"] or m["symbol"] or m["bracketed"]).upper()
         if not mark or self.place(m["body"]).tier is None:
@@ -622,6 +624,7 @@ _EMOJI_STYLE = str.maketrans("", "", "\ufe0e\ufe0f")
 # Mark symbols written right after a body (县级√市级√, 省政协×); a part ends after one.
 _MARK_SYMBOLS = re.compile(r"[√✓✔×✗✘]")
 _AFTER_A_SYMBOL = re.compile(r"(?<=[√✓✔×✗✘])(?=[^\s√✓✔×✗✘)\]】,，;；、。])")
+_MARK_HINT = re.compile(r"[:：\s(√✓✔×✗✘]")
 # A body, then its mark: after a colon (省政协：×), a space (省政协 否), a symbol (省政协×), in brackets (省政协(×)).
 _BODY_THEN_MARK = re.compile(r"^(?P<body>[^:：()]+?)\s*(?:[:：]\s*(?P<word>.+)|\s+(?P<spaced>\S+)|(?P<symbol>[√✓✔×✗✘])"
                              r"|\((?P<bracketed>[^()]+)\))\s*$")
