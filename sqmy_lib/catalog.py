@@ -67,6 +67,8 @@ _ENTRIES = [
          "本表没有作者列,表中 {detail} 条信息的作者按工作表名“{value}”(名册中的人员)计入;如不对,请补上作者列"),
     Code("date.from_sheet", WARNING, "收稿日期为空,按表名定月份",
          "收稿日期为空,按工作表名计入 {detail};如不对,请补上收稿日期"),
+    Code("sheet.unit_as_author", WARNING, "按单位计作者",
+         "本表没有作者(报送人)列,{detail} 条信息按“{value}”列计为以单位名义报送;如有个人作者,请增加作者列"),
     Code("sheet.dated_by_name", WARNING, "按表名定月份", "本表没有收稿日期列,表中 {detail} 计入(依工作表名“{value}”);如不对,请补上收稿日期列"),
     Code("sheet.items_from_adoptions", WARNING, "只有采用台账",
          "本单位没有报送台账,本表 {detail} 条记录已按报送信息计入(收稿日期按采用或批示日期计);如另有报送台账,请一并放入"),

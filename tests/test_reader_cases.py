@@ -2531,3 +2531,16 @@ def test_a_blank_date_on_a_months_sheet_is_that_month(tmp_path):
     assert [d.date() for d in ledger.submissions["date"]] == [dt.date(2025, 3, 4), dt.date(2025, 3, 1)]
     assert [(i.row, i.column) for i in _codes(report, "date.from_sheet")] == [(3, "B")] and not _codes(report, "date.missing")
     assert _paid(ledger) == {"张三": Decimal("100.00")}
+
+
+def test_a_ledger_of_units_with_no_author_column(tmp_path):
+    # 序号 | 报送单位 | 信息题目 | 报送日期 | 采用情况, no 作者 column: every row was author.missing (an error),
+    # and every figure empty. The unit sent each item (as the catalog's own advice says to write it):
+    # said once for the sheet. By hand: 民革州委 1 item, adopted 市级, 100; 民盟州委 1 item, nothing.
+    rows = [["序号", "报送单位", "信息题目", "报送日期", "采用情况"], [1, "民革州委", "关于棉花收储的建议", "2025-01-10", "市政协采用"],
+            [2, "民盟州委", "关于职业教育的建议", "2025-02-10", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert not _codes(report, "author.missing")
+    assert [(i.column, i.severity) for i in _codes(report, "sheet.unit_as_author")] == [("B", "warning")]
+    assert _paid(ledger) == {"民革州委": Decimal("100.00")}
+    assert sq.units(ledger, 2025).set_index("unit")["submitted"].to_dict() == {"民革州委": 1, "民盟州委": 1}

@@ -806,6 +806,12 @@ class SheetReader:
     def _author_cells(self, data: list[list]) -> list:
         """The author column's cells; more author columns (第二作者, 合作者, 执笔人) hold more authors of
         the item, joined after it in order, a 执笔人 column's name marked as the 执笔人."""
+        if "author" not in self.f and "unit" in self.f and data:
+            # A ledger of units (序号 | 报送单位 | 信息题目 | …, no 作者 column): the unit sent each item, as
+            # the catalog's own advice says to write it. Every row was author.missing and left out.
+            self.t.add("findings", code="sheet.unit_as_author", src=self.ctx.src, row=None,
+                       column=col_letter(self.f["unit"]), value=self.layout.labels.get(self.f["unit"], ""), detail=str(len(data)))
+            return self._column(data, "unit")
         cells = self._column(data, "author")
         more = [c for c, fld in self.layout.also.items() if fld == "author"]
         if not more:
