@@ -2544,3 +2544,11 @@ def test_a_ledger_of_units_with_no_author_column(tmp_path):
     assert [(i.column, i.severity) for i in _codes(report, "sheet.unit_as_author")] == [("B", "warning")]
     assert _paid(ledger) == {"民革州委": Decimal("100.00")}
     assert sq.units(ledger, 2025).set_index("unit")["submitted"].to_dict() == {"民革州委": 1, "民盟州委": 1}
+
+
+def test_the_date_the_form_was_filled_is_not_a_second_received_date(tmp_path):
+    # 填表日期 (=TODAY(), the day the form was filled) beside 收稿日期 was "与前面的列含义相同…请合并为一列".
+    rows = [["序号", "收稿日期", "信息标题", "作者", "填表日期"], [1, "2025-03-01", "关于甲的建议", "张三", "2025-12-31"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert [(i.code, i.column) for i in report.issues] == [("header.ignored", "E")]
+    assert [d.date() for d in ledger.submissions["date"]] == [dt.date(2025, 3, 1)]

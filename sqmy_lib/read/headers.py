@@ -370,7 +370,9 @@ def _path(labels: list[str]) -> list[str]:
 def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -> None:
     leaf = path[-1]
     group, group_label = next(((words.group_of(l), l) for l in reversed(path[:-1]) if words.group_of(l)), (None, ""))
-    if words.is_ignored(leaf) and words.field_of(leaf) in (None, "adoption", "note"):
+    # An ignored label written out (填表日期) wins over a field its keyword names (日期); an ignored keyword
+    # (稿酬…) only over a field that says nothing else.
+    if (leaf in words.ignored and leaf not in words.exact) or (words.is_ignored(leaf) and words.field_of(leaf) in (None, "adoption", "note")):
         layout.ignored[c] = "/".join(path)
         return
     if (under := _under_body(path, group, words)) is not None:

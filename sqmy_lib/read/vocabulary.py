@@ -109,6 +109,8 @@ IGNORED_LABELS: tuple[str, ...] = (
     "分数", "考核分", "考核得分", "联系电话", "电话", "手机", "手机号", "联系方式", "字数", "审核人", "经办人", "登记人",
     "责任编辑", "编辑", "签收", "签收人", "页码", "附件", "篇数", "条数", "职务", "职称", "性别", "年龄", "民族",
     "签名", "领取人签名", "签字", "经手人", "录入人", "录入时间", "修改时间", "来源",
+    # When the form was filled in or printed, not when the item came: beside 收稿日期 it was a second date.
+    "填表日期", "填表时间", "填报日期", "制表日期", "制表时间", "打印日期",
     # The item's content beside its title: the tool counts items, it does not read them.
     "内容摘要", "主要内容", "内容提要", "摘要", "信息摘要", "信息来源", "稿件来源",
 )
