@@ -80,12 +80,21 @@ def combined_rows():
 
 def nonempty_cells(path: Path) -> list[tuple[str, str, int, str, object]]:
     """Every non-empty cell of a workbook as another library sees it: (file, sheet, Excel row,
-    column letter, value). openpyxl for .xlsx (cached values), xlrd for .xls. Independent of
-    the reader, so the cell accounting is judged from outside."""
+    column letter, value). openpyxl for .xlsx (cached values), xlrd for .xls, pandas' odfpy reader
+    for .ods. Independent of the reader, so the cell accounting is judged from outside."""
     from openpyxl.utils import get_column_letter
 
     path = Path(path)
     out = []
+    if path.suffix.lower() == ".ods":
+        import pandas as pd
+
+        # keep_default_na=False: a cell showing #N/A is a cell, not a missing one
+        sheets = pd.read_excel(path, engine="odf", header=None, sheet_name=None, keep_default_na=False, na_values=[])
+        for name, frame in sheets.items():
+            for r, row in enumerate(frame.itertuples(index=False), 1):
+                out += [(str(path), name, r, get_column_letter(c), v) for c, v in enumerate(row, 1) if str(v).strip() != ""]
+        return out
     if path.suffix.lower() == ".xls":
         import xlrd
 

@@ -211,6 +211,30 @@ def test_four_letter_column_is_refused(tmp_path):
     assert sq.read_ledgers(path).files["code"].tolist() == ["sheet.too_large"]
 
 
+def test_an_ods_repeating_a_filled_cell_over_a_huge_range_is_refused(tmp_path):
+    # One cell repeated over 5000 columns of a row repeated 5000 times: 25 million cells (over the
+    # 20 million limit) in a file of a few hundred bytes. calamine builds every sheet of an .ods on
+    # opening: it is refused before, named, and the other file still read.
+    import sqmy_lib as sq
+
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               '<table:table table:name="大表"><table:table-row table:number-rows-repeated="5000">'
+               '<table:table-cell office:value-type="string" table:number-columns-repeated="5000"><text:p>x</text:p>'
+               "</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")
+    (tmp_path / "in").mkdir()
+    with zipfile.ZipFile(tmp_path / "in" / "huge.ods", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content)
+    write_xlsx(tmp_path / "in" / "good.xlsx", {"S": GOOD_ROWS})
+    files = sq.read_ledgers(tmp_path / "in").files.set_index("file")
+    huge, good = str(tmp_path / "in" / "huge.ods"), str(tmp_path / "in" / "good.xlsx")
+    assert files.at[huge, "code"] == "sheet.too_large" and "5000 行 × 5000 列" in files.at[huge, "message"]
+    assert files.at[good, "status"] == "ok"
+
+
 def test_a_file_whose_name_says_another_format_is_read_by_what_it_holds(tmp_path):
     # An .xls saved under .xlsx (and an .xlsx renamed .xls) is a usual accident in an office:
     # its rows are read, not refused as corrupt.

@@ -1244,18 +1244,35 @@ def test_an_adoption_and_its_instruction_in_one_clause_are_both_read(tmp_path):
         assert bool(_codes(report, "instruction.in_adoption")) == said, header
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def _as_ods(xlsx: Path) -> Path:
+    """The workbook as LibreOffice saves it in OpenDocument (.ods): styles, merges, hidden rows and
+    cached formula values as a real .ods holds them."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = xlsx.parent / "ods"
+    subprocess.run([soffice, "--headless", "--convert-to", "ods", "--outdir", str(out), str(xlsx)],
+                   check=True, capture_output=True, timeout=180)
+    return out / f"{xlsx.stem}.ods"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
 def test_a_struck_through_item_or_mark_is_struck_out(tmp_path, fmt):
     # Staff strike an item out with 删除线 instead of deleting it: a struck title leaves its row out,
     # a struck mark is no mark; both said (row.struck, cell.struck). Worked by hand: two items
-    # (rows 3 and 4), one 市政协 adoption (row 4).
+    # (rows 3 and 4), one 市政协 adoption (row 4). An .ods (the .xlsx saved by LibreOffice) was read
+    # and paid in full: its strikes are in its cell styles, which calamine does not give.
     rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"],
             [1, "2025-03-01", "关于甲的建议", "张三", "√"],
             [2, "2025-03-02", "关于乙的建议", "李四", "√"],
             [3, "2025-03-03", "关于丙的建议", "王五", "√"]]
     struck = {(1, 2), (1, 4), (2, 4)}  # 0-based: row 2's title (and its mark), row 3's mark
     path = tmp_path / f"s.{fmt}"
-    if fmt == "xlsx":
+    if fmt in ("xlsx", "ods"):
+        path = tmp_path / "s.xlsx"
         import openpyxl
         from openpyxl.styles import Font
         wb = openpyxl.Workbook()
@@ -1266,6 +1283,7 @@ def test_a_struck_through_item_or_mark_is_struck_out(tmp_path, fmt):
                 if (r, c) in struck:
                     cell.font = Font(strike=True)
         wb.save(path)
+        path = _as_ods(path) if fmt == "ods" else path
     else:
         import xlwt
         wb = xlwt.Workbook(encoding="utf-8")
@@ -1282,11 +1300,11 @@ def test_a_struck_through_item_or_mark_is_struck_out(tmp_path, fmt):
         ("row.struck", 2, "C"), ("cell.struck", 3, "E")]
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
 def test_items_in_hidden_rows_are_counted_and_said(tmp_path, fmt):
     # Rows hidden by hand, or by a filter the ledger was saved with (一季度 filtered to 3月): their
     # items count like any other, said once for the sheet with the rows. Worked by hand: three items,
-    # two 市政协 adoptions; rows 3 and 5 hidden (row 5 only a 小计, not an item).
+    # two 市政协 adoptions; rows 3 and 5 hidden (row 5 only a 小计, not an item). An .ods said nothing.
     rows = [["序号", "收稿日期", "信息标题", "作者", "市政协"],
             [1, "2025-01-05", "关于甲的建议", "张三", "√"],
             [2, "2025-02-06", "关于乙的建议", "李四", ""],
@@ -1294,7 +1312,8 @@ def test_items_in_hidden_rows_are_counted_and_said(tmp_path, fmt):
             ["小计", "", "", "", 2]]
     hidden = {3, 5}  # Excel rows
     path = tmp_path / f"h.{fmt}"
-    if fmt == "xlsx":
+    if fmt in ("xlsx", "ods"):
+        path = tmp_path / "h.xlsx"
         import openpyxl
         wb = openpyxl.Workbook()
         ws = wb.active
@@ -1303,6 +1322,7 @@ def test_items_in_hidden_rows_are_counted_and_said(tmp_path, fmt):
         for r in hidden:
             ws.row_dimensions[r].hidden = True
         wb.save(path)
+        path = _as_ods(path) if fmt == "ods" else path
     else:
         import xlwt
         wb = xlwt.Workbook(encoding="utf-8")
@@ -1318,6 +1338,125 @@ def test_items_in_hidden_rows_are_counted_and_said(tmp_path, fmt):
     assert list(ledger.adoptions["row"]) == [2, 4]
     said = _codes(report, "row.hidden")
     assert [i.row for i in said] == [None] and "第 3 行被隐藏" in said[0].message and "其中 1 条" in said[0].message
+
+
+def test_an_ods_is_read_as_the_xlsx_it_was_saved_from(tmp_path):
+    # An .ods lost all calamine does not give: its strikes were read and paid, a 单位 merged over two
+    # rows filled only the first, =1/0 read as blank unsaid, a hidden row unsaid. The same ledger
+    # as .xlsx (openpyxl) and as .ods (LibreOffice), its table from B3 (a title B1:G1, column A blank),
+    # so the .ods's positions are checked against the .xlsx's. Worked by hand:
+    # rows 4-9 are six items; row 6 is struck whole (out, said at its title D6); G7's 省政协 is struck
+    # (no adoption, said); G8 is =1/0 (an error value in the .ods, no cached value in openpyxl's .xlsx);
+    # row 9 hidden (counted, said). F4:F5 merged 民盟县委: rows 4 and 5 both 民盟县委.
+    # Items: 民盟县委 2 (rows 4, 5), 县工商联 2 (rows 7, 8; row 6 struck out), 县妇联 1 (row 9).
+    # Adoptions: row 4 市级, row 5 省级, row 9 市级. Rewards (市级 10000 fen, 省级 20000 fen):
+    # 张三 10000, 李四 20000, 周九 10000; 王五 (struck), 赵六 (struck mark), 孙八 (error) nothing.
+    import openpyxl
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws["B1"] = "2025年社情民意信息台账"
+    ws.merge_cells("B1:G1")
+    for r, row in enumerate([["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"],
+                             [1, "2025-01-15", "关于甲的建议", "张三", "民盟县委", "市政协"],
+                             [2, "2025-02-20", "关于乙的建议", "李四", None, "省政协"],
+                             [3, "2025-03-25", "关于丙的建议", "王五", "县工商联", "市政协"],
+                             [4, "2025-03-26", "关于丁的建议", "赵六", "县工商联", "省政协"],
+                             [5, "2025-03-27", "关于戊的建议", "孙八", "县工商联", "=1/0"],
+                             [6, "2025-03-28", "关于己的建议", "周九", "县妇联", "市政协"]], 3):
+        for c, v in enumerate(row, 2):
+            ws.cell(r, c, v)
+    ws.merge_cells("F4:F5")
+    for cell in ws[6]:
+        cell.font = Font(strike=True)
+    ws["G7"].font = Font(strike=True)
+    ws.row_dimensions[9].hidden = True
+    xlsx = tmp_path / "台账.xlsx"
+    wb.save(xlsx)
+    formula = {"xlsx": ("formula.no_value", 8, "G"), "ods": ("cell.error_value", 8, "G")}
+    for fmt, path in (("xlsx", xlsx), ("ods", _as_ods(xlsx))):
+        ledger, report = _read(path, year=2025)
+        subs = ledger.submissions
+        assert list(zip(subs["row"], subs["unit"])) == [(4, "民盟县委"), (5, "民盟县委"), (7, "县工商联"),
+                                                       (8, "县工商联"), (9, "县妇联")], fmt
+        assert list(zip(ledger.adoptions["row"], ledger.adoptions["tier"].astype(str))) == [
+            (4, "市级"), (5, "省级"), (9, "市级")], fmt
+        said = [(i.code, i.row, i.column) for i in report.issues
+                if i.code in ("row.struck", "cell.struck", "cell.error_value", "formula.no_value")]
+        assert said == [("row.struck", 6, "D"), ("cell.struck", 7, "G"), formula[fmt]], fmt
+        hidden = _codes(report, "row.hidden")
+        assert len(hidden) == 1 and "第 9 行被隐藏" in hidden[0].message, fmt
+        paid = sq.rewards(ledger, 2025)
+        assert dict(zip(paid["name"], paid["amount_fen"])) == {"张三": 10000, "李四": 20000, "周九": 10000}, fmt
+        counts = sq.units(ledger, 2025).set_index("unit")["submitted"]
+        assert (counts["民盟县委"], counts["县工商联"], counts["县妇联"]) == (2, 2, 1), fmt
+    error = [i for i in report.issues if i.code == "cell.error_value"]
+    assert "#DIV/0!" in error[0].message
+
+
+def test_an_ods_written_by_hand_counts_repeats_notes_and_err_codes(tmp_path):
+    # What LibreOffice's own files rarely show but an .ods may hold: identical rows written once with
+    # number-rows-repeated, a struck style inherited from a named style of styles.xml, a column's
+    # default cell style, an Err:502 shown as a formula's text (calamine read it as the text
+    # "Err:502", a mark), a formula never calculated, a note (calamine drops it), hidden columns
+    # repeated. Worked by hand, 0-based (row, column), columns counted with their repeats:
+    # rows 0-1 empty; the struck cell repeated over 2 columns in 2 rows → (2,1) (2,2) (3,1) (3,2);
+    # the column default ce1 (struck) at column 7 → (2,7) (3,7); ce2 (not struck) at 8; Err:502 at
+    # column 3, the formula with no value at 4 (rows 2 and 3 each); the covered cell is column 5,
+    # the noted cell 6; columns 2-6 hidden (the trailing million rows hidden too, but empty: none).
+    import zipfile
+
+    from sqmy_lib.read.ods import ods_sheet_facts
+    from sqmy_lib.read.workbook import open_workbook
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"')
+    string = lambda text, attrs="": f'<table:table-cell office:value-type="string"{attrs}><text:p>{text}</text:p></table:table-cell>'
+    row = ("<table:table-cell/>" + string("x", ' table:style-name="ce1" table:number-columns-repeated="2"')
+           + '<table:table-cell table:formula="of:=1/0" office:value-type="string"><text:p>Err:502</text:p></table:table-cell>'
+           + '<table:table-cell table:formula="of:=A1"/><table:covered-table-cell/>'
+           + '<table:table-cell office:value-type="string"><office:annotation><dc:creator>王五</dc:creator>'
+           + "<text:p>已被市政协采用</text:p></office:annotation><text:p>b</text:p></table:table-cell>"
+           + string("y") + string("z", ' table:style-name="ce2"'))
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}><office:automatic-styles>'
+               '<style:style style:name="ce1" style:family="table-cell" style:parent-style-name="删除"/>'
+               '<style:style style:name="ce2" style:family="table-cell">'
+               '<style:text-properties style:text-line-through-style="none"/></style:style></office:automatic-styles>'
+               '<office:body><office:spreadsheet><table:calculation-settings>'
+               '<table:null-date table:date-value="1904-01-01"/></table:calculation-settings><table:table table:name="S">'
+               '<table:table-column table:number-columns-repeated="2"/>'
+               '<table:table-column table:visibility="collapse" table:number-columns-repeated="5"/>'
+               '<table:table-column table:default-cell-style-name="ce1"/>'
+               '<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>'
+               f'<table:table-row table:number-rows-repeated="2">{row}</table:table-row>'
+               '<table:table-row table:number-rows-repeated="1000000" table:visibility="collapse">'
+               '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+               "</table:table></office:spreadsheet></office:body></office:document-content>")
+    styles = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {ns}><office:styles>'
+              '<style:style style:name="删除" style:family="table-cell">'
+              '<style:text-properties style:text-line-through-style="solid"/></style:style></office:styles></office:document-styles>')
+    path = tmp_path / "手写.ods"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content)
+        zf.writestr("styles.xml", styles)
+        zf.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+                    'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                    '</manifest:manifest>')
+    facts = ods_sheet_facts(path)["S"]
+    assert facts.struck_cells == {(2, 1), (2, 2), (3, 1), (3, 2), (2, 7), (3, 7)}
+    assert facts.error_cells == {(2, 3): "Err:502", (3, 3): "Err:502"}
+    assert facts.formula_cells == {(2, 4), (3, 4)}
+    assert facts.comments == {(2, 6): "已被市政协采用", (3, 6): "已被市政协采用"}
+    assert facts.hidden_cols == {2, 3, 4, 5, 6} and facts.hidden_rows == set() and facts.date1904
+    grid = open_workbook(path).sheets[0]
+    assert grid.rows[2] == ["", "x", "x", "", "", "", "b", "y", "z"]  # Err:502 read as empty, like any error value
+    assert grid.struck_cells == facts.struck_cells and grid.date1904
 
 
 def test_more_author_columns_are_more_authors_of_the_item(tmp_path):

@@ -50,6 +50,7 @@ class SheetFacts:
     hidden_cols: set[int] = field(default_factory=set)  # 0-based columns hidden
     date1904: bool = False  # the workbook counts days from 1904 (a Mac Excel setting): serials 1462 days on
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注) text
+    merges: list = field(default_factory=list)  # ((r0, c0), (r1, c1)): an .ods's (calamine gives only an .xlsx's)
     problem: UnreadableFile | None = None
 
 

@@ -1,5 +1,6 @@
-"""Opening a workbook: python-calamine for the cells (fast); the raw XML of an .xlsx, or xlrd for a
-BIFF .xls, only for what calamine does not give (formula cells without a value, error values).
+"""Opening a workbook: python-calamine for the cells (fast); the raw XML of an .xlsx or an .ods
+(sqmy_lib.read.ods), or xlrd for a BIFF .xls, only for what calamine does not give (formula cells
+without a value, error values, struck cells, hidden rows and columns, notes; an .ods's merges).
 A CSV file is one sheet of text cells (sqmy_lib.csvfile).
 
 Every grid is in Excel coordinates: ``rows[r][c]`` is Excel row ``r + 1``,
@@ -14,6 +15,7 @@ from pathlib import Path
 import python_calamine as pc
 
 from .. import csvfile
+from .ods import ods_sheet_facts
 from .safety import MAX_SHEET_CELLS, MAX_SHEET_XML, SheetFacts, UnreadableFile, sniff, xls_cell_facts, xlsx_sheet_facts
 
 Merge = tuple[tuple[int, int], tuple[int, int]]
@@ -83,13 +85,27 @@ def _csv_sheet(path: Path) -> SheetGrid:
     return SheetGrid(csvfile.sheet_name(path), _visible(rows))
 
 
+# What the raw package says beyond calamine's cells, per sheet, read before calamine opens the file
+# (an oversized sheet is refused first: calamine builds every sheet of an .ods on opening).
+_FACTS = {"xlsx": xlsx_sheet_facts, "ods": ods_sheet_facts}
+
+
+def _blank_errors(rows: list[list], errors: dict[tuple[int, int], str]) -> list[list]:
+    """An error value calamine gives as the text it shows (an .ods's Err:502, #DIV/0!) read as
+    empty, like every other error value: it is named (cell.error_value), never read as a mark."""
+    for (r, c), text in errors.items():
+        if r < len(rows) and c < len(rows[r]) and rows[r][c] == text:
+            rows[r][c] = ""
+    return rows
+
+
 def open_workbook(path: str | Path) -> OpenedWorkbook:
     """Open ``path`` after the safety checks; raise UnreadableFile when nothing can be read."""
     path = Path(path)
     fmt = sniff(path)
     if fmt == "csv":
         return OpenedWorkbook(path, fmt, [_csv_sheet(path)], [])
-    facts: dict[str, SheetFacts] = xlsx_sheet_facts(path) if fmt == "xlsx" else {}
+    facts: dict[str, SheetFacts] = _FACTS[fmt](path) if fmt in _FACTS else {}
     try:
         if _format_of_suffix(path) == fmt:
             wb = pc.CalamineWorkbook.from_path(str(path))
@@ -121,8 +137,8 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 continue
             try:
                 sheet = wb.get_sheet_by_name(meta.name)
-                rows = _visible(sheet.to_python(skip_empty_area=False))
-                merges = list(sheet.merged_cell_ranges or [])
+                rows = _blank_errors(_visible(sheet.to_python(skip_empty_area=False)), fact.error_cells)
+                merges = list(sheet.merged_cell_ranges or fact.merges)
             except (KeyboardInterrupt, SystemExit, MemoryError):
                 raise
             except BaseException as exc:  # a panic in one sheet costs that sheet only
