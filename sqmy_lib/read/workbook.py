@@ -106,59 +106,71 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
     if fmt == "csv":
         return OpenedWorkbook(path, fmt, [_csv_sheet(path)], [])
     facts: dict[str, SheetFacts] = _FACTS[fmt](path) if fmt in _FACTS else {}
+    wb = _calamine(path, fmt)
+    sheets: list[SheetGrid] = []
+    refused: list[UnreadableFile] = []
+    try:
+        for meta in _worksheets(wb):
+            fact = facts.get(meta.name, SheetFacts())
+            grid = _sheet_grid(wb, meta, fact) if fact.problem is None else fact.problem
+            (sheets if isinstance(grid, SheetGrid) else refused).append(grid)
+    finally:
+        wb.close()
+    if fmt == "xls" and sheets:
+        _add_xls_facts(path, sheets)
+    return OpenedWorkbook(path, fmt, sheets, refused)
+
+
+def _calamine(path: Path, fmt: str):
+    """The calamine workbook of ``path``, opened by what the file holds; UnreadableFile when it cannot be."""
     try:
         if _format_of_suffix(path) == fmt:
-            wb = pc.CalamineWorkbook.from_path(str(path))
-        else:  # an .xls saved under .xlsx, or the other way round: opened by what it holds, not its name
-            with open(path, "rb") as fh:
-                wb = pc.CalamineWorkbook.from_filelike(fh)
+            return pc.CalamineWorkbook.from_path(str(path))
+        with open(path, "rb") as fh:  # an .xls saved under .xlsx, or the other way round
+            return pc.CalamineWorkbook.from_filelike(fh)
     except pc.PasswordError as exc:
         raise UnreadableFile("file.encrypted", "工作簿设有打开密码,无法读取;请在 Excel/WPS 中取消密码后另存") from exc
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except BaseException as exc:  # calamine's errors, and its panics (a BaseException), mean the same to staff
         raise UnreadableFile("file.corrupt", f"文件已损坏或不完整,无法解析({type(exc).__name__})") from exc
-    sheets: list[SheetGrid] = []
-    refused: list[UnreadableFile] = []
+
+
+def _worksheets(wb) -> list:
+    """The workbook's worksheets' metadata (chart sheets left out); UnreadableFile when even that fails."""
     try:
-        metas = list(wb.sheets_metadata)
+        return [meta for meta in wb.sheets_metadata if meta.typ == pc.SheetTypeEnum.WorkSheet]
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except BaseException as exc:
         wb.close()
         raise UnreadableFile("file.corrupt", f"文件已损坏或不完整,无法解析({type(exc).__name__})") from exc
+
+
+def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
+    """One worksheet's grid with its facts, or the refusal of that sheet alone (a panic in one sheet
+    costs that sheet only)."""
     try:
-        for meta in metas:
-            if meta.typ != pc.SheetTypeEnum.WorkSheet:
-                continue
-            fact = facts.get(meta.name, SheetFacts())
-            if fact.problem is not None:
-                refused.append(fact.problem)
-                continue
-            try:
-                sheet = wb.get_sheet_by_name(meta.name)
-                rows = _blank_errors(_visible(sheet.to_python(skip_empty_area=False)), fact.error_cells)
-                merges = list(sheet.merged_cell_ranges or fact.merges)
-            except (KeyboardInterrupt, SystemExit, MemoryError):
-                raise
-            except BaseException as exc:  # a panic in one sheet costs that sheet only
-                refused.append(UnreadableFile("sheet.corrupt", f"工作表“{meta.name}”已损坏,无法读取({type(exc).__name__})", meta.name))
-                continue
-            sheets.append(
-                SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
-                          fact.error_cells, fact.struck_cells, fact.hidden_rows, hidden_cols=fact.hidden_cols,
-                          date1904=fact.date1904, comments=fact.comments)
-            )
-    finally:
-        wb.close()
-    if fmt == "xls" and sheets:  # a BIFF file's error values (calamine gives them as empty), struck cells, hidden rows
-        more = xls_cell_facts(path)
-        for grid in sheets:
-            if grid.name in more:
-                grid.error_cells.update(more[grid.name].error_cells)
-                grid.struck_cells |= more[grid.name].struck_cells
-                grid.hidden_rows |= more[grid.name].hidden_rows
-                grid.hidden_cols |= more[grid.name].hidden_cols
-                grid.date1904 = more[grid.name].date1904
-                grid.comments = more[grid.name].comments
-    return OpenedWorkbook(path, fmt, sheets, refused)
+        sheet = wb.get_sheet_by_name(meta.name)
+        rows = _blank_errors(_visible(sheet.to_python(skip_empty_area=False)), fact.error_cells)
+        merges = list(sheet.merged_cell_ranges or fact.merges)
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException as exc:
+        return UnreadableFile("sheet.corrupt", f"工作表“{meta.name}”已损坏,无法读取({type(exc).__name__})", meta.name)
+    return SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
+                     fact.error_cells, fact.struck_cells, fact.hidden_rows, hidden_cols=fact.hidden_cols,
+                     date1904=fact.date1904, comments=fact.comments)
+
+
+def _add_xls_facts(path: Path, sheets: list[SheetGrid]) -> None:
+    """A BIFF file's error values (calamine gives them as empty), struck cells, hidden rows and notes."""
+    more = xls_cell_facts(path)
+    for grid in sheets:
+        if grid.name in more:
+            grid.error_cells.update(more[grid.name].error_cells)
+            grid.struck_cells |= more[grid.name].struck_cells
+            grid.hidden_rows |= more[grid.name].hidden_rows
+            grid.hidden_cols |= more[grid.name].hidden_cols
+            grid.date1904 = more[grid.name].date1904
+            grid.comments = more[grid.name].comments
