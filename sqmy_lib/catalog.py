@@ -135,6 +135,8 @@ _ENTRIES = [
     Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),
     Code("link.number_mismatch", WARNING, "编号与标题对应不同信息", "编号“{value}”与标题对应的不是同一条信息:{detail};请核对编号和标题"),
     Code("link.number_form", INFO, "编号写法不同", "编号“{value}”与报送台账的编号“{detail}”写法不同,已按同一条信息计入;如不是同一条,请改正编号"),
+    Code("link.no_seq", ERROR, "序号对应不到信息",
+         "本行按序号“{value}”对应报送信息,但报送表中{detail},未计入;请填写信息标题或编号"),
     Code("link.other_year", WARNING, "编号对应往年信息", "编号“{value}”对应的是{detail},已按该条计入;如应是本年的信息,请改正编号"),
     # -- the check table (validate/checks.py)
     Code("title.missing", ERROR, "标题为空", "信息标题为空"),

@@ -422,6 +422,22 @@ def test_subtotals_and_signatures_written_anywhere_are_not_items(tmp_path):
     assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("100.00")}
 
 
+@pytest.mark.parametrize("label", ["身份证号", "身份证号码", "证件号码", "公民身份号码"])
+def test_an_id_number_column_is_not_the_role(tmp_path, label):
+    # 身份证号码 was read as 身份 (the role): role.unknown on every row, printing the ID number, and the
+    # real 身份 column after it dropped as header.duplicate. It is read past like 联系电话, its numbers
+    # never in a message; the 身份 column is the role: 张三 委员, 李四 信息员.
+    rows = [["序号", "报送日期", "信息标题", "作者", label, "单位", "身份"],
+            [1, "2025-03-05", "关于甲的建议", "张三", "330101199001011234", "民盟县委", "委员"],
+            [2, "2025-04-10", "关于乙的建议", "李四", "33010119850505234X", "县工商联", "信息员"]]
+    ledger, report = _read(write_xlsx(tmp_path / "id.xlsx", {"S": rows}))
+    assert ledger.submissions["role_text"].tolist() == ["委员", "信息员"]
+    assert not _codes(report, "role.unknown") and not _codes(report, "header.duplicate")
+    ignored = _codes(report, "header.ignored")
+    assert [(i.row, i.column) for i in ignored] == [(1, "E")]
+    assert not any("3301011" in i.message for i in report.issues)
+
+
 def test_numbers_restarting_on_each_quarter_sheet_are_not_duplicates(tmp_path):
     # 一季度 001, 002 and 二季度 001, 002 number each sheet afresh: every item counts. A number that
     # recurs once among otherwise distinct numbers is still a duplicate.
@@ -454,6 +470,47 @@ def test_a_second_table_below_the_first_is_read_with_its_own_header(tmp_path, se
     ledger, report = _read(write_xlsx(tmp_path / "two.xlsx", {"2025年": rows}))
     assert len(ledger.submissions) == 2 and not report.errors
     assert _paid(ledger) == answer
+
+
+@pytest.mark.parametrize("key", ["序号", "编号"])
+def test_an_adoption_table_below_the_items_keyed_by_their_number_links_by_it(tmp_path, key):
+    # A captioned 采用情况 table under the items names each item by its 序号 (no title): its rows were read
+    # as items (date.unparseable “市政协”, author.placeholder) and nothing paid. Keyed by 编号 the links
+    # worked, but the caption 采用情况 in the 编号 column became an item with three errors. Worked by
+    # hand: 序号 1 is 张三's 市级 100.00; 序号 3 is 王五's 省级 200.00 × 2 for the 批示 = 400.00.
+    rows = [["2025年社情民意信息报送登记表"],
+            [key, "报送日期", "信息标题", "报送人", "单位"],
+            [1, "2025.3.5", "关于甲的建议", "张三", "民盟县委"],
+            [2, "2025.4.10", "关于乙的建议", "李四", "城关镇政协工委"],
+            [3, "2025.5.20", "关于丙的建议", "王五", "县工商联"],
+            [None],
+            ["采用情况"],
+            [key, "采用单位", "期号", "采用日期", "领导批示"],
+            [1, "市政协", "第3期", "2025.4.1", None],
+            [3, "省政协", "第12期", "2025.6.15", "副省长王某某批示"]]
+    ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), year=2025)
+    assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议", "关于丙的建议"]
+    assert _adopted(ledger, "issue_no") == [(0, "市级", 3), (2, "省级", 12)]
+    assert ledger.instructions["item"].tolist() == [2]
+    assert ledger.skipped[["row", "reason"]].values.tolist() == [[7, "caption"]]
+    assert not report.issues
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "王五": Decimal("400.00")}
+
+
+def test_a_number_the_items_beside_do_not_have_is_said(tmp_path):
+    # A 采用 table beside the items keyed by 序号: 3 is 王五's (省级 200.00); 7 names no item and 2 names
+    # two (the items number 2 twice): neither is guessed, each said at its 序号 and left unpaid.
+    rows = [["序号", "报送日期", "信息标题", "报送人", None, "序号", "采用单位", "期号"],
+            [1, "2025.3.5", "关于甲的建议", "张三", None, 3, "省政协", "第12期"],
+            [2, "2025.4.10", "关于乙的建议", "李四", None, 7, "市政协", "第3期"],
+            [2, "2025.4.11", "关于丁的建议", "赵六", None, 2, "市政协", "第4期"],
+            [3, "2025.5.20", "关于丙的建议", "王五"]]
+    ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), year=2025)
+    assert len(ledger.submissions) == 4 and _adopted(ledger)[0] == (3, "省级")
+    said = _codes(report, "link.no_seq")
+    assert [(i.row, i.column) for i in said] == [(3, "F"), (4, "F")]
+    assert "没有信息" in said[0].message and "多条信息" in said[1].message
+    assert _paid(ledger) == {"王五": Decimal("200.00")}
 
 
 def test_one_instruction_written_on_each_adoption_row_counts_once(tmp_path):
@@ -1922,6 +1979,39 @@ def test_two_tables_side_by_side_are_read_apart(tmp_path):
     assert sorted(adopted) == ["关于丁的建议", "关于甲的建议"] and not _codes(report, "header.duplicate")
     paid = sq.rewards(ledger, 2025)
     assert dict(zip(paid["name"], paid["amount"])) == {"张三": Decimal("100.00"), "赵六": Decimal("100.00")}
+
+
+def test_an_adoption_table_beside_the_items_links_by_title_not_by_row(tmp_path):
+    # The 报送 table in A:E, an empty column, then a 采用 table in G:J naming each adoption's title: its
+    # rows were read as the items' own columns, row by row (李四 paid 省级 for 王五's item, header.duplicate
+    # the only word). Each adoption is the item its title names. Worked by hand: 饮水 (张三) 市级 100.00;
+    # 电梯 (王五) 省级 200.00; 李四 nothing.
+    rows = [["2025年社情民意信息报送登记", None, None, None, None, None, "采用登记"],
+            ["序号", "报送日期", "信息标题", "作者", "单位", None, "信息标题", "采用单位", "期号", "采用日期"],
+            [1, "2025.3.5", "关于农村饮水安全的建议", "张三", "民盟县委", None, "关于农村饮水安全的建议", "市政协", "第3期", "2025.4.1"],
+            [2, "2025.4.10", "关于中小学课后服务的建议", "李四", "城关镇政协工委", None, "关于老旧小区加装电梯的建议", "省政协", "第12期", "2025.6.15"],
+            [3, "2025.5.20", "关于老旧小区加装电梯的建议", "王五", "县工商联"]]
+    ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), year=2025)
+    assert ledger.submissions["author_text"].tolist() == ["张三", "李四", "王五"]
+    assert _adopted(ledger, "issue_no", "date") == [(0, "市级", 3, dt.date(2025, 4, 1)), (2, "省级", 12, dt.date(2025, 6, 15))]
+    assert not report.issues
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "王五": Decimal("200.00")}
+
+
+def test_a_table_beside_the_items_with_its_header_on_another_row_is_read_apart(tmp_path):
+    # The 采用 table beside the items starts a row lower, captioned 采用登记, and names each item's 作者
+    # too: its header row was the items' second row, its 作者 a co-author. Worked by hand: 张三 市级
+    # 100.00, 王五 省级 200.00; three items, each with its one author.
+    rows = [["2025年社情民意信息报送登记"],
+            ["序号", "报送日期", "信息标题", "作者", "单位", None, "采用登记"],
+            [1, "2025.3.5", "关于甲的建议", "张三", "民盟县委", None, "信息标题", "作者", "采用单位", "期号", "采用日期"],
+            [2, "2025.4.10", "关于乙的建议", "李四", "县工商联", None, "关于甲的建议", "张三", "市政协", "第3期", "2025.4.1"],
+            [3, "2025.5.20", "关于丙的建议", "王五", "县工商联", None, "关于丙的建议", "王五", "省政协", "第12期", "2025.6.15"]]
+    ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), year=2025)
+    assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议", "关于丙的建议"]
+    assert ledger.authors["name"].tolist() == ["张三", "李四", "王五"]
+    assert _adopted(ledger) == [(0, "市级"), (2, "省级")] and not report.errors
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "王五": Decimal("200.00")}
 
 
 def test_a_bodys_own_day_column_is_its_adoptions_day(tmp_path):

@@ -19,11 +19,11 @@ import numpy as np
 from ..records import INT, SCHEMAS
 from ..rules import Rules
 from .authors import AuthorWords
-from .headers import HeaderWords, Layout, find_layout, next_table
+from .headers import HEADER_SCAN_ROWS, HeaderWords, Layout, find_layout, next_table
 from .marks import Vocabulary
 from .safety import UnreadableFile
 from ..zh import column_letter as col_letter
-from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, sheet_context
+from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, sheet_context, whole_number
 from .values import norm, norm_spaces
 from .vocabulary import NOTE_SHEETS
 from .workbook import open_workbook
@@ -92,25 +92,31 @@ class FileReader:
             return True
         as_items = as_items and _references_items(layout)
         first = len(out.sheets)
-        for rows, table in _tables(grid, layout, self.words):
-            self._table(grid, rows, table, sheet_context(len(out.sheets), str(path), grid.name, grid.rows, table, year,
-                                                           grid.date1904),
-                        out, tables, memo, as_items)
+        by_seq: dict = {}  # 序号 → item of the sheet's last table of items: what a table keyed by 序号 refers to
+        for rows, table, captions in _tables(grid, layout, self.words, f"{grid.name} {path.stem}"):
+            ctx = sheet_context(len(out.sheets), str(path), grid.name, grid.rows, table, year, grid.date1904)
+            self._table(grid, rows, table, ctx, out, tables, memo, as_items, by_seq)
+            _set_aside_captions(captions, ctx.src, tables, grid.rows)
         if len(out.sheets) > first:
             _say_notes(grid.comments, first, tables)
         return True
 
     def _table(self, grid, rows: list[list], table, ctx, out: FileResult, tables: Tables, memo: dict,
-               as_items: bool) -> None:
-        """Read one ledger table of a sheet (a sheet may hold several, one above the other)."""
+               as_items: bool, by_seq: dict) -> None:
+        """Read one ledger table of a sheet (a sheet may hold several, one above the other); ``by_seq``
+        the items of the table of items read before it by 序号, kept up to date."""
         if ctx.year_conflict:
             tables.add("findings", code="sheet.year_conflict", src=ctx.src, row=None, column="",
                        value=ctx.year_conflict[0], detail=ctx.year_conflict[1])
         merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
         before = tables.n["submissions"]
-        SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo).read(
-            rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells)
+        reader = SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo)
+        reader.by_seq = by_seq
+        reader.read(rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells)
         items = tables.n["submissions"] - before
+        if table.kind == "submissions":
+            by_seq.clear()
+            by_seq.update(_items_by_seq(rows, table, tables, before))
         if as_items and items:
             tables.add("findings", code="sheet.items_from_adoptions", src=ctx.src, row=None, column="",
                        value=grid.name, detail=str(items))
@@ -125,6 +131,28 @@ class FileReader:
             _say_hidden_rows(grid.hidden_rows, tables.data["submissions"]["row"][-items:], ctx.src, tables)
         if grid.hidden_cols and not grid.hidden:
             _say_hidden_columns(grid.hidden_cols, rows, table, ctx.src, tables)
+
+
+def _items_by_seq(rows: list[list], table: Layout, tables: Tables, before: int) -> dict:
+    """A table's items by their 序号 (a whole number), read from its rows; a 序号 two items share
+    maps to None (a table keyed by 序号 cannot tell which)."""
+    c = table.fields.get("seq")
+    out: dict = {}
+    if c is None:
+        return out
+    data = tables.data["submissions"]
+    for item, r in zip(data["item"][before:], data["row"][before:]):
+        seq = whole_number(rows[r - 1][c]) if c < len(rows[r - 1]) else None
+        if seq is not None:
+            out[seq] = None if seq in out else item
+    return out
+
+
+def _set_aside_captions(captions: list[int], src: int, tables: Tables, grid_rows: list[list]) -> None:
+    """The caption rows of the next table (采用情况 over its header), set aside by this one: no items."""
+    for r in sorted(captions):
+        text = next(str(v) for v in grid_rows[r] if v != "" and v is not None)
+        tables.add("skipped", src=src, row=r + 1, reason="caption", detail=text[:200])
 
 
 def _say_hidden_columns(hidden: set[int], rows: list[list], table, src: int, tables: Tables) -> None:
@@ -202,18 +230,88 @@ def ordinal_dates(ordinals: list) -> np.ndarray:
     return days.astype("datetime64[ns]")
 
 
-def _tables(grid, layout: Layout, words: HeaderWords):
-    """The tables of one sheet, each as (rows, layout): usually one; a second table below the first
-    (its own header, other columns) is read with its own header, and so is one beside it (一季度 |
-    二季度 side by side). Rows and columns keep their Excel numbers: a table's cells are the sheet's,
-    with the other tables' left empty."""
-    for rows, first in _tables_beside(grid, layout, words):
+def _tables(grid, layout: Layout, words: HeaderWords, hint: str):
+    """The tables of one sheet, each as (rows, layout, the caption rows of the next table, which it
+    sets aside): usually one; a second table below the first (its own header, other columns) is read
+    with its own header, and so is one beside it (一季度 | 二季度 side by side; a 采用 table after an
+    empty column). Rows and columns keep their Excel numbers: a table's cells are the sheet's, with
+    the other tables' left empty."""
+    for rows, first in _tables_beside(grid, layout, words, hint):
         yield from _tables_below(grid, rows, first, words)
 
 
-def _tables_beside(grid, layout: Layout, words: HeaderWords) -> list[tuple[list[list], Layout]]:
-    """The sheet's rows as one block, or as two when a second table stands to the right of the
-    first (its own 序号/标题/日期 columns again, header.duplicate before): each block is read alone."""
+def _caption_rows(rows: list[list], start: int) -> list[int]:
+    """The rows just above a second table's header that caption it (采用情况, 二、被上级采用情况): one
+    short text each, a blank row above them; they are no item of the table above."""
+    found = []
+    for r in range(start - 1, max(-1, start - 4), -1):
+        filled = [v for v in rows[r] if v != "" and v is not None]
+        if not filled:
+            return found
+        if len(filled) > 1 or type(filled[0]) is not str or len(filled[0].strip()) > 40:
+            return []
+        found.append(r)
+    return []  # no blank row above: the last rows of the table above, not a caption
+
+
+def _tables_beside(grid, layout: Layout, words: HeaderWords, hint: str) -> list[tuple[list[list], Layout]]:
+    """The sheet's rows as one block, or as several when a second table stands to the right of the
+    first (its own 序号/标题/日期 columns again, header.duplicate before; or any table of items or
+    of their 采用/批示 after an empty column, with its own header on whatever row): each block is
+    read alone. A 采用 table beside the items was read as the items' own columns, row by row: the
+    adoption on the row beside an item became that item's, whichever item it named."""
+    apart = _split_at_empty_column(grid.rows, grid.merges, hint, words)
+    if apart is not None:
+        return apart
+    return _same_header_beside(grid, layout, words)
+
+
+def _split_at_empty_column(rows: list[list], merges, hint: str, words: HeaderWords) -> list[tuple[list[list], Layout]] | None:
+    """The blocks of a sheet whose tables stand apart, an empty column between them, each with a
+    header naming its own title (or 编号) column; None when there is no such second table."""
+    for k in _empty_columns(rows):
+        left = [row[:k] for row in rows]
+        right = [[""] * min(k, len(row)) + list(row[k:]) for row in rows]
+        first = find_layout(left, merges, words, hint)
+        by_seq = first is not None and first.kind == "submissions" and "seq" in first.fields
+        second = find_layout(right, merges, words, f"{hint} {_caption(right, merges, words, hint)}", by_seq)
+        if _a_table(first) and _a_table(second):
+            return [(left, first), *(_split_at_empty_column(right, merges, hint, words) or [(right, second)])]
+    return None
+
+
+def _empty_columns(rows: list[list]) -> list[int]:
+    """The columns empty from top to bottom with something filled on either side: the header rows
+    are looked at first (a table has no empty column there), the whole sheet only for those."""
+    def used_in(block) -> set[int]:
+        return {c for row in block for c, v in enumerate(row) if v != "" and v is not None}
+
+    top = used_in(rows[:HEADER_SCAN_ROWS])
+    if not top:
+        return []
+    candidates = [k for k in range(min(top) + 1, max(top)) if k not in top]
+    if not candidates:
+        return []
+    used = used_in(rows)
+    return [k for k in candidates if k not in used]
+
+
+def _a_table(layout: Layout | None) -> bool:
+    """A table of items or of their records, naming which item each row is (标题 or 编号)."""
+    return layout is not None and layout.kind in ("submissions", "adoptions") and bool({"title", "item_no"} & layout.fields.keys()
+                                                                                       or layout.kind == "adoptions" and "seq" in layout.fields)
+
+
+def _caption(rows: list[list], merges, words: HeaderWords, hint: str) -> str:
+    """The text above a block's header (采用登记 over a table beside the items): what it is about."""
+    layout = find_layout(rows, merges, words, hint)
+    top = layout.header_top if layout is not None else 0
+    return " ".join(str(v) for row in rows[max(0, top - 3):top] for v in row if type(v) is str and v.strip())
+
+
+def _same_header_beside(grid, layout: Layout, words: HeaderWords) -> list[tuple[list[list], Layout]]:
+    """Two tables side by side with no empty column between them: the second repeats the first's
+    序号 (or 编号), 标题 and 日期 or 作者."""
     again = [c for c, fld in layout.also.items() if fld in ("seq", "item_no", "title", "date") and c > layout.fields.get("title", c)]
     # A second table repeats the first's 序号 (or 编号) and 标题; a second title-like column alone (主题,
     # 反映问题 beside 信息标题) is one table's, said as before.
@@ -231,19 +329,22 @@ def _tables_beside(grid, layout: Layout, words: HeaderWords) -> list[tuple[list[
 
 
 def _tables_below(grid, rows: list[list], layout: Layout, words: HeaderWords):
-    """The tables of one block of a sheet, one under the other."""
+    """The tables of one block of a sheet, one under the other, each as (rows, layout, the rows of
+    the next table's caption, set aside by this one)."""
     while True:
         start = next_table(rows, layout, words)
         if start is None:
-            yield rows, layout
+            yield rows, layout, []
             return
         # The line above a second table names it (二、被上级采用情况): a 采用/批示 table's rows refer to items.
         section = " ".join(str(v) for row in rows[max(0, start - 3):start] for v in row if type(v) is str and v.strip())
-        below = find_layout(rows[start:], _shifted(grid.merges, start), words, f"{grid.name} {section}")
+        below = find_layout(rows[start:], _shifted(grid.merges, start), words, f"{grid.name} {section}",
+                            by_seq=layout.kind == "submissions" and "seq" in layout.fields)
         if below is None or below.kind not in ("submissions", "adoptions"):
-            yield rows, layout
+            yield rows, layout, []
             return
-        yield [row if r < start else [] for r, row in enumerate(rows)], layout
+        captions = _caption_rows(rows, start)
+        yield [row if r < start and r not in captions else [] for r, row in enumerate(rows)], layout, captions
         below.header_top += start
         below.header_bottom += start
         rows = [row if r >= start else [] for r, row in enumerate(rows)]

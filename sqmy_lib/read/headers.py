@@ -181,12 +181,13 @@ def _score(labels: list[str], words: HeaderWords) -> int:
     return len(fields) + (1 if bodies else 0)
 
 
-def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "") -> Layout | None:
+def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "", by_seq: bool = False) -> Layout | None:
     """Find the header within the first rows and give every labelled column its place.
 
     ``hint`` is the sheet and file name: it tells a separate 采用台账 that has an 作者 column
-    from a combined ledger that lacks its 收稿日期. Returns None when the sheet has neither a
-    ledger nor a roster header.
+    from a combined ledger that lacks its 收稿日期. ``by_seq``: a table of 采用/批示 naming its
+    items by 序号 alone is one too (a second table under or beside the items, whose 序号 it
+    repeats). Returns None when the sheet has neither a ledger nor a roster header.
     """
     width = max((len(r) for r in rows[:HEADER_SCAN_ROWS]), default=0)
     if not width:
@@ -202,7 +203,7 @@ def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "") ->
             best, best_score = i, score
     if best is not None:
         best = _first_table(scores, scan, best, best_score)
-        layout = _ledger_layout(scan, raw_scan, best, merges, words, hint)
+        layout = _ledger_layout(scan, raw_scan, best, merges, words, hint, by_seq)
         if layout is not None:
             return layout
     return _roster_layout(raw_scan)
@@ -249,7 +250,7 @@ def _header_like(labels: list[str], words: HeaderWords) -> bool:
     return bool(filled) and all(words.knows(l) for l in filled)
 
 
-def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: str = "") -> Layout | None:
+def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: str = "", by_seq: bool = False) -> Layout | None:
     top = bottom = best
     # Group rows above (采用情况 over its sub-columns), sub-rows below, three rows at most.
     while top > 0 and bottom - top + 1 < MAX_HEADER_ROWS and _is_group_row(raw_scan[top - 1], scan[top - 1], words, scan[top]):
@@ -267,6 +268,9 @@ def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: 
         _place_column(layout, c, path, words)
     _settle_dates(layout)
     kind = _ledger_kind(layout, hint)
+    if kind is None and by_seq and "seq" in layout.fields and "title" not in layout.fields:
+        kind = _ledger_kind(layout, hint, "seq")
+        kind = kind if kind == "adoptions" else None
     if kind is None:
         return None
     layout.kind = kind
@@ -550,9 +554,11 @@ def _settle_dates(layout: Layout) -> None:
 _REFERENCE_NAMES = ("采用", "批示", "上报", "录用", "刊用")
 
 
-def _ledger_kind(layout: Layout, hint: str = "") -> str | None:
+def _ledger_kind(layout: Layout, hint: str = "", key: str = "item_no") -> str | None:
+    """What a ledger table is (submissions, adoptions), or None; ``key``: the column that names an
+    item when there is no title (编号, or 序号 for a table that repeats the items' own)."""
     f = layout.fields
-    if "title" not in f and "item_no" not in f:
+    if "title" not in f and key not in f:
         return None
     if (("date" not in f or "adopted_on" in f or "instructed_on" in f) and not any(b.action == "adoption" for b in layout.bodies)
             and any(k in f for k in ("adoption", "adopted_on", "issue_no", "leader", "instruction", "forward"))

@@ -270,6 +270,7 @@ class SheetReader:
         self._read_mark = self._read_mark_1904 if ctx.date1904 else vocab.read_mark
         self._row_note = ""
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
+        self.by_seq: dict = {}  # 序号 → item of the table of items above (or beside) a table keyed by 序号
 
     # ------------------------------------------------------------------ rows
 
@@ -494,7 +495,7 @@ class SheetReader:
         """The header written again, or a row with one cell that is a separator, a note, a comment."""
         if sum(1 for _, v in filled if norm_label(v) in header_words) >= 2:
             return "header_repeat"
-        if len(filled) >= 3 and [_whole(v) for _, v in filled] == list(range(1, len(filled) + 1)):
+        if len(filled) >= 3 and [whole_number(v) for _, v in filled] == list(range(1, len(filled) + 1)):
             return "column_numbers"  # 1 | 2 | 3 | … under the header: the columns' numbers, as forms print them
         if len(filled) == 1:
             (c, value), text = filled[0], texts[0]
@@ -1014,7 +1015,7 @@ class SheetReader:
 
     def _record(self, table: str, item: int, ref: tuple[str, str], r: int, col: int, **values) -> None:
         # A row of a separate 采用台账 keeps its 备注 with what it records (an item's is the item's).
-        note = self._row_note if item == -1 else ""
+        note = self._row_note
         self.t.add(table, item=item, ref_item_no=ref[0], ref_title=ref[1], src=self.ctx.src, row=r,
                    column=col_letter(col), note=note, **values)
 
@@ -1577,13 +1578,25 @@ class SheetReader:
     # ------------------------------------------------------------------ a separate 采用台账
 
     def _references(self, data: list[list], kept: list[int]) -> None:
-        """The rows of a separate 采用/批示/上报 台账: each refers to an item by 编号 or title."""
+        """The rows of a separate 采用/批示/上报 台账: each refers to an item by 编号 or title, or, in a
+        table under or beside the items naming neither, by the items' 序号."""
+        by_seq = "title" not in self.f and "item_no" not in self.f
         for row, r in zip(data, kept):
             ref = (self._memo("item_no", self._cell(row, "item_no"), lambda x: item_no_key(x) or ""),
                    norm_spaces(self._text(row, "title")))
             self._row_note = self._text(row, "note")
-            self._row_records(row, r, -1, ref, self._row_note, reference=True)
+            self._row_records(row, r, self._item_by_seq(row, r) if by_seq else -1, ref, self._row_note, reference=True)
         self._row_note = ""
+
+    def _item_by_seq(self, row: list, r: int) -> int:
+        """The item of the table of items whose 序号 a row names, or -1 (said: none or several have it)."""
+        value = self._cell(row, "seq")
+        item = self.by_seq.get(whole_number(value)) if _filled(value) else None
+        if item is None:
+            several = whole_number(value) in self.by_seq
+            self._finding("link.no_seq", r, self.f["seq"], value, "有多条信息用此序号" if several else "没有信息用此序号")
+            return -1
+        return item
 
 
 _UNIT_LABEL = re.compile(r"^(?:所在|报送|所属)?(?:单位|界别|党派|界别组)\s*[:：]\s*")
@@ -1613,7 +1626,7 @@ _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
 _A_COUNT = re.compile(r"[共计合]*\d+\s*[人名条件个]?")
 
 
-def _whole(value) -> int | None:
+def whole_number(value) -> int | None:
     """A cell holding a whole number (3, 3.0, "3"), as that number; None for anything else."""
     if isinstance(value, bool):
         return None

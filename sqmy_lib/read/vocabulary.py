@@ -69,7 +69,10 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 
 # When no label matches exactly, the first keyword a label contains decides (order matters:
 # 采用日期 before 采用, 批示日期 before 批示, 是否上报 before 是否).
-FIELD_KEYWORDS: tuple[tuple[str, str], ...] = (
+FIELD_KEYWORDS: tuple[tuple[str, str | None], ...] = (
+    # A personal ID number (身份证号码, 公民身份号码, 证件号码) names no field: it is not the 身份 (role)
+    # its label contains; read past (IGNORED_KEYWORDS), its numbers never echoed.
+    ("身份证", None), ("身份号码", None), ("证件号", None),
     ("采用日期", "adopted_on"), ("采用时间", "adopted_on"), ("刊发日期", "adopted_on"), ("编发日期", "adopted_on"),
     ("刊发时间", "adopted_on"), ("录用日期", "adopted_on"), ("批示日期", "instructed_on"), ("批示时间", "instructed_on"),
     ("签批日期", "instructed_on"), ("上报日期", "forwarded_on"), ("上报时间", "forwarded_on"),
@@ -111,10 +114,12 @@ IGNORED_LABELS: tuple[str, ...] = (
     "签名", "领取人签名", "签字", "经手人", "录入人", "录入时间", "修改时间", "来源",
     # When the form was filled in or printed, not when the item came: beside 收稿日期 it was a second date.
     "填表日期", "填表时间", "填报日期", "制表日期", "制表时间", "打印日期",
+    "身份证", "身份证号", "身份证号码", "证件号码", "公民身份号码", "证件号",
     # The item's content beside its title: the tool counts items, it does not read them.
     "内容摘要", "主要内容", "内容提要", "摘要", "信息摘要", "信息来源", "稿件来源",
 )
-IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "金额", "得分", "积分", "电话", "手机", "签名", "签字")
+IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "金额", "得分", "积分", "电话", "手机", "签名", "签字",
+                                     "身份证", "身份号码", "证件号")
 
 # Labels over a group of sub-columns, by what the group is about. A sub-label is read in its
 # group's context: 日期 under 采用情况 is the adoption date, under 领导批示 the instruction's.

@@ -105,7 +105,8 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
 
 def _table_at(tables: list[dict] | None, row: int, col: str) -> dict | None:
     """The table of a sheet a cell belongs to: the last whose header starts at or above it; of
-    two side by side, the one with the cell's column."""
+    two side by side, the one with the cell's column, their headers on one row or not (a table
+    beside another shares none of its columns; one below another does)."""
     if not tables:
         return None
     above = [t for t in tables if t["header_row"] <= row]
@@ -113,7 +114,12 @@ def _table_at(tables: list[dict] | None, row: int, col: str) -> dict | None:
         return tables[0]
     top = max(t["header_row"] for t in above)
     level = [t for t in above if t["header_row"] == top]
-    return next((t for t in level if col in (t.get("labels") or {})), level[-1])
+    here = next((t for t in level if col in (t.get("labels") or {})), None)
+    if here is not None:
+        return here
+    taken = {c for t in level for c in (t.get("labels") or {})}
+    beside = [t for t in above if col in (t.get("labels") or {}) and not taken & set(t.get("labels") or {})]
+    return max(beside, key=lambda t: t["header_row"]) if beside else level[-1]
 
 
 def _key(file: str) -> str:
