@@ -199,6 +199,62 @@ def test_confirmation_problems_through_the_command(year, ledger, tmp_path):
     assert "Traceback" not in result.stderr and not out.exists()
 
 
+TWIN_TITLE = "关于乡村旅游发展的建议"
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    """Two items with one title and no 编号 column, both adopted by the city: 赵一's and 王芳's."""
+    tmp = tmp_path_factory.mktemp("twins")
+    write_xlsx(tmp / "台账.xlsx", {"2025年": [
+        ["序号", "收稿日期", "信息标题", "报送单位", "作者", "市政协采用"],
+        [1, "2025-03-12", TWIN_TITLE, "民革县委", "赵一", "2025.3.30"],
+        [2, "2025-09-20", TWIN_TITLE, "河口镇政协工委", "王芳", "2025.9.28"]]})
+    return sq.read_ledgers(tmp / "台账.xlsx")
+
+
+def _confirm_twins(ledger, tmp_path, who: set[str], blank: tuple[str, ...] = ()):
+    """Mark 确认 on the 十佳信息 rows whose 作者 is in ``who``; empty the ``blank`` columns of every row."""
+    rules = _rules(prizes={"十佳信息": "200.00"})
+    path = _candidates(build_commendation(ledger, 2025, rules), tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["十佳信息"]
+    labels, rows = _rows(ws)
+    top = next(r for r in range(1, 7) if ws.cell(r, labels.index("确认") + 1).value == "确认")
+    for k, row in enumerate(rows):
+        if row[labels.index("作者")] in who:
+            ws.cell(top + 1 + k, labels.index("确认") + 1).value = "是"
+        for label in blank:
+            ws.cell(top + 1 + k, labels.index(label) + 1).value = None
+    wb.save(path)
+    col = openpyxl.utils.get_column_letter(labels.index("确认") + 1)
+    return rules, read_confirmed(path), [f"候选名单.xlsx!十佳信息!{col}{top + 1 + k}" for k in range(len(rows))]
+
+
+def test_twin_titles_confirmed_by_author_and_unit(twins, tmp_path):
+    rules, confirmed, _ = _confirm_twins(twins, tmp_path, {"王芳"})
+    comm = build_commendation(twins, 2025, rules, confirmed=confirmed)
+    assert list(comm.top_items[["title", "author_text", "unit"]].itertuples(index=False, name=None)) == [
+        (TWIN_TITLE, "王芳", "河口镇政协工委")]
+    payout = comm.payout.set_index("name")["amount"].to_dict()
+    # 市级 稿酬 100.00 each; the 十佳信息 prize 200.00 to the item confirmed, 王芳's: 300.00 and 100.00.
+    assert payout == {"王芳": Decimal("300.00"), "赵一": Decimal("100.00")}
+    rules, confirmed, _ = _confirm_twins(twins, tmp_path, {"王芳", "赵一"})
+    comm = build_commendation(twins, 2025, rules, confirmed=confirmed)  # two items, not one confirmed twice
+    assert sorted(comm.top_items["author_text"]) == ["王芳", "赵一"]
+    assert comm.payout.set_index("name")["amount"].to_dict() == {"王芳": Decimal("300.00"), "赵一": Decimal("300.00")}
+
+
+def test_twin_title_without_author_or_unit_is_not_guessed(twins, tmp_path):
+    rules, confirmed, cells = _confirm_twins(twins, tmp_path, {"王芳"}, blank=("作者", "报送单位"))
+    with pytest.raises(ConfirmationError) as caught:
+        build_commendation(twins, 2025, rules, confirmed=confirmed)
+    # The 王芳 row is the second candidate (both 市级, ranked in ledger order); with its 作者 and
+    # 报送单位 emptied it fits both items.
+    assert caught.value.problems == [f"{cells[1]}:“{TWIN_TITLE}”与2条候选相符(同名),无法确定确认的是哪一条;"
+                                     "请保留该行的编号、作者、报送单位与候选名单一致"]
+
+
 GRADES = {"优秀信息员": {"一等奖": 1, "二等奖": 2}}
 PRIZES = {"优秀信息员": {"一等奖": "500.00", "二等奖": "300.00"}, "先进集体": "1000.00", "十佳信息": "100.00"}
 

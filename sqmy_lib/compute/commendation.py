@@ -355,29 +355,54 @@ def _candidate_key(category: str) -> str:
     return {UNITS: "unit", INFORMANTS: "name", WORKERS: "name"}.get(category, "title")
 
 
+# What a confirmed row is matched on, besides its name or title: an item's 编号, 作者 and 报送单位
+# (ConfirmedRow field -> candidate column), each only where the row has it written.
+ITEM_MATCH = {"item_no": "item_no", "authors": "author_text", "unit": "unit"}
+
+
+def _match_columns(cand: pd.DataFrame, key: str) -> dict[str, pd.Series]:
+    """The candidates' name (or title) and, for items, 编号/作者/报送单位, as compared with a row."""
+    if not len(cand):
+        return {}
+    fields = {"name": key, **{f: c for f, c in ITEM_MATCH.items() if c in cand and key == "title"}}
+    return {f: cand[c].map(key_of) for f, c in fields.items()}
+
+
+def _matching(cand: pd.DataFrame, columns: dict[str, pd.Series], row) -> list:
+    """The candidates a confirmed row names: same name or title, and for an item the same 编号,
+    作者 and 报送单位 wherever the row gives them (two items may share a title and have no 编号)."""
+    if not columns:
+        return []
+    match = columns["name"] == row.name
+    for f, values in columns.items():
+        if f != "name" and getattr(row, f):
+            match &= values == getattr(row, f)
+    return list(cand.index[match.to_numpy(dtype=bool)])
+
+
 def apply_confirmation(candidates: dict[str, pd.DataFrame], confirmation: Confirmation, limits: dict,
                        grades: dict) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """The confirmed rows of each category (in candidate order, with their grade) and every
-    problem: a name that is not a candidate, a double mark, a missing or unknown grade, more than
-    the rules allow (per category, per peer group, per grade)."""
+    problem: a name that is not a candidate, a row that fits several (a shared title), a double
+    mark, a missing or unknown grade, more than the rules allow (per category, per peer group,
+    per grade)."""
     problems = list(confirmation.problems)
     chosen: dict[str, pd.DataFrame] = {}
     book = confirmation.path.name
     for category in CATEGORIES:
         cand = candidates[category]
-        key = _candidate_key(category)
-        keys = cand[key].map(key_of) if len(cand) else pd.Series(dtype=object)
-        numbers = cand["item_no"].map(key_of) if "item_no" in cand and len(cand) else None
+        columns = _match_columns(cand, _candidate_key(category))
         picked: dict[int, str] = {}
         allowed = grades.get(category) or {}
         word = COUNT_WORD[category]
         for row in confirmation.of(category):
-            match = keys == row.name
-            if numbers is not None and row.item_no:
-                match &= numbers == row.item_no
-            hits = list(cand.index[match.to_numpy(dtype=bool)]) if len(cand) else []
+            hits = _matching(cand, columns, row)
             if not hits:
                 problems.append(f"{row.place}:“{row.name}”不在{category}候选名单中(名称有误,或已不符合条件)")
+                continue
+            if len(hits) > 1:
+                problems.append(f"{row.place}:“{row.name}”与{len(hits)}{word}候选相符(同名),无法确定确认的是哪一{word};"
+                                "请保留该行的编号、作者、报送单位与候选名单一致")
                 continue
             if hits[0] in picked:
                 problems.append(f"{row.place}:“{row.name}”重复确认")

@@ -24,6 +24,9 @@ GRADE_LABEL = "奖项等次"
 # The column that names a candidate, per category (the same labels the workbook is written with).
 KEY_LABELS = {"先进集体": ("单位",), "优秀信息员": ("姓名",), "十佳信息": ("编号", "信息标题"),
               "好信息": ("编号", "信息标题"), "先进工作者": ("姓名",)}
+# An item's other columns as the workbook wrote them: two items may share a title (and have no 编号),
+# so the author and unit written beside a 确认 tell them apart.
+ITEM_DETAIL_LABELS = ("作者", "报送单位")
 YES = {"是", "√", "✓", "✔", "确认", "同意", "Y", "YES", "1", "○", "☑"}
 NO = {"否", "×", "✗", "✘", "不同意", "N", "NO", "0", "不"}
 HEADER_ROWS = 6  # the header is found among the first rows (a title row may stand above it)
@@ -31,13 +34,16 @@ HEADER_ROWS = 6  # the header is found among the first rows (a title row may sta
 
 @dataclass(frozen=True)
 class ConfirmedRow:
-    """One candidate marked 确认: its category, the name (or 编号 and title) and grade, and its cell."""
+    """One candidate marked 确认: its category, the name (or 编号, title, 作者 and 报送单位) and grade,
+    and its cell."""
 
     category: str
     name: str
     item_no: str
     grade: str
     place: str  # 候选名单.xlsx!优秀信息员!F5
+    authors: str = ""  # an item's 作者 as the row says it ("" for people and units, or left blank)
+    unit: str = ""  # an item's 报送单位 as the row says it
 
 
 @dataclass
@@ -138,4 +144,6 @@ def _read_sheet(ws, category: str, name: str, out: Confirmation) -> None:
             out.problems.append(f"{place}:已确认,但该行没有{keys[-1]}")
             continue
         grade = text(GRADE_LABEL) if c_grade is not None else ""
-        out.rows.append(ConfirmedRow(category, key, text("编号") if "编号" in keys else "", grade, place))
+        item = "编号" in keys
+        out.rows.append(ConfirmedRow(category, key, text("编号") if item else "", grade, place,
+                                     *(text(label) if item else "" for label in ITEM_DETAIL_LABELS)))
