@@ -363,6 +363,33 @@ def test_safe_file_names_are_short_and_distinct():
     assert a != b and len(a) < 120 and len(b) < 120
 
 
+def test_appraisal_months_with_a_quarterly_quota(tmp_path):
+    """A 特邀信息员 with an office-set quota of 2 a quarter: the months are months, not quota ÷ items."""
+    import copy
+
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import appraisal
+    from sqmy_lib.rules import Rules, load_rules
+
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["quotas"]["people"]["特邀信息员"] = {"per": "quarter", "items": 2}
+    rows = [["序号", "收稿日期", "信息标题", "报送单位", "作者"],
+            [1, "2025-04-10", "关于加强校园食品安全的建议", "教育界别组", "周五"],
+            [2, "2025-09-15", "关于义务教育均衡发展的建议", "教育界别组", "周五"],
+            [3, "2025-12-10", "关于高校毕业生返乡就业的建议", "教育界别组", "周五"]]
+    ledger = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位", "聘任日期"], ["周五", "特邀信息员", "教育界别组", dt.datetime(2025, 3, 15)]]})
+    out = appraisal(sq.read_ledgers(str(ledger), roster=str(roster), year=2025), 2025, Rules(data))
+    [row] = out.to_dict("records")
+    # In post from 15 March: March (its last day, the 31st, is in post) to December, 10 months.
+    # Items in April, September, December: 3 months with; 3, 5, 6, 7, 8, 10, 11 without (7).
+    assert (row["months_due"], row["months_with"], row["months_missed"]) == (10, 3, 7)
+    assert row["missed_months"] == [3, 5, 6, 7, 8, 10, 11]
+    # Quota 2 × 1/3 (one month of Q1) + 2 + 2 + 2 = 6.67; 3 sent: 3 / 6.67 = 45.0%.
+    assert row["submitted"] == 3 and round(row["completion"], 3) == 0.45
+
+
 def test_appraisal_rules_are_checked_and_shown():
     from sqmy_lib.rules import load_rules, rules_text
     from sqmy_lib.rules.check import check_rules

@@ -23,7 +23,7 @@ import pandas as pd
 from ..period import Period
 from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
-from .base import credited_authors, item_flags, prepare
+from .base import as_of, credited_authors, item_flags, month_counts, month_end, months_in_post, prepare
 from .counted import Counted
 from .instructions import instructions as instruction_rows
 from .people import people
@@ -241,27 +241,42 @@ def grade(rule: dict, completion, adopted: int) -> str:
 
 
 def appraisal(source: Ledger | Counted, year: int, rules: Rules | None = None, today: dt.date | None = None) -> pd.DataFrame:
-    """One row per informant (the rules' ``appraisal.roles``) for ``year``: months due, with and
-    without an item (``missed_months`` of ``compute people``), submitted, adopted, 批示, reward, a
-    考核等次 by the rules' thresholds, and a blank 续聘意见 for staff."""
+    """One row per informant (the rules' ``appraisal.roles``) for ``year``: months due (in post, and
+    ended), with and without an item, submitted, adopted, 批示, reward, a 考核等次 by the rules'
+    thresholds, and a blank 续聘意见 for staff."""
     c, period = prepare(source, year, rules, today)
     rule = appraisal_rules(c.rules)
     roles = list(rule.get("roles") or [])
     everyone = people(c, period, today=today)
     ppl = everyone[everyone["role"].isin(roles)].sort_values(["role", "unit", "name"], kind="stable").reset_index(drop=True)
-    quotas = (c.rules.data.get("quotas") or {}).get("people") or {}
-    due = []
-    for role, quota in zip(ppl["role"], ppl["quota"]):
-        per_month = (quotas.get(role) or {}).get("items") or 1
-        due.append(0 if quota is None or pd.isna(quota) else int(round(float(quota) / per_month)))
+    due, without = _months_due(c, period, ppl, today)
     out = ppl[["name", "role", "unit", "appointed_on", "ended_on"]].copy()
-    out["months_due"] = due
-    out["months_missed"] = [len(m) for m in ppl["missed_months"]]
+    out["months_due"] = [len(m) for m in due]
+    out["months_missed"] = [len(m) for m in without]
     out["months_with"] = out["months_due"] - out["months_missed"]
-    out["missed_months"] = ppl["missed_months"].to_numpy()
+    out["missed_months"] = pd.Series(without, index=out.index, dtype=object)
     for column in ("submitted", "adopted", "instructed", "completion", "reward"):
         out[column] = ppl[column].to_numpy()
     out["reward"] = out["name"].map(_money_of(everyone))
     out["grade"] = [grade(rule, comp, int(a)) for comp, a in zip(out["completion"], out["adopted"])]
     out["renewal"] = ""
     return out
+
+
+def _months_due(c: Counted, period: Period, ppl: pd.DataFrame, today) -> tuple[list[list[int]], list[list[int]]]:
+    """Per row of ``ppl``: the months due (in post on the month's last day, and ended by the day the
+    period is judged at) and those of them with no item sent. Months, whatever the period of the
+    role's quota: a quarterly quota's ``missed_months`` is empty, and ``items`` per quarter is not
+    a number of months."""
+    persons = credited_authors(c)
+    dates = pd.to_datetime(persons["item"].map(by_item(c.submissions, "date")))
+    monthly = month_counts(persons["name"], dates, period)
+    day = as_of(period, today)
+    ended = {m for m in range(period.first_month, period.last_month + 1) if month_end(period.year, m) <= day}
+    due, without = [], []
+    for name, start, end in zip(ppl["name"], ppl["appointed_on"], ppl["ended_on"]):
+        months = sorted(ended & months_in_post(period.year, start, end))
+        sent = monthly.get(name, {})
+        due.append(months)
+        without.append([m for m in months if not sent.get(m)])
+    return due, without
