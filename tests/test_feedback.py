@@ -98,7 +98,8 @@ def test_one_letter_per_unit_and_per_member_with_a_quota(q4, q4_people, q4_units
     units = [r["收函单位或个人"] for r in index if r["类别"] == "单位"]
     people = [r["收函单位或个人"] for r in index if r["类别"] == "个人"]
     assert sorted(units) == sorted(u["unit"] for u in q4_units)
-    with_quota = {p["name"] for p in q4_people if p["quota"] is not None}
+    held = lambda p: (p["appointed_on"] or "") <= "2025-12-31" and (p["ended_on"] or "9999") >= "2025-10-01"
+    with_quota = {p["name"] for p in q4_people if p["quota"] is not None and held(p)}  # a role held in Q4
     active = {p["name"] for p in q4_people if p["submitted"] or p["adopted"] or p["instructed"]}
     assert sorted(people) == sorted(with_quota | active)
     assert len(people) == len(set(people))  # one letter per person
@@ -320,6 +321,33 @@ def test_hand_made_ledger_letters(hand):
     assert "本期10月没有报送信息" in text
     text, _ = letters["个人:王五"]
     assert "报送社情民意信息0条" in text and "本期没有应发的稿酬" in text
+
+
+def test_letters_speak_of_the_roles_held_in_the_period(tmp_path):
+    """Q4 2025. 李四: 信息员 to 30 June, nothing in Q4: no letter (no quota in Q4, nothing counted).
+    吴六: 信息员 to 30 June, 委员 from 1 July, one item in October: a 委员's letter only. 钱二: 信息员
+    to 30 June, an item in November: a letter with his figures and no role or quota."""
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.feedback import write_feedback_outputs
+
+    ledger = write_xlsx(tmp_path / "台账.xlsx", {"四季度": [HEADER,
+        ["G1", dt.datetime(2025, 10, 9), "关于秋冬季大气污染防治的建议", "吴六", "甲界别组", None, None, None, None],
+        ["G2", dt.datetime(2025, 11, 3), "关于冬季供暖保障的建议", "钱二", "甲界别组", None, None, None, None]]})
+    june, july = dt.datetime(2025, 6, 30), dt.datetime(2025, 7, 1)
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位", "任职日期", "离任日期"], ["李四", "信息员", "甲界别组", None, june],
+                 ["吴六", "信息员", "甲界别组", None, june], ["吴六", "委员", "甲界别组", july, None],
+                 ["钱二", "信息员", "甲界别组", None, june]],
+        "单位": [["单位名称", "单位类型"], ["甲界别组", "界别组"]]})
+    fb = build_feedback(sq.read_ledgers(str(ledger), roster=str(roster), year=2025), "2025Q4", today=dt.date(2026, 1, 10))
+    assert [(p.name, p.role) for p in fb.people] == [("吴六", "委员"), ("钱二", "")]
+    paths = write_feedback_outputs(fb, tmp_path / "out", date="2026-01-08")
+    text, _ = read_letter(paths["个人:吴六"])
+    # 委员 2 a year, in post July–December: 2 × 6/12 = 1; G1 sent: 100.0%.
+    assert "吴六委员:" in text and "作为委员,任务1条,完成率100.0%" in text and "信息员" not in text
+    text, _ = read_letter(paths["个人:钱二"])
+    assert "钱二同志:" in text and "报送社情民意信息1条" in text and "本期未设报送任务" in text and "信息员" not in text
 
 
 def test_certificate(hand):

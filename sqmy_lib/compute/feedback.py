@@ -128,10 +128,37 @@ def has_quota(row) -> bool:
     return q is not None and not pd.isna(q)
 
 
+def held_in(row, period: Period) -> bool:
+    """Whether the role of a ``people()`` row was held on some day of the period (no date: open)."""
+    start, end = row.get("appointed_on"), row.get("ended_on")
+    return ((start is None or pd.isna(start) or pd.Timestamp(start) <= period.end)
+            and (end is None or pd.isna(end) or pd.Timestamp(end) >= period.start))
+
+
+def held_roles(records: list[dict], period: Period) -> list[dict]:
+    """A person's ``people()`` rows for the roles held in the period: a role left before it (信息员 to
+    30 June, in a fourth quarter's letter) is not theirs to be written to or judged as. The
+    person's reward, which ``people()`` puts on their first row only, stays with the first kept."""
+    kept = [dict(r) for r in records if held_in(r, period)]
+    reward = next((r["reward"] for r in records if r.get("reward") is not None and not pd.isna(r["reward"])), None)
+    if kept and reward is not None:
+        kept[0]["reward"] = reward
+    return kept
+
+
+def _no_role(records: list[dict]) -> dict:
+    """For a person who held none of their roster roles in the period but had something counted in
+    it: their figures (and reward), with no role and no quota to be judged against."""
+    reward = next((r["reward"] for r in records if r.get("reward") is not None and not pd.isna(r["reward"])), None)
+    return {**records[0], "role": "", "quota": None, "completion": None, "behind": False, "missed_months": [],
+            "shortfall": "", "reward": reward}
+
+
 def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None, office: str | None = None,
                    today: dt.date | None = None) -> Feedback:
     """Every letter for ``period``: one per unit (every unit ``compute units`` lists) and one per person
-    who submitted (or had anything counted) in the period or holds a quota."""
+    who had anything counted in the period or held a role with a quota in it; a person's letter speaks
+    of the roles held in the period only (``held_roles``)."""
     c, period = prepare(source, period, rules, today)
     rules = c.rules
     office = office or (rules.data.get("office") or {}).get("name", "")
@@ -159,11 +186,12 @@ def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None,
     counts = ["submitted", "adopted", "instructed", "forwarded"]
     for name, rows in ppl.groupby("name", sort=False):
         records = rows.to_dict("records")
+        held = held_roles(records, period)
         any_count = bool(rows[counts].to_numpy().sum() > 0)
-        if not any_count and not any(has_quota(r) for r in records):
+        if not any_count and not any(has_quota(r) for r in held):
             continue
         mine = indexed.loc[items_of.get(name, [])] if name in items_of else empty
-        out.people.append(PersonLetter(name, records, mine.reset_index(drop=True),
+        out.people.append(PersonLetter(name, held or [_no_role(records)], mine.reset_index(drop=True),
                                        lines_of.get(name, person_lines.iloc[0:0]).reset_index(drop=True)))
     return out
 
