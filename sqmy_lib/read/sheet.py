@@ -262,7 +262,7 @@ class SheetReader:
     """Reads the rows below one sheet's header into ``Tables``."""
 
     def __init__(self, layout: Layout, ctx: SheetContext, rules: Rules, tables: Tables, vocab: Vocabulary,
-                 author_words: AuthorWords, memo: dict):
+                 author_words: AuthorWords, memo: dict, by_seq: dict | None = None):
         self.layout, self.ctx, self.rules, self.t = layout, ctx, rules, tables
         self.vocab, self.author_words = vocab, author_words
         self.f = layout.fields
@@ -270,7 +270,7 @@ class SheetReader:
         self._read_mark = self._read_mark_1904 if ctx.date1904 else vocab.read_mark
         self._row_note = ""
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
-        self.by_seq: dict = {}  # 序号 → item of the table of items above (or beside) a table keyed by 序号
+        self.by_seq = by_seq if by_seq is not None else {}  # 序号 → item of the table of items a table keyed by 序号 refers to
 
     # ------------------------------------------------------------------ rows
 

@@ -1,6 +1,7 @@
 """The Rules object: a validated view of one rules file, with the lookups the library needs."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -217,14 +218,19 @@ def _at(data, path: tuple[str, ...]):
     return data
 
 
+@functools.lru_cache(maxsize=4)
+def _shipped_data(path: Path) -> dict:
+    """A shipped rules file's data, read once per process (every load of an office's file compares to it)."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+
+
 def placeholders_left(data: dict) -> list[str]:
     """The 【必改】 values an office's rules still hold as shipped (示例省, 示政协办〔{year}〕{n}号), one
     Chinese line each; [] when every one was set."""
-    shipped_path, _ = default_rules_path(data.get("year"))
-    try:
-        shipped = yaml.safe_load(shipped_path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return []
+    shipped = _shipped_data(default_rules_path(data.get("year"))[0])
     left = [(path, value) for path in MUST_EDIT if isinstance(value := _at(data, path), str)
             and value == _at(shipped, path) and PLACEHOLDER_MARK in value]
     return [f"规则文件中 {'.'.join(path)} 仍是示例值“{value}”,请改为本单位的实际情况(标有【必改】的项)" for path, value in left]

@@ -227,16 +227,13 @@ def _unit_blank_below(df: pd.DataFrame, ctx: Context) -> pd.Series:
     said with the unit above; not when the roster gives each author a unit."""
     sheets = ctx.ledger.sheets
     with_column = set(sheets.loc[sheets["columns"].map(lambda c: isinstance(c, dict) and "unit" in c), "src"])
-    order = df.sort_values(["src", "row"], kind="stable")
-    written = order["unit"].where(order["unit"] != "")
-    above = written.groupby(order["src"]).ffill()
-    flagged = order["unit"].eq("") & above.notna() & order["src"].isin(with_column)
+    flagged = df["unit"].eq("") & _unit_above(df).ne("") & df["src"].isin(with_column)
     roster = ctx.ledger.roster
     if flagged.any() and roster is not None and len(roster.people):
         placed = set(roster.people.loc[roster.people["unit"].fillna("") != "", "name"])
         authors = ctx.ledger.authors.groupby("item")["name"].agg(lambda n: all(x in placed for x in n))
-        flagged &= ~order["item"].map(authors).fillna(False).astype(bool)
-    return flagged.reindex(df.index, fill_value=False)
+        flagged &= ~df["item"].map(authors).fillna(False).astype(bool)
+    return flagged
 
 
 def _unit_above(df: pd.DataFrame) -> pd.Series:
