@@ -330,14 +330,25 @@ CHECKS: list[Check] = [
     *[_reader_check(code) for code in READER_CODES],
 ]
 
-# Extra per-row values some messages need, computed only for the rows that are flagged.
+@dataclass(frozen=True)
+class EachRow:
+    """A message value worked out from each flagged row alone (``fn(table)`` of the flagged rows
+    only); an extra that needs the whole table (where the first of a pair is) is a plain function."""
+
+    fn: Callable[[pd.DataFrame], pd.Series]
+
+    def __call__(self, df: pd.DataFrame) -> pd.Series:
+        return self.fn(df)
+
+
+# Extra per-row values some messages need.
 MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.duplicate_no": {"first": _first_of(["file", "no_scope", "item_no"])},
     "item.duplicate": {"first": _first_of(["office", "title_key", "author_text", "date"])},
     "item.possible_duplicate": {"first": _first_of(["office", "title_key", "author_text"])},
-    "instruction.unknown_level": {"who": lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)")},
-    "instruction.follow_up_unknown": {"said": lambda df: pd.Series(_follow_up_texts(df), index=df.index)},
-    "date.unparseable": {"why": lambda df: df["date_text"].map(_impossible_day)},
+    "instruction.unknown_level": {"who": EachRow(lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)"))},
+    "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
+    "date.unparseable": {"why": EachRow(lambda df: df["date_text"].map(_impossible_day))},
     "unit.blank_below": {"above": _unit_above},
 }
 

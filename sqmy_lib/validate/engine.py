@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..records import Ledger
 from ..rules import Rules, load_rules
-from .checks import CHECKS, FILE_CODES, MESSAGE_EXTRAS, TABLE_PREP, Check, Context
+from .checks import CHECKS, FILE_CODES, MESSAGE_EXTRAS, TABLE_PREP, Check, Context, EachRow
 from .report import Issue, Report
 
 _FORMATTER = string.Formatter()
@@ -60,7 +60,8 @@ def _issues(check: Check, df: pd.DataFrame, mask: pd.Series, ctx: Context) -> li
     names = {name for _, name, _, _ in _FORMATTER.parse(check.message) if name}
     extras = MESSAGE_EXTRAS.get(check.code, {})
     values = {name: hits[name].tolist() for name in names - extras.keys() if name in hits}
-    values.update({name: fn(df)[mask].tolist() for name, fn in extras.items()})
+    for name, fn in extras.items():  # a row's own value from the flagged rows alone; others need the table
+        values[name] = (fn(hits) if isinstance(fn, EachRow) else fn(df)[mask]).tolist()
     if "year" in names:  # the ledger's own year, in a hint like "请写成 2025-03-05"
         years = dict(zip(ctx.ledger.sheets["src"], ctx.ledger.sheets["year"]))
         default = ctx.ledger.year or ctx.today.year

@@ -83,7 +83,12 @@ class Report:
         return {"records": dict(self.records), "issues": [i.to_dict() for i in self.issues]}
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        """The report as JSON, one issue a line (thousands of issues stay readable, and grep finds
+        an issue's whole line)."""
+        records = json.dumps(dict(self.records), ensure_ascii=False)
+        issues = ",\n    ".join(json.dumps(i.to_dict(), ensure_ascii=False) for i in self.issues)
+        body = f"[\n    {issues}\n  ]" if issues else "[]"
+        return f'{{\n  "records": {records},\n  "issues": {body}\n}}'
 
     def counts_by_code(self) -> pd.DataFrame:
         df = self.to_frame()
