@@ -6,6 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import docx
 import openpyxl
 import pandas as pd
 import pytest
@@ -253,3 +254,78 @@ def test_overview_labels_stay_on_their_rows_without_a_roster(tmp_path):
     assert len(labels) == len(set(labels))  # no label written twice, none over another row's
     if "上级采用率" in rows:
         assert rows["上级采用率"][0] == pytest.approx(s.upper_adoption_rate, abs=0.0005)
+
+
+@pytest.fixture(scope="module")
+def small_office(tmp_path_factory):
+    """A county office's first quarter of 2025 whose ledger writes no 上报 and no 期号 (县政协编发 by
+    date only), with a roster: 甲镇政协工委 (3 a month, 1 at 市级 or above a month), 民盟县委 (3 a
+    quarter); 张三 信息员, 李四 委员, 王五 委员 with a 聘任日期 that cannot be read."""
+    from sqmy_lib.render.circular_docx import write_circular_docx
+
+    from conftest import write_xlsx
+
+    tmp = tmp_path_factory.mktemp("small_office")
+    roster = write_xlsx(tmp / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位", "聘任日期"], ["张三", "信息员", "甲镇政协工委", None],
+                 ["李四", "委员", "民盟县委", None], ["王五", "委员", "民盟县委", "2025年13月"]],
+        "单位": [["单位名称", "单位类型"], ["甲镇政协工委", "镇街政协工委"], ["民盟县委", "民主党派"]]})
+    rows = [["2025年度社情民意信息台账"], ["序号", "收稿日期", "信息标题", "作者", "所在单位", "县政协编发", "市政协"],
+            [1, "2025-01-10", "关于甲的建议", "张三", "甲镇政协工委", "2025.1.20", None],
+            [2, "2025-02-10", "关于乙的建议", "张三", "甲镇政协工委", None, "2025.2.25"],
+            [3, "2025-03-05", "关于丙的建议", "李四", "民盟县委", None, None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    circ = build_circular(ledger, 2025, 1)
+    book = openpyxl.load_workbook(write_circular_xlsx(circ, tmp / "通报.xlsx"))
+    return ledger, circ, book, docx.Document(str(write_circular_docx(circ, tmp / "通报.docx")))
+
+
+def test_no_forwarding_recorded_no_forwarding_figures(small_office):
+    """统计口径: 台账未记录任何上报时，不统计上报. The ledger records none, so no 上报 column or row
+    anywhere (they showed 上报 0, 上报被采用 0 and 上报上级信息 0 although 关于乙的建议 went to the
+    市政协); the library's tables leave the columns out too."""
+    ledger, circ, book, document = small_office
+    headers = [c.value for ws in (book["各单位情况"], book["个人完成情况"]) for row in ws.iter_rows(max_row=2)
+               for c in row if isinstance(c.value, str)]
+    headers += [c.text for table in document.tables for row in table.rows[:2] for c in row.cells]
+    assert "报送" in headers and not [h for h in headers if "上报" in h]
+    labels = [r[0] for r in book["概况"].iter_rows(values_only=True) if isinstance(r[0], str)]
+    assert "报送信息（条）" in labels and not [x for x in labels if "上报" in x or x.startswith("报送市级")]
+    assert "上级采用率" not in labels
+    for table in (sq.units(ledger, 2025), sq.people(ledger, 2025), circ.units_by_period()):
+        assert not [c for c in table.columns if "forwarded" in str(c)]
+    s = sq.summary(ledger, 2025)
+    assert s.forwarded == {} and s.forwarded_adopted is None and s.upper_adoption_rate is None
+
+
+def test_no_issue_number_recorded_no_issue_row(small_office, tmp_path):
+    """编发期数: the ledger writes 县政协编发 by date only, no 期号: no row (it showed 0). With 期号
+    written (第3期, 第3期 again, 第4期 for three items) the row shows the issues by hand: 2."""
+    from conftest import write_xlsx
+
+    ledger, circ, book, _ = small_office
+    labels = [r[0] for r in book["概况"].iter_rows(values_only=True) if isinstance(r[0], str)]
+    assert "本级编发（条）" in labels and "编发期数（期）" not in labels
+    assert circ.summary.issues is None and circ.summary.published == 1
+    rows = [["序号", "收稿日期", "信息标题", "作者", "县政协编发"],
+            [1, "2025-01-10", "关于甲的建议", "张三", "第3期"], [2, "2025-01-11", "关于乙的建议", "张三", "第3期"],
+            [3, "2025-02-10", "关于丙的建议", "张三", "第4期"]]
+    numbered = build_circular(sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025), 2025, 1)
+    rows = _labelled(openpyxl.load_workbook(write_circular_xlsx(numbered, tmp_path / "通报.xlsx"))["概况"])
+    assert rows["编发期数（期）"][0] == 2 and rows["本级编发（条）"][0] == 3  # (a ledger naming no unit: it failed there)
+
+
+def test_explanations_are_full_width_in_the_workbook(small_office):
+    """What a unit or person is short of and the 备注, built in compute, were "报送2条,任务9条;…" in the
+    workbook (full width only in the Word text). By hand, January–March: 甲镇政协工委 2 of 3×3 = 9,
+    1 (关于乙的建议, 市政协) of 1×3 = 3 at 市级 or above; 民盟县委 1 of 3; 王五's date unreadable."""
+    _, circ, book, document = small_office
+    ws = book["未完成任务名单"]
+    cells = [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "报送2条，任务9条；市级及以上采用1条，任务3条" in cells and "报送1条，任务3条" in cells
+    notes = [c for row in book["个人完成情况"].iter_rows(values_only=True) for c in row if isinstance(c, str) and "按在任" in c]
+    assert notes == ["聘任日期“2025年13月”无法识别，按在任计算任务"]
+    every = cells + [c for row in book["个人完成情况"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert [t for t in every if re.search(r"[\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]", t)] == []
+    # The Word text says the same (it was full width there already, through zh.punctuate).
+    assert "甲镇政协工委（报送2条，任务9条；市级及以上采用1条，任务3条）" in "".join(p.text for p in document.paragraphs)

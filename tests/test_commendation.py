@@ -68,8 +68,8 @@ def test_outstanding_informants_with_a_tie_and_an_informant_appointed_in_july(co
         ["丙", 41, 5, 3], ["甲", 41, 5, 3], ["乙", 15, 6, 3]]
     assert "仍相同的按姓名排序" in comm.tie_breaks["优秀信息员"]
     basis = comm.basis.set_index("name")
-    assert basis.at["丁", "reason"] == "报送4条,未达5条" and not basis.at["丁", "eligible"]
-    assert basis.at["戊", "reason"] == "采用2条,未达3条"
+    assert basis.at["丁", "reason"] == "报送4条，未达5条" and not basis.at["丁", "eligible"]
+    assert basis.at["戊", "reason"] == "采用2条，未达3条"
     assert basis.at["乙", "quota"] == 6 and basis.at["乙", "completion"] == 1.0
     assert len(comm.basis) == 5
 

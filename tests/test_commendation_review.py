@@ -74,10 +74,10 @@ def test_candidates_workbook(ledger, tmp_path):
     assert labels[-3:] == ["评选依据", "建议", "确认"] and "奖项等次" not in labels
     assert [(r[labels.index("姓名")], r[labels.index("建议")], r[-1]) for r in rows] == [
         ("丙", "建议表彰", None), ("甲", "建议表彰", None), ("乙", "建议表彰", None)]
-    assert rows[0][labels.index("评选依据")] == "报送5条、采用3条,符合参评条件;积分41分"
+    assert rows[0][labels.index("评选依据")] == "报送5条、采用3条，符合参评条件；积分41分"
     labels, rows = _rows(wb["十佳信息"])
     assert len(rows) == 15 and [r[labels.index("建议")] for r in rows] == ["建议表彰"] * 10 + ["备选"] * 5
-    assert rows[0][labels.index("评选依据")] == "最高采用层级省级,领导批示1件,被采用2次"
+    assert rows[0][labels.index("评选依据")] == "最高采用层级省级，领导批示1件，被采用2次"
     labels, rows = _rows(wb["先进工作者"])
     assert [(r[labels.index("姓名")], r[labels.index("建议")]) for r in rows] == [("庚", "备选"), ("辛", "备选")]
     validations = wb["优秀信息员"].data_validations.dataValidation
@@ -327,7 +327,7 @@ def test_two_years_together(two_years):
     assert comm.title == "关于表彰2024—2025年度社情民意信息工作先进集体和先进个人的决定"
     assert comm.thresholds["min_submitted"] == 10 and comm.thresholds["min_adopted"] == 6
     basis = comm.basis.set_index("name")
-    assert (basis.at["阿大", "submitted"], basis.at["阿大", "reason"]) == (6, "报送6条,未达10条;采用4条,未达6条")
+    assert (basis.at["阿大", "submitted"], basis.at["阿大", "reason"]) == (6, "报送6条，未达10条；采用4条，未达6条")
     assert list(comm.informants["name"]) == ["阿二"]
     # 稿酬 over both years: 阿大 4 × 30, 阿二 8 × 30.
     assert comm.payout.set_index("name")["amount"].to_dict() == {"阿二": Decimal("240.00"), "阿大": Decimal("120.00")}

@@ -194,10 +194,12 @@ def test_an_item_adopted_above_the_office_went_there_when_the_ledger_records_its
     assert year.forwarded == {"市级": 2, "省级": 1, "全国": 0} and year.forwarded_adopted == 2
     q1 = summary(ledger, Period.of(2025, quarter=1))
     assert q1.forwarded == {"市级": 2, "省级": 0, "全国": 0} and q1.forwarded_adopted == 1
-    # A ledger that writes no 上报 at all says nothing of what went up unadopted: no 上报 figures.
+    # A ledger that writes no 上报 at all says nothing of what went up unadopted: no 上报 figures
+    # (none at all, not 0: 统计口径 "台账未记录任何上报时，不统计上报").
     bare = [row[:7] for row in rows]
     ledger = sq.read_ledgers([write_xlsx(tmp_path / "b.xlsx", {"S": bare})], year=2025)
-    assert summary(ledger, Period.of(2025)).forwarded == {"市级": 0, "省级": 0, "全国": 0}
+    none = summary(ledger, Period.of(2025))
+    assert none.forwarded == {} and none.forwarded_adopted is None and none.upper_adoption_rate is None
 
 
 def test_the_adoption_rate_is_of_the_items_received_never_over_100(tmp_path):

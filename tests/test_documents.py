@@ -39,6 +39,7 @@ FORBIDDEN = [
     r"title\.missing", r"date\.unparseable", r"[a-z]+\.[a-z_]+(?=[（(\s，。]|$)",  # English check codes
     r"/tmp/|/work/|[A-Z]:\\\\",  # local paths
     r"附表“", r"\bsubmitted\b|\badopted\b|\bfollow_up\b|\bdays_open\b",
+    r"未指定期间", r"生成最近一个",  # the software's behaviour is not the office's 统计口径
 ]
 # After the year has ended there is nothing left to 补报, and a whole year has no 同期.
 WHOLE_YEAR_FORBIDDEN = [r"请抓紧补报", r"尚未完成年度任务进度", r"全年累计.{0,30}比上年同期", r"1—12月"]
@@ -257,3 +258,74 @@ def test_a_tiers_adoptions_are_named_as_levels_staff_write():
     assert adopted_at("全国", 2, {"全国政协": 2}) == "被全国政协采用2条"
     assert adopted_at("市级", 6, {"市政协": 4, "市委办": 2}) == "被市级采用6条（市政协4条、市委办2条）"
     assert adopted_at("省", 1) == "被省级采用1条"
+
+
+def _circular_docx_text(circ, path: Path) -> str:
+    from sqmy_lib.render.circular_docx import write_circular_docx
+
+    return _docx_text(write_circular_docx(circ, path, date=SIGNED))
+
+
+@pytest.mark.parametrize("counts,said", [
+    # Five units, one item each: nothing is unbalanced. It named the first three in table order,
+    # "…本季度共报送3条，占全部报送量的60%".
+    ({"民盟县委": 1, "民建县委": 1, "农工党县委": 1, "教育界别组": 1, "经济界别组": 1}, None),
+    # 3, 3, 2, 2, 1: a third unit would split the two 2s, so the group is the two 3s: 6 of 11 = 54.5%
+    # (it named 民盟县委, 民建县委 and one of the 2s: 8 of 11 = 72.7%).
+    ({"民盟县委": 3, "民建县委": 3, "农工党县委": 2, "教育界别组": 2, "经济界别组": 1},
+     ({"民盟县委", "民建县委"}, "本季度共报送6条，占全部报送量的54.5%")),
+    # 4, 1, 1, 1: a second unit would split the three 1s: 民盟县委 alone, 4 of 7 = 57.1% (it said 85.7%).
+    ({"民盟县委": 4, "民建县委": 1, "农工党县委": 1, "教育界别组": 1},
+     ({"民盟县委"}, "民盟县委本季度报送4条，占全部报送量的57.1%")),
+])
+def test_the_balance_sentence_never_splits_a_tie(tmp_path, counts, said):
+    from conftest import write_xlsx
+
+    rows = [["序号", "收稿日期", "信息标题", "作者", "所在单位"]]
+    for unit, n in counts.items():
+        rows += [[len(rows), f"2025-08-{len(rows):02d}", f"关于{unit}第{k}个问题的建议", unit, unit] for k in range(n)]
+    circ = build_circular(sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025), 2025, 3)
+    text = _circular_docx_text(circ, tmp_path / "通报.docx")
+    top, share = circ.concentration()
+    if said is None:
+        assert top.empty and share is None and "工作开展不够平衡" not in text
+        return
+    units, sentence = said
+    assert set(top["unit"]) == units
+    line = next(t for t in text.splitlines() if "工作开展不够平衡" in t)
+    assert sentence in line and not any(u in line for u in set(counts) - units)
+
+
+def _yearly_ledgers(tmp_path: Path, with_2024: bool) -> list[Path]:
+    from conftest import write_xlsx
+
+    header = ["序号", "收稿日期", "信息标题", "作者", "所在单位"]
+    files = [write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], header] + [
+        [k, day, f"关于2025年第{k}个问题的建议", "张三", "民盟县委"]
+        for k, day in enumerate(["2025-02-10", "2025-07-10", "2025-08-10", "2025-09-10"], 1)]})]
+    if with_2024:  # two items, both in February: nothing in the third quarter
+        files.append(write_xlsx(tmp_path / "2024年台账.xlsx", {"2024年": [["2024年度社情民意信息台账"], header] + [
+            [k, day, f"关于2024年第{k}个问题的建议", "张三", "民盟县委"] for k, day in enumerate(["2024-02-05", "2024-02-20"], 1)]}))
+    return files
+
+
+def test_a_quarter_with_nothing_a_year_earlier_is_still_compared(tmp_path):
+    """Last year's ledger has no item in the third quarter: the quarter's sentence and the 上年同期
+    column disappeared while the year to date still compared. By hand: Q3 2025 has 3 items, Q3 2024
+    none: "比上年同期增加3条" with no rate (a rate from 0 means nothing), 上年同期 0; 1—9月 4 against
+    2: "比上年同期增加2条、增长100%". With no 2024 ledger at all, neither compares."""
+    from sqmy_lib.render.circular_xlsx import write_circular_xlsx
+
+    circ = build_circular(sq.read_ledgers(_yearly_ledgers(tmp_path, True), year=2025), 2025, 3)
+    text = _circular_docx_text(circ, tmp_path / "通报.docx")
+    assert "2025年第三季度，共收到社情民意信息3条，比上年同期增加3条。" in text
+    assert "2025年1—9月累计收到社情民意信息4条，比上年同期增加2条、增长100%；" in text
+    ws = openpyxl.load_workbook(write_circular_xlsx(circ, tmp_path / "通报.xlsx"))["概况"]
+    rows = {r[0]: r[1:4] for r in ws.iter_rows(values_only=True) if isinstance(r[0], str)}
+    assert rows["项目"] == ("本季度", "年度累计", "上年同期") and rows["报送信息（条）"] == (3, 4, 0)
+
+    (tmp_path / "alone").mkdir()
+    alone = build_circular(sq.read_ledgers(_yearly_ledgers(tmp_path / "alone", False), year=2025), 2025, 3)
+    text = _circular_docx_text(alone, tmp_path / "alone" / "通报.docx")
+    assert "2025年第三季度，共收到社情民意信息3条。" in text and "比上年" not in text
+    assert alone.summary.previous is None and alone.summary_ytd.previous is None

@@ -84,7 +84,7 @@ def test_yearly_quota_is_not_prorated_and_names_no_one_before_the_year_end(offic
     # L31: two a year. In Q1 the quota shown is the year's (progress), and 乙 is not behind yet.
     assert (yi["quota"], yi["completion"], yi["behind"]) == (2, 0, False)
     year = _people(office).set_index(["name", "role"]).loc[("乙", "委员")]
-    assert (year["quota"], year["behind"], year["shortfall"]) == (2, True, "报送0条,任务2条")
+    assert (year["quota"], year["behind"], year["shortfall"]) == (2, True, "报送0条，任务2条")
     # The circulars: the first quarter names neither (甲 met January–March; 乙's year is not over);
     # the fourth quarter (the year to date, over) names both.
     circ_q1 = build_circular(office, 2025, 1, today=DONE)
@@ -145,7 +145,7 @@ def test_unit_adoption_quota_in_the_unit_table_and_the_behind_list(office):
     # 镇街: 3 a month (36), and 1 adoption at 市级 or above a month (12); T1 in March is the only one.
     assert (town["quota"], town["adopted_quota"]) == (36, 12)
     assert town["adopted_completion"] == round(1 / 12, 4) and town["behind"]
-    assert "市级及以上采用1条,任务12条" in town["shortfall"]
+    assert "市级及以上采用1条，任务12条" in town["shortfall"]
     circ = build_circular(office, 2025, 4, today=DONE)
     assert "城关镇政协工委" in set(circ.behind_units["unit"])
     table = circ.units_by_period()

@@ -181,7 +181,7 @@ def test_uncertain_matches_are_reported_not_merged(city, city_rollup):
     _, ledger, r = city_rollup
     assert len(r.uncertain) == expected["uncertain"]
     reasons = " ".join(r.uncertain["reason"])
-    assert "编号对应东山县政协的信息,但标题不同" in reasons
+    assert "编号对应东山县政协的信息，但标题不同" in reasons
     assert "作者不同" in reasons and "日期相差45天" in reasons
     assert r.uncertain["higher_place"].str.contains(r"\.xlsx!报送台账!第\d+行").all()
     # Not merged: every uncertain record is still counted in the city's own figures.

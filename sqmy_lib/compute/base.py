@@ -146,6 +146,21 @@ def credited_authors(c: Counted) -> pd.DataFrame:
     return first.drop_duplicates("item")[["item", "name", "role"]]
 
 
+def forwards_recorded(c) -> bool:
+    """Whether the ledgers read record any 上报 at all. Ledgers that record none say nothing of what
+    went up (统计口径: 台账未记录任何上报时，不统计上报): no 上报 figure, column or row is shown then,
+    not a 0 (``units``, ``people`` leave their ``forwarded`` columns out; ``summary`` has no
+    ``forwarded`` tiers)."""
+    return c.forwards is not None and len(c.forwards) > 0
+
+
+def count_columns(rules: Rules, forwarded: bool = True) -> list[str]:
+    """The counts a person's or a unit's row sums from :func:`item_flags`, in order; the 上报 ones
+    only when ``forwarded`` (:func:`forwards_recorded`)."""
+    return ["submitted", "adopted", *[f"adopted_{t}" for t in rules.tiers], "instructed",
+            *(["forwarded", "forwarded_adopted"] if forwarded else [])]
+
+
 def forwarded_items(c, period: Period) -> pd.DataFrame:
     """Items sent upward (上报) in the period: item, the highest level it went to, and whether it
     was adopted at or above that level by the period's end (被上级采用).
@@ -156,7 +171,7 @@ def forwarded_items(c, period: Period) -> pd.DataFrame:
     that record no 上报 say nothing of what went up and was not adopted: no 上报 figures then."""
     fw = in_period(c.forwards, period)
     fw = fw.loc[fw["tier_rank"] >= 0, ["item", "tier_rank"]]
-    if len(c.forwards):
+    if forwards_recorded(c):
         up = in_period(c.adoptions, period)
         up = up.loc[(up["tier_rank"] > c.rules.tier_rank(c.rules.own_tier)) & ~up["item"].isin(c.forwards["item"]),
                     ["item", "tier_rank"]]
@@ -170,7 +185,8 @@ def forwarded_items(c, period: Period) -> pd.DataFrame:
 def item_flags(c, period: Period) -> pd.DataFrame:
     """Per item (index): submitted / adopted / adopted at each tier / instructed / forwarded upward
     (and adopted there) within the period, as 0/1 columns, so per-person and per-unit counts
-    are one groupby-sum."""
+    are one groupby-sum. (The forwarded columns are 0 when no 上报 is recorded: the tables built
+    from them leave them out then, :func:`forwards_recorded`.)"""
     subs = c.submissions
     flags = pd.DataFrame(index=pd.Index(subs["item"], name="item"))
     flags["submitted"] = period.contains(subs["date"]).to_numpy().astype("int64")
@@ -208,12 +224,13 @@ def months_text(months: list[int]) -> str:
 
 
 def shortfall_text(result: QuotaResult, done: int, word: str = "报送") -> str:
-    """Why a holder is behind, for the lists that name them: "缺报5月、11月" or "报送1条,任务2条"."""
+    """Why a holder is behind, for the lists that name them: "5月、11月未报送" or "报送1条，任务2条"
+    (full-width punctuation here, its one source: the Word, Excel and HTML outputs show it as it is)."""
     if not result.behind:
         return ""
     if result.missed_months:
         return f"{months_text(result.missed_months)}未{word}"
-    return f"{word}{done if result.done is None else result.done}条,任务{_count(result.quota)}条"
+    return f"{word}{done if result.done is None else result.done}条，任务{_count(result.quota)}条"
 
 
 def _count(x) -> str:

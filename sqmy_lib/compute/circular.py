@@ -15,7 +15,7 @@ from .. import zh
 from ..kinds import CIRCULAR
 from ..records import Ledger
 from ..rules import Rules
-from .base import in_period
+from .base import forwards_recorded, in_period
 from .counted import Counted, counted
 from .instructions import instructions
 from .people import people, people_columns
@@ -108,11 +108,22 @@ class QuarterlyCircular:
         return ad.drop_duplicates("item").reset_index(drop=True)
 
     def concentration(self, n: int = 3) -> tuple[pd.DataFrame, float | None]:
-        """The ``n`` units that submitted most in the period and their share of all submissions."""
-        top = self.units.sort_values("submitted", ascending=False, kind="stable").head(n)
-        top = top[top["submitted"] > 0]
+        """The units that submitted most in the period and their share of all submissions.
+
+        Ties are never split: the units named are the largest leading group of at most ``n`` whose
+        boundary cuts no tie (units with the same count go in together or not at all). None are
+        named (share None) when that group is empty or when every unit that submitted sent as many
+        as the others (nothing is unbalanced)."""
+        sent = self.units[self.units["submitted"] > 0].sort_values("submitted", ascending=False, kind="stable")
+        counts = sent["submitted"].tolist()
+        k = min(n, len(counts))
+        while 0 < k < len(counts) and counts[k - 1] == counts[k]:  # the boundary would cut a tie
+            k -= 1
+        if len(set(counts)) < 2:
+            k = 0
+        top = sent.head(k).reset_index(drop=True)
         total = int(self.units["submitted"].sum())
-        return top.reset_index(drop=True), (int(top["submitted"].sum()) / total if total else None)
+        return top, (int(top["submitted"].sum()) / total if k and total else None)
 
     def units_without_adoption(self) -> pd.DataFrame:
         """Units that submitted in the period but had nothing adopted."""
@@ -120,14 +131,16 @@ class QuarterlyCircular:
 
     def units_by_period(self) -> pd.DataFrame:
         """Units with the quarter's and the year-to-date figures side by side (two-level columns)."""
-        forwarded = [c for c in ("forwarded", "forwarded_adopted") if c in self.units_ytd]  # 上报, when counted
+        # 上报, when the ledgers record any (else ``units`` has no such columns: none shown, not 0).
+        forwarded = [c for c in ("forwarded", "forwarded_adopted") if c in self.units_ytd]
         left = self.units.set_index("unit")[["peer_group", *UNIT_FIGURES]]
         # The adoption quota (镇街: 1 at 市级 or above a month) shows where some unit has one.
         adoption = ["adopted_quota", "adopted_completion"] if self.units_ytd.get("adopted_quota", pd.Series()).notna().any() else []
         right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, *forwarded, "quota", "completion", *adoption]]
         table = pd.concat({"": left[["peer_group"]], self.period_word: left[UNIT_FIGURES], "年度累计": right}, axis=1)
         table = table.sort_values([("", "peer_group"), ("年度累计", "rank")], kind="stable")
-        table.index = pd.MultiIndex.from_tuples([("", u) for u in table.index]).get_level_values(1).rename(("", "unit"))
+        table.index = table.index.copy()
+        table.index.name = ("", "unit")  # (a ledger naming no unit at all has none: an empty table)
         return table.reset_index()
 
     def figures(self) -> dict:
@@ -295,7 +308,7 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         people_q = people(c, period, today=today)
         people_ytd = people_q if same else people(c, ytd, today=today)
     else:
-        people_q = people_ytd = pd.DataFrame({col: pd.Series(dtype=object) for col in people_columns(c.rules)})
+        people_q = people_ytd = pd.DataFrame({col: pd.Series(dtype=object) for col in people_columns(c.rules, forwards_recorded(c))})
     return QuarterlyCircular(
         office=office,
         period=period,

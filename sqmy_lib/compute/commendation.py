@@ -56,8 +56,8 @@ ITEM_KEYS = {
     "earliest_submission": ("date", True, "报送早者在前"),
 }
 TIE_BREAKS = {
-    UNITS: "同一类别组内按积分从高到低;积分相同的,依次比较采用条数、报送条数,仍相同的按单位名称排序",
-    INFORMANTS: "符合条件者按个人积分从高到低;积分相同的,依次比较采用条数、报送条数,仍相同的按姓名排序",
+    UNITS: "同一类别组内按积分从高到低；积分相同的，依次比较采用条数、报送条数，仍相同的按单位名称排序",
+    INFORMANTS: "符合条件者按个人积分从高到低；积分相同的，依次比较采用条数、报送条数，仍相同的按姓名排序",
 }
 # What one candidate is called in a count ("确认了3名").
 COUNT_WORD = {UNITS: "个", INFORMANTS: "名", TOP_ITEMS: "条", GOOD_ITEMS: "条", WORKERS: "名"}
@@ -213,12 +213,12 @@ def _person_scores(c: Counted, period: Period) -> pd.Series:
 def _reason(submitted: int, adopted: int, need_sub: int, need_ad: int) -> tuple[bool, str]:
     short = []
     if submitted < need_sub:
-        short.append(f"报送{submitted}条,未达{need_sub}条")
+        short.append(f"报送{submitted}条，未达{need_sub}条")
     if adopted < need_ad:
-        short.append(f"采用{adopted}条,未达{need_ad}条")
+        short.append(f"采用{adopted}条，未达{need_ad}条")
     if short:
-        return False, ";".join(short)
-    return True, f"报送{submitted}条、采用{adopted}条,符合参评条件"
+        return False, "；".join(short)
+    return True, f"报送{submitted}条、采用{adopted}条，符合参评条件"
 
 
 def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worker_roles: set[str],
@@ -262,7 +262,7 @@ def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | Non
         top_n = (groups.get(group) or {}).get("top_n", 0)
         rows = rows.assign(place=range(1, len(rows) + 1))
         rows["suggested"] = rows["place"] <= top_n
-        rows["basis_text"] = [f"积分{p}分(报送{s}条、采用{a}条),{group}第{k}名"
+        rows["basis_text"] = [f"积分{p}分（报送{s}条、采用{a}条），{group}第{k}名"
                               for p, s, a, k in zip(rows["points"], rows["submitted"], rows["adopted"], rows["place"])]
         picked.append(rows)
     cols = ["peer_group", "place", "unit", "points", "submitted", "adopted", "basis_text", "suggested"]
@@ -314,7 +314,7 @@ def _good_items(c: Counted, items: pd.DataFrame, start, end, order, limit) -> pd
     follow = resolved.groupby("item")["follow_up"].agg(lambda s: ";".join(dict.fromkeys(x for x in s if x)))
     good["follow_up"] = good["item"].map(follow).fillna("")
     good = _ranked_items(good, order, limit)
-    good["basis_text"] = [f"{lead or '领导'}批示,落实情况:{f}" for lead, f in zip(good["leaders"], good["follow_up"])]
+    good["basis_text"] = [f"{lead or '领导'}批示，落实情况：{f}" for lead, f in zip(good["leaders"], good["follow_up"])]
     return good
 
 
@@ -326,7 +326,7 @@ def _workers(c: Counted, roles: set[str], limit) -> pd.DataFrame:
     staff = roster.people[roster.people["role"].isin(roles)].drop_duplicates("name")
     out = staff[["name", "role", "unit"]].reset_index(drop=True)
     out.insert(0, "place", range(1, len(out) + 1))
-    out["basis_text"] = [f"名册所列{r}({u})" if u else f"名册所列{r}" for r, u in zip(out["role"], out["unit"])]
+    out["basis_text"] = [f"名册所列{r}（{u}）" if u else f"名册所列{r}" for r, u in zip(out["role"], out["unit"])]
     out["suggested"] = False  # no figure chooses among the staff: people do
     return out[cols]
 
@@ -528,12 +528,12 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     informants = basis[basis["eligible"].astype(bool).to_numpy()].copy()  # a mask even when empty (untyped)
     informants.insert(0, "place", range(1, len(informants) + 1))
     informants["suggested"] = informants["place"] <= limits[INFORMANTS] if limits[INFORMANTS] else True
-    informants["basis_text"] = [f"{r};积分{s}分" for r, s in zip(informants["reason"], informants["score"])]
+    informants["basis_text"] = [f"{r}；积分{s}分" for r, s in zip(informants["reason"], informants["score"])]
 
     order = [ITEM_KEYS[k] for k in rule.get("top_items_order", list(ITEM_KEYS))]
     items = _items(c, start, end)
     top = _ranked_items(items[items["adoptions"] > 0], order, limits[TOP_ITEMS])
-    top["basis_text"] = [f"最高采用层级{t},领导批示{i}件,被采用{a}次" for t, i, a in zip(top["tier"], top["instructions"], top["adoptions"])]
+    top["basis_text"] = [f"最高采用层级{t}，领导批示{i}件，被采用{a}次" for t, i, a in zip(top["tier"], top["instructions"], top["adoptions"])]
     candidates = {
         UNITS: _units(c, periods, groups, today),
         INFORMANTS: informants.reset_index(drop=True),
@@ -552,8 +552,8 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     prize = _prize_lines(c, awarded, rule.get("prizes") or {})
     payout = _payout(reward, prize)
     lines_fen = int(reward["amount_fen"].sum()) + int(prize["amount_fen"].sum())
-    tie_breaks = {**TIE_BREAKS, TOP_ITEMS: ";".join(text for _, _, text in order) + ";仍相同的按登记顺序",
-                  GOOD_ITEMS: "落实情况为已办结的批示件,排序同十佳信息"}
+    tie_breaks = {**TIE_BREAKS, TOP_ITEMS: "；".join(text for _, _, text in order) + "；仍相同的按登记顺序",
+                  GOOD_ITEMS: "落实情况为已办结的批示件，排序同十佳信息"}
     return AnnualCommendation(
         office=office, year=years[-1], units=awarded[UNITS], informants=awarded[INFORMANTS], basis=basis,
         top_items=awarded[TOP_ITEMS], good_items=awarded[GOOD_ITEMS], workers=awarded[WORKERS], payout=payout,

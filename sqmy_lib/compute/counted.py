@@ -94,7 +94,7 @@ def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = 
         when = pd.to_datetime(df["date"]).astype("datetime64[ns]").fillna(fallback_date)
         fallback = int(df["date"].isna().sum())
         if fallback:
-            notes.append(f"{fallback} 条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期,按该信息的收稿日期计入期间")
+            notes.append(f"{fallback}条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期，按该信息的收稿日期计入期间")
         return df.assign(when=when)
 
     ranks = {t: k for k, t in enumerate(rules.tiers)}

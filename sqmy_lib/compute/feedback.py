@@ -95,20 +95,20 @@ def item_table(c: Counted, period: Period, today: dt.date | None = None) -> pd.D
     ad = c.all_adoptions
     ad = ad[period.contains(ad["when"])].sort_values(["item", "when"], kind="stable")
     if len(ad):
-        texts = [f"{b}({_when_text(d)})" if pd.notna(d) else str(b) for b, d in zip(ad["body"], ad["date"])]  # as recorded
-        adopted = pd.Series(texts, index=ad.index).groupby(ad["item"]).agg(";".join)
+        texts = [f"{b}（{_when_text(d)}）" if pd.notna(d) else str(b) for b, d in zip(ad["body"], ad["date"])]  # as recorded
+        adopted = pd.Series(texts, index=ad.index).groupby(ad["item"]).agg("；".join)
         routing = ad["routing"].fillna("").astype(str)
         routes = routing[routing != ""].groupby(ad.loc[routing != "", "item"]).agg(lambda s: "、".join(dict.fromkeys(s)))
     else:
         adopted = routes = pd.Series(dtype=object)
     fw = c.forwards[period.contains(c.forwards["when"])].sort_values(["item", "when"], kind="stable")
-    forwarded = (pd.Series([f"上报{b}({_when_text(d)})" if pd.notna(d) else f"上报{b}" for b, d in zip(fw["body"], fw["date"])],
+    forwarded = (pd.Series([f"上报{b}（{_when_text(d)}）" if pd.notna(d) else f"上报{b}" for b, d in zip(fw["body"], fw["date"])],
                            index=fw.index)
-                 .groupby(fw["item"]).agg(";".join) if len(fw) else pd.Series(dtype=object))
+                 .groupby(fw["item"]).agg("；".join) if len(fw) else pd.Series(dtype=object))
     ins = instruction_rows(c, period, today=today)
-    instructed = (pd.Series([f"{l}批示({_when_text(d)},{s})" if pd.notna(d) else f"{l}批示({s})"
+    instructed = (pd.Series([f"{l}批示（{_when_text(d)}，{s}）" if pd.notna(d) else f"{l}批示（{s}）"
                              for l, d, s in zip(ins["leader"], ins["date"], ins["status"])])
-                  .groupby(ins["item"].to_numpy()).agg(";".join) if len(ins) else pd.Series(dtype=object))
+                  .groupby(ins["item"].to_numpy()).agg("；".join) if len(ins) else pd.Series(dtype=object))
     table["adopted_text"] = table["item"].map(adopted).astype(object).fillna("")
     table["forwarded_text"] = table["item"].map(forwarded).astype(object).fillna("")
     table["instructed_text"] = table["item"].map(instructed).astype(object).fillna("")
@@ -183,7 +183,7 @@ def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None,
     indexed = active.set_index("item", drop=False)
     person_lines = lines[lines["kind"] == "个人"]
     lines_of = dict(tuple(person_lines.groupby("beneficiary", sort=False)))
-    counts = ["submitted", "adopted", "instructed", "forwarded"]
+    counts = ppl.columns.intersection(["submitted", "adopted", "instructed", "forwarded"], sort=False)  # 上报 when recorded
     for name, rows in ppl.groupby("name", sort=False):
         records = rows.to_dict("records")
         held = held_roles(records, period)

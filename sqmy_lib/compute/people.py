@@ -12,15 +12,16 @@ import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import as_of, credited_authors, item_flags, judge_quota, month_counts, months_in_post, prepare, shortfall_text
+from .base import (as_of, count_columns, credited_authors, forwards_recorded, item_flags, judge_quota, month_counts,
+                   months_in_post, prepare, shortfall_text)
 from .counted import Counted
 from ..period import Period
 from .rewards import reward_lines, yuan
 
 
-def people_columns(rules: Rules) -> list[str]:
-    """The columns of :func:`people`, in order."""
-    counts = ["submitted", "adopted", *[f"adopted_{t}" for t in rules.tiers], "instructed", "forwarded", "forwarded_adopted"]
+def people_columns(rules: Rules, forwarded: bool = True) -> list[str]:
+    """The columns of :func:`people`, in order (``forwarded``: whether 上报 is recorded)."""
+    counts = count_columns(rules, forwarded)
     return ["name", "role", "unit", "appointed_on", "ended_on", *counts, "quota", "completion", "missed_months",
             "behind", "shortfall", "reward", "note"]
 
@@ -29,7 +30,8 @@ def _roster_rows(c: Counted) -> pd.DataFrame:
     roster = c.ledger.roster
     if roster is not None and not roster.people.empty:
         base = roster.people[["name", "role", "unit", "appointed_on", "ended_on", "date_problem"]].copy()
-        base["note"] = [f"{p},按在任计算任务" if p else "" for p in base["date_problem"]]
+        # The reader's problems (joined by ";") as a sentence in full-width punctuation.
+        base["note"] = [f"{p.replace(';', '；')}，按在任计算任务" if p else "" for p in base["date_problem"]]
         return base.drop(columns="date_problem")
     return pd.DataFrame({"name": pd.Series(dtype=object), "role": pd.Series(dtype=object),
                          "unit": pd.Series(dtype=object), "appointed_on": pd.Series(dtype="datetime64[ns]"),
@@ -42,7 +44,8 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     author not on it. ``quota``, ``completion``, ``missed_months`` and ``behind`` follow the
     role's quota rule (see ``compute.base``); ``reward`` is the person's, on their first row only.
     A co-authored item counts for each of its authors, or for its first (执笔) author alone when the
-    rules say ``coauthored_counts_each: false``."""
+    rules say ``coauthored_counts_each: false``. The 上报 columns (``forwarded``,
+    ``forwarded_adopted``) are there only when the ledgers record any 上报."""
     c, period = prepare(source, period, rules, today)
     persons = credited_authors(c)
     flags = item_flags(c, period)
@@ -64,7 +67,7 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     out["role"] = out["role"].fillna("")
     for column in ("appointed_on", "ended_on"):
         out[column] = pd.to_datetime(out[column])
-    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "forwarded", "forwarded_adopted"]
+    columns = count_columns(c.rules, forwards_recorded(c))  # no 上报 columns when none is recorded
     out = out.join(counts.reindex(columns=columns), on="name")
     out[columns] = out[columns].fillna(0).astype(int)
 
@@ -87,4 +90,4 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     reward = out["name"].map(paid).fillna(0).astype(int).map(yuan)
     # A person's money once: on their first row, not again on a second role's.
     out["reward"] = reward.where(~out["name"].duplicated(), None)
-    return out[people_columns(c.rules)].sort_values(["submitted", "adopted", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    return out[people_columns(c.rules, forwards_recorded(c))].sort_values(["submitted", "adopted", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)

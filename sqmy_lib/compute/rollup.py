@@ -91,7 +91,7 @@ def _naming_a_lower_office(c: Counted, higher: pd.DataFrame, tree: OfficeTree) -
             named = below.get(name) if isinstance(name, str) else None
             if named is not None and named.name != office and rank[named.name] < level:
                 rows.append({"higher_item": item, "lower_item": None,
-                             "reason": f"单位或作者为{named.name},但{named.name}台账中没有这条信息(按{office}本级统计)"})
+                             "reason": f"单位或作者为{named.name}，但{named.name}台账中没有这条信息（按{office}本级统计）"})
                 break
     return pd.DataFrame(rows, columns=["higher_item", "lower_item", "reason"])
 
@@ -112,7 +112,7 @@ def _by_number(lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> t
     pairs = pairs.assign(higher_item=pairs["item"], lower_item=pairs["item_l"], how=BY_NUMBER,
                          days=(pairs["date"] - pairs["date_l"]).dt.days)
     agree = pairs["title_key"] == pairs["title_key_l"]
-    doubt = pairs[~agree].assign(reason="编号对应" + pairs["lower_office"] + "的信息,但标题不同")
+    doubt = pairs[~agree].assign(reason="编号对应" + pairs["lower_office"] + "的信息，但标题不同")
     return pairs.loc[agree, ["lower_item", "higher_item", "how", "days"]], doubt[["higher_item", "lower_item", "reason"]]
 
 
@@ -147,7 +147,7 @@ def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: Offic
     # by someone else months apart is another item, not a doubt.
     doubt = pairs[~pairs["item"].isin(sure["item"]) & (pairs["full"] | ((fits == 0) & (author_ok | in_window)))]
     reasons = [
-        f"标题相同,可能对应{n}条信息" if full else "标题相同,但" + "、".join(
+        f"标题相同，可能对应{n}条信息" if full else "标题相同，但" + "、".join(
             r for r, bad in (("作者不同", not a_ok), (f"日期相差{abs(int(d))}天" if pd.notna(d) else "日期缺失", not w_ok)) if bad)
         for full, n, a_ok, w_ok, d in zip(doubt["full"], fits[doubt.index], doubt["author_ok"], doubt["in_window"], doubt["days"])
     ]
@@ -254,7 +254,7 @@ def missing_offices(ledger: Ledger, tree: OfficeTree) -> pd.DataFrame:
         failed = mine[mine["status"] != "ok"]
         absent = [str(p) for p in o.paths if not p.exists()]
         if mine.empty:
-            reason = f"路径不存在:{'、'.join(absent)}" if absent else "未找到台账文件(.xlsx/.xls/.ods)"
+            reason = f"路径不存在：{'、'.join(absent)}" if absent else "未找到台账文件（.xlsx/.xls/.ods）"
             rows.append((o.name, o.level, o.peer_group, "缺报", reason))
         elif not failed.empty:
             reason = "；".join(f"{str(f).replace(chr(92), '/').rsplit('/', 1)[-1]}:{m}" for f, m in zip(failed["file"], failed["message"]))
@@ -358,14 +358,14 @@ def build_rollup(ledger: Ledger, tree: OfficeTree, year: int, quarter: int | Non
     offices.insert(1, "office_level", offices["office"].map(levels))
     notes = list(circ.notes)
     if len(matches):
-        notes.append(f"{len(matches)}条信息同时登记在下级和本级台账中(上报本级),已按一条统计,计入报送的下级政协;"
+        notes.append(f"{len(matches)}条信息同时登记在下级和本级台账中（上报本级），已按一条统计，计入报送的下级政协；"
                      "各层级采用、批示在两处都有记录的只计一次")
     unmatched = int((uncertain["candidates"] == NO_CANDIDATE).sum()) if len(uncertain) else 0
     if len(uncertain) > unmatched:
-        notes.append(f"另有{len(uncertain) - unmatched}条疑似重复的记录无法确定是否为同一条信息,未合并,见“疑似重复（未合并）”工作表")
+        notes.append(f"另有{len(uncertain) - unmatched}条疑似重复的记录无法确定是否为同一条信息，未合并，见“疑似重复（未合并）”工作表")
     if unmatched:
-        notes.append(f"另有{unmatched}条本级记录的单位或作者为下级政协,但该政协台账中没有对应信息,已按本级统计,"
-                     "请核对下级台账,见“疑似重复（未合并）”工作表")
+        notes.append(f"另有{unmatched}条本级记录的单位或作者为下级政协，但该政协台账中没有对应信息，已按本级统计，"
+                     "请核对下级台账，见“疑似重复（未合并）”工作表")
     fields = {f.name: getattr(circ, f.name) for f in dataclasses.fields(QuarterlyCircular)}
     rollup_rules = rules.data.get("rollup", {})
     fields.update(notes=notes, unit_word="地区", problems=_missing_text(missing),
@@ -379,8 +379,8 @@ def _missing_text(missing: pd.DataFrame) -> list[str]:
     out = []
     whole = missing[missing["read_status"] == "缺报"]
     if len(whole):
-        out.append(f"{'、'.join(whole['office'])}的台账未能读取或未报送,本通报未计入其数据(原因见随文Excel工作簿“缺报情况”工作表)。")
+        out.append(f"{'、'.join(whole['office'])}的台账未能读取或未报送，本通报未计入其数据（原因见随文Excel工作簿“缺报情况”工作表）。")
     part = missing[missing["read_status"] != "缺报"]
     if len(part):
-        out.append(f"{'、'.join(part['office'])}有部分台账文件未能读取,相关数据未计入。")
+        out.append(f"{'、'.join(part['office'])}有部分台账文件未能读取，相关数据未计入。")
     return out

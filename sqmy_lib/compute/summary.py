@@ -10,7 +10,7 @@ from .. import zh
 from ..records import Ledger
 from ..rules import Rules
 from ..rules.placement import organ_name
-from .base import forwarded_items, in_period, prepare, ratio
+from .base import forwarded_items, forwards_recorded, in_period, prepare, ratio
 from .counted import Counted
 from ..period import Period
 
@@ -22,7 +22,7 @@ class Summary:
     period: str
     submitted: int
     published: int  # items the office carried in its own bulletin (本级编发)
-    issues: int  # distinct issues (期) of the own bulletin they were in
+    issues: int | None  # distinct issues (期) of the own bulletin they were in; None when the year's ledgers write no 期号
     adopted: int  # distinct items adopted at any tier in the period (by the adoption's date)
     adopted_by_tier: dict[str, int]
     instructions: int  # instructions (件), each leader's counted
@@ -39,8 +39,9 @@ class Summary:
     left_out: str = ""
     notes: list[str] = field(default_factory=list)
     # 上报 is not 采用 (L77): items sent upward by target level, and those adopted there or higher.
+    # Ledgers that record no 上报 at all give none: ``forwarded`` is {} and the other two None.
     forwarded: dict[str, int] = field(default_factory=dict)
-    forwarded_adopted: int = 0
+    forwarded_adopted: int | None = 0
     upper_adoption_rate: float | None = None
     # Every channel counted apart (政协, 党委政府, 民主党派统战, 部门), the office's products besides
     # its bulletin (专报/转报/转送), and, per tier, the bodies by name (市政协 4, 市委办 2).
@@ -54,8 +55,8 @@ class Summary:
     def to_frame(self) -> pd.DataFrame:
         """The figures as a two-column table (项目, 数值) for display, rounded as every output rounds
         them (:func:`sqmy_lib.zh.percent`)."""
-        rows = [("报送信息（条）", self.submitted), ("本级编发（条）", self.published), ("编发期数（期）", self.issues),
-                ("被采用信息（条）", self.adopted)]
+        rows = [("报送信息（条）", self.submitted), ("本级编发（条）", self.published),
+                *([("编发期数（期）", self.issues)] if self.issues is not None else []), ("被采用信息（条）", self.adopted)]
         rows += [(f"{t}采用（条）", n) for t, n in self.adopted_by_tier.items()]
         rows += [("领导批示（件）", self.instructions)]
         rows += [(f"{lvl}领导批示（件）", n) for lvl, n in self.instructions_by_level.items()]
@@ -83,13 +84,7 @@ def _figures(c: Counted, period: Period) -> dict:
     ad = in_period(c.adoptions, period)
     every = in_period(c.all_adoptions, period)
     instr = in_period(c.instructions, period)
-    # 本级编发: the office's own bulletin (its tier, its own channel), not another body of its tier
-    # (县委办《信息快报》) nor its 专报/转报/转送, which are counted apart.
-    own = ad[(ad["tier"] == rules.own_tier) & (ad["routing"].fillna("").astype(str) == "")
-             & (ad["channel"].astype(object) == rules.placement.default_channel)]
-    # 上报 above this office (a roll-up's offices sent theirs to it: theirs, not its own 上报 upward).
-    fw = forwarded_items(c, period)
-    fw = fw[fw["tier_rank"] > rules.tier_rank(rules.own_tier)]
+    own = _own_bulletin(ad, rules)
     above = rules.tiers[rules.tier_rank(rules.own_tier) + 1:]
     # The period's items as adopted by its end (采用率 is of them, never of the period's adoptions).
     cohort = c.adoptions[(c.adoptions["when"] <= period.end) & c.adoptions["item"].isin(subs["item"])]
@@ -98,7 +93,7 @@ def _figures(c: Counted, period: Period) -> dict:
     return dict(
         submitted=len(subs),
         published=own["item"].nunique(),
-        issues=own["issue_no"].dropna().nunique(),
+        issues=_issues(c, period, own),
         adopted=ad["item"].nunique(),
         adopted_of_submitted=int(cohort["item"].nunique()),
         higher_of_submitted=int(cohort.loc[cohort["tier"].isin(above), "item"].nunique()),
@@ -106,13 +101,46 @@ def _figures(c: Counted, period: Period) -> dict:
         instructions=len(instr),
         instructions_by_level={lvl: int((instr["level"] == lvl).sum()) for lvl in rules.leader_levels},
         instructed_items=instr["item"].nunique(),
-        forwarded={t: int((fw["tier_rank"] == rules.tier_rank(t)).sum()) for t in above},
-        forwarded_adopted=int(fw["adopted"].sum()),
-        upper_adoption_rate=ratio(int(fw["adopted"].sum()), len(fw)),
+        **_forwarded(c, period, above),
         adopted_by_channel={ch: int(every.loc[every["channel"] == ch, "item"].nunique()) for ch in channels},
         routing={r: int(every.loc[every["routing"] == r, "item"].nunique()) for r in routings},
         adopted_by_body={t: _by_body(every[every["tier"] == t]) for t in rules.tiers},
     )
+
+
+def _forwarded(c: Counted, period: Period, above: list[str]) -> dict:
+    """上报 above this office (a roll-up's offices sent theirs to it: theirs, not its own 上报 upward),
+    by target tier, those adopted there and the upper rate; none at all (not 0) when the ledgers
+    record no 上报 (统计口径: 台账未记录任何上报时，不统计上报)."""
+    if not forwards_recorded(c):
+        return dict(forwarded={}, forwarded_adopted=None, upper_adoption_rate=None)
+    fw = forwarded_items(c, period)
+    fw = fw[fw["tier_rank"] > c.rules.tier_rank(c.rules.own_tier)]
+    return dict(forwarded={t: int((fw["tier_rank"] == c.rules.tier_rank(t)).sum()) for t in above},
+                forwarded_adopted=int(fw["adopted"].sum()), upper_adoption_rate=ratio(int(fw["adopted"].sum()), len(fw)))
+
+
+def _holds_year(c: Counted, year: int) -> bool:
+    """Whether the ledgers read have a sheet of ``year`` with items on it (its ledger was given)."""
+    sheets = c.ledger.sheets
+    return bool(((pd.to_numeric(sheets["year"], errors="coerce") == year) & (sheets["items"] > 0)).any())
+
+
+def _own_bulletin(ad: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """本级编发: the office's own bulletin (its tier, its own channel), not another body of its tier
+    (县委办《信息快报》) nor its 专报/转报/转送, which are counted apart."""
+    return ad[(ad["tier"] == rules.own_tier) & (ad["routing"].fillna("").astype(str) == "")
+              & (ad["channel"].astype(object) == rules.placement.default_channel)]
+
+
+def _issues(c: Counted, period: Period, own: pd.DataFrame) -> int | None:
+    """The distinct issues (期) of the own bulletin the period's items were in, or None when the
+    year's ledgers write no 期号 of it at all: they do not say how many issues there were (编发期数
+    left out, not 0)."""
+    year = _own_bulletin(in_period(c.adoptions, Period.of(period.year)), c.rules)
+    if not year["issue_no"].notna().any():
+        return None
+    return int(own["issue_no"].dropna().nunique())
 
 
 def _by_body(ad: pd.DataFrame) -> dict[str, int]:
@@ -142,7 +170,9 @@ def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None 
         participation = {"members_with_items": len(active), "members": len(members), "rate": ratio(len(active), len(members))}
     prev_c = c if previous is None else prepare(previous, period, c.rules)[0]
     before = _figures(prev_c, period.previous_year)
-    has_previous = before["submitted"] > 0
+    # A year earlier is compared when the ledgers hold that year, even with nothing in these months
+    # (比上年同期增加14条, no rate from 0); with no ledger of it at all there is nothing to compare.
+    has_previous = before["submitted"] > 0 or _holds_year(prev_c, period.year - 1)
     change = None
     if has_previous:
         change = {

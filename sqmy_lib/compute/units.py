@@ -7,7 +7,8 @@ import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import as_of, in_period, item_flags, judge_quota, month_counts, months_in_post, prepare, shortfall_text
+from .base import (as_of, count_columns, forwards_recorded, in_period, item_flags, judge_quota, month_counts,
+                   months_in_post, prepare, shortfall_text)
 from .counted import Counted
 from ..period import Period
 
@@ -37,7 +38,8 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     A unit type's quota (``quotas.units``) has two parts judged alike (``compute.base``): items
     submitted (``quota``, ``completion``, ``missed_months``) and items adopted at or above a tier
     (镇街: 1 at 市级 or above a month; ``adopted_quota``, ``adopted_completion``). ``behind`` says
-    the unit is short of either, ``shortfall`` says how."""
+    the unit is short of either, ``shortfall`` says how. ``forwarded`` and ``forwarded_adopted``
+    (上报) are there only when the ledgers record any 上报 (``base.forwards_recorded``)."""
     c, period = prepare(source, period, rules, today)
     subs = c.submissions
     roster = c.ledger.roster
@@ -53,7 +55,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     flags["points"] = flags.index.map(item_points(c, period)).fillna(0).to_numpy()
     unit_of = by_item(subs, "unit")
     per_unit = flags.groupby(flags.index.map(unit_of)).sum()
-    columns = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "forwarded", "forwarded_adopted"]
+    columns = count_columns(c.rules, forwards_recorded(c))  # 上报 only when the ledgers record any
     # Numeric even when nothing was counted (an empty ledger joins an empty, untyped table).
     out = out.join(per_unit.reindex(columns=[*columns, "points"]).astype(float), on="unit")
     out[columns] = out[columns].fillna(0).astype(int)
@@ -87,7 +89,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out["behind"] = [j.behind or bool(a and a.behind) for j, a in zip(judged, adopted_judged)]
     tier_word = {g: f"{(quotas.get(g) or {}).get('adopted_min_tier', '')}及以上采用" for g in set(out["peer_group"])}
     out["shortfall"] = [
-        ";".join(x for x in (shortfall_text(j, n), shortfall_text(a, h, tier_word[g]) if a else "") if x)
+        "；".join(x for x in (shortfall_text(j, n), shortfall_text(a, h, tier_word[g]) if a else "") if x)
         for j, a, n, h, g in zip(judged, adopted_judged, out["submitted"], high, out["peer_group"])
     ]
     out["no_submission"] = out["submitted"] == 0

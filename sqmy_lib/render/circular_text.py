@@ -188,13 +188,15 @@ FEATURES: list[Section] = [
 # ---------------------------------------------------------------- 三、存在的问题
 
 def _problem_balance(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
-    top, share = circ.concentration()
+    top, share = circ.concentration()  # ties never split; none when all that sent sent alike
     zero = circ.zero_units
-    if (share is None or share < 0.4 or len(top) < 2) and zero.empty:
+    concentrated = share is not None and share >= 0.4
+    if not concentrated and zero.empty:
         return None
     parts = []
-    if share is not None and len(top) >= 2 and share >= 0.4:
-        parts.append(f"{zh.joined(top['unit'])}{circ.period_word}共报送{int(top['submitted'].sum())}条，"
+    if concentrated:
+        together = "共" if len(top) > 1 else ""
+        parts.append(f"{zh.joined(top['unit'])}{circ.period_word}{together}报送{int(top['submitted'].sum())}条，"
                      f"占全部报送量的{zh.percent(share)}")
     if not zero.empty:
         when = "全年" if circ.period.months == 12 else circ.period_word

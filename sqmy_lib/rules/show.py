@@ -194,7 +194,7 @@ def _instructions(rules: Rules) -> list[str]:
 def _periods(rules: Rules) -> list[str]:
     every = (rules.data.get("periods") or {}).get("circular", "quarter")
     return [
-        f"社情民意信息工作情况{CIRCULAR_ZH.get(every, every)}统计通报(未指定期间时生成最近一个已结束的期间),全年排名,年度表彰。",
+        f"社情民意信息工作情况{CIRCULAR_ZH.get(every, every)}统计通报,全年排名,年度表彰。",
         "报送按报送日期计入所属期间;采用、批示按各自日期计入(未写日期的按报送日期计)。",
         "采用率为本期收到的信息中截至期末已被采用的比例;本期被采用的信息含此前收到的,故不按被采用条数除以收到条数计算。",
         "上报按上报日期计入;被上级采用而未另记上报的信息,视为已向采用单位上报,按采用日期计入"
