@@ -468,3 +468,100 @@ def test_a_city_record_of_a_county_the_county_ledger_lacks_is_said(tmp_path):
     doubt = r.uncertain.iloc[0]
     assert doubt["candidates"] == "下级台账中无对应记录" and "临湖区政协台账中没有这条信息" in doubt["reason"]
     assert r.notes[-1].startswith("另有1条本级记录的单位或作者为下级政协") and not any("疑似重复的记录" in n for n in r.notes)
+
+
+def _county_and_city(tmp_path, county: list[list], city: list[list], folder: str = "甲县政协"):
+    """One county's ledger (in ``folder``) and the city's own (本级); the roll-up of 恩施州政协 for 2025."""
+    header = ["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "采用日期", "批示情况"]
+    for where, rows in ((folder, county), ("本级", city)):
+        (tmp_path / where).mkdir()
+        write_xlsx(tmp_path / where / "台账.xlsx", {"台账": [header, *rows]})
+    return _city_rollup(tmp_path)
+
+
+def _city_rollup(root: Path, quarter: int | None = None):
+    tree = load_tree(root, RULES, office="恩施州政协")
+    return build_rollup(read_offices(tree, RULES, 2025), tree, 2025, quarter, rules=RULES)
+
+
+def test_a_county_item_the_city_ledger_records_was_sent_up_to_the_city(tmp_path):
+    # No ledger writes 上报. 甲县's items A, B, C; the city's ledger records A (adopted: 第4期) and B
+    # (not adopted): the county sent A and B up. By hand, 甲县: 上报 2, 被采用 1 (A). The city sent
+    # nothing above itself: its own 上报 figures stay 0.
+    d = dt.date
+    r = _county_and_city(tmp_path, [
+        [1, d(2025, 3, 2), "关于整治农村人居环境的建议", "张伟", "农业界", None, None, None],
+        [2, d(2025, 3, 5), "关于完善医保异地结算的建议", "王五", "医卫界", None, None, None],
+        [3, d(2025, 3, 9), "关于发展林下经济的建议", "覃华", "农业界", None, None, None]], [
+        [1, d(2025, 3, 10), "关于整治农村人居环境的建议", "张伟", "甲县政协", "州政协《社情民意》第4期", d(2025, 3, 28), None],
+        [2, d(2025, 3, 15), "关于完善医保异地结算的建议", "王五", "甲县政协", None, None, None]])
+    county = r.units_ytd.set_index("unit").loc["甲县政协"]
+    assert (county["submitted"], county["forwarded"], county["forwarded_adopted"]) == (3, 2, 1)
+    assert sum(r.summary.forwarded.values()) == 0
+
+
+def test_two_leaders_of_one_level_in_both_ledgers_are_two_instructions(tmp_path):
+    # 甲县 wrote 州委书记王某批示; the city 州委书记王某批示；州长张某批示 for the same item. By hand: two
+    # 批示 (two leaders of one level), the 州委书记's written twice counted once.
+    d = dt.date
+    r = _county_and_city(tmp_path, [
+        [1, d(2025, 3, 20), "关于加快农产品冷链建设的建议", "赵六", "经济界", "州政协采用", None, "州委书记王某批示"]], [
+        [1, d(2025, 3, 25), "关于加快农产品冷链建设的建议", "赵六", "甲县政协", "州政协《社情民意》第5期", d(2025, 4, 10),
+         "州委书记王某批示；州长张某批示"]])
+    assert len(r.forwarded) == 1
+    assert (r.summary_ytd.instructions, r.summary_ytd.instructions_by_level["市级"]) == (2, 2)
+
+
+def test_the_citys_own_record_of_an_adoption_keeps_its_product_and_issue(tmp_path):
+    # 甲县 wrote 州政协采用 (no product, no 期号) for A and B; the city wrote 《社情民意专报》第2期 for A and
+    # 《社情民意》第5期 for B, and 第4期 for its own item C. By hand: 专报 1 (A); 本级编发 2 (B, C), in
+    # 2 issues (5, 4); A adopted on the city's day (4月10日: the second quarter).
+    d = dt.date
+    r = _county_and_city(tmp_path, [
+        [1, d(2025, 3, 20), "关于加快农产品冷链建设的建议", "赵六", "经济界", "州政协采用", None, None],
+        [2, d(2025, 3, 5), "关于完善医保异地结算的建议", "王五", "医卫界", "州政协采用", None, None]], [
+        [1, d(2025, 3, 25), "关于加快农产品冷链建设的建议", "赵六", "甲县政协", "州政协《社情民意专报》第2期", d(2025, 4, 10), None],
+        [2, d(2025, 3, 15), "关于完善医保异地结算的建议", "王五", "甲县政协", "州政协《社情民意》第5期", d(2025, 3, 28), None],
+        [3, d(2025, 3, 18), "关于提升州城公共交通服务水平的建议", "谭明", "民盟恩施州委", "州政协《社情民意》第4期", d(2025, 3, 30), None]])
+    s = r.summary_ytd
+    assert len(r.forwarded) == 2
+    assert (s.routing["专报"], s.published, s.issues, s.adopted_by_tier["市级"]) == (1, 2, 2, 3)
+    q1 = _city_rollup(tmp_path, 1).summary
+    assert (q1.adopted, q1.routing["专报"]) == (2, 0)  # B and C in the first quarter; A in the second
+
+
+def test_a_city_record_naming_a_county_in_another_form_is_that_countys(tmp_path):
+    # The county's folder is 丙; the city writes 丙县政协. A (in both, the city's author 丙县政协) is 丙's
+    # item, merged; B (the city's only) is said as 丙's item its ledger lacks. By hand: 2 items, 丙 1,
+    # the city 1, one doubt naming 丙.
+    d = dt.date
+    r = _county_and_city(tmp_path, [
+        [1, d(2025, 2, 1), "关于规范物业服务收费的建议", "孙七", "工商联", None, None, None]], [
+        [1, d(2025, 2, 10), "关于规范物业服务收费的建议", "丙县政协", "丙县政协", "第2期", None, None],
+        [2, d(2025, 5, 10), "关于加强校园周边交通安全的建议", "丙县政协", "丙县政协", "第9期", None, None]], folder="丙")
+    assert r.offices.set_index("office")["submitted"].to_dict() == {"恩施州政协": 1, "丙": 1}
+    assert len(r.forwarded) == 1 and r.uncertain["title"].tolist() == ["关于加强校园周边交通安全的建议"]
+    assert "丙台账中没有这条信息" in r.uncertain.iloc[0]["reason"]
+
+
+def test_a_city_title_with_a_day_after_it_is_the_countys_item(tmp_path):
+    # The city adds the day to the county's titles: …的建议（2025.3.20） and …的建议 5.15. By hand: both
+    # the county's items (same author, days apart within the window), matched by the loose title, no doubt.
+    d = dt.date
+    r = _county_and_city(tmp_path, [
+        [1, d(2025, 3, 12), "关于推进茶产业品牌建设的建议", "刘芳", "农业界", None, None, None],
+        [2, d(2025, 5, 12), "关于城区内涝治理的建议", "吴军", "九三学社", None, None, None]], [
+        [1, d(2025, 3, 20), "关于推进茶产业品牌建设的建议（2025.3.20）", "刘芳", "甲县政协", "第3期", None, None],
+        [2, d(2025, 5, 15), "关于城区内涝治理的建议 5.15", "吴军", "甲县政协", "第12期", None, None]])
+    assert r.uncertain.empty and r.summary_ytd.submitted == 2
+    assert r.forwarded["how"].tolist() == ["标题（只差括注或日期）+作者+日期"] * 2
+
+
+def test_a_file_name_two_offices_hold_is_shown_with_its_folder_when_one_has_issues():
+    # 长阳 and 鹤峰 both hold 台账.xlsx; only 鹤峰's is corrupt. The line names the folder all the same.
+    from sqmy_lib.render.check_report import issues_text
+    from sqmy_lib.validate import Issue, Report
+
+    issues = [Issue("file.corrupt", "error", "文件已损坏", "/x/鹤峰区政协/台账.xlsx", None, None, None)]
+    files = ["/x/长阳县政协/台账.xlsx", "/x/鹤峰区政协/台账.xlsx", "/x/本级/州台账.xlsx"]
+    assert issues_text(Report(issues=issues), files) == "错误  鹤峰区政协/台账.xlsx  [file.corrupt] 文件已损坏"

@@ -72,7 +72,7 @@ def run_validate(args) -> int:
         print(report.to_json())
     else:
         if report.issues:
-            print(issues_text(report))
+            print(issues_text(report, ledger.files["file"]))
         print(summary_text(ledger, report))
     if args.annotate:
         written = _annotate(report, args.annotate)

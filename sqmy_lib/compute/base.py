@@ -20,12 +20,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..records import Ledger
+from ..records import Ledger, by_item
 from ..rules import Rules
 from .counted import Counted, counted
 from ..period import Period, as_of_date
 
 SPAN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+# The origin of a 上报 a roll-up reads from a higher office's own record of a lower office's item
+# (the city's ledger holds the county's item: the county sent it there), not one a ledger wrote.
+ROLLUP_ORIGIN = "rollup"
 
 
 def prepare(source: Ledger | Counted, period, rules: Rules | None = None,
@@ -168,18 +171,33 @@ def forwarded_items(c, period: Period) -> pd.DataFrame:
     An item adopted above the office's own level went there, 上报 written or not (L77 "上报省、市级
     信息153条" counts what was adopted too): when the ledgers record 上报 at all, such an item with
     no 上报 of its own counts as sent where it was adopted, in the period of that adoption. Ledgers
-    that record no 上报 say nothing of what went up and was not adopted: no 上报 figures then."""
+    that record no 上报 say nothing of what went up and was not adopted: no 上报 figures then.
+    In a roll-up each item is above its own office's tier (``Counted.office_levels``): a county's
+    item the city adopted went to the city; a record of it in the city's ledger (``ROLLUP_ORIGIN``)
+    says it went there and is no 上报 the county wrote."""
     fw = in_period(c.forwards, period)
     fw = fw.loc[fw["tier_rank"] >= 0, ["item", "tier_rank"]]
     if forwards_recorded(c):
         up = in_period(c.adoptions, period)
-        up = up.loc[(up["tier_rank"] > c.rules.tier_rank(c.rules.own_tier)) & ~up["item"].isin(c.forwards["item"]),
-                    ["item", "tier_rank"]]
+        written = c.forwards.loc[c.forwards["origin"] != ROLLUP_ORIGIN, "item"]
+        up = up.loc[(up["tier_rank"] > _own_tier_rank(c, up["item"])) & ~up["item"].isin(written), ["item", "tier_rank"]]
         fw = pd.concat([fw, up], ignore_index=True)
     target = fw.groupby("item")["tier_rank"].max()
     reached = c.adoptions[c.adoptions["when"] <= period.end].groupby("item")["tier_rank"].max()
     adopted = target.index.map(reached).to_numpy(dtype=float, na_value=-1) >= target.to_numpy()
     return pd.DataFrame({"item": target.index.to_numpy(), "tier_rank": target.to_numpy(), "adopted": adopted})
+
+
+def _own_tier_rank(c, items: pd.Series):
+    """The rank of the tier the items' office publishes at: the rules' own tier, or in a roll-up
+    each item's office's level."""
+    own = c.rules.tier_rank(c.rules.own_tier)
+    levels = getattr(c, "office_levels", None)
+    if not levels or items.empty:
+        return own
+    ranks = {office: c.rules.tier_rank(level) for office, level in levels.items() if level in c.rules.tiers}
+    office = items.map(by_item(c.submissions, "office").astype(object))
+    return office.map(ranks).fillna(own).to_numpy()
 
 
 def item_flags(c, period: Period) -> pd.DataFrame:

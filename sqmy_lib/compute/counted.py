@@ -41,6 +41,9 @@ class Counted:
     notes: list[str] = field(default_factory=list)
     all_adoptions: pd.DataFrame | None = None
     forwards: pd.DataFrame | None = None
+    # A roll-up's offices and their levels: an item went up (上报) from its own office's tier, a
+    # county's item adopted by the city was sent to the city (empty: every item is the office's own).
+    office_levels: dict[str, str] = field(default_factory=dict)
 
     @property
     def left_out_text(self) -> str:

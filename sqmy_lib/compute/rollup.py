@@ -14,7 +14,8 @@ Three steps, each a function here:
    title by someone else months apart is a different item on a common topic, not a doubt.
 2. ``merge_forwarded`` keeps each certain pair as one item, credited to the lower office that
    sent it, with its adoptions and instructions from both records; an adoption at a tier (or
-   an instruction at a level) recorded in both is counted once, at the tier that adopted it.
+   a leader's 批示) recorded in both is counted once, with the more specific facts of the two, and
+   the higher record is the lower office's 上报 to the higher one.
 3. ``build_rollup`` counts per office (offices in place of units, ranked within their peer
    group) and builds the circular the quarterly circular's renderers lay out.
 """
@@ -25,11 +26,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
+from ..read.values import loose_title_key
 from ..records import Ledger, OfficeTree, Roster
 from ..rules import Rules
+from ..rules.placement import office_place
 from .circular import QuarterlyCircular, build_circular
+from .base import ROLLUP_ORIGIN
 from .counted import Counted, counted
 from ..kinds import ROLLUP
 from ..period import Period
@@ -41,6 +46,9 @@ MISSING_COLUMNS = ["office", "office_level", "peer_group", "read_status", "reaso
 # 东山县-2025-0012, 东山县2025-0012, DS_2025-0012: a prefix without digits, separators, the lower 编号.
 _NUMBER_SCHEME = re.compile(r"^(?P<code>\D+?)[\s\-_—–·/:：]*(?P<no>\d.*)$")
 BY_NUMBER, BY_TITLE = "编号", "标题+作者+日期"
+# The titles agree but for a short bracket or a day after one of them (…的建议（2025.3.20）, …的建议 5.15),
+# as the reader's references match loosely (link.loose): said apart in 跨级重复（已合并）.
+BY_LOOSE_TITLE = "标题（只差括注或日期）+作者+日期"
 NO_CANDIDATE = "下级台账中无对应记录"  # a doubt's candidates when the office it names holds no such item
 
 
@@ -82,18 +90,28 @@ def _naming_a_lower_office(c: Counted, higher: pd.DataFrame, tree: OfficeTree) -
     """Records of a higher office, matched to no item below, whose 单位 or author is an office below it
     (临湖区政协, or its code 临湖区): that office's item, most likely, which its own ledger lacks. Counted
     as the higher office's own, and said (a doubt with no candidate), so staff can check both ledgers."""
-    below = {alias: o for o in tree.offices for alias in (o.name, o.code) if alias}
+    below = _offices_by_place(tree)
     rank = {o.name: c.rules.tiers.index(o.level) for o in tree.offices}
     authors = c.authors.groupby("item")["name"].agg(list)
     rows = []
     for item, unit, office, level in zip(higher["item"], higher["unit"], higher["office"], higher["level"]):
         for name in [unit, *authors.get(item, [])]:
-            named = below.get(name) if isinstance(name, str) else None
+            named = below.get(office_place(name))
             if named is not None and named.name != office and rank[named.name] < level:
                 rows.append({"higher_item": item, "lower_item": None,
                              "reason": f"单位或作者为{named.name}，但{named.name}台账中没有这条信息（按{office}本级统计）"})
                 break
     return pd.DataFrame(rows, columns=["higher_item", "lower_item", "reason"])
+
+
+def _offices_by_place(tree: OfficeTree) -> dict:
+    """Office by the place its name (or code) is of (``office_place``: 丙, 丙县, 丙县政协 alike); a
+    place two offices share (东山县, 东山区) names neither."""
+    found: dict = {}
+    for o in tree.offices:
+        for place in {office_place(o.name), office_place(o.code)} - {""}:
+            found.setdefault(place, set()).add(o)
+    return {place: next(iter(os_)) for place, os_ in found.items() if len(os_) == 1}
 
 
 def _by_number(lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -119,22 +137,17 @@ def _by_number(lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> t
 def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree,
               window: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Higher records with the title of a lower office's item, checked on author and date."""
-    # Titled alike but for a closing 的建议 (关于规范电动自行车充电管理 / …管理的建议): one title to match by,
-    # the author and the dates checked as for any title.
-    key = lambda t: t["title_key"].map(_without_closing_words)
-    pairs = higher[["item", "title_key", "date", "level", "unit"]].assign(match=key(higher)).merge(
-        lower[["item", "date", "level", "office"]].assign(match=key(lower)), on="match", suffixes=("", "_l"))
-    pairs = pairs[(pairs["level_l"] < pairs["level"]) & (pairs["match"] != "")].reset_index(drop=True)
+    pairs = _title_pairs(lower, higher)
     if pairs.empty:
         return pd.DataFrame(columns=["lower_item", "higher_item", "how", "days"]), pd.DataFrame(columns=["higher_item", "lower_item", "reason"])
     pairs["pair"] = pairs.index
     names = c.authors[["item", "name"]]
     common = (pairs[["pair", "item", "item_l"]].merge(names, on="item")
               .merge(names.rename(columns={"item": "item_l"}), on=["item_l", "name"]))
-    # A forwarded record often names the lower office itself (东山县政协) as its author or unit.
-    office_names = {o.name: {o.name, o.code} for o in tree.offices}
+    # A forwarded record often names the lower office itself (东山县政协, 东山县, 东山) as its author or unit.
+    places = {o.name: {office_place(o.name), office_place(o.code)} - {""} for o in tree.offices}
     by_office = pairs[["pair", "item", "office", "unit"]].merge(names, on="item", how="left")
-    names_office = [n in office_names.get(o, ()) or u in office_names.get(o, ())
+    names_office = [office_place(n) in places.get(o, ()) or office_place(u) in places.get(o, ())
                     for n, u, o in zip(by_office["name"], by_office["unit"], by_office["office"])]
     author_ok = pairs["pair"].isin(common["pair"]) | pairs["pair"].isin(by_office.loc[names_office, "pair"])
     days = (pairs["date"] - pairs["date_l"]).dt.days
@@ -142,7 +155,7 @@ def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: Offic
     pairs = pairs.assign(author_ok=author_ok, days=days, in_window=in_window, full=author_ok & in_window)
     fits = pairs.groupby("item")["full"].transform("sum")
     sure = pairs[pairs["full"] & (fits == 1)]
-    certain = sure.rename(columns={"item": "higher_item", "item_l": "lower_item"}).assign(how=BY_TITLE)
+    certain = sure.rename(columns={"item": "higher_item", "item_l": "lower_item"})
     # Doubtful: several full fits, or a title with one of author and date agreeing. A common title
     # by someone else months apart is another item, not a doubt.
     doubt = pairs[~pairs["item"].isin(sure["item"]) & (pairs["full"] | ((fits == 0) & (author_ok | in_window)))]
@@ -151,8 +164,26 @@ def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: Offic
             r for r, bad in (("作者不同", not a_ok), (f"日期相差{abs(int(d))}天" if pd.notna(d) else "日期缺失", not w_ok)) if bad)
         for full, n, a_ok, w_ok, d in zip(doubt["full"], fits[doubt.index], doubt["author_ok"], doubt["in_window"], doubt["days"])
     ]
+    reasons = [r.replace("标题相同", "标题只差括注或日期") if how == BY_LOOSE_TITLE else r for r, how in zip(reasons, doubt["how"])]
     doubt = doubt.rename(columns={"item": "higher_item", "item_l": "lower_item"}).assign(reason=reasons)
     return certain[["lower_item", "higher_item", "how", "days"]], doubt[["higher_item", "lower_item", "reason"]]
+
+
+def _title_pairs(lower: pd.DataFrame, higher: pd.DataFrame) -> pd.DataFrame:
+    """(higher, lower) records titled alike, the lower office below the higher: by the exact title
+    (less a closing 的建议: 关于规范电动自行车充电管理 / …管理的建议), and for a higher record that
+    finds none so, by the loose title (less a short bracket or a day after it, ``loose_title_key``)."""
+    exact = _titled_alike(lower, higher, lambda t: t["title_key"]).assign(how=BY_TITLE)
+    rest = higher[~higher["item"].isin(exact["item"])]
+    loose = _titled_alike(lower, rest, lambda t: t["title"].map(loose_title_key)).assign(how=BY_LOOSE_TITLE)
+    return pd.concat([exact, loose], ignore_index=True) if len(loose) else exact.reset_index(drop=True)
+
+
+def _titled_alike(lower: pd.DataFrame, higher: pd.DataFrame, key) -> pd.DataFrame:
+    match = lambda t: key(t).map(_without_closing_words)
+    pairs = higher[["item", "title_key", "date", "level", "unit"]].assign(match=match(higher)).merge(
+        lower[["item", "date", "level", "office"]].assign(match=match(lower)), on="match", suffixes=("", "_l"))
+    return pairs[(pairs["level_l"] < pairs["level"]) & (pairs["match"] != "")]
 
 
 _CLOSING_WORDS = re.compile(r"(?:的)?(?:建议|意见|思考|对策建议|几点建议|调研报告|报告)$")
@@ -196,52 +227,124 @@ def _describe_doubt(pairs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
     return out[UNCERTAIN_COLUMNS].reset_index(drop=True)
 
 
-def merge_forwarded(c: Counted, matches: pd.DataFrame) -> Counted:
+def merge_forwarded(c: Counted, matches: pd.DataFrame, tree: OfficeTree | None = None) -> Counted:
     """One item per certain pair, credited to the lower office; an adoption tier or instruction
     level recorded in both ledgers counts once (in every channel's adoptions too, so the bodies,
-    channels and 专报/转报/转送 figures count the pair once, as the tiers do)."""
+    channels and 专报/转报/转送 figures count the pair once, as the tiers do). The higher office's
+    record of the item is a 上报 of it to that office, by the lower office. Of the two records of
+    one adoption (or 批示, or 上报) the more specific facts are kept: the day, the 期号, the product
+    (专报) from whichever writes them, the higher office's where both do and it adopted it itself."""
+    levels = tree.levels if tree is not None else {}
+    c = dataclasses.replace(c, office_levels={**c.office_levels, **levels})
     if matches.empty:
         return c
     to_lower = dict(zip(matches["higher_item"], matches["lower_item"]))
-
-    def repoint(df: pd.DataFrame, *keys: str) -> pd.DataFrame:
-        moved = df["item"].isin(to_lower)
-        df = df.assign(item=df["item"].map(to_lower).fillna(df["item"]).astype("int64"))
-        # The lower office's own records first, so a duplicate from the higher ledger is the one dropped.
-        order = moved.to_numpy().argsort(kind="stable")
-        df = df.iloc[order]
-        keep = ~(df.duplicated(["item", *keys], keep="first") & moved.iloc[order].to_numpy())
-        return _dated_by_the_copy(df[keep], df[~keep], ["item", *keys]).sort_index()
-
+    ranks = {office: c.rules.tier_rank(level) for office, level in levels.items()}
+    forwards = c.forwards if c.forwards is not None else _sent_up(c, matches, levels).iloc[:0]
     return dataclasses.replace(
         c,
         submissions=c.submissions[~c.submissions["item"].isin(to_lower)],
         authors=c.authors[~c.authors["item"].isin(to_lower)],
-        adoptions=repoint(c.adoptions, "tier"),
+        adoptions=_merged(c.adoptions, to_lower, ["tier"], ranks),
         # Every channel's adoptions: one per tier and channel (a 市委办 adoption is not the 市政协's).
-        all_adoptions=repoint(c.all_adoptions, "tier", "channel") if c.all_adoptions is not None else None,
-        forwards=repoint(c.forwards, "tier") if c.forwards is not None else None,
-        instructions=repoint(c.instructions, "level"),
+        all_adoptions=_merged(c.all_adoptions, to_lower, ["tier", "channel"], ranks) if c.all_adoptions is not None else None,
+        forwards=_merged(pd.concat([forwards, _sent_up(c, matches, levels)], ignore_index=True), to_lower, ["tier"]),
+        instructions=_merged(c.instructions, to_lower, ["level"], pair=_same_instruction),
     )
 
 
-def _dated_by_the_copy(kept: pd.DataFrame, dropped: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """A kept record with no day of its own takes the day its dropped copy writes (报市政协，市政协采用第41期
-    in the district's row, 采用日期 2025-10-30 in the city's): it was counted on the item's day, a quarter early."""
-    if "date" not in kept or dropped.empty or not kept["date"].isna().any():
-        return kept
-    dated = dropped[dropped["date"].notna()].drop_duplicates(keys)
-    if dated.empty:
-        return kept
-    copies = kept[keys].merge(dated[[*keys, "date"] + (["when"] if "when" in dated else [])], on=keys, how="left")
-    fill = kept["date"].isna().to_numpy() & copies["date"].notna().to_numpy()
-    if not fill.any():
-        return kept
-    kept = kept.copy()
-    for column in ("date", "when"):
-        if column in kept and column in copies:
-            kept.loc[fill, column] = copies.loc[fill, column].to_numpy()
-    return kept
+def _sent_up(c: Counted, matches: pd.DataFrame, levels: dict[str, str]) -> pd.DataFrame:
+    """A 上报 per higher record of a lower office's item: to the higher office, on the day it recorded it."""
+    subs = c.submissions.set_index("item").loc[matches["higher_item"].to_numpy()].reset_index()
+    office = subs["office"].astype(object)
+    tier = office.map(levels).fillna(c.rules.own_tier)
+    columns = list(c.forwards.columns) if c.forwards is not None else []
+    rows = pd.DataFrame({
+        "forward": -1, "item": subs["item"], "ref_item_no": "", "ref_title": "", "body": office, "tier": tier,
+        "channel": c.rules.placement.default_channel, "date": subs["date"], "date_text": "", "date_status": "ok",
+        "origin": ROLLUP_ORIGIN, "note": "", "src": subs["src"], "file": subs["file"], "sheet": subs["sheet"],
+        "row": subs["row"], "column": "", "office": office, "when": subs["date"],
+        "tier_rank": tier.map(c.rules.tier_rank).astype("int64")})
+    return rows[[col for col in columns if col in rows] or list(rows.columns)]
+
+
+# Facts of a record a copy of it may write when the record does not (or, from the office that
+# did it, better): the day is taken with them.
+_FACTS = ("issue_no", "routing", "department", "leader", "text")
+
+
+def _merged(df: pd.DataFrame, to_lower: dict, keys: list[str], ranks: dict[str, int] | None = None,
+            pair=None) -> pd.DataFrame:
+    """``df`` with the higher records of merged items repointed to the lower item, each higher record
+    of a lower one (the same ``keys``, or as ``pair`` says) dropped, its facts kept in the lower
+    record where that lacks them, or where the higher office did it itself (its own tier, ``ranks``)."""
+    moved = df["item"].isin(to_lower).to_numpy()
+    df = df.assign(item=df["item"].map(to_lower).fillna(df["item"]).astype("int64"))
+    pairs = (pair or _same_keys)(df, moved, ["item", *keys])
+    if pairs.empty:
+        return df
+    facts = pairs.drop_duplicates("lower")  # a lower record takes the facts of its first copy
+    higher, lower = df.loc[facts["higher"]], df.loc[facts["lower"]]
+    if ranks and "tier_rank" in df:
+        own = higher["office"].astype(object).map(ranks).to_numpy() == higher["tier_rank"].to_numpy()
+    else:
+        own = np.zeros(len(facts), dtype=bool)
+    return _with_facts(df, lower, higher, own).drop(index=pairs["higher"].to_numpy()).sort_index()
+
+
+def _same_keys(df: pd.DataFrame, moved, keys: list[str]) -> pd.DataFrame:
+    """(higher, lower) row labels: each higher record and the lower office's record with its keys (a
+    second higher record with those keys is paired with the first's)."""
+    mine = df[~moved].drop_duplicates(keys)
+    theirs = df[moved]
+    pairs = theirs[keys].reset_index(names="higher").merge(mine[keys].reset_index(names="lower"), on=keys)
+    again = theirs[theirs.duplicated(keys) & ~theirs.index.isin(pairs["higher"])]
+    first = theirs.drop_duplicates(keys).reset_index(names="lower")[["lower", *keys]]
+    repeats = again[keys].reset_index(names="higher").merge(first, on=keys)
+    repeats = repeats[repeats["higher"] != repeats["lower"]]
+    return pd.concat([pairs[["higher", "lower"]], repeats[["higher", "lower"]]], ignore_index=True)
+
+
+def _same_instruction(df: pd.DataFrame, moved, keys: list[str]) -> pd.DataFrame:
+    """(higher, lower) row labels of one 批示 recorded twice: the same item and level, and the same
+    leader where both name one (州委书记王某 and 州长张某 are two 批示 of one level); a record naming
+    none is the same as one of its level that names someone."""
+    leader = df["leader"].fillna("").astype(str).map(lambda t: "".join(t.split()))
+    rows = lambda mask: zip(df.index[mask], map(tuple, df.loc[mask, keys].to_numpy().tolist()), leader[mask])
+    free: dict[tuple, list] = {}
+    for label, k, name in rows(~moved):
+        free.setdefault(k, []).append((label, name))
+    found: dict = {}
+    for same_leader in (True, False):  # a record of the same leader first, then one naming none
+        for label, k, name in rows(moved):
+            if label in found or (same_leader and not name):
+                continue
+            fits = [i for i, (_, other) in enumerate(free.get(k, []))
+                    if (other == name if same_leader else not (other and name))]
+            if fits:
+                found[label] = free[k].pop(fits[0])[0]
+    return pd.DataFrame({"higher": list(found), "lower": list(found.values())})
+
+
+def _with_facts(df: pd.DataFrame, lower: pd.DataFrame, higher: pd.DataFrame, own: np.ndarray) -> pd.DataFrame:
+    """``df`` with the lower records given their higher copy's facts where they lack them or ``own``
+    (the copy is the office's record of what it did itself)."""
+    df = df.copy()
+    dated = higher["date"].notna().to_numpy() & (own | lower["date"].isna().to_numpy()) if "date" in df else None
+    for column in df.columns:
+        if column in _FACTS:
+            take = _written(higher[column]) & (own | ~_written(lower[column]))
+        elif column in ("date", "when", "date_text", "date_status") and dated is not None:
+            take = dated
+        else:
+            continue
+        if take.any():
+            df.loc[lower.index[take], column] = pd.Series(higher[column].to_numpy()[take], index=lower.index[take])
+    return df
+
+
+def _written(values: pd.Series) -> np.ndarray:
+    return (values.notna() & (values.astype(object).astype(str).str.strip() != "")).to_numpy()
 
 
 def missing_offices(ledger: Ledger, tree: OfficeTree) -> pd.DataFrame:
@@ -345,7 +448,7 @@ def build_rollup(ledger: Ledger, tree: OfficeTree, year: int, quarter: int | Non
     c = counted(ledger, rules, today)
     rules = c.rules.for_level(tree.level)
     matches, uncertain = match_forwarded(c, tree)
-    merged = merge_forwarded(c, matches)
+    merged = merge_forwarded(c, matches, tree)
     # Offices in place of units: every row counts for its office; the offices are the "units".
     subs = merged.submissions.assign(unit=merged.submissions["office"].astype(object))
     missing = missing_offices(ledger, tree)

@@ -5,7 +5,7 @@ outputs (its "详见校验报告" points at it)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ..catalog import SEVERITY_ZH
 from ..iorw import write_text
@@ -29,13 +29,14 @@ def summary_text(ledger: Ledger, report: Report) -> str:
     return "\n".join(lines)
 
 
-def issues_text(report: Report) -> str:
+def issues_text(report: Report, files: Iterable[str] = ()) -> str:
     """One line per issue: severity, cell, code, message. A file name that several folders hold (each
-    county's 台账.xlsx in a roll-up) is shown with its folder: ``乙县/台账.xlsx!台账!D3``."""
+    county's 台账.xlsx in a roll-up) is shown with its folder: ``乙县/台账.xlsx!台账!D3``, whenever
+    two of the ``files`` read (or of the issues' files) share it, not only when both have issues."""
     folders: dict[str, set[str]] = {}
-    for i in report.issues:
-        if i.file:
-            folders.setdefault(Path(i.file).name, set()).add(str(Path(i.file).parent))
+    for file in [*files, *(i.file for i in report.issues)]:
+        if isinstance(file, str) and file:
+            folders.setdefault(Path(file).name, set()).add(str(Path(file).parent))
 
     def where(i) -> str:
         shared = i.file and len(folders[Path(i.file).name]) > 1
@@ -50,5 +51,5 @@ def write_check_report(ledger: Ledger, report: Report, out_dir: str | Path) -> l
     """``校验报告.txt`` (issues, then the summary) and ``校验报告.json`` in ``out_dir``, each written whole."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    text = (issues_text(report) + "\n\n" if report.issues else "") + summary_text(ledger, report) + "\n"
+    text = (issues_text(report, ledger.files["file"]) + "\n\n" if report.issues else "") + summary_text(ledger, report) + "\n"
     return [write_text(out / REPORT_TXT, text), write_text(out / REPORT_JSON, report.to_json())]

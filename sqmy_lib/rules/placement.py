@@ -206,6 +206,27 @@ def _absolute(tiers: list[str], own: str, k: int) -> str | None:
 _PLACE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "区", "旗", "盟", "地区")
 
 
+# An office's name less what names the body rather than the place: 政协…委员会, 政协, 委员会, 办公室.
+_OFFICE_WORDS = re.compile(r"(?:政协)?(?:委员会)?(?:办公室)?$")
+# The place less its level word: 长阳土家族自治县 → 长阳, 东山县 → 东山, 丙县 → 丙.
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)*自治(?:区|州|县|旗)$")
+_LEVEL_SUFFIX = re.compile(r"^(.+?)(?:地区|县|区|市|州|旗|盟)$")
+
+
+@lru_cache(maxsize=4096)
+def office_place(name: str) -> str:
+    """The place an office's name is of, as every spelling of that office shares it: 丙县政协, 丙县,
+    丙, 政协丙县委员会, 丙县政协办公室 → 丙; 长阳土家族自治县政协, 长阳县 → 长阳 ('' for no name).
+    Two names are of one office when their places agree (a roll-up's office folder 丙 and a
+    record's 单位 丙县政协)."""
+    text = norm_name(name) if isinstance(name, str) else ""
+    if text.startswith("政协") and len(text) > 2:  # 政协丙县委员会
+        text = text[2:]
+    text = _OFFICE_WORDS.sub("", text) or text
+    place = _AUTONOMOUS.match(text) or _LEVEL_SUFFIX.match(text)
+    return place[1] if place else text
+
+
 def _place_forms(name: str) -> list[str]:
     """A place name and its short form: ``恩施州`` → [恩施州, 恩施]; ``示例县`` → [示例县, 示例].
 
