@@ -427,7 +427,8 @@ def test_the_rollup_writes_the_check_report_its_circular_points_to(tmp_path):
     notes = [c for row in openpyxl.load_workbook(out / f"{stem}.xlsx")["概况"].iter_rows(values_only=True) for c in row if c]
     assert "说明：因校验错误，有1条报送记录未计入统计，详见校验报告。" in notes
     report = (out / "校验报告.txt").read_text(encoding="utf-8")
-    assert "错误  台账.xlsx!台账!D3  [author.missing]" in report  # one office's file: its name is enough
+    # 甲县 holds a 台账.xlsx too: the file name alone would not say whose, so the folder is shown.
+    assert "错误  乙县/台账.xlsx!台账!D3  [author.missing]" in report
     assert json.loads((out / "校验报告.json").read_text(encoding="utf-8"))["issues"][0]["file"].endswith("乙县/台账.xlsx")
     assert "报送 3 条" in report  # the rows read, the one with the error among them
     assert f"已生成:{out / '校验报告.txt'}" in result.stdout
@@ -498,6 +499,23 @@ def test_a_county_item_the_city_ledger_records_was_sent_up_to_the_city(tmp_path)
     county = r.units_ytd.set_index("unit").loc["甲县政协"]
     assert (county["submitted"], county["forwarded"], county["forwarded_adopted"]) == (3, 2, 1)
     assert sum(r.summary.forwarded.values()) == 0
+
+
+def test_records_of_the_citys_own_do_not_make_adoptions_above_read_as_all_sent_up(tmp_path):
+    # No ledger writes 上报. The city's ledger records 甲县's A (adopted by the 州: sent up, adopted); the
+    # city's own C was adopted by 省政协, and 甲县's B too. What else went up to the province and was not
+    # adopted nobody wrote: by hand 甲县 上报 1 (A, adopted), and no 上报 to the province is counted (it
+    # would read as a 上级采用率 of 100%).
+    d = dt.date
+    r = _county_and_city(tmp_path, [
+        [1, d(2025, 3, 2), "关于整治农村人居环境的建议", "张伟", "农业界", None, None, None],
+        [2, d(2025, 3, 5), "关于完善医保异地结算的建议", "王五", "医卫界", "省政协采用", d(2025, 3, 30), None]], [
+        [1, d(2025, 3, 10), "关于整治农村人居环境的建议", "张伟", "甲县政协", "州政协《社情民意》第4期", d(2025, 3, 28), None],
+        [2, d(2025, 3, 18), "关于提升州城公共交通服务水平的建议", "谭明", "民盟恩施州委", "省政协采用", d(2025, 3, 30), None]])
+    county = r.units_ytd.set_index("unit").loc["甲县政协"]
+    assert (county["forwarded"], county["forwarded_adopted"]) == (1, 1)
+    assert r.summary_ytd.adopted_by_tier["省级"] == 2
+    assert r.summary_ytd.forwarded.get("省级", 0) == 0
 
 
 def test_two_leaders_of_one_level_in_both_ledgers_are_two_instructions(tmp_path):

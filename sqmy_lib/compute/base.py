@@ -174,12 +174,14 @@ def forwarded_items(c, period: Period) -> pd.DataFrame:
     that record no 上报 say nothing of what went up and was not adopted: no 上报 figures then.
     In a roll-up each item is above its own office's tier (``Counted.office_levels``): a county's
     item the city adopted went to the city; a record of it in the city's ledger (``ROLLUP_ORIGIN``)
-    says it went there and is no 上报 the county wrote."""
+    says it went there and is no 上报 the county wrote. Those records alone do not make the
+    adoptions above count as 上报: what the offices sent up and was not adopted is not known then
+    (every 上报 would read as adopted, a 上级采用率 of 100%)."""
     fw = in_period(c.forwards, period)
     fw = fw.loc[fw["tier_rank"] >= 0, ["item", "tier_rank"]]
-    if forwards_recorded(c):
+    written = c.forwards.loc[c.forwards["origin"] != ROLLUP_ORIGIN, "item"] if forwards_recorded(c) else ()
+    if len(written):  # only a ledger's own 上报 says the office records what it sends (a roll-up's do not)
         up = in_period(c.adoptions, period)
-        written = c.forwards.loc[c.forwards["origin"] != ROLLUP_ORIGIN, "item"]
         up = up.loc[(up["tier_rank"] > _own_tier_rank(c, up["item"])) & ~up["item"].isin(written), ["item", "tier_rank"]]
         fw = pd.concat([fw, up], ignore_index=True)
     target = fw.groupby("item")["tier_rank"].max()
