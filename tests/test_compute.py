@@ -232,3 +232,24 @@ def test_published_counts_the_offices_own_bulletin_only(tmp_path):
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "p.xlsx", {"2025年": rows}), year=2025)
     s = sq.summary(ledger, 2025)
     assert (s.published, s.issues, s.adopted_by_tier["县级"]) == (1, 1, 3)
+
+
+def test_a_few_items_of_last_december_are_no_ledger_of_last_year(tmp_path):
+    # A 2025 ledger (one sheet, no year in its name) holds one item received 2024-12-20, registered
+    # late, and eight of 2025. By hand: 2024 is not a year these ledgers cover (they begin in its
+    # December), so 2025 is compared with nothing (not "比上年增加7条、增长700%"), nor is 2025 Q4.
+    import datetime as dt
+    rows = [["序号", "收稿日期", "信息标题", "作者"], [1, dt.date(2024, 12, 20), "关于冬季供暖的建议", "张三"]]
+    rows += [[k + 2, dt.date(2025, k + 1, 10), f"关于第{k + 1}项工作的建议", "李四"] for k in range(8)]
+    write_xlsx(tmp_path / "台账.xlsx", {"台账": rows})
+    ledger = sq.read_ledgers(tmp_path, year=2025)
+    year = summary(ledger, 2025)
+    assert (year.submitted, year.previous, year.change) == (8, None, None)
+    assert summary(ledger, Period.of(2025, quarter=4)).change is None
+    # The same sheet begun in January 2024 (one item a month of 2024 besides): 2024 is covered, the
+    # year compares 8 with 12 (减少4条), the fourth quarter 0 with 3.
+    rows += [[20 + m, dt.date(2024, m, 5), f"关于上年第{m}项工作的建议", "王五"] for m in range(1, 12)]
+    write_xlsx(tmp_path / "台账.xlsx", {"台账": rows})
+    ledger = sq.read_ledgers(tmp_path, year=2025)
+    assert summary(ledger, 2025).change["submitted"] == 8 - 12
+    assert summary(ledger, Period.of(2025, quarter=4)).change["submitted"] == 0 - 3

@@ -126,6 +126,14 @@ def _holds_year(c: Counted, year: int) -> bool:
     return bool(((pd.to_numeric(sheets["year"], errors="coerce") == year) & (sheets["items"] > 0)).any())
 
 
+def _reaches_back(c: Counted, period: Period) -> bool:
+    """Whether the ledgers' items go back to the first month of ``period``: a few items of last
+    December registered late in this year's ledger (or a running sheet begun in December) are no
+    ledger of last year, and 比上年增长700% from them would be false."""
+    first = pd.to_datetime(c.submissions["date"], errors="coerce").min()
+    return pd.notna(first) and first <= pd.Timestamp(period.start) + pd.offsets.MonthEnd(0)
+
+
 def _own_bulletin(ad: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     """本级编发: the office's own bulletin (its tier, its own channel), not another body of its tier
     (县委办《信息快报》) nor its 专报/转报/转送, which are counted apart."""
@@ -172,7 +180,7 @@ def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None 
     before = _figures(prev_c, period.previous_year)
     # A year earlier is compared when the ledgers hold that year, even with nothing in these months
     # (比上年同期增加14条, no rate from 0); with no ledger of it at all there is nothing to compare.
-    has_previous = before["submitted"] > 0 or _holds_year(prev_c, period.year - 1)
+    has_previous = _holds_year(prev_c, period.year - 1) or before["submitted"] > 0 and _reaches_back(prev_c, period.previous_year)
     change = None
     if has_previous:
         change = {
