@@ -158,6 +158,27 @@ class Period:
         return self.label
 
 
+@dataclass(frozen=True)
+class Span:
+    """Whole years, ``first_year`` to ``last_year`` (a commendation over 2024—2025): counted as one
+    period, so an item is counted once in it (adopted in both years: one item, at its highest tier)."""
+
+    first_year: int
+    last_year: int
+
+    @property
+    def start(self) -> pd.Timestamp:
+        return Period.of(self.first_year).start
+
+    @property
+    def end(self) -> pd.Timestamp:
+        return Period.of(self.last_year).end
+
+    def contains(self, dates: pd.Series) -> pd.Series:
+        """Which dates fall inside the span (NaT never does)."""
+        return (dates >= self.start) & (dates <= self.end)
+
+
 def as_of_date(period: Period, today: dt.date | None = None) -> pd.Timestamp:
     """The day figures are taken at: the period's end, or today if the period is not over."""
     import pandas as pd

@@ -63,10 +63,10 @@ def comm(year):
 
 
 def test_outstanding_informants_with_a_tie_and_an_informant_appointed_in_july(comm):
-    # 丙 and 甲 tie on score, adopted and submitted: the stated last rule (name order) decides.
-    assert comm.informants[["name", "score", "submitted", "adopted"]].values.tolist() == [
-        ["丙", 41, 5, 3], ["甲", 41, 5, 3], ["乙", 15, 6, 3]]
-    assert "仍相同的按姓名排序" in comm.tie_breaks["优秀信息员"]
+    # 丙 and 甲 tie on score, adopted and submitted: 并列第1名 (listed by name), 乙 third (1, 1, 3).
+    assert comm.informants[["place", "name", "score", "submitted", "adopted"]].values.tolist() == [
+        [1, "丙", 41, 5, 3], [1, "甲", 41, 5, 3], [3, "乙", 15, 6, 3]]
+    assert "仍相同的并列" in comm.tie_breaks["优秀信息员"]
     basis = comm.basis.set_index("name")
     assert basis.at["丁", "reason"] == "报送4条，未达5条" and not basis.at["丁", "eligible"]
     assert basis.at["戊", "reason"] == "采用2条，未达3条"
@@ -163,3 +163,75 @@ def test_an_item_sent_last_year_and_adopted_this_year_counts_in_this_years_comme
     comm = sq.annual_commendation(sq.read_ledgers(tmp_path, roster=roster, year=2025), 2025)
     assert comm.basis.set_index("name").at["丁", "score"] == 54
     assert [t.removeprefix("关于").removesuffix("的建议") for t in comm.top_items["title"]] == ["B0", "B2"]
+
+
+SUB_HEAD = ["编号", "收稿日期", "信息标题", "作者", "单位"]
+AD_HEAD = ["编号", "信息标题", "采用单位/刊物", "期号", "采用日期"]
+
+
+def _two_year_office(tmp):
+    """甲一 (城关镇政协工委) sends five items in 2024 and five in 2025; three 2024 items are adopted
+    by the 县政协 in December 2024 and the same three by the 市政协 in January 2025."""
+    for year in (2024, 2025):
+        subs = [[f"{year}-{k}", f"{year}-0{k + 1}-03", f"甲一{year}年第{k}条建议", "甲一", "城关镇政协工委"] for k in range(1, 6)]
+        write_xlsx(tmp / f"{year}年报送台账.xlsx", {"报送台账": [[f"{year}年社情民意信息报送台账"], SUB_HEAD, *subs]})
+        body, day = ("县政协《社情民意》", "2024-12-10") if year == 2024 else ("市政协《社情民意》", "2025-01-15")
+        ads = [[f"2024-{k}", f"甲一2024年第{k}条建议", body, "第1期", day] for k in range(1, 4)]
+        write_xlsx(tmp / f"{year}年采用台账.xlsx", {"采用台账": [[f"{year}年社情民意信息采用台账"], AD_HEAD, *ads]})
+    write_xlsx(tmp / "名册.xlsx", {"人员": [["姓名", "身份", "单位"], ["甲一", "委员", "城关镇政协工委"]],
+                                  "单位": [["单位名称", "单位类型"], ["城关镇政协工委", "镇街政协工委"]]})
+
+
+def test_a_two_year_commendation_counts_an_item_adopted_in_both_years_once(tmp_path):
+    _two_year_office(tmp_path)
+    ledger = sq.read_ledgers(tmp_path, roster=tmp_path / "名册.xlsx")
+    comm = sq.annual_commendation(ledger, 2025, years=[2024, 2025])
+    # Over 2024—2025: 10 sent, 3 distinct items adopted (not 6: each was adopted in both years), so
+    # short of 2 × 3 = 6; points 10 × 1 + 3 items × 10 (市级, each item's highest tier over the span) = 40,
+    # not 10 + 3 × 3 + 3 × 10 = 49.
+    row = comm.basis.set_index("name").loc["甲一"]
+    assert (row["submitted"], row["adopted"], row["score"], row["eligible"], row["reason"]) == (
+        10, 3, 40, False, "采用3条,未达6条")
+    assert comm.informants.empty
+    units_ = comm.candidates["先进集体"]
+    assert units_[["unit", "points", "submitted", "adopted"]].values.tolist() == [["城关镇政协工委", 40, 10, 3]]
+
+
+TIE_ROWS = [  # 城关镇 and 东城街道 alike (2 sent, 1 adopted 县级: 2 + 3 = 5 points); 河口镇 1 sent (1 point).
+    ["T1", "2025-02-01", "关于T1的建议", "甲", "城关镇政协工委", "√", None, None, None, None],
+    ["T2", "2025-03-01", "关于T2的建议", "甲", "城关镇政协工委", None, None, None, None, None],
+    ["T3", "2025-02-01", "关于T3的建议", "乙", "东城街道政协工委", "√", None, None, None, None],
+    ["T4", "2025-03-01", "关于T4的建议", "乙", "东城街道政协工委", None, None, None, None, None],
+    ["T5", "2025-02-01", "关于T5的建议", "丙", "河口镇政协工委", None, None, None, None, None],
+]
+
+
+def test_tied_units_share_their_place_and_a_tie_across_the_limit_lists_both(tmp_path):
+    import yaml
+
+    from sqmy_lib.render.commendation_xlsx import write_candidates_xlsx
+
+    write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER, *TIE_ROWS]})
+    write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["甲", "委员", "城关镇政协工委"], ["乙", "委员", "东城街道政协工委"],
+                 ["丙", "委员", "河口镇政协工委"]],
+        "单位": [["单位名称", "单位类型"], ["城关镇政协工委", "镇街政协工委"], ["东城街道政协工委", "镇街政协工委"],
+                 ["河口镇政协工委", "镇街政协工委"]]})
+    data = yaml.safe_load(Path(sq.__file__).with_name("rules").joinpath("defaults", "2025.yaml").read_text(encoding="utf-8"))
+    data["peer_groups"]["镇街政协工委"]["top_n"] = 1  # one 先进集体 among the 镇街
+    (tmp_path / "规则.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    rules = sq.load_rules(path=str(tmp_path / "规则.yaml"))
+    ledger = sq.read_ledgers(tmp_path / "台账.xlsx", roster=tmp_path / "名册.xlsx", rules=rules)
+    comm = sq.annual_commendation(ledger, 2025, rules)
+    cand = comm.candidates["先进集体"]
+    # Places as sq.units ranks them: 1, 1, 3; both tied units suggested though top_n is 1.
+    assert cand[["place", "unit", "points", "suggested"]].values.tolist() == [
+        [1, "东城街道政协工委", 5, True], [1, "城关镇政协工委", 5, True], [3, "河口镇政协工委", 1, False]]
+    assert list(cand["basis_text"])[:2] == ["积分5分(报送2条、采用1条),镇街政协工委并列第1名"] * 2
+    assert comm.units[["place", "unit"]].values.tolist() == [[1, "东城街道政协工委"], [1, "城关镇政协工委"]]
+    note = "先进集体镇街政协工委:东城街道政协工委、城关镇政协工委并列第1名,并列跨越名额,均列为建议表彰,共2个,超过规则规定的1个,请研究确定。"
+    assert comm.tie_notes == [note]
+    wb = openpyxl.load_workbook(write_candidates_xlsx(comm, tmp_path / "候选.xlsx"))
+    texts = [c.value for row in wb["说明"].iter_rows() for c in row if c.value]
+    # The 说明 sheet says it (in its full-width punctuation).
+    assert any("东城街道政协工委、城关镇政协工委并列第1名" in t and "超过规则规定的1个" in t for t in map(str, texts)), texts

@@ -74,7 +74,7 @@ def test_candidates_workbook(ledger, tmp_path):
     assert labels[-3:] == ["评选依据", "建议", "确认"] and "奖项等次" not in labels
     assert [(r[labels.index("姓名")], r[labels.index("建议")], r[-1]) for r in rows] == [
         ("丙", "建议表彰", None), ("甲", "建议表彰", None), ("乙", "建议表彰", None)]
-    assert rows[0][labels.index("评选依据")] == "报送5条、采用3条，符合参评条件；积分41分"
+    assert rows[0][labels.index("评选依据")] == "报送5条、采用3条，符合参评条件；积分41分，并列第1名"  # 丙 ties 甲
     labels, rows = _rows(wb["十佳信息"])
     assert len(rows) == 15 and [r[labels.index("建议")] for r in rows] == ["建议表彰"] * 10 + ["备选"] * 5
     assert rows[0][labels.index("评选依据")] == "最高采用层级省级，领导批示1件，被采用2次"

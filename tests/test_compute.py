@@ -253,3 +253,29 @@ def test_a_few_items_of_last_december_are_no_ledger_of_last_year(tmp_path):
     ledger = sq.read_ledgers(tmp_path, year=2025)
     assert summary(ledger, 2025).change["submitted"] == 8 - 12
     assert summary(ledger, Period.of(2025, quarter=4)).change["submitted"] == 0 - 3
+
+
+def test_without_top_up_an_item_is_paid_once_and_the_quarters_add_up_to_the_year(tmp_path):
+    # A1 (张三): 县政协 in February (Q1), 市政协 in May (Q2), a 批示 in August (Q3): paid once, in Q1, at
+    # what it is worth at the end of March: 县级 30 yuan (no 批示 yet) — nothing in Q2 or Q3.
+    # A2 (李四): 市政协 in May with a 批示 in June: Q2, 市级 100 × 2 = 200 yuan.
+    # The year pays the same: 张三 30, 李四 200; before, the year paid 张三 200 (市级 × 2) and Q2 100 more.
+    header = ["编号", "信息标题", "采用单位/刊物", "期号", "采用日期", "批示领导", "批示日期"]
+    write_xlsx(tmp_path / "报送台账.xlsx", {"报送台账": [["2025年社情民意信息报送台账"], ["编号", "收稿日期", "信息标题", "作者", "单位"],
+                                                   ["A1", "2025-01-05", "信息一", "张三", "民盟县委"],
+                                                   ["A2", "2025-04-05", "信息二", "李四", "民盟县委"]]})
+    write_xlsx(tmp_path / "采用台账.xlsx", {"采用台账": [["2025年社情民意信息采用台账"], header,
+                                                   ["A1", "信息一", "县政协《社情民意》", "第1期", "2025-02-01", None, None],
+                                                   ["A1", "信息一", "市政协《社情民意》", "第9期", "2025-05-01", "副省长王某", "2025-08-01"],
+                                                   ["A2", "信息二", "市政协《社情民意》", "第10期", "2025-05-03", "市长刘某", "2025-06-01"]]})
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["rewards"]["top_up"] = False
+    rules = Rules(data)
+    ledger = sq.read_ledgers(tmp_path)
+
+    def paid(period):
+        lines = reward_lines(ledger, period, rules)
+        return lines.groupby("beneficiary")["amount_fen"].sum().astype(int).to_dict() if len(lines) else {}
+
+    assert [paid(f"2025Q{q}") for q in (1, 2, 3, 4)] == [{"张三": 3000}, {"李四": 20000}, {}, {}]
+    assert paid(2025) == {"张三": 3000, "李四": 20000}

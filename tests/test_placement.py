@@ -169,3 +169,29 @@ def test_figures_count_forwards_channels_and_routing_apart(tmp_path):
     units = sq.people(ledger, 2025).set_index("name")
     assert units.loc["张三", "forwarded"] == 1 and units.loc["张三", "forwarded_adopted"] == 0
     assert units.loc["李四", "forwarded_adopted"] == 1
+
+
+CHANNEL_CASES = [
+    ("民盟市委《盟讯》", "民主党派统战"),   # 民盟's 市委, not the Party's: a party's name makes it the party's
+    ("市委统战部", "民主党派统战"),        # the 统战部's own line (domain.md §8)
+    ("民盟市委转市委办", "民主党派统战"),  # a party's name anywhere
+    ("市委办公室", "党委政府"),            # 市委 starts first; 委 and 办 (部门) lie inside or after it
+    ("省政协办公厅", "政协"),              # 政协 starts before 办公厅
+    ("XX市人民政府办公室", "党委政府"),
+    ("县民政局", "部门"),
+]
+
+
+@pytest.mark.parametrize("key_order", ["as shipped", "sorted", "reversed"])
+def test_the_channel_does_not_depend_on_the_order_of_the_channels(tmp_path, key_order):
+    # An office's 规则.yaml re-saved by yaml.safe_dump sorts the keys: 党委政府 came before 民主党派统战
+    # and 民盟市委《盟讯》 was placed 党委政府 (paid, scored). Each answer above is worked out by hand.
+    data = copy.deepcopy(COUNTY.data)
+    words = data["placement"]["channel_words"]
+    if key_order != "as shipped":
+        names = sorted(words) if key_order == "sorted" else list(reversed(words))
+        data["placement"]["channel_words"] = {n: words[n] for n in names}
+    path = tmp_path / "规则.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=key_order == "sorted"), encoding="utf-8")
+    rules = load_rules(path=str(path))
+    assert [(b, rules.place(b).channel) for b, _ in CHANNEL_CASES] == CHANNEL_CASES

@@ -34,17 +34,17 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ..period import Period
+from ..period import Period, Span
 from ..read.confirmed import Confirmation, key_of
 from ..records import Ledger
 from ..rules import Rules
 from ..rules.check import CATEGORIES
-from .base import credited_authors, in_period, ratio
+from .base import credited_authors, in_period, item_flags, ratio
 from .counted import Counted, counted
 from .instructions import DONE, Vocabulary
 from .people import people
 from .rewards import beneficiaries, reward_lines, split_fen, to_fen, yuan
-from .units import item_points, units
+from .units import item_points, unit_counts, units
 
 UNITS, INFORMANTS, TOP_ITEMS, GOOD_ITEMS, WORKERS = CATEGORIES
 UNIT_ORDER = [("points", False), ("adopted", False), ("submitted", False), ("unit", True)]
@@ -56,9 +56,14 @@ ITEM_KEYS = {
     "earliest_submission": ("date", True, "报送早者在前"),
 }
 TIE_BREAKS = {
-    UNITS: "同一类别组内按积分从高到低；积分相同的，依次比较采用条数、报送条数，仍相同的按单位名称排序",
-    INFORMANTS: "符合条件者按个人积分从高到低；积分相同的，依次比较采用条数、报送条数，仍相同的按姓名排序",
+    UNITS: "同一类别组内按积分从高到低；积分相同的，依次比较采用条数、报送条数，仍相同的并列（名次相同，按单位名称排列）；"
+           "并列跨越名额的，并列者均列为建议表彰，由评选机构研究确定",
+    INFORMANTS: "符合条件者按个人积分从高到低；积分相同的，依次比较采用条数、报送条数，仍相同的并列（名次相同，按姓名排列）；"
+                "并列跨越名额的，并列者均列为建议表彰，由评选机构研究确定",
 }
+# What ties two candidates (their places are then shared: 1, 1, 3), the name only orders them.
+UNIT_TIE = [c for c, _ in UNIT_ORDER[:-1]]
+PERSON_TIE = [c for c, _ in PERSON_ORDER[:-1]]
 # What one candidate is called in a count ("确认了3名").
 COUNT_WORD = {UNITS: "个", INFORMANTS: "名", TOP_ITEMS: "条", GOOD_ITEMS: "条", WORKERS: "名"}
 # The columns each awarded list keeps (what the decision and the workbook show).
@@ -110,6 +115,7 @@ class AnnualCommendation:
     regulation: str = ""  # 评选依据的办法 (rules: commendations.basis)
     decided_by: str = ""  # who decides (rules: commendations.decided_by)
     limits: dict = field(default_factory=dict)  # category → most awarded (先进集体: per peer group)
+    tie_notes: list = field(default_factory=list)  # ties across a limit: every tied one suggested (说明)
     grades: dict = field(default_factory=dict)  # category → {grade: how many}
 
     @property
@@ -196,7 +202,53 @@ def _sorted(df: pd.DataFrame, order: list[tuple[str, bool]]) -> pd.DataFrame:
     return df.sort_values([c for c, _ in order], ascending=[a for _, a in order], kind="stable")
 
 
-def _person_scores(c: Counted, period: Period) -> pd.Series:
+def _tied_places(rows: pd.DataFrame, keys: list[str]) -> list[int]:
+    """Places of ranked rows, ties shared as ``sq.units`` ranks (1, 1, 3): a row equal to the one
+    above on every key takes its place."""
+    values = list(zip(*(rows[k] for k in keys)))
+    places: list[int] = []
+    for k, v in enumerate(values):
+        places.append(places[-1] if k and v == values[k - 1] else k + 1)
+    return places
+
+
+def _place_text(places: pd.Series) -> list[str]:
+    """第2名, or 并列第2名 when another candidate shares the place."""
+    shared = places.map(places.value_counts()) > 1
+    return [f"{'并列' if s else ''}第{p}名" for p, s in zip(places, shared)]
+
+
+def _tie_note(rows: pd.DataFrame, key: str, limit, category: str, group: str = "") -> str:
+    """The note when tied candidates cross the limit: all of them are suggested, more than it allows."""
+    suggested = rows[rows["suggested"].astype(bool).to_numpy()]
+    if not limit or len(suggested) <= limit:
+        return ""
+    last = suggested["place"].max()
+    tied = "、".join(suggested.loc[suggested["place"] == last, key])
+    word = COUNT_WORD[category]
+    return (f"{category}{group}：{tied}并列第{last}名，并列跨越名额，均列为建议表彰，"
+            f"共{len(suggested)}{word}，超过规则规定的{limit}{word}，请研究确定。")
+
+
+def _informants(basis: pd.DataFrame, limit) -> pd.DataFrame:
+    """优秀信息员 candidates: the eligible, ranked (ties shared), suggested within the limit."""
+    informants = basis[basis["eligible"].astype(bool).to_numpy()].copy()  # a mask even when empty (untyped)
+    informants.insert(0, "place", _tied_places(informants, PERSON_TIE))
+    informants["suggested"] = informants["place"] <= limit if limit else True
+    informants["basis_text"] = [f"{r}；积分{s}分" + (f"，{k}" if k.startswith("并列") else "")
+                                for r, s, k in zip(informants["reason"], informants["score"], _place_text(informants["place"]))]
+    return informants
+
+
+def _tie_notes(candidates: dict[str, pd.DataFrame], limits: dict) -> list[str]:
+    """The 说明's lines on ties across a limit (先进集体 per peer group, 优秀信息员)."""
+    units_ = candidates[UNITS]
+    notes = [_tie_note(rows, "unit", limits[UNITS].get(g), UNITS, g) for g, rows in units_.groupby("peer_group", sort=False)]
+    notes.append(_tie_note(candidates[INFORMANTS], "name", limits[INFORMANTS], INFORMANTS))
+    return [n for n in notes if n]
+
+
+def _person_scores(c: Counted, period: Period | Span) -> pd.Series:
     """Each person's score for the period: a point per item submitted in it plus the points their
     items earned in it (adoption by highest tier, instruction by level — an item sent the year before
     and adopted in this one earns here, as it does for its unit); an item counts for the people it is
@@ -228,16 +280,23 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
     for p in periods:
         table = people(c, p, today=today)
         table = table[~table["role"].isin(worker_roles)]
-        per_year.append(table.assign(year=p.year, score=table["name"].map(_person_scores(c, p)).fillna(0).astype(int)))
+        per_year.append(table.assign(year=p.year))
     rows = pd.concat(per_year, ignore_index=True)
     roles = rows.groupby("name", sort=False)["role"].agg(lambda s: "、".join(x for x in dict.fromkeys(s) if x))
     # A person's counts are the same on each of their role rows: one row per person and year.
     yearly = rows.drop_duplicates(["name", "year"])
-    counts = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed", "score"]
     out = yearly.groupby("name", sort=False).agg(
-        unit=("unit", "first"), appointed_on=("appointed_on", "first"), quota=("quota", "sum"),
-        **{col: (col, "sum") for col in counts}).reset_index()
+        unit=("unit", "first"), appointed_on=("appointed_on", "first"), quota=("quota", "sum")).reset_index()
     out.insert(1, "role", out["name"].map(roles).fillna(""))
+    # The figures are the span's, each item once: one adopted in both years is one item adopted,
+    # scored at its highest tier (and 批示 level) over the span, not once a year.
+    span = Span(periods[0].year, periods[-1].year)
+    counts = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed"]
+    persons = credited_authors(c)[["item", "name"]]
+    per_person = persons.join(item_flags(c, span)[counts], on="item").groupby("name")[counts].sum()
+    for col in counts:
+        out[col] = out["name"].map(per_person[col]).fillna(0).astype(int)
+    out["score"] = out["name"].map(_person_scores(c, span)).fillna(0).astype(int)
     if len(periods) == 1:  # one year: completion as the quota rule judges it (every month, or cumulative)
         out["completion"] = out["name"].map(yearly.set_index("name")["completion"])
     else:
@@ -251,19 +310,20 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
 
 def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | None) -> pd.DataFrame:
     """先进集体 candidates: units with a submission in the span, ranked within their peer group."""
-    tables = [units(c, p, today=today) for p in periods]
-    table = pd.concat(tables, ignore_index=True)
-    table = table.groupby("unit", sort=False).agg(peer_group=("peer_group", "first"), points=("points", "sum"),
-                                                   submitted=("submitted", "sum"), adopted=("adopted", "sum")).reset_index()
+    # Each item once over the span (at its highest tier), as for a person.
+    counts = unit_counts(c, Span(periods[0].year, periods[-1].year))
+    table = units(c, periods[-1], today=today)[["unit", "peer_group"]]
+    for col in ("points", "submitted", "adopted"):
+        table[col] = table["unit"].map(counts[col]).fillna(0).astype(int)
     table = table[table["submitted"] > 0]
     order = {g: k for k, g in enumerate(groups)}
     picked = []
     for group, rows in _sorted(table, UNIT_ORDER).groupby("peer_group", sort=False):
         top_n = (groups.get(group) or {}).get("top_n", 0)
-        rows = rows.assign(place=range(1, len(rows) + 1))
+        rows = rows.assign(place=_tied_places(rows, UNIT_TIE))
         rows["suggested"] = rows["place"] <= top_n
-        rows["basis_text"] = [f"积分{p}分（报送{s}条、采用{a}条），{group}第{k}名"
-                              for p, s, a, k in zip(rows["points"], rows["submitted"], rows["adopted"], rows["place"])]
+        rows["basis_text"] = [f"积分{p}分（报送{s}条、采用{a}条），{group}{k}"
+                              for p, s, a, k in zip(rows["points"], rows["submitted"], rows["adopted"], _place_text(rows["place"]))]
         picked.append(rows)
     cols = ["peer_group", "place", "unit", "points", "submitted", "adopted", "basis_text", "suggested"]
     if not picked:
@@ -332,11 +392,10 @@ def _workers(c: Counted, roles: set[str], limit) -> pd.DataFrame:
 
 
 def _renumber(df: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Places within the awarded list: the candidates' order, ties still shared (1, 1, 3)."""
     df = df.reset_index(drop=True)
-    if by:
-        df["place"] = df.groupby(by, sort=False).cumcount() + 1
-    else:
-        df["place"] = range(1, len(df) + 1)
+    places = df.groupby(by, sort=False)["place"] if by else df["place"]
+    df["place"] = places.rank(method="min").astype(int) if len(df) else places
     return df
 
 
@@ -525,10 +584,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     grades = {k: dict(v) for k, v in (rule.get("grades") or {}).items()}
 
     basis = _basis(c, periods, need_sub, need_ad, worker_roles, today)
-    informants = basis[basis["eligible"].astype(bool).to_numpy()].copy()  # a mask even when empty (untyped)
-    informants.insert(0, "place", range(1, len(informants) + 1))
-    informants["suggested"] = informants["place"] <= limits[INFORMANTS] if limits[INFORMANTS] else True
-    informants["basis_text"] = [f"{r}；积分{s}分" for r, s in zip(informants["reason"], informants["score"])]
+    informants = _informants(basis, limits[INFORMANTS])
 
     order = [ITEM_KEYS[k] for k in rule.get("top_items_order", list(ITEM_KEYS))]
     items = _items(c, start, end)
@@ -562,5 +618,5 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
         thresholds={"min_submitted": need_sub, "min_adopted": need_ad, "years": len(years)},
         addressee=rule.get("addressee", ""), candidates=candidates, years=tuple(years),
         label=span_label(years, term_rule), draft=confirmed is None, regulation=rule.get("basis", ""),
-        decided_by=rule.get("decided_by", ""), limits=limits, grades=grades,
+        decided_by=rule.get("decided_by", ""), limits=limits, grades=grades, tie_notes=_tie_notes(candidates, limits),
     )

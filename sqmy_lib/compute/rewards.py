@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import in_period, prepare
+from .base import prepare
 from .counted import Counted
 from ..period import Period
 
@@ -80,8 +80,10 @@ def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
     With ``rewards.top_up`` (补差, the default) an item is worth, at any day, what its tiers and
     instructions up to that day make it worth; a period pays the growth of that worth over the
     period: an item adopted 县级 in December and 市级 in January is paid 30 in December and 70 in
-    January, not 100 again. Without it, a period pays each item adopted in it for the tiers reached
-    in the period, in full.
+    January, not 100 again. Without it (``top_up: false``) an item is paid once: in the period of its
+    first paid adoption, at what it is worth at the end of that adoption's quarter (its tiers and
+    instructions up to then); nothing later adds to it. Either way the months add up to the
+    quarter and the quarters to the year, per person.
     """
     columns = ["item", "tier", "base_fen", "multiplier", "amount_fen", "paid_before_fen"]
     paid = c.adoptions[c.adoptions["paid"]]  # a party's own products are not paid as 政协 tiers
@@ -93,11 +95,24 @@ def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
         now = now.assign(amount_fen=now["amount_fen"] - paid_before, paid_before_fen=paid_before)
         now = now[now["amount_fen"] > 0]
     else:
-        now = _values(c, in_period(paid, period), period.end).assign(paid_before_fen=0)
+        now = _paid_once(c, paid, period)
     if now.empty:
         return pd.DataFrame({k: pd.Series(dtype="int64" if k.endswith("fen") or k == "item" else object) for k in columns})
     return now.reset_index()[columns].astype({"item": "int64", "base_fen": "int64", "amount_fen": "int64",
                                               "paid_before_fen": "int64"})
+
+
+def _paid_once(c: Counted, paid: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Without 补差: the items first adopted (paid channels) in the period, each worth what its tiers
+    and instructions make it at the end of the quarter of that first adoption."""
+    first = paid.groupby("item")["when"].min()
+    first = first[period.contains(first)]
+    quarter_end = first.map(lambda d: Period.of(d.year, quarter=(d.month - 1) // 3 + 1).end)
+    parts = [_values(c, paid[paid["item"].isin(items.index) & (paid["when"] <= end)], end)
+             for end, items in quarter_end.groupby(quarter_end)]
+    if not parts:
+        return _values(c, paid.iloc[0:0], period.end).assign(paid_before_fen=0)
+    return pd.concat(parts).assign(paid_before_fen=0)
 
 
 def beneficiaries(c: Counted, items: pd.DataFrame) -> pd.DataFrame:

@@ -10,12 +10,12 @@ from ..rules import Rules
 from .base import (as_of, count_columns, forwards_recorded, in_period, item_flags, judge_quota, month_counts,
                    months_in_post, prepare, shortfall_text)
 from .counted import Counted
-from ..period import Period
+from ..period import Period, Span
 
 UNGROUPED = "未分组"
 
 
-def item_points(c: Counted, period: Period) -> pd.Series:
+def item_points(c: Counted, period: Period | Span) -> pd.Series:
     """Points each item earns in the period: adoption by its highest tier, instruction by
     leader level (highest, or summed, as the rules say). Submission points are per unit."""
     pts = c.rules.data["points"]
@@ -28,6 +28,16 @@ def item_points(c: Counted, period: Period) -> pd.Series:
     agg = "sum" if pts.get("instruction_mode") == "sum" else "max"
     instructed = instr.groupby("item")["points"].agg(agg)
     return adopted.add(instructed, fill_value=0)
+
+
+def unit_counts(c: Counted, period: Period | Span) -> pd.DataFrame:
+    """Per unit named on the items (index): the item counts of ``item_flags`` in the period (or a
+    span of years: each item once) and the points, a point per submission plus what its items earned."""
+    flags = item_flags(c, period)
+    flags["points"] = flags.index.map(item_points(c, period)).fillna(0).to_numpy()
+    per_unit = flags.groupby(flags.index.map(by_item(c.submissions, "unit"))).sum()
+    per_unit["points"] += per_unit["submitted"] * c.rules.data["points"]["per_submission"]
+    return per_unit
 
 
 def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
@@ -51,17 +61,11 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out["peer_group"] = out["peer_group"].replace("", UNGROUPED).reset_index(drop=True)
     out = out.reset_index(drop=True)
 
-    flags = item_flags(c, period)
-    flags["points"] = flags.index.map(item_points(c, period)).fillna(0).to_numpy()
-    unit_of = by_item(subs, "unit")
-    per_unit = flags.groupby(flags.index.map(unit_of)).sum()
     columns = count_columns(c.rules, forwards_recorded(c))  # 上报 only when the ledgers record any
     # Numeric even when nothing was counted (an empty ledger joins an empty, untyped table).
-    out = out.join(per_unit.reindex(columns=[*columns, "points"]).astype(float), on="unit")
+    out = out.join(unit_counts(c, period).reindex(columns=[*columns, "points"]).astype(float), on="unit")
     out[columns] = out[columns].fillna(0).astype(int)
-
-    per_submission = c.rules.data["points"]["per_submission"]
-    out["points"] = (out["submitted"] * per_submission + out["points"].fillna(0)).astype(int)
+    out["points"] = out["points"].fillna(0).astype(int)
     out["rank"] = out.groupby("peer_group")["points"].rank(method="min", ascending=False).astype(int)
 
     quotas = c.rules.data.get("quotas", {}).get("units", {})

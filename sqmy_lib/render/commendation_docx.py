@@ -35,6 +35,11 @@ INFORMANT_SPEC = specs.spec(specs.Column("place", "序号", "count"), specs.Colu
                             specs.Column("unit", "单位"), specs.GRADE)
 
 
+def _numbered(table: pd.DataFrame) -> pd.DataFrame:
+    """A list with its 序号 running 1, 2, 3 (the places, tied ones shared, are the candidates workbook's)."""
+    return table.assign(place=range(1, len(table) + 1))
+
+
 def _text(value) -> str:
     """A ledger value as text; blank when missing."""
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
@@ -138,7 +143,7 @@ def _attachments(comm: AnnualCommendation) -> list[Attachment]:
     if len(comm.units):
         out.append(Attachment(f"{span}社情民意信息工作先进集体名单", [Para(t) for t in _unit_lines(comm.units)]))
     if len(comm.informants):
-        out.append(Attachment(f"{span}优秀信息员名单", [TableBlock(without_empty_grade(comm.informants), INFORMANT_SPEC)]))
+        out.append(Attachment(f"{span}优秀信息员名单", [TableBlock(without_empty_grade(_numbered(comm.informants)), INFORMANT_SPEC)]))
     if len(comm.top_items):
         out.append(Attachment(f"{span}“十佳信息”", [TableBlock(without_empty_grade(_top_table(comm.top_items)), TOP_SPEC)]))
     if len(comm.good_items):

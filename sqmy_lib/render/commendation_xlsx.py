@@ -162,6 +162,7 @@ def instructions_lines(comm: AnnualCommendation) -> list[str]:
         grade_text = ";奖项等次:" + "、".join(f"{g}{n}{word}" for g, n in grades.items()) if grades else ""
         count = len(comm.candidates.get(category, []))
         lines.append(f"{category}:候选{count}{word},{_limit_text(comm, category)}{grade_text}。")
+    lines += [f"注意:{note}" for note in comm.tie_notes]
     return [line for line in lines if line]
 
 
@@ -171,7 +172,8 @@ def _candidate_sheet(w: TableWriter, ws, comm: AnnualCommendation, category: str
     table = cand.assign(suggested=[SUGGESTED if x else RESERVE for x in cand["suggested"]] if len(cand) else [],
                         confirm="", **({"grade": ""} if grades else {}))
     spec = specs.CANDIDATES[category].present(table)
-    note = f"{category}候选名单（{_limit_text(comm, category)}；在“确认”栏填“是”）"
+    tied = "；并列跨越名额，见说明" if any(n.startswith(category) for n in comm.tie_notes) else ""
+    note = f"{category}候选名单（{_limit_text(comm, category)}{tied}；在“确认”栏填“是”）"
     placed = w.table(ws, table, spec, 2, freeze=2)
     w.title(ws, 0, note, len(spec), height=28)
     if table.empty:

@@ -17,7 +17,17 @@ give the words; this module reads a name with them, in one order that is easy to
    the office's own words (``本级``, ``编发``, ``社情民意``) places it; else it is unplaced, and
    the caller reports it: never a guess.
 
-The channel is the first of the rules' channels (in their order) with a word in the name.
+The channel does not depend on the order the rules list the channels in (a file re-saved with its
+keys sorted means the same). The most specific word decides:
+
+1. A party's name (``party_words``) makes a name that party's, whatever organ follows it
+   (``民盟市委`` is 民盟's 市委, not the Party's): the channel that lists the party names wins
+   with any of its words (``市委统战部``: the 统战部's own line, domain.md §8).
+2. Otherwise the word that starts first names the owner (``市委办公室``: 市委's; ``省政协办公厅``:
+   the 政协's; ``XX市人民政府办公室``: the 政府's); of words starting together the longest, and a
+   word inside a longer one found (``委`` in ``市委``) does not count.
+3. Two channels still tied (the same word listed under both) give no channel: the name goes by
+   its tier alone, as a name with no channel word does.
 """
 from __future__ import annotations
 
@@ -183,11 +193,15 @@ class Placement:
         return "", None
 
     def channel_of(self, text: str) -> str | None:
-        """The first channel (in the rules' order) with a word in the name, or None."""
-        for name, ws in self.channels:
-            if any(w in text for w in ws):
-                return name
-        return None
+        """The channel of the name's most specific word (see the module docstring), or None."""
+        found = [(text.find(w), -len(w), name) for name, ws in self.channels for w in ws if w and w in text]
+        if not found:
+            return None
+        party = {name for name, ws in self.channels if set(ws) & set(self.party_words)}
+        proper = [f for f in found if f[2] in party]
+        best = min(proper or found)
+        tied = {name for at, length, name in (proper or found) if (at, length) == best[:2]}
+        return best[2] if len(tied) == 1 else None
 
 
 def _as_list(value) -> list[str]:

@@ -121,6 +121,8 @@ def _rewards(rules: Rules) -> list[str]:
     lines.append("联名稿件的稿酬由署名作者平均分配,以分为单位,余数归第一作者;以单位名义报送的,稿酬计入该单位。")
     if r.get("top_up"):
         lines.append("信息在以后的期间被更高层级采用或获领导批示的,届时只补发差额(补差),不重复全额计发。")
+    else:
+        lines.append("每条信息只计发一次:在首次采用的季度,按该季度末已达到的最高层级和批示计发,以后不再补发。")
     return lines
 
 
