@@ -191,7 +191,7 @@ def test_a_two_year_commendation_counts_an_item_adopted_in_both_years_once(tmp_p
     # not 10 + 3 × 3 + 3 × 10 = 49.
     row = comm.basis.set_index("name").loc["甲一"]
     assert (row["submitted"], row["adopted"], row["score"], row["eligible"], row["reason"]) == (
-        10, 3, 40, False, "采用3条,未达6条")
+        10, 3, 40, False, "采用3条，未达6条")
     assert comm.informants.empty
     units_ = comm.candidates["先进集体"]
     assert units_[["unit", "points", "submitted", "adopted"]].values.tolist() == [["城关镇政协工委", 40, 10, 3]]
@@ -227,9 +227,9 @@ def test_tied_units_share_their_place_and_a_tie_across_the_limit_lists_both(tmp_
     # Places as sq.units ranks them: 1, 1, 3; both tied units suggested though top_n is 1.
     assert cand[["place", "unit", "points", "suggested"]].values.tolist() == [
         [1, "东城街道政协工委", 5, True], [1, "城关镇政协工委", 5, True], [3, "河口镇政协工委", 1, False]]
-    assert list(cand["basis_text"])[:2] == ["积分5分(报送2条、采用1条),镇街政协工委并列第1名"] * 2
+    assert list(cand["basis_text"])[:2] == ["积分5分（报送2条、采用1条），镇街政协工委并列第1名"] * 2
     assert comm.units[["place", "unit"]].values.tolist() == [[1, "东城街道政协工委"], [1, "城关镇政协工委"]]
-    note = "先进集体镇街政协工委:东城街道政协工委、城关镇政协工委并列第1名,并列跨越名额,均列为建议表彰,共2个,超过规则规定的1个,请研究确定。"
+    note = "先进集体镇街政协工委：东城街道政协工委、城关镇政协工委并列第1名，并列跨越名额，均列为建议表彰，共2个，超过规则规定的1个，请研究确定。"
     assert comm.tie_notes == [note]
     wb = openpyxl.load_workbook(write_candidates_xlsx(comm, tmp_path / "候选.xlsx"))
     texts = [c.value for row in wb["说明"].iter_rows() for c in row if c.value]
