@@ -223,6 +223,19 @@ def place(file, sheet, row) -> str:
     return "!".join(parts)
 
 
+# The area an office speaks for, by how its place name ends (the longer ending first: 自治区 before 区).
+_AREAS = (("自治区", "全区"), ("地区", "全地区"), ("州", "全州"), ("盟", "全盟"), ("省", "全省"), ("市", "全市"),
+          ("县", "全县"), ("区", "全区"), ("旗", "全旗"))
+
+
+def area(place: str) -> str:
+    """The area an office speaks for, from its place: 恩施州 (恩施土家族苗族自治州) → 全州, 锡林郭勒盟 →
+    全盟, 大兴安岭地区 → 全地区, 潍坊市 / 利川市 / 北京市 → 全市, 东山县 → 全县, 清江区 → 全区, 巴林右旗 →
+    全旗, 湖北省 → 全省, 内蒙古自治区 → 全区; "" when the place does not say."""
+    text = "".join(str(place or "").split())
+    return next((word for end, word in _AREAS if text.endswith(end)), "")
+
+
 # ---------------------------------------------------------------- text that must stay text
 
 def neutralised(text: str) -> str:

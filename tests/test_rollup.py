@@ -583,3 +583,116 @@ def test_a_file_name_two_offices_hold_is_shown_with_its_folder_when_one_has_issu
     issues = [Issue("file.corrupt", "error", "文件已损坏", "/x/鹤峰区政协/台账.xlsx", None, None, None)]
     files = ["/x/长阳县政协/台账.xlsx", "/x/鹤峰区政协/台账.xlsx", "/x/本级/州台账.xlsx"]
     assert issues_text(Report(issues=issues), files) == "错误  鹤峰区政协/台账.xlsx  [file.corrupt] 文件已损坏"
+
+
+# ------------------------------------------------------------------ the rules' office rolls up
+
+def _office_rules(path: Path, name: str, tier: str, place: str, city: str = "", province: str = "湖北省") -> sq.Rules:
+    """The shipped rules with this office's own 【必改】 values, written to ``path`` and loaded as an office's file."""
+    import yaml
+
+    data = yaml.safe_load(sq.rules.model.default_rules_path(2025)[0].read_text(encoding="utf-8"))
+    data["office"].update(name=name, full_name=f"政协{place}委员会", own_tier=tier, place=place, city=city, province=province)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return sq.load_rules(path, year=2025)
+
+
+def _county_ledger(path: Path, rows: list[tuple]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_xlsx(path, {"台账": [["序号", "日期", "信息标题", "作者", "单位", "采用情况"],
+                               *[[k, d, t, a, u, b] for k, (d, t, a, u, b) in enumerate(rows, 1)]]})
+
+
+def test_the_rules_office_rolls_up_its_county_level_cities_as_the_county_tier(tmp_path):
+    # 潍坊市政协 (rules: own_tier 市级) rolls up 3 县级市, 1 县, 1 区: the folders' names (mostly 市) once made
+    # it 省级 and the 县级市 市级 (their 市政协编发 counted 市级, 32/22 points). By hand, each office below
+    # is 县级: 市政协编发 / 本级编发 is its own bulletin (县级, 3 points), 潍坊市政协采用 市级 (10), two items
+    # (1 each): 15 points each; the city's own item adopted by the province: 1 + 20 = 21.
+    rules = _office_rules(tmp_path / "规则.yaml", "潍坊市政协", "市级", "潍坊市", province="山东省")
+    root = tmp_path / "下级台账"
+    for name in ("青州市政协", "诸城市政协", "寿光市政协", "临朐县政协", "奎文区政协"):
+        own = "市政协编发第3期" if "市" in name else "本级编发第3期"
+        _county_ledger(root / name / "台账.xlsx", [(dt.date(2025, 3, 3), f"关于{name[:2]}道路养护的建议", "甲", "农业界", own),
+                                                 (dt.date(2025, 4, 9), f"关于{name[:2]}社区养老的建议", "乙", "社会福利界", "潍坊市政协采用")])
+    _county_ledger(root / "市本级" / "台账.xlsx", [(dt.date(2025, 5, 2), "关于加强城市防汛的建议", "丙", "民盟潍坊市委", "省政协采用")])
+    tree = load_tree(root, rules)
+    assert (tree.office, tree.level, tree.notes) == ("潍坊市政协", "市级", [])
+    assert {o.level for o in tree.offices if not o.own} == {"县级"}
+    r = build_rollup(read_offices(tree, rules, year=2025), tree, 2025, rules=rules)
+    assert r.offices.set_index("office")["points"].to_dict() == {
+        "青州市政协": 15, "诸城市政协": 15, "寿光市政协": 15, "临朐县政协": 15, "奎文区政协": 15, "潍坊市政协": 21}
+    assert r.title == "关于2025年全市社情民意信息工作情况的通报"
+
+
+def test_only_the_folders_names_guess_the_office_and_then_it_is_said(tmp_path):
+    # Without the rules' office (shipped 示例 values) the folders' lowest level says it: 2 县级市 and
+    # 1 县 are the county tier, so the office is 市级 (not 省级 by the majority), and a note says so.
+    root = tmp_path / "下级台账"
+    for name in ("青州市政协", "诸城市政协", "临朐县政协"):
+        (root / name).mkdir(parents=True)
+    tree = load_tree(root, RULES)
+    assert (tree.office, tree.level) == ("本级政协", "市级")
+    assert {o.level for o in tree.offices} == {"县级"}
+    assert tree.notes and "推断本单位为市级" in tree.notes[0]
+
+
+@pytest.mark.parametrize("folder", ["各县市区政协台账", "下级政协台账"])
+def test_a_folder_of_ledgers_named_with_zhengxie_is_not_the_office(tmp_path, folder):
+    # The folder's name held 政协, so the roll-up was 各县市区政协台账 at 县级 (版头 “各县市区政协台账办公室文件”).
+    # By hand: the rules' office, 恩施州政协 at 市级; with no office in the rules, not the folder's name either.
+    rules = _office_rules(tmp_path / "规则.yaml", "恩施州政协", "市级", "恩施州")
+    (tmp_path / folder / "东山县政协").mkdir(parents=True)
+    assert (load_tree(tmp_path / folder, rules).office, load_tree(tmp_path / folder, rules).level) == ("恩施州政协", "市级")
+    assert load_tree(tmp_path / folder, RULES).office == "本级政协"
+
+
+LICHUAN = [(dt.date(2025, 1, 20), "关于加强农村饮水安全保障的建议", "陈刚", "农工党利川市委", "市政协《社情民意》2025年第2期"),
+           (dt.date(2025, 3, 12), "关于推进茶产业品牌建设的建议", "刘芳", "农业界", "州政协采用"),
+           (dt.date(2025, 6, 18), "关于城区停车难的建议", "周杰", "经济界", "市政协编发第9期"),
+           (dt.date(2025, 9, 5), "关于加快冷链物流体系建设的建议", "刘芳", "农业界", "省政协采用")]
+
+
+@pytest.mark.parametrize("folder, file, units", [
+    ("利川市政协", "台账.xlsx", True), ("利川市政协办公室", "台账.xlsx", True), ("政协利川市委员会", "台账.xlsx", True),
+    ("利川", "台账.xlsx", True),  # its ledger's units (农工党利川市委) say 利川市
+    ("利川", "利川市政协2025年台账.xlsx", False),  # its file's name says it
+])
+def test_a_county_level_citys_own_bulletin_is_the_county_tier_whatever_its_folder(tmp_path, folder, file, units):
+    # 利川市 in 恩施州's roll-up: its 市政协《社情民意》 and 市政协编发 are its own (县级), 州政协 市级, 省政协 省级.
+    # Folders 利川 or 利川市政协办公室 once gave 县级 0, 市级 3. By hand: 县级 2, 市级 1, 省级 1.
+    rules = _office_rules(tmp_path / "规则.yaml", "恩施州政协", "市级", "恩施州")
+    rows = [(d, t, a, u if units else "农业界", b) for d, t, a, u, b in LICHUAN]
+    _county_ledger(tmp_path / "各县" / folder / file, rows)
+    tree = load_tree(tmp_path / "各县", rules)
+    ledger = read_offices(tree, rules, year=2025)
+    r = build_rollup(ledger, tree, 2025, rules=rules)
+    got = {o["office"]: o["adopted_by_tier"] for o in r.office_rows()}[folder]
+    assert (got["县级"], got["市级"], got["省级"]) == (2, 1, 1)
+    assert "office.place_unclear" not in set(ledger.findings["code"])
+    assert r.title == "关于2025年全州社情民意信息工作情况的通报"  # 恩施州: 全州, not 全市
+
+
+def test_a_bare_named_office_nothing_says_is_a_county_level_city_is_said_not_guessed(tmp_path):
+    # Folder 利川, file 台账.xlsx, no unit naming 利川市/利川县: its two bare 市 bodies are its own (县级) or
+    # its 州's (市级)? Not guessed 市级: by hand 县级 0, 市级 1 (州政协), 省级 1, and one finding for the 2 left out.
+    rules = _office_rules(tmp_path / "规则.yaml", "恩施州政协", "市级", "恩施州")
+    _county_ledger(tmp_path / "各县" / "利川" / "台账.xlsx", [(d, t, a, "农业界", b) for d, t, a, _, b in LICHUAN])
+    tree = load_tree(tmp_path / "各县", rules)
+    ledger = read_offices(tree, rules, year=2025)
+    got = {o["office"]: o["adopted_by_tier"] for o in build_rollup(ledger, tree, 2025, rules=rules).office_rows()}["利川"]
+    assert (got["县级"], got["市级"], got["省级"]) == (0, 1, 1)
+    issues = [i for i in sq.validate(ledger, rules).issues if i.code == "office.place_unclear"]
+    assert len(issues) == 1 and "“利川”" in issues[0].message and "2条采用" in issues[0].message
+
+
+@pytest.mark.parametrize("place, area", [
+    ("恩施州", "全州"), ("恩施土家族苗族自治州", "全州"), ("锡林郭勒盟", "全盟"), ("大兴安岭地区", "全地区"), ("潍坊市", "全市"),
+    ("东山县", "全县"), ("清江区", "全区"), ("巴林右旗", "全旗"), ("利川市", "全市"), ("湖北省", "全省"),
+    ("内蒙古自治区", "全区"), ("北京市", "全市"), ("本级", ""),
+])
+def test_the_area_an_office_speaks_for_is_its_places(place, area):
+    from sqmy_lib import zh
+    from sqmy_lib.render.commendation_docx import _scope
+
+    assert zh.area(place) == area
+    assert _scope(f"{place}政协") == area  # the commendation's 全县/全州 by the same one rule

@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .. import zh
 from ..read.values import loose_title_key
 from ..records import Ledger, OfficeTree, Roster
 from ..rules import Rules
-from ..rules.placement import office_place
+from ..rules.placement import office_place, place_of
 from .circular import QuarterlyCircular, build_circular
 from .base import ROLLUP_ORIGIN
 from .counted import Counted, counted
@@ -379,8 +380,9 @@ class RollupCircular(QuarterlyCircular):
 
     @property
     def area(self) -> str:
-        """全市 / 全省 / 全县 / 全国: the area a roll-up office speaks for."""
-        return {"县级": "全县", "市级": "全市", "省级": "全省", "全国": "全国"}.get(self.level, "")
+        """The area a roll-up office speaks for, as its place ends (恩施州政协 → 全州, 某盟 → 全盟; zh.area),
+        else as its level (全市 for an unnamed 市级 office)."""
+        return zh.area(place_of(self.office)) or {"县级": "全县", "市级": "全市", "省级": "全省", "全国": "全国"}.get(self.level, "")
 
     @property
     def title(self) -> str:
@@ -459,7 +461,7 @@ def build_rollup(ledger: Ledger, tree: OfficeTree, year: int, quarter: int | Non
     levels = tree.levels
     offices = circ.units.rename(columns={"unit": "office"})
     offices.insert(1, "office_level", offices["office"].map(levels))
-    notes = list(circ.notes)
+    notes = [*tree.notes, *circ.notes]  # how the tree was read, where the folders alone said it
     if len(matches):
         notes.append(f"{len(matches)}条信息同时登记在下级和本级台账中（上报本级），已按一条统计，计入报送的下级政协；"
                      "各层级采用、批示在两处都有记录的只计一次")

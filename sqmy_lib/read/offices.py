@@ -29,10 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import pandas as pd
+
 from .. import configfile
 from ..configfile import ConfigError
-from ..records import Ledger, Office, OfficeTree
+from ..records import Ledger, Office, OfficeTree, typed
 from ..rules import Rules
+from ..rules.placement import place_of
 from .ledger import EXCEL_SUFFIXES, add_unsupported, discover, read_files
 
 MANIFEST_NAMES = ("offices.yaml", "offices.yml")
@@ -108,35 +111,70 @@ def _from_folders(paths: list[Path], rules: Rules, office: str | None, level: st
     tiers = rules.tiers
     if len(paths) == 1:
         root = paths[0]
-        folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-        own = [p for p in sorted(root.iterdir()) if p.is_file() and not p.name.startswith(("~$", "."))
-               and p.suffix.lower() in EXCEL_SUFFIXES]
-        own += [p for p in folders if p.name.endswith(OWN_FOLDER)]
-        folders = [p for p in folders if not p.name.endswith(OWN_FOLDER)]
-        name = office or (root.resolve().name if "政协" in root.resolve().name else None)
+        folders, own = _root_contents(root)
+        name = _top_name(office, rules, root.resolve().name)
         if not folders:  # the offices' files side by side, each named for its office (东山县政协2025年台账.xlsx)
             folders, own = _files_by_office(own, name)
     else:
         folders = [p for p in paths if p.is_dir()]
         own = [p for p in paths if p.is_file()]
-        name = office
+        name = _top_name(office, rules, None)
     if not folders:
         raise TreeError(f"{paths[0]} 下没有下级政协的文件夹(每个下级政协一个文件夹),也没有以下级政协命名的台账文件"
                         "(如“东山县政协2025年台账.xlsx”)", "tree.no_offices")
     named = [level_in_name(p.name, tiers) for p in folders]
-    top = level or (level_in_name(name, tiers) if name else None)
-    if top is None:
-        said = [lv for lv in named if lv]
-        top = _above(max(said, key=said.count), tiers) if said else _above(rules.own_tier, tiers)
-    configured = rules.data.get("office", {}).get("name")
-    if not name and configured and level_in_name(configured, tiers) in (None, top):
-        name = configured
+    top, notes = _top_level(name, level, rules, named)
     name = name or "本级政协"
     offices = [_office(p.name, lv, None, None, p.files if isinstance(p, _NamedFiles) else (p,), rules, top)
                for p, lv in zip(folders, named)]
     if own:
         offices.insert(0, Office(name, top, "本级", tuple(own), office_code(name), own=True))
-    return OfficeTree(name, top, offices, source=", ".join(map(str, paths)))
+    return OfficeTree(name, top, offices, source=", ".join(map(str, paths)), notes=notes)
+
+
+def _root_contents(root: Path) -> tuple[list[Path], list[Path]]:
+    """A roll-up folder's office folders, and the roll-up office's own: the workbooks directly in it
+    and its 本级 / 市本级 folder."""
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    own = [p for p in sorted(root.iterdir()) if p.is_file() and not p.name.startswith(("~$", "."))
+           and p.suffix.lower() in EXCEL_SUFFIXES]
+    own += [p for p in folders if p.name.endswith(OWN_FOLDER)]
+    return [p for p in folders if not p.name.endswith(OWN_FOLDER)], own
+
+
+# Words of a folder that holds the offices' ledgers, not of an office (各县市区政协台账, 下级政协台账).
+_NOT_OFFICE_WORDS = ("台账", "各", "下级")
+
+
+def _top_name(office: str | None, rules: Rules, root: str | None) -> str | None:
+    """The roll-up office's name: as given, else the rules' office, else the folder's name when it
+    reads as an office's (示例市政协, 政协示例市委员会), never a folder of ledgers (下级政协台账)."""
+    if office:
+        return office
+    if rules.office_named:
+        return str(rules.data["office"]["name"])
+    if root and root.endswith(("政协", "委员会")) and not any(w in root for w in _NOT_OFFICE_WORDS):
+        return root
+    return None
+
+
+def _top_level(name: str | None, level: str | None, rules: Rules, named: list[str | None]) -> tuple[str, list[str]]:
+    """The roll-up office's level and, when only the folders' names said it, a note saying so: as given,
+    else as its name says, else the rules' own_tier (their office's), else one tier above the lowest
+    level the folders' names say (the 县级市 among 县 are county-tier), else above the rules' own.
+    (``--office`` naming another office than the rules' goes by its name's level.)"""
+    tiers = rules.tiers
+    if level:
+        return level, []
+    ours = rules.office_named and name == rules.data["office"].get("name")
+    if not ours and name and (said := level_in_name(name, tiers)):
+        return said, []
+    if rules.office_named:
+        return rules.own_tier, []
+    below = min((lv for lv in named if lv), key=tiers.index, default=None)
+    top = _above(below or rules.own_tier, tiers)
+    how = "按下级政协文件夹的名称" if below else "按规则文件的层级"
+    return top, [f"规则文件未写明本单位(office.name 仍是示例值),{how}推断本单位为{top};如有误,请在规则文件中写明本单位名称和层级(own_tier),或用 --office、--level 指定"]
 
 
 @dataclass(frozen=True)
@@ -273,12 +311,18 @@ def read_offices(tree: OfficeTree, rules: Rules, year: int | None = None, worker
     file_rules: dict[Path, Rules] = {}
     office_of: dict[str, str] = {}
     unsupported: list[Path] = []
+    unclear: dict[str, Path] = {}
     for office in tree.offices:
-        # Each office places bodies from where it stands: its own name is its own tier.
-        office_rules = rules.for_office(office.level, office.name)
-        for f in discover((p for p in office.paths if p.exists()), unsupported):
-            if str(f) in office_of:
-                continue  # a file named under two offices counts for the first
+        mine = [f for f in discover((p for p in office.paths if p.exists()), unsupported) if str(f) not in office_of]
+        # Each office places bodies from where it stands: its own name is its own tier (a county-level
+        # city's 市政协 is itself); a bare 利川 as its own files' names or units name it (利川市).
+        name = office.name
+        if not office.own and mine and rules.place_unclear(office.level, name):
+            name = _place_told(office, mine, rules, year)
+            if name is None:
+                name, unclear[office.name] = office.name, mine[0]
+        office_rules = rules.for_office(office.level, name)
+        for f in mine:  # a file named under two offices counts for the first
             files.append(f)
             file_rules[f] = office_rules
             office_of[str(f)] = office.name
@@ -286,4 +330,37 @@ def read_offices(tree: OfficeTree, rules: Rules, year: int | None = None, worker
                         file_rules=file_rules, office_of=office_of)
     ledger.files["office"] = ledger.files["file"].map(office_of).fillna("")
     add_unsupported(ledger, list(dict.fromkeys(unsupported)))
+    _add_place_unclear(ledger, unclear)
     return ledger
+
+
+# A place and the level word after it, as an office's ledger names it (利川市委, 利川县政协).
+_PLACE_SUFFIX = "(自治县|县|区|旗|市)"
+
+
+def _place_told(office: Office, files: list[Path], rules: Rules, year: int | None) -> str | None:
+    """The name a bare-named office (利川) goes by, as its files' names (利川市政协2025年台账.xlsx), or
+    else the units, authors and 填报单位 its ledgers name (农工党利川市委), say with one level word:
+    ``利川市政协``; None when they say none or several."""
+    place = place_of(office.name)
+    said = {n for f in files if (n := office_in_file_name(f.stem)) and re.fullmatch(f"{re.escape(place)}{_PLACE_SUFFIX}政协", n)}
+    if not said:
+        ledger = read_files(files, rules.for_office(office.level, office.name), year=year, workers=1)
+        subs = ledger.submissions
+        text = " ".join(map(str, [*subs["unit"], *subs["author_text"], *subs["filed_by"], *ledger.sheets["filed_by"]]))
+        said = {f"{place}{m}政协" for m in re.findall(f"{re.escape(place)}{_PLACE_SUFFIX}", text)}
+    return said.pop() if len(said) == 1 else None
+
+
+def _add_place_unclear(ledger: Ledger, unclear: dict[str, Path]) -> None:
+    """One finding per office whose name does not say whether it is a county-level city and whose
+    ledgers name a body by a bare 市 (市政协编发), left unplaced."""
+    rows = []
+    for name, first in unclear.items():
+        a = ledger.adoptions
+        unplaced = a[(a["office"] == name) & a["tier"].isna() & a["body"].astype(str).str.lstrip().str.startswith("市")]
+        if len(unplaced):
+            rows.append(dict(code="office.place_unclear", src=None, file=str(first), sheet="", row=None, column="",
+                             value=name, detail=f"{len(unplaced)}"))
+    if rows:
+        ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame(rows)], ignore_index=True))

@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import zh
 from ..compute.commendation import AnnualCommendation
+from ..rules.placement import place_of
 from . import spec as specs
 from .commendation_xlsx import without_empty_grade
 from .document import Attachment, Gongwen, Issuing, Para, TableBlock
@@ -46,11 +48,8 @@ def _text(value) -> str:
 
 
 def _scope(office: str) -> str:
-    """``全县`` for 示例县政协 (``全市``, ``全区`` likewise); empty when the office name does not say."""
-    for level in ("县", "市", "区", "旗", "省"):
-        if office.endswith((f"{level}政协", f"{level}委员会")):
-            return f"全{level}"
-    return ""
+    """``全县`` for 示例县政协 (``全市``, ``全州``, ``全区`` likewise: zh.area); empty when the office name does not say."""
+    return zh.area(place_of(office))
 
 
 def _who(office: str) -> str:

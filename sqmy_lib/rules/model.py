@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .check import RulesError, check_file
-from .placement import Placed, Placement, norm_name
+from .placement import Placed, Placement, place_of
 
 # Package data, found the same way in every install mode (a checkout, editable, normal, --user, wheel).
 DEFAULTS_DIR = Path(str(resources.files("sqmy_lib.rules") / "defaults"))
@@ -20,14 +20,6 @@ DEFAULTS_DIR = Path(str(resources.files("sqmy_lib.rules") / "defaults"))
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
-
-
-def _place_of(office_name: str) -> str:
-    """An office's place from its name: 东山县政协 → 东山县, 政协利川市委员会 → 利川市."""
-    name = norm_name(office_name)
-    if name.startswith("政协") and name.endswith("委员会"):
-        return name[2:-3]
-    return name.removesuffix("政协").removesuffix("办公室")
 
 
 def default_rules_path(year: int | None = None) -> tuple[Path, str | None]:
@@ -121,16 +113,39 @@ class Rules:
             # The places of the new office's city (市级) and province (省级): this office's own or its
             # city's and province's, by tier.
             by_tier = {self.tiers[1]: here.get("city"), self.tiers[2]: here.get("province"), self.own_tier: here.get("place")}
-            place = _place_of(name) if name else here.get("place")
-            # A county-level city read in its 州's roll-up (利川市): 市 at the start of a name is its own.
-            relative = ({"市": "own"} if level == self.tiers[0] and str(place or "").endswith("市") else {}) if name \
-                else here.get("relative", {})
+            place = place_of(name) if name else here.get("place")
+            relative = self._relative_of(level, place) if name else here.get("relative", {})
             office = {**here, "own_tier": level, "place": place, "relative": relative,
                       "city": by_tier.get(self.tiers[1]), "province": by_tier.get(self.tiers[2])}
             if name:
                 office["name"] = name
             cache[key] = Rules(data={**self.data, "office": office}, source=self.source, notes=list(self.notes))
         return cache[key]
+
+    def _relative_of(self, level: str, place: str) -> dict:
+        """What a bare 市 (市政协编发) means to an office of ``level`` at ``place`` read in a roll-up: to a
+        county-level city's office (利川市) its own tier; to a county's or a district's (东山县) its city,
+        as by default; to a county-tier office whose place says neither (利川) nothing (None: every
+        such body is unplaced, a finding, never a guess)."""
+        if level != self.tiers[0]:
+            return {}
+        if place.endswith("市"):
+            return {"市": "own"}
+        words = tuple(w for ws in ((self.data.get("placement") or {}).get("level_words") or {}).values() for w in ws)
+        return {} if place.endswith(words) else {"市": None}
+
+    def place_unclear(self, level: str, name: str) -> bool:
+        """Whether an office below (read in a roll-up) is named so that it cannot be told whether it is a
+        county-level city (``利川``: 利川市 or 利川县?), so its bare 市 is placed nowhere."""
+        return self._relative_of(level, place_of(name)) == {"市": None}
+
+    @property
+    def office_named(self) -> bool:
+        """Whether these rules name their office (office.name set, not the shipped 示例 placeholder):
+        then its name and own_tier say who rolls up, whatever the folders are called."""
+        name = str(self.data["office"].get("name") or "")
+        shipped = _at(_shipped_data(default_rules_path(self.year)[0]), ("office", "name"))
+        return bool(name) and not (PLACEHOLDER_MARK in name and name == shipped)
 
     def for_level(self, level: str) -> "Rules":
         """These rules for an office of another level (its own bulletin placed at ``level``)."""

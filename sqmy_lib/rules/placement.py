@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 OWN = "own"
+# How a rule names a tier left open (``relative: {市: null}``: an office below not known to be a county-level city).
+_SAID = {None: "未定层级(本单位是否县级市不明)"}
 _DIGITS = re.compile(r"\d+")
 # A bulletin's title as written in a body's name (《社情民意》, 〈每日要情〉): set aside wherever a name is read.
 BULLETIN_TITLES = re.compile(r"《[^》]*》|〈[^〉]*〉|<<[^>]*>>")
@@ -126,7 +128,7 @@ class Placement:
             if relative in self.relative and (at == 0 or (core.lstrip().startswith(word)
                                                           and self._last_level(core.replace(word, " ")) is None)):
                 tier = self._resolve(self.relative[relative])
-                rule = f"名称开头的“{word}”按本单位理解为{tier}"
+                rule = f"名称开头的“{word}”按本单位理解为{_SAID.get(tier, tier)}"
             # The office's own 专报/转报/转送 (县政协转送) go by their routing's channel, as alone.
             own = routing if tier == self.own_tier else ""
             return Placed(tier, (routing_channel or channel) if own else channel, own, rule, True)
@@ -228,11 +230,19 @@ _LEVEL_SUFFIX = re.compile(r"^(.+?)(?:地区|县|区|市|州|旗|盟)$")
 
 
 @lru_cache(maxsize=4096)
+def place_of(office_name: str) -> str:
+    """An office's place from its name: 东山县政协 → 东山县, 政协利川市委员会 → 利川市, 利川市政协办公室 → 利川市."""
+    name = norm_name(office_name).removesuffix("办公室")
+    if name.startswith("政协") and name.endswith("委员会"):
+        return name[2:-3]
+    return name.removesuffix("政协")
+
+
 def office_place(name: str) -> str:
     """The place an office's name is of, as every spelling of that office shares it: 丙县政协, 丙县,
-    丙, 政协丙县委员会, 丙县政协办公室 → 丙; 长阳土家族自治县政协, 长阳县 → 长阳 ('' for no name).
-    Two names are of one office when their places agree (a roll-up's office folder 丙 and a
-    record's 单位 丙县政协)."""
+    丙, 政协丙县委员会, 丙县政协办公室 → 丙; 长阳土家族自治县政协, 长阳县 → 长阳 ('' for no name):
+    :func:`place_of` less its level word. Two names are of one office when their places agree (a
+    roll-up's office folder 丙 and a record's 单位 丙县政协)."""
     text = norm_name(name) if isinstance(name, str) else ""
     if text.startswith("政协") and len(text) > 2:  # 政协丙县委员会
         text = text[2:]

@@ -283,6 +283,7 @@ READER_CODES = (
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.error_value", "cell.note", "date.year_read", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "product.unknown", "role.unknown", "instruction.in_note",
     "instruction.in_adoption", "instruction.repeated", "adoption.repeated", "instruction.posts_only", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "unit.several", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "row.same_item", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.leaving_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "author.et_al", "author.joined", "author.with_unit", "author.source", "author.ambiguous", "author.variant", "author.titled",
     "link.ambiguous", "link.loose", "link.number_mismatch", "link.number_form", "link.other_year", "link.no_seq",
+    "office.place_unclear",
 )
 
 CHECKS: list[Check] = [
