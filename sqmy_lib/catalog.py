@@ -90,6 +90,8 @@ _ENTRIES = [
          "备注“{value}”说未采用,本行却记有采用,已按采用计入;请核对,未采用的请删去采用标记"),
     Code("sheet.appendix", INFO, "表格下方的统计表未读取", "表格下方自“{value}”起({detail})是附表或统计数字,未作为信息读取"),
     Code("date.year_read", INFO, "未写年份的日期按上下文定年", "日期“{value}”未写年份,{detail}"),
+    Code("date.year_assumed", WARNING, "工作表未写明年度",
+         "工作表未写明年度(表头、工作表名、文件名都没有年份),不带年份的日期(如{value})按 {detail} 年读取(运行时指定的年度,换一个年度统计就按那一年读取);请写完整日期或在表头写明年度"),
     Code("cell.note", WARNING, "单元格批注未读取",
          "单元格有批注“{value}”;批注不计入统计,如其中写明了采用、批示等情况,请填入对应的栏目"),
     Code("cell.error_value", WARNING, "单元格是错误值", "单元格是 Excel 错误值“{value}”(公式出错),未读取,按空白处理;请改正公式或直接填写内容"),
@@ -200,6 +202,7 @@ _ENTRIES = [
     Code("instruction.unknown_level", WARNING, "批示领导级别不明", "无法判断批示领导{who}的级别(县级/市级/省级/国家级),请写明领导的职务和姓名"),
     Code("instruction.follow_up_unknown", WARNING, "落实情况无法认定",
          "落实情况“{said}”无法判断是否办结,已按办理中统计;请写明如“已解决”“正在办理”"),
+    Code("instruction.before_item", ERROR, "批示早于收稿", "批示日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}"),
     Code("instruction.date_invalid", ERROR, "批示日期无法识别", "批示日期“{date_text}”无法识别或有歧义"),
     Code("instruction.future", ERROR, "批示日期晚于今天", "批示日期 {date:%Y-%m-%d} 晚于今天"),
     # -- reasons of the counting itself (compute/counted.py)

@@ -131,6 +131,23 @@ def test_error_rows_are_left_out_and_reported(tmp_path):
     assert summary(ledger, 2025).submitted == 1
 
 
+def test_an_instruction_dated_before_its_item_is_an_error_left_out(tmp_path):
+    # B1 received 2025-04-02, its 批示 dated 2025-03-20: a 批示 before the office had the item was counted
+    # in Q1 with no word (as an adoption before its item is adoption.before_item, an error). B2's 批示
+    # (2025-02-10, after its receipt 2025-02-01) counts. By hand: Q1 1 批示 (B2), Q2 0, the year 1;
+    # one error at B1's 批示日期 cell H3; the instruction left out, its item and adoption still counted.
+    rows = [["2025年度台账"], HEADER,
+            ["B1", "2025-04-02", "关于批示早于收稿的建议", "张三", "民盟县委", "县政协编发", "市长李某某", "2025-03-20"],
+            ["B2", "2025-02-01", "关于批示在后的建议", "李四", "民建县委", "县政协编发", "市长李某某", "2025-02-10"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "t.xlsx", {"S": rows}))
+    said = [i for i in sq.validate(ledger).issues if i.code == "instruction.before_item"]
+    assert [(i.severity, i.row, i.column) for i in said] == [("error", 3, "H")]
+    assert "2025-03-20" in said[0].message and "2025-04-02" in said[0].message
+    assert [summary(ledger, p).instructions for p in ("2025Q1", "2025Q2", "2025")] == [1, 0, 1]
+    assert summary(ledger, "2025").submitted == 2 and summary(ledger, "2025").adopted == 2
+    assert sq.compute.counted(ledger).left_out.values.tolist() == [["instructions", "instruction.before_item", 1]]
+
+
 @given(total=st.integers(min_value=0, max_value=10**9), n=st.integers(min_value=1, max_value=50))
 def test_split_fen_reconciles(total, n):
     shares = split_fen(total, n)

@@ -943,9 +943,10 @@ def test_a_title_naming_another_year_than_the_sheet_is_said(tmp_path):
     assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2025-03-05", "2025-04-06"]
     said = _codes(report, "sheet.year_conflict")
     assert len(said) == 1 and "2024年度" in said[0].message and "2025" in said[0].message
-    # Asked for no year, the title's year stands, and it is said just the same.
+    # Asked for no year, the sheet's own name (2025年) is more specific than the title: its year
+    # stands, and the conflict is said just the same.
     ledger, report = _read(path)
-    assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2024-03-05", "2024-04-06"]
+    assert [str(d)[:10] for d in ledger.submissions["date"]] == ["2025-03-05", "2025-04-06"]
     assert len(_codes(report, "sheet.year_conflict")) == 1
 
 
@@ -1268,7 +1269,9 @@ def test_a_day_with_no_year_under_a_body_column_is_an_adoption_that_day(tmp_path
     assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 4, 8)), (1, "省级", None),
                                         (2, "市级", dt.date(2025, 4, 9)),
                    (2, "省级", dt.date(2025, 5, 10))]
-    assert [(i.code, i.row, i.column) for i in report.issues] == [("adoption.date_invalid", 3, "F")]
+    # No title, sheet or file name says the year: the first day without one (E2, 4月8日) says it is
+    # read in the year asked for (date.year_assumed), once for the sheet.
+    assert [(i.code, i.row, i.column) for i in report.issues] == [("date.year_assumed", 2, "E"), ("adoption.date_invalid", 3, "F")]
 
 
 def test_a_leader_instructing_twice_in_one_cell_is_two_instructions(tmp_path):
@@ -2781,3 +2784,90 @@ def test_the_date_the_form_was_filled_is_not_a_second_received_date(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
     assert [(i.code, i.column) for i in report.issues] == [("header.ignored", "E")]
     assert [d.date() for d in ledger.submissions["date"]] == [dt.date(2025, 3, 1)]
+
+
+# ---------------------------------------------------------------- years of dates written without one
+
+def test_a_sheet_with_no_year_anywhere_says_the_year_its_dates_are_read_in(tmp_path):
+    # No title, sheet name or file name gives a year; 10月1日 (B4) and 11月2日 (B5) were read in whichever
+    # year was asked for (--year 2025: 2025-10-01, --year 2026: 2026-10-01), the row in both years' totals,
+    # never said. By hand: read as asked, and said once for the sheet at its first such cell, B4.
+    rows = [["社情民意信息报送采用登记表"], ["序号", "收稿日期", "信息标题", "作者"],
+            [1, dt.datetime(2025, 9, 15), "关于九月的建议", "张三"], [2, "10月1日", "关于十月的建议", "李四"],
+            [3, "11月2日", "关于十一月的建议", "王五"]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"台账": rows})
+    for year in (2025, 2026):
+        ledger, report = _read(path, year=year)
+        assert [d.date() for d in ledger.submissions["date"]][1:] == [dt.date(year, 10, 1), dt.date(year, 11, 2)]
+        said = _codes(report, "date.year_assumed")
+        assert [(i.severity, i.sheet, i.row, i.column) for i in said] == [("warning", "台账", 4, "B")]
+        assert "B4“10月1日”" in said[0].message and f"按 {year} 年读取" in said[0].message
+    # Every date with its year: nothing to say.
+    full = [rows[1], [1, "2025-10-01", "关于十月的建议", "李四"]]
+    _, report = _read(write_xlsx(tmp_path / "全.xlsx", {"台账": full}), year=2025)
+    assert not _codes(report, "date.year_assumed")
+
+
+def test_a_year_less_january_after_december_rows_of_a_years_sheet_is_the_next_year(tmp_path):
+    # On the sheet 2025年, rows in date order: 3月2日, 11月5日, 12月20日, then 1月8日 and 2月3日 at the end
+    # — received after the year end, kept on last year's sheet. Both were read as January and February
+    # of 2025, silently. By hand: 2026-01-08 and 2026-02-03 (each said at its cell); 2025 holds 3 items,
+    # 2026Q1 the 2. On the sheet 2024年, 1月9日 after 11月 rows (no December above) stays 2024-01-09.
+    head = ["序号", "收稿日期", "信息标题", "作者"]
+    rows = [head, [1, "3月2日", "关于三月的建议", "张三"], [2, "11月5日", "关于十一月的建议", "李四"],
+            [3, "12月20日", "关于十二月的建议", "王五"], [4, "1月8日", "关于次年一月的建议", "赵六"],
+            [5, "2月3日", "关于次年二月的建议", "钱七"]]
+    before = [head, [1, "11月5日", "关于去年十一月的建议", "孙八"], [2, "1月9日", "关于去年一月的建议", "周九"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows, "2024年": before}), year=2025)
+    dates = dict(zip(ledger.submissions["title"], ledger.submissions["date"].dt.date))
+    assert [dates[r[2]] for r in rows[1:]] == [dt.date(2025, 3, 2), dt.date(2025, 11, 5), dt.date(2025, 12, 20),
+                                               dt.date(2026, 1, 8), dt.date(2026, 2, 3)]
+    assert dates["关于去年一月的建议"] == dt.date(2024, 1, 9)
+    read = _codes(report, "date.year_read")
+    assert [(i.sheet, i.row, i.column) for i in read] == [("2025年", 5, "B"), ("2025年", 6, "B")]
+    assert "按2026年1月8日读取" in read[0].message
+    assert (sq.summary(ledger, "2025").submitted, sq.summary(ledger, "2026Q1").submitted) == (3, 2)
+
+
+def test_a_month_sheet_naming_its_year_wins_over_the_workbook_title(tmp_path):
+    # Every sheet titled 2025年…登记表 (one title over the workbook), the sheet 2024年12月: its days alone
+    # (5日, 18) were read as 2025-12-05 and 2025-12-18. The sheet's own name is the more specific.
+    # By hand: 2024-12-05, 2024-12-18 (2024Q4: 2), the 1月 sheet's 5日 2025-01-05 (2025Q1: 1); the
+    # conflict said once, naming the year used.
+    head = ["序号", "收稿日期", "信息标题", "作者"]
+    title = ["2025年社情民意信息报送采用登记表"]
+    sheets = {"2024年12月": [title, head, [1, "5日", "关于十二月五日的建议", "张三"], [2, 18, "关于十二月十八日的建议", "李四"]],
+              "1月": [title, head, [1, "5日", "关于一月五日的建议", "王五"]]}
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", sheets))
+    assert [d.date() for d in ledger.submissions["date"]] == [dt.date(2024, 12, 5), dt.date(2024, 12, 18), dt.date(2025, 1, 5)]
+    said = _codes(report, "sheet.year_conflict")
+    assert [i.sheet for i in said] == ["2024年12月"] and "按工作表名的 2024 年读取" in said[0].message
+    assert (sq.summary(ledger, "2024Q4").submitted, sq.summary(ledger, "2025Q1").submitted) == (2, 1)
+
+
+def test_a_summary_row_whose_day_alone_cannot_be_read_repeats_its_month_row(tmp_path):
+    # 汇总 repeats the month sheets' rows, their days alone (5日, 7) as written there: the month sheets read
+    # them (January 5th, February 7th), the 汇总 (no month) could not — 2 date.unparseable errors and
+    # "因校验错误未计入统计:报送 2 条", though both items are counted from their month sheets. By hand:
+    # 4 items, each once; all 4 汇总 rows set aside as repeats (said: 4 行); nothing left out.
+    head = ["序号", "收稿日期", "信息标题", "作者"]
+    jan = [head, [1, "5日", "关于一月五日的建议", "张三"], [2, "2025-01-09", "关于一月九日的建议", "李四"]]
+    feb = [head, [1, 7, "关于二月七日的建议", "王五"], [2, "2025-02-10", "关于二月十日的建议", "赵六"]]
+    summary = [head, *[[k, *r[1:]] for k, r in enumerate(jan[1:] + feb[1:], 1)]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"1月": jan, "2月": feb, "汇总": summary}))
+    assert not _codes(report, "date.unparseable")
+    assert sorted(ledger.submissions["title"]) == sorted(r[2] for r in jan[1:] + feb[1:])
+    said = _codes(report, "sheet.repeats")
+    assert [i.sheet for i in said] == ["汇总"] and "4 行" in said[0].message
+    assert set(ledger.skipped.loc[ledger.skipped["reason"] == "repeat", "row"]) == {2, 3, 4, 5}
+    assert sq.compute.counted(ledger).left_out_text == "" and sq.summary(ledger, "2025Q1").submitted == 4
+
+
+def test_a_day_its_months_sheet_has_not_says_so(tmp_path):
+    # 31日 on the sheet 4月份 said only "无法识别的日期“31日”", where 2025年9月31日 says "(9月没有31日)".
+    # By hand: April has 30 days: "(4月没有31日)"; the 2日 beside it is 2025-04-02.
+    rows = [["序号", "收稿日期", "信息标题", "作者"], [1, "2日", "关于四月二日的建议", "张三"], [2, "31日", "关于四月三十一日的建议", "李四"]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"4月份": rows}))
+    said = _codes(report, "date.unparseable")
+    assert [(i.row, i.column) for i in said] == [(3, "B")] and "“31日”(4月没有31日)" in said[0].message
+    assert ledger.submissions["date"].iloc[0].date() == dt.date(2025, 4, 2)

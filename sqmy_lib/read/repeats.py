@@ -6,6 +6,8 @@ two or more sheets (a summary), its name says it is one (汇总, 全年), or it 
 sheet repeat each other (a copy: the hidden one, else the one named as a summary, else the
 later one is the repeat). Rows are the same when an item has the same title, authors and
 date, or when a row of a separate 采用台账 records the same things about the same 编号/title.
+On a repeat sheet, a row whose date could not be read (5日 in a 汇总 over month sheets) repeats
+the one row of the other sheets with its title and authors.
 
 The repeated rows are set aside (``skipped``, reason ``repeat``, naming the row they repeat)
 with their records, and one ``sheet.repeats`` finding says so; a row no other sheet has is
@@ -67,6 +69,7 @@ def set_aside_repeats(ledger: Ledger) -> None:
         rows = rows[rows["key"] != ""]
         for office, group in rows.groupby("office", sort=False):
             _repeats_in(group, info, dropped, findings)
+    _undated_repeats(ledger.submissions, {f["src"]: f for f in findings if f["code"] == "sheet.repeats"}, info, dropped)
     if dropped:
         _drop(ledger, dropped, findings)
         _kept_rows_of_repeats(ledger, findings)
@@ -105,13 +108,7 @@ def _repeats_in(group: pd.DataFrame, info: pd.DataFrame, dropped: list, findings
     if not len(shared_keys):
         return
     shared = group[group["key"].isin(set(shared_keys))]
-    sheets_of_key = shared.groupby("key")["src"].agg(set)
-    by_sheet = {s: set(g["key"]) for s, g in shared.groupby("src")}
-    partners = {s: set().union(*(sheets_of_key[k] for k in ks)) - {s} for s, ks in by_sheet.items()}
-    share = {s: len(shared[shared["src"] == s]) / totals[s] for s in by_sheet}
-    candidates = [s for s in by_sheet if share[s] >= SHARE and _repeat_like(s, partners, info)]
-    # The most likely repeat first: hidden, named as a summary, repeating most sheets, later.
-    candidates.sort(key=lambda s: (not info.at[s, "hidden"], not _summary_name(info, s), -len(partners[s]), -s))
+    by_sheet, partners, candidates = _candidates(shared, totals, info)
     set_aside: set[int] = set()
     for s in candidates:
         others = [t for t in by_sheet if t != s and t not in set_aside]
@@ -121,15 +118,67 @@ def _repeats_in(group: pd.DataFrame, info: pd.DataFrame, dropped: list, findings
             continue
         # Set aside as the repeat: no other sheet's rows are then taken for repeats of its rows.
         set_aside.add(s)
-        twins = shared[shared["src"].isin(others) & shared["key"].isin(set(rows["key"]))].drop_duplicates("key").set_index("key")
-        for r, item, key in zip(rows["row"], rows["item"], rows["key"]):
-            twin = twins.loc[key]
-            dropped.append((s, int(r), int(item), (int(twin["src"]), int(twin["row"]), int(twin["item"]))))
-        # Named by sheet, and by file too when another file holds it (台账(1).xlsx!2025年).
-        repeated = sorted({str(info.at[t, "sheet"]) if info.at[t, "file"] == info.at[s, "file"]
-                           else f"{ntpath.basename(str(info.at[t, 'file']))}!{info.at[t, 'sheet']}" for t in partners[s]})
+        _set_aside_rows(s, rows, shared[shared["src"].isin(others)], dropped)
+        names = {_sheet_name(info, t, s) for t in partners[s]}
         findings.append(dict(code="sheet.repeats", src=s, row=None, column="", value=str(info.at[s, "sheet"]),
-                             detail=f"{len(rows)} 行(重复“{'”“'.join(repeated)}”中的记录)"))
+                             detail=_repeats_detail(len(rows), names), rows=len(rows), names=names))
+
+
+def _candidates(shared: pd.DataFrame, totals: pd.Series, info: pd.DataFrame) -> tuple[dict, dict, list]:
+    """Each sheet's shared keys, the sheets it shares them with, and the sheets that may be repeats
+    (most of their rows shared), the most likely first: hidden, named as a summary, repeating most
+    sheets, later."""
+    sheets_of_key = shared.groupby("key")["src"].agg(set)
+    by_sheet = {s: set(g["key"]) for s, g in shared.groupby("src")}
+    partners = {s: set().union(*(sheets_of_key[k] for k in ks)) - {s} for s, ks in by_sheet.items()}
+    share = {s: len(shared[shared["src"] == s]) / totals[s] for s in by_sheet}
+    candidates = [s for s in by_sheet if share[s] >= SHARE and _repeat_like(s, partners, info)]
+    candidates.sort(key=lambda s: (not info.at[s, "hidden"], not _summary_name(info, s), -len(partners[s]), -s))
+    return by_sheet, partners, candidates
+
+
+def _set_aside_rows(s: int, rows: pd.DataFrame, others: pd.DataFrame, dropped: list) -> None:
+    """Sheet ``s``'s ``rows`` set aside, each with its twin among the ``others`` (the first with its key)."""
+    twins = others[others["key"].isin(set(rows["key"]))].drop_duplicates("key").set_index("key")
+    for r, item, key in zip(rows["row"], rows["item"], rows["key"]):
+        twin = twins.loc[key]
+        dropped.append((s, int(r), int(item), (int(twin["src"]), int(twin["row"]), int(twin["item"]))))
+
+
+def _sheet_name(info: pd.DataFrame, t: int, s: int) -> str:
+    """Sheet ``t`` named from sheet ``s``: by sheet, and by file too when another file holds it
+    (台账(1).xlsx!2025年)."""
+    same_file = info.at[t, "file"] == info.at[s, "file"]
+    return str(info.at[t, "sheet"]) if same_file else f"{ntpath.basename(str(info.at[t, 'file']))}!{info.at[t, 'sheet']}"
+
+
+def _repeats_detail(n: int, names: set[str]) -> str:
+    return f"{n} 行(重复“{'”“'.join(sorted(names))}”中的记录)"
+
+
+def _undated_repeats(subs: pd.DataFrame, repeats: dict[int, dict], info: pd.DataFrame, dropped: list) -> None:
+    """A row of a repeat sheet whose own date could not be read (5日 in a 汇总 that names no month: the
+    month's sheet read it as a day of its month) repeats the one row of the other sheets with its
+    title and authors: set aside with the sheet's other repeats, its twin named, not an item left out
+    for its date. (Two rows there with that title and those authors: no twin; the row stays, said.)"""
+    if not repeats:
+        return
+    on_repeat = subs["src"].isin(set(repeats)).to_numpy()
+    undated = subs[on_repeat & subs["date"].isna().to_numpy() & (subs["title_key"].to_numpy() != "")]
+    if undated.empty:
+        return
+    others = subs[~on_repeat & subs["title_key"].isin(set(undated["title_key"])).to_numpy()]
+    key = lambda t: t["office"] + "\x1f" + t["title_key"] + "\x1f" + t["authors"].map(lambda a: "、".join(sorted(a)))
+    twins = others.assign(key=key(others)).drop_duplicates("key", keep=False).set_index("key")
+    for src, row, item, k in zip(undated["src"], undated["row"], undated["item"], key(undated)):
+        if k not in twins.index:
+            continue
+        twin = twins.loc[k]
+        dropped.append((int(src), int(row), int(item), (int(twin["src"]), int(twin["row"]), int(twin["item"]))))
+        said = repeats[src]
+        said["rows"] += 1
+        said["names"].add(_sheet_name(info, int(twin["src"]), int(src)))
+        said["detail"] = _repeats_detail(said["rows"], said["names"])
 
 
 def _repeat_like(s: int, partners: dict[int, set[int]], info: pd.DataFrame) -> bool:

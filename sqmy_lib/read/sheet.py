@@ -183,28 +183,38 @@ class SheetContext:
     year_conflict: tuple[str, str] | None = None  # (the title naming one year, where another is named)
     month: int | None = None  # the month a month's sheet names (3月): a date cell of a day alone is in it
     date1904: bool = False  # the workbook counts days from 1904: a number typed as a date is 1462 days on
+    year_assumed: bool = False  # no title, sheet, file or folder name says the year: ``year`` is ``--year``'s
 
 
 def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None,
                   date1904: bool = False) -> SheetContext:
-    """Year and 填报单位 from the text above the header, else the sheet name, file name, ``--year``.
+    """Year and 填报单位 from the text above the header, else the sheet name, file name, ``--year``
+    (``_sheet_year``)."""
+    above = " ".join(cell_text(v) for r in rows[: layout.header_top] for v in r if v != "" and v is not None)
+    year, conflict, assumed = _sheet_year(above, file, sheet, default_year)
+    m = _FILED_BY.search(norm_spaces(above))
+    return SheetContext(src, file, sheet, year, m[1] if m else "", (above[:40], conflict) if conflict else None,
+                        month_in_text(sheet), date1904, year_assumed=assumed)
+
+
+def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> tuple[int | None, str, bool]:
+    """The sheet's year, the words of a conflict to say ('' for none), and whether only ``--year`` gave it.
 
     A title naming another year than the sheet name (or, when that names none, the file name)
-    is kept as a conflict to say (a title copied from last year's template): the year read is
-    ``--year`` when it is one of the two, else the title's."""
-    above = " ".join(cell_text(v) for r in rows[: layout.header_top] for v in r if v != "" and v is not None)
+    is kept as a conflict to say (a title copied from last year's template). The sheet's own name
+    is the more specific (2024年12月 in a workbook titled 2025年…登记表 over all its sheets): its
+    year is read. Against a file name, the year read is ``--year`` when it is one of the two, else
+    the title's."""
     stem = file.replace("\\", "/").rsplit("/", 1)[-1]
-    titled, named = year_in_text(above), year_in_text(sheet)
-    where = f"工作表名“{sheet}”" if named else f"文件名“{stem}”"
-    named = named or year_in_text(stem) or folder_year(file)  # 2024/台账.xlsx: the folder's year
-    year = titled or named or default_year
-    conflict = None
-    if titled and named and titled != named:
-        year = default_year if default_year in (titled, named) else titled
-        conflict = (above[:40], f"{where}为 {named} 年,未写年份的日期按 {year} 年读取")
-    m = _FILED_BY.search(norm_spaces(above))
-    return SheetContext(src, file, sheet, year, m[1] if m else "", conflict, month_in_text(sheet), date1904)
-
+    titled, by_sheet = year_in_text(above), year_in_text(sheet)
+    named = by_sheet or year_in_text(stem) or folder_year(file)  # 2024/台账.xlsx: the folder's year
+    if not (titled and named and titled != named):
+        year = titled or named or default_year
+        return year, "", not (titled or named) and year is not None
+    if by_sheet:
+        return named, f"工作表名“{sheet}”为 {named} 年,未写年份的日期按工作表名的 {named} 年读取", False
+    year = default_year if default_year in (titled, named) else titled
+    return year, f"文件名“{stem}”为 {named} 年,未写年份的日期按 {year} 年读取", False
 
 
 def repeat_above(data: list[list], skip: set) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
@@ -293,10 +303,13 @@ class SheetReader:
                            value=text, detail="")
         if not data:
             return
+        before = dict(self.t.n)
         if self.layout.kind == "submissions":
             self._items(data, kept, merged or {})
         else:
             self._references(data, kept)
+        if self.ctx.year_assumed:
+            self._say_year_assumed(before)
 
     def _dittos(self, data: list[list], kept: list[int]) -> None:
         """同上, 〃 in a cell is the cell above it (see ``repeat_above``): said once for the sheet
@@ -306,6 +319,23 @@ class SheetReader:
             self._finding("cell.ditto_empty", kept[k], c, mark)
         if repeated:
             self.t.add("findings", code="cell.ditto", **ditto_finding([(kept[k], c) for k, c in repeated]), src=self.ctx.src)
+
+    def _say_year_assumed(self, before: dict[str, int]) -> None:
+        """A sheet no title, sheet, file or folder name gives a year, read with ``--year``: its first date
+        written without a year (in row order) is named once (``date.year_assumed``); every such date
+        of the sheet was read in that year, whichever year is run."""
+        first = None
+        for table in ("submissions", "adoptions", "forwards", "instructions"):
+            cols = self.t.data[table]
+            for k in range(before[table], self.t.n[table]):
+                text = cols["date_text"][k]
+                if cols["date"][k] and text and (first is None or cols["row"][k] < first[0]) and not has_year(text):
+                    column = col_letter(self.f["date"]) if table == "submissions" and "date" in self.f else cols["column"][k]
+                    first = (cols["row"][k], column, text)
+        if first is not None:
+            row, column, text = first
+            self.t.add("findings", code="date.year_assumed", src=self.ctx.src, row=row, column=column or "",
+                       value=f"{column}{row}“{text[:40]}”", detail=str(self.ctx.year))
 
     def _strike_out(self, rows: list[list], start: int, struck: set[tuple[int, int]]) -> set[int]:
         """Cells struck through (删除线) in this table's rows: a struck title strikes its row out
@@ -861,25 +891,54 @@ class SheetReader:
         return out
 
     def _across_the_year_end(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, str, str]]:
-        """On a month's sheet, a date written without its year half a year from the sheet's month is of
-        the year beside (12月28日 on the 1月 sheet: the December before; 1月3日 on the 12月 sheet: the
-        January after), said at its cell; it was read in the sheet's year."""
-        month, year = self.ctx.month, self.ctx.year
-        if not month or not year:
+        """A date written without its year that belongs to the year beside the sheet's, said at its cell
+        (``date.year_read``); it was read in the sheet's year. On a month's sheet: half a year from the
+        sheet's month; on a sheet of a year: past its December, the rows in date order."""
+        if not self.ctx.year:
             return dated
-        out = dated
+        moves = self._beside_the_month(dated) if self.ctx.month else self._past_december(dated)
+        if not moves:
+            return dated
+        out = list(dated)
+        for k, moved, why in moves:
+            out[k] = (moved.toordinal(), out[k][1], out[k][2])
+            self._finding("date.year_read", kept[k], self.f.get("date"), out[k][2],
+                          f"{why},按{moved.year}年{moved.month}月{moved.day}日读取")
+        return out
+
+    def _beside_the_month(self, dated: list[tuple[int, str, str]]) -> list[tuple[int, dt.date, str]]:
+        """On a month's sheet, a date half a year from the sheet's month is of the year beside (12月28日
+        on the 1月 sheet: the December before; 1月3日 on the 12月 sheet: the January after)."""
+        month, year = self.ctx.month, self.ctx.year
+        moves = []
         for k, (ordinal, status, text) in enumerate(dated):
             if not ordinal or status != OK:
                 continue
             day = dt.date.fromordinal(ordinal)
             shift = -1 if day.month - month >= 6 else 1 if month - day.month >= 6 else 0
             if shift and text and not has_year(text):  # most days are of the sheet's month: no text looked at
-                moved = _in_year(day, year + shift)
-                out = out if out is not dated else list(dated)
-                out[k] = (moved.toordinal(), status, text)
-                self._finding("date.year_read", kept[k], self.f.get("date"), text,
-                              f"写在“{self.ctx.sheet}”工作表中,按{moved.year}年{moved.month}月{moved.day}日读取")
-        return out
+                moves.append((k, _in_year(day, year + shift), f"写在“{self.ctx.sheet}”工作表中"))
+        return moves
+
+    def _past_december(self, dated: list[tuple[int, str, str]]) -> list[tuple[int, dt.date, str]]:
+        """On a sheet of one year (2025年), rows in date order that run past its December: a date after a
+        row of December (or of the next year already) that would go back half a year or more is of the
+        next year (12月20日, then 1月8日: 2026-01-08)."""
+        year = self.ctx.year
+        # Ordinals: most rows are compared, not turned into dates (a sheet may hold thousands).
+        january, december, after = (dt.date(y, m, 1).toordinal() for y, m in ((year, 1), (year, 12), (year + 2, 1)))
+        moves = []
+        above = 0  # the last row's day, as read
+        for k, (ordinal, status, text) in enumerate(dated):
+            if not ordinal or status != OK:
+                continue
+            if december <= above < after and january <= ordinal < december and text and not has_year(text):
+                day, last = dt.date.fromordinal(ordinal), dt.date.fromordinal(above)
+                if (last.year - year) * 12 + last.month - day.month >= 6:  # half a year back or more
+                    moves.append((k, _in_year(day, year + 1), f"排在{last.year}年{last.month}月的日期之后"))
+                    ordinal = moves[-1][1].toordinal()
+            above = ordinal
+        return moves
 
     def _rows_with_records(self, data: list[list], notes: list[str]) -> list[int]:
         """The rows that may record an adoption, a forwarding or an instruction: a cell filled in

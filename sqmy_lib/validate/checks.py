@@ -19,6 +19,7 @@ from ..catalog import CATALOG, UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.attribute import unit_key
 from ..read.authors import name_key
+from ..read.values import month_in_text, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
 
@@ -280,7 +281,7 @@ FILE_CODES = UNREADABLE_CODES
 READER_CODES = (
     "file.format_unsupported", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.unique", "repeat.differs", "sheet.hidden", "sheet.year_conflict", "ledger.several_years", "sheet.dated_by_name", "sheet.unit_as_author", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored",
     "header.duplicate", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "mark.flag_conflict", "issue.unknown",
-    "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.error_value", "cell.note", "date.year_read", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "product.unknown", "role.unknown", "instruction.in_note",
+    "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.error_value", "cell.note", "date.year_read", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "product.unknown", "role.unknown", "instruction.in_note",
     "instruction.in_adoption", "instruction.repeated", "adoption.repeated", "instruction.posts_only", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "unit.several", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "row.same_item", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.leaving_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "author.et_al", "author.joined", "author.with_unit", "author.source", "author.ambiguous", "author.variant", "author.titled",
     "link.ambiguous", "link.loose", "link.number_mismatch", "link.number_form", "link.other_year", "link.no_seq",
     "office.place_unclear",
@@ -326,6 +327,7 @@ CHECKS: list[Check] = [
     Check("instruction.unknown_level", "instructions", None, lambda df, ctx: df["level"].isna()),
     Check("instruction.follow_up_unknown", "instructions", ("follow_up", "reply"), _follow_up_unknown),
     Check("instruction.date_invalid", "instructions", "instructed_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
+    Check("instruction.before_item", "instructions", "instructed_on", lambda df, ctx: df["date"] < df["item_date"]),
     Check("instruction.future", "instructions", "instructed_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- what only the reader saw
     *[_reader_check(code) for code in READER_CODES],
@@ -349,22 +351,30 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.possible_duplicate": {"first": _first_of(["office", "title_key", "author_text"])},
     "instruction.unknown_level": {"who": EachRow(lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)"))},
     "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
-    "date.unparseable": {"why": EachRow(lambda df: df["date_text"].map(_impossible_day))},
+    "date.unparseable": {"why": EachRow(lambda df: pd.Series(map(_impossible_day, df["date_text"], df["sheet"]), index=df.index, dtype=object))},
     "unit.blank_below": {"above": _unit_above},
 }
 
 _DAY_WRITTEN = re.compile(r"(?:(\d{4})\s*[年./\-])?\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?$")
+_DAY_ALONE = re.compile(r"(\d{1,2})\s*[日号]?")  # 31日, 31号, 31 (read.values.day_in_month's day alone)
 
 
-def _impossible_day(text) -> str:
-    """``(9月没有31日)`` for a day its month does not have, written as staff write dates; '' else
-    (the date was written in the format the message asks for: the advice alone did not help)."""
-    m = _DAY_WRITTEN.fullmatch(str(text).strip())
-    if not m:
+def _impossible_day(text, sheet="") -> str:
+    """``(9月没有31日)`` for a day its month does not have, written as staff write dates, or a day
+    alone (31日) on a month's sheet (4月份: its month, as the reader took it); '' else (the date was
+    written in the format the message asks for: the advice alone did not help)."""
+    text = str(text).strip()
+    m = _DAY_WRITTEN.fullmatch(text)
+    if m:
+        written, month, day = m[1], int(m[2]), int(m[3])
+    elif (alone := _DAY_ALONE.fullmatch(text)) and (month := month_in_text(str(sheet or ""))):
+        written, day = year_in_text(str(sheet)), int(alone[1])
+        written = str(written) if written else None
+    else:
         return ""
-    year, month, day = int(m[1] or 2000), int(m[2]), int(m[3])  # 2000: a leap year, when none is written
+    year = int(written or 2000)  # 2000: a leap year, when none is written
     if 1 <= month <= 12 and 1 <= day <= 31 and day > calendar.monthrange(year, month)[1]:
-        return f"({m[1] + '年' if m[1] else ''}{month}月没有{day}日)"
+        return f"({written + '年' if written else ''}{month}月没有{day}日)"
     return ""
 
 
@@ -372,6 +382,7 @@ def _impossible_day(text) -> str:
 TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
     "submissions": lambda df, ctx: df.assign(no_scope=_numbering_scope(df), unit_main=_main_units(df, ctx)),
     "adoptions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
+    "instructions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "authors": lambda df, ctx: df.drop(columns=["office"]).merge(
         ctx.ledger.submissions[["item", "src", "file", "sheet", "row", "office"]], on="item", how="left"
     ),
