@@ -2871,3 +2871,122 @@ def test_a_day_its_months_sheet_has_not_says_so(tmp_path):
     said = _codes(report, "date.unparseable")
     assert [(i.row, i.column) for i in said] == [(3, "B")] and "“31日”(4月没有31日)" in said[0].message
     assert ledger.submissions["date"].iloc[0].date() == dt.date(2025, 4, 2)
+
+
+# ---------------------------------------------------------------- dates written inside adoption and 批示 cells
+
+def _q(ledger, quarter: int, year: int = 2025) -> dict[str, Decimal]:
+    r = sq.rewards(ledger, sq.Period.of(year, quarter=quarter))
+    return dict(zip(r["name"], r["amount"]))
+
+
+def test_a_date_written_after_the_body_dates_that_adoption(tmp_path):
+    # Each item received 20 September (Q3), adopted 8 October (Q4), the date a part of its own after the body:
+    # 市政协采用，2025年10月8日 was two 市级 adoptions (the date part took the body before it, then stood alone),
+    # one undated and paid in Q3 as well; 省政协采用，10月8日 an undated adoption and "10月8日" not understood.
+    # By hand: one adoption each, on 2025-10-08: 作者1 市级 100, 作者2 县级 30, 作者3 省级 200, 作者4 县级 30
+    # (第3期 kept), all in Q4; nothing in Q3.
+    cells = ["市政协采用，2025年10月8日", "县政协编发，2025.10.8", "省政协采用，10月8日", "县政协编发第3期，2025.10.8"]
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
+    rows += [[k, "2025.9.20", f"关于第{k}个问题的建议", f"作者{k}", c] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
+    day = dt.date(2025, 10, 8)
+    assert _adopted(ledger, "date", "issue_no") == [(0, "市级", day, None), (1, "县级", day, None), (2, "省级", day, None),
+                                                  (3, "县级", day, 3)]
+    assert not _codes(report, "mark.unknown")
+    assert _q(ledger, 3) == {}
+    assert _q(ledger, 4) == {"作者1": Decimal("100.00"), "作者2": Decimal("30.00"), "作者3": Decimal("200.00"), "作者4": Decimal("30.00")}
+
+
+def test_a_date_written_in_the_adoption_text_in_any_form_is_read_or_reported(tmp_path):
+    # A date written in the 采用情况 text in these forms was lost: the adoption fell back to the receipt day
+    # (20 September, Q3) and the date stayed in the body (2025.11.3省政协采用 on the 采用证明). By hand, the
+    # item received 2025-09-20 (row 16: 2025-12-20), the sheet's year 2025:
+    cells = [("10.8市政协采用", dt.date(2025, 10, 8)), ("市政协采用(10.8)", dt.date(2025, 10, 8)),
+             ("25.10.8市政协采用", dt.date(2025, 10, 8)), ("20251008市政协采用", dt.date(2025, 10, 8)),
+             ("2025年10月市政协采用", dt.date(2025, 10, 1)),  # the month: its first day, said (as a 收稿日期 is)
+             ("10月上旬市政协采用", dt.date(2025, 10, 1)), ("10月份市政协采用", dt.date(2025, 10, 1)),
+             ("2025.11.3省政协采用", dt.date(2025, 11, 3)),
+             ("第四季度市政协采用", None), ("2025.9.31市政协采用", None),  # no day: reported, not counted
+             ("市政协《社情民意》第5期", None), ("市政协〔2025〕12号", None),  # issue numbers, no dates
+             ("市政协《社情民意》2025年第3期", None)]
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
+    rows += [[k, "2025.9.20", f"关于第{k}个问题的建议", f"作者{k}", c] for k, (c, _) in enumerate(cells, 1)]
+    rows.append([14, "2025.12.20", "关于第14个问题的建议", "作者14", "1.5市政协采用"])  # 5 January: the next year's
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
+    read = [(k, d) for k, (_, d) in enumerate(cells)]
+    assert [(item, d) for item, _, d in _adopted(ledger, "date")] == read + [(13, dt.date(2026, 1, 5))]
+    assert ledger.adoptions["body"].tolist()[:8] == ["市政协采用"] * 7 + ["省政协采用"]  # the date is not the body's
+    assert _adopted(ledger, "issue_no")[-4:-1] == [(10, "市级", 5), (11, "市级", None), (12, "市级", 3)]
+    # Sheet rows: item k on row k + 2.
+    assert [(i.row, i.column) for i in _codes(report, "date.month_only")] == [(7, "E"), (9, "E")]
+    assert [(i.row, i.column) for i in _codes(report, "date.part_of_month")] == [(8, "E")]
+    invalid = _codes(report, "adoption.date_invalid")
+    assert [(i.row, i.column, i.severity) for i in invalid] == [(11, "E", "error"), (12, "E", "error")]
+    assert "第四季度" in invalid[0].message and "2025.9.31" in invalid[1].message
+    assert [(i.row, i.column) for i in _codes(report, "date.year_read")] == [(16, "E")]
+    # Q4: items 1-8 (4 市级 100 + 3 市级 100 + 省级 200); Q3: the three issue numbers, undated, by the receipt day.
+    q3, q4 = (sq.summary(ledger, sq.Period.of(2025, quarter=q)) for q in (3, 4))
+    assert (q3.adopted, q4.adopted) == (3, 8)
+    assert sum(_q(ledger, 4).values()) == Decimal("900.00")
+
+
+def test_a_month_in_the_adoption_date_column_is_said_as_a_received_dates_is(tmp_path):
+    # 采用时间 2025年10月 / 10月上旬 was read as 1 October silently; a 收稿日期 written so is said. By hand: both
+    # dated 1 October, one date.month_only and one date.part_of_month at the 采用时间 cells (F3, F4). A month in
+    # the text with the day in the column (row 5): the column's day, nothing to say.
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "采用时间"],
+            [1, "2025.9.20", "关于甲的建议", "张三", "市政协采用", "2025年10月"],
+            [2, "2025.9.20", "关于乙的建议", "李四", "市政协采用", "10月上旬"],
+            [3, "2025.9.20", "关于丙的建议", "王五", "2025年10月市政协采用", "2025.10.8"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
+    assert _adopted(ledger, "date") == [(0, "市级", dt.date(2025, 10, 1)), (1, "市级", dt.date(2025, 10, 1)),
+                                        (2, "市级", dt.date(2025, 10, 8))]
+    assert [(i.row, i.column) for i in _codes(report, "date.month_only")] == [(3, "F")]
+    assert [(i.row, i.column) for i in _codes(report, "date.part_of_month")] == [(4, "F")]
+
+
+def test_a_date_written_in_the_instruction_cell_in_any_form_is_the_instructions(tmp_path):
+    # 10.8市长李某某批示 and the like: the date stayed in the leader's name (10.8市长李某某) and the 批示 fell back
+    # to the receipt day, doubling the reward in Q3. By hand: each item received 20 September, 县政协编发 on
+    # 25 September (县级 30, Q3); the 批示 of 市长李某某 in October doubles it (+30 in Q4), but the 第四季度 one,
+    # no day: an error at its cell, not counted. Q3: 9 × 30 = 270; Q4: 8 × 30 = 240.
+    cells = [("10.8市长李某某批示", dt.date(2025, 10, 8)), ("市长李某某批示（10.8）", dt.date(2025, 10, 8)),
+             ("25.10.8市长李某某批示", dt.date(2025, 10, 8)), ("20251008市长李某某批示", dt.date(2025, 10, 8)),
+             ("2025年10月市长李某某批示", dt.date(2025, 10, 1)), ("10月上旬市长李某某批示", dt.date(2025, 10, 1)),
+             ("市长李某某批示，10月8日", dt.date(2025, 10, 8)), ("市长李某某批示：请农业局研究。2025.10.8", dt.date(2025, 10, 8)),
+             ("第四季度市长李某某批示", None)]
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "采用时间", "领导批示"]]
+    rows += [[k, "2025.9.20", f"关于第{k}个问题的建议", f"作者{k}", "县政协编发", "2025.9.25", c] for k, (c, _) in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
+    ins = ledger.instructions
+    assert ins["leader"].tolist() == ["市长李某某"] * 9
+    assert [None if pd.isna(d) else d.date() for d in ins["date"]] == [d for _, d in cells]
+    assert ins["text"].tolist()[7] == "请农业局研究。"
+    assert [(i.row, i.column) for i in _codes(report, "date.month_only")] == [(7, "G")]
+    assert [(i.row, i.column) for i in _codes(report, "date.part_of_month")] == [(8, "G")]
+    invalid = _codes(report, "instruction.date_invalid")
+    assert [(i.row, i.column) for i in invalid] == [(11, "G")] and "第四季度" in invalid[0].message
+    assert sum(_q(ledger, 3).values()) == Decimal("270.00")
+    assert sum(_q(ledger, 4).values()) == Decimal("240.00")
+
+
+def test_an_instruction_dated_in_its_cell_and_in_the_instruction_ledger_is_one(tmp_path):
+    # 10.8市长李某某批示 in the item's row and 市长李某某 | 2025.10.8 in the 批示台账 were two 批示 (the row's
+    # undated, in Q3, its leader "10.8市长李某某"); 2025年10月市长李某某批示 beside 市长李某某 | 2025.10.15 too.
+    # By hand: one 批示 per item, on 8 and 15 October, both in Q4; none in Q3.
+    write_xlsx(tmp_path / "2025年报送台账.xlsx", {"Sheet1": [
+        [TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "领导批示"],
+        [1, "2025.9.20", "关于农村饮水安全的建议", "张三", "2025.9.25县政协编发", "10.8市长李某某批示"],
+        [2, "2025.9.21", "关于校车安全的建议", "李四", "2025.9.25县政协编发", "2025年10月市长李某某批示"]]})
+    write_xlsx(tmp_path / "2025年批示台账.xlsx", {"Sheet1": [
+        ["序号", "信息标题", "批示领导", "批示日期", "批示内容"],
+        [1, "关于农村饮水安全的建议", "市长李某某", "2025.10.8", "请水利局研究"],
+        [2, "关于校车安全的建议", "市长李某某", "2025.10.15", "请教育局研究"]]})
+    ledger, report = _read(tmp_path, year=2025)
+    ins = ledger.instructions.sort_values("item")
+    assert list(zip(ins["item"], ins["leader"], ins["date"].dt.date)) == [
+        (0, "市长李某某", dt.date(2025, 10, 8)), (1, "市长李某某", dt.date(2025, 10, 15))]
+    q3, q4 = (sq.summary(ledger, sq.Period.of(2025, quarter=q)) for q in (3, 4))
+    assert (q3.instructions, q4.instructions) == (0, 2)
+    assert len(_codes(report, "instruction.repeated")) == 2

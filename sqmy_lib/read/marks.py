@@ -20,10 +20,11 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..rules.placement import ADOPTION_VERBS, BULLETIN_TITLES
-from .values import OK, cell_text, date_in_text, day_in_text, issue_number, month_day, norm, parse_date
+from .values import (MISSING, NO_YEAR, OK, UNPARSEABLE, WRITTEN_DAY, WRITTEN_MONTH, WRITTEN_MONTH_DAY, cell_text,
+                     date_written_in, issue_number, may_hold_a_date, norm, parse_date)
 from .vocabulary import RANK_WORDS
 
 ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
@@ -54,6 +55,10 @@ class Reading:
     text: str = ""  # the part of the cell this came from
     day: tuple[int, int] | None = None  # (month, day) of a date written with no year: the sheet's year dates it
     marked: bool = False  # a body with its own mark (省政协：√): it says its outcome itself
+    # The date as the text writes it (2025.10.8 in 2025.10.8市政协采用). With no date or day read
+    # from it, only the sheet's year reads it (25.10.8) or it is no day (2025年10月, 10月上旬,
+    # 第四季度, 2025.9.31): it is read as a date cell is, with what a date cell of it is told.
+    when: str = ""
 
 
 class Vocabulary:
@@ -183,6 +188,8 @@ class Vocabulary:
     def _dated_forwarding(self, text: str, shown: str) -> Reading | None:
         """A forwarding with its day before or after it (``2025.4.3报市政协``, ``4月3日报市政协``,
         ``报市政协(4月3日)``, ``已报市政协4月3日``): the 上报 on that day; None for anything else."""
+        if not may_hold_a_date(text):
+            return None
         if m := _LEADING_DATE.match(text):
             day, rest = m[1], text[m.end():]
         elif (m := _DAY_AT_END.search(text)) and m.start() > 0:
@@ -192,24 +199,33 @@ class Vocabulary:
         forwarded = self._forwarded(rest)
         if forwarded is None:
             return None
-        date = _date(day)
-        return Reading(FORWARDED, body=forwarded, date=date, text=shown, day=None if date else month_day(day))
+        date, md = _dated(day)
+        return Reading(FORWARDED, body=forwarded, date=date, text=shown, day=md, when=day)
 
     def _text_mark(self, text: str, shown: str) -> Reading:
         listed = self._listed(text, shown)
         if listed is not None:
             return listed
-        issue = issue_number(text)
-        date = _date(text)
-        if issue is not None or date is not None:
-            return Reading(ADOPTED, issue_no=issue, date=date, text=shown)
-        if (day := month_day(text)) is not None:  # 4月8日 under 市政协采用时间: adopted that day
-            return Reading(ADOPTED, day=day, text=shown)
+        if (dated := self._dated_mark(text, shown)) is not None:
+            return dated
         if any(v in text for v in ADOPTION_VERBS) or any(w in text for w in self.adopted if len(w) > 1):
             return Reading(ADOPTED, text=shown)
         if self.place(text).tier is not None:  # a body written in another body's column: the cell says
             return Reading(ADOPTED, body=norm(shown), text=shown)
         return Reading(UNKNOWN, text=shown)
+
+    def _dated_mark(self, text: str, shown: str) -> Reading | None:
+        """A mark that gives an issue number or a date (第3期, 2025.4.8, 4月8日 under 市政协采用时间:
+        adopted that day); with more than a day written (10月8日采用, 已于10月上旬报送), what the rest
+        says, on that day. None for a mark with neither."""
+        issue = issue_number(text)
+        date, day, when, rest = _date_said(text)
+        if issue is not None or date or (day or when) and not rest:
+            return Reading(ADOPTED, issue_no=issue, date=date, text=shown, day=day, when=when)
+        if not (day or when):
+            return None
+        said = self._text_mark(rest, shown)
+        return replace(said, day=day, when=when) if said.state in (ADOPTED, FORWARDED) and not _dated_part(said) else said
 
     def _negated(self, text: str) -> str | None:
         """``暂未采用``, ``尚未刊用``, ``拟采用`` not in the lists: not adopted / pending."""
@@ -258,12 +274,10 @@ class Vocabulary:
             if readings and self._goes_on(readings[-1], reading, part):
                 # 省政协,已采用 / 市政协⏎《社情民意》第3期: the body named, then what it did — one adoption.
                 prev = readings[-1]
-                readings[-1] = Reading(ADOPTED, prev.body, prev.issue_no if reading.issue_no is None else reading.issue_no,
-                                       prev.date or reading.date, f"{prev.text},{part}", prev.day or reading.day)
+                readings[-1] = _joined(prev, reading, ADOPTED, prev.issue_no if reading.issue_no is None else reading.issue_no)
                 continue
             if reading.state in (ADOPTED, FORWARDED) and not reading.body and last_body and _is_bare(reading):
-                reading = Reading(ADOPTED if reading.state == ADOPTED else FORWARDED, last_body,
-                                  reading.issue_no, reading.date, part, reading.day)
+                reading = replace(reading, body=last_body, text=part)
                 # 报送市政协,被采用: the forwarding stands, and the adoption follows it.
             if reading.body:
                 last_body = reading.body
@@ -385,13 +399,13 @@ class Vocabulary:
         if self.instruction_in_text(part):
             return Reading(INSTRUCTION, text=part)
         issue = issue_number(part)
-        date = _date(text)
-        day = day_in_text(text) if date is None else None  # 市政协4月3日采用: that day of the ledger's year
-        placed = self.place(part)
+        # 市政协4月3日采用: that day (of the ledger's year); the body is what is written without it.
+        date, day, when, body = _date_said(norm(part))
+        placed = self.place(body if when else part)
         if placed.tier is not None or placed.channel is not None:
-            return Reading(ADOPTED, body=norm(part), issue_no=issue, date=date, text=part, day=day)
-        if issue is not None or date is not None:
-            return Reading(ADOPTED, issue_no=issue, date=date, text=part, day=day)
+            return Reading(ADOPTED, body=body, issue_no=issue, date=date, text=part, day=day, when=when)
+        if issue is not None or date or day or when:
+            return Reading(ADOPTED, issue_no=issue, date=date, text=part, day=day, when=when)
         if any(v in text for v in ADOPTION_VERBS):
             return Reading(ADOPTED, body=norm(part), text=part)  # a body the rules cannot place: reported
         return Reading(UNKNOWN, text=part)
@@ -490,7 +504,7 @@ class Vocabulary:
             leader = re.sub(r"^(?:并|已|均|经|蒙|有|由|被)+", "", leader).strip(" ::、")
             leader = re.sub(r"(?:分别|先后|共同|均|都)$", "", leader)  # 市委书记王某某、市长李某某分别作出批示
             leader, after = self.leader_and_day(leader)  # 市长李某某4月2日批示
-            day = day or after
+            day = day or after or _day_after_the_word(t, m.end())  # 市长李某某批示(4月2日), 市长李某某批示,4月2日
             for one in self.leaders(leader) if leader else [""]:
                 found.append((one, m[0].strip(), day))
         return found
@@ -531,8 +545,8 @@ class Vocabulary:
                 out.append((who, rest[: nxt[0]].strip(), date))
                 t = rest[nxt[1]:]
                 continue
-            if not date and (d := _DAY_IN_BRACKETS.search(rest)):
-                rest, date = rest[: d.start()].strip(), d[1]  # 批示:同意。(4月5日): that 批示's day
+            if not date:
+                rest, date = _day_ending(rest)  # 批示:同意。(4月5日), 批示,10月8日: that 批示's day
             times = self.count_only(rest) if who and rest else None  # 常务副市长批示2次: two 批示 by that leader
             out.extend([(who, "", date)] * times if times else [(who, rest, date)])
             break
@@ -596,25 +610,68 @@ def _said_after_colon(text: str) -> tuple[str, str]:
     return text, ""
 
 
-# A day written in a 批示 cell: with its year (2025.4.2, 2025年4月2日) or without (4月2日).
-_DAY = r"(?:\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
-# ... before the leader (2025.4.2市长李某某批示, 4月2日 市长…), after the leader's name (市长李某某4月2日批示,
-# 市长李某某于4月2日作出批示), or in brackets after the 批示 (市长李某某批示(2025年4月2日), 同意。(4月2日)).
-_LEADING_DATE = re.compile(rf"^\s*({_DAY})\s*")
-_DAY_AFTER_LEADER = re.compile(rf"\s*(?:于|在)?\s*({_DAY})$")
-_DAY_IN_BRACKETS = re.compile(rf"\s*\(\s*({_DAY})\s*\)\s*[。.]?$")
-# (4.3) in brackets, or 10.30 after a space (市委书记杨某某 10.30); not 4.3 run into a name or a number.
-_DAY_AT_END = re.compile(rf"\s*\(?\s*(?:于)?\s*({_DAY}|\d{{1,2}}\.\d{{1,2}}(?=\s*\))|(?<=\s)\d{{1,2}}\.\d{{1,2}}(?=$))\s*\)?$")
+# A day written in a 批示 cell: with its year (2025.4.2, 2025年4月2日, 25.4.2, 20250402) or without
+# (4月2日); a month or a part of one (2025年4月, 4月上旬); a quarter (第四季度: no day, reported). 4.2
+# only where it cannot be a number: before a name, in brackets, after a comma or a space.
+_DAY = rf"(?<![\d.])(?:{WRITTEN_DAY}|{WRITTEN_MONTH})"
+_MD = rf"(?<![\d.]){WRITTEN_MONTH_DAY}"
+# ... before the leader (2025.4.2市长李某某批示, 4月2日 市长…, 4.2市长…), after the leader's name
+# (市长李某某4月2日批示, 市长李某某于4月2日作出批示), or after the 批示 in brackets (市长李某某批示(2025年4月2日),
+# 同意。(4月2日)) or on its own (市长李某某批示,10月8日; 请农业局研究。2025.10.8).
+_LEADING_DATE = re.compile(rf"^\s*({_DAY}|{_MD}(?=\s*[^\d\s.]))\s*")
+_DAY_AFTER_LEADER = re.compile(rf"\s*(?:于|在)?\s*({_DAY}|{_MD})$")
+_DAY_ENDS_CONTENT = re.compile(rf"(?:\s*\(\s*({_DAY}|{_MD})\s*\)|(?:^|(?<=[。;；,，!！\s]))\s*({_DAY}|{_MD}))\s*[。.]?$")
+# (4.3) in brackets, or 10.30 after a space or a comma (市委书记杨某某 10.30); not 4.3 run into a name or a number.
+_DAY_AT_END = re.compile(rf"\s*\(?\s*(?:于)?\s*({_DAY}|{_MD}(?=\s*\))|(?<=[\s,，]){_MD}(?=$))\s*\)?$")
+# ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日.
+_DAY_AFTER_THE_WORD = re.compile(rf"\s*[,，]?\s*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))\s*(?=$|[,，。;；)])")
+
+
+def _day_ending(content: str) -> tuple[str, str]:
+    """A 批示's content without the day written at its end, and that day ('' for none)."""
+    d = _DAY_ENDS_CONTENT.search(content) if may_hold_a_date(content) else None
+    return (content[: d.start()].strip(), d[1] or d[2]) if d else (content, "")
+
+
+def _day_after_the_word(text: str, end: int) -> str:
+    """The day written right after a 批示 word that ends at ``end`` ('' for none)."""
+    m = _DAY_AFTER_THE_WORD.match(text, end) if may_hold_a_date(text[end:end + 16]) else None
+    return (m[1] or m[2]) if m else ""
+
+
 _DATE_HINT = re.compile(r"\d{1,4}[.\-/年月]\d|[〇○零一二三四五六七八九十]{2,4}年")
+# What a date leaves behind in a body's text: 市政协采用() of 市政协采用(2025.10.8), 市政协采用, of 市政协采用,10月8日.
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|【\s*】|〔\s*〕")
+_AROUND_A_DATE = " ,，、:：;；.。"
 
 
-def _date(text: str) -> dt.date | None:
-    if not _DATE_HINT.search(text):
-        return None
-    parsed = parse_date(text)
+def _dated(written: str) -> tuple[dt.date | None, tuple[int, int] | None]:
+    """What a date as written says by itself: (its date, None) with its year; (None, (month, day))
+    for a day without one (4月8日, 10.8); (None, None) for what only the sheet's year reads or is no
+    day (25.10.8, 2025年10月, 10月上旬, 第四季度, 2025.9.31: read as a date cell is)."""
+    parsed = parse_date(written)
     if parsed.status == OK:
-        return parsed.date
-    return date_in_text(text)
+        return parsed.date, None
+    if parsed.status == NO_YEAR and (day := parse_date(written, 2000)).status == OK:  # 2000: 2月29日 is a day
+        return None, (day.date.month, day.date.day)
+    return None, None
+
+
+def _date_said(text: str) -> tuple[dt.date | None, tuple[int, int] | None, str, str]:
+    """The date an adoption text writes (``2025.10.8市政协采用``, ``市政协采用(10月上旬)``), as (date,
+    day, as written, the text without it); (None, None, '', the text) when it writes none. A text
+    that is a date alone (``2025-3-5 10:20``, ``3月5日(补报)``, ``4/3``) is read whole (nothing left of it)."""
+    whole = parse_date(text).status if _DATE_HINT.search(text) else UNPARSEABLE
+    if whole not in (UNPARSEABLE, MISSING):  # 4/3, 2025年10月, 3/5/2025: the text is a date (or no day) alone
+        date, day = _dated(text)
+        return date, day, "" if whole == OK else text, ""
+    found = date_written_in(text)
+    if found is None:
+        return None, None, "", text
+    written, start, end = found
+    date, day = _dated(written)
+    rest = _EMPTY_BRACKETS.sub("", text[:start] + text[end:]).strip(_AROUND_A_DATE)
+    return date, day, written, rest
 
 
 # What stands between a forwarding and its outcome: 报送(未采用), 已报送,但暂未采用, 报送(尚未采用).
@@ -697,19 +754,49 @@ def _bodies_share_the_deed(readings: list[Reading]) -> list[Reading]:
 
 
 def _is_bare(reading: Reading) -> bool:
-    """A part that says adopted (or forwarded) and names nothing else (``被采用``, ``√``)."""
-    return not reading.body and reading.issue_no is None
+    """A part that says adopted (or forwarded) and names nothing else (``被采用``, ``√``); a date
+    alone (``2025年10月8日``) is not one: it dates the part before it (``_merge_trailing``)."""
+    return not reading.body and reading.issue_no is None and not _date_alone(reading)
+
+
+def _dated_part(reading: Reading) -> bool:
+    return bool(reading.date or reading.day or reading.when)
+
+
+def _date_alone(reading: Reading) -> bool:
+    """A part that writes a date and nothing else (``2025年10月8日``, ``(10.8)``)."""
+    return _dated_part(reading) and not reading.body and reading.issue_no is None and not _date_said(norm(reading.text))[3]
+
+
+def _joined(prev: Reading, r: Reading, state: str, issue_no: int | None) -> Reading:
+    """One reading of a body's part and the part after it that says what it did or when."""
+    dated = _dated_part(prev)
+    return replace(prev, state=state, issue_no=issue_no, date=prev.date if dated else r.date, text=f"{prev.text},{r.text}",
+                   day=prev.day if dated else r.day, when=prev.when if dated else r.when)
+
+
+def _trails(prev: Reading, r: Reading) -> bool:
+    """Whether part ``r`` only gives what the part before it lacks: an issue number after a body
+    (``县政协编发,第3期``) or a date alone (``市政协采用,2025年10月8日``; after a forwarding its day, after
+    a 批示 the 批示's, read with it)."""
+    if r.state != ADOPTED or r.body:
+        return False
+    if _date_alone(r):
+        return not _dated_part(prev)
+    if prev.state != ADOPTED or not prev.body:
+        return False
+    issue, dated = r.issue_no is not None, _dated_part(r)
+    return (issue or dated) and not (issue and prev.issue_no is not None) and not (dated and _dated_part(prev))
 
 
 def _merge_trailing(readings: list[Reading]) -> list[Reading]:
-    """An issue number or date on its own after a body (``县政协编发,第3期``) belongs to it."""
+    """An issue number or date on its own after a body (``县政协编发,第3期``, ``市政协采用,2025年10月8日``)
+    belongs to it."""
     out: list[Reading] = []
     for r in readings:
-        if out and r.state == ADOPTED and not r.body and out[-1].state == ADOPTED and out[-1].body and (
-            r.issue_no is not None or r.date is not None
-        ) and out[-1].issue_no is None:
+        if out and _trails(out[-1], r):
             prev = out[-1]
-            out[-1] = Reading(ADOPTED, prev.body, r.issue_no, prev.date or r.date, f"{prev.text},{r.text}", prev.day or r.day)
+            out[-1] = _joined(prev, r, prev.state, r.issue_no if prev.issue_no is None else prev.issue_no)
             continue
         out.append(r)
     return out

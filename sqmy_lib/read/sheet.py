@@ -1124,16 +1124,21 @@ class SheetReader:
 
     def _reading_date(self, reading: Reading) -> tuple[int, str, str]:
         """(ordinal, status, text) of the day a mark gives: its date, or a day written with no year
-        (4月8日) in the sheet's year; none (missing) when it gives no day."""
+        (4月8日) in the sheet's year; what else it writes (25.10.8, 2025年10月, 10月上旬, 第四季度,
+        2025.9.31) read as a date cell is (a month said, what is no day an error); none (missing)
+        when it writes no date."""
+        text = reading.when or reading.text
         if reading.date:
-            return reading.date.toordinal(), OK, reading.text
+            return reading.date.toordinal(), OK, text
         if reading.day and self.ctx.year:
             try:
-                return dt.date(self.ctx.year, *reading.day).toordinal(), OK, reading.text
+                return dt.date(self.ctx.year, *reading.day).toordinal(), OK, text
             except ValueError:  # 2月29日 in a year that has none
-                return 0, UNPARSEABLE, reading.text
+                return 0, UNPARSEABLE, text
         if reading.day:
-            return 0, NO_YEAR, reading.text
+            return 0, NO_YEAR, text
+        if reading.when:
+            return self._date(reading.when)
         return 0, "missing", ""
 
     def _level_above(self) -> str | None:
@@ -1465,8 +1470,8 @@ class SheetReader:
                 self._finding("cell.orphan", r, c, value, label)
                 continue
             ordinal, status, text = self._date(value)
-            for k in rows:
-                if not t["date"][k]:
+            for k in rows:  # a day in the column dates what the text dates to its month only, or not at all
+                if not t["date"][k] or t["date_status"][k] != OK and status == OK:
                     t["date"][k], t["date_status"][k], t["date_text"][k] = ordinal, status, text
 
     # ------------------------------------------------------------------ instructions
@@ -1506,7 +1511,8 @@ class SheetReader:
             if self._says_none(leader_text):
                 return []
             extra = "" if self._yes(instr_text) is not None else instr_text
-            return [(l, f["leader"], content or extra, "column") for l in self._leaders(leader_text, r, f["leader"])]
+            who, day = self.vocab.leader_and_day(leader_text)  # 市长李某某（10.8）: the day is the 批示's
+            return [(l, f["leader"], content or extra, "column", day) for l in self._leaders(who or leader_text, r, f["leader"])]
         if instr_text and not self._says_none(instr_text):
             return self._instruction_cell(instr_text, content, r)
         return [("", f["instruction_text"], content, "column")] if content else []

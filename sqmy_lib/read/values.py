@@ -278,38 +278,52 @@ def _parse_number(v: float, year: int | None) -> ParsedDate:
     return ParsedDate(None, AMBIGUOUS if valid else UNPARSEABLE)
 
 
-_DATE_IN_TEXT = re.compile(r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})[日号]?")
+# A date as staff write one inside a longer text (an adoption or 批示 cell), as pattern text for the
+# readers that look for it at a place (before a leader, in brackets): a day with its year (2025.10.8,
+# 2025年10月8日, 20251008, 25.10.8), a day without (10月8日, 十月八日), a month (2025年10月, 10月份),
+# a part of one (10月上旬) or a quarter (第四季度, which is no day: parse_date says so, and it is
+# reported). A count or an issue (第3期, 10月号, 3.5分) is none. ``parse_date`` reads what is found.
+_CN_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+_CN_NO = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_XUN_WORD = r"(?:上旬|中旬|下旬|月初|月中|月底|月末|初|底|末)"
+_NOT_A_COUNT = r"(?!\s*[期号分万元倍%％个件条篇次\d])"
+WRITTEN_DAY = (rf"(?:\d{{4}}|\d{{2}})\s*[.\-/年]\s*\d{{1,2}}\s*[.\-/月]\s*\d{{1,2}}(?:\s*[日号]|{_NOT_A_COUNT})"
+               rf"|(?:{_CN_YEAR}\s*年\s*)?{_CN_NO}\s*月\s*(?:{_CN_NO}\s*[日号]|\d{{1,2}}{_NOT_A_COUNT})"
+               r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
+WRITTEN_MONTH = (rf"(?:(?:{_CN_YEAR}\s*年\s*{_CN_NO}|\d{{1,2}})\s*月(?:份)?{_XUN_WORD}?"
+                 rf"|[一二三四五六七八九十]{{1,3}}月(?:份{_XUN_WORD}?|{_XUN_WORD})"  # 十月份; 三月 alone may be in a name
+                 rf"|\d{{4}}\s*[.\-/]\s*\d{{1,2}}(?![.\-/])"
+                 rf"|(?:{_CN_YEAR}\s*年\s*)?第?[一二三四1-4]季度){_NOT_A_COUNT}(?!\s*[\-—~～至到])")
+# 10.8: a month and day written as a number, where it cannot be one (before a name, in brackets).
+WRITTEN_MONTH_DAY = r"(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d.])"
+_DATE_WRITTEN = re.compile(rf"(?<![\d.\-—~～至到])(?:{WRITTEN_DAY}|{WRITTEN_MONTH}|{WRITTEN_MONTH_DAY}{_NOT_A_COUNT})")
+# A date's end written as a span's (2025.10.8-10.9): the first day is the date.
+_SPAN_END = re.compile(r"\s*[\-—~～至到]\s*(?:\d{1,4}\s*[.\-/年月]\s*){0,2}\d{1,2}\s*[日号]?")
+# What every date written above has (a digit before a separator or 年/月, eight digits, a 月 after a
+# Chinese numeral, 季度); most texts (县政协编发第3期, 市政协采用) have none and are looked at no further.
+_MAY_HOLD_A_DATE = re.compile(r"\d\s*[.\-/年月]|\d{8}|[〇○零一二三四五六七八九十]\s*[年月]|季度")
 
 
-def month_day(value) -> tuple[int, int] | None:
-    """A day written with no year (``4月8日``, ``4.8`` as text): its (month, day), for the reader that
-    knows the ledger's year; None for anything else."""
-    if parse_date(value).status != NO_YEAR:
+def may_hold_a_date(text: str) -> bool:
+    """Whether a text may write a date (see ``WRITTEN_DAY``): False for most, cheaply."""
+    return _MAY_HOLD_A_DATE.search(text) is not None
+
+
+def date_written_in(text: str) -> tuple[str, int, int] | None:
+    """The first date written in a text (see ``WRITTEN_DAY``), as (what is written, where it starts,
+    where it ends, a span's other end and a 于 before it included): ``市政协于2025年10月8日采用`` →
+    ('2025年10月8日', 3, 14); None when the text writes none (most do not: see ``may_hold_a_date``)."""
+    if not may_hold_a_date(text):
         return None
-    day = parse_date(value, 2000).date  # a leap year, so 2月29日 is a day until the real year says
-    return (day.month, day.day) if day else None
-
-
-def date_in_text(text: str) -> dt.date | None:
-    """A full date written inside a longer text (``2026年3月5日省政协采用``), or None."""
-    m = _DATE_IN_TEXT.search(_digits(norm(text)))
-    if not m:
+    m = _DATE_WRITTEN.search(text)
+    if m is None:
         return None
-    parsed = _make(int(m[1]), int(m[2]), int(m[3]))
-    return parsed.date
-
-
-_DAY_IN_TEXT = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])[日号]")
-
-
-def day_in_text(text: str) -> tuple[int, int] | None:
-    """A day with no year written inside a longer text (``市政协4月3日采用``): its (month, day), for the
-    reader that knows the ledger's year; None when there is none or it is no day (2月30日)."""
-    m = _DAY_IN_TEXT.search(_digits(norm(text)))
-    if not m:
-        return None
-    day = _make(2000, int(m[1]), int(m[2])).date  # a leap year: 2月29日 is a day until the real year says
-    return (day.month, day.day) if day else None
+    start, end = m.start(), m.end()
+    if start and text[start - 1] in "于在":
+        start -= 1
+    if span := _SPAN_END.match(text, end):
+        end = span.end()
+    return m[0], start, end
 
 
 def year_in_text(text: str) -> int | None:

@@ -316,6 +316,9 @@ CHECKS: list[Check] = [
     Check("adoption.no_body", "adoptions", None, lambda df, ctx: df["tier"].isna() & _blank("body")(df)),
     Check("adoption.unknown_tier", "adoptions", None, lambda df, ctx: df["tier"].isna() & _filled("body")(df)),
     Check("adoption.date_invalid", "adoptions", "adopted_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
+    # A month or a part of one (2025年10月, 10月上旬), in the 采用时间 column or the 采用情况 text: as a 收稿日期's.
+    Check("date.month_only", "adoptions", "adopted_on", _status("month_only")),
+    Check("date.part_of_month", "adoptions", "adopted_on", _status("part_of_month")),
     Check("adoption.before_item", "adoptions", "adopted_on", lambda df, ctx: df["date"] < df["item_date"]),
     Check("adoption.future", "adoptions", "adopted_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- forwardings (上报)
@@ -328,6 +331,8 @@ CHECKS: list[Check] = [
     Check("instruction.follow_up_unknown", "instructions", ("follow_up", "reply"), _follow_up_unknown),
     Check("instruction.date_invalid", "instructions", "instructed_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
     Check("instruction.before_item", "instructions", "instructed_on", lambda df, ctx: df["date"] < df["item_date"]),
+    Check("date.month_only", "instructions", "instructed_on", _status("month_only")),
+    Check("date.part_of_month", "instructions", "instructed_on", _status("part_of_month")),
     Check("instruction.future", "instructions", "instructed_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- what only the reader saw
     *[_reader_check(code) for code in READER_CODES],
