@@ -170,6 +170,17 @@ def _default_fonts(doc, face: Face, size: Length) -> None:
                                   "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc")
 
 
+def _mark_size(paragraph: Paragraph, size: Length) -> None:
+    """The paragraph mark's size: an empty table cell is as tall as its mark, which is otherwise the
+    body's 3号 (a row of blanks stood taller than the rows of figures beside it)."""
+    rpr = OxmlElement("w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(round(size.pt * 2)))
+        rpr.append(el)
+    paragraph._p.get_or_add_pPr().append(rpr)
+
+
 def _register_fallbacks(doc, faces: Sequence[Face]) -> None:
     """Name each face's fallbacks in the font table (``w:altName``), with the GB2312 charset
     so a substitute is at least a Chinese font."""
@@ -601,6 +612,7 @@ class GongwenDocument:
                 cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
                 p = cell.paragraphs[0]
                 p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+                _mark_size(p, size)
                 left = long_text[j] and not is_header
                 p.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
                 if text:

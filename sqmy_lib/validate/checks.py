@@ -15,7 +15,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from ..catalog import CATALOG, UNREADABLE_CODES, entry
+from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.attribute import unit_key
 from ..read.authors import name_key
