@@ -118,7 +118,7 @@ def test_confirm_a_reserve_instead(ledger, tmp_path):
     # The lists are the decision's 附件: the confirmed informants, and the 先进工作者 as one more.
     decision = next(t for t in texts if "决定授予" in t)
     assert "授予甲等2名同志“2025年度优秀信息员”称号" in decision
-    assert "授予庚等1名同志“2025年度社情民意信息工作先进工作者”称号" in decision
+    assert "授予庚同志“2025年度社情民意信息工作先进工作者”称号" in decision  # one: no 等1名
     assert "2025年度社情民意信息工作先进工作者名单" in texts
     informants, workers = _tables(document)
     assert informants[1:] == [("1", "甲", "民盟县委"), ("2", "乙", "城关镇政协工委")]
@@ -197,6 +197,57 @@ def test_confirmation_problems_through_the_command(year, ledger, tmp_path):
     assert result.returncode == 1
     assert "候选名单确认有误" in result.stderr and "“张冒”不在优秀信息员候选名单中" in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
+
+
+def _mark(path, marks: dict[str, dict[str, str]]) -> None:
+    """Write ``marks`` ({sheet: {name or title: mark}}) into the 确认 column, as staff would."""
+    wb = openpyxl.load_workbook(path)
+    for sheet, wanted in marks.items():
+        ws = wb[sheet]
+        labels, rows = _rows(ws)
+        top = next(r for r in range(1, 7) if ws.cell(r, labels.index("确认") + 1).value == "确认")
+        key = labels.index("信息标题" if "信息标题" in labels else "单位" if sheet == "先进集体" else "姓名")
+        for k, row in enumerate(rows):
+            if row[key] in wanted:
+                ws.cell(top + 1 + k, labels.index("确认") + 1, wanted[row[key]])
+    wb.save(path)
+
+
+def test_one_of_a_kind_is_named_without_a_count(ledger, tmp_path):
+    path = _candidates(build_commendation(ledger, 2025), tmp_path)
+    _mark(path, {"先进集体": {"民盟县委": "是"}, "优秀信息员": {"丙": "是"}, "十佳信息": {"关于J1的建议": "是"},
+                 "先进工作者": {"庚": "是"}})
+    final = build_commendation(ledger, 2025, confirmed=read_confirmed(path))
+    document = docx.Document(str(write_commendation_outputs(final, tmp_path / "out")["docx"]))
+    decision = next(p.text for p in document.paragraphs if "决定授予" in p.text)
+    # one of each: 授予X…, never X等1个单位 / 等1名同志 / 等1篇信息
+    assert decision.endswith("决定授予民盟县委“2025年度社情民意信息工作先进集体”称号，授予丙同志“2025年度优秀信息员”称号，"
+                             "授予庚同志“2025年度社情民意信息工作先进工作者”称号，评选《关于J1的建议》为“十佳信息”。")
+
+
+def test_a_confirmation_never_filled_in_is_refused(year, ledger, tmp_path):
+    # The candidates workbook returned as written: no 是 and no 否 anywhere. Almost certainly the
+    # wrong file, or not yet filled in: refused, nothing produced.
+    path = _candidates(build_commendation(ledger, 2025), tmp_path)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "sqmy_lib", "commend", str(year / "台账.xlsx"), "--roster",
+                             str(year / "名册.xlsx"), "--year", "2025", "--confirmed", str(path), "--out", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and not out.exists()
+    assert "候选名单.xlsx:各工作表的“确认”栏都是空的(没有“是”,也没有“否”)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_decision_with_nobody_commended_praises_nobody(ledger, tmp_path):
+    # One 否 (the 主席会议 decided to commend no one): a decision that says so, with no word of
+    # those commended ("受表彰的先进集体和个人").
+    path = _candidates(build_commendation(ledger, 2025), tmp_path)
+    _mark(path, {"先进工作者": {"庚": "否"}})
+    final = build_commendation(ledger, 2025, confirmed=read_confirmed(path))
+    texts = [p.text for p in docx.Document(str(write_commendation_outputs(final, tmp_path / "out")["docx"])).paragraphs]
+    assert "2025年度未评出先进集体和先进个人。" in texts
+    assert not any("受表彰" in t or "榜样" in t for t in texts)
+    assert any(t.startswith("希望政协各参加单位") and t.endswith("作出新的更大贡献。") for t in texts)
 
 
 TWIN_TITLE = "关于乡村旅游发展的建议"

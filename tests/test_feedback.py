@@ -57,12 +57,33 @@ def item_rows(tables) -> list[list[str]]:
 
 
 def sentence_figures(text: str, row: dict, tiers=("县级", "市级", "省级", "全国")) -> None:
-    tier_parts = [f"{t}{row[f'adopted_{t}']}条" for t in tiers if row[f"adopted_{t}"]]
-    expected = f"报送社情民意信息{row['submitted']}条,被采用{row['adopted']}条"
-    if tier_parts:
-        expected += f"(其中{'、'.join(tier_parts)})"
-    expected += f",获领导批示{row['instructed']}件"
-    assert expected in text, (expected, text[:400])
+    """The figures sentence says the row's numbers, a clause whose number is 0 left out; the
+    breakdown of 被采用 is by each item's highest tier, so it adds up to the number adopted."""
+    line = next(x for x in text.split("\n") if x.startswith(("2025年", "2026年")) and "报送" in x)
+    submitted, adopted, instructed = row["submitted"], row["adopted"], row["instructed"]
+    if submitted:
+        assert f"报送社情民意信息{submitted}条" in line, line
+    else:
+        assert line.count("未报送") == 1 and "报送社情民意信息" not in line.replace("未报送", ""), line
+    if adopted:
+        said = re.search(rf"被采用{adopted}条\(([^)]*)\)", line).group(1)
+        # (市级), (均为县级) or (其中市级1条、县级2条): highest first, adding up to the total
+        split = ([(said.removeprefix("均为"), adopted)] if "其中" not in said else
+                 [(t, int(n)) for t, n in re.findall(r"([^、\d]+)(\d+)条", said.removeprefix("其中"))])
+        assert sum(n for _, n in split) == adopted, line
+        named = [t for t, _ in split]
+        assert named == sorted(named, key=tiers.index, reverse=True), line
+        reached = [t for t in tiers if row[f"adopted_{t}"]]  # an item's highest tier is one it reached
+        assert set(named) <= set(reached) and named[0] == reached[-1], (line, reached)
+    else:
+        assert "被采用" not in line, line
+    assert (f"获领导批示{instructed}件" in line) if instructed else ("批示" not in line), line
+    no_zero(text)
+
+
+def no_zero(text: str) -> None:
+    """No clause of a letter is written with a 0: 0条, 0件, 0分, 完成率0.0%."""
+    assert not re.search(r"(?<![0-9.])0(条|件|分|\.0%)", text), text
 
 
 # ---------------------------------------------------------------- the demo office, Q4, via the CLI
@@ -123,7 +144,7 @@ def test_unit_letters_say_the_figures_of_compute_units(q4, q4_units):
         text, tables = read_letter(q4 / index[u["unit"]])
         sentence_figures(text, u)
         assert f"在{u['peer_group']}{groups[u['peer_group']]}个单位中排第{u['rank']}名" in text
-        assert f"按计分办法得{u['points']}分" in text
+        assert (f"按计分办法得{u['points']}分" in text) if u["points"] else ("计分" not in text)
         rows = item_rows(tables)
         # every item once: submitted in Q4 (its date in Oct–Dec) as many as the figure says, 批示 rows too
         in_q4 = [r for r in rows if re.match(r"1[012]月", r[3])]
@@ -132,8 +153,8 @@ def test_unit_letters_say_the_figures_of_compute_units(q4, q4_units):
         assert len({(r[1], r[3]) for r in rows}) == len(rows)
         if u["no_submission"]:
             assert "本期没有报送社情民意信息" in text
-        if u["behind"]:
-            assert plain(u["shortfall"]) in text
+        if u["behind"]:  # what is short, as computed, except a part with nothing done: said without its 0
+            assert all(part in text for part in plain(u["shortfall"]).split(";") if not re.search(r"\D0条", part))
 
 
 def test_person_letters_say_the_figures_of_compute_people(q4, q4_people):
@@ -296,31 +317,85 @@ def test_hand_made_ledger_letters(hand):
     letters = _hand_letters(hand)
     assert sorted(letters) == ["个人:张三", "个人:李四", "个人:王五", "单位:乙界别组", "单位:甲界别组"]
     text, tables = letters["单位:甲界别组"]
-    # 3 submitted; F1 县级, F2 市级 → 2 adopted; F2 instructed. Points 3×1 + 3 + 10 = 16 (县级 批示 0).
-    assert "报送社情民意信息3条,被采用2条(其中县级1条、市级1条),获领导批示1件" in text
+    # 3 submitted; F1 县级, F2 市级 → 2 adopted, by highest tier 市级 1 and 县级 1; F2 instructed.
+    # Points 3×1 + 3 + 10 = 16 (县级 批示 0).
+    assert "报送社情民意信息3条,被采用2条(其中市级1条、县级1条),获领导批示1件" in text
     assert "按计分办法得16分,在界别组2个单位中排第1名" in text
     assert "本期任务2条,完成率150.0%" in text  # 界别组: 2 a quarter
     assert [r[1] for r in item_rows(tables)] == ["关于甲镇路灯损坏的反映", "关于乙村饮水困难的建议", "关于丙校门口交通拥堵的反映"]
+    assert item_rows(tables)[0][4] == "县政协编发第1期"  # the 期号 as written, once
     assert "县委书记王某批示" in item_rows(tables)[1][5] and "已办结" in item_rows(tables)[1][5]
     assert item_rows(tables)[2][4] == "暂未采用"
     text, tables = letters["单位:乙界别组"]
-    assert "报送社情民意信息0条,被采用0条,获领导批示0件" in text and "排第2名" in text
-    assert "本期没有报送社情民意信息" in text and "报送0条,任务2条" in text
+    # nothing sent, 0 points: said without a 0; 2 due in Q4, none sent
+    assert "2025年第四季度,乙界别组未报送社情民意信息,在界别组2个单位中排第2名。" in text
+    assert "本期尚未完成任务(任务2条,未报送)。" in text and "本期没有报送社情民意信息" in text
+    no_zero(text)
 
     text, tables = letters["个人:张三"]
     # 张三: F1, F2; 县级 30 + 市级 100×2 (批示) shared with 李四 → 30 + 100 = 130.00
     assert text.startswith("政协示例县委员会办公室") and "张三委员:" in text
-    assert "报送社情民意信息2条,被采用2条(其中县级1条、市级1条),获领导批示1件" in text
+    assert "报送社情民意信息2条,被采用2条(其中市级1条、县级1条),获领导批示1件" in text
     assert "本期应发稿酬130.00元" in text
     assert len(item_rows(tables)) == 2
     text, tables = letters["个人:李四"]
     assert "李四同志:" in text
-    assert "报送社情民意信息2条,被采用1条(其中市级1条),获领导批示1件" in text
+    assert "报送社情民意信息2条,被采用1条(市级),获领导批示1件" in text  # F2 only, at 市级
     assert "本期应发稿酬100.00元" in text
-    assert "作为信息员,任务3条,完成率66.7%;尚未完成任务:10月未报送" in text
+    assert "作为信息员,任务3条,完成率66.7%;尚未完成任务(10月未报送)" in text
     assert "本期10月没有报送信息" in text
     text, _ = letters["个人:王五"]
-    assert "报送社情民意信息0条" in text and "本期没有应发的稿酬" in text
+    # 委员 2 a year, due at the year's end: none sent
+    assert "2025年第四季度,您未报送社情民意信息。" in text and "合写的信息" not in text
+    assert "作为委员,尚未完成任务(任务2条,未报送)。" in text and "本期没有应发的稿酬" in text
+    no_zero(text)
+
+
+def test_letters_split_adoptions_by_highest_tier_and_leave_zero_clauses_out(tmp_path):
+    """Q4 2025, three 镇街政协工委 (3 a month, 1 a month adopted at 市级 or above). 周一 (城关镇): H1
+    adopted at 县级, 市级 and 省级; H2 at 县级 and 市级; H3 at 县级. 吴二 (河口镇): H0 sent in August,
+    adopted at 县级 in October. 青山镇: nothing."""
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.feedback import write_feedback_outputs
+
+    head = ["编号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协", "省政协"]
+    ledger = write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": [head,
+        ["H0", dt.datetime(2025, 8, 1), "关于河口镇渡口安全的建议", "吴二", "河口镇政协工委", "2025.10.12", None, None],
+        ["H1", dt.datetime(2025, 10, 8), "关于城关镇老旧管网改造的建议", "周一", "城关镇政协工委", "2025.10.20", "2025.11.5", "2025.11.25"],
+        ["H2", dt.datetime(2025, 10, 15), "关于城关镇停车难的建议", "周一", "城关镇政协工委", "2025.10.25", "2025.12.1", None],
+        ["H3", dt.datetime(2025, 11, 10), "关于城关镇菜市场改造的建议", "周一", "城关镇政协工委", "2025.11.20", None, None]]})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["周一", "信息员", "城关镇政协工委"], ["吴二", "信息员", "河口镇政协工委"]],
+        "单位": [["单位名称", "单位类型"], ["城关镇政协工委", "镇街政协工委"], ["河口镇政协工委", "镇街政协工委"],
+                 ["青山镇政协工委", "镇街政协工委"]]})
+    fb = build_feedback(sq.read_ledgers(str(ledger), roster=str(roster), year=2025), "2025Q4", today=dt.date(2026, 1, 10))
+    paths = write_feedback_outputs(fb, tmp_path / "out", date="2026-01-08")
+    letters = {k: read_letter(v)[0] for k, v in paths.items() if v.suffix == ".docx"}
+    for text in letters.values():
+        no_zero(text)
+    # 周一: 3 adopted, each once by its highest tier: 省级 H1, 市级 H2, 县级 H3 (per tier it would
+    # be 县级3、市级2、省级1, more than 3); no 批示, so no 批示 clause.
+    text = letters["个人:周一"]
+    assert "2025年第四季度,您报送社情民意信息3条,被采用3条(其中省级1条、市级1条、县级1条)。" in text
+    # 城关镇: 3 a month × 3 = 9 due, 3 sent (33.3%); 1 a month at 市级+ × 3 = 3, H1 and H2 (66.7%).
+    # Points 3×1 + 省级 20 + 市级 10 + 县级 3 = 36, first.
+    text = letters["单位:城关镇政协工委"]
+    assert "城关镇政协工委报送社情民意信息3条,被采用3条(其中省级1条、市级1条、县级1条)。按计分办法得36分,在镇街政协工委3个单位中排第1名。" in text
+    assert ("本期任务9条,完成率33.3%;采用任务3条,完成率66.7%;"
+            "尚未完成任务(报送3条,任务9条;市级及以上采用2条,任务3条)。") in text
+    # 河口镇: nothing sent in Q4, H0 (sent in August) adopted at 县级 in October: 3 points, second.
+    text = letters["单位:河口镇政协工委"]
+    assert ("2025年第四季度,河口镇政协工委未报送新的社情民意信息,此前报送的信息被采用1条(县级)。"
+            "按计分办法得3分,在镇街政协工委3个单位中排第2名。") in text
+    assert "本期尚未完成任务(任务9条,未报送;采用任务3条,尚无市级及以上采用)。" in text
+    text = letters["个人:吴二"]
+    assert "您未报送新的社情民意信息,此前报送的信息被采用1条(县级)。" in text
+    assert "作为信息员,尚未完成任务(任务3条,未报送)。" in text  # 1 a month, October to December
+    # 青山镇: nothing at all, last of three, no 得0分.
+    text = letters["单位:青山镇政协工委"]
+    assert "2025年第四季度,青山镇政协工委未报送社情民意信息,在镇街政协工委3个单位中排第3名。" in text
+    assert "本期尚未完成任务(任务9条,未报送;采用任务3条,尚无市级及以上采用)。" in text
 
 
 def test_letters_speak_of_the_roles_held_in_the_period(tmp_path):
@@ -363,6 +438,25 @@ def test_certificate(hand):
     assert any("市政协" in c for row in tables[0] for c in row)
     missing = sqmy("certificate", hand["ledger"], "--item", "没有这条", "--year", 2025, "--out", out)
     assert missing.returncode == 1 and "没有编号或标题为“没有这条”" in missing.stderr
+
+
+def test_certificate_shows_the_issue_and_refuses_an_item_never_adopted(tmp_path):
+    # K1 written 第11期 in the 县政协编发 column (no day) and adopted by the 市政协 on 8 September;
+    # K2 never adopted: nothing to certify.
+    rows = [["编号", "收稿日期", "信息标题", "作者", "县政协编发", "市政协"],
+            ["K1", "2025-08-10", "关于戊的建议", "张三", "第11期", "2025.9.8"],
+            ["K2", "2025-08-12", "关于己的建议", "李四", None, None]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    out = tmp_path / "证明"
+    both = sqmy("certificate", path, "--item", "K1", "--item", "K2", "--year", 2025, "--out", out, "--date", "2026-01-08")
+    assert both.returncode == 1 and not out.exists()  # refused as a whole: no document at all
+    assert "《关于己的建议》" in both.stderr and "没有采用记录" in both.stderr and "[certificate.not_adopted]" in both.stderr
+    assert "关于戊的建议" not in both.stderr and "Traceback" not in both.stderr
+    result = sqmy("certificate", path, "--item", "K1", "--year", 2025, "--out", out, "--date", "2026-01-08")
+    assert result.returncode == 0, result.stderr
+    _, tables = read_letter(out / "采用证明-关于戊的建议.docx")
+    assert tables[0] == [["采用单位或刊物", "期号", "层级", "渠道", "采用日期"],
+                         ["县政协编发", "11", "县级", "政协", ""], ["市政协", "", "市级", "政协", "2025年9月8日"]]
 
 
 def test_ledgers_are_read_only(hand):

@@ -99,6 +99,26 @@ def find_items(submissions, wanted: str):
     return submissions[titles == key.strip("《》")]
 
 
+def _certified_items(c, wanted_items: list[str]) -> tuple[list, list[str]]:
+    """The submission row of each item asked for, and every problem: an item not found, a title
+    shared by several, an item never adopted (nothing to certify: no document, [certificate.not_adopted])."""
+    found, problems = [], []
+    for wanted in wanted_items:
+        rows = find_items(c.submissions, wanted)
+        if rows.empty:
+            problems.append(f"台账中没有编号或标题为“{wanted}”的信息")
+        elif len(rows) > 1:
+            where = "、".join(f"{r.file}!{r.sheet}!第{r.row}行" for r in rows.itertuples())
+            problems.append(f"“{wanted}”对应 {len(rows)} 条信息({where}),请改用编号")
+        elif not (c.all_adoptions["item"] == int(rows.iloc[0]["item"])).any():
+            row = rows.iloc[0]
+            problems.append(f"《{row['title']}》({row['file']}!{row['sheet']}!第{row['row']}行)台账中没有采用记录,"
+                            "不能开具采用证明 [certificate.not_adopted]")
+        else:
+            found.append(rows.iloc[0])
+    return found, problems
+
+
 def run_certificate(args) -> int:
     import pandas as pd
 
@@ -120,16 +140,7 @@ def run_certificate(args) -> int:
         return 2
     ledger, rules, today = _read(args, args.year)
     c = counted(ledger, rules, today)
-    found, problems = [], []
-    for wanted in args.item:
-        rows = find_items(c.submissions, wanted)
-        if rows.empty:
-            problems.append(f"台账中没有编号或标题为“{wanted}”的信息")
-        elif len(rows) > 1:
-            where = "、".join(f"{r.file}!{r.sheet}!第{r.row}行" for r in rows.itertuples())
-            problems.append(f"“{wanted}”对应 {len(rows)} 条信息({where}),请改用编号")
-        else:
-            found.append(rows.iloc[0])
+    found, problems = _certified_items(c, args.item)
     if problems:
         for p in problems:
             print(f"sqmy: {p}", file=sys.stderr)
@@ -141,7 +152,8 @@ def run_certificate(args) -> int:
     for row in found:
         item = int(row["item"])
         ad = c.all_adoptions[c.all_adoptions["item"] == item].sort_values("when", kind="stable")
-        adoptions = pd.DataFrame({"body": ad["body"].to_numpy(), "tier": ad["tier"].astype(object).to_numpy(),
+        adoptions = pd.DataFrame({"body": ad["body"].to_numpy(), "issue_no": ad["issue_no"].astype("Int64").to_numpy(),
+                                  "tier": ad["tier"].astype(object).to_numpy(),
                                   "channel": ad["channel"].astype(object).to_numpy(),
                                   "routing": ad["routing"].fillna("").astype(str).to_numpy(),
                                   "date": ad["date"].to_numpy()})  # as recorded: none is not the 收稿日期

@@ -158,10 +158,11 @@ def forwards_recorded(c) -> bool:
 
 
 def count_columns(rules: Rules, forwarded: bool = True) -> list[str]:
-    """The counts a person's or a unit's row sums from :func:`item_flags`, in order; the 上报 ones
-    only when ``forwarded`` (:func:`forwards_recorded`)."""
-    return ["submitted", "adopted", *[f"adopted_{t}" for t in rules.tiers], "instructed",
-            *(["forwarded", "forwarded_adopted"] if forwarded else [])]
+    """The counts a person's or a unit's row sums from :func:`item_flags`, in order: submitted,
+    adopted (by tier, and by each item's highest tier), instructed; the 上报 ones only when
+    ``forwarded`` (:func:`forwards_recorded`)."""
+    return ["submitted", "adopted", *[f"adopted_{t}" for t in rules.tiers], *[f"highest_{t}" for t in rules.tiers],
+            "instructed", *(["forwarded", "forwarded_adopted"] if forwarded else [])]
 
 
 def forwarded_items(c, period: Period) -> pd.DataFrame:
@@ -203,10 +204,11 @@ def _own_tier_rank(c, items: pd.Series):
 
 
 def item_flags(c, period: Period) -> pd.DataFrame:
-    """Per item (index): submitted / adopted / adopted at each tier / instructed / forwarded upward
-    (and adopted there) within the period, as 0/1 columns, so per-person and per-unit counts
-    are one groupby-sum. (The forwarded columns are 0 when no 上报 is recorded: the tables built
-    from them leave them out then, :func:`forwards_recorded`.)"""
+    """Per item (index): submitted / adopted / adopted at each tier / adopted with that tier its
+    highest (``highest_<tier>``) / instructed / forwarded upward (and adopted there) within the
+    period, as 0/1 columns, so per-person and per-unit counts are one groupby-sum. (The forwarded
+    columns are 0 when no 上报 is recorded: the tables built from them leave them out then,
+    :func:`forwards_recorded`.)"""
     subs = c.submissions
     flags = pd.DataFrame(index=pd.Index(subs["item"], name="item"))
     flags["submitted"] = period.contains(subs["date"]).to_numpy().astype("int64")
@@ -214,6 +216,12 @@ def item_flags(c, period: Period) -> pd.DataFrame:
     flags["adopted"] = flags.index.isin(adopted["item"]).astype("int64")
     for tier in c.rules.tiers:
         flags[f"adopted_{tier}"] = flags.index.isin(adopted.loc[adopted["tier"] == tier, "item"]).astype("int64")
+    # The same items split by the highest tier each reached in the period: a split of ``adopted``
+    # (an item adopted at 县级 and at 市级 is one 市级 item), where ``adopted_<tier>`` counts it twice.
+    top = adopted.loc[adopted["tier_rank"] >= 0].groupby("item")["tier_rank"].max()
+    reached = flags.index.map(top)
+    for rank, tier in enumerate(c.rules.tiers):
+        flags[f"highest_{tier}"] = (reached == rank).astype("int64")
     flags["instructed"] = flags.index.isin(in_period(c.instructions, period)["item"]).astype("int64")
     fw = forwarded_items(c, period)
     flags["forwarded"] = flags.index.isin(fw["item"]).astype("int64")
@@ -243,14 +251,36 @@ def months_text(months: list[int]) -> str:
     return "、".join(MONTH_ZH.format(m) for m in months)
 
 
+@dataclass(frozen=True)
+class Owed:
+    """One quota a holder is behind on, as data (the letters phrase it their own way): what is
+    owed (``word``: 报送, 市级及以上采用), what counted against it, the quota, the months missed."""
+
+    word: str
+    done: int
+    quota: float
+    months: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """For the lists that name them: "5月、11月未报送" or "报送1条，任务2条"."""
+        if self.months:
+            return f"{months_text(list(self.months))}未{self.word}"
+        return f"{self.word}{self.done}条，任务{_count(self.quota)}条"
+
+
+def owed(result: QuotaResult, done: int, word: str = "报送") -> Owed | None:
+    """What a holder is behind on under one quota, or None when not behind."""
+    if not result.behind:
+        return None
+    return Owed(word, done if result.done is None else result.done, result.quota, tuple(result.missed_months))
+
+
 def shortfall_text(result: QuotaResult, done: int, word: str = "报送") -> str:
     """Why a holder is behind, for the lists that name them: "5月、11月未报送" or "报送1条，任务2条"
     (full-width punctuation here, its one source: the Word, Excel and HTML outputs show it as it is)."""
-    if not result.behind:
-        return ""
-    if result.missed_months:
-        return f"{months_text(result.missed_months)}未{word}"
-    return f"{word}{done if result.done is None else result.done}条，任务{_count(result.quota)}条"
+    o = owed(result, done, word)
+    return o.text if o else ""
 
 
 def _count(x) -> str:

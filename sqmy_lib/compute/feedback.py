@@ -82,6 +82,13 @@ def _when_text(when) -> str:
     return "" if pd.isna(when) else f"{when.month}月{when.day}日"
 
 
+def issue_text(issue_no, body: str = "") -> str:
+    """第11期 for an adoption's issue number; '' for none, or when the body as written says it."""
+    if issue_no is None or pd.isna(issue_no) or f"第{int(issue_no)}期" in str(body):
+        return ""
+    return f"第{int(issue_no)}期"
+
+
 def item_table(c: Counted, period: Period, today: dt.date | None = None) -> pd.DataFrame:
     """Per item (every submission): its figures in the period (FLAG_COLUMNS, from ``item_flags``) and
     what became of it, as text: adopted where (every channel, with issue and date), forwarded where,
@@ -95,7 +102,8 @@ def item_table(c: Counted, period: Period, today: dt.date | None = None) -> pd.D
     ad = c.all_adoptions
     ad = ad[period.contains(ad["when"])].sort_values(["item", "when"], kind="stable")
     if len(ad):
-        texts = [f"{b}（{_when_text(d)}）" if pd.notna(d) else str(b) for b, d in zip(ad["body"], ad["date"])]  # as recorded
+        named = [f"{b}{issue_text(n, b)}" for b, n in zip(ad["body"], ad["issue_no"])]
+        texts = [f"{b}（{_when_text(d)}）" if pd.notna(d) else b for b, d in zip(named, ad["date"])]  # as recorded
         adopted = pd.Series(texts, index=ad.index).groupby(ad["item"]).agg("；".join)
         routing = ad["routing"].fillna("").astype(str)
         routes = routing[routing != ""].groupby(ad.loc[routing != "", "item"]).agg(lambda s: "、".join(dict.fromkeys(s)))
@@ -151,7 +159,7 @@ def _no_role(records: list[dict]) -> dict:
     it: their figures (and reward), with no role and no quota to be judged against."""
     reward = next((r["reward"] for r in records if r.get("reward") is not None and not pd.isna(r["reward"])), None)
     return {**records[0], "role": "", "quota": None, "completion": None, "behind": False, "missed_months": [],
-            "shortfall": "", "reward": reward}
+            "shortfall": "", "owed": [], "reward": reward}
 
 
 def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None, office: str | None = None,

@@ -13,7 +13,7 @@ import pandas as pd
 from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import (as_of, count_columns, credited_authors, forwards_recorded, item_flags, judge_quota, month_counts,
-                   months_in_post, prepare, shortfall_text)
+                   months_in_post, owed, prepare)
 from .counted import Counted
 from ..period import Period
 from .rewards import reward_lines, yuan
@@ -23,7 +23,7 @@ def people_columns(rules: Rules, forwarded: bool = True) -> list[str]:
     """The columns of :func:`people`, in order (``forwarded``: whether 上报 is recorded)."""
     counts = count_columns(rules, forwarded)
     return ["name", "role", "unit", "appointed_on", "ended_on", *counts, "quota", "completion", "missed_months",
-            "behind", "shortfall", "reward", "note"]
+            "behind", "shortfall", "owed", "reward", "note"]
 
 
 def _roster_rows(c: Counted) -> pd.DataFrame:
@@ -42,7 +42,10 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
            today: dt.date | None = None) -> pd.DataFrame:
     """One row per (person, role): everyone on the roster (even with nothing submitted) and every
     author not on it. ``quota``, ``completion``, ``missed_months`` and ``behind`` follow the
-    role's quota rule (see ``compute.base``); ``reward`` is the person's, on their first row only.
+    role's quota rule (see ``compute.base``), ``owed`` says what is short as data (``base.Owed``)
+    and ``shortfall`` in words; ``adopted_<tier>`` counts the items adopted at each tier,
+    ``highest_<tier>`` the same items by the highest tier each reached (they add up to ``adopted``);
+    ``reward`` is the person's, on their first row only.
     A co-authored item counts for each of its authors, or for its first (执笔) author alone when the
     rules say ``coauthored_counts_each: false``. The 上报 columns (``forwarded``,
     ``forwarded_adopted``) are there only when the ledgers record any 上报."""
@@ -83,7 +86,8 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     out["completion"] = [r.completion for r in results]
     out["missed_months"] = [r.missed_months for r in results]
     out["behind"] = [r.behind for r in results]
-    out["shortfall"] = [shortfall_text(r, n) for r, n in zip(results, out["submitted"])]
+    out["owed"] = [[o] if (o := owed(r, n)) else [] for r, n in zip(results, out["submitted"])]
+    out["shortfall"] = [";".join(o.text for o in parts) for parts in out["owed"]]
 
     lines = reward_lines(c, period)
     paid = lines[lines["kind"] == "个人"].groupby("beneficiary")["amount_fen"].sum()

@@ -8,7 +8,7 @@ import pandas as pd
 from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import (as_of, count_columns, forwards_recorded, in_period, item_flags, judge_quota, month_counts,
-                   months_in_post, prepare, shortfall_text)
+                   months_in_post, owed, prepare)
 from .counted import Counted
 from ..period import Period, Span
 
@@ -48,8 +48,9 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     A unit type's quota (``quotas.units``) has two parts judged alike (``compute.base``): items
     submitted (``quota``, ``completion``, ``missed_months``) and items adopted at or above a tier
     (镇街: 1 at 市级 or above a month; ``adopted_quota``, ``adopted_completion``). ``behind`` says
-    the unit is short of either, ``shortfall`` says how. ``forwarded`` and ``forwarded_adopted``
-    (上报) are there only when the ledgers record any 上报 (``base.forwards_recorded``)."""
+    the unit is short of either, ``shortfall`` says how (``owed``: the same as data). The counts are
+    those of ``compute people`` (``highest_<tier>`` adds up to ``adopted``); ``forwarded`` and
+    ``forwarded_adopted`` (上报) are there only when the ledgers record any 上报 (``base.forwards_recorded``)."""
     c, period = prepare(source, period, rules, today)
     subs = c.submissions
     roster = c.ledger.roster
@@ -91,15 +92,20 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out["adopted_quota"] = [j.quota if j else None for j in adopted_judged]
     out["adopted_completion"] = [j.completion if j else None for j in adopted_judged]
     out["behind"] = [j.behind or bool(a and a.behind) for j, a in zip(judged, adopted_judged)]
-    tier_word = {g: f"{(quotas.get(g) or {}).get('adopted_min_tier', '')}及以上采用" for g in set(out["peer_group"])}
-    out["shortfall"] = [
-        "；".join(x for x in (shortfall_text(j, n), shortfall_text(a, h, tier_word[g]) if a else "") if x)
-        for j, a, n, h, g in zip(judged, adopted_judged, out["submitted"], high, out["peer_group"])
-    ]
+    out["owed"] = _owed(out, judged, adopted_judged, high, quotas)
+    out["shortfall"] = ["；".join(o.text for o in parts) for parts in out["owed"]]
     out["no_submission"] = out["submitted"] == 0
     keep = ["unit", "peer_group", *columns, "points", "rank", "quota", "completion", "missed_months", "adopted_quota",
-            "adopted_completion", "behind", "shortfall", "no_submission"]
+            "adopted_completion", "behind", "shortfall", "owed", "no_submission"]
     return out[keep].sort_values(["peer_group", "rank", "unit"], kind="stable").reset_index(drop=True)
+
+
+def _owed(out: pd.DataFrame, judged: list, adopted_judged: list, high: list, quotas: dict) -> list[list]:
+    """Per unit, what it is behind on (``base.Owed``): items submitted, then items adopted at or
+    above its quota's tier (市级及以上采用)."""
+    tier_word = {g: f"{(quotas.get(g) or {}).get('adopted_min_tier', '')}及以上采用" for g in set(out["peer_group"])}
+    return [[o for o in (owed(j, n), owed(a, h, tier_word[g]) if a else None) if o]
+            for j, a, n, h, g in zip(judged, adopted_judged, out["submitted"], high, out["peer_group"])]
 
 
 def _qualifying_adoptions(c: Counted, period: Period, min_tier: str) -> dict:

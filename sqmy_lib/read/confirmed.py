@@ -53,6 +53,7 @@ class Confirmation:
     path: Path
     rows: list[ConfirmedRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    marks: int = 0  # 确认 cells filled in at all (是, 否 or anything else): none, and it was never filled in
 
     def of(self, category: str) -> list[ConfirmedRow]:
         return [r for r in self.rows if r.category == category]
@@ -107,6 +108,10 @@ def read_confirmed(path: str | Path) -> Confirmation:
             _read_sheet(wb[category], category, name, out)
     finally:
         wb.close()
+    if not out.problems and not out.marks:
+        out.problems.append(f"{name}:各工作表的“{CONFIRM_LABEL}”栏都是空的(没有“是”,也没有“否”),像是尚未填写的候选名单"
+                            f"或选错了文件;请在“{CONFIRM_LABEL}”栏对确定表彰的对象填写“是”后再生成"
+                            f"(经研究不予表彰任何对象的,在“{CONFIRM_LABEL}”栏填写“否”)")
     return out
 
 
@@ -125,6 +130,7 @@ def _read_sheet(ws, category: str, name: str, out: Confirmation) -> None:
     for r, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
         value = row[c_confirm] if c_confirm < len(row) else None
         place = f"{name}!{category}!{get_column_letter(c_confirm + 1)}{r}"
+        out.marks += bool(cell_text(value).strip())
         if isinstance(value, str) and value.startswith("="):
             out.problems.append(f"{place}:确认栏是公式“{value}”,请直接填写“是”或留空")
             continue

@@ -68,18 +68,23 @@ def _when(comm: AnnualCommendation) -> str:
     return f"{years[0]}年" if len(years) == 1 else f"{years[0]}—{years[-1]}年"
 
 
+def _named(names: pd.Series, word: str) -> str:
+    """黄敏 for one, 黄敏等3名 (等3个单位) for several: no 等1名."""
+    return names.iloc[0] if len(names) == 1 else f"{names.iloc[0]}等{len(names)}{word}"
+
+
 def _honours(comm: AnnualCommendation) -> list[str]:
     """The clauses conferring each honour, leaving out a list that is empty."""
     span, out = comm.span, []
     units, people = comm.units["unit"].map(_text), comm.informants["name"].map(_text)
     workers = comm.workers["name"].map(_text)
     if len(units):
-        out.append(f"授予{units.iloc[0]}等{len(units)}个单位“{span}社情民意信息工作先进集体”称号")
+        out.append(f"授予{_named(units, '个单位')}“{span}社情民意信息工作先进集体”称号")
     if len(people):
-        out.append(f"授予{people.iloc[0]}等{len(people)}名同志“{span}优秀信息员”称号")
+        out.append(f"授予{_named(people, '名')}同志“{span}优秀信息员”称号")
     if len(workers):
-        out.append(f"授予{workers.iloc[0]}等{len(workers)}名同志“{span}社情民意信息工作先进工作者”称号")
-    items = [f"《{_text(df['title'].iloc[0])}》等{len(df)}篇信息为“{honour}”"
+        out.append(f"授予{_named(workers, '名')}同志“{span}社情民意信息工作先进工作者”称号")
+    items = [f"{_named(df['title'].map(lambda t: f'《{_text(t)}》'), '篇信息')}为“{honour}”"
              for df, honour in ((comm.top_items, "十佳信息"), (comm.good_items, "好信息")) if len(df)]
     if items:
         out.append("评选" + "，".join(items))
@@ -103,11 +108,14 @@ def decision(comm: AnnualCommendation, basis: str = "", decided_by: str = "") ->
 
 
 def closing(comm: AnnualCommendation) -> str:
-    """The closing exhortation."""
+    """The closing exhortation; the praise of those commended only when someone is."""
     who = _who(comm.office).removeprefix(_scope(comm.office))
+    duty = (f"坚持围绕中心、服务大局，知实情、建良言，及时准确反映社情民意，"
+            f"为推动{_scope(comm.office)}经济社会高质量发展作出新的更大贡献。")
+    if not _honours(comm):
+        return f"希望{who}{duty}"
     return ("希望受表彰的先进集体和个人珍惜荣誉、再接再厉，在今后的工作中继续发挥示范带动作用。"
-            f"{who}要以受表彰的先进集体和个人为榜样，坚持围绕中心、服务大局，知实情、建良言，"
-            f"及时准确反映社情民意，为推动{_scope(comm.office)}经济社会高质量发展作出新的更大贡献。")
+            f"{who}要以受表彰的先进集体和个人为榜样，{duty}")
 
 
 def draft_mark(comm: AnnualCommendation) -> str:

@@ -31,7 +31,7 @@ REWARDS = spec(
     Column("share", "份额"), Column("amount", "金额（元）", "money"),
 )
 ADOPTIONS = spec(
-    Column("body", "采用单位或刊物", "long"), Column("tier", "层级"), Column("channel", "渠道"),
+    Column("body", "采用单位或刊物", "long"), Column("issue_no", "期号", "count"), Column("tier", "层级"), Column("channel", "渠道"),
     Column("routing", "方式"), Column("date", "采用日期", "date"),
 )
 
@@ -49,30 +49,84 @@ def _count(x) -> str:
     return text(x, "number") or "0"
 
 
+def _n(row: dict, key: str) -> int:
+    value = row.get(key, 0)
+    return 0 if value is None or pd.isna(value) else int(value)
+
+
 def _tier_text(row: dict, tiers: list[str]) -> str:
-    parts = [f"{t}{int(row.get(f'adopted_{t}', 0))}条" for t in tiers if int(row.get(f"adopted_{t}", 0) or 0)]
-    return f"(其中{'、'.join(parts)})" if parts else ""
+    """(其中市级1条、县级1条): the adopted items by the highest tier each reached, highest first, so
+    the parts add up to the number adopted (an item adopted at 县级 and 市级 is one 市级 item);
+    all at one tier, (市级) or (均为县级)."""
+    counts = [(t, _n(row, f"highest_{t}")) for t in reversed(tiers) if _n(row, f"highest_{t}")]
+    if len(counts) == 1 and counts[0][1] == _n(row, "adopted"):  # all at one tier: 被采用1条(市级)
+        return f"({'' if counts[0][1] == 1 else '均为'}{counts[0][0]})"
+    return f"(其中{'、'.join(f'{t}{n}条' for t, n in counts)})" if counts else ""
 
 
 def figures_sentence(row: dict, tiers: list[str]) -> str:
-    """报送N条,被采用M条(其中…),获领导批示K件;上报F条,被上级采用G条 — the row's own numbers."""
-    s = f"报送社情民意信息{int(row['submitted'])}条,被采用{int(row['adopted'])}条{_tier_text(row, tiers)},获领导批示{int(row['instructed'])}件"
-    if int(row.get("forwarded", 0) or 0):
-        s += f";向上级报送{int(row['forwarded'])}条,被上级采用{int(row.get('forwarded_adopted', 0))}条"
+    """报送N条,被采用M条(其中…),获领导批示K件;向上级报送F条,被上级采用G条 — the row's own numbers.
+    A clause whose number is 0 is left out, never written as 0: nothing at all is 未报送社情民意信息;
+    no item sent in the period but earlier ones adopted or instructed, 未报送新的…,此前报送的信息被采用…."""
+    later = [f"被采用{_n(row, 'adopted')}条{_tier_text(row, tiers)}" if _n(row, "adopted") else "",
+             f"获领导批示{_n(row, 'instructed')}件" if _n(row, "instructed") else ""]
+    later = [x for x in later if x]
+    forwarded, up = _n(row, "forwarded"), _n(row, "forwarded_adopted")
+    if _n(row, "submitted"):
+        s = ",".join([f"报送社情民意信息{_n(row, 'submitted')}条", *later])
+    elif later:
+        s = "未报送新的社情民意信息,此前报送的信息" + ",".join(later)
+    else:
+        s = "未报送新的社情民意信息" if forwarded else "未报送社情民意信息"
+    if forwarded:
+        s += f";向上级报送{forwarded}条" + (f",被上级采用{up}条" if up else "")
     return s
 
 
-def quota_sentence(row: dict, subject: str = "") -> str:
-    """任务N条,完成率X%; and what is short (the row's ``shortfall``), or that it is met."""
+def _owed_text(o) -> str:
+    """One quota the holder is behind on, with no 0 in it: 报送2条,任务9条 / 10月未报送 as computed;
+    nothing counted against it: 任务9条,未报送 / 采用任务3条,尚无市级及以上采用."""
+    if o.done:
+        return o.text
+    if o.word == "报送":
+        return f"任务{_count(o.quota)}条,未报送"
+    return f"采用任务{_count(o.quota)}条,尚无{o.word}"
+
+
+def _progress(quota, completion, done: int, label: str, none: str) -> str:
+    """任务9条,完成率22.2%; with nothing done, 任务9条,尚未报送 (no 0.0%)."""
+    if not done and not completion:
+        return f"{label}{_count(quota)}条,{none}"
+    return f"{label}{_count(quota)}条,完成率{text(completion, 'pct') or '—'}"
+
+
+def quota_sentence(row: dict, subject: str = "", adopted_word: str = "") -> str:
+    """任务N条,完成率X% (and the unit's 采用任务); what is short (the row's ``owed``), or that it
+    is met. A part owed with nothing done is said once, in the 尚未完成任务 clause, with no 0 in it:
+    本期尚未完成任务(任务9条,未报送). ``adopted_word``: what the unit's 采用任务 counts
+    (市级及以上采用), for a part not yet due with none."""
     if not has_quota(row):
         return f"{subject}本期未设报送任务。"
-    s = f"{subject}任务{_count(row['quota'])}条,完成率{text(row.get('completion'), 'pct') or '—'}"
-    aq = row.get("adopted_quota")
-    if aq is not None and not pd.isna(aq):
-        s += f";采用任务{_count(aq)}条,完成率{text(row.get('adopted_completion'), 'pct') or '—'}"
-    if row.get("behind"):
-        return s + f";尚未完成任务:{row['shortfall']}。"
+    if not float(row["quota"]):
+        return f"{subject}本期尚无到期的报送任务。"
+    owed = list(row.get("owed") or [])
+    lead = _lead(row, {o.word for o in owed if not o.done}, adopted_word)
+    s = subject + ";".join(lead)
+    if row.get("behind") and owed:
+        s += (";" if lead else "") + f"尚未完成任务({';'.join(_owed_text(o) for o in owed)})"
     return s + "。"
+
+
+def _lead(row: dict, silent: set[str], adopted_word: str) -> list[str]:
+    """The quota's parts with their completion, but those owed with nothing done (``silent``),
+    said in the 尚未完成任务 clause only."""
+    lead = []
+    if "报送" not in silent:
+        lead.append(_progress(row["quota"], row.get("completion"), _n(row, "submitted"), "任务", "尚未报送"))
+    aq = row.get("adopted_quota")
+    if aq is not None and not pd.isna(aq) and float(aq) and not (silent - {"报送"}):
+        lead.append(_progress(aq, row.get("adopted_completion"), 0, "采用任务", f"尚无{adopted_word or '符合要求的采用'}"))
+    return lead
 
 
 def _items_block(items: pd.DataFrame) -> list:
@@ -94,18 +148,19 @@ def _rewards_block(lines: pd.DataFrame) -> list:
         return []
     table = lines.copy()
     table["multiplier_text"] = ["×" + zh.number(m, 2) if m != 1 else "" for m in table["multiplier"]]
-    return [TableBlock(table, REWARDS, small=True)]
+    return [TableBlock(table, REWARDS)]
 
 
 def unit_gongwen(fb: Feedback, letter: UnitLetter, issuing: Issuing) -> Gongwen:
     """The 反馈函 to one unit: figures, rank in its peer group, quota, items, what is missing."""
     row, label = letter.figures, fb.period.label
+    points = f"。按计分办法得{int(row['points'])}分," if int(row["points"]) else ","  # no 得0分
     body = [Para(f"现将{label}{letter.unit}社情民意信息报送、采用和领导批示情况反馈如下。"),
             Heading("基本情况"),
-            Para(f"{label},{letter.unit}{figures_sentence(row, fb.tiers)}。按计分办法得{int(row['points'])}分,"
+            Para(f"{label},{letter.unit}{figures_sentence(row, fb.tiers)}{points}"
                  f"在{row['peer_group']}{letter.peers}个单位中排第{int(row['rank'])}名。"),
             Heading("任务完成情况"),
-            Para(quota_sentence(row, "本期")),
+            Para(quota_sentence(row, "本期", _adopted_word(fb, row))),
             Heading("信息采用和批示情况"),
             *_items_block(letter.items)]
     if not letter.rewards.empty:
@@ -115,11 +170,17 @@ def unit_gongwen(fb: Feedback, letter: UnitLetter, issuing: Issuing) -> Gongwen:
     return Gongwen(f"关于{label}社情民意信息报送采用情况的反馈函", letter.unit, body, issuing)
 
 
+def _adopted_word(fb: Feedback, row: dict) -> str:
+    """What a unit's 采用任务 counts (市级及以上采用), from its peer group's quota rule."""
+    rule = ((fb.rules.data.get("quotas") or {}).get("units") or {}).get(row.get("peer_group")) or {}
+    return f"{rule['adopted_min_tier']}及以上采用" if rule.get("adopted_min_tier") else ""
+
+
 def _missing_unit(row: dict) -> str:
     if row.get("no_submission"):
         return "本期没有报送社情民意信息。请明确专人负责,按任务要求及时报送。"
-    if row.get("behind"):
-        return f"本期{row['shortfall']}。请认真查找原因,切实加以改进,确保完成任务。"
+    if row.get("behind") and row.get("owed"):
+        return f"本期{';'.join(_owed_text(o) for o in row['owed'])}。请认真查找原因,切实加以改进,确保完成任务。"
     return "本期已完成报送任务。请继续围绕党委政府中心工作和群众关心的热点难点问题,提高信息质量。"
 
 
@@ -131,7 +192,7 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
     addressee = f"{letter.name}委员" if "委员" in roles else f"{letter.name}同志"
     body = [Para(f"感谢您对社情民意信息工作的支持。现将您{label}报送、采用社情民意信息情况反馈如下。"),
             Heading("基本情况"),
-            Para(f"{label},您{figures_sentence(first, fb.tiers)}。合写的信息,每位作者各计一条。"),
+            Para(f"{label},您{figures_sentence(first, fb.tiers)}。" + ("" if letter.items.empty else "合写的信息,每位作者各计一条。")),
             Heading("任务完成情况")]
     for r in letter.roles:
         subject = f"作为{r['role']}," if r.get("role") else ""
@@ -258,11 +319,11 @@ def certificate_gongwen(item: dict, adoptions: pd.DataFrame, instructions: pd.Da
     number = f"(编号{item['item_no']})" if item.get("item_no") else ""
     when = zh.zh_date(item["date"]) if item.get("date") is not None and not pd.isna(item["date"]) else "(日期未登记)"
     body = [Para(f"{who}{unit}撰写的社情民意信息《{item['title']}》{number},于{when}报送{office}。经核对台账,该信息采用情况如下。")]
-    if adoptions.empty:
-        body.append(Para("该信息尚无采用记录。"))
-    else:
-        routed = "routing" in adoptions and (adoptions["routing"].astype(str) != "").any()
-        body.append(TableBlock(adoptions, ADOPTIONS if routed else ADOPTIONS.without("routing"), small=True))
+    if adoptions.empty:  # the CLI refuses it (certificate.not_adopted): there is nothing to certify
+        raise ValueError(f"《{item['title']}》尚无采用记录,不能开具采用证明")
+    # 方式 and 期号 only when some adoption has one: the 期号 is what the certificate proves.
+    unused = [k for k in ("routing", "issue_no") if k not in adoptions or not (adoptions[k].fillna("").astype(str) != "").any()]
+    body.append(TableBlock(adoptions, ADOPTIONS.without(*unused)))
     for leader, date, status in zip(instructions.get("leader", []), instructions.get("date", []), instructions.get("status", [])):
         day = f"于{zh.zh_date(date)}" if not pd.isna(date) else ""
         body.append(Para(f"该信息{day}获{leader}批示,落实情况:{status}。"))
