@@ -84,7 +84,7 @@ def test_yearly_quota_is_not_prorated_and_names_no_one_before_the_year_end(offic
     # L31: two a year. In Q1 the quota shown is the year's (progress), and 乙 is not behind yet.
     assert (yi["quota"], yi["completion"], yi["behind"]) == (2, 0, False)
     year = _people(office).set_index(["name", "role"]).loc[("乙", "委员")]
-    assert (year["quota"], year["behind"], year["shortfall"]) == (2, True, "报送0条，任务2条")
+    assert (year["quota"], year["behind"], year["shortfall"]) == (2, True, "任务2条，未报送")
     # The circulars: the first quarter names neither (甲 met January–March; 乙's year is not over);
     # the fourth quarter (the year to date, over) names both.
     circ_q1 = build_circular(office, 2025, 1, today=DONE)

@@ -253,8 +253,8 @@ def months_text(months: list[int]) -> str:
 
 @dataclass(frozen=True)
 class Owed:
-    """One quota a holder is behind on, as data (the letters phrase it their own way): what is
-    owed (``word``: 报送, 市级及以上采用), what counted against it, the quota, the months missed."""
+    """One quota a holder is behind on, as data: what is owed (``word``: 报送, 市级及以上采用), what
+    counted against it, the quota, the months missed."""
 
     word: str
     done: int
@@ -263,7 +263,12 @@ class Owed:
 
     @property
     def text(self) -> str:
-        """For the lists that name them: "5月、11月未报送" or "报送1条，任务2条"."""
+        """For the lists and letters that name them: "5月、11月未报送", "报送1条，任务2条", "任务2条，未报送"
+        or "采用任务3条，尚无市级及以上采用" (never a 0)."""
+        if not self.done:  # nothing counted against it: no "报送0条" in a circular's list or a letter
+            if self.word == "报送":
+                return f"任务{_count(self.quota)}条，未报送"
+            return f"采用任务{_count(self.quota)}条，尚无{self.word}"
         if self.months:
             return f"{months_text(list(self.months))}未{self.word}"
         return f"{self.word}{self.done}条，任务{_count(self.quota)}条"

@@ -83,16 +83,6 @@ def figures_sentence(row: dict, tiers: list[str]) -> str:
     return s
 
 
-def _owed_text(o) -> str:
-    """One quota the holder is behind on, with no 0 in it: 报送2条,任务9条 / 10月未报送 as computed;
-    nothing counted against it: 任务9条,未报送 / 采用任务3条,尚无市级及以上采用."""
-    if o.done:
-        return o.text
-    if o.word == "报送":
-        return f"任务{_count(o.quota)}条,未报送"
-    return f"采用任务{_count(o.quota)}条,尚无{o.word}"
-
-
 def _progress(quota, completion, done: int, label: str, none: str) -> str:
     """任务9条,完成率22.2%; with nothing done, 任务9条,尚未报送 (no 0.0%)."""
     if not done and not completion:
@@ -113,7 +103,7 @@ def quota_sentence(row: dict, subject: str = "", adopted_word: str = "") -> str:
     lead = _lead(row, {o.word for o in owed if not o.done}, adopted_word)
     s = subject + ";".join(lead)
     if row.get("behind") and owed:
-        s += (";" if lead else "") + f"尚未完成任务({';'.join(_owed_text(o) for o in owed)})"
+        s += (";" if lead else "") + f"尚未完成任务({';'.join(o.text for o in owed)})"
     return s + "。"
 
 
@@ -180,7 +170,7 @@ def _missing_unit(row: dict) -> str:
     if row.get("no_submission"):
         return "本期没有报送社情民意信息。请明确专人负责,按任务要求及时报送。"
     if row.get("behind") and row.get("owed"):
-        return f"本期{';'.join(_owed_text(o) for o in row['owed'])}。请认真查找原因,切实加以改进,确保完成任务。"
+        return f"本期{';'.join(o.text for o in row['owed'])}。请认真查找原因,切实加以改进,确保完成任务。"
     return "本期已完成报送任务。请继续围绕党委政府中心工作和群众关心的热点难点问题,提高信息质量。"
 
 
