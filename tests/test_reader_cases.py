@@ -2990,3 +2990,121 @@ def test_an_instruction_dated_in_its_cell_and_in_the_instruction_ledger_is_one(t
     q3, q4 = (sq.summary(ledger, sq.Period.of(2025, quarter=q)) for q in (3, 4))
     assert (q3.instructions, q4.instructions) == (0, 2)
     assert len(_codes(report, "instruction.repeated")) == 2
+
+
+# ---------------------------------------------------------------- stored values that are not what the cell shows
+
+def _rewrite_sheet(path: Path, edit) -> Path:
+    """``path`` with its first worksheet's XML passed through ``edit`` (raw markup other writers use)."""
+    import zipfile
+
+    data = {}
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+        data = {i.filename: zf.read(i.filename) for i in infos}
+    data["xl/worksheets/sheet1.xml"] = edit(data["xl/worksheets/sheet1.xml"].decode()).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in infos:
+            zf.writestr(info, data[info.filename])
+    return path
+
+
+def test_formulas_of_a_file_asking_to_be_recalculated_are_not_read_as_their_stored_zero(tmp_path):
+    import xlsxwriter
+
+    # An online system's export (xlsxwriter): workbook.xml says fullCalcOnLoad="1", every formula is
+    # stored with the value 0. =IF(B3<>"","√","") under 市政协 shows √ once calculated, ="第"&ROW()&"期"
+    # under 省政协 shows 第4期: read as 0 they were "not adopted" and 李四's 100, 王五's 200 silently lost.
+    path = tmp_path / "导出.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("台账")
+    ws.write_row(0, 0, ["序号", "报送日期", "信息标题", "作者", "单位", "县政协", "市政协", "省政协"])
+    for r, (title, name) in enumerate([("关于一的建议", "张三"), ("关于二的建议", "李四"), ("关于三的建议", "王五")], 1):
+        ws.write_row(r, 0, [r, f"2025-02-0{r}", title, name, "东城街道政协工委"])
+    ws.write(1, 5, "√")
+    ws.write_formula(2, 6, '=IF(B3<>"","√","")')
+    ws.write_formula(3, 7, '="第"&ROW()&"期"')
+    wb.close()
+    ledger, report = _read(path, year=2025)
+    # By hand: only 张三's typed √ under 县政协 is an adoption; the two formulas' values are unknown,
+    # each said at its cell (G3, H4) and read as empty, not as 0.
+    assert _adopted(ledger) == [(0, "县级")]
+    assert sorted(f"{i.column}{i.row}" for i in _codes(report, "formula.no_value")) == ["G3", "H4"]
+    assert _paid(ledger) == {"张三": Decimal("30")}
+
+
+def test_a_formula_without_a_value_in_namespace_prefixed_xml_is_said(tmp_path):
+    # .NET OpenXML SDK writes <x:c><x:f>…</x:f></x:c>: a formula with no value there was passed over.
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "市政协"],
+            [1, "2025-02-01", "关于一的建议", "张三", "东城街道政协工委", "市政协"],
+            [2, "2025-02-02", "关于二的建议", "李四", "东城街道政协工委", "√"]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"台账": rows})
+
+    def prefixed(xml: str) -> str:
+        import re
+
+        xml = re.sub(r'<c r="F2"[^>]*?(?:/>|>.*?</c>)', '<c r="F2" t="str"><f>IF(1,"市政协","")</f></c>', xml)
+        xml = xml.replace("<worksheet xmlns=", "<x:worksheet xmlns:x=").replace("</worksheet>", "</x:worksheet>")
+        return re.sub(r"<(/?)(sheetData|row|c|v|f|is|t)\b", r"<\1x:\2", xml)
+
+    ledger, report = _read(_rewrite_sheet(path, prefixed), year=2025)
+    # By hand: F2 is a formula never calculated (no value): said at F2; 李四's √ is the one adoption.
+    assert [f"{i.column}{i.row}" for i in _codes(report, "formula.no_value")] == ["F2"]
+    assert _paid(ledger) == {"李四": Decimal("100")}
+
+
+def test_a_picture_wps_embedded_in_a_cell_is_said_not_read_as_an_instruction(tmp_path):
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "县政协", "领导批示"],
+            [1, "2025-02-01", "关于一的建议", "张三", "东城街道政协工委", "√", "占位"],
+            [2, "2025-02-02", "关于二的建议", "李四", "东城街道政协工委", "√", "县长王某某批示"]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"台账": rows})
+    picture = ('<c r="G2" t="str"><f>_xlfn.DISPIMG("ID_4F2A9C1B7E0D4E6FA1B2C3D4E5F60718",1)</f>'
+               '<v>=DISPIMG("ID_4F2A9C1B7E0D4E6FA1B2C3D4E5F60718",1)</v></c>')
+
+    def wps(xml: str) -> str:
+        import re
+
+        return re.sub(r'<c r="G2"[^>]*?(?:/>|>.*?</c>)', picture, xml)
+
+    ledger, report = _read(_rewrite_sheet(path, wps), year=2025)
+    # By hand: G2 is a picture (WPS =DISPIMG): no 批示 read from it (it was read as two, leaders
+    # '=DISPIMG("ID_…"' and '1)'), said at G2; 李四's 批示 is the one instruction.
+    assert [f"{i.column}{i.row}" for i in _codes(report, "cell.picture")] == ["G2"]
+    assert list(ledger.instructions["item"]) == [1]
+
+
+def test_a_row_of_height_zero_is_hidden_and_a_value_hidden_by_its_format_is_said(tmp_path):
+    import openpyxl
+
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "省政协"],
+            [1, "2025-02-01", "关于一的建议", "张三", "东城街道政协工委", None],
+            [2, "2025-02-02", "关于二的建议", "李四", "东城街道政协工委", "省政协"],
+            [3, "2025-02-03", "关于三的建议", "王五", "东城街道政协工委", None]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"台账": rows})
+    wb = openpyxl.load_workbook(path)
+    wb["台账"]["F3"].number_format = ";;;"  # 李四's 省政协 shows as a blank cell
+    wb.save(path)
+    _rewrite_sheet(path, lambda xml: xml.replace('<row r="4"', '<row r="4" ht="0" customHeight="1"'))
+    ledger, report = _read(path, year=2025)
+    # By hand: F3 is read (李四 200 for 省政协) and said, as nobody sees it on screen; row 4 of
+    # height 0 is a hidden row: 王五's item still counts, said as row.hidden with row 4.
+    assert [(f"{i.column}{i.row}") for i in _codes(report, "cell.format_hidden")] == ["F3"]
+    assert _paid(ledger) == {"李四": Decimal("200")}
+    hidden = _codes(report, "row.hidden")
+    assert len(hidden) == 1 and "4" in hidden[0].message
+    assert len(ledger.submissions) == 3
+
+
+def test_a_tag_before_a_title_does_not_stop_the_link_to_the_adoptions(tmp_path):
+    # The items' sheet writes 【重点】关于乙问题的建议 (a red tag), the adoptions' sheet the bare title.
+    items = [["编号", "报送日期", "信息标题", "作者", "单位"],
+             ["SQ-001", "2025-01-05", "关于甲问题的建议", "张三", "东城街道政协工委"],
+             ["SQ-002", "2025-01-06", "【重点】关于乙问题的建议", "李四", "东城街道政协工委"]]
+    adoptions = [["信息标题", "采用单位", "期号", "采用日期"],
+                 ["关于甲问题的建议", "市政协", "第3期", "2025-02-01"],
+                 ["关于乙问题的建议", "省政协", "第7期", "2025-03-01"]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"报送台账": items, "采用台账": adoptions})
+    ledger, report = _read(path, year=2025)
+    # By hand: 张三 市政协 100; 李四 省政协 200 once the tag is set aside (was adoption.no_item, unpaid).
+    assert _paid(ledger) == {"张三": Decimal("100"), "李四": Decimal("200")}
+    assert not _codes(report, "adoption.no_item")

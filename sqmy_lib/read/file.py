@@ -99,6 +99,7 @@ class FileReader:
             _set_aside_captions(captions, ctx.src, tables, grid.rows)
         if len(out.sheets) > first:
             _say_notes(grid.comments, first, tables)
+            _say_unseen(grid, first, tables)
         return True
 
     def _table(self, grid, rows: list[list], table, ctx, out: FileResult, tables: Tables, memo: dict,
@@ -183,6 +184,17 @@ def _say_notes(notes: dict[tuple[int, int], str], src: int, tables: Tables) -> N
         if text:
             tables.add("findings", code="cell.note", src=src, row=r + 1, column=col_letter(c),
                        value=text[:80] + ("……" if len(text) > 80 else ""), detail="")
+
+
+def _say_unseen(grid, src: int, tables: Tables) -> None:
+    """Cells staff do not see as they are: a picture WPS embedded in a cell (read as empty: its
+    =DISPIMG(…) call is no text), a value its number format hides (;;; shows a blank: read, and said)."""
+    for code, cells in (("cell.picture", grid.picture_cells), ("cell.format_hidden", grid.format_hidden)):
+        for r, c in sorted(cells):
+            value = grid.rows[r][c] if r < len(grid.rows) and c < len(grid.rows[r]) else ""
+            if code == "cell.picture" or value not in ("", None):
+                tables.add("findings", code=code, src=src, row=r + 1, column=col_letter(c),
+                           value=str(value)[:80], detail="")
 
 
 def _unrecognised(grid, file: str, out: FileResult, tables: Tables) -> None:

@@ -50,6 +50,8 @@ class SheetFacts:
     hidden_cols: set[int] = field(default_factory=set)  # 0-based columns hidden
     date1904: bool = False  # the workbook counts days from 1904 (a Mac Excel setting): serials 1462 days on
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注) text
+    picture_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, a picture WPS embedded (=DISPIMG)
+    format_hidden: set[tuple[int, int]] = field(default_factory=set)  # 0-based, a value its number format hides (;;;)
     merges: list = field(default_factory=list)  # ((r0, c0), (r1, c1)): an .ods's (calamine gives only an .xlsx's)
     problem: UnreadableFile | None = None
 
@@ -159,11 +161,12 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
         _check_not_an_output(zf)
         _check_shared_strings(zf)
         struck = _struck_styles(zf)
-        parts, date1904 = _xlsx_sheet_parts(zf)
+        hiding = _hiding_formats(zf)
+        parts, date1904, recalc = _xlsx_sheet_parts(zf)
         for name, part in parts.items():
             facts[name] = f = SheetFacts(date1904=date1904)
             try:
-                _scan_sheet_xml(zf, part, f, name, struck)
+                _scan_sheet_xml(zf, part, f, name, struck, recalc, hiding)
             except UnreadableFile as exc:
                 f.problem = exc
             f.comments = _xlsx_comments(zf, part)
@@ -219,11 +222,13 @@ def _struck_styles(zf: zipfile.ZipFile) -> frozenset[bytes]:
                      if xf.get("fontId", "0") in struck_fonts)
 
 
-def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
+def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool, bool]:
     """Worksheet name → its part in the package, from workbook.xml and its relationships, parsed as
     XML (defusedxml: entity declarations refused), so a name written as a character reference
-    (``name="&#20013;"``) is the name calamine sees too; and whether the workbook's dates count
-    from 1904 (``<workbookPr date1904="1"/>``)."""
+    (``name="&#20013;"``) is the name calamine sees too; whether the workbook's dates count
+    from 1904 (``<workbookPr date1904="1"/>``); and whether it asks to be recalculated on opening
+    (``<calcPr fullCalcOnLoad="1"/>``: written by a program, xlsxwriter, that stores 0 for every
+    formula it does not calculate, so a stored value is no result)."""
     names = set(zf.namelist())
     try:
         wb = _parse_part(zf, "xl/workbook.xml")
@@ -237,11 +242,12 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
         if rel.tag.rsplit("}", 1)[-1] == "Relationship" and rel.get("Id") and rel.get("Target"):
             targets[rel.get("Id")] = rel.get("Target")
     parts: dict[str, str] = {}
-    date1904 = False
+    flags = {"workbookPr": False, "calcPr": False}
     for sheet in wb.iter():
-        if sheet.tag.rsplit("}", 1)[-1] == "workbookPr":
-            date1904 = sheet.get("date1904", "0").strip().lower() in ("1", "true")
-        if sheet.tag.rsplit("}", 1)[-1] != "sheet":
+        tag = sheet.tag.rsplit("}", 1)[-1]
+        if tag in flags:
+            flags[tag] = sheet.get({"workbookPr": "date1904"}.get(tag, "fullCalcOnLoad"), "0").strip().lower() in ("1", "true")
+        if tag != "sheet":
             continue
         rid = next((v for k, v in sheet.attrib.items() if k.rsplit("}", 1)[-1] == "id"), None)
         name = sheet.get("name")
@@ -249,7 +255,7 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
             continue
         target = targets[rid]
         parts[name] = target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return parts, date1904
+    return parts, flags["workbookPr"], flags["calcPr"]
 
 
 MAX_PART_XML = 16 << 20  # workbook.xml and its relationships: far above any real workbook
@@ -307,7 +313,8 @@ _SST_HEAD = re.compile(rb"<(?:\w+:)?sst\b([^>]{0,2000})>")
 
 
 def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str,
-                    struck: frozenset[bytes] = frozenset()) -> None:
+                    struck: frozenset[bytes] = frozenset(), recalc: bool = False,
+                    hiding: frozenset[bytes] = frozenset()) -> None:
     try:
         info = zf.getinfo(part)
     except KeyError:
@@ -335,21 +342,82 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
             f"工作表“{sheet}”的数据范围异常(约 {max_row} 行 × {max_col + 1} 列),已拒绝读取;请删除表格外的多余内容后另存",
             sheet,
         )
-    if _formulas_lack_values(data):
-        facts.formula_cells |= _formula_cells_without_value(data)
+    if _formulas_lack_values(data, recalc):
+        facts.formula_cells |= _formula_cells_without_value(data, recalc)
     if b't="e"' in data:
         facts.error_cells.update(_error_cells(data))
     if struck and any(b' s="' + n + b'"' in data for n in struck):
         facts.struck_cells |= _struck_cells(data, struck)
+    _scan_hidden(data, facts)
+    _scan_cell_kinds(data, facts, hiding)
+
+
+def _scan_hidden(data: bytes, facts: SheetFacts) -> None:
+    """The hidden rows and columns; a row of height 0 shows as nothing: a hidden row, whatever its flag says."""
     if b'hidden="1"' in data or b'hidden="true"' in data:
         facts.hidden_rows = {int(r) - 1 for r in _HIDDEN_ROW.findall(data)}
         facts.hidden_cols = {c - 1 for lo, hi in _HIDDEN_COLS.findall(data) for c in range(int(lo), min(int(hi), 200) + 1)}
+    if b' ht="0' in data:
+        facts.hidden_rows |= {int(r) - 1 for r in _ZERO_HEIGHT_ROW.findall(data)}
+
+
+def _scan_cell_kinds(data: bytes, facts: SheetFacts, hiding: frozenset[bytes]) -> None:
+    """The cells that hold a picture WPS embedded (``=DISPIMG("ID_…",1)``: calamine gives the formula
+    as text) and the cells whose number format hides their value (``;;;``): a full look only when
+    a pass at C speed finds one."""
+    pictures = b"DISPIMG(" in data
+    hidden = hiding and any(b' s="' + n + b'"' in data for n in hiding)
+    if not (pictures or hidden):
+        return
+    ids = {n.decode() for n in hiding}
+    for el, at in _cells(data):
+        if pictures and _is_picture(el):
+            facts.picture_cells.add(at)
+        elif el.get("s") in ids and len(el):
+            facts.format_hidden.add(at)
+
+
+def _is_picture(el) -> bool:
+    """A cell whose formula or value is a WPS DISPIMG call (a picture placed in the cell)."""
+    texts = ("".join(child.itertext()).strip() for child in el)
+    return any(t.startswith(("_xlfn.DISPIMG(", "DISPIMG(", "=DISPIMG(")) for t in texts)
+
+
+def _hiding_formats(zf: zipfile.ZipFile) -> frozenset[bytes]:
+    """The cell style indexes (``s="N"``) whose number format shows nothing (``;;;``: every section
+    empty, how a value is hidden on screen while it stays in the cell); empty when none (nearly
+    every workbook: the raw bytes are looked at before anything is parsed)."""
+    part = "xl/styles.xml"
+    if part not in zf.NameToInfo:
+        return frozenset()
+    with zf.open(part) as fh:
+        raw = fh.read(MAX_PART_XML + 1)
+    if b';;;' not in raw:
+        return frozenset()
+    try:
+        styles = _parse_part(zf, part)
+    except Exception:  # noqa: BLE001 - unreadable styles: calamine reads the cells all the same
+        return frozenset()
+    local = lambda el: el.tag.rsplit("}", 1)[-1]
+    blank = {el.get("numFmtId") for el in styles.iter() if local(el) == "numFmt" and _shows_nothing(el.get("formatCode") or "")}
+    xfs = next((el for el in styles if local(el) == "cellXfs"), None) if blank else None
+    return _styles_of(xfs, blank, local)
+
+
+def _styles_of(xfs, num_fmts: set, local) -> frozenset[bytes]:
+    """The cell style indexes (``s="N"``) of ``cellXfs`` whose number format is one of ``num_fmts``."""
+    if xfs is None:
+        return frozenset()
+    return frozenset(str(k).encode() for k, xf in enumerate(x for x in xfs if local(x) == "xf")
+                     if xf.get("numFmtId") in num_fmts)
 
 
 # A column range hidden: ``<col min="5" max="6" width="0" hidden="1"/>`` (attributes in any order).
 _HIDDEN_COLS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*\shidden="(?:1|true)")(?=[^>]*\smin="(\d+)")[^>]*?\smax="(\d+)"')
 # A row element with hidden="1" (or "true"), its number: ``<row r="7" spans="1:8" hidden="1">``.
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\shidden="(?:1|true)")[^>]*?\sr="(\d+)"')
+# A row element of height 0: ``<row r="6" ht="0" customHeight="1">``.
+_ZERO_HEIGHT_ROW = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\sht="0(?:\.0*)?")[^>]*?\sr="(\d+)"')
 
 
 def _struck_cells(data: bytes, struck: frozenset[bytes]) -> set[tuple[int, int]]:
@@ -424,15 +492,24 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
     return out
 
 
-def _formula_cells_without_value(data: bytes) -> set[tuple[int, int]]:
-    """Formula cells with no cached value."""
+def _shows_nothing(code: str) -> bool:
+    """A number format whose four sections (number, negative, zero, text) are all empty: ``;;;``."""
+    return code.count(";") >= 3 and not code.replace(";", "").strip()
+
+
+def _formula_cells_without_value(data: bytes, recalc: bool = False) -> set[tuple[int, int]]:
+    """Formula cells with no cached value; with ``recalc`` (the workbook asks to be recalculated on
+    opening) also those whose stored value is the 0 a program writes for a formula it did not
+    calculate (xlsxwriter: =IF(B3<>"","√","") stored as 0)."""
     out: set[tuple[int, int]] = set()
     for el, at in _cells(data):
         children = {child.tag.rsplit("}", 1)[-1]: child for child in el}
         f, v = children.get("f"), children.get("v")
+        value = (v.text or "").strip() if v is not None else None
         # t="str" with an empty <v>: calculated, to an empty text (=IF(F2="","",F2)); not a formula never calculated.
         calculated_empty = v is not None and el.get("t") == "str"
-        if f is not None and (v is None or not (v.text or "").strip()) and "is" not in children and not calculated_empty:
+        placeholder = recalc and value == "0" and el.get("t") in (None, "n", "str")
+        if f is not None and (not value or placeholder) and "is" not in children and not calculated_empty:
             out.add(at)
     return out
 
@@ -445,17 +522,28 @@ _CELL_REF_TEXT = re.compile(r"([A-Z]+)(\d+)$")
 # One pattern for both ends, written to start with the literal ``f`` (rare in sheet XML outside
 # formulas), so the regex engine skips from one ``f`` to the next at C speed.
 _FORMULA_WITHOUT_VALUE = re.compile(rb"f(?:(?<=</f)>|(?<=<f)(?: [^>]{0,4096})?/>)(?!<v>[^<])")
+# The same with the 0 a program stores for a formula it did not calculate: ``</f><v>0</v>``.
+_FORMULA_WITH_ZERO = re.compile(rb"f(?:(?<=</f)>|(?<=<f)(?: [^>]{0,4096})?/>)<v>0</v>")
+# Namespace-prefixed elements (``<x:f>…</x:f><x:v>1</x:v>``, as the .NET OpenXML SDK writes them),
+# looked at only when the sheet has a ``:f``.
+_PREFIXED_F_END = rb"(?:</[\w.-]{1,64}:f>|<[\w.-]{1,64}:f(?:\s[^>]{0,4096})?/>)"
+_PREFIXED_WITHOUT_VALUE = re.compile(_PREFIXED_F_END + rb"(?!<[\w.-]{1,64}:v>[^<])")
+_PREFIXED_WITH_ZERO = re.compile(_PREFIXED_F_END + rb"<([\w.-]{1,64}):v>0</\1:v>")
 
 
-def _formulas_lack_values(data: bytes) -> bool:
+def _formulas_lack_values(data: bytes, recalc: bool = False) -> bool:
     """Whether any formula cell may lack a cached value: one pass at C speed, no per-cell work.
 
-    A formula never calculated has no ``<v>`` or an empty one after its ``<f>``; any unusual
-    spelling (spaces between the elements, ``<is>`` instead of ``<v>``) also answers yes and
-    falls through to the full per-cell scan, which decides. Namespace-prefixed ``<x:f>``
-    elements are not formula cells to the full scan, so they need no look here.
+    A formula never calculated has no ``<v>`` or an empty one after its ``<f>`` (with ``recalc``,
+    or a stored 0); any unusual spelling (spaces between the elements, ``<is>`` instead of ``<v>``)
+    also answers yes and falls through to the full per-cell scan, which decides. Namespace-prefixed
+    ``<x:f>`` elements are looked for only in a sheet that has one.
     """
-    return _FORMULA_WITHOUT_VALUE.search(data) is not None
+    if _FORMULA_WITHOUT_VALUE.search(data) or (recalc and _FORMULA_WITH_ZERO.search(data)):
+        return True
+    if b":f" not in data:
+        return False
+    return bool(_PREFIXED_WITHOUT_VALUE.search(data) or (recalc and _PREFIXED_WITH_ZERO.search(data)))
 
 
 def _check_declared(head: bytes, sheet: str) -> None:

@@ -72,6 +72,8 @@ def title_key(title: str) -> str:
 # one ledger adds to another's title of the same item.
 _ENUM_PREFIX = re.compile(r"^\s*(?:[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|"
                           r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．:：)）])\s*")
+# A tag in 【】 before a title (【重点】, 【紧急】, 【急】【重点】): one ledger's mark on another's title.
+_LEADING_TAG = re.compile(r"^\s*(?:【[^【】]{1,8}】\s*)+")
 _TRAILING_BRACKET = re.compile(r"\s*[(（【\[][^()（）【】\[\]]{1,20}[)）】\]]\s*$")
 # A day written after a title (关于城区内涝治理的建议 5.15, …的建议2025.5.15, …的建议5月15日): apart from
 # the title by a space, or with its year or 月/日 (a bare 3.5 at a title's end is a number).
@@ -81,9 +83,11 @@ _TRAILING_DAY = re.compile(rf"(?:\s+(?:(?:19|20)\d{{2}}[.．/\-])?{_MD}|(?:19|20
 
 
 def loose_title_key(title: str) -> str:
-    """:func:`title_key` without a list number before the title or a short bracket or a day after it:
-    the key a reference is matched by when its exact title matches no item ('' when little is left)."""
-    key = title_key(_TRAILING_DAY.sub("", _TRAILING_BRACKET.sub("", _ENUM_PREFIX.sub("", title))))
+    """:func:`title_key` without a tag (【重点】) or a list number before the title or a short bracket or a
+    day after it: the key a reference is matched by when its exact title matches no item ('' when
+    little is left)."""
+    title = _ENUM_PREFIX.sub("", _LEADING_TAG.sub("", title))
+    key = title_key(_TRAILING_DAY.sub("", _TRAILING_BRACKET.sub("", title)))
     return key if len(key) >= 6 else ""
 
 

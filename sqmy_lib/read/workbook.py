@@ -36,6 +36,8 @@ class SheetGrid:
     hidden_cols: set[int] = field(default_factory=set)  # 0-based columns hidden
     date1904: bool = False  # a number typed as a date counts days from 1904 (calamine converts date-formatted cells)
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注)
+    picture_cells: set[tuple[int, int]] = field(default_factory=set)  # a picture WPS embedded (read as empty)
+    format_hidden: set[tuple[int, int]] = field(default_factory=set)  # a value its number format hides (;;;)
 
 
 @dataclass
@@ -99,6 +101,16 @@ def _blank_errors(rows: list[list], errors: dict[tuple[int, int], str]) -> list[
     return rows
 
 
+def _blank_cells(rows: list[list], *cells: set[tuple[int, int]]) -> list[list]:
+    """Cells whose stored value is not what they hold read as empty, each named by its finding: a
+    formula's stored value that is no result (formula.no_value: the 0 xlsxwriter stores for
+    =IF(B3<>"","√","")), a picture WPS embedded (cell.picture: its =DISPIMG(…) call)."""
+    for r, c in (at for group in cells for at in group):
+        if r < len(rows) and c < len(rows[r]):
+            rows[r][c] = ""
+    return rows
+
+
 def open_workbook(path: str | Path) -> OpenedWorkbook:
     """Open ``path`` after the safety checks; raise UnreadableFile when nothing can be read."""
     path = Path(path)
@@ -153,6 +165,8 @@ def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
     try:
         sheet = wb.get_sheet_by_name(meta.name)
         rows = _blank_errors(_visible(sheet.to_python(skip_empty_area=False)), fact.error_cells)
+        if fact.formula_cells or fact.picture_cells:
+            _blank_cells(rows, fact.formula_cells, fact.picture_cells)
         merges = list(sheet.merged_cell_ranges or fact.merges)
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
@@ -160,7 +174,8 @@ def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
         return UnreadableFile("sheet.corrupt", f"工作表“{meta.name}”已损坏,无法读取({type(exc).__name__})", meta.name)
     return SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
                      fact.error_cells, fact.struck_cells, fact.hidden_rows, hidden_cols=fact.hidden_cols,
-                     date1904=fact.date1904, comments=fact.comments)
+                     date1904=fact.date1904, comments=fact.comments, picture_cells=fact.picture_cells,
+                     format_hidden=fact.format_hidden)
 
 
 def _add_xls_facts(path: Path, sheets: list[SheetGrid]) -> None:
