@@ -245,3 +245,21 @@ def test_a_reply_after_its_time_limit_is_late(tmp_path):
 
     rows = instruction_rows(sq.quarterly_circular(ledger, 2025, 4, today=dt.date(2026, 1, 10))).set_index("item_no")
     assert rows.loc[["L1", "L2"], "status"].tolist() == ["已办结（逾期办复）", "已办结"]
+
+
+def test_a_day_of_completion_alone_closes_and_a_reply_said_in_words_answers(tmp_path):
+    # 批示 1 February, 时限 3 March (the default 30 days). As of 30 June:
+    # C1: 办结时间 20 February, 落实情况 blank — the ledger says when it was closed: 已办结, not overdue
+    #     (it read 未反馈).
+    # C2: no day, 落实情况 "已答复" — answered (not overdue past its 时限), still 办理中 by the status words.
+    # C3: no day, 落实情况 "尚未答复" — not answered: overdue, 办理中.
+    # C4: no day, nothing written: 未反馈 and overdue.
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "批示日期", "落实情况", "办结时间"]
+    rows = [header, ["C1", "2025-01-10", "关于甲的建议", "张三", "市长李某", "2025-02-01", None, "2025-02-20"],
+            ["C2", "2025-01-11", "关于乙的建议", "张三", "市长李某", "2025-02-01", "已答复", None],
+            ["C3", "2025-01-12", "关于丙的建议", "张三", "市长李某", "2025-02-01", "尚未答复", None],
+            ["C4", "2025-01-13", "关于丁的建议", "张三", "市长李某", "2025-02-01", None, None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "c.xlsx", {"S": rows}), year=2025)
+    table = instructions(ledger, Period.of(2025, half=1), today=dt.date(2025, 7, 10)).set_index("item_no")
+    assert table.loc[["C1", "C2", "C3", "C4"], "status"].tolist() == ["已办结", "办理中", "办理中", "未反馈"]
+    assert table.loc[["C1", "C2", "C3", "C4"], "overdue"].tolist() == [False, False, True, True]

@@ -87,7 +87,11 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     # past its 时限), whatever the follow-up says now.
     later = replied.notna() & (replied > as_of)
     status = status.where(~later, IN_PROGRESS)
-    answered = (replied.notna() & ~later) | (replied.isna() & ((reply != "") | (status == DONE)))
+    # A 办复/办结 day recorded with no follow-up written at all: closed (the ledger says when), not 未反馈.
+    status = status.where(~(replied.notna() & ~later & (follow_up == "") & (reply == "")), DONE)
+    said_replied = pd.Series([vocabulary.replied(";".join(t for t in (r, f) if t)) for f, r in zip(follow_up, reply)],
+                             index=instr.index, dtype=bool)
+    answered = (replied.notna() & ~later) | (replied.isna() & ((reply != "") | (status == DONE) | said_replied))
     overdue = ~answered & due.notna() & (due < as_of)
     late = replied.notna() & ~later & due.notna() & (replied > due)
     # Days open and the 批示日期 shown are the recorded day's: a 批示 written without one is counted in

@@ -449,6 +449,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("instructions.negations", words()),
     Spec("instructions.partial_words", words()),
     Spec("instructions.subject_words", words()),
+    Spec("instructions.reply_words", words()),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
     # The circular's keys are these three; another (adressee, overdue_day) is a typo, refused.

@@ -1,6 +1,6 @@
 """What a 批示's follow-up (落实情况) or reply (办复) says, under the rules' closed vocabulary
-(``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``): 已办结, 办理中
-or 未反馈, and whether a word of the rules placed it. Read by the computations (the status) and by validation (a text no
+(``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``, ``reply_words``):
+已办结, 办理中 or 未反馈, whether a word of the rules placed it, and whether it says the 批示 was replied to. Read by the computations (the status) and by validation (a text no
 word places is reported at its cell), so it lives with the rules, below both.
 """
 from __future__ import annotations
@@ -28,6 +28,7 @@ class Vocabulary:
     no_report: frozenset[str] = frozenset()  # whole texts that say nothing was reported yet (无, /, 暂未反馈)
     partial: tuple[str, ...] = ()  # 部分采纳, 已解决一半: a resolution in part, work still in progress
     subjects: tuple[str, ...] = ()  # 采纳情况待反馈: after a resolution word, it names a subject, not a deed
+    replies: tuple[str, ...] = ()  # 已答复, 已办复: the handling unit replied (the 批示 is answered)
 
     @classmethod
     def of(cls, rules: Rules) -> "Vocabulary":
@@ -35,7 +36,13 @@ class Vocabulary:
         words = d.get("status_words") or {}
         no_report = frozenset(re.sub(r"\s+", "", str(w)) for w in words.get(NO_REPORT) or ())
         return cls(tuple(words.get(DONE) or ()), tuple(words.get(IN_PROGRESS) or ()), tuple(d.get("negations") or ()),
-                   no_report, tuple(d.get("partial_words") or ()), tuple(d.get("subject_words") or ()))
+                   no_report, tuple(d.get("partial_words") or ()), tuple(d.get("subject_words") or ()),
+                   tuple(d.get("reply_words") or ()))
+
+    def replied(self, text: str) -> bool:
+        """Whether the text says the 批示 was replied to (已答复), not denied (尚未答复)."""
+        text = re.sub(r"\s+", "", text or "")
+        return any(self._plain(text, w) for w in self.replies if w in text)
 
     @property
     def cores(self) -> tuple[str, ...]:
