@@ -296,3 +296,16 @@ def test_without_top_up_an_item_is_paid_once_and_the_quarters_add_up_to_the_year
 
     assert [paid(f"2025Q{q}") for q in (1, 2, 3, 4)] == [{"张三": 3000}, {"李四": 20000}, {}, {}]
     assert paid(2025) == {"张三": 3000, "李四": 20000}
+
+
+def test_instructions_of_a_leader_no_post_places_are_said_among_the_levels(tmp_path):
+    # Three 批示 on three items: 市长李某 (市级), 县长王某 (县级), 张某某 (no post: no level). By hand the
+    # sentence's parts add up to its total: 市级1件、县级1件、领导级别未写明的1件 of 3.
+    import datetime as dt
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "领导批示"],
+            [1, dt.date(2025, 4, 1), "关于甲的建议", "张三", "县政协编发", "市长李某批示"],
+            [2, dt.date(2025, 4, 2), "关于乙的建议", "张三", "县政协编发", "县长王某批示"],
+            [3, dt.date(2025, 4, 3), "关于丙的建议", "张三", "县政协编发", "张某某批示"]]
+    write_xlsx(tmp_path / "台账.xlsx", {"台账": rows})
+    s = summary(sq.read_ledgers(tmp_path, year=2025), Period.of(2025, quarter=2))
+    assert "获领导批示3件，涉及信息3条，其中市级领导批示1件、县级领导批示1件、领导级别未写明的1件" in statistics_text(s)

@@ -231,6 +231,9 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         clauses.append(adopted)
     if s.instructions:
         levels = [f"{lvl}领导批示{n}件" for lvl, n in reversed(list(s.instructions_by_level.items())) if n]
+        unplaced = s.instructions - sum(s.instructions_by_level.values())  # a leader no post places (张某某批示)
+        if unplaced > 0 and levels:
+            levels.append(f"领导级别未写明的{unplaced}件")
         text = f"获领导批示{s.instructions}件，涉及信息{s.instructed_items}条"
         clauses.append(text + ("，其中" + "、".join(levels) if len(levels) > 1 else ""))
     return "；".join(clauses) + "。"
