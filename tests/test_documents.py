@@ -329,3 +329,17 @@ def test_a_quarter_with_nothing_a_year_earlier_is_still_compared(tmp_path):
     text = _circular_docx_text(alone, tmp_path / "alone" / "通报.docx")
     assert "2025年第三季度，共收到社情民意信息3条。" in text and "比上年" not in text
     assert alone.summary.previous is None and alone.summary_ytd.previous is None
+
+
+def test_an_item_two_leaders_instructed_names_both(tmp_path):
+    """《甲》 instructed by 市长李某某 and 副市长王某某 on one day: the 主要特点 sentence named the first
+    leader only ("获市长李某某批示"); by hand it names both, the item once."""
+    from sqmy_lib.render.circular_text import _feature_instructed
+
+    from conftest import write_xlsx
+
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "领导批示"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "县政协编发", "2025.3.20市长李某某、副市长王某某批示"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    _, text = _feature_instructed(build_circular(ledger, 2025, 1), {})
+    assert text.count("关于甲的建议") == 1 and "获市长李某某、副市长王某某批示" in text

@@ -176,8 +176,11 @@ def _feature_instructed(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[
     ranked = ranked[circ.period.contains(ranked["date"]).to_numpy()] if "date" in ranked else ranked
     if ranked.empty:
         return None
-    ranked = ranked.sort_values(["rank", "date"], ascending=[False, True], kind="stable").drop_duplicates("title")
-    named = [f"{_item(r.title, r.authors, r.unit)}获{r.leader}批示" for r in ranked.head(TOP_NAMED).itertuples()]
+    ranked = ranked.sort_values(["rank", "date"], ascending=[False, True], kind="stable")
+    # Every leader who instructed an item is named with it, the highest first (市长李某某、副市长王某某).
+    leaders = ranked.groupby("item", sort=False)["leader"].agg(lambda s: "、".join(dict.fromkeys(x for x in s if x)))
+    ranked = ranked.drop_duplicates("item").assign(leaders=lambda d: d["item"].map(leaders))
+    named = [f"{_item(r.title, r.authors, r.unit)}获{r.leaders or '领导'}批示" for r in ranked.head(TOP_NAMED).itertuples()]
     return "信息成果转化取得实效。", "，".join(named) + "。"
 
 
