@@ -129,6 +129,8 @@ _ENTRIES = [
     Code("forward.own_level", WARNING, "报送的是本级单位", "“{value}”报送的是本级单位,不是向上级报送,未计入上报;如是本单位编发的专报、转报,请写明“专报”“转报”"),
     Code("row.struck", WARNING, "标题有删除线", "标题“{value}”加了删除线,按已划去(作废)处理,未计入任何统计;如应计入,请取消删除线"),
     Code("cell.struck", WARNING, "单元格有删除线", "“{value}”加了删除线,按已划去处理,未读取;如应计入,请取消删除线"),
+    Code("cell.partly_struck", WARNING, "单元格部分文字有删除线",
+         "单元格中加了删除线的文字“{value}”按已划去处理,未读取,本格按“{detail}”读取;如应计入,请取消删除线"),
     Code("row.void", WARNING, "备注说明本条作废", "备注“{value}”说明本条已作废、撤回或重复,未计入任何统计;如应计入,请删去备注中的说明"),
     Code("row.same_item", WARNING, "同一信息写了两行", "本行与{detail}的标题、作者、日期相同,只是采用或批示不同,已按同一条信息计入(记录合并);如是两条信息,请修改标题"),
     Code("row.note_below", INFO, "备注写在下一行", "本行只有备注“{value}”,已作为{detail}那条信息的备注读取"),

@@ -1360,6 +1360,69 @@ def test_a_struck_through_item_or_mark_is_struck_out(tmp_path, fmt):
         ("row.struck", 2, "C"), ("cell.struck", 3, "E")]
 
 
+def _soffice(path: Path, to: str, folder: str) -> Path:
+    """``path`` converted by LibreOffice (``to``: xls, ods, xlsx) into ``folder`` beside it."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = path.parent / folder
+    subprocess.run([soffice, "--headless", "--convert-to", to, "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    return out / f"{path.stem}.{to}"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xlsx_shared", "xls", "ods"])
+def test_text_struck_through_in_part_is_left_out_and_in_whole_is_a_struck_cell(tmp_path, fmt):
+    # Staff strike a name or a unit out of a cell by striking its text (rich-text runs), not the
+    # cell: 张三、~~李四~~ was paid to both, 市政协、~~省政协~~ as 省级, a title or a 批示 or 省政协 struck
+    # whole by its text paid as if not struck. Written by openpyxl (inline strings), saved again by
+    # LibreOffice as .xlsx (shared strings), .xls and .ods. Worked by hand (市级 100 元 an item, its
+    # authors sharing it; a 批示 paid on top; 省级 200 元):
+    #   row 2 关于甲 张三、~~李四~~ 市政协 → 张三 100 (李四 struck: not an author), said at D2;
+    #   row 3 关于乙 赵六 市政协、~~省政协~~ → 市级 only: 赵六 100, said at F3;
+    #   row 4 ~~关于丙~~ (its whole text struck) 钱七 市政协 → struck out: no item, 钱七 nothing;
+    #   row 5 关于丁 孙八 市政协 ~~副市长李某某批示~~ → the 批示 struck: 孙八 100 (not 200);
+    #   row 6 关于戊 周九 ~~省政协~~ → no adoption: 周九 nothing.
+    # Items: rows 2, 3, 5, 6; adoptions: rows 2, 3, 5, all 市级. B2's 东城 run has strike val="0": not struck.
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    strike = InlineFont(strike=True)
+    struck = lambda text: CellRichText([TextBlock(strike, text)])
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用单位", "领导批示"],
+            [1, "2025-02-01", "关于甲的建议", CellRichText(["张三、", TextBlock(strike, "李四")]),
+             CellRichText([TextBlock(InlineFont(strike=False), "东城"), "街道政协工委"]), "市政协", None],
+            [2, "2025-02-02", "关于乙的建议", "赵六", "东城街道政协工委",
+             CellRichText(["市政协、", TextBlock(strike, "省政协")]), None],
+            [3, "2025-02-03", struck("关于丙的建议"), "钱七", "东城街道政协工委", "市政协", None],
+            [4, "2025-02-04", "关于丁的建议", "孙八", "东城街道政协工委", "市政协", struck("副市长李某某批示")],
+            [5, "2025-02-05", "关于戊的建议", "周九", "东城街道政协工委", struck("省政协"), None]]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r, row in enumerate(rows, 1):
+        for c, v in enumerate(row, 1):
+            if v is not None:
+                ws.cell(r, c, v)
+    xlsx = tmp_path / "runs.xlsx"
+    wb.save(xlsx)
+    to = {"xlsx_shared": "xlsx", "xls": "xls", "ods": "ods"}
+    path = _soffice(xlsx, to[fmt], fmt) if fmt in to else xlsx
+    ledger, report = _read(path, year=2025)
+    assert list(ledger.submissions["row"]) == [2, 3, 5, 6], fmt
+    assert list(ledger.submissions["unit"]) == ["东城街道政协工委"] * 4, fmt
+    assert _adopted(ledger, "row") == [(0, "市级", 2), (1, "市级", 3), (2, "市级", 5)], fmt
+    assert _paid(ledger) == {"张三": 100, "赵六": 100, "孙八": 100}, fmt
+    said = [(i.code, i.row, i.column) for i in report.issues if i.code.endswith("struck")]
+    assert said == [("cell.partly_struck", 2, "D"), ("cell.partly_struck", 3, "F"), ("row.struck", 4, "C"),
+                    ("cell.struck", 5, "G"), ("cell.struck", 6, "F")], fmt
+    partly = _codes(report, "cell.partly_struck")[0].message
+    assert "“李四”" in partly and "“张三、”" in partly, fmt
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
 def test_items_in_hidden_rows_are_counted_and_said(tmp_path, fmt):
     # Rows hidden by hand, or by a filter the ledger was saved with (一季度 filtered to 3月): their

@@ -111,7 +111,8 @@ class FileReader:
                        value=ctx.year_conflict[0], detail=ctx.year_conflict[1])
         merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
         before = tables.n["submissions"]
-        SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo, by_seq).read(rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells)
+        SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo, by_seq).read(
+            rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells, grid.partly_struck)
         items = tables.n["submissions"] - before
         if table.kind == "submissions":
             by_seq.clear()

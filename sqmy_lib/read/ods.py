@@ -16,7 +16,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from .safety import MAX_SHEET_CELLS, MAX_SHEET_XML, SheetFacts, UnreadableFile, _parse_part
+from .safety import MAX_SHEET_CELLS, MAX_SHEET_XML, SheetFacts, UnreadableFile, _parse_part, split_struck
 
 _NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
@@ -37,6 +37,8 @@ TABLE, ROW, COLUMN = _q("table:table"), _q("table:table-row"), _q("table:table-c
 CELL, COVERED = _q("table:table-cell"), _q("table:covered-table-cell")
 AUTO_STYLES, STYLE, TEXT_PROPS = _q("office:automatic-styles"), _q("style:style"), _q("style:text-properties")
 NULL_DATE, ANNOTATION, PARA = _q("table:null-date"), _q("office:annotation"), _q("text:p")
+SPAN, TEXT_STYLE, SPACES = _q("text:span"), _q("text:style-name"), _q("text:s")
+TAB, LINE_BREAK, SPACE_COUNT = _q("text:tab"), _q("text:line-break"), _q("text:c")
 NAME, STYLE_NAME, DEFAULT_STYLE = _q("table:name"), _q("table:style-name"), _q("table:default-cell-style-name")
 VISIBILITY, FORMULA = _q("table:visibility"), _q("table:formula")
 VALUE_TYPE, CALC_VALUE_TYPE = _q("office:value-type"), _q("calcext:value-type")
@@ -86,6 +88,46 @@ def _cell_styles(styles) -> dict[str, tuple[bool | None, str | None]]:
         own = None if line is None else line != "none" and kind != "none"
         out[st.get(_q("style:name"))] = (own, st.get(_q("style:parent-style-name")))
     return out
+
+
+def _text_struck(styles) -> set[str]:
+    """The automatic text styles (``style:family="text"``, a ``text:span``'s) that strike their text through."""
+    out = set()
+    for st in styles:
+        props = st.find(TEXT_PROPS) if st.get(_q("style:family")) == "text" else None
+        if props is None:
+            continue
+        # LibreOffice writes a span's strike as a type alone (single, double): struck unless either says none
+        line, kind = props.get(_q("style:text-line-through-style")), props.get(_q("style:text-line-through-type"))
+        if (line or kind or "none") != "none" and kind != "none":
+            out.add(st.get(_q("style:name")))
+    return out
+
+
+def _runs(el, struck: set[str], on: bool, out: list) -> None:
+    """The text of ``el`` (a paragraph or a span) as (text, struck or not) runs, as calamine
+    reads it (text:s spaces, tabs, line breaks); a span struck by its style, or inside one."""
+    out.append((el.text or "", on))
+    for child in el:
+        if child.tag == SPAN:
+            _runs(child, struck, on or child.get(TEXT_STYLE) in struck, out)
+        elif child.tag == SPACES:
+            out.append((" " * _count(child, SPACE_COUNT), on))
+        elif child.tag in (TAB, LINE_BREAK):
+            out.append(("\t" if child.tag == TAB else "\n", on))
+        elif child.tag != ANNOTATION:
+            _runs(child, struck, on, out)
+        out.append((child.tail or "", on))
+
+
+def _struck_text(el, struck: set[str]) -> tuple[str, str] | None:
+    """A text cell's paragraphs split by its struck spans (see split_struck), or None."""
+    runs: list = []
+    for p in (p for p in el if p.tag == PARA):
+        if runs:
+            runs.append(("\n", False))
+        _runs(p, struck, False, runs)
+    return split_struck(runs)
 
 
 def _struck(styles: dict, name: str | None) -> bool:
@@ -145,6 +187,7 @@ class _Scan:
         self.styles = dict(named_styles)
         self.facts: dict[str, SheetFacts] = {}
         self.date1904 = False
+        self.text_struck: set[str] = set()  # automatic text styles that strike through (a span's)
         self.sheet: _Sheet | None = None
 
     def run(self, source) -> None:
@@ -173,7 +216,7 @@ class _Scan:
 
     def _start(self, el) -> None:
         if el.tag == TABLE:
-            self.sheet = _Sheet(el.get(NAME) or "", SheetFacts(date1904=self.date1904))
+            self.sheet = _Sheet(el.get(NAME) or "", SheetFacts(date1904=self.date1904), self.text_struck)
         elif self.sheet is None:
             if el.tag == NULL_DATE:  # in the settings before the first sheet
                 self.date1904 = (el.get(_q("table:date-value")) or "").startswith("1904-01-01")
@@ -185,6 +228,7 @@ class _Scan:
     def _end(self, el) -> None:
         if el.tag == AUTO_STYLES and self.sheet is None:
             self.styles.update(_cell_styles(el.iter(STYLE)))
+            self.text_struck |= _text_struck(el.iter(STYLE))
         elif self.sheet is None:
             return
         elif el.tag in (CELL, COVERED) and self.sheet.in_row:
@@ -199,8 +243,9 @@ class _Scan:
 class _Sheet:
     """One table as it streams by: where the next row and cell are, and what they say."""
 
-    def __init__(self, name: str, facts: SheetFacts):
+    def __init__(self, name: str, facts: SheetFacts, text_struck: set[str] = frozenset()):
         self.name, self.facts = name, facts
+        self.text_struck = text_struck  # the text styles that strike a span through
         self.r = self.c = self.ncols = 0
         self.repeat, self.in_row, self.row_style = 1, False, None
         self.max_row = self.max_col = -1  # the filled extent
@@ -271,6 +316,18 @@ class _Sheet:
             return
         struck = [c for c in cols if _struck(styles, self._style_at(el, c))]
         self.facts.struck_cells.update((r, c) for r in rows for c in struck)
+        if self.text_struck and len(el):
+            self._struck_spans(el, rows, cols)
+
+    def _struck_spans(self, el, rows: range, cols: range) -> None:
+        """A text cell struck through by its spans (text styles): in whole a struck cell, in part
+        read without the struck text (SheetFacts.strike), at each place it stands for."""
+        if el.get(VALUE_TYPE, "string") != "string":
+            return
+        split = _struck_text(el, self.text_struck)
+        if split is not None:
+            for at in ((r, c) for r in rows for c in cols):
+                self.facts.strike(at, split)
 
     def _style_at(self, el, c: int) -> str | None:
         """The cell's style: its own, else its row's default, else its column's."""

@@ -46,6 +46,8 @@ class SheetFacts:
     formula_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, no cached value
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → #N/A, #REF! … (calamine: empty)
     struck_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, text with a 删除线 (strikethrough)
+    # 0-based → (the text left, the text struck): a cell whose text is struck through in part (its runs)
+    partly_struck: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden (by hand or by a filter)
     hidden_cols: set[int] = field(default_factory=set)  # 0-based columns hidden
     date1904: bool = False  # the workbook counts days from 1904 (a Mac Excel setting): serials 1462 days on
@@ -54,6 +56,16 @@ class SheetFacts:
     format_hidden: set[tuple[int, int]] = field(default_factory=set)  # 0-based, a value its number format hides (;;;)
     merges: list = field(default_factory=list)  # ((r0, c0), (r1, c1)): an .ods's (calamine gives only an .xlsx's)
     problem: UnreadableFile | None = None
+
+    def strike(self, at: tuple[int, int], split: tuple[str, str] | None) -> None:
+        """A cell whose text runs are struck (``split_struck``): all of it, a struck cell as if its
+        format were struck; part of it, read without that part."""
+        if split is None:
+            return
+        if split[0]:
+            self.partly_struck[at] = split
+        else:
+            self.struck_cells.add(at)
 
 
 def sniff(path: Path) -> str:
@@ -161,12 +173,13 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
         _check_not_an_output(zf)
         _check_shared_strings(zf)
         struck = _struck_styles(zf)
+        struck_strings = _struck_strings(zf)
         hiding = _hiding_formats(zf)
         parts, date1904, recalc = _xlsx_sheet_parts(zf)
         for name, part in parts.items():
             facts[name] = f = SheetFacts(date1904=date1904)
             try:
-                _scan_sheet_xml(zf, part, f, name, struck, recalc, hiding)
+                _scan_sheet_xml(zf, part, f, name, struck, struck_strings, recalc, hiding)
             except UnreadableFile as exc:
                 f.problem = exc
             f.comments = _xlsx_comments(zf, part)
@@ -313,8 +326,8 @@ _SST_HEAD = re.compile(rb"<(?:\w+:)?sst\b([^>]{0,2000})>")
 
 
 def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str,
-                    struck: frozenset[bytes] = frozenset(), recalc: bool = False,
-                    hiding: frozenset[bytes] = frozenset()) -> None:
+                    struck: frozenset[bytes] = frozenset(), struck_strings: dict | None = None,
+                    recalc: bool = False, hiding: frozenset[bytes] = frozenset()) -> None:
     try:
         info = zf.getinfo(part)
     except KeyError:
@@ -326,28 +339,14 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
         data = fh.read(MAX_SHEET_XML + 1)
     if len(data) > MAX_SHEET_XML:
         raise UnreadableFile("sheet.too_large", f"工作表“{sheet}”数据量超过上限,已拒绝读取", sheet)
+    _check_extent(data, sheet)
     # Each test below is one pass at C speed over the bytes (no str is built); the per-cell
     # regexes run only when a pass finds something worth a full look.
-    last = data.rfind(b"<row ")
-    if last < 0:
-        last = data.rfind(b":row ")  # a namespace-prefixed row element
-    m = _ROW_NUM.match(data, data.rfind(b"<", 0, last + 1)) if last >= 0 else None
-    max_row = int(m[1]) if m else 0
-    max_col = 25
-    if _LONG_COL.search(data):
-        max_col = max(col_index(letters.decode()) for letters, _ in _CELL_REF.findall(data))
-    if max_row * (max_col + 1) > MAX_SHEET_CELLS:
-        raise UnreadableFile(
-            "sheet.too_large",
-            f"工作表“{sheet}”的数据范围异常(约 {max_row} 行 × {max_col + 1} 列),已拒绝读取;请删除表格外的多余内容后另存",
-            sheet,
-        )
     if _formulas_lack_values(data, recalc):
         facts.formula_cells |= _formula_cells_without_value(data, recalc)
     if b't="e"' in data:
         facts.error_cells.update(_error_cells(data))
-    if struck and any(b' s="' + n + b'"' in data for n in struck):
-        facts.struck_cells |= _struck_cells(data, struck)
+    _strikes(data, facts, struck, struck_strings or {})
     _scan_hidden(data, facts)
     _scan_cell_kinds(data, facts, hiding)
 
@@ -412,6 +411,32 @@ def _styles_of(xfs, num_fmts: set, local) -> frozenset[bytes]:
                      if xf.get("numFmtId") in num_fmts)
 
 
+def _check_extent(data: bytes, sheet: str) -> None:
+    """Refuse a sheet whose last row × widest column passes MAX_SHEET_CELLS (calamine would allocate it)."""
+    last = data.rfind(b"<row ")
+    if last < 0:
+        last = data.rfind(b":row ")  # a namespace-prefixed row element
+    m = _ROW_NUM.match(data, data.rfind(b"<", 0, last + 1)) if last >= 0 else None
+    max_row = int(m[1]) if m else 0
+    max_col = 25
+    if _LONG_COL.search(data):
+        max_col = max(col_index(letters.decode()) for letters, _ in _CELL_REF.findall(data))
+    if max_row * (max_col + 1) > MAX_SHEET_CELLS:
+        raise UnreadableFile(
+            "sheet.too_large",
+            f"工作表“{sheet}”的数据范围异常(约 {max_row} 行 × {max_col + 1} 列),已拒绝读取;请删除表格外的多余内容后另存",
+            sheet,
+        )
+
+
+def _strikes(data: bytes, facts: SheetFacts, struck: frozenset[bytes], struck_strings: dict) -> None:
+    """The sheet's cells struck through by their style, or by their text's runs (in whole or in part)."""
+    if struck and any(b' s="' + n + b'"' in data for n in struck):
+        facts.struck_cells |= _struck_cells(data, struck)
+    if (struck_strings and b't="s"' in data) or b"strike" in data:
+        _struck_runs(data, struck_strings, facts)
+
+
 # A column range hidden: ``<col min="5" max="6" width="0" hidden="1"/>`` (attributes in any order).
 _HIDDEN_COLS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*\shidden="(?:1|true)")(?=[^>]*\smin="(\d+)")[^>]*?\smax="(\d+)"')
 # A row element with hidden="1" (or "true"), its number: ``<row r="7" spans="1:8" hidden="1">``.
@@ -425,6 +450,117 @@ def _struck_cells(data: bytes, struck: frozenset[bytes]) -> set[tuple[int, int]]
     ids = {n.decode() for n in struck}
     # a value (or inline string) to strike, not an empty styled cell
     return {at for el, at in _cells(data) if el.get("s") in ids and len(el)}
+
+
+# ---------------------------------------------------------------- text struck through in part (runs)
+
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # a character Excel writes escaped (_x000D_ is \r)
+
+
+def split_struck(runs) -> tuple[str, str] | None:
+    """``runs``, (text, struck or not) in order, as (the text left, the text struck), or None when
+    no visible text is struck (most cells). All the text struck leaves an empty text left."""
+    kept = "".join(t for t, st in runs if not st)
+    gone = "".join(t for t, st in runs if st)
+    if not gone.strip():
+        return None
+    return ("" if not kept.strip() else kept), gone
+
+
+def _local(el) -> str:
+    return el.tag.rsplit("}", 1)[-1]
+
+
+def _run_struck(run) -> bool:
+    """Whether a rich-text run (``<r>``) is struck: ``<rPr><strike/>`` (``val="0"`` is not)."""
+    props = next((x for x in run if _local(x) == "rPr"), None)
+    return props is not None and any(_local(x) == "strike" and x.get("val", "1") not in ("0", "false") for x in props)
+
+
+def _string_runs(si) -> tuple[str, str] | None:
+    """A shared or inline string (``<si>``, ``<is>``) split by its struck runs (see split_struck);
+    its phonetic guide (``<rPh>``) is no part of its text."""
+    runs = []
+    for part in si:
+        tag = _local(part)
+        if tag == "t":
+            runs.append((part.text or "", False))
+        elif tag == "r":
+            text = "".join(t.text or "" for t in part if _local(t) == "t")
+            runs.append((text, _run_struck(part)))
+    if not any(st for _, st in runs):
+        return None
+    return split_struck([(_ESCAPED.sub(lambda m: chr(int(m[1], 16)), t), st) for t, st in runs])
+
+
+def _struck_strings(zf: zipfile.ZipFile) -> dict[int, tuple[str, str]]:
+    """Shared string index → (text left, text struck) for each string struck through in part or
+    whole by its runs; {} (and no parse) when ``xl/sharedStrings.xml`` holds no strike at all."""
+    part = "xl/sharedStrings.xml"
+    if part not in zf.NameToInfo or not _holds(zf, part, b"strike"):
+        return {}
+    from defusedxml.ElementTree import iterparse
+
+    out: dict[int, tuple[str, str]] = {}
+    k = 0
+    try:
+        with zf.open(part) as fh:
+            for _, el in iterparse(_Bounded(fh), events=("end",)):
+                if _local(el) != "si":
+                    continue
+                split = _string_runs(el)
+                if split is not None:
+                    out[k] = split
+                k += 1
+                el.clear()
+    except Exception:  # noqa: BLE001 - malformed or oversized: calamine reads the strings as they are
+        return out
+    return out
+
+
+def _holds(zf: zipfile.ZipFile, part: str, needle: bytes) -> bool:
+    """Whether ``part`` holds ``needle``, read in chunks (at most MAX_SHEET_XML bytes, a few MB at a time)."""
+    tail, total = b"", 0
+    with zf.open(part) as fh:
+        while total <= MAX_SHEET_XML:
+            chunk = fh.read(4 << 20)
+            if not chunk:
+                return False
+            total += len(chunk)
+            if needle in tail + chunk[:len(needle)] or needle in chunk:
+                return True
+            tail = chunk[-len(needle):]
+    return False
+
+
+class _Bounded:
+    """A zip member read through, cut off past MAX_SHEET_XML (a member may lie about its size)."""
+
+    def __init__(self, fh):
+        self.fh, self.total = fh, 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.fh.read(n if n is not None and n >= 0 else MAX_SHEET_XML + 1)
+        self.total += len(data)
+        if self.total > MAX_SHEET_XML:
+            raise UnreadableFile("sheet.too_large", "共享字符串超过上限")
+        return data
+
+
+def _struck_runs(data: bytes, struck_strings: dict[int, tuple[str, str]], facts: SheetFacts) -> None:
+    """The sheet's cells whose text (a shared string, or an inline one) is struck through by its runs:
+    in whole, a struck cell (as a struck format); in part, the text left and the text struck."""
+    for el, at in _cells(data):
+        kind = el.get("t")
+        split = None
+        if kind == "s":
+            v = next((x.text for x in el if _local(x) == "v"), None)
+            split = struck_strings.get(int(v)) if v and v.strip().isdigit() else None
+        elif kind == "inlineStr":
+            si = next((x for x in el if _local(x) == "is"), None)
+            split = _string_runs(si) if si is not None else None
+        if split is not None:
+            facts.strike(at, split)
 
 
 def _cells(data: bytes):
@@ -469,20 +605,8 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
                      if xf.font_index < len(book.font_list) and book.font_list[xf.font_index].struck_out}
         for k in range(book.nsheets):
             sheet = book.sheet_by_index(k)
-            facts = SheetFacts(date1904=book.datemode == 1)
-            facts.comments = {at: note.text for at, note in sheet.cell_note_map.items()}
-            facts.hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden and r < sheet.nrows}
-            facts.hidden_cols = {c for c, info in sheet.colinfo_map.items() if info.hidden and c < sheet.ncols}
-            for r in range(sheet.nrows):
-                types = sheet.row_types(r)
-                if xlrd.XL_CELL_ERROR in types:
-                    facts.error_cells.update({(r, c): xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#错误")
-                                              for c, t in enumerate(types) if t == xlrd.XL_CELL_ERROR})
-                if struck_xf:
-                    facts.struck_cells.update((r, c) for c, t in enumerate(types)
-                                              if t not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
-                                              and sheet.cell_xf_index(r, c) in struck_xf)
-            if facts.error_cells or facts.struck_cells or facts.hidden_rows or facts.hidden_cols or facts.date1904 or facts.comments:
+            facts = _xls_sheet_facts(book, sheet, struck_xf)
+            if facts.error_cells or facts.struck_cells or facts.partly_struck or facts.hidden_rows or facts.hidden_cols or facts.date1904 or facts.comments:
                 out[sheet.name] = facts
             book.unload_sheet(k)
     except Exception:  # noqa: BLE001 - as above
@@ -490,6 +614,49 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
     finally:
         book.release_resources()
     return out
+
+
+def _xls_sheet_facts(book, sheet, struck_xf: set[int]) -> SheetFacts:
+    """One BIFF sheet's facts (see xls_cell_facts)."""
+    facts = SheetFacts(date1904=book.datemode == 1)
+    facts.comments = {at: note.text for at, note in sheet.cell_note_map.items()}
+    facts.hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden and r < sheet.nrows}
+    facts.hidden_cols = {c for c, info in sheet.colinfo_map.items() if info.hidden and c < sheet.ncols}
+    _xls_error_and_struck_cells(sheet, struck_xf, facts)
+    if sheet.rich_text_runlist_map:
+        _xls_struck_runs(book, sheet, facts)
+    return facts
+
+
+def _xls_error_and_struck_cells(sheet, struck_xf: set[int], facts: SheetFacts) -> None:
+    """A BIFF sheet's cells holding an error value, and its filled cells whose format strikes them through."""
+    import xlrd
+
+    for r in range(sheet.nrows):
+        types = sheet.row_types(r)
+        if xlrd.XL_CELL_ERROR in types:
+            facts.error_cells.update({(r, c): xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#错误")
+                                      for c, t in enumerate(types) if t == xlrd.XL_CELL_ERROR})
+        if struck_xf:
+            facts.struck_cells.update((r, c) for c, t in enumerate(types)
+                                      if t not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+                                      and sheet.cell_xf_index(r, c) in struck_xf)
+
+
+def _xls_struck_runs(book, sheet, facts: SheetFacts) -> None:
+    """A BIFF sheet's text cells struck through by their runs (``rich_text_runlist_map``: from each
+    offset on, a font; before the first, the cell's own): in whole a struck cell, in part the text
+    left and the text struck."""
+    fonts = book.font_list
+    struck = lambda k: k < len(fonts) and bool(fonts[k].struck_out)
+    for (r, c), runs in sheet.rich_text_runlist_map.items():
+        text = sheet.cell_value(r, c)
+        if not isinstance(text, str) or not any(struck(k) for _, k in runs):
+            continue
+        own = book.xf_list[sheet.cell_xf_index(r, c)].font_index
+        starts = list(runs) if runs[0][0] == 0 else [(0, own), *runs]
+        ends = [off for off, _ in starts[1:]] + [len(text)]
+        facts.strike((r, c), split_struck([(text[off:end], struck(k)) for (off, k), end in zip(starts, ends)]))
 
 
 def _shows_nothing(code: str) -> bool:

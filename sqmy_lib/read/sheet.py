@@ -286,12 +286,15 @@ class SheetReader:
 
     def read(self, rows: list[list], formula_cells: set[tuple[int, int]],
              merged: dict[tuple[int, int], int] | None = None, error_cells: dict | None = None,
-             struck_cells: set[tuple[int, int]] | None = None) -> None:
+             struck_cells: set[tuple[int, int]] | None = None, partly_struck: dict | None = None) -> None:
         """Read the rows below the header; ``merged`` are the cells ``fill_merged_down`` filled;
         ``error_cells`` hold Excel error values (#N/A), which read as empty and are named;
-        ``struck_cells`` are struck through (删除线), which staff use to strike a thing out."""
+        ``struck_cells`` are struck through (删除线), which staff use to strike a thing out;
+        ``partly_struck`` cells had part of their text struck, already left out of ``rows``."""
         start = self.layout.header_bottom + 1
         struck_rows = self._strike_out(rows, start, struck_cells) if struck_cells else set()
+        if partly_struck:
+            self._say_partly_struck(rows, start, partly_struck, struck_rows, struck_cells or set())
         kept, data = self._rows_below(rows, start, struck_rows)
         self._dittos(data, kept)
         self._report_columns(data, kept)
@@ -350,6 +353,14 @@ class SheetReader:
                 rows[r] = list(rows[r])  # the row as read, with that cell struck out
                 rows[r][c] = ""
         return struck_rows
+
+    def _say_partly_struck(self, rows: list[list], start: int, partly: dict, struck_rows: set[int],
+                           struck: set[tuple[int, int]]) -> None:
+        """Each of this table's cells whose text was struck through in part (its struck part left
+        out when the workbook was opened), unless its row or the whole cell is struck out (said so)."""
+        for (r, c), (kept, gone) in sorted(partly.items()):
+            if start <= r < len(rows) and rows[r] and r not in struck_rows and (r, c) not in struck:
+                self._finding("cell.partly_struck", r + 1, c, gone.strip(), kept.strip()[:200])
 
     def _rows_below(self, rows: list[list], start: int, struck_rows: set[int] = frozenset()) -> tuple[list[int], list[list]]:
         """The rows from ``start`` down that hold items (or references), with their Excel row

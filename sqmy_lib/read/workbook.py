@@ -38,6 +38,8 @@ class SheetGrid:
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注)
     picture_cells: set[tuple[int, int]] = field(default_factory=set)  # a picture WPS embedded (read as empty)
     format_hidden: set[tuple[int, int]] = field(default_factory=set)  # a value its number format hides (;;;)
+    # 0-based → (the text read, the text struck through and left out): text struck in part (删除线)
+    partly_struck: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,6 +113,16 @@ def _blank_cells(rows: list[list], *cells: set[tuple[int, int]]) -> list[list]:
     return rows
 
 
+def _unstrike(rows: list[list], partly: dict[tuple[int, int], tuple[str, str]], struck: set) -> list[list]:
+    """A text struck through in part (删除线: how staff delete a name or a unit) read without the
+    struck part, as every later step sees it; said by the sheet reader (cell.partly_struck). A
+    cell whose format strikes it whole is left as it is (struck out whole, cell.struck)."""
+    for (r, c), (kept, _) in partly.items():
+        if (r, c) not in struck and r < len(rows) and c < len(rows[r]) and isinstance(rows[r][c], str) and rows[r][c]:
+            rows[r][c] = kept.translate(_INVISIBLE)
+    return rows
+
+
 def open_workbook(path: str | Path) -> OpenedWorkbook:
     """Open ``path`` after the safety checks; raise UnreadableFile when nothing can be read."""
     path = Path(path)
@@ -167,6 +179,8 @@ def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
         rows = _blank_errors(_visible(sheet.to_python(skip_empty_area=False)), fact.error_cells)
         if fact.formula_cells or fact.picture_cells:
             _blank_cells(rows, fact.formula_cells, fact.picture_cells)
+        if fact.partly_struck:
+            _unstrike(rows, fact.partly_struck, fact.struck_cells)
         merges = list(sheet.merged_cell_ranges or fact.merges)
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
@@ -175,11 +189,11 @@ def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
     return SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
                      fact.error_cells, fact.struck_cells, fact.hidden_rows, hidden_cols=fact.hidden_cols,
                      date1904=fact.date1904, comments=fact.comments, picture_cells=fact.picture_cells,
-                     format_hidden=fact.format_hidden)
+                     format_hidden=fact.format_hidden, partly_struck=fact.partly_struck)
 
 
 def _add_xls_facts(path: Path, sheets: list[SheetGrid]) -> None:
-    """A BIFF file's error values (calamine gives them as empty), struck cells, hidden rows and notes."""
+    """A BIFF file's error values (calamine gives them as empty), struck cells (or text), hidden rows and notes."""
     more = xls_cell_facts(path)
     for grid in sheets:
         if grid.name in more:
@@ -189,3 +203,5 @@ def _add_xls_facts(path: Path, sheets: list[SheetGrid]) -> None:
             grid.hidden_cols |= more[grid.name].hidden_cols
             grid.date1904 = more[grid.name].date1904
             grid.comments = more[grid.name].comments
+            grid.partly_struck = more[grid.name].partly_struck
+            _unstrike(grid.rows, grid.partly_struck, grid.struck_cells)
