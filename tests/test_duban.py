@@ -263,3 +263,34 @@ def test_a_day_of_completion_alone_closes_and_a_reply_said_in_words_answers(tmp_
     table = instructions(ledger, Period.of(2025, half=1), today=dt.date(2025, 7, 10)).set_index("item_no")
     assert table.loc[["C1", "C2", "C3", "C4"], "status"].tolist() == ["已办结", "办理中", "办理中", "未反馈"]
     assert table.loc[["C1", "C2", "C3", "C4"], "overdue"].tolist() == [False, False, True, True]
+
+
+def test_two_copies_of_one_instruction_give_each_other_their_fields(tmp_path):
+    # One 批示 recorded in the items ledger (领导批示 cell) and again in a 批示台账 row is one 批示 whose
+    # fields come from both copies (the repeat was dropped whole, its 督办 fields lost). Worked by hand:
+    # C1 李某某市长批示（2月5日） | 市长李某某 2025-02-05 承办 市教育局 办结 2025-02-20: one, 市教育局, replied 20 Feb.
+    # C2 2025.2.4市长李某某批示 | 李某某 2025-02-04 (name alone): the same leader that day: one 件, 市级, 市住建局.
+    # C3 落实 已落实 | 办理情况 正在办理: differ; the 批示台账's 正在办理 counts, said at 批示台账!I4 naming 报送台账!G4 (7th column).
+    # C4 县长批示 (no day) 落实 已答复 | 县长 2025-09-10 办理情况 blank: one, dated 10 Sep, 已答复, 县商务局.
+    items = [["编号", "收稿日期", "信息标题", "作者", "单位", "领导批示", "落实情况"],
+             ["C1", "2025-01-08", "关于学前教育的建议", "丙三", "经济界别组", "李某某市长批示（2月5日）", None],
+             ["C2", "2025-01-07", "关于城市更新的建议", "乙二", "经济界别组", "2025.2.4市长李某某批示", None],
+             ["C3", "2025-01-06", "关于乡村振兴的建议", "甲一", "经济界别组", "2025.2.3市长李某某批示", "已落实"],
+             ["C4", "2025-08-06", "关于冷链物流的建议", "丁四", "经济界别组", "县长批示", "已答复"]]
+    register = [["序号", "编号", "信息标题", "批示领导", "批示时间", "批示内容", "承办单位", "办理时限", "办理情况", "办结时间"],
+                [1, "C1", "关于学前教育的建议", "市长李某某", "2025-02-05", "请研究", "市教育局", None, None, "2025-02-20"],
+                [2, "C2", "关于城市更新的建议", "李某某", "2025-02-04", "请研究", "市住建局", None, None, None],
+                [3, "C3", "关于乡村振兴的建议", "市长李某某", "2025-02-03", "请研究", "市农业局", None, "正在办理", None],
+                [4, "C4", "关于冷链物流的建议", "县长", "2025-09-10", "请研究", "县商务局", None, None, None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "2025年台账.xlsx", {"报送台账": items, "批示台账": register}), year=2025)
+    table = instructions(ledger, Period.of(2025), today=dt.date(2025, 12, 31))
+    assert sorted(table["item_no"]) == ["C1", "C2", "C3", "C4"]
+    table = table.set_index("item_no")
+    assert (table.at["C1", "department"], table.at["C1", "replied"]) == ("市教育局", pd.Timestamp("2025-02-20"))
+    assert (table.at["C2", "level"], table.at["C2", "department"]) == ("市级", "市住建局")
+    assert (table.at["C3", "follow_up"], table.at["C3", "department"]) == ("正在办理", "市农业局")
+    assert (table.at["C4", "follow_up"], table.at["C4", "date"], table.at["C4", "department"]) == (
+        "已答复", pd.Timestamp("2025-09-10"), "县商务局")
+    said = [i for i in sq.validate(ledger).issues if i.code == "instruction.copies_differ"]
+    assert [(i.sheet, i.row, i.column) for i in said] == [("批示台账", 4, "I")]
+    assert "报送台账!G4“已落实”" in said[0].message and "批示台账!I4“正在办理”" in said[0].message

@@ -10,7 +10,10 @@ or a short bracket after it (``1、关于…``, ``关于…（王五）``): a li
 
 Once linked, one 批示 written on several rows (the same leader and day on each 采用台账 row of
 its item, or in the item's row and again in a 批示台账) is one 批示: the later rows are said
-(``instruction.repeated``) and not counted again; one cell that names it twice gives two.
+(``instruction.repeated``) and not counted again; one cell that names it twice gives two. The
+copy kept takes every field it leaves blank from the other (承办单位, 办结时间 of the 批示台账; 落实情况
+of the item's row); a leader written by name alone is the one written with post and name of the same
+item (and day); follow-up texts that differ are the 批示台账's, said (``instruction.copies_differ``).
 """
 from __future__ import annotations
 
@@ -221,7 +224,7 @@ def dates_after_their_items(ledger: Ledger) -> None:
 def merge_repeated_instructions(ledger: Ledger) -> None:
     """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module docstring)."""
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
-                          lambda t: [t["item"], t["leader"].map(_leader_key)], t_ok=lambda t: t["leader"] != "")
+                          lambda t: [t["item"], _leader_keys(t, ["item"])], t_ok=lambda t: t["leader"] != "")
     _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
                           lambda t: [t["item"], t["tier"].astype(object), t["body"].map(organ_name)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
@@ -230,20 +233,25 @@ def merge_repeated_instructions(ledger: Ledger) -> None:
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
     if len(named) < 2:
         return
-    key = [named["item"], named["leader"].map(_leader_key), named["date"]]
+    key = [named["item"], _leader_keys(named, ["item", "date"]), named["date"]]
     # Written again in another cell: a repeat. Twice in one cell (市长李某某批示2次) is two 批示.
     cell = named["src"].astype(str) + ":" + named["row"].astype(str) + ":" + named["column"].astype(str)
     repeated = cell != cell.groupby(key, dropna=False, sort=False).transform("first")
     if not repeated.any():
         return
-    first = named[~repeated].assign(_k=list(zip(*[k[~repeated] for k in key]))).set_index("_k")
-    rows = []
+    keys = pd.Series(list(zip(*key)), index=named.index)
+    first_at = pd.Series(named.index[~repeated.to_numpy()], index=keys[~repeated].to_numpy())
+    first_at = first_at[~first_at.index.duplicated()]
+    rows, kept = [], []
     for at, r in named[repeated].iterrows():
-        k = (r["item"], _leader_key(r["leader"]), r["date"])
-        f = first.loc[[k]].iloc[0] if k in first.index else None
+        k = keys[at]
+        f = named.loc[first_at[k]] if k in first_at.index else None
         detail = place(f["file"], f["sheet"], f["row"]) if f is not None else ""
         rows.append(dict(code="instruction.repeated", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
                          column=r["column"], value=r["leader"], detail=detail))
+        if f is not None:
+            kept.append((first_at[k], at))
+    rows += _combine_copies(ledger, instr, kept)
     ledger.instructions = instr.drop(index=named.index[repeated.to_numpy()]).reset_index(drop=True)
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                 ignore_index=True)
@@ -281,6 +289,71 @@ def _leader_key(leader: str) -> str:
     return "".join(sorted("".join(leader.split())))
 
 
+def _leader_keys(t: pd.DataFrame, by: list[str]) -> pd.Series:
+    """:func:`_leader_key` of each row, a leader written by name alone (李某某, no level read) taking
+    the key of the one leader written with post and name (市长李某某) of its group (same item, or
+    item and day) whose name it is: one 批示 written both ways is one."""
+    keys = t["leader"].map(_leader_key)
+    bare, posted = t[t["level"].isna()], t[t["level"].notna()]
+    if bare.empty or posted.empty:
+        return keys
+    pairs = bare.reset_index().merge(posted.reset_index(), on=by, suffixes=("", "_p"))
+    named = [p != b and (p.startswith(b) or p.endswith(b)) for b, p in zip(pairs["leader"], pairs["leader_p"])]
+    pairs = pairs[np.array(named, dtype=bool)] if len(pairs) else pairs
+    pairs = pairs.assign(key_p=pairs["leader_p"].map(_leader_key))
+    one = pairs.groupby("index")["key_p"].transform("nunique") == 1
+    found = pairs[one].drop_duplicates("index")
+    keys.loc[found["index"].to_numpy()] = found["key_p"].to_numpy()
+    return keys
+
+
+# The 督办 fields one copy of a 批示 may give and the other lack; follow-up and reply texts that
+# differ between the copies are taken from the 批示台账 copy and said.
+_COPY_FIELDS = ("text", "department", "assigned_on", "due_on", "due_text", "due_days", "replied_on", "fed_back_on")
+_FOLLOW_FIELDS = ("follow_up", "reply")
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (not isinstance(value, str) and pd.isna(value))
+
+
+def _combine_copies(ledger: Ledger, t: pd.DataFrame, pairs: list[tuple]) -> list[dict]:
+    """The kept copy of each (kept, dropped) pair of rows of one 批示 takes every field it leaves
+    blank from the dropped one (in place), its leader and level too when it names the leader alone.
+    Follow-up texts that differ: the 批示台账's (the row linked by 编号/标题), said at its cell."""
+    found = []
+    for k, d in pairs:
+        for fld in _COPY_FIELDS:
+            if _blank(t.at[k, fld]) and not _blank(t.at[d, fld]):
+                t.at[k, fld] = t.at[d, fld]
+        if pd.isna(t.at[k, "level"]) and pd.notna(t.at[d, "level"]):
+            t.at[k, "leader"], t.at[k, "level"] = t.at[d, "leader"], t.at[d, "level"]
+        for fld in _FOLLOW_FIELDS:
+            found += _combine_follow_up(ledger, t, k, d, fld)
+    return found
+
+
+def _combine_follow_up(ledger: Ledger, t: pd.DataFrame, k, d, fld: str) -> list[dict]:
+    """One follow-up field of a kept and a dropped copy (see :func:`_combine_copies`)."""
+    mine, theirs = t.at[k, fld], t.at[d, fld]
+    if _blank(theirs) or mine == theirs:
+        return []
+    if _blank(mine):
+        t.at[k, fld] = theirs
+        return []
+    registered = [i for i in (k, d) if t.at[i, "ref_item_no"] != "" or t.at[i, "ref_title"] != ""]
+    chosen = registered[0] if len(registered) == 1 else k
+    t.at[k, fld] = t.at[chosen, fld]
+    other = d if chosen == k else k
+    letters = ledger.column_letter(t.loc[[k, d], "src"], fld).fillna(t.loc[[k, d], "column"])
+    cells = {i: place(t.at[i, "file"], t.at[i, "sheet"], t.at[i, "row"], letters[i]) for i in (k, d)}
+    by = "批示台账" if len(registered) == 1 else cells[chosen]
+    r = t.loc[chosen]
+    return [dict(code="instruction.copies_differ", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
+                 column=letters[chosen], value=theirs if chosen == d else mine,
+                 detail=f"{cells[other]}“{t.at[other, fld] if other == d else mine}”,{cells[chosen]}“{t.at[k, fld]}”;按{by}统计")]
+
+
 def _same_issue(a: pd.Series, b: pd.Series) -> pd.Series:
     """Two adoptions of one tier that may be one: the same issue, or one of them gives none."""
     return a.isna() | b.isna() | (a == b)
@@ -314,5 +387,7 @@ def _merge_undated_copies(ledger: Ledger, table: str, code: str, key, t_ok, same
     found = [dict(code=code, src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
                   value=r.leader if table == "instructions" else r.body, detail=place(r.file_d, r.sheet_d, r.row_d))
              for r in pairs.itertuples()]
+    if table == "instructions":
+        found += _combine_copies(ledger, t, list(zip(pairs["index_d"], pairs["index"])))
     setattr(ledger, table, t.drop(index=pairs["index"]).reset_index(drop=True))
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
