@@ -16,7 +16,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from .safety import MAX_SHEET_CELLS, MAX_SHEET_XML, SheetFacts, UnreadableFile, _parse_part, split_struck
+from .safety import MAX_SHEET_CELLS, Capped, SheetFacts, UnreadableFile, _parse_part, split_struck
 
 _NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
@@ -62,7 +62,7 @@ def ods_sheet_facts(path: Path) -> dict[str, SheetFacts]:
         except KeyError:
             return {}
         with zf.open(info) as fh:
-            scan.run(_Capped(fh))
+            scan.run(Capped(fh))
     return scan.facts
 
 
@@ -139,20 +139,6 @@ def _struck(styles: dict, name: str | None) -> bool:
         if own is not None:
             return own
     return False
-
-
-class _Capped:
-    """A zip member read through, refused once past MAX_SHEET_XML (a member may lie about its size)."""
-
-    def __init__(self, fh):
-        self.fh, self.total = fh, 0
-
-    def read(self, n: int = -1) -> bytes:
-        data = self.fh.read(n if n is not None and n >= 0 else MAX_SHEET_XML + 1)
-        self.total += len(data)
-        if self.total > MAX_SHEET_XML:
-            raise UnreadableFile("sheet.too_large", f"表格内容超过 {MAX_SHEET_XML >> 20} MB 上限,已拒绝读取")
-        return data
 
 
 def _count(el, attr: str) -> int:

@@ -505,7 +505,7 @@ def _struck_strings(zf: zipfile.ZipFile) -> dict[int, tuple[str, str]]:
     k = 0
     try:
         with zf.open(part) as fh:
-            for _, el in iterparse(_Bounded(fh), events=("end",)):
+            for _, el in iterparse(Capped(fh, "共享字符串"), events=("end",)):
                 if _local(el) != "si":
                     continue
                 split = _string_runs(el)
@@ -533,17 +533,18 @@ def _holds(zf: zipfile.ZipFile, part: str, needle: bytes) -> bool:
     return False
 
 
-class _Bounded:
-    """A zip member read through, cut off past MAX_SHEET_XML (a member may lie about its size)."""
+class Capped:
+    """A zip member read through (by a streaming XML parser), refused once past MAX_SHEET_XML (a
+    member may lie about its size); ``what`` names it in the refusal."""
 
-    def __init__(self, fh):
-        self.fh, self.total = fh, 0
+    def __init__(self, fh, what: str = "表格内容"):
+        self.fh, self.total, self.what = fh, 0, what
 
     def read(self, n: int = -1) -> bytes:
         data = self.fh.read(n if n is not None and n >= 0 else MAX_SHEET_XML + 1)
         self.total += len(data)
         if self.total > MAX_SHEET_XML:
-            raise UnreadableFile("sheet.too_large", "共享字符串超过上限")
+            raise UnreadableFile("sheet.too_large", f"{self.what}超过 {MAX_SHEET_XML >> 20} MB 上限,已拒绝读取")
         return data
 
 
