@@ -49,9 +49,11 @@ def test_two_years_later_period_pays_the_difference(two_years):
     assert _paid(january, "关于跨年采用的建议") == {"张三": Decimal("35.00"), "李四": Decimal("35.00")}
     assert set(january["paid_before"]) == {Decimal("30.00")} and set(january["base"]) == {Decimal("100.00")}
     assert _paid(reward_lines(two_years, 2026), "关于跨年采用的建议") == {"张三": Decimal("35.00"), "李四": Decimal("35.00")}
-    # Without 补差 the 市级 adoption is paid in full again: 100.00 in 2026.
-    full = reward_lines(two_years, 2026, _no_top_up(2026))
-    assert _paid(full, "关于跨年采用的建议") == {"张三": Decimal("50.00"), "李四": Decimal("50.00")}
+    # Without 补差 (rewards.top_up: false) an item is paid once, in the quarter of its first adoption, at
+    # what it is worth at that quarter's end: 县级 30.00 in December 2025 (15.00 each); the 市级 adoption
+    # of January adds nothing in 2026, so the two years add up to what was paid.
+    assert _paid(reward_lines(two_years, 2025, _no_top_up(2025)), "关于跨年采用的建议") == {"张三": Decimal("15.00"), "李四": Decimal("15.00")}
+    assert _paid(reward_lines(two_years, 2026, _no_top_up(2026)), "关于跨年采用的建议") == {}
 
 
 @pytest.fixture(scope="module")
@@ -79,13 +81,15 @@ def test_quarters_pay_the_growth_and_add_up_to_the_year(one_year):
     assert year == {"王五": Decimal("400.00"), "赵六": Decimal("100.00")}
 
 
-def test_without_top_up_each_period_pays_in_full(one_year):
+def test_without_top_up_an_item_is_paid_once_at_its_first_quarters_worth(one_year):
     rules = _no_top_up(2025)
     quarters = [rewards(one_year, Period.of(2025, quarter=q), rules).set_index("name")["amount"].to_dict() for q in (1, 2, 3, 4)]
-    # Q2 pays 省级 200 in full and Z's second 市级 100 again; Q3 pays nothing for the instruction.
-    assert quarters == [{"赵六": Decimal("100.00"), "王五": Decimal("30.00")},
-                        {"王五": Decimal("200.00"), "赵六": Decimal("100.00")}, {}, {}]
-    assert rewards(one_year, 2025, rules).set_index("name")["amount"].to_dict() == {"王五": Decimal("400.00"), "赵六": Decimal("100.00")}
+    # 不补差: each item is paid once, in the quarter of its first adoption, at what it is worth at that
+    # quarter's end. Y (王五): 县级 in February, so Q1 pays 30; its 省级 (Q2) and the 市长's 批示 (Q3) add
+    # nothing. Z (赵六): 市级 on 20 March, Q1 pays 100; its second 市级 (June) nothing. The year is the
+    # sum of its quarters.
+    assert quarters == [{"赵六": Decimal("100.00"), "王五": Decimal("30.00")}, {}, {}, {}]
+    assert rewards(one_year, 2025, rules).set_index("name")["amount"].to_dict() == {"赵六": Decimal("100.00"), "王五": Decimal("30.00")}
 
 
 def test_a_coauthored_top_up_is_each_ones_share_of_the_growth(tmp_path):
