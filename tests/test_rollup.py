@@ -431,6 +431,8 @@ def test_the_rollup_writes_the_check_report_its_circular_points_to(tmp_path):
     assert "错误  乙县/台账.xlsx!台账!D3  [author.missing]" in report
     assert json.loads((out / "校验报告.json").read_text(encoding="utf-8"))["issues"][0]["file"].endswith("乙县/台账.xlsx")
     assert "报送 3 条" in report  # the rows read, the one with the error among them
+    # Rows as each ledger records them: an item in a county's and the city's ledger counts twice here (said).
+    assert "同一信息在下级和本级台账都有登记的,这里各计一次" in report
     assert f"已生成:{out / '校验报告.txt'}" in result.stdout
 
 

@@ -26,6 +26,9 @@ def summary_text(ledger: Ledger, report: Report) -> str:
         f"报送 {c['submissions']} 条,采用 {c['adoptions']} 条,批示 {c['instructions']} 件",
         f"错误 {len(report.errors)} 条,警告 {len(report.warnings)} 条",
     ]
+    subs = ledger.submissions
+    if "office" in subs and subs["office"].nunique() > 1:  # a roll-up's offices: its circular merges their copies
+        lines.insert(2, "(以上按各台账所记分别计数:同一信息在下级和本级台账都有登记的,这里各计一次,汇总通报中合并为一条)")
     return "\n".join(lines)
 
 
