@@ -250,7 +250,8 @@ def ceil_div(a: int, b: int) -> int:
 
 
 # What the operating system said, in words staff act on: the error numbers a run meets writing outputs.
-_OS_ERRORS = {28: "磁盘空间不足,请清理磁盘后重新运行", 13: "没有权限(文件夹只读或文件被占用)", 1: "没有权限(文件夹只读或文件被占用)",
+_LOCKED = "没有权限(文件夹只读,或文件正在 Excel/WPS 中打开:请关闭后重新运行)"
+_OS_ERRORS = {28: "磁盘空间不足,请清理磁盘后重新运行", 13: _LOCKED, 1: _LOCKED,
               30: "所在磁盘只读", 2: "文件或文件夹不存在", 36: "文件名过长", 122: "磁盘配额已满,请清理后重新运行"}
 
 

@@ -270,3 +270,24 @@ def test_a_full_disk_is_said_in_chinese(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert f"sqmy: 运行失败:磁盘空间不足,请清理磁盘后重新运行({tmp_path / 'out' / '校验报告.txt'})" in err
     assert "Errno" not in err and "No space" not in err
+
+
+def test_an_output_open_in_excel_is_named(tmp_path, monkeypatch, capsys):
+    # Windows refuses to replace a file open in Excel: PermissionError(13) from os.replace, whose filename is
+    # the temporary file and filename2 the output. The line must name the output staff have open, not the
+    # temporary file, and say to close it.
+    import errno
+
+    import sqmy_lib.iorw as iorw
+    from sqmy_lib.cli import main
+
+    def locked(src, dst):
+        raise PermissionError(errno.EACCES, "Access is denied", str(src), None, str(dst))
+
+    monkeypatch.setattr(iorw.os, "replace", locked)
+    demo = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
+    assert main(["run", str(demo), "--year", "2025", "--quarter", "3", "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "文件正在 Excel/WPS 中打开:请关闭后重新运行" in err, err
+    assert str(tmp_path / "out" / "校验报告.txt") in err and iorw.TEMP_PREFIX not in err, err
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.name.startswith(iorw.TEMP_PREFIX)]

@@ -106,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, BrokenPipeError):  # sqmy … | head: the reader has what it wanted
             return 1
 
-        said = os_error(exc.errno, exc.filename)
+        # A rename onto an output staff have open in Excel (Windows refuses it): filename2 is that output,
+        # filename only the temporary file beside it.
+        said = os_error(exc.errno, exc.filename2 or exc.filename)
         print(f"sqmy: 运行失败:{said}" if said else f"sqmy: 运行失败(OSError):{exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # the last line of defence: one readable line, never a traceback
