@@ -116,7 +116,7 @@ _ENTRIES = [
     Code("adoption.note_no_body", WARNING, "备注说已采用但未写单位", "备注“{value}”说该信息已采用,但没有写明采用单位(刊物),未计入采用;请在采用情况栏写明"),
     Code("adoption.in_forward", WARNING, "采用写在上报栏中", "上报栏中写有采用情况“{value}”,已按采用计入;请填入采用栏"),
     Code("instruction.repeated", INFO, "同一批示记了两次", "“{value}”的这件批示在 {detail} 已记录(同一信息、同一领导;两处日期相同,或一处未写日期),只计一次"),
-    Code("instruction.copies_differ", WARNING, "同一批示两处记录的办理情况不一致", "同一批示在两处记录的办理情况不一致({detail})"),
+    Code("instruction.copies_differ", WARNING, "同一批示两处记录的办理信息不一致", "同一批示在两处记录的办理信息不一致({detail})"),
     Code("adoption.repeated", INFO, "同一采用记了两次", "“{value}”的这次采用在 {detail} 已记录并写明日期,只按该条计一次"),
     Code("instruction.posts_only", WARNING, "批示人只写职务", "批示人只写了职务“{value}”、未写姓名,已按 {detail} 位领导各计一件;如为一人兼任,请写明姓名"),
     Code("instruction.in_note", WARNING, "批示写在备注中", "备注中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),

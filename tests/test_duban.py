@@ -294,3 +294,29 @@ def test_two_copies_of_one_instruction_give_each_other_their_fields(tmp_path):
     said = [i for i in sq.validate(ledger).issues if i.code == "instruction.copies_differ"]
     assert [(i.sheet, i.row, i.column) for i in said] == [("批示台账", 4, "I")]
     assert "报送台账!G4“已落实”" in said[0].message and "批示台账!I4“正在办理”" in said[0].message
+
+
+def test_two_copies_naming_different_departments_or_days_are_said(tmp_path):
+    # The same 批示 in the items ledger and the 批示台账, both copies filled but differing (they were
+    # silently the kept copy's). By hand: the 批示台账 counts and the difference is said at its cell.
+    # D1 承办 市教育局 | 市农业局: 市农业局, said at 批示台账!F2 naming 报送台账!G2.
+    # D2 办结 2025-02-20 | 2025-03-20: replied 20 March (the 批示台账's), said at 批示台账!G3, as 2025年2月20日.
+    # D3 the same 承办单位 and day in both: one 批示, nothing said.
+    items = [["编号", "收稿日期", "信息标题", "作者", "单位", "领导批示", "承办单位", "办结时间"],
+             ["D1", "2025-01-08", "关于学前教育的建议", "丙三", "经济界别组", "2025.2.5市长李某某批示", "市教育局", None],
+             ["D2", "2025-01-07", "关于城市更新的建议", "乙二", "经济界别组", "2025.2.4市长李某某批示", "市住建局", "2025-02-20"],
+             ["D3", "2025-01-06", "关于乡村振兴的建议", "甲一", "经济界别组", "2025.2.3市长李某某批示", "市农业局", "2025-02-25"]]
+    register = [["编号", "信息标题", "批示领导", "批示时间", "批示内容", "承办单位", "办结时间"],
+                ["D1", "关于学前教育的建议", "市长李某某", "2025-02-05", "请研究", "市农业局", None],
+                ["D2", "关于城市更新的建议", "市长李某某", "2025-02-04", "请研究", "市住建局", "2025-03-20"],
+                ["D3", "关于乡村振兴的建议", "市长李某某", "2025-02-03", "请研究", "市农业局", "2025-02-25"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "2025年台账.xlsx", {"报送台账": items, "批示台账": register}), year=2025)
+    table = instructions(ledger, Period.of(2025), today=dt.date(2025, 12, 31)).set_index("item_no")
+    assert sorted(table.index) == ["D1", "D2", "D3"]
+    assert table.at["D1", "department"] == "市农业局"
+    assert table.at["D2", "replied"] == pd.Timestamp("2025-03-20")
+    said = sorted((i.sheet, i.row, i.column, i.message) for i in sq.validate(ledger).issues
+                  if i.code == "instruction.copies_differ")
+    assert [s[:3] for s in said] == [("批示台账", 2, "F"), ("批示台账", 3, "G")], said
+    assert "报送台账!G2“市教育局”" in said[0][3] and "批示台账!F2“市农业局”" in said[0][3], said
+    assert "报送台账!H3“2025年2月20日”" in said[1][3] and "批示台账!G3“2025年3月20日”" in said[1][3], said

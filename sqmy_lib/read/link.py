@@ -17,6 +17,7 @@ item (and day); follow-up texts that differ are the 批示台账's, said (``inst
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 
@@ -25,6 +26,7 @@ import pandas as pd
 
 from ..records import Ledger, place
 from ..rules.placement import organ_name
+from ..zh import zh_date
 from .values import has_year, loose_title_key, title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
@@ -307,10 +309,17 @@ def _leader_keys(t: pd.DataFrame, by: list[str]) -> pd.Series:
     return keys
 
 
-# The 督办 fields one copy of a 批示 may give and the other lack; follow-up and reply texts that
-# differ between the copies are taken from the 批示台账 copy and said.
+# The 督办 fields one copy of a 批示 may give and the other lack; follow-up and reply texts, the
+# 承办单位 and the days of 督办 that differ between the copies are taken from the 批示台账 copy and said
+# (the one who answers for it, and whether it is overdue, hang on them). The 批示内容 is not compared:
+# one copy often abridges it.
 _COPY_FIELDS = ("text", "department", "assigned_on", "due_on", "due_text", "due_days", "replied_on", "fed_back_on")
-_FOLLOW_FIELDS = ("follow_up", "reply")
+_FOLLOW_FIELDS = ("follow_up", "reply", "department", "assigned_on", "due_on", "replied_on", "fed_back_on")
+
+
+def _shown(value) -> str:
+    """A copy's value as staff wrote it: a day as 2025年2月20日, a text as it is."""
+    return zh_date(value) if isinstance(value, (pd.Timestamp, dt.date)) else str(value)
 
 
 def _blank(value) -> bool:
@@ -350,8 +359,8 @@ def _combine_follow_up(ledger: Ledger, t: pd.DataFrame, k, d, fld: str) -> list[
     by = "批示台账" if len(registered) == 1 else cells[chosen]
     r = t.loc[chosen]
     return [dict(code="instruction.copies_differ", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
-                 column=letters[chosen], value=theirs if chosen == d else mine,
-                 detail=f"{cells[other]}“{t.at[other, fld] if other == d else mine}”,{cells[chosen]}“{t.at[k, fld]}”;按{by}统计")]
+                 column=letters[chosen], value=_shown(theirs if chosen == d else mine),
+                 detail=f"{cells[other]}“{_shown(t.at[other, fld] if other == d else mine)}”,{cells[chosen]}“{_shown(t.at[k, fld])}”;按{by}统计")]
 
 
 def _same_issue(a: pd.Series, b: pd.Series) -> pd.Series:
