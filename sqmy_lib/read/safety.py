@@ -172,9 +172,8 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
     with zipfile.ZipFile(path) as zf:
         _check_not_an_output(zf)
         _check_shared_strings(zf)
-        struck = _struck_styles(zf)
+        struck, hiding = _style_indexes(zf)
         struck_strings = _struck_strings(zf)
-        hiding = _hiding_formats(zf)
         parts, date1904, recalc = _xlsx_sheet_parts(zf)
         for name, part in parts.items():
             facts[name] = f = SheetFacts(date1904=date1904)
@@ -212,27 +211,45 @@ def _xlsx_comments(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]
     return out
 
 
-def _struck_styles(zf: zipfile.ZipFile) -> frozenset[bytes]:
-    """The cell style indexes (``s="N"``) whose font is struck through (删除线: how staff strike an
-    item out without deleting it), from ``xl/styles.xml``; empty when none (most workbooks)."""
-    part = "xl/styles.xml"
-    if part not in zf.namelist():
-        return frozenset()
+def _style_indexes(zf: zipfile.ZipFile) -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """The cell style indexes (``s="N"``) of ``xl/styles.xml`` that change what a cell says: those whose
+    font is struck through (删除线: how staff strike an item out without deleting it), and those whose
+    number format shows nothing (``;;;``: a value hidden on screen while it stays in the cell). Both
+    empty when none (most workbooks) or when the styles cannot be read (calamine reads the cells
+    all the same)."""
+    none = frozenset()
+    if "xl/styles.xml" not in zf.NameToInfo:
+        return none, none
     try:
-        styles = _parse_part(zf, part)
-    except Exception:  # noqa: BLE001 - unreadable styles: calamine reads the cells all the same
+        styles = _parse_part(zf, "xl/styles.xml")
+    except Exception:  # noqa: BLE001 - unreadable styles: the cells are read all the same
+        return none, none
+    xfs, fonts = _children(styles, "cellXfs", "xf"), _children(styles, "fonts", "font")
+    struck_fonts = {str(k) for k, font in enumerate(fonts) if any(_struck(x) for x in font)}
+    blank_formats = {el.get("numFmtId") for el in styles.iter() if _local(el) == "numFmt" and _shows_nothing(el.get("formatCode") or "")}
+    return _styles_with(xfs, "fontId", struck_fonts), _styles_with(xfs, "numFmtId", blank_formats)
+
+
+def _local(el) -> str:
+    return el.tag.rsplit("}", 1)[-1]
+
+
+def _children(root, group: str, tag: str) -> list:
+    """The ``tag`` elements of the ``group`` element(s) under ``root`` (the fonts of ``<fonts>``), in order."""
+    return [x for el in root if _local(el) == group for x in el if _local(x) == tag]
+
+
+def _struck(el) -> bool:
+    """A font's ``<strike/>`` (not ``<strike val="0"/>``)."""
+    return _local(el) == "strike" and el.get("val", "1") not in ("0", "false")
+
+
+def _styles_with(xfs: list, attribute: str, values: set) -> frozenset[bytes]:
+    """The indexes (as ``s="N"`` bytes) of the cell styles ``xfs`` whose ``attribute`` is one of ``values``."""
+    if not values:
         return frozenset()
-    local = lambda el: el.tag.rsplit("}", 1)[-1]
-    fonts = next((el for el in styles if local(el) == "fonts"), None)
-    xfs = next((el for el in styles if local(el) == "cellXfs"), None)
-    if fonts is None or xfs is None:
-        return frozenset()
-    struck_fonts = {str(k) for k, font in enumerate(f for f in fonts if local(f) == "font")
-                    if any(local(x) == "strike" and x.get("val", "1") not in ("0", "false") for x in font)}
-    if not struck_fonts:
-        return frozenset()
-    return frozenset(str(k).encode() for k, xf in enumerate(x for x in xfs if local(x) == "xf")
-                     if xf.get("fontId", "0") in struck_fonts)
+    default = "0" if attribute == "fontId" else None
+    return frozenset(str(k).encode() for k, xf in enumerate(xfs) if xf.get(attribute, default) in values)
 
 
 def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool, bool]:
@@ -382,35 +399,6 @@ def _is_picture(el) -> bool:
     return any(t.startswith(("_xlfn.DISPIMG(", "DISPIMG(", "=DISPIMG(")) for t in texts)
 
 
-def _hiding_formats(zf: zipfile.ZipFile) -> frozenset[bytes]:
-    """The cell style indexes (``s="N"``) whose number format shows nothing (``;;;``: every section
-    empty, how a value is hidden on screen while it stays in the cell); empty when none (nearly
-    every workbook: the raw bytes are looked at before anything is parsed)."""
-    part = "xl/styles.xml"
-    if part not in zf.NameToInfo:
-        return frozenset()
-    with zf.open(part) as fh:
-        raw = fh.read(MAX_PART_XML + 1)
-    if b';;;' not in raw:
-        return frozenset()
-    try:
-        styles = _parse_part(zf, part)
-    except Exception:  # noqa: BLE001 - unreadable styles: calamine reads the cells all the same
-        return frozenset()
-    local = lambda el: el.tag.rsplit("}", 1)[-1]
-    blank = {el.get("numFmtId") for el in styles.iter() if local(el) == "numFmt" and _shows_nothing(el.get("formatCode") or "")}
-    xfs = next((el for el in styles if local(el) == "cellXfs"), None) if blank else None
-    return _styles_of(xfs, blank, local)
-
-
-def _styles_of(xfs, num_fmts: set, local) -> frozenset[bytes]:
-    """The cell style indexes (``s="N"``) of ``cellXfs`` whose number format is one of ``num_fmts``."""
-    if xfs is None:
-        return frozenset()
-    return frozenset(str(k).encode() for k, xf in enumerate(x for x in xfs if local(x) == "xf")
-                     if xf.get("numFmtId") in num_fmts)
-
-
 def _check_extent(data: bytes, sheet: str) -> None:
     """Refuse a sheet whose last row × widest column passes MAX_SHEET_CELLS (calamine would allocate it)."""
     last = data.rfind(b"<row ")
@@ -465,10 +453,6 @@ def split_struck(runs) -> tuple[str, str] | None:
     if not gone.strip():
         return None
     return ("" if not kept.strip() else kept), gone
-
-
-def _local(el) -> str:
-    return el.tag.rsplit("}", 1)[-1]
 
 
 def _run_struck(run) -> bool:
