@@ -87,7 +87,7 @@ _ENTRIES = [
     Code("adoption.void", WARNING, "采用已作废或撤稿", "“{value}”写明作废或撤稿,未计为采用;如仍应计入,请删去作废、撤稿字样"),
     Code("adoption.unpaid", INFO, "不计稿酬", "“{value}”:该条信息的采用照常计入条数和积分,不计稿酬"),
     Code("adoption.note_denies", WARNING, "备注与采用记录矛盾",
-         "备注“{value}”说未采用,本行却记有采用,已按采用计入;请核对,未采用的请删去采用标记"),
+         "备注“{value}”说{detail},本行却记有采用,已按采用计入(计条数、积分和稿酬);请核对,未采用或尚未确定采用的请删去采用标记"),
     Code("sheet.appendix", INFO, "表格下方的统计表未读取", "表格下方自“{value}”起({detail})是附表或统计数字,未作为信息读取"),
     Code("date.year_read", INFO, "未写年份的日期按上下文定年", "日期“{value}”未写年份,{detail}"),
     Code("date.year_assumed", WARNING, "工作表未写明年度",

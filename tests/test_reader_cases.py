@@ -3171,3 +3171,103 @@ def test_a_tag_before_a_title_does_not_stop_the_link_to_the_adoptions(tmp_path):
     # By hand: 张三 市政协 100; 李四 省政协 200 once the tag is set aside (was adoption.no_item, unpaid).
     assert _paid(ledger) == {"张三": Decimal("100"), "李四": Decimal("200")}
     assert not _codes(report, "adoption.no_item")
+
+
+# ---------------------------------------------------------------- 上报 with its outcome, 备注 that deny, kinds under a body
+
+def _fen(ledger, year=2025) -> dict[str, int]:
+    """Reward per person in fen (the public reward_lines, summed per beneficiary)."""
+    lines = sq.reward_lines(ledger, year)
+    return {k: int(v) for k, v in lines.groupby("beneficiary")["amount_fen"].sum().items() if v}
+
+
+def test_a_forwarding_with_its_outcome_in_brackets_or_after_a_colon_is_kept(tmp_path):
+    # 报送省政协（未采用）, 报送市政协：未采用, 已报省政协(待采用): the outcome in brackets or after a colon
+    # made the 上报 a "not adopted" with no body (the 上报 figures lost it); 省政协（已报送，未采用） was
+    # a 上报 to a body "省政协("; in a 上报 column 报送省政协（未采用） was sent to "报送省政协". Worked by
+    # hand from the cells: 上报 to 市级 — 丙 (退稿), 丁 (：未采用); to 省级 — 甲, 乙, 戊, 己, 庚, 辛, 壬 (his
+    # 上报情况 column). 己 was also adopted by 市政协: 市级 ¥100 = 10000 fen, the only money; his
+    # highest 上报 is 省级 and not adopted there, so 上报被采用 is 0. Items sent to 市级 2, to 省级 7.
+    cells = [("甲", "报送省政协（未采用）", ""), ("乙", "已报送省政协（未采用）", ""), ("丙", "已上报市政协（退稿）", ""),
+             ("丁", "报送市政协：未采用", ""), ("戊", "已报省政协(待采用)", ""), ("己", "市政协采用，报送省政协（未采用）", ""),
+             ("庚", "省政协（已报送，未采用）", ""), ("辛", "报省政协未采用", ""), ("壬", "", "报送省政协（未采用）")]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "上报情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", who, a, f] for k, (who, a, f) in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    fw = ledger.forwards
+    assert sorted(zip(fw["item"], fw["body"], fw["tier"].astype(str))) == [
+        (0, "省政协", "省级"), (1, "省政协", "省级"), (2, "市政协", "市级"), (3, "市政协", "市级"), (4, "省政协", "省级"),
+        (5, "省政协", "省级"), (6, "省政协", "省级"), (7, "省政协", "省级"), (8, "省政协", "省级")]
+    assert _adopted(ledger) == [(5, "市级")]
+    assert _fen(ledger) == {"己": 10000}
+    s = sq.summary(ledger, 2025)
+    assert (s.forwarded, s.forwarded_adopted) == ({"市级": 2, "省级": 7, "全国": 0}, 0)
+    assert s.adopted_by_tier == {"县级": 0, "市级": 1, "省级": 0, "全国": 0}
+    assert not _codes(report, "mark.unknown")
+
+
+def test_a_forwarding_with_its_outcome_in_an_adoption_ledger_row_is_a_forwarding(tmp_path):
+    # A 采用台账 row whose 采用单位 says 报送省政协（未采用）: the 上报 was lost (only the 采用日期 said as
+    # an orphan). By hand: 甲 sent to 省政协, not adopted (0 fen, one 上报 to 省级, not adopted);
+    # 乙 adopted by 市政协, ¥100 = 10000 fen. The 采用日期 beside 甲's 上报 dates no adoption: said.
+    items = [["编号", "收稿日期", "信息标题", "作者", "单位"],
+             ["2025-001", "2025-02-10", "关于甲的建议", "甲", "经济界"], ["2025-002", "2025-02-11", "关于乙的建议", "乙", "经济界"]]
+    adopted = [["编号", "信息标题", "采用单位", "采用日期"], ["2025-001", "关于甲的建议", "报送省政协（未采用）", "2025-03-01"],
+               ["2025-002", "关于乙的建议", "市政协", "2025-03-02"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"报送台账": items, "采用台账": adopted}), year=2025)
+    assert _sent(ledger) == [(0, "省级")] and _adopted(ledger) == [(1, "市级")]
+    assert _fen(ledger) == {"乙": 10000}
+    s = sq.summary(ledger, 2025)
+    assert (s.forwarded, s.forwarded_adopted) == ({"市级": 1, "省级": 1, "全国": 0}, 1)  # 乙's 市级 adoption went up too
+    assert [(i.sheet, i.row, i.column) for i in _codes(report, "cell.orphan")] == [("采用台账", 2, "D")]
+
+
+def test_a_note_that_says_pending_or_not_adopted_beside_an_adoption_is_said(tmp_path):
+    # A 采用台账 row (采用单位 省政协, 采用日期 2025.3.1) whose 备注 says 拟采用/待定/审核中 was paid in full
+    # without a word; only 未采用 was said. Decided as adoption.note_denies already did: the row's own
+    # adoption cells say adopted, so it is counted and paid as marked (a warning: counted, look at
+    # it), and the 备注 is said at its cell with what it says. 拟报全国政协 is a plan to send it on and
+    # 省政协 stays adopted (no finding); a blank 备注 nothing. By hand: six 省级 adoptions, ¥200 =
+    # 20000 fen each; note_denies at H2..H5 (the header is row 1).
+    notes = ["拟采用", "待定", "审核中", "未采用", "拟报全国政协", ""]
+    items = [["编号", "收稿日期", "信息标题", "作者", "单位"]]
+    adopted = [["编号", "信息标题", "采用单位", "期号", "采用日期", "批示领导", "批示日期", "备注"]]
+    for k, note in enumerate(notes, 1):
+        no, title = f"2025-{k:03d}", f"关于第{k}个问题的建议"
+        items.append([no, "2025-02-10", title, f"作者{k}号", "经济界"])
+        adopted.append([no, title, "省政协", None, "2025.3.1", None, None, note or None])
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"报送台账": items, "采用台账": adopted}), year=2025)
+    assert _adopted(ledger) == [(k, "省级") for k in range(6)]
+    assert _fen(ledger) == {f"作者{k}号": 20000 for k in range(1, 7)}
+    denies = _codes(report, "adoption.note_denies")
+    assert [(i.sheet, i.row, i.column, i.severity) for i in denies] == [("采用台账", r, "H", "warning") for r in (2, 3, 4, 5)]
+    assert ["说尚未确定采用," in i.message for i in denies] == [True, True, True, False] and "说未采用," in denies[3].message
+    assert all("已按采用计入" in i.message and "稿酬" in i.message for i in denies)
+
+
+def test_a_product_or_kind_under_a_bodys_column_is_that_bodys(tmp_path):
+    # Under 采用情况 over 县政协编发 | 市政协 | 省政协 | 全国政协: 专报, 信息专报, 《社情民意》专报, 《信息专报》
+    # under a higher body's column were the office's own 专报 (县级 ¥30, mark.other_body); 综合, 摘报
+    # under 全国政协 were unknown (nothing). Worked by hand from the rules (县30 市100 省200 全国300;
+    # points 1 a submission + 县3 市10 省20 全国30): 甲 专报/全国 30000 fen, 31 points; 乙 专报/省 20000, 21;
+    # 丙 综合/全国 30000, 31; 丁 摘报/全国 30000, 31; 戊 《社情民意》专报/省 20000, 21; 己 《信息专报》/市 10000,
+    # 11; 庚 信息专报/全国 30000, 31; 辛 专报 under 县政协编发: the office's own 专报, 3000, 4 (routing 专报);
+    # 壬 转送 under 市政协: a 部门 product, not paid nor scored (1 point), said as another body's.
+    cells = [("甲", "", "", "", "专报"), ("乙", "", "", "专报", ""), ("丙", "", "", "", "综合"), ("丁", "", "", "", "摘报"),
+             ("戊", "", "", "《社情民意》专报", ""), ("己", "", "《信息专报》", "", ""), ("庚", "", "", "", "信息专报"),
+             ("辛", "专报", "", "", ""), ("壬", "", "转送", "", "")]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", None, None, None],
+            [None, None, None, None, None, "县政协编发", "市政协", "省政协", "全国政协"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", who, f"{who}单位", *c] for k, (who, *c) in enumerate(cells, 1)]
+    merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:I1"]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}, merges={"2025年": merges}), year=2025)
+    ad = ledger.adoptions
+    assert list(zip(ad["item"], ad["tier"].astype(str), ad["routing"].fillna(""))) == [
+        (0, "全国", ""), (1, "省级", ""), (2, "全国", ""), (3, "全国", ""), (4, "省级", ""), (5, "市级", ""), (6, "全国", ""),
+        (7, "县级", "专报"), (8, "县级", "转送")]
+    assert _fen(ledger) == {"甲": 30000, "乙": 20000, "丙": 30000, "丁": 30000, "戊": 20000, "己": 10000, "庚": 30000, "辛": 3000}
+    points = sq.units(ledger, 2025).set_index("unit")["points"]
+    assert {who: int(points[f"{who}单位"]) for who, *_ in cells} == {
+        "甲": 31, "乙": 21, "丙": 31, "丁": 31, "戊": 21, "己": 11, "庚": 31, "辛": 4, "壬": 1}
+    assert [(i.row, i.column) for i in _codes(report, "mark.other_body")] == [(11, "G")]
+    assert not _codes(report, "mark.unknown")

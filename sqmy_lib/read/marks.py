@@ -129,6 +129,12 @@ class Vocabulary:
         """Whether a 备注 or an adoption cell says no 稿酬 is paid (不计稿酬): rules ``unpaid_words``."""
         return bool(self._unpaid.search(norm(text)))
 
+    def plans_forwarding(self, text: str) -> bool:
+        """Whether a pending text is a plan to send the item on (``拟报省政协``, ``待上报``: a pending word
+        with a forwarding word in it), not an adoption yet to be decided (``拟采用``, ``待定``)."""
+        m = self._pending_in.search(norm(text).upper())
+        return m is not None and any(w in m[0] for w in self.forwarded)
+
     def read_mark(self, value) -> Reading | None:
         """A cell under a column that stands for one body (县政协编发 | 市政协 | …), or a
         是否采用 flag. None for an empty cell."""
@@ -255,7 +261,7 @@ class Vocabulary:
                     return rest
         for word in self._forwarded_tail:  # 省政协已报送, 市政协推荐
             if text.endswith(word) and len(text) > len(word):
-                rest = text[: -len(word)].rstrip("已并均")
+                rest = text[: -len(word)].rstrip("已并均([【")  # 省政协(已报送: the bracket's opening too
                 if rest and self.place(rest).tier is not None:
                     return rest
         return None
@@ -375,19 +381,27 @@ class Vocabulary:
     def _body_with_mark(self, part: str) -> Reading | None:
         """``省政协：×``, ``省政协 否``, ``省政协√``: a body, then the mark that says what it did (× not
         adopted, √ adopted, 待定 pending), read as that body's outcome; read whole, the body's name made
-        it an adoption whatever the mark said. None for any other part."""
+        it an adoption whatever the mark said. A forwarding before a not-adopted or pending mark
+        (``报送省政协（未采用）``, ``报送市政协：未采用``) is a 上报 to that body. None for any other part."""
         if not _MARK_HINT.search(part):  # most parts (市政协采用) have no colon, space, bracket or symbol
             return None
         m = _BODY_THEN_MARK.match(part)
         mark = m and norm(m["word"] or m["spaced"] or m["symbol"] or m["bracketed"]).upper()
-        if not mark or self.place(m["body"]).tier is None:
+        state = self._after_a_body(mark) if mark and self.place(m["body"]).tier is not None else None
+        if state is None:
             return None
+        body = norm(m["body"])
+        sent = self._forwarded(body.upper())  # 报送省政协（未采用）: the body is a forwarding's
+        if sent and state != ADOPTED:  # sent there, not (yet) adopted: the 上报 stands
+            return Reading(FORWARDED, body=sent, text=part, marked=True)
+        return Reading(state, body=body, text=part, marked=True)
+
+    def _after_a_body(self, mark: str) -> str | None:
+        """The state a mark written after a body says (√, ×, 待定; 报送中, 已上报: forwarded), or None."""
         for state, words in ((ADOPTED, self.adopted), (NOT_ADOPTED, self.not_adopted), (PENDING, self.pending)):
             if mark in words:
-                return Reading(state, body=norm(m["body"]), text=part, marked=True)
-        if any(mark in (w, w + "中") for w in self.forwarded):  # 省政协：报送中, 省政协：已上报
-            return Reading(FORWARDED, body=norm(m["body"]), text=part, marked=True)
-        return None
+                return state
+        return FORWARDED if any(mark in (w, w + "中") for w in self.forwarded) else None
 
     def _part(self, part: str) -> Reading:
         if (marked := self._body_with_mark(part)) is not None:

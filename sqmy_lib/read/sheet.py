@@ -1183,7 +1183,8 @@ class SheetReader:
 
     def _other_body(self, value, r: int, b: BodyColumn, reading: Reading) -> Reading:
         """A cell under one body's column that names a body of another level (县政协编发 under 省政协):
-        the cell says where, and that is said (mark.other_body)."""
+        the cell says where, and that is said (mark.other_body). A product of the column's line
+        that names no body (专报, 信息专报 under 省政协) is the column's body's."""
         body = reading.body
         if not body:
             if type(value) is not str:
@@ -1193,9 +1194,11 @@ class SheetReader:
             if not placed.by_level:
                 return reading  # 编发, 第3期, √: the column's own body
             body = said
-        tier, column_tier = self._placed(body).tier, self._placed(b.label).tier
-        if tier is None or column_tier is None or tier == column_tier:
+        placed, column = self._placed(body), self._placed(b.label)
+        if placed.tier is None or column.tier is None or placed.tier == column.tier:
             return reading
+        if placed.by_product and placed.channel == column.channel:
+            return replace(reading, body="")  # 专报, 《信息专报》 under 省政协: 省政协's 专报, no other body
         self._finding("mark.other_body", r, b.col, value, b.label)
         return replace(reading, body=body)
 
@@ -1439,8 +1442,9 @@ class SheetReader:
             recorded.add(tier)
 
     def _note_on_adoptions(self, r: int, note: str, first: int) -> None:
-        """备注 about the row's adoptions: 不计稿酬 (each counted, none paid: said), or 退稿/未采用 beside a
-        mark that says adopted (counted as marked, the contradiction said)."""
+        """备注 about the row's adoptions: 不计稿酬 (each counted, none paid: said), or 退稿/未采用 or
+        拟采用/待定/审核中 beside a mark that says adopted (counted and paid as marked, as a warning is:
+        the contradiction said, so that staff strike the mark or the 备注)."""
         c, n = self.f.get("note"), self.t.n["adoptions"]
         if c is None or not note or n == first:
             return
@@ -1451,9 +1455,22 @@ class SheetReader:
             self._finding("adoption.unpaid", r, c, note)
             return
         readings = self._memo("adoption_text", note, self.vocab.read_text)
-        tiers = {t["tier"][k] for k in range(first, n)}
-        if readings and all(x.state == NOT_ADOPTED and (not x.body or self._placed(x.body).tier in tiers) for x in readings):
-            self._finding("adoption.note_denies", r, c, note)
+        if said := self._note_denies(readings, {t["tier"][k] for k in range(first, n)}):
+            self._finding("adoption.note_denies", r, c, note, said)
+
+    def _note_denies(self, readings: list[Reading], tiers: set) -> str:
+        """What a 备注 says against the row's adoptions when every part of it says not adopted
+        (``未采用``, ``退稿``: 未采用) or not yet (``拟采用``, ``待定``, ``审核中``: 尚未确定采用); '' when
+        it says anything else. A part naming a body of another tier (省政协待定 beside a 市级
+        adoption) is about that body; a plan to send it on (拟报省政协, 待上报) denies nothing."""
+        states = set()
+        for x in readings:
+            if x.state not in (NOT_ADOPTED, PENDING) or self._placed(x.body or norm(x.text)).tier not in (None, *tiers):
+                return ""
+            if x.state == PENDING and self.vocab.plans_forwarding(x.text):
+                return ""
+            states.add(x.state)
+        return "" if not states else "未采用" if NOT_ADOPTED in states else "尚未确定采用"
 
     def _adopted_in_note(self, note: str) -> tuple[list[tuple[Reading, str]], bool]:
         """The adoptions a 备注 says, each with the tier of its body, and whether it says one by no

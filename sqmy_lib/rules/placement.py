@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 OWN = "own"
@@ -58,6 +58,9 @@ class Placed:
     routing: str = ""
     rule: str = ""
     by_level: bool = False  # placed by a level word or place name it contains (县政协编发), not a product
+    # placed only as one of the office's own products (专报, 《信息专报》): no level, place or bulletin of
+    # a tier names the body, so under a body's column it is that body's product
+    by_product: bool = False
 
 
 class Placement:
@@ -101,7 +104,7 @@ class Placement:
     def _place(self, name: str) -> Placed:
         placed = self._placed(name)
         if placed.tier is not None and placed.channel is None:  # 市级, 省级: the office's own line
-            return Placed(placed.tier, self.default_channel, placed.routing, placed.rule, placed.by_level)
+            return replace(placed, channel=self.default_channel)
         return placed
 
     def _placed(self, name: str) -> Placed:
@@ -137,7 +140,7 @@ class Placement:
                 tier = self._resolve(tier)
                 return Placed(tier, channel or "政协", routing if tier == self.own_tier else "", f"刊物名“{word}”")
         if routing:
-            return Placed(self.own_tier, routing_channel or channel, routing, f"本单位的{routing}")
+            return Placed(self.own_tier, routing_channel or channel, routing, f"本单位的{routing}", by_product=True)
         for word in self.own_words:
             if word in text:
                 return Placed(self.own_tier, channel or "政协", "", f"本级用语“{word}”")
