@@ -1286,6 +1286,111 @@ def test_a_leader_instructing_twice_in_one_cell_is_two_instructions(tmp_path):
     assert [(i.sheet, i.row) for i in _codes(report, "instruction.repeated")] == [("批示台账", 2)]
 
 
+def _quarterly_pay(ledger) -> dict[str, list[str]]:
+    """Each person's reward, quarter by quarter (Q1..Q4), as yuan strings."""
+    pay: dict[str, list[str]] = {}
+    for q in range(1, 5):
+        r = sq.rewards(ledger, sq.Period.of(2025, quarter=q))
+        for name, amount in zip(r["name"], r["amount"]):
+            pay.setdefault(name, ["0.00"] * 4)[q - 1] = str(amount)
+    return pay
+
+
+def test_two_leaders_each_with_their_day_in_one_cell_are_two_instructions_on_their_days(tmp_path):
+    # A 批示 cell naming two leaders, each with the day of their 批示 after the word (in brackets or
+    # not): two 批示, each dated by its own day (read before as one leader 市长 with "(2025.3.5);副省长
+    # 批示" as its text, dated 4-02). The same in a 批示台账's 批示领导 column.
+    cells = ["市长批示（2025.3.5）；副省长批示（2025.4.2）", "市长批示2025.8.5；副省长批示2025.9.2",
+             "市长批示（8月5日），副省长批示（9月2日）"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示"]]
+    rows += [[k, "2025-02-10", f"关于第{k}个问题的建议", who, f"单位{k}", "市政协采用（2025.3.10）", c]
+             for k, (who, c) in enumerate(zip(["张三", "李四", "王五"], cells), 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "d.xlsx", {"2025年": rows}), year=2025)
+    ins = ledger.instructions
+    assert [(int(i), l, str(v), d.date()) for i, l, v, d in zip(ins["item"], ins["leader"], ins["level"], ins["date"])] == [
+        (0, "市长", "市级", dt.date(2025, 3, 5)), (0, "副省长", "省级", dt.date(2025, 4, 2)),
+        (1, "市长", "市级", dt.date(2025, 8, 5)), (1, "副省长", "省级", dt.date(2025, 9, 2)),
+        (2, "市长", "市级", dt.date(2025, 8, 5)), (2, "副省长", "省级", dt.date(2025, 9, 2))]
+    assert not [i for i in report.issues if i.code.startswith("instruction.")]
+    # 市级 adoption on 3-10: ¥100 in Q1. 张三's first 批示 (3-5) is by Q1's end: ×2, ¥200 in Q1; the
+    # second (4-2) doubles nothing more. 李四's and 王五's first 批示 are on 8-5: ¥100 in Q1, the
+    # difference ¥100 in Q3 (补差).
+    assert _quarterly_pay(ledger) == {"张三": ["200.00", "0.00", "0.00", "0.00"],
+                                      "李四": ["100.00", "0.00", "100.00", "0.00"],
+                                      "王五": ["100.00", "0.00", "100.00", "0.00"]}
+    # 批示 counted in the quarter of their own day: Q1 one 市级; Q2 one 省级; Q3 two 市级, two 省级.
+    levels = [sq.summary(ledger, sq.Period.of(2025, quarter=q)).instructions_by_level for q in (1, 2, 3)]
+    assert [(lv["市级"], lv["省级"]) for lv in levels] == [(1, 0), (0, 1), (2, 2)]
+    # Points (year): 1 submitted + 10 市级 adoption + 20 for the highest 批示 (省级) = 31 each.
+    assert sq.units(ledger, 2025).set_index("unit")["points"].to_dict() == {"单位1": 31, "单位2": 31, "单位3": 31}
+
+    sheets = {"报送台账": [["信息编号", "收稿日期", "信息标题", "作者"], ["2025-001", "2025-02-10", "关于甲的建议", "张三"]],
+              "批示台账": [["信息编号", "信息标题", "批示领导"], ["2025-001", "关于甲的建议", "市长批示（3.5）；副省长批示（4.2）"]]}
+    ledger, _ = _read(write_xlsx(tmp_path / "s.xlsx", sheets), year=2025)
+    ins = ledger.instructions
+    assert [(l, str(v), d.date()) for l, v, d in zip(ins["leader"], ins["level"], ins["date"])] == [
+        ("市长", "市级", dt.date(2025, 3, 5)), ("副省长", "省级", dt.date(2025, 4, 2))]
+
+
+def test_leaders_joined_by_a_word_or_counted_are_each_an_instruction(tmp_path):
+    # Leaders joined by 和/与/及 are each a 批示 (as with 、); a post with a count (两位副市长) is that
+    # many 批示 by that post, said nowhere (the count is written); 市长两次批示 is two, as 市长批示两次.
+    # Posts with no names (市委书记和市长) are said as 市委书记、市长 is; levels written together before
+    # one post (省市领导) are one 批示 a level, and said (how many leaders, only staff know).
+    # 市长王和平: 和 inside a name, one leader. The same written in 备注 (rows 11-13).
+    cells = ["副省长刘某某和市长李某某批示", "市长李某某与副市长王某某批示", "市委书记和市长批示", "市长及两位副市长批示",
+             "两位副市长批示", "三位市领导批示", "省市领导批示", "市长两次批示", "市长王和平批示"]
+    notes = ["获两位副市长批示", "获市长两次批示", "获省市领导批示"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示", "备注"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", f"单位{k}", "市政协采用", c, n]
+             for k, (c, n) in enumerate([(c, "") for c in cells] + [("", n) for n in notes], 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "j.xlsx", {"2025年": rows}), year=2025)
+    ins = ledger.instructions
+    got = {}
+    for i, leader, level in zip(ins["item"], ins["leader"], ins["level"].astype(str)):
+        got.setdefault(int(i), []).append((leader, level))
+    assert got == {
+        0: [("副省长刘某某", "省级"), ("市长李某某", "市级")], 1: [("市长李某某", "市级"), ("副市长王某某", "市级")],
+        2: [("市委书记", "市级"), ("市长", "市级")], 3: [("市长", "市级"), ("副市长", "市级"), ("副市长", "市级")],
+        4: [("副市长", "市级")] * 2, 5: [("市领导", "市级")] * 3, 6: [("省领导", "省级"), ("市领导", "市级")],
+        7: [("市长", "市级")] * 2, 8: [("市长王和平", "市级")],
+        9: [("副市长", "市级")] * 2, 10: [("市长", "市级")] * 2, 11: [("省领导", "省级"), ("市领导", "市级")]}
+    assert [(i.row, i.column) for i in _codes(report, "instruction.posts_only")] == [(4, "G"), (5, "G")]
+    assumed = _codes(report, "instruction.count_assumed")
+    assert [(i.row, i.column) for i in assumed] == [(8, "G"), (13, "H")] and "2 件" in assumed[0].message
+    assert sorted({i.row for i in _codes(report, "instruction.in_note")}) == [11, 12, 13]
+    # 25 批示 in all (2+2+2+3+2+3+2+2+1 in the 批示 column, 2+2+2 in 备注), 3 of them 省级
+    # (副省长刘某某 and the two 省领导).
+    summary = sq.summary(ledger, 2025)
+    assert summary.instructions == 25 and summary.instructions_by_level["省级"] == 3
+    # Every item adopted at 市级 (¥100) and instructed: ¥200 each. Points: 1 + 10 + the highest 批示:
+    # 省级 20 for items 1, 7 and 12 (31), 市级 10 for the others (21).
+    assert set(_paid(ledger).values()) == {Decimal("200.00")} and len(_paid(ledger)) == 12
+    points = sq.units(ledger, 2025).set_index("unit")["points"].to_dict()
+    assert points == {f"单位{k}": 31 if k in (1, 7, 12) else 21 for k in range(1, 13)}
+
+
+def test_a_leader_who_only_read_the_item_is_not_an_instruction(tmp_path):
+    # 阅示, 副市长王某某阅, 市长已阅: the leader read it. The rules' 批示 words (instruction_words) hold
+    # 圈阅 but not 阅/阅示 (read_words): neither counted nor paid ×2, said at the cell. 市长李某某圈阅
+    # is a 批示 by the rules: counted. 呈市长阅示 (sent to read) stays none, unsaid.
+    cells = ["阅示", "副市长王某某阅", "市长已阅", "市长李某某圈阅", "呈市长阅示"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", f"单位{k}", "市政协采用", c]
+             for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "y.xlsx", {"2025年": rows}), year=2025)
+    assert list(zip(ledger.instructions["item"], ledger.instructions["leader"])) == [(3, "市长李某某")]
+    said = _codes(report, "instruction.read_only")
+    assert [(i.row, i.column) for i in said] == [(2, "G"), (3, "G"), (4, "G")]
+    assert "阅示" in said[0].message and "未计入" in said[0].message
+    assert not _codes(report, "instruction.unknown_level")
+    # 市级 ¥100 each; only 作者4号's item has a 批示: ¥200. Points: 11 each, 21 for 单位4.
+    assert _paid(ledger) == {"作者1号": Decimal("100.00"), "作者2号": Decimal("100.00"), "作者3号": Decimal("100.00"),
+                             "作者4号": Decimal("200.00"), "作者5号": Decimal("100.00")}
+    points = sq.units(ledger, 2025).set_index("unit")["points"].to_dict()
+    assert points == {"单位1": 11, "单位2": 11, "单位3": 11, "单位4": 21, "单位5": 11}
+
+
 def test_an_adoption_and_its_instruction_in_one_clause_are_both_read(tmp_path):
     # 省政协采用并获副省长批示 records an adoption (省级) and a 批示 (副省长): the adoption was lost
     # when the clause was taken for a 批示 alone. A column headed 采用及批示情况 is both, as its

@@ -61,29 +61,45 @@ class Reading:
     when: str = ""
 
 
+def _words(data: dict, key: str, upper: bool = False) -> list[str]:
+    """A word list of the rules (``data[key]``), each as the reader compares it, longest first."""
+    words = {norm(str(w)).upper() if upper else norm(str(w)) for w in data.get(key) or []}
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
 class Vocabulary:
     """The rules' words for adoption marks and instructions, compiled once per Rules."""
 
     def __init__(self, data: dict, place):
-        m = data.get("marks") or {}
-        key = lambda w: norm(str(w)).upper()
-        self.adopted = frozenset(map(key, m.get("adopted") or []))
-        self.not_adopted = frozenset(map(key, m.get("not_adopted") or []))
-        # 备注 that strike an item out (rules ``void_words``), unless negated just before (不作废).
-        void = sorted({norm(str(w)) for w in data.get("void_words") or []}, key=len, reverse=True)
-        self._void = re.compile(rf"(?<![不未非没])(?:{'|'.join(map(re.escape, void))})|{_SAME_AS}" if void else _SAME_AS)
-        unpaid = sorted({norm(str(w)) for w in data.get("unpaid_words") or []}, key=len, reverse=True)
-        self._unpaid = re.compile("|".join(map(re.escape, unpaid)) or "(?!)")
-        self.pending = frozenset(map(key, m.get("pending") or []))
-        self.forwarded = tuple(sorted(map(key, m.get("forwarded") or []), key=len, reverse=True))
-        self.negations = tuple(sorted(map(key, m.get("negations") or []), key=len, reverse=True))
-        self.instruction_words = tuple(sorted(map(norm, data.get("instruction_words") or []), key=len, reverse=True))
-        self.title_words = tuple(sorted(map(norm, data.get("leader_title_words") or []), key=len, reverse=True))
         self.place = place  # rules.place: body name → Placed
+        self._marks(data)
+        self._instruction_vocabulary(data)
+        self._deeds()
+
+    def _marks(self, data: dict) -> None:
+        """The adoption marks (rules ``marks:``) and the 备注 words that strike an item out or leave it unpaid."""
+        m = data.get("marks") or {}
+        self.adopted = frozenset(_words(m, "adopted", upper=True))
+        self.not_adopted = frozenset(_words(m, "not_adopted", upper=True))
+        # 备注 that strike an item out (rules ``void_words``), unless negated just before (不作废).
+        void = _words(data, "void_words")
+        self._void = re.compile(rf"(?<![不未非没])(?:{'|'.join(map(re.escape, void))})|{_SAME_AS}" if void else _SAME_AS)
+        self._unpaid = re.compile("|".join(map(re.escape, _words(data, "unpaid_words"))) or "(?!)")
+        self.pending = frozenset(_words(m, "pending", upper=True))
+        self.forwarded = tuple(_words(m, "forwarded", upper=True))
+        self.negations = tuple(_words(m, "negations", upper=True))
+        alternation = lambda ws: re.compile("|".join(map(re.escape, sorted((w for w in ws if len(w) > 1), key=len, reverse=True))) or "(?!)")
+        self._pending_in = alternation(self.pending)
+        self._not_adopted_in = alternation(self.not_adopted)
+
+    def _instruction_vocabulary(self, data: dict) -> None:
+        """The 批示 words, the leaders' titles, the organ and level words, and the words that say a
+        leader only read the item (rules ``read_words``)."""
+        self.instruction_words = tuple(_words(data, "instruction_words"))
+        self.title_words = tuple(_words(data, "leader_title_words"))
         placement = data.get("placement") or {}
         # Organ and level words (市委, 县政府, 省…): a 批示 part with only these and titles names no one.
-        organs = {w for ws in (placement.get("channel_words") or {}).values() for w in ws or []}
-        organs |= {w for ws in (placement.get("level_words") or {}).values() for w in ws or []}
+        organs = {w for key in ("channel_words", "level_words") for ws in (placement.get(key) or {}).values() for w in ws or []}
         self.organ_words = tuple(sorted(map(norm, organs), key=len, reverse=True))
         words = "|".join(map(re.escape, self.instruction_words)) or "(?!)"
         # In free text: "<leader> (作出|作了)? (肯定性)? 批示" — the leader is the text before.
@@ -98,9 +114,13 @@ class Vocabulary:
             rf"(?:领导|上级)?(?:{words})(?:意见)?"
             r"|(?:已)?(?:报送|呈报|呈送|报|送|转呈)(?:[县市省区州]?(?:委|政府)?(?:主要|分管)?)领导(?:审阅|参阅|阅示)?"
             r"|(?:已)?(?:报送|呈报|呈送|报请|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){1,16}?(?:审阅|参阅|阅示|阅批|批阅|审定)")
-        alternation = lambda ws: re.compile("|".join(map(re.escape, sorted((w for w in ws if len(w) > 1), key=len, reverse=True))) or "(?!)")
-        self._pending_in = alternation(self.pending)
-        self._not_adopted_in = alternation(self.not_adopted)
+        # 阅示, 副市长王某某阅, 市长已阅: a leader (maybe named) who read it, no more; not 批阅 or 圈阅.
+        reads = _words(data, "read_words")
+        self._read_only = re.compile(rf"[^,，;；。:：]{{0,24}}?(?<![批圈签])(?:{'|'.join(map(re.escape, reads))})(?:过|了)?"
+                                     if reads else "(?!)")
+
+    def _deeds(self) -> None:
+        """The patterns of one part that records two deeds (adopted and sent on, sent and adopted)."""
         verbs = "|".join(map(re.escape, (*ADOPTION_VERBS, "用", "予")))
         # 未采用, 未予采用, and with 被/获 between, a body too (未被采用, 未获市政协采用); 采用未果.
         negations = "|".join(map(re.escape, self.negations)) or "(?!)"
@@ -427,11 +447,27 @@ class Vocabulary:
     # -- instructions
 
     def leaders(self, text: str) -> list[str]:
-        """The leaders a 批示 cell names, one per 件: parts split on 、,;/ and new lines, a part
-        that is only a title (``市委常委``) joined to the next (``常务副市长刘某某``)."""
-        parts = [q for p in re.split(r"[、,，;；/\n]+", unicodedata.normalize("NFKC", text)) for q in self._spaced_leaders(p.strip()) if q]
-        if len(parts) > 1 and all(map(self._title_only, parts)):
-            return self._posts(parts)
+        """The leaders a 批示 cell names, one per 件: parts split on 、,;/, new lines and 和/与/及
+        between leaders (``副省长刘某某和市长李某某``), a part that is only a title (``市委常委``) joined
+        to the next (``常务副市长刘某某``); a post with a count (``两位副市长``) is that many leaders of
+        that post, levels written together before one post (``省市领导``) one leader a level."""
+        text = _LEVELS_SHARE_A_POST.sub(lambda m: "、".join(c + m["post"] for c in m.groups()[:3] if c),
+                                        unicodedata.normalize("NFKC", text))
+        parts = [r for p in re.split(r"[、,，;；/\n]+", text) for q in self._spaced_leaders(p.strip())
+                 for r in self._joined_leaders(q) if r]
+        if len(parts) > 1 and all(self._title_only(p) or self._counted(p) for p in parts):
+            out = self._posts(parts)
+        else:
+            out = self._titles_joined(parts)
+        return [one for leader in out for one in self._each(leader)]
+
+    def _each(self, leader: str) -> list[str]:
+        """A leader, or a post with a count as that many leaders (``两位副市长`` → 副市长, 副市长)."""
+        counted = self._counted(leader)
+        return [counted[0]] * counted[1] if counted else [leader]
+
+    def _titles_joined(self, parts: list[str]) -> list[str]:
+        """Parts that are a title only (``市委常委``) joined to the leader after them (before, at the end)."""
         out: list[str] = []
         pending = ""
         for part in parts:
@@ -446,6 +482,34 @@ class Vocabulary:
             else:
                 out.append(pending)
         return out
+
+    def _joined_leaders(self, part: str) -> list[str]:
+        """``副省长刘某某和市长李某某`` → two leaders, ``市长及两位副市长`` → ``市长``, ``两位副市长``: split
+        on 和/与/及 only when every piece names a post (``市长王和平``, ``副市长和某某`` stay whole)."""
+        pieces = re.split(r"(?<!共)(?:以及|和|与|及)", part)
+        if len(pieces) > 1 and all(any(w in p for w in self.title_words) for p in pieces):
+            return [p.strip() for p in pieces]
+        return [part]
+
+    def _counted(self, part: str) -> tuple[str, int] | None:
+        """``两位副市长``, ``三位市领导``, ``2名副市长``: (the post, how many), the post only a title;
+        None for anything else (``两位副市长王某某、李某某`` names them)."""
+        m = _COUNTED_POST.fullmatch(norm(part))
+        if not m or not self._title_only(m[2]):
+            return None
+        n = _count(m[1])
+        return (m[2], n) if 0 < n <= 20 else None
+
+    def levels_together(self, text: str) -> bool:
+        """Whether a 批示 text writes levels together before one post (``省市领导批示``): one leader a
+        level is the least it says; how many there were, only staff know."""
+        return bool(_LEVELS_SHARE_A_POST.search(unicodedata.normalize("NFKC", text)))
+
+    def says_read_only(self, text: str) -> bool:
+        """Whether a 批示 cell says only that a leader read the item (``阅示``, ``副市长王某某阅``,
+        ``市长已阅``: rules ``read_words``), with no 批示 word: not a 批示 (``圈阅`` is one by the rules)."""
+        t = unicodedata.normalize("NFKC", text).strip(" 。.")
+        return not self._any_instruction.search(t) and self._read_only.fullmatch(t) is not None
 
     def _posts(self, parts: list[str]) -> list[str]:
         """Posts named without a person (``县委书记、县长``): a leader each, as two posts are two
@@ -516,55 +580,90 @@ class Vocabulary:
             before, day = self.leader_and_day(before)  # 2025.4.3获市长李某某批示: that day's
             leader = re.split(r"获得|获|得到|受到|被|\(", before)[-1].lstrip(_MARK_SIGNS)  # √(副市长批示), √ 县长批示
             leader = re.sub(r"^(?:并|已|均|经|蒙|有|由|被)+", "", leader).strip(" ::、")
+            times = 1
+            if (n := _TIMES_AFTER_LEADER.search(leader)) and n.start() > 0:  # 获市长两次批示: two
+                leader, times = leader[: n.start()], _count(n[1])
             leader = re.sub(r"(?:分别|先后|共同|均|都)$", "", leader)  # 市委书记王某某、市长李某某分别作出批示
             leader, after = self.leader_and_day(leader)  # 市长李某某4月2日批示
             day = day or after or _day_after_the_word(t, m.end())  # 市长李某某批示(4月2日), 市长李某某批示,4月2日
-            for one in self.leaders(leader) if leader else [""]:
-                found.append((one, m[0].strip(), day))
+            found += [(one, m[0].strip(), day) for one in (self.leaders(leader) if leader else [""]) for _ in range(times)]
         return found
 
     def split_instructions(self, text: str) -> list[tuple[str, str, str]]:
         """The 批示 a cell writes, as (leader part, content, date text): ``市长张某某批示:同意`` is one;
-        ``市委书记王某某批示、市长李某某批示`` two; a date before the leader (``2025.4.2市长李某某批示``)
-        is that 批示's date, not part of a name."""
+        ``市委书记王某某批示、市长李某某批示`` two, and ``市长批示(3.5);副省长批示(4.2)`` two, each on its
+        day; ``市长批示两次`` and ``市长两次批示`` two by that leader; a date before the leader
+        (``2025.4.2市长李某某批示``) is that 批示's date, not part of a name."""
         t = unicodedata.normalize("NFKC", text).strip()
         words = re.compile("|".join(map(re.escape, self.instruction_words)) or "(?!)")
         out: list[tuple[str, str, str]] = []
         while t:
-            date = ""
-            if m := _LEADING_DATE.match(t):
-                date, t = m[1], t[m.end():]
-            m = next((m for m in words.finditer(t) if m.start() > 0), None)
-            if m is None:
-                who, said = _said_after_colon(t)
-                if not date and not said:  # 县委书记李某某 2025/4/3, 县委书记李某某(4月3日)
-                    who, date = self.leader_and_day(who)
-                out.append(("" if who in self.instruction_words else who, said, date))  # 批示:同意
-                break
-            who, rest = t[: m.start()].rstrip(" 作出做出作了::,，"), t[m.end():]
-            if who.endswith("(") and rest.startswith(")"):  # 县委书记(圈阅)
-                who, rest = who[:-1], rest[1:]
-            who = re.sub(r"(?:分别|先后|共同|均|都)$", "", who)  # 市委书记王某某、市长李某某分别作出批示
-            who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到|被)+", "", who)  # 已批示, 获市长李某某批示, 被…批示
-            if (d := _DAY_AFTER_LEADER.search(who)) and d.start() > 0:
-                who, date = who[: d.start()], date or d[1]  # 市长李某某4月5日批示: the day, not the name
-            if rest[:1] in "、,，;；" and words.search(rest) or rest[:1] in "\n " and self._leader_next(rest, words):
-                out.append((who, "", date))  # another leader's 批示 follows (on the next line, after a space too)
-                t = rest[1:].strip()
-                continue
-            rest = rest.lstrip(" ::,，\n")
-            if not who and (b := re.fullmatch(r"\(([^()]+)\)[。.]?", rest)):
-                who, rest = b[1], ""  # 已批示(市长)
-            if nxt := self._next_instruction(rest, words):  # 。2025年4月9日副市长赵某某批示:…
-                out.append((who, rest[: nxt[0]].strip(), date))
-                t = rest[nxt[1]:]
-                continue
-            if not date:
-                rest, date = _day_ending(rest)  # 批示:同意。(4月5日), 批示,10月8日: that 批示's day
-            times = self.count_only(rest) if who and rest else None  # 常务副市长批示2次: two 批示 by that leader
-            out.extend([(who, "", date)] * times if times else [(who, rest, date)])
-            break
+            found, t = self._one_instruction(t, words)
+            out += found
         return out
+
+    def _one_instruction(self, t: str, words: re.Pattern) -> tuple[list[tuple[str, str, str]], str]:
+        """The first 批示 of ``t`` (one, or several by one leader: 市长批示两次), and what is left after it."""
+        date = ""
+        if m := _LEADING_DATE.match(t):
+            date, t = m[1], t[m.end():]
+        m = next((m for m in words.finditer(t) if m.start() > 0), None)
+        if m is None:
+            return [self._without_the_word(t, date)], ""
+        who, rest, date, times = self._who_before(t[: m.start()], t[m.end():], date)
+        if (after := self._next_leader(rest, words)) is not None:  # another leader's 批示 follows
+            day, rest = after
+            return [(who, "", date or day)] * times, rest
+        rest = rest.lstrip(" ::,，\n")
+        if not who and (b := re.fullmatch(r"\(([^()]+)\)[。.]?", rest)):
+            who, rest = b[1], ""  # 已批示(市长)
+        if nxt := self._next_instruction(rest, words):  # 。2025年4月9日副市长赵某某批示:…
+            said, day = _day_ending(rest[: nxt[0]].strip()) if not date else (rest[: nxt[0]].strip(), date)
+            return [(who, said, day)] * times, rest[nxt[1]:]
+        return self._last_instruction(who, rest, date, times), ""
+
+    def _without_the_word(self, t: str, date: str) -> tuple[str, str, str]:
+        """A 批示 written with no 批示 word after a leader: ``批示:同意``, ``县委书记李某某:请…研究``,
+        ``县委书记李某某 2025/4/3``."""
+        who, said = _said_after_colon(t)
+        if not date and not said:  # 县委书记李某某 2025/4/3, 县委书记李某某(4月3日)
+            who, date = self.leader_and_day(who)
+        return "" if who in self.instruction_words else who, said, date  # 批示:同意
+
+    def _last_instruction(self, who: str, rest: str, date: str, times: int) -> list[tuple[str, str, str]]:
+        """The last 批示 of a cell, what follows its word its content: its day at the end (批示:同意。(4月5日),
+        批示,10月8日), or how many times (常务副市长批示2次: two 批示 by that leader)."""
+        if not date:
+            rest, date = _day_ending(rest)
+        more = self.count_only(rest) if who and rest else None
+        return [(who, "", date)] * (more * times) if more else [(who, rest, date)] * times
+
+    @staticmethod
+    def _who_before(who: str, rest: str, date: str) -> tuple[str, str, str, int]:
+        """The leader written before a 批示 word, what follows the word, the day and how many times
+        (``市长两次批示``): 获, 已, 分别, 作出 and a day written with the leader are not the name."""
+        who = who.rstrip(" 作出做出作了::,，")
+        if who.endswith("(") and rest.startswith(")"):  # 县委书记(圈阅)
+            who, rest = who[:-1], rest[1:]
+        times = 1
+        if (n := _TIMES_AFTER_LEADER.search(who)) and n.start() > 0:  # 市长两次批示, 市长先后2次批示
+            who, times = who[: n.start()], _count(n[1])
+        who = re.sub(r"(?:分别|先后|共同|均|都)$", "", who)  # 市委书记王某某、市长李某某分别作出批示
+        who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到|被)+", "", who)  # 已批示, 获市长李某某批示, 被…批示
+        if (d := _DAY_AFTER_LEADER.search(who)) and d.start() > 0:
+            who, date = who[: d.start()], date or d[1]  # 市长李某某4月5日批示: the day, not the name
+        return who, rest, date, times
+
+    def _next_leader(self, rest: str, words: re.Pattern) -> tuple[str, str] | None:
+        """What follows a 批示 word when it is only its day (or nothing) and then another leader's 批示
+        (``市长批示(3.5);副省长批示``, ``市长批示2025.8.5;副省长批示``, ``批示、市长李某某批示``, on the next
+        line too): (that day or '', the text of the next 批示); None when the 批示 goes on."""
+        day = ""
+        if may_hold_a_date(rest[:16]) and (d := _DAY_BEFORE_THE_NEXT.match(rest)):
+            day, rest = d[1] or d[2], rest[d.end():]
+        if rest[:1] in "、,，;；" and words.search(rest) or rest[:1] in "\n " and self._leader_next(rest, words):
+            return day, rest[1:].strip()
+        return None
 
     def _leader_next(self, rest: str, words: re.Pattern) -> bool:
         """Whether what follows a 批示 after a new line or a space is another leader's 批示
@@ -601,7 +700,7 @@ class Vocabulary:
         m = _COUNT_ONLY.fullmatch(unicodedata.normalize("NFKC", text).strip())
         if not m:
             return None
-        n = int(m[1]) if m[1].isdigit() else _CN_COUNTS[m[1]]
+        n = _count(m[1])
         return n if 0 < n <= 20 else None
 
 
@@ -613,6 +712,11 @@ _INSTRUCTION_CLAUSE = re.compile(
 # 2件, 批示2件, 获领导批示两次: a count, not a leader.
 _COUNT_ONLY = re.compile(r"(?:获|有|共)?(?:领导)?(?:批示|签批|圈阅)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:件|次|条|个)(?:批示)?")
 _CN_COUNTS = {c: k for k, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _count(written: str) -> int:
+    """A count as written: 2, 两, 三."""
+    return int(written) if written.isdigit() else _CN_COUNTS[written]
 
 
 def _said_after_colon(text: str) -> tuple[str, str]:
@@ -637,6 +741,16 @@ _DAY_AFTER_LEADER = re.compile(rf"\s*(?:于|在)?\s*({_DAY}|{_MD})$")
 _DAY_ENDS_CONTENT = re.compile(rf"(?:\s*\(\s*({_DAY}|{_MD})\s*\)|(?:^|(?<=[。;；,，!！\s]))\s*({_DAY}|{_MD}))\s*[。.]?$")
 # (4.3) in brackets, or 10.30 after a space or a comma (市委书记杨某某 10.30); not 4.3 run into a name or a number.
 _DAY_AT_END = re.compile(rf"\s*\(?\s*(?:于)?\s*({_DAY}|{_MD}(?=\s*\))|(?<=[\s,，]){_MD}(?=$))\s*\)?$")
+# 两位副市长, 三位市领导, 2名副市长: a count, then the post.
+_COUNTED_POST = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:位|名)(.+)")
+# 省市领导, 省、市主要领导 (获省市领导批示): levels written together before one post, one leader a level
+# (not 杭州市领导).
+_LEVELS_SHARE_A_POST = re.compile(r"(?:(?<![\u3400-\u9fff])|(?<=[获经被由到受]))([省市县])[、和及与]?([省市县])(?:[、和及与]?([省市县]))?"
+                                  r"(?P<post>(?:主要|分管)?领导)")
+# ... right after the 批示 word, before another leader's 批示: 市长批示(3.5);副省长批示, 市长批示2025.8.5;副省长批示.
+_DAY_BEFORE_THE_NEXT = re.compile(rf"[ \t]*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))(?=[、,，;；\n ])")
+# How many times a leader instructed, written before the 批示 word: 市长两次批示, 市长先后2次批示.
+_TIMES_AFTER_LEADER = re.compile(r"(?:先后|共|累计)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:次|回)$")
 # ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日.
 _DAY_AFTER_THE_WORD = re.compile(rf"\s*[,，]?\s*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))\s*(?=$|[,，。;；)])")
 

@@ -1536,14 +1536,22 @@ class SheetReader:
         f = self.f
         leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
         if leader_text:
-            if self._says_none(leader_text):
-                return []
-            extra = "" if self._yes(instr_text) is not None else instr_text
-            who, day = self.vocab.leader_and_day(leader_text)  # 市长李某某（10.8）: the day is the 批示's
-            return [(l, f["leader"], content or extra, "column", day) for l in self._leaders(who or leader_text, r, f["leader"])]
+            return self._leader_cell(leader_text, "" if self._yes(instr_text) is not None else instr_text, content, r)
         if instr_text and not self._says_none(instr_text):
             return self._instruction_cell(instr_text, content, r)
         return [("", f["instruction_text"], content, "column")] if content else []
+
+    def _leader_cell(self, text: str, extra: str, content: str, r: int) -> list[tuple]:
+        """The 批示 a 批示领导 cell records: its leaders (市长李某某（10.8）: the day is the 批示's), or
+        their 批示 each on its day (市长批示(3.5);副省长批示(4.2)); none for 无 or 阅示 (said)."""
+        c = self.f["leader"]
+        if self._says_none(text) or self._read_only(text, r, c):
+            return []
+        if self.vocab.instruction_in_text(text):
+            return [(l, c, content or extra or said, "column", day) for who, said, day in self.vocab.split_instructions(text)
+                    for l in (self._leaders(who, r, c) if who else [""])]
+        who, day = self.vocab.leader_and_day(text)
+        return [(l, c, content or extra, "column", day) for l in self._leaders(who or text, r, c)]
 
     def _instruction_cell(self, text: str, content: str, r: int) -> list[tuple]:
         """The 批示 a 领导批示 cell records: √ one unnamed, 2件 two, leaders by name, 否 none."""
@@ -1555,11 +1563,19 @@ class SheetReader:
             return [("", c, content, "column")] * count  # 2件: two, leaders unnamed
         if self._follow_up_in_instruction and not self.vocab.instruction_in_text(text) and self._says_follow_up(text):
             return [("", c, text, "column")]  # 已落实 under 批示及落实情况: one, unnamed
-        if yes is None:
+        if yes is None and not self._read_only(text, r, c):
             return [(l, c, content or said, "column", day)
                     for who, said, day in self.vocab.split_instructions(text)
                     for l in (self._leaders(who, r, c) if who else [""])]  # 已批示: one, unnamed
-        return []  # 否, ×: no 批示
+        return []  # 否, ×: no 批示; 阅示: read, no 批示 (said)
+
+    def _read_only(self, text: str, r: int, col: int) -> bool:
+        """A 批示 cell that says only that a leader read the item (阅示, 副市长王某某阅): not a 批示 by
+        the rules' words (``read_words``; 圈阅 is one), so neither counted nor paid, and said."""
+        if not self.vocab.says_read_only(text):
+            return False
+        self._finding("instruction.read_only", r, col, text)
+        return True
 
     def _text_instructions(self, row, r, note: str, named: set[str]) -> list[tuple]:
         """批示 written in 备注 or in the 采用情况 text (each said at its cell); one the 批示
@@ -1573,15 +1589,18 @@ class SheetReader:
         for text, col, code, origin in cells:
             if not text or col is None:
                 continue
-            added = []
+            added, here = [], {}
             for leader, sentence, day in self.vocab.instruction_in_text(text):
-                if norm(leader) in named and leader:
-                    continue  # the 备注 repeats the 批示 columns
+                # the 备注 repeats the 批示 columns, or the cell before, or itself in another sentence;
+                # a leader twice in one sentence is two 批示 (获两位副市长批示, 获市长两次批示)
+                if leader and (norm(leader) in named or here.get(norm(leader), sentence) != sentence):
+                    continue
                 if col not in self._both_columns:  # under 采用及批示情况 a 批示 is where the office keeps it
                     self._finding(code, r, col, sentence)
                 found.append((leader, col, sentence, origin, day))
-                named.add(norm(leader))
+                here[norm(leader)] = sentence
                 added.append(leader)
+            named |= set(here)
             self._posts_only(added, r, col, text)
         return found
 
@@ -1593,8 +1612,12 @@ class SheetReader:
 
     def _posts_only(self, leaders: list[str], r: int, col: int, text: str) -> None:
         """Several leaders written as posts with no names (县委书记、县长) are counted one each, and
-        said: only staff know whether one person holds both."""
-        if len(leaders) > 1 and all(map(self.vocab.names_no_one, leaders)):
+        said: only staff know whether one person holds both; a count written with the post (两位副市长)
+        is not asked about. Levels written together (省市领导) are one leader a level, and said: how
+        many there were, only staff know."""
+        if len(leaders) > 1 and self.vocab.levels_together(text):  # 省市领导批示: one a level, the least
+            self._finding("instruction.count_assumed", r, col, text, str(len(leaders)))
+        elif len(set(leaders)) > 1 and all(map(self.vocab.names_no_one, leaders)):  # 两位副市长: two, as written
             self._finding("instruction.posts_only", r, col, text, str(len(leaders)))
 
     def _instruction_body_cell(self, value, r, b: BodyColumn) -> None:
@@ -1603,7 +1626,7 @@ class SheetReader:
         row's 批示时间 and 督办 columns are theirs too."""
         text = cell_text(value)
         yes = self._yes(text)
-        if yes is False or self._says_none(text):
+        if yes is False or self._says_none(text) or yes is None and self._read_only(text, r, b.col):
             return
         level = self.rules.leader_level_of(b.label)
         who, day = self.vocab.leader_and_day(text) if yes is None else ("", "")
