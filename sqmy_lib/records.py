@@ -82,9 +82,12 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "skipped": {**_WHERE, "reason": TEXT, "detail": TEXT},
     # One row per (person, role): a 委员 who is also a 特邀信息员 is two rows. ``appointed_on`` and
     # ``ended_on`` (the last day in post: 解聘, 离任, 届满) bound the role's quota; ``date_problem``
-    # says which of them could not be read (empty when both are fine).
+    # says which of them could not be read (empty when both are fine). ``terms``: the person's times in
+    # the role, a tuple of (start, end) dates (None: open), apart when the roster has a gap between
+    # two rows of the role (to March, again from July); ``appointed_on`` is the first start, ``ended_on``
+    # the last end. A quota runs in the terms (compute.people.months_held).
     "people": {"name": TEXT, "role": TEXT, "unit": TEXT, "sector": TEXT, "appointed_on": DATE, "ended_on": DATE,
-               "date_problem": TEXT, "file": TEXT, "sheet": TEXT, "row": INT},
+               "date_problem": TEXT, "terms": OBJECT, "file": TEXT, "sheet": TEXT, "row": INT},
     "units": {"unit": TEXT, "unit_type": TEXT, "file": TEXT, "sheet": TEXT, "row": INT},
 }
 

@@ -131,6 +131,14 @@ def iso_date(value) -> str:
     return d.isoformat() if d else ""
 
 
+def terms(spans) -> str:
+    """``2025-01-01至2025-03-31、2025-07-01起``: times in post, each (start, end), None open."""
+    def one(start, end):
+        start, end = iso_date(start), iso_date(end)
+        return f"{start}至{end}" if start and end else f"{start}起" if start else f"至{end}" if end else "一直在任"
+    return "、".join(one(s, e) for s, e in spans)
+
+
 def months(numbers) -> str:
     """``5月、11月``: months of one year, listed; "" for none."""
     return "、".join(f"{int(m)}月" for m in numbers)

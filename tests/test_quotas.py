@@ -16,6 +16,7 @@ import pytest
 import sqmy_lib as sq
 from sqmy_lib.compute import Period, people, units
 from sqmy_lib.compute.circular import build_circular
+from sqmy_lib.compute.feedback import appraisal, build_feedback
 from sqmy_lib.rules import Rules, load_rules, rules_text
 
 from conftest import write_xlsx
@@ -358,3 +359,136 @@ def test_an_end_month_without_its_day_and_still_in_post(tmp_path):
     assert table.at["甲", "ended_on"] == pd.Timestamp("2025-06-30") and table.at["甲", "quota"] == 6
     assert table.at["乙", "quota"] == 12 and table.at["丙", "quota"] == 12
     assert not [i for i in sq.validate(ledger).issues if i.code == "roster.date_problem"]
+
+
+def test_lines_under_a_roster_table_are_not_people(tmp_path):
+    # 委员名册 (no 身份: 委员 from the sheet's name) with, under 秦一 and 秦二, a 合计 row, a 注 row and a
+    # line of signatures: they were 委员 with quotas (注：… two of them, split at its comma), the 参与率
+    # 1/4 and three fake 委员 behind quota; a sentence alone on its row, split at its comma, was two.
+    # 信息员名册 has a 合计 in its 序号 column and no 姓名.
+    # By hand: the 委员 are 秦一 and 秦二; 秦一 sent two in Q4 (2 of 2 a year: met), 秦二 none:
+    # 参与率 of Q4 1/2, the only 委员 behind at the year's end 秦二; 秦三 信息员, 12 months owed.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "委员名册": [["政协示例县第十届委员会委员名册"], ["姓名", "性别", "界别", "单位"],
+                     ["秦一", "男", "民革", "民革县委"], ["秦二", "女", "民革", "民革县委"],
+                     ["合计：2人", None, None, None],
+                     ["注：聘期两年，期满自动解聘。秦二已于2025年6月调离。", None, None, None],
+                     ["填表人：李某", None, None, "审核人：王某"], ["聘期两年，期满自动解聘", None, None, None]],
+        "信息员名册": [["序号", "姓名", "单位"], [1, "秦三", "城关镇政协工委"], ["合计", None, "1人"]],
+        "单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["城关镇政协工委", "镇街政协工委"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"],
+            ["Q1", "2025-10-03", "关于第一件事的建议", "秦一", "民革县委"],
+            ["Q2", "2025-11-03", "关于第二件事的建议", "秦一", "民革县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    people_ = ledger.roster.people
+    assert sorted(zip(people_["name"], people_["role"])) == [("秦一", "委员"), ("秦三", "信息员"), ("秦二", "委员")]
+    q4 = Period.of(2025, quarter=4)
+    assert sq.summary(ledger, q4).participation == {"members_with_items": 1, "members": 2, "rate": 0.5}
+    circ = build_circular(ledger, 2025, 4, today=DONE)
+    assert circ.behind_people.loc[circ.behind_people["role"] == "委员", "name"].tolist() == ["秦二"]
+    assert people(ledger, 2025, today=DONE).set_index("name").at["秦三", "quota"] == 12
+    # Each line said at the cell that shows what it is, with the rest of its row; none a person.
+    said = {(i.sheet, i.row, i.column): i.message for i in sq.validate(ledger).issues if i.code == "roster.not_a_name"}
+    assert sorted(said) == [("信息员名册", 3, "A"), *[("委员名册", r, "A") for r in (5, 6, 7, 8)]]
+    assert "“审核人：王某”" in said[("委员名册", 7, "A")] and "“1人”" in said[("信息员名册", 3, "A")]
+    assert "离任或调离" in said[("委员名册", 6, "A")]  # 秦二已于2025年6月调离: the 离任 column is where it counts
+
+
+def test_a_reappointed_informant_owes_every_term(tmp_path):
+    # 周八, 信息员 (every month), 2024-07-01–2025-06-30 and renewed 2025-07-01–2027-06-30; 孙七 2025-01-01–
+    # 03-31 and again from 2025-07-01. The second row of each was dropped: 周八 owed nothing in Q3 and 6
+    # months in the year, 孙七 nothing in Q3 and 3 months. By hand: the union of the terms —
+    # 周八 all 12 months (items January–June: 6 months with, July–December missed, 50%);
+    # 孙七 January–March and July–December, 9 months (items January–March: 3 with, 7–12 missed).
+    # Q3: each owes July, August, September and sent nothing: quota 3, missed [7, 8, 9].
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"信息员名册": [
+        ["姓名", "身份", "单位", "聘任日期", "解聘日期"],
+        ["孙七", "信息员", "城关镇政协工委", "2025-01-01", "2025-03-31"],
+        ["孙七", "信息员", "城关镇政协工委", "2025-07-01", None],
+        ["周八", "信息员", "河口镇政协工委", "2024-07-01", "2025-06-30"],
+        ["周八", "信息员", "河口镇政协工委", "2025-07-01", "2027-06-30"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"],
+            *[[f"S{m}", f"2025-{m:02d}-03", f"关于孙七第{m}件事的建议", "孙七", "城关镇政协工委"] for m in (1, 2, 3)],
+            *[[f"Z{m}", f"2025-{m:02d}-04", f"关于周八第{m}件事的建议", "周八", "河口镇政协工委"] for m in range(1, 7)]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    q3 = people(ledger, Period.of(2025, quarter=3), today=DONE).set_index("name")
+    for name in ("孙七", "周八"):
+        assert (q3.at[name, "quota"], q3.at[name, "missed_months"], q3.at[name, "behind"]) == (3, [7, 8, 9], True)
+    year = people(ledger, 2025, today=DONE).set_index("name")
+    assert (year.at["孙七", "quota"], year.at["孙七", "completion"], year.at["孙七", "missed_months"]) == (9, 0.3333, [7, 8, 9, 10, 11, 12])
+    assert (year.at["周八", "quota"], year.at["周八", "completion"], year.at["周八", "missed_months"]) == (12, 0.5, [7, 8, 9, 10, 11, 12])
+    assert "2025-01-01至2025-03-31、2025-07-01起" in year.at["孙七", "note"]
+    table = appraisal(ledger, 2025, today=DONE).set_index("name")
+    assert (table.at["孙七", "months_due"], table.at["孙七", "months_with"]) == (9, 3)
+    assert (table.at["周八", "months_due"], table.at["周八", "months_with"]) == (12, 6)
+    # Letters: 孙七 was not in post in Q2 (nothing sent, no role held: no letter); in Q3 he was.
+    assert "孙七" not in {p.name for p in build_feedback(ledger, Period.of(2025, quarter=2), today=DONE).people}
+    assert "孙七" in {p.name for p in build_feedback(ledger, Period.of(2025, quarter=3), today=DONE).people}
+    joined = [(i.row, i.severity) for i in sq.validate(ledger).issues if i.code == "roster.terms_joined"]
+    assert joined == [(3, "info"), (5, "info")]
+
+
+def test_one_person_on_the_member_and_informant_sheets_is_one_person(tmp_path):
+    # 许文 on the 委员名册 (单位 民革县委) and on the 特邀信息员名册 (工作单位 城关镇政协工委): two people,
+    # 许文(民革县委) with 3 items and 许文(城关镇政协工委) with 2, neither eligible for 优秀信息员 (5 sent and 3
+    # adopted, L88). By hand: 许文 sent 5 (3 adopted by the 市政协): as 委员 2 a year met (250%), as
+    # 特邀信息员 items in months 1–5 of 12 (6–12 missed); 5 and 3: eligible.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "委员名册": [["示例县政协委员名册"], ["序号", "姓名", "性别", "界别", "单位"], [1, "许文", "男", "民革", "民革县委"]],
+        "特邀信息员名册": [["序号", "姓名", "工作单位"], [1, "许文", "城关镇政协工委"]],
+        "单位": [["单位名称", "单位类型"], ["城关镇政协工委", "镇街政协工委"], ["民革县委", "民主党派"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况"],
+            *[[f"X{m}", f"2025-{m:02d}-05", f"关于许文第{m}件事的建议", "许文", "民革县委", "市政协采用"] for m in (1, 2, 3)],
+            *[[f"X{m}", f"2025-{m:02d}-05", f"关于许文第{m}件事的建议", "许文", "城关镇政协工委", None] for m in (4, 5)]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    xu = people(ledger, 2025, today=DONE).set_index("role")
+    assert xu["name"].tolist() == ["许文", "许文"]
+    assert (xu.at["委员", "unit"], xu.at["特邀信息员", "unit"]) == ("民革县委", "城关镇政协工委")
+    assert xu["submitted"].tolist() == [5, 5] and xu["adopted"].tolist() == [3, 3]
+    assert (xu.at["委员", "quota"], xu.at["委员", "completion"]) == (2, 2.5)
+    assert (xu.at["特邀信息员", "quota"], xu.at["特邀信息员", "missed_months"]) == (12, [6, 7, 8, 9, 10, 11, 12])
+    assert bool(sq.annual_commendation(ledger, 2025).basis.set_index("name").at["许文", "eligible"])
+    # Whether the two rows are one person the roster cannot say for certain: said at the later row.
+    said = [(i.code, i.sheet, i.row, i.severity) for i in sq.validate(ledger).issues if i.code.startswith("roster.same")]
+    assert said == [("roster.same_person", "特邀信息员名册", 2, "info")]
+
+
+def test_one_unit_written_two_ways_in_the_roster_is_one_person(tmp_path):
+    # 韩一 on both sheets, his unit written 民革县委 and 民革示例县委员会; 韩二, 信息员, twice on one sheet
+    # under the two spellings: each was two people, the ledger's 韩一 and 韩二 counted for neither
+    # (author.same_name). By hand: 韩一 one item in both his roles; 韩二 one 信息员 owing 12 months, not two.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "委员名册": [["姓名", "界别", "单位"], ["韩一", "民革", "民革县委"]],
+        "特邀信息员名册": [["姓名", "工作单位"], ["韩一", "民革示例县委员会"]],
+        "信息员名册": [["姓名", "单位"], ["韩二", "民革县委"], ["韩二", "民革示例县委员会"]],
+        "单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"], ["H1", "2025-02-06", "关于韩一的建议", "韩一", "民革县委"],
+            ["H2", "2025-02-07", "关于韩二的建议", "韩二", "民革县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    table = people(ledger, 2025, today=DONE)
+    assert sorted(zip(table["name"], table["role"], table["submitted"])) == [
+        ("韩一", "委员", 1), ("韩一", "特邀信息员", 1), ("韩二", "信息员", 1)]
+    assert table.set_index("name").at["韩二", "quota"] == 12
+    said = {(i.sheet, i.row): i.message for i in sq.validate(ledger).issues if i.code == "roster.same_person"}
+    assert sorted(said) == [("信息员名册", 3), ("特邀信息员名册", 2)]
+    assert all("同一单位的两种写法" in m for m in said.values())
+    assert not [i for i in sq.validate(ledger).issues if i.code in ("author.same_name", "roster.same_name")]
+
+
+def test_a_bracket_after_a_roster_name_is_a_note(tmp_path):
+    # 蒋三（常委） was a person 蒋三(常委) whom the ledger's 蒋三 never matched (author.same_name, counted
+    # for no one, and 蒋三(常委) a 委员 with nothing sent). Two 陈静 told apart by the bracket alone stay
+    # two people. By hand: 蒋三 委员, one item of 2 a year (50%); 陈静(农业界) one item, 陈静(教育界) none.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"委员名册": [
+        ["姓名", "单位"], ["蒋三（常委）", "民革县委"], ["陈静（教育界）", "县教育局"], ["陈静（农业界）", "县农业农村局"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"],
+            ["J1", "2025-04-03", "关于蒋三的建议", "蒋三", "民革县委"],
+            ["C1", "2025-04-04", "关于陈静的建议", "陈静(农业界)", "县农业农村局"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    table = people(ledger, 2025, today=DONE).set_index("name")
+    assert sorted(table.index) == ["蒋三", "陈静(农业界)", "陈静(教育界)"]
+    assert (table.at["蒋三", "role"], table.at["蒋三", "submitted"], table.at["蒋三", "completion"]) == ("委员", 1, 0.5)
+    assert (table.at["陈静(农业界)", "submitted"], table.at["陈静(教育界)", "submitted"]) == (1, 0)
+    report = sq.validate(ledger)
+    assert [(i.row, i.column) for i in report.issues if i.code == "roster.name_note"] == [(2, "A"), (3, "A"), (4, "A")]
+    assert not [i for i in report.issues if i.code in ("author.same_name", "roster.unknown_person")]

@@ -23,10 +23,10 @@ import pandas as pd
 from ..period import Period
 from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
-from .base import as_of, credited_authors, item_flags, month_counts, month_end, months_in_post, prepare
+from .base import as_of, credited_authors, item_flags, month_counts, month_end, prepare
 from .counted import Counted
 from .instructions import instructions as instruction_rows
-from .people import people
+from .people import held_during, months_held, people, roster_terms
 from .rewards import reward_lines, yuan
 from .units import units
 
@@ -136,18 +136,21 @@ def has_quota(row) -> bool:
     return q is not None and not pd.isna(q)
 
 
-def held_in(row, period: Period) -> bool:
-    """Whether the role of a ``people()`` row was held on some day of the period (no date: open)."""
-    start, end = row.get("appointed_on"), row.get("ended_on")
-    return ((start is None or pd.isna(start) or pd.Timestamp(start) <= period.end)
-            and (end is None or pd.isna(end) or pd.Timestamp(end) >= period.start))
+def held_in(row, period: Period, terms: tuple | None = None) -> bool:
+    """Whether the role of a ``people()`` row was held on some day of the period: in one of its roster
+    ``terms`` (孙七 to March and from July held none of the second quarter), else from its
+    ``appointed_on`` to its ``ended_on`` (no date: open)."""
+    return held_during(terms, row.get("appointed_on"), row.get("ended_on"), pd.Timestamp(period.start),
+                       pd.Timestamp(period.end))
 
 
-def held_roles(records: list[dict], period: Period) -> list[dict]:
+def held_roles(records: list[dict], period: Period, terms: dict | None = None) -> list[dict]:
     """A person's ``people()`` rows for the roles held in the period: a role left before it (信息员 to
     30 June, in a fourth quarter's letter) is not theirs to be written to or judged as. The
-    person's reward, which ``people()`` puts on their first row only, stays with the first kept."""
-    kept = [dict(r) for r in records if held_in(r, period)]
+    person's reward, which ``people()`` puts on their first row only, stays with the first kept.
+    ``terms``: the roster's terms by (name, role) (``people.roster_terms``)."""
+    terms = terms or {}
+    kept = [dict(r) for r in records if held_in(r, period, terms.get((r.get("name"), r.get("role"))))]
     reward = next((r["reward"] for r in records if r.get("reward") is not None and not pd.isna(r["reward"])), None)
     if kept and reward is not None:
         kept[0]["reward"] = reward
@@ -192,9 +195,10 @@ def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None,
     person_lines = lines[lines["kind"] == "个人"]
     lines_of = dict(tuple(person_lines.groupby("beneficiary", sort=False)))
     counts = ppl.columns.intersection(["submitted", "adopted", "instructed", "forwarded"], sort=False)  # 上报 when recorded
+    terms = roster_terms(c)
     for name, rows in ppl.groupby("name", sort=False):
         records = rows.to_dict("records")
-        held = held_roles(records, period)
+        held = held_roles(records, period, terms)
         any_count = bool(rows[counts].to_numpy().sum() > 0)
         if not any_count and not any(has_quota(r) for r in held):
             continue
@@ -310,8 +314,9 @@ def _months_due(c: Counted, period: Period, ppl: pd.DataFrame, today) -> tuple[l
     day = as_of(period, today)
     ended = {m for m in range(period.first_month, period.last_month + 1) if month_end(period.year, m) <= day}
     due, without = [], []
-    for name, start, end in zip(ppl["name"], ppl["appointed_on"], ppl["ended_on"]):
-        months = sorted(ended & months_in_post(period.year, start, end))
+    terms = roster_terms(c)
+    for name, role, start, end in zip(ppl["name"], ppl["role"], ppl["appointed_on"], ppl["ended_on"]):
+        months = sorted(ended & months_held(period.year, terms.get((name, role)), start, end))
         sent = monthly.get(name, {})
         due.append(months)
         without.append([m for m in months if not sent.get(m)])

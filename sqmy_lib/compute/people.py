@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
+from .. import zh
 from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import (as_of, count_columns, credited_authors, forwards_recorded, item_flags, judge_quota, month_counts,
@@ -26,12 +27,40 @@ def people_columns(rules: Rules, forwarded: bool = True) -> list[str]:
             "behind", "shortfall", "owed", "reward", "note"]
 
 
+def roster_terms(c: Counted) -> dict[tuple[str, str], tuple]:
+    """(name, role) → the roster's terms of that person in that role (``records`` people ``terms``)."""
+    roster = c.ledger.roster
+    if roster is None or roster.people.empty:
+        return {}
+    return {(n, r): t for n, r, t in zip(roster.people["name"], roster.people["role"], roster.people["terms"])
+            if isinstance(t, tuple) and t}
+
+
+def months_held(year: int, terms: tuple | None, start=None, end=None) -> frozenset[int]:
+    """Months of ``year`` in post (on the month's last day) in any of ``terms`` (孙七 January–March and
+    from July: nine months), or from ``start`` to ``end`` for a holder with no terms known."""
+    if not terms:
+        return months_in_post(year, start, end)
+    return frozenset().union(*(months_in_post(year, s, e) for s, e in terms))
+
+
+def held_during(terms: tuple | None, start, end, first: pd.Timestamp, last: pd.Timestamp) -> bool:
+    """Whether a role was held on some day from ``first`` to ``last``: in one of its ``terms``, or
+    (no terms known) between ``start`` and ``end`` (no date: open)."""
+    spans = terms or ((start, end),)
+    return any((s is None or pd.isna(s) or pd.Timestamp(s) <= last) and (e is None or pd.isna(e) or pd.Timestamp(e) >= first)
+               for s, e in spans)
+
+
 def _roster_rows(c: Counted) -> pd.DataFrame:
     roster = c.ledger.roster
     if roster is not None and not roster.people.empty:
         base = roster.people[["name", "role", "unit", "appointed_on", "ended_on", "date_problem"]].copy()
-        # The reader's problems (joined by ";") as a sentence in full-width punctuation.
-        base["note"] = [f"{p.replace(';', '；')}，按在任计算任务" if p else "" for p in base["date_problem"]]
+        # The reader's problems (joined by ";") as a sentence in full-width punctuation; the terms when
+        # there are several (the 聘任 and 离任 columns show the first start and the last end).
+        notes = [f"{p.replace(';', '；')}，按在任计算任务" if p else "" for p in base["date_problem"]]
+        terms = [f"任期{zh.terms(t)}" if isinstance(t, tuple) and len(t) > 1 else "" for t in roster.people["terms"]]
+        base["note"] = ["；".join(x for x in pair if x) for pair in zip(terms, notes)]
         return base.drop(columns="date_problem")
     return pd.DataFrame({"name": pd.Series(dtype=object), "role": pd.Series(dtype=object),
                          "unit": pd.Series(dtype=object), "appointed_on": pd.Series(dtype="datetime64[ns]"),
@@ -78,8 +107,10 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     dates = persons["item"].map(by_item(c.submissions, "date"))
     monthly = month_counts(persons["name"], pd.to_datetime(dates), period)
     day = as_of(period, today)
+    terms = roster_terms(c)
     results = [
-        judge_quota(quotas.get(role), period, months_in_post(period.year, start, end), monthly.get(name, {}), day)
+        judge_quota(quotas.get(role), period, months_held(period.year, terms.get((name, role)), start, end),
+                    monthly.get(name, {}), day)
         for name, role, start, end in zip(out["name"], out["role"], out["appointed_on"], out["ended_on"])
     ]
     out["quota"] = [r.quota for r in results]

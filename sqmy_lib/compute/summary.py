@@ -12,6 +12,7 @@ from ..rules import Rules
 from ..rules.placement import organ_name
 from .base import forwarded_items, forwards_recorded, in_period, prepare, ratio
 from .counted import Counted
+from .people import held_during
 from ..period import Period
 
 
@@ -167,12 +168,12 @@ def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None 
     roster = c.ledger.roster
     participation = {}
     if roster is not None and not roster.people.empty:
-        # The 委员 in post at some time in the period (聘任 before its end, 解聘 after its start).
-        p = roster.people
+        # The 委员 in post at some time in the period (in one of their terms: 聘任 before its end,
+        # 解聘 after its start).
+        p = roster.people[roster.people["role"] == "委员"]
         start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
-        appointed, ended = pd.to_datetime(p["appointed_on"]), pd.to_datetime(p["ended_on"])
-        in_post = (appointed.isna() | (appointed <= end)) & (ended.isna() | (ended >= start))
-        members = set(p.loc[(p["role"] == "委员") & in_post, "name"])
+        members = {n for n, t, a, e in zip(p["name"], p["terms"], p["appointed_on"], p["ended_on"])
+                   if held_during(t if isinstance(t, tuple) else None, a, e, start, end)}
         items = set(in_period(c.submissions, period, "date")["item"])
         active = set(c.authors.loc[c.authors["item"].isin(items), "name"]) & members
         participation = {"members_with_items": len(active), "members": len(members), "rate": ratio(len(active), len(members))}

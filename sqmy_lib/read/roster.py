@@ -13,6 +13,14 @@ informants come and go, as L358 says of 政务信息员 by analogy): ``appointed
 (the last day in post). A date
 that cannot be read is kept as text in ``date_problem`` and said wherever the person's
 quota is shown, never silently taken as "no date".
+
+A person written on several rows is one person where nothing tells the rows apart: one role on
+two rows is two terms (a renewal, or a reappointment after a gap), and the quota runs in their
+union; the 委员名册 and 特邀信息员名册 layout is one person in two roles, each role with its own 单位
+(the 委员's party or 界别 body, the informant's 镇街政协工委), said when the 单位 differ; one 单位
+written two ways (民革县委, 民革示例县委员会) is one 单位. Rows under the table (合计：2人, 注：…,
+填表人：李某 | 审核人：王某) name no one: said, never people. A bracket after a name (蒋三（常委）) is
+a note, said; the person is 蒋三.
 """
 from __future__ import annotations
 
@@ -25,10 +33,12 @@ import pandas as pd
 
 from ..records import PEOPLE_COLUMNS, SCHEMAS, UNIT_COLUMNS, Roster, typed
 from ..rules import Rules
+from .. import zh
 from ..zh import column_letter as col_letter
+from .attribute import unit_key
 from .authors import GENDER_WORDS, name_key
 from .headers import Layout, norm_label
-from .vocabulary import FIELD_LABELS
+from .vocabulary import FIELD_LABELS, NOTE_WORDS, SUBTOTAL_WORDS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
 from .values import cell_text, from_1904, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
@@ -68,14 +78,47 @@ def _rows(grid: SheetGrid, layout: Layout, findings: list[dict], file: str):
         yield r + 1, get, row
 
 
-_NAME_SEPARATORS = re.compile(r"[、,，;；/\n]+")
-_GENDER_TAG = re.compile(rf"\s*[(（]\s*[{''.join(sorted(GENDER_WORDS))}]\s*[)）]\s*$")  # the ledger's gender words
+_NAME_SEPARATORS = re.compile(r"[、,，;；/\n]+(?![^(（]*[)）])")  # not inside a bracket: 张三（女，常委）
+# A bracket after a name: 王芳（女） (a gender: no note), 蒋三（常委） (a post, a 界别, a remark: a note).
+_BRACKET = re.compile(r"^(.+?)\s*[(（]\s*([^()（）]*?)\s*[)）]\s*$")
+_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+# What a 姓名 cell holds when it names no one: a label (填表人：李某), a tally or a note under the table
+# (合计2人, 注…, 说明…, 审核人…), a sentence (…。), figures. Words of the ledger's own 小计 and note rows.
+_FOOTER_WORDS = tuple(sorted({*SUBTOTAL_WORDS, *NOTE_WORDS, "以上"}, key=len, reverse=True))
+_NOT_IN_A_NAME = re.compile(r"[:：。!?！？…\d]")
+LONGEST_NAME = 6  # a name without a middle dot is at most this long (欧阳明月 4; 额尔敦巴雅尔 6)
+LONGEST_HAN_NAME = 4  # …and most are at most 4 (复姓双名: 欧阳明月)
 
 
-def _names_in_cell(text: str) -> list[str]:
-    """The people a roster's 姓名 cell names, as matched (阿依古丽•买买提 is 阿依古丽·买买提): one, or
-    several written with separators (李四、赵敏); a gender after a name (王芳（女）) is not part of it."""
-    return [key for part in _NAME_SEPARATORS.split(text) if (key := name_key(_GENDER_TAG.sub("", part)))]
+def _footer_text(text: str) -> bool:
+    """A cell that is a label, a tally or a note under a roster's table (合计：2人, 填表人：李某, 注…)."""
+    t = norm(text)
+    return bool(t) and (":" in t or t.startswith(_FOOTER_WORDS))
+
+
+def _not_a_name(text: str, alone: bool = False) -> bool:
+    """A 姓名 cell that names no one (a footer, figures, a sentence): brackets after names set aside
+    (张三（2025年7月起）). ``alone``: nothing else on the row, where a cell split at a comma into
+    words longer than names are is a sentence (聘期两年，期满自动解聘), not two people."""
+    bare = norm(_BRACKETS.sub("", text))
+    if _footer_text(bare) or _NOT_IN_A_NAME.search(bare):
+        return True
+    parts = [part for part in _NAME_SEPARATORS.split(bare) if "·" not in name_key(part)]
+    longest = LONGEST_HAN_NAME if alone and len(_NAME_SEPARATORS.split(bare)) > 1 else LONGEST_NAME
+    return any(len(part) > longest for part in parts)
+
+
+def _names_in_cell(text: str) -> list[tuple[str, str]]:
+    """The people a roster's 姓名 cell names, as matched (阿依古丽•买买提 is 阿依古丽·买买提), each with
+    the note in a bracket after it: one, or several written with separators (李四、赵敏); a gender
+    after a name (王芳（女）) is not part of it, nor is a note (蒋三（常委）: 蒋三, note 常委)."""
+    out = []
+    for part in _NAME_SEPARATORS.split(text):
+        m = _BRACKET.match(part.strip())
+        name, note = (m[1], "" if m[2] in GENDER_WORDS else m[2]) if m else (part, "")
+        if key := name_key(name):
+            out.append((key, note))
+    return out
 
 
 def _role_from_names(sheet: str, file: str, rules: Rules) -> str:
@@ -94,62 +137,146 @@ def _end_column(grid: SheetGrid, layout: Layout, labels=END_LABELS) -> int | Non
     return next((c for c, v in enumerate(header) if c not in taken and norm_label(v) in labels), None)
 
 
-def _same_names(people: list[dict]) -> list[dict]:
-    """One 姓名 written for two people (the 界别 or 单位 differ): each is named with what tells them
-    apart (陈静(教育界), 陈静(农业界)), so their items, quotas and rewards stay apart, and a ledger's
-    陈静 goes to the one its item's 单位 or 界别 names (read.attribute). When neither column tells
-    them apart, they are counted as one. Said at each later row."""
+def _same_names(people: list[dict], places: tuple[str, ...] = ()) -> list[dict]:
+    """Rows of one 姓名: one person or several. Rows that follow one another in time as one moved
+    unit are one person (``_transfers``); rows of one role that nothing tells apart are one person's
+    terms (``_join_terms``); one row per role, no 界别 apart, is one person holding each role — the
+    委员名册 and 特邀信息员名册 layout, whatever each role's 单位 (``_one_holder``). Otherwise the rows
+    are people told apart by what differs (``_tell_apart``). Findings say each of these at its row."""
     by_name: dict[str, list[dict]] = {}
     for p in people:
         by_name.setdefault(p["name"], []).append(p)
     out: list[dict] = []
     for name, rows in by_name.items():
-        rows, one_person = _transfers(rows, out)
+        rows, one_person = _transfers(rows, places, out)
         if one_person:
             continue
-        first = rows[0]
-        later = [p for p in rows[1:] if not (p["row"] == first["row"] and p["sheet"] == first["sheet"])
-                 and any(p[k] and first[k] and p[k] != first[k] for k in ("sector", "unit"))]
-        if not later:
-            continue
-        field = next((k for k in ("sector", "unit") if all(p[k] for p in rows)
-                      and len({p[k] for p in rows}) == len({(p["sector"], p["unit"]) for p in rows})), None)
-        for p in rows if field else ():
-            p["name"] = f"{name}({p[field]})"
-        where = f"{first['sheet']}!第{first['row']}行"
-        for p in later:
-            out.append(dict(code="roster.same_name" if field else "roster.same_name_merged", src=None, file=p["file"],
-                            sheet=p["sheet"], row=p["row"], column="", value=name,
-                            detail=f"{where if first['sheet'] != p['sheet'] else where.split('!')[1]}"
-                                   + (f",已区分为“{first['name']}”与“{p['name']}”" if field else "")))
+        rows = _join_terms(rows, places, out)
+        if not _one_holder(rows, places, out):
+            _tell_apart(name, rows, places, out)
     return out
+
+
+_APART = ("sector", "unit", "tag")  # what tells two people of one 姓名 apart: 界别, 单位, a bracket after the name
+
+
+def _differ(a: dict, b: dict, places: tuple[str, ...], keys=_APART) -> bool:
+    """Whether two rows say different 界别, 单位 or bracket notes (民革县委 and 民革示例县委员会 are one unit)."""
+    return any(a[k] and b[k] and unit_key(a[k], places) != unit_key(b[k], places) for k in keys)
+
+
+def _at(p: dict, code: str, value: str, detail: str) -> dict:
+    return dict(code=code, src=None, file=p["file"], sheet=p["sheet"], row=p["row"], column="", value=value, detail=detail)
+
+
+def _place(p: dict, other: dict) -> str:
+    return f"{p['sheet']}!第{p['row']}行" if p["sheet"] != other["sheet"] else f"第{p['row']}行"
+
+
+def _join_terms(rows: list[dict], places: tuple[str, ...], out: list[dict]) -> list[dict]:
+    """Rows of one role that nothing tells apart (周八 信息员 2024-07-01…2025-06-30, again from
+    2025-07-01; 孙七 to March, again from July) are one person's terms, a union of periods: later rows
+    folded into the first. Said when the terms differ (``roster.terms_joined``) and when the 单位 is
+    written two ways (``roster.same_person``)."""
+    kept: list[dict] = []
+    for p in rows:
+        into = next((k for k in kept if k["role"] == p["role"] and not _differ(k, p, places)), None)
+        if into is None:
+            kept.append(p)
+            continue
+        p["folded"] = True  # left out of the people table (roster_from_sheets)
+        if p["unit"] and into["unit"] and p["unit"] != into["unit"]:
+            out.append(_at(p, "roster.same_person", p["name"], f"的单位在{_place(into, p)}写作“{into['unit']}”、"
+                                                                   f"在本行写作“{p['unit']}”,是同一单位的两种写法"))
+        if set(p["terms"]) - set(into["terms"]):
+            into["terms"] = _union(into["terms"] + p["terms"])
+            out.append(_at(p, "roster.terms_joined", p["name"], f"{_place(into, p)}与本行;{zh.terms(into['terms'])}"))
+        into["date_problem"] = ";".join(x for x in dict.fromkeys((into["date_problem"], p["date_problem"])) if x)
+    return kept
+
+
+def _one_holder(rows: list[dict], places: tuple[str, ...], out: list[dict]) -> bool:
+    """One row per role, no two with different 界别 or bracket notes: one person in each role (委员 on
+    the 委员名册 with the 单位 民革县委, 特邀信息员 on the 特邀信息员名册 with the 工作单位 城关镇政协工委),
+    each role with its own 单位. Whether two such rows are one person the roster cannot say for
+    certain: said when their 单位 differ (``roster.same_person``)."""
+    roles = [p["role"] for p in rows]
+    if len(set(roles)) < len(roles):
+        return False
+    if any(_differ(a, b, places, ("sector", "tag")) for k, a in enumerate(rows) for b in rows[k + 1:]):
+        return False
+    first = next((p for p in rows if p["unit"]), None)
+    for p in rows:
+        if first is not None and p is not first and p["unit"] and p["unit"] != first["unit"]:
+            same = "" if _differ(p, first, places, ("unit",)) else ",是同一单位的两种写法"
+            out.append(_at(p, "roster.same_person", p["name"], f"在{_place(first, p)}任{first['role']}(单位“{first['unit']}”)、"
+                                                               f"在本行任{p['role']}(单位“{p['unit']}”){same}"))
+    return True
+
+
+def _tell_apart(name: str, rows: list[dict], places: tuple[str, ...], out: list[dict]) -> None:
+    """One 姓名 written for two people (the 界别, 单位 or bracket note differ): each is named with what
+    tells them apart (陈静(教育界), 陈静(农业界)), so their items, quotas and rewards stay apart, and a
+    ledger's 陈静 goes to the one its item's 单位 or 界别 names (read.attribute). When none of them
+    tells them all apart, they are counted as one. Said at each later row."""
+    first = rows[0]
+    later = [p for p in rows[1:] if (p["sheet"], p["row"]) != (first["sheet"], first["row"]) and _differ(p, first, places)]
+    if not later:
+        return
+    field = _telling_field(rows)
+    for p in rows if field else ():
+        p["name"] = f"{name}({p[field]})"
+    code = "roster.same_name" if field else "roster.same_name_merged"
+    for p in later:
+        told = f",已区分为“{first['name']}”与“{p['name']}”" if field else ""
+        out.append(_at(p, code, name, _place(first, p) + told))
+
+
+def _telling_field(rows: list[dict]) -> str | None:
+    """The one of bracket note (as staff wrote it to tell them apart: 陈静（教育界）), 界别 and 单位 that
+    every row has and that tells them all apart, or None."""
+    kinds = len({tuple(p[k] for k in _APART) for p in rows})
+    return next((k for k in ("tag", "sector", "unit") if all(p[k] for p in rows) and len({p[k] for p in rows}) == kinds), None)
+
+
+def _union(terms: list[tuple]) -> tuple[tuple, ...]:
+    """Terms (start, end; None for open) as few as cover the same days: overlapping or adjoining ones
+    joined (a renewal from the day after the last term's end continues it)."""
+    spans = sorted((s or dt.date.min, e or dt.date.max) for s, e in terms)
+    out: list[tuple] = []
+    for s, e in spans:
+        if out and (s - out[-1][1]).days <= 1:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple((None if s == dt.date.min else s, None if e == dt.date.max else e) for s, e in out)
 
 
 TRANSFER_DAYS = 31  # a row starting within this many days after another's end: one person who moved
 
 
-def _transfers(rows: list[dict], out: list[dict]) -> tuple[list[dict], bool]:
+def _transfers(rows: list[dict], places: tuple[str, ...], out: list[dict]) -> tuple[list[dict], bool]:
     """Rows of one 姓名 that follow one another in time (郑七 城关镇 to 30 April, 河口镇 from 1 May) as
     (the rows of one person who moved unit or 界别, True): a row of the same role as the one before it
     is folded into it (in post from the earlier start, in the later unit); each move is said at its
-    later row (``roster.transfer``). Anything else — rows in post at the same time, or far apart —
-    comes back as it is, (rows, False), to be told apart by 界别 or 单位."""
+    later row (``roster.transfer``). Anything else — rows in post at the same time, or far apart, or
+    in one unit (a renewal) — comes back as it is, (rows, False), to be joined or told apart."""
     ordered = sorted(rows, key=lambda p: (p["appointed_on"] is None, p["appointed_on"] or dt.date.min))
     pairs = list(zip(ordered, ordered[1:]))
     if not pairs or not all(a["ended_on"] and b["appointed_on"] and 0 < (b["appointed_on"] - a["ended_on"]).days <= TRANSFER_DAYS
                             for a, b in pairs):
         return rows, False
-    moves = [(a, b) for a, b in pairs if (a["unit"], a["sector"]) != (b["unit"], b["sector"])]
+    moves = [(a, b) for a, b in pairs if _differ(a, b, places, ("unit", "sector"))]  # not one unit written two ways
     if not moves:
         return rows, False
     for a, b in moves:
-        out.append(dict(code="roster.transfer", src=None, file=b["file"], sheet=b["sheet"], row=b["row"], column="",
-                        value=b["name"], detail=f"{a['unit'] or a['sector']}(至{a['ended_on']:%Y-%m-%d})"
-                                                f"调至{b['unit'] or b['sector']}(自{b['appointed_on']:%Y-%m-%d})"))
+        out.append(_at(b, "roster.transfer", b["name"], f"{a['unit'] or a['sector']}(至{a['ended_on']:%Y-%m-%d})"
+                                                        f"调至{b['unit'] or b['sector']}(自{b['appointed_on']:%Y-%m-%d})"))
     kept = [ordered[0]]
     for p in ordered[1:]:
         if p["role"] == kept[-1]["role"]:
             p["appointed_on"] = kept[-1]["appointed_on"]
+            p["terms"] = ((p["appointed_on"], p["ended_on"]),)  # one span: the move leaves no gap to count
             kept[-1]["folded"] = True  # left out of the people table (roster_from_sheets)
             kept[-1] = p
         else:
@@ -232,67 +359,125 @@ def _date(value, label: str, problems: list[str], date1904: bool = False, end: b
     return parsed.date
 
 
+def _footer_detail(cells: list[tuple[int, str]], at: int) -> str:
+    """What a footer's finding adds: the row's other cells (审核人：王某), and a departure it tells of."""
+    others = [t for c, t in cells if c != at]
+    detail = f";本行另有{'、'.join(f'“{t[:30]}”' for t in others)}" if others else ""
+    if any(_LEAVING.search(t) for _, t in cells):
+        detail += ";其中似乎说明有人离任或调离,未读取:请把日期填入该人的“离任时间”栏"
+    return detail
+
+
+class _PeopleSheet:
+    """One sheet of people read row by row: each row's people (one per name and role), every cell
+    read or said in ``findings``."""
+
+    def __init__(self, file: str, grid: SheetGrid, layout: Layout, rules: Rules, findings: list[dict]):
+        self.file, self.grid, self.layout, self.rules, self.findings = file, grid, layout, rules, findings
+        self.default_role = _role_from_names(grid.name, file, rules) if "role" not in layout.fields else ""
+        self.end_col = _end_column(grid, layout)
+        self.note_col = layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
+
+    def read(self) -> list[dict]:
+        self.findings += _unread_columns(self.file, self.grid, self.layout, {self.end_col, self.note_col})
+        people: list[dict] = []
+        for row_no, get, row in _rows(self.grid, self.layout, self.findings, self.file):
+            people += self._row(dict(file=self.file, sheet=self.grid.name, row=row_no), get, row)
+        return people
+
+    def _say(self, code: str, where: dict, field: str | int | None, value: str, detail: str = "") -> None:
+        c = self.layout.fields.get(field) if isinstance(field, str) else field
+        self.findings.append(dict(code=code, src=None, column=col_letter(c) if c is not None else "", value=value,
+                                  detail=detail, **where))
+
+    def _row(self, where: dict, get, row: list) -> list[dict]:
+        text = cell_text(get("name"))
+        if self._footer(where, text, row):
+            return []
+        names = _names_in_cell(text)
+        if not names:
+            if any(cell_text(get(f)).strip() for f in ("role", "unit", "sector", "appointed_on")):
+                self._say("roster.no_name", where, "name", "")  # a row of someone, unnamed: no quota
+            return []
+        if len(names) > 1:  # 李四、赵敏: two people on one row, each with its role and dates
+            self._say("roster.names_split", where, "name", text, "、".join(n for n, _ in names))
+        for name, note in names:
+            if note:  # 蒋三（常委）: the person is 蒋三
+                self._say("roster.name_note", where, "name", text, name)
+        problems: list[str] = []
+        appointed, ended = self._dates(get, row, problems, where, "、".join(n for n, _ in names))
+        roles, said = _roles(cell_text(get("role")), self.default_role, self.rules)
+        if said:
+            self._say(said, where, "role", cell_text(get("role")), "、".join(roles))
+        unit, sector = norm_spaces(cell_text(get("unit"))), norm_spaces(cell_text(get("sector")))
+        return [dict(name=name, role=role, unit=unit, sector=sector, tag=note, appointed_on=appointed, ended_on=ended,
+                     terms=((appointed, ended),), date_problem=";".join(problems), **where)
+                for name, note in names for role in roles]
+
+    def _footer(self, where: dict, text: str, row: list) -> bool:
+        """A row under the table that names no one (合计：2人, 注：…, 填表人：李某 | 审核人：王某): said at
+        its 姓名 cell, or, the 姓名 cell empty, at its first cell when that says what it is (合计 in
+        the 序号 column), with the rest of the row; never a person."""
+        cells = [(c, cell_text(v)) for c, v in enumerate(row) if cell_text(v)]
+        if text:
+            at = self.layout.fields["name"] if _not_a_name(text, alone=len(cells) == 1) else None
+        else:  # a footer starts at the left; a person's row without a name does not start with a label
+            at = cells[0][0] if cells and isinstance(row[cells[0][0]], str) and _footer_text(cells[0][1]) else None
+        if at is None:
+            return False
+        self._say("roster.not_a_name", where, at, dict(cells)[at][:60], _footer_detail(cells, at))
+        return True
+
+    def _dates(self, get, row: list, problems: list[str], where: dict, name: str):
+        """The start and end in post, each problem in ``problems`` (said once for the row); a 备注 that
+        says the person left, with no end date, said too."""
+        appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems, self.grid.date1904)
+        ended = _date(row[self.end_col] if self.end_col is not None and self.end_col < len(row) else "",
+                      DATE_LABELS["ended_on"], problems, self.grid.date1904, end=True)
+        if appointed and ended and ended < appointed:  # one of them is wrong; which, only staff know
+            problems.append(f"{DATE_LABELS['ended_on']}早于{DATE_LABELS['appointed_on']}")
+            appointed = ended = None
+        if problems:
+            self._say("roster.date_problem", where, None, name, ";".join(problems))
+        note = cell_text(row[self.note_col]) if self.note_col is not None and self.note_col < len(row) else ""
+        if ended is None and note and _LEAVING.search(note):
+            self._say("roster.leaving_in_note", where, self.note_col, note[:60])
+        return appointed, ended
+
+
+def _units_of_sheet(file: str, grid: SheetGrid, layout: Layout, rules: Rules, findings: list[dict]) -> list[dict]:
+    findings += _unread_columns(file, grid, layout, set())
+    units = []
+    for row_no, get, _ in _rows(grid, layout, findings, file):
+        unit = norm_spaces(cell_text(get("unit_name")))
+        if unit:
+            written = norm(cell_text(get("unit_type")))
+            unit_type, said = _unit_type(written, rules)
+            if said:
+                findings.append(dict(code=said, src=None, column=col_letter(layout.fields["unit_type"]), value=written,
+                                     detail=unit_type, file=file, sheet=grid.name, row=row_no))
+            units.append(dict(unit=unit, unit_type=unit_type, file=file, sheet=grid.name, row=row_no))
+    return units
+
+
 def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules) -> Roster:
     """Build a Roster from (file, grid, layout) triples of kind ``people`` or ``units``.
-    Roles are given their canonical name from the rules (特约信息员 → 特邀信息员)."""
+    Roles are given their canonical name from the rules (特约信息员 → 特邀信息员); a person's terms in
+    one role (``terms``) are the union of the rows that are theirs (see ``_same_names``)."""
     people: list[dict] = []
     units: list[dict] = []
     findings: list[dict] = []
     for file, grid, layout in grids:
-        default_role = _role_from_names(grid.name, file, rules) if "role" not in layout.fields else ""
-        end_col = _end_column(grid, layout) if layout.kind == "people" else None
-        note_col = (layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
-                    if layout.kind == "people" else None)
-        findings += _unread_columns(file, grid, layout, {end_col, note_col})
-        for row_no, get, row in _rows(grid, layout, findings, file):
-            where = dict(file=file, sheet=grid.name, row=row_no)
-            if layout.kind == "people":
-                names = _names_in_cell(cell_text(get("name")))
-                if not names:
-                    if any(cell_text(get(f)).strip() for f in ("role", "unit", "sector", "appointed_on")):
-                        findings.append(dict(code="roster.no_name", src=None, column=col_letter(layout.fields["name"]),
-                                             value="", detail="", **where))  # a row of someone, unnamed: no quota
-                    continue
-                if len(names) > 1:  # 李四、赵敏: two people on one row, each with its role and dates
-                    findings.append(dict(code="roster.names_split", src=None, column=col_letter(layout.fields["name"]),
-                                         value=cell_text(get("name")), detail="、".join(names), **where))
-                name = "、".join(names)
-                problems: list[str] = []
-                appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems, grid.date1904)
-                ended = _date(row[end_col] if end_col is not None and end_col < len(row) else "",
-                              DATE_LABELS["ended_on"], problems, grid.date1904, end=True)
-                if appointed and ended and ended < appointed:  # one of them is wrong; which, only staff know
-                    problems.append(f"{DATE_LABELS['ended_on']}早于{DATE_LABELS['appointed_on']}")
-                    appointed = ended = None
-                if problems:
-                    findings.append(dict(code="roster.date_problem", src=None, column="", value=name,
-                                         detail=";".join(problems), **where))
-                note = cell_text(row[note_col]) if note_col is not None and note_col < len(row) else ""
-                if ended is None and note and _LEAVING.search(note):
-                    findings.append(dict(code="roster.leaving_in_note", src=None, column=col_letter(note_col),
-                                         value=note[:60], detail="", **where))
-                roles, said = _roles(cell_text(get("role")), default_role, rules)
-                if said:
-                    findings.append(dict(code=said, src=None, column=col_letter(layout.fields["role"]),
-                                         value=cell_text(get("role")), detail="、".join(roles), **where))
-                for name in names:
-                    for role in roles:
-                        people.append(dict(
-                            name=name, role=role, unit=norm_spaces(cell_text(get("unit"))),
-                            sector=norm_spaces(cell_text(get("sector"))), appointed_on=appointed, ended_on=ended,
-                            date_problem=";".join(problems), **where,
-                        ))
-            else:
-                unit = norm_spaces(cell_text(get("unit_name")))
-                if unit:
-                    written = norm(cell_text(get("unit_type")))
-                    unit_type, said = _unit_type(written, rules)
-                    if said:
-                        findings.append(dict(code=said, src=None, column=col_letter(layout.fields["unit_type"]),
-                                             value=written, detail=unit_type, **where))
-                    units.append(dict(unit=unit, unit_type=unit_type, **where))
-    findings += _same_names(people)
+        if layout.kind == "people":
+            people += _PeopleSheet(file, grid, layout, rules, findings).read()
+        else:
+            units += _units_of_sheet(file, grid, layout, rules, findings)
+    place = (rules.data.get("office") or {}).get("place") or ()
+    findings += _same_names(people, (place,) if isinstance(place, str) else tuple(place))
     people = [p for p in people if not p.get("folded")]
+    for p in people:  # the first start and the last end of the person's terms in the role
+        p["terms"] = _union(p["terms"])
+        p["appointed_on"], p["ended_on"] = p["terms"][0][0], p["terms"][-1][1]
     # One row per (person, role): the first one written wins when a sheet repeats a person.
     p = typed("people", pd.DataFrame(people, columns=PEOPLE_COLUMNS)).drop_duplicates(["name", "role"])
     u = typed("units", pd.DataFrame(units, columns=UNIT_COLUMNS)).drop_duplicates("unit")
