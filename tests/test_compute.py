@@ -309,3 +309,41 @@ def test_instructions_of_a_leader_no_post_places_are_said_among_the_levels(tmp_p
     write_xlsx(tmp_path / "台账.xlsx", {"台账": rows})
     s = summary(sq.read_ledgers(tmp_path, year=2025), Period.of(2025, quarter=2))
     assert "获领导批示3件，涉及信息3条，其中市级领导批示1件、县级领导批示1件、领导级别未写明的1件" in statistics_text(s)
+
+
+def test_points_of_a_period_are_what_the_item_gained_so_quarters_add_up_to_the_year(tmp_path):
+    # Points (rules 2025): a submission 1; adoption by highest tier 县级 3, 市级 10, 省级 20; a 市长's 批示 10.
+    # P1 (张三, 民盟县委), sent 20 January: 县政协 in February (Q1), 市政协 in August (Q3), a 市长's 批示 in
+    #   November (Q4). Q1 1 + 3 = 4; Q2 0; Q3 10 − 3 = 7 (not 10 again); Q4 + 10. Year 1 + 10 + 10 = 21.
+    # P2 (李四, 民建县委), sent 10 April: 省政协 in May (Q2), 县政协 in September (Q3, below what it had).
+    #   Q2 1 + 20 = 21; Q3 0 (not 3 more). Year 1 + 20 = 21.
+    # Before, each quarter scored the highest tier adopted in it: 民盟 4 + 10 + 10 = 24, 民建 21 + 3 = 24.
+    header = ["编号", "信息标题", "采用单位/刊物", "期号", "采用日期", "批示领导", "批示日期"]
+    write_xlsx(tmp_path / "报送台账.xlsx", {"报送台账": [["2025年社情民意信息报送台账"], ["编号", "收稿日期", "信息标题", "作者", "单位"],
+                                                   ["P1", "2025-01-20", "信息一", "张三", "民盟县委"],
+                                                   ["P2", "2025-04-10", "信息二", "李四", "民建县委"]]})
+    write_xlsx(tmp_path / "采用台账.xlsx", {"采用台账": [["2025年社情民意信息采用台账"], header,
+                                                   ["P1", "信息一", "县政协《社情民意》", "第1期", "2025-02-10", None, None],
+                                                   ["P1", "信息一", "市政协《社情民意》", "第9期", "2025-08-05", "市长刘某", "2025-11-03"],
+                                                   ["P2", "信息二", "省政协《社情民意》", "第3期", "2025-05-06", None, None],
+                                                   ["P2", "信息二", "县政协《社情民意》", "第7期", "2025-09-01", None, None]]})
+    ledger = sq.read_ledgers(tmp_path)
+    from sqmy_lib.compute.commendation import _person_scores
+
+    def unit_points(period, rules=None):
+        return units(ledger, period, rules).set_index("unit")["points"].to_dict()
+
+    quarters = [unit_points(f"2025Q{q}") for q in (1, 2, 3, 4)]
+    assert quarters == [{"民盟县委": 4, "民建县委": 0}, {"民盟县委": 0, "民建县委": 21},
+                        {"民盟县委": 7, "民建县委": 0}, {"民盟县委": 10, "民建县委": 0}]
+    assert unit_points(2025) == {"民盟县委": 21, "民建县委": 21}
+    months = [unit_points(Period.of(2025, month=m)) for m in range(1, 13)]
+    assert sum(m["民盟县委"] for m in months) == 21 and months[7]["民盟县委"] == 7  # August: 10 − 3
+    # A person's score goes the same way: 张三 4, 0, 7, 10 — 21 for the year.
+    c = sq.compute.counted(ledger)
+    assert [int(_person_scores(c, Period.of(2025, quarter=q)).get("张三", 0)) for q in (1, 2, 3, 4)] == [4, 0, 7, 10]
+    assert int(_person_scores(c, Period.of(2025))["张三"]) == 21
+    # Without 补差 for money (rewards.top_up: false) the points are the same: points are the items' worth.
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["rewards"]["top_up"] = False
+    assert unit_points("2025Q3", Rules(data)) == {"民盟县委": 7, "民建县委": 0}

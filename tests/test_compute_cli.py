@@ -185,3 +185,75 @@ def test_the_office_rules_file_sets_the_figures(tmp_path):
     # In Python: the ledger read with the office's rules is paid by them when no rules are given again.
     ledger = sq.read_ledgers([path], year=2025, rules=rules)
     assert {n: f"{a:.2f}" for n, a in zip(*sq.rewards(ledger, 2025)[["name", "amount"]].T.values)} == want
+
+
+@pytest.fixture
+def members_2025(tmp_path):
+    """A 2025 ledger: 张三 (委员, 2 a year, not pro-rated) sends in January and March; 李四 (委员) nothing."""
+    rows = [["2025年度社情民意信息台账"], HEADER,
+            ["M1", "2025-01-10", "关于一月的建议", "张三", "民盟县委", None, None, None, None],
+            ["M2", "2025-03-05", "关于三月的建议", "张三", "民盟县委", None, None, None, None]]
+    write_xlsx(tmp_path / "台账.xlsx", {"S": rows})
+    write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "单位"], ["张三", "委员", "民盟县委"], ["李四", "委员", "民盟县委"]]})
+    return tmp_path / "台账.xlsx", tmp_path / "名册.xlsx"
+
+
+def test_a_year_the_ledgers_do_not_hold_is_refused_not_listed_as_everyone_unsent(members_2025):
+    ledger, roster = members_2025
+    # The ledger holds 2025 only: 2024 and 2026 have no record at all; a table would list 张三 and 李四
+    # as 任务2条，未报送. One line names the year asked and the year held; exit 2, nothing on stdout.
+    for year in (2024, 2026):
+        result = sqmy("compute", "people", ledger, "--roster", roster, "--year", year)
+        assert result.returncode == 2, result.stderr
+        assert (f"{year}年没有任何报送、采用或批示记录(所读台账的记录都在2025年)" in result.stderr
+                and "[period.empty]" in result.stderr), result.stderr
+        assert result.stdout == "" and "未报送" not in result.stdout
+    quarter = sqmy("compute", "people", ledger, "--roster", roster, "--year", 2024, "--quarter", 4)
+    assert quarter.returncode == 2 and "2024年第四季度没有任何报送" in quarter.stderr
+    # --allow-empty lists them anyway, the line a 提示.
+    allowed = sqmy("compute", "people", ledger, "--roster", roster, "--year", 2024, "--allow-empty", "--format", "json")
+    assert allowed.returncode == 0 and "提示:2024年没有任何报送" in allowed.stderr
+    assert {r["name"]: r["submitted"] for r in json.loads(allowed.stdout)} == {"张三": 0, "李四": 0}
+    # 2025's fourth quarter: the ledger holds 2025, nothing was sent in Q4 — a true 未报送, computed as ever.
+    # By the year's end 李四 owes his 2 (任务2条，未报送); 张三 has his 2 (January, March).
+    q4 = sqmy("compute", "people", ledger, "--roster", roster, "--year", 2025, "--quarter", 4, "--format", "json")
+    assert q4.returncode == 0 and "period.empty" not in q4.stderr, q4.stderr
+    rows = {r["name"]: r for r in json.loads(q4.stdout)}
+    assert rows["李四"]["shortfall"] == "任务2条，未报送" and not rows["张三"]["shortfall"]
+
+
+def test_a_year_the_ledgers_do_not_hold_warns_in_python_and_the_figures_are_returned(members_2025):
+    import warnings
+
+    import sqmy_lib as sq
+    from sqmy_lib.compute import EmptyPeriodWarning
+
+    ledger = sq.read_ledgers(members_2025[0], roster=members_2025[1])
+    with pytest.warns(EmptyPeriodWarning, match=r"2024年没有任何报送、采用或批示记录\(所读台账的记录都在2025年\)"):
+        table = sq.people(ledger, 2024)
+    assert dict(zip(table["name"], table["submitted"])) == {"张三": 0, "李四": 0}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        circular = sq.quarterly_circular(ledger, 2024, 4)
+        sq.people(ledger, "2025Q4")  # a quarter of 2025 with nothing in it: no warning
+    assert [str(w.message).split("(")[0] for w in caught if w.category is EmptyPeriodWarning] == [
+        "2024年第四季度没有任何报送、采用或批示记录"]  # once, not once per table the circular computes
+    assert circular.summary.submitted == 0
+
+
+def test_a_yearly_quota_in_a_quarter_says_its_rate_is_the_year_to_date(members_2025):
+    ledger, roster = members_2025
+    # Q3: 张三 sent nothing in the quarter (报送 0); his 2 a year is judged on January–September: 2 of 2,
+    # 100.0%. The header says so and 计入任务报送 (2) stands beside it, apart from the quarter's 报送.
+    result = sqmy("compute", "people", ledger, "--roster", roster, "--year", 2025, "--quarter", 3, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    head, *lines = [line.split(",") for line in result.stdout.splitlines()]
+    assert "完成率（年度任务按1—9月累计）" in head and "完成率" not in head
+    row = dict(zip(head, next(r for r in lines if r[0] == "张三")))
+    assert (row["报送"], row["任务"], row["计入任务报送"], row["完成率（年度任务按1—9月累计）"]) == ("0", "2", "2", "100.0%")
+    rows = {r["name"]: r for r in json.loads(sqmy("compute", "people", ledger, "--roster", roster, "--year", 2025,
+                                                  "--quarter", 3, "--format", "json").stdout)}
+    assert (rows["张三"]["submitted"], rows["张三"]["quota_done"], rows["张三"]["completion"]) == (0, 2, 1.0)
+    # The whole year: the rate is the year's own, no note in its header.
+    year = sqmy("compute", "people", ledger, "--roster", roster, "--year", 2025, "--format", "csv")
+    assert "完成率" in year.stdout.splitlines()[0].split(",") and "计入任务报送" not in year.stdout

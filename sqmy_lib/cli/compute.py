@@ -22,13 +22,18 @@ if TYPE_CHECKING:  # imported where used: ``sqmy --help`` loads no pandas
     from ..render import spec as specs
 
 
-def table_spec(what: str, rules) -> specs.TableSpec:
-    """The columns ``sqmy compute WHAT`` shows, in every format."""
+def table_spec(what: str, rules, period=None, table=None) -> specs.TableSpec:
+    """The columns ``sqmy compute WHAT`` shows, in every format; with the ``period`` and the ``table``
+    computed, a completion judged over more than the period says so (``compute.base.cumulative_text``)."""
+    from ..compute.base import cumulative_text
     from ..render import spec as specs
 
+    def basis(kind: str, column: str, adopted: bool = False) -> str:
+        return "" if period is None else cumulative_text(rules, kind, table[column], period, adopted)
+
     return {
-        "people": lambda: specs.people(rules.tiers),
-        "units": lambda: specs.units(rules.tiers),
+        "people": lambda: specs.people(rules.tiers, basis("people", "role")),
+        "units": lambda: specs.units(rules.tiers, basis("units", "peer_group"), basis("units", "peer_group", True)),
         "rewards": lambda: specs.REWARDS,
         "instructions": lambda: specs.INSTRUCTIONS,
     }[what]()
@@ -42,6 +47,7 @@ def register(sub) -> None:
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="季度(不填为全年)")
     p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table", help="输出格式")
     p.add_argument("--out", metavar="FILE", help="输出文件(xlsx 必填;其他格式不填则打印)")
+    p.add_argument("--allow-empty", action="store_true", help="台账中没有该年度任何记录时也列出(全为0的)统计")
     p.set_defaults(run=run_compute)
 
 
@@ -82,6 +88,12 @@ def run_compute(args) -> int:
     if not period.year:
         print("sqmy: 无法确定年度,请用 --year 指定", file=sys.stderr)
         return 2
+    empty = compute.empty_period_text(ledger, period)
+    if empty and not args.allow_empty:  # nothing to compute: no table of zeros that reads as 未报送
+        print(f"sqmy: {empty}(确需列出全为0的统计时加 --allow-empty) [period.empty]", file=sys.stderr)
+        return 2
+    if empty:
+        print(f"提示:{empty}", file=sys.stderr)
     for issue in report.issues:
         if issue.code == "ledger.several_years":  # the figures are of one year: which, said before them
             print(f"提示:{issue.message}", file=sys.stderr)
@@ -99,7 +111,7 @@ def run_compute(args) -> int:
         fn = {"people": compute.people, "rewards": compute.rewards, "units": compute.units,
               "instructions": compute.instructions}[args.what]
         table = fn(c, period)
-        spec = table_spec(args.what, c.rules).present(table)
+        spec = table_spec(args.what, c.rules, period, table).present(table)
         payload = spec.records(table)
     _emit(args, table, spec, payload, row_kinds)
     return report.exit_code

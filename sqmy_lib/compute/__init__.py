@@ -4,6 +4,7 @@ Every function takes a :class:`~sqmy_lib.records.Ledger` (rows with validation
 errors are left out, and ``Counted.left_out`` says why) and a period — a
 :class:`Period` or a bare year.
 """
+from .base import EmptyPeriodWarning, empty_period_text
 from .counted import Counted, counted
 from .instructions import instructions
 from .people import people
@@ -13,6 +14,6 @@ from .summary import Summary, summary
 from .units import units
 
 __all__ = [
-    "Counted", "counted", "Period", "people", "units", "summary", "Summary", "instructions",
-    "reward_lines", "rewards", "rewards_by_beneficiary", "split_fen", "to_fen", "yuan",
+    "Counted", "counted", "EmptyPeriodWarning", "empty_period_text", "Period", "people", "units", "summary", "Summary",
+    "instructions", "reward_lines", "rewards", "rewards_by_beneficiary", "split_fen", "to_fen", "yuan",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import warnings
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -37,7 +38,46 @@ def prepare(source: Ledger | Counted, period, rules: Rules | None = None,
     (a Period, a year, ``"2025Q3"``, ``"2025-03"``, ``pd.Period("2025Q3")``)."""
     c = source if isinstance(source, Counted) else counted(source, rules, today)
     p = Period.parse(period)
+    if not isinstance(source, Counted):  # called on a Ledger: the caller's own call (inner ones pass a Counted)
+        warn_if_empty(source, p, stacklevel=4)
     return c, p
+
+
+class EmptyPeriodWarning(UserWarning):
+    """The year of the period asked for holds no record at all in the ledgers read (``period.empty``):
+    the figures are all 0 and say nothing about who did not submit."""
+
+
+def years_held(ledger: Ledger) -> list[int]:
+    """The years the ledger's records (报送, 采用, 上报, 批示; error rows too) are dated in."""
+    years: set[int] = set()
+    for table in (ledger.submissions, ledger.adoptions, ledger.forwards, ledger.instructions):
+        if len(table) and "date" in table:
+            dates = pd.to_datetime(table["date"], errors="coerce").dropna()
+            years.update(int(y) for y in dates.dt.year.unique())
+    return sorted(years)
+
+
+def empty_period_text(ledger: Ledger, period: Period) -> str:
+    """The Chinese line saying that ``period``'s year holds no record in the ledgers (which years they
+    hold), or "" when it holds any. A period of a year the ledgers hold with nothing in it is a true
+    未报送 and says nothing here."""
+    held = years_held(ledger)
+    if period.year in held:
+        return ""
+    if held:
+        where, check = f"所读台账的记录都在{'、'.join(map(str, held))}年", "请确认统计年度是否正确"
+    else:
+        where, check = "所读台账中没有能确定年份的日期", "请在台账标题、工作表名或文件名中写明年度,或读取时指定年度"
+    return f"{period.label}没有任何报送、采用或批示记录({where}),各项统计均为0,并不表示未报送;{check}"
+
+
+def warn_if_empty(ledger: Ledger, period: Period, stacklevel: int = 3) -> None:
+    """An ``EmptyPeriodWarning`` with :func:`empty_period_text` when the period's year holds nothing;
+    the figures are still returned."""
+    text = empty_period_text(ledger, period)
+    if text:
+        warnings.warn(f"{text} [period.empty]", EmptyPeriodWarning, stacklevel=stacklevel)
 
 
 def in_period(df: pd.DataFrame, period: Period, column: str = "when") -> pd.DataFrame:
@@ -127,6 +167,23 @@ def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_m
     # The completion is of the quota itself (1 of 4/3 is 75.0%, not 1 of 1.33, 75.2%); the quota is
     # shown to two places.
     return QuotaResult(round(quota, 2), ratio(done, quota), quota_due > 0 and done < round(quota_due, 9), done=done)
+
+
+def cumulative_text(rules: Rules, kind: str, names, period: Period, adopted: bool = False) -> str:
+    """What a completion over ``period`` counts when some quota of the holders ``names`` (roles, for
+    ``kind`` "people"; unit types for "units") runs over a longer span and is not pro-rated: "年度任务按
+    1—6月累计" (a 委员's 2 a year in a second quarter is judged on January to June, not on the quarter's
+    报送). "" when every quota is judged inside the period. ``adopted``: the units' adoption quotas only."""
+    quotas = rules.data.get("quotas", {}).get(kind) or {}
+    chosen = [q for q in (quotas.get(n) for n in set(names))
+              if q and not q.get("prorate") and (q.get("adopted") or not adopted)]
+    parts = []
+    for per, word in (("year", "年度"), ("quarter", "季度")):
+        span = SPAN_MONTHS[per]
+        first = (period.last_month - 1) // span * span + 1  # the span's first month
+        if first < period.first_month and any(q.get("per") == per for q in chosen):
+            parts.append(f"{word}任务按{first}—{period.last_month}月累计")
+    return "，".join(parts)
 
 
 def as_of(period: Period, today: dt.date | None = None) -> pd.Timestamp:

@@ -15,7 +15,7 @@ from .. import zh
 from ..kinds import CIRCULAR
 from ..records import Ledger
 from ..rules import Rules
-from .base import forwards_recorded, in_period
+from .base import forwards_recorded, in_period, warn_if_empty
 from .counted import Counted, counted
 from .instructions import instructions
 from .people import people, people_columns
@@ -299,6 +299,8 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
     year when none is given) shows. ``with_people=False`` leaves the per-person tables empty."""
     c = ledger if isinstance(ledger, Counted) else counted(ledger, rules, today)
     period = Period.of(year, quarter=quarter, month=month, half=half)
+    if not isinstance(ledger, Counted):
+        warn_if_empty(ledger, period)
     ytd = period.year_to_date
     office = office or c.rules.data.get("office", {}).get("name", "")
     same = ytd == period  # a fourth quarter's or a whole year's figures are its year to date: count once

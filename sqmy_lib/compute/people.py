@@ -23,8 +23,8 @@ from .rewards import reward_lines, yuan
 def people_columns(rules: Rules, forwarded: bool = True) -> list[str]:
     """The columns of :func:`people`, in order (``forwarded``: whether 上报 is recorded)."""
     counts = count_columns(rules, forwarded)
-    return ["name", "role", "unit", "appointed_on", "ended_on", *counts, "quota", "completion", "missed_months",
-            "behind", "shortfall", "owed", "reward", "note"]
+    return ["name", "role", "unit", "appointed_on", "ended_on", *counts, "quota", "quota_done", "completion",
+            "missed_months", "behind", "shortfall", "owed", "reward", "note"]
 
 
 def roster_terms(c: Counted) -> dict[tuple[str, str], tuple]:
@@ -71,10 +71,11 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
            today: dt.date | None = None) -> pd.DataFrame:
     """One row per (person, role): everyone on the roster (even with nothing submitted) and every
     author not on it. ``quota``, ``completion``, ``missed_months`` and ``behind`` follow the
-    role's quota rule (see ``compute.base``), ``owed`` says what is short as data (``base.Owed``)
-    and ``shortfall`` in words; ``adopted_<tier>`` counts the items adopted at each tier,
-    ``highest_<tier>`` the same items by the highest tier each reached (they add up to ``adopted``);
-    ``reward`` is the person's, on their first row only.
+    role's quota rule (see ``compute.base``; ``quota_done`` is what counted against the quota: for a
+    yearly quota not pro-rated, the year to date, not the period's ``submitted``), ``owed`` says what
+    is short as data (``base.Owed``) and ``shortfall`` in words; ``adopted_<tier>`` counts the items
+    adopted at each tier, ``highest_<tier>`` the same items by the highest tier each reached (they add
+    up to ``adopted``); ``reward`` is the person's, on their first row only.
     A co-authored item counts for each of its authors, or for its first (执笔) author alone when the
     rules say ``coauthored_counts_each: false``. The 上报 columns (``forwarded``,
     ``forwarded_adopted``) are there only when the ledgers record any 上报."""
@@ -114,6 +115,7 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
         for name, role, start, end in zip(out["name"], out["role"], out["appointed_on"], out["ended_on"])
     ]
     out["quota"] = [r.quota for r in results]
+    out["quota_done"] = [r.done for r in results]  # what the completion counts (a yearly quota: the year to date)
     out["completion"] = [r.completion for r in results]
     out["missed_months"] = [r.missed_months for r in results]
     out["behind"] = [r.behind for r in results]

@@ -11,7 +11,7 @@ from ..records import Ledger
 from ..rules import Rules
 from ..rules.placement import organ_name
 from .base import forwarded_items, forwards_recorded, in_period, prepare, ratio
-from .counted import Counted
+from .counted import Counted, counted
 from .people import held_during
 from ..period import Period
 
@@ -177,7 +177,8 @@ def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None 
         items = set(in_period(c.submissions, period, "date")["item"])
         active = set(c.authors.loc[c.authors["item"].isin(items), "name"]) & members
         participation = {"members_with_items": len(active), "members": len(members), "rate": ratio(len(active), len(members))}
-    prev_c = c if previous is None else prepare(previous, period, c.rules)[0]
+    # The year before's own ledger, if given: counted under these rules (its year is not this period's).
+    prev_c = c if previous is None else previous if isinstance(previous, Counted) else counted(previous, c.rules)
     before = _figures(prev_c, period.previous_year)
     # A year earlier is compared when the ledgers hold that year, even with nothing in these months
     # (比上年同期增加14条, no rate from 0); with no ledger of it at all there is nothing to compare.

@@ -7,8 +7,8 @@ import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import (as_of, count_columns, forwards_recorded, in_period, item_flags, judge_quota, month_counts,
-                   months_in_post, owed, prepare)
+from .base import (as_of, count_columns, forwards_recorded, item_flags, judge_quota, month_counts, months_in_post,
+                   owed, prepare)
 from .counted import Counted
 from ..period import Period, Span
 
@@ -16,14 +16,29 @@ UNGROUPED = "未分组"
 
 
 def item_points(c: Counted, period: Period | Span) -> pd.Series:
-    """Points each item earns in the period: adoption by its highest tier, instruction by
-    leader level (highest, or summed, as the rules say). Submission points are per unit."""
+    """Points each item gains in the period (only items that gained any): its worth at the period's
+    end less its worth the day before the period began (``item_worth``). An item adopted 县级 in Q1
+    and 市级 in Q3 gains 3 in Q1 and 10 − 3 = 7 in Q3, so the months add up to the quarter and the
+    quarters to the year (10, its highest tier), as money does with 补差. Submission points are per unit.
+
+    Points follow the growth whatever ``rewards.top_up`` says: that key is how money is paid (once,
+    or topped up); a unit's points are its items' worth, and the year's must be that worth by its
+    highest tier (domain.md §5), which only the growth adds up to."""
+    now = item_worth(c, period.end)
+    before = item_worth(c, period.start - pd.Timedelta(days=1))
+    gained = now.sub(before, fill_value=0)
+    return gained[gained != 0]
+
+
+def item_worth(c: Counted, day: pd.Timestamp) -> pd.Series:
+    """Per item, its points on ``day``: adoption by the highest tier it reached by then, plus
+    instruction by leader level (highest, or summed, as the rules say) of the instructions by then."""
     pts = c.rules.data["points"]
     by_tier = pd.Series({c.rules.tiers.index(t): v for t, v in pts["adoption_by_tier"].items()})
     by_level = {c.rules.leader_levels.index(lvl): v for lvl, v in pts["instruction_by_level"].items()}
-    scored = c.adoptions[c.adoptions["scored"]]
-    adopted = in_period(scored, period).groupby("item")["tier_rank"].max().map(by_tier)
-    instr = in_period(c.instructions, period)
+    scored = c.adoptions[c.adoptions["scored"] & (c.adoptions["when"] <= day)]
+    adopted = scored.groupby("item")["tier_rank"].max().map(by_tier).fillna(0)
+    instr = c.instructions[c.instructions["when"] <= day]
     instr = instr.assign(points=instr["level_rank"].map(by_level).fillna(0))
     agg = "sum" if pts.get("instruction_mode") == "sum" else "max"
     instructed = instr.groupby("item")["points"].agg(agg)
@@ -52,16 +67,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     those of ``compute people`` (``highest_<tier>`` adds up to ``adopted``); ``forwarded`` and
     ``forwarded_adopted`` (上报) are there only when the ledgers record any 上报 (``base.forwards_recorded``)."""
     c, period = prepare(source, period, rules, today)
-    subs = c.submissions
-    roster = c.ledger.roster
-    if roster is not None and not roster.units.empty:
-        out = roster.units[["unit", "unit_type"]].rename(columns={"unit_type": "peer_group"}).copy()
-    else:
-        names = sorted(u for u in subs["unit"].unique() if u)
-        out = pd.DataFrame({"unit": pd.Series(names, dtype=object), "peer_group": UNGROUPED})
-    out["peer_group"] = out["peer_group"].replace("", UNGROUPED).reset_index(drop=True)
-    out = out.reset_index(drop=True)
-
+    out = _unit_rows(c)
     columns = count_columns(c.rules, forwards_recorded(c))  # 上报 only when the ledgers record any
     # Numeric even when nothing was counted (an empty ledger joins an empty, untyped table).
     out = out.join(unit_counts(c, period).reindex(columns=[*columns, "points"]).astype(float), on="unit")
@@ -70,7 +76,39 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out["rank"] = out.groupby("peer_group")["points"].rank(method="min", ascending=False).astype(int)
 
     quotas = c.rules.data.get("quotas", {}).get("units", {})
-    day = as_of(period, today)
+    judged, adopted_judged, high = _judge(c, out, period, as_of(period, today), quotas)
+    out["quota"] = [j.quota for j in judged]
+    out["quota_done"] = [j.done for j in judged]  # what the completion counts (see compute.people)
+    out["completion"] = [j.completion for j in judged]
+    out["missed_months"] = [j.missed_months for j in judged]
+    out["adopted_quota"] = [j.quota if j else None for j in adopted_judged]
+    out["adopted_completion"] = [j.completion if j else None for j in adopted_judged]
+    out["behind"] = [j.behind or bool(a and a.behind) for j, a in zip(judged, adopted_judged)]
+    out["owed"] = _owed(out, judged, adopted_judged, high, quotas)
+    out["shortfall"] = ["；".join(o.text for o in parts) for parts in out["owed"]]
+    out["no_submission"] = out["submitted"] == 0
+    keep = ["unit", "peer_group", *columns, "points", "rank", "quota", "quota_done", "completion", "missed_months",
+            "adopted_quota", "adopted_completion", "behind", "shortfall", "owed", "no_submission"]
+    return out[keep].sort_values(["peer_group", "rank", "unit"], kind="stable").reset_index(drop=True)
+
+
+def _unit_rows(c: Counted) -> pd.DataFrame:
+    """unit, peer_group: every roster unit with its type, or without a roster every unit the items name."""
+    roster = c.ledger.roster
+    if roster is not None and not roster.units.empty:
+        out = roster.units[["unit", "unit_type"]].rename(columns={"unit_type": "peer_group"}).copy()
+    else:
+        names = sorted(u for u in c.submissions["unit"].unique() if u)
+        out = pd.DataFrame({"unit": pd.Series(names, dtype=object), "peer_group": UNGROUPED})
+    out["peer_group"] = out["peer_group"].replace("", UNGROUPED).reset_index(drop=True)
+    return out.reset_index(drop=True)
+
+
+def _judge(c: Counted, out: pd.DataFrame, period: Period, day: pd.Timestamp, quotas: dict) -> tuple[list, list, list]:
+    """Per unit of ``out``: its items judged against its type's quota, its adoptions at or above the
+    quota's tier against the adoption quota (None without one), and how many such adoptions the
+    period has."""
+    subs = c.submissions
     submitted = month_counts(subs["unit"], subs["date"], period)
     judged, adopted_judged, high = [], [], []
     for unit, group in zip(out["unit"], out["peer_group"]):
@@ -86,18 +124,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
         else:
             adopted_judged.append(None)
             high.append(0)
-    out["quota"] = [j.quota for j in judged]
-    out["completion"] = [j.completion for j in judged]
-    out["missed_months"] = [j.missed_months for j in judged]
-    out["adopted_quota"] = [j.quota if j else None for j in adopted_judged]
-    out["adopted_completion"] = [j.completion if j else None for j in adopted_judged]
-    out["behind"] = [j.behind or bool(a and a.behind) for j, a in zip(judged, adopted_judged)]
-    out["owed"] = _owed(out, judged, adopted_judged, high, quotas)
-    out["shortfall"] = ["；".join(o.text for o in parts) for parts in out["owed"]]
-    out["no_submission"] = out["submitted"] == 0
-    keep = ["unit", "peer_group", *columns, "points", "rank", "quota", "completion", "missed_months", "adopted_quota",
-            "adopted_completion", "behind", "shortfall", "owed", "no_submission"]
-    return out[keep].sort_values(["peer_group", "rank", "unit"], kind="stable").reset_index(drop=True)
+    return judged, adopted_judged, high
 
 
 def _owed(out: pd.DataFrame, judged: list, adopted_judged: list, high: list, quotas: dict) -> list[list]:

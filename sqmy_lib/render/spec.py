@@ -199,25 +199,43 @@ def tier_columns(tiers: Iterable[str], group: str = "", prefix: str = "adopted_"
     return [Column(f"{prefix}{t}", f"{t}采用", "count", group) for t in tiers]
 
 
-def people(tiers: Iterable[str]) -> TableSpec:
-    """Per person and role (``compute people``, the circular's 个人完成情况)."""
+def quota_columns(cumulative: str = "", adopted_cumulative: str | None = None) -> list[Column]:
+    """任务 and 完成率; when a quota is judged over more than the period (``compute.base.cumulative_text``:
+    "年度任务按1—6月累计", a 委员's 2 a year in a second quarter), the rate says so in its header and
+    计入任务报送 (what it counts: the year to date, not the period's 报送) stands beside it.
+    ``adopted_cumulative`` (units): the same for the adoption quota; None: no such columns."""
+    def rate(label: str, basis: str) -> str:
+        return f"{label}（{basis}）" if basis else label
+
+    columns = [Column("quota", "任务", "number")]
+    if cumulative:
+        columns.append(Column("quota_done", "计入任务报送", "count"))
+    columns.append(Column("completion", rate("完成率", cumulative), "pct"))
+    if adopted_cumulative is not None:
+        columns += [Column("adopted_quota", "采用任务", "number"),
+                    Column("adopted_completion", rate("采用任务完成率", adopted_cumulative), "pct")]
+    return columns
+
+
+def people(tiers: Iterable[str], cumulative: str = "") -> TableSpec:
+    """Per person and role (``compute people``, the circular's 个人完成情况); ``cumulative``: see
+    :func:`quota_columns`."""
     return spec(
         Column("name", "姓名"), Column("role", "身份"), Column("unit", "单位"), Column("appointed_on", "聘任日期", "date"),
         Column("ended_on", "离任日期", "date"), Column("submitted", "报送", "count"), Column("adopted", "采用", "count"),
         tier_columns(tiers), Column("instructed", "获批示", "count"), *FORWARDED_COLUMNS,
-        Column("quota", "任务", "number"), Column("completion", "完成率", "pct"), *BEHIND_COLUMNS,
+        quota_columns(cumulative), *BEHIND_COLUMNS,
         Column("reward", "稿酬（元）", "money"), Column("note", "备注", "long"), unit_note="单位：条",
     )
 
 
-def units(tiers: Iterable[str]) -> TableSpec:
-    """Per unit (``compute units``)."""
+def units(tiers: Iterable[str], cumulative: str = "", adopted_cumulative: str = "") -> TableSpec:
+    """Per unit (``compute units``); ``cumulative``, ``adopted_cumulative``: see :func:`quota_columns`."""
     return spec(
         Column("unit", "单位"), Column("peer_group", "类别"), Column("submitted", "报送", "count"),
         Column("adopted", "采用", "count"), tier_columns(tiers), Column("instructed", "获批示", "count"),
         *FORWARDED_COLUMNS, Column("points", "积分", "count"), Column("rank", "组内排名", "count"),
-        Column("quota", "任务", "number"), Column("completion", "完成率", "pct"), Column("adopted_quota", "采用任务", "number"),
-        Column("adopted_completion", "采用任务完成率", "pct"), *BEHIND_COLUMNS, Column("no_submission", "零报送", "bool"),
+        quota_columns(cumulative, adopted_cumulative), *BEHIND_COLUMNS, Column("no_submission", "零报送", "bool"),
         unit_note="单位：条",
     )
 

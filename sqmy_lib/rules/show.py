@@ -138,8 +138,21 @@ def _points(rules: Rules) -> list[str]:
     ]
     if by_level:
         lines.append(f"有领导批示的按批示领导级别加分:{by_level}({how})。")
+    lines.append(_points_growth(rules, p["adoption_by_tier"]))
     lines.append("各单位在同类单位中按总分排名。")
     return lines
+
+
+def _points_growth(rules: Rules, by_tier: dict) -> str:
+    """How a period's points are counted when an item climbs (compute.units.item_points), with an
+    example from the rules' own numbers."""
+    tiers = [t for t in rules.tiers if t in by_tier]
+    example = ""
+    if len(tiers) >= 2:
+        (low, a), (high, b) = [(t, by_tier[t]) for t in tiers[:2]]
+        example = f"(如一季度{low}采用计{a}分,三季度又被{high}采用,三季度计{b}−{a}={b - a}分)"
+    return (f"信息在以后的期间被更高层级采用或获领导批示的,该期间只计增加的分数{example},"
+            "各月、各季度的积分相加等于全年积分。")
 
 
 def _most(n, word: str) -> str:
