@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,16 @@ _WRITTEN = re.compile(r"(?P<year>\d{4})(?:-?[Qq](?P<quarter>[1-4])|-?[Hh](?P<hal
                       r"|(?:-[Mm]?|[Mm])(?P<month>0?[1-9]|1[0-2]))?")
 
 
+_FIELD_ZH = {"year": "年度", "first_month": "起始月份", "last_month": "结束月份"}
+
+
+def _whole(value, name: str) -> int:
+    """``value`` as an int when it is a whole number (numpy's included), else a ValueError in Chinese."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):  # numpy's bool_ is not Integral
+        return int(value)
+    raise ValueError(f"{_FIELD_ZH[name]}应为整数,实为 {value!r}")
+
+
 @dataclass(frozen=True)
 class Period:
     """A closed span of whole months within one year: ``Period(2025, 7, 9)`` is 2025年第三季度."""
@@ -24,6 +35,16 @@ class Period:
     year: int
     first_month: int = 1
     last_month: int = 12
+
+    def __post_init__(self) -> None:
+        # Whole numbers (a year from a DataFrame is a numpy integer) kept as ints; months 1–12, in order.
+        for name in ("year", "first_month", "last_month"):
+            object.__setattr__(self, name, _whole(getattr(self, name), name))
+        bad = [m for m in (self.first_month, self.last_month) if not 1 <= m <= 12]
+        if bad:
+            raise ValueError(f"月份应为1–12,实为{'、'.join(map(str, bad))}(期间 {self.first_month}–{self.last_month}月)")
+        if self.first_month > self.last_month:
+            raise ValueError(f"起始月份{self.first_month}晚于结束月份{self.last_month}:期间应为一年之内从前到后的整月")
 
     @classmethod
     def of(cls, year: int, quarter: int | None = None, month: int | None = None, half: int | None = None) -> "Period":
@@ -58,8 +79,8 @@ class Period:
             if start.year != end.year or start.day != 1 or end.normalize() != (end + pd.offsets.MonthEnd(0)).normalize():
                 raise ValueError(f"期间应为一年之内的整月(年、季度、月),实为 {value}")
             return cls(start.year, start.month, end.month)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return cls.of(value)
+        if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+            return cls.of(int(value))  # a year, numpy's too (np.int64 from a DataFrame)
         if isinstance(value, str):
             m = _WRITTEN.fullmatch(value.strip())
             if m:

@@ -207,6 +207,68 @@ class Roster:
         )
 
 
+LEDGER_TABLES = ("submissions", "authors", "adoptions", "forwards", "instructions", "sheets", "files", "findings", "skipped")
+
+
+def _copy_on_write() -> bool:
+    """Whether pandas copies a table's arrays before writing into arrays another frame shares (always
+    from pandas 3; pandas 2 when its ``mode.copy_on_write`` option is on) and shows them (``_mgr``)."""
+    major = int(pd.__version__.split(".")[0])
+    on = major >= 3 or pd.get_option("mode.copy_on_write") is True
+    return on and hasattr(pd.DataFrame()._mgr, "blocks")
+
+
+def _digest(df: pd.DataFrame) -> str:
+    """A digest of the column names, the index and every value, in order: what pandas without
+    copy-on-write leaves to tell an edit in place by (about 0.5 s for 200,000 items)."""
+    import hashlib
+
+    h = hashlib.sha256(repr(list(df.columns)).encode())
+    h.update(pd.util.hash_pandas_object(df.index).to_numpy().tobytes())
+    for column in df.columns:
+        try:
+            hashed = pd.util.hash_pandas_object(df[column], index=False)
+        except TypeError:  # values pandas cannot hash (a list, a dict): by their text
+            hashed = pd.util.hash_pandas_object(df[column].map(repr), index=False)
+        h.update(hashed.to_numpy().tobytes())
+    return h.hexdigest()
+
+
+class _Snapshot:
+    """A ledger's tables as they were when its caches were filled (``Ledger.cache``).
+
+    Under copy-on-write this reads no row: a table is marked by the frame, its index, its columns and
+    the arrays holding its values, compared by identity; and the snapshot keeps a shallow copy of each
+    table, sharing those arrays, so that a write into a table (``.loc``, ``.at``, ``fillna(inplace=True)``)
+    first copies the arrays it writes to, and the table then holds new ones. Without copy-on-write
+    (pandas 2 by default) a table is marked by a digest of its rows instead."""
+
+    def __init__(self, ledger: "Ledger"):
+        self.cow = _copy_on_write()
+        self.year, self.roster = ledger.year, ledger.roster
+        frames = ledger.frames()
+        self.marks = [self._mark(df) for df in frames]
+        self.kept = [df.copy(deep=False) for df in frames] if self.cow else []
+
+    def _mark(self, df: pd.DataFrame):
+        if self.cow:
+            return (df, df.index, df.columns, *(block.values for block in df._mgr.blocks))
+        return _digest(df)
+
+    def _same(self, df: pd.DataFrame, mark) -> bool:
+        now = self._mark(df)
+        if self.cow:
+            return len(now) == len(mark) and all(a is b for a, b in zip(now, mark))
+        return now == mark
+
+    def holds(self, ledger: "Ledger") -> bool:
+        """Whether the ledger's tables are still those marked (none replaced, none written into)."""
+        if ledger.year != self.year or ledger.roster is not self.roster:
+            return False
+        frames = ledger.frames()
+        return len(frames) == len(self.marks) and all(self._same(df, m) for df, m in zip(frames, self.marks))
+
+
 @dataclass(repr=False)
 class Ledger:
     """Everything read from a set of ledgers: items, authors, adoptions, forwardings,
@@ -226,6 +288,36 @@ class Ledger:
     # The office's rules it was read with (``read_ledgers(rules=…)``): the checks and figures that
     # follow use them when given none, not the shipped rules. None: read with the shipped rules.
     rules: Any = field(default=None, repr=False, compare=False)
+
+    def frames(self) -> list[pd.DataFrame]:
+        """Every table of the ledger and of its roster."""
+        roster = [self.roster.people, self.roster.units, self.roster.findings] if self.roster is not None else []
+        return [getattr(self, name) for name in LEDGER_TABLES] + roster
+
+    def cache(self, name: str) -> dict:
+        """The store ``name`` of what is worked out from this ledger (its error rows, its counted
+        records), emptied when any table has been replaced (``ledger.submissions = …``, ``ledger.roster
+        = None``) or written into (``ledger.submissions.loc[…] = …``) since it was filled: figures are
+        never those of the tables before an edit."""
+        held = self.__dict__.get("_snapshot")
+        if held is None or not held.holds(self):
+            self.__dict__["_snapshot"] = _Snapshot(self)
+            self.__dict__["_caches"] = {}
+        return self.__dict__["_caches"].setdefault(name, {})
+
+    def __getstate__(self) -> dict:
+        # Pickled (handed to a report's kernel) with its caches only when they are of its tables as they
+        # are; the snapshot is taken again on the other side, of the tables unpickled there.
+        state = dict(self.__dict__)
+        held = state.pop("_snapshot", None)
+        if held is None or not held.holds(self):
+            state.pop("_caches", None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        if "_caches" in state:
+            self.__dict__["_snapshot"] = _Snapshot(self)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -280,6 +280,33 @@ def small_office(tmp_path_factory):
     return ledger, circ, book, docx.Document(str(write_circular_docx(circ, tmp / "通报.docx")))
 
 
+def test_to_excel_heads_its_tables_in_chinese_as_the_circular_workbook_does(small_office, tmp_path):
+    ledger, circ, book, _ = small_office
+    mine = openpyxl.load_workbook(circ.to_excel(tmp_path / "分析.xlsx"))
+    units = list(mine["各单位"].iter_rows(values_only=True))
+    # The first quarter is its own year to date: one group, 年度累计, over each figure (本季度·报送 in
+    # a later quarter), as the circular's workbook heads its two header rows.
+    head = ["单位", "类别", "年度累计·报送", "年度累计·采用", "年度累计·批示", "年度累计·积分", "年度累计·排名",
+            "年度累计·任务", "年度累计·完成率", "年度累计·采用任务", "年度累计·采用完成率"]
+    assert list(units[0]) == head
+    # There: 单位 and 类别 over both rows, 年度累计 merged over the figures in the first, each label in the second.
+    groups, labels = list(book["各单位情况"].iter_rows(min_row=1, max_row=2, values_only=True))
+    there, group = [], ""
+    for g, x in zip(groups, labels):
+        group = g or group
+        there.append(g if x is None else f"{group}·{x}")
+    assert there[:len(head)] == head
+    # By hand: 甲镇 2 items (1 point each) + 县级 3 + 市级 10 = 15, a quota of 3 a month for three months;
+    # 民盟县委 1 item, 1 point, 3 a quarter.
+    by_unit = {row[0]: dict(zip(head, row)) for row in units[1:]}
+    assert [by_unit["甲镇政协工委"][k] for k in ("年度累计·报送", "年度累计·积分", "年度累计·任务")] == [2, 15, 9]
+    assert [by_unit["民盟县委"][k] for k in ("年度累计·报送", "年度累计·积分", "年度累计·任务")] == [1, 1, 3]
+    people = next(mine["个人"].iter_rows(values_only=True))
+    assert people[:3] == ("姓名", "身份", "单位") and "任务" in people and "稿酬（元）" in people
+    for ws in mine:  # no English header left (name, peer_group, 本季度 submitted…)
+        assert not [h for h in next(ws.iter_rows(values_only=True)) if h and any("a" <= ch <= "z" for ch in str(h))], ws.title
+
+
 def test_no_forwarding_recorded_no_forwarding_figures(small_office):
     """统计口径: 台账未记录任何上报时，不统计上报. The ledger records none, so no 上报 column or row
     anywhere (they showed 上报 0, 上报被采用 0 and 上报上级信息 0 although 关于乙的建议 went to the

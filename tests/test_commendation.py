@@ -92,6 +92,22 @@ def test_payout_to_the_fen(comm):
     assert comm.payout_total == comm.lines_total == Decimal("1190.00")
 
 
+def test_to_excel_heads_the_lists_in_chinese_as_the_lists_workbook_does(comm, tmp_path):
+    # The analyst's workbook: the labels of the lists' workbook (render/spec.py), values as values.
+    book = openpyxl.load_workbook(comm.to_excel(tmp_path / "表彰.xlsx"))
+    assert book.sheetnames == ["先进集体", "优秀信息员", "十佳信息", "好信息", "先进工作者", "评选依据", "奖励发放表"]
+    units = list(book["先进集体"].iter_rows(values_only=True))
+    # By hand (test_units_items_and_good_items): 城关镇 26 points (11 items), 民盟县委 57 (9 items).
+    assert units[0] == ("类别", "名次", "单位", "积分", "报送", "采用")
+    assert [row[2:5] for row in units[1:]] == [("城关镇政协工委", 26, 11), ("民盟县委", 57, 9)]
+    payout = list(book["奖励发放表"].iter_rows(values_only=True))
+    assert payout[0][:4] == ("姓名（单位）", "类型", "所在单位", "采用信息（条）") and payout[0][-1] == "金额（元）"
+    # 甲 and 丙 460.00 each, 丁 120.00, 乙 90.00, 戊 60.00: 1,190.00 (test_payout_to_the_fen).
+    assert sorted(row[-1] for row in payout[1:]) == [60, 90, 120, 460, 460]
+    for ws in book:  # no English header left (name, peer_group, amount…)
+        assert not [h for h in next(ws.iter_rows(values_only=True)) if h and any("a" <= ch <= "z" for ch in str(h))], ws.title
+
+
 def confirm_all(path, grades: dict | None = None, every: bool = False) -> None:
     """Mark 确认 on every row proposed for an award (建议表彰; with ``every``, on every row, the
     reserves too) and a grade per category when given, as staff would in Excel."""

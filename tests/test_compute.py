@@ -347,3 +347,94 @@ def test_points_of_a_period_are_what_the_item_gained_so_quarters_add_up_to_the_y
     data = copy.deepcopy(load_rules(year=2025).data)
     data["rewards"]["top_up"] = False
     assert unit_points("2025Q3", Rules(data)) == {"民盟县委": 7, "民建县委": 0}
+
+
+# ---- figures after an analyst edits the ledger or the rules (worked out again, never those from before)
+
+def _reward(ledger, name):
+    table = rewards(ledger, 2025).set_index("name")
+    return table.at[name, "amount"] if name in table.index else Decimal("0.00")
+
+
+def test_figures_follow_a_table_replaced_after_they_were_worked_out(office):
+    # Before: 城关镇政协工委 has A3, A4, A5 (3 items, 1 point each, + 市级 10 for A3 = 13); 张三 is paid
+    # 200.00 (A1, 省级 × 2 批示, halved) + 33.33 (A3, 市级 100 in three; he is its third author).
+    assert units(office, 2025).set_index("unit").at["城关镇政协工委", "points"] == 13
+    assert _reward(office, "张三") == Decimal("233.33")
+    assert people(office, 2025).set_index("name").at["王五", "quota"] == 6
+    # The analyst drops A3 (its authors and adoption go with it, left out as orphans): 城关镇 keeps A4,
+    # A5 (2 points); 张三 keeps A1's 200.00; 赵六 (A3 only) has submitted nothing.
+    office.submissions = office.submissions[office.submissions["item_no"] != "A3"]
+    assert units(office, 2025).set_index("unit").loc["城关镇政协工委", ["submitted", "points"]].tolist() == [2, 2]
+    assert _reward(office, "张三") == Decimal("200.00")
+    assert people(office, 2025).set_index("name").at["赵六", "submitted"] == 0
+    # The roster taken away: 王五 is an author with no role, so no quota (NaN, as any row without one).
+    office.roster = None
+    row = people(office, 2025).set_index("name").loc["王五"]
+    assert row["role"] == "" and pd.isna(row["quota"])
+
+
+@pytest.mark.parametrize("copy_on_write", [True, False], ids=["copy-on-write", "digest"])
+def test_figures_follow_a_table_written_into_in_place(office, monkeypatch, copy_on_write):
+    import pickle
+
+    import sqmy_lib.records as records
+
+    # Without copy-on-write (pandas 2) an edit is told by a digest of the rows: both ways checked.
+    monkeypatch.setattr(records, "_copy_on_write", lambda: copy_on_write)
+    assert people(office, 2025).set_index("name").at["李四", "submitted"] == 1  # A1
+    assert _reward(office, "李四") == Decimal("200.00")
+    # 赵六 written where 李四 should be, on A3 (市级 100.00 in three, 33.34/33.33/33.33): corrected in
+    # place. 李四 then has A1 and A3 (2 items, 200.00 + 33.33, the second author's share) and 赵六 none.
+    authors = office.authors
+    authors.loc[authors["name"] == "赵六", "name"] = "李四"
+    table = people(office, 2025).set_index("name")
+    assert table.at["李四", "submitted"] == 2 and table.at["赵六", "submitted"] == 0
+    assert _reward(office, "李四") == Decimal("233.33") and _reward(office, "赵六") == Decimal("0.00")
+    # Handed to a report's kernel (pickled), the ledger still tells an edit there: A4 moved to 河口镇
+    # gives it 1 item (1 point) and leaves 城关镇 A3 and A5 (2 points + 市级 10 = 12).
+    there = pickle.loads(pickle.dumps(office))
+    assert units(there, 2025).set_index("unit").at["河口镇政协工委", "submitted"] == 0
+    there.submissions.loc[there.submissions["item_no"] == "A4", "unit"] = "河口镇政协工委"
+    table = units(there, 2025).set_index("unit")
+    assert table.loc["河口镇政协工委", ["submitted", "points"]].tolist() == [1, 1]
+    assert table.at["城关镇政协工委", "points"] == 12
+
+
+@pytest.fixture
+def office_rules(office, tmp_path):
+    """The office read with rules of its own (``ledger.rules``), as an analyst's notebook does."""
+    return sq.read_ledgers(tmp_path / "台账.xlsx", roster=tmp_path / "名册.xlsx", rules=load_rules(year=2025))
+
+
+def test_figures_follow_the_rules_edited_in_place(office_rules):
+    import warnings
+
+    ledger = office_rules
+    # Before: A1 省级 200 × 2 (批示) = 400.00, A2 县级 30.00, A3 市级 100.00: 530.00. 民盟县委's points:
+    # A1, A2 (1 each) + A1 省级 20 + its 市级 批示 10 + A2 县级 3 = 35.
+    assert rewards(ledger, 2025)["amount_fen"].sum() == 53000
+    assert units(ledger, 2025).set_index("unit").at["民盟县委", "points"] == 35
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # rules computations read each time: no warning to re-read
+        ledger.rules.data["rewards"]["by_tier"]["县级"] = "50.00"
+        ledger.rules.data["points"]["adoption_by_tier"]["县级"] = 5
+        # A2 at 县级 now 50.00: 550.00; 民盟县委 35 - 3 + 5 = 37.
+        assert rewards(ledger, 2025)["amount_fen"].sum() == 55000
+        assert units(ledger, 2025).set_index("unit").at["民盟县委", "points"] == 37
+        # The 政协 channel no longer paid (a look-up the rules build from their data): every adoption
+        # here is a 政协 one (省政协, 县政协, 市政协), so nothing is paid; points stay.
+        ledger.rules.data["placement"]["channels"]["政协"]["paid"] = False
+        assert rewards(ledger, 2025).empty
+        assert units(ledger, 2025).set_index("unit").at["民盟县委", "points"] == 37
+
+
+def test_rules_that_reading_used_edited_after_reading_are_said(office_rules):
+    # Tiers were placed as the ledger was read: an edit of the placement words changes no record read,
+    # and the analyst is told to read the ledgers again.
+    ledger = office_rules
+    units(ledger, 2025)
+    ledger.rules.data["placement"]["level_words"] = {**ledger.rules.data["placement"]["level_words"]}
+    ledger.rules.data["placement"]["level_words"]["市级"] = ["示例市级词"]
+    with pytest.warns(UserWarning, match="重新读取台账"):
+        units(ledger, 2025)

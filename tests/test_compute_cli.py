@@ -257,3 +257,20 @@ def test_a_yearly_quota_in_a_quarter_says_its_rate_is_the_year_to_date(members_2
     # The whole year: the rate is the year's own, no note in its header.
     year = sqmy("compute", "people", ledger, "--roster", roster, "--year", 2025, "--format", "csv")
     assert "完成率" in year.stdout.splitlines()[0].split(",") and "计入任务报送" not in year.stdout
+
+
+def test_help_names_every_kind_of_ledger_file_read_csv_among_them(tmp_path):
+    from sqmy_lib.read.ledger import EXCEL_SUFFIXES
+
+    for command in ("compute", "validate", "run"):
+        text = sqmy(command, "--help").stdout
+        assert all(suffix in text for suffix in EXCEL_SUFFIXES), (command, text)
+    # And a .csv ledger is read: two items of 2025, one adopted at 县级 (by hand: 2 submitted, 1 adopted).
+    path = tmp_path / "台账.csv"
+    path.write_text("编号,收稿日期,信息标题,作者,单位,采用情况\n"
+                    "C1,2025-03-02,关于甲的建议,张三,民盟县委,县政协编发\n"
+                    "C2,2025-04-02,关于乙的建议,张三,民盟县委,\n", encoding="utf-8-sig")
+    result = sqmy("compute", "summary", path, "--year", 2025, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert (figures["submitted"], figures["adopted"]) == (2, 1)

@@ -492,3 +492,23 @@ def test_a_bracket_after_a_roster_name_is_a_note(tmp_path):
     report = sq.validate(ledger)
     assert [(i.row, i.column) for i in report.issues if i.code == "roster.name_note"] == [(2, "A"), (3, "A"), (4, "A")]
     assert not [i for i in report.issues if i.code in ("author.same_name", "roster.unknown_person")]
+
+
+def test_quota_and_completion_are_floats_with_a_roster_or_without(tmp_path):
+    # 甲 sends two items in 2025. Without a roster nobody has a role, so no quota: NaN, not None in an
+    # object column. With one, 甲 (信息员, 1 a month every month) owes 12 and met 2 months (2/12), and
+    # 乙 (an author the roster does not know) has none: the same float column either way.
+    rows = [["2025年度台账"], HEADER, *_rows("甲", "城关镇政协工委", ["2025-01-05", "2025-02-05"], "A"),
+            *_rows("乙", "城关镇政协工委", ["2025-03-05"], "B")]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "单位"], ["甲", "信息员", "城关镇政协工委"]]})
+    bare = people(sq.read_ledgers(path), 2025, today=DONE).set_index("name")
+    listed = people(sq.read_ledgers(path, roster=roster), 2025, today=DONE).set_index("name")
+    for table in (bare, listed):
+        assert table["quota"].dtype == "float64" and table["completion"].dtype == "float64"
+    assert bare["quota"].isna().all() and bare["completion"].isna().all()
+    assert listed.at["甲", "quota"] == 12 and listed.at["甲", "completion"] == round(2 / 12, 4)
+    assert pd.isna(listed.at["乙", "quota"])
+    # Units without a roster: no unit type, no quota, the same float columns.
+    table = units(sq.read_ledgers(path), 2025, today=DONE)
+    assert all(table[c].dtype == "float64" for c in ("quota", "completion", "adopted_quota", "adopted_completion"))

@@ -141,6 +141,8 @@ def test_date_without_year_context_is_reported_not_guessed(tmp_path):
     path = write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": rows})
     report = sq.validate(sq.read_ledgers(path))
     assert [(i.code, i.cell) for i in report.errors] == [("date.no_year", "台账.xlsx!Sheet1!A2")]
+    # The way out named for both: the command's --year and, in Python, year= (as below).
+    assert "--year" in report.errors[0].message and "Python 中 year=" in report.errors[0].message
     ledger = sq.read_ledgers(path, year=2026)
     assert ledger.submissions.iloc[0]["date"] == pd.Timestamp("2026-03-05")
 

@@ -3031,6 +3031,24 @@ def test_a_summary_row_whose_day_alone_cannot_be_read_repeats_its_month_row(tmp_
     assert sq.compute.counted(ledger).left_out_text == "" and sq.summary(ledger, "2025Q1").submitted == 4
 
 
+def test_a_summary_row_whose_date_neither_sheet_can_read_is_set_aside_once(tmp_path):
+    # 2025年2月30日 is written in both the quarter's sheet and the 全年汇总 that repeats it: the 汇总's row
+    # matched its twin by title, authors and (no) date, and was set aside a second time as an undated
+    # row. By hand: the 汇总's 3 rows repeat rows 2, 3, 4 of 一季度, each set aside once ("3 行"); the
+    # bad date stays one error, on 一季度's row 3; two items count.
+    head = ["序号", "报送日期", "信息标题", "报送人", "所在单位"]
+    q1 = [head, [1, dt.datetime(2025, 1, 5), "关于一的建议", "张三", "民革县委"],
+          [2, "2025年2月30日", "关于二的建议", "李四", "民盟县委"],
+          [3, dt.datetime(2025, 3, 19), "关于三的建议", "李四", "民盟县委"]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"一季度": q1, "全年汇总": q1}))
+    repeats = ledger.skipped[ledger.skipped["reason"] == "repeat"]
+    assert sorted(repeats["row"]) == [2, 3, 4] and set(repeats["sheet"]) == {"全年汇总"}
+    said = _codes(report, "sheet.repeats")
+    assert [i.sheet for i in said] == ["全年汇总"] and "3 行" in said[0].message
+    assert [(i.sheet, i.row) for i in _codes(report, "date.unparseable")] == [("一季度", 3)]
+    assert sq.summary(ledger, 2025).submitted == 2
+
+
 def test_a_day_its_months_sheet_has_not_says_so(tmp_path):
     # 31日 on the sheet 4月份 said only "无法识别的日期“31日”", where 2025年9月31日 says "(9月没有31日)".
     # By hand: April has 30 days: "(4月没有31日)"; the 2日 beside it is 2025-04-02.

@@ -332,7 +332,7 @@ def test_report_objects_write_excel(tmp_path):
     commendation = sq.annual_commendation(ledger, 2025)
     book = openpyxl.load_workbook(commendation.to_excel(tmp_path / "表彰.xlsx"))
     rows = list(book["奖励发放表"].iter_rows(values_only=True))
-    amount = rows[0].index("amount")
+    amount = rows[0].index("金额（元）")
     assert all(isinstance(r[amount], (int, float)) for r in rows[1:])
     total = sum(round(r[amount] * 100) for r in rows[1:])
     assert total == round(commendation.payout_total * 100)

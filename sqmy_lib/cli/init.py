@@ -150,7 +150,7 @@ def guide_text(folder: Path, year: int) -> str:
 
 本文件夹由 sqmy init 建立,各部分的用途:
 
-{item(LEDGERS + "/")}放本单位的台账(.xlsx、.xls、.ods 均可,可分子文件夹存放)。
+{item(LEDGERS + "/")}放本单位的台账(.xlsx、.xls、.ods、.csv 均可,可分子文件夹存放)。
 {indent}其中的“社情民意信息台账模板.xlsx”是空白台账,可直接填写;已有自己的台账的,放进来即可,不必改格式。
 {item(ROSTER)}名册:委员、信息员的姓名、身份、单位、聘任日期,以及各单位的单位类型(任务和排名按单位类型计)。
 {item(RULES)}本单位的规则。标有“{MUST_MARK}”的项请改为本单位的情况;标有“{MAY_MARK}”的是可按本单位办法调整的数值。

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # ``sqmy --help`` loads no pandas: the validation is imported
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="台账文件或文件夹(.xlsx/.xlsm/.xls/.ods)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="台账文件或文件夹(.xlsx/.xlsm/.xls/.ods/.csv)")
     p.add_argument("--roster", metavar="PATH", help="名册工作簿")
     p.add_argument("--year", type=int, metavar="Y", help="年度(表名、工作表名、文件名都未写明时使用)")
     p.add_argument("--rules", metavar="PATH", help="规则文件(默认用内置规则)")

@@ -19,6 +19,7 @@ import functools
 import warnings
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..records import Ledger, by_item
@@ -184,6 +185,13 @@ def cumulative_text(rules: Rules, kind: str, names, period: Period, adopted: boo
         if first < period.first_month and any(q.get("per") == per for q in chosen):
             parts.append(f"{word}任务按{first}—{period.last_month}月累计")
     return "，".join(parts)
+
+
+def float_column(values) -> np.ndarray:
+    """Quotas and completions, None where a row has none, as one float column (NaN for none): the same
+    dtype whether or not any row has one (no roster, no quota rule: all None would make an object column).
+    Not Int64: a quota held for part of a span is a fraction (2 a year, 9 months in post: 1.5)."""
+    return np.array([np.nan if v is None else float(v) for v in values], dtype="float64")
 
 
 def as_of(period: Period, today: dt.date | None = None) -> pd.Timestamp:

@@ -156,14 +156,11 @@ class QuarterlyCircular:
 
     def to_excel(self, path) -> "Path":
         """Every table of the circular, one sheet each, values as values (for analysts; the formatted
-        report workbook is the renderer's)."""
+        report workbook is the renderer's), headed in Chinese as the report's workbook heads them."""
         from ..iorw import write_tables
+        from ..render.circular_xlsx import analyst_sheets  # the labels' one place is render/spec.py
 
-        return write_tables(path, {
-            "概况": self.summary.to_frame(), "年度累计概况": self.summary_ytd.to_frame(), "各单位": self.units_by_period(),
-            "个人": self.people, "个人(年度累计)": self.people_ytd, "采用明细": self.adoptions,
-            "批示跟踪": self.instructions, "未完成任务的单位": self.behind_units, "未完成任务的个人": self.behind_people,
-            "本期零报送单位": self.zero_units, "逐月": self.monthly, **self.appendix()})
+        return write_tables(path, analyst_sheets(self))
 
 
 def compared(n: int, previous: int, unit: str, since: str) -> str:

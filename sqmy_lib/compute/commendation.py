@@ -148,11 +148,12 @@ class AnnualCommendation:
         }
 
     def to_excel(self, path) -> "Path":
-        """Every list of the commendation, one sheet each, values as values (for analysts)."""
+        """Every list of the commendation, one sheet each, values as values (for analysts), headed in
+        Chinese as the lists' workbook heads them."""
         from ..iorw import write_tables
+        from ..render.commendation_xlsx import analyst_sheets  # the labels' one place is render/spec.py
 
-        return write_tables(path, {"先进集体": self.units, "优秀信息员": self.informants, "评选依据": self.basis,
-                                   "十佳信息": self.top_items, "好信息": self.good_items, "奖励发放表": self.payout})
+        return write_tables(path, analyst_sheets(self))
 
     def _repr_html_(self) -> str:
         state = "候选(草稿,待确认)" if self.draft else "已确认"

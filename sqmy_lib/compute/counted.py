@@ -10,6 +10,7 @@ Rules of counting (domain.md §5):
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -58,16 +59,35 @@ class Counted:
 
 
 def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = None) -> Counted:
-    """Leave out error rows and attach the dates each record counts by. Cached per ledger and rules."""
-    cache = ledger.__dict__.setdefault("_counted", {})
-    rules = rules or ledger.rules  # the rules the ledger was read with, when it was given some
-    # Keyed by the rules object itself (kept alive in the cache, so its id is not reused);
-    # None stands for the shipped rules of the ledger's year.
-    key = (id(rules) if rules is not None else None, today)
-    if key in cache:
-        return cache[key][1]
-    given = rules
-    rules = rules or load_rules(year=ledger.year)
+    """Leave out error rows and attach the dates each record counts by.
+
+    Cached per ledger, rules and day, and worked out again when it would differ: a table of the
+    ledger replaced or written into (``Ledger.cache``), or the rules' data edited in place (their
+    digest, ``Rules.refresh``)."""
+    cache = ledger.cache("counted")
+    given = rules or ledger.rules  # the rules the ledger was read with, when it was given some
+    # Keyed by the rules object (kept alive in the cache, so its id is not reused; None: the shipped
+    # rules of the ledger's year), and good only while their data is what it was.
+    key = (id(given) if given is not None else None, today)
+    held = cache.get(key)
+    if held is not None and held[0].refresh() == held[1]:
+        return held[2]
+    rules = given or load_rules(year=ledger.year)
+    digest = rules.refresh()
+    read_with = ledger.__dict__.get("_read_with")
+    if rules is ledger.rules and read_with is not None and read_with != rules.reading_digest():
+        warnings.warn(READ_RULES_EDITED, stacklevel=2)
+    result = _counted(ledger, rules, today)
+    cache[key] = (rules, digest, result)
+    return result
+
+
+# Said (a warning) when the rules' parts that reading used were edited after the ledgers were read.
+READ_RULES_EDITED = ("读取台账之后改动了规则中读取时使用的部分(层级归属 placement、tiers、各类词表、roles 等):"
+                     "已读取的记录(采用层级、身份、类别等)仍按改动前的规则;请用改动后的规则重新读取台账(sq.read_ledgers(..., rules=...))")
+
+
+def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
     errors = error_rows(ledger, rules, today)
     left: list[tuple[str, str, int]] = []
 
@@ -117,12 +137,10 @@ def counted(ledger: Ledger, rules: Rules | None = None, today: dt.date | None = 
     instructions = instructions.assign(level_rank=instructions["level"].astype(object).map(levels).astype("float").fillna(-1).astype("int64"))
     authors = _people_of(ledger, ledger.authors[ledger.authors["item"].isin(items)])
     subs = _units_from_authors(subs, authors)
-    result = Counted(
+    return Counted(
         ledger, rules, subs, authors, adoptions, instructions,
         pd.DataFrame(left, columns=["table", "code", "rows"]), notes, all_adoptions, forwards,
     )
-    cache[key] = (given, result)
-    return result
 
 
 def _units_from_authors(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.DataFrame:

@@ -13,8 +13,8 @@ import pandas as pd
 from .. import zh
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import (as_of, count_columns, credited_authors, forwards_recorded, item_flags, judge_quota, month_counts,
-                   months_in_post, owed, prepare)
+from .base import (as_of, count_columns, credited_authors, float_column, forwards_recorded, item_flags, judge_quota,
+                   month_counts, months_in_post, owed, prepare)
 from .counted import Counted
 from ..period import Period
 from .rewards import reward_lines, yuan
@@ -114,9 +114,9 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
                     monthly.get(name, {}), day)
         for name, role, start, end in zip(out["name"], out["role"], out["appointed_on"], out["ended_on"])
     ]
-    out["quota"] = [r.quota for r in results]
+    out["quota"] = float_column(r.quota for r in results)
     out["quota_done"] = [r.done for r in results]  # what the completion counts (a yearly quota: the year to date)
-    out["completion"] = [r.completion for r in results]
+    out["completion"] = float_column(r.completion for r in results)
     out["missed_months"] = [r.missed_months for r in results]
     out["behind"] = [r.behind for r in results]
     out["owed"] = [[o] if (o := owed(r, n)) else [] for r, n in zip(results, out["submitted"])]

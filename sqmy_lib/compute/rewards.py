@@ -145,12 +145,14 @@ def reward_lines(source: Ledger | Counted, period: Period | int, rules: Rules | 
     The sum of ``amount_fen`` over all lines equals the sum of the items' amounts exactly.
     """
     c, period = prepare(source, period, rules)
-    # People and rewards both ask for the same period's lines: worked out once per counted ledger,
-    # each caller given its own copy.
+    # People and rewards both ask for the same period's lines: worked out once per counted ledger (a
+    # new one when the ledger's tables change, ``counted``) and per content of its rules (their money
+    # may be edited in ``rules.data``), each caller given its own copy.
     cache = c.__dict__.setdefault("_reward_lines", {})
-    if period not in cache:
-        cache[period] = _reward_lines(c, period)
-    return cache[period].copy()
+    key = (period, c.rules.refresh())
+    if key not in cache:
+        cache[key] = _reward_lines(c, period)
+    return cache[key].copy()
 
 
 def _reward_lines(c: Counted, period: Period) -> pd.DataFrame:

@@ -7,8 +7,8 @@ import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import (as_of, count_columns, forwards_recorded, item_flags, judge_quota, month_counts, months_in_post,
-                   owed, prepare)
+from .base import (as_of, count_columns, float_column, forwards_recorded, item_flags, judge_quota,
+                   month_counts, months_in_post, owed, prepare)
 from .counted import Counted
 from ..period import Period, Span
 
@@ -77,12 +77,12 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
 
     quotas = c.rules.data.get("quotas", {}).get("units", {})
     judged, adopted_judged, high = _judge(c, out, period, as_of(period, today), quotas)
-    out["quota"] = [j.quota for j in judged]
+    out["quota"] = float_column(j.quota for j in judged)
     out["quota_done"] = [j.done for j in judged]  # what the completion counts (see compute.people)
-    out["completion"] = [j.completion for j in judged]
+    out["completion"] = float_column(j.completion for j in judged)
     out["missed_months"] = [j.missed_months for j in judged]
-    out["adopted_quota"] = [j.quota if j else None for j in adopted_judged]
-    out["adopted_completion"] = [j.completion if j else None for j in adopted_judged]
+    out["adopted_quota"] = float_column(j.quota if j else None for j in adopted_judged)
+    out["adopted_completion"] = float_column(j.completion if j else None for j in adopted_judged)
     out["behind"] = [j.behind or bool(a and a.behind) for j, a in zip(judged, adopted_judged)]
     out["owed"] = _owed(out, judged, adopted_judged, high, quotas)
     out["shortfall"] = ["；".join(o.text for o in parts) for parts in out["owed"]]
@@ -139,7 +139,7 @@ def _qualifying_adoptions(c: Counted, period: Period, min_tier: str) -> dict:
     """{unit: {month: items}}: each item counted once, in the month it was first adopted at or above
     ``min_tier`` this year."""
     cache = c.__dict__.setdefault("_qualifying", {})
-    key = (period.year, period.last_month, min_tier)
+    key = (period.year, period.last_month, min_tier, c.rules.refresh())  # the tiers may be edited in rules.data
     if key not in cache:
         rank = c.rules.tiers.index(min_tier)
         ad = c.adoptions[c.adoptions["tier_rank"] >= rank]

@@ -140,6 +140,8 @@ def read_ledgers(
     add_unsupported(ledger, unsupported)
     if given:  # the office's rules go with its ledger: sq.rewards(ledger, 2025) pays by them
         ledger.rules = rules
+        # What reading took from them (placement, vocabularies): an edit of it later is said (compute.counted).
+        ledger.__dict__["_read_with"] = rules.reading_digest()
     return ledger
 
 

@@ -165,6 +165,9 @@ def _undated_repeats(subs: pd.DataFrame, repeats: dict[int, dict], info: pd.Data
         return
     on_repeat = subs["src"].isin(set(repeats)).to_numpy()
     undated = subs[on_repeat & subs["date"].isna().to_numpy() & (subs["title_key"].to_numpy() != "")]
+    # One its twin's date could not be read either (2月30日 in both) was set aside with its key already: once.
+    done = {(src, row) for src, row, _, _ in dropped}
+    undated = undated[[(int(s), int(r)) not in done for s, r in zip(undated["src"], undated["row"])]]
     if undated.empty:
         return
     others = subs[~on_repeat & subs["title_key"].isin(set(undated["title_key"])).to_numpy()]

@@ -190,6 +190,26 @@ def sheet_names(circ: QuarterlyCircular) -> dict[str, str]:
     return names
 
 
+def analyst_sheets(circ: QuarterlyCircular) -> dict:
+    """Every table of the circular as ``QuarterlyCircular.to_excel`` writes it (sheet name → table):
+    values as values, the columns and Chinese headers of this workbook's tables (``spec``)."""
+    from .circular_text import units_table_spec
+
+    people = specs.people(circ.summary.adopted_by_tier)
+    tables = {
+        "各单位": (circ.units_by_period(), units_table_spec(circ)), "个人": (circ.people, people),
+        "个人(年度累计)": (circ.people_ytd, people), "采用明细": (circ.adoptions, specs.ADOPTIONS),
+        "批示跟踪": (circ.instructions, specs.INSTRUCTIONS),
+        "未完成任务的单位": (circ.behind_units, specs.BEHIND_UNITS.relabel(unit=circ.unit_word)),
+        "未完成任务的个人": (circ.behind_people, specs.BEHIND_PEOPLE),
+        "本期零报送单位": (circ.zero_units, specs.ZERO_UNITS.relabel(unit=circ.unit_word)),
+        "逐月": (circ.monthly, specs.MONTHLY),
+        **{name: (table, APPENDIX_SPECS[name]) for name, table in circ.appendix().items()},
+    }
+    return {"概况": circ.summary.to_frame(), "年度累计概况": circ.summary_ytd.to_frame(),
+            **{name: spec.labelled(table) for name, (table, spec) in tables.items()}}
+
+
 def write_circular_xlsx(circ: QuarterlyCircular, path: str | Path, created: dt.datetime | None = None) -> Path:
     """Write the quarterly circular to ``path`` (.xlsx) atomically and return the path.
 

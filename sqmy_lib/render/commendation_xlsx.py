@@ -73,10 +73,14 @@ def basis_lines(comm: AnnualCommendation) -> list[str]:
             *(zh.punctuate(f"{name}排序：{rule}") for name, rule in comm.tie_breaks.items())]
 
 
-def _basis(w: TableWriter, ws, comm: AnnualCommendation) -> None:
+def basis_spec(comm: AnnualCommendation) -> specs.TableSpec:
     tiers = [c.removeprefix("adopted_") for c in comm.basis.columns
              if c.startswith("adopted_") and c not in ("adopted_quota", "adopted_completion")]
-    spec = specs.basis(tiers).present(comm.basis)
+    return specs.basis(tiers).present(comm.basis)
+
+
+def _basis(w: TableWriter, ws, comm: AnnualCommendation) -> None:
+    spec = basis_spec(comm)
     lines = basis_lines(comm)
     w.table(ws, comm.basis, spec, len(lines) + 1, freeze=1, autofilter=True)
     for r, text in enumerate(lines):  # after the table, now the widths they span are known
@@ -114,6 +118,13 @@ def _payout(w: TableWriter, ws, comm: AnnualCommendation) -> None:
     ws.set_footer("&C第 &P 页 共 &N 页")
     ws.center_horizontally()
     ws.print_area(0, 0, total + 2, span - 1)
+
+
+def analyst_sheets(comm: AnnualCommendation) -> dict:
+    """Every list of the commendation as ``AnnualCommendation.to_excel`` writes it (sheet name → table):
+    values as values, the columns and Chinese headers of this workbook's tables (``spec``)."""
+    lists = {name: spec.labelled(without_empty_grade(getattr(comm, attr))) for name, (attr, spec) in LISTS.items()}
+    return {**lists, "评选依据": basis_spec(comm).labelled(comm.basis), "奖励发放表": specs.PAYOUT.labelled(comm.payout)}
 
 
 # The sheets in order, and what writes each.

@@ -156,6 +156,18 @@ class TableSpec:
         """The spec with some labels changed (by key), e.g. ``unit="地区"`` in a roll-up."""
         return replace(self, columns=tuple(replace(c, label=labels.get(c.key, c.label)) for c in self.columns))
 
+    def flat_labels(self) -> list[str]:
+        """Each column's header on one row: its label, under a group ``group·label`` (本季度·报送)."""
+        return [f"{c.group}·{c.label}" if c.group else c.label for c in self.columns]
+
+    def labelled(self, df):
+        """The columns of ``df`` the spec declares, in its order, headed as every output heads them
+        (``flat_labels``), values as they are: the tables of an analyst's ``to_excel`` workbook."""
+        present = self.present(df)
+        out = df[present.keys].copy()
+        out.columns = present.flat_labels()
+        return out
+
     def headers(self) -> list[tuple[str, str]]:
         """(group, label) per column; the group is "" for a column that spans both header rows."""
         return [(c.group, c.label) for c in self.columns]

@@ -22,7 +22,7 @@ def _cells(df: pd.DataFrame, spec: TableSpec, row_kinds: list[str] | None = None
     """Header labels and neutralised text rows (a two-level header becomes "group·label"; dates ISO,
     money with two decimals and no thousands separators)."""
     spec = spec.present(df)
-    head = [zh.neutralised(f"{c.group}·{c.label}" if c.group else c.label) for c in spec]
+    head = [zh.neutralised(label) for label in spec.flat_labels()]
     rows = [[zh.neutralised(v) for v in row] for row in spec.rows(df, plain=True, row_kinds=row_kinds)]
     return head, rows
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -37,6 +39,14 @@ def default_rules_path(year: int | None = None) -> tuple[Path, str | None]:
     return path, f"未找到{year}年度规则文件,沿用{chosen_year}年度规则({path.name})"
 
 
+# The sections of a rules file that only computations and documents read, each time they run: edited in
+# ``rules.data`` they take effect at the next figure. The others (placement, tiers, vocabularies,
+# roles…) are also read as the ledgers are: an edit of them after reading changes nothing already read.
+# (Of ``peer_groups`` reading uses the names: the unit types a roster's 单位类型 is read as.)
+COMPUTED_SECTIONS = ("version", "quotas", "rewards", "points", "peer_groups", "commendations", "appraisal", "periods",
+                     "circular", "documents")
+
+
 @dataclass
 class Rules:
     """One year's rules. ``data`` is the parsed file; the methods are the lookups code needs."""
@@ -46,6 +56,7 @@ class Rules:
     notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._built = self.digest()  # the data the look-ups below were built from (``refresh``)
         d = self.data
         self.tiers: list[str] = list(d["tiers"])
         self.own_tier: str = d["office"]["own_tier"]
@@ -67,6 +78,30 @@ class Rules:
         for name, aliases in (d.get("roles") or {}).items():
             for alias in [name, *(aliases or [])]:
                 self._roles[_norm(alias)] = name
+
+    def digest(self, data: dict | None = None) -> str:
+        """A digest of ``data`` (the rules' own by default) as it is now: an analyst may edit
+        ``rules.data`` in place, and what is worked out under the rules is keyed on this."""
+        data = self.data if data is None else data
+        return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+    def refresh(self) -> str:
+        """The look-ups (tiers, channels, roles, placement…) built again when ``data`` was edited
+        since they were built; returns the data's digest."""
+        digest = self.digest()
+        if digest != self.__dict__.get("_built"):
+            self.__dict__.pop("_for_office", None)
+            self.__post_init__()
+        return digest
+
+    def reading_digest(self) -> str:
+        """A digest of the sections reading uses (placement, vocabularies, roles…): an edit of them after
+        the ledgers were read changes nothing already read, unlike one of ``COMPUTED_SECTIONS``."""
+        read = {k: v for k, v in self.data.items() if k not in COMPUTED_SECTIONS}
+        read["peer_groups"] = sorted(self.data.get("peer_groups") or {})  # the unit types a roster is read with
+        # What a channel counts for (tiers, paid, scored) is looked up as figures are worked out.
+        read["placement"] = {k: v for k, v in (self.data.get("placement") or {}).items() if k != "channels"}
+        return self.digest(read)
 
     def __reduce__(self):
         # Pickled as its file's data (sent to reader processes); the compiled look-ups are rebuilt.

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import string
 
 import pandas as pd
@@ -139,7 +137,7 @@ def error_rows(ledger: Ledger, rules: Rules | None = None, today: dt.date | None
     """
     rules = rules or ledger.rules or load_rules(year=ledger.year)
     ctx = Context(ledger, rules, today or dt.date.today())
-    known = ledger.__dict__.get("_error_rows", {}).get(_key(rules, ctx.today))
+    known = ledger.cache("error_rows").get(_key(rules, ctx.today))
     if known is not None:
         return known
     errors: dict[str, pd.Series] = {}
@@ -158,13 +156,11 @@ def _note_errors(errors: dict[str, pd.Series], check: Check, df: pd.DataFrame, m
 
 
 def _key(rules: Rules, today: dt.date) -> tuple:
-    # The same rules and day give the same error rows: rules read twice are equal, not identical.
-    cached = rules.__dict__.get("_digest")
-    if cached is None:
-        cached = rules.__dict__["_digest"] = hashlib.sha256(
-            json.dumps(rules.data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
-    return (cached, today)
+    # The same rules and day give the same error rows: rules read twice are equal, not identical; rules
+    # whose data was edited in place are not the same rules (their digest is taken each time).
+    return (rules.refresh(), today)
 
 
 def _remember(ledger: Ledger, rules: Rules, today: dt.date, errors: dict[str, pd.Series]) -> None:
-    ledger.__dict__.setdefault("_error_rows", {})[_key(rules, today)] = errors
+    # Kept while the ledger's tables stay as they are (``Ledger.cache``).
+    ledger.cache("error_rows")[_key(rules, today)] = errors
