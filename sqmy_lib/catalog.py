@@ -204,6 +204,16 @@ _ENTRIES = [
     Code("roster.unknown_unit", WARNING, "单位不在名册中",
          "单位“{unit}”不在名册的单位中,其信息不计入单位统计和排名;如是名册中某单位的另一种写法,请统一写法"),
     Code("unit.read_as", INFO, "单位按名册写法计", "“{value}”与名册中的“{detail}”是同一单位的两种写法,已按“{detail}”计入"),
+    Code("unit.from_sector", INFO, "单位按界别计",
+         "单位栏为空,按界别“{value}”计入名册单位表中的“{detail}”(界别写法相同的其他信息同样计入);如不对,请填写单位"),
+    Code("unit.sector_unlisted", WARNING, "界别不在名册单位中",
+         "单位栏为空,界别“{value}”不是名册单位表中的单位,作者的名册单位也没有对应,本条未计入任何单位的统计和排名;"
+         "请填写单位,或在名册单位表中列明该界别组(如是其中某单位的另一种写法,请统一写法)"),
+    Code("author.unit_from_roster", INFO, "单位按作者的名册单位计",
+         "单位栏为空,按作者“{value}”在名册中的{detail}计入(名册这样写的其他作者同样计入);如不对,请填写单位"),
+    Code("author.unit_unlisted", WARNING, "作者的名册单位不在单位表中",
+         "单位栏为空,作者“{value}”在名册中的单位“{detail}”不在名册的单位表中,本条(及名册写同一单位的作者单位栏为空的信息)"
+         "未计入任何单位的统计和排名;请填写单位,或在名册单位表中列明该单位(如是其中某单位的另一种写法,请统一写法)"),
     Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
     Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
     Code("adoption.no_body", ERROR, "没有写明采用单位", "标注了已采用,但没有写明采用单位(刊物),无法确定层级"),

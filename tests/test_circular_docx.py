@@ -371,6 +371,27 @@ def test_nothing_to_report(circ, tmp_path):
     assert len(doc.tables) == 1 and len(doc.inline_shapes) == 0
 
 
+def test_units_tied_on_points_are_said_tied(tmp_path):
+    # 民革县委 13 items (13 points) and 民盟县委 3 items, one 市政协 (3 + 10 = 13): the units table's 排名
+    # showed 1 and 1 with nothing saying they share it. By hand: said under the table, in Word and Excel.
+    import openpyxl
+    from conftest import write_xlsx
+    from sqmy_lib.render.circular_xlsx import write_circular_xlsx
+
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况"]]
+    rows += [[f"G{k}", f"2025-{k % 12 + 1:02d}-03", f"关于甲单位第{k}号问题的建议", "民革县委", "民革县委", None] for k in range(13)]
+    rows += [[f"M{k}", f"2025-{k + 1:02d}-05", f"关于乙单位第{k}号问题的建议", "民盟县委", "民盟县委", "市政协采用" if k == 0 else None]
+             for k in range(3)]
+    ledger = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["民盟县委", "民主党派"]]})
+    circ = build_circular(sq.read_ledgers(ledger, roster=roster, year=2025), 2025, 4)
+    said = "民盟县委、民革县委积分相同，并列民主党派第1名"
+    doc = docx.Document(str(write_circular_docx(circ, tmp_path / "c.docx", date=SIGNED)))
+    assert any(said in t for t in _texts(doc))
+    sheet = openpyxl.load_workbook(write_circular_xlsx(circ, tmp_path / "c.xlsx"))["各单位情况"]
+    assert any(said in str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+
+
 def test_missing_cjk_font_says_how_to_install(monkeypatch):
     from matplotlib import font_manager
 

@@ -111,6 +111,34 @@ def test_units_points_rank_and_zero_submissions(office):
     assert table.at["城关镇政协工委", "quota"] == 36 and table.at["城关镇政协工委", "adopted_quota"] == 12
 
 
+def _tied_units(tmp_path):
+    """民革县委 13 items, none adopted: 13 points; 民盟县委 3 items, one 市政协: 3 + 10 = 13; 民建县委 1 item: 1;
+    县工商联, alone among 工商联, sends nothing."""
+    rows = [["2025年度社情民意信息台账"], HEADER[:6]]
+    rows += [[f"G{k}", f"2025-{k % 12 + 1:02d}-03", f"关于甲单位第{k}号问题的建议", "民革县委", "民革县委", None] for k in range(13)]
+    rows += [[f"M{k}", f"2025-{k + 1:02d}-05", f"关于乙单位第{k}号问题的建议", "民盟县委", "民盟县委", "市政协采用" if k == 0 else None]
+             for k in range(3)]
+    rows += [["J1", "2025-06-01", "关于丙单位问题的建议", "民建县委", "民建县委", None]]
+    ledger = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["民盟县委", "民主党派"],
+                                                        ["民建县委", "民主党派"], ["县工商联", "工商联"]]})
+    return ledger, roster
+
+
+def test_units_tied_on_points_share_the_place_and_say_it(tmp_path):
+    # 民革县委 and 民盟县委 both 13 points: both 第1名, shown with no 并列 (compute units, the circular, the
+    # letters). By hand: 并列第1名 twice, 民建县委 第3名 (1, 1, 3), 县工商联 第1名 of its own group.
+    from conftest import sqmy
+
+    ledger, roster = _tied_units(tmp_path)
+    table = units(sq.read_ledgers(ledger, roster=roster, year=2025), 2025).set_index("unit")
+    assert table.loc[["民革县委", "民盟县委", "民建县委"], "points"].tolist() == [13, 13, 1]
+    assert table["rank_text"].to_dict() == {"民革县委": "并列第1名", "民盟县委": "并列第1名", "民建县委": "第3名",
+                                            "县工商联": "第1名"}
+    shown = sqmy("compute", "units", ledger, "--roster", roster, "--year", 2025)
+    assert shown.returncode == 0 and "名次" in shown.stdout and shown.stdout.count("并列第1名") == 2
+
+
 def test_summary_figures(office):
     s = summary(office, 2025)
     assert (s.submitted, s.published, s.issues, s.adopted) == (5, 2, 2, 3)

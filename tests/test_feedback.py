@@ -135,6 +135,17 @@ def test_one_letter_per_unit_and_per_member_with_a_quota(q4, q4_people, q4_units
     assert f"共生成反馈函{len(index)}份" in page and '<p class="to">' not in page  # no 主送 line: the index has none
 
 
+def _says_place(text: str, u: dict, peers: int) -> None:
+    """A unit's place as ``compute units`` gives it (排第2名, 并列第1名), and none for a unit alone in
+    its group or one with nothing sent and no points."""
+    if peers < 2 or not (u["submitted"] or u["points"]):
+        assert "个单位中" not in text
+        return
+    tied = u["rank_text"].startswith("并列")
+    assert u["rank_text"] == f"{'并列' if tied else ''}第{u['rank']}名"
+    assert f"在{u['peer_group']}{peers}个单位中{'' if tied else '排'}{u['rank_text']}" in text
+
+
 def test_unit_letters_say_the_figures_of_compute_units(q4, q4_units):
     index = {r["收函单位或个人"]: r["文件名"] for r in _index(q4) if r["类别"] == "单位"}
     groups: dict[str, int] = {}
@@ -143,7 +154,7 @@ def test_unit_letters_say_the_figures_of_compute_units(q4, q4_units):
     for u in q4_units:
         text, tables = read_letter(q4 / index[u["unit"]])
         sentence_figures(text, u)
-        assert f"在{u['peer_group']}{groups[u['peer_group']]}个单位中排第{u['rank']}名" in text
+        _says_place(text, u, groups[u["peer_group"]])
         assert (f"按计分办法得{u['points']}分" in text) if u["points"] else ("计分" not in text)
         rows = item_rows(tables)
         # every item once: submitted in Q4 (its date in Oct–Dec) as many as the figure says, 批示 rows too
@@ -262,7 +273,7 @@ def test_year_letters_say_the_figures_of_compute(tmp_path, year_people):
         text, tables = letters[f"单位:{u['unit']}"]
         assert "2025年," in text
         sentence_figures(text, u)
-        assert f"在{u['peer_group']}{groups[u['peer_group']]}个单位中排第{u['rank']}名" in text
+        _says_place(text, u, groups[u["peer_group"]])
         rows = item_rows(tables)
         assert sum(1 for r in rows if r[5]) == u["instructed"]
     first: dict = {}
@@ -327,8 +338,9 @@ def test_hand_made_ledger_letters(hand):
     assert "县委书记王某批示" in item_rows(tables)[1][5] and "已办结" in item_rows(tables)[1][5]
     assert item_rows(tables)[2][4] == "暂未采用"
     text, tables = letters["单位:乙界别组"]
-    # nothing sent, 0 points: said without a 0; 2 due in Q4, none sent
-    assert "2025年第四季度,乙界别组未报送社情民意信息,在界别组2个单位中排第2名。" in text
+    # nothing sent, 0 points: said without a 0, and no place (第2名 of 2 for sending nothing tells nothing);
+    # 2 due in Q4, none sent
+    assert "2025年第四季度,乙界别组未报送社情民意信息。" in text and "排第" not in text
     assert "本期尚未完成任务(任务2条,未报送)。" in text and "本期没有报送社情民意信息" in text
     no_zero(text)
 
@@ -392,10 +404,32 @@ def test_letters_split_adoptions_by_highest_tier_and_leave_zero_clauses_out(tmp_
     text = letters["个人:吴二"]
     assert "您未报送新的社情民意信息,此前报送的信息被采用1条(县级)。" in text
     assert "作为信息员,尚未完成任务(任务3条,未报送)。" in text  # 1 a month, October to December
-    # 青山镇: nothing at all, last of three, no 得0分.
+    # 青山镇: nothing at all: no 得0分, and no place (last of three for sending nothing).
     text = letters["单位:青山镇政协工委"]
-    assert "2025年第四季度,青山镇政协工委未报送社情民意信息,在镇街政协工委3个单位中排第3名。" in text
+    assert "2025年第四季度,青山镇政协工委未报送社情民意信息。" in text and "排第" not in text
     assert "本期尚未完成任务(任务9条,未报送;采用任务3条,尚无市级及以上采用)。" in text
+
+
+def test_unit_letters_say_a_shared_place_and_none_alone_or_for_nothing(tmp_path):
+    # 民革县委 13 items (13 points) and 民盟县委 3 items, one 市政协 (3 + 10 = 13): both read 排第1名, no 并列.
+    # 县工商联, alone among 工商联 and with nothing sent, read "未报送社情民意信息,在工商联1个单位中排第1名".
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.feedback import write_feedback_outputs
+
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况"]]
+    rows += [[f"G{k}", f"2025-{k % 12 + 1:02d}-03", f"关于甲单位第{k}号问题的建议", "民革县委", "民革县委", None] for k in range(13)]
+    rows += [[f"M{k}", f"2025-{k + 1:02d}-05", f"关于乙单位第{k}号问题的建议", "民盟县委", "民盟县委", "市政协采用" if k == 0 else None]
+             for k in range(3)]
+    ledger = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["民盟县委", "民主党派"],
+                                                        ["县工商联", "工商联"]]})
+    fb = build_feedback(sq.read_ledgers(ledger, roster=roster, year=2025), 2025, today=dt.date(2026, 1, 10))
+    paths = write_feedback_outputs(fb, tmp_path / "out", date="2026-01-08")
+    letters = {k: read_letter(v)[0] for k, v in paths.items() if v.suffix == ".docx"}
+    assert "报送社情民意信息13条。按计分办法得13分,在民主党派2个单位中并列第1名。" in letters["单位:民革县委"]
+    assert "按计分办法得13分,在民主党派2个单位中并列第1名。" in letters["单位:民盟县委"]
+    assert "2025年,县工商联未报送社情民意信息。" in letters["单位:县工商联"] and "排第" not in letters["单位:县工商联"]
 
 
 def test_letters_speak_of_the_roles_held_in_the_period(tmp_path):

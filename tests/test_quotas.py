@@ -257,6 +257,25 @@ def test_completion_is_of_the_quota_not_of_its_rounding(tmp_path):
     assert (year.at["张三", "quota"], year.at["张三", "completion"], year.at["李四", "completion"]) == (1.33, 0.75, 1.5)
 
 
+def test_a_prorated_quota_is_said_in_whole_items(tmp_path):
+    # 委员 2 a year, prorated by months in post: 鲁三 from 15 November is in post on 30 November and 31
+    # December, 2 × 2/12 = 0.33; 鲁二 to 20 May is in post January–April, 2 × 4/12 = 0.67; 鲁四 from 10 May,
+    # May–December, 2 × 8/12 = 1.33 and sent 1. The lists read "任务0.33条，未报送". By hand, items being whole
+    # (rounded up): 任务1条，未报送 twice, and 报送1条，任务2条; the quota column keeps 0.33, 0.67, 1.33.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位", "聘任日期", "解聘日期"],
+                                                         ["鲁一", "委员", "民革县委", None, None],
+                                                         ["鲁二", "委员", "民革县委", None, "2025-05-20"],
+                                                         ["鲁三", "委员", "民革县委", "2025-11-15", None],
+                                                         ["鲁四", "委员", "民革县委", "2025-05-10", None]]})
+    rows = [HEADER, ["A1", "2025-03-03", "关于一的建议", "鲁一", "民革县委", None],
+            ["A2", "2025-06-03", "关于二的建议", "鲁四", "民革县委", None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    behind = build_circular(ledger, 2025, 4, today=DONE).behind_people.set_index("name")
+    assert behind["quota"].to_dict() == {"鲁一": 2, "鲁二": 0.67, "鲁三": 0.33, "鲁四": 1.33}
+    assert behind["shortfall"].to_dict() == {"鲁一": "报送1条，任务2条", "鲁二": "任务1条，未报送", "鲁三": "任务1条，未报送",
+                                             "鲁四": "报送1条，任务2条"}
+
+
 def test_participation_counts_the_members_in_post_in_the_period(tmp_path):
     # 委员参与率 of Q2: 甲 in post all year and sent one in May; 乙 left on 31 March, 丙 came on 1 October.
     # By hand: one 委员 in post in Q2, and he sent: 1/1 (it read 1/3, 33.3%). In Q4: 甲 and 丙, none sent.

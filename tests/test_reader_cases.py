@@ -3394,3 +3394,93 @@ def test_a_product_or_kind_under_a_bodys_column_is_that_bodys(tmp_path):
         "甲": 31, "乙": 21, "丙": 31, "丁": 31, "戊": 21, "己": 11, "庚": 31, "辛": 4, "壬": 1}
     assert [(i.row, i.column) for i in _codes(report, "mark.other_body")] == [(11, "G")]
     assert not _codes(report, "mark.unknown")
+
+
+# ---------------------------------------------------------------- which unit an item counts for
+
+SECTOR_GROUPS = [["单位名称", "单位类型"], ["经济界别组", "界别组"], ["教育界别组", "界别组"]]
+
+
+def _units_of(ledger) -> dict[str, tuple[int, int]]:
+    u = sq.units(ledger, 2025)
+    return {r.unit: (r.submitted, r.adopted) for r in u.itertuples()}
+
+
+def test_a_sector_column_credits_the_listed_sector_group(tmp_path):
+    # A ledger with a 界别 column and no 单位: both 界别组 of the roster's 单位 sheet read 0 and 未报送, and
+    # nothing was said. By hand: rows 3-4 (经济界) → 经济界别组, 2 sent, 1 adopted; row 5 (教育界) → 教育界别组;
+    # row 6 has no 界别: 杨三's roster 界别 教育界 → 教育界别组 (2 sent); row 7's 农业界 names no listed unit and
+    # 杨四 has no roster unit: counted for none, said at its 界别 cell.
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "界别", "采用情况"],
+            [1, "2025-01-03", "关于一的建议", "杨一", "经济界", "市政协采用"],
+            [2, "2025-02-03", "关于二的建议", "杨一", "经济界", None],
+            [3, "2025-03-03", "关于三的建议", "杨二", "教育界", None],
+            [4, "2025-04-03", "关于四的建议", "杨三", None, None],
+            [5, "2025-05-03", "关于五的建议", "杨四", "农业界", None]]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "单位", "界别"], ["杨一", "委员", None, "经济界"],
+                                                        ["杨二", "委员", None, "教育界"], ["杨三", "委员", None, "教育界"],
+                                                        ["杨四", "委员", None, None]],
+                                               "单位": SECTOR_GROUPS})
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    assert _units_of(ledger) == {"经济界别组": (2, 1), "教育界别组": (2, 0)}
+    assert [(i.column, i.row) for i in _codes(report, "unit.from_sector")] == [("E", 3), ("E", 5)]
+    assert "按界别“经济界”计入名册单位表中的“经济界别组”" in _codes(report, "unit.from_sector")[0].message
+    assert [(i.column, i.row) for i in _codes(report, "author.unit_from_roster")] == [("D", 6)]
+    assert "界别“教育界”" in _codes(report, "author.unit_from_roster")[0].message
+    assert [(i.column, i.row) for i in _codes(report, "unit.sector_unlisted")] == [("E", 7)]
+    assert "界别“农业界”" in _codes(report, "unit.sector_unlisted")[0].message
+
+
+def test_a_sector_group_column_credits_the_group(tmp_path):
+    # The column headed 界别组 (经济界别组) was read as a 界别 and credited nobody. By hand: one item each.
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "界别组", "采用情况"],
+            [1, "2025-01-03", "关于一的建议", "杨一", "经济界别组", "市政协采用"],
+            [2, "2025-02-03", "关于二的建议", "杨二", "教育界别组", None]]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "界别"], ["杨一", "委员", "经济界"],
+                                                        ["杨二", "委员", "教育界"]], "单位": SECTOR_GROUPS})
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    assert _units_of(ledger) == {"经济界别组": (1, 1), "教育界别组": (1, 0)}
+    assert [i.row for i in _codes(report, "unit.from_sector")] == [3, 4]
+
+
+def test_an_authors_roster_unit_is_matched_to_the_unit_sheet(tmp_path):
+    # Items with no 单位 go to the first author's roster 单位, which was never matched to the roster's own
+    # 单位 sheet: 民进县委 read 1 sent (何四's, written as listed) and 县工商联 未报送. By hand: 何一's
+    # 民进示例县委员会 is 民进县委 (the office's place 示例县 as 县, 委员会 as 委): 2 + 何四's 1 = 3, 1 adopted;
+    # 何二's 县工商业联合会 is 县工商联: 2; 何三 has only a 界别 经济界: 经济界别组, 2. 何五's 县农业局 is no
+    # listed unit: counted for none, said once at his first item (row 10), not again at row 11.
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"],
+            [1, "2025-01-05", "关于一的建议", "何一", None, None], [2, "2025-02-05", "关于二的建议", "何一", None, "市政协采用"],
+            [3, "2025-01-06", "关于三的建议", "何二", None, None], [4, "2025-02-06", "关于四的建议", "何二", None, None],
+            [5, "2025-01-07", "关于五的建议", "何三", None, None], [6, "2025-02-07", "关于六的建议", "何三", None, None],
+            [7, "2025-01-08", "关于七的建议", "何四", "民进县委", None],
+            [8, "2025-01-09", "关于八的建议", "何五", None, None], [9, "2025-02-09", "关于九的建议", "何五", None, None]]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位", "界别"], ["何一", "委员", "民进示例县委员会", "民进"],
+                 ["何二", "委员", "县工商业联合会", "经济界"], ["何三", "委员", None, "经济界"], ["何四", "委员", "民进县委", "民进"],
+                 ["何五", "委员", "县农业局", "农业界"]],
+        "单位": [["单位名称", "单位类型"], ["民进县委", "民主党派"], ["县工商联", "工商联"], ["经济界别组", "界别组"]]})
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    assert _units_of(ledger) == {"民进县委": (3, 1), "县工商联": (2, 0), "经济界别组": (2, 0)}
+    said = _codes(report, "author.unit_from_roster")
+    assert [(i.column, i.row) for i in said] == [("D", 3), ("D", 5), ("D", 7)]
+    assert "单位“民进示例县委员会”(名册单位表中的“民进县委”)" in said[0].message
+    assert [(i.column, i.row) for i in _codes(report, "author.unit_unlisted")] == [("D", 10)]
+    assert "作者“何五”在名册中的单位“县农业局”不在名册的单位表中" in _codes(report, "author.unit_unlisted")[0].message
+    assert not _codes(report, "unit.blank_below")
+
+
+@pytest.mark.parametrize("cell,names,dropped", [
+    ("褚一等两人", ["褚一"], "等两人"), ("褚一等三位委员", ["褚一"], "等三位委员"),
+    ("褚一、卫二等两位同志", ["褚一", "卫二"], "等两位同志"), ("张三等二人", ["张三"], "等二人"),
+    ("李四等十余人", ["李四"], "等十余人"), ("王五等多位委员", ["王五"], "等多位委员")])
+def test_et_al_with_a_count_in_words_staff_use(tmp_path, cell, names, dropped):
+    # 等两人, 等三位委员, 等两位同志 made a new person (褚一等两人, paid in full). By hand: the names before
+    # 等 are the authors; the 市政协 100.00 goes to them (50.00 each for two), and the 等… is said.
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", cell, "民革县委", "市政协采用"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.authors["name"].tolist() == names
+    assert [i.row for i in _codes(report, "author.et_al")] == [3]
+    assert f"中的“{dropped}”已略去" in _codes(report, "author.et_al")[0].message
+    assert _paid(ledger) == {n: Decimal("100.00") / len(names) for n in names}

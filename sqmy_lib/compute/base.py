@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import warnings
 from dataclasses import dataclass, field
 
@@ -308,6 +309,14 @@ def month_counts(keys: pd.Series, dates: pd.Series, period: Period) -> dict:
     return out
 
 
+def place_text(places: pd.Series, groups: pd.Series | None = None) -> list[str]:
+    """第2名, or 并列第2名 when another row (of the same group) shares the place: places as ranked
+    with ties shared (1, 1, 3), a unit's rank in its peer group or a commendation's place."""
+    keys = pd.DataFrame({"group": groups.to_numpy() if groups is not None else 0, "place": places.to_numpy()})
+    shared = keys.duplicated(keep=False).to_numpy()
+    return [f"{'并列' if s else ''}第{int(p)}名" for p, s in zip(places, shared)]
+
+
 MONTH_ZH = "{}月"
 
 
@@ -332,11 +341,11 @@ class Owed:
         or "采用任务3条，尚无市级及以上采用" (never a 0)."""
         if not self.done:  # nothing counted against it: no "报送0条" in a circular's list or a letter
             if self.word == "报送":
-                return f"任务{_count(self.quota)}条，未报送"
-            return f"采用任务{_count(self.quota)}条，尚无{self.word}"
+                return f"任务{_items(self.quota)}条，未报送"
+            return f"采用任务{_items(self.quota)}条，尚无{self.word}"
         if self.months:
             return f"{months_text(list(self.months))}未{self.word}"
-        return f"{self.word}{self.done}条，任务{_count(self.quota)}条"
+        return f"{self.word}{self.done}条，任务{_items(self.quota)}条"
 
 
 def owed(result: QuotaResult, done: int, word: str = "报送") -> Owed | None:
@@ -353,5 +362,9 @@ def shortfall_text(result: QuotaResult, done: int, word: str = "报送") -> str:
     return o.text if o else ""
 
 
-def _count(x) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+def _items(quota) -> str:
+    """A quota as staff write it, in whole items: one prorated for months in post (2 a year for
+    two months, 0.33) is rounded up (任务1条). Items are whole, and a holder behind a prorated quota
+    is behind its rounding up too (0 of 0.33 is 0 of 1, 1 of 1.33 is 1 of 2), so the text says
+    what ``behind`` judged. The tables keep the prorated figure (任务 0.33)."""
+    return str(math.ceil(round(float(quota), 6)))

@@ -39,7 +39,7 @@ from ..read.confirmed import Confirmation, key_of
 from ..records import Ledger
 from ..rules import Rules
 from ..rules.check import CATEGORIES
-from .base import credited_authors, in_period, item_flags, ratio
+from .base import credited_authors, in_period, item_flags, place_text, ratio
 from .counted import Counted, counted
 from .instructions import DONE, Vocabulary
 from .people import people
@@ -213,12 +213,6 @@ def _tied_places(rows: pd.DataFrame, keys: list[str]) -> list[int]:
     return places
 
 
-def _place_text(places: pd.Series) -> list[str]:
-    """第2名, or 并列第2名 when another candidate shares the place."""
-    shared = places.map(places.value_counts()) > 1
-    return [f"{'并列' if s else ''}第{p}名" for p, s in zip(places, shared)]
-
-
 def _tie_note(rows: pd.DataFrame, key: str, limit, category: str, group: str = "") -> str:
     """The note when tied candidates cross the limit: all of them are suggested, more than it allows."""
     suggested = rows[rows["suggested"].astype(bool).to_numpy()]
@@ -237,7 +231,7 @@ def _informants(basis: pd.DataFrame, limit) -> pd.DataFrame:
     informants.insert(0, "place", _tied_places(informants, PERSON_TIE))
     informants["suggested"] = informants["place"] <= limit if limit else True
     informants["basis_text"] = [f"{r}；积分{s}分" + (f"，{k}" if k.startswith("并列") else "")
-                                for r, s, k in zip(informants["reason"], informants["score"], _place_text(informants["place"]))]
+                                for r, s, k in zip(informants["reason"], informants["score"], place_text(informants["place"]))]
     return informants
 
 
@@ -324,7 +318,7 @@ def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | Non
         rows = rows.assign(place=_tied_places(rows, UNIT_TIE))
         rows["suggested"] = rows["place"] <= top_n
         rows["basis_text"] = [f"积分{p}分（报送{s}条、采用{a}条），{group}{k}"
-                              for p, s, a, k in zip(rows["points"], rows["submitted"], rows["adopted"], _place_text(rows["place"]))]
+                              for p, s, a, k in zip(rows["points"], rows["submitted"], rows["adopted"], place_text(rows["place"]))]
         picked.append(rows)
     cols = ["peer_group", "place", "unit", "points", "submitted", "adopted", "basis_text", "suggested"]
     if not picked:

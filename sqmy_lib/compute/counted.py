@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..read.attribute import person_units
 from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
 from ..validate import error_rows
@@ -135,7 +136,7 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
     instructions = dated("instructions", ledger.instructions)
     levels = {lvl: k for k, lvl in enumerate(rules.leader_levels)}
     instructions = instructions.assign(level_rank=instructions["level"].astype(object).map(levels).astype("float").fillna(-1).astype("int64"))
-    authors = _people_of(ledger, ledger.authors[ledger.authors["item"].isin(items)])
+    authors = _people_of(ledger, ledger.authors[ledger.authors["item"].isin(items)], rules)
     subs = _units_from_authors(subs, authors)
     return Counted(
         ledger, rules, subs, authors, adoptions, instructions,
@@ -144,20 +145,23 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
 
 
 def _units_from_authors(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.DataFrame:
-    """An item with no 单位 of its own counts for its first author's unit on the roster."""
+    """An item with no 单位 of its own counts for its first author's unit on the roster, as the
+    roster's 单位 sheet lists it (``read.attribute.person_units``: 民进示例县委员会 is 民进县委, a 委员
+    with only a 界别 经济界 counts for 经济界别组); the reader said where that mattered."""
     missing = subs["unit"] == ""
     if not missing.any():
         return subs
-    first = authors[~authors["is_unit"]].sort_values("position").drop_duplicates("item").set_index("item")["roster_unit"]
+    first = authors[~authors["is_unit"]].sort_values("position").drop_duplicates("item").set_index("item")["counts_for"]
     fill = subs.loc[missing, "item"].map(first).fillna("")
     subs = subs.copy()
     subs.loc[missing, "unit"] = fill.astype(object)
     return subs
 
 
-def _people_of(ledger: Ledger, authors: pd.DataFrame) -> pd.DataFrame:
-    """Authors with their roster role, unit and appointment (the role written beside a name
-    counts when the roster does not know the person)."""
+def _people_of(ledger: Ledger, authors: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """Authors with their roster role, unit (``roster_unit`` as written, ``counts_for`` as the 单位
+    sheet lists it) and appointment (the role written beside a name counts when the roster does
+    not know the person)."""
     roster = ledger.roster
     if roster is not None and not roster.people.empty:
         # A person may hold two roles (one roster row each): the first written is the one shown here;
@@ -165,13 +169,15 @@ def _people_of(ledger: Ledger, authors: pd.DataFrame) -> pd.DataFrame:
         people = roster.people.drop_duplicates("name").set_index("name")
         role = authors["name"].map(people["role"])
         unit = authors["name"].map(people["unit"])
+        counts_for = authors["name"].map(person_units(roster, rules)["counts_for"])
         appointed = authors["name"].map(people["appointed_on"])
     else:
         role = pd.Series(None, index=authors.index, dtype=object)
-        unit = pd.Series(None, index=authors.index, dtype=object)
+        unit = counts_for = pd.Series(None, index=authors.index, dtype=object)
         appointed = pd.Series(pd.NaT, index=authors.index, dtype="datetime64[ns]")
     return authors.assign(
         role=role.where(role.notna() & (role != ""), authors["role"]),
         roster_unit=unit,
+        counts_for=counts_for,
         appointed_on=appointed,
     )

@@ -8,7 +8,7 @@ import pandas as pd
 from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import (as_of, count_columns, float_column, forwards_recorded, item_flags, judge_quota,
-                   month_counts, months_in_post, owed, prepare)
+                   month_counts, months_in_post, owed, place_text, prepare)
 from .counted import Counted
 from ..period import Period, Span
 
@@ -58,7 +58,8 @@ def unit_counts(c: Counted, period: Period | Span) -> pd.DataFrame:
 def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
           today: dt.date | None = None) -> pd.DataFrame:
     """One row per unit. With a roster: every roster unit (those with no submission included);
-    without one: every unit named in the ledgers. Rank is within the unit's peer group, by points.
+    without one: every unit named in the ledgers. Rank is within the unit's peer group, by points,
+    ties sharing a place (1, 1, 3); ``rank_text`` says it as staff do (第1名, 并列第1名).
 
     A unit type's quota (``quotas.units``) has two parts judged alike (``compute.base``): items
     submitted (``quota``, ``completion``, ``missed_months``) and items adopted at or above a tier
@@ -74,6 +75,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out[columns] = out[columns].fillna(0).astype(int)
     out["points"] = out["points"].fillna(0).astype(int)
     out["rank"] = out.groupby("peer_group")["points"].rank(method="min", ascending=False).astype(int)
+    out["rank_text"] = place_text(out["rank"], out["peer_group"])  # 并列第1名 where points tie
 
     quotas = c.rules.data.get("quotas", {}).get("units", {})
     judged, adopted_judged, high = _judge(c, out, period, as_of(period, today), quotas)
@@ -87,7 +89,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out["owed"] = _owed(out, judged, adopted_judged, high, quotas)
     out["shortfall"] = ["；".join(o.text for o in parts) for parts in out["owed"]]
     out["no_submission"] = out["submitted"] == 0
-    keep = ["unit", "peer_group", *columns, "points", "rank", "quota", "quota_done", "completion", "missed_months",
+    keep = ["unit", "peer_group", *columns, "points", "rank", "rank_text", "quota", "quota_done", "completion", "missed_months",
             "adopted_quota", "adopted_completion", "behind", "shortfall", "owed", "no_submission"]
     return out[keep].sort_values(["peer_group", "rank", "unit"], kind="stable").reset_index(drop=True)
 

@@ -10,7 +10,11 @@ finding says so.
 
 An item with no 单位 of its own counts for its first unit author, else for the sheet's
 填报单位 or a roster unit named in the sheet or file name (one sheet or file per unit), or,
-without a roster, a sheet named as a unit (民盟县委).
+without a roster, a sheet named as a unit (民盟县委); else, with a roster that lists its units (单位
+sheet), for the unit its 界别 names (a 界别 or 界别组 column: 经济界 is 经济界别组); else (in
+``compute.counted``) for its first author's roster unit, as ``person_units`` matches it to the 单位
+sheet. Each of these is said where it matters (``unit.from_sector``, ``author.unit_from_roster``,
+``author.unit_unlisted``, ``unit.sector_unlisted``).
 """
 from __future__ import annotations
 
@@ -21,27 +25,85 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..records import Ledger
+from ..records import Ledger, Roster
 from ..rules import Rules
 from .authors import name_key
 
 
 _BRANCH_WORDS = re.compile(r"(?:界别组|界别|界组)$")
+# The short forms a unit's name is written with, longest first (县工商业联合会 is 县工商联).
+_SHORT_FORMS = (("工商业联合会", "工商联"), ("妇女联合会", "妇联"), ("科学技术协会", "科协"),
+                ("工作委员会", "工委"), ("委员会", "委"))
 
 
 def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
     """A unit's name as two spellings of one unit share it: ``教育界别组``, ``教育界别`` and
     ``教育界`` → ``教育界``; ``民盟示例县委员会`` and ``民盟县委`` → ``民盟县委`` (the office's own place
-    name as its level word, 委员会 as 委, 工作委员会 as 工委); ``县教育局`` and ``教育局`` → ``教育局`` (the
-    office's own level word before a unit's name)."""
+    name as its level word, 委员会 as 委, 工作委员会 as 工委, 工商业联合会 as 工商联); ``县教育局`` and
+    ``教育局`` → ``教育局`` (the office's own level word before a unit's name)."""
     text = "".join(unicodedata.normalize("NFKC", name).split())
     for place in places:
         if len(place) > 1 and place[-1] in "县市区旗州盟":
             text = text.replace(place, place[-1])
             if text.startswith(place[-1]) and len(text) >= 3:  # 县教育局 and 教育局: the office's own level word
                 text = text[1:]
-    text = text.replace("工作委员会", "工委").replace("委员会", "委")
+    for long, short in _SHORT_FORMS:
+        text = text.replace(long, short)
     return _BRANCH_WORDS.sub("界", text)
+
+
+def office_places(rules: Rules) -> tuple[str, ...]:
+    """The office's place names (``office.place``), which ``unit_key`` takes as level words."""
+    place = (rules.data.get("office") or {}).get("place") or ()
+    return (place,) if isinstance(place, str) else tuple(place)
+
+
+class ListedUnits:
+    """The units a roster's 单位 sheet lists, looked up as ``unit_key`` makes two ways of writing a
+    unit one (民进示例县委员会 is 民进县委, 经济界 is 经济界别组). Empty (false) without a 单位 sheet."""
+
+    def __init__(self, roster: Roster | None, rules: Rules):
+        self.names = set(roster.units["unit"]) - {""} if roster is not None else set()
+        self.places = office_places(rules)
+        self.by_key: dict[str, set[str]] = {}
+        for u in self.names:
+            self.by_key.setdefault(unit_key(u, self.places), set()).add(u)
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def of(self, written: str) -> str:
+        """The listed unit ``written`` is, or '' (none, or two listed units share its key)."""
+        if not written or written in self.names:
+            return written or ""
+        found = self.by_key.get(unit_key(written, self.places), set())
+        return next(iter(found)) if len(found) == 1 else ""
+
+
+def person_units(roster: Roster | None, rules: Rules) -> pd.DataFrame:
+    """Per roster person (the first row of a name, as ``compute`` takes a person's unit), indexed by
+    name: ``unit`` and ``sector`` as the roster writes them, and ``counts_for``, the unit their items
+    with no 单位 count for: with a 单位 sheet, their 单位 as it is listed (民进示例县委员会 → 民进县委),
+    else the unit their 界别 names (经济界 → 经济界别组), else their 单位 as written (a unit no list
+    ranks: said where it matters, ``author.unit_unlisted``); without one, their 单位 as written."""
+    if roster is None or roster.people.empty:
+        return pd.DataFrame(columns=["unit", "sector", "counts_for", "via"], index=pd.Index([], name="name"), dtype=object)
+    people = roster.people.drop_duplicates("name").set_index("name")[["unit", "sector"]]
+    listed = ListedUnits(roster, rules)
+    found = [_counted_unit(listed, u, s) for u, s in zip(people["unit"], people["sector"])]
+    return people.assign(counts_for=pd.Series([f[0] for f in found], index=people.index, dtype=object),
+                         via=pd.Series([f[1] for f in found], index=people.index, dtype=object))
+
+
+def _counted_unit(listed: ListedUnits, unit: str, sector: str) -> tuple[str, str]:
+    """(the unit, from which: 单位 or 界别) a person's items with no 单位 count for (``person_units``)."""
+    if not listed:
+        return unit, "单位"
+    if by_unit := listed.of(unit):
+        return by_unit, "单位"
+    if by_sector := listed.of(sector):
+        return by_sector, "界别"
+    return unit, "单位"
 
 
 def attribute(ledger: Ledger, rules: Rules) -> None:
@@ -67,10 +129,14 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         subs["is_unit_item"] = subs["item"].map(unit_only).eq(True).to_numpy()
     else:
         subs["is_unit_item"] = False
+    _fill_units(ledger, units, rules)
+    if roster:
+        listed = ListedUnits(roster, rules)
+        findings += _units_by_sector(ledger, listed)
+        findings += _units_by_roster(ledger, listed, person_units(roster, rules))
     if findings:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(findings).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
-    _fill_units(ledger, units, rules)
 
 
 def _authors_by_sheet_name(ledger: Ledger, people: set[str]) -> list[dict]:
@@ -145,20 +211,18 @@ def _roster_spelling(ledger: Ledger, rules: Rules) -> list[dict]:
     other, said once per way of writing (``unit.read_as``); it was a unit of its own, and the roster
     unit sent nothing in the figures and the circular."""
     roster = ledger.roster
-    place = (rules.data.get("office") or {}).get("place") or ()
-    places = (place,) if isinstance(place, str) else tuple(place)
-    known = {u for u in (*roster.units["unit"], *roster.people["unit"], *roster.people["sector"]) if u}
+    places = office_places(rules)
+    # With a 单位 sheet, its units are the ones a unit is counted for (a person's 单位 written the long
+    # way, 民进示例县委员会, is 民进县委 there too); without one, the people's 单位 and 界别.
+    targets = set(roster.units["unit"]) or {u for u in (*roster.people["unit"], *roster.people["sector"]) if u}
     by_key: dict[str, set[str]] = {}
-    for u in known:
+    for u in targets:
         by_key.setdefault(unit_key(u, places), set()).add(u)
-    listed = set(roster.units["unit"])
     spelled = {}
     subs, authors = ledger.submissions, ledger.authors
     for written in set(subs["unit"]) | set(authors["name"]):
-        found = by_key.get(unit_key(written, places), set()) if written and written not in known else set()
-        if len(found) > 1:  # the roster writes it two ways too (教育界别组 in 单位, 教育界 as a 界别): its 单位 list's
-            found &= listed
-        if len(found) == 1:
+        found = by_key.get(unit_key(written, places), set()) if written and written not in targets else set()
+        if len(found) == 1:  # not two (教育界别组 and 教育界 both listed): which one, only staff know
             spelled[written] = next(iter(found))
     if not spelled:
         return []
@@ -179,6 +243,66 @@ def _roster_spelling(ledger: Ledger, rules: Rules) -> list[dict]:
         findings += _at_author_cells(ledger, first, "unit.read_as", [spelled[n] for n in first["name"]])
         authors.loc[as_author, "name"] = authors.loc[as_author, "name"].map(spelled)
     return findings
+
+
+def _units_by_sector(ledger: Ledger, listed: ListedUnits) -> list[dict]:
+    """An item with no 单位 whose 界别 (a 界别 or 界别组 column) names a listed unit (经济界, 经济界别
+    组 → 经济界别组) counts for it: said once per way of writing, at its first 界别 cell
+    (``unit.from_sector``)."""
+    subs = ledger.submissions
+    blank = (subs["unit"] == "") & (subs["sector"] != "") if listed and not subs.empty else None
+    if blank is None or not blank.any():
+        return []
+    sectors = subs.loc[blank, "sector"]
+    found = sectors.map({s: listed.of(s) for s in set(sectors)})
+    found = found[found != ""]
+    if found.empty:
+        return []
+    subs.loc[found.index, "unit"] = found.to_numpy()
+    return _at_sector_cells(ledger, subs.loc[found.index].drop_duplicates("sector"), "unit.from_sector", "unit")
+
+
+def _units_by_roster(ledger: Ledger, listed: ListedUnits, people: pd.DataFrame) -> list[dict]:
+    """Items still with no 单位 count (``compute.counted``) for their first person author's
+    ``counts_for`` (``person_units``). Said where it matters, once per way of writing: the roster
+    writes that unit otherwise than its 单位 sheet (``author.unit_from_roster``), or it is no listed
+    unit (``author.unit_unlisted``); an item whose 界别 named no listed unit and that counts for none
+    (``unit.sector_unlisted``)."""
+    subs, authors = ledger.submissions, ledger.authors
+    blank = subs[subs["unit"] == ""] if listed and not authors.empty else subs.iloc[0:0]
+    if blank.empty:
+        return []
+    first = authors[~authors["is_unit"]].sort_values("position", kind="stable").drop_duplicates("item")
+    first = first[first["item"].isin(blank["item"]) & first["name"].isin(people.index)]
+    first = pd.concat([first.reset_index(drop=True), people.loc[first["name"]].reset_index(drop=True)], axis=1)
+    findings = _roster_unit_findings(ledger, listed, first)
+    counted = set(first.loc[first["counts_for"].isin(listed.names), "item"])
+    unlisted = blank[(blank["sector"] != "") & ~blank["item"].isin(counted)].drop_duplicates("sector")
+    return findings + _at_sector_cells(ledger, unlisted, "unit.sector_unlisted", "sector")
+
+
+def _roster_unit_findings(ledger: Ledger, listed: ListedUnits, first: pd.DataFrame) -> list[dict]:
+    """At the author cell of the first item each way of writing a roster unit reaches (``first``: the
+    items' first authors with their ``person_units`` row): ``author.unit_from_roster`` when it is
+    written otherwise than listed, ``author.unit_unlisted`` when no listed unit is it."""
+    written = first["unit"].where(first["via"] == "单位", first["sector"])
+    first = first.assign(roster_text=written)
+    read_as = first[(first["counts_for"] != written) & first["counts_for"].isin(listed.names)]
+    read_as = read_as.drop_duplicates(["roster_text", "counts_for"])
+    unlisted = first[(first["counts_for"] != "") & ~first["counts_for"].isin(listed.names)].drop_duplicates("counts_for")
+    out = _at_author_cells(ledger, read_as, "author.unit_from_roster",
+                           [f"{via}“{w}”(名册单位表中的“{u}”)"
+                            for via, w, u in zip(read_as["via"], read_as["roster_text"], read_as["counts_for"])])
+    return out + _at_author_cells(ledger, unlisted, "author.unit_unlisted", list(unlisted["counts_for"]))
+
+
+def _at_sector_cells(ledger: Ledger, rows: pd.DataFrame, code: str, detail: str) -> list[dict]:
+    """A finding per row at its 界别 cell (the 单位 cell, where the 界别 was written in it), the
+    row's ``detail`` column its detail."""
+    column = ledger.column_letter(rows["src"], "sector").fillna(ledger.column_letter(rows["src"], "unit")).fillna("")
+    return [dict(code=code, src=src, file=file, sheet=sheet, row=row, column=col, value=sector, detail=d)
+            for src, file, sheet, row, col, sector, d in zip(rows["src"], rows["file"], rows["sheet"], rows["row"],
+                                                             column, rows["sector"], rows[detail])]
 
 
 def _kind(name: str, people: set[str], units: set[str], rules: Rules) -> str:

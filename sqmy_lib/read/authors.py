@@ -47,6 +47,8 @@ _UNIT_NAME_GAP = " -—–·:："
 # 张三和李四, 张三与李四, 张三及李四: two names joined by a word, each at least two characters
 # (李和平, 欧阳和平 stay one name). Split, and said (author.joined), since only the shape tells.
 _CONJUNCTIONS = ("和", "与", "及")
+# How many after 等 (等3人, 等两位, 等十余人, 等多人): digits or numerals, 余/多 after them, or 多/几 alone.
+_HOW_MANY = r"(?:[0-9〇零一二两三四五六七八九十百]+\s*(?:余|多)?|多|几)"
 _JOINED = re.compile(r"^([\u3400-\u9fff·]{2,})(和|与|及)([\u3400-\u9fff·]{2,})$")
 # Compound surnames written apart from the given name (欧阳 明月): one name, not two.
 COMPOUND_SURNAMES = frozenset((
@@ -265,9 +267,9 @@ class AuthorWords:
         if self._et_al_re is None:
             words = "|".join(map(re.escape, self.et_al)) or "(?!)"
             about = "|".join(map(re.escape, (*self.roles, *self.honorifics, *self.posts))) or "(?!)"
-            # 等 / 等人 / 等3人 / 等三人 at the very end, after at least one name character, and the
-            # word about them all that may follow (张三、李四等委员, 王五等同志).
-            self._et_al_re = re.compile(rf"(?<=\S)\s*(?:{words})(?:\s*[0-9一二三四五六七八九十]+\s*(?:人|名))?"
+            # 等 / 等人 / 等3人 / 等三人 / 等两位 at the very end, after at least one name character, and
+            # the word about them all that may follow (张三、李四等委员, 王五等同志, 褚一等三位委员).
+            self._et_al_re = re.compile(rf"(?<=\S)\s*(?:{words})(?:\s*{_HOW_MANY}\s*(?:人|名|位))?"
                                         rf"(?:\s*(?:{about}))?\s*$")
         return self._et_al_re
 

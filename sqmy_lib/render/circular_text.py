@@ -310,6 +310,8 @@ def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
     spec = units_table_spec(circ)
     word = circ.unit_word
     notes = [f"“排名”为同类{word}按{circ.ytd_word}积分排名"]
+    if ties := rank_ties(circ):
+        notes.append(ties)
     if any(c.key == ("年度累计", "quota") for c in spec):
         notes.append(f"“任务”为年度任务折算至{circ.period.last_month}月底的进度任务")
     blocks: list = [Para("；".join(notes) + "。")]
@@ -318,6 +320,19 @@ def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
     else:
         blocks.append(TableBlock(table, spec, small=True))
     return Attachment(f"{circ.period.label}各{word}社情民意信息报送采用情况统计表", blocks)
+
+
+def rank_ties(circ: QuarterlyCircular) -> str:
+    """The places the units table's 排名 shares, said (民革县委、民盟县委积分相同，并列民主党派第1名),
+    '' when none: the column shows 1 and 1, and a 1 read alone is taken for a place held alone."""
+    u = circ.units_ytd
+    if u.empty or "rank" not in u:
+        return ""
+    u = u[u["rank"].notna()]  # a roll-up's office that sent no ledger has no rank
+    shared = u[u.duplicated(["peer_group", "rank"], keep=False)]
+    parts = [f"{zh.joined(rows['unit'])}积分相同，并列{f'各{group}' if len(group) == 1 else group}第{int(rank)}名"
+             for (group, rank), rows in shared.groupby(["peer_group", "rank"], sort=False)]
+    return "；".join(parts)
 
 
 def units_table_spec(circ: QuarterlyCircular) -> specs.TableSpec:

@@ -105,13 +105,15 @@ def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
 
 
 def _units(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
-    from .circular_text import units_table_spec
+    from .circular_text import rank_ties, units_table_spec
 
     table = circ.units_by_period()
     spec = units_table_spec(circ)
     placed = w.table(ws, table, spec, freeze=1, autofilter=True)
     if table.empty:
         return
+    if ties := rank_ties(circ):  # 排名 1 and 1: said under the table, as in the Word attachment
+        ws.write_string(placed.last_row + 1, 0, f"注：{ties}。", w.fmt["note"])
     chart = w.book.add_chart({"type": "bar"})
     chart.add_series({
         "name": f"{circ.ytd_word}积分",
@@ -126,7 +128,7 @@ def _units(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     chart.set_y_axis({"reverse": True})
     chart.set_x_axis({"min": 0, "crossing": "max"})
     chart.set_size({"width": 720, "height": 120 + 24 * len(table)})
-    ws.insert_chart(placed.last_row + 2, 0, chart)
+    ws.insert_chart(placed.last_row + 3, 0, chart)
 
 
 def _people(w: TableWriter, ws, circ: QuarterlyCircular) -> None:

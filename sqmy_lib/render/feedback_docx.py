@@ -144,11 +144,9 @@ def _rewards_block(lines: pd.DataFrame) -> list:
 def unit_gongwen(fb: Feedback, letter: UnitLetter, issuing: Issuing) -> Gongwen:
     """The 反馈函 to one unit: figures, rank in its peer group, quota, items, what is missing."""
     row, label = letter.figures, fb.period.label
-    points = f"。按计分办法得{int(row['points'])}分," if int(row["points"]) else ","  # no 得0分
     body = [Para(f"现将{label}{letter.unit}社情民意信息报送、采用和领导批示情况反馈如下。"),
             Heading("基本情况"),
-            Para(f"{label},{letter.unit}{figures_sentence(row, fb.tiers)}{points}"
-                 f"在{row['peer_group']}{letter.peers}个单位中排第{int(row['rank'])}名。"),
+            Para(f"{label},{letter.unit}{figures_sentence(row, fb.tiers)}{_points_and_place(row, letter.peers)}"),
             Heading("任务完成情况"),
             Para(quota_sentence(row, "本期", _adopted_word(fb, row))),
             Heading("信息采用和批示情况"),
@@ -158,6 +156,18 @@ def unit_gongwen(fb: Feedback, letter: UnitLetter, issuing: Issuing) -> Gongwen:
         body += [Para(f"以单位名义报送的信息本期应发稿酬{total}元,明细如下。"), *_rewards_block(letter.rewards)]
     body += [Heading("需要改进的方面"), Para(_missing_unit(row)), Para("特此函告。")]
     return Gongwen(f"关于{label}社情民意信息报送采用情况的反馈函", letter.unit, body, issuing)
+
+
+def _points_and_place(row: dict, peers: int) -> str:
+    """。按计分办法得16分,在界别组2个单位中排第1名。 (并列第1名 where points tie); no 得0分. No place
+    for a unit alone in its group, nor for one that sent and earned nothing (第1名 of 1, or a place
+    among those that sent nothing, tells it nothing)."""
+    points = int(row["points"])
+    said = f"。按计分办法得{points}分" if points else ""
+    if peers < 2 or not (points or _n(row, "submitted")):
+        return said + "。"
+    place = row.get("rank_text") or f"第{int(row['rank'])}名"
+    return f"{said},在{row['peer_group']}{peers}个单位中{'' if place.startswith('并列') else '排'}{place}。"
 
 
 def _adopted_word(fb: Feedback, row: dict) -> str:

@@ -247,6 +247,7 @@ def units(tiers: Iterable[str], cumulative: str = "", adopted_cumulative: str = 
         Column("unit", "单位"), Column("peer_group", "类别"), Column("submitted", "报送", "count"),
         Column("adopted", "采用", "count"), tier_columns(tiers), Column("instructed", "获批示", "count"),
         *FORWARDED_COLUMNS, Column("points", "积分", "count"), Column("rank", "组内排名", "count"),
+        Column("rank_text", "名次"),
         quota_columns(cumulative, adopted_cumulative), *BEHIND_COLUMNS, Column("no_submission", "零报送", "bool"),
         unit_note="单位：条",
     )

@@ -86,7 +86,8 @@ def _quotas(rules: Rules) -> list[str]:
     for role, q in (quotas.get("people") or {}).items():
         lines.append(f"{INDENT}{role}:每人{_quota_line(q['per'], q['items'])},{_how_judged(q)}。")
     lines.append(f"{INDENT}任务自聘任(任职)当月起计算,至解聘(离任、届满)时止,以当月最后一天在任为准;"
-                 "年中任职、离任的,年度、季度任务按在任月数折算。同时具有两种身份的,分别按各自任务考核。")
+                 "年中任职、离任的,年度、季度任务按在任月数折算,未完成情况中写作整条(不足整条的进为整条,"
+                 "如折算为0.33条的写作任务1条)。同时具有两种身份的,分别按各自任务考核。")
     if quotas.get("coauthored_counts_each", True):
         lines.append(f"{INDENT}联名报送的信息,每位署名作者各计1条。")
     else:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
-from ..read.attribute import unit_key
+from ..read.attribute import office_places, person_units, unit_key
 from ..read.authors import name_key
 from ..read.values import month_in_text, year_in_text
 from ..rules import Rules
@@ -195,8 +195,7 @@ def _main_units(df: pd.DataFrame, ctx: Context) -> pd.Series:
     main = df["unit"].copy()
     if not filled.any():
         return main
-    place = (ctx.rules.data.get("office") or {}).get("place") or ()
-    places = (place,) if isinstance(place, str) else tuple(place)
+    places = office_places(ctx.rules)
     units = df.loc[filled, ["office", "unit"]]
     key_of = {u: unit_key(u, places) for u in set(units["unit"])}
     counts = units.value_counts().reset_index(name="n").sort_values(["n", "unit"], ascending=[False, True])
@@ -225,13 +224,15 @@ def _items_with_adoption(df: pd.DataFrame, ctx: Context) -> pd.Series:
 def _unit_blank_below(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """Items with no 单位 under items of the same sheet that have one: the 单位 written once where it
     changes (staff fill it down by eye, or think of the rows below as under it). Counted for no unit,
-    said with the unit above; not when the roster gives each author a unit."""
+    said with the unit above; not when the roster gives each author a unit (``person_units``: their
+    单位, or the listed unit their 界别 names)."""
     sheets = ctx.ledger.sheets
     with_column = set(sheets.loc[sheets["columns"].map(lambda c: isinstance(c, dict) and "unit" in c), "src"])
     flagged = df["unit"].eq("") & _unit_above(df).ne("") & df["src"].isin(with_column)
     roster = ctx.ledger.roster
     if flagged.any() and roster is not None and len(roster.people):
-        placed = set(roster.people.loc[roster.people["unit"].fillna("") != "", "name"])
+        units = person_units(roster, ctx.rules)["counts_for"]
+        placed = set(units.index[units.fillna("") != ""])
         authors = ctx.ledger.authors.groupby("item")["name"].agg(lambda n: all(x in placed for x in n))
         flagged &= ~df["item"].map(authors).fillna(False).astype(bool)
     return flagged
@@ -282,7 +283,7 @@ READER_CODES = (
     "file.format_unsupported", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.unique", "repeat.differs", "sheet.hidden", "sheet.year_conflict", "ledger.several_years", "sheet.dated_by_name", "sheet.unit_as_author", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored",
     "header.duplicate", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "mark.flag_conflict", "issue.unknown",
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "product.unknown", "role.unknown", "instruction.in_note",
-    "instruction.in_adoption", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "unit.several", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.leaving_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.joined", "author.with_unit", "author.source", "author.ambiguous", "author.variant", "author.titled",
+    "instruction.in_adoption", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "unit.several", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.leaving_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.joined", "author.with_unit", "author.source", "author.ambiguous", "author.variant", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "unit.from_sector", "unit.sector_unlisted",
     "link.ambiguous", "link.loose", "link.number_mismatch", "link.number_form", "link.other_year", "link.no_seq",
     "office.place_unclear",
 )
