@@ -542,8 +542,47 @@ def test_appraisal_months_with_a_quarterly_quota(tmp_path):
     # Items in April, September, December: 3 months with; 3, 5, 6, 7, 8, 10, 11 without (7).
     assert (row["months_due"], row["months_with"], row["months_missed"]) == (10, 3, 7)
     assert row["missed_months"] == [3, 5, 6, 7, 8, 10, 11]
-    # Quota 2 × 1/3 (one month of Q1) + 2 + 2 + 2 = 6.67; 3 sent: 3 / 6.67 = 45.0%.
-    assert row["submitted"] == 3 and round(row["completion"], 3) == 0.45
+    # 按月完成率 is the months with an item of the months due, whatever the quota (rules show: 有信息的
+    # 月份占应报月份的比例): 3 / 10 = 30.0%; not the quota's 3 sent of 2 × 1/3 + 2 + 2 + 2 = 6.67 (45.0%).
+    assert row["submitted"] == 3 and round(row["completion"], 4) == 0.3
+
+
+@pytest.mark.parametrize("quota", ["{per: quarter, items: 2}", "{per: month, items: 2, every_month: true}"])
+def test_appraisal_grades_on_the_months_with_an_item_whatever_the_quota(tmp_path, quota):
+    """考核等次 and 按月完成率 follow the rule as stated (有信息的月份占应报月份的比例), not the
+    completion of an office-set quota of 2 a quarter (李四 62.5% → 基本称职 was given) or 2 every month
+    (0.0% for both)."""
+    from sqmy_lib.rules.model import default_rules_path
+
+    text = default_rules_path(2025)[0].read_text(encoding="utf-8")
+    for role in ("信息员", "特邀信息员"):
+        line = f"    {role}: {{per: month, items: 1, every_month: true}}"
+        assert line in text
+        text = text.replace(line, f"    {role}: {quota}")
+    rules = tmp_path / "规则.yaml"
+    rules.write_text(text, encoding="utf-8")
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位"]]
+    # 李四: 1 item in February, 2 in March, 1 in April, October, November: 6 items in 5 months.
+    li = ["2025-02-10", "2025-03-05", "2025-03-20", "2025-04-08", "2025-10-09", "2025-11-12"]
+    # 王五: 1 item in each month from January to July: 7 items in 7 months.
+    wang = [f"2025-{m:02d}-15" for m in range(1, 8)]
+    for n, (day, who) in enumerate([(d, "李四") for d in li] + [(d, "王五") for d in wang], 1):
+        rows.append([n, day, f"关于第{n}件事的建议", who, "城关镇政协工委"])
+    ledger = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [
+        ["姓名", "身份", "单位", "聘任日期"],
+        ["李四", "信息员", "城关镇政协工委", dt.datetime(2025, 1, 1)],
+        ["王五", "特邀信息员", "城关镇政协工委", dt.datetime(2025, 1, 1)]]})
+    out = tmp_path / "考核.csv"
+    result = sqmy("export", "appraisal", ledger, "--roster", roster, "--rules", rules, "--year", 2025, "--out", out)
+    assert result.returncode == 0, result.stderr
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    data = {r["姓名"]: r for r in (dict(zip(lines[0].split(","), line.split(","))) for line in lines[1:])}
+    # Both in post all year: 12 months due. Nothing adopted, so no grade that asks for an adoption (优秀,
+    # 称职). 李四: 5 months with an item, 5/12 = 41.7%, under 50% → 不称职 (the quarterly quota's 6 of 8,
+    # 75%, gave 基本称职). 王五: 7/12 = 58.3%, at least 50% → 基本称职 (2 every month: 0 months met, 不称职).
+    assert [data["李四"][k] for k in ("应报月数", "有信息月数", "按月完成率", "考核等次")] == ["12", "5", "41.7%", "不称职"]
+    assert [data["王五"][k] for k in ("应报月数", "有信息月数", "按月完成率", "考核等次")] == ["12", "7", "58.3%", "基本称职"]
 
 
 def test_appraisal_rules_are_checked_and_shown():

@@ -4,6 +4,9 @@ across the quarters of one year — worked out by hand on real workbooks."""
 from __future__ import annotations
 
 import copy
+import json
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -106,3 +109,70 @@ def test_a_coauthored_top_up_is_each_ones_share_of_the_growth(tmp_path):
     assert paid[2] == {"甲": Decimal("66.66"), "乙": Decimal("66.67"), "丙": Decimal("66.67")}
     assert year == {"甲": Decimal("133.34"), "乙": Decimal("133.33"), "丙": Decimal("133.33")}
     assert all(paid[1][k] + paid[2][k] == year[k] for k in year)
+
+
+def _office_rules(folder, year: int, **by_tier) -> "Path":
+    """The shipped rules as an office keeps them, for ``year`` with its own rates (yuan by tier)."""
+    from pathlib import Path
+
+    from sqmy_lib.rules.model import default_rules_path
+
+    text = default_rules_path(2025)[0].read_text(encoding="utf-8")
+    shipped = '县级: "30.00", 市级: "100.00", 省级: "200.00", 全国: "300.00"'
+    assert "year: 2025\n" in text and shipped in text
+    rates = ", ".join(f'{t}: "{by_tier.get(t, v)}"' for t, v in (("县级", "30.00"), ("市级", "100.00"), ("省级", "200.00"), ("全国", "300.00")))
+    path = Path(folder) / ("规则.yaml" if year == 2025 else f"规则{year}.yaml")
+    path.write_text(text.replace("year: 2025\n", f"year: {year}\n").replace(shipped, rates), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def rates_raised(tmp_path):
+    """An office folder: 2024's and 2025's ledgers, and a 规则.yaml for 2025 raising 县级 to 50, 市级 to 120."""
+    (tmp_path / "台账").mkdir()
+    header = ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协", "批示领导", "批示日期"]
+    write_xlsx(tmp_path / "台账" / "台账2024.xlsx", {"2024年": [["2024年度社情民意信息报送采用登记表"], header,
+        [1, "2024-12-05", "关于冬季供暖保障的建议", "李四", "城关镇政协工委", "2024-12-10", "2025-01-15", None, None],
+        [2, "2024-11-05", "关于农贸市场改造的建议", "赵六", "经济界别组", "2024-11-20", None, None, None],
+        [3, "2024-10-08", "关于旧城改造的建议", "王五", "城关镇政协工委", "2024-10-20", None, "副市长孙某", "2025-05-06"]]})
+    write_xlsx(tmp_path / "台账" / "台账2025.xlsx", {"2025年": [["2025年度社情民意信息报送采用登记表"], header,
+        [1, "2025-02-05", "关于改善停车难的建议", "张三", "民盟县委", "2025-02-10", None, None, None]]})
+    return tmp_path, _office_rules(tmp_path, 2025, 县级="50.00", 市级="120.00")
+
+
+def _quarters(folder, rules_path) -> tuple[list[dict], list[str]]:
+    rules = load_rules(rules_path)
+    ledger = sq.read_ledgers(folder / "台账", year=2025, rules=rules)
+    c = sq.compute.counted(ledger, rules)
+    paid = [{n: a for n, a in zip(*rewards(c, Period.of(2025, quarter=q))[["name", "amount"]].T.values)} for q in (1, 2, 3, 4)]
+    paid.append({n: a for n, a in zip(*rewards(c, 2025)[["name", "amount"]].T.values)})
+    return paid, list(c.notes)
+
+
+def test_a_top_up_across_a_change_of_rates_deducts_what_the_earlier_year_paid(rates_raised):
+    folder, rules = rates_raised
+    # No rules of 2024 beside 规则.yaml: 2024 was paid by the shipped rules of that year (none ships for
+    # 2024: the nearest, 2025's, 县级 30.00). 供暖 (李四): 县级 10 Dec 2024, paid 30; 市级 15 Jan 2025 at
+    # 2025's 120 → Q1 pays 120 − 30 = 90 (not 120 − 50 = 70, as if 2024 had paid at 2025's rates).
+    # 农贸 (赵六): 县级 2024, nothing new in 2025 → the raise of 县级 to 50 pays nothing. 旧城 (王五): 县级
+    # 2024 (30), a 副市长's 批示 6 May 2025 → Q2 pays 50 × 2 − 30 = 70. 停车 (张三): 县级 Feb 2025 → 50.
+    paid, notes = _quarters(folder, rules)
+    assert paid == [{"李四": Decimal("90.00"), "张三": Decimal("50.00")}, {"王五": Decimal("70.00")}, {}, {},
+                    {"李四": Decimal("90.00"), "王五": Decimal("70.00"), "张三": Decimal("50.00")}]
+    [note] = [n for n in notes if "2024" in n]
+    assert "未找到本单位2024年度的规则文件" in note and "2025年度规则(2025.yaml)" in note and "县级30.00元" in note
+    assert "《关于冬季供暖保障的建议》30.00元" in note and "《关于旧城改造的建议》30.00元" in note
+    assert "农贸" not in note  # paid nothing more in 2025: nothing deducted
+    result = subprocess.run([sys.executable, "-m", "sqmy_lib", "compute", "rewards", str(folder / "台账"), "--rules",
+                             str(rules), "--year", "2025", "--quarter", "1", "--format", "json"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "《关于冬季供暖保障的建议》30.00元" in result.stderr  # the CLI says it, after the figures are worked out
+    assert {r["name"]: r["amount"] for r in json.loads(result.stdout)} == {"李四": 90.0, "张三": 50.0}
+
+    # The office's own rules of 2024 beside it (规则2024.yaml, year 2024, 县级 40): 2024 paid 40 each.
+    # 供暖: 120 − 40 = 80; 旧城: 50 × 2 − 40 = 60; 停车 50 as before; no note.
+    _office_rules(folder, 2024, 县级="40.00")
+    paid, notes = _quarters(folder, rules)
+    assert paid == [{"李四": Decimal("80.00"), "张三": Decimal("50.00")}, {"王五": Decimal("60.00")}, {}, {},
+                    {"李四": Decimal("80.00"), "王五": Decimal("60.00"), "张三": Decimal("50.00")}]
+    assert not [n for n in notes if "2024" in n]

@@ -100,8 +100,6 @@ def run_compute(args) -> int:
     c = compute.counted(ledger, ledger.rules)  # the --rules file's quotas, rewards and points
     if c.left_out_text:
         print(f"提示:{c.left_out_text}(详见 sqmy validate)", file=sys.stderr)
-    for note in c.notes:
-        print(f"提示:{note}", file=sys.stderr)
     row_kinds = None
     if args.what == "summary":
         result = compute.summary(c, period)
@@ -113,6 +111,8 @@ def run_compute(args) -> int:
         table = fn(c, period)
         spec = table_spec(args.what, c.rules, period, table).present(table)
         payload = spec.records(table)
+    for note in c.notes:  # after the figures: computing them may add one (rewards: an earlier year's rules)
+        print(f"提示:{note}", file=sys.stderr)
     _emit(args, table, spec, payload, row_kinds)
     return report.exit_code
 

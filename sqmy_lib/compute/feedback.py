@@ -23,7 +23,7 @@ import pandas as pd
 from ..period import Period
 from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
-from .base import as_of, credited_authors, item_flags, month_counts, month_end, prepare
+from .base import as_of, credited_authors, item_flags, month_counts, month_end, prepare, ratio
 from .counted import Counted
 from .instructions import instructions as instruction_rows
 from .people import held_during, months_held, people, roster_terms
@@ -282,7 +282,8 @@ def grade(rule: dict, completion, adopted: int) -> str:
 
 def appraisal(source: Ledger | Counted, year: int, rules: Rules | None = None, today: dt.date | None = None) -> pd.DataFrame:
     """One row per informant (the rules' ``appraisal.roles``) for ``year``: months due (in post, and
-    ended), with and without an item, submitted, adopted, 批示, reward, a 考核等次 by the rules'
+    ended), with and without an item, submitted, adopted, 批示, reward, the 按月完成率 (months with an
+    item ÷ months due, the ratio the rules' ``appraisal`` grades on), a 考核等次 by the rules'
     thresholds, and a blank 续聘意见 for staff."""
     c, period = prepare(source, year, rules, today)
     rule = appraisal_rules(c.rules)
@@ -295,8 +296,11 @@ def appraisal(source: Ledger | Counted, year: int, rules: Rules | None = None, t
     out["months_missed"] = [len(m) for m in without]
     out["months_with"] = out["months_due"] - out["months_missed"]
     out["missed_months"] = pd.Series(without, index=out.index, dtype=object)
-    for column in ("submitted", "adopted", "instructed", "completion", "reward"):
+    for column in ("submitted", "adopted", "instructed"):
         out[column] = ppl[column].to_numpy()
+    # 按月完成率 as the rules state it (rules show: 有信息的月份占应报月份的比例), whatever the role's
+    # quota: not the quota's completion (items per quarter, or months with 2 items), which people() gives.
+    out["completion"] = [ratio(w, d) for w, d in zip(out["months_with"], out["months_due"])]
     out["reward"] = out["name"].map(_money_of(everyone))
     out["grade"] = [grade(rule, comp, int(a)) for comp, a in zip(out["completion"], out["adopted"])]
     out["renewal"] = ""

@@ -9,7 +9,9 @@ Rules (domain.md §5, values from the rules file):
   author, so the shares add up exactly to the item's amount;
 - an item filed in a unit's name credits the unit, not a person;
 - 补差 (``top_up``, office-set, on by default): a later period pays only what an item gained
-  since (a higher tier, an instruction), never the full amount again (see ``item_amounts``).
+  since (a higher tier, an instruction), never the full amount again (see ``item_amounts``);
+  what was paid in an earlier year is worked out with that year's rules (``rules_of_year``: the
+  office's file of that year, else the shipped one, said in a note), never this year's rates.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
+from ..rules.model import rules_of_year
 from .base import prepare
 from .counted import Counted
 from ..period import Period
@@ -46,11 +49,12 @@ def split_fen(total: int, n: int) -> list[int]:
     return [each + rest] + [each] * (n - 1)
 
 
-def _values(c: Counted, adoptions: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
+def _values(c: Counted, adoptions: pd.DataFrame, until: pd.Timestamp, rewards: dict | None = None) -> pd.DataFrame:
     """Per item (index) that reached a tier in ``adoptions``: the tier paid, its base, the multiplier
-    (an instruction dated by ``until``) and the amount in fen."""
+    (an instruction dated by ``until``) and the amount in fen, at the rates of ``rewards`` (a rules
+    file's ``rewards``; the counted rules' by default)."""
     rules = c.rules
-    rewards = rules.data["rewards"]
+    rewards = rules.data["rewards"] if rewards is None else rewards
     base_fen = {k: to_fen(rewards["by_tier"].get(t, 0)) for k, t in enumerate(rules.tiers)}
     multiplier = Decimal(str(rewards.get("instruction_multiplier", 1)))
     reached = adoptions[["item", "tier_rank"]].drop_duplicates().sort_values(["item", "tier_rank"])
@@ -78,22 +82,23 @@ def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
     paid for it in earlier periods (``paid_before_fen``).
 
     With ``rewards.top_up`` (补差, the default) an item is worth, at any day, what its tiers and
-    instructions up to that day make it worth; a period pays the growth of that worth over the
-    period: an item adopted 县级 in December and 市级 in January is paid 30 in December and 70 in
-    January, not 100 again. Without it (``top_up: false``) an item is paid once: in the period of its
-    first paid adoption, at what it is worth at the end of that adoption's quarter (its tiers and
-    instructions up to then); nothing later adds to it. Either way the months add up to the
-    quarter and the quarters to the year, per person.
+    instructions up to that day make it worth; a period pays the growth of what was paid for it
+    (``_paid_by``): an item adopted 县级 in December and 市级 in January is paid 30 in December and 70 in
+    January, not 100 again. Across years each year's own rates count: 30 paid under last year's
+    rules, 市级 at this year's 120 pays 90. Without it (``top_up: false``) an item is paid once: in
+    the period of its first paid adoption, at what it is worth at the end of that adoption's quarter
+    (its tiers and instructions up to then); nothing later adds to it. Either way the months add up
+    to the quarter and the quarters to the year, per person.
     """
     columns = ["item", "tier", "base_fen", "multiplier", "amount_fen", "paid_before_fen"]
     paid = c.adoptions[c.adoptions["paid"]]  # a party's own products are not paid as 政协 tiers
     if c.rules.data["rewards"].get("top_up", False):
         now = _values(c, paid[paid["when"] <= period.end], period.end)
-        day_before = period.start - pd.Timedelta(days=1)
-        before = _values(c, paid[paid["when"] <= day_before], day_before)
-        paid_before = before["amount_fen"].reindex(now.index).fillna(0).astype("int64")
-        now = now.assign(amount_fen=now["amount_fen"] - paid_before, paid_before_fen=paid_before)
+        after = _paid_by(c, paid, period.end, period.year).reindex(now.index, fill_value=0)
+        before = _paid_by(c, paid, period.start - pd.Timedelta(days=1), period.year).reindex(now.index, fill_value=0)
+        now = now.assign(amount_fen=after - before, paid_before_fen=before)
         now = now[now["amount_fen"] > 0]
+        _say_earlier_rules(c, paid, period.year)
     else:
         now = _paid_once(c, paid, period)
     if now.empty:
@@ -102,17 +107,88 @@ def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
                                               "paid_before_fen": "int64"})
 
 
+def _rewards_of(c: Counted, year: int, current: int) -> dict:
+    """The ``rewards`` that paid ``year``: the counted rules' for the period's year ``current``, an
+    earlier year's own rules' (``rules_of_year``, kept with its note for ``_say_earlier_rules``)."""
+    if year >= current:
+        return c.rules.data["rewards"]
+    cache = c.__dict__.setdefault("_year_rules", {})
+    if year not in cache:
+        cache[year] = rules_of_year(c.rules, year)
+    return cache[year][0].data["rewards"]
+
+
+def _paid_by(c: Counted, paid: pd.DataFrame, day: pd.Timestamp, current: int) -> pd.Series:
+    """Fen paid per item (index) by ``day``: every period's payment up to then, each year at its own
+    rates (``_rewards_of``). With 补差 a year pays an item that gained in it (its worth at that year's
+    rates went up: a higher tier, an instruction) up to its worth then, less what earlier years paid
+    (never below it); an item that gained nothing is not paid again because the rates went up.
+    Without it, the items first adopted in the year are paid their worth at that quarter's end."""
+    cache = c.__dict__.setdefault("_paid_by", {})
+    key = (day, day.year >= current)
+    if key in cache:
+        return cache[key]
+    rewards = _rewards_of(c, day.year, current)
+    last_end = pd.Timestamp(day.year - 1, 12, 31)
+    upto = paid[paid["when"] <= day]
+    earlier = (_paid_by(c, paid, last_end, current) if (paid["when"] <= last_end).any()
+               else pd.Series(dtype="int64", index=pd.Index([], name="item")))
+    if rewards.get("top_up", False):
+        worth = _values(c, upto, day, rewards)["amount_fen"]
+        start = _values(c, paid[paid["when"] <= last_end], last_end, rewards)["amount_fen"]
+        gained = worth[worth > start.reindex(worth.index, fill_value=0)]
+        out = pd.concat([earlier, gained]).groupby(level=0).max()
+    else:
+        first = upto.groupby("item")["when"].min()
+        out = pd.concat([earlier, _worth_once(c, paid, first[first > last_end], rewards)["amount_fen"]]).groupby(level=0).sum()
+    cache[key] = out.astype("int64")
+    return cache[key]
+
+
+def _say_earlier_rules(c: Counted, paid: pd.DataFrame, year: int) -> None:
+    """A note (``c.notes``) when what an earlier year paid for an item topped up in ``year`` was worked
+    out with rules the office did not give for that year (the shipped ones): which year, which file,
+    its rates, and what each such item is taken to have been paid by the end of the year before. One
+    note for the year, whichever of its periods is asked."""
+    last_end = pd.Timestamp(year - 1, 12, 31)
+    years = c.__dict__.get("_year_rules", {})
+    said = [(r, note) for y, (r, note) in sorted(years.items()) if note and y < year]
+    if not said or not (paid["when"] <= last_end).any():
+        return
+    carried = _paid_by(c, paid, last_end, year)
+    grown = _paid_by(c, paid, pd.Timestamp(year, 12, 31), year).reindex(carried.index, fill_value=0)
+    carried = carried[(carried > 0) & (grown > carried)]
+    if carried.empty:
+        return
+    titles = by_item(c.submissions, "title")
+    amounts = "、".join(f"《{titles.get(i, i)}》{yuan(f)}元" for i, f in carried.items())
+    rates = ";".join(f"{note}({_rates_text(r)})" for r, note in said)
+    text = f"{rates};{year}年补差时扣除的{year - 1}年底前已付稿酬据此计算:{amounts}"
+    if text not in c.notes:
+        c.notes.append(text)
+
+
+def _rates_text(rules: Rules) -> str:
+    """县级30.00元、市级100.00元……,有批示×2: a rules file's reward rates, as the note says them."""
+    rewards = rules.data["rewards"]
+    tiers = "、".join(f"{t}{yuan(to_fen(v))}元" for t, v in (rewards.get("by_tier") or {}).items())
+    return f"{tiers},有批示×{rewards.get('instruction_multiplier', 1)}"
+
+
+def _worth_once(c: Counted, paid: pd.DataFrame, first: pd.Series, rewards: dict | None = None) -> pd.DataFrame:
+    """``_values`` of the items first adopted on the days ``first`` (by item), each at the end of the
+    quarter of that first adoption (what ``top_up: false`` pays)."""
+    quarter_end = first.map(lambda d: Period.of(d.year, quarter=(d.month - 1) // 3 + 1).end)
+    parts = [_values(c, paid[paid["item"].isin(items.index) & (paid["when"] <= end)], end, rewards)
+             for end, items in quarter_end.groupby(quarter_end)]
+    return pd.concat(parts) if parts else _values(c, paid.iloc[0:0], pd.Timestamp(0), rewards)
+
+
 def _paid_once(c: Counted, paid: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Without 补差: the items first adopted (paid channels) in the period, each worth what its tiers
     and instructions make it at the end of the quarter of that first adoption."""
     first = paid.groupby("item")["when"].min()
-    first = first[period.contains(first)]
-    quarter_end = first.map(lambda d: Period.of(d.year, quarter=(d.month - 1) // 3 + 1).end)
-    parts = [_values(c, paid[paid["item"].isin(items.index) & (paid["when"] <= end)], end)
-             for end, items in quarter_end.groupby(quarter_end)]
-    if not parts:
-        return _values(c, paid.iloc[0:0], period.end).assign(paid_before_fen=0)
-    return pd.concat(parts).assign(paid_before_fen=0)
+    return _worth_once(c, paid, first[period.contains(first)]).assign(paid_before_fen=0)
 
 
 def beneficiaries(c: Counted, items: pd.DataFrame) -> pd.DataFrame:

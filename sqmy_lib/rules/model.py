@@ -308,3 +308,54 @@ def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules
     if given and path.resolve() != default_rules_path(data.get("year"))[0].resolve():  # the office's own file
         notes += placeholders_left(data)
     return Rules(data=data, source=str(path), notes=notes)
+
+
+def is_shipped(rules: Rules) -> bool:
+    """Whether ``rules`` are the shipped file of their own year, unchanged (not an office's file, not
+    rules built in memory)."""
+    path, fell_back = default_rules_path(rules.year)
+    source = Path(rules.source)
+    return fell_back is None and source.is_file() and source.resolve() == path.resolve()
+
+
+def _year_files(own: Path, year: int) -> list[tuple[Path, Any, list]]:
+    """The rules files beside ``own`` whose ``year`` is ``year`` (规则2024.yaml beside 规则.yaml), a
+    name with the year in it first: (path, data, problems)."""
+    found = []
+    for path in sorted(own.parent.iterdir()):
+        if path == own or path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+            continue
+        try:
+            data, problems = check_file(path)
+        except RulesError:
+            continue  # not readable as a rules file (offices.yaml, a schedule): not a year's rules
+        if isinstance(data, dict) and str(data.get("year")) == str(year):
+            found.append((path, data, problems))
+    return sorted(found, key=lambda f: (str(year) not in f[0].stem, f[0].name))
+
+
+def rules_of_year(rules: Rules, year: int) -> tuple[Rules, str | None]:
+    """The rules of another ``year`` for the office whose rules are ``rules`` (what was paid in an
+    earlier year is that year's rules' to say): ``rules`` when they are of that year; else a rules
+    file of that year beside ``rules``' own file (``规则2024.yaml`` beside ``规则.yaml``: any name, its
+    ``year`` says); else the shipped rules of that year (or the nearest, as ``load_rules`` does).
+
+    The note is None when the office's own rules (or the shipped ones, for shipped rules) of that year
+    were found; else it says which file stood in for that year, in Chinese."""
+    if rules.year is not None and int(rules.year) == int(year):
+        return rules, None
+    own = Path(rules.source)
+    skipped = []
+    if own.is_file() and not is_shipped(rules):
+        for path, data, problems in _year_files(own, year):
+            if not problems:
+                return Rules(data=data, source=str(path)), None
+            skipped.append(f"{path.name} 有误({problems[0]}),未采用")
+    shipped = load_rules(year=year)
+    if is_shipped(rules) and not shipped.notes:
+        return shipped, None
+    where = f"(如与 {own.name} 放在同一文件夹的 规则{year}.yaml)" if own.is_file() else ""
+    used = Path(shipped.source)
+    note = (f"未找到本单位{year}年度的规则文件{where}" + "".join(f";{s}" for s in skipped)
+            + f",{year}年的稿酬按软件自带的{used.stem}年度规则({used.name})计算")
+    return shipped, note
