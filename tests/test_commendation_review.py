@@ -445,3 +445,37 @@ def test_thin_ledger_through_the_command(thin, tmp_path):
                              "--today", "2027-01-10", "--out", str(out)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert (out / "2026年度社情民意信息工作表彰决定(草稿).docx").is_file()
+
+
+def test_a_limit_of_0_commends_none_and_an_empty_one_no_limit(ledger, tmp_path):
+    # top_items: 0: `rules show` said 最多评选0条 while commend read 0 as no limit and suggested all 15
+    # items; max_count: 0 likewise. 0 is none now, everywhere (as peer_groups.*.top_n: 0 was);
+    # a max_count left empty is no limit.
+    from sqmy_lib.render.commendation_xlsx import instructions_lines
+    from sqmy_lib.rules import rules_text
+
+    rules = _rules(top_items=0, max_count=0)
+    comm = build_commendation(ledger, 2025, rules)
+    # By hand: the 15 adopted items and the 3 who meet L88's condition (丙, 甲, 乙) stay candidates,
+    # every one 备选; none suggested, none in the draft lists.
+    assert len(comm.candidates["十佳信息"]) == 15 and not comm.candidates["十佳信息"]["suggested"].any()
+    assert list(comm.candidates["优秀信息员"]["name"]) == ["丙", "甲", "乙"]
+    assert not comm.candidates["优秀信息员"]["suggested"].any()
+    assert comm.top_items.empty and comm.informants.empty
+    # rules show and the candidates workbook's 说明 say the same: none.
+    shown = rules_text(rules)
+    assert "排序,名额为0,不评选。" in shown and "列为候选,名额为0,不评选。" in shown and "最多评选0条" not in shown
+    said = instructions_lines(comm)
+    assert "十佳信息:候选15条,名额为0,不评选。" in said and "优秀信息员:候选3名,名额为0,不评选。" in said
+    # Confirming any is more than the rules allow.
+    path = _candidates(comm, tmp_path)
+    confirm_all(path, every=True)
+    with pytest.raises(ConfirmationError) as caught:
+        build_commendation(ledger, 2025, rules, confirmed=read_confirmed(path))
+    assert f"{path.name}!十佳信息:确认了15条,超过规则规定的0条" in caught.value.problems
+    assert f"{path.name}!优秀信息员:确认了3名,超过规则规定的0名" in caught.value.problems
+    # Empty: no limit, all three suggested; a peer group with top_n 0 is shown as not commended.
+    assert build_commendation(ledger, 2025, _rules(max_count=None)).candidates["优秀信息员"]["suggested"].all()
+    data = copy.deepcopy(rules.data)
+    data["peer_groups"]["民主党派"]["top_n"] = 0
+    assert "民主党派不评选" in rules_text(Rules(data))

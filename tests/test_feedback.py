@@ -611,3 +611,46 @@ def test_a_certificate_does_not_date_what_the_ledger_left_undated(tmp_path):
     text, tables = read_letter(out / "采用证明-关于丁的建议.docx")
     assert "于2025年7月24日报送" in text and "该信息获县委书记王某批示" in text
     assert not any("7月24日" in c for row in tables[0] for c in row)
+
+
+def test_a_letter_says_how_co_written_items_count_by_the_rules_and_only_when_there_is_one(tmp_path):
+    # Every personal letter said "合写的信息,每位作者各计一条。", hard-coded: with coauthored_counts_each:
+    # false the rule is the first author only, and a person none of whose items is co-written was
+    # told about co-writing anyway.
+    import copy
+
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.feedback import write_feedback_outputs
+    from sqmy_lib.rules import Rules, load_rules
+
+    ledger = write_xlsx(tmp_path / "台账.xlsx", {"四季度": [["2025年度社情民意信息台账"], HEADER,
+        ["K1", dt.datetime(2025, 10, 9), "关于甲街道照明的建议", "张三", "甲界别组", "县政协编发", None, None, None],
+        ["K2", dt.datetime(2025, 11, 3), "关于乙村道路的建议", "张三、李四", "甲界别组", None, None, None, None],
+        ["K3", dt.datetime(2025, 12, 1), "关于丙校食堂的建议", "王五", "甲界别组", None, None, None, None]]})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["张三", "委员", "甲界别组"], ["李四", "信息员", "甲界别组"], ["王五", "委员", "甲界别组"]],
+        "单位": [["单位名称", "单位类型"], ["甲界别组", "界别组"]]})
+    read = sq.read_ledgers(str(ledger), roster=str(roster), year=2025)
+    each = load_rules(year=2025)
+    data = copy.deepcopy(each.data)
+    data["quotas"]["coauthored_counts_each"] = False
+    first_only = Rules(data)
+
+    def letters(rules, out):
+        fb = build_feedback(read, "2025Q4", rules, today=dt.date(2026, 1, 10))
+        paths = write_feedback_outputs(fb, tmp_path / out, date="2026-01-08")
+        return {k.removeprefix("个人:"): read_letter(v)[0] for k, v in paths.items() if k.startswith("个人:")}
+
+    # By hand. Each author counted: 张三 K1 and K2 (2 items, K2 co-written), 李四 K2 (co-written), 王五 K3 alone.
+    text = letters(each, "each")
+    assert "您报送社情民意信息2条,被采用1条(县级)。联名报送的信息,每位署名作者各计1条。" in text["张三"]
+    assert "您报送社情民意信息1条。联名报送的信息,每位署名作者各计1条。" in text["李四"]
+    assert "您报送社情民意信息1条。" in text["王五"] and "联名" not in text["王五"] and "合写" not in text["王五"]
+    # The first author only: K2 is 张三's (2 items, the rule said), not 李四's (no item: nothing said).
+    text = letters(first_only, "first")
+    assert ("您报送社情民意信息2条,被采用1条(县级)。联名报送的信息,只计入第一作者(注明“执笔、执笔人、主笔”的作者优先)。"
+            in text["张三"])
+    assert "各计" not in text["张三"]
+    assert "您未报送社情民意信息。" in text["李四"] and "联名" not in text["李四"]
+    assert "联名" not in text["王五"]

@@ -3,6 +3,7 @@ into 台账/, ``sqmy run``), the closing summary a secretary acts on, the exit c
 terminal (quiet without one)."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -13,6 +14,8 @@ import sys
 import threading
 from pathlib import Path
 
+import docx
+import openpyxl
 import pytest
 import yaml
 
@@ -345,3 +348,85 @@ def test_a_broken_shortcut_in_the_ledger_folder_is_named_as_staff_see_it(tmp_pat
     result = sqmy("run", office, "--quarter", 3)
     assert "以外" not in result.stderr and "不存在/x.xlsx" not in result.stdout
     assert f"整个文件未读取:{office / '台账' / '链接台账.xlsx'}" in result.stdout
+
+
+def _subprocess_sqmy(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sqmy_lib", *map(str, args)], capture_output=True, text=True, timeout=300)
+
+
+def test_every_command_on_an_office_folder_reads_its_rules_and_roster(tmp_path):
+    # An office folder (sqmy init) whose 规则.yaml pays 县级 50.00: `sqmy compute rewards 东山县政协`
+    # (or 东山县政协/台账) paid the shipped 30.00, exit 0, no note; the letters were headed 政协示例县委员会
+    # and the circular numbered 示政协办〔2026〕号. Only `sqmy run` read the folder's files.
+    office = tmp_path / "东山县政协"
+    assert _subprocess_sqmy("init", office, "--year", "2025").returncode == 0
+    rules = office / "规则.yaml"
+    text = rules.read_text(encoding="utf-8")
+    for old, new in (('县级: "30.00"', '县级: "50.00"'), ("示例县政协", "东山县政协"), ("政协示例县委员会", "政协东山县委员会"),
+                     ("示政协办", "东政协办"), ("示政协发", "东政协发")):
+        assert old in text
+        text = text.replace(old, new)
+    rules.write_text(text, encoding="utf-8")
+    wb = openpyxl.load_workbook(office / "名册.xlsx")
+    for row in (["张三", "委员", "民盟东山县委"], ["李四", "信息员", "城关镇政协工委"]):
+        wb["人员"].append(row)
+    wb.save(office / "名册.xlsx")
+    ledger = write_xlsx(office / "台账" / "台账2025.xlsx", {"2025年": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协"],
+        [1, dt.datetime(2025, 1, 10), "关于农村饮水安全的建议", "张三", "民盟东山县委", dt.datetime(2025, 1, 20), None],
+        [2, dt.datetime(2025, 2, 5), "关于城关镇停车难的建议", "李四", "城关镇政协工委", None, dt.datetime(2025, 2, 25)]]})
+    # By hand, with the office's rules: 张三's item adopted at 县级 pays 50.00 (shipped: 30.00); 李四's
+    # at 市级 100.00 either way. The roster says 张三 is a 委员 and 李四 an 信息员.
+    office_paid, shipped_paid = {"张三": "50.00", "李四": "100.00"}, {"张三": "30.00", "李四": "100.00"}
+
+    def paid(*args) -> tuple[dict, str]:
+        result = _subprocess_sqmy("compute", "rewards", *args, "--year", 2025, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        return {r["name"]: f'{r["amount"]:.2f}' for r in json.loads(result.stdout)}, result.stderr
+
+    for path in (office, office / "台账", ledger):  # the folder, its 台账/, a ledger in it: one office
+        amounts, said = paid(path)
+        assert amounts == office_paid, path
+        assert f"工作文件夹 {office}" in said and str(rules) in said
+    people = _subprocess_sqmy("compute", "people", office, "--year", 2025, "--format", "json")
+    assert {r["name"]: r["role"] for r in json.loads(people.stdout)} == {"张三": "委员", "李四": "信息员"}
+    # --rules given wins over the folder's.
+    assert paid(office, "--rules", default_rules_path(2025)[0])[0] == shipped_paid
+    # Two offices (whose rules differ) or a 规则.yaml beside ledgers outside any office: the shipped
+    # rules pay, and the file not used is named with the option that would use it.
+    other = tmp_path / "西山县政协"
+    shutil.copytree(office, other)
+    write_xlsx(other / "台账" / "台账2025.xlsx", {"2025年": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协"],
+        [1, dt.datetime(2025, 3, 2), "关于山区公交的建议", "王五", "西山镇政协工委", dt.datetime(2025, 3, 12), None]]})
+    amounts, said = paid(office, other)
+    assert amounts == {**shipped_paid, "王五": "30.00"}  # 王五's item at 县级: the shipped 30.00
+    assert f"{rules} 未使用" in said and f"--rules {other / '规则.yaml'}" in said
+    loose = tmp_path / "散放"
+    loose.mkdir()
+    shutil.copy(ledger, loose)
+    shutil.copy(rules, loose)
+    amounts, said = paid(loose)
+    assert amounts == shipped_paid and f"{loose / '规则.yaml'} 未使用" in said
+
+    # The reports: the office's names and 发文字号 (its rules), never the shipped 示例 ones.
+    def words(path: Path) -> str:
+        return "\n".join(p.text for p in docx.Document(path).paragraphs)
+
+    out = tmp_path / "输出"
+    circular = _subprocess_sqmy("circular", office, "--year", 2025, "--quarter", 1, "--date", "2026-01-10", "--out", out / "通报")
+    assert circular.returncode == 0, circular.stderr
+    text = words(next((out / "通报").glob("*.docx")))
+    assert "政协东山县委员会" in text and "东政协办〔2026〕" in text and "示例" not in text and "示政协" not in text
+    feedback = _subprocess_sqmy("feedback", office / "台账", "--year", 2025, "--date", "2026-01-10", "--out", out / "反馈函")
+    assert feedback.returncode == 0, feedback.stderr
+    letter = words(out / "反馈函" / "个人" / "2025年反馈函-张三.docx")
+    assert letter.startswith("政协东山县委员会办公室") and "应发稿酬50.00元" in letter
+    commend = _subprocess_sqmy("commend", office, "--year", 2025, "--date", "2026-01-10", "--out", out / "表彰")
+    assert commend.returncode == 0, commend.stderr
+    decision = words(next(p for p in (out / "表彰").glob("*.docx") if "决定" in p.name))
+    assert "政协东山县委员会" in decision and "示例" not in decision
+    duties = out / "履职档案.csv"
+    assert _subprocess_sqmy("export", "duties", ledger, "--year", 2025, "--out", duties).returncode == 0
+    row = next(r for r in csv.DictReader(duties.read_text(encoding="utf-8-sig").splitlines()) if r["姓名"] == "张三")
+    assert row["稿酬（元）"] == "50.00"

@@ -531,3 +531,47 @@ def test_quota_and_completion_are_floats_with_a_roster_or_without(tmp_path):
     # Units without a roster: no unit type, no quota, the same float columns.
     table = units(sq.read_ledgers(path), 2025, today=DONE)
     assert all(table[c].dtype == "float64" for c in ("quota", "completion", "adopted_quota", "adopted_completion"))
+
+
+def test_a_unit_type_with_full_width_brackets_or_a_space_keeps_its_quota_and_places(tmp_path):
+    # 乡镇（街道）政协工委 and 乡镇 政协联络组, written alike in the rules (quotas.units, peer_groups) and in
+    # the roster's 单位类型: the roster's was read NFKC'd and without spaces, the rules' keys as written,
+    # so both units had no quota and no 先进集体 place. The rules' keys are read the same way now.
+    import yaml
+
+    from sqmy_lib.compute.commendation import build_commendation
+    from sqmy_lib.rules import check_file
+    from sqmy_lib.rules.model import default_rules_path
+
+    data = yaml.safe_load(default_rules_path(2025)[0].read_text(encoding="utf-8"))
+    for old, new in (("镇街政协工委", "乡镇（街道）政协工委"), ("界别组", "乡镇 政协联络组")):
+        data["quotas"]["units"][new] = data["quotas"]["units"].pop(old)
+        data["peer_groups"][new] = data["peer_groups"].pop(old)
+    rules = tmp_path / "规则.yaml"
+    rules.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert check_file(rules)[1] == []
+    write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["城关镇政协工委", "乡镇（街道）政协工委"],
+                                                ["河口镇政协工委", "乡镇（街道）政协工委"], ["东片联络组", "乡镇 政协联络组"]]})
+    rows = [["2025年度社情民意信息台账"], HEADER,
+            ["U1", "2025-03-05", "关于城关镇的建议", "城关镇政协工委", "城关镇政协工委", "市政协《社情民意》第2期"],
+            ["U2", "2025-04-05", "关于河口镇的建议", "河口镇政协工委", "河口镇政协工委", None],
+            ["U3", "2025-05-05", "关于东片的建议", "东片联络组", "东片联络组", None]]
+    write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    ledger = sq.read_ledgers(tmp_path / "台账.xlsx", roster=tmp_path / "名册.xlsx", rules=rules)
+    table = units(ledger, 2025, today=DONE).set_index("unit")
+    # By hand: the 镇街 type's quota as shipped, 3 a month (36 a year), 1 a month adopted at 市级+ (12);
+    # the 界别组 type's 2 a quarter (8 a year). One spelling: full width folded, no space.
+    assert list(table.loc[["城关镇政协工委", "河口镇政协工委"], "peer_group"]) == ["乡镇(街道)政协工委"] * 2
+    assert (table.at["城关镇政协工委", "quota"], table.at["城关镇政协工委", "adopted_quota"]) == (36, 12)
+    assert (table.at["东片联络组", "peer_group"], table.at["东片联络组", "quota"]) == ("乡镇政协联络组", 8)
+    # 先进集体: places within each type, top_n as shipped: 镇街 3 (both suggested), 界别组 1.
+    comm = build_commendation(ledger, 2025, today=DONE)
+    cand = comm.candidates["先进集体"].set_index("unit")
+    assert cand.loc[["城关镇政协工委", "河口镇政协工委", "东片联络组"], "suggested"].tolist() == [True, True, True]
+    assert set(cand["peer_group"]) == {"乡镇(街道)政协工委", "乡镇政协联络组"}
+    assert comm.limits["先进集体"]["乡镇(街道)政协工委"] == 3
+    # Two keys that are one type once read so (full width and half width): refused, not one dropped.
+    data["peer_groups"]["乡镇(街道)政协工委"] = {"top_n": 1}
+    rules.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    [problem] = check_file(rules)[1]
+    assert problem.key.startswith("peer_groups.") and "只差全角半角或空格" in problem.message

@@ -698,3 +698,27 @@ def test_the_area_an_office_speaks_for_is_its_places(place, area):
 
     assert zh.area(place) == area
     assert _scope(f"{place}政协") == area  # the commendation's 全县/全州 by the same one rule
+
+
+def test_a_peer_group_with_full_width_brackets_is_the_rules_type(tmp_path):
+    # The rules read their unit types as the roster's 单位类型 is read (NFKC, no spaces: 县（市） is
+    # 县(市)); offices.yaml's peer_group and rollup.peer_group_by_level are read the same way, so a
+    # group written alike in the rules and the manifest stays one group with its quota.
+    import copy
+
+    data = copy.deepcopy(RULES.data)
+    data["peer_groups"]["县（市）"] = {"top_n": 1}
+    data["quotas"]["units"]["县（市）"] = {"per": "quarter", "items": 5}
+    data["rollup"]["peer_group_by_level"]["县级"] = "县 （市、区）"
+    rules = sq.Rules(data)
+    (tmp_path / "东山县").mkdir()
+    (tmp_path / "西山县").mkdir()
+    manifest = tmp_path / "offices.yaml"
+    manifest.write_text("office: 示例市政协\nlevel: 市级\noffices:\n"
+                        "  - {name: 东山县政协, peer_group: 县（市）, ledgers: [东山县]}\n"
+                        "  - {name: 西山县政协, ledgers: [西山县]}\n", encoding="utf-8")
+    tree = load_tree(manifest, rules)
+    groups = {o.name: o.peer_group for o in tree.offices}
+    # By hand: 县（市） → 县(市), a key of the rules' peer_groups and quotas; the by-level default 县(市、区).
+    assert groups == {"东山县政协": "县(市)", "西山县政协": "县(市、区)"}
+    assert groups["东山县政协"] in rules.data["peer_groups"] and groups["东山县政协"] in rules.data["quotas"]["units"]

@@ -313,3 +313,29 @@ def test_a_city_left_empty_as_the_template_says_is_accepted(tmp_path):
     text = path.read_text(encoding="utf-8").replace("province: 示例省", "province: 北京市").replace("relative: {}", "relative: {市: 省级}")
     path.write_text(text, encoding="utf-8")
     assert check_file(path)[1] == []
+
+
+def test_a_prize_per_grade_names_a_grade_of_its_category(tmp_path):
+    # grades {十佳信息: 一等奖, 二等奖} with prizes {十佳信息: {一等: 500}}: passed `rules check`, `rules show`
+    # said 一等500.00元, and the 一等奖 was paid 0 (no grade 一等). A per-grade prize for 优秀信息员,
+    # which has no grades, was paid 0 too. Both refused, by key, the grade suggested.
+    def graded(prizes: str, name: str) -> Path:
+        path = edited(tmp_path, "  grades: {}", "  grades: {十佳信息: {一等奖: 1, 二等奖: 2}}", name)
+        path.write_text(path.read_text(encoding="utf-8").replace("  prizes: {}", f"  prizes: {prizes}", 1), encoding="utf-8")
+        return path
+
+    typo = graded('{十佳信息: {一等: "500", 二等奖: "300"}}', "typo.yaml")
+    [problem] = check_file(typo)[1]
+    assert problem.key == "commendations.prizes.十佳信息.一等"
+    assert "未知等次 “一等”(是否应为 “一等奖”?)" in problem.message and "一等奖/二等奖" in problem.message
+    result = sqmy("rules", "check", typo)
+    assert result.returncode != 0 and "commendations.prizes.十佳信息.一等" in result.stdout + result.stderr
+    with pytest.raises(RulesError):
+        load_rules(typo)
+    no_grades = edited(tmp_path, "  prizes: {}", '  prizes: {优秀信息员: {一等奖: "200"}}', "no_grades.yaml")
+    [problem] = check_file(no_grades)[1]
+    assert problem.key == "commendations.prizes.优秀信息员" and "没有优秀信息员的等次" in problem.message
+    # As meant: the grade names of grades, or one amount for a category without grades.
+    fine = graded('{十佳信息: {一等奖: "500", 二等奖: "300"}, 优秀信息员: "200"}', "fine.yaml")
+    assert check_file(fine)[1] == []
+    assert "十佳信息表彰奖金:一等奖500.00元、二等奖300.00元" in rules_text(load_rules(fine))

@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        if getattr(args, "office_inputs", False):  # PATH an office folder (sqmy init): its roster and rules
+            init.office_inputs(args)
         return int(args.run(args) or 0)
     except (RulesError, ConfigError) as exc:  # a bad rules, schedule or manifest file: the exact key
         print(f"sqmy: {exc}", file=sys.stderr)

@@ -43,7 +43,8 @@ def register(sub) -> None:
 def _inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="台账文件或文件夹")
     p.add_argument("--roster", metavar="PATH", help="名册工作簿")
-    p.add_argument("--rules", metavar="PATH", help="规则文件")
+    p.add_argument("--rules", metavar="PATH", help="规则文件(默认:PATH 所在工作文件夹的 规则.yaml,否则内置规则)")
+    p.set_defaults(office_inputs=True)  # an office folder's 名册.xlsx and 规则.yaml (cli.init.office_inputs)
     p.add_argument("--today", metavar="YYYY-MM-DD", help="统计截止日(默认今天;用于复现)")
 
 

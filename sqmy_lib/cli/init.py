@@ -62,32 +62,77 @@ def office_folder(path) -> Path | None:
     return path if (path / LEDGERS).is_dir() else None
 
 
-def office_defaults(args) -> Path | None:
-    """For ``sqmy run DIR`` on an office folder: its 台账/, 名册.xlsx, 规则.yaml and 输出/ stand for the
-    arguments not given. Returns the folder, or None when the paths are not one office folder."""
-    folder = office_folder(args.paths[0]) if len(args.paths) == 1 else None
-    if folder is None:
+def office_of(path) -> Path | None:
+    """The office folder ``path`` is (it holds ``台账/``) or lies in (a path under the ``台账/`` of a
+    folder holding 名册.xlsx or 规则.yaml), as written (relative stays relative); None when neither,
+    or when ``path`` does not exist."""
+    path = Path(path)
+    if not path.exists():
         return None
-    from ..read.ledger import discover
+    for form in (path, Path(os.path.abspath(path))):
+        if office_folder(form):
+            return form
+        up = next((p.parent for p in (form, *form.parents) if p.name == LEDGERS), None)
+        if up is not None and ((up / RULES).is_file() or (up / ROSTER).is_file()):
+            return up
+    return None
 
-    args.paths = [str(folder / LEDGERS)]
+
+def office_inputs(args) -> Path | None:
+    """Every command that reads ledgers (validate, run, compute, circular, commend, feedback, export,
+    certificate) resolves an office folder here, one way: when its PATHs are one office made by ``sqmy
+    init`` (the folder, or paths under its 台账/), the office's 名册.xlsx and 规则.yaml stand for
+    --roster and --rules not given (given, they win), and for ``sqmy run`` its 输出/ for --out. An
+    office folder named stands for its 台账/. What is used is said on stderr; a 规则.yaml beside the
+    ledgers that is not used (paths of several offices, a folder that is no office) is said too: the
+    built-in rules never count the money in silence beside an office's own. Returns the office or None."""
+    offices = {office_of(p) for p in args.paths}
+    args.paths = [str(Path(p) / LEDGERS) if office_folder(p) else p for p in args.paths]
+    folder = offices.pop() if len(offices) == 1 else None
+    if folder is None:
+        _unused_rules(args, offices)
+        return None
     if args.roster is None and (folder / ROSTER).is_file():
         args.roster = str(folder / ROSTER)
     if args.rules is None and (folder / RULES).is_file():
         args.rules = str(folder / RULES)
-    if args.out is None:
+    output = getattr(args, "office_output", False)
+    if output and args.out is None:
         args.out = str(folder / OUTPUT)
-    used = ", ".join(p for p in (args.paths[0], args.roster, args.rules) if p)
-    print(f"工作文件夹 {folder}:读取 {used};输出到 {args.out}", file=sys.stderr)
-    # Workbooks beside 台账/ are not read: say so rather than leave them out in silence.
-    # Where the files are, not where a shortcut in 台账/ points (a broken one was "outside 台账/").
+    used = ", ".join([*args.paths, *([args.roster] if args.roster else []), args.rules or "内置规则"])
+    print(f"工作文件夹 {folder}:读取 {used}" + (f";输出到 {args.out}" if output else ""), file=sys.stderr)
+    _beside_ledgers(folder, args)
+    return folder
+
+
+def _unused_rules(args, offices: set) -> None:
+    """No one office: the 规则.yaml of an office among several, or beside a ledger path that is in no
+    office, is not used when --rules is not given. Said, with the option that would use it."""
+    if args.rules is not None:
+        return
+    unused = {office / RULES: "所给台账不在同一个工作文件夹中" for office in offices if office is not None}
+    for p in map(Path, args.paths):
+        if p.exists() and office_of(p) is None:
+            unused.setdefault((p if p.is_dir() else p.parent) / RULES, "它所在的文件夹不是 sqmy init 建立的工作文件夹")
+    for rules, why in sorted(unused.items()):
+        if rules.is_file():
+            print(f"提示:{rules} 未使用({why}),按内置规则统计;如要按它统计,请加 --rules {rules}", file=sys.stderr)
+
+
+def _beside_ledgers(folder: Path, args) -> None:
+    """Workbooks in the office folder beside 台账/ are not read (when the folder itself was named): said,
+    not left out in silence. Where the files are, not where a shortcut in 台账/ points (a broken one
+    was "outside 台账/")."""
+    from ..read.ledger import discover
+
+    if not any(os.path.abspath(p) == os.path.abspath(folder / LEDGERS) for p in args.paths):
+        return
     ledgers = Path(os.path.abspath(folder / LEDGERS))
     elsewhere = [p for p in discover([folder]) if ledgers not in Path(os.path.abspath(p)).parents
                  and os.path.abspath(p) != os.path.abspath(args.roster or "")]
     if elsewhere:
         print(f"提示:{folder} 中 {LEDGERS}/ 以外的 {len(elsewhere)} 个工作簿未读取(如 {elsewhere[0]});"
               f"台账请放入 {folder / LEDGERS}", file=sys.stderr)
-    return folder
 
 
 def marked_rules(text: str) -> str:

@@ -22,7 +22,8 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="台账文件或文件夹(.xlsx/.xlsm/.xls/.ods/.csv)")
     p.add_argument("--roster", metavar="PATH", help="名册工作簿")
     p.add_argument("--year", type=int, metavar="Y", help="年度(表名、工作表名、文件名都未写明时使用)")
-    p.add_argument("--rules", metavar="PATH", help="规则文件(默认用内置规则)")
+    p.add_argument("--rules", metavar="PATH", help="规则文件(默认:PATH 所在工作文件夹的 规则.yaml,否则内置规则)")
+    p.set_defaults(office_inputs=True)  # an office folder's 名册.xlsx and 规则.yaml (cli.init.office_inputs)
 
 
 def register(sub) -> None:
@@ -40,7 +41,7 @@ def register(sub) -> None:
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="通报的季度(默认:该年度最近一个已结束的季度)")
     p.add_argument("--out", metavar="DIR", help="输出目录(PATH 是 sqmy init 建立的文件夹时默认为其中的“输出”)")
     p.add_argument("--allow-empty", action="store_true", help="本季度没有任何报送、采用或批示记录时也生成通报")
-    p.set_defaults(run=run_main_job)
+    p.set_defaults(run=run_main_job, office_output=True)
 
 
 def _read_and_check(args) -> tuple[Ledger, Report]:
@@ -115,7 +116,6 @@ def run_main_job(args) -> int:
     from ..iorw import clean_temp_files
     from ..kinds import CIRCULAR
     from ..run.pipeline import ReportFailed, produce_report
-    from .init import office_defaults
     from .reports import report_failed
 
     if args.year and args.year > dt.date.today().year:  # --year 2062 for 2026: no period of it can have ended
@@ -125,8 +125,7 @@ def run_main_job(args) -> int:
     if absent and len(absent) == len(args.paths):  # a typo in the folder's name: say so, not "--out"
         print(f"sqmy: 找不到 {'、'.join(absent)}:既不是 sqmy init 建立的工作文件夹,也不是台账文件或文件夹", file=sys.stderr)
         return 2
-    office_defaults(args)
-    if not args.out:
+    if not args.out:  # an office folder's 输出/ was taken already (cli.init.office_inputs)
         print("sqmy: 参数错误:请用 --out 指定输出目录(或对 sqmy init 建立的文件夹运行 sqmy run)", file=sys.stderr)
         return 2
     ledger, report = _read_and_check(args)

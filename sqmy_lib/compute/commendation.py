@@ -19,7 +19,9 @@ Categories and candidates (values from the rules file):
   "可评为" (L88): candidates; at most ``good_items.max_count``;
 - 先进工作者: the office's staff (roster roles ``advanced_workers.roles``), in roster order, never
   suggested by the figures; at most ``advanced_workers.max_count``.
-``grades`` (奖项等次) and ``prizes`` (表彰奖金) per category are office-set and empty by default.
+Every limit 0 means none of that category (top_n, top_items, max_count alike); a max_count left
+empty, no limit. ``grades`` (奖项等次) and ``prizes`` (表彰奖金) per category are office-set and
+empty by default.
 
 The payout sheet (奖励发放表): the 稿酬 every adopted item earns by rule (compute/rewards, with
 补差), plus the 表彰奖金 of the awarded; its total equals the sum of its lines exactly.
@@ -216,7 +218,7 @@ def _tied_places(rows: pd.DataFrame, keys: list[str]) -> list[int]:
 def _tie_note(rows: pd.DataFrame, key: str, limit, category: str, group: str = "") -> str:
     """The note when tied candidates cross the limit: all of them are suggested, more than it allows."""
     suggested = rows[rows["suggested"].astype(bool).to_numpy()]
-    if not limit or len(suggested) <= limit:
+    if limit is None or len(suggested) <= limit:
         return ""
     last = suggested["place"].max()
     tied = "、".join(suggested.loc[suggested["place"] == last, key])
@@ -229,7 +231,7 @@ def _informants(basis: pd.DataFrame, limit) -> pd.DataFrame:
     """优秀信息员 candidates: the eligible, ranked (ties shared), suggested within the limit."""
     informants = basis[basis["eligible"].astype(bool).to_numpy()].copy()  # a mask even when empty (untyped)
     informants.insert(0, "place", _tied_places(informants, PERSON_TIE))
-    informants["suggested"] = informants["place"] <= limit if limit else True
+    informants["suggested"] = informants["place"] <= limit if limit is not None else True
     informants["basis_text"] = [f"{r}；积分{s}分" + (f"，{k}" if k.startswith("并列") else "")
                                 for r, s, k in zip(informants["reason"], informants["score"], place_text(informants["place"]))]
     return informants
@@ -354,7 +356,7 @@ def _ranked_items(items: pd.DataFrame, order: list[tuple[str, bool, str]], limit
     ranked = items.sort_values([k for k, _, _ in order] + ["item"], ascending=[a for _, a, _ in order] + [True],
                                kind="stable").copy()
     ranked.insert(0, "place", range(1, len(ranked) + 1))
-    ranked["suggested"] = ranked["place"] <= limit if limit else True
+    ranked["suggested"] = ranked["place"] <= limit if limit is not None else True
     return ranked.reset_index(drop=True)
 
 
@@ -478,7 +480,7 @@ def apply_confirmation(candidates: dict[str, pd.DataFrame], confirmation: Confir
                 n = limit.get(group, 0)
                 if len(rows) > n:
                     problems.append(f"{book}!{category}:{group}确认了{len(rows)}{word},超过规则规定的{n}{word}")
-        elif limit and len(df) > limit:
+        elif limit is not None and len(df) > limit:
             problems.append(f"{book}!{category}:确认了{len(df)}{word},超过规则规定的{limit}{word}")
         for grade, n in allowed.items():
             got = int((df["grade"] == grade).sum())
@@ -552,6 +554,12 @@ def _payout(reward: pd.DataFrame, prize: pd.DataFrame) -> pd.DataFrame:
     return out[cols]
 
 
+def _limit(value) -> int | None:
+    """How many a category commends at most: a number, 0 meaning none (as ``peer_groups.*.top_n: 0``);
+    None (the key left empty or out) meaning no limit."""
+    return None if value is None or isinstance(value, str) and not value.strip() else int(value)
+
+
 def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None = None, office: str | None = None,
                        today: dt.date | None = None, *, years: list[int] | None = None, term: bool = False,
                        confirmed: Confirmation | None = None) -> AnnualCommendation:
@@ -573,9 +581,9 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     worker_rule = rule.get("advanced_workers") or {}
     worker_roles = set(worker_rule.get("roles") or [])
     groups = c.rules.data.get("peer_groups", {})
-    limits = {UNITS: {g: (v or {}).get("top_n", 0) for g, v in groups.items()}, INFORMANTS: oi.get("max_count"),
-              TOP_ITEMS: rule.get("top_items", 10), GOOD_ITEMS: (rule.get("good_items") or {}).get("max_count"),
-              WORKERS: worker_rule.get("max_count")}
+    limits = {UNITS: {g: (v or {}).get("top_n", 0) for g, v in groups.items()}, INFORMANTS: _limit(oi.get("max_count")),
+              TOP_ITEMS: _limit(rule.get("top_items", 10)), GOOD_ITEMS: _limit((rule.get("good_items") or {}).get("max_count")),
+              WORKERS: _limit(worker_rule.get("max_count"))}
     grades = {k: dict(v) for k, v in (rule.get("grades") or {}).items()}
 
     basis = _basis(c, periods, need_sub, need_ad, worker_roles, today)

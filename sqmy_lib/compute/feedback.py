@@ -92,7 +92,8 @@ def issue_text(issue_no, body: str = "") -> str:
 def item_table(c: Counted, period: Period, today: dt.date | None = None) -> pd.DataFrame:
     """Per item (every submission): its figures in the period (FLAG_COLUMNS, from ``item_flags``) and
     what became of it, as text: adopted where (every channel, with issue and date), forwarded where,
-    批示 by whom with the follow-up status (``compute instructions``), routing (专报/转报/转送)."""
+    批示 by whom with the follow-up status (``compute instructions``), routing (专报/转报/转送); whether
+    co-written (``coauthored``: two people or more named as its authors)."""
     subs = c.submissions
     flags = item_flags(c, period)[FLAG_COLUMNS]
     table = pd.DataFrame({"item": subs["item"].to_numpy(), "item_no": subs["item_no"].to_numpy(),
@@ -121,6 +122,8 @@ def item_table(c: Counted, period: Period, today: dt.date | None = None) -> pd.D
     table["forwarded_text"] = table["item"].map(forwarded).astype(object).fillna("")
     table["instructed_text"] = table["item"].map(instructed).astype(object).fillna("")
     table["routing"] = table["item"].map(routes).astype(object).fillna("")
+    persons = c.authors.loc[~c.authors["is_unit"].astype(bool).to_numpy()].groupby("item")["name"].nunique()
+    table["coauthored"] = table["item"].map(persons).fillna(0).astype(int) > 1  # two people or more named
     return table
 
 

@@ -35,6 +35,7 @@ from .. import configfile
 from ..configfile import ConfigError
 from ..records import Ledger, Office, OfficeTree, typed
 from ..rules import Rules
+from ..rules.model import unit_type_key
 from ..rules.placement import place_of
 from .ledger import EXCEL_SUFFIXES, add_unsupported, discover, read_files
 
@@ -221,7 +222,8 @@ def _office(name: str, named: str | None, level: str | None, peer_group: str | N
     if level is None:
         level = named if named in tiers and tiers.index(named) < tiers.index(top) else _below(top, tiers)
     groups = rules.data.get("rollup", {}).get("peer_group_by_level", {})
-    return Office(name, level, peer_group or groups.get(level, f"{level}政协"), paths, code or office_code(name))
+    group = unit_type_key(peer_group) if peer_group else groups.get(level, f"{level}政协")  # as the rules' keys
+    return Office(name, level, group, paths, code or office_code(name))
 
 
 _TEXT = {"type": "string", "minLength": 1, "maxLength": 100}

@@ -150,9 +150,9 @@ def write_commendation_xlsx(comm: AnnualCommendation, path: str | Path, created:
 def _limit_text(comm: AnnualCommendation, category: str) -> str:
     limit = comm.limits.get(category)
     word = COUNT_WORD[category]
-    if isinstance(limit, dict):
-        return "、".join(f"{g}最多{n}{word}" for g, n in limit.items() if n) or "名额不限"
-    return f"最多{limit}{word}" if limit else "名额不限"
+    if isinstance(limit, dict):  # per peer group; 0 is none (the rules' top_n: 0), as in sqmy rules show
+        return "、".join(f"{g}最多{n}{word}" if n else f"{g}不评选" for g, n in limit.items()) or "名额不限"
+    return "名额不限" if limit is None else f"最多{limit}{word}" if limit else "名额为0,不评选"
 
 
 def instructions_lines(comm: AnnualCommendation) -> list[str]:

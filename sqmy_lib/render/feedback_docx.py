@@ -192,7 +192,7 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
     addressee = f"{letter.name}委员" if "委员" in roles else f"{letter.name}同志"
     body = [Para(f"感谢您对社情民意信息工作的支持。现将您{label}报送、采用社情民意信息情况反馈如下。"),
             Heading("基本情况"),
-            Para(f"{label},您{figures_sentence(first, fb.tiers)}。" + ("" if letter.items.empty else "合写的信息,每位作者各计一条。")),
+            Para(f"{label},您{figures_sentence(first, fb.tiers)}。" + _coauthored(fb, letter.items)),
             Heading("任务完成情况")]
     for r in letter.roles:
         subject = f"作为{r['role']}," if r.get("role") else ""
@@ -207,6 +207,16 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
         body += [Para(f"本期应发稿酬{text(reward, 'money')}元,明细如下。"), *_rewards_block(letter.rewards)]
     body.append(Para("特此函告。"))
     return Gongwen(f"关于{label}社情民意信息报送采用情况的反馈函", addressee, body, issuing)
+
+
+def _coauthored(fb: Feedback, items: pd.DataFrame) -> str:
+    """The rules' way of counting a co-written item (every author, or the first only), said when one of
+    the person's items is co-written; nothing when none is."""
+    from ..rules.show import coauthor_rule
+
+    if "coauthored" not in items or not items["coauthored"].astype(bool).any():
+        return ""
+    return coauthor_rule(fb.rules)
 
 
 class LetterBatch:

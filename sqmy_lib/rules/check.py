@@ -10,6 +10,7 @@ read like every file staff hand in (``configfile``: size, anchors, nesting and n
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -416,7 +417,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("commendations.outstanding_informant", mapping, REQ),
     Spec("commendations.outstanding_informant.min_submitted", integer(), REQ),
     Spec("commendations.outstanding_informant.min_adopted", integer(), REQ),
-    Spec("commendations.outstanding_informant.max_count", or_empty(integer())),  # 0 or empty: no limit
+    Spec("commendations.outstanding_informant.max_count", or_empty(integer())),  # 0: none; empty: no limit
     Spec("commendations.top_items", integer(), REQ),
     Spec("commendations.top_items_order", words(distinct=True, choices=TOP_ITEMS_ORDER), REQ),
     Spec("commendations.addressee", text),
@@ -538,7 +539,53 @@ def check_rules(data: Any, lines: dict[tuple[str, ...], int] | None = None) -> l
     if not isinstance(data, dict):
         return [RuleProblem("", f"规则文件顶层应为映射(“键: 值”形式),实为 {_shown(data)}")]
     schema, checks = rules_schema(data)
-    return configfile.schema_problems(data, schema, lines, checks=checks)
+    return configfile.schema_problems(data, schema, lines, extra=prize_grades(data) + unit_type_spellings(data),
+                                      checks=checks)
+
+
+def unit_type_spellings(data: dict) -> list[tuple[tuple[str, ...], str]]:
+    """Two unit types that are one once read like the roster's 单位类型 (full width folded, spaces
+    removed: 镇街 工委 and 镇街工委): the rules would keep one of them only."""
+    from .model import unit_type_key
+
+    out: list[tuple[tuple[str, ...], str]] = []
+    quotas = data.get("quotas")
+    for path, mapping in ((("peer_groups",), data.get("peer_groups")),
+                          (("quotas", "units"), quotas.get("units") if isinstance(quotas, dict) else None)):
+        seen: dict[str, str] = {}
+        for key in mapping if isinstance(mapping, dict) else {}:
+            first = seen.setdefault(unit_type_key(key), str(key))
+            if first != str(key):
+                out.append(((*path, str(key)), f"单位类型 {_shown(key)} 与 {_shown(first)} 只差全角半角或空格,"
+                                                "按名册读来是同一类型;请只写一个"))
+    return out
+
+
+def prize_grades(data: dict) -> list[tuple[tuple[str, ...], str]]:
+    """A prize per grade names a grade of its category (``commendations.grades``): a grade written
+    otherwise (一等 for 一等奖), or grades for a category that has none, was accepted, shown by ``rules
+    show``, and paid 0. (key path, message) pairs: the schema cannot compare two keys' names."""
+    c = data.get("commendations")
+    grades, prizes = (c.get("grades"), c.get("prizes")) if isinstance(c, dict) else (None, None)
+    grades = grades if isinstance(grades, dict) else {}
+    out: list[tuple[tuple[str, ...], str]] = []
+    for category, prize in (prizes if isinstance(prizes, dict) else {}).items():
+        if not isinstance(prize, dict):
+            continue
+        key = ("commendations", "prizes", str(category))
+        named = grades.get(category)
+        names = [str(g) for g in named] if isinstance(named, dict) else []
+        if not names:
+            out.append((key, f"按等次写了奖金,但 commendations.grades 中没有{category}的等次,这些奖金不会发放;"
+                             f"请改为一个金额(如 {category}: \"200.00\"),或在 grades 中写明{category}的等次"))
+            continue
+        for grade in prize:
+            if str(grade) not in names:
+                close = difflib.get_close_matches(str(grade), names, n=1, cutoff=0.5)
+                hint = f"(是否应为 “{close[0]}”?)" if close else ""
+                out.append(((*key, str(grade)), f"未知等次 {_shown(grade)}{hint},{category}的等次为 {'/'.join(names)};"
+                                                "等次名称与 grades 中不一致的奖金不会发放"))
+    return out
 
 
 # ---- reading the file ----

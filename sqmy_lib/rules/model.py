@@ -24,6 +24,32 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
 
 
+def unit_type_key(text) -> str:
+    """A unit type (peer group) as it is compared everywhere: as the roster's 单位类型 is read
+    (``read.roster``: NFKC, no spaces), so 乡镇（街道）政协工委 and 乡镇(街道)政协工委 are one type."""
+    return _norm(text)
+
+
+def unit_types_normalised(data: dict) -> dict:
+    """``data`` with its unit types (the keys of ``peer_groups`` and ``quotas.units``, the values of
+    ``rollup.peer_group_by_level``) written as ``unit_type_key`` reads them, so a type written alike in
+    the rules and the roster (or offices.yaml) finds its quota and its 先进集体 places; one spelling
+    everywhere after. A new dict (the caller's is left as it was)."""
+    def keyed(mapping):
+        return {unit_type_key(k): v for k, v in mapping.items()} if isinstance(mapping, dict) else mapping
+
+    new = dict(data)
+    if "peer_groups" in data:
+        new["peer_groups"] = keyed(data["peer_groups"])
+    quotas, rollup = data.get("quotas"), data.get("rollup")
+    if isinstance(quotas, dict) and "units" in quotas:
+        new["quotas"] = {**quotas, "units": keyed(quotas["units"])}
+    by_level = rollup.get("peer_group_by_level") if isinstance(rollup, dict) else None
+    if isinstance(by_level, dict):
+        new["rollup"] = {**rollup, "peer_group_by_level": {k: unit_type_key(v) for k, v in by_level.items()}}
+    return new
+
+
 def default_rules_path(year: int | None = None) -> tuple[Path, str | None]:
     """The shipped rules file for ``year``: the file of that year, else the nearest earlier one.
 
@@ -56,8 +82,8 @@ class Rules:
     notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.data = d = unit_types_normalised(self.data)
         self._built = self.digest()  # the data the look-ups below were built from (``refresh``)
-        d = self.data
         self.tiers: list[str] = list(d["tiers"])
         self.own_tier: str = d["office"]["own_tier"]
         self.leader_levels: list[str] = list(d["leader_levels"])

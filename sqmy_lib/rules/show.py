@@ -80,6 +80,17 @@ def _how_judged(q: dict) -> str:
     return "年度结束时考核;年度中的季度、月度、半年通报只显示进度,不列入未完成名单"
 
 
+def coauthor_rule(rules: Rules) -> str:
+    """How a co-written item is counted (quotas.coauthored_counts_each), one sentence: said by ``rules
+    show`` and by a person's 反馈函 that lists a co-written item."""
+    quotas = rules.data.get("quotas") or {}
+    if quotas.get("coauthored_counts_each", True):
+        return "联名报送的信息,每位署名作者各计1条。"
+    tags = quotas.get("lead_author_tags") or []
+    lead = f"(注明“{_joined(tags)}”的作者优先)" if tags else ""
+    return f"联名报送的信息,只计入第一作者{lead}。"
+
+
 def _quotas(rules: Rules) -> list[str]:
     quotas = rules.data["quotas"]
     lines = ["(一)个人"]
@@ -88,12 +99,7 @@ def _quotas(rules: Rules) -> list[str]:
     lines.append(f"{INDENT}任务自聘任(任职)当月起计算,至解聘(离任、届满)时止,以当月最后一天在任为准;"
                  "年中任职、离任的,年度、季度任务按在任月数折算,未完成情况中写作整条(不足整条的进为整条,"
                  "如折算为0.33条的写作任务1条)。同时具有两种身份的,分别按各自任务考核。")
-    if quotas.get("coauthored_counts_each", True):
-        lines.append(f"{INDENT}联名报送的信息,每位署名作者各计1条。")
-    else:
-        tags = quotas.get("lead_author_tags") or []
-        lead = f"(注明“{_joined(tags)}”的作者优先)" if tags else ""
-        lines.append(f"{INDENT}联名报送的信息,只计入第一作者{lead}。")
+    lines.append(INDENT + coauthor_rule(rules))
     units = quotas.get("units") or {}
     if units:
         lines.append("(二)单位")
@@ -157,7 +163,20 @@ def _points_growth(rules: Rules, by_tier: dict) -> str:
 
 
 def _most(n, word: str) -> str:
-    return f",最多表彰{n}{word}" if n else ""
+    """A commendation limit as the candidates workbook says it: empty no limit, 0 none (as top_n: 0)."""
+    if n is None or isinstance(n, str) and not n.strip():
+        return ""
+    return f",最多表彰{n}{word}" if n else ",名额为0,不评选"
+
+
+def _grades_and_prizes(c: dict) -> list[str]:
+    """The commendation's 奖项等次 and 表彰奖金, a line per category."""
+    lines = [f"{INDENT}{category}设奖项等次:" + "、".join(f"{g}{k}名(条、个)" for g, k in grades.items()) + "。"
+             for category, grades in (c.get("grades") or {}).items()]
+    for category, prize in (c.get("prizes") or {}).items():
+        amount = "、".join(f"{g}{money(v)}" for g, v in prize.items()) if isinstance(prize, dict) else money(prize)
+        lines.append(f"{INDENT}{category}表彰奖金:{amount}。")
+    return lines
 
 
 def _commendations(rules: Rules) -> list[str]:
@@ -165,11 +184,13 @@ def _commendations(rules: Rules) -> list[str]:
     oi = c["outstanding_informant"]
     lines = [f"(一)优秀信息员:年度内报送{oi['min_submitted']}条以上且被采用{oi['min_adopted']}条以上的委员和信息员"
              f"方可参加评选,按得分排序列为候选{_most(oi.get('max_count'), '名')}。"]
-    groups = "、".join(f"{g}最多{v['top_n']}个" for g, v in rules.data["peer_groups"].items() if v.get("top_n"))
+    groups = "、".join(f"{g}最多{v['top_n']}个" if v.get("top_n") else f"{g}不评选"
+                      for g, v in rules.data["peer_groups"].items())
     if groups:
         lines.append(f"(二)先进集体:各类单位分别按总分排序列为候选,{groups}。")
     order = "、".join(ORDER_ZH.get(k, k) for k in c["top_items_order"])
-    lines.append(f"(三)十佳信息:被采用的信息依次比较{order}排序,最多评选{c['top_items']}条。")
+    top = f",最多评选{c['top_items']}条" if c["top_items"] else _most(0, "条")
+    lines.append(f"(三)十佳信息:被采用的信息依次比较{order}排序{top}。")
     good = (c.get("good_items") or {}).get("max_count")
     lines.append(f"(四)好信息:领导批示件落实情况为已办结(见“批示件办理”)的信息列为候选{_most(good, '条')}。")
     workers = c.get("advanced_workers") or {}
@@ -177,11 +198,7 @@ def _commendations(rules: Rules) -> list[str]:
     if workers.get("roles"):
         lines.append(f"(五)先进工作者:在名册所列{_joined(workers['roles'])}中评选{_most(workers.get('max_count'), '名')}。")
         n = 6
-    for category, grades in (c.get("grades") or {}).items():
-        lines.append(f"{INDENT}{category}设奖项等次:" + "、".join(f"{g}{k}名(条、个)" for g, k in grades.items()) + "。")
-    for category, prize in (c.get("prizes") or {}).items():
-        amount = "、".join(f"{g}{money(v)}" for g, v in prize.items()) if isinstance(prize, dict) else money(prize)
-        lines.append(f"{INDENT}{category}表彰奖金:{amount}。")
+    lines += _grades_and_prizes(c)
     decider = c.get("decided_by") or "评选机构"
     basis = f",依据{c['basis']}" if c.get("basis") else ""
     lines.append(f"({NUMERALS[n - 1]})评选程序:按台账数据生成候选名单及评选依据,由{decider}研究确认{basis}作出表彰决定;"
