@@ -3484,3 +3484,153 @@ def test_et_al_with_a_count_in_words_staff_use(tmp_path, cell, names, dropped):
     assert [i.row for i in _codes(report, "author.et_al")] == [3]
     assert f"中的“{dropped}”已略去" in _codes(report, "author.et_al")[0].message
     assert _paid(ledger) == {n: Decimal("100.00") / len(names) for n in names}
+
+
+# ---------------------------------------------------------------- blocks that are no items
+
+def test_a_tally_beside_the_ledger_after_an_empty_column_is_set_aside(tmp_path):
+    # A two-level ledger (A:J), column K empty, then a tally 采用级别 | 条数 (L1:M1, 县级 1, 市级 1, 省级 1,
+    # 全国 0 in L3:M6). It was read as the items' own columns row by row: the 省级 beside 王五's row became
+    # his adoption (200 more), 全国 beside 赵六's 省政协 a level that differs; not a word of the tally.
+    # By hand: 张三 第1期 县级 30; 李四 市政协 100; 王五 nothing; 赵六 省政协 200 (330 in all); four items;
+    # the tally said once, at L1, with its cells L1:M6.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", None, None, "领导批示", "备注", None, "采用级别", "条数"],
+            [None, None, None, None, None, "县政协编发", "市政协", "省政协"],
+            [1, "2025-01-10", "关于加强农村饮水安全保障的建议", "张三", "民革县委", "第1期", None, None, None, None, None, "县级", 1],
+            [2, "2025-03-25", "关于规范校外培训机构收费的建议", "李四", "民盟县委", None, "2025-04-10", None, None, None, None, "市级", 1],
+            [3, "2025-04-03", "关于整治城区占道经营的建议", "王五", "民革县委", None, None, None, None, None, None, "省级", 1],
+            [4, "2025-05-20", "关于扶持小微企业融资的建议", "赵六", "县工商联", None, None, "2025-06-05", None, None, None, "全国", 0]]
+    merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:H1", "I1:I2", "J1:J2"]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}, {"2025年": merges}), year=2025)
+    assert len(ledger.submissions) == 4
+    assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("100.00"), "赵六": Decimal("200.00")}
+    assert [(i.code, f"{i.column}{i.row}") for i in report.issues] == [("sheet.tally", "L1")]
+    assert "L1:M6" in report.issues[0].message and "采用级别 | 条数" in report.issues[0].message
+
+
+def test_tallies_of_names_and_numbers_beside_a_flat_ledger_are_set_aside(tmp_path):
+    # A flat ledger (A:H), then after an empty column 姓名 | 报送 | 采用 over names and numbers (no count word
+    # in its labels: its rows of a label and numbers say it), and after another 批示领导 | 件数 (县长刘某某 1).
+    # The first made 2 and 1 columns of each item (header.duplicate for 姓名), the second a 批示 of the
+    # first row's item (张三's 30 paid twice). By hand: 张三 县政协编发 30 (no 批示 of his own), 李四 市政协
+    # 100; two tallies said (J1:L3, N1:O2), nothing else.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用单位", "期号", "备注", None, "姓名", "报送", "采用", None, "批示领导", "件数"],
+            [1, "2025-01-10", "关于加强农村饮水安全保障的建议", "张三", "民革县委", "县政协编发", "第1期", None, None, "张三", 1, 1, None, "县长刘某某", 1],
+            [2, "2025-03-25", "关于规范校外培训机构收费的建议", "李四", "民盟县委", "市政协", "第2期", None, None, "李四", 1, 1],
+            [3, "2025-04-03", "关于整治城区占道经营的建议", "王五", "民革县委"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.submissions["author_text"].tolist() == ["张三", "李四", "王五"] and ledger.instructions.empty
+    assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("100.00")}
+    said = [(i.code, f"{i.column}{i.row}") for i in report.issues]
+    assert said == [("sheet.tally", "J1"), ("sheet.tally", "N1")]
+    assert "J1:L3" in report.issues[0].message and "N1:O2" in report.issues[1].message
+
+
+def test_the_ledgers_own_columns_after_an_empty_column_are_no_tally(tmp_path):
+    # 采用单位 | 期号 after an empty column, each on its item's row (市政协 | 3): the ledger's own columns,
+    # read as before though a label and a number stand in each row (期号 numbers issues, not a count).
+    # By hand: 张三 市政协 第3期 100; 李四 nothing.
+    rows = [["序号", "收稿日期", "信息标题", "作者", None, "采用单位", "期号"],
+            [1, "2025-01-10", "关于甲的建议", "张三", None, "市政协", 3],
+            [2, "2025-02-10", "关于乙的建议", "李四"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert _adopted(ledger, "issue_no") == [(0, "市级", 3)]
+    assert _paid(ledger) == {"张三": Decimal("100.00")} and not _codes(report, "sheet.tally")
+
+
+def test_a_templates_sample_row_is_set_aside_and_said(tmp_path):
+    # 示例 in 序号 with a whole realistic row (张三 市政协 第1期: 100 paid, an item of Q1), （示例） before a
+    # title, 填写示例 in 备注, 样例 in 序号: each a template's sample, left out and said at its cell.
+    # 例会上提出 in 备注 is a real note (例 followed by more words). By hand: two items, 李四 (Q1, 市政协 100)
+    # and 赵六 (Q2, 省政协 200).
+    header = ["序号", "收稿日期", "信息标题", "作者", "单位", "采用单位", "期号", "采用日期", "领导批示", "备注"]
+    rows = [header,
+            ["示例", "2025-01-02", "关于加强某某问题治理的建议", "张三", "民革县委", "市政协", "第1期", "2025-01-05", None, None],
+            [1, "2025-02-10", "关于加强农村饮水安全保障的建议", "李四", "民盟县委", "市政协", "第2期", "2025-03-01", None, None],
+            [2, "2025-03-11", "（示例）关于规范某某管理的建议", "王五", "民革县委", None, None, None, None, None],
+            [3, "2025-04-12", "关于扶持小微企业融资的建议", "赵六", "县工商联", "省政协", None, "2025-05-01", None, "例会上提出"],
+            [None, "2025-05-13", "关于推进某某工作的建议", "钱七", "县工商联", "县政协编发", "第3期", None, None, "填写示例"],
+            ["样例", "2025-06-01", "关于改进某某服务的建议", "孙八", "民盟县委", None, None, None, None, None]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.submissions["author_text"].tolist() == ["李四", "赵六"]
+    assert [(i.code, f"{i.column}{i.row}") for i in report.issues] == [
+        ("row.sample", "A2"), ("row.sample", "C4"), ("row.sample", "J6"), ("row.sample", "A7")]
+    assert [sq.summary(ledger, sq.Period.of(2025, quarter=q)).submitted for q in (1, 2)] == [1, 1]
+    assert _paid(ledger) == {"李四": Decimal("100.00"), "赵六": Decimal("200.00")}
+
+
+def test_an_item_adopted_twice_in_a_ledger_of_adoptions_is_one_item(tmp_path):
+    # An office keeping only a 采用台账, one row per adoption: 甲 (张三) by 市政协 on 10 April and, two rows
+    # below, by 县政协《社情民意》 on 20 March. It was two items (张三 130, item.possible_duplicate). By hand:
+    # three items, 甲 dated by its first adoption (20 March, Q1), 乙 Q2, 丙 Q3; 甲 adopted in Q1 (县级) and
+    # Q2 (市级); paid the highest: 张三 100, 赵六 省政协 200, 李四 县级 30 doubled by the 县长's 批示 = 60.
+    rows = [["2025年社情民意信息采用台账"],
+            ["序号", "信息标题", "作者", "单位", "采用单位", "采用日期", "领导批示"],
+            [1, "关于加强农村饮水安全保障的建议", "张三", "民革县委", "市政协", "2025-04-10", None],
+            [2, "关于扶持小微企业融资的建议", "赵六", "县工商联", "省政协", "2025-06-05", None],
+            [3, "关于加强农村饮水安全保障的建议。", "张三", "民革县委", "县政协《社情民意》", "2025-03-20", None],
+            [4, "关于改善乡村公路养护的建议", "李四", "民盟县委", "县政协《社情民意》", "2025-09-30", "县长刘某某"]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年采用台账.xlsx", {"采用台账": rows}), year=2025)
+    subs = ledger.submissions
+    assert subs["author_text"].tolist() == ["张三", "赵六", "李四"]
+    assert subs["date"].dt.date.tolist() == [dt.date(2025, 3, 20), dt.date(2025, 6, 5), dt.date(2025, 9, 30)]
+    assert sorted(_adopted(ledger)) == [(0, "县级"), (0, "市级"), (1, "省级"), (2, "县级")]
+    assert [sq.summary(ledger, sq.Period.of(2025, quarter=q)).adopted for q in (1, 2, 3, 4)] == [1, 2, 1, 0]
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "赵六": Decimal("200.00"), "李四": Decimal("60.00")}
+    again = _codes(report, "row.adopted_again")
+    assert [(i.row, i.severity) for i in again] == [(5, "info")] and "第3行" in again[0].message
+    assert not report.errors and not _codes(report, "item.possible_duplicate")
+
+
+@pytest.mark.parametrize("caption", [True, False])
+def test_a_table_of_figures_under_the_ledger_is_an_appendix(tmp_path, caption):
+    # Under the ledger, a blank row, 附：各单位报送采用情况统计 (or nothing), then its own header 序号 | 单位名称 |
+    # 报送信息（条） | 采用信息（条） | 领导批示（件） | 得分 and a row per unit: read as a second table of items
+    # (three more items with ten errors). By hand: the three items above it, 张三 县级 30, 李四 市级 100;
+    # one sheet.appendix from the caption (or the header) down to the last unit row, nothing else.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用单位", "期号"],
+            [1, "2025-01-10", "关于加强农村饮水安全保障的建议", "张三", "民革县委", "县政协编发", "第1期"],
+            [2, "2025-03-25", "关于规范校外培训机构收费的建议", "李四", "民盟县委", "市政协", "第2期"],
+            [3, "2025-04-03", "关于整治城区占道经营的建议", "王五", "民革县委"],
+            []] + ([["附：各单位报送采用情况统计"]] if caption else []) + [
+            ["序号", "单位名称", "报送信息（条）", "采用信息（条）", "领导批示（件）", "得分"],
+            [1, "民革县委", 2, 1, 0, 5], [2, "民盟县委", 1, 1, 0, 6], [3, "县工商联", 0, 0, 0, 0]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.submissions["author_text"].tolist() == ["张三", "李四", "王五"]
+    assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("100.00")}
+    first, last = 6, 9 + caption
+    assert [(i.code, i.row) for i in report.issues] == [("sheet.appendix", first)]
+    assert f"第{first}—{last}行" in report.issues[0].message
+
+
+def test_sheets_per_unit_without_an_author_column_are_the_units_items(tmp_path):
+    # One sheet per unit (民革县委, 民盟县委, 县工商联), columns 序号 | 报送日期 | 信息标题 | 采用单位 | 采用日期,
+    # no 作者 and no 单位: every item was author.missing, left out. Filed in the unit's own name, as the
+    # sheet says. By hand: 民革县委 2 items (甲 县政协编发 30, 丙 市政协 100 = 130), 民盟县委 1 (nothing paid),
+    # 县工商联 1 (省政协 200); each sheet said once.
+    head = ["序号", "报送日期", "信息标题", "采用单位", "采用日期"]
+    sheets = {"民革县委": [head, [1, "2025-01-10", "关于甲的建议", "县政协编发", None],
+                         [2, "2025-04-03", "关于丙的建议", "市政协", "2025-04-20"]],
+              "民盟县委": [head, [1, "2025-03-25", "关于乙的建议", None, None]],
+              "县工商联": [head, [1, "2025-05-20", "关于丁的建议", "省政协", "2025-06-05"]]}
+    ledger, report = _read(write_xlsx(tmp_path / "2025年各单位台账.xlsx", sheets), year=2025)
+    assert sq.units(ledger, 2025).set_index("unit")["submitted"].to_dict() == {"民革县委": 2, "民盟县委": 1, "县工商联": 1}
+    assert _paid(ledger) == {"民革县委": Decimal("130.00"), "县工商联": Decimal("200.00")}
+    said = [(i.code, i.sheet) for i in report.issues]
+    assert said == [("sheet.unit_by_name", "民革县委"), ("sheet.unit_by_name", "民盟县委"), ("sheet.unit_by_name", "县工商联")]
+    assert "2 条信息" in report.issues[0].message and not report.errors
+
+
+def test_the_ledgers_header_written_again_with_its_count_column_is_no_appendix(tmp_path):
+    # The ledger's own header (with 单位 and a 条数 column, read past) written again at a page break is a
+    # repeated header, not a table of figures: the items under it count. By hand: 张三 市政协 100, 李四
+    # 省政协 200, three items.
+    header = ["序号", "收稿日期", "信息标题", "作者", "单位", "条数", "市政协", "省政协"]
+    rows = [header,
+            [1, "2025-01-10", "关于甲的建议", "张三", "民革县委", 1, "√", None],
+            header,
+            [2, "2025-02-10", "关于乙的建议", "李四", "民盟县委", 1, None, "√"],
+            [3, "2025-03-10", "关于丙的建议", "王五", "民盟县委", 1, None, None]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert len(ledger.submissions) == 3 and not _codes(report, "sheet.appendix")
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("200.00")}

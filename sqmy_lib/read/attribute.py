@@ -111,7 +111,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     roster = ledger.roster
     people = {name_key(n) for n in roster.person_names} if roster else set()
     units = {name_key(n) for n in roster.unit_names} if roster else set()
-    findings: list[dict] = _authors_by_sheet_name(ledger, people)
+    findings: list[dict] = _authors_by_sheet_name(ledger, people, units, rules)
     findings += _same_names(ledger) if roster else []
     findings += _roster_spelling(ledger, rules) if roster else []
     authors, subs = ledger.authors, ledger.submissions
@@ -139,32 +139,48 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
                                     ignore_index=True)
 
 
-def _authors_by_sheet_name(ledger: Ledger, people: set[str]) -> list[dict]:
+def _authors_by_sheet_name(ledger: Ledger, people: set[str], units: set[str], rules: Rules) -> list[dict]:
     """A sheet with no author column named for a person of the roster (one sheet per 委员: ``张三``,
     ``张三2025年``): its items without an author are that person's, said once per sheet
-    (``sheet.author_by_name``). Without a roster a sheet's name is not taken for a person's."""
+    (``sheet.author_by_name``). Without a roster a sheet's name is not taken for a person's.
+
+    A sheet with neither an author nor a 单位 column whose unit the sheet says (one sheet per unit:
+    its 填报单位, a roster unit in its name, without a roster a sheet named as a unit, ``民革县委``):
+    its items were filed in that unit's name, as the catalog's own advice says to write them; said
+    once per sheet (``sheet.unit_by_name``). Every one of them was author.missing, left out."""
     sheets, subs = ledger.sheets, ledger.submissions
-    if not people or subs.empty:
+    if subs.empty:
         return []
     rows, findings = [], []
-    for src, sheet, kind, columns in zip(sheets["src"], sheets["sheet"], sheets["kind"], sheets["columns"]):
-        name = re.split(r"\d{4}\s*年", (sheet or "").strip())[0].strip(" -_—()（）")
-        if kind != "submissions" or not isinstance(columns, dict) or "author" in columns or name_key(name) not in people:
+    for src, file, sheet, kind, columns, filed_by in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["kind"],
+                                                         sheets["columns"], sheets["filed_by"]):
+        if kind != "submissions" or not isinstance(columns, dict) or "author" in columns:
             continue
-        mine = (subs["src"] == src) & (subs["author_text"] == "")
-        if not mine.any():
+        name, code = _sheet_author(file, sheet, filed_by, "unit" in columns, people, units, rules)
+        mine = (subs["src"] == src) & (subs["author_text"] == "") if name else None
+        if mine is None or not mine.any():
             continue
         subs.loc[mine, "author_text"] = name
         subs.loc[mine, "authors"] = pd.Series([(name_key(name),)] * int(mine.sum()), index=subs.index[mine], dtype=object)
         rows += [dict(item=item, position=0, name=name_key(name), written=name, tag="", role=None, scribe=False,
                       is_unit=False, office=office) for item, office in zip(subs.loc[mine, "item"], subs.loc[mine, "office"])]
-        first = subs[mine].iloc[0]
-        findings.append(dict(code="sheet.author_by_name", src=src, file=first["file"], sheet=sheet, row=None, column="",
+        findings.append(dict(code=code, src=src, file=file, sheet=sheet, row=None, column="",
                              value=name, detail=str(int(mine.sum()))))
     if rows:
         ledger.authors = (pd.concat([ledger.authors, pd.DataFrame(rows).astype(ledger.authors.dtypes.to_dict())],
                                     ignore_index=True).sort_values(["item", "position"], kind="stable").reset_index(drop=True))
     return findings
+
+
+def _sheet_author(file: str, sheet: str, filed_by: str, unit_column: bool, people: set[str], units: set[str],
+                  rules: Rules) -> tuple[str, str]:
+    """The author a sheet with no author column names, and the finding that says so: a roster person
+    by its name; else, with no 单位 column either, the sheet's unit (``_sheet_unit``); else none."""
+    person = re.split(r"\d{4}\s*年", (sheet or "").strip())[0].strip(" -_—()（）")
+    if people and name_key(person) in people:
+        return person, "sheet.author_by_name"
+    unit = None if unit_column else _sheet_unit(file, sheet, filed_by, units, rules)
+    return (unit, "sheet.unit_by_name") if unit else ("", "")
 
 
 _TOLD_APART = re.compile(r"^(.+?)\((.+)\)$")

@@ -11,7 +11,7 @@ reading many files in parallel gives exactly the serial result.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -19,12 +19,12 @@ import numpy as np
 from ..records import INT, SCHEMAS
 from ..rules import Rules
 from .authors import AuthorWords
-from .headers import HEADER_SCAN_ROWS, HeaderWords, Layout, find_layout, next_table
+from .headers import HEADER_SCAN_ROWS, MAX_LABEL, HeaderWords, Layout, find_layout, is_count_label, next_table, norm_label
 from .marks import Vocabulary
 from .safety import UnreadableFile
 from ..zh import column_letter as col_letter
-from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, sheet_context, whole_number
-from .values import norm, norm_spaces
+from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number
+from .values import cell_text, norm, norm_spaces
 from .vocabulary import NOTE_SHEETS
 from .workbook import open_workbook
 
@@ -83,6 +83,7 @@ class FileReader:
     def _sheet(self, grid, path: Path, year: int | None, out: FileResult, tables: Tables, memo: dict,
                as_items: bool = False) -> bool:
         """Read one sheet into ``out`` and ``tables``; whether it is a ledger or roster sheet."""
+        grid, tallies = _without_tallies(grid, self.words, f"{grid.name} {path.stem}")
         layout = find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
         if layout is None:
             _unrecognised(grid, str(path), out, tables)
@@ -98,6 +99,7 @@ class FileReader:
             self._table(grid, rows, table, ctx, out, tables, memo, as_items, by_seq)
             _set_aside_captions(captions, ctx.src, tables, grid.rows)
         if len(out.sheets) > first:
+            _say_tallies(tallies, first, tables)
             _say_notes(grid.comments, first, tables)
             _say_unseen(grid, first, tables)
         return True
@@ -291,6 +293,126 @@ def _split_at_empty_column(rows: list[list], merges, hint: str, words: HeaderWor
     return None
 
 
+@dataclass(frozen=True)
+class Tally:
+    """A small table of counts beside the ledger, after an empty column (采用级别 | 条数; 单位 | 报送 |
+    采用 over names and numbers): its cells (0-based rows and columns) and its row of labels."""
+
+    top: int
+    bottom: int
+    left: int
+    right: int
+    header: int
+    labels: str
+
+    @property
+    def cells(self) -> str:
+        return f"{col_letter(self.left)}{self.top + 1}:{col_letter(self.right)}{self.bottom + 1}"
+
+
+def _without_tallies(grid, words: HeaderWords, hint: str):
+    """The sheet with the tallies beside its ledger taken out (``_tallies_beside``), and those tallies."""
+    rows, tallies = _tallies_beside(grid.rows, grid.merges, words, hint)
+    return (replace(grid, rows=rows) if tallies else grid), tallies
+
+
+def _tallies_beside(rows: list[list], merges, words: HeaderWords, hint: str) -> tuple[list[list], list[Tally]]:
+    """The tallies standing beside a table of items after an empty column, and the rows without them.
+    Such a tally (采用级别 | 条数 with 县级 2, 市级 2 …) was read as the items' own columns row by row:
+    the 省级 on the third row became the third item's adoption. A block after an empty column is one
+    when its labels name a count (条数, 件数, 报送数, 报送信息（条）) or its rows are labels followed by
+    numbers, and it is no table of items itself (which ``_split_at_empty_column`` reads apart)."""
+    for k in _empty_columns(rows):
+        tally = _tally_right_of(rows, k, words)
+        if tally is None or not _a_table(find_layout([row[:k] for row in rows], merges, words, hint)) \
+                or _a_table(find_layout(_only(rows, tally), merges, words, hint)):
+            continue
+        rest, more = _tallies_beside(_blanked(rows, tally), merges, words, hint)
+        return rest, [tally, *more]
+    return rows, []
+
+
+def _tally_right_of(rows: list[list], k: int, words: HeaderWords) -> Tally | None:
+    """The block of columns right of the empty column ``k`` (up to the next empty one) when it is a
+    tally: a row of labels among its first three naming a count, or labels over rows of a label and
+    numbers (单位 | 报送 | 采用 over 民革县委 | 4 | 3)."""
+    block = _block_right_of(rows, k)
+    if block is None:
+        return None
+    left, right, lines = block
+    head = _tally_head([cells for _, cells in lines], words)
+    if head is None:
+        return None
+    labels = " | ".join(str(v).strip() for v in lines[head][1] if _filled(v))
+    return Tally(lines[0][0], lines[-1][0], left, right, lines[head][0], labels)
+
+
+def _block_right_of(rows: list[list], k: int) -> tuple[int, int, list[tuple[int, list]]] | None:
+    """The first and last column of the block right of the empty column ``k`` (up to the next empty
+    one), and its rows with anything in it (row, its cells there); None when nothing is right of ``k``."""
+    used = {c for row in rows for c, v in enumerate(row) if c > k and _filled(v)}
+    if not used:
+        return None
+    left = right = min(used)
+    while right + 1 in used:
+        right += 1
+    return left, right, [(r, row[left:right + 1]) for r, row in enumerate(rows) if any(map(_filled, row[left:right + 1]))]
+
+
+def _tally_head(lines: list[list], words: HeaderWords) -> int | None:
+    """Which of a block's first rows holds its labels when the block is a tally: one naming a count
+    (条数, 报送信息（条）), else the first, over rows of a label and numbers; None for no tally."""
+    heads = [i for i, cells in enumerate(lines[:3])
+             if all(type(v) is str and len(v.strip()) <= MAX_LABEL for v in cells if _filled(v))]
+    counted = next((i for i in heads if any(map(is_count_label, lines[i]))), None)
+    if counted is not None:
+        return counted
+    return heads[0] if heads and _figures(lines[heads[0] + 1:], lines[heads[0]], words) else None
+
+
+def _figures(data: list[list], header: list, words: HeaderWords) -> bool:
+    """Rows each of a label and numbers (民革县委 | 4 | 3, 合计 | 8 | 5) under labels none of which
+    numbers items or issues (序号, 期号: a column of those holds numbers too)."""
+    numbered: set[int] = set()
+    for cells in data:
+        filled = [j for j, v in enumerate(cells) if _filled(v)]
+        first = cells[filled[0]]
+        if type(first) is not str or whole_number(first) is not None or len(filled) < 2:
+            return False
+        if not all(type(cells[j]) in (int, float) or whole_number(cells[j]) is not None for j in filled[1:]):
+            return False
+        numbered.update(filled[1:])
+    fields = {words.field_of(norm_label(header[j])) for j in numbered if j < len(header) and _filled(header[j])}
+    return bool(data) and not fields & {"seq", "item_no", "issue_no", "date", "adopted_on"}
+
+
+def _only(rows: list[list], tally: Tally) -> list[list]:
+    """The rows with only the tally's cells (the block judged alone)."""
+    span = range(tally.left, tally.right + 1)
+    return [[v if c in span else "" for c, v in enumerate(row)] for row in rows]
+
+
+def _blanked(rows: list[list], tally: Tally) -> list[list]:
+    """The rows with the tally's cells emptied (its rows copied; the others shared)."""
+    out = list(rows)
+    for r in range(tally.top, tally.bottom + 1):
+        row = out[r] = list(out[r])
+        for c in range(tally.left, min(tally.right + 1, len(row))):
+            row[c] = ""
+    return out
+
+
+def _say_tallies(tallies: list[Tally], src: int, tables: Tables) -> None:
+    """Each tally beside the ledger, said once at its row of labels with its cells (none read)."""
+    for t in tallies:
+        tables.add("findings", code="sheet.tally", src=src, row=t.header + 1, column=col_letter(t.left),
+                   value=t.labels[:60], detail=t.cells)
+
+
+def _filled(v) -> bool:
+    return v != "" and v is not None
+
+
 def _empty_columns(rows: list[list]) -> list[int]:
     """The columns empty from top to bottom with something filled on either side: the header rows
     are looked at first (a table has no empty column there), the whole sheet only for those."""
@@ -351,7 +473,7 @@ def _tables_below(grid, rows: list[list], layout: Layout, words: HeaderWords):
         section = " ".join(str(v) for row in rows[max(0, start - 3):start] for v in row if type(v) is str and v.strip())
         below = find_layout(rows[start:], _shifted(grid.merges, start), words, f"{grid.name} {section}",
                             by_seq=layout.kind == "submissions" and "seq" in layout.fields)
-        if below is None or below.kind not in ("submissions", "adoptions"):
+        if not _a_table_below(below, rows[start], layout, rows):
             yield rows, layout, []
             return
         captions = _caption_rows(rows, start)
@@ -360,6 +482,16 @@ def _tables_below(grid, rows: list[list], layout: Layout, words: HeaderWords):
         below.header_bottom += start
         rows = [row if r >= start else [] for r, row in enumerate(rows)]
         layout = below
+
+
+def _a_table_below(below: Layout | None, header: list, above: Layout, rows: list[list]) -> bool:
+    """A second table under the items (its layout, its header row) of items or of their records, not
+    a table of figures (序号 | 单位名称 | 报送信息（条） | 采用信息（条）: set aside from there down by the
+    reader of the table above, sheet.appendix)."""
+    if below is None or below.kind not in ("submissions", "adoptions"):
+        return False
+    known = {norm_label(v) for row in rows[above.header_top:above.header_bottom + 1] for v in row if _filled(v)}
+    return not labels_of_figures([norm(cell_text(v)) for v in header if _filled(v)], known)
 
 
 def _references_items(layout: Layout) -> bool:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from .values import cell_text, norm
 from .vocabulary import (
+    COUNT_UNITS,
+    COUNT_WORDS,
     FIELD_KEYWORDS,
     FIELD_LABELS,
     GROUP_FIELDS,
@@ -39,6 +41,16 @@ _LABEL_NOISE = re.compile(r"[*※:：()（）\[\]【】<>《》\"“”'‘’\-
 def norm_label(value) -> str:
     """A header label as compared: NFKC, no spaces, no punctuation or required-field stars."""
     return _LABEL_NOISE.sub("", norm(cell_text(value)))
+
+
+_COUNT_LABEL = re.compile("|".join(map(re.escape, COUNT_WORDS))
+                          + rf"|[(（]\s*[{''.join(COUNT_UNITS)}]\s*[)）]$")
+
+
+def is_count_label(value) -> bool:
+    """A header cell naming a column of counts (条数, 采用数, 报送信息（条）): a tally's, never an item's."""
+    text = norm(cell_text(value)) if type(value) is str else ""
+    return 0 < len(text) <= MAX_LABEL and bool(_COUNT_LABEL.search(text))
 
 
 @dataclass(frozen=True)

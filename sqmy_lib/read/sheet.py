@@ -26,7 +26,7 @@ from ..rules.follow_up import Vocabulary as FollowUpWords
 from ..rules.placement import BULLETIN_TITLES
 from ..zh import column_letter as col_letter
 from .authors import AuthorWords, split_authors
-from .headers import RECORD_FIELDS, BodyColumn, Layout, norm_label
+from .headers import RECORD_FIELDS, BodyColumn, Layout, is_count_label, norm_label
 from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
     DAYS_1900_TO_1904,
@@ -79,14 +79,34 @@ _FIGURE_LABEL = re.compile(r"月份|月|单位|界别|季度|(?:报送|采用|�
 _APPENDIX_BELOW = object()  # a row that opens a table of figures: the items end above it
 
 
+@functools.lru_cache(maxsize=8)
+def _sample_patterns(words: tuple[str, ...]) -> tuple | None:
+    """The first letters a sample's cell may start with, then the patterns of a sample row's 序号, 编号
+    (the word alone), 备注 (starting with the word, then nothing or a stop) and title (the word in
+    brackets, or with a colon, before it); texts as ``norm`` gives them (full-width punctuation half-width)."""
+    words = tuple(w for w in {norm(str(w)) for w in words} if w)
+    if not words:
+        return None
+    starts = frozenset(w[0] for w in words) | frozenset("(（【[")
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    number = re.compile(rf"(?:{alt})[:：]?$")
+    note = re.compile(rf"(?:{alt})(?:$|[,，:：;；.。、!！(（\s])")
+    title = re.compile(rf"[(（【\[](?:{alt})[)）】\]]|(?:{alt})[:：]")
+    return starts, number, number, note, title
+
+
 def _may_open_appendix(first) -> bool:
-    """A row's first filled cell that may open a table of figures: 附… or a figure's label, short."""
-    return type(first) is str and len(first) <= 12 and (first.lstrip()[:1] == "附" or bool(_FIGURE_LABEL.fullmatch(norm(first))))
+    """A row's first filled cell that may open a table of figures: 附… (附：各单位报送采用情况统计), or a
+    short label (月份, 序号 over 单位名称 | 报送信息（条）)."""
+    return type(first) is str and (len(first) <= 12 or len(first) <= 40 and first.lstrip()[:1] == "附")
 
 
-def _labels_of_figures(filled: list[str]) -> bool:
-    """月份 | 报送条数 | 采用条数: a row of two or more short figure labels."""
-    return len(filled) >= 2 and all(len(t) <= 8 for t in filled) and sum(bool(_FIGURE_LABEL.fullmatch(t)) for t in filled) >= 2
+def labels_of_figures(filled: list[str], known: set[str] | frozenset = frozenset()) -> bool:
+    """月份 | 报送条数 | 采用条数, 序号 | 单位名称 | 报送信息（条） | 采用信息（条）: a row of short labels, two
+    or more of them a figure's that the table's own header (``known``, as ``norm_label`` gives its
+    words) does not have: the table's header written again (序号 | 月份 | … | 单位 | 条数) is none."""
+    return len(filled) >= 2 and all(len(t) <= 8 for t in filled) and sum(
+        (bool(_FIGURE_LABEL.fullmatch(t)) or is_count_label(t)) and norm_label(t) not in known for t in filled) >= 2
 
 
 # The lines under a table that sign it off: a label with its colon (经办人：, 单位（盖章）：, 分管领导：), a
@@ -392,7 +412,7 @@ class SheetReader:
         row = rows[r]
         if self._plainly_item(row):
             return None
-        if self._appendix_from(rows, r):
+        if self._appendix_from(rows, r, header_words):
             return _APPENDIX_BELOW
         reason = self._skip_reason(row, header_words)
         return "note" if reason is None and signed and self._a_day_alone(row) else reason
@@ -411,17 +431,40 @@ class SheetReader:
 
     def _item_or_struck_out(self, row: list, r: int, struck: bool, kept: list[int], data: list[list]) -> None:
         """An item row kept, unless the office struck it out: its title struck through (删除线), or its
-        备注 saying 作废 / 已撤回 / 与第3条重复 (left out, and said)."""
+        备注 saying 作废 / 已撤回 / 与第3条重复; or it is a template's sample (示例 in its 序号, 填写示例 in
+        its 备注: left out, and said)."""
         if struck:
             title = cell_text(row[self.f["title"]])
             self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="struck", detail=title[:200])
             self._finding("row.struck", r + 1, self.f["title"], title)
+        elif sample := self._sample(row):
+            self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="sample", detail=sample[1][:200])
+            self._finding("row.sample", r + 1, *sample)
         elif void := self._void_note(row):
             self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="void", detail=void)
             self._finding("row.void", r + 1, self.f["note"], void)
         else:
             kept.append(r + 1)
             data.append(row)
+
+    def _sample(self, row: list) -> tuple[int, str] | None:
+        """(column, text) of the cell that makes a row a template's sample (rules ``sample_words``): 示例,
+        例, 填表示例 as its 序号 or 编号, a 备注 starting with one (填写示例, 示例行，请勿删除; not
+        示例县政协…), a title opening with one in brackets (（示例）关于…); None for an item."""
+        patterns = self._sample_patterns
+        if patterns is None:
+            return None
+        starts = patterns[0]  # the first letters a sample's cell may start with: most cells need no more look
+        for fld, pattern in zip(("seq", "item_no", "note", "title"), patterns[1:]):
+            value = self._cell(row, fld)
+            if type(value) is str and value.lstrip()[:1] in starts and pattern.match(norm(value)):
+                return self.f[fld], value.strip()
+        return None
+
+    @functools.cached_property
+    def _sample_patterns(self) -> tuple | None:
+        """What a sample's 序号, 编号, 备注 and title look like, from the rules' ``sample_words``."""
+        return _sample_patterns(tuple(self.rules.data.get("sample_words") or ()))
 
     def _note_only(self, row: list) -> bool:
         """A row whose only filled cell is its 备注."""
@@ -436,14 +479,14 @@ class SheetReader:
         joined[c] = "；".join(t for t in (cell_text(joined[c]).strip(), cell_text(row[c]).strip()) if t)
         return joined
 
-    def _appendix_from(self, rows: list[list], r: int) -> bool:
+    def _appendix_from(self, rows: list[list], r: int, header_words: set[str]) -> bool:
         """A table of figures appended under the items (``附：分月统计``, then ``月份 | 报送条数 | 采用条数``):
         its rows are no items; every row from there down is set aside and said once (it was read as items,
         a person named 1 with two submissions)."""
         if not _may_open_appendix(next((v for v in rows[r] if v != "" and v is not None), None)):
             return False  # most rows: the first cell decides
         filled = [norm(cell_text(v)) for v in rows[r] if v != "" and v is not None]
-        if not (len(filled) == 1 and _APPENDIX.match(filled[0]) or _labels_of_figures(filled)):
+        if not (len(filled) == 1 and _APPENDIX.match(filled[0]) or labels_of_figures(filled, header_words)):
             return False
         below = [k for k in range(r, len(rows)) if any(map(_filled, rows[k]))]
         for k in below:
@@ -722,8 +765,10 @@ class SheetReader:
                 t = self.t.data["submissions"]["note"]
                 t[item] = f"{t[item]};{notes[i]}" if t[item] else notes[i]
             self.t.add("skipped", src=self.ctx.src, row=kept[i], reason="continuation", detail=f"第{kept[origin]}行")
+            if said == "again":
+                self._earlier_day(item, data[i])
             if said:
-                code = "row.same_item" if said == "same" else "row.continuation"
+                code = {"same": "row.same_item", "again": "row.adopted_again"}.get(said, "row.continuation")
                 self._finding(code, kept[i], self.f.get("title"), "", f"第{kept[origin]}行")
             self._row_records(data[i], kept[i], item, ("", ""), notes[i])
 
@@ -758,23 +803,50 @@ class SheetReader:
                     taken: dict[int, tuple]) -> dict[int, tuple[int, str]]:
         """Rows that write an item again whole (title, author, date, …) to record another adoption
         or 批示 of it (县政协编发 on one line, 市政协采用 on the next): {row index: (the first row's
-        index, 'same')}. A row that records nothing new is left alone: a duplicate, an error."""
+        index, 'same')}. A row that records nothing new is left alone: a duplicate, an error.
+
+        In a ledger of adoptions read as the items (dated by their adoption, sheet.items_from_adoptions)
+        a row is an adoption: one naming the item of a row above again (its title as ``title_key``
+        reads it, its author …) on another day is its next adoption ('again'), not another item."""
         ct = identity[0]
-        titles = [row[ct] if ct < len(row) else "" for row in data]
+        by_adoption = self._dated_by_adoption
+        titles = self._titles_compared(data, ct, by_adoption is not None)
         twice = {t for t, n in Counter(titles).items() if n > 1 and _filled(t)}
         if not twice:
             return {}
         first: dict[tuple, int] = {}
         out: dict[int, tuple[int, str]] = {}
-        keys = [c for c in identity if c != self.f.get("seq")]
-        recs = sorted(records)
+        keys = [c for c in identity if c not in (self.f.get("seq"), ct, by_adoption)]
+        recs, day = sorted(records), [by_adoption] if by_adoption is not None else []
         for i, (row, t) in enumerate(zip(data, titles)):
             if t not in twice or i in taken:
                 continue
-            origin = first.setdefault(_cells(row, keys), i)
+            origin = first.setdefault((t, _cells(row, keys)), i)
             if origin != i and _adds_a_record(_cells(row, recs), _cells(data[origin], recs)):
-                out[i] = (origin, "same")
+                out[i] = (origin, "same" if _cells(row, day) == _cells(data[origin], day) else "again")
         return out
+
+    @staticmethod
+    def _titles_compared(data: list[list], ct: int, by_key: bool) -> list:
+        """Each row's title as rows of one item are told by: the cell itself, or (a ledger of adoptions,
+        each row written anew) its ``title_key``."""
+        titles = [row[ct] if ct < len(row) else "" for row in data]
+        return [title_key(cell_text(t)) if _filled(t) else "" for t in titles] if by_key else titles
+
+    @functools.cached_property
+    def _dated_by_adoption(self) -> int | None:
+        """The date column when it is the adoption's (or 批示's) own: a 采用台账 read as the items."""
+        c = self.f.get("date")
+        return c if c is not None and c in (self.f.get("adopted_on"), self.f.get("instructed_on")) else None
+
+    def _earlier_day(self, item: int, row: list) -> None:
+        """An item read from a ledger of adoptions is dated by its first adoption: a later row of it
+        with an earlier day (the rows not in date order) dates it."""
+        c = self.f["date"]
+        ordinal, status, text = self._item_date(row[c] if c < len(row) else "")
+        dates = self.t.data["submissions"]
+        if status == OK and ordinal and (not dates["date"][item] or ordinal < dates["date"][item]):
+            dates["date"][item], dates["date_status"][item], dates["date_text"][item] = ordinal, status, text
 
     def _item_rows(self, data: list[list], kept: list[int]) -> None:
         n = len(data)

@@ -121,6 +121,13 @@ IGNORED_LABELS: tuple[str, ...] = (
 IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "金额", "得分", "积分", "电话", "手机", "签名", "签字",
                                      "身份证", "身份号码", "证件号")
 
+# The labels of a column of counts: a tally's or a table of figures' (采用级别 | 条数, 报送信息（条）),
+# never an item's. A label counts when it contains one of ``COUNT_WORDS`` (采用条数, 批示件数) or ends
+# in one of ``COUNT_UNITS`` in brackets (报送信息（条）); 期数, 字数 are no counts.
+COUNT_WORDS: tuple[str, ...] = ("条数", "件数", "篇数", "次数", "个数", "人数", "总数", "数量", "合计", "小计", "总计",
+                                "报送数", "采用数", "批示数", "上报数", "编发数", "录用数", "刊用数", "采纳数", "转报数")
+COUNT_UNITS: tuple[str, ...] = ("条", "件", "篇", "次", "个", "项", "人")
+
 # Labels over a group of sub-columns, by what the group is about. A sub-label is read in its
 # group's context: 日期 under 采用情况 is the adoption date, under 领导批示 the instruction's.
 GROUP_WORDS: dict[str, tuple[str, ...]] = {

@@ -9,7 +9,8 @@ A cell counts as accounted for when
   sheet the reader reported as not a ledger;
 - it is in or above the header (titles, the 填报单位 line, labels: the sheet's context);
 - its row was skipped on purpose (小计, 一月份, 注:…, a repeated header, a repeated row);
-- its column was reported as a whole (unknown or ignored header, no header);
+- its column was reported as a whole (unknown or ignored header, no header), or the block it is in
+  (a tally beside the table, ``sheet.tally`` naming its cells ``M1:N6``);
 - a finding or a validation issue names the cell;
 - it holds a field of its row's item (title, date, author, unit, …), or a record was read
   from it (an adoption, a forwarding, an instruction), or it dates or numbers a record of its
@@ -17,6 +18,7 @@ A cell counts as accounted for when
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -58,7 +60,7 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
     findings = ledger.findings
     whole_columns = {(int(s), c) for s, c, code in zip(findings["src"], findings["column"], findings["code"])
                      if code in _COLUMN_CODES and pd.notna(s)}
-    named = {(_key(i.file or ""), i.sheet, i.row, i.column) for i in report.issues}
+    named = {(_key(i.file or ""), i.sheet, i.row, i.column) for i in report.issues} | _block_cells(findings)
     named |= {(_key(f), s, int(r), c) for f, s, r, c in zip(findings["file"], findings["sheet"], findings["row"], findings["column"])
               if pd.notna(r)}
     items = {(int(s), int(r)) for s, r in zip(ledger.submissions["src"], ledger.submissions["row"])}
@@ -120,6 +122,35 @@ def _table_at(tables: list[dict] | None, row: int, col: str) -> dict | None:
     taken = {c for t in level for c in (t.get("labels") or {})}
     beside = [t for t in above if col in (t.get("labels") or {}) and not taken & set(t.get("labels") or {})]
     return max(beside, key=lambda t: t["header_row"]) if beside else level[-1]
+
+
+_RANGE = re.compile(r"([A-Z]+)(\d+):([A-Z]+)(\d+)")
+
+
+def _bounds(cells: str) -> tuple[int, int, int, int]:
+    """``M1:N6`` → (first row, last row, first column, last column): Excel rows, 1-based columns."""
+    m = _RANGE.fullmatch(str(cells))
+    return (int(m[2]), int(m[4]), _column_number(m[1]), _column_number(m[3])) if m else (0, -1, 0, -1)
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _block_cells(findings: pd.DataFrame) -> set[tuple[str, str, int, str]]:
+    """The cells (file, sheet, Excel row, column letter) of the blocks findings name whole: a tally
+    beside the table (``sheet.tally``, its cells ``M1:N6`` in its detail)."""
+    from ..zh import column_letter
+
+    out = set()
+    for file, sheet, code, detail in zip(findings["file"], findings["sheet"], findings["code"], findings["detail"]):
+        if code == "sheet.tally":
+            r0, r1, c0, c1 = _bounds(detail)
+            out |= {(_key(file), sheet, r, column_letter(c - 1)) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+    return out
 
 
 def _key(file: str) -> str:
