@@ -1332,6 +1332,54 @@ def test_two_leaders_each_with_their_day_in_one_cell_are_two_instructions_on_the
         ("市长", "市级", dt.date(2025, 3, 5)), ("副省长", "省级", dt.date(2025, 4, 2))]
 
 
+def _quarterly_fen(ledger) -> dict[str, list[int]]:
+    """Each beneficiary's reward, quarter by quarter (Q1..Q4), in fen (the public reward_lines)."""
+    pay: dict[str, list[int]] = {}
+    for q in range(1, 5):
+        lines = sq.reward_lines(ledger, sq.Period.of(2025, quarter=q))
+        for name, fen in lines.groupby("beneficiary")["amount_fen"].sum().items():
+            pay.setdefault(name, [0] * 4)[q - 1] = int(fen)
+    return pay
+
+
+def test_an_instructions_day_right_after_the_word_or_ending_what_was_said_is_its_day(tmp_path):
+    # A 批示's day written right after the 批示 word before what was said (批示(2025.4.10):请研究, in
+    # full-width brackets too, 2025年4月10日), right after the leader with no 批示 word (副市长孙立
+    # (2025.4.10):请研究), or ending what was said after a colon (副市长孙立：请市金融办研究（4月10日）)
+    # was not read: no day (counted in the item's receipt quarter, "没有批示日期"), the text kept
+    # "(2025.4.10):请研究". Two leaders each with a day and what they said are two 批示, each on its day.
+    cells = ["副市长孙立批示(2025.4.10):请研究", "副市长孙立批示（2025.4.10）：请研究", "副市长孙立批示(2025年4月10日):请研究",
+             "副市长孙立：请市金融办研究（4月10日）", "副市长孙立(2025.4.10):请研究",
+             "市长批示(2025.3.5):同意;副省长批示(2025.4.2):请研究"]
+    names = ["甲", "乙", "丙", "丁", "戊", "己"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示"]]
+    rows += [[k, "2025-02-10", f"关于第{k}个问题的建议", who, f"单位{k}", "市政协采用（2025.3.10）", c]
+             for k, (who, c) in enumerate(zip(names, cells), 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "d.xlsx", {"2025年": rows}), year=2025)
+    ins = ledger.instructions
+    april10 = ("副市长孙立", "市级", dt.date(2025, 4, 10))
+    assert [(int(i), l, str(v), d.date(), t) for i, l, v, d, t in zip(ins["item"], ins["leader"], ins["level"], ins["date"], ins["text"])] == [
+        (0, *april10, "请研究"), (1, *april10, "请研究"), (2, *april10, "请研究"), (3, *april10, "请市金融办研究"),
+        (4, *april10, "请研究"), (5, "市长", "市级", dt.date(2025, 3, 5), "同意"), (5, "副省长", "省级", dt.date(2025, 4, 2), "请研究")]
+    assert not [i for i in report.issues if i.code.startswith("instruction.")]
+    # By hand: each item adopted by 市政协 on 3-10: 10000 fen in Q1. 甲..戊's 批示 are on 4-10 (Q2): the
+    # doubling (×2) is the difference, 10000 fen, paid in Q2. 己's first 批示 is on 3-5, by Q1's end:
+    # 20000 fen in Q1; the second (4-2) doubles nothing more.
+    assert _quarterly_fen(ledger) == {**{n: [10000, 10000, 0, 0] for n in "甲乙丙丁戊"}, "己": [20000, 0, 0, 0]}
+    # Counted in the quarter of their own day: Q1 己's 市长 (市级); Q2 five 市级 (4-10) and 己's 副省长 (省级).
+    levels = [sq.summary(ledger, sq.Period.of(2025, quarter=q)).instructions_by_level for q in (1, 2)]
+    assert [(lv["市级"], lv["省级"]) for lv in levels] == [(1, 0), (5, 1)]
+
+    # The same under a 批示领导 column: the leader, not "副市长孙立:请市金融办研究", on 4-10, what was said kept.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "批示领导"],
+            [1, "2025-02-10", "关于庚的建议", "庚", "副市长孙立：请市金融办研究（4月10日）"],
+            [2, "2025-02-11", "关于辛的建议", "辛", "副市长孙立(2025.4.10):请研究"]]
+    ledger, report = _read(write_xlsx(tmp_path / "l.xlsx", {"2025年": rows}), year=2025)
+    ins = ledger.instructions
+    assert [(l, d.date(), t) for l, d, t in zip(ins["leader"], ins["date"], ins["text"])] == [
+        ("副市长孙立", dt.date(2025, 4, 10), "请市金融办研究"), ("副市长孙立", dt.date(2025, 4, 10), "请研究")]
+
+
 def test_leaders_joined_by_a_word_or_counted_are_each_an_instruction(tmp_path):
     # Leaders joined by 和/与/及 are each a 批示 (as with 、); a post with a count (两位副市长) is that
     # many 批示 by that post, said nowhere (the count is written); 市长两次批示 is two, as 市长批示两次.

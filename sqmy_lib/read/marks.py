@@ -589,11 +589,18 @@ class Vocabulary:
             found += [(one, m[0].strip(), day) for one in (self.leaders(leader) if leader else [""]) for _ in range(times)]
         return found
 
+    @staticmethod
+    def says_what_was_said(text: str) -> bool:
+        """Whether a 批示 cell writes what the leader said after a colon, with no 批示 word
+        (``副市长孙立:请市金融办研究(4月10日)``): read as a 批示 is, not as leaders' names."""
+        return bool(_said_after_colon(unicodedata.normalize("NFKC", text).strip())[1])
+
     def split_instructions(self, text: str) -> list[tuple[str, str, str]]:
         """The 批示 a cell writes, as (leader part, content, date text): ``市长张某某批示:同意`` is one;
         ``市委书记王某某批示、市长李某某批示`` two, and ``市长批示(3.5);副省长批示(4.2)`` two, each on its
         day; ``市长批示两次`` and ``市长两次批示`` two by that leader; a date before the leader
-        (``2025.4.2市长李某某批示``) is that 批示's date, not part of a name."""
+        (``2025.4.2市长李某某批示``) is that 批示's date, not part of a name, and so is one right after
+        the leader or the 批示 word (``批示(2025.4.10):请研究``) or ending what was said (``:请研究(4月10日)``)."""
         t = unicodedata.normalize("NFKC", text).strip()
         words = re.compile("|".join(map(re.escape, self.instruction_words)) or "(?!)")
         out: list[tuple[str, str, str]] = []
@@ -614,6 +621,7 @@ class Vocabulary:
         if (after := self._next_leader(rest, words)) is not None:  # another leader's 批示 follows
             day, rest = after
             return [(who, "", date or day)] * times, rest
+        rest, date = _day_before_what_was_said(rest, date)  # 副市长孙立批示(2025.4.10):请研究
         rest = rest.lstrip(" ::,，\n")
         if not who and (b := re.fullmatch(r"\(([^()]+)\)[。.]?", rest)):
             who, rest = b[1], ""  # 已批示(市长)
@@ -624,10 +632,12 @@ class Vocabulary:
 
     def _without_the_word(self, t: str, date: str) -> tuple[str, str, str]:
         """A 批示 written with no 批示 word after a leader: ``批示:同意``, ``县委书记李某某:请…研究``,
-        ``县委书记李某某 2025/4/3``."""
+        ``县委书记李某某 2025/4/3``; its day after the leader or at the end of what was said."""
         who, said = _said_after_colon(t)
-        if not date and not said:  # 县委书记李某某 2025/4/3, 县委书记李某某(4月3日)
+        if not date:  # 县委书记李某某 2025/4/3, 县委书记李某某(4月3日), 县委书记李某某(4月3日):请…研究
             who, date = self.leader_and_day(who)
+        if not date:  # 县委书记李某某:请…研究(4月3日)
+            said, date = _day_ending(said)
         return "" if who in self.instruction_words else who, said, date  # 批示:同意
 
     def _last_instruction(self, who: str, rest: str, date: str, times: int) -> list[tuple[str, str, str]]:
@@ -689,7 +699,7 @@ class Vocabulary:
             tail = rest[end.end():]
             if not tail:
                 return None
-            head = re.match(rf"[^。;；,，:：\"“”]{{2,24}}?(?:{words.pattern})\s*[:：]", tail)
+            head = re.match(rf"[^。;；,，:：\"“”]{{2,24}}?(?:{words.pattern})\s*{_BRACKETED_DAY}?\s*[:：]", tail)
             if (_LEADING_DATE.match(tail) and words.search(tail[:40])) or head:
                 return end.start(), end.end()
         return None
@@ -751,14 +761,26 @@ _LEVELS_SHARE_A_POST = re.compile(r"(?:(?<![\u3400-\u9fff])|(?<=[获经被由到
 _DAY_BEFORE_THE_NEXT = re.compile(rf"[ \t]*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))(?=[、,，;；\n ])")
 # How many times a leader instructed, written before the 批示 word: 市长两次批示, 市长先后2次批示.
 _TIMES_AFTER_LEADER = re.compile(r"(?:先后|共|累计)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:次|回)$")
-# ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日.
-_DAY_AFTER_THE_WORD = re.compile(rf"\s*[,，]?\s*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))\s*(?=$|[,，。;；)])")
+# ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日,
+# 市长李某某批示(4月2日):….
+_DAY_AFTER_THE_WORD = re.compile(rf"\s*[,，]?\s*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))\s*(?=$|[,，。;；):：])")
+# ... right after the 批示 word, before what was said: 批示(2025.4.10):请研究, 批示 2025.4.10:请研究, 批示于4月10日,请研究.
+_BRACKETED_DAY = rf"(?:\(\s*(?:{_DAY}|{_MD})\s*\))"
+_DAY_BEFORE_THE_CONTENT = re.compile(rf"\s*(?:于|在)?\s*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD})(?=\s*[:：,，]))")
 
 
 def _day_ending(content: str) -> tuple[str, str]:
     """A 批示's content without the day written at its end, and that day ('' for none)."""
     d = _DAY_ENDS_CONTENT.search(content) if may_hold_a_date(content) else None
     return (content[: d.start()].strip(), d[1] or d[2]) if d else (content, "")
+
+
+def _day_before_what_was_said(rest: str, date: str) -> tuple[str, str]:
+    """What follows a 批示 word without the day written right after it, before what was said
+    (``(2025.4.10):请研究``, ``2025.4.10:请研究``, ``于4月10日,请研究``), and the 批示's day: the day
+    written before the leader wins; one after it then stays in the text."""
+    m = _DAY_BEFORE_THE_CONTENT.match(rest) if not date and may_hold_a_date(rest[:20]) else None
+    return (rest[m.end():], m[1] or m[2]) if m else (rest, date)
 
 
 def _day_after_the_word(text: str, end: int) -> str:
