@@ -3682,3 +3682,19 @@ def test_the_ledgers_header_written_again_with_its_count_column_is_no_appendix(t
     ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
     assert len(ledger.submissions) == 3 and not _codes(report, "sheet.appendix")
     assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("200.00")}
+
+
+def test_a_post_then_a_name_after_a_colon_in_a_leader_column_keeps_the_name(tmp_path):
+    # A 批示领导 column written "市长:李某某" names the post, then the leader: the name stays in the leader
+    # (it was dropped when a colon was read as "what was said" in that column), while a longer text after the
+    # colon is what the leader said (副市长孙立:请市金融办研究, the content column empty).
+    register = [["编号", "信息标题", "批示领导", "批示时间", "批示内容"],
+                ["A1", "关于甲的建议", "市长:李某某", "2025-04-10", "请研究"],
+                ["A2", "关于乙的建议", "副市长孙立：请市金融办研究", "2025-04-11", None]]
+    items = [["编号", "收稿日期", "信息标题", "作者", "单位"],
+             ["A1", "2025-03-01", "关于甲的建议", "张三", "民革县委"],
+             ["A2", "2025-03-02", "关于乙的建议", "张三", "民革县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "2025年台账.xlsx", {"报送台账": items, "批示台账": register}), year=2025)
+    got = sorted(zip(ledger.instructions["leader"], ledger.instructions["text"]))
+    assert [leader.replace(":", "").replace("：", "") for leader, _ in got] == ["副市长孙立", "市长李某某"], got
+    assert dict((leader.replace(":", ""), text) for leader, text in got)["副市长孙立"] == "请市金融办研究", got

@@ -590,10 +590,12 @@ class Vocabulary:
         return found
 
     @staticmethod
-    def says_what_was_said(text: str) -> bool:
+    def says_what_was_said(text: str, longer_than: int = 0) -> bool:
         """Whether a 批示 cell writes what the leader said after a colon, with no 批示 word
-        (``副市长孙立:请市金融办研究(4月10日)``): read as a 批示 is, not as leaders' names."""
-        return bool(_said_after_colon(unicodedata.normalize("NFKC", text).strip())[1])
+        (``副市长孙立:请市金融办研究(4月10日)``): read as a 批示 is, not as leaders' names. In a 批示领导
+        column ``longer_than=4``: ``市长:李某某`` there is the post, then the name."""
+        who, said = _said_after_colon(unicodedata.normalize("NFKC", text).strip())
+        return bool(said) and (len(said) > longer_than or re.search(_DAY, who) is not None or re.search(_DAY, said) is not None)
 
     def split_instructions(self, text: str) -> list[tuple[str, str, str]]:
         """The 批示 a cell writes, as (leader part, content, date text): ``市长张某某批示:同意`` is one;

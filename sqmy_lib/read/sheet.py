@@ -1619,7 +1619,7 @@ class SheetReader:
         c = self.f["leader"]
         if self._says_none(text) or self._read_only(text, r, c):
             return []
-        if self.vocab.instruction_in_text(text) or self.vocab.says_what_was_said(text):  # 副市长孙立:请研究(4月10日)
+        if self.vocab.instruction_in_text(text) or self.vocab.says_what_was_said(text, longer_than=4):  # 副市长孙立:请研究(4月10日)
             return [(l, c, content or extra or said, "column", day) for who, said, day in self.vocab.split_instructions(text)
                     for l in (self._leaders(who, r, c) if who else [""])]
         who, day = self.vocab.leader_and_day(text)
