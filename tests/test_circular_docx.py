@@ -200,8 +200,12 @@ def test_features_name_the_leading_units_and_items(rendered, circ):
     groups = circ.units.groupby("peer_group")["unit"].size()
     named = leaders[leaders["peer_group"].map(groups) > 1]
     assert len(named)
+    ytd = circ.units_ytd.set_index("unit")
     for r in named.drop_duplicates("peer_group", keep=False).itertuples():  # a tie is one clause of its own
-        assert f"{r.unit}本季度报送信息{r.submitted}条、被采用{r.adopted}条，积分居{r.peer_group}首位" in text
+        # The quarter's points, said (no table shows them), and the place in 附件1 (1—9月) beside them.
+        place = ytd.at[r.unit, "rank_text"]
+        assert (f"{r.unit}本季度报送信息{r.submitted}条、被采用{r.adopted}条、得{r.points}分，积分居{r.peer_group}首位"
+                f"（1—9月累计积分{ytd.at[r.unit, 'points']}分，{'' if place.startswith('并列') else '列'}{place}，见附件1）") in text
     for title in circ.higher_adoptions()["title"].head(3):
         assert f"《{zh_punctuation(title)}》" in text
 
@@ -430,3 +434,27 @@ def test_addressee_and_overdue_threshold_come_from_the_rules(tmp_path):
     ws = openpyxl.load_workbook(write_circular_xlsx(circ, tmp_path / "c.xlsx"))["批示件跟踪"]
     notes = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("注")]
     assert any("15天" in n for n in notes)
+
+
+def test_counting_rules_say_an_item_adopted_in_two_quarters_counts_in_each(tmp_path):
+    """被采用 counts the items adopted in the period: X1, 县级 in February and 市级 in August, is one of
+    the first quarter's and one of the third's, and once in 1—9月 (X2 not adopted): by hand 1 + 1 = 2
+    over the quarters against 1 for the year to date. The points and money notes said they add up;
+    nothing said this does not, so the 统计口径 (附件) says it."""
+    from conftest import write_xlsx
+
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协"],
+            ["X1", "2025-02-10", "关于甲乡渡口安全的建议", "张三", "民盟县委", "2025.2.20", "2025.8.10"],
+            ["X2", "2025-08-05", "关于乙村校车的建议", "张三", "民盟县委", None, None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    said = ("同一条信息在不同期间被采用的（如一季度被县级采用、三季度又被市级采用），在各该期间的被采用条数中各计1条，"
+            "在年度累计中只计1条，因此各季度（各月）的被采用条数相加可能多于年度累计。")
+    texts = {}
+    for quarter in (1, 3):
+        doc = docx.Document(str(write_circular_docx(build_circular(ledger, 2025, quarter), tmp_path / f"{quarter}.docx", date=SIGNED)))
+        texts[quarter] = _texts(doc)
+        rules = _section(doc, "统计口径")
+        assert said in rules, rules
+    assert any(t.startswith("2025年第一季度") and "共有1条信息被采用" in t for t in texts[1])
+    assert any(t.startswith("2025年第三季度") and "共有1条信息被采用" in t for t in texts[3])
+    assert any(t.startswith("2025年1—9月累计") and "被采用1条" in t for t in texts[3])

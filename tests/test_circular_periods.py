@@ -96,3 +96,23 @@ def test_monthly_schedule(ledger, tmp_path):
     out = sched / "out" / "2025年11月"
     assert (out / "2025年11月社情民意信息通报.docx").is_file()
     assert read_figures(out / "2025年11月社情民意信息通报.ipynb")["period"] == "2025年11月"
+
+
+def test_a_document_dated_before_its_period_ends_is_warned_of(ledger, tmp_path):
+    """``--quarter 4 --date 2025-12-08``: a circular dated three weeks before its quarter ends was
+    produced without a word. By hand: the fourth quarter ends on 31 December, so 8 December (and 31
+    December itself) is warned of on stderr, in Chinese; 8 January is not. The document is still
+    produced. The letters (``sqmy feedback``) alike: the third quarter ends on 30 September."""
+    early = sqmy("circular", ledger, "--year", 2025, "--quarter", 4, "--date", "2025-12-08", "--today", "2026-01-10",
+                 "--out", tmp_path / "early")
+    assert early.returncode == 0, early.stderr
+    assert ("提示:通报的成文日期(--date 2025-12-08,2025年12月8日)不晚于2025年第四季度的最后一天(12月31日)"
+            in early.stderr), early.stderr
+    assert (tmp_path / "early" / "2025年第四季度社情民意信息通报.docx").is_file()
+    on_time = sqmy("circular", ledger, "--year", 2025, "--quarter", 4, "--date", "2026-01-08", "--today", "2026-01-10",
+                   "--out", tmp_path / "on_time")
+    assert on_time.returncode == 0 and "成文日期" not in on_time.stderr, on_time.stderr
+    letters = sqmy("feedback", ledger, "--year", 2025, "--quarter", 3, "--date", "2025-09-30", "--today", "2026-01-10",
+                   "--out", tmp_path / "letters")
+    assert letters.returncode == 0, letters.stderr
+    assert "提示:反馈的成文日期(--date 2025-09-30,2025年9月30日)不晚于2025年第三季度的最后一天(9月30日)" in letters.stderr

@@ -115,10 +115,11 @@ def test_freeze_panes_everywhere(book):
 def test_formats_of_people_and_details(book, circ):
     _, wb = book
     ws = wb["个人完成情况"]
-    header = [c.value for c in ws[1]]
+    # Two header rows (the figures under 年度累计, as 各单位情况 heads them): a label on either.
+    header = [sub or top for top, sub in zip((c.value for c in ws[1]), (c.value for c in ws[2]))]
     assert header[:4] == ["姓名", "身份", "单位", "聘任日期"]
     first = circ.people_ytd.iloc[0]
-    row = {h: c for h, c in zip(header, ws[2])}
+    row = {h: c for h, c in zip(header, ws[3])}
     assert row["稿酬（元）"].value == pytest.approx(float(first["reward"]))
     # A number (a whole 100% reads back from the file as the integer 1), never text.
     assert isinstance(row["完成率"].value, (int, float)) and isinstance(row["报送"].value, int)
@@ -129,7 +130,7 @@ def test_formats_of_people_and_details(book, circ):
     # people with no appointment date get a blank cell, not an error
     blanks = circ.people_ytd["appointed_on"].isna()
     if blanks.any():
-        assert ws.cell(2 + int(blanks.to_numpy().argmax()), 4).value is None
+        assert ws.cell(3 + int(blanks.to_numpy().argmax()), 4).value is None
 
     ws = wb["采用明细"]
     assert [c.value for c in ws[1]] == ["编号", "信息标题", "作者", "报送单位", "采用层级", "采用单位/刊物", "期号", "采用日期"]
@@ -356,3 +357,28 @@ def test_explanations_are_full_width_in_the_workbook(small_office):
     assert [t for t in every if re.search(r"[\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]", t)] == []
     # The Word text says the same (it was full width there already, through zh.punctuate).
     assert "甲镇政协工委（报送2条，任务9条；市级及以上采用1条，任务3条）" in "".join(p.text for p in document.paragraphs)
+
+
+def test_people_sheet_is_headed_as_the_year_to_date(tmp_path):
+    """个人完成情况 holds January-to-date figures (``people_ytd``) with no header saying so, while
+    各单位情况 heads its own 本季度 and 年度累计. By hand: 张三 (信息员) sent P1 in February and P2 in
+    August; the third quarter's sheet shows 2 (1—9月), not the quarter's 1, under 年度累计, and 任务
+    9 (1 a month, January to September); the fourth quarter's under 全年, 任务 12."""
+    from conftest import write_xlsx
+
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况"],
+            ["P1", "2025-02-10", "关于甲乡渡口安全的建议", "张三", "民盟县委", None],
+            ["P2", "2025-08-05", "关于乙村校车的建议", "张三", "民盟县委", None]]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "单位"], ["张三", "信息员", "民盟县委"]],
+                                                "单位": [["单位名称", "单位类型"], ["民盟县委", "民主党派"]]})
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    for quarter, word, quota in ((3, "年度累计", 9), (4, "全年", 12)):
+        book = openpyxl.load_workbook(write_circular_xlsx(build_circular(ledger, 2025, quarter), tmp_path / f"{quarter}.xlsx"))
+        ws = book["个人完成情况"]
+        top, sub = [c.value for c in ws[1]], [c.value for c in ws[2]]
+        assert top[:5] == ["姓名", "身份", "单位", "聘任日期", "离任日期"] and sub[:5] == [None] * 5
+        at = sub.index("报送")
+        assert top[at] == word and sub[at:at + 2] == ["报送", "采用"]
+        row = dict(zip([s or t for t, s in zip(top, sub)], [c.value for c in ws[3]]))
+        assert (row["姓名"], row["报送"], row["任务"]) == ("张三", 2, quota)
+        assert word in [c.value for c in book["各单位情况"][1]]  # the same word as the units sheet's

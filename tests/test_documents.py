@@ -247,8 +247,11 @@ def test_the_leading_units_sentence_says_a_tie_as_one(tmp_path):
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
     circ = build_circular(ledger, 2025, 3)
     _, text = _feature_leaders(circ, {})
-    assert any(f"{a}、{b}本季度积分并列镇街政协工委首位" in text for a, b in (("甲镇政协工委", "乙镇政协工委"), ("乙镇政协工委", "甲镇政协工委")))
-    assert "民盟县委本季度报送信息1条、被采用1条，积分居民主党派首位" in text
+    # By hand: 1 a submission + 3 县级 = 4 for 甲, 乙 and 民盟; July only, so 1—9月 is the same 4 and
+    # the same places; said as 附件1 ranks them (1—9月), each with its figure.
+    assert any(f"{a}、{b}本季度积分均为4分，并列镇街政协工委首位（1—9月累计积分：{a}4分、并列第1名；{b}4分、并列第1名，见附件）" in text
+               for a, b in (("甲镇政协工委", "乙镇政协工委"), ("乙镇政协工委", "甲镇政协工委")))
+    assert "民盟县委本季度报送信息1条、被采用1条、得4分，积分居民主党派首位（1—9月累计积分4分，列第1名，见附件）" in text
 
 
 def test_a_tiers_adoptions_are_named_as_levels_staff_write():

@@ -106,6 +106,11 @@ def q4_units():
     return compute("units", "--quarter", 4)
 
 
+@pytest.fixture(scope="module")
+def year_units():
+    return compute("units")
+
+
 def _index(out: Path) -> list[dict]:
     [index] = out.glob("*索引.xlsx")
     ws = openpyxl.load_workbook(index).active
@@ -146,16 +151,21 @@ def _says_place(text: str, u: dict, peers: int) -> None:
     assert f"在{u['peer_group']}{peers}个单位中{'' if tied else '排'}{u['rank_text']}" in text
 
 
-def test_unit_letters_say_the_figures_of_compute_units(q4, q4_units):
+def test_unit_letters_say_the_figures_of_compute_units(q4, q4_units, year_units):
     index = {r["收函单位或个人"]: r["文件名"] for r in _index(q4) if r["类别"] == "单位"}
     groups: dict[str, int] = {}
     for u in q4_units:
         groups[u["peer_group"]] = groups.get(u["peer_group"], 0) + 1
+    whole = {u["unit"]: u for u in year_units}
     for u in q4_units:
         text, tables = read_letter(q4 / index[u["unit"]])
         sentence_figures(text, u)
-        _says_place(text, u, groups[u["peer_group"]])
-        assert (f"按计分办法得{u['points']}分" in text) if u["points"] else ("计分" not in text)
+        # The place is the year's (the circular's 附件1 ranks the year to date, here the whole year),
+        # the quarter's points said as the quarter's.
+        y = whole[u["unit"]]
+        _says_place(text, y, groups[u["peer_group"]])
+        assert (f"本季度得{u['points']}分" in text) if u["points"] else ("本季度得" not in text)
+        assert (f"全年累计得{y['points']}分" in text) if y["points"] else ("计分" not in text)
         rows = item_rows(tables)
         # every item once: submitted in Q4 (its date in Oct–Dec) as many as the figure says, 批示 rows too
         in_q4 = [r for r in rows if re.match(r"1[012]月", r[3])]
@@ -183,8 +193,9 @@ def test_person_letters_say_the_figures_of_compute_people(q4, q4_people):
         reward = p["reward"] or "0.00"
         if float(reward):
             assert f"本期应发稿酬{float(reward):,.2f}元" in text
-            lines = next(t for t in tables if t[0][0] == "信息标题" and t[0][-1].startswith("金额"))
-            assert round(sum(float(r[-1].replace(",", "")) for r in lines[1:]), 2) == round(float(reward), 2)
+            lines = next(t for t in tables if t[0][0] == "信息标题" and "金额(元)" in t[0])
+            at = lines[0].index("金额(元)")  # a 说明 column after it when a line is a 补差
+            assert round(sum(float(r[at].replace(",", "")) for r in lines[1:]), 2) == round(float(reward), 2)
         else:
             assert "本期没有应发的稿酬" in text
         for role in (x for x in q4_people if x["name"] == name):
@@ -331,8 +342,11 @@ def test_hand_made_ledger_letters(hand):
     # 3 submitted; F1 县级, F2 市级 → 2 adopted, by highest tier 市级 1 and 县级 1; F2 instructed.
     # Points 3×1 + 3 + 10 = 16 (县级 批示 0).
     assert "报送社情民意信息3条,被采用2条(其中市级1条、县级1条),获领导批示1件" in text
-    assert "按计分办法得16分,在界别组2个单位中排第1名" in text
-    assert "本期任务2条,完成率150.0%" in text  # 界别组: 2 a quarter
+    # Q4's letter places it as the circular's 附件1 does, on the year (乙 sent nothing: 16 is the year's too).
+    assert "按计分办法本季度得16分;全年累计得16分,在界别组2个单位中排第1名" in text
+    assert "本季度任务2条,完成率150.0%" in text  # 界别组: 2 a quarter
+    # ... and judges the year from January as the circular does: 2 × 4 quarters = 8, 3 sent (37.5%).
+    assert "全年累计报送3条,任务8条,完成率37.5%;尚未完成年度任务(报送3条,任务8条)。" in text
     assert [r[1] for r in item_rows(tables)] == ["关于甲镇路灯损坏的反映", "关于乙村饮水困难的建议", "关于丙校门口交通拥堵的反映"]
     assert item_rows(tables)[0][4] == "县政协编发第1期"  # the 期号 as written, once
     assert "县委书记王某批示" in item_rows(tables)[1][5] and "已办结" in item_rows(tables)[1][5]
@@ -341,7 +355,8 @@ def test_hand_made_ledger_letters(hand):
     # nothing sent, 0 points: said without a 0, and no place (第2名 of 2 for sending nothing tells nothing);
     # 2 due in Q4, none sent
     assert "2025年第四季度,乙界别组未报送社情民意信息。" in text and "排第" not in text
-    assert "本期尚未完成任务(任务2条,未报送)。" in text and "本期没有报送社情民意信息" in text
+    assert "本季度尚未完成任务(任务2条,未报送)。" in text and "本期没有报送社情民意信息" in text
+    assert "全年累计尚未完成年度任务(任务8条,未报送)。" in text
     no_zero(text)
 
     text, tables = letters["个人:张三"]
@@ -354,12 +369,16 @@ def test_hand_made_ledger_letters(hand):
     assert "李四同志:" in text
     assert "报送社情民意信息2条,被采用1条(市级),获领导批示1件" in text  # F2 only, at 市级
     assert "本期应发稿酬100.00元" in text
-    assert "作为信息员,任务3条,完成率66.7%;尚未完成任务(10月未报送)" in text
+    assert "作为信息员,本季度任务3条,完成率66.7%;尚未完成任务(10月未报送)" in text
     assert "本期10月没有报送信息" in text
+    # 1 a month all year: November and December of 12 months (16.7%)
+    assert "全年累计报送2条,任务12条,完成率16.7%;尚未完成年度任务(1月、2月、3月、4月、5月、6月、7月、8月、9月、10月未报送)" in text
     text, _ = letters["个人:王五"]
     # 委员 2 a year, due at the year's end: none sent
     assert "2025年第四季度,您未报送社情民意信息。" in text and "合写的信息" not in text
-    assert "作为委员,尚未完成任务(任务2条,未报送)。" in text and "本期没有应发的稿酬" in text
+    # the quarter's judgement is the year's (2 a year): said once, as the year's
+    assert "作为委员,全年累计尚未完成年度任务(任务2条,未报送)。" in text and "本期没有应发的稿酬" in text
+    assert "本季度" not in text
     no_zero(text)
 
 
@@ -392,22 +411,28 @@ def test_letters_split_adoptions_by_highest_tier_and_leave_zero_clauses_out(tmp_
     assert "2025年第四季度,您报送社情民意信息3条,被采用3条(其中省级1条、市级1条、县级1条)。" in text
     # 城关镇: 3 a month × 3 = 9 due, 3 sent (33.3%); 1 a month at 市级+ × 3 = 3, H1 and H2 (66.7%).
     # Points 3×1 + 省级 20 + 市级 10 + 县级 3 = 36, first.
+    # The year (the circular's 附件1 for Q4): 城关 36, 河口 H0 1 + 3 = 4, 青山 0; 3 × 12 = 36 due, 12 at 市级+.
     text = letters["单位:城关镇政协工委"]
-    assert "城关镇政协工委报送社情民意信息3条,被采用3条(其中省级1条、市级1条、县级1条)。按计分办法得36分,在镇街政协工委3个单位中排第1名。" in text
-    assert ("本期任务9条,完成率33.3%;采用任务3条,完成率66.7%;"
+    assert ("城关镇政协工委报送社情民意信息3条,被采用3条(其中省级1条、市级1条、县级1条)。"
+            "按计分办法本季度得36分;全年累计得36分,在镇街政协工委3个单位中排第1名。") in text
+    assert ("本季度任务9条,完成率33.3%;采用任务3条,完成率66.7%;"
             "尚未完成任务(报送3条,任务9条;市级及以上采用2条,任务3条)。") in text
+    assert ("全年累计报送3条,任务36条,完成率8.3%;采用任务12条,完成率16.7%;"
+            "尚未完成年度任务(报送3条,任务36条;市级及以上采用2条,任务12条)。") in text
     # 河口镇: nothing sent in Q4, H0 (sent in August) adopted at 县级 in October: 3 points, second.
     text = letters["单位:河口镇政协工委"]
     assert ("2025年第四季度,河口镇政协工委未报送新的社情民意信息,此前报送的信息被采用1条(县级)。"
-            "按计分办法得3分,在镇街政协工委3个单位中排第2名。") in text
-    assert "本期尚未完成任务(任务9条,未报送;采用任务3条,尚无市级及以上采用)。" in text
+            "按计分办法本季度得3分;全年累计得4分,在镇街政协工委3个单位中排第2名。") in text
+    assert "本季度尚未完成任务(任务9条,未报送;采用任务3条,尚无市级及以上采用)。" in text
+    assert "全年累计报送1条,任务36条,完成率2.8%;尚未完成年度任务(报送1条,任务36条;采用任务12条,尚无市级及以上采用)。" in text
     text = letters["个人:吴二"]
     assert "您未报送新的社情民意信息,此前报送的信息被采用1条(县级)。" in text
-    assert "作为信息员,尚未完成任务(任务3条,未报送)。" in text  # 1 a month, October to December
+    assert "作为信息员,本季度尚未完成任务(任务3条,未报送)。" in text  # 1 a month, October to December
     # 青山镇: nothing at all: no 得0分, and no place (last of three for sending nothing).
     text = letters["单位:青山镇政协工委"]
     assert "2025年第四季度,青山镇政协工委未报送社情民意信息。" in text and "排第" not in text
-    assert "本期尚未完成任务(任务9条,未报送;采用任务3条,尚无市级及以上采用)。" in text
+    assert "本季度尚未完成任务(任务9条,未报送;采用任务3条,尚无市级及以上采用)。" in text
+    assert "全年累计尚未完成年度任务(任务36条,未报送;采用任务12条,尚无市级及以上采用)。" in text
 
 
 def test_unit_letters_say_a_shared_place_and_none_alone_or_for_nothing(tmp_path):
@@ -454,7 +479,7 @@ def test_letters_speak_of_the_roles_held_in_the_period(tmp_path):
     paths = write_feedback_outputs(fb, tmp_path / "out", date="2026-01-08")
     text, _ = read_letter(paths["个人:吴六"])
     # 委员 2 a year, in post July–December: 2 × 6/12 = 1; G1 sent: 100.0%.
-    assert "吴六委员:" in text and "作为委员,任务1条,完成率100.0%" in text and "信息员" not in text
+    assert "吴六委员:" in text and "作为委员,全年累计报送1条,任务1条,完成率100.0%" in text and "信息员" not in text
     text, _ = read_letter(paths["个人:钱二"])
     assert "钱二同志:" in text and "报送社情民意信息1条" in text and "本期未设报送任务" in text and "信息员" not in text
 
@@ -654,3 +679,106 @@ def test_a_letter_says_how_co_written_items_count_by_the_rules_and_only_when_the
     assert "各计" not in text["张三"]
     assert "您未报送社情民意信息。" in text["李四"] and "联名" not in text["李四"]
     assert "联名" not in text["王五"]
+
+
+# ---------------------------------------------------------------- a quarter's letter beside its circular
+
+RANK_HEAD = ["编号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协", "领导批示", "批示日期"]
+
+
+@pytest.fixture
+def two_parties(tmp_path):
+    """民盟县委 and 民进县委 (民主党派: 3 a quarter from January). 民盟: A1 (Feb, 市政协 5 Mar), A2 (May,
+    李四 委员). 民进: B0 (Jan), B1 (Aug, 张三 信息员, 县政协编发 20 Aug), B2 (Sep)."""
+    ledger = write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": [RANK_HEAD,
+        ["A1", dt.datetime(2025, 2, 10), "关于甲乡渡口安全的建议", "民盟县委", "民盟县委", None, "2025.3.5", None, None],
+        ["A2", dt.datetime(2025, 5, 10), "关于乙村小学校车的建议", "李四", "民盟县委", None, None, None, None],
+        ["B0", dt.datetime(2025, 1, 15), "关于丙镇集市占道的反映", "民进县委", "民进县委", None, None, None, None],
+        ["B1", dt.datetime(2025, 8, 5), "关于丁社区养老食堂的建议", "张三", "民进县委", "2025.8.20", None, None, None],
+        ["B2", dt.datetime(2025, 9, 1), "关于戊路口信号灯的建议", "民进县委", "民进县委", None, None, None, None]]})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["张三", "信息员", "民进县委"], ["李四", "委员", "民盟县委"]],
+        "单位": [["单位名称", "单位类型"], ["民盟县委", "民主党派"], ["民进县委", "民主党派"]]})
+    return ledger, roster
+
+
+def test_a_quarters_letter_says_the_place_and_quota_the_circular_says(two_parties, tmp_path):
+    """The third quarter's letters rank and judge as the circular's 附件1 does (1—9月), and say the
+    quarter's own figures with their basis. By hand (1 a submission, 县级 3, 市级 10):
+    民进 Q3 B1 + B2 + 县级 = 5 points (first of the quarter), 1—9月 B0 too = 6; 民盟 Q3 nothing,
+    1—9月 A1 + A2 + 市级 = 12: 民盟 first, 民进 second. The letter said 民进 "得5分…排第1名"
+    beside the circular's 第2名. Quota 3 a quarter: Q3 民进 2 of 3 (66.7%), 1—9月 3 of 9 (33.3%),
+    民盟 0 of 3, 2 of 9 (22.2%)."""
+    import sqmy_lib as sq
+    from sqmy_lib.compute.circular import build_circular
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.circular_docx import write_circular_docx
+    from sqmy_lib.render.feedback import write_feedback_outputs
+
+    ledger = sq.read_ledgers(str(two_parties[0]), roster=str(two_parties[1]), year=2025)
+    today = dt.date(2025, 10, 10)
+    paths = write_feedback_outputs(build_feedback(ledger, "2025Q3", today=today), tmp_path / "out", date="2025-10-10")
+    letters = {k: read_letter(v)[0] for k, v in paths.items() if v.suffix == ".docx"}
+
+    text = letters["单位:民进县委"]
+    assert ("2025年第三季度,民进县委报送社情民意信息2条,被采用1条(县级)。"
+            "按计分办法本季度得5分;1—9月累计得6分,在民主党派2个单位中排第2名。") in text
+    assert "排第1名" not in text
+    assert "本季度任务3条,完成率66.7%;尚未完成任务(报送2条,任务3条)。" in text
+    assert "1—9月累计报送3条,任务9条,完成率33.3%;尚未完成年度任务进度(报送3条,任务9条)。" in text
+    assert "本季度报送2条,任务3条。1—9月累计报送3条,任务9条。请认真查找原因" in text
+    text = letters["单位:民盟县委"]
+    assert "2025年第三季度,民盟县委未报送社情民意信息。按计分办法1—9月累计得12分,在民主党派2个单位中排第1名。" in text
+    assert "本季度尚未完成任务(任务3条,未报送)。" in text
+    assert "1—9月累计报送2条,任务9条,完成率22.2%;尚未完成年度任务进度(报送2条,任务9条)。" in text
+    no_zero(text)
+
+    # 张三 (信息员, 1 a month): Q3 only August, 1 of 3 months; 1—9月 1 of 9, every month but August missed.
+    text = letters["个人:张三"]
+    assert "作为信息员,本季度任务3条,完成率33.3%;尚未完成任务(7月、9月未报送)。\n本期7月、9月没有报送信息。" in text
+    assert ("1—9月累计报送1条,任务9条,完成率11.1%;"
+            "尚未完成年度任务进度(1月、2月、3月、4月、5月、6月、7月、9月未报送)。") in text
+    # 李四 (委员, 2 a year): the quarter's rate is the year's so far, one judgement: said once, as 1—9月.
+    text = letters["个人:李四"]
+    assert "作为委员,1—9月累计报送1条,任务2条,完成率50.0%。" in text and "本季度任务" not in text
+
+    # The circular of the same quarter: 附件1 ranks 1—9月, and its leading-unit sentence names both bases.
+    circ = build_circular(ledger, 2025, 3, today=today)
+    doc = docx.Document(str(write_circular_docx(circ, tmp_path / "通报.docx", date=today)))
+    body = plain("\n".join(p.text for p in doc.paragraphs))
+    assert "民进县委本季度报送信息2条、被采用1条、得5分,积分居民主党派首位(1—9月累计积分6分,列第2名,见附件1)" in body
+    rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    row = next(r for r in rows if r[0] == "民进县委")
+    # 单位 | 类别 | 本季度 报送 采用 批示 | 年度累计 报送 采用 批示 积分 排名 任务 完成率: the letter's 6分, 第2名, 9, 33.3%
+    assert row[2:12] == ["2", "1", "0", "3", "1", "0", "6", "2", "9", "33.3%"]
+
+
+def test_a_top_up_line_says_what_it_tops_up(tmp_path):
+    """补差, by hand (县级 30, 市级 100, ×2 with a 批示, shares equal): C1 (张三) 县级 in February, 市级 in
+    August: Q1 30.00, Q3 100 − 30 = 70.00. C2 (张三、王五) 市级 in March, a 市级 leader's 批示 in May:
+    Q1 100 ÷ 2 = 50.00 each, Q2 200 ÷ 2 − 50 = 50.00 each. The lines showed 市级 | | 1/1 | 70.00 and
+    市级 | ×2 | 1/2 | 50.00 with nothing saying they are differences."""
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.feedback import write_feedback_outputs
+
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": [RANK_HEAD,
+        ["C1", dt.datetime(2025, 2, 10), "关于己街道垃圾分类的建议", "张三", "民进县委", "2025.2.20", "2025.8.10", None, None],
+        ["C2", dt.datetime(2025, 3, 1), "关于庚村饮水工程的建议", "张三、王五", "民进县委", None, "2025.3.20", "副市长赵某批示",
+         dt.datetime(2025, 5, 6)]]})
+    ledger = sq.read_ledgers(str(path), year=2025)
+
+    def reward_rows(quarter: str, name: str) -> list[list[str]]:
+        fb = build_feedback(ledger, quarter, today=dt.date(2026, 1, 10))
+        paths = write_feedback_outputs(fb, tmp_path / quarter, date="2026-01-08")
+        _, tables = read_letter(paths[f"个人:{name}"])
+        return next(t for t in tables if t[0][0] == "信息标题" and "金额(元)" in t[0])
+
+    q1 = reward_rows("2025Q1", "张三")  # paid in full: no 说明 column
+    assert q1[0] == ["信息标题", "采用层级", "批示加倍", "份额", "金额(元)"]
+    assert sorted(r[1:] for r in q1[1:]) == [["县级", "", "1/1", "30.00"], ["市级", "", "1/2", "50.00"]]
+    q2 = reward_rows("2025Q2", "王五")
+    assert q2 == [["信息标题", "采用层级", "批示加倍", "份额", "金额(元)", "说明"],
+                  ["关于庚村饮水工程的建议", "市级", "×2", "1/2", "50.00", "补差:应发100.00元,此前已按市级发放50.00元"]]
+    q3 = reward_rows("2025Q3", "张三")
+    assert q3[1] == ["关于己街道垃圾分类的建议", "市级", "", "1/1", "70.00", "补差:应发100.00元,此前已按县级发放30.00元"]

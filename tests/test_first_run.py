@@ -63,7 +63,7 @@ def test_quick_start_in_a_clean_folder(tmp_path, monkeypatch):
     adoption_errors = [m for m in errors if m["sheet"] == "采用台账"]
     item_errors = [m for m in errors if m["sheet"] != "采用台账"]
     summary = run.stdout.split("注意:", 1)[1].split("已生成的文件", 1)[0]
-    assert f"报送 {len(item_errors)} 条:" in summary and f"采用 {len(adoption_errors)} 条:" in summary
+    assert f"报送 {len(item_errors)} 条:" in summary and f"采用记录 {len(adoption_errors)} 条:" in summary
     for mistake in errors:
         assert f"{entry(mistake['code']).title} 1 条" in summary, mistake["code"]
     out = (office / "输出").resolve()
@@ -208,7 +208,25 @@ def test_the_adoptions_of_a_left_out_item_are_said_too(tmp_path):
     result = sqmy("run", tmp_path / "台账", "--out", tmp_path / "输出")
     assert result.returncode == 3, result.stderr
     assert "报送 1 条:标题为空 1 条" in result.stdout
-    assert "采用 1 条:所属信息有错误、未计入 1 条" in result.stdout
+    assert "采用记录 1 条:所属信息有错误、未计入 1 条" in result.stdout
+
+
+def test_validate_counts_adoption_records_and_says_so(tmp_path):
+    """``sqmy validate`` said "采用 19 条" (adoption records) where every document says 被采用18条
+    (items). By hand: V1 adopted at 县级 and at 市级 (two records, one item), V2 at 县级, V3 not
+    adopted: 3 items sent, 3 采用记录, 2 items adopted. The line says records; the documents' 2 is items."""
+    import sqmy_lib as sq
+
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协"],
+            ["V1", dt.datetime(2025, 2, 10), "关于甲乡渡口安全的建议", "张三", "民盟县委", "2025.2.20", "2025.3.10"],
+            ["V2", dt.datetime(2025, 2, 12), "关于乙村校车的建议", "张三", "民盟县委", "2025.3.1", None],
+            ["V3", dt.datetime(2025, 3, 5), "关于丙镇集市的建议", "张三", "民盟县委", None, None]]
+    ledger = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    result = sqmy("validate", ledger, "--year", 2025)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "报送 3 条,采用记录 3 条,批示 0 件" in result.stdout
+    assert not re.search(r"(?<!记录 )采用 \d+ 条", result.stdout)  # no bare "采用 N 条" that reads as items
+    assert sq.summary(sq.read_ledgers(str(ledger), year=2025), 2025).adopted == 2
 
 
 def test_an_unreadable_file_is_named_as_left_out(tmp_path):

@@ -49,6 +49,10 @@ def _inputs(p: argparse.ArgumentParser) -> None:
 
 
 def run_feedback(args) -> int:
+    from ..period import Period
+    from .reports import warn_early_date
+
+    warn_early_date(args, Period.of(args.year, quarter=args.quarter), "反馈")
     return produce(FEEDBACK, report_parameters(args), Path(args.out), timeout=args.timeout,
                    allow_empty=args.allow_empty)
 

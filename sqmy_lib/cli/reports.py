@@ -67,7 +67,7 @@ def _today(args) -> dt.date:
 
 def run_circular(args) -> int:
     """Without --quarter/--month/--half: the last period of the rules' ``periods.circular`` that has ended."""
-    from ..period import last_ended, number_in
+    from ..period import Period, last_ended, number_in
     from ..rules import load_rules
 
     if args.quarter is None and args.month is None and args.half is None:
@@ -77,7 +77,24 @@ def run_circular(args) -> int:
             print(f"sqmy: {args.year}年尚无已结束的{EVERY_ZH[every]},未生成通报", file=sys.stderr)
             return 2
         setattr(args, every, number_in(period, every))
+    warn_early_date(args, Period.of(args.year, quarter=args.quarter, month=args.month, half=args.half), "通报")
     return produce(CIRCULAR, report_parameters(args), Path(args.out), timeout=args.timeout, allow_empty=args.allow_empty)
+
+
+def warn_early_date(args, period, what: str) -> None:
+    """Say on stderr when the document's 成文日期 (--date) is not after the period it reports ends
+    (``--quarter 4 --date 2025-12-08``): the figures of a period not over are not its figures. The
+    document is still produced (a draft may be dated ahead on purpose); a --date that is no date is
+    left to the report's own check."""
+    try:
+        date = dt.date.fromisoformat(args.date) if getattr(args, "date", None) else None
+    except ValueError:
+        return
+    end = period.end.date()
+    if date is not None and date <= end:
+        print(f"提示:{what}的成文日期(--date {date.isoformat()},{date.year}年{date.month}月{date.day}日)不晚于"
+              f"{period.label}的最后一天({end.month}月{end.day}日):所{what}的期间尚未结束,统计可能不全;"
+              f"请核对 --date 是否应为{end.month}月{end.day}日之后", file=sys.stderr)
 
 
 def run_commend(args) -> int:

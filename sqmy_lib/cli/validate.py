@@ -54,7 +54,7 @@ def _read_and_check(args) -> tuple[Ledger, Report]:
         print(f"提示:{note}", file=sys.stderr)
     stage(f"读取台账 {files_text(discover(p for p in args.paths if Path(p).exists()))}")
     ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules, missing="report")
-    stage(f"校验 {len(ledger.submissions)} 条报送、{len(ledger.adoptions)} 条采用、{len(ledger.instructions)} 件批示")
+    stage(f"校验 {len(ledger.submissions)} 条报送、{len(ledger.adoptions)} 条采用记录、{len(ledger.instructions)} 件批示")
     return ledger, validate(ledger, rules)
 
 
@@ -166,6 +166,11 @@ def run_main_job(args) -> int:
     return code
 
 
+# Rows counted as records, not items: an adoption row is one 采用记录 (an item adopted at two tiers
+# has two), while the documents' 被采用…条 counts items.
+RECORDS_ZH = {"adoptions": "采用记录"}
+
+
 # Reasons ``compute.counted`` gives that are not catalog findings.
 def _left_out(ledger: Ledger, rules_path, year) -> list[str]:
     """Why rows are not in the figures, one line each: files not read, then error rows by table."""
@@ -183,7 +188,7 @@ def _left_out(ledger: Ledger, rules_path, year) -> list[str]:
     left = counted(ledger, load_rules(rules_path, year=year)).left_out
     for table, group in left.groupby("table", sort=False):
         why = "、".join(f"{reason(code)} {n} 条" for code, n in zip(group["code"], group["rows"]))
-        lines.append(f"{TABLE_ZH.get(table, table)} {int(group['rows'].sum())} 条:{why}")
+        lines.append(f"{RECORDS_ZH.get(table, TABLE_ZH.get(table, table))} {int(group['rows'].sum())} 条:{why}")
     return lines
 
 

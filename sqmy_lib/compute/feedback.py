@@ -12,6 +12,13 @@ Which items a letter lists: the items counted for its holder (a unit: the item's
 items credited to them, ``base.credited_authors``) that were submitted, adopted, forwarded or
 instructed in the period, so every figure of the letter has its items beside it. Adoptions,
 forwards and 批示 shown are those dated in the period, as the figures count them.
+
+A quarter's letter also carries the year-to-date rows (``UnitLetter.ytd``, ``PersonLetter.ytd_roles``):
+the quarterly circular ranks units and judges quotas on January to date (its 附件1 and 未完成任务 lists),
+so a letter that said only the quarter's place or quota would say a second, different figure beside
+the circular's without the reason. A 补差 line (an item paid for before the period) carries what the
+share is worth now, what was paid before and at what tier (``top_up_lines``), so 70.00 for a 市级
+item is read as 100.00 less 30.00 paid at 县级.
 """
 from __future__ import annotations
 
@@ -27,7 +34,7 @@ from .base import as_of, credited_authors, item_flags, month_counts, month_end, 
 from .counted import Counted
 from .instructions import instructions as instruction_rows
 from .people import held_during, months_held, people, roster_terms
-from .rewards import reward_lines, yuan
+from .rewards import reward_lines, split_fen, to_fen, yuan
 from .units import units
 
 ITEM_COLUMNS = ["item", "item_no", "title", "date", "authors", "unit", "adopted_text", "forwarded_text",
@@ -43,7 +50,8 @@ class UnitLetter:
     figures: dict  # the unit's row of units()
     peers: int  # units in its peer group
     items: pd.DataFrame  # ITEM_COLUMNS
-    rewards: pd.DataFrame  # its reward lines (kind 单位)
+    rewards: pd.DataFrame  # its reward lines (kind 单位), with ``top_up_lines``' columns
+    ytd: dict | None = None  # its row of units() over the year to date, when the period is not that
 
 
 @dataclass
@@ -53,7 +61,8 @@ class PersonLetter:
     name: str
     roles: list[dict]  # rows of people(), one per role
     items: pd.DataFrame
-    rewards: pd.DataFrame  # reward lines (kind 个人)
+    rewards: pd.DataFrame  # reward lines (kind 个人), with ``top_up_lines``' columns
+    ytd_roles: dict = field(default_factory=dict)  # role -> its row of people() over the year to date (a quarter's letter)
 
     @property
     def unit(self) -> str:
@@ -76,6 +85,18 @@ class Feedback:
     people: list[PersonLetter] = field(default_factory=list)
     people_table: pd.DataFrame | None = None  # compute people, as the letters took it
     units_table: pd.DataFrame | None = None  # compute units, as the letters took it
+    year_to_date: Period | None = None  # the circular's 年度累计 (1—9月), when the period is not it
+
+    @property
+    def period_word(self) -> str:
+        """How a letter names its own period beside the year to date: 本季度, 本月, 本期 (as the circular does)."""
+        return {3: "本季度", 1: "本月"}.get(self.period.months, "本期")
+
+    @property
+    def ytd_word(self) -> str:
+        """The year to date as the circular names it: 全年, or 1—9月."""
+        ytd = self.year_to_date or self.period
+        return "全年" if ytd.first_month == 1 and ytd.last_month == 12 else f"1—{ytd.last_month}月"
 
 
 def _when_text(when) -> str:
@@ -172,16 +193,22 @@ def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None,
                    today: dt.date | None = None) -> Feedback:
     """Every letter for ``period``: one per unit (every unit ``compute units`` lists) and one per person
     who had anything counted in the period or held a role with a quota in it; a person's letter speaks
-    of the roles held in the period only (``held_roles``)."""
+    of the roles held in the period only (``held_roles``). When the period is not its own year to
+    date (a second, third or fourth quarter), each letter also carries its year-to-date rows, the
+    figures the circular's units table, ranks and lists of those behind are made of."""
     c, period = prepare(source, period, rules, today)
     rules = c.rules
     office = office or (rules.data.get("office") or {}).get("name", "")
     ppl = people(c, period, today=today)
     uts = units(c, period, today=today)
+    ytd = period.year_to_date if period.year_to_date != period else None
+    ytd_units = {r["unit"]: r for r in units(c, ytd, today=today).to_dict("records")} if ytd else {}
+    ytd_people = ({(r["name"], r["role"]): r for r in people(c, ytd, today=today).to_dict("records")}
+                  if ytd else {})
     table = item_table(c, period, today)
     active = _active(table)
-    lines = reward_lines(c, period)
-    out = Feedback(period, rules, office, list(rules.tiers), people_table=ppl, units_table=uts)
+    lines = top_up_lines(c, reward_lines(c, period), period)
+    out = Feedback(period, rules, office, list(rules.tiers), people_table=ppl, units_table=uts, year_to_date=ytd)
 
     sizes = uts.groupby("peer_group")["unit"].transform("size")
     by_unit = dict(tuple(active.groupby("unit", sort=False)))
@@ -189,13 +216,21 @@ def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None,
     unit_lines = lines[lines["kind"] == "单位"]
     for row, peers in zip(uts.to_dict("records"), sizes):
         out.units.append(UnitLetter(row["unit"], row, int(peers), by_unit.get(row["unit"], empty),
-                                    unit_lines[unit_lines["beneficiary"] == row["unit"]].reset_index(drop=True)))
+                                    unit_lines[unit_lines["beneficiary"] == row["unit"]].reset_index(drop=True),
+                                    ytd_units.get(row["unit"])))
+    _person_letters(c, out, ppl, active, lines[lines["kind"] == "个人"], ytd_people)
+    return out
 
+
+def _person_letters(c: Counted, out: Feedback, ppl: pd.DataFrame, active: pd.DataFrame, person_lines: pd.DataFrame,
+                    ytd_people: dict) -> None:
+    """The people's letters of ``out`` (see ``build_feedback``), each role held with its year-to-date row."""
+    period = out.period
     credited = credited_authors(c)
     credited = credited[credited["item"].isin(active["item"])].drop_duplicates(["item", "name"])
     items_of = credited.groupby("name")["item"].agg(list).to_dict()
     indexed = active.set_index("item", drop=False)
-    person_lines = lines[lines["kind"] == "个人"]
+    empty = active.iloc[0:0]
     lines_of = dict(tuple(person_lines.groupby("beneficiary", sort=False)))
     counts = ppl.columns.intersection(["submitted", "adopted", "instructed", "forwarded"], sort=False)  # 上报 when recorded
     terms = roster_terms(c)
@@ -206,9 +241,47 @@ def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None,
         if not any_count and not any(has_quota(r) for r in held):
             continue
         mine = indexed.loc[items_of.get(name, [])] if name in items_of else empty
+        ytd_roles = {r["role"]: ytd_people[(name, r["role"])] for r in held if (name, r["role"]) in ytd_people}
         out.people.append(PersonLetter(name, held or [_no_role(records)], mine.reset_index(drop=True),
-                                       lines_of.get(name, person_lines.iloc[0:0]).reset_index(drop=True)))
+                                       lines_of.get(name, person_lines.iloc[0:0]).reset_index(drop=True), ytd_roles))
+
+
+TOP_UP_COLUMNS = ["due", "paid_share", "earlier"]
+
+
+def top_up_lines(c: Counted, lines: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Reward lines (``rewards.reward_lines``) with, for a 补差 (``paid_before`` > 0: the item was paid
+    for before the period, and has gained since), what the beneficiary's share of the item is worth
+    now (``due``), what of it was paid before (``paid_share``: the same equal split in fen as the
+    amount, the remainder to the first author) and at what it was paid (``earlier``: the highest tier
+    paid before the period, 有批示 when instructed by then). The line's amount is ``due`` less
+    ``paid_share``. Blank (None, "") for a line paid in full in the period."""
+    out = lines.copy()
+    if out.empty:
+        return out.assign(**{k: pd.Series(dtype=object) for k in TOP_UP_COLUMNS})
+    n = out.groupby("item")["beneficiary"].transform("size")
+    paid_fen = [to_fen(v) for v in out["paid_before"]]  # the item's, in yuan on the line
+    before = [split_fen(f, int(k))[int(p)] for f, k, p in zip(paid_fen, n, out["position"])]
+    topped = [f > 0 for f in paid_fen]
+    out["paid_share"] = [yuan(b) if t else None for b, t in zip(before, topped)]
+    out["due"] = [yuan(a + b) if t else None for a, b, t in zip(out["amount_fen"], before, topped)]
+    earlier = _paid_at_before(c, period)
+    out["earlier"] = [earlier.get(i, "") if t else "" for i, t in zip(out["item"], topped)]
     return out
+
+
+def _paid_at_before(c: Counted, period: Period) -> dict:
+    """{item: 县级, 市级（有批示）}: the highest tier each item was paid at before the period (every tier
+    reached, 县级+市级, when the rules pay each: ``rewards.tier_mode: sum``), and whether a 批示 had
+    come by then."""
+    start = pd.Timestamp(period.start)
+    ad = c.adoptions[c.adoptions["paid"] & (c.adoptions["when"] < start)]
+    tiers = list(c.rules.tiers)
+    reached = ad.groupby("item")["tier_rank"].agg(lambda r: sorted(set(int(x) for x in r)))
+    every = c.rules.data["rewards"].get("tier_mode", "highest") == "sum"
+    instructed = set(c.instructions.loc[c.instructions["when"] < start, "item"])
+    return {item: ("+".join(tiers[k] for k in ranks) if every else tiers[ranks[-1]]) + ("（有批示）" if item in instructed else "")
+            for item, ranks in reached.items()}
 
 
 # ---- 委员履职档案 ----

@@ -23,7 +23,8 @@ def summary_text(ledger: Ledger, report: Report) -> str:
     ok = int((ledger.files["status"] == "ok").sum()) if len(ledger.files) else 0
     lines = [
         f"读取文件 {len(ledger.files)} 个(成功 {ok} 个),工作表 {len(ledger.sheets)} 张;年度 {ledger.year or '未知'}",
-        f"报送 {c['submissions']} 条,采用 {c['adoptions']} 条,批示 {c['instructions']} 件",
+        # Records, as read: an item adopted at two tiers is two 采用记录 (the documents' 被采用…条 are items).
+        f"报送 {c['submissions']} 条,采用记录 {c['adoptions']} 条,批示 {c['instructions']} 件",
         f"错误 {len(report.errors)} 条,警告 {len(report.warnings)} 条",
     ]
     subs = ledger.submissions

@@ -137,21 +137,49 @@ def _feature_growth(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str,
 
 
 def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    """The first of each peer group by the period's points, with those points (they are in no table of
+    the circular) and, when the units table ranks a longer span (附件1: 1—9月), each one's points and
+    place there, so the two places are never read as one: ``铜陵镇政协工委本季度报送信息1条、被采用2条、
+    得11分，积分居镇街政协工委首位（1—9月累计积分20分，列第2名，见附件1）``."""
     leaders = circ.leading_units()
     sizes = circ.units.groupby("peer_group")["unit"].size()
     leaders = leaders[leaders["peer_group"].map(sizes).fillna(0) > 1]  # first of one is no distinction
     if leaders.empty:
         return None
-    # The period's points (附件1 ranks the year to date: the sentence says which); a tie is said as one.
-    parts = []
+    parts = []  # a tie is said as one
     for group, tied in leaders.groupby("peer_group", sort=False):
         group = f"各{group}" if len(group) == 1 else group  # a roll-up's groups 县, 区: 积分居各县首位
+        standing = _ytd_standing(circ, list(tied["unit"]), refs)
         if len(tied) == 1:
             r = next(tied.itertuples())
-            parts.append(f"{r.unit}{circ.period_word}报送信息{r.submitted}条、被采用{r.adopted}条，积分居{group}首位")
+            parts.append(f"{r.unit}{circ.period_word}报送信息{r.submitted}条、被采用{r.adopted}条、得{int(r.points)}分，"
+                         f"积分居{group}首位{standing}")
         else:
-            parts.append(f"{zh.joined(tied['unit'])}{circ.period_word}积分并列{group}首位")
+            parts.append(f"{zh.joined(tied['unit'])}{circ.period_word}积分均为{int(tied['points'].iloc[0])}分，"
+                         f"并列{group}首位{standing}")
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
+
+
+def _ytd_standing(circ: QuarterlyCircular, names: list[str], refs: dict[str, str]) -> str:
+    """``（1—9月累计积分20分，列第2名，见附件1）``: the units' points and places in the units table when
+    it ranks the year to date and the period is not that; "" when they are the same span."""
+    if circ.year_to_date == circ.period:
+        return ""
+    ytd = circ.units_ytd.set_index("unit")
+    said = []
+    for name in names:
+        if name not in ytd.index or zh.blank(ytd.at[name, "rank"]):
+            continue
+        place = ytd.at[name, "rank_text"] if "rank_text" in ytd else f"第{int(ytd.at[name, 'rank'])}名"
+        place = place if str(place).startswith("并列") else f"列{place}"
+        said.append((name, int(ytd.at[name, "points"]), place))
+    if not said:
+        return ""
+    if len(said) == 1:
+        text = f"{circ.ytd_word}累计积分{said[0][1]}分，{said[0][2]}"
+    else:
+        text = f"{circ.ytd_word}累计积分：" + "；".join(f"{n}{k}分、{pl}" for n, k, pl in said)
+    return f"（{text}，见{refs.get('units', '附件')}）"
 
 
 def _feature_higher(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
@@ -394,12 +422,23 @@ def _behind_people_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Atta
     return Attachment(f"{when}未完成{goal}的{_role_names(people)}名单", blocks)
 
 
+def adopted_in_each_period(rules) -> str:
+    """How 被采用 adds up over periods, for the 统计口径: it counts the items adopted in the period
+    (``summary.adopted``), so an item adopted in two quarters is in both and once in the year, and
+    the quarters' 被采用 may add up to more than the year's (points and money count what an item
+    gained, and add up). The example from the rules' own first two tiers."""
+    tiers = list(rules.tiers)[:2]
+    example = f"(如一季度被{tiers[0]}采用、三季度又被{tiers[1]}采用)" if len(tiers) == 2 else ""
+    return (f"同一条信息在不同期间被采用的{example},在各该期间的被采用条数中各计1条,在年度累计中只计1条,"
+            "因此各季度(各月)的被采用条数相加可能多于年度累计。")
+
+
 def _rules_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment | None:
     if circ.rules is None:
         return None
     from ..rules.show import _periods, _points, _quotas
 
-    blocks: list = [Heading("统计口径")] + [Para(_clean(t)) for t in _periods(circ.rules)]
+    blocks: list = [Heading("统计口径")] + [Para(_clean(t)) for t in [*_periods(circ.rules), adopted_in_each_period(circ.rules)]]
     blocks += [Heading("计分办法")] + [Para(_clean(t)) for t in _points(circ.rules)]
     if circ.people_section:
         blocks += [Heading("报送任务")] + [Para(_clean(t)) for t in _quotas(circ.rules)]

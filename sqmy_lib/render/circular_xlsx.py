@@ -13,6 +13,7 @@ written to a temporary file and renamed into place.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -131,8 +132,19 @@ def _units(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     ws.insert_chart(placed.last_row + 3, 0, chart)
 
 
+PERSON_KEYS = ("name", "role", "unit", "appointed_on", "ended_on", "note")  # who, and notes: no period over them
+
+
+def people_sheet_spec(circ: QuarterlyCircular) -> specs.TableSpec:
+    """The 个人完成情况 sheet's columns: its figures are the year to date's (``people_ytd``), headed
+    as the 各单位情况 sheet heads them (年度累计, or 全年), so the sheet is not read as the quarter's."""
+    ytd = "全年" if circ.whole_year else "年度累计"
+    plain = specs.people(circ.summary.adopted_by_tier)
+    return replace(plain, columns=tuple(c if c.key in PERSON_KEYS else replace(c, group=ytd) for c in plain))
+
+
 def _people(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
-    w.table(ws, circ.people_ytd, specs.people(circ.summary.adopted_by_tier), freeze=1, autofilter=True)
+    w.table(ws, circ.people_ytd, people_sheet_spec(circ), freeze=1, autofilter=True)
 
 
 def _adoptions(w: TableWriter, ws, circ: QuarterlyCircular) -> None:

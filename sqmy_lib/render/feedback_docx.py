@@ -28,7 +28,7 @@ ITEMS = spec(
 )
 REWARDS = spec(
     Column("title", "信息标题", "long"), Column("tier", "采用层级"), Column("multiplier_text", "批示加倍"),
-    Column("share", "份额"), Column("amount", "金额（元）", "money"),
+    Column("share", "份额"), Column("amount", "金额（元）", "money"), Column("note", "说明", "long"),
 )
 ADOPTIONS = spec(
     Column("body", "采用单位或刊物", "long"), Column("issue_no", "期号", "count"), Column("tier", "层级"), Column("channel", "渠道"),
@@ -90,21 +90,60 @@ def _progress(quota, completion, done: int, label: str, none: str) -> str:
     return f"{label}{_count(quota)}条,完成率{text(completion, 'pct') or '—'}"
 
 
-def quota_sentence(row: dict, subject: str = "", adopted_word: str = "") -> str:
+def quota_sentence(row: dict, subject: str = "", adopted_word: str = "", when: str = "",
+                   behind_word: str = "尚未完成任务") -> str:
     """任务N条,完成率X% (and the unit's 采用任务); what is short (the row's ``owed``), or that it
     is met. A part owed with nothing done is said once, in the 尚未完成任务 clause, with no 0 in it:
     本期尚未完成任务(任务9条,未报送). ``adopted_word``: what the unit's 采用任务 counts
-    (市级及以上采用), for a part not yet due with none."""
+    (市级及以上采用), for a part not yet due with none. ``when``: the basis said before the figures
+    (本期, 本季度, 1—9月累计报送4条,); ``behind_word``: how being short is said (尚未完成年度任务进度
+    for the year to date, as the circular lists it)."""
     if not has_quota(row):
-        return f"{subject}本期未设报送任务。"
+        return f"{subject}{when or '本期'}未设报送任务。"
     if not float(row["quota"]):
-        return f"{subject}本期尚无到期的报送任务。"
+        return f"{subject}{when or '本期'}尚无到期的报送任务。"
     owed = list(row.get("owed") or [])
     lead = _lead(row, {o.word for o in owed if not o.done}, adopted_word)
-    s = subject + ";".join(lead)
+    s = subject + when + ";".join(lead)
     if row.get("behind") and owed:
-        s += (";" if lead else "") + f"尚未完成任务({';'.join(o.text for o in owed)})"
+        s += (";" if lead else "") + f"{behind_word}({';'.join(o.text for o in owed)})"
     return s + "。"
+
+
+def ytd_quota_sentence(fb: Feedback, row: dict, subject: str = "", adopted_word: str = "") -> str:
+    """The year-to-date quota as the circular's units table and 未完成任务 lists judge it:
+    ``1—9月累计报送4条,任务27条,完成率14.8%;…;尚未完成年度任务进度(…)``; "" when the row has no
+    quota due (the period's sentence says so)."""
+    if not has_quota(row) or not float(row["quota"]):
+        return ""
+    sent = _n(row, "submitted")
+    when = f"{fb.ytd_word}累计" + (f"报送{sent}条," if sent else "")
+    goal = "年度任务" if fb.ytd_word == "全年" else "年度任务进度"
+    return quota_sentence(row, subject, adopted_word, when, f"尚未完成{goal}")
+
+
+JUDGED = ("quota", "completion", "adopted_quota", "adopted_completion", "behind")
+
+
+def same_judgement(row: dict, ytd: dict | None) -> bool:
+    """Whether the period's quota and the year to date's are one and the same (a 委员's 2 a year,
+    judged on the year so far in either): then it is said once, as the year to date."""
+    def key(r: dict) -> tuple:
+        return tuple(None if r.get(k) is None or pd.isna(r.get(k)) else r.get(k) for k in JUDGED)
+    return ytd is not None and key(row) == key(ytd)
+
+
+def quota_paras(fb: Feedback, row: dict, ytd: dict | None, subject: str = "", adopted_word: str = "",
+                when: str = "") -> list[str]:
+    """The quota sentences of a role or unit: the period's (``when``: its basis, 本季度), then the year
+    to date's (``ytd``, a quarter's letter) as the circular judges it; one only when they are the same
+    judgement, or when there is no year to date."""
+    if ytd is None:
+        return [quota_sentence(row, subject, adopted_word, when)]
+    ytd_text = ytd_quota_sentence(fb, ytd, "" if not same_judgement(row, ytd) else subject, adopted_word)
+    if ytd_text and same_judgement(row, ytd):
+        return [ytd_text]
+    return [quota_sentence(row, subject, adopted_word, fb.period_word)] + ([ytd_text] if ytd_text else [])
 
 
 def _lead(row: dict, silent: set[str], adopted_word: str) -> list[str]:
@@ -134,40 +173,61 @@ def _items_block(items: pd.DataFrame) -> list:
 
 
 def _rewards_block(lines: pd.DataFrame) -> list:
+    """The reward lines; a 补差 line (``compute.feedback.top_up_lines``) says in 说明 what the share is
+    worth and what was paid before (补差:应发100.00元,此前已按县级发放30.00元), so an amount that is
+    not the tier's rate is read as the difference it is. No 说明 column when no line is a 补差."""
     if lines.empty:
         return []
     table = lines.copy()
     table["multiplier_text"] = ["×" + zh.number(m, 2) if m != 1 else "" for m in table["multiplier"]]
-    return [TableBlock(table, REWARDS)]
+    due = table.get("due", pd.Series(None, index=table.index, dtype=object))
+    table["note"] = [f"补差:应发{text(d, 'money')}元,此前已按{e}发放{text(b, 'money')}元" if d is not None and not pd.isna(d) else ""
+                     for d, b, e in zip(due, table.get("paid_share", due), table.get("earlier", due))]
+    return [TableBlock(table, REWARDS if (table["note"] != "").any() else REWARDS.without("note"))]
 
 
 def unit_gongwen(fb: Feedback, letter: UnitLetter, issuing: Issuing) -> Gongwen:
-    """The 反馈函 to one unit: figures, rank in its peer group, quota, items, what is missing."""
+    """The 反馈函 to one unit: figures, points and place in its peer group (the year to date's, as
+    the circular ranks, in a quarter's letter), quota, items, what is missing."""
     row, label = letter.figures, fb.period.label
+    adopted_word = _adopted_word(fb, row)
     body = [Para(f"现将{label}{letter.unit}社情民意信息报送、采用和领导批示情况反馈如下。"),
             Heading("基本情况"),
-            Para(f"{label},{letter.unit}{figures_sentence(row, fb.tiers)}{_points_and_place(row, letter.peers)}"),
+            Para(f"{label},{letter.unit}{figures_sentence(row, fb.tiers)}{_points_and_place(fb, letter)}"),
             Heading("任务完成情况"),
-            Para(quota_sentence(row, "本期", _adopted_word(fb, row))),
+            *[Para(t) for t in quota_paras(fb, row, letter.ytd, "", adopted_word, "本期")],
             Heading("信息采用和批示情况"),
             *_items_block(letter.items)]
     if not letter.rewards.empty:
         total = zh.number(sum(letter.rewards["amount"]), 2, keep_zeros=True)
         body += [Para(f"以单位名义报送的信息本期应发稿酬{total}元,明细如下。"), *_rewards_block(letter.rewards)]
-    body += [Heading("需要改进的方面"), Para(_missing_unit(row)), Para("特此函告。")]
+    body += [Heading("需要改进的方面"), Para(_missing_unit(fb, row, letter.ytd)), Para("特此函告。")]
     return Gongwen(f"关于{label}社情民意信息报送采用情况的反馈函", letter.unit, body, issuing)
 
 
-def _points_and_place(row: dict, peers: int) -> str:
-    """。按计分办法得16分,在界别组2个单位中排第1名。 (并列第1名 where points tie); no 得0分. No place
-    for a unit alone in its group, nor for one that sent and earned nothing (第1名 of 1, or a place
-    among those that sent nothing, tells it nothing)."""
-    points = int(row["points"])
-    said = f"。按计分办法得{points}分" if points else ""
-    if peers < 2 or not (points or _n(row, "submitted")):
-        return said + "。"
+def _place(row: dict, peers: int) -> str:
+    """,在界别组2个单位中排第1名 (并列第1名 where points tie); "" for a unit alone in its group, or one
+    that sent and earned nothing (第1名 of 1, or a place among those that sent nothing, tells it nothing)."""
+    if peers < 2 or not (int(row["points"]) or _n(row, "submitted")):
+        return ""
     place = row.get("rank_text") or f"第{int(row['rank'])}名"
-    return f"{said},在{row['peer_group']}{peers}个单位中{'' if place.startswith('并列') else '排'}{place}。"
+    return f",在{row['peer_group']}{peers}个单位中{'' if place.startswith('并列') else '排'}{place}"
+
+
+def _points_and_place(fb: Feedback, letter: UnitLetter) -> str:
+    """。按计分办法得16分,在界别组2个单位中排第1名。 — no 得0分. In a quarter's letter the place is the
+    year to date's, as the circular's 附件1 ranks, with both bases named:
+    。按计分办法本季度得11分;1—9月累计得20分,在镇街政协工委2个单位中排第2名。"""
+    row, ytd = letter.figures, letter.ytd
+    points = int(row["points"])
+    if ytd is None:
+        said = f"。按计分办法得{points}分" if points else ""
+        return said + _place(row, letter.peers) + "。"
+    parts = [f"{fb.period_word}得{points}分"] if points else []
+    if int(ytd["points"]):
+        parts.append(f"{fb.ytd_word}累计得{int(ytd['points'])}分")
+    said = f"。按计分办法{';'.join(parts)}" if parts else ""
+    return said + _place(ytd, letter.peers) + "。"
 
 
 def _adopted_word(fb: Feedback, row: dict) -> str:
@@ -176,11 +236,18 @@ def _adopted_word(fb: Feedback, row: dict) -> str:
     return f"{rule['adopted_min_tier']}及以上采用" if rule.get("adopted_min_tier") else ""
 
 
-def _missing_unit(row: dict) -> str:
+def _missing_unit(fb: Feedback, row: dict, ytd: dict | None = None) -> str:
+    """What the unit should improve: nothing sent in the period; else what it is short of, in the
+    period and (a quarter's letter) in the year to date, each with its basis; else that it is met."""
     if row.get("no_submission"):
         return "本期没有报送社情民意信息。请明确专人负责,按任务要求及时报送。"
-    if row.get("behind") and row.get("owed"):
-        return f"本期{';'.join(o.text for o in row['owed'])}。请认真查找原因,切实加以改进,确保完成任务。"
+    short = []
+    if row.get("behind") and row.get("owed") and not same_judgement(row, ytd):
+        short.append(f"{'本期' if ytd is None else fb.period_word}{';'.join(o.text for o in row['owed'])}")
+    if ytd is not None and ytd.get("behind") and ytd.get("owed"):
+        short.append(f"{fb.ytd_word}累计{';'.join(o.text for o in ytd['owed'])}")
+    if short:
+        return "".join(f"{x}。" for x in short) + "请认真查找原因,切实加以改进,确保完成任务。"
     return "本期已完成报送任务。请继续围绕党委政府中心工作和群众关心的热点难点问题,提高信息质量。"
 
 
@@ -196,9 +263,11 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
             Heading("任务完成情况")]
     for r in letter.roles:
         subject = f"作为{r['role']}," if r.get("role") else ""
-        body.append(Para(quota_sentence(r, subject)))
-        if r.get("missed_months"):
-            body.append(Para(f"本期{zh.months(r['missed_months'])}没有报送信息。"))
+        ytd = letter.ytd_roles.get(r.get("role")) if fb.year_to_date else None
+        said = [Para(t) for t in quota_paras(fb, r, ytd, subject)]
+        if r.get("missed_months"):  # after the period's own sentence, before the year to date's
+            said.insert(1, Para(f"本期{zh.months(r['missed_months'])}没有报送信息。"))
+        body += said
     body += [Heading("信息采用和批示情况"), *_items_block(letter.items), Heading("稿酬")]
     reward = next((r["reward"] for r in letter.roles if r.get("reward") is not None and not pd.isna(r["reward"])), None)
     if letter.rewards.empty:
