@@ -110,7 +110,8 @@ def test_to_excel_heads_the_lists_in_chinese_as_the_lists_workbook_does(comm, tm
 
 def confirm_all(path, grades: dict | None = None, every: bool = False) -> None:
     """Mark 确认 on every row proposed for an award (建议表彰; with ``every``, on every row, the
-    reserves too) and a grade per category when given, as staff would in Excel."""
+    reserves too) and a grade per category when given, as staff would in Excel; the other rows 否
+    (a sheet left blank everywhere is refused as not filled in)."""
     wb = openpyxl.load_workbook(path)
     for ws in wb.worksheets[1:]:
         header = next((r for r in range(1, 7) if "确认" in [c.value for c in ws[r]]), None)
@@ -121,6 +122,7 @@ def confirm_all(path, grades: dict | None = None, every: bool = False) -> None:
             if ws.cell(r, 1).value in (None, "无"):
                 continue
             if not every and ws.cell(r, labels.index("建议") + 1).value != "建议表彰":
+                ws.cell(r, labels.index("确认") + 1, "否")
                 continue
             ws.cell(r, labels.index("确认") + 1, "是")
             if grades and ws.title in grades:

@@ -16,14 +16,14 @@ import pytest
 import sqmy_lib as sq
 from sqmy_lib.compute import Period, instructions, people, rewards, summary, units
 from sqmy_lib.compute.circular import build_circular
-from sqmy_lib.compute.commendation import ConfirmationError, build_commendation
+from sqmy_lib.compute.commendation import ConfirmationError, ConfirmationNote, build_commendation
 from sqmy_lib.read.confirmed import read_confirmed
 from sqmy_lib.render.commendation import write_commendation_outputs
 from sqmy_lib.render.commendation_xlsx import write_candidates_xlsx
 from sqmy_lib.rules import Rules, load_rules
 
 from conftest import write_xlsx
-from test_commendation import HEADER, ROSTER, ROWS, confirm_all
+from test_commendation import HEADER, ROSTER, ROWS, _item, confirm_all
 
 STAFF = [["庚", "工作人员", "县政协办公室", None], ["辛", "工作人员", "县政协办公室", None]]
 
@@ -59,6 +59,22 @@ def _rows(ws) -> tuple[list, list[list]]:
     header = next(r for r in range(1, 7) if "确认" in [c.value for c in ws[r]])
     labels = [c.value for c in ws[header]]
     return labels, [[c.value for c in row] for row in ws.iter_rows(min_row=header + 1)]
+
+
+def _decline_rest(path) -> None:
+    """否 on every candidate row of each category sheet left blank: the 主席会议 commends none of
+    them (a sheet blank everywhere is refused as not filled in)."""
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets[1:6]:
+        labels, rows = _rows(ws)
+        col = labels.index("确认")
+        if any(row[col] for row in rows):
+            continue
+        top = next(r for r in range(1, 7) if ws.cell(r, col + 1).value == "确认")
+        for k, row in enumerate(rows):
+            if row[0] not in (None, "无"):
+                ws.cell(top + 1 + k, col + 1, "否")
+    wb.save(path)
 
 
 def _tables(document) -> list[list[tuple[str, ...]]]:
@@ -107,6 +123,7 @@ def test_confirm_a_reserve_instead(ledger, tmp_path):
     labels, rows = _rows(ws)
     ws.cell(first + 0, labels.index("确认") + 1, "是")  # 庚
     wb.save(path)
+    _decline_rest(path)  # no 先进集体, 十佳信息 or 好信息
     final = build_commendation(ledger, 2025, rules, confirmed=read_confirmed(path))
     assert not final.draft
     assert list(final.informants[["place", "name"]].itertuples(index=False, name=None)) == [(1, "甲"), (2, "乙")]
@@ -175,16 +192,20 @@ def test_confirmation_problems_by_cell(ledger, tmp_path):
     with pytest.raises(ConfirmationError) as caught:
         build_commendation(ledger, 2025, confirmed=read_confirmed(path))
     problems = caught.value.problems
-    col = openpyxl.utils.get_column_letter(_rows(openpyxl.load_workbook(path)["优秀信息员"])[0].index("确认") + 1)
-    # Sheet by sheet as the workbook reads, row by row, each sheet's totals after its rows.
+    labels = _rows(openpyxl.load_workbook(path)["优秀信息员"])[0]
+    col, name = (openpyxl.utils.get_column_letter(labels.index(k) + 1) for k in ("确认", "姓名"))
+    # Sheet by sheet as the workbook reads, row by row, each sheet's totals after its rows; a name
+    # that is no candidate's at its own cell; 先进工作者 left blank everywhere: not yet filled in.
     assert problems == [
         "已确认.xlsx!先进集体:民主党派确认了2个,超过规则规定的1个",
         f"已确认.xlsx!优秀信息员!{col}5:无法识别的确认标记“好”,请填写“是”或留空",
         f"已确认.xlsx!优秀信息员!{col}6:确认栏是公式“=1”,请直接填写“是”或留空",
-        f"已确认.xlsx!优秀信息员!{col}7:“张冒”不在优秀信息员候选名单中(名称有误,或已不符合条件)",
+        f"已确认.xlsx!优秀信息员!{name}7:“张冒”不在优秀信息员候选名单中(名称有误,或已不符合条件)",
         f"已确认.xlsx!优秀信息员!{col}8:“丙”重复确认",
         "已确认.xlsx!十佳信息:确认了15条,超过规则规定的10条",
         "已确认.xlsx:缺少工作表“好信息”(请使用 sqmy commend 生成的候选名单)",
+        "已确认.xlsx!先进工作者:“确认”栏都是空的(没有“是”,也没有“否”),像是尚未填写;请对该类确定表彰的对象填写“是”"
+        "(经研究该类不予表彰的,在“确认”栏填写“否”)",
     ]
 
 
@@ -217,6 +238,7 @@ def test_one_of_a_kind_is_named_without_a_count(ledger, tmp_path):
     path = _candidates(build_commendation(ledger, 2025), tmp_path)
     _mark(path, {"先进集体": {"民盟县委": "是"}, "优秀信息员": {"丙": "是"}, "十佳信息": {"关于J1的建议": "是"},
                  "先进工作者": {"庚": "是"}})
+    _decline_rest(path)
     final = build_commendation(ledger, 2025, confirmed=read_confirmed(path))
     document = docx.Document(str(write_commendation_outputs(final, tmp_path / "out")["docx"]))
     decision = next(p.text for p in document.paragraphs if "决定授予" in p.text)
@@ -239,10 +261,10 @@ def test_a_confirmation_never_filled_in_is_refused(year, ledger, tmp_path):
 
 
 def test_a_decision_with_nobody_commended_praises_nobody(ledger, tmp_path):
-    # One 否 (the 主席会议 decided to commend no one): a decision that says so, with no word of
-    # those commended ("受表彰的先进集体和个人").
+    # 否 everywhere (the 主席会议 decided to commend no one): a decision that says so, with no word
+    # of those commended ("受表彰的先进集体和个人").
     path = _candidates(build_commendation(ledger, 2025), tmp_path)
-    _mark(path, {"先进工作者": {"庚": "否"}})
+    _decline_rest(path)
     final = build_commendation(ledger, 2025, confirmed=read_confirmed(path))
     texts = [p.text for p in docx.Document(str(write_commendation_outputs(final, tmp_path / "out")["docx"])).paragraphs]
     assert "2025年度未评出先进集体和先进个人。" in texts
@@ -278,6 +300,7 @@ def _confirm_twins(ledger, tmp_path, who: set[str], blank: tuple[str, ...] = ())
         for label in blank:
             ws.cell(top + 1 + k, labels.index(label) + 1).value = None
     wb.save(path)
+    _decline_rest(path)
     col = openpyxl.utils.get_column_letter(labels.index("确认") + 1)
     return rules, read_confirmed(path), [f"候选名单.xlsx!十佳信息!{col}{top + 1 + k}" for k in range(len(rows))]
 
@@ -479,3 +502,236 @@ def test_a_limit_of_0_commends_none_and_an_empty_one_no_limit(ledger, tmp_path):
     data = copy.deepcopy(rules.data)
     data["peer_groups"]["民主党派"]["top_n"] = 0
     assert "民主党派不评选" in rules_text(Rules(data))
+
+
+# ---------------------------------------------------------------- a returned workbook read as staff left it
+
+def _sheet(wb, name):
+    """(worksheet, header row, {label: column number}) of a candidates workbook's sheet."""
+    ws = wb[name]
+    top = next(r for r in range(1, 7) if "确认" in [c.value for c in ws[r]])
+    return ws, top, {c.value: c.column for c in ws[top] if c.value}
+
+
+def _at(col: dict, label: str, row: int) -> str:
+    return f"{openpyxl.utils.get_column_letter(col[label])}{row}"
+
+
+def _refused(ledger, rules, path) -> list[str]:
+    with pytest.raises(ConfirmationError) as caught:
+        build_commendation(ledger, 2025, rules, confirmed=read_confirmed(path))
+    return caught.value.problems
+
+
+def test_a_name_column_sorted_alone_is_refused_at_the_name(ledger, tmp_path):
+    # 丙 and 甲 tie (报送5、采用3、积分41) but are 民建县委's and 民盟县委's; 乙 is 城关镇政协工委's
+    # (信息员, 报送6、采用3、积分15). The 主席会议 confirms 丙 and 甲 (at most 2), 乙 否.
+    rules = _rules(max_count=2, prizes={"优秀信息员": "300.00"})
+    path = _candidates(build_commendation(ledger, 2025, rules), tmp_path)
+    _mark(path, {"优秀信息员": {"丙": "是", "甲": "是", "乙": "否"},
+                 "先进集体": {"城关镇政协工委": "是", "民盟县委": "是", "民建县委": "否"}})
+    _decline_rest(path)
+    # As marked, by hand: 稿酬 1190.00 (test_payout_to_the_fen) + 300.00 each to 丙 and 甲 = 1790.00.
+    comm = build_commendation(ledger, 2025, rules, confirmed=read_confirmed(path))
+    assert list(comm.informants["name"]) == ["丙", "甲"] and list(comm.units["unit"]) == ["城关镇政协工委", "民盟县委"]
+    assert int(comm.payout["amount_fen"].sum()) == 179000
+    # Then only the 姓名 column is sorted (Excel's "do not expand the selection"): 乙, 甲, 丙 from the top.
+    # Row 1 keeps 丙's cells and 是: read by name, 乙 would be commended with 丙's 300.00 and 丙 not.
+    wb = openpyxl.load_workbook(path)
+    ws, top, col = _sheet(wb, "优秀信息员")
+    for k, name in enumerate(["乙", "甲", "丙"]):
+        ws.cell(top + 1 + k, col["姓名"], name)
+    wb.save(path)
+    first = top + 1
+    problems = _refused(ledger, rules, path)
+    assert len(problems) == 1  # 甲's row is still 甲's; row 3 (丙 on 乙's cells) is marked 否
+    assert problems[0].startswith(f"候选名单.xlsx!优秀信息员!{_at(col, '姓名', first)}:“乙”所在行的身份/单位/报送/积分与候选名单不符(")
+    assert f"单位{_at(col, '单位', first)}为“民建县委”,应为“城关镇政协工委”" in problems[0]
+    assert f"积分{_at(col, '积分', first)}为“41”,应为“15”" in problems[0] and "),是“丙”的;" in problems[0]
+    # 丙 and 甲 swapped alone: their figures are alike, their 单位 are not. 甲 否 and 丙 是 before the swap:
+    # read by name, 甲 would be commended in 丙's place (the same 300.00, to the wrong person).
+    for k, name in enumerate(["甲", "丙", "乙"]):
+        ws.cell(top + 1 + k, col["姓名"], name)
+    ws.cell(first, col["确认"], "是")
+    ws.cell(first + 1, col["确认"], "否")
+    ws.cell(first + 2, col["确认"], "是")
+    wb.save(path)
+    problems = _refused(ledger, rules, path)
+    assert len(problems) == 1 and problems[0].startswith(
+        f"候选名单.xlsx!优秀信息员!{_at(col, '姓名', first)}:“甲”所在行的单位与候选名单不符(单位{_at(col, '单位', first)}"
+        "为“民建县委”,应为“民盟县委”),是“丙”的;")
+    # A unit's name moved alone within its peer group: 民建县委 on 民盟县委's cells (积分57) and 是.
+    for k, name in enumerate(["丙", "甲", "乙"]):  # the informants' names back in place
+        ws.cell(top + 1 + k, col["姓名"], name)
+    ws, top, col = _sheet(wb, "先进集体")
+    ws.cell(top + 2, col["单位"], "民建县委")
+    ws.cell(top + 3, col["单位"], "民盟县委")
+    wb.save(path)
+    problems = _refused(ledger, rules, path)
+    assert len(problems) == 1 and problems[0].startswith(
+        f"候选名单.xlsx!先进集体!{_at(col, '单位', top + 2)}:“民建县委”所在行的积分/报送/采用与候选名单不符(") and "是“民盟县委”的" in problems[0]
+
+
+def test_a_confirm_cell_merged_over_rows_is_refused(ledger, tmp_path):
+    # 确认 merged over the three informants' rows, 是 in it: read cell by cell it was one 是 (丙's)
+    # and two blanks; whose decision it is, is not the reader's to guess: refused, naming the range.
+    rules = _rules(prizes={"优秀信息员": "300.00"})
+    path = _candidates(build_commendation(ledger, 2025, rules), tmp_path)
+    _decline_rest(path)
+    wb = openpyxl.load_workbook(path)
+    ws, top, col = _sheet(wb, "优秀信息员")
+    for r in range(top + 1, top + 4):
+        ws.cell(r, col["确认"]).value = None
+    ws.cell(top + 1, col["确认"], "是")
+    ws.merge_cells(f"{_at(col, '确认', top + 1)}:{_at(col, '确认', top + 3)}")
+    wb.save(path)
+    assert _refused(ledger, rules, path) == [
+        f"候选名单.xlsx!优秀信息员!{_at(col, '确认', top + 1)}:{_at(col, '确认', top + 3)}:“确认”栏是合并单元格(跨3行),"
+        "无法确定是哪几行的决定;请取消合并,在每一行的“确认”栏分别填写"]
+    # Unmerged, one 是 a row: 丙, 甲, 乙 commended, by hand 1190.00 稿酬 + 3 × 300.00 = 2090.00.
+    wb = openpyxl.load_workbook(path)
+    ws, top, col = _sheet(wb, "优秀信息员")
+    ws.unmerge_cells(f"{_at(col, '确认', top + 1)}:{_at(col, '确认', top + 3)}")
+    for r in range(top + 1, top + 4):
+        ws.cell(r, col["确认"], "是")
+    wb.save(path)
+    comm = build_commendation(ledger, 2025, rules, confirmed=read_confirmed(path))
+    assert list(comm.informants["name"]) == ["丙", "甲", "乙"] and int(comm.payout["amount_fen"].sum()) == 209000
+
+
+def test_a_grade_without_its_confirmation_is_refused(ledger, tmp_path):
+    # Grades 一等奖 1 (500.00), 二等奖 2 (300.00) for 优秀信息员. 丙 一等奖 and 甲 二等奖 confirmed; 乙's
+    # 二等奖 written but 确认 left blank: read as before, 乙 was dropped with the 300.00. Refused at the
+    # grade's cell; so is a 是 typed in 奖项等次 instead of 确认.
+    rules, _ = _graded(ledger, tmp_path, {"丙": "一等奖", "甲": "二等奖"})
+    path = tmp_path / "候选名单.xlsx"
+    wb = openpyxl.load_workbook(path)
+    ws, top, col = _sheet(wb, "优秀信息员")
+    row = top + 3  # 乙
+    assert ws.cell(row, col["姓名"]).value == "乙"
+    ws.cell(row, col["奖项等次"], "二等奖")
+    wb.save(path)
+    grade, confirm = _at(col, "奖项等次", row), _at(col, "确认", row)
+    assert _refused(ledger, rules, path) == [
+        f"候选名单.xlsx!优秀信息员!{grade}:已填奖项等次“二等奖”但未确认(“确认”栏({confirm})为空);"
+        "表彰的请在“确认”栏填写“是”,不表彰的请清空奖项等次"]
+    ws.cell(row, col["奖项等次"], "是")
+    wb.save(path)
+    assert _refused(ledger, rules, path) == [
+        f"候选名单.xlsx!优秀信息员!{grade}:“是”不是奖项等次,“确认”栏({confirm})却是空的;"
+        "确认表彰的请在“确认”栏填写“是”,并在“奖项等次”栏填写规则所列的等次"]
+    # Confirmed as meant: by hand 稿酬 1190.00; prizes 丙 500 + 甲 300 + 乙 300 (优秀信息员), 1000 to each
+    # of the two 先进集体 (confirm_all), 100 to each of the ten 十佳信息 = 1190 + 1100 + 2000 + 1000 = 5290.00.
+    ws.cell(row, col["确认"], "是")
+    ws.cell(row, col["奖项等次"], "二等奖")
+    wb.save(path)
+    comm = build_commendation(ledger, 2025, rules, confirmed=read_confirmed(path))
+    assert list(comm.informants[["name", "grade"]].itertuples(index=False, name=None)) == [
+        ("丙", "一等奖"), ("甲", "二等奖"), ("乙", "二等奖")]
+    assert int(comm.payout["amount_fen"].sum()) == 529000
+
+
+def test_a_category_left_blank_or_marked_in_the_suggestion_column_is_refused(ledger, tmp_path):
+    rules = _rules(prizes={"优秀信息员": "300.00", "先进工作者": "200.00"})
+    path = _candidates(build_commendation(ledger, 2025, rules), tmp_path)
+    _mark(path, {"优秀信息员": {"丙": "是", "甲": "是", "乙": "是"}, "十佳信息": {"关于J1的建议": "否"},
+                 "好信息": {"关于J1的建议": "否"}})
+    wb = openpyxl.load_workbook(path)
+    ws, top, col = _sheet(wb, "先进集体")  # 是/否 written over 建议表彰/备选, 确认 left blank
+    for k, mark in enumerate(["是", "是", "否"]):
+        ws.cell(top + 1 + k, col["建议"], mark)
+    wb.save(path)
+    # 先进工作者 (庚, 辛) never filled in: read as before, nobody and no 200.00, silently.
+    cells = "、".join(_at(col, "建议", top + k) for k in (1, 2, 3))
+    assert _refused(ledger, rules, path) == [
+        f"候选名单.xlsx!先进集体:“建议”栏{cells}填了“是”或“否”,而这些行的“确认”栏是空的;“建议”栏是按名额给出的参考,"
+        f"不读取,请把确认填在“确认”栏({openpyxl.utils.get_column_letter(col['确认'])}列)",
+        "候选名单.xlsx!先进工作者:“确认”栏都是空的(没有“是”,也没有“否”),像是尚未填写;请对该类确定表彰的对象填写“是”"
+        "(经研究该类不予表彰的,在“确认”栏填写“否”)"]
+    # Marked where they belong, 庚 是: by hand 稿酬 1190.00 + 3 × 300.00 + 庚 200.00 = 2290.00
+    # (先进集体 carry no prize here).
+    _mark(path, {"先进集体": {"城关镇政协工委": "是", "民盟县委": "是", "民建县委": "否"}, "先进工作者": {"庚": "是"}})
+    comm = build_commendation(ledger, 2025, rules, confirmed=read_confirmed(path))
+    assert list(comm.units["unit"]) == ["城关镇政协工委", "民盟县委"] and list(comm.workers["name"]) == ["庚"]
+    assert int(comm.payout["amount_fen"].sum()) == 229000
+
+
+def test_yes_and_no_for_one_candidate_is_refused_at_both_cells(ledger, tmp_path):
+    rules = _rules(prizes={"优秀信息员": "300.00"})
+    path = _candidates(build_commendation(ledger, 2025, rules), tmp_path)
+    _mark(path, {"优秀信息员": {"丙": "是", "甲": "是", "乙": "是"}})
+    _decline_rest(path)
+    wb = openpyxl.load_workbook(path)
+    ws, top, col = _sheet(wb, "优秀信息员")
+    copy_row = [c.value for c in ws[top + 1]]  # 丙's row copied below, marked 否
+    copy_row[col["确认"] - 1] = "否"
+    ws.append(copy_row)
+    wb.save(path)
+    yes, no = _at(col, "确认", top + 1), _at(col, "确认", ws.max_row)
+    # Read as before, the 否 row was dropped and 丙 commended.
+    assert _refused(ledger, rules, path) == [
+        f"候选名单.xlsx!优秀信息员!{yes}:“丙”确认为“是”,但{no}又填了“否”,前后矛盾;请核对后只保留一行",
+        f"候选名单.xlsx!优秀信息员!{no}:“丙”填了“否”,但{yes}已确认为“是”,前后矛盾;请核对后只保留一行"]
+
+
+def test_figures_edited_in_the_workbook_are_said_not_used(year, ledger, tmp_path):
+    # 乙's 积分 15 → 40 and 报送 6 → 8, 城关镇政协工委's 积分 26 → 99: the ledgers are the source, so
+    # the commendation is made from their figures, and the command says the edits were not used.
+    path = _candidates(build_commendation(ledger, 2025), tmp_path)
+    confirm_all(path)
+    wb = openpyxl.load_workbook(path)
+    ws, top, col = _sheet(wb, "优秀信息员")
+    ws.cell(top + 3, col["积分"], 40)
+    ws.cell(top + 3, col["报送"], 8)
+    informant = (_at(col, "姓名", top + 3), _at(col, "报送", top + 3), _at(col, "积分", top + 3))
+    ws, top, col = _sheet(wb, "先进集体")
+    ws.cell(top + 1, col["积分"], 99)
+    unit = (_at(col, "单位", top + 1), _at(col, "积分", top + 1))
+    wb.save(path)
+    with pytest.warns(ConfirmationNote):
+        comm = build_commendation(ledger, 2025, confirmed=read_confirmed(path))
+    # The default rules carry no prizes: the payout is the 稿酬 alone, 1190.00 (test_payout_to_the_fen).
+    assert list(comm.informants["name"]) == ["丙", "甲", "乙"] and int(comm.payout["amount_fen"].sum()) == 119000
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "sqmy_lib", "commend", str(year / "台账.xlsx"), "--roster",
+                             str(year / "名册.xlsx"), "--year", "2025", "--confirmed", str(path), "--out", str(out)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    tail = ";表彰和奖励按台账计算,候选名单中改动的数字未采用;如台账有误,请改正台账后重新生成候选名单"
+    assert (f"sqmy: 注意:候选名单.xlsx!先进集体!{unit[0]}:“城关镇政协工委”所在行的积分与台账计算的不同"
+            f"(积分{unit[1]}填为“99”,台账为“26”){tail}") in result.stderr
+    assert (f"sqmy: 注意:候选名单.xlsx!优秀信息员!{informant[0]}:“乙”所在行的报送/积分与台账计算的不同"
+            f"(报送{informant[1]}填为“8”,台账为“6”、积分{informant[2]}填为“40”,台账为“15”){tail}") in result.stderr
+    payout = openpyxl.load_workbook(out / "2025年度社情民意信息工作表彰名单.xlsx")["奖励发放表"]
+    assert any(row[0] == "合计" and 1190 in row for row in payout.iter_rows(values_only=True))
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    """赵一 and 王芳's P1 (县级, 30.00 稿酬 shared), 丁's P2 (县级): both 十佳信息 candidates."""
+    tmp = tmp_path_factory.mktemp("pair")
+    write_xlsx(tmp / "台账.xlsx", {"2025年": [HEADER, _item("P1", "2025-03-01", "赵一、王芳", "民盟县委", county=True),
+                                            _item("P2", "2025-04-01", "丁", "民盟县委", county=True)]})
+    return sq.read_ledgers(tmp / "台账.xlsx")
+
+
+def test_an_items_authors_retyped_still_match_and_a_wrong_number_is_named(pair, tmp_path):
+    rules = _rules(prizes={"十佳信息": "200.00"})
+    path = _candidates(build_commendation(pair, 2025, rules), tmp_path)
+    _mark(path, {"十佳信息": {"关于P1的建议": "是", "关于P2的建议": "否"}, "先进集体": {"民盟县委": "否"}})
+    wb = openpyxl.load_workbook(path)
+    ws, top, col = _sheet(wb, "十佳信息")
+    assert ws.cell(top + 1, col["作者"]).value == "赵一、王芳"
+    ws.cell(top + 1, col["作者"], "王芳，赵一")  # another separator, another order: the same two authors
+    wb.save(path)
+    # By hand: 稿酬 30.00 for each 县级 item (P1's 15.00 each to 赵一 and 王芳, P2's 30.00 to 丁), and P1's
+    # 200.00 prize split 100.00 / 100.00: 赵一 115.00, 王芳 115.00, 丁 30.00, 260.00 in all.
+    comm = build_commendation(pair, 2025, rules, confirmed=read_confirmed(path))
+    assert list(comm.top_items["title"]) == ["关于P1的建议"]
+    assert comm.payout.set_index("name")["amount_fen"].to_dict() == {"赵一": 11500, "王芳": 11500, "丁": 3000}
+    assert int(comm.payout["amount_fen"].sum()) == 26000
+    ws.cell(top + 1, col["编号"], "P01")  # the 编号 retyped: said at the 编号, not blamed on the title
+    wb.save(path)
+    assert _refused(pair, rules, path) == [
+        f"候选名单.xlsx!十佳信息!{_at(col, '编号', top + 1)}:“关于P1的建议”的编号“P01”与候选名单不符(候选名单中为“P1”);"
+        "请按候选名单改回"]

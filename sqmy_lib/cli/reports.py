@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import warnings
 from pathlib import Path
 
 from ..kinds import CIRCULAR, COMMENDATION, ReportKind
@@ -100,7 +101,8 @@ def warn_early_date(args, period, what: str) -> None:
 def run_commend(args) -> int:
     """Resolve the years; with --confirmed, check the confirmation against the ledgers first, so every
     problem is printed by cell before anything is produced."""
-    from ..compute.commendation import ConfirmationError, build_commendation, commendation_stem, resolve_years
+    from ..compute.commendation import (ConfirmationError, ConfirmationNote, build_commendation, commendation_stem,
+                                        resolve_years)
     from ..read import read_ledgers
     from ..read.confirmed import read_confirmed
     from ..rules import load_rules
@@ -115,11 +117,15 @@ def run_commend(args) -> int:
     if args.confirmed:
         ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules)
         try:
-            build_commendation(ledger, args.year, rules, today=_today(args), years=args.years_list, term=args.term,
-                               confirmed=read_confirmed(args.confirmed))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConfirmationNote)  # said once, below, as staff read it
+                comm = build_commendation(ledger, args.year, rules, today=_today(args), years=args.years_list,
+                                          term=args.term, confirmed=read_confirmed(args.confirmed))
         except ConfirmationError as exc:
             print(f"sqmy: {exc}", file=sys.stderr)
             return 1
+        for note in comm.notes:
+            print(f"sqmy: 注意:{note}", file=sys.stderr)
     return produce(COMMENDATION, report_parameters(args), Path(args.out), timeout=args.timeout,
                    allow_empty=args.allow_empty, stem=commendation_stem(args.span))
 

@@ -31,13 +31,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
 
 from ..period import Period, Span
-from ..read.confirmed import Confirmation, key_of
+from ..read.confirmed import Confirmation, authors_key, key_of
+from ..read.values import cell_text
 from ..records import Ledger
 from ..rules import Rules
 from ..rules.check import CATEGORIES
@@ -119,6 +121,7 @@ class AnnualCommendation:
     limits: dict = field(default_factory=dict)  # category → most awarded (先进集体: per peer group)
     tie_notes: list = field(default_factory=list)  # ties across a limit: every tied one suggested (说明)
     grades: dict = field(default_factory=dict)  # category → {grade: how many}
+    notes: list = field(default_factory=list)  # what the confirmation said that was not used (ConfirmationNote)
 
     @property
     def span(self) -> str:
@@ -414,6 +417,26 @@ def _candidate_key(category: str) -> str:
 # What a confirmed row is matched on, besides its name or title: an item's 编号, 作者 and 报送单位
 # (ConfirmedRow field -> candidate column), each only where the row has it written.
 ITEM_MATCH = {"item_no": "item_no", "authors": "author_text", "unit": "unit"}
+MATCH_LABELS = {"item_no": "编号", "authors": "作者", "unit": "报送单位"}  # their columns in the workbook
+# The other cells of a row, checked against the candidate it names (workbook label -> candidate
+# column). The ledgers are the source: a figure edited by hand is said and not used. A 单位 or 类别
+# that is not the candidate's, or a person's or unit's row whose figures are all another candidate's,
+# is a row moved apart from its name (Excel's sort of one column, "do not expand the selection"):
+# refused, since the 确认 beside it may be meant for another.
+ROW_DETAILS = {
+    UNITS: {"类别": "peer_group", "积分": "points", "报送": "submitted", "采用": "adopted"},
+    INFORMANTS: {"身份": "role", "单位": "unit", "报送": "submitted", "采用": "adopted", "积分": "score"},
+    TOP_ITEMS: {"最高采用层级": "tier", "领导批示（件）": "instructions", "采用次数": "adoptions"},
+    GOOD_ITEMS: {"批示领导": "leaders"},
+    WORKERS: {"身份": "role", "单位": "unit"},
+}
+IDENTITY = {"单位", "类别"}
+NAMED_ONLY = (UNITS, INFORMANTS, WORKERS)  # matched on the name alone: their figures tell whose row it is
+
+
+class ConfirmationNote(UserWarning):
+    """What a returned candidates workbook says that was not used (figures edited by hand: the
+    ledgers' are); the commendation is made, the note is said (``AnnualCommendation.notes``)."""
 
 
 def _match_columns(cand: pd.DataFrame, key: str) -> dict[str, pd.Series]:
@@ -421,7 +444,7 @@ def _match_columns(cand: pd.DataFrame, key: str) -> dict[str, pd.Series]:
     if not len(cand):
         return {}
     fields = {"name": key, **{f: c for f, c in ITEM_MATCH.items() if c in cand and key == "title"}}
-    return {f: cand[c].map(key_of) for f, c in fields.items()}
+    return {f: cand[c].map(authors_key if f == "authors" else key_of) for f, c in fields.items()}
 
 
 def _matching(cand: pd.DataFrame, columns: dict[str, pd.Series], row) -> list:
@@ -436,57 +459,153 @@ def _matching(cand: pd.DataFrame, columns: dict[str, pd.Series], row) -> list:
     return list(cand.index[match.to_numpy(dtype=bool)])
 
 
+def _shown(values) -> str:
+    return "”“".join(dict.fromkeys(cell_text(v) for v in values))
+
+
+def _unmatched(category: str, cand: pd.DataFrame, columns: dict[str, pd.Series], row) -> str:
+    """Why a row fits no candidate, said at the cell that differs: its 编号, 作者 or 报送单位 when its
+    title is a candidate's; its title when its 编号 is; else its name, at the name's cell."""
+    if columns:
+        same = (columns["name"] == row.name).to_numpy(dtype=bool)
+        for f in ("item_no", "authors", "unit"):
+            cell = row.cell(MATCH_LABELS[f])
+            if same.any() and f in columns and cell and not (columns[f][same] == getattr(row, f)).any():
+                return (f"{cell.place}:“{row.name}”的{cell.label}“{cell.text}”与候选名单不符(候选名单中为"
+                        f"“{_shown(cand[ITEM_MATCH[f]][same])}”);请按候选名单改回")
+        by_no = columns["item_no"] == row.item_no if row.item_no and "item_no" in columns else None
+        if by_no is not None and by_no.any():
+            by_no = by_no.to_numpy(dtype=bool)
+            return (f"{row.key_place}:编号“{row.item_no}”的信息标题与候选名单不符(候选名单中为“{_shown(cand['title'][by_no])}”);"
+                    "请按候选名单改回")
+    return f"{row.key_place}:“{row.name}”不在{category}候选名单中(名称有误,或已不符合条件)"
+
+
+def _another(category: str, cand: pd.DataFrame, at, checked: list) -> str:
+    """The other candidate whose figures (and 单位/身份) are all the row's, or ""."""
+    if category not in NAMED_ONLY or not checked:
+        return ""
+    same = pd.Series(cand.index != at, index=cand.index)
+    for cell, col in checked:
+        same &= cand[col].map(key_of) == key_of(cell.text)
+    hits = cand.index[same.to_numpy(dtype=bool)]
+    return cell_text(cand.at[hits[0], _candidate_key(category)]) if len(hits) else ""
+
+
+def _row_details(category: str, cand: pd.DataFrame, at, row) -> tuple[str, str]:
+    """(problem, note) of a row's other cells against the candidate it names: a row of another
+    candidate (or another 单位/类别) is a problem; figures edited by hand, a note."""
+    checked = [(cell, col) for label, col in ROW_DETAILS[category].items()
+               if col in cand and (cell := row.cell(key_of(label)))]
+    differ = [(cell, cand.at[at, col]) for cell, col in checked if key_of(cell.text) != key_of(cand.at[at, col])]
+    if not differ:
+        return "", ""
+    labels = "/".join(c.label for c, _ in differ)
+    other = _another(category, cand, at, checked)
+    if other or any(c.label in IDENTITY for c, _ in differ):
+        shown = "、".join(f"{c.label}{c.ref}为“{c.text}”,应为“{cell_text(v)}”" for c, v in differ)
+        return (f"{row.key_place}:“{row.name}”所在行的{labels}与候选名单不符({shown})" + (f",是“{other}”的" if other else "")
+                + ";像是只对一列排了序(排序时未扩展选定区域)或行被错开,确认栏的“是”可能是给另一候选的;"
+                "请恢复为 sqmy commend 生成的候选名单后重新确认"), ""
+    shown = "、".join(f"{c.label}{c.ref}填为“{c.text}”,台账为“{cell_text(v)}”" for c, v in differ)
+    return "", (f"{row.key_place}:“{row.name}”所在行的{labels}与台账计算的不同({shown});表彰和奖励按台账计算,"
+                "候选名单中改动的数字未采用;如台账有误,请改正台账后重新生成候选名单")
+
+
+def _hit_problem(category: str, cand: pd.DataFrame, columns: dict, row, hits: list, picked: dict) -> str:
+    word = COUNT_WORD[category]
+    if not hits:
+        return _unmatched(category, cand, columns, row)
+    if len(hits) > 1:
+        return (f"{row.place}:“{row.name}”与{len(hits)}{word}候选相符(同名),无法确定确认的是哪一{word};"
+                "请保留该行的编号、作者、报送单位与候选名单一致")
+    if hits[0] in picked:
+        return f"{row.place}:“{row.name}”重复确认"
+    return ""
+
+
+def _grade_problem(category: str, row, allowed: dict) -> str:
+    if allowed and row.grade not in allowed:
+        wanted = "/".join(allowed)
+        return f"{row.place}:“{row.name}”" + (f"的奖项等次“{row.grade}”不在规则所列之中({wanted})"
+                                             if row.grade else f"未填写奖项等次(应为{wanted}之一)")
+    if not allowed and row.grade:
+        return f"{row.place}:规则未设{category}的奖项等次,请清空“{row.grade}”"
+    return ""
+
+
+def _contradictions(cand: pd.DataFrame, columns: dict, declined: list, picked: dict) -> list[str]:
+    """A candidate confirmed on one row and marked 否 on another: said at both cells."""
+    out = []
+    for no in declined:
+        hits = _matching(cand, columns, no)
+        yes = picked.get(hits[0]) if len(hits) == 1 else None
+        if yes is not None:
+            out += [f"{yes.place}:“{yes.name}”确认为“是”,但{no.place.rsplit('!', 1)[-1]}又填了“否”,前后矛盾;请核对后只保留一行",
+                    f"{no.place}:“{no.name}”填了“否”,但{yes.place.rsplit('!', 1)[-1]}已确认为“是”,前后矛盾;请核对后只保留一行"]
+    return out
+
+
+def _pick(category: str, cand: pd.DataFrame, confirmation: Confirmation, allowed: dict) -> tuple[dict, list, list]:
+    """The candidates a category's confirmed rows name (index -> row), the problems and the notes."""
+    columns = _match_columns(cand, _candidate_key(category))
+    picked: dict = {}
+    problems: list[str] = []
+    notes: list[str] = []
+    for row in confirmation.of(category):
+        hits = _matching(cand, columns, row)
+        problem, note = _hit_problem(category, cand, columns, row, hits, picked), ""
+        if not problem:
+            problem, note = _row_details(category, cand, hits[0], row)
+        problem = problem or _grade_problem(category, row, allowed)
+        if problem:
+            problems.append(problem)
+            continue
+        notes += [note] if note else []
+        picked[hits[0]] = row
+    for row in confirmation.declined_of(category):  # figures edited on a row marked 否 are said too
+        hits = _matching(cand, columns, row)
+        notes += [n for n in [_row_details(category, cand, hits[0], row)[1]] if n] if len(hits) == 1 else []
+    return picked, problems + _contradictions(cand, columns, confirmation.declined_of(category), picked), notes
+
+
+def _over_limit(category: str, df: pd.DataFrame, limit, allowed: dict, book: str) -> list[str]:
+    """More confirmed than the rules allow: per category, per peer group (先进集体), per grade."""
+    word = COUNT_WORD[category]
+    problems = []
+    if category == UNITS and isinstance(limit, dict):
+        for group, rows in df.groupby("peer_group", sort=False):
+            n = limit.get(group, 0)
+            if len(rows) > n:
+                problems.append(f"{book}!{category}:{group}确认了{len(rows)}{word},超过规则规定的{n}{word}")
+    elif limit is not None and len(df) > limit:
+        problems.append(f"{book}!{category}:确认了{len(df)}{word},超过规则规定的{limit}{word}")
+    for grade, n in allowed.items():
+        got = int((df["grade"] == grade).sum())
+        if got > n:
+            problems.append(f"{book}!{category}:{grade}确认了{got}{word},超过规则规定的{n}{word}")
+    return problems
+
+
 def apply_confirmation(candidates: dict[str, pd.DataFrame], confirmation: Confirmation, limits: dict,
-                       grades: dict) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """The confirmed rows of each category (in candidate order, with their grade) and every
-    problem: a name that is not a candidate, a row that fits several (a shared title), a double
-    mark, a missing or unknown grade, more than the rules allow (per category, per peer group,
-    per grade)."""
+                       grades: dict) -> tuple[dict[str, pd.DataFrame], list[str], list[str]]:
+    """The confirmed rows of each category (in candidate order, with their grade), every problem
+    and the notes. Problems: a name that is not a candidate (said at the column that differs), a row
+    that fits several (a shared title), a double mark, a 是 and a 否 for one candidate, a row whose
+    单位 or figures are not the named candidate's, a missing or unknown grade, more than the rules
+    allow (per category, per peer group, per grade). Notes: figures edited by hand (not used)."""
     problems = list(confirmation.problems)
+    notes: list[str] = []
     chosen: dict[str, pd.DataFrame] = {}
-    book = confirmation.path.name
     for category in CATEGORIES:
         cand = candidates[category]
-        columns = _match_columns(cand, _candidate_key(category))
-        picked: dict[int, str] = {}
         allowed = grades.get(category) or {}
-        word = COUNT_WORD[category]
-        for row in confirmation.of(category):
-            hits = _matching(cand, columns, row)
-            if not hits:
-                problems.append(f"{row.place}:“{row.name}”不在{category}候选名单中(名称有误,或已不符合条件)")
-                continue
-            if len(hits) > 1:
-                problems.append(f"{row.place}:“{row.name}”与{len(hits)}{word}候选相符(同名),无法确定确认的是哪一{word};"
-                                "请保留该行的编号、作者、报送单位与候选名单一致")
-                continue
-            if hits[0] in picked:
-                problems.append(f"{row.place}:“{row.name}”重复确认")
-                continue
-            if allowed and row.grade not in allowed:
-                wanted = "/".join(allowed)
-                problems.append(f"{row.place}:“{row.name}”" + (f"的奖项等次“{row.grade}”不在规则所列之中({wanted})"
-                                                           if row.grade else f"未填写奖项等次(应为{wanted}之一)"))
-                continue
-            if not allowed and row.grade:
-                problems.append(f"{row.place}:规则未设{category}的奖项等次,请清空“{row.grade}”")
-                continue
-            picked[hits[0]] = row.grade
-        df = cand.loc[list(sorted(picked))].assign(grade=[picked[k] for k in sorted(picked)])
-        chosen[category] = df
-        limit = limits.get(category)
-        if category == UNITS and isinstance(limit, dict):
-            for group, rows in df.groupby("peer_group", sort=False):
-                n = limit.get(group, 0)
-                if len(rows) > n:
-                    problems.append(f"{book}!{category}:{group}确认了{len(rows)}{word},超过规则规定的{n}{word}")
-        elif limit is not None and len(df) > limit:
-            problems.append(f"{book}!{category}:确认了{len(df)}{word},超过规则规定的{limit}{word}")
-        for grade, n in allowed.items():
-            got = int((df["grade"] == grade).sum())
-            if got > n:
-                problems.append(f"{book}!{category}:{grade}确认了{got}{word},超过规则规定的{n}{word}")
-    return _awarded_from(candidates, chosen), sorted(problems, key=_problem_order)
+        picked, found, said = _pick(category, cand, confirmation, allowed)
+        keys = sorted(picked)
+        chosen[category] = df = cand.loc[keys].assign(grade=[picked[k].grade for k in keys])
+        problems += found + _over_limit(category, df, limits.get(category), allowed, confirmation.path.name)
+        notes += said
+    return _awarded_from(candidates, chosen), sorted(problems, key=_problem_order), sorted(notes, key=_problem_order)
 
 
 _CELL = re.compile(r"!([A-Z]+)(\d+):")
@@ -560,6 +679,44 @@ def _limit(value) -> int | None:
     return None if value is None or isinstance(value, str) and not value.strip() else int(value)
 
 
+def _span_years(rule: dict, year: int, years: list[int] | None, term: bool) -> tuple[list[int], dict | None]:
+    """The years covered (the term's in the rules, when asked for one) and the term rule."""
+    term_rule = rule.get("term") if term else None
+    if term_rule:
+        years = list(range(term_rule["first_year"], term_rule["last_year"] + 1))
+    return sorted(set(years or [year])), term_rule
+
+
+def _top_items(items: pd.DataFrame, order: list, limit) -> pd.DataFrame:
+    """十佳信息 candidates: the adopted items, ranked, with their 评选依据."""
+    top = _ranked_items(items[items["adoptions"] > 0], order, limit)
+    top["basis_text"] = [f"最高采用层级{t}，领导批示{i}件，被采用{a}次" for t, i, a in zip(top["tier"], top["instructions"], top["adoptions"])]
+    return top
+
+
+def _limits(rule: dict, groups: dict) -> dict:
+    """How many each category commends at most (先进集体: per peer group), from the rules."""
+    return {UNITS: {g: (v or {}).get("top_n", 0) for g, v in groups.items()},
+            INFORMANTS: _limit(rule["outstanding_informant"].get("max_count")), TOP_ITEMS: _limit(rule.get("top_items", 10)),
+            GOOD_ITEMS: _limit((rule.get("good_items") or {}).get("max_count")),
+            WORKERS: _limit((rule.get("advanced_workers") or {}).get("max_count"))}
+
+
+def _decided(candidates: dict[str, pd.DataFrame], confirmed: Confirmation | None, limits: dict,
+             grades: dict) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """The awarded lists and the confirmation's notes: without a confirmation the suggested ones (a
+    draft); with one, the confirmed ones, or ConfirmationError naming every problem. Each note is
+    also warned (ConfirmationNote), so a caller in Python sees it."""
+    if confirmed is None:
+        return _awarded_from(candidates, {k: v[v["suggested"].astype(bool).to_numpy()] for k, v in candidates.items()}), []
+    awarded, problems, notes = apply_confirmation(candidates, confirmed, limits, grades)
+    if problems:
+        raise ConfirmationError(problems)
+    for note in notes:
+        warnings.warn(note, ConfirmationNote, stacklevel=3)
+    return awarded, notes
+
+
 def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None = None, office: str | None = None,
                        today: dt.date | None = None, *, years: list[int] | None = None, term: bool = False,
                        confirmed: Confirmation | None = None) -> AnnualCommendation:
@@ -569,10 +726,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     Raises ConfirmationError, naming every problem by cell, when the confirmation cannot be used."""
     c = ledger if isinstance(ledger, Counted) else counted(ledger, rules, today)
     rule = c.rules.data["commendations"]
-    term_rule = rule.get("term") if term else None
-    if term_rule:
-        years = list(range(term_rule["first_year"], term_rule["last_year"] + 1))
-    years = sorted(set(years or [year]))
+    years, term_rule = _span_years(rule, year, years, term)
     periods = [Period.of(y) for y in years]
     start, end = periods[0].start, periods[-1].end
     office = office or c.rules.data.get("office", {}).get("name", "")
@@ -581,9 +735,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     worker_rule = rule.get("advanced_workers") or {}
     worker_roles = set(worker_rule.get("roles") or [])
     groups = c.rules.data.get("peer_groups", {})
-    limits = {UNITS: {g: (v or {}).get("top_n", 0) for g, v in groups.items()}, INFORMANTS: _limit(oi.get("max_count")),
-              TOP_ITEMS: _limit(rule.get("top_items", 10)), GOOD_ITEMS: _limit((rule.get("good_items") or {}).get("max_count")),
-              WORKERS: _limit(worker_rule.get("max_count"))}
+    limits = _limits(rule, groups)
     grades = {k: dict(v) for k, v in (rule.get("grades") or {}).items()}
 
     basis = _basis(c, periods, need_sub, need_ad, worker_roles, today)
@@ -591,21 +743,14 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
 
     order = [ITEM_KEYS[k] for k in rule.get("top_items_order", list(ITEM_KEYS))]
     items = _items(c, start, end)
-    top = _ranked_items(items[items["adoptions"] > 0], order, limits[TOP_ITEMS])
-    top["basis_text"] = [f"最高采用层级{t}，领导批示{i}件，被采用{a}次" for t, i, a in zip(top["tier"], top["instructions"], top["adoptions"])]
     candidates = {
         UNITS: _units(c, periods, groups, today),
         INFORMANTS: informants.reset_index(drop=True),
-        TOP_ITEMS: top,
+        TOP_ITEMS: _top_items(items, order, limits[TOP_ITEMS]),
         GOOD_ITEMS: _good_items(c, items, start, end, order, limits[GOOD_ITEMS]),
         WORKERS: _workers(c, worker_roles, limits[WORKERS]),
     }
-    if confirmed is None:
-        awarded = _awarded_from(candidates, {k: v[v["suggested"].astype(bool).to_numpy()] for k, v in candidates.items()})
-    else:
-        awarded, problems = apply_confirmation(candidates, confirmed, limits, grades)
-        if problems:
-            raise ConfirmationError(problems)
+    awarded, notes = _decided(candidates, confirmed, limits, grades)
 
     reward = pd.concat([reward_lines(c, p) for p in periods], ignore_index=True)
     prize = _prize_lines(c, awarded, rule.get("prizes") or {})
@@ -622,4 +767,5 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
         addressee=rule.get("addressee", ""), candidates=candidates, years=tuple(years),
         label=span_label(years, term_rule), draft=confirmed is None, regulation=rule.get("basis", ""),
         decided_by=rule.get("decided_by", ""), limits=limits, grades=grades, tie_notes=_tie_notes(candidates, limits),
+        notes=notes,
     )
