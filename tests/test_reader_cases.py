@@ -3698,3 +3698,83 @@ def test_a_post_then_a_name_after_a_colon_in_a_leader_column_keeps_the_name(tmp_
     got = sorted(zip(ledger.instructions["leader"], ledger.instructions["text"]))
     assert [leader.replace(":", "").replace("：", "") for leader, _ in got] == ["副市长孙立", "市长李某某"], got
     assert dict((leader.replace(":", ""), text) for leader, text in got)["副市长孙立"] == "请市金融办研究", got
+
+
+# ---------------------------------------------------------------- online forms' exports (问卷星, 金山表单, 钉钉)
+
+def _form(tmp_path, rows, extra="采用单位"):
+    """An online form's export as it is downloaded: a CSV (UTF-8 with a BOM), one row an answer."""
+    head = ["序号", "提交时间", "作者", "所在单位", "信息标题", extra]
+    body = [[k, f"2025-03-{k:02d} 10:00:00", a, u, f"关于第{k}件事的建议", v] for k, (a, u, v) in enumerate(rows, 1)]
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    pd.DataFrame(body, columns=head).to_csv(folder / "问卷星导出.csv", index=False, encoding="utf-8-sig")
+    return folder
+
+
+def test_an_online_forms_multi_select_bodies_are_each_an_adoption(tmp_path):
+    # A multi-select's answers joined with ┋ (问卷星), | (金山表单), │ (钉钉) or / are bodies, each an
+    # adoption; the highest tier pays (L88: 县级 3000 fen, 市级 10000, 省级 20000, 全国 30000). Read as one
+    # body they were placed by the last level word (县政协: 3000 fen). A date's / is no separator.
+    rows = [("作者甲", "民盟县委", "省政协┋县政协"),            # 省级 + 县级 → 20000 fen
+            ("作者乙", "民盟县委", "市政协|县政协"),            # 市级 + 县级 → 10000
+            ("作者丙", "民盟县委", "全国政协┋省政协┋市政协┋县政协"),  # 全国 highest → 30000
+            ("作者丁", "民盟县委", "省政协/县政协"),            # → 20000
+            ("作者戊", "民盟县委", "省政协│县政协"),            # → 20000
+            ("作者己", "民盟县委", "省级┋市级"),                # → 20000
+            ("作者庚", "民盟县委", "市政协采用(2025/3/25)")]    # one body, adopted on 3-25 → 10000
+    ledger, report = _read(_form(tmp_path, rows))
+    assert sorted(_adopted(ledger)) == sorted([(0, "省级"), (0, "县级"), (1, "市级"), (1, "县级"), (2, "全国"), (2, "省级"),
+                                               (2, "市级"), (2, "县级"), (3, "省级"), (3, "县级"), (4, "省级"), (4, "县级"),
+                                               (5, "省级"), (5, "市级"), (6, "市级")])
+    assert ledger.adoptions.loc[ledger.adoptions["item"] == 6, "date"].dt.date.tolist() == [dt.date(2025, 3, 25)]
+    fen = {k: int(v * 100) for k, v in _paid(ledger).items()}
+    assert fen == {"作者甲": 20000, "作者乙": 10000, "作者丙": 30000, "作者丁": 20000, "作者戊": 20000,
+                   "作者己": 20000, "作者庚": 10000}
+
+
+def test_an_online_forms_multi_select_authors_and_leaders_are_each_one(tmp_path):
+    # 张三┋李四 is two authors sharing the 市政协 item's 10000 fen: 5000 each (was one person "张三┋李四").
+    # 市委书记王某┋市长李某 and 县长陈某|副省长刘某 are two 批示 each.
+    head = ["序号", "提交时间", "作者", "所在单位", "信息标题", "采用单位", "批示领导"]
+    rows = [head, [1, "2025-03-05 10:00:00", "张三┋李四", "民盟县委", "关于一的建议", "市政协", None],
+            [2, "2025-03-06 10:00:00", "王五", "民盟县委", "关于二的建议", "市政协", "市委书记王某┋市长李某"],
+            [3, "2025-03-07 10:00:00", "赵六", "民盟县委", "关于三的建议", "市政协", "县长陈某|副省长刘某"]]
+    ledger, report = _read(write_xlsx(tmp_path / "金山表单.xlsx", {"Sheet1": rows}))
+    assert ledger.submissions["authors"].tolist() == [("张三", "李四"), ("王五",), ("赵六",)]
+    ins = ledger.instructions
+    assert sorted(zip(ins["item"], ins["leader"])) == sorted([(1, "市委书记王某"), (1, "市长李某"), (2, "县长陈某"), (2, "副省长刘某")])
+    fen = {k: int(v * 100) for k, v in _paid(ledger).items() if k in ("张三", "李四")}
+    assert fen == {"张三": 5000, "李四": 5000}
+
+
+def test_status_words_after_a_body_say_the_outcome(tmp_path):
+    # 驳回/不通过 after a body: not adopted (were 省级 adoptions, 20000 fen each); 已提交: a 上报 to 省政协;
+    # 已审核/审核通过/已归档 say no outcome: mark.unknown at the cell, nothing paid. Only 市政协（已采用）
+    # of the last row is paid: 10000 fen; its 省政协（已退回） is not adopted.
+    rows = [("作者甲", "民盟县委", "省政协：已驳回"), ("作者乙", "民盟县委", "省政协（驳回）"),
+            ("作者丙", "民盟县委", "省政协：不通过"), ("作者丁", "民盟县委", "省政协：已提交"),
+            ("作者戊", "民盟县委", "省政协：已审核"), ("作者己", "民盟县委", "省政协：审核通过"),
+            ("作者庚", "民盟县委", "省政协：已归档"), ("作者辛", "民盟县委", "市政协（已采用）┋省政协（已退回）")]
+    ledger, report = _read(_form(tmp_path, rows, "采用情况"))
+    assert _adopted(ledger) == [(7, "市级")]
+    fw = ledger.forwards
+    assert list(zip(fw["item"], fw["tier"].astype(str))) == [(3, "省级")]
+    assert sorted(i.row for i in _codes(report, "mark.unknown")) == [6, 7, 8]
+    assert {k: int(v * 100) for k, v in _paid(ledger).items()} == {"作者辛": 10000}
+
+
+@pytest.mark.parametrize("placeholder", ["(空)", "(跳过)", "（无）", "【空】", "(未填写)", "（略）", "（ ）", "[空]",
+                                         "N/A", "null", "#N/A"])
+def test_an_online_forms_placeholder_author_is_no_author(tmp_path, placeholder):
+    # What a form exports for an unanswered question is a placeholder, as - or an empty cell is: no author
+    # (not "N" and "A"), author.placeholder at the cell, the item not counted (0 fen for anyone). In 所在单位
+    # it is no unit; 其他〖民建示例县委〗 and 其他（请注明）:民建示例县委 are 民建示例县委. 张三's 市政协 item: 10000 fen.
+    rows = [(placeholder, "民盟县委", "市政协"), ("张三", placeholder, "市政协"),
+            ("李四", "其他〖民建示例县委〗", "县政协"), ("王五", "其他（请注明）:民建示例县委", "县政协")]
+    ledger, report = _read(_form(tmp_path, rows))
+    assert ledger.submissions["authors"].tolist()[0] == ()
+    assert [i.row for i in _codes(report, "author.placeholder")] == [2]
+    assert ledger.submissions["unit"].tolist()[1:] == ["", "民建示例县委", "民建示例县委"]
+    # 张三 10000 fen (市政协), 李四 and 王五 3000 each (县政协); the placeholder's item nothing.
+    assert {k: int(v * 100) for k, v in _paid(ledger).items()} == {"张三": 10000, "李四": 3000, "王五": 3000}

@@ -19,8 +19,34 @@ from dataclasses import dataclass, field, replace
 
 # Separators between names. White space separates names too (``张三 李四``), except the
 # alignment spaces inside a two-character name (``张  三``).
-_SEPARATORS = re.compile(r"[、,，;；/／|｜\\+&\n]+")
+_SEPARATORS = re.compile(r"[、,，;；/／|｜┋│\\+&\n]+")
 _BRACKET = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
+# A cell that holds no name, only a placeholder: a dash, a slash, 无, 略 (typed by staff), or what an
+# online form exports for an unanswered question ((空), (跳过), (未填写), 【空】, （ ）) or a
+# spreadsheet for no value (N/A, #N/A, null). Read as no author; validate says author.placeholder.
+_FILLER_WORDS = r"无|空|略|暂无|不详|待定|待填|未知"
+PLACEHOLDER = (rf"[\s/\\\-—–―_·.。…,，、0-9×xX?？]+|{_FILLER_WORDS}"
+               rf"|[(（\[【〖]\s*(?:{_FILLER_WORDS}|跳过|未填|未填写|未作答|不填)?\s*[)）\]】〗]"
+               r"|(?i:#?N/?A|NULL|NONE|NAN)")
+_PLACEHOLDER_CELL = re.compile(PLACEHOLDER)
+# An online form's 其他 choice with what was filled in: 其他〖民建示例县委〗 (问卷星), 其他（请注明）:民建示例县委.
+_OTHER_FILLED = re.compile(r"其[他它]\s*(?:\(\s*请?(?:注明|填写|说明)\s*\))?\s*(?:[:：]\s*(?P<after>.+)|[〖【\[(]\s*(?P<inside>[^〗】\]()]+?)\s*[〗】\])])")
+
+
+def _names_no_one(text: str) -> bool:
+    """An empty cell, or one that holds only a placeholder (-, 无, (空), (跳过), N/A)."""
+    return not text or _PLACEHOLDER_CELL.fullmatch(text) is not None
+
+
+def unit_written(text: str) -> str:
+    """A 所在单位 answer as the unit it names: '' for a placeholder ((空), (跳过), N/A, -), what was
+    filled in after an online form's 其他 (``其他〖民建示例县委〗`` → ``民建示例县委``), else the text."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    if _PLACEHOLDER_CELL.fullmatch(t):
+        return ""
+    if (m := _OTHER_FILLED.fullmatch(t)) is not None:
+        return (m["after"] or m["inside"]).strip()
+    return text
 # Dots people type inside a transliterated name; between two CJK characters they are one dot.
 _NAME_DOTS = "·•．.‧・･∙⋅‐-‑–—"
 _DOT_IN_NAME = re.compile(rf"(?<=[\u3400-\u9fff])\s*[{re.escape(_NAME_DOTS)}]+\s*(?=[\u3400-\u9fff])")
@@ -289,7 +315,7 @@ def _rare_forms(text: str) -> str:
 def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     """Read an author cell into its authors (see the module docstring)."""
     text = unicodedata.normalize("NFKC", text).strip()
-    if not text:
+    if _names_no_one(text):
         return AuthorCell(())
     if not text.isalnum():  # a spaced dot or dash, an order word, 合写: rare (most cells are names and separators)
         text = _rare_forms(text)

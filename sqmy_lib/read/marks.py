@@ -37,7 +37,9 @@ _MARK_SIGNS = " √✓✔☑●○"
 _ALREADY = re.compile(r"^(?:已经|已|并|又|再|另)(?=\S)")
 # Two 政协 written one after the other with no separator (市政协省政协均采用, 省政协全国政协采用).
 _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|自治区|自治州)政协)")
-_PARTS = re.compile(r"[;；。\n]+|[,，、](?!\s*第?\s*\d+\s*期)|(?<=采用|录用|采纳|刊用)但")
+# Online forms (问卷星, 金山表单, 钉钉) join a multi-select's answers with ┋, | or │; / between
+# words too (省政协/县政协), not between digits (2025/3/5).
+_PARTS = re.compile(r"[;；。\n┋|│]+|(?<!\d)/(?!\d)|[,，、](?!\s*第?\s*\d+\s*期)|(?<=采用|录用|采纳|刊用)但")
 # 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
 # The void words of the rules say the rest.
 _SAME_AS = (r"与第?\d+(?:条|行|号)(?:信息)?(?:重复|合并)|同第?\d+(?:条|行|号)|并入第?\d+(?:条|行|号)"
@@ -88,6 +90,8 @@ class Vocabulary:
         self.pending = frozenset(_words(m, "pending", upper=True))
         self.forwarded = tuple(_words(m, "forwarded", upper=True))
         self.negations = tuple(_words(m, "negations", upper=True))
+        # Status words that do not say adopted (已审核, 已归档): a finding, never an adoption.
+        self.unclear = frozenset(_words(m, "unclear", upper=True))
         alternation = lambda ws: re.compile("|".join(map(re.escape, sorted((w for w in ws if len(w) > 1), key=len, reverse=True))) or "(?!)")
         self._pending_in = alternation(self.pending)
         self._not_adopted_in = alternation(self.not_adopted)
@@ -196,7 +200,8 @@ class Vocabulary:
     def _listed(self, text: str, shown: str) -> Reading | None:
         """What the rules' lists say of a text (normalised, upper case): a mark in one of them, a
         negation, a forwarding to a body; None when they say nothing."""
-        for state, words in ((NOT_ADOPTED, self.not_adopted), (PENDING, self.pending), (ADOPTED, self.adopted)):
+        for state, words in ((NOT_ADOPTED, self.not_adopted), (PENDING, self.pending), (ADOPTED, self.adopted),
+                             (UNKNOWN, self.unclear)):
             if text in words:
                 return Reading(state, text=shown)
         state = self._negated(text)
@@ -407,7 +412,7 @@ class Vocabulary:
             return None
         m = _BODY_THEN_MARK.match(part)
         mark = m and norm(m["word"] or m["spaced"] or m["symbol"] or m["bracketed"]).upper()
-        state = self._after_a_body(mark) if mark and self.place(m["body"]).tier is not None else None
+        state = self._after_a_body(mark, bool(m["word"])) if mark and self.place(m["body"]).tier is not None else None
         if state is None:
             return None
         body = norm(m["body"])
@@ -416,12 +421,29 @@ class Vocabulary:
             return Reading(FORWARDED, body=sent, text=part, marked=True)
         return Reading(state, body=body, text=part, marked=True)
 
-    def _after_a_body(self, mark: str) -> str | None:
-        """The state a mark written after a body says (√, ×, 待定; 报送中, 已上报: forwarded), or None."""
-        for state, words in ((ADOPTED, self.adopted), (NOT_ADOPTED, self.not_adopted), (PENDING, self.pending)):
+    def _after_a_body(self, mark: str, after_colon: bool = False) -> str | None:
+        """The state a mark written after a body says (√, ×, 待定; 报送中, 已上报: forwarded; 已审核:
+        unknown), or None. After a colon (省政协：已驳回, 省政协：待审核) a status the lists do not
+        hold is read as a negation or a forwarding says, else unknown: the body's name alone never
+        makes it an adoption."""
+        for state, words in ((ADOPTED, self.adopted), (NOT_ADOPTED, self.not_adopted), (PENDING, self.pending),
+                             (UNKNOWN, self.unclear)):
             if mark in words:
                 return state
-        return FORWARDED if any(mark in (w, w + "中") for w in self.forwarded) else None
+        if any(mark in (w, w + "中") for w in self.forwarded):
+            return FORWARDED
+        return self._status_after_colon(mark) if after_colon else None
+
+    def _status_after_colon(self, mark: str) -> str | None:
+        """What a status after a body and a colon says when no list holds it whole (``审核不予通过``,
+        ``已归档待查``): not adopted or pending by a negation, unknown for a word with no verb, number,
+        body, 批示 or void word (作废: adoption.void) in it; None (read as before) for anything else
+        (``省政协：第3期``, ``省政协：采用``)."""
+        placed = self.place(mark)
+        if (re.search(r"\d", mark) or any(v in mark for v in ADOPTION_VERBS) or placed.tier is not None
+                or placed.channel is not None or self._any_instruction.search(mark) or self.says_void(mark)):
+            return None
+        return self._negated(mark) or UNKNOWN
 
     def _part(self, part: str) -> Reading:
         if (marked := self._body_with_mark(part)) is not None:
@@ -453,7 +475,7 @@ class Vocabulary:
         that post, levels written together before one post (``省市领导``) one leader a level."""
         text = _LEVELS_SHARE_A_POST.sub(lambda m: "、".join(c + m["post"] for c in m.groups()[:3] if c),
                                         unicodedata.normalize("NFKC", text))
-        parts = [r for p in re.split(r"[、,，;；/\n]+", text) for q in self._spaced_leaders(p.strip())
+        parts = [r for p in re.split(r"[、,，;；/\n┋|│]+", text) for q in self._spaced_leaders(p.strip())
                  for r in self._joined_leaders(q) if r]
         if len(parts) > 1 and all(self._title_only(p) or self._counted(p) for p in parts):
             out = self._posts(parts)

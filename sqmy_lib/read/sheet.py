@@ -25,7 +25,7 @@ from ..rules import Rules
 from ..rules.follow_up import Vocabulary as FollowUpWords
 from ..rules.placement import BULLETIN_TITLES
 from ..zh import column_letter as col_letter
-from .authors import AuthorWords, split_authors
+from .authors import AuthorWords, split_authors, unit_written
 from .headers import RECORD_FIELDS, BodyColumn, Layout, is_count_label, norm_label
 from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
@@ -1889,7 +1889,7 @@ def _month_and_day(month, day):
 def _unit_cell(value) -> tuple[str, str]:
     """A 单位 cell as (the unit's name, the 界别 written with it): ``界别：教育界`` is 教育界;
     ``县教育局（教育界）`` and ``民革县委/民主党派界`` are the unit and its 界别; ``个人``, ``无`` are no unit."""
-    text = _UNIT_LABEL.sub("", norm_spaces(cell_text(value)))
+    text = unit_written(_UNIT_LABEL.sub("", norm_spaces(cell_text(value))))  # (空), 其他〖民建县委〗
     if norm(text) in NO_UNIT_WORDS:
         return "", ""
     if m := _SECTOR_WITH_UNIT.match(text):

@@ -18,7 +18,7 @@ import pandas as pd
 from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.attribute import office_places, person_units, unit_key
-from ..read.authors import name_key
+from ..read.authors import PLACEHOLDER, name_key
 from ..read.values import month_in_text, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
@@ -72,7 +72,7 @@ def _blank(column: str) -> Callable[[pd.DataFrame], pd.Series]:
 
 
 # What staff put in a cell to say "nothing here" (/, —, 无, 0): no title, no author.
-_PLACEHOLDER = r"[\s/\\\-—–―_·.。…,，、0-9×xX?？]+|无|空|略|暂无|不详|待定|待填|未知"
+_PLACEHOLDER = PLACEHOLDER  # -, /, 无, (空), (跳过), N/A: the reader's placeholders (read/authors.py)
 
 
 def _placeholder(column: str) -> Callable[[pd.DataFrame], pd.Series]:
