@@ -211,11 +211,11 @@ LEDGER_TABLES = ("submissions", "authors", "adoptions", "forwards", "instruction
 
 
 def _copy_on_write() -> bool:
-    """Whether pandas copies a table's arrays before writing into arrays another frame shares (always
-    from pandas 3; pandas 2 when its ``mode.copy_on_write`` option is on) and shows them (``_mgr``)."""
+    """Whether pandas copies a table's arrays before writing into arrays another frame shares and shows
+    them (``_mgr``): pandas 3 only. pandas 2's ``mode.copy_on_write`` option is not relied on (a write
+    through ``.loc`` there kept the arrays a snapshot held: an edit went unseen), so pandas 2 digests."""
     major = int(pd.__version__.split(".")[0])
-    on = major >= 3 or pd.get_option("mode.copy_on_write") is True
-    return on and hasattr(pd.DataFrame()._mgr, "blocks")
+    return major >= 3 and hasattr(pd.DataFrame()._mgr, "blocks")
 
 
 def _digest(df: pd.DataFrame) -> str:

@@ -408,7 +408,10 @@ def test_figures_follow_a_table_written_into_in_place(office, monkeypatch, copy_
 
     import sqmy_lib.records as records
 
-    # Without copy-on-write (pandas 2) an edit is told by a digest of the rows: both ways checked.
+    # Without copy-on-write (pandas 2) an edit is told by a digest of the rows: both ways checked, the
+    # identity of the arrays only where pandas copies before a write (pandas 3).
+    if copy_on_write and int(pd.__version__.split(".")[0]) < 3:
+        pytest.skip("copy-on-write is always on from pandas 3 only")
     monkeypatch.setattr(records, "_copy_on_write", lambda: copy_on_write)
     assert people(office, 2025).set_index("name").at["李四", "submitted"] == 1  # A1
     assert _reward(office, "李四") == Decimal("200.00")

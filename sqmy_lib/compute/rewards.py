@@ -137,12 +137,19 @@ def _paid_by(c: Counted, paid: pd.DataFrame, day: pd.Timestamp, current: int) ->
         worth = _values(c, upto, day, rewards)["amount_fen"]
         start = _values(c, paid[paid["when"] <= last_end], last_end, rewards)["amount_fen"]
         gained = worth[worth > start.reindex(worth.index, fill_value=0)]
-        out = pd.concat([earlier, gained]).groupby(level=0).max()
+        out = _stacked(earlier, gained).groupby(level=0).max()
     else:
         first = upto.groupby("item")["when"].min()
-        out = pd.concat([earlier, _worth_once(c, paid, first[first > last_end], rewards)["amount_fen"]]).groupby(level=0).sum()
+        out = _stacked(earlier, _worth_once(c, paid, first[first > last_end], rewards)["amount_fen"]).groupby(level=0).sum()
     cache[key] = out.astype("int64")
     return cache[key]
+
+
+def _stacked(*parts: pd.Series) -> pd.Series:
+    """The fen per item of ``parts`` one after the other; the empty ones left out (pandas 2.2 warns
+    that concatenating an empty series will change the result's dtype)."""
+    filled = [p for p in parts if len(p)]
+    return pd.concat(filled) if filled else pd.Series(dtype="int64", index=pd.Index([], name="item"))
 
 
 def _say_earlier_rules(c: Counted, paid: pd.DataFrame, year: int) -> None:
