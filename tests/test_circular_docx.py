@@ -376,24 +376,31 @@ def test_nothing_to_report(circ, tmp_path):
 
 
 def test_units_tied_on_points_are_said_tied(tmp_path):
-    # 民革县委 13 items (13 points) and 民盟县委 3 items, one 市政协 (3 + 10 = 13): the units table's 排名
-    # showed 1 and 1 with nothing saying they share it. By hand: said under the table, in Word and Excel.
+    # 民革县委 13 items (13 points, 0 采用, 13 报送); 民盟县委 and 民进县委 3 items each, one 市政协 (3 + 10
+    # = 13, 1 采用, 3 报送). The units table's 排名 showed 1, 1, 1 with "积分相同，并列第1名" while the
+    # commendation ranked on 采用 too. By hand, on points then 采用 then 报送 (rules points.rank_by):
+    # 民盟 1, 民进 1 (equal on every key), 民革 3; said under the table, in Word and Excel, with the rule.
     import openpyxl
     from conftest import write_xlsx
     from sqmy_lib.render.circular_xlsx import write_circular_xlsx
 
     rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况"]]
     rows += [[f"G{k}", f"2025-{k % 12 + 1:02d}-03", f"关于甲单位第{k}号问题的建议", "民革县委", "民革县委", None] for k in range(13)]
-    rows += [[f"M{k}", f"2025-{k + 1:02d}-05", f"关于乙单位第{k}号问题的建议", "民盟县委", "民盟县委", "市政协采用" if k == 0 else None]
-             for k in range(3)]
+    for unit, code in (("民盟县委", "M"), ("民进县委", "J")):
+        rows += [[f"{code}{k}", f"2025-{k + 1:02d}-05", f"关于{unit}第{k}号问题的建议", unit, unit, "市政协采用" if k == 0 else None]
+                 for k in range(3)]
     ledger = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
-    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["民盟县委", "民主党派"]]})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["民盟县委", "民主党派"],
+                                                        ["民进县委", "民主党派"]]})
     circ = build_circular(sq.read_ledgers(ledger, roster=roster, year=2025), 2025, 4)
-    said = "民盟县委、民革县委积分相同，并列民主党派第1名"
+    assert circ.units_ytd.set_index("unit")["rank"].to_dict() == {"民盟县委": 1, "民进县委": 1, "民革县委": 3}
+    said = ("“排名”为同类单位按全年积分排名，积分相同的，依次比较采用条数、报送条数，仍相同的并列；"
+            "民盟县委、民进县委、民革县委积分相同，按采用条数、报送条数依次比较排定名次；"
+            "其中民盟县委、民进县委的采用条数、报送条数也相同，并列民主党派第1名")
     doc = docx.Document(str(write_circular_docx(circ, tmp_path / "c.docx", date=SIGNED)))
-    assert any(said in t for t in _texts(doc))
+    assert any(said in t for t in _texts(doc)), [t for t in _texts(doc) if "排名" in t]
     sheet = openpyxl.load_workbook(write_circular_xlsx(circ, tmp_path / "c.xlsx"))["各单位情况"]
-    assert any(said in str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert any(said[said.index("民盟"):] in str(c.value) for row in sheet.iter_rows() for c in row if c.value)
 
 
 def test_missing_cjk_font_says_how_to_install(monkeypatch):

@@ -253,3 +253,103 @@ def test_tied_units_share_their_place_and_a_tie_across_the_limit_lists_both(tmp_
     texts = [c.value for row in wb["说明"].iter_rows() for c in row if c.value]
     # The 说明 sheet says it (in its full-width punctuation).
     assert any("东城街道政协工委、城关镇政协工委并列第1名" in t and "超过规则规定的1个" in t for t in map(str, texts)), texts
+
+
+def test_the_circular_ranks_units_as_the_commendation_orders_them(tmp_path):
+    """Three 民主党派 units with 13 points each: the circular's 附件1 (compute units) said 并列第1名 for
+    all three while the commendation broke the tie on 采用 and put one first. One rule now, in the
+    rules file (points.rank_by: points, then adopted, then submitted) and shown by rules show.
+
+    By hand (1 a submission, 县级 3, 市级 10): 民革县委 13 items, none adopted: 13 points, 0 采用;
+    民盟县委 3 items, one 市政协: 3 + 10 = 13, 1 采用; 民建县委 7 items, two 县政协: 7 + 3 + 3 = 13, 2 采用.
+    On 采用: 民建 第1名, 民盟 第2名, 民革 第3名 — in the circular (1—12月) and the commendation alike,
+    民建 the one 先进集体 suggested (top_n 1)."""
+    from sqmy_lib.compute.circular import build_circular
+    from sqmy_lib.render.circular_text import rank_ties
+
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协"]]
+    rows += [[f"G{k}", f"2025-{k % 12 + 1:02d}-03", f"关于民革第{k}号问题的建议", "民革县委", "民革县委", None, None] for k in range(13)]
+    rows += [[f"M{k}", f"2025-{k + 1:02d}-05", f"关于民盟第{k}号问题的建议", "民盟县委", "民盟县委", None, "√" if k == 0 else None]
+             for k in range(3)]
+    rows += [[f"J{k}", f"2025-{k + 1:02d}-07", f"关于民建第{k}号问题的建议", "民建县委", "民建县委", "√" if k < 2 else None, None]
+             for k in range(7)]
+    write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["民盟县委", "民主党派"],
+                                                ["民建县委", "民主党派"]]})
+    ledger = sq.read_ledgers(tmp_path / "台账.xlsx", roster=tmp_path / "名册.xlsx", year=2025)
+    circ = build_circular(ledger, 2025, 4)
+    ytd = circ.units_ytd.set_index("unit")
+    assert ytd.loc[["民建县委", "民盟县委", "民革县委"], ["points", "adopted"]].values.tolist() == [[13, 2], [13, 1], [13, 0]]
+    assert ytd["rank_text"].to_dict() == {"民建县委": "第1名", "民盟县委": "第2名", "民革县委": "第3名"}
+    comm = sq.annual_commendation(ledger, 2025)
+    cand = comm.candidates["先进集体"]
+    assert cand[["place", "unit", "suggested"]].values.tolist() == [[1, "民建县委", True], [2, "民盟县委", False],
+                                                                     [3, "民革县委", False]]
+    assert [ytd.at[u, "rank"] for u in cand["unit"]] == list(cand["place"])  # the two rankings agree
+    assert rank_ties(circ) == "民建县委、民盟县委、民革县委积分相同，按采用条数、报送条数依次比较排定名次"
+    # The year's circular names its first as first on 采用, not as first on points (its points are not its own).
+    from sqmy_lib.render.circular_text import _feature_leaders
+
+    assert _feature_leaders(build_circular(ledger, 2025, None), {})[1] == (
+        "民建县委全年报送信息7条、被采用2条、得13分，与民盟县委、民革县委积分相同、采用条数较多，列民主党派首位。")
+    assert "积分相同的，依次比较采用条数、报送条数，仍相同的并列" in comm.tie_breaks["先进集体"]
+    shown = subprocess.run([sys.executable, "-m", "sqmy_lib", "rules", "show"], capture_output=True, text=True, timeout=120)
+    assert "各单位在同类单位中按积分排名,积分相同的,依次比较采用条数、报送条数,仍相同的并列" in shown.stdout
+
+
+def test_a_draft_payout_says_the_prize_it_leaves_out_and_the_tie_it_pays(tmp_path):
+    """The draft 奖励发放表 left out 十佳信息's per-grade prize (no grade before confirmation) and paid
+    the 先进集体 prize to both units tied across a limit of 1, saying neither.
+
+    By hand (TIE_ROWS; 十佳信息 一等奖 500.00 / 二等奖 200.00, 先进集体 1000.00, 镇街 top_n 1): 稿酬 T1 and
+    T3 县级 30.00 each (甲, 乙): 60.00. 先进集体: 城关镇 and 东城街道 tied at 5 points, 1 采用, 2 报送, both
+    suggested: 2 × 1000.00 = 2000.00. 十佳信息: T1, T3 suggested, no grade: no prize (said). Total
+    6,000 + 200,000 = 206,000 fen = 2060.00, the sheet's 合计 60.00 + 2000.00."""
+    import copy
+
+    from sqmy_lib.compute.commendation import PayoutMismatch, _reconcile
+    from sqmy_lib.render.commendation import write_commendation_outputs
+    from sqmy_lib.rules import Rules, load_rules
+
+    write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER, *TIE_ROWS]})
+    write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["甲", "委员", "城关镇政协工委"], ["乙", "委员", "东城街道政协工委"],
+                 ["丙", "委员", "河口镇政协工委"]],
+        "单位": [["单位名称", "单位类型"], ["城关镇政协工委", "镇街政协工委"], ["东城街道政协工委", "镇街政协工委"],
+                 ["河口镇政协工委", "镇街政协工委"]]})
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["peer_groups"]["镇街政协工委"]["top_n"] = 1
+    data["commendations"]["grades"] = {"十佳信息": {"一等奖": 1, "二等奖": 2}}
+    data["commendations"]["prizes"] = {"十佳信息": {"一等奖": "500.00", "二等奖": "200.00"}, "先进集体": "1000.00"}
+    rules = Rules(data)
+    ledger = sq.read_ledgers(tmp_path / "台账.xlsx", roster=tmp_path / "名册.xlsx", rules=rules)
+    comm = sq.annual_commendation(ledger, 2025, rules)
+    assert comm.draft and comm.payout.set_index("name")["amount"].to_dict() == {
+        "东城街道政协工委": Decimal("1000.00"), "城关镇政协工委": Decimal("1000.00"), "甲": Decimal("30.00"), "乙": Decimal("30.00")}
+    assert (comm.reward_total, comm.prize_total, comm.payout_total) == (Decimal("60.00"), Decimal("2000.00"), Decimal("2060.00"))
+    assert comm.payout_notes == [
+        "十佳信息的表彰奖金按奖项等次计发（一等奖500.00元、二等奖200.00元），建议表彰的2条尚未确定奖项等次，其表彰奖金未列入本表；"
+        "确认名单、填写奖项等次后重新生成的奖励发放表列入。",
+        "先进集体镇街政协工委：东城街道政协工委、城关镇政协工委并列第1名，均按建议表彰列入本表，计2个的表彰奖金共2000.00元"
+        "（每个1000.00元），超过规则规定的1个；以确认名单为准。"]
+    book = openpyxl.load_workbook(write_commendation_outputs(comm, tmp_path / "out", rules=rules)["xlsx"])
+    sheet = [[c for c in row if c is not None] for row in book["奖励发放表"].iter_rows(values_only=True)]
+    total = next(r for r in sheet if r and r[0] == "合计")
+    assert total[-3:] == [60, 2000, 2060]
+    said = [r[0] for r in sheet if r and str(r[0]).startswith("说明：")]
+    assert [s.removeprefix("说明：") for s in said] == comm.payout_notes
+    # The totals are checked in fen: a row whose 金额 is not its 稿酬 + 表彰奖金 is refused, never printed.
+    bad = comm.payout.copy()
+    bad.loc[0, "amount_fen"] += 1
+    with pytest.raises(PayoutMismatch, match="各行金额 = 稿酬 \\+ 表彰奖金.*金额合计 = 稿酬 \\+ 表彰奖金"):
+        _reconcile(bad, *_lines(comm, ledger, rules))
+
+
+def _lines(comm, ledger, rules):
+    """The reward and prize lines the payout was summed from (as build_commendation makes them)."""
+    from sqmy_lib.compute.commendation import _prize_lines
+    from sqmy_lib.compute.counted import counted
+    from sqmy_lib.compute.rewards import reward_lines
+
+    c = counted(ledger, rules)
+    return reward_lines(c, sq.Period.of(2025)), _prize_lines(c, comm.awarded(), rules.data["commendations"]["prizes"])

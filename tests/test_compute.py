@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -125,18 +126,25 @@ def _tied_units(tmp_path):
     return ledger, roster
 
 
-def test_units_tied_on_points_share_the_place_and_say_it(tmp_path):
-    # 民革县委 and 民盟县委 both 13 points: both 第1名, shown with no 并列 (compute units, the circular, the
-    # letters). By hand: 并列第1名 twice, 民建县委 第3名 (1, 1, 3), 县工商联 第1名 of its own group.
+def test_units_tied_on_points_are_ranked_by_the_rules_tie_breaks(tmp_path):
+    # 民革县委 (13 points, 0 采用, 13 报送) and 民盟县委 (13 points, 1 采用, 3 报送) were both 并列第1名 in
+    # compute units (the circular, the letters) while the commendation put 民盟 first on 采用. One rule
+    # now (rules points.rank_by: points, then adopted, then submitted). By hand: 民盟 第1名, 民革 第2名,
+    # 民建县委 (1 point) 第3名; 县工商联 第1名 of its own group. Ranked on points alone (an office's
+    # rank_by: [points]), the two share: 并列第1名 twice, 民建 第3名 (1, 1, 3).
     from conftest import sqmy
 
     ledger, roster = _tied_units(tmp_path)
     table = units(sq.read_ledgers(ledger, roster=roster, year=2025), 2025).set_index("unit")
     assert table.loc[["民革县委", "民盟县委", "民建县委"], "points"].tolist() == [13, 13, 1]
-    assert table["rank_text"].to_dict() == {"民革县委": "并列第1名", "民盟县委": "并列第1名", "民建县委": "第3名",
-                                            "县工商联": "第1名"}
-    shown = sqmy("compute", "units", ledger, "--roster", roster, "--year", 2025)
+    assert table["rank_text"].to_dict() == {"民盟县委": "第1名", "民革县委": "第2名", "民建县委": "第3名", "县工商联": "第1名"}
+    text = load_rules(year=2025).source
+    rules = tmp_path / "规则.yaml"
+    rules.write_text(Path(text).read_text(encoding="utf-8").replace("rank_by: [points, adopted, submitted]", "rank_by: [points]"),
+                     encoding="utf-8")
+    shown = sqmy("compute", "units", ledger, "--roster", roster, "--rules", rules, "--year", 2025)
     assert shown.returncode == 0 and "名次" in shown.stdout and shown.stdout.count("并列第1名") == 2
+    assert "民建县委" in shown.stdout and "第3名" in shown.stdout
 
 
 def test_summary_figures(office):

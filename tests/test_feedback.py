@@ -247,7 +247,7 @@ def test_appraisal_months_agree_with_missed_months(tmp_path, year_people):
     assert result.returncode == 0, result.stderr
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
     head = list(rows[0])
-    assert head[-2:] == ["考核等次", "续聘意见"]
+    assert head[-3:] == ["考核等次", "等次说明", "续聘意见"]
     data = [dict(zip(head, r)) for r in rows[1:]]
     informants = {(p["name"], p["role"]): p for p in year_people if p["role"] in ("信息员", "特邀信息员")}
     assert len(data) == len(informants) == EXPECTED["people"]["信息员"] + EXPECTED["people"]["特邀信息员"]
@@ -258,12 +258,17 @@ def test_appraisal_months_agree_with_missed_months(tmp_path, year_people):
         assert int(r["有信息月数"]) + int(r["无信息月数"]) == int(r["应报月数"])
         assert int(r["报送"]) == p["submitted"] and int(r["采用"]) == p["adopted"]
         assert r["续聘意见"] in (None, "")
-        # the shipped thresholds: 优秀 every month and 3 adopted; 不称职 under half the months
-        share = int(r["有信息月数"]) / int(r["应报月数"]) if int(r["应报月数"]) else 0
+        # the shipped thresholds: 优秀 every month and 3 adopted; 不称职 under half the months; no month
+        # due, not graded (never 不称职: nothing was due to be judged)
+        if not int(r["应报月数"]):
+            assert r["考核等次"] == "不参加评定" and r["等次说明"].startswith("应报月数为0")
+            continue
+        share = int(r["有信息月数"]) / int(r["应报月数"])
         if share == 1 and int(r["采用"]) >= 3:
             assert r["考核等次"] == "优秀"
         if share < 0.5:
             assert r["考核等次"] == "不称职"
+        assert r["等次说明"] in (None, "")
 
 
 def test_year_letters_say_the_figures_of_compute(tmp_path, year_people):
@@ -435,25 +440,30 @@ def test_letters_split_adoptions_by_highest_tier_and_leave_zero_clauses_out(tmp_
     assert "全年累计尚未完成年度任务(任务36条,未报送;采用任务12条,尚无市级及以上采用)。" in text
 
 
-def test_unit_letters_say_a_shared_place_and_none_alone_or_for_nothing(tmp_path):
-    # 民革县委 13 items (13 points) and 民盟县委 3 items, one 市政协 (3 + 10 = 13): both read 排第1名, no 并列.
-    # 县工商联, alone among 工商联 and with nothing sent, read "未报送社情民意信息,在工商联1个单位中排第1名".
+def test_unit_letters_say_the_place_by_the_tie_breaks_and_none_alone_or_for_nothing(tmp_path):
+    # 民革县委 13 items (13 points, none adopted); 民盟县委 and 民进县委 3 items each, one 市政协 (3 + 10 =
+    # 13, 1 adopted). Ranked by points, then 采用, then 报送 (rules points.rank_by, as the commendation
+    # ranks): 民盟 and 民进 equal on every key, 并列第1名; 民革 third on 采用 (1, 1, 3), 排第3名 (it
+    # read 并列第1名 while the commendation put it last). 县工商联, alone among 工商联 and with nothing
+    # sent, read "未报送社情民意信息", no place.
     import sqmy_lib as sq
     from sqmy_lib.compute.feedback import build_feedback
     from sqmy_lib.render.feedback import write_feedback_outputs
 
     rows = [["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况"]]
     rows += [[f"G{k}", f"2025-{k % 12 + 1:02d}-03", f"关于甲单位第{k}号问题的建议", "民革县委", "民革县委", None] for k in range(13)]
-    rows += [[f"M{k}", f"2025-{k + 1:02d}-05", f"关于乙单位第{k}号问题的建议", "民盟县委", "民盟县委", "市政协采用" if k == 0 else None]
-             for k in range(3)]
+    for unit, code in (("民盟县委", "M"), ("民进县委", "J")):
+        rows += [[f"{code}{k}", f"2025-{k + 1:02d}-05", f"关于{unit}第{k}号问题的建议", unit, unit, "市政协采用" if k == 0 else None]
+                 for k in range(3)]
     ledger = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
     roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["民盟县委", "民主党派"],
-                                                        ["县工商联", "工商联"]]})
+                                                        ["民进县委", "民主党派"], ["县工商联", "工商联"]]})
     fb = build_feedback(sq.read_ledgers(ledger, roster=roster, year=2025), 2025, today=dt.date(2026, 1, 10))
     paths = write_feedback_outputs(fb, tmp_path / "out", date="2026-01-08")
     letters = {k: read_letter(v)[0] for k, v in paths.items() if v.suffix == ".docx"}
-    assert "报送社情民意信息13条。按计分办法得13分,在民主党派2个单位中并列第1名。" in letters["单位:民革县委"]
-    assert "按计分办法得13分,在民主党派2个单位中并列第1名。" in letters["单位:民盟县委"]
+    assert "报送社情民意信息13条。按计分办法得13分,在民主党派3个单位中排第3名。" in letters["单位:民革县委"]
+    assert "按计分办法得13分,在民主党派3个单位中并列第1名。" in letters["单位:民盟县委"]
+    assert "按计分办法得13分,在民主党派3个单位中并列第1名。" in letters["单位:民进县委"]
     assert "2025年,县工商联未报送社情民意信息。" in letters["单位:县工商联"] and "排第" not in letters["单位:县工商联"]
 
 
@@ -782,3 +792,83 @@ def test_a_top_up_line_says_what_it_tops_up(tmp_path):
                   ["关于庚村饮水工程的建议", "市级", "×2", "1/2", "50.00", "补差:应发100.00元,此前已按市级发放50.00元"]]
     q3 = reward_rows("2025Q3", "张三")
     assert q3[1] == ["关于己街道垃圾分类的建议", "市级", "", "1/1", "70.00", "补差:应发100.00元,此前已按县级发放30.00元"]
+
+
+def test_appraisal_does_not_grade_one_with_no_month_due(tmp_path):
+    """赵一, appointed on 5 January 2026, and 钱二, whose term ended on 31 December 2024, owe no month of
+    2025: 应报月数 0, so 按月完成率 has nothing to divide, and they were graded 不称职 (the last grade,
+    which has no threshold). By hand: 不参加评定, with the reason; 孙三, in post all year with nothing
+    sent (0 of 12 months, under 50%), is 不称职 as before."""
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位"],
+            [1, "2025-03-10", "关于城关镇停车难的建议", "李四", "城关镇政协工委"]]
+    ledger = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [
+        ["姓名", "身份", "单位", "聘任日期", "解聘日期"],
+        ["赵一", "信息员", "城关镇政协工委", dt.datetime(2026, 1, 5), None],
+        ["钱二", "信息员", "城关镇政协工委", dt.datetime(2023, 1, 1), dt.datetime(2024, 12, 31)],
+        ["孙三", "信息员", "城关镇政协工委", dt.datetime(2025, 1, 1), None],
+        ["李四", "委员", "城关镇政协工委", dt.datetime(2025, 1, 1), None]]})
+    out = tmp_path / "考核.csv"
+    result = sqmy("export", "appraisal", ledger, "--roster", roster, "--year", 2025, "--out", out, "--today", "2026-01-10")
+    assert result.returncode == 0, result.stderr
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    data = {r["姓名"]: r for r in (dict(zip(lines[0].split(","), line.split(","))) for line in lines[1:])}
+    keys = ("应报月数", "考核等次", "等次说明")
+    assert [data["赵一"][k] for k in keys] == ["0", "不参加评定", "应报月数为0（2026年1月5日聘任，2025年度未在任），不参加评定"]
+    assert [data["钱二"][k] for k in keys] == ["0", "不参加评定", "应报月数为0（2024年12月31日离任，2025年度未在任），不参加评定"]
+    assert [data["孙三"][k] for k in keys] == ["12", "不称职", ""]
+    assert "李四" not in data  # a 委员 is not appraised (rules appraisal.roles)
+
+
+def test_a_letter_says_what_its_figures_rest_on_and_the_index_says_every_note(tmp_path):
+    """The computation's notes (Counted.notes: an adoption with no date counted by its item's 报送日期, an
+    earlier year's payment worked out at rates the office gave no file for) were said by sqmy compute
+    and the circular's workbook, and by no letter. Decided: a letter whose own figures rest on one says
+    it to its reader in a 说明 line before 特此函告 (in the reader's terms); the index workbook says every
+    note whole on its 说明 sheet, and in its 说明 column which letters carry one — the secretary reads
+    the index before the letters go out.
+
+    By hand (shipped rules, 县级 30.00, 市级 100.00, 补差): 张三's 甲 (民进县委), sent 5 August 2025, 市政协
+    √ with no date: counted in Q3 by 5 August, 100.00. 李四's 供暖, 县级 10 December 2024 (30.00 paid
+    in 2024, at the shipped rules: no 2024 file ships, the nearest is 2025's), 市级 15 August 2025: Q3
+    pays 100.00 − 30.00 = 70.00. 王五's 乙, 县级 dated 20 July: nothing to say."""
+    import openpyxl
+
+    import sqmy_lib as sq
+    from sqmy_lib.compute.feedback import build_feedback
+    from sqmy_lib.render.feedback import write_feedback_outputs
+
+    head = ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发", "市政协"]
+    (tmp_path / "台账").mkdir()
+    write_xlsx(tmp_path / "台账" / "台账2024.xlsx", {"2024年": [["2024年度社情民意信息报送采用登记表"], head,
+        [1, "2024-12-05", "关于冬季供暖保障的建议", "李四", "城关镇政协工委", "2024-12-10", "2025-08-15"]]})
+    write_xlsx(tmp_path / "台账" / "台账2025.xlsx", {"2025年": [["2025年度社情民意信息报送采用登记表"], head,
+        [1, "2025-08-05", "关于甲的建议", "张三", "民进县委", None, "√"],
+        [2, "2025-07-10", "关于乙的建议", "王五", "民进县委", "2025-07-20", None]]})
+    ledger = sq.read_ledgers(tmp_path / "台账", year=2025)
+    fb = build_feedback(ledger, "2025Q3", today=dt.date(2026, 1, 10))
+    paths = write_feedback_outputs(fb, tmp_path / "out", date="2025-10-10")
+    letters = {k: read_letter(v) for k, v in paths.items() if v.suffix == ".docx"}
+    zhang = "说明:《关于甲的建议》的采用情况台账未登记日期,按该信息的报送日期(2025年8月5日)计入2025年第三季度。\n特此函告。"
+    assert zhang in letters["个人:张三"][0] and zhang in letters["单位:民进县委"][0]
+    li_text, li_tables = letters["个人:李四"]
+    assert ["关于冬季供暖保障的建议", "市级", "", "1/1", "70.00", "补差:应发100.00元,此前已按县级发放30.00元"] in li_tables[-1]
+    assert ("说明:《关于冬季供暖保障的建议》此前已发稿酬按2024年的标准(县级30.00元、市级100.00元、省级200.00元、全国300.00元,"
+            "有批示×2)计算,本期只补发差额。\n特此函告。") in li_text
+    assert "说明" not in letters["个人:王五"][0]
+    book = openpyxl.load_workbook(paths["索引"])
+    index = [dict(zip([c.value for c in book["反馈函索引"][1]], [c.value for c in row])) for row in book["反馈函索引"].iter_rows(min_row=2)]
+    said = {r["收函单位或个人"]: r["说明"] for r in index}
+    assert said["张三"].startswith("《关于甲的建议》的采用情况") and said["李四"].startswith("《关于冬季供暖保障的建议》此前已发稿酬")
+    assert not said["王五"]
+    notes = [c.value for row in book["说明"].iter_rows() for c in row if c.value]
+    assert any("1条采用记录没有采用日期" in str(n) for n in notes)
+    assert any("未找到本单位2024年度的规则文件" in str(n) and "《关于冬季供暖保障的建议》30.00元" in str(n) for n in notes)
+    # A year the ledgers hold nothing of (--allow-empty): every letter says its zeros are no 未报送.
+    from sqmy_lib.compute.base import EmptyPeriodWarning
+
+    with pytest.warns(EmptyPeriodWarning):
+        empty = build_feedback(ledger, "2026Q1", today=dt.date(2026, 4, 10))
+    assert empty.notes[0].startswith("2026年第一季度没有任何报送、采用或批示记录")
+    assert all(x.notes == ["本函所依据的台账中没有2026年的任何报送、采用或批示记录，各项统计均为0，并不表示未报送"]
+               for x in [*empty.units, *empty.people]) and empty.units

@@ -309,6 +309,25 @@ def month_counts(keys: pd.Series, dates: pd.Series, period: Period) -> dict:
     return out
 
 
+def ranked_places(df: pd.DataFrame, keys: list[str], group: str | None = None) -> pd.Series:
+    """Each row's place (index of ``df``), within its ``group``: ranked on ``keys`` in turn, highest
+    first (the rules' ``points.rank_by``: points, then 采用, then 报送); a row equal to the one above
+    on every key shares its place (1, 1, 3). The one ranking of units (``compute units``, the
+    circular) and of the commendation's candidates."""
+    groups = [group] if group else []
+    ordered = df.sort_values([*groups, *keys], ascending=[True] * len(groups) + [False] * len(keys), kind="stable")
+    places: dict = {}
+    last, place, k = None, 0, 0
+    for at, g, values in zip(ordered.index, ordered[group] if group else [None] * len(ordered),
+                             zip(*(ordered[c] for c in keys))):
+        k = 1 if last is None or g != last[0] else k + 1
+        if last is None or (g, values) != last:
+            place = k
+        last = (g, values)
+        places[at] = place
+    return pd.Series(places, dtype="int64").reindex(df.index)
+
+
 def place_text(places: pd.Series, groups: pd.Series | None = None) -> list[str]:
     """第2名, or 并列第2名 when another row (of the same group) shares the place: places as ranked
     with ties shared (1, 1, 3), a unit's rank in its peer group or a commendation's place."""

@@ -7,11 +7,11 @@ and — once staff return the candidates workbook with 确认 marked — the **c
 decision and the payout are made from. Without a confirmation everything is a draft (``draft``).
 
 Categories and candidates (values from the rules file):
-- 先进集体: every unit with a submission, ranked by points within its peer group; at most
-  ``peer_groups.<type>.top_n`` per group;
+- 先进集体: every unit with a submission, ranked within its peer group as ``compute units`` ranks
+  (``points.rank_by``: points, then 采用, then 报送); at most ``peer_groups.<type>.top_n`` per group;
 - 优秀信息员: the people who meet L88's condition "凡提供信息5条以上,采用3篇以上…才可参加…评选"
   (per year; over N years N times it) — the condition to be considered, not the award — ranked
-  by score; at most ``outstanding_informant.max_count``; everyone else on the roster gets a line
+  by score and the same tie-breaks; at most ``outstanding_informant.max_count``; everyone else on the roster gets a line
   in the 评选依据 saying why they are not eligible;
 - 十佳信息: adopted items ranked by highest tier, then instructions, then adoptions, then earliest
   submission; at most ``top_items``;
@@ -26,6 +26,9 @@ empty by default.
 The payout sheet (奖励发放表): the 稿酬 every adopted item earns by rule (compute/rewards, with
 补差), plus the 表彰奖金 of the awarded; its total equals the sum of its lines exactly.
 Ties are broken by the stated order, finally by name, so a list never depends on row order.
+The sheet says what it leaves out or counts beyond the rules (``payout_notes``): a per-grade prize of
+a candidate with no grade yet, every tied candidate across a limit; its totals are checked to
+reconcile in integer fen (``_reconcile``).
 """
 from __future__ import annotations
 
@@ -37,13 +40,15 @@ from decimal import Decimal
 
 import pandas as pd
 
+from .. import zh
 from ..period import Period, Span
 from ..read.confirmed import Confirmation, authors_key, key_of
 from ..read.values import cell_text
 from ..records import Ledger
 from ..rules import Rules
 from ..rules.check import CATEGORIES
-from .base import credited_authors, in_period, item_flags, place_text, ratio
+from ..rules.show import tie_break_text
+from .base import credited_authors, in_period, item_flags, place_text, ranked_places, ratio
 from .counted import Counted, counted
 from .instructions import DONE, Vocabulary
 from .people import people
@@ -51,23 +56,13 @@ from .rewards import beneficiaries, reward_lines, split_fen, to_fen, yuan
 from .units import item_points, unit_counts, units
 
 UNITS, INFORMANTS, TOP_ITEMS, GOOD_ITEMS, WORKERS = CATEGORIES
-UNIT_ORDER = [("points", False), ("adopted", False), ("submitted", False), ("unit", True)]
-PERSON_ORDER = [("score", False), ("adopted", False), ("submitted", False), ("name", True)]
 ITEM_KEYS = {
     "highest_tier": ("tier_rank", False, "最高采用层级高者在前"),
     "instructions": ("instructions", False, "领导批示多者在前"),
     "adoptions": ("adoptions", False, "采用次数多者在前"),
     "earliest_submission": ("date", True, "报送早者在前"),
 }
-TIE_BREAKS = {
-    UNITS: "同一类别组内按积分从高到低；积分相同的，依次比较采用条数、报送条数，仍相同的并列（名次相同，按单位名称排列）；"
-           "并列跨越名额的，并列者均列为建议表彰，由评选机构研究确定",
-    INFORMANTS: "符合条件者按个人积分从高到低；积分相同的，依次比较采用条数、报送条数，仍相同的并列（名次相同，按姓名排列）；"
-                "并列跨越名额的，并列者均列为建议表彰，由评选机构研究确定",
-}
-# What ties two candidates (their places are then shared: 1, 1, 3), the name only orders them.
-UNIT_TIE = [c for c, _ in UNIT_ORDER[:-1]]
-PERSON_TIE = [c for c, _ in PERSON_ORDER[:-1]]
+ACROSS_LIMIT = "并列跨越名额的，并列者均列为建议表彰，由评选机构研究确定"
 # What one candidate is called in a count ("确认了3名").
 COUNT_WORD = {UNITS: "个", INFORMANTS: "名", TOP_ITEMS: "条", GOOD_ITEMS: "条", WORKERS: "名"}
 # The columns each awarded list keeps (what the decision and the workbook show).
@@ -107,7 +102,7 @@ class AnnualCommendation:
     good_items: pd.DataFrame  # 好信息
     payout: pd.DataFrame  # 奖励发放表: name, kind, unit, items, reward, prize, amount
     payout_total: Decimal
-    lines_total: Decimal  # the sum of the reward and prize lines (equals payout_total)
+    lines_total: Decimal  # the sum of the reward and prize lines (equals payout_total: ``_reconcile``)
     tie_breaks: dict[str, str]
     thresholds: dict
     addressee: str = ""  # 主送机关 (rules: commendations.addressee)
@@ -122,6 +117,9 @@ class AnnualCommendation:
     tie_notes: list = field(default_factory=list)  # ties across a limit: every tied one suggested (说明)
     grades: dict = field(default_factory=dict)  # category → {grade: how many}
     notes: list = field(default_factory=list)  # what the confirmation said that was not used (ConfirmationNote)
+    reward_total: Decimal = Decimal("0.00")  # the 稿酬 column's total (reconciled in fen)
+    prize_total: Decimal = Decimal("0.00")  # the 表彰奖金 column's total
+    payout_notes: list = field(default_factory=list)  # what the payout sheet leaves out or counts beyond the rules
 
     @property
     def span(self) -> str:
@@ -204,48 +202,71 @@ def resolve_years(year: int | None, years: str | None, term: bool, rules: Rules)
     return [int(year)], span_label([int(year)])
 
 
-def _sorted(df: pd.DataFrame, order: list[tuple[str, bool]]) -> pd.DataFrame:
-    return df.sort_values([c for c, _ in order], ascending=[a for _, a in order], kind="stable")
+def person_keys(keys: list[str]) -> list[str]:
+    """``points.rank_by`` for people: a person's points are their ``score``."""
+    return ["score" if k == "points" else k for k in keys]
 
 
-def _tied_places(rows: pd.DataFrame, keys: list[str]) -> list[int]:
-    """Places of ranked rows, ties shared as ``sq.units`` ranks (1, 1, 3): a row equal to the one
-    above on every key takes its place."""
-    values = list(zip(*(rows[k] for k in keys)))
-    places: list[int] = []
-    for k, v in enumerate(values):
-        places.append(places[-1] if k and v == values[k - 1] else k + 1)
-    return places
+def _sorted(df: pd.DataFrame, keys: list[str], name: str) -> pd.DataFrame:
+    """Ranked on ``keys`` (highest first), those equal on all of them by ``name``: the order the
+    places of ``ranked_places`` are in."""
+    return df.sort_values([*keys, name], ascending=[False] * len(keys) + [True], kind="stable")
 
 
-def _tie_note(rows: pd.DataFrame, key: str, limit, category: str, group: str = "") -> str:
-    """The note when tied candidates cross the limit: all of them are suggested, more than it allows."""
+def tie_breaks(keys: list[str]) -> dict[str, str]:
+    """How 先进集体 and 优秀信息员 are ordered, by the rules' ``points.rank_by`` (as the circular ranks units)."""
+    tie = zh.punctuate(tie_break_text(keys))
+    return {UNITS: f"同一类别组内按积分从高到低；{tie}（名次相同，按单位名称排列）；{ACROSS_LIMIT}",
+            INFORMANTS: f"符合条件者按个人积分从高到低；{tie}（名次相同，按姓名排列）；{ACROSS_LIMIT}"}
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """Tied candidates across a limit: all of them suggested (``suggested`` in all), more than it allows."""
+
+    category: str
+    group: str  # the peer group of 先进集体, else ""
+    tied: str  # their names, 、-joined
+    place: int
+    suggested: int
+    limit: int
+
+    @property
+    def who(self) -> str:
+        return f"{self.category}{self.group}：{self.tied}并列第{self.place}名"
+
+
+def _crossing(rows: pd.DataFrame, key: str, limit, category: str, group: str = "") -> Crossing | None:
     suggested = rows[rows["suggested"].astype(bool).to_numpy()]
     if limit is None or len(suggested) <= limit:
-        return ""
-    last = suggested["place"].max()
-    tied = "、".join(suggested.loc[suggested["place"] == last, key])
-    word = COUNT_WORD[category]
-    return (f"{category}{group}：{tied}并列第{last}名，并列跨越名额，均列为建议表彰，"
-            f"共{len(suggested)}{word}，超过规则规定的{limit}{word}，请研究确定。")
+        return None
+    last = int(suggested["place"].max())
+    return Crossing(category, group, "、".join(suggested.loc[suggested["place"] == last, key]), last, len(suggested), limit)
 
 
-def _informants(basis: pd.DataFrame, limit) -> pd.DataFrame:
-    """优秀信息员 candidates: the eligible, ranked (ties shared), suggested within the limit."""
+def _tie_note(crossing: Crossing) -> str:
+    """The note when tied candidates cross the limit: all of them are suggested, more than it allows."""
+    word = COUNT_WORD[crossing.category]
+    return (f"{crossing.who}，并列跨越名额，均列为建议表彰，"
+            f"共{crossing.suggested}{word}，超过规则规定的{crossing.limit}{word}，请研究确定。")
+
+
+def _informants(basis: pd.DataFrame, limit, keys: list[str]) -> pd.DataFrame:
+    """优秀信息员 candidates: the eligible, ranked on ``keys`` (ties shared), suggested within the limit."""
     informants = basis[basis["eligible"].astype(bool).to_numpy()].copy()  # a mask even when empty (untyped)
-    informants.insert(0, "place", _tied_places(informants, PERSON_TIE))
+    informants.insert(0, "place", ranked_places(informants, keys).to_numpy())
     informants["suggested"] = informants["place"] <= limit if limit is not None else True
     informants["basis_text"] = [f"{r}；积分{s}分" + (f"，{k}" if k.startswith("并列") else "")
                                 for r, s, k in zip(informants["reason"], informants["score"], place_text(informants["place"]))]
     return informants
 
 
-def _tie_notes(candidates: dict[str, pd.DataFrame], limits: dict) -> list[str]:
-    """The 说明's lines on ties across a limit (先进集体 per peer group, 优秀信息员)."""
+def _crossings(candidates: dict[str, pd.DataFrame], limits: dict) -> list[Crossing]:
+    """Ties across a limit (先进集体 per peer group, 优秀信息员): the 说明's lines, and the payout's."""
     units_ = candidates[UNITS]
-    notes = [_tie_note(rows, "unit", limits[UNITS].get(g), UNITS, g) for g, rows in units_.groupby("peer_group", sort=False)]
-    notes.append(_tie_note(candidates[INFORMANTS], "name", limits[INFORMANTS], INFORMANTS))
-    return [n for n in notes if n]
+    found = [_crossing(rows, "unit", limits[UNITS].get(g), UNITS, g) for g, rows in units_.groupby("peer_group", sort=False)]
+    found.append(_crossing(candidates[INFORMANTS], "name", limits[INFORMANTS], INFORMANTS))
+    return [x for x in found if x]
 
 
 def _person_scores(c: Counted, period: Period | Span) -> pd.Series:
@@ -305,7 +326,7 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
     verdicts = [_reason(s, a, need_sub, need_ad) for s, a in zip(out["submitted"], out["adopted"])]
     out["eligible"] = [v[0] for v in verdicts]
     out["reason"] = [v[1] for v in verdicts]
-    return _sorted(out, [("eligible", False), *PERSON_ORDER]).reset_index(drop=True)
+    return _sorted(out, ["eligible", *person_keys(c.rules.rank_by)], "name").reset_index(drop=True)
 
 
 def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | None) -> pd.DataFrame:
@@ -313,14 +334,15 @@ def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | Non
     # Each item once over the span (at its highest tier), as for a person.
     counts = unit_counts(c, Span(periods[0].year, periods[-1].year))
     table = units(c, periods[-1], today=today)[["unit", "peer_group"]]
-    for col in ("points", "submitted", "adopted"):
+    keys = c.rules.rank_by  # as compute units ranks (the circular's 排名)
+    for col in dict.fromkeys(["points", "submitted", "adopted", *keys]):
         table[col] = table["unit"].map(counts[col]).fillna(0).astype(int)
     table = table[table["submitted"] > 0]
     order = {g: k for k, g in enumerate(groups)}
     picked = []
-    for group, rows in _sorted(table, UNIT_ORDER).groupby("peer_group", sort=False):
+    for group, rows in _sorted(table, keys, "unit").groupby("peer_group", sort=False):
         top_n = (groups.get(group) or {}).get("top_n", 0)
-        rows = rows.assign(place=_tied_places(rows, UNIT_TIE))
+        rows = rows.assign(place=ranked_places(rows, keys))
         rows["suggested"] = rows["place"] <= top_n
         rows["basis_text"] = [f"积分{p}分（报送{s}条、采用{a}条），{group}{k}"
                               for p, s, a, k in zip(rows["points"], rows["submitted"], rows["adopted"], place_text(rows["place"]))]
@@ -673,6 +695,50 @@ def _payout(reward: pd.DataFrame, prize: pd.DataFrame) -> pd.DataFrame:
     return out[cols]
 
 
+def _payout_notes(awarded: dict[str, pd.DataFrame], prizes: dict, crossings: list[Crossing], draft: bool) -> list[str]:
+    """What the payout sheet leaves out or counts beyond the rules, said on it: a prize by grade (十佳信息
+    一等奖 500.00元…) of the awarded with no grade yet (a draft's suggested lists have none) is not in
+    it; a draft pays a flat prize to every candidate tied across a limit, more than the rules allow."""
+    notes = []
+    for category, df in awarded.items():
+        rule = prizes.get(category)
+        ungraded = int((df["grade"].fillna("").astype(str).str.strip() == "").sum()) if isinstance(rule, dict) else 0
+        if ungraded:
+            amounts = "、".join(f"{g}{yuan(to_fen(v))}元" for g, v in rule.items())
+            notes.append(f"{category}的表彰奖金按奖项等次计发（{amounts}），{'建议表彰' if draft else '确认'}的{ungraded}"
+                         f"{COUNT_WORD[category]}尚未确定奖项等次，其表彰奖金未列入本表；确认名单、填写奖项等次后重新生成的奖励发放表列入。")
+    for x in crossings if draft else []:
+        rule = prizes.get(x.category)
+        if rule is not None and not isinstance(rule, dict) and to_fen(rule):
+            word, fen = COUNT_WORD[x.category], to_fen(rule)
+            notes.append(f"{x.who}，均按建议表彰列入本表，计{x.suggested}{word}的表彰奖金共{yuan(fen * x.suggested)}元"
+                         f"（每{word}{yuan(fen)}元），超过规则规定的{x.limit}{word}；以确认名单为准。")
+    return notes
+
+
+class PayoutMismatch(AssertionError):
+    """The payout sheet's figures do not add up in integer fen: a bug, never a sheet to pay from."""
+
+
+def _reconcile(payout: pd.DataFrame, reward: pd.DataFrame, prize: pd.DataFrame) -> tuple[int, int]:
+    """The payout's totals checked in integer fen, and returned (稿酬, 表彰奖金): each row's 金额 is its
+    稿酬 plus its 表彰奖金; the 稿酬 column adds up to the reward lines, the 表彰奖金 column to the prize
+    lines, the 金额 column to both. Raises PayoutMismatch, naming what differs."""
+    reward_fen, prize_fen = int(reward["amount_fen"].sum()), int(prize["amount_fen"].sum())
+    rows_reward = [to_fen(v) for v in payout["reward"]]
+    rows_prize = [to_fen(v) for v in payout["prize"]]
+    checks = {
+        "各行金额 = 稿酬 + 表彰奖金": [r + p for r, p in zip(rows_reward, rows_prize)] == [int(f) for f in payout["amount_fen"]],
+        "稿酬合计 = 稿酬明细之和": sum(rows_reward) == reward_fen,
+        "表彰奖金合计 = 奖金明细之和": sum(rows_prize) == prize_fen,
+        "金额合计 = 稿酬 + 表彰奖金": sum(int(f) for f in payout["amount_fen"]) == reward_fen + prize_fen,
+    }
+    failed = [k for k, ok in checks.items() if not ok]
+    if failed:
+        raise PayoutMismatch("奖励发放表合计不符（以分计）：" + "；".join(failed))
+    return reward_fen, prize_fen
+
+
 def _limit(value) -> int | None:
     """How many a category commends at most: a number, 0 meaning none (as ``peer_groups.*.top_n: 0``);
     None (the key left empty or out) meaning no limit."""
@@ -739,7 +805,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     grades = {k: dict(v) for k, v in (rule.get("grades") or {}).items()}
 
     basis = _basis(c, periods, need_sub, need_ad, worker_roles, today)
-    informants = _informants(basis, limits[INFORMANTS])
+    informants = _informants(basis, limits[INFORMANTS], person_keys(c.rules.rank_by))
 
     order = [ITEM_KEYS[k] for k in rule.get("top_items_order", list(ITEM_KEYS))]
     items = _items(c, start, end)
@@ -755,17 +821,19 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     reward = pd.concat([reward_lines(c, p) for p in periods], ignore_index=True)
     prize = _prize_lines(c, awarded, rule.get("prizes") or {})
     payout = _payout(reward, prize)
-    lines_fen = int(reward["amount_fen"].sum()) + int(prize["amount_fen"].sum())
-    tie_breaks = {**TIE_BREAKS, TOP_ITEMS: "；".join(text for _, _, text in order) + "；仍相同的按登记顺序",
+    reward_fen, prize_fen = _reconcile(payout, reward, prize)
+    crossings = _crossings(candidates, limits)
+    breaks = {**tie_breaks(c.rules.rank_by), TOP_ITEMS: "；".join(text for _, _, text in order) + "；仍相同的按登记顺序",
                   GOOD_ITEMS: "落实情况为已办结的批示件，排序同十佳信息"}
     return AnnualCommendation(
         office=office, year=years[-1], units=awarded[UNITS], informants=awarded[INFORMANTS], basis=basis,
         top_items=awarded[TOP_ITEMS], good_items=awarded[GOOD_ITEMS], workers=awarded[WORKERS], payout=payout,
         payout_total=yuan(int(payout["amount_fen"].sum())) if len(payout) else Decimal("0.00"),
-        lines_total=yuan(lines_fen), tie_breaks=tie_breaks,
+        lines_total=yuan(reward_fen + prize_fen), reward_total=yuan(reward_fen), prize_total=yuan(prize_fen),
+        payout_notes=_payout_notes(awarded, rule.get("prizes") or {}, crossings, confirmed is None), tie_breaks=breaks,
         thresholds={"min_submitted": need_sub, "min_adopted": need_ad, "years": len(years)},
         addressee=rule.get("addressee", ""), candidates=candidates, years=tuple(years),
         label=span_label(years, term_rule), draft=confirmed is None, regulation=rule.get("basis", ""),
-        decided_by=rule.get("decided_by", ""), limits=limits, grades=grades, tie_notes=_tie_notes(candidates, limits),
+        decided_by=rule.get("decided_by", ""), limits=limits, grades=grades, tie_notes=[_tie_note(x) for x in crossings],
         notes=notes,
     )

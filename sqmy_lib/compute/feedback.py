@@ -19,6 +19,14 @@ so a letter that said only the quarter's place or quota would say a second, diff
 the circular's without the reason. A 补差 line (an item paid for before the period) carries what the
 share is worth now, what was paid before and at what tier (``top_up_lines``), so 70.00 for a 市级
 item is read as 100.00 less 30.00 paid at 县级.
+
+What the computation had to assume (``Counted.notes``, as ``sqmy compute`` and the circular say them)
+is said where a secretary and a reader each look for it. A letter whose own figures rest on one says
+it to its reader in a 说明 line (``letter_notes``): an adoption, 上报 or 批示 of its items with no date,
+counted in the period by the item's 报送日期; a 补差 whose earlier year's payment was worked out at
+rates the office gave no file for (the shipped rules'); a year the ledgers hold nothing of, so every
+figure is 0. ``Feedback.notes`` keeps every note whole, as the circular's workbook says it, for the
+letters' index (its 说明 sheet), which the secretary reads before the letters go out.
 """
 from __future__ import annotations
 
@@ -27,10 +35,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import zh
 from ..period import Period
 from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
-from .base import as_of, credited_authors, item_flags, month_counts, month_end, prepare, ratio
+from .base import as_of, credited_authors, empty_period_text, item_flags, month_counts, month_end, prepare, ratio
 from .counted import Counted
 from .instructions import instructions as instruction_rows
 from .people import held_during, months_held, people, roster_terms
@@ -52,6 +61,7 @@ class UnitLetter:
     items: pd.DataFrame  # ITEM_COLUMNS
     rewards: pd.DataFrame  # its reward lines (kind 单位), with ``top_up_lines``' columns
     ytd: dict | None = None  # its row of units() over the year to date, when the period is not that
+    notes: list = field(default_factory=list)  # 说明: what its figures rest on (``letter_notes``)
 
 
 @dataclass
@@ -63,6 +73,7 @@ class PersonLetter:
     items: pd.DataFrame
     rewards: pd.DataFrame  # reward lines (kind 个人), with ``top_up_lines``' columns
     ytd_roles: dict = field(default_factory=dict)  # role -> its row of people() over the year to date (a quarter's letter)
+    notes: list = field(default_factory=list)  # 说明: what its figures rest on (``letter_notes``)
 
     @property
     def unit(self) -> str:
@@ -86,6 +97,7 @@ class Feedback:
     people_table: pd.DataFrame | None = None  # compute people, as the letters took it
     units_table: pd.DataFrame | None = None  # compute units, as the letters took it
     year_to_date: Period | None = None  # the circular's 年度累计 (1—9月), when the period is not it
+    notes: list = field(default_factory=list)  # the computation's notes, whole (Counted.notes; an empty year)
 
     @property
     def period_word(self) -> str:
@@ -219,7 +231,60 @@ def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None,
                                     unit_lines[unit_lines["beneficiary"] == row["unit"]].reset_index(drop=True),
                                     ytd_units.get(row["unit"])))
     _person_letters(c, out, ppl, active, lines[lines["kind"] == "个人"], ytd_people)
+    empty = empty_period_text(c.ledger, period)
+    said = LetterNotes(period, _undated(c, period), dict(c.__dict__.get("earlier_rates", {})), bool(empty))
+    for letter in [*out.units, *out.people]:
+        letter.notes = said.of(letter)
+    out.notes = [*([empty] if empty else []), *c.notes]  # after every figure: computing them may add one
     return out
+
+
+def _undated(c: Counted, period: Period) -> dict[int, set[str]]:
+    """Per item, what of it was counted in the period with no date of its own (by the item's 报送日期:
+    ``counted``): 采用, 上报, 批示."""
+    out: dict[int, set[str]] = {}
+    for df, kind in ((c.all_adoptions, "采用"), (c.forwards, "上报"), (c.instructions, "批示")):
+        rows = df[(df["date"].isna() & period.contains(df["when"])).to_numpy(dtype=bool)]
+        for item in rows["item"]:
+            out.setdefault(int(item), set()).add(kind)
+    return out
+
+
+@dataclass
+class LetterNotes:
+    """What a letter's own figures rest on, said to its reader (the 说明 line): its items' undated
+    adoptions, 上报 and 批示 (``_undated``), its 补差 lines paid against rates the office gave no file for
+    (``rewards``' ``earlier_rates``), a year with nothing in the ledgers (``empty``)."""
+
+    period: Period
+    undated: dict
+    earlier_rates: dict
+    empty: bool
+
+    def of(self, letter) -> list[str]:
+        empty = f"本函所依据的台账中没有{self.period.year}年的任何报送、采用或批示记录，各项统计均为0，并不表示未报送"
+        return [*([empty] if self.empty else []), *self._undated(letter.items), *self._topped(letter.rewards)]
+
+    def _topped(self, lines: pd.DataFrame) -> list[str]:
+        """A 补差 line whose earlier payment was worked out at rates the office gave no file for."""
+        if lines.empty:
+            return []
+        topped = lines[[float(p or 0) > 0 and int(i) in self.earlier_rates for i, p in zip(lines["item"], lines["paid_before"])]]
+        return [f"《{title}》此前已发稿酬按{self.earlier_rates[int(item)]}计算，本期只补发差额"
+                for item, title in dict(zip(topped["item"], topped["title"])).items()]
+
+    def _undated(self, items: pd.DataFrame) -> list[str]:
+        """One sentence for the letter's items counted in the period by their 报送日期 (no date of
+        their own): the item named when one, else how many."""
+        hit = [(t, d, self.undated[int(i)]) for i, t, d in zip(items["item"], items["title"], items["date"]) if int(i) in self.undated]
+        if not hit:
+            return []
+        kinds = [k for k in ("采用", "上报", "批示") if any(k in h for _, _, h in hit)]
+        if len(hit) == 1:  # all its kinds are its own: 采用、上报; of several items, 采用或上报
+            title, date, _ = hit[0]
+            kinds = "、".join(kinds)
+            return [f"《{title}》的{kinds}情况台账未登记日期，按该信息的报送日期（{zh.zh_date(date) or '未登记'}）计入{self.period.label}"]
+        return [f"本函所列信息中有{len(hit)}条的{'或'.join(kinds)}情况台账未登记日期，均按该信息的报送日期计入{self.period.label}"]
 
 
 def _person_letters(c: Counted, out: Feedback, ppl: pd.DataFrame, active: pd.DataFrame, person_lines: pd.DataFrame,
@@ -356,11 +421,32 @@ def grade(rule: dict, completion, adopted: int) -> str:
     return ""
 
 
+NOT_GRADED = "不参加评定"  # 考核等次 of one with no month due: never the last grade (不称职)
+
+
+def not_graded_note(year: int, start, end, day: pd.Timestamp) -> str:
+    """Why one with no month due in ``year`` is not graded: appointed after it (2026年1月5日聘任), term
+    ended before it (2024年12月31日离任), or in post on no month's last day of it that is over by the
+    day judged at (``day``)."""
+    start, end = (pd.Timestamp(d) if d is not None and not pd.isna(d) else None for d in (start, end))
+    if start is not None and start.year > year:
+        why = f"{zh.zh_date(start)}聘任，{year}年度未在任"
+    elif end is not None and end.year < year:
+        why = f"{zh.zh_date(end)}离任，{year}年度未在任"
+    else:
+        held = "、".join(x for x in (f"{zh.zh_date(start)}聘任" if start is not None else "",
+                                    f"{zh.zh_date(end)}离任" if end is not None else "") if x)
+        why = (f"{held}，" if held else "") + f"截至{zh.zh_date(day)}没有月末在任且已结束的月份"
+    return f"应报月数为0（{why}），{NOT_GRADED}"
+
+
 def appraisal(source: Ledger | Counted, year: int, rules: Rules | None = None, today: dt.date | None = None) -> pd.DataFrame:
     """One row per informant (the rules' ``appraisal.roles``) for ``year``: months due (in post, and
     ended), with and without an item, submitted, adopted, 批示, reward, the 按月完成率 (months with an
     item ÷ months due, the ratio the rules' ``appraisal`` grades on), a 考核等次 by the rules'
-    thresholds, and a blank 续聘意见 for staff."""
+    thresholds, and a blank 续聘意见 for staff. One with no month due (appointed after the year, or
+    whose term ended before it) is not graded (``NOT_GRADED``, never the last grade: nothing was due
+    to be judged), and ``grade_note`` says why."""
     c, period = prepare(source, year, rules, today)
     rule = appraisal_rules(c.rules)
     roles = list(rule.get("roles") or [])
@@ -378,7 +464,11 @@ def appraisal(source: Ledger | Counted, year: int, rules: Rules | None = None, t
     # quota: not the quota's completion (items per quarter, or months with 2 items), which people() gives.
     out["completion"] = [ratio(w, d) for w, d in zip(out["months_with"], out["months_due"])]
     out["reward"] = out["name"].map(_money_of(everyone))
-    out["grade"] = [grade(rule, comp, int(a)) for comp, a in zip(out["completion"], out["adopted"])]
+    out["grade"] = [grade(rule, comp, int(a)) if d else NOT_GRADED
+                    for comp, a, d in zip(out["completion"], out["adopted"], out["months_due"])]
+    day = as_of(period, today)
+    out["grade_note"] = [not_graded_note(year, s, e, day) if not d else ""
+                         for s, e, d in zip(out["appointed_on"], out["ended_on"], out["months_due"])]
     out["renewal"] = ""
     return out
 

@@ -173,6 +173,9 @@ def _say_earlier_rules(c: Counted, paid: pd.DataFrame, year: int) -> None:
     text = f"{rates};{year}年补差时扣除的{year - 1}年底前已付稿酬据此计算:{amounts}"
     if text not in c.notes:
         c.notes.append(text)
+    # Per item, the rates its earlier payment was worked out at: a 反馈函 listing its 补差 says them.
+    basis = "、".join(f"{y}年的标准({_rates_text(r)})" for y, (r, note) in sorted(years.items()) if note and y < year)
+    c.__dict__.setdefault("earlier_rates", {}).update({int(i): basis for i in carried.index})
 
 
 def _rates_text(rules: Rules) -> str:

@@ -8,7 +8,8 @@ import pandas as pd
 from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import (as_of, count_columns, float_column, forwards_recorded, item_flags, judge_quota,
-                   month_counts, months_in_post, owed, place_text, prepare)
+                   month_counts, months_in_post, owed, place_text, prepare,
+                   ranked_places)
 from .counted import Counted
 from ..period import Period, Span
 
@@ -58,8 +59,9 @@ def unit_counts(c: Counted, period: Period | Span) -> pd.DataFrame:
 def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
           today: dt.date | None = None) -> pd.DataFrame:
     """One row per unit. With a roster: every roster unit (those with no submission included);
-    without one: every unit named in the ledgers. Rank is within the unit's peer group, by points,
-    ties sharing a place (1, 1, 3); ``rank_text`` says it as staff do (第1名, 并列第1名).
+    without one: every unit named in the ledgers. Rank is within the unit's peer group, by points and
+    then the rules' tie-breaks (``points.rank_by``: 采用, 报送), units equal on every key sharing a
+    place (1, 1, 3); ``rank_text`` says it as staff do (第1名, 并列第1名).
 
     A unit type's quota (``quotas.units``) has two parts judged alike (``compute.base``): items
     submitted (``quota``, ``completion``, ``missed_months``) and items adopted at or above a tier
@@ -74,8 +76,9 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out = out.join(unit_counts(c, period).reindex(columns=[*columns, "points"]).astype(float), on="unit")
     out[columns] = out[columns].fillna(0).astype(int)
     out["points"] = out["points"].fillna(0).astype(int)
-    out["rank"] = out.groupby("peer_group")["points"].rank(method="min", ascending=False).astype(int)
-    out["rank_text"] = place_text(out["rank"], out["peer_group"])  # 并列第1名 where points tie
+    # Points, then the rules' tie-breaks (points.rank_by), as the commendation ranks its candidates.
+    out["rank"] = ranked_places(out, c.rules.rank_by, "peer_group")
+    out["rank_text"] = place_text(out["rank"], out["peer_group"])  # 并列第1名 where every key ties
 
     quotas = c.rules.data.get("quotas", {}).get("units", {})
     judged, adopted_judged, high = _judge(c, out, period, as_of(period, today), quotas)

@@ -19,7 +19,9 @@ import pandas as pd
 
 from .. import zh
 from ..compute.circular import QuarterlyCircular, adoption_rate_text, compared
+from ..rules.model import DEFAULT_RANK_BY
 from ..rules.placement import organ_name
+from ..rules.show import RANK_ZH, tie_break_text
 from . import spec as specs
 from .document import Attachment, Gongwen, Heading, Issuing, Para, TableBlock
 
@@ -152,12 +154,32 @@ def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
         standing = _ytd_standing(circ, list(tied["unit"]), refs)
         if len(tied) == 1:
             r = next(tied.itertuples())
+            ahead = _ahead_on_tie(circ, r._asdict())
+            place = f"{ahead}，列{group}首位" if ahead else f"积分居{group}首位"
             parts.append(f"{r.unit}{circ.period_word}报送信息{r.submitted}条、被采用{r.adopted}条、得{int(r.points)}分，"
-                         f"积分居{group}首位{standing}")
+                         f"{place}{standing}")
         else:
             parts.append(f"{zh.joined(tied['unit'])}{circ.period_word}积分均为{int(tied['points'].iloc[0])}分，"
                          f"并列{group}首位{standing}")
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
+
+
+def rank_keys(circ: QuarterlyCircular) -> list[str]:
+    """What the circular's units are ranked on (the rules' ``points.rank_by``)."""
+    return circ.rules.rank_by if circ.rules is not None else list(DEFAULT_RANK_BY)
+
+
+def _ahead_on_tie(circ: QuarterlyCircular, first: dict) -> str:
+    """``与民革县委积分相同、采用条数较多``: why the first of a peer group is first when others have its
+    points (the rules' tie-breaks decided); "" when its points are its own."""
+    u = circ.units
+    same = u[(u["peer_group"] == first["peer_group"]) & (u["points"] == first["points"]) & (u["unit"] != first["unit"])]
+    if same.empty:
+        return ""
+    keys = rank_keys(circ)
+    best = same.sort_values(keys, ascending=False, kind="stable").iloc[0]
+    key = next((k for k in keys[1:] if first[k] != best[k]), None)
+    return f"与{zh.joined(same['unit'])}积分相同、{RANK_ZH[key]}较多" if key else ""
 
 
 def _ytd_standing(circ: QuarterlyCircular, names: list[str], refs: dict[str, str]) -> str:
@@ -337,7 +359,7 @@ def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
     table = circ.units_by_period()
     spec = units_table_spec(circ)
     word = circ.unit_word
-    notes = [f"“排名”为同类{word}按{circ.ytd_word}积分排名"]
+    notes = [f"“排名”为同类{word}按{circ.ytd_word}积分排名，{zh.punctuate(tie_break_text(rank_keys(circ)))}"]
     if ties := rank_ties(circ):
         notes.append(ties)
     if any(c.key == ("年度累计", "quota") for c in spec):
@@ -351,16 +373,34 @@ def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
 
 
 def rank_ties(circ: QuarterlyCircular) -> str:
-    """The places the units table's 排名 shares, said (民革县委、民盟县委积分相同，并列民主党派第1名),
-    '' when none: the column shows 1 and 1, and a 1 read alone is taken for a place held alone."""
+    """The units table's equal points, said: places shared (民革县委、民盟县委积分、采用条数、报送条数均相同，
+    并列民主党派第1名: the column shows 1 and 1, and a 1 read alone is taken for a place held alone), and
+    places the tie-breaks decided (民盟县委、民革县委积分相同，按采用条数、报送条数依次比较排定名次: the
+    column shows 13 and 13 with 1 and 2); '' when no two units of a group have the same points."""
     u = circ.units_ytd
     if u.empty or "rank" not in u:
         return ""
     u = u[u["rank"].notna()]  # a roll-up's office that sent no ledger has no rank
-    shared = u[u.duplicated(["peer_group", "rank"], keep=False)]
-    parts = [f"{zh.joined(rows['unit'])}积分相同，并列{f'各{group}' if len(group) == 1 else group}第{int(rank)}名"
-             for (group, rank), rows in shared.groupby(["peer_group", "rank"], sort=False)]
+    keys = rank_keys(circ)
+    parts = []
+    for (group, _), rows in u[u.duplicated(["peer_group", "points"], keep=False)].groupby(["peer_group", "points"], sort=False):
+        parts += _equal_points(rows, f"各{group}" if len(group) == 1 else group, keys)
     return "；".join(parts)
+
+
+def _equal_points(rows: pd.DataFrame, group: str, keys: list[str]) -> list[str]:
+    """What ``rank_ties`` says of one peer group's units with the same points: how their places were
+    decided (the tie-breaks), and the places still shared."""
+    rest = "、".join(RANK_ZH[k] for k in keys[1:])
+    broken = rows["rank"].nunique() > 1
+    said = [f"{zh.joined(rows['unit'])}积分相同，按{rest}{'依次比较' if len(keys) > 2 else ''}排定名次"] if broken else []
+    for rank, tied in rows.groupby("rank", sort=False):
+        if len(tied) < 2:
+            continue
+        who = zh.joined(tied["unit"])
+        same = f"其中{who}的{rest}也相同" if broken else f"{who}积分{f'、{rest}均' if rest else ''}相同"
+        said.append(f"{same}，并列{group}第{int(rank)}名")
+    return said
 
 
 def units_table_spec(circ: QuarterlyCircular) -> specs.TableSpec:

@@ -15,15 +15,15 @@ Before confirmation it holds the suggested lists and says 草稿 in its titles a
 
 评选依据 states the thresholds and tie-break rules, then gives every person on the roster a
 line saying why they are or are not eligible. 奖励发放表 prints on A4 portrait for finance:
-one row per person or unit paid, a blank boxed 签字 column, and a 合计 row holding the exact
-total as a plain number (no formula, so it never depends on recalculation).
+one row per person or unit paid, a blank boxed 签字 column, a 合计 row holding the exact
+totals as plain numbers (no formula, so it never depends on recalculation; reconciled in fen),
+and a 说明 line for what it leaves out or counts beyond the rules (``payout_notes``).
 
 Tables go through the shared :class:`~sqmy_lib.render.xlsx_tables.TableWriter`.
 """
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -107,17 +107,22 @@ def _payout(w: TableWriter, ws, comm: AnnualCommendation) -> None:
     for r in range(placed.first_row, placed.last_row + 1):
         ws.set_row(r, SIGN_ROW_HEIGHT)
     label_span = list(table.columns).index("items")  # 合计 over 序号 … 所在单位
-    sums = {"amount": comm.payout_total}
+    sums = {"amount": comm.payout_total}  # the totals reconciled in fen (compute.commendation._reconcile)
     if "prize" in table:
-        sums.update(reward=sum(table["reward"], Decimal("0.00")), prize=sum(table["prize"], Decimal("0.00")))
+        sums.update(reward=comm.reward_total, prize=comm.prize_total)
     total = w.total_row(ws, placed, "合计", sums, label_span)
     ws.set_row(total, SIGN_ROW_HEIGHT)
     w.widen(ws, placed.columns["sign"], SIGN_WIDTH)
     w.title(ws, 0, f"{comm.span}社情民意信息奖励发放表" + (DRAFT if comm.draft else ""), span)
-    w.paragraph(ws, total + 2, FOOTER_TEXT, span, "caption")
+    # What the sheet leaves out or counts beyond the rules, under the 合计 where finance reads it.
+    notes = [f"说明：{note}" for note in comm.payout_notes]
+    for r, note in enumerate(notes, total + 2):
+        w.paragraph(ws, r, note, span)
+    footer = total + 2 + len(notes) + (1 if notes else 0)  # a blank row before 制表/审核
+    w.paragraph(ws, footer, FOOTER_TEXT, span, "caption")
     ws.set_footer("&C第 &P 页 共 &N 页")
     ws.center_horizontally()
-    ws.print_area(0, 0, total + 2, span - 1)
+    ws.print_area(0, 0, footer, span - 1)
 
 
 def analyst_sheets(comm: AnnualCommendation) -> dict:

@@ -1,5 +1,6 @@
 """The feedback set on disk: one Word letter per unit and per person, and the index workbook
-listing every letter with its file name (for mail-merge or printing in one go); the 委员履职档案
+listing every letter with its file name (for mail-merge or printing in one go) and its 说明, then a
+说明 sheet with every note of the computation (``Feedback.notes``); the 委员履职档案
 and 信息员考核表 as .xlsx or .csv; the 采用证明.
 
 File names come from names staff wrote, so they go through :func:`~sqmy_lib.iorw.safe_file_name`
@@ -9,6 +10,7 @@ table writers (:mod:`.tables`): ledger text is never a formula or a link.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +25,10 @@ INDEX = spec(
     Column("seq", "序号", "count"), Column("kind", "类别"), Column("name", "收函单位或个人"), Column("role", "身份"),
     Column("unit", "单位"), Column("submitted", "报送", "count"), Column("adopted", "采用", "count"),
     Column("instructed", "获批示", "count"), Column("behind", "未完成任务", "bool"), Column("file", "文件名"),
+    Column("notes", "说明", "long"),
 )
+NOTES_SHEET = "说明"  # the computation's notes, whole, after the index (read_excel reads the index)
+NOTE_COLUMNS = 4  # the 说明 sheet's text spans this many columns
 UNIT_FOLDER, PERSON_FOLDER = "单位", "个人"
 
 
@@ -47,7 +52,7 @@ def write_feedback_outputs(fb: Feedback, out_dir: str | Path, date: dt.date | st
         r = letter.figures
         rows.append({"kind": "单位", "name": letter.unit, "role": r.get("peer_group", ""), "unit": letter.unit,
                      "submitted": r["submitted"], "adopted": r["adopted"], "instructed": r["instructed"],
-                     "behind": bool(r.get("behind")), "file": f"{UNIT_FOLDER}/{name}"})
+                     "behind": bool(r.get("behind")), "file": f"{UNIT_FOLDER}/{name}", "notes": _said(letter.notes)})
         paths[f"单位:{letter.unit}"] = path
     for letter in fb.people:
         name = safe_file_name(f"{label}反馈函-{letter.name}", ".docx", taken)
@@ -55,14 +60,42 @@ def write_feedback_outputs(fb: Feedback, out_dir: str | Path, date: dt.date | st
         r = letter.roles[0]
         rows.append({"kind": "个人", "name": letter.name, "role": letter.role, "unit": letter.unit,
                      "submitted": r["submitted"], "adopted": r["adopted"], "instructed": r["instructed"],
-                     "behind": any(bool(x.get("behind")) for x in letter.roles), "file": f"{PERSON_FOLDER}/{name}"})
+                     "behind": any(bool(x.get("behind")) for x in letter.roles), "file": f"{PERSON_FOLDER}/{name}",
+                     "notes": _said(letter.notes)})
         paths[f"个人:{letter.name}"] = path
     index = pd.DataFrame(rows, columns=[c.key for c in INDEX if c.key != "seq"])
     index.insert(0, "seq", range(1, len(index) + 1))
     stem = feedback_stem(fb)
-    paths["索引"] = write_xlsx(index, INDEX, out / f"{stem}索引.xlsx", sheet="反馈函索引")
+    paths["索引"] = write_index_xlsx(fb, index, out / f"{stem}索引.xlsx")
     paths["网页"] = write_index_html(fb, index, issuing, out / f"{stem}.html")
     return paths
+
+
+def _said(notes: list[str]) -> str:
+    return "；".join(notes)
+
+
+def write_index_xlsx(fb: Feedback, index: pd.DataFrame, path: Path) -> Path:
+    """The letters' index (one row per letter, its 说明 when it carries one), then, when the computation
+    noted anything (``Feedback.notes``: an earlier year's rules used for 补差, undated records, an empty
+    year), a 说明 sheet saying each note whole, for the secretary to read before the letters go out."""
+    from .xlsx_tables import MAX_WIDTH, open_workbook, text_width
+
+    with open_workbook(path, {"title": "反馈函索引"}) as w:
+        ws = w.sheet("反馈函索引")
+        placed = w.table(ws, index, INDEX, freeze=0, autofilter=True)
+        width = w.widths[ws.get_name()].get(placed.columns["notes"], MAX_WIDTH)
+        for r, note in enumerate(index["notes"], placed.first_row):  # a wrapped 说明 gets its lines' height
+            if note:
+                ws.set_row(r, 15 * math.ceil(text_width(note) / (width * 0.9)) + 4)
+        if fb.notes:
+            ws = w.sheet(NOTES_SHEET, landscape=False)
+            for c in range(NOTE_COLUMNS):
+                w.widen(ws, c, 24)
+            w.paragraph(ws, 0, f"{fb.period.label}反馈函统计说明（寄发前请核对；涉及的反馈函已在索引“说明”栏注明）", NOTE_COLUMNS)
+            for r, note in enumerate(fb.notes, 1):
+                w.paragraph(ws, r, f"{r}. {note}", NOTE_COLUMNS)
+    return Path(path)
 
 
 def write_index_html(fb: Feedback, index: pd.DataFrame, issuing, path: Path) -> Path:
@@ -73,7 +106,7 @@ def write_index_html(fb: Feedback, index: pd.DataFrame, issuing, path: Path) -> 
     units = int((index["kind"] == "单位").sum()) if len(index) else 0
     body = [Para(f"共生成反馈函{len(index)}份:单位{units}份,个人{len(index) - units}份。"
                  f"文件在本文件夹的“{UNIT_FOLDER}”“{PERSON_FOLDER}”两个文件夹中,索引工作簿列出每份反馈函的文件名。"),
-            TableBlock(index, INDEX, small=True)]
+            *[Para(f"说明：{note}") for note in fb.notes], TableBlock(index, INDEX, small=True)]
     page = Gongwen(f"{fb.period.label}社情民意信息反馈函目录", "", body, issuing)
     return write_report_html(page, path)
 
@@ -105,7 +138,7 @@ APPRAISAL = spec(
     Column("months_with", "有信息月数", "count"), Column("months_missed", "无信息月数", "count"),
     Column("missed_months", "无信息月份", "months"), Column("submitted", "报送", "count"), Column("adopted", "采用", "count"),
     Column("instructed", "获批示", "count"), Column("completion", "按月完成率", "pct"), Column("reward", "稿酬（元）", "money"),
-    Column("grade", "考核等次"), Column("renewal", "续聘意见", "long"),
+    Column("grade", "考核等次"), Column("grade_note", "等次说明", "long"), Column("renewal", "续聘意见", "long"),
 )
 
 

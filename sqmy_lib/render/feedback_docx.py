@@ -201,7 +201,7 @@ def unit_gongwen(fb: Feedback, letter: UnitLetter, issuing: Issuing) -> Gongwen:
     if not letter.rewards.empty:
         total = zh.number(sum(letter.rewards["amount"]), 2, keep_zeros=True)
         body += [Para(f"以单位名义报送的信息本期应发稿酬{total}元,明细如下。"), *_rewards_block(letter.rewards)]
-    body += [Heading("需要改进的方面"), Para(_missing_unit(fb, row, letter.ytd)), Para("特此函告。")]
+    body += [Heading("需要改进的方面"), Para(_missing_unit(fb, row, letter.ytd)), *_notes(letter.notes), Para("特此函告。")]
     return Gongwen(f"关于{label}社情民意信息报送采用情况的反馈函", letter.unit, body, issuing)
 
 
@@ -274,8 +274,16 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
         body.append(Para("本期没有应发的稿酬。"))
     else:
         body += [Para(f"本期应发稿酬{text(reward, 'money')}元,明细如下。"), *_rewards_block(letter.rewards)]
-    body.append(Para("特此函告。"))
+    body += [*_notes(letter.notes), Para("特此函告。")]
     return Gongwen(f"关于{label}社情民意信息报送采用情况的反馈函", addressee, body, issuing)
+
+
+def _notes(notes: list[str]) -> list:
+    """The letter's 说明 (``compute.feedback.LetterNotes``): what its figures rest on, before 特此函告."""
+    if not notes:
+        return []
+    return [Para("说明：" + "".join(f"{n}。" for n in notes) if len(notes) == 1 else
+                 "说明：" + "".join(f"{k}. {n}。" for k, n in enumerate(notes, 1)))]
 
 
 def _coauthored(fb: Feedback, items: pd.DataFrame) -> str:

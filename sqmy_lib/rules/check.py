@@ -23,6 +23,7 @@ PERIODS = ("month", "quarter", "year")
 MODES = ("highest", "sum")
 CIRCULAR_PERIODS = ("month", "quarter", "half")
 TOP_ITEMS_ORDER = ("highest_tier", "instructions", "adoptions", "earliest_submission")
+RANK_KEYS = ("points", "adopted", "submitted", "instructed")  # points.rank_by: what units and people rank on
 # The commendation's categories (grades and prizes are keyed by them) and the instruction statuses
 # the follow-up vocabulary places a text in.
 CATEGORIES = ("先进集体", "优秀信息员", "十佳信息", "好信息", "先进工作者")
@@ -167,6 +168,16 @@ def words(non_empty: bool = True, distinct: bool = False, choices: tuple[str, ..
                 return f"第{n}项 {_shown(item)} 重复"
             seen.add(item)
     return check
+
+
+def rank_by(value, data):
+    """The keys units and people are ranked on: points first (the ranking is by points), then the
+    tie-breaks, each once."""
+    message = words(distinct=True, choices=RANK_KEYS)(value, data)
+    if message:
+        return message
+    if value[0] != "points":
+        return f"第1项应为 points(按积分排名,其后为积分相同时依次比较的项),实为 {_shown(value[0])}"
 
 
 def relative_tier(value, data):
@@ -412,6 +423,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("points.instruction_by_level", mapping, REQ),
     Spec("points.instruction_by_level.*", integer(), keys="leader_levels", every=True),
     Spec("points.instruction_mode", one_of(*MODES), REQ),
+    Spec("points.rank_by", rank_by),
     Spec("peer_groups", mapping, REQ),
     Spec("peer_groups.*", mapping),
     Spec("peer_groups.*.top_n", integer(), REQ),

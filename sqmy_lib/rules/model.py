@@ -16,6 +16,9 @@ import yaml
 from .check import RulesError, check_file
 from .placement import Placed, Placement, place_of
 
+# points.rank_by of a rules file written before the key existed: the order the commendation always had.
+DEFAULT_RANK_BY = ["points", "adopted", "submitted"]
+
 # Package data, found the same way in every install mode (a checkout, editable, normal, --user, wheel).
 DEFAULTS_DIR = Path(str(resources.files("sqmy_lib.rules") / "defaults"))
 
@@ -148,6 +151,12 @@ class Rules:
     @property
     def roles(self) -> list[str]:
         return list((self.data.get("roles") or {}).keys())
+
+    @property
+    def rank_by(self) -> list[str]:
+        """What units (in their peer group) and people are ranked on (``points.rank_by``): points, then
+        the tie-breaks in turn; a file without the key ranks as the shipped rules do."""
+        return list((self.data.get("points") or {}).get("rank_by") or DEFAULT_RANK_BY)
 
     @property
     def unit_types(self) -> list[str]:

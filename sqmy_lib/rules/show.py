@@ -15,6 +15,8 @@ ORDER_ZH = {
     "earliest_submission": "报送日期(早者在前)",
 }
 INDENT = "  "
+# points.rank_by's keys as a ranking names them.
+RANK_ZH = {"points": "积分", "adopted": "采用条数", "submitted": "报送条数", "instructed": "获批示件数"}
 
 
 def money(value) -> str:
@@ -78,6 +80,15 @@ def _how_judged(q: dict) -> str:
     if q["per"] == "quarter":
         return "季度结束时考核;季度未结束时(如月度通报)只显示进度,不列入未完成名单"
     return "年度结束时考核;年度中的季度、月度、半年通报只显示进度,不列入未完成名单"
+
+
+def tie_break_text(keys) -> str:
+    """积分相同的,依次比较采用条数、报送条数,仍相同的并列: the tie-breaks of ``points.rank_by``, said
+    alike by ``rules show``, the circular's 附件1 and the commendation's 评选依据."""
+    rest = [RANK_ZH.get(k, k) for k in list(keys)[1:]]
+    if not rest:
+        return "积分相同的并列"
+    return f"积分相同的,{'依次' if len(rest) > 1 else ''}比较{_joined(rest)},仍相同的并列"
 
 
 def coauthor_rule(rules: Rules) -> str:
@@ -146,7 +157,8 @@ def _points(rules: Rules) -> list[str]:
     if by_level:
         lines.append(f"有领导批示的按批示领导级别加分:{by_level}({how})。")
     lines.append(_points_growth(rules, p["adoption_by_tier"]))
-    lines.append("各单位在同类单位中按总分排名。")
+    lines.append(f"各单位在同类单位中按积分排名,{tie_break_text(rules.rank_by)}(名次相同);"
+                 "季度通报的排名和年度表彰候选名单(先进集体、优秀信息员)的排序都按此办理。")
     return lines
 
 
@@ -249,6 +261,7 @@ def _appraisal(rules: Rules) -> list[str]:
         if need.get("min_adopted"):
             parts.append(f"被采用{need['min_adopted']}条以上")
         lines.append(f"  {name}:{'、'.join(parts) if parts else '其余'}。")
+    lines.append("年度内没有应报月份的(年后才聘任、年前已离任,或没有月末在任的月份),不参加评定,不列入任何等次。")
     lines.append("续聘意见由工作人员填写。")
     return lines
 
