@@ -82,6 +82,8 @@ _ENTRIES = [
     Code("header.unknown", WARNING, "表头无法识别",
          "表头“{value}”无法识别,该列 {detail} 个单元格未读取;如需读取,请改用常用列名(如“采用情况”“领导批示”)或在规则文件 headers 中登记"),
     Code("header.ignored", INFO, "列未读取(按设计)", "“{value}”列由本工具自行计算或无需读取,该列 {detail} 个单元格未读取"),
+    Code("header.filler_as_author", WARNING, "填表人列按作者读取",
+         "表中没有“作者”列,“{value}”列(填表人)按作者读取;如填表人不是作者,请增加“作者”列填写作者姓名"),
     Code("header.duplicate", WARNING, "重复的列", "“{value}”与前面的列含义相同,该列 {detail} 个单元格未读取;请合并为一列"),
     Code("cell.merged_across", WARNING, "合并单元格跨越多个采用栏",
          "单元格 {value} 合并跨越了多个采用栏,只按第一栏计入;如在多级被采用,请取消合并并在每一栏分别填写"),

@@ -3778,3 +3778,30 @@ def test_an_online_forms_placeholder_author_is_no_author(tmp_path, placeholder):
     assert ledger.submissions["unit"].tolist()[1:] == ["", "民建示例县委", "民建示例县委"]
     # 张三 10000 fen (市政协), 李四 and 王五 3000 each (县政协); the placeholder's item nothing.
     assert {k: int(v * 100) for k, v in _paid(ledger).items()} == {"张三": 10000, "李四": 3000, "王五": 3000}
+
+
+def test_who_filled_in_an_online_form_is_no_author_beside_the_author_column(tmp_path):
+    # 问卷星/金山表单 exports carry 提交者, 填报人姓名, 联系人姓名, 审核人姓名 beside 作者: those people filled
+    # in, are the contact, reviewed; they were joined to the authors and paid a share (小刘 66.68, 陈主任 66.66
+    # of 张三's and 李四's 市政协 items). Right: 张三 10000 fen, 李四 10000 fen; the four columns read past, said
+    # (header.ignored), none taken as the authors.
+    head = ["序号", "提交时间", "提交者", "填报人姓名", "联系人姓名", "作者", "所在单位", "信息标题", "采用单位", "审核人姓名"]
+    rows = [head, [1, "2025-03-05 14:23:11", "wps_8812", "小刘", "小刘", "张三", "民盟县委", "关于一的建议", "市政协", "陈主任"],
+            [2, "2025-03-06 09:00:00", "wps_8812", "小刘", "小刘", "李四", "民盟县委", "关于二的建议", "市政协", "陈主任"]]
+    ledger, report = _read(write_xlsx(tmp_path / "问卷星.xlsx", {"Sheet1": rows}))
+    assert ledger.submissions["authors"].tolist() == [("张三",), ("李四",)]
+    assert {k: int(v * 100) for k, v in _paid(ledger).items()} == {"张三": 10000, "李四": 10000}
+    assert sorted(i.column for i in _codes(report, "header.ignored")) == ["C", "D", "E", "J"]
+    assert not _codes(report, "header.filler_as_author")
+
+
+def test_the_form_fillers_name_is_the_author_when_no_column_names_the_authors(tmp_path):
+    # A form each author fills in for themself (1、您的姓名, no 作者 column): the filler is the author, said once
+    # at the header (header.filler_as_author, C1). 王五's 市政协 item 10000 fen, 赵六's 县政协 item 3000 fen.
+    head = ["序号", "提交时间", "1、您的姓名", "2、所在单位", "3、信息标题", "采用单位"]
+    rows = [head, [1, "2025-03-05 10:00:00", "王五", "民盟县委", "关于一的建议", "市政协"],
+            [2, "2025-03-06 10:00:00", "赵六", "民盟县委", "关于二的建议", "县政协"]]
+    ledger, report = _read(write_xlsx(tmp_path / "问卷星.xlsx", {"Sheet1": rows}))
+    assert ledger.submissions["authors"].tolist() == [("王五",), ("赵六",)]
+    assert {k: int(v * 100) for k, v in _paid(ledger).items()} == {"王五": 10000, "赵六": 3000}
+    assert [(i.row, i.column) for i in _codes(report, "header.filler_as_author")] == [(1, "C")]

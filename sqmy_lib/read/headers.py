@@ -22,6 +22,7 @@ from .vocabulary import (
     COUNT_UNITS,
     COUNT_WORDS,
     FIELD_KEYWORDS,
+    FILLER_KEYWORDS,
     FIELD_LABELS,
     GROUP_FIELDS,
     GROUP_WORDS,
@@ -81,6 +82,8 @@ class Layout:
     also: dict[int, str] = field(default_factory=dict)  # more columns of a field (a second 备注): col → field
     ignored: dict[int, str] = field(default_factory=dict)  # col → label
     unknown: dict[int, str] = field(default_factory=dict)  # col → label
+    fillers: dict[int, str] = field(default_factory=dict)  # who filled in the row (填报人姓名): col → label
+    filler_author: int | None = None  # a filler column read as the authors, for want of an 作者 column
     labels: dict[int, str] = field(default_factory=dict)  # col → the label path as shown (采用情况/市政协)
     # A second (third…) adoption, 批示 or 上报 written in numbered columns (采用单位2 | 期数2,
     # 第二次采用/采用单位, 批示领导2, 上报单位2): per kind, each later record's own columns (field → col), read like the first's.
@@ -279,6 +282,7 @@ def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: 
         layout.labels[c] = "/".join(path)
         _place_column(layout, c, path, words)
     _settle_dates(layout)
+    _settle_fillers(layout)
     kind = _ledger_kind(layout, hint)
     if kind is None and by_seq and "seq" in layout.fields and "title" not in layout.fields:
         kind = _ledger_kind(layout, hint, "seq")
@@ -390,6 +394,9 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
     # (稿酬…) only over a field that says nothing else.
     if (leaf in words.ignored and leaf not in words.exact) or (words.is_ignored(leaf) and words.field_of(leaf) in (None, "adoption", "note")):
         layout.ignored[c] = "/".join(path)
+        return
+    if any(k in leaf for k in FILLER_KEYWORDS):
+        layout.fillers[c] = "/".join(path)
         return
     if (under := _under_body(path, group, words)) is not None:
         layout.bodies.append(BodyColumn(c, *under))
@@ -546,6 +553,17 @@ _GROUP_OWN = {
     "instruction": {"instruction", "leader", "instruction_text", "instructed_on", "follow_up", "department",
                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on", "note"},
 }
+
+
+def _settle_fillers(layout: Layout) -> None:
+    """Who filled in a row (填报人姓名, 您的姓名) is no author beside an 作者 column: read past, said. With
+    no other column of authors, the first such column is the authors (a form each author fills in), said."""
+    if "author" not in layout.fields and layout.fillers:
+        c = min(layout.fillers)
+        layout.fields["author"] = layout.filler_author = c
+        del layout.fillers[c]
+    layout.ignored.update(layout.fillers)
+    layout.fillers.clear()
 
 
 def _settle_dates(layout: Layout) -> None:

@@ -650,6 +650,10 @@ class SheetReader:
         for c, label in layout.ignored.items():
             self.t.add("findings", code="header.ignored", src=src, row=header_row, column=col_letter(c), value=label,
                        detail=str(counts.get(c, 0)))
+        if layout.filler_author is not None:
+            c = layout.filler_author
+            self.t.add("findings", code="header.filler_as_author", src=src, row=header_row, column=col_letter(c),
+                       value=layout.labels.get(c, ""), detail="")
         for c, fld in layout.also.items():
             if fld not in ("note", "author"):  # a second 备注 is read into the note, 第二作者 into the authors
                 self.t.add("findings", code="header.duplicate", src=src, row=header_row, column=col_letter(c),

@@ -121,6 +121,12 @@ IGNORED_LABELS: tuple[str, ...] = (
 IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "金额", "得分", "积分", "电话", "手机", "签名", "签字",
                                      "身份证", "身份号码", "证件号")
 
+# A column naming who filled in, sent, reviewed or is the contact for a row (online forms: 填报人姓名,
+# 联系人姓名, 审核人姓名, 提交者, 1、您的姓名): not the item's author beside a real 作者 column (read past,
+# said); the authors when no other column names them (said: read.headers settles which).
+FILLER_KEYWORDS: tuple[str, ...] = ("填报人", "填表人", "填写人", "联系人", "审核人", "审批人", "发起人", "提交人", "提交者",
+                                    "经办人", "录入人", "登记人", "您的姓名", "你的姓名", "您的名字", "答题人", "答卷人")
+
 # The labels of a column of counts: a tally's or a table of figures' (采用级别 | 条数, 报送信息（条）),
 # never an item's. A label counts when it contains one of ``COUNT_WORDS`` (采用条数, 批示件数) or ends
 # in one of ``COUNT_UNITS`` in brackets (报送信息（条）); 期数, 字数 are no counts.
