@@ -162,6 +162,8 @@ _ENTRIES = [
     # -- the check table (validate/checks.py)
     Code("title.missing", ERROR, "标题为空", "信息标题为空"),
     Code("title.placeholder", ERROR, "标题只写了占位符号", "信息标题只写了“{title}”,不是标题;本条未计入,请填写信息标题"),
+    Code("title.body_text", WARNING, "标题像是信息正文",
+         "标题一栏填的像是信息正文(超过100字,或有换行且超过60字),已按原文作标题计入;请在标题列只填标题"),
     Code("author.placeholder", ERROR, "作者只写了占位符号",
          "作者只写了“{author_text}”,不是姓名或单位名称;本条未计入,请填写报送人(以单位名义报送的填单位名称)"),
     Code("author.missing", ERROR, "作者为空", "作者(报送人)为空;以单位名义报送的,请在报送人栏填写单位名称"),

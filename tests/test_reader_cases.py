@@ -3805,3 +3805,65 @@ def test_the_form_fillers_name_is_the_author_when_no_column_names_the_authors(tm
     assert ledger.submissions["authors"].tolist() == [("王五",), ("赵六",)]
     assert {k: int(v * 100) for k, v in _paid(ledger).items()} == {"王五": 10000, "赵六": 3000}
     assert [(i.row, i.column) for i in _codes(report, "header.filler_as_author")] == [(1, "C")]
+
+
+@pytest.mark.parametrize("head", [["内容", "标题"], ["信息标题", "信息内容"], ["信息正文", "信息标题"], ["信息内容", "题目"]])
+def test_the_items_text_beside_its_title_is_read_past_and_the_title_is_the_titles(tmp_path, head):
+    # An online form's export carries the item's text beside its title, before or after it. The title is the
+    # 标题/题目 column's (was the text's when 内容 came first: a 300-character "title"); the text is read past,
+    # said (header.ignored at the text's column). 张三's 市政协 item: 10000 fen.
+    body = "近年来，我县农村地区饮水安全问题突出。\n一、基本情况\n" + "据调查，" * 60
+    title = "关于加强农村饮水安全的建议"
+    cells = {"内容": body, "信息内容": body, "信息正文": body}
+    row = [cells.get(h, title) for h in head]
+    rows = [["序号", "提交时间", "作者", "所在单位", *head, "采用单位"],
+            [1, "2025-03-05 14:23:11", "张三", "民盟县委", *row, "市政协"]]
+    ledger, report = _read(write_xlsx(tmp_path / "表单.xlsx", {"Sheet1": rows}))
+    assert ledger.submissions["title"].tolist() == [title]
+    text_column = "EF"[head.index(next(h for h in head if h in cells))]
+    assert [i.column for i in _codes(report, "header.ignored")] == [text_column]
+    assert not _codes(report, "title.body_text")
+    assert {k: int(v * 100) for k, v in _paid(ledger).items()} == {"张三": 10000}
+
+
+def test_an_items_text_in_the_only_title_column_is_said(tmp_path):
+    # Only 信息内容, holding the whole text (the form asked for it): read as the title (some offices write the
+    # title under 信息内容), and said at each such cell (title.body_text, E2 and E3); a plain title (E4) and a
+    # title wrapped with Alt+Enter (E5, 40 characters) are not.
+    body = "关于加强农村饮水安全的建议\n近年来，我县农村地区……\n" + "据调查，" * 30
+    wrapped = "关于进一步加强和改进我县农村地区饮水安全工作\n切实保障群众身体健康的建议"
+    rows = [["序号", "提交时间", "作者", "所在单位", "信息内容", "采用单位"],
+            [1, "2025-03-05", "张三", "民盟县委", body, "市政协"],
+            [2, "2025-03-06", "李四", "民盟县委", "关于" + "规范" * 60 + "的建议", None],
+            [3, "2025-03-07", "王五", "民盟县委", "关于规范校外培训的建议", None],
+            [4, "2025-03-08", "赵六", "民盟县委", wrapped, None]]
+    ledger, report = _read(write_xlsx(tmp_path / "表单.xlsx", {"Sheet1": rows}))
+    assert len(wrapped) <= 60 and len(ledger.submissions) == 4
+    assert [(i.row, i.column) for i in _codes(report, "title.body_text")] == [(2, "E"), (3, "E")]
+
+
+def test_an_online_forms_numbered_questions_are_its_headers(tmp_path):
+    # 问卷星 heads each column with its question: 1、请填写您的真实姓名 … 3、请填写…信息标题（必填）. Over 16
+    # characters, they were no labels: the file was "no ledger" (nothing counted). Right: the question's number,
+    # request words and 必填 are not the label: 张三's item, 市政协: 10000 fen; the name question is the
+    # respondent's own (no 作者 column), read as the author and said (header.filler_as_author, C1).
+    rows = [["序号", "提交答卷时间", "1、请填写您的真实姓名", "2、请选择您所在的单位或界别",
+             "3、请填写您要反映的社情民意信息标题（必填）", "Q4. 被哪一级政协采用"],
+            [1, "2025-03-05 14:23:11", "张三", "民盟县委", "关于加强农村饮水安全的建议", "市政协"]]
+    ledger, report = _read(write_xlsx(tmp_path / "问卷星.xlsx", {"Sheet1": rows}))
+    assert ledger.submissions["title"].tolist() == ["关于加强农村饮水安全的建议"]
+    assert ledger.submissions["unit"].tolist() == ["民盟县委"]
+    assert {k: int(v * 100) for k, v in _paid(ledger).items()} == {"张三": 10000}
+    assert [i.column for i in _codes(report, "header.filler_as_author")] == ["C"]
+
+
+def test_when_a_form_was_sent_not_when_it_was_begun_is_the_items_date(tmp_path):
+    # 腾讯问卷: 开始答题时间 3-31 23:50, 结束答题时间 4-01 00:10: the item came on 4-01 (Q2), not 3-31 (was Q1,
+    # with 结束答题时间 a "duplicate"). The start and the 答题时长 are read past, said.
+    rows = [["编号", "开始答题时间", "结束答题时间", "答题时长", "作者", "所在单位", "信息标题"],
+            [1, "2025-03-31 23:50:12", "2025-04-01 00:10:05", "1193秒", "张三", "民盟县委", "关于一的建议"],
+            [2, "2025-06-30 23:59:40", "2025-07-01 00:01:02", "82秒", "李四", "民盟县委", "关于二的建议"]]
+    ledger, report = _read(write_xlsx(tmp_path / "腾讯问卷.xlsx", {"Sheet1": rows}))
+    assert [d.date() for d in ledger.submissions["date"]] == [dt.date(2025, 4, 1), dt.date(2025, 7, 1)]
+    assert sorted(i.column for i in _codes(report, "header.ignored")) == ["B", "D"]
+    assert not _codes(report, "header.duplicate")

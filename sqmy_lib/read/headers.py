@@ -23,6 +23,7 @@ from .vocabulary import (
     COUNT_WORDS,
     FIELD_KEYWORDS,
     FILLER_KEYWORDS,
+    CONTENT_TITLE_LABELS,
     FIELD_LABELS,
     GROUP_FIELDS,
     GROUP_WORDS,
@@ -39,9 +40,19 @@ MAX_LABEL = 16  # longer text is a title, a note or data, never a header label
 _LABEL_NOISE = re.compile(r"[*※:：()（）\[\]【】<>《》\"“”'‘’\-—_·.。、/／\\#＃]")
 
 
+# An online form's question as its export heads the column (3、请填写信息标题（必填）, Q2. 请选择您所在的单位,
+# 第5题：…): the question's number, its request words and its 必填 mark say nothing of the field.
+_QUESTION_NUMBER = re.compile(r"^(?:第\d{1,3}题|[QqＱ]\d{1,3}|\d{1,3}(?=[、.．:：)）]))(?=.)")
+_QUESTION_WORDS = re.compile(r"^(?:请您?(?:填写|选择|输入|注明|上传|提供)|请问)|(?:必填|选填|单选|多选|单选题|多选题)$")
+
+
 def norm_label(value) -> str:
-    """A header label as compared: NFKC, no spaces, no punctuation or required-field stars."""
-    return _LABEL_NOISE.sub("", norm(cell_text(value)))
+    """A header label as compared: NFKC, no spaces, no punctuation or required-field stars, no form
+    question's number or request words (3、请填写信息标题（必填） is 信息标题)."""
+    text = norm(cell_text(value))
+    if text[:1].isdigit() or text[:1] in "第QqＱ":
+        text = _QUESTION_NUMBER.sub("", text)
+    return _QUESTION_WORDS.sub("", _LABEL_NOISE.sub("", text))
 
 
 _COUNT_LABEL = re.compile("|".join(map(re.escape, COUNT_WORDS))
@@ -426,6 +437,8 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
             layout.fields[kind] = c
         else:
             layout.fields[kind], layout.fields["adoption"] = layout.fields["adoption"], c
+    elif fld == "title" and "title" in layout.fields and _content_beside_title(layout, c, leaf):
+        pass
     elif fld not in layout.fields:
         layout.fields[fld] = c
     elif (kind := next((k for k, fields in RECORD_FIELDS.items() if fld in fields), None)) and _ORDINAL.search("/".join(path)):
@@ -436,6 +449,23 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         target[fld] = c
     else:
         layout.also[c] = fld
+
+
+_CONTENT_TITLES = frozenset(norm_label(x) for x in CONTENT_TITLE_LABELS)
+
+
+def _content_beside_title(layout: Layout, c: int, leaf: str) -> bool:
+    """信息内容 beside 信息标题 (before or after it): the content, read past; the 标题 column the title."""
+    first = layout.fields["title"]
+    first_leaf = layout.labels[first].rsplit("/", 1)[-1]
+    if (leaf in _CONTENT_TITLES) == (first_leaf in _CONTENT_TITLES):
+        return False
+    if leaf in _CONTENT_TITLES:
+        layout.ignored[c] = layout.labels[c]
+    else:
+        layout.ignored[first] = layout.labels[first]
+        layout.fields["title"] = c
+    return True
 
 
 def _single_body(label: str, words: HeaderWords) -> bool:

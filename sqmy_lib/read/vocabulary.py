@@ -117,15 +117,22 @@ IGNORED_LABELS: tuple[str, ...] = (
     "身份证", "身份证号", "身份证号码", "证件号码", "公民身份号码", "证件号",
     # The item's content beside its title: the tool counts items, it does not read them.
     "内容摘要", "主要内容", "内容提要", "摘要", "信息摘要", "信息来源", "稿件来源",
+    # An online form's: when the respondent began, how long it took (结束答题时间 is when it was sent).
+    "开始答题时间", "开始时间", "答题时长", "答题用时", "所用时间",
+    "正文", "信息正文", "稿件正文", "全文", "信息全文", "具体内容", "详细内容", "正文内容",
 )
 IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "金额", "得分", "积分", "电话", "手机", "签名", "签字",
                                      "身份证", "身份号码", "证件号")
+
+# Title labels that may name the item's text (信息内容, 内容): the title when no column says 标题/题目,
+# else the content beside it, read past (said), wherever the two stand.
+CONTENT_TITLE_LABELS: tuple[str, ...] = ("信息内容", "内容", "反映内容", "稿件内容", "反映问题", "问题", "事项", "反映事项")
 
 # A column naming who filled in, sent, reviewed or is the contact for a row (online forms: 填报人姓名,
 # 联系人姓名, 审核人姓名, 提交者, 1、您的姓名): not the item's author beside a real 作者 column (read past,
 # said); the authors when no other column names them (said: read.headers settles which).
 FILLER_KEYWORDS: tuple[str, ...] = ("填报人", "填表人", "填写人", "联系人", "审核人", "审批人", "发起人", "提交人", "提交者",
-                                    "经办人", "录入人", "登记人", "您的姓名", "你的姓名", "您的名字", "答题人", "答卷人")
+                                    "经办人", "录入人", "登记人", "您的姓名", "你的姓名", "您的名字", "您的真实姓名", "答题人", "答卷人")
 
 # The labels of a column of counts: a tally's or a table of figures' (采用级别 | 条数, 报送信息（条）),
 # never an item's. A label counts when it contains one of ``COUNT_WORDS`` (采用条数, 批示件数) or ends

@@ -80,6 +80,14 @@ def _placeholder(column: str) -> Callable[[pd.DataFrame], pd.Series]:
     return lambda df: df[column].astype(str).str.fullmatch(_PLACEHOLDER).fillna(False).astype(bool)
 
 
+def _body_text(titles: pd.Series) -> pd.Series:
+    """Titles that read as the item's text: over 100 characters, or over 60 with a line break (a title
+    wrapped with Alt+Enter is shorter)."""
+    text = titles.astype(str)
+    length = text.str.len()
+    return ((length > 100) | ((length > 60) & text.str.contains("\n", regex=False))).fillna(False).astype(bool)
+
+
 def _filled(column: str) -> Callable[[pd.DataFrame], pd.Series]:
     """Rows whose text ``column`` is not empty."""
     return lambda df: pd.Series(df[column].to_numpy() != "", index=df.index)
@@ -294,6 +302,7 @@ CHECKS: list[Check] = [
     Check("title.missing", "submissions", "title", lambda df, ctx: _blank("title")(df)),
     Check("author.missing", "submissions", "author", lambda df, ctx: _blank("author_text")(df)),
     Check("title.placeholder", "submissions", "title", lambda df, ctx: _placeholder("title")(df)),
+    Check("title.body_text", "submissions", "title", lambda df, ctx: _body_text(df["title"])),
     Check("author.placeholder", "submissions", "author", lambda df, ctx: _placeholder("author_text")(df)),
     Check("date.missing", "submissions", "date", _status("missing")),
     Check("date.unparseable", "submissions", "date", _status("unparseable")),
