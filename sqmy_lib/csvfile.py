@@ -5,14 +5,17 @@ Excel and WPS on a Chinese Windows write CSV in GBK (ANSI), or UTF-8 with a BOM,
 文本", UTF-16 split by tabs; systems write UTF-8. The encoding is taken from a BOM, else UTF-8
 when the whole file is valid UTF-8, else GB18030 (a superset of GBK); a file that is none of
 these is refused (never decoded with replacement characters, which would turn names into
-question marks without a word). The delimiter is the one of ``,``, tab, ``;`` that splits the
-first lines into the most cells. Every cell is text, as written: nothing is evaluated.
+question marks without a word). The delimiter is tab when it splits most first records alike
+(a tab is never typed in a cell), else the one of ``,``, tab, ``;`` that splits the first lines into
+the most cells. Every cell is text, as written: nothing is evaluated.
 """
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -61,8 +64,14 @@ def decode(data: bytes) -> str:
 
 
 def _delimiter(text: str) -> str:
-    """Of ``,``, tab and ``;``, the one that splits the first lines into the most cells (a comma
-    when none splits them)."""
+    """Tab when it splits most of the first records alike into three cells or more (a tab is never
+    typed in a cell, while a 正文 or 备注 holds commas: "Unicode 文本" and system exports); else of
+    ``,``, tab and ``;``, the one that splits the first lines into the most cells (a comma when none
+    splits them)."""
+    records = [r for r in itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter="\t"), 20) if any(r)]
+    widths = collections.Counter(len(r) for r in records)
+    if widths and (top := widths.most_common(1)[0])[0] >= 3 and top[1] * 2 > len(records):
+        return "\t"
     head = text.splitlines()[:20]
     return max(DELIMITERS, key=lambda d: (sum(len(row) for row in csv.reader(head, delimiter=d)), -DELIMITERS.index(d)))
 

@@ -110,3 +110,19 @@ def test_values_an_online_system_exports_as_formulas_are_read_as_shown(tmp_path)
     assert ledger.submissions[["item_no", "date"]].values.tolist() == [["2025001", pd.Timestamp("2025-03-08")]]
     assert ledger.adoptions[["item", "tier"]].astype(str).values.tolist() == [["0", "市级"]]
     assert not [i for i in sq.validate(ledger).issues if i.severity == "error"]
+
+
+def test_a_tab_export_whose_text_holds_commas_is_split_by_its_tabs(tmp_path):
+    # A tab-separated export whose 信息正文 holds ASCII commas on every line (a, b, c, … quoted, as the system
+    # writes it) was split at the commas (more cells than at the tabs): 信息标题 came out as text pieces.
+    # Right: split by the tabs: two items, 张三's 市政协 (10000 fen), 李四's 省政协 (20000 fen).
+    text = "据调查,我县,农村地区,饮水,问题,突出\n一,二,三,四,五,六"
+    rows = [["序号", "提交时间", "作者", "所在单位", "信息标题", "信息正文", "采用单位"],
+            ["1", "2025-03-05", "张三", "民盟县委", "关于一的建议", text, "市政协"],
+            ["2", "2025-03-06", "李四", "民盟县委", "关于二的建议", text, "省政协"]]
+    path = tmp_path / "导出.csv"
+    path.write_bytes(_csv(rows, "\t").encode("utf-8"))
+    ledger = sq.read_ledgers([path], year=2025)
+    assert list(ledger.submissions["title"]) == ["关于一的建议", "关于二的建议"]
+    paid = sq.rewards(ledger, 2025)
+    assert {n: int(a * 100) for n, a in zip(paid["name"], paid["amount"])} == {"张三": 10000, "李四": 20000}
