@@ -110,6 +110,27 @@ def test_an_unreadable_duban_date_is_a_finding(tmp_path):
     ("落实结果待反馈", "办理中", False),
     ("已全部落实", "已办结", True),
     ("已办结,问题部分解决", "已办结", True),  # the office says it closed the case
+    # A resolution word after a plan or an expectation in its clause (rules plan_words) is a plan: 办理中,
+    # understood (were 已办结: never overdue, and put forward as 好信息). A deed beside work still going on
+    # (已完成调研,正在制定方案) is 办理中 too; a part done anywhere before the word in its clause as well.
+    ("正在办理,预计6月底前办结", "办理中", True),
+    ("已完成调研,正在制定方案", "办理中", True),
+    ("已落实责任单位,正在推进", "办理中", True),
+    ("拟采纳", "办理中", True),
+    ("待办结", "办理中", True),
+    ("争取年底前全部落实", "办理中", True),
+    ("即将办结", "办理中", True),
+    ("拟于9月底前办结", "办理中", True),
+    ("待采纳", "办理中", True),
+    ("是否采纳待定", "办理中", True),
+    ("年内全部落实", "办理中", True),
+    ("计划全面落实", "办理中", True),
+    ("要求7月底前整改到位", "办理中", True),
+    ("督促尽快落实到位", "办理中", True),
+    ("部分建议已采纳", "办理中", True),
+    ("建议已被采纳,待办结后反馈", "办理中", True),
+    ("已于6月底前办结", "已办结", True),  # 已于: done, not 将于
+    ("已办结并已反馈", "已办结", True),  # a reply beside the deed is no work going on
 ])
 def test_status_vocabulary_with_negation(text, status, understood):
     assert Vocabulary.of(load_rules(year=2025)).status(text) == (status, understood)

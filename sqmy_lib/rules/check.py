@@ -464,6 +464,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("instructions.status_words.*", words()),
     Spec("instructions.negations", words()),
     Spec("instructions.partial_words", words()),
+    Spec("instructions.plan_words", words()),
     Spec("instructions.subject_words", words()),
     Spec("instructions.reply_words", words()),
     Spec("periods", mapping),

@@ -1,5 +1,6 @@
 """What a 批示's follow-up (落实情况) or reply (办复) says, under the rules' closed vocabulary
-(``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``, ``reply_words``):
+(``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``, ``reply_words``,
+``plan_words``):
 已办结, 办理中 or 未反馈, whether a word of the rules placed it, and whether it says the 批示 was replied to. Read by the computations (the status) and by validation (a text no
 word places is reported at its cell), so it lives with the rules, below both.
 """
@@ -29,6 +30,7 @@ class Vocabulary:
     partial: tuple[str, ...] = ()  # 部分采纳, 已解决一半: a resolution in part, work still in progress
     subjects: tuple[str, ...] = ()  # 采纳情况待反馈: after a resolution word, it names a subject, not a deed
     replies: tuple[str, ...] = ()  # 已答复, 已办复: the handling unit replied (the 批示 is answered)
+    plans: tuple[str, ...] = ()  # 预计, 拟, 争取: a resolution after them in a clause is a plan, not a deed
 
     @classmethod
     def of(cls, rules: Rules) -> "Vocabulary":
@@ -37,7 +39,7 @@ class Vocabulary:
         no_report = frozenset(re.sub(r"\s+", "", str(w)) for w in words.get(NO_REPORT) or ())
         return cls(tuple(words.get(DONE) or ()), tuple(words.get(IN_PROGRESS) or ()), tuple(d.get("negations") or ()),
                    no_report, tuple(d.get("partial_words") or ()), tuple(d.get("subject_words") or ()),
-                   tuple(d.get("reply_words") or ()))
+                   tuple(d.get("reply_words") or ()), tuple(d.get("plan_words") or ()))
 
     def replied(self, text: str) -> bool:
         """Whether the text says the 批示 was replied to (已答复), not denied (尚未答复)."""
@@ -55,18 +57,22 @@ class Vocabulary:
         (采纳情况待反馈)."""
         reach = NEGATION_REACH + max((len(n) for n in (*self.negations, *self.partial)), default=0)
         for m in re.finditer(re.escape(word), text):
-            before = _CLAUSE_BREAK.split(text[: m.start()])[-1][-reach:]
+            clause = _CLAUSE_BREAK.split(text[: m.start()])[-1]
+            before = clause[-reach:]
             after = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
             if any(n in before and len(before) - (before.rindex(n) + len(n)) <= NEGATION_REACH for n in self.negations):
                 continue
-            if self._partly(before, after) or after.startswith(self.subjects or ("\0",)):
+            if self._partly(clause, after) or after.startswith(self.subjects or ("\0",)):
                 continue
+            if any(p in clause for p in self.plans):
+                continue  # 预计6月底前办结, 争取年底前全部落实: a plan
             return True
         return False
 
     def _partly(self, before: str, after: str) -> bool:
-        """A partial word just before a resolution (部分|采纳) or right after it (解决|一半)."""
-        return any(p in before[-(len(p) + NEGATION_REACH):] for p in self.partial) or after.startswith(self.partial or ("\0",))
+        """A partial word before a resolution in its clause (部分|采纳, 部分建议已采纳) or right after it
+        (解决|一半)."""
+        return any(p in before for p in self.partial) or after.startswith(self.partial or ("\0",))
 
     def _partial(self, text: str) -> bool:
         """Whether a resolution word is said in part somewhere (部分采纳, 已完成部分)."""
@@ -75,6 +81,14 @@ class Vocabulary:
                 before = _CLAUSE_BREAK.split(text[: m.start()])[-1]
                 after = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
                 if self._partly(before, after):
+                    return True
+        return False
+
+    def _planned(self, text: str) -> bool:
+        """Whether a resolution word follows a plan word in its clause (预计|6月底前办结, 拟|采纳)."""
+        for word in (*self.done, *self.cores):
+            for m in re.finditer(re.escape(word), text):
+                if any(p in _CLAUSE_BREAK.split(text[: m.start()])[-1] for p in self.plans):
                     return True
         return False
 
@@ -88,17 +102,28 @@ class Vocabulary:
                     return True
         return False
 
+    def _going(self, text: str) -> bool:
+        """Whether the text says work goes on or is planned (正在制定方案, 预计…办结), beside whatever
+        it says is done; a reply (已答复) or a part done (部分解决: 已办结,问题部分解决 is closed) is no
+        work going on."""
+        if self._planned(text):
+            return True
+        return any(self._plain(text, w) for w in self.in_progress
+                   if w in text and w not in self.replies and not any(p in w for p in self.partial))
+
     def status(self, text: str) -> tuple[str, bool]:
         """(status, understood) of a follow-up text; blank text, or one of the rules' 未反馈 texts
         (无, /, 暂未反馈), is 未反馈. Resolved only when a
-        resolution is said and none is denied ("部分已解决,其余仍未解决" is not)."""
+        resolution is said, none is denied ("部分已解决,其余仍未解决" is not) and no work is said to go on
+        ("已完成调研,正在制定方案" is not)."""
         text = re.sub(r"\s+", "", text or "")
         if not text or text in self.no_report:
             return NO_REPORT, True
         denied = self._denied(text)
-        if not denied and any(self._plain(text, w) for w in self.done if w in text):
+        going = self._going(text)
+        if not denied and not going and any(self._plain(text, w) for w in self.done if w in text):
             return DONE, True
-        if denied or self._partial(text):
+        if denied or going or self._partial(text):
             return IN_PROGRESS, True
         if any(self._plain(text, w) for w in self.in_progress if w in text):
             return IN_PROGRESS, True
