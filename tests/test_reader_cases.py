@@ -3867,3 +3867,16 @@ def test_when_a_form_was_sent_not_when_it_was_begun_is_the_items_date(tmp_path):
     assert [d.date() for d in ledger.submissions["date"]] == [dt.date(2025, 4, 1), dt.date(2025, 7, 1)]
     assert sorted(i.column for i in _codes(report, "header.ignored")) == ["B", "D"]
     assert not _codes(report, "header.duplicate")
+
+
+def test_a_units_contact_is_never_the_author(tmp_path):
+    # 报送单位 | 联系人姓名 with no 作者 column: the items are the unit's (民盟县委: its 市政协 item 10000 fen),
+    # the contact read past and said (header.ignored, D1), never the author (was paid the 10000 fen as 小刘).
+    rows = [["序号", "报送日期", "报送单位", "联系人姓名", "信息标题", "采用单位"],
+            [1, "2025-03-05", "民盟县委", "小刘", "关于一的建议", "市政协"]]
+    ledger, report = _read(write_xlsx(tmp_path / "单位报送.xlsx", {"Sheet1": rows}))
+    assert "小刘" not in set(ledger.authors["name"])
+    assert [i.column for i in _codes(report, "header.ignored")] == ["D"]
+    assert not _codes(report, "header.filler_as_author")
+    paid = sq.rewards(ledger, 2025)
+    assert {n: int(a * 100) for n, a in zip(paid["name"], paid["amount"])} == {"民盟县委": 10000}

@@ -23,6 +23,7 @@ from .vocabulary import (
     COUNT_WORDS,
     FIELD_KEYWORDS,
     FILLER_KEYWORDS,
+    RESPONDENT_KEYWORDS,
     CONTENT_TITLE_LABELS,
     FIELD_LABELS,
     GROUP_FIELDS,
@@ -587,9 +588,11 @@ _GROUP_OWN = {
 
 def _settle_fillers(layout: Layout) -> None:
     """Who filled in a row (填报人姓名, 您的姓名) is no author beside an 作者 column: read past, said. With
-    no other column of authors, the first such column is the authors (a form each author fills in), said."""
-    if "author" not in layout.fields and layout.fillers:
-        c = min(layout.fillers)
+    no other column of authors, the first respondent's column (填报人, 您的姓名; not a 联系人 or 审核人) is
+    the authors (a form each author fills in), said."""
+    respondents = [c for c, label in sorted(layout.fillers.items()) if any(k in label for k in RESPONDENT_KEYWORDS)]
+    if "author" not in layout.fields and respondents:
+        c = respondents[0]
         layout.fields["author"] = layout.filler_author = c
         del layout.fillers[c]
     layout.ignored.update(layout.fillers)

@@ -130,9 +130,12 @@ CONTENT_TITLE_LABELS: tuple[str, ...] = ("信息内容", "内容", "反映内容
 
 # A column naming who filled in, sent, reviewed or is the contact for a row (online forms: 填报人姓名,
 # 联系人姓名, 审核人姓名, 提交者, 1、您的姓名): not the item's author beside a real 作者 column (read past,
-# said); the authors when no other column names them (said: read.headers settles which).
-FILLER_KEYWORDS: tuple[str, ...] = ("填报人", "填表人", "填写人", "联系人", "审核人", "审批人", "发起人", "提交人", "提交者",
-                                    "经办人", "录入人", "登记人", "您的姓名", "你的姓名", "您的名字", "您的真实姓名", "答题人", "答卷人")
+# said); the respondent's the authors when no other column names them (said: read.headers settles which).
+# Of these, the respondent's own (填报人, 提交者, 您的姓名) may be the authors; a contact, a reviewer or a
+# clerk (联系人, 审核人, 经办人) never is (a unit's item with its 联系人 stays the unit's).
+RESPONDENT_KEYWORDS: tuple[str, ...] = ("填报人", "填表人", "填写人", "提交人", "提交者", "您的姓名", "你的姓名", "您的名字",
+                                        "您的真实姓名", "答题人", "答卷人")
+FILLER_KEYWORDS: tuple[str, ...] = (*RESPONDENT_KEYWORDS, "联系人", "审核人", "审批人", "发起人", "经办人", "录入人", "登记人")
 
 # The labels of a column of counts: a tally's or a table of figures' (采用级别 | 条数, 报送信息（条）),
 # never an item's. A label counts when it contains one of ``COUNT_WORDS`` (采用条数, 批示件数) or ends
