@@ -85,9 +85,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
     # says which of them could not be read (empty when both are fine). ``terms``: the person's times in
     # the role, a tuple of (start, end) dates (None: open), apart when the roster has a gap between
     # two rows of the role (to March, again from July); ``appointed_on`` is the first start, ``ended_on``
-    # the last end. A quota runs in the terms (compute.people.months_held).
+    # the last end. A quota runs in the terms (compute.people.months_held). ``moves``: the units the
+    # person left in the role (郑七 城关镇政协工委 to 30 April, then ``unit`` 河口镇政协工委), a tuple of
+    # (unit, sector, last day there), oldest first; empty when they never moved (read.roster._transfers).
     "people": {"name": TEXT, "role": TEXT, "unit": TEXT, "sector": TEXT, "appointed_on": DATE, "ended_on": DATE,
-               "date_problem": TEXT, "terms": OBJECT, "file": TEXT, "sheet": TEXT, "row": INT},
+               "date_problem": TEXT, "terms": OBJECT, "moves": OBJECT, "file": TEXT, "sheet": TEXT, "row": INT},
     "units": {"unit": TEXT, "unit_type": TEXT, "file": TEXT, "sheet": TEXT, "row": INT},
 }
 

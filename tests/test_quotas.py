@@ -368,6 +368,28 @@ def test_a_person_who_moved_unit_mid_year_is_one_person(tmp_path):
     assert not [i for i in report.issues if i.code.startswith("roster.same_name")]
 
 
+def test_an_item_with_no_unit_counts_for_the_unit_its_author_was_in_that_day(tmp_path):
+    # 郑七, 信息员, 城关镇政协工委 to 30 April, 河口镇政协工委 from 1 May (one person who moved). His items
+    # with an empty 单位 count for the unit he was in on the item's day (they counted for 河口镇 all
+    # year). By hand, Q1 and Q2: Z1 10 March, blank → 城关镇; Z2 30 April, blank → 城关镇 (his last day
+    # there); Z3 12 May, blank → 河口镇; Z4 20 March, 河口镇政协工委 written → 河口镇 (the ledger's own
+    # 单位 stands). Q1: 城关镇 Z1 = 1, 河口镇 Z4 = 1. Q2: 城关镇 Z2 = 1, 河口镇 Z3 = 1.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位", "聘任日期", "解聘日期"],
+                 ["郑七", "信息员", "城关镇政协工委", "2024-01-01", "2025-04-30"],
+                 ["郑七", "信息员", "河口镇政协工委", "2025-05-01", None]],
+        "单位": [["单位名称", "单位类型"], ["城关镇政协工委", "镇街政协工委"], ["河口镇政协工委", "镇街政协工委"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"],
+            ["Z1", "2025-03-10", "关于一的建议", "郑七", None], ["Z2", "2025-04-30", "关于二的建议", "郑七", None],
+            ["Z3", "2025-05-12", "关于三的建议", "郑七", None], ["Z4", "2025-03-20", "关于四的建议", "郑七", "河口镇政协工委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    for quarter, want in ((1, {"城关镇政协工委": 1, "河口镇政协工委": 1}), (2, {"城关镇政协工委": 1, "河口镇政协工委": 1})):
+        table = units(ledger, Period.of(2025, quarter=quarter), today=dt.date(2026, 1, 10)).set_index("unit")
+        assert table["submitted"].to_dict() == want, quarter
+    said = [i for i in sq.validate(ledger).issues if i.code in ("author.unit_from_roster", "author.unit_unlisted")]
+    assert said == []  # each unit is written as the 单位 sheet lists it: nothing to say
+
+
 def test_an_end_month_without_its_day_and_still_in_post(tmp_path):
     # 离任日期 "2025年6月" was read as 1 June (June not owed, and said nowhere): a month alone as an end
     # is its last day, in post through June — 6 months owed (信息员, monthly). "至今", "在任" under 离任日期

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..read.attribute import person_units
+from ..read.attribute import person_units, person_units_on
 from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
 from ..validate import error_rows
@@ -145,7 +145,8 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
 
 
 def _units_from_authors(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.DataFrame:
-    """An item with no 单位 of its own counts for its first author's unit on the roster, as the
+    """An item with no 单位 of its own counts for its first author's unit on the roster on the
+    item's day (a person who moved: the unit they were in then), as the
     roster's 单位 sheet lists it (``read.attribute.person_units``: 民进示例县委员会 is 民进县委, a 委员
     with only a 界别 经济界 counts for 经济界别组); the reader said where that mattered."""
     missing = subs["unit"] == ""
@@ -169,7 +170,9 @@ def _people_of(ledger: Ledger, authors: pd.DataFrame, rules: Rules) -> pd.DataFr
         people = roster.people.drop_duplicates("name").set_index("name")
         role = authors["name"].map(people["role"])
         unit = authors["name"].map(people["unit"])
-        counts_for = authors["name"].map(person_units(roster, rules)["counts_for"])
+        # The unit each author was in on the item's day (郑七: 城关镇 to 30 April, then 河口镇).
+        days = authors["item"].map(ledger.submissions.drop_duplicates("item").set_index("item")["date"])
+        counts_for = person_units_on(person_units(roster, rules), authors["name"], days)["counts_for"]
         appointed = authors["name"].map(people["appointed_on"])
     else:
         role = pd.Series(None, index=authors.index, dtype=object)

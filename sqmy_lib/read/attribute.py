@@ -85,14 +85,36 @@ def person_units(roster: Roster | None, rules: Rules) -> pd.DataFrame:
     name: ``unit`` and ``sector`` as the roster writes them, and ``counts_for``, the unit their items
     with no 单位 count for: with a 单位 sheet, their 单位 as it is listed (民进示例县委员会 → 民进县委),
     else the unit their 界别 names (经济界 → 经济界别组), else their 单位 as written (a unit no list
-    ranks: said where it matters, ``author.unit_unlisted``); without one, their 单位 as written."""
+    ranks: said where it matters, ``author.unit_unlisted``); without one, their 单位 as written.
+    ``moves``: the units they left (郑七 城关镇政协工委 to 30 April), oldest first, each a tuple of
+    (last day there, unit, sector, counts_for, via): ``person_units_on`` takes them for an item's day."""
     if roster is None or roster.people.empty:
-        return pd.DataFrame(columns=["unit", "sector", "counts_for", "via"], index=pd.Index([], name="name"), dtype=object)
-    people = roster.people.drop_duplicates("name").set_index("name")[["unit", "sector"]]
+        return pd.DataFrame(columns=["unit", "sector", "counts_for", "via", "moves"], index=pd.Index([], name="name"),
+                            dtype=object)
+    people = roster.people.drop_duplicates("name").set_index("name")[["unit", "sector", "moves"]]
     listed = ListedUnits(roster, rules)
     found = [_counted_unit(listed, u, s) for u, s in zip(people["unit"], people["sector"])]
+    moves = np.empty(len(people), dtype=object)
+    moves[:] = [tuple((end, u, s, *_counted_unit(listed, u, s)) for u, s, end in m or ()) for m in people["moves"]]
     return people.assign(counts_for=pd.Series([f[0] for f in found], index=people.index, dtype=object),
-                         via=pd.Series([f[1] for f in found], index=people.index, dtype=object))
+                         via=pd.Series([f[1] for f in found], index=people.index, dtype=object),
+                         moves=pd.Series(moves, index=people.index, dtype=object))
+
+
+def person_units_on(units: pd.DataFrame, names: pd.Series, days: pd.Series) -> pd.DataFrame:
+    """The ``person_units`` row of each name as of each day, indexed like ``names``: the unit the
+    person was in that day — a unit they left later (郑七: 城关镇政协工委 through 30 April) for a day up
+    to their last there, else their unit now (also when the day is not known). A name the roster
+    does not know: a row of NaN."""
+    rows = units.reindex(names.to_numpy())
+    rows.index = names.index
+    fields = ["unit", "sector", "counts_for", "via"]
+    values = rows[fields].to_numpy(dtype=object, copy=True)
+    for k, (moves, day) in enumerate(zip(rows["moves"], days)):
+        if isinstance(moves, tuple) and moves and not pd.isna(day):
+            then = next((m for m in moves if m[0] and pd.Timestamp(day) <= pd.Timestamp(m[0])), None)
+            values[k] = then[1:] if then else values[k]
+    return rows.assign(**{f: pd.Series(values[:, n], index=rows.index, dtype=object) for n, f in enumerate(fields)})
 
 
 def _counted_unit(listed: ListedUnits, unit: str, sector: str) -> tuple[str, str]:
@@ -280,7 +302,7 @@ def _units_by_sector(ledger: Ledger, listed: ListedUnits) -> list[dict]:
 
 def _units_by_roster(ledger: Ledger, listed: ListedUnits, people: pd.DataFrame) -> list[dict]:
     """Items still with no 单位 count (``compute.counted``) for their first person author's
-    ``counts_for`` (``person_units``). Said where it matters, once per way of writing: the roster
+    ``counts_for`` (``person_units``) on the item's day (``person_units_on``). Said where it matters, once per way of writing: the roster
     writes that unit otherwise than its 单位 sheet (``author.unit_from_roster``), or it is no listed
     unit (``author.unit_unlisted``); an item whose 界别 named no listed unit and that counts for none
     (``unit.sector_unlisted``)."""
@@ -290,7 +312,9 @@ def _units_by_roster(ledger: Ledger, listed: ListedUnits, people: pd.DataFrame) 
         return []
     first = authors[~authors["is_unit"]].sort_values("position", kind="stable").drop_duplicates("item")
     first = first[first["item"].isin(blank["item"]) & first["name"].isin(people.index)]
-    first = pd.concat([first.reset_index(drop=True), people.loc[first["name"]].reset_index(drop=True)], axis=1)
+    days = first["item"].map(subs.drop_duplicates("item").set_index("item")["date"])
+    first = pd.concat([first.reset_index(drop=True), person_units_on(people, first["name"], days).reset_index(drop=True)],
+                      axis=1)
     findings = _roster_unit_findings(ledger, listed, first)
     counted = set(first.loc[first["counts_for"].isin(listed.names), "item"])
     unlisted = blank[(blank["sector"] != "") & ~blank["item"].isin(counted)].drop_duplicates("sector")

@@ -260,9 +260,10 @@ TRANSFER_DAYS = 31  # a row starting within this many days after another's end: 
 def _transfers(rows: list[dict], places: tuple[str, ...], out: list[dict]) -> tuple[list[dict], bool]:
     """Rows of one 姓名 that follow one another in time (郑七 城关镇 to 30 April, 河口镇 from 1 May) as
     (the rows of one person who moved unit or 界别, True): a row of the same role as the one before it
-    is folded into it (in post from the earlier start, in the later unit); each move is said at its
-    later row (``roster.transfer``). Anything else — rows in post at the same time, or far apart, or
-    in one unit (a renewal) — comes back as it is, (rows, False), to be joined or told apart."""
+    is folded into it (in post from the earlier start, in the later unit, the unit left kept in
+    ``moves`` for the items of its days); each move is said at its later row (``roster.transfer``).
+    Anything else — rows in post at the same time, or far apart, or in one unit (a renewal) — comes
+    back as it is, (rows, False), to be joined or told apart."""
     ordered = sorted(rows, key=lambda p: (p["appointed_on"] is None, p["appointed_on"] or dt.date.min))
     pairs = list(zip(ordered, ordered[1:]))
     if not pairs or not all(a["ended_on"] and b["appointed_on"] and 0 < (b["appointed_on"] - a["ended_on"]).days <= TRANSFER_DAYS
@@ -277,13 +278,21 @@ def _transfers(rows: list[dict], places: tuple[str, ...], out: list[dict]) -> tu
     kept = [ordered[0]]
     for p in ordered[1:]:
         if p["role"] == kept[-1]["role"]:
-            p["appointed_on"] = kept[-1]["appointed_on"]
-            p["terms"] = ((p["appointed_on"], p["ended_on"]),)  # one span: the move leaves no gap to count
-            kept[-1]["folded"] = True  # left out of the people table (roster_from_sheets)
+            _fold_move(kept[-1], p, places)
             kept[-1] = p
         else:
             kept.append(p)
     return kept, True
+
+
+def _fold_move(left: dict, p: dict, places: tuple[str, ...]) -> None:
+    """Fold the row a person ``left`` into the next row of the role (``_transfers``): in post from
+    the earlier start, the unit left kept in ``moves`` with its last day."""
+    moved = _differ(left, p, places, ("unit", "sector")) and left["ended_on"]
+    p["moves"] = left["moves"] + (((left["unit"], left["sector"], left["ended_on"]),) if moved else ())
+    p["appointed_on"] = left["appointed_on"]
+    p["terms"] = ((p["appointed_on"], p["ended_on"]),)  # one span: the move leaves no gap to count
+    left["folded"] = True  # left out of the people table (roster_from_sheets)
 
 
 def _unread_columns(file: str, grid: SheetGrid, layout: Layout, read: set) -> list[dict]:
@@ -413,7 +422,7 @@ class _PeopleSheet:
             self._say(said, where, "role", cell_text(get("role")), "、".join(roles))
         unit, sector = norm_spaces(cell_text(get("unit"))), norm_spaces(cell_text(get("sector")))
         return [dict(name=name, role=role, unit=unit, sector=sector, tag=note, appointed_on=appointed, ended_on=ended,
-                     terms=((appointed, ended),), date_problem=";".join(problems), **where)
+                     terms=((appointed, ended),), moves=(), date_problem=";".join(problems), **where)
                 for name, note in names for role in roles]
 
     def _footer(self, where: dict, text: str, row: list) -> bool:
