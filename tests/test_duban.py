@@ -286,6 +286,28 @@ def test_a_day_of_completion_alone_closes_and_a_reply_said_in_words_answers(tmp_
     assert table.loc[["C1", "C2", "C3", "C4"], "overdue"].tolist() == [False, False, True, True]
 
 
+def test_a_day_of_feedback_without_a_day_of_reply_is_the_reply(tmp_path):
+    # 反馈日期 with no 办复日期 is taken as the 办复 day (it was ignored). 时限 written as days.
+    # K1: 时限 30 April, 落实情况 blank, 反馈 20 April — fed back that day: 已办结, in time (was 未反馈, overdue).
+    # K2: 时限 31 May, 已办结, 反馈 15 July — as of 30 June the reply had not come: 办理中, overdue (was
+    #     已办结); as of 31 December 已办结, not overdue, 逾期办复 (15 July after 31 May).
+    # K3: 时限 30 April, 已办结, 反馈 20 May — 已办结, answered after its 时限: 逾期办复 (was in time).
+    # K4: 办复 10 April and 反馈 15 July, 时限 30 April, 已办结: the 办复 day is the reply's; in time.
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "批示日期", "办理时限", "落实情况", "办复日期", "反馈日期"]
+    rows = [header, ["K1", "2025-03-01", "关于甲的建议", "张三", "市长李某", "2025-04-01", "2025-04-30", None, None, "2025-04-20"],
+            ["K2", "2025-03-02", "关于乙的建议", "张三", "市长李某", "2025-04-01", "2025-05-31", "已办结", None, "2025-07-15"],
+            ["K3", "2025-03-03", "关于丙的建议", "张三", "市长李某", "2025-04-01", "2025-04-30", "已办结", None, "2025-05-20"],
+            ["K4", "2025-03-04", "关于丁的建议", "张三", "市长李某", "2025-04-01", "2025-04-30", "已办结", "2025-04-10",
+             "2025-07-15"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "k.xlsx", {"S": rows}), year=2025)
+    half = instructions(ledger, Period.of(2025, half=1), today=dt.date(2026, 1, 10)).set_index("item_no").loc[["K1", "K2", "K3", "K4"]]
+    assert half["status"].tolist() == ["已办结", "办理中", "已办结", "已办结"]
+    assert half["overdue"].tolist() == [False, True, False, False]
+    assert half["late"].tolist() == [False, False, True, False]
+    year = instructions(ledger, Period.of(2025), today=dt.date(2026, 1, 10)).set_index("item_no")
+    assert (year.at["K2", "status"], bool(year.at["K2", "overdue"]), bool(year.at["K2", "late"])) == ("已办结", False, True)
+
+
 def test_two_copies_of_one_instruction_give_each_other_their_fields(tmp_path):
     # One 批示 recorded in the items ledger (领导批示 cell) and again in a 批示台账 row is one 批示 whose
     # fields come from both copies (the repeat was dropped whole, its 督办 fields lost). Worked by hand:

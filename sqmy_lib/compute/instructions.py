@@ -12,7 +12,8 @@ text no word places is 办理中 — never 已办结 — and is reported as a wa
 ``instructions.due_days`` (office-set), counted from the 交办 date (the 批示 date when the item was not 交办). An instruction is overdue
 when the as-of day is past its 办理时限 and there is no 办复 (no reply date or text, and not 已办结);
 a 办复 dated after the as-of day had not come by then. A 办复 dated after the 办理时限 is ``late``
-(逾期办复): answered, but not in time.
+(逾期办复): answered, but not in time. Where no 办复日期 is written, the 反馈日期 (fed back to the
+author) is the day of the reply, in each of these.
 """
 from __future__ import annotations
 
@@ -77,23 +78,24 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     warning = ["" if ok else unknown.format(said=";".join(t for t in (r, f) if t))
                for (_, ok), f, r in zip(placed, follow_up, reply)]
     assigned = _dates(col("assigned_on"))
-    replied = _dates(col("replied_on"))
     fed_back = _dates(col("fed_back_on"))
+    # A 反馈日期 with no 办复日期 is the day of the reply (the author was told the outcome then).
+    answered_on = _dates(col("replied_on")).fillna(fed_back)
     default_days = int((c.rules.data.get("instructions") or {}).get("due_days", 30))
     days = pd.to_numeric(col("due_days"), errors="coerce").fillna(default_days)
     start = assigned.fillna(instr["when"])
     due = _dates(col("due_on")).fillna(_after(start, days, col("due_text").fillna("").astype(str).str.contains("工作日")))
     # As of the day: a 办复 dated after it had not come yet (the 批示 was 办理中 then, and overdue if
     # past its 时限), whatever the follow-up says now.
-    later = replied.notna() & (replied > as_of)
+    later = answered_on.notna() & (answered_on > as_of)
     status = status.where(~later, IN_PROGRESS)
     # A 办复/办结 day recorded with no follow-up written at all: closed (the ledger says when), not 未反馈.
-    status = status.where(~(replied.notna() & ~later & (follow_up == "") & (reply == "")), DONE)
+    status = status.where(~(answered_on.notna() & ~later & (follow_up == "") & (reply == "")), DONE)
     said_replied = pd.Series([vocabulary.replied(";".join(t for t in (r, f) if t)) for f, r in zip(follow_up, reply)],
                              index=instr.index, dtype=bool)
-    answered = (replied.notna() & ~later) | (replied.isna() & ((reply != "") | (status == DONE) | said_replied))
+    answered = (answered_on.notna() & ~later) | (answered_on.isna() & ((reply != "") | (status == DONE) | said_replied))
     overdue = ~answered & due.notna() & (due < as_of)
-    late = replied.notna() & ~later & due.notna() & (replied > due)
+    late = answered_on.notna() & ~later & due.notna() & (answered_on > due)
     # Days open and the 批示日期 shown are the recorded day's: a 批示 written without one is counted in
     # its item's period (``when``), but its date is not the item's 收稿日期 (left blank, not made up).
     days_open = (as_of - instr["date"]).dt.days.where(status != DONE)
@@ -111,7 +113,7 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
         "department": col("department").fillna("").astype(str).to_numpy(),
         "assigned": assigned.to_numpy(),
         "due": due.to_numpy(),
-        "replied": replied.to_numpy(),
+        "replied": _dates(col("replied_on")).to_numpy(),
         "reply": reply.to_numpy(),
         "fed_back": fed_back.to_numpy(),
         "status": status.to_numpy(),
