@@ -197,6 +197,17 @@ def test_end_date_labels(tmp_path, label):
     assert (row["role"], row["quota"], row["missed_months"]) == ("信息员", 4, [3, 4, 5])
 
 
+# 任期开始, 任期开始日期, 担任信息员时间, 担任信息员日期 were a column not read: in post all year.
+@pytest.mark.parametrize("label", ["聘任日期", "任期开始", "任期开始日期", "担任信息员时间", "担任信息员日期"])
+def test_start_date_labels(tmp_path, label):
+    roster = {"信息员名册": [["姓名", "单位", label, "离任日期"], ["己", "民盟县委", "2025-02-01", "2025-05-31"]]}
+    rows = [["2025年台账"], HEADER, ["E1", "2025-02-03", "关于二月的建议", "己", "民盟县委", None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}), roster=write_xlsx(tmp_path / "名册.xlsx", roster))
+    row = people(ledger, 2025, today=DONE).iloc[0]
+    # In post from 1 February to 31 May: four months (February–May), items in February only.
+    assert (row["role"], row["quota"], row["missed_months"]) == ("信息员", 4, [3, 4, 5])
+
+
 def test_a_roster_that_cannot_tell_two_people_apart_or_notes_a_departure_says_so(tmp_path):
     # Two 张三 (民盟 and 教育界): told apart as 张三(民盟) and 张三(教育界), said at the later row; the
     # ledger's 张三 has no 单位 that names one of them: said at its cell, counted for neither.
