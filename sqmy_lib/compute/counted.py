@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..read.attribute import person_units, person_units_on
+from ..read.attribute import item_days, person_units, person_units_on
 from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
 from ..validate import error_rows
@@ -171,7 +171,7 @@ def _people_of(ledger: Ledger, authors: pd.DataFrame, rules: Rules) -> pd.DataFr
         role = authors["name"].map(people["role"])
         unit = authors["name"].map(people["unit"])
         # The unit each author was in on the item's day (郑七: 城关镇 to 30 April, then 河口镇).
-        days = authors["item"].map(ledger.submissions.drop_duplicates("item").set_index("item")["date"])
+        days = item_days(ledger.submissions, authors["item"])
         counts_for = person_units_on(person_units(roster, rules), authors["name"], days)["counts_for"]
         appointed = authors["name"].map(people["appointed_on"])
     else:

@@ -101,6 +101,12 @@ def person_units(roster: Roster | None, rules: Rules) -> pd.DataFrame:
                          moves=pd.Series(moves, index=people.index, dtype=object))
 
 
+def item_days(submissions: pd.DataFrame, items: pd.Series) -> pd.Series:
+    """The 报送 day of each item in ``items``, indexed like it (NaT where the item has none)."""
+    days = submissions.drop_duplicates("item").set_index("item")["date"]
+    return pd.Series(days.reindex(items.to_numpy()).to_numpy(), index=items.index, dtype=days.dtype)
+
+
 def person_units_on(units: pd.DataFrame, names: pd.Series, days: pd.Series) -> pd.DataFrame:
     """The ``person_units`` row of each name as of each day, indexed like ``names``: the unit the
     person was in that day — a unit they left later (郑七: 城关镇政协工委 through 30 April) for a day up
@@ -312,7 +318,7 @@ def _units_by_roster(ledger: Ledger, listed: ListedUnits, people: pd.DataFrame) 
         return []
     first = authors[~authors["is_unit"]].sort_values("position", kind="stable").drop_duplicates("item")
     first = first[first["item"].isin(blank["item"]) & first["name"].isin(people.index)]
-    days = first["item"].map(subs.drop_duplicates("item").set_index("item")["date"])
+    days = item_days(subs, first["item"])
     first = pd.concat([first.reset_index(drop=True), person_units_on(people, first["name"], days).reset_index(drop=True)],
                       axis=1)
     findings = _roster_unit_findings(ledger, listed, first)
