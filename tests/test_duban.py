@@ -206,7 +206,7 @@ def test_time_limits_written_with_what_they_ask_for(tmp_path):
     # Offices write the 时限 with the deed it asks for and around a part of a month or the year; each
     # was said unreadable and the default 30 days from the 批示 used. Worked by hand from 交办 1 April 2025:
     # 请于收到后10日内办复 → 11 April; 30日内答复 → 1 May; 5月10日前反馈 → 10 May; 5月中旬前 → 20 May (the
-    # 中旬's last day); 年底前 → 31 December; 本月底前 needs the month it was written in: still said.
+    # 中旬's last day); 年底前 → 31 December; 本月底前 needs the month it was written in: said, with the 30 days used.
     header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "交办日期", "办理时限"]
     limits = ["请于收到后10日内办复", "30日内答复", "2025年5月10日前反馈", "5月中旬前", "年底前", "本月底前"]
     rows = [header] + [[f"D{k}", "2025-03-01", f"关于第{k}件的建议", "张三", "市长刘某", "2025-04-01", text]
@@ -218,7 +218,7 @@ def test_time_limits_written_with_what_they_ask_for(tmp_path):
         pd.Timestamp("2025-05-20"), pd.Timestamp("2025-12-31")]
     assert list(table.loc[["D1", "D2", "D3", "D4", "D5"], "overdue"]) == [True, True, True, False, False]
     report = sq.validate(ledger)
-    assert [(i.row, i.column) for i in report.issues if i.code == "cell.date_invalid"] == [(7, "G")]
+    assert [(i.row, i.column) for i in report.issues if i.code == "instruction.due_unread"] == [(7, "G")]
 
 
 def test_the_duban_table_is_as_of_its_day_and_a_future_instruction_is_said(tmp_path):
@@ -363,3 +363,56 @@ def test_two_copies_naming_different_departments_or_days_are_said(tmp_path):
     assert [s[:3] for s in said] == [("批示台账", 2, "F"), ("批示台账", 3, "G")], said
     assert "报送台账!G2“市教育局”" in said[0][3] and "批示台账!F2“市农业局”" in said[0][3], said
     assert "报送台账!H3“2025年2月20日”" in said[1][3] and "批示台账!G3“2025年3月20日”" in said[1][3], said
+
+
+def test_an_unreadable_time_limit_is_said_and_the_word_circular_names_what_is_past_it(tmp_path):
+    # 办理时限 限期 / 即办: no day and no span. The default 30 days (rules instructions.due_days) is used, as
+    # before, but now said at the cell with that span (was cell.date_invalid, silent on the 30 days).
+    # As of 30 June (Q2), 批示 1 April: M1 限期 → due 1 May (30 days), no reply: overdue. M2 即办, 已办结:
+    # not overdue. M3 时限 2025-06-30, no reply: not past it yet (due on the as-of day itself).
+    # The Word circular (附件 and 问题) names M1 as past its 时限: it said only 60-day-old ones (none).
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "批示日期", "办理时限", "落实情况"]
+    rows = [header, ["M1", "2025-03-01", "关于甲的建议", "张三", "县长李某", "2025-04-01", "限期", "正在办理"],
+            ["M2", "2025-03-02", "关于乙的建议", "张三", "县长李某", "2025-04-01", "即办", "已办结"],
+            ["M3", "2025-03-03", "关于丙的建议", "张三", "县长李某", "2025-04-01", "2025-06-30", "正在办理"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "m.xlsx", {"S": rows}), year=2025)
+    said = [f for f in sq.validate(ledger).issues if f.code == "instruction.due_unread"]
+    assert [(f.row, f.column) for f in said] == [(2, "G"), (3, "G")]
+    assert "限期" in said[0].message and "30天" in said[0].message
+    table = instructions(ledger, Period.of(2025, quarter=2), today=dt.date(2025, 7, 10)).set_index("item_no")
+    assert table.loc[["M1", "M2", "M3"], "overdue"].tolist() == [True, False, False]
+    assert table.at["M1", "due"] == pd.Timestamp(2025, 5, 1)
+    from sqmy_lib.render.circular_text import instruction_rows
+
+    circ = sq.quarterly_circular(ledger, 2025, 2, today=dt.date(2025, 7, 10))
+    status = instruction_rows(circ).set_index("item_no")["status"]
+    assert status["M1"].endswith("（逾期未办复）") and "逾期" not in status["M2"] + status["M3"]
+    import docx
+
+    from sqmy_lib.render.circular_docx import write_circular_docx
+
+    text = "\n".join(p.text for p in docx.Document(str(write_circular_docx(circ, tmp_path / "c.docx"))).paragraphs)
+    assert "1件已过办理时限仍未办复" in text
+
+
+def test_a_time_limit_extended_in_the_follow_up_is_the_one_counted(tmp_path):
+    # 时限 31 May; as of 10 July (Q2). E1 已延期至7月底: due 31 July, not overdue (was overdue from 1 June).
+    # E2 经同意延期至2025年7月31日办结: a plan, 办理中 (was 已办结), due 31 July. E3 延长办理时限至6月20日，正在
+    # 办理: due 20 June, overdue. E4 延至7月份 with no 时限 of its own: the month's end. E5 经批准延期，现已
+    # 办结: 已办结 (the clause after the comma says the deed), no day given for the extension.
+    header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "批示日期", "办理时限", "落实情况"]
+    rows = [header, ["E1", "2025-03-01", "关于甲的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "已延期至7月底"],
+            ["E2", "2025-03-02", "关于乙的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "经同意延期至2025年7月31日办结"],
+            ["E3", "2025-03-03", "关于丙的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "申请延长办理时限至6月20日，正在办理"],
+            ["E4", "2025-03-04", "关于丁的建议", "张三", "县长李某", "2025-04-01", None, "延至7月份"],
+            ["E5", "2025-03-05", "关于戊的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "经批准延期，现已办结"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "e.xlsx", {"S": rows}), year=2025)
+    table = instructions(ledger, Period.of(2025, quarter=2), today=dt.date(2025, 7, 10)).set_index("item_no")
+    ids = ["E1", "E2", "E3", "E4", "E5"]
+    assert table.loc[ids, "status"].tolist() == ["办理中"] * 4 + ["已办结"]
+    assert table.loc[ids, "due"].tolist() == [pd.Timestamp(2025, 7, 31)] * 2 + [pd.Timestamp(2025, 6, 20), pd.Timestamp(2025, 7, 31),
+                                                                               pd.Timestamp(2025, 5, 31)]
+    assert table.loc[ids, "overdue"].tolist() == [False, False, True, False, False]
+    said = [f for f in sq.validate(ledger).issues if f.code == "instruction.extended"]
+    assert [(f.row, f.column) for f in said] == [(2, "H"), (3, "H"), (4, "H"), (5, "H")]
+    assert "2025年7月31日" in said[0].message

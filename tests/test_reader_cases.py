@@ -3880,3 +3880,31 @@ def test_a_units_contact_is_never_the_author(tmp_path):
     assert not _codes(report, "header.filler_as_author")
     paid = sq.rewards(ledger, 2025)
     assert {n: int(a * 100) for n, a in zip(paid["name"], paid["amount"])} == {"民盟县委": 10000}
+
+
+def test_a_forwarding_adopted_where_it_went_and_organs_sharing_a_leaders_post(tmp_path):
+    # 报送省政协（采用）, 上报市政协：已采用, 报送省政协，采用第3期: sent there and adopted there — one 上报
+    # and one adoption each (the 上报 was lost; 采用第3期 after the forwarding had no body). 市委、市政府
+    # 主要领导批示 names two leaders (the 市委's and the 市政府's main leader): two 批示, said as posts
+    # only — in the 采用情况 it was an adoption at "市委" besides. A 备注 副市长王某某阅 is a reading, no
+    # 批示, and said. By hand: adoptions 省级 (甲), 市级 (乙), 省级 (丙); 上报 省级 2, 市级 1, all three
+    # adopted where sent. 批示: 丁 2 (批示 column), 戊 2 (采用情况), 己 0.
+    # Money (rules: 市级 ¥100, 省级 ¥200; a 批示 doubles an adoption's, and 丁, 戊 have none): 甲 200, 乙 100,
+    # 丙 200. 批示 in all: 4, each 市级.
+    cells = [("甲", "报送省政协（采用）", "", ""), ("乙", "上报市政协：已采用", "", ""), ("丙", "报送省政协，采用第3期", "", ""),
+             ("丁", "", "市委、市政府主要领导批示", ""), ("戊", "市委、市政府主要领导批示", "", ""), ("己", "", "", "副市长王某某阅")]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况", "领导批示", "备注"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", who, a, i, n] for k, (who, a, i, n) in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    fw = ledger.forwards
+    assert sorted(zip(fw["item"], fw["tier"].astype(str))) == [(0, "省级"), (1, "市级"), (2, "省级")]
+    assert _adopted(ledger) == [(0, "省级"), (1, "市级"), (2, "省级")]
+    assert sorted(ledger.instructions["item"].tolist()) == [3, 3, 4, 4]
+    assert sorted(ledger.instructions["leader"].tolist()) == ["市委主要领导", "市委主要领导", "市政府主要领导", "市政府主要领导"]
+    s = sq.summary(ledger, 2025)
+    assert (s.forwarded, s.forwarded_adopted) == ({"市级": 1, "省级": 2, "全国": 0}, 3)
+    assert _fen(ledger) == {"甲": 20000, "乙": 10000, "丙": 20000}
+    assert s.instructions == 4 and s.instructions_by_level["市级"] == 4
+    assert [(i.row, i.column) for i in _codes(report, "instruction.read_only")] == [(7, "G")]
+    assert [(i.row, i.column) for i in _codes(report, "instruction.posts_only")] == [(5, "F"), (6, "E")]
+    assert not _codes(report, "mark.unknown")

@@ -81,7 +81,7 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     fed_back = _dates(col("fed_back_on"))
     # A 反馈日期 with no 办复日期 is the day of the reply (the author was told the outcome then).
     answered_on = _dates(col("replied_on")).fillna(fed_back)
-    default_days = int((c.rules.data.get("instructions") or {}).get("due_days", 30))
+    default_days = c.rules.due_days
     days = pd.to_numeric(col("due_days"), errors="coerce").fillna(default_days)
     start = assigned.fillna(instr["when"])
     due = _dates(col("due_on")).fillna(_after(start, days, col("due_text").fillna("").astype(str).str.contains("工作日")))

@@ -120,6 +120,7 @@ class Vocabulary:
             r"|(?:已)?(?:报送|呈报|呈送|报请|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){1,16}?(?:审阅|参阅|阅示|阅批|批阅|审定)")
         # 阅示, 副市长王某某阅, 市长已阅: a leader (maybe named) who read it, no more; not 批阅 or 圈阅.
         reads = _words(data, "read_words")
+        self.read_words = tuple(reads)
         self._read_only = re.compile(rf"[^,，;；。:：]{{0,24}}?(?<![批圈签])(?:{'|'.join(map(re.escape, reads))})(?:过|了)?"
                                      if reads else "(?!)")
 
@@ -307,7 +308,8 @@ class Vocabulary:
                 prev = readings[-1]
                 readings[-1] = _joined(prev, reading, ADOPTED, prev.issue_no if reading.issue_no is None else reading.issue_no)
                 continue
-            if reading.state in (ADOPTED, FORWARDED) and not reading.body and last_body and _is_bare(reading):
+            if reading.state in (ADOPTED, FORWARDED) and not reading.body and last_body and (
+                    _is_bare(reading) or _adopted_there(readings[-1], reading)):
                 reading = replace(reading, body=last_body, text=part)
                 # 报送市政协,被采用: the forwarding stands, and the adoption follows it.
             if reading.body:
@@ -332,6 +334,8 @@ class Vocabulary:
         """One part that records two deeds, as two: ``市政协采用并报省政协`` (adopted at 市, sent
         on to 省), ``上报市政协被采用`` (sent to 市, adopted there), ``省政协采用(市政协推荐)``
         (a bracket naming where it was sent), ``被省政协和全国政协采用`` (two bodies, one verb)."""
+        if (sent_then_adopted := self._forwarding_then_mark(part)) is not None:
+            return sent_then_adopted
         out: list[str] = []
         for m in _BRACKET.finditer(part):  # 省政协采用(市政协推荐): the bracket is a forwarding
             inner = norm(m[1]).upper()
@@ -344,14 +348,29 @@ class Vocabulary:
         out += instruction
         pieces = [p.strip() for p in self._then_forward.split(part) if p.strip()]
         pieces = [q for p in pieces for q in self._adoption_then_forwarding(p)]
-        clauses: list[str] = []
-        for piece in pieces:
-            m = self._then_adopted.search(piece)
-            if m and m.start() > 0 and not self._negated(norm(piece).upper()) and self._forwarded(norm(piece[: m.start()]).upper()):
-                clauses += [piece[: m.start()], re.sub(r"^(?:并|且|后|又|均|获)+", "", m[0])]
-            else:
-                clauses += self._joined_bodies(piece)
-        return clauses + out
+        return [c for piece in pieces for c in self._piece_clauses(piece)] + out
+
+    def _piece_clauses(self, piece: str) -> list[str]:
+        """One piece of ``_clauses``: ``上报市政协被采用`` → the forwarding and the adoption; bodies
+        sharing one verb apart (``_joined_bodies``); a 批示 piece whole."""
+        m = self._then_adopted.search(piece)
+        if m and m.start() > 0 and not self._negated(norm(piece).upper()) and self._forwarded(norm(piece[: m.start()]).upper()):
+            return [piece[: m.start()], re.sub(r"^(?:并|且|后|又|均|获)+", "", m[0])]
+        if self._any_instruction.search(piece) and not any(v in piece for v in ADOPTION_VERBS):
+            return [piece]  # 市委主要领导和市政府主要领导批示: one 批示 part, its leaders read with it
+        return self._joined_bodies(piece)
+
+    def _forwarding_then_mark(self, part: str) -> list[str] | None:
+        """``报送省政协（采用）``, ``上报市政协：已采用``, ``报省政协（采用第3期）``: a forwarding, then the
+        word saying the body adopted it — two deeds, as ``报送省政协,被采用`` is: [the forwarding, the mark]. None
+        for any other part (a not-adopted or pending mark: ``_body_with_mark`` keeps the 上报 alone)."""
+        if not _MARK_HINT.search(part) or not (m := _BODY_THEN_MARK.match(part)):
+            return None
+        mark = m["word"] or m["spaced"] or m["bracketed"]  # a bare √ after a forwarding stays as it was read
+        if (not mark or not any(v in mark for v in ADOPTION_VERBS) or not self._forwarded(norm(m["body"]).upper())
+                or self._part(mark).state != ADOPTED):
+            return None
+        return [m["body"].strip(), mark.strip()]
 
     def _adoption_then_forwarding(self, piece: str) -> list[str]:
         """``被县委采用报市委`` → ``被县委采用``, ``报市委``: split where a forwarding to a body follows
@@ -452,7 +471,7 @@ class Vocabulary:
         listed = self._listed(text, part)
         if listed is not None:
             return listed
-        if self.instruction_in_text(part):
+        if self.instruction_in_text(part) or self.says_read_only(part):  # 副市长王某某阅: read with the 批示 (said there)
             return Reading(INSTRUCTION, text=part)
         issue = issue_number(part)
         # 市政协4月3日采用: that day (of the ledger's year); the body is what is written without it.
@@ -474,7 +493,7 @@ class Vocabulary:
         to the next (``常务副市长刘某某``); a post with a count (``两位副市长``) is that many leaders of
         that post, levels written together before one post (``省市领导``) one leader a level."""
         text = _LEVELS_SHARE_A_POST.sub(lambda m: "、".join(c + m["post"] for c in m.groups()[:3] if c),
-                                        unicodedata.normalize("NFKC", text))
+                                        _organs_share_a_post(unicodedata.normalize("NFKC", text), "、"))
         parts = [r for p in re.split(r"[、,，;；/\n┋|│]+", text) for q in self._spaced_leaders(p.strip())
                  for r in self._joined_leaders(q) if r]
         if len(parts) > 1 and all(self._title_only(p) or self._counted(p) for p in parts):
@@ -781,6 +800,22 @@ _COUNTED_POST = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:
 # (not 杭州市领导).
 _LEVELS_SHARE_A_POST = re.compile(r"(?:(?<![\u3400-\u9fff])|(?<=[获经被由到受]))([省市县])[、和及与]?([省市县])(?:[、和及与]?([省市县]))?"
                                   r"(?P<post>(?:主要|分管)?领导)")
+# 市委、市政府主要领导, 县委县政府分管领导, 市委和市政府负责同志: organs written together before one
+# post, that post in each (two leaders: 市委主要领导, 市政府主要领导); the second may leave out the level
+# (市委、政府主要领导).
+_ORGAN = r"(?:委|政府|人大常委会|人大|政协)"
+_ORGANS_SHARE_A_POST = re.compile(rf"([省市县区州旗盟]{_ORGAN})[、和及与]?((?:[省市县区州旗盟])?{_ORGAN})"
+                                  r"(?P<post>(?:主要|分管|有关|相关)?(?:领导|负责同志|负责人))")
+
+
+def _organs_share_a_post(text: str, joiner: str) -> str:
+    """``市委、市政府主要领导`` → ``市委主要领导{joiner}市政府主要领导`` (see ``_ORGANS_SHARE_A_POST``)."""
+    def each(m: re.Match) -> str:
+        first, second = m[1], m[2] if m[2][0] in "省市县区州旗盟" else m[1][0] + m[2]
+        return f"{first}{m['post']}{joiner}{second}{m['post']}"
+    return _ORGANS_SHARE_A_POST.sub(each, text)
+
+
 # ... right after the 批示 word, before another leader's 批示: 市长批示(3.5);副省长批示, 市长批示2025.8.5;副省长批示.
 _DAY_BEFORE_THE_NEXT = re.compile(rf"[ \t]*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))(?=[、,，;；\n ])")
 # How many times a leader instructed, written before the 批示 word: 市长两次批示, 市长先后2次批示.
@@ -891,6 +926,7 @@ def _levels_written_together(text: str) -> str:
     """``省市两级采用`` → ``省级、市级采用``, ``省市政协采用`` → ``省政协、市政协采用``: a part per level,
     the verb after the last."""
     text = _LEVELS_TOGETHER.sub(lambda m: "、".join(f"{c}级" for c in m.groups() if c), unicodedata.normalize("NFKC", text))
+    text = _organs_share_a_post(text, "和")  # 市委、市政府主要领导批示: one part, a 批示 (not an adoption at 市委)
     return _LEVELS_SHARE_ONE.sub(lambda m: "、".join(f"{c}政协" for c in m.groups() if c), text)
 
 
@@ -931,6 +967,13 @@ def _is_bare(reading: Reading) -> bool:
     """A part that says adopted (or forwarded) and names nothing else (``被采用``, ``√``); a date
     alone (``2025年10月8日``) is not one: it dates the part before it (``_merge_trailing``)."""
     return not reading.body and reading.issue_no is None and not _date_alone(reading)
+
+
+def _adopted_there(prev: Reading, reading: Reading) -> bool:
+    """``报送省政协，采用第3期``: an adoption naming no body, with its verb and an issue, right after a
+    forwarding to a body — adopted where it was sent."""
+    return (prev.state == FORWARDED and bool(prev.body) and reading.state == ADOPTED and reading.issue_no is not None
+            and any(v in reading.text for v in ADOPTION_VERBS))
 
 
 def _dated_part(reading: Reading) -> bool:

@@ -33,6 +33,7 @@ from .values import (
     from_1904,
     has_year,
     MISSING,
+    MONTH_ONLY,
     NO_YEAR,
     OK,
     UNPARSEABLE,
@@ -1035,7 +1036,7 @@ class SheetReader:
         for c in cols:
             column = [row[c] if c < len(row) else "" for row in data]
             rows.update(compress(range(len(column)), map(_filled, column)))
-        words = self.vocab.instruction_words
+        words = self.vocab.instruction_words + self.vocab.read_words  # 副市长王某某阅: said as no 批示
         rows.update(i for i, note in enumerate(notes) if note and any(w in note for w in words))
         prefixes = self.vocab.forwarded
         rows.update(i for i, note in enumerate(notes) if note and norm(note).upper().startswith(prefixes))
@@ -1604,8 +1605,24 @@ class SheetReader:
         parsed = deadline(from_1904(value) if self.ctx.date1904 else value, self.ctx.year)
         if parsed.status == OK:
             return parsed.date.toordinal(), text, None
-        self._finding("cell.date_invalid", r, self.f["due_on"], text, "办理时限")
+        # 限期, 即办, 尽快: no day and no span — compute counts the rules' default span; said so here.
+        self._finding("instruction.due_unread", r, self.f["due_on"], text, f"{self.rules.due_days}天")
         return 0, text, None
+
+    def _extended(self, follow_up: str, r: int) -> int:
+        """The day a 落实情况 says the 办理时限 was extended to (``已延期至7月底``, ``经同意延期至2025年7月31日
+        办结``; a month alone: its last day), as an ordinal, said at the cell; 0 when it says none."""
+        m = _EXTENDED.search(norm(follow_up)) if follow_up else None
+        if not m:
+            return 0
+        parsed = deadline(m["when"], self.ctx.year)
+        if parsed.status == MONTH_ONLY:  # 延期至7月: to the month's end
+            parsed = deadline(f"{m['when'].removesuffix('份')}底", self.ctx.year)
+        if parsed.status != OK:
+            return 0
+        day = parsed.date
+        self._finding("instruction.extended", r, self.f["follow_up"], follow_up, f"{day.year}年{day.month}月{day.day}日")
+        return day.toordinal()
 
     def _column_instructions(self, row, r: int) -> list[tuple]:
         """The 批示 the 领导批示/批示情况/批示内容 columns record."""
@@ -1678,6 +1695,8 @@ class SheetReader:
                 added.append(leader)
             named |= set(here)
             self._posts_only(added, r, col, text)
+            if not added and any(self.vocab.says_read_only(c) for c in _NOTE_CLAUSES.split(text)):
+                self._finding("instruction.read_only", r, col, text)  # 备注 副市长王某某阅: read, no 批示
         return found
 
     def _leaders(self, text: str, r: int, col: int) -> list[str]:
@@ -1717,6 +1736,8 @@ class SheetReader:
         ordinal, status, text = self._date(date) if date not in ("", None) else (0, "missing", "")
         follow_up = self._text(row, "follow_up")
         due, due_text, due_days = self._due(row, r)
+        if extended := self._extended(follow_up, r):  # 已延期至7月底: the 办理时限 as extended
+            due, due_days = extended, None
         later = lambda fld, day: self._not_before(ordinal, day, row, r, fld)  # 交办/时限/办复 after the 批示
         common = dict(
             date=ordinal, date_text=text, date_status=status, follow_up=follow_up,
@@ -1808,6 +1829,9 @@ _RECORD_FIELD_NAMES = frozenset(f for fields in RECORD_FIELDS.values() for f in 
 _DITTOS = frozenset(f"{a}{m}{b}" for m in (*DITTO_MARKS, "＂") for a, b in (("", ""), ("", "。"), (" ", ""), ("", " ")))
 
 # The clauses of a 备注 (and of two 备注 columns, joined by ;).
+# A 落实情况 saying its 办理时限 was extended, and to when: 已延期至7月底, 延至8月中旬, 申请延长办理时限至9月30日.
+_EXTENDED = re.compile(r"(?:(?:延期|延长|顺延|推迟)(?:办理|办结|办复|答复)?(?:时限|期限)?(?:至|到)|延至)"
+                       r"(?P<when>[^,，;；。、()]{2,16}?)(?:前|以前|之前)?(?:办结|完成|办复|答复|反馈|办理|[,，;；。()]|$)")
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
 
 _SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")

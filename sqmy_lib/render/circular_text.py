@@ -331,12 +331,20 @@ def _problem_instructions(circ: QuarterlyCircular, refs: dict[str, str]) -> tupl
         return None
     no_report = int((ins["status"] == "未反馈").sum())
     overdue = int((pd.to_numeric(ins["days_open"], errors="coerce") > circ.overdue_days).sum())
-    if not no_report and not overdue:
+    past_due = _past_due(ins)
+    if not no_report and not overdue and not past_due:
         return None
     parts = [f"{no_report}件尚无落实情况反馈"] if no_report else []
+    if past_due:
+        parts.append(f"{past_due}件已过办理时限仍未办复")
     if overdue:
         parts.append(f"{overdue}件批示后已超过{circ.overdue_days}天仍未办结")
     return "批示件跟踪落实还需加强。", f"{circ.year_to_date.label}的领导批示件中，" + "，".join(parts) + "。"
+
+
+def _past_due(ins: pd.DataFrame) -> int:
+    """How many 批示 are past their 办理时限 with no 办复 (``compute.instructions``: ``overdue``)."""
+    return int(ins["overdue"].sum()) if "overdue" in ins else 0
 
 
 PROBLEMS: list[Section] = [
@@ -417,13 +425,14 @@ INSTRUCTION_SPEC = specs.spec(
 
 
 def instruction_rows(circ: QuarterlyCircular) -> pd.DataFrame:
-    """The 批示 督办 table: the unit with the title, status with the days open (only when open) and
-    逾期办复 when the reply came after its 办理时限."""
+    """The 批示 督办 table: the unit with the title, status with the days open (only when open),
+    逾期未办复 when past its 办理时限 with no 办复, and 逾期办复 when the reply came after it."""
     ins = circ.instructions
     units = ins["unit"].map(lambda u: "" if zh.blank(u) else f"（{u}）")
     days = ins["days_open"].map(lambda d: f"，已{int(d)}天" if not zh.blank(d) and int(d) > 0 else "")
     late = ins["late"].map(lambda v: "（逾期办复）" if v else "") if "late" in ins else ""
-    return ins.assign(title=ins["title"].astype(str) + units, status=ins["status"].astype(str) + days + late)
+    overdue = ins["overdue"].map(lambda v: "（逾期未办复）" if v else "") if "overdue" in ins else ""
+    return ins.assign(title=ins["title"].astype(str) + units, status=ins["status"].astype(str) + days + overdue + late)
 
 
 def _instructions_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment | None:
@@ -435,7 +444,8 @@ def _instructions_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attac
     counts = ins["status"].value_counts()
     status = "、".join(f"{st}{n}件" for st, n in counts.items())
     office = issuing.organ
-    blocks: list = [Para(f"{circ.year_to_date.label}共有{ins['item'].nunique()}条信息获领导批示{len(ins)}件，其中{status}。"
+    past_due = f"；{n}件已过办理时限仍未办复" if (n := _past_due(ins)) else ""
+    blocks: list = [Para(f"{circ.year_to_date.label}共有{ins['item'].nunique()}条信息获领导批示{len(ins)}件，其中{status}{past_due}。"
                          f"{office}将像办理政协提案那样跟踪督办，及时向报送单位和作者反馈办理结果。")]
     if len(ins) > issuing.max_rows:
         blocks.append(_too_long(len(ins), issuing, circ.file_stem, sheet_names(circ)["批示件跟踪"]))

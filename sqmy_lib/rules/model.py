@@ -159,6 +159,11 @@ class Rules:
         return list((self.data.get("points") or {}).get("rank_by") or DEFAULT_RANK_BY)
 
     @property
+    def due_days(self) -> int:
+        """The 办理时限 of a 批示 whose ledger writes no day or span of its own (``instructions.due_days``)."""
+        return int((self.data.get("instructions") or {}).get("due_days", 30))
+
+    @property
     def unit_types(self) -> list[str]:
         return list((self.data.get("peer_groups") or {}).keys())
 
