@@ -3908,3 +3908,52 @@ def test_a_forwarding_adopted_where_it_went_and_organs_sharing_a_leaders_post(tm
     assert [(i.row, i.column) for i in _codes(report, "instruction.read_only")] == [(7, "G")]
     assert [(i.row, i.column) for i in _codes(report, "instruction.posts_only")] == [(5, "F"), (6, "E")]
     assert not _codes(report, "mark.unknown")
+
+
+def test_a_unit_heading_over_a_block_of_items_is_their_unit(tmp_path):
+    # No 单位 column: the ledger groups its items under a line per unit (一、民革县委 merged across the row,
+    # 民盟县委（共1条） alone in the title column, (三)县教育局 in the 序号 column). Those lines were set
+    # aside as comments: every item had no unit, and no unit was counted. By hand: 民革县委 2 items (甲 市级),
+    # 民盟县委 1 (丙 省级), 县教育局 1 with its own 单位 written as 民进县委 (the row's own wins); 以下为补报
+    # 信息 names no unit. Points (1 an item, 市级 10, 省级 20): 民革县委 12, 民盟县委 21, 民进县委 1.
+    rows = [["2025年社情民意信息报送台账"], ["序号", "报送日期", "信息标题", "作者", "采用情况", "单位"],
+            ["一、民革县委"], [1, "2025-01-05", "关于甲的建议", "张三", "市政协采用"], [2, "2025-02-05", "关于乙的建议", "李四"],
+            [None, None, "民盟县委（共1条）"], [1, "2025-03-05", "关于丙的建议", "王五", "省政协采用"],
+            ["(三)县教育局"], [1, "2025-03-06", "关于丁的建议", "赵六", None, "民进县委"], ["小计", None, "4条", None, "2条"]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}, {"2025年": ["A1:F1", "A3:F3"]})
+    ledger, report = _read(path, year=2025)
+    assert ledger.submissions["unit"].tolist() == ["民革县委", "民革县委", "民盟县委", "民进县委"]
+    units = sq.units(ledger, 2025).set_index("unit")
+    assert units["submitted"].to_dict() == {"民革县委": 2, "民盟县委": 1, "民进县委": 1}
+    assert units["points"].to_dict() == {"民革县委": 12, "民盟县委": 21, "民进县委": 1}
+    said = _codes(report, "row.unit_heading")
+    assert [(i.row, i.column) for i in said] == [(3, "A"), (6, "C")] and "2 条" in said[0].message
+
+
+def test_an_adoption_cell_merged_over_two_items_is_said(tmp_path):
+    # 市政协采用 merged over 甲's and 乙's rows: each item records it (as the sheet shows: ¥100 each), and
+    # that is said at the merge (it was silent), since it may be one adoption of one of them. A 单位 merged
+    # down (one unit for the block) is a unit's usual layout: not said.
+    rows = [["序号", "单位", "报送日期", "信息标题", "作者", "采用情况"],
+            [1, "民革县委", "2025-01-05", "关于甲的建议", "甲", "市政协采用"], [2, None, "2025-02-05", "关于乙的建议", "乙", None],
+            [3, "民盟县委", "2025-03-05", "关于丙的建议", "丙", "省政协采用"]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}, {"2025年": ["F2:F3", "B2:B3"]})
+    ledger, report = _read(path, year=2025)
+    assert _fen(ledger) == {"甲": 10000, "乙": 10000, "丙": 20000}
+    said = _codes(report, "cell.merged_records")
+    assert [(i.row, i.column) for i in said] == [(2, "F")] and "2条" in said[0].message
+
+
+def test_a_collective_written_as_the_author_is_the_units_item(tmp_path):
+    # 集体, 全体委员, 课题组 in the 作者 cell: the unit as a whole, no person. They were persons named 集体,
+    # 全体 (委员 read as a role) and a unit 课题组 — paid, ranked, and 集体 a candidate 信息员. By hand
+    # (市政协采用 ¥100 = 10000 fen each): 民革县委's three items are its own, 30000 fen to the unit;
+    # 集体、张三: 张三 the only author, 10000 fen. Said at each of the four cells.
+    cells = [("集体", "民革县委"), ("全体委员", "民革县委"), ("课题组", "民革县委"), ("集体、张三", "民盟县委")]
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", a, u, "市政协采用"] for k, (a, u) in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert sorted(ledger.authors["name"]) == ["张三"]
+    assert _fen(ledger) == {"民革县委": 30000, "张三": 10000}
+    assert [i.row for i in _codes(report, "author.collective")] == [2, 3, 4, 5]
+    assert sq.units(ledger, 2025).set_index("unit")["submitted"].to_dict() == {"民革县委": 3, "民盟县委": 1}

@@ -145,6 +145,7 @@ class AuthorCell:
     joined: str = ""  # the 和 / 与 / 及 two names were split at, '' when none
     unit: str = ""  # a unit written with the names (民革县委 张伟, 张伟(民革县委)): their unit, not an author
     source: str = ""  # a source written as the author (群众来信): not an author, said
+    collective: str = ""  # the unit as a whole written as the author (集体, 本单位): the unit's item, said
 
 
 @dataclass
@@ -162,6 +163,7 @@ class AuthorWords:
     place_suffixes: tuple[str, ...] = ()  # endings of a place or an organisation (城关镇, 宣传部)
     sources: tuple[str, ...] = ()  # where an item came from, not who wrote it (群众来信, 12345热线)
     posts: tuple[str, ...] = ()  # a person's post written with the name (副主席, 主委, 局长)
+    collective: tuple[str, ...] = ()  # the unit as a whole, not a person (集体, 本单位, 课题组)
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
     _prefix_re: re.Pattern | None = field(default=None, repr=False)
 
@@ -173,7 +175,8 @@ class AuthorWords:
         return cls(by_len(a.get("affiliation_words")), by_len(roles), by_len(a.get("honorific_words") or cls.honorifics),
                    by_len(a.get("scribe_words") or cls.scribe), by_len(a.get("et_al_words") or cls.et_al),
                    by_len(data.get("unit_name_words")), by_len(data.get("unit_name_suffixes")),
-                   by_len(a.get("ambiguous_suffixes")), by_len(a.get("source_words")), by_len(a.get("post_words")))
+                   by_len(a.get("ambiguous_suffixes")), by_len(a.get("source_words")), by_len(a.get("post_words")),
+                   by_len(a.get("collective_words")))
 
     def is_unit(self, name: str) -> bool:
         """A name a unit word of the rules marks (民革县委, 县教育局): the rules' test, as
@@ -231,6 +234,11 @@ class AuthorWords:
     def is_source(self, token: str) -> bool:
         """A source, not an author (群众来信, 网民反映, 12345热线, 匿名): rules ``authors.source_words``."""
         return bool(self.sources) and any(w in token for w in self.sources)
+
+    def is_collective(self, token: str) -> bool:
+        """The unit as a whole written as the author (集体, 集体创作, 本单位, 全体委员): rules
+        ``authors.collective_words``, the whole token."""
+        return token in self.collective
 
     def unit_and_name(self, token: str) -> tuple[str, str] | None:
         """``民革县委张伟``, ``城关镇政协工委-刘洋``, ``县教育局王小芳`` → (the unit, the name): a
@@ -321,6 +329,8 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         text = _rare_forms(text)
     if (text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS)
             and not text.endswith(words.scribe) and not text.startswith(words.scribe)):
+        if words.is_collective(text):  # 集体, 全体委员: the item is its unit's
+            return AuthorCell((), collective=text)
         name, tag = words.suffix_tag(text)
         if not tag:
             name, tag = words.prefix_tag(text)  # 委员马骏
@@ -355,12 +365,14 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
         if not any(n in words.tag_words or n in GENDER_WORDS or words.suffix_tag(n)[1]
                    or words.prefix_tag(n)[1] or words.unit_and_name(n) or words.role_and_name(n) or words.is_source(n)
+                   or words.is_collective(n)
                    or words.post_and_name(n)
                    or len(names) > 1 and words.is_unit(n) for n in names):
             return AuthorCell(tuple(Author(n, name_key(n)) for n in names), et_al)
     authors: list[Author] = []
     units: list[str] = []
     sources: list[str] = []
+    collective: list[str] = []
     for part in _SEPARATORS.split(text):
         part = part.strip()
         if _CONTACT.fullmatch(part):  # 张三，电话：138…: the contact of the name before it
@@ -370,6 +382,9 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         if words.is_source(part):
             sources.append(part)
             continue
+        if words.is_collective(part):
+            collective.append(part)
+            continue
         found, unit = _part_authors(part, words)
         authors.extend(found)
         if unit and unit not in units:
@@ -378,7 +393,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         # 张三/民革县委, 县政协办公室、张三: a unit listed with people is their unit, not an author.
         units += [a.name for a in authors if words.is_unit(a.name) and a.name not in units]
         authors = [a for a in authors if not words.is_unit(a.name)]
-    return AuthorCell(tuple(authors), et_al, unit="、".join(units), source="、".join(sources))
+    return AuthorCell(tuple(authors), et_al, unit="、".join(units), source="、".join(sources), collective="、".join(collective))
 
 
 def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:

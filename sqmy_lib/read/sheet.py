@@ -300,6 +300,7 @@ class SheetReader:
         self.memo = memo  # per-value results shared by the sheets of one file (dates, authors, marks)
         self._read_mark = self._read_mark_1904 if ctx.date1904 else vocab.read_mark
         self._row_note = ""
+        self._unit_of_row: dict[int, str] = {}  # Excel row → the unit heading (一、民革县委) above it
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
         self.by_seq = by_seq if by_seq is not None else {}  # 序号 → item of the table of items a table keyed by 序号 refers to
 
@@ -392,6 +393,7 @@ class SheetReader:
         kept: list[int] = []  # Excel rows of the items (or references)
         data: list[list] = []
         signed = False  # below a sign-off line: a day alone is the 落款's
+        heading: tuple[str, int, int, str] | None = None  # the block's heading: unit, Excel row, column, as written
         for r in range(start, len(rows)):
             row = rows[r]
             reason = self._reason_of(rows, r, header_words, signed)
@@ -403,8 +405,13 @@ class SheetReader:
                 self._note_below(row, r, kept, data)
             elif reason is None:
                 self._item_or_struck_out(row, r, r in struck_rows, kept, data)
+                if heading and kept and kept[-1] == r + 1:
+                    self._unit_of_row[r + 1] = heading
             elif reason:
                 self._set_aside(row, r, reason)
+                if reason == "unit_heading":
+                    c = next(c for c, v in enumerate(row) if v != "" and v is not None)
+                    heading = (self._unit_heading(norm(cell_text(row[c]))), r + 1, c, cell_text(row[c]))
         return kept, data
 
     def _reason_of(self, rows: list[list], r: int, header_words: set[str], signed: bool):
@@ -528,6 +535,8 @@ class SheetReader:
         if type(t) is not str or len(t) <= 8 or _starts_skip(t):
             return False
         first = next((v for v in row if v != "" and v is not None), "")
+        if first is t and not any(v != "" and v is not None for v in row[ct + 1:]):
+            return False  # the title alone on its row (民革县委（共2条）): a heading or a comment, maybe
         return not (type(first) is str and _starts_skip(first))
 
     def _summary_reason(self, row: list, filled: list, texts: list[str]) -> str | None:
@@ -562,6 +571,14 @@ class SheetReader:
         filled = [v for v in row if v != "" and v is not None]
         return len(filled) == 1 and parse_date(filled[0], self.ctx.year).status == OK
 
+    def _unit_heading(self, text: str) -> str:
+        """The unit a lone line over a block of items names (``一、民革县委``, ``（二）县教育局（3条）``,
+        ``民盟县委：``), or '' when the line is no unit's heading."""
+        unit = _HEADING_COUNT.sub("", _HEADING_NUMBER.sub("", norm(text))).strip(" :：")
+        if not 2 <= len(unit) <= 20 or _NO_HEADING.search(unit) or self._office_name(unit):
+            return ""
+        return unit if self.author_words.is_unit(unit) else ""
+
     def _office_name(self, text: str) -> bool:
         """The office's own name as signed under a table (县政协办公室, 政协示例县委员会办公室)."""
         office = self.rules.data.get("office") or {}
@@ -588,6 +605,8 @@ class SheetReader:
                 return "separator"
             if _NOTE.match(text):
                 return "note"
+            if self._unit_heading(text):
+                return "unit_heading"
             if c == self.f.get("seq"):
                 return "numbered_blank" if isinstance(value, (int, float)) or text.isdigit() else "comment"
         if _NOTE.match(texts[0]) and len(filled) <= 2:
@@ -756,6 +775,8 @@ class SheetReader:
 
     def _items(self, data: list[list], kept: list[int], merged: dict[tuple[int, int], int]) -> None:
         continued = self._continuations(data, kept, merged)
+        if merged:
+            self._merged_over_items(data, kept, merged, continued)
         if not continued:
             self._item_rows(data, kept)
             return
@@ -776,6 +797,19 @@ class SheetReader:
                 code = {"same": "row.same_item", "again": "row.adopted_again"}.get(said, "row.continuation")
                 self._finding(code, kept[i], self.f.get("title"), "", f"第{kept[origin]}行")
             self._row_records(data[i], kept[i], item, ("", ""), notes[i])
+
+    def _merged_over_items(self, data: list[list], kept: list[int], merged: dict[tuple[int, int], int], continued: dict) -> None:
+        """An 采用/批示/上报 cell merged down over two or more items (市政协采用 over 甲 and 乙): each item
+        is read as recording it (as the sheet shows), and that is said at the merge, since only staff
+        know whether it was one adoption of both or of one (``cell.merged_records``)."""
+        records, own = self._record_columns, {kept[i] - 1 for i in range(len(data)) if i not in continued}
+        spans: dict[tuple[int, int], int] = {}
+        for (r, c), r0 in merged.items():
+            if c in records and r in own:
+                spans[r0, c] = spans.get((r0, c), 1 if r0 in own else 0) + 1
+        for (r0, c), n in sorted(spans.items()):
+            if n > 1:
+                self._finding("cell.merged_records", r0 + 1, c, data[kept.index(r0 + 1)][c] if r0 + 1 in kept else "", f"{n}")
 
     def _continuations(self, data: list[list], kept: list[int], merged: dict[tuple[int, int], int]) -> dict[int, tuple[int, bool]]:
         """Rows that go on with the item above: {row index: (the item's row index, said)}.
@@ -903,8 +937,23 @@ class SheetReader:
                 unit_cells[i] = (several[0], sector)
                 self._finding("unit.several", kept[i], self.f["unit"], u, several[0])
         units = [u or (cell.unit if cell is not None else "") for (u, _), cell in zip(unit_cells, parsed)]
+        if self._unit_of_row:
+            units = self._units_by_heading(units, kept)
         written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
         return units, [s or u[1] for s, u in zip(written, unit_cells)]
+
+    def _units_by_heading(self, units: list[str], kept: list[int]) -> list[str]:
+        """Items with no 单位 of their own under a unit's heading (一、民革县委) count for that unit,
+        said once at each heading with how many took it (``row.unit_heading``)."""
+        took: dict[tuple, int] = {}
+        for i, r in enumerate(kept):
+            if not units[i] and (heading := self._unit_of_row.get(r)):
+                units[i] = heading[0]
+                took.setdefault(heading[1:], 0)
+                took[heading[1:]] += 1
+        for (r, c, text), n in took.items():
+            self._finding("row.unit_heading", r, c, text, f"{n}")
+        return units
 
     def _unit_cell(self, value) -> tuple[str, str]:
         """``_unit_cell``, and a person's post after the unit taken off (工作单位及职务: 县教育局副局长 is
@@ -1076,6 +1125,8 @@ class SheetReader:
                 self._finding("author.with_unit", r, ca, text, cell.unit)
             if cell.source:
                 self._finding("author.source", r, ca, text, cell.source)
+            if cell.collective:
+                self._finding("author.collective", r, ca, text, cell.collective)
         if item_col:
             self.t.extend("authors", len(item_col), item=item_col, position=position, name=name, written=written,
                           tag=tag, role=role, scribe=scribe)
@@ -1833,6 +1884,12 @@ _DITTOS = frozenset(f"{a}{m}{b}" for m in (*DITTO_MARKS, "＂") for a, b in ((""
 _EXTENDED = re.compile(r"(?:(?:延期|延长|顺延|推迟)(?:办理|办结|办复|答复)?(?:时限|期限)?(?:至|到)|延至)"
                        r"(?P<when>[^,，;；。、()]{2,16}?)(?:前|以前|之前)?(?:办结|完成|办复|答复|反馈|办理|[,，;；。()]|$)")
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
+
+# A block heading's numbering (一、, （二）, 3., 第一部分：) and its count (（3条）, 共3条).
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十\d]{1,3}[部分组]+[:：、]?)\s*")
+_NO_HEADING = re.compile(r"[\d，,。;；]|关于|建议|问题|的")  # a title's words (县教育局关于…的建议), not a unit's
+_HEADING_COUNT = re.compile(r"\s*(?:[(（]\s*(?:共|计)?\s*\d+\s*[条篇件]\s*[)）]|(?:共|计)\s*\d+\s*[条篇件])$")
+
 
 _SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")
 _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
