@@ -51,7 +51,7 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
 
     add("truncated.xlsx", "file.corrupt", lambda p: p.write_bytes(data[: len(data) // 2]))
     add("empty.xlsx", "file.empty", lambda p: p.write_bytes(b""))
-    add("page.xls", "file.not_excel", lambda p: p.write_text("<html><body><table><tr><td>1</td></tr></table></body></html>"))
+    add("page.xls", "file.not_excel", lambda p: p.write_text("<html><body><p>请先登录</p></body></html>"))
     add("notes.xlsx", "file.not_excel", lambda p: p.write_text("这不是工作簿", encoding="utf-8"))
     add("locked.xlsx", "file.encrypted", lambda p: _encrypted(good, p))
     add("no_ledger.xlsx", "file.no_ledger", lambda p: write_xlsx(p, {"杂项": [["随便"], ["写点"]]}))

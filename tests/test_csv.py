@@ -126,3 +126,45 @@ def test_a_tab_export_whose_text_holds_commas_is_split_by_its_tabs(tmp_path):
     assert list(ledger.submissions["title"]) == ["关于一的建议", "关于二的建议"]
     paid = sq.rewards(ledger, 2025)
     assert {n: int(a * 100) for n, a in zip(paid["name"], paid["amount"])} == {"张三": 10000, "李四": 20000}
+
+
+# ---------------------------------------------------------------- a web page saved under an .xls name
+
+PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>导出</title>
+<script>var x = "<td>不是单元格</td>";</script></head><body>
+<table border="1">
+<tr><td colspan="6">2025年社情民意信息报送台账</td></tr>
+<tr><th>序号</th><th>报送单位</th><th>收稿日期</th><th>信息标题</th><th>作者</th><th>采用情况</th></tr>
+<tr><td>1</td><td rowspan="2">民革县委</td><td>2025-03-05</td><td>关于加强农村<br>养老服务的建议</td><td>张三</td><td>市政协采用</td></tr>
+<tr><td>2</td><td>2025-04-06</td><td>关于&ldquo;双减&rdquo;落实的建议</td><td>李四&nbsp;、王五</td><td>省政协采用</td></tr>
+<tr><td>3</td><td>民盟县委</td><td>2025年13月1日</td><td>=HYPERLINK("http://example.com","点此")</td><td>赵六</td><td></td></tr>
+</table></body></html>"""
+
+
+def test_a_web_page_saved_as_xls_is_read_as_its_table(tmp_path):
+    # Web systems export a ledger as an HTML table named .xls (GB2312); it was refused (file.not_excel)
+    # and none of it counted. By hand: 3 items; 民革县委 (merged down over rows 3–4) has 2, adopted 市级
+    # (张三, ¥100 = 10000 fen) and 省级 (李四、王五 share ¥200: 10000 fen each); 民盟县委's one item has no
+    # readable date (2025年13月1日, said at C5): an error, not counted. The script's "<td>" is no cell. The marked copy is an .xlsx of the
+    # table, the merge kept, the formula-like title kept as text.
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    (folder / "系统导出.xls").write_bytes(PAGE.encode("gb18030"))
+    (folder / "登录页.xls").write_bytes("<html><body><p>请先登录</p></body></html>".encode("utf-8"))
+    ledger = sq.read_ledgers(folder, year=2025, missing="report")
+    subs = ledger.submissions.sort_values("row")
+    assert subs["unit"].tolist() == ["民革县委", "民革县委", "民盟县委"]
+    assert subs["title"].tolist()[:2] == ["关于加强农村\n养老服务的建议", "关于“双减”落实的建议"]
+    lines = sq.reward_lines(ledger, 2025)
+    assert lines.groupby("beneficiary")["amount_fen"].sum().to_dict() == {"张三": 10000, "李四": 10000, "王五": 10000}
+    assert sq.units(ledger, 2025).set_index("unit")["submitted"].to_dict() == {"民革县委": 2}
+    assert dict(zip(ledger.files["file"].map(lambda f: Path(f).name), ledger.files["code"].fillna(""))) == {
+        "系统导出.xls": "", "登录页.xls": "file.not_excel"}
+    ran = _sqmy("validate", str(folder), "--year", "2025", "--format", "json", "--annotate", str(tmp_path / "标注"))
+    assert "Traceback" not in ran.stderr
+    found = json.loads(ran.stdout)["issues"]
+    assert any(i["code"] == "date.unparseable" and i["row"] == 5 and i["column"] == "C" for i in found)
+    ws = load_workbook(tmp_path / "标注" / "系统导出.xlsx")["系统导出"]
+    assert "B3:B4" in {str(m) for m in ws.merged_cells.ranges}
+    assert ws["D5"].data_type == "s" and ws["D5"].value.startswith("=HYPERLINK")
+    assert ws["C5"].comment is not None

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import csvfile
+from .. import csvfile, htmltable
 from ..iorw import OUTPUT_PROPERTY
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -69,7 +69,7 @@ class SheetFacts:
 
 
 def sniff(path: Path) -> str:
-    """Return the workbook format (``xlsx``, ``xls``, ``ods`` or ``csv``) or raise UnreadableFile."""
+    """Return the workbook format (``xlsx``, ``xls``, ``ods``, ``csv`` or ``html``) or raise UnreadableFile."""
     if not path.exists():
         raise UnreadableFile("file.not_found", "文件不存在,请检查路径")
     try:
@@ -86,6 +86,8 @@ def sniff(path: Path) -> str:
         return _sniff_ole(path)
     if csvfile.is_csv(head, path):
         return "csv"  # a CSV, under .csv or under an Excel name (as online systems export it)
+    if htmltable.looks_like_html(head):
+        return "html"  # a web page's table, under an Excel name (as web systems export it)
     raise UnreadableFile("file.not_excel", f"文件不是 Excel 工作簿(内容为{_describe(head)}),请用 Excel 或 WPS 另存为 .xlsx")
 
 

@@ -13,6 +13,7 @@ header the reader does not use are reported once each (``header.unknown``/``igno
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import functools
@@ -300,7 +301,7 @@ class SheetReader:
         self.memo = memo  # per-value results shared by the sheets of one file (dates, authors, marks)
         self._read_mark = self._read_mark_1904 if ctx.date1904 else vocab.read_mark
         self._row_note = ""
-        self._unit_of_row: dict[int, str] = {}  # Excel row → the unit heading (一、民革县委) above it
+        self._headings: dict[int, tuple[str, int, str]] = {}  # Excel row → (unit, column, as written): 一、民革县委
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
         self.by_seq = by_seq if by_seq is not None else {}  # 序号 → item of the table of items a table keyed by 序号 refers to
 
@@ -393,7 +394,6 @@ class SheetReader:
         kept: list[int] = []  # Excel rows of the items (or references)
         data: list[list] = []
         signed = False  # below a sign-off line: a day alone is the 落款's
-        heading: tuple[str, int, int, str] | None = None  # the block's heading: unit, Excel row, column, as written
         for r in range(start, len(rows)):
             row = rows[r]
             reason = self._reason_of(rows, r, header_words, signed)
@@ -405,13 +405,8 @@ class SheetReader:
                 self._note_below(row, r, kept, data)
             elif reason is None:
                 self._item_or_struck_out(row, r, r in struck_rows, kept, data)
-                if heading and kept and kept[-1] == r + 1:
-                    self._unit_of_row[r + 1] = heading
             elif reason:
                 self._set_aside(row, r, reason)
-                if reason == "unit_heading":
-                    c = next(c for c, v in enumerate(row) if v != "" and v is not None)
-                    heading = (self._unit_heading(norm(cell_text(row[c]))), r + 1, c, cell_text(row[c]))
         return kept, data
 
     def _reason_of(self, rows: list[list], r: int, header_words: set[str], signed: bool):
@@ -507,6 +502,9 @@ class SheetReader:
         (``以下为补报信息``): skipped, not lost."""
         detail = cell_text(next(v for v in row if v != "" and v is not None))[:200] if reason == "comment" else ""
         self.t.add("skipped", src=self.ctx.src, row=r + 1, reason=reason, detail=detail)
+        if reason == "unit_heading":  # 一、民革县委: the unit of the items below it (``_units_by_heading``)
+            c = next(c for c, v in enumerate(row) if v != "" and v is not None)
+            self._headings[r + 1] = (self._unit_heading(norm(cell_text(row[c]))), c, cell_text(row[c]))
 
     def _skip_reason(self, row: list, header_words: set[str]) -> str | None:
         """Why a row below the header is not an item ('' for a blank row), or None for an item."""
@@ -599,18 +597,23 @@ class SheetReader:
             return "header_repeat"
         if len(filled) >= 3 and [whole_number(v) for _, v in filled] == list(range(1, len(filled) + 1)):
             return "column_numbers"  # 1 | 2 | 3 | … under the header: the columns' numbers, as forms print them
-        if len(filled) == 1:
-            (c, value), text = filled[0], texts[0]
-            if _SEPARATOR.match(text):
-                return "separator"
-            if _NOTE.match(text):
-                return "note"
-            if self._unit_heading(text):
-                return "unit_heading"
-            if c == self.f.get("seq"):
-                return "numbered_blank" if isinstance(value, (int, float)) or text.isdigit() else "comment"
+        if len(filled) == 1 and (lone := self._lone_reason(*filled[0], texts[0])):
+            return lone
         if _NOTE.match(texts[0]) and len(filled) <= 2:
             return "note"
+        return None
+
+    def _lone_reason(self, c: int, value, text: str) -> str | None:
+        """Why a row with one cell filled is no item: a month's separator, a note, a unit's heading
+        over its block (一、民革县委), a 序号 alone or a comment in the 序号 column; None for an item."""
+        if _SEPARATOR.match(text):
+            return "separator"
+        if _NOTE.match(text):
+            return "note"
+        if self._unit_heading(text):
+            return "unit_heading"
+        if c == self.f.get("seq"):
+            return "numbered_blank" if isinstance(value, (int, float)) or text.isdigit() else "comment"
         return None
 
     def _only_unread(self, filled: list) -> str | None:
@@ -937,7 +940,7 @@ class SheetReader:
                 unit_cells[i] = (several[0], sector)
                 self._finding("unit.several", kept[i], self.f["unit"], u, several[0])
         units = [u or (cell.unit if cell is not None else "") for (u, _), cell in zip(unit_cells, parsed)]
-        if self._unit_of_row:
+        if self._headings:
             units = self._units_by_heading(units, kept)
         written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
         return units, [s or u[1] for s, u in zip(written, unit_cells)]
@@ -945,14 +948,15 @@ class SheetReader:
     def _units_by_heading(self, units: list[str], kept: list[int]) -> list[str]:
         """Items with no 单位 of their own under a unit's heading (一、民革县委) count for that unit,
         said once at each heading with how many took it (``row.unit_heading``)."""
-        took: dict[tuple, int] = {}
+        rows = sorted(self._headings)
+        took: dict[int, int] = {}
         for i, r in enumerate(kept):
-            if not units[i] and (heading := self._unit_of_row.get(r)):
-                units[i] = heading[0]
-                took.setdefault(heading[1:], 0)
-                took[heading[1:]] += 1
-        for (r, c, text), n in took.items():
-            self._finding("row.unit_heading", r, c, text, f"{n}")
+            above = bisect.bisect_left(rows, r) - 1  # the nearest heading above the item's row
+            if not units[i] and above >= 0:
+                units[i] = self._headings[rows[above]][0]
+                took[rows[above]] = took.get(rows[above], 0) + 1
+        for r, n in took.items():
+            self._finding("row.unit_heading", r, self._headings[r][1], self._headings[r][2], f"{n}")
         return units
 
     def _unit_cell(self, value) -> tuple[str, str]:
@@ -1643,11 +1647,14 @@ class SheetReader:
             return
         self._add_instructions(row, r, item, ref, found)
 
-    def _due(self, row, r: int) -> tuple[int, str, int | None]:
+    def _due(self, row, r: int, follow_up: str) -> tuple[int, str, int | None]:
         """办理时限: (a day's ordinal or 0, as written, a span in days or None): a day (2025年5月1日前),
-        or a span (30天, 15日内), counted in compute; anything else said at its cell."""
+        or a span (30天, 15日内), counted in compute; anything else said at its cell. A 落实情况 saying
+        it was extended (已延期至7月底) moves it to that day."""
         value = self._cell(row, "due_on")
         text = cell_text(value)
+        if extended := self._extended(follow_up, r):
+            return extended, text, None
         if not text:
             return 0, "", None
         days = days_in_text(text) if isinstance(value, str) else None
@@ -1746,9 +1753,14 @@ class SheetReader:
                 added.append(leader)
             named |= set(here)
             self._posts_only(added, r, col, text)
-            if not added and any(self.vocab.says_read_only(c) for c in _NOTE_CLAUSES.split(text)):
-                self._finding("instruction.read_only", r, col, text)  # 备注 副市长王某某阅: read, no 批示
+            if not added:
+                self._read_only_in_text(text, r, col)
         return found
+
+    def _read_only_in_text(self, text: str, r: int, col: int) -> None:
+        """A 备注 or 采用情况 saying a leader only read the item (副市长王某某阅): no 批示, said."""
+        if any(self.vocab.says_read_only(c) for c in _NOTE_CLAUSES.split(text)):
+            self._finding("instruction.read_only", r, col, text)
 
     def _leaders(self, text: str, r: int, col: int) -> list[str]:
         """The leaders a 批示 text names, one per 件 (see ``_posts_only``)."""
@@ -1786,9 +1798,7 @@ class SheetReader:
         date = self._cell(row, "instructed_on")
         ordinal, status, text = self._date(date) if date not in ("", None) else (0, "missing", "")
         follow_up = self._text(row, "follow_up")
-        due, due_text, due_days = self._due(row, r)
-        if extended := self._extended(follow_up, r):  # 已延期至7月底: the 办理时限 as extended
-            due, due_days = extended, None
+        due, due_text, due_days = self._due(row, r, follow_up)
         later = lambda fld, day: self._not_before(ordinal, day, row, r, fld)  # 交办/时限/办复 after the 批示
         common = dict(
             date=ordinal, date_text=text, date_status=status, follow_up=follow_up,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import python_calamine as pc
 
-from .. import csvfile
+from .. import csvfile, htmltable
 from .ods import ods_sheet_facts
 from .safety import MAX_SHEET_CELLS, MAX_SHEET_XML, SheetFacts, UnreadableFile, sniff, xls_cell_facts, xlsx_sheet_facts
 
@@ -89,6 +89,17 @@ def _csv_sheet(path: Path) -> SheetGrid:
     return SheetGrid(csvfile.sheet_name(path), _visible(rows))
 
 
+def _html_sheets(path: Path) -> list[SheetGrid]:
+    """A web page's tables (sqmy_lib.htmltable) as sheets, after the same size guard as a sheet's."""
+    size = path.stat().st_size
+    if size > MAX_SHEET_XML:
+        raise UnreadableFile("sheet.too_large", f"网页文件达 {size >> 20} MB,超过上限 {MAX_SHEET_XML >> 20} MB,已拒绝读取")
+    sheets = [SheetGrid(name, _visible(rows), merges) for name, rows, merges in htmltable.html_tables(path)]
+    if not sheets:
+        raise UnreadableFile("file.not_excel", "文件是网页,但其中没有表格,请用 Excel 或 WPS 另存为 .xlsx")
+    return sheets
+
+
 # What the raw package says beyond calamine's cells, per sheet, read before calamine opens the file
 # (an oversized sheet is refused first: calamine builds every sheet of an .ods on opening).
 _FACTS = {"xlsx": xlsx_sheet_facts, "ods": ods_sheet_facts}
@@ -129,6 +140,8 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
     fmt = sniff(path)
     if fmt == "csv":
         return OpenedWorkbook(path, fmt, [_csv_sheet(path)], [])
+    if fmt == "html":
+        return OpenedWorkbook(path, fmt, _html_sheets(path), [])
     facts: dict[str, SheetFacts] = _FACTS[fmt](path) if fmt in _FACTS else {}
     wb = _calamine(path, fmt)
     sheets: list[SheetGrid] = []

@@ -51,7 +51,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
-from sqmy_lib import csvfile
+from sqmy_lib import csvfile, htmltable
 from sqmy_lib.catalog import UNREADABLE_CODES
 from sqmy_lib.iorw import OUTPUT_PROPERTY, OUTPUT_PROPERTY_TEXT, atomic_path
 from sqmy_lib.validate.report import SEVERITY_ZH, Issue, cell_ref
@@ -244,7 +244,9 @@ def _open_copy(path: Path, kind: str, converted: bytes | None = None) -> Workboo
             _restore_xls_font_names(data, wb)
         return wb
     if kind == "csv":
-        return _csv_workbook(path, data)
+        return _grid_workbook([(csvfile.sheet_name(path), csvfile.grid(data), [])])
+    if kind == "html":
+        return _grid_workbook(htmltable.html_tables(path))
     if kind == "convert":
         wb = _convert(io.BytesIO(data))
         if data.startswith(OLE2_MAGIC):
@@ -492,11 +494,13 @@ def _xls_colour(book, index: int) -> str | None:
 
 
 def _sniff(path: Path) -> str:
-    """``xlsx``, ``xlsm``, ``csv`` or ``convert``, from the content: WPS often misnames files."""
+    """``xlsx``, ``xlsm``, ``csv``, ``html`` or ``convert``, from the content: WPS often misnames files."""
     with open(path, "rb") as fh:
         head = fh.read(512)
     if not head.startswith((b"PK", OLE2_MAGIC)) and csvfile.is_csv(head, path):
         return "csv"
+    if not head.startswith((b"PK", OLE2_MAGIC)) and htmltable.looks_like_html(head):
+        return "html"
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
@@ -527,22 +531,26 @@ def _convert(data: io.BytesIO) -> Workbook:
     return wb
 
 
-def _csv_workbook(path: Path, data: bytes) -> Workbook:
-    """A CSV ledger as a workbook of its one sheet, every cell text as written (sqmy_lib.csvfile)."""
+def _grid_workbook(sheets: list[tuple[str, list[list[str]], list]]) -> Workbook:
+    """A CSV ledger (sqmy_lib.csvfile) or a web page's tables (sqmy_lib.htmltable) as a workbook,
+    a sheet per (name, rows, merged ranges), every cell text as written."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = csvfile.sheet_name(path)
-    widths: dict[int, int] = defaultdict(int)
-    for r, values in enumerate(csvfile.grid(data), 1):
-        alone = sum(1 for v in values if v) == 1  # a title row: it should not widen its column
-        for c, value in enumerate(values, 1):
-            if value:
-                _set_text(ws.cell(r, c), value)
-                if not alone:
-                    widths[c] = max(widths[c], _display_width(value))
-    for col, width in widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 8), 50)
-    _print_on_page_width(ws, title_rows=None)  # a CSV has no print setup of its own: one page across
+    wb.remove(wb.active)
+    for name, rows, merges in sheets:
+        ws = wb.create_sheet(name[:31])
+        widths: dict[int, int] = defaultdict(int)
+        for r, values in enumerate(rows, 1):
+            alone = sum(1 for v in values if v) == 1  # a title row: it should not widen its column
+            for c, value in enumerate(values, 1):
+                if value:
+                    _set_text(ws.cell(r, c), value)
+                    if not alone:
+                        widths[c] = max(widths[c], _display_width(value))
+        for (r0, c0), (r1, c1) in merges:
+            ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
+        for col, width in widths.items():
+            ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 8), 50)
+        _print_on_page_width(ws, title_rows=None)  # no print setup of its own: one page across
     return wb
 
 

@@ -1,0 +1,122 @@
+"""A web page's tables as sheets: what web systems (OA, 信息报送系统) export under an ``.xls`` name.
+
+Each ``<table>`` is one sheet (the file's name, then 表2, 表3 …), its ``<td>``/``<th>`` cells as
+text in rows; a cell spanning rows or columns (``rowspan``/``colspan``) is a merged range, its text
+in the first cell as Excel keeps it. ``<br>`` is a line break in the cell. Text only: the page's
+scripts, styles and links are not read, and nothing in it is run. The encoding is the one the
+page declares (``<meta charset=gb2312>``), else UTF-8 when it decodes so, else GB18030.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+Merge = tuple[tuple[int, int], tuple[int, int]]
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+_SKIPPED = {"script", "style", "head", "title"}  # their text is no cell's
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Whether the first bytes of a file are a web page (``<html``, ``<!DOCTYPE html``, ``<table``)."""
+    low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return low.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")) or b"<html" in low[:512]
+
+
+def decode(data: bytes) -> str:
+    """The page's text, in the encoding it declares, else UTF-8, else GB18030 (as Chinese systems write)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if m := _CHARSET.search(data[:4096]):
+        try:
+            return data.decode(m[1].decode("ascii").lower().replace("gb2312", "gb18030").replace("gbk", "gb18030"),
+                               errors="replace")
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+class _Tables(HTMLParser):
+    """Collects the tables of a page: for each, its rows of cell texts and its merged ranges."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[tuple[list[list[str]], list[Merge]]] = []
+        self._stack: list[dict] = []  # tables being read (a table inside a cell is one of its own)
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _SKIPPED:
+            self._skip += 1
+        elif tag == "table":
+            self._stack.append({"rows": [], "merges": [], "taken": set(), "cell": None, "r": -1})
+        elif self._stack and tag == "tr":
+            self._stack[-1]["r"] += 1
+            self._stack[-1]["rows"].append([])
+        elif self._stack and tag in ("td", "th"):
+            self._open_cell(dict(attrs))
+        elif self._stack and tag == "br" and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"]["text"].append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self._skip = max(0, self._skip - 1)
+        elif tag in ("td", "th", "tr") and self._stack:
+            self._close_cell()
+        elif tag == "table" and self._stack:
+            self._close_cell()
+            t = self._stack.pop()
+            self.tables.append((t["rows"], t["merges"]))
+
+    def handle_data(self, data: str) -> None:
+        if self._stack and not self._skip and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"]["text"].append(data)
+
+    def _open_cell(self, attrs: dict) -> None:
+        self._close_cell()
+        t = self._stack[-1]
+        if t["r"] < 0:  # a cell before any <tr>
+            t["r"], t["rows"] = 0, [[]]
+        r, row = t["r"], t["rows"][-1]
+        c = len(row)
+        while (r, c) in t["taken"]:  # the cells a span from above covers
+            c += 1
+        span_r, span_c = _span(attrs.get("rowspan")), _span(attrs.get("colspan"))
+        if span_r > 1 or span_c > 1:
+            t["merges"].append(((r, c), (r + span_r - 1, c + span_c - 1)))
+        t["taken"].update((r + i, c + j) for i in range(span_r) for j in range(span_c))
+        t["cell"] = {"r": r, "c": c, "text": []}
+
+    def _close_cell(self) -> None:
+        t = self._stack[-1] if self._stack else None
+        if not t or t["cell"] is None:
+            return
+        cell, t["cell"] = t["cell"], None
+        text = "\n".join(_SPACES.sub(" ", line).strip() for line in "".join(cell["text"]).replace("\xa0", " ").split("\n"))
+        row = t["rows"][cell["r"]]
+        row.extend([""] * (cell["c"] + 1 - len(row)))
+        row[cell["c"]] = text.strip("\n")
+
+
+def _span(value) -> int:
+    """A rowspan/colspan as a count, 1 for anything else (at most 1000: a page's mistake is no sheet)."""
+    try:
+        return min(max(int(str(value).strip()), 1), 1000)
+    except (TypeError, ValueError):
+        return 1
+
+
+def html_tables(path: Path) -> list[tuple[str, list[list[str]], list[Merge]]]:
+    """The tables of the page at ``path`` with a cell filled, each as (its sheet name, rows, merges)."""
+    parser = _Tables()
+    parser.feed(decode(path.read_bytes()))
+    parser.close()
+    found = [(rows, merges) for rows, merges in parser.tables if any(v for row in rows for v in row)]
+    width = lambda rows: max(map(len, rows), default=0)
+    return [(path.stem if k == 0 else f"表{k + 1}", [row + [""] * (width(rows) - len(row)) for row in rows], merges)
+            for k, (rows, merges) in enumerate(found)]
