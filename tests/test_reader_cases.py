@@ -3957,3 +3957,19 @@ def test_a_collective_written_as_the_author_is_the_units_item(tmp_path):
     assert _fen(ledger) == {"民革县委": 30000, "张三": 10000}
     assert [i.row for i in _codes(report, "author.collective")] == [2, 3, 4, 5]
     assert sq.units(ledger, 2025).set_index("unit")["submitted"].to_dict() == {"民革县委": 3, "民盟县委": 1}
+
+
+def test_a_row_only_a_named_summary_sheet_holds_is_counted_once_and_said(tmp_path):
+    # 1月 and 2月 hold 甲, 乙, 丙; 全年汇总 repeats them and adds 丁 (only there). 3 of its 4 rows repeat:
+    # under the 80% share a sheet must repeat to count as a copy, so 丁 was counted unsaid. The sheet is
+    # named a summary: 丁 is counted once and said. By hand: 4 items; 甲 市级 (¥100), 丙 省级 (¥200),
+    # both 张三's: 30000 fen.
+    header = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]
+    jan = [header, [1, "2025-01-05", "关于甲的建议", "张三", "民革县委", "市政协采用"], [2, "2025-01-08", "关于乙的建议", "李四", "民盟县委"]]
+    feb = [header, [1, "2025-02-05", "关于丙的建议", "张三", "民革县委", "省政协采用"]]
+    total = [header, *jan[1:], *feb[1:], [4, "2025-02-09", "关于丁的建议", "王五", "民进县委"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"1月": jan, "2月": feb, "全年汇总": total}), year=2025)
+    assert sorted(ledger.submissions["title"]) == sorted(["关于甲的建议", "关于乙的建议", "关于丙的建议", "关于丁的建议"])
+    assert _fen(ledger) == {"张三": 30000}
+    said = _codes(report, "repeat.unique")
+    assert [(i.sheet, i.row) for i in said] == [("全年汇总", 5)]

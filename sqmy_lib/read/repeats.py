@@ -81,16 +81,17 @@ def _kept_rows_of_repeats(ledger: Ledger, findings: list[dict]) -> None:
     subs = ledger.submissions
     repeated = ledger.skipped.loc[ledger.skipped["reason"] == "repeat", "src"].value_counts()
     own = subs["src"].value_counts()
-    # Only a sheet that is mostly repeats (a 汇总, a copy): one that shares a few items is no summary.
+    # Only a sheet that is mostly repeats (a copy) or is named a summary (全年汇总): one that shares a
+    # few items is no summary.
+    info = ledger.sheets.set_index("src")
     sheets = {s for s in {f["src"] for f in findings if f["code"] == "sheet.repeats"}
-              if repeated.get(s, 0) >= SHARE * (repeated.get(s, 0) + own.get(s, 0))}
+              if repeated.get(s, 0) >= SHARE * (repeated.get(s, 0) + own.get(s, 0)) or _summary_name(info, s)}
     kept = subs[subs["src"].isin(sheets)]
     if kept.empty:
         return
     column = ledger.column_letter(kept["src"], "title").fillna("")
     rows = pd.DataFrame({"code": "repeat.unique", "src": kept["src"].to_numpy(), "row": kept["row"].to_numpy(),
                          "column": column.to_numpy(), "value": kept["title"].to_numpy(), "detail": ""})
-    info = ledger.sheets.set_index("src")
     rows["file"] = rows["src"].map(info["file"])
     rows["sheet"] = rows["src"].map(info["sheet"])
     table = ledger.findings
