@@ -52,6 +52,10 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
     add("truncated.xlsx", "file.corrupt", lambda p: p.write_bytes(data[: len(data) // 2]))
     add("empty.xlsx", "file.empty", lambda p: p.write_bytes(b""))
     add("page.xls", "file.not_excel", lambda p: p.write_text("<html><body><p>请先登录</p></body></html>"))
+    add("entities.xls", "file.corrupt", lambda p: p.write_bytes(  # an Excel 2003 XML workbook declaring entities
+        b'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><!DOCTYPE w [<!ENTITY a "aaaa">]>'
+        b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&a;</Data>'
+        b'</Cell></Row></Table></Worksheet></Workbook>'))
     add("notes.xlsx", "file.not_excel", lambda p: p.write_text("这不是工作簿", encoding="utf-8"))
     add("locked.xlsx", "file.encrypted", lambda p: _encrypted(good, p))
     add("no_ledger.xlsx", "file.no_ledger", lambda p: write_xlsx(p, {"杂项": [["随便"], ["写点"]]}))

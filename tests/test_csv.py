@@ -168,3 +168,46 @@ def test_a_web_page_saved_as_xls_is_read_as_its_table(tmp_path):
     assert "B3:B4" in {str(m) for m in ws.merged_cells.ranges}
     assert ws["D5"].data_type == "s" and ws["D5"].value.startswith("=HYPERLINK")
     assert ws["C5"].comment is not None
+
+
+# ---------------------------------------------------------------- an Excel 2003 XML workbook under an .xls name
+
+def _xml_cell(value, kind="String", attrs="") -> str:
+    return f'<Cell{attrs}><Data ss:Type="{kind}">{value}</Data></Cell>'
+
+
+XML_BOOK = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel"'
+            ' xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="2025年台账"><Table>'
+            '<Row>' + _xml_cell("2025年社情民意信息报送台账", attrs=' ss:MergeAcross="5"') + '</Row>'
+            '<Row>' + "".join(_xml_cell(h) for h in ("序号", "报送单位", "收稿日期", "信息标题", "作者", "采用情况")) + '</Row>'
+            '<Row>' + _xml_cell(1, "Number") + _xml_cell("民革县委", attrs=' ss:MergeDown="1"')
+            + _xml_cell("2025-03-05T00:00:00.000", "DateTime") + _xml_cell("关于甲的建议") + _xml_cell("张三") + _xml_cell("市政协采用") + '</Row>'
+            '<Row>' + _xml_cell(2, "Number") + _xml_cell("2025-04-06T00:00:00.000", "DateTime", ' ss:Index="3"')
+            + _xml_cell("=HYPERLINK(&quot;http://example.com&quot;,&quot;点此&quot;)") + _xml_cell("李四、王五")
+            + _xml_cell("省政协采用", attrs=' ss:Formula="=&quot;省政协采用&quot;"') + '</Row>'
+            '<Row>' + _xml_cell(3, "Number") + _xml_cell("民盟县委") + _xml_cell("2025-05-06T00:00:00.000", "DateTime")
+            + _xml_cell("关于丙的建议") + _xml_cell("赵六") + _xml_cell("#N/A", "Error") + '</Row>'
+            '</Table></Worksheet></Workbook>')
+
+
+def test_an_excel_2003_xml_workbook_saved_as_xls_is_read(tmp_path):
+    # Some systems export Excel 2003 XML (SpreadsheetML) under .xls: it was refused (file.not_excel).
+    # By hand: 民革县委 (merged down over rows 3–4) 2 items, 民盟县委 1. 张三 市级 ¥100 = 10000 fen; 李四、王五
+    # 省级 (the formula's stored value, not evaluated) ¥200 shared: 10000 each. 赵六's #N/A is an error
+    # value, said at F5, no adoption. The formula-like title stays text in the annotated copy.
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    (folder / "系统导出.xls").write_text(XML_BOOK, encoding="utf-8")
+    ledger = sq.read_ledgers(folder, year=2025)
+    assert ledger.submissions.sort_values("row")["unit"].tolist() == ["民革县委", "民革县委", "民盟县委"]
+    assert list(ledger.submissions.sort_values("row")["date"].dt.strftime("%m-%d")) == ["03-05", "04-06", "05-06"]
+    lines = sq.reward_lines(ledger, 2025)
+    assert lines.groupby("beneficiary")["amount_fen"].sum().to_dict() == {"张三": 10000, "李四": 10000, "王五": 10000}
+    ran = _sqmy("validate", str(folder), "--year", "2025", "--format", "json", "--annotate", str(tmp_path / "标注"))
+    assert "Traceback" not in ran.stderr
+    found = json.loads(ran.stdout)["issues"]
+    assert any(i["code"] == "cell.error_value" and (i["row"], i["column"]) == (5, "F") for i in found)
+    ws = load_workbook(tmp_path / "标注" / "系统导出.xlsx")["2025年台账"]
+    assert ws["D4"].data_type == "s" and ws["D4"].value.startswith("=HYPERLINK")
+    assert "B3:B4" in {str(m) for m in ws.merged_cells.ranges}

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import csvfile, htmltable
+from .. import csvfile, htmltable, xmlspreadsheet
 from ..iorw import OUTPUT_PROPERTY
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -69,7 +69,8 @@ class SheetFacts:
 
 
 def sniff(path: Path) -> str:
-    """Return the workbook format (``xlsx``, ``xls``, ``ods``, ``csv`` or ``html``) or raise UnreadableFile."""
+    """Return the workbook format (``xlsx``, ``xls``, ``ods``, ``csv``, ``html`` or ``xmlss``: Excel 2003
+    XML) or raise UnreadableFile."""
     if not path.exists():
         raise UnreadableFile("file.not_found", "文件不存在,请检查路径")
     try:
@@ -88,6 +89,8 @@ def sniff(path: Path) -> str:
         return "csv"  # a CSV, under .csv or under an Excel name (as online systems export it)
     if htmltable.looks_like_html(head):
         return "html"  # a web page's table, under an Excel name (as web systems export it)
+    if xmlspreadsheet.looks_like_spreadsheet_ml(head):
+        return "xmlss"  # an Excel 2003 XML workbook, under an .xls name (as web systems export it)
     raise UnreadableFile("file.not_excel", f"文件不是 Excel 工作簿(内容为{_describe(head)}),请用 Excel 或 WPS 另存为 .xlsx")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import python_calamine as pc
 
-from .. import csvfile, htmltable
+from .. import csvfile, htmltable, xmlspreadsheet
 from .ods import ods_sheet_facts
 from .safety import MAX_SHEET_CELLS, MAX_SHEET_XML, SheetFacts, UnreadableFile, sniff, xls_cell_facts, xlsx_sheet_facts
 
@@ -100,6 +100,20 @@ def _html_sheets(path: Path) -> list[SheetGrid]:
     return sheets
 
 
+def _xml_sheets(path: Path) -> list[SheetGrid]:
+    """An Excel 2003 XML workbook's worksheets (sqmy_lib.xmlspreadsheet) as sheets, after the same
+    size guards as a sheet's."""
+    size = path.stat().st_size
+    if size > MAX_SHEET_XML:
+        raise UnreadableFile("sheet.too_large", f"工作簿文件达 {size >> 20} MB,超过上限 {MAX_SHEET_XML >> 20} MB,已拒绝读取")
+    try:
+        found = xmlspreadsheet.xml_sheets(path, MAX_SHEET_CELLS)
+    except xmlspreadsheet.SpreadsheetMLError as exc:
+        raise UnreadableFile("file.corrupt", str(exc)) from exc
+    return [SheetGrid(s.name, _visible(s.rows), s.merges, hidden=s.hidden, error_cells=s.error_cells, hidden_rows=s.hidden_rows)
+            for s in found]
+
+
 # What the raw package says beyond calamine's cells, per sheet, read before calamine opens the file
 # (an oversized sheet is refused first: calamine builds every sheet of an .ods on opening).
 _FACTS = {"xlsx": xlsx_sheet_facts, "ods": ods_sheet_facts}
@@ -142,6 +156,8 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
         return OpenedWorkbook(path, fmt, [_csv_sheet(path)], [])
     if fmt == "html":
         return OpenedWorkbook(path, fmt, _html_sheets(path), [])
+    if fmt == "xmlss":
+        return OpenedWorkbook(path, fmt, _xml_sheets(path), [])
     facts: dict[str, SheetFacts] = _FACTS[fmt](path) if fmt in _FACTS else {}
     wb = _calamine(path, fmt)
     sheets: list[SheetGrid] = []

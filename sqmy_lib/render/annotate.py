@@ -24,6 +24,7 @@ repeated on every page, scaled to the width if need be.
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import io
 import logging
 import math
@@ -51,7 +52,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
-from sqmy_lib import csvfile, htmltable
+from sqmy_lib import csvfile, htmltable, xmlspreadsheet
 from sqmy_lib.catalog import UNREADABLE_CODES
 from sqmy_lib.iorw import OUTPUT_PROPERTY, OUTPUT_PROPERTY_TEXT, atomic_path
 from sqmy_lib.validate.report import SEVERITY_ZH, Issue, cell_ref
@@ -247,6 +248,8 @@ def _open_copy(path: Path, kind: str, converted: bytes | None = None) -> Workboo
         return _grid_workbook([(csvfile.sheet_name(path), csvfile.grid(data), [])])
     if kind == "html":
         return _grid_workbook(htmltable.html_tables(path))
+    if kind == "xmlss":
+        return _grid_workbook([(x.name, x.rows, x.merges) for x in xmlspreadsheet.xml_sheets(path)])
     if kind == "convert":
         wb = _convert(io.BytesIO(data))
         if data.startswith(OLE2_MAGIC):
@@ -494,13 +497,16 @@ def _xls_colour(book, index: int) -> str | None:
 
 
 def _sniff(path: Path) -> str:
-    """``xlsx``, ``xlsm``, ``csv``, ``html`` or ``convert``, from the content: WPS often misnames files."""
+    """``xlsx``, ``xlsm``, ``csv``, ``html``, ``xmlss`` (Excel 2003 XML) or ``convert``, from the content:
+    WPS often misnames files."""
     with open(path, "rb") as fh:
         head = fh.read(512)
     if not head.startswith((b"PK", OLE2_MAGIC)) and csvfile.is_csv(head, path):
         return "csv"
     if not head.startswith((b"PK", OLE2_MAGIC)) and htmltable.looks_like_html(head):
         return "html"
+    if not head.startswith((b"PK", OLE2_MAGIC)) and xmlspreadsheet.looks_like_spreadsheet_ml(head):
+        return "xmlss"
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
@@ -532,8 +538,9 @@ def _convert(data: io.BytesIO) -> Workbook:
 
 
 def _grid_workbook(sheets: list[tuple[str, list[list[str]], list]]) -> Workbook:
-    """A CSV ledger (sqmy_lib.csvfile) or a web page's tables (sqmy_lib.htmltable) as a workbook,
-    a sheet per (name, rows, merged ranges), every cell text as written."""
+    """A CSV ledger (sqmy_lib.csvfile), a web page's tables (sqmy_lib.htmltable) or an Excel 2003
+    XML workbook (sqmy_lib.xmlspreadsheet) as a workbook, a sheet per (name, rows, merged ranges),
+    every text as text (never a formula), numbers and dates as such."""
     wb = Workbook()
     wb.remove(wb.active)
     for name, rows, merges in sheets:
@@ -542,10 +549,13 @@ def _grid_workbook(sheets: list[tuple[str, list[list[str]], list]]) -> Workbook:
         for r, values in enumerate(rows, 1):
             alone = sum(1 for v in values if v) == 1  # a title row: it should not widen its column
             for c, value in enumerate(values, 1):
-                if value:
+                if isinstance(value, str) and value:
                     _set_text(ws.cell(r, c), value)
-                    if not alone:
-                        widths[c] = max(widths[c], _display_width(value))
+                elif value != "" and value is not None:  # a number or a date (Excel 2003 XML)
+                    ws.cell(r, c).value = value
+                    ws.cell(r, c).number_format = "yyyy-mm-dd" if isinstance(value, dt.datetime) else "General"
+                if value != "" and value is not None and not alone:
+                    widths[c] = max(widths[c], _display_width(str(value)))
         for (r0, c0), (r1, c1) in merges:
             ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
         for col, width in widths.items():
