@@ -3920,6 +3920,7 @@ def test_a_unit_heading_over_a_block_of_items_is_their_unit(tmp_path):
             ["一、民革县委"], [1, "2025-01-05", "关于甲的建议", "张三", "市政协采用"], [2, "2025-02-05", "关于乙的建议", "李四"],
             [None, None, "民盟县委（共1条）"], [1, "2025-03-05", "关于丙的建议", "王五", "省政协采用"],
             ["(三)县教育局"], [1, "2025-03-06", "关于丁的建议", "赵六", None, "民进县委"], ["小计", None, "4条", None, "2条"]]
+    # A heading no item takes (县教育局's one item has its own 单位) is said too, with 0.
     path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}, {"2025年": ["A1:F1", "A3:F3"]})
     ledger, report = _read(path, year=2025)
     assert ledger.submissions["unit"].tolist() == ["民革县委", "民革县委", "民盟县委", "民进县委"]
@@ -3927,7 +3928,8 @@ def test_a_unit_heading_over_a_block_of_items_is_their_unit(tmp_path):
     assert units["submitted"].to_dict() == {"民革县委": 2, "民盟县委": 1, "民进县委": 1}
     assert units["points"].to_dict() == {"民革县委": 12, "民盟县委": 21, "民进县委": 1}
     said = _codes(report, "row.unit_heading")
-    assert [(i.row, i.column) for i in said] == [(3, "A"), (6, "C")] and "2 条" in said[0].message
+    assert [(i.row, i.column) for i in said] == [(3, "A"), (6, "C"), (8, "A")] and "2 条" in said[0].message
+    assert "0 条" in said[2].message
 
 
 def test_an_adoption_cell_merged_over_two_items_is_said(tmp_path):

@@ -302,6 +302,7 @@ class SheetReader:
         self._read_mark = self._read_mark_1904 if ctx.date1904 else vocab.read_mark
         self._row_note = ""
         self._headings: dict[int, tuple[str, int, str]] = {}  # Excel row → (unit, column, as written): 一、民革县委
+        self._heading_took: dict[int, int] = {}  # Excel row of a heading → how many items took its unit
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
         self.by_seq = by_seq if by_seq is not None else {}  # 序号 → item of the table of items a table keyed by 序号 refers to
 
@@ -328,12 +329,14 @@ class SheetReader:
                 self.t.add("findings", code="cell.error_value", src=self.ctx.src, row=r + 1, column=col_letter(c),
                            value=text, detail="")
         if not data:
+            self._say_headings()
             return
         before = dict(self.t.n)
         if self.layout.kind == "submissions":
             self._items(data, kept, merged or {})
         else:
             self._references(data, kept)
+        self._say_headings()
         if self.ctx.year_assumed:
             self._say_year_assumed(before)
 
@@ -949,15 +952,18 @@ class SheetReader:
         """Items with no 单位 of their own under a unit's heading (一、民革县委) count for that unit,
         said once at each heading with how many took it (``row.unit_heading``)."""
         rows = sorted(self._headings)
-        took: dict[int, int] = {}
         for i, r in enumerate(kept):
             above = bisect.bisect_left(rows, r) - 1  # the nearest heading above the item's row
             if not units[i] and above >= 0:
                 units[i] = self._headings[rows[above]][0]
-                took[rows[above]] = took.get(rows[above], 0) + 1
-        for r, n in took.items():
-            self._finding("row.unit_heading", r, self._headings[r][1], self._headings[r][2], f"{n}")
+                self._heading_took[rows[above]] = self._heading_took.get(rows[above], 0) + 1
         return units
+
+    def _say_headings(self) -> None:
+        """Each unit heading said at its cell with how many items took its unit (0: every item below
+        it has a 单位 of its own, or none follows), so no heading line is passed over in silence."""
+        for r, (_, c, text) in sorted(self._headings.items()):
+            self._finding("row.unit_heading", r, c, text, f"{self._heading_took.get(r, 0)}")
 
     def _unit_cell(self, value) -> tuple[str, str]:
         """``_unit_cell``, and a person's post after the unit taken off (工作单位及职务: 县教育局副局长 is
