@@ -3975,3 +3975,23 @@ def test_a_row_only_a_named_summary_sheet_holds_is_counted_once_and_said(tmp_pat
     assert _fen(ledger) == {"张三": 30000}
     said = _codes(report, "repeat.unique")
     assert [(i.sheet, i.row) for i in said] == [("全年汇总", 5)]
+
+
+def test_a_same_name_is_told_apart_by_the_words_written_with_it_first(tmp_path):
+    # The roster has two 王芳: 民革县委 (界别 民革) and 城关镇政协工委 (经济界). 王芳(经济界) under 单位 民革县委 —
+    # as author.same_name tells staff to write it — went to the 民革 王芳 (the 单位 decided); 王芳（民革）
+    # under 城关镇政协工委 went to no one. The words with the name decide first now. By hand (市政协 ¥100
+    # each): 王芳(民革) rows 3 and 5: 20000 fen; 王芳(经济界) rows 2 and 4: 20000 fen; row 6's 王芳 (no
+    # unit, no words) is told apart by nothing: said, and not "不在名册中" (she is on it twice).
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位", "界别"], ["王芳", "委员", "民革县委", "民革"], ["王芳", "委员", "城关镇政协工委", "经济界"]],
+        "单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["城关镇政协工委", "镇街政协工委"]]})
+    cells = [("王芳(经济界)", "民革县委"), ("王芳（民革）", "城关镇政协工委"), ("王芳", "城关镇政协工委"), ("王芳", "民革县委"),
+             ("王芳", None)]
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", a, u, "市政协采用"] for k, (a, u) in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    fen = _fen(ledger)
+    assert (fen["王芳(民革)"], fen["王芳(经济界)"]) == (20000, 20000)
+    assert [i.row for i in _codes(report, "author.same_name")] == [6]
+    assert not _codes(report, "roster.unknown_person")

@@ -214,6 +214,11 @@ def _sheet_author(file: str, sheet: str, filed_by: str, unit_column: bool, peopl
 _TOLD_APART = re.compile(r"^(.+?)\((.+)\)$")
 
 
+def told_apart(roster: Roster) -> set[str]:
+    """The names the roster holds twice or more, told apart (王芳 of 王芳(民革) and 王芳(经济界))."""
+    return {name_key(m[1]) for n in roster.person_names if (m := _TOLD_APART.match(n))}
+
+
 def _same_names(ledger: Ledger) -> list[dict]:
     """A ledger's 陈静 where the roster names two (陈静(教育界), 陈静(农业界): one 姓名 told apart by
     界别 or 单位, or written so by staff): the one whose 界别 or 单位 the item names (its 单位 or 界别
@@ -235,9 +240,14 @@ def _same_names(ledger: Ledger) -> list[dict]:
     unresolved = []
     for k in hit.nonzero()[0]:
         item, base = authors["item"].iat[k], names[k]
-        said = {unit_key(subs.at[item, "unit"]), unit_key(subs.at[item, "sector"]),
-                *(unit_key(t) for t in str(authors["tag"].iat[k]).split("、"))} - {""}
-        fits = [full for full, words in groups[base].items() if words & said]
+        # The words written with the name (王芳(经济界), 王芳（民革）) say which first; the item's 单位 or 界别
+        # only when they name neither (王芳(经济界) under 单位 民革县委 is the 经济界 王芳).
+        own = {*(unit_key(t) for t in str(authors["tag"].iat[k]).split("、")),
+               *(unit_key(t) for t in _bracket_after(str(subs.at[item, "author_text"]), base))} - {""}
+        fits = [full for full, words in groups[base].items() if words & own]
+        if len(fits) != 1:
+            said = own | {unit_key(subs.at[item, "unit"]), unit_key(subs.at[item, "sector"])} - {""}
+            fits = [full for full, words in groups[base].items() if words & said]
         if len(fits) == 1:
             names[k] = fits[0]
         else:
@@ -247,6 +257,12 @@ def _same_names(ledger: Ledger) -> list[dict]:
         return []
     rows = authors.iloc[unresolved]
     return _at_author_cells(ledger, rows, "author.same_name", ["、".join(groups[n]) for n in rows["name"]])
+
+
+def _bracket_after(cell: str, name: str) -> list[str]:
+    """What an author cell writes in brackets right after ``name`` (王芳(经济界) → [经济界]), split at 、."""
+    m = re.search(rf"{re.escape(name)}\s*[(（]([^()（）]+)[)）]", unicodedata.normalize("NFKC", cell)) if name else None
+    return m[1].split("、") if m else []
 
 
 def _roster_spelling(ledger: Ledger, rules: Rules) -> list[dict]:

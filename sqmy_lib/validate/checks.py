@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
-from ..read.attribute import office_places, person_units, unit_key
+from ..read.attribute import office_places, person_units, told_apart, unit_key
 from ..read.authors import PLACEHOLDER, name_key
 from ..read.values import month_in_text, year_in_text
 from ..rules import Rules
@@ -184,7 +184,10 @@ def _first_of(keys: list[str]) -> Callable[[pd.DataFrame], pd.Series]:
 
 
 def _not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
-    return ~df["is_unit"] & ~df["name"].isin({name_key(n) for n in ctx.roster.person_names})
+    """A person author the roster does not name; not one it names twice (王芳 for 王芳(民革) and
+    王芳(经济界): on it, not told apart, said as author.same_name)."""
+    names = {name_key(n) for n in ctx.roster.person_names}
+    return ~df["is_unit"] & ~df["name"].isin(names | told_apart(ctx.roster))
 
 
 def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
