@@ -203,8 +203,8 @@ _ENTRIES = [
     Code("roster.names_split", INFO, "名册一格写了几人", "姓名栏“{value}”写了几个人,已分别读作 {detail},身份、单位、日期相同"),
     Code("roster.not_a_name", WARNING, "名册中不是人员的行",
          "名册这一行的“{value}”是合计、注释、签名或说明文字,不是人名,未读作人员{detail};如确是人员,请在姓名栏只写姓名"),
-    Code("roster.name_note", INFO, "名册姓名后的括号",
-         "名册姓名栏“{value}”中括号内的文字读作说明(如职务),不是姓名的一部分,人员按“{detail}”计"),
+    Code("roster.name_note", INFO, "名册姓名中的说明",
+         "名册姓名栏“{value}”中姓名以外的文字(括号内的说明,或写在姓名前后的职务、称谓、单位)不是姓名的一部分,人员按“{detail}”计"),
     Code("roster.same_person", INFO, "名册中按同一人计的几行",
          "名册中“{value}”{detail},按同一人计;如是同名的两人,请在名册中写明区分,如“{value}(教育界)”"),
     Code("roster.terms_joined", INFO, "名册中同一人的几段任期",
@@ -230,6 +230,7 @@ _ENTRIES = [
          "单位栏为空,作者“{value}”在名册中的单位“{detail}”不在名册的单位表中,本条(及名册写同一单位的作者单位栏为空的信息)"
          "未计入任何单位的统计和排名;请填写单位,或在名册单位表中列明该单位(如是其中某单位的另一种写法,请统一写法)"),
     Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
+    Code("author.surname_only", WARNING, "作者只写了姓和称谓", "作者“{name}”只写了姓和职务或称谓,不是全名,已按“{name}”计入(稿酬、任务、排名都无法对应到人);请写明姓名"),
     Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
     Code("adoption.no_body", ERROR, "没有写明采用单位", "标注了已采用,但没有写明采用单位(刊物),无法确定层级"),
     Code("adoption.unknown_tier", ERROR, "采用单位无法确定层级",

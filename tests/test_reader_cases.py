@@ -3995,3 +3995,31 @@ def test_a_same_name_is_told_apart_by_the_words_written_with_it_first(tmp_path):
     assert (fen["王芳(民革)"], fen["王芳(经济界)"]) == (20000, 20000)
     assert [i.row for i in _codes(report, "author.same_name")] == [6]
     assert not _codes(report, "roster.unknown_person")
+
+
+def test_a_surname_with_a_post_only_is_said(tmp_path):
+    # 王主席, 李委员, 刘老师: a surname and a post or a form of address, no one's full name — paid as a person
+    # named 王主席 with no word. By hand: each is still counted as written (the tool cannot know who), and
+    # said at its cell; 张三主委 and 李四老师 are 张三 and 李四 (full names with a post), unsaid.
+    cells = ["王主席", "李委员", "刘老师", "张三主委", "李四老师"]
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", a, "民革县委", "市政协采用"] for k, a in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert sorted(ledger.authors["name"]) == sorted(["王主席", "李委员", "刘老师", "张三", "李四"])
+    assert [i.row for i in _codes(report, "author.surname_only")] == [2, 3, 4]
+
+
+def test_a_roster_name_written_with_a_post_or_unit_is_the_person(tmp_path):
+    # 名册 姓名 冯一主席, 李四委员, 王五同志, 民进县委 韩七: the people are 冯一, 李四, 王五, 韩七, as a ledger's
+    # 作者 cell reads them. They were kept whole: the ledger's 冯一… were "不在名册中", and four phantom 委员
+    # owed 2 items each with none sent. By hand (委员: 2 a year): each sent 1 of 2, 50%; no phantom rows.
+    names = ["冯一主席", "李四委员", "王五同志", "民进县委 韩七"]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "单位"], *[[n, "委员", "民进县委"] for n in names]]})
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", a, "民进县委"] for k, a in enumerate(["冯一", "李四", "王五", "韩七"], 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    people = sq.people(ledger, 2025).set_index("name")
+    assert sorted(people.index) == ["冯一", "李四", "王五", "韩七"]
+    assert people["submitted"].tolist() == [1, 1, 1, 1] and people["completion"].tolist() == [0.5] * 4
+    assert not _codes(report, "roster.unknown_person")
+    assert [i.row for i in _codes(report, "roster.name_note")] == [2, 3, 4, 5]

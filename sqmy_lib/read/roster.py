@@ -36,7 +36,7 @@ from ..rules import Rules
 from .. import zh
 from ..zh import column_letter as col_letter
 from .attribute import unit_key
-from .authors import GENDER_WORDS, name_key
+from .authors import GENDER_WORDS, AuthorWords, name_key, split_authors
 from .headers import Layout, norm_label
 from .vocabulary import FIELD_LABELS, NOTE_WORDS, SUBTOTAL_WORDS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
@@ -110,17 +110,32 @@ def _not_a_name(text: str, alone: bool = False) -> bool:
     return any(len(part) > longest for part in parts)
 
 
-def _names_in_cell(text: str) -> list[tuple[str, str]]:
+def _names_in_cell(text: str, words: AuthorWords | None = None) -> list[tuple[str, str]]:
     """The people a roster's 姓名 cell names, as matched (阿依古丽•买买提 is 阿依古丽·买买提), each with
     the note in a bracket after it: one, or several written with separators (李四、赵敏); a gender
-    after a name (王芳（女）) is not part of it, nor is a note (蒋三（常委）: 蒋三, note 常委)."""
+    after a name (王芳（女）) is not part of it, nor is a note (蒋三（常委）: 蒋三, note 常委). With the
+    author words, a post, role or form of address written with the name (冯一主席, 李四委员, 王五同志)
+    or a unit before it (民进县委 韩七) is a note too, as a ledger's author cell reads them."""
     out = []
     for part in _NAME_SEPARATORS.split(text):
         m = _BRACKET.match(part.strip())
         name, note = (m[1], "" if m[2] in GENDER_WORDS else m[2]) if m else (part, "")
+        if words is not None and not note:
+            name, note = _titled_name(name, words)
         if key := name_key(name):
             out.append((key, note))
     return out
+
+
+def _titled_name(text: str, words: AuthorWords) -> tuple[str, str]:
+    """(the name, what was written with it) of a 姓名 cell part, read as a ledger's author cell is:
+    冯一主席 → (冯一, 主席), 民进县委 韩七 → (韩七, 民进县委); a plain name → (it, '')."""
+    cell = split_authors(text.strip(), words)
+    if len(cell.authors) != 1 or cell.source or cell.collective:
+        return text, ""
+    one = cell.authors[0]
+    said = one.tag or cell.unit
+    return (one.name, said) if said and name_key(one.name) != name_key(text) else (text, "")
 
 
 def _role_from_names(sheet: str, file: str, rules: Rules) -> str:
@@ -388,6 +403,7 @@ class _PeopleSheet:
         self.default_role = _role_from_names(grid.name, file, rules) if "role" not in layout.fields else ""
         self.end_col = _end_column(grid, layout)
         self.note_col = layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
+        self.words = AuthorWords.from_rules(rules.data)  # 冯一主席 in 姓名 is 冯一, as in a ledger's 作者
 
     def read(self) -> list[dict]:
         self.findings += _unread_columns(self.file, self.grid, self.layout, {self.end_col, self.note_col})
@@ -405,7 +421,7 @@ class _PeopleSheet:
         text = cell_text(get("name"))
         if self._footer(where, text, row):
             return []
-        names = _names_in_cell(text)
+        names = _names_in_cell(text, self.words)
         if not names:
             if any(cell_text(get(f)).strip() for f in ("role", "unit", "sector", "appointed_on")):
                 self._say("roster.no_name", where, "name", "")  # a row of someone, unnamed: no quota

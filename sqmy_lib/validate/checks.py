@@ -18,7 +18,7 @@ import pandas as pd
 from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.attribute import office_places, person_units, told_apart, unit_key
-from ..read.authors import PLACEHOLDER, name_key
+from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, name_key
 from ..read.values import month_in_text, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
@@ -190,6 +190,19 @@ def _not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return ~df["is_unit"] & ~df["name"].isin(names | told_apart(ctx.roster))
 
 
+def _surname_and_title(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """A person author written as a surname and a post or a form of address only (王主席, 李委员,
+    刘老师, 欧阳主任): no one's full name (rules ``authors.post_words``, ``honorific_words``, roles)."""
+    a = ctx.rules.data.get("authors") or {}
+    roles = [w for name, aliases in (ctx.rules.data.get("roles") or {}).items() for w in (name, *(aliases or ()))]
+    words = sorted({str(w) for w in (*(a.get("post_words") or ()), *(a.get("honorific_words") or ()), *roles)}, key=len, reverse=True)
+    if not words:
+        return pd.Series(False, index=df.index)
+    surname = "|".join(sorted(COMPOUND_SURNAMES, key=len, reverse=True))
+    pattern = rf"^(?:{surname}|[\u4e00-\u9fff])(?:{'|'.join(map(re.escape, words))})$"
+    return ~df["is_unit"] & df["name"].astype(str).str.match(pattern)
+
+
 def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """A unit the roster does not list, once (at its first row). A roster with a 单位 sheet ranks only
     the units on it: a unit known only as someone's 单位 or 界别 counted for no unit, without a word;
@@ -324,6 +337,7 @@ CHECKS: list[Check] = [
     Check("unit.blank_below", "submissions", "unit", _unit_blank_below),
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
+    Check("author.surname_only", "authors", "author", _surname_and_title),
     # -- adoptions
     Check("adoption.no_item", "adoptions", ("item_no", "title"), lambda df, ctx: df["item"] == -1),
     Check("adoption.no_body", "adoptions", None, lambda df, ctx: df["tier"].isna() & _blank("body")(df)),
