@@ -353,3 +353,18 @@ def _lines(comm, ledger, rules):
 
     c = counted(ledger, rules)
     return reward_lines(c, sq.Period.of(2025)), _prize_lines(c, comm.awarded(), rules.data["commendations"]["prizes"])
+
+
+def test_the_lists_print_the_authors_as_read_not_the_cells(tmp_path):
+    # 十佳信息 and the circular's and letters' lists printed the 作者 cell as written: the same 张三 as
+    # 张三主席, 民革县委 张三 and 张 三 in one 公文 list, co-authors as 李四，刘五 or 李四/刘五. They print
+    # the authors as read now: 张三; 李四、刘五 (a unit's own item keeps its cell: 民革县委).
+    cells = ["张三主席", "民革县委 张三", "张  三", "李四，刘五", "李四/刘五", "民革县委"]
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", a, "民革县委", "市政协采用"] for k, a in enumerate(cells, 1)]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    comm = sq.annual_commendation(ledger, 2025)
+    shown = dict(zip(comm.candidates["十佳信息"]["title"], comm.candidates["十佳信息"]["author_text"]))
+    assert [shown[f"关于第{k}个问题的建议"] for k in range(1, 7)] == ["张三", "张三", "张三", "李四、刘五", "李四、刘五", "民革县委"]
+    details = sq.quarterly_circular(ledger, 2025, 1).adoptions
+    assert sorted(set(details["authors"])) == ["张三", "李四、刘五", "民革县委"]

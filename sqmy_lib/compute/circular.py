@@ -259,12 +259,12 @@ def left_out_text(c: Counted) -> str:
 
 def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
     ad = in_period(c.adoptions, period)
-    subs = c.submissions[["item", "item_no", "title", "author_text", "unit"]].set_index("item")
+    subs = c.submissions[["item", "item_no", "title", "authors_read", "unit"]].set_index("item")
     return pd.DataFrame({
         "item": ad["item"].to_numpy(),
         "item_no": ad["item"].map(subs["item_no"]).to_numpy(),
         "title": ad["item"].map(subs["title"]).to_numpy(),
-        "authors": ad["item"].map(subs["author_text"]).to_numpy(),
+        "authors": ad["item"].map(subs["authors_read"]).to_numpy(),
         "unit": ad["item"].map(subs["unit"]).to_numpy(),
         "tier": ad["tier"].astype(object).to_numpy(),
         "body": ad["body"].to_numpy(),

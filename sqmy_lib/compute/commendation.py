@@ -367,7 +367,8 @@ def _items(c: Counted, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
                           | ((c.submissions["date"] < start) & c.submissions["item"].isin(later))).to_numpy(dtype=bool)]
     ad = c.adoptions[(c.adoptions["item"].isin(subs["item"]) & (c.adoptions["when"] <= end)).to_numpy(dtype=bool)]
     instr = c.instructions[(c.instructions["item"].isin(subs["item"]) & (c.instructions["when"] <= end)).to_numpy(dtype=bool)]
-    out = subs[["item", "item_no", "title", "author_text", "unit", "date"]].copy()
+    # 作者 as read (张三主席 is 张三), under the column the candidates workbook and its confirmation share.
+    out = subs[["item", "item_no", "title", "authors_read", "unit", "date"]].rename(columns={"authors_read": "author_text"})
     out["tier_rank"] = out["item"].map(ad.groupby("item")["tier_rank"].max()).fillna(-1).astype(int)
     out["tier"] = out["tier_rank"].map(dict(enumerate(c.rules.tiers))).astype(object).fillna("")
     out["adoptions"] = out["item"].map(ad.groupby("item").size()).fillna(0).astype(int)

@@ -138,10 +138,22 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
     instructions = instructions.assign(level_rank=instructions["level"].astype(object).map(levels).astype("float").fillna(-1).astype("int64"))
     authors = _people_of(ledger, ledger.authors[ledger.authors["item"].isin(items)], rules)
     subs = _units_from_authors(subs, authors)
+    subs = subs.assign(authors_read=_authors_read(subs, authors))
     return Counted(
         ledger, rules, subs, authors, adoptions, instructions,
         pd.DataFrame(left, columns=["table", "code", "rows"]), notes, all_adoptions, forwards,
     )
+
+
+def _authors_read(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.Series:
+    """Each item's authors as read, in the cell's order, for the lists documents print: 张 三, 张三主席
+    and 民革县委 张三 are 张三, co-authors joined by 、 (李四，刘五 → 李四、刘五), a roster's same name
+    told apart (王芳(民革)); an item no author was read from keeps its 作者 cell as written."""
+    if authors.empty:
+        return subs["author_text"].astype(object)
+    ordered = authors.sort_values(["item", "position"], kind="stable").drop_duplicates(["item", "name"])
+    joined = ordered.groupby("item")["name"].agg("、".join)
+    return subs["item"].map(joined).astype(object).fillna(subs["author_text"])
 
 
 def _units_from_authors(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.DataFrame:

@@ -131,7 +131,7 @@ def item_table(c: Counted, period: Period, today: dt.date | None = None) -> pd.D
     flags = item_flags(c, period)[FLAG_COLUMNS]
     table = pd.DataFrame({"item": subs["item"].to_numpy(), "item_no": subs["item_no"].to_numpy(),
                           "title": subs["title"].to_numpy(), "date": pd.to_datetime(subs["date"]).to_numpy(),
-                          "authors": subs["author_text"].to_numpy(), "unit": subs["unit"].to_numpy()})
+                          "authors": subs["authors_read"].to_numpy(), "unit": subs["unit"].to_numpy()})
     table = table.join(flags, on="item")
     ad = c.all_adoptions
     ad = ad[period.contains(ad["when"])].sort_values(["item", "when"], kind="stable")

@@ -65,7 +65,7 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     as_of = as_of_date(period, today)
     instr = in_period(c.instructions, period)
     instr = instr[~(instr["when"] > as_of)]  # as of that day: a 批示 dated later is not given yet
-    subs = c.submissions[["item", "item_no", "title", "author_text", "unit"]].set_index("item")
+    subs = c.submissions[["item", "item_no", "title", "authors_read", "unit"]].set_index("item")
     vocabulary = Vocabulary.of(c.rules)
 
     def col(name: str) -> pd.Series:
@@ -103,7 +103,7 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
         "item": instr["item"].to_numpy(),
         "item_no": instr["item"].map(subs["item_no"]).to_numpy(),
         "title": instr["item"].map(subs["title"]).to_numpy(),
-        "authors": instr["item"].map(subs["author_text"]).to_numpy(),
+        "authors": instr["item"].map(subs["authors_read"]).to_numpy(),
         "unit": instr["item"].map(subs["unit"]).to_numpy(),
         "leader": instr["leader"].to_numpy(),
         "level": instr["level"].astype(object).to_numpy(),
