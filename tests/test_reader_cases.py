@@ -4001,12 +4001,12 @@ def test_a_surname_with_a_post_only_is_said(tmp_path):
     # 王主席, 李委员, 刘老师: a surname and a post or a form of address, no one's full name — paid as a person
     # named 王主席 with no word. By hand: each is still counted as written (the tool cannot know who), and
     # said at its cell; 张三主委 and 李四老师 are 张三 and 李四 (full names with a post), unsaid.
-    cells = ["王主席", "李委员", "刘老师", "张三主委", "李四老师"]
+    cells = ["王主席", "李委员", "刘老师", "张三主委", "李四老师", "欧阳主任"]
     rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", a, "民革县委", "市政协采用"] for k, a in enumerate(cells, 1)]
     ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
-    assert sorted(ledger.authors["name"]) == sorted(["王主席", "李委员", "刘老师", "张三", "李四"])
-    assert [i.row for i in _codes(report, "author.surname_only")] == [2, 3, 4]
+    assert sorted(ledger.authors["name"]) == sorted(["王主席", "李委员", "刘老师", "张三", "李四", "欧阳"])
+    assert [i.row for i in _codes(report, "author.surname_only")] == [2, 3, 4, 7]  # 欧阳主任: 欧阳 alone
 
 
 def test_a_roster_name_written_with_a_post_or_unit_is_the_person(tmp_path):

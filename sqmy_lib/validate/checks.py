@@ -200,7 +200,9 @@ def _surname_and_title(df: pd.DataFrame, ctx: Context) -> pd.Series:
         return pd.Series(False, index=df.index)
     surname = "|".join(sorted(COMPOUND_SURNAMES, key=len, reverse=True))
     pattern = rf"^(?:{surname}|[\u4e00-\u9fff])(?:{'|'.join(map(re.escape, words))})$"
-    return ~df["is_unit"] & df["name"].astype(str).str.match(pattern)
+    # 欧阳主任: the post was read off as a tag, leaving a compound surname alone.
+    surname_alone = df["name"].isin(COMPOUND_SURNAMES) & df["tag"].fillna("").astype(str).ne("")
+    return ~df["is_unit"] & (df["name"].astype(str).str.match(pattern) | surname_alone)
 
 
 def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
