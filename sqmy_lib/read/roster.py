@@ -135,7 +135,9 @@ def _titled_name(text: str, words: AuthorWords) -> tuple[str, str]:
         return text, ""
     one = cell.authors[0]
     said = one.tag or cell.unit
-    return (one.name, said) if said and name_key(one.name) != name_key(text) else (text, "")
+    # A surname alone left (李主任 → 李) is no one's name: the cell stays as written.
+    kept = said and name_key(one.name) != name_key(text) and len(name_key(one.name)) >= 2
+    return (one.name, said) if kept else (text, "")
 
 
 def _role_from_names(sheet: str, file: str, rules: Rules) -> str:

@@ -1895,15 +1895,16 @@ _RECORD_FIELD_NAMES = frozenset(f for fields in RECORD_FIELDS.values() for f in 
 # Ditto marks as cells hold them: with a full stop, a space, in full width.
 _DITTOS = frozenset(f"{a}{m}{b}" for m in (*DITTO_MARKS, "＂") for a, b in (("", ""), ("", "。"), (" ", ""), ("", " ")))
 
-# The clauses of a 备注 (and of two 备注 columns, joined by ;).
 # A 落实情况 saying its 办理时限 was extended, and to when: 已延期至7月底, 延至8月中旬, 申请延长办理时限至9月30日.
 _EXTENDED = re.compile(r"(?:(?:延期|延长|顺延|推迟)(?:办理|办结|办复|答复)?(?:时限|期限)?(?:至|到)|延至)"
                        r"(?P<when>[^,，;；。、()]{2,16}?)(?:前|以前|之前)?(?:办结|完成|办复|答复|反馈|办理|[,，;；。()]|$)")
+# The clauses of a 备注 (and of two 备注 columns, joined by ;).
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
 
 # A block heading's numbering (一、, （二）, 3., 第一部分：) and its count (（3条）, 共3条).
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十\d]{1,3}[部分组]+[:：、]?)\s*")
-_NO_HEADING = re.compile(r"[\d，,。;；]|关于|建议|问题|的")  # a title's words (县教育局关于…的建议), not a unit's
+# A title's words (县教育局关于…的建议) or a labelled line (制表单位：民革县委), not a unit's heading.
+_NO_HEADING = re.compile(r"[\d，,。;；:：]|关于|建议|问题|的")
 _HEADING_COUNT = re.compile(r"\s*(?:[(（]\s*(?:共|计)?\s*\d+\s*[条篇件]\s*[)）]|(?:共|计)\s*\d+\s*[条篇件])$")
 
 
