@@ -17,6 +17,11 @@ Merge = tuple[tuple[int, int], tuple[int, int]]
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _SKIPPED = {"script", "style", "head", "title"}  # their text is no cell's
+MAX_CELLS = 2_000_000  # cells a page's tables may cover, spans counted: more is no ledger (or a hostile page)
+
+
+class HtmlTableError(ValueError):
+    """The page's tables cover more cells than any ledger does (its message is for staff)."""
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -49,6 +54,7 @@ class _Tables(HTMLParser):
         self.tables: list[tuple[list[list[str]], list[Merge]]] = []
         self._stack: list[dict] = []  # tables being read (a table inside a cell is one of its own)
         self._skip = 0
+        self._cells = 0  # cells covered so far, spans counted (``MAX_CELLS``)
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIPPED:
@@ -87,6 +93,9 @@ class _Tables(HTMLParser):
         while (r, c) in t["taken"]:  # the cells a span from above covers
             c += 1
         span_r, span_c = _span(attrs.get("rowspan")), _span(attrs.get("colspan"))
+        self._cells += span_r * span_c
+        if self._cells > MAX_CELLS:
+            raise HtmlTableError(f"网页中的表格超过 {MAX_CELLS} 个单元格,不像台账,已拒绝读取")
         if span_r > 1 or span_c > 1:
             t["merges"].append(((r, c), (r + span_r - 1, c + span_c - 1)))
         t["taken"].update((r + i, c + j) for i in range(span_r) for j in range(span_c))

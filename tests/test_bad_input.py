@@ -56,6 +56,8 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
         b'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><!DOCTYPE w [<!ENTITY a "aaaa">]>'
         b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&a;</Data>'
         b'</Cell></Row></Table></Worksheet></Workbook>'))
+    add("spans.xls", "sheet.too_large", lambda p: p.write_text(  # a page whose spans cover 5 million cells
+        "<html><table><tr>" + '<td colspan="1000" rowspan="1000">x</td>' * 5 + "</tr></table></html>"))
     add("notes.xlsx", "file.not_excel", lambda p: p.write_text("这不是工作簿", encoding="utf-8"))
     add("locked.xlsx", "file.encrypted", lambda p: _encrypted(good, p))
     add("no_ledger.xlsx", "file.no_ledger", lambda p: write_xlsx(p, {"杂项": [["随便"], ["写点"]]}))

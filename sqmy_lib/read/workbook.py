@@ -94,7 +94,11 @@ def _html_sheets(path: Path) -> list[SheetGrid]:
     size = path.stat().st_size
     if size > MAX_SHEET_XML:
         raise UnreadableFile("sheet.too_large", f"网页文件达 {size >> 20} MB,超过上限 {MAX_SHEET_XML >> 20} MB,已拒绝读取")
-    sheets = [SheetGrid(name, _visible(rows), merges) for name, rows, merges in htmltable.html_tables(path)]
+    try:
+        tables = htmltable.html_tables(path)
+    except htmltable.HtmlTableError as exc:
+        raise UnreadableFile("sheet.too_large", str(exc)) from exc
+    sheets = [SheetGrid(name, _visible(rows), merges) for name, rows, merges in tables]
     if not sheets:
         raise UnreadableFile("file.not_excel", "文件是网页,但其中没有表格,请用 Excel 或 WPS 另存为 .xlsx")
     return sheets
