@@ -72,45 +72,56 @@ def xml_sheets(path: Path, max_cells: int = 20_000_000) -> list[XmlSheet]:
     from defusedxml.ElementTree import iterparse
     from xml.etree.ElementTree import ParseError
 
-    sheets: list[XmlSheet] = []
-    cells = 0
-    r = c = -1
+    reader = _Reader(max_cells)
     try:
         for event, el in iterparse(str(path), events=("start", "end")):
-            tag = el.tag
-            if event == "start":
-                if tag == f"{SS}Worksheet":
-                    sheets.append(XmlSheet(el.get(f"{SS}Name") or f"Sheet{len(sheets) + 1}"))
-                    r = -1
-                elif tag == f"{SS}Row" and sheets:
-                    r = _int(el.get(f"{SS}Index"), r + 2) - 1
-                    c = -1
-                    if el.get(f"{SS}Hidden") == "1":
-                        sheets[-1].hidden_rows.add(r)
-                elif tag == f"{SS}Cell" and sheets:
-                    c = _int(el.get(f"{SS}Index"), c + 2) - 1
-                continue
-            if tag == f"{SS}Cell" and sheets:
-                cells += 1
-                if cells > max_cells or r > 1_048_575 or c > 16_383:
-                    raise SpreadsheetMLError("工作簿数据量异常,已拒绝读取")
-                _cell(sheets[-1], el, r, c)
-                c += _int(el.get(f"{SS}MergeAcross"))
-                el.clear()
-            elif tag == f"{X}Visible" and sheets and (el.text or "").strip() in ("SheetHidden", "SheetVeryHidden"):
-                sheets[-1].hidden = True
-            elif tag == f"{SS}Row":
-                el.clear()
+            (reader.start if event == "start" else reader.end)(el)
     except (ParseError, DefusedXmlException, UnicodeError) as exc:
         raise SpreadsheetMLError(f"Excel 2003 XML 工作簿无法解析({type(exc).__name__})") from exc
-    for sheet in sheets:
+    for sheet in reader.sheets:
         width = max(map(len, sheet.rows), default=0)
         sheet.rows = [row + [""] * (width - len(row)) for row in sheet.rows]
-    return sheets
+    return reader.sheets
 
 
-def _cell(sheet: XmlSheet, el, r: int, c: int) -> None:
-    """Put one ``<Cell>`` (at row ``r``, column ``c``) into ``sheet``."""
+class _Reader:
+    """Where the parse is: the sheets so far, the row and column (0-based) of the current cell."""
+
+    def __init__(self, max_cells: int) -> None:
+        self.sheets: list[XmlSheet] = []
+        self.max_cells, self.cells = max_cells, 0
+        self.r = self.c = -1
+
+    def start(self, el) -> None:
+        tag = el.tag
+        if tag == f"{SS}Worksheet":
+            self.sheets.append(XmlSheet(el.get(f"{SS}Name") or f"Sheet{len(self.sheets) + 1}"))
+            self.r = -1
+        elif tag == f"{SS}Row" and self.sheets:
+            self.r, self.c = _int(el.get(f"{SS}Index"), self.r + 2) - 1, -1
+            if el.get(f"{SS}Hidden") == "1":
+                self.sheets[-1].hidden_rows.add(self.r)
+        elif tag == f"{SS}Cell" and self.sheets:
+            self.c = _int(el.get(f"{SS}Index"), self.c + 2) - 1
+
+    def end(self, el) -> None:
+        tag = el.tag
+        if tag == f"{SS}Cell" and self.sheets:
+            if self.r > 1_048_575 or self.c > 16_383:
+                raise SpreadsheetMLError("工作簿数据量异常,已拒绝读取")
+            self.cells += _cell(self.sheets[-1], el, self.r, self.c)  # the slots it takes, the gap before it counted
+            if self.cells > self.max_cells:
+                raise SpreadsheetMLError("工作簿数据量异常,已拒绝读取")
+            self.c += _int(el.get(f"{SS}MergeAcross"))
+            el.clear()
+        elif tag == f"{X}Visible" and self.sheets and (el.text or "").strip() in ("SheetHidden", "SheetVeryHidden"):
+            self.sheets[-1].hidden = True
+        elif tag == f"{SS}Row":
+            el.clear()
+
+
+def _cell(sheet: XmlSheet, el, r: int, c: int) -> int:
+    """Put one ``<Cell>`` (at row ``r``, column ``c``) into ``sheet``; how many slots the rows grew by."""
     data = el.find(f"{SS}Data")
     kind = data.get(f"{SS}Type", "String") if data is not None else ""
     text = "".join(data.itertext()) if data is not None else ""
@@ -118,12 +129,14 @@ def _cell(sheet: XmlSheet, el, r: int, c: int) -> None:
     if across or down:
         sheet.merges.append(((r, c), (r + down, c + across)))
     if not text:
-        return
+        return 1
+    grown = max(0, r + 1 - len(sheet.rows)) + max(0, c + 1 - (len(sheet.rows[r]) if r < len(sheet.rows) else 0))
     while len(sheet.rows) <= r:
         sheet.rows.append([])
     row = sheet.rows[r]
     row.extend([""] * (c + 1 - len(row)))
     if kind == "Error":
         sheet.error_cells[r, c] = text
-        return
-    row[c] = _value(kind, text)
+    else:
+        row[c] = _value(kind, text)
+    return max(grown, 1)
