@@ -168,6 +168,7 @@ def test_a_web_page_saved_as_xls_is_read_as_its_table(tmp_path):
     assert "B3:B4" in {str(m) for m in ws.merged_cells.ranges}
     assert ws["D5"].data_type == "s" and ws["D5"].value.startswith("=HYPERLINK")
     assert ws["C5"].comment is not None
+    assert ws["D3"].value == "关于加强农村\n养老服务的建议" and ws["D3"].alignment.wrap_text  # both lines show
 
 
 # ---------------------------------------------------------------- an Excel 2003 XML workbook under an .xls name

@@ -551,11 +551,15 @@ def _grid_workbook(sheets: list[tuple[str, list[list[str]], list]]) -> Workbook:
             for c, value in enumerate(values, 1):
                 if isinstance(value, str) and value:
                     _set_text(ws.cell(r, c), value)
+                    if "\n" in value:  # a <br> in the page: without wrapping and height one line shows
+                        ws.cell(r, c).alignment = Alignment(wrap_text=True, vertical="top")
+                        lines = value.count("\n") + 1
+                        ws.row_dimensions[r].height = max(ws.row_dimensions[r].height or 0, 17 * lines)
                 elif value != "" and value is not None:  # a number or a date (Excel 2003 XML)
                     ws.cell(r, c).value = value
                     ws.cell(r, c).number_format = "yyyy-mm-dd" if isinstance(value, dt.datetime) else "General"
                 if value != "" and value is not None and not alone:
-                    widths[c] = max(widths[c], _display_width(str(value)))
+                    widths[c] = max(widths[c], *(_display_width(line) for line in str(value).split("\n")))
         for (r0, c0), (r1, c1) in merges:
             ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
         for col, width in widths.items():
