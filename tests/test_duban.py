@@ -399,20 +399,25 @@ def test_a_time_limit_extended_in_the_follow_up_is_the_one_counted(tmp_path):
     # 时限 31 May; as of 10 July (Q2). E1 已延期至7月底: due 31 July, not overdue (was overdue from 1 June).
     # E2 经同意延期至2025年7月31日办结: a plan, 办理中 (was 已办结), due 31 July. E3 延长办理时限至6月20日，正在
     # 办理: due 20 June, overdue. E4 延至7月份 with no 时限 of its own: the month's end. E5 经批准延期，现已
-    # 办结: 已办结 (the clause after the comma says the deed), no day given for the extension.
+    # 办结: 已办结 (the clause after the comma says the deed), no day given for the extension: said. E6
+    # 延期至下月，正在办理: no day anyone can count from — still due 31 May, overdue, and said.
     header = ["编号", "收稿日期", "信息标题", "作者", "批示领导", "批示日期", "办理时限", "落实情况"]
     rows = [header, ["E1", "2025-03-01", "关于甲的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "已延期至7月底"],
             ["E2", "2025-03-02", "关于乙的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "经同意延期至2025年7月31日办结"],
             ["E3", "2025-03-03", "关于丙的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "申请延长办理时限至6月20日，正在办理"],
             ["E4", "2025-03-04", "关于丁的建议", "张三", "县长李某", "2025-04-01", None, "延至7月份"],
-            ["E5", "2025-03-05", "关于戊的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "经批准延期，现已办结"]]
+            ["E5", "2025-03-05", "关于戊的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "经批准延期，现已办结"],
+            ["E6", "2025-03-06", "关于己的建议", "张三", "县长李某", "2025-04-01", "2025-05-31", "延期至下月，正在办理"]]
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "e.xlsx", {"S": rows}), year=2025)
     table = instructions(ledger, Period.of(2025, quarter=2), today=dt.date(2025, 7, 10)).set_index("item_no")
-    ids = ["E1", "E2", "E3", "E4", "E5"]
-    assert table.loc[ids, "status"].tolist() == ["办理中"] * 4 + ["已办结"]
+    ids = ["E1", "E2", "E3", "E4", "E5", "E6"]
+    assert table.loc[ids, "status"].tolist() == ["办理中"] * 4 + ["已办结", "办理中"]
     assert table.loc[ids, "due"].tolist() == [pd.Timestamp(2025, 7, 31)] * 2 + [pd.Timestamp(2025, 6, 20), pd.Timestamp(2025, 7, 31),
-                                                                               pd.Timestamp(2025, 5, 31)]
-    assert table.loc[ids, "overdue"].tolist() == [False, False, True, False, False]
+                                                                               pd.Timestamp(2025, 5, 31), pd.Timestamp(2025, 5, 31)]
+    assert table.loc[ids, "overdue"].tolist() == [False, False, True, False, False, True]
     said = [f for f in sq.validate(ledger).issues if f.code == "instruction.extended"]
     assert [(f.row, f.column) for f in said] == [(2, "H"), (3, "H"), (4, "H"), (5, "H")]
+    unread = [f for f in sq.validate(ledger).issues if f.code == "instruction.extended_unread"]
+    assert [(f.row, f.column) for f in unread] == [(6, "H"), (7, "H")]
+    assert "延期至下月" in unread[1].message
     assert "2025年7月31日" in said[0].message

@@ -1678,11 +1678,14 @@ class SheetReader:
         办结``; a month alone: its last day), as an ordinal, said at the cell; 0 when it says none."""
         m = _EXTENDED.search(norm(follow_up)) if follow_up else None
         if not m:
+            if follow_up and _EXTENSION_SAID.search(follow_up):  # 经批准延期, 已申请延长时限: to no day
+                self._finding("instruction.extended_unread", r, self.f["follow_up"], follow_up)
             return 0
         parsed = deadline(m["when"], self.ctx.year)
         if parsed.status == MONTH_ONLY:  # 延期至7月: to the month's end
             parsed = deadline(f"{m['when'].removesuffix('份')}底", self.ctx.year)
-        if parsed.status != OK:
+        if parsed.status != OK:  # 延期至下月, 延至汛期后: a day no one can count from
+            self._finding("instruction.extended_unread", r, self.f["follow_up"], follow_up)
             return 0
         day = parsed.date
         self._finding("instruction.extended", r, self.f["follow_up"], follow_up, f"{day.year}年{day.month}月{day.day}日")
@@ -1898,6 +1901,8 @@ _DITTOS = frozenset(f"{a}{m}{b}" for m in (*DITTO_MARKS, "＂") for a, b in ((""
 # A 落实情况 saying its 办理时限 was extended, and to when: 已延期至7月底, 延至8月中旬, 申请延长办理时限至9月30日.
 _EXTENDED = re.compile(r"(?:(?:延期|延长|顺延|推迟)(?:办理|办结|办复|答复)?(?:时限|期限)?(?:至|到)|延至)"
                        r"(?P<when>[^,，;；。、()]{2,16}?)(?:前|以前|之前)?(?:办结|完成|办复|答复|反馈|办理|[,，;；。()]|$)")
+# A 落实情况 saying the 办理时限 was extended, with or without the day (经批准延期, 申请延长办理时限).
+_EXTENSION_SAID = re.compile(r"延期|延长(?:办理|办结|办复|答复)?(?:时限|期限)|顺延|延至|推迟(?:办理|办结|办复|答复)")
 # The clauses of a 备注 (and of two 备注 columns, joined by ;).
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
 
