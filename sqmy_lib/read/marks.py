@@ -69,11 +69,17 @@ def _words(data: dict, key: str, upper: bool = False) -> list[str]:
     return sorted(words, key=lambda w: (-len(w), w))
 
 
+_PIECES_KEPT = 100_000  # distinct adoption-cell pieces remembered by one reader
+
+
 class Vocabulary:
     """The rules' words for adoption marks and instructions, compiled once per Rules."""
 
     def __init__(self, data: dict, place):
         self.place = place  # rules.place: body name → Placed
+        # A piece of an adoption cell (市政协采用, 报送省政协) → its clauses and their readings: pieces
+        # repeat across a ledger's cells even where whole cells do not (a cell lists an issue number).
+        self._pieces: dict[str, tuple[tuple[str, Reading], ...]] = {}
         self._marks(data)
         self._instruction_vocabulary(data)
         self._deeds()
@@ -300,9 +306,8 @@ class Vocabulary:
             return []
         readings: list[Reading] = []
         last_body = ""
-        parts = [c for p in self._spaced_bodies(_split_parts(_levels_written_together(text))) for c in self._clauses(p)]
-        for part in parts:
-            reading = self._part(part)
+        parts = [c for p in self._spaced_bodies(_split_parts(_levels_written_together(text))) for c in self._read_piece(p)]
+        for part, reading in parts:
             if readings and self._goes_on(readings[-1], reading, part):
                 # 省政协,已采用 / 市政协⏎《社情民意》第3期: the body named, then what it did — one adoption.
                 prev = readings[-1]
@@ -316,6 +321,16 @@ class Vocabulary:
                 last_body = reading.body
             readings.append(reading)
         return _merge_trailing(_bodies_share_the_deed(_bodies_share_the_outcome(readings)))
+
+    def _read_piece(self, piece: str) -> tuple[tuple[str, Reading], ...]:
+        """A piece's clauses (``_clauses``), each with its reading (``_part``), worked out once per
+        distinct piece (pure functions of the text and the rules)."""
+        read = self._pieces.get(piece)
+        if read is None:
+            if len(self._pieces) >= _PIECES_KEPT:  # a bound on memory over a whole province's archive
+                self._pieces.clear()
+            read = self._pieces[piece] = tuple((c, self._part(c)) for c in self._clauses(piece))
+        return read
 
     def _goes_on(self, prev: Reading, reading: Reading, part: str) -> bool:
         """Whether a part only says what the body named just before it did (采用, 已采用, 《社情民意》第3期):
