@@ -74,7 +74,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "sheets": {
         "src": INT, "file": TEXT, "sheet": TEXT, "kind": TEXT, "header_row": INT, "header_rows": INT, "year": OBJECT,
-        "filed_by": TEXT, "columns": OBJECT, "also": OBJECT, "labels": OBJECT, "hidden": BOOL, "items": INT,
+        "filed_by": TEXT, "caption": TEXT, "columns": OBJECT, "also": OBJECT, "labels": OBJECT, "hidden": BOOL,
+        "items": INT,
     },
     "files": {"file": TEXT, "format": TEXT, "status": TEXT, "code": OBJECT, "message": OBJECT, "sheet": OBJECT},
     "findings": {"code": TEXT, "src": NINT, "file": TEXT, "sheet": TEXT, "row": NINT, "column": TEXT, "value": TEXT,

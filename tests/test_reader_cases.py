@@ -4023,3 +4023,31 @@ def test_a_roster_name_written_with_a_post_or_unit_is_the_person(tmp_path):
     assert people["submitted"].tolist() == [1, 1, 1, 1] and people["completion"].tolist() == [0.5] * 4
     assert not _codes(report, "roster.unknown_person")
     assert [i.row for i in _codes(report, "roster.name_note")] == [2, 3, 4, 5]
+
+
+def test_a_sheet_per_party_or_a_titled_sheet_gives_its_items_their_unit(tmp_path):
+    # No 单位 column. By hand: sheets 民革 (1 item, 市政协采用) and 民盟 (2 items, one 省政协采用) are a
+    # sheet per party: their short names are units (they were taken for kinds of unit, and the items
+    # counted for none, without a word). A sheet titled 九三学社县委2025年社情民意信息报送情况 is that
+    # unit's (1 item). A sheet whose name, title and file name name no unit: its 1 item counts for
+    # none, said once (sheet.no_unit). Each unit taken from a name is said once per sheet.
+    header = ["序号", "报送日期", "信息标题", "作者", "采用情况"]
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    write_xlsx(folder / "2025年各党派社情民意.xlsx", {
+        "民革": [header, [1, "2025-03-01", "关于甲的建议", "张三", "市政协采用"]],
+        "民盟": [header, [1, "2025-03-02", "关于乙的建议", "李四", None], [2, "2025-04-02", "关于丙的建议", "王五", "省政协采用"]]})
+    write_xlsx(folder / "台账甲.xlsx", {"Sheet1": [["九三学社县委2025年社情民意信息报送情况"], header,
+                                                 [1, "2025-06-01", "关于丁的建议", "钱七", None]]})
+    write_xlsx(folder / "台账乙.xlsx", {"Sheet1": [["2025年社情民意信息报送登记表"], header,
+                                                 [1, "2025-06-02", "关于戊的建议", "孙八", None]]})
+    ledger = sq.read_ledgers(folder, year=2025)
+    units = sq.units(ledger, 2025).set_index("unit")
+    assert units["submitted"].to_dict() == {"民革": 1, "民盟": 2, "九三学社县委": 1}
+    assert units["adopted_市级"].to_dict() == {"民革": 1, "民盟": 0, "九三学社县委": 0}
+    assert units["adopted_省级"].to_dict() == {"民革": 0, "民盟": 1, "九三学社县委": 0}
+    found = sq.validate(ledger).issues
+    said = sorted((f.sheet, f.message.split("“")[1].split("”")[0]) for f in found if f.code == "sheet.unit_from_name")
+    assert said == [("Sheet1", "九三学社县委"), ("民盟", "民盟"), ("民革", "民革")]
+    none = [f for f in found if f.code == "sheet.no_unit"]
+    assert [(Path(f.file).name, f.sheet) for f in none] == [("台账乙.xlsx", "Sheet1")] and "1 条" in none[0].message

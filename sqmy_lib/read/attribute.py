@@ -157,7 +157,8 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         subs["is_unit_item"] = subs["item"].map(unit_only).eq(True).to_numpy()
     else:
         subs["is_unit_item"] = False
-    _fill_units(ledger, units, rules)
+    findings += _fill_units(ledger, units, rules)
+    findings += [] if roster else _sheets_without_unit(ledger)
     if roster:
         listed = ListedUnits(roster, rules)
         findings += _units_by_sector(ledger, listed)
@@ -180,11 +181,11 @@ def _authors_by_sheet_name(ledger: Ledger, people: set[str], units: set[str], ru
     if subs.empty:
         return []
     rows, findings = [], []
-    for src, file, sheet, kind, columns, filed_by in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["kind"],
-                                                         sheets["columns"], sheets["filed_by"]):
+    for src, file, sheet, kind, columns, filed_by, caption in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["kind"],
+                                                                  sheets["columns"], sheets["filed_by"], sheets["caption"]):
         if kind != "submissions" or not isinstance(columns, dict) or "author" in columns:
             continue
-        name, code = _sheet_author(file, sheet, filed_by, "unit" in columns, people, units, rules)
+        name, code = _sheet_author(file, sheet, filed_by, caption, "unit" in columns, people, units, rules)
         mine = (subs["src"] == src) & (subs["author_text"] == "") if name else None
         if mine is None or not mine.any():
             continue
@@ -200,14 +201,14 @@ def _authors_by_sheet_name(ledger: Ledger, people: set[str], units: set[str], ru
     return findings
 
 
-def _sheet_author(file: str, sheet: str, filed_by: str, unit_column: bool, people: set[str], units: set[str],
-                  rules: Rules) -> tuple[str, str]:
+def _sheet_author(file: str, sheet: str, filed_by: str, caption: str, unit_column: bool, people: set[str],
+                  units: set[str], rules: Rules) -> tuple[str, str]:
     """The author a sheet with no author column names, and the finding that says so: a roster person
     by its name; else, with no 单位 column either, the sheet's unit (``_sheet_unit``); else none."""
     person = re.split(r"\d{4}\s*年", (sheet or "").strip())[0].strip(" -_—()（）")
     if people and name_key(person) in people:
         return person, "sheet.author_by_name"
-    unit = None if unit_column else _sheet_unit(file, sheet, filed_by, units, rules)
+    unit = None if unit_column else _sheet_unit(file, sheet, filed_by, units, rules, caption)
     return (unit, "sheet.unit_by_name") if unit else ("", "")
 
 
@@ -421,21 +422,48 @@ def _titled(ledger: Ledger, people: pd.DataFrame, rules: Rules) -> list[dict]:
     return _at_author_cells(ledger, first, "author.titled", [base[n] for n in first["name"]])
 
 
-def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> None:
+def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> list[dict]:
+    """Items with no 单位 take their first unit author's, else their sheet's unit (``_sheet_unit``),
+    said once per sheet (``sheet.unit_from_name``)."""
     subs, authors = ledger.submissions, ledger.authors
     if subs.empty:
-        return
+        return []
     missing = subs["unit"] == ""
     if not missing.any():
-        return
+        return []
     first_unit = (authors[authors["is_unit"]].drop_duplicates("item").set_index("item")["written"]
                   if not authors.empty else pd.Series(dtype=object))
     fill = subs.loc[missing, "item"].map(first_unit).astype(object)
-    by_sheet = {src: _sheet_unit(file, sheet, filed_by, units, rules)
-                for src, file, sheet, filed_by in zip(ledger.sheets["src"], ledger.sheets["file"], ledger.sheets["sheet"],
-                                                      ledger.sheets["filed_by"])}
-    fill = fill.fillna(subs.loc[missing, "src"].map(by_sheet))
+    sheets = ledger.sheets
+    by_sheet = {src: _sheet_unit(file, sheet, filed_by, units, rules, caption)
+                for src, file, sheet, filed_by, caption in zip(sheets["src"], sheets["file"], sheets["sheet"],
+                                                               sheets["filed_by"], sheets["caption"])}
+    from_sheet = subs.loc[missing, "src"].map(by_sheet).where(fill.isna())
+    fill = fill.fillna(from_sheet)
     subs.loc[missing, "unit"] = fill.fillna("").to_numpy()
+    counts = from_sheet.dropna().groupby(subs.loc[missing, "src"]).size()
+    where = sheets.set_index("src")
+    return [dict(code="sheet.unit_from_name", src=src, file=where.at[src, "file"], sheet=where.at[src, "sheet"], row=None,
+                 column="", value=by_sheet[src], detail=str(int(n))) for src, n in counts.items()]
+
+
+_PARTY_CHANNEL = "民主党派统战"  # the placement channel whose words name the parties (rules placement.channel_words)
+
+
+def _sheets_without_unit(ledger: Ledger) -> list[dict]:
+    """Without a roster, in a ledger whose other items have units: a sheet with no 单位 column whose
+    items took no unit from its name, title, file name or 填报单位 (nor from a unit author), said
+    once with how many (``sheet.no_unit``): those items count in no unit's figures while the others
+    do. (A ledger where no item has a unit, of 委员 only, counts no units at all: nothing to say.)"""
+    subs, sheets = ledger.submissions, ledger.sheets
+    if subs.empty or (subs["unit"] == "").all():
+        return []
+    blank = subs.loc[subs["unit"] == "", "src"].value_counts()
+    return [dict(code="sheet.no_unit", src=src, file=file, sheet=sheet, row=None, column="", value=sheet,
+                 detail=str(int(blank[src])))
+            for src, file, sheet, kind, columns in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["kind"],
+                                                       sheets["columns"])
+            if src in blank.index and isinstance(columns, dict) and "unit" not in columns]
 
 
 # Words of a ledger's own name (政协办公室台账, 信息报送登记表): such a name is no unit's.
@@ -457,17 +485,17 @@ def _unit_in_name(name: str | None) -> list[str]:
     return parts
 
 
-def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Rules) -> str | None:
+def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Rules, caption: str = "") -> str | None:
     """The unit a sheet without a 单位 column belongs to (one file or one sheet per unit): its
-    填报单位, else a roster unit named in the sheet name, then in the file name. Without a roster:
-    the 填报单位, else a sheet or a file named as a unit is (民盟县委: a unit word of the rules, the
-    test authors pass), the name before a year counting (民盟县委2025年台账); a name that is the
-    office itself (…政协办公室, 信息科) is not a unit."""
+    填报单位, else a roster unit named in the sheet name, its title above the header, then the file
+    name. Without a roster: the 填报单位, else a sheet, title or file named as a unit is (民盟县委: a
+    unit word of the rules, the test authors pass), the name before a year counting (民盟县委2025年台账,
+    九三学社县委2025年社情民意信息报送情况); a name that is the office itself (…政协办公室, 信息科) is not a unit."""
     if units:
         if name_key(filed_by) in units:
             return filed_by
         by_length = sorted(units, key=len, reverse=True)
-        for name in (sheet, Path(file).stem):
+        for name in (sheet, caption, Path(file).stem):
             found = next((u for u in by_length if u and u in name), None)
             if found:
                 return found
@@ -477,9 +505,11 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
     if filed_by:
         return None if own(filed_by) else filed_by
     # A sheet, else a file, named as a unit is (民盟县委, 民盟县委2025年社情民意信息台账.xlsx); not one
-    # named for a kind of unit (界别, 各工委: the items of several units).
-    kinds = set(rules.data.get("unit_name_words") or ())
-    for name in (part for whole in (sheet, Path(file).stem) for part in _unit_in_name(whole)):
+    # named for a kind of unit (界别, 各工委: the items of several units). A party's short name (民革,
+    # 九三: the rules' words for the parties' channel) names one unit: a sheet per party.
+    parties = set(((rules.data.get("placement") or {}).get("channel_words") or {}).get(_PARTY_CHANNEL) or ())
+    kinds = set(rules.data.get("unit_name_words") or ()) - parties
+    for name in (part for whole in (sheet, caption, Path(file).stem) for part in _unit_in_name(whole)):
         if (name and not any(ch.isdigit() for ch in name) and not own(name) and name not in kinds
                 and not any(w in name for w in _LEDGER_WORDS)
                 and not name.startswith("各") and rules.author_kind(name) == "unit"):

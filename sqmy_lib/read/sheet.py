@@ -206,6 +206,7 @@ class SheetContext:
     month: int | None = None  # the month a month's sheet names (3月): a date cell of a day alone is in it
     date1904: bool = False  # the workbook counts days from 1904: a number typed as a date is 1462 days on
     year_assumed: bool = False  # no title, sheet, file or folder name says the year: ``year`` is ``--year``'s
+    caption: str = ""  # the text above the header (民革县委2025年社情民意信息报送情况), as written
 
 
 def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None,
@@ -216,7 +217,7 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
     year, conflict, assumed = _sheet_year(above, file, sheet, default_year)
     m = _FILED_BY.search(norm_spaces(above))
     return SheetContext(src, file, sheet, year, m[1] if m else "", (above[:40], conflict) if conflict else None,
-                        month_in_text(sheet), date1904, year_assumed=assumed)
+                        month_in_text(sheet), date1904, year_assumed=assumed, caption=norm_spaces(above)[:200])
 
 
 def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> tuple[int | None, str, bool]:
