@@ -4051,3 +4051,21 @@ def test_a_sheet_per_party_or_a_titled_sheet_gives_its_items_their_unit(tmp_path
     assert said == [("Sheet1", "九三学社县委"), ("民盟", "民盟"), ("民革", "民革")]
     none = [f for f in found if f.code == "sheet.no_unit"]
     assert [(Path(f.file).name, f.sheet) for f in none] == [("台账乙.xlsx", "Sheet1")] and "1 条" in none[0].message
+
+
+def test_leaders_listed_before_one_instruction_word_are_no_adoption(tmp_path):
+    # 市委书记王某某、市长李某某分别批示 in a 采用情况 cell: two 批示 (市级), no adoption. It was read as an
+    # adoption by a body 市委书记王某某 (市委 placed at 市级) and paid ¥100 × 2 without a word. By hand
+    # (rules: 市级 ¥100, 批示 doubles): 甲 two 批示, nothing adopted: ¥0 (said: instruction.no_adoption);
+    # 乙 市政协采用 and two 批示: ¥200; 丙 市政协、市长批示 (a body, then a leader): adopted 市级 and one 批示: ¥200.
+    header = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]
+    rows = [header, [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "市委书记王某某、市长李某某分别批示"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民盟县委", "市政协采用，市委书记王某某、市长李某某分别作出批示"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "民建县委", "市政协、市长批示"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "l.xlsx", {"S": rows}), year=2025)
+    assert ledger.adoptions.groupby("row").size().to_dict() == {3: 1, 4: 1}
+    assert ledger.instructions.groupby("row")["leader"].apply(list).to_dict() == {
+        2: ["市委书记王某某", "市长李某某"], 3: ["市委书记王某某", "市长李某某"], 4: ["市长"]}
+    paid = sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict()
+    assert paid == {"李四": 20000, "王五": 20000}
+    assert [f.row for f in sq.validate(ledger).issues if f.code == "instruction.no_adoption"][:1] == [2]

@@ -69,6 +69,8 @@ def _words(data: dict, key: str, upper: bool = False) -> list[str]:
     return sorted(words, key=lambda w: (-len(w), w))
 
 
+# A clause of a cell: what lies between its stops and commas.
+_CLAUSE = re.compile(r"[^;；。\n,，]+")
 _PIECES_KEPT = 100_000  # distinct adoption-cell pieces remembered by one reader
 
 
@@ -306,7 +308,8 @@ class Vocabulary:
             return []
         readings: list[Reading] = []
         last_body = ""
-        parts = [c for p in self._spaced_bodies(_split_parts(_levels_written_together(text))) for c in self._read_piece(p)]
+        text = self._leaders_listed(_levels_written_together(text))
+        parts = [c for p in self._spaced_bodies(_split_parts(text)) for c in self._read_piece(p)]
         for part, reading in parts:
             if readings and self._goes_on(readings[-1], reading, part):
                 # 省政协,已采用 / 市政协⏎《社情民意》第3期: the body named, then what it did — one adoption.
@@ -321,6 +324,23 @@ class Vocabulary:
                 last_body = reading.body
             readings.append(reading)
         return _merge_trailing(_bodies_share_the_deed(_bodies_share_the_outcome(readings)))
+
+    def _leaders_listed(self, text: str) -> str:
+        """``市委书记王某某、市长李某某分别批示``: leaders listed before one 批示 word are one 批示 clause
+        (each leader's 批示 is read from the text), not a body (市委) then a 批示; joined by 和 so the
+        clause stays whole. Only when every listed piece names a leader's post and no adoption is said."""
+        if "、" not in text or not self._any_instruction.search(text):
+            return text
+
+        def whole(m: re.Match) -> str:
+            clause = m[0]
+            if not self._any_instruction.search(clause) or any(v in clause for v in ADOPTION_VERBS):
+                return clause
+            leaders = clause.split("、")
+            if not all(any(t in piece for t in self.title_words) for piece in leaders):
+                return clause
+            return "和".join(leaders)
+        return _CLAUSE.sub(whole, text)
 
     def _read_piece(self, piece: str) -> tuple[tuple[str, Reading], ...]:
         """A piece's clauses (``_clauses``), each with its reading (``_part``), worked out once per
@@ -620,6 +640,13 @@ class Vocabulary:
         return (b is not None and not t[b.end():].strip(" 。.") and self._no_instruction.fullmatch(b[1].strip()) is not None
                 and not self._any_instruction.search(t[: b.start()]))
 
+    def _from_first_post(self, leader: str) -> str:
+        """A leader text listed with 、 from its first piece that names a post (``市政协、市长`` → ``市长``);
+        as it is when no piece names one. Organs sharing one post (``市委、市政府主要领导``) are each that post's."""
+        pieces = _organs_share_a_post(leader, "、").split("、")
+        first = next((k for k, p in enumerate(pieces) if any(t in p for t in self.title_words)), 0)
+        return "、".join(pieces[first:])
+
     def instruction_in_text(self, text: str) -> list[tuple[str, str, str]]:
         """批示 written in free text (备注/说明): ``获市委书记王某某批示`` → [(leader, the sentence, the
         day written with the leader or '')]: ``2025年4月2日市长张某某批示``, ``市长张某某4月2日批示``.
@@ -641,6 +668,7 @@ class Vocabulary:
                 leader, times = leader[: n.start()], _count(n[1])
             leader = re.sub(r"(?:分别|先后|共同|均|都)$", "", leader)  # 市委书记王某某、市长李某某分别作出批示
             leader, after = self.leader_and_day(leader)  # 市长李某某4月2日批示
+            leader = self._from_first_post(leader)  # 市政协、市长批示: the body before is an adoption's, not a leader
             day = day or after or _day_after_the_word(t, m.end())  # 市长李某某批示(4月2日), 市长李某某批示,4月2日
             found += [(one, m[0].strip(), day) for one in (self.leaders(leader) if leader else [""]) for _ in range(times)]
         return found
