@@ -4069,3 +4069,22 @@ def test_leaders_listed_before_one_instruction_word_are_no_adoption(tmp_path):
     paid = sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict()
     assert paid == {"李四": 20000, "王五": 20000}
     assert [f.row for f in sq.validate(ledger).issues if f.code == "instruction.no_adoption"][:1] == [2]
+
+
+def test_a_ledger_of_another_levels_office_read_with_these_rules_is_said(tmp_path):
+    # Rules of a county office (示例县政协, 县级); a ledger titled 示例市政协… (a city office that kept the
+    # built-in rules): its 本级编发 is placed 县级 and paid ¥30 (10000 would be 市级's), which cannot be
+    # right for a city office: said once (office.other_level), naming both. A ledger titled for the
+    # office itself, for 县政协, for a unit (民革示例县委) or naming where items went (报送市政协) says nothing.
+    header = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    write_xlsx(folder / "a.xlsx", {"S": [["示例市政协2025年社情民意信息报送采用台账"], header,
+                                         [1, "2025-03-01", "关于甲的建议", "张三", "民革市委", "本级编发第3期"]]})
+    for name, title in (("b", "政协示例县委员会2025年社情民意信息台账"), ("c", "县政协办公室信息报送登记表"),
+                        ("d", "民革示例县委2025年社情民意信息"), ("e", "2025年报送市政协社情民意信息登记表")):
+        write_xlsx(folder / f"{name}.xlsx", {"S": [[title], header, [1, "2025-03-02", f"关于{name}的建议", "李四", "民盟县委", ""]]})
+    ledger = sq.read_ledgers(folder, year=2025)
+    said = [f for f in sq.validate(ledger).issues if f.code == "office.other_level"]
+    assert [(Path(f.file).name, f.severity) for f in said] == [("a.xlsx", "warning")]
+    assert "示例市政协" in said[0].message and "示例县政协" in said[0].message and "市级" in said[0].message

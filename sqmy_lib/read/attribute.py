@@ -159,6 +159,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         subs["is_unit_item"] = False
     findings += _fill_units(ledger, units, rules)
     findings += [] if roster else _sheets_without_unit(ledger)
+    findings += _office_of_another_level(ledger, rules)
     if roster:
         listed = ListedUnits(roster, rules)
         findings += _units_by_sector(ledger, listed)
@@ -447,6 +448,42 @@ def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> list[dict]:
                  column="", value=by_sheet[src], detail=str(int(n))) for src, n in counts.items()]
 
 
+def _office_of_another_level(ledger: Ledger, rules: Rules) -> list[dict]:
+    """A ledger whose title names a 政协 of another level than the rules' own office (示例市政协2025年…
+    read with a county office's rules, 利川市政协 with no ``relative: {市: own}``): 本级, 市政协 and the
+    like would be placed wrongly without a word; said once per office named (``office.other_level``).
+    Not when the ledgers are read as a roll-up's offices (each read as its own office)."""
+    subs, sheets = ledger.submissions, ledger.sheets
+    if subs.empty or (subs["office"] != "").any():
+        return []
+    own, name = rules.own_tier, (rules.data.get("office") or {}).get("name") or ""
+    out, said = [], set()
+    for src, file, sheet, caption in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["caption"]):
+        named = _office_named(caption or "")
+        if not named or named in said:
+            continue
+        said.add(named)
+        tier = rules.place(named).tier
+        if tier is not None and tier != own:
+            out.append(dict(code="office.other_level", src=src, file=file, sheet=sheet, row=None, column="", value=named,
+                            detail=f"{tier}单位,而规则文件中的本单位是“{name}”({own})"))
+    return out
+
+
+_YEAR_WORDS = re.compile(r"\d{4}\s*年度?")
+_OFFICE_FULL = re.compile(r"政协([\u4e00-\u9fff]{1,12}?)委员会")  # 政协示例县委员会
+_OFFICE_SHORT = re.compile(r"([\u4e00-\u9fff]{1,12}?)政协")  # 示例县政协
+_NOT_A_PLACE = re.compile(r"^(?:报送|上报|呈报|报|送|向|被|给|往|对|至|到|关于)")  # 报送市政协…, 向市政协报送…: where items went, not whose ledger
+
+
+def _office_named(caption: str) -> str | None:
+    """The 政协 a ledger's title opens with (``示例市政协2025年…``; ``政协示例市委员会办公室…`` as
+    ``示例市政协``), or None (a title naming where items were sent: ``2025年报送市政协信息登记表``)."""
+    text = _YEAR_WORDS.sub(" ", caption).lstrip(" \t:：、,，()（）【】[]《》")
+    m = _OFFICE_FULL.match(text) or _OFFICE_SHORT.match(text)
+    return f"{m[1]}政协" if m and not _NOT_A_PLACE.search(m[1]) else None
+
+
 _PARTY_CHANNEL = "民主党派统战"  # the placement channel whose words name the parties (rules placement.channel_words)
 
 
@@ -461,8 +498,7 @@ def _sheets_without_unit(ledger: Ledger) -> list[dict]:
     blank = subs.loc[subs["unit"] == "", "src"].value_counts()
     return [dict(code="sheet.no_unit", src=src, file=file, sheet=sheet, row=None, column="", value=sheet,
                  detail=str(int(blank[src])))
-            for src, file, sheet, kind, columns in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["kind"],
-                                                       sheets["columns"])
+            for src, file, sheet, columns in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["columns"])
             if src in blank.index and isinstance(columns, dict) and "unit" not in columns]
 
 
