@@ -13,6 +13,7 @@ import datetime as dt
 import warnings
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..read.attribute import item_days, person_units, person_units_on
@@ -152,7 +153,13 @@ def _authors_read(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.Series:
     if authors.empty:
         return subs["author_text"].astype(object)
     ordered = authors.sort_values(["item", "position"], kind="stable").drop_duplicates(["item", "name"])
-    joined = ordered.groupby("item")["name"].agg("、".join)
+    # Each item's names, joined by slicing the sorted column (a groupby with a Python join per item
+    # took 1.7 s of a province's roll-up; most items have one author, taken as it is).
+    items, names = ordered["item"].to_numpy(), ordered["name"].to_numpy(dtype=object)
+    starts = np.flatnonzero(np.r_[True, items[1:] != items[:-1]]) if len(items) else np.array([], dtype=np.int64)
+    ends = np.r_[starts[1:], len(items)]
+    joined = pd.Series([names[a] if b - a == 1 else "、".join(names[a:b]) for a, b in zip(starts, ends)],
+                       index=items[starts], dtype=object)
     return subs["item"].map(joined).astype(object).fillna(subs["author_text"])
 
 
