@@ -527,27 +527,24 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
     name. Without a roster: the 填报单位, else a sheet, title or file named as a unit is (民盟县委: a
     unit word of the rules, the test authors pass), the name before a year counting (民盟县委2025年台账,
     九三学社县委2025年社情民意信息报送情况); a name that is the office itself (…政协办公室, 信息科) is not a unit."""
+    names = (sheet, caption, Path(file).stem)
     if units:
         if name_key(filed_by) in units:
             return filed_by
         by_length = sorted(units, key=len, reverse=True)
-        for name in (sheet, caption, Path(file).stem):
-            found = next((u for u in by_length if u and u in name), None)
-            if found:
-                return found
-        return None
+        return next((u for name in names for u in by_length if u and u in name), None)
     office = rules.data.get("office", {})
     own = lambda name: name in (office.get("name"), office.get("full_name")) or name.endswith(("办公室", "信息科", "政协"))
     if filed_by:
         return None if own(filed_by) else filed_by
-    # A sheet, else a file, named as a unit is (民盟县委, 民盟县委2025年社情民意信息台账.xlsx); not one
-    # named for a kind of unit (界别, 各工委: the items of several units). A party's short name (民革,
-    # 九三: the rules' words for the parties' channel) names one unit: a sheet per party.
+    return next((name for whole in names for name in _unit_in_name(whole) if not own(name) and _names_a_unit(name, rules)), None)
+
+
+def _names_a_unit(name: str, rules: Rules) -> bool:
+    """Whether a sheet's, title's or file's name names one unit (民盟县委); not a kind of unit (界别,
+    各工委: the items of several units), nor a ledger's own words. A party's short name (民革, 九三: the
+    rules' words for the parties' channel) names one unit: a sheet per party."""
     parties = set(((rules.data.get("placement") or {}).get("channel_words") or {}).get(_PARTY_CHANNEL) or ())
     kinds = set(rules.data.get("unit_name_words") or ()) - parties
-    for name in (part for whole in (sheet, caption, Path(file).stem) for part in _unit_in_name(whole)):
-        if (name and not any(ch.isdigit() for ch in name) and not own(name) and name not in kinds
-                and not any(w in name for w in _LEDGER_WORDS)
-                and not name.startswith("各") and rules.author_kind(name) == "unit"):
-            return name
-    return None
+    return (bool(name) and not any(ch.isdigit() for ch in name) and name not in kinds
+            and not any(w in name for w in _LEDGER_WORDS) and not name.startswith("各") and rules.author_kind(name) == "unit")
