@@ -4088,3 +4088,24 @@ def test_a_ledger_of_another_levels_office_read_with_these_rules_is_said(tmp_pat
     said = [f for f in sq.validate(ledger).issues if f.code == "office.other_level"]
     assert [(Path(f.file).name, f.severity) for f in said] == [("a.xlsx", "warning")]
     assert "示例市政协" in said[0].message and "示例县政协" in said[0].message and "市级" in said[0].message
+
+
+def test_a_mark_before_the_body_it_is_about_is_one_adoption(tmp_path):
+    # √（市政协） and 是，市政协 in a 采用情况 cell: one adoption at 市级 (¥100). Read apart, the mark was a
+    # second adoption with no body, an error (adoption.no_body) at a cell that is right. 已采用，第6期
+    # names no body: that error stands. 市政协采用，编号2025-12: one adoption; the 编号 is no date (it was a
+    # second adoption dated 2025-12), said (mark.unknown).
+    header = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]
+    rows = [header, [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "√（市政协）"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民盟县委", "是，市政协"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "民建县委", "已采用，第6期"],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "民进县委", "市政协采用，编号2025-12"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "m.xlsx", {"S": rows}), year=2025)
+    assert ledger.adoptions.groupby("row").size().to_dict() == {2: 1, 3: 1, 4: 1, 5: 1}
+    assert ledger.adoptions.set_index("row").loc[5, "date"] is pd.NaT
+    assert [(f.row, f.column) for f in sq.validate(ledger).issues if f.code == "mark.unknown"] == [(5, "F")]
+    assert ledger.adoptions.set_index("row")["tier"].astype(object).where(lambda t: t.notna(), None).to_dict() == {
+        2: "市级", 3: "市级", 4: None, 5: "市级"}
+    assert [f.row for f in sq.validate(ledger).issues if f.code == "adoption.no_body"] == [4]
+    paid = sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict()
+    assert paid == {"张三": 10000, "李四": 10000, "赵六": 10000}

@@ -71,7 +71,9 @@ def _words(data: dict, key: str, upper: bool = False) -> list[str]:
 
 # A clause of a cell: what lies between its stops and commas.
 _CLAUSE = re.compile(r"[^;；。\n,，]+")
-_PIECES_KEPT = 100_000  # distinct adoption-cell pieces remembered by one reader
+_PIECES_KEPT = 100_000
+# A part that is an identifier (编号2025-12, 文号:示政协〔2025〕3号): never read as a date or an issue.
+_IDENTIFIER = re.compile(r"^\s*(?:编号|文号|序号|流水号|登记号)\s*[:：]?")  # distinct adoption-cell pieces remembered by one reader
 
 
 class Vocabulary:
@@ -323,7 +325,7 @@ class Vocabulary:
             if reading.body:
                 last_body = reading.body
             readings.append(reading)
-        return _merge_trailing(_bodies_share_the_deed(_bodies_share_the_outcome(readings)))
+        return _merge_trailing(_mark_before_body(_bodies_share_the_deed(_bodies_share_the_outcome(readings))))
 
     def _leaders_listed(self, text: str) -> str:
         """``市委书记王某某、市长李某某分别批示``: leaders listed before one 批示 word are one 批示 clause
@@ -500,6 +502,8 @@ class Vocabulary:
         return self._negated(mark) or UNKNOWN
 
     def _part(self, part: str) -> Reading:
+        if _IDENTIFIER.match(part):  # 编号2025-12: a number of the record's, not a date or an issue; said
+            return Reading(UNKNOWN, text=part)
         if (marked := self._body_with_mark(part)) is not None:
             return marked
         text = norm(part).upper()
@@ -1047,6 +1051,14 @@ def _trails(prev: Reading, r: Reading) -> bool:
         return False
     issue, dated = r.issue_no is not None, _dated_part(r)
     return (issue or dated) and not (issue and prev.issue_no is not None) and not (dated and _dated_part(prev))
+
+
+def _mark_before_body(readings: list[Reading]) -> list[Reading]:
+    """A bare mark right before the body it is about (``√（市政协）``, ``是，市政协``): one adoption, that
+    body's; read apart, the mark was a second adoption with no body (an error staff could not fix)."""
+    return [r for k, r in enumerate(readings)
+            if not (r.state == ADOPTED and _is_bare(r) and not (r.date or r.day or r.when) and k + 1 < len(readings)
+                    and readings[k + 1].state == ADOPTED and readings[k + 1].body)]
 
 
 def _merge_trailing(readings: list[Reading]) -> list[Reading]:
