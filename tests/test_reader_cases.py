@@ -4109,3 +4109,20 @@ def test_a_mark_before_the_body_it_is_about_is_one_adoption(tmp_path):
     assert [f.row for f in sq.validate(ledger).issues if f.code == "adoption.no_body"] == [4]
     paid = sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict()
     assert paid == {"张三": 10000, "李四": 10000, "赵六": 10000}
+
+
+def test_a_date_cell_with_a_day_per_adoption_dates_each_in_order(tmp_path):
+    # 采用情况 市政协采用（第5期）；省政协采用（第3期） beside 采用时间 2025.3.5；2025.4.2: 市 on 5 March, 省 on
+    # 2 April (the whole cell was an unreadable date, both adoptions errors and unpaid). One day for two
+    # adoptions dates both; three days for two adoptions cannot be paired: an error, as before.
+    header = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "采用时间"]
+    rows = [header, [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "市政协采用（第5期）；省政协采用（第3期）", "2025.3.5；2025.4.2"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民盟县委", "市政协采用；省政协采用", "2025.3.20"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "民建县委", "市政协采用；省政协采用", "2025.3.5；2025.4.2；2025.5.1"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "d.xlsx", {"S": rows}), year=2025)
+    got = [(r, t, d.strftime("%m-%d") if pd.notna(d) else None)
+           for r, t, d in zip(ledger.adoptions["row"], ledger.adoptions["tier"].astype(str), ledger.adoptions["date"])]
+    assert got == [(2, "市级", "03-05"), (2, "省级", "04-02"), (3, "市级", "03-20"), (3, "省级", "03-20"),
+                   (4, "市级", None), (4, "省级", None)]
+    assert {f.row for f in sq.validate(ledger).issues if f.code == "adoption.date_invalid"} == {4}
+    assert sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict() == {"张三": 20000, "李四": 20000}

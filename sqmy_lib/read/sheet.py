@@ -1636,10 +1636,22 @@ class SheetReader:
             if not rows:
                 self._finding("cell.orphan", r, c, value, label)
                 continue
-            ordinal, status, text = self._date(value)
-            for k in rows:  # a day in the column dates what the text dates to its month only, or not at all
+            each = self._date_each(value, len(rows))  # 3.5；4.2 beside 市政协采用；省政协采用: a day each, in order
+            for k, (ordinal, status, text) in zip(rows, each or [self._date(value)] * len(rows)):
+                # a day in the column dates what the text dates to its month only, or not at all
                 if not t["date"][k] or t["date_status"][k] != OK and status == OK:
                     t["date"][k], t["date_status"][k], t["date_text"][k] = ordinal, status, text
+
+    def _date_each(self, value, n: int) -> list[tuple[int, str, str]] | None:
+        """A date cell listing one day per record of the row (``3.5；4.2`` beside two adoptions), each
+        read; None unless it lists exactly ``n`` > 1 readable days."""
+        if n < 2 or not isinstance(value, str):
+            return None
+        parts = [p.strip() for p in _DATE_LIST.split(value) if p.strip()]
+        if len(parts) != n:
+            return None
+        dates = [self._date(p) for p in parts]
+        return dates if all(status in (OK, "month_only") for _, status, _ in dates) else None
 
     # ------------------------------------------------------------------ instructions
 
@@ -1904,6 +1916,8 @@ _EXTENDED = re.compile(r"(?:(?:延期|延长|顺延|推迟)(?:办理|办结|办�
                        r"(?P<when>[^,，;；。、()]{2,16}?)(?:前|以前|之前)?(?:办结|完成|办复|答复|反馈|办理|[,，;；。()]|$)")
 # A 落实情况 saying the 办理时限 was extended, with or without the day (经批准延期, 申请延长办理时限).
 _EXTENSION_SAID = re.compile(r"延期|延长(?:办理|办结|办复|答复)?(?:时限|期限)|顺延|延至|推迟(?:办理|办结|办复|答复)")
+# Days listed in one date cell: 3.5；4.2, 2025.3.5、2025.4.2, one a line.
+_DATE_LIST = re.compile(r"[;；、\n]+")
 # The clauses of a 备注 (and of two 备注 columns, joined by ;).
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
 
