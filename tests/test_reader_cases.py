@@ -4111,6 +4111,22 @@ def test_a_mark_before_the_body_it_is_about_is_one_adoption(tmp_path):
     assert paid == {"张三": 10000, "李四": 10000, "赵六": 10000}
 
 
+def test_a_negative_mark_before_the_body_is_that_body_not_adopting(tmp_path):
+    # ×（市政协） was a not-adopted mark with no body beside an adoption by 市政协: adopted, paid ¥100,
+    # unsaid. The mark is about the body after it: not adopted, nothing paid, nothing to say. ×市政协采用
+    # (and × 市政协采用, whose × was read into the body's name) says both: unknown, said at the cell
+    # (mark.unknown), unpaid. 县级√市级× keeps its reading: 县 adopted (¥30), 市 not.
+    header = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]
+    rows = [header, [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "×（市政协）"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民盟县委", "×市政协采用"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "民建县委", "× 市政协采用"],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "民进县委", "县级√市级×"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "x.xlsx", {"S": rows}), year=2025)
+    assert ledger.adoptions[["row", "tier"]].astype(str).values.tolist() == [["5", "县级"]]
+    assert [(f.row, f.column) for f in sq.validate(ledger).issues if f.code == "mark.unknown"] == [(3, "F"), (4, "F")]
+    assert sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict() == {"赵六": 3000}
+
+
 def test_a_date_cell_with_a_day_per_adoption_dates_each_in_order(tmp_path):
     # 采用情况 市政协采用（第5期）；省政协采用（第3期） beside 采用时间 2025.3.5；2025.4.2: 市 on 5 March, 省 on
     # 2 April (the whole cell was an unreadable date, both adoptions errors and unpaid). One day for two

@@ -936,7 +936,7 @@ _OUTCOME_LEAD = re.compile(r"[,，、;；(（\[【\s但暂尚仍还]+$")
 _EMOJI_STYLE = str.maketrans("", "", "\ufe0e\ufe0f")
 # Mark symbols written right after a body (县级√市级√, 省政协×); a part ends after one.
 _MARK_SYMBOLS = re.compile(r"[√✓✔×✗✘]")
-_AFTER_A_SYMBOL = re.compile(r"(?<=[√✓✔×✗✘])(?=[^\s√✓✔×✗✘)\]】,，;；、。])")
+_AFTER_A_SYMBOL = re.compile(r"(?<=[√✓✔×✗✘])\s*(?=[^\s√✓✔×✗✘)\]】,，;；、。])")
 _MARK_HINT = re.compile(r"[:：\s(√✓✔×✗✘]")
 # A body, then its mark: after a colon (省政协：×), a space (省政协 否), a symbol (省政协×), in brackets (省政协(×)).
 _BODY_THEN_MARK = re.compile(r"^(?P<body>[^:：()]+?)\s*(?:[:：]\s*(?P<word>.+)|\s+(?P<spaced>\S+)|(?P<symbol>[√✓✔×✗✘])"
@@ -1054,11 +1054,22 @@ def _trails(prev: Reading, r: Reading) -> bool:
 
 
 def _mark_before_body(readings: list[Reading]) -> list[Reading]:
-    """A bare mark right before the body it is about (``√（市政协）``, ``是，市政协``): one adoption, that
-    body's; read apart, the mark was a second adoption with no body (an error staff could not fix)."""
-    return [r for k, r in enumerate(readings)
-            if not (r.state == ADOPTED and _is_bare(r) and not (r.date or r.day or r.when) and k + 1 < len(readings)
-                    and readings[k + 1].state == ADOPTED and readings[k + 1].body)]
+    """A bare mark right before the body it is about (``√（市政协）``, ``是，市政协``, ``×（市政协）``): one
+    reading, that body's, in the mark's state; read apart, ``√`` was a second adoption with no body (an
+    error staff could not fix) and ``×`` was lost beside an adoption by the body. A negative or pending
+    mark before a body whose own text says it adopted (``×市政协采用``) contradicts it: unknown, said."""
+    out: list[Reading] = []
+    for k, r in enumerate(readings):
+        body = readings[k + 1] if k + 1 < len(readings) else None
+        if (body is None or body.state != ADOPTED or not body.body or r.state not in (ADOPTED, NOT_ADOPTED, PENDING)
+                or not _is_bare(r) or r.date or r.day or r.when):
+            out.append(r)
+        elif r.state != ADOPTED and any(v in r.text for v in ADOPTION_VERBS):  # 未被省政协采用但被市政协采用
+            out.append(r)
+        elif r.state != ADOPTED:  # the body's reading comes next: it takes the mark's state
+            said = any(v in body.text for v in ADOPTION_VERBS)
+            readings[k + 1] = replace(body, state=UNKNOWN if said else r.state, text=f"{r.text}{body.text}", marked=True)
+    return out
 
 
 def _merge_trailing(readings: list[Reading]) -> list[Reading]:
