@@ -4127,6 +4127,25 @@ def test_a_negative_mark_before_the_body_is_that_body_not_adopting(tmp_path):
     assert sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict() == {"赵六": 3000}
 
 
+def test_a_quarter_sheet_dates_a_day_without_its_year_by_the_quarter(tmp_path):
+    # A workbook of quarter sheets (第一季度, 四季度, 7-9月). 12.30 on 第一季度 was 2025-12-30, in the year's
+    # fourth quarter, unsaid; written in the first quarter's sheet it is the December before (2024-12-30),
+    # outside 2025, said (date.year_read). 1.5 on 四季度 is 2026-01-05. Days of the quarter, or near it
+    # (5.8 on 第一季度), stay in 2025, as does 8.20 on 7-9月.
+    header = ["序号", "信息标题", "作者", "单位", "报送时间"]
+    write_xlsx(tmp_path / "2025年信息台账.xlsx", {
+        "第一季度": [header, [1, "关于甲的建议", "张三", "民革县委", "3.5"], [2, "关于乙的建议", "李四", "民盟县委", "12.30"],
+                     [3, "关于丙的建议", "王五", "民建县委", "5.8"]],
+        "四季度": [header, [1, "关于丁的建议", "赵六", "民进县委", "1.5"], [2, "关于戊的建议", "钱七", "农工县委", "11.5"]],
+        "7-9月": [header, [1, "关于己的建议", "孙八", "九三县委", "8.20"]]})
+    ledger = sq.read_ledgers(tmp_path, year=2025)
+    got = dict(zip(ledger.submissions["title"], ledger.submissions["date"].dt.strftime("%Y-%m-%d")))
+    assert got == {"关于甲的建议": "2025-03-05", "关于乙的建议": "2024-12-30", "关于丙的建议": "2025-05-08",
+                   "关于丁的建议": "2026-01-05", "关于戊的建议": "2025-11-05", "关于己的建议": "2025-08-20"}
+    said = sorted((f.sheet, f.row) for f in sq.validate(ledger).issues if f.code == "date.year_read")
+    assert said == [("四季度", 2), ("第一季度", 3)]
+
+
 def test_a_date_cell_with_a_day_per_adoption_dates_each_in_order(tmp_path):
     # 采用情况 市政协采用（第5期）；省政协采用（第3期） beside 采用时间 2025.3.5；2025.4.2: 市 on 5 March, 省 on
     # 2 April (the whole cell was an unreadable date, both adoptions errors and unpaid). One day for two

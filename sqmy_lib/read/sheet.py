@@ -46,6 +46,7 @@ from .values import (
     issue_cell,
     item_no_key,
     month_in_text,
+    quarter_in_text,
     norm,
     norm_spaces,
     parse_date,
@@ -207,6 +208,7 @@ class SheetContext:
     date1904: bool = False  # the workbook counts days from 1904: a number typed as a date is 1462 days on
     year_assumed: bool = False  # no title, sheet, file or folder name says the year: ``year`` is ``--year``'s
     caption: str = ""  # the text above the header (民革县委2025年社情民意信息报送情况), as written
+    quarter: int | None = None  # the quarter a quarter's sheet names (第一季度, 1-3月): its dates lie about it
 
 
 def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None,
@@ -217,7 +219,8 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
     year, conflict, assumed = _sheet_year(above, file, sheet, default_year)
     m = _FILED_BY.search(norm_spaces(above))
     return SheetContext(src, file, sheet, year, m[1] if m else "", (above[:40], conflict) if conflict else None,
-                        month_in_text(sheet), date1904, year_assumed=assumed, caption=norm_spaces(above)[:200])
+                        month_in_text(sheet), date1904, year_assumed=assumed, caption=norm_spaces(above)[:200],
+                        quarter=quarter_in_text(sheet))
 
 
 def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> tuple[int | None, str, bool]:
@@ -1041,10 +1044,12 @@ class SheetReader:
     def _across_the_year_end(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, str, str]]:
         """A date written without its year that belongs to the year beside the sheet's, said at its cell
         (``date.year_read``); it was read in the sheet's year. On a month's sheet: half a year from the
-        sheet's month; on a sheet of a year: past its December, the rows in date order."""
+        sheet's month (a quarter's sheet: its middle month); on a sheet of a year: past its December, the
+        rows in date order."""
         if not self.ctx.year:
             return dated
-        moves = self._beside_the_month(dated) if self.ctx.month else self._past_december(dated)
+        month = self.ctx.month or (3 * self.ctx.quarter - 1 if self.ctx.quarter else None)
+        moves = self._beside_the_month(dated, month) if month else self._past_december(dated)
         if not moves:
             return dated
         out = list(dated)
@@ -1054,10 +1059,11 @@ class SheetReader:
                           f"{why},按{moved.year}年{moved.month}月{moved.day}日读取")
         return out
 
-    def _beside_the_month(self, dated: list[tuple[int, str, str]]) -> list[tuple[int, dt.date, str]]:
+    def _beside_the_month(self, dated: list[tuple[int, str, str]], month: int) -> list[tuple[int, dt.date, str]]:
         """On a month's sheet, a date half a year from the sheet's month is of the year beside (12月28日
-        on the 1月 sheet: the December before; 1月3日 on the 12月 sheet: the January after)."""
-        month, year = self.ctx.month, self.ctx.year
+        on the 1月 sheet: the December before; 1月3日 on the 12月 sheet: the January after); on a
+        quarter's sheet, from its middle month (12月30日 on 第一季度: the December before)."""
+        year = self.ctx.year
         moves = []
         for k, (ordinal, status, text) in enumerate(dated):
             if not ordinal or status != OK:

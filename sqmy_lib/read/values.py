@@ -364,6 +364,23 @@ def month_in_text(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+# A quarter a sheet is named by: 第一季度, 2季度, Q3, or the three months it spans (1-3月, 一至三月).
+_QUARTER_IN_TEXT = re.compile(r"(?<![\d、,，和至到\-—~～])([1-4])\s*季度?(?!\s*[、,，和至到\-—~～]?\s*\d)|(?<![A-Z])Q([1-4])(?!\d)"
+                              r"|(?<!\d)(1|4|7|10)\s*[-—~～至到]\s*(3|6|9|12)\s*月")
+
+
+def quarter_in_text(text: str) -> int | None:
+    """The one quarter a sheet's name says (``第一季度``, ``Q2``, ``7-9月``); None for none or several."""
+    found = set()
+    for m in _QUARTER_IN_TEXT.finditer(_digits(norm(text or "")).upper()):
+        if m[3]:
+            if int(m[4]) - int(m[3]) == 2:
+                found.add((int(m[3]) + 2) // 3)
+        else:
+            found.add(int(m[1] or m[2]))
+    return found.pop() if len(found) == 1 else None
+
+
 def day_in_month(value, year: int | None, month: int | None) -> ParsedDate | None:
     """A date cell that gives the day only (``5日``, ``5号``, ``5``) on a month's sheet: that day of the
     month; None when the cell is not a day alone or no month is known."""
