@@ -4146,6 +4146,22 @@ def test_a_quarter_sheet_dates_a_day_without_its_year_by_the_quarter(tmp_path):
     assert said == [("四季度", 2), ("第一季度", 3)]
 
 
+def test_leaders_in_a_pishi_column_after_the_word_or_before_juyou(tmp_path):
+    # In the 领导批示 column: 市长、副市长均有批示 was one 批示 by a "leader" 市长、副市长均有; 批示2次（县委书记、
+    # 县长） was two by 批示2次(县委书记 and 县长); 批示2次（县长） was one. By hand: 2 (市长, 副市长), 2
+    # (县委书记, 县长), 2 (县长, 县长); 批示（2025.4.10） is one 批示 on that day, its leader unwritten.
+    header = ["序号", "报送日期", "信息标题", "作者", "单位", "领导批示"]
+    rows = [header, [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "市长、副市长均有批示"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民盟县委", "批示2次（县委书记、县长）"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "民建县委", "批示2次（县长）"],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "民进县委", "批示（2025.4.10）"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
+    rows_of = dict(zip(ledger.submissions["item"], ledger.submissions["row"]))
+    got = [(rows_of[i], leader) for i, leader in zip(ledger.instructions["item"], ledger.instructions["leader"])]
+    assert got == [(2, "市长"), (2, "副市长"), (3, "县委书记"), (3, "县长"), (4, "县长"), (4, "县长"), (5, "")]
+    assert ledger.instructions["date"].iloc[-1] == pd.Timestamp("2025-04-10")
+
+
 def test_a_date_cell_with_a_day_per_adoption_dates_each_in_order(tmp_path):
     # 采用情况 市政协采用（第5期）；省政协采用（第3期） beside 采用时间 2025.3.5；2025.4.2: 市 on 5 March, 省 on
     # 2 April (the whole cell was an unreadable date, both adoptions errors and unpaid). One day for two

@@ -670,7 +670,7 @@ class Vocabulary:
             times = 1
             if (n := _TIMES_AFTER_LEADER.search(leader)) and n.start() > 0:  # 获市长两次批示: two
                 leader, times = leader[: n.start()], _count(n[1])
-            leader = re.sub(r"(?:分别|先后|共同|均|都)$", "", leader)  # 市委书记王某某、市长李某某分别作出批示
+            leader = _TOGETHER_TAIL.sub("", leader)  # 市委书记王某某、市长李某某分别作出批示
             leader, after = self.leader_and_day(leader)  # 市长李某某4月2日批示
             leader = self._from_first_post(leader)  # 市政协、市长批示: the body before is an adoption's, not a leader
             day = day or after or _day_after_the_word(t, m.end())  # 市长李某某批示(4月2日), 市长李某某批示,4月2日
@@ -704,6 +704,11 @@ class Vocabulary:
         date = ""
         if m := _LEADING_DATE.match(t):
             date, t = m[1], t[m.end():]
+        if ((b := _WORD_THEN_LEADERS.match(t)) and words.fullmatch(b["word"])  # 批示2次（县委书记、县长）
+                and any(w in b["who"] for w in self.title_words)):
+            leaders = b["who"].strip()
+            times = _count(b["n"]) if b["n"] and len(self.leaders(leaders)) == 1 else 1  # 批示2次（县长）
+            return [(leaders, "", date)] * times, ""
         m = next((m for m in words.finditer(t) if m.start() > 0), None)
         if m is None:
             return [self._without_the_word(t, date)], ""
@@ -748,7 +753,7 @@ class Vocabulary:
         times = 1
         if (n := _TIMES_AFTER_LEADER.search(who)) and n.start() > 0:  # 市长两次批示, 市长先后2次批示
             who, times = who[: n.start()], _count(n[1])
-        who = re.sub(r"(?:分别|先后|共同|均|都)$", "", who)  # 市委书记王某某、市长李某某分别作出批示
+        who = _TOGETHER_TAIL.sub("", who)  # 市委书记王某某、市长李某某分别作出批示
         who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到|被)+", "", who)  # 已批示, 获市长李某某批示, 被…批示
         if (d := _DAY_AFTER_LEADER.search(who)) and d.start() > 0:
             who, date = who[: d.start()], date or d[1]  # 市长李某某4月5日批示: the day, not the name
@@ -866,6 +871,11 @@ def _organs_share_a_post(text: str, joiner: str) -> str:
 # ... right after the 批示 word, before another leader's 批示: 市长批示(3.5);副省长批示, 市长批示2025.8.5;副省长批示.
 _DAY_BEFORE_THE_NEXT = re.compile(rf"[ \t]*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))(?=[、,，;；\n ])")
 # How many times a leader instructed, written before the 批示 word: 市长两次批示, 市长先后2次批示.
+# A 批示 word first, then how many and the leaders in brackets: 批示（县委书记、县长）, 批示2次（县长）.
+_WORD_THEN_LEADERS = re.compile(r"(?P<word>[^\d()一二两三四五六七八九十]+?)\s*(?:(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*(?:次|件|条))?"
+                                r"\s*\((?P<who>[^()]+)\)[。.]?$")
+# Words after leaders listed before one 批示 (市委书记王某某、市长李某某分别作出批示, 市长、副市长均有批示).
+_TOGETHER_TAIL = re.compile(r"(?:分别|先后|共同|均|都)(?:有|已)?$")
 _TIMES_AFTER_LEADER = re.compile(r"(?:先后|共|累计)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:次|回)$")
 # ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日,
 # 市长李某某批示(4月2日):….
