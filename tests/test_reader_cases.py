@@ -786,6 +786,24 @@ def test_two_ways_of_writing_one_unit_are_said_without_a_roster(tmp_path):
     assert sorted(set(ledger.submissions["unit"])) == sorted({"教育界", "教育界别", "民盟县委", "民盟示例县委员会", "县教育局", "教育局"})
 
 
+def test_a_partys_full_name_and_its_other_spellings_are_one_unit(tmp_path):
+    # 中国国民党革命委员会示例县委员会, 民革县委会, 县民革, 民革 beside 民革县委 (示例县: the default rules'
+    # place) rank apart, and were said for none of them (县民革 beside 民革 only). Each is said once,
+    # naming 民革县委 (3 items). A roster listing 民革县委 counts them all there, and says none of them.
+    units = ["民革县委", "民革县委", "民革县委", "中国国民党革命委员会示例县委员会", "民革县委会", "县民革", "民革", "民革市委"]
+    rows = [["序号", "单位", "信息标题", "作者", "收稿日期"]] + [
+        [k + 1, u, f"关于第{k + 1}件事的建议", f"作者{'甲乙丙丁戊己庚辛'[k]}", "2025-03-05"] for k, u in enumerate(units)]
+    path = write_xlsx(tmp_path / "units.xlsx", {"2025年": rows})
+    ledger, report = _read(path)
+    said = [(i.row, i.message.split("“")[1].split("”")[0], i.message.split("“")[2].split("”")[0])
+            for i in _codes(report, "unit.variant")]
+    assert said == [(5, "中国国民党革命委员会示例县委员会", "民革县委"), (6, "民革县委会", "民革县委"), (7, "县民革", "民革县委"),
+                    (8, "民革", "民革县委")]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["民革市委", "民主党派"]]})
+    ledger = sq.read_ledgers([path], year=2025, roster=roster)
+    assert ledger.submissions["unit"].value_counts().to_dict() == {"民革县委": 7, "民革市委": 1}
+
+
 def test_a_post_after_a_name_beside_the_name_alone_is_said(tmp_path):
     # 李四专员 beside 李四: two people to the figures (专员 is no post the rules know, so the tool cannot
     # know), said at the first cell of the longer name; 王五委员 is 王五 (a role the rules know) and

@@ -32,15 +32,23 @@ from .authors import name_key
 
 _BRANCH_WORDS = re.compile(r"(?:界别组|界别|界组)$")
 # The short forms a unit's name is written with, longest first (县工商业联合会 is 县工商联).
-_SHORT_FORMS = (("工商业联合会", "工商联"), ("妇女联合会", "妇联"), ("科学技术协会", "科协"),
-                ("工作委员会", "工委"), ("委员会", "委"))
+# The parties' full names first (中国国民党革命委员会示例县委员会 is 民革县委); 委会 as 委 (民革县委会).
+_SHORT_FORMS = (("中国国民党革命委员会", "民革"), ("中国民主同盟", "民盟"), ("中国民主建国会", "民建"),
+                ("中国民主促进会", "民进"), ("中国农工民主党", "农工"), ("农工党", "农工"), ("中国致公党", "致公"),
+                ("致公党", "致公"), ("九三学社", "九三"), ("台湾民主自治同盟", "台盟"),
+                ("工商业联合会", "工商联"), ("妇女联合会", "妇联"), ("科学技术协会", "科协"),
+                ("工作委员会", "工委"), ("委员会", "委"), ("委会", "委"))
+# A party's committee at the office's own level (民革县委 in a county) is the party as the office writes it
+# alone (民革, 县民革).
+_PARTY_AT_LEVEL = re.compile(r"(民革|民盟|民建|民进|农工|致公|九三|台盟)([县市区旗州盟])委")
 
 
 def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
     """A unit's name as two spellings of one unit share it: ``教育界别组``, ``教育界别`` and
-    ``教育界`` → ``教育界``; ``民盟示例县委员会`` and ``民盟县委`` → ``民盟县委`` (the office's own place
-    name as its level word, 委员会 as 委, 工作委员会 as 工委, 工商业联合会 as 工商联); ``县教育局`` and
-    ``教育局`` → ``教育局`` (the office's own level word before a unit's name)."""
+    ``教育界`` → ``教育界``; ``民盟示例县委员会``, ``中国民主同盟示例县委员会``, ``民盟县委会``, ``县民盟`` and
+    ``民盟县委`` → ``民盟`` (the office's own place name as its level word, 委员会 as 委, 工作委员会 as 工委,
+    工商业联合会 as 工商联, a party's full name as its short one, its committee at the office's own level as
+    the party); ``县教育局`` and ``教育局`` → ``教育局`` (the office's own level word before a unit's name)."""
     text = "".join(unicodedata.normalize("NFKC", name).split())
     for place in places:
         if len(place) > 1 and place[-1] in "县市区旗州盟":
@@ -49,6 +57,8 @@ def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
                 text = text[1:]
     for long, short in _SHORT_FORMS:
         text = text.replace(long, short)
+    if (m := _PARTY_AT_LEVEL.fullmatch(text)) and any(p[-1:] == m[2] for p in places):
+        text = m[1]
     return _BRANCH_WORDS.sub("界", text)
 
 
