@@ -804,6 +804,18 @@ def test_a_partys_full_name_and_its_other_spellings_are_one_unit(tmp_path):
     assert ledger.submissions["unit"].value_counts().to_dict() == {"民革县委": 7, "民革市委": 1}
 
 
+def test_levels_and_publications_listed_alike_pair_in_order(tmp_path):
+    # 采用级别 省级、市级 beside 采用刊物 《信息专报》第2期；《社情民意》第6期: 省级 第2期 and 市级 第6期. Read as one
+    # text, 市级 took 第2期 and 《社情民意》第6期 was left with no body: a third adoption, at the office's own
+    # level (县级), unsaid. One level beside one publication reads as before.
+    rows = [["序号", "信息名称", "报送人", "报送单位", "报送日期", "采用级别", "采用刊物"],
+            [1, "关于甲的建议", "张三", "民革县委", "2025-03-01", "省级、市级", "《信息专报》第2期；《社情民意》第6期"],
+            [2, "关于乙的建议", "李四", "民盟县委", "2025-03-02", "市级", "市政协《社情民意》第7期"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "l.xlsx", {"2025年": rows}), year=2025)
+    got = [(r, str(t), int(n)) for r, t, n in zip(ledger.adoptions["row"], ledger.adoptions["tier"], ledger.adoptions["issue_no"])]
+    assert got == [(2, "省级", 2), (2, "市级", 6), (3, "市级", 7)]
+
+
 def test_a_post_after_a_name_beside_the_name_alone_is_said(tmp_path):
     # 李四专员 beside 李四: two people to the figures (专员 is no post the rules know, so the tool cannot
     # know), said at the first cell of the longer name; 王五委员 is 王五 (a role the rules know) and

@@ -273,6 +273,19 @@ def ditto_finding(cells: list[tuple[int, int]]) -> dict:
     return dict(row=None, column="", value=shown, detail=str(len(cells)))
 
 
+def _with_publications(bodies: str, publications: str) -> str:
+    """采用单位 | 采用刊物 read as one text: ``市政协`` + ``《社情民意》第5期``; bodies and publications listed
+    alike (``省级、市级`` beside ``省政协《信息专报》第2期；市政协《社情民意》第6期``) paired in order (joined
+    whole, the second body took the first publication, and the second publication no body: 县级)."""
+    split_bodies, split_publications = _LISTED.split(bodies.strip()), _LISTED.split(publications.strip())
+    if len(split_bodies) > 1 and len(split_bodies) == len(split_publications):
+        return "；".join(b + p for b, p in zip(split_bodies, split_publications))
+    return bodies + publications
+
+
+_LISTED = re.compile(r"\s*[；;、,，\n]+\s*")
+
+
 def fill_merged_down(rows: list[list], merges, first_row: int) -> dict[tuple[int, int], int]:
     """Cells covered by a merge that runs down a column (one 单位 for several rows) take its value.
 
@@ -1356,7 +1369,7 @@ class SheetReader:
                 return
             c, value = (cp, publication) if _filled(publication) else (cl, level)
         else:
-            value = f"{cell_text(body)}{cell_text(publication)}" if _filled(publication) else body
+            value = _with_publications(cell_text(body), cell_text(publication)) if _filled(publication) else body
         readings = self._memo("adoption_text", value, self.vocab.read_text)
         if _filled(body) and _filled(level):
             c, readings = self._against_level(readings, body, level, r, c)
