@@ -58,7 +58,9 @@ _SPACED_DASH = re.compile(r"(?<=[\u3400-\u9fff])\s+([-‐‑–—－]+)\s+(?=[\
 # 李四 男, 张三 女: a gender written after the name, about it (never a co-author).
 GENDER_WORDS = frozenset(("男", "女"))
 # 第一作者张三, 第二作者:李四: the order said before a name; 张三与李四合写: how they wrote it, after.
-_ORDER_WORD = re.compile(r"(?:第[一二三四五六七八九十\d]+|通讯|通信)作者[:：]?")
+# A label and a colon before a name (作者：张三, 报送人:李四; 张三、撰稿人:李四) says what the name is.
+_ORDER_WORD = re.compile(r"(?:第[一二三四五六七八九十\d]+|通讯|通信)作者[:：]?"
+                         r"|(?:^|(?<=[\s,，;；、/]))(?:作者|报送人|撰稿人|撰写人|撰稿|供稿人|提供人|姓名)\s*[:：]")
 _TOGETHER = re.compile(r"\s*(?:合写|合著|合撰|共同撰写|联合撰写|共同执笔)$")
 # 张三——县教育局, 张三-县教育局: a person's name, a dash, then the unit.
 _NAME_DASH = re.compile(r"([\u3400-\u9fff]{2,4})\s*[-‐‑–—－]+\s*(.+)")
@@ -313,7 +315,7 @@ def _rare_forms(text: str) -> str:
     each looked for only when a character of it is in the cell."""
     if " " in text:
         text = _SPACED_DASH.sub(r"\1", _SPACED_DOT.sub(r"\1", text))
-    if "作者" in text:
+    if "作者" in text or ":" in text:
         text = _ORDER_WORD.sub(" ", text).strip() or text
     if text[-1:] in "写著撰笔":
         text = _TOGETHER.sub("", text).strip() or text
