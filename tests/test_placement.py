@@ -50,10 +50,30 @@ def office(**office) -> Rules:
     ("《社情民意》第3期", "县级", "政协"),
     ("社情民意专报", "县级", "政协"),
     ("九三学社", None, "民主党派统战"),                  # no level: a finding, never a guess
+    ("市级", "市级", "政协"),                            # a level alone: the office's own line
+    ("省里采用", "省级", "政协"),
+    ("市级（第5期）", "市级", "政协"),
+    ("示例市", "市级", "政协"),                          # the city's name alone
+    ("市日报刊发", "市级", None),                        # a level and an owner no channel lists (was 政协,
+    ("县电视台采用", "县级", None),                      # paid as the office's line): said
+    ("市总工会", "市级", None),
 ])
 def test_bodies_are_placed(body, tier, channel):
     placed = COUNTY.place(body)
     assert (placed.tier, placed.channel) == (tier, channel), placed
+
+
+def test_a_body_of_a_level_and_an_unknown_owner_is_said_and_not_counted(tmp_path):
+    # 市日报刊发, 县电视台采用 were the office's own line at 市级/县级 (¥100, ¥30), unsaid: a newspaper is
+    # no 政协. They count for nothing and are said (adoption.unknown_channel); 市级采用 stays ¥100.
+    rows = [["序号", "信息标题", "作者", "单位", "报送日期", "采用情况"],
+            [1, "关于甲的建议", "张三", "民革县委", "2025-03-01", "市级采用"],
+            [2, "关于乙的建议", "李四", "民盟县委", "2025-03-02", "市日报刊发"],
+            [3, "关于丙的建议", "王五", "民建县委", "2025-03-03", "县电视台采用"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "c.xlsx", {"2025年": rows}), year=2025)
+    said = [(f.row, f.column, f.severity) for f in sq.validate(ledger).issues if f.code == "adoption.unknown_channel"]
+    assert said == [(3, "F", "warning"), (4, "F", "warning")]
+    assert sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict() == {"张三": 10000}
 
 
 def test_routing_words_are_the_offices_products():

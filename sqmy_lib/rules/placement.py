@@ -26,8 +26,11 @@ keys sorted means the same). The most specific word decides:
 2. Otherwise the word that starts first names the owner (``市委办公室``: 市委's; ``省政协办公厅``:
    the 政协's; ``XX市人民政府办公室``: the 政府's); of words starting together the longest, and a
    word inside a longer one found (``委`` in ``市委``) does not count.
-3. Two channels still tied (the same word listed under both) give no channel: the name goes by
-   its tier alone, as a name with no channel word does.
+3. Two channels still tied (the same word listed under both) give no channel, as a name with no
+   channel word has none.
+4. A name with no channel that says a level and nothing else (``市级``, ``省里采用``, ``示例市``) is
+   the office's own line (``default_channel``); one that names an owner no channel lists (``市日报``,
+   ``县电视台``, ``市总工会``) keeps no channel: its adoption counts for nothing and is said.
 """
 from __future__ import annotations
 
@@ -103,9 +106,18 @@ class Placement:
 
     def _place(self, name: str) -> Placed:
         placed = self._placed(name)
-        if placed.tier is not None and placed.channel is None:  # 市级, 省级: the office's own line
+        if placed.tier is not None and placed.channel is None and self._level_alone(name):  # 市级, 省里采用
             return replace(placed, channel=self.default_channel)
         return placed
+
+    def _level_alone(self, name: str) -> bool:
+        """Whether a name says a level and nothing of whose it is (``市级``, ``省里采用``, ``示例市``,
+        ``市级《社情民意》第5期``): the office's own line (``default_channel``). ``市日报``, ``县电视台``,
+        ``市总工会`` name an owner no channel lists: no channel, said where the record is checked."""
+        text = self._core(organ_name(name))
+        for word, _ in (*self.places, *self.level_words):  # 示例市 before 市
+            text = text.replace(word, "")
+        return not _FILLER_OR_VERB.sub("", text)
 
     def _placed(self, name: str) -> Placed:
         text = norm_name(name)
@@ -209,6 +221,11 @@ class Placement:
         return best[2] if len(tied) == 1 else None
 
 
+# What a name may hold besides its level and still say only the level: 级, 里, 层面, 以上, 刊物, an
+# issue or a count (第5期, 2篇), punctuation and numbers; and the verbs (ADOPTION_VERBS).
+_LEVEL_FILLER = r"[\W\d_]+|级|里|层面|以上|及|各|刊物|期刊|第|期|号|篇|条"
+
+
 def _as_list(value) -> list[str]:
     if not value:
         return []
@@ -276,6 +293,9 @@ ADOPTION_VERBS = ("采用", "采纳", "录用", "刊用", "刊发", "编发", "�
 _ISSUE_TAIL = re.compile(rf"(?:\d{{4}}年)?第?\d+[期号]$|(?:单篇|综合|摘编|全文|部分)?(?:均|都)?(?:已|被|已被)?(?:{'|'.join(ADOPTION_VERBS)})+"
                          r"(?:情况|时间|日期|期号|期数)?$"
                          r"|(?:社情民意信息|社情民意|信息专报|专报|转报|每日要情|要情|信息)$")
+
+
+_FILLER_OR_VERB = re.compile("|".join((_LEVEL_FILLER, *ADOPTION_VERBS)))
 
 
 def organ_name(body: str) -> str:

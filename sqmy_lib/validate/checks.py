@@ -344,6 +344,8 @@ CHECKS: list[Check] = [
     Check("adoption.no_item", "adoptions", ("item_no", "title"), lambda df, ctx: df["item"] == -1),
     Check("adoption.no_body", "adoptions", None, lambda df, ctx: df["tier"].isna() & _blank("body")(df)),
     Check("adoption.unknown_tier", "adoptions", None, lambda df, ctx: df["tier"].isna() & _filled("body")(df)),
+    # 市日报, 县电视台, 市总工会: a level, and an owner no channel of the rules lists (not the office's own line).
+    Check("adoption.unknown_channel", "adoptions", None, lambda df, ctx: df["tier"].notna() & df["channel"].isna()),
     Check("adoption.date_invalid", "adoptions", "adopted_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
     # A month or a part of one (2025年10月, 10月上旬), in the 采用时间 column or the 采用情况 text: as a 收稿日期's.
     Check("date.month_only", "adoptions", "adopted_on", _status("month_only")),
