@@ -816,6 +816,28 @@ def test_levels_and_publications_listed_alike_pair_in_order(tmp_path):
     assert got == [(2, "省级", 2), (2, "市级", 6), (3, "市级", 7)]
 
 
+def test_a_name_with_its_dot_left_out_is_the_dotted_name(tmp_path):
+    # 阿依古丽买买提 beside 阿依古丽·买买提 was two people, unsaid: each adopted once at 市级 (¥100 each). One
+    # person, two adoptions (¥200), said at the first cell written without the dot. 热合曼阿不都 has no
+    # dotted form: as written. With a roster naming 买买提·艾力 only there, the ledger's 买买提艾力 is him, said.
+    rows = [["序号", "信息标题", "作者", "单位", "报送日期", "采用情况"],
+            [1, "关于甲的建议", "阿依古丽·买买提", "民革县委", "2025-03-01", "市政协采用"],
+            [2, "关于乙的建议", "阿依古丽买买提", "民革县委", "2025-03-02", "市政协采用"],
+            [3, "关于丙的建议", "阿依古丽买买提、热合曼阿不都", "民革县委", "2025-03-03", ""],
+            [4, "关于丁的建议", "买买提艾力", "民革县委", "2025-03-04", ""]]
+    path = write_xlsx(tmp_path / "d.xlsx", {"2025年": rows})
+    ledger = sq.read_ledgers(path, year=2025)
+    assert sorted(set(ledger.authors["name"])) == sorted({"阿依古丽·买买提", "热合曼阿不都", "买买提艾力"})
+    said = [(f.row, f.column) for f in sq.validate(ledger).issues if f.code == "author.variant"]
+    assert said == [(3, "C")]
+    assert sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict() == {"阿依古丽·买买提": 20000}
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"委员": [["姓名", "身份", "单位"], ["买买提·艾力", "委员", "民革县委"]]})
+    ledger = sq.read_ledgers(path, year=2025, roster=roster)
+    assert "买买提·艾力" in set(ledger.authors["name"]) and "买买提艾力" not in set(ledger.authors["name"])
+    said = [(f.row, f.message) for f in sq.validate(ledger).issues if f.code == "author.variant"]
+    assert [r for r, _ in said] == [3, 5] and "名册中的“买买提·艾力”" in said[1][1]
+
+
 def test_a_post_after_a_name_beside_the_name_alone_is_said(tmp_path):
     # 李四专员 beside 李四: two people to the figures (专员 is no post the rules know, so the tool cannot
     # know), said at the first cell of the longer name; 王五委员 is 王五 (a role the rules know) and

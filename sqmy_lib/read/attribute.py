@@ -152,6 +152,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     findings: list[dict] = _authors_by_sheet_name(ledger, people, units, rules)
     findings += _same_names(ledger) if roster else []
     findings += _roster_spelling(ledger, rules) if roster else []
+    findings += _dots_left_out(ledger, people)  # before _variants, which says the ways of writing a ledger shows
     authors, subs = ledger.authors, ledger.submissions
     if not authors.empty:
         codes, distinct = pd.factorize(authors["name"].to_numpy(), use_na_sentinel=False)
@@ -402,6 +403,30 @@ def _at_author_cells(ledger: Ledger, rows: pd.DataFrame, code: str, detail=None)
         for (src, file, sheet, row, col), written, d in zip(
             where[["src", "file", "sheet", "row", "column"]].itertuples(index=False), rows["written"], details)
     ]
+
+
+def _dots_left_out(ledger: Ledger, people: set[str]) -> list[dict]:
+    """阿依古丽买买提 beside 阿依古丽·买买提 (in the ledgers or the roster): one person whose name's dot was
+    left out, counted under the name with it; it was two people. ``_variants`` says each way of writing
+    the ledgers show; a name only the roster writes with its dot is said here (``author.variant``). Not
+    when two dotted names lose their dots alike (which one, only staff know)."""
+    authors = ledger.authors
+    dotted: dict[str, set[str]] = {}
+    for name in {*authors["name"], *people}:
+        if "·" in name:
+            dotted.setdefault(name.replace("·", ""), set()).add(name)
+    plain = {n: next(iter(d)) for n in set(authors["name"]) if len(d := dotted.get(n, ())) == 1}
+    if not plain:
+        return []
+    left_out = authors["name"].isin(plain.keys())
+    only_roster = authors[left_out & ~authors["name"].map(plain).isin(set(authors["name"]))].drop_duplicates("name")
+    findings = _at_author_cells(ledger, only_roster, "author.variant", [f"名册中的“{plain[n]}”" for n in only_roster["name"]])
+    authors.loc[left_out, "name"] = authors.loc[left_out, "name"].map(plain)
+    subs = ledger.submissions
+    items = subs["item"].isin(set(authors.loc[left_out, "item"]))
+    subs.loc[items, "authors"] = pd.Series([tuple(plain.get(a, a) for a in t) for t in subs.loc[items, "authors"]],
+                                           index=subs.index[items], dtype=object)
+    return findings
 
 
 def _variants(ledger: Ledger, authors: pd.DataFrame) -> list[dict]:
