@@ -131,6 +131,17 @@ def test_an_unreadable_duban_date_is_a_finding(tmp_path):
     ("建议已被采纳,待办结后反馈", "办理中", True),
     ("已于6月底前办结", "已办结", True),  # 已于: done, not 将于
     ("已办结并已反馈", "已办结", True),  # a reply beside the deed is no work going on
+    # What a deed was done by (按批示要求, 按计划) is no plan: these were 办理中, understood (unsaid). Rules
+    # 2025.4: 处理完毕, 完成整改, 落实完毕; 已经 as 已. A plan after 按要求 stays a plan.
+    ("相关部门已按批示要求落实到位", "已办结", True),
+    ("已按计划完成整改", "已办结", True),
+    ("按要求预计6月底前办结", "办理中", True),
+    ("督促相关部门按要求落实", "办理中", True),
+    ("市住建局已牵头处理完毕", "已办结", True),
+    ("已于5月完成整改", "已办结", True),
+    ("已经落实", "已办结", True),
+    ("尚未处理完毕", "办理中", True),
+    ("相关部门已按批示要求落实", "办理中", False),  # 落实 alone says no deed the rules list: said
 ])
 def test_status_vocabulary_with_negation(text, status, understood):
     assert Vocabulary.of(load_rules(year=2025)).status(text) == (status, understood)

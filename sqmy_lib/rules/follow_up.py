@@ -19,6 +19,10 @@ NEGATION_REACH = 2
 _CLAUSE_BREAK = re.compile(r"[,，;；。.!！?？、\n]")
 
 
+# What a deed was done by (按批示要求, 按照计划, 根据部署): no plan of work still to do.
+_AS_REQUIRED = re.compile(r"(?:按照|按|根据|依照|依据)[^，,。;；]{0,12}?(?:要求|计划|部署|安排)")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The words that place a follow-up text: resolution, work in progress, negations."""
@@ -64,7 +68,7 @@ class Vocabulary:
                 continue
             if self._partly(clause, after) or after.startswith(self.subjects or ("\0",)):
                 continue
-            if any(p in clause for p in self.plans):
+            if self._plan_in(clause):
                 continue  # 预计6月底前办结, 争取年底前全部落实: a plan
             return True
         return False
@@ -88,9 +92,15 @@ class Vocabulary:
         """Whether a resolution word follows a plan word in its clause (预计|6月底前办结, 拟|采纳)."""
         for word in (*self.done, *self.cores):
             for m in re.finditer(re.escape(word), text):
-                if any(p in _CLAUSE_BREAK.split(text[: m.start()])[-1] for p in self.plans):
+                if self._plan_in(_CLAUSE_BREAK.split(text[: m.start()])[-1]):
                     return True
         return False
+
+    def _plan_in(self, clause: str) -> bool:
+        """Whether a plan word stands in a clause before its resolution word (要求7月底前|整改到位), not as
+        what was done by (已按批示要求|落实, 已按计划|完成: a deed)."""
+        clause = _AS_REQUIRED.sub("", clause)
+        return any(p in clause for p in self.plans)
 
     def _denied(self, text: str) -> bool:
         """Whether a negation stands just before a resolution (尚未|得到解决, 仍未|解决, 不予|采纳)."""
@@ -116,7 +126,7 @@ class Vocabulary:
         (无, /, 暂未反馈), is 未反馈. Resolved only when a
         resolution is said, none is denied ("部分已解决,其余仍未解决" is not) and no work is said to go on
         ("已完成调研,正在制定方案" is not)."""
-        text = re.sub(r"\s+", "", text or "")
+        text = re.sub(r"\s+", "", text or "").replace("已经", "已")  # 已经落实 is 已落实
         if not text or text in self.no_report:
             return NO_REPORT, True
         denied = self._denied(text)
