@@ -2636,6 +2636,8 @@ def test_author_cells_with_a_gender_a_dash_a_spaced_dot_or_an_order_word(tmp_pat
         "阿不都-热合曼": (["阿不都·热合曼"], [""], ""),  # a dash between two parts of a name: still one name
         "作者：郑一": (["郑一"], [""], ""),  # a label and a colon (was a person 作者:郑一, beside 郑一)
         "郑一、撰稿人:王二": (["郑一", "王二"], ["", ""], ""),
+        "孔 一丰": (["孔一丰"], [""], ""),  # one character beside two: one name (was 孔 and 一丰, paid 15 each)
+        "冯二 丰": (["冯二丰"], [""], ""),
     }
     ledger, report = _authors_as_read(tmp_path, cells, "name")
     assert ledger.authors.loc[ledger.authors["name"] == "孙八", "scribe"].tolist() == [True]
@@ -2643,7 +2645,8 @@ def test_author_cells_with_a_gender_a_dash_a_spaced_dot_or_an_order_word(tmp_pat
     assert dict(zip(paid["name"], paid["amount"])) == {
         "李四": Decimal("30.00"), "张三": Decimal("30.00"), "王五": Decimal("30.00"), "阿不都·热合曼": Decimal("60.00"),
         "赵六": Decimal("15.00"), "钱七": Decimal("15.00"), "孙八": Decimal("30.00"), "周九": Decimal("15.00"),
-        "吴十": Decimal("15.00"), "郑一": Decimal("45.00"), "王二": Decimal("15.00")}
+        "吴十": Decimal("15.00"), "郑一": Decimal("45.00"), "王二": Decimal("15.00"), "孔一丰": Decimal("30.00"),
+        "冯二丰": Decimal("30.00")}
 
 
 

@@ -488,7 +488,8 @@ def _without_scribe(text: str, words: AuthorWords) -> tuple[str, bool]:
 
 def _join_alignment(tokens: list[str]) -> list[str]:
     """Single CJK characters separated by spaces are one name (``张  三``), and so is a compound
-    surname with the given name after it (``欧阳 明月``)."""
+    surname with the given name after it (``欧阳 明月``), and one character beside a two-character
+    part (``张 三丰``, ``张三 丰``: no name is one character; they were two people, 张 and 三丰)."""
     if len(tokens) <= 1:
         return tokens
     out: list[str] = []
@@ -497,8 +498,9 @@ def _join_alignment(tokens: list[str]) -> list[str]:
         if len(tok) == 1 and _CJK.match(tok):
             pending += tok
             continue
-        if pending in COMPOUND_SURNAMES and _CJK.match(tok) and len(tok) <= 2:
-            out.append(pending + tok)  # 欧 阳 明月, 欧阳 明月
+        if ((pending in COMPOUND_SURNAMES or len(pending) == 1 and pending not in GENDER_WORDS)
+                and _CJK.match(tok) and len(tok) <= 2):
+            out.append(pending + tok)  # 欧 阳 明月, 欧阳 明月, 张 三丰
             pending = ""
             continue
         if tok in COMPOUND_SURNAMES:
@@ -507,12 +509,21 @@ def _join_alignment(tokens: list[str]) -> list[str]:
             pending = tok
             continue
         if pending:
-            out.extend(_spaced_names(pending))
+            out.extend(_lone_joined(out, pending))
             pending = ""
         out.append(tok)
     if pending:
-        out.extend(_spaced_names(pending))
+        out.extend(_lone_joined(out, pending))
     return out
+
+
+def _lone_joined(out: list[str], pending: str) -> list[str]:
+    """The names of single characters written apart, a lone one joined to a two-character name just
+    before it (``张三 丰`` is 张三丰)."""
+    if len(pending) == 1 and pending not in GENDER_WORDS and out and len(out[-1]) == 2 and _CJK.match(out[-1]):
+        out[-1] += pending
+        return []
+    return _spaced_names(pending)
 
 
 def _spaced_names(run: str) -> list[str]:
