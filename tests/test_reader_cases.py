@@ -2638,6 +2638,12 @@ def test_author_cells_with_a_gender_a_dash_a_spaced_dot_or_an_order_word(tmp_pat
         "郑一、撰稿人:王二": (["郑一", "王二"], ["", ""], ""),
         "孔 一丰": (["孔一丰"], [""], ""),  # one character beside two: one name (was 孔 and 一丰, paid 15 each)
         "冯二 丰": (["冯二丰"], [""], ""),
+        # A numbered list of names (were authors 1.陈三 and 2.褚四; 1, 陈三, 2, 褚四; one 1卫五2蒋六) and a
+        # gender as a part of its own (was a co-author 男).
+        "1.陈三 2.褚四": (["陈三", "褚四"], ["", ""], ""),
+        "1、陈三；2、褚四": (["陈三", "褚四"], ["", ""], ""),
+        "①卫五②蒋六": (["卫五", "蒋六"], ["", ""], ""),
+        "沈七，男，县教育局": (["沈七"], ["男"], "县教育局"),
     }
     ledger, report = _authors_as_read(tmp_path, cells, "name")
     assert ledger.authors.loc[ledger.authors["name"] == "孙八", "scribe"].tolist() == [True]
@@ -2646,7 +2652,8 @@ def test_author_cells_with_a_gender_a_dash_a_spaced_dot_or_an_order_word(tmp_pat
         "李四": Decimal("30.00"), "张三": Decimal("30.00"), "王五": Decimal("30.00"), "阿不都·热合曼": Decimal("60.00"),
         "赵六": Decimal("15.00"), "钱七": Decimal("15.00"), "孙八": Decimal("30.00"), "周九": Decimal("15.00"),
         "吴十": Decimal("15.00"), "郑一": Decimal("45.00"), "王二": Decimal("15.00"), "孔一丰": Decimal("30.00"),
-        "冯二丰": Decimal("30.00")}
+        "冯二丰": Decimal("30.00"), "陈三": Decimal("30.00"), "褚四": Decimal("30.00"), "卫五": Decimal("15.00"),
+        "蒋六": Decimal("15.00"), "沈七": Decimal("30.00")}
 
 
 

@@ -61,6 +61,10 @@ GENDER_WORDS = frozenset(("男", "女"))
 # A label and a colon before a name (作者：张三, 报送人:李四; 张三、撰稿人:李四) says what the name is.
 _ORDER_WORD = re.compile(r"(?:第[一二三四五六七八九十\d]+|通讯|通信)作者[:：]?"
                          r"|(?:^|(?<=[\s,，;；、/]))(?:作者|报送人|撰稿人|撰写人|撰稿|供稿人|提供人|姓名)\s*[:：]")
+# A list number before a name (1.张三, 2、李四, (1)张三), in a cell that starts with one; numbers alone between
+# names (①王五②赵六, 1王五2赵六 once NFKC) when every name has one.
+_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s,，;；、/\u3400-\u9fff]))\(?\d{1,2}[)）.、．:：]\s*(?=[\u3400-\u9fff])")
+_NUMBERED_NAMES = re.compile(r"(?:\d{1,2}[\u3400-\u9fff·]{2,4}){2,}")
 _TOGETHER = re.compile(r"\s*(?:合写|合著|合撰|共同撰写|联合撰写|共同执笔)$")
 # 张三——县教育局, 张三-县教育局: a person's name, a dash, then the unit.
 _NAME_DASH = re.compile(r"([\u3400-\u9fff]{2,4})\s*[-‐‑–—－]+\s*(.+)")
@@ -310,6 +314,16 @@ class AuthorWords:
         return self._et_al_re
 
 
+def _without_list_numbers(text: str) -> str:
+    """A numbered list of names (``1.张三 2.李四``, ``1王五2赵六``) as names apart; any other text as it is
+    (``12345热线``, ``2组张三``)."""
+    if _NUMBERED_NAMES.fullmatch(text):
+        return re.sub(r"\d{1,2}", " ", text).strip()
+    if _LIST_NUMBER.match(text):
+        return _LIST_NUMBER.sub(" ", text).strip() or text
+    return text
+
+
 def _rare_forms(text: str) -> str:
     """阿不都 · 热合曼 → 阿不都·热合曼, 张三 - 县教育局 → 张三-县教育局, 第一作者张三 → 张三, 张三与李四合写 → 张三与李四;
     each looked for only when a character of it is in the cell."""
@@ -317,6 +331,7 @@ def _rare_forms(text: str) -> str:
         text = _SPACED_DASH.sub(r"\1", _SPACED_DOT.sub(r"\1", text))
     if "作者" in text or ":" in text:
         text = _ORDER_WORD.sub(" ", text).strip() or text
+
     if text[-1:] in "写著撰笔":
         text = _TOGETHER.sub("", text).strip() or text
     return text
@@ -327,6 +342,8 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     text = unicodedata.normalize("NFKC", text).strip()
     if _names_no_one(text):
         return AuthorCell(())
+    if text[:1].isdigit() or text[:1] == "(":  # 1.张三 2.李四, ①王五②赵六 (1王五2赵六 once NFKC): a numbered list
+        text = _without_list_numbers(text)
     if not text.isalnum():  # a spaced dot or dash, an order word, 合写: rare (most cells are names and separators)
         text = _rare_forms(text)
     if (text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS)
@@ -377,7 +394,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     collective: list[str] = []
     for part in _SEPARATORS.split(text):
         part = part.strip()
-        if _CONTACT.fullmatch(part):  # 张三，电话：138…: the contact of the name before it
+        if _CONTACT.fullmatch(part) or part in GENDER_WORDS:  # 张三，电话：138…, 张三，男: about the name before it
             if authors:
                 authors[-1] = replace(authors[-1], tag="、".join(filter(None, (authors[-1].tag, part))))
             continue
