@@ -838,6 +838,26 @@ def test_a_name_with_its_dot_left_out_is_the_dotted_name(tmp_path):
     assert [r for r, _ in said] == [3, 5] and "名册中的“买买提·艾力”" in said[1][1]
 
 
+def test_two_names_written_together_are_two_people_when_each_is_known(tmp_path):
+    # 王伟李娜 beside items by 王伟 and by 李娜 was one person 王伟李娜, paid alone (¥100 and ¥33.33 of a
+    # three-way item). By hand: item 1 ¥100 shared by 王伟 and 李娜 (¥50 each); item 4 ¥100 by 张三, 王伟,
+    # 李娜 (¥33.34 to the first, ¥33.33 each after): 王伟 ¥83.33, 李娜 ¥83.33, 张三 ¥33.34. Said once,
+    # at the first cell. 欧阳娜娜 (no 欧阳 or 娜娜 elsewhere) and 民革县委 (a unit) stay as written.
+    rows = [["序号", "信息标题", "作者", "单位", "报送日期", "采用情况"],
+            [1, "关于甲的建议", "王伟李娜", "民革县委", "2025-03-01", "市政协采用"],
+            [2, "关于乙的建议", "王伟", "民革县委", "2025-03-02", ""],
+            [3, "关于丙的建议", "李娜、张三", "民革县委", "2025-03-03", ""],
+            [4, "关于丁的建议", "张三、王伟李娜", "民革县委", "2025-03-04", "市政协采用"],
+            [5, "关于戊的建议", "欧阳娜娜", "民革县委", "2025-03-05", ""]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "j.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.submissions["authors"].tolist() == [("王伟", "李娜"), ("王伟",), ("李娜", "张三"), ("张三", "王伟", "李娜"),
+                                                      ("欧阳娜娜",)]
+    said = [(f.row, f.column, f.message) for f in sq.validate(ledger).issues if f.code == "author.names_joined"]
+    assert [(r, c) for r, c, _ in said] == [(2, "C")] and "“王伟”“李娜”两人" in said[0][2]
+    paid = sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict()
+    assert paid == {"王伟": 8333, "李娜": 8333, "张三": 3334}
+
+
 def test_a_post_after_a_name_beside_the_name_alone_is_said(tmp_path):
     # 李四专员 beside 李四: two people to the figures (专员 is no post the rules know, so the tool cannot
     # know), said at the first cell of the longer name; 王五委员 is 王五 (a role the rules know) and

@@ -153,6 +153,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     findings += _same_names(ledger) if roster else []
     findings += _roster_spelling(ledger, rules) if roster else []
     findings += _dots_left_out(ledger, people)  # before _variants, which says the ways of writing a ledger shows
+    findings += _names_joined(ledger, people, rules)
     authors, subs = ledger.authors, ledger.submissions
     if not authors.empty:
         codes, distinct = pd.factorize(authors["name"].to_numpy(), use_na_sentinel=False)
@@ -426,6 +427,39 @@ def _dots_left_out(ledger: Ledger, people: set[str]) -> list[dict]:
     items = subs["item"].isin(set(authors.loc[left_out, "item"]))
     subs.loc[items, "authors"] = pd.Series([tuple(plain.get(a, a) for a in t) for t in subs.loc[items, "authors"]],
                                            index=subs.index[items], dtype=object)
+    return findings
+
+
+def _names_joined(ledger: Ledger, people: set[str], rules: Rules) -> list[dict]:
+    """王伟李娜 where 王伟 and 李娜 are each an author elsewhere in the ledgers (or on the roster) and 王伟李娜
+    is no one the roster names: two people whose names were written with nothing between, each an author
+    of the item, said once per way of writing (``author.names_joined``); it was one person 王伟李娜. A
+    name that splits more than one way into known names stays as written, and so does a unit's."""
+    authors = ledger.authors
+    known = {n for n in set(authors["name"]) | people if rules.author_kind(n) == "person"}
+    splits = {}
+    for name in set(authors["name"]) - people:
+        if 4 <= len(name) <= 6 and name.isalpha() and rules.author_kind(name) == "person":
+            ways = [(name[:k], name[k:]) for k in range(2, len(name) - 1) if name[:k] in known and name[k:] in known]
+            if len(ways) == 1:
+                splits[name] = ways[0]
+    if not splits:
+        return []
+    joined = authors["name"].isin(splits.keys()).to_numpy()
+    first = authors[joined].drop_duplicates("name")
+    findings = _at_author_cells(ledger, first, "author.names_joined", ["”“".join(splits[n]) for n in first["name"]])
+    halves = authors[joined].loc[authors.index[joined].repeat(2)]
+    names = [half for name in authors.loc[joined, "name"] for half in splits[name]]
+    halves = halves.assign(name=names, written=names, order=np.arange(len(halves)) % 2)
+    merged = pd.concat([authors[~joined].assign(order=0), halves]).rename_axis("at").sort_values(["at", "order"], kind="stable")
+    items = set(authors.loc[joined, "item"])
+    again = merged["item"].isin(items).to_numpy()
+    merged.loc[again, "position"] = merged[again].groupby("item").cumcount().to_numpy()
+    ledger.authors = merged.drop(columns="order").reset_index(drop=True).astype(authors.dtypes.to_dict())
+    subs = ledger.submissions
+    at = subs["item"].isin(items)
+    subs.loc[at, "authors"] = pd.Series([tuple(h for a in t for h in splits.get(a, (a,))) for t in subs.loc[at, "authors"]],
+                                        index=subs.index[at], dtype=object)
     return findings
 
 
