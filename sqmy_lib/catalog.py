@@ -255,6 +255,9 @@ _ENTRIES = [
     Code("instruction.no_item", ERROR, "批示记录找不到信息", "批示记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
     Code("instruction.no_adoption", WARNING, "有批示无采用", "该信息有领导批示,但没有任何采用记录"),
     Code("instruction.unknown_level", WARNING, "批示领导级别不明", "无法判断批示领导{who}的级别(县级/市级/省级/国家级),请写明领导的职务和姓名"),
+    Code("instruction.leader_not_counted", WARNING, "批示领导是部门或党派负责人",
+         "批示领导“{leader}”是部门或民主党派的负责人,不是党委、政府、人大、政协的领导,其批示不计入批示件数、奖励和积分;"
+         "如应计入,请写明批示的党政领导,或在规则文件 placement.channels 中调整"),
     Code("instruction.follow_up_unknown", WARNING, "落实情况无法认定",
          "落实情况“{said}”无法判断是否办结,已按办理中统计;请写明如“已解决”“正在办理”"),
     Code("instruction.before_item", ERROR, "批示早于收稿", "批示日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}"),

@@ -76,6 +76,23 @@ def test_a_body_of_a_level_and_an_unknown_owner_is_said_and_not_counted(tmp_path
     assert sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict() == {"张三": 10000}
 
 
+def test_a_pishi_by_a_department_or_party_head_is_said_and_not_counted(tmp_path):
+    # 县教育局局长批示 and 民革市委主委批示 doubled the item's reward (¥200) and counted as 批示 of 县级/市级,
+    # unsaid; the speeches' 批示 are the Party's and government's leaders' (L48). By hand: 张三 ¥100, 王五
+    # ¥100, 李四 ¥200 (县长); one 批示 counted, at 县级; the two said at their cells.
+    rows = [["序号", "信息标题", "作者", "单位", "报送日期", "采用情况", "领导批示"],
+            [1, "关于甲的建议", "张三", "民革县委", "2025-03-01", "市政协采用", "县教育局局长批示"],
+            [2, "关于乙的建议", "李四", "民盟县委", "2025-03-02", "市政协采用", "县长批示"],
+            [3, "关于丙的建议", "王五", "民建县委", "2025-03-03", "市政协采用", "民革市委主委批示"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "p.xlsx", {"2025年": rows}), year=2025)
+    said = [(f.row, f.column) for f in sq.validate(ledger).issues if f.code == "instruction.leader_not_counted"]
+    assert said == [(2, "G"), (4, "G")]
+    paid = sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict()
+    assert paid == {"张三": 10000, "李四": 20000, "王五": 10000}
+    summary = sq.summary(ledger, 2025)
+    assert (summary.instructions, summary.instructions_by_level["县级"], summary.instructions_by_level["市级"]) == (1, 1, 0)
+
+
 def test_routing_words_are_the_offices_products():
     assert COUNTY.place("社情民意专报").routing == "专报"
     assert COUNTY.place("转送县民政局").routing == "转送"

@@ -135,6 +135,9 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
     forwards = dated("forwards", ledger.forwards)
     forwards = forwards.assign(tier_rank=forwards["tier"].astype(object).map(ranks).fillna(-1).astype("int64"))
     instructions = dated("instructions", ledger.instructions)
+    # 县教育局局长批示: a department's (or a party's) head is no leader whose 批示 counts (instruction.leader_not_counted).
+    counts = {leader: rules.leader_counts(leader) for leader in set(instructions["leader"])}
+    instructions = instructions[instructions["leader"].map(counts).astype(bool).to_numpy()]
     levels = {lvl: k for k, lvl in enumerate(rules.leader_levels)}
     instructions = instructions.assign(level_rank=instructions["level"].astype(object).map(levels).astype("float").fillna(-1).astype("int64"))
     authors = _people_of(ledger, ledger.authors[ledger.authors["item"].isin(items)], rules)

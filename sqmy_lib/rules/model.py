@@ -242,6 +242,13 @@ class Rules:
                 return lvl
         return None
 
+    def leader_counts(self, leader: str) -> bool:
+        """Whether a 批示 by ``leader`` counts: not a department's or a party's head (县教育局局长, 民革市委主委:
+        placed in a channel that counts in no tier, as their adoptions do not); a leader of no channel
+        (县长, 副市长) or none written counts."""
+        channel = self.placement.place(leader).channel if leader else None
+        return channel is None or self.channel_counts(channel, "tiers")
+
     def channel_counts(self, channel: str | None, what: str) -> bool:
         """Whether adoptions of ``channel`` count for ``what`` (tiers, paid, scored)."""
         return bool((self.channel_rules.get(channel or "") or {}).get(what, False))

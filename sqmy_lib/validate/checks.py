@@ -190,6 +190,12 @@ def _not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return ~df["is_unit"] & ~df["name"].isin(names | told_apart(ctx.roster))
 
 
+def _leader_not_counted(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """A 批示 by a department's or a party's head (县教育局局长): not counted (``Rules.leader_counts``)."""
+    counts = {leader: ctx.rules.leader_counts(leader) for leader in set(df["leader"])}
+    return ~df["leader"].map(counts).astype(bool)
+
+
 def _surname_and_title(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """A person author written as a surname and a post or a form of address only (王主席, 李委员,
     刘老师, 欧阳主任): no one's full name (rules ``authors.post_words``, ``honorific_words``, roles)."""
@@ -359,6 +365,7 @@ CHECKS: list[Check] = [
     Check("instruction.no_item", "instructions", ("item_no", "title"), lambda df, ctx: df["item"] == -1),
     Check("instruction.no_adoption", "instructions", None, lambda df, ctx: (df["item"] != -1) & ~_items_with_adoption(df, ctx)),
     Check("instruction.unknown_level", "instructions", None, lambda df, ctx: df["level"].isna()),
+    Check("instruction.leader_not_counted", "instructions", None, lambda df, ctx: _leader_not_counted(df, ctx)),
     Check("instruction.follow_up_unknown", "instructions", ("follow_up", "reply"), _follow_up_unknown),
     Check("instruction.date_invalid", "instructions", "instructed_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
     Check("instruction.before_item", "instructions", "instructed_on", lambda df, ctx: df["date"] < df["item_date"]),
