@@ -140,6 +140,7 @@ _ENTRIES = [
     Code("instruction.in_adoption", WARNING, "批示写在采用情况中", "采用情况中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),
     Code("forward.in_note", WARNING, "上报写在备注中", "备注中写有上报“{value}”,已按上报计入(上报不是采用);请移到“上报情况”栏"),
     Code("forward.default_level", INFO, "上报未写明单位", "上报未写明报送单位,按上一级({detail})计入"),
+    Code("unit.is_role", WARNING, "单位栏写的是身份", "单位栏“{value}”写的是身份,不是单位,未作单位读取(有名册的按作者在名册中的单位计入,否则不计入任何单位);请填写作者所在单位(身份请填在“身份”栏)"),
     Code("unit.several", WARNING, "单位栏写了几个单位", "单位栏“{value}”写了几个单位,单位统计按第一个“{detail}”计入;如应分别计入,请分行登记或在作者栏写明各单位"),
     Code("office.other_level", WARNING, "台账所属政协与规则文件不一致",
          "台账标题中的“{value}”是{detail}:“本级”“市政协”等采用的层级按规则文件的本单位计算,可能不对;请使用本单位的规则文件"

@@ -273,6 +273,10 @@ def ditto_finding(cells: list[tuple[int, int]]) -> dict:
     return dict(row=None, column="", value=shown, detail=str(len(cells)))
 
 
+# A 政协 of a level before a 身份 written in a 单位 cell (县政协委员): the office's own body, not a unit.
+_OWN_BODY = re.compile(r"^[县市区省州]?政协")
+
+
 def _with_publications(bodies: str, publications: str) -> str:
     """采用单位 | 采用刊物 read as one text: ``市政协`` + ``《社情民意》第5期``; bodies and publications listed
     alike (``省级、市级`` beside ``省政协《信息专报》第2期；市政协《社情民意》第6期``) paired in order (joined
@@ -959,6 +963,9 @@ class SheetReader:
             if u and (several := self._several_units(u)):
                 unit_cells[i] = (several[0], sector)
                 self._finding("unit.several", kept[i], self.f["unit"], u, several[0])
+            elif u and self.rules.role_of(_OWN_BODY.sub("", u)):  # 特邀信息员, 县政协委员: a 身份, no unit
+                unit_cells[i] = ("", sector)
+                self._finding("unit.is_role", kept[i], self.f["unit"], u)
         units = [u or (cell.unit if cell is not None else "") for (u, _), cell in zip(unit_cells, parsed)]
         if self._headings:
             units = self._units_by_heading(units, kept)
