@@ -53,6 +53,7 @@ def office(**office) -> Rules:
     ("市级", "市级", "政协"),                            # a level alone: the office's own line
     ("省里采用", "省级", "政协"),
     ("省上采用", "省级", "政协"),
+    ("地市级", "市级", "政协"),
     ("市级（第5期）", "市级", "政协"),
     ("示例市", "市级", "政协"),                          # the city's name alone
     ("市日报刊发", "市级", None),                        # a level and an owner no channel lists (was 政协,
