@@ -54,6 +54,8 @@ def office(**office) -> Rules:
     ("省里采用", "省级", "政协"),
     ("省上采用", "省级", "政协"),
     ("地市级", "市级", "政协"),
+    ("本刊采用", "县级", "政协"),                        # the office's own words (rules 2025.4: 本刊, 我会, 本办, 我办)
+    ("我办采用", "县级", "政协"),                        # were no tier: an error at a cell that is right
     ("市级（第5期）", "市级", "政协"),
     ("示例市", "市级", "政协"),                          # the city's name alone
     ("市日报刊发", "市级", None),                        # a level and an owner no channel lists (was 政协,
