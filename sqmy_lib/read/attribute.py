@@ -433,18 +433,11 @@ def _dots_left_out(ledger: Ledger, people: set[str]) -> list[dict]:
 def _names_joined(ledger: Ledger, people: set[str], rules: Rules) -> list[dict]:
     """王伟李娜 where 王伟 and 李娜 are each an author elsewhere in the ledgers (or on the roster) and 王伟李娜
     is no one the roster names: two people whose names were written with nothing between, each an author
-    of the item, said once per way of writing (``author.names_joined``); it was one person 王伟李娜. A
-    name that splits more than one way into known names stays as written, and so does a unit's."""
-    authors = ledger.authors
-    known = {n for n in set(authors["name"]) | people if rules.author_kind(n) == "person"}
-    splits = {}
-    for name in set(authors["name"]) - people:
-        if 4 <= len(name) <= 6 and name.isalpha() and rules.author_kind(name) == "person":
-            ways = [(name[:k], name[k:]) for k in range(2, len(name) - 1) if name[:k] in known and name[k:] in known]
-            if len(ways) == 1:
-                splits[name] = ways[0]
+    of the item, said once per way of writing (``author.names_joined``); it was one person 王伟李娜."""
+    splits = _joined_names(set(ledger.authors["name"]), people, rules)
     if not splits:
         return []
+    authors = ledger.authors
     joined = authors["name"].isin(splits.keys()).to_numpy()
     first = authors[joined].drop_duplicates("name")
     findings = _at_author_cells(ledger, first, "author.names_joined", ["”“".join(splits[n]) for n in first["name"]])
@@ -461,6 +454,19 @@ def _names_joined(ledger: Ledger, people: set[str], rules: Rules) -> list[dict]:
     subs.loc[at, "authors"] = pd.Series([tuple(h for a in t for h in splits.get(a, (a,))) for t in subs.loc[at, "authors"]],
                                         index=subs.index[at], dtype=object)
     return findings
+
+
+def _joined_names(names: set[str], people: set[str], rules: Rules) -> dict[str, tuple[str, str]]:
+    """Each name of four to six characters that splits one way only into two known people's names
+    (``王伟李娜`` → 王伟, 李娜); a unit's name, a roster person's or one that splits two ways is none."""
+    known = {n for n in names | people if rules.author_kind(n) == "person"}
+    splits = {}
+    for name in names - people:
+        if 4 <= len(name) <= 6 and name.isalpha() and rules.author_kind(name) == "person":
+            ways = [(name[:k], name[k:]) for k in range(2, len(name) - 1) if name[:k] in known and name[k:] in known]
+            if len(ways) == 1:
+                splits[name] = ways[0]
+    return splits
 
 
 def _variants(ledger: Ledger, authors: pd.DataFrame) -> list[dict]:

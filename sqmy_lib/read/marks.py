@@ -704,11 +704,8 @@ class Vocabulary:
         date = ""
         if m := _LEADING_DATE.match(t):
             date, t = m[1], t[m.end():]
-        if ((b := _WORD_THEN_LEADERS.match(t)) and words.fullmatch(b["word"])  # 批示2次（县委书记、县长）
-                and any(w in b["who"] for w in self.title_words)):
-            leaders = b["who"].strip()
-            times = _count(b["n"]) if b["n"] and len(self.leaders(leaders)) == 1 else 1  # 批示2次（县长）
-            return [(leaders, "", date)] * times, ""
+        if (listed := self._leaders_after_the_word(t, words, date)) is not None:  # 批示2次（县委书记、县长）
+            return listed, ""
         m = next((m for m in words.finditer(t) if m.start() > 0), None)
         if m is None:
             return [self._without_the_word(t, date)], ""
@@ -724,6 +721,16 @@ class Vocabulary:
             said, day = _day_ending(rest[: nxt[0]].strip()) if not date else (rest[: nxt[0]].strip(), date)
             return [(who, said, day)] * times, rest[nxt[1]:]
         return self._last_instruction(who, rest, date, times), ""
+
+    def _leaders_after_the_word(self, t: str, words: re.Pattern, date: str) -> list[tuple[str, str, str]] | None:
+        """``批示（县委书记、县长）``, ``批示2次（县长）``: the word first, then how many and the leaders in
+        brackets (a post named there); None for anything else (``批示（2025.4.10）``, ``批示(同意)``)."""
+        b = _WORD_THEN_LEADERS.match(t)
+        if not (b and words.fullmatch(b["word"]) and any(w in b["who"] for w in self.title_words)):
+            return None
+        leaders = b["who"].strip()
+        times = _count(b["n"]) if b["n"] and len(self.leaders(leaders)) == 1 else 1  # 批示2次（县长）: two
+        return [(leaders, "", date)] * times
 
     def _without_the_word(self, t: str, date: str) -> tuple[str, str, str]:
         """A 批示 written with no 批示 word after a leader: ``批示:同意``, ``县委书记李某某:请…研究``,
@@ -1071,15 +1078,20 @@ def _mark_before_body(readings: list[Reading]) -> list[Reading]:
     out: list[Reading] = []
     for k, r in enumerate(readings):
         body = readings[k + 1] if k + 1 < len(readings) else None
-        if (body is None or body.state != ADOPTED or not body.body or r.state not in (ADOPTED, NOT_ADOPTED, PENDING)
-                or not _is_bare(r) or r.date or r.day or r.when):
-            out.append(r)
-        elif r.state != ADOPTED and any(v in r.text for v in ADOPTION_VERBS):  # 未被省政协采用但被市政协采用
+        if body is None or not _a_mark_for(r, body):
             out.append(r)
         elif r.state != ADOPTED:  # the body's reading comes next: it takes the mark's state
             said = any(v in body.text for v in ADOPTION_VERBS)
             readings[k + 1] = replace(body, state=UNKNOWN if said else r.state, text=f"{r.text}{body.text}", marked=True)
     return out
+
+
+def _a_mark_for(mark: Reading, body: Reading) -> bool:
+    """Whether ``mark`` is a bare mark (√, 是, ×, 否, 待定: no body, day or verb of its own) about the body
+    whose adoption ``body`` reads; 未被省政协采用但被市政协采用 has its own verb: no such mark."""
+    return (body.state == ADOPTED and bool(body.body) and mark.state in (ADOPTED, NOT_ADOPTED, PENDING)
+            and _is_bare(mark) and not (mark.date or mark.day or mark.when)
+            and (mark.state == ADOPTED or not any(v in mark.text for v in ADOPTION_VERBS)))
 
 
 def _merge_trailing(readings: list[Reading]) -> list[Reading]:
