@@ -6,7 +6,6 @@ their rules file (a county, a county-level city, a district of a 直辖市).
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 from decimal import Decimal
 
@@ -56,6 +55,7 @@ def office(**office) -> Rules:
     ("地市级", "市级", "政协"),
     ("本刊采用", "县级", "政协"),                        # the office's own words (rules 2025.4: 本刊, 我会, 本办, 我办)
     ("我办采用", "县级", "政协"),                        # were no tier: an error at a cell that is right
+    ("县纪委", "县级", "党委政府"),                      # a Party organ (rules 2025.4: 纪委, 监委, 政法委), not a 部门
     ("市级（第5期）", "市级", "政协"),
     ("示例市", "市级", "政协"),                          # the city's name alone
     ("市日报刊发", "市级", None),                        # a level and an owner no channel lists (was 政协,
@@ -93,6 +93,8 @@ def test_a_pishi_by_a_department_or_party_head_is_said_and_not_counted(tmp_path)
     assert said == [(2, "G"), (4, "G")]
     paid = sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict()
     assert paid == {"张三": 10000, "李四": 20000, "王五": 10000}
+    assert [COUNTY.leader_counts(w) for w in ("县纪委书记", "县政法委书记", "县教育局党组书记", "县卫健委主任")] == [
+        True, True, False, False]
     summary = sq.summary(ledger, 2025)
     assert (summary.instructions, summary.instructions_by_level["县级"], summary.instructions_by_level["市级"]) == (1, 1, 0)
 

@@ -331,7 +331,6 @@ def _rare_forms(text: str) -> str:
         text = _SPACED_DASH.sub(r"\1", _SPACED_DOT.sub(r"\1", text))
     if "作者" in text or ":" in text:
         text = _ORDER_WORD.sub(" ", text).strip() or text
-
     if text[-1:] in "写著撰笔":
         text = _TOGETHER.sub("", text).strip() or text
     return text

@@ -877,12 +877,12 @@ def _organs_share_a_post(text: str, joiner: str) -> str:
 
 # ... right after the 批示 word, before another leader's 批示: 市长批示(3.5);副省长批示, 市长批示2025.8.5;副省长批示.
 _DAY_BEFORE_THE_NEXT = re.compile(rf"[ \t]*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))(?=[、,，;；\n ])")
-# How many times a leader instructed, written before the 批示 word: 市长两次批示, 市长先后2次批示.
 # A 批示 word first, then how many and the leaders in brackets: 批示（县委书记、县长）, 批示2次（县长）.
 _WORD_THEN_LEADERS = re.compile(r"(?P<word>[^\d()一二两三四五六七八九十]+?)\s*(?:(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*(?:次|件|条))?"
                                 r"\s*\((?P<who>[^()]+)\)[。.]?$")
 # Words after leaders listed before one 批示 (市委书记王某某、市长李某某分别作出批示, 市长、副市长均有批示).
 _TOGETHER_TAIL = re.compile(r"(?:分别|先后|共同|均|都)(?:有|已)?$")
+# How many times a leader instructed, written before the 批示 word: 市长两次批示, 市长先后2次批示.
 _TIMES_AFTER_LEADER = re.compile(r"(?:先后|共|累计)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:次|回)$")
 # ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日,
 # 市长李某某批示(4月2日):….
@@ -1075,7 +1075,7 @@ def _mark_before_body(readings: list[Reading]) -> list[Reading]:
     reading, that body's, in the mark's state; read apart, ``√`` was a second adoption with no body (an
     error staff could not fix) and ``×`` was lost beside an adoption by the body. A negative or pending
     mark before a body whose own text says it adopted (``×市政协采用``) contradicts it: unknown, said."""
-    out: list[Reading] = []
+    readings, out = list(readings), []  # a body's reading is replaced in the copy, never in the caller's list
     for k, r in enumerate(readings):
         body = readings[k + 1] if k + 1 < len(readings) else None
         if body is None or not _a_mark_for(r, body):

@@ -46,10 +46,10 @@ from .values import (
     issue_cell,
     item_no_key,
     month_in_text,
-    quarter_in_text,
     norm,
     norm_spaces,
     parse_date,
+    quarter_in_text,
     title_key,
     year_in_text,
 )
