@@ -903,6 +903,28 @@ def _authors_as_read(tmp_path, cells: dict, name_column: str):
     return ledger, report
 
 
+def test_a_forwarding_written_between_two_bodies_is_a_forwarding(tmp_path):
+    # 市政协报送省政协 was an adoption by 省政协 (省级, paid), 县政协报市政协 one by 市政协, unsaid: the
+    # body before the forwarding word sent the item, the one after received it. A county office's
+    # ledger; each cell worked by hand: (adoption tiers, forward tiers, said as sent by another body).
+    cells = {"县政协报市政协": ([], ["市级"], False), "县政协转报市政协": ([], ["市级"], False),
+             "市政协报送省政协": ([], ["省级"], True), "省政协转报全国政协": ([], ["全国"], True),
+             "市政协上报省政协被采用": (["省级"], ["省级"], True),
+             "市政协《社情民意》第3期报省政协": (["市级"], ["省级"], False),
+             "市政协专报市委": (["市级"], [], False), "县政协报县委": ([], [], False)}
+    rows = [["示例县政协2025年社情民意信息报送台账"], ["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}), year=2025)
+    ad, fw = ledger.adoptions, ledger.forwards
+    for k, (cell, (adopted, sent, said)) in enumerate(cells.items()):
+        assert sorted(ad.loc[ad["item"] == k, "tier"].astype(str)) == sorted(adopted), cell
+        assert sorted(fw.loc[fw["item"] == k, "tier"].astype(str)) == sorted(sent), cell
+    said_rows = [k + 3 for k, (_, _, said) in enumerate(cells.values()) if said]
+    assert [i.row for i in _codes(report, "forward.by_another_body")] == said_rows
+    assert "市政协" in _codes(report, "forward.by_another_body")[0].message
+    assert [i.row for i in _codes(report, "forward.own_level")] == [10]
+
+
 def test_a_post_written_with_a_name_is_the_persons_not_a_unit_or_a_name(tmp_path):
     # 县政协副主席张三 was a unit named so (paid as a unit); 李四 副局长 two people, one named 副局长;
     # 张三、李四等委员 an author named 李四等. Worked by hand: (authors, tags, the item's unit).
@@ -927,7 +949,8 @@ def test_two_deeds_in_one_adoption_or_forward_cell(tmp_path):
              "县政协采用报告": (["县级"], []),
              # two 政协 one after the other, no separator (was one 省级 adoption, the 市级 dropped)
              "市政协省政协均采用": (["市级", "省级"], []), "省政协全国政协采用": (["省级", "全国"], []),
-             "报市政协省政协": ([], ["市级", "省级"]), "县政协推荐市政协采用": (["市级"], []),
+             # 县政协推荐市政协 is a 上报 to 市政协, as 上报市政协被采用 is (sent there, adopted there)
+             "报市政协省政协": ([], ["市级", "省级"]), "县政协推荐市政协采用": (["市级"], ["市级"]),
              "省州政协均采用": (["市级", "省级"], [])}
     rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]

@@ -145,14 +145,19 @@ class Vocabulary:
         # little to tell there (信息专报 ends in 报).
         self._forwarded_tail = tuple(w for w in self.forwarded if len(w) > 1)
         forwards = "|".join(map(re.escape, self.forwarded)) or "(?!)"
+        # A forwarding word between two bodies (县政协报市政协, 市政协转报省政协): who sent it, then where.
+        # Not after 专/转/日 (市政协专报市委 is 市政协's own 专报; 县政协转送县教育局 its 转送; 日报).
+        between = "|".join(map(re.escape, sorted((w for w in self.forwarded if not w.startswith("已")), key=len, reverse=True)))
+        self._forwarded_between = re.compile(rf"(?<=[^专转日快])(?:已|并)?(?:{between})" if between else "(?!)")
         adoption_verbs = "|".join(map(re.escape, ADOPTION_VERBS))
         # One part, two deeds: 市政协采用并报省政协, 被市政协采用后报送省政协 (a forwarding after a
         # connective), 上报市政协被采用 (an adoption after a forwarding).
         self._then_forward = re.compile(rf"(?:并|后|又|再|且|同时|随后|之后)(?=(?:已|又|再)?(?:{forwards}))")
         self._then_adopted = re.compile(rf"(?:并|且|后|又)?(?:已|被|均|获)?(?:{adoption_verbs})了?$")
-        # 被县委采用报市委: a forwarding right after the adoption verb, with no connective.
-        # (ADOPTION_VERBS are all two characters: a fixed-width look-behind)
-        self._adopted_then_sent = re.compile(rf"(?<={adoption_verbs})(?=(?:{forwards}))")
+        # 被县委采用报市委, 市政协《社情民意》第3期报省政协: a forwarding right after the adoption verb
+        # (or the issue that says it), with no connective. (ADOPTION_VERBS are all two characters: a
+        # fixed-width look-behind)
+        self._adopted_then_sent = re.compile(rf"(?:(?<={adoption_verbs})|(?<=期))(?=(?:{forwards}))")
 
     # -- adoption cells
 
@@ -300,7 +305,22 @@ class Vocabulary:
                 rest = text[: -len(word)].rstrip("已并均([【")  # 省政协(已报送: the bracket's opening too
                 if rest and self.place(rest).tier is not None:
                     return rest
+        sent = self._sent_between(text)
+        return sent[1] if sent else None
+
+    def _sent_between(self, text: str) -> tuple[str, str] | None:
+        """(sender, target) of a forwarding written between two bodies the rules place (``县政协报市政协``,
+        ``市政协转报省政协``, ``市政协推荐省政协``), or None."""
+        for m in self._forwarded_between.finditer(text):
+            head, tail = text[: m.start()], text[m.end():].lstrip("至到给:：")
+            if head and tail and self.place(head).tier is not None and self.place(tail).tier is not None:
+                return head, tail
         return None
+
+    def forwarded_by(self, text: str) -> str:
+        """The body a forwarding text says sent the item on (``市政协报送省政协`` → ``市政协``), or ''."""
+        sent = self._sent_between(_ALREADY.sub("", norm(text).upper()))
+        return sent[0] if sent else ""
 
     def read_text(self, value) -> list[Reading]:
         """A free-text adoption cell (采用情况/采用单位): one reading per part; a bare mark after a

@@ -1257,6 +1257,11 @@ class SheetReader:
     def _placed(self, body: str):
         return self.rules.place(body)
 
+    def _own_office(self, body: str) -> bool:
+        """Whether ``body`` is the office itself (县政协 in a county office's ledger, 本会, 我办)."""
+        placed = self._placed(body)
+        return placed.tier == self.rules.own_tier and placed.channel == "政协"
+
     def _adoption(self, item, ref, r, col, body: str, reading: Reading, origin: str, default_body: str = "") -> None:
         body = body or default_body
         said = reading.text or body
@@ -1294,6 +1299,9 @@ class SheetReader:
             if not body:
                 body = "上级"
                 self._finding("forward.default_level", r, col, reading.text, tier or "")
+        elif (sender := self._memo("sender", reading.text, self.vocab.forwarded_by)) and not self._own_office(sender):
+            # 市政协报送省政协: a higher body sent it on; whether that body adopted it is not written.
+            self._finding("forward.by_another_body", r, col, reading.text, sender)
         date = self._reading_date(reading)
         self._record("forwards", item, ref, r, col, body=body, tier=tier, channel=channel or self.rules.placement.default_channel,
                      date=date[0], date_text=date[2], date_status=date[1], origin=origin)
