@@ -938,6 +938,16 @@ def test_a_post_written_with_a_name_is_the_persons_not_a_unit_or_a_name(tmp_path
     assert [i.row for i in _codes(report, "author.et_al")] == [8]
 
 
+def test_a_membership_word_between_a_unit_and_a_name(tmp_path):
+    # 民进县委会员赵六 was a person 员赵六 of 民进县委会, 共青团员李四 one named 员李四, 民革县委员会李四 one named
+    # 会李四 (a 委员 of 民革县): a membership word (会员, 盟员, 团员) or 委员会 was cut in two. Worked by hand:
+    # (authors, tags, the item's unit).
+    cells = {"民进县委会员赵六": (["赵六"], ["会员"], "民进县委"), "县作协会员李四": (["李四"], ["会员"], "县作协"),
+             "民盟县委盟员王五": (["王五"], ["盟员"], "民盟县委"), "民革县委员会李四": (["李四"], [""], "民革县委员会"),
+             "共青团员李四": (["李四"], ["共青团员"], ""), "县政协委员张三": (["张三"], ["县政协委员"], "")}
+    _authors_as_read(tmp_path, cells, "name")
+
+
 def test_two_deeds_in_one_adoption_or_forward_cell(tmp_path):
     # Each cell worked by hand: (adoption tiers, forward tiers) of its item.
     cells = {"市政协采用并报省政协": (["市级"], ["省级"]), "省市两级采用": (["市级", "省级"], []),

@@ -76,6 +76,14 @@ _NAME_AFTER_WORD = re.compile(r"[:：]?([\u3400-\u9fff·]{2,4})")
 _CONTACT = re.compile(r"(?:电话|手机|联系电话|联系方式|TEL|Tel|tel)?[:：]?\s*[\d\-－—()（）+ ]{7,}")
 # What may stand between a unit's name and a person's written after it (城关镇政协工委-刘洋).
 _UNIT_NAME_GAP = " -—–·:："
+# A member of the unit written between it and the name (民进县委会员赵六, 县作协会员李四, 民盟县委盟员王五).
+_MEMBER_WORDS = ("会员", "盟员", "社员", "党员", "团员", "成员")
+
+
+def _word_cut(before: str, name: str) -> bool:
+    """Whether a name's first character ends a word begun before it (县作协会|员李四, 民革县委员|会李四,
+    共青团|员李四): no name starts there."""
+    return (before[-2:] + name[:1]).endswith((*_MEMBER_WORDS, "委员会"))
 # 张三和李四, 张三与李四, 张三及李四: two names joined by a word, each at least two characters
 # (李和平, 欧阳和平 stay one name). Split, and said (author.joined), since only the shape tells.
 _CONJUNCTIONS = ("和", "与", "及")
@@ -211,7 +219,8 @@ class AuthorWords:
             return None
         for n in (2, 3):
             name, role = token[-n:], token[:-n]
-            if role.endswith(self.roles) and all(_CJK.match(ch) for ch in name) and self.is_person_name(name):
+            if (role.endswith(self.roles) and all(_CJK.match(ch) for ch in name) and self.is_person_name(name)
+                    and not _word_cut(role, name)):
                 return name, role
         return None
 
@@ -229,12 +238,12 @@ class AuthorWords:
                 return (unit if len(unit) >= 2 and self.is_unit(unit) else ""), before if not unit or not self.is_unit(unit) else post, name
         return None
 
-    def name_and_unit(self, token: str) -> tuple[str, str] | None:
-        """``张三——县教育局``, ``张三-县教育局`` → (the unit, the name): a person's name, a dash, then a
-        unit's name; None for anything else (阿不都-热合曼 is one dotted name)."""
+    def name_and_unit(self, token: str) -> tuple[str, str, str] | None:
+        """``张三——县教育局``, ``张三-县教育局`` → (the unit, the name, ''): a person's name, a dash, then
+        a unit's name; None for anything else (阿不都-热合曼 is one dotted name)."""
         m = _NAME_DASH.fullmatch(token)
         if m and self.is_person_name(m[1]) and self.is_unit(m[2]):
-            return m[2], m[1]
+            return m[2], m[1], ""
         return None
 
     def is_source(self, token: str) -> bool:
@@ -246,17 +255,22 @@ class AuthorWords:
         ``authors.collective_words``, the whole token."""
         return token in self.collective
 
-    def unit_and_name(self, token: str) -> tuple[str, str] | None:
-        """``民革县委张伟``, ``城关镇政协工委-刘洋``, ``县教育局王小芳`` → (the unit, the name): a
-        person's name written right after a unit's; None for anything else (民革县委, 张伟,
-        县政协办公室, 民盟县委宣传部)."""
+    def unit_and_name(self, token: str) -> tuple[str, str, str] | None:
+        """``民革县委张伟``, ``城关镇政协工委-刘洋``, ``县教育局王小芳``, ``民进县委会员赵六`` → (the unit,
+        the name, the membership word between or ''): a person's name written right after a unit's;
+        None for anything else (民革县委, 张伟, 县政协办公室, 民盟县委宣传部)."""
         if len(token) < 4 or not _CJK.match(token[-1]):
             return None
         for n in (2, 3, 4):  # the shortest name whose unit ends at a unit word: 民革县委|张伟
             name, unit = token[-n:], token[:-n].rstrip(_UNIT_NAME_GAP)
-            if (len(unit) >= 2 and unit.endswith(self._unit_ends) and self.is_unit(unit)
+            if _word_cut(unit, name):
+                continue
+            member = next((w for w in _MEMBER_WORDS if unit.endswith(w) and len(unit) > len(w) + 1), "")
+            unit = unit[: len(unit) - len(member)]  # 民进县委会员|赵六, not 民进县委会|员赵六
+            # A membership word says the text before it is a body (县作协会员李四), whatever words it has.
+            if (len(unit) >= 2 and (member or unit.endswith(self._unit_ends) and self.is_unit(unit))
                     and all(_CJK.match(ch) for ch in name) and self.is_person_name(name)):
-                return unit, name
+                return unit, name, member
         return None
 
     @functools.cached_property
@@ -299,8 +313,13 @@ class AuthorWords:
         if self._prefix_re is None:
             words = sorted({*self.roles, *self.affiliations}, key=len, reverse=True)
             self._prefix_re = re.compile("|".join(map(re.escape, words)) or "(?!)")
-        if (w := self._prefix_re.match(token)) and (m := _NAME_AFTER_WORD.fullmatch(token, w.end())) and not self.is_unit(m[1]):
-            return m[1], w[0]
+        if not (w := self._prefix_re.match(token)):
+            return token, ""
+        word, end = w[0], w.end()
+        if _word_cut(word, token[end:]):  # 共青团员李四: the word is 团员, not 共青团
+            word, end = token[: end + 1], end + 1
+        if (m := _NAME_AFTER_WORD.fullmatch(token, end)) and not self.is_unit(m[1]):
+            return m[1], word
         return token, ""
 
     def et_al_pattern(self) -> re.Pattern:
@@ -357,7 +376,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         elif not tag and (post := words.post_and_name(name)):  # 县政协副主席张三, 民革县委主委李四
             return AuthorCell((Author(post[2], post[2], post[1]),), unit=post[0])
         elif not tag and (split := words.unit_and_name(name)):  # 民革县委张伟
-            return AuthorCell((Author(split[1], split[1]),), unit=split[0])
+            return AuthorCell((Author(split[1], split[1], split[2]),), unit=split[0])
         elif not tag and words.is_source(name):  # 群众来信
             return AuthorCell((), source=name)
         return AuthorCell((Author(name, name, tag),))  # one plain name (张三等3人 is alnum too): most cells
@@ -469,7 +488,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
             units += [post[0]] if post[0] else []
         elif not tag and (split := words.unit_and_name(token) or words.name_and_unit(token)):
             units.append(split[0])  # 民革县委张伟, 张伟——民革县委: 张伟 of 民革县委
-            name = split[1]
+            name, tag = split[1], split[2]  # 民进县委会员赵六: 会员 is about 赵六
         entries.append((name, [tag] if tag else []))
     if not entries:
         # A part that is only a tag (民革) names no author; keep it as what it says.
