@@ -2771,6 +2771,30 @@ def test_a_title_starting_with_a_tally_word_is_an_item_and_a_tally_with_a_date_i
     assert _paid(ledger) == {"张三": Decimal("30.00"), "赵六": Decimal("100.00")}  # 李四 and 民盟县委: rows with errors
 
 
+def test_a_person_in_brackets_after_a_unit(tmp_path):
+    # 民革县委（联系人：张三） and 民革县委（李四） (李四 the item's author) were units of their own, ranked
+    # apart from 民革县委, unsaid; so were 民革县委（王五） (王五 not an author: it may be part of the name)
+    # and 县工商联（总商会）. Worked by hand: a contact, a phone or an author in the brackets is taken
+    # off, said (unit.with_person); any other bracket stays and is said beside the unit without it
+    # (unit.variant); a roster listing the unit counts it there.
+    units = ["民革县委", "民革县委", "民革县委（联系人：张三）", "民革县委（李四）", "民革县委（王五）", "县教育局（电话：0571-88888888）",
+             "县工商联", "县工商联（总商会）"]
+    authors = ["甲一", "乙二", "丙三", "李四", "丁四", "戊五", "己六", "庚七"]
+    rows = [["序号", "单位", "信息标题", "作者", "收稿日期"]] + [
+        [k + 1, u, f"关于第{k + 1}件事的建议", a, "2025-03-05"] for k, (u, a) in enumerate(zip(units, authors))]
+    path = write_xlsx(tmp_path / "units.xlsx", {"2025年": rows})
+    ledger, report = _read(path, year=2025)
+    assert ledger.submissions["unit"].tolist() == ["民革县委", "民革县委", "民革县委", "民革县委", "民革县委(王五)", "县教育局",
+                                                   "县工商联", "县工商联(总商会)"]
+    assert [(i.row, i.severity) for i in _codes(report, "unit.with_person")] == [(4, "info"), (5, "info"), (7, "info")]
+    assert [i.row for i in _codes(report, "unit.variant")] == [6, 9]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["县工商联", "人民团体"],
+                                                       ["县教育局", "部门"]]})
+    ledger, report = _read(path, roster=roster, year=2025)
+    counted = sq.units(ledger, 2025).set_index("unit")["submitted"]
+    assert (counted["民革县委"], counted["县工商联"], counted["县教育局"]) == (5, 2, 1)
+
+
 def test_a_unit_written_short_is_counted_as_the_roster_writes_it(tmp_path):
     # The roster lists 民盟示例县委员会 and 教育界别组; the ledger writes 民盟县委 and 教育界别. They were
     # units of their own (roster.unknown_unit): the roster's units sent nothing in the unit figures,

@@ -43,6 +43,9 @@ _SHORT_FORMS = (("中国国民党革命委员会", "民革"), ("中国民主同�
 _PARTY_AT_LEVEL = re.compile(r"(民革|民盟|民建|民进|农工|致公|九三|台盟)([县市区旗州盟])委")
 
 
+_BRACKET_AFTER = re.compile(r"(?<=.)\([^()]*\)$")
+
+
 def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
     """A unit's name as two spellings of one unit share it: ``教育界别组``, ``教育界别`` and
     ``教育界`` → ``教育界``; ``民盟示例县委员会``, ``中国民主同盟示例县委员会``, ``民盟县委会``, ``县民盟`` and
@@ -50,6 +53,7 @@ def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
     工商业联合会 as 工商联, a party's full name as its short one, its committee at the office's own level as
     the party); ``县教育局`` and ``教育局`` → ``教育局`` (the office's own level word before a unit's name)."""
     text = "".join(unicodedata.normalize("NFKC", name).split())
+    text = _BRACKET_AFTER.sub("", text) or text  # 民革县委(王五), 县工商联(总商会): a note after the name
     for place in places:
         if len(place) > 1 and place[-1] in "县市区旗州盟":
             text = text.replace(place, place[-1])

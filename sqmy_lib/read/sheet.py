@@ -966,6 +966,9 @@ class SheetReader:
             elif u and self.rules.role_of(_OWN_BODY.sub("", u)):  # 特邀信息员, 县政协委员: a 身份, no unit
                 unit_cells[i] = ("", sector)
                 self._finding("unit.is_role", kept[i], self.f["unit"], u)
+            elif u and (person := _person_after_unit(u, parsed[i])):  # 民革县委（联系人：张三）
+                unit_cells[i] = (person[0], sector)
+                self._finding("unit.with_person", kept[i], self.f["unit"], u, person[1])
         units = [u or (cell.unit if cell is not None else "") for (u, _), cell in zip(unit_cells, parsed)]
         if self._headings:
             units = self._units_by_heading(units, kept)
@@ -2052,6 +2055,25 @@ def _unit_cell(value) -> tuple[str, str]:
         return m[1], m[2] or m[3]
     return text, ""
 
+
+def _person_after_unit(text: str, cell) -> tuple[str, str] | None:
+    """(the unit, the bracket) of a 单位 cell that names a person in brackets after the unit: a contact
+    (``民革县委（联系人：张三）``, ``县教育局（电话：0571-8888888）``) or one of the item's authors
+    (``民革县委（张三）``); None for any other cell (``县工商联（总商会）``)."""
+    m = _BRACKET_AT_END.fullmatch(text)
+    if m is None or len(m[1].strip()) < 2:
+        return None
+    inner = m[2].strip()
+    names = {a.key for a in cell.authors} if cell is not None else set()
+    if _CONTACT_LABEL.match(inner) or _PHONE.fullmatch(inner) or inner in names:
+        return m[1].strip(), inner
+    return None
+
+
+_BRACKET_AT_END = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]\s*")
+# Who to ask, written beside a unit (联系人：张三, 电话 0571-8888888): about the unit's item, not its name.
+_CONTACT_LABEL = re.compile(r"(?:联系人|联络人|联络员|负责人|信息员|报送人|填报人|经办人|撰稿人|电话|联系电话|手机|联系方式)\s*[:：]?")
+_PHONE = re.compile(r"[\d\-－— ]{7,}")
 
 # A unit written with its 界别 after it: 县教育局(教育界), 民革县委/民主党派界.
 _SECTOR_WITH_UNIT = re.compile(r"^(.+?)\s*(?:\(\s*([^()]{1,12}界(?:别|别组)?)\s*\)|[/、]\s*([^/、]{1,12}界(?:别|别组)?))$")
