@@ -211,16 +211,20 @@ def test_start_date_labels(tmp_path, label):
 def test_a_roster_that_cannot_tell_two_people_apart_or_notes_a_departure_says_so(tmp_path):
     # Two 张三 (民盟 and 教育界): told apart as 张三(民盟) and 张三(教育界), said at the later row; the
     # ledger's 张三 has no 单位 that names one of them: said at its cell, counted for neither.
-    # 王五's 备注 says he left in June, but no 离任 column holds the date: said, not read.
+    # 王五's 备注 says he left in June, but no 离任 column holds the date: said, not read; 戊's that
+    # he joined in June, the same.
     # The same person on two role sheets with the same 单位 is no clash.
     roster = {"委员名册": [["姓名", "界别", "单位", "备注"], ["张三", "民盟", "县一中", ""],
-                           ["王五", "农业界", "合作社", "2025年6月离任"], ["丁", "民盟", "民盟县委", "连任"]],
+                           ["王五", "农业界", "合作社", "2025年6月离任"], ["丁", "民盟", "民盟县委", "连任"],
+                           ["戊", "经济界", "县工商联", "2025年6月增补为委员"]],
               "信息员名册": [["姓名", "界别", "单位"], ["张三", "教育界", "县二中"], ["丁", "民盟", "民盟县委"]]}
     rows = [["2025年台账"], HEADER, ["A1", "2025-03-01", "关于甲的建议", "张三", "", None]]
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}), roster=write_xlsx(tmp_path / "名册.xlsx", roster))
     report = sq.validate(ledger)
     said = [(i.code, i.sheet, i.row, i.column) for i in report.issues if i.code.startswith("roster.") and "名册" in (i.file or "")]
-    assert sorted(said) == [("roster.leaving_in_note", "委员名册", 3, "D"), ("roster.same_name", "信息员名册", 2, None)]
+    # 戊 joined in June (增补), no 聘任 column holds the date: said, not read.
+    assert sorted(said) == [("roster.joining_in_note", "委员名册", 5, "D"), ("roster.leaving_in_note", "委员名册", 3, "D"),
+                            ("roster.same_name", "信息员名册", 2, None)]
     same = next(i for i in report.issues if i.code == "roster.same_name")
     assert "委员名册!第2行" in same.message and "张三(民盟)" in same.message
     assert [(i.sheet, i.row) for i in report.issues if i.code == "author.same_name"] == [("S", 3)]
