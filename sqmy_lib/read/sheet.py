@@ -1289,12 +1289,7 @@ class SheetReader:
         tier, channel = (placed.tier, placed.channel) if placed else (None, None)
         own_level = tier is not None and self.rules.tier_rank(tier) <= self.rules.tier_rank(self.rules.own_tier)
         if own_level and origin != "tier_column":
-            # Sent to a body of the office's own level (报县委办, 县政协转报): no 上报. The office's own
-            # 专报/转报 there is its own edition, as 专报县委 is; anything else is said, not counted.
-            if self._placed(reading.text or body).routing:
-                self._adoption(item, ref, r, col, norm(reading.text) or body, reading, origin)
-            else:
-                self._finding("forward.own_level", r, col, reading.text or body)
+            self._sent_at_own_level(item, ref, r, col, body, reading, origin)
             return
         if not body or own_level:
             # 上报 with no body named, or under the office's own column: to the next level up.
@@ -1308,6 +1303,14 @@ class SheetReader:
         date = self._reading_date(reading)
         self._record("forwards", item, ref, r, col, body=body, tier=tier, channel=channel or self.rules.placement.default_channel,
                      date=date[0], date_text=date[2], date_status=date[1], origin=origin)
+
+    def _sent_at_own_level(self, item, ref, r, col, body: str, reading: Reading, origin: str) -> None:
+        """Sent to a body of the office's own level (报县委办, 县政协转报): no 上报. The office's own
+        专报/转报 there is its own edition, as 专报县委 is; anything else is said, not counted."""
+        if self._placed(reading.text or body).routing:
+            self._adoption(item, ref, r, col, norm(reading.text) or body, reading, origin)
+        else:
+            self._finding("forward.own_level", r, col, reading.text or body)
 
     def _reading_date(self, reading: Reading) -> tuple[int, str, str]:
         """(ordinal, status, text) of the day a mark gives: its date, or a day written with no year
