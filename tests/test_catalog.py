@@ -19,7 +19,7 @@ def test_every_check_and_reader_code_is_in_the_catalog_and_back():
     emitted = set()
     for path in READER_SOURCES.glob("*.py"):
         emitted |= set(re.findall(r'"((?:file|sheet|header|column|formula|mark|issue|adoption|cell|product|role|'
-                                  r'instruction|forward|author|link|repeat|roster|row|ledger|unit|date|office)\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+                                  r'instruction|forward|author|link|repeat|roster|row|ledger|unit|date|office|title)\.[a-z_]+)"', path.read_text(encoding="utf-8")))
     assert emitted <= set(CATALOG), emitted - set(CATALOG)
     assert set(READER_CODES) <= emitted | {"link.ambiguous"}
     assert all(c.severity in (ERROR, WARNING, INFO) and c.title and c.message for c in CATALOG.values())

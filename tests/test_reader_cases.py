@@ -2771,6 +2771,20 @@ def test_a_title_starting_with_a_tally_word_is_an_item_and_a_tally_with_a_date_i
     assert _paid(ledger) == {"张三": Decimal("30.00"), "赵六": Decimal("100.00")}  # 李四 and 民盟县委: rows with errors
 
 
+def test_a_title_that_ends_with_what_became_of_the_item_is_said(tmp_path):
+    # 关于…的建议（市政协采用）, 【省政协第3期采用】, （获县长批示）, （已报市政协） with the record columns
+    # empty were items adopted nowhere, unsaid. A title's bracket may be its own (（二）, （第3期）,
+    # （张三）), so it is not read: said at the title's cell. Worked by hand: the rows said.
+    titles = ["关于加强农村养老服务的建议（市政协采用）", "关于规范校外培训的建议（张三）", "关于解决停车难问题的建议【省政协第3期采用】",
+              "关于优化营商环境的建议（获县长批示）", "关于推进老旧小区改造的建议（已报市政协）", "关于推进乡村振兴的建议（二）",
+              "社情民意信息摘编（第3期）"]
+    rows = [["序号", "信息标题", "作者", "收稿日期", "采用情况"]] + [
+        [k + 1, t, f"作者{'甲乙丙丁戊己庚'[k]}", "2025-03-05", None] for k, t in enumerate(titles)]
+    ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}), year=2025)
+    assert [(i.row, i.column) for i in _codes(report, "title.says_status")] == [(2, "B"), (4, "B"), (5, "B"), (6, "B")]
+    assert ledger.adoptions.empty and ledger.instructions.empty and ledger.forwards.empty
+
+
 def test_a_person_in_brackets_after_a_unit(tmp_path):
     # 民革县委（联系人：张三） and 民革县委（李四） (李四 the item's author) were units of their own, ranked
     # apart from 民革县委, unsaid; so were 民革县委（王五） (王五 not an author: it may be part of the name)

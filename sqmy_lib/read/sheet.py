@@ -951,8 +951,27 @@ class SheetReader:
         )
         self._authors(items, parsed, author_cells, kept)
         self._roles(roles, kept)
+        self._status_in_titles(titles, kept)
         for i in self._rows_with_records(data, notes):
             self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
+
+    def _status_in_titles(self, titles: list[str], kept: list[int]) -> None:
+        """A title that ends with what became of the item (关于…的建议（市政协采用）, 【获县长批示】,
+        （已报市政协）): not read from there (a title's bracket may be its own: （二）, （第3期）), said at
+        its cell (``title.says_status``)."""
+        c = self.f.get("title")
+        for t, r in zip(titles, kept):
+            if t[-1:] in _CLOSING_BRACKETS and (said := self._memo("title_status", t, self._status_of_title)):
+                self._finding("title.says_status", r, c, t, said)
+
+    def _status_of_title(self, title: str) -> str:
+        """The bracket ending ``title`` when it says an adoption, a 批示 or a 上报, else ''."""
+        m = _BRACKET_ENDING_TITLE.search(title)
+        inner = m[1].strip() if m else ""
+        if inner and (any(v in inner for v in ADOPTION_VERBS) or self.vocab._any_instruction.search(inner)
+                      or self.vocab._forwarded(norm(inner).upper())):
+            return inner
+        return ""
 
     def _units_and_sectors(self, data: list[list], parsed: list, kept: list[int]) -> tuple[list[str], list[str]]:
         """Each item's unit and 界别: the 单位 cell's (县教育局（教育界）: both), else the unit written with
@@ -2057,6 +2076,10 @@ def _unit_cell(value) -> tuple[str, str]:
     if m := _SECTOR_WITH_UNIT.match(text):
         return m[1], m[2] or m[3]
     return text, ""
+
+
+_CLOSING_BRACKETS = ")）】]〕"
+_BRACKET_ENDING_TITLE = re.compile(r"[(（【\[〔]([^()（）【】\[\]〔〕]+)[)）】\]〕]\s*$")
 
 
 def _person_after_unit(text: str, cell) -> tuple[str, str] | None:
