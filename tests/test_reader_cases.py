@@ -4333,6 +4333,22 @@ def test_leaders_in_a_pishi_column_after_the_word_or_before_juyou(tmp_path):
     assert ledger.instructions["date"].iloc[-1] == pd.Timestamp("2025-04-10")
 
 
+def test_how_a_leader_gave_the_pishi_is_no_part_of_the_leader(tmp_path):
+    # 县委书记、县长作出重要批示 was one 批示 by a "leader" 县委书记、县长作出重要; 县长高度重视并作出批示 one by
+    # 县长高度重视并; in a 备注, 获县长专门批示 one by 县长专门. By hand: 县委书记 and 县长; 县长; 县长 (with
+    # what he said); 县长, from the 备注.
+    header = ["序号", "报送日期", "信息标题", "作者", "单位", "领导批示", "备注"]
+    rows = [header, [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "县委书记、县长作出重要批示", None],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民盟县委", "县长高度重视并作出批示", None],
+            [3, "2025-03-03", "关于丙的建议", "王五", "民建县委", "县长专门批示：请县教育局研究", None],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "民进县委", None, "获县长专门批示"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
+    rows_of = dict(zip(ledger.submissions["item"], ledger.submissions["row"]))
+    got = [(rows_of[i], leader) for i, leader in zip(ledger.instructions["item"], ledger.instructions["leader"])]
+    assert got == [(2, "县委书记"), (2, "县长"), (3, "县长"), (4, "县长"), (5, "县长")]
+    assert ledger.instructions["text"].iloc[3] == "请县教育局研究"
+
+
 def test_a_date_cell_with_a_day_per_adoption_dates_each_in_order(tmp_path):
     # 采用情况 市政协采用（第5期）；省政协采用（第3期） beside 采用时间 2025.3.5；2025.4.2: 市 on 5 March, 省 on
     # 2 April (the whole cell was an unreadable date, both adoptions errors and unpaid). One day for two

@@ -690,7 +690,7 @@ class Vocabulary:
             times = 1
             if (n := _TIMES_AFTER_LEADER.search(leader)) and n.start() > 0:  # 获市长两次批示: two
                 leader, times = leader[: n.start()], _count(n[1])
-            leader = _TOGETHER_TAIL.sub("", leader)  # 市委书记王某某、市长李某某分别作出批示
+            leader = _leader_only(leader)  # 市委书记王某某、市长李某某分别作出批示, 县长作出重要批示
             leader, after = self.leader_and_day(leader)  # 市长李某某4月2日批示
             leader = self._from_first_post(leader)  # 市政协、市长批示: the body before is an adoption's, not a leader
             day = day or after or _day_after_the_word(t, m.end())  # 市长李某某批示(4月2日), 市长李某某批示,4月2日
@@ -780,7 +780,7 @@ class Vocabulary:
         times = 1
         if (n := _TIMES_AFTER_LEADER.search(who)) and n.start() > 0:  # 市长两次批示, 市长先后2次批示
             who, times = who[: n.start()], _count(n[1])
-        who = _TOGETHER_TAIL.sub("", who)  # 市委书记王某某、市长李某某分别作出批示
+        who = _leader_only(who)  # 市委书记王某某、市长李某某分别作出批示, 县长作出重要批示
         who = re.sub(r"^(?:已经|已|获得|获|经|有|均|并|得到|受到|被)+", "", who)  # 已批示, 获市长李某某批示, 被…批示
         if (d := _DAY_AFTER_LEADER.search(who)) and d.start() > 0:
             who, date = who[: d.start()], date or d[1]  # 市长李某某4月5日批示: the day, not the name
@@ -902,6 +902,15 @@ _WORD_THEN_LEADERS = re.compile(r"(?P<word>[^\d()一二两三四五六七八九�
                                 r"\s*\((?P<who>[^()]+)\)[。.]?$")
 # Words after leaders listed before one 批示 (市委书记王某某、市长李某某分别作出批示, 市长、副市长均有批示).
 _TOGETHER_TAIL = re.compile(r"(?:分别|先后|共同|均|都)(?:有|已)?$")
+# How a leader gave the 批示, written between the leader and the word: 县长作出重要批示, 县长专门作出批示,
+# 县长高度重视并作出批示, 县长对此批示.
+_MANNER_TAIL = re.compile(r"(?:对此事?|对该(?:信息|件|建议)|就此|高度重视并?|专门|亲自|再次|又|也|还|已经|已)*"
+                          r"(?:作出了?|做出了?|作了|给予了?|作)?(?:重要|肯定性|明确|专门)?$")
+
+
+def _leader_only(who: str) -> str:
+    """The leader written before a 批示 word without how the 批示 was given (分别作出, 作出重要, 专门)."""
+    return _MANNER_TAIL.sub("", _TOGETHER_TAIL.sub("", _MANNER_TAIL.sub("", who))) or who
 # How many times a leader instructed, written before the 批示 word: 市长两次批示, 市长先后2次批示.
 _TIMES_AFTER_LEADER = re.compile(r"(?:先后|共|累计)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:次|回)$")
 # ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日,
