@@ -141,6 +141,7 @@ _ENTRIES = [
     Code("forward.in_note", WARNING, "上报写在备注中", "备注中写有上报“{value}”,已按上报计入(上报不是采用);请移到“上报情况”栏"),
     Code("forward.default_level", INFO, "上报未写明单位", "上报未写明报送单位,按上一级({detail})计入"),
     Code("unit.is_role", WARNING, "单位栏写的是身份", "单位栏“{value}”写的是身份,不是单位,未作单位读取(有名册的按作者在名册中的单位计入,否则不计入任何单位);请填写作者所在单位(身份请填在“身份”栏)"),
+    Code("author.in_note", WARNING, "作者写在备注中", "备注中写有作者“{value}”,已把{detail}按联名作者计入;请写入作者栏"),
     Code("title.says_status", WARNING, "标题中写有采用、批示或上报情况",
          "标题“{value}”末尾的括注“{detail}”像是采用、批示或上报情况,未从标题中读取;请填入采用情况、领导批示或上报栏目(已填写的请删去括注)"),
     Code("unit.with_person", INFO, "单位栏括号中写的是人员", "单位栏“{value}”括号中的“{detail}”是人员或联系方式,不是单位名称的一部分,单位按括号前的名称计入"),

@@ -2771,6 +2771,23 @@ def test_a_title_starting_with_a_tally_word_is_an_item_and_a_tally_with_a_date_i
     assert _paid(ledger) == {"张三": Decimal("30.00"), "赵六": Decimal("100.00")}  # 李四 and 民盟县委: rows with errors
 
 
+def test_coauthors_written_in_the_note_share_the_item(tmp_path):
+    # 备注 联名：李四 beside 作者 张三 left 李四 out of the item, unsaid: 张三 was paid the whole ¥100. By
+    # hand (市政协 ¥100 an item, co-authors share in whole fen, the remainder to the first): 张三 50, 李四
+    # 50; 王五 33.34, 赵六 33.33, 钱七 33.33; 孙八 100 (联名 names himself: nothing to add, nothing said);
+    # 周九 50, 吴十 50.
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "备注"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "市政协采用", "联名：李四"],
+            [2, "2025-03-02", "关于乙的建议", "王五", "民盟县委", "市政协采用", "合作者：赵六、钱七。已报送"],
+            [3, "2025-03-03", "关于丙的建议", "孙八", "民建县委", "市政协采用", "联名：孙八"],
+            [4, "2025-03-04", "关于丁的建议", "周九", "民进县委", "市政协采用", "第二作者：吴十"]]
+    ledger, report = _read(write_xlsx(tmp_path / "n.xlsx", {"S": rows}), year=2025)
+    assert _paid(ledger) == {"张三": Decimal("50.00"), "李四": Decimal("50.00"), "王五": Decimal("33.34"),
+                             "赵六": Decimal("33.33"), "钱七": Decimal("33.33"), "孙八": Decimal("100.00"),
+                             "周九": Decimal("50.00"), "吴十": Decimal("50.00")}
+    assert [(i.row, i.column) for i in _codes(report, "author.in_note")] == [(2, "G"), (3, "G"), (5, "G")]
+
+
 def test_a_title_that_ends_with_what_became_of_the_item_is_said(tmp_path):
     # 关于…的建议（市政协采用）, 【省政协第3期采用】, （获县长批示）, （已报市政协） with the record columns
     # empty were items adopted nowhere, unsaid. A title's bracket may be its own (（二）, （第3期）,

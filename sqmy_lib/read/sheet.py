@@ -26,7 +26,7 @@ from ..rules import Rules
 from ..rules.follow_up import Vocabulary as FollowUpWords
 from ..rules.placement import BULLETIN_TITLES
 from ..zh import column_letter as col_letter
-from .authors import AuthorWords, split_authors, unit_written
+from .authors import AuthorCell, AuthorWords, split_authors, unit_written
 from .headers import RECORD_FIELDS, BodyColumn, Layout, is_count_label, norm_label
 from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
@@ -928,7 +928,8 @@ class SheetReader:
         roles = self._mapped("norm", self._column(data, "role"), lambda x: norm(cell_text(x)))
         notes = self._notes(data)
         words = self.author_words
-        parsed = self._mapped("authors", author_cells, lambda t: split_authors(t, words) if t else None)
+        parsed = self._coauthors_in_notes(self._mapped("authors", author_cells, lambda t: split_authors(t, words) if t else None),
+                                          notes, kept)
         units, sectors = self._units_and_sectors(data, parsed, kept)
         self.t.extend(
             "submissions", n,
@@ -1158,6 +1159,24 @@ class SheetReader:
                 notes = [f"{a};{cell_text(row[c])}" if a and c < len(row) and row[c] != "" else (a or (cell_text(row[c]) if c < len(row) else ""))
                          for a, row in zip(notes, data)]
         return notes
+
+    def _coauthors_in_notes(self, parsed: list, notes: list[str], kept: list[int]) -> list:
+        """Co-authors written in an item's 备注 (联名：李四, 合作者：王五、赵六): its authors after the
+        author cell's, said (``author.in_note``) so that staff move them to the 作者 column."""
+        c = self.f.get("note")
+        out = parsed
+        for i, note in enumerate(notes if c is not None else ()):
+            if not note or not (m := _COAUTHORS_IN_NOTE.search(note)):
+                continue
+            cell = parsed[i]
+            known = {a.key for a in cell.authors} if cell is not None else set()
+            new = tuple(a for a in split_authors(m["names"], self.author_words).authors
+                        if a.key not in known and self.author_words.is_person_name(a.key))
+            if new:
+                out = list(parsed) if out is parsed else out  # the cells are shared between rows: a new list
+                out[i] = replace(cell, authors=cell.authors + new) if cell is not None else AuthorCell(new)
+                self._finding("author.in_note", kept[i], c, m[0].strip(), "、".join(a.name for a in new))
+        return out
 
     def _authors(self, items: list[int], parsed: list, cells: list[str], kept: list[int]) -> None:
         """The authors table for the sheet's items (each distinct cell was split once)."""
@@ -2078,6 +2097,10 @@ def _unit_cell(value) -> tuple[str, str]:
     return text, ""
 
 
+# Co-authors written in a 备注: 联名：李四, 合作者：王五、赵六, 第二作者：钱七 (a colon or a space after the
+# label: 联名报送 says how it was sent).
+_COAUTHORS_IN_NOTE = re.compile(r"(?:联名(?:人|作者)?|合作者|合作人|共同作者|合著者|第[二三四五2-5]作者|其他作者|另有作者)"
+                                r"(?:\s*[:：]\s*|\s+)(?P<names>[\u3400-\u9fff·][\u3400-\u9fff·、，, ]{1,40})")
 _CLOSING_BRACKETS = ")）】]〕"
 _BRACKET_ENDING_TITLE = re.compile(r"[(（【\[〔]([^()（）【】\[\]〔〕]+)[)）】\]〕]\s*$")
 
