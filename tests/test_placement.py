@@ -61,6 +61,11 @@ def office(**office) -> Rules:
     ("市日报刊发", "市级", None),                        # a level and an owner no channel lists (was 政协,
     ("县电视台采用", "县级", None),                      # paid as the office's line): said
     ("市总工会", "市级", None),
+    ("市采", "市级", "政协"),                            # shorthand for 市级采用 (was no channel: said, not counted)
+    ("省用", "省级", "政协"),
+    ("县编", "县级", "政协"),
+    ("市编办", "市级", "部门"),                          # 编 alone is shorthand, 编办 an office of its own
+    ("市采购中心", "市级", "部门"),
 ])
 def test_bodies_are_placed(body, tier, channel):
     placed = COUNTY.place(body)

@@ -223,8 +223,9 @@ class Placement:
 
 # What a name may hold besides its level and still say only the level: 级, 里, 上 (省上), 一 (市一级), 地
 # (地市级), 部级 (省部级), 层面, 以上, 刊物, an
-# issue or a count (第5期, 2篇), punctuation and numbers; and the verbs (ADOPTION_VERBS).
-_LEVEL_FILLER = r"[\W\d_]+|部级|级|里|上|一|地|层面|以上|及|各|刊物|期刊|第|期|号|篇|条"
+# issue or a count (第5期, 2篇), punctuation and numbers; and the verbs (ADOPTION_VERBS), or their first
+# or last character alone (市采, 省用, 县编: shorthand for 市级采用, 省级采用, 县级编发).
+_LEVEL_FILLER = r"[\W\d_]+|部级|级|里|上|一|地|层面|以上|及|各|刊物|期刊|第|期|号|篇|条|采|用|编"
 
 
 def _as_list(value) -> list[str]:
