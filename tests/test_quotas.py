@@ -615,3 +615,19 @@ def test_a_unit_type_with_full_width_brackets_or_a_space_keeps_its_quota_and_pla
     rules.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     [problem] = check_file(rules)[1]
     assert problem.key.startswith("peer_groups.") and "只差全角半角或空格" in problem.message
+
+
+def test_a_standing_committee_member_is_a_member_and_another_committees_is_not(tmp_path):
+    # 身份 常委 and 县政协常委 were no role the rules knew (no quota, said): a 政协 standing committee's
+    # members are 委员 (rules 2025.5). 民革县委委员 was a 委员 by its ending: a member of the party's
+    # committee is not one of the 政协's, so no role (said). By hand: 委员 two a year, one sent each.
+    roster = {"人员": [["姓名", "身份", "单位"], ["甲", "常委", "民盟县委"], ["乙", "县政协常委", "民进县委"],
+                       ["丙", "民革县委委员", "民革县委"]]}
+    rows = [["2025年台账"], HEADER, *_rows("甲", "民盟县委", ["2025-03-01"], "A"), *_rows("乙", "民进县委", ["2025-03-02"], "B"),
+            *_rows("丙", "民革县委", ["2025-03-03"], "C")]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}), roster=write_xlsx(tmp_path / "名册.xlsx", roster))
+    got = people(ledger, 2025, today=DONE).set_index("name")
+    assert got.loc[["甲", "乙", "丙"], "role"].tolist() == ["委员", "委员", "民革县委委员"]  # as written: no quota
+    assert got.loc[["甲", "乙"], "quota"].tolist() == [2, 2] and pd.isna(got.loc["丙", "quota"])
+    said = {(i.code, i.row) for i in sq.validate(ledger).issues if i.code.startswith("roster.role")}
+    assert said == {("roster.role_read_as", 3), ("roster.role_unknown", 4)}

@@ -285,7 +285,9 @@ class Rules:
         """The canonical role a longer 身份 text ends with, by its longest alias (社情民意信息员 →
         信息员, 县政协委员 → 委员), or None."""
         t = _norm(text)
-        found = max((a for a in self._roles if t.endswith(a) and len(t) > len(a)), key=len, default=None)
+        # Not after another committee (县委常委, 民革县委委员): a member of that, not of the 政协.
+        found = max((a for a in self._roles if t.endswith(a) and len(t) > len(a) and t[-len(a) - 1] != "委"),
+                    key=len, default=None)
         return self._roles[found] if found else None
 
 
