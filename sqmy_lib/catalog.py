@@ -145,7 +145,7 @@ _ENTRIES = [
     Code("title.says_status", WARNING, "标题中写有采用、批示或上报情况",
          "标题“{value}”末尾的括注“{detail}”像是采用、批示或上报情况,未从标题中读取;请填入采用情况、领导批示或上报栏目(已填写的请删去括注)"),
     Code("unit.with_person", INFO, "单位栏括号中写的是人员", "单位栏“{value}”括号中的“{detail}”是人员或联系方式,不是单位名称的一部分,单位按括号前的名称计入"),
-    Code("unit.several", WARNING, "单位栏写了几个单位", "单位栏“{value}”写了几个单位,单位统计按第一个“{detail}”计入;如应分别计入,请分行登记或在作者栏写明各单位"),
+    Code("unit.several", WARNING, "写了几个单位", "单位“{value}”是几个单位,单位统计按第一个“{detail}”计入;如应分别计入,请分行登记或在作者栏写明各单位"),
     Code("office.other_level", WARNING, "台账所属政协与规则文件不一致",
          "台账标题中的“{value}”是{detail}:“本级”“市政协”等采用的层级按规则文件的本单位计算,可能不对;请使用本单位的规则文件"
          "(sqmy init 生成后在 office 部分填写本单位名称、层级和地名;县级市另填 relative)"),

@@ -2802,6 +2802,18 @@ def test_a_title_that_ends_with_what_became_of_the_item_is_said(tmp_path):
     assert ledger.adoptions.empty and ledger.instructions.empty and ledger.forwards.empty
 
 
+def test_authors_of_several_units_count_for_the_first_units(tmp_path):
+    # 张三（民革县委）、李四（县教育局） with no 单位 column gave the item a unit named 民革县委、县教育局,
+    # ranked as one of its own, unsaid. By hand: the first author's unit, said as a 单位 cell naming
+    # several is (unit.several); one unit written twice is that unit.
+    cells = ["张三（民革县委）、李四（县教育局）", "民革县委张三、县教育局李四", "民革县委张三、民革县委李四"]
+    rows = [["序号", "信息标题", "作者", "收稿日期"]] + [[k + 1, f"关于第{k + 1}件事的建议", c, "2025-03-05"] for k, c in enumerate(cells)]
+    ledger, report = _read(write_xlsx(tmp_path / "u.xlsx", {"2025年": rows}), year=2025)
+    assert ledger.submissions["unit"].tolist() == ["民革县委", "民革县委", "民革县委"]
+    assert [(i.row, i.column) for i in _codes(report, "unit.several")] == [(2, "C"), (3, "C")]
+    assert set(sq.units(ledger, 2025)["unit"]) == {"民革县委"}
+
+
 def test_a_person_in_brackets_after_a_unit(tmp_path):
     # 民革县委（联系人：张三） and 民革县委（李四） (李四 the item's author) were units of their own, ranked
     # apart from 民革县委, unsaid; so were 民革县委（王五） (王五 not an author: it may be part of the name)

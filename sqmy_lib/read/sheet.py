@@ -989,11 +989,20 @@ class SheetReader:
             elif u and (person := _person_after_unit(u, parsed[i])):  # 民革县委（联系人：张三）
                 unit_cells[i] = (person[0], sector)
                 self._finding("unit.with_person", kept[i], self.f["unit"], u, person[1])
-        units = [u or (cell.unit if cell is not None else "") for (u, _), cell in zip(unit_cells, parsed)]
+        units = [u or self._unit_of_authors(cell, r) for (u, _), cell, r in zip(unit_cells, parsed, kept)]
         if self._headings:
             units = self._units_by_heading(units, kept)
         written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
         return units, [s or u[1] for s, u in zip(written, unit_cells)]
+
+    def _unit_of_authors(self, cell, r: int) -> str:
+        """The unit written with an item's authors (民革县委张三), '' for none; authors of several units
+        (张三（民革县委）、李四（县教育局）) count for the first's, said as a 单位 cell naming several is."""
+        unit = cell.unit if cell is not None else ""
+        if unit and (several := self._several_units(unit)):
+            self._finding("unit.several", r, self.f.get("author"), unit, several[0])
+            return several[0]
+        return unit
 
     def _units_by_heading(self, units: list[str], kept: list[int]) -> list[str]:
         """Items with no 单位 of their own under a unit's heading (一、民革县委) count for that unit,
