@@ -253,8 +253,9 @@ _ENTRIES = [
     Code("adoption.unknown_tier", ERROR, "采用单位无法确定层级",
          "采用单位“{body}”无法确定层级(县级/市级/省级/全国),未计入;请写明采用单位,如“省政协”,或在规则文件 placement 中登记"),
     Code("adoption.unknown_channel", WARNING, "采用单位不属于任何采用渠道",
-         "采用单位“{body}”有层级,但不是规则中任何采用渠道(政协、党委政府、部门等)的单位,未计入采用统计、稿酬和积分;"
-         "如应计入,请把它的用词登记到规则文件 placement.channel_words 中相应渠道下"),
+         "采用单位“{body}”有层级,但不是规则中任何采用渠道(政协、党委政府、部门等)的单位(网站、公众号、报刊等媒体发布不是采用),"
+         "未计入采用统计、稿酬和积分;如应计入,请把它的用词登记到规则文件 placement.channel_words 中相应渠道下"
+         "(媒体用词在 placement.media_words 中)"),
     Code("adoption.date_invalid", ERROR, "采用日期无法识别", "采用日期“{date_text}”无法识别或有歧义"),
     Code("adoption.before_item", ERROR, "采用早于收稿", "采用日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}"),
     Code("adoption.future", ERROR, "采用日期晚于今天", "采用日期 {date:%Y-%m-%d} 晚于今天"),

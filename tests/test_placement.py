@@ -85,6 +85,21 @@ def test_a_body_of_a_level_and_an_unknown_owner_is_said_and_not_counted(tmp_path
     assert sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict() == {"张三": 10000}
 
 
+def test_a_bodys_website_or_wechat_account_publishes_it_does_not_adopt(tmp_path):
+    # 市政协网站刊发 and 县政协公众号 were adoptions by 政协 at 市级/县级 (¥100, ¥30), unsaid: publishing on a
+    # website or a WeChat account is no 社情民意 adoption. By hand (rules 2025.5 media_words): they count
+    # for nothing and are said; 市政协《社情民意》 stays ¥100.
+    rows = [["序号", "信息标题", "作者", "单位", "报送日期", "采用情况"],
+            [1, "关于甲的建议", "张三", "民革县委", "2025-03-01", "市政协《社情民意》"],
+            [2, "关于乙的建议", "李四", "民盟县委", "2025-03-02", "市政协网站刊发"],
+            [3, "关于丙的建议", "王五", "民建县委", "2025-03-03", "县政协公众号"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "m.xlsx", {"2025年": rows}), year=2025)
+    said = [(f.row, f.column) for f in sq.validate(ledger).issues if f.code == "adoption.unknown_channel"]
+    assert said == [(3, "F"), (4, "F")]
+    assert sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict() == {"张三": 10000}
+    assert sq.summary(ledger, 2025).adopted == 1
+
+
 def test_a_pishi_by_a_department_or_party_head_is_said_and_not_counted(tmp_path):
     # 县教育局局长批示 and 民革市委主委批示 doubled the item's reward (¥200) and counted as 批示 of 县级/市级,
     # unsaid; the speeches' 批示 are the Party's and government's leaders' (L48). By hand: 张三 ¥100, 王五

@@ -343,6 +343,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("placement.product_words", or_empty(mapping)),
     Spec("placement.product_words.*", or_empty(relative_tier)),
     Spec("placement.own_words", words(non_empty=False)),
+    Spec("placement.media_words", words(non_empty=False)),
     Spec("placement.title_prefixes", words(non_empty=False)),
     Spec("placement.party_words", words(non_empty=False)),
     Spec("placement.channel_words", mapping, REQ),

@@ -80,6 +80,7 @@ class Placement:
         self.products = sorted((p.get("product_words") or {}).items(), key=lambda x: -len(x[0]))
         self.own_words = list(p.get("own_words") or [])
         self.channels = [(name, list(ws or [])) for name, ws in (p.get("channel_words") or {}).items()]
+        self.media_words = [w for w in p.get("media_words") or [] if w]
         self.routing = [(name, spec.get("words") or [name], spec.get("channel")) for name, spec in (p.get("routing") or {}).items()]
         self.party_words = sorted(p.get("party_words") or [], key=len, reverse=True)
         self.default_channel = p.get("default_channel")
@@ -210,7 +211,10 @@ class Placement:
         return "", None
 
     def channel_of(self, text: str) -> str | None:
-        """The channel of the name's most specific word (see the module docstring), or None."""
+        """The channel of the name's most specific word (see the module docstring), or None; None for
+        a medium (rules ``media_words``: 市政协网站 publishes, it does not adopt)."""
+        if any(w in text for w in self.media_words):
+            return None
         found = [(text.find(w), -len(w), name) for name, ws in self.channels for w in ws if w and w in text]
         if not found:
             return None

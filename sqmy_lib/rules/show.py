@@ -60,6 +60,8 @@ def _tiers(rules: Rules) -> list[str]:
     lines.append("采用渠道:" + ";".join(
         f"{name}(含“{_joined(words[:6])}”等){'' if (p.get('channels') or {}).get(name, {}).get('paid') else ',单独统计、不计稿酬'}"
         for name, words in (p.get("channel_words") or {}).items()) + "。")
+    if p.get("media_words"):
+        lines.append(f"名称中含“{_joined(p['media_words'][:6])}”等的是网站、公众号、报刊等媒体发布,不是采用,不计入采用统计和稿酬。")
     lines.append("上报不等于采用:只报送上级而未被采用的,单独统计,不计稿酬。")
     lines.append("领导批示按批示领导职务中的层级字词认定级别。")
     return lines
