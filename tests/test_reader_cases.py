@@ -911,7 +911,8 @@ def test_a_forwarding_written_between_two_bodies_is_a_forwarding(tmp_path):
              "市政协报送省政协": ([], ["省级"], True), "省政协转报全国政协": ([], ["全国"], True),
              "市政协上报省政协被采用": (["省级"], ["省级"], True),
              "市政协《社情民意》第3期报省政协": (["市级"], ["省级"], False),
-             "市政协专报市委": (["市级"], [], False), "县政协报县委": ([], [], False)}
+             "市政协专报市委": (["市级"], [], False), "县政协报县委": ([], [], False),
+             "经市政协转报省政协": ([], ["省级"], True)}
     rows = [["示例县政协2025年社情民意信息报送台账"], ["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
     ledger, report = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}), year=2025)
@@ -921,7 +922,8 @@ def test_a_forwarding_written_between_two_bodies_is_a_forwarding(tmp_path):
         assert sorted(fw.loc[fw["item"] == k, "tier"].astype(str)) == sorted(sent), cell
     said_rows = [k + 3 for k, (_, _, said) in enumerate(cells.values()) if said]
     assert [i.row for i in _codes(report, "forward.by_another_body")] == said_rows
-    assert "市政协" in _codes(report, "forward.by_another_body")[0].message
+    assert "读作市政协向上级报送" in _codes(report, "forward.by_another_body")[0].message
+    assert "读作市政协向上级报送" in _codes(report, "forward.by_another_body")[-1].message  # not 经市政协
     assert [i.row for i in _codes(report, "forward.own_level")] == [10]
 
 

@@ -320,7 +320,7 @@ class Vocabulary:
     def forwarded_by(self, text: str) -> str:
         """The body a forwarding text says sent the item on (``市政协报送省政协`` → ``市政协``), or ''."""
         sent = self._sent_between(_ALREADY.sub("", norm(text).upper()))
-        return sent[0] if sent else ""
+        return re.sub(r"^(?:经由|经过|经|由|通过)", "", sent[0]) if sent else ""  # 经市政协报省政协: 市政协
 
     def read_text(self, value) -> list[Reading]:
         """A free-text adoption cell (采用情况/采用单位): one reading per part; a bare mark after a
