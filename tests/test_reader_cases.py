@@ -933,7 +933,9 @@ def test_a_post_written_with_a_name_is_the_persons_not_a_unit_or_a_name(tmp_path
     cells = {"县政协副主席张三": (["张三"], ["副主席"], "县政协"), "民革县委主委李四": (["李四"], ["主委"], "民革县委"),
              "李四 副局长": (["李四"], ["副局长"], ""), "张三（县政协副主席）": (["张三"], ["县政协副主席"], ""),
              "王五主任": (["王五"], ["主任"], ""), "赵六主任医师": (["赵六"], ["主任医师"], ""),
-             "张三、李四等委员": (["张三", "李四"], ["", ""], "")}
+             "张三、李四等委员": (["张三", "李四"], ["", ""], ""),
+             # rules 2025.5: 党组书记, 党委书记 are posts (was a unit 县教育局党组, a 书记 of it)
+             "县教育局党组书记孙八": (["孙八"], ["党组书记"], "县教育局")}
     ledger, report = _authors_as_read(tmp_path, cells, "name")
     au = ledger.authors
     assert not au["is_unit"].any()
