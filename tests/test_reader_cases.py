@@ -2784,12 +2784,15 @@ def test_coauthors_written_in_the_note_share_the_item(tmp_path):
             [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "市政协采用", "联名：李四"],
             [2, "2025-03-02", "关于乙的建议", "王五", "民盟县委", "市政协采用", "合作者：赵六、钱七。已报送"],
             [3, "2025-03-03", "关于丙的建议", "孙八", "民建县委", "市政协采用", "联名：孙八"],
-            [4, "2025-03-04", "关于丁的建议", "周九", "民进县委", "市政协采用", "第二作者：吴十"]]
+            [4, "2025-03-04", "关于丁的建议", "周九", "民进县委", "市政协采用", "第二作者：吴十"],
+            # the names end where the 备注 goes on (已报市政协: a 上报, read as one)
+            [5, "2025-03-05", "关于戊的建议", "冯二", "九三学社县委", "市政协采用", "联名：郑一，已报市政协"]]
     ledger, report = _read(write_xlsx(tmp_path / "n.xlsx", {"S": rows}), year=2025)
     assert _paid(ledger) == {"张三": Decimal("50.00"), "李四": Decimal("50.00"), "王五": Decimal("33.34"),
                              "赵六": Decimal("33.33"), "钱七": Decimal("33.33"), "孙八": Decimal("100.00"),
-                             "周九": Decimal("50.00"), "吴十": Decimal("50.00")}
-    assert [(i.row, i.column) for i in _codes(report, "author.in_note")] == [(2, "G"), (3, "G"), (5, "G")]
+                             "周九": Decimal("50.00"), "吴十": Decimal("50.00"), "冯二": Decimal("50.00"),
+                             "郑一": Decimal("50.00")}
+    assert [(i.row, i.column) for i in _codes(report, "author.in_note")] == [(2, "G"), (3, "G"), (5, "G"), (6, "G")]
 
 
 def test_a_title_that_ends_with_what_became_of_the_item_is_said(tmp_path):

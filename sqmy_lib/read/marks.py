@@ -146,7 +146,7 @@ class Vocabulary:
         self._forwarded_tail = tuple(w for w in self.forwarded if len(w) > 1)
         forwards = "|".join(map(re.escape, self.forwarded)) or "(?!)"
         # A forwarding word between two bodies (县政协报市政协, 市政协转报省政协): who sent it, then where.
-        # Not after 专/转/日 (市政协专报市委 is 市政协's own 专报; 县政协转送县教育局 its 转送; 日报).
+        # Not after 专/转/日/快 (市政协专报市委 is 市政协's own 专报; 县政协转送县教育局 its 转送; 日报, 快报).
         between = "|".join(map(re.escape, sorted((w for w in self.forwarded if not w.startswith("已")), key=len, reverse=True)))
         self._forwarded_between = re.compile(rf"(?<=[^专转日快])(?:已|并)?(?:{between})" if between else "(?!)")
         adoption_verbs = "|".join(map(re.escape, ADOPTION_VERBS))
@@ -911,6 +911,8 @@ _MANNER_TAIL = re.compile(r"(?:对此事?|对该(?:信息|件|建议)|就此|高
 def _leader_only(who: str) -> str:
     """The leader written before a 批示 word without how the 批示 was given (分别作出, 作出重要, 专门)."""
     return _MANNER_TAIL.sub("", _TOGETHER_TAIL.sub("", _MANNER_TAIL.sub("", who))) or who
+
+
 # How many times a leader instructed, written before the 批示 word: 市长两次批示, 市长先后2次批示.
 _TIMES_AFTER_LEADER = re.compile(r"(?:先后|共|累计)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:次|回)$")
 # ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日,

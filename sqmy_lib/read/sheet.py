@@ -20,7 +20,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import compress
+from itertools import compress, takewhile
 
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary as FollowUpWords
@@ -1179,7 +1179,8 @@ class SheetReader:
                 continue
             cell = parsed[i]
             known = {a.key for a in cell.authors} if cell is not None else set()
-            new = tuple(a for a in split_authors(m["names"], self.author_words).authors
+            names = "、".join(takewhile(lambda t: not _NO_NAME_AFTER.search(t), _NAME_LIST.split(m["names"].strip())))
+            new = tuple(a for a in split_authors(names, self.author_words).authors
                         if a.key not in known and self.author_words.is_person_name(a.key))
             if new:
                 out = list(parsed) if out is parsed else out  # the cells are shared between rows: a new list
@@ -2110,6 +2111,10 @@ def _unit_cell(value) -> tuple[str, str]:
 # label: 联名报送 says how it was sent).
 _COAUTHORS_IN_NOTE = re.compile(r"(?:联名(?:人|作者)?|合作者|合作人|共同作者|合著者|第[二三四五2-5]作者|其他作者|另有作者)"
                                 r"(?:\s*[:：]\s*|\s+)(?P<names>[\u3400-\u9fff·][\u3400-\u9fff·、，, ]{1,40})")
+# The names listed after such a label end where the 备注 goes on to say something else (联名：李四，已报送).
+_NAME_LIST = re.compile(r"[、，,\s]+")
+_NO_NAME_AFTER = re.compile(r"[已未报送采批阅示请]|^$")
+# A bracket ending a title (关于…的建议（市政协采用）), and the characters it may close with.
 _CLOSING_BRACKETS = ")）】]〕"
 _BRACKET_ENDING_TITLE = re.compile(r"[(（【\[〔]([^()（）【】\[\]〔〕]+)[)）】\]〕]\s*$")
 
