@@ -55,7 +55,7 @@ _ROLE_SEPARATORS = re.compile(r"[、,，/／;；\s]+")
 NOTE_LABELS = frozenset(norm_label(x) for x in ("备注", "说明", "备考", "变动情况", "任职变动"))
 # A 备注 that says the person left (2025年6月离任, 已调离): said, since only the 离任 column is read.
 # A 备注 saying the person took the post (2025年6月聘任, 增补为委员): the quota runs from then, not said by a date.
-_JOINING = re.compile(r"聘任|聘为|新聘|续聘|增补|补选|新任|当选|调入|调来|加入|起聘|任职")
+_JOINING = re.compile(r"聘任|聘为|新聘|增补|补选|新任|当选|调入|调来|加入|起聘|任职")
 _LEAVING = re.compile(r"离任|离职|解聘|调离|调出|调走|辞去|辞职|退出|去世|病故|逝世|届满|免去|不再担任|退休")
 SEQ_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["seq"])
 DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
