@@ -912,7 +912,8 @@ def test_a_forwarding_written_between_two_bodies_is_a_forwarding(tmp_path):
              "市政协上报省政协被采用": (["省级"], ["省级"], True),
              "市政协《社情民意》第3期报省政协": (["市级"], ["省级"], False),
              "市政协专报市委": (["市级"], [], False), "县政协报县委": ([], [], False),
-             "经市政协转报省政协": ([], ["省级"], True)}
+             "经市政协转报省政协": ([], ["省级"], True),
+             "市政协采用，市政协报送省政协": (["市级"], ["省级"], False)}  # the row says 市政协 adopted it
     rows = [["示例县政协2025年社情民意信息报送台账"], ["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
     ledger, report = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}), year=2025)
