@@ -631,3 +631,16 @@ def test_a_standing_committee_member_is_a_member_and_another_committees_is_not(t
     assert got.loc[["甲", "乙"], "quota"].tolist() == [2, 2] and pd.isna(got.loc["丙", "quota"])
     said = {(i.code, i.row) for i in sq.validate(ledger).issues if i.code.startswith("roster.role")}
     assert said == {("roster.role_read_as", 3), ("roster.role_unknown", 4)}
+
+
+def test_a_roster_with_no_one_read_under_its_header_is_said(tmp_path):
+    # A roster whose rows name no one (人0, 合计) was dropped whole with its findings: no quota for
+    # anyone, not a word. By hand: an error for the file, and each row's reason at its cell.
+    roster = {"人员": [["姓名", "身份", "单位"], ["人0", "委员", "民革县委"], ["人1", "委员", "民盟县委"], ["合计：2人", None, None]]}
+    rows = [["2025年台账"], HEADER, *_rows("张三", "民革县委", ["2025-03-01"], "A")]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}), roster=write_xlsx(tmp_path / "名册.xlsx", roster))
+    report = sq.validate(ledger)
+    assert [(i.code, i.severity) for i in report.issues if (i.file or "").endswith("名册.xlsx") and i.row is None] == [
+        ("roster.not_found", "error")]
+    assert [(i.code, i.row) for i in report.issues if i.code == "roster.not_a_name"] == [
+        ("roster.not_a_name", 2), ("roster.not_a_name", 3), ("roster.not_a_name", 4)]

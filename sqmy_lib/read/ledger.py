@@ -203,6 +203,8 @@ def _add_roster(ledger: Ledger, roster: Roster | None) -> None:
     """The roster given beside the roster sheets of the ledgers, and its findings among the ledger's."""
     if roster:
         ledger.roster = _merge_rosters(roster, ledger.roster)
+    elif roster is not None and len(roster.findings):  # nothing read from it: why, row by row
+        ledger.findings = typed("findings", pd.concat([ledger.findings, roster.findings], ignore_index=True))
     if ledger.roster is not None and len(ledger.roster.findings):
         ledger.findings = typed("findings", pd.concat([ledger.findings, ledger.roster.findings], ignore_index=True))
 
@@ -355,7 +357,10 @@ def _read_roster_file(path: Path, rules: Rules) -> tuple[Roster | None, list[dic
             grids.append((str(path), grid, layout))
     if not grids:
         return None, [failed_row(path, wb.format, UnreadableFile("roster.not_found", "名册中未找到“姓名/身份”或“单位名称/单位类型”表头"))]
-    return roster_from_sheets(grids, rules), []
+    roster = roster_from_sheets(grids, rules)
+    if not roster:  # a header with no one read under it: said here, and each row's reason with the findings
+        return roster, [failed_row(path, wb.format, UnreadableFile("roster.not_found", "名册表头下没有读到任何人员或单位,未按名册计算任务和单位;请检查姓名栏"))]
+    return roster, []
 
 
 def _merge_rosters(a: Roster | None, b: Roster | None) -> Roster | None:
