@@ -966,7 +966,9 @@ def test_two_deeds_in_one_adoption_or_forward_cell(tmp_path):
              "市政协省政协均采用": (["市级", "省级"], []), "省政协全国政协采用": (["省级", "全国"], []),
              # 县政协推荐市政协 is a 上报 to 市政协, as 上报市政协被采用 is (sent there, adopted there)
              "报市政协省政协": ([], ["市级", "省级"]), "县政协推荐市政协采用": (["市级"], ["市级"]),
-             "省州政协均采用": (["市级", "省级"], [])}
+             "省州政协均采用": (["市级", "省级"], []),
+             # sent to both, adopted by neither (the 上报 to 省政协 was lost: a 省政协 not adopting)
+             "报市政协、省政协，均未采用": ([], ["市级", "省级"])}
     rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
     ledger, _ = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}))

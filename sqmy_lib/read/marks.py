@@ -1034,13 +1034,20 @@ def _verbless(reading: Reading) -> bool:
 def _bodies_share_the_outcome(readings: list[Reading]) -> list[Reading]:
     """``市政协，未采用``, ``市政协、省政协（未采用）``: a body named alone right before a part that says
     not adopted (or pending) shares that outcome; it keeps its name (in a 上报 column it was sent
-    there)."""
+    there). After a forwarding (``报市政协、省政协，均未采用``) it was sent there too: left to
+    ``_bodies_share_the_deed``, a 上报 not adopted."""
     out = list(readings)
     for k in range(len(out) - 2, -1, -1):
         nxt = out[k + 1]
-        if _verbless(out[k]) and nxt.state in (NOT_ADOPTED, PENDING):
+        if _verbless(out[k]) and nxt.state in (NOT_ADOPTED, PENDING) and not _after_a_forwarding(out, k):
             out[k] = Reading(nxt.state, out[k].body, text=out[k].text)
     return out
+
+
+def _after_a_forwarding(readings: list[Reading], k: int) -> bool:
+    """Whether the nearest part before ``k`` that says a deed says a forwarding."""
+    before = [x for x in readings[:k] if x.state in (ADOPTED, FORWARDED) and not _verbless(x)]
+    return bool(before) and before[-1].state == FORWARDED
 
 
 def _bodies_share_the_deed(readings: list[Reading]) -> list[Reading]:
