@@ -968,7 +968,9 @@ def test_two_deeds_in_one_adoption_or_forward_cell(tmp_path):
              "报市政协省政协": ([], ["市级", "省级"]), "县政协推荐市政协采用": (["市级"], ["市级"]),
              "省州政协均采用": (["市级", "省级"], []),
              # sent to both, adopted by neither (the 上报 to 省政协 was lost: a 省政协 not adopting)
-             "报市政协、省政协，均未采用": ([], ["市级", "省级"])}
+             "报市政协、省政协，均未采用": ([], ["市级", "省级"]), "报送市政协、省政协（均未采用）": ([], ["市级", "省级"]),
+             "已报送市政协、省政协待采用": ([], ["市级", "省级"]),
+             "报送市政协，省政协未采用": ([], ["市级"])}  # a clause of its own: where it was sent is not written
     rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
     ledger, _ = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}))

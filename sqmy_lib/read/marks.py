@@ -345,7 +345,25 @@ class Vocabulary:
             if reading.body:
                 last_body = reading.body
             readings.append(reading)
+        readings = self._listed_with_a_forwarding(readings, text)
         return _merge_trailing(_mark_before_body(_bodies_share_the_deed(_bodies_share_the_outcome(readings))))
+
+    def _listed_with_a_forwarding(self, readings: list[Reading], text: str) -> list[Reading]:
+        """``报送市政协、省政协（均未采用）``, ``已报送市政协、省政协待采用``: a body listed right after a
+        forwarding's, with its outcome, was sent there too (a 上报 not adopted, or not yet), not only
+        a body not adopting."""
+        out = list(readings)
+        for k in range(1, len(out)):
+            prev, r = out[k - 1], out[k]
+            if not (prev.state == FORWARDED and r.state in (NOT_ADOPTED, PENDING) and not r.body
+                    and f"{prev.text}、{r.text}" in text):
+                continue
+            t = norm(r.text).upper()
+            m = self._not_adopted_in.search(t) or self._negated_verb.search(t) or self._pending_in.search(t)
+            head = _LIST_OUTCOME_LEAD.sub("", t[: m.start()]) if m else ""
+            if head and self.place(head).tier is not None:
+                out[k] = Reading(FORWARDED, body=head, text=r.text)
+        return out
 
     def _leaders_listed(self, text: str) -> str:
         """``市委书记王某某、市长李某某分别批示``: leaders listed before one 批示 word are one 批示 clause
@@ -980,6 +998,8 @@ def _date_said(text: str) -> tuple[dt.date | None, tuple[int, int] | None, str, 
 
 # What stands between a forwarding and its outcome: 报送(未采用), 已报送,但暂未采用, 报送(尚未采用).
 _OUTCOME_LEAD = re.compile(r"[,，、;；(（\[【\s但暂尚仍还]+$")
+# ... and between a body listed after a forwarding and their shared outcome: 省政协（均未采用）, 省政协都未采用.
+_LIST_OUTCOME_LEAD = re.compile(r"[,，、;；(（\[【\s但暂尚仍还均都也]+$")
 # The variation selectors a phone types after ✔ (✔️): the mark is the same.
 _EMOJI_STYLE = str.maketrans("", "", "\ufe0e\ufe0f")
 # Mark symbols written right after a body (县级√市级√, 省政协×); a part ends after one.
