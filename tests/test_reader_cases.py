@@ -2801,16 +2801,16 @@ def test_coauthors_written_in_the_note_share_the_item(tmp_path):
 
 
 def test_a_title_that_ends_with_what_became_of_the_item_is_said(tmp_path):
-    # 关于…的建议（市政协采用）, 【省政协第3期采用】, （获县长批示）, （已报市政协） with the record columns
+    # 关于…的建议（市政协采用）, 【省政协第3期采用】, （获县长批示）, （已报市政协）, 【市政协采用】关于… with the record columns
     # empty were items adopted nowhere, unsaid. A title's bracket may be its own (（二）, （第3期）,
     # （张三）), so it is not read: said at the title's cell. Worked by hand: the rows said.
     titles = ["关于加强农村养老服务的建议（市政协采用）", "关于规范校外培训的建议（张三）", "关于解决停车难问题的建议【省政协第3期采用】",
               "关于优化营商环境的建议（获县长批示）", "关于推进老旧小区改造的建议（已报市政协）", "关于推进乡村振兴的建议（二）",
-              "社情民意信息摘编（第3期）"]
+              "社情民意信息摘编（第3期）", "【市政协采用】关于完善社区养老的建议"]
     rows = [["序号", "信息标题", "作者", "收稿日期", "采用情况"]] + [
-        [k + 1, t, f"作者{'甲乙丙丁戊己庚'[k]}", "2025-03-05", None] for k, t in enumerate(titles)]
+        [k + 1, t, f"作者{'甲乙丙丁戊己庚辛'[k]}", "2025-03-05", None] for k, t in enumerate(titles)]
     ledger, report = _read(write_xlsx(tmp_path / "t.xlsx", {"2025年": rows}), year=2025)
-    assert [(i.row, i.column) for i in _codes(report, "title.says_status")] == [(2, "B"), (4, "B"), (5, "B"), (6, "B")]
+    assert [(i.row, i.column) for i in _codes(report, "title.says_status")] == [(2, "B"), (4, "B"), (5, "B"), (6, "B"), (9, "B")]
     assert ledger.adoptions.empty and ledger.instructions.empty and ledger.forwards.empty
 
 

@@ -957,21 +957,23 @@ class SheetReader:
             self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
 
     def _status_in_titles(self, titles: list[str], kept: list[int]) -> None:
-        """A title that ends with what became of the item (关于…的建议（市政协采用）, 【获县长批示】,
-        （已报市政协）): not read from there (a title's bracket may be its own: （二）, （第3期）), said at
+        """A title that ends or opens with what became of the item (关于…的建议（市政协采用）, 【获县长批示】,
+        （已报市政协）, 【市政协采用】关于…): not read from there (a title's bracket may be its own: （二）, （第3期）), said at
         its cell (``title.says_status``)."""
         c = self.f.get("title")
         for t, r in zip(titles, kept):
-            if t[-1:] in _CLOSING_BRACKETS and (said := self._memo("title_status", t, self._status_of_title)):
+            if (t[-1:] in _CLOSING_BRACKETS or t[:1] in _OPENING_BRACKETS) and (
+                    said := self._memo("title_status", t, self._status_of_title)):
                 self._finding("title.says_status", r, c, t, said)
 
     def _status_of_title(self, title: str) -> str:
-        """The bracket ending ``title`` when it says an adoption, a 批示 or a 上报, else ''."""
-        m = _BRACKET_ENDING_TITLE.search(title)
-        inner = m[1].strip() if m else ""
-        if inner and (any(v in inner for v in ADOPTION_VERBS) or self.vocab._any_instruction.search(inner)
-                      or self.vocab._forwarded(norm(inner).upper())):
-            return inner
+        """The bracket ending or opening ``title`` (【市政协采用】关于…) when it says an adoption, a 批示 or
+        a 上报, else ''."""
+        for m in (_BRACKET_ENDING_TITLE.search(title), _BRACKET_OPENING_TITLE.match(title)):
+            inner = m[1].strip() if m else ""
+            if inner and (any(v in inner for v in ADOPTION_VERBS) or self.vocab._any_instruction.search(inner)
+                          or self.vocab._forwarded(norm(inner).upper())):
+                return inner
         return ""
 
     def _units_and_sectors(self, data: list[list], parsed: list, kept: list[int]) -> tuple[list[str], list[str]]:
@@ -2127,8 +2129,9 @@ _COAUTHORS_IN_NOTE = re.compile(r"(?:联名(?:人|作者)?|合作者|合作人|�
 _NAME_LIST = re.compile(r"[、，,\s]+")
 _NO_NAME_AFTER = re.compile(r"[已未报送采批阅示请]|^$")
 # A bracket ending a title (关于…的建议（市政协采用）), and the characters it may close with.
-_CLOSING_BRACKETS = ")）】]〕"
+_CLOSING_BRACKETS, _OPENING_BRACKETS = ")）】]〕", "(（【[〔"
 _BRACKET_ENDING_TITLE = re.compile(r"[(（【\[〔]([^()（）【】\[\]〔〕]+)[)）】\]〕]\s*$")
+_BRACKET_OPENING_TITLE = re.compile(r"\s*[(（【\[〔]([^()（）【】\[\]〔〕]+)[)）】\]〕]")
 
 
 def _person_after_unit(text: str, cell) -> tuple[str, str] | None:
