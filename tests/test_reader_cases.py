@@ -4390,6 +4390,23 @@ def test_how_a_leader_gave_the_pishi_is_no_part_of_the_leader(tmp_path):
     assert ledger.instructions["text"].iloc[3] == "请县教育局研究"
 
 
+def test_an_adoption_written_in_the_pishi_column_is_no_pishi(tmp_path):
+    # 市政协采用 and 已报市政协 under 领导批示 were a 批示 each, by "leaders" 市政协采用 and 已报市政协 at 市级:
+    # counted and doubling the reward. By hand: no 批示 there (said, and not read as the adoption
+    # either: staff move it); 县长批示 one; 县委书记：已采纳 one (a leader, what he wrote).
+    header = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "领导批示"]
+    rows = [header, [1, "2025-03-01", "关于甲的建议", "张三", "民革县委", "县政协采用", "市政协采用"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民盟县委", "县政协采用", "已报市政协"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "民建县委", "县政协采用", "县长批示"],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "民进县委", "县政协采用", "县委书记：已采纳"]]
+    ledger, report = _read(write_xlsx(tmp_path / "p.xlsx", {"S": rows}), year=2025)
+    rows_of = dict(zip(ledger.submissions["item"], ledger.submissions["row"]))
+    assert [(rows_of[i], l) for i, l in zip(ledger.instructions["item"], ledger.instructions["leader"])] == [(4, "县长"), (5, "县委书记")]
+    assert [(i.row, i.column) for i in _codes(report, "instruction.is_adoption")] == [(2, "G"), (3, "G")]
+    assert ledger.forwards.empty and set(ledger.adoptions["tier"].astype(str)) == {"县级"}
+    assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("30.00"), "王五": Decimal("60.00"), "赵六": Decimal("60.00")}
+
+
 def test_a_date_cell_with_a_day_per_adoption_dates_each_in_order(tmp_path):
     # 采用情况 市政协采用（第5期）；省政协采用（第3期） beside 采用时间 2025.3.5；2025.4.2: 市 on 5 March, 省 on
     # 2 April (the whole cell was an unreadable date, both adoptions errors and unpaid). One day for two

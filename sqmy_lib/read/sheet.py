@@ -1820,7 +1820,7 @@ class SheetReader:
         """The 批示 a 批示领导 cell records: its leaders (市长李某某（10.8）: the day is the 批示's), or
         their 批示 each on its day (市长批示(3.5);副省长批示(4.2)); none for 无 or 阅示 (said)."""
         c = self.f["leader"]
-        if self._says_none(text) or self._read_only(text, r, c):
+        if self._says_none(text) or self._read_only(text, r, c) or self._adoption_not_instruction(text, r, c):
             return []
         if self.vocab.instruction_in_text(text) or self.vocab.says_what_was_said(text, longer_than=4):  # 副市长孙立:请研究(4月10日)
             return [(l, c, content or extra or said, "column", day) for who, said, day in self.vocab.split_instructions(text)
@@ -1838,11 +1838,21 @@ class SheetReader:
             return [("", c, content, "column")] * count  # 2件: two, leaders unnamed
         if self._follow_up_in_instruction and not self.vocab.instruction_in_text(text) and self._says_follow_up(text):
             return [("", c, text, "column")]  # 已落实 under 批示及落实情况: one, unnamed
-        if yes is None and not self._read_only(text, r, c):
+        if yes is None and not self._read_only(text, r, c) and not self._adoption_not_instruction(text, r, c):
             return [(l, c, content or said, "column", day)
                     for who, said, day in self.vocab.split_instructions(text)
                     for l in (self._leaders(who, r, c) if who else [""])]  # 已批示: one, unnamed
         return []  # 否, ×: no 批示; 阅示: read, no 批示 (said)
+
+    def _adoption_not_instruction(self, text: str, r: int, col: int) -> bool:
+        """A 批示 cell that records an adoption or a 上报 (市政协采用, 已报市政协) and no leader or 批示
+        word: no 批示 (it was one by a "leader" 市政协采用), said, not read as the adoption either."""
+        t = norm(text).upper()
+        if (self.vocab._any_instruction.search(t) or any(w in t for w in self.vocab.title_words)
+                or not (any(v in t for v in ADOPTION_VERBS) or self.vocab._forwarded(t))):
+            return False
+        self._finding("instruction.is_adoption", r, col, text)
+        return True
 
     def _read_only(self, text: str, r: int, col: int) -> bool:
         """A 批示 cell that says only that a leader read the item (阅示, 副市长王某某阅): not a 批示 by
