@@ -858,7 +858,7 @@ def test_two_names_written_together_are_two_people_when_each_is_known(tmp_path):
     assert paid == {"王伟": 8333, "李娜": 8333, "张三": 3334}
 
 
-def test_a_role_in_the_unit_column_is_no_unit(tmp_path):
+def test_a_role_or_the_author_in_the_unit_column_is_no_unit(tmp_path):
     # 特邀信息员 and 县政协委员 in the 单位 column were units of their own in the rankings, unsaid. They are
     # no unit: said at the cell (unit.is_role), not also as a blank 单位 under another (unit.blank_below).
     # 县政协提案委 is a unit.
@@ -866,11 +866,16 @@ def test_a_role_in_the_unit_column_is_no_unit(tmp_path):
             [1, "关于甲的建议", "张三", "民革县委", "2025-03-01"],
             [2, "关于乙的建议", "李四", "特邀信息员", "2025-03-02"],
             [3, "关于丙的建议", "王五", "县政协委员", "2025-03-03"],
-            [4, "关于丁的建议", "赵六", "县政协提案委", "2025-03-04"]]
+            [4, "关于丁的建议", "赵六", "县政协提案委", "2025-03-04"],
+            # the author again (a unit of that name, ranked, unsaid): no unit, said (unit.is_author);
+            # a unit that files in its own name keeps it
+            [5, "关于戊的建议", "钱七", "钱七", "2025-03-05"],
+            [6, "关于己的建议", "民盟县委", "民盟县委", "2025-03-06"]]
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "u.xlsx", {"2025年": rows}), year=2025)
-    assert ledger.submissions["unit"].tolist() == ["民革县委", "", "", "县政协提案委"]
+    assert ledger.submissions["unit"].tolist() == ["民革县委", "", "", "县政协提案委", "", "民盟县委"]
     issues = sq.validate(ledger).issues
     assert [(f.row, f.column) for f in issues if f.code == "unit.is_role"] == [(3, "D"), (4, "D")]
+    assert [(f.row, f.column) for f in issues if f.code == "unit.is_author"] == [(6, "D")]
     assert not [f for f in issues if f.code == "unit.blank_below"]
 
 

@@ -988,6 +988,9 @@ class SheetReader:
             elif u and self.rules.role_of(_OWN_BODY.sub("", u)):  # 特邀信息员, 县政协委员: a 身份, no unit
                 unit_cells[i] = ("", sector)
                 self._finding("unit.is_role", kept[i], self.f["unit"], u)
+            elif u and parsed[i] is not None and any(a.key == u for a in parsed[i].authors) and not self.author_words.is_unit(u):
+                unit_cells[i] = ("", sector)  # 张三 | 张三: the author again, no unit
+                self._finding("unit.is_author", kept[i], self.f["unit"], u)
             elif u and (person := _person_after_unit(u, parsed[i])):  # 民革县委（联系人：张三）
                 unit_cells[i] = (person[0], sector)
                 self._finding("unit.with_person", kept[i], self.f["unit"], u, person[1])
