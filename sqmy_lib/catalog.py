@@ -32,6 +32,9 @@ class Code:
     counting: bool = False  # a reason the computations give for leaving a record out, not a finding
 
 
+# What a 单位 cell that names no unit (a 身份, the author again) is counted as, in its message.
+_NO_UNIT_READ = "未作单位读取(有名册的按作者在名册中的单位计入,否则不计入任何单位);请填写作者所在单位"
+
 _ENTRIES = [
     # -- files and sheets that could not be read at all (exit 2)
     Code("file.not_found", ERROR, "文件不存在", "{message}", True),
@@ -141,12 +144,12 @@ _ENTRIES = [
     Code("instruction.in_adoption", WARNING, "批示写在采用情况中", "采用情况中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),
     Code("forward.in_note", WARNING, "上报写在备注中", "备注中写有上报“{value}”,已按上报计入(上报不是采用);请移到“上报情况”栏"),
     Code("forward.default_level", INFO, "上报未写明单位", "上报未写明报送单位,按上一级({detail})计入"),
-    Code("unit.is_role", WARNING, "单位栏写的是身份", "单位栏“{value}”写的是身份,不是单位,未作单位读取(有名册的按作者在名册中的单位计入,否则不计入任何单位);请填写作者所在单位(身份请填在“身份”栏)"),
+    Code("unit.is_role", WARNING, "单位栏写的是身份", f"单位栏“{{value}}”写的是身份,不是单位,{_NO_UNIT_READ}(身份请填在“身份”栏)"),
     Code("author.in_note", WARNING, "作者写在备注中", "备注中写有作者“{value}”,已把{detail}按联名作者计入;请写入作者栏"),
     Code("title.says_status", WARNING, "标题中写有采用、批示或上报情况",
          "标题“{value}”中的括注“{detail}”像是采用、批示或上报情况,未从标题中读取;请填入采用情况、领导批示或上报栏目(已填写的请删去括注)"),
     Code("unit.with_person", INFO, "单位栏括号中写的是人员", "单位栏“{value}”括号中的“{detail}”是人员或联系方式,不是单位名称的一部分,单位按括号前的名称计入"),
-    Code("unit.is_author", WARNING, "单位栏写的是作者本人", "单位栏“{value}”写的是作者本人,不是单位,未作单位读取(有名册的按作者在名册中的单位计入,否则不计入任何单位);请填写作者所在单位"),
+    Code("unit.is_author", WARNING, "单位栏写的是作者本人", f"单位栏“{{value}}”写的是作者本人,不是单位,{_NO_UNIT_READ}"),
     Code("unit.several", WARNING, "写了几个单位", "单位“{value}”是几个单位,单位统计按第一个“{detail}”计入;如应分别计入,请分行登记或在作者栏写明各单位"),
     Code("office.other_level", WARNING, "台账所属政协与规则文件不一致",
          "台账标题中的“{value}”是{detail}:“本级”“市政协”等采用的层级按规则文件的本单位计算,可能不对;请使用本单位的规则文件"
