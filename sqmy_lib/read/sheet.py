@@ -980,25 +980,32 @@ class SheetReader:
         """Each item's unit and 界别: the 单位 cell's (县教育局（教育界）: both), else the unit written with
         the names (民革县委张伟); the 界别 column's, else the one in the 单位 cell. A 单位 cell naming
         several units (民盟县委、民进县委) counts for the first, said (unit.several)."""
-        unit_cells = self._mapped("unit", self._column(data, "unit"), self._unit_cell)
-        for i, (u, sector) in enumerate(unit_cells):
-            if u and (several := self._several_units(u)):
-                unit_cells[i] = (several[0], sector)
-                self._finding("unit.several", kept[i], self.f["unit"], u, several[0])
-            elif u and self.rules.role_of(_OWN_BODY.sub("", u)):  # 特邀信息员, 县政协委员: a 身份, no unit
-                unit_cells[i] = ("", sector)
-                self._finding("unit.is_role", kept[i], self.f["unit"], u)
-            elif u and parsed[i] is not None and any(a.key == u for a in parsed[i].authors) and not self.author_words.is_unit(u):
-                unit_cells[i] = ("", sector)  # 张三 | 张三: the author again, no unit
-                self._finding("unit.is_author", kept[i], self.f["unit"], u)
-            elif u and (person := _person_after_unit(u, parsed[i])):  # 民革县委（联系人：张三）
-                unit_cells[i] = (person[0], sector)
-                self._finding("unit.with_person", kept[i], self.f["unit"], u, person[1])
+        unit_cells = [self._unit_said(u, sector, cell, r) if u else (u, sector)
+                      for (u, sector), cell, r in zip(self._mapped("unit", self._column(data, "unit"), self._unit_cell), parsed, kept)]
         units = [u or self._unit_of_authors(cell, r) for (u, _), cell, r in zip(unit_cells, parsed, kept)]
         if self._headings:
             units = self._units_by_heading(units, kept)
         written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
         return units, [s or u[1] for s, u in zip(written, unit_cells)]
+
+    def _unit_said(self, u: str, sector: str, cell, r: int) -> tuple[str, str]:
+        """A 单位 cell's (unit, 界别), what in it is no unit said at the cell: several units (民盟县委、民进县委:
+        the first), a 身份 (特邀信息员, 县政协委员: none), the author again (张三 | 张三: none), a person in
+        brackets after the unit (民革县委（联系人：张三）: the unit)."""
+        c = self.f["unit"]
+        if several := self._several_units(u):
+            self._finding("unit.several", r, c, u, several[0])
+            return several[0], sector
+        if self.rules.role_of(_OWN_BODY.sub("", u)):
+            self._finding("unit.is_role", r, c, u)
+            return "", sector
+        if cell is not None and any(a.key == u for a in cell.authors) and not self.author_words.is_unit(u):
+            self._finding("unit.is_author", r, c, u)
+            return "", sector
+        if person := _person_after_unit(u, cell):
+            self._finding("unit.with_person", r, c, u, person[1])
+            return person[0], sector
+        return u, sector
 
     def _unit_of_authors(self, cell, r: int) -> str:
         """The unit written with an item's authors (民革县委张三), '' for none; authors of several units

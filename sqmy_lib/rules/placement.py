@@ -80,7 +80,7 @@ class Placement:
         self.products = sorted((p.get("product_words") or {}).items(), key=lambda x: -len(x[0]))
         self.own_words = list(p.get("own_words") or [])
         self.channels = [(name, list(ws or [])) for name, ws in (p.get("channel_words") or {}).items()]
-        self.media_words = [w for w in p.get("media_words") or [] if w]
+        self.media_words = list(filter(None, p.get("media_words") or ()))  # an empty word would be in every name
         self.routing = [(name, spec.get("words") or [name], spec.get("channel")) for name, spec in (p.get("routing") or {}).items()]
         self.party_words = sorted(p.get("party_words") or [], key=len, reverse=True)
         self.default_channel = p.get("default_channel")
@@ -213,7 +213,7 @@ class Placement:
     def channel_of(self, text: str) -> str | None:
         """The channel of the name's most specific word (see the module docstring), or None; None for
         a medium (rules ``media_words``: 市政协网站 publishes, it does not adopt)."""
-        if any(w in text for w in self.media_words):
+        if self._is_media(text):
             return None
         found = [(text.find(w), -len(w), name) for name, ws in self.channels for w in ws if w and w in text]
         if not found:
@@ -223,6 +223,9 @@ class Placement:
         best = min(proper or found)
         tied = {name for at, length, name in (proper or found) if (at, length) == best[:2]}
         return best[2] if len(tied) == 1 else None
+
+    def _is_media(self, text: str) -> bool:
+        return any(w in text for w in self.media_words)
 
 
 # What a name may hold besides its level and still say only the level: 级, 里, 上 (省上), 一 (市一级), 地
