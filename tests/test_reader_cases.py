@@ -3118,18 +3118,18 @@ def test_an_instruction_cell_that_says_none_was_given_is_none(tmp_path):
     # a 批示 (the 稿酬 doubled, 100 → 200). By hand: each item 市级 100; only 癸's 县长某某批示 doubles, 200.
     # 子 and 丑 write two leaders on two lines / after a space: two 批示 each, the higher 省级 (units' points).
     said = ["已呈报县委主要领导（未批示）", "县长未批示", "领导未批示", "呈县长阅示", "报县委书记阅示", "已送县长审阅",
-            "报县长（待批示）", "尚无批示", "县长某某批示"]
-    people = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "癸"]
+            "报县长（待批示）", "尚无批示", "报县长", "已呈报市委书记王某某", "县长某某批示"]  # 报县长: sent, no more
+    people = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "卯", "癸"]
     rows = [["序号", "收稿日期", "信息标题", "作者", "市政协采用", "领导批示"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}件事的建议", who, "√", cell] for k, (who, cell) in enumerate(zip(people, said), 1)]
-    rows += [[10, "2025-03-10", "关于第10件事的建议", "子", "√", "县长某某批示\n副省长某某批示"],
-             [11, "2025-03-11", "关于第11件事的建议", "丑", "√", "市委书记张某批示 市长李某批示"]]
+    rows += [[12, "2025-03-12", "关于第12件事的建议", "子", "√", "县长某某批示\n副省长某某批示"],
+             [13, "2025-03-13", "关于第13件事的建议", "丑", "√", "市委书记张某批示 市长李某批示"]]
     ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
     paid = _paid(ledger)
     assert {who: paid[who] for who in people} == {**{who: Decimal("100.00") for who in people[:-1]}, "癸": Decimal("200.00")}
     ins = ledger.instructions
     assert sorted(zip(ins["item"], ins["leader"], ins["level"].astype(str))) == [
-        (8, "县长某某", "县级"), (9, "副省长某某", "省级"), (9, "县长某某", "县级"), (10, "市委书记张某", "市级"), (10, "市长李某", "市级")]
+        (10, "县长某某", "县级"), (11, "副省长某某", "省级"), (11, "县长某某", "县级"), (12, "市委书记张某", "市级"), (12, "市长李某", "市级")]
 
 
 def test_a_yes_under_is_adopted_takes_the_body_its_row_was_sent_to(tmp_path):

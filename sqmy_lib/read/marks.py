@@ -123,11 +123,14 @@ class Vocabulary:
         # A whole cell that says no 批示 was given (待批示, 尚未批示, 暂无领导批示), or only planned or asked
         # for one (拟批示, 报送领导, 已呈报县委领导): understood, none.
         # 县长未批示: a leader may be named before the negation; 呈县长阅示, 已送县长审阅: sent to read.
+        titles = "|".join(map(re.escape, sorted(self.title_words, key=len, reverse=True))) or "(?!)"
         self._no_instruction = re.compile(
             rf"(?:[^,，;；。()]{{0,16}}?(?<![获经得]))?(?:未|无|待|没有|尚未|尚无|暂未|暂无|未经|未获|未有|未作|拟|拟请|准备|建议|提请)"
             rf"(?:领导|上级)?(?:{words})(?:意见)?"
             r"|(?:已)?(?:报送|呈报|呈送|报|送|转呈)(?:[县市省区州]?(?:委|政府)?(?:主要|分管)?)领导(?:审阅|参阅|阅示)?"
-            r"|(?:已)?(?:报送|呈报|呈送|报请|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){1,16}?(?:审阅|参阅|阅示|阅批|批阅|审定)")
+            r"|(?:已)?(?:报送|呈报|呈送|报请|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){1,16}?(?:审阅|参阅|阅示|阅批|批阅|审定)"
+            # 报县长, 已呈报市委书记王某某: sent to a leader, no more
+            rf"|(?:已)?(?:报送|呈报|呈送|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){{0,12}}?(?:{titles})(?:[\u4e00-\u9fff]{{2,3}})?")
         # 阅示, 副市长王某某阅, 市长已阅: a leader (maybe named) who read it, no more; not 批阅 or 圈阅.
         reads = _words(data, "read_words")
         self.read_words = tuple(reads)
