@@ -148,6 +148,7 @@ class Vocabulary:
         # little to tell there (信息专报 ends in 报).
         self._forwarded_tail = tuple(w for w in self.forwarded if len(w) > 1)
         forwards = "|".join(map(re.escape, self.forwarded)) or "(?!)"
+        self._any_forwarding = re.compile(forwards)
         # A forwarding word between two bodies (县政协报市政协, 市政协转报省政协): who sent it, then where.
         # Not after 专/转/日/快 (市政协专报市委 is 市政协's own 专报; 县政协转送县教育局 its 转送; 日报, 快报).
         between = "|".join(map(re.escape, sorted((w for w in self.forwarded if not w.startswith("已")), key=len, reverse=True)))
@@ -319,6 +320,10 @@ class Vocabulary:
             if head and tail and self.place(head).tier is not None and self.place(tail).tier is not None:
                 return head, tail
         return None
+
+    def may_forward(self, text: str) -> bool:
+        """Whether a forwarding word of the rules is anywhere in ``text`` (a cheap test before ``_forwarded``)."""
+        return self._any_forwarding.search(text) is not None
 
     def forwarded_by(self, text: str) -> str:
         """The body a forwarding text says sent the item on (``市政协报送省政协`` → ``市政协``), or ''."""

@@ -962,8 +962,7 @@ class SheetReader:
         its cell (``title.says_status``)."""
         c = self.f.get("title")
         for t, r in zip(titles, kept):
-            if (t[-1:] in _CLOSING_BRACKETS or t[:1] in _OPENING_BRACKETS) and (
-                    said := self._memo("title_status", t, self._status_of_title)):
+            if (t[-1:] in _CLOSING_BRACKETS or t[:1] in _OPENING_BRACKETS) and (said := self._status_of_title(t)):
                 self._finding("title.says_status", r, c, t, said)
 
     def _status_of_title(self, title: str) -> str:
@@ -972,7 +971,7 @@ class SheetReader:
         for m in (_BRACKET_ENDING_TITLE.search(title), _BRACKET_OPENING_TITLE.match(title)):
             inner = m[1].strip() if m else ""
             if inner and (any(v in inner for v in ADOPTION_VERBS) or self.vocab._any_instruction.search(inner)
-                          or self.vocab._forwarded(norm(inner).upper())):
+                          or self.vocab.may_forward(inner) and self.vocab._forwarded(norm(inner).upper())):
                 return inner
         return ""
 
@@ -980,32 +979,41 @@ class SheetReader:
         """Each item's unit and 界别: the 单位 cell's (县教育局（教育界）: both), else the unit written with
         the names (民革县委张伟); the 界别 column's, else the one in the 单位 cell. A 单位 cell naming
         several units (民盟县委、民进县委) counts for the first, said (unit.several)."""
-        unit_cells = [self._unit_said(u, sector, cell, r) if u else (u, sector)
-                      for (u, sector), cell, r in zip(self._mapped("unit", self._column(data, "unit"), self._unit_cell), parsed, kept)]
+        cells = self._mapped("unit", self._column(data, "unit"), self._unit_cell)
+        alone = self._mapped("unit_alone", [u for u, _ in cells], self._unit_alone)  # what the text alone decides
+        # Most cells name a unit and no one: only those that may name a person (a bracket at the end, an
+        # author written alike) are looked at again, row by row.
+        unit_cells = [self._unit_said(u, sector, said, cell, r)
+                      if said[0] or u and (u[-1:] in _CLOSING_BRACKETS or cell is not None and u in [a.key for a in cell.authors])
+                      else (u, sector) for (u, sector), said, cell, r in zip(cells, alone, parsed, kept)]
         units = [u or self._unit_of_authors(cell, r) for (u, _), cell, r in zip(unit_cells, parsed, kept)]
         if self._headings:
             units = self._units_by_heading(units, kept)
         written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
         return units, [s or u[1] for s, u in zip(written, unit_cells)]
 
-    def _unit_said(self, u: str, sector: str, cell, r: int) -> tuple[str, str]:
+    def _unit_said(self, u: str, sector: str, said: tuple[str, str, str], cell, r: int) -> tuple[str, str]:
         """A 单位 cell's (unit, 界别), what in it is no unit said at the cell: several units (民盟县委、民进县委:
         the first), a 身份 (特邀信息员, 县政协委员: none), the author again (张三 | 张三: none), a person in
-        brackets after the unit (民革县委（联系人：张三）: the unit)."""
-        c = self.f["unit"]
+        brackets after the unit (民革县委（联系人：张三）: the unit). ``said``: ``_unit_alone`` of the text."""
+        code, unit, detail = said
+        if not code and cell is not None and any(a.key == u for a in cell.authors) and not self.author_words.is_unit(u):
+            code, unit = "unit.is_author", ""
+        if not code and (person := _person_after_unit(u, cell)):
+            code, unit, detail = "unit.with_person", *person
+        if code:
+            self._finding(code, r, self.f["unit"], u, detail)
+        return unit, sector
+
+    def _unit_alone(self, u: str) -> tuple[str, str, str]:
+        """(the finding's code or '', the unit, its detail) of a 单位 cell naming several units or a 身份."""
+        if not u:
+            return "", "", ""
         if several := self._several_units(u):
-            self._finding("unit.several", r, c, u, several[0])
-            return several[0], sector
+            return "unit.several", several[0], several[0]
         if self.rules.role_of(_OWN_BODY.sub("", u)):
-            self._finding("unit.is_role", r, c, u)
-            return "", sector
-        if cell is not None and any(a.key == u for a in cell.authors) and not self.author_words.is_unit(u):
-            self._finding("unit.is_author", r, c, u)
-            return "", sector
-        if person := _person_after_unit(u, cell):
-            self._finding("unit.with_person", r, c, u, person[1])
-            return person[0], sector
-        return u, sector
+            return "unit.is_role", "", ""
+        return "", u, ""
 
     def _unit_of_authors(self, cell, r: int) -> str:
         """The unit written with an item's authors (民革县委张三), '' for none; authors of several units
