@@ -4427,3 +4427,21 @@ def test_a_date_cell_with_a_day_per_adoption_dates_each_in_order(tmp_path):
                    (4, "市级", None), (4, "省级", None)]
     assert {f.row for f in sq.validate(ledger).issues if f.code == "adoption.date_invalid"} == {4}
     assert sq.reward_lines(ledger, 2025).groupby("beneficiary")["amount_fen"].sum().to_dict() == {"张三": 20000, "李四": 20000}
+
+
+def test_an_issue_cell_listing_several_issues(tmp_path):
+    """A 期号 cell naming each issue's level gives each to its adoption; several issues with no
+    level (第3、5期), or several in an adoption text, leave the issue unread and say so."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用级别", "采用期数", "采用情况"],
+            [1, "2025-03-05", "关于甲的建议", "张三", "省、市", "省第2期、市第8期", None],
+            [2, "2025-03-06", "关于乙的建议", "李四", "市政协", "第3、5期", None],
+            [3, "2025-03-07", "关于丙的建议", "王五", None, None, "市政协第3期、第5期采用"],
+            [4, "2025-03-08", "关于丁的建议", "赵六", "县级", "2025年第3期（总第45期）", None],
+            [5, "2025-03-09", "关于戊的建议", "孙七", "省、市", "第2期、第8期", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "期号.xlsx", {"登记表": rows}))
+    assert _adopted(ledger, "issue_no") == [(0, "省级", 2), (0, "市级", 8), (1, "市级", None), (2, "市级", None),
+                                            (3, "县级", 3), (4, "省级", None), (4, "市级", None)]
+    assert [(i.row, i.column) for i in _codes(report, "issue.several")] == [(4, "F"), (5, "G"), (7, "F")]
+    # The money is the level's, whichever issue carried it.
+    assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("100.00"), "王五": Decimal("100.00"),
+                             "赵六": Decimal("30.00"), "孙七": Decimal("200.00")}

@@ -44,6 +44,7 @@ from .values import (
     deadline,
     folder_year,
     issue_cell,
+    issue_numbers,
     item_no_key,
     month_in_text,
     norm,
@@ -1344,11 +1345,15 @@ class SheetReader:
             self._finding("adoption.unpaid", r, col, said)
         placed = self._placed(body) if body else None
         date = self._reading_date(reading)
+        issue_no = reading.issue_no
+        if issue_no is not None and self._several_issues(said):  # 市政协第3、5期: which one is not said
+            self._finding("issue.several", r, col, said)
+            issue_no = None
         self._record(
             "adoptions", item, ref, r, col, body=body, tier=placed.tier if placed else None,
             channel=placed.channel if placed else None,
             routing=placed.routing if placed else "", department=_department(body, placed),
-            issue_no=reading.issue_no, date=date[0], date_text=date[2], date_status=date[1], origin=origin,
+            issue_no=issue_no, date=date[0], date_text=date[2], date_status=date[1], origin=origin,
             unpaid=unpaid,
         )
 
@@ -1573,6 +1578,11 @@ class SheetReader:
             return
         t = self.t.data["adoptions"]
         rows = range(first, first + adoptions)
+        if isinstance(value, str) and self._several_issues(value):
+            # 省第2期、市第8期: each to the row's adoption at its level; 第3、5期: which is which is not said
+            if not self._issues_by_level(value, t, rows):
+                self._finding("issue.several", r, ci, value)
+            return
         target = next((k for k in rows if t["tier"][k] == self.rules.own_tier and t["issue_no"][k] is None),
                       next((k for k in rows if t["issue_no"][k] is None), None))
         if target is not None:
@@ -1581,6 +1591,27 @@ class SheetReader:
             self._finding("adoption.issue_only", r, ci, value)
             own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
             self._adoption(item, ref, r, ci, own, Reading(ADOPTED, issue_no=issue), "issue_column")
+
+    def _several_issues(self, text: str) -> bool:
+        """Whether ``text`` writes more than one issue number (第3、5期, 省第2期、市第8期)."""
+        if text.count("期") < 2 and not ("期" in text and any(c in text for c in "、,，和及")):
+            return False  # the one test most cells need, before the pattern
+        return len(set(self._memo("issues", text, issue_numbers))) > 1
+
+    def _issues_by_level(self, value: str, t: dict, rows: range) -> bool:
+        """A 期号 cell naming each issue's level (省第2期、市第8期): each issue given to the row's
+        adoption at that level, when every one of them has exactly one; False, nothing given, else."""
+        readings = self._memo("adoption_text", value, self.vocab.read_text)
+        targets = {}
+        for x in readings:
+            tier = self._placed(x.body).tier if x.body and x.issue_no is not None else None
+            found = [k for k in rows if tier is not None and t["tier"][k] == tier and t["issue_no"][k] is None]
+            if len(found) != 1 or found[0] in targets:
+                return False
+            targets[found[0]] = x.issue_no
+        for k, issue in targets.items():
+            t["issue_no"][k] = issue
+        return bool(targets)
 
     def _product(self, value, r: int, item, ref, first: int) -> None:
         """A 编发形式 (专报, 快报): the routing of the row's own-tier adoptions; alone, an own-tier adoption."""

@@ -437,15 +437,24 @@ def deadline(value, year: int | None = None) -> ParsedDate:
 
 # ---------------------------------------------------------------- issue numbers
 
-_ISSUE_NO = re.compile(r"(总)?第?(\d{1,4})期")
+# 第3期 and a list before one 期 (第3、5期): each number of it an issue
+_ISSUE_NO = re.compile(r"(总)?第?(\d{1,4}(?:[、,和及]第?\d{1,4})*)期")
+_ISSUE_SEP = re.compile(r"[、,和及]第?")
+
+
+def issue_numbers(text: str) -> list[int]:
+    """The bulletin issue numbers in ``第12期`` / ``2026年第15期`` / ``12期`` / ``第3、5期``, in the
+    order written: the year's, not the running number beside them (``第3期（总第45期）`` is [3])."""
+    found = _ISSUE_NO.findall(norm(_digits(text)) if "期" in text else "")
+    numbers = [n for total, n in found if not total] or [n for _, n in found]
+    return [int(n) for written in numbers for n in _ISSUE_SEP.split(written)]
 
 
 def issue_number(text: str) -> int | None:
-    """The bulletin issue number in ``第12期`` / ``2026年第15期`` / ``12期``: the year's, not the
-    running number beside it (``第3期（总第45期）`` is 3); the last when several are written."""
-    found = _ISSUE_NO.findall(norm(_digits(text)) if "期" in text else "")
-    numbers = [n for total, n in found if not total] or [n for _, n in found]
-    return int(numbers[-1]) if numbers else None
+    """The bulletin issue number in ``第12期``: the last when several are written (whether a text
+    writes several is for its reader to say: ``issue_numbers``)."""
+    numbers = issue_numbers(text)
+    return numbers[-1] if numbers else None
 
 
 def issue_cell(value) -> int | None:
