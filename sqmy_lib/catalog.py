@@ -278,6 +278,12 @@ _ENTRIES = [
     Code("instruction.before_item", ERROR, "批示早于收稿", "批示日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}"),
     Code("instruction.date_invalid", ERROR, "批示日期无法识别", "批示日期“{date_text}”无法识别或有歧义"),
     Code("instruction.future", ERROR, "批示日期晚于今天", "批示日期 {date:%Y-%m-%d} 晚于今天"),
+    Code("instruction.assigned_before_date", WARNING, "交办早于批示",
+         "交办日期 {assigned_on:%Y-%m-%d} 早于批示日期 {date:%Y-%m-%d},办理时限按交办日期起算;请核对"),
+    Code("instruction.due_before_date", WARNING, "办理时限早于批示",
+         "办理时限 {due_on:%Y-%m-%d} 早于批示(交办)日期 {start:%Y-%m-%d},是否逾期按此时限统计;请核对"),
+    Code("instruction.answered_before_date", WARNING, "办复早于批示",
+         "办复或反馈日期早于批示日期 {date:%Y-%m-%d},已按办复统计;请核对"),
     # -- reasons of the counting itself (compute/counted.py)
     Code("item.left_out", INFO, "所属信息有错误、未计入", "该记录所属的信息因校验错误未计入统计,本记录随之未计入", counting=True),
 ]

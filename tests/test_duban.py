@@ -432,3 +432,25 @@ def test_a_time_limit_extended_in_the_follow_up_is_the_one_counted(tmp_path):
     assert [(f.row, f.column) for f in unread] == [(6, "H"), (7, "H")]
     assert "延期至下月" in unread[1].message
     assert "2025年7月31日" in said[0].message
+
+
+def test_duban_days_before_the_instruction_are_said(tmp_path):
+    """A 交办, 时限, 办复 or 反馈 day before the 批示 (or its 交办) is a slip staff must see at its cell."""
+    head = ["编号", "收稿日期", "信息标题", "作者", "采用情况", "领导批示", "批示日期", "交办日期", "办理时限", "办复日期", "反馈日期"]
+    rows = [head,
+            # All in order: nothing said.
+            ["B1", "2025-03-05", "关于甲的建议", "张三", "市政协采用", "县长王某", "2025-03-10", "2025-03-11", "2025-04-10",
+             "2025-04-01", "2025-04-02"],
+            # 交办 before the 批示; the 反馈 too.
+            ["B2", "2025-03-07", "关于乙的建议", "李四", "市政协采用", "市长刘某", "2025-03-12", "2025-03-01", None, None,
+             "2025-03-11"],
+            # 时限 before the 交办 (though after the 批示); 办复 before the 批示.
+            ["B3", "2025-03-11", "关于丙的建议", "王五", "市政协采用", "县长王某", "2025-03-16", "2025-03-20", "2025-03-18",
+             "2025-03-15", None]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "督办.xlsx", {"批示": rows}))
+    report = sq.validate(ledger)
+    said = sorted((i.code, f"{i.column}{i.row}") for i in report.issues if i.code.startswith("instruction."))
+    assert said == [("instruction.answered_before_date", "J4"), ("instruction.answered_before_date", "K3"),
+                    ("instruction.assigned_before_date", "H3"), ("instruction.due_before_date", "I4")]
+    due = next(i for i in report.issues if i.code == "instruction.due_before_date")
+    assert "2025-03-18" in due.message and "2025-03-20" in due.message

@@ -116,6 +116,11 @@ def _item_dates(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return df["item"].map(dates)
 
 
+def _started(df: pd.DataFrame) -> pd.Series:
+    """The day a 批示's 办理时限 runs from: its 交办日期, else its own date."""
+    return df["assigned_on"].fillna(df["date"])
+
+
 def _duplicated(keys: list[str]) -> Predicate:
     """Rows whose (non-empty) keys an earlier row already has."""
 
@@ -376,6 +381,12 @@ CHECKS: list[Check] = [
     Check("date.month_only", "instructions", "instructed_on", _status("month_only")),
     Check("date.part_of_month", "instructions", "instructed_on", _status("part_of_month")),
     Check("instruction.future", "instructions", "instructed_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
+    # The 督办 dates against the 批示's own: one written before it is a slip (2025-02-01 for 04-01) that
+    # would make the item overdue, or answered, from the start.
+    Check("instruction.assigned_before_date", "instructions", "assigned_on", lambda df, ctx: df["assigned_on"] < df["date"]),
+    Check("instruction.due_before_date", "instructions", "due_on", lambda df, ctx: df["due_on"] < _started(df)),
+    Check("instruction.answered_before_date", "instructions", "replied_on", lambda df, ctx: df["replied_on"] < df["date"]),
+    Check("instruction.answered_before_date", "instructions", "fed_back_on", lambda df, ctx: df["fed_back_on"] < df["date"]),
     # -- what only the reader saw
     *[_reader_check(code) for code in READER_CODES],
 ]
@@ -400,6 +411,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
     "date.unparseable": {"why": EachRow(lambda df: pd.Series(map(_impossible_day, df["date_text"], df["sheet"]), index=df.index, dtype=object))},
     "unit.blank_below": {"above": _unit_above},
+    "instruction.due_before_date": {"start": EachRow(_started)},
 }
 
 _DAY_WRITTEN = re.compile(r"(?:(\d{4})\s*[年./\-])?\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?$")
