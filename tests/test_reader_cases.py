@@ -4445,3 +4445,24 @@ def test_an_issue_cell_listing_several_issues(tmp_path):
     # The money is the level's, whichever issue carried it.
     assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("100.00"), "王五": Decimal("100.00"),
                              "赵六": Decimal("30.00"), "孙七": Decimal("200.00")}
+
+
+def test_a_tally_under_the_ledger_headed_by_a_caption_or_plain_labels(tmp_path):
+    """A table of counts under the items (采用情况统计 over 采用单位 | 篇数, or 单位 | 报送 | 采用 alone)
+    is set aside and said once, not read as items with errors; an item after a caption is still read."""
+    head = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]
+
+    def items(sheet):
+        return [[TITLE], head,
+                [1, "2025-01-05", f"关于{sheet}甲的建议", "张三", "县教育局", "市政协采用"],
+                [2, "2025-04-05", f"关于{sheet}乙的建议", "王五", "县教育局", "省政协采用"]]
+    sheets = {"一": items("一") + [[], ["采用情况统计"], ["采用单位", "篇数"], ["市政协", 1], ["省政协", 1]],
+              "二": items("二") + [[], ["单位", "报送", "采用"], ["县教育局", 2, 2]],
+              "三": items("三") + [[], ["二季度统计"], head, [3, "2025-05-05", "关于三丙的建议", "李四", "县教育局", None]]}
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", sheets))
+    assert ledger.submissions["title"].tolist() == ["关于一甲的建议", "关于一乙的建议", "关于二甲的建议", "关于二乙的建议",
+                                                    "关于三甲的建议", "关于三乙的建议", "关于三丙的建议"]
+    said = [(i.sheet, i.row, i.message.split("”")[0].split("“")[-1]) for i in _codes(report, "sheet.appendix")]
+    assert said == [("一", 6, "采用情况统计"), ("二", 6, "单位")]
+    assert {i.code for i in report.issues if i.severity == "error"} == set()
+    assert _paid(ledger) == {"张三": Decimal("300.00"), "王五": Decimal("600.00")}
