@@ -4466,3 +4466,31 @@ def test_a_tally_under_the_ledger_headed_by_a_caption_or_plain_labels(tmp_path):
     assert said == [("一", 6, "采用情况统计"), ("二", 6, "单位")]
     assert {i.code for i in report.issues if i.severity == "error"} == set()
     assert _paid(ledger) == {"张三": Decimal("300.00"), "王五": Decimal("600.00")}
+
+
+def test_an_adoption_ledger_told_by_its_title_alone(tmp_path):
+    """A 采用台账 with an 作者 column and no 收稿日期, in a file whose name says nothing (台账b.xlsx),
+    is told by its title: alone it gives the items dated by their adoption; beside a 报送台账 its
+    rows are that ledger's adoptions (its 作者 column the item's, not a new item)."""
+    head = ["序号", "信息标题", "作者", "采用刊物", "期号", "采用时间"]
+    adopted = [["2025年社情民意信息采用台账"], head,
+               [1, "关于甲的建议", "张三", "市政协", "第3期", "2025-03-05"],
+               [2, "关于丙的建议", "王五", "省政协", "第2期", "2025-03-06"]]
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    ledger, report = _read(write_xlsx(alone / "台账b.xlsx", {"Sheet1": adopted}))
+    assert ledger.submissions["date"].dt.date.tolist() == [dt.date(2025, 3, 5), dt.date(2025, 3, 6)]
+    assert not report.errors and len(_codes(report, "sheet.items_from_adoptions")) == 1
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "王五": Decimal("200.00")}
+
+    both = tmp_path / "both"
+    both.mkdir()
+    write_xlsx(both / "台账a.xlsx", {"Sheet1": [["2025年社情民意信息报送台账"], ["序号", "报送日期", "信息标题", "作者"],
+                                                [1, "2025-03-01", "关于甲的建议", "张三"],
+                                                [2, "2025-03-02", "关于乙的建议", "李四"]]})
+    write_xlsx(both / "台账b.xlsx", {"Sheet1": adopted})
+    ledger, report = _read(both)
+    assert ledger.submissions["title"].tolist() == ["关于甲的建议", "关于乙的建议"]
+    assert _adopted(ledger, "issue_no") == [(0, "市级", 3), (-1, "省级", 2)]
+    assert [(i.file.endswith("台账b.xlsx"), i.row) for i in _codes(report, "adoption.no_item")] == [(True, 4)]
+    assert _paid(ledger) == {"张三": Decimal("100.00")}

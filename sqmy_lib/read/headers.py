@@ -296,6 +296,11 @@ def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: 
     _settle_dates(layout)
     _settle_fillers(layout)
     kind = _ledger_kind(layout, hint)
+    if kind == "submissions" and "date" not in layout.fields and top and {"adopted_on", "instructed_on"} & layout.fields.keys():
+        # With no 收稿日期 column, the title above the header tells a 采用台账 too (2025年社情民意信息采用台账
+        # over 标题 | 作者 | 采用刊物 | 采用时间): its rows were items with no date, every one an error.
+        above = " ".join(v for row in raw_scan[:top] for v in row if type(v) is str and v)
+        kind = _ledger_kind(layout, f"{hint} {above}")
     if kind is None and by_seq and "seq" in layout.fields and "title" not in layout.fields:
         kind = _ledger_kind(layout, hint, "seq")
         kind = kind if kind == "adoptions" else None
