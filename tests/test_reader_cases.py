@@ -4494,3 +4494,27 @@ def test_an_adoption_ledger_told_by_its_title_alone(tmp_path):
     assert _adopted(ledger, "issue_no") == [(0, "市级", 3), (-1, "省级", 2)]
     assert [(i.file.endswith("台账b.xlsx"), i.row) for i in _codes(report, "adoption.no_item")] == [(True, 4)]
     assert _paid(ledger) == {"张三": Decimal("100.00")}
+
+
+def test_a_product_sent_to_leaders_after_its_adoption_is_no_adoption_of_theirs(tmp_path):
+    """Where a 政协's product went after it adopted the item (专报市委、市政府主要领导, 呈送市委书记, 以专报形式报
+    县委、县政府) is that adoption's route: the 党委 and 政府 leaders did not adopt it, and the 政协's
+    adoption stands (it was lost where the text read as a 上报 to the leaders)."""
+    texts = ["市政协采用（专报市委、市政府主要领导）", "市政协《社情民意专报》报市委、市政府主要领导", "市政协采用，专报市委书记、市长",
+             "县政协编发专报，呈县委、县政府主要领导", "市政协采用并呈送市委书记王某某", "县政协以专报形式报县委、县政府",
+             "省政协采用，报省委、省政府主要领导参阅", "县政协采用并报市政协"]
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}件事的建议", f"作者{k}号", t] for k, t in enumerate(texts, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "专报.xlsx", {"登记表": rows}))
+    ad = ledger.adoptions
+    assert list(zip(ad["item"], ad["tier"].astype(str), ad["channel"].astype(str))) == [
+        (0, "市级", "政协"), (1, "市级", "政协"), (2, "市级", "政协"), (3, "县级", "政协"), (4, "市级", "政协"),
+        (5, "县级", "政协"), (6, "省级", "政协"), (7, "县级", "政协")]
+    assert ad.loc[ad["tier"] == "县级", "routing"].tolist() == ["专报", "专报", ""]
+    fw = ledger.forwards
+    assert list(zip(fw["item"], fw["tier"].astype(str))) == [(7, "市级")]  # to the 市政协: a 上报 as before
+    # 参阅: the leaders read it, no 批示 (said, as ever).
+    assert [(i.code, i.row) for i in report.issues] == [("instruction.read_only", 9)]
+    assert _paid(ledger) == {"作者1号": Decimal("100.00"), "作者2号": Decimal("100.00"), "作者3号": Decimal("100.00"),
+                             "作者4号": Decimal("30.00"), "作者5号": Decimal("100.00"), "作者6号": Decimal("30.00"),
+                             "作者7号": Decimal("200.00"), "作者8号": Decimal("30.00")}

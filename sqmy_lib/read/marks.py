@@ -131,6 +131,13 @@ class Vocabulary:
             r"|(?:已)?(?:报送|呈报|呈送|报请|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){1,16}?(?:审阅|参阅|阅示|阅批|批阅|审定)"
             # 报县长, 已呈报市委书记王某某: sent to a leader, no more
             rf"|(?:已)?(?:报送|呈报|呈送|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){{0,12}}?(?:{titles})(?:[\u4e00-\u9fff]{{2,3}})?")
+        # After an adoption, where the office's product went (市政协采用（专报市委、市政府主要领导）, 市政协采用并呈送
+        # 市委书记, 县政协以专报形式报县委、县政府): to leaders or organs of the 党委 and 政府, who did not adopt it.
+        self._to_leaders = re.compile(
+            r"(?P<lead>[,，;；\s]*(?:并|且|同时|后|再)?)(?:以(?P<form>专报|《[^》]{1,12}》)形式)?"
+            r"(?P<verb>专报|专送|呈报|呈送|报送|上报|呈|报|送)"
+            r"(?P<who>[^,，;；。()（）《》]{1,24}?)(?:同志)?(?:参阅|审阅|阅示)?(?=$|[,，;；。)）])")
+        self._leader_last = re.compile(rf"(?:{titles})[\u4e00-\u9fff]{{0,3}}$")  # 市委书记, 市委书记王某某
         # 阅示, 副市长王某某阅, 市长已阅: a leader (maybe named) who read it, no more; not 批阅 or 圈阅.
         reads = _words(data, "read_words")
         self.read_words = tuple(reads)
@@ -338,7 +345,7 @@ class Vocabulary:
             return []
         readings: list[Reading] = []
         last_body = ""
-        text = self._leaders_listed(_levels_written_together(text))
+        text = self._leaders_listed(_levels_written_together(self._sent_to_leaders(text)))
         parts = [c for p in self._spaced_bodies(_split_parts(text)) for c in self._read_piece(p)]
         for part, reading in parts:
             if readings and self._goes_on(readings[-1], reading, part):
@@ -355,6 +362,48 @@ class Vocabulary:
             readings.append(reading)
         readings = self._listed_with_a_forwarding(readings, text)
         return _merge_trailing(_mark_before_body(_bodies_share_the_deed(_bodies_share_the_outcome(readings))))
+
+    def _sent_to_leaders(self, text: str) -> str:
+        """The text without where the office's product went after an adoption by a 政协 (``市政协采用
+        （专报市委、市政府主要领导）`` → ``市政协采用（专报）``, ``市政协采用并呈送市委书记`` → ``市政协采用``): the
+        leaders or organs of the 党委 and 政府 it was sent to (专报, 呈送) did not adopt it, and were read as
+        adopting (市政府主要领导) or as the only 上报 (the 政协's adoption lost). Only a list of such
+        recipients, each placed at a level and none a 政协, after a 政协's adoption."""
+        if not ("领导" in text or "形式" in text or any(t in text for t in self.title_words)):
+            return text  # most cells: no leader, no product form
+        for m in reversed(list(self._to_leaders.finditer(text))):
+            head = text[: m.start()]
+            if not self._adopted_by_a_cppcc(head) or not self._recipients(m["who"], bool(m["form"])):
+                continue
+            routing = m["form"] or ("专报" if m["verb"] in ("专报", "专送") else "")
+            routing = routing if routing not in head else ""
+            tail = text[m.end():]
+            if head.endswith(("(", "（")) and tail.startswith((")", "）")):  # (专报市委、市政府主要领导): the bracket was all of it
+                head, tail = (head, tail) if routing else (head[:-1], tail[1:])
+                text = head + routing + tail
+            else:
+                text = head + (f"({routing})" if routing else "") + tail
+        return text
+
+    def _adopted_by_a_cppcc(self, head: str) -> bool:
+        """Whether ``head`` (the text before a product's recipients) records a 政协's adoption."""
+        clause = _CLAUSE.findall(head.rstrip("(（ "))
+        last = clause[-1] if clause else ""
+        placed = self.place(norm(last)) if last else None
+        return placed is not None and placed.tier is not None and placed.channel == "政协" and not self._negated(norm(last).upper()) \
+            and not self._forwarded(norm(last).upper())
+
+    def _recipients(self, who: str, by_form: bool) -> bool:
+        """``市委、市政府主要领导``, ``市委书记、市长``, ``县委、县政府`` (after 以专报形式): each a leader's post or
+        an organ of the 党委 and 政府, at a level, none a 政协."""
+        pieces = [p for p in re.split(r"[、和及与]", who) if p]
+        if not pieces or self._any_instruction.search(who) or not (by_form or self._leader_last.search(pieces[-1])):
+            return False  # 报县长批示: a 批示, read as one
+        for piece in pieces:
+            placed = self.place(norm(piece))
+            if placed.tier is None or placed.channel not in ("党委政府", None) or "政协" in piece:
+                return False
+        return True
 
     def _listed_with_a_forwarding(self, readings: list[Reading], text: str) -> list[Reading]:
         """``报送市政协、省政协（均未采用）``, ``已报送市政协、省政协待采用``: a body listed right after a
