@@ -137,6 +137,7 @@ class Vocabulary:
             r"(?P<lead>[,，;；\s]*(?:并|且|同时|后|再)?)(?:以(?P<form>专报|《[^》]{1,12}》)形式)?"
             r"(?P<verb>专报|专送|呈报|呈送|报送|上报|呈|报|送)"
             r"(?P<who>[^,，;；。()（）《》]{1,24}?)(?:同志)?(?:参阅|审阅|阅示)?(?=$|[,，;；。)）])")
+        self._leader_or_form = re.compile(rf"形式|{titles}")
         self._leader_last = re.compile(rf"(?:{titles})[\u4e00-\u9fff]{{0,3}}$")  # 市委书记, 市委书记王某某
         # 阅示, 副市长王某某阅, 市长已阅: a leader (maybe named) who read it, no more; not 批阅 or 圈阅.
         reads = _words(data, "read_words")
@@ -369,7 +370,7 @@ class Vocabulary:
         leaders or organs of the 党委 and 政府 it was sent to (专报, 呈送) did not adopt it, and were read as
         adopting (市政府主要领导) or as the only 上报 (the 政协's adoption lost). Only a list of such
         recipients, each placed at a level and none a 政协, after a 政协's adoption."""
-        if not ("领导" in text or "形式" in text or any(t in text for t in self.title_words)):
+        if not self._leader_or_form.search(text):
             return text  # most cells: no leader, no product form
         for m in reversed(list(self._to_leaders.finditer(text))):
             head = text[: m.start()]

@@ -1617,8 +1617,8 @@ class SheetReader:
 
     def _several_issues(self, text: str) -> bool:
         """Whether ``text`` writes more than one issue number (第3、5期, 省第2期、市第8期)."""
-        if text.count("期") < 2 and not ("期" in text and any(c in text for c in "、,，和及")):
-            return False  # the one test most cells need, before the pattern
+        if "期" not in text or text.count("期") < 2 and not _LISTED_ISSUE.search(text):
+            return False  # the tests most cells need, before the pattern
         return len(set(self._memo("issues", text, issue_numbers))) > 1
 
     def _issues_by_level(self, value: str, t: dict, rows: range) -> bool:
@@ -2112,6 +2112,8 @@ _NO_HEADING = re.compile(r"[\d，,。;；:：]|关于|建议|问题|的")
 _HEADING_COUNT = re.compile(r"\s*(?:[(（]\s*(?:共|计)?\s*\d+\s*[条篇件]\s*[)）]|(?:共|计)\s*\d+\s*[条篇件])$")
 
 
+# Issue numbers listed before one 期 (第3、5期, 第三和第五期).
+_LISTED_ISSUE = re.compile(r"[\d一二三四五六七八九十]\s*[、,，和及]\s*第?\s*[\d一二三四五六七八九十]+\s*期")
 _SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")
 _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
 
