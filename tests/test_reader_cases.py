@@ -4518,3 +4518,18 @@ def test_a_product_sent_to_leaders_after_its_adoption_is_no_adoption_of_theirs(t
     assert _paid(ledger) == {"作者1号": Decimal("100.00"), "作者2号": Decimal("100.00"), "作者3号": Decimal("100.00"),
                              "作者4号": Decimal("30.00"), "作者5号": Decimal("100.00"), "作者6号": Decimal("30.00"),
                              "作者7号": Decimal("200.00"), "作者8号": Decimal("30.00")}
+
+
+def test_the_body_an_item_was_merged_with_did_not_adopt_it(tmp_path):
+    """与县工商联信息合编 names whose item it was merged with: said, not that body's adoption (it was one,
+    in the 统战 channel); 被省政协与全国政协采用 still names two bodies sharing the verb."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "被省政协综合采用（与县工商联信息合编）"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "与民革县委信息合并后被市政协采用"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "被省政协与全国政协采用"]]
+    ledger, report = _read(write_xlsx(tmp_path / "合编.xlsx", {"登记表": rows}))
+    ad = ledger.adoptions
+    assert list(zip(ad["item"], ad["tier"].astype(str), ad["channel"].astype(str))) == [
+        (0, "省级", "政协"), (1, "市级", "政协"), (2, "省级", "政协"), (2, "全国", "政协")]
+    assert [(i.code, i.row) for i in report.issues] == [("mark.unknown", 3), ("mark.unknown", 4)]
+    assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("100.00"), "王五": Decimal("300.00")}

@@ -470,6 +470,12 @@ class Vocabulary:
         if (sent_then_adopted := self._forwarding_then_mark(part)) is not None:
             return sent_then_adopted
         out: list[str] = []
+        if "合" in part or "并" in part or "联" in part:
+            # 被省政协综合采用（与县工商联信息合编）: the body merged with is a clause of its own (said), not a
+            # body sharing the verb (与 joins bodies: 被省政协与全国政协采用).
+            if (m := _WITH_ANOTHER.search(norm(part))) is not None:
+                out.append(m[0])
+                part = re.sub(r"\(\s*\)", "", norm(part).replace(m[0], " ", 1)).strip()
         for m in _BRACKET.finditer(part):  # 省政协采用(市政协推荐): the bracket is a forwarding
             inner = norm(m[1]).upper()
             # 省政协采用(市政协未采用): another body's outcome, a clause of its own (it negated the cell)
@@ -608,6 +614,8 @@ class Vocabulary:
             return listed
         if self.instruction_in_text(part) or self.says_read_only(part):  # 副市长王某某阅: read with the 批示 (said there)
             return Reading(INSTRUCTION, text=part)
+        if _WITH_ANOTHER.fullmatch(text):  # 与县工商联信息合编: whose item it was merged with, no adoption of theirs
+            return Reading(UNKNOWN, text=part)
         issue = issue_number(part)
         # 市政协4月3日采用: that day (of the ledger's year); the body is what is written without it.
         date, day, when, body = _date_said(norm(part))
@@ -1086,6 +1094,7 @@ _DEED_THEN_BODY = re.compile(r"((?:采用|采纳|录用|刊用|刊发|编发)(?:
 # 省市两级采用, 省、市两级政协采用: each level said by one character.
 _LEVELS_TOGETHER = re.compile(r"([省市县区])[、和及与]?([省市县区])(?:[、和及与]?([省市县区]))?(?:两|二|三)级")
 _BRACKET = re.compile(r"\(([^()]*)\)")
+_WITH_ANOTHER = re.compile(r"(?:与|同)[^,;()]{1,20}?(?:信息|稿件|材料|来稿)?(?:合编|合并|合稿|整合|合写|一并编发|一并采用)")
 
 
 # 省市政协采用, 省、市政协均采用: the levels share one 政协.
