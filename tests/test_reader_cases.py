@@ -4533,3 +4533,16 @@ def test_the_body_an_item_was_merged_with_did_not_adopt_it(tmp_path):
         (0, "省级", "政协"), (1, "市级", "政协"), (2, "省级", "政协"), (2, "全国", "政协")]
     assert [(i.code, i.row) for i in report.issues] == [("mark.unknown", 3), ("mark.unknown", 4)]
     assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("100.00"), "王五": Decimal("300.00")}
+
+
+def test_where_a_leader_instructed_is_not_the_leader_s_name(tmp_path):
+    """市委书记王某某在《社情民意专报》第3期上批示: the leader is 市委书记王某某; where the 批示 was written is not
+    part of the name the circular prints."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用情况", "领导批示"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "市政协采用", "市委书记王某某在《社情民意专报》第3期上批示"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "县政协编发", "县长在该信息上作出重要批示"]]
+    ledger, report = _read(write_xlsx(tmp_path / "批示.xlsx", {"登记表": rows}))
+    ins = ledger.instructions
+    assert list(zip(ins["item"], ins["leader"], ins["level"].astype(str))) == [(0, "市委书记王某某", "市级"), (1, "县长", "县级")]
+    assert not report.issues
+    assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("60.00")}

@@ -988,7 +988,7 @@ _WORD_THEN_LEADERS = re.compile(r"(?P<word>[^\d()一二两三四五六七八九�
 _TOGETHER_TAIL = re.compile(r"(?:分别|先后|共同|均|都)(?:有|已)?$")
 # How a leader gave the 批示, written between the leader and the word: 县长作出重要批示, 县长专门作出批示,
 # 县长高度重视并作出批示, 县长对此批示.
-_MANNER_TAIL = re.compile(r"(?:对此事?|对该(?:信息|件|建议)|就此|高度重视并?|专门|亲自|再次|又|也|还|已经|已)*"
+_MANNER_TAIL = re.compile(r"(?:在[^,，;；]{1,30}?上|对此事?|对该(?:信息|件|建议)|就此|高度重视并?|专门|亲自|再次|又|也|还|已经|已)*"
                           r"(?:作出了?|做出了?|作了|给予了?|作)?(?:重要|肯定性|明确|专门)?$")
 
 
