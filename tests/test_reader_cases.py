@@ -4546,3 +4546,18 @@ def test_where_a_leader_instructed_is_not_the_leader_s_name(tmp_path):
     assert list(zip(ins["item"], ins["leader"], ins["level"].astype(str))) == [(0, "市委书记王某某", "市级"), (1, "县长", "县级")]
     assert not report.issues
     assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("60.00")}
+
+
+def test_what_an_author_did_written_after_the_name(tmp_path):
+    """李四整理, 赵六 提供, 钱七口述，孙八整理, 民革县委（张三整理）: the word says what the person did (a tag),
+    it is no part of the name and no person (提供 was paid as an author)."""
+    cells = ["李四整理", "赵六 提供", "钱七口述，孙八整理", "民革县委（张三整理）", "王五供稿"]
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}件事的建议", c, "市政协采用"] for k, c in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "作者.xlsx", {"登记表": rows}))
+    au = ledger.authors
+    assert list(zip(au["item"], au["name"], au["tag"])) == [
+        (0, "李四", "整理"), (1, "赵六", "提供"), (2, "钱七", "口述"), (2, "孙八", "整理"), (3, "张三", "整理"), (4, "王五", "供稿")]
+    assert ledger.submissions["unit"].tolist() == ["", "", "", "民革县委", ""]
+    assert _paid(ledger) == {"李四": Decimal("100.00"), "赵六": Decimal("100.00"), "钱七": Decimal("50.00"),
+                             "孙八": Decimal("50.00"), "张三": Decimal("100.00"), "王五": Decimal("100.00")}

@@ -65,6 +65,10 @@ _ORDER_WORD = re.compile(r"(?:第[一二三四五六七八九十\d]+|通讯|通�
 # names (①王五②赵六, 1王五2赵六 once NFKC) when every name has one.
 _LIST_NUMBER = re.compile(r"(?:^|(?<=[\s,，;；、/\u3400-\u9fff]))\(?\d{1,2}[)）.、．:：]\s*(?=[\u3400-\u9fff])")
 _NUMBERED_NAMES = re.compile(r"(?:\d{1,2}[\u3400-\u9fff·]{2,4}){2,}")
+# What a name did for the item, written after it (李四整理, 赵六 提供, 钱七口述、孙八整理): about the name, as
+# (执笔) is; it was a name of its own (李四整理) or a person (提供).
+CONTRIBUTIONS = ("整理", "供稿", "提供", "撰写", "撰稿", "采写", "编写", "起草", "口述", "收集", "搜集", "反映")
+_CONTRIBUTED = re.compile(rf"(?<=[\u4e00-\u9fff])\s*({'|'.join(CONTRIBUTIONS)})(?=$|[、,，;；/\s])")
 _TOGETHER = re.compile(r"\s*(?:合写|合著|合撰|共同撰写|联合撰写|共同执笔)$")
 # 张三——县教育局, 张三-县教育局: a person's name, a dash, then the unit.
 _NAME_DASH = re.compile(r"([\u3400-\u9fff]{2,4})\s*[-‐‑–—－]+\s*(.+)")
@@ -364,6 +368,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         text = _without_list_numbers(text)
     if not text.isalnum():  # a spaced dot or dash, an order word, 合写: rare (most cells are names and separators)
         text = _rare_forms(text)
+    text = _CONTRIBUTED.sub(r"(\1)", text)
     if (text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS)
             and not text.endswith(words.scribe) and not text.startswith(words.scribe)):
         if words.is_collective(text):  # 集体, 全体委员: the item is its unit's
@@ -451,6 +456,8 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     for m in _BRACKET.finditer(part):
         inner, says_scribe = _without_scribe(m[1].replace(_KEPT_SEPARATOR, "、").strip(), words)  # (执笔), (执笔:张三)
         scribe = scribe or says_scribe
+        if (did := _CONTRIBUTED.search(inner)) and did.start() > 0:  # 民革县委(张三整理): 张三, who 整理
+            inner, tags = inner[: did.start()], [*tags, did[1]]
         tags += [t.strip() for t in inner.split("、") if t.strip()]  # 张三(县政协委员、民革): two tags
     part = _BRACKET.sub(" ", part).strip()
     for w in words.scribe:
@@ -503,7 +510,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         if t not in words.affiliations and words.is_unit(t) and all(not words.is_unit(n) for n, _ in entries):
             units.append(t)  # 张伟(民革县委)
             tags.remove(t)
-        elif words.is_person_name(t) and all(words.is_unit(n) for n, _ in entries) and entries:
+        elif words.is_person_name(t) and t not in CONTRIBUTIONS and all(words.is_unit(n) for n, _ in entries) and entries:
             units += [n for n, _ in entries]  # 城关镇政协工委(刘洋)
             entries = [(t, [])]
             tags.remove(t)
