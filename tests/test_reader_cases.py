@@ -4561,3 +4561,15 @@ def test_what_an_author_did_written_after_the_name(tmp_path):
     assert ledger.submissions["unit"].tolist() == ["", "", "", "民革县委", ""]
     assert _paid(ledger) == {"李四": Decimal("100.00"), "赵六": Decimal("100.00"), "钱七": Decimal("50.00"),
                              "孙八": Decimal("50.00"), "张三": Decimal("100.00"), "王五": Decimal("100.00")}
+
+
+def test_a_category_written_with_its_kind_word(tmp_path):
+    """经济类, 民生方面, 生态环境领域 are the rules' 经济, 社会 (民生), 生态; 经济、社会 is still said."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "类别"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "经济类"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "民生方面"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "生态环境领域"],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "经济、社会"]]
+    ledger, report = _read(write_xlsx(tmp_path / "类别.xlsx", {"登记表": rows}))
+    assert ledger.submissions["category"].tolist()[:3] == ["经济", "社会", "生态"]
+    assert [i.row for i in _codes(report, "category.unknown")] == [6]

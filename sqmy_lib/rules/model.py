@@ -269,8 +269,12 @@ class Rules:
         return self.author_kind(name) == "unit"
 
     def category_of(self, text: str) -> str | None:
-        """Canonical category for a 类别 value (aliases allowed), or None when unknown."""
-        return self._categories.get(_norm(text))
+        """Canonical category for a 类别 value (aliases allowed; 经济类, 民生方面 as 经济, 民生), or None when unknown."""
+        key = _norm(text)
+        found = self._categories.get(key)
+        if found is None and key.endswith(("类", "方面", "领域")):
+            found = self._categories.get(key.removesuffix("类").removesuffix("方面").removesuffix("领域"))
+        return found
 
     @property
     def role_aliases(self) -> list[str]:
