@@ -4573,3 +4573,14 @@ def test_a_category_written_with_its_kind_word(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "类别.xlsx", {"登记表": rows}))
     assert ledger.submissions["category"].tolist()[:3] == ["经济", "社会", "生态"]
     assert [i.row for i in _codes(report, "category.unknown")] == [6]
+
+
+def test_a_level_column_headed_采用层次_is_read_with_the_adoption_text(tmp_path):
+    """采用层次 beside 被采用情况 is the level column read with it (its issue kept); before, the text
+    column was a duplicate, left unread with its 期号."""
+    rows = [[TITLE], ["编号", "来稿日期", "稿件标题", "撰稿人", "采用层次", "被采用情况"],
+            ["2025-01", "2025-03-01", "关于甲的建议", "张三", "市级", "市政协《社情民意》第3期"],
+            ["2025-02", "2025-03-02", "关于乙的建议", "李四", "省级、市级", "省政协第2期；市政协第6期"]]
+    ledger, report = _read(write_xlsx(tmp_path / "层次.xlsx", {"登记表": rows}))
+    assert _adopted(ledger, "issue_no") == [(0, "市级", 3), (1, "省级", 2), (1, "市级", 6)]
+    assert not report.issues

@@ -540,8 +540,8 @@ def _publication(label: str) -> bool:
 
 
 def _level(label: str) -> bool:
-    """A column naming the level an item was adopted at (采用级别, 采用层级), not the body."""
-    return any(w in label for w in ("级别", "层级")) and "单位" not in label
+    """A column naming the level an item was adopted at (采用级别, 采用层级, 采用层次), not the body."""
+    return any(w in label for w in ("级别", "层级", "层次", "级次")) and "单位" not in label
 
 
 def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
