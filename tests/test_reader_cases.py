@@ -4584,3 +4584,27 @@ def test_a_level_column_headed_采用层次_is_read_with_the_adoption_text(tmp_p
     ledger, report = _read(write_xlsx(tmp_path / "层次.xlsx", {"登记表": rows}))
     assert _adopted(ledger, "issue_no") == [(0, "市级", 3), (1, "省级", 2), (1, "市级", 6)]
     assert not report.issues
+
+
+@pytest.mark.parametrize("label", ["采用情况（刊物及期数）", "采用情况(刊物、期号)", "刊物期数"])
+def test_an_adoption_column_naming_its_issue_in_a_bracket_is_adoption_text(label):
+    """采用情况（刊物及期数） holds 市政协采用 or 市政协《社情民意》第3期: adoption text, not a 期号 column (where
+    市政协采用 was an unreadable 期号 and the adoption lost)."""
+    import tempfile
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", label],
+            [1, "2025-03-01", "关于甲的建议", "张三", "市政协采用"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "省政协《社情民意》第5期"]]
+    ledger, report = _read(write_xlsx(Path(tempfile.mkdtemp()) / "刊物.xlsx", {"登记表": rows}))
+    assert _adopted(ledger, "issue_no") == [(0, "市级", None), (1, "省级", 5)]
+    assert not report.issues
+
+
+@pytest.mark.parametrize("note", ["无", "/", "——", "暂无"])
+def test_an_empty_note_beside_an_adoption_says_nothing_against_it(tmp_path, note):
+    """A 备注 of 无 or / says there is nothing to note, not 未采用; × there still does."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用情况", "备注"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "市政协采用", note],
+            [2, "2025-03-02", "关于乙的建议", "李四", "市政协采用", "×"]]
+    ledger, report = _read(write_xlsx(tmp_path / "备注.xlsx", {"登记表": rows}))
+    assert [(i.code, i.row) for i in report.issues] == [("adoption.note_denies", 4)]
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("100.00")}

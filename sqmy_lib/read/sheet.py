@@ -1759,8 +1759,8 @@ class SheetReader:
         拟采用/待定/审核中 beside a mark that says adopted (counted and paid as marked, as a warning is:
         the contradiction said, so that staff strike the mark or the 备注)."""
         c, n = self.f.get("note"), self.t.n["adoptions"]
-        if c is None or not note or n == first:
-            return
+        if c is None or not note or n == first or _NOTHING_NOTED.fullmatch(note):
+            return  # 无, /, —: the 备注 is empty, it says nothing of the adoption (× and 否 do)
         t = self.t.data["adoptions"]
         if self.vocab.says_unpaid(note):
             for k in range(first, n):
@@ -2112,6 +2112,8 @@ _NO_HEADING = re.compile(r"[\d，,。;；:：]|关于|建议|问题|的")
 _HEADING_COUNT = re.compile(r"\s*(?:[(（]\s*(?:共|计)?\s*\d+\s*[条篇件]\s*[)）]|(?:共|计)\s*\d+\s*[条篇件])$")
 
 
+# A 备注 filled to say there is nothing to note.
+_NOTHING_NOTED = re.compile(r"\s*(?:[/／\\\-—–―_.。…]+|无|空|略|暂无)\s*")
 # Issue numbers listed before one 期 (第3、5期, 第三和第五期).
 _LISTED_ISSUE = re.compile(r"[\d一二三四五六七八九十]\s*[、,，和及]\s*第?\s*[\d一二三四五六七八九十]+\s*期")
 _SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")

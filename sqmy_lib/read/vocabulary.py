@@ -93,6 +93,8 @@ FIELD_KEYWORDS: tuple[tuple[str, str | None], ...] = (
     ("签批", "instruction"), ("圈阅", "instruction"),
     # 采用刊物及期数, 采用单位期号: the body written with its issue, read as adoption text
     ("采用刊物", "adoption"), ("采用单位", "adoption"),
+    # 采用情况（刊物及期数）: the same, under a bracket
+    ("刊物及期", "adoption"), ("刊物期", "adoption"), ("单位及期", "adoption"),
     ("期号", "issue_no"), ("期数", "issue_no"), ("期次", "issue_no"),
     ("是否上报", "forward"), ("上报", "forward"), ("报送上级", "forward"), ("是否", "adopted_flag"),
     ("采用", "adoption"), ("刊发", "adoption"), ("录用", "adoption"), ("刊用", "adoption"), ("用稿", "adoption"),
