@@ -644,3 +644,24 @@ def test_a_roster_with_no_one_read_under_its_header_is_said(tmp_path):
         ("roster.not_found", "error")]
     assert [(i.code, i.row) for i in report.issues if i.code == "roster.not_a_name"] == [
         ("roster.not_a_name", 2), ("roster.not_a_name", 3), ("roster.not_a_name", 4)]
+
+
+def test_units_with_no_unit_list_are_judged_against_nothing_and_it_is_said(tmp_path):
+    """Without a roster listing the units and their types, no unit's quota can be judged and a unit
+    that sent nothing is nowhere: the figures would say no unit is behind. The circular's notes and
+    `sqmy compute units` say so; a roster listing the units says nothing of it."""
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER,
+                                                        *_rows("张三", "民革县委", ["2025-03-01"], "A")]})
+    ledger = sq.read_ledgers(path)
+    circ = build_circular(ledger, 2025, 1, today=DONE)
+    assert circ.units["peer_group"].tolist() == ["未分组"] and circ.behind_units.empty
+    assert any("没有单位名册" in n for n in circ.notes)
+    ran = subprocess.run([sys.executable, "-m", "sqmy_lib", "compute", "units", str(path)], capture_output=True, text=True)
+    assert ran.returncode == 0 and "没有单位名册" in ran.stderr
+
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["民革县委", "民主党派"], ["民盟县委", "民主党派"]]})
+    listed = sq.read_ledgers(path, roster=roster)
+    circ = build_circular(listed, 2025, 1, today=DONE)
+    assert not any("没有单位名册" in n for n in circ.notes)
+    # 民盟县委 sent nothing: listed, and behind its quarter's 3 (民主党派: 3 a quarter).
+    assert sorted(circ.behind_units["unit"]) == ["民盟县委", "民革县委"]

@@ -71,6 +71,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     ``forwarded_adopted`` (上报) are there only when the ledgers record any 上报 (``base.forwards_recorded``)."""
     c, period = prepare(source, period, rules, today)
     out = _unit_rows(c)
+    _say_no_unit_list(c, out)
     columns = count_columns(c.rules, forwards_recorded(c))  # 上报 only when the ledgers record any
     # Numeric even when nothing was counted (an empty ledger joins an empty, untyped table).
     out = out.join(unit_counts(c, period).reindex(columns=[*columns, "points"]).astype(float), on="unit")
@@ -95,6 +96,18 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     keep = ["unit", "peer_group", *columns, "points", "rank", "rank_text", "quota", "quota_done", "completion", "missed_months",
             "adopted_quota", "adopted_completion", "behind", "shortfall", "owed", "no_submission"]
     return out[keep].sort_values(["peer_group", "rank", "unit"], kind="stable").reset_index(drop=True)
+
+
+NO_UNIT_LIST = ("没有单位名册（名册中各单位的名称和单位类型），各单位未按类型考核报送任务，也未分同类组排名，"
+                "没有报送信息的单位无从列出；如需考核，请在名册中列明各单位及其类型")
+
+
+def _say_no_unit_list(c: Counted, out: pd.DataFrame) -> None:
+    """A note (``c.notes``) when the rules set units' quotas but no roster lists the units: no unit's
+    quota is judged, and a unit that sent nothing is nowhere (the figures would say no unit is behind)."""
+    if (c.rules.data.get("quotas", {}).get("units") and len(out) and (out["peer_group"] == UNGROUPED).all()
+            and NO_UNIT_LIST not in c.notes):
+        c.notes.append(NO_UNIT_LIST)
 
 
 def _unit_rows(c: Counted) -> pd.DataFrame:
