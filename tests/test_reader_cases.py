@@ -4608,3 +4608,17 @@ def test_an_empty_note_beside_an_adoption_says_nothing_against_it(tmp_path, note
     ledger, report = _read(write_xlsx(tmp_path / "备注.xlsx", {"登记表": rows}))
     assert [(i.code, i.row) for i in report.issues] == [("adoption.note_denies", 4)]
     assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("100.00")}
+
+
+def test_a_month_column_holding_numbers(tmp_path):
+    """Under 月份, 4 and 05 are April and May (as 4月 is), said as dates to the month only; 13 is no month."""
+    rows = [[TITLE], ["序号", "月份", "信息标题", "作者", "采用情况"],
+            [1, "3月", "关于甲的建议", "张三", "市政协采用"],
+            [2, 4, "关于乙的建议", "李四", None],
+            [3, "05", "关于丙的建议", "王五", None],
+            [4, 13, "关于丁的建议", "赵六", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "月份.xlsx", {"登记表": rows}))
+    assert [d.date() if not pd.isna(d) else None for d in ledger.submissions["date"]] == [
+        dt.date(2025, 3, 1), dt.date(2025, 4, 1), dt.date(2025, 5, 1), None]
+    assert [i.row for i in _codes(report, "date.month_only")] == [3, 4, 5]
+    assert [i.row for i in _codes(report, "date.unparseable")] == [6]

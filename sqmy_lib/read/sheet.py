@@ -1112,6 +1112,8 @@ class SheetReader:
         date_cells = self._column(data, "date")
         if "day" in self.f:  # 月 | 日 columns: one date
             date_cells = [_month_and_day(m, d) for m, d in zip(date_cells, self._column(data, "day"))]
+        elif self.layout.labels.get(self.f.get("date"), "") in ("月份", "月", "报送月份", "月度"):
+            date_cells = [_month_alone(v) for v in date_cells]  # 4 under 月份 is April (as 4月 is)
         dated = self._mapped(("item_date", self.ctx.year, self.ctx.month), date_cells, self._item_date)
         n = len(data)
         if "date" not in self.f and self.ctx.month and self.ctx.year and n:
@@ -2191,6 +2193,13 @@ def _issue_reading(value, reading: Reading | None) -> Reading | None:
         return reading
     issue = issue_cell(value)
     return Reading(ADOPTED, issue_no=issue, text=cell_text(value)) if issue else Reading(UNKNOWN, text=cell_text(value))
+
+
+def _month_alone(value):
+    """A month written as a number under a 月份 column (4, 4.0, "04") as the month it is (4月); any
+    other cell as it is."""
+    n = whole_number(value)
+    return f"{n}月" if n is not None and 1 <= n <= 12 else value
 
 
 def _month_and_day(month, day):
