@@ -122,6 +122,8 @@ _ENTRIES = [
          "无法判断“{value}”是否表示采用,未计入;采用请填“√”、期号(如“第3期”)或采用日期,未采用请留空或填“否”"),
     Code("mark.flag_conflict", WARNING, "是否采用与采用情况不一致", "“是否采用”填的是“{value}”,但本行有采用记录({detail});已按采用记录计入,请核对"),
     Code("issue.unknown", WARNING, "期号无法识别", "期号“{value}”无法识别,未读取;请填数字,如 12 或“第12期”"),
+    Code("adoption.own_beside_forward", WARNING, "未写明哪一级的刊物",
+         "“{value}”未写明是哪一级的刊物,已按本级编发计入;本行上报至{detail},如是{detail}采用,请写明“{detail}”"),
     Code("issue.several", WARNING, "写有多个期号", "“{value}”写有多个期号,无法确定各是哪一次采用的期号,期号未计入;请每次采用分别填写(如“市政协第3期、省政协第5期”)"),
     Code("adoption.issue_only", WARNING, "只填了期号", "只填了期号“{value}”,没有写明采用单位;已按本级编发计入,请核对"),
     Code("cell.orphan", WARNING, "单元格没有对应记录", "“{value}”填在{detail}栏,但本行没有对应的{detail}记录,未读取"),

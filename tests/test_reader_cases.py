@@ -4622,3 +4622,18 @@ def test_a_month_column_holding_numbers(tmp_path):
         dt.date(2025, 3, 1), dt.date(2025, 4, 1), dt.date(2025, 5, 1), None]
     assert [i.row for i in _codes(report, "date.month_only")] == [3, 4, 5]
     assert [i.row for i in _codes(report, "date.unparseable")] == [6]
+
+
+def test_a_bulletin_named_alone_beside_a_forwarding_is_said(tmp_path):
+    """采用情况 《社情民意》第3期 on a row whose 上报 went to 市政协: the office's own bulletin by the rules
+    (县级, ¥30), or the 市政协's (¥100)? Counted as written, and said; 本级编发 and 县政协《社情民意》 say whose."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "上报单位", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "市政协", "《社情民意》第3期"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "市政协", "本级编发第4期"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "市政协", "县政协《社情民意》第5期"],
+            [4, "2025-03-04", "关于丁的建议", "赵六", None, "《社情民意》第6期"]]
+    ledger, report = _read(write_xlsx(tmp_path / "上报.xlsx", {"登记表": rows}))
+    assert _adopted(ledger, "issue_no") == [(0, "县级", 3), (1, "县级", 4), (2, "县级", 5), (3, "县级", 6)]
+    said = _codes(report, "adoption.own_beside_forward")
+    assert [(i.row, i.column) for i in said] == [(3, "F")] and "市政协" in said[0].message
+    assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("30.00"), "王五": Decimal("30.00"), "赵六": Decimal("30.00")}

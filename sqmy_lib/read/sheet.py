@@ -1296,6 +1296,7 @@ class SheetReader:
         self._forward_in_note(row, r, item, ref, note)
         self._adoption_in_note(r, item, ref, note, before_adoptions)
         self._note_on_adoptions(r, note, before_adoptions)
+        self._own_beside_a_forward(r, before_adoptions, before_forwards)
         self._dates_of(row, r, before_adoptions, before_forwards)
         for columns in self.layout.later["adoption"]:
             with self._columns_of(columns):
@@ -1512,6 +1513,21 @@ class SheetReader:
             elif reading.state == UNKNOWN:
                 self._finding("mark.unknown", r, c, reading.text)
             # not adopted, pending: understood; a 批示 written here is read with the instructions
+
+    def _own_beside_a_forward(self, r: int, first_adoption: int, first_forward: int) -> None:
+        """采用情况 《社情民意》第3期 on a row whose 上报 went to one higher body (上报单位 市政协): whose
+        bulletin it is the text does not say. It is counted as the office's own, as the rules place a
+        bulletin named alone, and said (it may be the 市政协's)."""
+        fw, ad, rules = self.t.data["forwards"], self.t.data["adoptions"], self.rules
+        own = rules.tier_rank(rules.own_tier)
+        sent = {fw["body"][k] for k in range(first_forward, self.t.n["forwards"]) if rules.tier_rank(fw["tier"][k]) > own}
+        if len(sent) != 1:
+            return
+        for k in range(first_adoption, self.t.n["adoptions"]):
+            body = ad["body"][k]
+            if ad["tier"][k] == rules.own_tier and body and not self._placed(body).by_level \
+                    and not any(w in body for w in _OWN_SAID):
+                self._finding("adoption.own_beside_forward", r, self.f.get("adoption"), body, next(iter(sent)))
 
     def _against_level(self, readings: list[Reading], body, level, r: int, c: int) -> tuple[int, list[Reading]]:
         """采用单位 市政协 | 采用级别 省级: the body is read, a level it does not match said; a mark
@@ -2114,6 +2130,8 @@ _NO_HEADING = re.compile(r"[\d，,。;；:：]|关于|建议|问题|的")
 _HEADING_COUNT = re.compile(r"\s*(?:[(（]\s*(?:共|计)?\s*\d+\s*[条篇件]\s*[)）]|(?:共|计)\s*\d+\s*[条篇件])$")
 
 
+# Words that name the office's own bulletin as its own (本级编发, 本会采用): no other body's.
+_OWN_SAID = ("本级", "本会", "我会", "本刊", "本办", "我办")
 # A 备注 filled to say there is nothing to note.
 _NOTHING_NOTED = re.compile(r"\s*(?:[/／\\\-—–―_.。…]+|无|空|略|暂无)\s*")
 # Issue numbers listed before one 期 (第3、5期, 第三和第五期).
