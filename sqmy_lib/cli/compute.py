@@ -111,8 +111,9 @@ def run_compute(args) -> int:
         table = fn(c, period)
         spec = table_spec(args.what, c.rules, period, table).present(table)
         payload = spec.records(table)
-    for note in c.notes:  # after the figures: computing them may add one (rewards: an earlier year's rules)
-        print(f"提示:{note}", file=sys.stderr)
+    for note in [*c.notes, *([compute.no_unit_list(c)] if args.what == "units" else [])]:
+        if note:  # after the figures: computing them may add one (rewards: an earlier year's rules)
+            print(f"提示:{note}", file=sys.stderr)
     _emit(args, table, spec, payload, row_kinds)
     return report.exit_code
 

@@ -11,9 +11,9 @@ from .people import people
 from ..period import Period
 from .rewards import reward_lines, rewards, rewards_by_beneficiary, split_fen, to_fen, yuan
 from .summary import Summary, summary
-from .units import units
+from .units import no_unit_list, units
 
 __all__ = [
-    "Counted", "counted", "EmptyPeriodWarning", "empty_period_text", "Period", "people", "units", "summary", "Summary",
+    "Counted", "counted", "EmptyPeriodWarning", "empty_period_text", "Period", "people", "units", "no_unit_list", "summary", "Summary",
     "instructions", "reward_lines", "rewards", "rewards_by_beneficiary", "split_fen", "to_fen", "yuan",
 ]

@@ -21,7 +21,7 @@ from .instructions import instructions
 from .people import people, people_columns
 from ..period import Period
 from .summary import Summary, summary
-from .units import units
+from .units import no_unit_list, units
 
 UNIT_FIGURES = ["submitted", "adopted", "instructed", "points", "rank"]
 
@@ -333,7 +333,7 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         addressee=circular_rules.get("addressee", ""),
         overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),
         left_out=left_out_text(c),
-        notes=list(c.notes),
+        notes=[*c.notes, *filter(None, [no_unit_list(c)])],
         people_section=with_people,
         rules=c.rules,
     )

@@ -71,7 +71,6 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     ``forwarded_adopted`` (上报) are there only when the ledgers record any 上报 (``base.forwards_recorded``)."""
     c, period = prepare(source, period, rules, today)
     out = _unit_rows(c)
-    _say_no_unit_list(c, out)
     columns = count_columns(c.rules, forwards_recorded(c))  # 上报 only when the ledgers record any
     # Numeric even when nothing was counted (an empty ledger joins an empty, untyped table).
     out = out.join(unit_counts(c, period).reindex(columns=[*columns, "points"]).astype(float), on="unit")
@@ -102,12 +101,14 @@ NO_UNIT_LIST = ("没有单位名册（名册中各单位的名称和单位类型
                 "没有报送信息的单位无从列出；如需考核，请在名册中列明各单位及其类型")
 
 
-def _say_no_unit_list(c: Counted, out: pd.DataFrame) -> None:
-    """A note (``c.notes``) when the rules set units' quotas but no roster lists the units: no unit's
-    quota is judged, and a unit that sent nothing is nowhere (the figures would say no unit is behind)."""
-    if (c.rules.data.get("quotas", {}).get("units") and len(out) and (out["peer_group"] == UNGROUPED).all()
-            and NO_UNIT_LIST not in c.notes):
-        c.notes.append(NO_UNIT_LIST)
+def no_unit_list(c: Counted) -> str:
+    """``NO_UNIT_LIST`` when the rules set units' quotas but no roster lists the units (no unit's quota
+    is judged, and a unit that sent nothing is nowhere: the figures alone would say no unit is behind);
+    '' else. Said by the circular and ``sqmy compute units``."""
+    roster = c.ledger.roster
+    listed = roster is not None and not roster.units.empty
+    named = bool((c.submissions["unit"].astype(str) != "").any()) if len(c.submissions) else False
+    return NO_UNIT_LIST if c.rules.data.get("quotas", {}).get("units") and named and not listed else ""
 
 
 def _unit_rows(c: Counted) -> pd.DataFrame:
