@@ -937,7 +937,7 @@ def test_a_post_written_with_a_name_is_the_persons_not_a_unit_or_a_name(tmp_path
     # 县政协副主席张三 was a unit named so (paid as a unit); 李四 副局长 two people, one named 副局长;
     # 张三、李四等委员 an author named 李四等. Worked by hand: (authors, tags, the item's unit).
     cells = {"县政协副主席张三": (["张三"], ["副主席"], "县政协"), "民革县委主委李四": (["李四"], ["主委"], "民革县委"),
-             "李四 副局长": (["李四"], ["副局长"], ""), "张三（县政协副主席）": (["张三"], ["县政协副主席"], ""),
+             "李四 副局长": (["李四"], ["副局长"], ""), "张三（县政协副主席）": (["张三"], ["副主席"], "县政协"),
              "王五主任": (["王五"], ["主任"], ""), "赵六主任医师": (["赵六"], ["主任医师"], ""),
              "张三、李四等委员": (["张三", "李四"], ["", ""], ""),
              # rules 2025.5: 党组书记, 党委书记 are posts (was a unit 县教育局党组, a 书记 of it)
@@ -4637,3 +4637,21 @@ def test_a_bulletin_named_alone_beside_a_forwarding_is_said(tmp_path):
     said = _codes(report, "adoption.own_beside_forward")
     assert [(i.row, i.column) for i in said] == [(3, "F")] and "市政协" in said[0].message
     assert _paid(ledger) == {"张三": Decimal("30.00"), "李四": Decimal("30.00"), "王五": Decimal("30.00"), "赵六": Decimal("30.00")}
+
+
+def test_a_unit_and_post_in_brackets_after_the_name(tmp_path):
+    """张三（县教育局副局长） is of 县教育局 with the post 副局长, as 县教育局副局长张三 is: with no 单位
+    column the item is 县教育局's (said, author.with_unit); before, the post and unit were one tag and
+    the item no unit's."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", "张三（县教育局副局长）", "市政协采用"],
+            [2, "2025-03-02", "关于乙的建议", "县教育局副局长李四", "市政协采用"],
+            [3, "2025-03-03", "关于丙的建议", "王五（城关镇政协工委主任）", None],
+            [4, "2025-03-04", "关于丁的建议", "赵六（县政协委员）", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "职务.xlsx", {"登记表": rows}))
+    assert ledger.submissions["unit"].tolist() == ["县教育局", "县教育局", "城关镇政协工委", ""]
+    assert list(zip(ledger.authors["name"], ledger.authors["tag"])) == [
+        ("张三", "副局长"), ("李四", "副局长"), ("王五", "主任"), ("赵六", "县政协委员")]
+    assert [i.row for i in _codes(report, "author.with_unit")] == [3, 4, 5]
+    units = sq.units(ledger, sq.Period.of(2025))
+    assert dict(zip(units["unit"], units["submitted"])) == {"县教育局": 2, "城关镇政协工委": 1}

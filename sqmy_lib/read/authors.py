@@ -505,7 +505,13 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         units += [n for n, _ in entries if words.is_unit(n)]
         entries = [e for e in entries if not words.is_unit(e[0])]
     for t in list(tags):
-        if t in words.roles or words.suffix_tag(t)[1] or _CONTACT.fullmatch(t):
+        unit, post = words.suffix_tag(t)
+        if post in words.posts and unit != t and len(unit) >= 2 and words.is_unit(unit) \
+                and all(not words.is_unit(n) for n, _ in entries):
+            units.append(unit)  # 张三(县教育局副局长): of 县教育局, as 县教育局副局长张三 is
+            tags[tags.index(t)] = post
+            continue
+        if t in words.roles or post or _CONTACT.fullmatch(t):
             continue  # 张三(县政协委员), 张三(13800138000): about the person
         if t not in words.affiliations and words.is_unit(t) and all(not words.is_unit(n) for n, _ in entries):
             units.append(t)  # 张伟(民革县委)
