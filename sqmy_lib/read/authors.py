@@ -504,24 +504,32 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         # 民革县委 张伟, 张伟 民革县委: a unit written beside people's names is their unit.
         units += [n for n, _ in entries if words.is_unit(n)]
         entries = [e for e in entries if not words.is_unit(e[0])]
-    for t in list(tags):
-        unit, post = words.suffix_tag(t)
-        if post in words.posts and unit != t and len(unit) >= 2 and words.is_unit(unit) \
-                and all(not words.is_unit(n) for n, _ in entries):
-            units.append(unit)  # 张三(县教育局副局长): of 县教育局, as 县教育局副局长张三 is
-            tags[tags.index(t)] = post
-            continue
-        if t in words.roles or post or _CONTACT.fullmatch(t):
-            continue  # 张三(县政协委员), 张三(13800138000): about the person
-        if t not in words.affiliations and words.is_unit(t) and all(not words.is_unit(n) for n, _ in entries):
-            units.append(t)  # 张伟(民革县委)
-            tags.remove(t)
-        elif words.is_person_name(t) and t not in CONTRIBUTIONS and all(words.is_unit(n) for n, _ in entries) and entries:
-            units += [n for n, _ in entries]  # 城关镇政协工委(刘洋)
-            entries = [(t, [])]
-            tags.remove(t)
+    entries, tags = _bracketed(entries, tags, units, words)
     authors = [Author(n, name_key(n), "、".join([*prefix_tags, *tags, *after]), scribe) for n, after in entries]
     return authors, "、".join(units)
+
+
+def _bracketed(entries: list[tuple[str, list[str]]], tags: list[str], units: list[str], words: AuthorWords):
+    """What a bracket after the names says of them: about the person (张三(县政协委员), 张三(13800138000)),
+    their unit (张伟(民革县委), added to ``units``), a unit and a post (张三(县教育局副局长): of 县教育局, as
+    县教育局副局长张三 is), or the person after a unit (城关镇政协工委(刘洋)). Returns (entries, tags)."""
+    tags = list(tags)
+    for t in list(tags):
+        unit, post = words.suffix_tag(t)
+        people = all(not words.is_unit(n) for n, _ in entries)
+        if post in words.posts and unit != t and len(unit) >= 2 and words.is_unit(unit) and people:
+            units.append(unit)
+            tags[tags.index(t)] = post
+        elif t in words.roles or post or _CONTACT.fullmatch(t):
+            continue
+        elif t not in words.affiliations and words.is_unit(t) and people:
+            units.append(t)
+            tags.remove(t)
+        elif words.is_person_name(t) and t not in CONTRIBUTIONS and all(words.is_unit(n) for n, _ in entries) and entries:
+            units += [n for n, _ in entries]
+            entries = [(t, [])]
+            tags.remove(t)
+    return entries, tags
 
 
 def _without_scribe(text: str, words: AuthorWords) -> tuple[str, bool]:

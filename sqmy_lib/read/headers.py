@@ -295,12 +295,7 @@ def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: 
         _place_column(layout, c, path, words)
     _settle_dates(layout)
     _settle_fillers(layout)
-    kind = _ledger_kind(layout, hint)
-    if kind == "submissions" and "date" not in layout.fields and top and {"adopted_on", "instructed_on"} & layout.fields.keys():
-        # With no 收稿日期 column, the title above the header tells a 采用台账 too (2025年社情民意信息采用台账
-        # over 标题 | 作者 | 采用刊物 | 采用时间): its rows were items with no date, every one an error.
-        above = " ".join(v for row in raw_scan[:top] for v in row if type(v) is str and v)
-        kind = _ledger_kind(layout, f"{hint} {above}")
+    kind = _kind_by_title(layout, _ledger_kind(layout, hint), raw_scan[:top], hint)
     if kind is None and by_seq and "seq" in layout.fields and "title" not in layout.fields:
         kind = _ledger_kind(layout, hint, "seq")
         kind = kind if kind == "adoptions" else None
@@ -620,6 +615,16 @@ def _settle_dates(layout: Layout) -> None:
 
 
 _REFERENCE_NAMES = ("采用", "批示", "上报", "录用", "刊用")
+
+
+def _kind_by_title(layout: Layout, kind: str | None, above: list[list], hint: str) -> str | None:
+    """``kind``, unless a table of items with no 收稿日期 but an 采用/批示 date has a title above its
+    header that tells a 采用台账 (2025年社情民意信息采用台账 over 标题 | 作者 | 采用刊物 | 采用时间): its
+    rows were items with no date, every one an error."""
+    if kind != "submissions" or "date" in layout.fields or not above or not {"adopted_on", "instructed_on"} & layout.fields.keys():
+        return kind
+    title = " ".join(v for row in above for v in row if type(v) is str and v)
+    return _ledger_kind(layout, f"{hint} {title}")
 
 
 def _ledger_kind(layout: Layout, hint: str = "", key: str = "item_no") -> str | None:

@@ -469,13 +469,7 @@ class Vocabulary:
         (a bracket naming where it was sent), ``被省政协和全国政协采用`` (two bodies, one verb)."""
         if (sent_then_adopted := self._forwarding_then_mark(part)) is not None:
             return sent_then_adopted
-        out: list[str] = []
-        if "合" in part or "并" in part or "联" in part:
-            # 被省政协综合采用（与县工商联信息合编）: the body merged with is a clause of its own (said), not a
-            # body sharing the verb (与 joins bodies: 被省政协与全国政协采用).
-            if (m := _WITH_ANOTHER.search(norm(part))) is not None:
-                out.append(m[0])
-                part = re.sub(r"\(\s*\)", "", norm(part).replace(m[0], " ", 1)).strip()
+        out, part = _merged_with_apart(part)
         for m in _BRACKET.finditer(part):  # 省政协采用(市政协推荐): the bracket is a forwarding
             inner = norm(m[1]).upper()
             # 省政协采用(市政协未采用): another body's outcome, a clause of its own (it negated the cell)
@@ -604,7 +598,9 @@ class Vocabulary:
         return self._negated(mark) or UNKNOWN
 
     def _part(self, part: str) -> Reading:
-        if _IDENTIFIER.match(part):  # 编号2025-12: a number of the record's, not a date or an issue; said
+        # 编号2025-12: a number of the record's, not a date or an issue; 与县工商联信息合编: whose item it was
+        # merged with, no adoption of theirs. Both said.
+        if _IDENTIFIER.match(part) or _WITH_ANOTHER.fullmatch(norm(part)):
             return Reading(UNKNOWN, text=part)
         if (marked := self._body_with_mark(part)) is not None:
             return marked
@@ -614,8 +610,6 @@ class Vocabulary:
             return listed
         if self.instruction_in_text(part) or self.says_read_only(part):  # 副市长王某某阅: read with the 批示 (said there)
             return Reading(INSTRUCTION, text=part)
-        if _WITH_ANOTHER.fullmatch(text):  # 与县工商联信息合编: whose item it was merged with, no adoption of theirs
-            return Reading(UNKNOWN, text=part)
         issue = issue_number(part)
         # 市政协4月3日采用: that day (of the ledger's year); the body is what is written without it.
         date, day, when, body = _date_said(norm(part))
@@ -1075,6 +1069,15 @@ _MARK_HINT = re.compile(r"[:：\s(√✓✔×✗✘]")
 # A body, then its mark: after a colon (省政协：×), a space (省政协 否), a symbol (省政协×), in brackets (省政协(×)).
 _BODY_THEN_MARK = re.compile(r"^(?P<body>[^:：()]+?)\s*(?:[:：]\s*(?P<word>.+)|\s+(?P<spaced>\S+)|(?P<symbol>[√✓✔×✗✘])"
                              r"|\((?P<bracketed>[^()]+)\))\s*$")
+
+
+def _merged_with_apart(part: str) -> tuple[list[str], str]:
+    """``被省政协综合采用（与县工商联信息合编）`` → (["与县工商联信息合编"], "被省政协综合采用"): whose item it was
+    merged with is a clause of its own (said), not a body sharing the verb (与 joins bodies: 被省政协与全国
+    政协采用); ([], part) for any other part."""
+    if not ("合" in part or "并" in part) or (m := _WITH_ANOTHER.search(norm(part))) is None:
+        return [], part
+    return [m[0]], re.sub(r"\(\s*\)", "", norm(part).replace(m[0], " ", 1)).strip()
 
 
 def _split_parts(text: str) -> list[str]:

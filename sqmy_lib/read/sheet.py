@@ -518,32 +518,13 @@ class SheetReader:
         if not _may_open_appendix(next((v for v in rows[r] if v != "" and v is not None), None)):
             return False  # most rows: the first cell decides
         filled = [norm(cell_text(v)) for v in rows[r] if v != "" and v is not None]
-        if not (len(filled) == 1 and _APPENDIX.match(filled[0]) or self._labels_of_a_tally(rows, r, filled, header_words)
-                or len(filled) == 1 and _CAPTION.fullmatch(filled[0]) and (k := _next_filled(rows, r)) is not None
-                and self._labels_of_a_tally(rows, k, [norm(cell_text(v)) for v in rows[k] if _filled(v)], header_words)):
+        if not _opens_appendix(rows, r, filled, header_words):
             return False
         below = [k for k in range(r, len(rows)) if any(map(_filled, rows[k]))]
         for k in below:
             self.t.add("skipped", src=self.ctx.src, row=k + 1, reason="appendix", detail="")
         self._finding("sheet.appendix", r + 1, None, filled[0], f"第{r + 1}—{below[-1] + 1}行")
         return True
-
-    @staticmethod
-    def _labels_of_a_tally(rows: list[list], r: int, filled: list[str], header_words: set[str]) -> bool:
-        """Row ``r`` heads a table of figures: labels of figures (月份 | 报送条数 | 采用条数), or short
-        labels one of which a figure's (采用单位 | 篇数, 单位 | 报送 | 采用) over a row of a label and
-        numbers (市政协 | 3)."""
-        if labels_of_figures(filled, header_words):
-            return True
-        labels = [v for v in rows[r] if _filled(v)]
-        if not (len(filled) >= 2 and all(len(t) <= 8 for t in filled) and any(
-                (is_count_label(t) or _FIGURE_LABEL.fullmatch(t) or _TALLY_WORD.fullmatch(t)) and norm_label(t) not in header_words
-                for t in filled) and all(type(v) is str and not _A_COUNT.search(v) for v in labels)):
-            return False  # a subtotal (一月小计：2条 | 2 | 1) is no row of labels
-        k = _next_filled(rows, r)
-        cells = [v for v in rows[k] if _filled(v)] if k is not None else []
-        return (len(cells) >= 2 and type(cells[0]) is str and whole_number(cells[0]) is None
-                and all(whole_number(v) is not None for v in cells[1:]))
 
     def _set_aside(self, row: list, r: int, reason: str) -> None:
         """A row that is no item, in ``skipped`` with its reason; a comment row keeps its words
@@ -2142,6 +2123,43 @@ _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
 
 # A subtotal row's count where an author would be (2人, 共2人, 3条).
 _A_COUNT = re.compile(r"[共计合]*\d+\s*[人名条件个]?")
+
+
+def _opens_appendix(rows: list[list], r: int, filled: list[str], header_words: set[str]) -> bool:
+    """Whether row ``r`` (its filled cells ``filled``, normalised) opens a table of figures: 附… alone, a
+    row of a tally's labels, or a caption (采用情况统计) over one."""
+    if len(filled) == 1 and _APPENDIX.match(filled[0]):
+        return True
+    if _labels_of_a_tally(rows, r, filled, header_words):
+        return True
+    k = _next_filled(rows, r) if len(filled) == 1 and _CAPTION.fullmatch(filled[0]) else None
+    return k is not None and _labels_of_a_tally(rows, k, [norm(cell_text(v)) for v in rows[k] if _filled(v)], header_words)
+
+
+def _labels_of_a_tally(rows: list[list], r: int, filled: list[str], header_words: set[str]) -> bool:
+    """Row ``r`` heads a table of figures: labels of figures (月份 | 报送条数 | 采用条数), or short labels
+    one of which a figure's (采用单位 | 篇数, 单位 | 报送 | 采用) over a row of a label and numbers (市政协 | 3)."""
+    if labels_of_figures(filled, header_words):
+        return True
+    return _short_labels_of_a_figure(rows[r], filled, header_words) and _label_and_numbers(rows, _next_filled(rows, r))
+
+
+def _short_labels_of_a_figure(row: list, filled: list[str], header_words: set[str]) -> bool:
+    """Two or more short text labels, one naming a figure the table's own header does not; not a
+    subtotal (一月小计：2条 | 2 | 1)."""
+    if len(filled) < 2 or any(len(t) > 8 for t in filled):
+        return False
+    if any(type(v) is not str or _A_COUNT.search(v) for v in row if _filled(v)):
+        return False
+    return any((is_count_label(t) or _FIGURE_LABEL.fullmatch(t) or _TALLY_WORD.fullmatch(t)) and norm_label(t) not in header_words
+               for t in filled)
+
+
+def _label_and_numbers(rows: list[list], k: int | None) -> bool:
+    """Row ``k`` is a label and numbers (市政协 | 3, 县教育局 | 2 | 2)."""
+    cells = [v for v in rows[k] if _filled(v)] if k is not None else []
+    return (len(cells) >= 2 and type(cells[0]) is str and whole_number(cells[0]) is None
+            and all(whole_number(v) is not None for v in cells[1:]))
 
 
 def _next_filled(rows: list[list], r: int) -> int | None:
