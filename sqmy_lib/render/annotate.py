@@ -53,7 +53,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from sqmy_lib import csvfile, htmltable, xmlspreadsheet
-from sqmy_lib.catalog import UNREADABLE_CODES
+from sqmy_lib.catalog import CATALOG, UNREADABLE_CODES
 from sqmy_lib.iorw import OUTPUT_PROPERTY, OUTPUT_PROPERTY_TEXT, atomic_path
 from sqmy_lib.validate.report import SEVERITY_ZH, Issue, cell_ref
 
@@ -69,8 +69,8 @@ FILLS = {
 SEVERITY_RANK = {"error": 0, "warning": 1}
 LIST_HEADERS = ["序号", "级别", "代码", "位置", "说明"]
 # Together about one A4 landscape page width at 100% (fit-to-width scales anything wider); 代码 fits
-# the longest code (instruction.unknown_level).
-LIST_WIDTHS = [6, 7, 27, 24, 74]
+# the catalog's longest code (instruction.answered_before_date).
+LIST_WIDTHS = [6, 7, max(map(len, CATALOG)) + 1, 24, 74]
 LIST_WRAPPED = {"位置", "说明"}
 LINE_HEIGHT = 17  # points per line of wrapped text (a CJK font's line, with room), set explicitly: LibreOffice does not grow rows on opening
 LINK_FONT = Font(color="0563C1", underline="single")
