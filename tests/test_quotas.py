@@ -665,3 +665,22 @@ def test_units_with_no_unit_list_are_judged_against_nothing_and_it_is_said(tmp_p
     assert not any("没有单位名册" in n for n in circ.notes)
     # 民盟县委 sent nothing: listed, and behind its quarter's 3 (民主党派: 3 a quarter).
     assert sorted(circ.behind_units["unit"]) == ["民盟县委", "民革县委"]
+
+
+def test_unit_types_written_in_full(tmp_path):
+    """镇（街道）政协工委 and 专门委员会 are the rules' 镇街政协工委 and 专委会 (said, as 界别 for 界别组 is):
+    before, types of no group, so no quota and no peer group; 人民团体 is still none of the rules'."""
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类别"], ["城关镇政协工委", "镇（街道）政协工委"],
+                                                       ["提案委", "专门委员会"], ["县总工会", "人民团体"]]})
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER,
+                                                        *_rows("张三", "城关镇政协工委", ["2025-01-05"], "A")]})
+    ledger = sq.read_ledgers(path, roster=roster)
+    report = sq.validate(ledger)
+    assert [(i.code, i.row) for i in report.issues if i.code.startswith("roster.unit_type")] == [
+        ("roster.unit_type_read_as", 2), ("roster.unit_type_read_as", 3), ("roster.unit_type_unknown", 4)]
+    u = units(ledger, Period.of(2025, quarter=1), today=DONE).set_index("unit")
+    assert u.loc["城关镇政协工委", "peer_group"] == "镇街政协工委" and u.loc["提案委", "peer_group"] == "专委会"
+    # 镇街: 3 a month from January, by hand 9 in the quarter, 1 sent; 专委会: 2 a quarter, none sent.
+    assert (u.loc["城关镇政协工委", "quota"], u.loc["城关镇政协工委", "quota_done"]) == (9, 1)
+    assert (u.loc["提案委", "quota"], u.loc["提案委", "quota_done"]) == (2, 0)
+    assert pd.isna(u.loc["县总工会", "quota"])

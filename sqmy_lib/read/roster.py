@@ -358,10 +358,23 @@ def _unit_type(text: str, rules: Rules) -> tuple[str, str]:
     types = rules.unit_types
     if not text or text in types:
         return text, ""
-    near = [t for t in types if text in t or t in text]
+    key = _type_key(text)
+    near = [t for t in types if key == _type_key(t)] or [t for t in types if key in _type_key(t) or _type_key(t) in key]
     if len(near) == 1:
         return near[0], "roster.unit_type_read_as"
     return text, "roster.unit_type_unknown"
+
+
+# A unit type's words as staff also write them: 镇（街道）政协工委 is the rules' 镇街政协工委, 专门委员会 专委会.
+_TYPE_SPELLINGS = (("专门委员会", "专委会"), ("街道", "街"), ("界别小组", "界别组"))
+
+
+def _type_key(text: str) -> str:
+    """A unit type without brackets, spaces and joining marks, in the rules' short words."""
+    key = re.sub(r"[()（）\s、/／和及]", "", text)
+    for written, short in _TYPE_SPELLINGS:
+        key = key.replace(written, short)
+    return key
 
 
 # Words around a roster date that say it starts or ends a time in post (自2025年7月起, 2025年7月聘).
