@@ -684,3 +684,19 @@ def test_unit_types_written_in_full(tmp_path):
     assert (u.loc["城关镇政协工委", "quota"], u.loc["城关镇政协工委", "quota_done"]) == (9, 1)
     assert (u.loc["提案委", "quota"], u.loc["提案委", "quota_done"]) == (2, 0)
     assert pd.isna(u.loc["县总工会", "quota"])
+
+
+def test_roles_written_with_a_bracket_or_兼(tmp_path):
+    """委员（信息员） and 委员兼信息员 are two roles, each with its quota; 信息员（特邀） is 特邀信息员 (all said,
+    roster.role_read_as). Before: 委员（信息员） and 信息员（特邀） no role (no quota), 委员兼信息员 信息员 only."""
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位"], ["张三", "委员（信息员）", "民革县委"],
+                                                     ["李四", "委员兼信息员", "民革县委"], ["王五", "信息员（特邀）", "民革县委"]]})
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER,
+                                                        *_rows("张三", "民革县委", ["2025-01-05"], "A")]})
+    ledger = sq.read_ledgers(path, roster=roster)
+    report = sq.validate(ledger)
+    assert [(i.code, i.row) for i in report.issues if i.code.startswith("roster.role")] == [
+        ("roster.role_read_as", 2), ("roster.role_read_as", 3), ("roster.role_read_as", 4)]
+    p = people(ledger, Period.of(2025), today=DONE)
+    assert sorted(zip(p["name"], p["role"], p["quota"])) == [
+        ("张三", "信息员", 12), ("张三", "委员", 2), ("李四", "信息员", 12), ("李四", "委员", 2), ("王五", "特邀信息员", 12)]

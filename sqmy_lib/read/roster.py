@@ -51,7 +51,8 @@ END_LABELS = frozenset(norm_label(x) for x in (
     "免职时间", "卸任时间", "退出时间", "调离日期", "调离时间", "离岗日期", "离岗时间", "终止日期", "终止时间",
     "停聘日期", "停聘时间", "解聘离任日期", "离任解聘日期",
 ))
-_ROLE_SEPARATORS = re.compile(r"[、,，/／;；\s]+")
+_ROLE_SEPARATORS = re.compile(r"[、,，/／;；\s]+|兼(?!职)")
+_ROLE_IN_BRACKET = re.compile(r"([^()]+?)\s*[(（]\s*([^()]+?)\s*[)）]")
 NOTE_LABELS = frozenset(norm_label(x) for x in ("备注", "说明", "备考", "变动情况", "任职变动"))
 # A 备注 that says the person left (2025年6月离任, 已调离): said, since only the 离任 column is read.
 # A 备注 saying the person took the post (2025年6月聘任, 增补为委员): the quota runs from then, not said by a date.
@@ -342,12 +343,31 @@ def _roles(text: str, default: str, rules: Rules) -> tuple[list[str], str]:
     whole = rules.role_of(text)
     if whole:
         return [whole], ""
+    bracket = _ROLE_IN_BRACKET.fullmatch(text)
+    found = _bracketed_roles(bracket[1], bracket[2], rules) if bracket else _listed_roles(text, rules)
+    return found or ([text], "roster.role_unknown")
+
+
+def _listed_roles(text: str, rules: Rules) -> tuple[list[str], str] | None:
+    """委员、特邀信息员 (two, nothing said), 县政协委员、信息员 and 委员兼信息员 (two, said); None when a part
+    is no role the rules know."""
     parts = [p for p in _ROLE_SEPARATORS.split(text) if p]
     known = [rules.role_of(p) or rules.role_ending(p) for p in parts]
-    if all(known):
-        said = "" if all(rules.role_of(p) for p in parts) else "roster.role_read_as"
-        return list(dict.fromkeys(known)), said
-    return [text], "roster.role_unknown"
+    if not all(known):
+        return None
+    said = "" if all(rules.role_of(p) for p in parts) and "兼" not in text else "roster.role_read_as"
+    return list(dict.fromkeys(known)), said
+
+
+def _bracketed_roles(role: str, inner: str, rules: Rules) -> tuple[list[str], str] | None:
+    """信息员（特邀）: 特邀信息员; 委员（信息员）: two roles; 委员（县政协）: 县政协委员 — each said."""
+    if whole := rules.role_of(inner + role):
+        return [whole], "roster.role_read_as"
+    if listed := _listed_roles(f"{role}、{inner}", rules):
+        return listed[0], "roster.role_read_as"
+    if whole := rules.role_ending(inner + role):
+        return [whole], "roster.role_read_as"
+    return None
 
 
 def _unit_type(text: str, rules: Rules) -> tuple[str, str]:
