@@ -129,6 +129,8 @@ _ENTRIES = [
     Code("cell.orphan", WARNING, "单元格没有对应记录", "“{value}”填在{detail}栏,但本行没有对应的{detail}记录,未读取"),
     Code("cell.date_invalid", WARNING, "日期无法识别", "无法识别的日期“{value}”({detail}),未读取;请写成 {year}-03-05 或 {year}年3月5日"),
     Code("product.unknown", WARNING, "编发形式无法识别", "无法识别的编发形式“{value}”,未读取;应为 专报/转报/转送/社情民意 等"),
+    Code("role.whose", WARNING, "身份不知是哪位作者的", "身份“{value}”写在有 {detail} 位作者的行,不知是哪位作者的,未读取;"
+         "请在作者姓名后注明身份(如“王五(委员)”),或列入名册"),
     Code("role.unknown", WARNING, "身份无法识别", "身份“{value}”不在规则文件的身份中,未读取"),
     Code("adoption.in_note", WARNING, "采用写在备注中", "备注中写有采用情况“{value}”,已按采用计入;请填入采用栏"),
     Code("adoption.note_no_body", WARNING, "备注说已采用但未写单位", "备注“{value}”说该信息已采用,但没有写明采用单位(刊物),未计入采用;请在采用情况栏写明"),

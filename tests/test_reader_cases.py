@@ -4655,3 +4655,22 @@ def test_a_unit_and_post_in_brackets_after_the_name(tmp_path):
     assert [i.row for i in _codes(report, "author.with_unit")] == [3, 4, 5]
     units = sq.units(ledger, sq.Period.of(2025))
     assert dict(zip(units["unit"], units["submitted"])) == {"县教育局": 2, "城关镇政协工委": 1}
+
+
+def test_the_身份_column_gives_its_author_a_role(tmp_path):
+    """A 身份 column (信息员, 县政协委员) is the role of the row's one author, so the quota runs without a
+    roster (it was read and not used: no quota); on a row of several authors whose it is is said; a role
+    tagged beside the name stays the author's."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "身份", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "信息员", None],
+            [2, "2025-03-02", "关于乙的建议", "李四", "县政协委员", None],
+            [3, "2025-03-03", "关于丙的建议", "王五、赵六", "委员", None],
+            [4, "2025-03-04", "关于丁的建议", "钱七（特邀信息员）", "特邀信息员", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "身份.xlsx", {"登记表": rows}))
+    assert list(zip(ledger.authors["name"], ledger.authors["role"].fillna(""))) == [
+        ("张三", "信息员"), ("李四", "委员"), ("王五", ""), ("赵六", ""), ("钱七", "特邀信息员")]
+    assert [(i.code, i.row) for i in report.issues] == [("role.whose", 5)]
+    p = sq.people(ledger, sq.Period.of(2025, quarter=1)).set_index("name")
+    # 信息员 1 a month: 3 in the quarter; 委员 2 a year.
+    assert (p.loc["张三", "quota"], p.loc["李四", "quota"], p.loc["钱七", "quota"]) == (3, 2, 3)
+    assert pd.isna(p.loc["王五", "quota"])

@@ -955,7 +955,7 @@ class SheetReader:
             src=src,
             row=kept,
         )
-        self._authors(items, parsed, author_cells, kept)
+        self._authors(items, parsed, author_cells, kept, roles)
         self._roles(roles, kept)
         self._status_in_titles(titles, kept)
         for i in self._rows_with_records(data, notes):
@@ -1215,13 +1215,13 @@ class SheetReader:
                 self._finding("author.in_note", kept[i], c, m[0].strip(), "、".join(a.name for a in new))
         return out
 
-    def _authors(self, items: list[int], parsed: list, cells: list[str], kept: list[int]) -> None:
-        """The authors table for the sheet's items (each distinct cell was split once)."""
+    def _authors(self, items: list[int], parsed: list, cells: list[str], kept: list[int], roles: list[str]) -> None:
+        """The authors table for the sheet's items (each distinct cell was split once). An author's
+        role is the one tagged beside the name (王五(特邀信息员)), else the row's 身份 cell's when the
+        row names one author (the 身份 was read and not used: no quota without a roster)."""
         ca = self.f.get("author")
-        rules = self.rules
-        role_of = lambda tag: rules.role_of(tag) or rules.role_ending(tag)  # 县政协委员 is a 委员
         item_col, position, name, written, tag, role, scribe = [], [], [], [], [], [], []
-        for item, cell, text, r in zip(items, parsed, cells, kept):
+        for item, cell, text, r, said in zip(items, parsed, cells, kept, roles):
             if cell is None:
                 continue
             for k, a in enumerate(cell.authors):
@@ -1230,8 +1230,12 @@ class SheetReader:
                 name.append(a.key)
                 written.append(a.name)
                 tag.append(a.tag)
-                role.append(role_of(a.tag) if a.tag else None)
+                role.append(self._role_of(a.tag) if a.tag else None)
                 scribe.append(a.scribe)
+            if said and len(cell.authors) == 1 and role[-1] is None:
+                role[-1] = self._role_of(said)
+            elif said and len(cell.authors) > 1 and self._role_of(said):
+                self._finding("role.whose", r, self.f.get("role"), said, str(len(cell.authors)))
             if cell.et_al:
                 self._finding("author.et_al", r, ca, text, cell.et_al)
             if cell.joined:
@@ -1246,12 +1250,16 @@ class SheetReader:
             self.t.extend("authors", len(item_col), item=item_col, position=position, name=name, written=written,
                           tag=tag, role=role, scribe=scribe)
 
+    def _role_of(self, text: str) -> str | None:
+        """The rules' role a tag or 身份 cell names (县政协委员 is a 委员), or None."""
+        return self.rules.role_of(text) or self.rules.role_ending(text)
+
     def _roles(self, roles: list[str], kept: list[int]) -> None:
         c = self.f.get("role")
         if c is None:
             return
         for text, r in zip(roles, kept):
-            if text and self.rules.role_of(text) is None:
+            if text and self._role_of(text) is None:
                 self._finding("role.unknown", r, c, text)
 
     # ------------------------------------------------------------------ records on a row
