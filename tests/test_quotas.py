@@ -700,3 +700,22 @@ def test_roles_written_with_a_bracket_or_兼(tmp_path):
     p = people(ledger, Period.of(2025), today=DONE)
     assert sorted(zip(p["name"], p["role"], p["quota"])) == [
         ("张三", "信息员", 12), ("张三", "委员", 2), ("李四", "信息员", 12), ("李四", "委员", 2), ("王五", "特邀信息员", 12)]
+
+
+def test_one_name_under_two_units_is_said_once(tmp_path):
+    """张伟 of 县教育局 and 张伟 of 民革县委 with no roster are counted as one person (two people of one
+    name, or one who moved): the circular's notes and sqmy compute people say so once, naming him; a
+    roster naming 张伟 (his unit its own) says nothing of it."""
+    rows = [*_rows("张伟", "县教育局", ["2025-01-05"], "A"), *_rows("张伟", "民革县委", ["2025-02-05"], "B"),
+            *_rows("李四", "县教育局", ["2025-02-06", "2025-03-06"], "C")]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER, *rows]})
+    circ = build_circular(sq.read_ledgers(path), 2025, 1, today=DONE)
+    said = [n for n in circ.notes if "分属不同单位" in n]
+    assert len(said) == 1 and said[0].startswith("1位作者（如张伟）")
+    assert circ.people.set_index("name").loc["张伟", "submitted"] == 2  # one person, as said
+    ran = subprocess.run([sys.executable, "-m", "sqmy_lib", "compute", "people", str(path)], capture_output=True, text=True)
+    assert ran.returncode == 0 and "1位作者（如张伟）" in ran.stderr
+
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位"], ["张伟", "信息员", "县教育局"]]})
+    circ = build_circular(sq.read_ledgers(path, roster=roster), 2025, 1, today=DONE)
+    assert not [n for n in circ.notes if "分属不同单位" in n]

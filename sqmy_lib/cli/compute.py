@@ -111,7 +111,8 @@ def run_compute(args) -> int:
         table = fn(c, period)
         spec = table_spec(args.what, c.rules, period, table).present(table)
         payload = spec.records(table)
-    for note in [*c.notes, *([compute.no_unit_list(c)] if args.what == "units" else [])]:
+    said = {"units": compute.no_unit_list, "people": compute.names_in_several_units, "rewards": compute.names_in_several_units}
+    for note in [*c.notes, said[args.what](c) if args.what in said else ""]:
         if note:  # after the figures: computing them may add one (rewards: an earlier year's rules)
             print(f"提示:{note}", file=sys.stderr)
     _emit(args, table, spec, payload, row_kinds)

@@ -7,13 +7,13 @@ errors are left out, and ``Counted.left_out`` says why) and a period — a
 from .base import EmptyPeriodWarning, empty_period_text
 from .counted import Counted, counted
 from .instructions import instructions
-from .people import people
+from .people import names_in_several_units, people
 from ..period import Period
 from .rewards import reward_lines, rewards, rewards_by_beneficiary, split_fen, to_fen, yuan
 from .summary import Summary, summary
 from .units import no_unit_list, units
 
 __all__ = [
-    "Counted", "counted", "EmptyPeriodWarning", "empty_period_text", "Period", "people", "units", "no_unit_list", "summary", "Summary",
+    "Counted", "counted", "EmptyPeriodWarning", "empty_period_text", "Period", "people", "names_in_several_units", "units", "no_unit_list", "summary", "Summary",
     "instructions", "reward_lines", "rewards", "rewards_by_beneficiary", "split_fen", "to_fen", "yuan",
 ]

@@ -67,6 +67,28 @@ def _roster_rows(c: Counted) -> pd.DataFrame:
                          "ended_on": pd.Series(dtype="datetime64[ns]"), "note": pd.Series(dtype=object)})
 
 
+def names_in_several_units(c: Counted) -> str:
+    """A note when people the roster does not name (or all, with no roster) have items under two or
+    more units of one office (张伟 of 县教育局 and 张伟 of 民革县委): two people of one name, or one who
+    moved, counted as one person either way; '' when none has. Said once, with a few names, by the
+    circular and ``sqmy compute people``/``rewards`` (a roster tells people apart and moves them)."""
+    au = c.authors
+    if au.empty:
+        return ""
+    unit_of = pd.Series(c.submissions["unit"].to_numpy(), index=c.submissions["item"].to_numpy())
+    office_of = pd.Series(c.submissions["office"].to_numpy(), index=c.submissions["item"].to_numpy())
+    rows = pd.DataFrame({"name": au["name"].to_numpy(), "unit": au["item"].map(unit_of).fillna("").to_numpy(),
+                         "office": au["item"].map(office_of).fillna("").to_numpy()})
+    keep = ~au["is_unit"].astype(bool).to_numpy() & au["roster_unit"].isna().to_numpy() & (rows["unit"] != "").to_numpy()
+    several = rows[keep].groupby(["office", "name"], sort=False)["unit"].nunique()
+    names = [n for (_, n), k in several.items() if k > 1]
+    if not names:
+        return ""
+    shown = "、".join(dict.fromkeys(names[:3]))
+    return (f"{len(names)}位作者（如{shown}）的信息分属不同单位，已按同一人统计；如有同名的两人，"
+            "请在姓名后注明单位（如“张伟（民革县委）”），或将人员列入名册")
+
+
 def people(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
            today: dt.date | None = None) -> pd.DataFrame:
     """One row per (person, role): everyone on the roster (even with nothing submitted) and every
