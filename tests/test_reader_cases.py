@@ -4674,3 +4674,19 @@ def test_the_身份_column_gives_its_author_a_role(tmp_path):
     # 信息员 1 a month: 3 in the quarter; 委员 2 a year.
     assert (p.loc["张三", "quota"], p.loc["李四", "quota"], p.loc["钱七", "quota"]) == (3, 2, 3)
     assert pd.isna(p.loc["王五", "quota"])
+
+
+def test_an_adoption_dated_to_the_month_of_its_item_is_not_before_it(tmp_path):
+    """采用时间 2025年3月 (or 3月中旬) for an item received 3月15日 may be any day of it: not before the item.
+    It was adoption.before_item, an error, and the adoption left out (¥100 lost); 3月上旬, 2025年2月 and
+    3月14日 still are."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用情况", "采用时间", "领导批示", "批示时间"],
+            [1, "2025-03-15", "关于甲的建议", "张三", "市政协采用", "2025年3月", "副市长刘某", "2025年3月"],
+            [2, "2025-03-15", "关于乙的建议", "李四", "市政协采用", "3月上旬", None, None],
+            [3, "2025-03-15", "关于丙的建议", "王五", "市政协采用", "3月中旬", None, None],
+            [4, "2025-03-15", "关于丁的建议", "赵六", "市政协采用", "2025年2月", None, None],
+            [5, "2025-03-15", "关于戊的建议", "钱七", "市政协采用", "2025-03-14", None, None]]
+    ledger, report = _read(write_xlsx(tmp_path / "月.xlsx", {"登记表": rows}))
+    assert [i.row for i in _codes(report, "adoption.before_item")] == [4, 6, 7]
+    assert not _codes(report, "instruction.before_item")
+    assert _paid(ledger) == {"张三": Decimal("200.00"), "王五": Decimal("100.00")}

@@ -121,6 +121,17 @@ def _started(df: pd.DataFrame) -> pd.Series:
     return df["assigned_on"].fillna(df["date"])
 
 
+def _last_day_written(df: pd.DataFrame) -> pd.Series:
+    """The last day a record's date may be, as written: the day itself, or the month's (2025年3月) or
+    the 旬's (3月上旬) last day for a date counted from its first. An adoption written 2025年3月 for an
+    item received 3月15日 is not before it (it was an error, and the adoption left out)."""
+    date = df["date"]
+    status = df["date_status"]
+    month_end = date + pd.offsets.MonthEnd(0)
+    xun_end = (date + pd.Timedelta(days=9)).where(date.dt.day < 21, month_end)
+    return date.where(status == "ok", month_end.where(status == "month_only", xun_end.where(status == "part_of_month", date)))
+
+
 def _duplicated(keys: list[str]) -> Predicate:
     """Rows whose (non-empty) keys an earlier row already has."""
 
@@ -365,7 +376,7 @@ CHECKS: list[Check] = [
     # A month or a part of one (2025年10月, 10月上旬), in the 采用时间 column or the 采用情况 text: as a 收稿日期's.
     Check("date.month_only", "adoptions", "adopted_on", _status("month_only")),
     Check("date.part_of_month", "adoptions", "adopted_on", _status("part_of_month")),
-    Check("adoption.before_item", "adoptions", "adopted_on", lambda df, ctx: df["date"] < df["item_date"]),
+    Check("adoption.before_item", "adoptions", "adopted_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("adoption.future", "adoptions", "adopted_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- forwardings (上报)
     Check("forward.no_item", "forwards", ("item_no", "title"), lambda df, ctx: df["item"] == -1),
@@ -377,7 +388,7 @@ CHECKS: list[Check] = [
     Check("instruction.leader_not_counted", "instructions", None, lambda df, ctx: _leader_not_counted(df, ctx)),
     Check("instruction.follow_up_unknown", "instructions", ("follow_up", "reply"), _follow_up_unknown),
     Check("instruction.date_invalid", "instructions", "instructed_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
-    Check("instruction.before_item", "instructions", "instructed_on", lambda df, ctx: df["date"] < df["item_date"]),
+    Check("instruction.before_item", "instructions", "instructed_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("date.month_only", "instructions", "instructed_on", _status("month_only")),
     Check("date.part_of_month", "instructions", "instructed_on", _status("part_of_month")),
     Check("instruction.future", "instructions", "instructed_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
