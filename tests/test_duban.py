@@ -442,11 +442,14 @@ def test_duban_days_before_the_instruction_are_said(tmp_path):
             ["B1", "2025-03-05", "关于甲的建议", "张三", "市政协采用", "县长王某", "2025-03-10", "2025-03-11", "2025-04-10",
              "2025-04-01", "2025-04-02"],
             # 交办 before the 批示; the 反馈 too.
-            ["B2", "2025-03-07", "关于乙的建议", "李四", "市政协采用", "市长刘某", "2025-03-12", "2025-03-01", None, None,
+            ["B2", "2025-03-07", "关于乙的建议", "李四", "市政协采用", "市长刘某", "2025-03-12", "2025-03-02", None, None,
              "2025-03-11"],
             # 时限 before the 交办 (though after the 批示); 办复 before the 批示.
             ["B3", "2025-03-11", "关于丙的建议", "王五", "市政协采用", "县长王某", "2025-03-16", "2025-03-20", "2025-03-18",
-             "2025-03-15", None]]
+             "2025-03-15", None],
+            # A month written alone (2025年3月, read as its first day) is not before a 批示 of that month.
+            ["B4", "2025-03-07", "关于丁的建议", "赵六", "市政协采用", "市长刘某", "2025-03-12", "2025年3月", "2025-04-30",
+             "2025年3月", None]]
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "督办.xlsx", {"批示": rows}))
     report = sq.validate(ledger)
     said = sorted((i.code, f"{i.column}{i.row}") for i in report.issues if i.code.startswith("instruction."))

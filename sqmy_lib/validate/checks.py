@@ -116,6 +116,13 @@ def _item_dates(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return df["item"].map(dates)
 
 
+def _before(day: pd.Series, other: pd.Series) -> pd.Series:
+    """A 督办 day before ``other``: the first of ``other``'s month may be a month written alone (2025年3月,
+    read as its first day), so it is before only when its month is."""
+    month_alone = (day.dt.day == 1) & (day.dt.to_period("M") == other.dt.to_period("M"))
+    return (day < other) & ~month_alone
+
+
 def _started(df: pd.DataFrame) -> pd.Series:
     """The day a 批示's 办理时限 runs from: its 交办日期, else its own date."""
     return df["assigned_on"].fillna(df["date"])
@@ -394,10 +401,10 @@ CHECKS: list[Check] = [
     Check("instruction.future", "instructions", "instructed_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # The 督办 dates against the 批示's own: one written before it is a slip (2025-02-01 for 04-01) that
     # would make the item overdue, or answered, from the start.
-    Check("instruction.assigned_before_date", "instructions", "assigned_on", lambda df, ctx: df["assigned_on"] < df["date"]),
-    Check("instruction.due_before_date", "instructions", "due_on", lambda df, ctx: df["due_on"] < _started(df)),
-    Check("instruction.answered_before_date", "instructions", "replied_on", lambda df, ctx: df["replied_on"] < df["date"]),
-    Check("instruction.answered_before_date", "instructions", "fed_back_on", lambda df, ctx: df["fed_back_on"] < df["date"]),
+    Check("instruction.assigned_before_date", "instructions", "assigned_on", lambda df, ctx: _before(df["assigned_on"], df["date"])),
+    Check("instruction.due_before_date", "instructions", "due_on", lambda df, ctx: _before(df["due_on"], _started(df))),
+    Check("instruction.answered_before_date", "instructions", "replied_on", lambda df, ctx: _before(df["replied_on"], df["date"])),
+    Check("instruction.answered_before_date", "instructions", "fed_back_on", lambda df, ctx: _before(df["fed_back_on"], df["date"])),
     # -- what only the reader saw
     *[_reader_check(code) for code in READER_CODES],
 ]
