@@ -711,10 +711,10 @@ def test_one_name_under_two_units_is_said_once(tmp_path):
     path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER, *rows]})
     circ = build_circular(sq.read_ledgers(path), 2025, 1, today=DONE)
     said = [n for n in circ.notes if "分属不同单位" in n]
-    assert len(said) == 1 and said[0].startswith("1位作者（如张伟）")
+    assert len(said) == 1 and said[0].startswith("作者张伟的信息分属不同单位")
     assert circ.people.set_index("name").loc["张伟", "submitted"] == 2  # one person, as said
     ran = subprocess.run([sys.executable, "-m", "sqmy_lib", "compute", "people", str(path)], capture_output=True, text=True)
-    assert ran.returncode == 0 and "1位作者（如张伟）" in ran.stderr
+    assert ran.returncode == 0 and "作者张伟的信息分属不同单位" in ran.stderr
 
     roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位"], ["张伟", "信息员", "县教育局"]]})
     circ = build_circular(sq.read_ledgers(path, roster=roster), 2025, 1, today=DONE)

@@ -81,11 +81,11 @@ def names_in_several_units(c: Counted) -> str:
                          "office": au["item"].map(office_of).fillna("").to_numpy()})
     keep = ~au["is_unit"].astype(bool).to_numpy() & au["roster_unit"].isna().to_numpy() & (rows["unit"] != "").to_numpy()
     several = rows[keep].groupby(["office", "name"], sort=False)["unit"].nunique()
-    names = [n for (_, n), k in several.items() if k > 1]
+    names = list(dict.fromkeys(n for (_, n), k in several.items() if k > 1))
     if not names:
         return ""
-    shown = "、".join(dict.fromkeys(names[:3]))
-    return (f"{len(names)}位作者（如{shown}）的信息分属不同单位，已按同一人统计；如有同名的两人，"
+    who = f"作者{'、'.join(names)}" if len(names) <= 3 else f"{len(names)}位作者（如{'、'.join(names[:3])}）"
+    return (f"{who}的信息分属不同单位，已按同一人统计；如有同名的两人，"
             "请在姓名后注明单位（如“张伟（民革县委）”），或将人员列入名册")
 
 
