@@ -19,6 +19,7 @@ import pandas as pd
 
 from .. import zh
 from ..compute.circular import QuarterlyCircular, adoption_rate_text, compared
+from ..compute.units import UNGROUPED
 from ..rules.model import DEFAULT_RANK_BY
 from ..rules.placement import organ_name
 from ..rules.show import RANK_ZH, tie_break_text
@@ -150,7 +151,7 @@ def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
         return None
     parts = []  # a tie is said as one
     for group, tied in leaders.groupby("peer_group", sort=False):
-        group = f"各{group}" if len(group) == 1 else group  # a roll-up's groups 县, 区: 积分居各县首位
+        group = _group_word(group)
         standing = _ytd_standing(circ, list(tied["unit"]), refs)
         if len(tied) == 1:
             r = next(tied.itertuples())
@@ -162,6 +163,14 @@ def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
             parts.append(f"{zh.joined(tied['unit'])}{circ.period_word}积分均为{int(tied['points'].iloc[0])}分，"
                          f"并列{group}首位{standing}")
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
+
+
+def _group_word(group: str) -> str:
+    """A peer group as the text names it: 镇街政协工委; a roll-up's 县, 区 as 各县 (积分居各县首位); the
+    units of no group (no unit list) as 各单位, not 未分组."""
+    if group == UNGROUPED:
+        return "各单位"
+    return f"各{group}" if len(group) == 1 else group
 
 
 def rank_keys(circ: QuarterlyCircular) -> list[str]:
@@ -392,7 +401,7 @@ def rank_ties(circ: QuarterlyCircular) -> str:
     keys = rank_keys(circ)
     parts = []
     for (group, _), rows in u[u.duplicated(["peer_group", "points"], keep=False)].groupby(["peer_group", "points"], sort=False):
-        parts += _equal_points(rows, f"各{group}" if len(group) == 1 else group, keys)
+        parts += _equal_points(rows, _group_word(group), keys)
     return "；".join(parts)
 
 
