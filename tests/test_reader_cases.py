@@ -4690,3 +4690,17 @@ def test_an_adoption_dated_to_the_month_of_its_item_is_not_before_it(tmp_path):
     assert [i.row for i in _codes(report, "adoption.before_item")] == [4, 6, 7]
     assert not _codes(report, "instruction.before_item")
     assert _paid(ledger) == {"张三": Decimal("200.00"), "王五": Decimal("100.00")}
+
+
+@pytest.mark.parametrize("order", ["flag first", "body first"])
+def test_a_forwarding_flag_beside_the_body_it_went_to(tmp_path, order):
+    """是否上报 | 上报单位: the body's column is the 上报, the flag read where the body is blank (是: the next
+    level up, said). Before, the second column was a duplicate, all its cells unread (every 上报 lost)."""
+    cells = [("是", "市政协"), ("是", None), ("否", None), (None, "省政协")]
+    flip = (lambda a, b: [a, b]) if order == "flag first" else (lambda a, b: [b, a])
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", *flip("是否上报", "上报单位")]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}件事的建议", f"作者{k}号", *flip(f, b)] for k, (f, b) in enumerate(cells, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "上报.xlsx", {"登记表": rows}))
+    fw = ledger.forwards
+    assert list(zip(fw["item"], fw["tier"].astype(str))) == [(0, "市级"), (1, "市级"), (3, "省级")]
+    assert [(i.code, i.row) for i in report.issues] == [("forward.default_level", 4)]

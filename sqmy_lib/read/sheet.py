@@ -150,7 +150,7 @@ TABLE_COLUMNS = {
 # Fields that say which item a row is: a row with none of its own goes on with the item above.
 _IDENTITY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector", "category", "role")
 # Fields whose cells make a record of their row (or are reported when they make none).
-_RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forwarded_on", "leader",
+_RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forward_flag", "forwarded_on", "leader",
                   "instruction", "instruction_text", "instructed_on", "follow_up", "department", "assigned_on", "due_on",
                   "replied_on", "reply", "fed_back_on")
 
@@ -1663,6 +1663,8 @@ class SheetReader:
         """上报情况 / 是否上报: the body it went to, a yes-mark (the next level up) or a date."""
         c = self.f.get("forward")
         value = self._cell(row, "forward")
+        if (value == "" or value is None) and _filled(flag := self._cell(row, "forward_flag")):
+            c, value = self.f["forward_flag"], flag  # 是否上报 是 beside a blank 上报单位: to the next level up
         if c is None or value == "" or value is None:
             return
         if not isinstance(value, str):

@@ -33,7 +33,7 @@ _ITEM_FIELDS = {"seq", "item_no", "title", "date", "day", "author", "unit", "sec
 # Fields that date, number or describe a record of the row: theirs when the row has such a record.
 _RECORD_FIELDS = {
     "adoptions": {"adopted_on", "issue_no", "product", "adoption", "publication", "adoption_level", "adopted_flag"},
-    "forwards": {"forward", "forwarded_on"},
+    "forwards": {"forward", "forward_flag", "forwarded_on"},
     "instructions": {"leader", "instruction", "instruction_text", "instructed_on", "follow_up", "department",
                      "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"},
 }
