@@ -4437,14 +4437,17 @@ def test_an_issue_cell_listing_several_issues(tmp_path):
             [2, "2025-03-06", "关于乙的建议", "李四", "市政协", "第3、5期", None],
             [3, "2025-03-07", "关于丙的建议", "王五", None, None, "市政协第3期、第5期采用"],
             [4, "2025-03-08", "关于丁的建议", "赵六", "县级", "2025年第3期（总第45期）", None],
-            [5, "2025-03-09", "关于戊的建议", "孙七", "省、市", "第2期、第8期", None]]
+            [5, "2025-03-09", "关于戊的建议", "孙七", "省、市", "第2期、第8期", None],
+            # 期号 alone: the office's own adoption (said), its 期号 unread (said)
+            [6, "2025-03-10", "关于己的建议", "周八", None, "第3、5期", None]]
     ledger, report = _read(write_xlsx(tmp_path / "期号.xlsx", {"登记表": rows}))
     assert _adopted(ledger, "issue_no") == [(0, "省级", 2), (0, "市级", 8), (1, "市级", None), (2, "市级", None),
-                                            (3, "县级", 3), (4, "省级", None), (4, "市级", None)]
-    assert [(i.row, i.column) for i in _codes(report, "issue.several")] == [(4, "F"), (5, "G"), (7, "F")]
+                                            (3, "县级", 3), (4, "省级", None), (4, "市级", None), (5, "县级", None)]
+    assert [(i.row, i.column) for i in _codes(report, "issue.several")] == [(4, "F"), (5, "G"), (7, "F"), (8, "F")]
+    assert [i.row for i in _codes(report, "adoption.issue_only")] == [8]
     # The money is the level's, whichever issue carried it.
     assert _paid(ledger) == {"张三": Decimal("200.00"), "李四": Decimal("100.00"), "王五": Decimal("100.00"),
-                             "赵六": Decimal("30.00"), "孙七": Decimal("200.00")}
+                             "赵六": Decimal("30.00"), "孙七": Decimal("200.00"), "周八": Decimal("30.00")}
 
 
 def test_a_tally_under_the_ledger_headed_by_a_caption_or_plain_labels(tmp_path):

@@ -1612,7 +1612,9 @@ class SheetReader:
             # 省第2期、市第8期: each to the row's adoption at its level; 第3、5期: which is which is not said
             if not self._issues_by_level(value, t, rows):
                 self._finding("issue.several", r, ci, value)
-            return
+            if adoptions:
+                return
+            issue = None  # alone: the office's own adoption, its 期号 unread
         target = next((k for k in rows if t["tier"][k] == self.rules.own_tier and t["issue_no"][k] is None),
                       next((k for k in rows if t["issue_no"][k] is None), None))
         if target is not None:
