@@ -439,7 +439,7 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         else:
             layout.fields[kind], layout.fields["adoption"] = layout.fields["adoption"], c
     elif fld == "forward" and "forward" in layout.fields and "forward_flag" not in layout.fields and (
-            ("是否" in leaf) != ("是否" in (first := layout.labels[layout.fields["forward"]].rsplit("/", 1)[-1]))):
+            ("是否" in leaf) != ("是否" in layout.labels[layout.fields["forward"]].rsplit("/", 1)[-1])):
         # 是否上报 | 上报单位 side by side: the body's column is the 上报, the flag read where it is blank.
         if "是否" in leaf:
             layout.fields["forward_flag"] = c
