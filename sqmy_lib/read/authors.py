@@ -368,7 +368,8 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         text = _without_list_numbers(text)
     if not text.isalnum():  # a spaced dot or dash, an order word, 合写: rare (most cells are names and separators)
         text = _rare_forms(text)
-    text = _CONTRIBUTED.sub(r"(\1)", text)
+    if len(text) > 3:  # 李四整理: a name and what its person did (a bare name is 2 or 3 characters)
+        text = _CONTRIBUTED.sub(r"(\1)", text)
     if (text.isalnum() and not any(w[0] in text for w in words.et_al) and not any(c in text for c in _CONJUNCTIONS)
             and not text.endswith(words.scribe) and not text.startswith(words.scribe)):
         if words.is_collective(text):  # 集体, 全体委员: the item is its unit's

@@ -1507,6 +1507,8 @@ class SheetReader:
         """采用情况 《社情民意》第3期 on a row whose 上报 went to one higher body (上报单位 市政协): whose
         bulletin it is the text does not say. It is counted as the office's own, as the rules place a
         bulletin named alone, and said (it may be the 市政协's)."""
+        if self.t.n["forwards"] == first_forward or self.t.n["adoptions"] == first_adoption:
+            return  # most rows: no 上报, or no adoption
         fw, ad, rules = self.t.data["forwards"], self.t.data["adoptions"], self.rules
         own = rules.tier_rank(rules.own_tier)
         sent = {fw["body"][k] for k in range(first_forward, self.t.n["forwards"]) if rules.tier_rank(fw["tier"][k]) > own}
@@ -1665,7 +1667,7 @@ class SheetReader:
         """上报情况 / 是否上报: the body it went to, a yes-mark (the next level up) or a date."""
         c = self.f.get("forward")
         value = self._cell(row, "forward")
-        if (value == "" or value is None) and _filled(flag := self._cell(row, "forward_flag")):
+        if (value == "" or value is None) and "forward_flag" in self.f and _filled(flag := self._cell(row, "forward_flag")):
             c, value = self.f["forward_flag"], flag  # 是否上报 是 beside a blank 上报单位: to the next level up
         if c is None or value == "" or value is None:
             return
