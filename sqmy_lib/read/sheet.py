@@ -1232,23 +1232,35 @@ class SheetReader:
                 tag.append(a.tag)
                 role.append(self._role_of(a.tag) if a.tag else None)
                 scribe.append(a.scribe)
-            if said and len(cell.authors) == 1 and role[-1] is None:
-                role[-1] = self._role_of(said)
-            elif said and len(cell.authors) > 1 and self._role_of(said):
-                self._finding("role.whose", r, self.f.get("role"), said, str(len(cell.authors)))
-            if cell.et_al:
-                self._finding("author.et_al", r, ca, text, cell.et_al)
-            if cell.joined:
-                self._finding("author.joined", r, ca, text, "、".join(a.name for a in cell.authors))
-            if cell.unit:
-                self._finding("author.with_unit", r, ca, text, cell.unit)
-            if cell.source:
-                self._finding("author.source", r, ca, text, cell.source)
-            if cell.collective:
-                self._finding("author.collective", r, ca, text, cell.collective)
+            if said and cell.authors:
+                role[-1] = self._role_from_column(cell, said, r, role[-1])
+            self._said_of_author_cell(cell, r, ca, text)
         if item_col:
             self.t.extend("authors", len(item_col), item=item_col, position=position, name=name, written=written,
                           tag=tag, role=role, scribe=scribe)
+
+    def _role_from_column(self, cell: AuthorCell, said: str, r: int, tagged: str | None) -> str | None:
+        """The role of a row's last author given its 身份 cell ``said``: the one tagged beside the name,
+        else the 身份's when the row names one author; on a row of several, whose it is is said."""
+        if len(cell.authors) == 1:
+            return tagged or self._role_of(said)
+        if self._role_of(said):
+            self._finding("role.whose", r, self.f.get("role"), said, str(len(cell.authors)))
+        return tagged
+
+    def _said_of_author_cell(self, cell: AuthorCell, r: int, ca: int | None, text: str) -> None:
+        """What an author cell wrote besides names, each said at the cell: 等, names run together, a
+        unit, a source, the unit as a whole."""
+        if cell.et_al:
+            self._finding("author.et_al", r, ca, text, cell.et_al)
+        if cell.joined:
+            self._finding("author.joined", r, ca, text, "、".join(a.name for a in cell.authors))
+        if cell.unit:
+            self._finding("author.with_unit", r, ca, text, cell.unit)
+        if cell.source:
+            self._finding("author.source", r, ca, text, cell.source)
+        if cell.collective:
+            self._finding("author.collective", r, ca, text, cell.collective)
 
     def _role_of(self, text: str) -> str | None:
         """The rules' role a tag or 身份 cell names (县政协委员 is a 委员), or None."""
@@ -1665,10 +1677,7 @@ class SheetReader:
 
     def _forward_text(self, row, r, item, ref, first: int) -> None:
         """上报情况 / 是否上报: the body it went to, a yes-mark (the next level up) or a date."""
-        c = self.f.get("forward")
-        value = self._cell(row, "forward")
-        if (value == "" or value is None) and "forward_flag" in self.f and _filled(flag := self._cell(row, "forward_flag")):
-            c, value = self.f["forward_flag"], flag  # 是否上报 是 beside a blank 上报单位: to the next level up
+        c, value = self._forward_cell(row)
         if c is None or value == "" or value is None:
             return
         if not isinstance(value, str):
@@ -1690,6 +1699,14 @@ class SheetReader:
         if _ALL_ADOPTED.search(value):  # 上报市政协、省政协均采用: every body it went to adopted it
             for body in filter(None, dict.fromkeys(sent)):
                 said = self._adoption_in_forward(r, c, item, ref, value, Reading(ADOPTED, body, text=value), said, first)
+
+    def _forward_cell(self, row) -> tuple[int | None, object]:
+        """The row's 上报 cell (its column, its value): the 上报单位, else a 是否上报 beside it (是: to the
+        next level up)."""
+        value = self._cell(row, "forward")
+        if (value == "" or value is None) and "forward_flag" in self.f and _filled(flag := self._cell(row, "forward_flag")):
+            return self.f["forward_flag"], flag
+        return self.f.get("forward"), value
 
     def _says_adopted(self, reading: Reading) -> bool:
         """A part of a 上报 cell that says the body adopted it (报市政协,已采用), not only that it went."""
