@@ -54,7 +54,7 @@ from .values import (
     title_key,
     year_in_text,
 )
-from .vocabulary import DITTO_MARKS, NO_UNIT_WORDS, NOTE_WORDS, SUBTOTAL_WORDS
+from .vocabulary import DITTO_MARKS, FIELD_LABELS, NO_UNIT_WORDS, NOTE_WORDS, SUBTOTAL_WORDS
 
 _SEPARATOR = re.compile(
     r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?(?:信息|报送|台账|小计)?$"
@@ -1093,7 +1093,7 @@ class SheetReader:
         date_cells = self._column(data, "date")
         if "day" in self.f:  # 月 | 日 columns: one date
             date_cells = [_month_and_day(m, d) for m, d in zip(date_cells, self._column(data, "day"))]
-        elif self.layout.labels.get(self.f.get("date"), "") in ("月份", "月", "报送月份", "月度"):
+        elif self.layout.labels.get(self.f.get("date"), "") in _MONTH_LABELS:
             date_cells = [_month_alone(v) for v in date_cells]  # 4 under 月份 is April (as 4月 is)
         dated = self._mapped(("item_date", self.ctx.year, self.ctx.month), date_cells, self._item_date)
         n = len(data)
@@ -2142,6 +2142,8 @@ _NO_HEADING = re.compile(r"[\d，,。;；:：]|关于|建议|问题|的")
 _HEADING_COUNT = re.compile(r"\s*(?:[(（]\s*(?:共|计)?\s*\d+\s*[条篇件]\s*[)）]|(?:共|计)\s*\d+\s*[条篇件])$")
 
 
+# A column of months (月份, 报送月份) read as the date: the header words' own.
+_MONTH_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["month"])
 # Words that name the office's own bulletin as its own (本级编发, 本会采用): no other body's.
 _OWN_SAID = ("本级", "本会", "我会", "本刊", "本办", "我办")
 # A 备注 filled to say there is nothing to note.
