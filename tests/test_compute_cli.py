@@ -127,6 +127,34 @@ def test_excel_and_csv_outputs_keep_text_as_text(ledger, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf") and "姓名" in data.decode("utf-8-sig")
 
 
+def test_all_gives_the_five_from_one_read(ledger, tmp_path):
+    """``sqmy compute all``: each computation as its own command gives it, in one JSON object, one workbook
+    (a sheet each, named in Chinese), a CSV file each, or the tables one after another; said once."""
+    names = {"summary": "概况", "people": "个人完成情况", "units": "单位积分排名", "rewards": "稿酬", "instructions": "批示件跟踪"}
+    result = sqmy("compute", "all", ledger, "--year", 2025, "--format", "json")
+    assert result.returncode == 1 and result.stderr.count("未计入") == 1, result.stderr
+    together = json.loads(result.stdout)
+    assert list(together) == list(names)
+    for what in names:
+        alone = json.loads(sqmy("compute", what, ledger, "--year", 2025, "--format", "json").stdout)
+        assert together[what] == alone, what
+    # By hand (the fixture): 张三 ¥100 (省级 ¥200 split with 李四) + ¥100 (his half of the 批示's ¥200).
+    assert {r["name"]: r["amount"] for r in together["rewards"]}["张三"] == 200.0
+    assert (together["summary"]["submitted"], together["summary"]["instructions"]) == (2, 1)
+    out = tmp_path / "统计.xlsx"
+    assert sqmy("compute", "all", ledger, "--year", 2025, "--format", "xlsx", "--out", out).returncode == 1
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == list(names.values())
+    alone = tmp_path / "稿酬.xlsx"
+    sqmy("compute", "rewards", ledger, "--year", 2025, "--format", "xlsx", "--out", alone)
+    assert [list(r) for r in book["稿酬"].values] == [list(r) for r in openpyxl.load_workbook(alone).active.values]
+    assert sqmy("compute", "all", ledger, "--year", 2025, "--format", "csv").returncode == 2  # where to?
+    sqmy("compute", "all", ledger, "--year", 2025, "--format", "csv", "--out", tmp_path / "csv")
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == sorted(f"{n}.csv" for n in names.values())
+    shown = sqmy("compute", "all", ledger, "--year", 2025).stdout
+    assert [line for line in shown.splitlines() if line.startswith("【")] == [f"【{n}】" for n in names.values()]
+
+
 def test_clean_ledger_exits_0_and_table_is_chinese(tmp_path):
     rows = [["2025年度台账"], HEADER, ["A1", "2025-03-02", "关于好的建议", "张三", "民盟县委", "县政协编发", None, None, None]]
     path = write_xlsx(tmp_path / "t.xlsx", {"S": rows})

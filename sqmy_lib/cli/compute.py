@@ -1,8 +1,11 @@
-"""``sqmy compute {people,rewards,units,summary,instructions}``: the computations as tables, JSON, CSV or Excel.
+"""``sqmy compute {people,rewards,units,summary,instructions,all}``: the computations as tables, JSON, CSV or Excel.
 
 Every format shows the same fields, from one table spec per computation (:mod:`sqmy_lib.render.spec`):
 the terminal table and the CSV/xlsx headers are the spec's Chinese labels, the JSON keys its column
 names. ``summary`` prints its figures as rows (项目, 数值); its JSON is the whole Summary.
+
+``all`` reads the ledgers once and gives the five together: one workbook with a sheet each, one JSON
+object keyed by computation, a CSV file each in the --out folder, or the tables one after another.
 """
 from __future__ import annotations
 
@@ -39,14 +42,19 @@ def table_spec(what: str, rules, period=None, table=None) -> specs.TableSpec:
     }[what]()
 
 
+# Each computation's Chinese name: the help text, the sheet of ``all``'s workbook, the file of its CSV.
+COMPUTATIONS = {"summary": "概况", "people": "个人完成情况", "units": "单位积分排名", "rewards": "稿酬",
+                "instructions": "批示件跟踪"}
+
+
 def register(sub) -> None:
-    p = sub.add_parser("compute", help="统计:个人完成情况、稿酬、单位积分排名、概况、批示件跟踪")
-    p.add_argument("what", choices=["people", "rewards", "units", "summary", "instructions"], metavar="统计项目",
-                   help="people 个人完成情况,rewards 稿酬,units 单位积分排名,summary 概况,instructions 批示件跟踪")
+    p = sub.add_parser("compute", help="统计:" + "、".join(COMPUTATIONS.values()))
+    p.add_argument("what", choices=[*COMPUTATIONS, "all"], metavar="统计项目",
+                   help=",".join(f"{k} {v}" for k, v in COMPUTATIONS.items()) + ",all 以上全部(台账只读一次)")
     _add_inputs(p)
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="季度(不填为全年)")
     p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table", help="输出格式")
-    p.add_argument("--out", metavar="FILE", help="输出文件(xlsx 必填;其他格式不填则打印)")
+    p.add_argument("--out", metavar="FILE", help="输出文件(xlsx 必填;其他格式不填则打印;all 的 csv 为输出文件夹)")
     p.add_argument("--allow-empty", action="store_true", help="台账中没有该年度任何记录时也列出(全为0的)统计")
     p.set_defaults(run=run_compute)
 
@@ -83,6 +91,10 @@ def run_compute(args) -> int:
     from .. import compute
     from .validate import _read_and_check
 
+    if args.what == "all" and args.format in ("csv", "xlsx") and not args.out:
+        where = "输出文件夹" if args.format == "csv" else "输出文件"
+        print(f"sqmy: all 的 {args.format} 需要 --out 指定{where}", file=sys.stderr)
+        return 2
     ledger, report = _read_and_check(args)
     period = compute.Period.of(args.year or ledger.year or 0, quarter=args.quarter)
     if not period.year:
@@ -100,23 +112,57 @@ def run_compute(args) -> int:
     c = compute.counted(ledger, ledger.rules)  # the --rules file's quotas, rewards and points
     if c.left_out_text:
         print(f"提示:{c.left_out_text}(详见 sqmy validate)", file=sys.stderr)
-    row_kinds = None
-    if args.what == "summary":
-        result = compute.summary(c, period)
-        table, spec, row_kinds = summary_rows(result, c.rules)
-        payload = result.to_dict()
-    else:
-        fn = {"people": compute.people, "rewards": compute.rewards, "units": compute.units,
-              "instructions": compute.instructions}[args.what]
-        table = fn(c, period)
-        spec = table_spec(args.what, c.rules, period, table).present(table)
-        payload = spec.records(table)
+    results = {what: _computed(what, c, period) for what in (COMPUTATIONS if args.what == "all" else [args.what])}
     said = {"units": compute.no_unit_list, "people": compute.names_in_several_units, "rewards": compute.names_in_several_units}
-    for note in [*c.notes, said[args.what](c) if args.what in said else ""]:
+    notes = [*c.notes, *dict.fromkeys(said[what](c) for what in results if what in said)]
+    for note in dict.fromkeys(notes):
         if note:  # after the figures: computing them may add one (rewards: an earlier year's rules)
             print(f"提示:{note}", file=sys.stderr)
-    _emit(args, table, spec, payload, row_kinds)
+    if args.what == "all":
+        _emit_all(args, results)
+    else:
+        _emit(args, *results[args.what])
     return report.exit_code
+
+
+def _computed(what: str, c, period) -> tuple:
+    """One computation as (table, spec, JSON payload, row kinds)."""
+    from .. import compute
+
+    if what == "summary":
+        result = compute.summary(c, period)
+        table, spec, row_kinds = summary_rows(result, c.rules)
+        return table, spec, result.to_dict(), row_kinds
+    fn = {"people": compute.people, "rewards": compute.rewards, "units": compute.units,
+          "instructions": compute.instructions}[what]
+    table = fn(c, period)
+    spec = table_spec(what, c.rules, period, table).present(table)
+    return table, spec, spec.records(table), None
+
+
+def _emit_all(args, results: dict) -> None:
+    """The five together: a sheet each, one JSON object, a CSV file each, or the tables one after another."""
+    from pathlib import Path
+
+    from ..iorw import write_text
+    from ..render.tables import terminal_text, write_csv, write_xlsx_sheets
+
+    if args.format == "xlsx":
+        write_xlsx_sheets([(COMPUTATIONS[w], t, s, k) for w, (t, s, _, k) in results.items()], args.out)
+        return
+    if args.format == "csv":
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        for what, (table, spec, _, kinds) in results.items():
+            write_csv(table, spec, Path(args.out) / f"{COMPUTATIONS[what]}.csv", kinds)
+        return
+    if args.format == "json":
+        text = to_json({what: payload for what, (_, _, payload, _) in results.items()})
+    else:
+        text = "\n\n".join(f"【{COMPUTATIONS[w]}】\n{terminal_text(t, s, k)}" for w, (t, s, _, k) in results.items())
+    if args.out:
+        write_text(args.out, text + "\n")
+    else:
+        print(text)
 
 
 def _emit(args, table: pd.DataFrame, spec: specs.TableSpec, payload, row_kinds) -> None:

@@ -57,8 +57,14 @@ def terminal_text(df: pd.DataFrame, spec: TableSpec, row_kinds: list[str] | None
 def write_xlsx(df: pd.DataFrame, spec: TableSpec, path: str | Path, sheet: str = "结果",
                row_kinds: list[str] | None = None) -> Path:
     """A single formatted sheet: frozen header, numbers as numbers (percentages, money, dates formatted)."""
+    return write_xlsx_sheets([(sheet, df, spec, row_kinds)], path)
+
+
+def write_xlsx_sheets(tables: list[tuple[str, pd.DataFrame, TableSpec, list[str] | None]], path: str | Path) -> Path:
+    """A workbook of formatted sheets, one per (sheet name, table, spec, row kinds), as :func:`write_xlsx`."""
     from .xlsx_tables import open_workbook
 
-    with open_workbook(path, {"title": sheet}) as w:
-        w.table(w.sheet(sheet), df, spec, row_kinds=row_kinds, freeze=0, autofilter=True)
+    with open_workbook(path, {"title": "、".join(t[0] for t in tables)}) as w:
+        for sheet, df, spec, row_kinds in tables:
+            w.table(w.sheet(sheet), df, spec, row_kinds=row_kinds, freeze=0, autofilter=True)
     return Path(path)
