@@ -174,6 +174,7 @@ _ENTRIES = [
     Code("row.same_item", WARNING, "同一信息写了两行", "本行与{detail}的标题、作者、日期相同,只是采用或批示不同,已按同一条信息计入(记录合并);如是两条信息,请修改标题"),
     Code("row.adopted_again", INFO, "同一信息的又一次采用", "本行与{detail}的标题、作者相同而日期不同,是同一条信息的又一次采用(或批示),已并入该条信息(按一条信息计,稿酬按最高一级计);如是两条信息,请修改标题"),
     Code("row.note_below", INFO, "备注写在下一行", "本行只有备注“{value}”,已作为{detail}那条信息的备注读取"),
+    Code("row.coauthor_line", INFO, "合作作者另起一行", "本行只填了作者“{value}”,标题等与上方合并为一格:{detail}"),
     Code("row.continuation", WARNING, "续行", "本行没有标题、作者、日期,只填了采用或批示,已按{detail}那条信息的续行计入;如是另一条信息,请补齐标题等"),
     Code("author.et_al", WARNING, "作者含“等”", "作者“{value}”中的“{detail}”已略去,只计名列的作者;如有其他作者请写全"),
     Code("author.names_joined", WARNING, "两人姓名连写", "作者“{value}”读作“{detail}”两人(台账或名册中另有二人);如确是一人,请在名册中列明"),

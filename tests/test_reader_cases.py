@@ -438,6 +438,17 @@ def test_an_id_number_column_is_not_the_role(tmp_path, label):
     assert not any("3301011" in i.message for i in report.issues)
 
 
+@pytest.mark.parametrize("label", ["报送方式", "报送途径", "来稿方式"])
+def test_how_an_item_came_is_read_past(tmp_path, label):
+    # 报送方式 (邮箱, 纸质) says how an item came, not where it went: read past and said once
+    # (header.ignored), as 联系电话 is; before, header.unknown asked staff to rename it.
+    rows = [[TITLE], ["序号", "报送时间", "信息题目", "报送人", label, "采用级别"],
+            [1, "1月5日", "关于甲的建议", "张三", "邮箱", "市级"], [2, "1月12日", "关于乙的建议", "李四", "纸质", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "方式.xlsx", {"S": rows}))
+    assert [(i.code, i.column, i.row) for i in report.issues] == [("header.ignored", "E", 2)]
+    assert _paid(ledger) == {"张三": Decimal("100.00")}
+
+
 def test_numbers_restarting_on_each_quarter_sheet_are_not_duplicates(tmp_path):
     # 一季度 001, 002 and 二季度 001, 002 number each sheet afresh: every item counts. A number that
     # recurs once among otherwise distinct numbers is still a duplicate.
@@ -4707,3 +4718,63 @@ def test_a_forwarding_flag_beside_the_body_it_went_to(tmp_path, order):
     fw = ledger.forwards
     assert list(zip(fw["item"], fw["tier"].astype(str))) == [(0, "市级"), (1, "市级"), (3, "省级")]
     assert [(i.code, i.row) for i in report.issues] == [("forward.default_level", 4)]
+
+
+def test_a_note_naming_no_leader_beside_the_row_s_instruction_is_that_instruction(tmp_path):
+    """备注 已批示 or 批示日期2025.5.6 beside 批示领导 市长陈某 is his 批示 again (its day given), not a second
+    one by nobody. Before, each row had two 批示 (the second with no level, counted in the 批示件数)."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "批示领导", "批示内容", "备注"],
+            [1, "2025-03-02", "关于甲的建议", "张三", "市政协采用", "市长陈某", "请住建局办理", "5月6日批示"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "市政协采用", "市长陈某", "请住建局办理", "批示日期2025.5.7"],
+            [3, "2025-03-02", "关于丙的建议", "王五", "市政协采用", "市长陈某", None, "已批示"],
+            [4, "2025-03-02", "关于丁的建议", "赵六", "市政协采用", None, None, "市长陈某批示，批示时间：2025年5月9日"],
+            [5, "2025-03-02", "关于戊的建议", "钱七", "市政协采用", None, None, "已批示"]]
+    ledger, report = _read(write_xlsx(tmp_path / "备注.xlsx", {"登记表": rows}))
+    instr = ledger.instructions
+    assert list(zip(instr["item"], instr["leader"].fillna(""), instr["date"].dt.strftime("%m-%d").fillna(""))) == [
+        (0, "市长陈某", "05-06"), (1, "市长陈某", "05-07"), (2, "市长陈某", ""), (3, "市长陈某", "05-09"), (4, "", "")]
+    # 钱七's 已批示 stands alone: a 批示 by someone unnamed, said where it is written.
+    assert [(i.code, i.row) for i in report.issues if i.code.startswith("instruction.")] == [
+        ("instruction.in_note", 6), ("instruction.in_note", 7), ("instruction.unknown_level", 7)]
+    # 市级 adoption 100, doubled by a 批示 (rules instruction_multiplier 2), whoever gave it.
+    assert _paid(ledger) == {n: Decimal("200.00") for n in ("张三", "李四", "王五", "赵六", "钱七")}
+    assert sq.summary(ledger, sq.Period.of(2025)).to_dict()["instructions"] == 5  # one each, not 9
+
+
+def test_selected_and_sent_up_is_a_forwarding(tmp_path):
+    """选送全国政协, 推送省政协, 呈送市政协 (rules 2025.6 marks.forwarded) say where the office sent an item, not
+    who adopted it. Before, each was that body's adoption (¥300, ¥200, ¥100 paid for nothing adopted)."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-01", "关于甲的建议", "张三", "选送全国政协"],
+            [2, "2025-03-02", "关于乙的建议", "李四", "推送省政协"],
+            [3, "2025-03-03", "关于丙的建议", "王五", "已呈送市政协"],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "市政协采用，选送省政协"]]
+    ledger, report = _read(write_xlsx(tmp_path / "选送.xlsx", {"登记表": rows}))
+    fw = ledger.forwards
+    assert list(zip(fw["item"], fw["tier"].astype(str))) == [(0, "全国"), (1, "省级"), (2, "市级"), (3, "省级")]
+    assert list(zip(ledger.adoptions["item"], ledger.adoptions["tier"].astype(str))) == [(3, "市级")]
+    assert _paid(ledger) == {"赵六": Decimal("100.00")}
+
+
+def test_co_authors_on_lines_of_their_own_under_a_merged_title(tmp_path):
+    """序号, 日期, 标题 and 采用情况 merged down over three lines, an author (and unit) on each: one item by
+    three authors. Before, three items (报送 3) each paid the adoption's ¥100 (¥300 for one adoption)."""
+    rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "备注"],
+            [1, "2025-01-05", "关于农村饮水安全的建议", "张三", "县水利局", "市政协采用", "合作"],
+            [None, None, None, "李四", "县卫健局", None, None],
+            [None, None, None, "王五", "县水利局", None, None],
+            [2, "2025-02-05", "关于秸秆禁烧的建议", "赵六", "县农业农村局", "县政协采用", None]]
+    merges = ["A3:A5", "B3:B5", "C3:C5", "F3:F5", "G3:G5"]
+    path = write_xlsx(tmp_path / "合作.xlsx", {"登记表": rows}, {"登记表": merges})
+    ledger, report = assert_every_cell_accounted(path)
+    subs = ledger.submissions
+    assert list(zip(subs["title"], subs["authors"], subs["note"])) == [
+        ("关于农村饮水安全的建议", ("张三", "李四", "王五"), "合作"), ("关于秸秆禁烧的建议", ("赵六",), "")]
+    assert list(ledger.adoptions["item"]) == [0, 1]
+    said = [(i.code, i.row, i.column) for i in report.issues]
+    assert said == [("row.coauthor_line", 4, "D"), ("row.coauthor_line", 5, "D")]
+    assert "县卫健局" in report.issues[0].message and "县卫健局" not in report.issues[1].message
+    # 市级 ¥100 split three ways in whole fen, the remainder to the first author: 3334, 3333, 3333; 县级 ¥30.
+    assert _paid(ledger) == {"张三": Decimal("33.34"), "李四": Decimal("33.33"), "王五": Decimal("33.33"),
+                             "赵六": Decimal("30.00")}
+    assert sq.summary(ledger, sq.Period.of(2025)).to_dict()["submitted"] == 2

@@ -995,7 +995,9 @@ def _leader_only(who: str) -> str:
 _TIMES_AFTER_LEADER = re.compile(r"(?:先后|共|累计)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:次|回)$")
 # ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日,
 # 市长李某某批示(4月2日):….
-_DAY_AFTER_THE_WORD = re.compile(rf"\s*[,，]?\s*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))\s*(?=$|[,，。;；):：])")
+# 批示日期2025.5.6, 批示时间:5月6日: the word's day, labelled.
+_DAY_AFTER_THE_WORD = re.compile(
+    rf"\s*[,，]?\s*(?:(?:日期|时间)\s*[:：]?\s*)?(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD}))\s*(?=$|[,，。;；):：])")
 # ... right after the 批示 word, before what was said: 批示(2025.4.10):请研究, 批示 2025.4.10:请研究, 批示于4月10日,请研究.
 _BRACKETED_DAY = rf"(?:\(\s*(?:{_DAY}|{_MD})\s*\))"
 _DAY_BEFORE_THE_CONTENT = re.compile(rf"\s*(?:于|在)?\s*(?:\(\s*({_DAY}|{_MD})\s*\)|({_DAY}|{_MD})(?=\s*[:：,，]))")

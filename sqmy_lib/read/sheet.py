@@ -149,6 +149,8 @@ TABLE_COLUMNS = {
 
 # Fields that say which item a row is: a row with none of its own goes on with the item above.
 _IDENTITY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector", "category", "role")
+# What a co-author's line under an item's merged title writes of its own (张三 on the item's line, 李四 | 县卫健局 below).
+_AUTHOR_LINE_FIELDS = ("author", "unit", "sector", "role")
 # Fields whose cells make a record of their row (or are reported when they make none).
 _RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forward_flag", "forwarded_on", "leader",
                   "instruction", "instruction_text", "instructed_on", "follow_up", "department", "assigned_on", "due_on",
@@ -812,6 +814,7 @@ class SheetReader:
         if not continued:
             self._item_rows(data, kept)
             return
+        data = self._coauthors_joined(data, kept, merged, continued)
         own = [i for i in range(len(data)) if i not in continued]
         base = self.t.n["submissions"]
         item_of = {i: base + k for k, i in enumerate(own)}
@@ -819,16 +822,36 @@ class SheetReader:
         self._item_rows([data[i] for i in own], [kept[i] for i in own])
         for i, (origin, said) in continued.items():
             item = item_of[origin]
+            self.t.add("skipped", src=self.ctx.src, row=kept[i], reason="continuation", detail=f"第{kept[origin]}行")
+            if said == "coauthor":
+                continue  # said, its authors the item's (_coauthors_joined), its other cells the item's merged down
             if notes[i]:  # the 备注 of a second line is the item's too
                 t = self.t.data["submissions"]["note"]
                 t[item] = f"{t[item]};{notes[i]}" if t[item] else notes[i]
-            self.t.add("skipped", src=self.ctx.src, row=kept[i], reason="continuation", detail=f"第{kept[origin]}行")
             if said == "again":
                 self._earlier_day(item, data[i])
             if said:
                 code = {"same": "row.same_item", "again": "row.adopted_again"}.get(said, "row.continuation")
                 self._finding(code, kept[i], self.f.get("title"), "", f"第{kept[origin]}行")
             self._row_records(data[i], kept[i], item, ("", ""), notes[i])
+
+    def _coauthors_joined(self, data: list[list], kept: list[int], merged: dict, continued: dict) -> list[list]:
+        """``data`` with the authors of each co-author line (``_coauthor_line``) joined to its item's author
+        cell, each line said (``row.coauthor_line``) with its unit when the item is counted under another."""
+        ca, cu = self.f.get("author"), self.f.get("unit")
+        data = list(data)
+        for i, (origin, said) in sorted(continued.items()):
+            if said != "coauthor":
+                continue
+            row, first = data[i], list(data[origin])
+            written = cell_text(row[ca]).strip()
+            first[ca] = "、".join(t for t in (cell_text(first[ca]).strip(), written) if t)
+            data[origin] = first
+            unit = cell_text(row[cu]).strip() if cu is not None and cu < len(row) and (kept[i] - 1, cu) not in merged else ""
+            item_unit = cell_text(first[cu]).strip() if cu is not None and cu < len(first) else ""
+            apart = f";其单位“{unit}”未单独计入,该信息按“{item_unit or '未写明单位'}”统计" if unit and norm(unit) != norm(item_unit) else ""
+            self._finding("row.coauthor_line", kept[i], ca, written, f"已计为第{kept[origin]}行那条信息的合作作者(不另计一条信息){apart}")
+        return data
 
     def _merged_over_items(self, data: list[list], kept: list[int], merged: dict[tuple[int, int], int], continued: dict) -> None:
         """An 采用/批示/上报 cell merged down over two or more items (市政协采用 over 甲 and 乙): each item
@@ -858,8 +881,13 @@ class SheetReader:
         records = self._record_columns
         index = {row - 1: i for i, row in enumerate(kept)}  # 0-based sheet row → index
         out: dict[int, tuple[int, bool]] = {}
+        author_fields = [self.f[f] for f in _AUTHOR_LINE_FIELDS if f in self.f]
         for i, row in enumerate(data):
             r = kept[i] - 1
+            if (r, ct) in merged and (origin := index.get(merged[r, ct])) is not None and origin not in out \
+                    and self._coauthor_line(row, r, identity, author_fields, merged):
+                out[i] = (origin, "coauthor")
+                continue
             if _own_field(row, r, identity, merged):
                 continue  # a title (or another item field) of its own: most rows
             origin, said = _continued_from(row, r, ct, records, merged, index) or (None, False)
@@ -869,6 +897,14 @@ class SheetReader:
                 out[i] = (origin, False)
         out.update(self._same_items(data, identity, records, out))
         return out
+
+    def _coauthor_line(self, row: list, r: int, identity: list[int], author_fields: list[int], merged: dict) -> bool:
+        """A line under an item's merged title and date that writes only an author (and his unit, 身份 or
+        界别) of its own, its record cells blank or merged from above: a co-author of that item."""
+        ca = self.f.get("author")
+        own = [c for c in range(len(row)) if _filled(row[c]) and (r, c) not in merged]
+        return (ca is not None and ca in own and set(own) <= set(author_fields)
+                and any((r, c) in merged for c in identity if c not in author_fields))
 
     def _same_items(self, data: list[list], identity: list[int], records: set[int],
                     taken: dict[int, tuple]) -> dict[int, tuple[int, str]]:
@@ -1864,7 +1900,9 @@ class SheetReader:
         # 批示 columns', then those written in 备注 or 采用情况
         found, self._body_instructions = self._body_instructions, []
         found += self._column_instructions(row, r)
-        found += self._text_instructions(row, r, note, {norm(l) for l, *_ in found})
+        in_text, day = self._text_instructions(row, r, note, {norm(l) for l, *_ in found})
+        found = [(l, c, t, o, day, *extra[1:]) if day and not (extra and extra[0]) else (l, c, t, o, *extra)
+                 for l, c, t, o, *extra in found] + in_text
         if not found:
             self._orphan_instruction_cells(row, r)
             return
@@ -1964,10 +2002,11 @@ class SheetReader:
         self._finding("instruction.read_only", r, col, text)
         return True
 
-    def _text_instructions(self, row, r, note: str, named: set[str]) -> list[tuple]:
-        """批示 written in 备注 or in the 采用情况 text (each said at its cell); one the 批示
-        columns already name is not counted again."""
-        found = []
+    def _text_instructions(self, row, r, note: str, named: set[str]) -> tuple[list[tuple], str]:
+        """批示 written in 备注 or in the 采用情况 text (each said at its cell), and the day a 批示 of the
+        row is given there; one the 批示 columns already name is not counted again, nor one naming no
+        leader beside a 批示 the row records (已批示, 批示日期2025.5.6): that one, its day given."""
+        found, undated = [], ""
         cells = [(note, self.f.get("note"), "instruction.in_note", "note"),
                  (self._text(row, "adoption"), self.f.get("adoption"), "instruction.in_adoption", "adoption")]
         # √(获副市长王某某批示) under a tier column: the mark is read there, the 批示 here.
@@ -1982,6 +2021,9 @@ class SheetReader:
                 # a leader twice in one sentence is two 批示 (获两位副市长批示, 获市长两次批示)
                 if leader and (norm(leader) in named or here.get(norm(leader), sentence) != sentence):
                     continue
+                if not leader and (named or here or found):
+                    undated = undated or day
+                    continue
                 if col not in self._both_columns:  # under 采用及批示情况 a 批示 is where the office keeps it
                     self._finding(code, r, col, sentence)
                 found.append((leader, col, sentence, origin, day))
@@ -1991,7 +2033,9 @@ class SheetReader:
             self._posts_only(added, r, col, text)
             if not added:
                 self._read_only_in_text(text, r, col)
-        return found
+        if undated and found:  # 市长李某某批示，批示时间5月6日: the one in the text
+            found = [(l, c, t, o, d or undated) for l, c, t, o, d in found]
+        return found, undated
 
     def _read_only_in_text(self, text: str, r: int, col: int) -> None:
         """A 备注 or 采用情况 saying a leader only read the item (副市长王某某阅): no 批示, said."""

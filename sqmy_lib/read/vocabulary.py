@@ -121,6 +121,8 @@ IGNORED_LABELS: tuple[str, ...] = (
     "内容摘要", "主要内容", "内容提要", "摘要", "信息摘要", "信息来源", "稿件来源",
     # An online form's: when the respondent began, how long it took (结束答题时间 is when it was sent).
     "开始答题时间", "开始时间", "答题时长", "答题用时", "所用时间",
+    # How it came (邮箱, 纸质, 微信): not where it went.
+    "报送方式", "报送途径", "来稿方式", "收稿方式",
     "正文", "信息正文", "稿件正文", "全文", "信息全文", "具体内容", "详细内容", "正文内容",
 )
 IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "金额", "得分", "积分", "电话", "手机", "签名", "签字",
