@@ -880,15 +880,10 @@ class SheetReader:
         identity = [ct, *(self.f[f] for f in _IDENTITY_FIELDS if f in self.f and f != "title")]
         records = self._record_columns
         index = {row - 1: i for i, row in enumerate(kept)}  # 0-based sheet row → index
-        out: dict[int, tuple[int, bool]] = {}
-        author_fields = [self.f[f] for f in _AUTHOR_LINE_FIELDS if f in self.f]
+        out: dict[int, tuple] = self._coauthor_lines(data, kept, merged, index) if merged else {}
         for i, row in enumerate(data):
             r = kept[i] - 1
-            if (r, ct) in merged and (origin := index.get(merged[r, ct])) is not None and origin not in out \
-                    and self._coauthor_line(row, r, identity, author_fields, merged):
-                out[i] = (origin, "coauthor")
-                continue
-            if _own_field(row, r, identity, merged):
+            if i in out or _own_field(row, r, identity, merged):
                 continue  # a title (or another item field) of its own: most rows
             origin, said = _continued_from(row, r, ct, records, merged, index) or (None, False)
             if said:  # the row above may itself go on with an item above it: that item
@@ -898,13 +893,21 @@ class SheetReader:
         out.update(self._same_items(data, identity, records, out))
         return out
 
-    def _coauthor_line(self, row: list, r: int, identity: list[int], author_fields: list[int], merged: dict) -> bool:
-        """A line under an item's merged title and date that writes only an author (and his unit, 身份 or
-        界别) of its own, its record cells blank or merged from above: a co-author of that item."""
-        ca = self.f.get("author")
-        own = [c for c in range(len(row)) if _filled(row[c]) and (r, c) not in merged]
-        return (ca is not None and ca in own and set(own) <= set(author_fields)
-                and any((r, c) in merged for c in identity if c not in author_fields))
+    def _coauthor_lines(self, data: list[list], kept: list[int], merged: dict, index: dict[int, int]) -> dict[int, tuple[int, str]]:
+        """Co-authors on lines of their own: {row index: (the item's row index, 'coauthor')}. Under the
+        item's merged title, such a line writes only an author (and his unit, 身份 or 界别) of its own,
+        its record cells blank or merged from above."""
+        ct, ca = self.f["title"], self.f.get("author")
+        author_fields = {self.f[f] for f in _AUTHOR_LINE_FIELDS if f in self.f}
+        out = {}
+        for i, row in enumerate(data):
+            r = kept[i] - 1
+            if (r, ct) not in merged or ca is None or (origin := index.get(merged[r, ct])) is None:
+                continue
+            own = {c for c in range(len(row)) if _filled(row[c]) and (r, c) not in merged}
+            if ca in own and own <= author_fields:
+                out[i] = (origin, "coauthor")
+        return out
 
     def _same_items(self, data: list[list], identity: list[int], records: set[int],
                     taken: dict[int, tuple]) -> dict[int, tuple[int, str]]:
@@ -2013,29 +2016,35 @@ class SheetReader:
         cells += [(row[b.col], b.col, "instruction.in_adoption", "adoption") for b in self.layout.bodies
                   if b.action != "instruction" and b.col < len(row) and isinstance(row[b.col], str)]
         for text, col, code, origin in cells:
-            if not text or col is None:
-                continue
-            added, here = [], {}
-            for leader, sentence, day in self.vocab.instruction_in_text(text):
-                # the 备注 repeats the 批示 columns, or the cell before, or itself in another sentence;
-                # a leader twice in one sentence is two 批示 (获两位副市长批示, 获市长两次批示)
-                if leader and (norm(leader) in named or here.get(norm(leader), sentence) != sentence):
-                    continue
-                if not leader and (named or here or found):
-                    undated = undated or day
-                    continue
-                if col not in self._both_columns:  # under 采用及批示情况 a 批示 is where the office keeps it
-                    self._finding(code, r, col, sentence)
-                found.append((leader, col, sentence, origin, day))
-                here[norm(leader)] = sentence
-                added.append(leader)
-            named |= set(here)
-            self._posts_only(added, r, col, text)
-            if not added:
-                self._read_only_in_text(text, r, col)
+            if text and col is not None:
+                undated = self._instructions_in_cell(text, r, col, code, origin, named, found) or undated
         if undated and found:  # 市长李某某批示，批示时间5月6日: the one in the text
             found = [(l, c, t, o, d or undated) for l, c, t, o, d in found]
         return found, undated
+
+    def _instructions_in_cell(self, text: str, r: int, col: int, code: str, origin: str, named: set[str],
+                              found: list[tuple]) -> str:
+        """The 批示 one 备注 or 采用情况 cell writes, added to ``found`` (their leaders to ``named``); the day
+        a mention naming no leader gives the row's 批示 (批示日期2025.5.6 beside 批示领导 市长陈某), or ''."""
+        added, here, undated = [], {}, ""
+        for leader, sentence, day in self.vocab.instruction_in_text(text):
+            # the 备注 repeats the 批示 columns, or the cell before, or itself in another sentence;
+            # a leader twice in one sentence is two 批示 (获两位副市长批示, 获市长两次批示)
+            if leader and (norm(leader) in named or here.get(norm(leader), sentence) != sentence):
+                continue
+            if not leader and (named or here or found):
+                undated = undated or day
+                continue
+            if col not in self._both_columns:  # under 采用及批示情况 a 批示 is where the office keeps it
+                self._finding(code, r, col, sentence)
+            found.append((leader, col, sentence, origin, day))
+            here[norm(leader)] = sentence
+            added.append(leader)
+        named |= set(here)
+        self._posts_only(added, r, col, text)
+        if not added:
+            self._read_only_in_text(text, r, col)
+        return undated
 
     def _read_only_in_text(self, text: str, r: int, col: int) -> None:
         """A 备注 or 采用情况 saying a leader only read the item (副市长王某某阅): no 批示, said."""
