@@ -368,6 +368,20 @@ def test_roster_columns_not_read_are_said(tmp_path):
     assert set(ledger.roster.people["name"]) == {"张三", "李四", "王五"}
 
 
+@pytest.mark.parametrize("label", ["委员类别", "身份类别"])
+def test_a_roster_s_member_kind_column_is_the_role(tmp_path, label):
+    # 委员类别 (常委, 委员, 特邀信息员) is the 身份; before, it was said as unread and every person of a 委员
+    # roster a 委员 by its sheet's name: 王五, a 特邀信息员, was asked 2 a year instead of 1 a month.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [
+        ["序号", "姓名", "界别", label], [1, "张三", "中共", "常委"], [2, "李四", "民盟", "委员"], [3, "王五", "", "特邀信息员"]]})
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025": [["收稿日期", "信息标题", "作者"], ["2025-01-05", "关于甲的建议", "张三"]]})
+    ledger, report = _read(path, roster=roster)
+    assert not _codes(report, "roster.column_unread") and not _codes(report, "roster.role_unknown")
+    people = sq.people(ledger, sq.Period.of(2025, quarter=1)).set_index("name")
+    assert people["role"].to_dict() == {"张三": "委员", "李四": "委员", "王五": "特邀信息员"}
+    assert (people.loc["张三", "quota"], people.loc["王五", "quota"]) == (2, 3)  # 委员 2 a year; 特邀 1 a month
+
+
 def test_instruction_cells_with_two_instructions_and_a_day(tmp_path):
     # 市委书记王某某批示、市长李某某批示 is two 件; "…分别作出批示" names two leaders, not "李某某分别";
     # the day written before the leader is the 批示's date; a bare 有 names no one and is said.
