@@ -142,6 +142,14 @@ def test_an_unreadable_duban_date_is_a_finding(tmp_path):
     ("已经落实", "已办结", True),
     ("尚未处理完毕", "办理中", True),
     ("相关部门已按批示要求落实", "办理中", False),  # 落实 alone says no deed the rules list: said
+    # Rules 2025.6: a resolution with its manner (得到有效解决, 已妥善解决) is done; 无反馈, 暂无反馈 and 没有反馈
+    # say nothing came back. These were 办理中, said as not understood.
+    ("问题得到有效解决", "已办结", True),
+    ("已妥善解决", "已办结", True),
+    ("问题尚未得到有效解决", "办理中", True),
+    ("无反馈", "未反馈", True),
+    ("暂无反馈", "未反馈", True),
+    ("没有反馈", "未反馈", True),
 ])
 def test_status_vocabulary_with_negation(text, status, understood):
     assert Vocabulary.of(load_rules(year=2025)).status(text) == (status, understood)
