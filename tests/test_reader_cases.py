@@ -695,11 +695,12 @@ def test_dates_as_staff_write_them(tmp_path):
             ["2025年13月5日", "关于戊的建议", "钱七"],
             ["2025-3-5 星期三", "关于己的建议", "孙八"],
             ["2025.03.06.", "关于庚的建议", "周九"],
-            ["2025-3-7 10:20", "关于辛的建议", "吴十"]]  # a time typed after the day
+            ["2025-3-7 10:20", "关于辛的建议", "吴十"],  # a time typed after the day
+            ["2025。3。9", "关于壬的建议", "郑一"]]  # a Chinese input method's full stop for "." (was unparseable)
     ledger, report = _read(write_xlsx(tmp_path / "dates.xlsx", {"S": rows}))
     dates = ledger.submissions["date"].tolist()
     assert dates[:4] == [dt.datetime(2025, 3, 1), dt.datetime(2025, 5, 12), dt.datetime(2025, 5, 8), dt.datetime(2025, 2, 21)]
-    assert dates[5:] == [dt.datetime(2025, 3, 5), dt.datetime(2025, 3, 6), dt.datetime(2025, 3, 7)]
+    assert dates[5:] == [dt.datetime(2025, 3, 5), dt.datetime(2025, 3, 6), dt.datetime(2025, 3, 7), dt.datetime(2025, 3, 9)]
     assert [i.row for i in _codes(report, "date.month_only")] == [3]
     assert [i.row for i in _codes(report, "date.part_of_month")] == [6]
     bad = _codes(report, "date.unparseable")

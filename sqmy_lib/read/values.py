@@ -211,12 +211,15 @@ def parse_date(value, year: int | None = None) -> ParsedDate:
     text = norm(text)
     if not text:
         return ParsedDate(None, MISSING)
+    if "。" in text:  # 2025。3。5: the full stop a Chinese input method types for "."
+        text = _STOP_BETWEEN_DIGITS.sub(".", text)
     parsed = _parse_text(_digits(text), year)
     if parsed.status == UNPARSEABLE and (bare := _REMARK_AFTER.sub("", text)) != text and bare:
         parsed = _parse_text(_digits(bare), year)  # 3月5日(补报), 2025-3-5 上午: the day before a remark
     return parsed
 
 
+_STOP_BETWEEN_DIGITS = re.compile(r"(?<=\d)。(?=\d)")
 # A remark after a date that names no other day: (补报), （电子版）, 上午, 下午10点.
 _REMARK_AFTER = re.compile(r"(?:[(（][^()（）\d]*[)）]|(?:上午|下午|晚上|中午|凌晨)[\d点时:：半]*)$")
 
