@@ -4793,3 +4793,19 @@ def test_co_authors_on_lines_of_their_own_under_a_merged_title(tmp_path):
     assert _paid(ledger) == {"张三": Decimal("33.34"), "李四": Decimal("33.33"), "王五": Decimal("33.33"),
                              "赵六": Decimal("30.00")}
     assert sq.summary(ledger, sq.Period.of(2025)).to_dict()["submitted"] == 2
+
+
+def test_a_role_among_the_posts_in_a_bracket_or_a_role_cell(tmp_path):
+    """钱十（县政协常委、县教育局局长）: a 委员 (rules: 常委 are 委员) of 县教育局; before, no role (no quota
+    judged). 钱八（县政协委员、副主委）: 副主委 is a post, not a unit (was said as the item's unit). A 身份 cell
+    县政协委员、民盟县委副主委 is a 委员 (was role.unknown)."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "单位", "身份"],
+            [1, "2025-03-02", "关于甲的建议", "钱十（县政协常委、县教育局局长）", "县教育局", None],
+            [2, "2025-03-02", "关于乙的建议", "钱八（县政协委员、副主委）", "民盟县委", None],
+            [3, "2025-03-02", "关于丙的建议", "周一", "民盟县委", "县政协委员、民盟县委副主委"]]
+    ledger, report = _read(write_xlsx(tmp_path / "身份.xlsx", {"登记表": rows}))
+    assert list(zip(ledger.authors["name"], ledger.authors["role"])) == [("钱十", "委员"), ("钱八", "委员"), ("周一", "委员")]
+    assert [(i.code, i.row) for i in report.issues] == [("author.with_unit", 3)]
+    assert "县教育局" in report.issues[0].message
+    people = sq.people(ledger, sq.Period.of(2025)).set_index("name")
+    assert list(people.loc[["钱十", "钱八", "周一"], "quota"]) == [2, 2, 2]  # 委员: 2 a year

@@ -521,7 +521,7 @@ def _bracketed(entries: list[tuple[str, list[str]]], tags: list[str], units: lis
         if post in words.posts and unit != t and len(unit) >= 2 and words.is_unit(unit) and people:
             units.append(unit)
             tags[tags.index(t)] = post
-        elif t in words.roles or post or _CONTACT.fullmatch(t):
+        elif t in words.roles or t in words.posts or post or _CONTACT.fullmatch(t):  # 副主委: a post, not a unit (…委)
             continue
         elif t not in words.affiliations and words.is_unit(t) and people:
             units.append(t)

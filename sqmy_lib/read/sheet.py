@@ -149,6 +149,7 @@ TABLE_COLUMNS = {
 
 # Fields that say which item a row is: a row with none of its own goes on with the item above.
 _IDENTITY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector", "category", "role")
+_ROLE_PARTS = re.compile(r"[、,，;；/／]")
 # What a co-author's line under an item's merged title writes of its own (张三 on the item's line, 李四 | 县卫健局 below).
 _AUTHOR_LINE_FIELDS = ("author", "unit", "sector", "role")
 # Fields whose cells make a record of their row (or are reported when they make none).
@@ -1302,8 +1303,13 @@ class SheetReader:
             self._finding("author.collective", r, ca, text, cell.collective)
 
     def _role_of(self, text: str) -> str | None:
-        """The rules' role a tag or 身份 cell names (县政协委员 is a 委员), or None."""
-        return self.rules.role_of(text) or self.rules.role_ending(text)
+        """The rules' role a tag or 身份 cell names (县政协委员 is a 委员), or None; of several parts
+        (县政协常委、县教育局局长), the one role its parts name."""
+        found = self.rules.role_of(text) or self.rules.role_ending(text)
+        if found is None and _ROLE_PARTS.search(text):
+            roles = {self.rules.role_of(part) or self.rules.role_ending(part) for part in _ROLE_PARTS.split(text)} - {None}
+            found = roles.pop() if len(roles) == 1 else None
+        return found
 
     def _roles(self, roles: list[str], kept: list[int]) -> None:
         c = self.f.get("role")
