@@ -4809,3 +4809,25 @@ def test_a_role_among_the_posts_in_a_bracket_or_a_role_cell(tmp_path):
     assert "县教育局" in report.issues[0].message
     people = sq.people(ledger, sq.Period.of(2025)).set_index("name")
     assert list(people.loc[["钱十", "钱八", "周一"], "quota"]) == [2, 2, 2]  # 委员: 2 a year
+
+
+def test_adopted_columns_under_a_forwarding_group_and_a_bulletin_s_own_date(tmp_path):
+    """上报情况 over 省政协采用 | 全国政协采用: a √ there went up and was adopted by that body (was a 上报 only:
+    张三 paid 市级 ¥100 × 2 for his 批示 instead of 省级 ¥200 × 2). 编发日期 under 市政协《社情民意》 dates that
+    bulletin's adoption, not the 省政协's (was every adoption of the row's)."""
+    rows = [["XX市政协2025年社情民意信息工作台账"],
+            ["序号", "来稿日期", "信息名称", "撰稿人", "所在单位或党派", "市政协《社情民意》", None, "上报情况", None, "领导批示情况", "备注"],
+            [None, None, None, None, None, "期号", "编发日期", "省政协采用", "全国政协采用", None, None],
+            [1, "2025.1.3", "关于加强冬季供暖保障的建议", "张三", "民革市委", "第1期", "2025.1.10", "√", "", "市长王某某：请市住建局阅研", ""],
+            [2, "2025.1.8", "关于推进垃圾分类的建议", "李四、王五", "民建市委", "", "", "", "", "", "未编发"],
+            [3, "2025.2.14", "关于完善社区养老服务的建议", "赵六", "九三学社市委", "第3期", "2025.2.20", "", "√（第12期）", "", "全国政协综合采用"],
+            [4, "2025.4.20", "关于加强校园周边安全的建议", "孙八", "民进市委", "第6期", "4.28", "已上报", "", "", ""]]
+    merges = ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:G2", "H2:I2", "J2:J3", "K2:K3"]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "市.xlsx", {"台账": rows}, {"台账": merges}))
+    adopted = ledger.adoptions
+    assert list(zip(adopted["item"], adopted["tier"].astype(str), adopted["date"].dt.strftime("%m-%d").fillna(""))) == [
+        (0, "市级", "01-10"), (0, "省级", ""), (2, "市级", "02-20"), (2, "全国", ""), (3, "市级", "04-28")]
+    assert list(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "省级"), (2, "全国"), (3, "省级")]
+    # 张三 省级 200 × 2 (批示); 赵六 全国 300; 孙八 市级 100 (已上报 is no adoption).
+    assert _paid(ledger) == {"张三": Decimal("400.00"), "赵六": Decimal("300.00"), "孙八": Decimal("100.00")}
+    assert not report.issues

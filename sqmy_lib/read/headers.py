@@ -487,7 +487,8 @@ def _under_body(path: list[str], group: str | None, words: HeaderWords) -> tuple
     Each body's columns are that body's record, as 市政协采用期数 | 市政协采用时间 are side by side."""
     leaf = path[-1]
     body = next((l for l in reversed(path[:-1]) if _single_body(l, words)), None)
-    if body is None or words.body_tier(leaf):
+    # 编发日期, 编发期数 name a field (the office's own 编发 word in them names no other body)
+    if body is None or words.body_tier(leaf) and words.exact.get(leaf) is None:
         return None
     fld = words.field_of(leaf)
     if group in ("adoption", "forward", "instruction") and (fld in _GROUP_OWN[group] or any(

@@ -1509,7 +1509,9 @@ class SheetReader:
             reading = self._other_body(value, r, b, reading)
             if b.action == "forward":
                 self._forward(item, ref, r, b.col, b.label, reading, "tier_column")
-                if any(v in reading.text for v in ("采用", "刊用", "录用", "编发", "刊发")):
+                # 采用 in the cell (已采用) or in the column's label (上报情况 over 省政协采用 | 全国政协采用):
+                # sent there and adopted by it
+                if any(v in reading.text or v in b.label for v in ("采用", "刊用", "录用", "编发", "刊发")):
                     self._adoption(item, ref, r, b.col, b.label, reading, "tier_column")
             else:
                 self._adoption(item, ref, r, b.col, reading.body or b.label, reading, "tier_column")
