@@ -4831,3 +4831,19 @@ def test_adopted_columns_under_a_forwarding_group_and_a_bulletin_s_own_date(tmp_
     # 张三 省级 200 × 2 (批示); 赵六 全国 300; 孙八 市级 100 (已上报 is no adoption).
     assert _paid(ledger) == {"张三": Decimal("400.00"), "赵六": Decimal("300.00"), "孙八": Decimal("100.00")}
     assert not report.issues
+
+
+def test_units_on_two_lines_of_a_cell_are_several_units(tmp_path):
+    """民盟县委 and 县工商联 on two lines of one 单位 cell (or a space apart) are two units: the first counted,
+    said (unit.several), as 民盟县委、县工商联 is. Before, a unit named “民盟县委 县工商联” was counted and
+    ranked unsaid. A stray space in one name (民盟 县委, 城关镇 政协工委) stays one unit."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "单位"],
+            [1, "2025-03-02", "关于甲的建议", "张三", "民盟县委\n县工商联"],
+            [2, "2025-03-03", "关于乙的建议", "王五", "民盟县委 县工商联"],
+            [3, "2025-03-04", "关于丙的建议", "赵六", "民盟 县委"],
+            [4, "2025-03-05", "关于丁的建议", "钱七", "城关镇 政协工委"]]
+    ledger, report = _read(write_xlsx(tmp_path / "单位.xlsx", {"登记表": rows}))
+    assert [(i.code, i.row) for i in report.issues if i.code.startswith("unit.")] == [
+        ("unit.several", 3), ("unit.several", 4), ("unit.variant", 5)]  # 民盟 县委 beside 民盟县委: one unit? said
+    counted = sq.units(ledger, sq.Period.of(2025)).set_index("unit")["submitted"].to_dict()
+    assert counted["民盟县委"] == 2 and not any("县工商联" in u for u in counted)

@@ -1096,9 +1096,11 @@ class SheetReader:
         return (rest if len(rest) >= 2 and words.is_unit(rest) else unit), sector
 
     def _several_units(self, text: str) -> list[str] | None:
-        """The units a 单位 cell lists (民盟县委、民进县委, 县卫健局/县教育局), or None for one unit."""
+        """The units a 单位 cell lists (民盟县委、民进县委, 县卫健局/县教育局; 民盟县委 县工商联 on two lines of
+        the cell, each of them a unit), or None for one unit."""
         if not _SEPARATOR_IN_UNITS.search(text):
-            return None
+            parts = text.split()  # not 民盟 县委 (a stray space in one name): each part a unit of 3 characters or more
+            return parts if len(parts) > 1 and all(len(p) >= 3 and self.author_words.is_unit(p) for p in parts) else None
         parts = [p.strip() for p in _SEPARATOR_IN_UNITS.split(text) if p.strip()]
         return parts if len(parts) > 1 and all(map(self.author_words.is_unit, parts)) else None
 
