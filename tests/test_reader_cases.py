@@ -1294,6 +1294,20 @@ def test_a_note_striking_the_item_out_leaves_it_out_and_says_so(tmp_path):
     assert [(i.row, i.column) for i in _codes(report, "adoption.unpaid")] == [(10, "F")]
 
 
+@pytest.mark.parametrize("note", ["重复，见第1条", "已合并到第1条", "与第1条为同一信息", "重复,同1号"])
+def test_a_note_saying_the_row_repeats_another_strikes_it_out(tmp_path, note):
+    # 重复，见第1条 and the like say the row is item 1 again: left out, said at its 备注 (row.void). Before,
+    # each was a 备注 like any other and the item counted (and paid) twice. 避免重复建设 says nothing of the row.
+    rows = [["序号", "收稿日期", "信息标题", "作者", "市政协", "备注"],
+            [1, "2025-03-01", "关于加强农村饮水安全的建议", "张三", "√", ""],
+            [2, "2025-03-02", "关于加强农村饮水安全工作的建议", "张三", "√", note],
+            [3, "2025-03-03", "关于乙的建议", "李四", "√", "避免重复建设"]]
+    ledger, report = _read(write_xlsx(tmp_path / "重复.xlsx", {"S": rows}), year=2025)
+    assert list(ledger.submissions["title"]) == ["关于加强农村饮水安全的建议", "关于乙的建议"]
+    assert [(i.row, i.column) for i in _codes(report, "row.void")] == [(3, "F")]
+    assert _paid(ledger) == {"张三": Decimal(100), "李四": Decimal(100)}
+
+
 def test_an_office_keeping_only_an_adoption_ledger_has_its_rows_as_items(tmp_path):
     # The office keeps no 报送台账: its 采用台账 names each item's title and author, so each row is an
     # item (dated by its adoption), said once. Beside a 报送台账 the same sheet stays references.
