@@ -4861,3 +4861,16 @@ def test_units_on_two_lines_of_a_cell_are_several_units(tmp_path):
         ("unit.several", 3), ("unit.several", 4), ("unit.variant", 5)]  # 民盟 县委 beside 民盟县委: one unit? said
     counted = sq.units(ledger, sq.Period.of(2025)).set_index("unit")["submitted"].to_dict()
     assert counted["民盟县委"] == 2 and not any("县工商联" in u for u in counted)
+
+
+def test_cells_of_nothing_but_spaces_are_blank(tmp_path):
+    """A row of full-width spaces and no-break spaces (typed to align a printed ledger) is a blank row; a
+    cell of them under 采用情况 says nothing. Before, the row was an item with no title, date or author:
+    three errors about a row that shows nothing."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"],
+            [1, "2025-03-02", "关于甲的建议", "张三", "民盟县委", "市政协采用"],
+            [None, "\u3000", "\xa0", " ", "\u3000\u3000", None],
+            [2, "2025-03-03", "关于乙的建议", "\u3000王五\u3000", "\xa0民盟县委", "\u3000"]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "空格.xlsx", {"登记表": rows}))
+    assert list(ledger.submissions["author_text"]) == ["张三", "王五"] and not report.issues
+    assert _paid(ledger) == {"张三": Decimal("100.00")}

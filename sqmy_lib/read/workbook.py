@@ -64,12 +64,14 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\
 
 
 def _visible(rows: list[list]) -> list[list]:
-    """``rows`` with the invisible characters taken out of their text (in place: a text that
-    prints as it is, nearly all, is not touched)."""
+    """``rows`` with the invisible characters taken out of their text, and a cell of nothing but
+    spaces (full-width 　, no-break) blank, as it shows (in place: a text that prints as it is
+    and starts with no space, nearly all, is not touched)."""
     for row in rows:
         for k, v in enumerate(row):
-            if type(v) is str and not v.isprintable():
-                row[k] = v.translate(_INVISIBLE)
+            if type(v) is str and (not v.isprintable() or v[:1] == " "):
+                v = v.translate(_INVISIBLE)
+                row[k] = "" if v.isspace() else v
     return rows
 
 
