@@ -4874,3 +4874,14 @@ def test_cells_of_nothing_but_spaces_are_blank(tmp_path):
     ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "空格.xlsx", {"登记表": rows}))
     assert list(ledger.submissions["author_text"]) == ["张三", "王五"] and not report.issues
     assert _paid(ledger) == {"张三": Decimal("100.00")}
+
+
+@pytest.mark.parametrize("written", ["2025-3", "2025.3", "（2025）3", "〔2025〕3"])
+def test_an_issue_number_written_after_its_year(tmp_path, written):
+    # 期号 2025-3 is that year's issue 3 (was issue.unknown, the 期号 unread); 增刊1 stays unknown, said.
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用单位", "期号"],
+            [1, "2025-03-02", "关于甲的建议", "张三", "市政协", written],
+            [2, "2025-03-03", "关于乙的建议", "李四", "市政协", "增刊1"]]
+    ledger, report = _read(write_xlsx(tmp_path / "期号.xlsx", {"登记表": rows}))
+    assert list(ledger.adoptions["issue_no"].astype("object").fillna(0)) == [3, 0]
+    assert [(i.code, i.row) for i in report.issues] == [("issue.unknown", 4)]

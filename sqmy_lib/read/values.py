@@ -469,4 +469,10 @@ def issue_cell(value) -> int | None:
     text = norm(cell_text(value))
     if text.isdigit() and len(text) <= 4:
         return int(text)
+    if m := _YEAR_AND_ISSUE.match(text):  # 2025-3, 2025.12: that year's issue
+        return int(m[1])
     return issue_number(text)
+
+
+# A 期号 written with its year before it: 2025-3, 2025.12, 2025/3, (2025)3, 〔2025〕3.
+_YEAR_AND_ISSUE = re.compile(r"^(?:(?:19|20)\d\d\s*[-.－/—]\s*|[(\[〔【](?:19|20)\d\d[)\]〕】]\s*)(\d{1,3})$")
