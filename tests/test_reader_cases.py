@@ -4885,3 +4885,18 @@ def test_an_issue_number_written_after_its_year(tmp_path, written):
     ledger, report = _read(write_xlsx(tmp_path / "期号.xlsx", {"登记表": rows}))
     assert list(ledger.adoptions["issue_no"].astype("object").fillna(0)) == [3, 0]
     assert [(i.code, i.row) for i in report.issues] == [("issue.unknown", 4)]
+
+
+def test_units_written_with_names_where_the_column_asks_for_them(tmp_path):
+    """作者及单位: 张三 民盟县委 is as the column asks — the unit read (民盟县委, counted), not said on every row
+    (author.with_unit is for a 作者 column). Two units in one cell are still said (unit.several)."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者及单位", "采用情况"],
+            [1, "2025-03-02", "关于甲的建议", "张三 民盟县委", "市政协采用"],
+            [2, "2025-03-03", "关于乙的建议", "县工商联：王五", None],
+            [3, "2025-03-04", "关于丙的建议", "张三（民盟县委）、李四（县工商联）", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "作者及单位.xlsx", {"登记表": rows}))
+    assert list(ledger.submissions["unit"]) == ["民盟县委", "县工商联", "民盟县委"]
+    assert [(i.code, i.row) for i in report.issues] == [("unit.several", 5)]
+    rows[1][3] = "作者"  # a 作者 column: a unit there is said
+    ledger, report = _read(write_xlsx(tmp_path / "作者.xlsx", {"登记表": rows}))
+    assert [i.row for i in _codes(report, "author.with_unit")] == [3, 4, 5]

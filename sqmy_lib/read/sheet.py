@@ -1297,12 +1297,18 @@ class SheetReader:
             self._finding("author.et_al", r, ca, text, cell.et_al)
         if cell.joined:
             self._finding("author.joined", r, ca, text, "、".join(a.name for a in cell.authors))
-        if cell.unit:
+        if cell.unit and not self._units_asked_with_authors:
             self._finding("author.with_unit", r, ca, text, cell.unit)
         if cell.source:
             self._finding("author.source", r, ca, text, cell.source)
         if cell.collective:
             self._finding("author.collective", r, ca, text, cell.collective)
+
+    @functools.cached_property
+    def _units_asked_with_authors(self) -> bool:
+        """Whether the author column asks for the unit too (作者及单位, 报送单位或个人) and no column of units
+        stands beside it: a unit written with the names there is as asked, not said on every row."""
+        return "unit" not in self.f and "单位" in self.layout.labels.get(self.f.get("author"), "")
 
     def _role_of(self, text: str) -> str | None:
         """The rules' role a tag or 身份 cell names (县政协委员 is a 委员), or None; of several parts
