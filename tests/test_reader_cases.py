@@ -4900,3 +4900,18 @@ def test_units_written_with_names_where_the_column_asks_for_them(tmp_path):
     rows[1][3] = "作者"  # a 作者 column: a unit there is said
     ledger, report = _read(write_xlsx(tmp_path / "作者.xlsx", {"登记表": rows}))
     assert [i.row for i in _codes(report, "author.with_unit")] == [3, 4, 5]
+
+
+def test_a_unit_then_a_name_then_a_post(tmp_path):
+    """县政协李明主席 is 李明 of 县政协; 县教育局王局长 is 王局长 of 县教育局, a surname and a post (said). Before, the
+    authors were “县政协李明” and “县教育局王”, the first counted as a unit's item: paid to no one."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-02", "关于甲的建议", "县政协李明主席", "市政协采用"],
+            [2, "2025-03-03", "关于乙的建议", "县教育局王局长", "市政协采用"],
+            [3, "2025-03-04", "关于丙的建议", "民盟县委张三委员", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "职务.xlsx", {"登记表": rows}))
+    assert list(zip(ledger.authors["name"], ledger.authors["is_unit"], ledger.authors["role"].fillna(""))) == [
+        ("李明", False, ""), ("王局长", False, ""), ("张三", False, "委员")]
+    assert list(ledger.submissions["unit"]) == ["县政协", "县教育局", "民盟县委"]
+    assert [(i.code, i.row) for i in report.issues if i.code != "author.with_unit"] == [("author.surname_only", 4)]
+    assert _paid(ledger) == {"李明": Decimal("100.00"), "王局长": Decimal("100.00")}

@@ -277,6 +277,21 @@ class AuthorWords:
                 return unit, name, member
         return None
 
+    def unit_before_titled(self, name: str, tag: str) -> tuple[str, str] | None:
+        """What was left of ``县政协李明主席``, ``县教育局王局长`` with the post taken off: (the unit, the person),
+        the person being the name (李明) or, with a surname alone, the surname and the post as written
+        (王局长: no one's full name, said by validation); None when no unit stands before a name."""
+        for n in (1, 2, 3):
+            person, unit = name[-n:], name[:-n].rstrip(_UNIT_NAME_GAP)
+            if (len(unit) < 2 or not all(_CJK.match(ch) for ch in person) or not unit.endswith(self._unit_ends)
+                    or not self.is_unit(unit)):
+                continue
+            if n == 1:
+                return unit, person + tag
+            if self.is_person_name(person):
+                return unit, person
+        return None
+
     @functools.cached_property
     def _unit_ends(self) -> tuple[str, ...]:
         return (*self.unit_words, *self.unit_suffixes, *self.place_suffixes) or ("\0",)
@@ -375,6 +390,9 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
         if words.is_collective(text):  # 集体, 全体委员: the item is its unit's
             return AuthorCell((), collective=text)
         name, tag = words.suffix_tag(text)
+        if tag and (titled := words.unit_before_titled(name, tag)):  # 县政协李明主席, 县教育局王局长
+            person = titled[1]
+            return AuthorCell((Author(person, person, "" if person.endswith(tag) else tag),), unit=titled[0])
         if not tag:
             name, tag = words.prefix_tag(text)  # 委员马骏
         if not tag and (split := words.role_and_name(name)):  # 县政协委员张三
