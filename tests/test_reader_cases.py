@@ -4915,3 +4915,24 @@ def test_a_unit_then_a_name_then_a_post(tmp_path):
     assert list(ledger.submissions["unit"]) == ["县政协", "县教育局", "民盟县委"]
     assert [(i.code, i.row) for i in report.issues if i.code != "author.with_unit"] == [("author.surname_only", 4)]
     assert _paid(ledger) == {"李明": Decimal("100.00"), "王局长": Decimal("100.00")}
+
+
+def test_a_duban_sheet_names_its_items_by_their_title(tmp_path):
+    """A 督办台账 whose title column is 批示件标题 (or 督办件名称): the sheet is read, its rows the 批示 of the
+    报送台账's items. Before, 批示件标题 was a 批示 column, the sheet had no title and was not read at all
+    (sheet.unrecognised): every 批示 and its 督办 lost."""
+    sub = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "单位"],
+           [1, "2025-01-05", "关于农村饮水安全的建议", "张三", "县水利局"],
+           [2, "2025-02-05", "关于秸秆禁烧的建议", "王五", "县农业农村局"]]
+    duban = [["2025年领导批示件督办台账"],
+             ["序号", "批示件标题", "批示领导", "批示时间", "交办单位", "交办时间", "办理时限", "办理结果", "办结时间"],
+             [1, "关于农村饮水安全的建议", "县委书记李某", "2025.1.20", "县水利局", "2025.1.22", "2025.2.28", "已办结", "2025.2.20"],
+             [2, "关于秸秆禁烧的建议", "副县长王某", "2025.2.18", "县农业农村局", "2025.2.19", "30天", None, None]]
+    ledger, report = _read(write_xlsx(tmp_path / "督办.xlsx", {"报送": sub, "督办": duban}))
+    assert not _codes(report, "sheet.unrecognised")
+    instr = ledger.instructions
+    assert list(zip(instr["item"], instr["leader"], instr["level"])) == [(0, "县委书记李某", "县级"), (1, "副县长王某", "县级")]
+    table = sq.instructions(ledger, sq.Period.of(2025), today=dt.date(2025, 6, 30)).set_index("title")
+    # By hand: 王五's 批示 was 交办 2月19日 with 30 days: due 3月21日, no 办复 by 6月30日 — overdue.
+    assert table.at["关于秸秆禁烧的建议", "due"] == pd.Timestamp("2025-03-21") and table.at["关于秸秆禁烧的建议", "overdue"]
+    assert table.at["关于农村饮水安全的建议", "status"] == "已办结" and not table.at["关于农村饮水安全的建议", "overdue"]

@@ -73,6 +73,8 @@ FIELD_KEYWORDS: tuple[tuple[str, str | None], ...] = (
     # A personal ID number (身份证号码, 公民身份号码, 证件号码) names no field: it is not the 身份 (role)
     # its label contains; read past (IGNORED_KEYWORDS), its numbers never echoed.
     ("身份证", None), ("身份号码", None), ("证件号", None),
+    # 批示件标题, 督办件名称: the item's title on a 督办 sheet, not a 批示 column.
+    ("件标题", "title"), ("件题目", "title"), ("件名称", "title"),
     ("采用日期", "adopted_on"), ("采用时间", "adopted_on"), ("刊发日期", "adopted_on"), ("编发日期", "adopted_on"),
     ("刊发时间", "adopted_on"), ("录用日期", "adopted_on"), ("批示日期", "instructed_on"), ("批示时间", "instructed_on"),
     ("签批日期", "instructed_on"), ("上报日期", "forwarded_on"), ("上报时间", "forwarded_on"),
