@@ -4936,3 +4936,21 @@ def test_a_duban_sheet_names_its_items_by_their_title(tmp_path):
     # By hand: 王五's 批示 was 交办 2月19日 with 30 days: due 3月21日, no 办复 by 6月30日 — overdue.
     assert table.at["关于秸秆禁烧的建议", "due"] == pd.Timestamp("2025-03-21") and table.at["关于秸秆禁烧的建议", "overdue"]
     assert table.at["关于农村饮水安全的建议", "status"] == "已办结" and not table.at["关于农村饮水安全的建议", "overdue"]
+
+
+def test_a_done_or_not_column_beside_the_follow_up(tmp_path):
+    """是否办结 | 办理情况: 是 is 已办结, 否 未办结, read with the 办理情况 text. Before, 是否办结 was an 是否采用 flag:
+    是 an adoption with no body (adoption.no_body, an error), 否 nothing, and the 批示 undone or unsaid."""
+    sub = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "单位"],
+           [1, "2025-01-05", "关于农村饮水安全的建议", "张三", "县水利局"],
+           [2, "2025-02-05", "关于秸秆禁烧的建议", "王五", "县农业农村局"]]
+    done = [["2025年批示件办理情况一览表"],
+            ["序号", "信息题目", "批示领导及职务", "领导批示意见", "批示日期", "承办单位", "是否办结", "办理情况"],
+            [1, "关于农村饮水安全的建议", "李某（县委书记）", "请水利局抓紧落实", "2025.1.20", "县水利局", "是", "已完成改造"],
+            [2, "关于秸秆禁烧的建议", "王某（副县长）", "请农业农村局研究", "2025.2.18", "县农业农村局", "否", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "办理.xlsx", {"报送": sub, "批示办理": done}))
+    assert not _codes(report, "adoption.no_body") and ledger.adoptions.empty
+    table = sq.instructions(ledger, sq.Period.of(2025), today=dt.date(2025, 12, 31)).set_index("title")
+    assert table["status"].to_dict() == {"关于农村饮水安全的建议": "已办结", "关于秸秆禁烧的建议": "办理中"}
+    # 批示 2月18日 + the rules' 30 days: due 3月20日, not done by the year's end.
+    assert bool(table.at["关于秸秆禁烧的建议", "overdue"]) and not _codes(report, "instruction.follow_up_unknown")

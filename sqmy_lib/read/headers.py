@@ -560,7 +560,7 @@ def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
 # duplicate column (said).
 RECORD_FIELDS = {
     "adoption": ("adoption", "issue_no", "adopted_on", "publication", "product"),
-    "instruction": ("leader", "instruction", "instruction_text", "instructed_on", "follow_up", "department",
+    "instruction": ("leader", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "department",
                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"),
     "forward": ("forward", "forwarded_on"),
 }
@@ -589,7 +589,7 @@ _GROUP_OWN = {
     "adoption": {"adopted_on", "issue_no", "adoption", "adopted_flag", "product", "instruction", "leader",
                  "instruction_text", "instructed_on", "follow_up", "note"},
     "forward": {"forward", "forwarded_on", "note"},
-    "instruction": {"instruction", "leader", "instruction_text", "instructed_on", "follow_up", "department",
+    "instruction": {"instruction", "leader", "instruction_text", "instructed_on", "follow_up", "done_flag", "department",
                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on", "note"},
 }
 

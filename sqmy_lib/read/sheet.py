@@ -154,8 +154,8 @@ _ROLE_PARTS = re.compile(r"[、,，;；/／]")
 _AUTHOR_LINE_FIELDS = ("author", "unit", "sector", "role")
 # Fields whose cells make a record of their row (or are reported when they make none).
 _RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forward_flag", "forwarded_on", "leader",
-                  "instruction", "instruction_text", "instructed_on", "follow_up", "department", "assigned_on", "due_on",
-                  "replied_on", "reply", "fed_back_on")
+                  "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "department", "assigned_on",
+                  "due_on", "replied_on", "reply", "fed_back_on")
 
 
 def _filled(v) -> bool:
@@ -2102,7 +2102,7 @@ class SheetReader:
     def _add_instructions(self, row, r, item, ref, found) -> None:
         date = self._cell(row, "instructed_on")
         ordinal, status, text = self._date(date) if date not in ("", None) else (0, "missing", "")
-        follow_up = self._text(row, "follow_up")
+        follow_up = self._follow_up(row)
         due, due_text, due_days = self._due(row, r, follow_up)
         later = lambda fld, day: self._not_before(ordinal, day, row, r, fld)  # 交办/时限/办复 after the 批示
         common = dict(
@@ -2125,6 +2125,15 @@ class SheetReader:
                 dated = {**common, "date": ordinal, "date_text": text, "date_status": status}
             self._record("instructions", item, ref, r, col, leader=leader, level=level, text=content, origin=origin, **dated)
 
+    def _follow_up(self, row) -> str:
+        """The row's 落实情况, a 是否办结 column's answer read into it: 是 (√) 已办结, 否 (×) 未办结; any other
+        text there is follow-up text as written (judged, and said when not understood, as any)."""
+        text, flag = self._text(row, "follow_up"), self._text(row, "done_flag")
+        if flag:
+            yes = self._yes(flag)
+            flag = flag if yes is None else "已办结" if yes else "未办结"
+        return "；".join(t for t in (flag, text) if t)
+
     def _not_before(self, first: int, day: int, row, r: int, fld: str) -> int:
         """A 交办/办理时限/办复/反馈 day written without its year that falls before the 批示 it follows
         (批示 2025-11-10, 办理时限 1月10日): the next year's, said at its cell; it was read in the
@@ -2139,7 +2148,7 @@ class SheetReader:
         return moved.toordinal()
 
     def _orphan_instruction_cells(self, row, r) -> None:
-        labels = {"instructed_on": "批示日期", "follow_up": "落实情况", "department": "承办单位", "assigned_on": "交办日期",
+        labels = {"instructed_on": "批示日期", "follow_up": "落实情况", "done_flag": "是否办结", "department": "承办单位", "assigned_on": "交办日期",
                   "due_on": "办理时限", "replied_on": "办复日期", "reply": "办复情况", "fed_back_on": "反馈日期"}
         for fld, label in labels.items():
             value = self._cell(row, fld)
