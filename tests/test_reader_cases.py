@@ -4954,3 +4954,14 @@ def test_a_done_or_not_column_beside_the_follow_up(tmp_path):
     assert table["status"].to_dict() == {"关于农村饮水安全的建议": "已办结", "关于秸秆禁烧的建议": "办理中"}
     # 批示 2月18日 + the rules' 30 days: due 3月20日, not done by the year's end.
     assert bool(table.at["关于秸秆禁烧的建议", "overdue"]) and not _codes(report, "instruction.follow_up_unknown")
+
+
+@pytest.mark.parametrize("sheet, month", [("2025.01", 1), ("2025-3", 3), ("202504", 4), ("2025_11", 11)])
+def test_a_month_sheet_named_by_year_and_month_in_digits(tmp_path, sheet, month):
+    # A sheet named 2025.01 or 202504 is that month's, as 1月 is: its items dated by it (said once). Before,
+    # with no date column, every item was date.missing, an error, and left out of every figure.
+    rows = [["序号", "信息标题", "作者", "市政协"], [1, "关于甲的建议", "张三", "√"], [2, "关于乙的建议", "李四", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {sheet: rows}))
+    assert set(ledger.submissions["date"]) == {pd.Timestamp(2025, month, 1)}
+    assert [i.code for i in report.issues] == ["sheet.dated_by_name"]
+    assert _paid(ledger) == {"张三": Decimal(100)}

@@ -363,8 +363,15 @@ def folder_year(path: str) -> int | None:
 def month_in_text(text: str) -> int | None:
     """The one month a sheet or title names (``3月``, ``三月份``, ``2025年3月``); None for none, for
     a span (``1-3月``, ``1至3月``) and for two months."""
-    found = {int(m) for m in _MONTH_IN_TEXT.findall(_digits(norm(text or "")))}
+    text = _digits(norm(text or ""))
+    if m := _YEAR_MONTH_NAME.fullmatch(text):  # a sheet named 2025.01, 2025-1, 202503
+        return int(m[1] or m[2])
+    found = {int(m) for m in _MONTH_IN_TEXT.findall(text)}
     return found.pop() if len(found) == 1 else None
+
+
+# A name that is a year and a month only: 2025.01, 2025-1, 2025_03, 202503 (two digits run together).
+_YEAR_MONTH_NAME = re.compile(r"20\d{2}\s*[.\-_/]\s*(1[0-2]|0?[1-9])|20\d{2}(1[0-2]|0[1-9])")
 
 
 # A quarter a sheet is named by: 第一季度, 2季度, Q3, or the three months it spans (1-3月, 一至三月).
