@@ -149,6 +149,7 @@ TABLE_COLUMNS = {
 
 # Fields that say which item a row is: a row with none of its own goes on with the item above.
 _IDENTITY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector", "category", "role")
+# What parts a tag or 身份 cell lists its posts and roles with (县政协常委、县教育局局长).
 _ROLE_PARTS = re.compile(r"[、,，;；/／]")
 # What a co-author's line under an item's merged title writes of its own (张三 on the item's line, 李四 | 县卫健局 below).
 _AUTHOR_LINE_FIELDS = ("author", "unit", "sector", "role")
@@ -837,7 +838,7 @@ class SheetReader:
             self._row_records(data[i], kept[i], item, ("", ""), notes[i])
 
     def _coauthors_joined(self, data: list[list], kept: list[int], merged: dict, continued: dict) -> list[list]:
-        """``data`` with the authors of each co-author line (``_coauthor_line``) joined to its item's author
+        """``data`` with the authors of each co-author line (``_coauthor_lines``) joined to its item's author
         cell, each line said (``row.coauthor_line``) with its unit when the item is counted under another."""
         ca, cu = self.f.get("author"), self.f.get("unit")
         data = list(data)
