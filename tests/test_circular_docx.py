@@ -465,3 +465,34 @@ def test_counting_rules_say_an_item_adopted_in_two_quarters_counts_in_each(tmp_p
     assert any(t.startswith("2025年第一季度") and "共有1条信息被采用" in t for t in texts[1])
     assert any(t.startswith("2025年第三季度") and "共有1条信息被采用" in t for t in texts[3])
     assert any(t.startswith("2025年1—9月累计") and "被采用1条" in t for t in texts[3])
+
+
+def test_no_blank_page_before_an_attachment(tmp_path):
+    """The demo's Q4 circular: 附件3's table ends at the foot of its page. The empty paragraph a table
+    leaves after itself went onto a page of its own there, a blank page before 附件4. Printed through
+    LibreOffice, every page carries text beside its page number; and no empty paragraph stands
+    between a table and the next 附件's new page."""
+    import shutil
+    import subprocess
+
+    from sqmy_lib.render.annotate import libreoffice
+
+    path = write_circular_docx(build_circular(sq.read_ledgers(DEMO), 2025, 4), tmp_path / "通报.docx",
+                               date=dt.date(2026, 1, 8), number=1)
+    body = [e for e in docx.Document(str(path)).element.body.iterchildren() if e.tag != qn("w:sectPr")]
+    for before, spacer, after in zip(body, body[1:], body[2:]):
+        if before.tag == qn("w:tbl") and after.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None:
+            assert spacer.tag != qn("w:p") or "".join(spacer.itertext()).strip()
+
+    program = libreoffice()
+    if not program or not shutil.which("pdftotext"):
+        pytest.skip("需要 LibreOffice 和 poppler-utils(pdftotext)")
+    subprocess.run([program, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=300)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "通报.pdf"), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    pages = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+    assert len(pages) > 5
+    for n, page in enumerate(pages, 1):
+        words = re.sub(r"—\s*\d+\s*—", "", page).split()
+        assert words, f"第{n}页是空白页"

@@ -717,6 +717,7 @@ class GongwenDocument:
     def attachment_page(self, n: int | None, title: str) -> Paragraph:
         """An attachment's first page (7.3.7): a new page, "附件N" in 3号黑体 at the top left, the
         title centred on the third line (2号小标宋)."""
+        self._drop_spacer_after_table()
         label = self._paragraph(WD_ALIGN_PARAGRAPH.LEFT)
         label.paragraph_format.page_break_before = True
         self._text(label, "附件" + (str(n) if n else ""), self.fonts.heading1, SIZE_3)
@@ -725,6 +726,16 @@ class GongwenDocument:
         p.paragraph_format.space_after = Pt(LINE.pt / 2)
         self._text(p, title, self.fonts.title, SIZE_2)
         return p
+
+    def _drop_spacer_after_table(self) -> None:
+        """The empty paragraph a table leaves after itself, taken out before a new page starts: a
+        table that ends at the foot of a page would push it onto a page of its own, a blank page
+        before the next 附件."""
+        body = self.doc.element.body
+        blocks = [e for e in body.iterchildren() if e.tag != qn("w:sectPr")]
+        if (len(blocks) >= 2 and blocks[-2].tag == qn("w:tbl") and blocks[-1].tag == qn("w:p")
+                and not "".join(blocks[-1].itertext()).strip()):
+            body.remove(blocks[-1])
 
     def imprint(self, printer: str, printed: dt.date, cc: str = "") -> Paragraph:
         """版记 (7.4) at the foot of the last page: 抄送 (if any), then 印发机关 and 印发日期, 4号仿宋,
