@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -135,3 +136,13 @@ def test_a_quarter_not_yet_over_is_refused(tmp_path):
     assert result.returncode == 1
     assert "2025年第四季度尚未结束(统计截止日 2025年12月4日,期末为2025年12月31日)" in result.stderr
     assert "[period.unfinished]" in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_html_attachment_names_align_under_the_first(circular_dir):
+    """附件说明 (GB/T 9704 7.3.4) on the web page as in the Word file: 左空二字, and the names after the
+    first start under the first name, not at the margin; a hanging indent of "附件："'s three characters."""
+    page = (circular_dir / f"{STEM}.html").read_text(encoding="utf-8")
+    note = re.search(r'<p class="attachments">附件：(.*?)</p>', page, re.S)
+    assert note and note[1].split("<br>")[0].startswith("1. ") and note[1].split("<br>")[1].startswith("2. ")
+    rule = re.search(r"p\.attachments \{([^}]*)\}", page)
+    assert rule and "text-indent: -3em" in rule[1] and "padding-left: 5em" in rule[1]

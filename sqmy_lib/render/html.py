@@ -31,6 +31,7 @@ h3 { font-size: 1.05em; margin: 1em 0 .3em; }
 p { margin: .3em 0; text-indent: 2em; text-align: justify; }
 p.to, p.sign, p.note { text-indent: 0; }
 p.sign { text-align: right; }
+p.attachments { text-indent: -3em; padding-left: 5em; }  /* 左空二字; later names under the first (GB/T 9704 7.3.4) */
 p.note { text-align: right; font-size: .85em; color: #555; }
 b { font-weight: bold; }
 p.draft { text-indent: 0; text-align: center; font-weight: bold; color: #c00000; border: 2px solid #c00000;
@@ -119,7 +120,7 @@ def report_html(gongwen: Gongwen, charts: dict[str, bytes] | None = None, chart_
     several = len(gongwen.attachments) > 1
     if gongwen.attachments:
         names = [f"{n}. {a.title}" if several else a.title for n, a in enumerate(gongwen.attachments, 1)]
-        parts.append('<p class="to">附件：' + "<br>".join(_e(x) for x in names) + "</p>")
+        parts.append('<p class="attachments">附件：' + "<br>".join(_e(x) for x in names) + "</p>")
     parts.append(f'<p class="sign">{_e(i.organ)}<br>{_e(zh.zh_date(i.date))}</p>')
     for n, a in enumerate(gongwen.attachments, 1):
         label = f"附件{n}" if several else "附件"
