@@ -150,6 +150,13 @@ def test_an_unreadable_duban_date_is_a_finding(tmp_path):
     ("无反馈", "未反馈", True),
     ("暂无反馈", "未反馈", True),
     ("没有反馈", "未反馈", True),
+    # Rules 2025.7: done in part or with work remaining is 办理中. These were 已办结 (not overdue, 好信息 candidates).
+    ("已落实，但资金尚未到位", "办理中", True),
+    ("已办结（部分）", "办理中", True),
+    ("已落实30%", "办理中", True),
+    ("已整改完毕，待验收", "办理中", True),
+    ("已落实100%", "已办结", True),
+    ("问题已解决，未再发生", "已办结", True),  # a negation with no contrast before it: no work left
 ])
 def test_status_vocabulary_with_negation(text, status, understood):
     assert Vocabulary.of(load_rules(year=2025)).status(text) == (status, understood)
@@ -465,3 +472,51 @@ def test_duban_days_before_the_instruction_are_said(tmp_path):
                     ("instruction.assigned_before_date", "H3"), ("instruction.due_before_date", "I4")]
     due = next(i for i in report.issues if i.code == "instruction.due_before_date")
     assert "2025-03-18" in due.message and "2025-03-20" in due.message
+
+
+def test_one_leader_written_two_ways_on_the_ledger_and_the_duban_sheet_is_one_instruction(tmp_path):
+    """The ledger's row writes 张某某(副省长), the 督办 sheet 副省长张某某: one 批示 (and so on for a name
+    before its post, a surname and the post, posts in brackets after the name). Written by hand:
+    four items, one 批示 each — 省级 1, 市级 2, 县级 1. Each second copy is said as a repeat.
+    A leader with two posts in brackets, 李某(省委常委、宣传部长), is one leader, not two."""
+    head = ["序号", "报送日期", "信息标题", "作者", "单位", "采用单位", "批示领导", "批示时间"]
+    sub = [["2025年社情民意信息台账"], head,
+           [1, "2025-03-02", "关于甲的建议", "牛一", "民革县委", "省政协", "张某某（副省长）", "2025-03-28"],
+           [2, "2025-03-05", "关于乙的建议", "牛二", "民革县委", "市政协", "市委书记张某某", "2025-04-25"],
+           [3, "2025-03-08", "关于丙的建议", "牛三", "民革县委", "市政协", "市长王某某", "2025-05-22"],
+           [4, "2025-03-11", "关于丁的建议", "牛四", "民革县委", "县政协", "县委书记赵某", "2025-06-12"],
+           [5, "2025-03-14", "关于戊的建议", "牛五", "民革县委", "省政协", "李某（省委常委、宣传部长）", "2025-06-20"]]
+    duban = [["批示件督办台账"], ["序号", "批示件标题", "批示领导", "批示时间", "交办单位", "办理结果"],
+             [1, "关于甲的建议", "副省长张某某", "2025-03-28", "县市场监管局", "已办结"],
+             [2, "关于乙的建议", "张某某书记", "2025.4.25", "县住建局", "已办结"],
+             [3, "关于丙的建议", "王市长", "2025-05-22", "县民政局", "已办结"],
+             [4, "关于丁的建议", "赵某（县委书记）", "6月12日", "县卫健局", "已办结"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "2025年台账.xlsx", {"报送采用": sub, "批示件督办": duban}))
+    report = sq.validate(ledger)
+    got = sq.summary(ledger, Period.of(2025)).to_dict()
+    assert got["instructions"] == 5
+    assert got["instructions_by_level"] == {"县级": 1, "市级": 2, "省级": 2, "国家级": 0}
+    repeated = sorted(i.row for i in report.issues if i.code == "instruction.repeated" and i.sheet == "批示件督办")
+    assert repeated == [3, 4, 5, 6]
+    # Each 批示 took its 督办 sheet's follow-up: all four 已办结.
+    tracked = instructions(ledger, Period.of(2025), today=dt.date(2025, 12, 31)).set_index("title")["status"]
+    assert [tracked[t] for t in ("关于甲的建议", "关于乙的建议", "关于丙的建议", "关于丁的建议")] == ["已办结"] * 4
+
+
+def test_an_undated_instruction_on_an_adoption_row_is_of_the_adoption_day(tmp_path):
+    """An item sent in December 2024, adopted 15 January 2025 with a 批示 on the 采用台账 row and no 批示 day:
+    the 批示 came on the adopted piece, so it is January 2025's (and due 30 days later, 14 February), not
+    December 2024's by the item's 收稿日期 — where it gave 2024 a 批示 on an item not yet adopted, and left
+    2025's 督办 list without it."""
+    write_xlsx(tmp_path / "2024年社情民意信息报送台账.xlsx", {"报送台账": [
+        ["序号", "报送日期", "信息标题", "作者", "报送单位"], [1, dt.datetime(2024, 12, 20), "关于加强农村养老服务的建议", "张三", "县工商联"]]})
+    write_xlsx(tmp_path / "2025年社情民意信息采用台账.xlsx", {"采用台账": [
+        ["序号", "信息标题", "报送单位", "作者", "采用单位/刊物", "期号", "采用时间", "批示领导", "批示内容", "落实情况"],
+        [1, "关于加强农村养老服务的建议", "县工商联", "张三", "市政协《社情民意》", "第3期", dt.datetime(2025, 1, 15), "市长王某某",
+         "请市民政局研究", "正在办理"]]})
+    ledger = sq.read_ledgers(tmp_path)
+    assert sq.summary(ledger, Period.of(2025)).to_dict()["instructions"] == 1
+    assert sq.summary(ledger, Period.of(2024)).to_dict()["instructions"] == 0
+    table = instructions(ledger, Period.of(2025), today=dt.date(2025, 12, 31))
+    assert list(table["title"]) == ["关于加强农村养老服务的建议"]
+    assert table["due"].iloc[0] == pd.Timestamp(2025, 2, 14) and bool(table["overdue"].iloc[0])

@@ -4965,3 +4965,55 @@ def test_a_month_sheet_named_by_year_and_month_in_digits(tmp_path, sheet, month)
     assert set(ledger.submissions["date"]) == {pd.Timestamp(2025, month, 1)}
     assert [i.code for i in report.issues] == ["sheet.dated_by_name"]
     assert _paid(ledger) == {"张三": Decimal(100)}
+
+
+def test_an_adoption_written_in_the_instruction_column_beside_the_instruction(tmp_path):
+    """领导批示情况 省政协采用，省长批示: one 批示 (省长), the adoption's clause said at the cell. Before, 省政协采用
+    was a leader too: 中办、国办采用，国家领导人批示 gave three 批示 (by 中办, 国办采用, 国家领导人). By hand: three
+    items, three 批示 — 国家级 1, 省级 1, 市级 1; the 采用情况 column's 市政协 is each item's one adoption."""
+    head = ["序号", "报送日期", "信息名称", "报送人", "单位", "采用情况", "领导批示情况"]
+    rows = [["2025年社情民意信息台账"], head,
+            [1, "2025.6.1", "关于Z1的建议", "作者一", "县统计局", "市政协采用", "中办、国办采用，国家领导人批示"],
+            [2, "2025.6.2", "关于Z2的建议", "作者二", "县统计局", "市政协采用", "省政协采用，省长批示"],
+            [3, "2025.6.3", "关于Z3的建议", "作者三", "县统计局", "市政协采用", "被市委办采用，市委书记李某批示"]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": rows}))
+    assert sorted(zip(ledger.instructions["leader"], ledger.instructions["level"])) == [
+        ("国家领导人", "国家级"), ("市委书记李某", "市级"), ("省长", "省级")]
+    said = {(i.row, i.column): i.message for i in report.issues if i.code == "instruction.is_adoption"}
+    assert sorted(said) == [(3, "G"), (4, "G"), (5, "G")]
+    assert "“中办、国办采用”" in said[3, "G"] and "“省政协采用”" in said[4, "G"] and "“被市委办采用”" in said[5, "G"]
+    assert list(ledger.adoptions["tier"]) == ["市级"] * 3
+
+
+def test_read_only_in_the_instruction_content_beside_a_leader_is_no_instruction(tmp_path):
+    """批示领导 县委书记 | 批示内容 已阅: the leader read the item, gave no 批示 (rules read_words), said at the
+    content's cell, as 县委书记已阅 in one cell is. Before, each was a 县级 批示, paid double. By hand: one
+    批示 of four rows (已阅，请交通局研究 says what to do)."""
+    head = ["序号", "报送日期", "信息名称", "报送人", "单位", "采用情况", "批示领导", "批示内容"]
+    rows = [["2025年社情民意信息台账"], head,
+            [1, "2025.4.1", "关于X的建议", "甲一", "县交通局", "市政协采用", "县委书记", "已阅"],
+            [2, "2025.4.3", "关于Z的建议", "丙三", "县交通局", "市政协采用", None, "县委书记已阅"],
+            [3, "2025.4.4", "关于W的建议", "丁四", "县交通局", "市政协采用", "县长", "阅"],
+            [4, "2025.4.5", "关于V的建议", "戊五", "县交通局", "市政协采用", "县长", "已阅，请交通局研究"]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": rows}))
+    assert list(ledger.instructions["item"].map(ledger.submissions.set_index("item")["title"])) == ["关于V的建议"]
+    assert sorted(i.row for i in report.issues if i.code == "instruction.read_only") == [3, 4, 5]
+    # 市级 100 each; the one 批示 doubles 戊五's (rules instruction_multiplier 2).
+    assert _paid(ledger) == {"甲一": Decimal(100), "丙三": Decimal(100), "丁四": Decimal(100), "戊五": Decimal(200)}
+
+
+def test_adopted_not_yet_printed_and_not_adopted_again(tmp_path):
+    """市政协采用（未刊发）: adopted by the 市政协, not printed yet — an adoption (it was none, unsaid, the whole
+    cell a refusal by its 未刊发). 省政协未再采用: not adopted (it was a 省级 adoption by a body 省政协未再采用).
+    By hand: 市级 for the first three items, nothing for the fourth; 市级 pays 100 each."""
+    head = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]
+    rows = [["2025年社情民意信息台账"], head,
+            [1, "2025.8.1", "关于R1的建议", "作者一", "县交通局", "市政协采用（未刊发）"],
+            [2, "2025.8.2", "关于R2的建议", "作者二", "县交通局", "市政协已采用未编发"],
+            [3, "2025.8.3", "关于R3的建议", "作者三", "县交通局", "市政协采用后，省政协未再采用"],
+            [4, "2025.8.4", "关于R4的建议", "作者四", "县交通局", "市政协未再采用"]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": rows}))
+    titles = ledger.adoptions["item"].map(ledger.submissions.set_index("item")["title"])
+    assert sorted(zip(titles, ledger.adoptions["tier"])) == [("关于R1的建议", "市级"), ("关于R2的建议", "市级"),
+                                                             ("关于R3的建议", "市级")]
+    assert _paid(ledger) == {"作者一": Decimal(100), "作者二": Decimal(100), "作者三": Decimal(100)}

@@ -106,7 +106,7 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
     item_date = by_item(subs, "date")
     notes: list[str] = []
 
-    def dated(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    def dated(table: str, df: pd.DataFrame, beside: pd.DataFrame | None = None) -> pd.DataFrame:
         df = keep(table, df)
         orphan = ~df["item"].isin(items)
         if orphan.any():
@@ -116,8 +116,18 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
         # Typed even when there is nothing to map from (pandas 3 cannot map through an empty date series).
         fallback_date = (pd.to_datetime(df["item"].map(item_date)) if len(item_date) else
                          pd.Series(pd.NaT, index=df.index)).astype("datetime64[ns]")
-        when = pd.to_datetime(df["date"]).astype("datetime64[ns]").fillna(fallback_date)
-        fallback = int(df["date"].isna().sum())
+        date = pd.to_datetime(df["date"]).astype("datetime64[ns]")
+        if beside is not None and date.isna().any():
+            # An undated 批示 on a 采用台账 row (or a row of the ledger) that dates its adoption was given
+            # on the adopted piece: on that day, not months before on the item's 收稿日期.
+            row_day = _row_days(beside)
+            on_row = pd.Series(list(zip(df["src"], df["row"])), index=df.index).map(row_day).astype("datetime64[ns]")
+            by_row = date.isna() & on_row.notna()
+            if by_row.any():
+                notes.append(f"{int(by_row.sum())}条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期，按同一行的采用日期计入期间")
+                date = date.fillna(on_row)
+        when = date.fillna(fallback_date)
+        fallback = int(date.isna().sum())
         if fallback:
             notes.append(f"{fallback}条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期，按该信息的收稿日期计入期间")
         return df.assign(when=when)
@@ -134,7 +144,7 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
     adoptions = all_adoptions[channel.map(lambda ch: rules.channel_counts(ch, "tiers")).astype(bool).to_numpy()]
     forwards = dated("forwards", ledger.forwards)
     forwards = forwards.assign(tier_rank=forwards["tier"].astype(object).map(ranks).fillna(-1).astype("int64"))
-    instructions = dated("instructions", ledger.instructions)
+    instructions = dated("instructions", ledger.instructions, ledger.adoptions)
     # 县教育局局长批示: a department's (or a party's) head is no leader whose 批示 counts (instruction.leader_not_counted).
     counts = {leader: rules.leader_counts(leader) for leader in set(instructions["leader"])}
     instructions = instructions[instructions["leader"].map(counts).astype(bool).to_numpy()]
@@ -147,6 +157,15 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
         ledger, rules, subs, authors, adoptions, instructions,
         pd.DataFrame(left, columns=["table", "code", "rows"]), notes, all_adoptions, forwards,
     )
+
+
+def _row_days(adoptions: pd.DataFrame) -> dict[tuple, pd.Timestamp]:
+    """(src, row) → the first adoption day written on that ledger row."""
+    dated = adoptions[adoptions["date"].notna()]
+    if dated.empty:
+        return {}
+    first = pd.to_datetime(dated["date"]).groupby([dated["src"], dated["row"]]).min()
+    return dict(first.items())
 
 
 def _authors_read(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.Series:

@@ -28,6 +28,7 @@ from .file import FileResult, failed_row
 from .headers import find_layout
 from .isolate import read_isolated
 from .link import dates_after_their_items, link_references, merge_repeated_instructions
+from .marks import Vocabulary
 from .repeats import set_aside_repeats
 from .roster import roster_from_sheets
 from .safety import UnreadableFile
@@ -194,7 +195,7 @@ def read_files(
     set_aside_repeats(ledger)
     link_references(ledger)
     dates_after_their_items(ledger)
-    merge_repeated_instructions(ledger)
+    merge_repeated_instructions(ledger, Vocabulary(rules.data, rules.place).leader_person)
     attribute(ledger, rules)
     return ledger
 

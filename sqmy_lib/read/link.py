@@ -223,10 +223,11 @@ def dates_after_their_items(ledger: Ledger) -> None:
                                     ignore_index=True)
 
 
-def merge_repeated_instructions(ledger: Ledger) -> None:
-    """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module docstring)."""
+def merge_repeated_instructions(ledger: Ledger, person) -> None:
+    """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module
+    docstring); ``person`` is the vocabulary's ``leader_person`` (one leader written two ways)."""
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
-                          lambda t: [t["item"], _leader_keys(t, ["item"])], t_ok=lambda t: t["leader"] != "")
+                          lambda t: [t["item"], _leader_keys(t, ["item"], person)], t_ok=lambda t: t["leader"] != "")
     _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
                           lambda t: [t["item"], t["tier"].astype(object), t["body"].map(organ_name)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
@@ -235,7 +236,7 @@ def merge_repeated_instructions(ledger: Ledger) -> None:
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
     if len(named) < 2:
         return
-    key = [named["item"], _leader_keys(named, ["item", "date"]), named["date"]]
+    key = [named["item"], _leader_keys(named, ["item", "date"], person), named["date"]]
     # Written again in another cell: a repeat. Twice in one cell (市长李某某批示2次) is two 批示.
     cell = named["src"].astype(str) + ":" + named["row"].astype(str) + ":" + named["column"].astype(str)
     repeated = cell != cell.groupby(key, dropna=False, sort=False).transform("first")
@@ -287,26 +288,49 @@ def _merge_dated_adoptions(ledger: Ledger) -> None:
 
 
 def _leader_key(leader: str) -> str:
-    """A leader as matched across ledgers: 副市长李某, 李某副市长 and 副市长 李某 are one (their characters)."""
-    return "".join(sorted("".join(leader.split())))
+    """A leader as matched across ledgers: 副市长李某, 李某副市长, 副市长 李某 and 李某(副市长) are one (their
+    characters, brackets and separators aside)."""
+    return "".join(sorted(_NOT_A_LEADERS_OWN.sub("", leader)))
 
 
-def _leader_keys(t: pd.DataFrame, by: list[str]) -> pd.Series:
-    """:func:`_leader_key` of each row, a leader written by name alone (李某某, no level read) taking
-    the key of the one leader written with post and name (市长李某某) of its group (same item, or
-    item and day) whose name it is: one 批示 written both ways is one."""
+_NOT_A_LEADERS_OWN = re.compile(r"[\s()（）【】\[\]、,，;；:：·]")
+
+
+def _leader_keys(t: pd.DataFrame, by: list[str], person) -> pd.Series:
+    """:func:`_leader_key` of each row; a leader of a group (same item, or item and day) written
+    another way than a fuller one of the same group takes the fuller one's key, when it is the only
+    one it can be: 张某某书记 or 张某某 (the same name) as 市委书记张某某, 王市长 (a surname and the post)
+    as 市长王某某. One 批示 written both ways, in the ledger's row and on the 督办 sheet, is one.
+    ``person`` is the vocabulary's ``leader_person``."""
     keys = t["leader"].map(_leader_key)
-    bare, posted = t[t["level"].isna()], t[t["level"].notna()]
-    if bare.empty or posted.empty:
+    if len(t) < 2 or keys.nunique() < 2:
         return keys
-    pairs = bare.reset_index().merge(posted.reset_index(), on=by, suffixes=("", "_p"))
-    named = [p != b and (p.startswith(b) or p.endswith(b)) for b, p in zip(pairs["leader"], pairs["leader_p"])]
-    pairs = pairs[np.array(named, dtype=bool)] if len(pairs) else pairs
-    pairs = pairs.assign(key_p=pairs["leader_p"].map(_leader_key))
-    one = pairs.groupby("index")["key_p"].transform("nunique") == 1
+    rows = t[by].assign(key=keys, leader=t["leader"]).reset_index()
+    pairs = rows.merge(rows, on=by, suffixes=("", "_o"))
+    fuller = (pairs["leader_o"].str.len() > pairs["leader"].str.len()) | (
+        (pairs["leader_o"].str.len() == pairs["leader"].str.len()) & (pairs["key_o"] > pairs["key"]))
+    pairs = pairs[(pairs["key"] != pairs["key_o"]) & fuller]
+    if pairs.empty:
+        return keys
+    pairs = pairs[np.array([_one_leader(a, b, person) for a, b in zip(pairs["leader"], pairs["leader_o"])], dtype=bool)]
+    one = pairs.groupby("index")["key_o"].transform("nunique") == 1
     found = pairs[one].drop_duplicates("index")
-    keys.loc[found["index"].to_numpy()] = found["key_p"].to_numpy()
+    keys.loc[found["index"].to_numpy()] = found["key_o"].to_numpy()
     return keys
+
+
+def _one_leader(short: str, full: str, person) -> bool:
+    """Whether ``short`` writes the leader ``full`` writes: the same name (its characters), or a
+    surname and the same post (王市长, 市长王某某; not 王市长 and 副市长王某)."""
+    a, b = person(short), person(full)
+    if not a or not b:
+        return False
+    if len(a) >= 2:
+        return sorted(a) == sorted(b)
+    if not b.startswith(a):
+        return False
+    post = lambda leader, name: _NOT_A_LEADERS_OWN.sub("", leader).replace(name, "", 1)
+    return bool(post(short, a)) and post(short, a) == post(full, b)
 
 
 # The 督办 fields one copy of a 批示 may give and the other lack; follow-up and reply texts, the

@@ -17,6 +17,7 @@ Leaders in a 批示 cell are split too (``市长张某某、副市长李某某``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -152,7 +153,7 @@ class Vocabulary:
         verbs = "|".join(map(re.escape, (*ADOPTION_VERBS, "用", "予")))
         # 未采用, 未予采用, and with 被/获 between, a body too (未被采用, 未获市政协采用); 采用未果.
         negations = "|".join(map(re.escape, self.negations)) or "(?!)"
-        self._negated_verb = re.compile(rf"(?:{negations})(?:(?:被|获|获得|得到)(?:(?!批示|签批|圈阅)[^,，;；。\s但]){{0,12}}?)?(?:{verbs})"
+        self._negated_verb = re.compile(rf"(?:{negations})(?:再|曾|又|能)?(?:(?:被|获|获得|得到)(?:(?!批示|签批|圈阅)[^,，;；。\s但]){{0,12}}?)?(?:{verbs})"
                                         rf"|(?:{verbs})(?:未果|未成功|未成)")
         # Forwarding words written after the body (市政协已报送, 市政协推荐); one character is too
         # little to tell there (信息专报 ends in 报).
@@ -633,7 +634,9 @@ class Vocabulary:
         that post, levels written together before one post (``省市领导``) one leader a level."""
         text = _LEVELS_SHARE_A_POST.sub(lambda m: "、".join(c + m["post"] for c in m.groups()[:3] if c),
                                         _organs_share_a_post(unicodedata.normalize("NFKC", text), "、"))
-        parts = [r for p in re.split(r"[、,，;；/\n┋|│]+", text) for q in self._spaced_leaders(p.strip())
+        # 李某(省委常委、宣传部长): the posts in brackets are one leader's, not a list of leaders.
+        text = _BRACKET.sub(lambda b: re.sub(r"[、,，;；/]", _KEPT, b[0]), text)
+        parts = [r.replace(_KEPT, "、") for p in re.split(r"[、,，;；/\n┋|│]+", text) for q in self._spaced_leaders(p.strip())
                  for r in self._joined_leaders(q) if r]
         if len(parts) > 1 and all(self._title_only(p) or self._counted(p) for p in parts):
             out = self._posts(parts)
@@ -725,13 +728,25 @@ class Vocabulary:
         return [part]
 
     def _title_only(self, part: str) -> bool:
-        """A part that names a post but no person (``市委常委``, ``副市长``)."""
+        """A part that names a post but no person (``市委常委``, ``副市长``, ``市政府党组成员``)."""
         rest = norm(part)
-        if not any(w in rest for w in self.title_words):
+        if not any(w in rest for w in (*self.title_words, *RANK_WORDS)):
             return False
-        for w in (*self.title_words, *self.organ_words):
+        return not self.leader_person(rest)
+
+    def leader_person(self, leader: str) -> str:
+        """What a leader text writes besides posts, organs and brackets: the person's name
+        (``张某某(副省长)``, ``副省长张某某``, ``张某某副省长`` → 张某某), a surname alone (``王市长`` → 王),
+        '' for posts only. Two ways of writing one leader leave the same person."""
+        rest = re.sub(r"[\s()（）【】\[\]、,，;；:：·]", "", norm(leader))
+        for w in self._post_words:
             rest = rest.replace(w, "")
-        return not rest
+        return rest
+
+    @functools.cached_property
+    def _post_words(self) -> tuple[str, ...]:
+        """Titles, ranks and organs, longest first (副省长 before 省长: 副张三 is no one)."""
+        return tuple(sorted({*self.title_words, *RANK_WORDS, *self.organ_words}, key=len, reverse=True))
 
     def says_no_instruction(self, text: str) -> bool:
         """A cell that says no 批示 was given (``待批示``, ``尚未批示``, ``暂无领导批示``, ``县长未批示``),
@@ -1086,6 +1101,8 @@ def _merged_with_apart(part: str) -> tuple[list[str], str]:
 
 def _split_parts(text: str) -> list[str]:
     text = _DEED_THEN_BODY.sub(lambda m: m[1] + ";", unicodedata.normalize("NFKC", text))
+    if "未" in text:
+        text = _ADOPTED_UNPUBLISHED.sub(r"\1;\2", text)
     if _MARK_SYMBOLS.search(text):  # 县级√市级√: a part ends after each mark
         text = _AFTER_A_SYMBOL.sub(";", text)
     parts = [p.strip() for p in _PARTS.split(text)]
@@ -1101,6 +1118,10 @@ _DEED_THEN_BODY = re.compile(r"((?:采用|采纳|录用|刊用|刊发|编发)(?:
 # 省市两级采用, 省、市两级政协采用: each level said by one character.
 _LEVELS_TOGETHER = re.compile(r"([省市县区])[、和及与]?([省市县区])(?:[、和及与]?([省市县区]))?(?:两|二|三)级")
 _BRACKET = re.compile(r"\(([^()]*)\)")
+# Adopted, not printed (yet): 市政协采用（未刊发）, 市政协已采用未编发 — the adoption stands, the rest is a
+# clause of its own (as 市政协采用，暂未刊发 is), not a refusal of the whole part.
+_ADOPTED_UNPUBLISHED = re.compile(r"(采用|录用|采纳)\s*\(?\s*((?:未|尚未|暂未|还未)(?:刊发|编发|刊登|印发|刊出|发表|刊印))\s*\)?")
+_KEPT = "\ue001"  # a separator inside brackets while a cell is split (one leader's posts)
 _WITH_ANOTHER = re.compile(r"(?:与|同)[^,;()]{1,20}?(?:信息|稿件|材料|来稿)?(?:合编|合并|合稿|整合|合写|一并编发|一并采用)")
 
 

@@ -1970,11 +1970,29 @@ class SheetReader:
         """The 批示 the 领导批示/批示情况/批示内容 columns record."""
         f = self.f
         leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
+        leader_text = self._without_adoption_clauses(leader_text, r, f.get("leader"))
+        instr_text = self._without_adoption_clauses(instr_text, r, f.get("instruction"))
+        if content and self.vocab.says_read_only(content):  # 批示领导 县委书记 | 批示内容 已阅: read, no 批示
+            self._finding("instruction.read_only", r, f["instruction_text"], content)
+            return []
         if leader_text:
             return self._leader_cell(leader_text, "" if self._yes(instr_text) is not None else instr_text, content, r)
         if instr_text and not self._says_none(instr_text):
             return self._instruction_cell(instr_text, content, r)
         return [("", f["instruction_text"], content, "column")] if content else []
+
+    def _without_adoption_clauses(self, text: str, r: int, col: int | None) -> str:
+        """A 批示 cell that also records an adoption (省政协采用，省长批示; 被市委办采用，市委书记李某批示): the
+        adoption's clause said (``instruction.is_adoption``: it belongs in 采用情况) and left out, the 批示
+        read from the rest; it was a 批示 by a "leader" 省政协采用, and a second one."""
+        clauses = [c for c in _NOTE_CLAUSES.split(text) if c.strip()] if text else []
+        if len(clauses) < 2:
+            return text
+        adoption = [c for c in clauses if self._adoption_only(c)]
+        if not adoption or len(adoption) == len(clauses):
+            return text
+        self._finding("instruction.is_adoption", r, col, "，".join(c.strip() for c in adoption))
+        return "，".join(c.strip() for c in clauses if c not in adoption)
 
     def _leader_cell(self, text: str, extra: str, content: str, r: int) -> list[tuple]:
         """The 批示 a 批示领导 cell records: its leaders (市长李某某（10.8）: the day is the 批示's), or
@@ -2007,12 +2025,16 @@ class SheetReader:
     def _adoption_not_instruction(self, text: str, r: int, col: int) -> bool:
         """A 批示 cell that records an adoption or a 上报 (市政协采用, 已报市政协) and no leader or 批示
         word: no 批示 (it was one by a "leader" 市政协采用), said, not read as the adoption either."""
-        t = norm(text).upper()
-        if (self.vocab._any_instruction.search(t) or any(w in t for w in self.vocab.title_words)
-                or not (any(v in t for v in ADOPTION_VERBS) or self.vocab._forwarded(t))):
+        if not self._adoption_only(text):
             return False
         self._finding("instruction.is_adoption", r, col, text)
         return True
+
+    def _adoption_only(self, text: str) -> bool:
+        """Whether a text records an adoption or a 上报 and names no leader and no 批示."""
+        t = norm(text).upper()
+        return not (self.vocab._any_instruction.search(t) or any(w in t for w in self.vocab.title_words)
+                    or not (any(v in t for v in ADOPTION_VERBS) or self.vocab._forwarded(t)))
 
     def _read_only(self, text: str, r: int, col: int) -> bool:
         """A 批示 cell that says only that a leader read the item (阅示, 副市长王某某阅): not a 批示 by

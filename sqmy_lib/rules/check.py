@@ -467,6 +467,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("instructions.negations", words()),
     Spec("instructions.partial_words", words()),
     Spec("instructions.plan_words", words()),
+    Spec("instructions.remaining_words", words()),
+    Spec("instructions.contrast_words", words()),
     Spec("instructions.subject_words", words()),
     Spec("instructions.reply_words", words()),
     Spec("periods", mapping),

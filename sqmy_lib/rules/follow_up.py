@@ -1,6 +1,6 @@
 """What a 批示's follow-up (落实情况) or reply (办复) says, under the rules' closed vocabulary
 (``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``, ``reply_words``,
-``plan_words``):
+``plan_words``, ``remaining_words``, ``contrast_words``):
 已办结, 办理中 or 未反馈, whether a word of the rules placed it, and whether it says the 批示 was replied to. Read by the computations (the status) and by validation (a text no
 word places is reported at its cell), so it lives with the rules, below both.
 """
@@ -19,6 +19,8 @@ NEGATION_REACH = 2
 _CLAUSE_BREAK = re.compile(r"[,，;；。.!！?？、\n]")
 
 
+# A share: 已落实30%, 完成70%.
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 # What a deed was done by (按批示要求, 按照计划, 根据部署): no plan of work still to do.
 _AS_REQUIRED = re.compile(r"(?:按照|按|根据|依照|依据)[^，,。;；]{0,12}?(?:要求|计划|部署|安排)")
 
@@ -35,6 +37,8 @@ class Vocabulary:
     subjects: tuple[str, ...] = ()  # 采纳情况待反馈: after a resolution word, it names a subject, not a deed
     replies: tuple[str, ...] = ()  # 已答复, 已办复: the handling unit replied (the 批示 is answered)
     plans: tuple[str, ...] = ()  # 预计, 拟, 争取: a resolution after them in a clause is a plan, not a deed
+    remaining: tuple[str, ...] = ()  # 待验收, 仍需: work said to remain beside a resolution
+    contrasts: tuple[str, ...] = ()  # 但, 然而: a negation after one (但资金尚未到位) says what is not done yet
 
     @classmethod
     def of(cls, rules: Rules) -> "Vocabulary":
@@ -43,7 +47,8 @@ class Vocabulary:
         no_report = frozenset(re.sub(r"\s+", "", str(w)) for w in words.get(NO_REPORT) or ())
         return cls(tuple(words.get(DONE) or ()), tuple(words.get(IN_PROGRESS) or ()), tuple(d.get("negations") or ()),
                    no_report, tuple(d.get("partial_words") or ()), tuple(d.get("subject_words") or ()),
-                   tuple(d.get("reply_words") or ()), tuple(d.get("plan_words") or ()))
+                   tuple(d.get("reply_words") or ()), tuple(d.get("plan_words") or ()),
+                   tuple(d.get("remaining_words") or ()), tuple(d.get("contrast_words") or ()))
 
     def replied(self, text: str) -> bool:
         """Whether the text says the 批示 was replied to (已答复), not denied (尚未答复)."""
@@ -75,8 +80,10 @@ class Vocabulary:
 
     def _partly(self, before: str, after: str) -> bool:
         """A partial word before a resolution in its clause (部分|采纳, 部分建议已采纳) or right after it
-        (解决|一半)."""
-        return any(p in before for p in self.partial) or after.startswith(self.partial or ("\0",))
+        (解决|一半, 已办结|（部分）); a share below the whole beside it (已落实|30%)."""
+        after = after.lstrip("(（[【")
+        return (any(p in before for p in self.partial) or after.startswith(self.partial or ("\0",))
+                or any(float(m[1]) < 100 for m in _PERCENT.finditer(before + after)))
 
     def _partial(self, text: str) -> bool:
         """Whether a resolution word is said in part somewhere (部分采纳, 已完成部分)."""
@@ -102,6 +109,15 @@ class Vocabulary:
         clause = _AS_REQUIRED.sub("", clause)
         return any(p in clause for p in self.plans)
 
+    def _not_yet_after_a_contrast(self, text: str) -> bool:
+        """A negation in the clause after a contrast word (已落实，但资金尚未到位): something is not done yet."""
+        for c in self.contrasts:
+            for m in re.finditer(re.escape(c), text):
+                clause = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
+                if any(n in clause for n in self.negations):
+                    return True
+        return False
+
     def _denied(self, text: str) -> bool:
         """Whether a negation stands just before a resolution (尚未|得到解决, 仍未|解决, 不予|采纳)."""
         cores = self.cores
@@ -113,10 +129,10 @@ class Vocabulary:
         return False
 
     def _going(self, text: str) -> bool:
-        """Whether the text says work goes on or is planned (正在制定方案, 预计…办结), beside whatever
-        it says is done; a reply (已答复) or a part done (部分解决: 已办结,问题部分解决 is closed) is no
-        work going on."""
-        if self._planned(text):
+        """Whether the text says work goes on, is planned or remains (正在制定方案, 预计…办结, 已整改完毕，待验收,
+        已落实，但资金尚未到位), beside whatever it says is done; a reply (已答复) or a part done (部分解决:
+        已办结,问题部分解决 is closed) is no work going on."""
+        if self._planned(text) or any(w in text for w in self.remaining) or self._not_yet_after_a_contrast(text):
             return True
         return any(self._plain(text, w) for w in self.in_progress
                    if w in text and w not in self.replies and not any(p in w for p in self.partial))
