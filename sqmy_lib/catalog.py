@@ -238,6 +238,7 @@ _ENTRIES = [
          "名册中“{value}”同一身份写了几行({detail}),按同一人的几段任期计算任务"),
     Code("roster.date_problem", WARNING, "名册日期有误", "名册中“{value}”:{detail};已按在任计算任务,请核对日期"),
     Code("roster.joining_in_note", WARNING, "聘任写在备注中", "名册备注“{value}”似乎说明此人的聘任或任职时间,但未读取;请把日期填入“聘任时间”栏,否则全年都按在任计算任务"),
+    Code("roster.end_month", INFO, "离任日期只写到月", "名册中“{value}”的离任日期“{detail}”只写到月,按该月月底仍在任计(该月计入任务);如是当月中途离任,请写明离任的日期"),
     Code("roster.leaving_in_note", WARNING, "离任写在备注中", "名册备注“{value}”似乎说明此人已离任或解聘,但未读取;请把日期填入“离任时间”栏,否则全年都按在任计算任务"),
     Code("roster.column_unread", INFO, "名册中未读取的列",
          "名册“{value}”列未读取(名册只读姓名、身份、单位、界别、聘任和离任日期、备注,以及单位名称和单位类型),该列 {detail} 个单元格未读取"),

@@ -322,6 +322,20 @@ def test_a_roster_end_before_its_start_is_said_and_the_quota_runs(tmp_path):
     assert year.at["张三", "quota"] == 12
 
 
+def test_a_roster_end_written_as_a_month_is_said(tmp_path):
+    # 解聘 2025年6月: in post through June (June's quota counts, 6 months), as read; whether the person left
+    # mid-June only staff know, so it is said at the cell. Before, it was read so without a word.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"信息员名册": [["姓名", "身份", "单位", "聘任日期", "解聘日期"],
+                                                             ["甲一", "信息员", "民盟县委", "2024-01-01", "2025年6月"],
+                                                             ["乙二", "信息员", "民盟县委", "2024-01-01", "2025-06-15"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"], ["A1", "2025-05-10", "关于一的建议", "甲一", "民盟县委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    said = [(i.row, i.column) for i in sq.validate(ledger).issues if i.code == "roster.end_month"]
+    assert said == [(2, "E")]
+    year = people(ledger, Period.of(2025), today=DONE).set_index("name")
+    assert year.at["甲一", "quota"] == 6 and year.at["乙二", "quota"] == 5
+
+
 def test_roster_name_cells_as_staff_fill_them(tmp_path):
     # A row with 身份 and 单位 but no 姓名 was dropped without a word; 李四、赵敏 was one person of that
     # name (赵敏's quota gone); 王芳（女） matched no ledger 王芳. By hand: 李四, 赵敏, 王芳 each a 委员 owing 2.

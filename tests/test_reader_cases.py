@@ -5017,3 +5017,83 @@ def test_adopted_not_yet_printed_and_not_adopted_again(tmp_path):
     assert sorted(zip(titles, ledger.adoptions["tier"])) == [("关于R1的建议", "市级"), ("关于R2的建议", "市级"),
                                                              ("关于R3的建议", "市级")]
     assert _paid(ledger) == {"作者一": Decimal(100), "作者二": Decimal(100), "作者三": Decimal(100)}
+
+
+def test_a_role_with_its_body_spaced_from_the_name(tmp_path):
+    """县政协委员 刘某某 is 县政协委员刘某某 with a space: 刘某某, a 委员 (counted against the 委员's quota). Before,
+    县政协 was read off as the item's unit (author.with_unit, though the unit stayed 县农业农村局) and the role
+    was lost: 刘某某 counted as no one's role. The same after the name (张三 县政协委员)."""
+    head = ["序号", "报送日期", "信息标题", "报送人", "单位", "采用情况"]
+    rows = [["2025年社情民意信息台账"], head,
+            [1, "2025.11.11", "关于U11的建议", "县政协委员 刘某某", "县农业农村局", "县政协采用"],
+            [2, "2025.11.12", "关于U12的建议", "张三 县政协委员", "县教育局", None],
+            [3, "2025.11.13", "关于U13的建议", "市政协特邀信息员 孙某", "县教育局", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": rows}))
+    assert list(zip(ledger.authors["name"], ledger.authors["role"])) == [("刘某某", "委员"), ("张三", "委员"), ("孙某", "特邀信息员")]
+    assert list(ledger.submissions["unit"]) == ["县农业农村局", "县教育局", "县教育局"]
+    assert not _codes(report, "author.with_unit")
+
+
+def test_units_with_and_without_the_offices_place_name_are_said_as_one(tmp_path):
+    """An office whose rules still name the shipped 示例县 writes 填报单位：青石县政协办公室: 青石县教育局 and 县教育局,
+    民盟青石县委 and 民盟县委 are two ways of writing one unit — counted apart (no roster), and said. Before,
+    nothing was said of them: two units each in every figure, without a word."""
+    head = ["序号", "报送日期", "信息名称", "报送人", "单位", "采用情况"]
+    units = ["县教育局", "青石县教育局", "民盟县委", "民盟青石县委", "县人民医院"]
+    rows = [["填报单位：青石县政协办公室"], head] + [[k, f"2025.5.{k}", f"关于Y{k}的建议", f"作者{k}", u, "县政协采用"]
+                                                 for k, u in enumerate(units, 1)]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "单位写法.xlsx", {"2025": rows}))
+    said = sorted((i.row, i.message) for i in report.issues if i.code == "unit.variant")
+    assert [r for r, _ in said] == [4, 6]
+    assert "“青石县教育局”与“县教育局”" in said[0][1] and "“民盟青石县委”与“民盟县委”" in said[1][1]
+
+
+@pytest.mark.parametrize("cell, tiers", [("县市采用", ["县级", "市级"]), ("省市采用", ["市级", "省级"]),
+                                         ("县市省采用", ["县级", "市级", "省级"]), ("被省市采用", ["市级", "省级"])])
+def test_levels_written_together_before_the_verb(tmp_path, cell, tiers):
+    """县市采用 is 县、市采用 without its 、: an adoption at each level (as 省市两级采用 is). Before, one level was
+    read (省市采用: 市级 only, its highest tier lost), without a word."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"], [1, "2025-04-01", "关于甲的建议", "甲", "民盟县委", cell]]
+    ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert sorted(ledger.adoptions["tier"].astype(str), key=["县级", "市级", "省级", "全国"].index) == tiers
+
+
+@pytest.mark.parametrize("note", ["与周杰合写", "合写：周杰", "周杰参与撰写", "联合撰写：周杰", "共同作者周杰", "周杰共同完成",
+                                  "和周杰合作", "作者另有周杰"])
+def test_a_coauthor_said_in_a_sentence_of_the_note(tmp_path, note):
+    """备注 与周杰合写: 周杰 wrote it too — a co-author (counted for his quota, his share of the pay), said at the
+    cell, as 联名：周杰 is. Before, only a label and a colon (联名：, 第二作者：) were read: 周杰 went unsaid and
+    uncounted. By hand: 县级 30.00 shared equally, 15.00 each."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "备注"],
+            [1, "2025-03-05", "关于甲的建议", "孙丽", "城关镇政协工委", "县政协采用", note]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert list(ledger.authors["name"]) == ["孙丽", "周杰"]
+    assert _codes(report, "author.in_note")
+    assert _paid(ledger) == {"孙丽": Decimal("15.00"), "周杰": Decimal("15.00")}
+
+
+def test_a_note_alone_under_an_item_is_no_unit_heading(tmp_path):
+    """A row with only its 备注 (已转报市政协) under an item, above an item with no 单位: the note is the item
+    above's (its 上报, said), and the item below has no unit (said). Before, the note was read as a heading
+    naming the unit of the items below: a unit "已转报市政协" with one item in the unit figures."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "备注"],
+            [1, "2025-02-14", "关于推动县域商业体系建设的建议", "孙悦", "县工商联", "县政协采用", None],
+            [None, None, None, None, None, None, "已转报市政协"],
+            [2, "2025-03-01", "关于加强河长制落实的建议", "王维", None, None, None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert list(ledger.submissions["unit"]) == ["县工商联", ""]
+    assert list(zip(ledger.forwards["item"], ledger.forwards["tier"])) == [(0, "市级")]
+    assert not _codes(report, "row.unit_heading") and _codes(report, "unit.blank_below")
+
+
+@pytest.mark.parametrize("head", [["工作单位", "报送单位"], ["报送单位", "作者单位"], ["所在单位", "推荐单位"]])
+def test_the_sending_unit_over_the_authors_workplace(tmp_path, head):
+    """作者 | 工作单位 | 报送单位: the item counts for the unit that sent it (民建县委), the workplace (县水利局) read
+    past and said. Before, whichever column came first was the unit (县水利局 in the unit ranking) and the other
+    was said to mean the same (header.duplicate)."""
+    sent_first = head[0] in ("报送单位", "推荐单位")
+    row = [1, "2025-04-03", "关于加强农田水利建设的建议", "简四", *(("民建县委", "县水利局") if sent_first else ("县水利局", "民建县委"))]
+    rows = [["序号", "报送时间", "信息标题", "作者", *head], row]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert list(ledger.submissions["unit"]) == ["民建县委"]
+    assert not _codes(report, "header.duplicate") and _codes(report, "header.ignored")

@@ -72,6 +72,28 @@ def office_places(rules: Rules) -> tuple[str, ...]:
     return (place,) if isinstance(place, str) else tuple(place)
 
 
+# 青石县政协办公室, 政协青石县委员会: the office's place, as its ledgers name it (填报单位, file names).
+_OFFICE_PLACE = re.compile(r"(?:政协)?([\u4e00-\u9fff]{1,4}?[县区市旗])(?:政协|委员会)")
+
+
+def places_said(ledger: Ledger) -> dict[str, str]:
+    """office → the one place name its ledgers give for it (their 填报单位 line, caption or file name:
+    青石县 of 填报单位：青石县政协办公室), where the rules may give another: an office reading with the shipped
+    rules still sees 青石县教育局 and 县教育局 as two ways of writing one unit. None for an office whose
+    ledgers name several places (a city's folder of its counties' ledgers)."""
+    sheets, subs = ledger.sheets, ledger.submissions
+    if sheets.empty or subs.empty:
+        return {}
+    office_of = dict(zip(subs["src"], subs["office"]))
+    found: dict[str, set[str]] = {}
+    for src, file, filed_by, caption in zip(sheets["src"], sheets["file"], sheets["filed_by"], sheets["caption"]):
+        if src not in office_of:
+            continue
+        texts = (str(filed_by or ""), str(caption or ""), Path(str(file or "")).stem)
+        found.setdefault(office_of[src], set()).update(m[1] for t in texts for m in _OFFICE_PLACE.finditer(t) if len(m[1]) >= 2)
+    return {office: next(iter(places)) for office, places in found.items() if len(places) == 1}
+
+
 class ListedUnits:
     """The units a roster's 单位 sheet lists, looked up as ``unit_key`` makes two ways of writing a
     unit one (民进示例县委员会 is 民进县委, 经济界 is 经济界别组). Empty (false) without a 单位 sheet."""

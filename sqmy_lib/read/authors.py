@@ -486,7 +486,8 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     entries: list[tuple[str, list[str]]] = []  # (name, the tags after it)
     prefix_tags: list[str] = []
     units: list[str] = []
-    for token in _join_unit_name(_join_latin(_join_alignment(part.split())), words):
+    tokens = _join_unit_name(_join_latin(_join_alignment(part.split())), words)
+    for k, token in enumerate(tokens):
         token, says_scribe = _without_scribe(token, words)  # 民革县委 执笔:张三
         scribe = scribe or says_scribe
         if not token:
@@ -494,12 +495,14 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         if token in GENDER_WORDS and entries:  # 李四 男
             entries[-1][1].append(token)
             continue
-        if token in words.honorifics or (token in words.roles or token in words.posts) and entries and not prefix_tags:
+        if token in words.honorifics or (token in words.roles or token in words.posts or _placed_role(token, words)) \
+                and entries and not prefix_tags:
             if entries:  # 王五 同志, 王五 委员, 李四 副局长: a word after the name, about it
                 entries[-1][1].append(token)
                 continue
-        if token in words.affiliations or token in words.roles or token in words.posts:
-            prefix_tags.append(token)  # 民革 许文博, 政协委员 张三, 主委 张三: a tag of the name after it
+        if (token in words.affiliations or token in words.roles or token in words.posts
+                or k + 1 < len(tokens) and _placed_role(token, words)):
+            prefix_tags.append(token)  # 民革 许文博, 政协委员 张三, 县政协委员 刘某某: a tag of the name after it
             continue
         if _CONTACT.fullmatch(token):  # 张三 13800138000: the name's contact, not a name
             (entries[-1][1] if entries else prefix_tags).append(token)
@@ -526,6 +529,16 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     entries, tags = _bracketed(entries, tags, units, words)
     authors = [Author(n, name_key(n), "、".join([*prefix_tags, *tags, *after]), scribe) for n, after in entries]
     return authors, "、".join(units)
+
+
+def _placed_role(token: str, words: AuthorWords) -> bool:
+    """A role with the body or place it is held in (县政协委员, 市政协特邀信息员, 示例县政协委员): as 县政协委员张三
+    is written together."""
+    for role in words.roles:
+        rest = token[: -len(role)] if token.endswith(role) else ""
+        if rest and (words.is_unit(rest) or len(rest) <= 4 and rest[-1] in "省市县区州旗盟镇乡"):
+            return True
+    return False
 
 
 def _bracketed(entries: list[tuple[str, list[str]]], tags: list[str], units: list[str], words: AuthorWords):

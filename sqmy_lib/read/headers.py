@@ -447,6 +447,14 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
             layout.fields["forward_flag"], layout.fields["forward"] = layout.fields["forward"], c
     elif fld == "title" and "title" in layout.fields and _content_beside_title(layout, c, leaf):
         pass
+    elif fld == "unit" and "unit" in layout.fields and _sending(leaf) != _sending(layout.labels[layout.fields["unit"]].rsplit("/", 1)[-1]):
+        # 工作单位 | 报送单位: the unit that sent the item is the one it counts for; the author's workplace
+        # beside it is read past, said (header.ignored), whichever comes first.
+        if _sending(leaf):
+            layout.ignored[layout.fields["unit"]] = layout.labels[layout.fields["unit"]]
+            layout.fields["unit"] = c
+        else:
+            layout.ignored[c] = "/".join(path)
     elif fld not in layout.fields:
         layout.fields[fld] = c
     elif (kind := next((k for k, fields in RECORD_FIELDS.items() if fld in fields), None)) and _ORDINAL.search("/".join(path)):
@@ -460,6 +468,11 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
 
 
 _CONTENT_TITLES = frozenset(norm_label(x) for x in CONTENT_TITLE_LABELS)
+
+
+def _sending(label: str) -> bool:
+    """A 单位 column naming the unit that sent the item (报送单位, 推荐单位), not the author's workplace."""
+    return any(w in label for w in ("报送", "推荐", "选送", "供稿", "呈报", "上报", "推送"))
 
 
 def _content_beside_title(layout: Layout, c: int, leaf: str) -> bool:

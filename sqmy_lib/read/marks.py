@@ -1115,8 +1115,11 @@ _DEED_THEN_BODY = re.compile(r"((?:采用|采纳|录用|刊用|刊发|编发)(?:
                              r"(?=[省市县区州](?!场)|全国|中央|国家)")
 
 
-# 省市两级采用, 省、市两级政协采用: each level said by one character.
-_LEVELS_TOGETHER = re.compile(r"([省市县区])[、和及与]?([省市县区])(?:[、和及与]?([省市县区]))?(?:两|二|三)级")
+# 省市两级采用, 省、市两级政协采用: each level said by one character; 县市采用, 被省市录用: the same with
+# no 级, right before the verb (at the part's start or after 被/由/经, not inside a place's name).
+_LEVELS_TOGETHER = re.compile(r"([省市县区])[、和及与]?([省市县区])(?:[、和及与]?([省市县区]))?(?:两|二|三)级"
+                              r"|(?:^|(?<=[被由经已均;；,，\s]))([省市县区])[、和及与]?([省市县区])(?:[、和及与]?([省市县区]))?"
+                              r"(?=(?:均|都|分别|各)?(?:采用|录用|采纳|刊用))")
 _BRACKET = re.compile(r"\(([^()]*)\)")
 # Adopted, not printed (yet): 市政协采用（未刊发）, 市政协已采用未编发 — the adoption stands, the rest is a
 # clause of its own (as 市政协采用，暂未刊发 is), not a refusal of the whole part.

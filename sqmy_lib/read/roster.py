@@ -407,6 +407,11 @@ _STILL_IN_POST = frozenset({"至今", "在任", "现任", "在职", "—至今",
 _MONTH_ONLY = re.compile(r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*月?(?:份|底)?$")
 
 
+def _month_only(value) -> bool:
+    """Whether a roster date is written as a month without its day (2025年6月, 2025.6)."""
+    return isinstance(value, str) and _MONTH_ONLY.match(_DATE_WORDS.sub("", norm(value))) is not None
+
+
 def _date(value, label: str, problems: list[str], date1904: bool = False, end: bool = False):
     if value is None or value == "":
         return None
@@ -503,6 +508,9 @@ class _PeopleSheet:
             appointed = ended = None
         if problems:
             self._say("roster.date_problem", where, None, name, ";".join(problems))
+        elif ended is not None and self.end_col is not None and _month_only(row[self.end_col]):
+            # 2025年6月: in post through June, as read; whether the person left mid-June only staff know
+            self._say("roster.end_month", where, self.end_col, name, cell_text(row[self.end_col]))
         note = cell_text(row[self.note_col]) if self.note_col is not None and self.note_col < len(row) else ""
         if ended is None and note and _LEAVING.search(note):
             self._say("roster.leaving_in_note", where, self.note_col, note[:60])

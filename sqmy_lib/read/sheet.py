@@ -643,7 +643,7 @@ class SheetReader:
             return "separator"
         if _NOTE.match(text):
             return "note"
-        if self._unit_heading(text):
+        if c != self.f.get("note") and self._unit_heading(text):  # a 备注 alone (已转报市政协) is the row above's
             return "unit_heading"
         if c == self.f.get("seq"):
             return "numbered_blank" if isinstance(value, (int, float)) or text.isdigit() else "comment"
@@ -1249,7 +1249,8 @@ class SheetReader:
                 continue
             cell = parsed[i]
             known = {a.key for a in cell.authors} if cell is not None else set()
-            names = "、".join(takewhile(lambda t: not _NO_NAME_AFTER.search(t), _NAME_LIST.split(m["names"].strip())))
+            listed = m["names"] or m["with"] or m["also"]
+            names = "、".join(takewhile(lambda t: not _NO_NAME_AFTER.search(t), _NAME_LIST.split(listed.strip())))
             new = tuple(a for a in split_authors(names, self.author_words).authors
                         if a.key not in known and self.author_words.is_person_name(a.key))
             if new:
@@ -2393,8 +2394,14 @@ def _unit_cell(value) -> tuple[str, str]:
 
 # Co-authors written in a 备注: 联名：李四, 合作者：王五、赵六, 第二作者：钱七 (a colon or a space after the
 # label: 联名报送 says how it was sent).
-_COAUTHORS_IN_NOTE = re.compile(r"(?:联名(?:人|作者)?|合作者|合作人|共同作者|合著者|第[二三四五2-5]作者|其他作者|另有作者)"
-                                r"(?:\s*[:：]\s*|\s+)(?P<names>[\u3400-\u9fff·][\u3400-\u9fff·、，, ]{1,40})")
+_COAUTHORS_IN_NOTE = re.compile(
+    # a label, then the names: 联名：李四, 合作者 王五、赵六, 共同作者周杰, 作者另有李四, 合写：周杰
+    r"(?:(?:联名(?:人|作者)?|合作者|合作人|合著者|第[二三四五2-5]作者|其他作者)(?:\s*[:：]\s*|\s+)"
+    r"|(?:共同作者|另有作者|作者另有|作者还有|合写|联合撰写|共同撰写)(?:\s*[:：]\s*|\s*))"
+    r"(?P<names>[\u3400-\u9fff·][\u3400-\u9fff·、，, ]{1,40})"
+    # the names in a sentence saying they wrote it too: 与周杰合写, 和周杰合作, 周杰参与撰写, 周杰共同完成
+    r"|(?:与|和|同)(?P<with>[\u3400-\u9fff·、]{2,12}?)(?:同志)?(?:合写|合著|合作|共同撰写|共同完成|联合撰写|一起撰写|共同执笔)"
+    r"|(?:^|[,，;；。])(?P<also>[\u3400-\u9fff·、]{2,12}?)(?:同志)?(?:参与撰写|参与执笔|共同撰写|共同完成|协助撰写|联合撰写)")
 # The names listed after such a label end where the 备注 goes on to say something else (联名：李四，已报送).
 _NAME_LIST = re.compile(r"[、，,\s]+")
 _NO_NAME_AFTER = re.compile(r"[已未报送采批阅示请]|^$")

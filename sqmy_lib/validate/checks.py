@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
-from ..read.attribute import office_places, person_units, told_apart, unit_key
+from ..read.attribute import office_places, person_units, places_said, told_apart, unit_key
 from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, name_key
 from ..read.values import month_in_text, year_in_text
 from ..rules import Rules
@@ -250,14 +250,15 @@ def _main_units(df: pd.DataFrame, ctx: Context) -> pd.Series:
     main = df["unit"].copy()
     if not filled.any():
         return main
-    places = office_places(ctx.rules)
+    places, said = office_places(ctx.rules), places_said(ctx.ledger)
     units = df.loc[filled, ["office", "unit"]]
-    key_of = {u: unit_key(u, places) for u in set(units["unit"])}
+    key_of = {(o, u): unit_key(u, (*places, said[o]) if o in said else places)
+              for o, u in set(zip(units["office"], units["unit"]))}
     counts = units.value_counts().reset_index(name="n").sort_values(["n", "unit"], ascending=[False, True])
     best: dict[tuple[str, str], str] = {}
     for office, unit in zip(counts["office"], counts["unit"]):
-        best.setdefault((office, key_of[unit]), unit)
-    main[filled] = [best[o, key_of[u]] for o, u in zip(units["office"], units["unit"])]
+        best.setdefault((office, key_of[office, unit]), unit)
+    main[filled] = [best[o, key_of[o, u]] for o, u in zip(units["office"], units["unit"])]
     return main
 
 
@@ -342,7 +343,7 @@ READER_CODES = (
     "file.format_unsupported", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.unique", "repeat.differs", "sheet.hidden", "sheet.year_conflict", "ledger.several_years", "sheet.dated_by_name", "sheet.unit_as_author", "sheet.unit_by_name", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored", "header.filler_as_author",
     "header.duplicate", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "mark.flag_conflict", "issue.unknown", "issue.several", "adoption.own_beside_forward",
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.merged_records", "row.unit_heading", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "instruction.due_unread", "instruction.extended", "instruction.extended_unread", "sheet.no_unit", "office.other_level", "sheet.unit_from_name", "product.unknown", "role.unknown", "role.whose", "instruction.in_note",
-    "instruction.in_adoption", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.leaving_in_note", "roster.joining_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "unit.from_sector", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally",
+    "instruction.in_adoption", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "unit.from_sector", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally",
     "link.ambiguous", "link.loose", "link.number_mismatch", "link.number_form", "link.other_year", "link.no_seq",
     "office.place_unclear",
 )
