@@ -263,6 +263,20 @@ def test_roster_headers_other_offices_write(tmp_path):
     assert (year.at["王五", "role"], year.at["王五", "quota"]) == ("委员", 2)
 
 
+def test_roster_role_and_sector_headed_as_other_offices_head_them(tmp_path):
+    # 政协身份 | 所在界别: were columns not read (roster.column_unread, a 提示): every person without a role, no
+    # quota, no 委员 in the participation figures. By hand: 张三 委员 owes 2 a year, 李四 信息员 owes 12 months.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["序号", "姓名", "政协身份", "工作单位", "所在界别"],
+                                                         [1, "张三", "委员", "民盟县委", "教育界"],
+                                                         [2, "李四", "信息员", "民进县委", "经济界"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者"], ["A1", "2025-05-10", "关于一的建议", "张三"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    assert not [i for i in sq.validate(ledger).issues if i.code == "roster.column_unread"]
+    year = people(ledger, Period.of(2025), today=DONE).set_index("name")
+    assert (year.at["张三", "role"], year.at["张三", "quota"], year.at["李四", "role"], year.at["李四", "quota"]) == ("委员", 2, "信息员", 12)
+    assert list(ledger.roster.people.set_index("name").loc[["张三", "李四"], "sector"]) == ["教育界", "经济界"]
+
+
 def test_completion_is_of_the_quota_not_of_its_rounding(tmp_path):
     # A 委员 appointed 10 May owes 2 × 8/12 = 4/3 items. One item is 3/4 of that: 75.0% (it read 75.2%,
     # 1 of the quota rounded to 1.33); two are 150.0% (read 150.4%).
@@ -733,3 +747,18 @@ def test_one_name_under_two_units_is_said_once(tmp_path):
     roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位"], ["张伟", "信息员", "县教育局"]]})
     circ = build_circular(sq.read_ledgers(path, roster=roster), 2025, 1, today=DONE)
     assert not [n for n in circ.notes if "分属不同单位" in n]
+
+
+def test_a_town_or_a_committee_written_short_counts_for_the_roster_unit(tmp_path):
+    # 城关镇 for the roster's 城关镇政协工委, 城南街道工委 for 城南街道政协工委, 县提案委 for 示例县政协提案委员会: each one
+    # unit, counted as the roster writes it and said (unit.read_as). Before, each was a unit not on the roster
+    # (roster.unknown_unit) and its items counted for no unit: 城关镇政协工委 owing its quota with items sent.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型"], ["城关镇政协工委", "镇街政协工委"],
+                                                           ["城南街道政协工委", "镇街政协工委"], ["示例县政协提案委员会", "专委会"]]})
+    rows = [["编号", "收稿日期", "信息标题", "作者", "单位"], ["A1", "2025-05-10", "关于一的建议", "张三", "城关镇"],
+            ["A2", "2025-05-11", "关于二的建议", "李四", "城南街道工委"], ["A3", "2025-05-12", "关于三的建议", "王五", "县提案委"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
+    codes = [i.code for i in sq.validate(ledger).issues]
+    assert "roster.unknown_unit" not in codes and codes.count("unit.read_as") == 3
+    sent = sq.units(ledger, Period.of(2025), today=DONE).set_index("unit")["submitted"].to_dict()
+    assert sent == {"城关镇政协工委": 1, "城南街道政协工委": 1, "示例县政协提案委员会": 1}

@@ -5097,3 +5097,23 @@ def test_the_sending_unit_over_the_authors_workplace(tmp_path, head):
     ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
     assert list(ledger.submissions["unit"]) == ["民建县委"]
     assert not _codes(report, "header.duplicate") and _codes(report, "header.ignored")
+
+
+def test_a_units_folder_names_its_items_unit(tmp_path):
+    """台账/民盟县委/2025年.xlsx, no 单位 column, no unit in the sheet's or the file's name: the folder is the unit
+    (said, as a file named 民盟县委2025年.xlsx is). Before, its items counted for no unit, without a word."""
+    (tmp_path / "民盟县委").mkdir()
+    rows = [["日期", "题目", "作者", "采用"], ["1月7日", "关于整治校园欺凌的建议", "陆军", None]]
+    write_xlsx(tmp_path / "民盟县委" / "2025年.xlsx", {"1月": rows})
+    ledger, report = assert_every_cell_accounted(tmp_path)
+    assert list(ledger.submissions["unit"]) == ["民盟县委"] and _codes(report, "sheet.unit_from_name")
+
+
+def test_a_sheet_named_for_a_party_under_its_units_title_takes_the_whole_name(tmp_path):
+    """Sheet 民盟 of 民盟县委2025年报送情况.xlsx under the title 民盟县委2025年社情民意信息报送表: its items are
+    民盟县委's, the unit the office's own ledger writes. Before, they were 民盟's, a unit of their own: one
+    unit in two rows of the figures."""
+    rows = [["民盟县委2025年社情民意信息报送表"], ["时间", "题目", "执笔人", "是否采用"],
+            ["2025-02-03", "关于规范校园食堂管理的建议", "李一", "否"]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "民盟县委2025年报送情况.xlsx", {"民盟": rows}))
+    assert list(ledger.submissions["unit"]) == ["民盟县委"]

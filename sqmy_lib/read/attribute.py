@@ -44,6 +44,10 @@ _PARTY_AT_LEVEL = re.compile(r"(民革|民盟|民建|民进|农工|致公|九三
 
 
 _BRACKET_AFTER = re.compile(r"(?<=.)\([^()]*\)$")
+# A town's or a street's 政协工委 (城关镇政协工委, 城南街道工委), as its place alone is written for it.
+_TOWN_COMMITTEE = re.compile(r"^(.{1,6}?(?:镇|乡|街道))(?:政协)?(?:联络)?工委$")
+# 政协 before one of the office's committees (县政协提案委, its level word already taken off): 提案委.
+_COMMITTEE_OF_THE_CPPCC = re.compile(r"^政协(?=.{1,12}委$)")
 
 
 def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
@@ -63,6 +67,8 @@ def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
         text = text.replace(long, short)
     if (m := _PARTY_AT_LEVEL.fullmatch(text)) and any(p[-1:] == m[2] for p in places):
         text = m[1]
+    text = _TOWN_COMMITTEE.sub(r"\1", text)  # 城关镇政协工委, 城南街道工委 and 城关镇: the town's one unit
+    text = _COMMITTEE_OF_THE_CPPCC.sub("", text)  # 县政协提案委 and 县提案委: the office's own committee
     return _BRANCH_WORDS.sub("界", text)
 
 
@@ -625,10 +631,10 @@ def _unit_in_name(name: str | None) -> list[str]:
 def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Rules, caption: str = "") -> str | None:
     """The unit a sheet without a 单位 column belongs to (one file or one sheet per unit): its
     填报单位, else a roster unit named in the sheet name, its title above the header, then the file
-    name. Without a roster: the 填报单位, else a sheet, title or file named as a unit is (民盟县委: a
+    name, then its folder's (民盟县委/2025年.xlsx). Without a roster: the 填报单位, else a sheet, title or file named as a unit is (民盟县委: a
     unit word of the rules, the test authors pass), the name before a year counting (民盟县委2025年台账,
     九三学社县委2025年社情民意信息报送情况); a name that is the office itself (…政协办公室, 信息科) is not a unit."""
-    names = (sheet, caption, Path(file).stem)
+    names = (sheet, caption, Path(file).stem, Path(file).parent.name)  # the folder last: 民盟县委/2025年.xlsx
     if units:
         if name_key(filed_by) in units:
             return filed_by
@@ -638,7 +644,9 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
     own = lambda name: name in (office.get("name"), office.get("full_name")) or name.endswith(("办公室", "信息科", "政协"))
     if filed_by:
         return None if own(filed_by) else filed_by
-    return next((name for whole in names for name in _unit_in_name(whole) if not own(name) and _names_a_unit(name, rules)), None)
+    found = [name for whole in names for name in _unit_in_name(whole) if not own(name) and _names_a_unit(name, rules)]
+    # A sheet 民盟 of 民盟县委2025年报送表: the unit written in full where another name writes it whole.
+    return max((n for n in found if found[0] in n), key=len) if found else None
 
 
 def _names_a_unit(name: str, rules: Rules) -> bool:
