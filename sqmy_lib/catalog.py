@@ -185,6 +185,8 @@ _ENTRIES = [
     Code("author.ambiguous", WARNING, "作者可能是单位", "作者“{value}”看起来像地名或单位名,已按个人计入;如是单位,请写全称或在名册中登记"),
     Code("author.titled", WARNING, "姓名后带职务", "“{value}”像是“{detail}”加上职务,统计时按两个人计;如是同一人,请只写姓名"),
     Code("author.variant", INFO, "姓名写法不一", "“{value}”与 {detail} 是同一人的不同写法,已按同一人计"),
+    Code("link.author_differs", WARNING, "作者与所对应的报送信息不同",
+         "本行写的作者“{value}”与所对应的报送信息({detail})不同,已按报送信息的作者和单位计入;如不是同一条信息,请核对编号或标题;如是同一人,请统一写法"),
     Code("link.loose", WARNING, "标题只差序号或括注", "标题“{value}”与报送信息“{detail}”只差序号或括注,已按同一条信息计入;如不是同一条,请改正标题"),
     Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),
     Code("link.number_mismatch", WARNING, "编号与标题对应不同信息", "编号“{value}”与标题对应的不是同一条信息:{detail};请核对编号和标题"),

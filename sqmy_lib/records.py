@@ -58,16 +58,16 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "is_unit": BOOL, "office": TEXT,
     },
     "adoptions": {
-        "adoption": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "body": TEXT, "tier": OBJECT,
+        "adoption": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "ref_author": TEXT, "body": TEXT, "tier": OBJECT,
         "channel": OBJECT, "routing": TEXT, "department": TEXT, "issue_no": NINT, **_DATED, "origin": TEXT, "note": TEXT,
         "unpaid": BOOL, **_CELL, "office": TEXT,
     },
     "forwards": {
-        "forward": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "body": TEXT, "tier": OBJECT,
+        "forward": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "ref_author": TEXT, "body": TEXT, "tier": OBJECT,
         "channel": OBJECT, **_DATED, "origin": TEXT, "note": TEXT, **_CELL, "office": TEXT,
     },
     "instructions": {
-        "instruction": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "leader": TEXT, "level": OBJECT,
+        "instruction": INT, "item": INT, "ref_item_no": TEXT, "ref_title": TEXT, "ref_author": TEXT, "leader": TEXT, "level": OBJECT,
         "text": TEXT, **_DATED, "follow_up": TEXT, "department": TEXT, "assigned_on": DATE, "due_on": DATE,
         "due_text": TEXT, "due_days": NINT, "replied_on": DATE, "reply": TEXT, "fed_back_on": DATE, "origin": TEXT, "note": TEXT, **_CELL,
         "office": TEXT,

@@ -5117,3 +5117,24 @@ def test_a_sheet_named_for_a_party_under_its_units_title_takes_the_whole_name(tm
             ["2025-02-03", "关于规范校园食堂管理的建议", "李一", "否"]]
     ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "民盟县委2025年报送情况.xlsx", {"民盟": rows}))
     assert list(ledger.submissions["unit"]) == ["民盟县委"]
+
+
+def test_an_adoption_row_naming_another_author_than_its_item_is_said(tmp_path):
+    """采用台账 关于发展夜间经济的建议 by 宋六 of 县工商联, linked by its title to the 报送台账's item by 宋三 of 民建县委: the
+    item's authors and unit are counted (宋三, 民建县委: the 报送台账 is the record of who sent it), and the
+    difference is said at the 作者 cell — the link may be to another item, or a name misspelt. Before, 宋六
+    and 县工商联 were neither counted nor said. A unit or an 等 written for the same people is no difference."""
+    write_xlsx(tmp_path / "2025年报送台账.xlsx", {"报送台账": [
+        ["序号", "编号", "报送日期", "信息标题", "作者", "报送单位"],
+        [1, "2025-003", "2025-02-09", "关于发展夜间经济的建议", "宋三", "民建县委"],
+        [2, "2025-004", "2025-02-19", "关于规范共享单车停放的建议", "马二", "民进县委"],
+        [3, "2025-005", "2025-03-01", "关于保障农民工工资支付的建议", None, "县总工会"]]})
+    write_xlsx(tmp_path / "2025年采用台账.xlsx", {"采用台账": [
+        ["序号", "编号", "信息标题", "报送单位", "作者", "采用单位", "期号", "采用时间"],
+        [1, None, "关于发展夜间经济的建议", "县工商联", "宋六", "省政协", "第1期", "2025-03-01"],
+        [2, "2025-004", "关于规范共享单车停放的建议", "民进县委", "马二等", "市政协", "第2期", "2025-03-05"],
+        [3, "2025-005", "关于保障农民工工资支付的建议", "县总工会", "县总工会", "市政协", "第3期", "2025-03-06"]]})
+    ledger, report = assert_every_cell_accounted(tmp_path)
+    said = [(i.file.rsplit("/", 1)[-1], i.row, i.column) for i in report.issues if i.code == "link.author_differs"]
+    assert said == [("2025年采用台账.xlsx", 2, "E")]
+    assert _paid(ledger) == {"宋三": Decimal(200), "马二": Decimal(100)}

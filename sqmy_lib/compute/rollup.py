@@ -261,7 +261,7 @@ def _sent_up(c: Counted, matches: pd.DataFrame, levels: dict[str, str]) -> pd.Da
     tier = office.map(levels).fillna(c.rules.own_tier)
     columns = list(c.forwards.columns) if c.forwards is not None else []
     rows = pd.DataFrame({
-        "forward": -1, "item": subs["item"], "ref_item_no": "", "ref_title": "", "body": office, "tier": tier,
+        "forward": -1, "item": subs["item"], "ref_item_no": "", "ref_title": "", "ref_author": "", "body": office, "tier": tier,
         "channel": c.rules.placement.default_channel, "date": subs["date"], "date_text": "", "date_status": "ok",
         "origin": ROLLUP_ORIGIN, "note": "", "src": subs["src"], "file": subs["file"], "sheet": subs["sheet"],
         "row": subs["row"], "column": "", "office": office, "when": subs["date"],

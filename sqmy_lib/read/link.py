@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -39,7 +40,7 @@ def link_references(ledger: Ledger) -> None:
         t = getattr(ledger, name)
         open_rows = t.index[t["item"].to_numpy() == -1]
         if len(open_rows):
-            part = t.loc[open_rows, ["ref_item_no", "ref_title", "file", "office", "src", "sheet", "row", "column"]].copy()
+            part = t.loc[open_rows, ["ref_item_no", "ref_title", "ref_author", "file", "office", "src", "sheet", "row", "column"]].copy()
             part["table"], part["at"] = name, open_rows
             refs.append(part)
     if not refs:
@@ -79,6 +80,7 @@ def link_references(ledger: Ledger) -> None:
     rows += [dict(code="link.number_form", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
                   value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].itertuples()]
     rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"])], ledger)
+    rows += _authors_differ(refs, linked, ledger)
     several = found[sizes > 1]
     if not several.empty:
         for ref, group in several.groupby("ref"):
@@ -89,6 +91,31 @@ def link_references(ledger: Ledger) -> None:
     if rows:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
+
+
+def _authors_differ(refs: pd.DataFrame, linked: pd.Series, ledger: Ledger) -> list[dict]:
+    """A 采用台账 row whose 作者 names none of its item's authors (宋六 for the 报送台账's 宋三), nor its unit:
+    linked by its 编号 or title all the same (the item's authors and unit are counted), said once per row —
+    the link may be to another item, or one ledger misspells the name."""
+    from .attribute import unit_key
+
+    refs = refs[(refs["ref_author"] != "") & refs["ref"].isin(linked.index)].drop_duplicates(["src", "row"])
+    if refs.empty:
+        return []
+    subs = ledger.submissions.set_index("item")
+    names = ledger.authors.groupby("item")["name"].agg(set)
+    rows = []
+    for r, column in zip(refs.itertuples(), ledger.column_letter(refs["src"], "author").fillna(refs["column"])):
+        item = int(linked[r.ref])
+        written = "".join(unicodedata.normalize("NFKC", r.ref_author).split())
+        text, unit = subs.at[item, "author_text"], subs.at[item, "unit"]
+        own = names.get(item, set())
+        if not (own or text) or any(n and n in written for n in own) or "".join(text.split()) in written or (
+                unit and unit_key(written) == unit_key(unit)):
+            continue
+        rows.append(dict(code="link.author_differs", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=column,
+                         value=r.ref_author, detail=f"{place(subs.at[item, 'file'], subs.at[item, 'sheet'], subs.at[item, 'row'])},作者“{text}”"))
+    return rows
 
 
 def _title_over_number(by_no: pd.DataFrame, subs: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:

@@ -135,11 +135,11 @@ TABLE_COLUMNS = {
                     "author_text", "unit", "sector", "category", "category_text", "role_text", "note", "filed_by", "src",
                     "row"),
     "authors": ("item", "position", "name", "written", "tag", "role", "scribe"),
-    "adoptions": ("item", "ref_item_no", "ref_title", "body", "tier", "channel", "routing", "department", "issue_no",
+    "adoptions": ("item", "ref_item_no", "ref_title", "ref_author", "body", "tier", "channel", "routing", "department", "issue_no",
                   "date", "date_text", "date_status", "origin", "note", "unpaid", "src", "row", "column"),
-    "forwards": ("item", "ref_item_no", "ref_title", "body", "tier", "channel", "date", "date_text", "date_status",
+    "forwards": ("item", "ref_item_no", "ref_title", "ref_author", "body", "tier", "channel", "date", "date_text", "date_status",
                  "origin", "note", "src", "row", "column"),
-    "instructions": ("item", "ref_item_no", "ref_title", "leader", "level", "text", "date", "date_text", "date_status",
+    "instructions": ("item", "ref_item_no", "ref_title", "ref_author", "leader", "level", "text", "date", "date_text", "date_status",
                      "follow_up", "department", "assigned_on", "due_on", "due_text", "due_days", "replied_on", "reply", "fed_back_on",
                      "origin", "note", "src", "row", "column"),
     "findings": ("code", "src", "row", "column", "value", "detail"),
@@ -1405,7 +1405,8 @@ class SheetReader:
     def _record(self, table: str, item: int, ref: tuple[str, str], r: int, col: int, **values) -> None:
         # A row of a separate 采用台账 keeps its 备注 with what it records (an item's is the item's).
         note = self._row_note
-        self.t.add(table, item=item, ref_item_no=ref[0], ref_title=ref[1], src=self.ctx.src, row=r,
+        self.t.add(table, item=item, ref_item_no=ref[0], ref_title=ref[1], ref_author=ref[2] if len(ref) > 2 else "",
+                   src=self.ctx.src, row=r,
                    column=col_letter(col), note=note, **values)
 
     def _placed(self, body: str):
@@ -2195,7 +2196,7 @@ class SheetReader:
         by_seq = "title" not in self.f and "item_no" not in self.f
         for row, r in zip(data, kept):
             ref = (self._memo("item_no", self._cell(row, "item_no"), lambda x: item_no_key(x) or ""),
-                   norm_spaces(self._text(row, "title")))
+                   norm_spaces(self._text(row, "title")), norm_spaces(self._text(row, "author")))
             self._row_note = self._text(row, "note")
             self._row_records(row, r, self._item_by_seq(row, r) if by_seq else -1, ref, self._row_note, reference=True)
         self._row_note = ""
