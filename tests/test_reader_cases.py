@@ -5138,3 +5138,39 @@ def test_an_adoption_row_naming_another_author_than_its_item_is_said(tmp_path):
     said = [(i.file.rsplit("/", 1)[-1], i.row, i.column) for i in report.issues if i.code == "link.author_differs"]
     assert said == [("2025年采用台账.xlsx", 2, "E")]
     assert _paid(ledger) == {"宋三": Decimal(200), "马二": Decimal(100)}
+
+
+@pytest.mark.parametrize("cell, leaders", [("副市长已阅，无批示", []), ("市长已阅，无具体批示", []), ("县长已阅。无批示", []),
+                                           ("已送县长，暂未批示", []), ("市长圈阅，未作批示", ["市长"]), ("副县长圈阅，无批示", ["副县长"])])
+def test_an_instruction_cell_saying_read_and_none_given(tmp_path, cell, leaders):
+    """领导批示 副市长已阅，无批示: read, no 批示 (said, instruction.read_only); 已送县长，暂未批示: none. Before, each
+    clause was a leader: 副市长已阅 and 无, two 市级 批示, paid double twice over. 圈阅 is a 批示 by the rules
+    (instruction_words): 市长圈阅，未作批示 is 市长's one, no 批示 by a leader 未."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "领导批示"],
+            [1, "2025-03-02", "关于甲的建议", "张三", "民盟县委", "市政协采用", cell]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert [lead.split("圈阅")[0] for lead in ledger.instructions["leader"]] == leaders
+    assert _paid(ledger) == {"张三": Decimal(200 if leaders else 100)}
+
+
+@pytest.mark.parametrize("cell, tier", [("省政协采用（经市政协）", "省级"), ("省政协采用（县政协直报）", "省级"),
+                                        ("全国政协采用（省政协第5期）", "全国"), ("省政协《社情民意》采用（市政协报）", "省级")])
+def test_the_body_in_brackets_after_an_adoption_is_its_way_up(tmp_path, cell, tier):
+    """省政协采用（经市政协）: 省政协 adopted it, by way of the 市政协. Before, the body was placed by the last level
+    word, the bracket's: a 市级 adoption, the item's highest tier (and its pay and points) one level short."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"], [1, "2025-03-02", "关于甲的建议", "张三", "民盟县委", cell]]
+    ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert list(ledger.adoptions["tier"]) == [tier]
+
+
+@pytest.mark.parametrize("cell, adopted, forwarded", [
+    ("待省政协采用", [], []), ("争取省政协采用", [], []), ("计划报省政协", [], []), ("有望被省政协采用", [], []),
+    ("省政协采用（待确认）", [], []), ("市政协采用，待省政协采用", ["市级"], []),
+    ("推荐全国政协采用", [], ["全国"]), ("提请省政协采用", [], ["省级"]), ("抄送市政协", [], ["市级"])])
+def test_an_adoption_awaited_planned_or_asked_for_is_none(tmp_path, cell, adopted, forwarded):
+    """待省政协采用, 争取省政协采用, 将报省政协: awaited or planned, no adoption (as 省政协待采用 and 拟报省政协 were);
+    推荐全国政协采用: sent up for adoption, a 上报; 抄送市政协: sent, a 上报. Before, each was an adoption at the body's
+    tier (a 省级 or 全国 adoption, paid and scored, that had not happened), without a word."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"], [1, "2025-03-02", "关于甲的建议", "张三", "民盟县委", cell]]
+    ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert list(ledger.adoptions["tier"]) == adopted and list(ledger.forwards["tier"]) == forwarded

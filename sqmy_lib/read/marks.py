@@ -129,7 +129,7 @@ class Vocabulary:
         titles = "|".join(map(re.escape, sorted(self.title_words, key=len, reverse=True))) or "(?!)"
         self._no_instruction = re.compile(
             rf"(?:[^,，;；。()]{{0,16}}?(?<![获经得]))?(?:未|无|待|没有|尚未|尚无|暂未|暂无|未经|未获|未有|未作|拟|拟请|准备|建议|提请)"
-            rf"(?:领导|上级)?(?:{words})(?:意见)?"
+            rf"(?:领导|上级|具体|明确)?(?:{words})(?:意见)?"
             r"|(?:已)?(?:报送|呈报|呈送|报|送|转呈)(?:[县市省区州]?(?:委|政府)?(?:主要|分管)?)领导(?:审阅|参阅|阅示)?"
             r"|(?:已)?(?:报送|呈报|呈送|报请|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){1,16}?(?:审阅|参阅|阅示|阅批|批阅|审定)"
             # 报县长, 已呈报市委书记王某某: sent to a leader, no more
@@ -290,8 +290,9 @@ class Vocabulary:
         return replace(said, day=day, when=when) if said.state in (ADOPTED, FORWARDED) and not _dated_part(said) else said
 
     def _negated(self, text: str) -> str | None:
-        """``暂未采用``, ``尚未刊用``, ``拟采用`` not in the lists: not adopted / pending."""
-        if self._pending_in.search(text):
+        """``暂未采用``, ``尚未刊用``, ``拟采用`` not in the lists: not adopted / pending; a plan or a wait
+        before the body (``待省政协采用``, ``争取省政协采用``, ``将报省政协``): pending."""
+        if self._pending_in.search(text) or _PLANNED.match(text):
             return PENDING
         if self._not_adopted_in.search(text) or self._negated_verb.search(text):
             return NOT_ADOPTED
@@ -491,6 +492,8 @@ class Vocabulary:
         sharing one verb apart (``_joined_bodies``); a 批示 piece whole."""
         m = self._then_adopted.search(piece)
         if m and m.start() > 0 and not self._negated(norm(piece).upper()) and self._forwarded(norm(piece[: m.start()]).upper()):
+            if _ASKED.match(piece) and m[0] in ADOPTION_VERBS:
+                return [piece[: m.start()]]  # 推荐全国政协采用: sent up for adoption, a 上报 (not yet adopted)
             return [piece[: m.start()], re.sub(r"^(?:并|且|后|又|均|获)+", "", m[0])]
         if self._any_instruction.search(piece) and not any(v in piece for v in ADOPTION_VERBS):
             return [piece]  # 市委主要领导和市政府主要领导批示: one 批示 part, its leaders read with it
@@ -616,6 +619,7 @@ class Vocabulary:
         issue = issue_number(part)
         # 市政协4月3日采用: that day (of the ledger's year); the body is what is written without it.
         date, day, when, body = _date_said(norm(part))
+        body, part = self._without_route(body), self._without_route(part)
         placed = self.place(body if when else part)
         if placed.tier is not None or placed.channel is not None:
             return Reading(ADOPTED, body=body, issue_no=issue, date=date, text=part, day=day, when=when)
@@ -624,6 +628,20 @@ class Vocabulary:
         if any(v in text for v in ADOPTION_VERBS):
             return Reading(ADOPTED, body=norm(part), text=part)  # a body the rules cannot place: reported
         return Reading(UNKNOWN, text=part)
+
+    def _without_route(self, text: str) -> str:
+        """省政协采用（经市政协）, 全国政协采用（省政协第5期）: the body that adopted is the one before the
+        bracket; the body in it is the way the item went (placed, it made the adoption 市政协's)."""
+        if not text.endswith(")") or (m := _BRACKET_AT_END.search(text)) is None:
+            return text
+        head = text[: m.start()].strip()
+        if not head or not any(v in head for v in ADOPTION_VERBS):
+            return text
+        adopted, route = self.place(head), self.place(m[1])
+        # A body of another level in the bracket (not the head body's own 专报 or issue: 市政协采用（社情民意专报）)
+        if adopted.tier is not None and route.by_level and route.tier != adopted.tier:
+            return head
+        return text
 
     # -- instructions
 
@@ -692,7 +710,12 @@ class Vocabulary:
         """Whether a 批示 cell says only that a leader read the item (``阅示``, ``副市长王某某阅``,
         ``市长已阅``: rules ``read_words``), with no 批示 word: not a 批示 (``圈阅`` is one by the rules)."""
         t = unicodedata.normalize("NFKC", text).strip(" 。.")
-        return not self._any_instruction.search(t) and self._read_only.fullmatch(t) is not None
+        if not self._any_instruction.search(t) and self._read_only.fullmatch(t) is not None:
+            return True
+        # 副市长已阅，无批示; 县长已阅。无具体意见: read, and said to have given none
+        clauses = _clauses(t)
+        return (len(clauses) > 1 and any(self.says_read_only(c) for c in clauses)
+                and all(self.says_read_only(c) or self.says_no_instruction(c) for c in clauses))
 
     def _posts(self, parts: list[str]) -> list[str]:
         """Posts named without a person (``县委书记、县长``): a leader each, as two posts are two
@@ -753,11 +776,21 @@ class Vocabulary:
         or only that the item went to a leader to read (``呈县长阅示``, ``已送县长审阅``), with the
         outcome in brackets too (``已呈报县委主要领导（未批示）``, ``报县长（待批示）``)."""
         t = unicodedata.normalize("NFKC", text).strip(" 。.")
-        if self._no_instruction.fullmatch(t):
+        if self._no_instruction.fullmatch(t) or _NO_OPINION.fullmatch(t):
             return True
         b = _BRACKET.search(t)  # the outcome in brackets, after a head that records no 批示 itself
-        return (b is not None and not t[b.end():].strip(" 。.") and self._no_instruction.fullmatch(b[1].strip()) is not None
-                and not self._any_instruction.search(t[: b.start()]))
+        if (b is not None and not t[b.end():].strip(" 。.") and self._no_instruction.fullmatch(b[1].strip()) is not None
+                and not self._any_instruction.search(t[: b.start()])):
+            return True
+        clauses = _clauses(t)  # 已送县长，暂未批示: each clause says none
+        return len(clauses) > 1 and all(map(self.says_no_instruction, clauses))
+
+    def without_no_instruction(self, text: str) -> str:
+        """A 批示 text without its clauses that say no 批示 was given, when another clause is left
+        (市长圈阅，未作批示 → 市长圈阅): a 未 is no leader."""
+        clauses = _clauses(unicodedata.normalize("NFKC", text))
+        kept = [c for c in clauses if not self.says_no_instruction(c)]
+        return "，".join(kept) if kept and len(kept) < len(clauses) else text
 
     def _from_first_post(self, leader: str) -> str:
         """A leader text listed with 、 from its first piece that names a post (``市政协、市长`` → ``市长``);
@@ -1121,10 +1154,25 @@ _LEVELS_TOGETHER = re.compile(r"([省市县区])[、和及与]?([省市县区])(
                               r"|(?:^|(?<=[被由经已均;；,，\s]))([省市县区])[、和及与]?([省市县区])(?:[、和及与]?([省市县区]))?"
                               r"(?=(?:均|都|分别|各)?(?:采用|录用|采纳|刊用))")
 _BRACKET = re.compile(r"\(([^()]*)\)")
+_BRACKET_AT_END = re.compile(r"\(([^()]*)\)$")
+# A part that starts by saying the deed is awaited, hoped for or planned (待省政协采用, 争取省政协采用, 将报省政协,
+# 有望被省政协采用): pending, whatever body follows.
+_PLANNED = re.compile(r"(?:待|等待|尚待|正在等待|争取|力争|希望|拟|准备|计划|将要|将于|下步|下一步|有望|可望|可能"
+                      r"|将(?=被|由|送|报|推荐|上报))(?:被|由|送|报|报送|推荐|上报)?[\u4e00-\u9fff《]")
+# Sending that asks for the deed (推荐全国政协采用, 呈省政协采用, 提请市政协采用): a 上报, not an adoption.
+_ASKED = re.compile(r"(?:已)?(?:推荐|呈|呈报|提请|申请|报请|送请)")
 # Adopted, not printed (yet): 市政协采用（未刊发）, 市政协已采用未编发 — the adoption stands, the rest is a
 # clause of its own (as 市政协采用，暂未刊发 is), not a refusal of the whole part.
 _ADOPTED_UNPUBLISHED = re.compile(r"(采用|录用|采纳)\s*\(?\s*((?:未|尚未|暂未|还未)(?:刊发|编发|刊登|印发|刊出|发表|刊印))\s*\)?")
-_KEPT = "\ue001"  # a separator inside brackets while a cell is split (one leader's posts)
+_KEPT = "\ue001"
+# 无具体意见, 没有指示: no 批示 said in other words.
+_NO_OPINION = re.compile(r"(?:无|没有|暂无)(?:具体|明确)?(?:意见|指示|批示意见)")
+_CLAUSE = re.compile(r"[,，;；。]")
+
+
+def _clauses(text: str) -> list[str]:
+    """A text's clauses (split at commas, semicolons and full stops), stripped, blanks left out."""
+    return [c.strip(" 。.") for c in _CLAUSE.split(text) if c.strip(" 。.")]  # a separator inside brackets while a cell is split (one leader's posts)
 _WITH_ANOTHER = re.compile(r"(?:与|同)[^,;()]{1,20}?(?:信息|稿件|材料|来稿)?(?:合编|合并|合稿|整合|合写|一并编发|一并采用)")
 
 

@@ -1249,8 +1249,7 @@ class SheetReader:
                 continue
             cell = parsed[i]
             known = {a.key for a in cell.authors} if cell is not None else set()
-            listed = m["names"] or m["with"] or m["also"]
-            names = "、".join(takewhile(lambda t: not _NO_NAME_AFTER.search(t), _NAME_LIST.split(listed.strip())))
+            names = _names_listed(m)
             new = tuple(a for a in split_authors(names, self.author_words).authors
                         if a.key not in known and self.author_words.is_person_name(a.key))
             if new:
@@ -1974,6 +1973,10 @@ class SheetReader:
         leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
         leader_text = self._without_adoption_clauses(leader_text, r, f.get("leader"))
         instr_text = self._without_adoption_clauses(instr_text, r, f.get("instruction"))
+        if not self.vocab.says_no_instruction(leader_text) and not self.vocab.says_read_only(leader_text):
+            leader_text = self.vocab.without_no_instruction(leader_text)  # 市长圈阅，未作批示: 市长's, no 未
+        if not self.vocab.says_no_instruction(instr_text) and not self.vocab.says_read_only(instr_text):
+            instr_text = self.vocab.without_no_instruction(instr_text)
         if content and self.vocab.says_read_only(content):  # 批示领导 县委书记 | 批示内容 已阅: read, no 批示
             self._finding("instruction.read_only", r, f["instruction_text"], content)
             return []
@@ -2403,6 +2406,12 @@ _COAUTHORS_IN_NOTE = re.compile(
     # the names in a sentence saying they wrote it too: 与周杰合写, 和周杰合作, 周杰参与撰写, 周杰共同完成
     r"|(?:与|和|同)(?P<with>[\u3400-\u9fff·、]{2,12}?)(?:同志)?(?:合写|合著|合作|共同撰写|共同完成|联合撰写|一起撰写|共同执笔)"
     r"|(?:^|[,，;；。])(?P<also>[\u3400-\u9fff·、]{2,12}?)(?:同志)?(?:参与撰写|参与执笔|共同撰写|共同完成|协助撰写|联合撰写)")
+def _names_listed(m: re.Match) -> str:
+    """The names a 备注's co-author mention lists, joined by 、, up to where it says something else."""
+    listed = (m["names"] or m["with"] or m["also"]).strip()
+    return "、".join(takewhile(lambda t: not _NO_NAME_AFTER.search(t), _NAME_LIST.split(listed)))
+
+
 # The names listed after such a label end where the 备注 goes on to say something else (联名：李四，已报送).
 _NAME_LIST = re.compile(r"[、，,\s]+")
 _NO_NAME_AFTER = re.compile(r"[已未报送采批阅示请]|^$")
