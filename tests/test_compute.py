@@ -477,3 +477,29 @@ def test_rules_that_reading_used_edited_after_reading_are_said(office_rules):
     ledger.rules.data["placement"]["level_words"]["市级"] = ["示例市级词"]
     with pytest.warns(UserWarning, match="重新读取台账"):
         units(ledger, 2025)
+
+
+def test_a_rate_is_rounded_once(tmp_path):
+    """12 of 22 items adopted: 54.545…% is 54.5%. It showed 54.6%, rounded twice (0.5455, then 54.55 → 54.6)."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]]
+    rows += [[k + 1, f"2025-02-{k + 1:02d}", f"关于第{k + 1}项的建议", "韩二", "民进县委", "县政协采用" if k < 12 else None]
+             for k in range(22)]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    summary = sq.summary(ledger, sq.Period.of(2025, quarter=1))
+    assert (summary.submitted, summary.adopted) == (22, 12)
+    assert dict(summary.to_frame().values)["采用率"] == "54.5%"
+
+
+def test_a_units_instructions_are_counted_in_jian(tmp_path):
+    """An item with two leaders' 批示 (县长李某, 副省长赵某) and one with one: the unit got 3 批示 (件), as the circular's
+    text counts them ("获领导批示3件"); its 附件1 column said 2, the items instructed."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "批示领导", "批示时间"],
+            [1, "2025-02-10", "关于甲的建议", "梁七", "教育界别组", "县政协采用", "县长李某", "2025-03-20"],
+            [None, None, None, None, None, None, "副省长赵某", "2025-08-10"],
+            [2, "2025-02-11", "关于乙的建议", "梁八", "教育界别组", "县政协采用", "副县长王某", "2025-09-25"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert len(ledger.instructions) == 3
+    units = sq.units(ledger, sq.Period.of(2025)).set_index("unit")
+    assert units.at["教育界别组", "instructed"] == 3 == sq.summary(ledger, sq.Period.of(2025)).instructions
+    people = sq.people(ledger, sq.Period.of(2025)).set_index("name")
+    assert (people.at["梁七", "instructed"], people.at["梁八", "instructed"]) == (2, 1)

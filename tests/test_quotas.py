@@ -502,7 +502,7 @@ def test_a_reappointed_informant_owes_every_term(tmp_path):
     for name in ("孙七", "周八"):
         assert (q3.at[name, "quota"], q3.at[name, "missed_months"], q3.at[name, "behind"]) == (3, [7, 8, 9], True)
     year = people(ledger, 2025, today=DONE).set_index("name")
-    assert (year.at["孙七", "quota"], year.at["孙七", "completion"], year.at["孙七", "missed_months"]) == (9, 0.3333, [7, 8, 9, 10, 11, 12])
+    assert (year.at["孙七", "quota"], year.at["孙七", "completion"], year.at["孙七", "missed_months"]) == (9, round(1 / 3, 10), [7, 8, 9, 10, 11, 12])
     assert (year.at["周八", "quota"], year.at["周八", "completion"], year.at["周八", "missed_months"]) == (12, 0.5, [7, 8, 9, 10, 11, 12])
     assert "2025-01-01至2025-03-31、2025-07-01起" in year.at["孙七", "note"]
     table = appraisal(ledger, 2025, today=DONE).set_index("name")

@@ -87,8 +87,9 @@ def in_period(df: pd.DataFrame, period: Period, column: str = "when") -> pd.Data
     return df[period.contains(df[column])]
 
 
-def ratio(numerator, denominator, places: int = 4):
-    """numerator / denominator rounded, or None when the denominator is 0 or missing."""
+def ratio(numerator, denominator, places: int = 10):
+    """numerator / denominator, or None when the denominator is 0 or missing. Kept to 10 places, so
+    that a percentage shown from it is rounded once: 12 of 22 is 54.5%, not 54.6% by way of 0.5455."""
     if denominator is None or pd.isna(denominator) or denominator == 0:
         return None
     return round(float(numerator) / float(denominator), places)
@@ -271,8 +272,9 @@ def _own_tier_rank(c, items: pd.Series):
 
 def item_flags(c, period: Period) -> pd.DataFrame:
     """Per item (index): submitted / adopted / adopted at each tier / adopted with that tier its
-    highest (``highest_<tier>``) / instructed / forwarded upward (and adopted there) within the
-    period, as 0/1 columns, so per-person and per-unit counts are one groupby-sum. (The forwarded
+    highest (``highest_<tier>``) / forwarded upward (and adopted there) within the period, as 0/1
+    columns, and ``instructed``, its 批示 (件) given in the period, so per-person and per-unit counts
+    are one groupby-sum. (The forwarded
     columns are 0 when no 上报 is recorded: the tables built from them leave them out then,
     :func:`forwards_recorded`.)"""
     subs = c.submissions
@@ -288,7 +290,9 @@ def item_flags(c, period: Period) -> pd.DataFrame:
     reached = flags.index.map(top)
     for rank, tier in enumerate(c.rules.tiers):
         flags[f"highest_{tier}"] = (reached == rank).astype("int64")
-    flags["instructed"] = flags.index.isin(in_period(c.instructions, period)["item"]).astype("int64")
+    # 件, as the circulars count 批示 (an item with two leaders' 批示 is two), not items instructed.
+    given = in_period(c.instructions, period)["item"].value_counts()
+    flags["instructed"] = flags.index.map(given).fillna(0).astype("int64")
     fw = forwarded_items(c, period)
     flags["forwarded"] = flags.index.isin(fw["item"]).astype("int64")
     flags["forwarded_adopted"] = flags.index.isin(fw.loc[fw["adopted"], "item"]).astype("int64")

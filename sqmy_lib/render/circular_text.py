@@ -339,15 +339,20 @@ def _problem_instructions(circ: QuarterlyCircular, refs: dict[str, str]) -> tupl
     if ins.empty:
         return None
     no_report = int((ins["status"] == "未反馈").sum())
-    overdue = int((pd.to_numeric(ins["days_open"], errors="coerce") > circ.overdue_days).sum())
-    past_due = _past_due(ins)
-    if not no_report and not overdue and not past_due:
+    long_open = (pd.to_numeric(ins["days_open"], errors="coerce") > circ.overdue_days).fillna(False).to_numpy(dtype=bool)
+    past = ins["overdue"].fillna(False).to_numpy(dtype=bool) if "overdue" in ins else long_open & False
+    if not no_report and not long_open.any() and not past.any():
         return None
     parts = [f"{no_report}件尚无落实情况反馈"] if no_report else []
-    if past_due:
-        parts.append(f"{past_due}件已过办理时限仍未办复")
-    if overdue:
-        parts.append(f"{overdue}件批示后已超过{circ.overdue_days}天仍未办结")
+    # One 批示 past its 时限 and long open is one: said of those past due, not counted again.
+    both, days = int((past & long_open).sum()), circ.overdue_days
+    if past.any():
+        n = int(past.sum())
+        said = (f"，且批示后{'均' if n > 1 else ''}已超过{days}天仍未办结" if both == n
+                else f"（其中{both}件批示后已超过{days}天仍未办结）" if both else "")
+        parts.append(f"{n}件已过办理时限仍未办复{said}")
+    if (only_long := int((long_open & ~past).sum())):
+        parts.append(f"{'另有' if past.any() else ''}{only_long}件批示后已超过{days}天仍未办结")
     return "批示件跟踪落实还需加强。", f"{circ.year_to_date.label}的领导批示件中，" + "，".join(parts) + "。"
 
 

@@ -68,7 +68,7 @@ def _overview(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     ws.write_string(month_row, 0, f"分月情况（{zh.punctuate(circ.year_to_date.label)}）", w.fmt["caption"])
     monthly = circ.monthly.assign(month=circ.monthly["month"].map(lambda m: f"{m}月"))
     months = w.table(ws, monthly, specs.MONTHLY, month_row + 1)
-    ws.write_string(months.bottom + 1, 0, "注：每条信息计入其首次被采用的月份，各月合计等于年度累计被采用信息数。", w.fmt["note"])
+    ws.write_string(months.bottom + 1, 0, "注：每条信息计入其本年度首次被采用的月份，各月合计等于年度累计被采用信息数。", w.fmt["note"])
     ws.freeze_panes(1, 0)
 
     tier_rows = [placed.first_row + i for i, f in enumerate(figures) if f.path[0] == "adopted_by_tier"]
