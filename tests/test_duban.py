@@ -157,6 +157,20 @@ def test_an_unreadable_duban_date_is_a_finding(tmp_path):
     ("已整改完毕，待验收", "办理中", True),
     ("已落实100%", "已办结", True),
     ("问题已解决，未再发生", "已办结", True),  # a negation with no contrast before it: no work left
+    # A first stage or a share done, something awaited, or the resolution answered no: 办理中 (were 已办结).
+    ("已完成前期工作", "办理中", True),
+    ("已落实（第一期）", "办理中", True),
+    ("主体工程已完成", "办理中", True),
+    ("已完成七成", "办理中", True),
+    ("已完成大部分", "办理中", True),
+    ("已解决，资金待拨付", "办理中", True),
+    ("已完成（资金未到位）", "办理中", True),
+    ("已落实，待省里批复", "办理中", True),
+    ("已办结：否", "办理中", True),
+    ("已落实到位", "已办结", True),
+    # Listed into a plan is a deed, as 按计划 is (was 办理中); the question answered yes is 已办结 (was 办理中).
+    ("已列入计划并已完成", "已办结", True),
+    ("是否办结：是", "已办结", True),
 ])
 def test_status_vocabulary_with_negation(text, status, understood):
     assert Vocabulary.of(load_rules(year=2025)).status(text) == (status, understood)

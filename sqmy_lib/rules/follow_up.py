@@ -19,10 +19,15 @@ NEGATION_REACH = 2
 _CLAUSE_BREAK = re.compile(r"[,，;；。.!！?？、\n]")
 
 
-# A share: 已落实30%, 完成70%.
+# A share: 已落实30%, 完成70%; 已完成七成.
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+_TENTHS = re.compile(r"[一二三四五六七八九]成")
+# Something awaited after the deed (已落实，待省里批复; 已解决，资金待拨付): work remains.
+_AWAITED = re.compile(r"待[\u4e00-\u9fff]{0,4}?(?:批复|审批|验收|拨付|落实|解决|办理|完善|评估|审核|到位)")
+# A resolution answered no (办结：否, 已办结：否) or yes after its question (是否办结：是).
+_ANSWERED = re.compile(r"(?:是否)?(?P<word>[\u4e00-\u9fff]{2,4})\s*[:：]\s*(?P<answer>是|否)$")
 # What a deed was done by (按批示要求, 按照计划, 根据部署): no plan of work still to do.
-_AS_REQUIRED = re.compile(r"(?:按照|按|根据|依照|依据)[^，,。;；]{0,12}?(?:要求|计划|部署|安排)")
+_AS_REQUIRED = re.compile(r"(?:按照|按|根据|依照|依据)[^，,。;；]{0,12}?(?:要求|计划|部署|安排)|(?:已)?(?:列入|纳入)[^，,。;；]{0,8}?计划")
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ class Vocabulary:
         (解决|一半, 已办结|（部分）); a share below the whole beside it (已落实|30%)."""
         after = after.lstrip("(（[【")
         return (any(p in before for p in self.partial) or after.startswith(self.partial or ("\0",))
-                or any(float(m[1]) < 100 for m in _PERCENT.finditer(before + after)))
+                or any(float(m[1]) < 100 for m in _PERCENT.finditer(before + after)) or bool(_TENTHS.search(after)))
 
     def _partial(self, text: str) -> bool:
         """Whether a resolution word is said in part somewhere (部分采纳, 已完成部分)."""
@@ -132,7 +137,8 @@ class Vocabulary:
         """Whether the text says work goes on, is planned or remains (正在制定方案, 预计…办结, 已整改完毕，待验收,
         已落实，但资金尚未到位), beside whatever it says is done; a reply (已答复) or a part done (部分解决:
         已办结,问题部分解决 is closed) is no work going on."""
-        if self._planned(text) or any(w in text for w in self.remaining) or self._not_yet_after_a_contrast(text):
+        if (self._planned(text) or any(w in text for w in self.remaining) or self._not_yet_after_a_contrast(text)
+                or _AWAITED.search(text)):
             return True
         return any(self._plain(text, w) for w in self.in_progress
                    if w in text and w not in self.replies and not any(p in w for p in self.partial))
@@ -145,6 +151,8 @@ class Vocabulary:
         text = re.sub(r"\s+", "", text or "").replace("已经", "已")  # 已经落实 is 已落实
         if not text or text in self.no_report:
             return NO_REPORT, True
+        if (m := _ANSWERED.match(text)) and any(m["word"] in (w, "已" + w) or w in (m["word"], "已" + m["word"]) for w in self.done):
+            return (DONE if m["answer"] == "是" else IN_PROGRESS), True  # 是否办结：是, 办结：否
         denied = self._denied(text)
         going = self._going(text)
         if not denied and not going and any(self._plain(text, w) for w in self.done if w in text):
