@@ -28,6 +28,23 @@ OUTPUT_PROPERTY = "sqmy_lib_output"
 OUTPUT_PROPERTY_TEXT = "sqmy 生成的文件,不作为台账读取"
 
 
+# The files this process read as inputs (ledgers, rosters): an output is never written over one of them.
+_inputs: set[str] = set()
+
+
+class OutputOverInput(ValueError):
+    """An output asked to be written onto a file this process read as an input."""
+
+
+def _key(path: str | os.PathLike) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def note_inputs(paths) -> None:
+    """Remember files read as inputs: ``atomic_path`` refuses to write an output onto one."""
+    _inputs.update(_key(p) for p in paths)
+
+
 def is_output_folder(names) -> bool:
     """Whether a folder holding the file ``names`` is one of the tool's output folders."""
     return OUTPUT_MARKER in names or REPORT_MARKER in names
@@ -51,6 +68,8 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     format by extension (openpyxl, xlsxwriter) behave the same.
     """
     target = Path(target)
+    if _inputs and _key(target) in _inputs:  # compute … --out 台账.xlsx: the ledger just read
+        raise OutputOverInput(f"输出文件不能是读取的台账或名册本身:{target};请换一个输出文件名 [output.is_input]")
     target.parent.mkdir(parents=True, exist_ok=True)
     # A short name of our own, not the target's: a legal 255-byte target name plus a prefix would
     # pass NAME_MAX. The suffix is kept (when short) for the libraries that go by it.

@@ -77,7 +77,7 @@ def xml_sheets(path: Path, max_cells: int = 20_000_000) -> list[XmlSheet]:
         for event, el in iterparse(str(path), events=("start", "end")):
             (reader.start if event == "start" else reader.end)(el)
     except (ParseError, DefusedXmlException, UnicodeError) as exc:
-        raise SpreadsheetMLError(f"Excel 2003 XML 工作簿无法解析({type(exc).__name__})") from exc
+        raise SpreadsheetMLError("Excel 2003 XML 工作簿无法解析") from exc
     for sheet in reader.sheets:
         width = max(map(len, sheet.rows), default=0)
         sheet.rows = [row + [""] * (width - len(row)) for row in sheet.rows]

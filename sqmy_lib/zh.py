@@ -260,7 +260,9 @@ def ceil_div(a: int, b: int) -> int:
 # What the operating system said, in words staff act on: the error numbers a run meets writing outputs.
 _LOCKED = "没有权限(文件夹只读,或文件正在 Excel/WPS 中打开:请关闭后重新运行)"
 _OS_ERRORS = {28: "磁盘空间不足,请清理磁盘后重新运行", 13: _LOCKED, 1: _LOCKED,
-              30: "所在磁盘只读", 2: "文件或文件夹不存在", 36: "文件名过长", 122: "磁盘配额已满,请清理后重新运行"}
+              30: "所在磁盘只读", 2: "文件或文件夹不存在", 36: "文件名过长", 122: "磁盘配额已满,请清理后重新运行",
+              17: "已有同名文件,无法建立文件夹;请另选输出文件夹", 20: "路径中有一段是文件而不是文件夹;请另选输出位置",
+              21: "这是一个文件夹,不能作为输出文件;请写明输出文件名"}
 
 
 def os_error(errno: int | None, filename=None) -> str | None:

@@ -18,7 +18,7 @@ def test_every_check_and_reader_code_is_in_the_catalog_and_back():
     assert set(CATALOG) - set(COUNTING_CODES) <= checked, set(CATALOG) - checked  # every finding is looked for somewhere
     emitted = set()
     for path in READER_SOURCES.glob("*.py"):
-        emitted |= set(re.findall(r'"((?:file|sheet|header|column|formula|mark|issue|adoption|cell|product|role|'
+        emitted |= set(re.findall(r'"((?:file|input|sheet|header|column|formula|mark|issue|adoption|cell|product|role|'
                                   r'instruction|forward|author|link|repeat|roster|row|ledger|unit|date|office|title)\.[a-z_]+)"', path.read_text(encoding="utf-8")))
     assert emitted <= set(CATALOG), emitted - set(CATALOG)
     assert set(READER_CODES) <= emitted | {"link.ambiguous"}

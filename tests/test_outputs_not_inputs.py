@@ -44,3 +44,45 @@ def test_an_output_workbook_copied_among_the_ledgers_is_refused(tmp_path):
     assert sorted(refused) == ["台账(标注).xlsx", "采用明细.xlsx"]
     assert len(ledger.submissions) == 2 and len(ledger.adoptions) == 1  # the ledger's two rows, its one √
     assert [i.code for i in sq.validate(ledger).issues].count("file.sqmy_output") == 2
+    # Said, not an error: the tool passing over its own file loses nothing (it was an error, exit 2).
+    assert {i.severity for i in sq.validate(ledger).issues if i.code == "file.sqmy_output"} == {"info"}
+
+
+def _digest(folder: Path) -> dict:
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_an_output_asked_onto_a_ledger_just_read_is_refused(tmp_path):
+    # sqmy compute … --format xlsx --out 台账.xlsx wrote the summary over the ledger it had read (exit 0): the
+    # ledger was gone. Refused now, in words and with a code, and the ledger is as it was.
+    office = tmp_path / "台账"
+    shutil.copytree(DEMO, office)
+    before = _digest(office)
+    ledger = office / "2025年采用台账.xlsx"
+    ran = sqmy("compute", "summary", office, "--year", 2025, "--format", "xlsx", "--out", ledger)
+    assert ran.returncode == 2 and "[output.is_input]" in ran.stderr and "Traceback" not in ran.stderr
+    ran = sqmy("export", "appraisal", office, "--year", 2025, "--out", ledger)
+    assert ran.returncode == 2 and "[output.is_input]" in ran.stderr
+    assert _digest(office) == before
+
+
+def test_the_main_jobs_output_folder_cannot_be_the_ledger_folder(tmp_path):
+    # sqmy run X --out X marked X as an output folder: every later read of X found no ledger, exit 0, no word.
+    # Refused now; a folder with no ledger (an output folder, an empty one) is an error naming it.
+    office = tmp_path / "台账"
+    shutil.copytree(DEMO, office)
+    for out in (office, tmp_path):
+        ran = sqmy("run", office, "--out", out, "--year", 2025)
+        assert ran.returncode == 2 and "[output.is_input]" in ran.stderr
+    assert not (office / ".sqmy-output").exists() and not (tmp_path / ".sqmy-output").exists()
+    (tmp_path / "f.txt").write_text("x", encoding="utf-8")
+    ran = sqmy("run", office, "--out", tmp_path / "f.txt", "--year", 2025)
+    assert ran.returncode == 2 and "[output.not_folder]" in ran.stderr
+    marked = tmp_path / "输出"
+    marked.mkdir()
+    (marked / ".sqmy-output").write_text("", encoding="utf-8")
+    shutil.copy(DEMO / "2025年采用台账.xlsx", marked)
+    ran = sqmy("validate", marked)
+    assert ran.returncode == 2 and "[input.no_files]" in ran.stdout + ran.stderr and "输出文件夹" in ran.stdout + ran.stderr

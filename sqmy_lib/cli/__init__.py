@@ -11,11 +11,13 @@ cp936/GBK, and a ledger cell may hold an emoji): such a character is printed as 
 from __future__ import annotations
 
 import argparse
+import errno
 import re
 import sys
 
 from .._version import __version__
 from ..configfile import ConfigError
+from ..iorw import OutputOverInput
 from ..rules import RulesError
 from . import compute, feedback, files, init, reports, rollup, rules, schedule, validate
 
@@ -102,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sqmy: 已中断", file=sys.stderr)
         return 130
+    except OutputOverInput as exc:  # an output asked onto a ledger just read: refused, the ledger kept
+        print(f"sqmy: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:  # a full disk, a read-only folder: the run failed, in words staff act on
         from ..zh import os_error
 
@@ -111,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         # A rename onto an output staff have open in Excel (Windows refuses it): filename2 is that output,
         # filename only the temporary file beside it.
         said = os_error(exc.errno, exc.filename2 or exc.filename)
-        print(f"sqmy: 运行失败:{said}" if said else f"sqmy: 运行失败(OSError):{exc}", file=sys.stderr)
+        code = f"[os.{errno.errorcode.get(exc.errno or 0, 'error')}]"  # a stable code beside the words: ENOSPC, EACCES
+        print(f"sqmy: 运行失败:{said} {code}" if said else f"sqmy: 运行失败(系统错误):{exc} {code}", file=sys.stderr)
         return 1
     except Exception as exc:  # the last line of defence: one readable line, never a traceback
         print(f"sqmy: 运行失败({type(exc).__name__}):{exc}", file=sys.stderr)

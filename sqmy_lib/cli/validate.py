@@ -105,6 +105,21 @@ PATH 是 sqmy init 建立的文件夹时,读取其中的 台账/、名册.xlsx �
 """
 
 
+def _out_refused(args) -> str | None:
+    """Why ``--out`` cannot be the main job's output folder, or None: a file, or the ledger folder itself
+    (or a folder above it), which the output marker would hide from every later read."""
+    from ..run.outputs import BadOutputFolder, check_out_dir
+
+    out = Path(args.out).expanduser().resolve()
+    if out.exists() and not out.is_dir():
+        return f"--out {args.out} 是一个文件,请指定输出文件夹 [output.not_folder]"
+    try:
+        check_out_dir(out, [Path(p) for p in args.paths if Path(p).exists()])
+    except BadOutputFolder as exc:
+        return f"{exc} [output.is_input]"
+    return None
+
+
 def run_main_job(args) -> int:
     """The main job on one office: validate (report, annotated copies), then the quarterly circular,
     and a closing summary (``closing_summary``) a secretary can act on.
@@ -127,6 +142,9 @@ def run_main_job(args) -> int:
         return 2
     if not args.out:  # an office folder's 输出/ was taken already (cli.init.office_inputs)
         print("sqmy: 参数错误:请用 --out 指定输出目录(或对 sqmy init 建立的文件夹运行 sqmy run)", file=sys.stderr)
+        return 2
+    if (refused := _out_refused(args)) is not None:
+        print(f"sqmy: 参数错误:{refused}", file=sys.stderr)
         return 2
     ledger, report = _read_and_check(args)
     out = mark_output_dir(Path(args.out).expanduser().resolve())  # never read back as ledgers

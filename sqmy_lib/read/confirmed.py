@@ -159,8 +159,8 @@ def _open(path: Path, out: Confirmation):
         return openpyxl.load_workbook(path, data_only=False)
     except FileNotFoundError:
         out.problems.append(f"{name}:找不到候选名单文件 {path}")
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        out.problems.append(f"{name}:无法打开候选名单({type(exc).__name__})")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        out.problems.append(f"{name}:无法打开候选名单")
     return None
 
 

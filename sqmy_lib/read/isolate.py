@@ -48,8 +48,8 @@ def read_one(key: str, rules: Rules, path: Path, year: int | None, as_items: boo
         raise
     except MemoryError:
         return _failed(path, "file.crashed", "读取时内存不足(文件可能声明了异常大的数据量),已跳过该文件")
-    except BaseException as exc:  # noqa: BLE001 - calamine's PanicException is a BaseException
-        return _failed(path, "file.unreadable", f"读取时解析出错({type(exc).__name__}),请用 Excel/WPS 打开后另存为 .xlsx 再试")
+    except BaseException:  # noqa: BLE001 - calamine's PanicException is a BaseException
+        return _failed(path, "file.unreadable", "读取时解析出错,请用 Excel/WPS 打开后另存为 .xlsx 再试")
 
 
 @contextmanager
@@ -172,8 +172,8 @@ def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int
                 results[k] = _failed(path, "file.too_slow", f"读取超过 {timeout_for(path):.0f} 秒仍未完成,已跳过该文件;请用 Excel/WPS 打开后另存再试")
             except ProcessExpired as exc:
                 results[k] = _failed(path, "file.crashed", f"读取该文件时解析程序异常退出(代码 {exc.exitcode}),已跳过;文件可能已损坏,请用 Excel/WPS 打开后另存再试")
-            except Exception as exc:  # noqa: BLE001 - the pool's own failure for this file only
-                results[k] = _failed(path, "file.unreadable", f"读取时发生意外错误({type(exc).__name__}),已跳过该文件")
+            except Exception:  # noqa: BLE001 - the pool's own failure for this file only
+                results[k] = _failed(path, "file.unreadable", "读取时发生意外错误,已跳过该文件")
             if progress:
                 progress(path)
     return results  # type: ignore[return-value]

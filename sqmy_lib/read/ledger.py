@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from ..iorw import is_output_folder
+from ..iorw import is_output_folder, note_inputs
 from ..records import RECORD_TABLES, SCHEMAS, Ledger, Roster, typed
 from ..rules import Rules, load_rules
 from .attribute import attribute
@@ -137,13 +137,31 @@ def read_ledgers(
     if not isinstance(rules, Rules):
         rules = load_rules(rules, year=year)
     unsupported: list[Path] = []
-    ledger = read_files(discover(paths, unsupported), rules, roster=roster, year=year, workers=workers)
+    files = discover(paths, unsupported)
+    note_inputs([*files, *([roster] if isinstance(roster, (str, os.PathLike)) else [])])
+    ledger = read_files(files, rules, roster=roster, year=year, workers=workers)
+    _say_folders_without_ledgers(ledger, paths, files, unsupported)
     add_unsupported(ledger, unsupported)
     if given:  # the office's rules go with its ledger: sq.rewards(ledger, 2025) pays by them
         ledger.rules = rules
         # What reading took from them (placement, vocabularies): an edit of it later is said (compute.counted).
         ledger.__dict__["_read_with"] = rules.reading_digest()
     return ledger
+
+
+def _say_folders_without_ledgers(ledger: Ledger, paths: list, files: list[Path], unsupported: list[Path]) -> None:
+    """A folder named that holds no ledger the tool reads (``input.no_files``): an empty folder, the
+    wrong one, or one of the tool's own output folders. It read as 0 files and no errors."""
+    found = [os.path.abspath(f) for f in [*files, *unsupported]]
+    rows = []
+    for p in map(Path, paths):
+        if not p.is_dir() or any(f.startswith(os.path.abspath(p) + os.sep) for f in found):
+            continue
+        marked = is_output_folder(os.listdir(p))
+        rows.append(dict(code="input.no_files", src=None, file=str(p), sheet="", row=None, column="", value=str(p),
+                         detail=",该文件夹是 sqmy 的输出文件夹(其中有 .sqmy-output 标记),其中的文件不作为台账读取" if marked else ""))
+    if rows:
+        ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame(rows)], ignore_index=True))
 
 
 def add_unsupported(ledger: Ledger, files: list[Path], office_of: dict[str, str] | None = None) -> None:

@@ -271,7 +271,7 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool, bool]:
     except UnreadableFile:
         raise
     except Exception as exc:  # malformed XML: calamine would fail on it as well
-        raise UnreadableFile("file.corrupt", f"文件已损坏或不完整(工作簿结构无法解析:{type(exc).__name__})") from exc
+        raise UnreadableFile("file.corrupt", "文件已损坏或不完整(工作簿结构无法解析)") from exc
     targets = {}
     for rel in rels.iter() if rels is not None else ():
         if rel.tag.rsplit("}", 1)[-1] == "Relationship" and rel.get("Id") and rel.get("Target"):

@@ -192,7 +192,7 @@ def _calamine(path: Path, fmt: str):
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except BaseException as exc:  # calamine's errors, and its panics (a BaseException), mean the same to staff
-        raise UnreadableFile("file.corrupt", f"文件已损坏或不完整,无法解析({type(exc).__name__})") from exc
+        raise UnreadableFile("file.corrupt", "文件已损坏或不完整,无法解析;请用 Excel/WPS 打开后另存为 .xlsx 再试") from exc
 
 
 def _worksheets(wb) -> list:
@@ -203,7 +203,7 @@ def _worksheets(wb) -> list:
         raise
     except BaseException as exc:
         wb.close()
-        raise UnreadableFile("file.corrupt", f"文件已损坏或不完整,无法解析({type(exc).__name__})") from exc
+        raise UnreadableFile("file.corrupt", "文件已损坏或不完整,无法解析;请用 Excel/WPS 打开后另存为 .xlsx 再试") from exc
 
 
 def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
@@ -219,8 +219,8 @@ def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
         merges = list(sheet.merged_cell_ranges or fact.merges)
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
-    except BaseException as exc:
-        return UnreadableFile("sheet.corrupt", f"工作表“{meta.name}”已损坏,无法读取({type(exc).__name__})", meta.name)
+    except BaseException:
+        return UnreadableFile("sheet.corrupt", f"工作表“{meta.name}”已损坏,无法读取;请用 Excel/WPS 打开后另存再试", meta.name)
     return SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
                      fact.error_cells, fact.struck_cells, fact.hidden_rows, hidden_cols=fact.hidden_cols,
                      date1904=fact.date1904, comments=fact.comments, picture_cells=fact.picture_cells,
