@@ -53,6 +53,9 @@ def is_output_folder(names) -> bool:
 def mark_output_dir(folder: str | os.PathLike) -> Path:
     """Create ``folder`` if need be and mark it as the tool's output folder (see OUTPUT_MARKER)."""
     folder = Path(folder)
+    inside = _key(folder) + os.sep
+    if any(k.startswith(inside) for k in _inputs):  # marked, it would hide the ledgers in it from every later read
+        raise OutputOverInput(f"输出文件夹不能是台账所在的文件夹或其上级:{folder};请另选输出文件夹 [output.is_input]")
     folder.mkdir(parents=True, exist_ok=True)
     marker = folder / OUTPUT_MARKER
     if not marker.exists():

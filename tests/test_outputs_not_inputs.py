@@ -86,3 +86,17 @@ def test_the_main_jobs_output_folder_cannot_be_the_ledger_folder(tmp_path):
     shutil.copy(DEMO / "2025年采用台账.xlsx", marked)
     ran = sqmy("validate", marked)
     assert ran.returncode == 2 and "[input.no_files]" in ran.stdout + ran.stderr and "输出文件夹" in ran.stdout + ran.stderr
+
+
+def test_compute_all_as_csv_inside_the_ledger_folder_is_not_read_back(tmp_path):
+    # sqmy compute all … --format csv --out 台账/统计: the next read took 概况.csv and the others for ledgers
+    # (file.no_ledger errors, 批示件跟踪.csv read as a sheet). The folder is the tool's output folder now.
+    office = tmp_path / "台账"
+    shutil.copytree(DEMO, office)
+    before = sq.read_ledgers(office)
+    assert sqmy("compute", "all", office, "--year", 2025, "--format", "csv", "--out", office / "统计").returncode in (0, 1)
+    assert (office / "统计" / "概况.csv").exists()
+    after = sq.read_ledgers(office)
+    assert set(after.files["file"]) == set(before.files["file"]) and len(after.findings) == len(before.findings)
+    ran = sqmy("compute", "all", office, "--year", 2025, "--format", "csv", "--out", office)
+    assert ran.returncode == 2 and "[output.is_input]" in ran.stderr and not (office / ".sqmy-output").exists()

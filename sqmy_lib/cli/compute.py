@@ -144,14 +144,14 @@ def _emit_all(args, results: dict) -> None:
     """The five together: a sheet each, one JSON object, a CSV file each, or the tables one after another."""
     from pathlib import Path
 
-    from ..iorw import write_text
+    from ..iorw import mark_output_dir, write_text
     from ..render.tables import terminal_text, write_csv, write_xlsx_sheets
 
     if args.format == "xlsx":
         write_xlsx_sheets([(COMPUTATIONS[w], t, s, k) for w, (t, s, _, k) in results.items()], args.out)
         return
     if args.format == "csv":
-        Path(args.out).mkdir(parents=True, exist_ok=True)
+        mark_output_dir(args.out)  # the tables are never read back as ledgers (a folder inside the ledgers')
         for what, (table, spec, _, kinds) in results.items():
             write_csv(table, spec, Path(args.out) / f"{COMPUTATIONS[what]}.csv", kinds)
         return
