@@ -5174,3 +5174,17 @@ def test_an_adoption_awaited_planned_or_asked_for_is_none(tmp_path, cell, adopte
     rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"], [1, "2025-03-02", "关于甲的建议", "张三", "民盟县委", cell]]
     ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
     assert list(ledger.adoptions["tier"]) == adopted and list(ledger.forwards["tier"]) == forwarded
+
+
+@pytest.mark.parametrize("cell, levels", [("省委书记批示，市长跟批", ["省级", "市级"]), ("副市长批示（两次）", ["市级", "市级"]),
+                                          ("县长批示1次，副县长批示2次", ["县级", "县级", "县级"]),
+                                          ("省市两级领导批示", ["省级", "市级"])])
+def test_instructions_counted_as_the_cell_counts_them(tmp_path, cell, levels):
+    """跟批 is a 批示 (rules 2025.7 instruction_words); a count in brackets after the word (批示（两次）) is as
+    批示2次; a count before the next leader's 批示 is that leader's; 省市两级领导 is one leader a level (said).
+    Before: one 批示 each (the 市长's 跟批, the second 副市长 批示, both of the 副县长's lost; 省市两级领导 one 市级)."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "领导批示"],
+            [1, "2025-03-02", "关于甲的建议", "张三", "民盟县委", "市政协采用", cell]]
+    ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert sorted(ledger.instructions["level"].astype(str), key=["县级", "市级", "省级", "国家级"].index) == \
+        sorted(levels, key=["县级", "市级", "省级", "国家级"].index)

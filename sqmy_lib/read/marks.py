@@ -858,6 +858,8 @@ class Vocabulary:
         if m is None:
             return [self._without_the_word(t, date)], ""
         who, rest, date, times = self._who_before(t[: m.start()], t[m.end():], date)
+        if (c := _TIMES_AFTER_WORD.match(rest)) and words.search(rest, c.end()):  # 县长批示1次，副县长批示2次
+            times, rest = times * _count(c[1]), rest[c.end():]
         if (after := self._next_leader(rest, words)) is not None:  # another leader's 批示 follows
             day, rest = after
             return [(who, "", date or day)] * times, rest
@@ -895,7 +897,7 @@ class Vocabulary:
         批示,10月8日), or how many times (常务副市长批示2次: two 批示 by that leader)."""
         if not date:
             rest, date = _day_ending(rest)
-        more = self.count_only(rest) if who and rest else None
+        more = self.count_only(rest.strip("()（） ")) if who and rest else None  # 批示2次, 批示（两次）
         return [(who, "", date)] * (more * times) if more else [(who, rest, date)] * times
 
     @staticmethod
@@ -1006,7 +1008,7 @@ _COUNTED_POST = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:
 # 省市领导, 省、市主要领导 (获省市领导批示): levels written together before one post, one leader a level
 # (not 杭州市领导).
 _LEVELS_SHARE_A_POST = re.compile(r"(?:(?<![\u3400-\u9fff])|(?<=[获经被由到受]))([省市县])[、和及与]?([省市县])(?:[、和及与]?([省市县]))?"
-                                  r"(?P<post>(?:主要|分管)?领导)")
+                                  r"(?:两级|三级|各级)?(?P<post>(?:主要|分管)?领导)")
 # 市委、市政府主要领导, 县委县政府分管领导, 市委和市政府负责同志: organs written together before one
 # post, that post in each (two leaders: 市委主要领导, 市政府主要领导); the second may leave out the level
 # (市委、政府主要领导).
@@ -1042,6 +1044,8 @@ def _leader_only(who: str) -> str:
 
 
 # How many times a leader instructed, written before the 批示 word: 市长两次批示, 市长先后2次批示.
+# ... right after the word, before the next leader's 批示: 县长批示1次，副县长批示2次.
+_TIMES_AFTER_WORD = re.compile(r"\s*[(（]?(\d{1,2}|[一二两三四五六七八九十])\s*(?:次|回)[)）]?(?=\s*[、,，;；\n])")
 _TIMES_AFTER_LEADER = re.compile(r"(?:先后|共|累计)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:次|回)$")
 # ... right after the 批示 word in free text, ending the clause: 市长李某某批示(4月2日), 市长李某某批示,4月2日,
 # 市长李某某批示(4月2日):….
