@@ -537,3 +537,16 @@ def test_an_undated_instruction_on_an_adoption_row_is_of_the_adoption_day(tmp_pa
     table = instructions(ledger, Period.of(2025), today=dt.date(2025, 12, 31))
     assert list(table["title"]) == ["关于加强农村养老服务的建议"]
     assert table["due"].iloc[0] == pd.Timestamp(2025, 2, 14) and bool(table["overdue"].iloc[0])
+
+
+def test_a_follow_up_written_in_the_instruction_cell(tmp_path):
+    """领导批示 市长批示，已落实 on a row with no 落实情况 column: the 批示 is done (not overdue); it was 未反馈 and
+    overdue at the year's end. What the leader asked (请民政局研究落实) is the 批示's words, not a follow-up."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "领导批示"],
+            [1, "2025-03-02", "关于甲的建议", "张三", "民盟县委", "市政协采用", "市长批示，已落实"],
+            [2, "2025-03-03", "关于乙的建议", "李四", "民盟县委", "市政协采用", "市长批示（已落实）"],
+            [3, "2025-03-04", "关于丙的建议", "王五", "民盟县委", "市政协采用", "市长批示：请民政局研究落实"]]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    table = instructions(ledger, Period.of(2025), today=dt.date(2025, 12, 31)).set_index("title")
+    assert table["status"].to_dict() == {"关于甲的建议": "已办结", "关于乙的建议": "已办结", "关于丙的建议": "未反馈"}
+    assert not table.at["关于甲的建议", "overdue"] and table.at["关于丙的建议", "overdue"]

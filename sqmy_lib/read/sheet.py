@@ -2146,8 +2146,10 @@ class SheetReader:
                                   (col, content, origin, *extra[:1])) for leader, col, content, origin, *extra in found])
         for (leader, col, content, origin, *day), level in zip(found, levels):
             dated = common
-            if self._follow_up_in_instruction and origin == "column" and content and self._says_follow_up(content):
-                dated = {**common, "follow_up": content}  # 市长李某某批示,已落实: under 领导批示及落实情况
+            if origin == "column" and content and self._says_follow_up(content) and (
+                    self._follow_up_in_instruction or not common["follow_up"] and not _ASKS.match(content)):
+                # 市长李某某批示,已落实: under 领导批示及落实情况, or in a 批示 cell on a row with no 落实情况 of its own
+                dated = {**common, "follow_up": content}
             if day and day[0] and common["date_status"] == "missing":  # the day written in the 批示 cell
                 ordinal, status, text = self._date(day[0])
                 dated = {**common, "date": ordinal, "date_text": text, "date_status": status}
@@ -2240,6 +2242,8 @@ _EXTENSION_SAID = re.compile(r"延期|延长(?:办理|办结|办复|答复)?(?:�
 _DATE_LIST = re.compile(r"[;；、\n]+")
 # The clauses of a 备注 (and of two 备注 columns, joined by ;).
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
+# What a leader asks (请…, 要…, 望…): the 批示's words, not how it was carried out.
+_ASKS = re.compile(r"(?:请|要|望|希|建议|责成|转|交)")
 
 # A block heading's numbering (一、, （二）, 3., 第一部分：) and its count (（3条）, 共3条).
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十\d]{1,3}[部分组]+[:：、]?)\s*")
