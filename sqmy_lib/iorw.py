@@ -28,6 +28,32 @@ OUTPUT_PROPERTY = "sqmy_lib_output"
 OUTPUT_PROPERTY_TEXT = "sqmy 生成的文件,不作为台账读取"
 
 
+# A folder's list of the CSV files the tool wrote into it (a CSV carries no mark of its own, as a
+# workbook does): the reader passes over them.
+OUTPUT_FILES = ".sqmy-output-files"
+
+
+def _note_output_file(path: Path) -> None:
+    listed = path.parent / OUTPUT_FILES
+    try:
+        names = set(listed.read_text(encoding="utf-8").splitlines()) if listed.exists() else set()
+        if path.name not in names:
+            with open(listed, "a", encoding="utf-8") as f:
+                f.write(path.name + "\n")
+    except OSError:
+        pass  # a list not written costs a finding on the next read (file.no_ledger), not the output
+
+
+def output_files_in(folder: str | os.PathLike, names) -> set[str]:
+    """The CSV files of ``folder`` (holding the file ``names``) that the tool wrote there itself."""
+    if OUTPUT_FILES not in names:
+        return set()
+    try:
+        return set((Path(folder) / OUTPUT_FILES).read_text(encoding="utf-8").splitlines())
+    except OSError:
+        return set()
+
+
 # The files this process read as inputs (ledgers, rosters): an output is never written over one of them.
 _inputs: set[str] = set()
 
@@ -87,6 +113,8 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         os.umask(umask)
         os.chmod(tmp_path, 0o666 & ~umask)
         os.replace(tmp_path, target)
+        if target.suffix.lower() == ".csv":
+            _note_output_file(target)
     finally:
         if tmp_path.exists():
             tmp_path.unlink()

@@ -100,3 +100,15 @@ def test_compute_all_as_csv_inside_the_ledger_folder_is_not_read_back(tmp_path):
     assert set(after.files["file"]) == set(before.files["file"]) and len(after.findings) == len(before.findings)
     ran = sqmy("compute", "all", office, "--year", 2025, "--format", "csv", "--out", office)
     assert ran.returncode == 2 and "[output.is_input]" in ran.stderr and not (office / ".sqmy-output").exists()
+
+
+def test_a_csv_written_among_the_ledgers_is_not_read_back(tmp_path):
+    # sqmy export duties … --out 台账/履职.csv: the next read took 履职.csv for a ledger (file.no_ledger, an
+    # error). A CSV has no mark of its own: the folder lists the ones the tool wrote, and the reader passes them.
+    office = tmp_path / "台账"
+    shutil.copytree(DEMO, office)
+    before = sq.read_ledgers(office)
+    ran = sqmy("export", "duties", office, "--year", 2025, "--out", office / "履职.csv")
+    assert ran.returncode == 0 and (office / "履职.csv").exists()
+    after = sq.read_ledgers(office)
+    assert set(after.files["file"]) == set(before.files["file"]) and len(after.findings) == len(before.findings)

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from ..iorw import is_output_folder, note_inputs
+from ..iorw import is_output_folder, note_inputs, output_files_in
 from ..records import RECORD_TABLES, SCHEMAS, Ledger, Roster, typed
 from ..rules import Rules, load_rules
 from .attribute import attribute
@@ -78,8 +78,9 @@ def _workbooks_in(folder: Path, unsupported: list[Path] | None) -> Iterator[Path
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in OUTPUT_FOLDERS)
         if is_output_folder(files):
             continue  # the folder named is itself an output folder: its sub-folders may be ledgers
+        written = output_files_in(root, files)  # CSV tables the tool wrote here (sqmy export … --out 台账/履职.csv)
         for name in sorted(files):
-            if name.startswith(("~$", ".")):
+            if name.startswith(("~$", ".")) or name in written:
                 continue
             if name.lower().endswith(EXCEL_SUFFIXES):
                 yield Path(root) / name
