@@ -1788,7 +1788,8 @@ def test_items_in_hidden_rows_are_counted_and_said(tmp_path, fmt):
     assert list(ledger.submissions["row"]) == [2, 3, 4]
     assert list(ledger.adoptions["row"]) == [2, 4]
     said = _codes(report, "row.hidden")
-    assert [i.row for i in said] == [None] and "第 3 行被隐藏" in said[0].message and "其中 1 条" in said[0].message
+    # At the first hidden row (it had no cell: the 问题清单's link went to A1), the rows listed in its message.
+    assert [(i.row, i.column) for i in said] == [(3, "A")] and "第 3 行被隐藏" in said[0].message and "其中 1 条" in said[0].message
 
 
 def test_an_ods_is_read_as_the_xlsx_it_was_saved_from(tmp_path):
@@ -5188,3 +5189,18 @@ def test_instructions_counted_as_the_cell_counts_them(tmp_path, cell, levels):
     ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
     assert sorted(ledger.instructions["level"].astype(str), key=["县级", "市级", "省级", "国家级"].index) == \
         sorted(levels, key=["县级", "市级", "省级", "国家级"].index)
+
+
+def test_a_body_no_rule_places_under_another_bodys_column(tmp_path):
+    """某某报社采用 under the 市政协 column: adopted by a body the rules cannot place, not by the 市政协 — said
+    (adoption.unknown_tier, an error) and not counted, as in an 采用单位 column. Before, it was a 市政协 adoption,
+    counted and paid 100 without a word. A mark naming no body (√, 已采用, 信息专报采用) is the column's."""
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", None, None],
+            [None, None, None, None, None, "县政协编发", "市政协", "省政协"],
+            [1, "2025年1月22日", "关于甲的建议", "张三", "县教育局", None, "某某报社采用", None],
+            [2, "2025年1月23日", "关于乙的建议", "李四", "县教育局", None, "√", None],
+            [3, "2025年1月24日", "关于丙的建议", "王五", "县教育局", None, "已采用", None],
+            [4, "2025年1月26日", "关于丁的建议", "钱七", "县教育局", None, "信息专报采用", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}, {"Sheet1": ["F1:H1"]}))
+    assert [(i.row, i.column) for i in _codes(report, "adoption.unknown_tier")] == [(3, "G")]
+    assert _paid(ledger) == {"李四": Decimal(100), "王五": Decimal(100), "钱七": Decimal(100)}

@@ -176,7 +176,8 @@ def _say_hidden_rows(hidden: set[int], item_rows: list[int], src: int, tables: T
     rows = sorted(r for r in item_rows if r - 1 in hidden)
     if rows:
         shown = "、".join(map(str, rows[:10])) + (" 等" if len(rows) > 10 else "")
-        tables.add("findings", code="row.hidden", src=src, row=None, column="", value=shown, detail=str(len(rows)))
+        # At the first of them, so the 问题清单's link lands on a hidden row (the message lists them all).
+        tables.add("findings", code="row.hidden", src=src, row=rows[0], column="A", value=shown, detail=str(len(rows)))
 
 
 def _say_notes(notes: dict[tuple[int, int], str], src: int, tables: Tables) -> None:

@@ -1540,6 +1540,8 @@ class SheetReader:
             said = norm(reading.text or value)  # without a 批示 written beside the mark (第3期,获县长批示)
             placed = self._placed(said)
             if not placed.by_level:
+                if reading.state == ADOPTED and placed.tier is None and placed.channel is None and _names_something(said):
+                    return replace(reading, body=said)  # 某某报社采用 under 市政协: a body the rules cannot place (said)
                 return reading  # 编发, 第3期, √: the column's own body
             body = said
         placed, column = self._placed(body), self._placed(b.label)
@@ -2242,6 +2244,16 @@ _EXTENSION_SAID = re.compile(r"延期|延长(?:办理|办结|办复|答复)?(?:�
 _DATE_LIST = re.compile(r"[;；、\n]+")
 # The clauses of a 备注 (and of two 备注 columns, joined by ;).
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
+# What a mark under a body's column may say besides naming a body: the deed, its issue, its day, symbols.
+_MARK_RESIDUE = re.compile(r"(?:已经|已|被|并|均|获|经|又|再)?(?:采用|录用|采纳|刊用|刊发|编发|刊登|转发)|第?\s*\d+\s*期|[\d.\-/年月日号]+"
+                           r"|[√✓✔×✗✘()（）【】\[\]《》\s,，;；:：、。]")
+
+
+def _names_something(text: str) -> bool:
+    """Whether a mark's text names something besides the deed (某某报社采用: 某某报社), not only 已采用, 第3期."""
+    return len(re.findall(r"[\u4e00-\u9fff]", _MARK_RESIDUE.sub("", text))) >= 2
+
+
 # What a leader asks (请…, 要…, 望…): the 批示's words, not how it was carried out.
 _ASKS = re.compile(r"(?:请|要|望|希|建议|责成|转|交)")
 

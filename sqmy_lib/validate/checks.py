@@ -234,6 +234,18 @@ def _surname_and_title(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return ~df["is_unit"] & (df["name"].astype(str).str.match(pattern) | surname_alone)
 
 
+def _no_item(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """A reference row linked to no item, unless it names several (``link.ambiguous`` says that one:
+    "no item" beside "several items" would contradict it)."""
+    found = ctx.ledger.findings
+    several = found[found["code"] == "link.ambiguous"]
+    unlinked = df["item"] == -1
+    if several.empty or not unlinked.any():
+        return unlinked
+    said = pd.MultiIndex.from_frame(several[["src", "row"]].astype("int64"))
+    return unlinked & ~pd.MultiIndex.from_frame(df[["src", "row"]].astype("int64")).isin(said)
+
+
 def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """A unit the roster does not list, once (at its first row). A roster with a 单位 sheet ranks only
     the units on it: a unit known only as someone's 单位 or 界别 counted for no unit, without a word;
@@ -376,7 +388,7 @@ CHECKS: list[Check] = [
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
     Check("author.surname_only", "authors", "author", _surname_and_title),
     # -- adoptions
-    Check("adoption.no_item", "adoptions", ("item_no", "title"), lambda df, ctx: df["item"] == -1),
+    Check("adoption.no_item", "adoptions", ("item_no", "title"), _no_item),
     Check("adoption.no_body", "adoptions", None, lambda df, ctx: df["tier"].isna() & _blank("body")(df)),
     Check("adoption.unknown_tier", "adoptions", None, lambda df, ctx: df["tier"].isna() & _filled("body")(df)),
     # 市日报, 县电视台, 市总工会: a level, and an owner no channel of the rules lists (not the office's own line).
@@ -388,10 +400,10 @@ CHECKS: list[Check] = [
     Check("adoption.before_item", "adoptions", "adopted_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("adoption.future", "adoptions", "adopted_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- forwardings (上报)
-    Check("forward.no_item", "forwards", ("item_no", "title"), lambda df, ctx: df["item"] == -1),
+    Check("forward.no_item", "forwards", ("item_no", "title"), _no_item),
     Check("forward.unknown_tier", "forwards", None, lambda df, ctx: df["tier"].isna()),
     # -- instructions
-    Check("instruction.no_item", "instructions", ("item_no", "title"), lambda df, ctx: df["item"] == -1),
+    Check("instruction.no_item", "instructions", ("item_no", "title"), _no_item),
     Check("instruction.no_adoption", "instructions", None, lambda df, ctx: (df["item"] != -1) & ~_items_with_adoption(df, ctx)),
     Check("instruction.unknown_level", "instructions", None, lambda df, ctx: df["level"].isna()),
     Check("instruction.leader_not_counted", "instructions", None, lambda df, ctx: _leader_not_counted(df, ctx)),
