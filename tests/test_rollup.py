@@ -532,6 +532,43 @@ def test_two_leaders_of_one_level_in_both_ledgers_are_two_instructions(tmp_path)
     assert (r.summary_ytd.instructions, r.summary_ytd.instructions_by_level["市级"]) == (2, 2)
 
 
+@pytest.mark.parametrize("county_leader", ["陈某副州长批示", "陈某（副州长）批示", "州领导批示"])
+def test_one_instruction_the_county_and_the_city_write_two_ways_is_one(tmp_path, county_leader):
+    # 甲县 wrote 陈某副州长 (or 陈某（副州长）, or only 州领导, naming no one), the city 副州长陈某, for one item and
+    # level: one 批示. It was two: the leaders compared as written. By hand: 1 批示, 市级.
+    d = dt.date
+    r = _county_and_city(tmp_path, [
+        [1, d(2025, 3, 20), "关于加快农产品冷链建设的建议", "赵六", "经济界", "州政协采用", None, county_leader]], [
+        [1, d(2025, 3, 25), "关于加快农产品冷链建设的建议", "赵六", "甲县政协", "州政协《社情民意》第5期", d(2025, 4, 10),
+         "副州长陈某批示"]])
+    assert len(r.forwarded) == 1
+    assert (r.summary_ytd.instructions, r.summary_ytd.instructions_by_level["市级"]) == (1, 1)
+
+
+def test_a_city_title_without_its_opening_guanyu_is_the_countys_item(tmp_path):
+    # The city's editor drops 关于: 规范电动自行车充电管理的建议, two days after the county's 关于规范…的建议 by the
+    # same author. It was not matched: counted twice (the county's and the city's own) and said as "the county's
+    # ledger has no such item", which it has. By hand: 1 item, 甲县's, adopted at 市级, no doubt.
+    d = dt.date
+    r = _county_and_city(tmp_path, [
+        [1, d(2025, 12, 1), "关于规范电动自行车充电管理的建议", "黄丽", "工商联", "上报州政协", None, None]], [
+        [1, d(2025, 12, 3), "规范电动自行车充电管理的建议", "黄丽", "甲县政协", "州政协《社情民意》第36期", d(2025, 12, 10), None]])
+    assert len(r.forwarded) == 1 and r.uncertain.empty
+    assert r.summary_ytd.submitted == 1 and r.summary_ytd.adopted_by_tier["市级"] == 1
+
+
+def test_a_city_record_naming_a_county_whose_ledger_was_not_read(tmp_path):
+    # 甲县政协's folder holds no ledger (缺报); the city's record names 甲县政协. The doubt said "甲县政协台账中没有
+    # 这条信息", as if its ledger had been read; it says the ledger could not be read.
+    (tmp_path / "甲县政协").mkdir()
+    (tmp_path / "本级").mkdir()
+    write_xlsx(tmp_path / "本级" / "台账.xlsx", {"台账": [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"],
+                                                     [1, dt.date(2025, 3, 10), "关于整治农村人居环境的建议", "张伟", "甲县政协", "第4期"]]})
+    r = _city_rollup(tmp_path)
+    assert list(r.missing["office"]) == ["甲县政协"]
+    assert "甲县政协台账未能读取（缺报），无法核对" in r.uncertain.iloc[0]["reason"]
+
+
 def test_the_citys_own_record_of_an_adoption_keeps_its_product_and_issue(tmp_path):
     # 甲县 wrote 州政协采用 (no product, no 期号) for A and B; the city wrote 《社情民意专报》第2期 for A and
     # 《社情民意》第5期 for B, and 第4期 for its own item C. By hand: 专报 1 (A); 本级编发 2 (B, C), in

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ from .. import zh
 from ..read.values import loose_title_key
 from ..records import Ledger, OfficeTree, Roster
 from ..rules import Rules
+from ..rules.leaders import leader_person, post_words, same_leader as same_leader_written
 from ..rules.placement import office_place, place_of
 from .circular import QuarterlyCircular, build_circular
 from .base import ROLLUP_ORIGIN
@@ -67,9 +69,10 @@ def match_forwarded(c: Counted, tree: OfficeTree, window_days: int | None = None
     subs = c.submissions
     cols = ["item", "item_no", "title", "title_key", "date", "office", "unit", "file", "sheet", "row"]
     subs = subs[cols].assign(office=subs["office"].astype(object), level=subs["office"].astype(object).map(rank))
-    if subs.empty or subs["level"].nunique() < 2:
+    if subs.empty:
         return pd.DataFrame(columns=MATCH_COLUMNS), pd.DataFrame(columns=UNCERTAIN_COLUMNS)
-    certain, uncertain = [], []
+    # With one level only (every office below 缺报), nothing is matched; a record naming an office below is still said.
+    certain, uncertain = [pd.DataFrame(columns=["lower_item", "higher_item", "how", "days"])], []
     merged_away: set[int] = set()
     # Level by level upward, so a province's record of a county item forwarded through the city
     # meets the county's item alone: the city's record of it is already merged away.
@@ -94,13 +97,15 @@ def _naming_a_lower_office(c: Counted, higher: pd.DataFrame, tree: OfficeTree) -
     below = _offices_by_place(tree)
     rank = {o.name: c.rules.tiers.index(o.level) for o in tree.offices}
     authors = c.authors.groupby("item")["name"].agg(list)
+    read = set(c.ledger.submissions["office"].astype(str))  # offices whose ledgers gave items (not 缺报)
     rows = []
     for item, unit, office, level in zip(higher["item"], higher["unit"], higher["office"], higher["level"]):
         for name in [unit, *authors.get(item, [])]:
             named = below.get(office_place(name))
             if named is not None and named.name != office and rank[named.name] < level:
+                lacks = "台账中没有这条信息" if named.name in read else "台账未能读取（缺报），无法核对"
                 rows.append({"higher_item": item, "lower_item": None,
-                             "reason": f"单位或作者为{named.name}，但{named.name}台账中没有这条信息（按{office}本级统计）"})
+                             "reason": f"单位或作者为{named.name}，但{named.name}{lacks}（按{office}本级统计）"})
                 break
     return pd.DataFrame(rows, columns=["higher_item", "lower_item", "reason"])
 
@@ -172,7 +177,7 @@ def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: Offic
 
 def _title_pairs(lower: pd.DataFrame, higher: pd.DataFrame) -> pd.DataFrame:
     """(higher, lower) records titled alike, the lower office below the higher: by the exact title
-    (less a closing 的建议: 关于规范电动自行车充电管理 / …管理的建议), and for a higher record that
+    (less an opening 关于 and a closing 的建议: 关于规范电动自行车充电管理 / 规范…管理的建议), and for a higher record that
     finds none so, by the loose title (less a short bracket or a day after it, ``loose_title_key``)."""
     exact = _titled_alike(lower, higher, lambda t: t["title_key"]).assign(how=BY_TITLE)
     rest = higher[~higher["item"].isin(exact["item"])]
@@ -191,8 +196,9 @@ _CLOSING_WORDS = re.compile(r"(?:的)?(?:建议|意见|思考|对策建议|几�
 
 
 def _without_closing_words(key: str) -> str:
-    """A title key less a closing 的建议 / 的思考 (when enough is left to be a title)."""
-    rest = _CLOSING_WORDS.sub("", key)
+    """A title key less an opening 关于 and a closing 的建议 / 的思考 (when enough is left to be a title): the
+    city's editors drop them (关于规范电动自行车充电管理的建议 / 规范电动自行车充电管理的建议)."""
+    rest = _CLOSING_WORDS.sub("", key.removeprefix("关于"))
     return rest if len(rest) >= 6 else key
 
 
@@ -250,7 +256,8 @@ def merge_forwarded(c: Counted, matches: pd.DataFrame, tree: OfficeTree | None =
         # Every channel's adoptions: one per tier and channel (a 市委办 adoption is not the 市政协's).
         all_adoptions=_merged(c.all_adoptions, to_lower, ["tier", "channel"], ranks) if c.all_adoptions is not None else None,
         forwards=_merged(pd.concat([forwards, _sent_up(c, matches, levels)], ignore_index=True), to_lower, ["tier"]),
-        instructions=_merged(c.instructions, to_lower, ["level"], pair=_same_instruction),
+        instructions=_merged(c.instructions, to_lower, ["level"],
+                             pair=functools.partial(_same_instruction, words=post_words(c.rules.data))),
     )
 
 
@@ -306,11 +313,12 @@ def _same_keys(df: pd.DataFrame, moved, keys: list[str]) -> pd.DataFrame:
     return pd.concat([pairs[["higher", "lower"]], repeats[["higher", "lower"]]], ignore_index=True)
 
 
-def _same_instruction(df: pd.DataFrame, moved, keys: list[str]) -> pd.DataFrame:
+def _same_instruction(df: pd.DataFrame, moved, keys: list[str], words: tuple[str, ...] = ()) -> pd.DataFrame:
     """(higher, lower) row labels of one 批示 recorded twice: the same item and level, and the same
-    leader where both name one (州委书记王某 and 州长张某 are two 批示 of one level); a record naming
-    none is the same as one of its level that names someone."""
-    leader = df["leader"].fillna("").astype(str).map(lambda t: "".join(t.split()))
+    leader where both name one, however each ledger writes the leader (陈某副市长 and 副市长陈某, as
+    ``rules.leaders`` says; 州委书记王某 and 州长张某 are two 批示 of one level); a record naming none (市领导,
+    posts only) is the same as one of its level that names someone."""
+    leader = df["leader"].fillna("").astype(str).map(lambda t: t if leader_person(t, words) else "")
     rows = lambda mask: zip(df.index[mask], map(tuple, df.loc[mask, keys].to_numpy().tolist()), leader[mask])
     free: dict[tuple, list] = {}
     for label, k, name in rows(~moved):
@@ -321,7 +329,7 @@ def _same_instruction(df: pd.DataFrame, moved, keys: list[str]) -> pd.DataFrame:
             if label in found or (same_leader and not name):
                 continue
             fits = [i for i, (_, other) in enumerate(free.get(k, []))
-                    if (other == name if same_leader else not (other and name))]
+                    if (bool(other) and same_leader_written(other, name, words) if same_leader else not (other and name))]
             if fits:
                 found[label] = free[k].pop(fits[0])[0]
     return pd.DataFrame({"higher": list(found), "lower": list(found.values())})

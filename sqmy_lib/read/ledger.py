@@ -23,12 +23,12 @@ import pandas as pd
 from ..iorw import is_output_folder, note_inputs, output_files_in
 from ..records import RECORD_TABLES, SCHEMAS, Ledger, Roster, typed
 from ..rules import Rules, load_rules
+from ..rules.leaders import post_words
 from .attribute import attribute
 from .file import FileResult, failed_row
 from .headers import find_layout
 from .isolate import read_isolated
 from .link import dates_after_their_items, link_references, merge_repeated_instructions
-from .marks import Vocabulary
 from .repeats import set_aside_repeats
 from .roster import roster_from_sheets
 from .safety import UnreadableFile
@@ -214,7 +214,7 @@ def read_files(
     set_aside_repeats(ledger)
     link_references(ledger)
     dates_after_their_items(ledger)
-    merge_repeated_instructions(ledger, Vocabulary(rules.data, rules.place).leader_person)
+    merge_repeated_instructions(ledger, post_words(rules.data))
     attribute(ledger, rules)
     return ledger
 

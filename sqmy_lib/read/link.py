@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..records import Ledger, place
+from ..rules.leaders import leader_key, one_leader
 from ..rules.placement import organ_name
 from ..zh import zh_date
 from .values import has_year, loose_title_key, title_key
@@ -250,11 +251,11 @@ def dates_after_their_items(ledger: Ledger) -> None:
                                     ignore_index=True)
 
 
-def merge_repeated_instructions(ledger: Ledger, person) -> None:
+def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...]) -> None:
     """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module
-    docstring); ``person`` is the vocabulary's ``leader_person`` (one leader written two ways)."""
+    docstring); ``words``: the rules' post words (one leader written two ways, ``rules.leaders``)."""
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
-                          lambda t: [t["item"], _leader_keys(t, ["item"], person)], t_ok=lambda t: t["leader"] != "")
+                          lambda t: [t["item"], _leader_keys(t, ["item"], words)], t_ok=lambda t: t["leader"] != "")
     _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
                           lambda t: [t["item"], t["tier"].astype(object), t["body"].map(organ_name)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
@@ -263,7 +264,7 @@ def merge_repeated_instructions(ledger: Ledger, person) -> None:
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
     if len(named) < 2:
         return
-    key = [named["item"], _leader_keys(named, ["item", "date"], person), named["date"]]
+    key = [named["item"], _leader_keys(named, ["item", "date"], words), named["date"]]
     # Written again in another cell: a repeat. Twice in one cell (市长李某某批示2次) is two 批示.
     cell = named["src"].astype(str) + ":" + named["row"].astype(str) + ":" + named["column"].astype(str)
     repeated = cell != cell.groupby(key, dropna=False, sort=False).transform("first")
@@ -314,22 +315,13 @@ def _merge_dated_adoptions(ledger: Ledger) -> None:
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
 
 
-def _leader_key(leader: str) -> str:
-    """A leader as matched across ledgers: 副市长李某, 李某副市长, 副市长 李某 and 李某(副市长) are one (their
-    characters, brackets and separators aside)."""
-    return "".join(sorted(_NOT_A_LEADERS_OWN.sub("", leader)))
-
-
-_NOT_A_LEADERS_OWN = re.compile(r"[\s()（）【】\[\]、,，;；:：·]")
-
-
-def _leader_keys(t: pd.DataFrame, by: list[str], person) -> pd.Series:
-    """:func:`_leader_key` of each row; a leader of a group (same item, or item and day) written
+def _leader_keys(t: pd.DataFrame, by: list[str], words: tuple[str, ...]) -> pd.Series:
+    """``leader_key`` of each row; a leader of a group (same item, or item and day) written
     another way than a fuller one of the same group takes the fuller one's key, when it is the only
     one it can be: 张某某书记 or 张某某 (the same name) as 市委书记张某某, 王市长 (a surname and the post)
     as 市长王某某. One 批示 written both ways, in the ledger's row and on the 督办 sheet, is one.
-    ``person`` is the vocabulary's ``leader_person``."""
-    keys = t["leader"].map(_leader_key)
+    ``words``: the rules' post words (``rules.leaders.post_words``)."""
+    keys = t["leader"].map(leader_key)
     if len(t) < 2 or keys.nunique() < 2:
         return keys
     rows = t[by].assign(key=keys, leader=t["leader"]).reset_index()
@@ -339,25 +331,11 @@ def _leader_keys(t: pd.DataFrame, by: list[str], person) -> pd.Series:
     pairs = pairs[(pairs["key"] != pairs["key_o"]) & fuller]
     if pairs.empty:
         return keys
-    pairs = pairs[np.array([_one_leader(a, b, person) for a, b in zip(pairs["leader"], pairs["leader_o"])], dtype=bool)]
+    pairs = pairs[np.array([one_leader(a, b, words) for a, b in zip(pairs["leader"], pairs["leader_o"])], dtype=bool)]
     one = pairs.groupby("index")["key_o"].transform("nunique") == 1
     found = pairs[one].drop_duplicates("index")
     keys.loc[found["index"].to_numpy()] = found["key_o"].to_numpy()
     return keys
-
-
-def _one_leader(short: str, full: str, person) -> bool:
-    """Whether ``short`` writes the leader ``full`` writes: the same name (its characters), or a
-    surname and the same post (王市长, 市长王某某; not 王市长 and 副市长王某)."""
-    a, b = person(short), person(full)
-    if not a or not b:
-        return False
-    if len(a) >= 2:
-        return sorted(a) == sorted(b)
-    if not b.startswith(a):
-        return False
-    post = lambda leader, name: _NOT_A_LEADERS_OWN.sub("", leader).replace(name, "", 1)
-    return bool(post(short, a)) and post(short, a) == post(full, b)
 
 
 # The 督办 fields one copy of a 批示 may give and the other lack; follow-up and reply texts, the

@@ -17,16 +17,15 @@ Leaders in a 批示 cell are split too (``市长张某某、副市长李某某``
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from ..rules.leaders import RANK_WORDS, leader_person, post_words
 from ..rules.placement import ADOPTION_VERBS, BULLETIN_TITLES
 from .values import (MISSING, NO_YEAR, OK, UNPARSEABLE, WRITTEN_DAY, WRITTEN_MONTH, WRITTEN_MONTH_DAY, cell_text,
                      date_written_in, issue_number, may_hold_a_date, norm, parse_date)
-from .vocabulary import RANK_WORDS
 
 ADOPTED, FORWARDED, PENDING, NOT_ADOPTED, UNKNOWN = "adopted", "forwarded", "pending", "not_adopted", "unknown"
 INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 (read with the instructions)
@@ -114,6 +113,7 @@ class Vocabulary:
         leader only read the item (rules ``read_words``)."""
         self.instruction_words = tuple(_words(data, "instruction_words"))
         self.title_words = tuple(_words(data, "leader_title_words"))
+        self.post_words = post_words(data)  # titles, ranks and organs: what a leader text writes besides a name
         placement = data.get("placement") or {}
         # Organ and level words (市委, 县政府, 省…): a 批示 part with only these and titles names no one.
         organs = {w for key in ("channel_words", "level_words") for ws in (placement.get(key) or {}).values() for w in ws or []}
@@ -758,18 +758,11 @@ class Vocabulary:
         return not self.leader_person(rest)
 
     def leader_person(self, leader: str) -> str:
-        """What a leader text writes besides posts, organs and brackets: the person's name
-        (``张某某(副省长)``, ``副省长张某某``, ``张某某副省长`` → 张某某), a surname alone (``王市长`` → 王),
-        '' for posts only. Two ways of writing one leader leave the same person."""
-        rest = re.sub(r"[\s()（）【】\[\]、,，;；:：·]", "", norm(leader))
-        for w in self._post_words:
-            rest = rest.replace(w, "")
-        return rest
+        """What a leader text writes besides posts, organs and brackets (``rules.leaders.leader_person``):
+        张某某(副省长), 副省长张某某, 张某某副省长 → 张某某; 王市长 → 王; '' for posts only."""
+        return leader_person(leader, self.post_words)
 
-    @functools.cached_property
-    def _post_words(self) -> tuple[str, ...]:
-        """Titles, ranks and organs, longest first (副省长 before 省长: 副张三 is no one)."""
-        return tuple(sorted({*self.title_words, *RANK_WORDS, *self.organ_words}, key=len, reverse=True))
+
 
     def says_no_instruction(self, text: str) -> bool:
         """A cell that says no 批示 was given (``待批示``, ``尚未批示``, ``暂无领导批示``, ``县长未批示``),

@@ -203,7 +203,6 @@ NO_UNIT_WORDS = frozenset(("个人", "委员个人", "本人", "个人报送", "
 # that names posts only, a rank goes with the post after it; other posts are a leader each.
 # A cell that says "the same as the cell above" (同上, 〃, a lone quotation mark): that cell's value.
 DITTO_MARKS = frozenset(("同上", "同前", "仝上", "同上栏", "〃", "々", '"', "”", "“", "''", "’’", "‘‘"))
-RANK_WORDS = ("常委", "副书记", "委员", "党组成员", "常务")
 SUBTOTAL_WORDS = ("小计", "合计", "总计", "共计", "累计", "本月小计", "本季小计", "本季度小计", "本页小计", "汇总", "总数",
                   "截至", "截止")
 NOTE_WORDS = ("注", "备注", "说明", "填表说明", "填表人", "填报人", "审核人", "制表人", "制表", "审核", "联系人", "联系电话",

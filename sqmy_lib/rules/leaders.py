@@ -1,0 +1,60 @@
+"""Who a 批示's leader is, under the rules' words: two ways of writing one leader are one.
+
+``张某某（副省长）``, ``副省长张某某`` and ``张某某副省长`` write one person; ``王市长`` (a surname and the post)
+is ``市长王某某`` where that is the only one it can be. Read by the reader (one 批示 in two ledgers of
+an office) and by the roll-up (one 批示 in a county's and the city's ledger), so it lives with the
+rules, below both.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Ranks written with a post (市委常委, 党组成员): part of the post, no one's name.
+RANK_WORDS = ("常委", "副书记", "委员", "党组成员", "常务")
+# Brackets and separators around a leader's words: no part of who it is.
+_NOT_A_LEADERS_OWN = re.compile(r"[\s()（）【】\[\]、,，;；:：·]")
+
+
+def leader_key(leader: str) -> str:
+    """A leader as matched across ledgers: 副市长李某, 李某副市长, 副市长 李某 and 李某(副市长) are one (their
+    characters, brackets and separators aside)."""
+    return "".join(sorted(_NOT_A_LEADERS_OWN.sub("", unicodedata.normalize("NFKC", leader or ""))))
+
+
+def post_words(data: dict) -> tuple[str, ...]:
+    """Titles, ranks and organs of the rules (``rules.data``), longest first (副省长 before 省长: 副张三 is
+    no one); worked out once by each user of it (the reader's vocabulary, a roll-up)."""
+    placement = data.get("placement") or {}
+    organs = {w for key in ("channel_words", "level_words") for ws in (placement.get(key) or {}).values() for w in ws or []}
+    titles = {str(w) for w in data.get("leader_title_words") or ()}
+    norm = lambda w: unicodedata.normalize("NFKC", str(w)).strip()
+    return tuple(sorted({*map(norm, titles), *RANK_WORDS, *map(norm, organs)} - {""}, key=len, reverse=True))
+
+
+def leader_person(leader: str, words: tuple[str, ...]) -> str:
+    """What a leader text writes besides posts, organs and brackets (``words``: :func:`post_words`): the
+    person's name (张某某(副省长) → 张某某), a surname alone (王市长 → 王), '' for posts only (市领导)."""
+    rest = _NOT_A_LEADERS_OWN.sub("", unicodedata.normalize("NFKC", leader or ""))
+    for w in words:
+        rest = rest.replace(w, "")
+    return rest
+
+
+def one_leader(short: str, full: str, words: tuple[str, ...]) -> bool:
+    """Whether ``short`` writes the leader ``full`` writes: the same name (its characters), or a surname
+    and the same post (王市长, 市长王某某; not 王市长 and 副市长王某)."""
+    a, b = leader_person(short, words), leader_person(full, words)
+    if not a or not b:
+        return False
+    if len(a) >= 2:
+        return sorted(a) == sorted(b)
+    if not b.startswith(a):
+        return False
+    post = lambda leader, name: _NOT_A_LEADERS_OWN.sub("", unicodedata.normalize("NFKC", leader)).replace(name, "", 1)
+    return bool(post(short, a)) and post(short, a) == post(full, b)
+
+
+def same_leader(a: str, b: str, words: tuple[str, ...]) -> bool:
+    """Whether two leader texts write one leader (either way round)."""
+    return leader_key(a) == leader_key(b) or one_leader(a, b, words) or one_leader(b, a, words)
