@@ -5204,3 +5204,13 @@ def test_a_body_no_rule_places_under_another_bodys_column(tmp_path):
     ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}, {"Sheet1": ["F1:H1"]}))
     assert [(i.row, i.column) for i in _codes(report, "adoption.unknown_tier")] == [(3, "G")]
     assert _paid(ledger) == {"李四": Decimal(100), "王五": Decimal(100), "钱七": Decimal(100)}
+
+
+@pytest.mark.parametrize("stem", ["C_民盟县委2025年台账", "03-民盟县委2025年台账"])
+def test_a_filing_mark_before_the_unit_in_a_file_name(tmp_path, stem):
+    """C_民盟县委2025年台账.xlsx under the title 民盟县委2025年社情民意信息报送表, no 单位 column: the unit is 民盟县委
+    (a filing mark C_ or 03- is no part of it). It was C_民盟县委: a unit of its own in the figures."""
+    rows = [["民盟县委2025年社情民意信息报送表"], ["序号", "报送时间", "信息标题", "作者", "采用情况"],
+            [1, "2025-02-03", "关于甲的建议", "李一", "县政协采用"]]
+    ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / f"{stem}.xlsx", {"Sheet1": rows}))
+    assert list(ledger.submissions["unit"]) == ["民盟县委"]

@@ -616,10 +616,13 @@ _IN_BRACKETS = re.compile(r"[(（【\[]([^()（）【】\[\]]+)[)）】\]]")
 _LEDGER_WORD = re.compile("|".join(("社情民意", *_LEDGER_WORDS)))
 
 
+_FILING_PREFIX = re.compile(r"^[A-Za-z0-9]{1,4}\s*[_\-—.、．]\s*")
+
+
 def _unit_in_name(name: str | None) -> list[str]:
     """Where a sheet or file name may name its unit: in brackets (台账（县卫健局）), before the year
     (民盟县委2025年台账), after it up to the ledger's own words (2025年县卫健局社情民意信息台账)."""
-    name = (name or "").strip()
+    name = _FILING_PREFIX.sub("", (name or "").strip())  # C_民盟县委2025年台账, 03-县工商联: a filing mark first
     parts = [m.strip() for m in _IN_BRACKETS.findall(name)]
     outside = _IN_BRACKETS.sub(" ", name)
     parts.append(_YEAR.split(outside, 1)[0].strip(" -_—"))
