@@ -263,7 +263,7 @@ _ENTRIES = [
          "未计入任何单位的统计和排名;请填写单位,或在名册单位表中列明该单位(如是其中某单位的另一种写法,请统一写法)"),
     Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
     Code("author.surname_only", WARNING, "作者只写了姓和称谓", "作者“{name}”只写了姓和职务或称谓,不是全名,已按“{name}”计入(稿酬、任务、排名都无法对应到人);请写明姓名"),
-    Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
+    Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息({named});请核对编号或标题是否与报送台账一致"),
     Code("adoption.no_body", ERROR, "没有写明采用单位", "标注了已采用,但没有写明采用单位(刊物),无法确定层级"),
     Code("adoption.unknown_tier", ERROR, "采用单位无法确定层级",
          "采用单位“{body}”无法确定层级(县级/市级/省级/全国),未计入;请写明采用单位,如“省政协”,或在规则文件 placement 中登记"),
@@ -271,13 +271,13 @@ _ENTRIES = [
          "采用单位“{body}”有层级,但不是规则中任何采用渠道(政协、党委政府、部门等)的单位(网站、公众号、报刊等媒体发布不是采用),"
          "未计入采用统计、稿酬和积分;如应计入,请把它的用词登记到规则文件 placement.channel_words 中相应渠道下"
          "(媒体用词在 placement.media_words 中)"),
-    Code("adoption.date_invalid", ERROR, "采用日期无法识别", "采用日期“{date_text}”无法识别或有歧义"),
+    Code("adoption.date_invalid", ERROR, "采用日期无法识别", "采用日期“{date_text}”无法识别或有歧义,该采用未计入;请写成 2025-03-05 或 2025年3月5日"),
     Code("adoption.before_item", ERROR, "采用早于收稿", "采用日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}"),
     Code("adoption.future", ERROR, "采用日期晚于今天", "采用日期 {date:%Y-%m-%d} 晚于今天"),
-    Code("forward.no_item", ERROR, "上报记录找不到信息", "上报记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
+    Code("forward.no_item", ERROR, "上报记录找不到信息", "上报记录找不到对应的报送信息({named});请核对编号或标题是否与报送台账一致"),
     Code("forward.unknown_tier", WARNING, "上报单位无法确定层级", "上报单位“{body}”无法确定层级,未按层级统计"),
-    Code("instruction.no_item", ERROR, "批示记录找不到信息", "批示记录找不到对应的报送信息(编号“{ref_item_no}”,标题“{ref_title}”)"),
-    Code("instruction.no_adoption", WARNING, "有批示无采用", "该信息有领导批示,但没有任何采用记录"),
+    Code("instruction.no_item", ERROR, "批示记录找不到信息", "批示记录找不到对应的报送信息({named});请核对编号或标题是否与报送台账一致"),
+    Code("instruction.no_adoption", WARNING, "有批示无采用", "该信息有领导批示,但没有任何采用记录;批示一般批在被采用的信息上,如已被采用,请补填采用情况"),
     Code("instruction.unknown_level", WARNING, "批示领导级别不明", "无法判断批示领导{who}的级别(县级/市级/省级/国家级),请写明领导的职务和姓名"),
     Code("instruction.leader_not_counted", WARNING, "批示领导是部门或党派负责人",
          "批示领导“{leader}”是部门或民主党派的负责人,不是党委、政府、人大、政协的领导,其批示不计入批示件数、奖励和积分;"

@@ -435,6 +435,12 @@ class EachRow:
 
 
 # Extra per-row values some messages need.
+def _reference_named(df: pd.DataFrame) -> pd.Series:
+    """How a reference row names its item, as its cells write it: 编号“A12”、标题“关于…”, or only what it gives."""
+    parts = lambda no, title: "、".join(p for p in (f"编号“{no}”" if no else "", f"标题“{title}”" if title else "") if p)
+    return pd.Series([parts(n, t) or "未写编号和标题" for n, t in zip(df["ref_item_no"], df["ref_title"])], index=df.index, dtype=object)
+
+
 MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.duplicate_no": {"first": _first_of(["file", "no_scope", "item_no"])},
     "item.duplicate": {"first": _first_of(["office", "title_key", "author_text", "date"])},
@@ -443,6 +449,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
     "date.unparseable": {"why": EachRow(lambda df: pd.Series(map(_impossible_day, df["date_text"], df["sheet"]), index=df.index, dtype=object))},
     "unit.blank_below": {"above": _unit_above},
+    **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
     "instruction.due_before_date": {"start": EachRow(_started)},
 }
 
