@@ -85,7 +85,7 @@ def test_quota_from_appointment_month(office):
     year = people(office, 2025).set_index("name")
     assert year.at["王五", "quota"] == 6  # July–December, 1 a month
     # Every month (L88): items in August (2) and September (1) meet two of the six months due.
-    assert year.at["王五", "submitted"] == 3 and year.at["王五", "completion"] == round(2 / 6, 4)
+    assert year.at["王五", "submitted"] == 3 and year.at["王五", "completion"] == round(2 / 6, 10)
     assert year.at["王五", "missed_months"] == [7, 10, 11, 12] and year.at["王五", "behind"]
     assert year.at["王五", "shortfall"] == "7月、10月、11月、12月未报送"
     assert year.at["赵六", "quota"] == 12  # appointed before the year: all twelve months
@@ -95,7 +95,7 @@ def test_quota_from_appointment_month(office):
     q2 = people(office, Period.of(2025, quarter=2)).set_index("name")
     assert q2.at["王五", "quota"] == 0 and pd.isna(q2.at["王五", "completion"])  # nothing due: no rate
     q3 = people(office, Period.of(2025, quarter=3)).set_index("name")
-    assert (q3.at["王五", "quota"], q3.at["王五", "submitted"], q3.at["王五", "completion"]) == (3, 3, round(2 / 3, 4))
+    assert (q3.at["王五", "quota"], q3.at["王五", "submitted"], q3.at["王五", "completion"]) == (3, 3, round(2 / 3, 10))
     assert q3.at["王五", "missed_months"] == [7]
     assert q3.at["王五", "reward"] == Decimal("33.34")
 

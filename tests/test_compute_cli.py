@@ -150,7 +150,7 @@ def test_all_gives_the_five_from_one_read(ledger, tmp_path):
     assert [list(r) for r in book["稿酬"].values] == [list(r) for r in openpyxl.load_workbook(alone).active.values]
     assert sqmy("compute", "all", ledger, "--year", 2025, "--format", "csv").returncode == 2  # where to?
     sqmy("compute", "all", ledger, "--year", 2025, "--format", "csv", "--out", tmp_path / "csv")
-    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == sorted(f"{n}.csv" for n in names.values())
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir() if not p.name.startswith(".")) == sorted(f"{n}.csv" for n in names.values())
     shown = sqmy("compute", "all", ledger, "--year", 2025).stdout
     assert [line for line in shown.splitlines() if line.startswith("【")] == [f"【{n}】" for n in names.values()]
 

@@ -70,7 +70,7 @@ def test_every_month_lists_the_months_missed(office):
     assert jia["completion"] == 0.75 and jia["behind"]
     assert jia["shortfall"] == "5月、11月、12月未报送"
     q2 = _people(office, Period.of(2025, quarter=2)).set_index("name").loc["甲"]
-    assert (q2["submitted"], q2["quota"], q2["missed_months"], q2["completion"]) == (3, 3, [5], round(2 / 3, 4))
+    assert (q2["submitted"], q2["quota"], q2["missed_months"], q2["completion"]) == (3, 3, [5], round(2 / 3, 10))
 
 
 def test_a_month_not_yet_over_is_not_missed(office):
@@ -145,7 +145,7 @@ def test_unit_adoption_quota_in_the_unit_table_and_the_behind_list(office):
     town = units(office, 2025, today=DONE).set_index("unit").loc["城关镇政协工委"]
     # 镇街: 3 a month (36), and 1 adoption at 市级 or above a month (12); T1 in March is the only one.
     assert (town["quota"], town["adopted_quota"]) == (36, 12)
-    assert town["adopted_completion"] == round(1 / 12, 4) and town["behind"]
+    assert town["adopted_completion"] == round(1 / 12, 10) and town["behind"]
     assert "市级及以上采用1条，任务12条" in town["shortfall"]
     circ = build_circular(office, 2025, 4, today=DONE)
     assert "城关镇政协工委" in set(circ.behind_units["unit"])
@@ -594,7 +594,7 @@ def test_quota_and_completion_are_floats_with_a_roster_or_without(tmp_path):
     for table in (bare, listed):
         assert table["quota"].dtype == "float64" and table["completion"].dtype == "float64"
     assert bare["quota"].isna().all() and bare["completion"].isna().all()
-    assert listed.at["甲", "quota"] == 12 and listed.at["甲", "completion"] == round(2 / 12, 4)
+    assert listed.at["甲", "quota"] == 12 and listed.at["甲", "completion"] == round(2 / 12, 10)
     assert pd.isna(listed.at["乙", "quota"])
     # Units without a roster: no unit type, no quota, the same float columns.
     table = units(sq.read_ledgers(path), 2025, today=DONE)

@@ -1164,12 +1164,12 @@ _ADOPTED_UNPUBLISHED = re.compile(r"(采用|录用|采纳)\s*\(?\s*((?:未|尚�
 _KEPT = "\ue001"
 # 无具体意见, 没有指示: no 批示 said in other words.
 _NO_OPINION = re.compile(r"(?:无|没有|暂无)(?:具体|明确)?(?:意见|指示|批示意见)")
-_CLAUSE = re.compile(r"[,，;；。]")
+_CLAUSE_BREAK = re.compile(r"[,，;；。]")
 
 
 def _clauses(text: str) -> list[str]:
     """A text's clauses (split at commas, semicolons and full stops), stripped, blanks left out."""
-    return [c.strip(" 。.") for c in _CLAUSE.split(text) if c.strip(" 。.")]  # a separator inside brackets while a cell is split (one leader's posts)
+    return [c.strip(" 。.") for c in _CLAUSE_BREAK.split(text) if c.strip(" 。.")]  # a separator inside brackets while a cell is split (one leader's posts)
 _WITH_ANOTHER = re.compile(r"(?:与|同)[^,;()]{1,20}?(?:信息|稿件|材料|来稿)?(?:合编|合并|合稿|整合|合写|一并编发|一并采用)")
 
 

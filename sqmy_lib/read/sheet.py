@@ -1540,7 +1540,8 @@ class SheetReader:
             said = norm(reading.text or value)  # without a 批示 written beside the mark (第3期,获县长批示)
             placed = self._placed(said)
             if not placed.by_level:
-                if reading.state == ADOPTED and placed.tier is None and placed.channel is None and _names_something(said):
+                if (reading.state == ADOPTED and placed.tier is None and placed.channel is None
+                        and (rest := _mark_residue(said)) and rest.upper() not in self.vocab.adopted):
                     return replace(reading, body=said)  # 某某报社采用 under 市政协: a body the rules cannot place (said)
                 return reading  # 编发, 第3期, √: the column's own body
             body = said
@@ -2249,9 +2250,11 @@ _MARK_RESIDUE = re.compile(r"(?:已经|已|被|并|均|获|经|又|再)?(?:采�
                            r"|[√✓✔×✗✘()（）【】\[\]《》\s,，;；:：、。]")
 
 
-def _names_something(text: str) -> bool:
-    """Whether a mark's text names something besides the deed (某某报社采用: 某某报社), not only 已采用, 第3期."""
-    return len(re.findall(r"[\u4e00-\u9fff]", _MARK_RESIDUE.sub("", text))) >= 2
+def _mark_residue(text: str) -> str:
+    """What a mark's text names besides the deed, its issue and day (某某报社采用 → 某某报社; 已采用, 第3期 → ''):
+    '' when fewer than two characters are left (综合采用 → 综合, a kind of adoption the rules' marks know)."""
+    rest = _MARK_RESIDUE.sub("", text)
+    return rest if len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2 else ""
 
 
 # What a leader asks (请…, 要…, 望…): the 批示's words, not how it was carried out.
