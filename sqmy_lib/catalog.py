@@ -186,6 +186,7 @@ _ENTRIES = [
     Code("author.ambiguous", WARNING, "作者可能是单位", "作者“{value}”看起来像地名或单位名,已按个人计入;如是单位,请写全称或在名册中登记"),
     Code("author.titled", WARNING, "姓名后带职务", "“{value}”像是“{detail}”加上职务,统计时按两个人计;如是同一人,请只写姓名"),
     Code("author.variant", INFO, "姓名写法不一", "“{value}”与 {detail} 是同一人的不同写法,已按同一人计"),
+    Code("forward.repeated", INFO, "同一上报记了两次", "“{value}”的这次上报在 {detail} 已记录(同一信息报同一级别),只计一次,按较早的上报日期计入"),
     Code("link.author_differs", WARNING, "作者与所对应的报送信息不同",
          "本行写的作者“{value}”与所对应的报送信息({detail})不同,已按报送信息的作者和单位计入;如不是同一条信息,请核对编号或标题;如是同一人,请统一写法"),
     Code("link.loose", WARNING, "标题只差序号或括注", "标题“{value}”与报送信息“{detail}”只差序号或括注,已按同一条信息计入;如不是同一条,请改正标题"),

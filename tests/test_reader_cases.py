@@ -5214,3 +5214,45 @@ def test_a_filing_mark_before_the_unit_in_a_file_name(tmp_path, stem):
             [1, "2025-02-03", "关于甲的建议", "李一", "县政协采用"]]
     ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / f"{stem}.xlsx", {"Sheet1": rows}))
     assert list(ledger.submissions["unit"]) == ["民盟县委"]
+
+
+def test_one_forwarding_in_the_items_ledger_and_a_forwarding_ledger_is_one(tmp_path):
+    """报市政协 in the item's row (no day) and 市政协 2025-04-02 in the 上报台账: one 上报, in April (Q2), said
+    (forward.repeated). It was two: one in the item's quarter (Q1, by its 收稿日期) and one in Q2. A 上报 day
+    with no year before the item's (收稿 12月22日, 1月3日报市政协) is the next year's, as an adoption's is."""
+    write_xlsx(tmp_path / "报送台账.xlsx", {"2025": [
+        ["序号", "报送日期", "信息标题", "作者", "单位", "上报情况"],
+        [1, "2025-03-10", "关于加强农村公路养护的建议", "张三", "县交通局", "已报市政协"],
+        [2, "2025-12-22", "关于保障农民工工资支付的建议", "李四", "县人社局", "1月3日报市政协"]]})
+    write_xlsx(tmp_path / "上报台账.xlsx", {"上报台账": [
+        ["序号", "上报日期", "上报单位", "信息标题"], [1, "2025-04-02", "市政协", "关于加强农村公路养护的建议"]]})
+    ledger, report = assert_every_cell_accounted(tmp_path)
+    assert [(i.file.rsplit("/", 1)[-1], i.row) for i in _codes(report, "forward.repeated")] == [("报送台账.xlsx", 2)]
+    by_quarter = [sq.summary(ledger, sq.Period.of(2025, quarter=q)).to_dict()["forwarded"] for q in (1, 2, 3, 4)]
+    assert [f["市级"] if isinstance(f, dict) else f for f in by_quarter] == [0, 1, 0, 0]
+    assert sorted(ledger.forwards["date"].dt.strftime("%Y-%m-%d")) == ["2025-04-02", "2026-01-03"]
+
+
+@pytest.mark.parametrize("cell, authors, unit_item", [
+    ("县妇联", [], True), ("县科协", [], True), ("县人民银行", [], True),  # units (rules 2025.7 unit_name_words)
+    ("张三丶李四", [("张三", ""), ("李四", "")], False),  # 丶 typed for 、
+    ("张三，女，45岁", [("张三", "女、45岁")], False), ("张三 女 汉族", [("张三", "女、汉族")], False),
+    ("张三 138 0013 8000", [("张三", "13800138000")], False),
+    ("张三、李四（均为委员）", [("张三", "委员"), ("李四", "委员")], False),
+    ("网友", [], False)])  # a source, not an author (rules 2025.7 source_words)
+def test_author_cells_as_other_offices_write_them(tmp_path, cell, authors, unit_item):
+    """Before: 县妇联 a person paid 100; 张三丶李四 one person; 45岁, 汉族 and 138/0013/8000 co-authors sharing the
+    pay; 李四 without the role both share; 网友 a person."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"], [1, "2025-03-02", "关于甲的建议", cell, "县教育局", "市政协采用"]]
+    ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    people = ledger.authors[~ledger.authors["is_unit"]]
+    assert list(zip(people["name"], people["tag"])) == authors
+    assert bool(ledger.submissions["is_unit_item"].iloc[0]) == unit_item
+
+
+def test_a_unit_cell_saying_the_authors_status_is_no_unit(tmp_path):
+    """单位 退休 / 农民 / 个体: the author has no unit (as 个人); they were units of their own in the figures."""
+    rows = [["序号", "报送日期", "信息标题", "作者", "单位"]] + [[k, "2025-03-02", f"关于第{k}项的建议", f"张{k}一", u]
+                                                            for k, u in enumerate(["退休", "农民", "个体"], 1)]
+    ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
+    assert list(ledger.submissions["unit"]) == ["", "", ""]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 # Separators between names. White space separates names too (``张三 李四``), except the
 # alignment spaces inside a two-character name (``张  三``).
-_SEPARATORS = re.compile(r"[、,，;；/／|｜┋│\\+&\n]+")
+_SEPARATORS = re.compile(r"[、,，;；。/／|｜┋│\\+&\n]+")
 _BRACKET = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 # A cell that holds no name, only a placeholder: a dash, a slash, 无, 略 (typed by staff), or what an
 # online form exports for an unanswered question ((空), (跳过), (未填写), 【空】, （ ）) or a
@@ -57,6 +57,16 @@ _SPACED_DOT = re.compile(r"(?<=[\u3400-\u9fff])\s*([·•‧・･∙⋅.])\s*(?
 _SPACED_DASH = re.compile(r"(?<=[\u3400-\u9fff])\s+([-‐‑–—－]+)\s+(?=[\u3400-\u9fff])")
 # 李四 男, 张三 女: a gender written after the name, about it (never a co-author).
 GENDER_WORDS = frozenset(("男", "女"))
+# More about the person written after a name (张三，女，45岁，汉族，1970年生; an ID number): a tag of the
+# name, never a name.
+_ABOUT_THE_PERSON = re.compile(r"\d{1,3}岁|[\u4e00-\u9fff]{1,4}族|\d{4}年(?:\d{1,2}月)?(?:生|出生)|(?:身份证号?码?[:：]?)?\d{17}[\dXx]")
+
+
+_SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
+
+
+def _about_the_person(text: str) -> bool:
+    return text in GENDER_WORDS or _ABOUT_THE_PERSON.fullmatch(text) is not None
 # 第一作者张三, 第二作者:李四: the order said before a name; 张三与李四合写: how they wrote it, after.
 # A label and a colon before a name (作者：张三, 报送人:李四; 张三、撰稿人:李四) says what the name is.
 _ORDER_WORD = re.compile(r"(?:第[一二三四五六七八九十\d]+|通讯|通信)作者[:：]?"
@@ -72,7 +82,7 @@ _CONTRIBUTED = re.compile(rf"(?<=[\u4e00-\u9fff])\s*({'|'.join(CONTRIBUTIONS)})(
 _TOGETHER = re.compile(r"\s*(?:合写|合著|合撰|共同撰写|联合撰写|共同执笔)$")
 # 张三——县教育局, 张三-县教育局: a person's name, a dash, then the unit.
 _NAME_DASH = re.compile(r"([\u3400-\u9fff]{2,4})\s*[-‐‑–—－]+\s*(.+)")
-_PLAIN = re.compile(r"[\u3400-\u9fff、,，;；/／|｜\\+&\n ]+")
+_PLAIN = re.compile(r"[\u3400-\u9fff、,，;；。/／|｜\\+&\n ]+")
 # What follows a role or party word written before a name with no space (委员马骏, 民革:张伟): a
 # name of two to four characters, not an organisation's (民革县委张伟 is a unit and a name).
 _NAME_AFTER_WORD = re.compile(r"[:：]?([\u3400-\u9fff·]{2,4})")
@@ -375,8 +385,24 @@ def _rare_forms(text: str) -> str:
 
 
 def split_authors(text: str, words: AuthorWords) -> AuthorCell:
+    """Read an author cell into its authors (see the module docstring); a role said of them all at the end
+    (张三、李四（均为委员）) is each one's."""
+    cell = _split_authors(text, words)
+    if len(cell.authors) > 1 and (m := _ALL_OF_THEM.search(unicodedata.normalize("NFKC", text))):
+        tag = m[1].strip()
+        said = lambda a: [t for t in a.tag.split("、") if t and not t.startswith(_ALL_WORDS)]
+        cell = replace(cell, authors=tuple(replace(a, tag="、".join(dict.fromkeys((*said(a), tag)))) for a in cell.authors))
+    return cell
+
+
+# 张三、李四（均为委员）, 张三、李四(都是信息员): what is said of every name before it.
+_ALL_WORDS = ("均为", "均系", "均是", "都是", "都为")
+_ALL_OF_THEM = re.compile(rf"\((?:{'|'.join(_ALL_WORDS)})([^()]+)\)\s*$")
+
+
+def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
     """Read an author cell into its authors (see the module docstring)."""
-    text = unicodedata.normalize("NFKC", text).strip()
+    text = unicodedata.normalize("NFKC", text).strip().replace("丶", "、")  # 丶: an input method's slip for 、
     if _names_no_one(text):
         return AuthorCell(())
     if text[:1].isdigit() or text[:1] == "(":  # 1.张三 2.李四, ①王五②赵六 (1王五2赵六 once NFKC): a numbered list
@@ -424,7 +450,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
-        if not any(n in words.tag_words or n in GENDER_WORDS or words.suffix_tag(n)[1]
+        if not any(n in words.tag_words or _about_the_person(n) or words.suffix_tag(n)[1]
                    or words.prefix_tag(n)[1] or words.unit_and_name(n) or words.role_and_name(n) or words.is_source(n)
                    or words.is_collective(n)
                    or words.post_and_name(n)
@@ -436,7 +462,7 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     collective: list[str] = []
     for part in _SEPARATORS.split(text):
         part = part.strip()
-        if _CONTACT.fullmatch(part) or part in GENDER_WORDS:  # 张三，电话：138…, 张三，男: about the name before it
+        if _CONTACT.fullmatch(part) or _about_the_person(part):  # 张三，电话：138…, 张三，男，45岁: about the name before it
             if authors:
                 authors[-1] = replace(authors[-1], tag="、".join(filter(None, (authors[-1].tag, part))))
             continue
@@ -486,13 +512,14 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     entries: list[tuple[str, list[str]]] = []  # (name, the tags after it)
     prefix_tags: list[str] = []
     units: list[str] = []
+    part = _SPACED_DIGITS.sub("", part)  # 138 0013 8000: one phone number, not three names
     tokens = _join_unit_name(_join_latin(_join_alignment(part.split())), words)
     for k, token in enumerate(tokens):
         token, says_scribe = _without_scribe(token, words)  # 民革县委 执笔:张三
         scribe = scribe or says_scribe
         if not token:
             continue
-        if token in GENDER_WORDS and entries:  # 李四 男
+        if _about_the_person(token) and entries:  # 李四 男, 李四 汉族 45岁
             entries[-1][1].append(token)
             continue
         if token in words.honorifics or (token in words.roles or token in words.posts or _placed_role(token, words)) \

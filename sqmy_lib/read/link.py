@@ -230,7 +230,7 @@ def dates_after_their_items(ledger: Ledger) -> None:
         return
     item_day = subs.set_index("item")["date"]
     found = []
-    for table in ("adoptions", "instructions"):
+    for table in ("adoptions", "forwards", "instructions"):
         t = getattr(ledger, table)
         if t.empty:
             continue
@@ -260,6 +260,7 @@ def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...]) -> None:
                           lambda t: [t["item"], t["tier"].astype(object), t["body"].map(organ_name)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
     _merge_dated_adoptions(ledger)
+    _merge_repeated_forwards(ledger)
     instr = ledger.instructions
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
     if len(named) < 2:
@@ -286,6 +287,31 @@ def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...]) -> None:
     ledger.instructions = instr.drop(index=named.index[repeated.to_numpy()]).reset_index(drop=True)
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                 ignore_index=True)
+
+
+def _merge_repeated_forwards(ledger: Ledger) -> None:
+    """An item sent up to one level and line once (报市政协 in the item's row, 市政协 2025-04-02 in a 上报台账;
+    3月5日报市政协 and 4月10日市政协采用 in one 上报及采用情况 cell): one 上报, the earliest dated; the others
+    dropped and said (``forward.repeated``). Each was a 上报 in its own quarter, the item sent up twice."""
+    t = ledger.forwards
+    ok = (t["item"].to_numpy() != -1) & t["tier"].notna().to_numpy()
+    rows = t[ok]
+    key = ["item", "tier", "channel"]
+    rows = rows[rows.astype({"tier": object, "channel": object}).duplicated(key, keep=False)]
+    if rows.empty:
+        return
+    rows = rows.astype({"tier": object, "channel": object}).assign(
+        _first=rows["date"].where(rows["date_status"] == "ok").fillna(pd.Timestamp.max))
+    rows = rows.sort_values(["_first"], kind="stable")
+    later = rows.duplicated(key)
+    firsts = rows[~later].set_index(key)
+    found = []
+    for r in rows[later].itertuples():
+        f = firsts.loc[(r.item, r.tier, r.channel)]
+        found.append(dict(code="forward.repeated", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+                          value=r.body, detail=place(f["file"], f["sheet"], f["row"])))
+    ledger.forwards = t.drop(index=rows.index[later.to_numpy()]).reset_index(drop=True)
+    ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
 
 
 def _merge_dated_adoptions(ledger: Ledger) -> None:

@@ -2149,14 +2149,18 @@ class SheetReader:
                                   (col, content, origin, *extra[:1])) for leader, col, content, origin, *extra in found])
         for (leader, col, content, origin, *day), level in zip(found, levels):
             dated = common
-            if origin == "column" and content and self._says_follow_up(content) and (
-                    self._follow_up_in_instruction or not common["follow_up"] and not _ASKS.match(content)):
-                # 市长李某某批示,已落实: under 领导批示及落实情况, or in a 批示 cell on a row with no 落实情况 of its own
+            if origin == "column" and self._follow_up_in_cell(content, common["follow_up"]):
                 dated = {**common, "follow_up": content}
             if day and day[0] and common["date_status"] == "missing":  # the day written in the 批示 cell
                 ordinal, status, text = self._date(day[0])
                 dated = {**common, "date": ordinal, "date_text": text, "date_status": status}
             self._record("instructions", item, ref, r, col, leader=leader, level=level, text=content, origin=origin, **dated)
+
+    def _follow_up_in_cell(self, content: str, follow_up: str) -> bool:
+        """Whether what a 批示 cell says after the leader is how it was carried out (市长李某某批示,已落实):
+        under 领导批示及落实情况, or on a row with no 落实情况 of its own; not what the leader asked (请…)."""
+        return bool(content) and self._says_follow_up(content) and (
+            self._follow_up_in_instruction or not follow_up and not _ASKS.match(content))
 
     def _follow_up(self, row) -> str:
         """The row's 落实情况, a 是否办结 column's answer read into it: 是 (√) 已办结, 否 (×) 未办结; any other

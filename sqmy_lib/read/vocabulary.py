@@ -196,7 +196,8 @@ ROSTER_LABELS: dict[str, tuple[str, ...]] = {
 ROSTER_ROLE_FALLBACK = ("职务", "职别", "现任职务")
 
 # 单位 cells that say the item has no unit (filed by a person as such): no unit, not a unit called 个人.
-NO_UNIT_WORDS = frozenset(("个人", "委员个人", "本人", "个人报送", "无", "/", "-", "—", "——"))
+NO_UNIT_WORDS = frozenset(("个人", "委员个人", "本人", "个人报送", "无", "/", "-", "—", "——",
+                           "退休", "已退休", "离退休", "农民", "个体", "个体户", "自由职业", "自由职业者", "无业", "务农"))
 
 # Rows that are not items.
 # Ranks written before a post, one person's titles (市委常委、副市长; 县委副书记、县长): in a 批示
