@@ -5256,3 +5256,16 @@ def test_a_unit_cell_saying_the_authors_status_is_no_unit(tmp_path):
                                                             for k, u in enumerate(["退休", "农民", "个体"], 1)]
     ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "2025年台账.xlsx", {"Sheet1": rows}))
     assert list(ledger.submissions["unit"]) == ["", "", ""]
+
+
+@pytest.mark.parametrize("body", ["市政协办公室", "市政协信息科", "市政协办"])
+def test_one_adoption_in_the_items_row_and_the_adoption_ledger_with_the_bodys_office(tmp_path, body):
+    """市政协采用 in the item's row (no day), 市政协办公室 第4期 2025-04-12 in the 采用台账: one adoption, April's
+    (said: adoption.repeated). It was two — one in the item's quarter (Q1) by its 收稿日期, one in Q2."""
+    write_xlsx(tmp_path / "报送台账.xlsx", {"2025": [["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"],
+                                                 [1, "2025-03-10", "关于加强农村公路养护的建议", "张三", "县交通局", "市政协采用"]]})
+    write_xlsx(tmp_path / "采用台账.xlsx", {"采用台账": [["序号", "信息标题", "采用单位", "期号", "采用日期"],
+                                                   [1, "关于加强农村公路养护的建议", body, "第4期", "2025-04-12"]]})
+    ledger, report = assert_every_cell_accounted(tmp_path)
+    assert len(_codes(report, "adoption.repeated")) == 1
+    assert [sq.summary(ledger, sq.Period.of(2025, quarter=q)).adopted for q in (1, 2)] == [0, 1]

@@ -307,6 +307,9 @@ _ISSUE_TAIL = re.compile(rf"(?:\d{{4}}年)?第?\d+[期号]$|(?:单篇|综合|摘
 _FILLER_OR_VERB = re.compile("|".join((_LEVEL_FILLER, *ADOPTION_VERBS)))
 
 
+_OFFICE_OF_THE_CPPCC = re.compile(r"(?<=政协)(?:办公室|办公厅|办|信息科|信息处|研究室)$")
+
+
 def organ_name(body: str) -> str:
     """A body's name as a sentence names it: without its bulletin's title or issue number
     (``市委办《每日要情》第6期`` → ``市委办``, ``市政协采用`` → ``市政协``)."""
@@ -315,4 +318,4 @@ def organ_name(body: str) -> str:
     previous = None
     while previous != name:
         previous, name = name, _ISSUE_TAIL.sub("", name)
-    return name
+    return _OFFICE_OF_THE_CPPCC.sub("", name)  # 市政协办公室, 市政协信息科: the 市政协, as its records name it
