@@ -66,7 +66,8 @@ _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 
 
 def _about_the_person(text: str) -> bool:
-    return text in GENDER_WORDS or _ABOUT_THE_PERSON.fullmatch(text) is not None
+    """男, 女, 45岁, 汉族, 1970年生, an ID number: what a cell says of the person after a name."""
+    return text in GENDER_WORDS or (text[-1:] in "岁族生Xx0123456789" and _ABOUT_THE_PERSON.fullmatch(text) is not None)
 # 第一作者张三, 第二作者:李四: the order said before a name; 张三与李四合写: how they wrote it, after.
 # A label and a colon before a name (作者：张三, 报送人:李四; 张三、撰稿人:李四) says what the name is.
 _ORDER_WORD = re.compile(r"(?:第[一二三四五六七八九十\d]+|通讯|通信)作者[:：]?"
@@ -262,7 +263,11 @@ class AuthorWords:
 
     def is_source(self, token: str) -> bool:
         """A source, not an author (群众来信, 网民反映, 12345热线, 匿名): rules ``authors.source_words``."""
-        return bool(self.sources) and any(w in token for w in self.sources)
+        return self._source_re.search(token) is not None
+
+    @functools.cached_property
+    def _source_re(self) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, self.sources)) or "(?!)")
 
     def is_collective(self, token: str) -> bool:
         """The unit as a whole written as the author (集体, 集体创作, 本单位, 全体委员): rules

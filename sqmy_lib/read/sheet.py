@@ -1974,12 +1974,10 @@ class SheetReader:
         """The 批示 the 领导批示/批示情况/批示内容 columns record."""
         f = self.f
         leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
-        leader_text = self._without_adoption_clauses(leader_text, r, f.get("leader"))
-        instr_text = self._without_adoption_clauses(instr_text, r, f.get("instruction"))
-        if not self.vocab.says_no_instruction(leader_text) and not self.vocab.says_read_only(leader_text):
-            leader_text = self.vocab.without_no_instruction(leader_text)  # 市长圈阅，未作批示: 市长's, no 未
-        if not self.vocab.says_no_instruction(instr_text) and not self.vocab.says_read_only(instr_text):
-            instr_text = self.vocab.without_no_instruction(instr_text)
+        if not (leader_text or instr_text or content):
+            return []  # most rows: no 批示
+        leader_text = self._clauses_of_the_instruction(leader_text, r, f.get("leader"))
+        instr_text = self._clauses_of_the_instruction(instr_text, r, f.get("instruction"))
         if content and self.vocab.says_read_only(content):  # 批示领导 县委书记 | 批示内容 已阅: read, no 批示
             self._finding("instruction.read_only", r, f["instruction_text"], content)
             return []
@@ -1988,6 +1986,16 @@ class SheetReader:
         if instr_text and not self._says_none(instr_text):
             return self._instruction_cell(instr_text, content, r)
         return [("", f["instruction_text"], content, "column")] if content else []
+
+    def _clauses_of_the_instruction(self, text: str, r: int, col: int | None) -> str:
+        """A 批示 cell without the clauses that record an adoption (said) or say no 批示 was given
+        (市长圈阅，未作批示 → 市长圈阅: a 未 is no leader); a cell saying only that stays whole."""
+        if not text or not _NOTE_CLAUSES.search(text):
+            return text  # one clause: read as it is
+        text = self._without_adoption_clauses(text, r, col)
+        if self.vocab.says_no_instruction(text) or self.vocab.says_read_only(text):
+            return text
+        return self.vocab.without_no_instruction(text)
 
     def _without_adoption_clauses(self, text: str, r: int, col: int | None) -> str:
         """A 批示 cell that also records an adoption (省政协采用，省长批示; 被市委办采用，市委书记李某批示): the
@@ -2159,8 +2167,8 @@ class SheetReader:
     def _follow_up_in_cell(self, content: str, follow_up: str) -> bool:
         """Whether what a 批示 cell says after the leader is how it was carried out (市长李某某批示,已落实):
         under 领导批示及落实情况, or on a row with no 落实情况 of its own; not what the leader asked (请…)."""
-        return bool(content) and self._says_follow_up(content) and (
-            self._follow_up_in_instruction or not follow_up and not _ASKS.match(content))
+        return bool(content) and (self._follow_up_in_instruction or not follow_up and not _ASKS.match(content)) \
+            and self._memo("follow_up_said", content, self._says_follow_up)
 
     def _follow_up(self, row) -> str:
         """The row's 落实情况, a 是否办结 column's answer read into it: 是 (√) 已办结, 否 (×) 未办结; any other
