@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..records import Ledger, place
 from ..rules.leaders import leader_key, one_leader
-from ..rules.placement import organ_name
+from ..rules.placement import same_organ_key
 from ..zh import zh_date
 from .values import has_year, loose_title_key, title_key
 
@@ -257,7 +257,7 @@ def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...]) -> None:
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
                           lambda t: [t["item"], _leader_keys(t, ["item"], words)], t_ok=lambda t: t["leader"] != "")
     _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
-                          lambda t: [t["item"], t["tier"].astype(object), t["body"].map(organ_name)],
+                          lambda t: [t["item"], t["tier"].astype(object), t["body"].map(same_organ_key)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
     _merge_dated_adoptions(ledger)
     _merge_repeated_forwards(ledger)
@@ -326,7 +326,7 @@ def _merge_dated_adoptions(ledger: Ledger) -> None:
     rows = rows[rows.duplicated(["item", "date"], keep=False)]  # most adoptions share no day with another
     if rows.empty:
         return
-    key = [rows["item"], rows["tier"].astype(object), rows["body"].map(organ_name), rows["date"]]
+    key = [rows["item"], rows["tier"].astype(object), rows["body"].map(same_organ_key), rows["date"]]
     first_at = rows.groupby(key, sort=False).cumcount() > 0
     heads = rows.groupby(key, sort=False).transform("first") if first_at.any() else None
     if heads is None:

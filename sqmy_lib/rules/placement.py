@@ -318,4 +318,11 @@ def organ_name(body: str) -> str:
     previous = None
     while previous != name:
         previous, name = name, _ISSUE_TAIL.sub("", name)
-    return _OFFICE_OF_THE_CPPCC.sub("", name)  # 市政协办公室, 市政协信息科: the 市政协, as its records name it
+    return name
+
+
+def same_organ_key(body: str) -> str:
+    """A body as two records of one adoption name it: its organ (:func:`organ_name`) without the office of
+    the 政协 that keeps its records (市政协办公室, 市政协信息科: the 市政协). The circular names bodies by
+    ``organ_name``, as the ledgers write them; this only tells two records of one adoption apart."""
+    return _OFFICE_OF_THE_CPPCC.sub("", organ_name(body))
