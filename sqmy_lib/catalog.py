@@ -121,6 +121,8 @@ _ENTRIES = [
     Code("mark.other_body", WARNING, "单元格所写单位与所在列不符", "“{value}”写在“{detail}”列,写的却是另一层级的单位,已按单元格所写计入;请核对并移到对应的列"),
     Code("mark.unknown", WARNING, "无法判断是否采用",
          "无法判断“{value}”是否表示采用,未计入;采用请填“√”、期号(如“第3期”)或采用日期,未采用请留空或填“否”"),
+    Code("forward.flag_conflict", WARNING, "是否上报与上报单位不一致", "“是否上报”填的是“{value}”,但本行上报单位填了“{detail}”;已按上报单位计为上报,请核对"),
+    Code("issue.which_adoption", WARNING, "期号未写明是哪一次采用的", "本行有多次采用,期号“{value}”未写明是哪一级的,已记作{detail}的期号;请在期号前写明采用单位(如“市政协第3期”)"),
     Code("mark.flag_conflict", WARNING, "是否采用与采用情况不一致", "“是否采用”填的是“{value}”,但本行有采用记录({detail});已按采用记录计入,请核对"),
     Code("issue.unknown", WARNING, "期号无法识别", "期号“{value}”无法识别,未读取;请填数字,如 12 或“第12期”"),
     Code("adoption.own_beside_forward", WARNING, "未写明哪一级的刊物",

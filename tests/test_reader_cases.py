@@ -4739,15 +4739,18 @@ def test_an_adoption_dated_to_the_month_of_its_item_is_not_before_it(tmp_path):
 @pytest.mark.parametrize("order", ["flag first", "body first"])
 def test_a_forwarding_flag_beside_the_body_it_went_to(tmp_path, order):
     """是否上报 | 上报单位: the body's column is the 上报, the flag read where the body is blank (是: the next
-    level up, said). Before, the second column was a duplicate, all its cells unread (every 上报 lost)."""
-    cells = [("是", "市政协"), ("是", None), ("否", None), (None, "省政协")]
+    level up, said). Before, the second column was a duplicate, all its cells unread (every 上报 lost).
+    否 beside 市政协: the body's cell is the record, and the flag that denies it is said (it was silent)."""
+    cells = [("是", "市政协"), ("是", None), ("否", None), (None, "省政协"), ("否", "市政协")]
     flip = (lambda a, b: [a, b]) if order == "flag first" else (lambda a, b: [b, a])
     rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", *flip("是否上报", "上报单位")]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}件事的建议", f"作者{k}号", *flip(f, b)] for k, (f, b) in enumerate(cells, 1)]
     ledger, report = _read(write_xlsx(tmp_path / "上报.xlsx", {"登记表": rows}))
     fw = ledger.forwards
-    assert list(zip(fw["item"], fw["tier"].astype(str))) == [(0, "市级"), (1, "市级"), (3, "省级")]
-    assert [(i.code, i.row) for i in report.issues] == [("forward.default_level", 4)]
+    assert list(zip(fw["item"], fw["tier"].astype(str))) == [(0, "市级"), (1, "市级"), (3, "省级"), (4, "市级")]
+    flag_column = "E" if order == "flag first" else "F"
+    assert [(i.code, i.row, i.column) for i in report.issues] == [
+        ("forward.default_level", 4, flag_column), ("forward.flag_conflict", 7, flag_column)]
 
 
 def test_a_note_naming_no_leader_beside_the_row_s_instruction_is_that_instruction(tmp_path):
@@ -5258,7 +5261,7 @@ def test_a_unit_cell_saying_the_authors_status_is_no_unit(tmp_path):
     assert list(ledger.submissions["unit"]) == ["", "", ""]
 
 
-@pytest.mark.parametrize("body", ["市政协办公室", "市政协信息科", "市政协办"])
+@pytest.mark.parametrize("body", ["市政协办公室", "市政协信息科", "市政协办", "政协市委员会", "政协市委员会办公室"])
 def test_one_adoption_in_the_items_row_and_the_adoption_ledger_with_the_bodys_office(tmp_path, body):
     """市政协采用 in the item's row (no day), 市政协办公室 第4期 2025-04-12 in the 采用台账: one adoption, April's
     (said: adoption.repeated). It was two — one in the item's quarter (Q1) by its 收稿日期, one in Q2."""
@@ -5269,3 +5272,33 @@ def test_one_adoption_in_the_items_row_and_the_adoption_ledger_with_the_bodys_of
     ledger, report = assert_every_cell_accounted(tmp_path)
     assert len(_codes(report, "adoption.repeated")) == 1
     assert [sq.summary(ledger, sq.Period.of(2025, quarter=q)).adopted for q in (1, 2)] == [0, 1]
+
+
+def test_an_issue_number_in_the_forwarding_column_is_where_the_body_printed_it(tmp_path):
+    """上报情况 市政协第3期 or 市政协《社情民意》2025年第5期: sent to the 市政协 and printed in its issue,
+    an adoption (said at the cell, as a 备注 with an issue number is). It was a 上报 only, the adoption
+    and its 100 yuan lost without a word. A body alone (省政协) stays a 上报."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "上报情况"],
+            [1, "2025-03-05", "关于加强农村饮水安全的建议", "张三", "市政协第3期"],
+            [2, "2025-03-06", "关于规范校外培训的建议", "李四", "市政协《社情民意》2025年第5期"],
+            [3, "2025-03-07", "关于老旧小区改造的建议", "王五", "省政协"]]
+    ledger, report = _read(write_xlsx(tmp_path / "上报.xlsx", {"登记表": rows}))
+    ad = ledger.adoptions
+    assert list(zip(ad["item"], ad["tier"].astype(str), ad["issue_no"])) == [(0, "市级", 3), (1, "市级", 5)]
+    assert list(zip(ledger.forwards["item"], ledger.forwards["tier"].astype(str))) == [(0, "市级"), (1, "市级"), (2, "省级")]
+    assert [i.row for i in _codes(report, "adoption.in_forward")] == [3, 4]
+    assert _paid(ledger) == {"张三": Decimal("100.00"), "李四": Decimal("100.00")}
+
+
+def test_an_issue_number_beside_two_adoptions_none_of_them_the_offices_own(tmp_path):
+    """采用情况 市政协、省政协采用 | 期号 第3期 in a county's ledger: whose issue it is the row does not say.
+    It is kept on the first (市政协) and said at the 期号 (it was given without a word). Beside the
+    office's own adoption (县政协、市政协采用 | 第5期) it is the county's own issue, as before."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "期号"],
+            [1, "2025-03-05", "关于加强农村饮水安全的建议", "张三", "市政协、省政协采用", "第3期"],
+            [2, "2025-03-06", "关于规范校外培训的建议", "李四", "县政协、市政协采用", "第5期"]]
+    ledger, report = _read(write_xlsx(tmp_path / "青石县政协2025年台账.xlsx", {"登记表": rows}))
+    ad = ledger.adoptions
+    assert list(zip(ad["item"], ad["tier"].astype(str), ad["issue_no"].astype(object).where(ad["issue_no"].notna(), None))) == [
+        (0, "市级", 3), (0, "省级", None), (1, "县级", 5), (1, "市级", None)]
+    assert [(i.code, i.row, i.column) for i in report.issues if i.code.startswith("issue.")] == [("issue.which_adoption", 3, "F")]

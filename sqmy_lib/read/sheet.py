@@ -24,7 +24,7 @@ from itertools import compress, takewhile
 
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary as FollowUpWords
-from ..rules.placement import BULLETIN_TITLES
+from ..rules.placement import BULLETIN_TITLES, organ_name
 from ..zh import column_letter as col_letter
 from .authors import AuthorCell, AuthorWords, split_authors, unit_written
 from .headers import RECORD_FIELDS, BodyColumn, Layout, is_count_label, norm_label
@@ -1689,10 +1689,13 @@ class SheetReader:
             if adoptions:
                 return
             issue = None  # alone: the office's own adoption, its 期号 unread
-        target = next((k for k in rows if t["tier"][k] == self.rules.own_tier and t["issue_no"][k] is None),
-                      next((k for k in rows if t["issue_no"][k] is None), None))
+        open_rows = [k for k in rows if t["issue_no"][k] is None]
+        target = next((k for k in open_rows if t["tier"][k] == self.rules.own_tier), open_rows[0] if open_rows else None)
         if target is not None:
             t["issue_no"][target] = issue
+            if len(open_rows) > 1 and t["tier"][target] != self.rules.own_tier:
+                # 市政协、省政协采用 | 第3期: whose issue it is the row does not say; the first's, said
+                self._finding("issue.which_adoption", r, ci, value, organ_name(t["body"][target]))
         elif not adoptions:
             self._finding("adoption.issue_only", r, ci, value)
             own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
@@ -1737,7 +1740,7 @@ class SheetReader:
 
     def _forward_text(self, row, r, item, ref, first: int) -> None:
         """上报情况 / 是否上报: the body it went to, a yes-mark (the next level up) or a date."""
-        c, value = self._forward_cell(row)
+        c, value = self._forward_cell(row, r)
         if c is None or value == "" or value is None:
             return
         if not isinstance(value, str):
@@ -1760,18 +1763,24 @@ class SheetReader:
             for body in filter(None, dict.fromkeys(sent)):
                 said = self._adoption_in_forward(r, c, item, ref, value, Reading(ADOPTED, body, text=value), said, first)
 
-    def _forward_cell(self, row) -> tuple[int | None, object]:
+    def _forward_cell(self, row, r: int) -> tuple[int | None, object]:
         """The row's 上报 cell (its column, its value): the 上报单位, else a 是否上报 beside it (是: to the
         next level up)."""
         value = self._cell(row, "forward")
-        if (value == "" or value is None) and "forward_flag" in self.f and _filled(flag := self._cell(row, "forward_flag")):
-            return self.f["forward_flag"], flag
+        if "forward_flag" in self.f and _filled(flag := self._cell(row, "forward_flag")):
+            if value == "" or value is None:
+                return self.f["forward_flag"], flag
+            if self._memo("mark", flag, self._read_mark).state in (NOT_ADOPTED, PENDING):
+                # 是否上报 否 | 上报单位 市政协: the body's cell is the record; the flag that denies it is said.
+                self._finding("forward.flag_conflict", r, self.f["forward_flag"], flag, cell_text(value))
         return self.f.get("forward"), value
 
     def _says_adopted(self, reading: Reading) -> bool:
-        """A part of a 上报 cell that says the body adopted it (报市政协,已采用), not only that it went."""
+        """A part of a 上报 cell that says the body adopted it (报市政协,已采用), not only that it went; an
+        issue number (市政协第3期) is where the body printed it, as in a 备注."""
         return reading.state == ADOPTED and bool(reading.body) and (
-            any(v in reading.text for v in ADOPTION_VERBS) or norm(reading.text).upper() in self.vocab.adopted)
+            any(v in reading.text for v in ADOPTION_VERBS) or norm(reading.text).upper() in self.vocab.adopted
+            or bool(self._memo("issues", reading.text, issue_numbers)))
 
     def _forward_mark(self, value, r: int, c: int, item, ref) -> None:
         """A 上报 cell that is no text (a tick typed as a number, a date, 1): a yes-mark is a 上报."""

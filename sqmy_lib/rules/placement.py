@@ -308,6 +308,8 @@ _FILLER_OR_VERB = re.compile("|".join((_LEVEL_FILLER, *ADOPTION_VERBS)))
 
 
 _OFFICE_OF_THE_CPPCC = re.compile(r"(?<=政协)(?:办公室|办公厅|办|信息科|信息处|研究室)$")
+# The formal name of a 政协 (政协市委员会, 政协青石县委员会, 中国人民政治协商会议全国委员会) as its short one (市政协).
+_FORMAL_CPPCC = re.compile(r"^(?:中国人民政治协商会议|政协)(.+?)委员会")
 
 
 def organ_name(body: str) -> str:
@@ -325,4 +327,4 @@ def same_organ_key(body: str) -> str:
     """A body as two records of one adoption name it: its organ (:func:`organ_name`) without the office of
     the 政协 that keeps its records (市政协办公室, 市政协信息科: the 市政协). The circular names bodies by
     ``organ_name``, as the ledgers write them; this only tells two records of one adoption apart."""
-    return _OFFICE_OF_THE_CPPCC.sub("", organ_name(body))
+    return _OFFICE_OF_THE_CPPCC.sub("", _FORMAL_CPPCC.sub(r"\1政协", organ_name(body)))
