@@ -157,6 +157,7 @@ _ENTRIES = [
     Code("title.says_status", WARNING, "标题中写有采用、批示或上报情况",
          "标题“{value}”中的括注“{detail}”像是采用、批示或上报情况,未从标题中读取;请填入采用情况、领导批示或上报栏目(已填写的请删去括注)"),
     Code("unit.with_person", INFO, "单位栏括号中写的是人员", "单位栏“{value}”括号中的“{detail}”是人员或联系方式,不是单位名称的一部分,单位按括号前的名称计入"),
+    Code("author.columns_swapped", WARNING, "作者栏与单位栏似乎填反了", "作者栏写的是单位“{value}”,单位栏写的却是人名“{detail}”,两栏似乎填反了;已按“{value}”以单位名义报送计入,“{detail}”未计为作者,请核对"),
     Code("unit.is_author", WARNING, "单位栏写的是作者本人", f"单位栏“{{value}}”写的是作者本人,不是单位,{_NO_UNIT_READ}"),
     Code("unit.several", WARNING, "写了几个单位", "单位“{value}”是几个单位,单位统计按第一个“{detail}”计入;如应分别计入,请分行登记或在作者栏写明各单位"),
     Code("office.other_level", WARNING, "台账所属政协与规则文件不一致",

@@ -5302,3 +5302,26 @@ def test_an_issue_number_beside_two_adoptions_none_of_them_the_offices_own(tmp_p
     assert list(zip(ad["item"], ad["tier"].astype(str), ad["issue_no"].astype(object).where(ad["issue_no"].notna(), None))) == [
         (0, "市级", 3), (0, "省级", None), (1, "县级", 5), (1, "市级", None)]
     assert [(i.code, i.row, i.column) for i in report.issues if i.code.startswith("issue.")] == [("issue.which_adoption", 3, "F")]
+
+
+def test_author_cells_with_labels_dashes_brackets_each_and_the_columns_swapped(tmp_path):
+    """组长：张三 成员：李四 are 张三 and 李四 (they were "组长:张三" and "成员:李四", two people no roster knows);
+    张三—县教育局—副局长 is 张三 of 县教育局 (he was "张三·县教育局·副", paid as such); 王五(委员)赵六(信息员):
+    each bracket says of the name before it (both were 委员、信息员, read as 信息员); 作者 县卫健局 | 单位 钱七:
+    the two columns swapped, the item 县卫健局's and said (it counted for a unit called 钱七, without a word)."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"],
+            [1, "2025-03-05", "关于加强农村饮水安全的建议", "组长：张三 成员：李四", "县教育局", "市政协采用"],
+            [2, "2025-03-06", "关于规范校外培训的建议", "张三—县教育局—副局长", None, "市政协采用"],
+            [3, "2025-03-07", "关于老旧小区改造的建议", "王五(委员)赵六(信息员)", "县住建局", "市政协采用"],
+            [4, "2025-03-08", "关于农产品冷链的建议", "县卫健局", "钱七", "市政协采用"],
+            [5, "2025-03-09", "关于机关食堂的建议", "县机关事务局", "机关", "市政协采用"]]
+    ledger, report = _read(write_xlsx(tmp_path / "登记.xlsx", {"登记表": rows}))
+    au = ledger.authors
+    assert list(zip(au["item"], au["name"], au["role"].fillna(""))) == [
+        (0, "张三", ""), (0, "李四", ""), (1, "张三", ""), (2, "王五", "委员"), (2, "赵六", "信息员"), (3, "县卫健局", ""),
+        (4, "县机关事务局", "")]
+    assert list(ledger.submissions["unit"]) == ["县教育局", "县教育局", "县住建局", "县卫健局", "机关"]
+    assert [(i.row, i.column, "钱七" in i.message) for i in _codes(report, "author.columns_swapped")] == [(6, "D", True)]
+    # 市级 adoption 100 yuan an item, shared between its authors.
+    assert _paid(ledger) == {"张三": Decimal("150.00"), "李四": Decimal("50.00"), "王五": Decimal("50.00"),
+                             "赵六": Decimal("50.00"), "县卫健局": Decimal("100.00"), "县机关事务局": Decimal("100.00")}

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..records import Ledger, Roster
 from ..rules import Rules
-from .authors import name_key
+from .authors import looks_like_a_person, name_key
 
 
 _BRANCH_WORDS = re.compile(r"(?:界别组|界别|界组)$")
@@ -199,6 +199,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         findings += _titled(ledger, authors[~is_unit], rules)
         unit_only = pd.Series(is_unit).groupby(authors["item"].to_numpy()).all()
         subs["is_unit_item"] = subs["item"].map(unit_only).eq(True).to_numpy()
+        findings += _columns_swapped(ledger, people, units, rules)
     else:
         subs["is_unit_item"] = False
     findings += _fill_units(ledger, units, rules)
@@ -411,6 +412,23 @@ def _at_sector_cells(ledger: Ledger, rows: pd.DataFrame, code: str, detail: str)
     return [dict(code=code, src=src, file=file, sheet=sheet, row=row, column=col, value=sector, detail=d)
             for src, file, sheet, row, col, sector, d in zip(rows["src"], rows["file"], rows["sheet"], rows["row"],
                                                              column, rows["sector"], rows[detail])]
+
+
+def _columns_swapped(ledger: Ledger, people: set[str], units: set[str], rules: Rules) -> list[dict]:
+    """作者 县卫健局 | 单位 钱七: a unit in the author cell and a person's name in the 单位 cell, the two
+    columns written the wrong way round. The item is the unit's (it counts for 县卫健局, not for a unit
+    called 钱七), and 钱七 is no author: said at the author cell (``author.columns_swapped``)."""
+    subs, authors = ledger.submissions, ledger.authors
+    unit_items = subs[subs["is_unit_item"] & subs["unit"].str.len().between(2, 4)]
+    swapped = unit_items[[name_key(u) in people or not people and looks_like_a_person(u)
+                          and _kind(name_key(u), people, units, rules) == "person" for u in unit_items["unit"]]]
+    if swapped.empty:
+        return []
+    first = authors[authors["item"].isin(swapped["item"])].drop_duplicates("item").set_index("item")["written"]
+    written = swapped["item"].map(first)
+    findings = _at_author_cells(ledger, swapped.assign(written=written.to_numpy()), "author.columns_swapped", list(swapped["unit"]))
+    subs.loc[swapped.index, "unit"] = written.to_numpy()
+    return findings
 
 
 def _kind(name: str, people: set[str], units: set[str], rules: Rules) -> str:

@@ -83,6 +83,7 @@ _CONTRIBUTED = re.compile(rf"(?<=[\u4e00-\u9fff])\s*({'|'.join(CONTRIBUTIONS)})(
 _TOGETHER = re.compile(r"\s*(?:合写|合著|合撰|共同撰写|联合撰写|共同执笔)$")
 # 张三——县教育局, 张三-县教育局: a person's name, a dash, then the unit.
 _NAME_DASH = re.compile(r"([\u3400-\u9fff]{2,4})\s*[-‐‑–—－]+\s*(.+)")
+_DASHES = re.compile(r"\s*[-‐‑–—－]+\s*")
 _PLAIN = re.compile(r"[\u3400-\u9fff、,，;；。/／|｜\\+&\n ]+")
 # What follows a role or party word written before a name with no space (委员马骏, 民革:张伟): a
 # name of two to four characters, not an organisation's (民革县委张伟 is a unit and a name).
@@ -110,6 +111,21 @@ COMPOUND_SURNAMES = frozenset((
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "公孙",
     "端木", "独孤", "南宫", "西门", "申屠", "轩辕", "呼延", "澹台", "公冶", "太史", "闻人", "万俟", "钟离", "赫连",
 ))
+
+
+# The commonest single surnames (about 85% of people), to tell a person's name from a short word where no
+# rule decides (单位 钱七 beside 作者 县卫健局: the columns swapped; 单位 机关, 县直, 企业: not a person).
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈"
+    "钟姜崔谭陆范汪廖石韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃钱戴严欧莫孔向汤康易乔"
+    "赖施洪辛柯庄牛葛季池伍温耿关兰殷岳鲁齐翟祝颜倪")
+
+
+def looks_like_a_person(name: str) -> bool:
+    """A name of two or three characters under a common surname (four under a compound one): a person's
+    name by its shape, where no rule or roster says."""
+    return (2 <= len(name) <= 3 and name[0] in COMMON_SURNAMES or len(name) == 4 and name[:2] in COMPOUND_SURNAMES) \
+        and all(_CJK.match(ch) for ch in name)
 
 
 # 课题组(张三、李四): a unit with its people's names in brackets.
@@ -257,9 +273,23 @@ class AuthorWords:
         """``张三——县教育局``, ``张三-县教育局`` → (the unit, the name, ''): a person's name, a dash, then
         a unit's name; None for anything else (阿不都-热合曼 is one dotted name)."""
         m = _NAME_DASH.fullmatch(token)
-        if m and self.is_person_name(m[1]) and self.is_unit(m[2]):
+        if not m or not self.is_person_name(m[1]):
+            return None
+        if self.is_unit(m[2]):
             return m[2], m[1], ""
+        unit, _, post = _DASHES.split(m[2], 1)[0], None, _DASHES.split(m[2], 1)[-1]
+        if unit != post and self.is_unit(unit) and (post in self.posts or self.suffix_tag("某某" + post)[1]):
+            return unit, m[1], post  # 张三—县教育局—副局长: of 县教育局, 副局长 said of him
         return None
+
+    def labelled(self, token: str) -> tuple[str, str, str] | None:
+        """``组长:张三``, ``成员:李四``, ``民革县委:张伟`` → (the unit or '', the name, the label or ''): a
+        label of a few characters, a colon, then a person's name; None for anything else."""
+        label, colon, name = token.partition(":")
+        if not colon or not 1 <= len(label) <= 8 or not _CJK.match(label[-1:] or " ") or not self.is_person_name(name) \
+                or not all(_CJK.match(ch) for ch in name):
+            return None
+        return (label, name, "") if self.is_unit(label) else ("", name, label)
 
     def is_source(self, token: str) -> bool:
         """A source, not an author (群众来信, 网民反映, 12345热线, 匿名): rules ``authors.source_words``."""
@@ -465,8 +495,7 @@ def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
     units: list[str] = []
     sources: list[str] = []
     collective: list[str] = []
-    for part in _SEPARATORS.split(text):
-        part = part.strip()
+    for part in (p for piece in _SEPARATORS.split(text) for p in _each_bracketed(piece.strip())):
         if _CONTACT.fullmatch(part) or _about_the_person(part):  # 张三，电话：138…, 张三，男，45岁: about the name before it
             if authors:
                 authors[-1] = replace(authors[-1], tag="、".join(filter(None, (authors[-1].tag, part))))
@@ -486,6 +515,19 @@ def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
         units += [a.name for a in authors if words.is_unit(a.name) and a.name not in units]
         authors = [a for a in authors if not words.is_unit(a.name)]
     return AuthorCell(tuple(authors), et_al, unit="、".join(units), source="、".join(sources), collective="、".join(collective))
+
+
+# 王五(委员)赵六(信息员): names each with its bracket, no separator between them.
+_NAME_AND_BRACKET = re.compile(r"[\u3400-\u9fff·]{2,4}\([^()]*\)")
+
+
+def _each_bracketed(part: str) -> list[str]:
+    """A part of names each followed by its own bracket (王五(委员)赵六(信息员)) as one part per name, so that
+    what a bracket says is said of the name before it; any other part as it is."""
+    if part.count("(") < 2:
+        return [part]
+    names = _NAME_AND_BRACKET.findall(part)
+    return names if len(names) > 1 and "".join(names) == part else [part]
 
 
 def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
@@ -539,7 +581,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         if _CONTACT.fullmatch(token):  # 张三 13800138000: the name's contact, not a name
             (entries[-1][1] if entries else prefix_tags).append(token)
             continue
-        name, tag = words.suffix_tag(token)  # 王五同志, 王五委员
+        name, tag = words.suffix_tag(token) if not _DASHES.search(token) else (token, "")  # 王五同志, 王五委员
         if not tag:
             name, tag = words.prefix_tag(token)  # 委员马骏, 信息员:高峰
         if not tag and (split := words.role_and_name(token)):
@@ -547,9 +589,9 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         elif not tag and (post := words.post_and_name(token)):
             name, tag = post[2], post[1]  # 县政协副主席张三, 民革县委主委李四 (of 民革县委)
             units += [post[0]] if post[0] else []
-        elif not tag and (split := words.unit_and_name(token) or words.name_and_unit(token)):
-            units.append(split[0])  # 民革县委张伟, 张伟——民革县委: 张伟 of 民革县委
-            name, tag = split[1], split[2]  # 民进县委会员赵六: 会员 is about 赵六
+        elif not tag and (split := words.name_and_unit(token) or words.unit_and_name(token) or words.labelled(token)):
+            units += [split[0]] if split[0] else []  # 民革县委张伟, 张伟——民革县委: 张伟 of 民革县委
+            name, tag = split[1], split[2]  # 民进县委会员赵六: 会员 is about 赵六; 组长:张三
         entries.append((name, [tag] if tag else []))
     if not entries:
         # A part that is only a tag (民革) names no author; keep it as what it says.
