@@ -5325,3 +5325,58 @@ def test_author_cells_with_labels_dashes_brackets_each_and_the_columns_swapped(t
     # 市级 adoption 100 yuan an item, shared between its authors.
     assert _paid(ledger) == {"张三": Decimal("150.00"), "李四": Decimal("50.00"), "王五": Decimal("50.00"),
                              "赵六": Decimal("50.00"), "县卫健局": Decimal("100.00"), "县机关事务局": Decimal("100.00")}
+
+
+def test_one_sheet_per_unit_named_short_with_a_roster(tmp_path):
+    """Tabs 民盟, 城关, 经济组 (no 单位 column) with a roster listing 民盟县委, 城关镇政协工委, 经济界别组 and
+    张伟 of 民革县委: each sheet's items are its unit's, said (sheet.unit_from_name). They went to each
+    author's roster unit without a word (张伟's to 民革县委). A tab 教育 that two units write is none's.
+    The roster's 单位 sheet of 单位名称 alone (no 单位类型) is its list of units; it was read past unsaid."""
+    head = ["序号", "日期", "标题", "作者", "采用情况"]
+    sheets = {"民盟": [head, [1, "2025-02-11", "关于规范养老机构收费的建议", "张伟", "县政协编发"]],
+              "城关": [head, [1, "2025-03-18", "关于城关镇夜市管理的建议", "刘芳", "市政协采用"]],
+              "经济组": [head, [1, "2025-07-19", "关于县域物流降本的建议", "王强", "市政协采用"]],
+              "教育": [head, [1, "2025-08-01", "关于校车安全的建议", "陈静", ""]]}
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["张伟", "委员", "民革县委"], ["刘芳", "委员", "县工商联"],
+                 ["王强", "委员", "民革县委"], ["陈静", "委员", "县教育局"]],
+        "单位": [["单位名称"], ["民盟县委"], ["民革县委"], ["城关镇政协工委"], ["经济界别组"], ["县工商联"],
+                 ["县教育局"], ["教育界别组"]]})
+    ledger, report = _read(write_xlsx(tmp_path / "2025年各单位台账.xlsx", sheets), roster=roster)
+    assert ledger.submissions["unit"].tolist() == ["民盟县委", "城关镇政协工委", "经济界别组", ""]
+    assert sorted(i.sheet for i in _codes(report, "sheet.unit_from_name")) == ["城关", "民盟", "经济组"]
+    units = sq.units(ledger, 2025).set_index("unit")
+    assert units.loc[["民盟县委", "城关镇政协工委", "经济界别组"], "submitted"].tolist() == [1, 1, 1]
+    assert units.loc["民革县委", "submitted"] == 0
+
+
+def test_a_yes_or_no_column_that_asks_no_adoption_and_a_second_date_column(tmp_path):
+    """是否原创 is no 是否采用: its 是 beside 上报单位 市政协 was a paid 市级 adoption (said only as 提示);
+    now an unknown column, said. 录入日期 before 收稿日期: the item's date is the one its label names
+    (录入日期 took it, 收稿日期 was the "duplicate"); 录入日期 read past, said."""
+    rows = [[TITLE], ["序号", "录入日期", "信息标题", "作者", "是否原创", "上报单位", "采用情况", "收稿日期"],
+            [1, "2025-04-02", "关于加强农村饮水安全的建议", "张伟", "是", "市政协", None, "2025-03-06"],
+            [2, "2025-04-03", "关于河道保洁长效机制的建议", "赵磊", "否", "省政协", "市政协采用", "2025-03-09"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
+    assert list(ledger.submissions["date"].dt.strftime("%m-%d")) == ["03-06", "03-09"]
+    assert list(zip(ledger.adoptions["item"], ledger.adoptions["tier"].astype(str))) == [(1, "市级")]
+    assert [(i.code, i.column) for i in report.issues if i.code.startswith("header.")] == [
+        ("header.ignored", "B"), ("header.unknown", "E")]
+    assert _paid(ledger) == {"赵磊": Decimal("100.00")}
+
+
+def test_an_instruction_with_no_leader_is_not_placed_by_the_department_it_goes_to(tmp_path):
+    """批示领导 blank, 批示内容 同意，请市金融办研究: who gave it is not written, so its level is not known
+    (instruction.unknown_level); it was 市级 by the 市金融办 it was sent to (省级 for 请省生态环境厅研究),
+    points and a doubled reward without a word. 市长批示：请… in the content names its leader: 市级."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "批示情况", None],
+            [None, None, None, None, None, "批示领导", "批示内容"],
+            [1, "2025-03-03", "关于小微企业融资难的建议", "刘芳", "市政协采用", None, "同意，请市金融办研究"],
+            [2, "2025-03-09", "关于河道保洁长效机制的建议", "赵磊", "市政协采用", None, "同意，请省生态环境厅研究"],
+            [3, "2025-03-10", "关于农村公路养护的建议", "王强", "市政协采用", None, "市长批示：请市交通局研究"]]
+    merges = {"登记表": ["F2:G2"] + [f"{c}2:{c}3" for c in "ABCDE"]}
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}, merges))
+    ins = ledger.instructions
+    assert list(zip(ins["item"], ins["level"].astype(object).where(ins["level"].notna(), None))) == [
+        (0, None), (1, None), (2, "市级")]
+    assert [(i.row, i.column) for i in _codes(report, "instruction.unknown_level")] == [(4, "G"), (5, "G")]

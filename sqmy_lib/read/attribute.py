@@ -660,7 +660,7 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
         if name_key(filed_by) in units:
             return filed_by
         by_length = sorted(units, key=len, reverse=True)
-        return next((u for name in names for u in by_length if u and u in name), None)
+        return next((u for name in names for u in by_length if u and u in name), None) or _short_sheet_name(sheet, units)
     office = rules.data.get("office", {})
     own = lambda name: name in (office.get("name"), office.get("full_name")) or name.endswith(("办公室", "信息科", "政协"))
     if filed_by:
@@ -668,6 +668,18 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
     found = [name for whole in names for name in _unit_in_name(whole) if not own(name) and _names_a_unit(name, rules)]
     # A sheet 民盟 of 民盟县委2025年报送表: the unit written in full where another name writes it whole.
     return max((n for n in found if found[0] in n), key=len) if found else None
+
+
+def _short_sheet_name(sheet: str, units: set[str]) -> str | None:
+    """The one roster unit a sheet's short name writes in part, its characters in order (民盟 is 民盟县委, 城关
+    is 城关镇政协工委, 经济组 is 经济界别组: a sheet per unit as staff name their tabs); None when no unit or
+    several (教育: 县教育局 and 教育界别组) are written so."""
+    name = re.sub(r"\d{2,4}\s*年度?|[\s\d_()（）-]+", "", sheet or "")
+    if len(name) < 2:
+        return None
+    pattern = re.compile(".*?".join(map(re.escape, name)))
+    found = [u for u in units if pattern.search(u)]
+    return found[0] if len(found) == 1 else None
 
 
 def _names_a_unit(name: str, rules: Rules) -> bool:

@@ -455,6 +455,12 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
             layout.fields["unit"] = c
         else:
             layout.ignored[c] = "/".join(path)
+    elif fld == "date" and "date" in layout.fields and words.exact.get(leaf) == "date" and words.exact.get(
+            prior := layout.labels[layout.fields["date"]].rsplit("/", 1)[-1]) != "date":
+        # 录入日期 … 收稿日期: the date a label names outright is the item's; the one only its 日期 placed
+        # is read past, said (header.ignored).
+        layout.ignored[layout.fields["date"]] = layout.labels[layout.fields["date"]]
+        layout.fields["date"] = c
     elif fld not in layout.fields:
         layout.fields[fld] = c
     elif (kind := next((k for k, fields in RECORD_FIELDS.items() if fld in fields), None)) and _ORDINAL.search("/".join(path)):
@@ -679,6 +685,12 @@ _ROLE_FALLBACK = frozenset(norm_label(x) for x in ROSTER_ROLE_FALLBACK)
 _FIGURE_COLUMN = re.compile(r"条数|件数|篇数|报送数|采用数|批示数|积分|得分|金额|稿酬|采用率|完成率")
 
 
+def _units_alone(labels: list[str], found: dict[str, int]) -> bool:
+    """A header of 单位名称 alone (with a 序号 or 备注): a list of the units, none of any type."""
+    return set(found) <= {"unit_name", "note"} and all(not l or c in found.values() or l in ("序号", "编号")
+                                                        for c, l in enumerate(labels))
+
+
 def _roster_layout(scan: list[list[str]]) -> Layout | None:
     normed = {fld: {norm_label(x) for x in labels} for fld, labels in ROSTER_LABELS.items()}
     for i, labels in enumerate(scan):
@@ -695,8 +707,11 @@ def _roster_layout(scan: list[list[str]]) -> Layout | None:
             found["role"] = c  # 职务 holding 县政协委员 / 信息员 when no 身份 column says it
         if "name" in found and ({"role", "unit", "sector", "appointed_on"} & found.keys()):
             return Layout("people", i, i, {k: v for k, v in found.items() if k != "unit_name"})
-        if "unit_name" in found and ({"unit_type", "role"} & found.keys()):
-            fields = {"unit_name": found["unit_name"], "unit_type": found.get("unit_type", found.get("role"))}
+        if "unit_name" in found and ({"unit_type", "role"} & found.keys() or _units_alone(labels, found)):
+            # 单位名称 alone (a list of the units, no type): units all the same, each counted as listed.
+            fields = {"unit_name": found["unit_name"]}
+            if (typed := found.get("unit_type", found.get("role"))) is not None:
+                fields["unit_type"] = typed
             if "note" in found:
                 fields["note"] = found["note"]
             return Layout("units", i, i, fields)

@@ -2162,7 +2162,7 @@ class SheetReader:
             reply=self._text(row, "reply"),
             fed_back_on=later("fed_back_on", self._secondary_date(row, r, "fed_back_on", "反馈日期")),
         )
-        levels = _shared_levels([(_level_given(extra) or (self.rules.leader_level_of(leader or content) if (leader or content) else None),
+        levels = _shared_levels([(_level_given(extra) or self._leader_level(leader, content),
                                   (col, content, origin, *extra[:1])) for leader, col, content, origin, *extra in found])
         for (leader, col, content, origin, *day), level in zip(found, levels):
             dated = common
@@ -2172,6 +2172,14 @@ class SheetReader:
                 ordinal, status, text = self._date(day[0])
                 dated = {**common, "date": ordinal, "date_text": text, "date_status": status}
             self._record("instructions", item, ref, r, col, leader=leader, level=level, text=content, origin=origin, **dated)
+
+    def _leader_level(self, leader: str, content: str) -> str | None:
+        """A 批示's level: its leader's; with no leader, what its content says before what it asks
+        (市长批示：请…), never the department it goes to (同意，请市金融办研究: no level, said)."""
+        if leader:
+            return self.rules.leader_level_of(leader)
+        said = content[: m.start()] if content and (m := _ASKS.search(content)) else content
+        return self.rules.leader_level_of(said) if said else None
 
     def _follow_up_in_cell(self, content: str, follow_up: str) -> bool:
         """Whether what a 批示 cell says after the leader is how it was carried out (市长李某某批示,已落实):

@@ -36,7 +36,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
                  "所属类别", "涉及领域", "内容类别", "信息所属类别"),
     "role": ("身份", "作者身份", "人员类别", "报送人身份", "人员身份", "作者类别", "报送人类别", "作者类型"),
     "adopted_flag": ("是否采用", "采用与否", "是否被采用", "是否录用", "是否刊用", "是否编发", "采用否", "是否采纳",
-                     "是否刊发"),
+                     "是否刊发", "是否"),
     "adoption": ("采用情况", "采用单位", "采用刊物", "采用", "采用单位刊物", "采用情况及期数", "采用层级", "采用级别",
                  "采用及刊发情况", "刊发情况", "录用情况", "刊用情况", "用稿情况", "采用结果", "采编情况", "编发情况",
                  "刊载情况", "被采用情况", "上级采用情况", "采纳情况", "采用刊物及期号", "采用刊物期数", "采用单位及期数",
@@ -102,7 +102,10 @@ FIELD_KEYWORDS: tuple[tuple[str, str | None], ...] = (
     # 采用情况（刊物及期数）: the same, under a bracket
     ("刊物及期", "adoption"), ("刊物期", "adoption"), ("单位及期", "adoption"),
     ("期号", "issue_no"), ("期数", "issue_no"), ("期次", "issue_no"),
-    ("是否上报", "forward"), ("上报", "forward"), ("报送上级", "forward"), ("是否", "adopted_flag"),
+    ("是否上报", "forward"), ("上报", "forward"), ("报送上级", "forward"),
+    # 是否 with an adoption's verb (是否已采用, 是否被录用); 是否原创, 是否重点, 是否公开 say nothing of one.
+    ("是否采", "adopted_flag"), ("是否已采", "adopted_flag"), ("是否被", "adopted_flag"), ("是否录", "adopted_flag"),
+    ("是否刊", "adopted_flag"), ("是否编", "adopted_flag"), ("是否用", "adopted_flag"), ("是否选用", "adopted_flag"),
     ("采用", "adoption"), ("刊发", "adoption"), ("录用", "adoption"), ("刊用", "adoption"), ("用稿", "adoption"),
     ("编发", "adoption"), ("标题", "title"), ("题目", "title"), ("编号", "item_no"), ("序号", "seq"),
     ("日期", "date"), ("时间", "date"), ("作者", "author"), ("报送人", "author"), ("反映人", "author"),
