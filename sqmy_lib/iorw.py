@@ -97,7 +97,50 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     format by extension (openpyxl, xlsxwriter) behave the same.
     """
     target = Path(target)
-    if _inputs and _key(target) in _inputs:  # compute … --out 台账.xlsx: the ledger just read
+    with _temporary_beside(target) as tmp_path:
+        yield tmp_path
+        os.replace(tmp_path, target)
+        if target.suffix.lower() == ".csv":
+            _note_output_file(target)
+
+
+def write_texts_together(texts: dict[Path, str], encoding: str = "utf-8", newline: str | None = None) -> list[Path]:
+    """Write several text outputs as one set: each to a temporary file first, then all renamed into place;
+    when one cannot be (a CSV open in WPS), those already renamed get their earlier contents back, so a
+    failed run leaves the earlier set whole, never half old and half new."""
+    with contextlib.ExitStack() as stack:
+        temps = {}
+        for target, text in texts.items():
+            tmp = stack.enter_context(_temporary_beside(Path(target)))
+            tmp.write_text(text, encoding=encoding, newline=newline)
+            temps[Path(target)] = tmp
+        done: list[tuple[Path, Path | None]] = []  # (target, its earlier contents moved aside, or None)
+        try:
+            for target, tmp in temps.items():
+                kept = None
+                if target.exists():
+                    kept = stack.enter_context(_temporary_beside(target))
+                    os.replace(target, kept)
+                done.append((target, kept))
+                os.replace(tmp, target)
+        except BaseException:
+            for target, kept in reversed(done):
+                if kept is not None:
+                    os.replace(kept, target)
+                else:
+                    target.unlink(missing_ok=True)
+            raise
+        for target in temps:
+            if target.suffix.lower() == ".csv":
+                _note_output_file(target)
+    return list(temps)
+
+
+@contextlib.contextmanager
+def _temporary_beside(target: Path) -> Iterator[Path]:
+    """A temporary file's path in ``target``'s folder, removed at the end if still there. Refused when
+    ``target`` is a ledger just read (``compute … --out 台账.xlsx``)."""
+    if _inputs and _key(target) in _inputs:
         raise OutputOverInput(f"输出文件不能是读取的台账或名册本身:{target};请换一个输出文件名 [output.is_input]")
     target.parent.mkdir(parents=True, exist_ok=True)
     # A short name of our own, not the target's: a legal 255-byte target name plus a prefix would
@@ -105,19 +148,13 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     suffix = target.suffix if len(target.suffix.encode("utf-8", "surrogateescape")) <= 16 else ""
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=f".part{suffix}", dir=target.parent)
     os.close(fd)
-    tmp_path = Path(tmp)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; a shared output gets the usual mode
     try:
-        yield tmp_path
-        # mkstemp creates 0600; an output staff share should get the usual umask-based mode.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_path, 0o666 & ~umask)
-        os.replace(tmp_path, target)
-        if target.suffix.lower() == ".csv":
-            _note_output_file(target)
+        yield Path(tmp)
     finally:
-        if tmp_path.exists():
-            tmp_path.unlink()
+        Path(tmp).unlink(missing_ok=True)
 
 
 def write_text(target: str | os.PathLike, text: str) -> Path:

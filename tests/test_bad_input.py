@@ -267,10 +267,10 @@ def test_a_full_disk_is_said_in_chinese(tmp_path, monkeypatch, capsys):
     import sqmy_lib.render.check_report as check_report
     from sqmy_lib.cli import main
 
-    def full(path, text):
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+    def full(texts, **kw):
+        raise OSError(errno.ENOSPC, "No space left on device", str(next(iter(texts))))
 
-    monkeypatch.setattr(check_report, "write_text", full)
+    monkeypatch.setattr(check_report, "write_texts_together", full)
     demo = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
     assert main(["run", str(demo), "--year", "2025", "--quarter", "3", "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
@@ -297,3 +297,20 @@ def test_an_output_open_in_excel_is_named(tmp_path, monkeypatch, capsys):
     assert "文件正在 Excel/WPS 中打开:请关闭后重新运行" in err, err
     assert str(tmp_path / "out" / "校验报告.txt") in err and iorw.TEMP_PREFIX not in err, err
     assert not [p for p in (tmp_path / "out").rglob("*") if p.name.startswith(iorw.TEMP_PREFIX)]
+
+
+def test_a_full_disk_under_a_library_s_own_error_is_said_as_the_os_error(tmp_path):
+    """xlsxwriter reports a full disk as its FileCreateError around the OSError: said as the OS's error with its
+    code, exit 1 (it was "运行失败(FileCreateError):[Errno 28] No space left on device", exit 2, and a traceback
+    of the half-written zip at exit). Run in a process of its own, the failure raised by the command."""
+    code = ("import errno, sys\n"
+            "import xlsxwriter.exceptions\n"
+            "import sqmy_lib.cli as cli, sqmy_lib.cli.rules as rules\n"
+            "def full(args):\n"
+            "    raise xlsxwriter.exceptions.FileCreateError(OSError(errno.ENOSPC, 'No space left on device'))\n"
+            "rules.run_show = full\n"
+            "sys.exit(cli.main(['rules', 'show']))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "磁盘空间不足" in result.stderr and "[os.ENOSPC]" in result.stderr
+    assert "FileCreateError" not in result.stderr and "Traceback" not in result.stderr

@@ -29,7 +29,8 @@ def sqmy(*args) -> subprocess.CompletedProcess:
 def circular_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("circular")
     result = sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", out)
-    assert result.returncode == 0, result.stderr
+    # 3: produced, with the demo's planted error rows left out (as sqmy run), said on stderr
+    assert result.returncode == 3 and "以下内容因有错误未计入统计" in result.stderr, result.stderr
     return out
 
 
@@ -113,7 +114,7 @@ def test_failed_run_keeps_earlier_outputs(circular_dir, tmp_path):
     del after[failed.name]
     assert after == before
     # A good run afterwards replaces the outputs and clears the failed notebook.
-    assert sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir).returncode == 0
+    assert sqmy("circular", DEMO, "--year", 2025, "--quarter", 3, "--out", circular_dir).returncode == 3
     assert not failed.exists()
 
 
@@ -121,7 +122,7 @@ def test_relative_output_folder_as_in_the_readme(tmp_path):
     """`--out out/demo` from the working folder: every output lands in out/demo, none in the staging folder."""
     result = subprocess.run([sys.executable, "-m", "sqmy_lib", "circular", str(DEMO), "--year", "2025", "--quarter", "3",
                              "--out", "out/通报"], capture_output=True, text=True, timeout=600, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 3, result.stderr
     out = tmp_path / "out" / "通报"
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != ".sqmy-report.json")
     assert written == sorted([f"{STEM}.docx", f"{STEM}.xlsx", f"{STEM}.html", f"{STEM}.ipynb",
@@ -146,3 +147,22 @@ def test_html_attachment_names_align_under_the_first(circular_dir):
     assert note and note[1].split("<br>")[0].startswith("1. ") and note[1].split("<br>")[1].startswith("2. ")
     rule = re.search(r"p\.attachments \{([^}]*)\}", page)
     assert rule and "text-indent: -3em" in rule[1] and "padding-left: 5em" in rule[1]
+
+
+def test_a_ledger_that_cannot_be_read_is_said_by_the_circular_and_compute(tmp_path):
+    """A good ledger and a broken one (a truncated .xlsx): the circular is produced from the good one and the
+    command names the broken file on stderr and exits 3, as sqmy run does; compute names it before its
+    figures. Both were silent (exit 0), the circular's figures short without a word."""
+    import shutil
+
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    good = DEMO / "2025年社情民意信息报送采用登记表.xlsx"
+    shutil.copy(good, folder / good.name)
+    (folder / "民革县委2025年台账.xlsx").write_bytes(good.read_bytes()[:3000])
+    result = sqmy("circular", folder, "--year", 2025, "--quarter", 3, "--out", tmp_path / "通报")
+    assert result.returncode == 3, result.stderr
+    assert f"整个文件未读取:{folder / '民革县委2025年台账.xlsx'}" in result.stderr
+    assert (tmp_path / "通报" / f"{STEM}.docx").exists()
+    summary = sqmy("compute", "summary", folder, "--year", 2025, "--format", "json")
+    assert f"整个文件未读取:{folder / '民革县委2025年台账.xlsx'}" in summary.stderr

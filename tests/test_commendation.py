@@ -368,3 +368,18 @@ def test_the_lists_print_the_authors_as_read_not_the_cells(tmp_path):
     assert [shown[f"关于第{k}个问题的建议"] for k in range(1, 7)] == ["张三", "张三", "张三", "李四、刘五", "李四、刘五", "民革县委"]
     details = sq.quarterly_circular(ledger, 2025, 1).adoptions
     assert sorted(set(details["authors"])) == ["张三", "李四、刘五", "民革县委"]
+
+
+def test_a_name_the_roster_does_not_list_takes_no_part(tmp_path):
+    """庚 is on no roster: 5 items, 3 adopted, score 5 + 3×3 = 14, as many as the condition asks of a 委员 or
+    信息员 (L88). With a roster he is not eligible, said in his 评选依据 (he was proposed, his prize in the
+    draft payout); 乙 (信息员) with the same items is."""
+    rows = [*[_item(f"G{k}", f"2025-0{k}-05", "庚", "民盟县委", county=k <= 3) for k in range(1, 6)],
+            *[_item(f"Y{k}", f"2025-0{k}-06", "乙", "城关镇政协工委", county=k <= 3) for k in range(1, 6)]]
+    write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER, *rows]})
+    write_xlsx(tmp_path / "名册.xlsx", {"人员": [["姓名", "身份", "单位"], ["乙", "信息员", "城关镇政协工委"]],
+                                      "单位": ROSTER["单位"]})
+    comm = sq.annual_commendation(sq.read_ledgers(tmp_path / "台账.xlsx", roster=tmp_path / "名册.xlsx"), 2025)
+    assert comm.informants["name"].tolist() == ["乙"]
+    basis = comm.basis.set_index("name")
+    assert not basis.at["庚", "eligible"] and "未列入名册" in basis.at["庚", "reason"]

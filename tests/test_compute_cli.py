@@ -302,3 +302,23 @@ def test_help_names_every_kind_of_ledger_file_read_csv_among_them(tmp_path):
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     assert (figures["submitted"], figures["adopted"]) == (2, 1)
+
+
+def test_a_failed_csv_run_keeps_the_earlier_set_whole(ledger, tmp_path):
+    """compute all --format csv writes five tables as one set: when the last cannot be replaced (here a folder
+    stands where 批示件跟踪.csv was; on Windows, a CSV open in WPS), the four already written get their earlier
+    contents back. Before, they held the new run's figures beside the old one, nothing said of it."""
+    out = tmp_path / "统计"
+    first = sqmy("compute", "all", ledger, "--year", 2025, "--format", "csv", "--out", out)
+    assert first.returncode == 1 and "[os." not in first.stderr  # 1: the ledger's bad date, said
+    before = {p.name: p.read_bytes() for p in out.glob("*.csv")}
+    assert len(before) == 5
+    (out / "批示件跟踪.csv").unlink()
+    (out / "批示件跟踪.csv").mkdir()
+    (out / "概况.csv").write_bytes(b"earlier")
+    failed = sqmy("compute", "all", ledger, "--year", 2025, "--format", "csv", "--out", out)
+    assert failed.returncode == 1 and "[os." in failed.stderr, failed.stderr
+    assert (out / "概况.csv").read_bytes() == b"earlier"
+    assert {p.name: p.read_bytes() for p in out.glob("*.csv") if p.is_file() and p.name != "概况.csv"} == {
+        k: v for k, v in before.items() if k not in ("概况.csv", "批示件跟踪.csv")}
+    assert not [p for p in out.iterdir() if p.name.startswith(".~sqmy-")]

@@ -83,7 +83,7 @@ def outputs(hostile):
     printed = []
     for args in runs:
         result = sqmy(*args)
-        assert result.returncode in (0, 1), (args, result.stderr)
+        assert result.returncode in (0, 1, 3), (args, result.stderr)
         assert "Traceback" not in result.stderr
     for what in ("people", "units", "instructions", "rewards"):
         result = sqmy("compute", what, ledgers, "--roster", roster, "--year", 2025)

@@ -5380,3 +5380,127 @@ def test_an_instruction_with_no_leader_is_not_placed_by_the_department_it_goes_t
     assert list(zip(ins["item"], ins["level"].astype(object).where(ins["level"].notna(), None))) == [
         (0, None), (1, None), (2, "市级")]
     assert [(i.row, i.column) for i in _codes(report, "instruction.unknown_level")] == [(4, "G"), (5, "G")]
+
+
+def test_an_adoption_s_issue_and_day_in_one_bracket_are_one_adoption(tmp_path):
+    """县政协编发（第3期，2025.4.8）: one adoption, issue 3, of 8 April (Q2). The comma in the bracket split it in
+    two: one undated (counted in Q1 by the 收稿日期, paid there) and one dated, each paid."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"],
+            [1, "2025.3.28", "关于春耕农资保供的建议", "韩甲", "民盟县委", "县政协编发（第3期，2025.4.8）"],
+            [2, "2025.3.28", "关于河道清淤的建议", "韩乙", "民盟县委", "市政协采用（第5期，4月8日）"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": rows}))
+    ad = ledger.adoptions
+    assert list(zip(ad["item"], ad["tier"].astype(str), ad["issue_no"], ad["date"].dt.strftime("%m-%d"))) == [
+        (0, "县级", 3, "04-08"), (1, "市级", 5, "04-08")]
+    assert [sq.summary(ledger, sq.Period.of(2025, quarter=q)).adopted for q in (1, 2)] == [0, 2]
+    assert _paid(ledger) == {"韩甲": Decimal("30.00"), "韩乙": Decimal("100.00")}
+
+
+def test_the_day_the_form_was_filled_in_or_a_span_of_years_above_the_header(tmp_path):
+    """填表日期：2026年1月5日 under a title naming no year (last year's ledger, filled in January): its
+    year is no year of the items, which are --year's 2025 (they were all 2026, said nowhere). A title
+    2024—2025年度…: the ledger runs from 2024, its dates past December in 2025 (all were 2025)."""
+    rows = [["民革县委社情民意信息报送情况"], ["填报单位：民革县委            填表日期：2026年1月5日"],
+            ["序号", "收稿日期", "信息标题", "作者"], [1, "3月5日", "关于春耕的建议", "何甲"], [2, "11月5日", "关于冬储的建议", "何乙"]]
+    (tmp_path / "a").mkdir()
+    ledger, _ = _read(write_xlsx(tmp_path / "a" / "民革县委社情民意信息.xlsx", {"Sheet1": rows}), year=2025)
+    assert list(ledger.submissions["date"].dt.strftime("%Y-%m-%d")) == ["2025-03-05", "2025-11-05"]
+    rows = [["2024—2025年度社情民意信息登记表"], ["序号", "收稿日期", "标题", "作者", "单位"]]
+    rows += [[k, d, f"关于第{k}件事的建议", f"吴{k}号", "民进县委"] for k, d in enumerate(["11月5日", "12月20日", "1月8日", "3月2日"], 1)]
+    (tmp_path / "b").mkdir()
+    ledger, _ = _read(write_xlsx(tmp_path / "b" / "台账.xlsx", {"登记表": rows}))
+    assert list(ledger.submissions["date"].dt.strftime("%Y-%m-%d")) == ["2024-11-05", "2024-12-20", "2025-01-08", "2025-03-02"]
+
+
+@pytest.mark.parametrize("written", ["3月5日 14:30", "2025.3.5晚", "周三 2025.3.5", "2025年3月5日17时", "2025年3月5日17时30分"])
+def test_a_day_with_its_hour_or_weekday(written):
+    """The hour or weekday staff write with a day is read past (they were date.unparseable errors, the rows
+    left out of every figure)."""
+    assert sq_parse(written) == dt.date(2025, 3, 5)
+
+
+def sq_parse(text):
+    from sqmy_lib.read.values import parse_date
+
+    return parse_date(text, 2025).date
+
+
+def test_columns_of_the_instructions_reward_or_count(tmp_path):
+    """批示次数 2 is two 批示 (it was one by a leader "2"); 批示奖励 16.67 and 批示加倍 是 are money, read
+    past and said (the first was a 批示 by "16.67", the item's reward doubled)."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "批示次数", "批示奖励", "批示加倍"],
+            [1, "2025.3.28", "关于春耕农资保供的建议", "韩甲", "市政协采用", 2, None, None],
+            [2, "2025.3.28", "关于河道清淤的建议", "韩乙", "市政协采用", None, 16.67, "是"]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"登记表": rows}))
+    assert list(ledger.instructions["item"]) == [0, 0]
+    assert [(i.code, i.column) for i in report.issues if i.code.startswith("header.")] == [
+        ("header.ignored", "G"), ("header.ignored", "H")]
+    assert _paid(ledger) == {"韩甲": Decimal("200.00"), "韩乙": Decimal("100.00")}
+
+
+def test_a_note_naming_an_adoption_the_adoption_ledger_dates(tmp_path):
+    """备注 市政协采用见采用登记 and the 采用登记 row 市政协 第5期 2025-04-15: one adoption, of April (Q2). The
+    备注's body was "市政协采用见采用登记", no copy of 市政协's: the 市级 adoption counted and paid in Q1 too."""
+    sheets = {"报送": [[TITLE], ["编号", "收稿日期", "信息标题", "作者", "采用情况", "备注"],
+                       ["DH-001", "2025-01-08", "关于加强老旧小区电梯加装的建议", "陈晓峰", "县政协编发", "市政协采用见采用登记"]],
+              "采用登记": [["编号", "信息标题", "采用单位", "期号", "采用日期"],
+                          ["DH-001", "关于加强老旧小区电梯加装的建议", "市政协《社情民意》", "第5期", "2025-04-15"]]}
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", sheets))
+    ad = ledger.adoptions
+    assert sorted(zip(ad["tier"].astype(str), ad["date"].dt.strftime("%m-%d").fillna(""))) == [("县级", ""), ("市级", "04-15")]
+    assert [sq.summary(ledger, sq.Period.of(2025, quarter=q)).adopted for q in (1, 2)] == [1, 1]
+    assert len(_codes(report, "adoption.repeated")) == 1
+
+
+def test_a_leader_s_post_in_its_own_column_and_one_instruction_in_two_ledgers(tmp_path):
+    """批示情况 over 领导姓名 | 职务: 周某某 | 副市长 is 副市长周某某, 市级 (职务 was read past, the level lost).
+    The same 批示 in the item's row (no day) and on a 采用台账 row dated 2025-04-10: of that day, Q2 (it was
+    dated by the item's 收稿日期, Q1, its adoption in Q2)."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "批示情况", None],
+            [None, None, None, None, None, "领导姓名", "职务"],
+            [1, "2025-03-03", "关于小微企业融资难的建议", "刘芳", "市政协采用", "王某某", "副省长"]]
+    merges = {"登记表": ["F2:G2"] + [f"{c}2:{c}3" for c in "ABCDE"]}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    ledger, _ = _read(write_xlsx(tmp_path / "a" / "台账.xlsx", {"登记表": rows}, merges))
+    assert list(zip(ledger.instructions["leader"], ledger.instructions["level"].astype(str))) == [("副省长王某某", "省级")]
+    write_xlsx(tmp_path / "b" / "2025年登记表.xlsx", {"登记表": [
+        [TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "领导批示"],
+        [1, "2025-03-20", "关于加强农村饮水安全的建议", "张伟", "市政协采用", "副市长周某某批示"]]})
+    write_xlsx(tmp_path / "b" / "2025年采用台账.xlsx", {"采用": [
+        ["2025年社情民意信息采用台账"], ["信息标题", "作者", "采用单位", "采用日期", "批示领导", "落实情况"],
+        ["关于加强农村饮水安全的建议", "张伟", "市政协", "2025-04-10", "副市长周某某", "已落实"]]})
+    ledger, _ = _read(tmp_path / "b")
+    assert [sq.summary(ledger, sq.Period.of(2025, quarter=q)).to_dict()["instructions"] for q in (1, 2)] == [0, 1]
+
+
+def test_one_name_written_twice_in_an_author_cell_is_said(tmp_path):
+    """陈晓峰、陈晓峰: one author, paid the whole 100 yuan, and said (author.repeated): it is as often a second
+    author's name mistyped. It was merged without a word."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+            [1, "2025-03-05", "关于加强农村饮水安全的建议", "陈晓峰、陈晓峰", "市政协采用"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
+    assert [(i.row, i.column) for i in _codes(report, "author.repeated")] == [(3, "D")]
+    assert _paid(ledger) == {"陈晓峰": Decimal("100.00")}
+
+
+def test_blocks_of_rows_each_from_january_and_days_without_their_year_beside_their_item(tmp_path):
+    """A 2025 sheet grouped by unit, each block from January: 民盟县委's 1月12日 and 7月9日 after 民革县委's
+    12月15日 are 2025's (they were 2026's, 民盟县委 a 零报送 unit in 2025). An adoption and a 批示 written
+    12.30 / 12.31 for an item of 2024-12-20 are of 2024 (they were 2025-12-30/31, counted in 2025's Q4);
+    5.30 for an item of 2025-06-03 is a slip before it (an error), not 2026-05-30."""
+    rows = [["2025年社情民意信息报送采用登记表"], ["序号", "报送单位", "收稿日期", "信息标题", "作者", "采用情况", "领导批示"],
+            [1, "民革县委", "1月10日", "关于甲的建议", "吕甲", None, None],
+            [2, "民革县委", "12月15日", "关于乙的建议", "吕丙", None, None],
+            [3, "民盟县委", "1月12日", "关于丙的建议", "施甲", "市政协采用（2月3日）", None],
+            [4, "民盟县委", "7月9日", "关于丁的建议", "施丙", None, None],
+            [5, "民建县委", "2024.12.20", "关于戊的建议", "杨甲", "县政协编发（12.30）", "市长李某某批示（12.31）"],
+            [6, "民建县委", "2025.6.3", "关于己的建议", "杨乙", "市政协采用（5.30）", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"登记表": rows}))
+    assert list(ledger.submissions["date"].dt.strftime("%Y-%m-%d")) == [
+        "2025-01-10", "2025-12-15", "2025-01-12", "2025-07-09", "2024-12-20", "2025-06-03"]
+    ad = ledger.adoptions
+    assert list(zip(ad["item"], ad["date"].dt.strftime("%Y-%m-%d"))) == [(2, "2025-02-03"), (4, "2024-12-30"), (5, "2025-05-30")]
+    assert list(ledger.instructions["date"].dt.strftime("%Y-%m-%d")) == ["2024-12-31"]
+    assert [i.row for i in _codes(report, "adoption.before_item")] == [8]
+    assert sq.summary(ledger, sq.Period.of(2025, quarter=4)).adopted == 0

@@ -108,20 +108,40 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sqmy: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a full disk, a read-only folder: the run failed, in words staff act on
-        from ..zh import os_error
-
         if isinstance(exc, BrokenPipeError):  # sqmy … | head: the reader has what it wanted
             return 1
-
-        # A rename onto an output staff have open in Excel (Windows refuses it): filename2 is that output,
-        # filename only the temporary file beside it.
-        said = os_error(exc.errno, exc.filename2 or exc.filename)
-        code = f"[os.{errno.errorcode.get(exc.errno or 0, 'error')}]"  # a stable code beside the words: ENOSPC, EACCES
-        print(f"sqmy: 运行失败:{said} {code}" if said else f"sqmy: 运行失败(系统错误):{exc} {code}", file=sys.stderr)
-        return 1
+        return _os_failure(exc)
     except Exception as exc:  # the last line of defence: one readable line, never a traceback
-        print(f"sqmy: 运行失败({type(exc).__name__}):{exc}", file=sys.stderr)
+        if (cause := _os_cause(exc)) is not None:  # xlsxwriter's FileCreateError over a full disk: the OS's error
+            return _os_failure(cause)
+        print(f"sqmy: 运行失败(程序错误):{exc}", file=sys.stderr)  # the last resort, no exception class named
         return 2
+
+
+def _os_cause(exc: BaseException) -> OSError | None:
+    """The OS error a library's own exception wraps (as its argument, cause or context), or None."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError):
+            return exc
+        exc = next((a for a in exc.args if isinstance(a, OSError)), None) or exc.__cause__ or exc.__context__
+    return None
+
+
+def _os_failure(exc: OSError) -> int:
+    """Say an OS error in words staff act on, with its stable code (``[os.ENOSPC]``); exit 1."""
+    from ..zh import os_error
+
+    # A rename onto an output staff have open in Excel (Windows refuses it): filename2 is that output,
+    # filename only the temporary file beside it.
+    said = os_error(exc.errno, exc.filename2 or exc.filename)
+    code = f"[os.{errno.errorcode.get(exc.errno or 0, 'error')}]"  # a stable code beside the words: ENOSPC, EACCES
+    print(f"sqmy: 运行失败:{said} {code}" if said else f"sqmy: 运行失败(系统错误):{exc.strerror or exc} {code}", file=sys.stderr)
+    # A writer left half-open by the failure (a zip file over a full disk) may complain as it is collected
+    # at exit: not a traceback staff should see.
+    sys.unraisablehook = lambda unraisable: None
+    return 1
 
 
 if __name__ == "__main__":

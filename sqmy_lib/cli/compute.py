@@ -89,13 +89,18 @@ def summary_rows(result: compute.Summary, rules) -> tuple[pd.DataFrame, specs.Ta
 
 def run_compute(args) -> int:
     from .. import compute
-    from .validate import _read_and_check
+    from .validate import _read_and_check, unread_files
 
     if args.what == "all" and args.format in ("csv", "xlsx") and not args.out:
         where = "输出文件夹" if args.format == "csv" else "输出文件"
         print(f"sqmy: all 的 {args.format} 需要 --out 指定{where}", file=sys.stderr)
         return 2
     ledger, report = _read_and_check(args)
+    for line in unread_files(ledger):  # before any figure: they are short by what these files hold
+        print(f"sqmy: {line}", file=sys.stderr)
+    for issue in report.issues:
+        if issue.code == "input.no_files":
+            print(f"sqmy: {issue.message} [{issue.code}]", file=sys.stderr)
     period = compute.Period.of(args.year or ledger.year or 0, quarter=args.quarter)
     if not period.year:
         print("sqmy: 无法确定年度,请用 --year 指定", file=sys.stderr)
@@ -144,16 +149,17 @@ def _emit_all(args, results: dict) -> None:
     """The five together: a sheet each, one JSON object, a CSV file each, or the tables one after another."""
     from pathlib import Path
 
-    from ..iorw import mark_output_dir, write_text
-    from ..render.tables import terminal_text, write_csv, write_xlsx_sheets
+    from ..iorw import mark_output_dir, write_text, write_texts_together
+    from ..render.tables import csv_text, terminal_text, write_xlsx_sheets
 
     if args.format == "xlsx":
         write_xlsx_sheets([(COMPUTATIONS[w], t, s, k) for w, (t, s, _, k) in results.items()], args.out)
         return
     if args.format == "csv":
         mark_output_dir(args.out)  # the tables are never read back as ledgers (a folder inside the ledgers')
-        for what, (table, spec, _, kinds) in results.items():
-            write_csv(table, spec, Path(args.out) / f"{COMPUTATIONS[what]}.csv", kinds)
+        # One set: a failure (a CSV open in WPS) keeps every earlier table, not some old and some new.
+        write_texts_together({Path(args.out) / f"{COMPUTATIONS[what]}.csv": csv_text(table, spec, kinds)
+                              for what, (table, spec, _, kinds) in results.items()}, encoding="utf-8-sig", newline="")
         return
     if args.format == "json":
         text = to_json({what: payload for what, (_, _, payload, _) in results.items()})

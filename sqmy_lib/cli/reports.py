@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -156,13 +157,52 @@ def report_failed(kind: ReportKind, exc) -> int:
 
 
 def produce(kind: ReportKind, params: dict, out_dir: Path, **options) -> int:
-    """Run the report into ``out_dir``; print what was written or the one-line error."""
-    from ..run.pipeline import ReportFailed, produce_report
+    """Run the report into ``out_dir``; print what was written or the one-line error, and what the
+    figures leave out (files not read, rows with errors): exit 3 then, as ``sqmy run``.
 
+    The ledgers are read and checked here, once, and handed to the notebook's kernel: what is left out
+    is known to the command, not only to the notebook."""
+    from ..run.pipeline import ReportFailed, produce_report
+    from .validate import EXIT_LEFT_OUT, _left_out
+
+    ledger, report = _read_for(kind, params)
+    left_out = _left_out(ledger, params.get("rules"), params.get("year")) if ledger is not None else []
+    if left_out:
+        print("sqmy: 注意:以下内容因有错误未计入统计(详见 sqmy validate):", file=sys.stderr)
+        for line in left_out:
+            print(f"sqmy:   {line}", file=sys.stderr)
+    if kind is CIRCULAR and ledger is not None:  # its 校验报告 stays among its outputs, read here or not
+        params = {**params, "check_report": True}
     try:
-        result = produce_report(kind, params, out_dir, **options)
+        result = produce_report(kind, params, out_dir, ledger=ledger, report=report, **options)
     except ReportFailed as exc:
         return report_failed(kind, exc)
     for path in result.outputs:
         print(f"已生成:{path}")
-    return 0
+    return EXIT_LEFT_OUT if left_out else 0
+
+
+def _read_for(kind: ReportKind, params: dict):
+    """The ledgers a report reads, read and validated as its notebook would (``open_inputs``): (ledger,
+    report); (None, None) when an input is missing or unusable, for ``produce_report`` to refuse it in
+    its own words before any kernel starts."""
+    from ..read import discover, read_ledgers
+    from ..rules import load_rules
+    from ..run.progress import files_text, stage
+    from ..validate import validate
+
+    paths = [params["ledgers"]] if isinstance(params.get("ledgers"), (str, os.PathLike)) else list(params.get("ledgers") or [])
+    if not paths or not all(Path(p).exists() for p in [*paths, *(params.get(k) for k in ("roster", "rules") if params.get(k))]):
+        return None, None
+    try:
+        rules = load_rules(params.get("rules"), year=params.get("year"))
+    except Exception:  # a broken rules file: produce_report says so, in its words
+        return None, None
+    try:
+        today = dt.date.fromisoformat(params["today"]) if params.get("today") else None
+    except ValueError:  # said by produce_report
+        return None, None
+    stage(f"{kind.name_zh}:读取台账 {files_text(discover(paths))}")
+    ledger = read_ledgers(paths, roster=params.get("roster"), year=params.get("year"), rules=rules)
+    stage(f"{kind.name_zh}:校验 {len(ledger.submissions)} 条报送、{len(ledger.adoptions)} 条采用、{len(ledger.instructions)} 件批示")
+    return ledger, validate(ledger, rules, today=today)

@@ -184,6 +184,14 @@ def run_main_job(args) -> int:
     return code
 
 
+def unread_files(ledger: Ledger) -> list[str]:
+    """The ledger files not read at all, one line each: the file by absolute path (the name staff see) and why."""
+    from ..catalog import entry
+
+    files = ledger.files[ledger.files["status"] != "ok"] if len(ledger.files) else ledger.files
+    return [f"整个文件未读取:{os.path.abspath(row.file)}({row.message or entry(row.code).title})" for row in files.itertuples()]
+
+
 # Rows counted as records, not items: an adoption row is one 采用记录 (an item adopted at two tiers
 # has two), while the documents' 被采用…条 counts items.
 RECORDS_ZH = {"adoptions": "采用记录"}
@@ -195,10 +203,7 @@ def _left_out(ledger: Ledger, rules_path, year) -> list[str]:
     from ..catalog import entry
     from ..compute.counted import TABLE_ZH, counted
 
-    lines = []
-    files = ledger.files[ledger.files["status"] != "ok"] if len(ledger.files) else ledger.files
-    for row in files.itertuples():
-        lines.append(f"整个文件未读取:{os.path.abspath(row.file)}({row.message or entry(row.code).title})")  # the name staff see
+    lines = unread_files(ledger)
 
     def reason(code: str) -> str:
         return entry(code).title

@@ -323,7 +323,10 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
     else:
         out["completion"] = [ratio(s, q) if q else None for s, q in zip(out["submitted"], out["quota"])]
     out["quota"] = out["quota"].where(out["quota"] > 0)
-    verdicts = [_reason(s, a, need_sub, need_ad) for s, a in zip(out["submitted"], out["adopted"])]
+    # With a roster, the condition is a 委员's or 信息员's (L88): a name it does not list takes no part, said.
+    listed = c.ledger.roster is not None and not c.ledger.roster.people.empty
+    verdicts = [(False, "未列入名册(不是委员或信息员),不参加评选") if listed and not r else _reason(s, a, need_sub, need_ad)
+                for s, a, r in zip(out["submitted"], out["adopted"], out["role"])]
     out["eligible"] = [v[0] for v in verdicts]
     out["reason"] = [v[1] for v in verdicts]
     return _sorted(out, ["eligible", *person_keys(c.rules.rank_by)], "name").reset_index(drop=True)

@@ -508,11 +508,15 @@ def _names_joined(ledger: Ledger, people: set[str], rules: Rules) -> list[dict]:
 
 def _joined_names(names: set[str], people: set[str], rules: Rules) -> dict[str, tuple[str, str]]:
     """Each name of four to six characters that splits one way only into two known people's names
-    (``王伟李娜`` → 王伟, 李娜); a unit's name, a roster person's or one that splits two ways is none."""
+    (``王伟李娜`` → 王伟, 李娜), or a dotted one whose two halves are known people (``陈晓峰·刘丽娟``); a unit's
+    name, a roster person's or one that splits two ways is none."""
     known = {n for n in names | people if rules.author_kind(n) == "person"}
     splits = {}
     for name in names - people:
-        if 4 <= len(name) <= 6 and name.isalpha() and rules.author_kind(name) == "person":
+        halves = name.split("·")
+        if len(halves) == 2 and halves[0] in known and halves[1] in known:
+            splits[name] = (halves[0], halves[1])  # 陈晓峰-刘丽娟, 陈晓峰．刘丽娟: read as one dotted name, two known people
+        elif 4 <= len(name) <= 6 and name.isalpha() and rules.author_kind(name) == "person":
             ways = [(name[:k], name[k:]) for k in range(2, len(name) - 1) if name[:k] in known and name[k:] in known]
             if len(ways) == 1:
                 splits[name] = ways[0]

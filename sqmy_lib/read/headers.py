@@ -369,6 +369,9 @@ def _is_sub_row(raw: list[str], scan, top: int, r: int, words: HeaderWords) -> b
     if _header_like(raw, words):
         return any(grouped)
     filled = [c for c, l in enumerate(raw) if l]
+    if filled and all(grouped[c] for c in filled) and r + 1 < len(scan) and _header_like(scan[r + 1], words) \
+            and any(words.body_tier(l) for l in scan[r + 1] if l):
+        return True  # 采用情况 over 政协 | 党委政府 over 全国政协 省政协 … | 市委市政府: a middle row of groups
     return (any(grouped[c] and words.knows(raw[c]) for c in filled)
             and all(grouped[c] or words.knows(raw[c]) for c in filled))
 
@@ -404,7 +407,8 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
     group, group_label = next(((words.group_of(l), l) for l in reversed(path[:-1]) if words.group_of(l)), (None, ""))
     # An ignored label written out (填表日期) wins over a field its keyword names (日期); an ignored keyword
     # (稿酬…) only over a field that says nothing else.
-    if (leaf in words.ignored and leaf not in words.exact) or (words.is_ignored(leaf) and words.field_of(leaf) in (None, "adoption", "note")):
+    if ((leaf in words.ignored and leaf not in words.exact) or (words.is_ignored(leaf) and words.field_of(leaf) in (None, "adoption", "note", "instruction"))) \
+            and not (group == "instruction" and leaf in _LEADER_POSTS):  # 批示情况 over 领导姓名 | 职务: the leader's post
         layout.ignored[c] = "/".join(path)
         return
     if any(k in leaf for k in FILLER_KEYWORDS):
@@ -603,12 +607,15 @@ _ISSUE_LABEL = re.compile(r"(?<!日)期(?:号|数|次)?$|刊期")
 # A single-level 批示 column of one level of leaders (县领导批示, 市级领导签批, 中央领导批示).
 _LEVEL_LEADER = re.compile(r"^(?:县|区|市|州|盟|省|自治区|国家|中央|全国)级?(?:委|政府)?(?:主要)?领导人?")
 
+# Under 批示情况, a 职务 column is the leader's post (周某某 | 副市长): read with the name, it gives the level.
+_LEADER_POSTS = frozenset(("职务", "领导职务", "批示领导职务", "职位"))
+
 # The fields a group's sub-columns may name directly.
 _GROUP_OWN = {
     "adoption": {"adopted_on", "issue_no", "adoption", "adopted_flag", "product", "instruction", "leader",
                  "instruction_text", "instructed_on", "follow_up", "note"},
     "forward": {"forward", "forwarded_on", "note"},
-    "instruction": {"instruction", "leader", "instruction_text", "instructed_on", "follow_up", "done_flag", "department",
+    "instruction": {"instruction", "leader", "leader_post", "instruction_text", "instructed_on", "follow_up", "done_flag", "department",
                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on", "note"},
 }
 

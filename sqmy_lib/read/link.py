@@ -204,6 +204,19 @@ def _pairs(refs: pd.DataFrame, subs: pd.DataFrame, ref_key: str, item_key: str) 
     return pd.concat([in_file, wide], ignore_index=True) if len(in_file) and len(wide) else (wide if len(wide) else in_file)
 
 
+_DAY_FIELD = {"adoptions": "adopted_on", "forwards": "forwarded_on", "instructions": "instructed_on"}
+
+
+def _after_item(day: pd.Timestamp, item: pd.Timestamp) -> pd.Timestamp | None:
+    """The month and day of ``day`` in the year that puts it on or after ``item`` (a day up to a month before
+    it stays in the item's year); None for 29 February in a year without one."""
+    try:
+        same = day.replace(year=item.year)
+        return same if same >= item - pd.Timedelta(days=31) else same.replace(year=item.year + 1)
+    except ValueError:
+        return None
+
+
 def _narrow(pairs: pd.DataFrame) -> pd.DataFrame:
     """Per reference, the nearest candidates (same file, else folder, else office), then those
     with its title when several remain; at most five kept for the message."""
@@ -221,10 +234,11 @@ def _narrow(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def dates_after_their_items(ledger: Ledger) -> None:
-    """An adoption or 批示 day written without its year (1月5日) that falls in an earlier month than its
-    item's 收稿日期 (2025-12-20) is the next year's, said at its cell (``date.year_read``); read in the
-    ledger's year it was a 批示 of January, paid and counted a year early. (Before the item in the same
-    month stays as read, and ``adoption.before_item`` says it.)"""
+    """An adoption, 上报 or 批示 day written without its year (12.30, 1月5日) is the first such day on or after
+    its item's 收稿日期 (2024-12-20: 2024-12-30; 2025-12-20: 2026-01-05), said at its cell when that is not
+    the year it was read in (``date.year_read``); read in the ledger's year it was a year off, counted and
+    paid in the wrong year. A day up to a month before the item (5.30 for an item of 6月3日) stays in the
+    item's year, a slip ``adoption.before_item`` says, not eleven months on."""
     subs = ledger.submissions
     if subs.empty:
         return
@@ -236,16 +250,22 @@ def dates_after_their_items(ledger: Ledger) -> None:
             continue
         of_item = t["item"].map(item_day)
         day = t["date"]
-        early = (day.notna() & of_item.notna()).to_numpy().copy()
-        early[early] = ((day[early] < of_item[early]) & (day[early].dt.month < of_item[early].dt.month)).to_numpy()
-        early[early] = ~t.loc[early, "date_text"].map(has_year).to_numpy(dtype=bool)
-        if not early.any():
+        off = (day.notna() & of_item.notna()).to_numpy().copy()
+        off[off] = ((day[off].dt.year != of_item[off].dt.year) | (day[off] < of_item[off])).to_numpy()
+        off[off] = ~t.loc[off, "date_text"].map(has_year).to_numpy(dtype=bool)
+        if not off.any():
             continue
-        moved = day[early] + pd.DateOffset(years=1)
-        t.loc[early, "date"] = moved
-        found += [dict(code="date.year_read", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
-                       value=r.date_text, detail=f"早于该信息的收稿日期,按{m.year}年{m.month}月{m.day}日读取")
-                  for r, m in zip(t[early].itertuples(), moved)]
+        placed = pd.Series([_after_item(d, i) for d, i in zip(day[off], of_item[off])], index=t.index[off], dtype="datetime64[ns]")
+        moved = placed.notna() & (placed != day[off])
+        if not moved.any():
+            continue
+        rows = t.loc[moved[moved].index]
+        t.loc[rows.index, "date"] = placed[moved]
+        # The day's own cell: the 采用日期 (上报日期, 批示日期) column where the sheet has one, else the record's.
+        cells = ledger.column_letter(rows["src"], _DAY_FIELD[table]).fillna(rows["column"])
+        found += [dict(code="date.year_read", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=c,
+                       value=r.date_text, detail=f"按该信息收稿日期({i.year}年{i.month}月{i.day}日)之后的{m.year}年{m.month}月{m.day}日读取")
+                  for r, m, i, c in zip(rows.itertuples(), placed[moved], of_item[rows.index], cells)]
     if found:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
@@ -265,6 +285,13 @@ def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...]) -> None:
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
     if len(named) < 2:
         return
+    # The copy kept is the one on a row that dates an adoption (a 采用台账 row), when the other gives no day
+    # either: an undated 批示 there is of that adoption's day (compute.counted), not of the item's 收稿日期.
+    ad = ledger.adoptions
+    dated_rows = set(zip(ad.loc[ad["date"].notna(), "src"], ad.loc[ad["date"].notna(), "row"]))
+    if dated_rows:
+        on_dated_row = pd.Series([(s, r) in dated_rows for s, r in zip(named["src"], named["row"])], index=named.index)
+        named = named.loc[on_dated_row.sort_values(ascending=False, kind="stable").index]
     key = [named["item"], _leader_keys(named, ["item", "date"], words), named["date"]]
     # Written again in another cell: a repeat. Twice in one cell (市长李某某批示2次) is two 批示.
     cell = named["src"].astype(str) + ":" + named["row"].astype(str) + ":" + named["column"].astype(str)

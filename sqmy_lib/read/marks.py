@@ -39,7 +39,8 @@ _ALREADY = re.compile(r"^(?:已经|已|并|又|再|另)(?=\S)")
 _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|自治区|自治州)政协)")
 # Online forms (问卷星, 金山表单, 钉钉) join a multi-select's answers with ┋, | or │; / between
 # words too (省政协/县政协), not between digits (2025/3/5).
-_PARTS = re.compile(r"[;；。\n┋|│]+|(?<!\d)/(?!\d)|[,，、](?!\s*第?\s*\d+\s*期)|(?<=采用|录用|采纳|刊用)但")
+# A comma inside a bracket is no part's end: 县政协编发（第3期，2025.4.8） is one adoption, its issue and day.
+_PARTS = re.compile(r"[;；。\n┋|│]+|(?<!\d)/(?!\d)|[,，、](?!\s*第?\s*\d+\s*期)(?![^()（）]*[)）])|(?<=采用|录用|采纳|刊用)但")
 # 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
 # The void words of the rules say the rest.
 _SAME_AS = (r"与第?\d+(?:条|行|号)(?:信息)?(?:重复|合并)|同第?\d+(?:条|行|号)|并入第?\d+(?:条|行|号)"
@@ -212,6 +213,8 @@ class Vocabulary:
         text = norm(shown).upper()
         if not text:
             return None
+        if text.isdigit() and len(text) <= 5:  # '12' in a cell formatted as text (WPS 文本): as the number 12
+            return self._number_mark(float(text))
         return self._text_mark(text, shown)
 
     def _number_mark(self, v: float) -> Reading:

@@ -14,6 +14,7 @@ header the reader does not use are reported once each (``header.unknown``/``igno
 from __future__ import annotations
 
 import bisect
+import calendar
 import contextlib
 import datetime as dt
 import functools
@@ -47,6 +48,7 @@ from .values import (
     issue_numbers,
     item_no_key,
     month_in_text,
+    months_in_text,
     norm,
     norm_spaces,
     parse_date,
@@ -154,7 +156,7 @@ _ROLE_PARTS = re.compile(r"[、,，;；/／]")
 # What a co-author's line under an item's merged title writes of its own (张三 on the item's line, 李四 | 县卫健局 below).
 _AUTHOR_LINE_FIELDS = ("author", "unit", "sector", "role")
 # Fields whose cells make a record of their row (or are reported when they make none).
-_RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forward_flag", "forwarded_on", "leader",
+_RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forward_flag", "forwarded_on", "leader", "leader_post",
                   "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "department", "assigned_on",
                   "due_on", "replied_on", "reply", "fed_back_on")
 
@@ -232,6 +234,10 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
                         quarter=quarter_in_text(sheet))
 
 
+# When the form was filled in or printed (填表日期：2026年1月5日 above last year's ledger): no year of its items.
+_FILLED_ON = re.compile(r"(?:填表|填报|制表|打印|报表)(?:日期|时间)\s*[:：]?\s*[\d〇○零一二三四五六七八九十年月日号.\-/\s]*")
+
+
 def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> tuple[int | None, str, bool]:
     """The sheet's year, the words of a conflict to say ('' for none), and whether only ``--year`` gave it.
 
@@ -241,7 +247,7 @@ def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> 
     year is read. Against a file name, the year read is ``--year`` when it is one of the two, else
     the title's."""
     stem = file.replace("\\", "/").rsplit("/", 1)[-1]
-    titled, by_sheet = year_in_text(above), year_in_text(sheet)
+    titled, by_sheet = year_in_text(_FILLED_ON.sub(" ", above)), year_in_text(sheet)
     named = by_sheet or year_in_text(stem) or folder_year(file)  # 2024/台账.xlsx: the folder's year
     if not (titled and named and titled != named):
         year = titled or named or default_year
@@ -575,7 +581,7 @@ class SheetReader:
         given = [self._cell(row, f) not in ("", None) for f in ("author", "date")]
         # 小计 | 一季度 | 共2条, 总计 | 2025-03-31 | … (in the 序号 column, with a date), 一月小计:2条,
         # 截至3月31日共报送: a tally; 累计欠缴物业费问题… is a title whatever the row lacks.
-        if any(_tally(t) for t in texts):
+        if any(_tally(t) for t in texts) or self._counts_alone(row, filled, given):
             return "subtotal"
         notes = [bool(_NOTE.match(norm(cell_text(v)))) for _, v in filled]
         # Neither an author nor a date: a line of signatures (制表人:刘某 … 审核人:陈某 … 联系电话:…).
@@ -584,6 +590,15 @@ class SheetReader:
         if len(filled) > 1 and all(notes):
             return "note"  # 制表人:刘某 | 审核人:陈某 | 联系电话:…, wherever the cells fall
         return "note" if self._signs_off(row, filled) else None
+
+    def _counts_alone(self, row: list, filled: list, given: list[bool]) -> bool:
+        """A totals row with no label (=COUNTIF(F4:F11,"√") under each body's column): no title, author or date,
+        only whole numbers, under the bodies' columns (and the 序号's), one of them more than a tick's 1."""
+        if any(given) or self._cell(row, "title") not in ("", None):
+            return False
+        bodies = {b.col for b in self.layout.bodies}
+        numbers = [v for c, v in filled if c in bodies and type(v) in (int, float) and float(v).is_integer() and v >= 0]
+        return len(numbers) >= 2 and max(numbers) > 1 and all(c in bodies or c == self.f.get("seq") for c, _ in filled)
 
     def _signs_off(self, row: list, filled: list) -> bool:
         """经办人： | 周某 | 联系电话： | 1380000…, 分管领导： | 李某某, （盖章）, 第2页: a sign-off line — a label,
@@ -733,6 +748,22 @@ class SheetReader:
 
     def _text(self, row: list, fld: str) -> str:
         return cell_text(self._cell(row, fld))
+
+    def _numbering_restarts(self, data: list[list]) -> bool:
+        """An 编号 column (no 序号 beside it) of small whole numbers that starts again at 1 (a month's or a
+        unit's rows numbered on their own): a running number, not the items' numbers (which were each
+        item.duplicate_no, the rows left out)."""
+        if "seq" in self.f or "item_no" not in self.f:
+            return False
+        numbers = []
+        for v in self._column(data, "item_no"):
+            if v == "" or v is None:
+                continue
+            text = v.strip() if type(v) is str else cell_text(v)
+            if not text.isdigit() or len(text) > 3:
+                return False
+            numbers.append(int(text))
+        return numbers.count(1) > 1 and len(numbers) > 2
 
     def _column(self, data: list[list], fld: str) -> list:
         c = self.f.get(fld)
@@ -961,6 +992,9 @@ class SheetReader:
             dates["date"][item], dates["date_status"][item], dates["date_text"][item] = ordinal, status, text
 
     def _item_rows(self, data: list[list], kept: list[int]) -> None:
+        if self._numbering_restarts(data):  # 编号 1, 2 … then 1, 2 again under 二月份: a 序号, said
+            self.f["seq"] = self.f.pop("item_no")
+            self._finding("header.numbering_restarts", self.layout.header_top + 1, self.f["seq"], self.layout.labels[self.f["seq"]])
         n = len(data)
         base = self.t.n["submissions"]
         items = list(range(base, base + n))
@@ -1199,7 +1233,8 @@ class SheetReader:
     def _past_december(self, dated: list[tuple[int, str, str]]) -> list[tuple[int, dt.date, str]]:
         """On a sheet of one year (2025年), rows in date order that run past its December: a date after a
         row of December (or of the next year already) that would go back half a year or more is of the
-        next year (12月20日, then 1月8日: 2026-01-08)."""
+        next year (12月20日, then 1月8日: 2026-01-08); none when that would run into the next year's second
+        half (blocks of rows each from January: 民革县委's, then 民盟县委's)."""
         year = self.ctx.year
         # Ordinals: most rows are compared, not turned into dates (a sheet may hold thousands).
         january, december, after = (dt.date(y, m, 1).toordinal() for y, m in ((year, 1), (year, 12), (year + 2, 1)))
@@ -1214,6 +1249,10 @@ class SheetReader:
                     moves.append((k, _in_year(day, year + 1), f"排在{last.year}年{last.month}月的日期之后"))
                     ordinal = moves[-1][1].toordinal()
             above = ordinal
+        # Rows that run on past December reach the next year's first months; run on to its second half, they
+        # are blocks (a unit's, a person's) each starting again in January, all of the sheet's year.
+        if moves and max(m[1] for m in moves) >= dt.date(year + 1, 7, 1):
+            return []
         return moves
 
     def _rows_with_records(self, data: list[list], notes: list[str]) -> list[int]:
@@ -1304,6 +1343,9 @@ class SheetReader:
             self._finding("author.source", r, ca, text, cell.source)
         if cell.collective:
             self._finding("author.collective", r, ca, text, cell.collective)
+        if len(cell.authors) > 1 and len(keys := [a.key for a in cell.authors]) > len(set(keys)):
+            # 陈晓峰、陈晓峰: one person, counted once; a second author's name mistyped, as likely
+            self._finding("author.repeated", r, ca, text, "、".join(k for k in dict.fromkeys(keys) if keys.count(k) > 1))
 
     @functools.cached_property
     def _units_asked_with_authors(self) -> bool:
@@ -1983,6 +2025,8 @@ class SheetReader:
         """The 批示 the 领导批示/批示情况/批示内容 columns record."""
         f = self.f
         leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
+        if "leader_post" in f and (post := self._text(row, "leader_post")) and post not in leader_text:
+            leader_text = f"{post}{leader_text}"  # 领导姓名 周某某 | 职务 副市长: 副市长周某某
         if not (leader_text or instr_text or content):
             return []  # most rows: no 批示
         leader_text = self._clauses_of_the_instruction(leader_text, r, f.get("leader"))
@@ -2037,6 +2081,12 @@ class SheetReader:
         yes = self._yes(text)
         if yes is True:
             return [("", c, content, "column")]
+        if _NUMBER.fullmatch(text):  # 批示次数 2: two, leaders unnamed; 16.67 names no one (it was a leader "16.67")
+            n = float(text)
+            if n.is_integer() and 0 <= n <= _MOST_INSTRUCTIONS:
+                return [("", c, content, "column")] * int(n)
+            self._finding("mark.unknown", r, c, text)
+            return []
         if count := self.vocab.count_only(text):
             return [("", c, content, "column")] * count  # 2件: two, leaders unnamed
         if self._follow_up_in_instruction and not self.vocab.instruction_in_text(text) and self._says_follow_up(text):
@@ -2153,10 +2203,14 @@ class SheetReader:
         follow_up = self._follow_up(row)
         due, due_text, due_days = self._due(row, r, follow_up)
         later = lambda fld, day: self._not_before(ordinal, day, row, r, fld)  # 交办/时限/办复 after the 批示
+        assigned = later("assigned_on", self._secondary_date(row, r, "assigned_on", "交办日期"))
+        if due_days is not None and (months := months_in_text(due_text)) and (assigned or ordinal):
+            # 1个月, 三个月内: calendar months from the 交办 (else the 批示) day, not 30 days each
+            due, due_days = _months_on(assigned or ordinal, months), None
         common = dict(
             date=ordinal, date_text=text, date_status=status, follow_up=follow_up,
             department=self._text(row, "department"),
-            assigned_on=later("assigned_on", self._secondary_date(row, r, "assigned_on", "交办日期")),
+            assigned_on=assigned,
             due_on=later("due_on", due), due_text=due_text, due_days=due_days,
             replied_on=later("replied_on", self._secondary_date(row, r, "replied_on", "办复日期")),
             reply=self._text(row, "reply"),
@@ -2170,7 +2224,7 @@ class SheetReader:
                 dated = {**common, "follow_up": content}
             if day and day[0] and common["date_status"] == "missing":  # the day written in the 批示 cell
                 ordinal, status, text = self._date(day[0])
-                dated = {**common, "date": ordinal, "date_text": text, "date_status": status}
+                dated = {**dated, "date": ordinal, "date_text": text, "date_status": status}
             self._record("instructions", item, ref, r, col, leader=leader, level=level, text=content, origin=origin, **dated)
 
     def _leader_level(self, leader: str, content: str) -> str | None:
@@ -2189,12 +2243,24 @@ class SheetReader:
 
     def _follow_up(self, row) -> str:
         """The row's 落实情况, a 是否办结 column's answer read into it: 是 (√) 已办结, 否 (×) 未办结; any other
-        text there is follow-up text as written (judged, and said when not understood, as any)."""
+        text there is follow-up text as written (judged, and said when not understood, as any). With none,
+        what a 备注 says of it (领导批示 县长批示 | 备注 已办结; 备注 获县长批示，已转县民政局办理)."""
         text, flag = self._text(row, "follow_up"), self._text(row, "done_flag")
         if flag:
             yes = self._yes(flag)
             flag = flag if yes is None else "已办结" if yes else "未办结"
-        return "；".join(t for t in (flag, text) if t)
+        return "；".join(t for t in (flag, text) if t) or self._follow_up_in_note(row)
+
+    def _follow_up_in_note(self, row) -> str:
+        """The clauses of the row's 备注 that say how a 批示 was carried out (已办结, 已转县民政局办理) and
+        name no 批示 themselves; '' for none."""
+        note = self._text(row, "note")
+        if not note:
+            return ""
+        words = self.vocab.instruction_words
+        said = [c.strip() for c in _NOTE_CLAUSES.split(note)
+                if c.strip() and not any(w in c for w in words) and self._memo("follow_up_said", c.strip(), self._says_follow_up)]
+        return "；".join(said)
 
     def _not_before(self, first: int, day: int, row, r: int, fld: str) -> int:
         """A 交办/办理时限/办复/反馈 day written without its year that falls before the 批示 it follows
@@ -2288,6 +2354,9 @@ def _mark_residue(text: str) -> str:
 
 # What a leader asks (请…, 要…, 望…): the 批示's words, not how it was carried out.
 _ASKS = re.compile(r"(?:请|要|望|希|建议|责成|转|交)")
+# A number alone in a 批示 column (批示次数): how many, up to a count no item reaches; anything else no count.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_MOST_INSTRUCTIONS = 20
 
 # A block heading's numbering (一、, （二）, 3., 第一部分：) and its count (（3条）, 共3条).
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十\d]{1,3}[部分组]+[:：、]?)\s*")
@@ -2490,6 +2559,14 @@ _PHONE = re.compile(r"[\d\-－— ]{7,}")
 
 # A unit written with its 界别 after it: 县教育局(教育界), 民革县委/民主党派界.
 _SECTOR_WITH_UNIT = re.compile(r"^(.+?)\s*(?:\(\s*([^()]{1,12}界(?:别|别组)?)\s*\)|[/、]\s*([^/、]{1,12}界(?:别|别组)?))$")
+
+
+def _months_on(ordinal: int, months: int) -> int:
+    """The day ``months`` calendar months after a day (31 January + 1 month: 28 February), as an ordinal."""
+    day = dt.date.fromordinal(ordinal)
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1])).toordinal()
 
 
 def _in_year(day: dt.date, year: int) -> dt.date:

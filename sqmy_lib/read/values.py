@@ -121,6 +121,7 @@ _M_ONLY = re.compile(r"^(\d{1,2})月(?:份)?$")
 _XUN = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:份)?(上旬|中旬|下旬|初|中|底|末|月初|月中|月底|月末)$")
 _XUN_DAY = {"上旬": 1, "初": 1, "月初": 1, "中旬": 11, "中": 11, "月中": 11, "下旬": 21, "底": 21, "末": 21, "月底": 21, "月末": 21}
 _YEAR_IN_TEXT = re.compile(r"(20\d{2}|19\d{2})\s*年")
+_YEAR_SPAN = re.compile(r"(20\d{2})\s*年?\s*[-—–~～至到]\s*(20\d{2})\s*年")
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = re.compile(r"[〇○零一二两三四五六七八九十]+")
 
@@ -221,7 +222,9 @@ def parse_date(value, year: int | None = None) -> ParsedDate:
 
 _STOP_BETWEEN_DIGITS = re.compile(r"(?<=\d)。(?=\d)")
 # A remark after a date that names no other day: (补报), （电子版）, 上午, 下午10点.
-_REMARK_AFTER = re.compile(r"(?:[(（][^()（）\d]*[)）]|(?:上午|下午|晚上|中午|凌晨)[\d点时:：半]*)$")
+_REMARK_AFTER = re.compile(r"(?:[(（][^()（）\d]*[)）]|(?:上午|下午|晚上|中午|凌晨|早上|傍晚|晚|早)[\d点时:：半]*"
+                           r"|T\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|(?<=[日号])\d{1,2}[时点](?:\d{1,2}分?|半)?)$"
+                           r"|^(?:周|星期|礼拜)[一二三四五六日天]")  # 周三 2025.3.5, 3月5日 14:30, 2025年3月5日17时
 
 
 def _parse_text(text: str, year: int | None) -> ParsedDate:
@@ -336,6 +339,8 @@ def date_written_in(text: str) -> tuple[str, int, int] | None:
 def year_in_text(text: str) -> int | None:
     """The year named in a title, sheet or file name (``2026年度…``, ``2026年报送台账``, ``二〇二六年``)."""
     text = _digits(text)
+    if m := _YEAR_SPAN.search(text):  # 2024—2025年度: the ledger runs from the first (its later dates run on past December)
+        return int(m[1])
     if m := _YEAR_IN_TEXT.search(text):
         return int(m[1])
     m = re.search(r"(?<!\d)(20\d{2})(?!\d)", text)
@@ -426,6 +431,13 @@ def days_in_text(text: str) -> int | None:
     if not m or (m[1] == "半" and m[2] not in ("个月", "月")):
         return None
     return 15 if m[1] == "半" else int(m[1]) * _SPAN_DAYS[m[2]]  # 半个月: 15 days
+
+
+def months_in_text(text: str) -> int | None:
+    """A time limit written in months (``1个月``, ``三个月内``): how many, counted on the calendar (a month
+    from 31 January is 28 February, not 30 days on); None for any other (``半个月`` is 15 days)."""
+    m = _SPAN.match(_digits(norm(text or "")))
+    return int(m[1]) if m and m[1] != "半" and m[2] in ("个月", "月") else None
 
 
 def deadline(value, year: int | None = None) -> ParsedDate:

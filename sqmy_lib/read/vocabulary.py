@@ -134,8 +134,8 @@ IGNORED_LABELS: tuple[str, ...] = (
     "报送方式", "报送途径", "来稿方式", "收稿方式",
     "正文", "信息正文", "稿件正文", "全文", "信息全文", "具体内容", "详细内容", "正文内容",
 )
-IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "金额", "得分", "积分", "电话", "手机", "签名", "签字",
-                                     "身份证", "身份号码", "证件号")
+IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励", "金额", "得分", "积分", "电话", "手机", "签名", "签字",
+                                     "身份证", "身份号码", "证件号", "加倍", "倍数")
 
 # Title labels that may name the item's text (信息内容, 内容): the title when no column says 标题/题目,
 # else the content beside it, read past (said), wherever the two stand.
@@ -176,7 +176,7 @@ GROUP_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
                     ("意见", "instruction_text"), ("落实", "follow_up"), ("反馈", "follow_up"), ("办理情况", "follow_up"),
                     ("进展", "follow_up"), ("承办", "department"), ("责任", "department"), ("交办", "assigned_on"),
                     ("时限", "due_on"), ("办复", "reply"), ("结果", "reply"), ("领导", "leader"), ("姓名", "leader"),
-                    ("批示人", "leader"), ("职务", "leader")),
+                    ("批示人", "leader"), ("职务", "leader_post")),
     "forward": (("日期", "forwarded_on"), ("时间", "forwarded_on"), ("单位", "forward"), ("对象", "forward"),
                 ("层级", "forward"), ("去向", "forward"), ("情况", "forward")),
 }

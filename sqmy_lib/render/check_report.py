@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from ..catalog import SEVERITY_ZH
-from ..iorw import write_text
+from ..iorw import write_texts_together
 
 if TYPE_CHECKING:  # ``sqmy --help`` loads no pandas
     from ..records import Ledger
@@ -52,8 +52,9 @@ def issues_text(report: Report, files: Iterable[str] = ()) -> str:
 
 
 def write_check_report(ledger: Ledger, report: Report, out_dir: str | Path) -> list[Path]:
-    """``校验报告.txt`` (issues, then the summary) and ``校验报告.json`` in ``out_dir``, each written whole."""
+    """``校验报告.txt`` (issues, then the summary) and ``校验报告.json`` in ``out_dir``, written as a pair: a
+    failure (one of them open in another program) keeps the earlier pair whole."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     text = (issues_text(report, ledger.files["file"]) + "\n\n" if report.issues else "") + summary_text(ledger, report) + "\n"
-    return [write_text(out / REPORT_TXT, text), write_text(out / REPORT_JSON, report.to_json())]
+    return write_texts_together({out / REPORT_TXT: text, out / REPORT_JSON: report.to_json()})

@@ -25,11 +25,21 @@ def leader_key(leader: str) -> str:
 def post_words(data: dict) -> tuple[str, ...]:
     """Titles, ranks and organs of the rules (``rules.data``), longest first (副省长 before 省长: 副张三 is
     no one); worked out once by each user of it (the reader's vocabulary, a roll-up)."""
+    from .placement import _place_forms
+
     placement = data.get("placement") or {}
     organs = {w for key in ("channel_words", "level_words") for ws in (placement.get(key) or {}).values() for w in ws or []}
     titles = {str(w) for w in data.get("leader_title_words") or ()}
     norm = lambda w: unicodedata.normalize("NFKC", str(w)).strip()
-    return tuple(sorted({*map(norm, titles), *RANK_WORDS, *map(norm, organs)} - {""}, key=len, reverse=True))
+    # The office's own, city's and province's names (海州市市长刘建国 is 市长刘建国): where, not who.
+    office = data.get("office") or {}
+    places = {form for key in ("place", "city", "province") for name in _listed(office.get(key))
+              for form in _place_forms(norm(name))}
+    return tuple(sorted({*map(norm, titles), *RANK_WORDS, *map(norm, organs), *places} - {""}, key=len, reverse=True))
+
+
+def _listed(value) -> list[str]:
+    return [str(v) for v in value if v] if isinstance(value, (list, tuple)) else [str(value)] if value else []
 
 
 def leader_person(leader: str, words: tuple[str, ...]) -> str:

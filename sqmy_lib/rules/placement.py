@@ -312,11 +312,20 @@ _OFFICE_OF_THE_CPPCC = re.compile(r"(?<=政协)(?:办公室|办公厅|办|信息
 _FORMAL_CPPCC = re.compile(r"^(?:中国人民政治协商会议|政协)(.+?)委员会")
 
 
+# A bracket of an issue or a day only, or what is left of one (市政协采用（第5期，4月8日）): no part of the name.
+_ISSUE_OR_DAY_BRACKET = re.compile(r"\((?:[\d\s年月日号期第总,，.、/-])*\)?$")
+
+
+_FIRST_VERB = re.compile(rf"(?:单篇|综合|摘编|全文|部分)?(?:均|都)?(?:已|被|已被)?(?:{'|'.join(ADOPTION_VERBS)})")
+
+
 def organ_name(body: str) -> str:
     """A body's name as a sentence names it: without its bulletin's title or issue number
     (``市委办《每日要情》第6期`` → ``市委办``, ``市政协采用`` → ``市政协``)."""
-    name = BULLETIN_TITLES.sub("", norm_name(body))
+    name = _ISSUE_OR_DAY_BRACKET.sub("", BULLETIN_TITLES.sub("", norm_name(body)))
     name = re.sub(r"^(?:被|经|已被|已)", "", name)  # 被市政协…采用: the body is 市政协
+    if (verb := _FIRST_VERB.search(name)) and verb.start() > 0:  # 市政协采用见采用登记, 全国政协采用(省政协第5期)
+        name = name[: verb.start()]
     previous = None
     while previous != name:
         previous, name = name, _ISSUE_TAIL.sub("", name)
