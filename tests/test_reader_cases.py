@@ -5504,3 +5504,52 @@ def test_blocks_of_rows_each_from_january_and_days_without_their_year_beside_the
     assert list(ledger.instructions["date"].dt.strftime("%Y-%m-%d")) == ["2024-12-31"]
     assert [i.row for i in _codes(report, "adoption.before_item")] == [8]
     assert sq.summary(ledger, sq.Period.of(2025, quarter=4)).adopted == 0
+
+
+def test_header_of_three_rows_numbering_restarting_totals_and_an_issue_typed_as_text(tmp_path):
+    """采用情况 over 政协 | 党委政府 over 全国政协 省政协 市政协 | 市委市政府: three header rows (the third was an item
+    with no title, its adoptions lost). 编号 1, 2 under 一月份 and 1, 2 again under 二月份: a 序号, said (each was
+    item.duplicate_no, the rows left out). An unlabelled row of COUNTIF totals under the bodies: a subtotal (it was
+    an item with no title, author or date). '12' typed as text under 省政协: issue 12 (it was mark.unknown)."""
+    rows = [[TITLE], ["编号", "收稿日期", "信息标题", "作者", "采用情况", None, None, None],
+            [None] * 4 + ["政协", None, None, "党委政府"],
+            [None] * 4 + ["全国政协", "省政协", "市政协", "市委市政府"],
+            ["一月份"] + [None] * 7,
+            [1, "2025-01-06", "关于加强农村饮水安全的建议", "张伟", None, None, "√", "√"],
+            [2, "2025-01-09", "关于河道保洁长效机制的建议", "赵磊", None, "12", None, None],
+            ["二月份"] + [None] * 7,
+            [1, "2025-02-03", "关于小微企业融资难的建议", "刘芳", "√", None, None, None],
+            [2, "2025-02-05", "关于校车安全的建议", "陈静", None, None, "√", None],
+            [None, None, None, None, 1, 1, 2, 1]]
+    merges = {"登记表": ["E2:H2", "E3:G3"] + [f"{c}2:{c}4" for c in "ABCD"]}
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"登记表": rows}, merges))
+    assert len(ledger.submissions) == 4
+    ad = ledger.adoptions
+    assert sorted(zip(ad["item"], ad["tier"].astype(str))) == [(0, "市级"), (0, "市级"), (1, "省级"), (2, "全国"), (3, "市级")]
+    assert ad.loc[ad["item"] == 1, "issue_no"].tolist() == [12]
+    assert [i.code for i in report.issues if i.severity == "error"] == []
+    assert [(i.code, i.column) for i in _codes(report, "header.numbering_restarts")] == [("header.numbering_restarts", "A")]
+
+
+def test_instructions_followed_up_in_their_cell_or_note_led_by_a_place_and_due_in_months(tmp_path):
+    """县长孙立平批示（2025.4.15），已办结 and 备注 已办结 beside a 批示: 已办结 (the first kept 已办结 as what was said, the
+    second read nothing; both were 未反馈, overdue). 海州市市长刘建国 in the 督办台账 is the 市长刘建国 of the item's row
+    (海州市 the office's city): one 批示, not two. A time limit of 1个月 from 31 January is 28 February (it was 2 March)."""
+    rules = tmp_path / "规则.yaml"
+    text = (Path(sq.__file__).parent / "rules" / "defaults" / "2025.yaml").read_text(encoding="utf-8")
+    rules.write_text(text.replace("city: 示例市", "city: 海州市"), encoding="utf-8")
+    assert "city: 海州市" in rules.read_text(encoding="utf-8")
+    (tmp_path / "台账").mkdir()
+    write_xlsx(tmp_path / "台账" / "2025年台账.xlsx", {"登记表": [
+        [TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "领导批示", "备注"],
+        [1, "2025-03-28", "关于甲的建议", "韩甲", "县政协编发", "县长孙立平批示（2025.4.15），已办结", None],
+        [2, "2025-03-28", "关于乙的建议", "韩乙", "县政协编发", "县长孙立平批示（2025.4.15）", "已办结"],
+        [3, "2025-01-20", "关于丙的建议", "韩丙", "市政协采用", "市长刘建国批示（2025.1.31）", None]]})
+    write_xlsx(tmp_path / "台账" / "督办台账.xlsx", {"督办": [
+        ["信息标题", "批示领导", "批示日期", "交办日期", "办理时限", "办复日期"],
+        ["关于丙的建议", "海州市市长刘建国", "2025-01-31", "2025-01-31", "1个月", "2025-03-01"]]})
+    ledger, _ = _read(tmp_path / "台账", rules=sq.load_rules(rules))
+    rows = sq.instructions(ledger, sq.Period.of(2025), rules=sq.load_rules(rules), today=dt.date(2025, 12, 31))
+    assert sorted(rows["status"].tolist()) == ["已办结", "已办结", "已办结"]
+    late = rows.set_index("title").loc["关于丙的建议"]
+    assert late["due"] == pd.Timestamp("2025-02-28") and bool(late["late"])

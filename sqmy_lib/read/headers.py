@@ -460,7 +460,7 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         else:
             layout.ignored[c] = "/".join(path)
     elif fld == "date" and "date" in layout.fields and words.exact.get(leaf) == "date" and words.exact.get(
-            prior := layout.labels[layout.fields["date"]].rsplit("/", 1)[-1]) != "date":
+            layout.labels[layout.fields["date"]].rsplit("/", 1)[-1]) != "date":
         # 录入日期 … 收稿日期: the date a label names outright is the item's; the one only its 日期 placed
         # is read past, said (header.ignored).
         layout.ignored[layout.fields["date"]] = layout.labels[layout.fields["date"]]
