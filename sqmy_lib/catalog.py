@@ -165,6 +165,7 @@ _ENTRIES = [
     Code("office.other_level", WARNING, "台账所属政协与规则文件不一致",
          "台账标题中的“{value}”是{detail}:“本级”“市政协”等采用的层级按规则文件的本单位计算,可能不对;请使用本单位的规则文件"
          "(sqmy init 生成后在 office 部分填写本单位名称、层级和地名;县级市另填 relative)"),
+    Code("office.misfiled", WARNING, "台账似乎放错了文件夹", "本文件放在“{detail}”的文件夹中,但文件名或标题写的是“{value}”;已按“{detail}”计入,如放错了,请移到“{value}”的文件夹"),
     Code("office.place_unclear", WARNING, "下级政协是否县级市不明",
          "“{value}”的文件夹名、台账文件名和台账所列单位都没有写明是县(区)还是县级市,其台账中以“市”开头的{detail}条采用"
          "(如“市政协编发”)无法确定是本级还是上级,未计入;请把文件夹改名为全称(如“{value}市政协”或“{value}县政协”)"),

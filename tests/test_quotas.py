@@ -73,6 +73,17 @@ def test_every_month_lists_the_months_missed(office):
     assert (q2["submitted"], q2["quota"], q2["missed_months"], q2["completion"]) == (3, 3, [5], round(2 / 3, 10))
 
 
+def test_a_month_with_some_items_but_fewer_than_the_month_asks_is_short_not_empty(office):
+    """信息员 2 a month: 甲's February, April and July have one item each, May, November and December none.
+    The first three are 报送不足2条, not 未报送 (the circular's list and the letters said 2月未报送 of a month
+    the letter's own table showed an item in)."""
+    data = copy.deepcopy(load_rules(year=2025).data)
+    data["quotas"]["people"]["信息员"]["items"] = 2
+    jia = _people(office, 2025, Rules(data)).set_index("name").loc["甲"]
+    assert (jia["missed_months"], jia["short_months"]) == ([2, 4, 5, 7, 11, 12], [2, 4, 7])
+    assert jia["shortfall"] == "5月、11月、12月未报送，2月、4月、7月报送不足2条"
+
+
 def test_a_month_not_yet_over_is_not_missed(office):
     # On 15 December 2025 December is still running: it is not due, so not missed.
     table = people(office, 2025, today=dt.date(2025, 12, 15)).set_index("name")

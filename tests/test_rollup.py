@@ -18,7 +18,7 @@ import pytest
 import sqmy_lib as sq
 from sqmy_lib.compute.rollup import BY_NUMBER, BY_TITLE, build_rollup, match_forwarded
 from sqmy_lib.compute.counted import counted
-from sqmy_lib.read.offices import TreeError, load_tree, read_offices
+from sqmy_lib.read.offices import TreeError, load_tree, office_of_folder, read_offices
 from sqmy_lib.synth import write_city_office
 
 from conftest import write_xlsx
@@ -695,6 +695,8 @@ LICHUAN = [(dt.date(2025, 1, 20), "关于加强农村饮水安全保障的建议
     ("利川市政协", "台账.xlsx", True), ("利川市政协办公室", "台账.xlsx", True), ("政协利川市委员会", "台账.xlsx", True),
     ("利川", "台账.xlsx", True),  # its ledger's units (农工党利川市委) say 利川市
     ("利川", "利川市政协2025年台账.xlsx", False),  # its file's name says it
+    # a date stamp or a remark after the name (the office's place was unclear, its 批示 without a level)
+    ("利川市政协（补报）", "台账.xlsx", True), ("利川市2026.1.8", "台账.xlsx", True), ("20260108利川市政协", "台账.xlsx", True),
 ])
 def test_a_county_level_citys_own_bulletin_is_the_county_tier_whatever_its_folder(tmp_path, folder, file, units):
     # 利川市 in 恩施州's roll-up: its 市政协《社情民意》 and 市政协编发 are its own (县级), 州政协 市级, 省政协 省级.
@@ -705,7 +707,7 @@ def test_a_county_level_citys_own_bulletin_is_the_county_tier_whatever_its_folde
     tree = load_tree(tmp_path / "各县", rules)
     ledger = read_offices(tree, rules, year=2025)
     r = build_rollup(ledger, tree, 2025, rules=rules)
-    got = {o["office"]: o["adopted_by_tier"] for o in r.office_rows()}[folder]
+    got = {o["office"]: o["adopted_by_tier"] for o in r.office_rows()}[office_of_folder(folder)]
     assert (got["县级"], got["市级"], got["省级"]) == (2, 1, 1)
     assert "office.place_unclear" not in set(ledger.findings["code"])
     assert r.title == "关于2025年全州社情民意信息工作情况的通报"  # 恩施州: 全州, not 全市
@@ -759,3 +761,30 @@ def test_a_peer_group_with_full_width_brackets_is_the_rules_type(tmp_path):
     # By hand: 县（市） → 县(市), a key of the rules' peer_groups and quotas; the by-level default 县(市、区).
     assert groups == {"东山县政协": "县(市)", "西山县政协": "县(市、区)"}
     assert groups["东山县政协"] in rules.data["peer_groups"] and groups["东山县政协"] in rules.data["quotas"]["units"]
+
+
+@pytest.mark.parametrize("folder, office", [("金溪区2026.1.8", "金溪区"), ("金溪区政协（补报）", "金溪区政协"),
+                                            ("政协红岭县委员会", "红岭县政协"), ("白沙县政协信息科", "白沙县政协"),
+                                            ("20260108青石县", "青石县"), ("民盟县委", "民盟县委")])
+def test_the_office_a_folder_is_named_for(folder, office):
+    assert office_of_folder(folder) == office
+
+
+def test_a_ledger_filed_under_another_office_or_left_in_the_root_is_said(tmp_path):
+    """青石县政协's ledger (its title says so) saved in 白沙县政协/, and another county's file left in the archive's
+    root among the city's own: each counted where it was filed, and said (office.misfiled); both were silent."""
+    rules = _office_rules(tmp_path / "规则.yaml", "云州市政协", "市级", "云州市")
+    root = tmp_path / "下级台账"
+    (root / "白沙县政协").mkdir(parents=True)
+    write_xlsx(root / "白沙县政协" / "2025年社情民意台账.xlsx", {"台账": [
+        ["青石县政协2025年社情民意信息台账"], ["序号", "日期", "信息标题", "作者", "单位", "采用情况"],
+        [1, dt.date(2025, 3, 3), "关于农村饮水的建议", "甲", "民盟青石县委", "县政协编发"]]})
+    _county_ledger(root / "红岭县政协" / "台账.xlsx", [(dt.date(2025, 4, 9), "关于社区养老的建议", "乙", "农业界", "县政协编发")])
+    _county_ledger(root / "红岭县政协2025年台账(1).xlsx", [(dt.date(2025, 5, 9), "关于道路养护的建议", "丙", "农业界", "县政协编发")])
+    _county_ledger(root / "云州市政协2025年台账.xlsx", [(dt.date(2025, 6, 9), "关于防汛的建议", "丁", "民盟云州市委", "省政协采用")])
+    tree = load_tree(root, rules)
+    ledger = read_offices(tree, rules, year=2025)
+    said = ledger.findings[ledger.findings["code"] == "office.misfiled"]
+    assert sorted(zip(said["file"].map(lambda f: Path(f).name), said["value"], said["detail"])) == [
+        ("2025年社情民意台账.xlsx", "青石县政协", "白沙县政协"), ("红岭县政协2025年台账(1).xlsx", "红岭县政协", "云州市政协")]
+

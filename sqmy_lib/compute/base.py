@@ -128,6 +128,8 @@ class QuotaResult:
     behind: bool = False  # short of a quota that has fallen due
     missed_months: list[int] = field(default_factory=list)  # every_month quotas: due months with too few
     done: int | None = None  # what counted against it (in post; a whole span's so far for a yearly target)
+    short_months: list[int] = field(default_factory=list)  # of the missed months, those with some but too few
+    month_items: int | None = None  # every_month quotas: the items each month asks
 
 
 def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_month: dict[int, int],
@@ -146,7 +148,8 @@ def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_m
         quota, done = float(items * len(due)), count(in_period)
         if rule.get("every_month"):
             missed = [m for m in due if by_month.get(m, 0) < items]
-            return QuotaResult(quota, ratio(len(due) - len(missed), len(due)), bool(missed), missed, done)
+            short = [m for m in missed if by_month.get(m, 0) > 0]  # 1 sent of 2: short, not 未报送
+            return QuotaResult(quota, ratio(len(due) - len(missed), len(due)), bool(missed), missed, done, short, items)
         return QuotaResult(quota, ratio(done, quota), quota > 0 and done < quota, done=done)
     span = SPAN_MONTHS[per]
     quota, quota_due, done = 0.0, 0.0, 0
@@ -357,17 +360,24 @@ class Owed:
     done: int
     quota: float
     months: tuple[int, ...] = ()
+    short: tuple[int, ...] = ()  # of ``months``, those with some items but fewer than ``month_items``
+    month_items: int | None = None
+    sent: int | None = None  # all sent in the period, when more than ``done`` (some outside the post's months)
 
     @property
     def text(self) -> str:
-        """For the lists and letters that name them: "5月、11月未报送", "报送1条，任务2条", "任务2条，未报送"
-        or "采用任务3条，尚无市级及以上采用" (never a 0)."""
+        """For the lists and letters that name them: "5月、11月未报送", "2月报送不足2条", "报送1条，任务2条",
+        "任务2条，未报送" or "采用任务3条，尚无市级及以上采用" (never a 0)."""
         if not self.done:  # nothing counted against it: no "报送0条" in a circular's list or a letter
             if self.word == "报送":
                 return f"任务{_items(self.quota)}条，未报送"
             return f"采用任务{_items(self.quota)}条，尚无{self.word}"
         if self.months:
-            return f"{months_text(list(self.months))}未{self.word}"
+            none = [m for m in self.months if m not in self.short]
+            return "，".join(([f"{months_text(none)}未{self.word}"] if none else [])
+                            + ([f"{months_text(list(self.short))}{self.word}不足{self.month_items}条"] if self.short else []))
+        if self.sent is not None and self.sent != self.done:  # 报送2条, one before the appointment
+            return f"计入任务的{self.word}{self.done}条，任务{_items(self.quota)}条"
         return f"{self.word}{self.done}条，任务{_items(self.quota)}条"
 
 
@@ -375,7 +385,8 @@ def owed(result: QuotaResult, done: int, word: str = "报送") -> Owed | None:
     """What a holder is behind on under one quota, or None when not behind."""
     if not result.behind:
         return None
-    return Owed(word, done if result.done is None else result.done, result.quota, tuple(result.missed_months))
+    return Owed(word, done if result.done is None else result.done, result.quota, tuple(result.missed_months),
+                tuple(result.short_months), result.month_items, done if result.done is not None else None)
 
 
 def shortfall_text(result: QuotaResult, done: int, word: str = "报送") -> str:

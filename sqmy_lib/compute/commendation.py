@@ -50,7 +50,7 @@ from ..rules.check import CATEGORIES
 from ..rules.show import tie_break_text
 from .base import credited_authors, in_period, item_flags, place_text, ranked_places, ratio
 from .counted import Counted, counted
-from .instructions import DONE, Vocabulary
+from .instructions import DONE, instruction_statuses
 from .people import people
 from .rewards import beneficiaries, reward_lines, split_fen, to_fen, yuan
 from .units import item_points, unit_counts, units
@@ -392,10 +392,8 @@ def _ranked_items(items: pd.DataFrame, order: list[tuple[str, bool, str]], limit
 def _good_items(c: Counted, items: pd.DataFrame, start, end, order, limit) -> pd.DataFrame:
     """好信息 candidates: items with an instruction in the span whose follow-up is 已办结."""
     instr = c.instructions[((c.instructions["when"] >= start) & (c.instructions["when"] <= end)).to_numpy(dtype=bool)]
-    vocabulary = Vocabulary.of(c.rules)
-    texts = [";".join(t for t in (str(r or ""), str(f or "")) if t)
-             for f, r in zip(instr["follow_up"], instr["reply"] if "reply" in instr else [""] * len(instr))]
-    resolved = instr[[vocabulary.status(t)[0] == DONE for t in texts]] if len(instr) else instr
+    # 已办结 as the 督办 list judges it at the span's end (a 办复日期 with no text is 已办结 too)
+    resolved = instr[(instruction_statuses(instr, c.rules, end)[0] == DONE).to_numpy(dtype=bool)] if len(instr) else instr
     good = items[items["item"].isin(resolved["item"])].copy()
     follow = resolved.groupby("item")["follow_up"].agg(lambda s: ";".join(dict.fromkeys(x for x in s if x)))
     good["follow_up"] = good["item"].map(follow).fillna("")

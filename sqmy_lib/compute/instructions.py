@@ -56,6 +56,27 @@ def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series, errors="coerce") if series is not None else None
 
 
+def instruction_statuses(instr: pd.DataFrame, rules: Rules, as_of) -> tuple[pd.Series, list[bool], pd.Series, pd.Series]:
+    """Each 批示's 已办结/办理中/未反馈 as of a day, whether its follow-up text was placed, the day it was
+    answered (办复日期, else 反馈日期) and whether that day is after ``as_of``. The text's word decides, but a
+    办复 dated after the day had not come yet (办理中 then, whatever the follow-up says now), and a 办复 day
+    recorded with no text at all is 已办结 (the ledger says when), not 未反馈. The one rule for every list
+    that says what became of a 批示 (the 督办 list, 好信息)."""
+    def col(name: str) -> pd.Series:
+        return instr[name] if name in instr else pd.Series(None, index=instr.index, dtype=object)
+
+    vocabulary = Vocabulary.of(rules)
+    follow_up, reply = col("follow_up").fillna("").astype(str), col("reply").fillna("").astype(str)
+    placed = [vocabulary.status(";".join(t for t in (r, f) if t)) for f, r in zip(follow_up, reply)]
+    status = pd.Series([p[0] for p in placed], index=instr.index, dtype=object)
+    # A 反馈日期 with no 办复日期 is the day of the reply (the author was told the outcome then).
+    answered_on = _dates(col("replied_on")).fillna(_dates(col("fed_back_on")))
+    later = answered_on.notna() & (answered_on > pd.Timestamp(as_of))
+    status = status.where(~later, IN_PROGRESS)
+    status = status.where(~(answered_on.notna() & ~later & (follow_up == "") & (reply == "")), DONE)
+    return status, [ok for _, ok in placed], answered_on, later
+
+
 def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
                  today: dt.date | None = None) -> pd.DataFrame:
     """One row per instruction dated in the period: overdue ones first, then oldest first; with the
@@ -72,25 +93,16 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
         return instr[name] if name in instr else pd.Series(None, index=instr.index, dtype=object)
 
     follow_up, reply = col("follow_up").fillna("").astype(str), col("reply").fillna("").astype(str)
-    placed = [vocabulary.status(";".join(t for t in (r, f) if t)) for f, r in zip(follow_up, reply)]
-    status = pd.Series([p[0] for p in placed], index=instr.index, dtype=object)
+    status, placed, answered_on, later = instruction_statuses(instr, c.rules, as_of)
     unknown = entry("instruction.follow_up_unknown").message  # the validation report's words
     warning = ["" if ok else unknown.format(said=";".join(t for t in (r, f) if t))
-               for (_, ok), f, r in zip(placed, follow_up, reply)]
+               for ok, f, r in zip(placed, follow_up, reply)]
     assigned = _dates(col("assigned_on"))
     fed_back = _dates(col("fed_back_on"))
-    # A 反馈日期 with no 办复日期 is the day of the reply (the author was told the outcome then).
-    answered_on = _dates(col("replied_on")).fillna(fed_back)
     default_days = c.rules.due_days
     days = pd.to_numeric(col("due_days"), errors="coerce").fillna(default_days)
     start = assigned.fillna(instr["when"])
     due = _dates(col("due_on")).fillna(_after(start, days, col("due_text").fillna("").astype(str).str.contains("工作日")))
-    # As of the day: a 办复 dated after it had not come yet (the 批示 was 办理中 then, and overdue if
-    # past its 时限), whatever the follow-up says now.
-    later = answered_on.notna() & (answered_on > as_of)
-    status = status.where(~later, IN_PROGRESS)
-    # A 办复/办结 day recorded with no follow-up written at all: closed (the ledger says when), not 未反馈.
-    status = status.where(~(answered_on.notna() & ~later & (follow_up == "") & (reply == "")), DONE)
     said_replied = pd.Series([vocabulary.replied(";".join(t for t in (r, f) if t)) for f, r in zip(follow_up, reply)],
                              index=instr.index, dtype=bool)
     answered = (answered_on.notna() & ~later) | (answered_on.isna() & ((reply != "") | (status == DONE) | said_replied))

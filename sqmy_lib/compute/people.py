@@ -24,7 +24,7 @@ def people_columns(rules: Rules, forwarded: bool = True) -> list[str]:
     """The columns of :func:`people`, in order (``forwarded``: whether 上报 is recorded)."""
     counts = count_columns(rules, forwarded)
     return ["name", "role", "unit", "appointed_on", "ended_on", *counts, "quota", "quota_done", "completion",
-            "missed_months", "behind", "shortfall", "owed", "reward", "note"]
+            "missed_months", "short_months", "behind", "shortfall", "owed", "reward", "note"]
 
 
 def roster_terms(c: Counted) -> dict[tuple[str, str], tuple]:
@@ -52,10 +52,21 @@ def held_during(terms: tuple | None, start, end, first: pd.Timestamp, last: pd.T
                for s, e in spans)
 
 
-def _roster_rows(c: Counted) -> pd.DataFrame:
+def _unit_on(unit: str, moves, day: pd.Timestamp) -> str:
+    """A person's unit on ``day``: one they left later (``moves``: (unit, 界别, last day there), oldest
+    first), else the one they are in now."""
+    for left, _, last in moves if isinstance(moves, tuple) else ():
+        if last is not None and not pd.isna(last) and day <= pd.Timestamp(last):
+            return left
+    return unit
+
+
+def _roster_rows(c: Counted, day: pd.Timestamp) -> pd.DataFrame:
+    """The roster's people, each in the unit they were in on ``day`` (the period's last, or the as-of day)."""
     roster = c.ledger.roster
     if roster is not None and not roster.people.empty:
         base = roster.people[["name", "role", "unit", "appointed_on", "ended_on", "date_problem"]].copy()
+        base["unit"] = [_unit_on(u, m, day) for u, m in zip(base["unit"], roster.people["moves"])]
         # The reader's problems (joined by ";") as a sentence in full-width punctuation; the terms when
         # there are several (the 聘任 and 离任 columns show the first start and the last end).
         notes = [f"{p.replace(';', '；')}，按在任计算任务" if p else "" for p in base["date_problem"]]
@@ -106,7 +117,7 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     flags = item_flags(c, period)
     counts = persons[["item", "name"]].join(flags, on="item").groupby("name").sum(numeric_only=True)
 
-    base = _roster_rows(c)
+    base = _roster_rows(c, pd.Timestamp(as_of(period, today)))
     # Authors not on the roster: their role from a tag (王五(特邀信息员)), unit from their items.
     others = persons[~persons["name"].isin(base["name"])]
     if not others.empty:
@@ -140,6 +151,7 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     out["quota_done"] = [r.done for r in results]  # what the completion counts (a yearly quota: the year to date)
     out["completion"] = float_column(r.completion for r in results)
     out["missed_months"] = [r.missed_months for r in results]
+    out["short_months"] = [r.short_months for r in results]  # of those, the months with some but too few
     out["behind"] = [r.behind for r in results]
     out["owed"] = [[o] if (o := owed(r, n)) else [] for r, n in zip(results, out["submitted"])]
     out["shortfall"] = [";".join(o.text for o in parts) for parts in out["owed"]]

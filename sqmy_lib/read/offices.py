@@ -54,6 +54,26 @@ class TreeError(Exception):
         self.code = code
 
 
+# What a folder's name says besides the office (金溪区2026.1.8, 金溪区政协（补报）, 20260108金溪区, 白沙县政协信息科):
+# a date stamp, a year, a remark in brackets, the office's own office.
+_FOLDER_REMARKS = re.compile(r"(?:[(（【\[][^()（）【】\[\]]*[)）】\]]|[\s_\-]*\d{4}(?:[.\-/年]\d{1,2}(?:[.\-/月]\d{1,2}日?)?)?年?度?)+$")
+_FOLDER_DATE_FIRST = re.compile(r"^\d{4}(?:[.\-/]?\d{1,2}){0,2}[\s_\-]*(?=\D)")
+_FORMAL = re.compile(r"^(?:中国人民政治协商会议|政协)(.+?)委员会$")
+_ITS_OFFICE = re.compile(r"(?<=政协)(?:办公室|办公厅|信息科|信息处|研究室)$|(?<=委员会)(?:办公室|办公厅)$")
+
+
+def office_of_folder(name: str) -> str:
+    """The office a folder of an archive is named for: ``金溪区2026.1.8`` → 金溪区, ``金溪区政协（补报）`` →
+    金溪区政协, ``政协红岭县委员会`` → 红岭县政协, ``白沙县政协信息科`` → 白沙县政协; the name as it is when
+    nothing is left. Its date or remark made the office's place unclear (its 市长's 批示 lost their level)
+    and its code another (红岭县-2025-01 not matched)."""
+    text = _FOLDER_DATE_FIRST.sub("", _FOLDER_REMARKS.sub("", name.strip())).strip() or name
+    text = _ITS_OFFICE.sub("", text)
+    if m := _FORMAL.match(text):
+        text = f"{m[1]}政协"
+    return text or name
+
+
 def level_in_name(name: str, tiers: list[str]) -> str | None:
     """The level an office's name says (``东山县政协`` → 县级), if any."""
     core = name.removesuffix("政协").removesuffix("委员会")
@@ -123,11 +143,12 @@ def _from_folders(paths: list[Path], rules: Rules, office: str | None, level: st
     if not folders:
         raise TreeError(f"{paths[0]} 下没有下级政协的文件夹(每个下级政协一个文件夹),也没有以下级政协命名的台账文件"
                         "(如“东山县政协2025年台账.xlsx”)", "tree.no_offices")
-    named = [level_in_name(p.name, tiers) for p in folders]
+    names = [p.name if isinstance(p, _NamedFiles) else office_of_folder(p.name) for p in folders]
+    named = [level_in_name(n, tiers) for n in names]
     top, notes = _top_level(name, level, rules, named)
     name = name or "本级政协"
-    offices = [_office(p.name, lv, None, None, p.files if isinstance(p, _NamedFiles) else (p,), rules, top)
-               for p, lv in zip(folders, named)]
+    offices = [_office(n, lv, None, None, p.files if isinstance(p, _NamedFiles) else (p,), rules, top)
+               for p, n, lv in zip(folders, names, named)]
     if own:
         offices.insert(0, Office(name, top, "本级", tuple(own), office_code(name), own=True))
     return OfficeTree(name, top, offices, source=", ".join(map(str, paths)), notes=notes)
@@ -333,7 +354,45 @@ def read_offices(tree: OfficeTree, rules: Rules, year: int | None = None, worker
     ledger.files["office"] = ledger.files["file"].map(office_of).fillna("")
     add_unsupported(ledger, list(dict.fromkeys(unsupported)))
     _add_place_unclear(ledger, unclear)
+    _add_misfiled(ledger, tree, rules.tiers)
     return ledger
+
+
+def _add_misfiled(ledger: Ledger, tree: OfficeTree, tiers: list[str]) -> None:
+    """A file whose name or title names another office than the one it was filed under (青石县's ledger in
+    白沙县政协/, a county's file left in the archive's root among the city's own): counted where it was
+    filed, said once per file (``office.misfiled``); it was counted there without a word."""
+    from .attribute import _office_named
+
+    sheets = ledger.sheets
+    files = ledger.files
+    filed = dict(zip(files["file"], files["office"]))
+    captions: dict[str, str] = {}
+    for file, caption in zip(sheets["file"], sheets["caption"]):
+        if file not in captions and (named := _office_named(caption or "")):
+            captions[file] = named
+    rows = []
+    for file, office in filed.items():
+        named = office_in_file_name(Path(file).stem) or captions.get(file)
+        if not office or not named:
+            continue
+        if office == tree.office:  # the top office's own: misfiled only when it names an office below it
+            below = level_in_name(named, tiers)
+            if below not in tiers or tree.level not in tiers or tiers.index(below) >= tiers.index(tree.level):
+                continue
+        elif _same_office(named, office):
+            continue
+        rows.append(dict(code="office.misfiled", src=None, file=str(file), sheet="", row=None, column="",
+                         value=named, detail=office))
+    if rows:
+        ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame(rows)], ignore_index=True))
+
+
+def _same_office(named: str, office: str) -> bool:
+    """Whether an office a file names (青石县政协) is the one it is filed under (青石县, 青石县政协办公室), or its
+    place is not told apart (a bare 政协)."""
+    a, b = place_of(office_of_folder(named)), place_of(office_of_folder(office))
+    return not a or not b or a == b or a.startswith(b) or b.startswith(a)
 
 
 # A place and the level word after it, as an office's ledger names it (利川市委, 利川县政协).

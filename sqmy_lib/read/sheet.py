@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from itertools import compress, takewhile
 
 from ..rules import Rules
-from ..rules.follow_up import Vocabulary as FollowUpWords
+from ..rules.follow_up import DONE, Vocabulary as FollowUpWords
 from ..rules.placement import BULLETIN_TITLES, organ_name
 from ..zh import column_letter as col_letter
 from .authors import AuthorCell, AuthorWords, split_authors, unit_written
@@ -40,6 +40,7 @@ from .values import (
     OK,
     UNPARSEABLE,
     cell_text,
+    date_written_in,
     day_in_month,
     days_in_text,
     deadline,
@@ -2212,7 +2213,7 @@ class SheetReader:
             department=self._text(row, "department"),
             assigned_on=assigned,
             due_on=later("due_on", due), due_text=due_text, due_days=due_days,
-            replied_on=later("replied_on", self._secondary_date(row, r, "replied_on", "办复日期")),
+            replied_on=later("replied_on", self._secondary_date(row, r, "replied_on", "办复日期") or self._day_done(follow_up)),
             reply=self._text(row, "reply"),
             fed_back_on=later("fed_back_on", self._secondary_date(row, r, "fed_back_on", "反馈日期")),
         )
@@ -2250,6 +2251,17 @@ class SheetReader:
             yes = self._yes(flag)
             flag = flag if yes is None else "已办结" if yes else "未办结"
         return "；".join(t for t in (flag, text) if t) or self._follow_up_in_note(row)
+
+    def _day_done(self, follow_up: str) -> int:
+        """The day a 落实情况 says it was done or answered (2025年10月8日已办结, 已于2025.10.9办结, 10月8日已答复):
+        its 办复 day where no 办复日期 column gives one (a day after the as-of day had not come yet); 0 for none."""
+        if not follow_up or not (written := date_written_in(follow_up)):
+            return 0
+        ordinal, status, _ = self._date(written[0])
+        words = self._follow_up_words
+        if status != OK or not (words.status(follow_up)[0] == DONE or words.replied(follow_up)):
+            return 0
+        return ordinal
 
     def _follow_up_in_note(self, row) -> str:
         """The clauses of the row's 备注 that say how a 批示 was carried out (已办结, 已转县民政局办理) and

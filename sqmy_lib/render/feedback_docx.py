@@ -117,7 +117,10 @@ def ytd_quota_sentence(fb: Feedback, row: dict, subject: str = "", adopted_word:
     if not has_quota(row) or not float(row["quota"]):
         return ""
     sent = _n(row, "submitted")
-    when = f"{fb.ytd_word}累计" + (f"报送{sent}条," if sent else "")
+    done = row.get("quota_done")
+    # Sent outside the post's months (before an appointment): counted, but not against the quota.
+    counted = f"(计入任务{int(done)}条)" if sent and done is not None and not pd.isna(done) and int(done) != sent else ""
+    when = f"{fb.ytd_word}累计" + (f"报送{sent}条{counted}," if sent else "")
     goal = "年度任务" if fb.ytd_word == "全年" else "年度任务进度"
     return quota_sentence(row, subject, adopted_word, when, f"尚未完成{goal}")
 
@@ -266,7 +269,10 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
         ytd = letter.ytd_roles.get(r.get("role")) if fb.year_to_date else None
         said = [Para(t) for t in quota_paras(fb, r, ytd, subject)]
         if r.get("missed_months"):  # after the period's own sentence, before the year to date's
-            said.insert(1, Para(f"本期{zh.months(r['missed_months'])}没有报送信息。"))
+            short = list(r.get("short_months") or [])
+            none = [m for m in r["missed_months"] if m not in short]
+            said.insert(1, Para("本期" + "，".join(([f"{zh.months(none)}没有报送信息"] if none else [])
+                                                 + ([f"{zh.months(short)}报送未达每月任务"] if short else [])) + "。"))
         body += said
     body += [Heading("信息采用和批示情况"), *_items_block(letter.items), Heading("稿酬")]
     reward = next((r["reward"] for r in letter.roles if r.get("reward") is not None and not pd.isna(r["reward"])), None)

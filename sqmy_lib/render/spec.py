@@ -202,7 +202,7 @@ def spec(*columns: Column | Iterable[Column], unit_note: str = "", merge_runs: S
 # 上报 is not 采用 (L77): items sent upward, and those adopted at or above their target.
 FORWARDED_COLUMNS = (Column("forwarded", "上报", "count"), Column("forwarded_adopted", "上报被采用", "count"))
 # A quota judged as it falls due: the months missed, whether behind, and what is short, in words.
-BEHIND_COLUMNS = (Column("missed_months", "未报送月份", "months"), Column("behind", "未完成任务", "bool"),
+BEHIND_COLUMNS = (Column("missed_months", "未完成月份", "months"), Column("behind", "未完成任务", "bool"),
                   Column("shortfall", "未完成情况", "long"))
 
 
