@@ -5553,3 +5553,14 @@ def test_instructions_followed_up_in_their_cell_or_note_led_by_a_place_and_due_i
     assert sorted(rows["status"].tolist()) == ["已办结", "已办结", "已办结"]
     late = rows.set_index("title").loc["关于丙的建议"]
     assert late["due"] == pd.Timestamp("2025-02-28") and bool(late["late"])
+
+
+def test_a_span_of_days_in_an_adoption_cell_is_no_day(tmp_path):
+    """省政协采用（3月28日-4月3日）: which day it was adopted the cell does not say (the span crosses a quarter's end);
+    an error at the cell (adoption.date_invalid), as a span in 收稿日期 is. It was 28 March, paid in Q1, silently."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况"],
+            [1, "2025.3.20", "关于甲的建议", "韩甲", "省政协采用（3月28日-4月3日）"],
+            [2, "2025.3.20", "关于乙的建议", "韩乙", "省政协采用（4月2日）"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
+    assert [(i.row, i.column) for i in _codes(report, "adoption.date_invalid")] == [(3, "E")]
+    assert _paid(ledger) == {"韩乙": Decimal("200.00")}

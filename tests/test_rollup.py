@@ -788,3 +788,20 @@ def test_a_ledger_filed_under_another_office_or_left_in_the_root_is_said(tmp_pat
     assert sorted(zip(said["file"].map(lambda f: Path(f).name), said["value"], said["detail"])) == [
         ("2025年社情民意台账.xlsx", "青石县政协", "白沙县政协"), ("红岭县政协2025年台账(1).xlsx", "红岭县政协", "云州市政协")]
 
+
+def test_a_city_record_quoting_the_countys_number_and_its_title_less_its_opening_words(tmp_path):
+    """The city's record 甲县-1, 加强农村饮用水安全管理的建议 (no 关于), of 甲县's item 1, 关于加强农村饮用水安全管理的建议: one
+    item, merged by its 编号. Quoting the 编号 made it 疑似重复 ("编号对应…但标题不同"), counted twice; without the
+    编号 it merged by title."""
+    d = dt.date
+    header = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "采用日期"]
+    for where, row in (("甲县政协", ["1", d(2025, 3, 2), "关于加强农村饮用水安全管理的建议", "张伟", "农业界", None, None]),
+                       ("本级", ["甲县-1", d(2025, 6, 10), "加强农村饮用水安全管理的建议", "张伟", "甲县政协",
+                                 "州政协《社情民意》第4期", d(2025, 6, 28)])):
+        (tmp_path / where).mkdir()
+        write_xlsx(tmp_path / where / "台账.xlsx", {"台账": [header, row]})
+    r = _city_rollup(tmp_path)
+    assert r.uncertain.empty
+    assert r.forwarded["how"].tolist() == [BY_NUMBER]
+    assert r.summary_ytd.submitted == 1
+

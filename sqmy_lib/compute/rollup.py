@@ -135,7 +135,10 @@ def _by_number(lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> t
     pairs = pairs[pairs["level_l"] < pairs["level"]]
     pairs = pairs.assign(higher_item=pairs["item"], lower_item=pairs["item_l"], how=BY_NUMBER,
                          days=(pairs["date"] - pairs["date_l"]).dt.days)
-    agree = pairs["title_key"] == pairs["title_key_l"]
+    # The titles agree as the title rule matches them: less the 关于 and 的建议 the city's editors drop (a
+    # record quoting the county's 编号 matched worse than one that quoted none).
+    agree = (pairs["title_key"] == pairs["title_key_l"]) | (
+        pairs["title_key"].map(_without_closing_words) == pairs["title_key_l"].map(_without_closing_words))
     doubt = pairs[~agree].assign(reason="编号对应" + pairs["lower_office"] + "的信息，但标题不同")
     return pairs.loc[agree, ["lower_item", "higher_item", "how", "days"]], doubt[["higher_item", "lower_item", "reason"]]
 

@@ -1103,9 +1103,15 @@ def _date_said(text: str) -> tuple[dt.date | None, tuple[int, int] | None, str, 
     if found is None:
         return None, None, "", text
     written, start, end = found
-    date, day = _dated(written)
     rest = _EMPTY_BRACKETS.sub("", text[:start] + text[end:]).strip(_AROUND_A_DATE)
+    if _A_RANGE.search(text[start:end]):  # 省政协采用（3月28日-4月3日）: no one day (it was the first, across a quarter's end)
+        return None, None, text[start:end].strip(), rest
+    date, day = _dated(written)
     return date, day, written, rest
+
+
+# Two days with a dash or 至 between (3月28日-4月3日, 4月2日-4日): a span, not a day.
+_A_RANGE = re.compile(r"\d\s*[日号]?\s*[\-—~～至到]\s*\d")
 
 
 # What stands between a forwarding and its outcome: 报送(未采用), 已报送,但暂未采用, 报送(尚未采用).
