@@ -5430,12 +5430,14 @@ def test_columns_of_the_instructions_reward_or_count(tmp_path):
     past and said (the first was a 批示 by "16.67", the item's reward doubled)."""
     rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "批示次数", "批示奖励", "批示加倍"],
             [1, "2025.3.28", "关于春耕农资保供的建议", "韩甲", "市政协采用", 2, None, None],
-            [2, "2025.3.28", "关于河道清淤的建议", "韩乙", "市政协采用", None, 16.67, "是"]]
+            [2, "2025.3.28", "关于河道清淤的建议", "韩乙", "市政协采用", None, 16.67, "是"],
+            [3, "2025.3.28", "关于河道清淤2的建议", "韩丙", "市政协采用", 1.5, None, None]]
     ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"登记表": rows}))
     assert list(ledger.instructions["item"]) == [0, 0]
+    assert [(i.row, i.column) for i in _codes(report, "mark.unknown")] == [(5, "F")]  # 1.5 批示: no count, no leader "1.5"
     assert [(i.code, i.column) for i in report.issues if i.code.startswith("header.")] == [
         ("header.ignored", "G"), ("header.ignored", "H")]
-    assert _paid(ledger) == {"韩甲": Decimal("200.00"), "韩乙": Decimal("100.00")}
+    assert _paid(ledger) == {"韩甲": Decimal("200.00"), "韩乙": Decimal("100.00"), "韩丙": Decimal("100.00")}
 
 
 def test_a_note_naming_an_adoption_the_adoption_ledger_dates(tmp_path):

@@ -1732,17 +1732,23 @@ class SheetReader:
             if adoptions:
                 return
             issue = None  # alone: the office's own adoption, its 期号 unread
-        open_rows = [k for k in rows if t["issue_no"][k] is None]
-        target = next((k for k in open_rows if t["tier"][k] == self.rules.own_tier), open_rows[0] if open_rows else None)
+        target = self._issue_target(value, r, ci, t, rows)
         if target is not None:
             t["issue_no"][target] = issue
-            if len(open_rows) > 1 and t["tier"][target] != self.rules.own_tier:
-                # 市政协、省政协采用 | 第3期: whose issue it is the row does not say; the first's, said
-                self._finding("issue.which_adoption", r, ci, value, organ_name(t["body"][target]))
         elif not adoptions:
             self._finding("adoption.issue_only", r, ci, value)
             own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
             self._adoption(item, ref, r, ci, own, Reading(ADOPTED, issue_no=issue), "issue_column")
+
+    def _issue_target(self, value, r: int, ci: int, t: dict, rows: range) -> int | None:
+        """The row's adoption a 期号 belongs to: its own-tier one with none yet, else its first with none (when
+        there are several and none is the office's own — 市政协、省政协采用 | 第3期 — whose it is the row does not
+        say: said at the 期号); None when every one has its issue."""
+        open_rows = [k for k in rows if t["issue_no"][k] is None]
+        target = next((k for k in open_rows if t["tier"][k] == self.rules.own_tier), open_rows[0] if open_rows else None)
+        if target is not None and len(open_rows) > 1 and t["tier"][target] != self.rules.own_tier:
+            self._finding("issue.which_adoption", r, ci, value, organ_name(t["body"][target]))
+        return target
 
     def _several_issues(self, text: str) -> bool:
         """Whether ``text`` writes more than one issue number (第3、5期, 省第2期、市第8期)."""
@@ -2082,14 +2088,8 @@ class SheetReader:
         yes = self._yes(text)
         if yes is True:
             return [("", c, content, "column")]
-        if _NUMBER.fullmatch(text):  # 批示次数 2: two, leaders unnamed; 16.67 names no one (it was a leader "16.67")
-            n = float(text)
-            if n.is_integer() and 0 <= n <= _MOST_INSTRUCTIONS:
-                return [("", c, content, "column")] * int(n)
-            self._finding("mark.unknown", r, c, text)
-            return []
-        if count := self.vocab.count_only(text):
-            return [("", c, content, "column")] * count  # 2件: two, leaders unnamed
+        if (count := self._instruction_count(text, r, c)) is not None:
+            return [("", c, content, "column")] * count  # 2件, 批示次数 2: two, leaders unnamed
         if self._follow_up_in_instruction and not self.vocab.instruction_in_text(text) and self._says_follow_up(text):
             return [("", c, text, "column")]  # 已落实 under 批示及落实情况: one, unnamed
         if yes is None and not self._read_only(text, r, c) and not self._adoption_not_instruction(text, r, c):
@@ -2097,6 +2097,17 @@ class SheetReader:
                     for who, said, day in self.vocab.split_instructions(text)
                     for l in (self._leaders(who, r, c) if who else [""])]  # 已批示: one, unnamed
         return []  # 否, ×: no 批示; 阅示: read, no 批示 (said)
+
+    def _instruction_count(self, text: str, r: int, c: int) -> int | None:
+        """How many 批示 a cell counts (2件; a number alone, 批示次数 2); None for a cell that is no count; 0 for
+        a number that is none (16.67: said, never a leader "16.67")."""
+        if not _NUMBER.fullmatch(text):
+            return self.vocab.count_only(text) or None
+        n = float(text)
+        if n.is_integer() and 0 <= n <= _MOST_INSTRUCTIONS:
+            return int(n)
+        self._finding("mark.unknown", r, c, text)
+        return 0
 
     def _adoption_not_instruction(self, text: str, r: int, col: int) -> bool:
         """A 批示 cell that records an adoption or a 上报 (市政协采用, 已报市政协) and no leader or 批示
@@ -2205,9 +2216,7 @@ class SheetReader:
         due, due_text, due_days = self._due(row, r, follow_up)
         later = lambda fld, day: self._not_before(ordinal, day, row, r, fld)  # 交办/时限/办复 after the 批示
         assigned = later("assigned_on", self._secondary_date(row, r, "assigned_on", "交办日期"))
-        if due_days is not None and (months := months_in_text(due_text)) and (assigned or ordinal):
-            # 1个月, 三个月内: calendar months from the 交办 (else the 批示) day, not 30 days each
-            due, due_days = _months_on(assigned or ordinal, months), None
+        due, due_days = _calendar_months(due, due_text, due_days, assigned or ordinal)
         common = dict(
             date=ordinal, date_text=text, date_status=status, follow_up=follow_up,
             department=self._text(row, "department"),
@@ -2571,6 +2580,13 @@ _PHONE = re.compile(r"[\d\-－— ]{7,}")
 
 # A unit written with its 界别 after it: 县教育局(教育界), 民革县委/民主党派界.
 _SECTOR_WITH_UNIT = re.compile(r"^(.+?)\s*(?:\(\s*([^()]{1,12}界(?:别|别组)?)\s*\)|[/、]\s*([^/、]{1,12}界(?:别|别组)?))$")
+
+
+def _calendar_months(due: int, due_text: str, due_days: int | None, start: int) -> tuple[int, int | None]:
+    """A 办理时限 of months (1个月, 三个月内) as the day that many calendar months from ``start`` (the 交办, else
+    the 批示 day), not 30 days each; (due, due_days) as they were for any other, or with no start."""
+    months = months_in_text(due_text) if due_days is not None and start else None
+    return (_months_on(start, months), None) if months else (due, due_days)
 
 
 def _months_on(ordinal: int, months: int) -> int:
