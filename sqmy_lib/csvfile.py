@@ -70,7 +70,9 @@ def _delimiter(text: str) -> str:
     splits them)."""
     records = [r for r in itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter="\t"), 20) if any(r)]
     widths = collections.Counter(len(r) for r in records)
-    if widths and (top := widths.most_common(1)[0])[0] >= 3 and top[1] * 2 > len(records):
+    # The header splits too: a system's tab before each value (\t2025-01-08, to keep it text in Excel) is no
+    # delimiter when the header row has none.
+    if widths and (top := widths.most_common(1)[0])[0] >= 3 and top[1] * 2 > len(records) and len(records[0]) >= 3:
         return "\t"
     head = text.splitlines()[:20]
     return max(DELIMITERS, key=lambda d: (sum(len(row) for row in csv.reader(head, delimiter=d)), -DELIMITERS.index(d)))

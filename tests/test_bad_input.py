@@ -314,3 +314,15 @@ def test_a_full_disk_under_a_library_s_own_error_is_said_as_the_os_error(tmp_pat
     assert result.returncode == 1, result.stderr
     assert "磁盘空间不足" in result.stderr and "[os.ENOSPC]" in result.stderr
     assert "FileCreateError" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_ledger_saved_as_a_web_page_or_text_in_the_folder_is_named(tmp_path):
+    """台账/ holds a workbook and the other half of the year saved as a web page, Unicode text or a Word 登记表:
+    those are named (file.not_read, 提示), not passed over in silence (every figure was half, nothing said)."""
+    write_xlsx(tmp_path / "2025年台账上半年.xlsx", {"S": [["序号", "收稿日期", "信息标题", "作者"], [1, "2025-03-01", "关于甲的建议", "张三"]]})
+    for name in ("2025年台账下半年.htm", "2025年台账下半年.txt", "登记表.docx"):
+        (tmp_path / name).write_bytes(b"x")
+    result = sqmy("validate", str(tmp_path), "--format", "json")
+    said = sorted(Path(i["file"]).name for i in json.loads(result.stdout)["issues"] if i["code"] == "file.not_read")
+    assert said == ["2025年台账下半年.htm", "2025年台账下半年.txt", "登记表.docx"]
+    assert result.returncode == 0  # a 提示: the workbook's figures stand, the exit code is theirs

@@ -212,3 +212,18 @@ def test_an_excel_2003_xml_workbook_saved_as_xls_is_read(tmp_path):
     ws = load_workbook(tmp_path / "标注" / "系统导出.xlsx")["2025年台账"]
     assert ws["D4"].data_type == "s" and ws["D4"].value.startswith("=HYPERLINK")
     assert "B3:B4" in {str(m) for m in ws.merged_cells.ranges}
+
+
+def test_a_system_export_with_a_tab_before_each_value(tmp_path):
+    """A system writes \\t before each value so Excel keeps it text (\\t2025-01-08), its header without one: a
+    comma CSV, its values read (it was split on the tabs: "表头应含…", the whole file refused). A serial day
+    with its time written as text (45665.375) is that day (it was date.unparseable, the row left out)."""
+    lines = ["序号,收稿日期,信息标题,作者,采用情况",
+             "\t1,\t2025-01-08,关于甲的建议,张三,市政协采用",
+             "\t2,45665.375,关于乙的建议,李四,"]
+    path = tmp_path / "导出.csv"
+    path.write_bytes("\r\n".join(lines).encode("gbk"))
+    ledger = sq.read_ledgers(path)
+    assert [i.code for i in sq.validate(ledger).issues if i.severity == "error"] == []
+    assert list(ledger.submissions["date"].dt.strftime("%Y-%m-%d")) == ["2025-01-08", "2025-01-08"]
+    assert list(ledger.adoptions["tier"].astype(str)) == ["市级"]

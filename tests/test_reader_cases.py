@@ -5566,3 +5566,19 @@ def test_a_span_of_days_in_an_adoption_cell_is_no_day(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
     assert [(i.row, i.column) for i in _codes(report, "adoption.date_invalid")] == [(3, "E")]
     assert _paid(ledger) == {"韩乙": Decimal("200.00")}
+
+
+def test_an_issue_of_the_office_s_own_bulletin_dated_on_another_row(tmp_path):
+    """县政协编发 第14期 with its 日期 left blank (item of 2025-09-26), and 第14期 dated 2025-10-16 on another row:
+    of that day, said (date.from_issue). It was dated by the item's 收稿日期: 第14期 counted in Q3 and Q4."""
+    rows = [[TITLE], ["编号", "收稿日期", "信息标题", "报送人", "报送单位", "县政协编发", None],
+            [None, None, None, None, None, "期数", "日期"],
+            ["A1", dt.date(2025, 9, 26), "关于农村公路养护的建议", "吴芳", "竹园镇政协工委", "第14期", None],
+            ["A2", dt.date(2025, 10, 9), "关于冬季森林防火的建议", "郑强", "竹园镇政协工委", "第14期", dt.date(2025, 10, 16)],
+            ["A3", dt.date(2024, 3, 9), "关于春耕的建议", "郑强", "竹园镇政协工委", "第14期", None]]
+    merges = {"登记表": ["F2:G2"] + [f"{c}2:{c}3" for c in "ABCDE"]}
+    ledger, report = _read(write_xlsx(tmp_path / "2025年台账.xlsx", {"登记表": rows}, merges))
+    ad = ledger.adoptions.sort_values("item")
+    assert list(ad["date"].dt.strftime("%Y-%m-%d").fillna("")) == ["2025-10-16", "2025-10-16", ""]  # 2024's 第14期 another
+    assert [(i.row, i.column) for i in _codes(report, "date.from_issue")] == [(4, "F")]
+    assert [sq.summary(ledger, sq.Period.of(2025, quarter=q)).adopted for q in (3, 4)] == [0, 2]

@@ -28,7 +28,7 @@ from .attribute import attribute
 from .file import FileResult, failed_row
 from .headers import find_layout
 from .isolate import read_isolated
-from .link import dates_after_their_items, link_references, merge_repeated_instructions
+from .link import dates_after_their_items, dates_from_issues, link_references, merge_repeated_instructions
 from .repeats import set_aside_repeats
 from .roster import roster_from_sheets
 from .safety import UnreadableFile
@@ -39,6 +39,9 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 # Spreadsheets in a ledger folder in a format the tool does not read (WPS .et, .xlsb, templates): said
 # (file.format_unsupported), never passed over in silence: their items would be missing from every figure.
 UNSUPPORTED_SUFFIXES = (".et", ".ett", ".xlsb", ".xlt", ".xltx", ".xltm", ".numbers")
+# Files a ledger may be saved as that a folder's reading passes over (a web page, Unicode text, Excel 2003
+# XML, a Word 登记表, a zip): named, as 提示 (``file.not_read``), so items kept only there are not missed unsaid.
+NOT_READ_SUFFIXES = (".htm", ".html", ".mht", ".mhtml", ".xml", ".txt", ".tsv", ".doc", ".docx", ".wps", ".zip", ".rar", ".7z", ".pdf")
 # Folders the tool writes its own outputs into, skipped even without the marker file.
 OUTPUT_FOLDERS = ("问题标注", "季度通报", "年度表彰", "汇总通报", "反馈函")
 
@@ -84,7 +87,7 @@ def _workbooks_in(folder: Path, unsupported: list[Path] | None) -> Iterator[Path
                 continue
             if name.lower().endswith(EXCEL_SUFFIXES):
                 yield Path(root) / name
-            elif unsupported is not None and name.lower().endswith(UNSUPPORTED_SUFFIXES):
+            elif unsupported is not None and name.lower().endswith(UNSUPPORTED_SUFFIXES + NOT_READ_SUFFIXES):
                 unsupported.append(Path(root) / name)
 
 
@@ -153,7 +156,7 @@ def read_ledgers(
 def _say_folders_without_ledgers(ledger: Ledger, paths: list, files: list[Path], unsupported: list[Path]) -> None:
     """A folder named that holds no ledger the tool reads (``input.no_files``): an empty folder, the
     wrong one, or one of the tool's own output folders. It read as 0 files and no errors."""
-    found = [os.path.abspath(f) for f in [*files, *unsupported]]
+    found = [os.path.abspath(f) for f in [*files, *unsupported] if not f.name.lower().endswith(NOT_READ_SUFFIXES)]
     rows = []
     for p in map(Path, paths):
         if not p.is_dir() or any(f.startswith(os.path.abspath(p) + os.sep) for f in found):
@@ -169,7 +172,8 @@ def add_unsupported(ledger: Ledger, files: list[Path], office_of: dict[str, str]
     """One finding per spreadsheet in a ledger folder that the tool cannot read (``discover``)."""
     if not files:
         return
-    rows = pd.DataFrame([dict(code="file.format_unsupported", src=None, file=str(f), sheet="", row=None, column="",
+    rows = pd.DataFrame([dict(code="file.format_unsupported" if f.name.lower().endswith(UNSUPPORTED_SUFFIXES) else "file.not_read",
+                              src=None, file=str(f), sheet="", row=None, column="",
                               value=f.suffix.lower(), detail=(office_of or {}).get(str(f), "")) for f in files])
     ledger.findings = typed("findings", pd.concat([ledger.findings, rows], ignore_index=True))
 
@@ -215,6 +219,7 @@ def read_files(
     link_references(ledger)
     dates_after_their_items(ledger)
     merge_repeated_instructions(ledger, post_words(rules.data))
+    dates_from_issues(ledger)
     attribute(ledger, rules)
     return ledger
 

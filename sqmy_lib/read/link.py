@@ -204,6 +204,40 @@ def _pairs(refs: pd.DataFrame, subs: pd.DataFrame, ref_key: str, item_key: str) 
     return pd.concat([in_file, wide], ignore_index=True) if len(in_file) and len(wide) else (wide if len(wide) else in_file)
 
 
+def dates_from_issues(ledger: Ledger) -> None:
+    """An adoption with its issue but no day (县政协编发 第14期, 日期 left blank) whose issue another row dates
+    (第14期 2025-10-16): of that day, said at its cell (``date.from_issue``); it was dated by its item's
+    收稿日期, the issue counted in two quarters. Only one day for that body's issue, on or after the
+    item's 收稿日期 and within half a year of it (an issue number of another year is another issue)."""
+    t = ledger.adoptions
+    issued = t["issue_no"].notna().to_numpy() & t["tier"].notna().to_numpy() & (t["item"].to_numpy() != -1)
+    undated = issued & t["date"].isna().to_numpy()
+    dated = issued & t["date"].notna().to_numpy()
+    if not undated.any() or not dated.any():
+        return
+    key = lambda rows: list(zip(rows["tier"].astype(object), rows["body"].map(same_organ_key), rows["issue_no"].astype("int64")))
+    days: dict[tuple, dict] = {}
+    for k, r in zip(key(t[dated]), t[dated].itertuples()):
+        days.setdefault(k, {}).setdefault(r.date, r)
+    item_day = ledger.submissions.set_index("item")["date"]
+    found = []
+    for at, k in zip(t.index[undated], key(t[undated])):
+        options = days.get(k, {})
+        item = item_day.get(t.at[at, "item"])
+        if len(options) != 1 or item is None or pd.isna(item):
+            continue
+        (day, by), = options.items()
+        if not (item <= day <= item + pd.Timedelta(days=183)):
+            continue
+        t.at[at, "date"], t.at[at, "date_status"] = day, "ok"
+        r = t.loc[at]
+        found.append(dict(code="date.from_issue", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
+                          column=r["column"], value=f"第{k[2]}期", detail=f"{place(by.file, by.sheet, by.row)}写明的{zh_date(day)}"))
+    if found:
+        ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)],
+                                    ignore_index=True)
+
+
 _DAY_FIELD = {"adoptions": "adopted_on", "forwards": "forwarded_on", "instructions": "instructed_on"}
 
 

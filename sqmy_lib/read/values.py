@@ -271,6 +271,8 @@ def _parse_number(v: float, year: int | None) -> ParsedDate:
         if 19000101 <= n <= 21001231:
             return _make(n // 10000, n // 100 % 100, n % 100)
         return ParsedDate(None, UNPARSEABLE)
+    if 20000 <= v < 80001:  # an Excel serial with its time of day (45665.375, a system's text): that day
+        return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=int(v)), OK)
     if abs(v) >= 10000:
         return ParsedDate(None, UNPARSEABLE)
     # A month.day typed into a number cell: 3.15 is 3月15日, but 3.1 may be 3月1日
