@@ -215,24 +215,25 @@ def dates_from_issues(ledger: Ledger) -> None:
     dated = issued & t["date"].notna().to_numpy()
     if not undated.any() or not dated.any():
         return
-    key = lambda rows: list(zip(rows["tier"].astype(object), rows["body"].map(same_organ_key), rows["issue_no"].astype("int64")))
-    days: dict[tuple, dict] = {}
-    for k, r in zip(key(t[dated]), t[dated].itertuples()):
-        days.setdefault(k, {}).setdefault(r.date, r)
-    item_day = ledger.submissions.set_index("item")["date"]
-    found = []
-    for at, k in zip(t.index[undated], key(t[undated])):
-        options = days.get(k, {})
-        item = item_day.get(t.at[at, "item"])
-        if len(options) != 1 or item is None or pd.isna(item):
-            continue
-        (day, by), = options.items()
-        if not (item <= day <= item + pd.Timedelta(days=183)):
-            continue
-        t.at[at, "date"], t.at[at, "date_status"] = day, "ok"
-        r = t.loc[at]
-        found.append(dict(code="date.from_issue", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
-                          column=r["column"], value=f"第{k[2]}期", detail=f"{place(by.file, by.sheet, by.row)}写明的{zh_date(day)}"))
+    rows = t[issued]
+    organs = {b: same_organ_key(b) for b in rows["body"].unique()}
+    key = rows["tier"].astype(str) + "|" + rows["body"].map(organs) + "|" + rows["issue_no"].astype("int64").astype(str)
+    by = rows[dated[issued]].assign(_k=key[dated[issued]])
+    one_day = by.groupby("_k")["date"].nunique()
+    by = by[by["_k"].isin(one_day.index[one_day == 1])].drop_duplicates("_k").set_index("_k")
+    wanted = rows[undated[issued]].assign(_k=key[undated[issued]])
+    wanted = wanted[wanted["_k"].isin(by.index)]
+    if wanted.empty:
+        return
+    day = wanted["_k"].map(by["date"])
+    item = wanted["item"].map(ledger.submissions.set_index("item")["date"])
+    ok = item.notna() & (day >= item) & (day <= item + pd.Timedelta(days=183))
+    wanted, day = wanted[ok], day[ok]
+    t.loc[wanted.index, "date"] = day
+    t.loc[wanted.index, "date_status"] = "ok"
+    found = [dict(code="date.from_issue", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+                  value=f"第{int(r.issue_no)}期", detail=f"{place(b.file, b.sheet, b.row)}写明的{zh_date(d)}")
+             for r, d, b in zip(wanted.itertuples(), day, by.loc[wanted["_k"]].itertuples())]
     if found:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
