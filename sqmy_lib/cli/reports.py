@@ -186,10 +186,8 @@ def _read_for(kind: ReportKind, params: dict):
     """The ledgers a report reads, read and validated as its notebook would (``open_inputs``): (ledger,
     report); (None, None) when an input is missing or unusable, for ``produce_report`` to refuse it in
     its own words before any kernel starts."""
-    from ..read import discover, read_ledgers
     from ..rules import load_rules
-    from ..run.progress import files_text, stage
-    from ..validate import validate
+    from ..run.pipeline import read_checked
 
     paths = [params["ledgers"]] if isinstance(params.get("ledgers"), (str, os.PathLike)) else list(params.get("ledgers") or [])
     if not paths or not all(Path(p).exists() for p in [*paths, *(params.get(k) for k in ("roster", "rules") if params.get(k))]):
@@ -202,7 +200,5 @@ def _read_for(kind: ReportKind, params: dict):
         today = dt.date.fromisoformat(params["today"]) if params.get("today") else None
     except ValueError:  # said by produce_report
         return None, None
-    stage(f"{kind.name_zh}:读取台账 {files_text(discover(paths))}")
-    ledger = read_ledgers(paths, roster=params.get("roster"), year=params.get("year"), rules=rules)
-    stage(f"{kind.name_zh}:校验 {len(ledger.submissions)} 条报送、{len(ledger.adoptions)} 条采用、{len(ledger.instructions)} 件批示")
-    return ledger, validate(ledger, rules, today=today)
+    return read_checked(paths, roster=params.get("roster"), year=params.get("year"), rules=rules, today=today,
+                        label=f"{kind.name_zh}:")

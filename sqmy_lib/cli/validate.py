@@ -45,17 +45,12 @@ def register(sub) -> None:
 
 
 def _read_and_check(args) -> tuple[Ledger, Report]:
-    from ..read import discover, read_ledgers
-    from ..run.progress import files_text, stage
-    from ..validate import validate
+    from ..run.pipeline import read_checked
 
     rules = load_rules(args.rules, year=args.year)
     for note in rules.notes:
         print(f"提示:{note}", file=sys.stderr)
-    stage(f"读取台账 {files_text(discover(p for p in args.paths if Path(p).exists()))}")
-    ledger = read_ledgers(args.paths, roster=args.roster, year=args.year, rules=rules, missing="report")
-    stage(f"校验 {len(ledger.submissions)} 条报送、{len(ledger.adoptions)} 条采用记录、{len(ledger.instructions)} 件批示")
-    return ledger, validate(ledger, rules)
+    return read_checked(args.paths, roster=args.roster, year=args.year, rules=rules, missing="report")
 
 
 def _annotate(report: Report, out: str) -> list[Path]:

@@ -183,25 +183,33 @@ def check_period(ledger, period, allow_empty: bool = False) -> None:
                       f"未生成空报告;请确认本期数据已录入台账、年度和期间无误(确需生成空报告时加 --allow-empty)")
 
 
+def read_checked(ledgers, roster=None, year=None, rules=None, today=None, missing="raise", label=""):
+    """The ledgers read and validated, as ``(ledger, report)``, each step said on the progress line
+    (``label`` before it: the report being made)."""
+    from ..read import read_ledgers
+    from ..read.ledger import discover
+    from ..validate import validate
+    from .progress import files_text, stage
+
+    paths = list(ledgers) if isinstance(ledgers, (list, tuple)) else [ledgers]
+    stage(f"{label}读取台账 {files_text(discover(p for p in paths if Path(p).exists()))}")
+    ledger = read_ledgers(paths, roster=roster, year=year, rules=rules, missing=missing)
+    stage(f"{label}校验 {len(ledger.submissions)} 条报送、{len(ledger.adoptions)} 条采用、{len(ledger.instructions)} 件批示")
+    return ledger, validate(ledger, rules, today=today)
+
+
 def open_inputs(ledgers, roster=None, year=None, rules=None, today=None, period=None, allow_empty=False,
                 handoff=None):
     """The ledgers read and validated, as ``(ledger, report)``: from the caller's hand-off when it
     read them already, else read here; then ``check_period``."""
-    from .progress import files_text, stage
+    from .progress import stage
 
     if handoff:
         stage("载入已读取、校验的台账")
         with open(handoff, "rb") as f:
             ledger, report = pickle.load(f)
     else:
-        from ..read import read_ledgers
-        from ..read.ledger import discover
-        from ..validate import validate
-
-        stage(f"读取台账 {files_text(discover(ledgers if isinstance(ledgers, (list, tuple)) else [ledgers]))}")
-        ledger = read_ledgers(ledgers, roster=roster, year=year, rules=rules)
-        stage(f"校验 {len(ledger.submissions)} 条报送、{len(ledger.adoptions)} 条采用、{len(ledger.instructions)} 件批示")
-        report = validate(ledger, rules, today=today)
+        ledger, report = read_checked(ledgers, roster=roster, year=year, rules=rules, today=today)
     if period is not None:
         check_period(ledger, period, allow_empty)
     return ledger, report
