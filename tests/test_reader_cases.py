@@ -5582,3 +5582,16 @@ def test_an_issue_of_the_office_s_own_bulletin_dated_on_another_row(tmp_path):
     assert list(ad["date"].dt.strftime("%Y-%m-%d").fillna("")) == ["2025-10-16", "2025-10-16", ""]  # 2024's 第14期 another
     assert [(i.row, i.column) for i in _codes(report, "date.from_issue")] == [(4, "F")]
     assert [sq.summary(ledger, sq.Period.of(2025, quarter=q)).adopted for q in (3, 4)] == [0, 2]
+
+
+def test_a_date_whose_weekday_is_another_day_s_is_said(tmp_path):
+    """2025年3月5日（星期一）: 5 March 2025 was a Wednesday, so the day or the weekday is a slip; the day is counted as
+    written, and said (date.weekday_mismatch) at the cell. It was counted without a word."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "采用日期"],
+            [1, "2025年3月5日（星期一）", "关于甲的建议", "韩甲", "市政协采用", "2025.4.2 周三"],  # 2 April: a Wednesday
+            [2, "2025年3月5日(星期三)", "关于乙的建议", "韩乙", "市政协采用", "2025.4.3 周三"],  # 3 April: a Thursday
+            [3, "3月7日周6", "关于丙的建议", "韩丙", None, None]]  # 7 March: a Friday
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
+    assert [(i.row, i.column) for i in _codes(report, "date.weekday_mismatch")] == [(3, "B"), (4, "F"), (5, "B")]
+    assert "2025-03-05是星期三" in _codes(report, "date.weekday_mismatch")[0].message
+    assert list(ledger.submissions["date"].dt.strftime("%m-%d")) == ["03-05", "03-05", "03-07"]

@@ -97,6 +97,18 @@ def _status(status: str) -> Predicate:
     return lambda df, ctx: df["date_status"] == status
 
 
+_WEEKDAY_WRITTEN = r"(?:星期|周|礼拜)\s*([一二三四五六日天1-7])"
+_WEEKDAY_NUMBER = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6} | {str(i + 1): i for i in range(7)}
+WEEKDAY_NAMES = tuple(f"星期{c}" for c in "一二三四五六日")
+
+
+def _weekday_mismatch(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """A date written with its weekday (2025年3月5日(星期一)) whose weekday is another day's: one of
+    the two is a slip, and which one no one can tell; the date is counted as written."""
+    written = df["date_text"].astype(str).str.extract(_WEEKDAY_WRITTEN, expand=False).map(_WEEKDAY_NUMBER)
+    return (df["date_status"] == "ok") & written.notna() & (df["date"].dt.weekday != written)
+
+
 def _sheet_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
     years = dict(zip(ctx.ledger.sheets["src"], ctx.ledger.sheets["year"]))
     return df["src"].map(years)
@@ -375,6 +387,7 @@ CHECKS: list[Check] = [
     Check("date.no_year", "submissions", "date", _status("no_year")),
     Check("date.month_only", "submissions", "date", _status("month_only")),
     Check("date.part_of_month", "submissions", "date", _status("part_of_month")),
+    Check("date.weekday_mismatch", "submissions", "date", _weekday_mismatch),
     Check("date.future", "submissions", "date", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     Check("date.out_of_year", "submissions", "date", _out_of_year),
     Check("item.duplicate_no", "submissions", "item_no", _duplicated(["file", "no_scope", "item_no"])),
@@ -397,6 +410,7 @@ CHECKS: list[Check] = [
     # A month or a part of one (2025年10月, 10月上旬), in the 采用时间 column or the 采用情况 text: as a 收稿日期's.
     Check("date.month_only", "adoptions", "adopted_on", _status("month_only")),
     Check("date.part_of_month", "adoptions", "adopted_on", _status("part_of_month")),
+    Check("date.weekday_mismatch", "adoptions", "adopted_on", _weekday_mismatch),
     Check("adoption.before_item", "adoptions", "adopted_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("adoption.future", "adoptions", "adopted_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- forwardings (上报)
@@ -412,6 +426,7 @@ CHECKS: list[Check] = [
     Check("instruction.before_item", "instructions", "instructed_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("date.month_only", "instructions", "instructed_on", _status("month_only")),
     Check("date.part_of_month", "instructions", "instructed_on", _status("part_of_month")),
+    Check("date.weekday_mismatch", "instructions", "instructed_on", _weekday_mismatch),
     Check("instruction.future", "instructions", "instructed_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # The 督办 dates against the 批示's own: one written before it is a slip (2025-02-01 for 04-01) that
     # would make the item overdue, or answered, from the start.
@@ -449,6 +464,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
     "date.unparseable": {"why": EachRow(lambda df: pd.Series(map(_impossible_day, df["date_text"], df["sheet"]), index=df.index, dtype=object))},
     "unit.blank_below": {"above": _unit_above},
+    "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.weekday.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
     "instruction.due_before_date": {"start": EachRow(_started)},
 }
