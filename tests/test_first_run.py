@@ -198,6 +198,23 @@ def test_a_clean_ledger_exits_0_and_points_at_the_circular(tmp_path):
     assert result.stdout.rstrip().endswith("(退出码 0)。")
 
 
+def test_a_ledger_that_names_no_year_asks_for_one(tmp_path):
+    """No title, sheet or file name says the year: ``sqmy run`` asks for --year in Chinese, exit 2, its
+    校验报告 written. It stopped with "运行失败(程序错误):'<' not supported between instances of 'NoneType' and 'int'"."""
+    rows = [["社情民意信息报送登记表"], ["序号", "收稿日期", "信息标题", "作者", "单位"],
+            [1, dt.datetime(2025, 3, 10), "关于甲的建议", "民盟县委", "民盟县委"]]
+    (tmp_path / "台账").mkdir()
+    write_xlsx(tmp_path / "台账" / "报送登记.xlsx", {"报送登记": rows})
+    for extra in ([], ["--quarter", "1"]):
+        result = sqmy("run", tmp_path / "台账", "--out", tmp_path / "输出", *extra)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "无法确定年度" in result.stderr and "--year" in result.stderr and "Error" not in result.stderr + result.stdout
+        assert result.stdout.rstrip().endswith("(退出码 2)。")
+    assert (tmp_path / "输出" / "校验报告.txt").exists()
+    fixed = sqmy("run", tmp_path / "台账", "--out", tmp_path / "输出", "--year", "2025", "--quarter", "1")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+
+
 def test_the_adoptions_of_a_left_out_item_are_said_too(tmp_path):
     ledger = clean_ledger(tmp_path / "台账" / "台账.xlsx")
     import openpyxl

@@ -153,6 +153,11 @@ def run_main_job(args) -> int:
                               "结果:未读到任何报送记录,未生成通报(退出码 2)。"), end="")
         return 2
     year = args.year or ledger.year
+    if year is None:  # no title, sheet or file name says its year, nor --year
+        print("sqmy: 无法确定年度(台账的标题、工作表名、文件名都未写明年度),请用 --year 指定", file=sys.stderr)
+        print(closing_summary(written, None, _left_out(ledger, args.rules, None),
+                              "结果:无法确定年度,未生成通报(退出码 2)。"), end="")
+        return 2
     quarter = args.quarter or last_ended_quarter(year, dt.date.today())
     circular, failed = None, None
     if quarter is None:
