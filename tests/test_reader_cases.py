@@ -5595,3 +5595,21 @@ def test_a_date_whose_weekday_is_another_day_s_is_said(tmp_path):
     assert [(i.row, i.column) for i in _codes(report, "date.weekday_mismatch")] == [(3, "B"), (4, "F"), (5, "B")]
     assert "2025-03-05是星期三" in _codes(report, "date.weekday_mismatch")[0].message
     assert list(ledger.submissions["date"].dt.strftime("%m-%d")) == ["03-05", "03-05", "03-07"]
+
+
+def test_a_year_in_full_width_digits_an_issue_in_chinese_numerals_and_a_pizhu_in_a_note(tmp_path):
+    """Typed in full-width mode or in words: the title's ２０２５年 gives 3月5日 its year (every row was date.no_year,
+    "表名、工作表名、文件名都未写明年度"); 第十二期 under 市政协 is that body's issue (it was adoption.unknown_tier, the
+    adoption lost); 县长李某某批注 in 备注 is a 批示 as in the 批示 column (it was not read: 30.00, not 60.00), while
+    见批注 speaks of a cell's note, no leader's."""
+    rows = [["青山县政协２０２５年社情民意信息登记表"], ["序号", "收稿日期", "信息标题", "作者", "县政协编发", "市政协", "备注"],
+            [1, "3月5日", "关于甲的建议", "韩甲", "第１２期", None, "县长李某某批注：请民政局研究办理"],
+            [2, "4月8日", "关于乙的建议", "韩乙", "第十二期", None, "见批注"],
+            [3, "5月12日", "关于丙的建议", "韩丙", None, "第十二期", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"２０２５年": rows}))
+    assert [i.code for i in report.issues] == ["instruction.in_note"]
+    assert list(ledger.submissions["date"].dt.strftime("%Y-%m-%d")) == ["2025-03-05", "2025-04-08", "2025-05-12"]
+    assert _adopted(ledger, "issue_no") == [(0, "县级", 12), (1, "县级", 12), (2, "市级", 12)]
+    assert list(ledger.instructions["leader"]) == ["县长李某某"]
+    # 县级 30.00 ×2 for the 批示; 县级 30.00; 市级 100.00 (the shipped rules)
+    assert _paid(ledger) == {"韩甲": Decimal("60.00"), "韩乙": Decimal("30.00"), "韩丙": Decimal("100.00")}

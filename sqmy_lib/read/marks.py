@@ -119,7 +119,8 @@ class Vocabulary:
         # Organ and level words (市委, 县政府, 省…): a 批示 part with only these and titles names no one.
         organs = {w for key in ("channel_words", "level_words") for ws in (placement.get(key) or {}).values() for w in ws or []}
         self.organ_words = tuple(sorted(map(norm, organs), key=len, reverse=True))
-        words = "|".join(map(re.escape, self.instruction_words)) or "(?!)"
+        self.words_after_post = tuple(_words(data, "instruction_words_after_post"))
+        words = "|".join(map(re.escape, sorted(self.instruction_words + self.words_after_post, key=len, reverse=True))) or "(?!)"
         # In free text: "<leader> (作出|作了)? (肯定性)? 批示" — the leader is the text before.
         self._in_text = re.compile(rf"([^,，。;；!！?？]*?)(?:作出|做出|作了|给予)?(?:{words})")
         self._negated_tail = re.compile(r"(?:未|无|待|没有|尚未|暂未|暂无|未经|未获)$")
@@ -817,6 +818,8 @@ class Vocabulary:
             leader = _leader_only(leader)  # 市委书记王某某、市长李某某分别作出批示, 县长作出重要批示
             leader, after = self.leader_and_day(leader)  # 市长李某某4月2日批示
             leader = self._from_first_post(leader)  # 市政协、市长批示: the body before is an adoption's, not a leader
+            if m[0].endswith(self.words_after_post) and not any(w in leader for w in self.title_words):
+                continue  # 见批注: a cell's note, no leader's
             day = day or after or _day_after_the_word(t, m.end())  # 市长李某某批示(4月2日), 市长李某某批示,4月2日
             found += [(one, m[0].strip(), day) for one in (self.leaders(leader) if leader else [""]) for _ in range(times)]
         return found

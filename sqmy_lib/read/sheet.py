@@ -52,6 +52,7 @@ from .values import (
     months_in_text,
     norm,
     norm_spaces,
+    numerals_as_digits,
     parse_date,
     quarter_in_text,
     title_key,
@@ -2369,7 +2370,7 @@ _MARK_RESIDUE = re.compile(r"(?:已经|已|被|并|均|获|经|又|再)?(?:采�
 def _mark_residue(text: str) -> str:
     """What a mark's text names besides the deed, its issue and day (某某报社采用 → 某某报社; 已采用, 第3期 → ''):
     '' when fewer than two characters are left (综合采用 → 综合, a kind of adoption the rules' marks know)."""
-    rest = _MARK_RESIDUE.sub("", text)
+    rest = _MARK_RESIDUE.sub("", numerals_as_digits(text) if "期" in text else text)  # 第十二期 is 第12期
     return rest if len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2 else ""
 
 

@@ -171,7 +171,7 @@ def _cn_number(text: str) -> str:
     return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
 
 
-def _digits(text: str) -> str:
+def numerals_as_digits(text: str) -> str:
     """Chinese numerals in a date text as digits (二〇二五年五月十二日 → 2025年5月12日)."""
     if not _CN_NUMBER.search(text):
         return text
@@ -214,9 +214,9 @@ def parse_date(value, year: int | None = None) -> ParsedDate:
         return ParsedDate(None, MISSING)
     if "。" in text:  # 2025。3。5: the full stop a Chinese input method types for "."
         text = _STOP_BETWEEN_DIGITS.sub(".", text)
-    parsed = _parse_text(_digits(text), year)
+    parsed = _parse_text(numerals_as_digits(text), year)
     if parsed.status == UNPARSEABLE and (bare := _REMARK_AFTER.sub("", text)) != text and bare:
-        parsed = _parse_text(_digits(bare), year)  # 3月5日(补报), 2025-3-5 上午: the day before a remark
+        parsed = _parse_text(numerals_as_digits(bare), year)  # 3月5日(补报), 2025-3-5 上午: the day before a remark
     return parsed
 
 
@@ -339,8 +339,9 @@ def date_written_in(text: str) -> tuple[str, int, int] | None:
 
 
 def year_in_text(text: str) -> int | None:
-    """The year named in a title, sheet or file name (``2026年度…``, ``2026年报送台账``, ``二〇二六年``)."""
-    text = _digits(text)
+    """The year named in a title, sheet or file name (``2026年度…``, ``2026年报送台账``, ``二〇二六年``,
+    ``２０２６年`` typed in full-width mode)."""
+    text = numerals_as_digits(unicodedata.normalize("NFKC", text))
     if m := _YEAR_SPAN.search(text):  # 2024—2025年度: the ledger runs from the first (its later dates run on past December)
         return int(m[1])
     if m := _YEAR_IN_TEXT.search(text):
@@ -361,16 +362,16 @@ def folder_year(path: str) -> int | None:
     folder (a date-stamped backup folder names no ledger year)."""
     parts = re.split(r"[\\/]", path)
     name = parts[-2] if len(parts) > 1 else ""
-    if m := _YEAR_FOLDER.fullmatch(_digits(name)):
+    if m := _YEAR_FOLDER.fullmatch(numerals_as_digits(name)):
         return int(m[1])
-    m = _YEAR_IN_TEXT.search(_digits(name))
+    m = _YEAR_IN_TEXT.search(numerals_as_digits(name))
     return int(m[1]) if m else None
 
 
 def month_in_text(text: str) -> int | None:
     """The one month a sheet or title names (``3月``, ``三月份``, ``2025年3月``); None for none, for
     a span (``1-3月``, ``1至3月``) and for two months."""
-    text = _digits(norm(text or ""))
+    text = numerals_as_digits(norm(text or ""))
     if m := _YEAR_MONTH_NAME.fullmatch(text):  # a sheet named 2025.01, 2025-1, 202503
         return int(m[1] or m[2])
     found = {int(m) for m in _MONTH_IN_TEXT.findall(text)}
@@ -389,7 +390,7 @@ _QUARTER_IN_TEXT = re.compile(r"(?<![\d、,，和至到\-—~～])([1-4])\s*季�
 def quarter_in_text(text: str) -> int | None:
     """The one quarter a sheet's name says (``第一季度``, ``Q2``, ``7-9月``); None for none or several."""
     found = set()
-    for m in _QUARTER_IN_TEXT.finditer(_digits(norm(text or "")).upper()):
+    for m in _QUARTER_IN_TEXT.finditer(numerals_as_digits(norm(text or "")).upper()):
         if m[3]:
             if int(m[4]) - int(m[3]) == 2:
                 found.add((int(m[3]) + 2) // 3)
@@ -408,7 +409,7 @@ def day_in_month(value, year: int | None, month: int | None) -> ParsedDate | Non
             return None
         day = int(value)
     else:
-        m = _DAY_ONLY.match(_digits(norm(cell_text(value))))
+        m = _DAY_ONLY.match(numerals_as_digits(norm(cell_text(value))))
         if not m:
             return None
         day = int(m[1])
@@ -428,7 +429,7 @@ _XUN_LAST = {"上旬": 10, "初": 10, "月初": 10, "中旬": 20, "中": 20, "�
 
 def days_in_text(text: str) -> int | None:
     """A time limit written as a span (``30天``, ``15日内``, ``两周``, ``一个月内``): its days, or None."""
-    t = _digits(norm(text))
+    t = numerals_as_digits(norm(text))
     m = _SPAN.match(t)
     if not m or (m[1] == "半" and m[2] not in ("个月", "月")):
         return None
@@ -438,7 +439,7 @@ def days_in_text(text: str) -> int | None:
 def months_in_text(text: str) -> int | None:
     """A time limit written in months (``1个月``, ``三个月内``): how many, counted on the calendar (a month
     from 31 January is 28 February, not 30 days on); None for any other (``半个月`` is 15 days)."""
-    m = _SPAN.match(_digits(norm(text or "")))
+    m = _SPAN.match(numerals_as_digits(norm(text or "")))
     return int(m[1]) if m and m[1] != "半" and m[2] in ("个月", "月") else None
 
 
@@ -449,9 +450,9 @@ def deadline(value, year: int | None = None) -> ParsedDate:
         value = norm(value)
         if m := _BEFORE.match(value):
             value = m[1]
-        if (m := _YEAR_END.match(_digits(value))) and (m[1] or year):
+        if (m := _YEAR_END.match(numerals_as_digits(value))) and (m[1] or year):
             return ParsedDate(dt.date(int(m[1] or year), 12, 31), OK)
-        m = _XUN.match(_digits(value))
+        m = _XUN.match(numerals_as_digits(value))
         if m and (m[1] or year) and 1 <= int(m[2]) <= 12:
             y, month = int(m[1] or year), int(m[2])
             last = _XUN_LAST.get(m[3]) or calendar.monthrange(y, month)[1]
@@ -469,7 +470,7 @@ _ISSUE_SEP = re.compile(r"[、,和及]第?")
 def issue_numbers(text: str) -> list[int]:
     """The bulletin issue numbers in ``第12期`` / ``2026年第15期`` / ``12期`` / ``第3、5期``, in the
     order written: the year's, not the running number beside them (``第3期（总第45期）`` is [3])."""
-    found = _ISSUE_NO.findall(norm(_digits(text)) if "期" in text else "")
+    found = _ISSUE_NO.findall(norm(numerals_as_digits(text)) if "期" in text else "")
     numbers = [n for total, n in found if not total] or [n for _, n in found]
     return [int(n) for written in numbers for n in _ISSUE_SEP.split(written)]
 

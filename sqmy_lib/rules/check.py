@@ -372,6 +372,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("headers", or_empty(header_fields)),
     Spec("headers.*", words()),
     Spec("instruction_words", words()),
+    Spec("instruction_words_after_post", words(non_empty=False)),
     Spec("read_words", words(non_empty=False)),
     Spec("leader_title_words", words(non_empty=False)),
     Spec("leader_levels", words(distinct=True), REQ),
