@@ -287,7 +287,8 @@ def test_no_table_longer_than_the_rules_allow(circ, tmp_path):
     doc = docx.Document(str(write_circular_docx(short, tmp_path / "c.docx", date=SIGNED)))
     assert len(circ.instructions) > 1 and all(len(t.rows) <= 1 + 2 for t in doc.tables)
     text = "".join(_texts(doc))
-    assert f"共{len(circ.instructions)}条，篇幅较长" in text and "“批示件跟踪”工作表" in text
+    assert f"共{len(circ.instructions)}件批示，篇幅较长" in text and "“批示件跟踪”工作表" in text
+    assert f"共{len(circ.units)}个单位，篇幅较长" in text
 
 
 def test_charts_written_and_kept_out_of_the_gongwen(rendered):

@@ -155,6 +155,18 @@ def test_full_width_colon_is_pointed_out(tmp_path):
     assert "第2行用了中文冒号" in problem.message
 
 
+def test_a_word_list_typed_with_chinese_commas_is_pointed_out(tmp_path):
+    """void_words: [作废，撤回] is one word to YAML, so a row marked 作废 was counted and paid; the rules
+    passed ``rules check``. Now the list is a problem at its key and line."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if l.startswith("void_words:"))
+    path = tmp_path / "规则.yaml"
+    path.write_text(text.replace(line, "void_words: [作废，撤回，撤销]"), encoding="utf-8")
+    [problem] = check_file(path)[1]
+    assert problem.key == "void_words" and "中有中文逗号“，”" in problem.message
+    assert problem.line == text.splitlines().index(line) + 1
+
+
 @pytest.mark.parametrize("text,message", [
     ("", "规则文件为空"),
     ("- a\n- b\n", "规则文件顶层应为映射(“键: 值”形式),实为 列表"),

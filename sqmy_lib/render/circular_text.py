@@ -371,8 +371,10 @@ def _behind_attachment(circ: QuarterlyCircular) -> bool:
     return circ.people_section and not circ.behind_people.empty
 
 
-def _too_long(n: int, issuing: Issuing, stem: str, sheet: str) -> Para:
-    return Para(f"共{n}条，篇幅较长，不在此列出，详见随文印发的Excel工作簿《{stem}.xlsx》“{sheet}”工作表。")
+def _too_long(n: int, issuing: Issuing, stem: str, sheet: str, counted: str) -> Para:
+    """A list too long for the 公文, pointed at in its workbook: ``counted`` its measure word (个 units,
+    件 批示, 名 people)."""
+    return Para(f"共{n}{counted}，篇幅较长，不在此列出，详见随文印发的Excel工作簿《{stem}.xlsx》“{sheet}”工作表。")
 
 
 def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
@@ -388,7 +390,7 @@ def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
         notes.append(f"“任务”为年度任务折算至{circ.period.last_month}月底的进度任务")
     blocks: list = [Para("；".join(notes) + "。")]
     if len(table) > issuing.max_rows:
-        blocks.append(_too_long(len(table), issuing, circ.file_stem, sheet_names(circ)["各单位情况"]))
+        blocks.append(_too_long(len(table), issuing, circ.file_stem, sheet_names(circ)["各单位情况"], "个单位"))
     else:
         blocks.append(TableBlock(table, spec, small=True))
     return Attachment(f"{circ.period.label}各{word}社情民意信息报送采用情况统计表", blocks)
@@ -462,7 +464,7 @@ def _instructions_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attac
     blocks: list = [Para(f"{circ.year_to_date.label}共有{ins['item'].nunique()}条信息获领导批示{len(ins)}件，其中{status}{past_due}。"
                          f"{office}将像办理政协提案那样跟踪督办，及时向报送单位和作者反馈办理结果。")]
     if len(ins) > issuing.max_rows:
-        blocks.append(_too_long(len(ins), issuing, circ.file_stem, sheet_names(circ)["批示件跟踪"]))
+        blocks.append(_too_long(len(ins), issuing, circ.file_stem, sheet_names(circ)["批示件跟踪"], "件批示"))
     else:
         blocks.append(TableBlock(instruction_rows(circ), INSTRUCTION_SPEC))
     return Attachment(f"{circ.year_to_date.label}领导批示件办理情况", blocks)
@@ -477,7 +479,7 @@ def _behind_people_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Atta
     goal = "年度任务" if circ.whole_year else "年度任务进度"
     spec = specs.BEHIND_PEOPLE
     if len(people) > issuing.max_rows:
-        blocks = [_too_long(len(people), issuing, circ.file_stem, sheet_names(circ)["未完成任务名单"])]
+        blocks = [_too_long(len(people), issuing, circ.file_stem, sheet_names(circ)["未完成任务名单"], "名人员")]
     else:
         table = people.assign(unit=people["unit"].fillna("").replace("", UNKNOWN_UNIT))
         table = table.sort_values(["unit", "completion"], kind="stable")

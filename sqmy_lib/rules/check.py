@@ -162,6 +162,8 @@ def words(non_empty: bool = True, distinct: bool = False, choices: tuple[str, ..
         for n, item in enumerate(value, 1):
             if not isinstance(item, str) or not item.strip():
                 return f"第{n}项应为文字,实为 {_shown(item)}"
+            if "，" in item:  # [作废，撤回] is one word to YAML: each of its words silently never matched
+                return f"第{n}项 {_shown(item)} 中有中文逗号“，”,整项被读作一个词;列表各项之间请用英文逗号分隔,如 [甲, 乙]"
             if choices and item not in choices:
                 return f"第{n}项应为 {'/'.join(choices)} 之一,实为 {_shown(item)}"
             if distinct and item in seen:
