@@ -218,6 +218,8 @@ _ENTRIES = [
     Code("date.no_year", ERROR, "日期没有年份", "日期“{date_text}”没有年份,且表名、工作表名、文件名都未写明年度;请写完整日期,或指定年度(命令行 --year,或 Python 中 year=)"),
     Code("date.month_only", WARNING, "日期只有年月", "日期“{date_text}”只写到月,按该月计入;请补写日"),
     Code("date.part_of_month", WARNING, "日期只到旬", "日期“{date_text}”只写到旬,按该旬首日计入;请写完整日期"),
+    Code("adoption.issue_of_another_year", WARNING, "期号与计入年度不符",
+         "“{date_text}”是{issue_year}年的期号,但本行未写采用日期,已按收稿日期计入{item_year}年;请补写采用日期"),
     Code("date.weekday_mismatch", WARNING, "日期与星期不符",
          "日期“{date_text}”所写的星期与日期不符({date:%Y-%m-%d}是{weekday}),已按所写日期计入;请核对日期"),
     Code("date.future", ERROR, "日期晚于今天", "收稿日期 {date:%Y-%m-%d} 晚于今天"),

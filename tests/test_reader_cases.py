@@ -5613,3 +5613,18 @@ def test_a_year_in_full_width_digits_an_issue_in_chinese_numerals_and_a_pizhu_in
     assert list(ledger.instructions["leader"]) == ["县长李某某"]
     # 县级 30.00 ×2 for the 批示; 县级 30.00; 市级 100.00 (the shipped rules)
     assert _paid(ledger) == {"韩甲": Decimal("60.00"), "韩乙": Decimal("30.00"), "韩丙": Decimal("100.00")}
+
+
+def test_an_issue_of_the_next_year_on_a_row_without_its_day_is_said(tmp_path):
+    """市政协《社情民意》2026年第1期 for an item of 2025-12-26, no 采用日期: counted on the 收稿日期 (2025), the issue's year
+    said at the cell (adoption.issue_of_another_year), in a text cell or under a body's column. It was counted in 2025
+    without a word; 〔2025〕第11期 of the item's own year is no finding."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "市政协", "采用情况"],
+            [1, dt.date(2025, 12, 26), "关于甲的建议", "韩甲", "2026年第1期", None],
+            [2, dt.date(2025, 12, 20), "关于乙的建议", "韩乙", None, "县政协编发〔2025〕第11期"],
+            [3, dt.date(2025, 12, 20), "关于丙的建议", "韩丙", None, "省政协(2026)3期"]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
+    found = _codes(report, "adoption.issue_of_another_year")
+    assert [(i.row, i.column) for i in found] == [(3, "E"), (5, "F")]
+    assert "“2026年第1期”是2026年的期号" in found[0].message and "计入2025年" in found[0].message
+    assert _adopted(ledger, "issue_no") == [(0, "市级", 1), (1, "县级", 11), (2, "省级", 3)]

@@ -47,6 +47,7 @@ from .values import (
     folder_year,
     issue_cell,
     issue_numbers,
+    issue_year,
     item_no_key,
     month_in_text,
     months_in_text,
@@ -1471,6 +1472,8 @@ class SheetReader:
             self._finding("adoption.unpaid", r, col, said)
         placed = self._placed(body) if body else None
         date = self._reading_date(reading)
+        if date[1] == "missing" and issue_year(said):  # 2026年第1期 under 市政协: the year, for validation to compare
+            date = (0, "missing", said)
         issue_no = reading.issue_no
         if issue_no is not None and self._several_issues(said):  # 市政协第3、5期: which one is not said
             self._finding("issue.several", r, col, said)

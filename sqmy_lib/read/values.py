@@ -475,6 +475,17 @@ def issue_numbers(text: str) -> list[int]:
     return [int(n) for written in numbers for n in _ISSUE_SEP.split(written)]
 
 
+# The year an issue is of, written with it: 2026年第1期, 〔2025〕第11期, (2026)3期.
+ISSUE_YEAR = r"(20\d{2})\s*(?:年\s*(?:第|度|总)|[〕)）\]】]\s*第?\s*\d+\s*期)"
+_ISSUE_YEAR = re.compile(ISSUE_YEAR)
+
+
+def issue_year(text: str) -> int | None:
+    """The year of the issue a text names (``2026年第1期`` → 2026), or None."""
+    m = _ISSUE_YEAR.search(unicodedata.normalize("NFKC", text)) if "期" in text else None
+    return int(m[1]) if m else None
+
+
 def issue_number(text: str) -> int | None:
     """The bulletin issue number in ``第12期``: the last when several are written (whether a text
     writes several is for its reader to say: ``issue_numbers``)."""

@@ -19,7 +19,7 @@ from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.attribute import office_places, person_units, places_said, told_apart, unit_key
 from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, name_key
-from ..read.values import month_in_text, year_in_text
+from ..read.values import ISSUE_YEAR, month_in_text, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
 
@@ -107,6 +107,19 @@ def _weekday_mismatch(df: pd.DataFrame, ctx: Context) -> pd.Series:
     the two is a slip, and which one no one can tell; the date is counted as written."""
     written = df["date_text"].astype(str).str.extract(_WEEKDAY_WRITTEN, expand=False).map(_WEEKDAY_NUMBER)
     return (df["date_status"] == "ok") & written.notna() & (df["date"].dt.weekday != written)
+
+
+def _issue_year(df: pd.DataFrame) -> pd.Series:
+    """The year of the issue an adoption with no day names (a number), or NaN: the reader keeps the
+    cell's text as its ``date_text`` then."""
+    return pd.to_numeric(df["date_text"].astype(str).str.extract(ISSUE_YEAR, expand=False), errors="coerce")
+
+
+def _issue_of_another_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """An adoption with no day of its own, counted on its item's 收稿日期, whose issue is of another
+    year (市政协《社情民意》2026年第1期 for an item of 2025-12-26): it is in the wrong year's figures."""
+    year = _issue_year(df)
+    return (df["date_status"] == "missing") & year.notna() & df["item_date"].notna() & (year != df["item_date"].dt.year)
 
 
 def _sheet_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
@@ -411,6 +424,7 @@ CHECKS: list[Check] = [
     Check("date.month_only", "adoptions", "adopted_on", _status("month_only")),
     Check("date.part_of_month", "adoptions", "adopted_on", _status("part_of_month")),
     Check("date.weekday_mismatch", "adoptions", "adopted_on", _weekday_mismatch),
+    Check("adoption.issue_of_another_year", "adoptions", "adopted_on", _issue_of_another_year),
     Check("adoption.before_item", "adoptions", "adopted_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("adoption.future", "adoptions", "adopted_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- forwardings (上报)
@@ -464,6 +478,8 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
     "date.unparseable": {"why": EachRow(lambda df: pd.Series(map(_impossible_day, df["date_text"], df["sheet"]), index=df.index, dtype=object))},
     "unit.blank_below": {"above": _unit_above},
+    "adoption.issue_of_another_year": {"issue_year": EachRow(lambda df: _issue_year(df).astype("Int64").astype(str)),
+                                       "item_year": EachRow(lambda df: df["item_date"].dt.year.astype("Int64").astype(str))},
     "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.weekday.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
     "instruction.due_before_date": {"start": EachRow(_started)},
