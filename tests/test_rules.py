@@ -351,3 +351,16 @@ def test_a_prize_per_grade_names_a_grade_of_its_category(tmp_path):
     fine = graded('{十佳信息: {一等奖: "500", 二等奖: "300"}, 优秀信息员: "200"}', "fine.yaml")
     assert check_file(fine)[1] == []
     assert "十佳信息表彰奖金:一等奖500.00元、二等奖300.00元" in rules_text(load_rules(fine))
+
+
+def test_the_year_s_own_rules_beside_the_office_s_are_that_year_s(tmp_path):
+    """规则.yaml of 2026 with 规则2025.yaml beside it (as README says to keep it): 2025 is counted by 规则2025.yaml,
+    said; it was counted at 2026's rates (a note told staff to keep the very file they had kept)."""
+    (tmp_path / "规则.yaml").write_text(SHIPPED.read_text(encoding="utf-8"), encoding="utf-8")
+    alone = load_rules(tmp_path / "规则.yaml", year=2025)
+    assert Path(alone.source).name == "规则.yaml" and any("是 2026 年度的,现按它统计 2025 年" in n for n in alone.notes)
+    (tmp_path / "规则2025.yaml").write_text((DEFAULTS_DIR / "2025.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    rules = load_rules(tmp_path / "规则.yaml", year=2025)
+    assert Path(rules.source).name == "规则2025.yaml" and rules.year == 2025
+    assert any("按同一文件夹中该年度的规则文件 规则2025.yaml" in n for n in rules.notes)
+    assert Path(load_rules(tmp_path / "规则.yaml", year=2026).source).name == "规则.yaml"

@@ -196,6 +196,8 @@ def _read_for(kind: ReportKind, params: dict):
         rules = load_rules(params.get("rules"), year=params.get("year"))
     except Exception:  # a broken rules file: produce_report says so, in its words
         return None, None
+    for note in rules.notes:
+        print(f"提示:{note}", file=sys.stderr)
     try:
         today = dt.date.fromisoformat(params["today"]) if params.get("today") else None
     except ValueError:  # said by produce_report

@@ -356,8 +356,15 @@ def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules
     if problems:
         raise RulesError(problems, str(path))
     if given and year and data.get("year") and int(data["year"]) != int(year):
-        # Last year's file used for this year (its amounts and quotas may have changed): said, not refused.
-        notes.append(f"规则文件 {path.name} 是 {data['year']} 年度的,现按它统计 {year} 年;如该年规则有变,请另备一份")
+        # That year's file kept beside this year's (规则2025.yaml beside 规则.yaml) is that year's rules;
+        # else this file is used for it (its amounts and quotas may have changed): said, not refused.
+        kept = next(((p, d) for p, d, problems in _year_files(path, year) if not problems), None)
+        if kept:
+            notes.append(f"统计 {year} 年,按同一文件夹中该年度的规则文件 {kept[0].name}(不是 {path.name} 的 {data['year']} 年度规则)")
+            path, data = kept
+        else:
+            notes.append(f"规则文件 {path.name} 是 {data['year']} 年度的,现按它统计 {year} 年;如该年规则有变,请另备一份"
+                         f"(如同一文件夹中的 规则{year}.yaml,其中写 year: {year})")
     if given and path.resolve() != default_rules_path(data.get("year"))[0].resolve():  # the office's own file
         notes += placeholders_left(data)
     return Rules(data=data, source=str(path), notes=notes)
