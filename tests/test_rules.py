@@ -301,7 +301,8 @@ def test_numbers_as_written_a_utf16_file_and_another_years_file(tmp_path):
     text = SHIPPED.read_text(encoding="utf-8")
     (tmp_path / "u16.yaml").write_bytes(text.encode("utf-16"))
     assert load_rules(tmp_path / "u16.yaml", year=2026).data == yaml.safe_load(text)
-    notes = load_rules(SHIPPED, year=2025).notes
+    (tmp_path / "规则.yaml").write_text(text, encoding="utf-8")
+    notes = load_rules(tmp_path / "规则.yaml", year=2025).notes
     assert notes and "是 2026 年度的,现按它统计 2025 年" in notes[0]
     assert load_rules(SHIPPED, year=2026).notes == []
 
