@@ -497,3 +497,21 @@ def test_no_blank_page_before_an_attachment(tmp_path):
     for n, page in enumerate(pages, 1):
         words = re.sub(r"—\s*\d+\s*—", "", page).split()
         assert words, f"第{n}页是空白页"
+
+
+def test_the_units_table_says_what_its_task_column_holds(circ):
+    """附件1 said "“任务”为年度任务折算至9月底的进度任务" whatever the quotas: the shipped units' quotas are by month
+    (镇街政协工委, 3 a month: 27 by September) and by quarter, not pro-rated (民主党派, 3 a quarter: 9); and a yearly quota
+    not pro-rated (4 a year) shows the whole 4."""
+    import copy
+
+    from sqmy_lib.render.circular_text import _quota_note
+    from sqmy_lib.rules import Rules
+
+    assert _quota_note(circ) == "“任务”：工商联、民主党派、界别组为各季度任务累计至9月底，镇街政协工委为每月任务累计至9月底"
+    data = copy.deepcopy(circ.rules.data)
+    data["quotas"]["units"] = {g: {"per": "year", "items": 4, "prorate": True} for g in data["quotas"]["units"]}
+    assert _quota_note(dataclasses.replace(circ, rules=Rules(data))) == "“任务”为年度任务折算至9月底的进度任务"
+    data["quotas"]["units"]["工商联"]["prorate"] = False
+    assert _quota_note(dataclasses.replace(circ, rules=Rules(data))) == (
+        "“任务”：工商联为全年任务，民主党派、界别组、镇街政协工委为年度任务折算至9月底的进度任务")

@@ -386,14 +386,32 @@ def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
     notes = [f"“排名”为同类{word}按{circ.ytd_word}积分排名，{zh.punctuate(tie_break_text(rank_keys(circ)))}"]
     if ties := rank_ties(circ):
         notes.append(ties)
-    if any(c.key == ("年度累计", "quota") for c in spec):
-        notes.append(f"“任务”为年度任务折算至{circ.period.last_month}月底的进度任务")
+    if any(c.key == ("年度累计", "quota") for c in spec) and (said := _quota_note(circ)):
+        notes.append(said)
     blocks: list = [Para("；".join(notes) + "。")]
     if len(table) > issuing.max_rows:
         blocks.append(_too_long(len(table), issuing, circ.file_stem, sheet_names(circ)["各单位情况"], "个单位"))
     else:
         blocks.append(TableBlock(table, spec, small=True))
     return Attachment(f"{circ.period.label}各{word}社情民意信息报送采用情况统计表", blocks)
+
+
+def _quota_note(circ: QuarterlyCircular) -> str:
+    """What the year-to-date 任务 column holds, by the units' quota rules: a year's quota spread to the
+    quarter's end (``prorate: true``), the whole year's (due at its end), the months' or quarters' so far;
+    each kind named with its unit types when the types differ."""
+    m = circ.period.last_month
+    kinds = {("year", True): f"年度任务折算至{m}月底的进度任务", ("year", False): "全年任务",
+             ("quarter", True): f"季度任务按月折算累计至{m}月底", ("quarter", False): f"各季度任务累计至{m}月底",
+             ("month", True): f"每月任务累计至{m}月底", ("month", False): f"每月任务累计至{m}月底"}
+    quotas = circ.rules.data.get("quotas", {}).get("units") or {}
+    types: dict[str, list[str]] = {}
+    for group in dict.fromkeys(circ.units["peer_group"]):
+        if isinstance(q := quotas.get(group), dict) and q.get("items"):
+            types.setdefault(kinds[(q.get("per"), bool(q.get("prorate")))], []).append(str(group))
+    if len(types) == 1:
+        return f"“任务”为{next(iter(types))}"
+    return ("“任务”：" + "，".join(f"{'、'.join(names)}为{kind}" for kind, names in types.items())) if types else ""
 
 
 def rank_ties(circ: QuarterlyCircular) -> str:
