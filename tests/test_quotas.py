@@ -117,6 +117,9 @@ def test_roster_start_and_end_dates_bound_the_quota(office):
     bing = _people(office).set_index("name").loc["丙"]
     # In post on the last day of March–July: five months due; items in March, April, June, July.
     assert (bing["quota"], bing["submitted"], bing["missed_months"]) == (5, 5, [5])
+    # Her item of 1 August is after her last month in post: counted, not against the quota, and said where
+    # she is named behind (报送5, 任务5 with 5月 missed read as a slip of the figures).
+    assert bing["shortfall"] == "5月未报送，任职期外报送1条不计入任务"
     assert bing["ended_on"] == pd.Timestamp("2025-08-15")
     # Q4: not in post at all, nothing due, no rate.
     q4 = _people(office, Period.of(2025, quarter=4)).set_index("name").loc["丙"]

@@ -374,8 +374,10 @@ class Owed:
             return f"采用任务{_items(self.quota)}条，尚无{self.word}"
         if self.months:
             none = [m for m in self.months if m not in self.short]
+            outside = self.sent - self.done if self.sent is not None and self.sent > self.done else 0
             return "，".join(([f"{months_text(none)}未{self.word}"] if none else [])
-                            + ([f"{months_text(list(self.short))}{self.word}不足{self.month_items}条"] if self.short else []))
+                            + ([f"{months_text(list(self.short))}{self.word}不足{self.month_items}条"] if self.short else [])
+                            + ([f"任职期外{self.word}{outside}条不计入任务"] if outside else []))  # 报送7, 任务9: 6 count
         if self.sent is not None and self.sent != self.done:  # 报送2条, one before the appointment
             return f"计入任务的{self.word}{self.done}条，任务{_items(self.quota)}条"
         return f"{self.word}{self.done}条，任务{_items(self.quota)}条"
