@@ -346,3 +346,17 @@ def test_an_item_two_leaders_instructed_names_both(tmp_path):
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
     _, text = _feature_instructed(build_circular(ledger, 2025, 1), {})
     assert text.count("关于甲的建议") == 1 and "获市长李某某、副市长王某某批示" in text
+
+
+def test_a_day_column_of_two_years_writes_each_day_with_its_year():
+    """A feedback letter of 2026 listing an item of 2025-12-26 beside one of 2026-01-08 wrote 12月26日 and 1月8日;
+    one year's days keep the short form."""
+    import pandas as pd
+
+    from sqmy_lib.render.spec import Column, spec
+
+    table = spec(Column("title", "标题"), Column("date", "报送日期", "day"))
+    two = pd.DataFrame({"title": ["甲", "乙"], "date": pd.to_datetime([dt.date(2025, 12, 26), dt.date(2026, 1, 8)])})
+    assert [row[1] for row in table.rows(two)] == ["2025年12月26日", "2026年1月8日"]
+    one = two.assign(date=pd.to_datetime([dt.date(2026, 1, 2), dt.date(2026, 1, 8)]))
+    assert [row[1] for row in table.rows(one)] == ["1月2日", "1月8日"]

@@ -81,6 +81,11 @@ def text(value, kind: str, plain: bool = False) -> str:
     return str(value)
 
 
+def years_of(values) -> int:
+    """How many years the dates among ``values`` are of."""
+    return len({v.year for v in values if not zh.blank(v) and hasattr(v, "year")})
+
+
 def excel_value(value, kind: str):
     """The value to store in a cell of this kind: numbers as numbers (rounded as the text shows
     them), dates as dates, text as text; None for a blank cell."""
@@ -181,7 +186,11 @@ class TableSpec:
         """Every row of ``df`` as text, column by column (see :func:`text`)."""
         values = [df[c.key].tolist() for c in self.columns]
         kinds = self.kinds(len(df), row_kinds)
-        return [[text(values[j][i], kinds[i][j], plain) for j in range(len(self.columns))] for i in range(len(df))]
+        # A day column (12月26日) whose days are of two years: each written with its year (a letter's item
+        # of last December beside this year's).
+        years = [years_of(values[j]) if c.kind == "day" else 1 for j, c in enumerate(self.columns)]
+        return [[text(values[j][i], "date" if years[j] > 1 else kinds[i][j], plain) for j in range(len(self.columns))]
+                for i in range(len(df))]
 
     def records(self, df) -> list[dict]:
         """Rows as dicts keyed by column (JSON values, see :func:`json_value`)."""
