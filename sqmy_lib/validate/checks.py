@@ -106,7 +106,7 @@ def _weekday_mismatch(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """A date written with its weekday (2025年3月5日(星期一)) whose weekday is another day's: one of
     the two is a slip, and which one no one can tell; the date is counted as written."""
     written = df["date_text"].astype(str).str.extract(_WEEKDAY_WRITTEN, expand=False).map(_WEEKDAY_NUMBER)
-    return (df["date_status"] == "ok") & written.notna() & (df["date"].dt.weekday != written)
+    return (df["date_status"] == "ok") & written.notna() & (df["date"].dt.day_of_week != written)
 
 
 def _issue_year(df: pd.DataFrame) -> pd.Series:
@@ -480,7 +480,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "unit.blank_below": {"above": _unit_above},
     "adoption.issue_of_another_year": {"issue_year": EachRow(lambda df: _issue_year(df).astype("Int64").astype(str)),
                                        "item_year": EachRow(lambda df: df["item_date"].dt.year.astype("Int64").astype(str))},
-    "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.weekday.map(dict(enumerate(WEEKDAY_NAMES))))},
+    "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.day_of_week.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
     "instruction.due_before_date": {"start": EachRow(_started)},
 }
