@@ -96,3 +96,44 @@ def test_unit_spellings_with_a_roster_of_people_only_are_said_as_without_a_roste
     assert not _codes(report, "roster.unknown_unit")
     sent = units(ledger, Period.of(2025), today=DONE).set_index("unit")["submitted"].to_dict()
     assert sent == {"民革县委": 2, "民革": 1, "中国国民党革命委员会示例县委员会": 1, "县工商联": 2, "示例县工商联": 1}
+
+
+# ---------------------------------------------------------------- a sheet per unit
+
+def test_a_sheet_named_for_a_party_counts_for_the_party_not_its_sector(tmp_path):
+    # The roster lists 民革界 (界别组) and 民革县委 (民主党派); a sheet 民革 titled 2025年民革社情民意信息报送情况,
+    # no 单位 column, its item by 冯雪 (界别 民革界, 单位 a law firm no list ranks). The sheet's name was read
+    # as no unit (民革 written in part in both), and the item went to 冯雪's 界别 民革界 without a word, while
+    # a 单位 cell 民革 on the next sheet is 民革县委 (unit.read_as). By hand: the sheet's name is read as that
+    # cell is, 民革县委, said once (sheet.unit_from_name): 民革县委 2 items, 民革界 none.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "委员名册": [["姓名", "界别", "单位"], ["冯雪", "民革界", "县正平律师事务所"], ["张三", "经济界", "县农商银行"]],
+        "单位": [["单位名称", "单位类型"], ["民革界", "界别组"], ["民革县委", "民主党派"], ["经济界", "界别组"]]})
+    path = write_xlsx(tmp_path / "台账.xlsx", {
+        "民革": [["2025年民革社情民意信息报送情况"], ["序号", "报送日期", "信息标题", "报送人", "县政协编发"],
+               [1, "2025-03-08", "关于加强食品安全监管的建议", "冯雪委员", "√"]],
+        "登记表": [["序号", "报送日期", "信息标题", "报送人", "单位", "县政协编发"],
+                [1, "2025-04-08", "关于规范律师收费的建议", "冯雪", "民革", "√"]]})
+    ledger, report = _read(path, roster=roster, year=2025)
+    assert [(i.sheet, "计入单位“民革县委”" in i.message) for i in _codes(report, "sheet.unit_from_name")] == [("民革", True)]
+    assert [(i.sheet, i.row) for i in _codes(report, "unit.read_as")] == [("登记表", 2)]
+    sent = units(ledger, Period.of(2025), today=DONE).set_index("unit")["submitted"].to_dict()
+    assert sent == {"民革界": 0, "民革县委": 2, "经济界": 0}
+
+
+def test_an_item_counted_for_its_authors_roster_sector_is_said(tmp_path):
+    # 吴志强's 单位 cell is blank; the roster gives him 界别 农业界 (a listed unit) and 单位 a 合作社 no list
+    # ranks: the item counts for 农业界, his 界别 written as listed, and nothing said it (the finding was
+    # made only when the roster wrote the unit otherwise than its 单位 sheet). By hand: said once, at his
+    # author cell; 农业界 1 item.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "委员名册": [["姓名", "界别", "单位"], ["吴志强", "农业界", "县绿源农民专业合作社"], ["周晓燕", "农业界", "农业界"]],
+        "单位": [["单位名称", "单位类型"], ["农业界", "界别组"]]})
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["编号", "收稿日期", "信息标题", "作者", "单位"],
+                                                        ["A1", "2025-07-08", "关于稻渔综合种养的建议", "吴志强", None],
+                                                        ["A2", "2025-08-08", "关于家庭农场的建议", "周晓燕", None]]})
+    ledger, report = _read(path, roster=roster, year=2025)
+    said = [(i.row, i.column, i.message) for i in _codes(report, "author.unit_from_roster")]
+    assert said == [(2, "D", "单位栏为空,按作者“吴志强”在名册中的界别“农业界”计入(名册这样写的其他作者同样计入);如不对,请填写单位")]
+    sent = units(ledger, Period.of(2025), today=DONE).set_index("unit")["submitted"].to_dict()
+    assert sent == {"农业界": 2}
