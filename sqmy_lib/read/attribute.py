@@ -393,14 +393,16 @@ def _units_by_roster(ledger: Ledger, listed: ListedUnits, people: pd.DataFrame) 
 def _roster_unit_findings(ledger: Ledger, listed: ListedUnits, first: pd.DataFrame) -> list[dict]:
     """At the author cell of the first item each way of writing a roster unit reaches (``first``: the
     items' first authors with their ``person_units`` row): ``author.unit_from_roster`` when it is
-    written otherwise than listed, ``author.unit_unlisted`` when no listed unit is it."""
+    written otherwise than listed or is the author's 界别, ``author.unit_unlisted`` when no listed unit is it."""
     written = first["unit"].where(first["via"] == "单位", first["sector"])
     first = first.assign(roster_text=written)
-    read_as = first[(first["counts_for"] != written) & first["counts_for"].isin(listed.names)]
+    # By the 界别 (吴志强 of 农业界, his 单位 a 合作社 no list ranks) the item counts for a unit its author does
+    # not work in: said even when the roster writes the 界别 as listed.
+    read_as = first[((first["counts_for"] != written) | (first["via"] != "单位")) & first["counts_for"].isin(listed.names)]
     read_as = read_as.drop_duplicates(["roster_text", "counts_for"])
     unlisted = first[(first["counts_for"] != "") & ~first["counts_for"].isin(listed.names)].drop_duplicates("counts_for")
     out = _at_author_cells(ledger, read_as, "author.unit_from_roster",
-                           [f"{via}“{w}”(名册单位表中的“{u}”)"
+                           [f"{via}“{w}”" + (f"(名册单位表中的“{u}”)" if u != w else "")
                             for via, w, u in zip(read_as["via"], read_as["roster_text"], read_as["counts_for"])])
     return out + _at_author_cells(ledger, unlisted, "author.unit_unlisted", list(unlisted["counts_for"]))
 
@@ -663,8 +665,7 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
     if units:
         if name_key(filed_by) in units:
             return filed_by
-        by_length = sorted(units, key=len, reverse=True)
-        return next((u for name in names for u in by_length if u and u in name), None) or _short_sheet_name(sheet, units)
+        return _listed_unit_named(names, units, rules) or _short_sheet_name(sheet, units)
     office = rules.data.get("office", {})
     own = lambda name: name in (office.get("name"), office.get("full_name")) or name.endswith(("办公室", "信息科", "政协"))
     if filed_by:
@@ -672,6 +673,24 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
     found = [name for whole in names for name in _unit_in_name(whole) if not own(name) and _names_a_unit(name, rules)]
     # A sheet 民盟 of 民盟县委2025年报送表: the unit written in full where another name writes it whole.
     return max((n for n in found if found[0] in n), key=len) if found else None
+
+
+def _listed_unit_named(names: tuple[str, ...], units: set[str], rules: Rules) -> str | None:
+    """The roster unit the first of ``names`` (sheet, title, file, folder) that names one names: written
+    whole in it (民盟县委2025年台账), else written as a 单位 cell would write it (民革, 民革市委会 for
+    民革江州市委会, as ``unit_key`` reads them) before or after its year (2025年民革社情民意…), when
+    that is one listed unit (not 民革界 beside it: its key is another)."""
+    by_length = sorted(units, key=len, reverse=True)
+    places = office_places(rules)
+    by_key: dict[str, set[str]] = {}
+    for u in units:
+        by_key.setdefault(unit_key(u, places), set()).add(u)
+    for name in names:
+        whole = next((u for u in by_length if u and u in name), None)
+        keyed = [by_key.get(unit_key(part, places), set()) for part in _unit_in_name(name) if part]
+        if found := whole or next((next(iter(k)) for k in keyed if len(k) == 1), None):
+            return found
+    return None
 
 
 def _short_sheet_name(sheet: str, units: set[str]) -> str | None:

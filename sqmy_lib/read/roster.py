@@ -1,5 +1,8 @@
 """名册: people (姓名, 身份, 单位, 界别, 聘任日期, 解聘/离任日期) and units (单位名称, 单位类型).
 
+A 职务 column stands for the 身份 only where no 身份 column does and only in the cells naming a
+role (县政协委员); a post (行长) is the person's, unread and said, the role the sheet's name gives.
+
 A roster is read from its own workbook or from roster sheets found among the
 ledgers; sheets are recognised by their headers like ledger sheets are.
 
@@ -38,7 +41,7 @@ from ..zh import column_letter as col_letter
 from .attribute import unit_key
 from .authors import GENDER_WORDS, AuthorWords, name_key, split_authors
 from .headers import Layout, norm_label
-from .vocabulary import FIELD_LABELS, NOTE_WORDS, SUBTOTAL_WORDS
+from .vocabulary import FIELD_LABELS, NOTE_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
 from .values import cell_text, from_1904, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
@@ -59,6 +62,7 @@ NOTE_LABELS = frozenset(norm_label(x) for x in ("备注", "说明", "备考", "�
 _JOINING = re.compile(r"聘任|聘为|新聘|增补|补选|新任|当选|调入|调来|加入|起聘|任职")
 _LEAVING = re.compile(r"离任|离职|解聘|调离|调出|调走|辞去|辞职|退出|去世|病故|逝世|届满|免去|不再担任|退休")
 SEQ_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["seq"])
+POST_LABELS = frozenset(norm_label(x) for x in ROSTER_ROLE_FALLBACK)
 DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
 
 
@@ -315,21 +319,36 @@ def _fold_move(left: dict, p: dict, places: tuple[str, ...]) -> None:
     left["folded"] = True  # left out of the people table (roster_from_sheets)
 
 
+def _header(grid: SheetGrid, layout: Layout) -> list:
+    return grid.rows[layout.header_top] if layout.header_top < len(grid.rows) else []
+
+
 def _unread_columns(file: str, grid: SheetGrid, layout: Layout, read: set) -> list[dict]:
     """One finding per roster column that is not read (性别, 民族, 工作单位及职务 …), with how many
     of its cells were not read, so nothing in the roster is passed over in silence."""
-    header = grid.rows[layout.header_top] if layout.header_top < len(grid.rows) else []
     taken = set(layout.fields.values()) | {c for c in read if c is not None}
     out = []
-    for c, label in enumerate(header):
+    for c, label in enumerate(_header(grid, layout)):
         text = norm_spaces(cell_text(label))
         if c in taken or not text or norm_label(text) in SEQ_LABELS:  # 序号: the row's number, nothing to read
             continue
         filled = sum(1 for row in grid.rows[layout.header_bottom + 1:] if c < len(row) and cell_text(row[c]).strip())
         if filled:
-            out.append(dict(code="roster.column_unread", src=None, file=file, sheet=grid.name, row=layout.header_top + 1,
-                            column=col_letter(c), value=text, detail=str(filled)))
+            out.append(_column_unread(file, grid, layout, c, filled))
     return out
+
+
+def _column_unread(file: str, grid: SheetGrid, layout: Layout, c: int, cells: int) -> dict:
+    return dict(code="roster.column_unread", src=None, file=file, sheet=grid.name, row=layout.header_top + 1,
+                column=col_letter(c), value=norm_spaces(cell_text(_header(grid, layout)[c])), detail=str(cells))
+
+
+def _post_column(grid: SheetGrid, layout: Layout) -> int | None:
+    """The role column when it is a 职务 read as the role for want of a 身份 column (县政协委员, 信息员
+    there): a cell of it naming no role (行长, 教授) is the person's post, not their 身份."""
+    c = layout.fields.get("role")
+    header = _header(grid, layout)
+    return c if c is not None and c < len(header) and norm_label(header[c]) in POST_LABELS else None
 
 
 def _roles(text: str, default: str, rules: Rules) -> tuple[list[str], str]:
@@ -442,7 +461,10 @@ class _PeopleSheet:
 
     def __init__(self, file: str, grid: SheetGrid, layout: Layout, rules: Rules, findings: list[dict]):
         self.file, self.grid, self.layout, self.rules, self.findings = file, grid, layout, rules, findings
-        self.default_role = _role_from_names(grid.name, file, rules) if "role" not in layout.fields else ""
+        self.post_col = _post_column(grid, layout)
+        self.posts = 0  # cells of the 职务 column that are posts, not roles: said with the column
+        by_name = "role" not in layout.fields or self.post_col is not None
+        self.default_role = _role_from_names(grid.name, file, rules) if by_name else ""
         self.end_col = _end_column(grid, layout)
         self.note_col = layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
         self.words = AuthorWords.from_rules(rules.data)  # 冯一主席 in 姓名 is 冯一, as in a ledger's 作者
@@ -452,6 +474,8 @@ class _PeopleSheet:
         people: list[dict] = []
         for row_no, get, row in _rows(self.grid, self.layout, self.findings, self.file):
             people += self._row(dict(file=self.file, sheet=self.grid.name, row=row_no), get, row)
+        if self.posts:
+            self.findings.append(_column_unread(self.file, self.grid, self.layout, self.post_col, self.posts))
         return people
 
     def _say(self, code: str, where: dict, field: str | int | None, value: str, detail: str = "") -> None:
@@ -475,13 +499,23 @@ class _PeopleSheet:
                 self._say("roster.name_note", where, "name", text, name)
         problems: list[str] = []
         appointed, ended = self._dates(get, row, problems, where, "、".join(n for n, _ in names))
-        roles, said = _roles(cell_text(get("role")), self.default_role, self.rules)
+        roles, said = self._roles(cell_text(get("role")))
         if said:
             self._say(said, where, "role", cell_text(get("role")), "、".join(roles))
         unit, sector = norm_spaces(cell_text(get("unit"))), norm_spaces(cell_text(get("sector")))
         return [dict(name=name, role=role, unit=unit, sector=sector, tag=note, appointed_on=appointed, ended_on=ended,
                      terms=((appointed, ended),), moves=(), date_problem=";".join(problems), **where)
                 for name, note in names for role in roles]
+
+    def _roles(self, written: str) -> tuple[list[str], str]:
+        """The roles of a row's 身份 cell (``_roles``). Under a 职务 column a cell naming no role (行长)
+        is the person's post: the role is the one the sheet's name gives (委员名册 → 委员), the post
+        unread (said once for the column, ``roster.column_unread``)."""
+        roles, said = _roles(written, self.default_role, self.rules)
+        if said == "roster.role_unknown" and self.post_col is not None and self.default_role:
+            self.posts += 1
+            return [self.default_role], ""
+        return roles, said
 
     def _footer(self, where: dict, text: str, row: list) -> bool:
         """A row under the table that names no one (合计：2人, 注：…, 填表人：李某 | 审核人：王某): said at

@@ -272,12 +272,14 @@ def _no_item(df: pd.DataFrame, ctx: Context) -> pd.Series:
 
 
 def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
-    """A unit the roster does not list, once (at its first row). A roster with a 单位 sheet ranks only
-    the units on it: a unit known only as someone's 单位 or 界别 counted for no unit, without a word;
-    without a 单位 sheet, the people's units and 界别 are the roster's units."""
-    units = ctx.roster.unit_names
-    known = units or set(ctx.roster.people["sector"]) | set(ctx.roster.people["unit"])
-    return _filled("unit")(df) & ~df["unit"].isin(known) & ~df["unit"].duplicated()
+    """A unit the roster's 单位 sheet does not list, once (at its first row): it ranks only the units on
+    it, a unit known only as someone's 单位 or 界别 counted for no unit. A roster without a 单位 sheet
+    ranks every unit the items name, as without a roster (``compute.units``): nothing to say here,
+    its spellings are ``unit.variant``."""
+    units = ctx.roster.unit_names - {""}
+    if not units:
+        return pd.Series(False, index=df.index)
+    return _filled("unit")(df) & ~df["unit"].isin(units) & ~df["unit"].duplicated()
 
 
 def _main_units(df: pd.DataFrame, ctx: Context) -> pd.Series:
@@ -300,10 +302,11 @@ def _main_units(df: pd.DataFrame, ctx: Context) -> pd.Series:
 
 
 def _unit_variant(df: pd.DataFrame, ctx: Context) -> pd.Series:
-    """Without a roster: the first row of each other way of writing a unit of the office (with a
-    roster, a unit not on it is ``roster.unknown_unit``)."""
+    """Without a roster's 单位 sheet (no roster, or people only, the units ranked as the items name
+    them): the first row of each other way of writing a unit of the office (with one, a unit not on
+    it is ``roster.unknown_unit``)."""
     out = pd.Series(False, index=df.index)
-    if ctx.roster:
+    if ctx.roster is not None and ctx.roster.unit_names - {""}:
         return out
     other = df[df["unit"].to_numpy() != df["unit_main"].to_numpy()]
     out[other.index] = ~other.duplicated(["office", "unit"]).to_numpy()
