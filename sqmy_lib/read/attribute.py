@@ -458,19 +458,18 @@ def _at_author_cells(ledger: Ledger, rows: pd.DataFrame, code: str, detail=None)
 
 def _dots_left_out(ledger: Ledger, people: set[str]) -> list[dict]:
     """阿依古丽买买提 beside 阿依古丽·买买提 (in the ledgers or the roster): one person whose name's dot was
-    left out, counted under the name with it; it was two people. ``_variants`` says each way of writing
-    the ledgers show; a name only the roster writes with its dot is said here (``author.variant``). Not
-    when two dotted names lose their dots alike (which one, only staff know)."""
+    left out, counted under the name with it; it was two people. The other way when the roster writes the
+    name without its dot (阿不都热合曼, 阿不都 热合曼), or the ledgers write it with a space only (扎西 顿珠 beside
+    扎西顿珠): counted under the name as written there. ``_variants`` says each way of writing the ledgers
+    show; a name only the roster writes is said here (``author.variant``). Not when two dotted names lose
+    their dots alike (which one, only staff know)."""
     authors = ledger.authors
-    dotted: dict[str, set[str]] = {}
-    for name in {*authors["name"], *people}:
-        if "·" in name:
-            dotted.setdefault(name.replace("·", ""), set()).add(name)
-    plain = {n: next(iter(d)) for n in set(authors["name"]) if len(d := dotted.get(n, ())) == 1}
+    names = set(authors["name"])
+    plain = _one_form(names, people, _written_spaced(authors))
     if not plain:
         return []
     left_out = authors["name"].isin(plain.keys())
-    only_roster = authors[left_out & ~authors["name"].map(plain).isin(set(authors["name"]))].drop_duplicates("name")
+    only_roster = authors[left_out & ~authors["name"].map(plain).isin(names)].drop_duplicates("name")
     findings = _at_author_cells(ledger, only_roster, "author.variant", [f"名册中的“{plain[n]}”" for n in only_roster["name"]])
     authors.loc[left_out, "name"] = authors.loc[left_out, "name"].map(plain)
     subs = ledger.submissions
@@ -478,6 +477,30 @@ def _dots_left_out(ledger: Ledger, people: set[str]) -> list[dict]:
     subs.loc[items, "authors"] = pd.Series([tuple(plain.get(a, a) for a in t) for t in subs.loc[items, "authors"]],
                                            index=subs.index[items], dtype=object)
     return findings
+
+
+def _one_form(names: set[str], people: set[str], spaced: set[str]) -> dict[str, str]:
+    """name → the name it is counted under, for ``_dots_left_out``: the dotted one, or the one without the dot
+    when the roster writes it so or the dotted one is written with a space only (``spaced``)."""
+    dotted: dict[str, set[str]] = {}
+    for name in names | people:
+        if "·" in name:
+            dotted.setdefault(name.replace("·", ""), set()).add(name)
+    out = {}
+    for bare, forms in dotted.items():
+        name = next(iter(forms))
+        if len(forms) == 1 and name not in people and (bare in people or bare in names and name in spaced):
+            out.update({name: bare} if name in names else {})
+        elif len(forms) == 1 and bare in names and bare not in people:
+            out[bare] = name
+    return out
+
+
+def _written_spaced(authors: pd.DataFrame) -> set[str]:
+    """The dotted names the ledgers write only with a space for the dot (阿不都 热合曼: read.authors joined it)."""
+    rows = authors[authors["name"].str.contains("·", regex=False)]
+    with_space = rows["written"].str.contains(" ", regex=False)
+    return set(rows.loc[with_space, "name"]) - set(rows.loc[~with_space, "name"])
 
 
 def _names_joined(ledger: Ledger, people: set[str], rules: Rules) -> list[dict]:
