@@ -81,3 +81,28 @@ def test_a_roster_that_leaves_the_dot_out_matches_the_dotted_name(tmp_path, writ
     assert not _codes(report, "roster.unknown_person")
     variant = _codes(report, "author.variant")
     assert [(i.row, i.column) for i in variant] == [(3, "D")] and "名册中的“阿不都热合曼”" in variant[0].message
+
+
+def test_a_roster_person_whose_name_ends_like_a_unit_is_an_author_with_others(tmp_path):
+    rows = [[TITLE], HEADER,
+            [1, "2025-03-12", "关于发展特色林果业的建议", "刘红委、张三", "民革青山县委", None, "√"],
+            [2, "2025-04-12", "关于加强牧区医疗保障的建议", "刘红委", "民革青山县委", "√", None],
+            [3, "2025-05-12", "关于规范校外培训机构的建议", "王志界、张三", "民革青山县委", "√", None],
+            [4, "2025-06-12", "关于规范停车收费的建议", "张三、刘红委", None, "√", None]]
+    ledger_path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows})
+    roster = _roster(tmp_path / "名册.xlsx", [(n, "民革青山县委") for n in ("刘红委", "张三", "王志界")], "民革青山县委")
+    ledger, report = assert_every_cell_accounted(ledger_path, roster=roster)
+    a = ledger.authors
+    assert list(zip(a["item"], a["position"], a["name"])) == [
+        (0, 0, "刘红委"), (0, 1, "张三"), (1, 0, "刘红委"), (2, 0, "王志界"), (2, 1, "张三"), (3, 0, "张三"), (3, 1, "刘红委")]
+    # Item 3 has no 单位: not 刘红委 (a person), its authors' roster unit.
+    assert ledger.submissions["unit"].tolist()[3] != "刘红委"
+    assert not _codes(report, "author.with_unit")
+    # 刘红委 100/2 + 30 + 30/2 = 95; 张三 100/2 + 30/2 + 30/2 = 80; 王志界 30/2 = 15.
+    assert _paid(ledger) == {"刘红委": Decimal("95.00"), "张三": Decimal("80.00"), "王志界": Decimal("15.00")}
+    people = sq.people(ledger, 2025).set_index("name")
+    assert people.loc[["刘红委", "张三", "王志界"], "submitted"].tolist() == [3, 3, 1]
+    # Without the roster only the rules speak: 刘红委 beside 张三 reads as their unit, said (rows 3, 5, 6).
+    ledger, report = assert_every_cell_accounted(ledger_path)
+    assert "刘红委" not in set(ledger.authors["name"][ledger.authors["item"] != 1])
+    assert [i.row for i in _codes(report, "author.with_unit")] == [3, 5, 6]

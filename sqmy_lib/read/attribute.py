@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..records import Ledger, Roster
 from ..rules import Rules
-from .authors import looks_like_a_person, name_key
+from .authors import looks_like_a_person, name_key, names_apart
 
 
 _BRANCH_WORDS = re.compile(r"(?:界别组|界别|界组)$")
@@ -181,6 +181,8 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     roster = ledger.roster
     people = {name_key(n) for n in roster.person_names} if roster else set()
     units = {name_key(n) for n in roster.unit_names} if roster else set()
+    if roster:
+        _roster_people_as_authors(ledger, people, units, rules)
     findings: list[dict] = _authors_by_sheet_name(ledger, people, units, rules)
     findings += _same_names(ledger) if roster else []
     findings += _roster_spelling(ledger, rules) if roster else []
@@ -212,6 +214,49 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     if findings:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(findings).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
+
+
+def _roster_people_as_authors(ledger: Ledger, people: set[str], units: set[str], rules: Rules) -> None:
+    """刘红委、张三 with 刘红委 a person of the roster: the reader took the name for the item's unit by its
+    ending (rules ``unit_name_suffixes``); the roster decides, so it is an author, in its place in the cell,
+    no longer the item's unit nor said as one (``author.with_unit``)."""
+    named = {p for p in people - units if rules.author_kind(p) == "unit"}
+    subs = ledger.submissions
+    if not named or subs.empty:
+        return
+    maybe = subs["author_text"].str.contains("|".join(map(re.escape, named))).to_numpy()
+    rows, said = [], {}
+    for i in subs.index[maybe]:
+        authors = subs.at[i, "authors"]
+        for k, part in enumerate(names_apart(subs.at[i, "author_text"])):
+            if (name := name_key(part)) in named and name not in authors:
+                at = min(k, len(authors))
+                authors = (*authors[:at], name, *authors[at:])
+                rows.append(dict(item=subs.at[i, "item"], position=at, name=name, written=part, tag="", role=None,
+                                 scribe=False, is_unit=False, office=subs.at[i, "office"]))
+                said.setdefault((subs.at[i, "src"], subs.at[i, "row"]), set()).add(name)
+                subs.at[i, "unit"] = "" if name_key(subs.at[i, "unit"]) == name else subs.at[i, "unit"]
+        subs.at[i, "authors"] = authors
+    if rows:
+        _put_back(ledger, pd.DataFrame(rows), said)
+
+
+def _put_back(ledger: Ledger, rows: pd.DataFrame, said: dict) -> None:
+    """``_roster_people_as_authors``' authors among the others in their places, and the names taken out of
+    the ``author.with_unit`` said at their cells (the finding gone when it said no other unit)."""
+    authors = ledger.authors
+    for item, position in zip(rows["item"], rows["position"]):  # in the order of the cell: each after the last
+        later = (authors["item"] == item) & (authors["position"] >= position)
+        authors.loc[later, "position"] += 1
+    ledger.authors = (pd.concat([authors, rows.astype(authors.dtypes.to_dict())], ignore_index=True)
+                      .sort_values(["item", "position"], kind="stable").reset_index(drop=True))
+    f = ledger.findings
+    at = f.index[(f["code"] == "author.with_unit").to_numpy()]
+    details = {i: [u for u in f.at[i, "detail"].split("、") if name_key(u) not in said.get((f.at[i, "src"], f.at[i, "row"]), ())]
+               for i in at}
+    for i, left in details.items():
+        f.at[i, "detail"] = "、".join(left)
+    ledger.findings = f.drop(index=[i for i, left in details.items() if not left]).reset_index(drop=True)
 
 
 def _authors_by_sheet_name(ledger: Ledger, people: set[str], units: set[str], rules: Rules) -> list[dict]:

@@ -184,6 +184,11 @@ def author_key(name: str) -> str:
     return name_key(name)
 
 
+def names_apart(text: str) -> list[str]:
+    """An author cell's parts between separators and spaces, as written (刘红委、张三 → 刘红委, 张三)."""
+    return [p for part in _SEPARATORS.split(unicodedata.normalize("NFKC", text)) for p in part.split()]
+
+
 def name_key(name: str) -> str:
     """A name as matched: NFKC, no white space, every middle-dot variant as ``·``."""
     if name.isalnum() and unicodedata.is_normalized("NFKC", name):
