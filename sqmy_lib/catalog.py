@@ -187,6 +187,8 @@ _ENTRIES = [
     Code("row.continuation", WARNING, "续行", "本行没有标题、作者、日期,只填了采用或批示,已按{detail}那条信息的续行计入;如是另一条信息,请补齐标题等"),
     Code("author.et_al", WARNING, "作者含“等”", "作者“{value}”中的“{detail}”已略去,只计名列的作者;如有其他作者请写全"),
     Code("author.names_joined", WARNING, "两人姓名连写", "作者“{value}”读作“{detail}”两人(台账或名册中另有二人);如确是一人,请在名册中列明"),
+    Code("author.name_spaced", WARNING, "一人姓名中有空格",
+         "作者“{value}”中以空格隔开的“{detail}”按一人计(空格两边都不以常见姓氏开头,读作姓名中的间隔号);如是两人,请用“、”分隔"),
     Code("author.with_unit", WARNING, "作者栏写有单位", "作者“{value}”中的“{detail}”读作作者所在单位(该信息的单位),不计为作者;如系以单位名义报送,请只填单位,人员另列"),
     Code("author.collective", WARNING, "作者栏写的是集体", "作者“{value}”中的“{detail}”不是个人姓名,不计为个人作者(不计个人任务和稿酬);作者栏没有个人姓名的,按所在单位集体报送计入;如有执笔人请写明姓名"),
     Code("author.source", WARNING, "作者栏写的是信息来源", "作者“{value}”中的“{detail}”是信息来源,不是撰稿人,未计为作者(不计个人任务和稿酬);作者栏没有个人姓名的,按所在单位报送计入;如有撰稿人请写明"),

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..records import Ledger, Roster
 from ..rules import Rules
-from .authors import looks_like_a_person, name_key
+from .authors import looks_like_a_person, name_key, names_apart
 
 
 _BRANCH_WORDS = re.compile(r"(?:界别组|界别|界组)$")
@@ -181,6 +181,8 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     roster = ledger.roster
     people = {name_key(n) for n in roster.person_names} if roster else set()
     units = {name_key(n) for n in roster.unit_names} if roster else set()
+    if roster:
+        _roster_people_as_authors(ledger, people, units, rules)
     findings: list[dict] = _authors_by_sheet_name(ledger, people, units, rules)
     findings += _same_names(ledger) if roster else []
     findings += _roster_spelling(ledger, rules) if roster else []
@@ -212,6 +214,49 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     if findings:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(findings).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
+
+
+def _roster_people_as_authors(ledger: Ledger, people: set[str], units: set[str], rules: Rules) -> None:
+    """刘红委、张三 with 刘红委 a person of the roster: the reader took the name for the item's unit by its
+    ending (rules ``unit_name_suffixes``); the roster decides, so it is an author, in its place in the cell,
+    no longer the item's unit nor said as one (``author.with_unit``)."""
+    named = {p for p in people - units if rules.author_kind(p) == "unit"}
+    subs = ledger.submissions
+    if not named or subs.empty:
+        return
+    maybe = subs["author_text"].str.contains("|".join(map(re.escape, named))).to_numpy()
+    rows, said = [], {}
+    for i in subs.index[maybe]:
+        authors = subs.at[i, "authors"]
+        for k, part in enumerate(names_apart(subs.at[i, "author_text"])):
+            if (name := name_key(part)) in named and name not in authors:
+                at = min(k, len(authors))
+                authors = (*authors[:at], name, *authors[at:])
+                rows.append(dict(item=subs.at[i, "item"], position=at, name=name, written=part, tag="", role=None,
+                                 scribe=False, is_unit=False, office=subs.at[i, "office"]))
+                said.setdefault((subs.at[i, "src"], subs.at[i, "row"]), set()).add(name)
+                subs.at[i, "unit"] = "" if name_key(subs.at[i, "unit"]) == name else subs.at[i, "unit"]
+        subs.at[i, "authors"] = authors
+    if rows:
+        _put_back(ledger, pd.DataFrame(rows), said)
+
+
+def _put_back(ledger: Ledger, rows: pd.DataFrame, said: dict) -> None:
+    """``_roster_people_as_authors``' authors among the others in their places, and the names taken out of
+    the ``author.with_unit`` said at their cells (the finding gone when it said no other unit)."""
+    authors = ledger.authors
+    for item, position in zip(rows["item"], rows["position"]):  # in the order of the cell: each after the last
+        later = (authors["item"] == item) & (authors["position"] >= position)
+        authors.loc[later, "position"] += 1
+    ledger.authors = (pd.concat([authors, rows.astype(authors.dtypes.to_dict())], ignore_index=True)
+                      .sort_values(["item", "position"], kind="stable").reset_index(drop=True))
+    f = ledger.findings
+    at = f.index[(f["code"] == "author.with_unit").to_numpy()]
+    details = {i: [u for u in f.at[i, "detail"].split("、") if name_key(u) not in said.get((f.at[i, "src"], f.at[i, "row"]), ())]
+               for i in at}
+    for i, left in details.items():
+        f.at[i, "detail"] = "、".join(left)
+    ledger.findings = f.drop(index=[i for i, left in details.items() if not left]).reset_index(drop=True)
 
 
 def _authors_by_sheet_name(ledger: Ledger, people: set[str], units: set[str], rules: Rules) -> list[dict]:
@@ -460,19 +505,18 @@ def _at_author_cells(ledger: Ledger, rows: pd.DataFrame, code: str, detail=None)
 
 def _dots_left_out(ledger: Ledger, people: set[str]) -> list[dict]:
     """阿依古丽买买提 beside 阿依古丽·买买提 (in the ledgers or the roster): one person whose name's dot was
-    left out, counted under the name with it; it was two people. ``_variants`` says each way of writing
-    the ledgers show; a name only the roster writes with its dot is said here (``author.variant``). Not
-    when two dotted names lose their dots alike (which one, only staff know)."""
+    left out, counted under the name with it; it was two people. The other way when the roster writes the
+    name without its dot (阿不都热合曼, 阿不都 热合曼), or the ledgers write it with a space only (扎西 顿珠 beside
+    扎西顿珠): counted under the name as written there. ``_variants`` says each way of writing the ledgers
+    show; a name only the roster writes is said here (``author.variant``). Not when two dotted names lose
+    their dots alike (which one, only staff know)."""
     authors = ledger.authors
-    dotted: dict[str, set[str]] = {}
-    for name in {*authors["name"], *people}:
-        if "·" in name:
-            dotted.setdefault(name.replace("·", ""), set()).add(name)
-    plain = {n: next(iter(d)) for n in set(authors["name"]) if len(d := dotted.get(n, ())) == 1}
+    names = set(authors["name"])
+    plain = _one_form(names, people, _written_spaced(authors))
     if not plain:
         return []
     left_out = authors["name"].isin(plain.keys())
-    only_roster = authors[left_out & ~authors["name"].map(plain).isin(set(authors["name"]))].drop_duplicates("name")
+    only_roster = authors[left_out & ~authors["name"].map(plain).isin(names)].drop_duplicates("name")
     findings = _at_author_cells(ledger, only_roster, "author.variant", [f"名册中的“{plain[n]}”" for n in only_roster["name"]])
     authors.loc[left_out, "name"] = authors.loc[left_out, "name"].map(plain)
     subs = ledger.submissions
@@ -480,6 +524,30 @@ def _dots_left_out(ledger: Ledger, people: set[str]) -> list[dict]:
     subs.loc[items, "authors"] = pd.Series([tuple(plain.get(a, a) for a in t) for t in subs.loc[items, "authors"]],
                                            index=subs.index[items], dtype=object)
     return findings
+
+
+def _one_form(names: set[str], people: set[str], spaced: set[str]) -> dict[str, str]:
+    """name → the name it is counted under, for ``_dots_left_out``: the dotted one, or the one without the dot
+    when the roster writes it so or the dotted one is written with a space only (``spaced``)."""
+    dotted: dict[str, set[str]] = {}
+    for name in names | people:
+        if "·" in name:
+            dotted.setdefault(name.replace("·", ""), set()).add(name)
+    out = {}
+    for bare, forms in dotted.items():
+        name = next(iter(forms))
+        if len(forms) == 1 and name not in people and (bare in people or bare in names and name in spaced):
+            out.update({name: bare} if name in names else {})
+        elif len(forms) == 1 and bare in names and bare not in people:
+            out[bare] = name
+    return out
+
+
+def _written_spaced(authors: pd.DataFrame) -> set[str]:
+    """The dotted names the ledgers write only with a space for the dot (阿不都 热合曼: read.authors joined it)."""
+    rows = authors[authors["name"].str.contains("·", regex=False)]
+    with_space = rows["written"].str.contains(" ", regex=False)
+    return set(rows.loc[with_space, "name"]) - set(rows.loc[~with_space, "name"])
 
 
 def _names_joined(ledger: Ledger, people: set[str], rules: Rules) -> list[dict]:

@@ -163,6 +163,32 @@ def _join_latin(tokens: list[str]) -> list[str]:
     return out
 
 
+def _one_name_spaced(tokens: list[str], words: "AuthorWords") -> list[str]:
+    """``阿不都 热合曼``, ``扎西 顿珠``: parts of one transliterated name typed with a space (for its dot, or for
+    nothing) are one name, kept as written and matched dotted (``author_key``), when each part is a
+    ``name_part``; ``张三 李四``, ``阿不都 张三`` stay two. Only the shape tells: said (``author.name_spaced``)."""
+    out: list[str] = []
+    for t in tokens:
+        if out and words.name_part(t) and words.name_part(out[-1].rsplit(" ", 1)[-1]):
+            out[-1] += " " + t
+        else:
+            out.append(t)
+    return out
+
+
+def author_key(name: str) -> str:
+    """``name_key``; a name ``_one_name_spaced`` joined at its spaces (阿不都 热合曼) with a dot there
+    (阿不都·热合曼), as the name is written elsewhere with its dot."""
+    if " " in name and all(_CJK.match(ch) for ch in name.replace(" ", "")):
+        return "·".join(map(name_key, name.split(" ")))
+    return name_key(name)
+
+
+def names_apart(text: str) -> list[str]:
+    """An author cell's parts between separators and spaces, as written (刘红委、张三 → 刘红委, 张三)."""
+    return [p for part in _SEPARATORS.split(unicodedata.normalize("NFKC", text)) for p in part.split()]
+
+
 def name_key(name: str) -> str:
     """A name as matched: NFKC, no white space, every middle-dot variant as ``·``."""
     if name.isalnum() and unicodedata.is_normalized("NFKC", name):
@@ -242,6 +268,15 @@ class AuthorWords:
         an organisation's, not a role, party or honorific word."""
         return ((len(name) <= 3 or name[:2] in COMPOUND_SURNAMES) and not self._organised(name)
                 and name not in self.roles and name not in self.affiliations and name not in self.honorifics)
+
+    def name_part(self, token: str) -> bool:
+        """A part of a transliterated name (阿不都, 热合曼, 扎西, 顿珠): two to five characters not starting as a
+        Han name does (a common surname), and no word of the rules (a role, a party, a unit, a place, 汉族)."""
+        return (2 <= len(token) <= 5 and token[0] not in COMMON_SURNAMES and token[:2] not in COMPOUND_SURNAMES
+                and all(_CJK.match(ch) for ch in token) and token not in self.tag_words and token not in CONTRIBUTIONS
+                and not self._organised(token) and not self.is_source(token) and not self.is_collective(token)
+                and not _about_the_person(token) and not token.startswith(self.scribe) and not token.endswith(self.scribe)
+                and not self.suffix_tag(token)[1] and not self.prefix_tag(token)[1])
 
     def role_and_name(self, token: str) -> tuple[str, str] | None:
         """``县政协委员张三``, ``城关镇信息员李四丰`` → (the name, the role as written): a role word
@@ -484,13 +519,13 @@ def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
         return AuthorCell(inner.authors, et_al or inner.et_al, joined)
     if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
-        names = [n for part in _SEPARATORS.split(text) for n in _join_alignment(part.split())]
+        names = [n for part in _SEPARATORS.split(text) for n in _one_name_spaced(_join_alignment(part.split()), words)]
         if not any(n in words.tag_words or _about_the_person(n) or words.suffix_tag(n)[1]
                    or words.prefix_tag(n)[1] or words.unit_and_name(n) or words.role_and_name(n) or words.is_source(n)
                    or words.is_collective(n)
                    or words.post_and_name(n)
                    or len(names) > 1 and words.is_unit(n) for n in names):
-            return AuthorCell(tuple(Author(n, name_key(n)) for n in names), et_al)
+            return AuthorCell(tuple(Author(n, author_key(n)) for n in names), et_al)
     authors: list[Author] = []
     units: list[str] = []
     sources: list[str] = []
@@ -560,7 +595,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     prefix_tags: list[str] = []
     units: list[str] = []
     part = _SPACED_DIGITS.sub("", part)  # 138 0013 8000: one phone number, not three names
-    tokens = _join_unit_name(_join_latin(_join_alignment(part.split())), words)
+    tokens = _one_name_spaced(_join_unit_name(_join_latin(_join_alignment(part.split())), words), words)
     for k, token in enumerate(tokens):
         token, says_scribe = _without_scribe(token, words)  # 民革县委 执笔:张三
         scribe = scribe or says_scribe
@@ -601,7 +636,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         units += [n for n, _ in entries if words.is_unit(n)]
         entries = [e for e in entries if not words.is_unit(e[0])]
     entries, tags = _bracketed(entries, tags, units, words)
-    authors = [Author(n, name_key(n), "、".join([*prefix_tags, *tags, *after]), scribe) for n, after in entries]
+    authors = [Author(n, author_key(n), "、".join([*prefix_tags, *tags, *after]), scribe) for n, after in entries]
     return authors, "、".join(units)
 
 

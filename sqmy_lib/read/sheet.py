@@ -1340,6 +1340,8 @@ class SheetReader:
             self._finding("author.et_al", r, ca, text, cell.et_al)
         if cell.joined:
             self._finding("author.joined", r, ca, text, "、".join(a.name for a in cell.authors))
+        if spaced := _spaced_names(cell):
+            self._finding("author.name_spaced", r, ca, text, spaced)
         if cell.unit and not self._units_asked_with_authors:
             self._finding("author.with_unit", r, ca, text, cell.unit)
         if cell.source:
@@ -2548,6 +2550,11 @@ _COAUTHORS_IN_NOTE = re.compile(
     # the names in a sentence saying they wrote it too: 与周杰合写, 和周杰合作, 周杰参与撰写, 周杰共同完成
     r"|(?:与|和|同)(?P<with>[\u3400-\u9fff·、]{2,12}?)(?:同志)?(?:合写|合著|合作|共同撰写|共同完成|联合撰写|一起撰写|共同执笔)"
     r"|(?:^|[,，;；。])(?P<also>[\u3400-\u9fff·、]{2,12}?)(?:同志)?(?:参与撰写|参与执笔|共同撰写|共同完成|协助撰写|联合撰写)")
+def _spaced_names(cell: AuthorCell) -> str:
+    """The names of a cell read.authors joined at a space (阿不都 热合曼 is 阿不都·热合曼), as matched; '' for none."""
+    return "、".join(a.key for a in cell.authors if " " in a.name and "·" in a.key)
+
+
 def _names_listed(m: re.Match) -> str:
     """The names a 备注's co-author mention lists, joined by 、, up to where it says something else."""
     listed = (m["names"] or m["with"] or m["also"]).strip()
