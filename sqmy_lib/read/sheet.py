@@ -1338,7 +1338,7 @@ class SheetReader:
             self._finding("author.et_al", r, ca, text, cell.et_al)
         if cell.joined:
             self._finding("author.joined", r, ca, text, "、".join(a.name for a in cell.authors))
-        if cell.unit and not self._units_asked_with_authors:
+        if cell.unit_with_names and not self._units_asked_with_authors:
             self._finding("author.with_unit", r, ca, text, cell.unit)
         if cell.source:
             self._finding("author.source", r, ca, text, cell.source)
