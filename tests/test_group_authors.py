@@ -72,3 +72,25 @@ def test_all_members_of_a_sector_are_the_sectors_item(tmp_path):
     said = _codes(report, "author.collective")
     assert [(i.row, i.column) for i in said] == [(2, "D"), (3, "D")] and all("“全体委员”" in i.message for i in said)
     assert not _codes(report, "roster.unknown_person")
+
+
+def test_a_unit_written_otherwise_in_the_author_cell_counts_as_the_roster_writes_it(tmp_path):
+    # 农业界别组 and 县政协经济委 in the author cell, the 单位 cell empty: paid to 农业界 and 县政协经济委员会
+    # (unit.read_as at D), but the items counted for 农业界别组 and 县政协经济委, units no roster lists
+    # (roster.unknown_unit at the empty E cell): 农业界 had 1 item in the unit table and 2 in the rewards;
+    # and 农业界 beside 农业界别组 was "one person written two ways" (author.variant). 经济界别活动组 (a sector's
+    # group, as 经济界别组 is) was a payee of its own beside its 单位 经济界. By hand: 农业界 2 items ¥200.00,
+    # 县政协经济委员会 1 ¥100.00, 经济界 1 ¥100.00, in the unit table and the rewards alike.
+    roster = _roster(tmp_path, ("农业界", "界别组"), ("经济界", "界别组"), ("县政协经济委员会", "专委会"))
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [
+        HEAD,
+        [1, "2025-02-05", "关于高标准农田建设的建议", "农业界别组", None, "√"],
+        [2, "2025-03-05", "关于科技成果转化的建议", "县政协经济委", None, "√"],
+        [3, "2025-04-05", "关于家庭农场的建议", "农业界", None, "√"],
+        [4, "2025-05-05", "关于个体工商户的建议", "经济界别活动组", "经济界", "√"]]})
+    ledger, report = assert_every_cell_accounted(path, roster=roster, year=2025)
+    assert ledger.submissions["unit"].tolist() == ["农业界", "县政协经济委员会", "农业界", "经济界"]
+    assert _submitted(ledger) == {"农业界": 2, "县政协经济委员会": 1, "经济界": 1}
+    assert _paid(ledger) == {"农业界": Decimal("200.00"), "县政协经济委员会": Decimal("100.00"), "经济界": Decimal("100.00")}
+    assert sorted((i.row, i.column) for i in _codes(report, "unit.read_as")) == [(2, "D"), (3, "D"), (5, "D")]
+    assert not _codes(report, "roster.unknown_unit") and not _codes(report, "author.variant")
