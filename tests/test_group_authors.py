@@ -94,3 +94,16 @@ def test_a_unit_written_otherwise_in_the_author_cell_counts_as_the_roster_writes
     assert _paid(ledger) == {"农业界": Decimal("200.00"), "县政协经济委员会": Decimal("100.00"), "经济界": Decimal("100.00")}
     assert sorted((i.row, i.column) for i in _codes(report, "unit.read_as")) == [(2, "D"), (3, "D"), (5, "D")]
     assert not _codes(report, "roster.unknown_unit") and not _codes(report, "author.variant")
+
+
+def test_a_bank_presidents_post_is_not_part_of_the_unit(tmp_path):
+    # 张三（县政协委员、县农商银行行长）: 行长 was no post word, so 县农商银行行长 was said to be read as the unit.
+    # 行长 is a post (rules post_words): the unit 县农商银行, 行长 said of 张三; the 单位 cell's 经济界 counts.
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [
+        HEAD,
+        [1, "2025-02-05", "关于普惠金融的建议", "张三（县政协委员、县农商银行行长）", "经济界", "√"]]})
+    ledger, report = assert_every_cell_accounted(path, year=2025)
+    assert ledger.authors["name"].tolist() == ["张三"] and "行长" in ledger.authors["tag"].iat[0]
+    said = _codes(report, "author.with_unit")
+    assert len(said) == 1 and "“县农商银行”读作" in said[0].message
+    assert _paid(ledger) == {"张三": Decimal("100.00")}
