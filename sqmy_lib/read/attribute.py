@@ -30,7 +30,8 @@ from ..rules import Rules
 from .authors import looks_like_a_person, name_key, names_apart
 
 
-_BRANCH_WORDS = re.compile(r"(?:界别组|界别|界组)$")
+# A sector's group as written: 经济界别组, 经济界别活动组, 经济界组, 经济界别 (中共界界别组: its 界 twice) are 经济界.
+_BRANCH_WORDS = re.compile(r"界?(?:界别(?:活动)?组|界别|界(?:活动)?组)$")
 # The short forms a unit's name is written with, longest first (县工商业联合会 is 县工商联).
 # The parties' full names first (中国国民党革命委员会示例县委员会 is 民革县委); 委会 as 委 (民革县委会).
 _SHORT_FORMS = (("中国国民党革命委员会", "民革"), ("中国民主同盟", "民盟"), ("中国民主建国会", "民建"),
@@ -51,7 +52,7 @@ _COMMITTEE_OF_THE_CPPCC = re.compile(r"^政协(?=.{1,12}委$)")
 
 
 def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
-    """A unit's name as two spellings of one unit share it: ``教育界别组``, ``教育界别`` and
+    """A unit's name as two spellings of one unit share it: ``教育界别组``, ``教育界别活动组``, ``教育界别`` and
     ``教育界`` → ``教育界``; ``民盟示例县委员会``, ``中国民主同盟示例县委员会``, ``民盟县委会``, ``县民盟`` and
     ``民盟县委`` → ``民盟`` (the office's own place name as its level word, 委员会 as 委, 工作委员会 as 工委,
     工商业联合会 as 工商联, a party's full name as its short one, its committee at the office's own level as
@@ -197,7 +198,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         ambiguous = kinds[codes] == "ambiguous"
         if ambiguous.any():
             findings += _at_author_cells(ledger, authors[ambiguous].drop_duplicates(["item", "name"]), "author.ambiguous")
-        findings += _variants(ledger, authors)
+        findings += _variants(ledger, authors[~is_unit])  # a unit written two ways: unit.read_as, not one person
         findings += _titled(ledger, authors[~is_unit], rules)
         unit_only = pd.Series(is_unit).groupby(authors["item"].to_numpy()).all()
         subs["is_unit_item"] = subs["item"].map(unit_only).eq(True).to_numpy()
@@ -623,7 +624,8 @@ def _titled(ledger: Ledger, people: pd.DataFrame, rules: Rules) -> list[dict]:
 
 
 def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> list[dict]:
-    """Items with no 单位 take their first unit author's, else their sheet's unit (``_sheet_unit``),
+    """Items with no 单位 take their first unit author's (as written, or as the roster writes it when
+    ``_roster_spelling`` read it so: 农业界别组 is 农业界), else their sheet's unit (``_sheet_unit``),
     said once per sheet (``sheet.unit_from_name``)."""
     subs, authors = ledger.submissions, ledger.authors
     if subs.empty:
@@ -631,8 +633,9 @@ def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> list[dict]:
     missing = subs["unit"] == ""
     if not missing.any():
         return []
-    first_unit = (authors[authors["is_unit"]].drop_duplicates("item").set_index("item")["written"]
-                  if not authors.empty else pd.Series(dtype=object))
+    first = authors[authors["is_unit"]].drop_duplicates("item").set_index("item") if not authors.empty else None
+    first_unit = (first["written"].where(first["name"] == first["written"].map(name_key), first["name"])
+                  if first is not None else pd.Series(dtype=object))
     fill = subs.loc[missing, "item"].map(first_unit).astype(object)
     sheets = ledger.sheets
     by_sheet = {src: _sheet_unit(file, sheet, filed_by, units, rules, caption)

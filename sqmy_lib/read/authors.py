@@ -218,6 +218,12 @@ class AuthorCell:
     source: str = ""  # a source written as the author (群众来信): not an author, said
     collective: str = ""  # the unit as a whole written as the author (集体, 本单位): the unit's item, said
 
+    @property
+    def unit_with_names(self) -> str:
+        """The unit written with the names (民革县委张伟), '' when the cell names no one but the unit as a
+        whole (市工商联课题组: the unit's own item, which author.collective says)."""
+        return self.unit if self.authors or not self.collective else ""
+
 
 @dataclass
 class AuthorWords:
@@ -338,6 +344,18 @@ class AuthorWords:
         """The unit as a whole written as the author (集体, 集体创作, 本单位, 全体委员): rules
         ``authors.collective_words``, the whole token."""
         return token in self.collective
+
+    def unit_and_collective(self, token: str) -> tuple[str, str] | None:
+        """``市工商联课题组``, ``经济界全体委员`` → (the unit, the collective word): the unit as a whole written
+        after the unit's name, its item as one sent in the unit's name; None for anything else (课题组
+        alone, 张三课题组: no unit before it)."""
+        if not token.endswith(self.collective or ("\0",)):
+            return None
+        for w in self.collective:  # longest first: 经济界|全体委员, not 经济界全体|委员
+            unit = token[: -len(w)].rstrip(_UNIT_NAME_GAP) if token.endswith(w) else ""
+            if len(unit) >= 2 and self._organised(unit):
+                return unit, w
+        return None
 
     def unit_and_name(self, token: str) -> tuple[str, str, str] | None:
         """``民革县委张伟``, ``城关镇政协工委-刘洋``, ``县教育局王小芳``, ``民进县委会员赵六`` → (the unit,
@@ -485,6 +503,8 @@ def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
             and not text.endswith(words.scribe) and not text.startswith(words.scribe)):
         if words.is_collective(text):  # 集体, 全体委员: the item is its unit's
             return AuthorCell((), collective=text)
+        if group := words.unit_and_collective(text):  # 市工商联课题组, 经济界全体委员 (not a person 全体, 委员)
+            return AuthorCell((), unit=group[0], collective=group[1])
         name, tag = words.suffix_tag(text)
         if tag and (titled := words.unit_before_titled(name, tag)):  # 县政协李明主席, 县教育局王局长
             person = titled[1]
@@ -522,7 +542,7 @@ def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
         names = [n for part in _SEPARATORS.split(text) for n in _one_name_spaced(_join_alignment(part.split()), words)]
         if not any(n in words.tag_words or _about_the_person(n) or words.suffix_tag(n)[1]
                    or words.prefix_tag(n)[1] or words.unit_and_name(n) or words.role_and_name(n) or words.is_source(n)
-                   or words.is_collective(n)
+                   or words.is_collective(n) or words.unit_and_collective(n)
                    or words.post_and_name(n)
                    or len(names) > 1 and words.is_unit(n) for n in names):
             return AuthorCell(tuple(Author(n, author_key(n)) for n in names), et_al)
@@ -540,6 +560,10 @@ def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
             continue
         if words.is_collective(part):
             collective.append(part)
+            continue
+        if group := words.unit_and_collective(part):  # 市工商联课题组、张三: the group's unit, 张三 its author
+            units += [group[0]] if group[0] not in units else []
+            collective.append(group[1])
             continue
         found, unit = _part_authors(part, words)
         authors.extend(found)

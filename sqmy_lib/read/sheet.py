@@ -1342,7 +1342,7 @@ class SheetReader:
             self._finding("author.joined", r, ca, text, "、".join(a.name for a in cell.authors))
         if spaced := _spaced_names(cell):
             self._finding("author.name_spaced", r, ca, text, spaced)
-        if cell.unit and not self._units_asked_with_authors:
+        if cell.unit_with_names and not self._units_asked_with_authors:
             self._finding("author.with_unit", r, ca, text, cell.unit)
         if cell.source:
             self._finding("author.source", r, ca, text, cell.source)
