@@ -74,6 +74,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "sheets": {
         "src": INT, "file": TEXT, "sheet": TEXT, "kind": TEXT, "header_row": INT, "header_rows": INT, "year": OBJECT,
+        "months": OBJECT,  # (first, last) month the title says it covers, each year * 12 + month - 1; None
         "filed_by": TEXT, "caption": TEXT, "columns": OBJECT, "also": OBJECT, "labels": OBJECT, "hidden": BOOL,
         "items": INT,
     },

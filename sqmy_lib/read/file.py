@@ -537,12 +537,12 @@ def _sheet_row(ctx: SheetContext, layout: Layout, hidden: bool, items: int) -> d
     labels = {col_letter(c): label for c, label in layout.labels.items()}
     return dict(
         src=ctx.src, file=ctx.file, sheet=ctx.sheet, kind=layout.kind, header_row=layout.header_top + 1,
-        header_rows=layout.header_bottom - layout.header_top + 1, year=ctx.year, filed_by=ctx.filed_by,
-        caption=ctx.caption, columns=columns, also={**{col_letter(c): f for c, f in layout.also.items()}, **_joined_body_columns(layout)},
+        header_rows=layout.header_bottom - layout.header_top + 1, year=ctx.year, months=ctx.span,
+        filed_by=ctx.filed_by, caption=ctx.caption, columns=columns, also={**{col_letter(c): f for c, f in layout.also.items()}, **_joined_body_columns(layout)},
         labels=labels, hidden=hidden, items=items,
     )
 
 
 def _unread_sheet(src: int, file: str, sheet: str, hidden: bool) -> dict:
     return dict(src=src, file=file, sheet=sheet, kind="unrecognised", header_row=0, header_rows=0, year=None,
-                filed_by="", caption="", columns={}, also={}, labels={}, hidden=hidden, items=0)
+                months=None, filed_by="", caption="", columns={}, also={}, labels={}, hidden=hidden, items=0)

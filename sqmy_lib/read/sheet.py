@@ -50,12 +50,14 @@ from .values import (
     issue_year,
     item_no_key,
     month_in_text,
+    month_span_in_text,
     months_in_text,
     norm,
     norm_spaces,
     numerals_as_digits,
     parse_date,
     quarter_in_text,
+    sheet_name_year,
     title_key,
     year_in_text,
 )
@@ -223,6 +225,7 @@ class SheetContext:
     year_assumed: bool = False  # no title, sheet, file or folder name says the year: ``year`` is ``--year``'s
     caption: str = ""  # the text above the header (民革县委2025年社情民意信息报送情况), as written
     quarter: int | None = None  # the quarter a quarter's sheet names (第一季度, 1-3月): its dates lie about it
+    span: tuple[int, int] | None = None  # the months the title says it covers (2024年12月—2026年1月), as year * 12 + month - 1
 
 
 def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None,
@@ -234,7 +237,7 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
     m = _FILED_BY.search(norm_spaces(above))
     return SheetContext(src, file, sheet, year, m[1] if m else "", (above[:40], conflict) if conflict else None,
                         month_in_text(sheet), date1904, year_assumed=assumed, caption=norm_spaces(above)[:200],
-                        quarter=quarter_in_text(sheet))
+                        quarter=quarter_in_text(sheet), span=month_span_in_text(_FILLED_ON.sub(" ", above)))
 
 
 # When the form was filled in or printed (填表日期：2026年1月5日 above last year's ledger): no year of its items.
@@ -250,7 +253,7 @@ def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> 
     year is read. Against a file name, the year read is ``--year`` when it is one of the two, else
     the title's."""
     stem = file.replace("\\", "/").rsplit("/", 1)[-1]
-    titled, by_sheet = year_in_text(_FILLED_ON.sub(" ", above)), year_in_text(sheet)
+    titled, by_sheet = year_in_text(_FILLED_ON.sub(" ", above)), sheet_name_year(sheet)
     named = by_sheet or year_in_text(stem) or folder_year(file)  # 2024/台账.xlsx: the folder's year
     if not (titled and named and titled != named):
         year = titled or named or default_year
@@ -1204,11 +1207,16 @@ class SheetReader:
         """A date written without its year that belongs to the year beside the sheet's, said at its cell
         (``date.year_read``); it was read in the sheet's year. On a month's sheet: half a year from the
         sheet's month (a quarter's sheet: its middle month); on a sheet of a year: past its December, the
-        rows in date order."""
+        rows in date order; on one whose title states the months it covers (2024年12月—2026年1月), in them."""
         if not self.ctx.year:
             return dated
         month = self.ctx.month or (3 * self.ctx.quarter - 1 if self.ctx.quarter else None)
-        moves = self._beside_the_month(dated, month) if month else self._past_december(dated)
+        if month:
+            moves = self._beside_the_month(dated, month)
+        elif self.ctx.span:
+            moves = self._within_the_span(dated, kept)
+        else:
+            moves = self._past_december(dated, kept)
         if not moves:
             return dated
         out = list(dated)
@@ -1233,30 +1241,97 @@ class SheetReader:
                 moves.append((k, _in_year(day, year + shift), f"写在“{self.ctx.sheet}”工作表中"))
         return moves
 
-    def _past_december(self, dated: list[tuple[int, str, str]]) -> list[tuple[int, dt.date, str]]:
+    def _past_december(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, dt.date, str]]:
         """On a sheet of one year (2025年), rows in date order that run past its December: a date after a
         row of December (or of the next year already) that would go back half a year or more is of the
         next year (12月20日, then 1月8日: 2026-01-08); none when that would run into the next year's second
-        half (blocks of rows each from January: 民革县委's, then 民盟县委's)."""
+        half (blocks of rows each from January: 民革县委's, then 民盟县委's), said where the dates go back
+        (``date.year_unclear``). December rows at the top are not run past (``_december_first``)."""
         year = self.ctx.year
         # Ordinals: most rows are compared, not turned into dates (a sheet may hold thousands).
         january, december, after = (dt.date(y, m, 1).toordinal() for y, m in ((year, 1), (year, 12), (year + 2, 1)))
-        moves = []
+        moves, back = [], []  # back: the rows where the dates go back to the next year, and the month above
         above = 0  # the last row's day, as read
-        for k, (ordinal, status, text) in enumerate(dated):
+        start = self._december_first(dated, kept)
+        for k, (ordinal, status, text) in enumerate(dated[start:], start):
             if not ordinal or status != OK:
                 continue
             if december <= above < after and january <= ordinal < december and text and not has_year(text):
                 day, last = dt.date.fromordinal(ordinal), dt.date.fromordinal(above)
                 if (last.year - year) * 12 + last.month - day.month >= 6:  # half a year back or more
                     moves.append((k, _in_year(day, year + 1), f"排在{last.year}年{last.month}月的日期之后"))
+                    back += [(k, last)] if last.year == year else []
                     ordinal = moves[-1][1].toordinal()
             above = ordinal
         # Rows that run on past December reach the next year's first months; run on to its second half, they
         # are blocks (a unit's, a person's) each starting again in January, all of the sheet's year.
         if moves and max(m[1] for m in moves) >= dt.date(year + 1, 7, 1):
+            self._say_not_past_december(dated, kept, back)
             return []
         return moves
+
+    def _say_not_past_december(self, dated: list[tuple[int, str, str]], kept: list[int], back: list) -> None:
+        """Where the dates go back half a year or more after a December row but are read in the sheet's year
+        (the rows below run on into the next year's second half): said, the year unclear."""
+        year = self.ctx.year
+        for k, last in back:
+            self._finding("date.year_unclear", kept[k], self.f.get("date"), dated[k][2],
+                          f"排在{year}年{last.month}月的日期之后、早了半年以上,但其后各行排到了次年下半年"
+                          f"(像是分块登记、每块自年初起),未按次年读取,按{year}年读取")
+
+    def _december_first(self, dated: list[tuple[int, str, str]], kept: list[int]) -> int:
+        """How many rows at the top are of December, written without their year, before rows of the year's
+        first half (12月20日, 12月26日, then 1月8日 in a 2025 ledger): last December's (a 工作年度 from
+        December, late entries) or this one's, unclear; said at each (``date.year_unclear``), read in the
+        sheet's year, and the rows below them not taken to run past its December."""
+        lead = []
+        for k, (ordinal, status, text) in enumerate(dated):
+            if not ordinal or status != OK:
+                continue
+            month = dt.date.fromordinal(ordinal).month if text and not has_year(text) else 0
+            if month != 12:
+                lead = lead if 1 <= month <= 6 else []
+                break
+            lead.append(k)
+        year = self.ctx.year
+        for k in lead:
+            self._finding("date.year_unclear", kept[k], self.f.get("date"), dated[k][2],
+                          f"排在表首、其后是{year}年上半年的日期,可能是{year - 1}年12月的,"
+                          f"按{year}年12月读取")
+        return lead[-1] + 1 if lead else 0
+
+    def _within_the_span(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, dt.date, str]]:
+        """On a sheet whose title states the months it covers (2024年12月—2026年1月), a date without its
+        year is of the year that puts it in them; of two (a December, a January of a span over a year),
+        the first not half a year or more before the row above (12月26日 after 7月15日: 2025-12-26; 1月6日
+        then: 2026-01-06). A date of no month in them is read in the sheet's year."""
+        first, last = self.ctx.span
+        moves = []
+        above = None  # the last row's month, as year * 12 + month - 1
+        for k, (ordinal, status, text) in enumerate(dated):
+            if not ordinal or status != OK:
+                continue
+            day = dt.date.fromordinal(ordinal)
+            years = [y for y in range(first // 12, last // 12 + 1) if first <= y * 12 + day.month - 1 <= last]
+            if years and text and not has_year(text):
+                read = self._year_in_span(kept[k], dated[k][2], day, years, above)
+                if read != day:
+                    moves.append((k, read, f"在标题所写的{_months(first)}—{_months(last)}之间"
+                                  + (f"、排在{_months(above)}的日期之后" if above is not None else "")))
+                day = read
+            above = day.year * 12 + day.month - 1
+        return moves
+
+    def _year_in_span(self, r: int, text: str, day: dt.date, years: list[int], above: int | None) -> dt.date:
+        """The day in the first of ``years`` not half a year or more before the row above; when each is, in
+        the last, said (``date.year_unclear``: the dates go back and the title's months hold no later year)."""
+        for y in years:
+            if above is None or y * 12 + day.month - 1 > above - 6:
+                return _in_year(day, y)
+        self._finding("date.year_unclear", r, self.f.get("date"), text,
+                      f"排在{_months(above)}的日期之后、早了半年以上,标题所写期间内没有更晚的{day.month}月,"
+                      f"按{years[-1]}年读取")
+        return _in_year(day, years[-1])
 
     def _rows_with_records(self, data: list[list], notes: list[str]) -> list[int]:
         """The rows that may record an adoption, a forwarding or an instruction: a cell filled in
@@ -2606,6 +2681,11 @@ def _months_on(ordinal: int, months: int) -> int:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1])).toordinal()
+
+
+def _months(index: int) -> str:
+    """A month given as year * 12 + month - 1, as written (2024年12月)."""
+    return f"{index // 12}年{index % 12 + 1}月"
 
 
 def _in_year(day: dt.date, year: int) -> dt.date:

@@ -214,6 +214,8 @@ def parse_date(value, year: int | None = None) -> ParsedDate:
         return ParsedDate(None, MISSING)
     if "。" in text:  # 2025。3。5: the full stop a Chinese input method types for "."
         text = _STOP_BETWEEN_DIGITS.sub(".", text)
+    if "元月" in text:  # 2025年元月8日: January, as clerks write it (正月, the lunar month, is not read)
+        text = text.replace("元月", "1月")
     parsed = _parse_text(numerals_as_digits(text), year)
     if parsed.status == UNPARSEABLE and (bare := _REMARK_AFTER.sub("", text)) != text and bare:
         parsed = _parse_text(numerals_as_digits(bare), year)  # 3月5日(补报), 2025-3-5 上午: the day before a remark
@@ -355,6 +357,37 @@ _DAY_ONLY = re.compile(r"^(\d{1,2})[日号]?$")
 
 
 _YEAR_FOLDER = re.compile(r"\s*(20\d{2})\s*(?:年度?)?\s*")
+
+
+# 2024年12月—2026年1月, 2024年12月至2025年11月, 2025年1月—11月: the months a ledger's title says it covers.
+_MONTH_SPAN = re.compile(r"(20\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月份?\s*(?:[-—–~～至到]|——)\s*"
+                         r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月")
+
+
+def month_span_in_text(text: str) -> tuple[int, int] | None:
+    """The first and last month a title says its ledger covers (``2024年12月—2026年1月``), each as
+    year * 12 + month - 1; of years alone (``2024—2025年度``), from the first's January to the last's
+    December; None for none, or for a span running backwards or over three years."""
+    text = numerals_as_digits(unicodedata.normalize("NFKC", text))
+    if m := _MONTH_SPAN.search(text):
+        first, last = int(m[1]) * 12 + int(m[2]) - 1, int(m[3] or m[1]) * 12 + int(m[4]) - 1
+    elif m := _YEAR_SPAN.search(text):
+        first, last = int(m[1]) * 12, int(m[2]) * 12 + 11
+    else:
+        return None
+    return (first, last) if first <= last < first + 36 else None
+
+
+_SHORT_YEAR_NAME = re.compile(r"\s*(\d{2})\s*年度?\s*")
+
+
+def sheet_name_year(name: str) -> int | None:
+    """The year a sheet's name gives: as a title does (``2025年``), or two digits alone (``25年``, ``25年度``:
+    a sheet a year, named short)."""
+    if year := year_in_text(name):
+        return year
+    m = _SHORT_YEAR_NAME.fullmatch(unicodedata.normalize("NFKC", name))
+    return 2000 + int(m[1]) if m else None
 
 
 def folder_year(path: str) -> int | None:

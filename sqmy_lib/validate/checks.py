@@ -128,8 +128,17 @@ def _sheet_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
 
 
 def _out_of_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """A 收稿日期 of another year than its sheet's, unless in the months the sheet's title says it covers
+    (2024年12月—2026年1月)."""
     year = _sheet_year(df, ctx)
-    return df["date"].notna() & year.notna() & (df["date"].dt.year != year)
+    outside = df["date"].notna() & year.notna() & (df["date"].dt.year != year)
+    spans = dict(zip(ctx.ledger.sheets["src"], ctx.ledger.sheets["months"]))
+    if not outside.any() or not any(spans.values()):
+        return outside
+    span = df["src"].map(spans)
+    month = df["date"].dt.year * 12 + df["date"].dt.month - 1
+    inside = [bool(s) and s[0] <= m <= s[1] for s, m in zip(span, month)]
+    return outside & ~pd.Series(inside, index=df.index, dtype=bool)
 
 
 def _item_dates(df: pd.DataFrame, ctx: Context) -> pd.Series:
@@ -382,7 +391,7 @@ FILE_CODES = UNREADABLE_CODES
 READER_CODES = (
     "file.format_unsupported", "file.not_read", "input.no_files", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.unique", "repeat.differs", "sheet.hidden", "sheet.year_conflict", "ledger.several_years", "sheet.dated_by_name", "sheet.unit_as_author", "sheet.unit_by_name", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored", "header.filler_as_author",
     "header.duplicate", "header.numbering_restarts", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "mark.flag_conflict", "forward.flag_conflict", "issue.unknown", "issue.which_adoption", "issue.several", "adoption.own_beside_forward",
-    "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.merged_records", "row.unit_heading", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.from_issue", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "instruction.due_unread", "instruction.extended", "instruction.extended_unread", "sheet.no_unit", "office.other_level", "sheet.unit_from_name", "product.unknown", "role.unknown", "role.whose", "instruction.in_note",
+    "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.merged_records", "row.unit_heading", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.year_unclear", "date.from_issue", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "instruction.due_unread", "instruction.extended", "instruction.extended_unread", "sheet.no_unit", "office.other_level", "sheet.unit_from_name", "product.unknown", "role.unknown", "role.whose", "instruction.in_note",
     "instruction.in_adoption", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally",
     "link.ambiguous", "forward.repeated", "link.author_differs", "link.loose", "link.number_mismatch", "link.number_form", "link.other_year", "link.no_seq",
     "office.place_unclear", "office.misfiled",
