@@ -51,6 +51,9 @@ setup(
         "croniter>=2",
         "tzdata",
         "filelock>=3.12",
+        # Traditional characters read as simplified (民革青山縣委 is 民革青山县委): OpenCC's character table
+        # (pure Python, Apache-2.0, no dependencies; read once, about 10 ms).
+        "opencc-python-reimplemented>=0.1.7,<0.2",
     ],
     extras_require={
         # xlwt writes genuine BIFF8 .xls (the WPS shape): only the demo office and test inputs need it.

@@ -20,6 +20,8 @@ import math
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
 from pathlib import PurePath, PureWindowsPath
 
 _ZH_DIGITS = "零一二三四五六七八九"
@@ -27,6 +29,36 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Characters a spreadsheet reads as the start of a formula (OWASP "CSV injection").
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 DASH = "—"  # 一字线: ranges of time and place (GB/T 15834 4.13)
+
+
+# ---------------------------------------------------------------- characters
+
+@cache
+def _traditional() -> dict[int, str]:
+    """Each traditional-only character → its simplified form (縣 → 县, 張 → 张, 採 → 采), from OpenCC's
+    character table (the ``opencc-python-reimplemented`` package). One that is a simplified character
+    too (乾, 於, 瞭: OpenCC lists it among its own forms) is left as written: 王乾 is no 王干."""
+    table = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    fold = {}
+    for line in table.splitlines():
+        char, _, forms = line.partition("\t")
+        forms = forms.split()
+        if len(char) == 1 and forms and len(forms[0]) == 1 and char not in forms:
+            fold[ord(char)] = forms[0]
+    return fold
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    return frozenset(map(chr, _traditional()))
+
+
+def simplified(text: str) -> str:
+    """``text`` with its traditional characters as their simplified forms (民革青山縣委 → 民革青山县委,
+    市政協採用 → 市政协采用): a unit, a person, a mark written with a traditional-character IME is the
+    one written in simplified characters. Text with none (nearly all) is returned as it is."""
+    chars = _traditional_chars()
+    return text if chars.isdisjoint(text) else text.translate(_traditional())
 
 
 # ---------------------------------------------------------------- numbers

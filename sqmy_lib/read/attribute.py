@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..records import Ledger, Roster
 from ..rules import Rules
+from ..zh import simplified
 from .authors import looks_like_a_person, name_key, names_apart
 
 
@@ -56,8 +57,9 @@ def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
     ``教育界`` → ``教育界``; ``民盟示例县委员会``, ``中国民主同盟示例县委员会``, ``民盟县委会``, ``县民盟`` and
     ``民盟县委`` → ``民盟`` (the office's own place name as its level word, 委员会 as 委, 工作委员会 as 工委,
     工商业联合会 as 工商联, a party's full name as its short one, its committee at the office's own level as
-    the party); ``县教育局`` and ``教育局`` → ``教育局`` (the office's own level word before a unit's name)."""
-    text = "".join(unicodedata.normalize("NFKC", name).split())
+    the party); ``县教育局`` and ``教育局`` → ``教育局`` (the office's own level word before a unit's name);
+    ``民革青山縣委`` → as ``民革青山县委`` (traditional characters as simplified)."""
+    text = simplified("".join(unicodedata.normalize("NFKC", name).split()))  # 民革青山縣委 is 民革青山县委
     text = _BRACKET_AFTER.sub("", text) or text  # 民革县委(王五), 县工商联(总商会): a note after the name
     for place in places:
         if len(place) > 1 and place[-1] in "县市区旗州盟":

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from ..zh import simplified
+
 # Separators between names. White space separates names too (``张三 李四``), except the
 # alignment spaces inside a two-character name (``张  三``).
 _SEPARATORS = re.compile(r"[、,，;；。/／|｜┋│\\+&\n]+")
@@ -190,11 +192,12 @@ def names_apart(text: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """A name as matched: NFKC, no white space, every middle-dot variant as ``·``."""
+    """A name as matched: NFKC, no white space, every middle-dot variant as ``·``, traditional
+    characters as simplified (張三 is 张三: ``simplified``)."""
     if name.isalnum() and unicodedata.is_normalized("NFKC", name):
-        return name  # most names: nothing to fold
+        return simplified(name)  # most names: nothing else to fold
     text = "".join(unicodedata.normalize("NFKC", name).split())
-    return _DOT_IN_NAME.sub("·", text)
+    return simplified(_DOT_IN_NAME.sub("·", text))
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,10 @@ class Author:
     key: str
     tag: str = ""  # a role written beside the name (特邀信息员), or an affiliation (民革)
     scribe: bool = False
+
+    def __post_init__(self):
+        # 張三 is matched as 张三 whichever way the cell was read (a plain name's key is the name itself).
+        object.__setattr__(self, "key", simplified(self.key))
 
 
 @dataclass(frozen=True)

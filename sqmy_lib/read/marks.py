@@ -32,6 +32,8 @@ INSTRUCTION = "instruction"  # a part of an adoption text that records a 批示 
 
 # The parts of a tier-column cell (第3期,获县长批示), and the tick marks a 批示 may be written after.
 _MARK_PARTS = re.compile(r"[,，;；\s]+")
+# Punctuation typed after a mark (√。, 是，; NFKC has made ，；！ half-width): no part of it.
+_PUNCTUATION_AFTER = re.compile(r"[。.,、;!]+$")
 _MARK_SIGNS = " √✓✔☑●○"
 # 已, 并, 又 before a forwarding word (已转报省政协, 并报市政协): the forwarding all the same.
 _ALREADY = re.compile(r"^(?:已经|已|并|又|再|另)(?=\S)")
@@ -211,7 +213,7 @@ class Vocabulary:
         parts = [p for p in _MARK_PARTS.split(shown) if p]
         if len(parts) > 1 and any(self._any_instruction.search(p) for p in parts):  # 第3期,获县长批示; √ 县长批示
             shown = " ".join(p for p in parts if not self._any_instruction.search(p)) or shown
-        text = norm(shown).upper()
+        text = _one_mark(norm(shown).upper())
         if not text:
             return None
         if text.isdigit() and len(text) <= 5:  # '12' in a cell formatted as text (WPS 文本): as the number 12
@@ -1123,6 +1125,13 @@ _OUTCOME_LEAD = re.compile(r"[,，、;；(（\[【\s但暂尚仍还]+$")
 _LIST_OUTCOME_LEAD = re.compile(r"[,，、;；(（\[【\s但暂尚仍还均都也]+$")
 # The variation selectors a phone types after ✔ (✔️): the mark is the same.
 _EMOJI_STYLE = str.maketrans("", "", "\ufe0e\ufe0f")
+
+
+def _one_mark(text: str) -> str:
+    """A mark without the punctuation typed after it (√。, 是。 are √, 是), a sign typed twice as once
+    (√√, ✓✓, √ √ are √, ✓: the same yes)."""
+    text = _PUNCTUATION_AFTER.sub("", text) or text
+    return text[0] if len(text) > 1 and not text.isalnum() and len(set(text)) == 1 else text
 # Mark symbols written right after a body (县级√市级√, 省政协×); a part ends after one.
 _MARK_SYMBOLS = re.compile(r"[√✓✔×✗✘]")
 _AFTER_A_SYMBOL = re.compile(r"(?<=[√✓✔×✗✘])\s*(?=[^\s√✓✔×✗✘)\]】,，;；、。])")

@@ -2418,6 +2418,8 @@ class SheetReader:
 
 
 _UNIT_LABEL = re.compile(r"^(?:所在|报送|所属)?(?:单位|界别|党派|界别组)\s*[:：]\s*")
+# Punctuation typed after a unit's name (民革县委。, 民革县委，; NFKC has made ，； half-width): no part of it.
+_PUNCTUATION_AFTER = re.compile(r"\s*[。,、;]+$")
 
 
 # The outcome of a sending, written after the body (未采用, 待采用, 暂未录用, 未用): the sending stands.
@@ -2606,8 +2608,10 @@ def _month_and_day(month, day):
 
 def _unit_cell(value) -> tuple[str, str]:
     """A 单位 cell as (the unit's name, the 界别 written with it): ``界别：教育界`` is 教育界;
-    ``县教育局（教育界）`` and ``民革县委/民主党派界`` are the unit and its 界别; ``个人``, ``无`` are no unit."""
+    ``县教育局（教育界）`` and ``民革县委/民主党派界`` are the unit and its 界别; ``个人``, ``无`` are no unit;
+    punctuation after the name is no part of it (``民革县委。``)."""
     text = unit_written(_UNIT_LABEL.sub("", norm_spaces(cell_text(value))))  # (空), 其他〖民建县委〗
+    text = _PUNCTUATION_AFTER.sub("", text) or text
     if norm(text) in NO_UNIT_WORDS:
         return "", ""
     if m := _SECTOR_WITH_UNIT.match(text):

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..zh import simplified
+
 # ---------------------------------------------------------------- text
 
 
@@ -38,8 +40,9 @@ def cell_text(value) -> str:
 
 
 def norm(text: str) -> str:
-    """NFKC (full-width → half-width) with all white space removed."""
-    text = unicodedata.normalize("NFKC", text)
+    """NFKC (full-width → half-width) with all white space removed, traditional characters as their
+    simplified forms (``simplified``): the text as the vocabulary is looked up in."""
+    text = simplified(unicodedata.normalize("NFKC", text))
     return text if text.isalnum() else "".join(text.split())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..zh import simplified
 from .model import Rules
 
 DONE, IN_PROGRESS, NO_REPORT = "已办结", "办理中", "未反馈"
@@ -57,7 +58,7 @@ class Vocabulary:
 
     def replied(self, text: str) -> bool:
         """Whether the text says the 批示 was replied to (已答复), not denied (尚未答复)."""
-        text = re.sub(r"\s+", "", text or "")
+        text = simplified(re.sub(r"\s+", "", text or ""))
         return any(self._plain(text, w) for w in self.replies if w in text)
 
     @property
@@ -148,7 +149,7 @@ class Vocabulary:
         (无, /, 暂未反馈), is 未反馈. Resolved only when a
         resolution is said, none is denied ("部分已解决,其余仍未解决" is not) and no work is said to go on
         ("已完成调研,正在制定方案" is not)."""
-        text = re.sub(r"\s+", "", text or "").replace("已经", "已")  # 已经落实 is 已落实
+        text = simplified(re.sub(r"\s+", "", text or "")).replace("已经", "已")  # 已经落实 is 已落实; 已解決 is 已解决
         if not text or text in self.no_report:
             return NO_REPORT, True
         if (m := _ANSWERED.match(text)) and any(m["word"] in (w, "已" + w) or w in (m["word"], "已" + m["word"]) for w in self.done):

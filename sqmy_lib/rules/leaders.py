@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..zh import simplified
+
 # Ranks written with a post (市委常委, 党组成员): part of the post, no one's name.
 RANK_WORDS = ("常委", "副书记", "委员", "党组成员", "常务")
 # Brackets and separators around a leader's words: no part of who it is.
@@ -19,7 +21,7 @@ _NOT_A_LEADERS_OWN = re.compile(r"[\s()（）【】\[\]、,，;；:：·]")
 def leader_key(leader: str) -> str:
     """A leader as matched across ledgers: 副市长李某, 李某副市长, 副市长 李某 and 李某(副市长) are one (their
     characters, brackets and separators aside)."""
-    return "".join(sorted(_NOT_A_LEADERS_OWN.sub("", unicodedata.normalize("NFKC", leader or ""))))
+    return "".join(sorted(_NOT_A_LEADERS_OWN.sub("", simplified(unicodedata.normalize("NFKC", leader or "")))))
 
 
 def post_words(data: dict) -> tuple[str, ...]:
@@ -45,7 +47,7 @@ def _listed(value) -> list[str]:
 def leader_person(leader: str, words: tuple[str, ...]) -> str:
     """What a leader text writes besides posts, organs and brackets (``words``: :func:`post_words`): the
     person's name (张某某(副省长) → 张某某), a surname alone (王市长 → 王), '' for posts only (市领导)."""
-    rest = _NOT_A_LEADERS_OWN.sub("", unicodedata.normalize("NFKC", leader or ""))
+    rest = _NOT_A_LEADERS_OWN.sub("", simplified(unicodedata.normalize("NFKC", leader or "")))
     for w in words:
         rest = rest.replace(w, "")
     return rest
@@ -61,7 +63,7 @@ def one_leader(short: str, full: str, words: tuple[str, ...]) -> bool:
         return sorted(a) == sorted(b)
     if not b.startswith(a):
         return False
-    post = lambda leader, name: _NOT_A_LEADERS_OWN.sub("", unicodedata.normalize("NFKC", leader)).replace(name, "", 1)
+    post = lambda leader, name: _NOT_A_LEADERS_OWN.sub("", simplified(unicodedata.normalize("NFKC", leader))).replace(name, "", 1)
     return bool(post(short, a)) and post(short, a) == post(full, b)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..zh import simplified
 from .check import RulesError, check_file
 from .placement import Placed, Placement, place_of
 
@@ -24,7 +25,9 @@ DEFAULTS_DIR = Path(str(resources.files("sqmy_lib.rules") / "defaults"))
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+    """Text as the rules' words are looked up in: NFKC, no spaces, traditional characters as simplified
+    (縣委書記 is 县委书记)."""
+    return simplified(re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text))))
 
 
 def unit_type_key(text) -> str:

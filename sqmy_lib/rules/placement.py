@@ -39,6 +39,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..zh import simplified
+
 OWN = "own"
 # How a rule names a tier left open (``relative: {市: null}``: an office below not known to be a county-level city).
 _SAID = {None: "未定层级(本单位是否县级市不明)"}
@@ -48,8 +50,8 @@ BULLETIN_TITLES = re.compile(r"《[^》]*》|〈[^〉]*〉|<<[^>]*>>")
 
 
 def norm_name(text: str) -> str:
-    """A name as placed: NFKC, no white space."""
-    return "".join(unicodedata.normalize("NFKC", str(text)).split())
+    """A name as placed: NFKC, no white space, traditional characters as simplified (市政協 is 市政协)."""
+    return simplified("".join(unicodedata.normalize("NFKC", str(text)).split()))
 
 
 @dataclass(frozen=True)
