@@ -21,6 +21,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,8 @@ from ..zh import zh_date
 from .values import has_year, loose_title_key, title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
+# (file, body) → the organ the body names under the rules its file was read with (``Placement.organ_key``).
+OrganKey = Callable[[str, str], str]
 
 
 def link_references(ledger: Ledger) -> None:
@@ -204,11 +207,12 @@ def _pairs(refs: pd.DataFrame, subs: pd.DataFrame, ref_key: str, item_key: str) 
     return pd.concat([in_file, wide], ignore_index=True) if len(in_file) and len(wide) else (wide if len(wide) else in_file)
 
 
-def dates_from_issues(ledger: Ledger) -> None:
+def dates_from_issues(ledger: Ledger, organ_key: OrganKey | None = None) -> None:
     """An adoption with its issue but no day (县政协编发 第14期, 日期 left blank) whose issue another row dates
     (第14期 2025-10-16): of that day, said at its cell (``date.from_issue``); it was dated by its item's
     收稿日期, the issue counted in two quarters. Only one day for that body's issue, on or after the
-    item's 收稿日期 and within half a year of it (an issue number of another year is another issue)."""
+    item's 收稿日期 and within half a year of it (an issue number of another year is another issue).
+    ``organ_key``: (file, body) → the organ it names (:func:`_organs`)."""
     t = ledger.adoptions
     issued = t["issue_no"].notna().to_numpy() & t["tier"].notna().to_numpy() & (t["item"].to_numpy() != -1)
     undated = issued & t["date"].isna().to_numpy()
@@ -216,8 +220,7 @@ def dates_from_issues(ledger: Ledger) -> None:
     if not undated.any() or not dated.any():
         return
     rows = t[issued]
-    organs = {b: same_organ_key(b) for b in rows["body"].unique()}
-    key = rows["tier"].astype(str) + "|" + rows["body"].map(organs) + "|" + rows["issue_no"].astype("int64").astype(str)
+    key = rows["tier"].astype(str) + "|" + _organs(rows, organ_key) + "|" + rows["issue_no"].astype("int64").astype(str)
     by = rows[dated[issued]].assign(_k=key[dated[issued]])
     one_day = by.groupby("_k")["date"].nunique()
     by = by[by["_k"].isin(one_day.index[one_day == 1])].drop_duplicates("_k").set_index("_k")
@@ -306,15 +309,16 @@ def dates_after_their_items(ledger: Ledger) -> None:
                                     ignore_index=True)
 
 
-def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...]) -> None:
+def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_key: OrganKey | None = None) -> None:
     """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module
-    docstring); ``words``: the rules' post words (one leader written two ways, ``rules.leaders``)."""
+    docstring); ``words``: the rules' post words (one leader written two ways, ``rules.leaders``);
+    ``organ_key``: (file, body) → the organ it names, one adoption's two records (:func:`_organs`)."""
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
                           lambda t: [t["item"], _leader_keys(t, ["item"], words)], t_ok=lambda t: t["leader"] != "")
     _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
-                          lambda t: [t["item"], t["tier"].astype(object), t["body"].map(same_organ_key)],
+                          lambda t: [t["item"], t["tier"].astype(object), _organs(t, organ_key)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
-    _merge_dated_adoptions(ledger)
+    _merge_dated_adoptions(ledger, organ_key)
     _merge_repeated_forwards(ledger)
     instr = ledger.instructions
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
@@ -376,10 +380,11 @@ def _merge_repeated_forwards(ledger: Ledger) -> None:
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
 
 
-def _merge_dated_adoptions(ledger: Ledger) -> None:
+def _merge_dated_adoptions(ledger: Ledger, organ_key: OrganKey | None) -> None:
     """One adoption per (item, tier, body, day): 省政协 2025.9.18 in the item's row and 省政协 第40期
     2025-09-18 in the 采用台账 are one (it was 采用4次 to the 十佳 ranking, and two lines of a 采用证明);
-    a repeat on another row is dropped and said. Two issues of one day stay two."""
+    a repeat on another row is dropped and said; 市政协 in one row and 江州市政协 (the office's city) in
+    another are one body (``organ_key``). Two issues of one day stay two."""
     t = ledger.adoptions
     ok = (t["item"].to_numpy() != -1) & t["tier"].notna().to_numpy() & t["date"].notna().to_numpy()
     rows = t[ok]
@@ -388,7 +393,7 @@ def _merge_dated_adoptions(ledger: Ledger) -> None:
     rows = rows[rows.duplicated(["item", "date"], keep=False)]  # most adoptions share no day with another
     if rows.empty:
         return
-    key = [rows["item"], rows["tier"].astype(object), rows["body"].map(same_organ_key), rows["date"]]
+    key = [rows["item"], rows["tier"].astype(object), _organs(rows, organ_key), rows["date"]]
     first_at = rows.groupby(key, sort=False).cumcount() > 0
     heads = rows.groupby(key, sort=False).transform("first") if first_at.any() else None
     if heads is None:
@@ -478,6 +483,15 @@ def _combine_follow_up(ledger: Ledger, t: pd.DataFrame, k, d, fld: str) -> list[
     return [dict(code="instruction.copies_differ", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
                  column=letters[chosen], value=_shown(theirs if chosen == d else mine),
                  detail=f"{cells[other]}“{_shown(t.at[other, fld] if other == d else mine)}”,{cells[chosen]}“{_shown(t.at[k, fld])}”;按{by}统计")]
+
+
+def _organs(t: pd.DataFrame, organ_key: OrganKey | None) -> pd.Series:
+    """Each row's body as the organ it names: by its file's rules (江州市政协 and 市政协 one organ to an office
+    in 江州市), else by its name alone (:func:`same_organ_key`)."""
+    if organ_key is None:
+        return t["body"].map(same_organ_key)
+    organs = {k: organ_key(*k) for k in set(zip(t["file"], t["body"]))}
+    return pd.Series([organs[k] for k in zip(t["file"], t["body"])], index=t.index, dtype=object)
 
 
 def _same_issue(a: pd.Series, b: pd.Series) -> pd.Series:
