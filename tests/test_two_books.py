@@ -94,3 +94,26 @@ def test_own_bulletin_written_with_and_without_the_county_is_one(tmp_path):
     assert _adopted(ledger) == [(0, "县级", "县政协"), (1, "县级", "县政协")]
     assert [(i.row, i.column) for i in _codes(report, "adoption.repeated")] == [(5, "C")]
     assert _errors(report) == []
+
+
+# ---------------------------------------------------------------- a reference to the items' 序号
+
+SEQ_ITEMS = [
+    ["序号", "标题", "报送单位", "作者", "报送日期"],
+    [1, "民营企业融资难问题亟待破解", "县工商联", "刘晓燕", D(2025, 3, 3)],
+    [2, "关于保护古村落传统建筑的建议", "民盟县委", "周红", D(2025, 3, 10)],
+]
+
+
+@pytest.mark.parametrize("label", ["报送编号", "报送序号", "原序号"])
+def test_a_reference_number_is_the_items_seq_where_they_have_no_number(tmp_path, label):
+    """The 报送登记 numbers its items in a 序号 column only; the 采用登记 (with its own 序号) names them
+    under 报送编号, 报送序号 or 原序号: 2 is the item of 序号 2 (周红's), adopted by the city."""
+    folder = _books(tmp_path / "台账", SEQ_ITEMS, [
+        ["序号", label, "采用单位", "期号", "采用日期"],
+        [1, 2, "示例市政协", "第7期", D(2025, 3, 25)],
+    ])
+    ledger, report = assert_every_cell_accounted(folder)
+    assert _adopted(ledger) == [(1, "市级", "示例市政协")]
+    assert _errors(report) == []
+    assert _paid(ledger) == {"周红": Decimal("100.00")}

@@ -52,7 +52,7 @@ def link_references(ledger: Ledger) -> None:
     refs = pd.concat(refs, ignore_index=True)
     refs["ref"] = np.arange(len(refs))
     refs["tkey"] = refs["ref_title"].map(lambda t: title_key(t) if t else "")
-    subs = ledger.submissions[["item", "item_no", "title_key", "file", "office", "sheet", "row", "src"]]
+    subs = ledger.submissions[["item", "item_no", "seq", "title_key", "file", "office", "sheet", "row", "src"]]
 
     by_no = _narrow(_pairs(refs[refs["ref_item_no"] != ""], subs[subs["item_no"] != ""], "ref_item_no", "item_no"))
     by_no, said_mismatch = _title_over_number(by_no, subs)
@@ -64,6 +64,8 @@ def link_references(ledger: Ledger) -> None:
     # 编号 written another way (3, 第3号, 2025003 for 2025-003): tried last, and said.
     numbered = _number_form_pairs(refs[~refs["ref"].isin(found["ref"]) & (refs["ref_item_no"] != "")], subs)
     found = pd.concat([found, numbered], ignore_index=True) if len(numbered) else found
+    by_seq = _seq_pairs(refs[~refs["ref"].isin(found["ref"]) & (refs["ref_item_no"] != "")], subs)
+    found = pd.concat([found, by_seq], ignore_index=True) if len(by_seq) else found
     sizes = found.groupby("ref")["item"].transform("size")
     single = found[sizes == 1]
     linked = pd.Series(single["item"].to_numpy(), index=single["ref"].to_numpy())
@@ -83,7 +85,7 @@ def link_references(ledger: Ledger) -> None:
     rows += said_mismatch
     rows += [dict(code="link.number_form", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
                   value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].itertuples()]
-    rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"])], ledger)
+    rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"]) | single["ref"].isin(by_seq["ref"])], ledger)
     rows += _authors_differ(refs, linked, ledger)
     several = found[sizes > 1]
     if not several.empty:
@@ -161,6 +163,20 @@ def _number_form_pairs(refs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
     refs = refs.assign(nkey=refs["ref_item_no"].map(_number_key))
     subs = subs.assign(nkey=subs["item_no"].map(_number_key))
     pairs = _pairs(refs[refs["nkey"] != ""], subs[subs["nkey"] != ""], "nkey", "nkey")
+    if len(pairs):
+        pairs = pairs[(pairs["tkey"] == "") | (pairs["tkey"] == pairs["title_key"])]
+    return _narrow(pairs) if len(pairs) else pairs
+
+
+def _seq_pairs(refs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
+    """References whose number (报送编号 2, 原序号 2) is the 序号 of an item of a sheet with no 编号 column
+    (domain.md §3: 序号/编号 name one thing), narrowed as any: two files numbering their items 1, 2, 3 give
+    several, said. Only where they give no title of their own, or the item's."""
+    numbers = refs["ref_item_no"].map(lambda n: str(int(n)) if n.isdigit() and len(n) <= 4 else "")
+    refs = refs.assign(nkey=numbers)[numbers != ""]
+    if refs.empty:
+        return refs
+    pairs = _pairs(refs, subs[subs["seq"] != ""], "nkey", "seq")
     if len(pairs):
         pairs = pairs[(pairs["tkey"] == "") | (pairs["tkey"] == pairs["title_key"])]
     return _narrow(pairs) if len(pairs) else pairs
