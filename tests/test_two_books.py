@@ -117,3 +117,56 @@ def test_a_reference_number_is_the_items_seq_where_they_have_no_number(tmp_path,
     assert _adopted(ledger) == [(1, "市级", "示例市政协")]
     assert _errors(report) == []
     assert _paid(ledger) == {"周红": Decimal("100.00")}
+
+
+def test_a_seq_two_books_of_items_share_is_not_guessed(tmp_path):
+    """Two 报送登记 in the office's folder, each numbering its items 1, 2: 报送编号 2 names either, said at its
+    cell (link.ambiguous), linked to none; left out of the figures as that."""
+    folder = _books(tmp_path / "台账", SEQ_ITEMS, [
+        ["序号", "报送编号", "采用单位", "期号", "采用日期"],
+        [1, 2, "示例市政协", "第7期", D(2025, 3, 25)],
+    ])
+    write_xlsx(folder / "报送登记(二).xlsx", {"报送登记": [[ITEMS_TITLE], SEQ_ITEMS[0],
+                                                         [1, "关于加强农村饮水安全的建议", "民革县委", "张建国", "2025-04-01"],
+                                                         [2, "关于规范校外培训机构收费的建议", "民盟县委", "王海峰", "2025-04-08"]]})
+    ledger, report = assert_every_cell_accounted(folder)
+    assert ledger.adoptions["item"].tolist() == [-1]
+    assert [(i.file.endswith("采用登记.xlsx"), i.row, i.column) for i in _codes(report, "link.ambiguous")] == [(True, 3, "B")]
+    assert _errors(report) == ["link.ambiguous"]
+    assert sq.compute.counted(ledger).left_out.values.tolist() == [["adoptions", "link.ambiguous", 1]]
+
+
+# ---------------------------------------------------------------- two items of one title
+
+SAME_TITLE = [
+    NUMBERED,
+    [1, "关于规范校外培训机构收费的建议", "民革县委", "张建国", D(2025, 3, 1)],
+    [2, "关于规范校外培训机构收费的建议", "民盟县委", "王海峰", D(2025, 3, 8)],
+]
+
+
+def test_the_author_written_decides_between_items_of_one_title(tmp_path):
+    """Two items titled alike, by 张建国 and by 王海峰; the 采用登记 row gives the title and 王海峰: his item."""
+    folder = _books(tmp_path / "台账", SAME_TITLE, [
+        ["序号", "信息标题", "作者", "采用单位", "期号", "采用日期"],
+        [1, "关于规范校外培训机构收费的建议", "王海峰", "示例市政协", "第9期", D(2025, 3, 20)],
+    ])
+    ledger, report = assert_every_cell_accounted(folder)
+    assert _adopted(ledger) == [(1, "市级", "示例市政协")]
+    assert _errors(report) == [] and not _codes(report, "link.author_differs")
+    assert _paid(ledger) == {"王海峰": Decimal("100.00")}
+
+
+def test_items_of_one_title_the_author_does_not_tell_apart_are_said_at_the_title(tmp_path):
+    """The row names neither author (李四): link.ambiguous at its title's cell (B), not its 采用单位's; the
+    adoption left out of the figures as link.ambiguous, not as an item left out."""
+    folder = _books(tmp_path / "台账", SAME_TITLE, [
+        ["序号", "信息标题", "作者", "采用单位", "期号", "采用日期"],
+        [1, "关于规范校外培训机构收费的建议", "李四", "示例市政协", "第9期", D(2025, 3, 20)],
+    ])
+    ledger, report = assert_every_cell_accounted(folder)
+    assert ledger.adoptions["item"].tolist() == [-1]
+    assert [(i.row, i.column) for i in _codes(report, "link.ambiguous")] == [(3, "B")]
+    counted = sq.compute.counted(ledger)
+    assert counted.left_out.values.tolist() == [["adoptions", "link.ambiguous", 1]]
+    assert "link.ambiguous 1" in counted.left_out_text and "item.left_out" not in counted.left_out_text

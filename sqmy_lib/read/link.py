@@ -66,6 +66,7 @@ def link_references(ledger: Ledger) -> None:
     found = pd.concat([found, numbered], ignore_index=True) if len(numbered) else found
     by_seq = _seq_pairs(refs[~refs["ref"].isin(found["ref"]) & (refs["ref_item_no"] != "")], subs)
     found = pd.concat([found, by_seq], ignore_index=True) if len(by_seq) else found
+    found = _by_author(found, ledger)
     sizes = found.groupby("ref")["item"].transform("size")
     single = found[sizes == 1]
     linked = pd.Series(single["item"].to_numpy(), index=single["ref"].to_numpy())
@@ -87,24 +88,59 @@ def link_references(ledger: Ledger) -> None:
                   value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].itertuples()]
     rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"]) | single["ref"].isin(by_seq["ref"])], ledger)
     rows += _authors_differ(refs, linked, ledger)
-    several = found[sizes > 1]
-    if not several.empty:
-        for ref, group in several.groupby("ref"):
-            r = refs.iloc[ref]
-            detail = "、".join(place(f, s, row) for f, s, row in zip(group["file_item"], group["sheet_item"], group["row_item"]))
-            rows.append(dict(code="link.ambiguous", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
-                             column=r["column"], value=r["ref_item_no"] or r["ref_title"], detail=detail))
+    rows += _ambiguous(found[sizes > 1], refs, set(by_no["ref"]) | set(numbered["ref"]) | set(by_seq["ref"]), ledger)
     if rows:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
+
+
+def _ambiguous(several: pd.DataFrame, refs: pd.DataFrame, numbered: set, ledger: Ledger) -> list[dict]:
+    """``link.ambiguous`` for each reference with several candidates, at the cell it was matched by: its
+    编号 (``numbered``: matched by number), else its title; the record's own cell where the sheet has neither."""
+    if several.empty:
+        return []
+    rows = []
+    for ref, group in several.groupby("ref"):
+        r = refs.iloc[ref]
+        by_number = ref in numbered
+        column = ledger.column_letter(pd.Series([r["src"]]), "item_no" if by_number else "title").iloc[0]
+        detail = "、".join(place(f, s, row) for f, s, row in zip(group["file_item"], group["sheet_item"], group["row_item"]))
+        rows.append(dict(code="link.ambiguous", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
+                         column=column if isinstance(column, str) and column else r["column"],
+                         value=r["ref_item_no"] if by_number else r["ref_title"], detail=detail))
+    return rows
+
+
+def _by_author(found: pd.DataFrame, ledger: Ledger) -> pd.DataFrame:
+    """A reference with several candidates whose 作者 names exactly one of them (two items titled alike, by
+    张三 and by 王五; the 采用台账 row writes 王五): that one. Naming none or several, they stay several."""
+    sizes = found.groupby("ref")["item"].transform("size")
+    several = found[(sizes > 1) & (found["ref_author"] != "")]
+    if several.empty:
+        return found
+    subs = ledger.submissions.set_index("item")
+    names = ledger.authors[ledger.authors["item"].isin(set(several["item"]))].groupby("item")["name"].agg(set)
+    named = np.array([_names_author(w, names.get(i, set()), subs.at[i, "author_text"], subs.at[i, "unit"])
+                      for w, i in zip(several["ref_author"], several["item"])], dtype=bool)
+    hits = several[named]
+    chosen = hits[hits.groupby("ref")["item"].transform("size") == 1]
+    return pd.concat([found[~found["ref"].isin(chosen["ref"])], chosen], ignore_index=True)
+
+
+def _names_author(written: str, names: set, text: str, unit: str) -> bool:
+    """Whether a reference row's 作者 names an item's author (one of its ``names``, its author cell's
+    ``text`` whole) or its ``unit``."""
+    from .attribute import unit_key
+
+    written = "".join(unicodedata.normalize("NFKC", written).split())
+    return (any(n and n in written for n in names) or bool(text) and "".join(text.split()) in written
+            or bool(unit) and unit_key(written) == unit_key(unit))
 
 
 def _authors_differ(refs: pd.DataFrame, linked: pd.Series, ledger: Ledger) -> list[dict]:
     """A 采用台账 row whose 作者 names none of its item's authors (宋六 for the 报送台账's 宋三), nor its unit:
     linked by its 编号 or title all the same (the item's authors and unit are counted), said once per row —
     the link may be to another item, or one ledger misspells the name."""
-    from .attribute import unit_key
-
     refs = refs[(refs["ref_author"] != "") & refs["ref"].isin(linked.index)].drop_duplicates(["src", "row"])
     if refs.empty:
         return []
@@ -113,11 +149,9 @@ def _authors_differ(refs: pd.DataFrame, linked: pd.Series, ledger: Ledger) -> li
     rows = []
     for r, column in zip(refs.itertuples(), ledger.column_letter(refs["src"], "author").fillna(refs["column"])):
         item = int(linked[r.ref])
-        written = "".join(unicodedata.normalize("NFKC", r.ref_author).split())
         text, unit = subs.at[item, "author_text"], subs.at[item, "unit"]
         own = names.get(item, set())
-        if not (own or text) or any(n and n in written for n in own) or "".join(text.split()) in written or (
-                unit and unit_key(written) == unit_key(unit)):
+        if not text or _names_author(r.ref_author, own, text, unit):
             continue
         rows.append(dict(code="link.author_differs", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=column,
                          value=r.ref_author, detail=f"{place(subs.at[item, 'file'], subs.at[item, 'sheet'], subs.at[item, 'row'])},作者“{text}”"))
