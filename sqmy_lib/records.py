@@ -9,7 +9,8 @@ the exact cell.
 Tables (each declared once in ``SCHEMAS`` with its dtypes; ``empty_table(name)`` gives an
 empty one with every column, so no code meets a table without its columns)
 ------
-submissions   one row per item sent in (报送)
+submissions   one row per item sent in (报送); ``seq`` is its 序号 where its sheet has no 编号 column (what a
+              separate 采用台账 may name it by), else ''
 authors       one row per (item, named author), in the order written
 adoptions     one row per (item, adopting body) (采用); ``item`` is -1 when unlinked; ``note``
               is the 备注 of a row of a separate 采用台账 (an item's own 备注 is the item's)
@@ -49,7 +50,7 @@ _DATED = {"date": DATE, "date_text": TEXT, "date_status": TEXT}
 
 SCHEMAS: dict[str, dict[str, str]] = {
     "submissions": {
-        "item": INT, "item_no": TEXT, "title": TEXT, "title_key": TEXT, **_DATED, "authors": OBJECT,
+        "item": INT, "item_no": TEXT, "seq": TEXT, "title": TEXT, "title_key": TEXT, **_DATED, "authors": OBJECT,
         "author_text": TEXT, "unit": TEXT, "sector": TEXT, "category": OBJECT, "category_text": TEXT, "role_text": TEXT,
         "note": TEXT, "is_unit_item": BOOL, "filed_by": TEXT, **_WHERE, "office": TEXT,
     },

@@ -110,7 +110,9 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
         df = keep(table, df)
         orphan = ~df["item"].isin(items)
         if orphan.any():
-            left.append((table, "item.left_out", int(orphan.sum())))
+            # Linked to no item and not said as such (no_item): it names several (link.ambiguous says so).
+            unlinked = int((df.loc[orphan, "item"] == -1).sum())
+            left.extend((table, code, n) for code, n in (("link.ambiguous", unlinked), ("item.left_out", int(orphan.sum()) - unlinked)) if n)
             df = df[~orphan]
         # to_datetime: a ledger with no instruction (or adoption) at all has an empty, untyped table.
         # Typed even when there is nothing to map from (pandas 3 cannot map through an empty date series).

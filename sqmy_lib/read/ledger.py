@@ -218,10 +218,18 @@ def read_files(
     set_aside_repeats(ledger)
     link_references(ledger)
     dates_after_their_items(ledger)
-    merge_repeated_instructions(ledger, post_words(rules.data))
-    dates_from_issues(ledger)
+    organ_key = _organ_keys(rules, file_rules)
+    merge_repeated_instructions(ledger, post_words(rules.data), organ_key)
+    dates_from_issues(ledger, organ_key)
     attribute(ledger, rules)
     return ledger
+
+
+def _organ_keys(rules: Rules, file_rules: dict[Path, Rules] | None):
+    """(file, body) → the organ the body names under the rules its file was read with
+    (``Placement.organ_key``: 江州市政协 is 市政协 to an office in 江州市, not to one elsewhere)."""
+    by_file = {str(p): r for p, r in (file_rules or {}).items()}
+    return lambda file, body: by_file.get(file, rules).placement.organ_key(body)
 
 
 def _add_roster(ledger: Ledger, roster: Roster | None) -> None:

@@ -21,6 +21,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,8 @@ from ..zh import zh_date
 from .values import has_year, loose_title_key, title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
+# (file, body) → the organ the body names under the rules its file was read with (``Placement.organ_key``).
+OrganKey = Callable[[str, str], str]
 
 
 def link_references(ledger: Ledger) -> None:
@@ -49,7 +52,7 @@ def link_references(ledger: Ledger) -> None:
     refs = pd.concat(refs, ignore_index=True)
     refs["ref"] = np.arange(len(refs))
     refs["tkey"] = refs["ref_title"].map(lambda t: title_key(t) if t else "")
-    subs = ledger.submissions[["item", "item_no", "title_key", "file", "office", "sheet", "row", "src"]]
+    subs = ledger.submissions[["item", "item_no", "seq", "title_key", "file", "office", "sheet", "row", "src"]]
 
     by_no = _narrow(_pairs(refs[refs["ref_item_no"] != ""], subs[subs["item_no"] != ""], "ref_item_no", "item_no"))
     by_no, said_mismatch = _title_over_number(by_no, subs)
@@ -61,6 +64,9 @@ def link_references(ledger: Ledger) -> None:
     # 编号 written another way (3, 第3号, 2025003 for 2025-003): tried last, and said.
     numbered = _number_form_pairs(refs[~refs["ref"].isin(found["ref"]) & (refs["ref_item_no"] != "")], subs)
     found = pd.concat([found, numbered], ignore_index=True) if len(numbered) else found
+    by_seq = _seq_pairs(refs[~refs["ref"].isin(found["ref"]) & (refs["ref_item_no"] != "")], subs)
+    found = pd.concat([found, by_seq], ignore_index=True) if len(by_seq) else found
+    found = _by_author(found, ledger)
     sizes = found.groupby("ref")["item"].transform("size")
     single = found[sizes == 1]
     linked = pd.Series(single["item"].to_numpy(), index=single["ref"].to_numpy())
@@ -80,26 +86,61 @@ def link_references(ledger: Ledger) -> None:
     rows += said_mismatch
     rows += [dict(code="link.number_form", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
                   value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].itertuples()]
-    rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"])], ledger)
+    rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"]) | single["ref"].isin(by_seq["ref"])], ledger)
     rows += _authors_differ(refs, linked, ledger)
-    several = found[sizes > 1]
-    if not several.empty:
-        for ref, group in several.groupby("ref"):
-            r = refs.iloc[ref]
-            detail = "、".join(place(f, s, row) for f, s, row in zip(group["file_item"], group["sheet_item"], group["row_item"]))
-            rows.append(dict(code="link.ambiguous", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
-                             column=r["column"], value=r["ref_item_no"] or r["ref_title"], detail=detail))
+    rows += _ambiguous(found[sizes > 1], refs, set(by_no["ref"]) | set(numbered["ref"]) | set(by_seq["ref"]), ledger)
     if rows:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
+
+
+def _ambiguous(several: pd.DataFrame, refs: pd.DataFrame, numbered: set, ledger: Ledger) -> list[dict]:
+    """``link.ambiguous`` for each reference with several candidates, at the cell it was matched by: its
+    编号 (``numbered``: matched by number), else its title; the record's own cell where the sheet has neither."""
+    if several.empty:
+        return []
+    rows = []
+    for ref, group in several.groupby("ref"):
+        r = refs.iloc[ref]
+        by_number = ref in numbered
+        column = ledger.column_letter(pd.Series([r["src"]]), "item_no" if by_number else "title").iloc[0]
+        detail = "、".join(place(f, s, row) for f, s, row in zip(group["file_item"], group["sheet_item"], group["row_item"]))
+        rows.append(dict(code="link.ambiguous", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
+                         column=column if isinstance(column, str) and column else r["column"],
+                         value=r["ref_item_no"] if by_number else r["ref_title"], detail=detail))
+    return rows
+
+
+def _by_author(found: pd.DataFrame, ledger: Ledger) -> pd.DataFrame:
+    """A reference with several candidates whose 作者 names exactly one of them (two items titled alike, by
+    张三 and by 王五; the 采用台账 row writes 王五): that one. Naming none or several, they stay several."""
+    sizes = found.groupby("ref")["item"].transform("size")
+    several = found[(sizes > 1) & (found["ref_author"] != "")]
+    if several.empty:
+        return found
+    subs = ledger.submissions.set_index("item")
+    names = ledger.authors[ledger.authors["item"].isin(set(several["item"]))].groupby("item")["name"].agg(set)
+    named = np.array([_names_author(w, names.get(i, set()), subs.at[i, "author_text"], subs.at[i, "unit"])
+                      for w, i in zip(several["ref_author"], several["item"])], dtype=bool)
+    hits = several[named]
+    chosen = hits[hits.groupby("ref")["item"].transform("size") == 1]
+    return pd.concat([found[~found["ref"].isin(chosen["ref"])], chosen], ignore_index=True)
+
+
+def _names_author(written: str, names: set, text: str, unit: str) -> bool:
+    """Whether a reference row's 作者 names an item's author (one of its ``names``, its author cell's
+    ``text`` whole) or its ``unit``."""
+    from .attribute import unit_key
+
+    written = "".join(unicodedata.normalize("NFKC", written).split())
+    return (any(n and n in written for n in names) or bool(text) and "".join(text.split()) in written
+            or bool(unit) and unit_key(written) == unit_key(unit))
 
 
 def _authors_differ(refs: pd.DataFrame, linked: pd.Series, ledger: Ledger) -> list[dict]:
     """A 采用台账 row whose 作者 names none of its item's authors (宋六 for the 报送台账's 宋三), nor its unit:
     linked by its 编号 or title all the same (the item's authors and unit are counted), said once per row —
     the link may be to another item, or one ledger misspells the name."""
-    from .attribute import unit_key
-
     refs = refs[(refs["ref_author"] != "") & refs["ref"].isin(linked.index)].drop_duplicates(["src", "row"])
     if refs.empty:
         return []
@@ -108,11 +149,9 @@ def _authors_differ(refs: pd.DataFrame, linked: pd.Series, ledger: Ledger) -> li
     rows = []
     for r, column in zip(refs.itertuples(), ledger.column_letter(refs["src"], "author").fillna(refs["column"])):
         item = int(linked[r.ref])
-        written = "".join(unicodedata.normalize("NFKC", r.ref_author).split())
         text, unit = subs.at[item, "author_text"], subs.at[item, "unit"]
         own = names.get(item, set())
-        if not (own or text) or any(n and n in written for n in own) or "".join(text.split()) in written or (
-                unit and unit_key(written) == unit_key(unit)):
+        if not text or _names_author(r.ref_author, own, text, unit):
             continue
         rows.append(dict(code="link.author_differs", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=column,
                          value=r.ref_author, detail=f"{place(subs.at[item, 'file'], subs.at[item, 'sheet'], subs.at[item, 'row'])},作者“{text}”"))
@@ -163,6 +202,20 @@ def _number_form_pairs(refs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
     return _narrow(pairs) if len(pairs) else pairs
 
 
+def _seq_pairs(refs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
+    """References whose number (报送编号 2, 原序号 2) is the 序号 of an item of a sheet with no 编号 column
+    (domain.md §3: 序号/编号 name one thing), narrowed as any: two files numbering their items 1, 2, 3 give
+    several, said. Only where they give no title of their own, or the item's."""
+    numbers = refs["ref_item_no"].map(lambda n: str(int(n)) if n.isdigit() and len(n) <= 4 else "")
+    refs = refs.assign(nkey=numbers)[numbers != ""]
+    if refs.empty:
+        return refs
+    pairs = _pairs(refs, subs[subs["seq"] != ""], "nkey", "seq")
+    if len(pairs):
+        pairs = pairs[(pairs["tkey"] == "") | (pairs["tkey"] == pairs["title_key"])]
+    return _narrow(pairs) if len(pairs) else pairs
+
+
 def _other_years(linked: pd.DataFrame, ledger: Ledger) -> list[dict]:
     """Links by 编号 to an item of another year's ledger than the reference's (a 2025 采用台账's 2 linked
     to 2024's 2): kept, and said."""
@@ -204,11 +257,12 @@ def _pairs(refs: pd.DataFrame, subs: pd.DataFrame, ref_key: str, item_key: str) 
     return pd.concat([in_file, wide], ignore_index=True) if len(in_file) and len(wide) else (wide if len(wide) else in_file)
 
 
-def dates_from_issues(ledger: Ledger) -> None:
+def dates_from_issues(ledger: Ledger, organ_key: OrganKey | None = None) -> None:
     """An adoption with its issue but no day (县政协编发 第14期, 日期 left blank) whose issue another row dates
     (第14期 2025-10-16): of that day, said at its cell (``date.from_issue``); it was dated by its item's
     收稿日期, the issue counted in two quarters. Only one day for that body's issue, on or after the
-    item's 收稿日期 and within half a year of it (an issue number of another year is another issue)."""
+    item's 收稿日期 and within half a year of it (an issue number of another year is another issue).
+    ``organ_key``: (file, body) → the organ it names (:func:`_organs`)."""
     t = ledger.adoptions
     issued = t["issue_no"].notna().to_numpy() & t["tier"].notna().to_numpy() & (t["item"].to_numpy() != -1)
     undated = issued & t["date"].isna().to_numpy()
@@ -216,8 +270,7 @@ def dates_from_issues(ledger: Ledger) -> None:
     if not undated.any() or not dated.any():
         return
     rows = t[issued]
-    organs = {b: same_organ_key(b) for b in rows["body"].unique()}
-    key = rows["tier"].astype(str) + "|" + rows["body"].map(organs) + "|" + rows["issue_no"].astype("int64").astype(str)
+    key = rows["tier"].astype(str) + "|" + _organs(rows, organ_key) + "|" + rows["issue_no"].astype("int64").astype(str)
     by = rows[dated[issued]].assign(_k=key[dated[issued]])
     one_day = by.groupby("_k")["date"].nunique()
     by = by[by["_k"].isin(one_day.index[one_day == 1])].drop_duplicates("_k").set_index("_k")
@@ -306,15 +359,16 @@ def dates_after_their_items(ledger: Ledger) -> None:
                                     ignore_index=True)
 
 
-def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...]) -> None:
+def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_key: OrganKey | None = None) -> None:
     """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module
-    docstring); ``words``: the rules' post words (one leader written two ways, ``rules.leaders``)."""
+    docstring); ``words``: the rules' post words (one leader written two ways, ``rules.leaders``);
+    ``organ_key``: (file, body) → the organ it names, one adoption's two records (:func:`_organs`)."""
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
                           lambda t: [t["item"], _leader_keys(t, ["item"], words)], t_ok=lambda t: t["leader"] != "")
     _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
-                          lambda t: [t["item"], t["tier"].astype(object), t["body"].map(same_organ_key)],
+                          lambda t: [t["item"], t["tier"].astype(object), _organs(t, organ_key)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
-    _merge_dated_adoptions(ledger)
+    _merge_dated_adoptions(ledger, organ_key)
     _merge_repeated_forwards(ledger)
     instr = ledger.instructions
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
@@ -376,10 +430,11 @@ def _merge_repeated_forwards(ledger: Ledger) -> None:
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
 
 
-def _merge_dated_adoptions(ledger: Ledger) -> None:
+def _merge_dated_adoptions(ledger: Ledger, organ_key: OrganKey | None) -> None:
     """One adoption per (item, tier, body, day): 省政协 2025.9.18 in the item's row and 省政协 第40期
     2025-09-18 in the 采用台账 are one (it was 采用4次 to the 十佳 ranking, and two lines of a 采用证明);
-    a repeat on another row is dropped and said. Two issues of one day stay two."""
+    a repeat on another row is dropped and said; 市政协 in one row and 江州市政协 (the office's city) in
+    another are one body (``organ_key``). Two issues of one day stay two."""
     t = ledger.adoptions
     ok = (t["item"].to_numpy() != -1) & t["tier"].notna().to_numpy() & t["date"].notna().to_numpy()
     rows = t[ok]
@@ -388,7 +443,7 @@ def _merge_dated_adoptions(ledger: Ledger) -> None:
     rows = rows[rows.duplicated(["item", "date"], keep=False)]  # most adoptions share no day with another
     if rows.empty:
         return
-    key = [rows["item"], rows["tier"].astype(object), rows["body"].map(same_organ_key), rows["date"]]
+    key = [rows["item"], rows["tier"].astype(object), _organs(rows, organ_key), rows["date"]]
     first_at = rows.groupby(key, sort=False).cumcount() > 0
     heads = rows.groupby(key, sort=False).transform("first") if first_at.any() else None
     if heads is None:
@@ -478,6 +533,15 @@ def _combine_follow_up(ledger: Ledger, t: pd.DataFrame, k, d, fld: str) -> list[
     return [dict(code="instruction.copies_differ", src=r["src"], file=r["file"], sheet=r["sheet"], row=r["row"],
                  column=letters[chosen], value=_shown(theirs if chosen == d else mine),
                  detail=f"{cells[other]}“{_shown(t.at[other, fld] if other == d else mine)}”,{cells[chosen]}“{_shown(t.at[k, fld])}”;按{by}统计")]
+
+
+def _organs(t: pd.DataFrame, organ_key: OrganKey | None) -> pd.Series:
+    """Each row's body as the organ it names: by its file's rules (江州市政协 and 市政协 one organ to an office
+    in 江州市), else by its name alone (:func:`same_organ_key`)."""
+    if organ_key is None:
+        return t["body"].map(same_organ_key)
+    organs = {k: organ_key(*k) for k in set(zip(t["file"], t["body"]))}
+    return pd.Series([organs[k] for k in zip(t["file"], t["body"])], index=t.index, dtype=object)
 
 
 def _same_issue(a: pd.Series, b: pd.Series) -> pd.Series:

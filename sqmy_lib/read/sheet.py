@@ -138,7 +138,7 @@ _YES_NO_INSTRUCTION = {"√": True, "✓": True, "是": True, "有": True, "Y": 
                        "/": False, "—": False, "×": False}
 
 TABLE_COLUMNS = {
-    "submissions": ("item", "item_no", "title", "title_key", "date", "date_text", "date_status", "authors",
+    "submissions": ("item", "item_no", "seq", "title", "title_key", "date", "date_text", "date_status", "authors",
                     "author_text", "unit", "sector", "category", "category_text", "role_text", "note", "filed_by", "src",
                     "row"),
     "authors": ("item", "position", "name", "written", "tag", "role", "scribe"),
@@ -1021,6 +1021,7 @@ class SheetReader:
             "submissions", n,
             item=items,
             item_no=self._mapped("item_no", self._column(data, "item_no"), lambda x: item_no_key(x) or ""),
+            seq=self._seq_numbers(data),
             title=titles,
             title_key=[title_key(t) for t in titles],
             date=[d[0] for d in dated], date_text=[d[2] for d in dated], date_status=[d[1] for d in dated],
@@ -1041,6 +1042,14 @@ class SheetReader:
         self._status_in_titles(titles, kept)
         for i in self._rows_with_records(data, notes):
             self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
+
+    def _seq_numbers(self, data: list[list]) -> list[str] | str:
+        """Each row's 序号 as a whole number's text where the sheet has no 编号 column: a separate 采用台账
+        names its items by it (报送编号 2 for 序号 2; domain.md §3: 序号/编号 name one thing), else ''."""
+        if "item_no" in self.f or "seq" not in self.f:
+            return ""
+        numbers = (whole_number(v) for v in self._column(data, "seq"))
+        return ["" if n is None else str(n) for n in numbers]
 
     def _status_in_titles(self, titles: list[str], kept: list[int]) -> None:
         """A title that ends or opens with what became of the item (关于…的建议（市政协采用）, 【获县长批示】,

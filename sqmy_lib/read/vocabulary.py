@@ -14,7 +14,9 @@ from __future__ import annotations
 # field → labels that name it exactly. The first column that names a field takes it.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "item_no": ("编号", "信息编号", "稿件编号", "登记号", "编码", "登记编号", "信息号", "稿号", "收稿编号", "流水号",
-                "来稿编号", "原编号", "信息序号", "收文编号"),
+                "来稿编号", "原编号", "信息序号", "收文编号",
+                # A 采用台账's reference to the 报送台账's 序号 (beside its own 序号): the item's number.
+                "报送序号", "原序号", "报送信息序号", "原信息序号", "收稿序号", "来稿序号"),
     "seq": ("序号", "序", "行号", "顺序号", "NO", "No", "排序", "序列"),
     "date": ("收稿日期", "报送日期", "日期", "来稿日期", "收稿时间", "报送时间", "收到日期", "时间", "提交日期", "收稿日",
              "投稿日期", "投稿时间", "来稿时间", "登记日期", "登记时间", "收文日期", "收件日期", "报送日", "撰写日期", "收稿",
@@ -107,7 +109,7 @@ FIELD_KEYWORDS: tuple[tuple[str, str | None], ...] = (
     ("是否采", "adopted_flag"), ("是否已采", "adopted_flag"), ("是否被", "adopted_flag"), ("是否录", "adopted_flag"),
     ("是否刊", "adopted_flag"), ("是否编", "adopted_flag"), ("是否用", "adopted_flag"), ("是否选用", "adopted_flag"),
     ("采用", "adoption"), ("刊发", "adoption"), ("录用", "adoption"), ("刊用", "adoption"), ("用稿", "adoption"),
-    ("编发", "adoption"), ("标题", "title"), ("题目", "title"), ("编号", "item_no"), ("序号", "seq"),
+    ("编发", "adoption"), ("标题", "title"), ("题目", "title"), ("编号", "item_no"), ("报送序号", "item_no"), ("原序号", "item_no"), ("序号", "seq"),
     ("日期", "date"), ("时间", "date"), ("作者", "author"), ("报送人", "author"), ("反映人", "author"),
     ("撰稿", "author"), ("执笔", "author"), ("姓名", "author"),
     # 报送单位或个人, 单位/个人: a column of authors, some of them units (the reader tells them apart)

@@ -98,12 +98,37 @@ class Placement:
         # A short form two places share (示例 of 示例县 and 示例市) places nothing.
         self.places = sorted(((w, next(iter(t))) for w, t in places.items() if len(t) == 1), key=lambda x: -len(x[0]))
         self.title_prefixes = sorted(p.get("title_prefixes") or [], key=len, reverse=True)
+        self._place_level = self._levels_of_places(office)
         self._memo = lru_cache(maxsize=1 << 14)(self._place)
+        self.organ_key = lru_cache(maxsize=1 << 12)(self._organ_key)
 
     def place(self, name: str) -> Placed:
         """Tier, channel, routing and the rule for a name. Digits never place a body (第12期,
         2025年), so names that differ only in them share one answer."""
         return self._memo(_DIGITS.sub("0", name))
+
+    def _levels_of_places(self, office: dict) -> dict[str, str]:
+        """Each form of the office's place names and the level word that ends it (江州市, 江州 → 市; 青山县 → 县):
+        the organ named without its place (市政协) is the same."""
+        levels: dict[str, str] = {}
+        for name in (n for key in ("place", "city", "province") for n in _as_list(office.get(key))):
+            level = next((w for w, _ in self.level_words if norm_name(name).endswith(w)), "")
+            for word in _place_forms(norm_name(name)):
+                levels.setdefault(word, level)
+        return levels
+
+    def _organ_key(self, body: str) -> str:
+        """A body as two records of one adoption name it (:func:`same_organ_key`), the office's own place
+        names before it written as their level word (江州市政协, 江州政协 → 市政协; 青山县政协 → 县政协) when the
+        rules place both names alike: one adoption written 市政协 in one row and 江州市政协 in another."""
+        key = same_organ_key(body)
+        rest, level = key, ""
+        while word := next((w for w, _ in self.places if rest.startswith(w) and len(rest) > len(w)), None):
+            rest, level = rest[len(word):], self._place_level.get(word, "")
+        if not level or level + rest == key:
+            return key
+        short, whole = self.place(level + rest), self.place(key)
+        return level + rest if (short.tier, short.channel) == (whole.tier, whole.channel) and short.tier else key
 
     # -- placing
 
