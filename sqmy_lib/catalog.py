@@ -203,6 +203,8 @@ _ENTRIES = [
     Code("link.loose", WARNING, "标题只差序号或括注", "标题“{value}”与报送信息“{detail}”只差序号或括注,已按同一条信息计入;如不是同一条,请改正标题"),
     Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),
     Code("link.number_mismatch", WARNING, "编号与标题对应不同信息", "编号“{value}”与标题对应的不是同一条信息:{detail};请核对编号和标题"),
+    Code("link.by_seq", WARNING, "按序号对应报送信息",
+         "编号“{value}”按报送台账的序号计入{detail}(报送台账没有编号列,本行也未写标题);如不是同一条信息,请写明标题"),
     Code("link.number_form", INFO, "编号写法不同", "编号“{value}”与报送台账的编号“{detail}”写法不同,已按同一条信息计入;如不是同一条,请改正编号"),
     Code("link.no_seq", ERROR, "序号对应不到信息",
          "本行按序号“{value}”对应报送信息,但报送表中{detail},未计入;请填写信息标题或编号"),

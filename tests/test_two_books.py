@@ -117,6 +117,9 @@ def test_a_reference_number_is_the_items_seq_where_they_have_no_number(tmp_path,
     assert _adopted(ledger) == [(1, "市级", "示例市政协")]
     assert _errors(report) == []
     assert _paid(ledger) == {"周红": Decimal("100.00")}
+    # With no title on the row to confirm it, the link by 序号 is said: the 2 may be the sheet's own running number.
+    [said] = _codes(report, "link.by_seq")
+    assert (said.row, said.column) == (3, "B") and "报送登记.xlsx!报送登记!第4行" in said.message
 
 
 def test_a_seq_two_books_of_items_share_is_not_guessed(tmp_path):

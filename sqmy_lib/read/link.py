@@ -86,6 +86,7 @@ def link_references(ledger: Ledger) -> None:
     rows += said_mismatch
     rows += [dict(code="link.number_form", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
                   value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].itertuples()]
+    rows += _linked_by_seq(by_seq[by_seq["ref"].isin(single["ref"]) & (by_seq["tkey"] == "")], ledger)
     rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"]) | single["ref"].isin(by_seq["ref"])], ledger)
     rows += _authors_differ(refs, linked, ledger)
     rows += _ambiguous(found[sizes > 1], refs, set(by_no["ref"]) | set(numbered["ref"]) | set(by_seq["ref"]), ledger)
@@ -214,6 +215,16 @@ def _seq_pairs(refs: pd.DataFrame, subs: pd.DataFrame) -> pd.DataFrame:
     if len(pairs):
         pairs = pairs[(pairs["tkey"] == "") | (pairs["tkey"] == pairs["title_key"])]
     return _narrow(pairs) if len(pairs) else pairs
+
+
+def _linked_by_seq(linked: pd.DataFrame, ledger: Ledger) -> list[dict]:
+    """A reference with no title linked by the 序号 of an item ledger with no 编号 column: said, as the
+    number may be the referencing sheet's own running number (a 采用登记 numbering its rows 1, 2, 3)."""
+    if linked.empty:
+        return []
+    columns = ledger.column_letter(linked["src"], "item_no").fillna(linked["column"])
+    return [dict(code="link.by_seq", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=col, value=r.ref_item_no,
+                 detail=place(r.file_item, r.sheet_item, r.row_item)) for r, col in zip(linked.itertuples(), columns)]
 
 
 def _other_years(linked: pd.DataFrame, ledger: Ledger) -> list[dict]:
