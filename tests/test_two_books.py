@@ -42,8 +42,8 @@ def _adopted(ledger) -> list[tuple]:
     return sorted(zip(ad["item"].tolist(), ad["tier"].astype(str), ad["body"].map(organ_name)))
 
 
-def _paid(ledger) -> dict[str, Decimal]:
-    r = sq.rewards(ledger, 2025)
+def _paid(ledger, year=2025) -> dict[str, Decimal]:
+    r = sq.rewards(ledger, year)
     return dict(zip(r["name"], r["amount"]))
 
 
@@ -173,3 +173,23 @@ def test_items_of_one_title_the_author_does_not_tell_apart_are_said_at_the_title
     counted = sq.compute.counted(ledger)
     assert counted.left_out.values.tolist() == [["adoptions", "link.ambiguous", 1]]
     assert "link.ambiguous 1" in counted.left_out_text and "item.left_out" not in counted.left_out_text
+
+
+def test_an_item_of_december_adopted_in_january_by_number_and_title_is_no_other_year_alarm(tmp_path):
+    """编号 restarting each year: the 2026 采用台账's row names 编号 3 and the very title of 2025's item 3 (sent in
+    December, adopted and instructed in January) — the title confirms the link; it was link.other_year twice on the
+    row (at its 采用 and its 批示). 编号 7 with no title, of a 2025 item, is still said, once."""
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    write_xlsx(folder / "2025年报送台账.xlsx", {"2025年": [["编号", "收稿日期", "信息标题", "作者"],
+                                                         ["3", D(2025, 12, 20), "关于冬季供暖的建议", "赵六"],
+                                                         ["7", D(2025, 12, 22), "关于春运保障的建议", "钱七"]]})
+    write_xlsx(folder / "2026年报送台账.xlsx", {"2026年": [["编号", "收稿日期", "信息标题", "作者"],
+                                                         ["1", D(2026, 1, 5), "关于农村饮水安全的建议", "张三"]]})
+    write_xlsx(folder / "2026年采用台账.xlsx", {"2026年": [
+        ["编号", "信息标题", "采用单位", "采用日期", "批示领导", "批示日期"],
+        ["3", "关于冬季供暖的建议", "示例市政协", D(2026, 1, 8), "示例市副市长王某", D(2026, 1, 20)],
+        ["7", None, "示例市政协", D(2026, 1, 9), None, None]]})
+    ledger, report = assert_every_cell_accounted(folder, year=2026)
+    assert [i.row for i in _codes(report, "link.other_year")] == [3]
+    assert _paid(ledger, 2026) == {"赵六": Decimal("200.00"), "钱七": Decimal("100.00")}

@@ -234,7 +234,10 @@ def _other_years(linked: pd.DataFrame, ledger: Ledger) -> list[dict]:
     if linked.empty or "src_item" not in linked:
         return []
     mine, theirs = linked["src"].map(year), linked["src_item"].map(year)
-    other = linked[mine.notna() & theirs.notna() & (mine != theirs)]
+    # The row's own title naming the item confirms the link (an item of December adopted in January, in
+    # the next year's 采用台账); said once a row, not for each of its records (采用 and 批示).
+    confirmed = (linked["tkey"] != "") & (linked["tkey"] == linked["title_key"])
+    other = linked[mine.notna() & theirs.notna() & (mine != theirs) & ~confirmed].drop_duplicates(["src", "row", "item"])
     return [dict(code="link.other_year", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
                  value=r.ref_item_no, detail=f"{int(year[r.src_item])}年的信息({place(r.file_item, r.sheet_item, r.row_item)})")
             for r in other.itertuples()]
