@@ -30,7 +30,9 @@ from .vocabulary import (
     GROUP_WORDS,
     IGNORED_KEYWORDS,
     IGNORED_LABELS,
+    FILING_WORDS,
     ROSTER_LABELS,
+    SCORE_ENDINGS,
     ROSTER_ROLE_FALLBACK,
 )
 
@@ -136,7 +138,12 @@ class HeaderWords:
         return fld
 
     def is_ignored(self, label: str) -> bool:
-        return label in self.ignored or any(k in label for k in IGNORED_KEYWORDS)
+        return label in self.ignored or self.money_or_score(label)
+
+    def money_or_score(self, label: str) -> bool:
+        """A label of money, points, a phone or a reference number by its words (稿费发放, 积分, 采用分,
+        领导签批单号): what a group so labelled heads is read past too."""
+        return any(k in label for k in IGNORED_KEYWORDS) or label.endswith(SCORE_ENDINGS)
 
     def body_tier(self, label: str) -> str | None:
         """The tier a label names as a body (``市政协``, ``省级``, ``全国政协``), or None."""
@@ -167,9 +174,15 @@ class HeaderWords:
         )
 
 
+# 填报单位：柳溪县政协办公室信息科 (a (盖章) before the colon is part of it): a line saying who filed the sheet.
+_FILING_LINE = re.compile(rf"^\s*(?:{'|'.join(sorted(FILING_WORDS, key=len, reverse=True))})\s*(?:[(（][^)）]{{0,6}}[)）])?\s*[:：]\s*\S")
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def _label_of(text: str) -> str:
-    return norm_label(text) if 0 < len(text.strip()) <= 40 else ""
+    """A cell's header label; none for long text or a 填报单位：… line (merged over part of the header's
+    width, it heads no columns)."""
+    return norm_label(text) if 0 < len(text.strip()) <= 40 and not _FILING_LINE.match(text) else ""
 
 
 def _only_short_text(row: list) -> bool:
@@ -405,10 +418,7 @@ def _path(labels: list[str]) -> list[str]:
 def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -> None:
     leaf = path[-1]
     group, group_label = next(((words.group_of(l), l) for l in reversed(path[:-1]) if words.group_of(l)), (None, ""))
-    # An ignored label written out (填表日期) wins over a field its keyword names (日期); an ignored keyword
-    # (稿酬…) only over a field that says nothing else.
-    if ((leaf in words.ignored and leaf not in words.exact) or (words.is_ignored(leaf) and words.field_of(leaf) in (None, "adoption", "note", "instruction"))) \
-            and not (group == "instruction" and leaf in _LEADER_POSTS):  # 批示情况 over 领导姓名 | 职务: the leader's post
+    if _set_aside(path, words) and not (group == "instruction" and leaf in _LEADER_POSTS):  # 批示情况 over 领导姓名 | 职务: the leader's post
         layout.ignored[c] = "/".join(path)
         return
     if any(k in leaf for k in FILLER_KEYWORDS):
@@ -478,6 +488,21 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
 
 
 _CONTENT_TITLES = frozenset(norm_label(x) for x in CONTENT_TITLE_LABELS)
+
+# The fields an ignored keyword (稿酬, 积分, 单号…) wins over: they say nothing else (采用分 is no adoption,
+# 领导签批单号 no 批示).
+_OVERRIDDEN = (None, "adoption", "note", "instruction")
+
+
+def _set_aside(path: list[str], words: HeaderWords) -> bool:
+    """A column read past on purpose (header.ignored). An ignored label written out (填表日期) wins over
+    a field its keyword names (日期); an ignored keyword (稿酬, 积分, 签批单号…) only over a field that
+    says nothing else, in the column's own label or a group's over it (积分 over 报送分 | 采用分 | 批示分,
+    稿费发放 over 状态 | 金额 | 日期: hand-kept scores and payments, never adoptions or 批示)."""
+    leaf = path[-1]
+    if (leaf in words.ignored and leaf not in words.exact) or (words.is_ignored(leaf) and words.field_of(leaf) in _OVERRIDDEN):
+        return True
+    return any(words.money_or_score(l) and words.field_of(l) in _OVERRIDDEN for l in path[:-1])
 
 
 def _sending(label: str) -> bool:

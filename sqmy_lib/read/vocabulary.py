@@ -136,8 +136,15 @@ IGNORED_LABELS: tuple[str, ...] = (
     "报送方式", "报送途径", "来稿方式", "收稿方式",
     "正文", "信息正文", "稿件正文", "全文", "信息全文", "具体内容", "详细内容", "正文内容",
 )
-IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励", "金额", "得分", "积分", "电话", "手机", "签名", "签字",
-                                     "身份证", "身份号码", "证件号", "加倍", "倍数")
+IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励", "金额", "得分", "积分", "分值", "电话", "手机", "签名", "签字",
+                                     "身份证", "身份号码", "证件号", "加倍", "倍数",
+                                     # A 批示's (or any) reference number (领导签批单号 江政签〔2026〕7号, 批示件编号,
+                                     # 文号): not the 批示 its 签批 names, nor a leader; no record keeps it.
+                                     "单号", "文号", "件编号", "批示编号", "签批编号", "批示号", "批件号")
+# A hand-kept score named by what earned it (积分 over 报送分 | 采用分 | 批示分, or 采用分 alone): the tool
+# computes points itself; not an adoption or a 批示 column. A label ending in one of these is read past (said).
+SCORE_ENDINGS: tuple[str, ...] = ("报送分", "采用分", "批示分", "上报分", "录用分", "刊用分", "编发分", "签批分", "加分",
+                                  "基础分", "奖励分", "考核分")
 
 # Title labels that may name the item's text (信息内容, 内容): the title when no column says 标题/题目,
 # else the content beside it, read past (said), wherever the two stand.
@@ -213,6 +220,11 @@ SUBTOTAL_WORDS = ("小计", "合计", "总计", "共计", "累计", "本月小�
                   "截至", "截止")
 NOTE_WORDS = ("注", "备注", "说明", "填表说明", "填表人", "填报人", "审核人", "制表人", "制表", "审核", "联系人", "联系电话",
               "负责人", "单位负责人", "填表日期", "填报日期", "统计人", "经办人", "附", "附注")
+# A line above the header saying who filed the sheet (填报单位：民革县委, 单位：…, 填表人：张三): a ``word：value``
+# line, never a header label, even merged over part of the header's width.
+FILING_WORDS: tuple[str, ...] = ("填报单位", "报送单位", "填表单位", "制表单位", "单位名称", "单位", "填表人", "填报人", "制表人",
+                                 "审核人", "联系人", "联系电话", "负责人", "单位负责人", "统计人", "经办人", "填表日期",
+                                 "填报日期", "制表日期")
 # Sheet and file names that say a sheet repeats others (全年汇总 over the month sheets).
 SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年度")
 # Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
