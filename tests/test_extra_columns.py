@@ -132,3 +132,16 @@ def test_filing_line_merged_over_part_of_the_header_is_not_a_header_row(tmp_path
     header_findings = [(i.code, i.column, i.row) for i in report.issues if i.code.startswith("header.")]
     assert header_findings == [("header.ignored", "G", 3), ("header.unknown", "H", 3), ("header.ignored", "I", 3),
                                ("header.ignored", "J", 3), ("header.unknown", "K", 3), ("header.ignored", "L", 3)]
+
+
+def test_a_group_naming_the_adoption_and_its_reward_keeps_the_adoption(tmp_path):
+    """采用及奖励情况 over 采用单位 | 奖励金额, and 奖励情况 over 采用单位 | 金额: the 采用单位 is the adoption's, the
+    amounts hand-kept (header.ignored); a group that is only a score or a payment sets its columns aside."""
+    for group in ("采用及奖励情况", "奖励情况"):
+        rows = [["2026年度社情民意信息报送采用登记表"], ["序号", "收稿日期", "信息标题", "作者", group, None],
+                [None, None, None, None, "采用单位", "奖励金额"],
+                [1, "2026-03-02", "关于甲的建议", "吴昊", "市政协", 100]]
+        merges = {"登记表": ["E2:F2"] + [f"{c}2:{c}3" for c in "ABCD"]}
+        ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / f"{group}.xlsx", {"登记表": rows}, merges))
+        assert list(ledger.adoptions["tier"].astype(str)) == ["市级"], group
+        assert [i.column for i in report.issues if i.code == "header.ignored"] == ["F"], group

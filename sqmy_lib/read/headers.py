@@ -502,7 +502,10 @@ def _set_aside(path: list[str], words: HeaderWords) -> bool:
     leaf = path[-1]
     if (leaf in words.ignored and leaf not in words.exact) or (words.is_ignored(leaf) and words.field_of(leaf) in _OVERRIDDEN):
         return True
-    return any(words.money_or_score(l) and words.field_of(l) in _OVERRIDDEN for l in path[:-1])
+    # A group that is only a score or a payment (积分, 稿费发放); not one that names a field too (采用及奖励情况),
+    # nor over a column that names an adoption or a 批示 itself (奖励情况 over 采用单位 | 金额).
+    return (words.field_of(leaf) not in ("adoption", "instruction")
+            and any(words.money_or_score(l) and words.field_of(l) is None for l in path[:-1]))
 
 
 def _sending(label: str) -> bool:
