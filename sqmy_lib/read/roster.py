@@ -60,7 +60,9 @@ NOTE_LABELS = frozenset(norm_label(x) for x in ("备注", "说明", "备考", "�
 # A 备注 that says the person left (2025年6月离任, 已调离): said, since only the 离任 column is read.
 # A 备注 saying the person took the post (2025年6月聘任, 增补为委员): the quota runs from then, not said by a date.
 _JOINING = re.compile(r"聘任|聘为|新聘|增补|补选|新任|当选|调入|调来|加入|起聘|任职")
-_LEAVING = re.compile(r"离任|离职|解聘|调离|调出|调走|辞去|辞职|退出|去世|病故|逝世|届满|免去|不再担任|退休")
+# 调至/调任 (moved on), 已故/离世 (died), 免职/停聘/聘期已满 (ended), 不再任, 未连任: all say the person left.
+_LEAVING = re.compile(r"离任|离职|解聘|停聘|调离|调出|调走|调至|调任|调到|辞去|辞职|辞任|退出|去世|病故|逝世|离世|已故|"
+                      r"届满|聘期已满|免去|免职|不再任|不再担任|未连任|退休")
 SEQ_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["seq"])
 POST_LABELS = frozenset(norm_label(x) for x in ROSTER_ROLE_FALLBACK)
 DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
