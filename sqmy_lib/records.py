@@ -93,7 +93,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     # (unit, sector, last day there), oldest first; empty when they never moved (read.roster._transfers).
     "people": {"name": TEXT, "role": TEXT, "unit": TEXT, "sector": TEXT, "appointed_on": DATE, "ended_on": DATE,
                "date_problem": TEXT, "terms": OBJECT, "moves": OBJECT, "file": TEXT, "sheet": TEXT, "row": INT},
-    "units": {"unit": TEXT, "unit_type": TEXT, "file": TEXT, "sheet": TEXT, "row": INT},
+    # ``started_on`` and ``ended_on`` (成立时间, 撤销时间; NaT: open) bound the unit's quota, as a person's dates do.
+    "units": {"unit": TEXT, "unit_type": TEXT, "started_on": DATE, "ended_on": DATE, "file": TEXT, "sheet": TEXT, "row": INT},
 }
 
 SUBMISSION_COLUMNS = list(SCHEMAS["submissions"])

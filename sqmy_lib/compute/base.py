@@ -2,7 +2,8 @@
 
 Quotas (domain.md §8, the rules' ``quotas``):
 - a quota runs only while its holder is in post: a month counts when the person is in post on its
-  last day (from 聘任/任职 to 解聘/离任/届满), or, for a unit, from the rule's ``start_month``;
+  last day (from 聘任/任职 to 解聘/离任/届满), or, for a unit, from its 成立时间 to its 撤销时间 and
+  from the rule's ``start_month``;
 - only months that have ended by the as-of day are due (a circular for a month still running does
   not count it against anyone);
 - ``per: month`` with ``every_month: true`` (L88 "每月都要") is met month by month: the months

@@ -115,10 +115,11 @@ def _unit_rows(c: Counted) -> pd.DataFrame:
     """unit, peer_group: every roster unit with its type, or without a roster every unit the items name."""
     roster = c.ledger.roster
     if roster is not None and not roster.units.empty:
-        out = roster.units[["unit", "unit_type"]].rename(columns={"unit_type": "peer_group"}).copy()
+        out = roster.units[["unit", "unit_type", "started_on", "ended_on"]].rename(columns={"unit_type": "peer_group"}).copy()
     else:
         names = sorted(u for u in c.submissions["unit"].unique() if u)
-        out = pd.DataFrame({"unit": pd.Series(names, dtype=object), "peer_group": UNGROUPED})
+        out = pd.DataFrame({"unit": pd.Series(names, dtype=object), "peer_group": UNGROUPED,
+                            "started_on": pd.NaT, "ended_on": pd.NaT})
     out["peer_group"] = out["peer_group"].replace("", UNGROUPED).reset_index(drop=True)
     return out.reset_index(drop=True)
 
@@ -130,9 +131,9 @@ def _judge(c: Counted, out: pd.DataFrame, period: Period, day: pd.Timestamp, quo
     subs = c.submissions
     submitted = month_counts(subs["unit"], subs["date"], period)
     judged, adopted_judged, high = [], [], []
-    for unit, group in zip(out["unit"], out["peer_group"]):
+    for unit, group, start, end in zip(out["unit"], out["peer_group"], out["started_on"], out["ended_on"]):
         rule = quotas.get(group) or {}
-        in_post = months_in_post(period.year, first_month=rule.get("start_month", 1))
+        in_post = months_in_post(period.year, start, end, first_month=rule.get("start_month", 1))
         judged.append(judge_quota(rule, period, in_post, submitted.get(unit, {}), day))
         if rule.get("adopted"):
             adopted = _qualifying_adoptions(c, period, rule["adopted_min_tier"])

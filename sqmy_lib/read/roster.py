@@ -1,4 +1,4 @@
-"""名册: people (姓名, 身份, 单位, 界别, 聘任日期, 解聘/离任日期) and units (单位名称, 单位类型).
+"""名册: people (姓名, 身份, 单位, 界别, 聘任日期, 解聘/离任日期) and units (单位名称, 单位类型, 成立/撤销时间).
 
 A 职务 column stands for the 身份 only where no 身份 column does and only in the cells naming a
 role (县政协委员); a post (行长) is the person's, unread and said, the role the sheet's name gives.
@@ -60,7 +60,9 @@ NOTE_LABELS = frozenset(norm_label(x) for x in ("备注", "说明", "备考", "�
 # A 备注 that says the person left (2025年6月离任, 已调离): said, since only the 离任 column is read.
 # A 备注 saying the person took the post (2025年6月聘任, 增补为委员): the quota runs from then, not said by a date.
 _JOINING = re.compile(r"聘任|聘为|新聘|增补|补选|新任|当选|调入|调来|加入|起聘|任职")
-_LEAVING = re.compile(r"离任|离职|解聘|调离|调出|调走|辞去|辞职|退出|去世|病故|逝世|届满|免去|不再担任|退休")
+# 调至/调任 (moved on), 已故/离世 (died), 免职/停聘/聘期已满 (ended), 不再任, 未连任: all say the person left.
+_LEAVING = re.compile(r"离任|离职|解聘|停聘|调离|调出|调走|调至|调任|调到|辞去|辞职|辞任|退出|去世|病故|逝世|离世|已故|"
+                      r"届满|聘期已满|免去|免职|不再任|不再担任|未连任|退休")
 SEQ_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["seq"])
 POST_LABELS = frozenset(norm_label(x) for x in ROSTER_ROLE_FALLBACK)
 DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
@@ -464,7 +466,8 @@ class _PeopleSheet:
         self.post_col = _post_column(grid, layout)
         self.posts = 0  # cells of the 职务 column that are posts, not roles: said with the column
         by_name = "role" not in layout.fields or self.post_col is not None
-        self.default_role = _role_from_names(grid.name, file, rules) if by_name else ""
+        self.name_role = _role_from_names(grid.name, file, rules)  # 委员名册: a blank 身份 is 委员
+        self.default_role = self.name_role if by_name else ""
         self.end_col = _end_column(grid, layout)
         self.note_col = layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
         self.words = AuthorWords.from_rules(rules.data)  # 冯一主席 in 姓名 is 冯一, as in a ledger's 作者
@@ -499,13 +502,23 @@ class _PeopleSheet:
                 self._say("roster.name_note", where, "name", text, name)
         problems: list[str] = []
         appointed, ended = self._dates(get, row, problems, where, "、".join(n for n, _ in names))
-        roles, said = self._roles(cell_text(get("role")))
-        if said:
-            self._say(said, where, "role", cell_text(get("role")), "、".join(roles))
+        roles = self._said_roles(cell_text(get("role")), where, names)
         unit, sector = norm_spaces(cell_text(get("unit"))), norm_spaces(cell_text(get("sector")))
         return [dict(name=name, role=role, unit=unit, sector=sector, tag=note, appointed_on=appointed, ended_on=ended,
                      terms=((appointed, ended),), moves=(), date_problem=";".join(problems), **where)
                 for name, note in names for role in roles]
+
+    def _said_roles(self, written: str, where: dict, names: list[tuple[str, str]]) -> list[str]:
+        """The roles of a row's 身份 cell (``_roles``), what was made of it said; a blank one is the role
+        the sheet's name gives (委员名册), or, the name giving none, said (the person has no quota)."""
+        roles, said = self._roles(written)
+        if roles == [""] and self.name_role:
+            roles = [self.name_role]
+        elif roles == [""] and "role" in self.layout.fields:
+            self._say("roster.role_missing", where, "role", "、".join(n for n, _ in names))
+        elif said:
+            self._say(said, where, "role", written, "、".join(roles))
+        return roles
 
     def _roles(self, written: str) -> tuple[list[str], str]:
         """The roles of a row's 身份 cell (``_roles``). Under a 职务 column a cell naming no role (行长)
@@ -553,19 +566,89 @@ class _PeopleSheet:
         return appointed, ended
 
 
-def _units_of_sheet(file: str, grid: SheetGrid, layout: Layout, rules: Rules, findings: list[dict]) -> list[dict]:
-    findings += _unread_columns(file, grid, layout, set())
-    units = []
-    for row_no, get, _ in _rows(grid, layout, findings, file):
-        unit = norm_spaces(cell_text(get("unit_name")))
-        if unit:
-            written = norm(cell_text(get("unit_type")))
-            unit_type, said = _unit_type(written, rules)
-            if said:
-                findings.append(dict(code=said, src=None, column=col_letter(layout.fields["unit_type"]), value=written,
-                                     detail=unit_type, file=file, sheet=grid.name, row=row_no))
-            units.append(dict(unit=unit, unit_type=unit_type, file=file, sheet=grid.name, row=row_no))
-    return units
+# A 单位 sheet's 成立时间 and 撤销时间: the unit's quota runs from the one to the other, as a person's does
+# from 聘任 to 离任. (Beside END_LABELS until the reader rewrite carries them in headers.py.)
+UNIT_START_LABELS = frozenset(norm_label(x) for x in (
+    "成立时间", "成立日期", "设立时间", "设立日期", "组建时间", "组建日期", "成立年月", "设立年月"))
+UNIT_END_LABELS = frozenset(norm_label(x) for x in (
+    "撤销时间", "撤销日期", "撤并时间", "撤并日期", "撤销年月", "合并时间", "合并日期", "注销时间", "注销日期"))
+UNIT_DATE_LABELS = {"started_on": "成立时间", "ended_on": "撤销时间"}
+# A unit's 备注 saying it was set up, dissolved, merged or renamed in the year (2025年4月新设立, 撤销，并入县科技局,
+# 撤镇设街，更名为…): said, not read, as a person's 备注 saying they joined or left.
+_UNIT_CHANGE = re.compile(r"设立|成立|组建|新建|增设|撤销|撤并|撤镇|撤乡|撤县|并入|合并|更名|改名|注销|解散|划转|划入|划出")
+
+
+def _unit_rule_keys(rules: Rules) -> dict[str, str]:
+    """{key: the sections naming it} of the rules' unit types (peer_groups, quotas.units): a key that is
+    a roster unit's name, not its type, is a rule no unit is judged by."""
+    quotas = rules.data.get("quotas") or {}
+    sections = {"peer_groups": rules.data.get("peer_groups"), "quotas.units": quotas.get("units") if isinstance(quotas, dict) else None}
+    out: dict[str, list[str]] = {}
+    for section, mapping in sections.items():
+        for key in mapping if isinstance(mapping, dict) else ():
+            out.setdefault(norm(str(key)), []).append(section)
+    return {k: "、".join(v) for k, v in out.items()}
+
+
+class _UnitsSheet:
+    """One sheet of units (单位名称, 单位类型; 成立时间, 撤销时间 and 备注 if written) read row by row,
+    every cell read or said in ``findings``."""
+
+    def __init__(self, file: str, grid: SheetGrid, layout: Layout, rules: Rules, findings: list[dict]):
+        self.file, self.grid, self.layout, self.rules, self.findings = file, grid, layout, rules, findings
+        self.start_col = _end_column(grid, layout, UNIT_START_LABELS)
+        self.end_col = _end_column(grid, layout, UNIT_END_LABELS)
+        self.note_col = layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
+        self.rule_keys = _unit_rule_keys(rules)
+
+    def read(self) -> list[dict]:
+        self.findings += _unread_columns(self.file, self.grid, self.layout, {self.start_col, self.end_col, self.note_col})
+        units = []
+        for row_no, get, row in _rows(self.grid, self.layout, self.findings, self.file):
+            unit = norm_spaces(cell_text(get("unit_name")))
+            if unit:
+                where = dict(file=self.file, sheet=self.grid.name, row=row_no)
+                started, ended = self._dates(row, where, unit)
+                unit_type = self._type(get, where, unit)
+                if unit in self.rule_keys and unit_type != unit:  # quotas.units.县科协: a rule no unit is judged by
+                    self._say("roster.rule_names_unit", where, self.layout.fields.get("unit_name"), unit, self.rule_keys[unit])
+                units.append(dict(unit=unit, unit_type=unit_type, started_on=started, ended_on=ended, **where))
+        return units
+
+    def _say(self, code: str, where: dict, column: int | None, value: str, detail: str = "") -> None:
+        self.findings.append(dict(code=code, src=None, column=col_letter(column) if column is not None else "",
+                                  value=value, detail=detail, **where))
+
+    def _cell(self, row: list, column: int | None):
+        return row[column] if column is not None and column < len(row) else ""
+
+    def _type(self, get, where: dict, unit: str) -> str:
+        """The unit's type (``_unit_type``); a blank one said where the sheet has the column (the unit
+        is in no peer group and has no quota)."""
+        written = norm(cell_text(get("unit_type")))
+        unit_type, said = _unit_type(written, self.rules)
+        if not written and "unit_type" in self.layout.fields:
+            self._say("roster.unit_type_missing", where, self.layout.fields["unit_type"], unit)
+        elif said:
+            self._say(said, where, self.layout.fields["unit_type"], written, unit_type)
+        return unit_type
+
+    def _dates(self, row: list, where: dict, unit: str):
+        """The unit's 成立时间 and 撤销时间 (a month alone: from its first day, through its last); a
+        date not read, or a 备注 saying the unit changed with no date, said."""
+        problems: list[str] = []
+        started = _date(self._cell(row, self.start_col), UNIT_DATE_LABELS["started_on"], problems, self.grid.date1904)
+        ended = _date(self._cell(row, self.end_col), UNIT_DATE_LABELS["ended_on"], problems, self.grid.date1904, end=True)
+        if started and ended and ended < started:
+            problems.append(f"{UNIT_DATE_LABELS['ended_on']}早于{UNIT_DATE_LABELS['started_on']}")
+            started = ended = None
+        if problems:
+            self._say("roster.date_problem", where, None, unit, ";".join(problems))
+        note = cell_text(self._cell(row, self.note_col)).strip()
+        if note:
+            changed = _UNIT_CHANGE.search(note) and not (started or ended)
+            self._say("roster.unit_change_in_note" if changed else "roster.unit_note", where, self.note_col, note[:60], unit)
+        return started, ended
 
 
 def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules) -> Roster:
@@ -579,7 +662,7 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
         if layout.kind == "people":
             people += _PeopleSheet(file, grid, layout, rules, findings).read()
         else:
-            units += _units_of_sheet(file, grid, layout, rules, findings)
+            units += _UnitsSheet(file, grid, layout, rules, findings).read()
     place = (rules.data.get("office") or {}).get("place") or ()
     findings += _same_names(people, (place,) if isinstance(place, str) else tuple(place))
     people = [p for p in people if not p.get("folded")]
