@@ -1,5 +1,5 @@
 """上报 written with what it speaks of or an adverb before the verb (此条已报市政协, 以上三条均已报市政协,
-已于7月5日报市政协): each a 上报 record, never an adoption.
+已于7月5日报市政协), and 上报 columns headed 转报情况 / 转报单位 / 是否转报: each a 上报 record, never an adoption.
 
 Every workbook is written by hand, every answer worked out by hand, and every workbook is checked
 for the reader's invariant (each non-empty cell read into a record or named in a finding). The
@@ -84,3 +84,26 @@ def test_note_merged_over_three_items_is_each_ones(tmp_path):
     assert _forwards(ledger) == [(0, "市政协", "市级"), (1, "市政协", "市级"), (2, "市政协", "市级")]
     assert _codes(report, "forward.in_note") == [(2, "F"), (3, "F"), (4, "F")]
     assert _paid(ledger) == {"作者1号": Decimal("30.00")}  # the 县政协编发 only
+
+
+def test_zhuanbao_columns_name_the_body(tmp_path):
+    """转报情况 / 转报单位 are 上报 columns: the cell names the body (省政协 省级, 全国政协 全国); 县委办 is the
+    office's own level, said (forward.own_level), no 上报 to 市级 under the column's name."""
+    for header in ("转报情况", "转报单位"):
+        cells = [["已报省政协"], ["县委办"], ["全国政协"]]
+        path = write_xlsx(tmp_path / f"{header}.xlsx", {"2025年": _rows(HEAD + [header], cells)})
+        ledger, report = assert_every_cell_accounted(path)
+        assert _forwards(ledger) == [(0, "省政协", "省级"), (2, "全国政协", "全国")], header
+        assert _codes(report, "forward.own_level") == [(3, "E")]
+        assert not _codes(report, "mark.other_body")
+        assert ledger.adoptions.empty and _paid(ledger) == {}
+
+
+def test_shifou_zhuanbao_yes_is_a_forward_to_the_level_above(tmp_path):
+    """是否转报 | 是: a 上报 to the next level up (市级), said (forward.default_level); not a 县级 adoption paid 30.
+    否 says none."""
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": _rows(HEAD + ["采用情况", "是否转报"], [[None, "否"], [None, "是"]])})
+    ledger, report = assert_every_cell_accounted(path)
+    assert ledger.adoptions.empty and _paid(ledger) == {}
+    assert _forwards(ledger) == [(1, "上级", "市级")]
+    assert _codes(report, "forward.default_level") == [(3, "F")]
