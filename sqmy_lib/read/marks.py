@@ -37,6 +37,12 @@ _PUNCTUATION_AFTER = re.compile(r"[。.,、;!]+$")
 _MARK_SIGNS = " √✓✔☑●○"
 # 已, 并, 又 before a forwarding word (已转报省政协, 并报市政协): the forwarding all the same.
 _ALREADY = re.compile(r"^(?:已经|已|并|又|再|另)(?=\S)")
+# What a clause may write before its verb: the item it speaks of (此条, 该信息, 本条, 以上三条, 上述信息),
+# adverbs (均, 都, 也, 同时) and the 于 before a day (已于7月5日报市政协): 此条已报市政协, 以上三条均已报市政协
+# say what 已报市政协 says.
+_SUBJECT = (r"(?:此|该|本|这)(?:(?:条|篇|则|件|份|项)(?:信息|稿件)?|信息|稿件)"
+            r"|(?:以上|上述|前述|上列)(?:\d+|[一二两三四五六七八九十]+)?(?:条|篇|则|件|份|项)?(?:信息|稿件)?")
+_LEAD = re.compile(rf"^(?:{_SUBJECT})?[,，:：\s]*(?:均|都|皆|也|亦|一并|同时)*(?:(?:已经|已)?于(?=\s*\d))?(?=\S)")
 # Two 政协 written one after the other with no separator (市政协省政协均采用, 省政协全国政协采用).
 _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|自治区|自治州)政协)")
 # Online forms (问卷星, 金山表单, 钉钉) join a multi-select's answers with ┋, | or │; / between
@@ -258,6 +264,7 @@ class Vocabulary:
         ``报市政协(4月3日)``, ``已报市政协4月3日``): the 上报 on that day; None for anything else."""
         if not may_hold_a_date(text):
             return None
+        text = _LEAD.sub("", text)
         if m := _LEADING_DATE.match(text):
             day, rest = m[1], text[m.end():]
         elif (m := _DAY_AT_END.search(text)) and m.start() > 0:
@@ -314,7 +321,7 @@ class Vocabulary:
     def _forwarded(self, text: str) -> str | None:
         """The body a forwarding text names ('' for none: the column's own), or None when the
         text is not a forwarding (``报送市政协`` → ``市政协``, ``已转报省政协`` → ``省政协``)."""
-        text = _ALREADY.sub("", text)
+        text = _ALREADY.sub("", _LEAD.sub("", text))
         for prefix in self.forwarded:
             if text.startswith(prefix):
                 rest = text[len(prefix):].lstrip("至到给:：")
@@ -338,6 +345,21 @@ class Vocabulary:
             if head and tail and self.place(head).tier is not None and self.place(tail).tier is not None:
                 return head, tail
         return None
+
+    def opens_with_forwarding(self, text: str) -> bool:
+        """Whether ``text`` (a 备注) starts with a forwarding word, maybe after what it speaks of, an
+        adverb or a day (``已报市政协``, ``以上三条均已报市政协``, ``已于7月5日报市政协``): a cheap test
+        before ``forwarding_in``."""
+        text = _LEAD.sub("", norm(text).upper())
+        return _LEADING_DATE.sub("", text).startswith(self.forwarded) if may_hold_a_date(text) else text.startswith(self.forwarded)
+
+    def forwarding_in(self, clause: str) -> Reading | None:
+        """The 上报 a clause of a 备注 says (``此条已报市政协``; ``已于7月5日报市政协`` with its day), or None."""
+        text = norm(clause).upper()
+        if (dated := self._dated_forwarding(text, clause)) is not None:
+            return dated
+        body = self._forwarded(text)
+        return Reading(FORWARDED, body, text=clause) if body is not None else None
 
     def may_forward(self, text: str) -> bool:
         """Whether a forwarding word of the rules is anywhere in ``text`` (a cheap test before ``_forwarded``)."""

@@ -1352,8 +1352,7 @@ class SheetReader:
             rows.update(compress(range(len(column)), map(_filled, column)))
         words = self.vocab.instruction_words + self.vocab.read_words  # 副市长王某某阅: said as no 批示
         rows.update(i for i, note in enumerate(notes) if note and any(w in note for w in words))
-        prefixes = self.vocab.forwarded
-        rows.update(i for i, note in enumerate(notes) if note and norm(note).upper().startswith(prefixes))
+        rows.update(i for i, note in enumerate(notes) if note and self.vocab.opens_with_forwarding(note))
         rows.update(i for i, note in enumerate(notes) if note and any(v in note for v in ADOPTION_VERBS))
         return sorted(rows)
 
@@ -1963,11 +1962,11 @@ class SheetReader:
             return
         # A clause at a time: 获市长批示;已报省政协 (two 备注 columns, or one). A named body only: a bare
         # "报送" in a note says too little.
-        sent = [(clause, body) for clause in _NOTE_CLAUSES.split(note) if (body := self.vocab._forwarded(norm(clause).upper()))]
+        sent = [reading for clause in _NOTE_CLAUSES.split(note) if (reading := self.vocab.forwarding_in(clause)) and reading.body]
         if sent:
             self._finding("forward.in_note", r, c, note)
-        for clause, body in sent:
-            self._forward(item, ref, r, c, body, Reading(FORWARDED, body, text=clause), "note")
+        for reading in sent:
+            self._forward(item, ref, r, c, reading.body, reading, "note")
 
     def _adoption_in_note(self, r, item, ref, note: str, first: int) -> None:
         """备注 that says where the item was adopted (``被市政协采用``, ``省政协《社情民意》第8期采用``):
