@@ -776,3 +776,17 @@ def test_a_town_or_a_committee_written_short_counts_for_the_roster_unit(tmp_path
     assert "roster.unknown_unit" not in codes and codes.count("unit.read_as") == 3
     sent = sq.units(ledger, Period.of(2025), today=DONE).set_index("unit")["submitted"].to_dict()
     assert sent == {"城关镇政协工委": 1, "城南街道政协工委": 1, "示例县政协提案委员会": 1}
+
+
+def test_a_roster_built_by_hand_without_unit_dates_still_ranks_its_units(office):
+    """An analyst's roster of units without the 成立/撤销 dates the reader now gives (unit, unit_type only): the units
+    are ranked and judged as units open all year; it was a KeyError."""
+    import dataclasses
+
+    from sqmy_lib.records import Roster
+
+    roster = Roster(people=office.roster.people, units=pd.DataFrame({"unit": ["城关镇政协工委", "民盟县委"],
+                                                                     "unit_type": ["镇街政协工委", "民主党派"]}))
+    table = units(dataclasses.replace(office, roster=roster), 2025, today=DONE).set_index("unit")
+    assert table.loc["民盟县委", "quota"] == 12  # 3 a quarter, all year
+    assert sorted(table["peer_group"]) == ["民主党派", "镇街政协工委"]

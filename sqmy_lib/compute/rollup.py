@@ -32,7 +32,7 @@ import pandas as pd
 
 from .. import zh
 from ..read.values import loose_title_key
-from ..records import Ledger, OfficeTree, Roster
+from ..records import Ledger, OfficeTree, Roster, typed
 from ..rules import Rules
 from ..rules.leaders import leader_person, post_words, same_leader as same_leader_written
 from ..rules.placement import office_place, place_of
@@ -447,8 +447,7 @@ def _offices_roster(c: Counted, tree: OfficeTree, absent: set[str]) -> Roster:
     """Offices as the roster's units (peer group as unit type); offices with nothing read are left
     out of the ranking and listed as missing instead."""
     offices = [o for o in tree.offices if o.name not in absent]
-    units = pd.DataFrame({"unit": [o.name for o in offices], "unit_type": [o.peer_group for o in offices],
-                          "file": "", "sheet": "", "row": 0})
+    units = typed("units", {"unit": [o.name for o in offices], "unit_type": [o.peer_group for o in offices]})
     people = c.ledger.roster.people if c.ledger.roster is not None else Roster().people
     return Roster(people=people, units=units)
 

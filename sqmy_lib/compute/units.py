@@ -115,7 +115,9 @@ def _unit_rows(c: Counted) -> pd.DataFrame:
     """unit, peer_group: every roster unit with its type, or without a roster every unit the items name."""
     roster = c.ledger.roster
     if roster is not None and not roster.units.empty:
-        out = roster.units[["unit", "unit_type", "started_on", "ended_on"]].rename(columns={"unit_type": "peer_group"}).copy()
+        # A roster built by hand (an analyst's, before units had dates) may lack the dates: open, then.
+        out = roster.units.reindex(columns=["unit", "unit_type", "started_on", "ended_on"]).rename(columns={"unit_type": "peer_group"})
+        out[["started_on", "ended_on"]] = out[["started_on", "ended_on"]].apply(pd.to_datetime)
     else:
         names = sorted(u for u in c.submissions["unit"].unique() if u)
         out = pd.DataFrame({"unit": pd.Series(names, dtype=object), "peer_group": UNGROUPED,
