@@ -106,3 +106,20 @@ def test_a_roster_person_whose_name_ends_like_a_unit_is_an_author_with_others(tm
     ledger, report = assert_every_cell_accounted(ledger_path)
     assert "刘红委" not in set(ledger.authors["name"][ledger.authors["item"] != 1])
     assert [i.row for i in _codes(report, "author.with_unit")] == [3, 5, 6]
+
+
+def test_two_han_names_of_rarer_surnames_and_two_known_names_stay_two(tmp_path):
+    """金博文 武静: 金 and 武 are Han surnames (among the census' hundred commonest), so two people, as 张三 李四; it was
+    one person 金博文·武静, said. 其木格琳 巴特尔刚, each an author alone on other rows: two people (author.names_joined),
+    and the reader's first reading (author.name_spaced, one person) is withdrawn, not said beside it."""
+    rows = [[TITLE], HEADER,
+            [1, "2025-03-12", "关于甲的建议", "金博文 武静", "经济界别组", "√", None],
+            [2, "2025-03-13", "关于乙的建议", "其木格琳 巴特尔刚", "经济界别组", "√", None],
+            [3, "2025-03-14", "关于丙的建议", "其木格琳", "经济界别组", "√", None],
+            [4, "2025-03-15", "关于丁的建议", "巴特尔刚", "经济界别组", "√", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
+    assert not _codes(report, "author.name_spaced")
+    assert [(i.row, i.column) for i in _codes(report, "author.names_joined")] == [(4, "D")]
+    # 县级 30.00 an item, shared: 金博文 15, 武静 15; 其木格琳 15 + 30, 巴特尔刚 15 + 30.
+    assert _paid(ledger) == {"金博文": Decimal("15.00"), "武静": Decimal("15.00"),
+                             "其木格琳": Decimal("45.00"), "巴特尔刚": Decimal("45.00")}

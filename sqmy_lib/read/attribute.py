@@ -190,7 +190,9 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     findings += _same_names(ledger) if roster else []
     findings += _roster_spelling(ledger, rules) if roster else []
     findings += _dots_left_out(ledger, people)  # before _variants, which says the ways of writing a ledger shows
-    findings += _names_joined(ledger, people, rules)
+    joined = _names_joined(ledger, people, rules)
+    _withdraw_spaced(ledger, joined)
+    findings += joined
     authors, subs = ledger.authors, ledger.submissions
     if not authors.empty:
         codes, distinct = pd.factorize(authors["name"].to_numpy(), use_na_sentinel=False)
@@ -551,6 +553,18 @@ def _written_spaced(authors: pd.DataFrame) -> set[str]:
     rows = authors[authors["name"].str.contains("·", regex=False)]
     with_space = rows["written"].str.contains(" ", regex=False)
     return set(rows.loc[with_space, "name"]) - set(rows.loc[~with_space, "name"])
+
+
+def _withdraw_spaced(ledger: Ledger, joined: list[dict]) -> None:
+    """A cell the reader read as one spaced name (author.name_spaced: 其木格琳 巴特尔刚) whose halves are two
+    authors elsewhere is read as two (author.names_joined): the first finding no longer holds."""
+    cells = {(f["src"], f["row"], f["column"]) for f in joined}
+    f = ledger.findings
+    if not cells or f.empty:
+        return
+    spaced = (f["code"] == "author.name_spaced").to_numpy()
+    gone = [i for i in f.index[spaced] if (f.at[i, "src"], f.at[i, "row"], f.at[i, "column"]) in cells]
+    ledger.findings = f.drop(index=gone).reset_index(drop=True)
 
 
 def _names_joined(ledger: Ledger, people: set[str], rules: Rules) -> list[dict]:
