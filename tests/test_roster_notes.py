@@ -115,3 +115,18 @@ def test_a_unit_rule_keyed_by_a_unit_s_name_is_said(tmp_path):
     found = [i for i in report.issues if i.code == "roster.rule_names_unit"]
     assert [(i.sheet, i.row, i.column) for i in found] == [("单位", 3, "A")]
     assert "peer_groups、quotas.units" in found[0].message and "县科协" in found[0].message
+
+
+def test_a_move_of_workplace_staying_on_and_a_founding_year_are_no_alarm(tmp_path):
+    """调至县教育局，仍任委员 is a move of workplace, not leaving (it was roster.leaving_in_note); 2025年6月未连任 still
+    leaves. A 成立时间 of a year long past (1990年, or 1988 typed as a number) bounds no month of 2025: read as that
+    year, no roster.date_problem (it was "无法识别")."""
+    people = [["姓名", "身份", "单位", "任职时间", "离任时间", "备注"],
+              ["赵一", "委员", "民盟县委", "2022-01-01", None, "2024年由县一中调至县教育局，仍任委员"],
+              ["钱二", "委员", "民盟县委", "2022-01-01", None, "2025年6月未连任"]]
+    units = [["单位名称", "单位类型", "成立时间"], ["民盟县委", "民主党派", "1990年"], ["民革县委", "民主党派", 1988]]
+    items = [[1, "2025-03-10", "关于甲的建议", "赵一", "民盟县委"], [2, "2025-03-11", "关于乙的建议", "钱二", "民革县委"]]
+    ledger, report = _office(tmp_path, items, people, units)
+    assert _codes(report, "roster.leaving_in_note") == [("人员", 3, "F")]
+    assert not _codes(report, "roster.date_problem")
+    assert sq.units(ledger, 2025).set_index("unit")["quota"].to_dict() == {"民盟县委": 12, "民革县委": 12}

@@ -63,6 +63,8 @@ _JOINING = re.compile(r"聘任|聘为|新聘|增补|补选|新任|当选|调入|
 # 调至/调任 (moved on), 已故/离世 (died), 免职/停聘/聘期已满 (ended), 不再任, 未连任: all say the person left.
 _LEAVING = re.compile(r"离任|离职|解聘|停聘|调离|调出|调走|调至|调任|调到|辞去|辞职|辞任|退出|去世|病故|逝世|离世|已故|"
                       r"届满|聘期已满|免去|免职|不再任|不再担任|未连任|退休")
+# A note that says the person stays on (调至县教育局，仍任委员; 连任; 继续担任): a move of workplace, no leaving.
+_STAYING = re.compile(r"仍任|仍为|仍是|仍担任|继续担任|继续任|留任|(?<!未)(?<!没有)(?<!不再)连任")
 SEQ_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["seq"])
 POST_LABELS = frozenset(norm_label(x) for x in ROSTER_ROLE_FALLBACK)
 DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
@@ -442,10 +444,17 @@ def _date(value, label: str, problems: list[str], date1904: bool = False, end: b
     if text is not None and end and (m := _MONTH_ONLY.match(text)) and 1 <= int(m[2]) <= 12:
         year, month = int(m[1]), int(m[2])
         return dt.date(year, month, calendar.monthrange(year, month)[1])
+    written = text if text is not None else cell_text(value)  # 1990 typed as a number
+    if (m := _YEAR_ALONE.fullmatch(written)) and int(m[1]) < dt.date.today().year - 1:
+        # 成立时间 1990年, 聘任 2019年: a year long past bounds no month of a year counted now.
+        return dt.date(int(m[1]), 12, 31) if end else dt.date(int(m[1]), 1, 1)
     parsed = parse_date(text if text is not None else from_1904(value) if date1904 else value)
     if parsed.date is None:
         problems.append(f"{label}“{cell_text(value)}”无法识别")
     return parsed.date
+
+
+_YEAR_ALONE = re.compile(r"((?:19|20)\d{2})年?度?")
 
 
 def _footer_detail(cells: list[tuple[int, str]], at: int) -> str:
@@ -559,7 +568,7 @@ class _PeopleSheet:
             # 2025年6月: in post through June, as read; whether the person left mid-June only staff know
             self._say("roster.end_month", where, self.end_col, name, cell_text(row[self.end_col]))
         note = cell_text(row[self.note_col]) if self.note_col is not None and self.note_col < len(row) else ""
-        if ended is None and note and _LEAVING.search(note):
+        if ended is None and note and _LEAVING.search(note) and not _STAYING.search(note):
             self._say("roster.leaving_in_note", where, self.note_col, note[:60])
         elif appointed is None and note and _JOINING.search(note):
             self._say("roster.joining_in_note", where, self.note_col, note[:60])

@@ -1261,6 +1261,7 @@ class SheetReader:
         january, december, after = (dt.date(y, m, 1).toordinal() for y, m in ((year, 1), (year, 12), (year + 2, 1)))
         moves, back = [], []  # back: the rows where the dates go back to the next year, and the month above
         above = 0  # the last row's day, as read
+        again = False  # a row after the next year's began that is of the sheet's year again (its December)
         start = self._december_first(dated, kept)
         for k, (ordinal, status, text) in enumerate(dated[start:], start):
             if not ordinal or status != OK:
@@ -1271,10 +1272,12 @@ class SheetReader:
                     moves.append((k, _in_year(day, year + 1), f"排在{last.year}年{last.month}月的日期之后"))
                     back += [(k, last)] if last.year == year else []
                     ordinal = moves[-1][1].toordinal()
+            again = again or bool(moves) and ordinal < above
             above = ordinal
-        # Rows that run on past December reach the next year's first months; run on to its second half, they
-        # are blocks (a unit's, a person's) each starting again in January, all of the sheet's year.
-        if moves and max(m[1] for m in moves) >= dt.date(year + 1, 7, 1):
+        # Rows that run on past December reach the next year's first months; run on to its second half, or
+        # back to its December, they are blocks (a unit's, a person's) each starting again in January, all
+        # of the sheet's year.
+        if moves and (again or max(m[1] for m in moves) >= dt.date(year + 1, 7, 1)):
             self._say_not_past_december(dated, kept, back)
             return []
         return moves
@@ -1286,7 +1289,7 @@ class SheetReader:
         for k, last in back:
             self._finding("date.year_unclear", kept[k], self.f.get("date"), dated[k][2],
                           f"排在{year}年{last.month}月的日期之后、早了半年以上,但其后各行排到了次年下半年"
-                          f"(像是分块登记、每块自年初起),未按次年读取,按{year}年读取")
+                          f"或又回到本年(像是分块登记、每块自年初起),未按次年读取,按{year}年读取")
 
     def _december_first(self, dated: list[tuple[int, str, str]], kept: list[int]) -> int:
         """How many rows at the top are of December, written without their year, before rows of the year's
