@@ -193,3 +193,14 @@ def test_an_item_of_december_adopted_in_january_by_number_and_title_is_no_other_
     ledger, report = assert_every_cell_accounted(folder, year=2026)
     assert [i.row for i in _codes(report, "link.other_year")] == [3]
     assert _paid(ledger, 2026) == {"赵六": Decimal("200.00"), "钱七": Decimal("100.00")}
+
+
+def test_one_adoption_in_two_numbered_column_groups_of_a_row_is_one(tmp_path):
+    """采用单位1 市政协 | 期数1 第6期 | 采用日期1 and 采用单位2 示例市政协 (or 市政协 again) | 第6期 | the same day on 李四's
+    row: one adoption, said (adoption.repeated); it was two (十佳 "被采用2次"). Another issue the same day stays two."""
+    head = ["序号", "标题", "作者", "收稿日期", "采用单位1", "期数1", "采用日期1", "采用单位2", "期数2", "采用日期2"]
+    for second, issue, count in (("示例市政协", "第6期", 1), ("市政协", "第6期", 1), ("示例市政协", "第7期", 2)):
+        rows = [[ITEMS_TITLE], head, [1, "关于甲的建议", "李四", D(2025, 3, 5), "市政协", "第6期", D(2025, 4, 10), second, issue, D(2025, 4, 10)]]
+        ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / f"{second}{issue}.xlsx", {"登记表": rows}))
+        assert len(ledger.adoptions) == count, (second, issue)
+        assert [(i.row, i.column) for i in _codes(report, "adoption.repeated")] == ([(3, "H")] if count == 1 else [])

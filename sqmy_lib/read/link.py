@@ -462,7 +462,9 @@ def _merge_dated_adoptions(ledger: Ledger, organ_key: OrganKey | None) -> None:
     heads = rows.groupby(key, sort=False).transform("first") if first_at.any() else None
     if heads is None:
         return
-    again = first_at & ((heads["src"] != rows["src"]) | (heads["row"] != rows["row"])) & _same_issue(rows["issue_no"], heads["issue_no"])
+    # On another row, or in another column of the row (采用单位1 市政协 | 采用单位2 示例市政协, one issue, one day).
+    elsewhere = (heads["src"] != rows["src"]) | (heads["row"] != rows["row"]) | (heads["column"] != rows["column"])
+    again = first_at & elsewhere & _same_issue(rows["issue_no"], heads["issue_no"])
     if not again.any():
         return
     found = [dict(code="adoption.repeated", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
