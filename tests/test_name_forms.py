@@ -116,10 +116,14 @@ def test_two_han_names_of_rarer_surnames_and_two_known_names_stay_two(tmp_path):
             [1, "2025-03-12", "关于甲的建议", "金博文 武静", "经济界别组", "√", None],
             [2, "2025-03-13", "关于乙的建议", "其木格琳 巴特尔刚", "经济界别组", "√", None],
             [3, "2025-03-14", "关于丙的建议", "其木格琳", "经济界别组", "√", None],
-            [4, "2025-03-15", "关于丁的建议", "巴特尔刚", "经济界别组", "√", None]]
+            [4, "2025-03-15", "关于丁的建议", "巴特尔刚", "经济界别组", "√", None],
+            [5, "2025-03-16", "关于戊的建议", "岑雪 敖翔", "经济界别组", "√", None],  # the census' rarer surnames
+            [6, "2025-03-17", "关于己的建议", "阙红梅 谯志刚", "经济界别组", "√", None]]
     ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
     assert not _codes(report, "author.name_spaced")
     assert [(i.row, i.column) for i in _codes(report, "author.names_joined")] == [(4, "D")]
     # 县级 30.00 an item, shared: 金博文 15, 武静 15; 其木格琳 15 + 30, 巴特尔刚 15 + 30.
     assert _paid(ledger) == {"金博文": Decimal("15.00"), "武静": Decimal("15.00"),
-                             "其木格琳": Decimal("45.00"), "巴特尔刚": Decimal("45.00")}
+                             "其木格琳": Decimal("45.00"), "巴特尔刚": Decimal("45.00"),
+                             "岑雪": Decimal("15.00"), "敖翔": Decimal("15.00"),
+                             "阙红梅": Decimal("15.00"), "谯志刚": Decimal("15.00")}

@@ -123,14 +123,22 @@ COMMON_SURNAMES = frozenset(
     "赖施洪辛柯庄牛葛季池伍温耿关兰殷岳鲁齐翟祝颜倪")
 
 
-# Han surnames beyond the commonest (the 2020 census' top 300 or so), to tell a space between two Han names
-# (金博文 武静: two people) from one inside a transliterated name (阿不都 热合曼). Left out: the characters
-# minority names are often written from (阿, 巴, 买, 扎, 乌, 伊, 艾, 努, 古, 帕, 依, 吐, 热, 麦, 其, 格, 达, 索).
+# Han surnames: the 百家姓's single ones and those the 2020 census counts beyond them (岑, 亓, 仝, 眭, 佟, 逯,
+# 邝, 苟, 芦, 隋, 覃…), to tell a space between two Han names (金博文 武静, 岑雪 敖翔: two people) from one inside
+# a transliterated name (阿不都 热合曼, 扎西 顿珠). Left out: the characters minority names are often written
+# from, though a few Han people bear them too (阿, 巴, 买, 扎, 乌, 伊, 艾, 努, 古, 帕, 依, 吐, 热, 麦, 其, 格,
+# 达, 索, 次, 顿, 旦, 尼, 仁, 拉, 措, 斯, 哈, 玉): such a name beside another is said (author.name_spaced).
 HAN_SURNAMES = COMMON_SURNAMES | frozenset(
-    "金武毕包车柴常代单邸窦樊房费封符甘谷管桂杭衡花华霍姬吉计纪简焦靳荆景鞠寇匡况蓝郎劳乐冷厉连廉凌柳娄路"
-    "栾骆麦满梅蒙米苗闵明牟穆聂宁庞裴皮平蒲濮戚祁强裘曲屈瞿全冉饶荣容阮芮桑沙山尚佘申盛时舒帅水司粟谈滕"
-    "童涂屠危卫文闻翁邬奚席冼项萧邢宣阎晏燕阳仰应尤游俞虞禹郁喻云臧詹湛章招甄支仲诸竺卓宗左褚卜晋储"
-    "解鲍农梧凤蔺靖揭茅卞宫司").difference("麦")
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马"
+    "苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪"
+    "祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田"
+    "樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封"
+    "芮羿储靳汲邴糜松井段富巫焦弓牧隗山谷车侯宓蓬全郗班仰秋仲宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟"
+    "薄印宿白怀蒲邰从鄂咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍卻璩桑桂濮牛寿通边扈燕冀郏"
+    "浦尚农温别庄晏柴瞿阎充慕连茹习宦鱼容向易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍"
+    "聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公仉督岳帅缑亢况郈有琴商牟佘佴伯"
+    "赏墨哈谯笪年爱阳佟亓仝眭邝苟芦隋覃代付闫兰粟揭鄢植禤练冼占晋储卜谌黄练钦韩郇綦圣荣邸冉乔蔡"
+    "官钮宓汝铁迟覃钭").difference("阿巴买扎乌伊艾努古帕依吐热麦其格达索次顿旦尼仁拉措斯哈玉")
 
 
 def looks_like_a_person(name: str) -> bool:
