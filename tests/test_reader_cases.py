@@ -5628,3 +5628,15 @@ def test_an_issue_of_the_next_year_on_a_row_without_its_day_is_said(tmp_path):
     assert [(i.row, i.column) for i in found] == [(3, "E"), (5, "F")]
     assert "“2026年第1期”是2026年的期号" in found[0].message and "计入2025年" in found[0].message
     assert _adopted(ledger, "issue_no") == [(0, "市级", 1), (1, "县级", 11), (2, "省级", 3)]
+
+
+def test_a_pizhu_in_a_note_of_a_row_without_adoption_following_a_pizhu_and_one_in_its_column(tmp_path):
+    """县长李某某批注 in 备注 on a row with nothing else: a 批示 (it was dropped without a word, the row not looked
+    at); 按县长批注意见已办结: 县长's 批示, not one by "按县长"; 副县长张某某批注 in the 批示 column is 副县长张某某's."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况", "领导批示", "备注"],
+            [1, "2025-03-05", "关于甲的建议", "韩甲", None, None, "县长李某某批注：请县民政局研究"],
+            [2, "2025-03-05", "关于乙的建议", "韩乙", "县政协编发", None, "按县长批注意见已办结"],
+            [3, "2025-03-05", "关于丙的建议", "韩丙", "县政协编发", "副县长张某某批注", None]]
+    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
+    assert list(zip(ledger.instructions["item"], ledger.instructions["leader"])) == [(0, "县长李某某"), (1, "县长"), (2, "副县长张某某")]
+    assert [(i.row, i.column) for i in _codes(report, "instruction.in_note")] == [(3, "G"), (4, "G")]

@@ -835,7 +835,8 @@ class Vocabulary:
             # "该信息获市委书记王某某批示": the leader is what follows the last 获/得到/受到.
             before, day = self.leader_and_day(before)  # 2025.4.3获市长李某某批示: that day's
             leader = re.split(r"获得|获|得到|受到|被|\(", before)[-1].lstrip(_MARK_SIGNS)  # √(副市长批示), √ 县长批示
-            leader = re.sub(r"^(?:并|已|均|经|蒙|有|由|被)+", "", leader).strip(" ::、")
+            # 按县长批注意见已办结, 根据市长批示: the 批示 the sentence follows is that leader's
+            leader = re.sub(r"^(?:并|已|均|经|蒙|有|由|被|按照|按|根据|遵照|依照)+", "", leader).strip(" ::、")
             times = 1
             if (n := _TIMES_AFTER_LEADER.search(leader)) and n.start() > 0:  # 获市长两次批示: two
                 leader, times = leader[: n.start()], _count(n[1])
@@ -863,7 +864,8 @@ class Vocabulary:
         (``2025.4.2市长李某某批示``) is that 批示's date, not part of a name, and so is one right after
         the leader or the 批示 word (``批示(2025.4.10):请研究``) or ending what was said (``:请研究(4月10日)``)."""
         t = unicodedata.normalize("NFKC", text).strip()
-        words = re.compile("|".join(map(re.escape, self.instruction_words)) or "(?!)")
+        # In a 批示 column 批注 is the 批示's word as 批示 is (副县长张某某批注).
+        words = re.compile("|".join(map(re.escape, self.instruction_words + self.words_after_post)) or "(?!)")
         out: list[tuple[str, str, str]] = []
         while t:
             found, t = self._one_instruction(t, words)

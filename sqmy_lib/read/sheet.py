@@ -1353,7 +1353,8 @@ class SheetReader:
         for c in cols:
             column = [row[c] if c < len(row) else "" for row in data]
             rows.update(compress(range(len(column)), map(_filled, column)))
-        words = self.vocab.instruction_words + self.vocab.read_words  # 副市长王某某阅: said as no 批示
+        # 副市长王某某阅: said as no 批示; 县长李某批注: a 批示 (words_after_post)
+        words = self.vocab.instruction_words + self.vocab.words_after_post + self.vocab.read_words
         rows.update(i for i, note in enumerate(notes) if note and any(w in note for w in words))
         rows.update(i for i, note in enumerate(notes) if note and self.vocab.opens_with_forwarding(note))
         rows.update(i for i, note in enumerate(notes) if note and any(v in note for v in ADOPTION_VERBS))
@@ -2370,7 +2371,7 @@ class SheetReader:
         note = self._text(row, "note")
         if not note:
             return ""
-        words = self.vocab.instruction_words
+        words = self.vocab.instruction_words + self.vocab.words_after_post
         said = [c.strip() for c in _NOTE_CLAUSES.split(note)
                 if c.strip() and not any(w in c for w in words) and self._memo("follow_up_said", c.strip(), self._says_follow_up)]
         return "；".join(said)
