@@ -5640,3 +5640,14 @@ def test_a_pizhu_in_a_note_of_a_row_without_adoption_following_a_pizhu_and_one_i
     ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
     assert list(zip(ledger.instructions["item"], ledger.instructions["leader"])) == [(0, "县长李某某"), (1, "县长"), (2, "副县长张某某")]
     assert [(i.row, i.column) for i in _codes(report, "instruction.in_note")] == [(3, "G"), (4, "G")]
+
+
+def test_words_before_the_adopting_body_are_no_part_of_its_name(tmp_path):
+    """此条被市政协采用, 该信息已被省政协采用, 均被市政协采用, 已于7月5日经市政协采用: the tiers were right, but the
+    circular's 其中被市级采用…（此条被市政协1条、…） named bodies with the words before them."""
+    texts = ["此条被市政协采用", "该信息已被省政协采用", "均被市政协采用", "已于7月5日经市政协采用", "此条获市政协采用", "省政协采用"]
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
+    rows += [[k, "2025-03-05", f"关于第{k}件事的建议", f"韩{k}", t] for k, t in enumerate(texts, 1)]
+    ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
+    by_body = sq.summary(ledger, 2025).adopted_by_body
+    assert {tier: bodies for tier, bodies in by_body.items() if bodies} == {"市级": {"市政协": 4}, "省级": {"省政协": 2}}

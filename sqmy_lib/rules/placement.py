@@ -346,11 +346,17 @@ _ISSUE_OR_DAY_BRACKET = re.compile(r"\((?:[\d\s年月日号期第总,，.、/-])
 _FIRST_VERB = re.compile(rf"(?:单篇|综合|摘编|全文|部分)?(?:均|都)?(?:已|被|已被)?(?:{'|'.join(ADOPTION_VERBS)})")
 
 
+# What a cell writes before the body that adopted: the item as subject (此条, 该信息, 以上三条), an adverb (均),
+# a day (已于7月5日), then the passive or its agent (被, 经, 由, 获). 本级, 本县 are no subject.
+_SUBJECT_BEFORE = re.compile(r"^(?:(?:此|该|本|这)(?:(?:条|篇|件|则|份)(?:信息|稿件)?|信息|稿件)|(?:以上|上述|前述)[\d一二三四五六七八九十两]*(?:条|篇|件)?)?"
+                             r"(?:均|都|也|亦|同时)?(?:已于|于)?(?:\d{1,2}月\d{1,2}日)?(?:已被|已经|已获|被|经|由|获|已)*")
+
+
 def organ_name(body: str) -> str:
     """A body's name as a sentence names it: without its bulletin's title or issue number
     (``市委办《每日要情》第6期`` → ``市委办``, ``市政协采用`` → ``市政协``)."""
     name = _ISSUE_OR_DAY_BRACKET.sub("", BULLETIN_TITLES.sub("", norm_name(body)))
-    name = re.sub(r"^(?:被|经|已被|已)", "", name)  # 被市政协…采用: the body is 市政协
+    name = _SUBJECT_BEFORE.sub("", name)  # 被市政协…采用, 此条被市政协采用, 均被市政协采用: the body is 市政协
     if (verb := _FIRST_VERB.search(name)) and verb.start() > 0:  # 市政协采用见采用登记, 全国政协采用(省政协第5期)
         name = name[: verb.start()]
     previous = None
