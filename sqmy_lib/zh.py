@@ -33,6 +33,11 @@ DASH = "—"  # 一字线: ranges of time and place (GB/T 15834 4.13)
 
 # ---------------------------------------------------------------- characters
 
+# Characters the 通用规范汉字表 (2013) keeps as standard in names, though OpenCC folds them: 甯静 is no 宁静,
+# 王昇 no 王升, 李甦 no 李苏, 赵孟頫 keeps his 頫.
+_STANDARD_IN_NAMES = frozenset("甯昇陞甦脩頫")
+
+
 @cache
 def _traditional() -> dict[int, str]:
     """Each traditional-only character → its simplified form (縣 → 县, 張 → 张, 採 → 采), from OpenCC's
@@ -43,7 +48,7 @@ def _traditional() -> dict[int, str]:
     for line in table.splitlines():
         char, _, forms = line.partition("\t")
         forms = forms.split()
-        if len(char) == 1 and forms and len(forms[0]) == 1 and char not in forms:
+        if len(char) == 1 and forms and len(forms[0]) == 1 and char not in forms and char not in _STANDARD_IN_NAMES:
             fold[ord(char)] = forms[0]
     return fold
 

@@ -81,6 +81,8 @@ def test_a_simplified_character_that_is_also_traditional_stays_as_written():
     from sqmy_lib.zh import simplified
 
     assert name_key("王乾") == "王乾" and name_key("於红") == "於红"
+    # 甯, 昇, 甦, 陞, 脩, 頫 are standard characters in names (通用规范汉字表): 甯静 was counted as 宁静, one person.
+    assert [name_key(n) for n in ("甯静", "王昇", "李甦", "赵孟頫")] == ["甯静", "王昇", "李甦", "赵孟頫"]
     assert simplified("民革青山縣委") == "民革青山县委" and simplified("张三") == "张三"
 
 
