@@ -5651,3 +5651,14 @@ def test_words_before_the_adopting_body_are_no_part_of_its_name(tmp_path):
     ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
     by_body = sq.summary(ledger, 2025).adopted_by_body
     assert {tier: bodies for tier, bodies in by_body.items() if bodies} == {"市级": {"市政协": 4}, "省级": {"省政协": 2}}
+
+
+def test_names_each_with_its_bracket_and_a_space_between(tmp_path):
+    """张三(委员) 李四(信息员): each bracket its name's, as without the space; both were 信息员 (the last bracket's role),
+    张三's quota 1 a month instead of 2 a year."""
+    rows = [[TITLE], ["序号", "收稿日期", "信息标题", "作者"],
+            [1, "2025-03-05", "关于甲的建议", "张三(委员) 李四(信息员)"],
+            [2, "2025-03-06", "关于乙的建议", "吴九（委员）　郑十（信息员）"]]
+    ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
+    assert list(zip(ledger.authors["name"], ledger.authors["role"])) == [
+        ("张三", "委员"), ("李四", "信息员"), ("吴九", "委员"), ("郑十", "信息员")]

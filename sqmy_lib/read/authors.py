@@ -610,8 +610,8 @@ def _each_bracketed(part: str) -> list[str]:
     what a bracket says is said of the name before it; any other part as it is."""
     if part.count("(") < 2:
         return [part]
-    names = _NAME_AND_BRACKET.findall(part)
-    return names if len(names) > 1 and "".join(names) == part else [part]
+    names = _NAME_AND_BRACKET.findall(part)  # 张三(委员) 李四(信息员): a space between them is as none
+    return names if len(names) > 1 and "".join(names) == "".join(part.split()) else [part]
 
 
 def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
