@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqmy_lib as sq
 from sqmy_lib.compute import Period, people, units
 from conftest import assert_every_cell_accounted, write_xlsx
 

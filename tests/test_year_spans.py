@@ -92,17 +92,26 @@ def test_december_rows_at_the_top_of_a_year_s_ledger_are_said(tmp_path):
     assert _cells(report, "date.year_unclear") == [(3, "B"), (4, "B")]
 
 
-def test_dates_going_back_after_december_not_read_as_the_next_year_are_said(tmp_path):
-    # A 2025 sheet in blocks, one a unit, each from January: 民盟县委's 1月6日 after 民革县委's 12月15日 is not
-    # 2026 (the block runs on to 8月), it stays 2025 as before; where the dates go back is now said.
-    blocks = [("民革县委", "张明", ["1月5日", "6月3日", "12月15日"]), ("民盟县委", "赵芳", ["1月6日", "3月9日", "8月20日"])]
-    rows = [["2025年度社情民意信息报送登记表"], ["序号", "收稿日期", "信息标题", "作者", "单位"]]
+BLOCKS = [
+    # 民盟县委's 1月6日 after 民革县委's 12月15日 is not 2026: its block runs on to 8月 (the next year's second half).
+    [("民革县委", "张明", ["1月5日", "6月3日", "12月15日"]), ("民盟县委", "赵芳", ["1月6日", "3月9日", "8月20日"])],
+    # Blocks too short for that: 1月8日, 3月2日 after 12月15日, then 12月28日. They were 2026 (date.year_read), and
+    # 12月28日 2025 again without a word: 孙三's two items out of the year. Back to December: blocks too.
+    [("民革县委", "赵一", ["2月3日", "11月20日", "12月15日"]), ("民盟县委", "孙三", ["1月8日", "3月2日", "12月28日"])],
+]
+
+
+@pytest.mark.parametrize("blocks", BLOCKS)
+def test_dates_going_back_after_december_in_blocks_are_the_sheet_s_year_said(tmp_path, blocks):
+    """A 2025 sheet in blocks, one a unit's, each from January: all of 2025, as before; where the dates go back
+    is now said (date.year_unclear)."""
+    rows = [["示例县政协2025年社情民意信息报送台账"], ["序号", "收稿日期", "信息标题", "作者", "单位"]]
     for unit, name, days in blocks:
         rows += [[len(rows) - 1, day, f"关于{unit}第{k}项工作的建议", name, unit] for k, day in enumerate(days, 1)]
     ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
     assert _submitted(ledger) == {2025: 6}
     assert _cells(report, "date.year_unclear") == [(6, "B")]
-    assert not _cells(report, "date.year_read")
+    assert not _cells(report, "date.year_read") and not _cells(report, "date.out_of_year")
 
 
 def test_a_date_going_back_with_no_later_year_in_the_title_s_months_is_said(tmp_path):
@@ -127,18 +136,3 @@ def test_a_sheet_named_with_two_digits_of_its_year_and_yuanyue(tmp_path):
     assert _dates(ledger) == [D(2025, 3, 5), D(2025, 1, 8)]
     assert ledger.sheets["year"].tolist() == [2025]
     assert not [i for i in report.issues if i.severity == "error"]
-
-
-def test_short_blocks_that_come_back_to_december_are_the_sheet_s_year(tmp_path):
-    """Blocks per unit too short to run into the next year's second half: 民盟县委's 1月8日, 3月2日 after 民革县委's
-    12月15日, then 12月28日. They were 2026 (with date.year_read), and 12月28日 2025 again without a word: 孙三's two items
-    out of the year. A row back in the sheet's December after the next year began makes them blocks: all 2025, said
-    where the dates go back (date.year_unclear)."""
-    blocks = [("民革县委", "赵一", ["2月3日", "11月20日", "12月15日"]), ("民盟县委", "孙三", ["1月8日", "3月2日", "12月28日"])]
-    rows = [["示例县政协2025年社情民意信息报送台账"], ["序号", "收稿日期", "信息标题", "作者", "单位"]]
-    for unit, name, days in blocks:
-        rows += [[len(rows) - 1, day, f"关于{unit}第{k}项工作的建议", name, unit] for k, day in enumerate(days, 1)]
-    ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
-    assert _submitted(ledger) == {2025: 6}
-    assert _cells(report, "date.year_unclear") == [(6, "B")]
-    assert not _cells(report, "date.year_read") and not _cells(report, "date.out_of_year")

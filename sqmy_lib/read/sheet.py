@@ -1257,12 +1257,24 @@ class SheetReader:
         half (blocks of rows each from January: 民革县委's, then 民盟县委's), said where the dates go back
         (``date.year_unclear``). December rows at the top are not run past (``_december_first``)."""
         year = self.ctx.year
+        moves, back, again = self._moves_past_december(dated, self._december_first(dated, kept))
+        # Rows that run on past December reach the next year's first months; run on to its second half, or
+        # back to its December, they are blocks (a unit's, a person's) each starting again in January, all
+        # of the sheet's year.
+        if moves and (again or max(m[1] for m in moves) >= dt.date(year + 1, 7, 1)):
+            self._say_not_past_december(dated, kept, back)
+            return []
+        return moves
+
+    def _moves_past_december(self, dated: list[tuple[int, str, str]], start: int) -> tuple[list, list, bool]:
+        """From row ``start``: the rows after a December row that go back half a year or more, each as the
+        next year's day (moves); those whose row above is of the sheet's year (back: where said if not
+        moved); and whether a row after a move came back to the sheet's year (its December again)."""
+        year = self.ctx.year
         # Ordinals: most rows are compared, not turned into dates (a sheet may hold thousands).
         january, december, after = (dt.date(y, m, 1).toordinal() for y, m in ((year, 1), (year, 12), (year + 2, 1)))
-        moves, back = [], []  # back: the rows where the dates go back to the next year, and the month above
-        above = 0  # the last row's day, as read
-        again = False  # a row after the next year's began that is of the sheet's year again (its December)
-        start = self._december_first(dated, kept)
+        moves, back = [], []
+        above, again = 0, False  # the last row's day, as read
         for k, (ordinal, status, text) in enumerate(dated[start:], start):
             if not ordinal or status != OK:
                 continue
@@ -1274,13 +1286,7 @@ class SheetReader:
                     ordinal = moves[-1][1].toordinal()
             again = again or bool(moves) and ordinal < above
             above = ordinal
-        # Rows that run on past December reach the next year's first months; run on to its second half, or
-        # back to its December, they are blocks (a unit's, a person's) each starting again in January, all
-        # of the sheet's year.
-        if moves and (again or max(m[1] for m in moves) >= dt.date(year + 1, 7, 1)):
-            self._say_not_past_december(dated, kept, back)
-            return []
-        return moves
+        return moves, back, again
 
     def _say_not_past_december(self, dated: list[tuple[int, str, str]], kept: list[int], back: list) -> None:
         """Where the dates go back half a year or more after a December row but are read in the sheet's year
