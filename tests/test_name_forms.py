@@ -127,3 +127,14 @@ def test_two_han_names_of_rarer_surnames_and_two_known_names_stay_two(tmp_path):
                              "其木格琳": Decimal("45.00"), "巴特尔刚": Decimal("45.00"),
                              "岑雪": Decimal("15.00"), "敖翔": Decimal("15.00"),
                              "阙红梅": Decimal("15.00"), "谯志刚": Decimal("15.00")}
+
+
+@pytest.mark.parametrize("cell", ["边巴 次仁", "贡布 扎西", "益西 拉姆", "敖特根 巴雅尔", "那仁 格日勒", "达瓦 卓玛", "马合木提 吐尔逊"])
+def test_tibetan_mongolian_and_uyghur_names_typed_with_a_space_are_one_person_said(tmp_path, cell):
+    """Parts that begin as Tibetan, Mongolian or Uyghur names do (边巴, 贡布, 益西, 敖特根, 那仁, 卓玛), or of four
+    characters (马合木提): one person, said (author.name_spaced); they were two people, silently, after the surname
+    list took in 边, 贡, 益, 敖, 那, 卓."""
+    rows = [[TITLE], HEADER, [1, "2025-03-12", "关于甲的建议", cell, "经济界别组", "√", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
+    assert list(ledger.authors["name"]) == [cell.replace(" ", "·")]
+    assert [(i.row, i.column) for i in _codes(report, "author.name_spaced")] == [(3, "D")]

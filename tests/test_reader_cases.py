@@ -5662,3 +5662,12 @@ def test_names_each_with_its_bracket_and_a_space_between(tmp_path):
     ledger, _ = _read(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
     assert list(zip(ledger.authors["name"], ledger.authors["role"])) == [
         ("张三", "委员"), ("李四", "信息员"), ("吴九", "委员"), ("郑十", "信息员")]
+
+
+def test_place_names_that_begin_like_a_subject_keep_it(tmp_path):
+    """都匀市政协, 于都县政协, 获嘉县政协, 都江堰市政协 are places: the words stripped before an adopting body (均被, 已于…经,
+    此条获) leave them whole in 其中被…采用 (they were 匀市政协, 都县政协, 嘉县政协, 江堰市政协 for a moment)."""
+    from sqmy_lib.rules.placement import organ_name
+
+    assert [organ_name(b) for b in ("都匀市政协", "于都县政协", "获嘉县政协", "都江堰市政协", "均被市政协采用", "此条获市政协采用")] == [
+        "都匀市政协", "于都县政协", "获嘉县政协", "都江堰市政协", "市政协", "市政协"]

@@ -204,3 +204,13 @@ def test_one_adoption_in_two_numbered_column_groups_of_a_row_is_one(tmp_path):
         ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / f"{second}{issue}.xlsx", {"登记表": rows}))
         assert len(ledger.adoptions) == count, (second, issue)
         assert [(i.row, i.column) for i in _codes(report, "adoption.repeated")] == ([(3, "H")] if count == 1 else [])
+
+
+def test_two_products_of_one_body_on_a_row_without_issues_stay_two(tmp_path):
+    """市政协《社情民意》 √ and 市政协《信息专报》 √ on one row and day, no issue written: two products (domain.md §4),
+    two adoptions, no adoption.repeated (they were merged for a moment, and said to be one)."""
+    head = ["序号", "标题", "作者", "收稿日期", "采用单位1", "采用日期1", "采用单位2", "采用日期2"]
+    rows = [[ITEMS_TITLE], head, [1, "关于甲的建议", "李四", D(2025, 3, 5), "市政协《社情民意》", D(2025, 3, 12),
+                                  "市政协《信息专报》", D(2025, 3, 12)]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"登记表": rows}))
+    assert len(ledger.adoptions) == 2 and not _codes(report, "adoption.repeated")

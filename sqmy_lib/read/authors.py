@@ -127,7 +127,8 @@ COMMON_SURNAMES = frozenset(
 # 邝, 苟, 芦, 隋, 覃…), to tell a space between two Han names (金博文 武静, 岑雪 敖翔: two people) from one inside
 # a transliterated name (阿不都 热合曼, 扎西 顿珠). Left out: the characters minority names are often written
 # from, though a few Han people bear them too (阿, 巴, 买, 扎, 乌, 伊, 艾, 努, 古, 帕, 依, 吐, 热, 麦, 其, 格,
-# 达, 索, 次, 顿, 旦, 尼, 仁, 拉, 措, 斯, 哈, 玉): such a name beside another is said (author.name_spaced).
+# 达, 索, 次, 顿, 旦, 尼, 仁, 拉, 措, 斯, 哈, 玉; 边巴, 贡布, 益西, 敖特根, 那仁, 卓玛, 吉克): such a name beside
+# another is said (author.name_spaced).
 HAN_SURNAMES = COMMON_SURNAMES | frozenset(
     "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马"
     "苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪"
@@ -138,7 +139,7 @@ HAN_SURNAMES = COMMON_SURNAMES | frozenset(
     "浦尚农温别庄晏柴瞿阎充慕连茹习宦鱼容向易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍"
     "聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公仉督岳帅缑亢况郈有琴商牟佘佴伯"
     "赏墨哈谯笪年爱阳佟亓仝眭邝苟芦隋覃代付闫兰粟揭鄢植禤练冼占晋储卜谌黄练钦韩郇綦圣荣邸冉乔蔡"
-    "官钮宓汝铁迟覃钭").difference("阿巴买扎乌伊艾努古帕依吐热麦其格达索次顿旦尼仁拉措斯哈玉")
+    "官钮宓汝铁迟覃钭").difference("阿巴买扎乌伊艾努古帕依吐热麦其格达索次顿旦尼仁拉措斯哈玉边贡益敖那卓吉") | COMMON_SURNAMES
 
 
 def looks_like_a_person(name: str) -> bool:
@@ -303,7 +304,8 @@ class AuthorWords:
     def name_part(self, token: str) -> bool:
         """A part of a transliterated name (阿不都, 热合曼, 扎西, 顿珠): two to five characters not starting as a
         Han name does (a surname of ``HAN_SURNAMES``), and no word of the rules (a role, a party, a unit, a place, 汉族)."""
-        return (2 <= len(token) <= 5 and token[0] not in HAN_SURNAMES and token[:2] not in COMPOUND_SURNAMES
+        # A part of four or five characters is no Han name but under a compound surname (马合木提, 敖特根巴).
+        return (2 <= len(token) <= 5 and (token[0] not in HAN_SURNAMES or len(token) >= 4) and token[:2] not in COMPOUND_SURNAMES
                 and all(_CJK.match(ch) for ch in token) and token not in self.tag_words and token not in CONTRIBUTIONS
                 and not self._organised(token) and not self.is_source(token) and not self.is_collective(token)
                 and not _about_the_person(token) and not token.startswith(self.scribe) and not token.endswith(self.scribe)

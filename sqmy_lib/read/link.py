@@ -462,8 +462,10 @@ def _merge_dated_adoptions(ledger: Ledger, organ_key: OrganKey | None) -> None:
     heads = rows.groupby(key, sort=False).transform("first") if first_at.any() else None
     if heads is None:
         return
-    # On another row, or in another column of the row (采用单位1 市政协 | 采用单位2 示例市政协, one issue, one day).
-    elsewhere = (heads["src"] != rows["src"]) | (heads["row"] != rows["row"]) | (heads["column"] != rows["column"])
+    # On another row, or in another column of the row with one issue written in both (采用单位1 市政协 第6期 |
+    # 采用单位2 示例市政协 第6期): two columns of a row without issues may be two products (《社情民意》, 《信息专报》).
+    one_issue = rows["issue_no"].notna() & (rows["issue_no"] == heads["issue_no"])
+    elsewhere = (heads["src"] != rows["src"]) | (heads["row"] != rows["row"]) | ((heads["column"] != rows["column"]) & one_issue)
     again = first_at & elsewhere & _same_issue(rows["issue_no"], heads["issue_no"])
     if not again.any():
         return

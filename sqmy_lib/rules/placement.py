@@ -347,9 +347,12 @@ _FIRST_VERB = re.compile(rf"(?:单篇|综合|摘编|全文|部分)?(?:均|都)?(
 
 
 # What a cell writes before the body that adopted: the item as subject (此条, 该信息, 以上三条), an adverb (均),
-# a day (已于7月5日), then the passive or its agent (被, 经, 由, 获). 本级, 本县 are no subject.
-_SUBJECT_BEFORE = re.compile(r"^(?:(?:此|该|本|这)(?:(?:条|篇|件|则|份)(?:信息|稿件)?|信息|稿件)|(?:以上|上述|前述)[\d一二三四五六七八九十两]*(?:条|篇|件)?)?"
-                             r"(?:均|都|也|亦|同时)?(?:已于|于)?(?:\d{1,2}月\d{1,2}日)?(?:已被|已经|已获|被|经|由|获|已)*")
+# a day (已于7月5日), then the passive (被, 经, 已被, 已). 由 and 获 only after such words: 获嘉县, 都匀市, 于都县
+# are places, 本级, 本县 no subject.
+_SUBJECT_BEFORE = re.compile(
+    r"^(?:(?:(?:此|该|本|这)(?:(?:条|篇|件|则|份)(?:信息|稿件)?|信息|稿件)|(?:以上|上述|前述)[\d一二三四五六七八九十两]*(?:条|篇|件)?)"
+    r"(?:均|都|也|亦|同时)?|(?:均|都|也|亦|同时)(?=已|被|经|由|获|于\d))?(?:(?:已于|于)\d{1,2}月\d{1,2}日)?"
+    r"(?:(?<=[条篇件则份息件均都也亦时日])(?:已被|已经|已获|由|获)|已被|被|经|已)*")
 
 
 def organ_name(body: str) -> str:
