@@ -95,6 +95,9 @@ class Vocabulary:
         # A piece of an adoption cell (市政协采用, 报送省政协) → its clauses and their readings: pieces
         # repeat across a ledger's cells even where whole cells do not (a cell lists an issue number).
         self._pieces: dict[str, tuple[tuple[str, Reading], ...]] = {}
+        # A whole cell → its readings: cells repeat across the files one reader reads (县政协编发第3期,
+        # 报送市政协) even where titles and authors never do.
+        self._cells: dict[tuple[type, object], list[Reading]] = {}
         self._marks(data)
         self._instruction_vocabulary(data)
         self._deeds()
@@ -372,7 +375,18 @@ class Vocabulary:
 
     def read_text(self, value) -> list[Reading]:
         """A free-text adoption cell (采用情况/采用单位): one reading per part; a bare mark after a
-        body inherits it. Not-adopted and pending parts are kept (they are understood)."""
+        body inherits it. Not-adopted and pending parts are kept (they are understood). Worked out
+        once per distinct cell (keyed by type too: a TRUE cell is not a 1); the list is shared, not
+        to be changed by the caller."""
+        key = (type(value), value)
+        read = self._cells.get(key)
+        if read is None:
+            if len(self._cells) >= _PIECES_KEPT:  # a bound on memory over a whole province's archive
+                self._cells.clear()
+            read = self._cells[key] = self._read_cell(value)
+        return read
+
+    def _read_cell(self, value) -> list[Reading]:
         text = cell_text(value).translate(_EMOJI_STYLE)
         if not text:
             return []

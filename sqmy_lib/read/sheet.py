@@ -1705,7 +1705,7 @@ class SheetReader:
             c, value = (cp, publication) if _filled(publication) else (cl, level)
         else:
             value = _with_publications(cell_text(body), cell_text(publication)) if _filled(publication) else body
-        readings = self._memo("adoption_text", value, self.vocab.read_text)
+        readings = self.vocab.read_text(value)
         if _filled(body) and _filled(level):
             c, readings = self._against_level(readings, body, level, r, c)
         for reading in readings:
@@ -1788,7 +1788,7 @@ class SheetReader:
         """The bodies a text cell names as adopting or receiving it (市政协采用, 上报省政协), in order."""
         if not isinstance(value, str) or not value.strip():
             return []
-        readings = self._memo("adoption_text", value, self.vocab.read_text)
+        readings = self.vocab.read_text(value)
         return list(dict.fromkeys(x.body for x in readings if x.state in (ADOPTED, FORWARDED) and x.body))
 
     def _records_adoptions(self) -> bool:
@@ -1858,7 +1858,7 @@ class SheetReader:
     def _issues_by_level(self, value: str, t: dict, rows: range) -> bool:
         """A 期号 cell naming each issue's level (省第2期、市第8期): each issue given to the row's
         adoption at that level, when every one of them has exactly one; False, nothing given, else."""
-        readings = self._memo("adoption_text", value, self.vocab.read_text)
+        readings = self.vocab.read_text(value)
         targets = {}
         for x in readings:
             tier = self._placed(x.body).tier if x.body and x.issue_no is not None else None
