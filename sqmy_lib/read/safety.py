@@ -587,7 +587,9 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
 
     out: dict[str, SheetFacts] = {}
     try:
-        book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=True)
+        # xlrd writes its warnings (a file size not whole sectors, as mail gateways leave it) to
+        # stdout, where they would break ``--format json``: they say nothing calamine does not.
+        book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=True, logfile=io.StringIO())
     except Exception:  # noqa: BLE001 - a file only calamine reads keeps calamine's reading
         return out
     try:

@@ -376,7 +376,7 @@ def _xls_book(data: bytes):
     try:
         import xlrd
 
-        return xlrd.open_workbook(file_contents=data, formatting_info=True)
+        return xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())  # not stdout
     except Exception as exc:  # an .xls xlrd cannot parse still gets its values, from calamine
         log.warning("无法读取 .xls 的格式(%s),标注副本未带格式", exc)
         return None
