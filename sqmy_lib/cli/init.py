@@ -26,6 +26,8 @@ from ..zh import shell_word
 
 LEDGERS = "台账"
 ROSTER = "名册.xlsx"
+# The roster as staff save it again from WPS or LibreOffice (名册.xls): read when 名册.xlsx is not there.
+ROSTER_FORMS = (ROSTER, "名册.xls", "名册.xlsm", "名册.ods")
 RULES = "规则.yaml"
 SCHEDULES = "schedules"
 OUTPUT = "输出"
@@ -73,9 +75,14 @@ def office_of(path) -> Path | None:
         if office_folder(form):
             return form
         up = next((p.parent for p in (form, *form.parents) if p.name == LEDGERS), None)
-        if up is not None and ((up / RULES).is_file() or (up / ROSTER).is_file()):
+        if up is not None and ((up / RULES).is_file() or office_rosters(up)):
             return up
     return None
+
+
+def office_rosters(folder: Path) -> list[Path]:
+    """The office folder's roster files, the one to read first (名册.xlsx, then 名册.xls and the other forms)."""
+    return [folder / name for name in ROSTER_FORMS if (folder / name).is_file()]
 
 
 def office_inputs(args) -> Path | None:
@@ -92,8 +99,12 @@ def office_inputs(args) -> Path | None:
     if folder is None:
         _unused_rules(args, offices)
         return None
-    if args.roster is None and (folder / ROSTER).is_file():
-        args.roster = str(folder / ROSTER)
+    rosters = office_rosters(folder)
+    if args.roster is None and rosters:
+        args.roster = str(rosters[0])
+        if len(rosters) > 1:
+            print(f"提示:{folder} 中有 {len(rosters)} 份名册,读取 {rosters[0].name},"
+                  f"未读取 {'、'.join(p.name for p in rosters[1:])};请只保留一份", file=sys.stderr)
     if args.rules is None and (folder / RULES).is_file():
         args.rules = str(folder / RULES)
     output = getattr(args, "office_output", False)
