@@ -164,7 +164,9 @@ def _say_earlier_rules(c: Counted, paid: pd.DataFrame, year: int) -> None:
         return
     carried = _paid_by(c, paid, last_end, year)
     grown = _paid_by(c, paid, pd.Timestamp(year, 12, 31), year).reindex(carried.index, fill_value=0)
-    carried = carried[(carried > 0) & (grown > carried)]
+    stood_in = _paid_in_years(c, paid, [y for y, (_, note) in years.items() if note and y < year], year)
+    # Only items a stood-in year paid: one paid in a year of the office's own rules owes them nothing.
+    carried = carried[(carried > 0) & (grown > carried) & carried.index.isin(stood_in)]
     if carried.empty:
         return
     titles = by_item(c.submissions, "title")
@@ -176,6 +178,18 @@ def _say_earlier_rules(c: Counted, paid: pd.DataFrame, year: int) -> None:
     # Per item, the rates its earlier payment was worked out at: a 反馈函 listing its 补差 says them.
     basis = "、".join(f"{y}年的标准({_rates_text(r)})" for y, (r, note) in sorted(years.items()) if note and y < year)
     c.__dict__.setdefault("earlier_rates", {}).update({int(i): basis for i in carried.index})
+
+
+def _paid_in_years(c: Counted, paid: pd.DataFrame, years: list[int], current: int) -> pd.Index:
+    """The items some payment of one of ``years`` went to (what was paid by the year's end grew in it)."""
+    out = pd.Index([], name="item")
+    for y in years:
+        by_end = _paid_by(c, paid, pd.Timestamp(y, 12, 31), current)
+        last_end = pd.Timestamp(y - 1, 12, 31)  # nothing before: no rules of that year looked up (and said)
+        before = (_paid_by(c, paid, last_end, current) if (paid["when"] <= last_end).any() else by_end * 0)
+        before = before.reindex(by_end.index, fill_value=0)
+        out = out.union(by_end.index[by_end > before])
+    return out
 
 
 def _rates_text(rules: Rules) -> str:
