@@ -47,7 +47,7 @@ from .rewards import reward_lines, split_fen, to_fen, yuan
 from .units import units
 
 ITEM_COLUMNS = ["item", "item_no", "title", "date", "authors", "unit", "adopted_text", "forwarded_text",
-                "instructed_text", "routing"]
+                "instructed_text", "routing", "later_text"]
 FLAG_COLUMNS = ["submitted", "adopted", "instructed", "forwarded"]
 
 
@@ -155,9 +155,25 @@ def item_table(c: Counted, period: Period, today: dt.date | None = None) -> pd.D
     table["forwarded_text"] = table["item"].map(forwarded).astype(object).fillna("")
     table["instructed_text"] = table["item"].map(instructed).astype(object).fillna("")
     table["routing"] = table["item"].map(routes).astype(object).fillna("")
+    table["later_text"] = table["item"].map(_adopted_later(c, period, today)).astype(object).fillna("")
     persons = c.authors.loc[~c.authors["is_unit"].astype(bool).to_numpy()].groupby("item")["name"].nunique()
     table["coauthored"] = table["item"].map(persons).fillna(0).astype(int) > 1  # two people or more named
     return table
+
+
+def _adopted_later(c: Counted, period: Period, today: dt.date | None) -> pd.Series:
+    """Per item, its adoptions after the period that the ledgers record by ``today`` (县政协第1期(2026年1月8日),
+    as adoptions in the period are written): a letter about 2025 sent in March 2026 does not tell a unit its item is 暂未采用 when the
+    same 采用登记 says it was adopted in January (counted in January's period, not this one)."""
+    ad = c.all_adoptions
+    later = ad["when"] > period.end
+    if today is not None:
+        later &= ad["when"] <= pd.Timestamp(today)
+    ad = ad[later].sort_values(["item", "when"], kind="stable")
+    if ad.empty:
+        return pd.Series(dtype=object)
+    texts = [f"{b}{issue_text(i, b)}（{d.year}年{_when_text(d)}）" for b, i, d in zip(ad["body"], ad["issue_no"], ad["when"])]
+    return pd.Series(texts, index=ad.index).groupby(ad["item"]).agg("；".join)
 
 
 def _active(table: pd.DataFrame) -> pd.DataFrame:

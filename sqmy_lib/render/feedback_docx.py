@@ -167,9 +167,12 @@ def _items_block(items: pd.DataFrame) -> list:
     table = items.reset_index(drop=True).copy()
     table["seq"] = range(1, len(table) + 1)
     outcome = []
-    for a, f, s in zip(table["adopted_text"], table["forwarded_text"], table["submitted"]):
+    for a, f, s, later in zip(table["adopted_text"], table["forwarded_text"], table["submitted"], table["later_text"]):
         parts = [x for x in (a, f) if x]
-        outcome.append(";".join(parts) if parts else ("暂未采用" if s else ""))
+        said = ";".join(parts) if parts else ("暂未采用" if s else "")
+        if later:  # adopted after the period: said, counted in the period of its adoption
+            said = f"{said or '本期未采用'};其后:{later},计入采用当期统计"
+        outcome.append(said)
     table["outcome"] = outcome
     table["instructed_text"] = table["instructed_text"].where(table["instructed_text"] != "", "")
     return [TableBlock(table, ITEMS, small=True)]
