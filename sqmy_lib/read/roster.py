@@ -601,7 +601,7 @@ def _unit_rule_keys(rules: Rules) -> dict[str, str]:
 
 class _UnitsSheet:
     """One sheet of units (单位名称, 单位类型; 成立时间, 撤销时间 and 备注 if written) read row by row,
-    every cell read or said in ``findings``."""
+    every cell read or said in ``findings``; a sheet with no 单位类型 column said once."""
 
     def __init__(self, file: str, grid: SheetGrid, layout: Layout, rules: Rules, findings: list[dict]):
         self.file, self.grid, self.layout, self.rules, self.findings = file, grid, layout, rules, findings
@@ -622,6 +622,11 @@ class _UnitsSheet:
                 if unit in self.rule_keys and unit_type != unit:  # quotas.units.县科协: a rule no unit is judged by
                     self._say("roster.rule_names_unit", where, self.layout.fields.get("unit_name"), unit, self.rule_keys[unit])
                 units.append(dict(unit=unit, unit_type=unit_type, started_on=started, ended_on=ended, **where))
+        if units and "unit_type" not in self.layout.fields:
+            # No 单位类型 column: no unit has a type (no quota, no peer group). Said once for the sheet, as a
+            # blank 单位类型 cell is said once for its unit; no type is guessed from a unit's name.
+            where = dict(file=self.file, sheet=self.grid.name, row=self.layout.header_top + 1)
+            self._say("roster.unit_type_no_column", where, self.layout.fields["unit_name"], self.grid.name, str(len(units)))
         return units
 
     def _say(self, code: str, where: dict, column: int | None, value: str, detail: str = "") -> None:
