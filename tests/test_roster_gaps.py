@@ -84,3 +84,50 @@ def test_a_unit_sheet_among_the_ledgers_without_a_type_column_is_said(tmp_path):
     assert [(i.sheet, i.row) for i in said] == [("单位名册", 1)] and "2 个单位" in said[0].message
     quota = dict(zip(sq.units(ledger, 2025)["unit"], sq.units(ledger, 2025)["quota"]))
     assert pd.isna(quota["民革县委"]) and pd.isna(quota["经济界别组"])
+
+
+# ---------------------------------------------------------------- several Han names in one 姓名 cell
+
+def test_han_names_pasted_with_spaces_in_one_name_cell_are_several_people(tmp_path):
+    # 阙红梅 谯志刚 亓明 typed in one 姓名 cell (staff pasting a list): read as a note under the table
+    # (not a name: no one), and 岑雪 敖翔 as one person 岑雪敖翔; the ledger's 谯志刚 and 岑雪 were no one
+    # of the roster. An author cell reads a space between two Han names as two people; so does the roster
+    # now, each with the row's 身份, 单位 and dates, said as 李四、赵敏 in one cell is (roster.names_split).
+    # A name typed with a space inside (阿不都 热合曼, 欧阳 明月, 张 三丰, 张  三) stays one person.
+    # Worked by hand: 信息员 from 2025-04-01, 1 a month: 9 each; 委员 2 a year.
+    people = [["姓名", "身份", "单位", "聘任日期"],
+              ["阙红梅 谯志刚 亓明", "信息员", "民革县委", "2025-04-01"],
+              ["岑雪 敖翔", "信息员", "经济界别组", "2025-04-01"],
+              ["阿不都 热合曼", "委员", "民革县委", None], ["欧阳 明月", "委员", "民革县委", None],
+              ["张 三丰", "委员", "民革县委", None], ["张  三", "委员", "民革县委", None]]
+    items = [["序号", "收稿日期", "信息标题", "作者"], [1, "2025-05-05", "关于甲的建议", "谯志刚"],
+             [2, "2025-06-05", "关于乙的建议", "岑雪 敖翔"], [3, "2025-07-05", "关于丙的建议", "亓明、阙红梅"]]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"信息员名册": people})
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"台账": items})
+    ledger, report = assert_every_cell_accounted(path, roster=roster, year=2025)
+    table = ledger.roster.people.set_index("name")
+    assert list(table.index) == ["阙红梅", "谯志刚", "亓明", "岑雪", "敖翔", "阿不都热合曼", "欧阳明月", "张三丰", "张三"]
+    assert {n: (table.loc[n, "role"], table.loc[n, "unit"]) for n in ("阙红梅", "谯志刚", "亓明")} == dict.fromkeys(
+        ("阙红梅", "谯志刚", "亓明"), ("信息员", "民革县委"))
+    assert table.loc["敖翔", "unit"] == "经济界别组" and str(table.loc["岑雪", "appointed_on"])[:10] == "2025-04-01"
+    split = [(i.row, i.column, i.message) for i in _codes(report, "roster.names_split")]
+    assert [(r, c) for r, c, _ in split] == [(2, "A"), (3, "A")]
+    assert "阙红梅、谯志刚、亓明" in split[0][2] and "岑雪、敖翔" in split[1][2]
+    assert not _codes(report, "roster.not_a_name") and not _codes(report, "roster.unknown_person")
+    done = sq.people(ledger, 2025).set_index("name")
+    assert {n: (done.loc[n, "quota"], done.loc[n, "submitted"]) for n in ("阙红梅", "谯志刚", "亓明", "岑雪", "敖翔")} == {
+        "阙红梅": (9, 1), "谯志刚": (9, 1), "亓明": (9, 1), "岑雪": (9, 1), "敖翔": (9, 1)}
+    assert done.loc["张三", "quota"] == 2
+
+
+def test_a_spaced_name_cell_alone_on_its_row_is_people_not_a_note(tmp_path):
+    # A row holding only 阙红梅 谯志刚 亓明 (a list pasted under the table, no 身份): three people of the
+    # sheet's role (信息员名册 → 信息员), not a note under the table. Worked by hand: three 信息员, 12 each.
+    people = [["姓名", "单位"], ["周八", "民革县委"], ["阙红梅 谯志刚 亓明"]]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"信息员名册": people})
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"台账": [["序号", "收稿日期", "信息标题", "作者"], [1, "2025-05-05", "关于甲的建议", "周八"]]})
+    ledger, report = assert_every_cell_accounted(path, roster=roster, year=2025)
+    assert list(ledger.roster.people["name"]) == ["周八", "阙红梅", "谯志刚", "亓明"]
+    assert not _codes(report, "roster.not_a_name")
+    quota = dict(zip(sq.people(ledger, 2025)["name"], sq.people(ledger, 2025)["quota"]))
+    assert [quota[n] for n in ("阙红梅", "谯志刚", "亓明")] == [12, 12, 12]
