@@ -248,6 +248,9 @@ _ENTRIES = [
     Code("roster.unit_type_read_as", WARNING, "单位类型按已知类型计", "单位类型“{value}”按“{detail}”计算任务和同类组排名;如不对,请改写类型或在规则文件 peer_groups 中登记"),
     Code("roster.unit_type_unknown", WARNING, "单位类型无法识别", "单位类型“{value}”不在规则文件的同类组中,该单位不计任务、不参加同类组排名;请改为规则中的类型或在规则文件 peer_groups 和 quotas.units 中登记"),
     Code("roster.unit_type_missing", WARNING, "单位类型未填", "名册中单位“{value}”的单位类型未填,该单位不计任务、不参加同类组排名;请填写规则中的单位类型"),
+    Code("roster.unit_type_no_column", WARNING, "单位表没有单位类型列",
+         "名册“{value}”表没有“单位类型”列,表中 {detail} 个单位都没有类型,不计任务、不参加同类组排名(列为“未分组”);"
+         "请增加“单位类型”列,填写规则中的单位类型(规则文件 peer_groups,如“民主党派”“镇街政协工委”)"),
     Code("roster.role_missing", WARNING, "名册身份未填", "名册中“{value}”的身份未填(工作表名称也未说明身份),此人不计任务;请填写规则中的身份(如“信息员”“委员”)"),
     Code("roster.rule_names_unit", WARNING, "规则按单位名称规定",
          "规则文件 {detail} 中的“{value}”是名册中的单位名称,不是单位类型,这条规则不会用到,该单位按名册中的单位类型计算任务、参加同类组排名;任务和同类组只能按单位类型规定(可为该单位另设一个类型)"),

@@ -197,6 +197,21 @@ def _one_name_spaced(tokens: list[str], words: "AuthorWords") -> list[str]:
     return out
 
 
+def spaced_han_names(text: str, words: "AuthorWords") -> list[str]:
+    """The names a cell holds with spaces between them (``岑雪 敖翔``, ``阙红梅 谯志刚 亓明``: people pasted
+    as a list), split where an author cell splits them; [] for one name typed with a space in it (``张 三丰``,
+    ``欧阳 明月``, ``阿不都 热合曼``: ``_join_alignment``, ``_one_name_spaced``) or a part that is no Han
+    name by its shape (longer, or a word of the rules)."""
+    tokens = _one_name_spaced(_join_alignment(unicodedata.normalize("NFKC", text).split()), words)
+    return tokens if len(tokens) > 1 and all(_han_name_shaped(t, words) for t in tokens) else []
+
+
+def _han_name_shaped(token: str, words: "AuthorWords") -> bool:
+    """Two or three Han characters (three or four under a compound surname), no word of the rules."""
+    longest = 4 if token[:2] in COMPOUND_SURNAMES else 3
+    return 2 <= len(token) <= longest and all(_CJK.match(ch) for ch in token) and words.is_person_name(token)
+
+
 def author_key(name: str) -> str:
     """``name_key``; a name ``_one_name_spaced`` joined at its spaces (阿不都 热合曼) with a dot there
     (阿不都·热合曼), as the name is written elsewhere with its dot."""

@@ -221,13 +221,16 @@ def _score(labels: list[str], words: HeaderWords) -> int:
     return len(fields) + (1 if bodies else 0)
 
 
-def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "", by_seq: bool = False) -> Layout | None:
+def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "", by_seq: bool = False,
+                roster: bool = False) -> Layout | None:
     """Find the header within the first rows and give every labelled column its place.
 
     ``hint`` is the sheet and file name: it tells a separate 采用台账 that has an 作者 column
     from a combined ledger that lacks its 收稿日期. ``by_seq``: a table of 采用/批示 naming its
     items by 序号 alone is one too (a second table under or beside the items, whose 序号 it
-    repeats). Returns None when the sheet has neither a ledger nor a roster header.
+    repeats). ``roster``: the sheet is of a roster workbook, where a 单位名称 column beside others
+    (联系人, 成立时间) is the office's unit list too. Returns None when the sheet has neither a ledger
+    nor a roster header.
     """
     width = max((len(r) for r in rows[:HEADER_SCAN_ROWS]), default=0)
     if not width:
@@ -246,7 +249,7 @@ def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "", by
         layout = _ledger_layout(scan, raw_scan, best, merges, words, hint, by_seq)
         if layout is not None:
             return layout
-    return _roster_layout(raw_scan)
+    return _roster_layout(raw_scan, roster)
 
 
 def _first_table(scores: list[int], scan: list[list[str]], best: int, best_score: int) -> int:
@@ -726,7 +729,9 @@ def _units_alone(labels: list[str], found: dict[str, int]) -> bool:
                                                         for c, l in enumerate(labels))
 
 
-def _roster_layout(scan: list[list[str]]) -> Layout | None:
+def _roster_layout(scan: list[list[str]], roster: bool = False) -> Layout | None:
+    """The roster header in ``scan``: a people sheet (姓名 with a 身份, 单位, 界别 or 聘任日期) or a unit
+    list (单位名称 with its 单位类型, or alone; in a roster workbook, ``roster``, beside any columns)."""
     normed = {fld: {norm_label(x) for x in labels} for fld, labels in ROSTER_LABELS.items()}
     for i, labels in enumerate(scan):
         if sum(bool(_FIGURE_COLUMN.search(l)) for l in labels) >= 2:
@@ -742,8 +747,9 @@ def _roster_layout(scan: list[list[str]]) -> Layout | None:
             found["role"] = c  # 职务 holding 县政协委员 / 信息员 when no 身份 column says it
         if "name" in found and ({"role", "unit", "sector", "appointed_on"} & found.keys()):
             return Layout("people", i, i, {k: v for k, v in found.items() if k != "unit_name"})
-        if "unit_name" in found and ({"unit_type", "role"} & found.keys() or _units_alone(labels, found)):
-            # 单位名称 alone (a list of the units, no type): units all the same, each counted as listed.
+        if "unit_name" in found and ({"unit_type", "role"} & found.keys() or _units_alone(labels, found)
+                                     or roster and "name" not in found):
+            # No 单位类型 (a list of the units alone): each unit counted as listed, of no type (said: read.roster).
             fields = {"unit_name": found["unit_name"]}
             if (typed := found.get("unit_type", found.get("role"))) is not None:
                 fields["unit_type"] = typed

@@ -385,7 +385,7 @@ def _read_roster_file(path: Path, rules: Rules) -> tuple[Roster | None, list[dic
     words = HeaderWords(rules.data.get("headers"), rules.place)
     grids = []
     for grid in wb.sheets:
-        layout = find_layout(grid.rows, grid.merges, words, grid.name)
+        layout = find_layout(grid.rows, grid.merges, words, grid.name, roster=True)
         if layout is not None and layout.kind in ("people", "units"):
             grids.append((str(path), grid, layout))
     if not grids:

@@ -39,7 +39,7 @@ from ..rules import Rules
 from .. import zh
 from ..zh import column_letter as col_letter
 from .attribute import unit_key
-from .authors import GENDER_WORDS, AuthorWords, name_key, split_authors
+from .authors import GENDER_WORDS, AuthorWords, name_key, spaced_han_names, split_authors
 from .headers import Layout, norm_label
 from .vocabulary import FIELD_LABELS, NOTE_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
@@ -109,14 +109,17 @@ def _footer_text(text: str) -> bool:
     return bool(t) and (":" in t or t.startswith(_FOOTER_WORDS))
 
 
-def _not_a_name(text: str, alone: bool = False) -> bool:
+def _not_a_name(text: str, words: AuthorWords, alone: bool = False) -> bool:
     """A 姓名 cell that names no one (a footer, figures, a sentence): brackets after names set aside
     (张三（2025年7月起）). ``alone``: nothing else on the row, where a cell split at a comma into
-    words longer than names are is a sentence (聘期两年，期满自动解聘), not two people."""
+    words longer than names are is a sentence (聘期两年，期满自动解聘), not two people. Han names
+    pasted with spaces (阙红梅 谯志刚 亓明) are names, each as long as it is."""
     bare = norm(_BRACKETS.sub("", text))
     if _footer_text(bare) or _NOT_IN_A_NAME.search(bare):
         return True
-    parts = [part for part in _NAME_SEPARATORS.split(bare) if "·" not in name_key(part)]
+    spaced = _NAME_SEPARATORS.split(norm_spaces(_BRACKETS.sub("", text)))
+    listed = {norm(part) for part in spaced if spaced_han_names(part, words)}  # 阙红梅 谯志刚 亓明: three names
+    parts = [part for part in _NAME_SEPARATORS.split(bare) if "·" not in name_key(part) and part not in listed]
     longest = LONGEST_HAN_NAME if alone and len(_NAME_SEPARATORS.split(bare)) > 1 else LONGEST_NAME
     return any(len(part) > longest for part in parts)
 
@@ -126,10 +129,14 @@ def _names_in_cell(text: str, words: AuthorWords | None = None) -> list[tuple[st
     the note in a bracket after it: one, or several written with separators (李四、赵敏); a gender
     after a name (王芳（女）) is not part of it, nor is a note (蒋三（常委）: 蒋三, note 常委). With the
     author words, a post, role or form of address written with the name (冯一主席, 李四委员, 王五同志)
-    or a unit before it (民进县委 韩七) is a note too, as a ledger's author cell reads them."""
+    or a unit before it (民进县委 韩七) is a note too, as a ledger's author cell reads them, and Han
+    names with spaces between them (岑雪 敖翔) are two people, as there."""
     out = []
     for part in _NAME_SEPARATORS.split(text):
         m = _BRACKET.match(part.strip())
+        if not m and words is not None and (several := spaced_han_names(part, words)):
+            out += [(name_key(name), "") for name in several]
+            continue
         name, note = (m[1], "" if m[2] in GENDER_WORDS else m[2]) if m else (part, "")
         if words is not None and not note:
             name, note = _titled_name(name, words)
@@ -545,7 +552,7 @@ class _PeopleSheet:
         the 序号 column), with the rest of the row; never a person."""
         cells = [(c, cell_text(v)) for c, v in enumerate(row) if cell_text(v)]
         if text:
-            at = self.layout.fields["name"] if _not_a_name(text, alone=len(cells) == 1) else None
+            at = self.layout.fields["name"] if _not_a_name(text, self.words, alone=len(cells) == 1) else None
         else:  # a footer starts at the left; a person's row without a name does not start with a label
             at = cells[0][0] if cells and isinstance(row[cells[0][0]], str) and _footer_text(cells[0][1]) else None
         if at is None:
@@ -601,7 +608,7 @@ def _unit_rule_keys(rules: Rules) -> dict[str, str]:
 
 class _UnitsSheet:
     """One sheet of units (单位名称, 单位类型; 成立时间, 撤销时间 and 备注 if written) read row by row,
-    every cell read or said in ``findings``."""
+    every cell read or said in ``findings``; a sheet with no 单位类型 column said once."""
 
     def __init__(self, file: str, grid: SheetGrid, layout: Layout, rules: Rules, findings: list[dict]):
         self.file, self.grid, self.layout, self.rules, self.findings = file, grid, layout, rules, findings
@@ -622,6 +629,11 @@ class _UnitsSheet:
                 if unit in self.rule_keys and unit_type != unit:  # quotas.units.县科协: a rule no unit is judged by
                     self._say("roster.rule_names_unit", where, self.layout.fields.get("unit_name"), unit, self.rule_keys[unit])
                 units.append(dict(unit=unit, unit_type=unit_type, started_on=started, ended_on=ended, **where))
+        if units and "unit_type" not in self.layout.fields:
+            # No 单位类型 column: no unit has a type (no quota, no peer group). Said once for the sheet, as a
+            # blank 单位类型 cell is said once for its unit; no type is guessed from a unit's name.
+            where = dict(file=self.file, sheet=self.grid.name, row=self.layout.header_top + 1)
+            self._say("roster.unit_type_no_column", where, self.layout.fields["unit_name"], self.grid.name, str(len(units)))
         return units
 
     def _say(self, code: str, where: dict, column: int | None, value: str, detail: str = "") -> None:

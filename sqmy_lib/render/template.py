@@ -469,7 +469,7 @@ def roster_copy(path: str | os.PathLike, rules: Rules | None = None) -> RosterCo
     words = HeaderWords(rules.data.get("headers"), rules.place)
     copy = RosterCopy()
     for grid in open_workbook(path).sheets:
-        layout = find_layout(grid.rows, grid.merges, words, grid.name)
+        layout = find_layout(grid.rows, grid.merges, words, grid.name, roster=True)
         if layout is None or layout.kind not in ("people", "units"):
             continue
         people = layout.kind == "people"
