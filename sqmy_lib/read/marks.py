@@ -43,6 +43,10 @@ _ALREADY = re.compile(r"^(?:已经|已|并|又|再|另)(?=\S)")
 _SUBJECT = (r"(?:此|该|本|这)(?:(?:条|篇|则|件|份|项)(?:信息|稿件)?|信息|稿件)"
             r"|(?:以上|上述|前述|上列)(?:\d+|[一二两三四五六七八九十]+)?(?:条|篇|则|件|份|项)?(?:信息|稿件)?")
 _LEAD = re.compile(rf"^(?:{_SUBJECT})?[,，:：\s]*(?:均|都|皆|也|亦|一并|同时)*(?:(?:已经|已)?于(?=\s*\d))?(?=\S)")
+# The item itself with its adverbs and nothing after (此条, 该信息, 以上三条均): no deed, the subject of the next.
+_SUBJECT_ALONE = re.compile(rf"(?:{_SUBJECT})[,，:：\s]*(?:均|都|皆|也|亦|一并)*")
+# Bodies one forwarding went to (报市政协和省政协, 报市政协、省政协); not the 和 of 中华人民共和国.
+_BODIES_JOINED = re.compile(r"(?<!共)(?:以及|和|及|与|、)")
 # Two 政协 written one after the other with no separator (市政协省政协均采用, 省政协全国政协采用).
 _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|自治区|自治州)政协)")
 # Online forms (问卷星, 金山表单, 钉钉) join a multi-select's answers with ┋, | or │; / between
@@ -364,6 +368,17 @@ class Vocabulary:
         body = self._forwarded(text)
         return Reading(FORWARDED, body, text=clause) if body is not None else None
 
+    def forwardings_in(self, clause: str) -> list[Reading]:
+        """The 上报 a clause of a 备注 says, one a body (``该信息同时报市政协和省政协``, ``已报市政协、省政协``:
+        two, each at its level), as ``forwarding_in`` reads it."""
+        reading = self.forwarding_in(clause)
+        if reading is None:
+            return []
+        bodies = [b.strip() for b in _BODIES_JOINED.split(reading.body)] if reading.body else []
+        if len(bodies) < 2 or not all(self.place(b).tier is not None for b in bodies):
+            return [reading]
+        return [replace(reading, body=b) for b in bodies]
+
     def may_forward(self, text: str) -> bool:
         """Whether a forwarding word of the rules is anywhere in ``text`` (a cheap test before ``_forwarded``)."""
         return self._any_forwarding.search(text) is not None
@@ -525,8 +540,7 @@ class Vocabulary:
                 part = part.replace(m[0], " ", 1).strip()
         instruction, part = self._instruction_beside(part)
         out += instruction
-        pieces = [p.strip() for p in self._then_forward.split(part) if p.strip()]
-        pieces = [q for p in pieces for q in self._adoption_then_forwarding(p)]
+        pieces = [q for p in self._deeds_apart(part) for q in self._adoption_then_forwarding(p)]
         return [c for piece in pieces for c in self._piece_clauses(piece)] + out
 
     def _piece_clauses(self, piece: str) -> list[str]:
@@ -552,6 +566,16 @@ class Vocabulary:
                 or self._part(mark).state != ADOPTED):
             return None
         return [m["body"].strip(), mark.strip()]
+
+    def _deeds_apart(self, part: str) -> list[str]:
+        """A part apart where a connective brings a forwarding (``市政协采用并报省政协`` → ``市政协采用``,
+        ``报省政协``); not after the item itself (``此条同时报省政协``, ``该信息同时报市政协和省政协``: 此条 is
+        what was sent, no deed of its own)."""
+        cuts = list(self._then_forward.finditer(part))
+        if cuts and _SUBJECT_ALONE.fullmatch(part[: cuts[0].start()].strip()):
+            cuts = cuts[1:]
+        starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(part)]
+        return [p for a, b in zip(starts, ends) if (p := part[a:b].strip())]
 
     def _adoption_then_forwarding(self, piece: str) -> list[str]:
         """``被县委采用报市委`` → ``被县委采用``, ``报市委``: split where a forwarding to a body follows

@@ -1972,7 +1972,7 @@ class SheetReader:
             return
         # A clause at a time: 获市长批示;已报省政协 (two 备注 columns, or one). A named body only: a bare
         # "报送" in a note says too little.
-        sent = [reading for clause in _NOTE_CLAUSES.split(note) if (reading := self.vocab.forwarding_in(clause)) and reading.body]
+        sent = [reading for clause in _NOTE_CLAUSES.split(note) for reading in self.vocab.forwardings_in(clause) if reading.body]
         if sent:
             self._finding("forward.in_note", r, c, note)
         for reading in sent:
