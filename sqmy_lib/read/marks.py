@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ..rules.leaders import RANK_WORDS, leader_person, post_words
+from ..rules.leaders import RANK_WORDS, leader_key, leader_person, post_words, same_leader
 from ..rules.placement import ADOPTION_VERBS, BULLETIN_TITLES
 from .values import (MISSING, NO_YEAR, OK, UNPARSEABLE, WRITTEN_DAY, WRITTEN_MONTH, WRITTEN_MONTH_DAY, cell_text,
                      date_written_in, issue_number, may_hold_a_date, norm, parse_date)
@@ -827,6 +827,18 @@ class Vocabulary:
         """What a leader text writes besides posts, organs and brackets (``rules.leaders.leader_person``):
         张某某(副省长), 副省长张某某, 张某某副省长 → 张某某; 王市长 → 王; '' for posts only."""
         return leader_person(leader, self.post_words)
+
+    def same_person(self, leader: str, other: str) -> bool:
+        """Whether ``leader`` and ``other`` write one leader, on one row of one item: the same name or a
+        surname and the post (:func:`same_leader`), or the post alone (县长 beside 县长张三, either way)."""
+        return (same_leader(leader, other, self.post_words) or self._post_of(leader, other)
+                or self._post_of(other, leader))
+
+    def _post_of(self, post: str, leader: str) -> bool:
+        """Whether ``post`` names no one and is ``leader``'s post (县长, 县长张三)."""
+        person = self.leader_person(leader)
+        rest = unicodedata.normalize("NFKC", leader).replace(person, "", 1)
+        return bool(person) and self.names_no_one(post) and leader_key(post) == leader_key(rest)
 
 
 
