@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ..rules.leaders import RANK_WORDS, leader_person, post_words
+from ..rules.leaders import RANK_WORDS, leader_key, leader_person, post_words, same_leader
 from ..rules.placement import ADOPTION_VERBS, BULLETIN_TITLES
 from .values import (MISSING, NO_YEAR, OK, UNPARSEABLE, WRITTEN_DAY, WRITTEN_MONTH, WRITTEN_MONTH_DAY, cell_text,
                      date_written_in, issue_number, may_hold_a_date, norm, parse_date)
@@ -43,6 +43,10 @@ _ALREADY = re.compile(r"^(?:已经|已|并|又|再|另)(?=\S)")
 _SUBJECT = (r"(?:此|该|本|这)(?:(?:条|篇|则|件|份|项)(?:信息|稿件)?|信息|稿件)"
             r"|(?:以上|上述|前述|上列)(?:\d+|[一二两三四五六七八九十]+)?(?:条|篇|则|件|份|项)?(?:信息|稿件)?")
 _LEAD = re.compile(rf"^(?:{_SUBJECT})?[,，:：\s]*(?:均|都|皆|也|亦|一并|同时)*(?:(?:已经|已)?于(?=\s*\d))?(?=\S)")
+# The item itself with its adverbs and nothing after (此条, 该信息, 以上三条均): no deed, the subject of the next.
+_SUBJECT_ALONE = re.compile(rf"(?:{_SUBJECT})[,，:：\s]*(?:均|都|皆|也|亦|一并)*")
+# Bodies one forwarding went to (报市政协和省政协, 报市政协、省政协); not the 和 of 中华人民共和国.
+_BODIES_JOINED = re.compile(r"(?<!共)(?:以及|和|及|与|、)")
 # Two 政协 written one after the other with no separator (市政协省政协均采用, 省政协全国政协采用).
 _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|自治区|自治州)政协)")
 # Online forms (问卷星, 金山表单, 钉钉) join a multi-select's answers with ┋, | or │; / between
@@ -364,6 +368,17 @@ class Vocabulary:
         body = self._forwarded(text)
         return Reading(FORWARDED, body, text=clause) if body is not None else None
 
+    def forwardings_in(self, clause: str) -> list[Reading]:
+        """The 上报 a clause of a 备注 says, one a body (``该信息同时报市政协和省政协``, ``已报市政协、省政协``:
+        two, each at its level), as ``forwarding_in`` reads it."""
+        reading = self.forwarding_in(clause)
+        if reading is None:
+            return []
+        bodies = [b.strip() for b in _BODIES_JOINED.split(reading.body)] if reading.body else []
+        if len(bodies) < 2 or not all(self.place(b).tier is not None for b in bodies):
+            return [reading]
+        return [replace(reading, body=b) for b in bodies]
+
     def may_forward(self, text: str) -> bool:
         """Whether a forwarding word of the rules is anywhere in ``text`` (a cheap test before ``_forwarded``)."""
         return self._any_forwarding.search(text) is not None
@@ -525,8 +540,7 @@ class Vocabulary:
                 part = part.replace(m[0], " ", 1).strip()
         instruction, part = self._instruction_beside(part)
         out += instruction
-        pieces = [p.strip() for p in self._then_forward.split(part) if p.strip()]
-        pieces = [q for p in pieces for q in self._adoption_then_forwarding(p)]
+        pieces = [q for p in self._deeds_apart(part) for q in self._adoption_then_forwarding(p)]
         return [c for piece in pieces for c in self._piece_clauses(piece)] + out
 
     def _piece_clauses(self, piece: str) -> list[str]:
@@ -552,6 +566,16 @@ class Vocabulary:
                 or self._part(mark).state != ADOPTED):
             return None
         return [m["body"].strip(), mark.strip()]
+
+    def _deeds_apart(self, part: str) -> list[str]:
+        """A part apart where a connective brings a forwarding (``市政协采用并报省政协`` → ``市政协采用``,
+        ``报省政协``); not after the item itself (``此条同时报省政协``, ``该信息同时报市政协和省政协``: 此条 is
+        what was sent, no deed of its own)."""
+        cuts = list(self._then_forward.finditer(part))
+        if cuts and _SUBJECT_ALONE.fullmatch(part[: cuts[0].start()].strip()):
+            cuts = cuts[1:]
+        starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(part)]
+        return [p for a, b in zip(starts, ends) if (p := part[a:b].strip())]
 
     def _adoption_then_forwarding(self, piece: str) -> list[str]:
         """``被县委采用报市委`` → ``被县委采用``, ``报市委``: split where a forwarding to a body follows
@@ -803,6 +827,18 @@ class Vocabulary:
         """What a leader text writes besides posts, organs and brackets (``rules.leaders.leader_person``):
         张某某(副省长), 副省长张某某, 张某某副省长 → 张某某; 王市长 → 王; '' for posts only."""
         return leader_person(leader, self.post_words)
+
+    def same_person(self, leader: str, other: str) -> bool:
+        """Whether ``leader`` and ``other`` write one leader, on one row of one item: the same name or a
+        surname and the post (:func:`same_leader`), or the post alone (县长 beside 县长张三, either way)."""
+        return (same_leader(leader, other, self.post_words) or self._post_of(leader, other)
+                or self._post_of(other, leader))
+
+    def _post_of(self, post: str, leader: str) -> bool:
+        """Whether ``post`` names no one and is ``leader``'s post (县长, 县长张三)."""
+        person = self.leader_person(leader)
+        rest = unicodedata.normalize("NFKC", leader).replace(person, "", 1)
+        return bool(person) and self.names_no_one(post) and leader_key(post) == leader_key(rest)
 
 
 

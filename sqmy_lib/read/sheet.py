@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import compress, takewhile
 
+from ..records import place
 from ..rules import Rules
 from ..rules.follow_up import DONE, Vocabulary as FollowUpWords
 from ..rules.placement import BULLETIN_TITLES, organ_name
@@ -1972,7 +1973,7 @@ class SheetReader:
             return
         # A clause at a time: 获市长批示;已报省政协 (two 备注 columns, or one). A named body only: a bare
         # "报送" in a note says too little.
-        sent = [reading for clause in _NOTE_CLAUSES.split(note) if (reading := self.vocab.forwarding_in(clause)) and reading.body]
+        sent = [reading for clause in _NOTE_CLAUSES.split(note) for reading in self.vocab.forwardings_in(clause) if reading.body]
         if sent:
             self._finding("forward.in_note", r, c, note)
         for reading in sent:
@@ -2141,7 +2142,7 @@ class SheetReader:
             self._finding("instruction.read_only", r, f["instruction_text"], content)
             return []
         if leader_text:
-            return self._leader_cell(leader_text, "" if self._yes(instr_text) is not None else instr_text, content, r)
+            return self._leader_and_beside(leader_text, instr_text, content, r)
         if instr_text and not self._says_none(instr_text):
             return self._instruction_cell(instr_text, content, r)
         return [("", f["instruction_text"], content, "column")] if content else []
@@ -2180,6 +2181,66 @@ class SheetReader:
                     for l in (self._leaders(who, r, c) if who else [""])]
         who, day = self.vocab.leader_and_day(text)
         return [(l, c, content or extra, "column", day) for l in self._leaders(who or text, r, c)]
+
+    def _leader_and_beside(self, leader_text: str, beside: str, content: str, r: int) -> list[tuple]:
+        """The 批示 of a 批示领导 cell and of the 领导批示 cell beside it (批示领导 | 批示内容 | 领导批示, a
+        column added later): there the 批示's words when 批示内容 gives none (县长张三 | | 请研究), or a
+        批示 of its own when it names its leader (县长张三 | 请县农业局研究落实 | 县委书记李四:同意: two)."""
+        if self._yes(beside) is not None:  # √, 是 beside the leader: that 批示
+            beside = ""
+        if not (content or self._names_a_post(beside)):
+            return self._leader_cell(leader_text, beside, content, r)
+        found = self._leader_cell(leader_text, "", content, r)
+        return self._beside_a_leader(beside, found, content, r) if beside else found
+
+    def _beside_a_leader(self, text: str, found: list[tuple], content: str, r: int) -> list[tuple]:
+        """The 批示 of a 批示领导 cell (``found``) with what the 领导批示 cell beside it adds: its leaders
+        one 批示 each (``_leaders_beside``), else what its words say (``_unnamed_beside``)."""
+        found, added, again = self._leaders_beside(text, found, r)
+        if added or again or self._names_a_post(text):
+            return found + added
+        return self._unnamed_beside(text, found, content, r)
+
+    def _leaders_beside(self, text: str, found: list[tuple], r: int) -> tuple[list[tuple], list[tuple], int]:
+        """(``found`` with what the 领导批示 cell says again of them, the 批示 it adds, how many it repeats):
+        a leader of its own one 批示 (县委书记李四:同意); the row's leader again (县长张三:请…, 张三, 县长)
+        that 批示 written twice, counted once and said (``instruction.repeated``), its day and words
+        given it where it has none."""
+        c = self.f["instruction"]
+        found, added, again = list(found), [], 0
+        for who, said, day in self.vocab.split_instructions(text):
+            for leader in self._leaders(who, r, c) if self._names_a_post(who) or self._one_of(who, found) is not None else ():
+                if (k := self._one_of(leader, found)) is None:
+                    added.append((leader, c, said, "column", day))
+                    continue
+                first, col, words, origin, first_day = found[k]
+                fuller = leader if self.vocab.names_no_one(first) else first  # 县长 | 县长张三:同意: 县长张三
+                found[k], again = (fuller, col, words or said, origin, first_day or day), again + 1
+                self._finding("instruction.repeated", r, c, first, place(self.ctx.file, self.ctx.sheet, r, col_letter(col)))
+        return found, added, again
+
+    def _unnamed_beside(self, text: str, found: list[tuple], content: str, r: int) -> list[tuple]:
+        """``found`` with what a 领导批示 cell naming no leader says beside them: a day alone (2025.4.5) the
+        批示's; 无, 阅示 (said), 已批示, 1件 or the 批示内容's words again nothing more. Other words
+        (同意 beside 请…研究) may be that 批示's or another leader's: read as neither, said
+        (``instruction.unclear_second``)."""
+        c = self.f["instruction"]
+        who, day = self.vocab.leader_and_day(text)
+        if day and not who:
+            return [(l, col, t, o, d or day) for l, col, t, o, d in found]
+        if not (self._says_none(text) or self._read_only(text, r, c) or self.vocab.instruction_in_text(text)
+                or self.vocab.count_only(text) or norm(text) in norm(content) or norm(content) in norm(text)):
+            self._finding("instruction.unclear_second", r, c, text, "、".join(l for l, *_ in found if l) or "未写领导")
+        return found
+
+    def _names_a_post(self, text: str) -> bool:
+        """Whether a 批示 text names a leader's post (县委书记李四, 县长), not only what was said (同意)."""
+        return bool(text) and any(w in text for w in self.vocab.title_words)
+
+    def _one_of(self, leader: str, found: list[tuple]) -> int | None:
+        """Where in ``found`` the leader ``leader`` writes again on its row is (张三, 县长 or 张三县长 beside
+        县长张三: one person), or None."""
+        return next((k for k, (l, *_) in enumerate(found) if l and leader and self.vocab.same_person(leader, l)), None)
 
     def _instruction_cell(self, text: str, content: str, r: int) -> list[tuple]:
         """The 批示 a 领导批示 cell records: √ one unnamed, 2件 two, leaders by name, 否 none."""
