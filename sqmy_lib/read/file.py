@@ -114,7 +114,8 @@ class FileReader:
         merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
         before = tables.n["submissions"]
         SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo, by_seq).read(
-            rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells, grid.partly_struck)
+            rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells, grid.partly_struck,
+            grid.volatile_cells)
         items = tables.n["submissions"] - before
         if table.kind == "submissions":
             by_seq.clear()
@@ -192,13 +193,14 @@ def _say_notes(notes: dict[tuple[int, int], str], src: int, tables: Tables) -> N
 
 def _say_unseen(grid, src: int, tables: Tables) -> None:
     """Cells staff do not see as they are: a picture WPS embedded in a cell (read as empty: its
-    =DISPIMG(…) call is no text), a value its number format hides (;;; shows a blank: read, and said)."""
-    for code, cells in (("cell.picture", grid.picture_cells), ("cell.format_hidden", grid.format_hidden)):
-        for r, c in sorted(cells):
+    =DISPIMG(…) call is no text), a value its style shows as a blank (;;;, [White], white on white:
+    read, and said with why)."""
+    for code, cells in (("cell.picture", dict.fromkeys(grid.picture_cells, "")), ("cell.format_hidden", grid.format_hidden)):
+        for (r, c), why in sorted(cells.items()):
             value = grid.rows[r][c] if r < len(grid.rows) and c < len(grid.rows[r]) else ""
             if code == "cell.picture" or value not in ("", None):
                 tables.add("findings", code=code, src=src, row=r + 1, column=col_letter(c),
-                           value=str(value)[:80], detail="")
+                           value=str(value)[:80], detail=why)
 
 
 def _unrecognised(grid, file: str, out: FileResult, tables: Tables) -> None:

@@ -222,6 +222,7 @@ def read_files(
     merge_repeated_instructions(ledger, post_words(rules.data), organ_key)
     dates_from_issues(ledger, organ_key)
     attribute(ledger, rules)
+    _say_hidden_sheets_of_other_years(ledger)
     return ledger
 
 
@@ -370,6 +371,30 @@ def _say_several_years(ledger: Ledger) -> None:
                value=str(ledger.year), detail="、".join(map(str, years)))
     # Both sides typed alike, so pandas has no all-NA column to decide a dtype from (its FutureWarning).
     ledger.findings = pd.concat([ledger.findings, typed("findings", pd.DataFrame([row]))], ignore_index=True)
+
+
+def _say_hidden_sheets_of_other_years(ledger: Ledger) -> None:
+    """A hidden sheet whose records are all dated outside the ledger's year (last year's sheet kept
+    hidden as its archive) counts nothing in this year's figures: said as such (sheet.hidden_other_year,
+    with its items' years), not as counted (sheet.hidden), and never with a call to delete it."""
+    found = ledger.findings
+    hidden = found.index[found["code"] == "sheet.hidden"]
+    if ledger.year is None or not len(hidden):
+        return
+    for k in hidden:
+        where = {"file": found.at[k, "file"], "sheet": found.at[k, "sheet"]}
+        items = _rows_of(ledger.submissions, where)
+        others = [_rows_of(getattr(ledger, t), where)["date"] for t in ("adoptions", "forwards", "instructions")]
+        if not len(items) or items["date"].isna().any() or any((d.dt.year == ledger.year).any() for d in [items["date"], *others]):
+            continue
+        years = Counter(int(y) for y in items["date"].dt.year)
+        found.at[k, "code"] = "sheet.hidden_other_year"
+        found.at[k, "detail"] = "、".join(f"{y} 年 {n} 条" for y, n in sorted(years.items()))
+
+
+def _rows_of(table: pd.DataFrame, where: dict[str, str]) -> pd.DataFrame:
+    """The rows of a record table read from one file's sheet."""
+    return table[(table["file"] == where["file"]) & (table["sheet"] == where["sheet"])]
 
 
 def _read_roster_file(path: Path, rules: Rules) -> tuple[Roster | None, list[dict]]:

@@ -53,7 +53,11 @@ class SheetFacts:
     date1904: bool = False  # the workbook counts days from 1904 (a Mac Excel setting): serials 1462 days on
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注) text
     picture_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based, a picture WPS embedded (=DISPIMG)
-    format_hidden: set[tuple[int, int]] = field(default_factory=set)  # 0-based, a value its number format hides (;;;)
+    # 0-based → why a value shows as a blank (数字格式(;;;), 白色字体): the cell's style hides it (see Blanking)
+    format_hidden: dict[tuple[int, int], str] = field(default_factory=dict)
+    # 0-based → (formula, its stored value): a formula of today's date (=TODAY(), =NOW()-1), whose
+    # stored value is the day it was last calculated, not a day anyone wrote
+    volatile_cells: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     merges: list = field(default_factory=list)  # ((r0, c0), (r1, c1)): an .ods's (calamine gives only an .xlsx's)
     problem: UnreadableFile | None = None
 
@@ -216,23 +220,142 @@ def _xlsx_comments(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]
     return out
 
 
-def _style_indexes(zf: zipfile.ZipFile) -> tuple[frozenset[bytes], frozenset[bytes]]:
+def _style_indexes(zf: zipfile.ZipFile) -> tuple[frozenset[bytes], dict[bytes, "Blanking"]]:
     """The cell style indexes (``s="N"``) of ``xl/styles.xml`` that change what a cell says: those whose
-    font is struck through (删除线: how staff strike an item out without deleting it), and those whose
-    number format shows nothing (``;;;``: a value hidden on screen while it stays in the cell). Both
-    empty when none (most workbooks) or when the styles cannot be read (calamine reads the cells
-    all the same)."""
-    none = frozenset()
+    font is struck through (删除线: how staff strike an item out without deleting it), and those that
+    show some values as a blank (see Blanking: a value hidden on screen while it stays in the cell).
+    Both empty when none (most workbooks) or when the styles cannot be read (calamine reads the
+    cells all the same)."""
     if "xl/styles.xml" not in zf.NameToInfo:
-        return none, none
+        return frozenset(), {}
     try:
         styles = _parse_part(zf, "xl/styles.xml")
     except Exception:  # noqa: BLE001 - unreadable styles: the cells are read all the same
-        return none, none
+        return frozenset(), {}
     xfs, fonts = _children(styles, "cellXfs", "xf"), _children(styles, "fonts", "font")
     struck_fonts = {str(k) for k, font in enumerate(fonts) if any(_struck(x) for x in font)}
-    blank_formats = {el.get("numFmtId") for el in styles.iter() if _local(el) == "numFmt" and _shows_nothing(el.get("formatCode") or "")}
-    return _styles_with(xfs, "fontId", struck_fonts), _styles_with(xfs, "numFmtId", blank_formats)
+    formats = {el.get("numFmtId"): el.get("formatCode") or "" for el in styles.iter() if _local(el) == "numFmt"}
+    white_fonts = {str(k) for k, font in enumerate(fonts) if any(_local(x) == "color" and _white(x) for x in font)}
+    plain_fills = {str(k) for k, fill in enumerate(_children(styles, "fills", "fill")) if _unfilled(fill)}
+    return _styles_with(xfs, "fontId", struck_fonts), _blanking_styles(xfs, formats, white_fonts, plain_fills)
+
+
+def _white(color) -> bool:
+    """A ``<color>`` written as white in so many digits (``rgb="FFFFFFFF"``, openpyxl's ``00FFFFFF``);
+    a theme colour (``theme="0"``, white in most themes, not all) is left alone."""
+    rgb = (color.get("rgb") or "").upper()
+    return len(rgb) in (6, 8) and rgb.endswith("FFFFFF")
+
+
+def _unfilled(fill) -> bool:
+    """A ``<fill>`` that leaves the cell white: no pattern, or a solid white one."""
+    pattern = next((x for x in fill if _local(x) == "patternFill"), None)
+    if pattern is None:
+        return False  # a gradient
+    kind = pattern.get("patternType", "none")
+    colour = next((x for x in pattern if _local(x) == "fgColor"), None)
+    return kind == "none" or (kind == "solid" and colour is not None and _white(colour))
+
+
+@dataclass(frozen=True)
+class Blanking:
+    """What a cell style shows as a blank: the kinds of value (``text``, and numbers ``+``, ``-``, ``0``
+    by sign) and why, as said in ``cell.format_hidden`` (数字格式(;;;), 白色字体)."""
+
+    kinds: frozenset[str]
+    why: str
+
+    def hides(self, el) -> bool:
+        """Whether a sheet's ``<c>`` element holds a value this style shows as a blank."""
+        kind = _value_kind(el)
+        return kind in self.kinds or (kind == "bool" and self.kinds >= ALL_KINDS)
+
+
+ALL_KINDS = frozenset({"text", "+", "-", "0"})
+
+
+def _blanking_styles(xfs: list, formats: dict, white_fonts: set, plain_fills: set) -> dict[bytes, Blanking]:
+    """Cell style index (as ``s="N"`` bytes) → its Blanking, for the styles that blank some value: a
+    number format with an empty section (``;;;``, ``0;-0;0;``: text blank) or a white one (``[White]@``),
+    or a white font on no fill (white on white). Built-in formats (id under 164) show every value."""
+    out: dict[bytes, Blanking] = {}
+    for k, xf in enumerate(xfs):
+        code, unfilled = formats.get(xf.get("numFmtId")), xf.get("fillId", "0") in plain_fills
+        white_font = unfilled and xf.get("fontId", "0") in white_fonts
+        if code is None and not white_font:
+            continue
+        kinds = blank_kinds(code or "General", white_ok=not unfilled, white_font=white_font)
+        if kinds:
+            why = f"数字格式({code})" if code is not None and blank_kinds(code, not unfilled) else "白色字体"
+            out[str(k).encode()] = Blanking(kinds, why)
+    return out
+
+
+_FORMAT_TOKEN = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|;|[^;"\\\[]+|.')
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+_NOTHING_SHOWN = re.compile(r'"\s*"|_.|\\ |\s')  # an empty literal, a padding (_)), an escaped space, a space
+
+
+def _sections(code: str) -> list[str]:
+    """A number format's sections (split at each ``;`` outside quotes, brackets and escapes)."""
+    out = [""]
+    for token in _FORMAT_TOKEN.findall(code):
+        if token == ";":
+            out.append("")
+        else:
+            out[-1] += token
+    return out
+
+
+def blank_kinds(code: str, white_ok: bool = False, white_font: bool = False) -> frozenset[str]:
+    """The kinds of value (``text``; numbers ``+``, ``-``, ``0``) a number format shows as nothing: the
+    section that applies is empty or only ``""`` (``;;;``; ``0;-0;0;``: text), or white ([White],
+    [Color2]: white in the default palette) unless ``white_ok`` (the cell is filled); with
+    ``white_font`` (white on no fill) every section not coloured otherwise. Text takes the fourth
+    section (or, with fewer, shows as typed in the first's colour); a number the section of its
+    sign, none when a section has a condition (``[>100]``)."""
+    sections = _sections(code)
+    if not code.strip():
+        sections = ["General"]
+
+    def blank(section: str, content: bool = True) -> bool:
+        colours = [b.strip().lower() for b in _BRACKET.findall(section) if not b.startswith(("$", "<", ">", "="))]
+        shown_colour = colours[-1] if colours else None
+        if not white_ok and (shown_colour in ("white", "color2", "color 2") or (white_font and shown_colour is None)):
+            return True
+        rest = _NOTHING_SHOWN.sub("", _BRACKET.sub("", section))
+        return content and not rest and (len(sections) > 1 or '""' in section)
+
+    out = set()
+    text = sections[3] if len(sections) >= 4 else sections[0]
+    if blank(text, content=len(sections) >= 4):
+        out.add("text")
+    if not any(b.strip().startswith(("<", ">", "=")) for s in sections for b in _BRACKET.findall(s)):
+        by_sign = {"+": 0, "-": 1 if len(sections) > 1 else 0, "0": 2 if len(sections) > 2 else 0}
+        out |= {sign for sign, k in by_sign.items() if blank(sections[k])}
+    return frozenset(out)
+
+
+def _value_kind(el) -> str | None:
+    """The kind of value a sheet's ``<c>`` holds: ``text``, ``bool``, a number's sign (``+``, ``-``, ``0``;
+    a date is a positive number), or None (none, or an error value: said apart)."""
+    t = el.get("t")
+    if t == "inlineStr":
+        return "text" if len(el) else None
+    value = next((x.text for x in el if _local(x) == "v"), None)
+    if value is None or t == "e":
+        return None
+    if t in ("s", "str"):
+        return "text"
+    if t == "b":
+        return "bool"
+    if t == "d":
+        return "+"
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return "+" if number > 0 else "-" if number < 0 else "0"
 
 
 def _local(el) -> str:
@@ -349,7 +472,7 @@ _SST_HEAD = re.compile(rb"<(?:\w+:)?sst\b([^>]{0,2000})>")
 
 def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str,
                     struck: frozenset[bytes] = frozenset(), struck_strings: dict | None = None,
-                    recalc: bool = False, hiding: frozenset[bytes] = frozenset()) -> None:
+                    recalc: bool = False, hiding: dict | None = None) -> None:
     try:
         info = zf.getinfo(part)
     except KeyError:
@@ -366,11 +489,14 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
     # regexes run only when a pass finds something worth a full look.
     if _formulas_lack_values(data, recalc):
         facts.formula_cells |= _formula_cells_without_value(data, recalc)
+    if b"TODAY(" in data or b"NOW(" in data:
+        facts.volatile_cells = {at: found for at, found in _volatile_cells(data, facts.date1904).items()
+                                if at not in facts.formula_cells}
     if b't="e"' in data:
         facts.error_cells.update(_error_cells(data))
     _strikes(data, facts, struck, struck_strings or {})
     _scan_hidden(data, facts)
-    _scan_cell_kinds(data, facts, hiding)
+    _scan_cell_kinds(data, facts, hiding or {})
 
 
 def _scan_hidden(data: bytes, facts: SheetFacts) -> None:
@@ -382,20 +508,20 @@ def _scan_hidden(data: bytes, facts: SheetFacts) -> None:
         facts.hidden_rows |= {int(r) - 1 for r in _ZERO_HEIGHT_ROW.findall(data)}
 
 
-def _scan_cell_kinds(data: bytes, facts: SheetFacts, hiding: frozenset[bytes]) -> None:
+def _scan_cell_kinds(data: bytes, facts: SheetFacts, hiding: dict[bytes, Blanking]) -> None:
     """The cells that hold a picture WPS embedded (``=DISPIMG("ID_…",1)``: calamine gives the formula
-    as text) and the cells whose number format hides their value (``;;;``): a full look only when
-    a pass at C speed finds one."""
+    as text) and the cells whose style shows their value as a blank (``;;;``, white on white): a
+    full look only when a pass at C speed finds one."""
     pictures = b"DISPIMG(" in data
     hidden = hiding and any(b' s="' + n + b'"' in data for n in hiding)
     if not (pictures or hidden):
         return
-    ids = {n.decode() for n in hiding}
+    ids = {n.decode(): blanking for n, blanking in hiding.items()}
     for el, at in _cells(data):
         if pictures and _is_picture(el):
             facts.picture_cells.add(at)
-        elif el.get("s") in ids and len(el):
-            facts.format_hidden.add(at)
+        elif el.get("s") in ids and ids[el.get("s")].hides(el):
+            facts.format_hidden[at] = ids[el.get("s")].why
 
 
 def _is_picture(el) -> bool:
@@ -595,10 +721,12 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
     try:
         struck_xf = {k for k, xf in enumerate(book.xf_list)
                      if xf.font_index < len(book.font_list) and book.font_list[xf.font_index].struck_out}
+        blank_xf = _xls_blanking(book)
         for k in range(book.nsheets):
             sheet = book.sheet_by_index(k)
-            facts = _xls_sheet_facts(book, sheet, struck_xf)
-            if facts.error_cells or facts.struck_cells or facts.partly_struck or facts.hidden_rows or facts.hidden_cols or facts.date1904 or facts.comments:
+            facts = _xls_sheet_facts(book, sheet, struck_xf, blank_xf)
+            if (facts.error_cells or facts.struck_cells or facts.partly_struck or facts.hidden_rows or facts.hidden_cols
+                    or facts.date1904 or facts.comments or facts.format_hidden):
                 out[sheet.name] = facts
             book.unload_sheet(k)
     except Exception:  # noqa: BLE001 - as above
@@ -608,13 +736,37 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
     return out
 
 
-def _xls_sheet_facts(book, sheet, struck_xf: set[int]) -> SheetFacts:
+def _xls_blanking(book) -> dict[int, Blanking]:
+    """A BIFF book's cell formats (XF index) that show some value as a blank, as _blanking_styles
+    does for an .xlsx: the number format (xlrd's ``format_map``), a white font (its palette colour
+    white) on no fill."""
+    out: dict[int, Blanking] = {}
+    white = lambda k: book.colour_map.get(k) == (255, 255, 255)
+    for k, xf in enumerate(book.xf_list):
+        fmt = book.format_map.get(xf.format_key)
+        code = fmt.format_str if fmt is not None and xf.format_key >= 164 else None
+        font = book.font_list[xf.font_index] if xf.font_index < len(book.font_list) else None
+        background = xf.background
+        unfilled = background.fill_pattern == 0 or (background.fill_pattern == 1 and white(background.pattern_colour_index))
+        white_font = unfilled and font is not None and white(font.colour_index)
+        if code is None and not white_font:
+            continue
+        kinds = blank_kinds(code or "General", white_ok=not unfilled, white_font=white_font)
+        if kinds:
+            why = f"数字格式({code})" if code is not None and blank_kinds(code, not unfilled) else "白色字体"
+            out[k] = Blanking(kinds, why)
+    return out
+
+
+def _xls_sheet_facts(book, sheet, struck_xf: set[int], blank_xf: dict[int, Blanking] | None = None) -> SheetFacts:
     """One BIFF sheet's facts (see xls_cell_facts)."""
     facts = SheetFacts(date1904=book.datemode == 1)
     facts.comments = {at: note.text for at, note in sheet.cell_note_map.items()}
     facts.hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden and r < sheet.nrows}
     facts.hidden_cols = {c for c, info in sheet.colinfo_map.items() if info.hidden and c < sheet.ncols}
     _xls_error_and_struck_cells(sheet, struck_xf, facts)
+    if blank_xf:
+        _xls_blank_cells(sheet, blank_xf, facts)
     if sheet.rich_text_runlist_map:
         _xls_struck_runs(book, sheet, facts)
     return facts
@@ -635,6 +787,31 @@ def _xls_error_and_struck_cells(sheet, struck_xf: set[int], facts: SheetFacts) -
                                       and sheet.cell_xf_index(r, c) in struck_xf)
 
 
+def _xls_blank_cells(sheet, blank_xf: dict[int, Blanking], facts: SheetFacts) -> None:
+    """A BIFF sheet's filled cells whose format shows their value as a blank (see Blanking)."""
+    import xlrd
+
+    for r in range(sheet.nrows):
+        for c, t in enumerate(sheet.row_types(r)):
+            blanking = blank_xf.get(sheet.cell_xf_index(r, c)) if t not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else None
+            if blanking is not None and _xls_kind(t, sheet.cell_value(r, c)) in blanking.kinds | (
+                    {"bool"} if blanking.kinds >= ALL_KINDS else set()):
+                facts.format_hidden[(r, c)] = blanking.why
+
+
+def _xls_kind(t: int, value) -> str | None:
+    """The kind of a BIFF cell's value, as _value_kind says an .xlsx cell's."""
+    import xlrd
+
+    if t == xlrd.XL_CELL_TEXT:
+        return "text"
+    if t == xlrd.XL_CELL_BOOLEAN:
+        return "bool"
+    if t in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+        return "+" if value > 0 else "-" if value < 0 else "0"
+    return None
+
+
 def _xls_struck_runs(book, sheet, facts: SheetFacts) -> None:
     """A BIFF sheet's text cells struck through by their runs (``rich_text_runlist_map``: from each
     offset on, a font; before the first, the cell's own): in whole a struck cell, in part the text
@@ -649,11 +826,6 @@ def _xls_struck_runs(book, sheet, facts: SheetFacts) -> None:
         starts = list(runs) if runs[0][0] == 0 else [(0, own), *runs]
         ends = [off for off, _ in starts[1:]] + [len(text)]
         facts.strike((r, c), split_struck([(text[off:end], struck(k)) for (off, k), end in zip(starts, ends)]))
-
-
-def _shows_nothing(code: str) -> bool:
-    """A number format whose four sections (number, negative, zero, text) are all empty: ``;;;``."""
-    return code.count(";") >= 3 and not code.replace(";", "").strip()
 
 
 def _formula_cells_without_value(data: bytes, recalc: bool = False) -> set[tuple[int, int]]:
@@ -674,6 +846,47 @@ def _formula_cells_without_value(data: bytes, recalc: bool = False) -> set[tuple
 
 
 _CELL_REF_TEXT = re.compile(r"([A-Z]+)(\d+)$")
+_VOLATILE = re.compile(r"(?<![\w.])(?:TODAY|NOW)\s*\(", re.IGNORECASE)
+
+
+def _volatile_cells(data: bytes, date1904: bool) -> dict[tuple[int, int], tuple[str, str]]:
+    """Formula cells of today's date (=TODAY(), =NOW(), =TODAY()-3; a shared formula's cells by its
+    first) with a number stored: that number is the day the file was last calculated, whatever day
+    is meant. → (the formula, its stored value as a day when it is one)."""
+    shared: dict[str, str] = {}
+    out: dict[tuple[int, int], tuple[str, str]] = {}
+    for el, at in _cells(data):
+        formula = _formula_text(el, shared)
+        value = (next((x.text for x in el if _local(x) == "v"), None) or "").strip()
+        if formula and value and el.get("t") in (None, "n") and _VOLATILE.search(formula):
+            out[at] = (formula, _serial_day(value, date1904))
+    return out
+
+
+def _formula_text(el, shared: dict[str, str]) -> str:
+    """A ``<c>``'s formula ('' for none); the cells of a shared formula (``<f t="shared" si="0"/>``)
+    take the text of its first cell, kept in ``shared`` as the cells come."""
+    f = next((x for x in el if _local(x) == "f"), None)
+    if f is None:
+        return ""
+    si = f.get("si") or ""
+    if f.text and f.get("t") == "shared":
+        shared[si] = f.text
+    return f.text or shared.get(si, "")
+
+
+def _serial_day(value: str, date1904: bool) -> str:
+    """A stored number as the day it is (``45818`` → ``2025-06-10``), or as written when it is none."""
+    import datetime as dt
+
+    try:
+        serial = float(value)
+        if 1 <= serial < 2958466:
+            base = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+            return (base + dt.timedelta(days=int(serial))).isoformat()
+    except ValueError:
+        pass
+    return value
 
 
 # A formula element the full scan looks at is ``<f>…</f>``, ``<f …>…</f>``, ``<f …/>`` or ``<f/>``;

@@ -353,9 +353,11 @@ class SheetReader:
 
     def read(self, rows: list[list], formula_cells: set[tuple[int, int]],
              merged: dict[tuple[int, int], int] | None = None, error_cells: dict | None = None,
-             struck_cells: set[tuple[int, int]] | None = None, partly_struck: dict | None = None) -> None:
+             struck_cells: set[tuple[int, int]] | None = None, partly_struck: dict | None = None,
+             volatile_cells: dict | None = None) -> None:
         """Read the rows below the header; ``merged`` are the cells ``fill_merged_down`` filled;
-        ``error_cells`` hold Excel error values (#N/A), which read as empty and are named;
+        ``error_cells`` hold Excel error values (#N/A), which read as empty and are named, as are
+        ``volatile_cells`` (=TODAY(): its stored day is the last save's);
         ``struck_cells`` are struck through (删除线), which staff use to strike a thing out;
         ``partly_struck`` cells had part of their text struck, already left out of ``rows``."""
         start = self.layout.header_bottom + 1
@@ -365,8 +367,7 @@ class SheetReader:
         kept, data = self._rows_below(rows, start, struck_rows)
         self._dittos(data, kept)
         self._report_columns(data, kept)
-        if formula_cells:
-            self._note_formulas(set(kept), formula_cells)
+        self._note_formulas(set(kept), formula_cells, volatile_cells or {})
         for (r, c), text in sorted((error_cells or {}).items()):
             if start <= r < len(rows) and rows[r]:  # this table's rows (another table's are empty here)
                 self.t.add("findings", code="cell.error_value", src=self.ctx.src, row=r + 1, column=col_letter(c),
@@ -741,11 +742,17 @@ class SheetReader:
             self.t.add("findings", code="column.no_header", src=src, row=r, column=col_letter(c),
                        value=cell_text(v)[:30], detail=str(counts[c]))
 
-    def _note_formulas(self, kept: set[int], formula_cells) -> None:
+    def _note_formulas(self, kept: set[int], formula_cells, volatile_cells: dict) -> None:
+        """The formula cells of the rows read whose value is unknown, read as empty: never calculated
+        (formula.no_value), or of today's date (cell.volatile_date: =TODAY() stored at the last save)."""
         for r, c in sorted(formula_cells):
             if r + 1 in kept:
                 self.t.add("findings", code="formula.no_value", src=self.ctx.src, row=r + 1, column=col_letter(c),
                            value="", detail="")
+        for (r, c), (formula, stored) in sorted(volatile_cells.items()):
+            if r + 1 in kept:
+                self.t.add("findings", code="cell.volatile_date", src=self.ctx.src, row=r + 1, column=col_letter(c),
+                           value=formula[:60], detail=stored)
 
     # ------------------------------------------------------------------ cells
 

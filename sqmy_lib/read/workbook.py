@@ -37,7 +37,8 @@ class SheetGrid:
     date1904: bool = False  # a number typed as a date counts days from 1904 (calamine converts date-formatted cells)
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → a cell's note (批注)
     picture_cells: set[tuple[int, int]] = field(default_factory=set)  # a picture WPS embedded (read as empty)
-    format_hidden: set[tuple[int, int]] = field(default_factory=set)  # a value its number format hides (;;;)
+    format_hidden: dict[tuple[int, int], str] = field(default_factory=dict)  # → why it shows as a blank (;;;, white)
+    volatile_cells: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # =TODAY() → (formula, stored)
     # 0-based → (the text read, the text struck through and left out): text struck in part (删除线)
     partly_struck: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
 
@@ -137,7 +138,8 @@ def _blank_errors(rows: list[list], errors: dict[tuple[int, int], str]) -> list[
 def _blank_cells(rows: list[list], *cells: set[tuple[int, int]]) -> list[list]:
     """Cells whose stored value is not what they hold read as empty, each named by its finding: a
     formula's stored value that is no result (formula.no_value: the 0 xlsxwriter stores for
-    =IF(B3<>"","√","")), a picture WPS embedded (cell.picture: its =DISPIMG(…) call)."""
+    =IF(B3<>"","√","")), a picture WPS embedded (cell.picture: its =DISPIMG(…) call), the day
+    =TODAY() was last calculated (cell.volatile_date)."""
     for r, c in (at for group in cells for at in group):
         if r < len(rows) and c < len(rows[r]):
             rows[r][c] = ""
@@ -212,8 +214,8 @@ def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
     try:
         sheet = wb.get_sheet_by_name(meta.name)
         rows = _blank_errors(_visible(sheet.to_python(skip_empty_area=False)), fact.error_cells)
-        if fact.formula_cells or fact.picture_cells:
-            _blank_cells(rows, fact.formula_cells, fact.picture_cells)
+        if fact.formula_cells or fact.picture_cells or fact.volatile_cells:
+            _blank_cells(rows, fact.formula_cells, fact.picture_cells, set(fact.volatile_cells))
         if fact.partly_struck:
             _unstrike(rows, fact.partly_struck, fact.struck_cells)
         merges = list(sheet.merged_cell_ranges or fact.merges)
@@ -224,7 +226,8 @@ def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
     return SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
                      fact.error_cells, fact.struck_cells, fact.hidden_rows, hidden_cols=fact.hidden_cols,
                      date1904=fact.date1904, comments=fact.comments, picture_cells=fact.picture_cells,
-                     format_hidden=fact.format_hidden, partly_struck=fact.partly_struck)
+                     format_hidden=fact.format_hidden, partly_struck=fact.partly_struck,
+                     volatile_cells=fact.volatile_cells)
 
 
 def _add_xls_facts(path: Path, sheets: list[SheetGrid]) -> None:
@@ -239,4 +242,5 @@ def _add_xls_facts(path: Path, sheets: list[SheetGrid]) -> None:
             grid.date1904 = more[grid.name].date1904
             grid.comments = more[grid.name].comments
             grid.partly_struck = more[grid.name].partly_struck
+            grid.format_hidden = more[grid.name].format_hidden
             _unstrike(grid.rows, grid.partly_struck, grid.struck_cells)
