@@ -132,7 +132,7 @@ _ENTRIES = [
     Code("forward.flag_conflict", WARNING, "是否上报与上报单位不一致", "“是否上报”填的是“{value}”,但本行上报单位填了“{detail}”;已按上报单位计为上报,请核对"),
     Code("issue.which_adoption", WARNING, "期号未写明是哪一次采用的", "本行有多次采用,期号“{value}”未写明是哪一级的,已记作{detail}的期号;请在期号前写明采用单位(如“市政协第3期”)"),
     Code("header.numbering_restarts", INFO, "编号列按序号读取", "“{value}”列的号码分段从1重新编起,是流水号而不是信息编号,按序号读取(同号的信息不算重复)"),
-    Code("mark.flag_conflict", WARNING, "是否采用与采用情况不一致", "“是否采用”填的是“{value}”,但本行有采用记录({detail});已按采用记录计入,请核对"),
+    Code("mark.flag_conflict", WARNING, "是否采用与采用情况不一致", "“是否采用”填的是“{value}”,但有该信息的采用记录({detail});已按采用记录计入,请核对"),
     Code("issue.unknown", WARNING, "期号无法识别", "期号“{value}”无法识别,未读取;请填数字,如 12 或“第12期”"),
     Code("adoption.own_beside_forward", WARNING, "未写明哪一级的刊物",
          "“{value}”未写明是哪一级的刊物,已按本级编发计入;本行上报至{detail},如是{detail}采用,请写明“{detail}”"),

@@ -52,7 +52,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "submissions": {
         "item": INT, "item_no": TEXT, "seq": TEXT, "title": TEXT, "title_key": TEXT, **_DATED, "authors": OBJECT,
         "author_text": TEXT, "unit": TEXT, "sector": TEXT, "category": OBJECT, "category_text": TEXT, "role_text": TEXT,
-        "note": TEXT, "is_unit_item": BOOL, "filed_by": TEXT, **_WHERE, "office": TEXT,
+        "note": TEXT, "is_unit_item": BOOL, "filed_by": TEXT,
+        # The item's 是否采用 as written where it says not adopted (否, 待定), its row recording none:
+        # read against the adoptions a 采用台账 records for it once linked (link.flags_against_records).
+        "not_adopted_flag": TEXT, **_WHERE, "office": TEXT,
     },
     "authors": {
         "item": INT, "position": INT, "name": TEXT, "written": TEXT, "tag": TEXT, "role": OBJECT, "scribe": BOOL,

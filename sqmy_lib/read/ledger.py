@@ -28,7 +28,7 @@ from .attribute import attribute
 from .file import FileResult, failed_row
 from .headers import find_layout
 from .isolate import read_isolated
-from .link import dates_after_their_items, dates_from_issues, link_references, merge_repeated_instructions
+from .link import dates_after_their_items, dates_from_issues, flags_against_records, link_references, merge_repeated_instructions
 from .repeats import set_aside_repeats
 from .roster import roster_from_sheets
 from .safety import UnreadableFile
@@ -220,6 +220,7 @@ def read_files(
     dates_after_their_items(ledger)
     organ_key = _organ_keys(rules, file_rules)
     merge_repeated_instructions(ledger, post_words(rules.data), organ_key)
+    flags_against_records(ledger)
     dates_from_issues(ledger, organ_key)
     attribute(ledger, rules)
     _say_hidden_sheets_of_other_years(ledger)

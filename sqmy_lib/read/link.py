@@ -14,6 +14,9 @@ its item, or in the item's row and again in a 批示台账) is one 批示: the l
 copy kept takes every field it leaves blank from the other (承办单位, 办结时间 of the 批示台账; 落实情况
 of the item's row); a leader written by name alone is the one written with post and name of the same
 item (and day); follow-up texts that differ are the 批示台账's, said (``instruction.copies_differ``).
+
+An item's 是否采用 is read against the adoptions so linked to it (:func:`flags_against_records`): a yes
+confirms them, a no beside them is said.
 """
 from __future__ import annotations
 
@@ -417,6 +420,40 @@ def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_ke
     ledger.instructions = instr.drop(index=named.index[repeated.to_numpy()]).reset_index(drop=True)
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                 ignore_index=True)
+
+
+def flags_against_records(ledger: Ledger) -> None:
+    """An item's 是否采用 read against the adoptions linked to the item from other rows (a 采用台账 of the
+    same or another file): a yes that names no body was read as an adoption whose body is unknown; beside
+    them it confirms them, and is not counted again (its cell is theirs). A no (否, 待定) beside them is
+    said at the flag (``mark.flag_conflict``); they are counted. A yes with no adoption elsewhere stays
+    (``adoption.no_body``: adopted, by whom not written)."""
+    t = ledger.adoptions
+    linked = t["item"].to_numpy() != -1
+    bare_flag = linked & (t["origin"].to_numpy() == "flag") & (t["body"].to_numpy() == "") & t["tier"].isna().to_numpy()
+    recorded = t[linked & ~bare_flag]
+    if recorded.empty:
+        return
+    confirmed = bare_flag & t["item"].isin(set(recorded["item"])).to_numpy()
+    if confirmed.any():
+        ledger.adoptions = t[~confirmed].reset_index(drop=True)
+    subs = ledger.submissions
+    denied = subs[(subs["not_adopted_flag"].to_numpy() != "") & subs["item"].isin(set(recorded["item"])).to_numpy()]
+    if denied.empty:
+        return
+    first = recorded.drop_duplicates("item").set_index("item")
+    count = recorded.groupby("item").size()
+    columns = ledger.column_letter(denied["src"], "adopted_flag")
+    found = [dict(code="mark.flag_conflict", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=col,
+                  value=r.not_adopted_flag, detail=_records_at(first.loc[r.item], count[r.item]))
+             for r, col in zip(denied.itertuples(), columns)]
+    ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
+
+
+def _records_at(first: pd.Series, n: int) -> str:
+    """Where an item's adoptions are written: 台账.xlsx!采用台账!第2行, with 等 3 条 when there are more."""
+    where = place(first["file"], first["sheet"], first["row"])
+    return where if n == 1 else f"{where} 等 {n} 条"
 
 
 def _merge_repeated_forwards(ledger: Ledger) -> None:

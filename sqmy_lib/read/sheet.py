@@ -140,8 +140,8 @@ _YES_NO_INSTRUCTION = {"√": True, "✓": True, "是": True, "有": True, "Y": 
 
 TABLE_COLUMNS = {
     "submissions": ("item", "item_no", "seq", "title", "title_key", "date", "date_text", "date_status", "authors",
-                    "author_text", "unit", "sector", "category", "category_text", "role_text", "note", "filed_by", "src",
-                    "row"),
+                    "author_text", "unit", "sector", "category", "category_text", "role_text", "note", "filed_by",
+                    "not_adopted_flag", "src", "row"),
     "authors": ("item", "position", "name", "written", "tag", "role", "scribe"),
     "adoptions": ("item", "ref_item_no", "ref_title", "ref_author", "body", "tier", "channel", "routing", "department", "issue_no",
                   "date", "date_text", "date_status", "origin", "note", "unpaid", "src", "row", "column"),
@@ -1042,6 +1042,7 @@ class SheetReader:
             role_text=roles,
             note=notes,
             filed_by=self.ctx.filed_by,
+            not_adopted_flag="",
             src=src,
             row=kept,
         )
@@ -1755,7 +1756,9 @@ class SheetReader:
 
     def _flag(self, row, r, item, ref, adoptions: int, reference: bool) -> int:
         """是否采用: yes with no adoption recorded otherwise → an adoption whose body is unknown
-        (an error, named at the cell). Returns the row's adoptions count."""
+        (an error, named at the cell, unless a 采用台账 records the item's adoption: link.flags_against_records).
+        No on an item's row without adoptions is kept with the item, for the 采用台账's to be read against.
+        Returns the row's adoptions count."""
         c = self.f.get("adopted_flag")
         value = self._cell(row, "adopted_flag")
         if c is None or value == "" or value is None:
@@ -1767,7 +1770,9 @@ class SheetReader:
             self._adoption(item, ref, r, c, reading.body or self._flag_body(row, r, c, value), reading, "flag")
             return 1
         elif reading.state in (NOT_ADOPTED, PENDING, FORWARDED) and adoptions:
-            self._finding("mark.flag_conflict", r, c, value, f"{adoptions} 条")
+            self._finding("mark.flag_conflict", r, c, value, f"本行 {adoptions} 条")
+        elif reading.state in (NOT_ADOPTED, PENDING) and not reference:
+            self.t.data["submissions"]["not_adopted_flag"][item] = cell_text(value)
         elif reading.state == FORWARDED:
             self._forward(item, ref, r, c, reading.body, reading, "flag")
         return adoptions

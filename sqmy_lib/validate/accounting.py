@@ -14,7 +14,8 @@ A cell counts as accounted for when
 - a finding or a validation issue names the cell;
 - it holds a field of its row's item (title, date, author, unit, …), or a record was read
   from it (an adoption, a forwarding, an instruction), or it dates or numbers a record of its
-  row (采用日期, 期号, 批示日期, 落实情况, …), or it says there is nothing (不采用, 待定, 无, 待批示).
+  row (采用日期, 期号, 批示日期, 落实情况, …), or it says there is nothing (不采用, 待定, 无, 待批示);
+- it is the 是否采用 of an item whose adoption another row records (a 采用台账's): it confirms that one.
 """
 from __future__ import annotations
 
@@ -64,6 +65,9 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
     named |= {(_key(f), s, int(r), c) for f, s, r, c in zip(findings["file"], findings["sheet"], findings["row"], findings["column"])
               if pd.notna(r)}
     items = {(int(s), int(r)) for s, r in zip(ledger.submissions["src"], ledger.submissions["row"])}
+    adopted = set(ledger.adoptions["item"]) - {-1}
+    adopted_rows = {(int(s), int(r)) for s, r, i in zip(ledger.submissions["src"], ledger.submissions["row"],
+                                                         ledger.submissions["item"]) if i in adopted}
     record_cells: set[tuple[int, int, str]] = set()
     record_rows: dict[str, set[tuple[int, int]]] = {}
     for table in ("adoptions", "forwards", "instructions"):
@@ -97,6 +101,8 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
             continue  # a field of the item, or of the item a 采用台账 row refers to
         if fld is not None and any(fld in fields and (src, row) in record_rows[t] for t, fields in _RECORD_FIELDS.items()):
             continue
+        if fld == "adopted_flag" and (src, row) in adopted_rows:
+            continue  # 是 in 是否采用, the item's adoption in the 采用台账
         if col in info["labels"] and (src, row) in items or col in info["labels"] and info["kind"] == "adoptions":
             readings = vocab.read_text(value) if fld == "adoption" else [vocab.read_mark(value)]
             if readings and all(r is not None and r.state in (NOT_ADOPTED, PENDING) for r in readings):
