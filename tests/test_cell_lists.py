@@ -81,3 +81,32 @@ def test_list_numbers_on_their_own_lines_are_no_marks(tmp_path):
     # 张三 省级 200.00; 李四 省级 200.00 × 2 (批示); 王五 市级 100.00.
     assert _paid_fen(ledger) == {"张三": 20000, "李四": 40000, "王五": 10000}
     assert _codes(report, "mark.") == []
+
+
+# ---------------------------------------------------------------- issues a line each
+
+def test_issues_a_line_each_go_to_the_bodies_a_line_each(tmp_path):
+    """采用情况 (采用单位 | 期数 | 采用时间) with 县政协⏎市政协 | 6⏎12 | 2025.5.20⏎2025.6.3: issue 6 is the 县政协's and
+    12 the 市政协's, as the days are paired (read as one number, 612 was the 县政协's issue, the 市政协's none,
+    no finding, and 编发期数 counted an issue 612). 市政协⏎省政协 | 8⏎2: 8 and 2 (was 82, 'kept on 市政协').
+    Issues that line up with nothing (6 12 on one line, or two lines beside one adoption) are never
+    joined into one number: said (issue.several), unread."""
+    rows = [[TITLE],
+            ["序号", "收稿日期", "信息标题", "作者", "采用情况", None, None],
+            [None, None, None, None, "采用单位", "期数", "采用时间"],
+            [1, "2025-05-11", "关于整治农村人居环境的建议", "张三", "县政协\n市政协", "6\n12", "2025.5.20\n2025.6.3"],
+            [2, "2025-05-12", "关于规范校外培训机构收费的建议", "李四", "县政协", 6, "2025-05-25"],
+            [3, "2025-05-13", "关于老旧小区加装电梯的建议", "王五", "市政协\n省政协", "8\n2", "2025.5.20\n2025.6.3"],
+            [4, "2025-05-14", "关于加强农村饮水安全保障的建议", "赵六", "县政协\n市政协", "6 12", "2025.5.21\n2025.6.4"],
+            [5, "2025-05-15", "关于规范网约车管理的建议", "孙七", "县政协", "3\n4", "2025-05-26"]]
+    merges = {"二季度": ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:G2"]}
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "登记表.xlsx", {"二季度": rows}, merges))
+    assert [(item, tier, issue, str(day)) for item, tier, issue, day in _adopted(ledger, "issue_no", "date")] == [
+        (0, "县级", 6, "2025-05-20"), (0, "市级", 12, "2025-06-03"), (1, "县级", 6, "2025-05-25"),
+        (2, "市级", 8, "2025-05-20"), (2, "省级", 2, "2025-06-03"),
+        (3, "县级", None, "2025-05-21"), (3, "市级", None, "2025-06-04"), (4, "县级", None, "2025-05-26")]
+    assert _codes(report, "issue.") == [("issue.several", 7, "F"), ("issue.several", 8, "F")]
+    # 编发期数: the county's own issues 6 (张三's and 李四's items); 3 and 4 unread.
+    assert sq.summary(ledger, 2025).issues == 1
+    # 张三 市级 100.00, 李四 县级 30.00, 王五 省级 200.00, 赵六 市级 100.00, 孙七 县级 30.00.
+    assert _paid_fen(ledger) == {"张三": 10000, "李四": 3000, "王五": 20000, "赵六": 10000, "孙七": 3000}
