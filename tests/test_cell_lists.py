@@ -110,3 +110,35 @@ def test_issues_a_line_each_go_to_the_bodies_a_line_each(tmp_path):
     assert sq.summary(ledger, 2025).issues == 1
     # 张三 市级 100.00, 李四 县级 30.00, 王五 省级 200.00, 赵六 市级 100.00, 孙七 县级 30.00.
     assert _paid_fen(ledger) == {"张三": 10000, "李四": 3000, "王五": 20000, "赵六": 10000, "孙七": 3000}
+
+
+# ---------------------------------------------------------------- totals rows
+
+def test_a_totals_row_written_gong_and_a_count_is_set_aside(tmp_path):
+    """共5条 in the title column over the counts under the tier columns (5 | 2) is a totals row, as 合计 is:
+    read as an item it was two errors (date.missing, author.missing) and a unit finding. Titles that
+    begin with 共 (共建共享…, 共同富裕…, 共享单车乱停放) are items."""
+    header = [["序号", "收稿日期", "信息标题", "作者", "采用情况", None], [None, None, None, None, "县政协编发", "市政协"]]
+    q1 = [[TITLE], *header,
+          [1, "2025-02-03", "共建共享美丽乡村的建议", "张三", "√", "√"],
+          [2, "2025-02-04", "共同富裕示范区建设中的几点建议", "李四", "√", "√"],
+          [3, "2025-02-05", "共享单车乱停放", "王五", "√", None],
+          [4, "2025-02-06", "关于规范网约车管理的建议", "赵六", "√", None],
+          [5, "2025-02-07", "关于加强校园周边交通安全的建议", "孙七", "√", None],
+          [None, None, "共5条", None, 5, 2]]
+    q2 = [[TITLE], *header,
+          [1, "2025-05-03", "关于整治农村人居环境的建议", "周八", "√", "√"],
+          [2, "2025-05-04", "关于老旧小区加装电梯的建议", "吴九", "√", None],
+          [None, None, "共 2 篇", None, 2, 1]]
+    merges = ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2"]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "登记表.xlsx", {"一季度": q1, "二季度": q2},
+                                                            {"一季度": merges, "二季度": merges}))
+    assert list(ledger.submissions["title"]) == ["共建共享美丽乡村的建议", "共同富裕示范区建设中的几点建议", "共享单车乱停放",
+                                                 "关于规范网约车管理的建议", "关于加强校园周边交通安全的建议",
+                                                 "关于整治农村人居环境的建议", "关于老旧小区加装电梯的建议"]
+    assert _tiers(ledger) == {"县级": 7, "市级": 3}
+    assert [i for i in report.issues if i.severity == "error"] == []
+    assert [i.code for i in report.issues if (i.sheet, i.row) in (("一季度", 9), ("二季度", 6))] == []  # nothing at the totals rows
+    # 县级 30.00 each, 市级 100.00 (the highest tier pays).
+    assert _paid_fen(ledger) == {"张三": 10000, "李四": 10000, "王五": 3000, "赵六": 3000, "孙七": 3000,
+                                 "周八": 10000, "吴九": 3000}

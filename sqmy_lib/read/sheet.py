@@ -76,12 +76,16 @@ _FILED_BY = re.compile(r"(?:(?:填报|报送|填表)单位|(?<!\w)单位)(?:名�
 # the words of a tally; a title that starts with such a word says something else (累计欠薪问题…).
 _TALLY = re.compile(r"[\s:：()（）\[\]【】\d一二三四五六七八九十百〇零两共计总报送采用信息条件篇项份次人名个月日号季度年上下半全本页第至止、,，.。=＝/\-]*")
 _SUBTOTAL_WORD = re.compile("|".join(map(re.escape, sorted(SUBTOTAL_WORDS, key=len, reverse=True))))
+# A total written as 共 and a count (共5条, 共 5 篇, 共报送12条信息): 共 alone is no subtotal word (共建共享…, 共同富裕…).
+_COUNTED_TOTAL = re.compile(r"共(?:报送|采用|编发|上报|收到)?(?:信息)?[\d一二三四五六七八九十百两]+(?:条|篇|件|项|份|则)(?:信息)?")
 
 
 def _tally(text: str) -> bool:
-    """A 小计 cell: a subtotal word at the start or after a few characters (一月小计, 张三小计), the rest a tally."""
+    """A 小计 cell: a subtotal word at the start or after a few characters (一月小计, 张三小计), the rest a
+    tally; or 共 and a count (共5条)."""
     m = _SUBTOTAL_WORD.search(text, 0, 5 + 5)
-    return m is not None and m.start() <= 5 and bool(_TALLY.fullmatch(text[m.end():]))
+    return m is not None and m.start() <= 5 and bool(_TALLY.fullmatch(text[m.end():])) or text[:1] == "共" and bool(
+        _COUNTED_TOTAL.fullmatch(text))
 
 
 # What opens a table of figures under the items: 附：分月统计, 附表, 附件1; and the labels of its columns.
