@@ -53,6 +53,14 @@ _BODIES_BACK_TO_BACK = re.compile(r"(?<=政协)(?=(?:全国|省|市|县|区|州|
 # words too (省政协/县政协), not between digits (2025/3/5).
 # A comma inside a bracket is no part's end: 县政协编发（第3期，2025.4.8） is one adoption, its issue and day.
 _PARTS = re.compile(r"[;；。\n┋|│]+|(?<!\d)/(?!\d)|[,，、](?!\s*第?\s*\d+\s*期)(?![^()（）]*[)）])|(?<=采用|录用|采纳|刊用)但")
+# A list written in one cell, each item after its number: 1. 省政协采用 2. 市政协采用 (one line, as typed
+# without Alt+Enter), 1、市政协采用⏎2、省政协采用, (1)…(2)…, ①…②…. A number is one at the text's or a
+# line's start or after a space, before its item's first word (not a day: 5.20, 2025.3.5; not an issue: 6、12).
+_LIST_NUMBER = re.compile(r"(?:^|(?<=\s))(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2}\s*[.、)]"
+                          r"|[一二三四五六七八九十]{1,3}、)\s*(?=[^\s\d.、,;:)])")
+_CIRCLED = re.compile(r"[①-⑳⑴-⒇⒈-⒛]\s*")  # NFKC makes ① a 1, ⑴ (1), ⒈ 1.
+# ... and the first of such a list, 1 (its mark kept), before the items that follow it with no space (1.省政协采用2.市政协采用).
+_FIRST_LIST_NUMBER = re.compile(r"\s*(?:\(1\)|1\s*([.、)]))\s*(?=[^\s\d])")
 # 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
 # The void words of the rules say the rest.
 _SAME_AS = (r"与第?\d+(?:条|行|号)(?:信息)?(?:重复|合并)|同第?\d+(?:条|行|号)|并入第?\d+(?:条|行|号)"
@@ -407,7 +415,7 @@ class Vocabulary:
             return []
         readings: list[Reading] = []
         last_body = ""
-        text = self._leaders_listed(_levels_written_together(self._sent_to_leaders(text)))
+        text = self._leaders_listed(_levels_written_together(self._sent_to_leaders(list_items(text))))
         parts = [c for p in self._spaced_bodies(_split_parts(text)) for c in self._read_piece(p)]
         for part, reading in parts:
             if readings and self._goes_on(readings[-1], reading, part):
@@ -717,7 +725,7 @@ class Vocabulary:
         to the next (``常务副市长刘某某``); a post with a count (``两位副市长``) is that many leaders of
         that post, levels written together before one post (``省市领导``) one leader a level."""
         text = _LEVELS_SHARE_A_POST.sub(lambda m: "、".join(c + m["post"] for c in m.groups()[:3] if c),
-                                        _organs_share_a_post(unicodedata.normalize("NFKC", text), "、"))
+                                        _organs_share_a_post(unicodedata.normalize("NFKC", list_items(text)), "、"))
         # 李某(省委常委、宣传部长): the posts in brackets are one leader's, not a list of leaders.
         text = _BRACKET.sub(lambda b: re.sub(r"[、,，;；/]", _KEPT, b[0]), text)
         parts = [r.replace(_KEPT, "、") for p in re.split(r"[、,，;；/\n┋|│]+", text) for q in self._spaced_leaders(p.strip())
@@ -877,7 +885,7 @@ class Vocabulary:
         found: list[tuple[str, str, str]] = []
         if not self._any_instruction.search(text):
             return found
-        t = unicodedata.normalize("NFKC", text)
+        t = unicodedata.normalize("NFKC", list_items(text))  # 1. 副省长李某某批示 2. 市长周某某批示: no leader "1. 副省长李某某"
         for m in self._in_text.finditer(t):
             before = m[1].strip()
             if self._negated_tail.search(before) or re.match(r"(?:待|未|无|尚未|暂未|暂无|没有)", before):
@@ -913,7 +921,7 @@ class Vocabulary:
         day; ``市长批示两次`` and ``市长两次批示`` two by that leader; a date before the leader
         (``2025.4.2市长李某某批示``) is that 批示's date, not part of a name, and so is one right after
         the leader or the 批示 word (``批示(2025.4.10):请研究``) or ending what was said (``:请研究(4月10日)``)."""
-        t = unicodedata.normalize("NFKC", text).strip()
+        t = unicodedata.normalize("NFKC", list_items(text)).strip()
         # In a 批示 column 批注 is the 批示's word as 批示 is (副县长张某某批注).
         words = re.compile("|".join(map(re.escape, self.instruction_words + self.words_after_post)) or "(?!)")
         out: list[tuple[str, str, str]] = []
@@ -1222,6 +1230,32 @@ def _merged_with_apart(part: str) -> tuple[list[str], str]:
     if not ("合" in part or "并" in part) or (m := _WITH_ANOTHER.search(norm(part))) is None:
         return [], part
     return [m[0]], re.sub(r"\(\s*\)", "", norm(part).replace(m[0], " ", 1)).strip()
+
+
+def list_items(text: str) -> str:
+    """A cell that lists its items after numbers (``_LIST_NUMBER``): one item a line, the numbers gone. Read
+    whole, ``1. 省政协采用 2. 市政协采用`` was one body (the 省政协 adoption lost, unsaid), the 2 of
+    ``1、市政协采用⏎2、省政协采用`` a mark no one could read, ``1. 副省长李某某`` a leader's name."""
+    listed = unicodedata.normalize("NFKC", _CIRCLED.sub("\n", text))
+    if (first := _FIRST_LIST_NUMBER.match(listed)) is not None:
+        listed = _numbered_on(listed, first)
+    listed = _LIST_NUMBER.sub("\n", listed).strip()
+    return text if listed == unicodedata.normalize("NFKC", text) else listed
+
+
+def _numbered_on(text: str, first: re.Match) -> str:
+    """A list begun with 1 (``first``) with a line break before each of 2, 3, … written with the same
+    mark, in order, also where one follows an item with no space (``1.省政协采用2.市政协采用``); not a
+    number inside another or after 第 (第2、3期)."""
+    opened = first[1] is None  # (1): the next is (2)
+    pos, k, out = first.end(), 2, [text[: first.end()]]
+    while True:
+        number = rf"\({k}\)" if opened else rf"{k}\s*{re.escape(first[1])}"
+        m = re.compile(rf"(?<![\d第.]){number}(?=\s*[^\s\d])").search(text, pos)
+        if m is None:
+            return "".join(out) + text[pos:]
+        out.append(text[pos: m.start()] + "\n")
+        pos, k = m.end(), k + 1
 
 
 def _split_parts(text: str) -> list[str]:

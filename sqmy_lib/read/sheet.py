@@ -48,6 +48,7 @@ from .values import (
     folder_year,
     issue_cell,
     issue_numbers,
+    issues_apart,
     issue_year,
     item_no_key,
     month_in_text,
@@ -76,12 +77,16 @@ _FILED_BY = re.compile(r"(?:(?:填报|报送|填表)单位|(?<!\w)单位)(?:名�
 # the words of a tally; a title that starts with such a word says something else (累计欠薪问题…).
 _TALLY = re.compile(r"[\s:：()（）\[\]【】\d一二三四五六七八九十百〇零两共计总报送采用信息条件篇项份次人名个月日号季度年上下半全本页第至止、,，.。=＝/\-]*")
 _SUBTOTAL_WORD = re.compile("|".join(map(re.escape, sorted(SUBTOTAL_WORDS, key=len, reverse=True))))
+# A total written as 共 and a count (共5条, 共 5 篇, 共报送12条信息): 共 alone is no subtotal word (共建共享…, 共同富裕…).
+_COUNTED_TOTAL = re.compile(r"共(?:报送|采用|编发|上报|收到)?(?:信息)?[\d一二三四五六七八九十百两]+(?:条|篇|件|项|份|则)(?:信息)?")
 
 
 def _tally(text: str) -> bool:
-    """A 小计 cell: a subtotal word at the start or after a few characters (一月小计, 张三小计), the rest a tally."""
+    """A 小计 cell: a subtotal word at the start or after a few characters (一月小计, 张三小计), the rest a
+    tally; or 共 and a count (共5条)."""
     m = _SUBTOTAL_WORD.search(text, 0, 5 + 5)
-    return m is not None and m.start() <= 5 and bool(_TALLY.fullmatch(text[m.end():]))
+    return m is not None and m.start() <= 5 and bool(_TALLY.fullmatch(text[m.end():])) or text[:1] == "共" and bool(
+        _COUNTED_TOTAL.fullmatch(text))
 
 
 # What opens a table of figures under the items: 附：分月统计, 附表, 附件1; and the labels of its columns.
@@ -1822,24 +1827,27 @@ class SheetReader:
         """期号 and 编发形式 belong to the row's own-tier adoption; alone they record one."""
         issue_value = self._cell(row, "issue_no")
         if issue_value not in ("", None):
-            self._issue(issue_value, r, item, ref, first, adoptions)
+            self._issue(issue_value, r, item, ref, first, adoptions, row)
         product_value = self._cell(row, "product")
         if product_value not in ("", None):
             self._product(product_value, r, item, ref, first)
 
-    def _issue(self, value, r: int, item, ref, first: int, adoptions: int) -> None:
+    def _issue(self, value, r: int, item, ref, first: int, adoptions: int, row) -> None:
         """A 期号: the issue of the row's own-tier adoption (else its first without one); alone, an
         adoption at the office's own level (said: adoption.issue_only)."""
         ci = self.f.get("issue_no")
-        issue = issue_cell(value)
-        if issue is None:
-            self._finding("issue.unknown", r, ci, value)
-            return
         t = self.t.data["adoptions"]
         rows = range(first, first + adoptions)
-        if isinstance(value, str) and self._several_issues(value):
+        apart = issues_apart(value)  # 6⏎12, 6 12: several issues, never one (612)
+        if apart and self._issues_by_line(row, value, apart, t, rows):
+            return
+        issue = issue_cell(value)
+        if issue is None and not apart:
+            self._finding("issue.unknown", r, ci, value)
+            return
+        if apart or isinstance(value, str) and self._several_issues(value):
             # 省第2期、市第8期: each to the row's adoption at its level; 第3、5期: which is which is not said
-            if not self._issues_by_level(value, t, rows):
+            if apart or not self._issues_by_level(value, t, rows):
                 self._finding("issue.several", r, ci, value)
             if adoptions:
                 return
@@ -1867,6 +1875,20 @@ class SheetReader:
         if "期" not in text or text.count("期") < 2 and not _LISTED_ISSUE.search(text):
             return False  # the tests most cells need, before the pattern
         return len(set(self._memo("issues", text, issue_numbers))) > 1
+
+    def _issues_by_line(self, row, value: str, issues: list[int], t: dict, rows: range) -> bool:
+        """A 期号 cell with an issue a line beside a 采用单位 cell with a body a line (县政协⏎市政协 | 6⏎12,
+        as 采用时间 2026.5.20⏎2026.6.3 beside them is dated): each issue given to the adoption on its
+        line; False, nothing given, unless both cells list as many lines as the row has adoptions, in
+        their order and with no issue yet (6 12 on one line lines up with nothing: said)."""
+        lines = [x for x in cell_text(self._cell(row, "adoption")).splitlines() if x.strip()]
+        if not (len(issues) == len(rows) == len(lines) == len(value.strip().splitlines()) > 1):
+            return False
+        if any(t["issue_no"][k] is not None or t["tier"][k] != self._placed(x).tier for k, x in zip(rows, lines)):
+            return False
+        for k, issue in zip(rows, issues):
+            t["issue_no"][k] = issue
+        return True
 
     def _issues_by_level(self, value: str, t: dict, rows: range) -> bool:
         """A 期号 cell naming each issue's level (省第2期、市第8期): each issue given to the row's

@@ -535,6 +535,8 @@ def issue_cell(value) -> int | None:
         return None
     if isinstance(value, (int, float)):
         return int(value) if math.isfinite(value) and float(value).is_integer() and 0 < value < 10000 else None
+    if _NUMBERS_APART.search(unicodedata.normalize("NFKC", cell_text(value))):
+        return None  # 6⏎12, 6 12: two issues (``issues_apart``), never 612
     text = norm(cell_text(value))
     if text.isdigit() and len(text) <= 4:
         return int(text)
@@ -543,5 +545,17 @@ def issue_cell(value) -> int | None:
     return issue_number(text)
 
 
+def issues_apart(value) -> list[int] | None:
+    """The issues a 期号 cell lists with line breaks or spaces between (``6⏎12``, ``6 12``, ``第6期⏎第12期``),
+    in order; None for a cell that writes one, or lists them another way (第3、5期: ``issue_numbers``)."""
+    pieces = unicodedata.normalize("NFKC", value).split() if isinstance(value, str) else []
+    if len(pieces) < 2 or any(len(issue_numbers(p)) > 1 for p in pieces):
+        return None
+    numbers = [issue_cell(p) for p in pieces]
+    return numbers if all(numbers) else None
+
+
+# Digits with only white space between (6⏎12, 6 12): numbers written apart, never one number.
+_NUMBERS_APART = re.compile(r"\d\s+\d")
 # A 期号 written with its year before it: 2025-3, 2025.12, 2025/3, (2025)3, 〔2025〕3.
 _YEAR_AND_ISSUE = re.compile(r"^(?:(?:19|20)\d\d\s*[-.－/—]\s*|[(\[〔【](?:19|20)\d\d[)\]〕】]\s*)(\d{1,3})$")
