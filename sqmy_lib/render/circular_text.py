@@ -511,7 +511,7 @@ def adopted_in_each_period(rules) -> str:
     (``summary.adopted``), so an item adopted in two quarters is in both and once in the year, and
     the quarters' 被采用 may add up to more than the year's (points and money count what an item
     gained, and add up). The example from the rules' own first two tiers."""
-    tiers = list(rules.tiers)[:2]
+    tiers = [rules.tier_word(t) for t in list(rules.tiers)[:2]]
     example = f"(如一季度被{tiers[0]}采用、三季度又被{tiers[1]}采用)" if len(tiers) == 2 else ""
     return (f"同一条信息在不同期间被采用的{example},在各该期间的被采用条数中各计1条,在年度累计中只计1条,"
             "因此各季度(各月)的被采用条数相加可能多于年度累计。")
