@@ -268,17 +268,29 @@ def place(file, sheet, row) -> str:
     return "!".join(parts)
 
 
-# The area an office speaks for, by how its place name ends (the longer ending first: 自治区 before 区).
-_AREAS = (("自治区", "全区"), ("地区", "全地区"), ("州", "全州"), ("盟", "全盟"), ("省", "全省"), ("市", "全市"),
-          ("县", "全县"), ("区", "全区"), ("旗", "全旗"))
+# How an office's place name ends (the longer ending first: 自治区 before 区), the area it speaks for
+# (全区) and the level word of its own leaders and bulletin in its own documents (区级: 区长's 批示 in a
+# 区's circular; 地区 offices write their tier's word, 地区级 being no common word).
+_AREAS = (("自治区", "全区", "自治区级"), ("地区", "全地区", ""), ("州", "全州", "州级"), ("盟", "全盟", "盟级"),
+          ("省", "全省", "省级"), ("市", "全市", "市级"), ("县", "全县", "县级"), ("区", "全区", "区级"), ("旗", "全旗", "旗级"))
+
+
+def _ending(place: str) -> tuple[str, str, str]:
+    text = "".join(str(place or "").split())
+    return next((row for row in _AREAS if text.endswith(row[0])), ("", "", ""))
 
 
 def area(place: str) -> str:
     """The area an office speaks for, from its place: 恩施州 (恩施土家族苗族自治州) → 全州, 锡林郭勒盟 →
     全盟, 大兴安岭地区 → 全地区, 潍坊市 / 利川市 / 北京市 → 全市, 东山县 → 全县, 清江区 → 全区, 巴林右旗 →
     全旗, 湖北省 → 全省, 内蒙古自治区 → 全区; "" when the place does not say."""
-    text = "".join(str(place or "").split())
-    return next((word for end, word in _AREAS if text.endswith(end)), "")
+    return _ending(place)[1]
+
+
+def level_word(place: str) -> str:
+    """The level word an office's own documents give its own level, from its place: 南岭区 → 区级,
+    东山县 → 县级, 恩施州 → 州级, 潍坊市 / 利川市 → 市级; "" when the place does not say (or is a 地区)."""
+    return _ending(place)[2]
 
 
 # ---------------------------------------------------------------- text that must stay text

@@ -271,8 +271,8 @@ def test_next_steps_numbered(rendered, circ):
     steps = _section(rendered["doc"], "下一步工作")
     steps = steps[:next(i for i, t in enumerate(steps) if t.startswith("附件："))]
     assert len(steps) == len(circ.next_steps)
-    for n, (text, step) in enumerate(zip(steps, circ.next_steps), 1):
-        assert text == f"{zh_number(n)}是" + zh_punctuation(step)
+    for n, (text, step) in enumerate(zip(steps, circ.next_steps), 1):  # {office}: the office's own name
+        assert text == f"{zh_number(n)}是" + zh_punctuation(step.replace("{office}", circ.office))
 
 
 def test_no_table_longer_than_the_rules_allow(circ, tmp_path):

@@ -245,7 +245,10 @@ def test_the_leading_units_sentence_says_a_tie_as_one(tmp_path):
     for k, unit in enumerate(["甲镇政协工委", "乙镇政协工委", "丙镇政协工委", "民盟县委", "民进县委"], 1):
         rows.append([k, f"2025-07-{k:02d}", f"关于第{k}个问题的建议", unit, unit, "√" if unit[0] in "甲乙民" and unit != "民进县委" else None])
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
-    circ = build_circular(ledger, 2025, 3)
+    # One item each: named as 先进典型 only when the rules count one item as standing out.
+    rules = sq.load_rules(year=2025)
+    rules.data["circular"]["leading_unit"] = {"min_submitted": 1}
+    circ = build_circular(ledger, 2025, 3, rules=rules)
     _, text = _feature_leaders(circ, {})
     # By hand: 1 a submission + 3 县级 = 4 for 甲, 乙 and 民盟; July only, so 1—9月 is the same 4 and
     # the same places; said as 附件1 ranks them (1—9月), each with its figure.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pandas as pd
 
@@ -198,7 +199,7 @@ def adopted_at(tier: str, n: int, bodies: dict[str, int] | None = None) -> str:
 
 
 def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None = None,
-                    bodies: dict[str, dict[str, int]] | None = None) -> str:
+                    bodies: dict[str, dict[str, int]] | None = None, word: Callable[[str], str] = str) -> str:
     """The office's figures for one period, each stated once (zero figures left out)::
 
         2025年第三季度，共收到社情民意信息83条，比上年同期增加32条、增长62.7%；编发《社情民意》15期27条；
@@ -207,7 +208,8 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
 
     ``whole_year`` says 比上年 instead of 比上年同期; ``own_tier`` is the tier of the office's own
     bulletin (its adoptions are the 编发 figure, not named again among the higher bodies); ``bodies``
-    names each tier's adopting bodies (:func:`tier_bodies`).
+    names each tier's adopting bodies (:func:`tier_bodies`); ``word`` writes a leader level as the
+    office does (``Rules.tier_word``: 区级领导批示 in a 区's circular).
     """
     since = "比上年" if whole_year else "比上年同期"
     before = s.previous or {}
@@ -227,7 +229,7 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
             adopted += "，其中" + "、".join(higher)
         clauses.append(adopted)
     if s.instructions:
-        levels = [f"{lvl}领导批示{n}件" for lvl, n in reversed(list(s.instructions_by_level.items())) if n]
+        levels = [f"{word(lvl)}领导批示{n}件" for lvl, n in reversed(list(s.instructions_by_level.items())) if n]
         unplaced = s.instructions - sum(s.instructions_by_level.values())  # a leader no post places (张某某批示)
         if unplaced > 0 and levels:
             levels.append(f"领导级别未写明的{unplaced}件")
@@ -328,7 +330,7 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         zero_units=unit_q[unit_q["no_submission"]].reset_index(drop=True),
         monthly=_monthly(c, ytd),
         statistics_text=statistics_text(s, whole_year=period.months == 12, own_tier=c.rules.own_tier,
-                                        bodies=tier_bodies(s, c.rules)),
+                                        bodies=tier_bodies(s, c.rules), word=c.rules.tier_word),
         next_steps=list(circular_rules.get("next_steps", [])),
         addressee=circular_rules.get("addressee", ""),
         overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),

@@ -24,11 +24,27 @@ from ..rules.model import DEFAULT_RANK_BY
 from ..rules.placement import organ_name
 from ..rules.show import RANK_ZH, tie_break_text
 from . import spec as specs
-from .document import Attachment, Gongwen, Heading, Issuing, Para, TableBlock
+from .document import Attachment, Gongwen, Heading, Issuing, Para, TableBlock, _fill, committee_name
 
 DEFAULT_ADDRESSEE = "各界别组、各镇街政协工委，各民主党派县委，县工商联"
 UNKNOWN_UNIT = "未注明单位"
 TOP_NAMED = 3  # how many items a sentence names before "等"
+# Up to this many items a sentence names them all: a short list is read whole, and naming three of
+# four leaves the reader asking about the fourth; more would crowd the paragraph (TOP_NAMED and 等).
+NAMED_ALL_UP_TO = 5
+
+# The circular's judgements (the rules' circular.low_upper_share, circular.leading_unit) for a rules
+# file written before those keys existed: the shipped values.
+CIRCULAR_DEFAULTS = {"low_upper_share": 0.2, "leading_unit": {"min_submitted": 2, "min_adopted": 1, "min_points": 20}}
+
+
+def _setting(circ: QuarterlyCircular, key: str):
+    """The rules' ``circular.<key>`` (a mapping completed from the defaults), else its default."""
+    given = ((circ.rules.data.get("circular") or {}) if circ.rules is not None else {}).get(key)
+    default = CIRCULAR_DEFAULTS[key]
+    if isinstance(default, dict):
+        return {**default, **(given or {})}
+    return default if given is None else given
 
 
 def _authors(text) -> str:
@@ -147,6 +163,8 @@ def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
     leaders = circ.leading_units()
     sizes = circ.units.groupby("peer_group")["unit"].size()
     leaders = leaders[leaders["peer_group"].map(sizes).fillna(0) > 1]  # first of one is no distinction
+    plain = leaders.loc[~_stands_out(leaders, _setting(circ, "leading_unit")), "peer_group"]
+    leaders = leaders[~leaders["peer_group"].isin(plain)]  # a tie is named whole or not at all
     if leaders.empty:
         return None
     parts = []  # a tie is said as one
@@ -163,6 +181,14 @@ def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
             parts.append(f"{zh.joined(tied['unit'])}{circ.period_word}积分均为{int(tied['points'].iloc[0])}分，"
                          f"并列{group}首位{standing}")
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
+
+
+def _stands_out(units: pd.DataFrame, rule: dict) -> pd.Series:
+    """Whether each first of its peer group is one to hold up to the others (rules: circular.leading_unit):
+    it sent ``min_submitted`` items with ``min_adopted`` adopted, or gained ``min_points`` points (one
+    item taken up by the 省政协); first with one item and 4 points is no 先进典型."""
+    by_items = (units["submitted"] >= rule["min_submitted"]) & (units["adopted"] >= rule["min_adopted"])
+    return by_items | (units["points"] >= rule["min_points"])
 
 
 def _group_word(group: str) -> str:
@@ -214,16 +240,30 @@ def _ytd_standing(circ: QuarterlyCircular, names: list[str], refs: dict[str, str
 
 
 def _feature_higher(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    """The items adopted above the office, by the body that took each (市委办, 省政协, as the ledger
+    names it): every one when few (``NAMED_ALL_UP_TO``), else the first ``TOP_NAMED`` with 其中, a body's
+    unnamed ones as 等N条 and the bodies none of them named as 另有."""
     higher = circ.higher_adoptions()
     if higher.empty:
         return None
-    named = higher.head(TOP_NAMED)
-    # Each item by the body that took it (市委办, 省政协), as the ledger names it.
-    by = named["body"].map(lambda b: organ_name(str(b)) if not zh.blank(b) else "").where(lambda o: o != "", named["tier"])
-    by_tier = [f"{zh.joined(_item(r.title, r.authors, r.unit) for r in rows.itertuples())}被{organ}采用"
-               for organ, rows in named.groupby(by.to_numpy(), sort=False)]
-    lead = f"{circ.period_word}共有{len(higher)}条信息被上级采用，" + ("其中" if len(higher) > len(named) else "")
-    return "一批信息被上级采用。", lead + "；".join(by_tier) + "。"
+    organs = higher["body"].map(lambda b: organ_name(str(b)) if not zh.blank(b) else "").where(lambda o: o != "", higher["tier"])
+    shown = higher.index < (len(higher) if len(higher) <= NAMED_ALL_UP_TO else TOP_NAMED)
+    said, rest = [], {}
+    for organ, rows in higher.groupby(organs.to_numpy(), sort=False):
+        named = rows[shown[rows.index]]
+        if named.empty:
+            rest[organ] = len(rows)
+            continue
+        more = f"等{len(rows)}条信息" if len(rows) > len(named) else ""
+        said.append(f"{zh.joined(_item(r.title, r.authors, r.unit) for r in named.itertuples())}{more}被{organ}采用")
+    if len(higher) == 1:
+        return "优质信息获上级采用。", f"{circ.period_word}{said[0]}。"
+    lead = f"{circ.period_word}共有{len(higher)}条信息被上级采用"
+    if shown.all():
+        return "一批信息被上级采用。", f"{lead}：" + "；".join(said) + "。"
+    if rest:
+        said.append(f"另有{sum(rest.values())}条信息被{'、'.join(rest)}采用")
+    return "一批信息被上级采用。", f"{lead}，其中" + "；".join(said) + "。"
 
 
 def _feature_instructed(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
@@ -273,14 +313,17 @@ def _problem_quality(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
     # Of the period's own items (a share of the period's adoptions would count earlier items too).
     higher = s.higher_of_submitted
     share = higher / s.submitted
+    low = share < float(_setting(circ, "low_upper_share"))  # half of them taken up above is no problem
     none = circ.units_without_adoption()
-    if share >= 0.2 and none.empty:
+    if not low and none.empty:
         return None
-    text = f"{circ.period_word}报送的{s.submitted}条信息中，被上级采用的仅{higher}条，占{zh.percent(share)}" if higher else \
-        f"{circ.period_word}报送的信息没有被上级采用"
+    parts = []
+    if low:
+        parts.append(f"报送的{s.submitted}条信息中，被上级采用的仅{higher}条，占{zh.percent(share)}" if higher
+                     else "报送的信息没有被上级采用")
     if not none.empty:
-        text += f"；{zh.joined(none['unit'])}报送的信息均未被采用"
-    return "信息质量有待提高。", text + "。"
+        parts.append(f"{zh.joined(none['unit'])}报送的信息均未被采用")
+    return "信息质量有待提高。", circ.period_word + "；".join(parts) + "。"
 
 
 def _problem_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
@@ -511,7 +554,7 @@ def adopted_in_each_period(rules) -> str:
     (``summary.adopted``), so an item adopted in two quarters is in both and once in the year, and
     the quarters' 被采用 may add up to more than the year's (points and money count what an item
     gained, and add up). The example from the rules' own first two tiers."""
-    tiers = list(rules.tiers)[:2]
+    tiers = [rules.tier_word(t) for t in list(rules.tiers)[:2]]
     example = f"(如一季度被{tiers[0]}采用、三季度又被{tiers[1]}采用)" if len(tiers) == 2 else ""
     return (f"同一条信息在不同期间被采用的{example},在各该期间的被采用条数中各计1条,在年度累计中只计1条,"
             "因此各季度(各月)的被采用条数相加可能多于年度累计。")
@@ -556,6 +599,16 @@ def opening(circ: QuarterlyCircular) -> str:
             f"现将{circ.period.label}{area}社情民意信息工作情况通报如下：")
 
 
+def next_steps(circ: QuarterlyCircular, issuing: Issuing) -> list[str]:
+    """The rules' 下一步工作 with their placeholders filled by name, as the documents' are: {office} the
+    office's short name (南岭区政协: a 区's circular must not say 县政协办公室), {full_name} the
+    committee's, {issuer} the issuing organ."""
+    office_rules = (circ.rules.data.get("office") or {}) if circ.rules is not None else {}
+    office = circ.office or office_rules.get("name") or "本会"
+    fill = {"office": office, "full_name": committee_name(office, office_rules), "issuer": issuing.organ}
+    return [_fill(step, fill) for step in circ.next_steps]
+
+
 def circular_gongwen(circ: QuarterlyCircular, issuing: Issuing) -> Gongwen:
     """The circular (or roll-up) as a :class:`Gongwen`."""
     made = {key: f(circ, issuing) for key, f in ATTACHMENTS.items()}
@@ -570,5 +623,5 @@ def circular_gongwen(circ: QuarterlyCircular, issuing: Issuing) -> Gongwen:
     if problems:
         body += [Heading("存在的问题")] + _points(problems)
     if circ.next_steps:
-        body += [Heading("下一步工作")] + [_numbered(step, n) for n, step in enumerate(circ.next_steps, 1)]
+        body += [Heading("下一步工作")] + [_numbered(step, n) for n, step in enumerate(next_steps(circ, issuing), 1)]
     return Gongwen(circ.title, circ.addressee or DEFAULT_ADDRESSEE, body, issuing, list(made.values()))

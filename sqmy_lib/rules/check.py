@@ -476,11 +476,16 @@ SPECS: tuple[Spec, ...] = (
     Spec("instructions.reply_words", words()),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
-    # The circular's keys are these three; another (adressee, overdue_day) is a typo, refused.
+    # The circular's keys are these; another (adressee, overdue_day) is a typo, refused.
     Spec("circular", mapping),
     Spec("circular.next_steps", words(non_empty=False)),
     Spec("circular.addressee", text),
     Spec("circular.overdue_days", integer()),
+    Spec("circular.low_upper_share", ratio),
+    Spec("circular.leading_unit", mapping),
+    Spec("circular.leading_unit.min_submitted", integer()),
+    Spec("circular.leading_unit.min_adopted", integer()),
+    Spec("circular.leading_unit.min_points", integer()),
     Spec("rollup", mapping),
     Spec("rollup.match_window_days", integer(0, 366)),
     Spec("rollup.peer_group_by_level", mapping),

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..zh import simplified
+from ..zh import level_word, simplified
 from .check import RulesError, check_file
 from .placement import Placed, Placement, place_of
 
@@ -228,6 +228,17 @@ class Rules:
     def for_level(self, level: str) -> "Rules":
         """These rules for an office of another level (its own bulletin placed at ``level``)."""
         return self.for_office(level)
+
+    def tier_word(self, word: str) -> str:
+        """A tier or a leader level as this office's documents write it: its own (its own tier, and the
+        level of its own leaders) by its place (区级 in a 区's circular: 区长周某某's 批示 is not 县级 to
+        its readers, though the tier is), unless that word names another tier or level (a county-level
+        city's 市级 is its city's too: it keeps 县级); any other as the rules name it."""
+        if word not in (self.own_tier, self._leader_by_tier.get(self.own_tier)):
+            return word
+        office = self.data.get("office") or {}
+        said = level_word(office.get("place") or place_of(str(office.get("name") or "")))
+        return said if said and (said == word or said not in {*self.tiers, *self.leader_levels}) else word
 
     def tier_rank(self, tier: str | None) -> int:
         """0 for the lowest tier upward; -1 for None."""

@@ -41,6 +41,8 @@ def _section(n: int, title: str, lines: list[str]) -> list[str]:
 def _tiers(rules: Rules) -> list[str]:
     p = rules.data["placement"]
     lines = [f"采用层级由低到高为:{_joined(rules.tiers)}。"]
+    if (own := rules.tier_word(rules.own_tier)) != rules.own_tier:  # 区级 in a 区's documents
+        lines[0] += f"本会为{rules.own_tier},通报等文件中写作“{own}”。"
     lines.append("按采用单位的名称认定层级:先看是否为本会所在地({}),再看名称中最后出现的层级字词:".format(
         _joined(x for x in (rules.data["office"].get("place"), rules.data["office"].get("city"), rules.data["office"].get("province")) if x)))
     for tier in reversed(rules.tiers):
@@ -119,7 +121,7 @@ def _quotas(rules: Rules) -> list[str]:
     for unit_type, q in units.items():
         text = f"{unit_type}:{_quota_line(q['per'], q['items'])}"
         if q.get("adopted"):
-            text += f",其中{q['adopted_min_tier']}及以上采用{q['adopted']}条"
+            text += f",其中{rules.tier_word(q['adopted_min_tier'])}及以上采用{q['adopted']}条"
         text += f";自{q.get('start_month', 1)}月起计算,{_how_judged(q)}。"
         lines.append(INDENT + text)
     return lines
@@ -128,7 +130,7 @@ def _quotas(rules: Rules) -> list[str]:
 def _rewards(rules: Rules) -> list[str]:
     r = rules.data["rewards"]
     lines = ["被采用的信息按采用层级发放稿酬:"]
-    lines += [f"{INDENT}{tier} {money(r['by_tier'][tier])}" for tier in rules.tiers if tier in r["by_tier"]]
+    lines += [f"{INDENT}{rules.tier_word(tier)} {money(r['by_tier'][tier])}" for tier in rules.tiers if tier in r["by_tier"]]
     if r.get("tier_mode", "highest") == "sum":
         lines.append("同一条信息被多个层级采用的,逐级累计计发。")
     else:
@@ -148,8 +150,8 @@ def _rewards(rules: Rules) -> list[str]:
 
 def _points(rules: Rules) -> list[str]:
     p = rules.data["points"]
-    by_tier = "、".join(f"{t}{p['adoption_by_tier'][t]}分" for t in rules.tiers if t in p["adoption_by_tier"])
-    by_level = "、".join(f"{lvl}{p['instruction_by_level'][lvl]}分" for lvl in rules.leader_levels
+    by_tier = "、".join(f"{rules.tier_word(t)}{p['adoption_by_tier'][t]}分" for t in rules.tiers if t in p["adoption_by_tier"])
+    by_level = "、".join(f"{rules.tier_word(lvl)}{p['instruction_by_level'][lvl]}分" for lvl in rules.leader_levels
                          if p["instruction_by_level"].get(lvl))
     how = "逐件累计" if p.get("instruction_mode") == "sum" else "有多件批示的按最高级别计"
     lines = [
@@ -170,7 +172,7 @@ def _points_growth(rules: Rules, by_tier: dict) -> str:
     tiers = [t for t in rules.tiers if t in by_tier]
     example = ""
     if len(tiers) >= 2:
-        (low, a), (high, b) = [(t, by_tier[t]) for t in tiers[:2]]
+        (low, a), (high, b) = [(rules.tier_word(t), by_tier[t]) for t in tiers[:2]]
         example = f"(如一季度{low}采用计{a}分,三季度又被{high}采用,三季度计{b}−{a}={b - a}分)"
     return (f"信息在以后的期间被更高层级采用或获领导批示的,该期间只计增加的分数{example},"
             "各月、各季度的积分相加等于全年积分。")
