@@ -325,7 +325,12 @@ MUST_EDIT = {
     ("circular", "addressee"): "通报的主送机关",
     ("documents", "circular", "number"): "通报的发文字号,用本单位的机关代字,如 东政协办〔{year}〕{n}号",
     ("documents", "commendation", "number"): "表彰决定的发文字号,用本单位的机关代字,如 东政协发〔{year}〕{n}号",
+    ("documents", "cc"): "版记的抄送机关,如 区委办公室、区人民政府办公室",
 }
+# The 【必改】 texts naming the bodies of a 县 (各民主党派县委, 县工商联, 县委办公室): kept as shipped by an
+# office that is no 县 (a 区, a county-level 市), they address bodies it does not have.
+_ADDRESSED = (("circular", "addressee"), ("commendations", "addressee"), ("documents", "cc"))
+_COUNTY_BODIES = re.compile(r"县委|县工商联|县人民政府|县政府|县政协")
 PLACEHOLDER_MARK = "示"  # every shipped placeholder has it (示例县政协, 示政协办〔{year}〕{n}号)
 
 
@@ -350,7 +355,16 @@ def placeholders_left(data: dict) -> list[str]:
     shipped = _shipped_data(default_rules_path(data.get("year"))[0])
     left = [(path, value) for path in MUST_EDIT if isinstance(value := _at(data, path), str)
             and value == _at(shipped, path) and PLACEHOLDER_MARK in value]
-    return [f"规则文件中 {'.'.join(path)} 仍是示例值“{value}”,请改为本单位的实际情况(标有【必改】的项)" for path, value in left]
+    said = [f"规则文件中 {'.'.join(path)} 仍是示例值“{value}”,请改为本单位的实际情况(标有【必改】的项)" for path, value in left]
+    place = str(_at(data, ("office", "place")) or "")
+    if place and not place.endswith("县") and PLACEHOLDER_MARK not in place:
+        for path in _ADDRESSED:
+            value = _at(data, path)
+            text = "、".join(map(str, value)) if isinstance(value, list) else str(value or "")
+            if _COUNTY_BODIES.search(text) and value == _at(shipped, path):
+                said.append(f"规则文件中 {'.'.join(path)} 仍是示例值“{text}”,写的是县的机关,与本单位({place})不符,"
+                            "请改为本单位的实际情况(标有【必改】的项)")
+    return said
 
 
 def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules:
