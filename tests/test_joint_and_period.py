@@ -179,9 +179,11 @@ def test_a_year_with_only_carried_over_adoptions_is_refused_for_its_items_and_qu
     ledger = sq.read_ledgers(ledgers, roster=roster)
     with pytest.warns(sq.compute.EmptyPeriodWarning, match=r"2026年第一季度没有任何报送记录"):
         sq.people(ledger, "2026Q1")
-    with warnings.catch_warnings():
+    with warnings.catch_warnings():  # a quarter of 2025, and the 稿酬 of January's adoptions: no warning
         warnings.simplefilter("error")
         sq.people(ledger, "2025Q4")
+        paid = sq.rewards(ledger, "2026Q1")
+    assert dict(zip(paid["name"], paid["amount"])) == {"刘建国": Decimal("30.00"), "马俊": Decimal("30.00")}
 
 
 def test_a_report_of_a_year_with_only_carried_over_adoptions_is_refused(books_2025, tmp_path):

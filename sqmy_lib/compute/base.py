@@ -36,13 +36,16 @@ ROLLUP_ORIGIN = "rollup"
 
 
 def prepare(source: Ledger | Counted, period, rules: Rules | None = None,
-            today: dt.date | None = None) -> tuple[Counted, Period]:
+            today: dt.date | None = None, records_suffice: bool = False) -> tuple[Counted, Period]:
     """Accept a Ledger (or an already counted one) and a period in any form ``Period.parse`` reads
-    (a Period, a year, ``"2025Q3"``, ``"2025-03"``, ``pd.Period("2025Q3")``)."""
+    (a Period, a year, ``"2025Q3"``, ``"2025-03"``, ``pd.Period("2025Q3")``). ``records_suffice``: the
+    figures are of adoptions or 批示 alone (稿酬, 批示 tracking), computed without a warning for a year
+    that holds those but no item (:func:`records_only`)."""
     c = source if isinstance(source, Counted) else counted(source, rules, today)
     p = Period.parse(period)
     if not isinstance(source, Counted):  # called on a Ledger: the caller's own call (inner ones pass a Counted)
-        warn_if_empty(source, p, stacklevel=4)
+        if not (records_suffice and records_only(source, p)):
+            warn_if_empty(source, p, stacklevel=4)
     return c, p
 
 
