@@ -35,16 +35,18 @@ def join_joint_rows(ledger: Ledger, rules: Rules) -> None:
     subs = ledger.submissions
     if len(subs) < 2:
         return
-    keyed = (subs["title_key"].to_numpy() != "") & subs["date"].notna().to_numpy()
-    rows = subs[keyed]
-    rows = rows[rows.duplicated(["office", "title_key", "date"], keep=False)]  # most titles stand once
+    key = ["office", "title_key", "date"]
+    rows = subs[(subs["title_key"].to_numpy() != "") & subs["date"].notna().to_numpy()]
+    rows = rows[rows.duplicated(key, keep=False)]  # most titles stand once
     if rows.empty:
         return
     says = joint_pattern(rules)
+    notes = {n: bool(says.search(norm(n))) for n in set(rows["note"])}
+    # Only titles of a day with a 联合报送 row; the others are two items titled alike, or one written
+    # twice: validation says which.
+    rows = rows[rows["note"].map(notes).groupby([rows[k] for k in key]).transform("any").to_numpy(dtype=bool)]
     joins: list[tuple[int, int]] = []  # (the first row's item, a later row's item)
-    for _, group in rows.sort_values("item").groupby(["office", "title_key", "date"], sort=False):
-        if not any(says.search(norm(n)) for n in group["note"]):
-            continue  # two items titled alike on one day, or one written twice: validation says which
+    for _, group in rows.sort_values("item").groupby(key, sort=False):
         joins += _joined_in(group)
     if joins:
         _join(ledger, joins)
