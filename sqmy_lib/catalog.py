@@ -172,7 +172,8 @@ _ENTRIES = [
     Code("author.repeated", WARNING, "同一作者写了两次", "作者“{value}”中“{detail}”写了不止一次,只计一人;如是另一位作者的姓名写错,请改正"),
     Code("author.columns_swapped", WARNING, "作者栏与单位栏似乎填反了", "作者栏写的是单位“{value}”,单位栏写的却是人名“{detail}”,两栏似乎填反了;已按“{value}”以单位名义报送计入,“{detail}”未计为作者,请核对"),
     Code("unit.is_author", WARNING, "单位栏写的是作者本人", f"单位栏“{{value}}”写的是作者本人,不是单位,{_NO_UNIT_READ}"),
-    Code("unit.several", WARNING, "写了几个单位", "单位“{value}”是几个单位,单位统计按第一个“{detail}”计入;如应分别计入,请分行登记或在作者栏写明各单位"),
+    Code("unit.several", WARNING, "写了几个单位", "单位“{value}”是几个单位,按一条信息计入第一个单位“{detail}”,各作者分别计入;"
+         "一条信息只计入一个单位,应计入其他单位的请把它写在最前面;分行登记会算作两条信息,确要分行的请在各行备注写明“联合报送”(仍按一条计入第一行的单位)"),
     Code("office.other_level", WARNING, "台账所属政协与规则文件不一致",
          "台账标题中的“{value}”是{detail}:“本级”“市政协”等采用的层级按规则文件的本单位计算,可能不对;请使用本单位的规则文件"
          "(sqmy init 生成后在 office 部分填写本单位名称、层级和地名;县级市另填 relative)"),
@@ -193,6 +194,7 @@ _ENTRIES = [
     Code("row.adopted_again", INFO, "同一信息的又一次采用", "本行与{detail}的标题、作者相同而日期不同,是同一条信息的又一次采用(或批示),已并入该条信息(按一条信息计,稿酬按最高一级计);如是两条信息,请修改标题"),
     Code("row.note_below", INFO, "备注写在下一行", "本行只有备注“{value}”,已作为{detail}那条信息的备注读取"),
     Code("row.coauthor_line", INFO, "合作作者另起一行", "本行只填了作者“{value}”,标题等与上方合并为一格:{detail}"),
+    Code("row.joint", WARNING, "联合报送分行登记", "本行(作者“{value}”)与另一行标题、日期相同,备注写明联合报送,已按同一条信息计入:{detail}"),
     Code("row.continuation", WARNING, "续行", "本行没有标题、作者、日期,只填了采用或批示,已按{detail}那条信息的续行计入;如是另一条信息,请补齐标题等"),
     Code("author.et_al", WARNING, "作者含“等”", "作者“{value}”中的“{detail}”已略去,只计名列的作者;如有其他作者请写全"),
     Code("author.names_joined", WARNING, "两人姓名连写", "作者“{value}”读作“{detail}”两人(台账或名册中另有二人);如确是一人,请在名册中列明"),
@@ -240,6 +242,8 @@ _ENTRIES = [
     Code("item.duplicate_no", ERROR, "编号重复", "编号“{item_no}”在本文件中重复(首次出现在 {first})"),
     Code("item.duplicate", ERROR, "信息重复", "与 {first} 的信息重复(标题、作者和日期相同)"),
     Code("item.possible_duplicate", WARNING, "疑似重复", "与 {first} 的标题和作者相同,日期不同,请核对是否重复登记"),
+    Code("item.same_title", WARNING, "标题和日期相同", "与 {first} 的标题和日期相同而作者不同,已按两条信息分别计入;如是几个单位或作者联合报送的同一条信息,"
+         "请在备注中写明“联合报送”(按一条信息计入第一行的单位,作者平分稿酬)或合为一行;如是两条信息,请修改标题"),
     Code("category.unknown", WARNING, "类别不在规则中", "类别“{category_text}”不在规则文件的类别中"),
     Code("roster.same_name", INFO, "名册重名(已区分)",
          "名册中“{value}”不止一人(另见{detail});台账中的“{value}”按该条信息的单位或界别对应到其中一人"),

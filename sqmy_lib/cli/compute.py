@@ -105,12 +105,8 @@ def run_compute(args) -> int:
     if not period.year:
         print("sqmy: 无法确定年度,请用 --year 指定", file=sys.stderr)
         return 2
-    empty = compute.empty_period_text(ledger, period)
-    if empty and not args.allow_empty:  # nothing to compute: no table of zeros that reads as 未报送
-        print(f"sqmy: {empty}(确需列出全为0的统计时加 --allow-empty) [period.empty]", file=sys.stderr)
+    if _refused_as_empty(args, ledger, period):
         return 2
-    if empty:
-        print(f"提示:{empty}", file=sys.stderr)
     for issue in report.issues:
         if issue.code == "ledger.several_years":  # the figures are of one year: which, said before them
             print(f"提示:{issue.message}", file=sys.stderr)
@@ -128,6 +124,22 @@ def run_compute(args) -> int:
     else:
         _emit(args, *results[args.what])
     return report.exit_code
+
+
+def _refused_as_empty(args, ledger, period) -> bool:
+    """Whether the period's year holds nothing to compute (said, ``period.empty``): no table of zeros that
+    reads as everyone 未报送. A year with adoptions or 批示 but no item (January's adoptions of December's
+    items, this year's 报送台账 not read) has 稿酬 and 批示 to compute, not 报送 or quotas."""
+    from .. import compute
+
+    empty = compute.empty_period_text(ledger, period)
+    figures = args.what in ("rewards", "instructions") and compute.records_only(ledger, period)
+    if empty and not args.allow_empty and not figures:
+        print(f"sqmy: {empty}(确需列出全为0的统计时加 --allow-empty) [period.empty]", file=sys.stderr)
+        return True
+    if empty:
+        print(f"提示:{empty}", file=sys.stderr)
+    return False
 
 
 def _computed(what: str, c, period) -> tuple:

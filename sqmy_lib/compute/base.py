@@ -36,13 +36,16 @@ ROLLUP_ORIGIN = "rollup"
 
 
 def prepare(source: Ledger | Counted, period, rules: Rules | None = None,
-            today: dt.date | None = None) -> tuple[Counted, Period]:
+            today: dt.date | None = None, records_suffice: bool = False) -> tuple[Counted, Period]:
     """Accept a Ledger (or an already counted one) and a period in any form ``Period.parse`` reads
-    (a Period, a year, ``"2025Q3"``, ``"2025-03"``, ``pd.Period("2025Q3")``)."""
+    (a Period, a year, ``"2025Q3"``, ``"2025-03"``, ``pd.Period("2025Q3")``). ``records_suffice``: the
+    figures are of adoptions or 批示 alone (稿酬, 批示 tracking), computed without a warning for a year
+    that holds those but no item (:func:`records_only`)."""
     c = source if isinstance(source, Counted) else counted(source, rules, today)
     p = Period.parse(period)
     if not isinstance(source, Counted):  # called on a Ledger: the caller's own call (inner ones pass a Counted)
-        warn_if_empty(source, p, stacklevel=4)
+        if not (records_suffice and records_only(source, p)):
+            warn_if_empty(source, p, stacklevel=4)
     return c, p
 
 
@@ -51,10 +54,11 @@ class EmptyPeriodWarning(UserWarning):
     the figures are all 0 and say nothing about who did not submit."""
 
 
-def years_held(ledger: Ledger) -> list[int]:
-    """The years the ledger's records (报送, 采用, 上报, 批示; error rows too) are dated in."""
+def years_held(ledger: Ledger, tables: tuple[str, ...] = ("submissions", "adoptions", "forwards", "instructions")) -> list[int]:
+    """The years the ledger's records (报送, 采用, 上报, 批示; error rows too) are dated in; ``tables``:
+    of those only (``("submissions",)``: the years items were sent in)."""
     years: set[int] = set()
-    for table in (ledger.submissions, ledger.adoptions, ledger.forwards, ledger.instructions):
+    for table in (getattr(ledger, name) for name in tables):
         if len(table) and "date" in table:
             dates = pd.to_datetime(table["date"], errors="coerce").dropna()
             years.update(int(y) for y in dates.dt.year.unique())
@@ -62,17 +66,30 @@ def years_held(ledger: Ledger) -> list[int]:
 
 
 def empty_period_text(ledger: Ledger, period: Period) -> str:
-    """The Chinese line saying that ``period``'s year holds no record in the ledgers (which years they
-    hold), or "" when it holds any. A period of a year the ledgers hold with nothing in it is a true
-    未报送 and says nothing here."""
+    """The Chinese line saying that ``period``'s year holds no item in the ledgers (which years they
+    hold), or "" when it holds any. A period of a year the ledgers hold items of with nothing in it is a
+    true 未报送 and says nothing here. A year with adoptions or 批示 but no item (a 2025 ledger's January
+    adoptions of December's items, the 2026 ledger not read) is said too: its 报送 and quotas would read
+    as everyone 未报送 (:func:`records_only`: its adoptions and 批示 are figures of their own)."""
     held = years_held(ledger)
-    if period.year in held:
+    items = years_held(ledger, ("submissions",))
+    if period.year in items:
         return ""
+    if period.year in held:
+        where = f"所读台账的报送都在{'、'.join(map(str, items))}年" if items else "所读台账的报送都没有能确定年份的日期"
+        return (f"{period.label}没有任何报送记录({where},{period.year}年只有此前报送信息的采用或批示记录),报送条数和任务完成情况均为0,并不表示未报送;"
+                f"请确认统计年度是否正确,或一并读取{period.year}年的报送台账")
     if held:
         where, check = f"所读台账的记录都在{'、'.join(map(str, held))}年", "请确认统计年度是否正确"
     else:
         where, check = "所读台账中没有能确定年份的日期", "请在台账标题、工作表名或文件名中写明年度,或读取时指定年度"
     return f"{period.label}没有任何报送、采用或批示记录({where}),各项统计均为0,并不表示未报送;{check}"
+
+
+def records_only(ledger: Ledger, period: Period) -> bool:
+    """Whether ``period``'s year holds adoptions, 上报 or 批示 but no item: its 稿酬 and 批示 can be
+    computed (January's adoptions of December's items), its 报送 and quotas cannot."""
+    return period.year in years_held(ledger) and period.year not in years_held(ledger, ("submissions",))
 
 
 def warn_if_empty(ledger: Ledger, period: Period, stacklevel: int = 3) -> None:

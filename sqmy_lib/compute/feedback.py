@@ -39,7 +39,7 @@ from .. import zh
 from ..period import Period
 from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
-from .base import as_of, credited_authors, empty_period_text, item_flags, month_counts, month_end, prepare, ratio
+from .base import as_of, credited_authors, empty_period_text, item_flags, month_counts, month_end, prepare, ratio, records_only
 from .counted import Counted
 from .instructions import instructions as instruction_rows
 from .people import held_during, months_held, people, roster_terms
@@ -248,7 +248,8 @@ def build_feedback(source: Ledger | Counted, period, rules: Rules | None = None,
                                     ytd_units.get(row["unit"])))
     _person_letters(c, out, ppl, active, lines[lines["kind"] == "个人"], ytd_people)
     empty = empty_period_text(c.ledger, period)
-    said = LetterNotes(period, _undated(c, period), dict(c.__dict__.get("earlier_rates", {})), bool(empty))
+    said = LetterNotes(period, _undated(c, period), dict(c.__dict__.get("earlier_rates", {})), bool(empty),
+                       records_only(c.ledger, period))
     for letter in [*out.units, *out.people]:
         letter.notes = said.of(letter)
     out.notes = [*([empty] if empty else []), *c.notes]  # after every figure: computing them may add one
@@ -270,15 +271,19 @@ def _undated(c: Counted, period: Period) -> dict[int, set[str]]:
 class LetterNotes:
     """What a letter's own figures rest on, said to its reader (the 说明 line): its items' undated
     adoptions, 上报 and 批示 (``_undated``), its 补差 lines paid against rates the office gave no file for
-    (``rewards``' ``earlier_rates``), a year with nothing in the ledgers (``empty``)."""
+    (``rewards``' ``earlier_rates``), a year with nothing in the ledgers (``empty``), or only adoptions and
+    批示 of earlier items (``records_only``)."""
 
     period: Period
     undated: dict
     earlier_rates: dict
     empty: bool
+    records_only: bool = False
 
     def of(self, letter) -> list[str]:
-        empty = f"本函所依据的台账中没有{self.period.year}年的任何报送、采用或批示记录，各项统计均为0，并不表示未报送"
+        empty = (f"本函所依据的台账中没有{self.period.year}年的任何报送记录，报送条数和任务完成情况均为0，并不表示未报送"
+                 if self.records_only else
+                 f"本函所依据的台账中没有{self.period.year}年的任何报送、采用或批示记录，各项统计均为0，并不表示未报送")
         return [*([empty] if self.empty else []), *self._undated(letter.items), *self._topped(letter.rewards)]
 
     def _topped(self, lines: pd.DataFrame) -> list[str]:

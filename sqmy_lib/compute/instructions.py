@@ -82,7 +82,7 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     """One row per instruction dated in the period: overdue ones first, then oldest first; with the
     督办 fields, ``status``, ``overdue``, ``days_open`` (to the as-of day, for those not 已办结) and a
     ``warning`` where the follow-up text could not be placed."""
-    c, period = prepare(source, period, rules, today)
+    c, period = prepare(source, period, rules, today, records_suffice=True)
     as_of = as_of_date(period, today)
     instr = in_period(c.instructions, period)
     instr = instr[~(instr["when"] > as_of)]  # as of that day: a 批示 dated later is not given yet

@@ -244,7 +244,7 @@ def reward_lines(source: Ledger | Counted, period: Period | int, rules: Rules | 
 
     The sum of ``amount_fen`` over all lines equals the sum of the items' amounts exactly.
     """
-    c, period = prepare(source, period, rules)
+    c, period = prepare(source, period, rules, records_suffice=True)
     # People and rewards both ask for the same period's lines: worked out once per counted ledger (a
     # new one when the ledger's tables change, ``counted``) and per content of its rules (their money
     # may be edited in ``rules.data``), each caller given its own copy.

@@ -5,6 +5,7 @@
 3. the files' tables are concatenated, ids made global (``merge``);
 4. rows that repeat another sheet's (a 全年汇总 over the month sheets) are set aside, once,
    with a finding (read.repeats);
+   an item written on a row per unit, each row's 备注 saying 联合报送, is one item (read.joint);
 5. rows of a separate 采用/批示/上报台账 are linked to their items, in one pass (read.link);
 6. authors are judged person or unit, by the roster first (read.attribute).
 """
@@ -28,6 +29,7 @@ from .attribute import attribute
 from .file import FileResult, failed_row
 from .headers import find_layout
 from .isolate import read_isolated
+from .joint import join_joint_rows
 from .link import dates_after_their_items, dates_from_issues, flags_against_records, link_references, merge_repeated_instructions
 from .repeats import set_aside_repeats
 from .roster import roster_from_sheets
@@ -216,6 +218,7 @@ def read_files(
     if year is None:
         _say_several_years(ledger)
     set_aside_repeats(ledger)
+    join_joint_rows(ledger, rules)
     link_references(ledger)
     dates_after_their_items(ledger)
     organ_key = _organ_keys(rules, file_rules)

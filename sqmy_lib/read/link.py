@@ -88,14 +88,16 @@ def link_references(ledger: Ledger) -> None:
                  value=r.ref_title, detail=r.title) for r, col in zip(said.itertuples(), columns)]
     rows += said_mismatch
     rows += [dict(code="link.number_form", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
-                  value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].itertuples()]
+                  value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].drop_duplicates(["src", "row"]).itertuples()]
     rows += _linked_by_seq(by_seq[by_seq["ref"].isin(single["ref"]) & (by_seq["tkey"] == "")], ledger)
     rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"]) | single["ref"].isin(by_seq["ref"])], ledger)
     rows += _authors_differ(refs, linked, ledger)
     rows += _ambiguous(found[sizes > 1], refs, set(by_no["ref"]) | set(numbered["ref"]) | set(by_seq["ref"]), ledger)
     if rows:
-        ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
-                                    ignore_index=True)
+        # Once per cell: a row that records an adoption and two 批示 (县委书记王强、县长李明) links three
+        # records by one title or 编号.
+        found = pd.DataFrame(rows).drop_duplicates(["code", "src", "row", "column", "value", "detail"])
+        ledger.findings = pd.concat([ledger.findings, found.reindex(columns=ledger.findings.columns)], ignore_index=True)
 
 
 def _ambiguous(several: pd.DataFrame, refs: pd.DataFrame, numbered: set, ledger: Ledger) -> list[dict]:
@@ -177,7 +179,8 @@ def _title_over_number(by_no: pd.DataFrame, subs: pd.DataFrame) -> tuple[pd.Data
     titled = _narrow(_pairs(refs, subs[subs["title_key"] != ""], "tkey", "title_key"))
     by_title = titled[titled.groupby("ref")["item"].transform("size") == 1]
     rows = []
-    for r in mismatched.itertuples():
+    # Said once per row: a row that records an adoption and two 批示 names its item three times.
+    for r in mismatched.drop_duplicates(["src", "row"]).itertuples():
         t = by_title[by_title["ref"] == r.ref]
         detail = (f"编号对应{place(r.file_item, r.sheet_item, r.row_item)},标题对应{place(t.iloc[0].file_item, t.iloc[0].sheet_item, t.iloc[0].row_item)},已按标题计入"
                   if len(t) else f"编号对应{place(r.file_item, r.sheet_item, r.row_item)}(标题不同),已按编号计入")

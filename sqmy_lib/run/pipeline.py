@@ -174,9 +174,17 @@ def dated_in(ledger, period: Period) -> int:
 
 
 def check_period(ledger, period, allow_empty: bool = False) -> None:
-    """Raise ``EmptyPeriod`` (a Chinese message) when nothing in ``ledger`` is dated in ``period``."""
+    """Raise ``EmptyPeriod`` (a Chinese message) when nothing in ``ledger`` is dated in ``period``, or
+    its year holds adoptions or 批示 but no item (a 2025 ledger's January adoptions of December's items,
+    the 2026 ledger not read): a report of it would say everyone 未报送 and 共收到0条,下降100%."""
+    from ..compute import empty_period_text, records_only
+
     period = Period.parse(period)
-    if allow_empty or dated_in(ledger, period):
+    if allow_empty:
+        return
+    if records_only(ledger, period):
+        raise EmptyPeriod(f"{empty_period_text(ledger, period)};未生成报告(确需生成时加 --allow-empty)")
+    if dated_in(ledger, period):
         return
     files = int((ledger.files["status"] == "ok").sum()) if len(ledger.files) else 0
     raise EmptyPeriod(f"{period.label}没有任何报送、采用或批示记录(读取台账文件 {files} 个,共 {len(ledger.submissions)} 条报送),"

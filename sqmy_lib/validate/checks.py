@@ -366,6 +366,18 @@ def _same_title_authors(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return again.reindex(df.index, fill_value=False)
 
 
+def _same_title_and_day(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Rows whose title and date an earlier row of the same office has, by other authors (or, sent in a
+    unit's name, of another unit): two items, or one sent jointly written on a row per unit with no
+    联合报送 in its 备注 (read.joint), which would count twice. The same authors: ``item.duplicate``."""
+    keyed = _filled("title_key")(df) & df["date"].notna()
+    keys = ["title_key", "office", "date"]
+    rows = df.loc[keyed, keys].assign(who=df.loc[keyed, "author_text"].where(df.loc[keyed, "author_text"] != "",
+                                                                              "\x1f" + df.loc[keyed, "unit"]))
+    again = repeated_rows(rows, keys) & ~repeated_rows(rows, [*keys, "who"])
+    return again.reindex(df.index, fill_value=False)
+
+
 def _follow_up_texts(df: pd.DataFrame) -> list[str]:
     """The reply and the follow-up of each instruction, as the computations read them together."""
     return [";".join(t for t in (r, f) if t) for f, r in zip(df["follow_up"], df["reply"])]
@@ -392,7 +404,7 @@ READER_CODES = (
     "file.format_unsupported", "file.not_read", "input.no_files", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.unique", "repeat.differs", "sheet.hidden", "sheet.hidden_other_year", "sheet.year_conflict", "ledger.several_years", "sheet.dated_by_name", "sheet.unit_as_author", "sheet.unit_by_name", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored", "header.filler_as_author",
     "header.duplicate", "header.numbering_restarts", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "mark.flag_conflict", "forward.flag_conflict", "issue.unknown", "issue.which_adoption", "issue.several", "adoption.own_beside_forward",
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.merged_records", "row.unit_heading", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.year_unclear", "date.from_issue", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "instruction.due_unread", "instruction.extended", "instruction.extended_unread", "sheet.no_unit", "office.other_level", "sheet.unit_from_name", "product.unknown", "role.unknown", "role.whose", "instruction.in_note",
-    "instruction.in_adoption", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.unit_type_missing", "roster.unit_type_no_column", "roster.role_missing", "roster.rule_names_unit", "roster.unit_change_in_note", "roster.unit_note", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally", "instruction.unclear_second", "cell.volatile_date",
+    "instruction.in_adoption", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.unit_type_missing", "roster.unit_type_no_column", "roster.role_missing", "roster.rule_names_unit", "roster.unit_change_in_note", "roster.unit_note", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally", "instruction.unclear_second", "cell.volatile_date", "row.joint",
     "link.ambiguous", "forward.repeated", "link.author_differs", "link.loose", "link.number_mismatch", "link.number_form", "link.by_seq", "link.other_year", "link.no_seq",
     "office.place_unclear", "office.misfiled",
 )
@@ -418,6 +430,7 @@ CHECKS: list[Check] = [
     Check("item.duplicate_no", "submissions", "item_no", _duplicated(["file", "no_scope", "item_no"])),
     Check("item.duplicate", "submissions", "title", _duplicated(["office", "title_key", "author_text", "date"])),
     Check("item.possible_duplicate", "submissions", "title", _same_title_authors),
+    Check("item.same_title", "submissions", "title", _same_title_and_day),
     Check("category.unknown", "submissions", "category", lambda df, ctx: _filled("category_text")(df) & df["category"].isna()),
     Check("roster.unknown_unit", "submissions", "unit", _unit_not_on_roster, needs_roster=True),
     Check("unit.variant", "submissions", "unit", _unit_variant),
@@ -486,6 +499,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.duplicate_no": {"first": _first_of(["file", "no_scope", "item_no"])},
     "item.duplicate": {"first": _first_of(["office", "title_key", "author_text", "date"])},
     "item.possible_duplicate": {"first": _first_of(["office", "title_key", "author_text"])},
+    "item.same_title": {"first": _first_of(["office", "title_key", "date"])},
     "instruction.unknown_level": {"who": EachRow(lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)"))},
     "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
     "date.unparseable": {"why": EachRow(lambda df: pd.Series(map(_impossible_day, df["date_text"], df["sheet"]), index=df.index, dtype=object))},
