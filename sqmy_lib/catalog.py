@@ -283,6 +283,25 @@ _ENTRIES = [
     Code("roster.unit_change_in_note", WARNING, "单位变动写在备注中",
          "单位“{detail}”的备注“{value}”似乎说明该单位年内设立、撤销、合并或更名,但未读取,该单位仍按全年计算任务;请把日期填入单位表的“成立时间”或“撤销时间”栏"),
     Code("roster.unit_note", INFO, "单位备注未读取", "单位“{detail}”的备注“{value}”未读取;如说明该单位的设立或撤销,请把日期填入“成立时间”或“撤销时间”栏"),
+    Code("roster.row_hidden", WARNING, "名册隐藏行已照常读取",
+         "名册本表第 {value} 行被隐藏(手动隐藏或筛选后保存),其中 {detail} 已照常读取(人员按名册日期计算任务);"
+         "如已离任或不应计入,请填写离任时间,或删除这些行"),
+    Code("roster.sheet_hidden", WARNING, "名册隐藏的工作表已照常读取",
+         "名册中隐藏的工作表“{value}”已照常读取,其中 {detail}(人员按名册日期计算任务);如已离任或不应计入,请填写离任时间,或删除该表"),
+    Code("roster.left_no_end", WARNING, "离任人员表中未写离任时间",
+         "工作表“{detail}”的名称说明其中人员已离任(规则文件 left_sheet_words),“{value}”没有离任时间,未读作在任人员"
+         "(不计任务,其信息不按名册对应到人);如本年度曾在任,请填写离任时间"),
+    Code("roster.move_in_note", INFO, "备注中的调动已按调动计",
+         "名册备注“{value}”说明此人{detail},按名册中调动的两行计:此前报送的信息(单位栏为空的)计入原单位,任务按在任月份连续计算"),
+    Code("roster.move_in_note_unread", WARNING, "调动写在备注中",
+         "名册备注“{value}”似乎说明此人由其他单位调入,但未能读出调动的年月和原单位,此人的信息都按本行单位计;"
+         "调入前报送的信息可能属于原单位,请把原单位另写一行(填离任时间),本行填调入后的聘任时间"),
+    Code("roster.sheet_unread", WARNING, "名册工作表未识别",
+         "名册工作表“{value}”中没有识别出人员表头(姓名及身份、单位等)或单位表头(单位名称及单位类型),其中 {detail} 个单元格未读取;"
+         "如是名册的一部分,请按名册模板写表头"),
+    Code("roster.ledger_list_merged", INFO, "台账中的人员表按名册计",
+         "台账工作表“{value}”列出姓名和单位(没有身份,如供公式查找单位),其中 {detail} 与名册一致,按名册计(每人一行,身份和任务按名册)"),
+    Code("roster.ledger_list_differs", WARNING, "台账人员表与名册不一致", "台账中人员表的“{value}”{detail}"),
     Code("roster.column_unread", INFO, "名册中未读取的列",
          "名册“{value}”列未读取(名册只读姓名、身份、单位、界别、聘任和离任日期、备注,以及单位名称、单位类型、成立和撤销时间、备注),该列 {detail} 个单元格未读取"),
     Code("unit.blank_below", WARNING, "单位为空(上方有单位)",

@@ -731,7 +731,8 @@ def _units_alone(labels: list[str], found: dict[str, int]) -> bool:
 
 def _roster_layout(scan: list[list[str]], roster: bool = False) -> Layout | None:
     """The roster header in ``scan``: a people sheet (姓名 with a 身份, 单位, 界别 or 聘任日期) or a unit
-    list (单位名称 with its 单位类型, or alone; in a roster workbook, ``roster``, beside any columns)."""
+    list (单位名称 with its 单位类型, or alone; in a roster workbook, ``roster``, beside any columns, or
+    单位 with a 单位类型 and no 姓名)."""
     normed = {fld: {norm_label(x) for x in labels} for fld, labels in ROSTER_LABELS.items()}
     for i, labels in enumerate(scan):
         if sum(bool(_FIGURE_COLUMN.search(l)) for l in labels) >= 2:
@@ -747,6 +748,8 @@ def _roster_layout(scan: list[list[str]], roster: bool = False) -> Layout | None
             found["role"] = c  # 职务 holding 县政协委员 / 信息员 when no 身份 column says it
         if "name" in found and ({"role", "unit", "sector", "appointed_on"} & found.keys()):
             return Layout("people", i, i, {k: v for k, v in found.items() if k != "unit_name"})
+        if roster and "unit_name" not in found and "unit" in found and {"unit_type", "role"} & found.keys():
+            found["unit_name"] = found.pop("unit")  # 单位 | 单位类型 with no 姓名 in a roster workbook: the unit list
         if "unit_name" in found and ({"unit_type", "role"} & found.keys() or _units_alone(labels, found)
                                      or roster and "name" not in found):
             # No 单位类型 (a list of the units alone): each unit counted as listed, of no type (said: read.roster).

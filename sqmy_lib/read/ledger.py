@@ -32,7 +32,7 @@ from .isolate import read_isolated
 from .joint import join_joint_rows
 from .link import dates_after_their_items, dates_from_issues, flags_against_records, link_references, merge_repeated_instructions
 from .repeats import set_aside_repeats
-from .roster import roster_from_sheets
+from .roster import merge_rosters, roster_from_sheets
 from .safety import UnreadableFile
 from .workbook import open_workbook
 
@@ -213,7 +213,7 @@ def read_files(
         # An office that keeps only a 采用台账 (its rows name each item): read its rows as its items.
         _read_jobs([job for job in jobs if str(job[1]) in redo], results, year, workers, as_items=True)
         ledger = merge(results, rules, office_of, list(file_rows))
-    _add_roster(ledger, roster)
+    _add_roster(ledger, roster, rules)
     ledger.year = year or _common_year(ledger.sheets)
     if year is None:
         _say_several_years(ledger)
@@ -237,10 +237,10 @@ def _organ_keys(rules: Rules, file_rules: dict[Path, Rules] | None):
     return lambda file, body: by_file.get(file, rules).placement.organ_key(body)
 
 
-def _add_roster(ledger: Ledger, roster: Roster | None) -> None:
+def _add_roster(ledger: Ledger, roster: Roster | None, rules: Rules) -> None:
     """The roster given beside the roster sheets of the ledgers, and its findings among the ledger's."""
     if roster:
-        ledger.roster = _merge_rosters(roster, ledger.roster)
+        ledger.roster = merge_rosters(roster, ledger.roster, rules)
     elif roster is not None and len(roster.findings):  # nothing read from it: why, row by row
         ledger.findings = typed("findings", pd.concat([ledger.findings, roster.findings], ignore_index=True))
     if ledger.roster is not None and len(ledger.roster.findings):
@@ -412,26 +412,16 @@ def _read_roster_file(path: Path, rules: Rules) -> tuple[Roster | None, list[dic
     from .headers import HeaderWords
 
     words = HeaderWords(rules.data.get("headers"), rules.place)
-    grids = []
+    grids, unread = [], []
     for grid in wb.sheets:
         layout = find_layout(grid.rows, grid.merges, words, grid.name, roster=True)
         if layout is not None and layout.kind in ("people", "units"):
             grids.append((str(path), grid, layout))
+        else:
+            unread.append((str(path), grid))  # said when it holds anything (read.roster)
     if not grids:
         return None, [failed_row(path, wb.format, UnreadableFile("roster.not_found", "名册中未找到“姓名/身份”或“单位名称/单位类型”表头"))]
-    roster = roster_from_sheets(grids, rules)
+    roster = roster_from_sheets(grids, rules, unread)
     if not roster:  # a header with no one read under it: said here, and each row's reason with the findings
         return roster, [failed_row(path, wb.format, UnreadableFile("roster.not_found", "名册表头下没有读到任何人员或单位,未按名册计算任务和单位;请检查姓名栏"))]
     return roster, []
-
-
-def _merge_rosters(a: Roster | None, b: Roster | None) -> Roster | None:
-    if not a:
-        return b
-    if not b:
-        return a
-    return Roster(
-        people=pd.concat([a.people, b.people], ignore_index=True).drop_duplicates(["name", "role"]),
-        units=pd.concat([a.units, b.units], ignore_index=True).drop_duplicates("unit"),
-        findings=pd.concat([a.findings, b.findings], ignore_index=True),
-    )

@@ -41,7 +41,7 @@ from ..zh import column_letter as col_letter
 from .attribute import unit_key
 from .authors import GENDER_WORDS, AuthorWords, name_key, spaced_han_names, split_authors
 from .headers import Layout, norm_label
-from .vocabulary import FIELD_LABELS, NOTE_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS
+from .vocabulary import FIELD_LABELS, NOTE_SHEETS, NOTE_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
 from .values import cell_text, from_1904, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
@@ -65,6 +65,12 @@ _LEAVING = re.compile(r"离任|离职|解聘|停聘|调离|调出|调走|调至|
                       r"届满|聘期已满|免去|免职|不再任|不再担任|未连任|退休")
 # A note that says the person stays on (调至县教育局，仍任委员; 连任; 继续担任): a move of workplace, no leaving.
 _STAYING = re.compile(r"仍任|仍为|仍是|仍担任|继续担任|继续任|留任|(?<!未)(?<!没有)(?<!不再)连任")
+# A 备注 saying the person moved here from another unit (2025年7月由城关镇政协工委调入): the row's 单位 is
+# theirs from then, the one named before it: read as the two-row form is (``_transfers``) when the note gives
+# one month (or day) and one unit, else said, since their items before it may belong to the unit they left.
+_MOVED_IN = re.compile(r"调入|调来|转入|转来")
+_MOVE_IN_NOTE = re.compile(r"^(?:于|自|从)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?(?:起|份)?\s*[,，]?\s*"
+                           r"(?:由|从|自)\s*([^\s,，;；。、()（）]{2,30}?)\s*(?:调入|调来|转入|转来)(?:本单位|我单位)?[。.]?$")
 SEQ_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["seq"])
 POST_LABELS = frozenset(norm_label(x) for x in ROSTER_ROLE_FALLBACK)
 DATE_LABELS = {"appointed_on": "聘任日期", "ended_on": "离任(解聘)日期"}
@@ -156,6 +162,18 @@ def _titled_name(text: str, words: AuthorWords) -> tuple[str, str]:
     # A surname alone left (李主任 → 李) is no one's name: the cell stays as written.
     kept = said and name_key(one.name) != name_key(text) and len(name_key(one.name)) >= 2
     return (one.name, said) if kept else (text, "")
+
+
+def _left_sheet(sheet: str, rules: Rules) -> bool:
+    """Whether a roster sheet's name says its people have left (rules ``left_sheet_words``: 已离任人员, 往届委员)."""
+    name = norm(sheet)
+    return any(w and w in name for w in rules.left_sheet_words)
+
+
+def _places(rules: Rules) -> tuple[str, ...]:
+    """The office's place names (示例县), which a unit's name may leave out (民革县委 is 民革示例县委员会)."""
+    place = (rules.data.get("office") or {}).get("place") or ()
+    return (place,) if isinstance(place, str) else tuple(place)
 
 
 def _role_from_names(sheet: str, file: str, rules: Rules) -> str:
@@ -487,6 +505,8 @@ class _PeopleSheet:
         self.end_col = _end_column(grid, layout)
         self.note_col = layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
         self.words = AuthorWords.from_rules(rules.data)  # 冯一主席 in 姓名 is 冯一, as in a ledger's 作者
+        self.left = _left_sheet(grid.name, rules)  # 已离任人员: no one on it is in post but by a 离任 date
+        self.places = _places(rules)
 
     def read(self) -> list[dict]:
         self.findings += _unread_columns(self.file, self.grid, self.layout, {self.end_col, self.note_col})
@@ -518,10 +538,14 @@ class _PeopleSheet:
                 self._say("roster.name_note", where, "name", text, name)
         problems: list[str] = []
         appointed, ended = self._dates(get, row, problems, where, "、".join(n for n, _ in names))
+        if self.left and ended is None:  # 已离任人员 with no 离任 date: left when, only staff know
+            self._say("roster.left_no_end", where, "name", "、".join(n for n, _ in names), self.grid.name)
+            return []
         roles = self._said_roles(cell_text(get("role")), where, names)
         unit, sector = norm_spaces(cell_text(get("unit"))), norm_spaces(cell_text(get("sector")))
+        moves = self._note(row, where, (appointed, ended), unit, sector)
         return [dict(name=name, role=role, unit=unit, sector=sector, tag=note, appointed_on=appointed, ended_on=ended,
-                     terms=((appointed, ended),), moves=(), date_problem=";".join(problems), **where)
+                     terms=((appointed, ended),), moves=moves, date_problem=";".join(problems), **where)
                 for name, note in names for role in roles]
 
     def _said_roles(self, written: str, where: dict, names: list[tuple[str, str]]) -> list[str]:
@@ -561,8 +585,7 @@ class _PeopleSheet:
         return True
 
     def _dates(self, get, row: list, problems: list[str], where: dict, name: str):
-        """The start and end in post, each problem in ``problems`` (said once for the row); a 备注 that
-        says the person left, with no end date, said too."""
+        """The start and end in post, each problem in ``problems`` (said once for the row)."""
         appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems, self.grid.date1904)
         ended = _date(row[self.end_col] if self.end_col is not None and self.end_col < len(row) else "",
                       DATE_LABELS["ended_on"], problems, self.grid.date1904, end=True)
@@ -574,12 +597,44 @@ class _PeopleSheet:
         elif ended is not None and self.end_col is not None and _month_only(row[self.end_col]):
             # 2025年6月: in post through June, as read; whether the person left mid-June only staff know
             self._say("roster.end_month", where, self.end_col, name, cell_text(row[self.end_col]))
+        return appointed, ended
+
+    def _note(self, row: list, where: dict, dates: tuple, unit: str, sector: str) -> tuple:
+        """The ``moves`` a row's 备注 tells of, and what else it says the dates do not: that the person
+        left (no end date) or joined (no start date), said; a move from another unit read as the
+        two-row form when it names the month and the unit (``_moved_in``), else said."""
         note = cell_text(row[self.note_col]) if self.note_col is not None and self.note_col < len(row) else ""
+        appointed, ended = dates
         if ended is None and note and _LEAVING.search(note) and not _STAYING.search(note):
             self._say("roster.leaving_in_note", where, self.note_col, note[:60])
+        elif note and (m := _MOVE_IN_NOTE.match(norm_spaces(note).strip())) and _differ(
+                dict(unit=m[4]), dict(unit=unit), self.places, ("unit",)):
+            return self._moved_in(m, note, where, dates, sector)
         elif appointed is None and note and _JOINING.search(note):
             self._say("roster.joining_in_note", where, self.note_col, note[:60])
-        return appointed, ended
+        elif note and _MOVED_IN.search(note):  # 由城关镇调入, 2024年调入: when, or from where, unsaid
+            self._say("roster.move_in_note_unread", where, self.note_col, note[:60])
+        return ()
+
+    def _moved_in(self, m: re.Match, note: str, where: dict, dates: tuple, sector: str) -> tuple:
+        """The move of a 备注 like 2025年7月由城关镇政协工委调入 as ``moves`` ((unit left, 界别, its last
+        day),), as if the roster wrote the old unit on a row ending the day before: said. A move on
+        or before the start in post moves nothing (the person came in with it); one after the end,
+        or on no real day, is said unread."""
+        try:
+            first = dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
+        except ValueError:
+            first = None
+        appointed, ended = dates
+        if first is None or ended is not None and first > ended:
+            self._say("roster.move_in_note_unread", where, self.note_col, note[:60])
+            return ()
+        if appointed is not None and first <= appointed:
+            return ()
+        last = first - dt.timedelta(days=1)
+        self._say("roster.move_in_note", where, self.note_col, note[:60],
+                  f"由{m[4]}(至{last:%Y-%m-%d})调至本行单位(自{first:%Y-%m-%d})")
+        return ((m[4], sector, last),)
 
 
 # A 单位 sheet's 成立时间 and 撤销时间: the unit's quota runs from the one to the other, as a person's does
@@ -672,20 +727,52 @@ class _UnitsSheet:
         return started, ended
 
 
-def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules) -> Roster:
-    """Build a Roster from (file, grid, layout) triples of kind ``people`` or ``units``.
+def _say_hidden(file: str, grid: SheetGrid, layout: Layout, read: list[dict]) -> list[dict]:
+    """Who was read from a hidden sheet, or from hidden rows (a member who left, hidden rather than
+    deleted): read as any other, as a ledger's hidden items are counted (row.hidden, sheet.hidden),
+    and said once for the sheet with the names, since staff may have hidden them to leave them out."""
+    names = list(dict.fromkeys(p.get("name") or p.get("unit") for p in read if grid.hidden or p["row"] - 1 in grid.hidden_rows))
+    if not names:
+        return []
+    shown = "、".join(names[:10]) + (" 等" if len(names) > 10 else "")
+    what = f"{len(names)}人({shown})" if layout.kind == "people" else f"{len(names)}个单位({shown})"
+    where = dict(src=None, file=file, sheet=grid.name)
+    if grid.hidden:
+        return [dict(code="roster.sheet_hidden", row=None, column="", value=grid.name, detail=what, **where)]
+    rows = sorted({p["row"] for p in read if p["row"] - 1 in grid.hidden_rows})
+    first = layout.fields.get("name", layout.fields.get("unit_name"))
+    return [dict(code="roster.row_hidden", row=rows[0], column=col_letter(first) if first is not None else "",
+                 value="、".join(map(str, rows[:10])) + (" 等" if len(rows) > 10 else ""), detail=what, **where)]
+
+
+def _say_unread_sheet(file: str, grid: SheetGrid) -> list[dict]:
+    """A sheet of a roster workbook with no people or unit header (单位 | 联系人, a 名单 without 姓名): its
+    filled cells said, never passed over. A 列表 or 填表说明 sheet (the template's hidden dropdown lists)
+    holds the template's own words: nothing of the office's to read."""
+    filled = sum(1 for row in grid.rows for v in row if v != "" and v is not None)
+    if not filled or norm(grid.name) in NOTE_SHEETS:
+        return []
+    return [dict(code="roster.sheet_unread", src=None, file=file, sheet=grid.name, row=None, column="",
+                 value=grid.name, detail=str(filled))]
+
+
+def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules,
+                       unread: list[tuple[str, SheetGrid]] = ()) -> Roster:
+    """Build a Roster from (file, grid, layout) triples of kind ``people`` or ``units``; ``unread``:
+    the other sheets of a roster workbook, (file, grid), each said when it holds anything.
     Roles are given their canonical name from the rules (特约信息员 → 特邀信息员); a person's terms in
     one role (``terms``) are the union of the rows that are theirs (see ``_same_names``)."""
     people: list[dict] = []
     units: list[dict] = []
     findings: list[dict] = []
     for file, grid, layout in grids:
-        if layout.kind == "people":
-            people += _PeopleSheet(file, grid, layout, rules, findings).read()
-        else:
-            units += _UnitsSheet(file, grid, layout, rules, findings).read()
-    place = (rules.data.get("office") or {}).get("place") or ()
-    findings += _same_names(people, (place,) if isinstance(place, str) else tuple(place))
+        sheet = _PeopleSheet if layout.kind == "people" else _UnitsSheet
+        read = sheet(file, grid, layout, rules, findings).read()
+        (people if layout.kind == "people" else units).extend(read)
+        findings += _say_hidden(file, grid, layout, read)
+    for file, grid in unread:
+        findings += _say_unread_sheet(file, grid)
+    findings += _same_names(people, _places(rules))
     people = [p for p in people if not p.get("folded")]
     for p in people:  # the first start and the last end of the person's terms in the role
         p["terms"] = _union(p["terms"])
@@ -695,3 +782,50 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules)
     u = typed("units", pd.DataFrame(units, columns=UNIT_COLUMNS)).drop_duplicates("unit")
     f = typed("findings", pd.DataFrame(findings, columns=list(SCHEMAS["findings"])) if findings else None)
     return Roster(people=p.reset_index(drop=True), units=u.reset_index(drop=True), findings=f)
+
+
+def merge_rosters(given: Roster, found: Roster | None, rules: Rules) -> Roster:
+    """The office's roster (``given``) with the roster sheets found among its ledgers (``found``), one
+    row per (person, role), the first written (the office's) winning; each one's findings kept."""
+    if found is None:
+        return given
+    people, said = _ledger_lists(given.people, found.people, _places(rules))
+    listed = typed("findings", pd.DataFrame(said, columns=list(SCHEMAS["findings"])) if said else None)
+    return Roster(
+        people=pd.concat([given.people, people], ignore_index=True).drop_duplicates(["name", "role"]).reset_index(drop=True),
+        units=pd.concat([given.units, found.units], ignore_index=True).drop_duplicates("unit").reset_index(drop=True),
+        findings=typed("findings", pd.concat([given.findings, found.findings, listed], ignore_index=True)),
+    )
+
+
+def _ledger_lists(roster: pd.DataFrame, found: pd.DataFrame, places: tuple[str, ...]) -> tuple[pd.DataFrame, list[dict]]:
+    """The people of a ledger's roster sheets beside the office's roster, and what is said of them. A
+    list of 姓名 and 单位 with no 身份 (the sheet a ledger's 单位 VLOOKUPs use) names the roster's people
+    again, not more people: one on the roster with the same 单位 (or none written) is the roster's row,
+    said once for the sheet (``roster.ledger_list_merged``); one on it with another 单位 is the roster's
+    row too, and one not on it stays a person of no 身份 (no quota), each said at its row
+    (``roster.ledger_list_differs``). Rows with a 身份 (a 信息员名册 kept with the ledgers) are kept."""
+    units: dict[str, list[str]] = {}
+    for name, unit in zip(roster["name"], roster["unit"]):
+        units.setdefault(name, []).append(unit)
+    keep, merged, said = [], {}, []
+    for k, p in enumerate(found.to_dict("records")):
+        if p["role"]:
+            keep.append(k)
+            continue
+        where = dict(code="roster.ledger_list_differs", src=None, file=p["file"], sheet=p["sheet"], row=p["row"],
+                     column="", value=p["name"])
+        theirs = units.get(p["name"])
+        if theirs is None:
+            keep.append(k)
+            said.append(dict(detail="不在名册中,按该表列为人员(没有身份,不计任务);如是名册遗漏,请补入名册", **where))
+        elif p["unit"] and all(u and _differ(dict(unit=u), p, places, ("unit",)) for u in theirs):
+            said.append(dict(detail=f"的单位写作“{p['unit']}”,名册中为“{'、'.join(dict.fromkeys(theirs))}”,按名册计;"
+                                    f"如台账的单位由此表查得,请核对", **where))
+        else:
+            merged.setdefault((p["file"], p["sheet"]), []).append(p["name"])
+    for (file, sheet), names in merged.items():
+        shown = "、".join(names[:10]) + (" 等" if len(names) > 10 else "")
+        said.append(dict(code="roster.ledger_list_merged", src=None, file=file, sheet=sheet, row=None, column="",
+                         value=sheet, detail=f"{len(names)}人({shown})"))
+    return found.iloc[keep], said

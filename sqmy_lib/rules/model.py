@@ -162,6 +162,15 @@ class Rules:
         return list((self.data.get("points") or {}).get("rank_by") or DEFAULT_RANK_BY)
 
     @property
+    def left_sheet_words(self) -> tuple[str, ...]:
+        """Words of a roster sheet's name saying its people have left (``left_sheet_words``: 已离任人员,
+        往届委员); a file without the key (written before it) reads as the shipped rules do."""
+        words = self.data.get("left_sheet_words")
+        if words is None:
+            words = _shipped_data(default_rules_path(self.year)[0]).get("left_sheet_words") or ()
+        return tuple(_norm(str(w)) for w in words if str(w).strip())
+
+    @property
     def due_days(self) -> int:
         """The 办理时限 of a 批示 whose ledger writes no day or span of its own (``instructions.due_days``)."""
         return int((self.data.get("instructions") or {}).get("due_days", 30))

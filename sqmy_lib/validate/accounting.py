@@ -39,6 +39,7 @@ _RECORD_FIELDS = {
                      "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"},
 }
 _COLUMN_CODES = ("header.unknown", "header.ignored", "header.duplicate", "column.no_header")
+_ROSTER_SHEET_CODES = ("roster.ledger_list_merged", "roster.ledger_list_differs", "roster.left_no_end")
 
 
 def unaccounted(ledger: Ledger, report: Report, rules: Rules,
@@ -57,8 +58,11 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
     if ledger.roster is not None:
         for table in (ledger.roster.people, ledger.roster.units):
             roster_sheets |= {(_key(f), s) for f, s in zip(table["file"], table["sheet"])}
-    skipped = {(int(s), int(r)) for s, r in zip(ledger.skipped["src"], ledger.skipped["row"])}
     findings = ledger.findings
+    # A roster sheet whose rows were read, then set aside or folded into the office's roster, and said.
+    roster_sheets |= {(_key(f), s) for f, s, code in zip(findings["file"], findings["sheet"], findings["code"])
+                      if code in _ROSTER_SHEET_CODES}
+    skipped = {(int(s), int(r)) for s, r in zip(ledger.skipped["src"], ledger.skipped["row"])}
     whole_columns = {(int(s), c) for s, c, code in zip(findings["src"], findings["column"], findings["code"])
                      if code in _COLUMN_CODES and pd.notna(s)}
     named = {(_key(i.file or ""), i.sheet, i.row, i.column) for i in report.issues} | _block_cells(findings)
