@@ -40,6 +40,7 @@ class SheetGrid:
     format_hidden: set[tuple[int, int]] = field(default_factory=set)  # a value its number format hides (;;;)
     # 0-based → (the text read, the text struck through and left out): text struck in part (删除线)
     partly_struck: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → its fill colour (an .xlsx's), as a key
 
 
 @dataclass
@@ -224,7 +225,7 @@ def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
     return SheetGrid(meta.name, rows, merges, fact.formula_cells, meta.visible != pc.SheetVisibleEnum.Visible,
                      fact.error_cells, fact.struck_cells, fact.hidden_rows, hidden_cols=fact.hidden_cols,
                      date1904=fact.date1904, comments=fact.comments, picture_cells=fact.picture_cells,
-                     format_hidden=fact.format_hidden, partly_struck=fact.partly_struck)
+                     format_hidden=fact.format_hidden, partly_struck=fact.partly_struck, fills=fact.fills)
 
 
 def _add_xls_facts(path: Path, sheets: list[SheetGrid]) -> None:
