@@ -114,7 +114,7 @@ class FileReader:
         merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
         before = tables.n["submissions"]
         SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo, by_seq).read(
-            rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells, grid.partly_struck)
+            rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells, grid.partly_struck, grid.fills)
         items = tables.n["submissions"] - before
         if table.kind == "submissions":
             by_seq.clear()
