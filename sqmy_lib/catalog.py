@@ -107,6 +107,8 @@ _ENTRIES = [
     Code("adoption.unpaid", INFO, "不计稿酬", "“{value}”:该条信息的采用照常计入条数和积分,不计稿酬"),
     Code("adoption.note_denies", WARNING, "备注与采用记录矛盾",
          "备注“{value}”说{detail},本行却记有采用,已按采用计入(计条数、积分和稿酬);请核对,未采用或尚未确定采用的请删去采用标记"),
+    Code("sheet.colour_legend", WARNING, "表格以颜色标示信息",
+         "“{value}”说明表中以颜色(底纹或字体颜色)标示信息{detail};本工具不读取颜色,只以颜色标示的信息未按其含义计入(如只标了黄色的采用未计为采用);请在采用情况、批示、备注等相应栏中用文字写明"),
     Code("sheet.appendix", INFO, "表格下方的统计表未读取", "表格下方自“{value}”起({detail})是附表或统计数字,未作为信息读取"),
     Code("sheet.tally", INFO, "表格旁的统计表未读取", "表格右侧空列之后的“{value}”({detail})是统计表,未作为信息读取,其中的数字不计入统计"),
     Code("date.from_issue", INFO, "采用日期按同一期的日期计", "本行未写采用日期,“{value}”按{detail}计入"),

@@ -115,7 +115,7 @@ class FileReader:
         before = tables.n["submissions"]
         SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo, by_seq).read(
             rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells, grid.partly_struck,
-            grid.volatile_cells)
+            grid.volatile_cells, grid.fills)
         items = tables.n["submissions"] - before
         if table.kind == "submissions":
             by_seq.clear()

@@ -92,6 +92,18 @@ def _words(data: dict, key: str, upper: bool = False) -> list[str]:
     return sorted(words, key=lambda w: (-len(w), w))
 
 
+def _legend_pattern(legend: dict) -> re.Pattern:
+    """A colour legend's shape (rules ``colour_legend``): at a clause's start (after a lead such as 本表中),
+    a colour word, at most four of the words ``between`` (底纹, 的, 信息), then a word of its meaning (为,
+    表示, 已): 黄色底纹的信息已被市政协采用; not 关于红色旅游资源保护的建议 (no clause starts at 红色)."""
+    alternation = lambda key: "|".join(map(re.escape, _words(legend, key)))
+    colours, meanings = alternation("colours"), alternation("meanings")
+    if not colours or not meanings:
+        return re.compile("(?!)")
+    between, leads = alternation("between") or "(?!)", alternation("leads") or "(?!)"
+    return re.compile(rf"(?:^|[:;,.。、()\[\]【】/\d])(?:{leads})?(?:{colours})(?:{between}){{0,4}}(?:{meanings})")
+
+
 # A clause of a cell: what lies between its stops and commas.
 _CLAUSE = re.compile(r"[^;；。\n,，]+")
 _PIECES_KEPT = 100_000  # distinct adoption-cell pieces remembered by one reader
@@ -111,6 +123,7 @@ class Vocabulary:
         # 报送市政协) even where titles and authors never do.
         self._cells: dict[tuple[type, object], list[Reading]] = {}
         self._marks(data)
+        self._legend = _legend_pattern(data.get("colour_legend") or {})
         self._instruction_vocabulary(data)
         self._deeds()
 
@@ -204,6 +217,11 @@ class Vocabulary:
     def says_void(self, text: str) -> bool:
         """Whether a 备注 says the item was struck out: 作废, 已撤回, 重复报送, 与第3条重复."""
         return bool(self._void.search(norm(text)))
+
+    def colour_legend(self, text: str) -> bool:
+        """Whether a text says what a colour marks (黄色为市政协采用, 注：红色字为已撤稿, 标黄的信息已被采用):
+        rules ``colour_legend``; a title that merely has a colour (关于红色旅游资源保护的建议) is none."""
+        return bool(self._legend.search(norm(text)))
 
     def says_unpaid(self, text: str) -> bool:
         """Whether a 备注 or an adoption cell says no 稿酬 is paid (不计稿酬): rules ``unpaid_words``."""

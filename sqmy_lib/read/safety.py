@@ -59,6 +59,7 @@ class SheetFacts:
     # stored value is the day it was last calculated, not a day anyone wrote
     volatile_cells: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     merges: list = field(default_factory=list)  # ((r0, c0), (r1, c1)): an .ods's (calamine gives only an .xlsx's)
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → its fill colour (底纹), as a key
     problem: UnreadableFile | None = None
 
     def strike(self, at: tuple[int, int], split: tuple[str, str] | None) -> None:
@@ -181,13 +182,15 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
     with zipfile.ZipFile(path) as zf:
         _check_not_an_output(zf)
         _check_shared_strings(zf)
-        struck, hiding = _style_indexes(zf)
+        styles = _styles(zf)
+        struck, hiding = _style_indexes(styles)
+        filled = _filled_styles(styles)
         struck_strings = _struck_strings(zf)
         parts, date1904, recalc = _xlsx_sheet_parts(zf)
         for name, part in parts.items():
             facts[name] = f = SheetFacts(date1904=date1904)
             try:
-                _scan_sheet_xml(zf, part, f, name, struck, struck_strings, recalc, hiding)
+                _scan_sheet_xml(zf, part, f, name, struck, struck_strings, recalc, hiding, filled)
             except UnreadableFile as exc:
                 f.problem = exc
             f.comments = _xlsx_comments(zf, part)
@@ -220,17 +223,23 @@ def _xlsx_comments(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]
     return out
 
 
-def _style_indexes(zf: zipfile.ZipFile) -> tuple[frozenset[bytes], dict[bytes, "Blanking"]]:
+def _styles(zf: zipfile.ZipFile):
+    """The parsed ``xl/styles.xml``, or None when there is none or it cannot be read (calamine reads
+    the cells all the same)."""
+    if "xl/styles.xml" not in zf.NameToInfo:
+        return None
+    try:
+        return _parse_part(zf, "xl/styles.xml")
+    except Exception:  # noqa: BLE001 - unreadable styles: the cells are read all the same
+        return None
+
+
+def _style_indexes(styles) -> tuple[frozenset[bytes], dict[bytes, "Blanking"]]:
     """The cell style indexes (``s="N"``) of ``xl/styles.xml`` that change what a cell says: those whose
     font is struck through (删除线: how staff strike an item out without deleting it), and those that
     show some values as a blank (see Blanking: a value hidden on screen while it stays in the cell).
-    Both empty when none (most workbooks) or when the styles cannot be read (calamine reads the
-    cells all the same)."""
-    if "xl/styles.xml" not in zf.NameToInfo:
-        return frozenset(), {}
-    try:
-        styles = _parse_part(zf, "xl/styles.xml")
-    except Exception:  # noqa: BLE001 - unreadable styles: the cells are read all the same
+    Both empty when none (most workbooks) or when there are no styles (``_styles``)."""
+    if styles is None:
         return frozenset(), {}
     xfs, fonts = _children(styles, "cellXfs", "xf"), _children(styles, "fonts", "font")
     struck_fonts = {str(k) for k, font in enumerate(fonts) if any(_struck(x) for x in font)}
@@ -358,6 +367,42 @@ def _value_kind(el) -> str | None:
     return "+" if number > 0 else "-" if number < 0 else "0"
 
 
+def _filled_styles(styles) -> dict[str, str]:
+    """The cell style indexes of ``xl/styles.xml`` that fill a cell with a colour (底纹: how some offices
+    mark an item adopted, with a legend saying so), each → its fill as a key (one colour, one key); white
+    and no fill are none. {} when there are no styles."""
+    if styles is None:
+        return {}
+    colours = [_fill_colour(fill) for fill in _children(styles, "fills", "fill")]
+    out = {}
+    for k, xf in enumerate(_children(styles, "cellXfs", "xf")):
+        n = xf.get("fillId", "0")
+        if n.isdigit() and int(n) < len(colours) and colours[int(n)]:
+            out[str(k)] = colours[int(n)]
+    return out
+
+
+def _fill_colour(fill) -> str:
+    """A ``<fill>``'s colour as a key (``solid rgb=FFFF00``), '' for no fill or a white one."""
+    for el in fill:
+        if _local(el) == "gradientFill":
+            return "gradient"
+        if _local(el) == "patternFill" and el.get("patternType", "none") != "none":
+            fg = next((x for x in el if _local(x) == "fgColor"), None)
+            attrs = dict(fg.attrib) if fg is not None else {}
+            return "" if _white_fill(attrs) else " ".join([el.get("patternType")] + [f"{k}={v}" for k, v in sorted(attrs.items())])
+    return ""
+
+
+def _white_fill(colour: dict) -> bool:
+    """A fill colour's attributes that say white (no colour to mark anything): rgb FFFFFF, indexed 1 or 9,
+    the theme's first colour untinted. (A white font is judged by ``_white``, by rgb only: a theme
+    font colour is not taken for white text.)"""
+    untinted = colour.get("tint", "0") in ("0", "0.0", "")
+    return (colour.get("rgb", "").upper()[-6:] == "FFFFFF" or colour.get("indexed") in ("1", "9")
+            or colour.get("theme") == "0" and untinted)
+
+
 def _local(el) -> str:
     return el.tag.rsplit("}", 1)[-1]
 
@@ -472,7 +517,7 @@ _SST_HEAD = re.compile(rb"<(?:\w+:)?sst\b([^>]{0,2000})>")
 
 def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: str,
                     struck: frozenset[bytes] = frozenset(), struck_strings: dict | None = None,
-                    recalc: bool = False, hiding: dict | None = None) -> None:
+                    recalc: bool = False, hiding: dict | None = None, filled: dict | None = None) -> None:
     try:
         info = zf.getinfo(part)
     except KeyError:
@@ -497,6 +542,29 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, facts: SheetFacts, sheet: st
     _strikes(data, facts, struck, struck_strings or {})
     _scan_hidden(data, facts)
     _scan_cell_kinds(data, facts, hiding or {})
+    if filled:
+        facts.fills = _filled_cells(data, filled)
+
+
+def _filled_cells(data: bytes, filled: dict[str, str]) -> dict[tuple[int, int], str]:
+    """The sheet's cells (with a value or not) whose style fills them with a colour → its key: each
+    ``s="N"`` of a filled style found at C speed, its cell's reference read from its tag (most sheets
+    have a few such cells, in the header)."""
+    out: dict[tuple[int, int], str] = {}
+    for n, colour in filled.items():
+        needle = b' s="' + n.encode() + b'"'
+        at = data.find(needle)
+        while at >= 0:
+            start = data.rfind(b"<", 0, at)
+            tag = _CELL_TAG.match(data, start, at)
+            if tag:
+                out[int(tag[2]) - 1, col_index(tag[1].decode())] = colour
+            at = data.find(needle, at + len(needle))
+    return out
+
+
+# A cell's tag up to its style: ``<c r="B5"`` (a prefix allowed; not a ``<row s=…>``).
+_CELL_TAG = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d+)"')
 
 
 def _scan_hidden(data: bytes, facts: SheetFacts) -> None:

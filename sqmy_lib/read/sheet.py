@@ -352,6 +352,8 @@ class SheetReader:
         self._headings: dict[int, tuple[str, int, str]] = {}  # Excel row → (unit, column, as written): 一、民革县委
         self._heading_took: dict[int, int] = {}  # Excel row of a heading → how many items took its unit
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
+        self._fills: dict[tuple[int, int], str] = {}  # (row, column) → fill colour, 0-based
+        self._legends: list[tuple[int, int, str, str]] = []  # colour legends: Excel row, column, text, its swatch's fill
         self.by_seq = by_seq if by_seq is not None else {}  # 序号 → item of the table of items a table keyed by 序号 refers to
 
     # ------------------------------------------------------------------ rows
@@ -359,17 +361,21 @@ class SheetReader:
     def read(self, rows: list[list], formula_cells: set[tuple[int, int]],
              merged: dict[tuple[int, int], int] | None = None, error_cells: dict | None = None,
              struck_cells: set[tuple[int, int]] | None = None, partly_struck: dict | None = None,
-             volatile_cells: dict | None = None) -> None:
+             volatile_cells: dict | None = None, fills: dict[tuple[int, int], str] | None = None) -> None:
         """Read the rows below the header; ``merged`` are the cells ``fill_merged_down`` filled;
         ``error_cells`` hold Excel error values (#N/A), which read as empty and are named, as are
         ``volatile_cells`` (=TODAY(): its stored day is the last save's);
         ``struck_cells`` are struck through (删除线), which staff use to strike a thing out;
-        ``partly_struck`` cells had part of their text struck, already left out of ``rows``."""
+        ``partly_struck`` cells had part of their text struck, already left out of ``rows``;
+        ``fills`` the cells' fill colours (a legend's swatch, the rows it marks)."""
         start = self.layout.header_bottom + 1
+        self._fills = fills or {}
+        self._legends_above(rows[:start])
         struck_rows = self._strike_out(rows, start, struck_cells) if struck_cells else set()
         if partly_struck:
             self._say_partly_struck(rows, start, partly_struck, struck_rows, struck_cells or set())
         kept, data = self._rows_below(rows, start, struck_rows)
+        self._say_legends(kept)
         self._dittos(data, kept)
         self._report_columns(data, kept)
         self._note_formulas(set(kept), formula_cells, volatile_cells or {})
@@ -467,6 +473,8 @@ class SheetReader:
         row = rows[r]
         if self._plainly_item(row):
             return None
+        if self._legend_cell(row, r) is not None:
+            return "legend"
         if self._appendix_from(rows, r, header_words):
             return _APPENDIX_BELOW
         reason = self._skip_reason(row, header_words)
@@ -554,6 +562,9 @@ class SheetReader:
         (``以下为补报信息``): skipped, not lost."""
         detail = cell_text(next(v for v in row if v != "" and v is not None))[:200] if reason == "comment" else ""
         self.t.add("skipped", src=self.ctx.src, row=r + 1, reason=reason, detail=detail)
+        if reason == "legend":  # 注：黄色为市政协采用: what a colour marks, which the tool does not read
+            c, swatch = self._legend_cell(row, r)
+            self._legends.append((r + 1, c, cell_text(row[c]).strip(), swatch))
         if reason == "unit_heading":  # 一、民革县委: the unit of the items below it (``_units_by_heading``)
             c = next(c for c, v in enumerate(row) if v != "" and v is not None)
             self._headings[r + 1] = (self._unit_heading(norm(cell_text(row[c]))), c, cell_text(row[c]))
@@ -568,6 +579,59 @@ class SheetReader:
         texts = [norm(cell_text(v)) for _, v in filled[:3]]
         return (self._summary_reason(row, filled, texts) or self._repeat_or_lone(filled, texts, header_words)
                 or self._only_unread(filled))
+
+    def _legend_cell(self, row: list, r: int) -> tuple[int, str] | None:
+        """(column, swatch's fill) of a line's cell that says what a colour marks, on a line of at most
+        three cells (not an item's row): in words (注：黄色底纹为被市政协采用的信息; rules ``colour_legend``;
+        no swatch, ''), or short texts each beside a swatch (``_swatch_beside``; not an item's 张三 beside
+        its empty 采用情况 filled yellow, its title beside none); None for most lines."""
+        filled = [(c, v) for c, v in enumerate(row) if _filled(v)]
+        if not filled or len(filled) > 3:
+            return None
+        worded = next((c for c, v in filled if type(v) is str and self.vocab.colour_legend(v)), None)
+        if worded is not None:
+            return worded, ""
+        swatches = [self._swatch_beside(row, r, c) for c, _ in filled] if self._fills else []
+        return (filled[0][0], swatches[0]) if swatches and all(swatches) else None  # ■ 市政协采用 ■ 领导批示: each beside one
+
+    def _swatch_beside(self, row: list, r: int, c: int) -> str:
+        """The fill of an empty cell beside cell ``c`` filled with a colour that cell has not (a legend's
+        swatch: ■ | 市政协采用), when ``c`` holds a short text; '' for none."""
+        v = row[c]
+        if type(v) is not str or len(v.strip()) > 20:
+            return ""
+        empty = lambda k: k >= len(row) or not _filled(row[k])
+        swatch = next((self._fills[r, k] for k in (c - 1, c + 1) if (r, k) in self._fills and empty(k)), "")
+        return swatch if swatch != self._fills.get((r, c)) else ""
+
+    def _legends_above(self, rows: list[list]) -> None:
+        """A colour's legend above the table or in its header (说明：黄色底纹的信息已被市政协采用,
+        采用情况（黄色为市政协采用）): said with the others (``_say_legends``)."""
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if type(v) is str and self.vocab.colour_legend(v):
+                    self._legends.append((r + 1, c, v.strip(), ""))
+
+    def _say_legends(self, kept: list[int]) -> None:
+        """Each colour legend said at its cell (the colours are not read), with the item rows that carry
+        its swatch's fill (a legend in words: any fill), when the workbook says."""
+        if not self._legends:
+            return
+        fills = self._fills_by_row()
+        for r, c, text, swatch in self._legends:
+            rows = [k for k in kept if k in fills and (not swatch or swatch in fills[k])]
+            shown = "、".join(map(str, rows[:5])) + ("等" if len(rows) > 5 else "")
+            detail = f",表中第{shown}行(共 {len(rows)} 行信息)带{'此' if swatch else ''}底色" if rows else ""
+            self._finding("sheet.colour_legend", r, c, f"{text}(旁边单元格的底色)" if swatch else text, detail)
+
+    def _fills_by_row(self) -> dict[int, set[str]]:
+        """Excel row → the fills of its cells under the table's columns."""
+        columns = set(self.layout.labels)
+        by_row: dict[int, set[str]] = {}
+        for (r, c), fill in self._fills.items():
+            if c in columns:
+                by_row.setdefault(r + 1, set()).add(fill)
+        return by_row
 
     def _void_note(self, row: list) -> str:
         """The 备注 of a row that says the office struck the item out (作废, 已撤回, 与第3条重复), or ''."""

@@ -41,6 +41,7 @@ class SheetGrid:
     volatile_cells: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # =TODAY() → (formula, stored)
     # 0-based → (the text read, the text struck through and left out): text struck in part (删除线)
     partly_struck: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based → its fill colour (an .xlsx's), as a key
 
 
 @dataclass
@@ -227,7 +228,7 @@ def _sheet_grid(wb, meta, fact: SheetFacts) -> SheetGrid | UnreadableFile:
                      fact.error_cells, fact.struck_cells, fact.hidden_rows, hidden_cols=fact.hidden_cols,
                      date1904=fact.date1904, comments=fact.comments, picture_cells=fact.picture_cells,
                      format_hidden=fact.format_hidden, partly_struck=fact.partly_struck,
-                     volatile_cells=fact.volatile_cells)
+                     volatile_cells=fact.volatile_cells, fills=fact.fills)
 
 
 def _add_xls_facts(path: Path, sheets: list[SheetGrid]) -> None:
