@@ -7,7 +7,8 @@ adoption to one row's author only (by title alone: ``link.ambiguous``). Such row
 when a 备注 of theirs says it was sent jointly (rules ``joint_words``: 联合报送, 联名): the first
 row's, the later rows' authors its co-authors (each credited, the 稿酬 shared), their adoptions,
 上报 and 批示 its own; counted for the first row's unit, as a 单位 cell naming several units is.
-Each later row is said (``row.joint``), with the unit not counted apart. A later row with an 编号
+Each later row is said (``row.joint``), with the unit not counted apart. Of three rows or more alike (a
+themed call's title, sent by several units on its day), only those whose own 备注 says so are joined. A later row with an 编号
 of its own stays an item (a 采用台账 may name it by that 编号); so does one without the 备注,
 which validation says (``item.same_title``).
 """
@@ -23,11 +24,15 @@ from .values import norm
 
 
 def joint_pattern(rules: Rules) -> re.Pattern:
-    """The rules' ``joint_words`` as one pattern: not negated (非联合报送), not 联合会 (县工商业联合会)."""
+    """The rules' ``joint_words`` as one pattern: not negated (非联合报送), not 联合会 (县工商业联合会). A
+    word of two characters (联合, 联名) says it only as the whole 备注: inside one it is other words
+    (联合国粮农组织, 与县妇联联合调研 — research done with a body, not an item sent in twice)."""
     words = sorted({norm(str(w)) for w in rules.data.get("joint_words") or [] if str(w).strip()}, key=lambda w: (-len(w), w))
     if not words:
         return re.compile("(?!)")
-    return re.compile(rf"(?<![不未非没])(?:{'|'.join(map(re.escape, words))})(?!会)")
+    inside = "|".join(re.escape(w) for w in words if len(w) > 2) or "(?!)"
+    whole = "|".join(re.escape(w) for w in words if len(w) <= 2) or "(?!)"
+    return re.compile(rf"(?<![不未非没])(?:{inside})(?!会)|^\W*(?:{whole})\W*$")
 
 
 def join_joint_rows(ledger: Ledger, rules: Rules) -> None:
@@ -47,7 +52,9 @@ def join_joint_rows(ledger: Ledger, rules: Rules) -> None:
     rows = rows[rows["note"].map(notes).groupby([rows[k] for k in key]).transform("any").to_numpy(dtype=bool)]
     joins: list[tuple[int, int]] = []  # (the first row's item, a later row's item)
     for _, group in rows.sort_values("item").groupby(key, sort=False):
-        joins += _joined_in(group)
+        if len(group) > 2:  # a themed call's title, sent by several units on its day: only the rows saying so
+            group = group[group["note"].map(notes).to_numpy(dtype=bool)]
+        joins += _joined_in(group) if len(group) > 1 else []
     if joins:
         _join(ledger, joins)
 

@@ -231,4 +231,5 @@ FILING_WORDS: tuple[str, ...] = ("填报单位", "报送单位", "填表单位",
 # Sheet and file names that say a sheet repeats others (全年汇总 over the month sheets).
 SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年度")
 # Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
-NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表", "下拉列表", "数据字典", "选项", "代码表")
+NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表", "下拉列表", "下拉选项", "下拉菜单", "数据字典", "选项", "代码表",
+               "数据源", "数据有效性", "参数表")
