@@ -293,6 +293,8 @@ _ENTRIES = [
     Code("roster.left_no_end", WARNING, "离任人员表中未写离任时间",
          "工作表“{detail}”的名称说明其中人员已离任(规则文件 left_sheet_words),“{value}”没有离任时间,未读作在任人员"
          "(不计任务,其信息不按名册对应到人);如本年度曾在任,请填写离任时间"),
+    Code("roster.left_listed", INFO, "离任人员表中的在任人员",
+         "本表名称说明其中人员已离任,“{value}”在工作表“{detail}”中列为在任,按该表计任务,本行未另读"),
     Code("roster.move_in_note", INFO, "备注中的调动已按调动计",
          "名册备注“{value}”说明此人{detail},按名册中调动的两行计:此前报送的信息(单位栏为空的)计入原单位,任务按在任月份连续计算"),
     Code("roster.move_in_note_unread", WARNING, "调动写在备注中",

@@ -773,6 +773,7 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules,
     for file, grid in unread:
         findings += _say_unread_sheet(file, grid)
     findings += _same_names(people, _places(rules))
+    findings = _left_but_in_post(findings, people)
     people = [p for p in people if not p.get("folded")]
     for p in people:  # the first start and the last end of the person's terms in the role
         p["terms"] = _union(p["terms"])
@@ -782,6 +783,22 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules,
     u = typed("units", pd.DataFrame(units, columns=UNIT_COLUMNS)).drop_duplicates("unit")
     f = typed("findings", pd.DataFrame(findings, columns=list(SCHEMAS["findings"])) if findings else None)
     return Roster(people=p.reset_index(drop=True), units=u.reset_index(drop=True), findings=f)
+
+
+def _left_but_in_post(findings: list[dict], people: list[dict]) -> list[dict]:
+    """A row of a sheet named for people who left (往届委员对照), with no 离任 date, of people another sheet
+    lists in post: they are read from that sheet, so the row is no one dropped (``roster.left_listed``,
+    naming the sheet), not ``roster.left_no_end`` (which says they are not read as in post)."""
+    sheets = {}
+    for p in people:
+        sheets.setdefault(p["name"], p["sheet"])
+    out = []
+    for f in findings:
+        names = f["value"].split("、") if f["code"] == "roster.left_no_end" else []
+        if names and all(n in sheets for n in names):
+            f = {**f, "code": "roster.left_listed", "detail": sheets[names[0]]}
+        out.append(f)
+    return out
 
 
 def merge_rosters(given: Roster, found: Roster | None, rules: Rules) -> Roster:
