@@ -192,3 +192,26 @@ def test_a_hidden_sheet_with_a_record_of_this_year_is_said_as_counted(tmp_path):
     assert _codes(report, "sheet.hidden_other_year") == []
     [said] = _codes(report, "sheet.hidden")
     assert "1 条信息已读取" in said.message and "请删除该表" not in said.message
+
+
+def test_a_zero_a_format_shows_blank_is_no_value_hidden(tmp_path):
+    """0;-0;;@ and #,##0;-#,##0; show a zero as nothing: their purpose in a count or 稿酬 column. A 0 so
+    shown reads as the blank it shows; a regression probe found each such 0 said as hidden."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2025年"
+    ws.append(["序号", "信息标题", "作者", "报送日期", "批示次数", "稿酬（元）"])
+    ws.append([1, "关于规范校外培训的建议", "张三", "2025-04-02", 0, 0])
+    ws.append([2, "关于保障粮食安全的建议", "李四", "2025-05-06", 0, 0])
+    for row in (2, 3):
+        ws.cell(row, 5).number_format = "0;-0;;@"
+        ws.cell(row, 6).number_format = "#,##0;-#,##0;"
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    import sqmy_lib as sq
+    ledger = sq.read_ledgers(str(path), year=2025)
+    report = sq.validate(ledger)
+    assert not [i for i in report.issues if i.code == "cell.format_hidden"]
+    assert len(ledger.submissions) == 2

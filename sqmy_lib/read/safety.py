@@ -280,7 +280,7 @@ class Blanking:
         return kind in self.kinds or (kind == "bool" and self.kinds >= ALL_KINDS)
 
 
-ALL_KINDS = frozenset({"text", "+", "-", "0"})
+ALL_KINDS = frozenset({"text", "+", "-"})  # every kind a style can hide (a zero shown blank is no value hidden)
 
 
 def _blanking_styles(xfs: list, formats: dict, white_fonts: set, plain_fills: set) -> dict[bytes, Blanking]:
@@ -293,7 +293,9 @@ def _blanking_styles(xfs: list, formats: dict, white_fonts: set, plain_fills: se
         white_font = unfilled and xf.get("fontId", "0") in white_fonts
         if code is None and not white_font:
             continue
-        kinds = blank_kinds(code or "General", white_ok=not unfilled, white_font=white_font)
+        # A zero shown as nothing (0;-0;;@, #,##0;-#,##0;: the format's purpose in a count or 稿酬 column)
+        # reads as the blank it shows: no value hidden.
+        kinds = blank_kinds(code or "General", white_ok=not unfilled, white_font=white_font) - {"0"}
         if kinds:
             why = f"数字格式({code})" if code is not None and blank_kinds(code, not unfilled) else "白色字体"
             out[str(k).encode()] = Blanking(kinds, why)
@@ -819,7 +821,9 @@ def _xls_blanking(book) -> dict[int, Blanking]:
         white_font = unfilled and font is not None and white(font.colour_index)
         if code is None and not white_font:
             continue
-        kinds = blank_kinds(code or "General", white_ok=not unfilled, white_font=white_font)
+        # A zero shown as nothing (0;-0;;@, #,##0;-#,##0;: the format's purpose in a count or 稿酬 column)
+        # reads as the blank it shows: no value hidden.
+        kinds = blank_kinds(code or "General", white_ok=not unfilled, white_font=white_font) - {"0"}
         if kinds:
             why = f"数字格式({code})" if code is not None and blank_kinds(code, not unfilled) else "白色字体"
             out[k] = Blanking(kinds, why)
