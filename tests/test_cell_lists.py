@@ -7,30 +7,17 @@ checked for the reader's invariant: each non-empty cell is read into a record or
 """
 from __future__ import annotations
 
-from decimal import Decimal
 
-import numpy as np
-import pandas as pd
 
 import sqmy_lib as sq
 from conftest import assert_every_cell_accounted, write_xlsx
+from test_reader_cases import _adopted
 
 TITLE = "2025年度社情民意信息报送采用登记表"
 
 
 def _codes(report, prefix: str) -> list[tuple[str, int, str]]:
     return [(i.code, i.row, i.column) for i in report.issues if i.code.startswith(prefix)]
-
-
-def _adopted(ledger, *columns) -> list[tuple]:
-    """The adoptions in table order as (item, tier, *columns): a missing value None, a day a date."""
-    def plain(v):
-        if pd.isna(v):
-            return None
-        return v.date() if isinstance(v, pd.Timestamp) else int(v) if isinstance(v, (int, np.integer)) else v
-
-    ad = ledger.adoptions
-    return [tuple(map(plain, row)) for row in zip(ad["item"], ad["tier"].astype(str), *(ad[c] for c in columns))]
 
 
 def _paid_fen(ledger, year=2025) -> dict[str, int]:
