@@ -76,9 +76,20 @@ def test_outstanding_informants_with_a_tie_and_an_informant_appointed_in_july(co
 
 def test_units_items_and_good_items(comm):
     # 民盟县委: 9 items + J1 (20 + 10) + J2, J3, D1–D4 (3 each) = 57; 民建县委 41; one per 民主党派.
-    # 城关镇: 11 items + 5 县级 adoptions = 26; 河口镇 submitted nothing and is not commended.
-    assert comm.units[["peer_group", "place", "unit", "points"]].values.tolist() == [
-        ["镇街政协工委", 1, "城关镇政协工委", 26], ["民主党派", 1, "民盟县委", 57]]
+    # 城关镇: 11 items + 5 县级 adoptions = 26; 河口镇 submitted nothing and is not a candidate.
+    # None completed its year's 任务 (commendations.advanced_units.min_completion 100%; quotas.units):
+    # 民主党派 3 a quarter, 12 a year: 民盟 9 of 12 = 75%, 民建 5 of 12 = 41.7%; 镇街 3 a month, 36 a year:
+    # 城关镇 11 of 36 = 30.6%. So each keeps its place and none is suggested (before the condition,
+    # 城关镇 and 民盟县委 were, the first of their groups); the 采用任务 is not judged by default.
+    cand = comm.candidates["先进集体"]
+    assert cand[["peer_group", "place", "unit", "points", "suggested"]].values.tolist() == [
+        ["镇街政协工委", 1, "城关镇政协工委", 26, False], ["民主党派", 1, "民盟县委", 57, False],
+        ["民主党派", 2, "民建县委", 41, False]]
+    assert list(cand["basis_text"]) == [
+        "积分26分（报送11条、采用5条），镇街政协工委第1名；年度任务完成率30.6%，未达100%，不建议表彰",
+        "积分57分（报送9条、采用7条），民主党派第1名；年度任务完成率75%，未达100%，不建议表彰",
+        "积分41分（报送5条、采用3条），民主党派第2名；年度任务完成率41.7%，未达100%，不建议表彰"]
+    assert comm.units.empty
     assert [t.removeprefix("关于").removesuffix("的建议") for t in comm.top_items["title"]] == [
         "J1", "B1", "D1", "W1", "J2", "B2", "D2", "J3", "B3", "D3"]
     assert list(comm.good_items["title"]) == ["关于J1的建议"]
@@ -92,8 +103,12 @@ def test_payout_to_the_fen(comm):
     assert comm.payout_total == comm.lines_total == Decimal("1190.00")
 
 
-def test_to_excel_heads_the_lists_in_chinese_as_the_lists_workbook_does(comm, tmp_path):
+def test_to_excel_heads_the_lists_in_chinese_as_the_lists_workbook_does(year, tmp_path):
     # The analyst's workbook: the labels of the lists' workbook (render/spec.py), values as values.
+    # Its 先进集体 rows are wanted here, so without 先进集体's condition (no unit of this year completed
+    # its 任务: test_units_items_and_good_items).
+    ledger = sq.read_ledgers(year / "台账.xlsx", roster=year / "名册.xlsx")
+    comm = sq.annual_commendation(ledger, 2025, without_unit_condition())
     book = openpyxl.load_workbook(comm.to_excel(tmp_path / "表彰.xlsx"))
     assert book.sheetnames == ["先进集体", "优秀信息员", "十佳信息", "好信息", "先进工作者", "评选依据", "奖励发放表"]
     units = list(book["先进集体"].iter_rows(values_only=True))
@@ -106,6 +121,19 @@ def test_to_excel_heads_the_lists_in_chinese_as_the_lists_workbook_does(comm, tm
     assert sorted(row[-1] for row in payout[1:]) == [60, 90, 120, 460, 460]
     for ws in book:  # no English header left (name, peer_group, amount…)
         assert not [h for h in next(ws.iter_rows(values_only=True)) if h and any("a" <= ch <= "z" for ch in str(h))], ws.title
+
+
+def without_unit_condition(data: dict | None = None):
+    """The rules (the year's defaults, or ``data``) with no 先进集体 condition
+    (``commendations.advanced_units: {}``): for a test about something else (ties, prizes, headers,
+    the ranking) whose hand-built units are short of their year's 任务."""
+    import copy
+
+    from sqmy_lib.rules import Rules, load_rules
+
+    data = copy.deepcopy(data or load_rules(year=2025).data)
+    data["commendations"]["advanced_units"] = {}
+    return Rules(data)
 
 
 def confirm_all(path, grades: dict | None = None, every: bool = False) -> None:
@@ -237,6 +265,8 @@ def test_tied_units_share_their_place_and_a_tie_across_the_limit_lists_both(tmp_
                  ["河口镇政协工委", "镇街政协工委"]]})
     data = yaml.safe_load(Path(sq.__file__).with_name("rules").joinpath("defaults", "2025.yaml").read_text(encoding="utf-8"))
     data["peer_groups"]["镇街政协工委"]["top_n"] = 1  # one 先进集体 among the 镇街
+    # A test of ties: no condition on the year's 任务 (2 items of 36, 5.6%, would leave none suggested).
+    data["commendations"]["advanced_units"] = {}
     (tmp_path / "规则.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     rules = sq.load_rules(path=str(tmp_path / "规则.yaml"))
     ledger = sq.read_ledgers(tmp_path / "台账.xlsx", roster=tmp_path / "名册.xlsx", rules=rules)
@@ -281,7 +311,9 @@ def test_the_circular_ranks_units_as_the_commendation_orders_them(tmp_path):
     ytd = circ.units_ytd.set_index("unit")
     assert ytd.loc[["民建县委", "民盟县委", "民革县委"], ["points", "adopted"]].values.tolist() == [[13, 2], [13, 1], [13, 0]]
     assert ytd["rank_text"].to_dict() == {"民建县委": "第1名", "民盟县委": "第2名", "民革县委": "第3名"}
-    comm = sq.annual_commendation(ledger, 2025)
+    # A test of the ranking: no condition on the year's 任务 (民建 7 and 民盟 3 of 12 would not be
+    # suggested, 民革's 13 would).
+    comm = sq.annual_commendation(ledger, 2025, without_unit_condition())
     cand = comm.candidates["先进集体"]
     assert cand[["place", "unit", "suggested"]].values.tolist() == [[1, "民建县委", True], [2, "民盟县委", False],
                                                                      [3, "民革县委", False]]
@@ -321,6 +353,8 @@ def test_a_draft_payout_says_the_prize_it_leaves_out_and_the_tie_it_pays(tmp_pat
     data["peer_groups"]["镇街政协工委"]["top_n"] = 1
     data["commendations"]["grades"] = {"十佳信息": {"一等奖": 1, "二等奖": 2}}
     data["commendations"]["prizes"] = {"十佳信息": {"一等奖": "500.00", "二等奖": "200.00"}, "先进集体": "1000.00"}
+    # A test of prizes and ties: no condition on the year's 任务 (2 items of 36 would leave no 先进集体).
+    data["commendations"]["advanced_units"] = {}
     rules = Rules(data)
     ledger = sq.read_ledgers(tmp_path / "台账.xlsx", roster=tmp_path / "名册.xlsx", rules=rules)
     comm = sq.annual_commendation(ledger, 2025, rules)

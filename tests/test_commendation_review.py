@@ -334,7 +334,9 @@ PRIZES = {"优秀信息员": {"一等奖": "500.00", "二等奖": "300.00"}, "�
 
 
 def _graded(ledger, tmp_path, marks: dict[str, str]):
-    rules = _rules(grades=GRADES, prizes=PRIZES)
+    # Tests of grades and prizes, 1000.00 to each 先进集体: no condition on the year's 任务 (城关镇 11
+    # of 36, 民盟县委 9 of 12 would leave none suggested: test_commendation.test_units_items_and_good_items).
+    rules = _rules(grades=GRADES, prizes=PRIZES, advanced_units={})
     path = _candidates(build_commendation(ledger, 2025, rules), tmp_path)
     confirm_all(path)
     wb = openpyxl.load_workbook(path)

@@ -629,6 +629,9 @@ def test_a_unit_type_with_full_width_brackets_or_a_space_keeps_its_quota_and_pla
     for old, new in (("镇街政协工委", "乡镇（街道）政协工委"), ("界别组", "乡镇 政协联络组")):
         data["quotas"]["units"][new] = data["quotas"]["units"].pop(old)
         data["peer_groups"][new] = data["peer_groups"].pop(old)
+    # A test of the types' keys: no condition on the year's 任务 for 先进集体 (one item of 36 or 8 each
+    # would leave none suggested: test_commendation_condition).
+    data["commendations"]["advanced_units"] = {}
     rules = tmp_path / "规则.yaml"
     rules.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert check_file(rules)[1] == []

@@ -8,7 +8,10 @@ decision and the payout are made from. Without a confirmation everything is a dr
 
 Categories and candidates (values from the rules file):
 - 先进集体: every unit with a submission, ranked within its peer group as ``compute units`` ranks
-  (``points.rank_by``: points, then 采用, then 报送); at most ``peer_groups.<type>.top_n`` per group;
+  (``points.rank_by``: points, then 采用, then 报送); at most ``peer_groups.<type>.top_n`` per group,
+  among the units that completed their year's 任务 (``advanced_units.min_completion``, by analogy with
+  L88's condition for people: the source sets none for units): one short of it keeps its place, not
+  suggested, its 评选依据 saying why, and the next unit that completed it takes the place;
 - 优秀信息员: the people who meet L88's condition "凡提供信息5条以上,采用3篇以上…才可参加…评选"
   (per year; over N years N times it) — the condition to be considered, not the award — ranked
   by score and the same tie-breaks; at most ``outstanding_informant.max_count``; everyone else on the roster gets a line
@@ -48,7 +51,7 @@ from ..records import Ledger
 from ..rules import Rules
 from ..rules.check import CATEGORIES
 from ..rules.show import tie_break_text
-from .base import credited_authors, in_period, item_flags, place_text, ranked_places, ratio
+from .base import credited_authors, in_period, item_flags, place_text, ranked_places, ratio, years_held
 from .counted import Counted, counted
 from .instructions import DONE, instruction_statuses
 from .people import people
@@ -332,8 +335,60 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
     return _sorted(out, ["eligible", *person_keys(c.rules.rank_by)], "name").reset_index(drop=True)
 
 
-def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | None) -> pd.DataFrame:
-    """先进集体 candidates: units with a submission in the span, ranked within their peer group."""
+# 先进集体's condition (commendations.advanced_units): rules key -> units() column, what it is called.
+UNIT_CONDITIONS = (("min_completion", "completion", "任务"), ("min_adopted_completion", "adopted_completion", "采用任务"))
+
+
+def _least(value) -> float | None:
+    """A condition's threshold from the rules; None when left empty (no condition)."""
+    return None if value is None or isinstance(value, str) and not value.strip() else float(value)
+
+
+def unit_condition(rule: dict) -> dict[str, float]:
+    """units() column -> the least completion a 先进集体 needs (``commendations.advanced_units``): none
+    when the key is left out or empty (a rules file written before it)."""
+    need = rule.get("advanced_units") or {}
+    return {col: least for key, col, _ in UNIT_CONDITIONS if (least := _least(need.get(key))) is not None}
+
+
+def judged_years(c: Counted, years: list[int]) -> list[int]:
+    """The years whose 任务 先进集体's condition judges: every year of the span the ledgers hold a
+    record in. A year they hold none in (a term's early years whose ledgers were not read) is not
+    judged: its 0% would say what was read, not what a unit did (``period.empty``)."""
+    held = set(years_held(c.ledger))
+    return [y for y in years if y in held]
+
+
+def _short_of_task(c: Counted, periods: list[Period], need: dict[str, float], today: dt.date | None) -> dict[str, list[str]]:
+    """Unit -> why it is not suggested as 先进集体: each year (every judged year of a span alike: its
+    任务 is annual) whose 任务 — or 采用任务, when the rules set that condition too — it completed
+    less than ``need``, as ``compute units`` judges it. A unit with no 任务 that year (未分组, a type
+    with no quota, not in post) is not judged."""
+    short: dict[str, list[str]] = {}
+    words = {col: word for _, col, word in UNIT_CONDITIONS}
+    judged = judged_years(c, [p.year for p in periods]) if need else []
+    for p in (p for p in periods if p.year in judged):
+        table = units(c, p, today=today)
+        year = f"{p.year}年度" if len(periods) > 1 else "年度"
+        for col, least in need.items():
+            below = table[(table[col] < least).to_numpy(dtype=bool)]  # NaN (no 任务) is never below
+            for unit, done in zip(below["unit"], below[col]):
+                short.setdefault(unit, []).append(f"{year}{words[col]}完成率{zh.percent(done)}，未达{zh.percent(least)}")
+    return short
+
+
+def _unit_basis(rows: pd.DataFrame, group: str, short: dict[str, list[str]]) -> list[str]:
+    """积分36分（报送36条、采用0条），镇街政协工委第1名, then why a unit short of its 任务 is not suggested."""
+    return [f"积分{p}分（报送{s}条、采用{a}条），{group}{k}" + "".join(f"；{x}" for x in short.get(u, []))
+            + ("，不建议表彰" if u in short else "")
+            for u, p, s, a, k in zip(rows["unit"], rows["points"], rows["submitted"], rows["adopted"], place_text(rows["place"]))]
+
+
+def _units(c: Counted, periods: list[Period], groups: dict, need: dict[str, float], today: dt.date | None) -> pd.DataFrame:
+    """先进集体 candidates: units with a submission in the span, ranked within their peer group; a unit
+    short of its year's 任务 (``need``, ``_short_of_task``) keeps its place but is not suggested, its
+    评选依据 saying why, and the group's places go to the next units that are not: those ranked
+    among themselves within ``top_n``."""
     # Each item once over the span (at its highest tier), as for a person.
     counts = unit_counts(c, Span(periods[0].year, periods[-1].year))
     table = units(c, periods[-1], today=today)[["unit", "peer_group"]]
@@ -341,14 +396,15 @@ def _units(c: Counted, periods: list[Period], groups: dict, today: dt.date | Non
     for col in dict.fromkeys(["points", "submitted", "adopted", *keys]):
         table[col] = table["unit"].map(counts[col]).fillna(0).astype(int)
     table = table[table["submitted"] > 0]
+    short = _short_of_task(c, periods, need, today)
     order = {g: k for k, g in enumerate(groups)}
     picked = []
     for group, rows in _sorted(table, keys, "unit").groupby("peer_group", sort=False):
         top_n = (groups.get(group) or {}).get("top_n", 0)
         rows = rows.assign(place=ranked_places(rows, keys))
-        rows["suggested"] = rows["place"] <= top_n
-        rows["basis_text"] = [f"积分{p}分（报送{s}条、采用{a}条），{group}{k}"
-                              for p, s, a, k in zip(rows["points"], rows["submitted"], rows["adopted"], place_text(rows["place"]))]
+        qualified = ~rows["unit"].isin(short)
+        rows["suggested"] = (ranked_places(rows[qualified], keys) <= top_n).reindex(rows.index, fill_value=False)
+        rows["basis_text"] = _unit_basis(rows, group, short)
         picked.append(rows)
     cols = ["peer_group", "place", "unit", "points", "submitted", "adopted", "basis_text", "suggested"]
     if not picked:
@@ -812,7 +868,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     order = [ITEM_KEYS[k] for k in rule.get("top_items_order", list(ITEM_KEYS))]
     items = _items(c, start, end)
     candidates = {
-        UNITS: _units(c, periods, groups, today),
+        UNITS: _units(c, periods, groups, unit_condition(rule), today),
         INFORMANTS: informants.reset_index(drop=True),
         TOP_ITEMS: _top_items(items, order, limits[TOP_ITEMS]),
         GOOD_ITEMS: _good_items(c, items, start, end, order, limits[GOOD_ITEMS]),
@@ -833,7 +889,8 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
         payout_total=yuan(int(payout["amount_fen"].sum())) if len(payout) else Decimal("0.00"),
         lines_total=yuan(reward_fen + prize_fen), reward_total=yuan(reward_fen), prize_total=yuan(prize_fen),
         payout_notes=_payout_notes(awarded, rule.get("prizes") or {}, crossings, confirmed is None), tie_breaks=breaks,
-        thresholds={"min_submitted": need_sub, "min_adopted": need_ad, "years": len(years)},
+        thresholds={"min_submitted": need_sub, "min_adopted": need_ad, "years": len(years),
+                    "units": unit_condition(rule), "unit_years": judged_years(c, years)},
         addressee=rule.get("addressee", ""), candidates=candidates, years=tuple(years),
         label=span_label(years, term_rule), draft=confirmed is None, regulation=rule.get("basis", ""),
         decided_by=rule.get("decided_by", ""), limits=limits, grades=grades, tie_notes=[_tie_note(x) for x in crossings],

@@ -24,6 +24,7 @@ Tables go through the shared :class:`~sqmy_lib.render.xlsx_tables.TableWriter`.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -31,9 +32,10 @@ import pandas as pd
 from .. import zh
 from ..compute.commendation import COUNT_WORD, AnnualCommendation
 from . import spec as specs
-from .xlsx_tables import TableWriter, open_workbook
+from .xlsx_tables import MAX_WIDTH, TableWriter, open_workbook, text_width
 
 DRAFT = "(草稿)"
+UNIT_TASKS = {"completion": "任务", "adopted_completion": "采用任务"}  # 先进集体's condition, by units() column
 SUGGESTED, RESERVE = "建议表彰", "备选"
 CONFIRM_CHOICES = ["是", "否"]
 NOTE_COLUMNS = 4  # the 说明 sheet's text spans this many columns
@@ -70,7 +72,21 @@ def basis_lines(comm: AnnualCommendation) -> list[str]:
     span = "年度" if t.get("years", 1) == 1 else f"{comm.span}合计"
     return [f"优秀信息员参评条件：{span}报送{t['min_submitted']}条以上且被采用{t['min_adopted']}条以上（委员、信息员同等适用；"
             "符合条件者方可参加评选，由评选确定）",
+            *([f"先进集体建议条件：{unit_condition_text(comm)}的单位，在同类单位中按名次建议表彰"
+                f"（未达到的列为备选，其名额由同类单位中的下一名递补；没有报送任务的单位不作此要求）"] if comm.thresholds.get("units") else []),
             *(zh.punctuate(f"{name}排序：{rule}") for name, rule in comm.tie_breaks.items())]
+
+
+def unit_condition_text(comm: AnnualCommendation) -> str:
+    """先进集体's condition as the lists say it: 年度任务完成率达到100% (每一年度 over a span, and the
+    years the ledgers hold no record in, not judged); '' when none."""
+    need, judged = comm.thresholds.get("units") or {}, comm.thresholds.get("unit_years") or []
+    each = "每一年度" if len(comm.years) > 1 else "年度"
+    text = "、".join(f"{each}{UNIT_TASKS[col]}完成率达到{zh.percent(least)}" for col, least in need.items())
+    skipped = [str(y) for y in comm.years if y not in judged]
+    if text and skipped and judged:
+        text += f"（{'、'.join(skipped)}年所读台账中没有记录，按{'、'.join(map(str, judged))}年度判断）"
+    return text
 
 
 def basis_spec(comm: AnnualCommendation) -> specs.TableSpec:
@@ -160,6 +176,12 @@ def _limit_text(comm: AnnualCommendation, category: str) -> str:
     return "名额不限" if limit is None else f"最多{limit}{word}" if limit else "名额为0,不评选"
 
 
+def _condition(comm: AnnualCommendation, category: str) -> str:
+    """What a category's candidates need to be suggested, beyond their place: 先进集体's condition."""
+    condition = unit_condition_text(comm) if category == "先进集体" else ""
+    return f";{condition}的方可建议表彰,未达到的列为备选(评选依据中写明)" if condition else ""
+
+
 def instructions_lines(comm: AnnualCommendation) -> list[str]:
     """The 说明 sheet: what the workbook is, how to confirm, each category's limit and grades."""
     decided = comm.decided_by or "评选机构"
@@ -177,9 +199,18 @@ def instructions_lines(comm: AnnualCommendation) -> list[str]:
         word = COUNT_WORD[category]
         grade_text = ";奖项等次:" + "、".join(f"{g}{n}{word}" for g, n in grades.items()) if grades else ""
         count = len(comm.candidates.get(category, []))
-        lines.append(f"{category}:候选{count}{word},{_limit_text(comm, category)}{grade_text}。")
+        lines.append(f"{category}:候选{count}{word},{_limit_text(comm, category)}{_condition(comm, category)}{grade_text}。")
     lines += [f"注意:{note}" for note in comm.tie_notes]
     return [line for line in lines if line]
+
+
+def _fit_rows(w: TableWriter, ws, placed, texts: pd.Series) -> None:
+    """A wrapped 评选依据 (…；年度任务完成率12.5%，未达100%，不建议表彰) gets its lines' height: LibreOffice
+    keeps a row at the default height Excel would fit it to, the lines written over each other."""
+    width = w.widths[ws.get_name()].get(placed.columns["basis_text"], MAX_WIDTH)
+    for r, text in enumerate(texts, placed.first_row):
+        if text_width(text) > width:
+            ws.set_row(r, 15 * math.ceil(text_width(text) / (width - 2)) + 4)
 
 
 def _candidate_sheet(w: TableWriter, ws, comm: AnnualCommendation, category: str) -> None:
@@ -194,6 +225,7 @@ def _candidate_sheet(w: TableWriter, ws, comm: AnnualCommendation, category: str
     w.title(ws, 0, note, len(spec), height=28)
     if table.empty:
         return
+    _fit_rows(w, ws, placed, table["basis_text"])
     first, last = placed.first_row, placed.last_row
     confirm = placed.columns["confirm"]
     ws.data_validation(first, confirm, last, confirm, {"validate": "list", "source": CONFIRM_CHOICES,

@@ -444,6 +444,9 @@ SPECS: tuple[Spec, ...] = (
     Spec("commendations.outstanding_informant.min_submitted", integer(), REQ),
     Spec("commendations.outstanding_informant.min_adopted", integer(), REQ),
     Spec("commendations.outstanding_informant.max_count", or_empty(integer())),  # 0: none; empty: no limit
+    Spec("commendations.advanced_units", or_empty(mapping)),
+    Spec("commendations.advanced_units.min_completion", or_empty(ratio)),  # empty: no condition
+    Spec("commendations.advanced_units.min_adopted_completion", or_empty(ratio)),
     Spec("commendations.top_items", integer(), REQ),
     Spec("commendations.top_items_order", words(distinct=True, choices=TOP_ITEMS_ORDER), REQ),
     Spec("commendations.addressee", text),

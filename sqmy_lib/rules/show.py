@@ -195,6 +195,18 @@ def _grades_and_prizes(c: dict) -> list[str]:
     return lines
 
 
+def _unit_condition(c: dict) -> str:
+    """先进集体's condition (commendations.advanced_units), as the 办法 says it; '' when none is set."""
+    need = c.get("advanced_units") or {}
+    parts = [f"{word}低于{float(need[key]) * 100:g}%" for key, word in
+             (("min_completion", "年度任务完成率"), ("min_adopted_completion", "年度采用任务完成率"))
+             if need.get(key) is not None and not (isinstance(need[key], str) and not need[key].strip())]
+    if not parts:
+        return ""
+    return (f";{'或'.join(parts)}的单位不建议表彰,由同类单位中的下一名递补"
+            "(没有报送任务的单位不作此要求;两年或按届评选的,所读台账有记录的每一年度都须达到)")
+
+
 def _commendations(rules: Rules) -> list[str]:
     c = rules.data["commendations"]
     oi = c["outstanding_informant"]
@@ -203,7 +215,7 @@ def _commendations(rules: Rules) -> list[str]:
     groups = "、".join(f"{g}最多{v['top_n']}个" if v.get("top_n") else f"{g}不评选"
                       for g, v in rules.data["peer_groups"].items())
     if groups:
-        lines.append(f"(二)先进集体:各类单位分别按总分排序列为候选,{groups}。")
+        lines.append(f"(二)先进集体:各类单位分别按总分排序列为候选,{groups}{_unit_condition(c)}。")
     order = "、".join(ORDER_ZH.get(k, k) for k in c["top_items_order"])
     top = f",最多评选{c['top_items']}条" if c["top_items"] else _most(0, "条")
     lines.append(f"(三)十佳信息:被采用的信息依次比较{order}排序{top}。")
