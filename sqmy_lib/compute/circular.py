@@ -19,7 +19,7 @@ from ..rules import Rules
 from .base import forwards_recorded, in_period, warn_if_empty
 from .counted import Counted, counted
 from .instructions import instructions
-from .people import names_in_several_units, people, people_columns
+from .people import names_in_several_units, people, people_columns, unit_notes
 from ..period import Period
 from .summary import Summary, summary
 from .units import no_unit_list, units
@@ -335,7 +335,8 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         addressee=circular_rules.get("addressee", ""),
         overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),
         left_out=left_out_text(c),
-        notes=[*c.notes, *filter(None, [no_unit_list(c), names_in_several_units(c) if with_people else ""])],
+        notes=[*c.notes, *filter(None, [no_unit_list(c), names_in_several_units(c) if with_people else "",
+                                          unit_notes(people_ytd) if with_people else ""])],
         people_section=with_people,
         rules=c.rules,
     )

@@ -11,6 +11,7 @@ import datetime as dt
 import pandas as pd
 
 from .. import zh
+from ..read.attribute import ListedUnits
 from ..records import Ledger, by_item
 from ..rules import Rules
 from .base import (as_of, count_columns, credited_authors, float_column, forwards_recorded, item_flags, judge_quota,
@@ -61,8 +62,80 @@ def _unit_on(unit: str, moves, day: pd.Timestamp) -> str:
     return unit
 
 
+# What a person's row says when the roster names no 单位 for them (a 委员名册 of 姓名|界别|工作单位及职务:
+# the workplace is no submitting unit) and the unit shown is taken from elsewhere, or left blank.
+NO_ROSTER_UNIT = "名册未写单位"
+UNIT_FROM_ITEMS = NO_ROSTER_UNIT + "，按其信息的报送单位填写"
+UNIT_FROM_SECTOR = NO_ROSTER_UNIT + "，按界别“{sector}”填写"
+UNITS_SEVERAL = NO_ROSTER_UNIT + "，其信息分属{units}，单位未填"
+UNITS_SEVERAL_SECTOR = NO_ROSTER_UNIT + "，其信息分属{units}，按界别“{sector}”填写"
+
+
+def _item_units(c: Counted, year: int) -> dict[str, list[str]]:
+    """name → the units the person's items of ``year`` count for (as authors, co-authors too), most
+    items first: what the rewards table shows beside their name."""
+    persons = c.authors.loc[~c.authors["is_unit"].astype(bool), ["item", "name"]].drop_duplicates()
+    if persons.empty:
+        return {}
+    unit = persons["item"].map(by_item(c.submissions, "unit")).fillna("").astype(str)
+    when = pd.to_datetime(persons["item"].map(by_item(c.submissions, "date")))
+    rows = persons.assign(unit=unit)[(unit != "").to_numpy() & (when.dt.year == year).to_numpy()]
+    sizes = rows.groupby(["name", "unit"], sort=False).size().sort_values(ascending=False, kind="stable")
+    out: dict[str, list[str]] = {}
+    for (name, u), _ in sizes.items():
+        out.setdefault(name, []).append(u)
+    return out
+
+
+def _unit_unwritten(items: list[str], sector: str, listed: ListedUnits) -> tuple[str, str]:
+    """(unit, note) of a roster row with no 单位: the one unit all the person's items name; else the unit
+    their 界别 names when the 单位 sheet lists exactly one for it (经济界 → 经济界别组, as the reader counts
+    their items with no 单位, ``read.attribute.person_units``) and it is one of their items' units or
+    they have none; else blank. Never the 工作单位及职务 (a workplace), never without a note."""
+    by_sector = listed.of(sector)
+    if len(items) == 1:
+        return items[0], UNIT_FROM_ITEMS
+    if not items:
+        return (by_sector, UNIT_FROM_SECTOR.format(sector=sector)) if by_sector else ("", "")
+    units = "、".join(items)
+    if by_sector in items:
+        return by_sector, UNITS_SEVERAL_SECTOR.format(units=units, sector=sector)
+    return "", UNITS_SEVERAL.format(units=units)
+
+
+def _fill_units(c: Counted, base: pd.DataFrame, sectors: pd.Series, year: int) -> None:
+    """A row whose roster names no 单位 takes one as ``_unit_unwritten`` says, the note saying how."""
+    blank = (base["unit"].fillna("") == "").to_numpy()
+    if not blank.any():
+        return
+    items, listed = _item_units(c, year), ListedUnits(c.ledger.roster, c.rules)
+    for k in blank.nonzero()[0]:
+        unit, said = _unit_unwritten(items.get(base.at[k, "name"], []), str(sectors.iat[k]), listed)
+        base.at[k, "unit"] = unit
+        base.at[k, "note"] = "；".join(x for x in (base.at[k, "note"], said) if x)
+
+
+def unit_notes(table: pd.DataFrame) -> str:
+    """One sentence for a list of people (the circular's 附件 of those behind) whose 单位 column has
+    units the roster does not write (``_unit_unwritten``): who took theirs from their items, who from
+    their 界别, who has none for items under several units; '' when none."""
+    notes = table["note"].fillna("").astype(str) if "note" in table else pd.Series(dtype=str)
+    kinds = [("按其信息的报送单位填写", lambda n: UNIT_FROM_ITEMS in n),
+             ("按界别填写", lambda n: NO_ROSTER_UNIT in n and "按界别" in n),
+             ("的信息分属不同单位，单位未填", lambda n: NO_ROSTER_UNIT in n and "单位未填" in n)]
+    parts = [f"{_few(table['name'][notes.map(test).to_numpy()])}{how}" for how, test in kinds if notes.map(test).any()]
+    return f"{NO_ROSTER_UNIT}的人员，{'；'.join(parts)}" if parts else ""
+
+
+def _few(names: pd.Series) -> str:
+    """王建国、李秀英 (up to three names), or 王建国、李秀英、陈伟等5人."""
+    names = list(dict.fromkeys(names))
+    return "、".join(names) if len(names) <= 3 else f"{'、'.join(names[:3])}等{len(names)}人"
+
+
 def _roster_rows(c: Counted, day: pd.Timestamp) -> pd.DataFrame:
-    """The roster's people, each in the unit they were in on ``day`` (the period's last, or the as-of day)."""
+    """The roster's people, each in the unit they were in on ``day`` (the period's last, or the as-of
+    day); one the roster names no 单位 for, in the unit their items or 界别 name (``_fill_units``)."""
     roster = c.ledger.roster
     if roster is not None and not roster.people.empty:
         base = roster.people[["name", "role", "unit", "appointed_on", "ended_on", "date_problem"]].copy()
@@ -72,7 +145,10 @@ def _roster_rows(c: Counted, day: pd.Timestamp) -> pd.DataFrame:
         notes = [f"{p.replace(';', '；')}，按在任计算任务" if p else "" for p in base["date_problem"]]
         terms = [f"任期{zh.terms(t)}" if isinstance(t, tuple) and len(t) > 1 else "" for t in roster.people["terms"]]
         base["note"] = ["；".join(x for x in pair if x) for pair in zip(terms, notes)]
-        return base.drop(columns="date_problem")
+        base = base.drop(columns="date_problem").reset_index(drop=True)
+        sectors = roster.people.reindex(columns=["sector"])["sector"].fillna("").reset_index(drop=True)  # hand-built: none
+        _fill_units(c, base, sectors, day.year)
+        return base
     return pd.DataFrame({"name": pd.Series(dtype=object), "role": pd.Series(dtype=object),
                          "unit": pd.Series(dtype=object), "appointed_on": pd.Series(dtype="datetime64[ns]"),
                          "ended_on": pd.Series(dtype="datetime64[ns]"), "note": pd.Series(dtype=object)})

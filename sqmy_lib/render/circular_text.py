@@ -19,6 +19,7 @@ import pandas as pd
 
 from .. import zh
 from ..compute.circular import QuarterlyCircular, adoption_rate_text, compared
+from ..compute.people import unit_notes
 from ..compute.units import UNGROUPED
 from ..rules.model import DEFAULT_RANK_BY
 from ..rules.placement import organ_name
@@ -545,6 +546,8 @@ def _behind_people_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Atta
         table = people.assign(unit=people["unit"].fillna("").replace("", UNKNOWN_UNIT))
         table = table.sort_values(["unit", "completion"], kind="stable")
         blocks = [TableBlock(table, spec.without("role") if table["role"].eq("").all() else spec)]
+    if said := unit_notes(people):  # a 单位 the roster does not write: whose, and from what
+        blocks.insert(0, Para(f"{said}。"))
     when = f"{circ.period.year}年" if circ.whole_year else _span(circ)
     return Attachment(f"{when}未完成{goal}的{_role_names(people)}名单", blocks)
 
