@@ -108,14 +108,14 @@ def test_rows_alike_without_a_joint_note_stay_two_items_and_are_said(tmp_path):
     assert sq.rewards(ledger, 2025).empty
 
 
-def test_joint_rows_in_a_file_per_unit_with_the_note_on_one_row(tmp_path):
+def test_joint_rows_in_a_file_per_unit_with_the_note_on_each_row(tmp_path):
     # One file per unit, each with its own adoption mark in a combined ledger: 城关镇's row 县政协编发 √,
-    # 河口镇's the same item, 备注 联合 (the first row says nothing). One item, 城关镇's (read first: its
-    # file sorts first); the adoption written on both rows is one, 30.00 shared; 河口镇's row said with the
-    # place of 城关镇's and the adoption not counted again.
+    # 河口镇's the same item, each 备注 联合 (a note on one row alone joins nothing: test_joint_words). One
+    # item, 城关镇's (read first: its file sorts first); the adoption written on both rows is one, 30.00
+    # shared; 河口镇's row said with the place of 城关镇's and the adoption not counted again.
     head = ["序号", "报送日期", "信息标题", "报送单位", "作者", "县政协编发", "备注"]
     (tmp_path / "台账").mkdir()
-    a = write_xlsx(tmp_path / "台账" / "1城关镇.xlsx", {"报送": [[TITLE], head, [1, "2025-06-05", T, "城关镇政协工委", "刘建国", "√", None]]})
+    a = write_xlsx(tmp_path / "台账" / "1城关镇.xlsx", {"报送": [[TITLE], head, [1, "2025-06-05", T, "城关镇政协工委", "刘建国", "√", "联合"]]})
     write_xlsx(tmp_path / "台账" / "2河口镇.xlsx", {"报送": [[TITLE], head, [1, "2025-06-05", T, "河口镇政协工委", "马俊", "√", "联合"]]})
     ledger, report = assert_every_cell_accounted(tmp_path / "台账", roster=_roster(tmp_path))
     assert len(ledger.submissions) == 1 and ledger.submissions["file"].tolist() == [str(a)]

@@ -47,13 +47,18 @@ def test_a_themed_calls_rows_are_not_joined_by_one_rows_note(tmp_path):
     assert not [i for i in report.issues if i.code == "row.joint"]
 
 
-def test_a_note_of_lianhe_alone_still_joins_two_rows(tmp_path):
-    rows = [[1, "关于赣江沿岸垂钓区安全管理的建议", "刘建国", D(2025, 6, 5), "县政协编发", None],
+def test_a_note_of_lianhe_alone_joins_two_rows_only_when_both_say_it(tmp_path):
+    rows = [[1, "关于赣江沿岸垂钓区安全管理的建议", "刘建国", D(2025, 6, 5), "县政协编发", "联合"],
             [2, "关于赣江沿岸垂钓区安全管理的建议", "马俊", D(2025, 6, 5), "县政协编发", "联合"]]
     ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": [HEAD, *rows]}))
     # By hand: one item, its 县级 adoption written on both rows once, 30.00 shared.
     assert len(ledger.submissions) == 1 and len(ledger.adoptions) == 1
     assert _paid(ledger) == {"刘建国": Decimal("15.00"), "马俊": Decimal("15.00")}
+    # The note on one row only (联名报送 may speak of that row's own co-authors): two items, said.
+    rows[0][5] = None
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账2.xlsx", {"2025年": [HEAD, *rows]}))
+    assert len(ledger.submissions) == 2 and [i.row for i in report.issues if i.code == "item.same_title"] == [3]
+    assert _paid(ledger) == {"刘建国": Decimal("30.00"), "马俊": Decimal("30.00")}
 
 
 def test_a_rosters_dropdown_sheet_is_not_said_unread(tmp_path):

@@ -7,8 +7,9 @@ adoption to one row's author only (by title alone: ``link.ambiguous``). Such row
 when a 备注 of theirs says it was sent jointly (rules ``joint_words``: 联合报送, 联名): the first
 row's, the later rows' authors its co-authors (each credited, the 稿酬 shared), their adoptions,
 上报 and 批示 its own; counted for the first row's unit, as a 单位 cell naming several units is.
-Each later row is said (``row.joint``), with the unit not counted apart. Of three rows or more alike (a
-themed call's title, sent by several units on its day), only those whose own 备注 says so are joined. A later row with an 编号
+Each later row is said (``row.joint``), with the unit not counted apart. Only rows whose own 备注 says so
+are joined (联名报送 on one row may speak of its own co-authors; a themed call's title is sent by several
+units on its day). A later row with an 编号
 of its own stays an item (a 采用台账 may name it by that 编号); so does one without the 备注,
 which validation says (``item.same_title``).
 """
@@ -52,8 +53,9 @@ def join_joint_rows(ledger: Ledger, rules: Rules) -> None:
     rows = rows[rows["note"].map(notes).groupby([rows[k] for k in key]).transform("any").to_numpy(dtype=bool)]
     joins: list[tuple[int, int]] = []  # (the first row's item, a later row's item)
     for _, group in rows.sort_values("item").groupby(key, sort=False):
-        if len(group) > 2:  # a themed call's title, sent by several units on its day: only the rows saying so
-            group = group[group["note"].map(notes).to_numpy(dtype=bool)]
+        # Only rows whose own 备注 says so: 联名报送 on one row may speak of its own co-authors (张三、李四), and
+        # a themed call's title is sent by several units on its day; rows alike without it are said apart.
+        group = group[group["note"].map(notes).to_numpy(dtype=bool)]
         joins += _joined_in(group) if len(group) > 1 else []
     if joins:
         _join(ledger, joins)
