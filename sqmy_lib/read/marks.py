@@ -943,10 +943,36 @@ class Vocabulary:
         # In a 批示 column 批注 is the 批示's word as 批示 is (副县长张某某批注).
         words = re.compile("|".join(map(re.escape, self.instruction_words + self.words_after_post)) or "(?!)")
         out: list[tuple[str, str, str]] = []
-        while t:
-            found, t = self._one_instruction(t, words)
-            out += found
+        for piece in self._said_by_each(t, words):
+            while piece:
+                found, piece = self._one_instruction(piece, words)
+                out += found
         return out
+
+    def _said_by_each(self, t: str, words: re.Pattern) -> list[str]:
+        """A cell that opens with a leader and a colon (``县委书记李某某:同意``) cut where a sentence or
+        a line starts with another leader and a colon (``。县长王某某:请教育局落实``, ``;``, a new line):
+        each leader's 批示 its own; read whole it was one 批示 with the second leader's words folded in.
+        A leader named inside what was said (``县委书记李某某:请县长王某某牵头办理``) cuts nothing."""
+        if not self._opens_with_a_leader(t, words):
+            return [t]
+        cuts = [end.span() for end in _SENTENCE_END.finditer(t) if self._opens_with_a_leader(t[end.end():], words)]
+        starts, ends = [0, *(b for _, b in cuts)], [*(a for a, _ in cuts), len(t)]
+        return [t[a:b].strip() for a, b in zip(starts, ends) if t[a:b].strip()]
+
+    def _opens_with_a_leader(self, text: str, words: re.Pattern) -> bool:
+        """Whether ``text`` starts with a leader (a post and a name, or posts only: rules
+        ``leader_title_words``), maybe a 批示 word and a day, then a colon and words: ``县长王某某:``,
+        ``2025.4.3县长王某某批示:``, ``王县长:``; not ``请县长王某某:`` nor ``县教育局:``."""
+        if m := _LEADING_DATE.match(text):
+            text = text[m.end():]
+        head = re.match(rf"([^。;；,，:：\"“”\n]{{2,24}}?)\s*(?:{words.pattern})?\s*{_BRACKETED_DAY}?\s*[:：]\s*\S", text)
+        if head is None:
+            return False
+        who = re.sub(r"[\s()\[\]【】、·]", "", self.leader_and_day(head[1])[0])
+        person = self.leader_person(who)
+        return (any(w in who for w in self.title_words) and len(person) <= 4
+                and (who.startswith(person) or who.endswith(person)))
 
     def _one_instruction(self, t: str, words: re.Pattern) -> tuple[list[tuple[str, str, str]], str]:
         """The first 批示 of ``t`` (one, or several by one leader: 市长批示两次), and what is left after it."""
@@ -1071,6 +1097,9 @@ class Vocabulary:
 # …批示[后/并/，]被…采用 (before).
 _INSTRUCTION_CLAUSE = re.compile(
     r"(?P<after>(?:并|后|且|又|同时|[,，])*(?=(?:获得|获|得到|受到)))|(?<=批示|签批|圈阅)(?P<before>(?:后|并|且|又|[,，])+)")
+
+# Where a sentence or a line of a 批示 cell ends (a new leader may start after it).
+_SENTENCE_END = re.compile(r"[。;；!！\n][\"”’」』]*\s*")
 
 # 2件, 批示2件, 获领导批示两次: a count, not a leader.
 _COUNT_ONLY = re.compile(r"(?:获|有|共)?(?:领导)?(?:批示|签批|圈阅)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:件|次|条|个)(?:批示)?")
