@@ -245,7 +245,7 @@ _ENTRIES = [
     Code("item.duplicate", ERROR, "信息重复", "与 {first} 的信息重复(标题、作者和日期相同)"),
     Code("item.possible_duplicate", WARNING, "疑似重复", "与 {first} 的标题和作者相同,日期不同,请核对是否重复登记"),
     Code("item.same_title", WARNING, "标题和日期相同", "与 {first} 的标题和日期相同而作者不同,已按两条信息分别计入;如是几个单位或作者联合报送的同一条信息,"
-         "请在备注中写明“联合报送”(按一条信息计入第一行的单位,作者平分稿酬)或合为一行;如是两条信息,请修改标题"),
+         "请在这几行的备注中都写明“联合报送”(按一条信息计入第一行的单位,作者平分稿酬)或合为一行;如是两条信息,请修改标题"),
     Code("category.unknown", WARNING, "类别不在规则中", "类别“{category_text}”不在规则文件的类别中"),
     Code("roster.same_name", INFO, "名册重名(已区分)",
          "名册中“{value}”不止一人(另见{detail});台账中的“{value}”按该条信息的单位或界别对应到其中一人"),
