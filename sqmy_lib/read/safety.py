@@ -293,13 +293,19 @@ def _blanking_styles(xfs: list, formats: dict, white_fonts: set, plain_fills: se
         white_font = unfilled and xf.get("fontId", "0") in white_fonts
         if code is None and not white_font:
             continue
-        # A zero shown as nothing (0;-0;;@, #,##0;-#,##0;: the format's purpose in a count or 稿酬 column)
-        # reads as the blank it shows: no value hidden.
-        kinds = blank_kinds(code or "General", white_ok=not unfilled, white_font=white_font) - {"0"}
-        if kinds:
-            why = f"数字格式({code})" if code is not None and blank_kinds(code, not unfilled) else "白色字体"
-            out[str(k).encode()] = Blanking(kinds, why)
+        if blanking := _blanking(code, unfilled, white_font):
+            out[str(k).encode()] = blanking
     return out
+
+
+def _blanking(code: str | None, unfilled: bool, white_font: bool) -> Blanking | None:
+    """What a style with number format ``code`` (None: a built-in one), on no fill or not, with a white font
+    or not, shows as a blank; None when nothing. A zero shown as nothing (0;-0;;@, #,##0;-#,##0;: the
+    format's purpose in a count or 稿酬 column) reads as the blank it shows: no value hidden."""
+    kinds = blank_kinds(code or "General", white_ok=not unfilled, white_font=white_font) - {"0"}
+    if not kinds:
+        return None
+    return Blanking(kinds, f"数字格式({code})" if code is not None and blank_kinds(code, not unfilled) else "白色字体")
 
 
 _FORMAT_TOKEN = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|;|[^;"\\\[]+|.')
@@ -821,12 +827,8 @@ def _xls_blanking(book) -> dict[int, Blanking]:
         white_font = unfilled and font is not None and white(font.colour_index)
         if code is None and not white_font:
             continue
-        # A zero shown as nothing (0;-0;;@, #,##0;-#,##0;: the format's purpose in a count or 稿酬 column)
-        # reads as the blank it shows: no value hidden.
-        kinds = blank_kinds(code or "General", white_ok=not unfilled, white_font=white_font) - {"0"}
-        if kinds:
-            why = f"数字格式({code})" if code is not None and blank_kinds(code, not unfilled) else "白色字体"
-            out[k] = Blanking(kinds, why)
+        if blanking := _blanking(code, unfilled, white_font):
+            out[k] = blanking
     return out
 
 
