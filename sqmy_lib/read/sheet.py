@@ -246,8 +246,9 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
                         quarter=quarter_in_text(sheet), span=month_span_in_text(_FILLED_ON.sub(" ", above)))
 
 
-# When the form was filled in or printed (填表日期：2026年1月5日 above last year's ledger): no year of its items.
-_FILLED_ON = re.compile(r"(?:填表|填报|制表|打印|报表)(?:日期|时间)\s*[:：]?\s*[\d〇○零一二三四五六七八九十年月日号.\-/\s]*")
+# When the form was filled in, printed or exported (填表日期：2026年1月5日, a system's 导出时间：2026-01-05 09:30:12
+# above last year's ledger): no year of its items.
+_FILLED_ON = re.compile(r"(?:填表|填报|制表|打印|报表|导出|生成|下载)(?:日期|时间)\s*[:：]?\s*[\d〇○零一二三四五六七八九十年月日号.:：\-/\s]*")
 
 
 def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> tuple[int | None, str, bool]:

@@ -128,8 +128,8 @@ IGNORED_LABELS: tuple[str, ...] = (
     "分数", "考核分", "考核得分", "联系电话", "电话", "手机", "手机号", "联系方式", "字数", "审核人", "经办人", "登记人",
     "责任编辑", "编辑", "签收", "签收人", "页码", "附件", "篇数", "条数", "职务", "职称", "性别", "年龄", "民族",
     "签名", "领取人签名", "签字", "经手人", "录入人", "录入时间", "修改时间", "来源",
-    # When the form was filled in or printed, not when the item came: beside 收稿日期 it was a second date.
-    "填表日期", "填表时间", "填报日期", "制表日期", "制表时间", "打印日期",
+    # When the form was filled in, printed or exported, not when the item came: beside 收稿日期 it was a second date.
+    "填表日期", "填表时间", "填报日期", "制表日期", "制表时间", "打印日期", "打印时间", "导出日期", "导出时间",
     "身份证", "身份证号", "身份证号码", "证件号码", "公民身份号码", "证件号",
     # The item's content beside its title: the tool counts items, it does not read them.
     "内容摘要", "主要内容", "内容提要", "摘要", "信息摘要", "信息来源", "稿件来源",
@@ -227,7 +227,7 @@ NOTE_WORDS = ("注", "备注", "说明", "填表说明", "填表人", "填报人
 # line, never a header label, even merged over part of the header's width.
 FILING_WORDS: tuple[str, ...] = ("填报单位", "报送单位", "填表单位", "制表单位", "单位名称", "单位", "填表人", "填报人", "制表人",
                                  "审核人", "联系人", "联系电话", "负责人", "单位负责人", "统计人", "经办人", "填表日期",
-                                 "填报日期", "制表日期")
+                                 "填报日期", "制表日期", "导出人", "导出时间", "导出日期", "打印时间", "打印日期")
 # Sheet and file names that say a sheet repeats others (全年汇总 over the month sheets).
 SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年度")
 # Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
