@@ -51,3 +51,18 @@ def test_an_export_stamp_alone_gives_no_year(tmp_path):
     assert ledger.year is None
     ledger, report = assert_every_cell_accounted(path, year=2025)
     assert ledger.year == 2025 and not _codes(report, "sheet.year_conflict", "date.out_of_year")
+
+
+# ---------------------------------------------------------------- the system's footer under the table
+
+@pytest.mark.parametrize("column", [3, 5])  # under 报送单位, under 报送时间
+def test_a_system_footer_spread_across_columns_is_no_item(tmp_path, column):
+    """导出人：admin_dh in the 序号 column, 导出时间：… under 报送单位 or 报送时间: the system's footer, read
+    as a 制表人 … 制表日期 line is (a note), not a fifth item with no title, author or day."""
+    footer = [None] * len(HEAD)
+    footer[0], footer[column] = "导出人：admin_dh", "导出时间：2025-12-31 16:20:11"
+    rows = [["2025年社情民意信息列表"], HEAD, *_rows(), [], ["第1页/共1页"], footer]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "导出.xlsx", {"信息列表": rows}))
+    assert ledger.submissions["title"].tolist() == [item[1] for item in ITEMS]
+    assert not [i for i in report.issues if i.row == len(rows)], [i.code for i in report.issues if i.row == len(rows)]
+    assert not _codes(report, "title.missing", "author.missing", "date.missing", "date.unparseable", "roster.unknown_unit")
