@@ -66,3 +66,33 @@ def test_a_system_footer_spread_across_columns_is_no_item(tmp_path, column):
     assert ledger.submissions["title"].tolist() == [item[1] for item in ITEMS]
     assert not [i for i in report.issues if i.row == len(rows)], [i.code for i in report.issues if i.row == len(rows)]
     assert not _codes(report, "title.missing", "author.missing", "date.missing", "date.unparseable", "roster.unknown_unit")
+
+
+# ---------------------------------------------------------------- one row per adoption and 批示
+
+def _one_adoption_two_instructions(tmp_path):
+    """Received 2025-03-28, adopted by 市政协 on 2025-04-03, with two 批示 (市长, 副市长) dated nowhere:
+    the system writes the item, its adoption and one 批示 on each of two rows."""
+    item = ["SQMY2025-0004", "关于老旧小区加装电梯的建议", "城关镇政协工委", "李娜", "2025-03-28 14:22:10",
+            "市级", "江州市政协《社情民意》2025年第5期", "2025-04-03 10:00:00"]
+    rows = [["2025年社情民意信息列表"], HEAD,
+            [1, *item, "市长吴某某", "请市住建局研究"],
+            [2, *item, "副市长郑某某", "抓紧落实"],
+            [3, "SQMY2025-0006", "关于规范电动自行车充电管理的建议", "城关镇政协工委", "李娜", "2025-05-06 10:10:10",
+             "", "", "", "", ""]]
+    return assert_every_cell_accounted(write_xlsx(tmp_path / "导出.xlsx", {"信息列表": rows}))
+
+
+def test_rows_of_one_numbered_item_are_not_asked_about(tmp_path):
+    """The two rows of SQMY2025-0004 share its 编号: plainly one item, no row.same_item asking whether
+    they are two (the second row's cells are still accounted for). Without 编号 nothing but the title,
+    author and day says two rows are one item: said, as before."""
+    ledger, report = _one_adoption_two_instructions(tmp_path)
+    assert len(ledger.submissions) == 2
+    assert not _codes(report, "row.same_item")
+    rows = [["2025年社情民意信息列表"], ["序号", "标题", "报送人", "报送时间", "采用级别", "采用时间"],
+            [1, "关于加强农村饮水安全保障的建议", "张伟", "2025-01-08", "县级", "2025-01-15"],
+            [2, "关于加强农村饮水安全保障的建议", "张伟", "2025-01-08", "市级", "2025-02-20"]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}))
+    assert len(ledger.submissions) == 1 and len(ledger.adoptions) == 2
+    assert [(i.row, i.column) for i in _codes(report, "row.same_item")] == [(4, "B")]

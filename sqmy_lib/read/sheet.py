@@ -947,7 +947,7 @@ class SheetReader:
                 t[item] = f"{t[item]};{notes[i]}" if t[item] else notes[i]
             if said == "again":
                 self._earlier_day(item, data[i])
-            if said:
+            if said and said != "numbered":  # one 编号 on both rows: plainly one item, nothing to ask
                 code = {"same": "row.same_item", "again": "row.adopted_again"}.get(said, "row.continuation")
                 self._finding(code, kept[i], self.f.get("title"), "", f"第{kept[origin]}行")
             self._row_records(data[i], kept[i], item, ("", ""), notes[i])
@@ -1030,7 +1030,8 @@ class SheetReader:
                     taken: dict[int, tuple]) -> dict[int, tuple[int, str]]:
         """Rows that write an item again whole (title, author, date, …) to record another adoption
         or 批示 of it (县政协编发 on one line, 市政协采用 on the next): {row index: (the first row's
-        index, 'same')}. A row that records nothing new is left alone: a duplicate, an error.
+        index, 'same')}; 'numbered' when both write one 信息编号 (a system's export, a row per adoption):
+        plainly one item, not said. A row that records nothing new is left alone: a duplicate, an error.
 
         In a ledger of adoptions read as the items (dated by their adoption, sheet.items_from_adoptions)
         a row is an adoption: one naming the item of a row above again (its title as ``title_key``
@@ -1050,8 +1051,16 @@ class SheetReader:
                 continue
             origin = first.setdefault((t, _cells(row, keys)), i)
             if origin != i and _adds_a_record(_cells(row, recs), _cells(data[origin], recs)):
-                out[i] = (origin, "same" if _cells(row, day) == _cells(data[origin], day) else "again")
+                out[i] = (origin, self._same_how(row, data[origin], day))
         return out
+
+    def _same_how(self, row: list, first: list, day: list[int]) -> str:
+        """How a row writing its item again goes on with it: 'again' on another adoption day (a ledger of
+        adoptions), 'numbered' when it writes the item's 编号 (a key of the two, so the same), else 'same'."""
+        if _cells(row, day) != _cells(first, day):
+            return "again"
+        c = self.f.get("item_no")
+        return "numbered" if c is not None and c < len(row) and _filled(row[c]) else "same"
 
     @staticmethod
     def _titles_compared(data: list[list], ct: int, by_key: bool) -> list:
