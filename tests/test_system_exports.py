@@ -83,6 +83,18 @@ def _one_adoption_two_instructions(tmp_path):
     return assert_every_cell_accounted(write_xlsx(tmp_path / "导出.xlsx", {"信息列表": rows}))
 
 
+def test_undated_instructions_on_the_rows_of_one_adoption_are_of_its_day(tmp_path):
+    """Each row writes the adoption's day, 2025-04-03: both 批示 are of that day (Q2), the second row's too,
+    though its adoption is counted once, on the first row; none is of the 收稿日期 (Q1)."""
+    ledger, report = _one_adoption_two_instructions(tmp_path)
+    assert [(i.row, i.column) for i in _codes(report, "adoption.repeated")] == [(4, "G")]
+    assert len(ledger.instructions) == 2
+    q1, q2 = (sq.summary(ledger, sq.Period.of(2025, quarter=q)) for q in (1, 2))
+    assert (q1.submitted, q1.adopted, q1.instructions) == (1, 0, 0)
+    assert (q2.submitted, q2.adopted, q2.instructions) == (1, 1, 2)
+    assert q2.instructions_by_level["市级"] == 2
+
+
 def test_rows_of_one_numbered_item_are_not_asked_about(tmp_path):
     """The two rows of SQMY2025-0004 share its 编号: plainly one item, no row.same_item asking whether
     they are two (the second row's cells are still accounted for). Without 编号 nothing but the title,

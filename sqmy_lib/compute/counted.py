@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..read.attribute import item_days, person_units, person_units_on
-from ..records import Ledger, by_item
+from ..records import Ledger, by_item, place
 from ..rules import Rules, load_rules
 from ..validate import error_rows
 
@@ -122,7 +122,7 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
         if beside is not None and date.isna().any():
             # An undated 批示 on a 采用台账 row (or a row of the ledger) that dates its adoption was given
             # on the adopted piece: on that day, not months before on the item's 收稿日期.
-            row_day = _row_days(beside)
+            row_day = _row_days(beside, ledger.findings)
             on_row = pd.Series(list(zip(df["src"], df["row"])), index=df.index).map(row_day).astype("datetime64[ns]")
             by_row = date.isna() & on_row.notna()
             if by_row.any():
@@ -161,13 +161,24 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
     )
 
 
-def _row_days(adoptions: pd.DataFrame) -> dict[tuple, pd.Timestamp]:
-    """(src, row) → the first adoption day written on that ledger row."""
+def _row_days(adoptions: pd.DataFrame, findings: pd.DataFrame) -> dict[tuple, pd.Timestamp]:
+    """(src, row) → the first adoption day written on that ledger row. A row whose adoption was dropped as
+    written again on another row (``adoption.repeated``: a system's export writes one adoption once per
+    批示) wrote it too: the day of the row it was kept on."""
     dated = adoptions[adoptions["date"].notna()]
     if dated.empty:
         return {}
     first = pd.to_datetime(dated["date"]).groupby([dated["src"], dated["row"]]).min()
-    return dict(first.items())
+    days = dict(first.items())
+    repeats = findings[findings["code"].to_numpy() == "adoption.repeated"]
+    if repeats.empty:
+        return days
+    # The finding names the kept copy's row as staff read it (台账.xlsx!采用台账!第4行).
+    kept_at = {place(f, s, r): (src, r) for f, s, r, src in zip(dated["file"], dated["sheet"], dated["row"], dated["src"])}
+    for src, row, kept in zip(repeats["src"], repeats["row"], repeats["detail"]):
+        if kept in kept_at and pd.notna(src) and pd.notna(row):
+            days.setdefault((src, row), days[kept_at[kept]])
+    return days
 
 
 def _authors_read(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.Series:
