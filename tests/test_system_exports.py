@@ -108,3 +108,17 @@ def test_rows_of_one_numbered_item_are_not_asked_about(tmp_path):
     ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"S": rows}))
     assert len(ledger.submissions) == 1 and len(ledger.adoptions) == 2
     assert [(i.row, i.column) for i in _codes(report, "row.same_item")] == [(4, "B")]
+
+
+def test_the_adoption_day_of_a_repeated_row_is_its_own_files(tmp_path):
+    """Two offices' exports of one name (一/导出.xlsx, 二/导出.xlsx, read in that order): the second row's 批示
+    in 一 is of 一's adoption on its row 3 (2025-04-03, Q2), not of 二's row 3 (2025-09-01)."""
+    (tmp_path / "一").mkdir()
+    _one_adoption_two_instructions(tmp_path / "一")
+    (tmp_path / "二").mkdir()
+    other = ["SQMY2025-0100", "关于加强传统村落保护的建议", "民盟县委", "刘洋", "2025-08-20",
+             "县级", "《社情民意》2025年第10期", "2025-09-01"]
+    write_xlsx(tmp_path / "二" / "导出.xlsx", {"信息列表": [["2025年社情民意信息列表"], HEAD, [1, *other, "", ""]]})
+    ledger, _ = assert_every_cell_accounted(tmp_path)
+    q2, q3 = (sq.summary(ledger, sq.Period.of(2025, quarter=q)) for q in (2, 3))
+    assert (q2.instructions, q3.instructions) == (2, 0)

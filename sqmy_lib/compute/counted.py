@@ -173,11 +173,17 @@ def _row_days(adoptions: pd.DataFrame, findings: pd.DataFrame) -> dict[tuple, pd
     repeats = findings[findings["code"].to_numpy() == "adoption.repeated"]
     if repeats.empty:
         return days
-    # The finding names the kept copy's row as staff read it (台账.xlsx!采用台账!第4行).
-    kept_at = {place(f, s, r): (src, r) for f, s, r, src in zip(dated["file"], dated["sheet"], dated["row"], dated["src"])}
-    for src, row, kept in zip(repeats["src"], repeats["row"], repeats["detail"]):
-        if kept in kept_at and pd.notna(src) and pd.notna(row):
-            days.setdefault((src, row), days[kept_at[kept]])
+    # The finding names the kept copy's row as staff read it (台账.xlsx!采用台账!第4行): a file's name alone,
+    # so of two files of one name (two offices' 导出.xlsx) the repeat's own is taken, and none when that
+    # does not tell (the 批示 is then of its item's 收稿日期, said so).
+    kept_at: dict[str, dict[tuple, str]] = {}
+    for f, s, r, src in zip(dated["file"], dated["sheet"], dated["row"], dated["src"]):
+        kept_at.setdefault(place(f, s, r), {})[src, r] = f
+    for src, row, file, kept in zip(repeats["src"], repeats["row"], repeats["file"], repeats["detail"]):
+        rows = kept_at.get(kept, {})
+        rows = rows if len(rows) == 1 else {at: f for at, f in rows.items() if f == file}
+        if len(rows) == 1 and pd.notna(src) and pd.notna(row):
+            days.setdefault((src, row), days[next(iter(rows))])
     return days
 
 
