@@ -225,6 +225,12 @@ def names_apart(text: str) -> list[str]:
     return [p for part in _SEPARATORS.split(unicodedata.normalize("NFKC", text)) for p in part.split()]
 
 
+def authors_as_set(names, written: str) -> str:
+    """An item's authors whatever their order (张建国、周强 is 周强、张建国), as items are matched (the same
+    item twice): the names read, sorted, each once; the cell as written when none was read."""
+    return "、".join(sorted(set(names))) if isinstance(names, (tuple, list)) and names else written
+
+
 def name_key(name: str) -> str:
     """A name as matched: NFKC, no white space, every middle-dot variant as ``·``, traditional
     characters as simplified (張三 is 张三: ``simplified``)."""

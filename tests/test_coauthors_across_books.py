@@ -1,0 +1,78 @@
+"""Co-authors as a 界别's office writes them: one workbook per 界别, a sheet per 委员 in some.
+
+Every workbook here is written by hand in the test, every answer worked out by hand, and every
+workbook checked for the reader's invariant (each non-empty cell read or named in a finding).
+Rules 2025: 市政协 adoption 100.00, 省政协 200.00, shared equally among an item's authors.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import sqmy_lib as sq
+from conftest import assert_every_cell_accounted, write_xlsx
+
+T = "关于加快农村电商物流体系建设的建议"
+HEADER = ["序号", "作者", "信息标题", "报送日期", "采用情况", "备注"]
+
+
+def _codes(report, code):
+    return [i for i in report.issues if i.code == code]
+
+
+def _paid(ledger, year=2025) -> dict[str, Decimal]:
+    r = sq.rewards(ledger, year)
+    return dict(zip(r["name"], r["amount"]))
+
+
+def _roster(tmp_path):
+    return write_xlsx(tmp_path / "名册.xlsx", {
+        "委员名册": [["姓名", "界别"], ["张建国", "经济界"], ["王磊", "经济界"], ["周强", "农业界"], ["徐芳", "农业界"]],
+        "界别组": [["单位名称", "单位类型"], ["经济界别组", "界别组"], ["农业界别组", "界别组"]]})
+
+
+def _book(path, title, rows, sheet="2025年", header=HEADER):
+    return write_xlsx(path, {sheet: [[title], header, *[[k, *r] for k, r in enumerate(rows, 1)]]})
+
+
+# ---------------------------------------------------------------- the order of co-authors
+
+def test_one_item_in_two_books_is_said_whatever_the_order_of_its_authors(tmp_path):
+    # 经济界别 logs it on 3月10日 as 张建国、周强, 农业界别 on 3月12日 with its own member first (周强、张建国): the
+    # same title and authors on another date, said at the second book's row as it is when the order is the
+    # same (it was no finding at all, 200.00 paid for one item). Counted as written (two items), as the
+    # same order is: staff say which is the repeat.
+    a = _book(tmp_path / "经济界别.xlsx", "经济界别委员2025年社情民意信息", [["张建国、周强", T, "2025-03-10", "市政协采用", None]])
+    b = _book(tmp_path / "农业界别.xlsx", "农业界别委员2025年社情民意信息", [["周强、张建国", T, "2025-03-12", "市政协采用", None]])
+    ledger, report = assert_every_cell_accounted([a, b], roster=_roster(tmp_path), year=2025)
+    said = _codes(report, "item.possible_duplicate")
+    assert [(i.file.rsplit("/", 1)[-1], i.row) for i in said] == [("农业界别.xlsx", 3)]
+    assert "经济界别.xlsx" in said[0].message and "第3行" in said[0].message
+    assert not _codes(report, "item.same_title")
+
+
+def test_reversed_co_authors_on_the_same_day_in_one_book_are_a_duplicate(tmp_path):
+    # Row 3 张建国、周强 and row 4 周强、张建国, same title and day: the same item written twice (item.duplicate,
+    # the second left out), not two items by different authors (item.same_title, both counted: 200.00).
+    # A third row, another day with the authors reversed again: the same title and authors (possible duplicate).
+    rows = [["张建国、周强", T, "2025-03-10", "市政协采用", None],
+            ["周强、张建国", T, "2025-03-10", "市政协采用", None],
+            ["周强、张建国", T, "2025-05-20", None, None]]
+    book = _book(tmp_path / "经济界别.xlsx", "经济界别委员2025年社情民意信息", rows)
+    ledger, report = assert_every_cell_accounted(book, roster=_roster(tmp_path), year=2025)
+    assert [i.row for i in _codes(report, "item.duplicate")] == [4]
+    assert [i.row for i in _codes(report, "item.possible_duplicate")] == [5]
+    assert not _codes(report, "item.same_title")
+    # One item paid: 100.00 shared; the row-5 item has no adoption.
+    assert _paid(ledger) == {"张建国": Decimal("50.00"), "周强": Decimal("50.00")}
+
+
+def test_reversed_co_authors_with_joint_words_are_one_item_written_twice(tmp_path):
+    # 联合报送 on both rows, the same authors reversed, the same unit: no second author to join (row.joint
+    # would read the same people as co-authors of themselves); a duplicate, as in the same order.
+    rows = [["张建国、周强", T, "2025-03-10", "市政协采用", "联合报送"],
+            ["周强、张建国", T, "2025-03-10", "市政协采用", "联合报送"]]
+    book = _book(tmp_path / "经济界别.xlsx", "经济界别委员2025年社情民意信息", rows)
+    ledger, report = assert_every_cell_accounted(book, roster=_roster(tmp_path), year=2025)
+    assert not _codes(report, "row.joint")
+    assert [i.row for i in _codes(report, "item.duplicate")] == [4]
+    assert _paid(ledger) == {"张建国": Decimal("50.00"), "周强": Decimal("50.00")}
