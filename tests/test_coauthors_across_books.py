@@ -76,3 +76,26 @@ def test_reversed_co_authors_with_joint_words_are_one_item_written_twice(tmp_pat
     assert not _codes(report, "row.joint")
     assert [i.row for i in _codes(report, "item.duplicate")] == [4]
     assert _paid(ledger) == {"张建国": Decimal("50.00"), "周强": Decimal("50.00")}
+
+
+# ---------------------------------------------------------------- 召集人, a 界别's post
+
+def test_a_conveners_title_is_a_post_of_the_person(tmp_path):
+    # 召集人 / 界别召集人 / 经济界别召集人 written with the name, as 县政协副主席张三 is: the person's tag. It
+    # was read as a unit author (经济界别召集人张建国 paid, 张建国 not), as the item's unit (界别召集人: out of
+    # 经济界别组's figures), as new people (召集人张建国, 张建国召集人). By hand: 张建国 5 items,
+    # 100 + 100 + 50 + 50 + 100 = 400.00; 王磊 2 items, 50 + 50 = 100.00; all 5 items 经济界别组's.
+    cells = ["经济界别召集人张建国", "张建国（界别召集人）", "召集人张建国、王磊", "张建国召集人、王磊", "张建国(经济界召集人)"]
+    rows = [[c, f"关于第{k}项工作的建议", f"2025-0{k}-05", "市政协采用", None] for k, c in enumerate(cells, 1)]
+    book = _book(tmp_path / "经济界别.xlsx", "经济界别委员2025年社情民意信息", rows,
+                 header=["序号", "委员姓名", "信息标题", "报送时间", "采用情况", "备注"])
+    ledger, report = assert_every_cell_accounted(book, roster=_roster(tmp_path), year=2025)
+    a = ledger.authors
+    assert list(zip(a["item"], a["name"], a["tag"])) == [
+        (0, "张建国", "经济界别召集人"), (1, "张建国", "界别召集人"), (2, "张建国", "召集人"), (2, "王磊", ""),
+        (3, "张建国", "召集人"), (3, "王磊", ""), (4, "张建国", "经济界召集人")]
+    assert not a["is_unit"].any()
+    assert list(ledger.submissions["unit"]) == ["经济界别组"] * 5
+    for code in ("roster.unknown_person", "roster.unknown_unit", "author.with_unit", "unit.read_as"):
+        assert not _codes(report, code), code
+    assert _paid(ledger) == {"张建国": Decimal("400.00"), "王磊": Decimal("100.00")}

@@ -730,7 +730,8 @@ def _bracketed(entries: list[tuple[str, list[str]]], tags: list[str], units: lis
     for t in list(tags):
         unit, post = words.suffix_tag(t)
         people = all(not words.is_unit(n) for n, _ in entries)
-        if post in words.posts and unit != t and len(unit) >= 2 and words.is_unit(unit) and people:
+        # 界别召集人 is a post whole, not the unit 界别 and the post 召集人.
+        if post in words.posts and t not in words.posts and unit != t and len(unit) >= 2 and words.is_unit(unit) and people:
             units.append(unit)
             tags[tags.index(t)] = post
         elif t in words.roles or t in words.posts or post or _CONTACT.fullmatch(t):  # 副主委: a post, not a unit (…委)
