@@ -99,3 +99,40 @@ def test_a_conveners_title_is_a_post_of_the_person(tmp_path):
     for code in ("roster.unknown_person", "roster.unknown_unit", "author.with_unit", "unit.read_as"):
         assert not _codes(report, code), code
     assert _paid(ledger) == {"张建国": Decimal("400.00"), "王磊": Decimal("100.00")}
+
+
+# ---------------------------------------------------------------- 合作者 on a 委员's own sheet
+
+def test_a_coauthor_column_on_a_members_sheet_adds_to_the_member(tmp_path):
+    # 农业界别.xlsx keeps a sheet per 委员 (周强, 徐芳), no 作者 column, a 合作者 column. The sheet's person is
+    # each item's first author, the 合作者 cell's names after; empty: the person's item alone. It was read as
+    # the 作者 column: 周强 dropped from the shared item, the solo items author.missing and left out.
+    header = ["序号", "信息标题", "报送日期", "合作者", "采用情况", "备注"]
+    t = "关于高标准农田建设后期管护的建议"
+    book = write_xlsx(tmp_path / "农业界别.xlsx", {
+        "周强": [["周强委员2025年社情民意信息"], header,
+                 [1, t, "2025-04-16", "徐芳", "省政协采用", None],
+                 [2, "关于稳定生猪生产的建议", "2025-12-10", None, "市政协采用", None],
+                 [3, "关于农机购置补贴的建议", "2025-06-02", "周强、王磊", "市政协采用", None]],
+        "徐芳": [["徐芳委员2025年社情民意信息"], header,
+                 [1, t, "2025-04-16", "周强", "省政协采用", None],
+                 [2, "关于发展林下经济的建议", "2025-08-08", None, "市政协采用", None]],
+        # A sheet named for no one: no first author to add, the 合作者 cell's names the authors read, an
+        # empty one author.missing as before.
+        "其他": [header, [1, "关于甲的建议", "2025-09-16", "王磊", None, None], [2, "关于乙的建议", "2025-09-17", None, None, None]]})
+    ledger, report = assert_every_cell_accounted(book, roster=_roster(tmp_path), year=2025)
+    a = ledger.authors.sort_values(["item", "position"])
+    by_item = a.groupby("item")["name"].agg(list).to_dict()
+    titles = dict(zip(ledger.submissions["item"], zip(ledger.submissions["sheet"], ledger.submissions["title"])))
+    assert sorted((titles[i], names) for i, names in by_item.items()) == sorted([
+        (("周强", t), ["周强", "徐芳"]), (("周强", "关于稳定生猪生产的建议"), ["周强"]),
+        (("周强", "关于农机购置补贴的建议"), ["周强", "王磊"]),  # 周强 written in his own 合作者 cell: once
+        (("徐芳", t), ["徐芳", "周强"]), (("徐芳", "关于发展林下经济的建议"), ["徐芳"]), (("其他", "关于甲的建议"), ["王磊"])])
+    assert [(i.sheet, i.row) for i in _codes(report, "author.missing")] == [("其他", 3)]
+    assert [i.sheet for i in _codes(report, "sheet.author_by_name")] == ["周强", "徐芳"]
+    # The shared item on both sheets: the same title, day and authors (in another order), a duplicate as
+    # it would be written alike: counted once, on 周强's sheet.
+    assert [(i.sheet, i.row) for i in _codes(report, "item.duplicate")] == [("徐芳", 3)]
+    # By hand: 农田 省级 200.00 shared 100 + 100; 生猪 100.00 周强; 农机 100.00 shared 50 + 50; 林下 100.00 徐芳.
+    assert _paid(ledger) == {"周强": Decimal("250.00"), "徐芳": Decimal("200.00"), "王磊": Decimal("50.00")}
+
