@@ -29,6 +29,7 @@ from ..records import Ledger, Roster
 from ..rules import Rules
 from ..zh import simplified
 from .authors import looks_like_a_person, name_key, names_apart
+from .vocabulary import COAUTHOR_LABEL_WORDS
 
 
 # A sector's group as written: 经济界别组, 经济界别活动组, 经济界组, 经济界别 (中共界界别组: its 界 twice) are 经济界.
@@ -272,21 +273,29 @@ def _authors_by_sheet_name(ledger: Ledger, people: set[str], units: set[str], ru
     A sheet with neither an author nor a 单位 column whose unit the sheet says (one sheet per unit:
     its 填报单位, a roster unit in its name, without a roster a sheet named as a unit, ``民革县委``):
     its items were filed in that unit's name, as the catalog's own advice says to write them; said
-    once per sheet (``sheet.unit_by_name``). Every one of them was author.missing, left out."""
+    once per sheet (``sheet.unit_by_name``). Every one of them was author.missing, left out.
+
+    A sheet named for a person whose only author column holds co-authors (序号 | 信息标题 | 合作者 | …):
+    the person is the first author of every item on it, the 合作者 cell's names after them; an empty
+    cell is the person's item alone (it was read as the authors: the person dropped, solo items
+    author.missing)."""
     sheets, subs = ledger.sheets, ledger.submissions
     if subs.empty:
         return []
     rows, findings = [], []
-    for src, file, sheet, kind, columns, filed_by, caption in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["kind"],
-                                                                  sheets["columns"], sheets["filed_by"], sheets["caption"]):
-        if kind != "submissions" or not isinstance(columns, dict) or "author" in columns:
+    for src, file, sheet, kind, columns, also, labels, filed_by, caption in zip(
+            sheets["src"], sheets["file"], sheets["sheet"], sheets["kind"], sheets["columns"], sheets["also"],
+            sheets["labels"], sheets["filed_by"], sheets["caption"]):
+        if kind != "submissions" or not isinstance(columns, dict):
+            continue
+        coauthors = _coauthor_columns_only(columns, also, labels)
+        if "author" in columns and not coauthors:
             continue
         name, code = _sheet_author(file, sheet, filed_by, caption, "unit" in columns, people, units, rules)
-        mine = (subs["src"] == src) & (subs["author_text"] == "") if name else None
+        mine = _items_by(subs, src, name, code, coauthors)
         if mine is None or not mine.any():
             continue
-        subs.loc[mine, "author_text"] = name
-        subs.loc[mine, "authors"] = pd.Series([(name_key(name),)] * int(mine.sum()), index=subs.index[mine], dtype=object)
+        _put_first(ledger, mine, name)
         rows += [dict(item=item, position=0, name=name_key(name), written=name, tag="", role=None, scribe=False,
                       is_unit=False, office=office) for item, office in zip(subs.loc[mine, "item"], subs.loc[mine, "office"])]
         findings.append(dict(code=code, src=src, file=file, sheet=sheet, row=None, column="",
@@ -295,6 +304,36 @@ def _authors_by_sheet_name(ledger: Ledger, people: set[str], units: set[str], ru
         ledger.authors = (pd.concat([ledger.authors, pd.DataFrame(rows).astype(ledger.authors.dtypes.to_dict())],
                                     ignore_index=True).sort_values(["item", "position"], kind="stable").reset_index(drop=True))
     return findings
+
+
+def _coauthor_columns_only(columns: dict, also: dict, labels: dict) -> bool:
+    """A sheet has author columns and each names the item's other authors (合作者, 第二作者): none its first."""
+    if "author" not in columns:
+        return False
+    cols = [columns["author"], *(c for c, f in (also or {}).items() if f == "author")]
+    return all(any(w in str((labels or {}).get(c, "")).rsplit("/", 1)[-1] for w in COAUTHOR_LABEL_WORDS) for c in cols)
+
+
+def _items_by(subs: pd.DataFrame, src: int, name: str, code: str, coauthors: bool) -> pd.Series | None:
+    """The items of sheet ``src`` that are by the author its name gives: those with no author; on a person's
+    sheet of co-authors, every one not naming the person already (a sheet named for no one keeps its co-authors
+    as the authors read). None for none."""
+    if not name or coauthors and code != "sheet.author_by_name":
+        return None
+    if coauthors:
+        return (subs["src"] == src) & ~subs["authors"].map(lambda a: name_key(name) in a)
+    return (subs["src"] == src) & (subs["author_text"] == "")
+
+
+def _put_first(ledger: Ledger, mine: pd.Series, name: str) -> None:
+    """``name`` written before the items' authors (``mine``), the authors read one place later."""
+    subs = ledger.submissions
+    later = ledger.authors["item"].isin(set(subs.loc[mine, "item"])).to_numpy()
+    if later.any():
+        ledger.authors.loc[later, "position"] += 1
+    subs.loc[mine, "author_text"] = [f"{name}、{t}" if t else name for t in subs.loc[mine, "author_text"]]
+    subs.loc[mine, "authors"] = pd.Series([(name_key(name), *a) for a in subs.loc[mine, "authors"]],
+                                          index=subs.index[mine], dtype=object)
 
 
 def _sheet_author(file: str, sheet: str, filed_by: str, caption: str, unit_column: bool, people: set[str],

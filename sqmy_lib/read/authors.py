@@ -225,6 +225,12 @@ def names_apart(text: str) -> list[str]:
     return [p for part in _SEPARATORS.split(unicodedata.normalize("NFKC", text)) for p in part.split()]
 
 
+def authors_as_set(names, written: str) -> str:
+    """An item's authors whatever their order (张建国、周强 is 周强、张建国), as items are matched (the same
+    item twice): the names read, sorted, each once; the cell as written when none was read."""
+    return "、".join(sorted(set(names))) if isinstance(names, (tuple, list)) and names else written
+
+
 def name_key(name: str) -> str:
     """A name as matched: NFKC, no white space, every middle-dot variant as ``·``, traditional
     characters as simplified (張三 is 张三: ``simplified``)."""
@@ -724,7 +730,8 @@ def _bracketed(entries: list[tuple[str, list[str]]], tags: list[str], units: lis
     for t in list(tags):
         unit, post = words.suffix_tag(t)
         people = all(not words.is_unit(n) for n, _ in entries)
-        if post in words.posts and unit != t and len(unit) >= 2 and words.is_unit(unit) and people:
+        # 界别召集人 is a post whole, not the unit 界别 and the post 召集人.
+        if post in words.posts and t not in words.posts and unit != t and len(unit) >= 2 and words.is_unit(unit) and people:
             units.append(unit)
             tags[tags.index(t)] = post
         elif t in words.roles or t in words.posts or post or _CONTACT.fullmatch(t):  # 副主委: a post, not a unit (…委)

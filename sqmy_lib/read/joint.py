@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..records import Ledger, place
 from ..rules import Rules
+from .authors import authors_as_set
 from .values import norm
 
 
@@ -63,14 +64,15 @@ def join_joint_rows(ledger: Ledger, rules: Rules) -> None:
 
 def _joined_in(group: pd.DataFrame) -> list[tuple[int, int]]:
     """(first item, later item) of one title and day: each later row by other authors or of another
-    unit, with no 编号 of its own but the first's. One by the same authors and unit is a duplicate."""
+    unit, with no 编号 of its own but the first's. One by the same authors (in any order) and unit is a duplicate."""
     first = group.iloc[0]
-    seen = {(first["author_text"], first["unit"])}
+    seen = {(authors_as_set(first["authors"], first["author_text"]), first["unit"])}
     out = []
     for later in group.iloc[1:].itertuples():
-        if (later.author_text, later.unit) in seen or later.item_no not in ("", first["item_no"]):
+        who = (authors_as_set(later.authors, later.author_text), later.unit)
+        if who in seen or later.item_no not in ("", first["item_no"]):
             continue
-        seen.add((later.author_text, later.unit))
+        seen.add(who)
         out.append((int(first["item"]), int(later.item)))
     return out
 

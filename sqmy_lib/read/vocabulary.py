@@ -207,6 +207,10 @@ ROSTER_LABELS: dict[str, tuple[str, ...]] = {
     "note": ("备注", "说明"),
 }
 
+# An author column of the item's other authors (合作者, 第二作者, 联名人): beside an 作者 column, more authors; with
+# none, on a sheet named for its person (one sheet per 委员), that person's co-authors (read.attribute).
+COAUTHOR_LABEL_WORDS: tuple[str, ...] = ("合作者", "合作人", "合著者", "联名人", "联名作者", "第二作者", "第三作者", "其他作者")
+
 # A roster column read as the role only when no column above names it (职务 is often a job title: 副局长).
 ROSTER_ROLE_FALLBACK = ("职务", "职别", "现任职务")
 

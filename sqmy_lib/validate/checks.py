@@ -18,7 +18,7 @@ import pandas as pd
 from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.attribute import office_places, person_units, places_said, told_apart, unit_key
-from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, name_key
+from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, authors_as_set, name_key
 from ..read.values import ISSUE_YEAR, month_in_text, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
@@ -357,10 +357,16 @@ def _finding(code: str) -> Predicate:
     return lambda df, ctx: df["code"] == code
 
 
+def _author_sets(df: pd.DataFrame) -> pd.Series:
+    """Each item's authors in any order (read.authors.authors_as_set): 张建国、周强 in one workbook and
+    周强、张建国 in another are the same authors when their items are matched."""
+    return pd.Series(list(map(authors_as_set, df["authors"], df["author_text"])), index=df.index, dtype=object)
+
+
 def _same_title_authors(df: pd.DataFrame, ctx: Context) -> pd.Series:
-    """Rows whose title and authors an earlier row of the same office has, on another date."""
+    """Rows whose title and authors (in any order) an earlier row of the same office has, on another date."""
     keyed = _filled("title_key")(df)
-    keys = ["title_key", "author_text", "office"]
+    keys = ["title_key", "author_set", "office"]
     rows = df.loc[keyed, [*keys, "date"]]
     again = repeated_rows(rows, keys) & ~repeated_rows(rows, [*keys, "date"])
     return again.reindex(df.index, fill_value=False)
@@ -372,8 +378,8 @@ def _same_title_and_day(df: pd.DataFrame, ctx: Context) -> pd.Series:
     联合报送 in its 备注 (read.joint), which would count twice. The same authors: ``item.duplicate``."""
     keyed = _filled("title_key")(df) & df["date"].notna()
     keys = ["title_key", "office", "date"]
-    rows = df.loc[keyed, keys].assign(who=df.loc[keyed, "author_text"].where(df.loc[keyed, "author_text"] != "",
-                                                                              "\x1f" + df.loc[keyed, "unit"]))
+    rows = df.loc[keyed, keys].assign(who=df.loc[keyed, "author_set"].where(df.loc[keyed, "author_set"] != "",
+                                                                             "\x1f" + df.loc[keyed, "unit"]))
     again = repeated_rows(rows, keys) & ~repeated_rows(rows, [*keys, "who"])
     return again.reindex(df.index, fill_value=False)
 
@@ -428,7 +434,7 @@ CHECKS: list[Check] = [
     Check("date.future", "submissions", "date", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     Check("date.out_of_year", "submissions", "date", _out_of_year),
     Check("item.duplicate_no", "submissions", "item_no", _duplicated(["file", "no_scope", "item_no"])),
-    Check("item.duplicate", "submissions", "title", _duplicated(["office", "title_key", "author_text", "date"])),
+    Check("item.duplicate", "submissions", "title", _duplicated(["office", "title_key", "author_set", "date"])),
     Check("item.possible_duplicate", "submissions", "title", _same_title_authors),
     Check("item.same_title", "submissions", "title", _same_title_and_day),
     Check("category.unknown", "submissions", "category", lambda df, ctx: _filled("category_text")(df) & df["category"].isna()),
@@ -497,8 +503,8 @@ def _reference_named(df: pd.DataFrame) -> pd.Series:
 
 MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.duplicate_no": {"first": _first_of(["file", "no_scope", "item_no"])},
-    "item.duplicate": {"first": _first_of(["office", "title_key", "author_text", "date"])},
-    "item.possible_duplicate": {"first": _first_of(["office", "title_key", "author_text"])},
+    "item.duplicate": {"first": _first_of(["office", "title_key", "author_set", "date"])},
+    "item.possible_duplicate": {"first": _first_of(["office", "title_key", "author_set"])},
     "item.same_title": {"first": _first_of(["office", "title_key", "date"])},
     "instruction.unknown_level": {"who": EachRow(lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)"))},
     "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
@@ -536,7 +542,8 @@ def _impossible_day(text, sheet="") -> str:
 
 # Columns a table gains before its checks run (joins a predicate needs).
 TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
-    "submissions": lambda df, ctx: df.assign(no_scope=_numbering_scope(df), unit_main=_main_units(df, ctx)),
+    "submissions": lambda df, ctx: df.assign(no_scope=_numbering_scope(df), unit_main=_main_units(df, ctx),
+                                             author_set=_author_sets(df)),
     "adoptions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "instructions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "authors": lambda df, ctx: df.drop(columns=["office"]).merge(
