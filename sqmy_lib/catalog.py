@@ -128,7 +128,7 @@ _ENTRIES = [
     Code("formula.no_value", WARNING, "公式没有计算结果",
          "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存"),
     Code("adoption.level_differs", WARNING, "采用级别与采用单位不符", "采用级别“{value}”与采用单位“{detail}”的层级不一致,已按采用单位计入;请核对"),
-    Code("mark.other_body", WARNING, "单元格所写单位与所在列不符", "“{value}”写在“{detail}”列,写的却是另一层级的单位,已按单元格所写计入;请核对并移到对应的列"),
+    Code("mark.other_body", WARNING, "单元格所写单位与所在列不符", "“{value}”写在“{detail}”列,写的却是另一单位(另一层级,或同级的另一渠道、媒体),已按单元格所写读取;请核对并移到对应的列"),
     Code("mark.unknown", WARNING, "无法判断是否采用",
          "无法判断“{value}”是否表示采用,未计入;采用请填“√”、期号(如“第3期”)或采用日期,未采用请留空或填“否”"),
     Code("forward.flag_conflict", WARNING, "是否上报与上报单位不一致", "“是否上报”填的是“{value}”,但本行上报单位填了“{detail}”;已按上报单位计为上报,请核对"),
