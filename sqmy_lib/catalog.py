@@ -183,8 +183,9 @@ _ENTRIES = [
     Code("office.place_unclear", WARNING, "下级政协是否县级市不明",
          "“{value}”的文件夹名、台账文件名和台账所列单位都没有写明是县(区)还是县级市,其台账中以“市”开头的{detail}条采用"
          "(如“市政协编发”)无法确定是本级还是上级,未计入;请把文件夹改名为全称(如“{value}市政协”或“{value}县政协”)"),
-    Code("forward.by_another_body", WARNING, "上级单位转报,未写是否采用",
-         "“{value}”读作{detail}向上级报送,只计入上报,未计为{detail}采用;如{detail}已采用,请写明“{detail}采用并报送……”"),
+    Code("forward.by_another_body", WARNING, "其他单位转报,不是本单位的上报",
+         "“{value}”读作{detail}向上级报送,是{detail}的上报,不是本单位的:本单位的上报只计到{detail}为止({detail}不高于本级的不计上报),"
+         "{detail}是否采用按本行所写;如{detail}已采用而本行未写,请写明“{detail}采用并报送……”"),
     Code("forward.own_level", WARNING, "报送的是本级单位", "“{value}”报送的是本级单位,不是向上级报送,未计入上报;如是本单位编发的专报、转报,请写明“专报”“转报”"),
     Code("row.struck", WARNING, "标题有删除线", "标题“{value}”加了删除线,按已划去(作废)处理,未计入任何统计;如应计入,请取消删除线"),
     Code("cell.struck", WARNING, "单元格有删除线", "“{value}”加了删除线,按已划去处理,未读取;如应计入,请取消删除线"),

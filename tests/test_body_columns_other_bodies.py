@@ -14,6 +14,8 @@ from decimal import Decimal
 import pandas as pd
 
 import sqmy_lib as sq
+from sqmy_lib.compute.circular import build_circular
+from sqmy_lib.render.circular_text import _basic_forwarded
 from sqmy_lib.rules.model import Rules
 from conftest import assert_every_cell_accounted, write_xlsx
 
@@ -77,3 +79,43 @@ def test_a_cell_naming_another_body_of_the_columns_level_is_that_bodys(tmp_path)
     assert (s.published, s.adopted) == (6, 8)
     assert s.adopted_by_channel == {"政协": 6, "民主党派统战": 1, "党委政府": 2, "部门": 1}
 
+
+def test_a_higher_body_sending_the_item_on_is_not_the_offices_own_forward(tmp_path):
+    # 市政协采用 2025.10.21 | 省政协采用 2025.11.18 | 全国政协采用 省政协报全国政协: the city adopted it, sent it to
+    # the province, which adopted it and sent it on to 全国政协. The city's 上报 went to 省级 and was adopted there
+    # (1 of 1, 100%); the 全国 forward is the province's, said at H2 (forward.by_another_body), not the city's.
+    rows = [[*HEADER, "市政协采用", "省政协采用", "全国政协采用"],
+            [1, dt.date(2025, 10, 10), "关于缓解民营企业融资难的建议", "陈静", "民革市委", "2025.10.21", "2025.11.18",
+             "省政协报全国政协"]]
+    ledger, report, rules = _read(tmp_path, rows)
+    assert _adoptions(ledger) == [(1, "市级", "政协"), (1, "省级", "政协")]
+    fw = ledger.forwards
+    assert list(zip(fw["item"], fw["tier"].astype(str), fw["body"])) == [(0, "省级", "省政协")]
+    assert _cells(report, "forward.by_another_body") == [(2, "H")]
+    message = next(i.message for i in report.issues if i.code == "forward.by_another_body")
+    assert "读作省政协向上级报送" in message and "不是本单位的" in message
+    q4 = sq.Period.of(2025, quarter=4)
+    s = sq.summary(ledger, q4, rules)
+    assert (s.forwarded, s.forwarded_adopted, s.upper_adoption_rate) == ({"省级": 1, "全国": 0}, 1, 1.0)
+    circ = build_circular(ledger, 2025, 4, rules=rules, today=dt.date(2026, 1, 8))
+    assert _basic_forwarded(circ, {}) == "本季度向上级报送信息1条（其中省级1条），所报信息被上级采用1条，上级采用率100%。"
+
+
+def test_a_forwarding_by_another_body_in_a_text_column(tmp_path):
+    # 采用情况 of a city office, worked by hand: (adoptions, forwards, said as another body's forwarding)
+    #  2 省政协采用，省政协报送全国政协  省政协's adoption; the city's 上报 to 省级 (adopted), said
+    #  3 省政协报送全国政协            the province's 上报: the city's went to 省级, not adopted as written; said
+    #  4 民盟市委报送省政协            a party's committee of the city's level sent it up: no 上报 of the office; said
+    #  5 市政协报送省政协              the office itself (市政协) sent it: its 上报 to 省级, nothing said
+    cells = {"省政协采用，省政协报送全国政协": ([("省级", "政协")], [("省级", "省政协")], True),
+             "省政协报送全国政协": ([], [("省级", "省政协")], True),
+             "民盟市委报送省政协": ([], [], True),
+             "市政协报送省政协": ([], [("省级", "省政协")], False)}
+    rows = [[*HEADER, "采用情况"]]
+    rows += [[k, dt.date(2025, 3, k), f"关于第{k}个问题的建议", f"作者{k}号", "民革市委", c] for k, c in enumerate(cells, 1)]
+    ledger, report, rules = _read(tmp_path, rows)
+    ad, fw = ledger.adoptions, ledger.forwards
+    for k, (cell, (adopted, sent, _)) in enumerate(cells.items()):
+        assert [(str(t), c) for t, c in zip(ad.loc[ad["item"] == k, "tier"], ad.loc[ad["item"] == k, "channel"])] == adopted, cell
+        assert [(str(t), b) for t, b in zip(fw.loc[fw["item"] == k, "tier"], fw.loc[fw["item"] == k, "body"])] == sent, cell
+    assert _cells(report, "forward.by_another_body") == [(k + 1, "F") for k, (*_, said) in enumerate(cells.values(), 1) if said]

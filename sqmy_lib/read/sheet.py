@@ -1672,24 +1672,18 @@ class SheetReader:
             if not body:
                 body = "上级"
                 self._finding("forward.default_level", r, col, reading.text, tier or "")
-        elif ((sender := self._memo("sender", reading.text, self.vocab.forwarded_by)) and not self._own_office(sender)
-              and not self._adopted_on_row(r, self._placed(sender).tier)):
-            # 市政协报送省政协: a higher body sent it on; whether that body adopted it is not written
-            # (unless the row records it: 市政协 √ beside it).
+        elif (sender := self._memo("sender", reading.text, self.vocab.forwarded_by)) and not self._own_office(sender):
+            # 省政协报全国政协 in a city office's ledger (beside 省政协采用 or not): the sender's 上报, not the
+            # office's, whose own went as far as the sender (a sender not above the office: none), said;
+            # whether the sender adopted it is what the row records.
             self._finding("forward.by_another_body", r, col, reading.text, sender)
+            body, placed = sender, self._placed(sender)
+            tier, channel = placed.tier, placed.channel
+            if self.rules.tier_rank(tier) <= self.rules.tier_rank(self.rules.own_tier):
+                return
         date = self._reading_date(reading)
         self._record("forwards", item, ref, r, col, body=body, tier=tier, channel=channel or self.rules.placement.default_channel,
                      date=date[0], date_text=date[2], date_status=date[1], origin=origin)
-
-    def _adopted_on_row(self, r: int, tier: str | None) -> bool:
-        """Whether this sheet's row ``r`` has an adoption at ``tier`` recorded so far."""
-        t, src = self.t.data["adoptions"], self.ctx.src
-        k = self.t.n["adoptions"] - 1
-        while k >= 0 and t["row"][k] == r and t["src"][k] == src:
-            if t["tier"][k] == tier:
-                return True
-            k -= 1
-        return False
 
     def _sent_at_own_level(self, item, ref, r, col, body: str, reading: Reading, origin: str) -> None:
         """Sent to a body of the office's own level (报县委办, 县政协转报): no 上报. The office's own
