@@ -128,7 +128,7 @@ _ENTRIES = [
     Code("formula.no_value", WARNING, "公式没有计算结果",
          "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存"),
     Code("adoption.level_differs", WARNING, "采用级别与采用单位不符", "采用级别“{value}”与采用单位“{detail}”的层级不一致,已按采用单位计入;请核对"),
-    Code("mark.other_body", WARNING, "单元格所写单位与所在列不符", "“{value}”写在“{detail}”列,写的却是另一层级的单位,已按单元格所写计入;请核对并移到对应的列"),
+    Code("mark.other_body", WARNING, "单元格所写单位与所在列不符", "“{value}”写在“{detail}”列,写的却是另一单位(另一层级,或同级的另一渠道、媒体),已按单元格所写读取;请核对并移到对应的列"),
     Code("mark.unknown", WARNING, "无法判断是否采用",
          "无法判断“{value}”是否表示采用,未计入;采用请填“√”、期号(如“第3期”)或采用日期,未采用请留空或填“否”"),
     Code("forward.flag_conflict", WARNING, "是否上报与上报单位不一致", "“是否上报”填的是“{value}”,但本行上报单位填了“{detail}”;已按上报单位计为上报,请核对"),
@@ -183,8 +183,9 @@ _ENTRIES = [
     Code("office.place_unclear", WARNING, "下级政协是否县级市不明",
          "“{value}”的文件夹名、台账文件名和台账所列单位都没有写明是县(区)还是县级市,其台账中以“市”开头的{detail}条采用"
          "(如“市政协编发”)无法确定是本级还是上级,未计入;请把文件夹改名为全称(如“{value}市政协”或“{value}县政协”)"),
-    Code("forward.by_another_body", WARNING, "上级单位转报,未写是否采用",
-         "“{value}”读作{detail}向上级报送,只计入上报,未计为{detail}采用;如{detail}已采用,请写明“{detail}采用并报送……”"),
+    Code("forward.by_another_body", WARNING, "其他单位转报,不是本单位的上报",
+         "“{value}”读作{detail}向上级报送,是{detail}的上报,不是本单位的:本单位的上报只计到{detail}为止({detail}不高于本级的不计上报),"
+         "{detail}是否采用按本行所写;如{detail}已采用而本行未写,请写明“{detail}采用并报送……”"),
     Code("forward.own_level", WARNING, "报送的是本级单位", "“{value}”报送的是本级单位,不是向上级报送,未计入上报;如是本单位编发的专报、转报,请写明“专报”“转报”"),
     Code("row.struck", WARNING, "标题有删除线", "标题“{value}”加了删除线,按已划去(作废)处理,未计入任何统计;如应计入,请取消删除线"),
     Code("cell.struck", WARNING, "单元格有删除线", "“{value}”加了删除线,按已划去处理,未读取;如应计入,请取消删除线"),

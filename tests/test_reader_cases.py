@@ -936,15 +936,16 @@ def _authors_as_read(tmp_path, cells: dict, name_column: str):
 
 def test_a_forwarding_written_between_two_bodies_is_a_forwarding(tmp_path):
     # 市政协报送省政协 was an adoption by 省政协 (省级, paid), 县政协报市政协 one by 市政协, unsaid: the
-    # body before the forwarding word sent the item, the one after received it. A county office's
+    # body before the forwarding word sent the item, the one after received it: a higher body's forwarding
+    # is its 上报, the office's own went as far as that body. A county office's
     # ledger; each cell worked by hand: (adoption tiers, forward tiers, said as sent by another body).
     cells = {"县政协报市政协": ([], ["市级"], False), "县政协转报市政协": ([], ["市级"], False),
-             "市政协报送省政协": ([], ["省级"], True), "省政协转报全国政协": ([], ["全国"], True),
-             "市政协上报省政协被采用": (["省级"], ["省级"], True),
+             "市政协报送省政协": ([], ["市级"], True), "省政协转报全国政协": ([], ["省级"], True),
+             "市政协上报省政协被采用": (["省级"], ["市级"], True),
              "市政协《社情民意》第3期报省政协": (["市级"], ["省级"], False),
              "市政协专报市委": (["市级"], [], False), "县政协报县委": ([], [], False),
-             "经市政协转报省政协": ([], ["省级"], True),
-             "市政协采用，市政协报送省政协": (["市级"], ["省级"], False)}  # the row says 市政协 adopted it
+             "经市政协转报省政协": ([], ["市级"], True),
+             "市政协采用，市政协报送省政协": (["市级"], ["市级"], True)}  # the row says 市政协 adopted it
     rows = [["示例县政协2025年社情民意信息报送台账"], ["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
     rows += [[k, f"2025-03-{k:02d}", f"关于第{k}个问题的建议", f"作者{k}号", c] for k, c in enumerate(cells, 1)]
     ledger, report = _read(write_xlsx(tmp_path / "a.xlsx", {"S": rows}), year=2025)

@@ -1682,24 +1682,18 @@ class SheetReader:
             if not body:
                 body = "上级"
                 self._finding("forward.default_level", r, col, reading.text, tier or "")
-        elif ((sender := self._memo("sender", reading.text, self.vocab.forwarded_by)) and not self._own_office(sender)
-              and not self._adopted_on_row(r, self._placed(sender).tier)):
-            # 市政协报送省政协: a higher body sent it on; whether that body adopted it is not written
-            # (unless the row records it: 市政协 √ beside it).
+        elif (sender := self._memo("sender", reading.text, self.vocab.forwarded_by)) and not self._own_office(sender):
+            # 省政协报全国政协 in a city office's ledger (beside 省政协采用 or not): the sender's 上报, not the
+            # office's, whose own went as far as the sender (a sender not above the office: none), said;
+            # whether the sender adopted it is what the row records.
             self._finding("forward.by_another_body", r, col, reading.text, sender)
+            body, placed = sender, self._placed(sender)
+            tier, channel = placed.tier, placed.channel
+            if self.rules.tier_rank(tier) <= self.rules.tier_rank(self.rules.own_tier):
+                return
         date = self._reading_date(reading)
         self._record("forwards", item, ref, r, col, body=body, tier=tier, channel=channel or self.rules.placement.default_channel,
                      date=date[0], date_text=date[2], date_status=date[1], origin=origin)
-
-    def _adopted_on_row(self, r: int, tier: str | None) -> bool:
-        """Whether this sheet's row ``r`` has an adoption at ``tier`` recorded so far."""
-        t, src = self.t.data["adoptions"], self.ctx.src
-        k = self.t.n["adoptions"] - 1
-        while k >= 0 and t["row"][k] == r and t["src"][k] == src:
-            if t["tier"][k] == tier:
-                return True
-            k -= 1
-        return False
 
     def _sent_at_own_level(self, item, ref, r, col, body: str, reading: Reading, origin: str) -> None:
         """Sent to a body of the office's own level (报县委办, 县政协转报): no 上报. The office's own
@@ -1760,9 +1754,8 @@ class SheetReader:
         # not adopted / pending: understood, nothing to record
 
     def _other_body(self, value, r: int, b: BodyColumn, reading: Reading) -> Reading:
-        """A cell under one body's column that names a body of another level (县政协编发 under 省政协):
-        the cell says where, and that is said (mark.other_body). A product of the column's line
-        that names no body (专报, 信息专报 under 省政协) is the column's body's."""
+        """A cell under one body's column that names another body (县政协编发 under 省政协; 市委办采用,
+        民盟市委采用, 市日报刊发 under 市政协): the cell says where, and that is said (mark.other_body)."""
         body = reading.body
         if not body:
             if type(value) is not str:
@@ -1775,11 +1768,20 @@ class SheetReader:
                     return replace(reading, body=said)  # 某某报社采用 under 市政协: a body the rules cannot place (said)
                 return reading  # 编发, 第3期, √: the column's own body
             body = said
+        return self._named_under(value, r, b, reading, body)
+
+    def _named_under(self, value, r: int, b: BodyColumn, reading: Reading, body: str) -> Reading:
+        """The cell under ``b`` that names ``body``: the column's own when the rules place both alike (市政协第3期,
+        市级采用 under 市政协); a product of the office that names no body (专报, 信息专报 under 省政协; 转送 under
+        市政协 in a city office) the column's body's as the cell names it; any other body the cell's, said:
+        of another level or, at the column's level, of another line (市委办, 民盟市委) or a medium (市日报, 市政协网站),
+        read as a 采用情况 text reads it, not paid as the column's adoption."""
         placed, column = self._placed(body), self._placed(b.label)
-        if placed.tier is None or column.tier is None or placed.tier == column.tier:
+        if placed.tier is None or column.tier is None or (placed.tier, placed.channel) == (column.tier, column.channel):
             return reading
-        if placed.by_product and placed.channel == column.channel:
-            return replace(reading, body="")  # 专报, 《信息专报》 under 省政协: 省政协's 专报, no other body
+        if placed.by_product and (placed.channel == column.channel or placed.tier == column.tier):
+            # 专报, 《信息专报》 under 省政协: 省政协's 专报, no other body; 转送 under the office's own column: its 转送
+            return replace(reading, body="" if placed.channel == column.channel else body)
         self._finding("mark.other_body", r, b.col, value, b.label)
         return replace(reading, body=body)
 
