@@ -128,6 +128,11 @@ _ENTRIES = [
     Code("formula.no_value", WARNING, "公式没有计算结果",
          "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存"),
     Code("adoption.level_differs", WARNING, "采用级别与采用单位不符", "采用级别“{value}”与采用单位“{detail}”的层级不一致,已按采用单位计入;请核对"),
+    Code("adoption.level_code", WARNING, "采用级别是代码",
+         "采用级别“{value}”是代码,表中没有说明各代码的含义(如“注：1=全国 2=省级 3=市级 4=县级”),未按代码确定层级,{detail};"
+         "请写明级别(如“市级”),或在表格下方注明各代码的含义"),
+    Code("sheet.level_legend", INFO, "采用级别代码按表中说明读取",
+         "“{value}”说明了采用级别各代码的含义,本表采用级别栏中的代码按此读取({detail});请核对"),
     Code("mark.other_body", WARNING, "单元格所写单位与所在列不符", "“{value}”写在“{detail}”列,写的却是另一单位(另一层级,或同级的另一渠道、媒体),已按单元格所写读取;请核对并移到对应的列"),
     Code("mark.unknown", WARNING, "无法判断是否采用",
          "无法判断“{value}”是否表示采用,未计入;采用请填“√”、期号(如“第3期”)或采用日期,未采用请留空或填“否”"),

@@ -591,19 +591,21 @@ def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[s
     return words.field_of(leaf), None
 
 
-def _publication(label: str) -> bool:
+def publication_label(label: str) -> bool:
     """A column naming the publication that carried an item (采用刊物), not the body (采用单位)."""
     return any(w in label for w in ("刊物", "载体", "刊名")) and "单位" not in label
 
 
-def _level(label: str) -> bool:
+def level_label(label: str) -> bool:
     """A column naming the level an item was adopted at (采用级别, 采用层级, 采用层次), not the body."""
     return any(w in label for w in ("级别", "层级", "层次", "级次")) and "单位" not in label
 
 
 def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
-    """Of two adoption columns, the one read with the other: (its field, whether it is ``leaf``)."""
-    for kind, test in (("publication", _publication), ("adoption_level", _level)):
+    """Of two adoption columns, the one read with the other: (its field, whether it is ``leaf``). A
+    level column is the level beside a 采用刊物 too (采用级别 | 采用刊物: the 刊物 names the body, the level
+    is not glued onto its name as 市级江州市政协)."""
+    for kind, test in (("adoption_level", level_label), ("publication", publication_label)):
         if test(leaf) != test(first):
             return kind, test(leaf)
     return None

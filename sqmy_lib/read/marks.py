@@ -104,6 +104,9 @@ def _legend_pattern(legend: dict) -> re.Pattern:
     return re.compile(rf"(?:^|[:;,.。、()\[\]【】/\d])(?:{leads})?(?:{colours})(?:{between}){{0,4}}(?:{meanings})")
 
 
+# A code and what it stands for, in a legend of a 采用级别 column's codes (1=全国 2=省级, 3：市级, 4-县级).
+_CODE_MEANING = re.compile(r"(?<![\d.])(\d{1,2})[=:.、\-—]([^\d=:.、,;()\[\]\-—]+)")
+
 # A clause of a cell: what lies between its stops and commas.
 _CLAUSE = re.compile(r"[^;；。\n,，]+")
 _PIECES_KEPT = 100_000  # distinct adoption-cell pieces remembered by one reader
@@ -222,6 +225,16 @@ class Vocabulary:
         """Whether a text says what a colour marks (黄色为市政协采用, 注：红色字为已撤稿, 标黄的信息已被采用):
         rules ``colour_legend``; a title that merely has a colour (关于红色旅游资源保护的建议) is none."""
         return bool(self._legend.search(norm(text)))
+
+    def level_codes(self, text: str) -> dict[int, str]:
+        """The codes a legend of a 采用级别 column explains (注：采用级别 1=全国 2=省级 3=市级 4=县级), code →
+        the level as written, each placed at a tier by the rules (placement); {} for a text that explains no
+        two codes so (a title, 第1期:市政协)."""
+        pairs = {}
+        for code, meaning in _CODE_MEANING.findall(norm(text)):
+            if self.place(meaning).tier is not None:
+                pairs.setdefault(int(code), meaning)
+        return pairs if len(pairs) > 1 else {}
 
     def says_unpaid(self, text: str) -> bool:
         """Whether a 备注 or an adoption cell says no 稿酬 is paid (不计稿酬): rules ``unpaid_words``."""

@@ -29,7 +29,7 @@ from ..rules.follow_up import DONE, Vocabulary as FollowUpWords
 from ..rules.placement import BULLETIN_TITLES, organ_name
 from ..zh import column_letter as col_letter
 from .authors import AuthorCell, AuthorWords, split_authors, unit_written
-from .headers import RECORD_FIELDS, BodyColumn, Layout, is_count_label, norm_label
+from .headers import RECORD_FIELDS, BodyColumn, Layout, is_count_label, level_label, norm_label, publication_label
 from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
     DAYS_1900_TO_1904,
@@ -355,6 +355,9 @@ class SheetReader:
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
         self._fills: dict[tuple[int, int], str] = {}  # (row, column) → fill colour, 0-based
         self._legends: list[tuple[int, int, str, str]] = []  # colour legends: Excel row, column, text, its swatch's fill
+        # The legend of the 采用级别 codes (注：1=全国 2=省级): Excel row, column, text, code → level; the codes it read
+        self._level_legend: tuple[int, int, str, dict[int, str]] | None = None
+        self._codes_read: Counter = Counter()
         self.by_seq = by_seq if by_seq is not None else {}  # 序号 → item of the table of items a table keyed by 序号 refers to
 
     # ------------------------------------------------------------------ rows
@@ -372,6 +375,7 @@ class SheetReader:
         start = self.layout.header_bottom + 1
         self._fills = fills or {}
         self._legends_above(rows[:start])
+        self._find_level_legend(rows)
         struck_rows = self._strike_out(rows, start, struck_cells) if struck_cells else set()
         if partly_struck:
             self._say_partly_struck(rows, start, partly_struck, struck_rows, struck_cells or set())
@@ -392,6 +396,7 @@ class SheetReader:
             self._items(data, kept, merged or {})
         else:
             self._references(data, kept)
+        self._say_level_legend()
         self._say_headings()
         if self.ctx.year_assumed:
             self._say_year_assumed(before)
@@ -624,6 +629,29 @@ class SheetReader:
             shown = "、".join(map(str, rows[:5])) + ("等" if len(rows) > 5 else "")
             detail = f",表中第{shown}行(共 {len(rows)} 行信息)带{'此' if swatch else ''}底色" if rows else ""
             self._finding("sheet.colour_legend", r, c, f"{text}(旁边单元格的底色)" if swatch else text, detail)
+
+    def _find_level_legend(self, rows: list[list]) -> None:
+        """A legend saying what the codes of the 采用级别 column stand for (注：采用级别 1=全国 2=省级 3=市级
+        4=县级, under the table as a system's export writes it, or above it): the codes are read by it
+        (``_level_written``). Looked for on the rows down to the header and on lines of at most three
+        cells, not in the items' cells, and only when the sheet has a level column."""
+        if self._adoption_columns()[2] is None:
+            return
+        for r, row in enumerate(rows):
+            if r > self.layout.header_bottom and sum(map(_filled, row)) > 3:
+                continue
+            for c, v in enumerate(row):
+                if type(v) is str and (codes := self.vocab.level_codes(v)):
+                    self._level_legend = (r + 1, c, v.strip(), codes)
+                    return
+
+    def _say_level_legend(self) -> None:
+        """The legend the 采用级别 codes were read by, said at its cell with the codes it read (3=市级 2 格)."""
+        if not self._codes_read:
+            return
+        r, c, text, codes = self._level_legend
+        read = "、".join(f"{k}={codes[k]} {n} 格" for k, n in sorted(self._codes_read.items()))
+        self._finding("sheet.level_legend", r, c, text, read)
 
     def _fills_by_row(self) -> dict[int, set[str]]:
         """Excel row → the fills of its cells under the table's columns."""
@@ -1644,7 +1672,10 @@ class SheetReader:
         placed = self._placed(body)
         return placed.tier == self.rules.own_tier and placed.channel == "政协"
 
-    def _adoption(self, item, ref, r, col, body: str, reading: Reading, origin: str, default_body: str = "") -> None:
+    def _adoption(self, item, ref, r, col, body: str, reading: Reading, origin: str, default_body: str = "",
+                  unplaced: bool = False) -> None:
+        """One adoption of ``body``, placed by the rules; ``unplaced``: at no tier (a 刊物 whose level the
+        row writes as a code no legend explains), an error of validation, not counted."""
         body = body or default_body
         said = reading.text or body
         if said and self._memo("void", said, self.vocab.says_void):  # 市政协采用(作废), (后撤稿): withdrawn, not counted
@@ -1653,7 +1684,7 @@ class SheetReader:
         unpaid = bool(said) and self._memo("unpaid", said, self.vocab.says_unpaid)  # (不计稿酬): counted, not paid
         if unpaid:
             self._finding("adoption.unpaid", r, col, said)
-        placed = self._placed(body) if body else None
+        placed = self._placing(body, unplaced)
         date = self._reading_date(reading)
         if date[1] == "missing" and issue_year(said):  # 2026年第1期 under 市政协: the year, for validation to compare
             date = (0, "missing", said)
@@ -1668,6 +1699,13 @@ class SheetReader:
             issue_no=issue_no, date=date[0], date_text=date[2], date_status=date[1], origin=origin,
             unpaid=unpaid,
         )
+
+    def _placing(self, body: str, unplaced: bool):
+        """How the rules place an adoption's body; at no tier when ``unplaced``; None for no body."""
+        if not body:
+            return None
+        placed = self._placed(body)
+        return replace(placed, tier=None) if unplaced else placed
 
     def _forward(self, item, ref, r, col, body: str, reading: Reading, origin: str) -> None:
         placed = self._placed(body) if body else None
@@ -1785,27 +1823,79 @@ class SheetReader:
         self._finding("mark.other_body", r, b.col, value, b.label)
         return replace(reading, body=body)
 
-    def _adoption_text(self, row, r, item, ref) -> None:
-        """采用情况 / 采用单位, with the 采用刊物 beside it read as part of it (市政协 + 社情民意专报)."""
+    def _adoption_columns(self) -> tuple[int | None, int | None, int | None]:
+        """The columns of the adoption text (采用情况, 采用单位, 采用状态), its 采用刊物 and its 采用级别; a
+        采用级别 column with nothing beside it is the level (its codes read as codes), not the text."""
         c, cp, cl = self.f.get("adoption"), self.f.get("publication"), self.f.get("adoption_level")
-        body, publication, level = (self._cell(row, f) for f in ("adoption", "publication", "adoption_level"))
+        if cl is None and c is not None and level_label(self._leaf(c)):
+            return None, cp, c
+        return c, cp, cl
+
+    def _leaf(self, c: int) -> str:
+        return self.layout.labels.get(c, "").rsplit("/", 1)[-1]
+
+    def _adoption_text(self, row, r, item, ref) -> None:
+        """采用情况 / 采用单位, with the 采用刊物 beside it read as part of it (市政协 + 社情民意专报) and the
+        采用级别 read against them (``_against_level``). A status alone (采用状态 已采用) beside a 刊物 or a
+        level says adopted; the 刊物 and the level say where, never a body called 已采用."""
+        c, cp, cl = self._adoption_columns()
+        body, publication, level = (row[k] if k is not None and k < len(row) else "" for k in (c, cp, cl))
+        if self._status_only(body, publication, level):
+            body = ""
+        if not _filled(body) and not _filled(publication):
+            if _filled(level):
+                self._level_alone(level, r, item, ref, cl)
+            return
         if not _filled(body):
-            if not _filled(publication) and not _filled(level):
-                return
-            c, value = (cp, publication) if _filled(publication) else (cl, level)
+            c, value = cp, publication
         else:
             value = _with_publications(cell_text(body), cell_text(publication)) if _filled(publication) else body
-        readings = self.vocab.read_text(value)
-        if _filled(body) and _filled(level):
-            c, readings = self._against_level(readings, body, level, r, c)
+        readings, unplaced = self.vocab.read_text(value), False
+        if _filled(level):
+            c, readings, unplaced = self._against_level(readings, value, body or publication, level, r, c)
+        self._adoption_readings(readings, r, item, ref, c, unplaced)
+
+    def _adoption_readings(self, readings: list[Reading], r, item, ref, c: int, unplaced: bool = False) -> None:
         for reading in readings:
             if reading.state == ADOPTED:
-                self._adoption(item, ref, r, c, reading.body, reading, "text_column")
+                self._adoption(item, ref, r, c, reading.body, reading, "text_column", unplaced=unplaced)
             elif reading.state == FORWARDED:
                 self._forward(item, ref, r, c, reading.body, reading, "text_column")
             elif reading.state == UNKNOWN:
                 self._finding("mark.unknown", r, c, reading.text)
             # not adopted, pending: understood; a 批示 written here is read with the instructions
+
+    def _status_only(self, value, publication, level) -> bool:
+        """Whether an adoption cell only says adopted (已采用, √: no body, issue or day) beside a 刊物 or a level."""
+        if not _filled(value) or not (_filled(publication) or _filled(level)):
+            return False
+        readings = self.vocab.read_text(value)
+        return len(readings) == 1 and readings[0].state == ADOPTED and not readings[0].body and readings[0].issue_no is None \
+            and not (readings[0].date or readings[0].day or readings[0].when)
+
+    def _level_alone(self, level, r: int, item, ref, cl: int) -> None:
+        """A 采用级别 with no body or 刊物 beside it places the adoption; a code no legend explains
+        leaves it at no level (said)."""
+        written = self._level_written(level, r, cl)
+        if written is None:
+            self._finding("adoption.level_code", r, cl, level, "该条采用的层级不明,未计入")
+            self._adoption(item, ref, r, cl, "", Reading(ADOPTED), "text_column")
+            return
+        self._adoption_readings(self._memo("adoption_text", written, self.vocab.read_text), r, item, ref, cl)
+
+    def _level_written(self, value, r: int, col: int) -> str | None:
+        """A 采用级别 cell as words: 市级 as written; a code (3, or 2、3) as the sheet's legend explains it
+        (注：1=全国 2=省级 3=市级 4=县级: 市级; the legend said once, ``_say_level_legend``); None for a code
+        no legend explains, never guessed (the caller says it: adoption.level_code)."""
+        text = cell_text(value)
+        codes = [whole_number(p) for p in _LISTED.split(text)]
+        if None in codes or getattr(self._memo("mark", value, self._read_mark), "state", None) != ADOPTED:
+            return text  # 市级, 省、市; 0 (not adopted by the rules' marks)
+        explained = self._level_legend[3] if self._level_legend else {}
+        if not all(k in explained for k in codes):
+            return None
+        self._codes_read.update(codes)
+        return "、".join(explained[k] for k in codes)
 
     def _own_beside_a_forward(self, r: int, first_adoption: int, first_forward: int) -> None:
         """采用情况 《社情民意》第3期 on a row whose 上报 went to one higher body (上报单位 市政协): whose
@@ -1824,16 +1914,35 @@ class SheetReader:
                     and not any(w in body for w in _OWN_SAID):
                 self._finding("adoption.own_beside_forward", r, self.f.get("adoption"), body, next(iter(sent)))
 
-    def _against_level(self, readings: list[Reading], body, level, r: int, c: int) -> tuple[int, list[Reading]]:
-        """采用单位 市政协 | 采用级别 省级: the body is read, a level it does not match said; a mark
-        naming no body (√, 已采用) is at the level written beside it. Returns the column and readings."""
-        cl = self.f.get("adoption_level")
-        if not any(x.body for x in readings):
-            return cl, self._memo("adoption_text", level, self.vocab.read_text)
-        tier = self._placed(norm(cell_text(level))).tier
-        if tier is None or all(self._placed(x.body).tier != tier for x in readings if x.body):
-            self._finding("adoption.level_differs", r, cl, level, cell_text(body))
-        return c, readings
+    def _against_level(self, readings: list[Reading], value, said, level, r: int, c: int) -> tuple[int, list[Reading], bool]:
+        """采用单位 市政协 | 采用级别 省级: the body is read, a level it does not match said; a mark naming no
+        body (√) is at the level written beside it, and so is a 刊物 naming no level of its own (《社情民意》
+        第21期: a county's and a city's bulletins are both so called), read as 市级《社情民意》第21期. ``said``:
+        the 采用单位 cell (else the 刊物). Returns the column, the readings and whether they are at no level
+        (``_level_unread``)."""
+        cl = self._adoption_columns()[2]
+        written = self._level_written(level, r, cl)
+        placed = [self._placed(x.body) for x in readings if x.body]
+        from_publication = c == self.f.get("publication") or publication_label(self._leaf(c))
+        if written is None:
+            return c, readings, self._level_unread(level, r, cl, placed, from_publication)
+        if not placed:
+            return cl, self._memo("adoption_text", written, self.vocab.read_text), False
+        if from_publication and not any(p.by_level for p in placed):
+            return c, self.vocab.read_text(_with_publications(written, cell_text(value))), False
+        tier = self._placed(norm(written)).tier
+        if tier is None or all(p.tier != tier for p in placed):
+            shown = cell_text(level) if cell_text(level) == written else f"{cell_text(level)}({written})"
+            self._finding("adoption.level_differs", r, cl, shown, cell_text(said))
+        return c, readings, False
+
+    def _level_unread(self, level, r: int, cl: int, placed: list, from_publication: bool) -> bool:
+        """A 采用级别 code no legend explains, said at it: a body naming its level counts at that level; a
+        刊物 naming none (《社情民意》第21期) is at no level, never the office's own by default (True)."""
+        unplaced = from_publication and not any(p.by_level for p in placed)
+        self._finding("adoption.level_code", r, cl, level,
+                      "采用刊物未写明哪一级,该条采用的层级不明,未计入" if unplaced or not placed else "已按采用单位所写的层级计入")
+        return unplaced
 
     def _flag(self, row, r, item, ref, adoptions: int, reference: bool) -> int:
         """是否采用: yes with no adoption recorded otherwise → an adoption whose body is unknown
