@@ -87,7 +87,7 @@ def test_undated_instructions_on_the_rows_of_one_adoption_are_of_its_day(tmp_pat
     """Each row writes the adoption's day, 2025-04-03: both 批示 are of that day (Q2), the second row's too,
     though its adoption is counted once, on the first row; none is of the 收稿日期 (Q1)."""
     ledger, report = _one_adoption_two_instructions(tmp_path)
-    assert [(i.row, i.column) for i in _codes(report, "adoption.repeated")] == [(4, "G")]
+    assert [(i.row, i.column) for i in _codes(report, "adoption.repeated")] == [(4, "H")]  # at the 刊物, the body
     assert len(ledger.instructions) == 2
     q1, q2 = (sq.summary(ledger, sq.Period.of(2025, quarter=q)) for q in (1, 2))
     assert (q1.submitted, q1.adopted, q1.instructions) == (1, 0, 0)
