@@ -210,7 +210,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     else:
         subs["is_unit_item"] = False
     findings += _fill_units(ledger, units, rules)
-    findings += [] if roster else _sheets_without_unit(ledger)
+    findings += _sheets_without_unit(ledger, people)
     findings += _office_of_another_level(ledger, rules)
     if roster:
         listed = ListedUnits(roster, rules)
@@ -705,15 +705,17 @@ def _office_named(caption: str) -> str | None:
 _PARTY_CHANNEL = "民主党派统战"  # the placement channel whose words name the parties (rules placement.channel_words)
 
 
-def _sheets_without_unit(ledger: Ledger) -> list[dict]:
-    """Without a roster, in a ledger whose other items have units: a sheet with no 单位 column whose
-    items took no unit from its name, title, file name or 填报单位 (nor from a unit author), said
-    once with how many (``sheet.no_unit``): those items count in no unit's figures while the others
-    do. (A ledger where no item has a unit, of 委员 only, counts no units at all: nothing to say.)"""
-    subs, sheets = ledger.submissions, ledger.sheets
+def _sheets_without_unit(ledger: Ledger, people: set[str]) -> list[dict]:
+    """In a ledger whose other items have units: a sheet with no 单位 column whose items took no unit
+    from its name, title, file name or 填报单位 (nor from a unit author), nor have an author the roster
+    lists (``people``: the roster decides their unit), said once with how many (``sheet.no_unit``):
+    those items count in no unit's figures while the others do. (A ledger where no item has a unit,
+    of 委员 only, counts no units at all: nothing to say.)"""
+    subs, sheets, authors = ledger.submissions, ledger.sheets, ledger.authors
     if subs.empty or (subs["unit"] == "").all():
         return []
-    blank = subs.loc[subs["unit"] == "", "src"].value_counts()
+    listed = set(authors.loc[authors["name"].isin(people), "item"]) if people and not authors.empty else set()
+    blank = subs.loc[(subs["unit"] == "") & ~subs["item"].isin(listed), "src"].value_counts()
     return [dict(code="sheet.no_unit", src=src, file=file, sheet=sheet, row=None, column="", value=sheet,
                  detail=str(int(blank[src])))
             for src, file, sheet, columns in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["columns"])
@@ -780,16 +782,51 @@ def _listed_unit_named(names: tuple[str, ...], units: set[str], rules: Rules) ->
     return None
 
 
+# A list number before a sheet's name (1.青山县, 一、东湖区, (2)白沙县, ①市直) and the marks between its parts
+# (县区-青山县, 青山县_2025): the unit is one of the parts.
+_LIST_NUMBER = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}\s*[.、．]|[①-⑳])")
+_PART_MARKS = re.compile(r"[-_—－.、．·\s]+")
+_COMMITTEE_END = re.compile(r"(?:政协)?委员会$")  # 青山县委员会: the county's 政协 as its full name ends
+
+
 def _short_sheet_name(sheet: str, units: set[str]) -> str | None:
     """The one roster unit a sheet's short name writes in part, its characters in order (民盟 is 民盟县委, 城关
     is 城关镇政协工委, 经济组 is 经济界别组: a sheet per unit as staff name their tabs); None when no unit or
-    several (教育: 县教育局 and 教育界别组) are written so."""
-    name = re.sub(r"\d{2,4}\s*年度?|[\s\d_()（）-]+", "", sheet or "")
-    if len(name) < 2:
-        return None
-    pattern = re.compile(".*?".join(map(re.escape, name)))
-    found = [u for u in units if pattern.search(u)]
-    return found[0] if len(found) == 1 else None
+    several (教育: 县教育局 and 教育界别组) are written so. The name's parts are tried each (``_name_parts``:
+    青山县 of 1.青山县, 青山县（县区）, 县区-青山县, 青山县报送): the unit when the parts that write one
+    write the same one."""
+    whole = re.sub(r"\d{2,4}\s*年度?|[\s\d_()（）-]+", "", sheet or "")
+    if len(whole) >= 2 and len(written := _written_in_order(whole, units)) == 1:
+        return written.pop()
+    found: set[str] = set()
+    for part in _name_parts(sheet):
+        written = _written_in_order(part, units)
+        if len(written) > 1:
+            return None
+        found |= written
+    return found.pop() if len(found) == 1 else None
+
+
+def _written_in_order(part: str, units: set[str]) -> set[str]:
+    """The units that have ``part``'s characters in order (民盟 in 民盟县委)."""
+    pattern = re.compile(".*?".join(map(re.escape, part)))
+    return {u for u in units if pattern.search(u)}
+
+
+def _name_parts(sheet: str) -> list[str]:
+    """A sheet's name in the parts that may write a unit: the list number left out, each part in or out of
+    brackets and between marks, up to the ledger's own words (青山县报送, 青山县信息台账) or a 委员会 ending,
+    without years and digits; parts of fewer than two characters are none."""
+    name = _LIST_NUMBER.sub("", sheet or "")
+    pieces = [*_IN_BRACKETS.findall(name), _IN_BRACKETS.sub(" ", name)]
+    parts = []
+    for piece in pieces:
+        for part in _PART_MARKS.split(re.sub(r"\d{2,4}\s*年度?|[()（）]", " ", piece)):
+            part = _COMMITTEE_END.sub("", _LEDGER_WORD.split(part, 1)[0])
+            part = re.sub(r"\d+", "", part)
+            if len(part) >= 2:
+                parts.append(part)
+    return parts
 
 
 def _names_a_unit(name: str, rules: Rules) -> bool:
