@@ -670,7 +670,8 @@ def _office_of_another_level(ledger: Ledger, rules: Rules) -> list[dict]:
     """A ledger whose title names a 政协 of another level than the rules' own office (示例市政协2025年…
     read with a county office's rules, 利川市政协 with no ``relative: {市: own}``): 本级, 市政协 and the
     like would be placed wrongly without a word; said once per office named (``office.other_level``).
-    Not when the ledgers are read as a roll-up's offices (each read as its own office)."""
+    Not when the ledgers are read as a roll-up's offices (each read as its own office), nor for a 政协
+    below the office's level reporting to it (``_reports_here``)."""
     subs, sheets = ledger.submissions, ledger.sheets
     if subs.empty or (subs["office"] != "").any():
         return []
@@ -680,8 +681,10 @@ def _office_of_another_level(ledger: Ledger, rules: Rules) -> list[dict]:
         named = _office_named(caption or "")
         if not named or named in said:
             continue
-        said.add(named)
         tier = rules.place(named).tier
+        if _reports_here(tier, caption, file, rules):
+            continue
+        said.add(named)
         if tier is not None and tier != own:
             out.append(dict(code="office.other_level", src=src, file=file, sheet=sheet, row=None, column="", value=named,
                             detail=f"{tier}单位,而规则文件中的本单位是“{name}”({own})"))
@@ -692,6 +695,26 @@ _YEAR_WORDS = re.compile(r"\d{4}\s*年度?")
 _OFFICE_FULL = re.compile(r"政协([\u4e00-\u9fff]{1,12}?)委员会")  # 政协示例县委员会
 _OFFICE_SHORT = re.compile(r"([\u4e00-\u9fff]{1,12}?)政协")  # 示例县政协
 _NOT_A_PLACE = re.compile(r"^(?:报送|上报|呈报|报|送|向|被|给|往|对|至|到|关于)")  # 报送市政协…, 向市政协报送…: where items went, not whose ledger
+
+
+_SENT_TO = re.compile(r"(?:报送|上报|呈报|报|送)(?:至|给|到)?([\u4e00-\u9fff]{0,12}?政协)|向([\u4e00-\u9fff]{0,12}?政协)(?:报送|上报|呈报)")
+
+
+def _reports_here(tier: str | None, caption: str, file: str, rules: Rules) -> bool:
+    """Whether a sheet titled after a 政协 of the lower ``tier`` holds what it reported to this office:
+    its title says its items went to a 政协 of the office's level (``青山县政协2025年报送市政协…``), or its
+    workbook is named after one (a sheet per 县区 in ``江州市政协2025年社情民意信息台账.xlsx``)."""
+    own, tiers = rules.own_tier, rules.tiers
+    if tier not in tiers or own not in tiers or tiers.index(tier) >= tiers.index(own):
+        return False
+    said = (_sent_to(caption), _office_named(Path(file).stem))
+    return any(name and rules.place(name).tier == own for name in said)
+
+
+def _sent_to(caption: str) -> str | None:
+    """The 政协 a ledger's title says its items went to (市政协 of ``青山县政协2025年报送市政协…``), or None."""
+    m = _SENT_TO.search(caption or "")
+    return (m[1] or m[2]) if m else None
 
 
 def _office_named(caption: str) -> str | None:
