@@ -3038,7 +3038,7 @@ def test_a_table_of_figures_under_the_items_is_no_items(tmp_path):
 def test_a_sheet_of_figures_per_person_is_no_roster(tmp_path):
     # 个人统计 (序号 | 姓名 | 单位 | 报送条数 | 采用条数) beside the ledger was a roster: each person twice in
     # the figures (a second row with no 身份), and "不在名册中" without a roster given. Now said as a
-    # sheet not read.
+    # sheet not read: a tally of figures (sheet.tally_sheet), its counts in no figure.
     rows = [["序号", "收稿日期", "信息标题", "作者", "单位", "县政协编发"], [1, "2025-03-01", "关于甲的建议", "张三", "城关镇", "√"]]
     stats = [["序号", "姓名", "单位", "报送条数", "采用条数"], [1, "张三", "城关镇", 1, 1]]
     (tmp_path / "名册").mkdir()
@@ -3046,7 +3046,7 @@ def test_a_sheet_of_figures_per_person_is_no_roster(tmp_path):
     path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows, "个人统计": stats})
     for given in (None, roster):
         ledger, report = _read(path, year=2025, roster=given)
-        assert [i.code for i in report.issues] == ["sheet.unrecognised"]
+        assert [i.code for i in report.issues] == ["sheet.tally_sheet"]
         assert sq.people(ledger, 2025)["name"].tolist() == ["张三"]
 
 

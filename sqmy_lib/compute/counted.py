@@ -222,7 +222,8 @@ def _units_from_authors(subs: pd.DataFrame, authors: pd.DataFrame) -> pd.DataFra
 def _people_of(ledger: Ledger, authors: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     """Authors with their roster role, unit (``roster_unit`` as written, ``counts_for`` as the 单位
     sheet lists it) and appointment (the role written beside a name counts when the roster does
-    not know the person)."""
+    not know the person and lists no one in that role: 张建国（县政协委员） on a city's ledger whose
+    roster lists its 委员 is none of them, and takes no 委员 quota)."""
     roster = ledger.roster
     if roster is not None and not roster.people.empty:
         # A person may hold two roles (one roster row each): the first written is the one shown here;
@@ -234,12 +235,14 @@ def _people_of(ledger: Ledger, authors: pd.DataFrame, rules: Rules) -> pd.DataFr
         days = item_days(ledger.submissions, authors["item"])
         counts_for = person_units_on(person_units(roster, rules), authors["name"], days)["counts_for"]
         appointed = authors["name"].map(people["appointed_on"])
+        written = authors["role"].where(~authors["role"].isin(set(roster.people["role"])))
     else:
         role = pd.Series(None, index=authors.index, dtype=object)
         unit = counts_for = pd.Series(None, index=authors.index, dtype=object)
         appointed = pd.Series(pd.NaT, index=authors.index, dtype="datetime64[ns]")
+        written = authors["role"]
     return authors.assign(
-        role=role.where(role.notna() & (role != ""), authors["role"]),
+        role=role.where(role.notna() & (role != ""), written),
         roster_unit=unit,
         counts_for=counts_for,
         appointed_on=appointed,

@@ -2,7 +2,8 @@
 
 One row per (person, role), as on the roster: a 委员 who is also a 特邀信息员 has a row for each
 role, each judged against its own quota (``base.judge_quota``) over the months the person held
-it. Authors not on the roster get a row too, with the role tagged beside their name if any.
+it. Authors not on the roster get a row too, with the role tagged beside their name if any (one the
+roster lists no one in: ``compute.counted``).
 """
 from __future__ import annotations
 

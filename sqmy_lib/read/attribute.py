@@ -211,7 +211,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     else:
         subs["is_unit_item"] = False
     findings += _fill_units(ledger, units, rules)
-    findings += [] if roster else _sheets_without_unit(ledger)
+    findings += _sheets_without_unit(ledger, people)
     findings += _office_of_another_level(ledger, rules)
     if roster:
         listed = ListedUnits(roster, rules)
@@ -709,7 +709,8 @@ def _office_of_another_level(ledger: Ledger, rules: Rules) -> list[dict]:
     """A ledger whose title names a 政协 of another level than the rules' own office (示例市政协2025年…
     read with a county office's rules, 利川市政协 with no ``relative: {市: own}``): 本级, 市政协 and the
     like would be placed wrongly without a word; said once per office named (``office.other_level``).
-    Not when the ledgers are read as a roll-up's offices (each read as its own office)."""
+    Not when the ledgers are read as a roll-up's offices (each read as its own office), nor for a 政协
+    below the office's level reporting to it (``_reports_here``)."""
     subs, sheets = ledger.submissions, ledger.sheets
     if subs.empty or (subs["office"] != "").any():
         return []
@@ -719,8 +720,10 @@ def _office_of_another_level(ledger: Ledger, rules: Rules) -> list[dict]:
         named = _office_named(caption or "")
         if not named or named in said:
             continue
-        said.add(named)
         tier = rules.place(named).tier
+        if _reports_here(tier, caption, file, rules):
+            continue
+        said.add(named)
         if tier is not None and tier != own:
             out.append(dict(code="office.other_level", src=src, file=file, sheet=sheet, row=None, column="", value=named,
                             detail=f"{tier}单位,而规则文件中的本单位是“{name}”({own})"))
@@ -731,6 +734,26 @@ _YEAR_WORDS = re.compile(r"\d{4}\s*年度?")
 _OFFICE_FULL = re.compile(r"政协([\u4e00-\u9fff]{1,12}?)委员会")  # 政协示例县委员会
 _OFFICE_SHORT = re.compile(r"([\u4e00-\u9fff]{1,12}?)政协")  # 示例县政协
 _NOT_A_PLACE = re.compile(r"^(?:报送|上报|呈报|报|送|向|被|给|往|对|至|到|关于)")  # 报送市政协…, 向市政协报送…: where items went, not whose ledger
+
+
+_SENT_TO = re.compile(r"(?:报送|上报|呈报|报|送)(?:至|给|到)?([\u4e00-\u9fff]{0,12}?政协)|向([\u4e00-\u9fff]{0,12}?政协)(?:报送|上报|呈报)")
+
+
+def _reports_here(tier: str | None, caption: str, file: str, rules: Rules) -> bool:
+    """Whether a sheet titled after a 政协 of the lower ``tier`` holds what it reported to this office:
+    its title says its items went to a 政协 of the office's level (``青山县政协2025年报送市政协…``), or its
+    workbook is named after one (a sheet per 县区 in ``江州市政协2025年社情民意信息台账.xlsx``)."""
+    own, tiers = rules.own_tier, rules.tiers
+    if tier not in tiers or own not in tiers or tiers.index(tier) >= tiers.index(own):
+        return False
+    said = (_sent_to(caption), _office_named(Path(file).stem))
+    return any(name and rules.place(name).tier == own for name in said)
+
+
+def _sent_to(caption: str) -> str | None:
+    """The 政协 a ledger's title says its items went to (市政协 of ``青山县政协2025年报送市政协…``), or None."""
+    m = _SENT_TO.search(caption or "")
+    return (m[1] or m[2]) if m else None
 
 
 def _office_named(caption: str) -> str | None:
@@ -744,15 +767,17 @@ def _office_named(caption: str) -> str | None:
 _PARTY_CHANNEL = "民主党派统战"  # the placement channel whose words name the parties (rules placement.channel_words)
 
 
-def _sheets_without_unit(ledger: Ledger) -> list[dict]:
-    """Without a roster, in a ledger whose other items have units: a sheet with no 单位 column whose
-    items took no unit from its name, title, file name or 填报单位 (nor from a unit author), said
-    once with how many (``sheet.no_unit``): those items count in no unit's figures while the others
-    do. (A ledger where no item has a unit, of 委员 only, counts no units at all: nothing to say.)"""
-    subs, sheets = ledger.submissions, ledger.sheets
+def _sheets_without_unit(ledger: Ledger, people: set[str]) -> list[dict]:
+    """In a ledger whose other items have units: a sheet with no 单位 column whose items took no unit
+    from its name, title, file name or 填报单位 (nor from a unit author), nor have an author the roster
+    lists (``people``: the roster decides their unit), said once with how many (``sheet.no_unit``):
+    those items count in no unit's figures while the others do. (A ledger where no item has a unit,
+    of 委员 only, counts no units at all: nothing to say.)"""
+    subs, sheets, authors = ledger.submissions, ledger.sheets, ledger.authors
     if subs.empty or (subs["unit"] == "").all():
         return []
-    blank = subs.loc[subs["unit"] == "", "src"].value_counts()
+    listed = set(authors.loc[authors["name"].isin(people), "item"]) if people and not authors.empty else set()
+    blank = subs.loc[(subs["unit"] == "") & ~subs["item"].isin(listed), "src"].value_counts()
     return [dict(code="sheet.no_unit", src=src, file=file, sheet=sheet, row=None, column="", value=sheet,
                  detail=str(int(blank[src])))
             for src, file, sheet, columns in zip(sheets["src"], sheets["file"], sheets["sheet"], sheets["columns"])
@@ -819,16 +844,51 @@ def _listed_unit_named(names: tuple[str, ...], units: set[str], rules: Rules) ->
     return None
 
 
+# A list number before a sheet's name (1.青山县, 一、东湖区, (2)白沙县, ①市直) and the marks between its parts
+# (县区-青山县, 青山县_2025): the unit is one of the parts.
+_LIST_NUMBER = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}\s*[.、．]|[①-⑳])")
+_PART_MARKS = re.compile(r"[-_—－.、．·\s]+")
+_COMMITTEE_END = re.compile(r"(?:政协)?委员会$")  # 青山县委员会: the county's 政协 as its full name ends
+
+
 def _short_sheet_name(sheet: str, units: set[str]) -> str | None:
     """The one roster unit a sheet's short name writes in part, its characters in order (民盟 is 民盟县委, 城关
     is 城关镇政协工委, 经济组 is 经济界别组: a sheet per unit as staff name their tabs); None when no unit or
-    several (教育: 县教育局 and 教育界别组) are written so."""
-    name = re.sub(r"\d{2,4}\s*年度?|[\s\d_()（）-]+", "", sheet or "")
-    if len(name) < 2:
-        return None
-    pattern = re.compile(".*?".join(map(re.escape, name)))
-    found = [u for u in units if pattern.search(u)]
-    return found[0] if len(found) == 1 else None
+    several (教育: 县教育局 and 教育界别组) are written so. The name's parts are tried each (``_name_parts``:
+    青山县 of 1.青山县, 青山县（县区）, 县区-青山县, 青山县报送): the unit when the parts that write one
+    write the same one."""
+    whole = re.sub(r"\d{2,4}\s*年度?|[\s\d_()（）-]+", "", sheet or "")
+    if len(whole) >= 2 and len(written := _written_in_order(whole, units)) == 1:
+        return written.pop()
+    found: set[str] = set()
+    for part in _name_parts(sheet):
+        written = _written_in_order(part, units)
+        if len(written) > 1:
+            return None
+        found |= written
+    return found.pop() if len(found) == 1 else None
+
+
+def _written_in_order(part: str, units: set[str]) -> set[str]:
+    """The units that have ``part``'s characters in order (民盟 in 民盟县委)."""
+    pattern = re.compile(".*?".join(map(re.escape, part)))
+    return {u for u in units if pattern.search(u)}
+
+
+def _name_parts(sheet: str) -> list[str]:
+    """A sheet's name in the parts that may write a unit: the list number left out, each part in or out of
+    brackets and between marks, up to the ledger's own words (青山县报送, 青山县信息台账) or a 委员会 ending,
+    without years and digits; parts of fewer than two characters are none."""
+    name = _LIST_NUMBER.sub("", sheet or "")
+    pieces = [*_IN_BRACKETS.findall(name), _IN_BRACKETS.sub(" ", name)]
+    parts = []
+    for piece in pieces:
+        for part in _PART_MARKS.split(re.sub(r"\d{2,4}\s*年度?|[()（）]", " ", piece)):
+            part = _COMMITTEE_END.sub("", _LEDGER_WORD.split(part, 1)[0])
+            part = re.sub(r"\d+", "", part)
+            if len(part) >= 2:
+                parts.append(part)
+    return parts
 
 
 def _names_a_unit(name: str, rules: Rules) -> bool:

@@ -25,7 +25,7 @@ from .safety import UnreadableFile
 from ..zh import column_letter as col_letter
 from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number
 from .values import cell_text, norm, norm_spaces
-from .vocabulary import NOTE_SHEETS
+from .vocabulary import NOTE_SHEETS, QUOTA_SHEET_WORDS
 from .workbook import open_workbook
 
 
@@ -86,7 +86,7 @@ class FileReader:
         grid, tallies = _without_tallies(grid, self.words, f"{grid.name} {path.stem}")
         layout = find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
         if layout is None:
-            _unrecognised(grid, str(path), out, tables)
+            _unrecognised(grid, str(path), out, tables, self.words)
             return False
         if layout.kind in ("people", "units"):
             out.roster_grids.append((str(path), grid, layout))
@@ -203,15 +203,39 @@ def _say_unseen(grid, src: int, tables: Tables) -> None:
                            value=str(value)[:80], detail=why)
 
 
-def _unrecognised(grid, file: str, out: FileResult, tables: Tables) -> None:
-    """A sheet with no ledger header: said when it holds anything (a 填表说明 or 下拉列表 sheet, as
-    the templates have, as notes; any other as unrecognised, with its count of filled cells)."""
+def _unrecognised(grid, file: str, out: FileResult, tables: Tables, words: HeaderWords) -> None:
+    """A sheet with no ledger header: said when it holds anything (``_unread_code``), with its count of
+    filled cells."""
     filled = sum(1 for row in grid.rows for v in row if v != "" and v is not None)
     if filled:
         out.sheets.append(_unread_sheet(len(out.sheets), file, grid.name, grid.hidden))
-        code = "sheet.notes" if norm(grid.name) in NOTE_SHEETS else "sheet.unrecognised"
-        tables.add("findings", code=code, src=len(out.sheets) - 1, row=None, column="",
+        tables.add("findings", code=_unread_code(grid, words), src=len(out.sheets) - 1, row=None, column="",
                    value=grid.name, detail=str(filled))
+
+
+def _unread_code(grid, words: HeaderWords) -> str:
+    """What a sheet with no ledger header is: a 填表说明 or 下拉列表 sheet, as the templates have
+    (``sheet.notes``); a 任务分解 by its name or title, whose quotas are the rules' (``sheet.quotas``); a
+    汇总 of labels and numbers or formulas (``sheet.tally_sheet``: nothing in it is an item); else unrecognised."""
+    name = norm(grid.name)
+    if name in NOTE_SHEETS:
+        return "sheet.notes"
+    title = next((norm(cell_text(v)) for row in grid.rows[:3] for v in row if _filled(v)), "")
+    if any(w in name or w in title for w in QUOTA_SHEET_WORDS):
+        return "sheet.quotas"
+    return "sheet.tally_sheet" if _a_tally(grid, words) else "sheet.unrecognised"
+
+
+def _a_tally(grid, words: HeaderWords) -> bool:
+    """Whether a whole sheet is a tally (``_tally_head``: 单位 | 报送条数 | 市政协采用 over a unit and its
+    numbers on each row): its rows of two filled cells or more, a formula Excel left no value for (=COUNTA
+    of a file written by a program) as a number; a caption or 注 line of one cell is not looked at."""
+    lines = []
+    for r, row in enumerate(grid.rows):
+        cells = [0 if (r, c) in grid.formula_cells else v for c, v in enumerate(row)]
+        if sum(map(_filled, cells)) >= 2:
+            lines.append(cells)
+    return len(lines) >= 2 and _tally_head(lines, words) is not None
 
 
 DATE_COLUMNS = ("date", "assigned_on", "due_on", "replied_on", "fed_back_on")

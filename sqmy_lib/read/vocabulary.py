@@ -239,3 +239,5 @@ SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年
 # Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
 NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表", "下拉列表", "下拉选项", "下拉菜单", "数据字典", "选项", "代码表",
                "数据源", "数据有效性", "参数表")
+# A sheet (or its title) that shares out the year's quotas among the units: the quotas are the rules' (quotas.units).
+QUOTA_SHEET_WORDS = ("任务分解", "任务分配", "任务下达", "目标任务", "任务表")
