@@ -705,7 +705,8 @@ def _prize_fen(prizes: dict, category: str, grade: str) -> int:
     return to_fen(rule) if rule is not None else 0
 
 
-def _prize_lines(c: Counted, awarded: dict[str, pd.DataFrame], prizes: dict, shown: pd.Series) -> pd.DataFrame:
+def _prize_lines(c: Counted, awarded: dict[str, pd.DataFrame], prizes: dict,
+                 shown: pd.Series | None = None) -> pd.DataFrame:
     """One row per (award, beneficiary) of the 表彰奖金: units and people get theirs; an item's is
     shared by its authors like its 稿酬 (equal whole fen, the remainder to the first author), each
     in the unit ``shown`` gives them (``people.units_shown``)."""
