@@ -243,7 +243,7 @@ def test_show_prints_the_rules_in_chinese():
     result = sqmy("rules", "show")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.startswith("附件:2026年度社情民意信息工作规则(版本 2026.8)")
+    assert out.startswith("附件:2026年度社情民意信息工作规则(版本 2026.9)")
     for title in ("一、采用层级与认定", "二、报送任务", "三、稿酬标准", "四、计分办法", "五、评选表彰", "六、通报周期"):
         assert f"\n{title}\n" in out
     lines = out.splitlines()

@@ -29,6 +29,8 @@ ROSTER = "名册.xlsx"
 # The roster as staff save it again from WPS or LibreOffice (名册.xls): read when 名册.xlsx is not there.
 ROSTER_FORMS = (ROSTER, "名册.xls", "名册.xlsm", "名册.ods")
 RULES = "规则.yaml"
+# A workbook beside 台账/ named so (委员名册.xlsx, 信息员名单.xlsx) is likely the office's roster, not a ledger.
+_ROSTER_WORDS = ("名册", "名单")
 SCHEDULES = "schedules"
 OUTPUT = "输出"
 GUIDE = "使用说明.txt"
@@ -141,6 +143,12 @@ def _beside_ledgers(folder: Path, args) -> None:
     ledgers = Path(os.path.abspath(folder / LEDGERS))
     elsewhere = [p for p in discover([folder]) if ledgers not in Path(os.path.abspath(p)).parents
                  and os.path.abspath(p) != os.path.abspath(args.roster or "")]
+    rosters = [p for p in elsewhere if any(w in Path(p).stem for w in _ROSTER_WORDS)]
+    for p in rosters:
+        instead = f"(替代现有的 {ROSTER})" if (folder / ROSTER).is_file() else ""
+        print(f"提示:{folder} 中的 {Path(p).name} 未读取,它可能是名册;如是,请将它改名为 {ROSTER}{instead},"
+              f"或加 --roster {p}", file=sys.stderr)
+    elsewhere = [p for p in elsewhere if p not in rosters]
     if elsewhere:
         print(f"提示:{folder} 中 {LEDGERS}/ 以外的 {len(elsewhere)} 个工作簿未读取(如 {elsewhere[0]});"
               f"台账请放入 {folder / LEDGERS}", file=sys.stderr)

@@ -51,10 +51,10 @@ from ..records import Ledger
 from ..rules import Rules
 from ..rules.check import CATEGORIES
 from ..rules.show import tie_break_text
-from .base import credited_authors, in_period, item_flags, place_text, ranked_places, ratio, years_held
+from .base import as_of, credited_authors, in_period, item_flags, place_text, ranked_places, ratio, years_held
 from .counted import Counted, counted
 from .instructions import DONE, instruction_statuses
-from .people import people
+from .people import people, units_shown
 from .rewards import beneficiaries, reward_lines, split_fen, to_fen, yuan
 from .units import item_points, unit_counts, units
 
@@ -705,9 +705,11 @@ def _prize_fen(prizes: dict, category: str, grade: str) -> int:
     return to_fen(rule) if rule is not None else 0
 
 
-def _prize_lines(c: Counted, awarded: dict[str, pd.DataFrame], prizes: dict) -> pd.DataFrame:
+def _prize_lines(c: Counted, awarded: dict[str, pd.DataFrame], prizes: dict,
+                 shown: pd.Series | None = None) -> pd.DataFrame:
     """One row per (award, beneficiary) of the 表彰奖金: units and people get theirs; an item's is
-    shared by its authors like its 稿酬 (equal whole fen, the remainder to the first author)."""
+    shared by its authors like its 稿酬 (equal whole fen, the remainder to the first author), each
+    in the unit ``shown`` gives them (``people.units_shown``)."""
     cols = ["beneficiary", "kind", "unit", "award", "amount_fen"]
     rows: list[dict] = []
     for category, df in awarded.items():
@@ -721,7 +723,7 @@ def _prize_lines(c: Counted, awarded: dict[str, pd.DataFrame], prizes: dict) -> 
             elif category in (INFORMANTS, WORKERS):
                 rows.append(dict(beneficiary=rec["name"], kind="个人", unit=rec["unit"], award=award, amount_fen=fen))
             else:
-                who = beneficiaries(c, pd.DataFrame({"item": [rec["item"]]}))
+                who = beneficiaries(c, pd.DataFrame({"item": [rec["item"]]}), shown)
                 for (_, b), share in zip(who.iterrows(), split_fen(fen, max(len(who), 1))):
                     rows.append(dict(beneficiary=b["name"], kind=b["kind"], unit=b["unit"], award=award, amount_fen=share))
     return pd.DataFrame(rows, columns=cols)
@@ -877,7 +879,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     awarded, notes = _decided(candidates, confirmed, limits, grades)
 
     reward = pd.concat([reward_lines(c, p) for p in periods], ignore_index=True)
-    prize = _prize_lines(c, awarded, rule.get("prizes") or {})
+    prize = _prize_lines(c, awarded, rule.get("prizes") or {}, units_shown(c, as_of(periods[-1], today)))
     payout = _payout(reward, prize)
     reward_fen, prize_fen = _reconcile(payout, reward, prize)
     crossings = _crossings(candidates, limits)

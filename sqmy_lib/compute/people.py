@@ -155,6 +155,25 @@ def _roster_rows(c: Counted, day: pd.Timestamp) -> pd.DataFrame:
                          "ended_on": pd.Series(dtype="datetime64[ns]"), "note": pd.Series(dtype=object)})
 
 
+def _usual_units(c: Counted, persons: pd.DataFrame) -> pd.Series:
+    """name → the unit most of the person's items (``persons``: item, name) count for."""
+    with_unit = persons.assign(unit=persons["item"].map(by_item(c.submissions, "unit")))
+    usual = with_unit.groupby(["name", "unit"]).size().reset_index().sort_values(0, ascending=False, kind="stable")
+    return usual.drop_duplicates("name").set_index("name")["unit"]
+
+
+def units_shown(c: Counted, day: pd.Timestamp) -> pd.Series:
+    """name → the unit :func:`people` shows a person in on ``day`` (a roster person's first row: the
+    roster's unit, or the one ``_fill_units`` gives; anyone else's usual unit): the rewards table and
+    the payout sheet show the same, not the unit of whichever item of theirs comes first."""
+    shown = _roster_rows(c, day).drop_duplicates("name").set_index("name")["unit"]
+    every = c.authors.loc[~c.authors["is_unit"].astype(bool), ["item", "name"]]
+    for persons in (credited_authors(c), every):  # then the co-authors paid but not credited (执笔 only)
+        others = persons[~persons["name"].isin(shown.index)]
+        shown = pd.concat([shown, _usual_units(c, others)]) if not others.empty else shown
+    return shown
+
+
 def names_in_several_units(c: Counted) -> str:
     """A note when people the roster does not name (or all, with no roster) have items under two or
     more units of one office (张伟 of 县教育局 and 张伟 of 民革县委): two people of one name, or one who
@@ -198,12 +217,9 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     # Authors not on the roster: their role from a tag (王五(特邀信息员)), unit from their items.
     others = persons[~persons["name"].isin(base["name"])]
     if not others.empty:
-        with_unit = others.assign(unit=others["item"].map(by_item(c.submissions, "unit")))
-        usual_unit = with_unit.groupby(["name", "unit"]).size().reset_index().sort_values(0, ascending=False, kind="stable")
-        usual_unit = usual_unit.drop_duplicates("name").set_index("name")["unit"]
         role = others.dropna(subset=["role"]).drop_duplicates("name").set_index("name")["role"]
         names = others["name"].drop_duplicates()
-        extra = pd.DataFrame({"name": names, "role": names.map(role), "unit": names.map(usual_unit),
+        extra = pd.DataFrame({"name": names, "role": names.map(role), "unit": names.map(_usual_units(c, others)),
                               "appointed_on": pd.NaT, "ended_on": pd.NaT, "note": ""})
         base = pd.concat([base, extra], ignore_index=True)
     out = base.reset_index(drop=True)

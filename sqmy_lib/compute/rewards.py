@@ -22,7 +22,7 @@ import pandas as pd
 from ..records import Ledger, by_item
 from ..rules import Rules
 from ..rules.model import rules_of_year
-from .base import prepare
+from .base import as_of, prepare
 from .counted import Counted
 from ..period import Period
 
@@ -215,9 +215,11 @@ def _paid_once(c: Counted, paid: pd.DataFrame, period: Period) -> pd.DataFrame:
     return _worth_once(c, paid, first[period.contains(first)]).assign(paid_before_fen=0)
 
 
-def beneficiaries(c: Counted, items: pd.DataFrame) -> pd.DataFrame:
-    """(item, name, kind, unit, position) for each paid item: its person authors in order;
-    for an item in a unit's name (or with no person author) its unit authors, else its 单位."""
+def beneficiaries(c: Counted, items: pd.DataFrame, shown: pd.Series | None = None) -> pd.DataFrame:
+    """(item, name, kind, unit, position) for each paid item: its person authors in order, each in the
+    unit ``shown`` gives them (``people.units_shown``: one unit a person in every table), else their
+    roster unit or the item's; for an item in a unit's name (or with no person author) its unit
+    authors, else its 单位."""
     paid = items["item"]
     subs = c.submissions[c.submissions["item"].isin(paid)]
     authors = c.authors[c.authors["item"].isin(paid)].sort_values(["item", "position"])
@@ -228,8 +230,7 @@ def beneficiaries(c: Counted, items: pd.DataFrame) -> pd.DataFrame:
     item_unit = by_item(subs, "unit")
     parts = [
         pd.DataFrame({"item": persons["item"], "name": persons["name"], "kind": "个人",
-                      "unit": persons["roster_unit"].where(persons["roster_unit"].notna() & (persons["roster_unit"] != ""),
-                                                           persons["item"].map(item_unit))}),
+                      "unit": _person_units(persons, item_unit, shown)}),
         pd.DataFrame({"item": units["item"], "name": units["name"], "kind": "单位", "unit": units["name"]}),
         pd.DataFrame({"item": rest["item"], "name": rest["unit"], "kind": "单位", "unit": rest["unit"]}),
     ]
@@ -237,6 +238,15 @@ def beneficiaries(c: Counted, items: pd.DataFrame) -> pd.DataFrame:
     out = out.sort_values("item", kind="stable")
     out["position"] = out.groupby("item").cumcount()
     return out
+
+
+def _person_units(persons: pd.DataFrame, item_unit: pd.Series, shown: pd.Series | None) -> pd.Series:
+    """Each person author's unit (``beneficiaries``)."""
+    unit = persons["roster_unit"].where(persons["roster_unit"].notna() & (persons["roster_unit"] != ""),
+                                        persons["item"].map(item_unit))
+    if shown is None:
+        return unit
+    return persons["name"].map(shown).where(persons["name"].isin(shown.index), unit)
 
 
 def reward_lines(source: Ledger | Counted, period: Period | int, rules: Rules | None = None) -> pd.DataFrame:
@@ -259,7 +269,9 @@ def _reward_lines(c: Counted, period: Period) -> pd.DataFrame:
     items = item_amounts(c, period)
     if items.empty:
         return pd.DataFrame(columns=LINE_COLUMNS)
-    lines = beneficiaries(c, items).merge(items, on="item", how="inner")
+    from .people import units_shown  # here: people takes its 稿酬 from these lines
+
+    lines = beneficiaries(c, items, units_shown(c, as_of(period))).merge(items, on="item", how="inner")
     n = lines.groupby("item")["name"].transform("size")
     first = lines["position"] == 0
 

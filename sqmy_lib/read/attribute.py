@@ -188,7 +188,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     if roster:
         _roster_people_as_authors(ledger, people, units, rules)
     findings: list[dict] = _authors_by_sheet_name(ledger, people, units, rules)
-    findings += _same_names(ledger) if roster else []
+    findings += _same_names(ledger, _sheet_units(ledger, units, rules)) if roster else []
     findings += _roster_spelling(ledger, rules) if roster else []
     findings += _dots_left_out(ledger, people)  # before _variants, which says the ways of writing a ledger shows
     joined = _names_joined(ledger, people, rules)
@@ -355,10 +355,11 @@ def told_apart(roster: Roster) -> set[str]:
     return {name_key(m[1]) for n in roster.person_names if (m := _TOLD_APART.match(n))}
 
 
-def _same_names(ledger: Ledger) -> list[dict]:
+def _same_names(ledger: Ledger, by_sheet: dict[int, str | None]) -> list[dict]:
     """A ledger's 陈静 where the roster names two (陈静(教育界), 陈静(农业界): one 姓名 told apart by
     界别 or 单位, or written so by staff): the one whose 界别 or 单位 the item names (its 单位 or 界别
-    column, or the bracket after the name); said at the cell when none or both fit."""
+    column, the bracket after the name, or with no 单位 the unit its sheet is kept for, ``by_sheet``:
+    农业界别.xlsx is 农业界别组's); said at the cell when none or both fit."""
     people = ledger.roster.people
     groups: dict[str, dict[str, set[str]]] = {}
     for full, unit, sector in zip(people["name"], people["unit"], people["sector"]):
@@ -372,6 +373,7 @@ def _same_names(ledger: Ledger) -> list[dict]:
     if not hit.any():
         return []
     subs = ledger.submissions.set_index("item")
+    unit = subs["unit"].where(subs["unit"] != "", subs["src"].map(by_sheet)).fillna("")  # 农业界别.xlsx: 农业界别组
     names = authors["name"].to_numpy(dtype=object).copy()
     unresolved = []
     for k in hit.nonzero()[0]:
@@ -382,7 +384,7 @@ def _same_names(ledger: Ledger) -> list[dict]:
                *(unit_key(t) for t in _bracket_after(str(subs.at[item, "author_text"]), base))} - {""}
         fits = [full for full, words in groups[base].items() if words & own]
         if len(fits) != 1:
-            said = own | {unit_key(subs.at[item, "unit"]), unit_key(subs.at[item, "sector"])} - {""}
+            said = own | {unit_key(unit.at[item]), unit_key(subs.at[item, "sector"])} - {""}
             fits = [full for full, words in groups[base].items() if words & said]
         if len(fits) == 1:
             names[k] = fits[0]
@@ -692,10 +694,7 @@ def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> list[dict]:
     first_unit = (first["written"].where(first["name"] == first["written"].map(name_key), first["name"])
                   if first is not None else pd.Series(dtype=object))
     fill = subs.loc[missing, "item"].map(first_unit).astype(object)
-    sheets = ledger.sheets
-    by_sheet = {src: _sheet_unit(file, sheet, filed_by, units, rules, caption)
-                for src, file, sheet, filed_by, caption in zip(sheets["src"], sheets["file"], sheets["sheet"],
-                                                               sheets["filed_by"], sheets["caption"])}
+    sheets, by_sheet = ledger.sheets, _sheet_units(ledger, units, rules)
     from_sheet = subs.loc[missing, "src"].map(by_sheet).where(fill.isna())
     fill = fill.fillna(from_sheet)
     subs.loc[missing, "unit"] = fill.fillna("").to_numpy()
@@ -703,6 +702,14 @@ def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> list[dict]:
     where = sheets.set_index("src")
     return [dict(code="sheet.unit_from_name", src=src, file=where.at[src, "file"], sheet=where.at[src, "sheet"], row=None,
                  column="", value=by_sheet[src], detail=str(int(n))) for src, n in counts.items()]
+
+
+def _sheet_units(ledger: Ledger, units: set[str], rules: Rules) -> dict[int, str | None]:
+    """src → the unit each sheet is kept for (``_sheet_unit``), or None."""
+    sheets = ledger.sheets
+    return {src: _sheet_unit(file, sheet, filed_by, units, rules, caption)
+            for src, file, sheet, filed_by, caption in zip(sheets["src"], sheets["file"], sheets["sheet"],
+                                                           sheets["filed_by"], sheets["caption"])}
 
 
 def _office_of_another_level(ledger: Ledger, rules: Rules) -> list[dict]:

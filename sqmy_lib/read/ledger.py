@@ -214,6 +214,7 @@ def read_files(
         _read_jobs([job for job in jobs if str(job[1]) in redo], results, year, workers, as_items=True)
         ledger = merge(results, rules, office_of, list(file_rows))
     _add_roster(ledger, roster, rules)
+    _blank_roster(ledger, roster)
     ledger.year = year or _common_year(ledger.sheets)
     if year is None:
         _say_several_years(ledger)
@@ -245,6 +246,21 @@ def _add_roster(ledger: Ledger, roster: Roster | None, rules: Rules) -> None:
         ledger.findings = typed("findings", pd.concat([ledger.findings, roster.findings], ignore_index=True))
     if ledger.roster is not None and len(ledger.roster.findings):
         ledger.findings = typed("findings", pd.concat([ledger.findings, ledger.roster.findings], ignore_index=True))
+
+
+def _blank_roster(ledger: Ledger, given: Roster | None) -> None:
+    """A roster file with nothing under its headers (the blank 名册.xlsx ``sqmy init`` writes) while a
+    roster kept with the ledgers (委员名册.xlsx in 台账/) is read: no error, a note naming that one
+    (``roster.blank``)."""
+    if given is None or given or len(given.findings) or not ledger.roster or ledger.files.empty:
+        return
+    kept = ledger.roster.people["file"].tolist() + ledger.roster.units["file"].tolist()
+    names = "、".join(dict.fromkeys(Path(f).name for f in kept if f))
+    files = ledger.files
+    for k in files.index[(files["code"] == "roster.not_found").to_numpy()]:
+        files.at[k, "code"] = "roster.blank"
+        files.at[k, "message"] = (f"名册 {Path(files.at[k, 'file']).name} 的表头下没有填写人员或单位,"
+                                  f"已按台账中的名册 {names} 计算任务和单位")
 
 
 def _read_jobs(jobs: list[tuple[int, Path, Rules]], results: list, year: int | None, workers: int | None,

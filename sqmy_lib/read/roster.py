@@ -397,14 +397,15 @@ def _roles(text: str, default: str, rules: Rules) -> tuple[list[str], str]:
 
 
 def _listed_roles(text: str, rules: Rules) -> tuple[list[str], str] | None:
-    """委员、特邀信息员 (two, nothing said), 县政协委员、信息员 and 委员兼信息员 (two, said); None when a part
-    is no role the rules know."""
+    """委员、特邀信息员 (two, nothing said), 县政协委员、信息员 and 委员兼信息员 (two, said); a role beside a
+    post (常委、界别召集人: the person's post, no role of the rules) is the role, said with the cell as
+    written; None when no part is a role the rules know."""
     parts = [p for p in _ROLE_SEPARATORS.split(text) if p]
     known = [rules.role_of(p) or rules.role_ending(p) for p in parts]
-    if not all(known):
+    if not any(known):
         return None
     said = "" if all(rules.role_of(p) for p in parts) and "兼" not in text else "roster.role_read_as"
-    return list(dict.fromkeys(known)), said
+    return list(dict.fromkeys(k for k in known if k)), said
 
 
 def _bracketed_roles(role: str, inner: str, rules: Rules) -> tuple[list[str], str] | None:
