@@ -218,10 +218,8 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
     ``whole_year`` says 比上年 instead of 比上年同期; ``own_tier`` is the tier of the office's own
     bulletin (its adoptions are the 编发 figure, not named again among the higher bodies); ``bodies``
     names each tier's adopting bodies (:func:`tier_bodies`); ``word`` writes a leader level as the
-    office does (``Rules.tier_word``: 区级领导批示 in a 区's circular). The tiers follow the rate as a
-    clause of their own (after "，其中" they read as a breakdown of the rate); ``tiered_items``, the
-    distinct items adopted at the tiers named, says when an item is in two tiers' counts (1 + 5 for 5
-    items: 同一条信息被多级采用的在各级分别计算).
+    office does (``Rules.tier_word``: 区级领导批示 in a 区's circular); ``tiered_items``, the distinct
+    items adopted at the tiers named, says when an item is in two tiers' counts (:func:`tiers_text`).
     """
     since = "比上年" if whole_year else "比上年同期"
     before = s.previous or {}
@@ -235,13 +233,7 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         adopted = f"共有{s.adopted}条信息被采用"
         if s.adoption_rate is not None:
             adopted += adoption_rate_text(s, "本年" if whole_year else "本期")
-        tiers = [t for t in s.adopted_by_tier if t != own_tier]
-        higher = [adopted_at(t, s.adopted_by_tier[t], (bodies or {}).get(t)) for t in reversed(tiers) if s.adopted_by_tier[t]]
-        if higher:
-            several = tiered_items is not None and sum(s.adopted_by_tier[t] for t in tiers) > tiered_items
-            adopted += ("；" if s.adoption_rate is not None else "，其中") + "、".join(higher)
-            adopted += "，同一条信息被多级采用的在各级分别计算" if several else ""
-        clauses.append(adopted)
+        clauses.append(adopted + tiers_text(s, own_tier, bodies, tiered_items))
     if s.instructions:
         levels = [f"{word(lvl)}领导批示{n}件" for lvl, n in reversed(list(s.instructions_by_level.items())) if n]
         unplaced = s.instructions - sum(s.instructions_by_level.values())  # a leader no post places (张某某批示)
@@ -250,6 +242,21 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         text = f"获领导批示{s.instructions}件，涉及信息{s.instructed_items}条"
         clauses.append(text + ("，其中" + "、".join(levels) if len(levels) > 1 else ""))
     return "；".join(clauses) + "。"
+
+
+def tiers_text(s: Summary, own_tier: str | None, bodies: dict[str, dict[str, int]] | None,
+               tiered_items: int | None) -> str:
+    """``；被省政协采用1条、被市政协采用5条，同一条信息被多级采用的在各级分别计算``: the tiers but the
+    office's own, highest first, a clause of their own after the rate (after "，其中" they read as a
+    breakdown of it; with no rate, ``，其中…``); the note when ``tiered_items``, the distinct items
+    adopted at them, is fewer than the tiers' counts add up to. "" when none."""
+    tiers = [t for t in s.adopted_by_tier if t != own_tier]
+    named = [adopted_at(t, s.adopted_by_tier[t], (bodies or {}).get(t)) for t in reversed(tiers) if s.adopted_by_tier[t]]
+    if not named:
+        return ""
+    several = tiered_items is not None and sum(s.adopted_by_tier[t] for t in tiers) > tiered_items
+    return (("；" if s.adoption_rate is not None else "，其中") + "、".join(named)
+            + ("，同一条信息被多级采用的在各级分别计算" if several else ""))
 
 
 def adoption_rate_text(s: Summary, received: str) -> str:
