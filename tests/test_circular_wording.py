@@ -107,7 +107,7 @@ def test_half_taken_up_above_is_no_quality_problem(tmp_path):
     unit had nothing adopted; now only that unit is said."""
     circ = _circular(tmp_path, _quality_rows(None), 3, _rules(**DISTRICT))
     assert circ.summary.submitted == 4 and circ.summary.higher_of_submitted == 2
-    assert _problem_quality(circ, {}) == ("信息质量有待提高。", "本季度民进区委报送的信息均未被采用。")
+    assert _problem_quality(circ, {}) == ("信息质量有待提高。", "截至9月底，民进区委本季度报送的信息均未被采用。")
 
 
 def test_the_low_share_is_the_offices_own(tmp_path):
@@ -117,7 +117,7 @@ def test_the_low_share_is_the_offices_own(tmp_path):
     assert sq.load_rules(year=2025).data["circular"]["low_upper_share"] == 0.2
     assert _problem_quality(_circular(tmp_path, rows, 3, _rules(**DISTRICT)), {}) is None
     circ = _circular(tmp_path, rows, 3, _rules({"low_upper_share": 0.6}, **DISTRICT))
-    assert _problem_quality(circ, {}) == ("信息质量有待提高。", "本季度报送的4条信息中，被上级采用的仅2条，占50%。")
+    assert _problem_quality(circ, {}) == ("信息质量有待提高。", "截至9月底，本季度报送的4条信息中，被上级采用的仅2条，占50%。")
 
 
 # ---------------------------------------------------------------- 3. the items taken up above, named
@@ -155,6 +155,14 @@ def test_one_item_taken_up_above_is_no_batch(tmp_path):
 
 # ---------------------------------------------------------------- 4. the leading units, only when they stand out
 
+def _untasked() -> Rules:
+    """The district's rules with no unit 任务: these ledgers of a few items leave every unit behind a
+    year's quota, and a unit the circular lists as behind is never its 先进典型."""
+    rules = _rules(**DISTRICT)
+    rules.data["quotas"]["units"] = {}
+    return rules
+
+
 def _roster(tmp_path: Path) -> Path:
     units = [["单位名称", "单位类型"], ["九三学社区委", "民主党派"], ["民盟区委", "民主党派"], ["民革区委", "民主党派"],
              ["医卫界别组", "界别组"], ["经济界别组", "界别组"]]
@@ -168,9 +176,9 @@ def test_a_first_with_one_item_and_four_points_is_no_example(tmp_path):
             [2, "2025-10-11", "关于乙的建议", "王五", "医卫界别组", "区政协编发"],
             [3, "2025-10-12", "关于丙的建议", "王五", "医卫界别组", "区政协编发"],
             [4, "2025-10-13", "关于丁的建议", "王五", "医卫界别组", None]]
-    circ = _circular(tmp_path, rows, 4, _rules(**DISTRICT), roster=_roster(tmp_path))
+    circ = _circular(tmp_path, rows, 4, _untasked(), roster=_roster(tmp_path))
     assert _feature_leaders(circ, {}) == ("先进典型示范带动作用明显。",
-                                          "医卫界别组本季度报送信息3条、被采用2条、得9分，积分居界别组首位（全年累计积分9分，列第1名，见附件）。")
+                                          "医卫界别组全年报送信息3条、被采用2条、得9分，积分居界别组首位。")
 
 
 def test_one_item_taken_up_by_the_province_stands_out(tmp_path):
@@ -179,16 +187,16 @@ def test_one_item_taken_up_by_the_province_stands_out(tmp_path):
     rows = [[1, "2025-10-10", "关于甲的建议", "民革区委", "民革区委", "省政协采用"],
             [2, "2025-10-11", "关于乙的建议", "民盟区委", "民盟区委", None],
             [3, "2025-10-12", "关于丙的建议", "医卫界别组", "医卫界别组", "区政协编发"]]
-    circ = _circular(tmp_path, rows, 4, _rules(**DISTRICT), roster=_roster(tmp_path))
+    circ = _circular(tmp_path, rows, 4, _untasked(), roster=_roster(tmp_path))
     assert _feature_leaders(circ, {}) == ("先进典型示范带动作用明显。",
-                                          "民革区委本季度报送信息1条、被采用1条、得21分，积分居民主党派首位（全年累计积分21分，列第1名，见附件）。")
+                                          "民革区委全年报送信息1条、被采用1条、得21分，积分居民主党派首位。")
 
 
 def test_no_first_standing_out_leaves_the_paragraph_out(tmp_path):
     """No first stands out: no 先进典型 paragraph, and the next feature is 一是."""
     rows = [[1, "2025-10-10", "关于甲的建议", "九三学社区委", "九三学社区委", "市政协采用"],
             [2, "2025-10-11", "关于乙的建议", "医卫界别组", "医卫界别组", None]]
-    circ = _circular(tmp_path, rows, 4, _rules(**DISTRICT), roster=_roster(tmp_path))
+    circ = _circular(tmp_path, rows, 4, _untasked(), roster=_roster(tmp_path))
     assert _feature_leaders(circ, {}) is None
     lines = _docx_lines(circ, tmp_path / "通报.docx")
     assert not any("先进典型" in line for line in lines)

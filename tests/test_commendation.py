@@ -319,11 +319,15 @@ def test_the_circular_ranks_units_as_the_commendation_orders_them(tmp_path):
                                                                      [3, "民革县委", False]]
     assert [ytd.at[u, "rank"] for u in cand["unit"]] == list(cand["place"])  # the two rankings agree
     assert rank_ties(circ) == "民建县委、民盟县委、民革县委积分相同，按采用条数、报送条数依次比较排定名次"
-    # The year's circular names its first as first on 采用, not as first on points (its points are not its own).
+    # The year's circular names its first as first on 采用, not as first on points (its points are not its own),
+    # under rules with no unit 任务: with them 民建 (7 of 12) is listed as behind, and so is no 先进典型.
     from sqmy_lib.render.circular_text import _feature_leaders
 
-    assert _feature_leaders(build_circular(ledger, 2025, None), {})[1] == (
+    untasked = sq.load_rules(year=2025)
+    untasked.data["quotas"]["units"] = {}
+    assert _feature_leaders(build_circular(ledger, 2025, None, rules=untasked), {})[1] == (
         "民建县委全年报送信息7条、被采用2条、得13分，与民盟县委、民革县委积分相同、采用条数较多，列民主党派首位。")
+    assert _feature_leaders(build_circular(ledger, 2025, None), {}) is None
     assert "积分相同的，依次比较采用条数、报送条数，仍相同的并列" in comm.tie_breaks["先进集体"]
     shown = subprocess.run([sys.executable, "-m", "sqmy_lib", "rules", "show"], capture_output=True, text=True, timeout=120)
     assert "各单位在同类单位中按积分排名,积分相同的,依次比较采用条数、报送条数,仍相同的并列" in shown.stdout

@@ -208,7 +208,7 @@ def test_tier_adoptions_named_from_the_data(tmp_path):
             [4, "2025-03-04", "关于丁的建议", "赵六", "省政协采用"]]
     circ = build_circular(sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"一季度": rows})), 2025, 1)
     text = circ.statistics_text
-    named = re.search(r"其中被省政协采用1条、被市级采用2条（(.*?)）", text)
+    named = re.search(r"采用率75%；被省政协采用1条、被市级采用2条（(.*?)）", text)
     assert named and sorted(named.group(1).split("、")) == ["市委办1条", "市政协1条"], text
     assert "民盟市委" not in text
 
@@ -228,7 +228,7 @@ def test_the_quality_sentence_counts_the_periods_own_items(tmp_path):
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
     circ = build_circular(ledger, 2025, 3)
     assert circ.summary.submitted == 6 and len(circ.higher_adoptions()) == 2
-    assert _problem_quality(circ, {}) == ("信息质量有待提高。", "本季度报送的6条信息中，被上级采用的仅1条，占16.7%。")
+    assert _problem_quality(circ, {}) == ("信息质量有待提高。", "截至9月底，本季度报送的6条信息中，被上级采用的仅1条，占16.7%。")
 
 
 def test_the_leading_units_sentence_says_a_tie_as_one(tmp_path):
@@ -248,6 +248,7 @@ def test_the_leading_units_sentence_says_a_tie_as_one(tmp_path):
     # One item each: named as 先进典型 only when the rules count one item as standing out.
     rules = sq.load_rules(year=2025)
     rules.data["circular"]["leading_unit"] = {"min_submitted": 1}
+    rules.data["quotas"]["units"] = {}  # one item each is behind every 任务: a unit listed behind is no 先进典型
     circ = build_circular(ledger, 2025, 3, rules=rules)
     _, text = _feature_leaders(circ, {})
     # By hand: 1 a submission + 3 县级 = 4 for 甲, 乙 and 民盟; July only, so 1—9月 is the same 4 and

@@ -94,9 +94,17 @@ class QuarterlyCircular:
         own = self.rules.own_tier if self.rules is not None else tiers[0]
         return tiers.index(own) if own in tiers else 0
 
+    def standing(self) -> pd.DataFrame:
+        """The units table whose places the circular praises: the period's, or the year's in a circular
+        that closes the year (a fourth quarter's first is judged by the year its 任务 are of)."""
+        return self.units_ytd if self.whole_year else self.units
+
     def leading_units(self) -> pd.DataFrame:
-        """The first of each peer group in the period (by points), among units that submitted anything."""
-        u = self.units[(self.units["submitted"] > 0) & (self.units["rank"] == 1)]
+        """The first of each peer group in ``standing`` (by points), among units that submitted anything,
+        but none the circular lists as behind its quota (it would praise and blame one unit): a group
+        whose first is behind has none."""
+        table = self.standing()
+        u = table[(table["submitted"] > 0) & (table["rank"] == 1) & ~table["unit"].isin(self.behind_units["unit"])]
         return u.sort_values(["points", "submitted"], ascending=False, kind="stable").reset_index(drop=True)
 
     def higher_adoptions(self) -> pd.DataFrame:
@@ -199,17 +207,19 @@ def adopted_at(tier: str, n: int, bodies: dict[str, int] | None = None) -> str:
 
 
 def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None = None,
-                    bodies: dict[str, dict[str, int]] | None = None, word: Callable[[str], str] = str) -> str:
+                    bodies: dict[str, dict[str, int]] | None = None, word: Callable[[str], str] = str,
+                    tiered_items: int | None = None) -> str:
     """The office's figures for one period, each stated once (zero figures left out)::
 
         2025年第三季度，共收到社情民意信息83条，比上年同期增加32条、增长62.7%；编发《社情民意》15期27条；
-        共有30条信息被采用，采用率36.1%，其中被省政协采用3条、被市级采用8条（市政协6条、市委办2条）；
+        共有30条信息被采用，采用率36.1%；被省政协采用3条、被市级采用8条（市政协6条、市委办2条）；
         获领导批示5件，涉及信息4条，其中省级领导批示1件、市级领导批示2件。
 
     ``whole_year`` says 比上年 instead of 比上年同期; ``own_tier`` is the tier of the office's own
     bulletin (its adoptions are the 编发 figure, not named again among the higher bodies); ``bodies``
     names each tier's adopting bodies (:func:`tier_bodies`); ``word`` writes a leader level as the
-    office does (``Rules.tier_word``: 区级领导批示 in a 区's circular).
+    office does (``Rules.tier_word``: 区级领导批示 in a 区's circular); ``tiered_items``, the distinct
+    items adopted at the tiers named, says when an item is in two tiers' counts (:func:`tiers_text`).
     """
     since = "比上年" if whole_year else "比上年同期"
     before = s.previous or {}
@@ -223,11 +233,7 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         adopted = f"共有{s.adopted}条信息被采用"
         if s.adoption_rate is not None:
             adopted += adoption_rate_text(s, "本年" if whole_year else "本期")
-        tiers = [t for t in s.adopted_by_tier if t != own_tier]
-        higher = [adopted_at(t, s.adopted_by_tier[t], (bodies or {}).get(t)) for t in reversed(tiers) if s.adopted_by_tier[t]]
-        if higher:
-            adopted += "，其中" + "、".join(higher)
-        clauses.append(adopted)
+        clauses.append(adopted + tiers_text(s, own_tier, bodies, tiered_items))
     if s.instructions:
         levels = [f"{word(lvl)}领导批示{n}件" for lvl, n in reversed(list(s.instructions_by_level.items())) if n]
         unplaced = s.instructions - sum(s.instructions_by_level.values())  # a leader no post places (张某某批示)
@@ -236,6 +242,21 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         text = f"获领导批示{s.instructions}件，涉及信息{s.instructed_items}条"
         clauses.append(text + ("，其中" + "、".join(levels) if len(levels) > 1 else ""))
     return "；".join(clauses) + "。"
+
+
+def tiers_text(s: Summary, own_tier: str | None, bodies: dict[str, dict[str, int]] | None,
+               tiered_items: int | None) -> str:
+    """``；被省政协采用1条、被市政协采用5条，同一条信息被多级采用的在各级分别计算``: the tiers but the
+    office's own, highest first, a clause of their own after the rate (after "，其中" they read as a
+    breakdown of it; with no rate, ``，其中…``); the note when ``tiered_items``, the distinct items
+    adopted at them, is fewer than the tiers' counts add up to. "" when none."""
+    tiers = [t for t in s.adopted_by_tier if t != own_tier]
+    named = [adopted_at(t, s.adopted_by_tier[t], (bodies or {}).get(t)) for t in reversed(tiers) if s.adopted_by_tier[t]]
+    if not named:
+        return ""
+    several = tiered_items is not None and sum(s.adopted_by_tier[t] for t in tiers) > tiered_items
+    return (("；" if s.adoption_rate is not None else "，其中") + "、".join(named)
+            + ("，同一条信息被多级采用的在各级分别计算" if several else ""))
 
 
 def adoption_rate_text(s: Summary, received: str) -> str:
@@ -273,6 +294,13 @@ def _adoption_details(c: Counted, period: Period) -> pd.DataFrame:
         "issue_no": ad["issue_no"].to_numpy(),
         "date": ad["when"].to_numpy(),
     }).sort_values(["date", "tier"], kind="stable").reset_index(drop=True)
+
+
+def _tiered_items(c: Counted, period: Period) -> int:
+    """The distinct items the period's tier figures name, all tiers but the office's own (an item
+    taken up by the 市政协 and the 省政协 is one here, one in each tier's figure)."""
+    ad = in_period(c.adoptions, period)
+    return int(ad.loc[ad["tier"].astype(object) != c.rules.own_tier, "item"].nunique())
 
 
 def _monthly(c: Counted, period: Period) -> pd.DataFrame:
@@ -330,7 +358,8 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         zero_units=unit_q[unit_q["no_submission"]].reset_index(drop=True),
         monthly=_monthly(c, ytd),
         statistics_text=statistics_text(s, whole_year=period.months == 12, own_tier=c.rules.own_tier,
-                                        bodies=tier_bodies(s, c.rules), word=c.rules.tier_word),
+                                        bodies=tier_bodies(s, c.rules), word=c.rules.tier_word,
+                                        tiered_items=_tiered_items(c, period)),
         next_steps=list(circular_rules.get("next_steps", [])),
         addressee=circular_rules.get("addressee", ""),
         overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),

@@ -148,21 +148,26 @@ BASIC: list[Section] = [
 # ---------------------------------------------------------------- 二、主要特点
 
 def _feature_growth(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
-    c = circ.summary.change
-    if not c or c["submitted"] <= 0 or not (circ.summary.previous or {}).get("submitted"):
+    """More items than a year before, when the adoptions grew too: 一、基本情况 has said the submissions'
+    change (each figure once), so the point says what it has not, the adoptions' (``比上年同期增加5条、
+    增长71.4%``); nothing when only the submissions grew (their growth would be said twice)."""
+    c, before = circ.summary.change, circ.summary.previous or {}
+    if not c or c["submitted"] <= 0 or not before.get("submitted") or c.get("adopted", 0) <= 0:
         return None
     since = "比上年" if circ.period.months == 12 else "比上年同期"
-    pct = zh.percent(c["submitted"] / circ.summary.previous["submitted"])
-    return "报送数量有所增长。", f"{circ.period_word}报送信息{circ.summary.submitted}条，{since}增长{pct}。"
+    return ("报送和采用数量同步增长。", f"在报送量{since}增长的同时，{circ.period_word}被采用信息"
+            f"{compared(c['adopted'], before.get('adopted', 0), '条', since)}。")
 
 
 def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
-    """The first of each peer group by the period's points, with those points (they are in no table of
-    the circular) and, when the units table ranks a longer span (附件1: 1—9月), each one's points and
-    place there, so the two places are never read as one: ``铜陵镇政协工委本季度报送信息1条、被采用2条、
-    得11分，积分居镇街政协工委首位（1—9月累计积分20分，列第2名，见附件1）``."""
+    """The first of each peer group (``QuarterlyCircular.leading_units``: by the period's points, by the
+    year's in a circular that closes the year; none behind its quota), with those points (a quarter's
+    are in no table of the circular) and, when the units table ranks a longer span (附件1: 1—9月), each
+    one's points and place there, so the two places are never read as one: ``铜陵镇政协工委本季度报送
+    信息1条、被采用2条、得11分，积分居镇街政协工委首位（1—9月累计积分20分，列第2名，见附件1）``."""
+    table, word = circ.standing(), "全年" if circ.whole_year else circ.period_word
     leaders = circ.leading_units()
-    sizes = circ.units.groupby("peer_group")["unit"].size()
+    sizes = table.groupby("peer_group")["unit"].size()
     leaders = leaders[leaders["peer_group"].map(sizes).fillna(0) > 1]  # first of one is no distinction
     plain = leaders.loc[~_stands_out(leaders, _setting(circ, "leading_unit")), "peer_group"]
     leaders = leaders[~leaders["peer_group"].isin(plain)]  # a tie is named whole or not at all
@@ -174,12 +179,14 @@ def _feature_leaders(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
         standing = _ytd_standing(circ, list(tied["unit"]), refs)
         if len(tied) == 1:
             r = next(tied.itertuples())
-            ahead = _ahead_on_tie(circ, r._asdict())
-            place = f"{ahead}，列{group}首位" if ahead else f"积分居{group}首位"
-            parts.append(f"{r.unit}{circ.period_word}报送信息{r.submitted}条、被采用{r.adopted}条、得{int(r.points)}分，"
+            ahead = _ahead_on_tie(table, r._asdict(), rank_keys(circ))
+            # One of a shared first whose partners are behind their quota: its first place is shared.
+            shared = str(getattr(r, "rank_text", "")).startswith("并列")
+            place = f"{ahead}，列{group}首位" if ahead else f"积分并列{group}首位" if shared else f"积分居{group}首位"
+            parts.append(f"{r.unit}{word}报送信息{r.submitted}条、被采用{r.adopted}条、得{int(r.points)}分，"
                          f"{place}{standing}")
         else:
-            parts.append(f"{zh.joined(tied['unit'])}{circ.period_word}积分均为{int(tied['points'].iloc[0])}分，"
+            parts.append(f"{zh.joined(tied['unit'])}{word}积分均为{int(tied['points'].iloc[0])}分，"
                          f"并列{group}首位{standing}")
     return "先进典型示范带动作用明显。", "；".join(parts) + "。"
 
@@ -205,14 +212,12 @@ def rank_keys(circ: QuarterlyCircular) -> list[str]:
     return circ.rules.rank_by if circ.rules is not None else list(DEFAULT_RANK_BY)
 
 
-def _ahead_on_tie(circ: QuarterlyCircular, first: dict) -> str:
-    """``与民革县委积分相同、采用条数较多``: why the first of a peer group is first when others have its
-    points (the rules' tie-breaks decided); "" when its points are its own."""
-    u = circ.units
+def _ahead_on_tie(u: pd.DataFrame, first: dict, keys: list[str]) -> str:
+    """``与民革县委积分相同、采用条数较多``: why the first of a peer group in ``u`` is first when others have
+    its points (the rules' tie-breaks ``keys`` decided); "" when its points are its own."""
     same = u[(u["peer_group"] == first["peer_group"]) & (u["points"] == first["points"]) & (u["unit"] != first["unit"])]
     if same.empty:
         return ""
-    keys = rank_keys(circ)
     best = same.sort_values(keys, ascending=False, kind="stable").iloc[0]
     key = next((k for k in keys[1:] if first[k] != best[k]), None)
     return f"与{zh.joined(same['unit'])}积分相同、{RANK_ZH[key]}较多" if key else ""
@@ -220,8 +225,9 @@ def _ahead_on_tie(circ: QuarterlyCircular, first: dict) -> str:
 
 def _ytd_standing(circ: QuarterlyCircular, names: list[str], refs: dict[str, str]) -> str:
     """``（1—9月累计积分20分，列第2名，见附件1）``: the units' points and places in the units table when
-    it ranks the year to date and the period is not that; "" when they are the same span."""
-    if circ.year_to_date == circ.period:
+    it ranks the year to date and the period is not that; "" when they are the same span, or when the
+    units named are the year's firsts (a circular that closes the year: ``QuarterlyCircular.standing``)."""
+    if circ.year_to_date == circ.period or circ.whole_year:
         return ""
     ytd = circ.units_ytd.set_index("unit")
     said = []
@@ -259,12 +265,21 @@ def _feature_higher(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str,
         said.append(f"{zh.joined(_item(r.title, r.authors, r.unit) for r in named.itertuples())}{more}被{organ}采用")
     if len(higher) == 1:
         return "优质信息获上级采用。", f"{circ.period_word}{said[0]}。"
-    lead = f"{circ.period_word}共有{len(higher)}条信息被上级采用"
+    lead = f"{circ.period_word}共有{len(higher)}条信息被上级采用{_received_before(circ, len(higher))}"
     if shown.all():
         return "一批信息被上级采用。", f"{lead}：" + "；".join(said) + "。"
     if rest:
         said.append(f"另有{sum(rest.values())}条信息被{'、'.join(rest)}采用")
     return "一批信息被上级采用。", f"{lead}，其中" + "；".join(said) + "。"
+
+
+def _received_before(circ: QuarterlyCircular, higher: int) -> str:
+    """``（含本季度报送的3条）``: how many of the period's items taken up above were received in it,
+    when some were received before (存在的问题 counts only the period's own: 被上级采用的仅3条)."""
+    own = circ.summary.higher_of_submitted
+    if own >= higher:
+        return ""
+    return f"（含{circ.period_word}报送的{own}条）" if own else "（均为此前报送的信息）"
 
 
 def _feature_instructed(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
@@ -318,13 +333,15 @@ def _problem_quality(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
     none = circ.units_without_adoption()
     if not low and none.empty:
         return None
-    parts = []
+    # Both figures are as of the period's end (an item adopted after it, before the circular is sent,
+    # would make 均未被采用 false without the cut-off).
+    word, parts = circ.period_word, []
     if low:
-        parts.append(f"报送的{s.submitted}条信息中，被上级采用的仅{higher}条，占{zh.percent(share)}" if higher
-                     else "报送的信息没有被上级采用")
+        parts.append(f"{word}报送的{s.submitted}条信息中，被上级采用的仅{higher}条，占{zh.percent(share)}" if higher
+                     else f"{word}报送的信息没有被上级采用")
     if not none.empty:
-        parts.append(f"{zh.joined(none['unit'])}报送的信息均未被采用")
-    return "信息质量有待提高。", circ.period_word + "；".join(parts) + "。"
+        parts.append(f"{zh.joined(none['unit'])}{word}报送的信息均未被采用")
+    return "信息质量有待提高。", f"{_span(circ)}，" + "；".join(parts) + "。"
 
 
 def _problem_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
