@@ -188,9 +188,11 @@ def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_m
             done += count({m for m in months if m <= period.last_month})
             if max(months) <= period.last_month and max(months) in ended:
                 quota_due += target
-    # The completion is of the quota itself (1 of 4/3 is 75.0%, not 1 of 1.33, 75.2%); the quota is
-    # shown to two places.
-    return QuotaResult(round(quota, 2), ratio(done, quota), quota_due > 0 and done < round(quota_due, 9), done=done)
+    # Items are whole: a quota prorated for months in post (2 a year for 9 months, 1.5) is 任务2条, and
+    # the rate is of that (1 of 2, 50.0%), as every table and sentence says it. Rounding up judges as
+    # the fraction does: a whole count is short of 1.5 exactly when it is short of 2.
+    quota = whole_items(quota)
+    return QuotaResult(quota, ratio(done, quota), quota_due > 0 and done < round(quota_due, 9), done=done)
 
 
 def cumulative_text(rules: Rules, kind: str, names, period: Period, adopted: bool = False) -> str:
@@ -213,7 +215,7 @@ def cumulative_text(rules: Rules, kind: str, names, period: Period, adopted: boo
 def float_column(values) -> np.ndarray:
     """Quotas and completions, None where a row has none, as one float column (NaN for none): the same
     dtype whether or not any row has one (no roster, no quota rule: all None would make an object column).
-    Not Int64: a quota held for part of a span is a fraction (2 a year, 9 months in post: 1.5)."""
+    Not Int64: a completion is a fraction, and the two share the writers' number kinds."""
     return np.array([np.nan if v is None else float(v) for v in values], dtype="float64")
 
 
@@ -416,9 +418,14 @@ def shortfall_text(result: QuotaResult, done: int, word: str = "报送") -> str:
     return o.text if o else ""
 
 
-def _items(quota) -> str:
+def whole_items(quota: float) -> float:
     """A quota as staff write it, in whole items: one prorated for months in post (2 a year for
     two months, 0.33) is rounded up (任务1条). Items are whole, and a holder behind a prorated quota
-    is behind its rounding up too (0 of 0.33 is 0 of 1, 1 of 1.33 is 1 of 2), so the text says
-    what ``behind`` judged. The tables keep the prorated figure (任务 0.33)."""
-    return str(math.ceil(round(float(quota), 6)))
+    is behind its rounding up too (0 of 0.33 is 0 of 1, 1 of 1.33 is 1 of 2), so the figure says
+    what ``behind`` judged (rules show: 不足整条的进为整条)."""
+    return float(math.ceil(round(float(quota), 6)))
+
+
+def _items(quota) -> str:
+    """``2``: a quota (already whole, ``whole_items``) in a sentence."""
+    return str(int(whole_items(quota)))
