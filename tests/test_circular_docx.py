@@ -262,7 +262,8 @@ def test_each_instruction_listed(rendered, circ):
     assert len(titles) == len(circ.instructions)
     for title, unit in zip(circ.instructions["title"], circ.instructions["unit"]):
         assert zh_punctuation(f"{title}({unit})") in titles
-    assert [c.text for c in table.rows[0].cells] == ["信息标题（报送单位）", "批示领导", "批示日期", "落实情况", "办理状态"]
+    # 办理状态 says the day its days open count to: the third quarter's end.
+    assert [c.text for c in table.rows[0].cells] == ["信息标题（报送单位）", "批示领导", "批示日期", "落实情况", "办理状态（截至9月30日）"]
     statuses = [row.cells[4].text for row in table.rows[1:]]
     assert not any(re.search(r"[（(]0天[)）]|，已0天", s) for s in statuses)
 

@@ -20,7 +20,7 @@ from .base import forwards_recorded, in_period, warn_if_empty
 from .counted import Counted, counted
 from .instructions import instructions
 from .people import names_in_several_units, people, people_columns, unit_notes
-from ..period import Period
+from ..period import Period, as_of_date
 from .summary import Summary, summary
 from .units import no_unit_list, units
 
@@ -57,6 +57,12 @@ class QuarterlyCircular:
     people_section: bool = True  # whether the circular reports on people (a roll-up does not)
     problems: list[str] = field(default_factory=list)  # further 存在的问题 paragraphs
     rules: Rules | None = None  # the rules the figures were computed under (the document's settings too)
+    as_of: pd.Timestamp | None = None  # the day the figures are taken at (the period's end, or today if sooner)
+
+    @property
+    def as_of_day(self) -> pd.Timestamp:
+        """The day the 批示's days open and statuses are counted to (``as_of``, else the period's end)."""
+        return self.as_of if self.as_of is not None else self.period.end
 
     @property
     def title(self) -> str:
@@ -339,4 +345,5 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
                                           unit_notes(people_ytd) if with_people else ""])],
         people_section=with_people,
         rules=c.rules,
+        as_of=as_of_date(ytd, today),
     )
