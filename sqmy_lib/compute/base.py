@@ -336,6 +336,25 @@ def month_counts(keys: pd.Series, dates: pd.Series, period: Period) -> dict:
     return out
 
 
+def unit_type_order(rules: Rules) -> list[str]:
+    """The unit types in the order the rules list them (``peer_groups``, then ``quotas.units``, then a
+    roll-up's ``peer_group_by_level``): the order a circular's tables group units in (镇街政协工委, 民主党派,
+    界别组, 专委会, 工商联), not their names' character codes."""
+    data = rules.data
+    quotas = (data.get("quotas") or {}).get("units") or {}
+    levels = ((data.get("rollup") or {}).get("peer_group_by_level") or {}).values()
+    return list(dict.fromkeys([*rules.unit_types, *quotas, *levels]))
+
+
+def by_unit_type(df: pd.DataFrame, rules: Rules, then: list[str], group: str = "peer_group") -> pd.DataFrame:
+    """``df`` sorted by its unit type (``group``) in the rules' order (``unit_type_order``; a type the
+    rules do not list after those, by name), then by the columns ``then`` (ascending)."""
+    order = {t: k for k, t in enumerate(unit_type_order(rules))}
+    place = df[group].map(lambda t: order.get(t, len(order))).to_numpy(dtype="int64")
+    keyed = df.assign(_type_place=place)
+    return keyed.sort_values(["_type_place", group, *then], kind="stable").drop(columns="_type_place")
+
+
 def ranked_places(df: pd.DataFrame, keys: list[str], group: str | None = None) -> pd.Series:
     """Each row's place (index of ``df``), within its ``group``: ranked on ``keys`` in turn, highest
     first (the rules' ``points.rank_by``: points, then 采用, then 报送); a row equal to the one above

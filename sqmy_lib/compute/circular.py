@@ -145,7 +145,10 @@ class QuarterlyCircular:
         adoption = ["adopted_quota", "adopted_completion"] if self.units_ytd.get("adopted_quota", pd.Series()).notna().any() else []
         right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, *forwarded, "quota", "completion", *adoption]]
         table = pd.concat({"": left[["peer_group"]], self.period_word: left[UNIT_FIGURES], "年度累计": right}, axis=1)
-        table = table.sort_values([("", "peer_group"), ("年度累计", "rank")], kind="stable")
+        # In the order of ``units_ytd`` (``compute units``): the rules' order of unit types, then places, then names.
+        ranked = list(self.units_ytd["unit"])
+        listed = set(ranked)
+        table = table.loc[[u for u in ranked if u in table.index] + [u for u in table.index if u not in listed]]
         table.index = table.index.copy()
         table.index.name = ("", "unit")  # (a ledger naming no unit at all has none: an empty table)
         return table.reset_index()

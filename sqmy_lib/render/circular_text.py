@@ -563,13 +563,21 @@ def _behind_people_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Atta
     if len(people) > issuing.max_rows:
         blocks = [_too_long(len(people), issuing, circ.file_stem, sheet_names(circ)["未完成任务名单"], "名人员")]
     else:
-        table = people.assign(unit=people["unit"].fillna("").replace("", UNKNOWN_UNIT))
-        table = table.sort_values(["unit", "completion"], kind="stable")
+        table = _by_unit(circ, people.assign(unit=people["unit"].fillna("").replace("", UNKNOWN_UNIT)))
         blocks = [TableBlock(table, spec.without("role") if table["role"].eq("").all() else spec)]
     if said := unit_notes(people):  # a 单位 the roster does not write: whose, and from what
         blocks.insert(0, Para(f"{said}。"))
     when = f"{circ.period.year}年" if circ.whole_year else _span(circ)
     return Attachment(f"{when}未完成{goal}的{_role_names(people)}名单", blocks)
+
+
+def _by_unit(circ: QuarterlyCircular, people: pd.DataFrame) -> pd.DataFrame:
+    """People in the order their units stand in 附件1 (the rules' order of unit types, then each unit's
+    place, then its name), a unit 附件1 does not list after those (by name); in a unit the furthest
+    behind first, then by name."""
+    place = {u: k for k, u in enumerate(circ.units_ytd["unit"])}
+    keyed = people.assign(_unit_place=people["unit"].map(place).fillna(len(place)))
+    return keyed.sort_values(["_unit_place", "unit", "completion", "name"], kind="stable").drop(columns="_unit_place")
 
 
 def adopted_in_each_period(rules) -> str:
