@@ -262,7 +262,8 @@ def test_each_instruction_listed(rendered, circ):
     assert len(titles) == len(circ.instructions)
     for title, unit in zip(circ.instructions["title"], circ.instructions["unit"]):
         assert zh_punctuation(f"{title}({unit})") in titles
-    assert [c.text for c in table.rows[0].cells] == ["信息标题（报送单位）", "批示领导", "批示日期", "落实情况", "办理状态"]
+    # 办理状态 says the day its days open count to: the third quarter's end.
+    assert [c.text for c in table.rows[0].cells] == ["信息标题（报送单位）", "批示领导", "批示日期", "落实情况", "办理状态（截至9月30日）"]
     statuses = [row.cells[4].text for row in table.rows[1:]]
     assert not any(re.search(r"[（(]0天[)）]|，已0天", s) for s in statuses)
 
@@ -508,10 +509,11 @@ def test_the_units_table_says_what_its_task_column_holds(circ):
     from sqmy_lib.render.circular_text import _quota_note
     from sqmy_lib.rules import Rules
 
-    assert _quota_note(circ) == "“任务”：工商联、民主党派、界别组为各季度任务累计至9月底，镇街政协工委为每月任务累计至9月底"
+    # The types in the rules' order (镇街政协工委, 民主党派, 界别组, 专委会, 工商联), as the table groups them.
+    assert _quota_note(circ) == "“任务”：镇街政协工委为每月任务累计至9月底，民主党派、界别组、工商联为各季度任务累计至9月底"
     data = copy.deepcopy(circ.rules.data)
     data["quotas"]["units"] = {g: {"per": "year", "items": 4, "prorate": True} for g in data["quotas"]["units"]}
     assert _quota_note(dataclasses.replace(circ, rules=Rules(data))) == "“任务”为年度任务折算至9月底的进度任务"
     data["quotas"]["units"]["工商联"]["prorate"] = False
     assert _quota_note(dataclasses.replace(circ, rules=Rules(data))) == (
-        "“任务”：工商联为全年任务，民主党派、界别组、镇街政协工委为年度任务折算至9月底的进度任务")
+        "“任务”：镇街政协工委、民主党派、界别组为年度任务折算至9月底的进度任务，工商联为全年任务")

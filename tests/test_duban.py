@@ -435,7 +435,7 @@ def test_an_unreadable_time_limit_is_said_and_the_word_circular_names_what_is_pa
     assert "1件已过办理时限仍未办复" in text
     # M1 is also 100 days open (past 60): said of the one past due, not counted a second time as another; M3,
     # within its 时限, is 100 days open too. It read "1件已过办理时限仍未办复，2件批示后已超过60天仍未办结": three.
-    assert "1件已过办理时限仍未办复，且批示后已超过60天仍未办结，另有1件批示后已超过60天仍未办结" in text
+    assert "1件已过办理时限仍未办复，且批示后已超过60天仍未办结；另有1件批示后已超过60天仍未办结" in text
 
 
 def test_a_time_limit_extended_in_the_follow_up_is_the_one_counted(tmp_path):

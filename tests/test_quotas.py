@@ -109,7 +109,7 @@ def test_prorate_true_spreads_a_yearly_quota_over_the_quarters(office):
     data = copy.deepcopy(load_rules(year=2025).data)
     data["quotas"]["people"]["委员"]["prorate"] = True
     yi = _people(office, Period.of(2025, quarter=1), Rules(data)).set_index(["name", "role"]).loc[("乙", "委员")]
-    assert (yi["quota"], yi["behind"]) == (0.5, True)
+    assert (yi["quota"], yi["behind"]) == (1, True)  # 2 × 3/12 = 0.5, in whole items 1
     assert "按月折算进度考核" in rules_text(Rules(data)) and "按月折算" not in rules_text(load_rules(year=2025))
 
 
@@ -291,23 +291,23 @@ def test_roster_role_and_sector_headed_as_other_offices_head_them(tmp_path):
     assert list(ledger.roster.people.set_index("name").loc[["张三", "李四"], "sector"]) == ["教育界", "经济界"]
 
 
-def test_completion_is_of_the_quota_not_of_its_rounding(tmp_path):
-    # A 委员 appointed 10 May owes 2 × 8/12 = 4/3 items. One item is 3/4 of that: 75.0% (it read 75.2%,
-    # 1 of the quota rounded to 1.33); two are 150.0% (read 150.4%).
+def test_completion_is_of_the_quota_in_whole_items(tmp_path):
+    # A 委员 appointed 10 May owes 2 × 8/12 = 4/3 items, in whole items 2 (the 任务 every table and
+    # sentence shows). One item is 1 of 2: 50.0% (it read 75.0%, of the fraction); two are 100.0%.
     roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位", "聘任日期"], ["张三", "委员", "民盟县委", "2025-05-10"],
                                                          ["李四", "委员", "民进县委", "2025-05-10"]]})
     rows = [["编号", "收稿日期", "信息标题", "作者", "单位"], ["Z1", "2025-06-10", "关于一的建议", "张三", "民盟县委"],
             ["L1", "2025-06-11", "关于二的建议", "李四", "民进县委"], ["L2", "2025-09-11", "关于三的建议", "李四", "民进县委"]]
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
     year = people(ledger, Period.of(2025), today=DONE).set_index("name")
-    assert (year.at["张三", "quota"], year.at["张三", "completion"], year.at["李四", "completion"]) == (1.33, 0.75, 1.5)
+    assert (year.at["张三", "quota"], year.at["张三", "completion"], year.at["李四", "completion"]) == (2, 0.5, 1.0)
 
 
 def test_a_prorated_quota_is_said_in_whole_items(tmp_path):
     # 委员 2 a year, prorated by months in post: 鲁三 from 15 November is in post on 30 November and 31
     # December, 2 × 2/12 = 0.33; 鲁二 to 20 May is in post January–April, 2 × 4/12 = 0.67; 鲁四 from 10 May,
     # May–December, 2 × 8/12 = 1.33 and sent 1. The lists read "任务0.33条，未报送". By hand, items being whole
-    # (rounded up): 任务1条，未报送 twice, and 报送1条，任务2条; the quota column keeps 0.33, 0.67, 1.33.
+    # (rounded up): 任务1条，未报送 twice, and 报送1条，任务2条; the quota column says the same 1, 1, 2.
     roster = write_xlsx(tmp_path / "名册.xlsx", {"名册": [["姓名", "身份", "单位", "聘任日期", "解聘日期"],
                                                          ["鲁一", "委员", "民革县委", None, None],
                                                          ["鲁二", "委员", "民革县委", None, "2025-05-20"],
@@ -317,7 +317,7 @@ def test_a_prorated_quota_is_said_in_whole_items(tmp_path):
             ["A2", "2025-06-03", "关于二的建议", "鲁四", "民革县委", None]]
     ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), roster=roster, year=2025)
     behind = build_circular(ledger, 2025, 4, today=DONE).behind_people.set_index("name")
-    assert behind["quota"].to_dict() == {"鲁一": 2, "鲁二": 0.67, "鲁三": 0.33, "鲁四": 1.33}
+    assert behind["quota"].to_dict() == {"鲁一": 2, "鲁二": 1, "鲁三": 1, "鲁四": 2}
     assert behind["shortfall"].to_dict() == {"鲁一": "报送1条，任务2条", "鲁二": "任务1条，未报送", "鲁三": "任务1条，未报送",
                                              "鲁四": "报送1条，任务2条"}
 

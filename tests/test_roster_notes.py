@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 import sqmy_lib as sq
 from conftest import assert_every_cell_accounted, write_xlsx
 
@@ -72,10 +70,10 @@ def test_unit_set_up_and_dissolved_dates_bound_the_quota(tmp_path):
     assert not _codes(report, "roster.column_unread") and not _codes(report, "roster.unit_change_in_note")
     assert _codes(report, "roster.unit_note") == [("单位", 2, "E"), ("单位", 3, "E")]
     u = sq.units(ledger, 2025).set_index("unit")
-    # 文化文史委 from April: Q2–Q4 at 2 a quarter = 6; 县科协 to August: Q1 2 + Q2 2 + Q3 2×2/3 = 5.33;
-    # 提案委 all year: 8.
+    # 文化文史委 from April: Q2–Q4 at 2 a quarter = 6; 县科协 to August: Q1 2 + Q2 2 + Q3 2×2/3 = 5.33,
+    # in whole items 6; 提案委 all year: 8.
     assert u.loc["县政协文化文史和学习委员会", "quota"] == 6
-    assert u.loc["县科协", "quota"] == pytest.approx(16 / 3, abs=0.01)
+    assert u.loc["县科协", "quota"] == 6
     assert u.loc["县政协提案委员会", "quota"] == 8
 
 

@@ -188,9 +188,11 @@ def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_m
             done += count({m for m in months if m <= period.last_month})
             if max(months) <= period.last_month and max(months) in ended:
                 quota_due += target
-    # The completion is of the quota itself (1 of 4/3 is 75.0%, not 1 of 1.33, 75.2%); the quota is
-    # shown to two places.
-    return QuotaResult(round(quota, 2), ratio(done, quota), quota_due > 0 and done < round(quota_due, 9), done=done)
+    # Items are whole: a quota prorated for months in post (2 a year for 9 months, 1.5) is 任务2条, and
+    # the rate is of that (1 of 2, 50.0%), as every table and sentence says it. Rounding up judges as
+    # the fraction does: a whole count is short of 1.5 exactly when it is short of 2.
+    quota = whole_items(quota)
+    return QuotaResult(quota, ratio(done, quota), quota_due > 0 and done < round(quota_due, 9), done=done)
 
 
 def cumulative_text(rules: Rules, kind: str, names, period: Period, adopted: bool = False) -> str:
@@ -213,7 +215,7 @@ def cumulative_text(rules: Rules, kind: str, names, period: Period, adopted: boo
 def float_column(values) -> np.ndarray:
     """Quotas and completions, None where a row has none, as one float column (NaN for none): the same
     dtype whether or not any row has one (no roster, no quota rule: all None would make an object column).
-    Not Int64: a quota held for part of a span is a fraction (2 a year, 9 months in post: 1.5)."""
+    Not Int64: a completion is a fraction, and the two share the writers' number kinds."""
     return np.array([np.nan if v is None else float(v) for v in values], dtype="float64")
 
 
@@ -334,6 +336,25 @@ def month_counts(keys: pd.Series, dates: pd.Series, period: Period) -> dict:
     return out
 
 
+def unit_type_order(rules: Rules) -> list[str]:
+    """The unit types in the order the rules list them (``peer_groups``, then ``quotas.units``, then a
+    roll-up's ``peer_group_by_level``): the order a circular's tables group units in (镇街政协工委, 民主党派,
+    界别组, 专委会, 工商联), not their names' character codes."""
+    data = rules.data
+    quotas = (data.get("quotas") or {}).get("units") or {}
+    levels = ((data.get("rollup") or {}).get("peer_group_by_level") or {}).values()
+    return list(dict.fromkeys([*rules.unit_types, *quotas, *levels]))
+
+
+def by_unit_type(df: pd.DataFrame, rules: Rules, then: list[str], group: str = "peer_group") -> pd.DataFrame:
+    """``df`` sorted by its unit type (``group``) in the rules' order (``unit_type_order``; a type the
+    rules do not list after those, by name), then by the columns ``then`` (ascending)."""
+    order = {t: k for k, t in enumerate(unit_type_order(rules))}
+    place = df[group].map(lambda t: order.get(t, len(order))).to_numpy(dtype="int64")
+    keyed = df.assign(_type_place=place)
+    return keyed.sort_values(["_type_place", group, *then], kind="stable").drop(columns="_type_place")
+
+
 def ranked_places(df: pd.DataFrame, keys: list[str], group: str | None = None) -> pd.Series:
     """Each row's place (index of ``df``), within its ``group``: ranked on ``keys`` in turn, highest
     first (the rules' ``points.rank_by``: points, then 采用, then 报送); a row equal to the one above
@@ -416,9 +437,14 @@ def shortfall_text(result: QuotaResult, done: int, word: str = "报送") -> str:
     return o.text if o else ""
 
 
-def _items(quota) -> str:
+def whole_items(quota: float) -> float:
     """A quota as staff write it, in whole items: one prorated for months in post (2 a year for
     two months, 0.33) is rounded up (任务1条). Items are whole, and a holder behind a prorated quota
-    is behind its rounding up too (0 of 0.33 is 0 of 1, 1 of 1.33 is 1 of 2), so the text says
-    what ``behind`` judged. The tables keep the prorated figure (任务 0.33)."""
-    return str(math.ceil(round(float(quota), 6)))
+    is behind its rounding up too (0 of 0.33 is 0 of 1, 1 of 1.33 is 1 of 2), so the figure says
+    what ``behind`` judged (rules show: 不足整条的进为整条)."""
+    return float(math.ceil(round(float(quota), 6)))
+
+
+def _items(quota) -> str:
+    """``2``: a quota (already whole, ``whole_items``) in a sentence."""
+    return str(int(whole_items(quota)))

@@ -20,7 +20,7 @@ from .base import forwards_recorded, in_period, warn_if_empty
 from .counted import Counted, counted
 from .instructions import instructions
 from .people import names_in_several_units, people, people_columns, unit_notes
-from ..period import Period
+from ..period import Period, as_of_date
 from .summary import Summary, summary
 from .units import no_unit_list, units
 
@@ -57,6 +57,12 @@ class QuarterlyCircular:
     people_section: bool = True  # whether the circular reports on people (a roll-up does not)
     problems: list[str] = field(default_factory=list)  # further 存在的问题 paragraphs
     rules: Rules | None = None  # the rules the figures were computed under (the document's settings too)
+    as_of: pd.Timestamp | None = None  # the day the figures are taken at (the period's end, or today if sooner)
+
+    @property
+    def as_of_day(self) -> pd.Timestamp:
+        """The day the 批示's days open and statuses are counted to (``as_of``, else the period's end)."""
+        return self.as_of if self.as_of is not None else self.period.end
 
     @property
     def title(self) -> str:
@@ -147,7 +153,10 @@ class QuarterlyCircular:
         adoption = ["adopted_quota", "adopted_completion"] if self.units_ytd.get("adopted_quota", pd.Series()).notna().any() else []
         right = self.units_ytd.set_index("unit")[[*UNIT_FIGURES, *forwarded, "quota", "completion", *adoption]]
         table = pd.concat({"": left[["peer_group"]], self.period_word: left[UNIT_FIGURES], "年度累计": right}, axis=1)
-        table = table.sort_values([("", "peer_group"), ("年度累计", "rank")], kind="stable")
+        # In the order of ``units_ytd`` (``compute units``): the rules' order of unit types, then places, then names.
+        ranked = list(self.units_ytd["unit"])
+        listed = set(ranked)
+        table = table.loc[[u for u in ranked if u in table.index] + [u for u in table.index if u not in listed]]
         table.index = table.index.copy()
         table.index.name = ("", "unit")  # (a ledger naming no unit at all has none: an empty table)
         return table.reset_index()
@@ -368,4 +377,5 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
                                           unit_notes(people_ytd) if with_people else ""])],
         people_section=with_people,
         rules=c.rules,
+        as_of=as_of_date(ytd, today),
     )

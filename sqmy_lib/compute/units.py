@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import (as_of, count_columns, float_column, forwards_recorded, item_flags, judge_quota,
+from .base import (as_of, by_unit_type, count_columns, float_column, forwards_recorded, item_flags, judge_quota,
                    month_counts, months_in_post, owed, place_text, prepare,
                    ranked_places)
 from .counted import Counted
@@ -94,7 +94,8 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out["no_submission"] = out["submitted"] == 0
     keep = ["unit", "peer_group", *columns, "points", "rank", "rank_text", "quota", "quota_done", "completion", "missed_months",
             "adopted_quota", "adopted_completion", "behind", "shortfall", "owed", "no_submission"]
-    return out[keep].sort_values(["peer_group", "rank", "unit"], kind="stable").reset_index(drop=True)
+    # Grouped as the rules list the unit types (镇街政协工委 first), each group by its places.
+    return by_unit_type(out[keep], c.rules, ["rank", "unit"]).reset_index(drop=True)
 
 
 NO_UNIT_LIST = ("没有单位名册（名册中各单位的名称和单位类型），各单位未按类型考核报送任务，也未分同类组排名，"

@@ -396,25 +396,39 @@ def _role_names(people: pd.DataFrame) -> str:
 
 
 def _problem_instructions(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
+    """The open 批示: those past their 办理时限, then those only long open, then those only with no
+    落实情况 反馈. Each 批示 is counted once: what else is true of some of a group is said inside it
+    (``2件已过办理时限仍未办复（其中1件尚无落实情况反馈），且批示后均已超过60天仍未办结``), so that
+    the counts never read as adding up to more 批示 than there are."""
     ins = circ.instructions
     if ins.empty:
         return None
-    no_report = int((ins["status"] == "未反馈").sum())
+    no_report = (ins["status"] == "未反馈").to_numpy(dtype=bool)
     long_open = (pd.to_numeric(ins["days_open"], errors="coerce") > circ.overdue_days).fillna(False).to_numpy(dtype=bool)
     past = ins["overdue"].fillna(False).to_numpy(dtype=bool) if "overdue" in ins else long_open & False
-    if not no_report and not long_open.any() and not past.any():
+    if not no_report.any() and not long_open.any() and not past.any():
         return None
-    parts = [f"{no_report}件尚无落实情况反馈"] if no_report else []
-    # One 批示 past its 时限 and long open is one: said of those past due, not counted again.
-    both, days = int((past & long_open).sum()), circ.overdue_days
-    if past.any():
-        n = int(past.sum())
-        said = (f"，且批示后{'均' if n > 1 else ''}已超过{days}天仍未办结" if both == n
-                else f"（其中{both}件批示后已超过{days}天仍未办结）" if both else "")
-        parts.append(f"{n}件已过办理时限仍未办复{said}")
-    if (only_long := int((long_open & ~past).sum())):
-        parts.append(f"{'另有' if past.any() else ''}{only_long}件批示后已超过{days}天仍未办结")
-    return "批示件跟踪落实还需加强。", f"{circ.year_to_date.label}的领导批示件中，" + "，".join(parts) + "。"
+    long_words = f"批示后{{all}}已超过{circ.overdue_days}天仍未办结"
+    silent_words = "{all}尚无落实情况反馈"
+    groups = [(past, "已过办理时限仍未办复", [(long_open, long_words), (no_report, silent_words)]),
+              (long_open & ~past, long_words.format(all=""), [(no_report, silent_words)]),
+              (no_report & ~past & ~long_open, silent_words.format(all=""), [])]
+    parts = []
+    for group, words, within in groups:
+        if group.any():
+            parts.append(("另有" if parts else "") + _counted_within(int(group.sum()), words,
+                                                                   [(int((group & m).sum()), w) for m, w in within]))
+    return "批示件跟踪落实还需加强。", f"{circ.year_to_date.label}的领导批示件中，" + "；".join(parts) + "。"
+
+
+def _counted_within(n: int, words: str, subsets: list[tuple[int, str]]) -> str:
+    """``2件已过办理时限仍未办复（其中1件尚无落实情况反馈），且批示后均已超过60天仍未办结``: ``n`` 批示
+    and what is true of some of them (其中, in brackets) or of all (且…均); ``{all}`` in a subset's words
+    is where 均 goes."""
+    some = [f"{k}件{w.format(all='')}" for k, w in subsets if 0 < k < n]
+    every = [w.format(all="均" if n > 1 else "") for k, w in subsets if k == n]
+    return (f"{n}件{words}" + (f"（其中{'，'.join(some)}）" if some else "")
+            + (f"，且{'，'.join(every)}" if every else ""))
 
 
 def _past_due(ins: pd.DataFrame) -> int:
@@ -519,6 +533,12 @@ INSTRUCTION_SPEC = specs.spec(
     specs.Column("status", "办理状态"))
 
 
+def instruction_spec(circ: QuarterlyCircular) -> specs.TableSpec:
+    """The 批示 督办 table's columns, 办理状态 headed with the day its status and days open are counted
+    to (``办理状态（截至9月30日）``: "已117天" is to that day, not to the day the circular is read)."""
+    return INSTRUCTION_SPEC.relabel(status=f"办理状态（截至{zh.month_day(circ.as_of_day)}）")
+
+
 def instruction_rows(circ: QuarterlyCircular) -> pd.DataFrame:
     """The 批示 督办 table: the unit with the title, status with the days open (only when open),
     逾期未办复 when past its 办理时限 with no 办复, and 逾期办复 when the reply came after it."""
@@ -545,7 +565,7 @@ def _instructions_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attac
     if len(ins) > issuing.max_rows:
         blocks.append(_too_long(len(ins), issuing, circ.file_stem, sheet_names(circ)["批示件跟踪"], "件批示"))
     else:
-        blocks.append(TableBlock(instruction_rows(circ), INSTRUCTION_SPEC))
+        blocks.append(TableBlock(instruction_rows(circ), instruction_spec(circ)))
     return Attachment(f"{circ.year_to_date.label}领导批示件办理情况", blocks)
 
 
@@ -560,13 +580,21 @@ def _behind_people_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Atta
     if len(people) > issuing.max_rows:
         blocks = [_too_long(len(people), issuing, circ.file_stem, sheet_names(circ)["未完成任务名单"], "名人员")]
     else:
-        table = people.assign(unit=people["unit"].fillna("").replace("", UNKNOWN_UNIT))
-        table = table.sort_values(["unit", "completion"], kind="stable")
+        table = _by_unit(circ, people.assign(unit=people["unit"].fillna("").replace("", UNKNOWN_UNIT)))
         blocks = [TableBlock(table, spec.without("role") if table["role"].eq("").all() else spec)]
     if said := unit_notes(people):  # a 单位 the roster does not write: whose, and from what
         blocks.insert(0, Para(f"{said}。"))
     when = f"{circ.period.year}年" if circ.whole_year else _span(circ)
     return Attachment(f"{when}未完成{goal}的{_role_names(people)}名单", blocks)
+
+
+def _by_unit(circ: QuarterlyCircular, people: pd.DataFrame) -> pd.DataFrame:
+    """People in the order their units stand in 附件1 (the rules' order of unit types, then each unit's
+    place, then its name), a unit 附件1 does not list after those (by name); in a unit the furthest
+    behind first, then by name."""
+    place = {u: k for k, u in enumerate(circ.units_ytd["unit"])}
+    keyed = people.assign(_unit_place=people["unit"].map(place).fillna(len(place)))
+    return keyed.sort_values(["_unit_place", "unit", "completion", "name"], kind="stable").drop(columns="_unit_place")
 
 
 def adopted_in_each_period(rules) -> str:

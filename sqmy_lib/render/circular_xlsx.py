@@ -151,9 +151,16 @@ def _adoptions(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     w.table(ws, circ.adoptions, specs.ADOPTIONS, freeze=0, autofilter=True)
 
 
+def instructions_sheet_spec(circ: QuarterlyCircular) -> specs.TableSpec:
+    """The 批示件跟踪 sheet's columns: 办理状态 and 已办天数 say the day they are counted to, as the
+    Word attachment's header does (``已办天数（截至9月30日）``)."""
+    day = f"（截至{zh.month_day(circ.as_of_day)}）"
+    return specs.INSTRUCTIONS.relabel(status=f"办理状态{day}", days_open=f"已办天数{day}")
+
+
 def _instructions(w: TableWriter, ws, circ: QuarterlyCircular) -> None:
     table = circ.instructions
-    spec = specs.INSTRUCTIONS.present(table)
+    spec = instructions_sheet_spec(circ).present(table)
     placed = w.table(ws, table, spec, freeze=0, autofilter=True)
     if table.empty:
         return
@@ -213,7 +220,7 @@ def analyst_sheets(circ: QuarterlyCircular) -> dict:
     tables = {
         "各单位": (circ.units_by_period(), units_table_spec(circ)), "个人": (circ.people, people),
         "个人(年度累计)": (circ.people_ytd, people), "采用明细": (circ.adoptions, specs.ADOPTIONS),
-        "批示跟踪": (circ.instructions, specs.INSTRUCTIONS),
+        "批示跟踪": (circ.instructions, instructions_sheet_spec(circ)),
         "未完成任务的单位": (circ.behind_units, specs.BEHIND_UNITS.relabel(unit=circ.unit_word)),
         "未完成任务的个人": (circ.behind_people, specs.BEHIND_PEOPLE),
         "本期零报送单位": (circ.zero_units, specs.ZERO_UNITS.relabel(unit=circ.unit_word)),

@@ -97,6 +97,12 @@ class Issuing:
         )
 
 
+    def imprint_rows(self) -> list[tuple[str, str]]:
+        """版记's lines (left, right), as every output writes them: 抄送 (if any), then 印发机关 and 印发日期."""
+        rows = [("抄送：" + zh.sentence(zh.punctuate(self.cc).rstrip("。")), "")] if self.cc else []
+        return rows + [(self.printer or self.organ, zh.zh_date(self.printed or self.date) + "印发")]
+
+
 def _fill(pattern: str, values: dict) -> str:
     """Placeholders like ``{year}`` filled by name only, never evaluated; unknown ones stay as written.
     A name that already ends in 办公室 does not get a second one ("{full_name}办公室")."""

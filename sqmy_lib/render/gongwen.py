@@ -737,16 +737,15 @@ class GongwenDocument:
                 and not "".join(blocks[-1].itertext()).strip()):
             body.remove(blocks[-1])
 
-    def imprint(self, printer: str, printed: dt.date, cc: str = "") -> Paragraph:
-        """版记 (7.4) at the foot of the last page: 抄送 (if any), then 印发机关 and 印发日期, 4号仿宋,
+    def imprint(self, rows: Sequence[tuple[str, str]]) -> Paragraph:
+        """版记 (7.4) at the foot of the last page: its ``rows`` (``Issuing.imprint_rows``: 抄送 if any,
+        then 印发机关 and 印发日期), 4号仿宋,
         左右各空一字, under a thick first line, thin lines between, and a thick last line on the
         版心's bottom edge.
 
         Drawn as a text box anchored to the bottom of the 版心 (DrawingML), which Word and
         LibreOffice both keep at the foot of the page however much text comes before it."""
         face = self.fonts.body
-        rows = ([("抄送：" + zh.sentence(zh.punctuate(cc).rstrip("。")), "")] if cc else [])
-        rows.append((printer, zh.zh_date(printed) + "印发"))
         line = Pt(24)
         content = "".join(_imprint_row(left, right, face, first=(i == 0), last=(i == len(rows) - 1), line=line)
                           for i, (left, right) in enumerate(rows))
@@ -803,5 +802,5 @@ def write_gongwen(gongwen, path: str | Path) -> Path:
         doc._numbers = [0, 0, 0, 0]
         doc.attachment_page(n if several else None, attachment.title)
         _blocks(doc, attachment.blocks)
-    doc.imprint(issuing.printer or issuing.organ, issuing.printed or issuing.date, issuing.cc)
+    doc.imprint(issuing.imprint_rows())
     return doc.save(path)

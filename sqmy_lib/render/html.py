@@ -14,7 +14,7 @@ from typing import Iterable
 
 from .. import zh
 from ..iorw import write_text
-from .document import Gongwen, Heading, Para, TableBlock
+from .document import Gongwen, Heading, Issuing, Para, TableBlock
 
 STYLE = """
 :root { color-scheme: light; }
@@ -47,6 +47,9 @@ td.num { text-align: right; white-space: nowrap; }
 figure { margin: 1.2em 0; text-align: center; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-size: .9em; color: #444; }
+.imprint { margin-top: 2em; border-top: 2px solid #222; border-bottom: 2px solid #222; font-size: .95em; }
+.imprint p { text-indent: 0; margin: 0; padding: .3em 1em; display: flex; justify-content: space-between; }
+.imprint p + p { border-top: 1px solid #222; }
 @media (max-width: 600px) { body { font-size: 16px; } main { padding: .8em .7em 2em; } }
 """
 
@@ -103,8 +106,15 @@ def _blocks(blocks: Iterable, numbered: bool = True) -> str:
     return "\n".join(out)
 
 
+def _imprint(i: Issuing) -> str:
+    """版记 as the Word document's (``Issuing.imprint_rows``): 抄送 (if any), then 印发机关 and 印发日期,
+    between a thick line above and below."""
+    return ('<footer class="imprint">' + "".join(f"<p><span>{_e(left)}</span><span>{_e(right)}</span></p>"
+                                                 for left, right in i.imprint_rows()) + "</footer>")
+
+
 def report_html(gongwen: Gongwen, charts: dict[str, bytes] | None = None, chart_titles: dict[str, str] | None = None) -> str:
-    """The whole page: 版头, title, 主送, body, 附件说明, signature, the attachments, then the charts."""
+    """The whole page: 版头, title, 主送, body, 附件说明, signature, the attachments, 版记, then the charts."""
     i = gongwen.issuing
     parts = [f'<p class="draft">{_e(gongwen.draft)}</p>'] if gongwen.draft else []
     parts.append('<header class="doc">')
@@ -126,6 +136,8 @@ def report_html(gongwen: Gongwen, charts: dict[str, bytes] | None = None, chart_
         label = f"附件{n}" if several else "附件"
         parts.append(f'<section class="attachment"><div class="label">{label}</div><h1>{_e(a.title)}</h1>'
                      f"{_blocks(a.blocks)}</section>")
+    if gongwen.addressee:  # a 公文 sent out (not the letters' index page): its 版记, as the Word one ends
+        parts.append(_imprint(i))
     if charts:
         parts.append('<section class="attachment"><h1>图表</h1>')
         for key, png in charts.items():

@@ -80,7 +80,7 @@ def _how_judged(q: dict) -> str:
             return "每月都须完成,逐月考核并列出未完成的月份,完成率按完成的月数计算"
         return "按月累计考核"
     if q.get("prorate"):
-        return "按月折算进度考核"
+        return "按月折算进度考核,不足整条的进为整条"
     if q["per"] == "quarter":
         return "季度结束时考核;季度未结束时(如月度通报)只显示进度,不列入未完成名单"
     return "年度结束时考核;年度中的季度、月度、半年通报只显示进度,不列入未完成名单"
@@ -112,8 +112,8 @@ def _quotas(rules: Rules) -> list[str]:
     for role, q in (quotas.get("people") or {}).items():
         lines.append(f"{INDENT}{role}:每人{_quota_line(q['per'], q['items'])},{_how_judged(q)}。")
     lines.append(f"{INDENT}任务自聘任(任职)当月起计算,至解聘(离任、届满)时止,以当月最后一天在任为准;"
-                 "年中任职、离任的,年度、季度任务按在任月数折算,未完成情况中写作整条(不足整条的进为整条,"
-                 "如折算为0.33条的写作任务1条)。同时具有两种身份的,分别按各自任务考核。")
+                 "年中任职、离任的,年度、季度任务按在任月数折算,不足整条的进为整条(如折算为1.5条的计为任务2条),"
+                 "完成率按整条任务计算。同时具有两种身份的,分别按各自任务考核。")
     lines.append(INDENT + coauthor_rule(rules))
     units = quotas.get("units") or {}
     if units:

@@ -122,6 +122,9 @@ def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None =
         issues.extend(_issues(check, df, mask, ctx))
         _note_errors(errors, check, df, mask)
     _remember(ledger, rules, ctx.today, errors)
+    # A cell several records are read from (one 批示领导 cell naming two leaders: two 批示 rows) is said
+    # once per finding, not once per record: the same code and words at the same cell are one.
+    issues = list(dict.fromkeys(issues))
     # In the order staff read them: file, sheet as it stands in the workbook, row, column.
     sheet_order = {(f, sh): k for k, (f, sh) in enumerate(zip(ledger.sheets["file"], ledger.sheets["sheet"]))}
     issues.sort(key=lambda i: (i.file or "", sheet_order.get((i.file, i.sheet), -1), i.row or 0, len(i.column or ""), i.column or "", i.code))
