@@ -77,18 +77,3 @@ def test_the_reward_is_still_doubled_once_per_item(tmp_path):
     assert len(ledger.instructions) == 3
     paid = dict(zip(*(lambda r: (r["name"], r["amount"]))(sq.rewards(ledger, 2025))))
     assert paid == {"作者1号": Decimal("60"), "作者2号": Decimal("60"), "作者3号": Decimal("30")}
-
-
-def test_a_second_leader_after_a_comma_is_a_second_instruction(tmp_path):
-    cells = ["县委书记李某某：同意，县长王某某：请教育局落实",
-             "王县长：同意，李副县长：请教育局落实",
-             "县委书记李某某：同意，请县长王某某：牵头办理",
-             "县委书记李某某：请县长王某某牵头，教育局配合"]
-    ledger, _ = _ledger(tmp_path, cells)
-    # by hand: rows 1 and 2 each name a second leader after a comma, with a colon and words of their own:
-    # two 批示 each; on rows 3 and 4 县长王某某 is asked to act (请…) in the secretary's words: one 批示 (6 in all)
-    assert _said(ledger) == {1: TWO,
-                             2: [("王县长", "同意"), ("李副县长", "请教育局落实")],
-                             3: [("县委书记李某某", "同意,请县长王某某:牵头办理")],
-                             4: [("县委书记李某某", "请县长王某某牵头,教育局配合")]}
-    assert len(ledger.instructions) == 6

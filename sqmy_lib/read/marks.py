@@ -964,7 +964,7 @@ class Vocabulary:
 
     def _said_by_each(self, t: str, words: re.Pattern) -> list[str]:
         """A cell that opens with a leader and a colon (``县委书记李某某:同意``) cut where a sentence or
-        a line or a clause starts with another leader and a colon (``。县长王某某:请教育局落实``, ``;``, ``,``, a new line):
+        a line starts with another leader and a colon (``。县长王某某:请教育局落实``, ``;``, a new line):
         each leader's 批示 its own; read whole it was one 批示 with the second leader's words folded in.
         A leader named inside what was said (``县委书记李某某:请县长王某某牵头办理``) cuts nothing."""
         if not self._opens_with_a_leader(t, words):
@@ -1111,9 +1111,8 @@ class Vocabulary:
 _INSTRUCTION_CLAUSE = re.compile(
     r"(?P<after>(?:并|后|且|又|同时|[,，])*(?=(?:获得|获|得到|受到)))|(?<=批示|签批|圈阅)(?P<before>(?:后|并|且|又|[,，])+)")
 
-# Where a sentence, a line or a clause of a 批示 cell ends (a new leader may start after it: 同意,县长王某某:…;
-# a leader with a colon after a comma signs words of their own, as 请县长王某某牵头 does not).
-_SENTENCE_END = re.compile(r"[。;；!！\n,，][\"”’」』]*\s*")
+# Where a sentence or a line of a 批示 cell ends (a new leader may start after it).
+_SENTENCE_END = re.compile(r"[。;；!！\n][\"”’」』]*\s*")
 
 # 2件, 批示2件, 获领导批示两次: a count, not a leader.
 _COUNT_ONLY = re.compile(r"(?:获|有|共)?(?:领导)?(?:批示|签批|圈阅)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:件|次|条|个)(?:批示)?")
