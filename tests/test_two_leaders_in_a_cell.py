@@ -77,3 +77,14 @@ def test_the_reward_is_still_doubled_once_per_item(tmp_path):
     assert len(ledger.instructions) == 3
     paid = dict(zip(*(lambda r: (r["name"], r["amount"]))(sq.rewards(ledger, 2025))))
     assert paid == {"作者1号": Decimal("60"), "作者2号": Decimal("60"), "作者3号": Decimal("30")}
+
+
+def test_a_leader_addressed_after_a_comma_is_no_second_instruction(tmp_path):
+    cells = ["县长王某某批示：同意，请分管副县长：牵头落实",
+             "县长王某某：同意，张副县长：请牵头研究",
+             "县委书记李某某：很好，请王县长：阅处"]
+    ledger, _ = _ledger(tmp_path, cells)
+    # by hand: each cell is one leader's 批示, whoever it is addressed to after the comma: 3 批示
+    said = _said(ledger)
+    assert [[leader for leader, _ in said[k]] for k in (1, 2, 3)] == [["县长王某某"], ["县长王某某"], ["县委书记李某某"]]
+    assert len(ledger.instructions) == 3
