@@ -823,7 +823,7 @@ def _sheet_unit(file: str, sheet: str, filed_by: str, units: set[str], rules: Ru
     if units:
         if name_key(filed_by) in units:
             return filed_by
-        return _listed_unit_named(names, units, rules) or _short_sheet_name(sheet, units)
+        return _listed_unit_named(names, units, rules) or _short_sheet_name(sheet, units, office_places(rules))
     office = rules.data.get("office", {})
     own = lambda name: name in (office.get("name"), office.get("full_name")) or name.endswith(("办公室", "信息科", "政协"))
     if filed_by:
@@ -858,17 +858,20 @@ _PART_MARKS = re.compile(r"[-_—－.、．·\s]+")
 _COMMITTEE_END = re.compile(r"(?:政协)?委员会$")  # 青山县委员会: the county's 政协 as its full name ends
 
 
-def _short_sheet_name(sheet: str, units: set[str]) -> str | None:
+def _short_sheet_name(sheet: str, units: set[str], own: tuple[str, ...] = ()) -> str | None:
     """The one roster unit a sheet's short name writes in part, its characters in order (民盟 is 民盟县委, 城关
     is 城关镇政协工委, 经济组 is 经济界别组: a sheet per unit as staff name their tabs); None when no unit or
     several (教育: 县教育局 and 教育界别组) are written so. The name's parts are tried each (``_name_parts``:
     青山县 of 1.青山县, 青山县（县区）, 县区-青山县, 青山县报送): the unit when the parts that write one
-    write the same one."""
+    write the same one. The office's own place (``own``: 青山县 in 青山县政协's 青山县2025年, 1.青山县) writes
+    the office, no unit of it (not 青山县工商联, whose name it starts)."""
     whole = re.sub(r"\d{2,4}\s*年度?|[\s\d_()（）-]+", "", sheet or "")
-    if len(whole) >= 2 and len(written := _written_in_order(whole, units)) == 1:
+    if len(whole) >= 2 and whole not in own and len(written := _written_in_order(whole, units)) == 1:
         return written.pop()
     found: set[str] = set()
     for part in _name_parts(sheet):
+        if part in own:
+            continue
         written = _written_in_order(part, units)
         if len(written) > 1:
             return None
