@@ -1,5 +1,6 @@
 """A county office's sheets named after its own county (青山县2025年, 1.青山县, 青山县报送): the office's own
-place writes the office, not a unit of it, though a roster unit's name starts with it (青山县工商联).
+place writes the office, not a unit of it, though a roster unit's name starts with it (青山县工商联); an
+作者级别 column (the level of the author's post) is no second author column.
 
 Every workbook is written by hand in the test and every answer worked out by hand; each non-empty cell is
 consumed into a record or named in a finding.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from decimal import Decimal
 
 import sqmy_lib as sq
 from sqmy_lib.rules import Rules
@@ -42,3 +44,15 @@ def test_a_sheet_named_for_the_office_own_county_is_no_unit(tmp_path):
     assert {u: got.get(u) for u in ("民盟县委", "民革县委", "城关镇政协工委", "青山县工商联")} == \
         {"民盟县委": 2, "民革县委": 1, "城关镇政协工委": 2, "青山县工商联": 1}
     assert not (ledger.findings["code"] == "sheet.unit_from_name").any()
+
+
+def test_an_author_level_column_is_no_second_author(tmp_path):
+    rows = [["序号", "信息标题", "作者", "作者级别", "单位", "报送日期", "采用情况"],
+            [1, "关于第1个问题的建议", "张明", "县级", "民盟县委", dt.date(2025, 3, 1), "市政协采用"],
+            [2, "关于第2个问题的建议", "李华", "市级", "民革县委", dt.date(2025, 3, 2), "市政协采用"]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    # by hand: each item has its one author (县级/市级 is the level of the author's post); 市政协采用 is 100.00 each
+    assert ledger.submissions["authors"].tolist() == [("张明",), ("李华",)]
+    paid = dict(zip(*(lambda r: (r["name"], r["amount"]))(sq.rewards(ledger, 2025))))
+    assert paid == {"张明": Decimal("100"), "李华": Decimal("100")}
+    assert [(i.code, i.column) for i in report.issues if i.code == "header.ignored"] == [("header.ignored", "D")]

@@ -128,6 +128,8 @@ IGNORED_LABELS: tuple[str, ...] = (
     "分数", "考核分", "考核得分", "联系电话", "电话", "手机", "手机号", "联系方式", "字数", "审核人", "经办人", "登记人",
     "责任编辑", "编辑", "签收", "签收人", "页码", "附件", "篇数", "条数", "职务", "职称", "性别", "年龄", "民族",
     "签名", "领取人签名", "签字", "经手人", "录入人", "录入时间", "修改时间", "来源",
+    # The level of the author's own post (县级, 市级 委员), not of an adoption: no second author column.
+    "作者级别", "作者层级", "报送人级别",
     # When the form was filled in, printed or exported, not when the item came: beside 收稿日期 it was a second date.
     "填表日期", "填表时间", "填报日期", "制表日期", "制表时间", "打印日期", "打印时间", "导出日期", "导出时间",
     "身份证", "身份证号", "身份证号码", "证件号码", "公民身份号码", "证件号",
