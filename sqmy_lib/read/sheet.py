@@ -1788,8 +1788,24 @@ class SheetReader:
             else:
                 self._adoption(item, ref, r, b.col, reading.body or b.label, reading, "tier_column")
         elif reading.state == FORWARDED:
-            self._forward(item, ref, r, b.col, reading.body or b.label, reading, "tier_column")
+            self._sent_under(value, r, item, ref, b, reading)
         # not adopted / pending: understood, nothing to record
+
+    def _sent_under(self, value, r: int, item, ref, b: BodyColumn, reading: Reading) -> None:
+        """A cell under a body's column that says where the item went: a 上报; under an adoption column
+        with the adoption written too (市政协采用，报省政协; 《社情民意》第3期（报市委市政府领导）), read as a
+        采用情况 cell is, each clause its own (read whole as a 上报 it lost the adoption)."""
+        texts = self.vocab.read_text(value) if type(value) is str and b.action != "forward" else []
+        if not any(x.state == ADOPTED for x in texts):
+            self._forward(item, ref, r, b.col, reading.body or b.label, reading, "tier_column")
+            return
+        for reading in texts:
+            if reading.state == ADOPTED:  # the clause read as a mark under this column is (第3期: the column's body's)
+                mark = self._memo("mark", reading.text, self._read_mark) or reading
+                mark = self._other_body(reading.text, r, b, mark if mark.state == ADOPTED else reading)
+                self._adoption(item, ref, r, b.col, mark.body or b.label, mark, "tier_column")
+            elif reading.state == FORWARDED:
+                self._forward(item, ref, r, b.col, reading.body, reading, "tier_column")
 
     def _other_body(self, value, r: int, b: BodyColumn, reading: Reading) -> Reading:
         """A cell under one body's column that names another body (县政协编发 under 省政协; 市委办采用,
