@@ -133,6 +133,8 @@ _ENTRIES = [
     Code("formula.no_value", WARNING, "公式没有计算结果",
          "公式单元格没有计算结果(文件未经 Excel/WPS 计算保存),无法读取其值;请在 Excel/WPS 中打开后保存"),
     Code("adoption.level_differs", WARNING, "采用级别与采用单位不符", "采用级别“{value}”与采用单位“{detail}”的层级不一致,已按采用单位计入;请核对"),
+    Code("adoption.level_not_adopted", WARNING, "采用级别与未采用矛盾",
+         "采用单位写的是“{detail}”,采用级别却填了“{value}”;未计为采用,如已被采用请在采用单位中写明采用单位"),
     Code("adoption.level_code", WARNING, "采用级别是代码",
          "采用级别“{value}”是代码,表中没有说明各代码的含义(如“注：1=全国 2=省级 3=市级 4=县级”),未按代码确定层级,{detail};"
          "请写明级别(如“市级”),或在表格下方注明各代码的含义"),

@@ -1940,6 +1940,11 @@ class SheetReader:
         written = self._level_written(level, r, cl)
         placed = [self._placed(x.body) for x in readings if x.body]
         from_publication = c == self.f.get("publication") or publication_label(self._leaf(c))
+        if readings and all(x.state in (NOT_ADOPTED, PENDING) for x in readings):
+            # 采用单位 未采用 | 采用级别 市级: the clerk's 未采用 is not overruled by a level (the one the item
+            # was sent to, in some systems' exports); nothing is counted, and the two are said together.
+            self._finding("adoption.level_not_adopted", r, cl, level, cell_text(said))
+            return c, readings, False
         if written is None:
             return c, readings, self._level_unread(level, r, cl, placed, from_publication)
         if not placed:
