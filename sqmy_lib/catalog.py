@@ -170,6 +170,9 @@ _ENTRIES = [
     Code("instruction.extended_unread", WARNING, "延期后的时限无法识别", "落实情况“{value}”说办理时限已延期,但没有写明或读不出延至哪一天,仍按原办理时限计算是否逾期;请写明延至的日期(如 延期至{year}年7月31日)"),
     Code("instruction.extended", INFO, "办理时限已延期", "落实情况“{value}”写明办理时限已延期,按延期后的{detail}计算是否逾期"),
     Code("instruction.is_adoption", WARNING, "批示栏写的是采用或上报", "批示栏“{value}”写的是采用或上报情况,不是领导批示,未计入批示,也未按采用或上报计入;请移到采用情况或上报栏"),
+    Code("instruction.second_after_comma", WARNING, "逗号后另有领导署名,按一件批示计入",
+         "批示“{detail}”中逗号后的“{value}”像是另一位领导的批示,也可能是批示中点名的领导;已按一件批示计入;"
+         "如是两位领导各自的批示,请用句号或分号隔开,或分两行登记"),
     Code("instruction.unclear_second", WARNING, "领导批示栏与批示领导栏所记是否同一批示不明",
          "领导批示栏写有“{value}”,未写批示领导,与本行批示领导({detail})、批示内容所记的批示无法区分是同一件批示还是另一件批示,未计入;"
          "如是另一位领导的批示,请写明批示领导(如 县委书记李某某:同意),如是同一件批示,请删去或并入批示内容"),

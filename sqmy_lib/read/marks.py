@@ -977,15 +977,36 @@ class Vocabulary:
         """Whether ``text`` starts with a leader (a post and a name, or posts only: rules
         ``leader_title_words``), maybe a 批示 word and a day, then a colon and words: ``县长王某某:``,
         ``2025.4.3县长王某某批示:``, ``王县长:``; not ``请县长王某某:`` nor ``县教育局:``."""
+        return self._opening_leader(text, words) is not None
+
+    def _opening_leader(self, text: str, words: re.Pattern) -> str | None:
+        """The leader ``text`` opens with before a colon (``_opens_with_a_leader``), or None."""
         if m := _LEADING_DATE.match(text):
             text = text[m.end():]
         head = re.match(rf"([^。;；,，:：\"“”\n]{{2,24}}?)\s*(?:{words.pattern})?\s*{_BRACKETED_DAY}?\s*[:：]\s*\S", text)
         if head is None:
-            return False
+            return None
         who = re.sub(r"[\s()\[\]【】、·]", "", self.leader_and_day(head[1])[0])
         person = self.leader_person(who)
-        return (any(w in who for w in self.title_words) and len(person) <= 4
-                and (who.startswith(person) or who.endswith(person)))
+        opens = (any(w in who for w in self.title_words) and len(person) <= 4
+                 and (who.startswith(person) or who.endswith(person)))
+        return who if opens else None
+
+    def leader_after_comma(self, text: str) -> str:
+        """A 批示 cell opening with a leader and a colon, where after a comma a post and a full name open
+        words of their own (``县委书记李某某:同意，县长王某某:请教育局落实``): a second leader's 批示, or
+        the first leader addressing a colleague; which, the punctuation does not tell (``同意，张副县长:
+        请牵头研究``, a surname, is the first's words). Read as one 批示; returns that clause to be said,
+        else ''."""
+        t = unicodedata.normalize("NFKC", text).strip()
+        words = re.compile("|".join(map(re.escape, self.instruction_words + self.words_after_post)) or "(?!)")
+        if not self._opens_with_a_leader(t, words):
+            return ""
+        for comma in re.finditer(r"[,，]\s*", t):
+            who = self._opening_leader(t[comma.end():], words)
+            if who and len(self.leader_person(who)) >= 2 and not who.startswith(self.leader_person(who)):
+                return re.split(r"[,，。;；\n]", t[comma.end():])[0]
+        return ""
 
     def _one_instruction(self, t: str, words: re.Pattern) -> tuple[list[tuple[str, str, str]], str]:
         """The first 批示 of ``t`` (one, or several by one leader: 市长批示两次), and what is left after it."""

@@ -2417,6 +2417,7 @@ class SheetReader:
         if self._says_none(text) or self._read_only(text, r, c) or self._adoption_not_instruction(text, r, c):
             return []
         if self.vocab.instruction_in_text(text) or self.vocab.says_what_was_said(text, longer_than=4):  # 副市长孙立:请研究(4月10日)
+            self._second_after_comma(text, r, c)
             return [(l, c, content or extra or said, "column", day) for who, said, day in self.vocab.split_instructions(text)
                     for l in (self._leaders(who, r, c) if who else [""])]
         who, day = self.vocab.leader_and_day(text)
@@ -2493,10 +2494,16 @@ class SheetReader:
         if self._follow_up_in_instruction and not self.vocab.instruction_in_text(text) and self._says_follow_up(text):
             return [("", c, text, "column")]  # 已落实 under 批示及落实情况: one, unnamed
         if yes is None and not self._read_only(text, r, c) and not self._adoption_not_instruction(text, r, c):
+            self._second_after_comma(text, r, c)
             return [(l, c, content or said, "column", day)
                     for who, said, day in self.vocab.split_instructions(text)
                     for l in (self._leaders(who, r, c) if who else [""])]  # 已批示: one, unnamed
         return []  # 否, ×: no 批示; 阅示: read, no 批示 (said)
+
+    def _second_after_comma(self, text: str, r: int, c: int) -> None:
+        """县委书记李某某:同意，县长王某某:请教育局落实: one 批示 or two, the comma does not say; read as one, said."""
+        if (clause := self.vocab.leader_after_comma(text)):
+            self._finding("instruction.second_after_comma", r, c, clause, text[:60])
 
     def _instruction_count(self, text: str, r: int, c: int) -> int | None:
         """How many 批示 a cell counts (2件; a number alone, 批示次数 2); None for a cell that is no count; 0 for
