@@ -999,6 +999,8 @@ class Vocabulary:
         请牵头研究``, a surname, is the first's words). Read as one 批示; returns that clause to be said,
         else ''."""
         t = unicodedata.normalize("NFKC", text).strip()
+        if not _COMMA_THEN_COLON.search(t):  # most cells: one leader, no second colon
+            return ""
         words = re.compile("|".join(map(re.escape, self.instruction_words + self.words_after_post)) or "(?!)")
         if not self._opens_with_a_leader(t, words):
             return ""
@@ -1133,6 +1135,7 @@ _INSTRUCTION_CLAUSE = re.compile(
     r"(?P<after>(?:并|后|且|又|同时|[,，])*(?=(?:获得|获|得到|受到)))|(?<=批示|签批|圈阅)(?P<before>(?:后|并|且|又|[,，])+)")
 
 # Where a sentence or a line of a 批示 cell ends (a new leader may start after it).
+_COMMA_THEN_COLON = re.compile(r"[:：][^,，]*[,，][^:：]{2,30}[:：]")
 _SENTENCE_END = re.compile(r"[。;；!！\n][\"”’」』]*\s*")
 
 # 2件, 批示2件, 获领导批示两次: a count, not a leader.
