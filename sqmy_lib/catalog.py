@@ -57,6 +57,7 @@ _ENTRIES = [
     Code("sheet.corrupt", ERROR, "工作表损坏", "{message}", True),
     Code("roster.not_found", ERROR, "名册无法识别", "{message}", True),
     Code("roster.blank", INFO, "空白名册,按台账中的名册计", "{message}"),
+    Code("roster.unfilled", WARNING, "名册尚未填写", "{message}"),
     # -- what the reader saw in a readable workbook
     Code("sheet.unrecognised", WARNING, "工作表未识别",
          "工作表中有 {detail} 个非空单元格,但找不到台账表头(应含“标题”及“日期/作者/单位”等列),未读取;如是台账,请补齐表头"),

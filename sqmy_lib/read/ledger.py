@@ -251,16 +251,22 @@ def _add_roster(ledger: Ledger, roster: Roster | None, rules: Rules) -> None:
 def _blank_roster(ledger: Ledger, given: Roster | None) -> None:
     """A roster file with nothing under its headers (the blank 名册.xlsx ``sqmy init`` writes) while a
     roster kept with the ledgers (委员名册.xlsx in 台账/) is read: no error, a note naming that one
-    (``roster.blank``)."""
-    if given is None or given or len(given.findings) or not ledger.roster or ledger.files.empty:
+    (``roster.blank``); with no other roster, a warning that it is still to be filled in (``roster.unfilled``),
+    not an unreadable input."""
+    if given is None or given or len(given.findings) or ledger.files.empty:
         return
-    kept = ledger.roster.people["file"].tolist() + ledger.roster.units["file"].tolist()
-    names = "、".join(dict.fromkeys(Path(f).name for f in kept if f))
     files = ledger.files
     for k in files.index[(files["code"] == "roster.not_found").to_numpy()]:
-        files.at[k, "code"] = "roster.blank"
-        files.at[k, "message"] = (f"名册 {Path(files.at[k, 'file']).name} 的表头下没有填写人员或单位,"
-                                  f"已按台账中的名册 {names} 计算任务和单位")
+        name = Path(files.at[k, "file"]).name
+        if ledger.roster:
+            kept = ledger.roster.people["file"].tolist() + ledger.roster.units["file"].tolist()
+            names = "、".join(dict.fromkeys(Path(f).name for f in kept if f))
+            files.at[k, "code"] = "roster.blank"
+            files.at[k, "message"] = f"名册 {name} 的表头下没有填写人员或单位,已按台账中的名册 {names} 计算任务和单位"
+        else:  # the template as sqmy init wrote it: not yet filled in, no unreadable input
+            files.at[k, "code"] = "roster.unfilled"
+            files.at[k, "message"] = (f"名册 {name} 的表头下还没有填写人员或单位,本次未按名册计算任务、未列出未报送的人员和单位;"
+                                      "请按表头填写名册后重新运行")
 
 
 def _read_jobs(jobs: list[tuple[int, Path, Rules]], results: list, year: int | None, workers: int | None,

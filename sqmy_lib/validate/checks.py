@@ -419,6 +419,7 @@ CHECKS: list[Check] = [
     *[Check(code, "files", None, _finding(code)) for code in FILE_CODES],
     Check("file.sqmy_output", "files", None, _finding("file.sqmy_output")),  # the tool's own file, passed over: said
     Check("roster.blank", "files", None, _finding("roster.blank")),  # a blank roster beside one kept with the ledgers
+    Check("roster.unfilled", "files", None, _finding("roster.unfilled")),  # the template sqmy init wrote, not yet filled in
     # -- items
     Check("title.missing", "submissions", "title", lambda df, ctx: _blank("title")(df)),
     Check("author.missing", "submissions", "author", lambda df, ctx: _blank("author_text")(df)),
