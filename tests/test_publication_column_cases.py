@@ -91,3 +91,15 @@ def test_a_named_publication_in_adoption_text_is_said_as_a_publication(tmp_path)
     assert not _codes(report, "adoption.no_body")
     assert _fen(ledger) == {"作者5号": 3000}
 
+
+def test_adopting_bodies_are_named_without_their_bulletin_and_issue(tmp_path):
+    """summary.adopted_by_body names the body written in brackets after its bulletin and issue
+    (《每日要情》第45期（省委办公厅） → 省委办公厅), not what is left of the text (第45期(省委办公厅), (市住建局))."""
+    texts = ["《每日要情》第45期（省委办公厅）", "《决策参考》第9期（市委办）", "《社情民意转送》（市住建局）", "市政协《社情民意》第3期"]
+    rows = [["序号", "收稿日期", "信息标题", "作者", "采用情况"]]
+    rows += [[k, f"2025-03-{k:02d}", f"关于第{k}件事的建议", f"作者{k}号", t] for k, t in enumerate(texts, 1)]
+    ledger, _ = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}))
+    assert _adoptions(ledger) == [("作者1号", "省级", 45, None), ("作者2号", "市级", 9, None), ("作者3号", "市级", None, None),
+                                  ("作者4号", "市级", 3, None)]
+    by_body = sq.summary(ledger, 2025).adopted_by_body
+    assert by_body == {"县级": {}, "市级": {"市委办": 1, "市住建局": 1, "市政协": 1}, "省级": {"省委办公厅": 1}, "全国": {}}
