@@ -110,6 +110,11 @@ _CODE_MEANING = re.compile(r"(?<![\d.])(\d{1,2})[=:.、\-—]([^\d=:.、,;()\[\]
 # A clause of a cell: what lies between its stops and commas.
 _CLAUSE = re.compile(r"[^;；。\n,，]+")
 _PIECES_KEPT = 100_000  # distinct adoption-cell pieces remembered by one reader
+# A 刊物's title alone, maybe with its issue (《领导参阅》第4期, 《决策参考》): where the item was carried.
+_TITLE_ALONE = re.compile(r"(?:《[^《》]+》|〈[^〈〉]+〉)(?:(?:\d{4}年)?第?\d+期)?")
+# A 采用刊物 cell's name, then maybe its issue (决策参考, 领导参阅第7期, 决策参考2025年第9期).
+_LIST_SEPARATORS = re.compile(r"([；;、,，\n]+)")
+_NAME_BEFORE_ISSUE = re.compile(r"([\u4e00-\u9fff]{2,20}?)((?:\d{4}年)?第?\d+期?)?")
 # A part that is an identifier (编号2025-12, 文号:示政协〔2025〕3号): never read as a date or an issue.
 _IDENTIFIER = re.compile(r"^\s*(?:编号|文号|序号|流水号|登记号)\s*[:：]?")
 
@@ -440,6 +445,24 @@ class Vocabulary:
             read = self._cells[key] = self._read_cell(value)
         return read
 
+    def as_title(self, text: str) -> str:
+        """A 采用刊物 cell written without 《》 as the title it is (``领导参阅`` → ``《领导参阅》``, ``决策参考第9期`` →
+        ``《决策参考》第9期``) when its name, read as free text, says nothing or a leader's 阅 (参阅: rules
+        ``read_words``): the column holds a 刊物's name, never a 批示. A body (市政协), a mark (√, 否), a
+        status (已审核) or a name the rules place (社情民意专报, 每日要情) stays as written; 刊物 listed
+        (领导参阅、决策参考) each alike."""
+        pieces = _LIST_SEPARATORS.split(text)
+        return "".join(self._titled(p) if k % 2 == 0 else p for k, p in enumerate(pieces))
+
+    def _titled(self, piece: str) -> str:
+        m = _NAME_BEFORE_ISSUE.fullmatch(norm(piece))
+        if m is None or m[1].upper() in self.unclear:
+            return piece
+        read = self.read_text(m[1])
+        if len(read) != 1 or not (read[0].state == UNKNOWN or read[0].state == INSTRUCTION and self.says_read_only(m[1])):
+            return piece
+        return f"《{m[1]}》{m[2] or ''}"
+
     def _read_cell(self, value) -> list[Reading]:
         text = cell_text(value).translate(_EMOJI_STYLE)
         if not text:
@@ -726,7 +749,8 @@ class Vocabulary:
         date, day, when, body = _date_said(norm(part))
         body, part = self._without_route(body), self._without_route(part)
         placed = self.place(body if when else part)
-        if placed.tier is not None or placed.channel is not None:
+        # 《领导参阅》第4期: a 刊物 named at no level the rules know is still where it went (said), never no body
+        if placed.tier is not None or placed.channel is not None or _TITLE_ALONE.fullmatch(body):
             return Reading(ADOPTED, body=body, issue_no=issue, date=date, text=part, day=day, when=when)
         if issue is not None or date or day or when:
             return Reading(ADOPTED, issue_no=issue, date=date, text=part, day=day, when=when)

@@ -1862,10 +1862,11 @@ class SheetReader:
             if _filled(level):
                 self._level_alone(level, r, item, ref, cl)
             return
+        titled = self.vocab.as_title(cell_text(publication)) if _filled(publication) else publication  # 领导参阅: 《领导参阅》
         if not _filled(body):
-            c, value = cp, publication
+            c, value = cp, titled
         else:
-            value = _with_publications(cell_text(body), cell_text(publication)) if _filled(publication) else body
+            value = _with_publications(cell_text(body), titled) if _filled(publication) else body
         readings, unplaced = self.vocab.read_text(value), False
         if _filled(level):
             c, readings, unplaced = self._against_level(readings, value, body or publication, level, r, c)

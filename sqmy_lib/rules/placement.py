@@ -343,6 +343,10 @@ _FORMAL_CPPCC = re.compile(r"^(?:中国人民政治协商会议|政协)(.+?)委�
 _ISSUE_OR_DAY_BRACKET = re.compile(r"\((?:[\d\s年月日号期第总,，.、/-])*\)?$")
 
 
+# The body written in a bracket after its bulletin and issue only (《每日要情》第45期（省委办公厅）, 《社情民意转送》（市住建局）).
+_BODY_IN_BRACKET = re.compile(r"(?:(?:\d{4}年)?第?\d+期)?\(([^()]+)\)")
+
+
 _FIRST_VERB = re.compile(rf"(?:单篇|综合|摘编|全文|部分)?(?:均|都)?(?:已|被|已被)?(?:{'|'.join(ADOPTION_VERBS)})")
 
 
@@ -357,7 +361,8 @@ _SUBJECT_BEFORE = re.compile(
 
 def organ_name(body: str) -> str:
     """A body's name as a sentence names it: without its bulletin's title or issue number
-    (``市委办《每日要情》第6期`` → ``市委办``, ``市政协采用`` → ``市政协``)."""
+    (``市委办《每日要情》第6期`` → ``市委办``, ``市政协采用`` → ``市政协``, ``《每日要情》第45期（省委办公厅）`` →
+    ``省委办公厅``)."""
     name = _ISSUE_OR_DAY_BRACKET.sub("", BULLETIN_TITLES.sub("", norm_name(body)))
     name = _SUBJECT_BEFORE.sub("", name)  # 被市政协…采用, 此条被市政协采用, 均被市政协采用: the body is 市政协
     if (verb := _FIRST_VERB.search(name)) and verb.start() > 0:  # 市政协采用见采用登记, 全国政协采用(省政协第5期)
@@ -365,7 +370,8 @@ def organ_name(body: str) -> str:
     previous = None
     while previous != name:
         previous, name = name, _ISSUE_TAIL.sub("", name)
-    return name
+    bracketed = _BODY_IN_BRACKET.fullmatch(name)  # 《每日要情》第45期（省委办公厅）: 省委办公厅
+    return bracketed[1] if bracketed else name
 
 
 def same_organ_key(body: str) -> str:
