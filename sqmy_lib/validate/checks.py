@@ -19,7 +19,7 @@ from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.attribute import office_places, person_units, places_said, told_apart, unit_key
 from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, authors_as_set, name_key
-from ..read.values import ISSUE_YEAR, month_in_text, year_in_text
+from ..read.values import issue_year, month_in_text, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
 
@@ -112,7 +112,7 @@ def _weekday_mismatch(df: pd.DataFrame, ctx: Context) -> pd.Series:
 def _issue_year(df: pd.DataFrame) -> pd.Series:
     """The year of the issue an adoption with no day names (a number), or NaN: the reader keeps the
     cell's text as its ``date_text`` then."""
-    return pd.to_numeric(df["date_text"].astype(str).str.extract(ISSUE_YEAR, expand=False), errors="coerce")
+    return pd.to_numeric(df["date_text"].map(issue_year), errors="coerce")
 
 
 def _issue_of_another_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
