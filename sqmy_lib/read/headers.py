@@ -49,12 +49,23 @@ _QUESTION_NUMBER = re.compile(r"^(?:第\d{1,3}题|[QqＱ]\d{1,3}|\d{1,3}(?=[、.
 _QUESTION_WORDS = re.compile(r"^(?:请您?(?:填写|选择|输入|注明|上传|提供)|请问)|(?:必填|选填|单选|多选|单选题|多选题)$")
 
 
+# 作者（单位）, 作者/单位, 姓名（所在单位）: the authors' column asking for each one's unit too, as 作者及单位
+# does; without its bracket it would read as 作者单位, a column of units.
+_AUTHOR_WITH_UNIT = re.compile(
+    "^({})(?:\\(({})\\)|[/、]({}))$".format(
+        "|".join(sorted(map(re.escape, FIELD_LABELS["author"]), key=len, reverse=True)),
+        *["|".join(sorted((re.escape(u) for u in FIELD_LABELS["unit"] if u.endswith("单位")), key=len, reverse=True))] * 2))
+
+
 def norm_label(value) -> str:
     """A header label as compared: NFKC, no spaces, no punctuation or required-field stars, no form
-    question's number or request words (3、请填写信息标题（必填） is 信息标题)."""
+    question's number or request words (3、请填写信息标题（必填） is 信息标题); an author's label with
+    its unit in brackets (作者（单位）) as 作者及单位."""
     text = norm(cell_text(value))
     if text[:1].isdigit() or text[:1] in "第QqＱ":
         text = _QUESTION_NUMBER.sub("", text)
+    if m := _AUTHOR_WITH_UNIT.match(text):
+        text = f"{m[1]}及{m[2] or m[3]}"
     return _QUESTION_WORDS.sub("", _LABEL_NOISE.sub("", text))
 
 
@@ -464,6 +475,8 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
             layout.fields["forward_flag"], layout.fields["forward"] = layout.fields["forward"], c
     elif fld == "title" and "title" in layout.fields and _content_beside_title(layout, c, leaf):
         pass
+    elif fld == "author" and "author" in layout.fields and _unit_beside_author(layout, c, leaf):
+        pass
     elif fld == "unit" and "unit" in layout.fields and _sending(leaf) != _sending(layout.labels[layout.fields["unit"]].rsplit("/", 1)[-1]):
         # 工作单位 | 报送单位: the unit that sent the item is the one it counts for; the author's workplace
         # beside it is read past, said (header.ignored), whichever comes first.
@@ -527,6 +540,20 @@ def _content_beside_title(layout: Layout, c: int, leaf: str) -> bool:
     else:
         layout.ignored[first] = layout.labels[first]
         layout.fields["title"] = c
+    return True
+
+
+def _unit_beside_author(layout: Layout, c: int, leaf: str) -> bool:
+    """作者 | 作者（单位） (before or after it), no 单位 column: the one asking for the unit is the authors'
+    units; the other the authors."""
+    first = layout.fields["author"]
+    asks_unit = "单位" in leaf
+    if "unit" in layout.fields or asks_unit == ("单位" in layout.labels[first].rsplit("/", 1)[-1]):
+        return False
+    if asks_unit:
+        layout.fields["unit"] = c
+    else:
+        layout.fields["unit"], layout.fields["author"] = first, c
     return True
 
 

@@ -11,8 +11,10 @@ the one row of the other sheets with its title and authors.
 
 The repeated rows are set aside (``skipped``, reason ``repeat``, naming the row they repeat)
 with their records, and one ``sheet.repeats`` finding says so; a row no other sheet has is
-kept. Where a set-aside item's adoptions or instructions differ from its twin's, that row
-is a ``repeat.differs`` finding: the twin's are counted, never silently.
+kept. The copies fill each other's blanks: an adoption the set-aside row records at a tier its twin
+has none at (or its 批示, the twin having none) is the twin's, counted by its own day and said at
+the row (``repeat.fills``); where they differ otherwise, that row is a ``repeat.differs``
+finding: the twin's are counted, never silently.
 """
 from __future__ import annotations
 
@@ -204,20 +206,52 @@ def _records(ledger: Ledger, items: set[int]) -> dict[int, tuple[list[str], int]
     return {i: (tiers.get(i, []), int(counts.get(i, 0))) for i in items}
 
 
+def _fill_twins(ledger: Ledger, twin_of: dict[int, int], records: dict[int, tuple[list[str], int]]) -> dict[int, str]:
+    """The copies of one item fill each other's blanks: an adoption a set-aside copy records at a tier its twin
+    has none at (its 2025 adoption, written on the row entered again in 2025), and its 批示 when the twin has
+    none, are the twin's, counted by their own days and cells. Per set-aside item: what it gave, as said."""
+    moved: dict[int, list[str]] = {}
+    ad = ledger.adoptions
+    lacking = [twin_of.get(i, -1) >= 0 and pd.notna(t) and str(t) not in records[twin_of[i]][0]
+               for i, t in zip(ad["item"], ad["tier"])]
+    if any(lacking):
+        at = pd.Series(lacking, index=ad.index)
+        for item, tier in zip(ad.loc[at, "item"], ad.loc[at, "tier"]):
+            moved.setdefault(int(item), []).append(f"{tier}采用")
+        ad.loc[at, "item"] = ad.loc[at, "item"].map(twin_of)
+    ins = ledger.instructions
+    lacking = ins["item"].map(lambda i: i in twin_of and records[i][1] > 0 and records[twin_of[i]][1] == 0)
+    if lacking.any():
+        for item, n in ins.loc[lacking, "item"].value_counts().items():
+            moved.setdefault(int(item), []).append(f"批示 {n} 件")
+        ins.loc[lacking, "item"] = ins.loc[lacking, "item"].map(twin_of)
+    return {item: "、".join(what) for item, what in moved.items()}
+
+
+def _said_of_copy(mine: tuple[list[str], int], twin: tuple[list[str], int], filled: str | None) -> dict | None:
+    """What a set-aside row says beside its twin: what it gave the twin (``repeat.fills``), else how the
+    two differ (``repeat.differs``), else nothing."""
+    if filled:
+        return dict(code="repeat.fills", detail=filled)
+    if mine == twin:
+        return None
+    show = lambda r: f"采用 {'、'.join(r[0]) or '无'},批示 {r[1]} 件"
+    return dict(code="repeat.differs", detail=f"本行:{show(mine)};原表:{show(twin)}")
+
+
 def _drop(ledger: Ledger, dropped: list[tuple], findings: list[dict]) -> None:
     """Take the set-aside rows (and their records) out; record the skipped rows and findings."""
     info = ledger.sheets.set_index("src")
     items = {item for _, _, item, _ in dropped if item >= 0}
-    twins = {twin[2] for _, _, item, twin in dropped if item >= 0}
-    records = _records(ledger, items | twins)
-    show = lambda r: f"采用 {'、'.join(r[0]) or '无'},批示 {r[1]} 件"
+    twin_of = {item: twin[2] for _, _, item, twin in dropped if item >= 0}
+    records = _records(ledger, items | set(twin_of.values()))
+    filled = _fill_twins(ledger, twin_of, records)
     skipped = []
     for src, row, item, (t_src, t_row, t_item) in dropped:
         where = place(info.at[t_src, "file"], info.at[t_src, "sheet"], t_row)
         skipped.append(dict(src=src, row=row, reason="repeat", detail=where))
-        if item >= 0 and records[item] != records[t_item]:
-            findings.append(dict(code="repeat.differs", src=src, row=row, column="", value=where,
-                                 detail=f"本行:{show(records[item])};原表:{show(records[t_item])}"))
+        if item >= 0 and (said := _said_of_copy(records[item], records[t_item], filled.get(item))):
+            findings.append(dict(src=src, row=row, column="", value=where, **said))
     for name in ("submissions", "authors", *_REFERENCING):
         table = getattr(ledger, name)
         setattr(ledger, name, table[~table["item"].isin(items)].reset_index(drop=True))

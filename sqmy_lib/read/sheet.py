@@ -821,12 +821,12 @@ class SheetReader:
                 counts[c] = len(filled)
                 first[c] = (kept[filled[0]], column[filled[0]])
         labelled = set(layout.labels)
-        for c, label in layout.unknown.items():
-            self.t.add("findings", code="header.unknown", src=src, row=header_row, column=col_letter(c), value=label,
-                       detail=str(counts.get(c, 0)))
-        for c, label in layout.ignored.items():
-            self.t.add("findings", code="header.ignored", src=src, row=header_row, column=col_letter(c), value=label,
-                       detail=str(counts.get(c, 0)))
+        # A column with nothing in it yet (a new year's sheet) is said as empty, not as "0 个单元格未读取".
+        for code, empty, columns in (("header.unknown", "header.unknown_empty", layout.unknown),
+                                     ("header.ignored", "header.ignored_empty", layout.ignored)):
+            for c, label in columns.items():
+                self.t.add("findings", code=code if c in counts else empty, src=src, row=header_row,
+                           column=col_letter(c), value=label, detail=str(counts.get(c, 0)))
         if layout.filler_author is not None:
             c = layout.filler_author
             self.t.add("findings", code="header.filler_as_author", src=src, row=header_row, column=col_letter(c),

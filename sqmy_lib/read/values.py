@@ -511,15 +511,23 @@ def issue_numbers(text: str) -> list[int]:
     return [int(n) for written in numbers for n in _ISSUE_SEP.split(written)]
 
 
-# The year an issue is of, written with it: 2026年第1期, 〔2025〕第11期, (2026)3期.
-ISSUE_YEAR = r"(20\d{2})\s*(?:年\s*(?:第|度|总)|[〕)）\]】]\s*第?\s*\d+\s*期)"
-_ISSUE_YEAR = re.compile(ISSUE_YEAR)
+# The year an issue is of, written with it: 2026年第1期, 2026年1期, 2026第1期, 2026-1期, 〔2025〕第11期,
+# (2026)3期, 2026年《社情民意》第1期, 26年第1期 (two digits only before 年), or after it: 第1期（2026年）.
+# Never the issue's own number (第25期) nor a month (2026年1月).
+_ISSUE_AFTER_YEAR = r"\s*(?:《[^》]{1,20}》)?\s*第?\s*\d{1,3}\s*期"
+_ISSUE_YEAR = re.compile(
+    rf"(?<!\d)(?:(?P<year>20\d{{2}})(?:\s*年\s*(?:第|度|总)|\s*年{_ISSUE_AFTER_YEAR}|\s*[〕)\]】]{_ISSUE_AFTER_YEAR}"
+    rf"|\s*第\s*\d{{1,3}}\s*期|\s*[-－—./]\s*\d{{1,3}}\s*期)"
+    rf"|(?P<short>\d{{2}})\s*年(?:\s*(?:第|度)|{_ISSUE_AFTER_YEAR}))"
+    rf"|第\s*\d{{1,3}}\s*期\s*[(〔\[【]\s*(?P<after>20\d{{2}})\s*年?\s*[)〕\]】]")
 
 
-def issue_year(text: str) -> int | None:
-    """The year of the issue a text names (``2026年第1期`` → 2026), or None."""
-    m = _ISSUE_YEAR.search(unicodedata.normalize("NFKC", text)) if "期" in text else None
-    return int(m[1]) if m else None
+def issue_year(text) -> int | None:
+    """The year of the issue a text names (``2026年第1期``, ``26年第1期``, ``第1期（2026年）`` → 2026), or None."""
+    m = _ISSUE_YEAR.search(unicodedata.normalize("NFKC", text)) if isinstance(text, str) and "期" in text else None
+    if m is None:
+        return None
+    return int(m["year"] or m["after"]) if m["short"] is None else 2000 + int(m["short"])
 
 
 def issue_number(text: str) -> int | None:

@@ -140,6 +140,9 @@ IGNORED_LABELS: tuple[str, ...] = (
     # How it came (邮箱, 纸质, 微信): not where it went.
     "报送方式", "报送途径", "来稿方式", "收稿方式",
     "正文", "信息正文", "稿件正文", "全文", "信息全文", "具体内容", "详细内容", "正文内容",
+    # Whether the item is 督办ed (督办 | 是): the tool's 督办 list is every 批示's, worked out from the 批示 and
+    # its 督办 columns (承办单位, 办理时限, 办复); a mark saying so adds nothing to count.
+    "督办", "是否督办", "督办与否", "是否列入督办", "列入督办",
 )
 IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励", "金额", "得分", "积分", "分值", "电话", "手机", "签名", "签字",
                                      "身份证", "身份号码", "证件号", "加倍", "倍数",

@@ -38,7 +38,7 @@ _RECORD_FIELDS = {
     "instructions": {"leader", "leader_post", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "department",
                      "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"},
 }
-_COLUMN_CODES = ("header.unknown", "header.ignored", "header.duplicate", "column.no_header")
+_COLUMN_CODES = ("header.unknown", "header.unknown_empty", "header.ignored", "header.ignored_empty", "header.duplicate", "column.no_header")
 _ROSTER_SHEET_CODES = ("roster.ledger_list_merged", "roster.ledger_list_differs", "roster.left_no_end")
 
 

@@ -19,7 +19,7 @@ from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.attribute import office_places, person_units, places_said, told_apart, unit_key
 from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, authors_as_set, name_key
-from ..read.values import ISSUE_YEAR, month_in_text, year_in_text
+from ..read.values import issue_year, month_in_text, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
 
@@ -112,7 +112,7 @@ def _weekday_mismatch(df: pd.DataFrame, ctx: Context) -> pd.Series:
 def _issue_year(df: pd.DataFrame) -> pd.Series:
     """The year of the issue an adoption with no day names (a number), or NaN: the reader keeps the
     cell's text as its ``date_text`` then."""
-    return pd.to_numeric(df["date_text"].astype(str).str.extract(ISSUE_YEAR, expand=False), errors="coerce")
+    return pd.to_numeric(df["date_text"].map(issue_year), errors="coerce")
 
 
 def _issue_of_another_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
@@ -408,7 +408,7 @@ FILE_CODES = UNREADABLE_CODES
 # The reader's own findings: every catalog code the reader emits into ``findings``.
 READER_CODES = (
     "file.format_unsupported", "file.not_read", "input.no_files", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.unique", "repeat.differs", "sheet.hidden", "sheet.hidden_other_year", "sheet.year_conflict", "ledger.several_years", "sheet.dated_by_name", "sheet.unit_as_author", "sheet.unit_by_name", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored", "header.filler_as_author",
-    "header.duplicate", "header.numbering_restarts", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "adoption.level_not_adopted", "adoption.level_code", "sheet.level_legend", "mark.flag_conflict", "forward.flag_conflict", "issue.unknown", "issue.which_adoption", "issue.several", "adoption.own_beside_forward", "sheet.quotas", "sheet.tally_sheet",
+    "header.duplicate", "header.numbering_restarts", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "adoption.level_not_adopted", "adoption.level_code", "sheet.level_legend", "mark.flag_conflict", "forward.flag_conflict", "issue.unknown", "issue.which_adoption", "issue.several", "adoption.own_beside_forward", "sheet.quotas", "sheet.tally_sheet", "repeat.fills", "header.unknown_empty", "header.ignored_empty",
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.merged_records", "row.unit_heading", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.year_unclear", "date.from_issue", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "instruction.due_unread", "instruction.extended", "instruction.extended_unread", "sheet.no_unit", "office.other_level", "sheet.unit_from_name", "product.unknown", "role.unknown", "role.whose", "instruction.in_note",
     "instruction.in_adoption", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.unit_type_missing", "roster.unit_type_no_column", "roster.role_missing", "roster.rule_names_unit", "roster.unit_change_in_note", "roster.unit_note", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally", "instruction.second_after_comma", "instruction.unclear_second", "cell.volatile_date", "row.joint", "roster.row_hidden", "roster.sheet_hidden", "roster.left_no_end", "roster.left_listed", "roster.move_in_note", "roster.move_in_note_unread", "roster.sheet_unread", "roster.ledger_list_merged", "roster.ledger_list_differs", "sheet.colour_legend",
     "link.ambiguous", "forward.repeated", "link.author_differs", "link.loose", "link.number_mismatch", "link.number_form", "link.by_seq", "link.other_year", "link.no_seq",
