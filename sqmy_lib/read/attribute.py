@@ -53,7 +53,13 @@ _TOWN_COMMITTEE = re.compile(r"^(.{1,6}?(?:镇|乡|街道))(?:政协)?(?:联络)
 _COMMITTEE_OF_THE_CPPCC = re.compile(r"^政协(?=.{1,12}委$)")
 
 
-def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
+# A 政协's formal name (政协扶余市委员会) as its short one (扶余市政协); only a place's (政协提案委员会 is a committee).
+_FORMAL_CPPCC = re.compile(r"^(?:中国人民政治协商会议|政协)(.{1,15}?[市县区旗州盟])委员会(?=$|政协|办公室)")
+# An autonomous county written in full (长阳土家族自治县政协) as its short name is (长阳县政协).
+_AUTONOMOUS_COUNTY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+自治(县|旗)")
+
+
+def unit_key(name: str, places: tuple[str, ...] = (), aliases: tuple[tuple[str, str], ...] = ()) -> str:
     """A unit's name as two spellings of one unit share it: ``教育界别组``, ``教育界别活动组``, ``教育界别`` and
     ``教育界`` → ``教育界``; ``民盟示例县委员会``, ``中国民主同盟示例县委员会``, ``民盟县委会``, ``县民盟`` and
     ``民盟县委`` → ``民盟`` (the office's own place name as its level word, 委员会 as 委, 工作委员会 as 工委,
@@ -67,13 +73,37 @@ def unit_key(name: str, places: tuple[str, ...] = ()) -> str:
             text = text.replace(place, place[-1])
             if text.startswith(place[-1]) and len(text) >= 3:  # 县教育局 and 教育局: the office's own level word
                 text = text[1:]
-    for long, short in _SHORT_FORMS:
-        text = text.replace(long, short)
+    text = _AUTONOMOUS_COUNTY.sub(r"\1\2", _FORMAL_CPPCC.sub(r"\1政协", text))  # 政协长阳土家族自治县委员会 → 长阳县政协
+    text = _short_forms(text)
+    for written, meant in aliases:  # the rules' other ways of writing a unit's name (社法委, 总商会, 医卫界)
+        text = text.replace(written, meant)
     if (m := _PARTY_AT_LEVEL.fullmatch(text)) and any(p[-1:] == m[2] for p in places):
         text = m[1]
     text = _TOWN_COMMITTEE.sub(r"\1", text)  # 城关镇政协工委, 城南街道工委 and 城关镇: the town's one unit
     text = _COMMITTEE_OF_THE_CPPCC.sub("", text)  # 县政协提案委 and 县提案委: the office's own committee
     return _BRANCH_WORDS.sub("界", text)
+
+
+def _short_forms(text: str) -> str:
+    for long, short in _SHORT_FORMS:
+        text = text.replace(long, short)
+    return text
+
+
+def unit_aliases(rules: Rules) -> tuple[tuple[str, str], ...]:
+    """The rules' ``unit_aliases`` (meant: [written, …]) as ``unit_key`` replaces them, each as its short forms
+    are written (社会和法制委员会 as 社会和法制委), the longest written first."""
+    pairs = {(_short_forms(simplified(str(w))), _short_forms(simplified(str(meant))))
+             for meant, ws in (rules.data.get("unit_aliases") or {}).items() for w in ws or () if w}
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def short_place_forms(name: str) -> list[str]:
+    """``name`` and, when it names an autonomous county whose place is written longer than two characters
+    (前郭尔罗斯蒙古族自治县政协), the same with the place's first two (前郭县政协): its name as offices write it short."""
+    text = simplified("".join(unicodedata.normalize("NFKC", name).split()))
+    m = _AUTONOMOUS_COUNTY.match(_FORMAL_CPPCC.sub(r"\1政协", text))
+    return [name, m[1][:2] + m[2] + m.string[m.end():]] if m and len(m[1]) > 2 else [name]
 
 
 def office_places(rules: Rules) -> tuple[str, ...]:
@@ -111,9 +141,10 @@ class ListedUnits:
     def __init__(self, roster: Roster | None, rules: Rules):
         self.names = set(roster.units["unit"]) - {""} if roster is not None else set()
         self.places = office_places(rules)
+        self.aliases = unit_aliases(rules)
         self.by_key: dict[str, set[str]] = {}
         for u in self.names:
-            self.by_key.setdefault(unit_key(u, self.places), set()).add(u)
+            self.by_key.setdefault(unit_key(u, self.places, self.aliases), set()).add(u)
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -122,8 +153,17 @@ class ListedUnits:
         """The listed unit ``written`` is, or '' (none, or two listed units share its key)."""
         if not written or written in self.names:
             return written or ""
-        found = self.by_key.get(unit_key(written, self.places), set())
+        found = _listed(self.by_key, written, self.places, self.aliases)
         return next(iter(found)) if len(found) == 1 else ""
+
+
+def _listed(by_key: dict[str, set[str]], written: str, places: tuple[str, ...], aliases: tuple) -> set[str]:
+    """The listed units ``written`` is as ``unit_key`` reads it, or as its short place name (``short_place_forms``:
+    前郭尔罗斯蒙古族自治县政协 is 前郭县政协) when it is written so; empty for none."""
+    for form in short_place_forms(written):
+        if found := by_key.get(unit_key(form, places, aliases), set()):
+            return found
+    return set()
 
 
 def person_units(roster: Roster | None, rules: Rules) -> pd.DataFrame:
@@ -409,17 +449,17 @@ def _roster_spelling(ledger: Ledger, rules: Rules) -> list[dict]:
     other, said once per way of writing (``unit.read_as``); it was a unit of its own, and the roster
     unit sent nothing in the figures and the circular."""
     roster = ledger.roster
-    places = office_places(rules)
+    places, aliases = office_places(rules), unit_aliases(rules)
     # With a 单位 sheet, its units are the ones a unit is counted for (a person's 单位 written the long
     # way, 民进示例县委员会, is 民进县委 there too); without one, the people's 单位 and 界别.
     targets = set(roster.units["unit"]) or {u for u in (*roster.people["unit"], *roster.people["sector"]) if u}
     by_key: dict[str, set[str]] = {}
     for u in targets:
-        by_key.setdefault(unit_key(u, places), set()).add(u)
+        by_key.setdefault(unit_key(u, places, aliases), set()).add(u)
     spelled = {}
     subs, authors = ledger.submissions, ledger.authors
     for written in set(subs["unit"]) | set(authors["name"]):
-        found = by_key.get(unit_key(written, places), set()) if written and written not in targets else set()
+        found = _listed(by_key, written, places, aliases) if written and written not in targets else set()
         if len(found) == 1:  # not two (教育界别组 and 教育界 both listed): which one, only staff know
             spelled[written] = next(iter(found))
     if not spelled:
@@ -839,13 +879,13 @@ def _listed_unit_named(names: tuple[str, ...], units: set[str], rules: Rules) ->
     民革江州市委会, as ``unit_key`` reads them) before or after its year (2025年民革社情民意…), when
     that is one listed unit (not 民革界 beside it: its key is another)."""
     by_length = sorted(units, key=len, reverse=True)
-    places = office_places(rules)
+    places, aliases = office_places(rules), unit_aliases(rules)
     by_key: dict[str, set[str]] = {}
     for u in units:
-        by_key.setdefault(unit_key(u, places), set()).add(u)
+        by_key.setdefault(unit_key(u, places, aliases), set()).add(u)
     for name in names:
         whole = next((u for u in by_length if u and u in name), None)
-        keyed = [by_key.get(unit_key(part, places), set()) for part in _unit_in_name(name) if part]
+        keyed = [_listed(by_key, part, places, aliases) for part in _unit_in_name(name) if part]
         if found := whole or next((next(iter(k)) for k in keyed if len(k) == 1), None):
             return found
     return None

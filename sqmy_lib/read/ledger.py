@@ -200,6 +200,10 @@ def read_files(
         roster, roster_failures = _read_roster_file(Path(roster), rules)
         file_rows.extend(roster_failures)
     office_of = office_of or {}
+    if roster:  # a 政协 the roster lists is an office below: 扶余市政协编发 is a county's (Rules.with_offices_below)
+        units = list(roster.units["unit"])
+        rules = rules.with_offices_below(units)
+        file_rules = {p: r.with_offices_below(units) for p, r in (file_rules or {}).items()}
     jobs = [(k, path, (file_rules or {}).get(path, rules)) for k, path in enumerate(files)]
     results: list[FileResult | None] = [None] * len(files)
     for k, path, _ in jobs:

@@ -1265,10 +1265,23 @@ class SheetReader:
         """The units a 单位 cell lists (民盟县委、民进县委, 县卫健局/县教育局; 民盟县委 县工商联 on two lines of
         the cell, each of them a unit), or None for one unit."""
         if not _SEPARATOR_IN_UNITS.search(text):
+            if joined := self._units_joined(text):
+                return joined
             parts = text.split()  # not 民盟 县委 (a stray space in one name): each part a unit of 3 characters or more
             return parts if len(parts) > 1 and all(len(p) >= 3 and self.author_words.is_unit(p) for p in parts) else None
         parts = [p.strip() for p in _SEPARATOR_IN_UNITS.split(text) if p.strip()]
         return parts if len(parts) > 1 and all(map(self.author_words.is_unit, parts)) else None
+
+    def _units_joined(self, text: str) -> list[str] | None:
+        """Units joined by 与/和/及 (民革市委与民盟市委, 民革市委和民盟市委联合: a joint word after them), each
+        ending as a unit's name ends (市委, 工商联); not one unit with 和 in its name (社会和法制委员会: 社会
+        ends no unit's name), or None."""
+        words = self.author_words
+        ends = (*words.unit_words, *words.unit_suffixes)
+        joint = sorted((norm(str(w)) for w in self.rules.data.get("joint_words") or () if str(w).strip()), key=len, reverse=True)
+        body = next((text[: -len(w)] for w in joint if text.endswith(w) and len(text) > len(w)), text)
+        parts = _JOINED_UNITS.split(body)
+        return parts if len(parts) > 1 and ends and all(len(p) >= 2 and p.endswith(ends) for p in parts) else None
 
     def _author_cells(self, data: list[list]) -> list:
         """The author column's cells; more author columns (第二作者, 合作者, 执笔人) hold more authors of
@@ -2805,6 +2818,8 @@ _NOTHING_NOTED = re.compile(r"\s*(?:[/／\\\-—–―_.。…]+|无|空|略|暂
 # Issue numbers listed before one 期 (第3、5期, 第三和第五期).
 _LISTED_ISSUE = re.compile(r"[\d一二三四五六七八九十]\s*[、,，和及]\s*第?\s*[\d一二三四五六七八九十]+\s*期")
 _SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")
+# Units written with a conjunction between them (民革市委与民盟市委): ``Sheet._units_joined``.
+_JOINED_UNITS = re.compile(r"[与和及]")
 _SEPARATOR_IN_NAMES = re.compile(r"[、,，;；/／\s]")
 
 

@@ -79,6 +79,20 @@ COMPUTED_SECTIONS = ("version", "quotas", "rewards", "points", "peer_groups", "c
                      "circular", "documents")
 
 
+def _as_names(value) -> list:
+    return [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+
+
+# A 政协 named with its place (扶余市政协, 政协扶余市委员会): the place, at least two characters and its level word.
+_CPPCC_OF_A_PLACE = re.compile(r"政协(.{2,15}?[市州盟县区旗])委员会|(.{2,15}?[市州盟县区旗])政协")
+
+
+def _cppcc_place(unit: str) -> str:
+    """The place of a 政协 a roster lists as a unit (扶余市 of 扶余市政协 and 政协扶余市委员会), or ''."""
+    m = _CPPCC_OF_A_PLACE.fullmatch(_norm(unit))
+    return (m[1] or m[2]) if m else ""
+
+
 @dataclass
 class Rules:
     """One year's rules. ``data`` is the parsed file; the methods are the lookups code needs."""
@@ -94,7 +108,9 @@ class Rules:
         self.own_tier: str = d["office"]["own_tier"]
         self.leader_levels: list[str] = list(d["leader_levels"])
         placement = d.get("placement") or {}
-        self.placement = Placement(placement, self.tiers, self.own_tier, d["office"])
+        marks = d.get("marks") or {}
+        not_places = tuple(_norm(w) for k in ("forwarded", "pending", "not_adopted", "negations") for w in marks.get(k) or ())
+        self.placement = Placement(placement, self.tiers, self.own_tier, d["office"], not_places)
         self._leader_by_tier = dict(placement.get("leader_level_by_tier") or {})
         self._leader_words = [(lvl, [_norm(w) for w in ws]) for lvl, ws in (placement.get("leader_words") or {}).items()]
         self.channel_rules: dict[str, dict] = dict(placement.get("channels") or {})
@@ -208,6 +224,20 @@ class Rules:
                 office["name"] = name
             cache[key] = Rules(data={**self.data, "office": office}, source=self.source, notes=list(self.notes))
         return cache[key]
+
+    def with_offices_below(self, units) -> "Rules":
+        """These rules with the places of the 政协 a roster lists among its units (扶余市政协, 政协扶余市委员会:
+        扶余市) added to the offices below (``office.below``): a roster lists the units reporting to the office, so a
+        政协 of another place on it is one below it, whatever its level word says (扶余市, a county-level city
+        under 松原市: its 政协编发 is 县级, not the office's own 市级 bulletin)."""
+        here = self.data["office"]
+        own = {_norm(str(n)) for k in ("place", "city", "province") for n in _as_names(here.get(k))}
+        listed = [_norm(str(n)) for n in _as_names(here.get("below"))]
+        found = [p for u in units if isinstance(u, str) and (p := _cppcc_place(u)) and p not in own and p not in listed]
+        if not found:
+            return self
+        office = {**here, "below": [*listed, *dict.fromkeys(found)]}
+        return Rules(data={**self.data, "office": office}, source=self.source, notes=list(self.notes))
 
     def _relative_of(self, level: str, place: str) -> dict:
         """What a bare 市 (市政协编发) means to an office of ``level`` at ``place`` read in a roll-up: to a

@@ -66,12 +66,14 @@ class Placed:
     # placed only as one of the office's own products (专报, 《信息专报》): no level, place or bulletin of
     # a tier names the body, so under a body's column it is that body's product
     by_product: bool = False
+    # not placed for want of knowing whether a 市 (扶余市政协) is a county-level city below the office or another city
+    city_unclear: bool = False
 
 
 class Placement:
     """The placement rules of one office, compiled once (see the module docstring)."""
 
-    def __init__(self, data: dict, tiers: list[str], own_tier: str, office: dict):
+    def __init__(self, data: dict, tiers: list[str], own_tier: str, office: dict, not_places: tuple[str, ...] = ()):
         p = data
         self.tiers = tiers
         self.own_tier = own_tier
@@ -95,12 +97,30 @@ class Placement:
             for name in _as_list(office.get(key)):
                 for word in _place_forms(norm_name(name)) if tier else []:
                     places.setdefault(word, set()).add(tier)
+        self.below = self._below(office, places)
         # A short form two places share (示例 of 示例县 and 示例市) places nothing.
         self.places = sorted(((w, next(iter(t))) for w, t in places.items() if len(t) == 1), key=lambda x: -len(x[0]))
         self.title_prefixes = sorted(p.get("title_prefixes") or [], key=len, reverse=True)
         self._place_level = self._levels_of_places(office)
+        # What is no place's name before a level word (报送市政协, 被市政协采用: the marks' words, the verbs).
+        self.not_places = tuple(w for w in (*not_places, *ADOPTION_VERBS, *_NOT_IN_A_PLACE) if w)
         self._memo = lru_cache(maxsize=1 << 14)(self._place)
         self.organ_key = lru_cache(maxsize=1 << 12)(self._organ_key)
+
+    def _below(self, office: dict, places: dict[str, set[str]]) -> set[str]:
+        """The places of the offices below (``office.below``, and the roster's 县区政协 a reading adds) whose own
+        level word says the office's tier or above (扶余市 under 松原市: a county-level city), added to
+        ``places`` at the tier below the office's: 扶余市政协编发 is a county's bulletin, not the office's own."""
+        rank = self.tiers.index(self.own_tier) if self.own_tier in self.tiers else 0
+        words: set[str] = set()
+        for name in map(norm_name, _as_list(office.get("below")) if rank > 0 else []):
+            tier = next((t for w, t in self.level_words if name.endswith(w)), None)
+            if tier not in self.tiers or self.tiers.index(tier) < rank:  # 宁江区: its 区 says so already
+                continue
+            for word in _place_forms(name):
+                places.setdefault(word, set()).add(self.tiers[rank - 1])
+                words.add(word)
+        return words
 
     def place(self, name: str) -> Placed:
         """Tier, channel, routing and the rule for a name. Digits never place a body (第12期,
@@ -160,8 +180,8 @@ class Placement:
         # 北京市东城区政协: 区); a level word inside the place name itself (利川市委) is the place's.
         if place is not None and (found is None or place[0] >= found[2] + len(found[0])):
             _, word, tier = place
-            return Placed(tier, routing_channel or channel, routing if tier == self.own_tier else "", f"本单位所在地名“{word}”",
-                          True)
+            said = f"下级单位所在地名“{word}”" if word in self.below else f"本单位所在地名“{word}”"
+            return Placed(tier, routing_channel or channel, routing if tier == self.own_tier else "", said, True)
         if found is not None:
             word, tier, at = found
             rule = f"层级词“{word}”"
@@ -172,6 +192,9 @@ class Placement:
                                                           and self._last_level(core.replace(word, " ")) is None)):
                 tier = self._resolve(self.relative[relative])
                 rule = f"名称开头的“{word}”按本单位理解为{_SAID.get(tier, tier)}"
+            elif tier == self.own_tier and (other := self._other_place(text)):
+                return Placed(None, channel, "", f"“{other}”不是本单位所在地,是本单位下级的县级市还是另一个{word}不明", True,
+                              city_unclear=True)
             # The office's own 专报/转报/转送 (县政协转送) go by their routing's channel, as alone.
             own = routing if tier == self.own_tier else ""
             return Placed(tier, (routing_channel or channel) if own else channel, own, rule, True)
@@ -188,6 +211,15 @@ class Placement:
 
     def _resolve(self, tier: str) -> str | None:
         return self.own_tier if tier == OWN else tier if tier in self.tiers else None
+
+    def _other_place(self, text: str) -> str:
+        """The place (扶余市) whose 政协 a name is (扶余市政协编发, 被扶余市政协采用), written with the level word of
+        the office's own tier and not one of the office's places nor of the offices below: another city's, or a
+        county-level city's below the office; '' for none (市政协, 报送市政协, 李某某副市长)."""
+        m = _PLACE_BEFORE_CPPCC.fullmatch(_FORMAL_CPPCC.sub(r"\1政协", organ_name(text)))
+        if not m or any(w in m[1] for w in self.not_places) or self._last_level(m[1]) is not None:
+            return ""
+        return m[1] + m[2]
 
     def _core(self, text: str) -> str:
         """The name less bulletin titles, product names, party names and look-alike words."""
@@ -332,6 +364,13 @@ _ISSUE_TAIL = re.compile(rf"(?:\d{{4}}年)?第?\d+[期号]$|(?:单篇|综合|摘
 
 
 _FILLER_OR_VERB = re.compile("|".join((_LEVEL_FILLER, *ADOPTION_VERBS)))
+
+
+# A place of two to four characters and its level word before 政协 (扶余市政协; not 扶余市委), as
+# :meth:`Placement._other_place` looks for it.
+_PLACE_BEFORE_CPPCC = re.compile(r"([\u4e00-\u9fff]{2,4}?)(市|州|盟)政协(?:办公室|办公厅|办|信息科|研究室)?")
+# Characters of the passive and its subjects before a body (后被市政协采用, 已经市政协): no place has them.
+_NOT_IN_A_PLACE = ("被", "经", "获", "已", "由", "此", "该", "均", "都")
 
 
 _OFFICE_OF_THE_CPPCC = re.compile(r"(?<=政协)(?:办公室|办公厅|办|信息科|信息处|研究室)$")

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
-from ..read.attribute import office_places, person_units, places_said, told_apart, unit_key
+from ..read.attribute import office_places, person_units, places_said, told_apart, unit_aliases, unit_key
 from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, authors_as_set, name_key
 from ..read.values import issue_year, month_in_text, year_in_text
 from ..rules import Rules
@@ -280,6 +280,13 @@ def _no_item(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return unlinked & ~pd.MultiIndex.from_frame(df[["src", "row"]].astype("int64")).isin(said)
 
 
+def _city_unclear(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Bodies the rules leave unplaced for want of knowing whether their 市 (扶余市政协 in a city office's ledger)
+    is a county-level city below the office or another city (``Placed.city_unclear``)."""
+    place = ctx.rules.placement.place
+    return pd.Series([place(b).city_unclear if b else False for b in df["body"]], index=df.index, dtype=bool)
+
+
 def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """A unit the roster's 单位 sheet does not list, once (at its first row): it ranks only the units on
     it, a unit known only as someone's 单位 or 界别 counted for no unit. A roster without a 单位 sheet
@@ -298,9 +305,9 @@ def _main_units(df: pd.DataFrame, ctx: Context) -> pd.Series:
     main = df["unit"].copy()
     if not filled.any():
         return main
-    places, said = office_places(ctx.rules), places_said(ctx.ledger)
+    places, said, aliases = office_places(ctx.rules), places_said(ctx.ledger), unit_aliases(ctx.rules)
     units = df.loc[filled, ["office", "unit"]]
-    key_of = {(o, u): unit_key(u, (*places, said[o]) if o in said else places)
+    key_of = {(o, u): unit_key(u, (*places, said[o]) if o in said else places, aliases)
               for o, u in set(zip(units["office"], units["unit"]))}
     counts = units.value_counts().reset_index(name="n").sort_values(["n", "unit"], ascending=[False, True])
     best: dict[tuple[str, str], str] = {}
@@ -449,7 +456,8 @@ CHECKS: list[Check] = [
     # -- adoptions
     Check("adoption.no_item", "adoptions", ("item_no", "title"), _no_item),
     Check("adoption.no_body", "adoptions", None, lambda df, ctx: df["tier"].isna() & _blank("body")(df)),
-    Check("adoption.unknown_tier", "adoptions", None, lambda df, ctx: df["tier"].isna() & _filled("body")(df)),
+    Check("adoption.unknown_tier", "adoptions", None, lambda df, ctx: df["tier"].isna() & _filled("body")(df) & ~_city_unclear(df, ctx)),
+    Check("adoption.city_unclear", "adoptions", None, lambda df, ctx: df["tier"].isna() & _filled("body")(df) & _city_unclear(df, ctx)),
     # 市日报, 县电视台, 市总工会: a level, and an owner no channel of the rules lists (not the office's own line).
     Check("adoption.unknown_channel", "adoptions", None, lambda df, ctx: df["tier"].notna() & df["channel"].isna()),
     Check("adoption.date_invalid", "adoptions", "adopted_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
