@@ -16,8 +16,8 @@ from .. import zh
 from ..kinds import CIRCULAR
 from ..records import Ledger
 from ..rules import Rules
-from .base import forwards_recorded, in_period, warn_if_empty
-from .counted import Counted, counted
+from .base import counted_from, forwards_recorded, in_period, warn_if_empty
+from .counted import Counted
 from .instructions import instructions
 from .people import names_in_several_units, people, people_columns, unit_notes
 from ..period import Period, as_of_date
@@ -333,7 +333,7 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
                    month: int | None = None, half: int | None = None) -> QuarterlyCircular:
     """Compute everything the circular for ``year`` Q``quarter`` (or ``month``, or ``half``; the whole
     year when none is given) shows. ``with_people=False`` leaves the per-person tables empty."""
-    c = ledger if isinstance(ledger, Counted) else counted(ledger, rules, today)
+    c = counted_from(ledger, rules, today)
     period = Period.of(year, quarter=quarter, month=month, half=half)
     if not isinstance(ledger, Counted):
         warn_if_empty(ledger, period)
