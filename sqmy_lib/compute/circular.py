@@ -110,7 +110,8 @@ class QuarterlyCircular:
         but none the circular lists as behind its quota (it would praise and blame one unit): a group
         whose first is behind has none."""
         table = self.standing()
-        u = table[(table["submitted"] > 0) & (table["rank"] == 1) & ~table["unit"].isin(self.behind_units["unit"])]
+        first = table["rank"].eq(1).fillna(False).astype(bool)  # a unit of no place (compute.units) is no first
+        u = table[(table["submitted"] > 0) & first & ~table["unit"].isin(self.behind_units["unit"])]
         return u.sort_values(["points", "submitted"], ascending=False, kind="stable").reset_index(drop=True)
 
     def higher_adoptions(self) -> pd.DataFrame:

@@ -422,7 +422,7 @@ class RollupCircular(QuarterlyCircular):
             {"office": r["office"], "level": r["office_level"], "peer_group": r["peer_group"],
              "submitted": int(r["submitted"]), "adopted": int(r["adopted"]),
              "adopted_by_tier": {t: int(r[f"adopted_{t}"]) for t in tiers}, "instructed": int(r["instructed"]),
-             "points": int(r["points"]), "rank": int(r["rank"]), "missing": False}
+             "points": int(r["points"]), "rank": None if pd.isna(r["rank"]) else int(r["rank"]), "missing": False}
             for r in self.offices.to_dict("records")
         ] + [
             {"office": o, "level": lv, "peer_group": g, "submitted": None, "adopted": None, "adopted_by_tier": {},
