@@ -102,9 +102,16 @@ def empty_period_text(ledger: Ledger, period: Period) -> str:
                 f"请确认统计年度是否正确,或一并读取{period.year}年的报送台账")
     if held:
         where, check = f"所读台账的记录都在{'、'.join(map(str, held))}年", "请确认统计年度是否正确"
+    elif not _any_file_read(ledger):  # an empty folder, the wrong one (input.no_files): no year to write
+        where, check = "没有读取到任何台账文件", "请检查所给的台账路径(sq.validate 会列出没有台账的文件夹和未能读取的文件)"
     else:
         where, check = "所读台账中没有能确定年份的日期", "请在台账标题、工作表名或文件名中写明年度,或读取时指定年度"
     return f"{period.label}没有任何报送、采用或批示记录({where}),各项统计均为0,并不表示未报送;{check}"
+
+
+def _any_file_read(ledger: Ledger) -> bool:
+    """Whether any workbook was read (its status ok), whatever it held."""
+    return bool(len(ledger.files) and (ledger.files["status"] == "ok").any())
 
 
 def records_only(ledger: Ledger, period: Period) -> bool:
