@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from .arguments import optional_whole, whole
+
 if TYPE_CHECKING:  # pandas is imported where a period meets dates: the CLI's --help needs none
     import pandas as pd
 
@@ -16,16 +18,6 @@ _HALF_ZH = ("上半年", "下半年")
 # The written forms ``Period.parse`` takes: 2025, 2025Q3 / 2025-Q3, 2025H1 / 2025-H1, 2025-03 / 2025M3.
 _WRITTEN = re.compile(r"(?P<year>\d{4})(?:-?[Qq](?P<quarter>[1-4])|-?[Hh](?P<half>[12])"
                       r"|(?:-[Mm]?|[Mm])(?P<month>0?[1-9]|1[0-2]))?")
-
-
-_FIELD_ZH = {"year": "年度", "first_month": "起始月份", "last_month": "结束月份"}
-
-
-def _whole(value, name: str) -> int:
-    """``value`` as an int when it is a whole number (numpy's included), else a ValueError in Chinese."""
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):  # numpy's bool_ is not Integral
-        return int(value)
-    raise ValueError(f"{_FIELD_ZH[name]}应为整数,实为 {value!r}")
 
 
 @dataclass(frozen=True)
@@ -39,7 +31,7 @@ class Period:
     def __post_init__(self) -> None:
         # Whole numbers (a year from a DataFrame is a numpy integer) kept as ints; months 1–12, in order.
         for name in ("year", "first_month", "last_month"):
-            object.__setattr__(self, name, _whole(getattr(self, name), name))
+            object.__setattr__(self, name, whole(getattr(self, name), name))
         bad = [m for m in (self.first_month, self.last_month) if not 1 <= m <= 12]
         if bad:
             raise ValueError(f"月份应为1–12,实为{'、'.join(map(str, bad))}(期间 {self.first_month}–{self.last_month}月)")
@@ -48,7 +40,10 @@ class Period:
 
     @classmethod
     def of(cls, year: int, quarter: int | None = None, month: int | None = None, half: int | None = None) -> "Period":
-        """The year, or one quarter (1–4), month (1–12) or half (1–2) of it."""
+        """The year, or one quarter (1–4), month (1–12) or half (1–2) of it (each a whole number, or its
+        digits as text: ``Period.of("2025", quarter="2")``)."""
+        year = whole(year, "year")
+        quarter, month, half = (optional_whole(v, k) for k, v in (("quarter", quarter), ("month", month), ("half", half)))
         given = [x for x in (quarter, month, half) if x is not None]
         if len(given) > 1:
             raise ValueError("只能指定季度、月份、半年中的一个")

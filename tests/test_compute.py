@@ -104,10 +104,11 @@ def test_units_points_rank_and_zero_submissions(office):
     table = units(office, 2025).set_index("unit")
     # 民盟县委: 2 items (1 point each) + 省级 20 + 市级 instruction 10 + 县级 3 = 35.
     assert table.at["民盟县委", "points"] == 2 + 20 + 10 + 3
-    assert table.at["民盟县委", "rank"] == 1 and table.at["民建县委", "rank"] == 2
-    # 城关镇: 3 items + 市级 10 = 13; 河口镇 has nothing and is still listed.
+    # 民建县委 sent nothing: no place (未报送), not 第2名 of 2.
+    assert table.at["民盟县委", "rank"] == 1 and pd.isna(table.at["民建县委", "rank"]) and table.at["民建县委", "rank_text"] == "未报送"
+    # 城关镇: 3 items + 市级 10 = 13; 河口镇 has nothing and is still listed, with no place.
     assert table.at["城关镇政协工委", "points"] == 13
-    assert bool(table.at["河口镇政协工委", "no_submission"]) and table.at["河口镇政协工委", "rank"] == 2
+    assert bool(table.at["河口镇政协工委", "no_submission"]) and pd.isna(table.at["河口镇政协工委", "rank"])
     # 镇街政协工委: 3 a month from January, and 1 adoption at 市级 or above a month.
     assert table.at["城关镇政协工委", "quota"] == 36 and table.at["城关镇政协工委", "adopted_quota"] == 12
 
@@ -130,14 +131,14 @@ def test_units_tied_on_points_are_ranked_by_the_rules_tie_breaks(tmp_path):
     # 民革县委 (13 points, 0 采用, 13 报送) and 民盟县委 (13 points, 1 采用, 3 报送) were both 并列第1名 in
     # compute units (the circular, the letters) while the commendation put 民盟 first on 采用. One rule
     # now (rules points.rank_by: points, then adopted, then submitted). By hand: 民盟 第1名, 民革 第2名,
-    # 民建县委 (1 point) 第3名; 县工商联 第1名 of its own group. Ranked on points alone (an office's
+    # 民建县委 (1 point) 第3名; 县工商联, alone and sending nothing, no place (未报送). Ranked on points alone (an office's
     # rank_by: [points]), the two share: 并列第1名 twice, 民建 第3名 (1, 1, 3).
     from conftest import sqmy
 
     ledger, roster = _tied_units(tmp_path)
     table = units(sq.read_ledgers(ledger, roster=roster, year=2025), 2025).set_index("unit")
     assert table.loc[["民革县委", "民盟县委", "民建县委"], "points"].tolist() == [13, 13, 1]
-    assert table["rank_text"].to_dict() == {"民盟县委": "第1名", "民革县委": "第2名", "民建县委": "第3名", "县工商联": "第1名"}
+    assert table["rank_text"].to_dict() == {"民盟县委": "第1名", "民革县委": "第2名", "民建县委": "第3名", "县工商联": "未报送"}
     text = load_rules(year=2025).source
     rules = tmp_path / "规则.yaml"
     rules.write_text(Path(text).read_text(encoding="utf-8").replace("rank_by: [points, adopted, submitted]", "rank_by: [points]"),

@@ -145,13 +145,23 @@ def _beside_ledgers(folder: Path, args) -> None:
                  and os.path.abspath(p) != os.path.abspath(args.roster or "")]
     rosters = [p for p in elsewhere if any(w in Path(p).stem for w in _ROSTER_WORDS)]
     for p in rosters:
-        instead = f"(替代现有的 {ROSTER})" if (folder / ROSTER).is_file() else ""
-        print(f"提示:{folder} 中的 {Path(p).name} 未读取,它可能是名册;如是,请将它改名为 {ROSTER}{instead},"
-              f"或加 --roster {p}", file=sys.stderr)
+        print(f"提示:{_roster_unread(folder, Path(p), args.roster)}", file=sys.stderr)
     elsewhere = [p for p in elsewhere if p not in rosters]
     if elsewhere:
         print(f"提示:{folder} 中 {LEDGERS}/ 以外的 {len(elsewhere)} 个工作簿未读取(如 {elsewhere[0]});"
               f"台账请放入 {folder / LEDGERS}", file=sys.stderr)
+
+
+def _roster_unread(folder: Path, path: Path, given: str | None) -> str:
+    """Why a roster-like workbook in the office folder was not read, and what would read it: one of the
+    office's own rosters (名册.xlsx) passed over for the --roster given (which may not exist: a typo),
+    or another file to be named as the roster."""
+    if path.name in ROSTER_FORMS:
+        said = f"--roster 所给的 {given} 不存在,{folder} 中的 {path.name} 也未读取" if given and not Path(given).exists() \
+            else f"{folder} 中的 {path.name} 未读取(已按 --roster 读取 {given})"
+        return f"{said};如要读取 {path.name},请去掉 --roster 或改为 --roster {path}"
+    instead = f"(替代现有的 {ROSTER})" if (folder / ROSTER).is_file() else ""
+    return f"{folder} 中的 {path.name} 未读取,它可能是名册;如是,请将它改名为 {ROSTER}{instead},或加 --roster {path}"
 
 
 def marked_rules(text: str) -> str:

@@ -64,7 +64,7 @@ def rollup_text(f: dict, tiers: list[str]) -> str:
     """The per-office table and the totals, as staff read them on a terminal (tiers in the rules' order)."""
     head = ["政协", "层级", "类别组", "报送", "采用", *[f"{t}采用" for t in tiers], "批示", "积分", "组内排名"]
     rows = [[o["office"], o["level"], o["peer_group"], o["submitted"], o["adopted"],
-             *[o["adopted_by_tier"].get(t, 0) for t in tiers], o["instructed"], o["points"], o["rank"]]
+             *[o["adopted_by_tier"].get(t, 0) for t in tiers], o["instructed"], o["points"], "—" if o["rank"] is None else o["rank"]]
             if not o["missing"] else [o["office"], o["level"], o["peer_group"], *["—"] * (len(tiers) + 4), "缺报"]
             for o in f.get("offices", [])]
     widths = [max(zh.display_width(x) for x in col) for col in zip(head, *rows)]

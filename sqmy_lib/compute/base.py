@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .. import arguments
 from ..records import Ledger, by_item
 from ..rules import Rules
 from .counted import Counted, counted
@@ -41,7 +42,7 @@ def prepare(source: Ledger | Counted, period, rules: Rules | None = None,
     (a Period, a year, ``"2025Q3"``, ``"2025-03"``, ``pd.Period("2025Q3")``). ``records_suffice``: the
     figures are of adoptions or 批示 alone (稿酬, 批示 tracking), computed without a warning for a year
     that holds those but no item (:func:`records_only`)."""
-    c = source if isinstance(source, Counted) else counted(source, rules, today)
+    c = counted_from(source, rules, today, stacklevel=3)
     p = Period.parse(period)
     if not isinstance(source, Counted):  # called on a Ledger: the caller's own call (inner ones pass a Counted)
         if not (records_suffice and records_only(source, p)):
@@ -49,9 +50,29 @@ def prepare(source: Ledger | Counted, period, rules: Rules | None = None,
     return c, p
 
 
+def counted_from(source, rules=None, today: dt.date | None = None, stacklevel: int = 2) -> Counted:
+    """The counted records every public computation starts from (``arguments``: a path or a table where
+    the Ledger belongs is refused, a rules file's path is read). Called on a Ledger (the caller's own
+    call) it says the rows left out, once (``LeftOutWarning``; ``stacklevel``: the caller's frame as seen
+    from the public function); a Counted is an inner call's, said by its caller."""
+    source = arguments.ledger(source)
+    if isinstance(source, Counted):
+        return source
+    c = counted(source, arguments.rules(rules, source.year), today)
+    if c.left_out_text:
+        warnings.warn(f"{c.left_out_text};这些行未计入本次统计,请用 sq.validate(ledger) 查看每处错误的位置和原因",
+                      LeftOutWarning, stacklevel=stacklevel + 1)
+    return c
+
+
 class EmptyPeriodWarning(UserWarning):
     """The year of the period asked for holds no record at all in the ledgers read (``period.empty``):
     the figures are all 0 and say nothing about who did not submit."""
+
+
+class LeftOutWarning(UserWarning):
+    """Rows with validation errors were left out of the figures (``Counted.left_out``: how many, why):
+    the figures are of the rest, and ``sq.validate`` says where each error is."""
 
 
 def years_held(ledger: Ledger, tables: tuple[str, ...] = ("submissions", "adoptions", "forwards", "instructions")) -> list[int]:
@@ -81,9 +102,16 @@ def empty_period_text(ledger: Ledger, period: Period) -> str:
                 f"请确认统计年度是否正确,或一并读取{period.year}年的报送台账")
     if held:
         where, check = f"所读台账的记录都在{'、'.join(map(str, held))}年", "请确认统计年度是否正确"
+    elif not _any_file_read(ledger):  # an empty folder, the wrong one (input.no_files): no year to write
+        where, check = "没有读取到任何台账文件", "请检查所给的台账路径(sq.validate 会列出没有台账的文件夹和未能读取的文件)"
     else:
         where, check = "所读台账中没有能确定年份的日期", "请在台账标题、工作表名或文件名中写明年度,或读取时指定年度"
     return f"{period.label}没有任何报送、采用或批示记录({where}),各项统计均为0,并不表示未报送;{check}"
+
+
+def _any_file_read(ledger: Ledger) -> bool:
+    """Whether any workbook was read (its status ok), whatever it held."""
+    return bool(len(ledger.files) and (ledger.files["status"] == "ok").any())
 
 
 def records_only(ledger: Ledger, period: Period) -> bool:

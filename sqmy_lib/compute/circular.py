@@ -16,8 +16,8 @@ from .. import zh
 from ..kinds import CIRCULAR
 from ..records import Ledger
 from ..rules import Rules
-from .base import forwards_recorded, in_period, warn_if_empty
-from .counted import Counted, counted
+from .base import counted_from, forwards_recorded, in_period, warn_if_empty
+from .counted import Counted
 from .instructions import instructions
 from .people import names_in_several_units, people, people_columns, unit_notes
 from ..period import Period, as_of_date
@@ -110,7 +110,8 @@ class QuarterlyCircular:
         but none the circular lists as behind its quota (it would praise and blame one unit): a group
         whose first is behind has none."""
         table = self.standing()
-        u = table[(table["submitted"] > 0) & (table["rank"] == 1) & ~table["unit"].isin(self.behind_units["unit"])]
+        first = table["rank"].eq(1).fillna(False).astype(bool)  # a unit of no place (compute.units) is no first
+        u = table[(table["submitted"] > 0) & first & ~table["unit"].isin(self.behind_units["unit"])]
         return u.sort_values(["points", "submitted"], ascending=False, kind="stable").reset_index(drop=True)
 
     def higher_adoptions(self) -> pd.DataFrame:
@@ -333,7 +334,7 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
                    month: int | None = None, half: int | None = None) -> QuarterlyCircular:
     """Compute everything the circular for ``year`` Q``quarter`` (or ``month``, or ``half``; the whole
     year when none is given) shows. ``with_people=False`` leaves the per-person tables empty."""
-    c = ledger if isinstance(ledger, Counted) else counted(ledger, rules, today)
+    c = counted_from(ledger, rules, today)
     period = Period.of(year, quarter=quarter, month=month, half=half)
     if not isinstance(ledger, Counted):
         warn_if_empty(ledger, period)

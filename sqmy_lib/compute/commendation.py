@@ -43,7 +43,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .. import zh
+from .. import arguments, zh
 from ..period import Period, Span
 from ..read.confirmed import Confirmation, authors_key, key_of
 from ..read.values import cell_text
@@ -51,8 +51,8 @@ from ..records import Ledger
 from ..rules import Rules
 from ..rules.check import CATEGORIES
 from ..rules.show import tie_break_text
-from .base import as_of, credited_authors, in_period, item_flags, place_text, ranked_places, ratio, years_held
-from .counted import Counted, counted
+from .base import as_of, counted_from, credited_authors, in_period, item_flags, place_text, ranked_places, ratio, years_held
+from .counted import Counted
 from .instructions import DONE, instruction_statuses
 from .people import people, units_shown
 from .rewards import beneficiaries, reward_lines, split_fen, to_fen, yuan
@@ -850,7 +850,8 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
     category's candidates and, from ``confirmed`` (the returned candidates workbook, read with
     ``read.confirmed.read_confirmed``) the awarded lists; without it, a draft of the suggested ones.
     Raises ConfirmationError, naming every problem by cell, when the confirmation cannot be used."""
-    c = ledger if isinstance(ledger, Counted) else counted(ledger, rules, today)
+    c = counted_from(ledger, rules, today)
+    year = arguments.optional_whole(year, "year")
     rule = c.rules.data["commendations"]
     years, term_rule = _span_years(rule, year, years, term)
     periods = [Period.of(y) for y in years]

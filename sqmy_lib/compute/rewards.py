@@ -309,4 +309,5 @@ def rewards_by_beneficiary(lines: pd.DataFrame) -> pd.DataFrame:
 
 def rewards(source: Ledger | Counted, period: Period | int, rules: Rules | None = None) -> pd.DataFrame:
     """Reward totals per beneficiary for the period (the 奖励发放表 before signatures)."""
-    return rewards_by_beneficiary(reward_lines(source, period, rules))
+    c, period = prepare(source, period, rules, records_suffice=True)  # here: its warnings at the caller's line
+    return rewards_by_beneficiary(reward_lines(c, period))

@@ -30,15 +30,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .. import zh
+from .. import arguments, zh
 from ..read.values import loose_title_key
 from ..records import Ledger, OfficeTree, Roster, typed
 from ..rules import Rules
 from ..rules.leaders import leader_person, post_words, same_leader as same_leader_written
 from ..rules.placement import office_place, place_of
 from .circular import QuarterlyCircular, build_circular
-from .base import ROLLUP_ORIGIN
-from .counted import Counted, counted
+from .base import ROLLUP_ORIGIN, counted_from
+from .counted import Counted
 from ..kinds import ROLLUP
 from ..period import Period
 
@@ -422,7 +422,7 @@ class RollupCircular(QuarterlyCircular):
             {"office": r["office"], "level": r["office_level"], "peer_group": r["peer_group"],
              "submitted": int(r["submitted"]), "adopted": int(r["adopted"]),
              "adopted_by_tier": {t: int(r[f"adopted_{t}"]) for t in tiers}, "instructed": int(r["instructed"]),
-             "points": int(r["points"]), "rank": int(r["rank"]), "missing": False}
+             "points": int(r["points"]), "rank": None if pd.isna(r["rank"]) else int(r["rank"]), "missing": False}
             for r in self.offices.to_dict("records")
         ] + [
             {"office": o, "level": lv, "peer_group": g, "submitted": None, "adopted": None, "adopted_by_tier": {},
@@ -463,8 +463,9 @@ def build_rollup(ledger: Ledger, tree: OfficeTree, year: int, quarter: int | Non
                  today: dt.date | None = None) -> RollupCircular:
     """Everything the roll-up shows for ``year`` (or one quarter of it): per-office figures and ranks,
     the totals with forwarded items counted once, missing offices, certain and uncertain matches."""
+    rules = arguments.rules(rules, arguments.ledger(ledger, counted_too=False).year)
     rules = rules.for_level(tree.level) if rules is not None else None
-    c = counted(ledger, rules, today)
+    c = counted_from(ledger, rules, today)
     rules = c.rules.for_level(tree.level)
     matches, uncertain = match_forwarded(c, tree)
     merged = merge_forwarded(c, matches, tree)

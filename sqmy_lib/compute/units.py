@@ -68,7 +68,12 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     (镇街: 1 at 市级 or above a month; ``adopted_quota``, ``adopted_completion``). ``behind`` says
     the unit is short of either, ``shortfall`` says how (``owed``: the same as data). The counts are
     those of ``compute people`` (``highest_<tier>`` adds up to ``adopted``); ``forwarded`` and
-    ``forwarded_adopted`` (上报) are there only when the ledgers record any 上报 (``base.forwards_recorded``)."""
+    ``forwarded_adopted`` (上报) are there only when the ledgers record any 上报 (``base.forwards_recorded``).
+
+    A unit that sent and earned nothing in the period has no place (``rank`` missing, ``rank_text``
+    未报送): first of a group alone, or one place among those that sent nothing, would praise it. A
+    roster unit whose type is none of the rules' peer groups (``roster.unit_type_unknown``,
+    ``roster.unit_type_missing``: 该单位不计任务、不参加同类组排名) has none either (不参加排名)."""
     c, period = prepare(source, period, rules, today)
     out = _unit_rows(c)
     columns = count_columns(c.rules, forwards_recorded(c))  # 上报 only when the ledgers record any
@@ -76,9 +81,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out = out.join(unit_counts(c, period).reindex(columns=[*columns, "points"]).astype(float), on="unit")
     out[columns] = out[columns].fillna(0).astype(int)
     out["points"] = out["points"].fillna(0).astype(int)
-    # Points, then the rules' tie-breaks (points.rank_by), as the commendation ranks its candidates.
-    out["rank"] = ranked_places(out, c.rules.rank_by, "peer_group")
-    out["rank_text"] = place_text(out["rank"], out["peer_group"])  # 并列第1名 where every key ties
+    out["rank"], out["rank_text"] = _places(out, c.rules.rank_by)
 
     quotas = c.rules.data.get("quotas", {}).get("units", {})
     judged, adopted_judged, high = _judge(c, out, period, as_of(period, today), quotas)
@@ -112,17 +115,36 @@ def no_unit_list(c: Counted) -> str:
     return NO_UNIT_LIST if c.rules.data.get("quotas", {}).get("units") and named and not listed else ""
 
 
+NOT_SENT, NOT_RANKED = "未报送", "不参加排名"
+
+
+def _places(out: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, list[str]]:
+    """Each unit's place in its peer group and its 名次 (第1名, 并列第1名), ranked on ``keys`` (points,
+    then the rules' tie-breaks, as the commendation ranks its candidates) among the units that are
+    ranked (``ranked``) and sent or earned anything; the others have no place: 未报送, 不参加排名."""
+    idle = out[list(dict.fromkeys(["submitted", *keys]))].eq(0).all(axis=1)
+    placed = out[out["ranked"] & ~idle]
+    places = ranked_places(placed, keys, "peer_group")
+    said = dict(zip(placed.index, place_text(places, placed["peer_group"])))
+    text = [said.get(at) or (NOT_SENT if ranked else NOT_RANKED) for at, ranked in zip(out.index, out["ranked"])]
+    return places.reindex(out.index).astype("Int64"), text
+
+
 def _unit_rows(c: Counted) -> pd.DataFrame:
-    """unit, peer_group: every roster unit with its type, or without a roster every unit the items name."""
+    """unit, peer_group, ranked: every roster unit with its type, or without a roster every unit the
+    items name (ranked together, 未分组). A roster unit ranks in its group when its type is one of the
+    rules' peer groups (what the roster is read against); in a roll-up every office ranks in the group
+    its tree gives it."""
     roster = c.ledger.roster
     if roster is not None and not roster.units.empty:
         # A roster built by hand (an analyst's, before units had dates) may lack the dates: open, then.
         out = roster.units.reindex(columns=["unit", "unit_type", "started_on", "ended_on"]).rename(columns={"unit_type": "peer_group"})
         out[["started_on", "ended_on"]] = out[["started_on", "ended_on"]].apply(pd.to_datetime)
+        out["ranked"] = True if c.office_levels else out["peer_group"].isin(c.rules.unit_types)
     else:
         names = sorted(u for u in c.submissions["unit"].unique() if u)
         out = pd.DataFrame({"unit": pd.Series(names, dtype=object), "peer_group": UNGROUPED,
-                            "started_on": pd.NaT, "ended_on": pd.NaT})
+                            "started_on": pd.NaT, "ended_on": pd.NaT, "ranked": True})
     out["peer_group"] = out["peer_group"].replace("", UNGROUPED).reset_index(drop=True)
     return out.reset_index(drop=True)
 

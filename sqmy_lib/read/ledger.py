@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
+from .. import arguments
 from ..iorw import is_output_folder, note_inputs, output_files_in
 from ..records import RECORD_TABLES, SCHEMAS, Ledger, Roster, typed
 from ..rules import Rules, load_rules
@@ -129,19 +130,22 @@ def read_ledgers(
 
     ``roster`` is a 名册 workbook (or a Roster already read); roster sheets found among the
     ledgers are used too. ``year`` is the ledgers' year where titles, sheet and file names do
-    not say it. ``workers`` reader processes (default: as many as pay). A path that does not
-    exist raises FileNotFoundError (``missing="report"``: it is one ``files`` row instead).
+    not say it. ``workers`` reader processes (default: as many as pay). A path (ledger or roster)
+    that does not exist raises FileNotFoundError (``missing="report"``: it is one ``files`` row instead).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     paths = list(paths)
+    year = arguments.optional_whole(year, "year")
     if missing == "raise":
         absent = [str(p) for p in paths if not Path(p).exists()]
         if absent:
             raise FileNotFoundError(f"台账路径不存在:{'、'.join(absent)}")
+        # A roster named and not there would leave every quota and role out of the figures, unsaid.
+        if isinstance(roster, (str, os.PathLike)) and not Path(roster).exists():
+            raise FileNotFoundError(f"名册路径不存在:{roster}")
     given = rules is not None
-    if not isinstance(rules, Rules):
-        rules = load_rules(rules, year=year)
+    rules = arguments.rules(rules, year) or load_rules(year=year)
     unsupported: list[Path] = []
     files = discover(paths, unsupported)
     note_inputs([*files, *([roster] if isinstance(roster, (str, os.PathLike)) else [])])

@@ -213,8 +213,9 @@ def unit_gongwen(fb: Feedback, letter: UnitLetter, issuing: Issuing) -> Gongwen:
 
 def _place(row: dict, peers: int) -> str:
     """,在界别组2个单位中排第1名 (并列第1名 where points tie); "" for a unit alone in its group, or one
-    that sent and earned nothing (第1名 of 1, or a place among those that sent nothing, tells it nothing)."""
-    if peers < 2 or not (int(row["points"]) or _n(row, "submitted")):
+    that sent and earned nothing (第1名 of 1, or a place among those that sent nothing, tells it nothing),
+    or one of no peer group (no place: ``compute.units``)."""
+    if peers < 2 or not (int(row["points"]) or _n(row, "submitted")) or zh.blank(row.get("rank")):
         return ""
     place = row.get("rank_text") or f"第{int(row['rank'])}名"
     return f",在{row['peer_group']}{peers}个单位中{'' if place.startswith('并列') else '排'}{place}"

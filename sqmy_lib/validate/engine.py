@@ -6,6 +6,7 @@ import string
 
 import pandas as pd
 
+from .. import arguments
 from ..records import Ledger
 from ..rules import Rules, load_rules
 from .checks import CHECKS, FILE_CODES, MESSAGE_EXTRAS, TABLE_PREP, Check, Context, EachRow
@@ -114,7 +115,8 @@ def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None =
 
     The rows with errors are kept with the ledger for the same rules and day, so the computations
     that follow (``error_rows``) do not run the checks a second time."""
-    rules = rules or ledger.rules or load_rules(year=ledger.year)
+    ledger = arguments.ledger(ledger, counted_too=False)
+    rules = arguments.rules(rules, ledger.year) or ledger.rules or load_rules(year=ledger.year)
     ctx = Context(ledger, rules, today or dt.date.today())
     issues: list[Issue] = []
     errors: dict[str, pd.Series] = {}
