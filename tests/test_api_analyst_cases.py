@@ -87,6 +87,12 @@ def test_every_computation_says_the_rows_it_left_out_once_per_call(tmp_path):
         assert said[0].filename == __file__, (name, said[0].filename)  # at the analyst's line, not inside the library
     with pytest.warns(sq.compute.LeftOutWarning):
         assert sq.summary(ledger, 2025).submitted == 3
+    # Once validated (the analyst has the report; a report's notebook shows it), no warning line more.
+    sq.validate(ledger)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert sq.summary(ledger, 2025).submitted == 3
+    assert not [w for w in caught if issubclass(w.category, sq.compute.LeftOutWarning)]
     # A ledger with no error row: no such warning.
     (tmp_path / "clean").mkdir()
     clean, _ = _read(tmp_path / "clean")

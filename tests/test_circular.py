@@ -60,6 +60,14 @@ def test_outputs_exist(circular_dir):
     assert not any(n.startswith(".staging") for n in names)
 
 
+def test_the_notebook_keeps_no_warning_line(circular_dir):
+    # The demo has error rows, said in the 校验报告: the notebook the office keeps shows no raw Python
+    # warning about them (a LeftOutWarning with a temp path was once kept in a cell's output).
+    nb = json.loads((circular_dir / f"{STEM}.ipynb").read_text(encoding="utf-8"))
+    streams = [o for c in nb["cells"] for o in c.get("outputs", []) if o.get("name") == "stderr" or o.get("output_type") == "error"]
+    assert not streams, streams
+
+
 def test_recorded_figures_equal_compute_summary(circular_dir):
     figures = read_figures(circular_dir / f"{STEM}.ipynb")
     result = sqmy("compute", "summary", DEMO, "--year", 2025, "--quarter", 3, "--format", "json")

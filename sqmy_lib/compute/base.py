@@ -53,13 +53,15 @@ def prepare(source: Ledger | Counted, period, rules: Rules | None = None,
 def counted_from(source, rules=None, today: dt.date | None = None, stacklevel: int = 2) -> Counted:
     """The counted records every public computation starts from (``arguments``: a path or a table where
     the Ledger belongs is refused, a rules file's path is read). Called on a Ledger (the caller's own
-    call) it says the rows left out, once (``LeftOutWarning``; ``stacklevel``: the caller's frame as seen
+    call) it says the rows left out, once, unless ``validate`` has said them (``LeftOutWarning``; ``stacklevel``: the caller's frame as seen
     from the public function); a Counted is an inner call's, said by its caller."""
     source = arguments.ledger(source)
     if isinstance(source, Counted):
         return source
     c = counted(source, arguments.rules(rules, source.year), today)
-    if c.left_out_text:
+    # Not once the ledger has been validated (its error rows kept: a report's notebook, an analyst who
+    # ran sq.validate): its report says each error already, and a notebook would keep a raw warning line.
+    if c.left_out_text and not source.cache("validated"):
         warnings.warn(f"{c.left_out_text};这些行未计入本次统计,请用 sq.validate(ledger) 查看每处错误的位置和原因",
                       LeftOutWarning, stacklevel=stacklevel + 1)
     return c

@@ -124,6 +124,7 @@ def validate(ledger: Ledger, rules: Rules | None = None, today: dt.date | None =
         issues.extend(_issues(check, df, mask, ctx))
         _note_errors(errors, check, df, mask)
     _remember(ledger, rules, ctx.today, errors)
+    ledger.cache("validated")["report"] = True  # its errors said, to whoever asked (compute: LeftOutWarning)
     # A cell several records are read from (one 批示领导 cell naming two leaders: two 批示 rows) is said
     # once per finding, not once per record: the same code and words at the same cell are one.
     issues = list(dict.fromkeys(issues))
