@@ -33,7 +33,7 @@ from ..records import Ledger, place
 from ..rules.leaders import leader_key, one_leader
 from ..rules.placement import same_organ_key
 from ..zh import zh_date
-from .values import has_year, loose_title_key, title_key
+from .values import abridges, has_year, loose_title_key, title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
 # (file, body) → the organ the body names under the rules its file was read with (``Placement.organ_key``).
@@ -58,7 +58,7 @@ def link_references(ledger: Ledger) -> None:
     subs = ledger.submissions[["item", "item_no", "seq", "title_key", "file", "office", "sheet", "row", "src"]]
 
     by_no = _narrow(_pairs(refs[refs["ref_item_no"] != ""], subs[subs["item_no"] != ""], "ref_item_no", "item_no"))
-    by_no, said_mismatch = _title_over_number(by_no, subs)
+    by_no, said_mismatch, by_title_over_no = _title_over_number(by_no, subs, ledger)
     rest = refs[~refs["ref"].isin(by_no["ref"]) & (refs["tkey"] != "")]
     by_title = _pairs(rest, subs[subs["title_key"] != ""], "tkey", "title_key")
     found = pd.concat([by_no, _narrow(by_title)], ignore_index=True)
@@ -90,7 +90,8 @@ def link_references(ledger: Ledger) -> None:
     rows += [dict(code="link.number_form", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
                   value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].drop_duplicates(["src", "row"]).itertuples()]
     rows += _linked_by_seq(by_seq[by_seq["ref"].isin(single["ref"]) & (by_seq["tkey"] == "")], ledger)
-    rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"]) | single["ref"].isin(by_seq["ref"])], ledger)
+    rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"]) | single["ref"].isin(by_seq["ref"])],
+                         ledger, by_title_over_no)
     rows += _authors_differ(refs, linked, ledger)
     rows += _ambiguous(found[sizes > 1], refs, set(by_no["ref"]) | set(numbered["ref"]) | set(by_seq["ref"]), ledger)
     if rows:
@@ -164,30 +165,35 @@ def _authors_differ(refs: pd.DataFrame, linked: pd.Series, ledger: Ledger) -> li
     return rows
 
 
-def _title_over_number(by_no: pd.DataFrame, subs: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+def _title_over_number(by_no: pd.DataFrame, subs: pd.DataFrame, ledger: Ledger) -> tuple[pd.DataFrame, list[dict], set]:
     """References whose 编号 names an item of another title (an 采用台账's own running number under
-    编号): the item their title names when it names exactly one, else the 编号's; said either way."""
+    编号): the item their title names when it names exactly one, else the 编号's; said either way, at
+    the 编号. A title that is the 编号's item's title abridged (加快白沙河沿岸生态修复, as the city printed
+    it) agrees with it, even where it is another item's whole title (last year's): the 编号 stands.
+    Also returns the references moved to their title's item."""
     if by_no.empty:
-        return by_no, []
+        return by_no, [], set()
     other = (by_no["tkey"] != "") & (by_no["title_key"] != "") & (by_no["tkey"] != by_no["title_key"])
     mismatched = by_no[other & (by_no.groupby("ref")["item"].transform("size") == 1)]
     mismatched = mismatched[mismatched["tkey"].map(loose_title_key) != mismatched["title_key"].map(loose_title_key)]
+    mismatched = mismatched[[not abridges(a, b) for a, b in zip(mismatched["tkey"], mismatched["title_key"])]]
     if mismatched.empty:
-        return by_no, []
+        return by_no, [], set()
     refs = mismatched[[c for c in mismatched.columns if not c.endswith("_item")]].drop(
         columns=["item", "item_no", "title_key", "near"], errors="ignore")
     titled = _narrow(_pairs(refs, subs[subs["title_key"] != ""], "tkey", "title_key"))
     by_title = titled[titled.groupby("ref")["item"].transform("size") == 1]
     rows = []
     # Said once per row: a row that records an adoption and two 批示 names its item three times.
-    for r in mismatched.drop_duplicates(["src", "row"]).itertuples():
+    said = mismatched.drop_duplicates(["src", "row"])
+    for r, column in zip(said.itertuples(), ledger.column_letter(said["src"], "item_no").fillna(said["column"])):
         t = by_title[by_title["ref"] == r.ref]
         detail = (f"编号对应{place(r.file_item, r.sheet_item, r.row_item)},标题对应{place(t.iloc[0].file_item, t.iloc[0].sheet_item, t.iloc[0].row_item)},已按标题计入"
                   if len(t) else f"编号对应{place(r.file_item, r.sheet_item, r.row_item)}(标题不同),已按编号计入")
-        rows.append(dict(code="link.number_mismatch", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+        rows.append(dict(code="link.number_mismatch", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=column,
                          value=r.ref_item_no, detail=detail))
     kept = by_no[~by_no["ref"].isin(by_title["ref"])]
-    return pd.concat([kept, by_title], ignore_index=True), rows
+    return pd.concat([kept, by_title], ignore_index=True), rows, set(by_title["ref"])
 
 
 def _number_key(number: str) -> str:
@@ -233,20 +239,29 @@ def _linked_by_seq(linked: pd.DataFrame, ledger: Ledger) -> list[dict]:
                  detail=place(r.file_item, r.sheet_item, r.row_item)) for r, col in zip(linked.itertuples(), columns)]
 
 
-def _other_years(linked: pd.DataFrame, ledger: Ledger) -> list[dict]:
+def _other_years(linked: pd.DataFrame, ledger: Ledger, by_title: set) -> list[dict]:
     """Links by 编号 to an item of another year's ledger than the reference's (a 2025 采用台账's 2 linked
-    to 2024's 2): kept, and said."""
+    to 2024's 2): kept, and said. So is a link that followed the title over the 编号 (``by_title``: the
+    references :func:`_title_over_number` moved) to another year's item."""
     year = pd.Series(ledger.sheets["year"].to_numpy(), index=ledger.sheets["src"].to_numpy())
     if linked.empty or "src_item" not in linked:
         return []
     mine, theirs = linked["src"].map(year), linked["src_item"].map(year)
     # The row's own title naming the item confirms the link (an item of December adopted in January, in
-    # the next year's 采用台账); said once a row, not for each of its records (采用 and 批示).
-    confirmed = (linked["tkey"] != "") & (linked["tkey"] == linked["title_key"])
+    # the next year's 采用台账), unless its 编号 named another item; said once a row, not for each of its
+    # records (采用 and 批示).
+    moved = linked["ref"].isin(by_title)
+    confirmed = (linked["tkey"] != "") & (linked["tkey"] == linked["title_key"]) & ~moved
     other = linked[mine.notna() & theirs.notna() & (mine != theirs) & ~confirmed].drop_duplicates(["src", "row", "item"])
     return [dict(code="link.other_year", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
-                 value=r.ref_item_no, detail=f"{int(year[r.src_item])}年的信息({place(r.file_item, r.sheet_item, r.row_item)})")
+                 value=r.ref_item_no, detail=_other_year_detail(r, int(year[r.src_item]), r.ref in by_title))
             for r in other.itertuples()]
+
+
+def _other_year_detail(r, year: int, by_title: bool) -> str:
+    """Where the other year's item is; for a link by title over the 编号, that the title named it."""
+    where = f"{year}年的信息({place(r.file_item, r.sheet_item, r.row_item)})"
+    return f"本年的信息,而标题“{r.ref_title}”对应的是{where}" if by_title else where
 
 
 _NUMBER_FORM = re.compile(r"(?:第)?(?:(?:19|20)\d{2}\s*[-_./年]?\s*(?=\d{3}))?0*(\d{1,4})(?:号)?")
