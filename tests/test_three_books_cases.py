@@ -53,6 +53,47 @@ LIMING = [1, "XC2025-009", TITLE, "县长李明", "请县公安局研究解决",
           "已办结，问题得到解决", "2025-07-05"]
 
 
+# ---------------------------------------------------------------- a 批示 by post on the item's row, in full in the book
+
+@pytest.mark.parametrize("cell", ["县长批示", "县长批示（6月10日）", "获县领导批示", "已批示", "√"])
+def test_a_post_only_instruction_on_the_item_row_is_the_one_the_book_records(tmp_path, cell):
+    """The item's 领导批示 names the 批示 by its post, its level, or not at all; the 批示督办台账 records 县长李明's
+    of 2025-06-10, 已办结. One 批示, the book's: it was two, the second 县长 undated, 未反馈 and 逾期 (due on the
+    item's 收稿日期 + 30 days), a phantom in the 督办 list, with nothing said."""
+    ledger, report = _office(tmp_path, [
+        ["编号", "收稿日期", "标题", "作者", "采用情况", "领导批示"],
+        ["XC2025-009", "2025-05-12", TITLE, "孙志强", "县政协第12期", cell]], _book(LIMING))
+    rows = _instructions(ledger)
+    assert rows[["leader", "status"]].values.tolist() == [["县长李明", "已办结"]]
+    assert rows["date"].tolist() == [pd.Timestamp("2025-06-10")] and not rows["overdue"].any()
+    repeated = _codes(report, "instruction.repeated")
+    assert [(i.file.split("/")[-1], i.row, i.column) for i in repeated] == [("报送台账.xlsx", 3, "F")]
+    assert "批示督办台账.xlsx!2025年!第2行" in repeated[0].message
+    assert _codes(report, "instruction.unknown_level") == []
+    # 县级 ¥30, doubled once for the 批示.
+    assert _paid(ledger, 2025) == {"孙志强": Decimal("60.00")}
+
+
+def test_an_instruction_on_the_item_row_that_the_book_does_not_have_stays(tmp_path):
+    """备注 获县委书记、县长批示 beside one book row, 县长李明's: the 县长 is the book's, the 县委书记 another 批示
+    (two, not three). 副县长批示 on the next item beside the book's 县长王刚 is no 县长: two 批示 (a post that
+    does not fit); 县长批示（5月3日） beside the book's 县长王刚 of 6月10日 another day: two as well."""
+    header = ["编号", "收稿日期", "标题", "作者", "采用情况", "备注"]
+    ledger, report = _office(tmp_path, [
+        header,
+        ["XC2025-009", "2025-05-12", TITLE, "孙志强", "县政协第12期", "获县委书记、县长批示"],
+        ["XC2025-010", "2025-05-13", "关于加快河道生态修复的建议", "王丽华", "县政协第13期", "副县长批示"],
+        ["XC2025-011", "2025-05-14", "关于规范网约车停靠秩序的建议", "赵敏", "县政协第14期", "县长批示（5月3日）"]],
+        _book(LIMING,
+              [2, "XC2025-010", "关于加快河道生态修复的建议", "县长王刚", "请水利局研究", "2025-06-10", "县水利局", None, None, "已办结", "2025-07-01"],
+              [3, "XC2025-011", "关于规范网约车停靠秩序的建议", "县长王刚", "请交通局研究", "2025-06-10", "县交通局", None, None, "已办结", "2025-07-01"]))
+    t = ledger.instructions
+    assert sorted(zip(t["item"], t["leader"])) == [(0, "县委书记"), (0, "县长李明"), (1, "副县长"), (1, "县长王刚"),
+                                                   (2, "县长"), (2, "县长王刚")]
+    repeated = _codes(report, "instruction.repeated")
+    assert [(i.row, i.column) for i in repeated] == [(3, "F")] and "“县长”" in repeated[0].message
+
+
 # ---------------------------------------------------------------- a title the city printed abridged
 
 def test_an_abridged_title_agrees_with_its_number(tmp_path):

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..records import Ledger, place
-from ..rules.leaders import leader_key, one_leader
+from ..rules.leaders import leader_key, leader_person, names_no_post, one_leader, post_fits
 from ..rules.placement import same_organ_key
 from ..zh import zh_date
 from .values import abridges, has_year, loose_title_key, title_key
@@ -398,6 +398,7 @@ def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_ke
     """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module
     docstring); ``words``: the rules' post words (one leader written two ways, ``rules.leaders``);
     ``organ_key``: (file, body) → the organ it names, one adoption's two records (:func:`_organs`)."""
+    _merge_unnamed_copies(ledger, words)
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
                           lambda t: [t["item"], _leader_keys(t, ["item"], words)], t_ok=lambda t: t["leader"] != "")
     _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
@@ -438,6 +439,82 @@ def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_ke
     ledger.instructions = instr.drop(index=named.index[repeated.to_numpy()]).reset_index(drop=True)
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(rows).reindex(columns=ledger.findings.columns)],
                                 ignore_index=True)
+
+
+def _merge_unnamed_copies(ledger: Ledger, words: tuple[str, ...]) -> None:
+    """A 批示 on the item's own row that names no one (区长批示, 获区领导批示, 已批示, √) beside one a 批示台账
+    (any row naming the item by 编号 or title) records for the item by post and name (区长刘志远 2025-06-10)
+    is that one when the post fits (:func:`post_fits`), the levels agree and the days do not differ: one
+    批示, the 台账's, said at the row's cell (``instruction.repeated``) and each copy filling the other's
+    blanks. Each 台账 批示 is one of the row's at most: a row naming more (获区委书记、区长批示 beside one
+    台账 row for 区长) keeps the others. (Counted apart, the row's copy was a second 批示, undated, 未反馈.)"""
+    t = ledger.instructions
+    linked = t[t["item"].to_numpy() != -1]
+    named = linked["leader"].map(lambda leader: bool(leader_person(leader, words)))
+    booked, own = linked[_registered(linked) & named], linked[~_registered(linked) & ~named]
+    own = own[own["item"].isin(set(booked["item"]))]
+    if own.empty:
+        return
+    # The row's posts pick first, then its 领导 and blanks (区长 before 区领导).
+    own = own.assign(_any=own["leader"].map(names_no_post)).sort_values("_any", kind="stable")
+    fits = lambda r: [k for k, b in booked[booked["item"] == r["item"]].iterrows() if _same_instruction(r, b, words)]
+    pairs = _one_each(own, fits)
+    for k, d in pairs:
+        if pd.isna(t.at[k, "date"]) and pd.notna(t.at[d, "date"]):
+            for fld in ("date", "date_text", "date_status"):
+                t.at[k, fld] = t.at[d, fld]
+    found = _combine_copies(ledger, t, pairs)
+    _drop_copies(ledger, "instructions", "instruction.repeated", pairs, lambda k, d: t.at[d, "leader"] or t.at[k, "leader"], found)
+
+
+def _registered(t: pd.DataFrame) -> pd.Series:
+    """Rows of a separate 采用/批示台账: they name their item by 编号 or title."""
+    return (t["ref_item_no"] != "") | (t["ref_title"] != "")
+
+
+def _one_each(own: pd.DataFrame, fits: Callable[[pd.Series], list]) -> list[tuple]:
+    """(booked, own) index pairs: each ``own`` row, in order, with the first booked row that ``fits`` it
+    and no earlier own row took."""
+    taken: set = set()
+    pairs = []
+    for d, r in own.iterrows():
+        k = next((k for k in fits(r) if k not in taken), None)
+        if k is not None:
+            taken.add(k)
+            pairs.append((k, d))
+    return pairs
+
+
+def _drop_copies(ledger: Ledger, table: str, code: str, pairs: list[tuple], value, found: list[dict] = ()) -> None:
+    """Drop each pair's own copy, said at its cell (``code``, naming the booked row; ``value(k, d)``)."""
+    if not pairs:
+        return
+    t = getattr(ledger, table)
+    found = [*found, *(dict(code=code, src=t.at[d, "src"], file=t.at[d, "file"], sheet=t.at[d, "sheet"], row=t.at[d, "row"],
+                            column=t.at[d, "column"], value=value(k, d), detail=place(t.at[k, "file"], t.at[k, "sheet"], t.at[k, "row"]))
+                       for k, d in pairs)]
+    setattr(ledger, table, t.drop(index=[d for _, d in pairs]).reset_index(drop=True))
+    ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
+
+
+def _same_instruction(own: pd.Series, booked: pd.Series, words: tuple[str, ...]) -> bool:
+    """Whether a 批示 naming no one on the item's row may be a 批示台账's of its item (see
+    :func:`_merge_unnamed_copies`): the post fits, the levels agree, the days do not differ."""
+    if not post_fits(own["leader"], booked["leader"], words):
+        return False
+    if pd.notna(own["level"]) and pd.notna(booked["level"]) and own["level"] != booked["level"]:
+        return False
+    return pd.isna(booked["date"]) or bool(_days_agree(own, pd.Series([booked["date"]])).iloc[0])
+
+
+def _days_agree(own: pd.Series, days: pd.Series) -> pd.Series:
+    """Whether a record of the item's row may be of each of ``days``: it gives none, or the same day (the
+    same month, when it gives a month or a 旬 only)."""
+    if pd.isna(own["date"]):
+        return pd.Series(True, index=days.index)
+    if own["date_status"] == "ok":
+        return days == own["date"]
+    return days.dt.to_period("M") == own["date"].to_period("M")
 
 
 def flags_against_records(ledger: Ledger) -> None:
