@@ -94,6 +94,33 @@ def test_an_instruction_on_the_item_row_that_the_book_does_not_have_stays(tmp_pa
     assert [(i.row, i.column) for i in repeated] == [(3, "F")] and "“县长”" in repeated[0].message
 
 
+# ---------------------------------------------------------------- an adoption by level on the item's row, dated in the book
+
+def test_a_level_word_on_the_item_row_is_the_adoption_the_book_dates(tmp_path):
+    """采用情况 市级采用 (no day; item of 2025-03-05) and the 采用台账's 示例市政协 第15期 2025-04-18: one adoption,
+    in Q2. It was counted in Q1 (¥100 in Q1) and again in Q2, the quarters adding to more than the year.
+    县市省三级采用 beside the 采用台账's three adoptions of the next item: three, each the book's."""
+    ledger, report = _office(tmp_path, [
+        ["编号", "收稿日期", "标题", "作者", "采用情况"],
+        ["XC2025-005", "2025-03-05", "关于加强电动自行车充电安全管理的建议", "孙志强", "市级采用"],
+        ["XC2025-006", "2025-03-18", "关于提升社区嵌入式养老服务水平的建议", "周晓梅", "县市省三级采用"]],
+        {"采用台账.xlsx": {"2025年": [ADOPTION_HEADER,
+            [1, "XC2025-005", "加强电动自行车充电安全管理", "示例市政协", "《示例政协信息》第15期", "2025-04-18"],
+            [2, "XC2025-006", "关于提升社区嵌入式养老服务水平的建议", "县政协", "《社情民意》第7期", "2025-03-20"],
+            [3, "XC2025-006", "关于提升社区嵌入式养老服务水平的建议", "示例市政协", "《示例政协信息》第16期", "2025-04-20"],
+            [4, "XC2025-006", "关于提升社区嵌入式养老服务水平的建议", "示例省政协", "《示例政协信息》第21期", "2025-06-09"]]}})
+    ad = ledger.adoptions.sort_values(["item", "date"])
+    assert list(zip(ad["item"], ad["tier"].astype(str), ad["date"])) == [
+        (0, "市级", pd.Timestamp("2025-04-18")), (1, "县级", pd.Timestamp("2025-03-20")),
+        (1, "市级", pd.Timestamp("2025-04-20")), (1, "省级", pd.Timestamp("2025-06-09"))]
+    repeated = _codes(report, "adoption.repeated")
+    assert sorted((i.row, i.column) for i in repeated) == [(3, "E"), (4, "E"), (4, "E"), (4, "E")]
+    assert _paid(ledger, sq.Period.of(2025, 1)) == {"周晓梅": Decimal("30.00")}
+    # Q2: 孙志强 市级 ¥100; 周晓梅 her highest tier, 省级 ¥200, less the ¥30 of Q1 (补差). The quarters add to the year.
+    assert _paid(ledger, sq.Period.of(2025, 2)) == {"孙志强": Decimal("100.00"), "周晓梅": Decimal("170.00")}
+    assert _paid(ledger, 2025) == {"孙志强": Decimal("100.00"), "周晓梅": Decimal("200.00")}
+
+
 # ---------------------------------------------------------------- a title the city printed abridged
 
 def test_an_abridged_title_agrees_with_its_number(tmp_path):

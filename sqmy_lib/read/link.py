@@ -38,6 +38,8 @@ from .values import abridges, has_year, loose_title_key, title_key
 _REFERENCING = ("adoptions", "forwards", "instructions")
 # (file, body) → the organ the body names under the rules its file was read with (``Placement.organ_key``).
 OrganKey = Callable[[str, str], str]
+# (file, body) → whether the body names a level and no organ (``Placement.says_level_only``).
+LevelOnly = Callable[[str, str], bool]
 
 
 def link_references(ledger: Ledger) -> None:
@@ -394,10 +396,12 @@ def dates_after_their_items(ledger: Ledger) -> None:
                                     ignore_index=True)
 
 
-def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_key: OrganKey | None = None) -> None:
+def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_key: OrganKey | None = None,
+                                level_only: LevelOnly | None = None) -> None:
     """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module
     docstring); ``words``: the rules' post words (one leader written two ways, ``rules.leaders``);
-    ``organ_key``: (file, body) → the organ it names, one adoption's two records (:func:`_organs`)."""
+    ``organ_key``: (file, body) → the organ it names, one adoption's two records (:func:`_organs`);
+    ``level_only``: (file, body) → whether it names a level alone (:func:`_merge_level_words`)."""
     _merge_unnamed_copies(ledger, words)
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
                           lambda t: [t["item"], _leader_keys(t, ["item"], words)], t_ok=lambda t: t["leader"] != "")
@@ -405,6 +409,8 @@ def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_ke
                           lambda t: [t["item"], t["tier"].astype(object), _organs(t, organ_key)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
     _merge_dated_adoptions(ledger, organ_key)
+    if level_only is not None:
+        _merge_level_words(ledger, level_only)
     _merge_repeated_forwards(ledger)
     instr = ledger.instructions
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
@@ -606,6 +612,29 @@ def _merge_dated_adoptions(ledger: Ledger, organ_key: OrganKey | None) -> None:
              for r, h in zip(rows[again].itertuples(), heads[again].itertuples())]
     ledger.adoptions = t.drop(index=rows.index[again.to_numpy()]).reset_index(drop=True)
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
+
+
+def _merge_level_words(ledger: Ledger, level_only: LevelOnly) -> None:
+    """An adoption on the item's own row naming its level alone (市级采用, 区市省三级采用: ``level_only``)
+    beside one a 采用台账 (any row naming the item by 编号 or title) records dated at that level and line
+    (江州市政协 2025-04-18) is that one when its own day, if any, is the 台账's (or its month): one
+    adoption, the 台账's, said at the row's cell (``adoption.repeated``). Each 台账 adoption is one of
+    the row's at most. (Counted apart, the row's copy was dated by the item's 收稿日期: the adoption
+    counted and paid in that quarter too.)"""
+    t = ledger.adoptions
+    rows = t[(t["item"].to_numpy() != -1) & t["tier"].notna().to_numpy()]
+    booked = rows[_registered(rows) & rows["date"].notna() & (rows["date_status"] == "ok")]
+    own = rows[~_registered(rows) & rows["item"].isin(set(booked["item"]))]
+    own = own[[level_only(f, b) for f, b in zip(own["file"], own["body"])]]
+    if own.empty:
+        return
+
+    def fits(r: pd.Series) -> list:
+        same = booked[(booked["item"] == r["item"]) & (booked["tier"].astype(object) == r["tier"])
+                      & (booked["channel"].astype(object) == r["channel"])]
+        return list(same.index[_days_agree(r, same["date"]).to_numpy()])
+
+    _drop_copies(ledger, "adoptions", "adoption.repeated", _one_each(own, fits), lambda k, d: t.at[d, "body"])
 
 
 def _leader_keys(t: pd.DataFrame, by: list[str], words: tuple[str, ...]) -> pd.Series:
