@@ -121,6 +121,24 @@ def test_a_level_word_on_the_item_row_is_the_adoption_the_book_dates(tmp_path):
     assert _paid(ledger, 2025) == {"孙志强": Decimal("100.00"), "周晓梅": Decimal("200.00")}
 
 
+# ---------------------------------------------------------------- √ under 采用情况 beside a 采用台账 row
+
+def test_a_tick_under_adoption_text_beside_the_adoption_book_confirms_it(tmp_path):
+    """采用情况 √ for an item whose adoption the 采用台账 records (县政协 2025-09-25): the same yes as under 是否采用,
+    confirming that row, counted once at 县级. It was adoption.no_body, an error, a record left out."""
+    ledger, report = _office(tmp_path, [
+        ["编号", "收稿日期", "标题", "作者", "采用情况"],
+        ["XC2025-013", "2025-09-10", "关于加强中小学生心理健康教育的建议", "王丽华", "√"],
+        ["XC2025-014", "2025-09-11", "关于盘活闲置农房发展乡村民宿的建议", "刘建军", "√"]],
+        {"采用台账.xlsx": {"2025年": [ADOPTION_HEADER,
+            [1, "XC2025-013", "关于加强中小学生心理健康教育的建议", "县政协", "《社情民意》第23期", "2025-09-25"]]}})
+    ad = ledger.adoptions.sort_values("item")
+    assert ad["item"].tolist() == [0, 1] and ad["tier"].astype(object).tolist()[0] == "县级" and pd.isna(ad["tier"].iloc[1])
+    # The second √ has no 采用台账 row: adopted, by whom not written, as before.
+    assert [(i.row, i.column) for i in _codes(report, "adoption.no_body")] == [(4, "E")]
+    assert _paid(ledger, 2025) == {"王丽华": Decimal("30.00")}
+
+
 # ---------------------------------------------------------------- a title the city printed abridged
 
 def test_an_abridged_title_agrees_with_its_number(tmp_path):

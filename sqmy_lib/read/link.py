@@ -531,7 +531,7 @@ def flags_against_records(ledger: Ledger) -> None:
     (``adoption.no_body``: adopted, by whom not written)."""
     t = ledger.adoptions
     linked = t["item"].to_numpy() != -1
-    bare_flag = linked & (t["origin"].to_numpy() == "flag") & (t["body"].to_numpy() == "") & t["tier"].isna().to_numpy()
+    bare_flag = linked & _bare_yes(ledger, t) & (t["body"].to_numpy() == "") & t["tier"].isna().to_numpy()
     recorded = t[linked & ~bare_flag]
     if recorded.empty:
         return
@@ -549,6 +549,18 @@ def flags_against_records(ledger: Ledger) -> None:
                   value=r.not_adopted_flag, detail=_records_at(first.loc[r.item], count[r.item]))
              for r, col in zip(denied.itertuples(), columns)]
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
+
+
+def _bare_yes(ledger: Ledger, t: pd.DataFrame) -> np.ndarray:
+    """Which adoptions are a yes alone: a 是否采用 mark, or a 采用情况 cell saying adopted and nothing of
+    where, which issue or when (√, 已采用: the same yes under another header). Not a 采用级别 code no
+    legend explains (said at it: ``adoption.level_code``)."""
+    flag = t["origin"].to_numpy() == "flag"
+    text = (t["origin"].to_numpy() == "text_column") & t["issue_no"].isna().to_numpy() & (t["date_status"].to_numpy() == "missing")
+    if text.any():
+        level_column = ledger.column_letter(t["src"], "adoption_level").to_numpy()
+        text &= level_column != t["column"].to_numpy()
+    return flag | text
 
 
 def _records_at(first: pd.Series, n: int) -> str:
