@@ -231,7 +231,7 @@ def read_files(
     link_references(ledger)
     dates_after_their_items(ledger)
     organ_key = _organ_keys(rules, file_rules)
-    merge_repeated_instructions(ledger, post_words(rules.data), organ_key)
+    merge_repeated_instructions(ledger, post_words(rules.data), organ_key, _level_only(rules, file_rules))
     flags_against_records(ledger)
     dates_from_issues(ledger, organ_key)
     attribute(ledger, rules)
@@ -244,6 +244,13 @@ def _organ_keys(rules: Rules, file_rules: dict[Path, Rules] | None):
     (``Placement.organ_key``: 江州市政协 is 市政协 to an office in 江州市, not to one elsewhere)."""
     by_file = {str(p): r for p, r in (file_rules or {}).items()}
     return lambda file, body: by_file.get(file, rules).placement.organ_key(body)
+
+
+def _level_only(rules: Rules, file_rules: dict[Path, Rules] | None):
+    """(file, body) → whether the body names a level and no organ (市级采用) under its file's rules
+    (``Placement.says_level_only``)."""
+    by_file = {str(p): r for p, r in (file_rules or {}).items()}
+    return lambda file, body: by_file.get(file, rules).placement.says_level_only(body)
 
 
 def _add_roster(ledger: Ledger, roster: Roster | None, rules: Rules) -> None:

@@ -30,14 +30,16 @@ import numpy as np
 import pandas as pd
 
 from ..records import Ledger, place
-from ..rules.leaders import leader_key, one_leader
+from ..rules.leaders import leader_key, leader_person, names_no_post, one_leader, post_fits
 from ..rules.placement import same_organ_key
 from ..zh import zh_date
-from .values import has_year, loose_title_key, title_key
+from .values import abridges, has_year, loose_title_key, title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
 # (file, body) → the organ the body names under the rules its file was read with (``Placement.organ_key``).
 OrganKey = Callable[[str, str], str]
+# (file, body) → whether the body names a level and no organ (``Placement.says_level_only``).
+LevelOnly = Callable[[str, str], bool]
 
 
 def link_references(ledger: Ledger) -> None:
@@ -58,7 +60,7 @@ def link_references(ledger: Ledger) -> None:
     subs = ledger.submissions[["item", "item_no", "seq", "title_key", "file", "office", "sheet", "row", "src"]]
 
     by_no = _narrow(_pairs(refs[refs["ref_item_no"] != ""], subs[subs["item_no"] != ""], "ref_item_no", "item_no"))
-    by_no, said_mismatch = _title_over_number(by_no, subs)
+    by_no, said_mismatch, by_title_over_no = _title_over_number(by_no, subs, ledger)
     rest = refs[~refs["ref"].isin(by_no["ref"]) & (refs["tkey"] != "")]
     by_title = _pairs(rest, subs[subs["title_key"] != ""], "tkey", "title_key")
     found = pd.concat([by_no, _narrow(by_title)], ignore_index=True)
@@ -90,7 +92,8 @@ def link_references(ledger: Ledger) -> None:
     rows += [dict(code="link.number_form", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
                   value=r.ref_item_no, detail=r.item_no) for r in numbered[numbered["ref"].isin(single["ref"])].drop_duplicates(["src", "row"]).itertuples()]
     rows += _linked_by_seq(by_seq[by_seq["ref"].isin(single["ref"]) & (by_seq["tkey"] == "")], ledger)
-    rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"]) | single["ref"].isin(by_seq["ref"])], ledger)
+    rows += _other_years(single[single["ref"].isin(by_no["ref"]) | single["ref"].isin(numbered["ref"]) | single["ref"].isin(by_seq["ref"])],
+                         ledger, by_title_over_no)
     rows += _authors_differ(refs, linked, ledger)
     rows += _ambiguous(found[sizes > 1], refs, set(by_no["ref"]) | set(numbered["ref"]) | set(by_seq["ref"]), ledger)
     if rows:
@@ -164,30 +167,35 @@ def _authors_differ(refs: pd.DataFrame, linked: pd.Series, ledger: Ledger) -> li
     return rows
 
 
-def _title_over_number(by_no: pd.DataFrame, subs: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+def _title_over_number(by_no: pd.DataFrame, subs: pd.DataFrame, ledger: Ledger) -> tuple[pd.DataFrame, list[dict], set]:
     """References whose 编号 names an item of another title (an 采用台账's own running number under
-    编号): the item their title names when it names exactly one, else the 编号's; said either way."""
+    编号): the item their title names when it names exactly one, else the 编号's; said either way, at
+    the 编号. A title that is the 编号's item's title abridged (加快白沙河沿岸生态修复, as the city printed
+    it) agrees with it, even where it is another item's whole title (last year's): the 编号 stands.
+    Also returns the references moved to their title's item."""
     if by_no.empty:
-        return by_no, []
+        return by_no, [], set()
     other = (by_no["tkey"] != "") & (by_no["title_key"] != "") & (by_no["tkey"] != by_no["title_key"])
     mismatched = by_no[other & (by_no.groupby("ref")["item"].transform("size") == 1)]
     mismatched = mismatched[mismatched["tkey"].map(loose_title_key) != mismatched["title_key"].map(loose_title_key)]
+    mismatched = mismatched[[not abridges(a, b) for a, b in zip(mismatched["tkey"], mismatched["title_key"])]]
     if mismatched.empty:
-        return by_no, []
+        return by_no, [], set()
     refs = mismatched[[c for c in mismatched.columns if not c.endswith("_item")]].drop(
         columns=["item", "item_no", "title_key", "near"], errors="ignore")
     titled = _narrow(_pairs(refs, subs[subs["title_key"] != ""], "tkey", "title_key"))
     by_title = titled[titled.groupby("ref")["item"].transform("size") == 1]
     rows = []
     # Said once per row: a row that records an adoption and two 批示 names its item three times.
-    for r in mismatched.drop_duplicates(["src", "row"]).itertuples():
+    said = mismatched.drop_duplicates(["src", "row"])
+    for r, column in zip(said.itertuples(), ledger.column_letter(said["src"], "item_no").fillna(said["column"])):
         t = by_title[by_title["ref"] == r.ref]
         detail = (f"编号对应{place(r.file_item, r.sheet_item, r.row_item)},标题对应{place(t.iloc[0].file_item, t.iloc[0].sheet_item, t.iloc[0].row_item)},已按标题计入"
                   if len(t) else f"编号对应{place(r.file_item, r.sheet_item, r.row_item)}(标题不同),已按编号计入")
-        rows.append(dict(code="link.number_mismatch", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
+        rows.append(dict(code="link.number_mismatch", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=column,
                          value=r.ref_item_no, detail=detail))
     kept = by_no[~by_no["ref"].isin(by_title["ref"])]
-    return pd.concat([kept, by_title], ignore_index=True), rows
+    return pd.concat([kept, by_title], ignore_index=True), rows, set(by_title["ref"])
 
 
 def _number_key(number: str) -> str:
@@ -233,20 +241,29 @@ def _linked_by_seq(linked: pd.DataFrame, ledger: Ledger) -> list[dict]:
                  detail=place(r.file_item, r.sheet_item, r.row_item)) for r, col in zip(linked.itertuples(), columns)]
 
 
-def _other_years(linked: pd.DataFrame, ledger: Ledger) -> list[dict]:
+def _other_years(linked: pd.DataFrame, ledger: Ledger, by_title: set) -> list[dict]:
     """Links by 编号 to an item of another year's ledger than the reference's (a 2025 采用台账's 2 linked
-    to 2024's 2): kept, and said."""
+    to 2024's 2): kept, and said. So is a link that followed the title over the 编号 (``by_title``: the
+    references :func:`_title_over_number` moved) to another year's item."""
     year = pd.Series(ledger.sheets["year"].to_numpy(), index=ledger.sheets["src"].to_numpy())
     if linked.empty or "src_item" not in linked:
         return []
     mine, theirs = linked["src"].map(year), linked["src_item"].map(year)
     # The row's own title naming the item confirms the link (an item of December adopted in January, in
-    # the next year's 采用台账); said once a row, not for each of its records (采用 and 批示).
-    confirmed = (linked["tkey"] != "") & (linked["tkey"] == linked["title_key"])
+    # the next year's 采用台账), unless its 编号 named another item; said once a row, not for each of its
+    # records (采用 and 批示).
+    moved = linked["ref"].isin(by_title)
+    confirmed = (linked["tkey"] != "") & (linked["tkey"] == linked["title_key"]) & ~moved
     other = linked[mine.notna() & theirs.notna() & (mine != theirs) & ~confirmed].drop_duplicates(["src", "row", "item"])
     return [dict(code="link.other_year", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
-                 value=r.ref_item_no, detail=f"{int(year[r.src_item])}年的信息({place(r.file_item, r.sheet_item, r.row_item)})")
+                 value=r.ref_item_no, detail=_other_year_detail(r, int(year[r.src_item]), r.ref in by_title))
             for r in other.itertuples()]
+
+
+def _other_year_detail(r, year: int, by_title: bool) -> str:
+    """Where the other year's item is; for a link by title over the 编号, that the title named it."""
+    where = f"{year}年的信息({place(r.file_item, r.sheet_item, r.row_item)})"
+    return f"本年的信息,而标题“{r.ref_title}”对应的是{where}" if by_title else where
 
 
 _NUMBER_FORM = re.compile(r"(?:第)?(?:(?:19|20)\d{2}\s*[-_./年]?\s*(?=\d{3}))?0*(\d{1,4})(?:号)?")
@@ -379,16 +396,21 @@ def dates_after_their_items(ledger: Ledger) -> None:
                                     ignore_index=True)
 
 
-def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_key: OrganKey | None = None) -> None:
+def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_key: OrganKey | None = None,
+                                level_only: LevelOnly | None = None) -> None:
     """One 批示 per (item, leader, day): a repeat on another row is dropped and said (see the module
     docstring); ``words``: the rules' post words (one leader written two ways, ``rules.leaders``);
-    ``organ_key``: (file, body) → the organ it names, one adoption's two records (:func:`_organs`)."""
+    ``organ_key``: (file, body) → the organ it names, one adoption's two records (:func:`_organs`);
+    ``level_only``: (file, body) → whether it names a level alone (:func:`_merge_level_words`)."""
+    _merge_unnamed_copies(ledger, words)
     _merge_undated_copies(ledger, "instructions", "instruction.repeated",
                           lambda t: [t["item"], _leader_keys(t, ["item"], words)], t_ok=lambda t: t["leader"] != "")
     _merge_undated_copies(ledger, "adoptions", "adoption.repeated",
                           lambda t: [t["item"], t["tier"].astype(object), _organs(t, organ_key)],
                           t_ok=lambda t: t["tier"].notna(), same=_same_issue)
     _merge_dated_adoptions(ledger, organ_key)
+    if level_only is not None:
+        _merge_level_words(ledger, level_only)
     _merge_repeated_forwards(ledger)
     instr = ledger.instructions
     named = instr[(instr["item"].to_numpy() != -1) & (instr["leader"].to_numpy() != "")]
@@ -425,6 +447,82 @@ def merge_repeated_instructions(ledger: Ledger, words: tuple[str, ...], organ_ke
                                 ignore_index=True)
 
 
+def _merge_unnamed_copies(ledger: Ledger, words: tuple[str, ...]) -> None:
+    """A 批示 on the item's own row that names no one (区长批示, 获区领导批示, 已批示, √) beside one a 批示台账
+    (any row naming the item by 编号 or title) records for the item by post and name (区长刘志远 2025-06-10)
+    is that one when the post fits (:func:`post_fits`), the levels agree and the days do not differ: one
+    批示, the 台账's, said at the row's cell (``instruction.repeated``) and each copy filling the other's
+    blanks. Each 台账 批示 is one of the row's at most: a row naming more (获区委书记、区长批示 beside one
+    台账 row for 区长) keeps the others. (Counted apart, the row's copy was a second 批示, undated, 未反馈.)"""
+    t = ledger.instructions
+    linked = t[t["item"].to_numpy() != -1]
+    named = linked["leader"].map(lambda leader: bool(leader_person(leader, words)))
+    booked, own = linked[_registered(linked) & named], linked[~_registered(linked) & ~named]
+    own = own[own["item"].isin(set(booked["item"]))]
+    if own.empty:
+        return
+    # The row's posts pick first, then its 领导 and blanks (区长 before 区领导).
+    own = own.assign(_any=own["leader"].map(names_no_post)).sort_values("_any", kind="stable")
+    fits = lambda r: [k for k, b in booked[booked["item"] == r["item"]].iterrows() if _same_instruction(r, b, words)]
+    pairs = _one_each(own, fits)
+    for k, d in pairs:
+        if pd.isna(t.at[k, "date"]) and pd.notna(t.at[d, "date"]):
+            for fld in ("date", "date_text", "date_status"):
+                t.at[k, fld] = t.at[d, fld]
+    found = _combine_copies(ledger, t, pairs)
+    _drop_copies(ledger, "instructions", "instruction.repeated", pairs, lambda k, d: t.at[d, "leader"] or t.at[k, "leader"], found)
+
+
+def _registered(t: pd.DataFrame) -> pd.Series:
+    """Rows of a separate 采用/批示台账: they name their item by 编号 or title."""
+    return (t["ref_item_no"] != "") | (t["ref_title"] != "")
+
+
+def _one_each(own: pd.DataFrame, fits: Callable[[pd.Series], list]) -> list[tuple]:
+    """(booked, own) index pairs: each ``own`` row, in order, with the first booked row that ``fits`` it
+    and no earlier own row took."""
+    taken: set = set()
+    pairs = []
+    for d, r in own.iterrows():
+        k = next((k for k in fits(r) if k not in taken), None)
+        if k is not None:
+            taken.add(k)
+            pairs.append((k, d))
+    return pairs
+
+
+def _drop_copies(ledger: Ledger, table: str, code: str, pairs: list[tuple], value, found: list[dict] = ()) -> None:
+    """Drop each pair's own copy, said at its cell (``code``, naming the booked row; ``value(k, d)``)."""
+    if not pairs:
+        return
+    t = getattr(ledger, table)
+    found = [*found, *(dict(code=code, src=t.at[d, "src"], file=t.at[d, "file"], sheet=t.at[d, "sheet"], row=t.at[d, "row"],
+                            column=t.at[d, "column"], value=value(k, d), detail=place(t.at[k, "file"], t.at[k, "sheet"], t.at[k, "row"]))
+                       for k, d in pairs)]
+    setattr(ledger, table, t.drop(index=[d for _, d in pairs]).reset_index(drop=True))
+    ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
+
+
+def _same_instruction(own: pd.Series, booked: pd.Series, words: tuple[str, ...]) -> bool:
+    """Whether a 批示 naming no one on the item's row may be a 批示台账's of its item (see
+    :func:`_merge_unnamed_copies`): the post fits, the levels agree, the days do not differ."""
+    if not post_fits(own["leader"], booked["leader"], words):
+        return False
+    if pd.notna(own["level"]) and pd.notna(booked["level"]) and own["level"] != booked["level"]:
+        return False
+    return pd.isna(booked["date"]) or bool(_days_agree(own, pd.Series([booked["date"]])).iloc[0])
+
+
+def _days_agree(own: pd.Series, days: pd.Series) -> pd.Series:
+    """Whether a record of the item's row may be of each of ``days``: it gives none, or the same day (the
+    same month, when it gives a month or a 旬 only)."""
+    if pd.isna(own["date"]):
+        return pd.Series(True, index=days.index)
+    if own["date_status"] == "ok":
+        return days == own["date"]
+    return days.dt.to_period("M") == own["date"].to_period("M")
+
+
 def flags_against_records(ledger: Ledger) -> None:
     """An item's 是否采用 read against the adoptions linked to the item from other rows (a 采用台账 of the
     same or another file): a yes that names no body was read as an adoption whose body is unknown; beside
@@ -433,7 +531,7 @@ def flags_against_records(ledger: Ledger) -> None:
     (``adoption.no_body``: adopted, by whom not written)."""
     t = ledger.adoptions
     linked = t["item"].to_numpy() != -1
-    bare_flag = linked & (t["origin"].to_numpy() == "flag") & (t["body"].to_numpy() == "") & t["tier"].isna().to_numpy()
+    bare_flag = linked & _bare_yes(ledger, t) & (t["body"].to_numpy() == "") & t["tier"].isna().to_numpy()
     recorded = t[linked & ~bare_flag]
     if recorded.empty:
         return
@@ -451,6 +549,18 @@ def flags_against_records(ledger: Ledger) -> None:
                   value=r.not_adopted_flag, detail=_records_at(first.loc[r.item], count[r.item]))
              for r, col in zip(denied.itertuples(), columns)]
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
+
+
+def _bare_yes(ledger: Ledger, t: pd.DataFrame) -> np.ndarray:
+    """Which adoptions are a yes alone: a 是否采用 mark, or a 采用情况 cell saying adopted and nothing of
+    where, which issue or when (√, 已采用: the same yes under another header). Not a 采用级别 code no
+    legend explains (said at it: ``adoption.level_code``)."""
+    flag = t["origin"].to_numpy() == "flag"
+    text = (t["origin"].to_numpy() == "text_column") & t["issue_no"].isna().to_numpy() & (t["date_status"].to_numpy() == "missing")
+    if text.any():
+        level_column = ledger.column_letter(t["src"], "adoption_level").to_numpy()
+        text &= level_column != t["column"].to_numpy()
+    return flag | text
 
 
 def _records_at(first: pd.Series, n: int) -> str:
@@ -514,6 +624,29 @@ def _merge_dated_adoptions(ledger: Ledger, organ_key: OrganKey | None) -> None:
              for r, h in zip(rows[again].itertuples(), heads[again].itertuples())]
     ledger.adoptions = t.drop(index=rows.index[again.to_numpy()]).reset_index(drop=True)
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
+
+
+def _merge_level_words(ledger: Ledger, level_only: LevelOnly) -> None:
+    """An adoption on the item's own row naming its level alone (市级采用, 区市省三级采用: ``level_only``)
+    beside one a 采用台账 (any row naming the item by 编号 or title) records dated at that level and line
+    (江州市政协 2025-04-18) is that one when its own day, if any, is the 台账's (or its month): one
+    adoption, the 台账's, said at the row's cell (``adoption.repeated``). Each 台账 adoption is one of
+    the row's at most. (Counted apart, the row's copy was dated by the item's 收稿日期: the adoption
+    counted and paid in that quarter too.)"""
+    t = ledger.adoptions
+    rows = t[(t["item"].to_numpy() != -1) & t["tier"].notna().to_numpy()]
+    booked = rows[_registered(rows) & rows["date"].notna() & (rows["date_status"] == "ok")]
+    own = rows[~_registered(rows) & rows["item"].isin(set(booked["item"]))]
+    own = own[[level_only(f, b) for f, b in zip(own["file"], own["body"])]]
+    if own.empty:
+        return
+
+    def fits(r: pd.Series) -> list:
+        same = booked[(booked["item"] == r["item"]) & (booked["tier"].astype(object) == r["tier"])
+                      & (booked["channel"].astype(object) == r["channel"])]
+        return list(same.index[_days_agree(r, same["date"]).to_numpy()])
+
+    _drop_copies(ledger, "adoptions", "adoption.repeated", _one_each(own, fits), lambda k, d: t.at[d, "body"])
 
 
 def _leader_keys(t: pd.DataFrame, by: list[str], words: tuple[str, ...]) -> pd.Series:

@@ -119,6 +119,12 @@ _NAME_BEFORE_ISSUE = re.compile(r"([\u4e00-\u9fff]{2,20}?)((?:\d{4}年)?第?\d+�
 _IDENTIFIER = re.compile(r"^\s*(?:编号|文号|序号|流水号|登记号)\s*[:：]?")
 
 
+def yes_alone(readings: list[Reading]) -> bool:
+    """Whether an adoption cell's readings only say adopted (√, 已采用): no body, issue or day."""
+    return len(readings) == 1 and readings[0].state == ADOPTED and not readings[0].body and readings[0].issue_no is None \
+        and not (readings[0].date or readings[0].day or readings[0].when)
+
+
 class Vocabulary:
     """The rules' words for adoption marks and instructions, compiled once per Rules."""
 

@@ -94,6 +94,19 @@ def loose_title_key(title: str) -> str:
     return key if len(key) >= 6 else ""
 
 
+# What an editor drops from a title it prints abridged (关于…的建议 → …): an opening 关于, a closing 的建议.
+_OPENING_WORDS = re.compile(r"^关于")
+_CLOSING_WORDS = re.compile(r"(?:的)?(?:几点建议|建议)$")
+
+
+def abridges(short_key: str, full_key: str) -> bool:
+    """Whether a title key (:func:`title_key`) is ``full_key``'s title abridged: less an opening 关于 and a
+    closing 的建议 (的几点建议), what is left (six characters at least) stands in it (加快白沙河沿岸生态修复 of
+    关于加快白沙河沿岸生态修复的建议; 老旧小区加装电梯后续管理的建议 of 关于加强老旧小区加装电梯后续管理的建议)."""
+    core = _CLOSING_WORDS.sub("", _OPENING_WORDS.sub("", short_key))
+    return len(core) >= 6 and core in full_key
+
+
 def item_no_key(value) -> str:
     """An item number (编号) as a matching key: ``12``, ``12.0`` and ``０１２`` are not the same,
     but full-width and spacing differences are removed."""

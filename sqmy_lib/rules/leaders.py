@@ -70,3 +70,26 @@ def one_leader(short: str, full: str, words: tuple[str, ...]) -> bool:
 def same_leader(a: str, b: str, words: tuple[str, ...]) -> bool:
     """Whether two leader texts write one leader (either way round)."""
     return leader_key(a) == leader_key(b) or one_leader(a, b, words) or one_leader(b, a, words)
+
+
+# A post naming no one leader (区领导, 区政府主要领导, 市分管领导): any leader of its level.
+_ANY_LEADER = "领导"
+
+
+def _post(leader: str) -> str:
+    return _NOT_A_LEADERS_OWN.sub("", simplified(unicodedata.normalize("NFKC", leader or "")))
+
+
+def names_no_post(leader: str) -> bool:
+    """Whether a leader text names no one post: blank (已批示, √) or a post of no one leader (区领导)."""
+    post = _post(leader)
+    return not post or post.endswith(_ANY_LEADER)
+
+
+def post_fits(short: str, full: str, words: tuple[str, ...]) -> bool:
+    """Whether ``short``, a leader written by post alone or not at all (区长, 区领导, '' for 已批示 or √), may
+    be the leader ``full`` writes by post and name (区长刘志远): no post, a post naming no one leader
+    (:func:`names_no_post`: the level is the caller's to compare), or ``full``'s own post (区长, not 副区长)."""
+    if leader_person(short, words) or not (person := leader_person(full, words)):
+        return False
+    return names_no_post(short) or _post(full).replace(person, "", 1) == _post(short)

@@ -158,6 +158,11 @@ class Placement:
             return replace(placed, channel=self.default_channel)
         return placed
 
+    def says_level_only(self, name: str) -> bool:
+        """Whether a body names a level and no organ (市级采用, 区市省三级采用's 省级): the office's own line
+        at that level, which a record naming the organ (江州市政协) may be the same adoption of."""
+        return bool(name) and self.place(name).tier is not None and self._level_alone(name)
+
     def _level_alone(self, name: str) -> bool:
         """Whether a name says a level and nothing of whose it is (``市级``, ``省里采用``, ``示例市``,
         ``市级《社情民意》第5期``): the office's own line (``default_channel``). ``市日报``, ``县电视台``,

@@ -15,7 +15,8 @@ A cell counts as accounted for when
 - it holds a field of its row's item (title, date, author, unit, …), or a record was read
   from it (an adoption, a forwarding, an instruction), or it dates or numbers a record of its
   row (采用日期, 期号, 批示日期, 落实情况, …), or it says there is nothing (不采用, 待定, 无, 待批示);
-- it is the 是否采用 of an item whose adoption another row records (a 采用台账's): it confirms that one.
+- it is the 是否采用 of an item whose adoption another row records (a 采用台账's), or its 采用情况 saying
+  adopted alone (√): it confirms that one.
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
                 cells: Iterable[tuple[str, str, int, str, object]]) -> list[tuple[str, str, int, str, object]]:
     """The cells among ``cells`` (file, sheet, Excel row, column letter, value) that the ledger
     neither consumed nor reported (see the module docstring)."""
-    from ..read.marks import NOT_ADOPTED, PENDING, Vocabulary
+    from ..read.marks import NOT_ADOPTED, PENDING, Vocabulary, yes_alone
 
     vocab = Vocabulary(rules.data, rules.place)
     files_failed = {_key(f) for f, s in zip(ledger.files["file"], ledger.files["status"]) if s != "ok"}
@@ -107,6 +108,8 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
             continue
         if fld == "adopted_flag" and (src, row) in adopted_rows:
             continue  # 是 in 是否采用, the item's adoption in the 采用台账
+        if fld == "adoption" and (src, row) in adopted_rows and yes_alone(vocab.read_text(value)):
+            continue  # √ in 采用情况: the same yes (link.flags_against_records)
         if col in info["labels"] and (src, row) in items or col in info["labels"] and info["kind"] == "adoptions":
             readings = vocab.read_text(value) if fld == "adoption" else [vocab.read_mark(value)]
             if readings and all(r is not None and r.state in (NOT_ADOPTED, PENDING) for r in readings):
