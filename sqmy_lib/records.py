@@ -50,7 +50,7 @@ _DATED = {"date": DATE, "date_text": TEXT, "date_status": TEXT}
 
 SCHEMAS: dict[str, dict[str, str]] = {
     "submissions": {
-        "item": INT, "item_no": TEXT, "seq": TEXT, "title": TEXT, "title_key": TEXT, **_DATED, "authors": OBJECT,
+        "item": INT, "item_no": TEXT, "original_no": TEXT, "seq": TEXT, "title": TEXT, "title_key": TEXT, **_DATED, "authors": OBJECT,
         "author_text": TEXT, "unit": TEXT, "sector": TEXT, "category": OBJECT, "category_text": TEXT, "role_text": TEXT,
         "note": TEXT, "is_unit_item": BOOL, "filed_by": TEXT,
         # The item's 是否采用 as written where it says not adopted (否, 待定), its row recording none:

@@ -123,6 +123,10 @@ class QuarterlyCircular:
         ad = ad.sort_values(["tier_rank", "date"], ascending=[False, True], kind="stable")
         return ad.drop_duplicates("item").reset_index(drop=True)
 
+    def compared_units(self) -> list[str]:
+        """The units the circular weighs against one another (how balanced the work is): all of them."""
+        return list(self.units["unit"])
+
     def concentration(self, n: int = 3) -> tuple[pd.DataFrame, float | None]:
         """The units that submitted most in the period and their share of all submissions.
 
@@ -130,7 +134,8 @@ class QuarterlyCircular:
         boundary cuts no tie (units with the same count go in together or not at all). None are
         named (share None) when that group is empty or when every unit that submitted sent as many
         as the others (nothing is unbalanced)."""
-        sent = self.units[self.units["submitted"] > 0].sort_values("submitted", ascending=False, kind="stable")
+        peers = self.units[self.units["unit"].isin(self.compared_units())]
+        sent = peers[peers["submitted"] > 0].sort_values("submitted", ascending=False, kind="stable")
         counts = sent["submitted"].tolist()
         k = min(n, len(counts))
         while 0 < k < len(counts) and counts[k - 1] == counts[k]:  # the boundary would cut a tie

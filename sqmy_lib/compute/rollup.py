@@ -31,11 +31,12 @@ import numpy as np
 import pandas as pd
 
 from .. import arguments, zh
+from ..read.offices import level_in_name, office_of_folder
 from ..read.values import loose_title_key
 from ..records import Ledger, OfficeTree, Roster, typed
 from ..rules import Rules
 from ..rules.leaders import leader_person, post_words, same_leader as same_leader_written
-from ..rules.placement import office_place, place_of
+from ..rules.placement import place_below, place_of
 from .circular import QuarterlyCircular, build_circular
 from .base import ROLLUP_ORIGIN, counted_from
 from .counted import Counted
@@ -53,6 +54,10 @@ BY_NUMBER, BY_TITLE = "编号", "标题+作者+日期"
 # as the reader's references match loosely (link.loose): said apart in 跨级重复（已合并）.
 BY_LOOSE_TITLE = "标题（只差括注或日期）+作者+日期"
 NO_CANDIDATE = "下级台账中无对应记录"  # a doubt's candidates when the office it names holds no such item
+NOT_IN_TREE = "不在本次汇总的下级政协中"  # a doubt's reason when the 政协 it names has no folder in the tree
+# A 政协 of a place, as a record's 单位 or author names one (东坪县政协, 高新区政协工委; 政协东坪县委员会 and
+# 东坪县政协办公室 as ``office_of_folder`` writes them): two characters of place at least before its level word.
+_CPPCC_OF_A_PLACE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:县|区|市|旗|州|盟)政协(?:工作委员会|工委)?")
 
 
 def _places(subs: pd.DataFrame) -> pd.Series:
@@ -67,7 +72,7 @@ def match_forwarded(c: Counted, tree: OfficeTree, window_days: int | None = None
     window = window_days if window_days is not None else int(c.rules.data.get("rollup", {}).get("match_window_days", 30))
     rank = {o.name: tiers.index(o.level) for o in tree.offices}
     subs = c.submissions
-    cols = ["item", "item_no", "title", "title_key", "date", "office", "unit", "file", "sheet", "row"]
+    cols = ["item", "item_no", "original_no", "title", "title_key", "date", "office", "unit", "file", "sheet", "row"]
     subs = subs[cols].assign(office=subs["office"].astype(object), level=subs["office"].astype(object).map(rank))
     if subs.empty:
         return pd.DataFrame(columns=MATCH_COLUMNS), pd.DataFrame(columns=UNCERTAIN_COLUMNS)
@@ -96,11 +101,13 @@ def _naming_a_lower_office(c: Counted, higher: pd.DataFrame, tree: OfficeTree) -
     as the higher office's own, and said (a doubt with no candidate), so staff can check both ledgers."""
     below = _offices_by_place(tree)
     rank = {o.name: c.rules.tiers.index(o.level) for o in tree.offices}
+    rank_of = c.rules.tier_rank
     # Each distinct name is placed once: a province's 200,000 records name a few thousand people and
     # units (a call per record took 7 s of the roll-up's 10 s of matching; this takes 0.2 s).
     names = pd.unique(pd.concat([higher["unit"].astype(object), c.authors["name"].astype(object)]))
-    naming = {n: o for n in names if (o := below.get(office_place(n))) is not None}
-    authors = c.authors[c.authors["name"].isin(list(naming))]
+    naming = {n: o for n in names if (o := below.get(_place_in(n, tree))) is not None}
+    absent = _offices_not_in_tree(names, naming, c.rules.tiers)
+    authors = c.authors[c.authors["name"].isin([*naming, *absent])]
     authors_of: dict = {}
     for item, name in zip(authors["item"], authors["name"]):
         authors_of.setdefault(item, []).append(name)
@@ -114,29 +121,57 @@ def _naming_a_lower_office(c: Counted, higher: pd.DataFrame, tree: OfficeTree) -
                 rows.append({"higher_item": item, "lower_item": None,
                              "reason": f"单位或作者为{named.name}，但{named.name}{lacks}（按{office}本级统计）"})
                 break
+            if name in absent and rank_of(absent[name]) < level:
+                rows.append({"higher_item": item, "lower_item": None,
+                             "reason": f"单位或作者为{name}，但{name}{NOT_IN_TREE}，无法核对（按{office}本级统计）"})
+                break
     return pd.DataFrame(rows, columns=["higher_item", "lower_item", "reason"])
 
 
+def _offices_not_in_tree(names, naming: dict, tiers: list[str]) -> dict[str, str]:
+    """The names among ``names`` that are a 政协 of a place (东坪县政协) no office of the tree is, with the
+    level the name says (县级): a county's item the roll-up has no folder for, most likely."""
+    found = {}
+    for name in names:
+        if isinstance(name, str) and name not in naming and _CPPCC_OF_A_PLACE.fullmatch(office_of_folder(name)):
+            if (level := level_in_name(office_of_folder(name), tiers)) is not None:
+                found[name] = level
+    return found
+
+
 def _offices_by_place(tree: OfficeTree) -> dict:
-    """Office by the place its name (or code) is of (``office_place``: 丙, 丙县, 丙县政协 alike); a
-    place two offices share (东山县, 东山区) names neither."""
+    """Office by the place its name (or code) is of (``_place_in``: 丙, 丙县, 丙县政协 alike, with the
+    roll-up office's place before it or not); a place two offices share (东山县, 东山区) names neither."""
     found: dict = {}
     for o in tree.offices:
-        for place in {office_place(o.name), office_place(o.code)} - {""}:
+        for place in _places_of(o, tree):
             found.setdefault(place, set()).add(o)
     return {place: next(iter(os_)) for place, os_ in found.items() if len(os_) == 1}
 
 
+def _place_in(name, tree: OfficeTree) -> str:
+    """The place a name of an office is of, as every spelling of it shares it: 江州高新区政协工委, 高新区政协工委,
+    高新区 under 江州市政协 → 高新 (``place_below``: a county is written with its city's name before it or not)."""
+    return place_below(name, tree.office) if isinstance(name, str) else ""
+
+
+def _places_of(office, tree: OfficeTree) -> set[str]:
+    return {_place_in(office.name, tree), _place_in(office.code, tree)} - {""}
+
+
 def _by_number(lower: pd.DataFrame, higher: pd.DataFrame, tree: OfficeTree) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Higher records whose 编号 is a lower office's code plus one of its 编号."""
+    """Higher records whose 原编号 (or else 编号) is a lower office's code plus one of its 编号."""
     codes = {}
     for o in tree.offices:
         for alias in (o.code, o.name):
             if alias:
                 codes.setdefault(alias, o.name)
-    parts = higher["item_no"].astype(str).str.extract(_NUMBER_SCHEME)
-    found = higher.assign(lower_office=parts["code"].str.strip().map(codes), lower_no=parts["no"])
-    found = found[found["lower_office"].notna()]
+    # The 原编号 a record keeps beside its own 编号 first (白沙区-2025-001 beside JZ-2025-004), then its 编号.
+    numbered = [higher.assign(number=higher[column].astype(str)) for column in ("original_no", "item_no")]
+    found = pd.concat(numbered, ignore_index=True)
+    parts = found["number"].str.extract(_NUMBER_SCHEME)
+    found = found.assign(lower_office=parts["code"].str.strip().map(codes), lower_no=parts["no"])
+    found = found[found["lower_office"].notna()].drop_duplicates("item")
     pairs = found.merge(lower[["item", "item_no", "title_key", "office", "level", "date"]],
                         left_on=["lower_office", "lower_no"], right_on=["office", "item_no"], suffixes=("", "_l"))
     pairs = pairs[pairs["level_l"] < pairs["level"]]
@@ -161,9 +196,9 @@ def _by_title(c: Counted, lower: pd.DataFrame, higher: pd.DataFrame, tree: Offic
     common = (pairs[["pair", "item", "item_l"]].merge(names, on="item")
               .merge(names.rename(columns={"item": "item_l"}), on=["item_l", "name"]))
     # A forwarded record often names the lower office itself (东山县政协, 东山县, 东山) as its author or unit.
-    places = {o.name: {office_place(o.name), office_place(o.code)} - {""} for o in tree.offices}
+    places = {o.name: _places_of(o, tree) for o in tree.offices}
     by_office = pairs[["pair", "item", "office", "unit"]].merge(names, on="item", how="left")
-    names_office = [office_place(n) in places.get(o, ()) or office_place(u) in places.get(o, ())
+    names_office = [_place_in(n, tree) in places.get(o, ()) or _place_in(u, tree) in places.get(o, ())
                     for n, u, o in zip(by_office["name"], by_office["unit"], by_office["office"])]
     author_ok = pairs["pair"].isin(common["pair"]) | pairs["pair"].isin(by_office.loc[names_office, "pair"])
     days = (pairs["date"] - pairs["date_l"]).dt.days
@@ -410,6 +445,10 @@ class RollupCircular(QuarterlyCircular):
     def file_stem(self) -> str:
         return rollup_stem(self.period)
 
+    def compared_units(self) -> list[str]:
+        """The offices below: the roll-up office's own items (本级) are no 地区's, weighed against none."""
+        return [u for u in self.units["unit"] if u != self.office]
+
     def appendix(self) -> dict[str, pd.DataFrame]:
         """Sheets after the circular's own: missing offices and cross-level matches."""
         return {"缺报情况": self.missing, "跨级重复（已合并）": self.forwarded, "疑似重复（未合并）": self.uncertain}
@@ -484,14 +523,20 @@ def build_rollup(ledger: Ledger, tree: OfficeTree, year: int, quarter: int | Non
         notes.append(f"{len(matches)}条信息同时登记在下级和本级台账中（上报本级），已按一条统计，计入报送的下级政协；"
                      "各层级采用、批示在两处都有记录的只计一次")
     unmatched = int((uncertain["candidates"] == NO_CANDIDATE).sum()) if len(uncertain) else 0
+    not_in_tree = int(uncertain["reason"].str.contains(NOT_IN_TREE, regex=False).sum()) if len(uncertain) else 0
     if len(uncertain) > unmatched:
         notes.append(f"另有{len(uncertain) - unmatched}条疑似重复的记录无法确定是否为同一条信息，未合并，见“疑似重复（未合并）”工作表")
-    if unmatched:
-        notes.append(f"另有{unmatched}条本级记录的单位或作者为下级政协，但该政协台账中没有对应信息，已按本级统计，"
+    if unmatched > not_in_tree:
+        notes.append(f"另有{unmatched - not_in_tree}条本级记录的单位或作者为下级政协，但该政协台账中没有对应信息，已按本级统计，"
                      "请核对下级台账，见“疑似重复（未合并）”工作表")
+    if not_in_tree:
+        notes.append(f"另有{not_in_tree}条本级记录的单位或作者为未列入本次汇总的下级政协，已按本级统计，"
+                     "请核对是否漏报该政协的台账，见“疑似重复（未合并）”工作表")
     fields = {f.name: getattr(circ, f.name) for f in dataclasses.fields(QuarterlyCircular)}
     rollup_rules = rules.data.get("rollup", {})
-    fields.update(notes=notes, unit_word="地区", problems=_missing_text(missing),
+    # The office's own 本级 is no 地区 that sent nothing (三、存在的问题 names the 地区).
+    zero = circ.zero_units[circ.zero_units["unit"] != tree.office].reset_index(drop=True)
+    fields.update(notes=notes, unit_word="地区", problems=_missing_text(missing), zero_units=zero,
                   addressee=rollup_rules.get("addressee", circ.addressee),
                   next_steps=list(rollup_rules.get("next_steps", circ.next_steps)))
     return RollupCircular(**fields, level=tree.level, offices=offices, missing=missing, forwarded=matches,

@@ -34,6 +34,7 @@ from .vocabulary import (
     ROSTER_LABELS,
     SCORE_ENDINGS,
     ROSTER_ROLE_FALLBACK,
+    ORIGINAL_NO_LABELS,
 )
 
 HEADER_SCAN_ROWS = 30
@@ -477,6 +478,8 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         pass
     elif fld == "author" and "author" in layout.fields and _unit_beside_author(layout, c, leaf):
         pass
+    elif fld == "item_no" and "item_no" in layout.fields and _original_beside_number(layout, c, leaf):
+        pass
     elif fld == "unit" and "unit" in layout.fields and _sending(leaf) != _sending(layout.labels[layout.fields["unit"]].rsplit("/", 1)[-1]):
         # 工作单位 | 报送单位: the unit that sent the item is the one it counts for; the author's workplace
         # beside it is read past, said (header.ignored), whichever comes first.
@@ -522,6 +525,23 @@ def _set_aside(path: list[str], words: HeaderWords) -> bool:
     # nor over a column that names an adoption or a 批示 itself (奖励情况 over 采用单位 | 金额).
     return (words.field_of(leaf) not in ("adoption", "instruction")
             and any(words.money_or_score(l) and words.field_of(l) is None for l in path[:-1]))
+
+
+_ORIGINAL_NO = frozenset(norm_label(x) for x in ORIGINAL_NO_LABELS)
+
+
+def _original_beside_number(layout: Layout, c: int, leaf: str) -> bool:
+    """编号 | 原编号 side by side (a city's own number and the county's it was sent with, 白沙区-2025-001): the
+    原编号 is read as the item's original number (``original_no``), whichever comes first; False (said as a
+    second 编号, header.duplicate) when neither or both are one."""
+    first = layout.fields["item_no"]
+    if "original_no" in layout.fields or (leaf in _ORIGINAL_NO) == (layout.labels[first].rsplit("/", 1)[-1] in _ORIGINAL_NO):
+        return False
+    if leaf in _ORIGINAL_NO:
+        layout.fields["original_no"] = c
+    else:
+        layout.fields["original_no"], layout.fields["item_no"] = first, c
+    return True
 
 
 def _sending(label: str) -> bool:

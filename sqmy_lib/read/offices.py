@@ -36,7 +36,7 @@ from ..configfile import ConfigError
 from ..records import Ledger, Office, OfficeTree, typed
 from ..rules import Rules
 from ..rules.model import unit_type_key
-from ..rules.placement import place_of
+from ..rules.placement import place_below, place_of
 from .ledger import EXCEL_SUFFIXES, add_unsupported, discover, read_files
 
 MANIFEST_NAMES = ("offices.yaml", "offices.yml")
@@ -84,8 +84,9 @@ def level_in_name(name: str, tiers: list[str]) -> str | None:
 
 
 def office_code(name: str) -> str:
-    """The short name an office's items carry when forwarded: ``东山县政协`` → ``东山县``."""
-    for suffix in ("政协委员会", "委员会", "政协"):
+    """The short name an office's items carry when forwarded: ``东山县政协`` → ``东山县``, ``江州高新区政协工委`` →
+    ``江州高新区``."""
+    for suffix in ("政协工作委员会", "政协工委", "政协委员会", "委员会", "政协"):
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return name
@@ -380,7 +381,7 @@ def _add_misfiled(ledger: Ledger, tree: OfficeTree, tiers: list[str]) -> None:
             below = level_in_name(named, tiers)
             if below not in tiers or tree.level not in tiers or tiers.index(below) >= tiers.index(tree.level):
                 continue
-        elif _same_office(named, office):
+        elif _same_office(named, office, tree.office):
             continue
         rows.append(dict(code="office.misfiled", src=None, file=str(file), sheet="", row=None, column="",
                          value=named, detail=office))
@@ -388,11 +389,13 @@ def _add_misfiled(ledger: Ledger, tree: OfficeTree, tiers: list[str]) -> None:
         ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame(rows)], ignore_index=True))
 
 
-def _same_office(named: str, office: str) -> bool:
-    """Whether an office a file names (青石县政协) is the one it is filed under (青石县, 青石县政协办公室), or its
-    place is not told apart (a bare 政协)."""
+def _same_office(named: str, office: str, above: str = "") -> bool:
+    """Whether an office a file names (青石县政协) is the one it is filed under (青石县, 青石县政协办公室; 高新区政协
+    in 江州高新区政协工委/ under 江州市政协: the city's name left out), or its place is not told apart (a bare 政协)."""
     a, b = place_of(office_of_folder(named)), place_of(office_of_folder(office))
-    return not a or not b or a == b or a.startswith(b) or b.startswith(a)
+    if a and b and (a == b or a.startswith(b) or b.startswith(a)):
+        return True
+    return not a or not b or place_below(named, above) == place_below(office, above)
 
 
 # A place and the level word after it, as an office's ledger names it (利川市委, 利川县政协).

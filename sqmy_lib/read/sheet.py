@@ -144,7 +144,7 @@ _YES_NO_INSTRUCTION = {"√": True, "✓": True, "是": True, "有": True, "Y": 
                        "/": False, "—": False, "×": False}
 
 TABLE_COLUMNS = {
-    "submissions": ("item", "item_no", "seq", "title", "title_key", "date", "date_text", "date_status", "authors",
+    "submissions": ("item", "item_no", "original_no", "seq", "title", "title_key", "date", "date_text", "date_status", "authors",
                     "author_text", "unit", "sector", "category", "category_text", "role_text", "note", "filed_by",
                     "not_adopted_flag", "src", "row"),
     "authors": ("item", "position", "name", "written", "tag", "role", "scribe"),
@@ -1135,7 +1135,8 @@ class SheetReader:
         self.t.extend(
             "submissions", n,
             item=items,
-            item_no=self._mapped("item_no", self._column(data, "item_no"), lambda x: item_no_key(x) or ""),
+            item_no=self._numbers(data, "item_no"),
+            original_no=self._numbers(data, "original_no"),  # 原编号 beside 编号: the number of the office that sent it
             seq=self._seq_numbers(data),
             title=titles,
             title_key=[title_key(t) for t in titles],
@@ -1158,6 +1159,10 @@ class SheetReader:
         self._status_in_titles(titles, kept)
         for i in self._rows_with_records(data, notes):
             self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
+
+    def _numbers(self, data: list[list], fld: str) -> list[str]:
+        """A number column's cells as matching keys (``item_no_key``), '' where blank."""
+        return self._mapped("item_no", self._column(data, fld), lambda x: item_no_key(x) or "")
 
     def _seq_numbers(self, data: list[list]) -> list[str] | str:
         """Each row's 序号 as a whole number's text where the sheet has no 编号 column: a separate 采用台账

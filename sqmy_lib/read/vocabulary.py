@@ -75,6 +75,11 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "note": ("备注", "说明", "附注", "其他", "其它", "备考"),
 }
 
+# A number column that is the item's number in the office that sent it (原编号 | 白沙区-2025-001 beside the city's
+# own 编号 | JZ-2025-004): read as its own field (original_no; the roll-up matches by it), not a second 编号.
+# Alone, it is the item's 编号 (FIELD_LABELS).
+ORIGINAL_NO_LABELS = ("原编号", "原信息编号", "原稿件编号", "原始编号", "下级编号", "来稿原编号")
+
 # When no label matches exactly, the first keyword a label contains decides (order matters:
 # 采用日期 before 采用, 批示日期 before 批示, 是否上报 before 是否).
 FIELD_KEYWORDS: tuple[tuple[str, str | None], ...] = (

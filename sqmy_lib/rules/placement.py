@@ -315,8 +315,10 @@ def _absolute(tiers: list[str], own: str, k: int) -> str | None:
 _PLACE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "区", "旗", "盟", "地区")
 
 
-# An office's name less what names the body rather than the place: 政协…委员会, 政协, 委员会, 办公室.
-_OFFICE_WORDS = re.compile(r"(?:政协)?(?:委员会)?(?:办公室)?$")
+# An office's name less what names the body rather than the place: 政协…委员会, 政协, 委员会, 办公室, and the
+# 政协工委 (政协工作委员会) a place with no 政协 of its own has (江州高新区政协工委: 高新区's office).
+_OFFICE_WORDS = re.compile(r"(?:政协工作委员会|政协工委|政协)?(?:委员会)?(?:办公室)?$")
+_WORKING_COMMITTEE = ("政协工作委员会", "政协工委")
 # The place less its level word: 长阳土家族自治县 → 长阳, 东山县 → 东山, 丙县 → 丙.
 _AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)*自治(?:区|州|县|旗)$")
 _LEVEL_SUFFIX = re.compile(r"^(.+?)(?:地区|县|区|市|州|旗|盟)$")
@@ -324,8 +326,11 @@ _LEVEL_SUFFIX = re.compile(r"^(.+?)(?:地区|县|区|市|州|旗|盟)$")
 
 @lru_cache(maxsize=4096)
 def place_of(office_name: str) -> str:
-    """An office's place from its name: 东山县政协 → 东山县, 政协利川市委员会 → 利川市, 利川市政协办公室 → 利川市."""
+    """An office's place from its name: 东山县政协 → 东山县, 政协利川市委员会 → 利川市, 利川市政协办公室 → 利川市,
+    江州高新区政协工委 → 江州高新区 (a 区's 政协工委 is its office)."""
     name = norm_name(office_name).removesuffix("办公室")
+    if (word := next((w for w in _WORKING_COMMITTEE if name.endswith(w) and len(name) > len(w)), None)) is not None:
+        return name[: -len(word)]
     if name.startswith("政协") and name.endswith("委员会"):
         return name[2:-3]
     return name.removesuffix("政协")
@@ -342,6 +347,17 @@ def office_place(name: str) -> str:
     text = _OFFICE_WORDS.sub("", text) or text
     place = _AUTONOMOUS.match(text) or _LEVEL_SUFFIX.match(text)
     return place[1] if place else text
+
+
+def place_below(name: str, above: str) -> str:
+    """:func:`office_place` of an office below the office ``above`` (its name), less the place of ``above``
+    it may start with: a city's counties are written with its name or without (江州高新区政协工委, 高新区政协工委
+    and 高新区政协 under 江州市政协 → 高新); the place as it is when nothing would be left (江州县 → 江州)."""
+    place = office_place(name)
+    for form in _place_forms(place_of(above)) if above else ():
+        if place.startswith(form) and len(place) - len(form) >= 2:
+            return place[len(form):]
+    return place
 
 
 def _place_forms(name: str) -> list[str]:
