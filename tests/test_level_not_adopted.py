@@ -35,3 +35,20 @@ def test_a_level_beside_not_adopted_is_not_an_adoption(tmp_path):
     said = sorted((i.row, i.column) for i in report.issues if i.code == "adoption.level_not_adopted")
     assert said == [(3, "F"), (6, "F")]
     assert all("未计为采用" in i.message and "采用级别却填了" in i.message for i in report.issues if i.code == "adoption.level_not_adopted")
+
+
+def test_a_level_written_as_nothing_and_another_bodys_no_in_brackets(tmp_path):
+    # 未采用/否 beside a level written as nothing (—, /, 无, 未采用, ×): an ordinary row, nothing said.
+    # 省政协（市政协未采用）: 省政协's adoption, the bracket saying the 市政协 did not take it (before: no
+    # adoption, said as level_not_adopted beside 省级, and nothing at all with no level). A bracket naming
+    # no body (省政协采用（待确认）) still makes the cell pending: no adoption.
+    rows = [["序号", "报送日期", "信息标题", "报送人", "所在单位", "采用单位", "采用级别"]]
+    cells = [("未采用", "—"), ("否", "/"), ("未采用", "无"), ("否", "未采用"), ("未采用", "×"),
+             ("省政协（市政协未采用）", "省级"), ("省政协（市政协未采用）", None), ("省政协采用（待确认）", None)]
+    rows += [[k, f"2025-02-{k:02d}", f"关于第{k}件事的建议", "张明", "民盟县委", b, lv] for k, (b, lv) in enumerate(cells, 1)]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    assert not [i for i in report.issues if i.code == "adoption.level_not_adopted"]
+    ad = ledger.adoptions
+    assert sorted(zip(ad["row"].astype(int), ad["tier"].astype(str))) == [(7, "省级"), (8, "省级")]
+    rewards = sq.rewards(ledger, 2025)
+    assert dict(zip(rewards["name"], rewards["amount"])) == {"张明": Decimal("400.00")}  # two 省级 at ¥200

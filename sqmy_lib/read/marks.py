@@ -368,6 +368,11 @@ class Vocabulary:
             return NOT_ADOPTED
         return None
 
+    def before_not_adopted(self, text: str) -> str:
+        """What a text writes before its 未采用 (``市政协未采用`` → ``市政协``; '' for none)."""
+        m = self._not_adopted_in.search(text) or self._negated_verb.search(text)
+        return _OUTCOME_LEAD.sub("", text[: m.start()]).strip() if m else ""
+
     def _forwarded_not_adopted(self, text: str) -> str | None:
         """The body of a forwarding said before its negated adoption (``报市政协未采用`` → ``市政协``),
         or None when the text is no forwarding."""

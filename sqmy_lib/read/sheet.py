@@ -1885,10 +1885,29 @@ class SheetReader:
             c, value = cp, titled
         else:
             value = _with_publications(cell_text(body), titled) if _filled(publication) else body
-        readings, unplaced = self.vocab.read_text(value), False
+        readings, unplaced = self._outside_another_bodys_no(value), False
         if _filled(level):
             c, readings, unplaced = self._against_level(readings, value, body or publication, level, r, c)
         self._adoption_readings(readings, r, item, ref, c, unplaced)
+
+    def _outside_another_bodys_no(self, value) -> list[Reading]:
+        """An adoption cell's readings; ``省政协（市政协未采用）`` is 省政协's adoption, the bracket saying only
+        that another body did not take it (read whole, the 未采用 made the cell no adoption, unsaid). A
+        bracket naming no body (省政协采用（待确认）, （未采用）) speaks of the whole cell, as it always did."""
+        readings = self.vocab.read_text(value)
+        if not readings or any(x.state == ADOPTED for x in readings) or "未" not in (text := cell_text(value)):
+            return readings
+        brackets = _BRACKETED.findall(text)
+        if not brackets or not all(self._another_bodys_no(x) for x in brackets):
+            return readings
+        outside = self.vocab.read_text(_BRACKETED.sub("", text))
+        return outside if any(x.state == ADOPTED for x in outside) else readings
+
+    def _another_bodys_no(self, text: str) -> bool:
+        """Whether ``text`` says a body did not adopt (市政协未采用), not only 未采用."""
+        said = self.vocab.read_text(text)
+        return bool(said) and all(x.state == NOT_ADOPTED for x in said) \
+            and self._placed(norm(self.vocab.before_not_adopted(text))).tier is not None
 
     def _adoption_readings(self, readings: list[Reading], r, item, ref, c: int, unplaced: bool = False) -> None:
         for reading in readings:
@@ -1961,8 +1980,10 @@ class SheetReader:
         from_publication = c == self.f.get("publication") or publication_label(self._leaf(c))
         if readings and all(x.state in (NOT_ADOPTED, PENDING) for x in readings):
             # 采用单位 未采用 | 采用级别 市级: the clerk's 未采用 is not overruled by a level (the one the item
-            # was sent to, in some systems' exports); nothing is counted, and the two are said together.
-            self._finding("adoption.level_not_adopted", r, cl, level, cell_text(said))
+            # was sent to, in some systems' exports); nothing is counted, and the two are said together
+            # (a level written as nothing, —, 无, 未采用, says nothing more).
+            if written is not None and self._placed(norm(written)).tier is not None:
+                self._finding("adoption.level_not_adopted", r, cl, level, cell_text(said))
             return c, readings, False
         if written is None:
             return c, readings, self._level_unread(level, r, cl, placed, from_publication)

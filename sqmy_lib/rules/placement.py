@@ -183,7 +183,11 @@ class Placement:
         place = self._last_place(core)
         # The place or level word that ends last is the most specific (湖北省宜昌市政协: 宜昌市, not 湖北省;
         # 北京市东城区政协: 区); a level word inside the place name itself (利川市委) is the place's.
-        if place is not None and (found is None or place[0] >= found[2] + len(found[0])):
+        # A place below the office written before a post of its own (临江市市长钱某某, 扶余市副市长) is that
+        # place's: the level word right after it is the place's, as the 市 of 临江市委 is.
+        own_post = (place is not None and found is not None and place[1] in self.below
+                    and _DEPUTY.fullmatch(core[place[0]:found[2]]) is not None)  # (place ends where the post starts)
+        if place is not None and (found is None or place[0] >= found[2] + len(found[0]) or own_post):
             _, word, tier = place
             said = f"下级单位所在地名“{word}”" if word in self.below else f"本单位所在地名“{word}”"
             return Placed(tier, routing_channel or channel, routing if tier == self.own_tier else "", said, True)
@@ -347,6 +351,10 @@ def office_place(name: str) -> str:
     text = _OFFICE_WORDS.sub("", text) or text
     place = _AUTONOMOUS.match(text) or _LEVEL_SUFFIX.match(text)
     return place[1] if place else text
+
+
+# What may stand between a place and its own post (临江市常务副市长): nothing else.
+_DEPUTY = re.compile(r"(?:常务)?副?")
 
 
 def place_below(name: str, above: str) -> str:
