@@ -226,6 +226,8 @@ _ENTRIES = [
          "作者“{value}”中以空格隔开的“{detail}”按一人计(空格两边都不以常见姓氏开头,读作姓名中的间隔号);如是两人,请用“、”分隔"),
     Code("author.with_unit", WARNING, "作者栏写有单位", "作者“{value}”中的“{detail}”读作作者所在单位(该信息的单位),不计为作者;如系以单位名义报送,请只填单位,人员另列"),
     Code("author.collective", WARNING, "作者栏写的是集体", "作者“{value}”中的“{detail}”不是个人姓名,不计为个人作者(不计个人任务和稿酬);作者栏没有个人姓名的,按所在单位集体报送计入;如有执笔人请写明姓名"),
+    Code("author.department", WARNING, "作者栏写的是单位的内设部门", "作者“{value}”是单位“{detail}”的内设部门,按“{detail}”以单位名义报送计入(单位统计和稿酬);如该部门是单独统计的单位,请在名册的单位表中列明"),
+    Code("author.other_unit", WARNING, "作者栏与单位栏不是同一单位", "作者栏写的是单位“{value}”集体报送,单位栏写的却是“{detail}”,不是同一单位;已按单位栏的“{detail}”计入单位统计和稿酬,如应计入“{value}”,请改正单位栏"),
     Code("author.source", WARNING, "作者栏写的是信息来源", "作者“{value}”中的“{detail}”是信息来源,不是撰稿人,未计为作者(不计个人任务和稿酬);作者栏没有个人姓名的,按所在单位报送计入;如有撰稿人请写明"),
     Code("author.joined", WARNING, "作者以“和/与/及”相连", "作者“{value}”已按 {detail} 分别计入;多位作者请用“、”分隔"),
     Code("author.ambiguous", WARNING, "作者可能是单位", "作者“{value}”看起来像地名或单位名,已按个人计入;如是单位,请写全称或在名册中登记"),

@@ -245,6 +245,8 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
             findings += _at_author_cells(ledger, authors[ambiguous].drop_duplicates(["item", "name"]), "author.ambiguous")
         findings += _variants(ledger, authors[~is_unit])  # a unit written two ways: unit.read_as, not one person
         findings += _titled(ledger, authors[~is_unit], rules)
+        if is_unit.any():  # 九三学社市委参政议政部: the unit
+            findings += _departments(ledger, ListedUnits(roster, rules), rules)
         unit_only = pd.Series(is_unit).groupby(authors["item"].to_numpy()).all()
         subs["is_unit_item"] = subs["item"].map(unit_only).eq(True).to_numpy()
         findings += _columns_swapped(ledger, people, units, rules)
@@ -547,6 +549,41 @@ def _at_sector_cells(ledger: Ledger, rows: pd.DataFrame, code: str, detail: str)
                                                              column, rows["sector"], rows[detail])]
 
 
+def _departments(ledger: Ledger, listed: ListedUnits, rules: Rules) -> list[dict]:
+    """九三学社市委参政议政部 as an item's author: a unit's department (rules ``authors.department_words``) is
+    the unit, as one sent in the unit's name: the item's own 单位 when the name before the word writes it
+    (九三学社市委 beside it), else the roster unit it writes (one the 单位 sheet lists, the department not
+    listed as a unit of its own). It was a payee no roster lists while the item counted for the unit; said at
+    the author cell (``author.department``)."""
+    words = sorted({"".join(str(w).split()) for w in (rules.data.get("authors") or {}).get("department_words") or []} - {""},
+                   key=len, reverse=True)
+    authors = ledger.authors
+    maybe = authors["is_unit"].to_numpy() & authors["name"].str.endswith(tuple(words)).to_numpy() if words else []
+    if not np.any(maybe):
+        return []
+    own = ledger.submissions.drop_duplicates("item").set_index("item")["unit"]
+    places = office_places(rules)
+    found = {}
+    for k in np.flatnonzero(maybe):
+        name = authors["name"].iat[k]
+        base = name[: -len(next(w for w in words if name.endswith(w)))].rstrip(" -—·:：")
+        if len(base) >= 2 and name not in listed.names and (unit := _department_of(base, own.get(authors["item"].iat[k], ""),
+                                                                                   listed, places)):
+            found[k] = unit
+    if not found:
+        return []
+    at = authors.index[list(found)]
+    findings = _at_author_cells(ledger, authors.loc[at], "author.department", list(found.values()))
+    authors.loc[at, "name"] = list(found.values())
+    return findings
+
+
+def _department_of(base: str, own: str, listed: ListedUnits, places: tuple[str, ...]) -> str:
+    """The unit a department is of, ``base`` the name before its word: the item's own 单位 when ``base`` writes it,
+    else the listed unit ``base`` writes, else ''."""
+    return own if own and unit_key(base, places) == unit_key(own, places) else listed.of(base)
+
+
 def _columns_swapped(ledger: Ledger, people: set[str], units: set[str], rules: Rules) -> list[dict]:
     """作者 县卫健局 | 单位 钱七: a unit in the author cell and a person's name in the 单位 cell, the two
     columns written the wrong way round. The item is the unit's (it counts for 县卫健局, not for a unit
@@ -740,8 +777,23 @@ def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> list[dict]:
     subs.loc[missing, "unit"] = fill.fillna("").to_numpy()
     counts = from_sheet.dropna().groupby(subs.loc[missing, "src"]).size()
     where = sheets.set_index("src")
-    return [dict(code="sheet.unit_from_name", src=src, file=where.at[src, "file"], sheet=where.at[src, "sheet"], row=None,
-                 column="", value=by_sheet[src], detail=str(int(n))) for src, n in counts.items()]
+    return _several_unit_authors(ledger, set(subs.loc[missing, "item"]), first_unit) + [
+        dict(code="sheet.unit_from_name", src=src, file=where.at[src, "file"], sheet=where.at[src, "sheet"], row=None,
+             column="", value=by_sheet[src], detail=str(int(n))) for src, n in counts.items()]
+
+
+def _several_unit_authors(ledger: Ledger, filled: set, first_unit: pd.Series) -> list[dict]:
+    """An item with no 单位 whose author cell names several units (民革市委、民盟市委, 民革市委、民盟市委联合课题组):
+    it counts for the first (``_fill_units``), each unit an author sharing its 稿酬; said at the author cell as a
+    单位 cell naming several is (``unit.several``)."""
+    authors = ledger.authors
+    units = authors[authors["is_unit"] & authors["item"].isin(filled)].drop_duplicates(["item", "name"])
+    several = units[units["item"].duplicated(keep=False)]
+    if several.empty:
+        return []
+    written = several.groupby("item", sort=False)["written"].agg("、".join)
+    rows = pd.DataFrame({"item": written.index, "written": written.to_numpy()})
+    return _at_author_cells(ledger, rows, "unit.several", list(rows["item"].map(first_unit)))
 
 
 def _sheet_units(ledger: Ledger, units: set[str], rules: Rules) -> dict[int, str | None]:

@@ -149,6 +149,8 @@ def looks_like_a_person(name: str) -> bool:
         and all(_CJK.match(ch) for ch in name)
 
 
+# 民革市委、民盟市委联合课题组: the units' group, written with the word saying it is theirs together.
+_JOINT_GROUP_WORDS = ("联合", "联名", "共同")
 # 课题组(张三、李四): a unit with its people's names in brackets.
 _UNIT_WITH_NAMES = re.compile(r"([^()（）]+)[(（]([^()（）]+)[)）]")
 # A bracket listing several things (张三(县政协委员、民革)): its separators are not the cell's.
@@ -288,6 +290,7 @@ class AuthorWords:
     sources: tuple[str, ...] = ()  # where an item came from, not who wrote it (群众来信, 12345热线)
     posts: tuple[str, ...] = ()  # a person's post written with the name (副主席, 主委, 局长)
     collective: tuple[str, ...] = ()  # the unit as a whole, not a person (集体, 本单位, 课题组)
+    departments: tuple[str, ...] = ()  # a unit's department (参政议政部, 研究室): an organisation's, not a person
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
     _prefix_re: re.Pattern | None = field(default=None, repr=False)
 
@@ -300,7 +303,7 @@ class AuthorWords:
                    by_len(a.get("scribe_words") or cls.scribe), by_len(a.get("et_al_words") or cls.et_al),
                    by_len(data.get("unit_name_words")), by_len(data.get("unit_name_suffixes")),
                    by_len(a.get("ambiguous_suffixes")), by_len(a.get("source_words")), by_len(a.get("post_words")),
-                   by_len(a.get("collective_words")))
+                   by_len(a.get("collective_words")), by_len(a.get("department_words")))
 
     def is_unit(self, name: str) -> bool:
         """A name a unit word of the rules marks (民革县委, 县教育局): the rules' test, as
@@ -313,8 +316,8 @@ class AuthorWords:
 
     def _organised(self, name: str) -> bool:
         """A short text that reads as an organisation's or a place's, not a person's name
-        (县委张伟, 宣传部, 内科)."""
-        return self.is_unit(name) or name.endswith(self.place_suffixes or ("\0",))
+        (县委张伟, 宣传部, 内科, 研究室)."""
+        return self.is_unit(name) or name.endswith(self.place_suffixes or ("\0",)) or name.endswith(self.departments or ("\0",))
 
     def is_person_name(self, name: str) -> bool:
         """Two or three characters (four with a compound surname) that are a person's name: not
@@ -394,15 +397,20 @@ class AuthorWords:
         return token in self.collective
 
     def unit_and_collective(self, token: str) -> tuple[str, str] | None:
-        """``市工商联课题组``, ``经济界全体委员`` → (the unit, the collective word): the unit as a whole written
-        after the unit's name, its item as one sent in the unit's name; None for anything else (课题组
-        alone, 张三课题组: no unit before it)."""
+        """``市工商联课题组``, ``经济界全体委员``, ``民建市委（集体）``, ``民盟市委联合课题组`` → (the unit, the
+        collective word as written): the unit as a whole written after the unit's name (in brackets too, or
+        with 联合 before it), its item as one sent in the unit's name; None for anything else (课题组 alone,
+        张三课题组: no unit before it)."""
+        if (m := _UNIT_WITH_NAMES.fullmatch(token)) and self.is_collective(m[2].strip()):
+            token = m[1].strip() + m[2].strip()  # 民建市委（集体）: as 民建市委集体 (not a person 集体)
         if not token.endswith(self.collective or ("\0",)):
             return None
         for w in self.collective:  # longest first: 经济界|全体委员, not 经济界全体|委员
             unit = token[: -len(w)].rstrip(_UNIT_NAME_GAP) if token.endswith(w) else ""
+            together = next((j for j in _JOINT_GROUP_WORDS if unit.endswith(j) and len(unit) > len(j) + 1), "")
+            unit = unit[: len(unit) - len(together)]  # 民盟市委联合|课题组: the unit is 民盟市委
             if len(unit) >= 2 and self._organised(unit):
-                return unit, w
+                return unit, together + w
         return None
 
     def unit_and_name(self, token: str) -> tuple[str, str, str] | None:
@@ -578,13 +586,13 @@ def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
         et_al, text = m[0].strip(), text[: m.start()].strip()
     joined = ""
     if any(c in text for c in _CONJUNCTIONS):
-        parts = [_JOINED.match(p.strip()) for p in _SEPARATORS.split(text)]
+        parts = [_joined(p.strip(), words) for p in _SEPARATORS.split(text)]
         if any(parts):
             joined = next(m[2] for m in parts if m)
             text = "、".join(f"{m[1]}、{m[3]}" if m else p for m, p in zip(parts, _SEPARATORS.split(text)))
     if joined:
-        inner = split_authors(text, words)
-        return AuthorCell(inner.authors, et_al or inner.et_al, joined)
+        inner = split_authors(text, words)  # 民革县委与民盟县委联合课题组: its units and group kept too
+        return replace(inner, et_al=et_al or inner.et_al, joined=joined)
     if _PLAIN.fullmatch(text) and not any(w in text for w in words.scribe):
         # Names, separators and spaces only: no tag, no 执笔, no affiliation to look for but a word.
         names = [n for part in _SEPARATORS.split(text) for n in _one_name_spaced(_join_alignment(part.split()), words)]
@@ -598,6 +606,7 @@ def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
     units: list[str] = []
     sources: list[str] = []
     collective: list[str] = []
+    groups: list[tuple[int, str]] = []  # (how many authors before it, the unit) of each unit's group (县工商联课题组)
     for part in (p for piece in _SEPARATORS.split(text) for p in _each_bracketed(piece.strip())):
         if _CONTACT.fullmatch(part) or _about_the_person(part):  # 张三，电话：138…, 张三，男，45岁: about the name before it
             if authors:
@@ -610,18 +619,41 @@ def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
             collective.append(part)
             continue
         if group := words.unit_and_collective(part):  # 市工商联课题组、张三: the group's unit, 张三 its author
-            units += [group[0]] if group[0] not in units else []
+            groups.append((len(authors), group[0]))
             collective.append(group[1])
             continue
         found, unit = _part_authors(part, words)
         authors.extend(found)
         if unit and unit not in units:
             units.append(unit)
+    if groups and all(words.is_unit(a.name) for a in authors) and len(authors) + len(groups) > 1:
+        authors = _groups_as_authors(authors, groups)  # 民革市委、民盟市委联合课题组: as 民革市委、民盟市委
+    else:
+        units += [u for _, u in groups if u not in units]
     if len(authors) > 1 and any(not words.is_unit(a.name) for a in authors):
         # 张三/民革县委, 县政协办公室、张三: a unit listed with people is their unit, not an author.
         units += [a.name for a in authors if words.is_unit(a.name) and a.name not in units]
         authors = [a for a in authors if not words.is_unit(a.name)]
-    return AuthorCell(tuple(authors), et_al, unit="、".join(units), source="、".join(sources), collective="、".join(collective))
+    return AuthorCell(tuple(authors), et_al, unit="、".join(units), source="、".join(sources),
+                      collective="、".join(dict.fromkeys(collective)))
+
+
+def _joined(part: str, words: AuthorWords) -> re.Match | None:
+    """``张三和李四``, ``民革县委与民盟县委`` split at the word joining them; None for one unit's name with 和 in
+    it (社会和法制委员会, 县经济和信息化局: the text before 和 neither a unit nor a person's name by its shape)."""
+    m = _JOINED.match(part)
+    if m and words.is_unit(part) and not words.is_unit(m[1]) and not looks_like_a_person(m[1]):
+        return None
+    return m
+
+
+def _groups_as_authors(authors: list[Author], groups: list[tuple[int, str]]) -> list[Author]:
+    """A cell of units only, some written with their group (民革市委、民盟市委联合课题组, 民革县委课题组、民盟县委课题组):
+    a joint item of those units, each an author in its place, as ``民革市委、民盟市委`` is (no person to credit)."""
+    out = list(authors)
+    for k, (at, unit) in enumerate(groups):  # each after the authors written before it
+        out.insert(at + k, Author(unit, author_key(unit)))
+    return out
 
 
 # 王五(委员)赵六(信息员): names each with its bracket, no separator between them.

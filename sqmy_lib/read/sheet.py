@@ -28,6 +28,7 @@ from ..rules import Rules
 from ..rules.follow_up import DONE, Vocabulary as FollowUpWords
 from ..rules.placement import BULLETIN_TITLES, organ_name
 from ..zh import column_letter as col_letter
+from .attribute import office_places, unit_key
 from .authors import AuthorCell, AuthorWords, split_authors, unit_written
 from .headers import RECORD_FIELDS, BodyColumn, Layout, is_count_label, level_label, norm_label, publication_label
 from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
@@ -1203,6 +1204,7 @@ class SheetReader:
                       if said[0] or u and (u[-1:] in _CLOSING_BRACKETS or cell is not None and u in [a.key for a in cell.authors])
                       else (u, sector) for (u, sector), said, cell, r in zip(cells, alone, parsed, kept)]
         units = [u or self._unit_of_authors(cell, r) for (u, _), cell, r in zip(unit_cells, parsed, kept)]
+        self._other_units_said(unit_cells, parsed, kept)
         if self._headings:
             units = self._units_by_heading(units, kept)
         written = self._mapped("spaced", self._column(data, "sector"), lambda x: norm_spaces(cell_text(x)))
@@ -1220,6 +1222,15 @@ class SheetReader:
         if code:
             self._finding(code, r, self.f["unit"], u, detail)
         return unit, sector
+
+    def _other_units_said(self, unit_cells: list[tuple[str, str]], parsed: list, kept: list[int]) -> None:
+        """单位 民革市委 | 作者 民盟市委课题组: the author cell names another unit's group, no person. The item counts
+        (and is paid) for its 单位 cell's unit, as README's order says; said at the author cell (``author.other_unit``)."""
+        places = office_places(self.rules)
+        for (u, _), cell, r in zip(unit_cells, parsed, kept):
+            if (u and cell is not None and cell.collective and cell.unit and not cell.authors
+                    and unit_key(cell.unit, places) != unit_key(u, places)):
+                self._finding("author.other_unit", r, self.f.get("author"), cell.unit, u)
 
     def _unit_alone(self, u: str) -> tuple[str, str, str]:
         """(the finding's code or '', the unit, its detail) of a 单位 cell naming several units or a 身份."""

@@ -403,6 +403,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("authors.ambiguous_suffixes", words(non_empty=False)),
     Spec("authors.source_words", words(non_empty=False)),
     Spec("authors.collective_words", words(non_empty=False)),
+    Spec("authors.department_words", words(non_empty=False)),
     Spec("left_sheet_words", words(non_empty=False)),
     Spec("roles", lists_apart(with_keys=True)),
     Spec("roles.*", words(non_empty=False)),
