@@ -1989,12 +1989,7 @@ class SheetReader:
         written = self._level_written(level, r, cl)
         placed = [self._placed(x.body) for x in readings if x.body]
         from_publication = c == self.f.get("publication") or publication_label(self._leaf(c))
-        if readings and all(x.state in (NOT_ADOPTED, PENDING) for x in readings):
-            # 采用单位 未采用 | 采用级别 市级: the clerk's 未采用 is not overruled by a level (the one the item
-            # was sent to, in some systems' exports); nothing is counted, and the two are said together
-            # (a level written as nothing, —, 无, 未采用, says nothing more).
-            if written is not None and self._placed(norm(written)).tier is not None:
-                self._finding("adoption.level_not_adopted", r, cl, level, cell_text(said))
+        if self._not_adopted_beside(readings, written, level, said, r, cl):
             return c, readings, False
         if written is None:
             return c, readings, self._level_unread(level, r, cl, placed, from_publication)
@@ -2007,6 +2002,16 @@ class SheetReader:
             shown = cell_text(level) if cell_text(level) == written else f"{cell_text(level)}({written})"
             self._finding("adoption.level_differs", r, cl, shown, cell_text(said))
         return c, readings, False
+
+    def _not_adopted_beside(self, readings: list[Reading], written: str | None, level, said, r: int, cl: int) -> bool:
+        """采用单位 未采用 | 采用级别 市级: the clerk's 未采用 is not overruled by a level (the one the item was
+        sent to, in some systems' exports); nothing is counted, and the two are said together (a level
+        written as nothing, —, 无, 未采用, says nothing more). Whether the readings say not adopted."""
+        if not readings or any(x.state not in (NOT_ADOPTED, PENDING) for x in readings):
+            return False
+        if written is not None and self._placed(norm(written)).tier is not None:
+            self._finding("adoption.level_not_adopted", r, cl, level, cell_text(said))
+        return True
 
     def _level_unread(self, level, r: int, cl: int, placed: list, from_publication: bool) -> bool:
         """A 采用级别 code no legend explains, said at it: a body naming its level counts at that level; a
