@@ -199,15 +199,8 @@ def read_files(
     several levels are read together); ``office_of`` names the office each file belongs to,
     filling the tables' ``office`` column and keeping links and repeats inside one office.
     """
-    file_rows: list[dict] = []
-    if roster is not None and not isinstance(roster, Roster):
-        roster, roster_failures = _read_roster_file(Path(roster), rules)
-        file_rows.extend(roster_failures)
+    roster, file_rows, rules, file_rules = _with_roster(roster, rules, file_rules)
     office_of = office_of or {}
-    if roster:  # a 政协 the roster lists is an office below: 扶余市政协编发 is a county's (Rules.with_offices_below)
-        units = list(roster.units["unit"])
-        rules = rules.with_offices_below(units)
-        file_rules = {p: r.with_offices_below(units) for p, r in (file_rules or {}).items()}
     jobs = [(k, path, (file_rules or {}).get(path, rules)) for k, path in enumerate(files)]
     results: list[FileResult | None] = [None] * len(files)
     for k, path, _ in jobs:
@@ -223,6 +216,27 @@ def read_files(
         ledger = merge(results, rules, office_of, list(file_rows))
     _add_roster(ledger, roster, rules)
     _blank_roster(ledger, roster)
+    _after_reading(ledger, rules, file_rules, year)
+    return ledger
+
+
+def _with_roster(roster, rules: Rules, file_rules: dict[Path, Rules] | None):
+    """(the roster read, its files rows, the rules and the files' rules with the 政协 it lists as offices
+    below: 扶余市政协编发 is a county's, ``Rules.with_offices_below``)."""
+    file_rows: list[dict] = []
+    if roster is not None and not isinstance(roster, Roster):
+        roster, roster_failures = _read_roster_file(Path(roster), rules)
+        file_rows.extend(roster_failures)
+    if roster:
+        units = list(roster.units["unit"])
+        rules = rules.with_offices_below(units)
+        file_rules = {p: r.with_offices_below(units) for p, r in (file_rules or {}).items()}
+    return roster, file_rows, rules, file_rules
+
+
+def _after_reading(ledger: Ledger, rules: Rules, file_rules: dict[Path, Rules] | None, year: int | None) -> None:
+    """What is worked out over the whole office once its files are merged: the year, repeats, joint rows,
+    links between books, dates, repeated 批示, and who each item is for."""
     ledger.year = year or _common_year(ledger.sheets)
     if year is None:
         _say_several_years(ledger)
@@ -236,7 +250,6 @@ def read_files(
     dates_from_issues(ledger, organ_key)
     attribute(ledger, rules)
     _say_hidden_sheets_of_other_years(ledger)
-    return ledger
 
 
 def _organ_keys(rules: Rules, file_rules: dict[Path, Rules] | None):
