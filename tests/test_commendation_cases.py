@@ -190,3 +190,24 @@ def test_the_lists_number_their_candidates_as_the_candidates_workbook(tmp_path):
     final = build_commendation(ledger, 2025, rules, confirmed=read_confirmed(path))
     header, rows = _sheet_rows(write_commendation_xlsx(final, tmp_path / "名单.xlsx"), "先进集体")
     assert [(r[header.index("名次")], r[header.index("单位")]) for r in rows] == [(3, "河口镇政协工委")]
+
+
+def test_items_parted_by_the_limit_on_registration_order_alone_are_said(tmp_path):
+    """十佳信息, two places (top_items 2): 丙's item of 1 February first (县级, adopted once, earliest);
+    甲's and 乙's of 1 March equal on every key (县级, no 批示, adopted once, same day), 甲's registered
+    first: 第2名 suggested, 乙's 第3名 备选. Said on both rows and in the 说明, as ties of people and units are."""
+    rows = [_item("A1", "2025-03-01", "甲", "民盟县委", county=True), _item("B1", "2025-03-01", "乙", "民建县委", county=True),
+            _item("C1", "2025-02-01", "丙", "民盟县委", county=True)]
+    write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["2025年度社情民意信息台账"], HEADER, *rows]})
+    rules = _rules()
+    rules.data["commendations"]["top_items"] = 2
+    comm = build_commendation(sq.read_ledgers(tmp_path / "台账.xlsx"), 2025, rules)
+    top = comm.candidates["十佳信息"]
+    assert top[["place", "title", "suggested"]].values.tolist() == [
+        [1, "关于C1的建议", True], [2, "关于A1的建议", True], [3, "关于B1的建议", False]]
+    assert list(top["basis_text"]) == [
+        "最高采用层级县级，领导批示0件，被采用1次",
+        "最高采用层级县级，领导批示0件，被采用1次；与第3名各项排序条件均相同，按登记顺序排定",
+        "最高采用层级县级，领导批示0件，被采用1次；与第2名各项排序条件均相同，按登记顺序排定"]
+    assert comm.tie_notes == ["十佳信息：《关于A1的建议》《关于B1的建议》各项排序条件均相同，按登记顺序列第2、3名；"
+                              "名额为2条，第3名列为备选，请研究确定。"]

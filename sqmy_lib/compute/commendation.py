@@ -536,7 +536,34 @@ def _ranked_items(items: pd.DataFrame, order: list[tuple[str, bool, str]], limit
                                kind="stable").copy()
     ranked.insert(0, "place", range(1, len(ranked) + 1))
     ranked["suggested"] = ranked["place"] <= limit if limit is not None else True
-    return ranked.reset_index(drop=True)
+    ranked = ranked.reset_index(drop=True)
+    ranked["same_as"] = _by_registration(ranked, order, limit)
+    return ranked
+
+
+def _by_registration(ranked: pd.DataFrame, order: list[tuple[str, bool, str]], limit: int | None) -> pd.Series:
+    """Per item, the places of the others equal to it on every ranking key (``top_items_order``) when
+    the limit parts them, placed by 登记顺序 alone (第4名 suggested, 第5名 not): "第5名"; "" elsewhere."""
+    out = pd.Series("", index=ranked.index, dtype=object)
+    if limit is None or not 0 < limit < len(ranked):
+        return out
+    keys = [k for k, _, _ in order]
+    same = ranked[keys].eq(ranked[keys].iloc[limit - 1]).all(axis=1).to_numpy(dtype=bool)  # NaT equals nothing
+    if same[limit]:
+        places = list(ranked["place"][same])
+        out[same] = ["、".join(f"第{p}名" for p in places if p != own) for own in places]
+    return out
+
+
+def _registration_note(category: str, cand: pd.DataFrame, limit) -> list[str]:
+    """The 说明's note when items equal on every ranking key are parted by the limit on 登记顺序 alone."""
+    tied = cand[(cand["same_as"] != "").to_numpy(dtype=bool)] if "same_as" in cand else cand.iloc[:0]
+    if tied.empty:
+        return []
+    word, reserve = COUNT_WORD[category], tied[~tied["suggested"].astype(bool).to_numpy()]
+    return [f"{category}：{''.join(f'《{t}》' for t in tied['title'])}各项排序条件均相同，按登记顺序列第"
+            f"{'、'.join(map(str, tied['place']))}名；名额为{limit}{word}，"
+            f"{'、'.join(f'第{p}名' for p in reserve['place'])}列为备选，请研究确定。"]
 
 
 def _good_items(c: Counted, items: pd.DataFrame, start, end, order, limit) -> pd.DataFrame:
@@ -548,7 +575,8 @@ def _good_items(c: Counted, items: pd.DataFrame, start, end, order, limit) -> pd
     follow = resolved.groupby("item")["follow_up"].agg(lambda s: ";".join(dict.fromkeys(x for x in s if x)))
     good["follow_up"] = good["item"].map(follow).fillna("")
     good = _ranked_items(good, order, limit)
-    good["basis_text"] = [f"{lead or '领导'}批示，落实情况：{f}" for lead, f in zip(good["leaders"], good["follow_up"])]
+    good["basis_text"] = [f"{lead or '领导'}批示，落实情况：{f}" + _same_text(same)
+                          for lead, f, same in zip(good["leaders"], good["follow_up"], good["same_as"])]
     return good
 
 
@@ -933,8 +961,13 @@ def _span_years(rule: dict, year: int, years: list[int] | None, term: bool) -> t
 def _top_items(items: pd.DataFrame, order: list, limit) -> pd.DataFrame:
     """十佳信息 candidates: the adopted items, ranked, with their 评选依据."""
     top = _ranked_items(items[items["adoptions"] > 0], order, limit)
-    top["basis_text"] = [f"最高采用层级{t}，领导批示{i}件，被采用{a}次" for t, i, a in zip(top["tier"], top["instructions"], top["adoptions"])]
+    top["basis_text"] = [f"最高采用层级{t}，领导批示{i}件，被采用{a}次" + _same_text(same)
+                         for t, i, a, same in zip(top["tier"], top["instructions"], top["adoptions"], top["same_as"])]
     return top
+
+
+def _same_text(same: str) -> str:
+    return f"；与{same}各项排序条件均相同，按登记顺序排定" if same else ""
 
 
 def _limits(rule: dict, groups: dict) -> dict:
@@ -1015,6 +1048,8 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
                     "units": unit_condition(rule), "unit_years": judged_years(c, years)},
         addressee=rule.get("addressee", ""), candidates=candidates, years=tuple(years),
         label=span_label(years, term_rule), draft=confirmed is None, regulation=rule.get("basis", ""),
-        decided_by=rule.get("decided_by", ""), limits=limits, grades=grades, tie_notes=[_tie_note(x) for x in crossings],
+        decided_by=rule.get("decided_by", ""), limits=limits, grades=grades,
+        tie_notes=[_tie_note(x) for x in crossings] + [note for cat in (TOP_ITEMS, GOOD_ITEMS)
+                                                      for note in _registration_note(cat, candidates[cat], limits[cat])],
         notes=notes, over_limit=over,
     )
