@@ -104,9 +104,10 @@ def test_a_unit_short_of_its_years_task_is_listed_not_suggested_and_the_next_tak
         "民建县委": "积分13分（报送13条、采用0条），民主党派第3名",
         "县政协文史委": "积分1分（报送1条、采用0条），专委会第1名；年度任务完成率12.5%，未达100%，不建议表彰",
         "县工商联": "积分1分（报送1条、采用0条），工商联第1名；年度任务完成率8.3%，未达100%，不建议表彰"}
-    # The draft's awarded list: 2 units (it was 5: 城关镇, 东城街道, 民革, 文史委, 工商联), places renumbered in it.
+    # The draft's awarded list: 2 units (it was 5: 城关镇, 东城街道, 民革, 文史委, 工商联), each with its
+    # candidate's 名次 (民盟 second of the 民主党派, as its 评选依据 and the circular's 排名 say).
     assert comm.units[["peer_group", "place", "unit"]].values.tolist() == [
-        ["镇街政协工委", 1, "城关镇政协工委"], ["民主党派", 1, "民盟县委"]]
+        ["镇街政协工委", 1, "城关镇政协工委"], ["民主党派", 2, "民盟县委"]]
     assert comm.tie_notes == []
 
 

@@ -126,7 +126,8 @@ def test_confirm_a_reserve_instead(ledger, tmp_path):
     _decline_rest(path)  # no 先进集体, 十佳信息 or 好信息
     final = build_commendation(ledger, 2025, rules, confirmed=read_confirmed(path))
     assert not final.draft
-    assert list(final.informants[["place", "name"]].itertuples(index=False, name=None)) == [(1, "甲"), (2, "乙")]
+    # Their candidates' 名次 (丙 first, not confirmed): one numbering in the candidates and the lists.
+    assert list(final.informants[["place", "name"]].itertuples(index=False, name=None)) == [(1, "甲"), (3, "乙")]
     assert list(final.workers["name"]) == ["庚"] and final.units.empty and final.top_items.empty
     outputs = write_commendation_outputs(final, tmp_path / "out")
     assert set(outputs) == {"docx", "xlsx", "html"} and outputs["docx"].name == "2025年度社情民意信息工作表彰决定.docx"

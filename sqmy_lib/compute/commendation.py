@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import pandas as pd
@@ -47,7 +47,7 @@ from .. import arguments, zh
 from ..period import Period, Span
 from ..read.confirmed import Confirmation, authors_key, key_of
 from ..read.values import cell_text
-from ..records import Ledger
+from ..records import Ledger, by_item
 from ..rules import Rules
 from ..rules.check import CATEGORIES
 from ..rules.show import tie_break_text
@@ -118,6 +118,7 @@ class AnnualCommendation:
     decided_by: str = ""  # who decides (rules: commendations.decided_by)
     limits: dict = field(default_factory=dict)  # category → most awarded (先进集体: per peer group)
     tie_notes: list = field(default_factory=list)  # ties across a limit: every tied one suggested (说明)
+    over_limit: list = field(default_factory=list)  # the ties (Crossing) the awarded lists go over a limit by
     grades: dict = field(default_factory=dict)  # category → {grade: how many}
     notes: list = field(default_factory=list)  # what the confirmation said that was not used (ConfirmationNote)
     reward_total: Decimal = Decimal("0.00")  # the 稿酬 column's total (reconciled in fen)
@@ -229,14 +230,25 @@ class Crossing:
 
     category: str
     group: str  # the peer group of 先进集体, else ""
-    tied: str  # their names, 、-joined
+    names: tuple[str, ...]  # the tied ones
     place: int
-    suggested: int
+    suggested: int  # how many are suggested (or, once confirmed, confirmed) in all
     limit: int
+
+    @property
+    def tied(self) -> str:
+        return "、".join(self.names)
 
     @property
     def who(self) -> str:
         return f"{self.category}{self.group}：{self.tied}并列第{self.place}名"
+
+    def allows(self, confirmed: pd.DataFrame, key: str) -> bool:
+        """Whether ``confirmed`` (candidate rows, their ``place``) goes over the limit by this tie only:
+        every tied one confirmed, every other one ranked above them, no more than were suggested."""
+        tied = confirmed[key].isin(self.names).to_numpy(dtype=bool)
+        return (len(confirmed) <= self.suggested and int(tied.sum()) == len(self.names)
+                and bool((confirmed.loc[~tied, "place"] < self.place).all()))
 
 
 def _crossing(rows: pd.DataFrame, key: str, limit, category: str, group: str = "") -> Crossing | None:
@@ -244,7 +256,7 @@ def _crossing(rows: pd.DataFrame, key: str, limit, category: str, group: str = "
     if limit is None or len(suggested) <= limit:
         return None
     last = int(suggested["place"].max())
-    return Crossing(category, group, "、".join(suggested.loc[suggested["place"] == last, key]), last, len(suggested), limit)
+    return Crossing(category, group, tuple(suggested.loc[suggested["place"] == last, key]), last, len(suggested), limit)
 
 
 def _tie_note(crossing: Crossing) -> str:
@@ -297,6 +309,86 @@ def _reason(submitted: int, adopted: int, need_sub: int, need_ad: int) -> tuple[
     return True, f"报送{submitted}条、采用{adopted}条，符合参评条件"
 
 
+def _person_terms(c: Counted, worker_roles: set[str]) -> dict[str, list[tuple]]:
+    """name → the roster's times in post of the person in any role but the staff's (``terms``: (start,
+    end), None open), as Timestamps; a name the roster lists with no dates is in post throughout."""
+    roster = c.ledger.roster
+    if roster is None or roster.people.empty:
+        return {}
+    out: dict[str, list[tuple]] = {}
+    for name, role, terms in zip(roster.people["name"], roster.people["role"], roster.people["terms"]):
+        if role in worker_roles:
+            continue
+        spans = terms if isinstance(terms, tuple) and terms else ((None, None),)
+        out.setdefault(name, []).extend((None if s is None or pd.isna(s) else pd.Timestamp(s),
+                                         None if e is None or pd.isna(e) else pd.Timestamp(e)) for s, e in spans)
+    return out
+
+
+def _when_outside(day: pd.Timestamp, terms: list[tuple]) -> str:
+    """Where ``day`` falls against a person's times in post: "" in post; 2025年7月1日聘任前, 离任后, 两次任职之间."""
+    if pd.isna(day) or any((s is None or s <= day) and (e is None or day <= e) for s, e in terms):
+        return ""
+    starts = [s for s, _ in terms]
+    if None not in starts and day < min(starts):
+        return f"{zh.zh_date(min(starts))}聘任前"
+    ends = [e for _, e in terms]
+    if None not in ends and day > max(ends):
+        return "离任后"  # the day is said before it (2025年9月15日离任)
+    return "两次任职之间"
+
+
+def _outside_terms(c: Counted, span: Span, flags: pd.DataFrame, terms: dict[str, list[tuple]]) -> pd.DataFrame:
+    """name → the span's items the person sent outside their times in post (``outside_submitted``,
+    ``outside_adopted``, ``outside_when``: 聘任前, 离任后): counted for the condition as L88 counts every item
+    provided, and said, since ``compute people`` counts them apart from the 任务 (任职期外报送1条不计入任务)."""
+    persons = credited_authors(c)[["item", "name"]]
+    persons = persons[persons["name"].isin(terms)]
+    day = pd.to_datetime(persons["item"].map(by_item(c.submissions, "date")))
+    when = pd.Series([_when_outside(d, terms[n]) for d, n in zip(day, persons["name"])], index=persons.index, dtype=object)
+    out = persons[(when != "").to_numpy()].assign(when=when[when != ""])
+    out = out.join(flags[["submitted", "adopted"]], on="item")
+    out = out[(out["submitted"] + out["adopted"] > 0).to_numpy()]
+    return out.groupby("name").agg(outside_submitted=("submitted", "sum"), outside_adopted=("adopted", "sum"),
+                                   outside_when=("when", lambda s: "、".join(dict.fromkeys(s))))
+
+
+def _last_day(terms: list[tuple] | None) -> pd.Timestamp | None:
+    """The roster's 离任 day of a person: the end of their last time in post, when every one ends."""
+    ends = [e for _, e in terms or []]
+    return max(ends) if ends and None not in ends else None
+
+
+def _term_text(row, need_sub: int, need_ad: int, end: pd.Timestamp) -> str:
+    """What the 评选依据 adds for a person who left by the span's ``end``, or sent items outside their
+    times in post: 2025年9月15日离任; 其中任职期外报送1条、采用1条（2025年7月1日聘任前），如不计入，报送4条，未达5条."""
+    parts = [f"{zh.zh_date(row.ended_on)}离任"] if not pd.isna(row.ended_on) and row.ended_on <= end else []
+    sent, adopted = int(row.outside_submitted), int(row.outside_adopted)
+    if sent or adopted:
+        counts = "、".join(f"{w}{n}条" for w, n in (("报送", sent), ("采用", adopted)) if n)
+        without = [f"{w}{n}条，未达{least}条" for w, n, least in (("报送", row.submitted - sent, need_sub),
+                                                               ("采用", row.adopted - adopted, need_ad)) if n < least]
+        decisive = f"，如不计入，{'；'.join(without)}" if row.eligible and without else ""
+        parts.append(f"其中任职期外{counts}（{row.outside_when}）{decisive}")
+    return "，".join(parts)
+
+
+def _with_terms(c: Counted, out: pd.DataFrame, span: Span, flags: pd.DataFrame, terms: dict[str, list[tuple]],
+                need: tuple[int, int]) -> pd.DataFrame:
+    """The 评选依据 with each person's 离任 day (``ended_on``) and the items they sent outside their times
+    in post (``outside_submitted``, ``outside_adopted``): counted (L88: every item provided), said in
+    the ``reason``, as is leaving."""
+    out = out.assign(ended_on=pd.to_datetime(pd.Series([_last_day(terms.get(n)) for n in out["name"]], index=out.index,
+                                                       dtype=object)))
+    outside = _outside_terms(c, span, flags, terms)
+    for col in ("outside_submitted", "outside_adopted"):
+        out[col] = out["name"].map(outside[col]).fillna(0).astype(int)
+    out["outside_when"] = out["name"].map(outside["outside_when"]).fillna("")
+    out["reason"] = [f"{r}；{t}" if (t := _term_text(row, *need, span.end)) else r
+                     for r, row in zip(out["reason"], out.itertuples(index=False))]
+    return out.drop(columns=["outside_when"])
+
+
 def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worker_roles: set[str],
            today: dt.date | None) -> pd.DataFrame:
     """One row per person (roles joined) with the span's figures, score and eligibility."""
@@ -317,7 +409,8 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
     span = Span(periods[0].year, periods[-1].year)
     counts = ["submitted", "adopted", *[f"adopted_{t}" for t in c.rules.tiers], "instructed"]
     persons = credited_authors(c)[["item", "name"]]
-    per_person = persons.join(item_flags(c, span)[counts], on="item").groupby("name")[counts].sum()
+    flags = item_flags(c, span)
+    per_person = persons.join(flags[counts], on="item").groupby("name")[counts].sum()
     for col in counts:
         out[col] = out["name"].map(per_person[col]).fillna(0).astype(int)
     out["score"] = out["name"].map(_person_scores(c, span)).fillna(0).astype(int)
@@ -332,6 +425,7 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
                 for s, a, r in zip(out["submitted"], out["adopted"], out["role"])]
     out["eligible"] = [v[0] for v in verdicts]
     out["reason"] = [v[1] for v in verdicts]
+    out = _with_terms(c, out, span, flags, _person_terms(c, worker_roles), (need_sub, need_ad))
     return _sorted(out, ["eligible", *person_keys(c.rules.rank_by)], "name").reset_index(drop=True)
 
 
@@ -442,7 +536,34 @@ def _ranked_items(items: pd.DataFrame, order: list[tuple[str, bool, str]], limit
                                kind="stable").copy()
     ranked.insert(0, "place", range(1, len(ranked) + 1))
     ranked["suggested"] = ranked["place"] <= limit if limit is not None else True
-    return ranked.reset_index(drop=True)
+    ranked = ranked.reset_index(drop=True)
+    ranked["same_as"] = _by_registration(ranked, order, limit)
+    return ranked
+
+
+def _by_registration(ranked: pd.DataFrame, order: list[tuple[str, bool, str]], limit: int | None) -> pd.Series:
+    """Per item, the places of the others equal to it on every ranking key (``top_items_order``) when
+    the limit parts them, placed by 登记顺序 alone (第4名 suggested, 第5名 not): "第5名"; "" elsewhere."""
+    out = pd.Series("", index=ranked.index, dtype=object)
+    if limit is None or not 0 < limit < len(ranked):
+        return out
+    keys = [k for k, _, _ in order]
+    same = ranked[keys].eq(ranked[keys].iloc[limit - 1]).all(axis=1).to_numpy(dtype=bool)  # NaT equals nothing
+    if same[limit]:
+        places = list(ranked["place"][same])
+        out[same] = ["、".join(f"第{p}名" for p in places if p != own) for own in places]
+    return out
+
+
+def _registration_note(category: str, cand: pd.DataFrame, limit) -> list[str]:
+    """The 说明's note when items equal on every ranking key are parted by the limit on 登记顺序 alone."""
+    tied = cand[(cand["same_as"] != "").to_numpy(dtype=bool)] if "same_as" in cand else cand.iloc[:0]
+    if tied.empty:
+        return []
+    word, reserve = COUNT_WORD[category], tied[~tied["suggested"].astype(bool).to_numpy()]
+    return [f"{category}：{''.join(f'《{t}》' for t in tied['title'])}各项排序条件均相同，按登记顺序列第"
+            f"{'、'.join(map(str, tied['place']))}名；名额为{limit}{word}，"
+            f"{'、'.join(f'第{p}名' for p in reserve['place'])}列为备选，请研究确定。"]
 
 
 def _good_items(c: Counted, items: pd.DataFrame, start, end, order, limit) -> pd.DataFrame:
@@ -454,7 +575,8 @@ def _good_items(c: Counted, items: pd.DataFrame, start, end, order, limit) -> pd
     follow = resolved.groupby("item")["follow_up"].agg(lambda s: ";".join(dict.fromkeys(x for x in s if x)))
     good["follow_up"] = good["item"].map(follow).fillna("")
     good = _ranked_items(good, order, limit)
-    good["basis_text"] = [f"{lead or '领导'}批示，落实情况：{f}" for lead, f in zip(good["leaders"], good["follow_up"])]
+    good["basis_text"] = [f"{lead or '领导'}批示，落实情况：{f}" + _same_text(same)
+                          for lead, f, same in zip(good["leaders"], good["follow_up"], good["same_as"])]
     return good
 
 
@@ -471,21 +593,15 @@ def _workers(c: Counted, roles: set[str], limit) -> pd.DataFrame:
     return out[cols]
 
 
-def _renumber(df: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
-    """Places within the awarded list: the candidates' order, ties still shared (1, 1, 3)."""
-    df = df.reset_index(drop=True)
-    places = df.groupby(by, sort=False)["place"] if by else df["place"]
-    df["place"] = places.rank(method="min").astype(int) if len(df) else places
-    return df
-
-
 def _awarded_from(candidates: dict[str, pd.DataFrame], chosen: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The awarded lists, each row with its candidate's 名次 (ties shared): one numbering in the
+    candidates workbook, its notes (并列第4名), the lists and the 奖励发放表's 说明 alike; the
+    decision's tables number their rows 1, 2, 3 (序号)."""
     out = {}
     for category, cols in AWARDED_COLUMNS.items():
-        df = chosen[category]
+        df = chosen[category].reset_index(drop=True)
         if "grade" not in df:
             df = df.assign(grade="")
-        df = _renumber(df, "peer_group" if category == UNITS else None)
         out[category] = df[[c for c in cols if c in df.columns]]
     return out
 
@@ -649,33 +765,57 @@ def _pick(category: str, cand: pd.DataFrame, confirmation: Confirmation, allowed
     return picked, problems + _contradictions(cand, columns, confirmation.declined_of(category), picked), notes
 
 
-def _over_limit(category: str, df: pd.DataFrame, limit, allowed: dict, book: str) -> list[str]:
-    """More confirmed than the rules allow: per category, per peer group (先进集体), per grade."""
+def _tie_over(category: str, rows: pd.DataFrame, crossings: dict, group: str = "") -> Crossing | None:
+    """The tie across the limit that ``rows`` (confirmed, more than the limit) go over it by, if they
+    go over by it alone (``Crossing.allows``): the tied ones the candidates list as 建议表彰 may all be
+    confirmed, as the 说明 says (由评选机构研究确定)."""
+    tie = crossings.get((category, group))
+    return replace(tie, suggested=len(rows)) if tie and tie.allows(rows, _candidate_key(category)) else None
+
+
+def _over_limit(category: str, df: pd.DataFrame, limit, allowed: dict, book: str,
+                crossings: dict) -> tuple[list[str], list[Crossing]]:
+    """More confirmed than the rules allow: per category, per peer group (先进集体), per grade; and the
+    ties across a limit the confirmed go over it by (not a problem: said)."""
     word = COUNT_WORD[category]
-    problems = []
+    problems, ties = [], []
     if category == UNITS and isinstance(limit, dict):
         for group, rows in df.groupby("peer_group", sort=False):
             n = limit.get(group, 0)
-            if len(rows) > n:
+            if len(rows) > n and (tie := _tie_over(category, rows, crossings, group)):
+                ties.append(tie)
+            elif len(rows) > n:
                 problems.append(f"{book}!{category}:{group}确认了{len(rows)}{word},超过规则规定的{n}{word}")
+    elif limit is not None and len(df) > limit and (tie := _tie_over(category, df, crossings)):
+        ties.append(tie)
     elif limit is not None and len(df) > limit:
         problems.append(f"{book}!{category}:确认了{len(df)}{word},超过规则规定的{limit}{word}")
     for grade, n in allowed.items():
         got = int((df["grade"] == grade).sum())
         if got > n:
             problems.append(f"{book}!{category}:{grade}确认了{got}{word},超过规则规定的{n}{word}")
-    return problems
+    return problems, ties
+
+
+def confirmed_tie_note(tie: Crossing) -> str:
+    """What is said when the confirmed go over a limit by a tie across it."""
+    word = COUNT_WORD[tie.category]
+    return f"{tie.who}，均已确认表彰，共{tie.suggested}{word}，因并列超过规则规定的{tie.limit}{word}。"
 
 
 def apply_confirmation(candidates: dict[str, pd.DataFrame], confirmation: Confirmation, limits: dict,
-                       grades: dict) -> tuple[dict[str, pd.DataFrame], list[str], list[str]]:
-    """The confirmed rows of each category (in candidate order, with their grade), every problem
-    and the notes. Problems: a name that is not a candidate (said at the column that differs), a row
-    that fits several (a shared title), a double mark, a 是 and a 否 for one candidate, a row whose
-    单位 or figures are not the named candidate's, a missing or unknown grade, more than the rules
-    allow (per category, per peer group, per grade). Notes: figures edited by hand (not used)."""
+                       grades: dict) -> tuple[dict[str, pd.DataFrame], list[str], list[str], list[Crossing]]:
+    """The confirmed rows of each category (in candidate order, with their grade), every problem,
+    the notes and the ties across a limit the confirmed go over it by. Problems: a name that is not a
+    candidate (said at the column that differs), a row that fits several (a shared title), a double
+    mark, a 是 and a 否 for one candidate, a row whose 单位 or figures are not the named candidate's, a
+    missing or unknown grade, more than the rules allow (per category, per peer group, per grade) but
+    for the tied candidates across a limit (``Crossing.allows``). Notes: figures edited by hand (not
+    used), a limit gone over by a tie."""
     problems = list(confirmation.problems)
     notes: list[str] = []
+    ties: list[Crossing] = []
+    crossings = {(x.category, x.group): x for x in _crossings(candidates, limits)}
     chosen: dict[str, pd.DataFrame] = {}
     for category in CATEGORIES:
         cand = candidates[category]
@@ -683,9 +823,12 @@ def apply_confirmation(candidates: dict[str, pd.DataFrame], confirmation: Confir
         picked, found, said = _pick(category, cand, confirmation, allowed)
         keys = sorted(picked)
         chosen[category] = df = cand.loc[keys].assign(grade=[picked[k].grade for k in keys])
-        problems += found + _over_limit(category, df, limits.get(category), allowed, confirmation.path.name)
-        notes += said
-    return _awarded_from(candidates, chosen), sorted(problems, key=_problem_order), sorted(notes, key=_problem_order)
+        over, tied = _over_limit(category, df, limits.get(category), allowed, confirmation.path.name, crossings)
+        problems += found + over
+        notes += said + [confirmed_tie_note(x) for x in tied]
+        ties += tied
+    return (_awarded_from(candidates, chosen), sorted(problems, key=_problem_order), sorted(notes, key=_problem_order),
+            ties)
 
 
 _CELL = re.compile(r"!([A-Z]+)(\d+):")
@@ -755,10 +898,11 @@ def _payout(reward: pd.DataFrame, prize: pd.DataFrame) -> pd.DataFrame:
     return out[cols]
 
 
-def _payout_notes(awarded: dict[str, pd.DataFrame], prizes: dict, crossings: list[Crossing], draft: bool) -> list[str]:
+def _payout_notes(awarded: dict[str, pd.DataFrame], prizes: dict, over: list[Crossing], draft: bool) -> list[str]:
     """What the payout sheet leaves out or counts beyond the rules, said on it: a prize by grade (十佳信息
     一等奖 500.00元…) of the awarded with no grade yet (a draft's suggested lists have none) is not in
-    it; a draft pays a flat prize to every candidate tied across a limit, more than the rules allow."""
+    it; a flat prize paid to every candidate tied across a limit (``over``: a draft's suggested, or the
+    confirmed), more than the rules allow."""
     notes = []
     for category, df in awarded.items():
         rule = prizes.get(category)
@@ -767,12 +911,13 @@ def _payout_notes(awarded: dict[str, pd.DataFrame], prizes: dict, crossings: lis
             amounts = "、".join(f"{g}{yuan(to_fen(v))}元" for g, v in rule.items())
             notes.append(f"{category}的表彰奖金按奖项等次计发（{amounts}），{'建议表彰' if draft else '确认'}的{ungraded}"
                          f"{COUNT_WORD[category]}尚未确定奖项等次，其表彰奖金未列入本表；确认名单、填写奖项等次后重新生成的奖励发放表列入。")
-    for x in crossings if draft else []:
+    for x in over:
         rule = prizes.get(x.category)
         if rule is not None and not isinstance(rule, dict) and to_fen(rule):
             word, fen = COUNT_WORD[x.category], to_fen(rule)
-            notes.append(f"{x.who}，均按建议表彰列入本表，计{x.suggested}{word}的表彰奖金共{yuan(fen * x.suggested)}元"
-                         f"（每{word}{yuan(fen)}元），超过规则规定的{x.limit}{word}；以确认名单为准。")
+            how, then = ("均按建议表彰列入本表", "；以确认名单为准") if draft else ("均已确认表彰", "")
+            notes.append(f"{x.who}，{how}，计{x.suggested}{word}的表彰奖金共{yuan(fen * x.suggested)}元"
+                         f"（每{word}{yuan(fen)}元），超过规则规定的{x.limit}{word}{then}。")
     return notes
 
 
@@ -816,8 +961,13 @@ def _span_years(rule: dict, year: int, years: list[int] | None, term: bool) -> t
 def _top_items(items: pd.DataFrame, order: list, limit) -> pd.DataFrame:
     """十佳信息 candidates: the adopted items, ranked, with their 评选依据."""
     top = _ranked_items(items[items["adoptions"] > 0], order, limit)
-    top["basis_text"] = [f"最高采用层级{t}，领导批示{i}件，被采用{a}次" for t, i, a in zip(top["tier"], top["instructions"], top["adoptions"])]
+    top["basis_text"] = [f"最高采用层级{t}，领导批示{i}件，被采用{a}次" + _same_text(same)
+                         for t, i, a, same in zip(top["tier"], top["instructions"], top["adoptions"], top["same_as"])]
     return top
+
+
+def _same_text(same: str) -> str:
+    return f"；与{same}各项排序条件均相同，按登记顺序排定" if same else ""
 
 
 def _limits(rule: dict, groups: dict) -> dict:
@@ -829,18 +979,20 @@ def _limits(rule: dict, groups: dict) -> dict:
 
 
 def _decided(candidates: dict[str, pd.DataFrame], confirmed: Confirmation | None, limits: dict,
-             grades: dict) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """The awarded lists and the confirmation's notes: without a confirmation the suggested ones (a
-    draft); with one, the confirmed ones, or ConfirmationError naming every problem. Each note is
-    also warned (ConfirmationNote), so a caller in Python sees it."""
+             grades: dict) -> tuple[dict[str, pd.DataFrame], list[str], list[Crossing]]:
+    """The awarded lists, the confirmation's notes and the ties across a limit the lists go over it
+    by: without a confirmation the suggested ones (a draft: every tie across a limit); with one, the
+    confirmed ones, or ConfirmationError naming every problem. Each note is also warned
+    (ConfirmationNote), so a caller in Python sees it."""
     if confirmed is None:
-        return _awarded_from(candidates, {k: v[v["suggested"].astype(bool).to_numpy()] for k, v in candidates.items()}), []
-    awarded, problems, notes = apply_confirmation(candidates, confirmed, limits, grades)
+        suggested = {k: v[v["suggested"].astype(bool).to_numpy()] for k, v in candidates.items()}
+        return _awarded_from(candidates, suggested), [], _crossings(candidates, limits)
+    awarded, problems, notes, ties = apply_confirmation(candidates, confirmed, limits, grades)
     if problems:
         raise ConfirmationError(problems)
     for note in notes:
         warnings.warn(note, ConfirmationNote, stacklevel=3)
-    return awarded, notes
+    return awarded, notes, ties
 
 
 def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None = None, office: str | None = None,
@@ -877,7 +1029,7 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
         GOOD_ITEMS: _good_items(c, items, start, end, order, limits[GOOD_ITEMS]),
         WORKERS: _workers(c, worker_roles, limits[WORKERS]),
     }
-    awarded, notes = _decided(candidates, confirmed, limits, grades)
+    awarded, notes, over = _decided(candidates, confirmed, limits, grades)
 
     reward = pd.concat([reward_lines(c, p) for p in periods], ignore_index=True)
     prize = _prize_lines(c, awarded, rule.get("prizes") or {}, units_shown(c, as_of(periods[-1], today)))
@@ -891,11 +1043,13 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
         top_items=awarded[TOP_ITEMS], good_items=awarded[GOOD_ITEMS], workers=awarded[WORKERS], payout=payout,
         payout_total=yuan(int(payout["amount_fen"].sum())) if len(payout) else Decimal("0.00"),
         lines_total=yuan(reward_fen + prize_fen), reward_total=yuan(reward_fen), prize_total=yuan(prize_fen),
-        payout_notes=_payout_notes(awarded, rule.get("prizes") or {}, crossings, confirmed is None), tie_breaks=breaks,
+        payout_notes=_payout_notes(awarded, rule.get("prizes") or {}, over, confirmed is None), tie_breaks=breaks,
         thresholds={"min_submitted": need_sub, "min_adopted": need_ad, "years": len(years),
                     "units": unit_condition(rule), "unit_years": judged_years(c, years)},
         addressee=rule.get("addressee", ""), candidates=candidates, years=tuple(years),
         label=span_label(years, term_rule), draft=confirmed is None, regulation=rule.get("basis", ""),
-        decided_by=rule.get("decided_by", ""), limits=limits, grades=grades, tie_notes=[_tie_note(x) for x in crossings],
-        notes=notes,
+        decided_by=rule.get("decided_by", ""), limits=limits, grades=grades,
+        tie_notes=[_tie_note(x) for x in crossings] + [note for cat in (TOP_ITEMS, GOOD_ITEMS)
+                                                      for note in _registration_note(cat, candidates[cat], limits[cat])],
+        notes=notes, over_limit=over,
     )

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import zh
-from ..compute.commendation import AnnualCommendation
+from ..compute.commendation import COUNT_WORD, INFORMANTS, UNITS, AnnualCommendation
 from ..rules.placement import place_of
 from . import spec as specs
 from .commendation_xlsx import without_empty_grade
@@ -145,18 +145,47 @@ def _top_table(top: pd.DataFrame) -> pd.DataFrame:
                       instructed=[_instructed(lead, n) for lead, n in zip(top["leaders"], top["instructions"])])
 
 
+def tie_remarks(comm: AnnualCommendation, category: str) -> list[Para]:
+    """A draft's note under a list that goes over its limit by a tie, for the decider: 注：镇街政协工委中，
+    东乡镇政协工委、北山镇政协工委并列第4名，均列入建议名单，共4个，超过规定名额（3个），请县政协主席会议研究确定。
+    None once the lists are confirmed: the decision as issued carries no note (the 奖励发放表 says it)."""
+    if not comm.draft:
+        return []
+    out = []
+    for x in (x for x in comm.over_limit if x.category == category):
+        word = COUNT_WORD[category]
+        among = f"{x.group}中，" if x.group else ""
+        out.append(Para(f"注：{among}{x.tied}并列第{x.place}名{_passed_over(comm, x)}，均列入建议名单，共{x.suggested}{word}，"
+                        f"超过规定名额（{x.limit}{word}），请{comm.decided_by or '评选机构'}研究确定。"))
+    return out
+
+
+def _passed_over(comm: AnnualCommendation, tie) -> str:
+    """Why a tie past the limit's place is suggested at all: those ranked above it not suggested (a unit
+    short of its 任务), named: （南岭镇政协工委未达建议条件，名额依次递补）; '' when none."""
+    cand = comm.candidates.get(tie.category)
+    if cand is None or not len(cand):
+        return ""
+    above = cand[(cand["place"] < tie.place).to_numpy() & ~cand["suggested"].astype(bool).to_numpy()
+                 & ((cand["peer_group"] == tie.group).to_numpy() if tie.group else True)]
+    names = above["unit" if tie.category == UNITS else "name"].map(_text)
+    return f"（{'、'.join(names)}未达建议条件，名额依次递补）" if len(names) else ""
+
+
 def _attachments(comm: AnnualCommendation) -> list[Attachment]:
     span, out = comm.span, []
     if len(comm.units):
-        out.append(Attachment(f"{span}社情民意信息工作先进集体名单", [Para(t) for t in _unit_lines(comm.units)]))
+        out.append(Attachment(f"{span}社情民意信息工作先进集体名单",
+                              [*(Para(t) for t in _unit_lines(comm.units)), *tie_remarks(comm, UNITS)]))
     if len(comm.informants):
-        out.append(Attachment(f"{span}优秀信息员名单", [TableBlock(without_empty_grade(_numbered(comm.informants)), INFORMANT_SPEC)]))
+        out.append(Attachment(f"{span}优秀信息员名单", [TableBlock(without_empty_grade(_numbered(comm.informants)), INFORMANT_SPEC),
+                                                       *tie_remarks(comm, INFORMANTS)]))
     if len(comm.top_items):
-        out.append(Attachment(f"{span}“十佳信息”", [TableBlock(without_empty_grade(_top_table(comm.top_items)), TOP_SPEC)]))
+        out.append(Attachment(f"{span}“十佳信息”", [TableBlock(without_empty_grade(_top_table(_numbered(comm.top_items))), TOP_SPEC)]))
     if len(comm.good_items):
         out.append(Attachment(f"{span}“好信息”", [TableBlock(without_empty_grade(comm.good_items), GOOD_SPEC)]))
     if len(comm.workers):
-        out.append(Attachment(f"{span}社情民意信息工作先进工作者名单", [TableBlock(without_empty_grade(comm.workers), INFORMANT_SPEC)]))
+        out.append(Attachment(f"{span}社情民意信息工作先进工作者名单", [TableBlock(without_empty_grade(_numbered(comm.workers)), INFORMANT_SPEC)]))
     return out
 
 

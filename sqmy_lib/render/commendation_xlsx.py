@@ -90,9 +90,12 @@ def unit_condition_text(comm: AnnualCommendation) -> str:
 
 
 def basis_spec(comm: AnnualCommendation) -> specs.TableSpec:
+    """评选依据's columns: 离任日期 only where the roster gives someone one (who left is said in the 说明 too)."""
     tiers = [c.removeprefix("adopted_") for c in comm.basis.columns
              if c.startswith("adopted_") and c not in ("adopted_quota", "adopted_completion")]
-    return specs.basis(tiers).present(comm.basis)
+    spec = specs.basis(tiers).present(comm.basis)
+    left = comm.basis["ended_on"].notna().any() if "ended_on" in comm.basis else False
+    return spec if left else spec.without("ended_on")
 
 
 def _basis(w: TableWriter, ws, comm: AnnualCommendation) -> None:

@@ -372,8 +372,9 @@ def basis(tiers: Iterable[str]) -> TableSpec:
     """评选依据: every person with the reason they are or are not eligible."""
     return spec(
         Column("name", "姓名"), Column("role", "身份"), Column("unit", "单位"), Column("appointed_on", "聘任日期", "date"),
-        Column("submitted", "报送", "count"), Column("adopted", "采用", "count"), tier_columns(tiers),
-        Column("instructed", "获批示", "count"), Column("score", "积分", "count"), Column("eligible", "是否符合", "bool"),
+        Column("ended_on", "离任日期", "date"), Column("submitted", "报送", "count"), Column("adopted", "采用", "count"),
+        tier_columns(tiers), Column("instructed", "获批示", "count"), Column("score", "积分", "count"),
+        Column("eligible", "是否符合", "bool"),
         Column("reason", "说明", "long"),
     )
 
