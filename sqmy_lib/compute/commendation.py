@@ -383,7 +383,7 @@ def _with_terms(c: Counted, out: pd.DataFrame, span: Span, flags: pd.DataFrame, 
     outside = _outside_terms(c, span, flags, terms)
     for col in ("outside_submitted", "outside_adopted"):
         out[col] = out["name"].map(outside[col]).fillna(0).astype(int)
-    out["outside_when"] = out["name"].map(outside["outside_when"]).fillna("")
+    out["outside_when"] = out["name"].map(outside["outside_when"]).astype(object).fillna("")  # empty: float NaN
     out["reason"] = [f"{r}；{t}" if (t := _term_text(row, *need, span.end)) else r
                      for r, row in zip(out["reason"], out.itertuples(index=False))]
     return out.drop(columns=["outside_when"])
