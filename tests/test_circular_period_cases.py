@@ -1,0 +1,73 @@
+"""What a circular says of a period is of that period: the units whose items of the quarter were none
+adopted, a unit not yet set up (or gone) never 未报送, last year compared only where its ledgers reach,
+and a 批示 still open when the year began tracked on into it.
+
+Every workbook is written by hand here, every cell of it accounted for, and every figure and sentence
+expected is worked out by hand from its rows (rules 2025: 民主党派 任务 3 a quarter, 界别组 2 a quarter;
+points 1 a submission, 县级 3)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+
+import sqmy_lib as sq
+from sqmy_lib.compute.circular import build_circular
+from sqmy_lib.compute.instructions import instructions
+from sqmy_lib.period import Period
+from sqmy_lib.render.circular_text import (_instructions_attachment, _problem_balance, _problem_instructions,
+                                           _problem_quality, circular_gongwen)
+from sqmy_lib.render.document import Issuing
+from conftest import assert_every_cell_accounted, sqmy, write_xlsx
+
+D = dt.date
+HEAD = ["编号", "收稿日期", "信息标题", "作者", "单位", "县政协编发"]
+DUBAN = [*HEAD, "批示领导", "批示日期", "办理时限", "落实情况"]
+
+
+def _ledger(tmp_path: Path, books: dict[str, dict[str, list[list]]], units: list[list], year: int = 2025):
+    paths = [write_xlsx(tmp_path / name, sheets) for name, sheets in books.items()]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"单位": [["单位名称", "单位类型", "成立时间", "撤销时间"], *units]})
+    ledger, _ = assert_every_cell_accounted(paths, rules=sq.load_rules(year=year), year=year, roster=roster)
+    return ledger
+
+
+def _issuing(circ) -> Issuing:
+    return Issuing.from_rules(sq.load_rules(year=circ.period.year), "circular", circ.office, circ.period.year,
+                              date=(circ.period.end + pd.Timedelta(days=8)).date())
+
+
+# ---------------------------------------------------------------- 3. 比上年 only where last year's ledgers reach
+
+def _two_years(tmp_path: Path, last_year: dict[str, list[list]]):
+    u = "民盟县委"
+    this = {"一季度": [HEAD, *[[f"2025-0{k}", day, f"关于今年第{k}个问题的建议", u, u, None]
+                               for k, day in enumerate([D(2025, 1, 15), D(2025, 2, 20), D(2025, 3, 5)], 1)]],
+            "四季度": [HEAD, ["2025-04", D(2025, 10, 5), "关于冬季取暖安全隐患排查的建议", u, u, None]]}
+    return _ledger(tmp_path, {"2024年台账.xlsx": last_year, "2025年台账.xlsx": this}, [[u, "民主党派"]])
+
+
+def test_last_year_is_compared_only_in_the_months_its_ledger_covers(tmp_path):
+    """Last year's book is its 四季度 sheet alone (2 items, November and December). The 2025 Q1 circular
+    said "比上年同期增加3条" against a first quarter no ledger holds, the year "增长400%" against two
+    months. By hand: Q1 and the year are not compared (no sheet of 2024 covers January to March);
+    Q4 is: 1 against 2, 比上年同期减少1条、下降50%."""
+    u = "民盟县委"
+    last = [HEAD, ["2024-01", D(2024, 11, 5), "关于老旧小区加装电梯的建议", u, u, None],
+            ["2024-02", D(2024, 12, 10), "关于农贸市场升级改造的建议", u, u, None]]
+    ledger = _two_years(tmp_path, {"四季度": last})
+    q1 = build_circular(ledger, 2025, 1)
+    assert q1.summary.previous is None and q1.summary.change is None
+    assert q1.statistics_text == "2025年第一季度，共收到社情民意信息3条。"
+    assert "比上年" not in circular_gongwen(q1, _issuing(q1)).text()
+    assert sq.summary(ledger, Period.of(2025)).change is None
+    q4 = sq.summary(ledger, Period.of(2025, quarter=4))
+    assert (q4.previous["submitted"], q4.change["submitted"]) == (2, -1)
+    assert build_circular(ledger, 2025, 4).statistics_text == "2025年第四季度，共收到社情民意信息1条，比上年同期减少1条、下降50%。"
+    # The same 2 items on one sheet for the year (2024年): that sheet is the year's ledger, so Q1 is
+    # compared (0 a year before: 比上年同期增加3条, no rate from 0), as before.
+    (tmp_path / "year").mkdir()
+    ledger = _two_years(tmp_path / "year", {"2024年": [["2024年度社情民意信息台账"], *last]})
+    assert build_circular(ledger, 2025, 1).statistics_text == "2025年第一季度，共收到社情民意信息3条，比上年同期增加3条。"
