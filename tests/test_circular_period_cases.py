@@ -39,6 +39,34 @@ def _issuing(circ) -> Issuing:
                               date=(circ.period.end + pd.Timedelta(days=8)).date())
 
 
+# ---------------------------------------------------------------- 2. a unit not there in the period
+
+def test_a_unit_set_up_later_or_gone_is_not_said_to_have_sent_nothing(tmp_path):
+    """九三学社县委 was set up in August (成立时间 2025年8月), 民革县委 was dissolved in March (撤销时间
+    2025年3月). Q1 named 九三学社县委 "本季度未报送信息" and marked it 零报送, 名次 未报送, its 任务 0.
+    By hand: Q1 民盟县委 sent 2 (第1名), 民革县委 none (未报送: it was there), 九三学社县委 尚未成立;
+    Q2 民盟县委 none (未报送), 九三学社县委 尚未成立, 民革县委 已撤销; Q3 九三学社县委 sent 1 (第1名)."""
+    rows = [HEAD,
+            ["2025-01", D(2025, 2, 20), "关于优化营商环境的建议", "民盟县委", "民盟县委", D(2025, 3, 1)],
+            ["2025-02", D(2025, 3, 5), "关于加强校园周边交通安全的建议", "民盟县委", "民盟县委", None],
+            ["2025-03", D(2025, 9, 5), "关于促进科技成果转化的建议", "九三学社县委", "九三学社县委", None]]
+    units = [["民盟县委", "民主党派"], ["九三学社县委", "民主党派", "2025年8月"], ["民革县委", "民主党派", None, "2025年3月"]]
+    ledger = _ledger(tmp_path, {"2025年台账.xlsx": {"2025年": rows}}, units)
+    said = {}
+    for q in (1, 2, 3):
+        table = sq.units(ledger, Period.of(2025, quarter=q)).set_index("unit")
+        said[q] = {u: (table.at[u, "rank_text"], bool(table.at[u, "no_submission"])) for u in table.index}
+    assert said[1] == {"民盟县委": ("第1名", False), "九三学社县委": ("尚未成立", False), "民革县委": ("未报送", True)}
+    assert said[2] == {"民盟县委": ("未报送", True), "九三学社县委": ("尚未成立", False), "民革县委": ("已撤销", False)}
+    assert said[3] == {"九三学社县委": ("第1名", False), "民盟县委": ("未报送", True), "民革县委": ("已撤销", False)}
+    q1 = build_circular(ledger, 2025, 1)
+    assert list(q1.zero_units["unit"]) == ["民革县委"]
+    assert _problem_balance(q1, {}) == ("工作开展不够平衡。", "民革县委本季度未报送信息。")
+    q2 = build_circular(ledger, 2025, 2)
+    assert _problem_balance(q2, {}) == ("工作开展不够平衡。", "民盟县委本季度未报送信息。")
+    assert "九三学社县委本季度未报送" not in circular_gongwen(q2, _issuing(q2)).text()
+
+
 # ---------------------------------------------------------------- 3. 比上年 only where last year's ledgers reach
 
 def _two_years(tmp_path: Path, last_year: dict[str, list[list]]):
