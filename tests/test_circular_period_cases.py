@@ -39,6 +39,30 @@ def _issuing(circ) -> Issuing:
                               date=(circ.period.end + pd.Timedelta(days=8)).date())
 
 
+# ---------------------------------------------------------------- 1. 均未被采用: the quarter's own items
+
+def test_units_whose_quarter_items_were_none_adopted_are_named(tmp_path):
+    """教育界别组 sent 2025-01 on 30 September (in the 县政协's bulletin on 9 October) and 2025-02 on 20
+    October, never adopted; 民盟县委 sent 2025-03 in November, never adopted; 民进县委 sent 2025-04 in
+    November, in the bulletin in December. Q4 said "民盟县委本季度报送的信息均未被采用" alone: 教育界别组
+    had an adoption in Q4 (of its Q3 item). By hand: of Q4's items (02, 03, 04), 教育界别组's and
+    民盟县委's were none adopted by 31 December; 民进县委's was. 1 of 3 taken up above the 县: none
+    (the bulletin is the 县's own), so the quarter's share is said too."""
+    rows = [HEAD,
+            ["2025-01", D(2025, 9, 30), "关于国庆假期景区客流管理的建议", "教育界别组", "教育界别组", D(2025, 10, 9)],
+            ["2025-02", D(2025, 10, 20), "关于推进老年助餐服务的建议", "教育界别组", "教育界别组", None],
+            ["2025-03", D(2025, 11, 3), "关于城市内涝治理的建议", "民盟县委", "民盟县委", None],
+            ["2025-04", D(2025, 11, 5), "关于社区养老服务的建议", "民进县委", "民进县委", D(2025, 12, 1)]]
+    units = [["民盟县委", "民主党派"], ["民进县委", "民主党派"], ["教育界别组", "界别组"]]
+    circ = build_circular(_ledger(tmp_path, {"2025年台账.xlsx": {"2025年": rows}}, units), 2025, 4)
+    q4 = circ.units.set_index("unit")
+    assert q4.loc["教育界别组", ["submitted", "adopted"]].tolist() == [1, 1]  # the adoption is 2025-01's, of Q3
+    assert sorted(circ.units_without_adoption()["unit"]) == ["教育界别组", "民盟县委"]
+    lead, text = _problem_quality(circ, {})
+    assert lead == "信息质量有待提高。"
+    assert text == "截至12月底，本季度报送的信息没有被上级采用；民盟县委、教育界别组本季度报送的信息均未被采用。"
+
+
 # ---------------------------------------------------------------- 2. a unit not there in the period
 
 def test_a_unit_set_up_later_or_gone_is_not_said_to_have_sent_nothing(tmp_path):
