@@ -123,3 +123,46 @@ def test_last_year_is_compared_only_in_the_months_its_ledger_covers(tmp_path):
     (tmp_path / "year").mkdir()
     ledger = _two_years(tmp_path / "year", {"2024年": [["2024年度社情民意信息台账"], *last]})
     assert build_circular(ledger, 2025, 1).statistics_text == "2025年第一季度，共收到社情民意信息3条，比上年同期增加3条。"
+
+
+# ---------------------------------------------------------------- 4. 批示 open when the year began
+
+def _instructed(tmp_path: Path):
+    """2025: 2025-01 批示 by 副县长王某某 on 10 May, 时限 15 July, no 落实情况; 2025-02 by 县委书记钱某某 on
+    12 October, 时限 2026年1月15日前, 正在推进; 2025-03 by 县长李某某 on 5 August, 已办结. 2026: 2026-01 by
+    副县长赵某某 on 10 February, 已办结."""
+    u = "民盟县委"
+    last = [DUBAN,
+            ["2025-01", D(2025, 5, 6), "关于规范校外培训的建议", u, u, None, "副县长王某某", D(2025, 5, 10), D(2025, 7, 15), None],
+            ["2025-02", D(2025, 9, 30), "关于国庆假期景区客流管理的建议", u, u, D(2025, 10, 9), "县委书记钱某某",
+             D(2025, 10, 12), "2026年1月15日前", "正在推进"],
+            ["2025-03", D(2025, 8, 1), "关于农村饮水安全的建议", u, u, None, "县长李某某", D(2025, 8, 5), None, "已办结"]]
+    this = [DUBAN, ["2026-01", D(2026, 1, 5), "关于开学季校园食品安全的建议", u, u, D(2026, 1, 20), "副县长赵某某",
+                    D(2026, 2, 10), None, "已办结"]]
+    return _ledger(tmp_path, {"2025年台账.xlsx": {"2025年": last}, "2026年台账.xlsx": {"2026年": this}},
+                   [[u, "民主党派"]], year=2026)
+
+
+def test_an_instruction_open_when_the_year_began_is_tracked_into_it(tmp_path):
+    """The 2026 Q1 circular had no word of 2025-01 (overdue since 15 July) nor 2025-02 (past its 时限 of 15
+    January by 31 March), and `compute instructions --year 2026 --quarter 1` listed 2026-01 alone. By
+    hand: both are carried into the 督办 list, overdue, 325 and 170 days open at 31 March; 2025-03 was
+    answered before the year (not carried); the quarter's 批示 are still 1件 (2026-01's)."""
+    ledger = _instructed(tmp_path)
+    q1 = Period.of(2026, quarter=1)
+    assert list(instructions(ledger, q1)["item_no"]) == ["2026-01"]  # the period's own, as before
+    tracked = instructions(ledger, q1, carried=True)
+    assert tracked[["item_no", "status", "overdue", "carried"]].values.tolist() == [
+        ["2025-01", "未反馈", True, True], ["2025-02", "办理中", True, True], ["2026-01", "已办结", False, False]]
+    assert tracked["days_open"].tolist()[:2] == [325, 170]
+    circ = build_circular(ledger, 2026, 1)
+    assert circ.summary.instructions == 1
+    lead, text = _problem_instructions(circ, {})
+    assert text == ("2026年第一季度的领导批示件和以往年度至年初尚未办复的领导批示件中，2件已过办理时限仍未办复"
+                    "（其中1件尚无落实情况反馈），且批示后均已超过60天仍未办结。")
+    said = _instructions_attachment(circ, _issuing(circ)).blocks[0].text
+    assert said.startswith("2026年第一季度共有1条信息获领导批示1件，其中已办结1件。另有以往年度领导批示件中至年初尚未办复的"
+                           "2件一并列出，其中未反馈1件、办理中1件；2件已过办理时限仍未办复。")
+    shown = sqmy("compute", "instructions", tmp_path, "--year", 2026, "--quarter", 1, "--format", "json")
+    assert [(r["item_no"], r["carried"]) for r in json.loads(shown.stdout)] == [
+        ("2025-01", True), ("2025-02", True), ("2026-01", False)]

@@ -42,7 +42,7 @@ class QuarterlyCircular:
     people: pd.DataFrame
     people_ytd: pd.DataFrame
     adoptions: pd.DataFrame  # adoption details in the quarter
-    instructions: pd.DataFrame  # instructions of the year to date, with follow-up status
+    instructions: pd.DataFrame  # instructions of the year to date (and earlier ones open at its start: ``carried``), with follow-up status
     behind_units: pd.DataFrame  # units below their year-to-date quota
     behind_people: pd.DataFrame  # people below their year-to-date quota
     zero_units: pd.DataFrame  # units with no submission in the quarter
@@ -379,7 +379,7 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         people=people_q,
         people_ytd=people_ytd,
         adoptions=_adoption_details(c, period),
-        instructions=instructions(c, ytd, today=today),
+        instructions=instructions(c, ytd, today=today, carried=True),
         behind_units=_behind(unit_ytd),
         behind_people=_behind(people_ytd),
         zero_units=unit_q[unit_q["no_submission"]].reset_index(drop=True),
