@@ -150,8 +150,9 @@ def _computed(what: str, c, period) -> tuple:
         result = compute.summary(c, period)
         table, spec, row_kinds = summary_rows(result, c.rules)
         return table, spec, result.to_dict(), row_kinds
+    # The 督办 list carries the 批示 still open when the period began (last year's too), as the circular does.
     fn = {"people": compute.people, "rewards": compute.rewards, "units": compute.units,
-          "instructions": compute.instructions}[what]
+          "instructions": lambda c, p: compute.instructions(c, p, carried=True)}[what]
     table = fn(c, period)
     spec = table_spec(what, c.rules, period, table).present(table)
     return table, spec, spec.records(table), None

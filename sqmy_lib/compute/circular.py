@@ -42,7 +42,7 @@ class QuarterlyCircular:
     people: pd.DataFrame
     people_ytd: pd.DataFrame
     adoptions: pd.DataFrame  # adoption details in the quarter
-    instructions: pd.DataFrame  # instructions of the year to date, with follow-up status
+    instructions: pd.DataFrame  # instructions of the year to date (and earlier ones open at its start: ``carried``), with follow-up status
     behind_units: pd.DataFrame  # units below their year-to-date quota
     behind_people: pd.DataFrame  # people below their year-to-date quota
     zero_units: pd.DataFrame  # units with no submission in the quarter
@@ -58,6 +58,9 @@ class QuarterlyCircular:
     problems: list[str] = field(default_factory=list)  # further 存在的问题 paragraphs
     rules: Rules | None = None  # the rules the figures were computed under (the document's settings too)
     as_of: pd.Timestamp | None = None  # the day the figures are taken at (the period's end, or today if sooner)
+    # Units that sent items in the period and had none of them adopted by its end (None: ``units``' own
+    # figures, for a circular built by hand).
+    unadopted_units: pd.DataFrame | None = None
 
     @property
     def as_of_day(self) -> pd.Timestamp:
@@ -147,7 +150,11 @@ class QuarterlyCircular:
         return top, (int(top["submitted"].sum()) / total if k and total else None)
 
     def units_without_adoption(self) -> pd.DataFrame:
-        """Units that submitted in the period but had nothing adopted."""
+        """Units that submitted in the period and had none of those items adopted by its end (what
+        本季度报送的信息均未被采用 says, as the 采用率 is of the period's items): an earlier item
+        adopted in the period does not take a unit off it."""
+        if self.unadopted_units is not None:
+            return self.unadopted_units
         return self.units[(self.units["submitted"] > 0) & (self.units["adopted"] == 0)].reset_index(drop=True)
 
     def units_by_period(self) -> pd.DataFrame:
@@ -318,6 +325,16 @@ def _tiered_items(c: Counted, period: Period) -> int:
     return int(ad.loc[ad["tier"].astype(object) != c.rules.own_tier, "item"].nunique())
 
 
+def _unadopted(c: Counted, period: Period, table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``table`` (units) that sent items in the period none of which was adopted by its
+    end (the 采用率's items, ``summary``: an adoption in the period of an earlier item is not theirs)."""
+    subs = in_period(c.submissions, period, "date")
+    taken = c.adoptions[(c.adoptions["when"] <= period.end) & c.adoptions["item"].isin(subs["item"])]
+    adopted_units = set(subs.loc[subs["item"].isin(taken["item"]), "unit"])
+    sent = table[(table["submitted"] > 0) & ~table["unit"].isin(adopted_units)]
+    return sent.reset_index(drop=True)
+
+
 def _monthly(c: Counted, period: Period) -> pd.DataFrame:
     months = range(1, period.last_month + 1)
     subs = pd.to_datetime(in_period(c.submissions, period, "date")["date"]).dt.month.value_counts()  # typed when empty
@@ -367,10 +384,11 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         people=people_q,
         people_ytd=people_ytd,
         adoptions=_adoption_details(c, period),
-        instructions=instructions(c, ytd, today=today),
+        instructions=instructions(c, ytd, today=today, carried=True),
         behind_units=_behind(unit_ytd),
         behind_people=_behind(people_ytd),
         zero_units=unit_q[unit_q["no_submission"]].reset_index(drop=True),
+        unadopted_units=_unadopted(c, period, unit_q),
         monthly=_monthly(c, ytd),
         statistics_text=statistics_text(s, whole_year=period.months == 12, own_tier=c.rules.own_tier,
                                         bodies=tier_bodies(s, c.rules), word=c.rules.tier_word,

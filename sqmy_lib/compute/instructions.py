@@ -78,34 +78,65 @@ def instruction_statuses(instr: pd.DataFrame, rules: Rules, as_of) -> tuple[pd.S
 
 
 def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,
-                 today: dt.date | None = None) -> pd.DataFrame:
+                 today: dt.date | None = None, carried: bool = False) -> pd.DataFrame:
     """One row per instruction dated in the period: overdue ones first, then oldest first; with the
     督办 fields, ``status``, ``overdue``, ``days_open`` (to the as-of day, for those not 已办结) and a
-    ``warning`` where the follow-up text could not be placed."""
+    ``warning`` where the follow-up text could not be placed.
+
+    ``carried``: also the 批示 dated before the period (last year's too, in the ledgers read) that had
+    no 办复 by the day before it began, tracked until answered like a 提案 (domain.md §8), their status
+    as of the period's as-of day; a ``carried`` column, there only when there are any, says which rows
+    they are (none of the period's 批示: its figures do not count them)."""
     c, period = prepare(source, period, rules, today, records_suffice=True)
     as_of = as_of_date(period, today)
     instr = in_period(c.instructions, period)
     instr = instr[~(instr["when"] > as_of)]  # as of that day: a 批示 dated later is not given yet
+    out = _tracked(c, instr, as_of)
+    if carried:
+        earlier = c.instructions[c.instructions["when"] < period.start]
+        still_open = earlier[~_follow_up(earlier, c.rules, period.start - pd.Timedelta(days=1))["answered"].to_numpy()]
+        if len(still_open):
+            out = pd.concat([out.assign(carried=False), _tracked(c, still_open, as_of).assign(carried=True)],
+                            ignore_index=True)
+    return out.sort_values(["overdue", "date", "item"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+
+
+def _follow_up(instr: pd.DataFrame, rules: Rules, as_of) -> pd.DataFrame:
+    """Per 批示 (``instr``'s index), as of a day: ``status``, ``placed`` (its text's word was read),
+    ``answered_on``, ``later`` (answered after the day) and ``answered`` (a 办复 by then: dated, or
+    written, or 已办结)."""
+    def col(name: str) -> pd.Series:
+        return instr[name] if name in instr else pd.Series(None, index=instr.index, dtype=object)
+
+    vocabulary = Vocabulary.of(rules)
+    follow_up, reply = col("follow_up").fillna("").astype(str), col("reply").fillna("").astype(str)
+    status, placed, answered_on, later = instruction_statuses(instr, rules, as_of)
+    said_replied = pd.Series([vocabulary.replied(";".join(t for t in (r, f) if t)) for f, r in zip(follow_up, reply)],
+                             index=instr.index, dtype=bool)
+    answered = (answered_on.notna() & ~later) | (answered_on.isna() & ((reply != "") | (status == DONE) | said_replied))
+    return pd.DataFrame({"status": status, "placed": pd.Series(placed, index=instr.index, dtype=bool),
+                         "answered_on": answered_on, "later": later, "answered": answered.astype(bool)}, index=instr.index)
+
+
+def _tracked(c: Counted, instr: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The 督办 rows (``COLUMNS``) of the 批示 ``instr`` as of a day."""
     subs = c.submissions[["item", "item_no", "title", "authors_read", "unit"]].set_index("item")
-    vocabulary = Vocabulary.of(c.rules)
 
     def col(name: str) -> pd.Series:
         return instr[name] if name in instr else pd.Series(None, index=instr.index, dtype=object)
 
     follow_up, reply = col("follow_up").fillna("").astype(str), col("reply").fillna("").astype(str)
-    status, placed, answered_on, later = instruction_statuses(instr, c.rules, as_of)
+    state = _follow_up(instr, c.rules, as_of)
+    status, answered_on, later, answered = state["status"], state["answered_on"], state["later"], state["answered"]
     unknown = entry("instruction.follow_up_unknown").message  # the validation report's words
     warning = ["" if ok else unknown.format(said=";".join(t for t in (r, f) if t))
-               for ok, f, r in zip(placed, follow_up, reply)]
+               for ok, f, r in zip(state["placed"], follow_up, reply)]
     assigned = _dates(col("assigned_on"))
     fed_back = _dates(col("fed_back_on"))
     default_days = c.rules.due_days
     days = pd.to_numeric(col("due_days"), errors="coerce").fillna(default_days)
     start = assigned.fillna(instr["when"])
     due = _dates(col("due_on")).fillna(_after(start, days, col("due_text").fillna("").astype(str).str.contains("工作日")))
-    said_replied = pd.Series([vocabulary.replied(";".join(t for t in (r, f) if t)) for f, r in zip(follow_up, reply)],
-                             index=instr.index, dtype=bool)
-    answered = (answered_on.notna() & ~later) | (answered_on.isna() & ((reply != "") | (status == DONE) | said_replied))
     overdue = ~answered & due.notna() & (due < as_of)
     late = answered_on.notna() & ~later & due.notna() & (answered_on > due)
     # Days open and the 批示日期 shown are the recorded day's: a 批示 written without one is counted in
@@ -137,4 +168,4 @@ def instructions(source: Ledger | Counted, period: Period | int, rules: Rules | 
     for column in ("date", "assigned", "due", "replied", "fed_back"):
         out[column] = pd.to_datetime(out[column])
     out[["overdue", "late"]] = out[["overdue", "late"]].astype(bool)
-    return out.sort_values(["overdue", "date", "item"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+    return out

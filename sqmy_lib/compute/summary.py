@@ -14,6 +14,7 @@ from .base import forwarded_items, forwards_recorded, in_period, prepare, ratio
 from .counted import Counted, counted
 from .people import held_during
 from ..period import Period
+from ..read.values import month_in_text, quarter_in_text
 
 
 @dataclass
@@ -121,10 +122,28 @@ def _forwarded(c: Counted, period: Period, above: list[str]) -> dict:
                 forwarded_adopted=int(fw["adopted"].sum()), upper_adoption_rate=ratio(int(fw["adopted"].sum()), len(fw)))
 
 
-def _holds_year(c: Counted, year: int) -> bool:
-    """Whether the ledgers read have a sheet of ``year`` with items on it (its ledger was given)."""
+def _covers(c: Counted, period: Period) -> bool:
+    """Whether the ledgers read have sheets of ``period``'s year, with items on them, that cover every
+    month of it: a sheet covers the months its title says (2024年10月—12月), else the quarter or the
+    month its name (or its title) says (四季度, 11月), else its whole year. Last year's book kept as a
+    四季度 sheet alone says nothing of its first quarter: 比上年同期 against it would be against nothing."""
     sheets = c.ledger.sheets
-    return bool(((pd.to_numeric(sheets["year"], errors="coerce") == year) & (sheets["items"] > 0)).any())
+    sheets = sheets[(pd.to_numeric(sheets["year"], errors="coerce") == period.year) & (sheets["items"] > 0)]
+    covered: set[int] = set()
+    for name, caption, span in zip(sheets["sheet"], sheets["caption"], sheets["months"]):
+        covered |= _sheet_months(period.year, name, caption, span)
+    return set(range(period.first_month, period.last_month + 1)) <= covered
+
+
+def _sheet_months(year: int, name: str, caption: str, span) -> set[int]:
+    """The months of ``year`` one sheet covers (``_covers``)."""
+    if isinstance(span, (tuple, list)):
+        return {k % 12 + 1 for k in range(span[0], span[1] + 1) if k // 12 == year}
+    quarter = quarter_in_text(name) or quarter_in_text(caption)
+    if quarter:
+        return set(range(3 * quarter - 2, 3 * quarter + 1))
+    month = month_in_text(name)
+    return {month} if month else set(range(1, 13))
 
 
 def _reaches_back(c: Counted, period: Period) -> bool:
@@ -180,9 +199,10 @@ def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None 
     # The year before's own ledger, if given: counted under these rules (its year is not this period's).
     prev_c = c if previous is None else previous if isinstance(previous, Counted) else counted(previous, c.rules)
     before = _figures(prev_c, period.previous_year)
-    # A year earlier is compared when the ledgers hold that year, even with nothing in these months
-    # (比上年同期增加14条, no rate from 0); with no ledger of it at all there is nothing to compare.
-    has_previous = _holds_year(prev_c, period.year - 1) or before["submitted"] > 0 and _reaches_back(prev_c, period.previous_year)
+    # A year earlier is compared when the ledgers' sheets of that year cover its months, even with
+    # nothing in them (比上年同期增加14条, no rate from 0); with no ledger of them there is nothing to compare.
+    last = period.previous_year
+    has_previous = _covers(prev_c, last) or before["submitted"] > 0 and _reaches_back(prev_c, last)
     change = None
     if has_previous:
         change = {

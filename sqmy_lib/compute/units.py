@@ -73,7 +73,9 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     A unit that sent and earned nothing in the period has no place (``rank`` missing, ``rank_text``
     未报送): first of a group alone, or one place among those that sent nothing, would praise it. A
     roster unit whose type is none of the rules' peer groups (``roster.unit_type_unknown``,
-    ``roster.unit_type_missing``: 该单位不计任务、不参加同类组排名) has none either (不参加排名)."""
+    ``roster.unit_type_missing``: 该单位不计任务、不参加同类组排名) has none either (不参加排名), nor
+    does one the roster's 成立时间 or 撤销时间 puts outside the period (尚未成立, 已撤销), which is no
+    零报送 (``no_submission``) either: its dates bound it as a person's bound them."""
     c, period = prepare(source, period, rules, today)
     out = _unit_rows(c)
     columns = count_columns(c.rules, forwards_recorded(c))  # 上报 only when the ledgers record any
@@ -81,7 +83,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out = out.join(unit_counts(c, period).reindex(columns=[*columns, "points"]).astype(float), on="unit")
     out[columns] = out[columns].fillna(0).astype(int)
     out["points"] = out["points"].fillna(0).astype(int)
-    out["rank"], out["rank_text"] = _places(out, c.rules.rank_by)
+    out["rank"], out["rank_text"] = _places(out, c.rules.rank_by, _absent(out, period))
 
     quotas = c.rules.data.get("quotas", {}).get("units", {})
     judged, adopted_judged, high = _judge(c, out, period, as_of(period, today), quotas)
@@ -94,7 +96,8 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out["behind"] = [j.behind or bool(a and a.behind) for j, a in zip(judged, adopted_judged)]
     out["owed"] = _owed(out, judged, adopted_judged, high, quotas)
     out["shortfall"] = ["；".join(o.text for o in parts) for parts in out["owed"]]
-    out["no_submission"] = out["submitted"] == 0
+    # A unit founded after the period (or dissolved before it) sent nothing it could have sent: no 零报送.
+    out["no_submission"] = (out["submitted"] == 0) & (_absent(out, period) == "")
     keep = ["unit", "peer_group", *columns, "points", "rank", "rank_text", "quota", "quota_done", "completion", "missed_months",
             "adopted_quota", "adopted_completion", "behind", "shortfall", "owed", "no_submission"]
     # Grouped as the rules list the unit types (镇街政协工委 first), each group by its places.
@@ -115,18 +118,30 @@ def no_unit_list(c: Counted) -> str:
     return NO_UNIT_LIST if c.rules.data.get("quotas", {}).get("units") and named and not listed else ""
 
 
-NOT_SENT, NOT_RANKED = "未报送", "不参加排名"
+NOT_SENT, NOT_RANKED, NOT_FOUNDED, DISSOLVED = "未报送", "不参加排名", "尚未成立", "已撤销"
 
 
-def _places(out: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, list[str]]:
+def _absent(out: pd.DataFrame, period: Period | Span) -> pd.Series:
+    """Per unit, 尚未成立 when its 成立时间 is after the period's end, 已撤销 when its 撤销时间 is before
+    the period's start, else '' (it existed on some day of the period; no date: open)."""
+    started, ended = pd.to_datetime(out["started_on"]), pd.to_datetime(out["ended_on"])
+    text = pd.Series("", index=out.index, dtype=object)
+    text[(ended < pd.Timestamp(period.start)).to_numpy()] = DISSOLVED
+    text[(started > pd.Timestamp(period.end)).to_numpy()] = NOT_FOUNDED
+    return text
+
+
+def _places(out: pd.DataFrame, keys: list[str], absent: pd.Series) -> tuple[pd.Series, list[str]]:
     """Each unit's place in its peer group and its 名次 (第1名, 并列第1名), ranked on ``keys`` (points,
     then the rules' tie-breaks, as the commendation ranks its candidates) among the units that are
-    ranked (``ranked``) and sent or earned anything; the others have no place: 未报送, 不参加排名."""
+    ranked (``ranked``) and sent or earned anything; the others have no place: 未报送, 不参加排名, or
+    what ``absent`` says (尚未成立: a unit not there yet sent nothing it could have sent)."""
     idle = out[list(dict.fromkeys(["submitted", *keys]))].eq(0).all(axis=1)
     placed = out[out["ranked"] & ~idle]
     places = ranked_places(placed, keys, "peer_group")
     said = dict(zip(placed.index, place_text(places, placed["peer_group"])))
-    text = [said.get(at) or (NOT_SENT if ranked else NOT_RANKED) for at, ranked in zip(out.index, out["ranked"])]
+    text = [said.get(at) or gone or (NOT_SENT if ranked else NOT_RANKED)
+            for at, ranked, gone in zip(out.index, out["ranked"], absent)]
     return places.reindex(out.index).astype("Int64"), text
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from .. import zh
@@ -418,7 +419,24 @@ def _problem_instructions(circ: QuarterlyCircular, refs: dict[str, str]) -> tupl
         if group.any():
             parts.append(("另有" if parts else "") + _counted_within(int(group.sum()), words,
                                                                    [(int((group & m).sum()), w) for m, w in within]))
-    return "批示件跟踪落实还需加强。", f"{circ.year_to_date.label}的领导批示件中，" + "；".join(parts) + "。"
+    return "批示件跟踪落实还需加强。", f"{_tracked_word(circ)}中，" + "；".join(parts) + "。"
+
+
+def _carried(ins: pd.DataFrame) -> np.ndarray:
+    """Which 批示 of the 督办 list are earlier ones still open when the year began (``compute.instructions``:
+    ``carried``), not the year's own."""
+    return ins["carried"].fillna(False).to_numpy(dtype=bool) if "carried" in ins else np.zeros(len(ins), dtype=bool)
+
+
+def _tracked_word(circ: QuarterlyCircular) -> str:
+    """What the 督办 list holds: ``2026年第一季度的领导批示件``, with ``和以往年度至年初尚未办复的领导批示件``
+    when earlier ones are carried into it (never named the period's own)."""
+    carried = _carried(circ.instructions)
+    own = f"{circ.year_to_date.label}的领导批示件"
+    if not carried.any():
+        return own
+    earlier = "以往年度至年初尚未办复的领导批示件"
+    return f"{own}和{earlier}" if not carried.all() else earlier
 
 
 def _counted_within(n: int, words: str, subsets: list[tuple[int, str]]) -> str:
@@ -556,17 +574,26 @@ def _instructions_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attac
     ins = circ.instructions
     if ins.empty:
         return None
-    counts = ins["status"].value_counts()
-    status = "、".join(f"{st}{n}件" for st, n in counts.items())
+    carried = _carried(ins)
+    said = [_statuses_text(f"{circ.year_to_date.label}共有{ins.loc[~carried, 'item'].nunique()}条信息获领导批示{int((~carried).sum())}件",
+                           ins[~carried])] if (~carried).any() else []
+    if carried.any():  # earlier 批示 still open at the year's start: tracked, not counted as the year's
+        earlier = f"以往年度领导批示件中至年初尚未办复的{int(carried.sum())}件"
+        said.append(_statuses_text(f"另有{earlier}一并列出" if said else earlier, ins[carried]))
     office = issuing.organ
-    past_due = f"；{n}件已过办理时限仍未办复" if (n := _past_due(ins)) else ""
-    blocks: list = [Para(f"{circ.year_to_date.label}共有{ins['item'].nunique()}条信息获领导批示{len(ins)}件，其中{status}{past_due}。"
-                         f"{office}将像办理政协提案那样跟踪督办，及时向报送单位和作者反馈办理结果。")]
+    blocks: list = [Para("。".join(said) + f"。{office}将像办理政协提案那样跟踪督办，及时向报送单位和作者反馈办理结果。")]
     if len(ins) > issuing.max_rows:
         blocks.append(_too_long(len(ins), issuing, circ.file_stem, sheet_names(circ)["批示件跟踪"], "件批示"))
     else:
         blocks.append(TableBlock(instruction_rows(circ), instruction_spec(circ)))
     return Attachment(f"{circ.year_to_date.label}领导批示件办理情况", blocks)
+
+
+def _statuses_text(lead: str, ins: pd.DataFrame) -> str:
+    """``2026年第一季度共有2条信息获领导批示3件，其中已办结1件、办理中2件，1件已过办理时限仍未办复``."""
+    status = "、".join(f"{st}{n}件" for st, n in ins["status"].value_counts().items())
+    past_due = f"；{n}件已过办理时限仍未办复" if (n := _past_due(ins)) else ""
+    return f"{lead}，其中{status}{past_due}"
 
 
 def _behind_people_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment | None:

@@ -280,6 +280,8 @@ INSTRUCTIONS = spec(
     Column("replied", "办复日期", "date"), Column("reply", "办复情况", "long"), Column("fed_back", "反馈日期", "date"),
     Column("status", "办理状态"), Column("overdue", "逾期", "bool"), Column("late", "逾期办复", "bool"),
     Column("days_open", "已办天数", "count"),
+    # A 批示 of an earlier period still open when this one began (compute.instructions: ``carried``).
+    Column("carried", "往期结转", "bool"),
     Column("warning", "提示", "long"),
 )
 
