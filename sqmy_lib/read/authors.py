@@ -421,7 +421,8 @@ class AuthorWords:
             return None
         for n in (2, 3, 4):  # the shortest name whose unit ends at a unit word: 民革县委|张伟
             name, unit = token[-n:], token[:-n].rstrip(_UNIT_NAME_GAP)
-            if _word_cut(unit, name):
+            # 县政府办|公室: the cut would split a unit word the text ends in (办公室), so no name starts there.
+            if _word_cut(unit, name) or any(token.endswith(w) and len(w) > n for w in self.unit_words):
                 continue
             member = next((w for w in _MEMBER_WORDS if unit.endswith(w) and len(unit) > len(w) + 1), "")
             unit = unit[: len(unit) - len(member)]  # 民进县委会员|赵六, not 民进县委会|员赵六
