@@ -991,7 +991,7 @@ class Vocabulary:
         # In a 批示 column 批注 is the 批示's word as 批示 is (副县长张某某批注).
         words = re.compile("|".join(map(re.escape, self.instruction_words + self.words_after_post)) or "(?!)")
         out: list[tuple[str, str, str]] = []
-        for piece in self._said_by_each(t, words):
+        for piece in self._said_by_each(self._without_preamble(t, words), words):
             while piece:
                 found, piece = self._one_instruction(piece, words)
                 out += found
@@ -1027,6 +1027,26 @@ class Vocabulary:
                  and (who.startswith(person) or who.endswith(person)))
         return who if opens else None
 
+    def _without_preamble(self, t: str, words: re.Pattern) -> str:
+        """A cell whose first clause names no leader, before a post, a full name and a colon
+        (``经市政府研究，常务副市长周某某:请…``, ``已批示，副市长王某某:请…``): from that leader on, the clause
+        only how the 批示 came (a day in it kept: ``已于3月5日批示，副市长…``); as it is otherwise."""
+        comma = re.search(r"[,，]", t)
+        if comma is None or self._opens_with_a_leader(t, words):
+            return t
+        head, rest = t[: comma.start()], t[comma.end():].strip()
+        if re.search(r"[:：]", head) or any(w in head for w in self.title_words):
+            return t  # 市长李某某批示，…; 市长:同意，…: a leader's own
+        if not self._post_and_full_name(self._opening_leader(rest, words)):
+            return t  # 同意，张副县长:请…; 同意，请县长王某某:…: words addressed to someone
+        day = re.search(rf"{_DAY}|{_MD}", head)
+        return f"{day[0]} {rest}" if day else rest
+
+    def _post_and_full_name(self, who: str | None) -> bool:
+        """Whether a leader is written as a post, then a full name (副县长王某某), not a surname (张副县长)."""
+        person = self.leader_person(who) if who else ""
+        return len(person) >= 2 and not who.startswith(person)
+
     def leader_after_comma(self, text: str) -> str:
         """A 批示 cell opening with a leader and a colon, where after a comma a post and a full name open
         words of their own (``县委书记李某某:同意，县长王某某:请教育局落实``): a second leader's 批示, or
@@ -1040,8 +1060,7 @@ class Vocabulary:
         if not self._opens_with_a_leader(t, words):
             return ""
         for comma in re.finditer(r"[,，]\s*", t):
-            who = self._opening_leader(t[comma.end():], words)
-            if who and len(self.leader_person(who)) >= 2 and not who.startswith(self.leader_person(who)):
+            if self._post_and_full_name(self._opening_leader(t[comma.end():], words)):
                 return re.split(r"[,，。;；\n]", t[comma.end():])[0]
         return ""
 
@@ -1053,7 +1072,7 @@ class Vocabulary:
         if (listed := self._leaders_after_the_word(t, words, date)) is not None:  # 批示2次（县委书记、县长）
             return listed, ""
         m = next((m for m in words.finditer(t) if m.start() > 0), None)
-        if m is None:
+        if m is None or self._said_before_the_word(t, m.start(), words):  # 副市长王某某:按市长批示抓好落实
             return [self._without_the_word(t, date)], ""
         who, rest, date, times = self._who_before(t[: m.start()], t[m.end():], date)
         if (c := _TIMES_AFTER_WORD.match(rest)) and words.search(rest, c.end()):  # 县长批示1次，副县长批示2次
@@ -1069,6 +1088,12 @@ class Vocabulary:
             said, day = _day_ending(rest[: nxt[0]].strip()) if not date else (rest[: nxt[0]].strip(), date)
             return [(who, said, day)] * times, rest[nxt[1]:]
         return self._last_instruction(who, rest, date, times), ""
+
+    def _said_before_the_word(self, t: str, word_at: int, words: re.Pattern) -> bool:
+        """Whether ``t`` opens with a leader and a colon before its first 批示 word: the word is in what
+        was said (``副市长王某某:按市长批示抓好落实``), not that leader's, nor a leader ``副市长王某某:按市长``."""
+        colon = re.search(r"[:：]", t)
+        return colon is not None and colon.start() < word_at and self._opens_with_a_leader(t, words)
 
     def _leaders_after_the_word(self, t: str, words: re.Pattern, date: str) -> list[tuple[str, str, str]] | None:
         """``批示（县委书记、县长）``, ``批示2次（县长）``: the word first, then how many and the leaders in
@@ -1200,7 +1225,8 @@ _MD = rf"(?<![\d.]){WRITTEN_MONTH_DAY}"
 # ... before the leader (2025.4.2市长李某某批示, 4月2日 市长…, 4.2市长…), after the leader's name
 # (市长李某某4月2日批示, 市长李某某于4月2日作出批示), or after the 批示 in brackets (市长李某某批示(2025年4月2日),
 # 同意。(4月2日)) or on its own (市长李某某批示,10月8日; 请农业局研究。2025.10.8).
-_LEADING_DATE = re.compile(rf"^\s*({_DAY}|{_MD}(?=\s*[^\d\s.]))\s*")
+# A comma after it too (2025年3月5日，市长李某某：同意): the day's, not a leader "，市长李某某".
+_LEADING_DATE = re.compile(rf"^\s*({_DAY}|{_MD}(?=\s*[^\d\s.]))\s*(?:[,，]\s*(?=[^\d\s]))?")
 _DAY_AFTER_LEADER = re.compile(rf"\s*(?:于|在)?\s*({_DAY}|{_MD})$")
 _DAY_ENDS_CONTENT = re.compile(rf"(?:\s*\(\s*({_DAY}|{_MD})\s*\)|(?:^|(?<=[。;；,，!！\s]))\s*({_DAY}|{_MD}))\s*[。.]?$")
 # (4.3) in brackets, or 10.30 after a space or a comma (市委书记杨某某 10.30); not 4.3 run into a name or a number.
