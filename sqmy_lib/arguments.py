@@ -51,7 +51,7 @@ def ledger(value, counted_too: bool = True):
         if isinstance(value, Counted):
             return value
     if isinstance(value, (str, os.PathLike)):
-        raise TypeError(f"{LEDGER_WANTED},而不是路径“{value}”;请先读取:ledger = sq.read_ledgers(r"{value}"),再传入 ledger")
+        raise TypeError(f'{LEDGER_WANTED},而不是路径“{value}”;请先读取:ledger = sq.read_ledgers(r"{value}"),再传入 ledger')
     kind = type(value).__name__
     if kind in ("DataFrame", "Series"):
         raise TypeError(f"{LEDGER_WANTED},而不是表格({kind});台账的一张表(如 ledger.submissions)不能单独统计,请传入整个台账")
