@@ -419,10 +419,12 @@ class AuthorWords:
         None for anything else (民革县委, 张伟, 县政协办公室, 民盟县委宣传部)."""
         if len(token) < 4 or not _CJK.match(token[-1]):
             return None
+        # 县政府办|公室: a cut inside a unit word the text ends in (办公室) starts no name.
+        ending = max((len(w) for w in self.unit_words if token.endswith(w)), default=0) \
+            if token.endswith(self.unit_words or ("\0",)) else 0
         for n in (2, 3, 4):  # the shortest name whose unit ends at a unit word: 民革县委|张伟
             name, unit = token[-n:], token[:-n].rstrip(_UNIT_NAME_GAP)
-            # 县政府办|公室: the cut would split a unit word the text ends in (办公室), so no name starts there.
-            if _word_cut(unit, name) or any(token.endswith(w) and len(w) > n for w in self.unit_words):
+            if _word_cut(unit, name) or ending > n:
                 continue
             member = next((w for w in _MEMBER_WORDS if unit.endswith(w) and len(unit) > len(w) + 1), "")
             unit = unit[: len(unit) - len(member)]  # 民进县委会员|赵六, not 民进县委会|员赵六
