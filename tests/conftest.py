@@ -153,3 +153,16 @@ def sqmy(*args) -> Ran:
         except SystemExit as exc:  # argparse's own exits
             code = exc.code if isinstance(exc.code, int) else 2
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def findings(report, code: str) -> list:
+    """The report's findings of one code, in the report's order."""
+    return [i for i in report.issues if i.code == code]
+
+
+def paid(ledger, period) -> dict:
+    """Each payee's 稿酬 for ``period`` (a year, or a period ``sq.rewards`` reads): name → amount (Decimal yuan)."""
+    import sqmy_lib as sq
+
+    r = sq.rewards(ledger, period)
+    return dict(zip(r["name"], r["amount"]))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqmy_lib as sq
 from sqmy_lib.rules import Rules
-from conftest import assert_every_cell_accounted, write_xlsx
+from conftest import assert_every_cell_accounted, write_xlsx, findings as _codes, paid
 
 HEAD = ["序号", "收稿日期", "信息标题", "报送单位", "报送人", "采用情况"]
 TITLE = ["松原市政协2026年社情民意信息报送采用登记表"]
@@ -47,18 +47,13 @@ def _row(k: int, unit: str, author: str, adopted: str | None = None) -> list:
     return [k, dt.date(2026, 1, 5 + k), f"关于第{k}个问题的建议", unit, author, adopted]
 
 
-def _codes(report, code):
-    return [i for i in report.issues if i.code == code]
-
-
 def _tiers(ledger) -> list[tuple]:
     ad = ledger.adoptions
     return list(zip(ad["row"], ad["body"], ad["tier"].astype(object).fillna("无").astype(str)))
 
 
 def _paid(ledger) -> dict[str, Decimal]:
-    r = sq.rewards(ledger, 2026)
-    return dict(zip(r["name"], r["amount"]))
+    return paid(ledger, 2026)
 
 
 def _published(ledger, rules) -> int:

@@ -14,17 +14,8 @@ import pandas as pd
 import pytest
 
 import sqmy_lib as sq
-from conftest import assert_every_cell_accounted, write_xlsx
+from conftest import assert_every_cell_accounted, write_xlsx, findings as _codes, paid as _paid
 from sqmy_lib.read.values import issue_year
-
-
-def _codes(report, code):
-    return [i for i in report.issues if i.code == code]
-
-
-def _paid(ledger, year) -> dict[str, Decimal]:
-    r = sq.rewards(ledger, year)
-    return dict(zip(r["name"], r["amount"]))
 
 
 def _roster(tmp_path):

@@ -13,11 +13,7 @@ import datetime as dt
 import pandas as pd
 
 import sqmy_lib as sq
-from conftest import assert_every_cell_accounted, write_xlsx
-
-
-def _codes(report, code):
-    return [i for i in report.issues if i.code == code]
+from conftest import assert_every_cell_accounted, write_xlsx, findings as _codes
 
 
 def _fen(ledger, year=2025) -> dict[str, int]:

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import sqmy_lib as sq
-from conftest import assert_every_cell_accounted, write_xlsx
+from conftest import assert_every_cell_accounted, write_xlsx, findings as _codes, paid as _paid
 
 ITEMS = "2025年社情民意信息报送台账"
 TITLE = "关于解决城东片区学校周边交通拥堵的建议"
@@ -23,17 +23,8 @@ ADOPTION_HEADER = ["序号", "编号", "标题", "采用单位", "刊物/期号"
 TODAY = dt.date(2025, 12, 31)
 
 
-def _codes(report, code):
-    return [i for i in report.issues if i.code == code]
-
-
 def _instructions(ledger):
     return sq.instructions(ledger, sq.Period.of(2025), rules=sq.load_rules(), today=TODAY)
-
-
-def _paid(ledger, period) -> dict[str, Decimal]:
-    r = sq.rewards(ledger, period)
-    return dict(zip(r["name"], r["amount"]))
 
 
 def _office(tmp_path, items: list[list], books: dict[str, dict]) -> tuple:

@@ -11,18 +11,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import sqmy_lib as sq
-from conftest import assert_every_cell_accounted, write_xlsx
+from conftest import assert_every_cell_accounted, write_xlsx, findings as _codes, paid
 
 HEAD = ["序号", "收稿日期", "信息标题", "单位", "作者", "市政协"]  # 单位 is column D, 作者 column E
 
 
-def _codes(report, code):
-    return [i for i in report.issues if i.code == code]
-
-
 def _paid(ledger, year=2025) -> dict[str, Decimal]:
-    r = sq.rewards(ledger, year)
-    return dict(zip(r["name"], r["amount"]))
+    return paid(ledger, year)
 
 
 def _submitted(ledger, year=2025) -> dict[str, int]:
