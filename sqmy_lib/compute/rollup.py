@@ -31,12 +31,11 @@ import numpy as np
 import pandas as pd
 
 from .. import arguments, zh
-from ..read.offices import level_in_name, office_of_folder
 from ..read.values import loose_title_key
 from ..records import Ledger, OfficeTree, Roster, typed
 from ..rules import Rules
 from ..rules.leaders import leader_person, post_words, same_leader as same_leader_written
-from ..rules.placement import place_below, place_of
+from ..rules.placement import level_in_name, office_of_folder, place_below, place_of
 from .circular import QuarterlyCircular, build_circular
 from .base import ROLLUP_ORIGIN, counted_from
 from .counted import Counted

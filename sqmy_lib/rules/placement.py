@@ -357,6 +357,39 @@ def office_place(name: str) -> str:
 _DEPUTY = re.compile(r"(?:常务)?副?")
 
 
+# -- an office's name, as a roll-up's folder or a record writes it
+
+# Words that place an office name at a level, highest first ("示例市政协" → 市级).
+LEVEL_WORDS = (("全国", ("全国",)), ("省级", ("省", "自治区")), ("市级", ("市", "州", "盟")), ("县级", ("县", "区", "旗")))
+# What a folder's name says besides the office (金溪区2026.1.8, 金溪区政协（补报）, 20260108金溪区, 白沙县政协信息科):
+# a date stamp, a year, a remark in brackets, the office's own office.
+_FOLDER_REMARKS = re.compile(r"(?:[(（【\[][^()（）【】\[\]]*[)）】\]]|[\s_\-]*\d{4}(?:[.\-/年]\d{1,2}(?:[.\-/月]\d{1,2}日?)?)?年?度?)+$")
+_FOLDER_DATE_FIRST = re.compile(r"^\d{4}(?:[.\-/]?\d{1,2}){0,2}[\s_\-]*(?=\D)")
+_FORMAL = re.compile(r"^(?:中国人民政治协商会议|政协)(.+?)委员会$")
+_ITS_OFFICE = re.compile(r"(?<=政协)(?:办公室|办公厅|信息科|信息处|研究室)$|(?<=委员会)(?:办公室|办公厅)$")
+
+
+def office_of_folder(name: str) -> str:
+    """The office a folder of an archive is named for: ``金溪区2026.1.8`` → 金溪区, ``金溪区政协（补报）`` →
+    金溪区政协, ``政协红岭县委员会`` → 红岭县政协, ``白沙县政协信息科`` → 白沙县政协; the name as it is when
+    nothing is left. Its date or remark made the office's place unclear (its 市长's 批示 lost their level)
+    and its code another (红岭县-2025-01 not matched)."""
+    text = _FOLDER_DATE_FIRST.sub("", _FOLDER_REMARKS.sub("", name.strip())).strip() or name
+    text = _ITS_OFFICE.sub("", text)
+    if m := _FORMAL.match(text):
+        text = f"{m[1]}政协"
+    return text or name
+
+
+def level_in_name(name: str, tiers: list[str]) -> str | None:
+    """The level an office's name says (``东山县政协`` → 县级), if any."""
+    core = name.removesuffix("政协").removesuffix("委员会")
+    for level, words in LEVEL_WORDS:
+        if level in tiers and any(core.endswith(w) or f"{w}政协" in name for w in words):
+            return level
+    return None
+
+
 def place_below(name: str, above: str) -> str:
     """:func:`office_place` of an office below the office ``above`` (its name), less the place of ``above``
     it may start with: a city's counties are written with its name or without (江州高新区政协工委, 高新区政协工委
