@@ -41,7 +41,7 @@ from ..zh import column_letter as col_letter
 from .attribute import unit_key
 from .authors import GENDER_WORDS, AuthorWords, name_key, spaced_han_names, split_authors
 from .headers import Layout, norm_label
-from .vocabulary import FIELD_LABELS, NOTE_SHEETS, NOTE_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS
+from .vocabulary import FIELD_LABELS, NOTE_SHEETS, NOTE_WORDS, QUOTA_COLUMN_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
 from .values import cell_text, from_1904, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
@@ -368,8 +368,12 @@ def _unread_columns(file: str, grid: SheetGrid, layout: Layout, read: set) -> li
 
 
 def _column_unread(file: str, grid: SheetGrid, layout: Layout, c: int, cells: int) -> dict:
-    return dict(code="roster.column_unread", src=None, file=file, sheet=grid.name, row=layout.header_top + 1,
-                column=col_letter(c), value=norm_spaces(cell_text(_header(grid, layout)[c])), detail=str(cells))
+    """A roster column not read; one of quotas (年度任务, 考核指标) said as such: the quotas judged are the
+    rules' (by unit type and role), not what it writes (roster.quota_column)."""
+    label = norm_spaces(cell_text(_header(grid, layout)[c]))
+    code = "roster.quota_column" if any(w in label for w in QUOTA_COLUMN_WORDS) else "roster.column_unread"
+    return dict(code=code, src=None, file=file, sheet=grid.name, row=layout.header_top + 1,
+                column=col_letter(c), value=label, detail=str(cells))
 
 
 def _post_column(grid: SheetGrid, layout: Layout) -> int | None:

@@ -63,7 +63,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "done_flag": ("是否办结", "是否已办结", "办结与否", "是否完成", "是否落实", "是否落实到位", "是否解决", "是否已解决",
                   "是否整改到位"),
     "follow_up": ("落实情况", "反馈情况", "办理情况", "落实反馈", "落实", "落实反馈情况", "批示落实情况", "办理进展",
-                  "落实结果", "办理落实情况", "批示件办理情况", "跟踪落实情况", "督办情况", "整改情况"),
+                  "落实结果", "办理落实情况", "批示件办理情况", "跟踪落实情况", "督办情况", "整改情况",
+                  # a 督办 sheet's status column (已办结, 正在办理, 已反馈, 未反馈): the follow-up as the office records it
+                  "督办状态", "督办结果", "督办进度", "督办落实情况", "办结状态", "落实状态"),
     "department": ("承办单位", "办理单位", "责任单位", "交办单位", "转送单位", "转送部门", "承办部门", "主办单位"),
     "assigned_on": ("交办时间", "交办日期", "转送日期", "转送时间", "督办时间", "督办日期"),
     "due_on": ("办理时限", "办结时限", "时限", "办理期限", "要求办结时间", "要求办结日期", "截止日期", "截止时间",
@@ -251,3 +253,6 @@ NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表
                "数据源", "数据有效性", "参数表")
 # A sheet (or its title) that shares out the year's quotas among the units: the quotas are the rules' (quotas.units).
 QUOTA_SHEET_WORDS = ("任务分解", "任务分配", "任务下达", "目标任务", "任务表")
+# A roster column of each unit's or person's quota (年度任务, 任务数, 考核指标): not read (quotas are the
+# rules' by unit type and role), said as such (roster.quota_column), not as any unread column.
+QUOTA_COLUMN_WORDS = ("任务", "指标")

@@ -1,6 +1,6 @@
 """What a 批示's follow-up (落实情况) or reply (办复) says, under the rules' closed vocabulary
 (``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``, ``reply_words``,
-``plan_words``, ``remaining_words``, ``contrast_words``):
+``manner_words``, ``plan_words``, ``remaining_words``, ``contrast_words``):
 已办结, 办理中 or 未反馈, whether a word of the rules placed it, and whether it says the 批示 was replied to. Read by the computations (the status) and by validation (a text no
 word places is reported at its cell), so it lives with the rules, below both.
 """
@@ -27,6 +27,8 @@ _TENTHS = re.compile(r"[一二三四五六七八九]成")
 _AWAITED = re.compile(r"待[\u4e00-\u9fff]{0,4}?(?:批复|审批|验收|拨付|落实|解决|办理|完善|评估|审核|到位)")
 # A resolution answered no (办结：否, 已办结：否) or yes after its question (是否办结：是).
 _ANSWERED = re.compile(r"(?:是否)?(?P<word>[\u4e00-\u9fff]{2,4})\s*[:：]\s*(?P<answer>是|否)$")
+# The day written between 已 and its deed (已于3月25日书面反馈, 已于2026.4.10办结): 已 and the deed read together.
+_DAY_AFTER_DONE = re.compile(r"已于(?:(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}[.\-/．]\d{1,2}[.\-/．]\d{1,2}|\d{1,2}\.\d{1,2})")
 # What a deed was done by (按批示要求, 按照计划, 根据部署): no plan of work still to do.
 _AS_REQUIRED = re.compile(r"(?:按照|按|根据|依照|依据)[^，,。;；]{0,12}?(?:要求|计划|部署|安排)|(?:已)?(?:列入|纳入)[^，,。;；]{0,8}?计划")
 
@@ -45,6 +47,7 @@ class Vocabulary:
     plans: tuple[str, ...] = ()  # 预计, 拟, 争取: a resolution after them in a clause is a plan, not a deed
     remaining: tuple[str, ...] = ()  # 待验收, 仍需: work said to remain beside a resolution
     contrasts: tuple[str, ...] = ()  # 但, 然而: a negation after one (但资金尚未到位) says what is not done yet
+    manners: tuple[str, ...] = ()  # 书面, 电话: how a deed was done (已书面反馈 is 已反馈), read past after 已
 
     @classmethod
     def of(cls, rules: Rules) -> "Vocabulary":
@@ -54,11 +57,22 @@ class Vocabulary:
         return cls(tuple(words.get(DONE) or ()), tuple(words.get(IN_PROGRESS) or ()), tuple(d.get("negations") or ()),
                    no_report, tuple(d.get("partial_words") or ()), tuple(d.get("subject_words") or ()),
                    tuple(d.get("reply_words") or ()), tuple(d.get("plan_words") or ()),
-                   tuple(d.get("remaining_words") or ()), tuple(d.get("contrast_words") or ()))
+                   tuple(d.get("remaining_words") or ()), tuple(d.get("contrast_words") or ()),
+                   tuple(sorted(map(str, d.get("manner_words") or ()), key=len, reverse=True)))
+
+    def _deeds(self, text: str) -> str:
+        """The text with a day and a manner read past after 已 or a negation (已于3月25日书面反馈 → 已反馈,
+        已于3月5日落实 → 已落实, 尚未书面反馈 → 尚未反馈), so the rules' words (已反馈, 已落实, 尚未反馈) are
+        found; the day itself is read by the ledger."""
+        text = _DAY_AFTER_DONE.sub("已", simplified(re.sub(r"\s+", "", text or "")).replace("已经", "已"))
+        for manner in self.manners:
+            for before in ("已", *self.negations):
+                text = text.replace(before + manner, before)
+        return text
 
     def replied(self, text: str) -> bool:
-        """Whether the text says the 批示 was replied to (已答复), not denied (尚未答复)."""
-        text = simplified(re.sub(r"\s+", "", text or ""))
+        """Whether the text says the 批示 was replied to (已答复, 已于4月10日书面反馈), not denied (尚未答复)."""
+        text = self._deeds(text)
         return any(self._plain(text, w) for w in self.replies if w in text)
 
     @property
@@ -149,7 +163,7 @@ class Vocabulary:
         (无, /, 暂未反馈), is 未反馈. Resolved only when a
         resolution is said, none is denied ("部分已解决,其余仍未解决" is not) and no work is said to go on
         ("已完成调研,正在制定方案" is not)."""
-        text = simplified(re.sub(r"\s+", "", text or "")).replace("已经", "已")  # 已经落实 is 已落实; 已解決 is 已解决
+        text = self._deeds(text)  # 已经落实 is 已落实; 已解決 is 已解决; 已于3月5日书面反馈 is 已反馈
         if not text or text in self.no_report:
             return NO_REPORT, True
         if (m := _ANSWERED.match(text)) and any(m["word"] in (w, "已" + w) or w in (m["word"], "已" + m["word"]) for w in self.done):
