@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from sqmy_lib.schedule import install
@@ -103,3 +104,62 @@ def test_systemd_execstart_keeps_dollar_and_percent_literal(tmp_path):
     service = next(text for name, text in install.systemd_units(schedules, state).items() if name.endswith(".service"))
     exec_start = next(line for line in service.splitlines() if line.startswith("ExecStart="))
     assert _systemd_words(exec_start) == install.sweep_command(schedules, state)
+
+
+def _write_ledger(folder: Path) -> Path:
+    """A small county ledger as staff keep it: a title row, one header row, one row per item."""
+    import datetime as dt
+
+    import openpyxl
+
+    folder.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2025年"
+    ws.append(["东山县政协2025年社情民意信息报送台账"])
+    ws.append(["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"])
+    rows = [(dt.date(2025, 7, 3), "关于农村饮水安全的建议", "张三", "民盟县委", "县政协编发"),
+            (dt.date(2025, 8, 12), "关于电动车充电桩建设的建议", "李四", "农工党县委", None),
+            (dt.date(2025, 10, 9), "关于老旧小区加装电梯的建议", "王五", "民盟县委", "市政协采用"),
+            (dt.date(2025, 11, 20), "关于校外培训规范的建议", "赵六", "九三学社县委", None),
+            (dt.date(2025, 12, 1), "关于冬季供暖保障的建议", "钱七", "九三学社县委", "县政协编发")]
+    for i, row in enumerate(rows, 1):
+        ws.append([i, *row])
+    path = folder / "2025年社情民意信息台账.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_two_quarters_in_one_output_folder_keep_their_own_charts(tmp_path):
+    # A secretary runs the third quarter's circular, then the fourth's, into the same folder (as
+    # `sqmy run 东山县政协 --quarter N` does: 输出/季度通报).  The README: "the sets of other periods
+    # written into the same folder ... are carried into the new folder".  Hand answer: after the Q4
+    # run, every file of the Q3 set (Q3: 2 items, 民盟县委 and 农工党县委; Q4: 3 items, 民盟县委 and
+    # 九三学社县委 -- different charts) is byte for byte what the Q3 run wrote, and the Q4 set's charts
+    # are other files.  On the base code both sets wrote 图表/单位报送采用.png etc.: Q3's charts were
+    # silently replaced by Q4's while the Q3 set still listed them as its own.
+    import hashlib
+    import json
+
+    ledgers = tmp_path / "My Docs" / "东山县政协" / "台账"
+    _write_ledger(ledgers)
+    out = tmp_path / "My Docs" / "东山县政协" / "输出" / "季度通报"
+
+    def run(quarter: int) -> None:
+        done = subprocess.run([sys.executable, "-m", "sqmy_lib", "circular", str(ledgers), "--year", "2025",
+                               "--quarter", str(quarter), "--out", str(out)], capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+
+    def files_of(stem: str) -> dict[str, str]:
+        sets = json.loads((out / ".sqmy-report.json").read_text(encoding="utf-8"))["sets"]
+        # the circular's own files (the 校验报告 beside them is the latest read's, shared by both sets)
+        return {rel: hashlib.sha256((out / rel).read_bytes()).hexdigest() for rel in sets[stem]["files"]
+                if not rel.startswith("校验报告")}
+
+    q3, q4 = "2025年第三季度社情民意信息通报", "2025年第四季度社情民意信息通报"
+    run(3)
+    before = files_of(q3)
+    assert sum(rel.endswith(".png") for rel in before) == 3
+    run(4)
+    assert files_of(q3) == before
+    assert not set(files_of(q4)) & set(before)
