@@ -163,3 +163,64 @@ def test_two_quarters_in_one_output_folder_keep_their_own_charts(tmp_path):
     run(4)
     assert files_of(q3) == before
     assert not set(files_of(q4)) & set(before)
+
+
+def _dags_airflow_would_load(dag_file: Path) -> dict[str, str]:
+    """Run the exported DAG file against stand-ins for the Airflow names it imports; the DAGs Airflow
+    would keep, as {dag_id: schedule file}: one per dag_id, the last one defined winning (as a
+    DagBag keeps the last DAG of an id within one file)."""
+    import types
+
+    kept: dict[str, str] = {}
+
+    current = []
+
+    class DAG:  # the `with DAG(dag_id=...)` block: the operator made inside belongs to it
+        def __init__(self, dag_id, **_):
+            self.dag_id = dag_id
+
+        def __enter__(self):
+            current.append(self.dag_id)
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    def operator(**kw):
+        kept[current[-1]] = kw["op_kwargs"]["schedule"]
+
+    fakes = {"pendulum": types.SimpleNamespace(datetime=lambda *a, **k: None),
+             "airflow.providers.standard.operators.python": types.SimpleNamespace(PythonOperator=operator),
+             "airflow.sdk": types.SimpleNamespace(DAG=DAG),
+             "airflow.timetables.trigger": types.SimpleNamespace(CronTriggerTimetable=lambda *a, **k: None),
+             "sqmy_lib.schedule.airflow": types.SimpleNamespace(run_task=None)}
+    source = dag_file.read_text(encoding="utf-8")
+    for module, fake in fakes.items():
+        source = source.replace(f"import {module}\n", "").replace(f"from {module} import", f"# from {module} import")
+    namespace = {name: getattr(fake, name) for fake in fakes.values() for name in vars(fake)}
+    namespace["pendulum"] = fakes["pendulum"]
+    exec(compile(source, str(dag_file), "exec"), namespace)
+    return kept
+
+
+def test_airflow_export_of_schedules_named_in_chinese_keeps_every_schedule(tmp_path):
+    # Staff copy the examples under Chinese names: 季度通报.yaml and 年度表彰.yaml (and a second
+    # quarterly circular for the 联络组, 季度通报-联络组.yaml).  Hand answer: the exported file
+    # gives Airflow three DAGs, one per schedule file.  On the base code every Chinese character became
+    # "_": 季度通报 and 年度表彰 were both dag_id 'sqmy_____', and Airflow kept only the last one --
+    # the quarterly circular would never run, with no word said.
+    from sqmy_lib.cli import main
+
+    examples = tmp_path / "examples"
+    assert main(["schedule", "init", str(examples)]) == 0
+    folder = tmp_path / "My Docs" / "东山县政协" / "schedules"
+    folder.mkdir(parents=True)
+    for source, name in (("quarterly_circular", "季度通报"), ("annual_commendation", "年度表彰"),
+                         ("quarterly_circular", "季度通报-联络组")):
+        (folder / f"{name}.yaml").write_text((examples / f"{source}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    dag = tmp_path / "dags" / "sqmy.py"
+    assert main(["schedule", "export", "--airflow", "--out", str(dag), "--schedules", str(folder),
+                 "--state", str(tmp_path / "state")]) == 0
+    kept = _dags_airflow_would_load(dag)
+    assert sorted(kept.values()) == sorted(str(folder / f"{n}.yaml") for n in ("季度通报", "年度表彰", "季度通报-联络组"))
+    assert all(re.fullmatch(r"sqmy_[A-Za-z0-9_]+", dag_id) for dag_id in kept)
