@@ -134,7 +134,7 @@ def test_relative_output_folder_as_in_the_readme(tmp_path):
     out = tmp_path / "out" / "通报"
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != ".sqmy-report.json")
     assert written == sorted([f"{STEM}.docx", f"{STEM}.xlsx", f"{STEM}.html", f"{STEM}.ipynb",
-                              "图表/单位报送采用.png", "图表/采用层级分布.png", "图表/月度报送采用趋势.png",
+                              f"图表/{STEM}/单位报送采用.png", f"图表/{STEM}/采用层级分布.png", f"图表/{STEM}/月度报送采用趋势.png",
                               "校验报告.txt", "校验报告.json"])  # it read the ledgers itself: its 校验报告 too
 
 

@@ -28,7 +28,7 @@ def start_charts() -> ChartProcess:
 
 def write_circular_outputs(circ: QuarterlyCircular, out_dir: str | Path, charts: ChartProcess | None = None,
                            date: dt.date | str | None = None, number: int | str | None = None) -> dict[str, Path]:
-    """The Word circular (公文), the Excel workbook, the charts (PNG) and the HTML report.
+    """The Word circular (公文), the Excel workbook, the charts (PNG, in ``图表/<stem>/``) and the HTML report.
 
     ``date`` is the 成文日期 (default today), ``number`` the 发文字号's number. With ``charts``
     (from :func:`start_charts`) the charts are drawn in its worker while the workbook and the
@@ -44,7 +44,10 @@ def write_circular_outputs(circ: QuarterlyCircular, out_dir: str | Path, charts:
     out = Path(out_dir)
     stem = circular_stem(circ)
     data = chart_data(circ)
-    drawing = charts.submit(circ, out / "图表") if charts is not None else None
+    # A folder of charts per circular: the sets of other periods kept in the same output folder
+    # (``sqmy run --quarter 1`` after the fourth quarter's) keep their own charts.
+    chart_dir = out / "图表" / stem
+    drawing = charts.submit(circ, chart_dir) if charts is not None else None
     try:
         if isinstance(date, str):
             date = dt.date.fromisoformat(date)
@@ -55,7 +58,7 @@ def write_circular_outputs(circ: QuarterlyCircular, out_dir: str | Path, charts:
     finally:
         if charts is not None:
             charts.close()
-    paths = _write(pngs, out / "图表")
+    paths = _write(pngs, chart_dir)
     html = write_report_html(document, out / f"{stem}.html", pngs, {k: d["title"] for k, d in data.items()})
     return {"docx": docx, "xlsx": xlsx, "html": html, **{f"chart:{p.stem}": p for p in paths}}
 

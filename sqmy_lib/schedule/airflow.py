@@ -11,6 +11,7 @@ The worker's Python must have sqmy_lib installed (the DAG file imports it).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 from .._version import __version__
@@ -32,8 +33,20 @@ STATE = {state!r}
 '''
 
 
+def dag_ident(name: str, report: str) -> str:
+    """The DAG's identifier for a schedule's name: ASCII letters, digits and ``_`` are kept as they are.
+
+    A name with anything else (``季度通报``, ``县-通报``) is its ASCII part (else the report kind)
+    followed by a short digest of the name, so two schedules never share a ``dag_id`` (Airflow would
+    keep only the last DAG of that id, and the other schedule would never run)."""
+    ident = "".join(c if c.isascii() and c.isalnum() else "_" for c in name)
+    if ident == name:
+        return ident
+    return f"{ident.strip('_') or report}_{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}"
+
+
 def _dag(schedule: Schedule, start: dt.datetime) -> str:
-    ident = "".join(c if c.isascii() and c.isalnum() else "_" for c in schedule.name)
+    ident = dag_ident(schedule.name, schedule.report)
     local = start.astimezone(schedule.tz)
     return f'''
 

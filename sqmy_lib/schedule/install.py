@@ -35,12 +35,21 @@ def sweep_command(schedules: Path, state: Path) -> list[str]:
 
 # ---- cron ----
 
-def cron_block(schedules: Path, state: Path, every: int = 30) -> list[str]:
+def cron_command(words: list[str]) -> str:
+    """A crontab command field running ``words``: quoted for ``/bin/sh``, and every ``%`` escaped.
+
+    cron turns an unescaped ``%`` into a newline (the rest of the line becomes the command's stdin),
+    so a folder such as ``100% 完成`` would cut the command in two; cron removes the backslash of
+    ``\\%`` before the shell sees it, inside quotes too."""
     import shlex
 
+    return shlex.join(words).replace("%", "\\%")
+
+
+def cron_block(schedules: Path, state: Path, every: int = 30) -> list[str]:
     every = max(1, min(59, every))
     mark = f"({Path(state).resolve()})"
-    return [f"{BEGIN} {mark} >>>", f"*/{every} * * * * {shlex.join(sweep_command(schedules, state))}", f"{END} {mark} <<<"]
+    return [f"{BEGIN} {mark} >>>", f"*/{every} * * * * {cron_command(sweep_command(schedules, state))}", f"{END} {mark} <<<"]
 
 
 def without_block(lines: list[str], state: Path) -> list[str]:
@@ -131,8 +140,9 @@ def schtasks_command(xml_file: Path, state: Path) -> list[str]:
 # ---- systemd ----
 
 def _systemd_quote(word: str) -> str:
-    """A word of ExecStart: double-quoted, with systemd's own escapes (``%`` is a specifier)."""
-    return '"' + word.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%") + '"'
+    """A word of ExecStart: double-quoted, with systemd's own escapes (``%`` is a specifier, ``$`` a
+    variable: ``%%`` and ``$$`` are the literal signs)."""
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$") + '"'
 
 
 def systemd_units(schedules: Path, state: Path, every: int = 30) -> dict[str, str]:
