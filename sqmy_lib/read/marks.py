@@ -185,7 +185,10 @@ class Vocabulary:
             r"|(?:已)?(?:报送|呈报|呈送|报|送|转呈)(?:[县市省区州]?(?:委|政府)?(?:主要|分管)?)领导(?:审阅|参阅|阅示)?"
             r"|(?:已)?(?:报送|呈报|呈送|报请|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){1,16}?(?:审阅|参阅|阅示|阅批|批阅|审定)"
             # 报县长, 已呈报市委书记王某某: sent to a leader, no more
-            rf"|(?:已)?(?:报送|呈报|呈送|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){{0,12}}?(?:{titles})(?:[\u4e00-\u9fff]{{2,3}})?")
+            rf"|(?:已)?(?:报送|呈报|呈送|报|送|呈|转呈)(?:(?!批|签|圈)[^,，;；。()]){{0,12}}?(?:{titles})(?:[\u4e00-\u9fff]{{2,3}})?"
+            # 拟请区长批示, 提请县委书记王某某批示, 待区长批示: a 批示 asked of a leader, not given
+            rf"|{self._asked_pattern(titles, words)}")
+        self._asked = re.compile(self._asked_pattern(titles, ""))
         # After an adoption, where the office's product went (市政协采用（专报市委、市政府主要领导）, 市政协采用并呈送
         # 市委书记, 县政协以专报形式报县委、县政府): to leaders or organs of the 党委 and 政府, who did not adopt it.
         self._to_leaders = re.compile(
@@ -199,6 +202,15 @@ class Vocabulary:
         self.read_words = tuple(reads)
         self._read_only = re.compile(rf"[^,，;；。:：]{{0,24}}?(?<![批圈签])(?:{'|'.join(map(re.escape, reads))})(?:过|了)?"
                                      if reads else "(?!)")
+
+    @staticmethod
+    def _asked_pattern(titles: str, words: str) -> str:
+        """A 批示 asked of (or planned for) a named leader, not yet given: 拟请区长批示, 提请县委书记王某某批示,
+        报请副市长批示, 准备报区长批示, 待区长批示 (``words``: the 批示 words after the leader; '' for the
+        leader part alone, as free text has it before its 批示 word). 获, 经, 被 in between make it given."""
+        tail = rf"(?:{words})(?:意见)?" if words else ""
+        return (r"(?:已)?(?:拟请|拟报请|拟报|拟呈|拟送|拟|提请|报请|呈请|建议|准备|请|待)(?:报送|呈报|呈送|报|呈|送)?"
+                rf"(?:(?!批|签|圈|获|经|得|受|被)[^,，;；。()]){{0,12}}?(?:{titles})[\u4e00-\u9fff]{{0,3}}?{tail}")
 
     def _deeds(self) -> None:
         """The patterns of one part that records two deeds (adopted and sent on, sent and adopted)."""
@@ -954,7 +966,8 @@ class Vocabulary:
         t = unicodedata.normalize("NFKC", list_items(text))  # 1. 副省长李某某批示 2. 市长周某某批示: no leader "1. 副省长李某某"
         for m in self._in_text.finditer(t):
             before = m[1].strip()
-            if self._negated_tail.search(before) or re.match(r"(?:待|未|无|尚未|暂未|暂无|没有)", before):
+            if (self._negated_tail.search(before) or re.match(r"(?:待|未|无|尚未|暂未|暂无|没有)", before)
+                    or self._asked.fullmatch(before)):  # 拟请区长批示: asked, not given
                 continue
             # "该信息获市委书记王某某批示": the leader is what follows the last 获/得到/受到.
             before, day = self.leader_and_day(before)  # 2025.4.3获市长李某某批示: that day's

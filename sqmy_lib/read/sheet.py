@@ -64,7 +64,7 @@ from .values import (
     title_key,
     year_in_text,
 )
-from .vocabulary import DITTO_MARKS, FIELD_LABELS, NO_UNIT_WORDS, NOTE_WORDS, SUBTOTAL_WORDS
+from .vocabulary import DITTO_MARKS, FIELD_LABELS, NO_UNIT_WORDS, NOTE_WORDS, SUBTOTAL_WORDS, money_label
 
 _SEPARATOR = re.compile(
     r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?(?:信息|报送|台账|小计)?$"
@@ -1636,6 +1636,7 @@ class SheetReader:
         self._forward_in_note(row, r, item, ref, note)
         self._adoption_in_note(r, item, ref, note, before_adoptions)
         self._note_on_adoptions(r, note, before_adoptions)
+        self._unpaid_in_money_column(row, r, before_adoptions)
         self._own_beside_a_forward(r, before_adoptions, before_forwards)
         self._dates_of(row, r, before_adoptions, before_forwards)
         for columns in self.layout.later["adoption"]:
@@ -2314,6 +2315,19 @@ class SheetReader:
         readings = self._memo("adoption_text", note, self.vocab.read_text)
         if said := self._note_denies(readings, {t["tier"][k] for k in range(first, n)}):
             self._finding("adoption.note_denies", r, c, note, said)
+
+    def _unpaid_in_money_column(self, row: list, r: int, first: int) -> None:
+        """不计稿酬 (rules ``unpaid_words``) written in the row's 稿酬 column, a column read past (the tool
+        computes the money): the row's adoptions counted, none paid, said at that cell as in the 备注."""
+        n = self.t.n["adoptions"]
+        if n == first:
+            return
+        for c, label in self.layout.ignored.items():
+            text = cell_text(row[c]) if c < len(row) and row[c] is not None else ""
+            if text and money_label(label) and self.vocab.says_unpaid(text):
+                for k in range(first, n):
+                    self.t.data["adoptions"]["unpaid"][k] = True
+                self._finding("adoption.unpaid", r, c, text)
 
     def _note_denies(self, readings: list[Reading], tiers: set) -> str:
         """What a 备注 says against the row's adoptions when every part of it says not adopted

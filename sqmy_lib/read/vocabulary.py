@@ -156,6 +156,16 @@ IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励", "�
                                      # A 批示's (or any) reference number (领导签批单号 江政签〔2026〕7号, 批示件编号,
                                      # 文号): not the 批示 its 签批 names, nor a leader; no record keeps it.
                                      "单号", "文号", "件编号", "批示编号", "签批编号", "批示号", "批件号")
+# Of the columns read past, those of money (稿酬（元）, 稿费, 奖金, 奖励金额; not 奖励分, a score): what
+# was paid is the tool's to compute, but one that says 不计稿酬 (rules ``unpaid_words``) is heeded.
+MONEY_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励", "金额")
+
+
+def money_label(label: str) -> bool:
+    """Whether a column read past is one of money (``MONEY_KEYWORDS``), not a score (奖励分)."""
+    return any(k in label for k in MONEY_KEYWORDS) and not label.endswith(SCORE_ENDINGS)
+
+
 # A hand-kept score named by what earned it (积分 over 报送分 | 采用分 | 批示分, or 采用分 alone): the tool
 # computes points itself; not an adoption or a 批示 column. A label ending in one of these is read past (said).
 SCORE_ENDINGS: tuple[str, ...] = ("报送分", "采用分", "批示分", "上报分", "录用分", "刊用分", "编发分", "签批分", "加分",
