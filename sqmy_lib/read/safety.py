@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import csvfile, htmltable, xmlspreadsheet
 from ..iorw import OUTPUT_PROPERTY
+from ..zh import read_error
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -83,13 +84,15 @@ def sniff(path: Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(512)
     except OSError as exc:
-        raise UnreadableFile("file.unreadable", f"无法打开文件:{exc.strerror or exc}") from exc
+        raise UnreadableFile("file.unreadable", f"无法打开文件:{read_error(exc)}") from exc
     if size == 0:
         raise UnreadableFile("file.empty", "文件为空(0 字节),请确认是否保存成功")
     if head.startswith(ZIP_MAGIC):
         return _sniff_zip(path)
     if head.startswith(OLE_MAGIC):
         return _sniff_ole(path)
+    if htmltable.looks_like_mht(head):
+        return "html"  # a page saved as one file (单个文件网页, .mht) under an .xls name: its tables are read
     if csvfile.is_csv(head, path):
         return "csv"  # a CSV, under .csv or under an Excel name (as online systems export it)
     if htmltable.looks_like_html(head):
