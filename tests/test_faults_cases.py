@@ -148,3 +148,31 @@ def test_annotated_copies_of_a_web_archive_and_of_a_sheet_name_excel_forbids(tmp
     assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", result.stderr.replace("sqmy", "")), result.stderr
     assert "系统导出.xlsx" in result.stderr and "工作表名含 Excel 不允许的字符" in result.stderr
     assert [p.name for p in (tmp_path / "标注").rglob("OA导出*")], list((tmp_path / "标注").rglob("*"))
+
+
+def test_a_formatted_empty_row_at_the_foot_of_the_sheet_does_not_refuse_the_ledger(tmp_path):
+    # Whole columns formatted: Excel writes <row r="1048576"> with styled cells and no value, and the
+    # dimension A1:F1048576. The base code took the last <row> for the extent and refused the sheet
+    # (sheet.too_large, "约 1048576 行 × 26 列"): its 18 items were in no figure. calamine keeps no
+    # valueless cell, so the sheet is 20 rows. Hand count: 18 items, adopted at 县级 when i % 3 == 0
+    # for i in 0..17 (0, 3, 6, 9, 12, 15): 6 adoptions.
+    import re
+    import zipfile
+
+    rows = [["2026年社情民意信息报送台账"], HEAD] + [
+        [i + 1, f"2026-01-{i + 1:02d}", f"关于第{i + 1}件事的建议", "张三", "民盟县委", "县政协采用" if i % 3 == 0 else None]
+        for i in range(18)]
+    plain = write_xlsx(tmp_path / "plain.xlsx", {"2026": rows})
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    foot = b'<row r="1048576" s="1" customFormat="1"><c r="A1048576" s="1"/><c r="F1048576" s="1"/></row></sheetData>'
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(folder / "整列设了格式.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:F1048576"', data).replace(b"</sheetData>", foot)
+            zout.writestr(info, data)
+    result = sqmy("validate", str(folder), "--year", "2026", "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["records"] == {"submissions": 18, "adoptions": 6, "instructions": 0}, report["issues"]
+    assert result.returncode == 0, report["issues"]
