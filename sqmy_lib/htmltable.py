@@ -5,9 +5,15 @@ text in rows; a cell spanning rows or columns (``rowspan``/``colspan``) is a mer
 in the first cell as Excel keeps it. ``<br>`` is a line break in the cell. Text only: the page's
 scripts, styles and links are not read, and nothing in it is run. The encoding is the one the
 page declares (``<meta charset=gb2312>``), else UTF-8 when it decodes so, else GB18030.
+
+A page saved as one file (``.mht``, Excel's and WPS's 单个文件网页, what OA systems also export under
+an ``.xls`` name) is a MIME message: each of its HTML parts is undone from its transfer encoding
+(quoted-printable, base64) and charset first, and its tables read the same way, in the parts' order.
 """
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +21,7 @@ from pathlib import Path
 Merge = tuple[tuple[int, int], tuple[int, int]]
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_MIME_FIELD = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:")  # a message's first header line (MIME-Version:, From:)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _SKIPPED = {"script", "style", "head", "title"}  # their text is no cell's
 MAX_CELLS = 2_000_000  # cells a page's tables may cover, spans counted: more is no ledger (or a hostile page)
@@ -28,6 +35,33 @@ def looks_like_html(head: bytes) -> bool:
     """Whether the first bytes of a file are a web page (``<html``, ``<!DOCTYPE html``, ``<table``)."""
     low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return low.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")) or b"<html" in low[:512]
+
+
+def looks_like_mht(head: bytes) -> bool:
+    """Whether the first bytes of a file are a page saved as one file (MHT): a MIME message of related
+    parts (``MIME-Version: 1.0`` … ``Content-Type: multipart/related``)."""
+    low = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return bool(_MIME_FIELD.match(low)) and b"multipart/related" in low.lower()
+
+
+def page_texts(data: bytes) -> list[str]:
+    """The HTML texts of a file: the page itself, or each HTML part of a page saved as one file (MHT)."""
+    if not looks_like_mht(data[:4096]):
+        return [decode(data)]
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    return [_part_text(part) for part in message.walk() if part.get_content_type() == "text/html"]
+
+
+def _part_text(part) -> str:
+    """One HTML part of an MHT as text: its transfer encoding undone, in the charset it declares."""
+    raw = part.get_payload(decode=True) or b""
+    charset = (part.get_content_charset() or "").replace("gb2312", "gb18030").replace("gbk", "gb18030")
+    if charset and charset not in ("us-ascii", "ascii"):  # Excel says us-ascii and writes &#20013; or a <meta>
+        try:
+            return raw.decode(charset, errors="replace")
+        except LookupError:
+            pass
+    return decode(raw)
 
 
 def decode(data: bytes) -> str:
@@ -123,7 +157,8 @@ def _span(value) -> int:
 def html_tables(path: Path) -> list[tuple[str, list[list[str]], list[Merge]]]:
     """The tables of the page at ``path`` with a cell filled, each as (its sheet name, rows, merges)."""
     parser = _Tables()
-    parser.feed(decode(path.read_bytes()))
+    for text in page_texts(path.read_bytes()):
+        parser.feed(text)
     parser.close()
     found = [(rows, merges) for rows, merges in parser.tables if any(v for row in rows for v in row)]
     width = lambda rows: max(map(len, rows), default=0)

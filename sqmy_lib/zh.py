@@ -16,6 +16,7 @@ Pure Python (no pandas): the command line imports it without the data stack.
 from __future__ import annotations
 
 import datetime as dt
+import errno as _errno
 import math
 import re
 import unicodedata
@@ -320,6 +321,26 @@ def os_error(errno: int | None, filename=None) -> str | None:
     if said is None:
         return None
     return f"{said}({filename})" if filename else said
+
+
+# What the operating system said opening a ledger to read it, in words staff act on (never its English
+# strerror: "Too many levels of symbolic links" tells a clerk nothing).
+_READ_ERRORS = {13: "没有读取权限(请检查文件的权限或安全设置,或文件正被其他程序独占打开)", 1: "没有读取权限(请检查文件的权限或安全设置)",
+                40: "快捷方式(符号链接)循环指向自身,找不到真正的文件;请删除该链接或改为指向实际的台账",
+                2: "快捷方式(符号链接)指向的文件不存在;请删除该链接或改为指向实际的台账",
+                5: "磁盘读取出错(磁盘或网络共享故障),请复制到本地后重试", 36: "文件名或路径过长,请缩短后重试",
+                16: "文件正被其他程序占用,请关闭后重试", 26: "文件正被其他程序占用,请关闭后重试",
+                21: "这是文件夹,不是工作簿文件", 20: "路径中有一段是文件而不是文件夹"}
+
+
+def read_error(exc: OSError) -> str:
+    """Why a file could not be opened for reading, in Chinese: the words for the error's number, else
+    its symbolic name (EIO, ESTALE) beside a plain sentence; never the system's English text."""
+    said = _READ_ERRORS.get(exc.errno or -1)
+    if said is not None:
+        return said
+    name = _errno.errorcode.get(exc.errno or -1)
+    return f"操作系统拒绝打开该文件(错误代码 {name}),请复制到本地文件夹后重试" if name else "操作系统拒绝打开该文件,请复制到本地文件夹后重试"
 
 
 def shell_word(text: str) -> str:

@@ -26,6 +26,7 @@ from ..iorw import is_output_folder, note_inputs, output_files_in
 from ..records import RECORD_TABLES, SCHEMAS, Ledger, Roster, typed
 from ..rules import Rules, load_rules
 from ..rules.leaders import post_words
+from ..zh import read_error
 from .attribute import attribute
 from .file import FileResult, failed_row
 from .headers import find_layout
@@ -98,10 +99,12 @@ def _not_readable(path: Path) -> UnreadableFile | None:
     """A path that must not be opened: missing, or not a regular file (a FIFO would hang)."""
     try:
         mode = path.stat().st_mode
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
+        if path.is_symlink():  # a link left behind in the folder: the file is listed, what it points at is gone
+            return UnreadableFile("file.unreadable", f"无法打开文件:{read_error(exc)}")
         return UnreadableFile("file.not_found", "文件不存在,请检查路径")
     except OSError as exc:
-        return UnreadableFile("file.unreadable", f"无法打开文件:{exc.strerror or exc}")
+        return UnreadableFile("file.unreadable", f"无法打开文件:{read_error(exc)}")
     if stat.S_ISDIR(mode):
         return UnreadableFile("file.not_regular", "这是文件夹,不是工作簿文件")
     if not stat.S_ISREG(mode):

@@ -3,8 +3,8 @@
 Counted as they stand, every figure would double. A sheet is a *repeat* when most of its
 rows (``SHARE``) are rows of other sheets of the same office and kind, and either it repeats
 two or more sheets (a summary), its name says it is one (汇总, 全年), or it and one other
-sheet repeat each other (a copy: the hidden one, else the one named as a summary, else the
-later one is the repeat). Rows are the same when an item has the same title, authors and
+sheet repeat each other (a copy: the hidden one, else the one named as a summary, else the one in a
+file named as a copy (… - 副本.xlsx, 复件 …, …(1).xlsx), else the later one is the repeat). Rows are the same when an item has the same title, authors and
 date, or when a row of a separate 采用台账 records the same things about the same 编号/title.
 On a repeat sheet, a row whose date could not be read (5日 in a 汇总 over month sheets) repeats
 the one row of the other sheets with its title and authors.
@@ -23,7 +23,7 @@ import ntpath
 import pandas as pd
 
 from ..records import Ledger, place
-from .vocabulary import SUMMARY_SHEET_WORDS
+from .vocabulary import COPY_FILE_NAME, SUMMARY_SHEET_WORDS
 
 SHARE = 0.8
 _REFERENCING = ("adoptions", "forwards", "instructions")
@@ -129,14 +129,15 @@ def _repeats_in(group: pd.DataFrame, info: pd.DataFrame, dropped: list, findings
 
 def _candidates(shared: pd.DataFrame, totals: pd.Series, info: pd.DataFrame) -> tuple[dict, dict, list]:
     """Each sheet's shared keys, the sheets it shares them with, and the sheets that may be repeats
-    (most of their rows shared), the most likely first: hidden, named as a summary, repeating most
-    sheets, later."""
+    (most of their rows shared), the most likely first: hidden, named as a summary, in a file named as a
+    copy (报送台账 - 副本.xlsx), repeating most sheets, later."""
     sheets_of_key = shared.groupby("key")["src"].agg(set)
     by_sheet = {s: set(g["key"]) for s, g in shared.groupby("src")}
     partners = {s: set().union(*(sheets_of_key[k] for k in ks)) - {s} for s, ks in by_sheet.items()}
     share = {s: len(shared[shared["src"] == s]) / totals[s] for s in by_sheet}
     candidates = [s for s in by_sheet if share[s] >= SHARE and _repeat_like(s, partners, info)]
-    candidates.sort(key=lambda s: (not info.at[s, "hidden"], not _summary_name(info, s), -len(partners[s]), -s))
+    candidates.sort(key=lambda s: (not info.at[s, "hidden"], not _summary_name(info, s), not _copy_name(info, s),
+                                   -len(partners[s]), -s))
     return by_sheet, partners, candidates
 
 
@@ -196,6 +197,12 @@ def _repeat_like(s: int, partners: dict[int, set[int]], info: pd.DataFrame) -> b
 
 def _summary_name(info: pd.DataFrame, s: int) -> bool:
     return any(w in str(info.at[s, "sheet"]) for w in SUMMARY_SHEET_WORDS)
+
+
+def _copy_name(info: pd.DataFrame, s: int) -> bool:
+    """Whether sheet ``s`` is in a file whose name says it is a copy (``COPY_FILE_NAME``)."""
+    stem = ntpath.basename(str(info.at[s, "file"])).rsplit(".", 1)[0]
+    return bool(COPY_FILE_NAME.search(stem))
 
 
 def _records(ledger: Ledger, items: set[int]) -> dict[int, tuple[list[str], int]]:

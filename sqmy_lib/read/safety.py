@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import csvfile, htmltable, xmlspreadsheet
 from ..iorw import OUTPUT_PROPERTY
+from ..zh import read_error
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -83,13 +84,15 @@ def sniff(path: Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(512)
     except OSError as exc:
-        raise UnreadableFile("file.unreadable", f"无法打开文件:{exc.strerror or exc}") from exc
+        raise UnreadableFile("file.unreadable", f"无法打开文件:{read_error(exc)}") from exc
     if size == 0:
         raise UnreadableFile("file.empty", "文件为空(0 字节),请确认是否保存成功")
     if head.startswith(ZIP_MAGIC):
         return _sniff_zip(path)
     if head.startswith(OLE_MAGIC):
         return _sniff_ole(path)
+    if htmltable.looks_like_mht(head):
+        return "html"  # a page saved as one file (单个文件网页, .mht) under an .xls name: its tables are read
     if csvfile.is_csv(head, path):
         return "csv"  # a CSV, under .csv or under an Excel name (as online systems export it)
     if htmltable.looks_like_html(head):
@@ -606,13 +609,26 @@ def _is_picture(el) -> bool:
     return any(t.startswith(("_xlfn.DISPIMG(", "DISPIMG(", "=DISPIMG(")) for t in texts)
 
 
-def _check_extent(data: bytes, sheet: str) -> None:
-    """Refuse a sheet whose last row × widest column passes MAX_SHEET_CELLS (calamine would allocate it)."""
-    last = data.rfind(b"<row ")
-    if last < 0:
-        last = data.rfind(b":row ")  # a namespace-prefixed row element
+# What makes a cell one calamine keeps: a value, an inline string, a formula (plain or namespace-prefixed).
+# A cell with none of them (<c r="A1048576" s="3"/>: a whole column formatted) and a row with no cell
+# (<row r="1048576" customFormat="1"/>) are not in the range calamine builds.
+_FILLED_TAGS = (b"<v>", b"<v ", b":v>", b":v ", b"<is>", b":is>", b"<f>", b"<f ", b":f>", b":f ")
+
+
+def _last_filled_row(data: bytes) -> int:
+    """The number of the last row with a cell calamine keeps (0 when none): the sheet's real extent,
+    not a formatted row at the foot of the sheet."""
+    at = max(data.rfind(tag) for tag in _FILLED_TAGS)
+    if at < 0:
+        return 0
+    last = max(data.rfind(b"<row ", 0, at), data.rfind(b":row ", 0, at))  # plain or namespace-prefixed
     m = _ROW_NUM.match(data, data.rfind(b"<", 0, last + 1)) if last >= 0 else None
-    max_row = int(m[1]) if m else 0
+    return int(m[1]) if m else 0
+
+
+def _check_extent(data: bytes, sheet: str) -> None:
+    """Refuse a sheet whose last filled row × widest column passes MAX_SHEET_CELLS (calamine would allocate it)."""
+    max_row = _last_filled_row(data)
     max_col = 25
     if _LONG_COL.search(data):
         max_col = max(col_index(letters.decode()) for letters, _ in _CELL_REF.findall(data))

@@ -11,6 +11,8 @@ An office adds its own synonyms in its rules file (``headers:`` field → list o
 """
 from __future__ import annotations
 
+import re
+
 # field → labels that name it exactly. The first column that names a field takes it.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "item_no": ("编号", "信息编号", "稿件编号", "登记号", "编码", "登记编号", "信息号", "稿号", "收稿编号", "流水号",
@@ -258,6 +260,9 @@ FILING_WORDS: tuple[str, ...] = ("填报单位", "报送单位", "填表单位",
                                  "填报日期", "制表日期", "导出人", "导出时间", "导出日期", "打印时间", "打印日期")
 # Sheet and file names that say a sheet repeats others (全年汇总 over the month sheets).
 SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年度")
+# A file's name that says it is a copy of another (Windows' “ - 副本”, XP's “复件 ”, a download's “(1)”, a 备份):
+# of two files that repeat each other, the copy is the one set aside, the ledger kept where staff keep it.
+COPY_FILE_NAME = re.compile(r"副本|复件|复制|拷贝|备份|(?i:\bcopy\b)|[(（]\d{1,2}[)）]\s*$")
 # Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
 NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表", "下拉列表", "下拉选项", "下拉菜单", "数据字典", "选项", "代码表",
                "数据源", "数据有效性", "参数表")

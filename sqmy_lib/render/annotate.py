@@ -104,7 +104,10 @@ def write_annotated(issues: Iterable[Issue], out_dir, base_dir=None) -> list[Pat
         try:
             wb = _open_copy(Path(file), kinds[file], converted.get(Path(file)))
         except Exception as exc:  # corrupt files raise anything; one must not stop the rest
-            log.warning("无法打开 %s,未生成批注副本:%s", file, exc)
+            # The library's own words are English ("Unable to read workbook …"): staff get why in Chinese.
+            log.warning("无法打开 %s,未生成批注副本(标注程序无法解析该文件的结构,例如工作表名含 Excel 不允许的"
+                        "字符 / \\ ? * [ ] :);该文件的问题已全部列在校验报告中", file)
+            log.debug("annotate: %s: %r", file, exc)
             continue
         annotate_workbook(wb, file_issues)
         target = targets[file]
@@ -501,6 +504,8 @@ def _sniff(path: Path) -> str:
     WPS often misnames files."""
     with open(path, "rb") as fh:
         head = fh.read(512)
+    if htmltable.looks_like_mht(head):
+        return "html"  # a page saved as one file (MHT) under an .xls name: its tables, as the reader reads them
     if not head.startswith((b"PK", OLE2_MAGIC)) and csvfile.is_csv(head, path):
         return "csv"
     if not head.startswith((b"PK", OLE2_MAGIC)) and htmltable.looks_like_html(head):
