@@ -244,6 +244,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         if ambiguous.any():
             findings += _at_author_cells(ledger, authors[ambiguous].drop_duplicates(["item", "name"]), "author.ambiguous")
         findings += _variants(ledger, authors[~is_unit])  # a unit written two ways: unit.read_as, not one person
+        findings += _traditional_only(ledger, authors[~is_unit], set(roster.person_names) if roster else set())
         findings += _titled(ledger, authors[~is_unit], rules)
         if is_unit.any():  # 九三学社市委参政议政部: the unit
             findings += _departments(ledger, ListedUnits(roster, rules), rules)
@@ -743,6 +744,17 @@ def _variants(ledger: Ledger, authors: pd.DataFrame) -> list[dict]:
     first = several.drop_duplicates("name").set_index("name")["written"]
     later = several[several["written"] != several["name"].map(first)]
     return _at_author_cells(ledger, later, "author.variant", [f"“{first[n]}”" for n in later["name"]])
+
+
+def _traditional_only(ledger: Ledger, authors: pd.DataFrame, listed: set[str]) -> list[dict]:
+    """劉明 where no ledger writes 刘明 (a traditional-character input method): the one way the ledgers write
+    the name, read as its simplified form (the roster's 刘明, or the name the figures show), said once at its
+    first cell (``author.variant``); a name the ledgers write both ways is ``_variants``'s."""
+    forms = authors.drop_duplicates(["name", "written"])
+    alone = forms[~forms.duplicated("name", keep=False)]
+    folded = alone[(alone["written"] != alone["name"]) & (alone["written"].map(simplified) == alone["name"])]
+    return _at_author_cells(ledger, folded, "author.variant",
+                            [f"名册中的“{n}”" if n in listed else f"“{n}”" for n in folded["name"]])
 
 
 def _titled(ledger: Ledger, people: pd.DataFrame, rules: Rules) -> list[dict]:
