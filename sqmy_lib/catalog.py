@@ -299,7 +299,7 @@ _ENTRIES = [
     Code("roster.name_note", INFO, "名册姓名中的说明",
          "名册姓名栏“{value}”中姓名以外的文字(括号内的说明,或写在姓名前后的职务、称谓、单位)不是姓名的一部分,人员按“{detail}”计"),
     Code("roster.same_person", INFO, "名册中按同一人计的几行",
-         "名册中“{value}”{detail},按同一人计;如是同名的两人,请在名册中写明区分,如“{value}(教育界)”"),
+         "名册中“{value}”{detail},按同一人计;如是同名的两人,请在名册中写明区分,如“{value}(教育界)”,并写明各自的单位或界别,或在备注中写“重名”"),
     Code("roster.terms_joined", INFO, "名册中同一人的几段任期",
          "名册中“{value}”同一身份写了几行({detail}),按同一人的几段任期计算任务"),
     Code("roster.date_problem", WARNING, "名册日期有误", "名册中“{value}”:{detail};已按在任计算任务,请核对日期"),

@@ -228,7 +228,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     if roster:
         _roster_people_as_authors(ledger, people, units, rules)
     findings: list[dict] = _authors_by_sheet_name(ledger, people, units, rules)
-    findings += _same_names(ledger, _sheet_units(ledger, units, rules)) if roster else []
+    findings += _same_names(ledger, _sheet_units(ledger, units, rules), rules) if roster else []
     findings += _roster_spelling(ledger, rules) if roster else []
     findings += _dots_left_out(ledger, people)  # before _variants, which says the ways of writing a ledger shows
     joined = _names_joined(ledger, people, rules)
@@ -244,6 +244,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         if ambiguous.any():
             findings += _at_author_cells(ledger, authors[ambiguous].drop_duplicates(["item", "name"]), "author.ambiguous")
         findings += _variants(ledger, authors[~is_unit])  # a unit written two ways: unit.read_as, not one person
+        findings += _traditional_only(ledger, authors[~is_unit], set(roster.person_names) if roster else set())
         findings += _titled(ledger, authors[~is_unit], rules)
         if is_unit.any():  # 九三学社市委参政议政部: the unit
             findings += _departments(ledger, ListedUnits(roster, rules), rules)
@@ -397,17 +398,23 @@ def told_apart(roster: Roster) -> set[str]:
     return {name_key(m[1]) for n in roster.person_names if (m := _TOLD_APART.match(n))}
 
 
-def _same_names(ledger: Ledger, by_sheet: dict[int, str | None]) -> list[dict]:
+def _same_names(ledger: Ledger, by_sheet: dict[int, str | None], rules: Rules) -> list[dict]:
     """A ledger's 陈静 where the roster names two (陈静(教育界), 陈静(农业界): one 姓名 told apart by
     界别 or 单位, or written so by staff): the one whose 界别 or 单位 the item names (its 单位 or 界别
     column, the bracket after the name, or with no 单位 the unit its sheet is kept for, ``by_sheet``:
-    农业界别.xlsx is 农业界别组's); said at the cell when none or both fit."""
+    农业界别.xlsx is 农业界别组's); said at the cell when none or both fit. Units are compared as
+    ``unit_key`` reads them with the office's place and the rules' aliases: 王芳（民进） is the 王芳 of
+    民进江州市委 in 江州市政协's roster, as a 单位 cell 民进 would be."""
+    places, aliases = office_places(rules), unit_aliases(rules)
+
+    def key(name: str) -> str:
+        return unit_key(name, places, aliases)
     people = ledger.roster.people
     groups: dict[str, dict[str, set[str]]] = {}
     for full, unit, sector in zip(people["name"], people["unit"], people["sector"]):
         if m := _TOLD_APART.match(full):
             words = groups.setdefault(m[1], {}).setdefault(full, set())
-            words |= {m[2], unit_key(unit), unit_key(sector)} - {""}
+            words |= {m[2], key(m[2]), key(unit), key(sector)} - {""}
     authors = ledger.authors
     if not groups or authors.empty:
         return []
@@ -422,11 +429,11 @@ def _same_names(ledger: Ledger, by_sheet: dict[int, str | None]) -> list[dict]:
         item, base = authors["item"].iat[k], names[k]
         # The words written with the name (王芳(经济界), 王芳（民革）) say which first; the item's 单位 or 界别
         # only when they name neither (王芳(经济界) under 单位 民革县委 is the 经济界 王芳).
-        own = {*(unit_key(t) for t in str(authors["tag"].iat[k]).split("、")),
-               *(unit_key(t) for t in _bracket_after(str(subs.at[item, "author_text"]), base))} - {""}
+        own = {*(key(t) for t in str(authors["tag"].iat[k]).split("、")),
+               *(key(t) for t in _bracket_after(str(subs.at[item, "author_text"]), base))} - {""}
         fits = [full for full, words in groups[base].items() if words & own]
         if len(fits) != 1:
-            said = own | {unit_key(unit.at[item]), unit_key(subs.at[item, "sector"])} - {""}
+            said = own | {key(unit.at[item]), key(subs.at[item, "sector"])} - {""}
             fits = [full for full, words in groups[base].items() if words & said]
         if len(fits) == 1:
             names[k] = fits[0]
@@ -737,6 +744,17 @@ def _variants(ledger: Ledger, authors: pd.DataFrame) -> list[dict]:
     first = several.drop_duplicates("name").set_index("name")["written"]
     later = several[several["written"] != several["name"].map(first)]
     return _at_author_cells(ledger, later, "author.variant", [f"“{first[n]}”" for n in later["name"]])
+
+
+def _traditional_only(ledger: Ledger, authors: pd.DataFrame, listed: set[str]) -> list[dict]:
+    """劉明 where no ledger writes 刘明 (a traditional-character input method): the one way the ledgers write
+    the name, read as its simplified form (the roster's 刘明, or the name the figures show), said once at its
+    first cell (``author.variant``); a name the ledgers write both ways is ``_variants``'s."""
+    forms = authors.drop_duplicates(["name", "written"])
+    alone = forms[~forms.duplicated("name", keep=False)]
+    folded = alone[(alone["written"] != alone["name"]) & (alone["written"].map(simplified) == alone["name"])]
+    return _at_author_cells(ledger, folded, "author.variant",
+                            [f"名册中的“{n}”" if n in listed else f"“{n}”" for n in folded["name"]])
 
 
 def _titled(ledger: Ledger, people: pd.DataFrame, rules: Rules) -> list[dict]:

@@ -203,6 +203,8 @@ def _same_names(people: list[dict], places: tuple[str, ...] = ()) -> list[dict]:
         by_name.setdefault(p["name"], []).append(p)
     out: list[dict] = []
     for name, rows in by_name.items():
+        if _said_apart(name, rows, places, out):
+            continue
         rows, one_person = _transfers(rows, places, out)
         if one_person:
             continue
@@ -210,6 +212,20 @@ def _same_names(people: list[dict], places: tuple[str, ...] = ()) -> list[dict]:
         if not _one_holder(rows, places, out):
             _tell_apart(name, rows, places, out)
     return out
+
+
+def _said_apart(name: str, rows: list[dict], places: tuple[str, ...], out: list[dict]) -> bool:
+    """Rows of one 姓名 a 备注 says are different people (与市工商联王芳重名: ``_PeopleSheet._shared_name``):
+    told apart by what differs (``_tell_apart``: 王芳(民进市委), 王芳(市工商联)) whatever their roles and
+    dates, never one person holding each role; True when so. When nothing on the rows tells them apart,
+    that is said (``roster.same_name_merged``) and they are read as any rows of one 姓名 are (False)."""
+    if len(rows) < 2 or not any(p.get("apart") for p in rows):
+        return False
+    if _telling_field(rows) and any(_differ(p, rows[0], places) for p in rows[1:]):
+        _tell_apart(name, rows, places, out)
+        return True
+    out.extend(_at(p, "roster.same_name_merged", name, _place(rows[0], p)) for p in rows[1:])
+    return False
 
 
 _APART = ("sector", "unit", "tag")  # what tells two people of one 姓名 apart: 界别, 单位, a bracket after the name
@@ -549,9 +565,17 @@ class _PeopleSheet:
         roles = self._said_roles(cell_text(get("role")), where, names)
         unit, sector = norm_spaces(cell_text(get("unit"))), norm_spaces(cell_text(get("sector")))
         moves = self._note(row, where, (appointed, ended), unit, sector)
+        apart = self._shared_name(row)
         return [dict(name=name, role=role, unit=unit, sector=sector, tag=note, appointed_on=appointed, ended_on=ended,
-                     terms=((appointed, ended),), moves=moves, date_problem=";".join(problems), **where)
+                     terms=((appointed, ended),), moves=moves, date_problem=";".join(problems), apart=apart, **where)
                 for name, note in names for role in roles]
+
+    def _shared_name(self, row: list) -> bool:
+        """Whether the row's 备注 says the person shares the name with someone else (与市工商联王芳重名,
+        非同一人: rules ``same_name_note_words``): the rows of that 姓名 are different people (``_same_names``)."""
+        note = cell_text(row[self.note_col]) if self.note_col is not None and self.note_col < len(row) else ""
+        note = "".join(note.split())
+        return bool(note) and any(w in note for w in self.rules.same_name_note_words)
 
     def _said_roles(self, written: str, where: dict, names: list[tuple[str, str]]) -> list[str]:
         """The roles of a row's 身份 cell (``_roles``), what was made of it said; a blank one is the role

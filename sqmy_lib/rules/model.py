@@ -187,6 +187,15 @@ class Rules:
         return tuple(_norm(str(w)) for w in words if str(w).strip())
 
     @property
+    def same_name_note_words(self) -> tuple[str, ...]:
+        """Words of a roster 备注 saying the person shares the name with someone else (``same_name_note_words``:
+        重名, 非同一人); a file without the key (written before it) reads as the shipped rules do."""
+        words = self.data.get("same_name_note_words")
+        if words is None:
+            words = _shipped_data(default_rules_path(self.year)[0]).get("same_name_note_words") or ()
+        return tuple(_norm(str(w)) for w in words if str(w).strip())
+
+    @property
     def due_days(self) -> int:
         """The 办理时限 of a 批示 whose ledger writes no day or span of its own (``instructions.due_days``)."""
         return int((self.data.get("instructions") or {}).get("due_days", 30))
