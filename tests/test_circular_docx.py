@@ -81,7 +81,7 @@ def test_page_is_a4_with_gongwen_margins(rendered):
 
 
 def test_title_is_2hao_xiaobiaosong(rendered, circ):
-    title = next(p for p in rendered["doc"].paragraphs if p.text == circ.title)
+    title = next(p for p in rendered["doc"].paragraphs if p.text.replace("\n", "") == circ.title)  # broken where a word ends
     run = title.runs[0]
     assert run.font.size.pt == 22
     east_asia = run._r.rPr.rFonts.get(qn("w:eastAsia"))
@@ -133,7 +133,7 @@ def test_plain_letterhead_leaves_room_for_red_paper(circ, tmp_path):
     mark, number = doc.paragraphs[0], doc.paragraphs[1]
     assert mark.text == "" and number.text == "示政协办〔2025〕3号"
     assert number._p.pPr.find(qn("w:pBdr")) is None
-    assert doc.paragraphs[2].text == circ.title
+    assert doc.paragraphs[2].text.replace("\n", "") == circ.title  # broken where a word ends
 
 
 def test_issuer_of_another_office(circ):
@@ -153,7 +153,7 @@ def test_issuer_of_another_office(circ):
 def test_parts_in_gongwen_order(rendered, circ):
     """标题, 主送, "现将…通报如下：", 一、基本情况 … 四、下一步工作, 附件说明, 署名, 成文日期, 附件1…, 版记."""
     texts = _texts(rendered["doc"])
-    title = texts.index(circ.title)
+    title = [t.replace("\n", "") for t in texts].index(circ.title)  # broken where a word ends
     assert texts[title + 1].endswith("：")  # the addressee
     assert texts[title + 2].startswith("为") and texts[title + 2].endswith("通报如下：")
     headings = [t for t in texts if re.match(r"^[一二三四五]、", t)]
@@ -170,7 +170,7 @@ def test_parts_in_gongwen_order(rendered, circ):
     labels = [i for i, t in enumerate(texts) if re.fullmatch(r"附件\d", t)]
     assert [texts[i] for i in labels] == ["附件1", "附件2", "附件3", "附件4"]
     assert all(rendered["doc"].paragraphs[i].paragraph_format.page_break_before for i in labels)
-    assert texts[labels[0] + 1] == texts[note].removeprefix("附件：1. ")
+    assert texts[labels[0] + 1].replace("\n", "") == texts[note].removeprefix("附件：1. ")  # title broken where a word ends
 
 
 def test_imprint_at_the_foot_of_the_last_page(rendered):

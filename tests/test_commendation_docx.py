@@ -66,7 +66,9 @@ def _counts(opening: str) -> tuple[int, int, int, int]:
 def test_title_addressee_and_signature(doc, comm):
     texts = [p.text for p in doc.paragraphs]
     assert texts[:2] == ["政协示例县委员会文件", "示政协发〔2026〕　　号"]  # signed in 2026; no --number: left blank
-    assert texts[2] == comm.title == "关于表彰2025年度社情民意信息工作先进集体和先进个人的决定"
+    # Two lines, broken where a word ends (GB/T 9704 7.3.3), not 先进集|体.
+    assert texts[2] == "关于表彰2025年度社情民意信息工作\n先进集体和先进个人的决定"
+    assert texts[2].replace("\n", "") == comm.title
     assert texts[3].startswith("各界别组") and texts[3].endswith("：")
     note = next(i for i, t in enumerate(texts) if t.startswith("附件："))
     assert texts[note + 4:note + 6] == ["政协示例县委员会", "2026年1月15日"]

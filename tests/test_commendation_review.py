@@ -401,7 +401,8 @@ def two_years(tmp_path_factory):
 def test_two_years_together(two_years):
     ledger = sq.read_ledgers([two_years / "2024年台账.xlsx", two_years / "2025年台账.xlsx"])
     comm = build_commendation(ledger, 2025, years=[2024, 2025])
-    assert comm.title == "关于表彰2024—2025年度社情民意信息工作先进集体和先进个人的决定"
+    # No unit is commended (no roster: no 单位类型, no 先进集体), 阿二 is: the title names no 先进集体.
+    assert comm.units.empty and comm.title == "关于表彰2024—2025年度社情民意信息工作先进个人和优秀信息的决定"
     assert comm.thresholds["min_submitted"] == 10 and comm.thresholds["min_adopted"] == 6
     basis = comm.basis.set_index("name")
     assert (basis.at["阿大", "submitted"], basis.at["阿大", "reason"]) == (6, "报送6条，未达10条；采用4条，未达6条")

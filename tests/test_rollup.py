@@ -308,7 +308,7 @@ def test_outputs_show_offices_in_place_of_units(rollup_run):
     missing = [row for row in wb["缺报情况"].iter_rows(min_row=2, values_only=True)]
     assert {row[0] for row in missing} == {"石门县政协", "青河区政协"}
     text = "\n".join(p.text for p in docx.Document(out / f"{stem}.docx").paragraphs)
-    assert "关于2025年第四季度全市社情民意信息工作情况的通报" in text
+    assert "关于2025年第四季度\n全市社情民意信息工作情况的通报" in text  # the title broken where a word ends
     assert "各地区社情民意信息报送采用情况统计表" in text and "石门县政协、青河区政协的台账未能读取" in text
     assert "附件" in text and "“缺报情况”工作表" in text
     assert "委员和信息员" not in text  # a roll-up reports on offices, not people

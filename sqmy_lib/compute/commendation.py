@@ -130,8 +130,20 @@ class AnnualCommendation:
         return self.label or f"{self.year}年度"
 
     @property
+    def honoured(self) -> str:
+        """Who the decision commends, as its title names them: 先进集体 when units are, 先进个人 when
+        people (优秀信息员, 先进工作者) are, and 优秀信息 (十佳信息, 好信息) when only one of those is; a
+        title never names 先进个人 when no one holds such a title. With nothing commended (the decision
+        says 未评出…), 先进集体和先进个人."""
+        parts = [word for word, df in (("先进集体", [self.units]), ("先进个人", [self.informants, self.workers]))
+                 if any(len(d) for d in df)]
+        if len(parts) < 2 and (len(self.top_items) or len(self.good_items)):
+            parts.append("优秀信息")
+        return "和".join(parts or ["先进集体", "先进个人"])
+
+    @property
     def title(self) -> str:
-        return f"关于表彰{self.span}社情民意信息工作先进集体和先进个人的决定"
+        return f"关于表彰{self.span}社情民意信息工作{self.honoured}的决定"
 
     @property
     def stem(self) -> str:

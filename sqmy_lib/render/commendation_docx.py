@@ -114,8 +114,18 @@ def closing(comm: AnnualCommendation) -> str:
             f"为推动{_scope(comm.office)}经济社会高质量发展作出新的更大贡献。")
     if not _honours(comm):
         return f"希望{who}{duty}"
-    return ("希望受表彰的先进集体和个人珍惜荣誉、再接再厉，在今后的工作中继续发挥示范带动作用。"
-            f"{who}要以受表彰的先进集体和个人为榜样，{duty}")
+    praised = _praised(comm)
+    return (f"希望受表彰的{praised}珍惜荣誉、再接再厉，在今后的工作中继续发挥示范带动作用。"
+            f"{who}要以受表彰的{praised}为榜样，{duty}")
+
+
+def _praised(comm: AnnualCommendation) -> str:
+    """Those commended as the closing names them: 先进集体和个人, or 先进集体 when only units are,
+    个人 when no unit is (the people commended, or the authors of the items)."""
+    people = any(len(df) for df in (comm.informants, comm.workers, comm.top_items, comm.good_items))
+    if len(comm.units):
+        return "先进集体和个人" if people else "先进集体"
+    return "个人"
 
 
 def draft_mark(comm: AnnualCommendation) -> str:

@@ -116,6 +116,54 @@ def _em_width(text: str, latin: float = 0.5) -> float:
     return sum(1 if unicodedata.east_asian_width(ch) in "WFA" else latin for ch in text)
 
 
+# A 2号 line of the 156 mm 版心 holds 20 characters; one is kept for Word's space between Chinese and
+# digits (2026年) and a font's wider digits, so a line the title is broken into is never wrapped again.
+TITLE_EMS = 19
+# Where a title may turn to its next line with every word whole (GB/T 9704 7.3.3: 标题回行时，要做到词意
+# 完整): after these words of the documents' titles, before 的 (…情况 / 的通报) or a joining 和/及/与, after 、;
+# never before a character that ends the word (9月底, 工作人员, 先进工作者), never inside 《》 or “”.
+_TITLE_WORD_ENDS = ("关于", "表彰", "年度", "季度", "月", "各单位", "各地区", "工作", "情况", "先进集体", "先进个人",
+                    "任务进度", "未完成", "信息员")
+_TITLE_BEFORE = "的和及与"
+_TITLE_NOT_BEFORE = "底份末者人员、，。：；）》”"
+_TITLE_OPEN, _TITLE_CLOSE = "《“（", "》”）"
+
+
+def _title_cut(text: str, i: int) -> bool:
+    """Whether a title may turn to its next line before ``text[i]``."""
+    head = text[:i]
+    if text[i] in _TITLE_NOT_BEFORE or sum(head.count(c) for c in _TITLE_OPEN) > sum(head.count(c) for c in _TITLE_CLOSE):
+        return False
+    return text[i] in _TITLE_BEFORE or head.endswith("、") or head.endswith(_TITLE_WORD_ENDS)
+
+
+def title_lines(text: str, ems: float = TITLE_EMS) -> list[str]:
+    """A title too long for one line as the fewest lines of at most ``ems``, each ending where a word
+    does and the longest as short as it can be (排列对称); as it is when it fits, or when no such cut fits
+    (then Word wraps it)."""
+    if _em_width(text) <= ems:
+        return [text]
+    cuts = [0] + [i for i in range(1, len(text)) if _title_cut(text, i)] + [len(text)]
+    # best[j]: (lines, longest, the cut before) for the text up to cuts[j], every line fitting
+    best: list[tuple[int, float, int] | None] = [(0, 0.0, -1)] + [None] * (len(cuts) - 1)
+    for j in range(1, len(cuts)):
+        for i in range(j):
+            width = _em_width(text[cuts[i]:cuts[j]])
+            if best[i] is None or width > ems:
+                continue
+            option = (best[i][0] + 1, max(best[i][1], width), i)
+            if best[j] is None or option[:2] < best[j][:2]:
+                best[j] = option
+    if best[-1] is None:
+        return [text]
+    lines, j = [], len(cuts) - 1
+    while j > 0:
+        i = best[j][2]
+        lines.append(text[cuts[i]:cuts[j]])
+        j = i
+    return lines[::-1]
+
+
 # ---------------------------------------------------------------------------
 # Fonts: the one place rFonts are written
 # ---------------------------------------------------------------------------
@@ -516,7 +564,7 @@ class GongwenDocument:
         if getattr(self, "_after_letterhead", False):
             p.paragraph_format.space_before = Pt(LINE.pt * 2)  # 红色分隔线下空二行 (7.3.1)
         p.paragraph_format.space_after = LINE
-        self._text(p, text, self.fonts.title, SIZE_2)
+        self._text(p, "\n".join(title_lines(text)), self.fonts.title, SIZE_2)
         self.doc.core_properties.title = text
         return p
 
@@ -724,7 +772,7 @@ class GongwenDocument:
         p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, TITLE_LINE)
         p.paragraph_format.space_before = LINE
         p.paragraph_format.space_after = Pt(LINE.pt / 2)
-        self._text(p, title, self.fonts.title, SIZE_2)
+        self._text(p, "\n".join(title_lines(title)), self.fonts.title, SIZE_2)
         return p
 
     def _drop_spacer_after_table(self) -> None:
