@@ -265,6 +265,9 @@ _ENTRIES = [
          "日期“{date_text}”所写的星期与日期不符({date:%Y-%m-%d}是{weekday}),已按所写日期计入;请核对日期"),
     Code("date.future", ERROR, "日期晚于今天", "收稿日期 {date:%Y-%m-%d} 晚于今天"),
     Code("date.out_of_year", WARNING, "日期不在本表年度", "收稿日期 {date:%Y-%m-%d} 不在本表年度内"),
+    Code("date.outside_sheet", WARNING, "日期不在工作表所写的季度或月份",
+         "收稿日期 {date:%Y-%m-%d} 不在工作表“{sheet}”所写的{named}内,已按所写日期计入{counted};"
+         "请核对日期是否写错,或把本行移到对应的工作表"),
     Code("item.duplicate_no", ERROR, "编号重复", "编号“{item_no}”在本文件中重复(首次出现在 {first})"),
     Code("item.duplicate", ERROR, "信息重复", "与 {first} 的信息重复(标题、作者和日期相同)"),
     Code("item.possible_duplicate", WARNING, "疑似重复", "与 {first} 的标题和作者相同,日期不同,请核对是否重复登记"),

@@ -14,7 +14,7 @@ from .base import forwarded_items, forwards_recorded, in_period, prepare, ratio
 from .counted import Counted, counted
 from .people import held_during
 from ..period import Period
-from ..read.values import month_in_text, quarter_in_text
+from ..read.values import sheet_months
 
 
 @dataclass
@@ -139,11 +139,7 @@ def _sheet_months(year: int, name: str, caption: str, span) -> set[int]:
     """The months of ``year`` one sheet covers (``_covers``)."""
     if isinstance(span, (tuple, list)):
         return {k % 12 + 1 for k in range(span[0], span[1] + 1) if k // 12 == year}
-    quarter = quarter_in_text(name) or quarter_in_text(caption)
-    if quarter:
-        return set(range(3 * quarter - 2, 3 * quarter + 1))
-    month = month_in_text(name)
-    return {month} if month else set(range(1, 13))
+    return sheet_months(name, caption) or set(range(1, 13))
 
 
 def _reaches_back(c: Counted, period: Period) -> bool:

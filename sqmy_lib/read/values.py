@@ -152,10 +152,20 @@ def has_year(text: str) -> bool:
 
 
 def from_1904(v):
-    """A serial number of a 1904-dated workbook as the 1900-based serial ``parse_date`` reads."""
-    if type(v) is int or (type(v) is float and v.is_integer()):  # calamine gives an .xls number as int
+    """A serial number of a 1904-dated workbook as the 1900-based serial ``parse_date`` reads: a number
+    (calamine gives an .xls number as int), one with its time of day (45665.375), or one kept as text
+    ("44297": a date cell of that workbook made text says its own serial, 1904-based as its numbers are)."""
+    if type(v) is str:
+        text = unicodedata.normalize("NFKC", v).strip()
+        if not _SERIAL_TEXT.fullmatch(text):
+            return v
+        v = float(text)
+    if type(v) is int or (type(v) is float and math.isfinite(v)):
         return v + DAYS_1900_TO_1904 if 20000 <= v <= 80000 else v
     return v
+
+
+_SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -446,6 +456,17 @@ def quarter_in_text(text: str) -> int | None:
         else:
             found.add(int(m[1] or m[2]))
     return found.pop() if len(found) == 1 else None
+
+
+def sheet_months(name: str, caption: str = "") -> set[int] | None:
+    """The months of its year a sheet says it holds: a quarter's three, by its name or the title above its
+    header (第一季度, 7-9月, Q3), or the one month its name says (3月, 2025.03); None for a sheet that says
+    neither (a sheet of a year, 汇总)."""
+    quarter = quarter_in_text(name) or quarter_in_text(caption)
+    if quarter:
+        return set(range(3 * quarter - 2, 3 * quarter + 1))
+    month = month_in_text(name)
+    return {month} if month else None
 
 
 def day_in_month(value, year: int | None, month: int | None) -> ParsedDate | None:

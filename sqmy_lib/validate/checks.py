@@ -19,7 +19,7 @@ from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
 from ..read.attribute import office_places, person_units, places_said, told_apart, unit_aliases, unit_key
 from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, authors_as_set, name_key
-from ..read.values import issue_year, month_in_text, year_in_text
+from ..read.values import issue_year, month_in_text, sheet_months, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
 
@@ -139,6 +139,46 @@ def _out_of_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
     month = df["date"].dt.year * 12 + df["date"].dt.month - 1
     inside = [bool(s) and s[0] <= m <= s[1] for s, m in zip(span, month)]
     return outside & ~pd.Series(inside, index=df.index, dtype=bool)
+
+
+def _named_months(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """The months of its year each row's sheet says it holds (``read.values.sheet_months``: 7-9月, 第一季度,
+    3月), or None: a sheet of a year, or one whose title states the months it covers (2024年12月—2026年1月)."""
+    sheets = ctx.ledger.sheets
+    named = {src: None if isinstance(span, (tuple, list)) else sheet_months(str(name), str(caption or ""))
+             for src, name, caption, span in zip(sheets["src"], sheets["sheet"], sheets["caption"], sheets["months"])}
+    return df["src"].map(named).astype(object)
+
+
+def _outside_sheet(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """A 收稿日期 of its sheet's year in another month than the quarter's or month's its sheet is named for
+    (3.5 on 7-9月): counted in the period of the date, while the sheet says another; which of the two is
+    the slip no one can tell. Another year's date is ``date.out_of_year``'s."""
+    year = _sheet_year(df, ctx)
+    inside = df["date"].notna() & year.notna() & (df["date"].dt.year == year)
+    if not inside.any():
+        return inside
+    months = df["date"].dt.month
+    return inside & pd.Series([bool(m) and d not in m for m, d in zip(df["named_months"], months)], index=df.index)
+
+
+_QUARTER_ZH = "一二三四"
+
+
+def _months_said(months) -> str:
+    """第三季度(7—9月) for a quarter's three months, 3月 for one."""
+    if not months:
+        return ""
+    first, last = min(months), max(months)
+    return f"{first}月" if first == last else f"第{_QUARTER_ZH[(first - 1) // 3]}季度({first}—{last}月)"
+
+
+def _counted_in(df: pd.DataFrame) -> pd.Series:
+    """The period a flagged date is counted in, as its sheet would name one: 第一季度 or 3月."""
+    quarterly = df["named_months"].map(lambda m: bool(m) and len(m) > 1)
+    month = df["date"].dt.month
+    return pd.Series([f"第{_QUARTER_ZH[(m - 1) // 3]}季度" if q else f"{m}月" for q, m in zip(quarterly, month)],
+                     index=df.index, dtype=object)
 
 
 def _item_dates(df: pd.DataFrame, ctx: Context) -> pd.Series:
@@ -442,6 +482,7 @@ CHECKS: list[Check] = [
     Check("date.weekday_mismatch", "submissions", "date", _weekday_mismatch),
     Check("date.future", "submissions", "date", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     Check("date.out_of_year", "submissions", "date", _out_of_year),
+    Check("date.outside_sheet", "submissions", "date", _outside_sheet),
     Check("item.duplicate_no", "submissions", "item_no", _duplicated(["file", "no_scope", "item_no"])),
     Check("item.duplicate", "submissions", "title", _duplicated(["office", "title_key", "author_set", "date"])),
     Check("item.possible_duplicate", "submissions", "title", _same_title_authors),
@@ -522,6 +563,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "unit.blank_below": {"above": _unit_above},
     "adoption.issue_of_another_year": {"issue_year": EachRow(lambda df: _issue_year(df).astype("Int64").astype(str)),
                                        "item_year": EachRow(lambda df: df["item_date"].dt.year.astype("Int64").astype(str))},
+    "date.outside_sheet": {"named": EachRow(lambda df: df["named_months"].map(_months_said)), "counted": EachRow(_counted_in)},
     "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.day_of_week.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
     "instruction.due_before_date": {"start": EachRow(_started)},
@@ -553,7 +595,7 @@ def _impossible_day(text, sheet="") -> str:
 # Columns a table gains before its checks run (joins a predicate needs).
 TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
     "submissions": lambda df, ctx: df.assign(no_scope=_numbering_scope(df), unit_main=_main_units(df, ctx),
-                                             author_set=_author_sets(df)),
+                                             author_set=_author_sets(df), named_months=_named_months(df, ctx)),
     "adoptions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "instructions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "authors": lambda df, ctx: df.drop(columns=["office"]).merge(
