@@ -55,7 +55,8 @@ def test_run_is_idempotent_forced_and_crosses_quarters(tmp_path):
     run = ("schedule", "run", "circ", "--schedules", sched, "--state", state)
 
     first = sqmy(*run, "--now", "2025-10-06T09:00")
-    assert first.returncode == 0, first.stderr
+    # 3: produced, but the demo's planted mistakes are left out (said, as by sqmy run); was 0 and silent
+    assert first.returncode == 3 and "[run.left_out]" in first.stderr, first.stderr
     out = sched / "out" / Q3
     assert (out / f"{Q3}社情民意信息通报.docx").is_file() and (out / f"{Q3}社情民意信息通报.html").is_file()
     [row] = History(state).runs("circ")
@@ -80,12 +81,12 @@ def test_run_is_idempotent_forced_and_crosses_quarters(tmp_path):
     assert due.returncode == 0 and due.stdout == "" and len(History(state).runs("circ")) == 2
 
     forced = sqmy(*run, "--now", "2025-10-06T09:00", "--force")
-    assert forced.returncode == 0, forced.stderr
+    assert forced.returncode == 3, forced.stderr
     assert [r.status for r in History(state).runs("circ")] == ["success", "skipped", "success"]
 
     # After the next quarter's fire time the --due sweep produces Q4 in its own folder.
     q4 = sqmy("schedule", "run", "--due", "--schedules", sched, "--state", state, "--now", "2026-01-06T09:00")
-    assert q4.returncode == 0, q4.stderr
+    assert q4.returncode == 3, q4.stderr
     assert (sched / "out" / Q4 / f"{Q4}社情民意信息通报.xlsx").is_file()
     assert History(state).last("circ").period == Q4
     status = sqmy("schedule", "status", "--schedules", sched, "--state", state, "--now", "2026-01-06T10:00")

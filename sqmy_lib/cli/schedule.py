@@ -164,7 +164,7 @@ def run_list(args) -> int:
     return code
 
 
-def _print_outcome(outcome, due_sweep: bool) -> int:
+def _print_outcome(outcome, due_sweep: bool, state=None) -> int:
     from ..schedule.history import FAILED, SUCCESS
     from ..schedule.runner import BUSY, WAITING
 
@@ -173,6 +173,7 @@ def _print_outcome(outcome, due_sweep: bool) -> int:
         print(f"{s.name}:{outcome.message}(第{outcome.attempts}次尝试)")
         for path in outcome.outputs:
             print(f"  已生成:{path}")
+        return _print_left_out(outcome, state)
     elif outcome.status == FAILED:
         print(f"sqmy: {s.name}:{outcome.period}{outcome.message}", file=sys.stderr)
         return 1
@@ -181,6 +182,37 @@ def _print_outcome(outcome, due_sweep: bool) -> int:
     elif outcome.status == BUSY or not due_sweep:
         print(f"{s.name}:{outcome.period}{outcome.message}")
     return 0
+
+
+def _print_left_out(outcome, state=None) -> int:
+    """What ``sqmy run`` says of rows left out, for the cron mail / journal / task log: each reason, where
+    the 校验报告 is; exit 3 (produced, rows left out), else 0."""
+    from .validate import EXIT_LEFT_OUT
+
+    if not outcome.left_out:
+        return 0
+    print(f"sqmy: 注意:{outcome.schedule.name}:{outcome.period}的{outcome.schedule.kind.name_zh}已生成,"
+          f"但以下内容因有错误未计入统计 [run.left_out]:", file=sys.stderr)
+    for line in outcome.left_out:
+        print(f"sqmy:   {line}", file=sys.stderr)
+    from ..zh import shell_word
+
+    where, s = outcome.check_report, outcome.schedule
+    again = shell_word(s.name) + f" --force --schedules {shell_word(str(Path(s.path).parent))}"
+    again += f" --state {shell_word(str(state))}" if state is not None else ""
+    print(f"sqmy:   请打开 {where or '输出文件夹中的校验报告'} 查看每条的位置和原因,改正台账后"
+          f"可用 sqmy schedule run {again} 重新生成(本期已记为成功,定时检查不会自动重跑)。", file=sys.stderr)
+    return EXIT_LEFT_OUT
+
+
+# Which exit code wins when a run does several things: unusable input (2), a failed report (1), a
+# report produced with rows left out (3), all well (0).
+_EXIT_RANK = {0: 0, 3: 1, 1: 2, 2: 3}
+
+
+def worse(a: int, b: int) -> int:
+    """The exit code that says more: 2 over 1 over 3 over 0."""
+    return max(a, b, key=lambda c: _EXIT_RANK.get(c, 4))
 
 
 def run_run(args) -> int:
@@ -217,7 +249,7 @@ def run_run(args) -> int:
         outcomes = [run_period(latest(s, history, now), history, state, now, force=args.force, record_skip=True)
                     for s in schedules]
     for outcome in outcomes:
-        code = max(code, _print_outcome(outcome, args.due))
+        code = worse(code, _print_outcome(outcome, args.due, state))
     return code
 
 
@@ -284,6 +316,33 @@ def _record_install_date(args) -> None:
         start_of(s, history, dt.datetime.now(s.tz))
 
 
+def _install_windows(args, state: Path, folder: Path) -> int:
+    """The Task Scheduler task: written (and registered with --apply on Windows), or refused when a
+    path holds ``%NAME%``, which Task Scheduler would expand."""
+    from ..schedule import install
+
+    if expanded := install.windows_expanded(folder, state):
+        print(f"sqmy: 未生成 Windows 任务计划:{'、'.join(expanded)} 中含有“%名称%”,任务计划程序会把它当作环境变量"
+              f"替换(且无法转义),任务将在另一个文件夹运行;请把日程文件夹、运行记录文件夹(--state)移到路径中"
+              f"没有成对 % 的位置后重新安装 [schedule.windows_percent]", file=sys.stderr)
+        return 2
+    xml = install.windows_task_xml(folder, state, args.every)
+    target = Path(args.out or state / f"{install.install_name(state)}.xml")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(xml, encoding="utf-16")  # what schtasks reads (with its byte-order mark)
+    command = install.schtasks_command(target, state)
+    print(f"已生成 Windows 任务计划:{target}")
+    print("在命令提示符中运行以下命令安装(每30分钟检查一次到期的日程,错过的会在开机后补跑):")
+    print("  " + subprocess.list2cmdline(command))
+    if args.apply and os.name == "nt":
+        done = subprocess.run(command, capture_output=True, text=True)
+        print(done.stdout.strip() or done.stderr.strip())
+        if done.returncode:
+            return 2
+    _record_install_date(args)
+    return 0
+
+
 def run_install(args) -> int:
     from ..iorw import write_text
     from ..schedule import install
@@ -291,21 +350,7 @@ def run_install(args) -> int:
 
     state, folder = state_dir(args.state), _folder(args)
     if args.windows:
-        xml = install.windows_task_xml(folder, state, args.every)
-        target = Path(args.out or state / f"{install.install_name(state)}.xml")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(xml, encoding="utf-16")  # what schtasks reads (with its byte-order mark)
-        command = install.schtasks_command(target, state)
-        print(f"已生成 Windows 任务计划:{target}")
-        print("在命令提示符中运行以下命令安装(每30分钟检查一次到期的日程,错过的会在开机后补跑):")
-        print("  " + subprocess.list2cmdline(command))
-        if args.apply and os.name == "nt":
-            done = subprocess.run(command, capture_output=True, text=True)
-            print(done.stdout.strip() or done.stderr.strip())
-            if done.returncode:
-                return 2
-        _record_install_date(args)
-        return 0
+        return _install_windows(args, state, folder)
     if args.systemd:
         units = install.systemd_units(folder, state, args.every)
         out = Path(args.out) if args.out else (install.systemd_user_folder() if args.apply else None)

@@ -150,13 +150,13 @@ def run_main_job(args) -> int:
     print(summary_text(ledger, report))
     if ledger.submissions.empty:
         print(closing_summary(written, None, _left_out(ledger, args.rules, args.year),
-                              "结果:未读到任何报送记录,未生成通报(退出码 2)。"), end="")
+                              "结果:未读到任何报送记录,未生成通报(退出码 2)。", noted_files(ledger)), end="")
         return 2
     year = args.year or ledger.year
     if year is None:  # no title, sheet or file name says its year, nor --year
         print("sqmy: 无法确定年度(台账的标题、工作表名、文件名都未写明年度),请用 --year 指定", file=sys.stderr)
         print(closing_summary(written, None, _left_out(ledger, args.rules, None),
-                              "结果:无法确定年度,未生成通报(退出码 2)。"), end="")
+                              "结果:无法确定年度,未生成通报(退出码 2)。", noted_files(ledger)), end="")
         return 2
     quarter = args.quarter or last_ended_quarter(year, dt.date.today())
     circular, failed = None, None
@@ -180,7 +180,7 @@ def run_main_job(args) -> int:
         outcome = f"结果:通报已生成,但有记录未计入(退出码 {code})。"
     else:
         outcome = f"结果:通报已生成,台账记录全部计入(退出码 {code})。"
-    print(closing_summary(written, circular, left_out, outcome), end="")
+    print(closing_summary(written, circular, left_out, outcome, noted_files(ledger)), end="")
     return code
 
 
@@ -188,8 +188,29 @@ def unread_files(ledger: Ledger) -> list[str]:
     """The ledger files not read at all, one line each: the file by absolute path (the name staff see) and why."""
     from ..catalog import entry
 
-    files = ledger.files[ledger.files["status"] != "ok"] if len(ledger.files) else ledger.files
-    return [f"整个文件未读取:{os.path.abspath(row.file)}({row.message or entry(row.code).title})" for row in files.itertuples()]
+    return [f"整个文件未读取:{os.path.abspath(row.file)}({row.message or entry(row.code).title})"
+            for row in _files_not_read(ledger, errors=True)]
+
+
+def noted_files(ledger: Ledger) -> list[str]:
+    """Files not read for a reason that is a note, not an error (the blank 名册.xlsx ``sqmy init`` wrote:
+    ``roster.unfilled`` / ``roster.blank``): nothing in them is left out of a figure, so they are said
+    apart from the rows left out, one line each."""
+    from ..catalog import entry
+
+    return [f"{os.path.abspath(row.file)}:{row.message or entry(row.code).title}"
+            for row in _files_not_read(ledger, errors=False)]
+
+
+def _files_not_read(ledger: Ledger, errors: bool) -> list:
+    """The rows of ``ledger.files`` not read whose reason is an error (``errors``; a reason the catalog
+    does not know counts as one) or is not."""
+    from ..catalog import CATALOG, ERROR
+
+    if not len(ledger.files):
+        return []
+    rows = ledger.files[ledger.files["status"] != "ok"].itertuples()
+    return [r for r in rows if (getattr(CATALOG.get(r.code), "severity", ERROR) == ERROR) == errors]
 
 
 # Rows counted as records, not items: an adoption row is one 采用记录 (an item adopted at two tiers
@@ -228,7 +249,8 @@ ROLES = {
 }
 
 
-def closing_summary(written: list[Path], circular: list[Path] | None, left_out: list[str], outcome: str) -> str:
+def closing_summary(written: list[Path], circular: list[Path] | None, left_out: list[str], outcome: str,
+                    notes: list[str] = ()) -> str:
     """What the run produced and what to do next, for a secretary: the rows left out and why, then
     every output by absolute path under what it is, the one to open first marked ★ (the 校验报告 when
     rows were left out or no circular was made, else the Word circular), and ``outcome``."""
@@ -246,6 +268,10 @@ def closing_summary(written: list[Path], circular: list[Path] | None, left_out: 
         lines.append(f"  请打开 {report_txt} 查看每条的位置和原因"
                      + (f"(或打开 {report_txt.parent / ANNOTATED_DIR} 中的标注副本)" if "annotated" in groups else "")
                      + ",改正台账后重新运行。")
+        lines.append("")
+    if notes:  # files not read for a note, not an error: nothing of them is missing from a figure
+        lines.append("提示(不影响统计):")
+        lines += [f"  {line}" for line in notes]
         lines.append("")
     lines.append("已生成的文件(★ 请先打开):")
     for key in [first] + [k for k in [*ROLES, ""] if k != first]:

@@ -42,6 +42,9 @@ class RunResult:
     outputs: list[Path] = field(default_factory=list)
     figures: dict = field(default_factory=dict)
     seconds: float = 0.0
+    #: why rows are not in the figures (files not read, error rows by table), one Chinese line each;
+    #: filled by callers that read the ledgers themselves (the scheduled runner)
+    left_out: list[str] = field(default_factory=list)
 
 
 def _one_line(exc: Exception) -> str:

@@ -103,6 +103,10 @@ def run_task(schedule: str, state: str, **context) -> str:
     print(text)
     for path in outcome.outputs:
         print(f"  {path}")
+    if outcome.left_out:  # produced: a success (a retry would make the same), its log says what is left out
+        text += ";但以下内容因有错误未计入统计 [run.left_out]:" + ";".join(outcome.left_out)
+        text += f";详见 {outcome.check_report or '输出文件夹中的校验报告'}"
+        print(text)
     if outcome.status in (FAILED, BUSY):
         raise RuntimeError(text)
     return text

@@ -67,7 +67,11 @@ def state_dir(option: str | None = None) -> Path:
     except OSError as exc:
         from ..configfile import ConfigFileError, ConfigProblem
 
-        raise ConfigFileError([ConfigProblem("", f"无法使用运行记录目录 {folder}({exc.strerror or exc})")],
+        from ..zh import os_error
+
+        said = (os_error(exc.errno) or exc.strerror or str(exc)).split(";")[0]  # not "File exists"
+        raise ConfigFileError([ConfigProblem("", f"无法使用运行记录目录 {folder}({said});"
+                                                 f"请用 --state 或环境变量 SQMY_STATE 另选 [state.unusable]")],
                               str(folder), "运行记录目录") from None
     return folder
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -87,6 +88,17 @@ def write_crontab(lines: list[str], state: Path) -> Path:
 
 # ---- Windows Task Scheduler ----
 
+_EXPANDED = re.compile(r"%[^%\\/:*?\"<>|]+%")
+
+
+def windows_expanded(schedules: Path, state: Path) -> list[str]:
+    """The words of the task's command holding ``%NAME%``: Task Scheduler expands it in ``<Command>``,
+    ``<Arguments>`` and ``<WorkingDirectory>`` as an environment variable, and has no escape for it, so
+    a folder such as ``D:\\%USERNAME%通报`` would run the task on another folder."""
+    command = sweep_command(schedules, state) + [str(Path(state).resolve())]
+    return list(dict.fromkeys(w for w in command if _EXPANDED.search(w)))
+
+
 def windows_task_xml(schedules: Path, state: Path, every: int = 30, start: dt.datetime | None = None) -> str:
     """A Task Scheduler task (XML 1.2) running the sweep every ``every`` minutes."""
     command, *arguments = sweep_command(schedules, state)
@@ -156,6 +168,8 @@ After=network.target
 [Service]
 Type=oneshot
 Environment=PYTHONIOENCODING=utf-8
+# 3: produced, with rows left out (said in the journal): not a failed unit
+SuccessExitStatus=3
 ExecStart={' '.join(_systemd_quote(w) for w in sweep_command(schedules, state))}
 """
     timer = f"""[Unit]
