@@ -663,7 +663,7 @@ def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
 # duplicate column (said).
 RECORD_FIELDS = {
     "adoption": ("adoption", "issue_no", "adopted_on", "publication", "product"),
-    "instruction": ("leader", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "department",
+    "instruction": ("leader", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department",
                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"),
     "forward": ("forward", "forwarded_on"),
 }
@@ -695,7 +695,7 @@ _GROUP_OWN = {
     "adoption": {"adopted_on", "issue_no", "adoption", "adopted_flag", "product", "instruction", "leader",
                  "instruction_text", "instructed_on", "follow_up", "note"},
     "forward": {"forward", "forwarded_on", "note"},
-    "instruction": {"instruction", "leader", "leader_post", "instruction_text", "instructed_on", "follow_up", "done_flag", "department",
+    "instruction": {"instruction", "leader", "leader_post", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department",
                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on", "note"},
 }
 

@@ -404,6 +404,12 @@ def _follow_up_unknown(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return pd.Series([not understood[t] for t in texts], index=df.index, dtype=bool)
 
 
+def _reply_to_author(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Instructions whose follow-up says a reply to the author (已向作者反馈), not the unit's 办复: no reply."""
+    vocabulary = Vocabulary.of(ctx.rules)
+    return pd.Series([vocabulary.author_only(t) for t in _follow_up_texts(df)], index=df.index, dtype=bool)
+
+
 def _reader_check(code: str) -> Check:
     """A finding only the reader can see (an unknown header, an unreadable mark…), as a check."""
     return Check(code, "findings", None, _finding(code))
@@ -477,6 +483,7 @@ CHECKS: list[Check] = [
     Check("instruction.unknown_level", "instructions", None, lambda df, ctx: df["level"].isna()),
     Check("instruction.leader_not_counted", "instructions", None, lambda df, ctx: _leader_not_counted(df, ctx)),
     Check("instruction.follow_up_unknown", "instructions", ("follow_up", "reply"), _follow_up_unknown),
+    Check("instruction.reply_to_author", "instructions", ("follow_up", "reply"), _reply_to_author),
     Check("instruction.date_invalid", "instructions", "instructed_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
     Check("instruction.before_item", "instructions", "instructed_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("date.month_only", "instructions", "instructed_on", _status("month_only")),
@@ -518,6 +525,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.same_title": {"first": _first_of(["office", "title_key", "date"])},
     "instruction.unknown_level": {"who": EachRow(lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)"))},
     "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
+    "instruction.reply_to_author": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
     "date.unparseable": {"why": EachRow(lambda df: pd.Series(map(_impossible_day, df["date_text"], df["sheet"]), index=df.index, dtype=object))},
     "unit.blank_below": {"above": _unit_above},
     "adoption.issue_of_another_year": {"issue_year": EachRow(lambda df: _issue_year(df).astype("Int64").astype(str)),

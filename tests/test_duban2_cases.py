@@ -1,0 +1,65 @@
+"""A district office's 批示 督办 ledger as its staff keep it: a 是否反馈 column of 是/否 beside the
+落实情况, a 落实情况 saying the author was told (已向作者反馈, 已反馈给提供者) rather than that the
+handling unit replied. Every answer worked by hand in the comments."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqmy_lib.compute import Period, instructions
+
+from conftest import assert_every_cell_accounted, findings, write_xlsx
+
+HEADER = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "批示领导", "批示日期", "承办单位", "交办日期", "办理时限"]
+
+
+def _ledger(tmp_path, extra_header, cases):
+    rows = [["2026年社情民意信息台账"], HEADER + extra_header]
+    for n, (title, *rest) in enumerate(cases, 1):
+        rows.append([n, "2026-02-01", title, "张三", "民盟区委", "区政协编发", "区长刘某", "2026-02-20",
+                     "区民政局", "2026-02-25", "30天", *rest])
+    return write_xlsx(tmp_path / "台账.xlsx", {"2026年": rows})
+
+
+def test_a_yes_no_reply_column_reads_replied_or_not_beside_the_follow_up(tmp_path):
+    # 交办 2026-02-25, 时限 30天 → due 2026-03-27; as of 30 June 2026 all past their limit.
+    # 是否反馈 | 落实情况:
+    #   甲 是 | (blank)    → 已反馈: answered, 办理中, not overdue
+    #   乙 否 | (blank)    → 未反馈, overdue
+    #   丙 是 | 正在推进    → answered, 办理中, not overdue
+    #   丁 否 | 正在办理    → not answered, 办理中, overdue
+    #   戊 (blank) | 已解决 → 已办结, not overdue
+    # Overdue: 乙, 丁 = 2. The base read 是否反馈 as the 落实情况 (是/否 "无法判断", 办理中) and the real
+    # 落实情况 column as a duplicate, unread: 甲乙丙丁 办理中 (是/否 "无法判断"), 戊 未反馈, all five overdue.
+    cases = [("关于甲的建议", "是", None), ("关于乙的建议", "否", None), ("关于丙的建议", "是", "正在推进"),
+             ("关于丁的建议", "否", "正在办理"), ("关于戊的建议", None, "已解决")]
+    path = _ledger(tmp_path, ["是否反馈", "落实情况"], cases)
+    ledger, report = assert_every_cell_accounted(path, year=2026)
+    assert findings(report, "instruction.follow_up_unknown") == []
+    assert findings(report, "header.duplicate") == []
+    by = instructions(ledger, Period.of(2026, half=1), today=dt.date(2026, 7, 10)).set_index("title")
+    titles = [c[0] for c in cases]
+    assert by.loc[titles, "status"].tolist() == ["办理中", "未反馈", "办理中", "办理中", "已办结"]
+    assert by.loc[titles, "overdue"].tolist() == [False, True, False, True, False]
+    assert by.loc[titles, "warning"].tolist() == [""] * 5
+
+
+def test_a_reply_to_the_author_is_not_the_units_reply(tmp_path):
+    # 时限 30天 from 交办 2026-02-25 → due 2026-03-27; as of 30 June 2026:
+    #   甲 已向作者反馈       → the office told the author; no 办复 of the unit: 办理中, overdue, said
+    #   乙 已反馈给提供者     → the same (the base read 已反馈: answered, not overdue, nothing said)
+    #   丙 已答复，已向作者反馈 → the unit replied: 办理中, not overdue, nothing said
+    #   丁 已办结，已反馈作者   → 已办结, not overdue, nothing said
+    # Overdue: 甲, 乙 = 2.
+    cases = [("关于甲的建议", "已向作者反馈"), ("关于乙的建议", "已反馈给提供者"), ("关于丙的建议", "已答复，已向作者反馈"),
+             ("关于丁的建议", "已办结，已反馈作者")]
+    path = _ledger(tmp_path, ["落实情况"], cases)
+    ledger, report = assert_every_cell_accounted(path, year=2026)
+    said = findings(report, "instruction.reply_to_author")
+    assert [(s.column, s.row) for s in said] == [("L", 3), ("L", 4)]
+    assert all("不是承办单位对批示的办复" in s.message and "逾期" in s.message for s in said)
+    assert findings(report, "instruction.follow_up_unknown") == []
+    by = instructions(ledger, Period.of(2026, half=1), today=dt.date(2026, 7, 10)).set_index("title")
+    titles = [c[0] for c in cases]
+    assert by.loc[titles, "status"].tolist() == ["办理中", "办理中", "办理中", "已办结"]
+    assert by.loc[titles, "overdue"].tolist() == [True, True, False, False]
+    assert [bool(w) for w in by.loc[titles, "warning"]] == [True, True, False, False]
