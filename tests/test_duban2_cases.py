@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import sqmy_lib as sq
 from sqmy_lib.compute import Period, instructions
 
 from conftest import assert_every_cell_accounted, findings, write_xlsx
@@ -49,17 +50,54 @@ def test_a_reply_to_the_author_is_not_the_units_reply(tmp_path):
     #   乙 已反馈给提供者     → the same (the base read 已反馈: answered, not overdue, nothing said)
     #   丙 已答复，已向作者反馈 → the unit replied: 办理中, not overdue, nothing said
     #   丁 已办结，已反馈作者   → 已办结, not overdue, nothing said
+    #   戊 反馈日期 2026-04-15 | 已向作者反馈 → the day written is the reply's (as a 反馈日期 column is read):
+    #      answered 15 April, after 27 March: not overdue, 逾期办复, nothing said
     # Overdue: 甲, 乙 = 2.
-    cases = [("关于甲的建议", "已向作者反馈"), ("关于乙的建议", "已反馈给提供者"), ("关于丙的建议", "已答复，已向作者反馈"),
-             ("关于丁的建议", "已办结，已反馈作者")]
-    path = _ledger(tmp_path, ["落实情况"], cases)
+    cases = [("关于甲的建议", None, "已向作者反馈"), ("关于乙的建议", None, "已反馈给提供者"),
+             ("关于丙的建议", None, "已答复，已向作者反馈"), ("关于丁的建议", None, "已办结，已反馈作者"),
+             ("关于戊的建议", "2026-04-15", "已向作者反馈")]
+    path = _ledger(tmp_path, ["反馈日期", "落实情况"], cases)
     ledger, report = assert_every_cell_accounted(path, year=2026)
     said = findings(report, "instruction.reply_to_author")
-    assert [(s.column, s.row) for s in said] == [("L", 3), ("L", 4)]
+    assert [(s.column, s.row) for s in said] == [("M", 3), ("M", 4)]
     assert all("不是承办单位对批示的办复" in s.message and "逾期" in s.message for s in said)
     assert findings(report, "instruction.follow_up_unknown") == []
     by = instructions(ledger, Period.of(2026, half=1), today=dt.date(2026, 7, 10)).set_index("title")
     titles = [c[0] for c in cases]
-    assert by.loc[titles, "status"].tolist() == ["办理中", "办理中", "办理中", "已办结"]
-    assert by.loc[titles, "overdue"].tolist() == [True, True, False, False]
-    assert [bool(w) for w in by.loc[titles, "warning"]] == [True, True, False, False]
+    assert by.loc[titles, "status"].tolist() == ["办理中", "办理中", "办理中", "已办结", "办理中"]
+    assert by.loc[titles, "overdue"].tolist() == [True, True, False, False, False]
+    assert by.loc[titles, "late"].tolist() == [False, False, False, False, True]
+    assert [bool(w) for w in by.loc[titles, "warning"]] == [True, True, False, False, False]
+
+
+def test_a_written_overdue_is_read_and_said_where_the_time_limit_does_not_bear_it_out(tmp_path):
+    # 交办 2026-02-25; validated on 10 July 2026, tabled as of 30 June 2026.
+    # 办理时限 | 落实情况:
+    #   甲 30天         | 逾期            → due 2026-03-27, past: 办理中, overdue; nothing to say
+    #   乙 (none)       | 已逾期未反馈     → 未反馈; due by the rules' default 30天 2026-03-27, overdue;
+    #                                       said: no 时限 written, the word not the reckoning
+    #   丙 2026-08-31   | 超期            → 办理中; not due until 31 August: not overdue, said
+    #   丁 15个工作日    | 逾期办结        → 已办结 (due 2026-03-18 working days), not overdue, nothing said
+    #   戊 3月31日前     | 未逾期，正在办理  → 办理中; due 2026-03-31, past as of 30 June: overdue; nothing said
+    # The base warned 甲 乙 丙 丁 "无法判断是否办结" (乙 办理中 not 未反馈) and said nothing of 丙's 时限.
+    # Overdue as of 30 June: 甲 乙 戊 = 3.
+    cases = [("关于甲的建议", "30天", "逾期"), ("关于乙的建议", None, "已逾期未反馈"), ("关于丙的建议", "2026-08-31", "超期"),
+             ("关于丁的建议", "15个工作日", "逾期办结"), ("关于戊的建议", "3月31日前", "未逾期，正在办理")]
+    rows = [["2026年社情民意信息台账"], HEADER + ["落实情况"]]
+    for n, (title, due, follow_up) in enumerate(cases, 1):
+        rows.append([n, "2026-02-01", title, "张三", "民盟区委", "区政协编发", "区长刘某", "2026-02-20",
+                     "区民政局", "2026-02-25", due, follow_up])
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2026年": rows})
+    ledger = sq.read_ledgers(path, year=2026)
+    report = sq.validate(ledger, today=dt.date(2026, 7, 10))
+    assert_every_cell_accounted(path, ledger=ledger, report=report, year=2026)
+    assert findings(report, "instruction.follow_up_unknown") == []
+    said = findings(report, "instruction.overdue_written")
+    assert [(s.column, s.row) for s in said] == [("L", 4), ("L", 5)]
+    assert "台账未写办理时限" in said[0].message and "2026-08-31" in said[1].message
+    by = instructions(ledger, Period.of(2026, half=1), today=dt.date(2026, 7, 10)).set_index("title")
+    titles = [c[0] for c in cases]
+    assert by.loc[titles, "status"].tolist() == ["办理中", "未反馈", "办理中", "已办结", "办理中"]
+    assert by.loc[titles, "overdue"].tolist() == [True, True, False, False, True]
+    assert by.loc[titles, "due"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-27", "2026-03-27", "2026-08-31",
+                                                                      "2026-03-18", "2026-03-31"]
