@@ -101,3 +101,38 @@ def test_a_written_overdue_is_read_and_said_where_the_time_limit_does_not_bear_i
     assert by.loc[titles, "overdue"].tolist() == [True, True, False, False, True]
     assert by.loc[titles, "due"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-27", "2026-03-27", "2026-08-31",
                                                                       "2026-03-18", "2026-03-31"]
+
+
+def test_a_separate_duban_sheet_with_both_assigning_and_handling_units_reads_the_handling_one(tmp_path):
+    # The items sheet (编号 SQ2026-00n) and a 督办 sheet linked by 编号, writing 交办单位 (区政府办, who
+    # assigned it) before 承办单位 (区民政局、区财政局, who handle it). 交办 2026-02-25, 时限 15个工作日 →
+    # due 2026-03-18 (Feb 26, 27; Mar 2-6, 9-13; 16, 17, 18). As of 30 June 2026:
+    #   001 是否反馈 是, 反馈日期 2026-03-20, 已办结  → 已办结, answered 20 March, after the 18th: 逾期办复
+    #   002 否, 正在推进                            → 办理中, overdue
+    #   003 是, 2026-04-15, 已向作者反馈             → 办理中, answered 15 April: 逾期办复, not overdue
+    # Each 批示's 承办单位 is 区民政局、区财政局 (the base read 区政府办 and left the 承办单位 column unread,
+    # "与前面的列含义相同"); the 交办单位 column is read past, said (header.ignored).
+    items = [["2026年社情民意信息台账"], ["编号", "报送日期", "信息标题", "作者", "单位", "采用情况", "批示情况"]]
+    duban = [["领导批示件督办台账"], ["编号", "批示领导", "批示日期", "交办单位", "承办单位", "交办日期", "办理时限",
+                                     "是否反馈", "反馈日期", "落实情况"]]
+    cases = [("SQ2026-001", "是", "2026-03-20", "已办结"), ("SQ2026-002", "否", None, "正在推进"),
+             ("SQ2026-003", "是", "2026-04-15", "已向作者反馈")]
+    for n, (no, replied, day, follow_up) in enumerate(cases, 1):
+        items.append([no, "2026-02-01", f"关于{n}的建议", "张三", "民盟区委", "区政协编发", "区长刘某批示"])
+        duban.append([no, "区长刘某", "2026-02-20", "区政府办", "区民政局、区财政局", "2026-02-25", "15个工作日",
+                      replied, day, follow_up])
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2026年": items, "督办": duban})
+    ledger = sq.read_ledgers(path, year=2026)
+    report = sq.validate(ledger, today=dt.date(2026, 7, 10))
+    assert_every_cell_accounted(path, ledger=ledger, report=report, year=2026)
+    assert findings(report, "header.duplicate") == []
+    [ignored] = findings(report, "header.ignored")
+    assert (ignored.sheet, ignored.column) == ("督办", "D")
+    assert findings(report, "instruction.reply_to_author") == []  # 003 writes its 反馈 day
+    by = instructions(ledger, Period.of(2026, half=1), today=dt.date(2026, 7, 10)).set_index("title")
+    titles = ["关于1的建议", "关于2的建议", "关于3的建议"]
+    assert by.loc[titles, "department"].tolist() == ["区民政局、区财政局"] * 3
+    assert by.loc[titles, "due"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-18"] * 3
+    assert by.loc[titles, "status"].tolist() == ["已办结", "办理中", "办理中"]
+    assert by.loc[titles, "overdue"].tolist() == [False, True, False]
+    assert by.loc[titles, "late"].tolist() == [True, False, True]
