@@ -380,6 +380,11 @@ _ENTRIES = [
          "如应计入,请写明批示的党政领导,或在规则文件 placement.channels 中调整"),
     Code("instruction.follow_up_unknown", WARNING, "落实情况无法认定",
          "落实情况“{said}”无法判断是否办结,已按办理中统计;请写明如“已解决”“正在办理”"),
+    Code("instruction.reply_to_author", WARNING, "反馈的是作者,不是办复",
+         "落实情况“{said}”写的是向作者(信息提供者)反馈,不是承办单位对批示的办复:未计为已办复,按办理中统计,"
+         "超过办理时限即为逾期;如承办单位已办复,请写明如“承办单位已书面答复”,并填写办复日期"),
+    Code("instruction.overdue_written", WARNING, "落实情况写逾期,逾期按办理时限计算",
+         "落实情况写“{said}”,是否逾期按办理时限计算,不按所写的“逾期”:{why};请填写或核对办理时限"),
     Code("instruction.before_item", ERROR, "批示早于收稿", "批示日期 {date:%Y-%m-%d} 早于该信息的收稿日期 {item_date:%Y-%m-%d}"),
     Code("instruction.date_invalid", ERROR, "批示日期无法识别", "批示日期“{date_text}”无法识别或有歧义"),
     Code("instruction.future", ERROR, "批示日期晚于今天", "批示日期 {date:%Y-%m-%d} 晚于今天"),

@@ -129,8 +129,11 @@ def _tracked(c: Counted, instr: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFra
     state = _follow_up(instr, c.rules, as_of)
     status, answered_on, later, answered = state["status"], state["answered_on"], state["later"], state["answered"]
     unknown = entry("instruction.follow_up_unknown").message  # the validation report's words
-    warning = ["" if ok else unknown.format(said=";".join(t for t in (r, f) if t))
-               for ok, f, r in zip(state["placed"], follow_up, reply)]
+    to_author = entry("instruction.reply_to_author").message
+    vocabulary = Vocabulary.of(c.rules)
+    said = [";".join(t for t in (r, f) if t) for f, r in zip(follow_up, reply)]
+    warning = [unknown.format(said=s) if not ok else to_author.format(said=s) if pd.isna(day) and vocabulary.author_only(s)
+               else "" for ok, s, day in zip(state["placed"], said, answered_on)]
     assigned = _dates(col("assigned_on"))
     fed_back = _dates(col("fed_back_on"))
     default_days = c.rules.due_days

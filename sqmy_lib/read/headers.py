@@ -480,6 +480,8 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         pass
     elif fld == "item_no" and "item_no" in layout.fields and _original_beside_number(layout, c, leaf):
         pass
+    elif fld == "department" and "department" in layout.fields and _handler_beside_assigner(layout, c, leaf):
+        pass
     elif fld == "unit" and "unit" in layout.fields and _sending(leaf) != _sending(layout.labels[layout.fields["unit"]].rsplit("/", 1)[-1]):
         # 工作单位 | 报送单位: the unit that sent the item is the one it counts for; the author's workplace
         # beside it is read past, said (header.ignored), whichever comes first.
@@ -541,6 +543,22 @@ def _original_beside_number(layout: Layout, c: int, leaf: str) -> bool:
         layout.fields["original_no"] = c
     else:
         layout.fields["original_no"], layout.fields["item_no"] = first, c
+    return True
+
+
+def _handler_beside_assigner(layout: Layout, c: int, leaf: str) -> bool:
+    """交办单位 | 承办单位 (either first): the unit a 批示 was assigned to is the 承办单位; the body that
+    assigned it (交办单位: 区政府办, 区委办) is read past, said (header.ignored). A 交办单位 column alone is
+    the unit it was assigned to, as offices write it. False when neither or both are a 交办 column."""
+    first = layout.fields["department"]
+    assigning = "交办" in leaf
+    if assigning == ("交办" in layout.labels[first].rsplit("/", 1)[-1]):
+        return False
+    if assigning:
+        layout.ignored[c] = layout.labels[c]
+    else:
+        layout.ignored[first] = layout.labels[first]
+        layout.fields["department"] = c
     return True
 
 
@@ -663,7 +681,7 @@ def _second_adoption(leaf: str, first: str) -> tuple[str, bool] | None:
 # duplicate column (said).
 RECORD_FIELDS = {
     "adoption": ("adoption", "issue_no", "adopted_on", "publication", "product"),
-    "instruction": ("leader", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "department",
+    "instruction": ("leader", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department",
                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"),
     "forward": ("forward", "forwarded_on"),
 }
@@ -695,7 +713,7 @@ _GROUP_OWN = {
     "adoption": {"adopted_on", "issue_no", "adoption", "adopted_flag", "product", "instruction", "leader",
                  "instruction_text", "instructed_on", "follow_up", "note"},
     "forward": {"forward", "forwarded_on", "note"},
-    "instruction": {"instruction", "leader", "leader_post", "instruction_text", "instructed_on", "follow_up", "done_flag", "department",
+    "instruction": {"instruction", "leader", "leader_post", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department",
                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on", "note"},
 }
 

@@ -169,7 +169,7 @@ _ROLE_PARTS = re.compile(r"[、,，;；/／]")
 _AUTHOR_LINE_FIELDS = ("author", "unit", "sector", "role")
 # Fields whose cells make a record of their row (or are reported when they make none).
 _RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forward_flag", "forwarded_on", "leader", "leader_post",
-                  "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "department", "assigned_on",
+                  "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department", "assigned_on",
                   "due_on", "replied_on", "reply", "fed_back_on")
 
 
@@ -2729,14 +2729,18 @@ class SheetReader:
             and self._memo("follow_up_said", content, self._says_follow_up)
 
     def _follow_up(self, row) -> str:
-        """The row's 落实情况, a 是否办结 column's answer read into it: 是 (√) 已办结, 否 (×) 未办结; any other
-        text there is follow-up text as written (judged, and said when not understood, as any). With none,
-        what a 备注 says of it (领导批示 县长批示 | 备注 已办结; 备注 获县长批示，已转县民政局办理)."""
-        text, flag = self._text(row, "follow_up"), self._text(row, "done_flag")
-        if flag:
-            yes = self._yes(flag)
-            flag = flag if yes is None else "已办结" if yes else "未办结"
-        return "；".join(t for t in (flag, text) if t) or self._follow_up_in_note(row)
+        """The row's 落实情况, a 是否办结 column's answer read into it: 是 (√) 已办结, 否 (×) 未办结, and a 是否反馈
+        column's: 是 已反馈 (replied), 否 未反馈; any other text there is follow-up text as written (judged, and
+        said when not understood, as any). With none, what a 备注 says of it (领导批示 县长批示 | 备注 已办结;
+        备注 获县长批示，已转县民政局办理)."""
+        flags = (self._answer(row, "done_flag", "已办结", "未办结"), self._answer(row, "reply_flag", "已反馈", "未反馈"))
+        return "；".join(t for t in (*flags, self._text(row, "follow_up")) if t) or self._follow_up_in_note(row)
+
+    def _answer(self, row, fld: str, yes_says: str, no_says: str) -> str:
+        """A yes-or-no column's answer as the follow-up it says (是否办结 | 是: 已办结); other text as written."""
+        flag = self._text(row, fld)
+        yes = self._yes(flag) if flag else None
+        return flag if yes is None else yes_says if yes else no_says
 
     def _day_done(self, follow_up: str) -> int:
         """The day a 落实情况 says it was done or answered (2025年10月8日已办结, 已于2025.10.9办结, 10月8日已答复):
@@ -2774,7 +2778,7 @@ class SheetReader:
         return moved.toordinal()
 
     def _orphan_instruction_cells(self, row, r) -> None:
-        labels = {"instructed_on": "批示日期", "follow_up": "落实情况", "done_flag": "是否办结", "department": "承办单位", "assigned_on": "交办日期",
+        labels = {"instructed_on": "批示日期", "follow_up": "落实情况", "done_flag": "是否办结", "reply_flag": "是否反馈", "department": "承办单位", "assigned_on": "交办日期",
                   "due_on": "办理时限", "replied_on": "办复日期", "reply": "办复情况", "fed_back_on": "反馈日期"}
         for fld, label in labels.items():
             value = self._cell(row, fld)

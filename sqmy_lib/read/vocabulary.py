@@ -64,6 +64,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     # 是否办结 | 是: a 批示's follow-up written as yes or no (read into its 落实情况: 已办结 / 未办结).
     "done_flag": ("是否办结", "是否已办结", "办结与否", "是否完成", "是否落实", "是否落实到位", "是否解决", "是否已解决",
                   "是否整改到位"),
+    # 是否反馈 | 是: whether the handling unit has replied, yes or no (read into its 落实情况: 已反馈 / 未反馈),
+    # not follow-up text 是.
+    "reply_flag": ("是否反馈", "是否已反馈", "是否答复", "是否已答复", "是否回复", "是否办复", "是否已办复", "反馈与否"),
     "follow_up": ("落实情况", "反馈情况", "办理情况", "落实反馈", "落实", "落实反馈情况", "批示落实情况", "办理进展",
                   "落实结果", "办理落实情况", "批示件办理情况", "跟踪落实情况", "督办情况", "整改情况",
                   # a 督办 sheet's status column (已办结, 正在办理, 已反馈, 未反馈): the follow-up as the office records it
@@ -93,6 +96,8 @@ FIELD_KEYWORDS: tuple[tuple[str, str | None], ...] = (
     # 批示件标题, 督办件名称: the item's title on a 督办 sheet, not a 批示 column.
     ("件标题", "title"), ("件题目", "title"), ("件名称", "title"),
     ("是否办结", "done_flag"), ("是否完成", "done_flag"), ("是否落实", "done_flag"), ("是否解决", "done_flag"),
+    ("是否反馈", "reply_flag"), ("是否已反馈", "reply_flag"), ("是否答复", "reply_flag"), ("是否回复", "reply_flag"),
+    ("是否办复", "reply_flag"),
     ("采用日期", "adopted_on"), ("采用时间", "adopted_on"), ("刊发日期", "adopted_on"), ("编发日期", "adopted_on"),
     ("刊发时间", "adopted_on"), ("录用日期", "adopted_on"), ("批示日期", "instructed_on"), ("批示时间", "instructed_on"),
     ("签批日期", "instructed_on"), ("上报日期", "forwarded_on"), ("上报时间", "forwarded_on"),
@@ -207,7 +212,7 @@ GROUP_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "adoption": (("日期", "adopted_on"), ("时间", "adopted_on"), ("期", "issue_no"), ("单位", "adoption"),
                  ("刊物", "adoption"), ("层级", "adoption"), ("级别", "adoption"), ("情况", "adoption"),
                  ("形式", "product"), ("类型", "product")),
-    "instruction": (("是否办结", "done_flag"), ("是否落实", "done_flag"), ("办结", "replied_on"), ("完成", "replied_on"), ("截止", "due_on"), ("要求", "due_on"),
+    "instruction": (("是否办结", "done_flag"), ("是否落实", "done_flag"), ("是否反馈", "reply_flag"), ("是否答复", "reply_flag"), ("办结", "replied_on"), ("完成", "replied_on"), ("截止", "due_on"), ("要求", "due_on"),
                     ("日期", "instructed_on"), ("时间", "instructed_on"), ("内容", "instruction_text"),
                     ("意见", "instruction_text"), ("落实", "follow_up"), ("反馈", "follow_up"), ("办理情况", "follow_up"),
                     ("进展", "follow_up"), ("承办", "department"), ("责任", "department"), ("交办", "assigned_on"),

@@ -490,6 +490,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("instructions.subject_words", words()),
     Spec("instructions.reply_words", words()),
     Spec("instructions.manner_words", words()),
+    Spec("instructions.author_words", words()),
+    Spec("instructions.overdue_words", words()),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
     # The circular's keys are these; another (adressee, overdue_day) is a typo, refused.

@@ -1,6 +1,6 @@
 """What a 批示's follow-up (落实情况) or reply (办复) says, under the rules' closed vocabulary
 (``instructions.status_words``, ``negations``, ``partial_words``, ``subject_words``, ``reply_words``,
-``manner_words``, ``plan_words``, ``remaining_words``, ``contrast_words``):
+``manner_words``, ``author_words``, ``overdue_words``, ``plan_words``, ``remaining_words``, ``contrast_words``):
 已办结, 办理中 or 未反馈, whether a word of the rules placed it, and whether it says the 批示 was replied to. Read by the computations (the status) and by validation (a text no
 word places is reported at its cell), so it lives with the rules, below both.
 """
@@ -48,6 +48,8 @@ class Vocabulary:
     remaining: tuple[str, ...] = ()  # 待验收, 仍需: work said to remain beside a resolution
     contrasts: tuple[str, ...] = ()  # 但, 然而: a negation after one (但资金尚未到位) says what is not done yet
     manners: tuple[str, ...] = ()  # 书面, 电话: how a deed was done (已书面反馈 is 已反馈), read past after 已
+    authors: tuple[str, ...] = ()  # 作者, 提供者: a reply to them (已向作者反馈) is the office's 反馈作者, no reply
+    overdue: tuple[str, ...] = ()  # 逾期, 超期: the 批示 said past its limit (not done); read past for the rest
 
     @classmethod
     def of(cls, rules: Rules) -> "Vocabulary":
@@ -58,7 +60,24 @@ class Vocabulary:
                    no_report, tuple(d.get("partial_words") or ()), tuple(d.get("subject_words") or ()),
                    tuple(d.get("reply_words") or ()), tuple(d.get("plan_words") or ()),
                    tuple(d.get("remaining_words") or ()), tuple(d.get("contrast_words") or ()),
-                   tuple(sorted(map(str, d.get("manner_words") or ()), key=len, reverse=True)))
+                   tuple(sorted(map(str, d.get("manner_words") or ()), key=len, reverse=True)),
+                   tuple(map(str, d.get("author_words") or ())),
+                   tuple(sorted(map(str, d.get("overdue_words") or ()), key=len, reverse=True)))
+
+    def says_overdue(self, text: str) -> bool:
+        """Whether the text says the 批示 is past its limit (逾期, 已超期), not that it was done after it
+        (逾期办结 is still said: the 时限 decides)."""
+        text = self._without_overdue(self._deeds(text), denied_only=True)  # 未逾期 says it is not
+        return any(w in text for w in self.overdue)
+
+    def _without_overdue(self, text: str, denied_only: bool = False) -> str:
+        """The text with its words of being past the limit read past (已逾期未反馈 → 未反馈; 逾期 → ''), a
+        denied one (未逾期) too; ``denied_only``: only the denied ones."""
+        for w in self.overdue:
+            for n in self.negations:
+                text = text.replace(n + w, "")
+            text = text if denied_only else text.replace(w, "")
+        return text.strip("，,;；。、()（）[]【】 ")
 
     def _deeds(self, text: str) -> str:
         """The text with a day and a manner read past after 已 or a negation (已于3月25日书面反馈 → 已反馈,
@@ -69,6 +88,21 @@ class Vocabulary:
             for before in ("已", *self.negations):
                 text = text.replace(before + manner, before)
         return text
+
+    def to_author(self, text: str) -> bool:
+        """Whether the text says a reply was made to the author (已向作者反馈, 已反馈给提供者): the office's
+        反馈作者, not the handling unit's reply to the 批示."""
+        text = self._deeds(text)
+        for word in ("反馈", "答复", "回复", "告知", "通报"):
+            for m in re.finditer(word, text):
+                clause = _CLAUSE_BREAK.split(text[: m.start()])[-1] + _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
+                if any(a in clause for a in self.authors):
+                    return True
+        return False
+
+    def author_only(self, text: str) -> bool:
+        """Whether the text's only reply is to the author (已向作者反馈): neither resolved nor the unit's reply."""
+        return self.to_author(text) and not self.replied(text) and self.status(text)[0] != DONE
 
     def replied(self, text: str) -> bool:
         """Whether the text says the 批示 was replied to (已答复, 已于4月10日书面反馈), not denied (尚未答复)."""
@@ -95,6 +129,8 @@ class Vocabulary:
                 continue
             if self._plan_in(clause):
                 continue  # 预计6月底前办结, 争取年底前全部落实: a plan
+            if word in self.replies and any(a in clause + after for a in self.authors):
+                continue  # 已反馈给提供者: the office's word to the author, not the unit's reply
             return True
         return False
 
@@ -166,6 +202,8 @@ class Vocabulary:
         text = self._deeds(text)  # 已经落实 is 已落实; 已解決 is 已解决; 已于3月5日书面反馈 is 已反馈
         if not text or text in self.no_report:
             return NO_REPORT, True
+        if text != (rest := self._without_overdue(text)):  # 逾期, 已逾期未反馈: the rest, 办理中 when nothing else
+            return self.status(rest) if rest else (IN_PROGRESS, True)
         if (m := _ANSWERED.match(text)) and any(m["word"] in (w, "已" + w) or w in (m["word"], "已" + m["word"]) for w in self.done):
             return (DONE if m["answer"] == "是" else IN_PROGRESS), True  # 是否办结：是, 办结：否
         denied = self._denied(text)
@@ -176,4 +214,4 @@ class Vocabulary:
             return IN_PROGRESS, True
         if any(self._plain(text, w) for w in self.in_progress if w in text):
             return IN_PROGRESS, True
-        return IN_PROGRESS, False
+        return IN_PROGRESS, self.to_author(text)  # 已向作者反馈: 办理中, said as no reply (instruction.reply_to_author)

@@ -444,6 +444,39 @@ def _follow_up_unknown(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return pd.Series([not understood[t] for t in texts], index=df.index, dtype=bool)
 
 
+def _reply_to_author(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Instructions whose follow-up says a reply to the author (已向作者反馈), not the unit's 办复: no reply
+    (where no 办复 or 反馈 day is written: a day written is the reply's, as the 督办 table reads it)."""
+    vocabulary = Vocabulary.of(ctx.rules)
+    said = pd.Series([vocabulary.author_only(t) for t in _follow_up_texts(df)], index=df.index, dtype=bool)
+    return said & df["replied_on"].isna() & df["fed_back_on"].isna()
+
+
+def _written_due(df: pd.DataFrame) -> pd.Series:
+    """The 办理时限 day the ledger writes, or works out from the days it writes (60天, 15个工作日, from the
+    交办日期, else the 批示's); NaT where it writes none (the rules' default then applies)."""
+    from ..compute.instructions import _after  # the 督办 table's own reckoning of the days
+    days = pd.to_numeric(df["due_days"], errors="coerce")
+    working = df["due_text"].fillna("").astype(str).str.contains("工作日")
+    return df["due_on"].fillna(_after(_started(df), days.fillna(0), working).where(days.notna()))
+
+
+def _overdue_written(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """A follow-up saying 逾期 (or 超期) where the ledger writes no 时限 (overdue reckoned by the rules'
+    default), or whose 时限 has not passed today: overdue is worked out from the 时限, not the word."""
+    vocabulary = Vocabulary.of(ctx.rules)
+    says = pd.Series([vocabulary.says_overdue(t) and vocabulary.status(t)[0] != "已办结" for t in _follow_up_texts(df)],
+                     index=df.index, dtype=bool)
+    due = _written_due(df)
+    return says & (due.isna() | (due >= pd.Timestamp(ctx.today)))
+
+
+def _overdue_why(df: pd.DataFrame) -> pd.Series:
+    due = _written_due(df)
+    return pd.Series(["台账未写办理时限,按规则默认时限(规则文件 instructions.due_days)计算" if pd.isna(d)
+                      else f"按所写办理时限,到期日为{d:%Y-%m-%d},尚未到期" for d in due], index=df.index, dtype=object)
+
+
 def _reader_check(code: str) -> Check:
     """A finding only the reader can see (an unknown header, an unreadable mark…), as a check."""
     return Check(code, "findings", None, _finding(code))
@@ -518,6 +551,8 @@ CHECKS: list[Check] = [
     Check("instruction.unknown_level", "instructions", None, lambda df, ctx: df["level"].isna()),
     Check("instruction.leader_not_counted", "instructions", None, lambda df, ctx: _leader_not_counted(df, ctx)),
     Check("instruction.follow_up_unknown", "instructions", ("follow_up", "reply"), _follow_up_unknown),
+    Check("instruction.reply_to_author", "instructions", ("follow_up", "reply"), _reply_to_author),
+    Check("instruction.overdue_written", "instructions", ("follow_up", "reply"), _overdue_written),
     Check("instruction.date_invalid", "instructions", "instructed_on", lambda df, ctx: df["date_status"].isin(["unparseable", "ambiguous", "no_year"])),
     Check("instruction.before_item", "instructions", "instructed_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("date.month_only", "instructions", "instructed_on", _status("month_only")),
@@ -559,6 +594,9 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "item.same_title": {"first": _first_of(["office", "title_key", "date"])},
     "instruction.unknown_level": {"who": EachRow(lambda df: df["leader"].map(lambda l: f"“{l}”" if l else "(只写了批示标记,未写明是谁)"))},
     "instruction.follow_up_unknown": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
+    "instruction.reply_to_author": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index))},
+    "instruction.overdue_written": {"said": EachRow(lambda df: pd.Series(_follow_up_texts(df), index=df.index)),
+                                    "why": EachRow(_overdue_why)},
     "date.unparseable": {"why": EachRow(lambda df: pd.Series(map(_impossible_day, df["date_text"], df["sheet"]), index=df.index, dtype=object))},
     "unit.blank_below": {"above": _unit_above},
     "adoption.issue_of_another_year": {"issue_year": EachRow(lambda df: _issue_year(df).astype("Int64").astype(str)),
