@@ -1,0 +1,62 @@
+"""A province office (东江省政协, 省级) keeping its ledger as a 信息处 does: units are the cities' 政协,
+the parties' 省委, 省工商联 and the 专委会; adoptions go up to 全国政协 and 中办国办, and 批示 come from
+中央 as well as the province. Every answer below was worked out by hand from the rules' defaults
+(rewards 省级 200, 全国 300 yuan, ×2 with a 批示; points 1 a submission, 省级 20 / 全国 30 an adoption,
+批示 省级 +20 / 国家级 +30, highest only)."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from decimal import Decimal
+
+import sqmy_lib as sq
+from sqmy_lib.rules import Rules
+
+from conftest import assert_every_cell_accounted, findings, paid, write_xlsx
+
+HEADER = ["序号", "报送日期", "信息标题", "报送单位", "作者", "采用情况", "领导批示", "备注"]
+
+
+def _province_rules() -> Rules:
+    data = copy.deepcopy(sq.load_rules(year=2026).data)
+    data["office"].update(name="东江省政协", full_name="中国人民政治协商会议东江省委员会", own_tier="省级",
+                          place="东江省", city="", province="")
+    return Rules(data=data, source="<测试>")
+
+
+def _ledger(tmp_path, rows):
+    path = write_xlsx(tmp_path / "2026年社情民意信息台账.xlsx",
+                      {"2026年": [["2026年东江省政协社情民意信息报送采用情况登记表"], HEADER, *rows]},
+                      {"2026年": ["A1:H1"]})
+    rules = _province_rules()
+    ledger = sq.read_ledgers(path, rules=rules, year=2026)
+    return path, rules, ledger
+
+
+def test_a_national_leader_listed_with_a_provincial_one_is_two_instructions(tmp_path):
+    """`国家领导人、省委书记批示` names two leaders, a national and a provincial one. Before, 国家领导人 was
+    read as a person called 人 (国家 and 领导 taken as posts), 省委书记 joined to him as his title, and the
+    one leader placed by the last level word: 省级. The 国家级 批示 was lost without a word."""
+    rows = [
+        [1, dt.date(2026, 1, 12), "关于中小企业融资难的建议", "青山市政协", "张三", "《社情民意》第5期", "国家领导人、省委书记批示", None],
+        [2, dt.date(2026, 2, 3), "关于城市内涝治理的建议", "白水市政协", "李四", "《社情民意》第8期", "中央领导同志、省长批示", None],
+        [3, dt.date(2026, 2, 9), "关于耕地保护的建议", "民盟省委", "王五", "《社情民意》第9期", "省委书记、党和国家领导人批示", None],
+    ]
+    path, rules, ledger = _ledger(tmp_path, rows)
+    ins = ledger.instructions
+    # Hand: row 3 → 国家领导人 (国家级), 省委书记 (省级); row 4 → 中央领导同志 (国家级), 省长 (省级);
+    # row 5 → 省委书记 (省级), 党和国家领导人 (国家级): six 批示, two to an item.
+    assert sorted(zip(ins["row"], ins["leader"], ins["level"])) == [
+        (3, "国家领导人", "国家级"), (3, "省委书记", "省级"),
+        (4, "中央领导同志", "国家级"), (4, "省长", "省级"),
+        (5, "党和国家领导人", "国家级"), (5, "省委书记", "省级"),
+    ]
+    report = sq.validate(ledger, rules)
+    # Posts with no names: each counted as one leader, and said at the cell.
+    assert [(i.row, i.column) for i in findings(report, "instruction.posts_only")] == [(3, "G"), (4, "G"), (5, "G")]
+    assert_every_cell_accounted(path, ledger=ledger, report=report, rules=rules)
+    # Rewards: each item adopted at 省级 (own 《社情民意》) with a 批示: 200 × 2 = 400 yuan.
+    assert paid(ledger, 2026) == {"张三": Decimal("400.00"), "李四": Decimal("400.00"), "王五": Decimal("400.00")}
+    # Points: 1 submission + 20 (省级 adoption) + 30 (highest 批示 国家级) = 51 for each unit (before: 41).
+    units = sq.units(ledger, 2026, rules).set_index("unit")
+    assert units.loc[["青山市政协", "白水市政协", "民盟省委"], "points"].tolist() == [51, 51, 51]
