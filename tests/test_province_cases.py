@@ -60,3 +60,27 @@ def test_a_national_leader_listed_with_a_provincial_one_is_two_instructions(tmp_
     # Points: 1 submission + 20 (省级 adoption) + 30 (highest 批示 国家级) = 51 for each unit (before: 41).
     units = sq.units(ledger, 2026, rules).set_index("unit")
     assert units.loc[["青山市政协", "白水市政协", "民盟省委"], "points"].tolist() == [51, 51, 51]
+
+
+def test_a_politburo_rank_before_a_post_is_one_leader(tmp_path):
+    """`中共中央政治局委员、国务院副总理某某某批示` is one person's 批示: the rank, then the post and name (as
+    `市委常委、副市长刘某` is). Before, 政治局 was left over as a name, so the rank counted as a leader of its
+    own: two 国家级 批示 where there was one, with nothing said."""
+    rows = [
+        [1, dt.date(2026, 3, 2), "关于职业教育的建议", "青山市政协", "张三", "全国政协采用", "中共中央政治局委员、国务院副总理某某某批示", None],
+        [2, dt.date(2026, 3, 9), "关于文旅融合的建议", "白水市政协", "李四", "《社情民意》第9期", "中共中央政治局委员、省委书记批示", None],
+        [3, dt.date(2026, 3, 16), "关于数字政府的建议", "省工商联", "王五", "全国政协《信息专报》第3期", "中共中央政治局常委、国务院总理批示", None],
+    ]
+    path, rules, ledger = _ledger(tmp_path, rows)
+    ins = ledger.instructions
+    # Hand: one 批示 a row. Row 3: 国务院副总理 → 国家级; row 4: the 省委书记 (who sits on the 政治局) → 省级,
+    # the last level word as for any leader; row 5: 国务院总理 → 国家级.
+    assert sorted(zip(ins["row"], ins["level"])) == [(3, "国家级"), (4, "省级"), (5, "国家级")]
+    report = sq.validate(ledger, rules)
+    assert_every_cell_accounted(path, ledger=ledger, report=report, rules=rules)
+    # Rewards: 全国 300 × 2 = 600; 省级 200 × 2 = 400; 全国 300 × 2 = 600.
+    assert paid(ledger, 2026) == {"张三": Decimal("600.00"), "李四": Decimal("400.00"), "王五": Decimal("600.00")}
+    # The 批示 count the circular and the units table report: one per item (before: 2, 1, 2).
+    units = sq.units(ledger, 2026, rules).set_index("unit")
+    assert units.loc[["青山市政协", "白水市政协", "省工商联"], "instructed"].tolist() == [1, 1, 1]
+    assert len(sq.instructions(ledger, 2026, rules)) == 3
