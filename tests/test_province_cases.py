@@ -84,3 +84,51 @@ def test_a_politburo_rank_before_a_post_is_one_leader(tmp_path):
     units = sq.units(ledger, 2026, rules).set_index("unit")
     assert units.loc[["青山市政协", "白水市政协", "省工商联"], "instructed"].tolist() == [1, 1, 1]
     assert len(sq.instructions(ledger, 2026, rules)) == 3
+
+
+def test_a_column_of_items_sent_to_a_body_is_a_forward_not_an_adoption(tmp_path):
+    """A province office ticks what it sent on to 中办国办 and 全国政协 beside what it adopted itself:
+    `采用情况` over `省政协《社情民意》 | 全国政协采用 | 报中办国办 | 已报全国政协`. Sent is not adopted (上报 is not
+    采用, L77). Before, `报中办国办` and `已报全国政协` (forwarding words other than 报送/上报) were read as
+    adoptions by those bodies: each ticked item paid at 全国 (300) instead of 省级 (200), no word said."""
+    rows = [
+        ["2026年东江省政协社情民意信息登记表"],
+        ["序号", "报送单位", "作者", "信息标题", "报送日期", "采用情况", None, None, None, "备注"],
+        [None, None, None, None, None, "省政协《社情民意》", "全国政协采用", "报中办国办", "已报全国政协", None],
+        [1, "青山市政协", "张三", "关于A的建议", dt.date(2026, 1, 5), "第1期", None, "√", None, None],
+        [2, "白水市政协", "李四", "关于B的建议", dt.date(2026, 1, 9), "第2期", None, None, "√", None],
+        [3, "省工商联", "王五", "关于C的建议", dt.date(2026, 1, 19), "第3期", "√", "√", None, None],
+    ]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2026年": rows},
+                      {"2026年": ["A1:J1", "F2:I2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "J2:J3"]})
+    rules = _province_rules()
+    ledger = sq.read_ledgers(path, rules=rules, year=2026)
+    # Hand: adoptions are the 《社情民意》 issues (省级) of rows 4-6 and 全国政协's of row 6; 上报 to 全国 on
+    # rows 4 (中办国办), 5 (全国政协) and 6 (中办国办).
+    ad = ledger.adoptions
+    assert sorted(zip(ad["row"], ad["tier"])) == [(4, "省级"), (5, "省级"), (6, "全国"), (6, "省级")]
+    fw = ledger.forwards
+    assert sorted(zip(fw["row"], fw["column"], fw["tier"])) == [(4, "H", "全国"), (5, "I", "全国"), (6, "H", "全国")]
+    report = sq.validate(ledger, rules)
+    assert_every_cell_accounted(path, ledger=ledger, report=report, rules=rules)
+    # Rewards by highest tier: 张三 省级 200, 李四 省级 200, 王五 全国 300 (before: 300, 300, 300).
+    assert paid(ledger, 2026) == {"张三": Decimal("200.00"), "李四": Decimal("200.00"), "王五": Decimal("300.00")}
+
+
+def test_a_yes_no_column_of_sending_to_a_body_is_a_forward(tmp_path):
+    """`是否报送全国政协` beside `省政协采用期数`, one row of headers: `是` there says it was sent, not adopted.
+    Before, the column was read as 全国政协's adoptions: 300 yuan where the hand answer is 200."""
+    rows = [
+        ["序号", "报送单位", "作者", "信息标题", "报送日期", "省政协采用期数", "是否报送全国政协"],
+        [1, "青山市政协", "张三", "关于A的建议", dt.date(2026, 1, 5), "第1期", "是"],
+        [2, "白水市政协", "李四", "关于B的建议", dt.date(2026, 1, 9), "第2期", "否"],
+    ]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2026年": rows})
+    rules = _province_rules()
+    ledger = sq.read_ledgers(path, rules=rules, year=2026)
+    assert sorted(zip(ledger.adoptions["row"], ledger.adoptions["tier"])) == [(2, "省级"), (3, "省级")]
+    assert sorted(zip(ledger.forwards["row"], ledger.forwards["tier"])) == [(2, "全国")]
+    report = sq.validate(ledger, rules)
+    assert_every_cell_accounted(path, ledger=ledger, report=report, rules=rules)
+    # Hand: each adopted in the 省政协's own 《社情民意》 only: 200 yuan each.
+    assert paid(ledger, 2026) == {"张三": Decimal("200.00"), "李四": Decimal("200.00")}
