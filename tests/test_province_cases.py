@@ -132,3 +132,19 @@ def test_a_yes_no_column_of_sending_to_a_body_is_a_forward(tmp_path):
     assert_every_cell_accounted(path, ledger=ledger, report=report, rules=rules)
     # Hand: each adopted in the 省政协's own 《社情民意》 only: 200 yuan each.
     assert paid(ledger, 2026) == {"张三": Decimal("200.00"), "李四": Decimal("200.00")}
+
+
+def test_an_issue_written_with_the_body_before_how_it_was_taken_up_is_kept(tmp_path):
+    """`全国政协《信息专报》第3期（综合）`: 全国政协 took the item up, merged with others (综合), in issue 3. Before,
+    the bracketed 综合 made the cell a body with its mark and the 第3期 was dropped: no issue recorded (the
+    采用证明 and the lists show none), nothing said; written without the bracket, the issue was kept."""
+    rows = [
+        [1, dt.date(2026, 1, 5), "关于A的建议", "青山市政协", "张三", "全国政协《信息专报》第3期（综合）", None, None],
+        [2, dt.date(2026, 1, 9), "关于B的建议", "白水市政协", "李四", "全国政协《信息专报》第7期(摘报)", None, None],
+    ]
+    path, rules, ledger = _ledger(tmp_path, rows)
+    ad = ledger.adoptions.sort_values("row")
+    # Hand: two 全国 adoptions, issues 3 and 7.
+    assert list(zip(ad["row"], ad["tier"], ad["issue_no"].astype(str))) == [(3, "全国", "3"), (4, "全国", "7")]
+    assert_every_cell_accounted(path, ledger=ledger, rules=rules)
+    assert paid(ledger, 2026) == {"张三": Decimal("300.00"), "李四": Decimal("300.00")}
