@@ -17,6 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..rules.placement import ADOPTION_VERBS
 from .values import cell_text, norm
 from .vocabulary import (
     COUNT_UNITS,
@@ -629,7 +630,7 @@ def _under_body(path: list[str], group: str | None, words: HeaderWords) -> tuple
 def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[str | None, str | None]:
     """(field, None) or (None, body action) for a column's lowest label under its group."""
     exact = words.exact.get(leaf)
-    if group == "adoption" and leaf.startswith(_SENT_WORDS):
+    if group == "adoption" and (leaf.startswith(_SENT_WORDS) or _sent_to_body(leaf, words)):
         group = "forward"  # 报送及采用情况 over 报送单位 | 采用单位: where it was sent, then who adopted it
     if group in ("adoption", "forward", "instruction"):
         if exact in _GROUP_OWN[group]:
@@ -647,13 +648,22 @@ def _field_in_group(leaf: str, group: str | None, words: HeaderWords) -> tuple[s
         return None, "instruction"
     if words.body_tier(leaf) and len(leaf) <= 10 and not _SEVERAL_LEVELS.search(leaf):
         # A single-level 省政协采用 / 上报市政协 column.
-        if leaf.startswith(words.forwarded_prefixes):
+        if leaf.startswith(words.forwarded_prefixes) or _sent_to_body(leaf, words):
             return None, "forward"
         # 市政协采用时间 | 省政协采用期数: a column per body holding the day it adopted the item
         # or the issue of its bulletin that carried it.
         if words.field_of(leaf) in (None, "adoption", "adopted_flag", "adopted_on", "issue_no"):
             return None, "adoption"
     return words.field_of(leaf), None
+
+
+def _sent_to_body(leaf: str, words: HeaderWords) -> bool:
+    """A body's column saying the item was sent there, with the rules' forwarding words (报中办国办,
+    已报全国政协, 是否报送全国政协 under 采用情况): a 上报, not an adoption by that body (上报 is not 采用, L77);
+    one that says adopted too (报全国政协采用) is left to its cells."""
+    rest = leaf.removeprefix("是否")
+    return (bool(words.forwarded_prefixes) and rest.startswith(words.forwarded_prefixes)
+            and bool(words.body_tier(rest)) and not any(v in rest for v in ADOPTION_VERBS))
 
 
 def publication_label(label: str) -> bool:

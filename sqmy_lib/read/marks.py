@@ -728,7 +728,8 @@ class Vocabulary:
         sent = self._forwarded(body.upper())  # 报送省政协（未采用）: the body is a forwarding's
         if sent and state != ADOPTED:  # sent there, not (yet) adopted: the 上报 stands
             return Reading(FORWARDED, body=sent, text=part, marked=True)
-        return Reading(state, body=body, text=part, marked=True)
+        # 全国政协《信息专报》第3期（综合）: the issue written with the body is that adoption's
+        return Reading(state, body=body, text=part, marked=True, issue_no=issue_number(body) if state == ADOPTED else None)
 
     def _after_a_body(self, mark: str, after_colon: bool = False) -> str | None:
         """The state a mark written after a body says (√, ×, 待定; 报送中, 已上报: forwarded; 已审核:

@@ -12,8 +12,9 @@ import unicodedata
 
 from ..zh import simplified
 
-# Ranks written with a post (市委常委, 党组成员): part of the post, no one's name.
-RANK_WORDS = ("常委", "副书记", "委员", "党组成员", "常务")
+# Ranks written with a post (市委常委, 党组成员, 中共中央政治局委员): part of the post, no one's name; the
+# longer first, as they are taken out in this order (政治局委员 before 委员 leaves no 政治局 behind).
+RANK_WORDS = ("政治局常委", "政治局委员", "书记处书记", "常委", "副书记", "委员", "党组成员", "常务")
 # Brackets and separators around a leader's words: no part of who it is.
 _NOT_A_LEADERS_OWN = re.compile(r"[\s()（）【】\[\]、,，;；:：·]")
 
