@@ -651,6 +651,18 @@ def check_text(text: str) -> tuple[Any, list[RuleProblem]]:
     return data, configfile.in_file_order(problems + check_rules(data, lines))
 
 
+# Word lists an office's own file may leave out (a file written by an earlier version, before the list
+# existed): read with the shipped words of its year, and said (rules.model.with_shipped_words). Not the
+# office's own texts (its offices below, 抄送, the circular's next steps) nor what it decides (commendations).
+_OFFICE_TEXTS = ("office.", "documents.", "circular.", "rollup.", "commendations.")
+
+
+def word_list_keys() -> tuple[str, ...]:
+    """The dotted keys of the optional word lists (vocabularies) of the schema."""
+    return tuple(s.pattern for s in SPECS if "*" not in s.pattern and s.need is not True
+                 and s.check.__qualname__.startswith("words.") and not s.pattern.startswith(_OFFICE_TEXTS))
+
+
 def check_file(path: str | Path) -> tuple[Any, list[RuleProblem]]:
     """Read and check a rules file: (data, problems). Raises RulesFileError when it cannot be read."""
     return check_text(read_rules_text(path))

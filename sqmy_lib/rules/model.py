@@ -1,6 +1,7 @@
 """The Rules object: a validated view of one rules file, with the lookups the library needs."""
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import json
@@ -14,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..zh import level_word, simplified
-from .check import RulesError, check_file
+from .check import RulesError, check_file, word_list_keys
 from .placement import Placed, Placement, place_of
 
 # points.rank_by of a rules file written before the key existed: the order the commendation always had.
@@ -415,6 +416,28 @@ def placeholders_left(data: dict) -> list[str]:
     return said
 
 
+def with_shipped_words(data: dict) -> tuple[dict, list[str]]:
+    """An office's rules with every word list it leaves out (``check.word_list_keys``: one a later version
+    added, such as instructions.manner_words) taken from the shipped file of its year, and the keys taken.
+
+    An office file written by ``sqmy init`` of an earlier version would otherwise read none of the words
+    the later version knows (已于4月10日书面反馈 unread as a reply), without a word; a list the office
+    wants empty is written ``[]`` and kept."""
+    shipped = _shipped_data(default_rules_path(data.get("year"))[0])
+    data, taken = copy.deepcopy(data), []
+    for key in word_list_keys():
+        *within, last = key.split(".")
+        value = _at(shipped, tuple(key.split(".")))
+        parent = data
+        for part in within:  # a section the file leaves out whole (authors:) is made for it
+            parent = parent.setdefault(part, {}) if isinstance(parent, dict) else None
+        if value is None or not isinstance(parent, dict) or last in parent:
+            continue
+        parent[last] = list(value)
+        taken.append(key)
+    return data, taken
+
+
 def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules:
     """Load a rules file (YAML, read safely); with no path, the shipped defaults for ``year``.
 
@@ -443,6 +466,11 @@ def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules
                          f"(如同一文件夹中的 规则{year}.yaml,其中写 year: {year})")
     if given and path.resolve() != default_rules_path(data.get("year"))[0].resolve():  # the office's own file
         notes += placeholders_left(data)
+        data, taken = with_shipped_words(data)
+        if taken:
+            shown = "、".join(taken[:6]) + (f" 等 {len(taken)} 项" if len(taken) > 6 else "")
+            notes.append(f"规则文件 {path.name} 中没有词表 {shown}(多为本版本新增的写法),已按随附的 {data.get('year')} "
+                         "年度规则中的词表读取;如要改动,请把该项写入规则文件(不用时写 []),各项见 sqmy rules show")
     return Rules(data=data, source=str(path), notes=notes)
 
 
