@@ -36,6 +36,7 @@ from .vocabulary import (
     SCORE_ENDINGS,
     ROSTER_ROLE_FALLBACK,
     ORIGINAL_NO_LABELS,
+    FOLLOW_UP_STATUS_LABELS,
 )
 
 HEADER_SCAN_ROWS = 30
@@ -483,6 +484,8 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         pass
     elif fld == "department" and "department" in layout.fields and _handler_beside_assigner(layout, c, leaf):
         pass
+    elif fld == "follow_up" and "follow_up" in layout.fields and _status_beside_follow_up(layout, c, leaf):
+        pass
     elif fld == "unit" and "unit" in layout.fields and _sending(leaf) != _sending(layout.labels[layout.fields["unit"]].rsplit("/", 1)[-1]):
         # 工作单位 | 报送单位: the unit that sent the item is the one it counts for; the author's workplace
         # beside it is read past, said (header.ignored), whichever comes first.
@@ -560,6 +563,23 @@ def _handler_beside_assigner(layout: Layout, c: int, leaf: str) -> bool:
     else:
         layout.ignored[first] = layout.labels[first]
         layout.fields["department"] = c
+    return True
+
+
+_FOLLOW_UP_STATUS = frozenset(norm_label(x) for x in FOLLOW_UP_STATUS_LABELS)
+
+
+def _status_beside_follow_up(layout: Layout, c: int, leaf: str) -> bool:
+    """落实情况 | 督办状态 side by side (before or after it), no 是否办结 column: the status column is read as
+    one (``done_flag``), joined to the 落实情况; False (said as a second 落实情况, header.duplicate) when
+    neither or both are a status column."""
+    first = layout.fields["follow_up"]
+    if "done_flag" in layout.fields or (leaf in _FOLLOW_UP_STATUS) == (layout.labels[first].rsplit("/", 1)[-1] in _FOLLOW_UP_STATUS):
+        return False
+    if leaf in _FOLLOW_UP_STATUS:
+        layout.fields["done_flag"] = c
+    else:
+        layout.fields["done_flag"], layout.fields["follow_up"] = first, c
     return True
 
 

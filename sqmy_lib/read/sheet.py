@@ -2318,15 +2318,18 @@ class SheetReader:
 
     def _unpaid_in_money_column(self, row: list, r: int, first: int) -> None:
         """不计稿酬 (rules ``unpaid_words``) written in the row's 稿酬 column, a column read past (the tool
-        computes the money): the row's adoptions counted, none paid, said at that cell as in the 备注."""
+        computes the money): the row's adoptions counted, none paid, said at that cell as in the 备注. A
+        column of one tier's money (市级稿酬 | 省级稿酬) unpays that tier's adoptions only."""
         n = self.t.n["adoptions"]
         if n == first:
             return
+        ad = self.t.data["adoptions"]
         for c, label in self.layout.ignored.items():
             text = cell_text(row[c]) if c < len(row) and row[c] is not None else ""
             if text and money_label(label) and self.vocab.says_unpaid(text):
+                tier = self._placed(norm(label)).tier
                 for k in range(first, n):
-                    self.t.data["adoptions"]["unpaid"][k] = True
+                    ad["unpaid"][k] = ad["unpaid"][k] or tier is None or ad["tier"][k] == tier
                 self._finding("adoption.unpaid", r, c, text)
 
     def _note_denies(self, readings: list[Reading], tiers: set) -> str:

@@ -173,6 +173,12 @@ def money_label(label: str) -> bool:
     return any(k in label for k in MONEY_KEYWORDS) and not label.endswith(SCORE_ENDINGS)
 
 
+# A 督办 sheet's status column (督办状态: 已办结, 督办中, 已反馈) beside its own 落实情况 column, whichever comes
+# first: read as the 是否办结 column is, into the follow-up with the 落实情况 (已办结；区卫健局已于4月10日书面反馈),
+# not a second 落实情况 column set aside (header.duplicate) with the reply days it writes.
+FOLLOW_UP_STATUS_LABELS: tuple[str, ...] = ("督办状态", "督办进度", "办结状态", "落实状态")
+
+
 # A hand-kept score named by what earned it (积分 over 报送分 | 采用分 | 批示分, or 采用分 alone): the tool
 # computes points itself; not an adoption or a 批示 column. A label ending in one of these is read past (said).
 SCORE_ENDINGS: tuple[str, ...] = ("报送分", "采用分", "批示分", "上报分", "录用分", "刊用分", "编发分", "签批分", "加分",
