@@ -116,6 +116,8 @@ _ENTRIES = [
     Code("column.no_header", WARNING, "无表头的列", "该列没有表头,其中 {detail} 个单元格未读取(如“{value}”);请补写表头或删除"),
     Code("adoption.void", WARNING, "采用已作废或撤稿", "“{value}”写明作废或撤稿,未计为采用;如仍应计入,请删去作废、撤稿字样"),
     Code("adoption.unpaid", INFO, "不计稿酬", "“{value}”:该条信息的采用照常计入条数和积分,不计稿酬"),
+    Code("money.written_differs", WARNING, "台账所写稿酬与按规则计算的不一致",
+         "稿酬栏写的是“{value}”,{detail};稿酬按规则计算发放,台账所写的只作核对,请核实是否写错、少发或多发"),
     Code("adoption.note_denies", WARNING, "备注与采用记录矛盾",
          "备注“{value}”说{detail},本行却记有采用,已按采用计入(计条数、积分和稿酬);请核对,未采用或尚未确定采用的请删去采用标记"),
     Code("sheet.colour_legend", WARNING, "表格以颜色标示信息",

@@ -55,7 +55,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "note": TEXT, "is_unit_item": BOOL, "filed_by": TEXT,
         # The item's 是否采用 as written where it says not adopted (否, 待定), its row recording none:
         # read against the adoptions a 采用台账 records for it once linked (link.flags_against_records).
-        "not_adopted_flag": TEXT, **_WHERE, "office": TEXT,
+        "not_adopted_flag": TEXT,
+        # The item's 稿酬 as its ledger writes it in a money column read past (稿酬（元）: 200, 已发50) and
+        # that column's letter: not obeyed, checked against what the rules pay (validate.money).
+        "paid_text": TEXT, "paid_column": TEXT, **_WHERE, "office": TEXT,
     },
     "authors": {
         "item": INT, "position": INT, "name": TEXT, "written": TEXT, "tag": TEXT, "role": OBJECT, "scribe": BOOL,

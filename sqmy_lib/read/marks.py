@@ -936,12 +936,21 @@ class Vocabulary:
         t = unicodedata.normalize("NFKC", text).strip(" 。.")
         if self._no_instruction.fullmatch(t) or _NO_OPINION.fullmatch(t):
             return True
+        if self._awaited_in_brackets(t):  # 区长批示（待）, 县长批示(拟), 市长批示（未批）: not given yet
+            return True
         b = _BRACKET.search(t)  # the outcome in brackets, after a head that records no 批示 itself
         if (b is not None and not t[b.end():].strip(" 。.") and self._no_instruction.fullmatch(b[1].strip()) is not None
                 and not self._any_instruction.search(t[: b.start()])):
             return True
         clauses = _clauses(t)  # 已送县长，暂未批示: each clause says none
         return len(clauses) > 1 and all(map(self.says_no_instruction, clauses))
+
+    def _awaited_in_brackets(self, t: str) -> bool:
+        """A 批示 written with, in brackets after it, only that it is awaited, planned or not given
+        (``区长批示（待）``, ``县长批示（拟）``, ``市长批示（未批）``, ``副市长批示（待批示）``): none given."""
+        b = _BRACKET_AT_END.search(t)
+        return (b is not None and _AWAITED.fullmatch(b[1].strip(" 。.")) is not None
+                and self._any_instruction.search(t[: b.start()]) is not None)
 
     def without_no_instruction(self, text: str) -> str:
         """A 批示 text without its clauses that say no 批示 was given, when another clause is left
@@ -968,7 +977,8 @@ class Vocabulary:
         for m in self._in_text.finditer(t):
             before = m[1].strip()
             if (self._negated_tail.search(before) or re.match(r"(?:待|未|无|尚未|暂未|暂无|没有)", before)
-                    or self._asked.fullmatch(before)):  # 拟请区长批示: asked, not given
+                    or self._asked.fullmatch(before)  # 拟请区长批示: asked, not given
+                    or _AWAITED_AFTER.match(t, m.end())):  # 区长批示（待）: awaited, not given
                 continue
             # "该信息获市委书记王某某批示": the leader is what follows the last 获/得到/受到.
             before, day = self.leader_and_day(before)  # 2025.4.3获市长李某某批示: that day's
@@ -1451,6 +1461,9 @@ _ASKED = re.compile(r"(?:已)?(?:推荐|呈|呈报|提请|申请|报请|送请)"
 _ADOPTED_UNPUBLISHED = re.compile(r"(采用|录用|采纳)\s*\(?\s*((?:未|尚未|暂未|还未)(?:刊发|编发|刊登|印发|刊出|发表|刊印))\s*\)?")
 _KEPT = "\ue001"
 # 无具体意见, 没有指示: no 批示 said in other words.
+# What brackets after a 批示 write when it is not given yet: awaited (待, 待批), planned (拟), not given (未批).
+_AWAITED = re.compile(r"(?:待|拟|未|尚未|暂未|还未|暂无|尚无)(?:批|批示|签批|批复|定)?|(?:报批|审批|呈批|签批)中|在批")
+_AWAITED_AFTER = re.compile(rf"\s*\(\s*(?:{_AWAITED.pattern})\s*\)")
 _NO_OPINION = re.compile(r"(?:无|没有|暂无)(?:具体|明确)?(?:意见|指示|批示意见)")
 _CLAUSE_BREAK = re.compile(r"[,，;；。]")
 

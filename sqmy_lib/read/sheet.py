@@ -147,7 +147,7 @@ _YES_NO_INSTRUCTION = {"√": True, "✓": True, "是": True, "有": True, "Y": 
 TABLE_COLUMNS = {
     "submissions": ("item", "item_no", "original_no", "seq", "title", "title_key", "date", "date_text", "date_status", "authors",
                     "author_text", "unit", "sector", "category", "category_text", "role_text", "note", "filed_by",
-                    "not_adopted_flag", "src", "row"),
+                    "not_adopted_flag", "paid_text", "paid_column", "src", "row"),
     "authors": ("item", "position", "name", "written", "tag", "role", "scribe"),
     "adoptions": ("item", "ref_item_no", "ref_title", "ref_author", "body", "tier", "channel", "routing", "department", "issue_no",
                   "date", "date_text", "date_status", "origin", "note", "unpaid", "src", "row", "column"),
@@ -1152,6 +1152,8 @@ class SheetReader:
             note=notes,
             filed_by=self.ctx.filed_by,
             not_adopted_flag="",
+            paid_text="",
+            paid_column="",
             src=src,
             row=kept,
         )
@@ -1636,7 +1638,7 @@ class SheetReader:
         self._forward_in_note(row, r, item, ref, note)
         self._adoption_in_note(r, item, ref, note, before_adoptions)
         self._note_on_adoptions(r, note, before_adoptions)
-        self._unpaid_in_money_column(row, r, before_adoptions)
+        self._money_column(row, r, None if reference else item, before_adoptions)
         self._own_beside_a_forward(r, before_adoptions, before_forwards)
         self._dates_of(row, r, before_adoptions, before_forwards)
         for columns in self.layout.later["adoption"]:
@@ -2316,21 +2318,27 @@ class SheetReader:
         if said := self._note_denies(readings, {t["tier"][k] for k in range(first, n)}):
             self._finding("adoption.note_denies", r, c, note, said)
 
-    def _unpaid_in_money_column(self, row: list, r: int, first: int) -> None:
-        """不计稿酬 (rules ``unpaid_words``) written in the row's 稿酬 column, a column read past (the tool
-        computes the money): the row's adoptions counted, none paid, said at that cell as in the 备注. A
-        column of one tier's money (市级稿酬 | 省级稿酬) unpays that tier's adoptions only."""
+    def _money_column(self, row: list, r: int, item: int | None, first: int) -> None:
+        """The row's 稿酬 column, a column read past (the tool computes the money). 不计稿酬 (rules
+        ``unpaid_words``) there: the row's adoptions counted, none paid, said at that cell as in the 备注;
+        a column of one tier's money (市级稿酬 | 省级稿酬) unpays that tier's adoptions only. Anything else
+        written in a column of the item's whole money on its own row (200, 已发50) is kept with the item
+        (``paid_text``, ``paid_column``: the first such column filled), checked, not obeyed (validate.money)."""
         n = self.t.n["adoptions"]
-        if n == first:
-            return
-        ad = self.t.data["adoptions"]
+        ad, items = self.t.data["adoptions"], self.t.data["submissions"]
         for c, label in self.layout.ignored.items():
             text = cell_text(row[c]) if c < len(row) and row[c] is not None else ""
-            if text and money_label(label) and self.vocab.says_unpaid(text):
-                tier = self._placed(norm(label)).tier
-                for k in range(first, n):
-                    ad["unpaid"][k] = ad["unpaid"][k] or tier is None or ad["tier"][k] == tier
-                self._finding("adoption.unpaid", r, c, text)
+            if not text or not money_label(label):
+                continue
+            tier = self._placed(norm(label)).tier
+            if self.vocab.says_unpaid(text):
+                if n > first:
+                    for k in range(first, n):
+                        ad["unpaid"][k] = ad["unpaid"][k] or tier is None or ad["tier"][k] == tier
+                    self._finding("adoption.unpaid", r, c, text)
+            elif tier is None and item is not None and not items["paid_text"][item]:
+                items["paid_text"][item] = text
+                items["paid_column"][item] = col_letter(c)
 
     def _note_denies(self, readings: list[Reading], tiers: set) -> str:
         """What a 备注 says against the row's adoptions when every part of it says not adopted

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -31,6 +31,7 @@ class Context:
     ledger: Ledger
     rules: Rules
     today: dt.date
+    memo: dict = field(default_factory=dict)  # what a check worked out once for its mask and its message
 
     @property
     def roster(self):
@@ -55,6 +56,7 @@ class Check:
     field: str | tuple[str, ...] | None
     where: Predicate
     needs_roster: bool = False
+    column_from: str | None = None  # the record's column keeping the cell's letter (a column read past)
 
     @property
     def severity(self) -> str:
@@ -477,6 +479,16 @@ def _overdue_why(df: pd.DataFrame) -> pd.Series:
                       else f"按所写办理时限,到期日为{d:%Y-%m-%d},尚未到期" for d in due], index=df.index, dtype=object)
 
 
+def _money_written(ctx: Context) -> pd.Series:
+    """Per item row whose 稿酬 cell writes an amount the rules do not pay (validate.money): what it
+    writes against what they pay; worked out once per validation."""
+    if "money" not in ctx.memo:
+        from .money import written_differs
+
+        ctx.memo["money"] = written_differs(ctx.ledger, ctx.rules, ctx.today)
+    return ctx.memo["money"]
+
+
 def _reader_check(code: str) -> Check:
     """A finding only the reader can see (an unknown header, an unreadable mark…), as a check."""
     return Check(code, "findings", None, _finding(code))
@@ -524,6 +536,9 @@ CHECKS: list[Check] = [
     Check("roster.unknown_unit", "submissions", "unit", _unit_not_on_roster, needs_roster=True),
     Check("unit.variant", "submissions", "unit", _unit_variant),
     Check("unit.blank_below", "submissions", "unit", _unit_blank_below),
+    # The 稿酬 a ledger writes (read past: the rules decide) against what the rules pay for the item.
+    Check("money.written_differs", "submissions", None, lambda df, ctx: pd.Series(df.index.isin(_money_written(ctx).index), index=df.index),
+          column_from="paid_column"),
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
     Check("author.surname_only", "authors", "author", _surname_and_title),
@@ -580,6 +595,16 @@ class EachRow:
         return self.fn(df)
 
 
+@dataclass(frozen=True)
+class WithContext:
+    """A message value worked out for the flagged rows with what the check worked out (``ctx.memo``)."""
+
+    fn: Callable[[pd.DataFrame, Context], pd.Series]
+
+    def __call__(self, df: pd.DataFrame, ctx: Context) -> pd.Series:
+        return self.fn(df, ctx)
+
+
 # Extra per-row values some messages need.
 def _reference_named(df: pd.DataFrame) -> pd.Series:
     """How a reference row names its item, as its cells write it: 编号“A12”、标题“关于…”, or only what it gives."""
@@ -605,6 +630,8 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.day_of_week.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
     "instruction.due_before_date": {"start": EachRow(_started)},
+    "money.written_differs": {"value": EachRow(lambda df: df["paid_text"]),
+                              "detail": WithContext(lambda df, ctx: _money_written(ctx).reindex(df.index))},
 }
 
 _DAY_WRITTEN = re.compile(r"(?:(\d{4})\s*[年./\-])?\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?$")

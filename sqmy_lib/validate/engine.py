@@ -9,7 +9,7 @@ import pandas as pd
 from .. import arguments
 from ..records import Ledger
 from ..rules import Rules, load_rules
-from .checks import CHECKS, FILE_CODES, MESSAGE_EXTRAS, TABLE_PREP, Check, Context, EachRow
+from .checks import CHECKS, FILE_CODES, MESSAGE_EXTRAS, TABLE_PREP, Check, Context, EachRow, WithContext
 from .report import Issue, Report
 
 _FORMATTER = string.Formatter()
@@ -45,9 +45,21 @@ def _columns(check: Check, hits: pd.DataFrame, ctx: Context) -> list:
     if check.field is not None and "src" in hits:
         for fld in (check.field,) if isinstance(check.field, str) else check.field:
             letters = letters.fillna(ctx.ledger.column_letter(hits["src"], fld))
+    if check.column_from is not None:  # a column read past: the record keeps its letter
+        letters = letters.fillna(hits[check.column_from].replace("", None).astype(object))
     if "column" in hits:
         letters = letters.fillna(hits["column"].astype(object))
     return letters.tolist()
+
+
+def _extra(fn, df: pd.DataFrame, mask: pd.Series, ctx: Context) -> pd.Series:
+    """A message value of the flagged rows: a row's own from the flagged rows alone (``EachRow``), one
+    from what the check worked out (``WithContext``), else one that needs the whole table."""
+    if isinstance(fn, EachRow):
+        return fn(df[mask])
+    if isinstance(fn, WithContext):
+        return fn(df[mask], ctx)
+    return fn(df)[mask]
 
 
 def _issues(check: Check, df: pd.DataFrame, mask: pd.Series, ctx: Context) -> list[Issue]:
@@ -59,8 +71,8 @@ def _issues(check: Check, df: pd.DataFrame, mask: pd.Series, ctx: Context) -> li
     names = {name for _, name, _, _ in _FORMATTER.parse(check.message) if name}
     extras = MESSAGE_EXTRAS.get(check.code, {})
     values = {name: hits[name].tolist() for name in names - extras.keys() if name in hits}
-    for name, fn in extras.items():  # a row's own value from the flagged rows alone; others need the table
-        values[name] = (fn(hits) if isinstance(fn, EachRow) else fn(df)[mask]).tolist()
+    for name, fn in extras.items():
+        values[name] = _extra(fn, df, mask, ctx).tolist()
     if "year" in names:  # the ledger's own year, in a hint like "请写成 2025-03-05"
         years = dict(zip(ctx.ledger.sheets["src"], ctx.ledger.sheets["year"]))
         default = ctx.ledger.year or ctx.today.year
@@ -85,8 +97,9 @@ def _issues(check: Check, df: pd.DataFrame, mask: pd.Series, ctx: Context) -> li
     return out
 
 
-def _flagged(ledger: Ledger, ctx: Context):
-    """Yield (check, prepared table, mask) for every check that applies to this ledger."""
+def _flagged(ledger: Ledger, ctx: Context, errors_only: bool = False):
+    """Yield (check, prepared table, mask) for every check that applies to this ledger (``errors_only``:
+    the checks of severity error alone, all the rows left out need; a warning may compute from them)."""
     tables = {
         "submissions": ledger.submissions,
         "authors": ledger.authors,
@@ -98,7 +111,7 @@ def _flagged(ledger: Ledger, ctx: Context):
     }
     prepared: dict[str, pd.DataFrame] = {}
     for check in CHECKS:
-        if check.needs_roster and not ledger.roster:
+        if check.needs_roster and not ledger.roster or errors_only and check.severity != "error":
             continue
         df = tables[check.table]
         if df.empty:
@@ -147,7 +160,7 @@ def error_rows(ledger: Ledger, rules: Rules | None = None, today: dt.date | None
     if known is not None:
         return known
     errors: dict[str, pd.Series] = {}
-    for check, df, mask in _flagged(ledger, ctx):
+    for check, df, mask in _flagged(ledger, ctx, errors_only=True):
         _note_errors(errors, check, df, mask)
     _remember(ledger, rules, ctx.today, errors)
     return errors
