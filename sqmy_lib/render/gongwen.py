@@ -462,6 +462,26 @@ def _column_widths(ems: list[float], size: Length, total: Length = TEXT_WIDTH,
     return [int(Pt(w)) for w in widths]
 
 
+def _word_ems(body: list[list[str]], spec: TableSpec, short: float = 8) -> list[float]:
+    """Each column's widest word in em: a short text (a 类别 such as 镇街政协工委, a name, a figure)
+    is one word, never broken over two lines even in a cell merged over several rows; long text
+    (titles) may wrap anywhere."""
+    return [0 if c.kind == "long" else max([w for r in body if (w := _em_width(r[j], latin=0.7)) <= short] + [0])
+            for j, c in enumerate(spec)]
+
+
+def _floored(widths: list[int], words: list[float], size: Length) -> list[int]:
+    """``widths`` with each column at least as wide as its widest word, the room taken from the
+    columns wider than theirs in proportion to what they have to spare (unchanged when none has)."""
+    pad = 2 * CELL_MARGIN.pt + 0.2 * size.pt
+    floors = [int(Pt(em * size.pt + pad)) if em else 0 for em in words]
+    short = sum(max(f - w, 0) for w, f in zip(widths, floors))
+    spare = [max(w - f, 0) for w, f in zip(widths, floors)]
+    if not short or sum(spare) < short:
+        return widths
+    return [f if w < f else int(w - short * s / sum(spare)) for w, f, s in zip(widths, floors, spare)]
+
+
 # ---------------------------------------------------------------------------
 # The document
 # ---------------------------------------------------------------------------
@@ -636,7 +656,7 @@ class GongwenDocument:
         _table_borders(table)
         # Widths go on before merging: python-docx adds merged cells' widths together.
         ems, size = _fitted(head + body, spans, len(head), size)
-        widths = _column_widths(ems, size)
+        widths = _floored(_column_widths(ems, size), _word_ems(body, spec), size)
         for j, width in enumerate(widths):
             table.columns[j].width = width
         # Row by row: python-docx's table.cell()/column.cells rebuild the whole grid on every call.
