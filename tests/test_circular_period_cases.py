@@ -112,17 +112,17 @@ def test_last_year_is_compared_only_in_the_months_its_ledger_covers(tmp_path):
     ledger = _two_years(tmp_path, {"四季度": last})
     q1 = build_circular(ledger, 2025, 1)
     assert q1.summary.previous is None and q1.summary.change is None
-    assert q1.statistics_text == "2025年第一季度，共收到社情民意信息3条。"
+    assert q1.statistics_text == "2025年第一季度，共收到社情民意信息3条，没有信息被采用。"
     assert "比上年" not in circular_gongwen(q1, _issuing(q1)).text()
     assert sq.summary(ledger, Period.of(2025)).change is None
     q4 = sq.summary(ledger, Period.of(2025, quarter=4))
     assert (q4.previous["submitted"], q4.change["submitted"]) == (2, -1)
-    assert build_circular(ledger, 2025, 4).statistics_text == "2025年第四季度，共收到社情民意信息1条，比上年同期减少1条、下降50%。"
+    assert build_circular(ledger, 2025, 4).statistics_text == "2025年第四季度，共收到社情民意信息1条，比上年同期减少1条、下降50%，没有信息被采用。"
     # The same 2 items on one sheet for the year (2024年): that sheet is the year's ledger, so Q1 is
     # compared (0 a year before: 比上年同期增加3条, no rate from 0), as before.
     (tmp_path / "year").mkdir()
     ledger = _two_years(tmp_path / "year", {"2024年": [["2024年度社情民意信息台账"], *last]})
-    assert build_circular(ledger, 2025, 1).statistics_text == "2025年第一季度，共收到社情民意信息3条，比上年同期增加3条。"
+    assert build_circular(ledger, 2025, 1).statistics_text == "2025年第一季度，共收到社情民意信息3条，比上年同期增加3条，没有信息被采用。"
 
 
 # ---------------------------------------------------------------- 4. 批示 open when the year began

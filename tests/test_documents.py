@@ -325,7 +325,7 @@ def test_a_quarter_with_nothing_a_year_earlier_is_still_compared(tmp_path):
 
     circ = build_circular(sq.read_ledgers(_yearly_ledgers(tmp_path, True), year=2025), 2025, 3)
     text = _circular_docx_text(circ, tmp_path / "通报.docx")
-    assert "2025年第三季度，共收到社情民意信息3条，比上年同期增加3条。" in text
+    assert "2025年第三季度，共收到社情民意信息3条，比上年同期增加3条，没有信息被采用。" in text
     assert "2025年1—9月累计收到社情民意信息4条，比上年同期增加2条、增长100%；" in text
     ws = openpyxl.load_workbook(write_circular_xlsx(circ, tmp_path / "通报.xlsx"))["概况"]
     rows = {r[0]: r[1:4] for r in ws.iter_rows(values_only=True) if isinstance(r[0], str)}
@@ -334,7 +334,7 @@ def test_a_quarter_with_nothing_a_year_earlier_is_still_compared(tmp_path):
     (tmp_path / "alone").mkdir()
     alone = build_circular(sq.read_ledgers(_yearly_ledgers(tmp_path / "alone", False), year=2025), 2025, 3)
     text = _circular_docx_text(alone, tmp_path / "alone" / "通报.docx")
-    assert "2025年第三季度，共收到社情民意信息3条。" in text and "比上年" not in text
+    assert "2025年第三季度，共收到社情民意信息3条，没有信息被采用。" in text and "比上年" not in text
     assert alone.summary.previous is None and alone.summary_ytd.previous is None
 
 

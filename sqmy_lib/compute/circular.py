@@ -256,6 +256,8 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         if s.adoption_rate is not None:
             adopted += adoption_rate_text(s, "本年" if whole_year else "本期")
         clauses.append(adopted + tiers_text(s, own_tier, bodies, tiered_items))
+    elif s.submitted:  # said once, here: 共收到4条 alone leaves the reader asking about adoptions
+        clauses[-1] += "，没有信息被采用"
     if s.instructions:
         levels = [f"{word(lvl)}领导批示{n}件" for lvl, n in reversed(list(s.instructions_by_level.items())) if n]
         unplaced = s.instructions - sum(s.instructions_by_level.values())  # a leader no post places (张某某批示)

@@ -337,10 +337,12 @@ def _problem_quality(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str
     # Both figures are as of the period's end (an item adopted after it, before the circular is sent,
     # would make 均未被采用 false without the cut-off).
     word, parts = circ.period_word, []
-    if low:
+    if not s.adopted_of_submitted:  # every unit that sent is in ``none``: one clause, not the same twice
+        parts.append(f"{word}报送的{s.submitted}条信息均未被采用")
+    elif low:
         parts.append(f"{word}报送的{s.submitted}条信息中，被上级采用的仅{higher}条，占{zh.percent(share)}" if higher
                      else f"{word}报送的信息没有被上级采用")
-    if not none.empty:
+    if not none.empty and s.adopted_of_submitted:
         parts.append(f"{zh.joined(none['unit'])}{word}报送的信息均未被采用")
     return "信息质量有待提高。", f"{_span(circ)}，" + "；".join(parts) + "。"
 
@@ -473,7 +475,7 @@ def _too_long(n: int, issuing: Issuing, stem: str, sheet: str, counted: str) -> 
 def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
     from .circular_xlsx import sheet_names
 
-    table = circ.units_by_period()
+    table = _no_quota_said(circ, circ.units_by_period())
     spec = units_table_spec(circ)
     word = circ.unit_word
     notes = [f"“排名”为同类{word}按{circ.ytd_word}积分排名，{zh.punctuate(tie_break_text(rank_keys(circ)))}"]
@@ -487,6 +489,20 @@ def _units_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment:
     else:
         blocks.append(TableBlock(table, spec, small=True))
     return Attachment(f"{circ.period.label}各{word}社情民意信息报送采用情况统计表", blocks)
+
+
+def _no_quota_said(circ: QuarterlyCircular, table):
+    """The units table with 无任务 in the 任务 cell of a unit whose type the rules give no quota (县工商联
+    where 工商联 has none), so that a blank there is never read as a figure left out."""
+    key = ("年度累计", "quota")
+    if key not in table or circ.rules is None:
+        return table
+    quotas = circ.rules.data.get("quotas", {}).get("units") or {}
+    none = table[key].isna() & ~table[("", "peer_group")].map(lambda g: bool((quotas.get(g) or {}).get("items")))
+    if none.any():
+        table = table.copy()
+        table[key] = table[key].astype(object).where(~none, "无任务")
+    return table
 
 
 def _quota_note(circ: QuarterlyCircular) -> str:
@@ -642,8 +658,9 @@ def _rules_attachment(circ: QuarterlyCircular, issuing: Issuing) -> Attachment |
 
     blocks: list = [Heading("统计口径")] + [Para(_clean(t)) for t in [*_periods(circ.rules), adopted_in_each_period(circ.rules)]]
     blocks += [Heading("计分办法")] + [Para(_clean(t)) for t in _points(circ.rules)]
-    if circ.people_section:
-        blocks += [Heading("报送任务")] + [Para(_clean(t)) for t in _quotas(circ.rules)]
+    if circ.people_section:  # the unit types the office has (no 专委会 where it has none)
+        has = set(circ.units_ytd["peer_group"]) if "peer_group" in circ.units_ytd else None
+        blocks += [Heading("报送任务")] + [Para(_clean(t)) for t in _quotas(circ.rules, has)]
     return Attachment("统计口径和计分办法", blocks)
 
 

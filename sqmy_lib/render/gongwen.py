@@ -462,6 +462,31 @@ def _column_widths(ems: list[float], size: Length, total: Length = TEXT_WIDTH,
     return [int(Pt(w)) for w in widths]
 
 
+def _word_ems(body: list[list[str]], spec: TableSpec, short: float = 8, labels: bool = False) -> list[float]:
+    """Each column's widest word in em: a short text (a 类别 such as 镇街政协工委, a name, a figure)
+    is one word, never broken over two lines even in a cell merged over several rows; long text
+    (titles) may wrap anywhere; a header label, on at most two lines (采用|任务), never on more."""
+    return [max(-(-_em_width(c.label) // 2) if labels else 0, 0 if c.kind == "long" else
+                max([w for r in body if (w := _em_width(r[j], latin=0.7)) <= short] + [0]))
+            for j, c in enumerate(spec)]
+
+
+def _floored(widths: list[int], words: list[float], labelled: list[float], size: Length) -> list[int]:
+    """``widths`` with each column at least as wide as its widest word (``words``), the room taken
+    from the columns wider than that in proportion to what they have to spare, sparing first what
+    keeps their labels on two lines (``labelled``); then the labels too if room is left. Unchanged
+    when no column has room to spare."""
+    pad = 2 * CELL_MARGIN.pt + 0.2 * size.pt
+    need = [int(Pt(em * size.pt + pad)) if em else 0 for em in words]
+    keep = [max(n, int(Pt(em * size.pt + pad))) for n, em in zip(need, labelled)]
+    for floors, kept in ((need, keep), (need, need), (keep, keep)):
+        short = sum(max(f - w, 0) for w, f in zip(widths, floors))
+        spare = [max(w - k, 0) for w, k in zip(widths, kept)]
+        if short and sum(spare) >= short:
+            widths = [f if w < f else int(w - short * s / sum(spare)) for w, f, s in zip(widths, floors, spare)]
+    return widths
+
+
 # ---------------------------------------------------------------------------
 # The document
 # ---------------------------------------------------------------------------
@@ -636,7 +661,7 @@ class GongwenDocument:
         _table_borders(table)
         # Widths go on before merging: python-docx adds merged cells' widths together.
         ems, size = _fitted(head + body, spans, len(head), size)
-        widths = _column_widths(ems, size)
+        widths = _floored(_column_widths(ems, size), _word_ems(body, spec), _word_ems(body, spec, labels=True), size)
         for j, width in enumerate(widths):
             table.columns[j].width = width
         # Row by row: python-docx's table.cell()/column.cells rebuild the whole grid on every call.

@@ -61,6 +61,8 @@ def text(value, kind: str, plain: bool = False) -> str:
     no thousands separators). One rounding rule (half up) for every kind."""
     if zh.blank(value):
         return ""
+    if isinstance(value, str):  # a word in a column of figures (无任务) is written as it is
+        return value
     if kind == "count":
         return zh.number(value, 0)
     if kind == "number":

@@ -106,7 +106,9 @@ def coauthor_rule(rules: Rules) -> str:
     return f"联名报送的信息,只计入第一作者{lead}。"
 
 
-def _quotas(rules: Rules) -> list[str]:
+def _quotas(rules: Rules, unit_types=None) -> list[str]:
+    """The quotas in words; ``unit_types``, when given, the only unit types described (a circular's
+    office's own, not a 专委会 quota of an office that has no 专委会)."""
     quotas = rules.data["quotas"]
     lines = ["(一)个人"]
     for role, q in (quotas.get("people") or {}).items():
@@ -115,7 +117,7 @@ def _quotas(rules: Rules) -> list[str]:
                  "年中任职、离任的,年度、季度任务按在任月数折算,不足整条的进为整条(如折算为1.5条的计为任务2条),"
                  "完成率按整条任务计算。同时具有两种身份的,分别按各自任务考核。")
     lines.append(INDENT + coauthor_rule(rules))
-    units = quotas.get("units") or {}
+    units = {t: q for t, q in (quotas.get("units") or {}).items() if unit_types is None or t in unit_types}
     if units:
         lines.append("(二)单位")
     for unit_type, q in units.items():
