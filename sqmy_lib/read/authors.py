@@ -678,10 +678,13 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     ``张伟(民革县委)``, ``城关镇政协工委(刘洋)``), '' when none."""
     if not part:
         return [], ""
-    scribe = False
+    scribe = False  # the whole part's one author is the 执笔人; one of several names is in ``scribes``
+    scribes: set[str] = set()
     tags: list[str] = []
-    # 执笔:X / 执笔人 X at the start, X(执笔) or X执笔 at the end.
-    for w in words.scribe:
+    part = _scribe_brackets_kept(part, words)
+    # 执笔:X / 执笔人 X at the start, X(执笔) or X执笔 at the end, of a part with one name in it (of
+    # several, ``王芳 陈刚执笔``, the mark goes with its own name, below).
+    for w in words.scribe if " " not in part.strip() else ():
         if part.startswith(w):
             rest = part[len(w):].lstrip(":： ")
             if rest:
@@ -694,7 +697,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
             inner, tags = inner[: did.start()], [*tags, did[1]]
         tags += [t.strip() for t in inner.split("、") if t.strip()]  # 张三(县政协委员、民革): two tags
     part = _BRACKET.sub(" ", part).strip()
-    for w in words.scribe:
+    for w in words.scribe if " " not in part else ():
         if part.endswith(w) and len(part) > len(w) + 1:
             part, scribe = part[: -len(w)].strip(), True
             break
@@ -703,10 +706,12 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     units: list[str] = []
     part = _SPACED_DIGITS.sub("", part)  # 138 0013 8000: one phone number, not three names
     tokens = _one_name_spaced(_join_unit_name(_join_latin(_join_alignment(part.split())), words), words)
+    pending = False  # a 执笔 written alone before any name: of the name after it
     for k, token in enumerate(tokens):
-        token, says_scribe = _without_scribe(token, words)  # 民革县委 执笔:张三
-        scribe = scribe or says_scribe
-        if not token:
+        token, says_scribe = _without_scribe(token, words)  # 民革县委 执笔:张三, 王芳 陈刚执笔
+        if says_scribe and not token:  # 王芳 陈刚 执笔: of the name before it
+            scribes.update([entries[-1][0]] if entries else [])
+            pending = pending or not entries
             continue
         if _about_the_person(token) and entries:  # 李四 男, 李四 汉族 45岁
             entries[-1][1].append(token)
@@ -735,6 +740,9 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
             units += [split[0]] if split[0] else []  # 民革县委张伟, 张伟——民革县委: 张伟 of 民革县委
             name, tag = split[1], split[2]  # 民进县委会员赵六: 会员 is about 赵六; 组长:张三
         entries.append((name, [tag] if tag else []))
+        if says_scribe or pending:
+            scribes.add(name)
+            pending = False
     if not entries:
         # A part that is only a tag (民革) names no author; keep it as what it says.
         entries, prefix_tags = [(t, []) for t in prefix_tags[-1:]], prefix_tags[:-1]
@@ -743,7 +751,9 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
         units += [n for n, _ in entries if words.is_unit(n)]
         entries = [e for e in entries if not words.is_unit(e[0])]
     entries, tags = _bracketed(entries, tags, units, words)
-    authors = [Author(n, author_key(n), "、".join([*prefix_tags, *tags, *after]), scribe) for n, after in entries]
+    scribe = scribe or bool(scribes) and len(entries) == 1  # 民革县委 执笔:张三: 张三 alone is left
+    authors = [Author(n, author_key(n), "、".join([*prefix_tags, *tags, *after]), scribe or n in scribes)
+               for n, after in entries]
     return authors, "、".join(units)
 
 
@@ -779,6 +789,15 @@ def _bracketed(entries: list[tuple[str, list[str]]], tags: list[str], units: lis
             entries = [(t, [])]
             tags.remove(t)
     return entries, tags
+
+
+def _scribe_brackets_kept(part: str, words: AuthorWords) -> str:
+    """A bracket that says only 执笔 (``王芳 陈刚(执笔)``, ``陈刚（执笔人） 王芳``) written as the word after the
+    name it follows (``陈刚执笔``), so that of several names in a part it marks its own, not all of them."""
+    def kept(m: re.Match) -> str:
+        inner, says_scribe = _without_scribe(m[1].strip(), words)
+        return f"{m[1].strip()} " if says_scribe and not inner.strip(":： ") else m[0]
+    return _BRACKET.sub(kept, part)
 
 
 def _without_scribe(text: str, words: AuthorWords) -> tuple[str, bool]:
