@@ -85,3 +85,36 @@ def test_scribe_mark_goes_with_its_own_name(cell, marked):
     authors = split_authors(cell, words).authors
     assert len(authors) == 2 or cell in ("陈刚(执笔)", "执笔人 张三")
     assert [a.name for a in authors if a.scribe] == marked
+
+
+# 任职（聘任）时间 was a column not read (提示 only): the informant appointed in July owed January–June too
+# and was listed 1月—6月未报送, the 委员 appointed in July owed the whole year's 2.
+@pytest.mark.parametrize("label", ["任职(聘任)时间", "聘任（任职）日期", "任职（聘任）日期", "聘任(任职)时间"])
+def test_start_date_column_naming_both_roles(tmp_path, label):
+    roster = tmp_path / "名册.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "人员"
+    for r in [["姓名", "身份", "单位", label, "离任时间"], ["李华", "委员", "民盟县委", "2025年7月10日", None],
+              ["赵敏", "特邀信息员", "民盟县委", "2025年7月1日", None]]:
+        ws.append(r)
+    wb.save(roster)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "报送日期", "信息标题", "作者", "报送单位"])
+    for i, (day, author) in enumerate([(D(2025, 8, 5), "李华"), (D(2025, 7, 3), "赵敏"), (D(2025, 9, 3), "赵敏")], 1):
+        ws.append([i, day, f"关于第{i}件事的建议", author, "民盟县委"])
+    (tmp_path / "台账").mkdir()
+    wb.save(tmp_path / "台账" / "2025年报送台账.xlsx")
+    ran = sqmy("compute", "people", tmp_path / "台账", "--roster", roster, "--year", "2025", "--format", "json")
+    assert ran.returncode == 0, ran.stderr
+    rows = {r["name"]: r for r in json.loads(ran.stdout)}
+    # By hand: 李华 委员 from 2025-07-10, 2 a year; in post at the end of July–December, 6 months: the rules
+    # (年中任职的，年度任务按在任月数折算，不足整条的进为整条) make it 2 × 6/12 = 1 owed, 1 sent → 100%.
+    # 赵敏 特邀信息员 from 2025-07-01: in post at the end of July–December, 6 months; July and September done,
+    # August, October, November, December missed → 2/6.
+    zhao = rows["赵敏"]
+    assert (zhao["quota"], zhao["missed_months"]) == (6, [8, 10, 11, 12])
+    assert zhao["completion"] == pytest.approx(2 / 6)
+    li = rows["李华"]
+    assert (li["appointed_on"], li["quota"], li["completion"]) == ("2025-07-10", 1, 1)
