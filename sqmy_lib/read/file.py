@@ -91,7 +91,7 @@ class FileReader:
         if layout.kind in ("people", "units"):
             out.roster_grids.append((str(path), grid, layout))
             return True
-        as_items = as_items and _references_items(layout)
+        as_items = _references_items(layout) if as_items else ""
         first = len(out.sheets)
         by_seq: dict = {}  # 序号 → item of the sheet's last table of items: what a table keyed by 序号 refers to
         for rows, table, captions in _tables(grid, layout, self.words, f"{grid.name} {path.stem}"):
@@ -105,7 +105,7 @@ class FileReader:
         return True
 
     def _table(self, grid, rows: list[list], table, ctx, out: FileResult, tables: Tables, memo: dict,
-               as_items: bool, by_seq: dict) -> None:
+               as_items: str, by_seq: dict) -> None:
         """Read one ledger table of a sheet (a sheet may hold several, one above the other); ``by_seq``
         the items of the table of items read before it by 序号, kept up to date."""
         if ctx.year_conflict:
@@ -120,7 +120,7 @@ class FileReader:
         if table.kind == "submissions":
             by_seq.clear()
             by_seq.update(_items_by_seq(rows, table, tables, before))
-        if as_items and items:
+        if as_items == "adoptions" and items:
             tables.add("findings", code="sheet.items_from_adoptions", src=ctx.src, row=None, column="",
                        value=grid.name, detail=str(items))
         for r0, c0, c1 in _merged_across_bodies(grid.merges, table, len(rows)):
@@ -521,16 +521,27 @@ def _a_table_below(below: Layout | None, header: list, above: Layout, rows: list
     return not labels_of_figures([norm(cell_text(v)) for v in header if _filled(v)], known)
 
 
-def _references_items(layout: Layout) -> bool:
+def names_items(fields: dict) -> bool:
+    """A 采用/批示台账 naming each item's title and author, or a 上报台账 (read.headers ``_forward_ledger``)
+    its title and unit (信息上报登记表: 上报时间 | 信息标题 | 报送单位 | 采用情况, the units' own items)."""
+    return "title" in fields and ("author" in fields or {"unit", "forwarded_on"} <= fields.keys())
+
+
+def _references_items(layout: Layout) -> str:
     """Make a 采用/批示台账 layout naming each item's title and author an item ledger, in place: its
-    adoption date (else its 批示 date) dates the item when no column does."""
-    if layout.kind != "adoptions" or not {"title", "author"} <= layout.fields.keys():
-        return False
+    adoption date (else its 批示 date) dates the item when no column does. What it was: '' (not made
+    one), "adoptions", or "forwards": an office's only ledger named 上报 (信息上报登记表), its 上报时间 when
+    the item came in, as read.headers reads it in a ledger of items (a ledger of items, nothing to say)."""
+    if layout.kind != "adoptions" or not names_items(layout.fields):
+        return ""
     layout.kind = "submissions"
+    if "date" not in layout.fields and "forwarded_on" in layout.fields:
+        layout.fields["date"] = layout.fields.pop("forwarded_on")
+        return "forwards"
     dated_by = next((f for f in ("adopted_on", "instructed_on") if f in layout.fields), None)
     if "date" not in layout.fields and dated_by:
         layout.fields["date"] = layout.fields[dated_by]
-    return True
+    return "adoptions"
 
 
 def _merged_across_bodies(merges, layout: Layout, n_rows: int):

@@ -323,7 +323,7 @@ def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: 
             continue
         layout.labels[c] = "/".join(path)
         _place_column(layout, c, path, words)
-    _settle_dates(layout)
+    _settle_dates(layout, hint)
     _settle_fillers(layout)
     kind = _kind_by_title(layout, _ledger_kind(layout, hint), raw_scan[:top], hint)
     if kind is None and by_seq and "seq" in layout.fields and "title" not in layout.fields:
@@ -761,9 +761,10 @@ def _settle_fillers(layout: Layout) -> None:
     layout.fillers.clear()
 
 
-def _settle_dates(layout: Layout) -> None:
-    """上报时间 is the submission date when nothing else is, and no column is about forwarding;
-    月 | 日 columns are the date (read together) when no column holds it whole."""
+def _settle_dates(layout: Layout, hint: str = "") -> None:
+    """上报时间 is the submission date when nothing else is, no column is about forwarding and the
+    table is no 上报台账 (``_forward_ledger``); 月 | 日 columns are the date (read together) when no
+    column holds it whole."""
     f = layout.fields
     if "month" in f:
         if "date" not in f:
@@ -772,8 +773,18 @@ def _settle_dates(layout: Layout) -> None:
             layout.unknown[f.pop("month")] = "月"
     if "day" in f and "date" not in f:
         layout.unknown[f.pop("day")] = "日"
-    if "date" not in f and "forwarded_on" in f and "forward" not in f and not any(b.action == "forward" for b in layout.bodies):
+    if "date" not in f and "forwarded_on" in f and "forward" not in f and not any(b.action == "forward" for b in layout.bodies) \
+            and not _forward_ledger(layout, hint):
         f["date"] = f.pop("forwarded_on")
+
+
+def _forward_ledger(layout: Layout, hint: str) -> bool:
+    """A 上报台账 (sheet or file named 上报 and not 报送) whose rows record what became of each 上报
+    (编号 | 标题 | 上报日期 | 采用情况): its 上报日期 is the 上报's day, its rows refer to the items of the
+    报送台账, not items of their own (an office keeping no 报送台账 has them read as items, dated by it:
+    read.file ``_references_items``)."""
+    records = ("adoption", "adopted_flag", "adopted_on", "issue_no", "leader", "instruction")
+    return "上报" in hint and "报送" not in hint and any(k in layout.fields for k in records)
 
 
 _REFERENCE_NAMES = ("采用", "批示", "上报", "录用", "刊用")

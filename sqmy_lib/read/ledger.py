@@ -28,7 +28,7 @@ from ..rules import Rules, load_rules
 from ..rules.leaders import post_words
 from ..zh import read_error
 from .attribute import attribute
-from .file import FileResult, failed_row
+from .file import FileResult, failed_row, names_items
 from .headers import find_layout
 from .isolate import read_isolated
 from .joint import join_joint_rows
@@ -318,14 +318,15 @@ def _read_jobs(jobs: list[tuple[int, Path, Rules]], results: list, year: int | N
 
 
 def _adoption_ledgers_only(ledger: Ledger, office_of: dict[str, str]) -> set[str]:
-    """The files of offices with no 报送台账 at all whose 采用台账 name each item's title and author:
+    """The files of offices with no 报送台账 at all whose 采用台账 name each item's title and author (a
+    上报台账 its title and 报送单位: read.file ``names_items``):
     the office keeps only that ledger, so its rows are its items (not references to none)."""
     sheets = ledger.sheets
     if sheets.empty:
         return set()
     office = sheets["file"].map(lambda f: office_of.get(f, ""))
     with_items = set(office[sheets["kind"] == "submissions"])
-    naming = sheets["columns"].map(lambda c: isinstance(c, dict) and "title" in c and "author" in c)
+    naming = sheets["columns"].map(lambda c: isinstance(c, dict) and names_items(c))
     pick = (sheets["kind"] == "adoptions") & naming & ~office.isin(with_items)
     return set(sheets.loc[pick, "file"])
 

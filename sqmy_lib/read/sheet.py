@@ -2084,8 +2084,9 @@ class SheetReader:
         return any(c is not None and c < len(row) and row[c] not in ("", None) for c in cols)
 
     def _row_has_other_records(self, row) -> bool:
-        """A reference row that only records an instruction or a forwarding (a 批示台账 row)."""
-        return any(self._cell(row, f) not in ("", None) for f in ("forward", "leader", "instruction", "instruction_text")) and not any(
+        """A reference row that only records an instruction or a forwarding (a 批示台账 row; a 上报台账 row
+        with its 上报日期 and nothing of an adoption: sent up, not adopted with its body left blank)."""
+        return any(self._cell(row, f) not in ("", None) for f in ("forward", "forwarded_on", "leader", "instruction", "instruction_text")) and not any(
             self._cell(row, f) not in ("", None) for f in ("adoption", "issue_no", "adopted_on"))
 
     def _issue_and_product(self, row, r, item, ref, first: int, adoptions: int) -> None:

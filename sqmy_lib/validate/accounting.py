@@ -79,10 +79,10 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
         t = getattr(ledger, table)
         record_cells |= {(int(s), int(r), c) for s, r, c in zip(t["src"], t["row"], t["column"])}
         record_rows[table] = {(int(s), int(r)) for s, r in zip(t["src"], t["row"])}
-    # A 批示 or an adoption written again on another row was read, then counted once (*.repeated); a
+    # A 批示, an adoption or a 上报 written again on another row was read, then counted once (*.repeated); a
     # row's 批示 cells that say a leader only read it (县委书记 | 已阅) were read, and said at one of them.
     for code_of, table in (("instruction.repeated", "instructions"), ("adoption.repeated", "adoptions"),
-                           ("instruction.read_only", "instructions")):
+                           ("forward.repeated", "forwards"), ("instruction.read_only", "instructions")):
         record_rows[table] |= {(int(s), int(r)) for s, r, code in zip(findings["src"], findings["row"], findings["code"])
                                if code == code_of and pd.notna(s) and pd.notna(r)}
     out = []
