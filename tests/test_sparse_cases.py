@@ -88,3 +88,53 @@ def test_summary_day_in_another_month_is_not_taken_for_the_blank_row(tmp_path):
     ledger, report = assert_every_cell_accounted(ledgers, ledger=ledger, rules=rules, year=2026)
     assert len(ledger.submissions) == 6
     assert [(i.sheet, i.row, i.column) for i in findings(report, "repeat.unique")] == [("汇总", 6, "C")]
+
+
+def test_a_month_that_says_it_had_no_item_is_no_item(tmp_path):
+    # By hand: one item (1月, 张明). Every other sheet says, in the column the clerk happened to use,
+    # that the month had none: 本月无信息 under 信息标题 (2月; 4月 beside its 序号 1), in 日期 (3月), in 备注 (6月),
+    # 本月未报送社情民意信息 (7月, long enough to pass for a title), 暂无 (8月). No item, no error, every cell
+    # accounted (set aside with its words); 张明 1 item. Before: 6 more "items" and 11 errors.
+    ledgers = tmp_path / "台账"
+    ledgers.mkdir()
+    months = {
+        "1月": [[1, "3日", "关于农村饮水安全的建议", "张明", None, None, None]],
+        "2月": [[None, None, "本月无信息"]],
+        "3月": [[None, "本月无信息"]],
+        "4月": [[1, None, "本月无信息"]],
+        "6月": [[None, None, None, None, None, None, "本月无信息"]],
+        "7月": [[1, None, "本月未报送社情民意信息"]],
+        "8月": [[None, None, "暂无"]],
+    }
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in months.items():
+        ws = wb.create_sheet(name)
+        ws.append(["青川县政协2026年社情民意信息登记表"])
+        ws.append(HEAD)
+        for r in rows:
+            ws.append(r)
+    wb.save(ledgers / "2026年社情民意信息台账.xlsx")
+    rules = sq.load_rules(year=2026)
+    ledger = sq.read_ledgers(ledgers, rules=rules, year=2026)
+    ledger, report = assert_every_cell_accounted(ledgers, ledger=ledger, rules=rules, year=2026)
+    assert list(ledger.submissions["title"]) == ["关于农村饮水安全的建议"]
+    assert not [i for i in report.issues if i.severity == "error"]
+    assert not [i for i in report.issues if i.sheet != "1月" and i.row is not None]
+    comments = ledger.skipped[ledger.skipped["reason"] == "comment"]
+    assert sorted(comments["sheet"]) == ["2月", "3月", "4月", "6月", "7月", "8月"]
+
+
+def test_a_title_with_none_in_it_is_still_an_item(tmp_path):
+    # 关于无证经营的建议, 无人机 … are titles: one item each, as before.
+    ledgers = tmp_path / "台账"
+    ledgers.mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "5月"
+    ws.append(HEAD)
+    ws.append([1, "6日", "关于无证经营的建议", "张明", "民盟县委", None, None])
+    ws.append([2, "9日", "无人机管理", "李华", "民盟县委", None, "无"])
+    wb.save(ledgers / "2026年台账.xlsx")
+    ledger, report = assert_every_cell_accounted(ledgers, year=2026)
+    assert list(ledger.submissions["title"]) == ["关于无证经营的建议", "无人机管理"]
