@@ -6,7 +6,8 @@ two or more sheets (a summary), its name says it is one (汇总, 全年), or it 
 sheet repeat each other (a copy: the hidden one, else the one named as a summary, else the one in a
 file named as a copy (… - 副本.xlsx, 复件 …, …(1).xlsx), else the later one is the repeat). Rows are the same when an item has the same title, authors and
 date, or when a row of a separate 采用台账 records the same things about the same 编号/title.
-On a repeat sheet, a row whose date could not be read (5日 in a 汇总 over month sheets) repeats
+On a repeat sheet, a row whose date could not be read (5日 in a 汇总 over month sheets), or dated in
+the month of a row the other sheets left undated (the clerk wrote the day in the 汇总 only), repeats
 the one row of the other sheets with its title and authors.
 
 The repeated rows are set aside (``skipped``, reason ``repeat``, naming the row they repeat)
@@ -168,7 +169,7 @@ def _undated_repeats(subs: pd.DataFrame, repeats: dict[int, dict], info: pd.Data
     if not repeats:
         return
     on_repeat = subs["src"].isin(set(repeats)).to_numpy()
-    undated = subs[on_repeat & subs["date"].isna().to_numpy() & (subs["title_key"].to_numpy() != "")]
+    undated = subs[on_repeat & (subs["title_key"].to_numpy() != "")]
     # One its twin's date could not be read either (2月30日 in both) was set aside with its key already: once.
     done = {(src, row) for src, row, _, _ in dropped}
     undated = undated[[(int(s), int(r)) not in done for s, r in zip(undated["src"], undated["row"])]]
@@ -177,8 +178,8 @@ def _undated_repeats(subs: pd.DataFrame, repeats: dict[int, dict], info: pd.Data
     others = subs[~on_repeat & subs["title_key"].isin(set(undated["title_key"])).to_numpy()]
     key = lambda t: t["office"] + "\x1f" + t["title_key"] + "\x1f" + t["authors"].map(lambda a: "、".join(sorted(a)))
     twins = others.assign(key=key(others)).drop_duplicates("key", keep=False).set_index("key")
-    for src, row, item, k in zip(undated["src"], undated["row"], undated["item"], key(undated)):
-        if k not in twins.index:
+    for src, row, item, date, k in zip(undated["src"], undated["row"], undated["item"], undated["date"], key(undated)):
+        if k not in twins.index or not _date_unknown(date, twins.loc[k]):
             continue
         twin = twins.loc[k]
         dropped.append((int(src), int(row), int(item), (int(twin["src"]), int(twin["row"]), int(twin["item"]))))
@@ -186,6 +187,17 @@ def _undated_repeats(subs: pd.DataFrame, repeats: dict[int, dict], info: pd.Data
         said["rows"] += 1
         said["names"].add(_sheet_name(info, int(twin["src"]), int(src)))
         said["detail"] = _repeats_detail(said["rows"], said["names"])
+
+
+def _date_unknown(date, twin) -> bool:
+    """Whether a repeat row's date leaves it the twin's: its own not read, or the twin's not written
+    (a month sheet's row with its 日期 blank, taken as the month's; the 汇总 gives its day) and the
+    repeat's in that month."""
+    if pd.isna(date):
+        return True
+    text = twin["date_text"]
+    unwritten = pd.notna(twin["date"]) and not (isinstance(text, str) and text.strip())
+    return unwritten and (date.year, date.month) == (twin["date"].year, twin["date"].month)
 
 
 def _repeat_like(s: int, partners: dict[int, set[int]], info: pd.DataFrame) -> bool:

@@ -64,7 +64,7 @@ from .values import (
     title_key,
     year_in_text,
 )
-from .vocabulary import DITTO_MARKS, FIELD_LABELS, NO_UNIT_WORDS, NOTE_WORDS, SUBTOTAL_WORDS, money_label
+from .vocabulary import DITTO_MARKS, FIELD_LABELS, NO_UNIT_WORDS, NOTE_WORDS, NOTHING_IN_PERIOD, SUBTOTAL_WORDS, money_label
 
 _SEPARATOR = re.compile(
     r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?(?:信息|报送|台账|小计)?$"
@@ -676,7 +676,7 @@ class SheetReader:
         if ct is None or ct >= len(row):
             return False
         t = row[ct]
-        if type(t) is not str or len(t) <= 8 or _starts_skip(t):
+        if type(t) is not str or len(t) <= 8 or _starts_skip(t) or NOTHING_IN_PERIOD.fullmatch(norm(t)):
             return False
         first = next((v for v in row if v != "" and v is not None), "")
         if first is t and not any(v != "" and v is not None for v in row[ct + 1:]):
@@ -752,11 +752,18 @@ class SheetReader:
             return "header_repeat"
         if len(filled) >= 3 and [whole_number(v) for _, v in filled] == list(range(1, len(filled) + 1)):
             return "column_numbers"  # 1 | 2 | 3 | … under the header: the columns' numbers, as forms print them
+        if self._says_nothing(filled):
+            return "comment"  # 本月无信息 (beside its 序号): the month had no item
         if len(filled) == 1 and (lone := self._lone_reason(*filled[0], texts[0])):
             return lone
         if _NOTE.match(texts[0]) and len(filled) <= 2:
             return "note"
         return None
+
+    def _says_nothing(self, filled: list) -> bool:
+        """Whether a row's one filled cell besides its 序号 says the period had no item (本月无信息)."""
+        words = [v for c, v in filled if c != self.f.get("seq")]
+        return len(words) == 1 and type(words[0]) is str and bool(NOTHING_IN_PERIOD.fullmatch(norm(words[0])))
 
     def _lone_reason(self, c: int, value, text: str) -> str | None:
         """Why a row with one cell filled is no item: a month's separator, a note, a unit's heading

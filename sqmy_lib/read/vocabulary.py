@@ -266,6 +266,12 @@ NOTE_WORDS = ("注", "备注", "说明", "填表说明", "填表人", "填报人
               "负责人", "单位负责人", "填表日期", "填报日期", "制表日期", "统计人", "经办人", "附", "附注",
               # A system's footer (导出人：admin | 导出时间：2025-12-31 16:20:11), as a 制表人's line.
               "导出人", "导出时间", "导出日期", "打印人", "打印时间", "打印日期", "生成时间", "生成日期")
+# A row that says the month (quarter) had no item, in whatever column the clerk wrote it (本月无信息,
+# 本月未报送社情民意信息, 暂无, 无): no item; set aside with its words as a comment row, never an item
+# titled 本月无信息 lacking its author and date.
+NOTHING_IN_PERIOD = re.compile(
+    r"(?:(?:本|当|该|[一二三四五六七八九十\d]{1,3})月份?|本季度?|本期|本旬)?[,，:：]?(?:暂|均|尚|仍)?"
+    r"(?:无|没有|未(?:报送|收到|上报|报|收))(?:任何)?(?:社情民意)?(?:信息|稿件|报送|记录|内容|来稿)?[。.!！]?")
 # A line above the header saying who filed the sheet (填报单位：民革县委, 单位：…, 填表人：张三): a ``word：value``
 # line, never a header label, even merged over part of the header's width.
 FILING_WORDS: tuple[str, ...] = ("填报单位", "报送单位", "填表单位", "制表单位", "单位名称", "单位", "填表人", "填报人", "制表人",
