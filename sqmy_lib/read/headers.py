@@ -480,11 +480,11 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
         pass
     elif fld == "author" and "author" in layout.fields and _unit_beside_author(layout, c, leaf):
         pass
-    elif fld == "item_no" and "item_no" in layout.fields and _original_beside_number(layout, c, leaf):
+    elif fld == "item_no" and "item_no" in layout.fields and _second_beside(layout, c, leaf, fld, "original_no", _ORIGINAL_NO):
         pass
     elif fld == "department" and "department" in layout.fields and _handler_beside_assigner(layout, c, leaf):
         pass
-    elif fld == "follow_up" and "follow_up" in layout.fields and _status_beside_follow_up(layout, c, leaf):
+    elif fld == "follow_up" and "follow_up" in layout.fields and _second_beside(layout, c, leaf, fld, "done_flag", _FOLLOW_UP_STATUS):
         pass
     elif fld == "unit" and "unit" in layout.fields and _sending(leaf) != _sending(layout.labels[layout.fields["unit"]].rsplit("/", 1)[-1]):
         # 工作单位 | 报送单位: the unit that sent the item is the one it counts for; the author's workplace
@@ -534,19 +534,22 @@ def _set_aside(path: list[str], words: HeaderWords) -> bool:
 
 
 _ORIGINAL_NO = frozenset(norm_label(x) for x in ORIGINAL_NO_LABELS)
+_FOLLOW_UP_STATUS = frozenset(norm_label(x) for x in FOLLOW_UP_STATUS_LABELS)
 
 
-def _original_beside_number(layout: Layout, c: int, leaf: str) -> bool:
-    """编号 | 原编号 side by side (a city's own number and the county's it was sent with, 白沙区-2025-001): the
-    原编号 is read as the item's original number (``original_no``), whichever comes first; False (said as a
-    second 编号, header.duplicate) when neither or both are one."""
-    first = layout.fields["item_no"]
-    if "original_no" in layout.fields or (leaf in _ORIGINAL_NO) == (layout.labels[first].rsplit("/", 1)[-1] in _ORIGINAL_NO):
+def _second_beside(layout: Layout, c: int, leaf: str, fld: str, second: str, labels: frozenset) -> bool:
+    """Two columns of ``fld`` side by side, one of them named by ``labels``: that one is read as ``second``,
+    whichever comes first (编号 | 原编号: a city's own number and the county's it was sent with, 白沙区-2025-001,
+    the 原编号 the item's ``original_no``; 落实情况 | 督办状态 with no 是否办结 column: the status read as one,
+    ``done_flag``, joined to the 落实情况). False (said as a second column of ``fld``, header.duplicate) when
+    neither or both are one, or ``second`` is taken."""
+    first = layout.fields[fld]
+    if second in layout.fields or (leaf in labels) == (layout.labels[first].rsplit("/", 1)[-1] in labels):
         return False
-    if leaf in _ORIGINAL_NO:
-        layout.fields["original_no"] = c
+    if leaf in labels:
+        layout.fields[second] = c
     else:
-        layout.fields["original_no"], layout.fields["item_no"] = first, c
+        layout.fields[second], layout.fields[fld] = first, c
     return True
 
 
@@ -563,23 +566,6 @@ def _handler_beside_assigner(layout: Layout, c: int, leaf: str) -> bool:
     else:
         layout.ignored[first] = layout.labels[first]
         layout.fields["department"] = c
-    return True
-
-
-_FOLLOW_UP_STATUS = frozenset(norm_label(x) for x in FOLLOW_UP_STATUS_LABELS)
-
-
-def _status_beside_follow_up(layout: Layout, c: int, leaf: str) -> bool:
-    """落实情况 | 督办状态 side by side (before or after it), no 是否办结 column: the status column is read as
-    one (``done_flag``), joined to the 落实情况; False (said as a second 落实情况, header.duplicate) when
-    neither or both are a status column."""
-    first = layout.fields["follow_up"]
-    if "done_flag" in layout.fields or (leaf in _FOLLOW_UP_STATUS) == (layout.labels[first].rsplit("/", 1)[-1] in _FOLLOW_UP_STATUS):
-        return False
-    if leaf in _FOLLOW_UP_STATUS:
-        layout.fields["done_flag"] = c
-    else:
-        layout.fields["done_flag"], layout.fields["follow_up"] = first, c
     return True
 
 
