@@ -100,9 +100,15 @@ def default_runner(kind, params, out_dir, **options):
     """The real runner: the library's report pipeline, on the ledgers read and checked here, once (as
     ``sqmy circular`` and ``sqmy run`` do), so what the figures leave out is known to the run and
     said by it (``RunResult.left_out``), not only written in the 校验报告."""
-    from ..run.pipeline import produce_report
+    from ..run.pipeline import ReportFailed, produce_report
 
+    started = time.monotonic()
     ledger, report, left_out = _read_for_run(kind, params)
+    spent, limit = time.monotonic() - started, options.get("timeout")
+    if ledger is not None and limit and spent > limit:
+        # The schedule's time limit bounds the run, and reading the ledgers here, before the notebook,
+        # is part of it (a share of hundreds of ledgers on a slow network drive): failed, tried again.
+        raise ReportFailed(f"读取台账超时:用时 {spent:.0f} 秒,超过日程设定的时限 {limit} 秒(timeout)", "notebook.failed")
     if ledger is not None:
         options.update(ledger=ledger, report=report)
         if kind.name == "quarterly_circular":  # its 校验报告 stays among its outputs
