@@ -138,6 +138,20 @@ class Ran:
         self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
 
 
+def office_with_one_item(folder: Path, year: int, header: list, row: list) -> Path:
+    """An office folder as ``sqmy init`` makes it (its blank 名册.xlsx kept), its template ledgers replaced by
+    one 报送台账 of ``header`` and one ``row``."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "sqmy_lib", "init", str(folder), "--year", str(year)], check=True,
+                   capture_output=True)
+    for template in (folder / "台账").glob("*.xlsx"):
+        template.unlink()
+    write_xlsx(folder / "台账" / "报送台账.xlsx", {f"{year}年": [[f"{folder.name}{year}年社情民意信息报送台账"], header, row]})
+    return folder
+
+
 def sqmy(*args) -> Ran:
     """Run the ``sqmy`` command in this process (its exit code and output), as a user would call it.
     Tests where the process itself is the point (signals, encodings) use a subprocess instead."""

@@ -2,10 +2,8 @@
 out, with the 校验报告's place and exit 3; the blank 名册.xlsx of `sqmy init` is a note, not a file left out."""
 from __future__ import annotations
 
-import subprocess
-import sys
 
-from conftest import sqmy, write_xlsx
+from conftest import office_with_one_item, sqmy, write_xlsx
 
 HEAD = ["编号", "收稿日期", "标题", "作者", "单位"]
 
@@ -54,14 +52,8 @@ def test_blank_roster_of_sqmy_init_is_a_note_not_a_file_left_out(tmp_path):
     from sqmy_lib import read_ledgers
     from sqmy_lib.cli.validate import _left_out
 
-    office = tmp_path / "白沙区政协"
-    subprocess.run([sys.executable, "-m", "sqmy_lib", "init", str(office), "--year", "2025"], check=True,
-                   capture_output=True)
-    for template in (office / "台账").glob("*.xlsx"):
-        template.unlink()
-    write_xlsx(office / "台账" / "报送台账.xlsx", {"2025年": [
-        ["白沙区政协2025年社情民意信息报送台账"], HEAD,
-        ["BS2025-101", "2025-10-09", "关于加快白沙河沿岸生态修复的建议", "陈立新", "民盟白沙区委"]]})
+    office = office_with_one_item(tmp_path / "白沙区政协", 2025, HEAD,
+                                  ["BS2025-101", "2025-10-09", "关于加快白沙河沿岸生态修复的建议", "陈立新", "民盟白沙区委"])
     ledger = read_ledgers([office / "台账"], roster=office / "名册.xlsx", year=2025)
     # Hand answer: the one row is counted; the blank roster holds no row, so nothing is left out (exit 0),
     # and the roster is said as a note. Before: "整个文件未读取:…名册.xlsx" under 因有错误未计入, exit 3.

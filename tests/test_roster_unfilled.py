@@ -5,18 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import write_xlsx
+from conftest import office_with_one_item
 
 
 def test_the_roster_sqmy_init_wrote_is_said_unfilled_not_unreadable(tmp_path):
-    office = tmp_path / "白沙区政协"
-    subprocess.run([sys.executable, "-m", "sqmy_lib", "init", str(office), "--year", "2025"], check=True,
-                   capture_output=True)
-    for template in (office / "台账").glob("*.xlsx"):
-        template.unlink()
-    write_xlsx(office / "台账" / "报送台账.xlsx", {"2025年": [
-        ["白沙区政协2025年社情民意信息报送台账"], ["编号", "收稿日期", "标题", "作者", "单位"],
-        ["BS2025-010", "2025-06-03", "关于加快白沙河沿岸生态修复的建议", "陈立新", "民盟白沙区委"]]})
+    office = office_with_one_item(tmp_path / "白沙区政协", 2025, ["编号", "收稿日期", "标题", "作者", "单位"],
+                                  ["BS2025-010", "2025-06-03", "关于加快白沙河沿岸生态修复的建议", "陈立新", "民盟白沙区委"])
     run = subprocess.run([sys.executable, "-m", "sqmy_lib", "validate", str(office)], capture_output=True, text=True)
     # Before: 错误 [roster.not_found] and exit 2, as if an input could not be read.
     assert run.returncode == 0, run.stdout + run.stderr
