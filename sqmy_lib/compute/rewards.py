@@ -49,7 +49,7 @@ def split_fen(total: int, n: int) -> list[int]:
     return [each + rest] + [each] * (n - 1)
 
 
-def _values(c: Counted, adoptions: pd.DataFrame, until: pd.Timestamp, rewards: dict | None = None) -> pd.DataFrame:
+def item_values(c: Counted, adoptions: pd.DataFrame, until: pd.Timestamp, rewards: dict | None = None) -> pd.DataFrame:
     """Per item (index) that reached a tier in ``adoptions``: the tier paid, its base, the multiplier
     (an instruction dated by ``until``) and the amount in fen, at the rates of ``rewards`` (a rules
     file's ``rewards``; the counted rules' by default)."""
@@ -83,7 +83,7 @@ def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
 
     With ``rewards.top_up`` (补差, the default) an item is worth, at any day, what its tiers and
     instructions up to that day make it worth; a period pays the growth of what was paid for it
-    (``_paid_by``): an item adopted 县级 in December and 市级 in January is paid 30 in December and 70 in
+    (``paid_by``): an item adopted 县级 in December and 市级 in January is paid 30 in December and 70 in
     January, not 100 again. Across years each year's own rates count: 30 paid under last year's
     rules, 市级 at this year's 120 pays 90. Without it (``top_up: false``) an item is paid once: in
     the period of its first paid adoption, at what it is worth at the end of that adoption's quarter
@@ -93,9 +93,9 @@ def item_amounts(c: Counted, period: Period) -> pd.DataFrame:
     columns = ["item", "tier", "base_fen", "multiplier", "amount_fen", "paid_before_fen"]
     paid = c.adoptions[c.adoptions["paid"]]  # a party's own products are not paid as 政协 tiers
     if c.rules.data["rewards"].get("top_up", False):
-        now = _values(c, paid[paid["when"] <= period.end], period.end)
-        after = _paid_by(c, paid, period.end, period.year).reindex(now.index, fill_value=0)
-        before = _paid_by(c, paid, period.start - pd.Timedelta(days=1), period.year).reindex(now.index, fill_value=0)
+        now = item_values(c, paid[paid["when"] <= period.end], period.end)
+        after = paid_by(c, paid, period.end, period.year).reindex(now.index, fill_value=0)
+        before = paid_by(c, paid, period.start - pd.Timedelta(days=1), period.year).reindex(now.index, fill_value=0)
         now = now.assign(amount_fen=after - before, paid_before_fen=before)
         now = now[now["amount_fen"] > 0]
         _say_earlier_rules(c, paid, period.year)
@@ -118,7 +118,7 @@ def _rewards_of(c: Counted, year: int, current: int) -> dict:
     return cache[year][0].data["rewards"]
 
 
-def _paid_by(c: Counted, paid: pd.DataFrame, day: pd.Timestamp, current: int) -> pd.Series:
+def paid_by(c: Counted, paid: pd.DataFrame, day: pd.Timestamp, current: int) -> pd.Series:
     """Fen paid per item (index) by ``day``: every period's payment up to then, each year at its own
     rates (``_rewards_of``). With 补差 a year pays an item that gained in it (its worth at that year's
     rates went up: a higher tier, an instruction) up to its worth then, less what earlier years paid
@@ -131,11 +131,11 @@ def _paid_by(c: Counted, paid: pd.DataFrame, day: pd.Timestamp, current: int) ->
     rewards = _rewards_of(c, day.year, current)
     last_end = pd.Timestamp(day.year - 1, 12, 31)
     upto = paid[paid["when"] <= day]
-    earlier = (_paid_by(c, paid, last_end, current) if (paid["when"] <= last_end).any()
+    earlier = (paid_by(c, paid, last_end, current) if (paid["when"] <= last_end).any()
                else pd.Series(dtype="int64", index=pd.Index([], name="item")))
     if rewards.get("top_up", False):
-        worth = _values(c, upto, day, rewards)["amount_fen"]
-        start = _values(c, paid[paid["when"] <= last_end], last_end, rewards)["amount_fen"]
+        worth = item_values(c, upto, day, rewards)["amount_fen"]
+        start = item_values(c, paid[paid["when"] <= last_end], last_end, rewards)["amount_fen"]
         gained = worth[worth > start.reindex(worth.index, fill_value=0)]
         out = _stacked(earlier, gained).groupby(level=0).max()
     else:
@@ -162,8 +162,8 @@ def _say_earlier_rules(c: Counted, paid: pd.DataFrame, year: int) -> None:
     said = [(r, note) for y, (r, note) in sorted(years.items()) if note and y < year]
     if not said or not (paid["when"] <= last_end).any():
         return
-    carried = _paid_by(c, paid, last_end, year)
-    grown = _paid_by(c, paid, pd.Timestamp(year, 12, 31), year).reindex(carried.index, fill_value=0)
+    carried = paid_by(c, paid, last_end, year)
+    grown = paid_by(c, paid, pd.Timestamp(year, 12, 31), year).reindex(carried.index, fill_value=0)
     stood_in = _paid_in_years(c, paid, [y for y, (_, note) in years.items() if note and y < year], year)
     # Only items a stood-in year paid: one paid in a year of the office's own rules owes them nothing.
     carried = carried[(carried > 0) & (grown > carried) & carried.index.isin(stood_in)]
@@ -184,9 +184,9 @@ def _paid_in_years(c: Counted, paid: pd.DataFrame, years: list[int], current: in
     """The items some payment of one of ``years`` went to (what was paid by the year's end grew in it)."""
     out = pd.Index([], name="item")
     for y in years:
-        by_end = _paid_by(c, paid, pd.Timestamp(y, 12, 31), current)
+        by_end = paid_by(c, paid, pd.Timestamp(y, 12, 31), current)
         last_end = pd.Timestamp(y - 1, 12, 31)  # nothing before: no rules of that year looked up (and said)
-        before = (_paid_by(c, paid, last_end, current) if (paid["when"] <= last_end).any() else by_end * 0)
+        before = (paid_by(c, paid, last_end, current) if (paid["when"] <= last_end).any() else by_end * 0)
         before = before.reindex(by_end.index, fill_value=0)
         out = out.union(by_end.index[by_end > before])
     return out
@@ -200,12 +200,12 @@ def _rates_text(rules: Rules) -> str:
 
 
 def _worth_once(c: Counted, paid: pd.DataFrame, first: pd.Series, rewards: dict | None = None) -> pd.DataFrame:
-    """``_values`` of the items first adopted on the days ``first`` (by item), each at the end of the
+    """``item_values`` of the items first adopted on the days ``first`` (by item), each at the end of the
     quarter of that first adoption (what ``top_up: false`` pays)."""
     quarter_end = first.map(lambda d: Period.of(d.year, quarter=(d.month - 1) // 3 + 1).end)
-    parts = [_values(c, paid[paid["item"].isin(items.index) & (paid["when"] <= end)], end, rewards)
+    parts = [item_values(c, paid[paid["item"].isin(items.index) & (paid["when"] <= end)], end, rewards)
              for end, items in quarter_end.groupby(quarter_end)]
-    return pd.concat(parts) if parts else _values(c, paid.iloc[0:0], pd.Timestamp(0), rewards)
+    return pd.concat(parts) if parts else item_values(c, paid.iloc[0:0], pd.Timestamp(0), rewards)
 
 
 def _paid_once(c: Counted, paid: pd.DataFrame, period: Period) -> pd.DataFrame:

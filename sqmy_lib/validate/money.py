@@ -62,7 +62,7 @@ def written_differs(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
     if subs.empty or "paid_text" not in subs or not (subs["paid_text"] != "").any():  # a table made by hand: none
         return pd.Series(dtype=object)
     from ..compute.counted import counted  # here: computing needs the checks' error rows first
-    from ..compute.rewards import _paid_by, _values, yuan
+    from ..compute.rewards import item_values, paid_by, yuan
 
     c = counted(ledger, rules, today)
     kept = subs[(subs["paid_text"] != "") & subs["item"].isin(c.submissions["item"])]  # error rows: not paid, said
@@ -73,9 +73,9 @@ def written_differs(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
         return pd.Series(dtype=object)
     end, last_end = pd.Timestamp(year, 12, 31), pd.Timestamp(year - 1, 12, 31)
     paid = c.adoptions[c.adoptions["paid"]]
-    owed = _paid_by(c, paid, end, year) if len(paid) else pd.Series(dtype="int64")
-    before = _paid_by(c, paid, last_end, year) if (paid["when"] <= last_end).any() else pd.Series(dtype="int64")
-    worth = _values(c, paid[paid["when"] <= end], end)
+    owed = paid_by(c, paid, end, year) if len(paid) else pd.Series(dtype="int64")
+    before = paid_by(c, paid, last_end, year) if (paid["when"] <= last_end).any() else pd.Series(dtype="int64")
+    worth = item_values(c, paid[paid["when"] <= end], end)
     out = {}
     for k, written in fen.items():
         item = kept.at[k, "item"]
