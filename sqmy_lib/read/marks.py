@@ -950,7 +950,7 @@ class Vocabulary:
         (``区长批示（待）``, ``县长批示（拟）``, ``市长批示（未批）``, ``副市长批示（待批示）``): none given."""
         b = _BRACKET_AT_END.search(t)
         return (b is not None and _AWAITED.fullmatch(b[1].strip(" 。.")) is not None
-                and self._any_instruction.search(t[: b.start()]) is not None)
+                and len(self._any_instruction.findall(t[: b.start()])) == 1)
 
     def without_no_instruction(self, text: str) -> str:
         """A 批示 text without its clauses that say no 批示 was given, when another clause is left
@@ -1101,6 +1101,8 @@ class Vocabulary:
         who, rest, date, times = self._who_before(t[: m.start()], t[m.end():], date)
         if (c := _TIMES_AFTER_WORD.match(rest)) and words.search(rest, c.end()):  # 县长批示1次，副县长批示2次
             times, rest = times * _count(c[1]), rest[c.end():]
+        if awaited := _AWAITED_AFTER.match(rest):  # 市长批示(3.5)、区长批示(拟): 区长's is not given
+            return [], rest[awaited.end():].lstrip(" 、,，;；。.")
         if (after := self._next_leader(rest, words)) is not None:  # another leader's 批示 follows
             day, rest = after
             return [(who, "", date or day)] * times, rest
