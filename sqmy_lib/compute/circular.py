@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 import pandas as pd
@@ -185,7 +186,7 @@ class QuarterlyCircular:
     def _repr_html_(self) -> str:
         return f"<h3>{self.title}</h3><p>{self.statistics_text}</p>" + self.summary.to_frame().to_html(index=False)
 
-    def to_excel(self, path) -> "Path":
+    def to_excel(self, path) -> Path:
         """Every table of the circular, one sheet each, values as values (for analysts; the formatted
         report workbook is the renderer's), headed in Chinese as the report's workbook heads them."""
         from ..iorw import write_tables

@@ -40,6 +40,7 @@ import re
 import warnings
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 
@@ -166,7 +167,7 @@ class AnnualCommendation:
             "payout_total": f"{self.payout_total:.2f}",
         }
 
-    def to_excel(self, path) -> "Path":
+    def to_excel(self, path) -> Path:
         """Every list of the commendation, one sheet each, values as values (for analysts), headed in
         Chinese as the lists' workbook heads them."""
         from ..iorw import write_tables

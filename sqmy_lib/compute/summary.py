@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -73,7 +74,7 @@ class Summary:
     def _repr_html_(self) -> str:
         return f"<p><b>{self.period}</b></p>" + self.to_frame().to_html(index=False)
 
-    def to_excel(self, path) -> "Path":
+    def to_excel(self, path) -> Path:
         """The figures (项目, 数值) as a workbook, for analysts."""
         from ..iorw import write_tables
 
