@@ -200,3 +200,20 @@ def test_last_years_file_with_this_years_year_is_named(office):
     # …and the figure it stands under: 2024's 市级 taken as the shipped 100.00, 张伟's 2024 item tops up
     # 1100 − 100 = 1000 (with the office's 规则2024.yaml, 900): 1100 + 300 + 1000 = 2400.00.
     assert "张伟" in ran.stdout and "2400.00" in ran.stdout
+
+
+def test_rules_show_in_the_office_folder_says_its_rules_are_not_the_ones_shown(office, monkeypatch):
+    """sqmy rules show run in the office folder (as 使用说明 has staff run sqmy there) prints the built-in
+    rules: 市级 100.00元 where the office's 规则.yaml says 300.00元, printed as the appendix of a 通知 with
+    nothing saying whose rules they are. Now stderr names the file not used and the --rules that would use
+    it; with --rules the office's own rates are shown and nothing is said."""
+    monkeypatch.chdir(office)
+    ran = sqmy("rules", "show")
+    assert ran.returncode == 0
+    assert "市级 100.00元" in ran.stdout  # the built-in rules, as documented (默认用内置规则)…
+    assert "未使用本单位的 规则.yaml" in ran.stderr and "--rules 规则.yaml" in ran.stderr  # …said to be so
+    monkeypatch.chdir(office / "台账")
+    assert "未使用本单位的" in sqmy("rules", "place", "市政协").stderr
+    monkeypatch.chdir(office)
+    ran = sqmy("rules", "show", "--rules", "规则.yaml")
+    assert "市级 300.00元" in ran.stdout and "未使用" not in ran.stderr
