@@ -231,7 +231,7 @@ def adopted_at(tier: str, n: int, bodies: dict[str, int] | None = None) -> str:
 
 def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None = None,
                     bodies: dict[str, dict[str, int]] | None = None, word: Callable[[str], str] = str,
-                    tiered_items: int | None = None) -> str:
+                    tiered_items: int | None = None, bulletin: str = "社情民意") -> str:
     """The office's figures for one period, each stated once (zero figures left out)::
 
         2025年第三季度，共收到社情民意信息83条，比上年同期增加32条、增长62.7%；编发《社情民意》15期27条；
@@ -242,7 +242,8 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
     bulletin (its adoptions are the 编发 figure, not named again among the higher bodies); ``bodies``
     names each tier's adopting bodies (:func:`tier_bodies`); ``word`` writes a leader level as the
     office does (``Rules.tier_word``: 区级领导批示 in a 区's circular); ``tiered_items``, the distinct
-    items adopted at the tiers named, says when an item is in two tiers' counts (:func:`tiers_text`).
+    items adopted at the tiers named, says when an item is in two tiers' counts (:func:`tiers_text`);
+    ``bulletin`` is the name of the office's own bulletin (``Rules.bulletin``: 编发《建言参考》5期5条).
     """
     since = "比上年" if whole_year else "比上年同期"
     before = s.previous or {}
@@ -251,7 +252,7 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         first += "，" + compared(s.change["submitted"], before.get("submitted", 0), "条", since)
     clauses = [first]
     if s.published:
-        clauses.append(f"编发《社情民意》{s.issues}期{s.published}条" if s.issues else f"编发《社情民意》{s.published}条")
+        clauses.append(f"编发《{bulletin}》{s.issues}期{s.published}条" if s.issues else f"编发《{bulletin}》{s.published}条")
     if s.adopted:
         adopted = f"共有{s.adopted}条信息被采用"
         if s.adoption_rate is not None:
@@ -395,7 +396,7 @@ def build_circular(ledger: Ledger | Counted, year: int, quarter: int | None, rul
         monthly=_monthly(c, ytd),
         statistics_text=statistics_text(s, whole_year=period.months == 12, own_tier=c.rules.own_tier,
                                         bodies=tier_bodies(s, c.rules), word=c.rules.tier_word,
-                                        tiered_items=_tiered_items(c, period)),
+                                        tiered_items=_tiered_items(c, period), bulletin=c.rules.bulletin),
         next_steps=list(circular_rules.get("next_steps", [])),
         addressee=circular_rules.get("addressee", ""),
         overdue_days=int(circular_rules.get("overdue_days", QuarterlyCircular.overdue_days)),

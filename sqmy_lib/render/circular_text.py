@@ -109,12 +109,14 @@ ROUTING_WORDS = {"专报": "报送专报{n}条", "转报": "转报党委政府{n
 
 def _basic_routing(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
     """The office's products besides its bulletin: 专报 to leaders, 转报 via the Party and government
-    offices, 转送 to a department 研究办理 (``本季度除编发《社情民意》外，还报送专报2条，转送部门研究办理1件。``);
+    offices, 转送 to a department 研究办理 (``本季度除编发《社情民意》外，还报送专报2条，转送部门研究办理1件。``: the
+    bulletin by its name in the rules, ``Rules.bulletin``);
     nothing when none."""
     routing = {k: n for k, n in (getattr(circ.summary, "routing", None) or {}).items() if n}
     if not routing:
         return None
-    besides = "除编发《社情民意》外，还" if getattr(circ.summary, "published", 0) else ""
+    bulletin = circ.rules.bulletin if circ.rules is not None else "社情民意"
+    besides = f"除编发《{bulletin}》外，还" if getattr(circ.summary, "published", 0) else ""
     return (f"{circ.period_word}{besides}" + "，".join(ROUTING_WORDS.get(k, k + "{n}条").format(n=n) for k, n in routing.items())
             + "。")
 

@@ -332,6 +332,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("office.name", text),
     Spec("office.own_tier", value_in("tiers"), REQ),
     Spec("office.full_name", text),
+    Spec("office.bulletin", or_empty(text)),  # empty: the shipped name (社情民意)
     Spec("office.place", or_empty(text)),
     Spec("office.city", or_empty(text)),
     Spec("office.province", or_empty(text)),

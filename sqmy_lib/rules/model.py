@@ -16,7 +16,7 @@ import yaml
 
 from ..zh import level_word, simplified
 from .check import RulesError, check_file, word_list_keys
-from .placement import Placed, Placement, place_of
+from .placement import Placed, Placement, bulletin_of, place_of
 
 # points.rank_by of a rules file written before the key existed: the order the commendation always had.
 DEFAULT_RANK_BY = ["points", "adopted", "submitted"]
@@ -163,6 +163,13 @@ class Rules:
     @property
     def year(self) -> int | None:
         return self.data.get("year")
+
+    @property
+    def bulletin(self) -> str:
+        """The name of the office's own bulletin, without 《》, as its documents say it (编发《建言参考》5期):
+        ``office.bulletin``, else the shipped rules' (社情民意) for a file written before the key."""
+        shipped = _shipped_data(default_rules_path(self.year)[0]).get("office") or {}
+        return bulletin_of(self.data.get("office") or {}) or bulletin_of(shipped) or "社情民意"
 
     @property
     def categories(self) -> list[str]:
@@ -463,7 +470,7 @@ def load_rules(path: str | Path | None = None, year: int | None = None) -> Rules
             path, data = kept
         else:
             notes.append(f"规则文件 {path.name} 是 {data['year']} 年度的,现按它统计 {year} 年;如该年规则有变,请另备一份"
-                         f"(如同一文件夹中的 规则{year}.yaml,其中写 year: {year})")
+                         f"(如同一文件夹中的 规则{year}.yaml,其中写 year: {year}){_named_for_year(path, year)}")
     if given and path.resolve() != default_rules_path(data.get("year"))[0].resolve():  # the office's own file
         notes += placeholders_left(data)
         data, taken = with_shipped_words(data)
@@ -498,6 +505,25 @@ def _year_files(own: Path, year: int) -> list[tuple[Path, Any, list]]:
     return sorted(found, key=lambda f: (str(year) not in f[0].stem, f[0].name))
 
 
+def _named_for_year(own: Path, year: int) -> str:
+    """The rules files beside ``own`` named for ``year`` (规则2024.yaml) whose ``year`` says another (a copy
+    of this year's file kept under last year's name, its ``year:`` not changed), said: ';规则2024.yaml 中写的是
+    year: 2025,…'; '' for none. Such a file is not that year's rules, and the note saying none was found
+    must name it, not send staff looking for the file they have."""
+    said = []
+    for path in sorted(own.parent.iterdir()) if own.is_file() else []:
+        if path == own or str(year) not in path.stem or path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+            continue
+        try:
+            data, _ = check_file(path)
+        except RulesError:
+            continue
+        if isinstance(data, dict) and data.get("year") is not None and str(data.get("year")) != str(year):
+            said.append(f";{path.name} 中写的是 year: {data.get('year')},不是{year}年度的规则,未采用"
+                        f"(如它是{year}年的规则,请把其中的 year 改为 {year})")
+    return "".join(said)
+
+
 def rules_of_year(rules: Rules, year: int) -> tuple[Rules, str | None]:
     """The rules of another ``year`` for the office whose rules are ``rules`` (what was paid in an
     earlier year is that year's rules' to say): ``rules`` when they are of that year; else a rules
@@ -520,6 +546,6 @@ def rules_of_year(rules: Rules, year: int) -> tuple[Rules, str | None]:
         return shipped, None
     where = f"(如与 {own.name} 放在同一文件夹的 规则{year}.yaml)" if own.is_file() else ""
     used = Path(shipped.source)
-    note = (f"未找到本单位{year}年度的规则文件{where}" + "".join(f";{s}" for s in skipped)
+    note = (f"未找到本单位{year}年度的规则文件{where}" + "".join(f";{s}" for s in skipped) + _named_for_year(own, year)
             + f",{year}年的稿酬按软件自带的{used.stem}年度规则({used.name})计算")
     return shipped, note

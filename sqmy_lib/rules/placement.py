@@ -54,6 +54,13 @@ def norm_name(text: str) -> str:
     return simplified("".join(unicodedata.normalize("NFKC", str(text)).split()))
 
 
+def bulletin_of(office: dict) -> str:
+    """The name of the office's own bulletin its rules give (``office.bulletin``: 建言参考, written with or
+    without 《》), as a name is placed; '' when they give none."""
+    value = (office or {}).get("bulletin")
+    return norm_name(value).strip("《》〈〉<>") if isinstance(value, str) else ""
+
+
 @dataclass(frozen=True)
 class Placed:
     """What the rules make of a name: tier (or None), channel (or None), routing product, and why."""
@@ -83,6 +90,9 @@ class Placement:
         self.not_level = sorted(p.get("not_level_words") or [], key=len, reverse=True)
         self.products = sorted((p.get("product_words") or {}).items(), key=lambda x: -len(x[0]))
         self.own_words = list(p.get("own_words") or [])
+        # The office's bulletin by its own name (office.bulletin: 建言参考) is its own, as 社情民意 is.
+        if (bulletin := bulletin_of(office)) and bulletin not in self.own_words:
+            self.own_words.append(bulletin)
         self.channels = [(name, list(ws or [])) for name, ws in (p.get("channel_words") or {}).items()]
         self.media_words = list(filter(None, p.get("media_words") or ()))  # an empty word would be in every name
         self.routing = [(name, spec.get("words") or [name], spec.get("channel")) for name, spec in (p.get("routing") or {}).items()]

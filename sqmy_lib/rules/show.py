@@ -53,8 +53,12 @@ def _tiers(rules: Rules) -> list[str]:
     if relative:  # 市政协 read as this office reads 市 (a county-level city's own, a 直辖市 district's 省级)
         lines.append("名称以层级字开头、前面没有地名的,按本会理解:" + "、".join(
             f"“{w}”为{rules.own_tier if t == 'own' else t}" for w, t in relative.items()) + "(如“市政协”“市级领导”)。")
-    if p.get("own_words"):
-        lines.append(f"名称中没有层级字词而含“{_joined(p['own_words'])}”的,按本会编发({rules.own_tier})认定。")
+    lines.append(f"本会信息刊物为《{rules.bulletin}》,其编发即本会编发({rules.own_tier})。")
+    products = [(w, rules.own_tier if t == "own" else t) for w, t in (p.get("product_words") or {}).items() if t]
+    if products:  # the office's own journal names mapped to a tier (建言参考: own): how its cells are read
+        lines.append("名称中没有层级字词的刊物按刊物名认定:" + "、".join(f"“{w}”为{t}" for w, t in products) + "。")
+    if own_words := rules.placement.own_words:
+        lines.append(f"名称中没有层级字词而含“{_joined(own_words)}”的,按本会编发({rules.own_tier})认定。")
     marks = rules.data.get("marks") or {}
     if marks.get("adopted"):
         lines.append(f"采用栏填写“{_joined(map(str, marks['adopted']))}”的,认定为已采用;填写“"
