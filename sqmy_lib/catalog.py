@@ -309,6 +309,9 @@ _ENTRIES = [
          "名册中“{value}”同一身份写了几行({detail}),按同一人的几段任期计算任务"),
     Code("roster.date_problem", WARNING, "名册日期有误", "名册中“{value}”:{detail};已按在任计算任务,请核对日期"),
     Code("roster.joining_in_note", WARNING, "聘任写在备注中", "名册备注“{value}”似乎说明此人的聘任或任职时间,但未读取;请把日期填入“聘任时间”栏,否则全年都按在任计算任务"),
+    Code("roster.note_unread", WARNING, "任职变动写在备注中",
+         "名册备注“{value}”写有年月或任职变动,但未读取(不知是聘任、离任还是其他变动),任务按本行的聘任、离任时间栏计算"
+         "(未填的按全年在任);如此人年内聘任或离任,请把日期填入“聘任时间”或“离任时间”栏"),
     Code("roster.end_month", INFO, "离任日期只写到月", "名册中“{value}”的离任日期“{detail}”只写到月,按该月月底仍在任计(该月计入任务);如是当月中途离任,请写明离任的日期"),
     Code("roster.leaving_in_note", WARNING, "离任写在备注中", "名册备注“{value}”似乎说明此人已离任或解聘,但未读取;请把日期填入“离任时间”栏,否则全年都按在任计算任务"),
     Code("roster.unit_change_in_note", WARNING, "单位变动写在备注中",
