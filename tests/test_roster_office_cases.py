@@ -97,3 +97,60 @@ def test_a_person_in_two_units_counts_for_the_unit_of_the_role_held_that_day(tmp
     sent = _units(ledger)
     assert sent["民进区委"] == (1, 1, 4)
     assert sent["城关街道政协工委"][0] == 0
+
+
+def test_a_note_writing_a_month_or_a_change_in_post_is_said_at_its_cell(tmp_path):
+    # 委员 sheet (title row, 任务数 column as offices keep it), 备注 in column G:
+    #   孙伟  届中调整          — a change in post, no date: was consumed without a word; said at G3
+    #   林峰  2025年3月起       — a month, no 聘任 date: was consumed without a word; said at G4
+    #   马丽  界别召集人        — a post, no change: consumed, nothing said
+    #   王秀英 2025年6月增补, 聘任时间 2025-06-01 — the date column holds it: nothing said
+    # 信息员 sheet (no title row): 许杰 备注 2025年6月 (聘任 2025-01-01): said at F2.
+    # The quotas run by the date columns, as before (no guess from the note): 孙伟, 林峰, 马丽 委员 2 a year;
+    # 王秀英 委员 from June (7 months of 12 of 2: 1.17, rounded up to 2); 许杰 信息员 12 months.
+    rules = _rules(tmp_path)
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "委员": [["政协青岭区第九届委员会委员名册"], ["序号", "姓名", "界别", "单位", "聘任时间", "任务数", "备注"],
+               [1, "孙伟", "中国民主促进会", "民进区委", None, 2, "届中调整"],
+               [2, "林峰", "经济界", "区工商联", None, 2, "2025年3月起"],
+               [3, "马丽", "经济界", "区工商联", None, 2, "界别召集人"],
+               [4, "王秀英", "经济界", "区工商联", D(2025, 6, 1), 2, "2025年6月增补"]],
+        "信息员": [["序号", "姓名", "单位", "聘任时间", "任务数", "备注"],
+                [1, "许杰", "城关街道政协工委", D(2025, 1, 1), 12, "2025年6月"]],
+        "单位": UNITS,
+    })
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["青岭区政协2025年社情民意信息报送台账"], HEAD,
+                                                       [1, D(2025, 4, 2), "关于夜间经济的建议", "林峰", "区工商联", None]]})
+    ledger, report = assert_every_cell_accounted([path, roster], rules=rules, roster=roster)
+    said = findings(report, "roster.note_unread")
+    assert sorted((i.sheet, i.cell.split("!")[-1]) for i in said) == [("信息员", "F2"), ("委员", "G3"), ("委员", "G4")]
+    assert all(f"“{v}”" in i.message for i, v in zip(sorted(said, key=lambda i: i.cell),
+                                                      ["2025年6月", "届中调整", "2025年3月起"]))
+    assert not findings(report, "roster.joining_in_note")
+    year = people(ledger, Period.of(2025), today=DONE)
+    assert dict(zip(year["name"], year["quota"])) == {"孙伟": 2, "林峰": 2, "马丽": 2, "王秀英": 2, "许杰": 12}
+
+
+def test_a_person_is_shown_in_the_unit_as_the_unit_sheet_writes_it(tmp_path):
+    # The 信息员 sheet writes 冯晓's unit 区工商业联合会, the 单位 sheet 区工商联 (李建国's on the 委员 sheet).
+    # Items: 冯晓 2025-03-20 区工商业联合会 区政协编发 (县级 ¥30); 李建国 2025-03-05 区工商联.
+    # The unit figures count both for 区工商联 (2 sent, 1 adopted, 2+3 = 5 points). Was: 冯晓 shown (people,
+    # rewards' 所在单位, the circular's list) under 区工商业联合会 beside 李建国 under 区工商联 — one unit under
+    # two names in one table. By hand: both under 区工商联.
+    rules = _rules(tmp_path)
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "委员": [["序号", "姓名", "界别", "单位"], [1, "李建国", "工商联", "区工商联"]],
+        "特邀信息员": [["序号", "姓名", "单位", "聘任日期"], [1, "冯晓", "区工商业联合会", D(2025, 3, 15)]],
+        "单位": UNITS,
+    })
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["青岭区政协2025年社情民意信息报送台账"], HEAD,
+                                                       [1, D(2025, 3, 5), "关于民营企业融资难的建议", "李建国", "区工商联", None],
+                                                       [2, D(2025, 3, 20), "关于个体工商户减负的建议", "冯晓", "区工商业联合会", "区政协编发"]]})
+    ledger, _ = assert_every_cell_accounted([path, roster], rules=rules, roster=roster)
+    assert _units(ledger)["区工商联"] == (2, 1, 5)
+    year = people(ledger, Period.of(2025), today=DONE)
+    assert dict(zip(year["name"], year["unit"])) == {"李建国": "区工商联", "冯晓": "区工商联"}
+    import sqmy_lib as sq
+
+    paid = sq.rewards(ledger, Period.of(2025))
+    assert dict(zip(paid["name"], paid["unit"])) == {"冯晓": "区工商联"}
