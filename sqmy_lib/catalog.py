@@ -309,6 +309,9 @@ _ENTRIES = [
          "名册中“{value}”同一身份写了几行({detail}),按同一人的几段任期计算任务"),
     Code("roster.date_problem", WARNING, "名册日期有误", "名册中“{value}”:{detail};已按在任计算任务,请核对日期"),
     Code("roster.joining_in_note", WARNING, "聘任写在备注中", "名册备注“{value}”似乎说明此人的聘任或任职时间,但未读取;请把日期填入“聘任时间”栏,否则全年都按在任计算任务"),
+    Code("roster.note_unread", WARNING, "任职变动写在备注中",
+         "名册备注“{value}”写有年月或任职变动,但未读取(不知是聘任、离任还是其他变动),任务按本行的聘任、离任时间栏计算"
+         "(未填的按全年在任);如此人年内聘任或离任,请把日期填入“聘任时间”或“离任时间”栏"),
     Code("roster.end_month", INFO, "离任日期只写到月", "名册中“{value}”的离任日期“{detail}”只写到月,按该月月底仍在任计(该月计入任务);如是当月中途离任,请写明离任的日期"),
     Code("roster.leaving_in_note", WARNING, "离任写在备注中", "名册备注“{value}”似乎说明此人已离任或解聘,但未读取;请把日期填入“离任时间”栏,否则全年都按在任计算任务"),
     Code("roster.unit_change_in_note", WARNING, "单位变动写在备注中",
@@ -356,6 +359,9 @@ _ENTRIES = [
     Code("author.unit_unlisted", WARNING, "作者的名册单位不在单位表中",
          "单位栏为空,作者“{value}”在名册中的单位“{detail}”不在名册的单位表中,本条(及名册写同一单位的作者单位栏为空的信息)"
          "未计入任何单位的统计和排名;请填写单位,或在名册单位表中列明该单位(如是其中某单位的另一种写法,请统一写法)"),
+    Code("author.units_several", WARNING, "作者在名册中有几个单位",
+         "单位栏为空,作者“{value}”在名册中分属{detail}(一个身份一个单位),不知本条由哪个单位报送,"
+         "未计入任何单位的统计和排名(个人的报送、任务、稿酬照常计算);请填写单位"),
     Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
     Code("author.surname_only", WARNING, "作者只写了姓和称谓", "作者“{name}”只写了姓和职务或称谓,不是全名,已按“{name}”计入(稿酬、任务、排名都无法对应到人);请写明姓名"),
     Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息({named});请核对编号或标题是否与报送台账一致"),

@@ -136,11 +136,15 @@ def _few(names: pd.Series) -> str:
 
 def _roster_rows(c: Counted, day: pd.Timestamp) -> pd.DataFrame:
     """The roster's people, each in the unit they were in on ``day`` (the period's last, or the as-of
-    day); one the roster names no 单位 for, in the unit their items or 界别 name (``_fill_units``)."""
+    day), as the 单位 sheet writes it; one the roster names no 单位 for, in the unit their items or 界别
+    name (``_fill_units``)."""
     roster = c.ledger.roster
     if roster is not None and not roster.people.empty:
         base = roster.people[["name", "role", "unit", "appointed_on", "ended_on", "date_problem"]].copy()
-        base["unit"] = [_unit_on(u, m, day) for u, m in zip(base["unit"], roster.people["moves"])]
+        # The unit as the 单位 sheet writes it (区工商业联合会 on the 信息员 sheet is 区工商联), as the unit figures
+        # count the person's items: one unit, one name, in the lists of people and beside the unit table.
+        listed = ListedUnits(roster, c.rules)
+        base["unit"] = [listed.of(u) or u for u in (_unit_on(u, m, day) for u, m in zip(base["unit"], roster.people["moves"]))]
         # The reader's problems (joined by ";") as a sentence in full-width punctuation; the terms when
         # there are several (the 聘任 and 离任 columns show the first start and the last end).
         notes = [f"{p.replace(';', '；')}，按在任计算任务" if p else "" for p in base["date_problem"]]

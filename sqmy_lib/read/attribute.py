@@ -173,18 +173,35 @@ def person_units(roster: Roster | None, rules: Rules) -> pd.DataFrame:
     else the unit their 界别 names (经济界 → 经济界别组), else their 单位 as written (a unit no list
     ranks: said where it matters, ``author.unit_unlisted``); without one, their 单位 as written.
     ``moves``: the units they left (郑七 城关镇政协工委 to 30 April), oldest first, each a tuple of
-    (last day there, unit, sector, counts_for, via): ``person_units_on`` takes them for an item's day."""
+    (last day there, unit, sector, counts_for, via): ``person_units_on`` takes them for an item's day.
+    ``posts``: for a person whose rows (one per role: 委员 of 民进县委, 信息员 of 城关镇政协工委) count for
+    two units or more, each row's (terms, unit, sector, counts_for, via); else empty."""
     if roster is None or roster.people.empty:
-        return pd.DataFrame(columns=["unit", "sector", "counts_for", "via", "moves"], index=pd.Index([], name="name"),
-                            dtype=object)
+        return pd.DataFrame(columns=["unit", "sector", "counts_for", "via", "moves", "posts"],
+                            index=pd.Index([], name="name"), dtype=object)
     people = roster.people.drop_duplicates("name").set_index("name")[["unit", "sector", "moves"]]
     listed = ListedUnits(roster, rules)
     found = [_counted_unit(listed, u, s) for u, s in zip(people["unit"], people["sector"])]
     moves = np.empty(len(people), dtype=object)
     moves[:] = [tuple((end, u, s, *_counted_unit(listed, u, s)) for u, s, end in m or ()) for m in people["moves"]]
+    posts = np.empty(len(people), dtype=object)
+    several = _posts(roster.people, listed, office_places(rules), unit_aliases(rules))
+    posts[:] = [several.get(name, ()) for name in people.index]
     return people.assign(counts_for=pd.Series([f[0] for f in found], index=people.index, dtype=object),
                          via=pd.Series([f[1] for f in found], index=people.index, dtype=object),
-                         moves=pd.Series(moves, index=people.index, dtype=object))
+                         moves=pd.Series(moves, index=people.index, dtype=object),
+                         posts=pd.Series(posts, index=people.index, dtype=object))
+
+
+def _posts(people: pd.DataFrame, listed: ListedUnits, places: tuple[str, ...], aliases: tuple) -> dict[str, tuple]:
+    """name → each roster row's (terms, unit, sector, counts_for, via) for the people whose rows count for
+    two units or more (one written two ways, 民进县委 and 民进示例县委员会, is one)."""
+    out: dict[str, tuple] = {}
+    for name, rows in people[people["name"].duplicated(keep=False)].groupby("name", sort=False):
+        posts = tuple((terms, u, s, *_counted_unit(listed, u, s)) for terms, u, s in zip(rows["terms"], rows["unit"], rows["sector"]))
+        if len({unit_key(p[3], places, aliases) for p in posts if p[3]}) > 1:
+            out[name] = posts
+    return out
 
 
 def item_days(submissions: pd.DataFrame, items: pd.Series) -> pd.Series:
@@ -196,17 +213,42 @@ def item_days(submissions: pd.DataFrame, items: pd.Series) -> pd.Series:
 def person_units_on(units: pd.DataFrame, names: pd.Series, days: pd.Series) -> pd.DataFrame:
     """The ``person_units`` row of each name as of each day, indexed like ``names``: the unit the
     person was in that day — a unit they left later (郑七: 城关镇政协工委 through 30 April) for a day up
-    to their last there, else their unit now (also when the day is not known). A name the roster
-    does not know: a row of NaN."""
+    to their last there, else their unit now (also when the day is not known). A person in two units
+    (one per role, ``posts``) is in the one of the roles they held that day; in both that day (or in
+    neither, or on no known day), in none: ``counts_for`` is empty and ``several`` names the units
+    (said at the item, ``author.units_several``). A name the roster does not know: a row of NaN."""
     rows = units.reindex(names.to_numpy())
     rows.index = names.index
     fields = ["unit", "sector", "counts_for", "via"]
     values = rows[fields].to_numpy(dtype=object, copy=True)
-    for k, (moves, day) in enumerate(zip(rows["moves"], days)):
+    several = np.full(len(rows), "", dtype=object)
+    posts = rows["posts"] if "posts" in rows else pd.Series(None, index=rows.index, dtype=object)
+    for k, (moves, held, day) in enumerate(zip(rows["moves"], posts, days)):
         if isinstance(moves, tuple) and moves and not pd.isna(day):
             then = next((m for m in moves if m[0] and pd.Timestamp(day) <= pd.Timestamp(m[0])), None)
             values[k] = then[1:] if then else values[k]
-    return rows.assign(**{f: pd.Series(values[:, n], index=rows.index, dtype=object) for n, f in enumerate(fields)})
+        if isinstance(held, tuple) and held:
+            values[k], several[k] = _post_on(held, day, values[k])
+    return rows.assign(**{f: pd.Series(values[:, n], index=rows.index, dtype=object) for n, f in enumerate(fields)},
+                       several=pd.Series(several, index=rows.index, dtype=object))
+
+
+def _post_on(posts: tuple, day, now) -> tuple:
+    """(unit, sector, counts_for, via) and the units named when they are several, of a person in two units
+    (``posts``) on ``day``: the one unit of the roles held that day (all roles when none was or the day is
+    not known), ``now`` when it is that one."""
+    held = [p for p in posts if not pd.isna(day) and _in_terms(p[0], pd.Timestamp(day).date())] or list(posts)
+    found = list(dict.fromkeys(p[3] for p in held if p[3]))
+    if len(found) > 1:
+        return np.array(["", "", "", ""], dtype=object), "、".join(found)
+    if now[2] in found:
+        return now, ""
+    return np.array(next(p for p in held if p[3] == found[0])[1:], dtype=object), ""
+
+
+def _in_terms(terms, day) -> bool:
+    """Whether ``day`` falls in one of ``terms`` ((start, end) dates, None open)."""
+    return any((s is None or s <= day) and (e is None or day <= e) for s, e in terms or ((None, None),))
 
 
 def _counted_unit(listed: ListedUnits, unit: str, sector: str) -> tuple[str, str]:
@@ -260,6 +302,7 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         listed = ListedUnits(roster, rules)
         findings += _units_by_sector(ledger, listed)
         findings += _units_by_roster(ledger, listed, person_units(roster, rules))
+        findings += _units_several(ledger, person_units(roster, rules))
     if findings:
         ledger.findings = pd.concat([ledger.findings, pd.DataFrame(findings).reindex(columns=ledger.findings.columns)],
                                     ignore_index=True)
@@ -528,6 +571,20 @@ def _units_by_roster(ledger: Ledger, listed: ListedUnits, people: pd.DataFrame) 
     counted = set(first.loc[first["counts_for"].isin(listed.names), "item"])
     unlisted = blank[(blank["sector"] != "") & ~blank["item"].isin(counted)].drop_duplicates("sector")
     return findings + _at_sector_cells(ledger, unlisted, "unit.sector_unlisted", "sector")
+
+
+def _units_several(ledger: Ledger, people: pd.DataFrame) -> list[dict]:
+    """Items with no 单位 whose first person author the roster lists in two units on the item's day (委员 of
+    民进县委 and 信息员 of 城关镇政协工委: ``person_units_on``'s ``several``): which one sent it only staff know,
+    so it counts for none (``compute.counted``), said at its author cell (``author.units_several``)."""
+    subs, authors = ledger.submissions, ledger.authors
+    if authors.empty or not people["posts"].map(bool).any():
+        return []
+    first = authors[~authors["is_unit"]].sort_values("position", kind="stable").drop_duplicates("item")
+    first = first[first["item"].isin(subs.loc[subs["unit"] == "", "item"]) & first["name"].isin(people.index)]
+    several = person_units_on(people, first["name"], item_days(subs, first["item"]))["several"]
+    first = first[several.fillna("").ne("").to_numpy()]
+    return _at_author_cells(ledger, first, "author.units_several", list(several[several.fillna("") != ""]))
 
 
 def _roster_unit_findings(ledger: Ledger, listed: ListedUnits, first: pd.DataFrame) -> list[dict]:

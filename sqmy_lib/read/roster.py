@@ -69,6 +69,8 @@ _STAYING = re.compile(r"仍任|仍为|仍是|仍担任|继续担任|继续任|�
 # theirs from then, the one named before it: read as the two-row form is (``_transfers``) when the note gives
 # one month (or day) and one unit, else said, since their items before it may belong to the unit they left.
 _MOVED_IN = re.compile(r"调入|调来|转入|转来")
+# A month written in a 备注 (2025年3月起, 2025.6): a change in post the date columns may not hold.
+_NOTE_MONTH = re.compile(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?!\d)")
 _MOVE_IN_NOTE = re.compile(r"^(?:于|自|从)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?(?:起|份)?\s*[,，]?\s*"
                            r"(?:由|从|自)\s*([^\s,，;；。、()（）]{2,30}?)\s*(?:调入|调来|转入|转来)(?:本单位|我单位)?[。.]?$")
 SEQ_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["seq"])
@@ -641,9 +643,26 @@ class _PeopleSheet:
             return self._moved_in(m, note, where, dates, sector)
         elif appointed is None and note and _JOINING.search(note):
             self._say("roster.joining_in_note", where, self.note_col, note[:60])
-        elif note and _MOVED_IN.search(note):  # 由城关镇调入, 2024年调入: when, or from where, unsaid
-            self._say("roster.move_in_note_unread", where, self.note_col, note[:60])
+        else:
+            self._say_unread(note, where)
         return ()
+
+    def _say_unread(self, note: str, where: dict) -> None:
+        """A 备注 that tells of a move in (由城关镇调入, 2024年调入: when, or from where, unsaid) or of a change
+        in post (2025年3月起, 届中调整: joined or left when, only staff know) none of the readings took: said."""
+        if note and _MOVED_IN.search(note):
+            self._say("roster.move_in_note_unread", where, self.note_col, note[:60])
+        elif self._change_unread(note):
+            self._say("roster.note_unread", where, self.note_col, note[:60])
+
+    def _change_unread(self, note: str) -> bool:
+        """Whether a 备注 none of the readings above took tells of a change in post (rules
+        ``roster_note_change_words``: 届中调整) or writes a month (2025年3月起); not one saying the person
+        joined or left (2025年6月增补 beside its 聘任 date, 调至县教育局，仍任委员): the dates hold that."""
+        text = "".join(note.split())
+        if not text or _JOINING.search(text) or _LEAVING.search(text):
+            return False
+        return bool(_NOTE_MONTH.search(text)) or any(w in text for w in self.rules.roster_note_change_words)
 
     def _moved_in(self, m: re.Match, note: str, where: dict, dates: tuple, sector: str) -> tuple:
         """The move of a 备注 like 2025年7月由城关镇政协工委调入 as ``moves`` ((unit left, 界别, its last

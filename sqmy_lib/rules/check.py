@@ -407,6 +407,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("authors.department_words", words(non_empty=False)),
     Spec("left_sheet_words", words(non_empty=False)),
     Spec("same_name_note_words", words(non_empty=False)),
+    Spec("roster_note_change_words", words(non_empty=False)),
     Spec("roles", lists_apart(with_keys=True)),
     Spec("roles.*", words(non_empty=False)),
     Spec("quotas", mapping, REQ),

@@ -204,6 +204,15 @@ class Rules:
         return tuple(_norm(str(w)) for w in words if str(w).strip())
 
     @property
+    def roster_note_change_words(self) -> tuple[str, ...]:
+        """Words of a roster 备注 telling of a change in post with no date read (``roster_note_change_words``:
+        届中调整, 换届); a file without the key (written before it) reads as the shipped rules do."""
+        words = self.data.get("roster_note_change_words")
+        if words is None:
+            words = _shipped_data(default_rules_path(self.year)[0]).get("roster_note_change_words") or ()
+        return tuple(_norm(str(w)) for w in words if str(w).strip())
+
+    @property
     def due_days(self) -> int:
         """The 办理时限 of a 批示 whose ledger writes no day or span of its own (``instructions.due_days``)."""
         return int((self.data.get("instructions") or {}).get("due_days", 30))
