@@ -705,7 +705,7 @@ def _part_authors(part: str, words: AuthorWords) -> tuple[list[Author], str]:
     prefix_tags: list[str] = []
     units: list[str] = []
     part = _SPACED_DIGITS.sub("", part)  # 138 0013 8000: one phone number, not three names
-    tokens = _one_name_spaced(_join_unit_name(_join_latin(_join_alignment(part.split())), words), words)
+    tokens = _one_name_spaced(_join_unit_name(_join_latin(_join_alignment(_scribe_apart(part.split(), words))), words), words)
     pending = False  # a 执笔 written alone before any name: of the name after it
     for k, token in enumerate(tokens):
         token, says_scribe = _without_scribe(token, words)  # 民革县委 执笔:张三, 王芳 陈刚执笔
@@ -798,6 +798,17 @@ def _scribe_brackets_kept(part: str, words: AuthorWords) -> str:
         inner, says_scribe = _without_scribe(m[1].strip(), words)
         return f"{m[1].strip()} " if says_scribe and not inner.strip(":： ") else m[0]
     return _BRACKET.sub(kept, part)
+
+
+def _scribe_apart(tokens: list[str], words: AuthorWords) -> list[str]:
+    """A 执笔 written after a name (``陈刚执笔``, ``陈刚(执笔)`` as ``_scribe_brackets_kept`` leaves it) as a token of its
+    own after that name, so that a name typed with a space in it is joined whole first (``欧阳 修执笔``, ``欧阳 修（执笔）``,
+    ``张 三丰(执笔)``: 欧阳修 and 张三丰, the 执笔; never 欧阳 and 修)."""
+    out: list[str] = []
+    for token in tokens:
+        w = next((w for w in sorted(words.scribe, key=len, reverse=True) if token.endswith(w) and len(token) > len(w)), "")
+        out += [token[: -len(w)], w] if w else [token]
+    return out
 
 
 def _without_scribe(text: str, words: AuthorWords) -> tuple[str, bool]:

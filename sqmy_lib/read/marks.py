@@ -189,6 +189,7 @@ class Vocabulary:
             # 拟请区长批示, 提请县委书记王某某批示, 待区长批示: a 批示 asked of a leader, not given
             rf"|{self._asked_pattern(titles, words)}")
         self._asked = re.compile(self._asked_pattern(titles, ""))
+        self._asked_whole = re.compile(self._asked_pattern(titles, words))
         # After an adoption, where the office's product went (市政协采用（专报市委、市政府主要领导）, 市政协采用并呈送
         # 市委书记, 县政协以专报形式报县委、县政府): to leaders or organs of the 党委 and 政府, who did not adopt it.
         self._to_leaders = re.compile(
@@ -207,10 +208,14 @@ class Vocabulary:
     def _asked_pattern(titles: str, words: str) -> str:
         """A 批示 asked of (or planned for) a named leader, not yet given: 拟请区长批示, 提请县委书记王某某批示,
         报请副市长批示, 准备报区长批示, 待区长批示 (``words``: the 批示 words after the leader; '' for the
-        leader part alone, as free text has it before its 批示 word). 获, 经, 被 in between make it given."""
+        leader part alone, as free text has it before its 批示 word); sent to a post for its 批示, 已报市长批示,
+        呈县委书记批示 (a name after the post, 报县长张某某批示, may be who gave it: read as written). 获, 经,
+        被 in between make it given."""
         tail = rf"(?:{words})(?:意见)?" if words else ""
-        return (r"(?:已)?(?:拟请|拟报请|拟报|拟呈|拟送|拟|提请|报请|呈请|建议|准备|请|待)(?:报送|呈报|呈送|报|呈|送)?"
-                rf"(?:(?!批|签|圈|获|经|得|受|被)[^,，;；。()]){{0,12}}?(?:{titles})[\u4e00-\u9fff]{{0,3}}?{tail}")
+        between = r"(?:(?!批|签|圈|获|经|得|受|被)[^,，;；。()]){0,12}?"
+        return (r"(?:已)?(?:(?:拟请|拟报请|拟报|拟呈|拟送|拟|提请|报请|呈请|建议|准备|请|待)(?:报送|呈报|呈送|报|呈|送)?"
+                rf"{between}(?:{titles})[\u4e00-\u9fff]{{0,3}}?"
+                rf"|(?:报送|呈报|呈送|转呈|报|呈|送){between}(?:{titles})){tail}")
 
     def _deeds(self) -> None:
         """The patterns of one part that records two deeds (adopted and sent on, sent and adopted)."""
@@ -934,7 +939,7 @@ class Vocabulary:
         or only that the item went to a leader to read (``呈县长阅示``, ``已送县长审阅``), with the
         outcome in brackets too (``已呈报县委主要领导（未批示）``, ``报县长（待批示）``)."""
         t = unicodedata.normalize("NFKC", text).strip(" 。.")
-        if self._no_instruction.fullmatch(t) or _NO_OPINION.fullmatch(t):
+        if self._no_instruction.fullmatch(t) or _NO_OPINION.fullmatch(t) or self._asked_after_subject(t, self._asked_whole):
             return True
         if self._awaited_in_brackets(t):  # 区长批示（待）, 县长批示(拟), 市长批示（未批）: not given yet
             return True
@@ -944,6 +949,19 @@ class Vocabulary:
             return True
         clauses = _clauses(t)  # 已送县长，暂未批示: each clause says none
         return len(clauses) > 1 and all(map(self.says_no_instruction, clauses))
+
+    def _asked_after_subject(self, text: str, asked: re.Pattern) -> bool:
+        """Whether ``text`` is a 批示 asked of a leader (``asked``: 拟请区长批示, 待县长批示), alone or after
+        the item it is about (该信息已报请县长批示, 此件已提请县委书记批示, 本信息拟请县长批示): asked,
+        not given. A head naming a post or a 批示 (县委书记周某某请县长批示), or ending in 获, 经, 得, 被
+        or 受 (该信息经…), is more than the item: the text is read as it was."""
+        for start in range(len(text)):
+            head = text[:start]
+            if any(w in head for w in self.title_words) or self._any_instruction.search(head):
+                return False
+            if not head.endswith(_GIVEN_BY) and asked.fullmatch(text, start):
+                return True
+        return False
 
     def _awaited_in_brackets(self, t: str) -> bool:
         """A 批示 written with, in brackets after it, only that it is awaited, planned or not given
@@ -977,7 +995,7 @@ class Vocabulary:
         for m in self._in_text.finditer(t):
             before = m[1].strip()
             if (self._negated_tail.search(before) or re.match(r"(?:待|未|无|尚未|暂未|暂无|没有)", before)
-                    or self._asked.fullmatch(before)  # 拟请区长批示: asked, not given
+                    or self._asked_after_subject(before, self._asked)  # (该信息)拟请区长批示: asked, not given
                     or _AWAITED_AFTER.match(t, m.end())):  # 区长批示（待）: awaited, not given
                 continue
             # "该信息获市委书记王某某批示": the leader is what follows the last 获/得到/受到.
@@ -1465,6 +1483,8 @@ _KEPT = "\ue001"
 # 无具体意见, 没有指示: no 批示 said in other words.
 # What brackets after a 批示 write when it is not given yet: awaited (待, 待批), planned (拟), not given (未批).
 _AWAITED = re.compile(r"(?:待|拟|未|尚未|暂未|还未|暂无|尚无)(?:批|批示|签批|批复|定)?|(?:报批|审批|呈批|签批)中|在批")
+# What a 批示 asked of a leader is not when these come right before the asking word: 获, 经… 批示 is given.
+_GIVEN_BY = ("获", "经", "得", "被", "受")
 _AWAITED_AFTER = re.compile(rf"\s*\(\s*(?:{_AWAITED.pattern})\s*\)")
 _NO_OPINION = re.compile(r"(?:无|没有|暂无)(?:具体|明确)?(?:意见|指示|批示意见)")
 _CLAUSE_BREAK = re.compile(r"[,，;；。]")

@@ -2280,11 +2280,18 @@ class SheetReader:
             return
         # A clause at a time: 获市长批示;已报省政协 (two 备注 columns, or one). A named body only: a bare
         # "报送" in a note says too little.
-        sent = [reading for clause in _NOTE_CLAUSES.split(note) for reading in self.vocab.forwardings_in(clause) if reading.body]
+        sent = [reading for clause in _NOTE_CLAUSES.split(note) for reading in self.vocab.forwardings_in(clause)
+                if reading.body and not self._asks_own_leader(clause, reading)]
         if sent:
             self._finding("forward.in_note", r, c, note)
         for reading in sent:
             self._forward(item, ref, r, c, reading.body, reading, "note")
+
+    def _asks_own_leader(self, clause: str, reading: Reading) -> bool:
+        """A 备注 clause asking a leader of the office's own level for a 批示 (该信息已报请县长批示, 报请县长批示后
+        in a county office): no 上报 (the 批示, asked, is none either); a leader above is sent up to."""
+        asked = self.vocab.says_no_instruction(clause) or any(w in reading.body for w in self.vocab.instruction_words)
+        return asked and self.rules.tier_rank(self._placed(reading.body).tier) <= self.rules.tier_rank(self.rules.own_tier)
 
     def _adoption_in_note(self, r, item, ref, note: str, first: int) -> None:
         """备注 that says where the item was adopted (``被市政协采用``, ``省政协《社情民意》第8期采用``):
@@ -2352,13 +2359,14 @@ class SheetReader:
         """What a 备注 says against the row's adoptions when every part of it says not adopted
         (``未采用``, ``退稿``: 未采用) or not yet (``拟采用``, ``待定``, ``审核中``: 尚未确定采用); '' when
         it says anything else. A part naming a body of another tier (省政协待定 beside a 市级
-        adoption) is about that body; a plan to send it on (拟报省政协, 待上报) denies nothing."""
+        adoption) is about that body; a plan to send it on (拟报省政协, 待上报) or a 批示 asked of a leader
+        (拟请县长批示, 该信息已报请县长批示) denies nothing."""
         states = set()
         for x in readings:
             if x.state not in (NOT_ADOPTED, PENDING) or self._placed(x.body or norm(x.text)).tier not in (None, *tiers):
                 return ""
-            if x.state == PENDING and self.vocab.plans_forwarding(x.text):
-                return ""
+            if x.state == PENDING and (self.vocab.plans_forwarding(x.text) or self.vocab.says_no_instruction(x.text)):
+                return ""  # 拟报省政协, 待上报; 拟请县长批示: of a 上报 or a 批示 to come, not of the adoption
             states.add(x.state)
         return "" if not states else "未采用" if NOT_ADOPTED in states else "尚未确定采用"
 
