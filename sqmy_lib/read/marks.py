@@ -63,6 +63,24 @@ _CIRCLED = re.compile(r"[①-⑳⑴-⒇⒈-⒛]\s*")  # NFKC makes ① a 1, ⑴ 
 _FIRST_LIST_NUMBER = re.compile(r"\s*(?:\(1\)|1\s*([.、)]))\s*(?=[^\s\d])")
 # 与第3条重复, 同第3行: an item written again; 不计 as the whole 备注 (不计稿酬 is about money only).
 # The void words of the rules say the rest.
+# A negation right before a void word keeps the item: 不作废, 未撤回, 非重复, 不属于重复登记, 并非重复报送.
+_NOT_BEFORE = r"(?<![不未非没])(?<!不属于)(?<!不属)(?<!不是)(?<!不算)(?<!无需)(?<!无须)(?<!不需)(?<!不用)"
+# The void words that take an object (删除作者联系方式: the phone number is struck out, not the item), and
+# what after them is still the item or the deed (删除本条, 撤回此稿, 删除重复信息, 撤销处理, 撤回后重报).
+_VOID_VERBS = ("删除", "撤回", "撤销")
+_OBJECT_AFTER = re.compile(r"[\u4e00-\u9fff]{2,}")
+_NOT_AN_OBJECT = ("本", "此", "该", "这", "重复", "处理", "作废", "不计", "不予", "后", "了", "并", "再", "已")
+
+
+def _on_another_object(text: str, m: re.Match) -> bool:
+    """Whether the void word ``m`` found in ``text`` acts on something named after it that is not the item
+    (已删除作者联系方式, 撤销原标题中的错字): the item stands."""
+    if m[0] not in _VOID_VERBS:
+        return False
+    after = _OBJECT_AFTER.match(text, m.end())
+    return after is not None and not after[0].startswith(_NOT_AN_OBJECT)
+
+
 _SAME_AS = (r"与第?\d+(?:条|行|号)(?:信息)?(?:重复|合并)|同第?\d+(?:条|行|号)|并入第?\d+(?:条|行|号)"
             r"|重复[,，;；:：]?\s*(?:见|同|详见)第?\d+(?:条|行|号)|合并(?:到|至|入|于)第?\d+(?:条|行|号)"
             r"|与第?\d+(?:条|行|号)(?:为|系|是)同一(?:条|篇)?信息"
@@ -146,9 +164,11 @@ class Vocabulary:
         m = data.get("marks") or {}
         self.adopted = frozenset(_words(m, "adopted", upper=True))
         self.not_adopted = frozenset(_words(m, "not_adopted", upper=True))
-        # 备注 that strike an item out (rules ``void_words``), unless negated just before (不作废).
+        # 备注 that strike an item out (rules ``void_words``), unless negated just before (不作废, 不属于重复登记).
         void = _words(data, "void_words")
-        self._void = re.compile(rf"(?<![不未非没])(?:{'|'.join(map(re.escape, void))})|{_SAME_AS}" if void else _SAME_AS)
+        self._void = re.compile(rf"{_NOT_BEFORE}(?:{'|'.join(map(re.escape, void))})|{_SAME_AS}" if void else _SAME_AS)
+        # ... and unless the 备注 says the row is the version that stands (原稿已撤回，此为修改稿; 撤回后重新报送).
+        self._void_kept = re.compile("|".join(map(re.escape, _words(data, "void_kept_words"))) or "(?!)")
         self._unpaid = re.compile("|".join(map(re.escape, _words(data, "unpaid_words"))) or "(?!)")
         self.pending = frozenset(_words(m, "pending", upper=True))
         self.forwarded = tuple(_words(m, "forwarded", upper=True))
@@ -246,8 +266,17 @@ class Vocabulary:
     # -- adoption cells
 
     def says_void(self, text: str) -> bool:
-        """Whether a 备注 says the item was struck out: 作废, 已撤回, 重复报送, 与第3条重复."""
-        return bool(self._void.search(norm(text)))
+        """Whether a 备注 says the item was struck out: 作废, 已撤回, 重复报送, 与第3条重复; not one whose
+        deed has another object (已删除作者联系方式), nor one saying this row is the version that stands
+        (rules ``void_kept_words``: 原稿已撤回，此为修改稿; ``void_but_kept``)."""
+        t = norm(text)
+        return not self._void_kept.search(t) and any(not _on_another_object(t, m) for m in self._void.finditer(t))
+
+    def void_but_kept(self, text: str) -> bool:
+        """Whether a 备注 tells of a deed that strikes an item out and also that this row is the version
+        that stands (作者撤回后修改重新报送): counted, said (``row.void_kept``)."""
+        t = norm(text)
+        return bool(self._void_kept.search(t)) and any(not _on_another_object(t, m) for m in self._void.finditer(t))
 
     def colour_legend(self, text: str) -> bool:
         """Whether a text says what a colour marks (黄色为市政协采用, 注：红色字为已撤稿, 标黄的信息已被采用):

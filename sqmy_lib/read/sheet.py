@@ -514,6 +514,8 @@ class SheetReader:
             self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="void", detail=void)
             self._finding("row.void", r + 1, self.f["note"], void)
         else:
+            if (c := self.f.get("note")) is not None and c < len(row) and type(row[c]) is str and self.vocab.void_but_kept(row[c]):
+                self._finding("row.void_kept", r + 1, c, row[c].strip())  # 撤回后修改重新报送: this row stands
             kept.append(r + 1)
             data.append(row)
 

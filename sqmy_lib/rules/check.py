@@ -387,6 +387,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("unit_name_words", words(non_empty=False)),
     Spec("unit_name_suffixes", words(non_empty=False)),
     Spec("void_words", words(non_empty=False)),
+    Spec("void_kept_words", words(non_empty=False)),
     Spec("unpaid_words", words(non_empty=False)),
     Spec("joint_words", words(non_empty=False)),
     Spec("sample_words", words(non_empty=False)),
