@@ -287,3 +287,29 @@ def test_the_annotated_copy_of_an_xls_opens_with_every_finding(tmp_path):
     listed = [(row[2], row[3]) for row in wb["问题清单"].iter_rows(min_row=2, values_only=True)]
     assert listed == [("row.hidden", "2025年!A7"), ("row.struck", "2025年!C8"), ("cell.note", "2025年!C9"),
                       ("row.hidden_records", "采用台账!A4")]
+
+
+def test_a_cell_with_a_line_break_quoted_in_a_finding_keeps_the_report_one_line_per_problem(tmp_path):
+    # The clerk wrote 备注 "已报⏎省政协" (Alt+Enter) and 作者 "张三⏎李四". By hand: one finding,
+    # forward.in_note at G3 (上报, not 采用: no 稿酬), so 校验报告 (sqmy validate's text) has one line for it,
+    # then the three summary lines; before, the quoted cell broke it over two lines, the second without
+    # severity, place or code. The JSON keeps the cell as written.
+    wb = xlwt.Workbook(encoding="utf-8")
+    date, wrap = xlwt.easyxf(num_format_str="yyyy-mm-dd"), xlwt.easyxf("align: wrap on")
+    ws = wb.add_sheet("2025年")
+    ws.write_merge(0, 0, 0, 6, TITLE)
+    for c, v in enumerate(["报送日期", "信息标题", "作者", "单位", "采用情况", "领导批示", "备注"]):
+        ws.write(1, c, v)
+    for c, v in enumerate([D(2025, 4, 5), "关于甲的建议", "张三\n李四", "民盟东山县委", "市政协采用\n（2025.5.6）", None, "已报\n省政协"]):
+        if v is not None:
+            ws.write(2, c, v, date if isinstance(v, dt.date) else wrap)
+    wb.save(str(tmp_path / "台账.xls"))
+    ran = sqmy("validate", tmp_path, "--year", "2025")
+    lines = ran.stdout.strip().splitlines()
+    assert len(lines) == 4 and lines[0].startswith("警告  台账.xls!2025年!G3  [forward.in_note]"), lines
+    assert "备注中写有上报“已报 省政协”" in lines[0]
+    ledger, report = assert_every_cell_accounted(tmp_path / "台账.xls", year=2025)
+    assert [i.code for i in report.issues] == ["forward.in_note"] and "已报\n省政协" in report.issues[0].message
+    assert _fen(ledger, 2025) == {"张三": 5000, "李四": 5000}  # 市级 10000 shared
+    as_json = sqmy("validate", tmp_path, "--year", "2025", "--format", "json")
+    assert "已报\\n省政协" in as_json.stdout
