@@ -5,7 +5,9 @@ figures worked out by hand, every non-empty cell read or said.
 What was wrong: a hidden row of the 采用台账 or 批示台账 sheet (an adoption or a 批示 on a row of its
 own, no item on it) was read and paid without a word; only hidden rows holding items were said
 (row.hidden). A whole hidden 采用台账 sheet alike (sheet.hidden was said only for items). Now said:
-row.hidden_records, sheet.hidden_records."""
+row.hidden_records, sheet.hidden_records. Also: a cell's line break quoted in a finding broke the
+校验报告's one line per problem; 批示 over 领导 | 内容 was taken for a title row when the row below
+was a whole header by itself (内容 alone names the title), the 批示's text lost."""
 from __future__ import annotations
 
 import datetime as dt
@@ -313,3 +315,45 @@ def test_a_cell_with_a_line_break_quoted_in_a_finding_keeps_the_report_one_line_
     assert _fen(ledger, 2025) == {"张三": 5000, "李四": 5000}  # 市级 10000 shared
     as_json = sqmy("validate", tmp_path, "--year", "2025", "--format", "json")
     assert "已报\\n省政协" in as_json.stdout
+
+
+def test_pishi_over_leader_and_text_is_read_when_the_row_below_is_a_header_by_itself(tmp_path):
+    # A two-level header whose lower row, with the merged-down labels, is a whole header by itself:
+    # 编号 | 报送日期 | 信息标题 | 作者 | 单位 merged over two rows, 采用情况 over 采用单位 | 采用日期, 批示 over
+    # 领导 | 内容; and a 采用台账 sheet with 编号 merged down, 采用情况 over 采用单位 | 期号 | 采用日期, 批示 over
+    # 领导 | 内容. 内容 alone names the item's title, so 批示 was taken for a title over item columns: the top
+    # row set aside as a caption, 内容 read as a second title (header.ignored, "无需读取": the 批示's text
+    # lost) or, on the 采用台账, as the title (link.number_mismatch against 编号 1's). By hand: 内容 under 批示
+    # is the 批示's text: 编号 1 市长刘某 "请市水利局研究" (报送台账 G4:I4), 编号 2 副市长陈某 "请研究" (采用台账);
+    # 稿酬: 编号 1 市级 ×2 = 20000 fen 张三; 编号 2 省级 ×2 = 40000 fen 李四.
+    wb = xlwt.Workbook(encoding="utf-8")
+    date = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    ws = wb.add_sheet("2025年")
+    ws.write_merge(0, 0, 0, 8, TITLE)
+    for c, v in enumerate(["编号", "报送日期", "信息标题", "作者", "单位"]):
+        ws.write_merge(1, 2, c, c, v)
+    ws.write_merge(1, 1, 5, 6, "采用情况")
+    ws.write_merge(1, 1, 7, 8, "批示")
+    for c, v in enumerate(["采用单位", "采用日期", "领导", "内容"], 5):
+        ws.write(2, c, v)
+    for r, row in enumerate([[1.0, D(2025, 2, 5), "关于甲的建议", "张三", "民盟东山县委", "市政协", D(2025, 3, 1), "市长刘某", "请市水利局研究"],
+                             [2.0, D(2025, 2, 6), "关于乙的建议", "李四", "民进东山县委"]], 3):
+        for c, v in enumerate(row):
+            ws.write(r, c, v, date if isinstance(v, dt.date) else xlwt.Style.default_style)
+    ws2 = wb.add_sheet("采用台账")
+    ws2.write_merge(0, 1, 0, 0, "编号")
+    ws2.write_merge(0, 0, 1, 3, "采用情况")
+    ws2.write_merge(0, 0, 4, 5, "批示")
+    for c, v in enumerate(["采用单位", "期号", "采用日期", "领导", "内容"], 1):
+        ws2.write(1, c, v)
+    for c, v in enumerate([2.0, "省政协", "第5期", D(2025, 4, 2), "副市长陈某", "请研究"]):
+        ws2.write(2, c, v, date if isinstance(v, dt.date) else xlwt.Style.default_style)
+    path = tmp_path / "台账.xls"
+    wb.save(str(path))
+    ledger, report = assert_every_cell_accounted(path, year=2025)
+    assert [i.code for i in report.issues] == []
+    assert list(ledger.sheets["header_rows"]) == [2, 2]
+    got = ledger.instructions.merge(ledger.submissions[["item", "item_no"]], on="item")
+    assert sorted(zip(got["item_no"], got["leader"], got["text"])) == [("1", "市长刘某", "请市水利局研究"),
+                                                                      ("2", "副市长陈某", "请研究")]
+    assert _fen(ledger, 2025) == {"张三": 20000, "李四": 40000}
