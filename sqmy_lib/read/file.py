@@ -113,6 +113,7 @@ class FileReader:
                        value=ctx.year_conflict[0], detail=ctx.year_conflict[1])
         merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
         before = tables.n["submissions"]
+        records_before = {t: tables.n[t] for t in _RECORD_WORDS}
         SheetReader(table, ctx, self.rules, tables, self.vocab, self.author_words, memo, by_seq).read(
             rows, grid.formula_cells, merged, grid.error_cells, grid.struck_cells, grid.partly_struck,
             grid.volatile_cells, grid.fills)
@@ -128,10 +129,7 @@ class FileReader:
                 tables.add("findings", code="cell.merged_across", src=ctx.src, row=r0 + 1, column=col_letter(c0),
                            value=f"{col_letter(c0)}{r0 + 1}:{col_letter(c1)}{r0 + 1}", detail="")
         out.sheets.append(_sheet_row(ctx, table, grid.hidden, items))
-        if grid.hidden and items:
-            tables.add("findings", code="sheet.hidden", src=ctx.src, row=None, column="", value=grid.name, detail=str(items))
-        elif grid.hidden_rows and items:
-            _say_hidden_rows(grid.hidden_rows, tables.data["submissions"]["row"][-items:], ctx.src, tables)
+        _say_hidden(grid, items, records_before, ctx.src, tables)
         if grid.hidden_cols and not grid.hidden:
             _say_hidden_columns(grid.hidden_cols, rows, table, ctx.src, tables)
 
@@ -168,6 +166,50 @@ def _say_hidden_columns(hidden: set[int], rows: list[list], table, src: int, tab
                           if c < len(rows[r]) and rows[r][c] not in ("", None)), col_letter(c))
             tables.add("findings", code="column.hidden", src=src, row=table.header_top + 1, column=col_letter(c),
                        value=label, detail=str(filled))
+
+
+# The records a table may hold on rows of their own (a 采用台账's, a 批示台账's), and how a count of them is said.
+_RECORD_WORDS = {"adoptions": "条采用记录", "instructions": "件批示", "forwards": "条上报记录"}
+
+
+def _say_hidden(grid, items: int, records_before: dict[str, int], src: int, tables: Tables) -> None:
+    """What a hidden sheet or hidden rows of a table hold, counted all the same: its items (sheet.hidden,
+    row.hidden), and the adoptions, 批示 and 上报 on rows that hold no item (a 采用台账's or 批示台账's rows:
+    paid and scored as any other; sheet.hidden_records, row.hidden_records)."""
+    item_rows = tables.data["submissions"]["row"][-items:] if items else []
+    if grid.hidden and items:
+        tables.add("findings", code="sheet.hidden", src=src, row=None, column="", value=grid.name, detail=str(items))
+    elif grid.hidden_rows and items:
+        _say_hidden_rows(grid.hidden_rows, item_rows, src, tables)
+    if grid.hidden or grid.hidden_rows:
+        _say_hidden_records(grid, set(item_rows), records_before, src, tables)
+
+
+def _say_hidden_records(grid, item_rows: set[int], records_before: dict[str, int], src: int, tables: Tables) -> None:
+    """The adoptions, 批示 and 上报 a hidden sheet, or hidden rows that hold no item, hold: said, with how many."""
+    rows, counts = _hidden_records(None if grid.hidden else grid.hidden_rows, item_rows, records_before, tables)
+    what = "、".join(f"{n} {_RECORD_WORDS[t]}" for t, n in counts.items() if n)
+    if not what:
+        return
+    if grid.hidden:
+        tables.add("findings", code="sheet.hidden_records", src=src, row=None, column="", value=grid.name, detail=what)
+    else:
+        shown = "、".join(map(str, rows[:10])) + (" 等" if len(rows) > 10 else "")
+        tables.add("findings", code="row.hidden_records", src=src, row=rows[0], column="A", value=shown, detail=what)
+
+
+def _hidden_records(hidden: set[int] | None, item_rows: set[int], records_before: dict[str, int],
+                    tables: Tables) -> tuple[list[int], dict[str, int]]:
+    """The (Excel) rows, hidden (``hidden`` 0-based; None: the whole sheet is), that hold records read
+    since ``records_before`` and no item, and how many records of each table they hold."""
+    rows: set[int] = set()
+    counts: dict[str, int] = {}
+    for t, start in records_before.items():
+        found = [r for r in tables.data[t]["row"][start:]
+                 if r is not None and r not in item_rows and (hidden is None or r - 1 in hidden)]
+        counts[t] = len(found)
+        rows.update(found)
+    return sorted(rows), counts
 
 
 def _say_hidden_rows(hidden: set[int], item_rows: list[int], src: int, tables: Tables) -> None:

@@ -375,8 +375,13 @@ _RECORD_FIELDS = frozenset(("adoption", "adopted_flag", "issue_no", "adopted_on"
 
 def _heads_items_and_records(label: str, columns: range, below: list[str], words: HeaderWords) -> bool:
     """Whether a label heads an item's own columns and its records too, or heads an item's own
-    columns as if they were records (2025年社情民意信息采用情况表 merged over 序号 … 单位)."""
-    fields = {words.field_of(below[k]) for k in columns if k < len(below) and below[k]}
+    columns as if they were records (2025年社情民意信息采用情况表 merged over 序号 … 单位). The columns below
+    are read as a group of records reads them: 内容 under 批示 is the 批示's text (批示 over 领导 | 内容), not
+    the item's title it names alone."""
+    group = words.group_of(label)
+    record_group = group in ("adoption", "forward", "instruction")
+    fields = {(record_group and _field_in_group(below[k], group, words)[0]) or words.field_of(below[k])
+              for k in columns if k < len(below) and below[k]}
     if not fields & _ITEM_FIELDS:
         return False
     bodies = any(k < len(below) and below[k] and words.field_of(below[k]) is None and words.body_tier(below[k])

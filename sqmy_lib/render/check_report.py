@@ -47,8 +47,15 @@ def issues_text(report: Report, files: Iterable[str] = ()) -> str:
         return f"{Path(i.file).parent.name}/{i.cell}" if shared else i.cell
 
     return "\n".join(
-        "  ".join(filter(None, (SEVERITY_ZH[i.severity], where(i), f"[{i.code}] {i.message}"))) for i in report.issues
+        "  ".join(filter(None, (SEVERITY_ZH[i.severity], where(i), f"[{i.code}] {one_line(i.message)}"))) for i in report.issues
     )
+
+
+def one_line(message: str) -> str:
+    """A message on one line: a cell's line breaks (Alt+Enter: 已报⏎省政协, quoted in it) shown as a space,
+    as the cell shows them wrapped, so each line of the report is one problem. The JSON and the 问题清单
+    keep the text as written."""
+    return " ".join(part.strip() for part in message.splitlines() if part.strip()) if "\n" in message or "\r" in message else message
 
 
 def write_check_report(ledger: Ledger, report: Report, out_dir: str | Path) -> list[Path]:
