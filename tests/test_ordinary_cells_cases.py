@@ -54,3 +54,15 @@ def test_the_sender_column_of_a_forwarding_ledger_is_no_body(tmp_path):
     forwards = ledger.forwards
     assert list(zip(forwards["body"], forwards["tier"], forwards["date"].dt.date)) == [("市政协", "市级", D(2025, 3, 5))]
     assert any(f.sheet == "上报台账" and f.row == 3 and f.column == "E" for f in report.issues)
+
+
+def test_none_yet_in_the_adoption_column_is_no_adoption(tmp_path):
+    # 采用情况 暂无 / 尚无 / 暂未采用 / 尚未采用: not adopted (yet), as 无 and 未采用 are; each was "无法判断" (mark.unknown).
+    marks = ["暂无", "尚无", "暂未采用", "尚未采用"]
+    rows = [[k + 1, D(2026, 3, k + 1), f"关于第{k + 1}件事的建议", name, "民盟县委", mark, None]
+            for k, (name, mark) in enumerate(zip(NAMES, marks))]
+    write_xlsx(tmp_path / "台账.xlsx", {"2026年": [["2026年社情民意信息报送登记表"], HEADER, *rows]})
+    ledger = sq.read_ledgers(tmp_path / "台账.xlsx", year=2026)
+    report = sq.validate(ledger)
+    assert len(ledger.submissions) == 4 and ledger.adoptions.empty
+    assert not findings(report, "mark.unknown")
