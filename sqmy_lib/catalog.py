@@ -111,6 +111,9 @@ _ENTRIES = [
     Code("header.ignored_empty", INFO, "列不读取(按设计,该列为空)", "“{value}”列由本工具自行计算或无需读取,该列目前没有内容,今后填写的内容也不会读取"),
     Code("header.filler_as_author", WARNING, "填表人列按作者读取",
          "表中没有“作者”列,“{value}”列(填表人)按作者读取;如填表人不是作者,请增加“作者”列填写作者姓名"),
+    Code("header.sender_units", INFO, "上报单位列按报送单位读取",
+         "“{value}”列所填都是本级的单位(没有市政协等上级机关),按报送信息的单位读取,该列的上报日期按收稿日期读取;"
+         "如该列是向上级报送的去向,请改填上级机关名称(如“市政协”)"),
     Code("header.duplicate", WARNING, "重复的列", "“{value}”与前面的列含义相同,该列 {detail} 个单元格未读取;请合并为一列"),
     Code("row.unit_heading", INFO, "按分组标题计单位", "“{value}”是一组信息的标题,其下未填单位的 {detail} 条信息计入该单位"),
     Code("cell.merged_records", WARNING, "采用/批示单元格合并跨多条信息",

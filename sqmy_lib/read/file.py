@@ -51,7 +51,7 @@ class FileReader:
     def __init__(self, rules: Rules):
         self.rules = rules
         self.vocab = Vocabulary(rules.data, rules.place)
-        self.words = HeaderWords(rules.data.get("headers"), rules.place, self.vocab.forwarded)
+        self.words = HeaderWords(rules.data.get("headers"), rules.place, self.vocab.forwarded, rules.unit_or_body)
         self.author_words = AuthorWords.from_rules(rules.data)
 
     def read(self, path: Path, year: int | None, as_items: bool = False) -> FileResult:

@@ -36,6 +36,7 @@ from .vocabulary import (
     SCORE_ENDINGS,
     ROSTER_ROLE_FALLBACK,
     ORIGINAL_NO_LABELS,
+    SENDER_UNIT_LABELS,
     FOLLOW_UP_STATUS_LABELS,
 )
 
@@ -112,6 +113,7 @@ class Layout:
     unknown: dict[int, str] = field(default_factory=dict)  # col → label
     fillers: dict[int, str] = field(default_factory=dict)  # who filled in the row (填报人姓名): col → label
     filler_author: int | None = None  # a filler column read as the authors, for want of an 作者 column
+    sender_units: int | None = None  # a 上报单位 column whose cells are the office's own units: read as the 单位
     labels: dict[int, str] = field(default_factory=dict)  # col → the label path as shown (采用情况/市政协)
     # A second (third…) adoption, 批示 or 上报 written in numbered columns (采用单位2 | 期数2,
     # 第二次采用/采用单位, 批示领导2, 上报单位2): per kind, each later record's own columns (field → col), read like the first's.
@@ -126,7 +128,7 @@ class Layout:
 class HeaderWords:
     """The header vocabulary, with an office's own synonyms (rules ``headers:``) added."""
 
-    def __init__(self, extra: dict | None = None, place=None, forwarded_prefixes=()):
+    def __init__(self, extra: dict | None = None, place=None, forwarded_prefixes=(), unit_or_body=None):
         labels = {f: list(ls) for f, ls in FIELD_LABELS.items()}
         for fld, more in (extra or {}).items():
             labels.setdefault(fld, []).extend(more or [])
@@ -134,6 +136,7 @@ class HeaderWords:
         self.ignored = {norm_label(x) for x in IGNORED_LABELS}
         self.place = place or (lambda text: None)
         self.forwarded_prefixes = tuple(forwarded_prefixes)
+        self.unit_or_body = unit_or_body or (lambda text: "")  # rules ``unit_or_body``: unit, body or ''
         self._memo: dict[str, str | None] = {}
         self._tiers: dict[str, str | None] = {}
 
@@ -260,7 +263,7 @@ def find_layout(rows: list[list], merges, words: HeaderWords, hint: str = "", by
             best, best_score = i, score
     if best is not None:
         best = _first_table(scores, scan, best, best_score)
-        layout = _ledger_layout(scan, raw_scan, best, merges, words, hint, by_seq)
+        layout = _ledger_layout(scan, raw_scan, best, merges, words, hint, by_seq, rows)
         if layout is not None:
             return layout
     return _roster_layout(raw_scan, roster)
@@ -307,7 +310,8 @@ def _header_like(labels: list[str], words: HeaderWords) -> bool:
     return bool(filled) and all(words.knows(l) for l in filled)
 
 
-def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: str = "", by_seq: bool = False) -> Layout | None:
+def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: str = "", by_seq: bool = False,
+                   rows: list[list] = ()) -> Layout | None:
     top = bottom = best
     # Group rows above (采用情况 over its sub-columns), sub-rows below, three rows at most.
     while top > 0 and bottom - top + 1 < MAX_HEADER_ROWS and _is_group_row(raw_scan[top - 1], scan[top - 1], words, scan[top]):
@@ -323,6 +327,7 @@ def _ledger_layout(scan, raw_scan, best: int, merges, words: HeaderWords, hint: 
             continue
         layout.labels[c] = "/".join(path)
         _place_column(layout, c, path, words)
+    _settle_sender_units(layout, rows[bottom + 1:], words)
     _settle_dates(layout, hint)
     _settle_fillers(layout)
     kind = _kind_by_title(layout, _ledger_kind(layout, hint), raw_scan[:top], hint)
@@ -765,8 +770,24 @@ def _settle_dates(layout: Layout, hint: str = "") -> None:
     if "day" in f and "date" not in f:
         layout.unknown[f.pop("day")] = "日"
     if "date" not in f and "forwarded_on" in f and "forward" not in f and not any(b.action == "forward" for b in layout.bodies) \
-            and not _forward_ledger(layout, hint):
+            and (layout.sender_units is not None or not _forward_ledger(layout, hint)):
         f["date"] = f.pop("forwarded_on")
+
+
+_SENDER_UNIT_LABELS = frozenset(norm_label(x) for x in SENDER_UNIT_LABELS)
+
+
+def _settle_sender_units(layout: Layout, data: list[list], words: HeaderWords) -> None:
+    """A 上报单位 column with no 单位 column beside it, every filled cell a unit of the office's own (民盟县委,
+    城关镇) and none a body items are sent up to (市政协, 县委办): the units 上报 their items to the office, so
+    the column is the 单位 (its 上报日期 the day each came in: ``_settle_dates``), said (header.sender_units).
+    Any other cell (市政协, 陈静, 已上报) keeps it the 上报 column, each cell read or said as one."""
+    c = layout.fields.get("forward")
+    if c is None or "unit" in layout.fields or layout.labels.get(c) not in _SENDER_UNIT_LABELS:
+        return
+    cells = {cell_text(row[c]).strip() for row in data if c < len(row)} - {""}
+    if cells and all(words.unit_or_body(text) == "unit" for text in cells):
+        layout.fields["unit"] = layout.sender_units = layout.fields.pop("forward")
 
 
 def _forward_ledger(layout: Layout, hint: str) -> bool:

@@ -169,7 +169,10 @@ class Vocabulary:
         self._void = re.compile(rf"{_NOT_BEFORE}(?:{'|'.join(map(re.escape, void))})|{_SAME_AS}" if void else _SAME_AS)
         # ... and unless the 备注 says the row is the version that stands (原稿已撤回，此为修改稿; 撤回后重新报送).
         self._void_kept = re.compile("|".join(map(re.escape, _words(data, "void_kept_words"))) or "(?!)")
-        self._unpaid = re.compile("|".join(map(re.escape, _words(data, "unpaid_words"))) or "(?!)")
+        # 不计稿酬, 稿酬不计; not 稿酬不计入个人考核 (不计入: the 稿酬 not counted into something else, still paid).
+        self._unpaid = re.compile(f"(?:{'|'.join(map(re.escape, _words(data, 'unpaid_words')))})(?!入)"
+                                  if _words(data, "unpaid_words") else "(?!)")
+        self._filing = re.compile("|".join(map(re.escape, _words(data, "filing_words"))) or "(?!)")
         self.pending = frozenset(_words(m, "pending", upper=True))
         self.forwarded = tuple(_words(m, "forwarded", upper=True))
         self.negations = tuple(_words(m, "negations", upper=True))
@@ -296,6 +299,12 @@ class Vocabulary:
     def says_unpaid(self, text: str) -> bool:
         """Whether a 备注 or an adoption cell says no 稿酬 is paid (不计稿酬): rules ``unpaid_words``."""
         return bool(self._unpaid.search(norm(text)))
+
+    def tells_filing(self, text: str) -> bool:
+        """Whether a pending text of a 备注 tells only of filing the papers (原件存档, 已存档备查: rules
+        ``filing_words``), no other pending word once those are set aside (存档待定 is still pending)."""
+        t = norm(text)
+        return bool(self._filing.search(t)) and not self._pending_in.search(self._filing.sub("", t))
 
     def plans_forwarding(self, text: str) -> bool:
         """Whether a pending text is a plan to send the item on (``拟报省政协``, ``待上报``: a pending word

@@ -841,6 +841,10 @@ class SheetReader:
             c = layout.filler_author
             self.t.add("findings", code="header.filler_as_author", src=src, row=header_row, column=col_letter(c),
                        value=layout.labels.get(c, ""), detail="")
+        if layout.sender_units is not None:
+            c = layout.sender_units
+            self.t.add("findings", code="header.sender_units", src=src, row=header_row, column=col_letter(c),
+                       value=layout.labels.get(c, ""), detail="")
         for c, fld in layout.also.items():
             if fld not in ("note", "author"):  # a second 备注 is read into the note, 第二作者 into the authors
                 self.t.add("findings", code="header.duplicate", src=src, row=header_row, column=col_letter(c),
@@ -2361,10 +2365,12 @@ class SheetReader:
         """What a 备注 says against the row's adoptions when every part of it says not adopted
         (``未采用``, ``退稿``: 未采用) or not yet (``拟采用``, ``待定``, ``审核中``: 尚未确定采用); '' when
         it says anything else. A part naming a body of another tier (省政协待定 beside a 市级
-        adoption) is about that body; a plan to send it on (拟报省政协, 待上报) or a 批示 asked of a leader
-        (拟请县长批示, 该信息已报请县长批示) denies nothing."""
+        adoption) is about that body; a plan to send it on (拟报省政协, 待上报), a 批示 asked of a leader
+        (拟请县长批示, 该信息已报请县长批示) or the papers filed (原件存档, 已存档) denies nothing."""
         states = set()
         for x in readings:
+            if x.state == PENDING and self.vocab.tells_filing(x.text):
+                continue  # 原件存档, 已存档: the papers filed, not the item held back
             if x.state not in (NOT_ADOPTED, PENDING) or self._placed(x.body or norm(x.text)).tier not in (None, *tiers):
                 return ""
             if x.state == PENDING and (self.vocab.plans_forwarding(x.text) or self.vocab.says_no_instruction(x.text)):

@@ -85,6 +85,11 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 # A number column that is the item's number in the office that sent it (原编号 | 白沙区-2025-001 beside the city's
 # own 编号 | JZ-2025-004): read as its own field (original_no; the roll-up matches by it), not a second 编号.
 # Alone, it is the item's 编号 (FIELD_LABELS).
+# A 上报单位 column is where the office sent each item up (市政协), or, in an office whose units 上报 to it, the
+# unit that sent the item (民盟县委): the latter when every cell is a unit of the office's own and none a body
+# items go up to (read.headers ``_settle_sender_units``); its 上报日期 is then the day the item came in.
+SENDER_UNIT_LABELS = ("上报单位", "上报单位名称")
+
 ORIGINAL_NO_LABELS = ("原编号", "原信息编号", "原稿件编号", "原始编号", "下级编号", "来稿原编号")
 
 # When no label matches exactly, the first keyword a label contains decides (order matters:

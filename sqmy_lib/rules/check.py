@@ -389,6 +389,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("void_words", words(non_empty=False)),
     Spec("void_kept_words", words(non_empty=False)),
     Spec("unpaid_words", words(non_empty=False)),
+    Spec("filing_words", words(non_empty=False)),
     Spec("joint_words", words(non_empty=False)),
     Spec("sample_words", words(non_empty=False)),
     Spec("colour_legend", mapping),

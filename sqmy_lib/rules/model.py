@@ -343,6 +343,16 @@ class Rules:
             return "ambiguous"
         return "person"
 
+    def unit_or_body(self, name: str) -> str:
+        """``body`` for a body items are sent up to (placed above the office's tier, or in a channel whose
+        adoptions count for the tiers: 市政协, 县委办); ``unit`` for a unit of the office's own (a unit word
+        marks it and it is no such body: 民盟县委, 县教育局, 城关镇); '' for anything else (陈静, 已上报, √)."""
+        placed = self.placement.place(name)
+        if placed.tier is not None and (self.tier_rank(placed.tier) > self.tier_rank(self.own_tier)
+                                        or self.channel_counts(placed.channel, "tiers")):
+            return "body"
+        return "unit" if self.author_kind(name) in ("unit", "ambiguous") else ""
+
     def looks_like_unit(self, name: str) -> bool:
         """Whether an author name reads as a unit, absent a roster (see author_kind)."""
         return self.author_kind(name) == "unit"
