@@ -151,3 +151,15 @@ def test_place_says_what_it_is_sure_of():
     # Rules whose places are still the shipped placeholders (示例县, 示例市) say no place to judge a word by: as before.
     shipped = sq.load_rules(year=2026)
     assert [shipped.place(b).tier for b in ("区政协", "州政协", "市政协")] == ["县级", "市级", "市级"]
+
+
+def test_a_county_level_citys_own_mayor_written_with_its_name_is_its_own_tier():
+    # 利川市政协 (relative {市: own}): 利川市市长 and 利川市副市长 are its own 市长, 县级, as 市长 alone is (they were 市级:
+    # a 批示 counted at 市级, 10 points instead of 0). 恩施州州长 stays 市级; 北京市市长 for 西城区 is 省级.
+    lichuan = _rules(name="利川市政协", full_name="政协利川市委员会", place="利川市", city="恩施土家族苗族自治州",
+                     province="湖北省", relative={"市": "own"})
+    assert [lichuan.leader_level_of(x) for x in ("利川市市长刘某", "利川市副市长王某", "市长刘某", "恩施州州长李某")] == \
+        ["县级", "县级", "县级", "市级"]
+    xicheng = _rules(name="西城区政协", full_name="政协北京市西城区委员会", place="西城区", city="", province="北京市",
+                     relative={"市": "省级"})
+    assert xicheng.leader_level_of("北京市市长某某") == "省级"

@@ -204,9 +204,10 @@ class Placement:
         place = self._last_place(core)
         # The place or level word that ends last is the most specific (湖北省宜昌市政协: 宜昌市, not 湖北省;
         # 北京市东城区政协: 区); a level word inside the place name itself (利川市委) is the place's.
-        # A place below the office written before a post of its own (临江市市长钱某某, 扶余市副市长) is that
-        # place's: the level word right after it is the place's, as the 市 of 临江市委 is.
-        own_post = (place is not None and found is not None and place[1] in self.below
+        # A place below the office, or the office's own, written before a post of its own (临江市市长钱某某, 扶余市副市长;
+        # 利川市市长 in 利川市's ledger, 北京市市长 in a district's) is that place's: the level word right after it is the
+        # place's, as the 市 of 临江市委 is.
+        own_post = (place is not None and found is not None
                     and _DEPUTY.fullmatch(core[place[0]:found[2]]) is not None)  # (place ends where the post starts)
         if place is not None and (found is None or place[0] >= found[2] + len(found[0]) or own_post):
             _, word, tier = place
