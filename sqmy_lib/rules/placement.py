@@ -75,6 +75,9 @@ class Placed:
     by_product: bool = False
     # not placed for want of knowing whether a 市 (扶余市政协) is a county-level city below the office or another city
     city_unclear: bool = False
+    # not placed: a level word at the start (区政协, 市长) that ends none of the office's places at its tier
+    # (区政协 in a 旗 of 内蒙古自治区: the 自治区's or a district's; 市政协 in a county-level city), not in ``relative``
+    level_unclear: bool = False
 
 
 class Placement:
@@ -108,12 +111,20 @@ class Placement:
                 for word in _place_forms(norm_name(name)) if tier else []:
                     places.setdefault(word, set()).add(tier)
         self.below = self._below(office, places)
+        # The office's place names with their tiers: a level word at the start of a name (区政协, 市长) of the
+        # office's own tier or its city's that ends none of them is not known to mean either.
+        self._all_places = _office_places(office, tiers, own_tier)
+        self._start_places = {tier for _, tier in self._all_places} & {own_tier, _absolute(tiers, own_tier, 1)}
         # A short form two places share (示例 of 示例县 and 示例市) places nothing.
         self.places = sorted(((w, next(iter(t))) for w, t in places.items() if len(t) == 1), key=lambda x: -len(x[0]))
         self.title_prefixes = sorted(p.get("title_prefixes") or [], key=len, reverse=True)
         self._place_level = self._levels_of_places(office)
         # What is no place's name before a level word (报送市政协, 被市政协采用: the marks' words, the verbs).
         self.not_places = tuple(w for w in (*not_places, *ADOPTION_VERBS, *_NOT_IN_A_PLACE) if w)
+        # What may stand before a level word that still has no place before it (被市政协采用, 经市政协编发,
+        # 报送市政协, 本市政协编发, 我市): the office means its own 市 there, as in 市政协 (``relative``).
+        self._no_place = re.compile("(?:%s)*" % "|".join(
+            map(re.escape, sorted({*self.not_places, *_OWN_PLACE}, key=len, reverse=True))))
         self._memo = lru_cache(maxsize=1 << 14)(self._place)
         self.organ_key = lru_cache(maxsize=1 << 12)(self._organ_key)
 
@@ -193,9 +204,10 @@ class Placement:
         place = self._last_place(core)
         # The place or level word that ends last is the most specific (湖北省宜昌市政协: 宜昌市, not 湖北省;
         # 北京市东城区政协: 区); a level word inside the place name itself (利川市委) is the place's.
-        # A place below the office written before a post of its own (临江市市长钱某某, 扶余市副市长) is that
-        # place's: the level word right after it is the place's, as the 市 of 临江市委 is.
-        own_post = (place is not None and found is not None and place[1] in self.below
+        # A place below the office, or the office's own, written before a post of its own (临江市市长钱某某, 扶余市副市长;
+        # 利川市市长 in 利川市's ledger, 北京市市长 in a district's) is that place's: the level word right after it is the
+        # place's, as the 市 of 临江市委 is.
+        own_post = (place is not None and found is not None
                     and _DEPUTY.fullmatch(core[place[0]:found[2]]) is not None)  # (place ends where the post starts)
         if place is not None and (found is None or place[0] >= found[2] + len(found[0]) or own_post):
             _, word, tier = place
@@ -211,6 +223,8 @@ class Placement:
                                                           and self._last_level(core.replace(word, " ")) is None)):
                 tier = self._resolve(self.relative[relative])
                 rule = f"名称开头的“{word}”按本单位理解为{_SAID.get(tier, tier)}"
+            elif at == 0 and (unclear := self._start_unclear(word, tier)):
+                return Placed(None, channel, "", unclear, True, level_unclear=True)
             elif tier == self.own_tier and (other := self._other_place(text)):
                 return Placed(None, channel, "", f"“{other}”不是本单位所在地,是本单位下级的县级市还是另一个{word}不明", True,
                               city_unclear=True)
@@ -227,6 +241,20 @@ class Placement:
             if word in text:
                 return Placed(self.own_tier, channel or "政协", "", f"本级用语“{word}”")
         return Placed(None, channel, routing, "")
+
+    def _start_unclear(self, word: str, tier: str) -> str:
+        """Why a level word at the start of a name (no place before it, none in ``relative``) is not known to be
+        ``tier``: the office names a place at that tier and the word ends none of them, or it ends one of the
+        office's places at another tier (区 for a 旗 in 内蒙古自治区, 市 for 利川市 or 滕州市 under 枣庄市); '' when
+        it is (市 for 青山县 in 江州市, 州 in 恩施州, 区 for 西城区). A place's own name (北京市) and 县级 are no such word."""
+        base = word[:-1] if word.endswith("级") and word not in self.tiers else word
+        if tier not in self._start_places or base not in _PLACE_SUFFIXES:
+            return ""
+        ends = {t for name, t in self._all_places if _ends_in_level(name, base)}
+        if ends == {tier}:
+            return ""
+        names = "、".join(n for n, _ in self._all_places)
+        return f"名称开头的“{word}”不是本单位所在地({names})在{tier}的层级用词,是哪一级不明(可在规则文件 office.relative 中写明)"
 
     def _resolve(self, tier: str) -> str | None:
         return self.own_tier if tier == OWN else tier if tier in self.tiers else None
@@ -280,7 +308,7 @@ class Placement:
         for prefix in self.title_prefixes:
             if before.endswith(prefix):
                 before = before[: -len(prefix)].strip()
-        return word, tier, 0 if not before else start
+        return word, tier, 0 if self._no_place.fullmatch(before.replace(" ", "")) else start
 
     def _routing(self, text: str) -> tuple[str, str | None]:
         for name, ws, channel in self.routing:
@@ -324,6 +352,20 @@ def _absolute(tiers: list[str], own: str, k: int) -> str | None:
     if own not in tiers or k >= len(tiers) or k <= tiers.index(own):
         return None
     return tiers[k]
+
+
+def _office_places(office: dict, tiers: list[str], own_tier: str) -> list[tuple[str, str]]:
+    """The office's own place names, its city's and its province's, each with its tier, in that order (those
+    still the shipped placeholders left out)."""
+    keys = (("place", own_tier), ("city", _absolute(tiers, own_tier, 1)), ("province", _absolute(tiers, own_tier, 2)))
+    # The shipped placeholders (示例县, 示例市, 示例省) name no place: the rules say where the office stands once set.
+    return [(norm_name(n), tier) for key, tier in keys if tier for n in _as_list(office.get(key)) if not n.startswith("示例")]
+
+
+def _ends_in_level(name: str, word: str) -> bool:
+    """Whether a place name ends in a level word (恩施土家族苗族自治州 in 州, 内蒙古自治区 in 区, 宁蒗彝族自治县 in 县),
+    or the word is the place's kind written long (自治州 for 恩施州)."""
+    return name.endswith(word) or (word.startswith("自治") and name.endswith(word[-1]))
 
 
 _PLACE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "区", "旗", "盟", "地区")
@@ -443,6 +485,8 @@ _FILLER_OR_VERB = re.compile("|".join((_LEVEL_FILLER, *ADOPTION_VERBS)))
 _PLACE_BEFORE_CPPCC = re.compile(r"([\u4e00-\u9fff]{2,4}?)(市|州|盟)政协(?:办公室|办公厅|办|信息科|研究室)?")
 # Characters of the passive and its subjects before a body (后被市政协采用, 已经市政协): no place has them.
 _NOT_IN_A_PLACE = ("被", "经", "获", "已", "由", "此", "该", "均", "都")
+# Words before a level word that name the office's own place, not another (本市政协编发, 我县, 本旗).
+_OWN_PLACE = ("本", "我")
 
 
 _OFFICE_OF_THE_CPPCC = re.compile(r"(?<=政协)(?:办公室|办公厅|办|信息科|信息处|研究室)$")

@@ -329,6 +329,13 @@ def _city_unclear(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return pd.Series([place(b).city_unclear if b else False for b in df["body"]], index=df.index, dtype=bool)
 
 
+def _level_unclear(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Bodies the rules leave unplaced because the level word they start with (区政协 in a 旗 of 内蒙古自治区, 市政协
+    in a county-level city with no ``relative``) ends none of the office's places at its tier (``Placed.level_unclear``)."""
+    place = ctx.rules.placement.place
+    return pd.Series([place(b).level_unclear if b else False for b in df["body"]], index=df.index, dtype=bool)
+
+
 def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """A unit the roster's 单位 sheet does not list, once (at its first row): it ranks only the units on
     it, a unit known only as someone's 单位 or 界别 counted for no unit. A roster without a 单位 sheet
@@ -546,7 +553,9 @@ CHECKS: list[Check] = [
     # -- adoptions
     Check("adoption.no_item", "adoptions", ("item_no", "title"), _no_item),
     Check("adoption.no_body", "adoptions", None, lambda df, ctx: df["tier"].isna() & _blank("body")(df)),
-    Check("adoption.unknown_tier", "adoptions", None, lambda df, ctx: df["tier"].isna() & _filled("body")(df) & ~_city_unclear(df, ctx)),
+    Check("adoption.unknown_tier", "adoptions", None,
+          lambda df, ctx: df["tier"].isna() & _filled("body")(df) & ~_city_unclear(df, ctx) & ~_level_unclear(df, ctx)),
+    Check("adoption.level_unclear", "adoptions", None, lambda df, ctx: df["tier"].isna() & _filled("body")(df) & _level_unclear(df, ctx)),
     Check("adoption.city_unclear", "adoptions", None, lambda df, ctx: df["tier"].isna() & _filled("body")(df) & _city_unclear(df, ctx)),
     # 市日报, 县电视台, 市总工会: a level, and an owner no channel of the rules lists (not the office's own line).
     Check("adoption.unknown_channel", "adoptions", None, lambda df, ctx: df["tier"].notna() & df["channel"].isna()),
