@@ -115,7 +115,8 @@ def _basic_routing(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
     routing = {k: n for k, n in (getattr(circ.summary, "routing", None) or {}).items() if n}
     if not routing:
         return None
-    bulletin = circ.rules.bulletin if circ.rules is not None else "社情民意"
+    rules = getattr(circ, "rules", None)  # a circular built without rules (a test's stand-in) names the shipped bulletin
+    bulletin = rules.bulletin if rules is not None else "社情民意"
     besides = f"除编发《{bulletin}》外，还" if getattr(circ.summary, "published", 0) else ""
     return (f"{circ.period_word}{besides}" + "，".join(ROUTING_WORDS.get(k, k + "{n}条").format(n=n) for k, n in routing.items())
             + "。")
