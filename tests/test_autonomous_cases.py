@@ -163,3 +163,13 @@ def test_a_county_level_citys_own_mayor_written_with_its_name_is_its_own_tier():
     xicheng = _rules(name="西城区政协", full_name="政协北京市西城区委员会", place="西城区", city="", province="北京市",
                      relative={"市": "省级"})
     assert xicheng.leader_level_of("北京市市长某某") == "省级"
+
+
+def test_a_word_of_the_offices_own_level_that_ends_none_of_its_places_is_its_own():
+    # 临江区政协 (江州市, 华阳省) whose ledger writes its bulletin 县政协《社情民意》, as the demo city's districts do:
+    # 县 ends none of its places and is of its own level: 县级, as before (the demo city's roll-up lost 14 县级
+    # adoptions to "层级不明"). 区政协 in a 旗 of 内蒙古自治区 stays unclear: 区 ends the province's name.
+    district = _rules(name="临江区政协", full_name="政协江州市临江区委员会", place="临江区", city="江州市", province="华阳省")
+    assert [district.place(b).tier for b in ("县政协《社情民意》", "区政协", "市政协")] == ["县级", "县级", "市级"]
+    banner = _rules(name="正蓝旗政协", full_name="政协正蓝旗委员会", place="正蓝旗", city="锡林郭勒盟", province="内蒙古自治区")
+    assert banner.place("区政协").tier is None and banner.place("区政协").level_unclear

@@ -251,7 +251,9 @@ class Placement:
         if tier not in self._start_places or base not in _PLACE_SUFFIXES:
             return ""
         ends = {t for name, t in self._all_places if _ends_in_level(name, base)}
-        if ends == {tier}:
+        # A word of the office's own level that ends none of its places (县政协 in a 区's ledger) is its own, as
+        # before; one ending a place at another level (区 of 内蒙古自治区, for a 旗) is not known.
+        if ends == {tier} or (tier == self.own_tier and not ends):
             return ""
         names = "、".join(n for n, _ in self._all_places)
         return f"名称开头的“{word}”不是本单位所在地({names})在{tier}的层级用词,是哪一级不明(可在规则文件 office.relative 中写明)"
