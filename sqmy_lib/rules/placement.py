@@ -115,6 +115,7 @@ class Placement:
         # office's own tier or its city's that ends none of them is not known to mean either.
         self._all_places = _office_places(office, tiers, own_tier)
         self._start_places = {tier for _, tier in self._all_places} & {own_tier, _absolute(tiers, own_tier, 1)}
+        self._own_names = frozenset(name for name, _ in self._all_places)
         # A short form two places share (示例 of 示例县 and 示例市) places nothing.
         self.places = sorted(((w, next(iter(t))) for w, t in places.items() if len(t) == 1), key=lambda x: -len(x[0]))
         self.title_prefixes = sorted(p.get("title_prefixes") or [], key=len, reverse=True)
@@ -207,7 +208,9 @@ class Placement:
         # A place below the office, or the office's own, written before a post of its own (临江市市长钱某某, 扶余市副市长;
         # 利川市市长 in 利川市's ledger, 北京市市长 in a district's) is that place's: the level word right after it is the
         # place's, as the 市 of 临江市委 is.
+        # The office's own place counts only written whole (利川市, 北京市): 吉林市 in 吉林省 is another city, not 吉林's 市.
         own_post = (place is not None and found is not None
+                    and (place[1] in self.below or place[1] in self._own_names)
                     and _DEPUTY.fullmatch(core[place[0]:found[2]]) is not None)  # (place ends where the post starts)
         if place is not None and (found is None or place[0] >= found[2] + len(found[0]) or own_post):
             _, word, tier = place
