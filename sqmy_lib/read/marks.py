@@ -273,13 +273,17 @@ class Vocabulary:
         deed has another object (已删除作者联系方式), nor one saying this row is the version that stands
         (rules ``void_kept_words``: 原稿已撤回，此为修改稿; ``void_but_kept``)."""
         t = norm(text)
-        return not self._void_kept.search(t) and any(not _on_another_object(t, m) for m in self._void.finditer(t))
+        return not self._void_kept.search(t) and self._strikes_out(t)
 
     def void_but_kept(self, text: str) -> bool:
         """Whether a 备注 tells of a deed that strikes an item out and also that this row is the version
         that stands (作者撤回后修改重新报送): counted, said (``row.void_kept``)."""
         t = norm(text)
-        return bool(self._void_kept.search(t)) and any(not _on_another_object(t, m) for m in self._void.finditer(t))
+        return bool(self._void_kept.search(t)) and self._strikes_out(t)
+
+    def _strikes_out(self, t: str) -> bool:
+        """Whether a normed 备注 holds a void word acting on the item (not 删除作者联系方式)."""
+        return any(not _on_another_object(t, m) for m in self._void.finditer(t))
 
     def colour_legend(self, text: str) -> bool:
         """Whether a text says what a colour marks (黄色为市政协采用, 注：红色字为已撤稿, 标黄的信息已被采用):
