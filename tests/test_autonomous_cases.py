@@ -65,6 +65,26 @@ def test_a_county_level_citys_own_bulletin_written_benshi_or_in_the_passive_is_i
     assert not findings(report, "adoption.unknown_tier") and not findings(report, "adoption.level_unclear")
 
 
+def test_a_county_level_citys_benshi_leader_is_its_own_tier_or_said(tmp_path):
+    # 利川市政协 with relative {市: own}. By hand: 县政协 ... the office's own 市 is 县级 (30), a 批示 ×2:
+    #   本市政协编发 + 本市市长刘某批示  县级 30 × 2 = 60   (the tool gave the 批示 at 市级, nothing said)
+    #   本市政协编发 + 我市副市长李某批示 县级 30 × 2 = 60
+    #   恩施州政协采用 + 州长王某批示     市级 100 × 2 = 200
+    place = dict(name="利川市政协", full_name="政协利川市委员会", place="利川市", city="恩施土家族苗族自治州", province="湖北省")
+    rows = [
+        [1, dt.date(2026, 4, 2), "关于山区公路养护的建议", "向华", "本市政协编发", "本市市长刘某批示", None],
+        [2, dt.date(2026, 4, 9), "关于茶园病虫害防治的建议", "谭敏", "本市政协编发", "我市副市长李某批示", None],
+        [3, dt.date(2026, 4, 16), "关于州城公交的建议", "冉丽", "恩施州政协采用", "州长王某批示", None]]
+    path = _ledger(tmp_path, "利川市政协2026年社情民意信息报送采用台账", rows)
+    ledger, report = _read(path, _rules(**place, relative={"市": "own"}))
+    assert list(ledger.instructions["level"]) == ["县级", "县级", "市级"]
+    assert _yuan(ledger) == {"向华": Decimal("60.00"), "谭敏": Decimal("60.00"), "冉丽": Decimal("200.00")}
+    assert not findings(report, "instruction.unknown_level")
+    # Without relative the office has not said what its 市 means: 本市市长 is said at F3 and F4 (本市政协 at E3, E4), not guessed 市级.
+    ledger, report = _read(path, _rules(**place))
+    assert [(i.row, i.column) for i in findings(report, "instruction.unknown_level")] == [(3, "F"), (4, "F")]
+
+
 def test_a_municipality_districts_city_adoption_in_the_passive_is_the_province_tier(tmp_path):
     # 西城区政协 of 北京市, relative {市: 省级}. By hand: 被市政协采用 and 经市政协《社情民意》采用 are 北京市政协's: 省级,
     # 200 each (the tool gave 市级, 100, nothing said); 本区政协编发 is the office's own: 县级, 30.

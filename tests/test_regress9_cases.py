@@ -60,6 +60,14 @@ def test_a_instruction_asked_after_the_item_is_not_paid_double(tmp_path):
     assert list(ledger.instructions["leader"]) != [] and not any("该信息" in x for x in ledger.instructions["leader"])
 
 
+def test_a_instruction_asked_then_given_in_the_instruction_column_is_the_givers(tmp_path):
+    # Row 7's cell moved to the 批示 column: one 批示, 县长张某某's (the tool named the leader 该信息报请县长), ×2, 60.
+    rows = [[*r[:6], r[7], None] if r[0] == 7 else r for r in ASKED]
+    ledger = sq.read_ledgers(_ledger(tmp_path / "台账", rows), year=2026)
+    assert paid(ledger, 2026) == ASKED_PAID
+    assert sorted(zip(ledger.instructions["row"], ledger.instructions["leader"])) == [(8, "县长张某某"), (9, "县长张某某")]
+
+
 def test_the_command_pays_the_same(tmp_path):
     _ledger(tmp_path / "台账", ASKED)
     ran = sqmy("compute", "rewards", tmp_path / "台账", "--year", "2026", "--format", "json")

@@ -1156,6 +1156,8 @@ class Vocabulary:
         if (listed := self._leaders_after_the_word(t, words, date)) is not None:  # 批示2次（县委书记、县长）
             return listed, ""
         m = next((m for m in words.finditer(t) if m.start() > 0), None)
+        if m is not None and (then := self._given_after_asked(t, m, words)) is not None:
+            return [], then  # 该信息报请县长批示后，县长张某某已批示同意: the 批示 asked is how the given one came
         if m is None or self._said_before_the_word(t, m.start(), words):  # 副市长王某某:按市长批示抓好落实
             return [self._without_the_word(t, date)], ""
         who, rest, date, times = self._who_before(t[: m.start()], t[m.end():], date)
@@ -1174,6 +1176,18 @@ class Vocabulary:
             said, day = _day_ending(rest[: nxt[0]].strip()) if not date else (rest[: nxt[0]].strip(), date)
             return [(who, said, day)] * times, rest[nxt[1]:]
         return self._last_instruction(who, rest, date, times), ""
+
+    def _given_after_asked(self, t: str, m: re.Match, words: re.Pattern) -> str | None:
+        """After a 批示 asked of a leader (``该信息报请县长批示后``, ``经呈请市长批示，``), the clauses from the next
+        one that writes a 批示 word (``县长张某某已批示同意``): the 批示 given; None when none follows (asked only,
+        ``says_no_instruction``) or the first 批示 was not asked."""
+        if not self._asked_after_subject(t[: m.start()], self._asked):
+            return None
+        for end in _CLAUSE_BREAK.finditer(t, m.end()):
+            if words.search(t, end.end()):
+                return t[end.end():].lstrip()
+            break
+        return None
 
     def _said_before_the_word(self, t: str, word_at: int, words: re.Pattern) -> bool:
         """Whether ``t`` opens with a leader and a colon before its first 批示 word: the word is in what

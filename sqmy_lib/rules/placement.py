@@ -313,6 +313,9 @@ class Placement:
         for prefix in self.title_prefixes:
             if before.endswith(prefix):
                 before = before[: -len(prefix)].strip()
+        # 本市市长, 我市副市长: 本市 is the office's own 市, as the 市 of 市长 alone is (``relative``).
+        if (own := _OWN_LEVEL_BEFORE.search(before)) and word.startswith(own[1]):
+            before = before[: own.start()]
         return word, tier, 0 if self._no_place.fullmatch(before.replace(" ", "")) else start
 
     def _routing(self, text: str) -> tuple[str, str | None]:
@@ -492,6 +495,8 @@ _PLACE_BEFORE_CPPCC = re.compile(r"([\u4e00-\u9fff]{2,4}?)(市|州|盟)政协(?:
 _NOT_IN_A_PLACE = ("被", "经", "获", "已", "由", "此", "该", "均", "都")
 # Words before a level word that name the office's own place, not another (本市政协编发, 我县, 本旗).
 _OWN_PLACE = ("本", "我")
+# 本市, 我县 right before a post of that level (本市市长, 我县副县长): the office's own place named by its level word.
+_OWN_LEVEL_BEFORE = re.compile(r"(?:本|我)([\u4e00-\u9fff])$")
 
 
 _OFFICE_OF_THE_CPPCC = re.compile(r"(?<=政协)(?:办公室|办公厅|办|信息科|信息处|研究室)$")
