@@ -107,3 +107,22 @@ def test_pay_not_counted_into_the_appraisal_is_still_paid(tmp_path):
     report = sq.validate(ledger)
     assert paid(ledger, 2025) == {"张三": Decimal("200.00")}
     assert [(f.column, f.row) for f in findings(report, "adoption.unpaid")] == [("G", 3)]
+
+
+def test_units_report_column_beside_a_forwarding_status(tmp_path):
+    # 上报单位 holds the units (民盟县委, 民革县委), 上报情况 beside it what the office did with each. By hand:
+    #   item 1 民盟县委 2025-03-02, 已上报市政协: one 上报 to 市政协 (市级); item 2 民革县委 2025-03-05, 未上报: none;
+    #   item 3 民盟县委 2025-03-09, 尚未上报市政协: none (the tool counted a 上报 to a body "尚未上报市政协", nothing said).
+    # Before, 上报情况 was set aside as a second 上报 column (header.duplicate) and the 上报 to 市政协 lost.
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [
+        ["编号", "上报日期", "信息标题", "上报人", "上报单位", "上报情况", "采用情况"],
+        [1, "2025-03-02", "关于河道保洁的建议", "张三", "民盟县委", "已上报市政协", "县政协采用"],
+        [2, "2025-03-05", "关于夜市管理的建议", "李四", "民革县委", "未上报", "县政协采用"],
+        [3, "2025-03-09", "关于乡村道路的建议", "王五", "民盟县委", "尚未上报市政协", None]]})
+    ledger, report = assert_every_cell_accounted(path, year=2025)
+    assert not findings(report, "header.duplicate") and not findings(report, "mark.unknown")
+    assert [f"{i.column}{i.row}" for i in findings(report, "header.sender_units")] == ["E1"]
+    assert list(ledger.submissions["date"].dt.day) == [2, 5, 9]
+    assert list(ledger.submissions["unit"]) == ["民盟县委", "民革县委", "民盟县委"]
+    assert [(int(i), b, t) for i, b, t in zip(ledger.forwards["item"], ledger.forwards["body"], ledger.forwards["tier"])] == [(0, "市政协", "市级")]
+    assert _units(ledger) == {"民盟县委": (2, 1), "民革县委": (1, 1)}

@@ -769,8 +769,9 @@ def _settle_dates(layout: Layout, hint: str = "") -> None:
             layout.unknown[f.pop("month")] = "月"
     if "day" in f and "date" not in f:
         layout.unknown[f.pop("day")] = "日"
-    if "date" not in f and "forwarded_on" in f and "forward" not in f and not any(b.action == "forward" for b in layout.bodies) \
-            and (layout.sender_units is not None or not _forward_ledger(layout, hint)):
+    # With the units' 上报单位 read as the 单位, its 上报日期 is the day each came in, a 上报情况 beside it or not.
+    if "date" not in f and "forwarded_on" in f and (layout.sender_units is not None or (
+            "forward" not in f and not any(b.action == "forward" for b in layout.bodies) and not _forward_ledger(layout, hint))):
         f["date"] = f.pop("forwarded_on")
 
 
@@ -788,6 +789,10 @@ def _settle_sender_units(layout: Layout, data: list[list], words: HeaderWords) -
     cells = {cell_text(row[c]).strip() for row in data if c < len(row)} - {""}
     if cells and all(words.unit_or_body(text) == "unit" for text in cells):
         layout.fields["unit"] = layout.sender_units = layout.fields.pop("forward")
+        # 上报单位 | 上报情况 (已上报市政协): with the units read off, the 上报情况 is the 上报 column, not a second one.
+        if (second := next((k for k, fld in sorted(layout.also.items()) if fld == "forward"), None)) is not None:
+            layout.fields["forward"] = second
+            del layout.also[second]
 
 
 def _forward_ledger(layout: Layout, hint: str) -> bool:

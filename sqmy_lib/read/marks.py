@@ -246,7 +246,9 @@ class Vocabulary:
         # 未采用, 未予采用, and with 被/获 between, a body too (未被采用, 未获市政协采用); 采用未果.
         negations = "|".join(map(re.escape, self.negations)) or "(?!)"
         self._negated_verb = re.compile(rf"(?:{negations})(?:再|曾|又|能)?(?:(?:被|获|获得|得到)(?:(?!批示|签批|圈阅)[^,，;；。\s但]){{0,12}}?)?(?:{verbs})"
-                                        rf"|(?:{verbs})(?:未果|未成功|未成)")
+                                        rf"|(?:{verbs})(?:未果|未成功|未成)"
+                                        # 未上报, 尚未报送市政协, 不上报: not sent, so not adopted either.
+                                        rf"|(?:{negations})(?:{self._sending_verbs()})")
         # Forwarding words written after the body (市政协已报送, 市政协推荐); one character is too
         # little to tell there (信息专报 ends in 报).
         self._forwarded_tail = tuple(w for w in self.forwarded if len(w) > 1)
@@ -417,6 +419,11 @@ class Vocabulary:
             return None
         said = self._text_mark(rest, shown)
         return replace(said, day=day, when=when) if said.state in (ADOPTED, FORWARDED) and not _dated_part(said) else said
+
+    def _sending_verbs(self) -> str:
+        """The forwarding words (rules ``marks.forwarded``) without their 已, as one alternation."""
+        sent = {w[1:] if w.startswith("已") else w for w in self.forwarded}
+        return "|".join(map(re.escape, sorted(sent, key=len, reverse=True))) or "(?!)"
 
     def _negated(self, text: str) -> str | None:
         """``暂未采用``, ``尚未刊用``, ``拟采用`` not in the lists: not adopted / pending; a plan or a wait
