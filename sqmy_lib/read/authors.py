@@ -91,6 +91,9 @@ _PLAIN = re.compile(r"[\u3400-\u9fff、,，;；。/／|｜\\+&\n ]+")
 # name of two to four characters, not an organisation's (民革县委张伟 is a unit and a name).
 _NAME_AFTER_WORD = re.compile(r"[:：]?([\u3400-\u9fff·]{2,4})")
 # A phone number written beside a name (张三 13800138000, 电话：0571-8888888): the name's contact.
+# A telephone number typed right after a name (张三13800138000, 李四电话0717-8123456): a mobile's 11 digits or a
+# landline with its area code; a name never holds digits.
+_GLUED_CONTACT = re.compile(r"([\u3400-\u9fff])((?:电话|手机|联系电话)?[:：]?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d))")
 _CONTACT = re.compile(r"(?:电话|手机|联系电话|联系方式|TEL|Tel|tel)?[:：]?\s*[\d\-－—()（）+ ]{7,}")
 # What may stand between a unit's name and a person's written after it (城关镇政协工委-刘洋).
 _UNIT_NAME_GAP = " -—–·:："
@@ -550,6 +553,8 @@ _ALL_OF_THEM = re.compile(rf"\((?:{'|'.join(_ALL_WORDS)})([^()]+)\)\s*$")
 def _split_authors(text: str, words: AuthorWords) -> AuthorCell:
     """Read an author cell into its authors (see the module docstring)."""
     text = unicodedata.normalize("NFKC", text).strip().replace("丶", "、")  # 丶: an input method's slip for 、
+    if _GLUED_CONTACT.search(text):  # 张三13800138000: the number is the contact beside the name, as in 张三 13800138000
+        text = _GLUED_CONTACT.sub(r"\1 \2", text)
     if _names_no_one(text):
         return AuthorCell(())
     if text[:1].isdigit() or text[:1] == "(":  # 1.张三 2.李四, ①王五②赵六 (1王五2赵六 once NFKC): a numbered list
