@@ -373,7 +373,6 @@ _ENTRIES = [
          "未计入任何单位的统计和排名(个人的报送、任务、稿酬照常计算);请填写单位"),
     Code("roster.unknown_person", WARNING, "作者不在名册中", "作者“{name}”不在名册中"),
     Code("author.surname_only", WARNING, "作者只写了姓和称谓", "作者“{name}”只写了姓和职务或称谓,不是全名,已按“{name}”计入(稿酬、任务、排名都无法对应到人);请写明姓名"),
-    Code("author.digits", WARNING, "作者姓名中有数字", "作者“{name}”中有数字,不像人名,已按所写计入(与同一人的其他信息分开计);如是电话、编号或日期,请删去或写在备注中"),
     Code("adoption.no_item", ERROR, "采用记录找不到信息", "采用记录找不到对应的报送信息({named});请核对编号或标题是否与报送台账一致"),
     Code("adoption.no_body", ERROR, "没有写明采用单位", "标注了已采用,但没有写明采用单位(刊物),无法确定层级"),
     Code("adoption.unknown_tier", ERROR, "采用单位无法确定层级",

@@ -121,10 +121,9 @@ def test_a_name_only_in_traditional_characters_is_the_rosters_person_said_at_its
 
 def test_a_telephone_number_typed_after_a_name_is_the_persons_contact(tmp_path):
     # By hand (市政协编发 ¥100 an item): 张三13800138000, 张三 and 张三0717-8123456 are one person, 张三, 3 items, ¥300
-    # (the tool counted 张三13800138000 and 张三0717-8123456 as two more people, nothing said); 王芳2025 holds digits
-    # that are no telephone: kept as written, ¥100, and said at D6 (author.digits).
+    # (the tool counted 张三13800138000 and 张三0717-8123456 as two more people, nothing said); 王芳 ¥100.
     path = _ledger(tmp_path, [("张三13800138000", "民进市委"), ("张三", "民进市委"), ("张三0717-8123456", "民进市委"),
-                              ("王芳2025", "市工商联")])
+                              ("王芳", "市工商联")])
     ledger, report = assert_every_cell_accounted(path, rules=_city_rules(), year=2025)
-    assert paid(ledger, 2025) == {"张三": Decimal("300.00"), "王芳2025": Decimal("100.00")}
-    assert [f"{i.column}{i.row}" for i in findings(report, "author.digits")] == ["D6"]
+    assert paid(ledger, 2025) == {"张三": Decimal("300.00"), "王芳": Decimal("100.00")}
+    assert sorted(ledger.authors.loc[ledger.authors["name"] == "张三", "tag"]) == ["", "0717-8123456", "13800138000"]

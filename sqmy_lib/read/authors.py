@@ -92,8 +92,8 @@ _PLAIN = re.compile(r"[\u3400-\u9fff、,，;；。/／|｜\\+&\n ]+")
 _NAME_AFTER_WORD = re.compile(r"[:：]?([\u3400-\u9fff·]{2,4})")
 # A phone number written beside a name (张三 13800138000, 电话：0571-8888888): the name's contact.
 # A telephone number typed right after a name (张三13800138000, 李四电话0717-8123456): a mobile's 11 digits or a
-# landline with its area code; a name never holds digits.
-_GLUED_CONTACT = re.compile(r"([\u3400-\u9fff])((?:电话|手机|联系电话)?[:：]?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d))")
+# landline with its area code; a name never holds digits (not after 电话, 手机, 联系方式: already the contact's).
+_GLUED_CONTACT = re.compile(r"([\u3400-\u9fff])(?<![话机式])((?:电话|手机|联系电话)?[:：]?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d))")
 _CONTACT = re.compile(r"(?:电话|手机|联系电话|联系方式|TEL|Tel|tel)?[:：]?\s*[\d\-－—()（）+ ]{7,}")
 # What may stand between a unit's name and a person's written after it (城关镇政协工委-刘洋).
 _UNIT_NAME_GAP = " -—–·:："

@@ -550,8 +550,6 @@ CHECKS: list[Check] = [
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
     Check("author.surname_only", "authors", "author", _surname_and_title),
-    # 王芳2025, 李四3: a person's name holds no digits (a telephone number after it is read off as its contact).
-    Check("author.digits", "authors", "author", lambda df, ctx: ~df["is_unit"] & df["name"].astype(str).str.contains(r"\d")),
     # -- adoptions
     Check("adoption.no_item", "adoptions", ("item_no", "title"), _no_item),
     Check("adoption.no_body", "adoptions", None, lambda df, ctx: df["tier"].isna() & _blank("body")(df)),
