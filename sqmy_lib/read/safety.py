@@ -202,28 +202,58 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
 
 def _xlsx_comments(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
     """A worksheet's cell notes (批注: staff sometimes write 已被市政协采用 in one), found through the
-    sheet's relationships; {} for the many sheets that have none."""
+    sheet's relationships; {} for the many sheets that have none. A threaded comment (Excel 365's
+    批注, with its replies) is read from its own part: the note Excel writes beside it for older
+    versions holds its text under a notice in the language of the Excel that wrote it."""
     folder, leaf = part.rsplit("/", 1) if "/" in part else ("", part)
     rels_part = f"{folder}/_rels/{leaf}.rels"
     if rels_part not in zf.NameToInfo:
         return {}
     out: dict[tuple[int, int], str] = {}
+    threaded: dict[tuple[int, int], str] = {}
     try:
         for rel in _parse_part(zf, rels_part).iter():
-            if not (rel.get("Type") or "").endswith("/comments") or not rel.get("Target"):
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if kind not in ("comments", "threadedComment") or not rel.get("Target"):
                 continue
             target = rel.get("Target")
             target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
-            if target not in zf.NameToInfo:
-                continue
-            for el in _parse_part(zf, target).iter():
-                ref = _CELL_REF_TEXT.match(el.get("ref") or "") if el.tag.rsplit("}", 1)[-1] == "comment" else None
-                if ref:
-                    text = "".join(t.text or "" for t in el.iter() if t.tag.rsplit("}", 1)[-1] == "t")
-                    out[(int(ref[2]) - 1, col_index(ref[1]))] = text
+            if target in zf.NameToInfo:
+                _comment_texts(_parse_part(zf, target), threaded if kind == "threadedComment" else out)
     except Exception:  # noqa: BLE001 - unreadable notes: the cells themselves are read all the same
-        return out
-    return out
+        pass
+    return out | threaded
+
+
+def _comment_texts(root, out: dict[tuple[int, int], str]) -> None:
+    """Each ``<comment ref=…>`` (a note: its runs' ``<t>``) or ``<threadedComment ref=…>`` (its ``<text>``;
+    the replies after it, joined) of a comments part, by cell."""
+    for el in root.iter():
+        tag = _local(el)
+        ref = _CELL_REF_TEXT.match(el.get("ref") or "") if tag in ("comment", "threadedComment") else None
+        if not ref:
+            continue
+        inner = "t" if tag == "comment" else "text"
+        text = "".join(t.text or "" for t in el.iter() if _local(t) == inner)
+        at = (int(ref[2]) - 1, col_index(ref[1]))
+        out[at] = "；".join(filter(None, (out.get(at), text))) if tag == "threadedComment" else text
+
+
+# The notice over a threaded comment's text in the note Excel keeps for older versions ([Threaded
+# comment] … Learn more: https://go.microsoft.com/fwlink/?linkid=870924, or the same in another
+# language), then a label line (Comment:, Reply:) over each text.
+_THREAD_NOTICE = re.compile(r"^.*?go\.microsoft\.com/fwlink/\?linkid=870924[^\n]*", re.S)
+_THREAD_LABEL = re.compile(r"\S[^\n]{0,20}[:：]")
+
+
+def note_text(text: str) -> str:
+    """A note's text, or, for the note Excel keeps of a threaded comment (in an .xlsx with no threaded
+    part, an .xls or .ods saved from one), the comment and its replies without the notice and the labels."""
+    m = _THREAD_NOTICE.match(text)
+    if not m:
+        return text
+    lines = [line.strip() for line in text[m.end():].splitlines() if line.strip() and not _THREAD_LABEL.fullmatch(line)]
+    return "；".join(lines)
 
 
 def _styles(zf: zipfile.ZipFile):
