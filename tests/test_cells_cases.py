@@ -10,6 +10,10 @@ under 采用情况, =COUNTA(G4:G7) under the 批示), was read as an item titled
 author.placeholder errors, a 批示 with no leader, and every figure's 说明 saying a 报送 and a 批示 were left
 out for errors. So were the rows of a 采用台账 filled down with =报送!C9 (Excel shows 0 for an empty cell):
 an adoption.no_item error each. A row of whole numbers only, one of them in the title's column, is no item.
+
+An .xls a program wrote (xlwt) and no Excel calculated holds an empty result for every formula: an
+adoption =IF(1,"省政协采用","") that Excel shows as 省政协采用 was read as empty without a word. When no
+formula of an .xls holds a result, each formula cell of its items is said (formula.no_value), as in an .xlsx.
 """
 from __future__ import annotations
 
@@ -172,3 +176,82 @@ def test_an_adoption_book_filled_down_with_references_to_empty_rows(tmp_path):
     assert [i.code for i in report.issues if i.severity == "error"] == []
     assert list(ledger.adoptions["tier"]) == ["市级"]
     assert paid(ledger, 2026) == {"张三": Decimal("100.00")}
+
+
+def test_an_xls_a_program_wrote_and_no_excel_calculated(tmp_path):
+    # An .xls a program wrote (xlwt, as OA exports are written) and nobody opened and saved: its formulas
+    # hold no result (an empty text each), though Excel shows them calculated on opening. Row 3's 采用情况
+    # =IF(1,"省政协采用","") shows 省政协采用 in Excel; the tool cannot know it. Hand: 2 items; 张三's
+    # 市政协采用 typed (100.00); 李四's adoption unknown, said at F3, never dropped without a word; row 2's
+    # date =DATE(2026,3,5) unknown: date.missing and formula.no_value at B2; the 序号 formulas said too.
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("2026年")
+    day = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    for c, label in enumerate(["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况"]):
+        ws.write(0, c, label)
+    ws.write(1, 0, xlwt.Formula("ROW()-1"))
+    ws.write(1, 1, xlwt.Formula("DATE(2026,3,5)"), day)
+    for c, v in enumerate(["关于加强农村饮水安全的建议", "张三", "民盟县委", "市政协采用"], 2):
+        ws.write(1, c, v)
+    ws.write(2, 0, xlwt.Formula("ROW()-1"))
+    ws.write(2, 1, dt.date(2026, 3, 6), day)
+    for c, v in enumerate(["关于规范校外培训机构的建议", "李四", "民进县委"], 2):
+        ws.write(2, c, v)
+    ws.write(2, 5, xlwt.Formula('IF(1,"省政协采用","")'))
+    ws.write(2, 6, True)
+    wb.save(str(tmp_path / "台账.xls"))
+    ledger = sq.read_ledgers(tmp_path / "台账.xls", year=2026)
+    report = sq.validate(ledger)
+    assert sorted(f"{f.column}{f.row}" for f in findings(report, "formula.no_value")) == ["A2", "A3", "B2", "F3"]
+    assert [f"{f.column}{f.row}" for f in findings(report, "date.missing")] == ["B2"]
+    assert list(ledger.adoptions["tier"]) == ["市级"]
+
+
+def test_an_xls_saved_calculated_keeps_its_empty_results_quiet(tmp_path):
+    # The same kind of ledger as Excel or WPS saves it, with results: the 序号 formulas hold 1 and 2 (their
+    # results written into the file's FORMULA records, as a calculating program stores them), so 李四's
+    # =IF(F3="是","市政协采用","") holding an empty text was calculated to "": as empty as it shows.
+    # Hand: 张三 市政协采用 typed, 100.00; nothing said of formulas.
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("2026年")
+    day = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    for c, label in enumerate(["序号", "收稿日期", "信息标题", "作者", "单位", "是否采用", "采用情况"]):
+        ws.write(0, c, label)
+    for k, (title, author, unit, flag) in enumerate([("关于甲的建议", "张三", "民盟县委", "是"), ("关于乙的建议", "李四", "民进县委", "否")]):
+        ws.write(k + 1, 0, xlwt.Formula("ROW()-1"))
+        ws.write(k + 1, 1, dt.date(2026, 3, k + 5), day)
+        for c, v in enumerate([title, author, unit, flag], 2):
+            ws.write(k + 1, c, v)
+    ws.write(1, 6, "市政协采用")
+    ws.write(2, 6, xlwt.Formula('IF(F3="是","市政协采用","")'))
+    path = tmp_path / "台账.xls"
+    wb.save(str(path))
+    _store_results(path, {(1, 0): 1.0, (2, 0): 2.0})
+    ledger = sq.read_ledgers(path, year=2026)
+    assert list(ledger.submissions["seq"].astype(str)) == ["1", "2"]  # the stored results read
+    assert findings(sq.validate(ledger), "formula.no_value") == []
+    assert paid(ledger, 2026) == {"张三": Decimal("100.00")}
+
+
+def _store_results(path, results: dict[tuple[int, int], float]) -> None:
+    """Write numbers as the stored results of an xlwt .xls's FORMULA records (row, column → result), as a
+    program that calculates stores them: its BIFF records walked in the workbook stream."""
+    import struct
+
+    import xlrd
+
+    book = xlrd.open_workbook(str(path), on_demand=True)
+    data = bytearray(path.read_bytes())
+    assert bytes(book.mem) == bytes(data)  # a small file: xlrd reads the stream where it lies in the file
+    pos, end = book.base, book.base + book.stream_len
+    while pos + 4 <= end:
+        rc, size = struct.unpack_from("<HH", data, pos)
+        at = struct.unpack_from("<HH", data, pos + 4) if rc == 0x0006 else None
+        if at in results:
+            data[pos + 10:pos + 18] = struct.pack("<d", results[at])
+        pos += 4 + size
+    path.write_bytes(bytes(data))

@@ -844,17 +844,62 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
         struck_xf = {k for k, xf in enumerate(book.xf_list)
                      if xf.font_index < len(book.font_list) and book.font_list[xf.font_index].struck_out}
         blank_xf = _xls_blanking(book)
+        uncalculated = _xls_uncalculated(book)
         for k in range(book.nsheets):
             sheet = book.sheet_by_index(k)
             facts = _xls_sheet_facts(book, sheet, struck_xf, blank_xf)
+            facts.formula_cells = uncalculated[k] if uncalculated else set()
             if (facts.error_cells or facts.struck_cells or facts.partly_struck or facts.hidden_rows or facts.hidden_cols
-                    or facts.date1904 or facts.comments or facts.format_hidden):
+                    or facts.date1904 or facts.comments or facts.format_hidden or facts.formula_cells):
                 out[sheet.name] = facts
             book.unload_sheet(k)
     except Exception:  # noqa: BLE001 - as above
         pass
     finally:
         book.release_resources()
+    return out
+
+
+_BIFF_FORMULA, _BIFF_STRING, _BIFF_BOF, _BIFF_EOF = 0x0006, 0x0207, 0x0809, 0x000A
+
+
+def _xls_uncalculated(book) -> list[set[tuple[int, int]]] | None:
+    """Per sheet, its formula cells, when not one formula of the workbook holds a result: a file a program
+    wrote (xlwt: every result an empty text) and no Excel or WPS ever calculated and saved, so each
+    formula's value is unknown (formula.no_value; Excel shows it calculated on opening). None when any
+    formula holds one (a cell calculated to "" is then as empty as it shows), or for a BIFF it cannot walk."""
+    try:
+        cells = [_xls_formula_results(book.mem, book._sh_abs_posn[k]) for k in range(book.nsheets)]
+    except Exception:  # noqa: BLE001 - xlrd's layout not as expected: the cells are read all the same
+        return None
+    return cells if all(found is not None for found in cells) and any(cells) else None
+
+
+def _xls_formula_results(mem: bytes, pos: int) -> set[tuple[int, int]] | None:
+    """The formula cells of the BIFF sheet whose BOF is at ``pos``, each holding an empty result (an
+    empty text: ``FFFF`` over type 3, or a type 0 whose STRING record is empty); None as soon as one
+    holds a value (a number, a truth value, an error, a text)."""
+    out: set[tuple[int, int]] = set()
+    depth, pending = 0, None
+    while pos + 4 <= len(mem):
+        rc, size = int.from_bytes(mem[pos:pos + 2], "little"), int.from_bytes(mem[pos + 2:pos + 4], "little")
+        data, pos = mem[pos + 4:pos + 4 + size], pos + 4 + size
+        if pending is not None and rc == _BIFF_STRING:
+            if int.from_bytes(data[:2], "little"):
+                return None
+            out.add(pending)
+        pending = None
+        depth += (rc == _BIFF_BOF) - (rc == _BIFF_EOF)
+        if depth <= 0:
+            break
+        if rc == _BIFF_FORMULA and len(data) >= 14:
+            at = (int.from_bytes(data[0:2], "little"), int.from_bytes(data[2:4], "little"))
+            if data[12:14] != b"\xff\xff" or data[6] not in (0, 3):
+                return None
+            if data[6] == 3:
+                out.add(at)
+            else:
+                pending = at
     return out
 
 
