@@ -21,7 +21,7 @@ from ..rules import Rules
 from .authors import AuthorWords
 from .headers import HEADER_SCAN_ROWS, MAX_LABEL, HeaderWords, Layout, find_layout, is_count_label, next_table, norm_label
 from .marks import Vocabulary
-from .safety import UnreadableFile
+from .safety import UnreadableFile, note_text
 from ..zh import column_letter as col_letter
 from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number
 from .values import cell_text, norm, norm_spaces
@@ -227,7 +227,7 @@ def _say_notes(notes: dict[tuple[int, int], str], src: int, tables: Tables) -> N
     """Cell notes (批注) are not read: each is said at its cell, with its text, since staff write
     things there that count (已被市政协采用, 县长已批示)."""
     for (r, c), text in sorted(notes.items()):
-        text = norm_spaces(text)
+        text = norm_spaces(note_text(text))
         if text:
             tables.add("findings", code="cell.note", src=src, row=r + 1, column=col_letter(c),
                        value=text[:80] + ("……" if len(text) > 80 else ""), detail="")

@@ -202,28 +202,58 @@ def xlsx_sheet_facts(path: Path) -> dict[str, SheetFacts]:
 
 def _xlsx_comments(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
     """A worksheet's cell notes (批注: staff sometimes write 已被市政协采用 in one), found through the
-    sheet's relationships; {} for the many sheets that have none."""
+    sheet's relationships; {} for the many sheets that have none. A threaded comment (Excel 365's
+    批注, with its replies) is read from its own part: the note Excel writes beside it for older
+    versions holds its text under a notice in the language of the Excel that wrote it."""
     folder, leaf = part.rsplit("/", 1) if "/" in part else ("", part)
     rels_part = f"{folder}/_rels/{leaf}.rels"
     if rels_part not in zf.NameToInfo:
         return {}
     out: dict[tuple[int, int], str] = {}
+    threaded: dict[tuple[int, int], str] = {}
     try:
         for rel in _parse_part(zf, rels_part).iter():
-            if not (rel.get("Type") or "").endswith("/comments") or not rel.get("Target"):
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if kind not in ("comments", "threadedComment") or not rel.get("Target"):
                 continue
             target = rel.get("Target")
             target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
-            if target not in zf.NameToInfo:
-                continue
-            for el in _parse_part(zf, target).iter():
-                ref = _CELL_REF_TEXT.match(el.get("ref") or "") if el.tag.rsplit("}", 1)[-1] == "comment" else None
-                if ref:
-                    text = "".join(t.text or "" for t in el.iter() if t.tag.rsplit("}", 1)[-1] == "t")
-                    out[(int(ref[2]) - 1, col_index(ref[1]))] = text
+            if target in zf.NameToInfo:
+                _comment_texts(_parse_part(zf, target), threaded if kind == "threadedComment" else out)
     except Exception:  # noqa: BLE001 - unreadable notes: the cells themselves are read all the same
-        return out
-    return out
+        pass
+    return out | threaded
+
+
+def _comment_texts(root, out: dict[tuple[int, int], str]) -> None:
+    """Each ``<comment ref=…>`` (a note: its runs' ``<t>``) or ``<threadedComment ref=…>`` (its ``<text>``;
+    the replies after it, joined) of a comments part, by cell."""
+    for el in root.iter():
+        tag = _local(el)
+        ref = _CELL_REF_TEXT.match(el.get("ref") or "") if tag in ("comment", "threadedComment") else None
+        if not ref:
+            continue
+        inner = "t" if tag == "comment" else "text"
+        text = "".join(t.text or "" for t in el.iter() if _local(t) == inner)
+        at = (int(ref[2]) - 1, col_index(ref[1]))
+        out[at] = "；".join(filter(None, (out.get(at), text))) if tag == "threadedComment" else text
+
+
+# The notice over a threaded comment's text in the note Excel keeps for older versions ([Threaded
+# comment] … Learn more: https://go.microsoft.com/fwlink/?linkid=870924, or the same in another
+# language), then a label line (Comment:, Reply:) over each text.
+_THREAD_NOTICE = re.compile(r"^.*?go\.microsoft\.com/fwlink/\?linkid=870924[^\n]*", re.S)
+_THREAD_LABEL = re.compile(r"\S[^\n]{0,20}[:：]")
+
+
+def note_text(text: str) -> str:
+    """A note's text, or, for the note Excel keeps of a threaded comment (in an .xlsx with no threaded
+    part, an .xls or .ods saved from one), the comment and its replies without the notice and the labels."""
+    m = _THREAD_NOTICE.match(text)
+    if not m:
+        return text
+    lines = [line.strip() for line in text[m.end():].splitlines() if line.strip() and not _THREAD_LABEL.fullmatch(line)]
+    return "；".join(lines)
 
 
 def _styles(zf: zipfile.ZipFile):
@@ -814,17 +844,62 @@ def xls_cell_facts(path: Path) -> dict[str, SheetFacts]:
         struck_xf = {k for k, xf in enumerate(book.xf_list)
                      if xf.font_index < len(book.font_list) and book.font_list[xf.font_index].struck_out}
         blank_xf = _xls_blanking(book)
+        uncalculated = _xls_uncalculated(book)
         for k in range(book.nsheets):
             sheet = book.sheet_by_index(k)
             facts = _xls_sheet_facts(book, sheet, struck_xf, blank_xf)
+            facts.formula_cells = uncalculated[k] if uncalculated else set()
             if (facts.error_cells or facts.struck_cells or facts.partly_struck or facts.hidden_rows or facts.hidden_cols
-                    or facts.date1904 or facts.comments or facts.format_hidden):
+                    or facts.date1904 or facts.comments or facts.format_hidden or facts.formula_cells):
                 out[sheet.name] = facts
             book.unload_sheet(k)
     except Exception:  # noqa: BLE001 - as above
         pass
     finally:
         book.release_resources()
+    return out
+
+
+_BIFF_FORMULA, _BIFF_STRING, _BIFF_BOF, _BIFF_EOF = 0x0006, 0x0207, 0x0809, 0x000A
+
+
+def _xls_uncalculated(book) -> list[set[tuple[int, int]]] | None:
+    """Per sheet, its formula cells, when not one formula of the workbook holds a result: a file a program
+    wrote (xlwt: every result an empty text) and no Excel or WPS ever calculated and saved, so each
+    formula's value is unknown (formula.no_value; Excel shows it calculated on opening). None when any
+    formula holds one (a cell calculated to "" is then as empty as it shows), or for a BIFF it cannot walk."""
+    try:
+        cells = [_xls_formula_results(book.mem, book._sh_abs_posn[k]) for k in range(book.nsheets)]
+    except Exception:  # noqa: BLE001 - xlrd's layout not as expected: the cells are read all the same
+        return None
+    return cells if all(found is not None for found in cells) and any(cells) else None
+
+
+def _xls_formula_results(mem: bytes, pos: int) -> set[tuple[int, int]] | None:
+    """The formula cells of the BIFF sheet whose BOF is at ``pos``, each holding an empty result (an
+    empty text: ``FFFF`` over type 3, or a type 0 whose STRING record is empty); None as soon as one
+    holds a value (a number, a truth value, an error, a text)."""
+    out: set[tuple[int, int]] = set()
+    depth, pending = 0, None
+    while pos + 4 <= len(mem):
+        rc, size = int.from_bytes(mem[pos:pos + 2], "little"), int.from_bytes(mem[pos + 2:pos + 4], "little")
+        data, pos = mem[pos + 4:pos + 4 + size], pos + 4 + size
+        if pending is not None and rc == _BIFF_STRING:
+            if int.from_bytes(data[:2], "little"):
+                return None
+            out.add(pending)
+        pending = None
+        depth += (rc == _BIFF_BOF) - (rc == _BIFF_EOF)
+        if depth <= 0:
+            break
+        if rc == _BIFF_FORMULA and len(data) >= 14:
+            at = (int.from_bytes(data[0:2], "little"), int.from_bytes(data[2:4], "little"))
+            if data[12:14] != b"\xff\xff" or data[6] not in (0, 3):
+                return None
+            if data[6] == 3:
+                out.add(at)
+            else:
+                pending = at
     return out
 
 

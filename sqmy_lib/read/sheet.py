@@ -586,8 +586,16 @@ class SheetReader:
         if not filled:
             return ""
         texts = [norm(cell_text(v)) for _, v in filled[:3]]
-        return (self._summary_reason(row, filled, texts) or self._repeat_or_lone(filled, texts, header_words)
-                or self._only_unread(filled))
+        return (self._numbers_alone(row, filled) or self._summary_reason(row, filled, texts)
+                or self._repeat_or_lone(filled, texts, header_words) or self._only_unread(filled))
+
+    def _numbers_alone(self, row: list, filled: list) -> str | None:
+        """A row of whole numbers only, one of them in the title's column (no title is a number): a totals
+        row with no label (=SUBTOTAL(3,C4:C40) under the titles, =COUNTIF(F4:F40,"*采用*") under 采用情况),
+        or, all 0, a row of formulas over an empty row (=报送!C40 shows 0 for an empty cell); None otherwise."""
+        if type(self._cell(row, "title")) not in (int, float) or not all(_a_count(v) for _, v in filled):
+            return None
+        return "subtotal" if any(v for _, v in filled) else "numbered_blank"
 
     def _legend_cell(self, row: list, r: int) -> tuple[int, str] | None:
         """(column, swatch's fill) of a line's cell that says what a colour marks, on a line of at most
@@ -2962,6 +2970,11 @@ def _label_and_numbers(rows: list[list], k: int | None) -> bool:
 def _next_filled(rows: list[list], r: int) -> int | None:
     """The first row below ``r`` with anything in it."""
     return next((k for k in range(r + 1, len(rows)) if any(map(_filled, rows[k]))), None)
+
+
+def _a_count(value) -> bool:
+    """A cell holding a whole number of 0 or more as a number (a count; not a date, not a text, not True)."""
+    return type(value) in (int, float) and float(value).is_integer() and value >= 0
 
 
 def whole_number(value) -> int | None:

@@ -244,4 +244,6 @@ def _add_xls_facts(path: Path, sheets: list[SheetGrid]) -> None:
             grid.comments = more[grid.name].comments
             grid.partly_struck = more[grid.name].partly_struck
             grid.format_hidden = more[grid.name].format_hidden
+            grid.formula_cells |= more[grid.name].formula_cells
+            _blank_cells(grid.rows, more[grid.name].formula_cells)
             _unstrike(grid.rows, grid.partly_struck, grid.struck_cells)
