@@ -296,6 +296,8 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
     else:
         subs["is_unit_item"] = False
     findings += _fill_units(ledger, units, rules)
+    if not (roster and ListedUnits(roster, rules)):
+        findings += _units_as_sectors_written(ledger)
     findings += _sheets_without_unit(ledger, people)
     findings += _office_of_another_level(ledger, rules)
     if roster:
@@ -550,6 +552,24 @@ def _units_by_sector(ledger: Ledger, listed: ListedUnits) -> list[dict]:
         return []
     subs.loc[found.index, "unit"] = found.to_numpy()
     return _at_sector_cells(ledger, subs.loc[found.index].drop_duplicates("sector"), "unit.from_sector", "unit")
+
+
+def _units_as_sectors_written(ledger: Ledger) -> list[dict]:
+    """With no 单位 sheet to place it (no roster, or one of people only): an item with no 单位 whose 界别 is
+    written (a 界别 column beside no 单位 column, or its 单位 cell left blank: 经济界, 民盟县委) counts for
+    that 界别 as written, as units rank as the items name them; said once per way of writing, at its first
+    界别 cell, with how many items took it (``unit.from_sector_written``). It counted for no unit, unsaid:
+    a ledger kept by 界别 had no unit figures at all."""
+    subs = ledger.submissions
+    if subs.empty:
+        return []
+    blank = (subs["unit"] == "") & (subs["sector"].fillna("") != "")
+    if not blank.any():
+        return []
+    subs.loc[blank, "unit"] = subs.loc[blank, "sector"].to_numpy()
+    took = subs[blank]
+    first = took.drop_duplicates("sector").assign(n=took["sector"].map(took["sector"].value_counts()).astype(str))
+    return _at_sector_cells(ledger, first, "unit.from_sector_written", "n")
 
 
 def _units_by_roster(ledger: Ledger, listed: ListedUnits, people: pd.DataFrame) -> list[dict]:

@@ -64,7 +64,17 @@ from .values import (
     title_key,
     year_in_text,
 )
-from .vocabulary import DITTO_MARKS, FIELD_LABELS, NO_UNIT_WORDS, NOTE_WORDS, NOTHING_IN_PERIOD, SUBTOTAL_WORDS, money_label
+from .vocabulary import (
+    COAUTHOR_LABEL,
+    DITTO_MARKS,
+    FIELD_LABELS,
+    MEASURE_WORDS,
+    NO_UNIT_WORDS,
+    NOTE_WORDS,
+    NOTHING_IN_PERIOD,
+    SUBTOTAL_WORDS,
+    money_label,
+)
 
 _SEPARATOR = re.compile(
     r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?(?:信息|报送|台账|小计)?$"
@@ -74,6 +84,9 @@ _NOTE = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(NOTE_WORDS, key=len, r
 # 填报单位:民革县委, 报送单位:…, or a bare 单位:… line (not 金额单位:元: a 单位 after a word is another thing);
 # a (盖章) before the colon or after the name is not part of it.
 _FILED_BY = re.compile(r"(?:(?:填报|报送|填表)单位|(?<!\w)单位)(?:名称)?\s*(?:[(（][^)）]{0,6}[)）])?\s*[:：]\s*([^\s:：(（]+)")
+# 单位：条, 单位：条、件, 单位：篇/元 in a title block: the figures' unit of measure, no 填报单位.
+_MEASURE = re.compile("(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r")(?:[、,，/／;；]*(?:"
+                      + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))*[。.]?")
 # What else a 小计 cell holds (合计:15条, 累计报送12条, 一月小计, 截至3月31日共报送): counts, periods and
 # the words of a tally; a title that starts with such a word says something else (累计欠薪问题…).
 _TALLY = re.compile(r"[\s:：()（）\[\]【】\d一二三四五六七八九十百〇零两共计总报送采用信息条件篇项份次人名个月日号季度年上下半全本页第至止、,，.。=＝/\-]*")
@@ -88,6 +101,30 @@ def _tally(text: str) -> bool:
     m = _SUBTOTAL_WORD.search(text, 0, 5 + 5)
     return m is not None and m.start() <= 5 and bool(_TALLY.fullmatch(text[m.end():])) or text[:1] == "共" and bool(
         _COUNTED_TOTAL.fullmatch(text))
+
+
+# A row of figures written as words and counts (报送 | 4 | 采用 | 2 | 批示 | 1, 报送4条 | 采用2条, 报送信息 | 4):
+# a tally word, then its count in the same cell or the next; an item row has a title, never this.
+_FIGURE_WORD = re.compile(r"(?:本年度?|本季度?|本月|全年|累计|合计|共计?)?(?:报送|采用|批示|上报|编发|录用|刊用|获批示|领导批示)"
+                          r"(?:信息)?(?:条数|件数|篇数|数量|数)?[:：]?")
+_COUNT_TEXT = re.compile(r"\d+\s*(?:条|件|篇|次|项)?")
+
+
+def _figures_written(filled: list) -> bool:
+    """Whether a row's filled cells (column, value) are only tally words each with its count (报送 | 4 |
+    采用 | 2, 报送4条 | 采用2条 | 批示1件, 采用信息 | 2): a 统计 line under or among the items, a subtotal.
+    It was read as an item (title 采用, author 2, 1 under 采用情况 an adoption with no body)."""
+    texts = [norm(cell_text(v)).replace(" ", "") for _, v in filled]
+    k = 0
+    while k < len(texts):
+        m = _FIGURE_WORD.match(texts[k])
+        if m is None:
+            return False
+        if rest := texts[k][m.end():]:
+            k += 1 if _COUNT_TEXT.fullmatch(rest) else len(texts) + 1
+        else:
+            k += 2 if k + 1 < len(texts) and _COUNT_TEXT.fullmatch(texts[k + 1]) else len(texts) + 1
+    return k == len(texts)
 
 
 # What opens a table of figures under the items: 附：分月统计, 附表, 附件1; and the labels of its columns.
@@ -241,7 +278,7 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
     (``_sheet_year``)."""
     above = " ".join(cell_text(v) for r in rows[: layout.header_top] for v in r if v != "" and v is not None)
     year, conflict, assumed = _sheet_year(above, file, sheet, default_year)
-    m = _FILED_BY.search(norm_spaces(above))
+    m = next((m for m in _FILED_BY.finditer(norm_spaces(above)) if not _MEASURE.fullmatch(m[1])), None)
     return SheetContext(src, file, sheet, year, m[1] if m else "", (above[:40], conflict) if conflict else None,
                         month_in_text(sheet), date1904, year_assumed=assumed, caption=norm_spaces(above)[:200],
                         quarter=quarter_in_text(sheet), span=month_span_in_text(_FILLED_ON.sub(" ", above)))
@@ -698,7 +735,7 @@ class SheetReader:
         given = [self._cell(row, f) not in ("", None) for f in ("author", "date")]
         # 小计 | 一季度 | 共2条, 总计 | 2025-03-31 | … (in the 序号 column, with a date), 一月小计:2条,
         # 截至3月31日共报送: a tally; 累计欠缴物业费问题… is a title whatever the row lacks.
-        if any(_tally(t) for t in texts) or self._counts_alone(row, filled, given):
+        if any(_tally(t) for t in texts) or self._counts_alone(row, filled, given) or self._figures_line(filled):
             return "subtotal"
         notes = [bool(_NOTE.match(norm(cell_text(v)))) for _, v in filled]
         # Neither an author nor a date: a line of signatures (制表人:刘某 … 审核人:陈某 … 联系电话:…).
@@ -707,6 +744,11 @@ class SheetReader:
         if len(filled) > 1 and all(notes):
             return "note"  # 制表人:刘某 | 审核人:陈某 | 联系电话:…, wherever the cells fall
         return "note" if self._signs_off(row, filled) else None
+
+    def _figures_line(self, filled: list) -> bool:
+        """报送 | 4 | 采用 | 2, 报送2条 | 采用1条 (``_figures_written``) with a cell outside the record columns:
+        a 统计 line; not a line of another adoption of the item above, 编发 | 12 under 采用情况 | 期号."""
+        return _figures_written(filled) and not all(c in self._record_columns for c, _ in filled)
 
     def _counts_alone(self, row: list, filled: list, given: list[bool]) -> bool:
         """A totals row with no label (=COUNTIF(F4:F11,"√") under each body's column): no title, author or date,
@@ -857,10 +899,23 @@ class SheetReader:
             if fld not in ("note", "author"):  # a second 备注 is read into the note, 第二作者 into the authors
                 self.t.add("findings", code="header.duplicate", src=src, row=header_row, column=col_letter(c),
                            value=layout.labels.get(c, ""), detail=str(counts.get(c, 0)))
+        self._report_second_authors(header_row, counts)
         for c in sorted(set(counts) - labelled):
             r, v = first[c]
             self.t.add("findings", code="column.no_header", src=src, row=r, column=col_letter(c),
                        value=cell_text(v)[:30], detail=str(counts[c]))
+
+    def _report_second_authors(self, header_row: int, counts: dict[int, int]) -> None:
+        """A later column of authors whose label does not say it holds more authors (报送人 | 信息员, 作者 |
+        提供人; not 合作者, 第二作者, 执笔人, 作者2): read as the item's co-authors (``_author_cells``), said once
+        with how many cells (``header.second_author``): it may be who sent or handled the item."""
+        labels, scribe = self.layout.labels, self.author_words.scribe
+        main = labels.get(self.f.get("author"), "").rsplit("/", 1)[-1]
+        for c, fld in self.layout.also.items():
+            leaf = labels.get(c, "").rsplit("/", 1)[-1]
+            if fld == "author" and counts.get(c) and not (COAUTHOR_LABEL.search(leaf) or any(w in leaf for w in scribe)):
+                self.t.add("findings", code="header.second_author", src=self.ctx.src, row=header_row, column=col_letter(c),
+                           value=leaf, detail=main)
 
     def _note_formulas(self, kept: set[int], formula_cells, volatile_cells: dict) -> None:
         """The formula cells of the rows read whose value is unknown, read as empty: never calculated
@@ -2961,8 +3016,11 @@ def _short_labels_of_a_figure(row: list, filled: list[str], header_words: set[st
 
 
 def _label_and_numbers(rows: list[list], k: int | None) -> bool:
-    """Row ``k`` is a label and numbers (市政协 | 3, 县教育局 | 2 | 2)."""
+    """Row ``k`` is a label and numbers (市政协 | 3, 县教育局 | 2 | 2), or numbers alone (4 | 2 | 1 under
+    报送 | 采用 | 批示)."""
     cells = [v for v in rows[k] if _filled(v)] if k is not None else []
+    if len(cells) >= 2 and all(whole_number(v) is not None for v in cells):
+        return True
     return (len(cells) >= 2 and type(cells[0]) is str and whole_number(cells[0]) is None
             and all(whole_number(v) is not None for v in cells[1:]))
 

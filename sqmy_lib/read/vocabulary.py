@@ -208,6 +208,9 @@ FILLER_KEYWORDS: tuple[str, ...] = (*RESPONDENT_KEYWORDS, "联系人", "审核�
 COUNT_WORDS: tuple[str, ...] = ("条数", "件数", "篇数", "次数", "个数", "人数", "总数", "数量", "合计", "小计", "总计",
                                 "报送数", "采用数", "批示数", "上报数", "编发数", "录用数", "刊用数", "采纳数", "转报数")
 COUNT_UNITS: tuple[str, ...] = ("条", "件", "篇", "次", "个", "项", "人")
+# What a title block's ``单位：条`` names: the unit of measure of the table's figures (条, 篇, 元), never the
+# 填报单位 (it was: every item of a sheet with no 单位 column counted for a unit named 条).
+MEASURE_WORDS: tuple[str, ...] = (*COUNT_UNITS, "份", "则", "名", "期", "元", "万元")
 
 # Labels over a group of sub-columns, by what the group is about. A sub-label is read in its
 # group's context: 日期 under 采用情况 is the adoption date, under 领导批示 the instruction's.
@@ -228,7 +231,10 @@ GROUP_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
                     ("意见", "instruction_text"), ("落实", "follow_up"), ("反馈", "follow_up"), ("办理情况", "follow_up"),
                     ("进展", "follow_up"), ("承办", "department"), ("责任", "department"), ("交办", "assigned_on"),
                     ("时限", "due_on"), ("办复", "reply"), ("结果", "reply"), ("领导", "leader"), ("姓名", "leader"),
-                    ("批示人", "leader"), ("职务", "leader_post")),
+                    ("批示人", "leader"), ("职务", "leader_post"),
+                    # 批示 over 领导 | 级别 | 内容: the leader's level (市级 | 王某某 is a 市级 leader's 批示), read with the
+                    # leader as a 职务 is; it was an unknown column and the 批示 of no level
+                    ("级别", "leader_post"), ("层级", "leader_post")),
     "forward": (("日期", "forwarded_on"), ("时间", "forwarded_on"), ("单位", "forward"), ("对象", "forward"),
                 ("层级", "forward"), ("去向", "forward"), ("情况", "forward")),
 }
@@ -252,6 +258,12 @@ ROSTER_LABELS: dict[str, tuple[str, ...]] = {
 # An author column of the item's other authors (合作者, 第二作者, 联名人): beside an 作者 column, more authors; with
 # none, on a sheet named for its person (one sheet per 委员), that person's co-authors (read.attribute).
 COAUTHOR_LABEL_WORDS: tuple[str, ...] = ("合作者", "合作人", "合著者", "联名人", "联名作者", "第二作者", "第三作者", "其他作者")
+# A later author column whose label says it holds more authors: a co-author's word above, a 执笔人's (rules
+# ``authors.scribe_words``), or a number after the first's label (作者2, 作者（二）, 第四作者). Any other (报送人 |
+# 信息员, 作者 | 提供人, 作者 | 作者) is read as co-authors too, but said (header.second_author): it may name who
+# sent or handled the item, and its people would share the 稿酬 and each count the item.
+COAUTHOR_LABEL = re.compile("|".join(map(re.escape, COAUTHOR_LABEL_WORDS))
+                            + r"|联名|合写|合撰|第[二三四五六七八九2-9]作者|[(（]?[2-9二三四五六七八九][)）]?$")
 
 # A roster column read as the role only when no column above names it (职务 is often a job title: 副局长).
 ROSTER_ROLE_FALLBACK = ("职务", "职别", "现任职务")
