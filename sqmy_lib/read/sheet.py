@@ -64,7 +64,7 @@ from .values import (
     title_key,
     year_in_text,
 )
-from .vocabulary import DITTO_MARKS, FIELD_LABELS, NO_UNIT_WORDS, NOTE_WORDS, NOTHING_IN_PERIOD, SUBTOTAL_WORDS, money_label
+from .vocabulary import DITTO_MARKS, FIELD_LABELS, NO_ISSUE_WORDS, NO_UNIT_WORDS, NOTE_WORDS, NOTHING_IN_PERIOD, SUBTOTAL_WORDS, money_label
 
 _SEPARATOR = re.compile(
     r"^(?:\d{4}年)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})月(?:份)?(?:信息|报送|台账|小计)?$"
@@ -2122,7 +2122,8 @@ class SheetReader:
             return
         issue = issue_cell(value)
         if issue is None and not apart:
-            self._finding("issue.unknown", r, ci, value)
+            if not self._issue_says_not_adopted(value, r, ci, rows):
+                self._finding("issue.unknown", r, ci, value)
             return
         if apart or isinstance(value, str) and self._several_issues(value):
             # 省第2期、市第8期: each to the row's adoption at its level; 第3、5期: which is which is not said
@@ -2138,6 +2139,30 @@ class SheetReader:
             self._finding("adoption.issue_only", r, ci, value)
             own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
             self._adoption(item, ref, r, ci, own, Reading(ADOPTED, issue_no=issue), "issue_column")
+
+    def _issue_says_not_adopted(self, value, r: int, ci: int, rows: range) -> bool:
+        """A 期号 that says in words that the item was not adopted, or not yet (退稿, 未采用, 待定: the
+        rules' marks; not /, — or 无, which say there is no number: ``NO_ISSUE_WORDS``), is no issue.
+        The row's one adoption it belongs to (市政协《社情民意》 | 退稿, as 市政协《社情民意》（退稿） reads
+        in one cell) is taken back, said at its cell (``issue.not_adopted``); of several, which one the
+        row does not say: counted, said at the 期号; with none, the cell says there is nothing. False
+        when the cell says no such thing (an issue unread: ``issue.unknown``)."""
+        text = norm(cell_text(value)) if isinstance(value, str) else ""
+        if not _HAN.search(text) or text in NO_ISSUE_WORDS:
+            return False
+        reading = self._memo("mark", value, self._read_mark)
+        if reading is None or reading.state not in (NOT_ADOPTED, PENDING):
+            return False
+        t = self.t.data["adoptions"]
+        if len(rows) == 1 and rows[0] == self.t.n["adoptions"] - 1:
+            body, column = organ_name(t["body"][rows[0]]) or "本级", t["column"][rows[0]]
+            self.t.pop("adoptions")
+            self.t.add("findings", code="issue.not_adopted", src=self.ctx.src, row=r, column=column, value=body,
+                       detail=cell_text(value)[:60])
+        elif len(rows):
+            bodies = "、".join(dict.fromkeys(organ_name(t["body"][k]) or "本级" for k in rows))
+            self._finding("issue.not_adopted_which", r, ci, value, bodies)
+        return True
 
     def _issue_target(self, value, r: int, ci: int, t: dict, rows: range) -> int | None:
         """The row's adoption a 期号 belongs to: its own-tier one with none yet, else its first with none (when
@@ -2911,6 +2936,7 @@ _OWN_SAID = ("本级", "本会", "我会", "本刊", "本办", "我办")
 # A 备注 filled to say there is nothing to note.
 _NOTHING_NOTED = re.compile(r"\s*(?:[/／\\\-—–―_.。…]+|无|空|略|暂无)\s*")
 # Issue numbers listed before one 期 (第3、5期, 第三和第五期).
+_HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character: a 期号 that says something in words
 _LISTED_ISSUE = re.compile(r"[\d一二三四五六七八九十]\s*[、,，和及]\s*第?\s*[\d一二三四五六七八九十]+\s*期")
 _SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")
 # Units written with a conjunction between them (民革市委与民盟市委): ``Sheet._units_joined``.
