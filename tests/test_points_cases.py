@@ -14,6 +14,7 @@ ranked in the peer group by points, then 采用条数, then 报送条数 (equal 
    one person (README: "one name under two units counted as one person"), said by compute people and
    the circular but not by the commendation, where the merged figures made "张伟" a suggested
    优秀信息员 that neither of them is. The 评选依据 now says it.
+3. The 计分办法 (rules show, the circular's appendix) now says whose a co-written item's points are.
 
 Every figure below is worked out by hand from the rows written here."""
 from __future__ import annotations
@@ -25,6 +26,7 @@ from decimal import Decimal
 import sqmy_lib as sq
 from sqmy_lib.compute.commendation import build_commendation
 from sqmy_lib.rules import Rules, load_rules
+from sqmy_lib.rules.show import rules_text
 
 from conftest import assert_every_cell_accounted, findings, paid, write_xlsx
 
@@ -174,3 +176,30 @@ def test_one_name_in_two_units_is_said_in_the_commendation(tmp_path):
     basis = comm.basis.set_index("name")
     assert basis.loc[["张伟(民盟南江市委)", "张伟(九三学社南江市委)"], "submitted"].tolist() == [1, 2]
     assert not basis["reason"].str.contains("分属").any()
+
+
+def test_rules_show_says_whose_a_co_written_items_points_are(tmp_path):
+    """3. The 计分办法 (sqmy rules show, the circular's 统计口径和计分办法) said how an item scores but not
+    whose its points are when several wrote it — while the 稿酬 section says the money is shared. The
+    commendation gives each author the item's whole points: B01 by 陈刚、刘洋、赵敏, taken up by 全国政协,
+    is 1 + 30 = 31 for each of them (赵敏 has nothing else: 31; not 31 / 3). With
+    coauthored_counts_each: false only its first author (陈刚) scores it."""
+    led = tmp_path / "台账"
+    led.mkdir()
+    sent = [[1, "B01", D(2026, 1, 12), "关于推进中小企业数字化转型的建议", "陈刚、刘洋、赵敏", JIAN, None]]
+    adopted = [["B01", "关于推进中小企业数字化转型的建议", "全国政协《社情民意信息》", "第5期", D(2026, 6, 1)]]
+    write_xlsx(led / "报送台账.xlsx", {"2026年": [["南江市政协2026年社情民意信息报送登记表"], SENT_HEADER, *sent]})
+    write_xlsx(led / "采用台账.xlsx", {"采用登记": [["南江市政协2026年社情民意信息采用登记表"], ADOPTED_HEADER, *adopted]})
+    rules = _rules()
+    ledger, _ = assert_every_cell_accounted(led, rules=rules)
+    basis = build_commendation(ledger, 2026, rules, today=TODAY).basis.set_index("name")
+    assert basis.loc[["陈刚", "刘洋", "赵敏"], "score"].tolist() == [31, 31, 31]
+    assert sq.units(ledger, 2026, rules=rules, today=TODAY).set_index("unit").at[JIAN, "points"] == 31
+    shown = rules_text(rules)
+    assert "联名报送的信息,每位署名作者的个人积分均计该条信息的全部分数(不分摊);单位积分按信息的报送单位计算,以单位名义报送的计入该单位。" in shown
+    data = copy.deepcopy(rules.data)
+    data["quotas"]["coauthored_counts_each"] = False
+    first_only = Rules(data=data, source="<南江市政协规则>")
+    basis = build_commendation(sq.read_ledgers(led, rules=first_only), 2026, first_only, today=TODAY).basis.set_index("name")
+    assert basis["score"].to_dict() == {"陈刚": 31}  # no roster: the others are no one it counts for
+    assert "联名报送的信息,只计入第一作者(注明“执笔、执笔人、主笔”的作者优先)的个人积分;" in rules_text(first_only)
