@@ -127,6 +127,8 @@ _ENTRIES = [
          "稿酬栏写的是“{value}”,{detail};稿酬按规则计算发放,台账所写的只作核对,请核实是否写错、少发或多发"),
     Code("adoption.note_denies", WARNING, "备注与采用记录矛盾",
          "备注“{value}”说{detail},本行却记有采用,已按采用计入(计条数、积分和稿酬);请核对,未采用或尚未确定采用的请删去采用标记"),
+    Code("adoption.note_against_record", WARNING, "备注与采用台账矛盾",
+         "备注“{value}”说{detail},已按采用计入(计条数、积分和稿酬);请核对,未采用或尚未确定采用的请删去那条采用记录,已采用的请改正备注"),
     Code("sheet.colour_legend", WARNING, "表格以颜色标示信息",
          "“{value}”说明表中以颜色(底纹或字体颜色)标示信息{detail};本工具不读取颜色,只以颜色标示的信息未按其含义计入(如只标了黄色的采用未计为采用);请在采用情况、批示、备注等相应栏中用文字写明"),
     Code("sheet.appendix", INFO, "表格下方的统计表未读取", "表格下方自“{value}”起({detail})是附表或统计数字,未作为信息读取"),

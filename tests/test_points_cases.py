@@ -15,6 +15,7 @@ ranked in the peer group by points, then 采用条数, then 报送条数 (equal 
    the circular but not by the commendation, where the merged figures made "张伟" a suggested
    优秀信息员 that neither of them is. The 评选依据 now says it.
 3. The 计分办法 (rules show, the circular's appendix) now says whose a co-written item's points are.
+4. A 备注 of the item saying 退稿 or 待定 against the 采用台账 that records its adoption is said at the 备注.
 
 Every figure below is worked out by hand from the rows written here."""
 from __future__ import annotations
@@ -203,3 +204,33 @@ def test_rules_show_says_whose_a_co_written_items_points_are(tmp_path):
     basis = build_commendation(sq.read_ledgers(led, rules=first_only), 2026, first_only, today=TODAY).basis.set_index("name")
     assert basis["score"].to_dict() == {"陈刚": 31}  # no roster: the others are no one it counts for
     assert "联名报送的信息,只计入第一作者(注明“执笔、执笔人、主笔”的作者优先)的个人积分;" in rules_text(first_only)
+
+
+def test_a_note_saying_not_adopted_against_the_adoption_book_is_said(tmp_path):
+    """4. The 报送台账's 备注 says 退稿 (or 待定) while the 采用台账 records the item's adoption: one of the two is
+    wrong, and the 采用, 稿酬 and 积分 hang on which. Beside an adoption on its own row the 备注 is said
+    (adoption.note_denies); against a 采用台账 row it was not, and the adoption was counted in silence.
+    Now it is counted as recorded (the book is the record) and said at the 备注.
+
+    By hand (民主党派): 民盟 A01 (备注 退稿; 采用台账: 省政协 第3期) 1 + 15 = 16, A02 (备注 待定, 采用台账
+    市政协 第9期) 1 + 5 = 6: 22; 民进 B01 (备注 以党派名义报送, nothing against) 1 + 15 = 16; 九三 C01
+    (备注 退稿, no adoption recorded: nothing to say) 1."""
+    led = tmp_path / "台账"
+    led.mkdir()
+    sent = [[1, "A01", D(2026, 1, 10), "关于甲的建议", "张伟", MENG, "退稿"],
+            [2, "A02", D(2026, 2, 10), "关于乙的建议", "李娜", MENG, "待定"],
+            [3, "B01", D(2026, 3, 10), "关于丙的建议", JIN, JIN, "以党派名义报送"],
+            [4, "C01", D(2026, 3, 12), "关于丁的建议", "郑华", JIUSAN, "退稿"]]
+    adopted = [["A01", "关于甲的建议", "省政协《社情民意》", "第3期", D(2026, 2, 1)],
+               ["A02", "关于乙的建议", "市政协《社情民意》", "第9期", D(2026, 3, 1)],
+               ["B01", "关于丙的建议", "省政协《社情民意》", "第5期", D(2026, 4, 1)]]
+    write_xlsx(led / "报送台账.xlsx", {"2026年": [["南江市政协2026年社情民意信息报送登记表"], SENT_HEADER, *sent]})
+    write_xlsx(led / "采用台账.xlsx", {"采用登记": [["南江市政协2026年社情民意信息采用登记表"], ADOPTED_HEADER, *adopted]})
+    rules = _rules()
+    ledger, report = assert_every_cell_accounted(led, rules=rules)
+    units = sq.units(ledger, 2026, rules=rules, today=TODAY).set_index("unit")
+    assert units.loc[[MENG, JIN, JIUSAN], ["points", "rank_text"]].values.tolist() == [[22, "第1名"], [16, "第2名"], [1, "第3名"]]
+    said = findings(report, "adoption.note_against_record")
+    assert [(i.file.split("/")[-1], i.row, i.column) for i in said] == [("报送台账.xlsx", 3, "G"), ("报送台账.xlsx", 4, "G")]
+    assert said[0].message.startswith("备注“退稿”说未采用,但采用台账.xlsx!采用登记!第3行记有该信息的采用,已按采用计入")
+    assert said[1].message.startswith("备注“待定”说尚未确定采用,但采用台账.xlsx!采用登记!第4行记有该信息的采用")

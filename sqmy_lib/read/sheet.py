@@ -31,7 +31,7 @@ from ..zh import column_letter as col_letter
 from .attribute import office_places, unit_key
 from .authors import AuthorCell, AuthorWords, split_authors, unit_written
 from .headers import RECORD_FIELDS, BodyColumn, Layout, is_count_label, level_label, norm_label, publication_label
-from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
+from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, NOTHING_NOTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
     DAYS_1900_TO_1904,
     from_1904,
@@ -2352,7 +2352,7 @@ class SheetReader:
         拟采用/待定/审核中 beside a mark that says adopted (counted and paid as marked, as a warning is:
         the contradiction said, so that staff strike the mark or the 备注)."""
         c, n = self.f.get("note"), self.t.n["adoptions"]
-        if c is None or not note or n == first or _NOTHING_NOTED.fullmatch(note):
+        if c is None or not note or n == first or NOTHING_NOTED.fullmatch(note):
             return  # 无, /, —: the 备注 is empty, it says nothing of the adoption (× and 否 do)
         t = self.t.data["adoptions"]
         if self.vocab.says_unpaid(note):
@@ -2387,21 +2387,8 @@ class SheetReader:
                 items["paid_column"][item] = col_letter(c)
 
     def _note_denies(self, readings: list[Reading], tiers: set) -> str:
-        """What a 备注 says against the row's adoptions when every part of it says not adopted
-        (``未采用``, ``退稿``: 未采用) or not yet (``拟采用``, ``待定``, ``审核中``: 尚未确定采用); '' when
-        it says anything else. A part naming a body of another tier (省政协待定 beside a 市级
-        adoption) is about that body; a plan to send it on (拟报省政协, 待上报), a 批示 asked of a leader
-        (拟请县长批示, 该信息已报请县长批示) or the papers filed (原件存档, 已存档) denies nothing."""
-        states = set()
-        for x in readings:
-            if x.state == PENDING and self.vocab.tells_filing(x.text):
-                continue  # 原件存档, 已存档: the papers filed, not the item held back
-            if x.state not in (NOT_ADOPTED, PENDING) or self._placed(x.body or norm(x.text)).tier not in (None, *tiers):
-                return ""
-            if x.state == PENDING and (self.vocab.plans_forwarding(x.text) or self.vocab.says_no_instruction(x.text)):
-                return ""  # 拟报省政协, 待上报; 拟请县长批示: of a 上报 or a 批示 to come, not of the adoption
-            states.add(x.state)
-        return "" if not states else "未采用" if NOT_ADOPTED in states else "尚未确定采用"
+        """What a 备注 says against the row's adoptions (``Vocabulary.note_denies``)."""
+        return self.vocab.note_denies(readings, tiers)
 
     def _adopted_in_note(self, note: str) -> tuple[list[tuple[Reading, str]], bool]:
         """The adoptions a 备注 says, each with the tier of its body, and whether it says one by no
@@ -2934,7 +2921,6 @@ _MONTH_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["month"])
 # Words that name the office's own bulletin as its own (本级编发, 本会采用): no other body's.
 _OWN_SAID = ("本级", "本会", "我会", "本刊", "本办", "我办")
 # A 备注 filled to say there is nothing to note.
-_NOTHING_NOTED = re.compile(r"\s*(?:[/／\\\-—–―_.。…]+|无|空|略|暂无)\s*")
 # Issue numbers listed before one 期 (第3、5期, 第三和第五期).
 _HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character: a 期号 that says something in words
 _LISTED_ISSUE = re.compile(r"[\d一二三四五六七八九十]\s*[、,，和及]\s*第?\s*[\d一二三四五六七八九十]+\s*期")
