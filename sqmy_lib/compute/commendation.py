@@ -366,6 +366,30 @@ def _outside_terms(c: Counted, span: Span, flags: pd.DataFrame, terms: dict[str,
                                    outside_when=("when", lambda s: "、".join(dict.fromkeys(s))))
 
 
+def _units_apart(c: Counted, flags: pd.DataFrame) -> dict[str, str]:
+    """name → what the 评选依据 says of a person the roster does not name (or anyone, with no roster) whose
+    items counted in the span are under two units or more (张伟 of 民盟市委 and 张伟 of 九三学社市委: two
+    people of one name, or one who moved): counted as one person, as ``compute people`` counts them
+    (``people.names_in_several_units``), so the figures the condition and the 积分 judge may be two
+    people's: 所报信息分属民盟市委2条、九三学社市委1条，已按同一人统计…"""
+    au = c.authors
+    if au.empty:
+        return {}
+    unlisted = au.loc[~au["is_unit"].astype(bool) & au["roster_unit"].isna(), ["item", "name"]]
+    counted = flags.index[(flags["submitted"] + flags["adopted"] > 0).to_numpy()]
+    persons = credited_authors(c)[["item", "name"]].merge(unlisted.drop_duplicates(), on=["item", "name"])
+    persons = persons[persons["item"].isin(counted)]
+    persons = persons.assign(unit=persons["item"].map(by_item(c.submissions, "unit")).fillna("").astype(str))
+    per_unit = persons[persons["unit"] != ""].groupby(["name", "unit"], sort=False).size()
+    out = {}
+    for name, units_ in per_unit.groupby(level="name", sort=False):
+        if len(units_) > 1:
+            listed = "、".join(f"{unit}{n}条" for (_, unit), n in units_.items())
+            out[name] = (f"所报信息分属{listed}，已按同一人统计；如系同名的两人，"
+                         "请将二人分别列入名册（写明各自的单位）后重新生成")
+    return out
+
+
 def _last_day(terms: list[tuple] | None) -> pd.Timestamp | None:
     """The roster's 离任 day of a person: the end of their last time in post, when every one ends."""
     ends = [e for _, e in terms or []]
@@ -439,6 +463,8 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
     out["eligible"] = [v[0] for v in verdicts]
     out["reason"] = [v[1] for v in verdicts]
     out = _with_terms(c, out, span, flags, _person_terms(c, worker_roles), (need_sub, need_ad))
+    apart = _units_apart(c, flags)
+    out["reason"] = [f"{r}；{apart[n]}" if n in apart else r for r, n in zip(out["reason"], out["name"])]
     return _sorted(out, ["eligible", *person_keys(c.rules.rank_by)], "name").reset_index(drop=True)
 
 

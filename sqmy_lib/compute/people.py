@@ -197,7 +197,7 @@ def names_in_several_units(c: Counted) -> str:
         return ""
     who = f"作者{'、'.join(names)}" if len(names) <= 3 else f"{len(names)}位作者（如{'、'.join(names[:3])}）"
     return (f"{who}的信息分属不同单位，已按同一人统计；如有同名的两人，"
-            "请在姓名后注明单位（如“张伟（民革县委）”），或将人员列入名册")
+            "请将二人分别列入名册（写明各自的单位）")
 
 
 def people(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,

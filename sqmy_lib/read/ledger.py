@@ -32,7 +32,9 @@ from .file import FileResult, failed_row, names_items
 from .headers import find_layout
 from .isolate import read_isolated
 from .joint import join_joint_rows
-from .link import dates_after_their_items, dates_from_issues, flags_against_records, link_references, merge_repeated_instructions
+from .link import (dates_after_their_items, dates_from_issues, flags_against_records, link_references, merge_repeated_instructions,
+                   notes_against_records)
+from .marks import Vocabulary
 from .repeats import set_aside_repeats
 from .roster import merge_rosters, roster_from_sheets
 from .safety import UnreadableFile
@@ -250,6 +252,7 @@ def _after_reading(ledger: Ledger, rules: Rules, file_rules: dict[Path, Rules] |
     organ_key = _organ_keys(rules, file_rules)
     merge_repeated_instructions(ledger, post_words(rules.data), organ_key, _level_only(rules, file_rules))
     flags_against_records(ledger)
+    notes_against_records(ledger, Vocabulary(rules.data, rules.place))
     dates_from_issues(ledger, organ_key)
     attribute(ledger, rules)
     _say_hidden_sheets_of_other_years(ledger)

@@ -551,6 +551,33 @@ def flags_against_records(ledger: Ledger) -> None:
     ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)], ignore_index=True)
 
 
+def notes_against_records(ledger: Ledger, vocab) -> None:
+    """An item's 备注 that says it was not adopted (退稿, 未采用) or not yet (待定), on a row recording no
+    adoption, read against the adoptions linked to the item from other rows (a 采用台账): they are counted
+    as recorded and the contradiction is said at the 备注 (``adoption.note_against_record``), as one beside
+    an adoption on its own row is (``adoption.note_denies``). ``vocab``: the rules' ``marks.Vocabulary``."""
+    from .marks import NOTHING_NOTED
+
+    t, subs = ledger.adoptions, ledger.submissions
+    if t.empty or subs.empty:
+        return
+    own_row = dict(zip(subs["item"], zip(subs["src"], subs["row"])))
+    on_row = [own_row.get(i) == (s, r) for i, s, r in zip(t["item"], t["src"], t["row"])]
+    linked = t[(t["item"].to_numpy() != -1) & ~np.array(on_row, dtype=bool)]
+    noted = subs[subs["item"].isin(set(linked["item"]) - set(t.loc[on_row, "item"])).to_numpy()
+                 & (subs["note"].astype(str).str.strip() != "").to_numpy()]
+    found = []
+    for r, col in zip(noted.itertuples(), ledger.column_letter(noted["src"], "note")):
+        records = linked[linked["item"].to_numpy() == r.item]
+        if NOTHING_NOTED.fullmatch(r.note) or not (said := vocab.note_denies(vocab.read_text(r.note), set(records["tier"]))):
+            continue
+        found.append(dict(code="adoption.note_against_record", src=r.src, file=r.file, sheet=r.sheet, row=r.row,
+                          column=col, value=r.note, detail=f"{said},但{_records_at(records.iloc[0], len(records))}记有该信息的采用"))
+    if found:
+        ledger.findings = pd.concat([ledger.findings, pd.DataFrame(found).reindex(columns=ledger.findings.columns)],
+                                    ignore_index=True)
+
+
 def _bare_yes(ledger: Ledger, t: pd.DataFrame) -> np.ndarray:
     """Which adoptions are a yes alone: a 是否采用 mark, or a 采用情况 cell saying adopted and nothing of
     where, which issue or when (√, 已采用: the same yes under another header). Not a 采用级别 code no

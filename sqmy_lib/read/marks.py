@@ -143,6 +143,10 @@ def yes_alone(readings: list[Reading]) -> bool:
         and not (readings[0].date or readings[0].day or readings[0].when)
 
 
+# A 备注 that says nothing (/, —, 无, 空, 略): nothing of an adoption either (× and 否 do).
+NOTHING_NOTED = re.compile(r"\s*(?:[/／\\\-—–―_.。…]+|无|空|略|暂无)\s*")
+
+
 class Vocabulary:
     """The rules' words for adoption marks and instructions, compiled once per Rules."""
 
@@ -311,6 +315,23 @@ class Vocabulary:
         ``filing_words``), no other pending word once those are set aside (存档待定 is still pending)."""
         t = norm(text)
         return bool(self._filing.search(t)) and not self._pending_in.search(self._filing.sub("", t))
+
+    def note_denies(self, readings: list[Reading], tiers: set) -> str:
+        """What a 备注 says against adoptions at ``tiers`` when every part of it says not adopted
+        (``未采用``, ``退稿``: 未采用) or not yet (``拟采用``, ``待定``, ``审核中``: 尚未确定采用); '' when
+        it says anything else. A part naming a body of another tier (省政协待定 beside a 市级
+        adoption) is about that body; a plan to send it on (拟报省政协, 待上报), a 批示 asked of a leader
+        (拟请县长批示, 该信息已报请县长批示) or the papers filed (原件存档, 已存档) denies nothing."""
+        states = set()
+        for x in readings:
+            if x.state == PENDING and self.tells_filing(x.text):
+                continue  # 原件存档, 已存档: the papers filed, not the item held back
+            if x.state not in (NOT_ADOPTED, PENDING) or self.place(x.body or norm(x.text)).tier not in (None, *tiers):
+                return ""
+            if x.state == PENDING and (self.plans_forwarding(x.text) or self.says_no_instruction(x.text)):
+                return ""  # 拟报省政协, 待上报; 拟请县长批示: of a 上报 or a 批示 to come, not of the adoption
+            states.add(x.state)
+        return "" if not states else "未采用" if NOT_ADOPTED in states else "尚未确定采用"
 
     def plans_forwarding(self, text: str) -> bool:
         """Whether a pending text is a plan to send the item on (``拟报省政协``, ``待上报``: a pending word

@@ -31,7 +31,7 @@ from ..zh import column_letter as col_letter
 from .attribute import office_places, unit_key
 from .authors import AuthorCell, AuthorWords, split_authors, unit_written
 from .headers import RECORD_FIELDS, BodyColumn, Layout, is_count_label, level_label, norm_label, publication_label
-from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, PENDING, UNKNOWN, Reading, Vocabulary
+from .marks import ADOPTED, ADOPTION_VERBS, FORWARDED, NOT_ADOPTED, NOTHING_NOTED, PENDING, UNKNOWN, Reading, Vocabulary
 from .values import (
     DAYS_1900_TO_1904,
     from_1904,
@@ -69,6 +69,7 @@ from .vocabulary import (
     DITTO_MARKS,
     FIELD_LABELS,
     MEASURE_WORDS,
+    NO_ISSUE_WORDS,
     NO_UNIT_WORDS,
     NOTE_WORDS,
     NOTHING_IN_PERIOD,
@@ -2185,7 +2186,8 @@ class SheetReader:
             return
         issue = issue_cell(value)
         if issue is None and not apart:
-            self._finding("issue.unknown", r, ci, value)
+            if not self._issue_says_not_adopted(value, r, ci, rows):
+                self._finding("issue.unknown", r, ci, value)
             return
         if apart or isinstance(value, str) and self._several_issues(value):
             # 省第2期、市第8期: each to the row's adoption at its level; 第3、5期: which is which is not said
@@ -2201,6 +2203,30 @@ class SheetReader:
             self._finding("adoption.issue_only", r, ci, value)
             own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
             self._adoption(item, ref, r, ci, own, Reading(ADOPTED, issue_no=issue), "issue_column")
+
+    def _issue_says_not_adopted(self, value, r: int, ci: int, rows: range) -> bool:
+        """A 期号 that says in words that the item was not adopted, or not yet (退稿, 未采用, 待定: the
+        rules' marks; not /, — or 无, which say there is no number: ``NO_ISSUE_WORDS``), is no issue.
+        The row's one adoption it belongs to (市政协《社情民意》 | 退稿, as 市政协《社情民意》（退稿） reads
+        in one cell) is taken back, said at its cell (``issue.not_adopted``); of several, which one the
+        row does not say: counted, said at the 期号; with none, the cell says there is nothing. False
+        when the cell says no such thing (an issue unread: ``issue.unknown``)."""
+        text = norm(cell_text(value)) if isinstance(value, str) else ""
+        if not _HAN.search(text) or text in NO_ISSUE_WORDS:
+            return False
+        reading = self._memo("mark", value, self._read_mark)
+        if reading is None or reading.state not in (NOT_ADOPTED, PENDING):
+            return False
+        t = self.t.data["adoptions"]
+        if len(rows) == 1 and rows[0] == self.t.n["adoptions"] - 1:
+            body, column = organ_name(t["body"][rows[0]]) or "本级", t["column"][rows[0]]
+            self.t.pop("adoptions")
+            self.t.add("findings", code="issue.not_adopted", src=self.ctx.src, row=r, column=column, value=body,
+                       detail=cell_text(value)[:60])
+        elif len(rows):
+            bodies = "、".join(dict.fromkeys(organ_name(t["body"][k]) or "本级" for k in rows))
+            self._finding("issue.not_adopted_which", r, ci, value, bodies)
+        return True
 
     def _issue_target(self, value, r: int, ci: int, t: dict, rows: range) -> int | None:
         """The row's adoption a 期号 belongs to: its own-tier one with none yet, else its first with none (when
@@ -2390,7 +2416,7 @@ class SheetReader:
         拟采用/待定/审核中 beside a mark that says adopted (counted and paid as marked, as a warning is:
         the contradiction said, so that staff strike the mark or the 备注)."""
         c, n = self.f.get("note"), self.t.n["adoptions"]
-        if c is None or not note or n == first or _NOTHING_NOTED.fullmatch(note):
+        if c is None or not note or n == first or NOTHING_NOTED.fullmatch(note):
             return  # 无, /, —: the 备注 is empty, it says nothing of the adoption (× and 否 do)
         t = self.t.data["adoptions"]
         if self.vocab.says_unpaid(note):
@@ -2425,21 +2451,8 @@ class SheetReader:
                 items["paid_column"][item] = col_letter(c)
 
     def _note_denies(self, readings: list[Reading], tiers: set) -> str:
-        """What a 备注 says against the row's adoptions when every part of it says not adopted
-        (``未采用``, ``退稿``: 未采用) or not yet (``拟采用``, ``待定``, ``审核中``: 尚未确定采用); '' when
-        it says anything else. A part naming a body of another tier (省政协待定 beside a 市级
-        adoption) is about that body; a plan to send it on (拟报省政协, 待上报), a 批示 asked of a leader
-        (拟请县长批示, 该信息已报请县长批示) or the papers filed (原件存档, 已存档) denies nothing."""
-        states = set()
-        for x in readings:
-            if x.state == PENDING and self.vocab.tells_filing(x.text):
-                continue  # 原件存档, 已存档: the papers filed, not the item held back
-            if x.state not in (NOT_ADOPTED, PENDING) or self._placed(x.body or norm(x.text)).tier not in (None, *tiers):
-                return ""
-            if x.state == PENDING and (self.vocab.plans_forwarding(x.text) or self.vocab.says_no_instruction(x.text)):
-                return ""  # 拟报省政协, 待上报; 拟请县长批示: of a 上报 or a 批示 to come, not of the adoption
-            states.add(x.state)
-        return "" if not states else "未采用" if NOT_ADOPTED in states else "尚未确定采用"
+        """What a 备注 says against the row's adoptions (``Vocabulary.note_denies``)."""
+        return self.vocab.note_denies(readings, tiers)
 
     def _adopted_in_note(self, note: str) -> tuple[list[tuple[Reading, str]], bool]:
         """The adoptions a 备注 says, each with the tier of its body, and whether it says one by no
@@ -2972,8 +2985,8 @@ _MONTH_LABELS = frozenset(norm_label(x) for x in FIELD_LABELS["month"])
 # Words that name the office's own bulletin as its own (本级编发, 本会采用): no other body's.
 _OWN_SAID = ("本级", "本会", "我会", "本刊", "本办", "我办")
 # A 备注 filled to say there is nothing to note.
-_NOTHING_NOTED = re.compile(r"\s*(?:[/／\\\-—–―_.。…]+|无|空|略|暂无)\s*")
 # Issue numbers listed before one 期 (第3、5期, 第三和第五期).
+_HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character: a 期号 that says something in words
 _LISTED_ISSUE = re.compile(r"[\d一二三四五六七八九十]\s*[、,，和及]\s*第?\s*[\d一二三四五六七八九十]+\s*期")
 _SEPARATOR_IN_UNITS = re.compile(r"[、,，;；/／]")
 # Units written with a conjunction between them (民革市委与民盟市委): ``Sheet._units_joined``.

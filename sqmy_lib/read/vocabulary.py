@@ -272,6 +272,10 @@ ROSTER_ROLE_FALLBACK = ("职务", "职别", "现任职务")
 NO_UNIT_WORDS = frozenset(("个人", "委员个人", "本人", "个人报送", "无", "/", "-", "—", "——",
                            "退休", "已退休", "离退休", "农民", "个体", "个体户", "自由职业", "自由职业者", "无业", "务农"))
 
+# What a 期号 cell writes for "no number" (a 全国政协 adoption has none): not that the adoption was not made.
+# A 期号 that says so in words (退稿, 未采用, 待定: the rules' marks) takes the row's adoption back.
+NO_ISSUE_WORDS = frozenset(("无", "否", "没有", "暂无", "尚无", "无期号", "没有期号", "暂无期号", "未编号", "无编号", "空"))
+
 # Rows that are not items.
 # Ranks written before a post, one person's titles (市委常委、副市长; 县委副书记、县长): in a 批示
 # that names posts only, a rank goes with the post after it; other posts are a leader each.

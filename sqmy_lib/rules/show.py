@@ -166,10 +166,25 @@ def _points(rules: Rules) -> list[str]:
     ]
     if by_level:
         lines.append(f"有领导批示的按批示领导级别加分:{by_level}({how})。")
+    lines.append(_points_shared(rules))
     lines.append(_points_growth(rules, p["adoption_by_tier"]))
     lines.append(f"各单位在同类单位中按积分排名,{tie_break_text(rules.rank_by)}(名次相同);"
                  "季度通报的排名和年度表彰候选名单(先进集体、优秀信息员)的排序都按此办理。")
     return lines
+
+
+def _points_shared(rules: Rules) -> str:
+    """Whose an item's points are (the commendation's person scores, ``compute units``), as
+    ``coauthor_rule`` says how it counts: a co-written item's whole points for each author, or for its
+    first (执笔) author alone (``quotas.coauthored_counts_each``), never shared out as its money is; a
+    unit's, the items sent under its name."""
+    quotas = rules.data.get("quotas") or {}
+    if quotas.get("coauthored_counts_each", True):
+        whose = "每位署名作者的个人积分均计该条信息的全部分数(不分摊)"
+    else:
+        tags = quotas.get("lead_author_tags") or []
+        whose = "只计入第一作者" + (f"(注明“{_joined(tags)}”的作者优先)" if tags else "") + "的个人积分"
+    return f"联名报送的信息,{whose};单位积分按信息的报送单位计算,以单位名义报送的计入该单位。"
 
 
 def _points_growth(rules: Rules, by_tier: dict) -> str:

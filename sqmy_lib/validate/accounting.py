@@ -15,6 +15,8 @@ A cell counts as accounted for when
 - it holds a field of its row's item (title, date, author, unit, …), or a record was read
   from it (an adoption, a forwarding, an instruction), or it dates or numbers a record of its
   row (采用日期, 期号, 批示日期, 落实情况, …), or it says there is nothing (不采用, 待定, 无, 待批示);
+- it is a field of a row whose adoption was read and then not counted, said at its cell (作废, a 期号
+  saying 退稿: ``adoption.void``, ``issue.not_adopted``);
 - it is the 是否采用 of an item whose adoption another row records (a 采用台账's), or its 采用情况 saying
   adopted alone (√): it confirms that one.
 """
@@ -81,8 +83,11 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
         record_rows[table] = {(int(s), int(r)) for s, r in zip(t["src"], t["row"])}
     # A 批示, an adoption or a 上报 written again on another row was read, then counted once (*.repeated); a
     # row's 批示 cells that say a leader only read it (县委书记 | 已阅) were read, and said at one of them.
+    # An adoption read and then not counted, said at its cell (作废; a 期号 saying 退稿): its row's 编号 and
+    # 标题 name the item the finding speaks of.
     for code_of, table in (("instruction.repeated", "instructions"), ("adoption.repeated", "adoptions"),
-                           ("forward.repeated", "forwards"), ("instruction.read_only", "instructions")):
+                           ("forward.repeated", "forwards"), ("instruction.read_only", "instructions"),
+                           ("adoption.void", "adoptions"), ("issue.not_adopted", "adoptions")):
         record_rows[table] |= {(int(s), int(r)) for s, r, code in zip(findings["src"], findings["row"], findings["code"])
                                if code == code_of and pd.notna(s) and pd.notna(r)}
     out = []
