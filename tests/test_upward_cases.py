@@ -126,3 +126,23 @@ def test_units_report_column_beside_a_forwarding_status(tmp_path):
     assert list(ledger.submissions["unit"]) == ["民盟县委", "民革县委", "民盟县委"]
     assert [(int(i), b, t) for i, b, t in zip(ledger.forwards["item"], ledger.forwards["body"], ledger.forwards["tier"])] == [(0, "市政协", "市级")]
     assert _units(ledger) == {"民盟县委": (2, 1), "民革县委": (1, 1)}
+
+
+def test_a_sending_denied_in_an_adoption_cell_or_note_sends_nothing_and_keeps_the_adoption(tmp_path):
+    # By hand (shipped rates 县级 30, 市级 100, 省级 200, the highest tier only):
+    #   张三 县政协第3期(未报市政协): 县级 30, no 上报 (the tool lost the adoption and counted a 上报 to "市政协)")
+    #   李四 市政协采用，未报送省政协: 市级 100 (the tool paid 200: an adoption by a body "未报送省政协", 省级)
+    #   王五 县政协采用（未上报）: 县级 30;  赵六 县政协采用, 备注 未上报: 30, nothing to say (not sent up, no more)
+    #   钱七 市政协采用, 备注 未上报: 100 counted as recorded; the note contradicts it: said at G6
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [
+        ["序号", "报送日期", "信息标题", "报送人", "单位", "采用情况", "备注"],
+        [1, "2025-03-02", "关于河道保洁的建议", "张三", "民盟县委", "县政协第3期(未报市政协)", None],
+        [2, "2025-03-05", "关于夜市管理的建议", "李四", "民革县委", "市政协采用，未报送省政协", None],
+        [3, "2025-03-09", "关于乡村道路的建议", "王五", "民盟县委", "县政协采用（未上报）", None],
+        [4, "2025-03-12", "关于校车安全的建议", "赵六", "民盟县委", "县政协采用", "未上报"],
+        [5, "2025-03-16", "关于停车收费的建议", "钱七", "民革县委", "市政协采用", "未上报"]]})
+    ledger, report = assert_every_cell_accounted(path, year=2025)
+    assert paid(ledger, 2025) == {"张三": Decimal("30.00"), "李四": Decimal("100.00"), "王五": Decimal("30.00"),
+                                  "赵六": Decimal("30.00"), "钱七": Decimal("100.00")}
+    assert ledger.forwards.empty
+    assert [f"{i.column}{i.row}" for i in findings(report, "adoption.note_denies")] == ["G6"]

@@ -152,6 +152,7 @@ class Vocabulary:
 
     def __init__(self, data: dict, place):
         self.place = place  # rules.place: body name → Placed
+        self.own_tier = str((data.get("office") or {}).get("own_tier") or "")
         # A piece of an adoption cell (市政协采用, 报送省政协) → its clauses and their readings: pieces
         # repeat across a ledger's cells even where whole cells do not (a cell lists an issue number).
         self._pieces: dict[str, tuple[tuple[str, Reading], ...]] = {}
@@ -250,9 +251,11 @@ class Vocabulary:
         # 未采用, 未予采用, and with 被/获 between, a body too (未被采用, 未获市政协采用); 采用未果.
         negations = "|".join(map(re.escape, self.negations)) or "(?!)"
         self._negated_verb = re.compile(rf"(?:{negations})(?:再|曾|又|能)?(?:(?:被|获|获得|得到)(?:(?!批示|签批|圈阅)[^,，;；。\s但]){{0,12}}?)?(?:{verbs})"
-                                        rf"|(?:{verbs})(?:未果|未成功|未成)"
-                                        # 未上报, 尚未报送市政协, 不上报: not sent, so not adopted either.
-                                        rf"|(?:{negations})(?:{self._sending_verbs()})")
+                                        rf"|(?:{verbs})(?:未果|未成功|未成)")
+        # 未上报, 尚未报送市政协, 不上报: not sent, so not adopted either; in brackets after a deed
+        # (县政协采用（未上报）, 县政协第3期(未报市政协)) a part of its own, the deed standing.
+        self._not_sent = re.compile(rf"(?:{negations})(?:{self._sending_verbs()})")
+        self._not_sent_bracketed = re.compile(rf"(?<=\S)\s*[(（]\s*((?:{negations})(?:{self._sending_verbs()})[^()（）]*)[)）]")
         # Forwarding words written after the body (市政协已报送, 市政协推荐); one character is too
         # little to tell there (信息专报 ends in 报).
         self._forwarded_tail = tuple(w for w in self.forwarded if len(w) > 1)
@@ -328,10 +331,17 @@ class Vocabulary:
                 continue  # 原件存档, 已存档: the papers filed, not the item held back
             if x.state not in (NOT_ADOPTED, PENDING) or self.place(x.body or norm(x.text)).tier not in (None, *tiers):
                 return ""
+            if x.state == NOT_ADOPTED and self.says_not_sent(x.text) and not (
+                    self.place(norm(x.text)).tier is not None or set(tiers) - {self.own_tier}):
+                return ""  # 未上报 beside the office's own adoption: the item was not sent up, no more
             if x.state == PENDING and (self.plans_forwarding(x.text) or self.says_no_instruction(x.text)):
                 return ""  # 拟报省政协, 待上报; 拟请县长批示: of a 上报 or a 批示 to come, not of the adoption
             states.add(x.state)
         return "" if not states else "未采用" if NOT_ADOPTED in states else "尚未确定采用"
+
+    def says_not_sent(self, text: str) -> bool:
+        """Whether a text says the item was not sent on (``未上报``, ``尚未报送市政协``, ``不上报``)."""
+        return self._not_sent.match(_LEAD.sub("", norm(text).upper())) is not None
 
     def plans_forwarding(self, text: str) -> bool:
         """Whether a pending text is a plan to send the item on (``拟报省政协``, ``待上报``: a pending word
@@ -451,7 +461,7 @@ class Vocabulary:
         before the body (``待省政协采用``, ``争取省政协采用``, ``将报省政协``): pending."""
         if self._pending_in.search(text) or _PLANNED.match(text):
             return PENDING
-        if self._not_adopted_in.search(text) or self._negated_verb.search(text):
+        if self._not_adopted_in.search(text) or self._negated_verb.search(text) or self.says_not_sent(text):
             return NOT_ADOPTED
         return None
 
@@ -568,6 +578,8 @@ class Vocabulary:
         readings: list[Reading] = []
         last_body = ""
         text = self._leaders_listed(_levels_written_together(self._sent_to_leaders(list_items(text))))
+        if "未" in text or "不" in text or "没" in text:
+            text = self._not_sent_bracketed.sub(r"，\1", text)
         parts = [c for p in self._spaced_bodies(_split_parts(text)) for c in self._read_piece(p)]
         for part, reading in parts:
             if readings and self._goes_on(readings[-1], reading, part):
