@@ -88,7 +88,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "files": {"file": TEXT, "format": TEXT, "status": TEXT, "code": OBJECT, "message": OBJECT, "sheet": OBJECT},
     "findings": {"code": TEXT, "src": NINT, "file": TEXT, "sheet": TEXT, "row": NINT, "column": TEXT, "value": TEXT,
                  "detail": TEXT},
-    "skipped": {**_WHERE, "reason": TEXT, "detail": TEXT},
+    # A 小计/合计 row that writes a count of items keeps the count's ``column`` and ``tally``: (count, first
+    # Excel row it counts as a 小计, the table's first row, whether a 小计); None for other rows.
+    "skipped": {**_WHERE, "reason": TEXT, "detail": TEXT, "column": TEXT, "tally": OBJECT},
     # One row per (person, role): a 委员 who is also a 特邀信息员 is two rows. ``appointed_on`` and
     # ``ended_on`` (the last day in post: 解聘, 离任, 届满) bound the role's quota; ``date_problem``
     # says which of them could not be read (empty when both are fine). ``terms``: the person's times in

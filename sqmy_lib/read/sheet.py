@@ -64,6 +64,7 @@ from .values import (
     title_key,
     year_in_text,
 )
+from .tallies import part_total, written_count
 from .vocabulary import (
     COAUTHOR_LABEL,
     DITTO_MARKS,
@@ -195,7 +196,7 @@ TABLE_COLUMNS = {
                      "follow_up", "department", "assigned_on", "due_on", "due_text", "due_days", "replied_on", "reply", "fed_back_on",
                      "origin", "note", "src", "row", "column"),
     "findings": ("code", "src", "row", "column", "value", "detail"),
-    "skipped": ("src", "row", "reason", "detail"),
+    "skipped": ("src", "row", "reason", "detail", "column", "tally"),
 }
 
 
@@ -205,6 +206,8 @@ _IDENTITY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector
 _ROLE_PARTS = re.compile(r"[、,，;；/／]")
 # What a co-author's line under an item's merged title writes of its own (张三 on the item's line, 李四 | 县卫健局 below).
 _AUTHOR_LINE_FIELDS = ("author", "unit", "sector", "role")
+# The columns a 小计's bare count of the items may stand in (小计 | 4 under the 序号, the date, the title…).
+_TALLY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector", "category")
 # Fields whose cells make a record of their row (or are reported when they make none).
 _RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forward_flag", "forwarded_on", "leader", "leader_post",
                   "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department", "assigned_on",
@@ -397,6 +400,7 @@ class SheetReader:
         # The legend of the 采用级别 codes (注：1=全国 2=省级): Excel row, column, text, code → level; the codes it read
         self._level_legend: tuple[int, int, str, dict[int, str]] | None = None
         self._codes_read: Counter = Counter()
+        self._tallies: list[tuple[int, list, int]] = []  # the 小计/合计 rows set aside: Excel row, cells, skipped row
         self.by_seq = by_seq if by_seq is not None else {}  # 序号 → item of the table of items a table keyed by 序号 refers to
 
     # ------------------------------------------------------------------ rows
@@ -433,12 +437,26 @@ class SheetReader:
         before = dict(self.t.n)
         if self.layout.kind == "submissions":
             self._items(data, kept, merged or {})
+            self._keep_tallies(start + 1)
         else:
             self._references(data, kept)
         self._say_level_legend()
         self._say_headings()
         if self.ctx.year_assumed:
             self._say_year_assumed(before)
+
+    def _keep_tallies(self, first_row: int) -> None:
+        """Each 小计/合计 row that writes a count of the items, kept on its ``skipped`` row: the count's column,
+        the text, and (count, first row it counts as a 小计, the table's first row, whether a 小计); the
+        check ``row.tally_differs`` sets it against the items counted (validate.tallies)."""
+        since, skipped = first_row, self.t.data["skipped"]
+        counted = {self.f[f] for f in _TALLY_FIELDS if f in self.f}
+        for r, row, k in self._tallies:
+            if (got := written_count(row, self.f.get("title"), counted, self._record_columns)) is not None:
+                c, n, text = got
+                skipped["column"][k], skipped["detail"][k] = col_letter(c), text
+                skipped["tally"][k] = (n, since, first_row, part_total(row))
+            since = r + 1
 
     def _dittos(self, data: list[list], kept: list[int]) -> None:
         """同上, 〃 in a cell is the cell above it (see ``repeat_above``): said once for the sheet
@@ -510,6 +528,8 @@ class SheetReader:
                 self._item_or_struck_out(row, r, r in struck_rows, kept, data)
             elif reason:
                 self._set_aside(row, r, reason)
+                if reason == "subtotal":
+                    self._tallies.append((r + 1, row, self.t.n["skipped"] - 1))
         return kept, data
 
     def _reason_of(self, rows: list[list], r: int, header_words: set[str], signed: bool):

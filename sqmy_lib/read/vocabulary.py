@@ -311,3 +311,13 @@ QUOTA_SHEET_WORDS = ("任务分解", "任务分配", "任务下达", "目标任�
 # A roster column of each unit's or person's quota (年度任务, 任务数, 考核指标): not read (quotas are the
 # rules' by unit type and role), said as such (roster.quota_column), not as any unread column.
 QUOTA_COLUMN_WORDS = ("任务", "指标")
+
+# A ledger's own count of its items on a 小计/合计 row (小计 | 4条, 合计：12条, 报送 | 4): the words before a
+# count that make it a count of something else (采用1条, 批示 | 1, 上报2条, 稿酬 | 300), never of the items;
+# the words that make the row a count over more than the sheet's rows (累计报送25条, 截至3月31日共报送: the
+# year so far, other sheets' items with it), not compared; and the words of a part total (小计), which
+# counts the items since the row of the tally before it (合计 counts them all, or since that row).
+TALLY_OTHER_WORDS: tuple[str, ...] = ("采用", "采纳", "批示", "编发", "录用", "刊用", "刊发", "上报", "转报", "稿酬", "稿费",
+                                      "奖励", "积分", "得分", "分值", "办结", "落实", "反馈", "人数", "作者")
+TALLY_BEYOND_WORDS: tuple[str, ...] = ("累计", "截至", "截止", "全年", "年度", "以来")
+TALLY_PART_WORDS: tuple[str, ...] = ("小计",)

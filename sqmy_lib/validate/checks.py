@@ -496,6 +496,16 @@ def _money_written(ctx: Context) -> pd.Series:
     return ctx.memo["money"]
 
 
+def _tallies_differ(ctx: Context) -> pd.Series:
+    """Per 小计/合计 row (``skipped``) whose count of items is not what the tool counts in its rows
+    (validate.tallies): the message's detail; worked out once per validation."""
+    if "tallies" not in ctx.memo:
+        from .tallies import tallies_differ
+
+        ctx.memo["tallies"] = tallies_differ(ctx.ledger, ctx.rules, ctx.today)
+    return ctx.memo["tallies"]
+
+
 def _reader_check(code: str) -> Check:
     """A finding only the reader can see (an unknown header, an unreadable mark…), as a check."""
     return Check(code, "findings", None, _finding(code))
@@ -548,6 +558,8 @@ CHECKS: list[Check] = [
     # The 稿酬 a ledger writes (read past: the rules decide) against what the rules pay for the item.
     Check("money.written_differs", "submissions", None, lambda df, ctx: pd.Series(df.index.isin(_money_written(ctx).index), index=df.index),
           column_from="paid_column"),
+    # A ledger's own 小计/合计 of its items against the items counted in the rows it counts.
+    Check("row.tally_differs", "skipped", None, lambda df, ctx: pd.Series(df.index.isin(_tallies_differ(ctx).index), index=df.index)),
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
     Check("author.surname_only", "authors", "author", _surname_and_title),
@@ -641,6 +653,8 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.day_of_week.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
     "instruction.due_before_date": {"start": EachRow(_started)},
+    "row.tally_differs": {"value": EachRow(lambda df: df["detail"]),
+                          "detail": WithContext(lambda df, ctx: _tallies_differ(ctx).reindex(df.index))},
     "money.written_differs": {"value": EachRow(lambda df: df["paid_text"]),
                               "detail": WithContext(lambda df, ctx: _money_written(ctx).reindex(df.index))},
 }

@@ -108,6 +108,7 @@ def _flagged(ledger: Ledger, ctx: Context, errors_only: bool = False):
         "forwards": ledger.forwards,
         "findings": ledger.findings,
         "files": ledger.files,
+        "skipped": ledger.skipped,
     }
     prepared: dict[str, pd.DataFrame] = {}
     for check in CHECKS:
