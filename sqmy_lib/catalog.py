@@ -172,6 +172,8 @@ _ENTRIES = [
     Code("issue.unknown", WARNING, "期号无法识别", "期号“{value}”无法识别,未读取;请填数字,如 12 或“第12期”"),
     Code("issue.not_adopted", WARNING, "期号栏写明未采用",
          "本行{value}的采用,期号栏写的是“{detail}”(未采用或尚未确定采用),不是期号;该采用未计入采用条数、稿酬和积分。如确已采用,请在期号栏填写期号"),
+    Code("link.nothing_recorded", INFO, "台账本行没有记下采用、批示或上报",
+         "本行写的是“{value}”,没有记下{detail}的采用、批示或上报(未采用、退稿、未上报或尚未批示一类),本行未计入采用、批示、上报和稿酬,该信息的报送照常统计;如确已采用或有批示,请写明采用单位和期号,或批示领导"),
     Code("issue.not_adopted_which", WARNING, "期号栏写明未采用,不知是哪一次采用",
          "期号栏写的是“{value}”(未采用或尚未确定采用),本行却记有{detail}的采用,不知是哪一次未采用,已全部按采用计入;请核对,未采用的请删去其采用单位"),
     Code("adoption.own_beside_forward", WARNING, "未写明哪一级的刊物",
@@ -202,6 +204,8 @@ _ENTRIES = [
     Code("instruction.unclear_second", WARNING, "领导批示栏与批示领导栏所记是否同一批示不明",
          "领导批示栏写有“{value}”,未写批示领导,与本行批示领导({detail})、批示内容所记的批示无法区分是同一件批示还是另一件批示,未计入;"
          "如是另一位领导的批示,请写明批示领导(如 县委书记李某某:同意),如是同一件批示,请删去或并入批示内容"),
+    Code("instruction.follow_up_only", WARNING, "批示栏写的是落实情况",
+         "批示栏写的是“{value}”,是批示的办理(落实)情况,没有写明哪位领导作了批示,未计入批示件数、奖励和积分;如有领导批示,请写明批示领导(如 县长王某某:同意),办理情况填入“落实情况”栏"),
     Code("instruction.read_only", WARNING, "领导阅示不是批示", "“{value}”写的是领导阅示(阅、已阅、阅知一类),不是批示,未计入批示和批示奖励;如领导确有批示,请写明批示领导和批示内容;如本办将阅示计为批示,请把该词加入规则文件的 instruction_words"),
     Code("instruction.in_note", WARNING, "批示写在备注中", "备注中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),
     Code("instruction.in_adoption", WARNING, "批示写在采用情况中", "采用情况中写有批示“{value}”,已按批示计入;请移到“领导批示”栏"),

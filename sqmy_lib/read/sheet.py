@@ -2586,7 +2586,18 @@ class SheetReader:
             return self._leader_and_beside(leader_text, instr_text, content, r)
         if instr_text and not self._says_none(instr_text):
             return self._instruction_cell(instr_text, content, r)
-        return [("", f["instruction_text"], content, "column")] if content else []
+        return self._content_alone(content, r) if content else []
+
+    def _content_alone(self, content: str, r: int) -> list[tuple]:
+        """A 批示内容 with no 批示领导 beside it: one 批示 of its words, its leader the one it writes as a 批示
+        column's cell does (县长王某某批示：请县教育局研究, 市长李某某：同意), of no level when it names none
+        (同意，请市金融办研究); none when it writes only how it was handled (已办结: said)."""
+        c = self.f["instruction_text"]
+        if self._says_none(content) or self._follow_up_not_instruction(content, r, c):
+            return []
+        if not (self._names_a_post(content) or self.vocab.instruction_in_text(content)):
+            return [("", c, content, "column")]
+        return self._instruction_cell(content, "", r, c)
 
     def _clauses_of_the_instruction(self, text: str, r: int, col: int | None) -> str:
         """A 批示 cell without the clauses that record an adoption (said) or say no 批示 was given
@@ -2615,7 +2626,8 @@ class SheetReader:
         """The 批示 a 批示领导 cell records: its leaders (市长李某某（10.8）: the day is the 批示's), or
         their 批示 each on its day (市长批示(3.5);副省长批示(4.2)); none for 无 or 阅示 (said)."""
         c = self.f["leader"]
-        if self._says_none(text) or self._read_only(text, r, c) or self._adoption_not_instruction(text, r, c):
+        if (self._says_none(text) or self._read_only(text, r, c) or self._adoption_not_instruction(text, r, c)
+                or self._follow_up_not_instruction(text, r, c)):
             return []
         if self.vocab.instruction_in_text(text) or self.vocab.says_what_was_said(text, longer_than=4):  # 副市长孙立:请研究(4月10日)
             self._second_after_comma(text, r, c)
@@ -2684,22 +2696,59 @@ class SheetReader:
         县长张三: one person), or None."""
         return next((k for k, (l, *_) in enumerate(found) if l and leader and self.vocab.same_person(leader, l)), None)
 
-    def _instruction_cell(self, text: str, content: str, r: int) -> list[tuple]:
-        """The 批示 a 领导批示 cell records: √ one unnamed, 2件 two, leaders by name, 否 none."""
-        c = self.f["instruction"]
+    def _instruction_cell(self, text: str, content: str, r: int, c: int | None = None) -> list[tuple]:
+        """The 批示 a 领导批示 cell (or the cell ``c``) records: √ one unnamed, 2件 two, leaders by name, 否
+        none, how it was handled alone none (已办结, 超期未办复: said)."""
+        c = self.f["instruction"] if c is None else c
         yes = self._yes(text)
         if yes is True:
             return [("", c, content, "column")]
         if (count := self._instruction_count(text, r, c)) is not None:
             return [("", c, content, "column")] * count  # 2件, 批示次数 2: two, leaders unnamed
-        if self._follow_up_in_instruction and not self.vocab.instruction_in_text(text) and self._says_follow_up(text):
-            return [("", c, text, "column")]  # 已落实 under 批示及落实情况: one, unnamed
+        if (unnamed := self._unnamed_cell(text, content, r, c)) is not None:
+            return unnamed
         if yes is None and not self._read_only(text, r, c) and not self._adoption_not_instruction(text, r, c):
             self._second_after_comma(text, r, c)
             return [(l, c, content or said, "column", day)
                     for who, said, day in self.vocab.split_instructions(text)
                     for l in (self._leaders(who, r, c) if who else [""])]  # 已批示: one, unnamed
         return []  # 否, ×: no 批示; 阅示: read, no 批示 (said)
+
+    def _unnamed_cell(self, text: str, content: str, r: int, c: int) -> list[tuple] | None:
+        """The 批示 of a 批示 cell naming no leader: how one was handled alone (已落实) one under 批示及落实情况,
+        none elsewhere (said); a 批示's words alone (请县住建局研究) one, its leader unwritten; None for any other."""
+        if self._follow_up_in_instruction and not self.vocab.instruction_in_text(text) and self._says_follow_up(text):
+            return [("", c, text, "column")]  # 已落实 under 批示及落实情况: one, unnamed
+        if self._follow_up_not_instruction(text, r, c):
+            return []
+        if self._words_alone(text):
+            return [("", c, content or text, "column")]
+        return None
+
+    def _follow_up_not_instruction(self, text: str, r: int, c: int) -> bool:
+        """A 批示 cell that writes only how a 批示 is being handled (已办结, 正在办理, 超期未办复: the rules'
+        status and overdue words), naming no leader and no 批示, not a leader's words (请尽快办结: rules
+        ``instructions.directive_words``): no 批示, said once at its cell (``instruction.follow_up_only``).
+        Under 领导批示及落实情况 it is that column's 批示 (read before this)."""
+        if (self._names_a_post(text) or self.vocab.instruction_in_text(text) or self.vocab.says_what_was_said(text)
+                or text.startswith(self._follow_up_words_directive)):
+            return False
+        if not (self._says_follow_up(text) or self._follow_up_words.says_overdue(text)):
+            return False
+        self._finding("instruction.follow_up_only", r, c, text)
+        return True
+
+    def _words_alone(self, text: str) -> bool:
+        """Whether a 批示 cell writes only what was said, opening with a leader's word (请县住建局研究, 同意，请…
+        研究: rules ``instructions.directive_words``) and naming no post or 批示: one 批示 whose leader is not
+        written, never a leader named 请县住建局研究 (a department's head, it was said) nor two 批示."""
+        return (text.startswith(self._follow_up_words_directive) and not self._names_a_post(text)
+                and not self.vocab.instruction_in_text(text))
+
+    @functools.cached_property
+    def _follow_up_words_directive(self) -> tuple[str, ...]:
+        """The words a leader's 批示 opens with (请, 同意): its words, not how it was handled."""
+        return tuple(map(str, (self.rules.data.get("instructions") or {}).get("directive_words") or ())) or ("\0",)
 
     def _second_after_comma(self, text: str, r: int, c: int) -> None:
         """县委书记李某某:同意，县长王某某:请教育局落实: one 批示 or two, the comma does not say; read as one, said."""
@@ -2934,8 +2983,25 @@ class SheetReader:
             ref = (self._memo("item_no", self._cell(row, "item_no"), lambda x: item_no_key(x) or ""),
                    norm_spaces(self._text(row, "title")), norm_spaces(self._text(row, "author")))
             self._row_note = self._text(row, "note")
+            before = {t: self.t.n[t] for t in ("adoptions", "forwards", "instructions", "findings")}
             self._row_records(row, r, self._item_by_seq(row, r) if by_seq else -1, ref, self._row_note, reference=True)
+            if all(self.t.n[t] == before[t] for t in ("adoptions", "forwards", "instructions")):
+                self._reference_without_record(row, r, ref, before["findings"])
         self._row_note = ""
+
+    def _reference_without_record(self, row: list, r: int, ref: tuple[str, str, str], findings_before: int) -> None:
+        """A row of a 采用/批示/上报台账 that records nothing (采用单位 市政协（退稿）, 未采用, 待定; 批示领导 无,
+        待县长批示; 上报单位 未上报): its 编号 and 标题 name an item of which the row counts nothing, said at the
+        cell that says so (``link.nothing_recorded``; the row's title when no record cell is filled), unless a
+        finding of the row already speaks of its record (作废, a 期号 saying 退稿, 已阅)."""
+        if set(self.t.data["findings"]["code"][findings_before:]) & _ROW_RECORD_SAID:
+            return
+        cols = [self.f[k] for k in _REFERENCE_RECORD_FIELDS if k in self.f] + [b.col for b in self.layout.bodies]
+        col = next((c for c in sorted(cols) if c < len(row) and _filled(row[c])), self.f.get("title", self.f.get("item_no")))
+        if col is None or col >= len(row) or not _filled(row[col]):
+            return
+        named = f"《{ref[1]}》" if ref[1] else f"编号 {ref[0]} 的信息" if ref[0] else "本行所指的信息"
+        self._finding("link.nothing_recorded", r, col, row[col], named)
 
     def _item_by_seq(self, row: list, r: int) -> int:
         """The item of the table of items whose 序号 a row names, or -1 (said: none or several have it)."""
@@ -2946,6 +3012,14 @@ class SheetReader:
             self._finding("link.no_seq", r, self.f["seq"], value, "有多条信息用此序号" if several else "没有信息用此序号")
             return -1
         return item
+
+
+# The cells of a 采用/批示/上报台账 row that record (or say there is no) adoption, 上报 or 批示.
+_REFERENCE_RECORD_FIELDS = ("adoption", "adoption_level", "publication", "adopted_flag", "issue_no", "product", "forward",
+                            "forward_flag", "leader", "instruction", "instruction_text")
+# Findings that already say what became of a row's record, naming its cell (its 编号 and 标题 accounted with it).
+_ROW_RECORD_SAID = {"adoption.void", "issue.not_adopted", "instruction.read_only", "instruction.follow_up_only",
+                    "instruction.is_adoption", "row.void", "row.sample"}
 
 
 _UNIT_LABEL = re.compile(r"^(?:所在|报送|所属)?(?:单位|界别|党派|界别组)\s*[:：]\s*")

@@ -496,6 +496,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("instructions.manner_words", words()),
     Spec("instructions.author_words", words()),
     Spec("instructions.overdue_words", words()),
+    Spec("instructions.directive_words", words()),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
     # The circular's keys are these; another (adressee, overdue_day) is a typo, refused.

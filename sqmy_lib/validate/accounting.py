@@ -16,7 +16,8 @@ A cell counts as accounted for when
   from it (an adoption, a forwarding, an instruction), or it dates or numbers a record of its
   row (采用日期, 期号, 批示日期, 落实情况, …), or it says there is nothing (不采用, 待定, 无, 待批示);
 - it is a field of a row whose adoption was read and then not counted, said at its cell (作废, a 期号
-  saying 退稿: ``adoption.void``, ``issue.not_adopted``);
+  saying 退稿: ``adoption.void``, ``issue.not_adopted``), or of a 采用/批示/上报台账 row that records nothing
+  (市政协（退稿）, 未上报), said at its cell (``link.nothing_recorded``);
 - it is the 是否采用 of an item whose adoption another row records (a 采用台账's), or its 采用情况 saying
   adopted alone (√): it confirms that one.
 """
@@ -41,6 +42,8 @@ _RECORD_FIELDS = {
     "instructions": {"leader", "leader_post", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department",
                      "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"},
 }
+# Findings saying a row records nothing, naming the cell that says so.
+_NOTHING_RECORDED = ("link.nothing_recorded", "instruction.follow_up_only", "instruction.is_adoption")
 _COLUMN_CODES = ("header.unknown", "header.unknown_empty", "header.ignored", "header.ignored_empty", "header.duplicate", "column.no_header")
 _ROSTER_SHEET_CODES = ("roster.ledger_list_merged", "roster.ledger_list_differs", "roster.left_no_end")
 
@@ -90,6 +93,10 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
                            ("adoption.void", "adoptions"), ("issue.not_adopted", "adoptions")):
         record_rows[table] |= {(int(s), int(r)) for s, r, code in zip(findings["src"], findings["row"], findings["code"])
                                if code == code_of and pd.notna(s) and pd.notna(r)}
+    # A 采用/批示/上报台账 row that records nothing (市政协（退稿）, 未上报; 已办结 or 市政协采用 in its 批示 cell),
+    # said at its cell: its 编号 and 标题 name the item the finding speaks of.
+    said_rows = {(int(s), int(r)) for s, r, code in zip(findings["src"], findings["row"], findings["code"])
+                 if code in _NOTHING_RECORDED and pd.notna(s) and pd.notna(r)}
     out = []
     for file, sheet, row, col, value in cells:
         fk = _key(file)
@@ -107,7 +114,8 @@ def unaccounted(ledger: Ledger, report: Report, rules: Rules,
         if (src, row, col) in record_cells:
             continue
         fld = next((f for f, letter in info["columns"].items() if letter == col), None) or (info["also"] or {}).get(col)
-        if fld in _ITEM_FIELDS and ((src, row) in items or any((src, row) in rows for rows in record_rows.values())):
+        if fld in _ITEM_FIELDS and ((src, row) in items or (src, row) in said_rows
+                                    or any((src, row) in rows for rows in record_rows.values())):
             continue  # a field of the item, or of the item a 采用台账 row refers to
         if fld is not None and any(fld in fields and (src, row) in record_rows[t] for t, fields in _RECORD_FIELDS.items()):
             continue
