@@ -1,9 +1,10 @@
 """A ledger's own 小计/合计 of its items against the items the tool counts (``row.tally_differs``).
 
 Offices write a 小计 under each month and a 合计 at the end, and trust them. Where the count a tally writes
-is not the items the tool counts in the rows it covers (a row deleted, one 作废, one a duplicate), the
+is neither the items the tool counts in the rows it covers nor the rows written there (a row deleted since), the
 tally is said at its cell with both numbers; the tool's figures stay the items it counts. A tally that
-agrees, or that counts something else (采用1条, a mark's column, 累计 over the year), is not said."""
+agrees with either (the 作废 and error rows counted in it are each said at their own cells), or that counts
+something else (采用1条, a mark's column, 累计 over the year), is not said."""
 from __future__ import annotations
 
 import datetime as dt
@@ -45,7 +46,8 @@ def test_month_subtotals_and_the_total_that_count_a_void_and_a_deleted_row(tmp_p
 
 def test_a_total_that_counts_a_duplicate_row(tmp_path):
     # Three rows, the third the first written again alike (item.duplicate, an error: not counted): the
-    # tool counts 2, the 合计 in one cell says 3 → said, naming the row left out for its error.
+    # tool counts 2, the 合计 in one cell says 3, the rows as written: the ledger agrees with itself and the
+    # row left out is said at its own cell (item.duplicate), so the 合计 is not said again.
     item = ["关于加强农村饮水安全的建议", "张建国", "民盟县委", None, None]
     rows = [HEADER,
             [1, dt.date(2025, 3, 6), *item],
@@ -55,7 +57,7 @@ def test_a_total_that_counts_a_duplicate_row(tmp_path):
     ledger, report = _read(write_xlsx(tmp_path / "台账.xlsx", {"3月": rows}))
     assert findings(report, "item.duplicate")
     assert counted(ledger).submissions.shape[0] == 2
-    assert _tallies(report) == [(5, "A", "“合计：3条”写的是 3 条,第2—4行计入统计的信息是 2 条(另有因校验错误未计入的 1 条)")]
+    assert _tallies(report) == []
 
 
 def test_a_figures_line_under_the_items_that_counts_one_more(tmp_path):

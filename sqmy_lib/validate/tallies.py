@@ -4,7 +4,7 @@ The reader keeps each 小计/合计 row that writes a count of the items on its 
 the count, the first row it counts as a 小计 (the row after the tally above it) and the table's first row.
 The items it counts are those of the sheet in those rows the tool counts: read and free of errors, or
 set aside as repeating another sheet (counted there). A 小计 (or 合计) whose count is the items of neither
-span is said at its cell, with the rows struck out (作废, 删除线, 示例) and left out for an error in its span;
+span, nor those rows with the rows left out for an error or struck out (=COUNTA of the titles written), is said at its cell, with the rows struck out (作废, 删除线, 示例) and left out for an error in its span;
 the tool's figures stay the items it counts, never the ledger's count.
 """
 from __future__ import annotations
@@ -38,7 +38,10 @@ def tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
     for k, src, row, (n, since, first, part) in zip(tallies.index, tallies["src"], tallies["row"], tallies["tally"]):
         inside = lambda kind, lo: sum(lo <= r < row for r in rows[kind].get(src, ()))
         block, whole = (inside("counted", lo) + inside("repeat", lo) for lo in (since, first))
-        if n in (block, whole):
+        # The rows as written, those left out for an error or struck out among them (=COUNTA over the
+        # titles): the ledger's count agrees with the ledger; each row left out is said at its own cell.
+        written = (n_ + inside("error", lo) + inside("struck", lo) for n_, lo in ((block, since), (whole, first)))
+        if n in (block, whole, *written):
             continue
         lo = since if part else first
         out[k] = _detail(n, lo, row, block if part else whole, inside("struck", lo), inside("error", lo))
