@@ -254,8 +254,9 @@ class Vocabulary:
                                         rf"|(?:{verbs})(?:未果|未成功|未成)")
         # 未上报, 尚未报送市政协, 不上报: not sent, so not adopted either; in brackets after a deed
         # (县政协采用（未上报）, 县政协第3期(未报市政协)) a part of its own, the deed standing.
-        self._not_sent = re.compile(rf"(?:{negations})(?:{self._sending_verbs()})")
-        self._not_sent_bracketed = re.compile(rf"(?<=\S)\s*[(（]\s*((?:{negations})(?:{self._sending_verbs()})[^()（）]*)[)）]")
+        not_sent = rf"(?:{negations})(?:{self._sending_verbs()})"
+        self._not_sent = re.compile(not_sent)
+        self._not_sent_bracketed = re.compile(rf"(?<=\S)\s*[(（]\s*({not_sent}[^()（）]*)[)）]")
         # Forwarding words written after the body (市政协已报送, 市政协推荐); one character is too
         # little to tell there (信息专报 ends in 报).
         self._forwarded_tail = tuple(w for w in self.forwarded if len(w) > 1)
@@ -578,7 +579,7 @@ class Vocabulary:
         readings: list[Reading] = []
         last_body = ""
         text = self._leaders_listed(_levels_written_together(self._sent_to_leaders(list_items(text))))
-        if "未" in text or "不" in text or "没" in text:
+        if any(n in text for n in self.negations):  # a cheap test before the pattern: most cells negate nothing
             text = self._not_sent_bracketed.sub(r"，\1", text)
         parts = [c for p in self._spaced_bodies(_split_parts(text)) for c in self._read_piece(p)]
         for part, reading in parts:
