@@ -413,10 +413,15 @@ _ENTRIES = [
     Code("forward.unknown_tier", WARNING, "上报单位无法确定层级", "上报单位“{body}”无法确定层级,未按层级统计"),
     Code("instruction.no_item", ERROR, "批示记录找不到信息", "批示记录找不到对应的报送信息({named});请核对编号或标题是否与报送台账一致"),
     Code("instruction.no_adoption", WARNING, "有批示无采用", "该信息有领导批示,但没有任何采用记录;批示一般批在被采用的信息上,如已被采用,请补填采用情况"),
+    Code("instruction.asked_only", WARNING, "批示栏写的是请领导阅批,批示尚未作出",
+         "批示栏“{value}”写的是请领导阅处(阅批、阅示),领导尚未作出批示,未计入批示件数、批示奖励和积分,也不把它当作领导姓名;"
+         "如这是某位领导已作出的批示(请另一位领导阅处),请写明作出批示的领导,如“区长某某：{value}”"),
+    Code("instruction.level_differs", WARNING, "批示领导级别与职务不符",
+         "级别“{value}”与批示领导“{detail}”的职务所属级别不一致,已按领导职务的级别计入批示件数、奖励和积分(不按所填级别);请核对领导职务和级别"),
     Code("instruction.unknown_level", WARNING, "批示领导级别不明", "无法判断批示领导{who}的级别(县级/市级/省级/国家级),请写明领导的职务和姓名"),
-    Code("instruction.leader_not_counted", WARNING, "批示领导是部门或党派负责人",
-         "批示领导“{leader}”是部门或民主党派的负责人,不是党委、政府、人大、政协的领导,其批示不计入批示件数、奖励和积分;"
-         "如应计入,请写明批示的党政领导,或在规则文件 placement.channels 中调整"),
+    Code("instruction.leader_not_counted", WARNING, "批示领导是部门、党派或企业负责人",
+         "批示领导“{leader}”是部门、民主党派或企业等单位的负责人,不是党委、政府、人大、政协的领导,其批示不计入批示件数、奖励和积分;"
+         "如应计入,请写明批示的党政领导,或在规则文件 placement.channels、not_leader_words 中调整"),
     Code("instruction.follow_up_unknown", WARNING, "落实情况无法认定",
          "落实情况“{said}”无法判断是否办结,已按办理中统计;请写明如“已解决”“正在办理”"),
     Code("instruction.reply_to_author", WARNING, "反馈的是作者,不是办复",

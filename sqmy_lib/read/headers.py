@@ -445,6 +445,8 @@ def _path(labels: list[str]) -> list[str]:
 def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -> None:
     leaf = path[-1]
     group, group_label = next(((words.group_of(l), l) for l in reversed(path[:-1]) if words.group_of(l)), (None, ""))
+    if group is None and _beside_the_leader(layout, c, leaf):
+        group = "instruction"  # 领导 | 职务 | 级别 in a 批示台账: the leader's post and level
     if _set_aside(path, words) and not (group == "instruction" and leaf in _LEADER_POSTS):  # 批示情况 over 领导姓名 | 职务: the leader's post
         layout.ignored[c] = "/".join(path)
         return
@@ -527,6 +529,16 @@ _CONTENT_TITLES = frozenset(norm_label(x) for x in CONTENT_TITLE_LABELS)
 # The fields an ignored keyword (稿酬, 积分, 单号…) wins over: they say nothing else (采用分 is no adoption,
 # 领导签批单号 no 批示).
 _OVERRIDDEN = (None, "adoption", "note", "instruction")
+
+
+def _beside_the_leader(layout: Layout, c: int, leaf: str) -> bool:
+    """Whether a column with no group over it is the 批示领导's post or level: labelled so (职务, 级别) and right
+    after the leader's column, or after its 职务 (批示领导 | 职务 | 级别)."""
+    leader = layout.fields.get("leader")
+    if leader is None or leaf not in _LEADER_POSTS | _LEADER_LEVELS:
+        return False
+    between = [layout.labels.get(k, "").rsplit("/", 1)[-1] for k in range(leader + 1, c)] if c > leader else None
+    return between is not None and len(between) <= 1 and all(l in _LEADER_POSTS | _LEADER_LEVELS for l in between)
 
 
 def _set_aside(path: list[str], words: HeaderWords) -> bool:
@@ -733,13 +745,16 @@ _LEVEL_LEADER = re.compile(r"^(?:县|区|市|州|盟|省|自治区|国家|中央
 
 # Under 批示情况, a 职务 column is the leader's post (周某某 | 副市长): read with the name, it gives the level.
 _LEADER_POSTS = frozenset(("职务", "领导职务", "批示领导职务", "职位"))
+# ...and a 级别 column the leader's level (王某某 | 市级). Either, with no group over it, right after the 批示领导
+# column (a 批示台账's 领导 | 职务 | 级别) is that leader's too, not the author's post nor an unknown column.
+_LEADER_LEVELS = frozenset(("级别", "层级", "领导级别", "批示领导级别", "批示级别"))
 
 # The fields a group's sub-columns may name directly.
 _GROUP_OWN = {
     "adoption": {"adopted_on", "issue_no", "adoption", "adopted_flag", "product", "instruction", "leader",
                  "instruction_text", "instructed_on", "follow_up", "note"},
     "forward": {"forward", "forwarded_on", "note"},
-    "instruction": {"instruction", "leader", "leader_post", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department",
+    "instruction": {"instruction", "leader", "leader_post", "leader_level", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department",
                     "assigned_on", "due_on", "replied_on", "reply", "fed_back_on", "note"},
 }
 

@@ -218,6 +218,12 @@ class Vocabulary:
             rf"|{self._asked_pattern(titles, words)}")
         self._asked = re.compile(self._asked_pattern(titles, ""))
         self._asked_whole = re.compile(self._asked_pattern(titles, words))
+        # 请李副区长阅处, 请刘区长阅批, 呈请区长刘某某阅示: a leader asked to read (or 批) the item; given, it names
+        # who gave it (区长刘某某：请李副区长阅处). Never a leader "请李副区长阅处".
+        reads = "|".join(map(re.escape, sorted(_words(data, "read_words"), key=len, reverse=True)))
+        self._asked_to_read = re.compile(
+            rf"(?:呈请|报请|敬请|请)(?:(?!批|签|圈|获|经|得|受|被)[^,，;；。:：()（）]){{0,12}}?(?:{titles})[\u4e00-\u9fff]{{0,3}}?"
+            rf"(?:同志)?(?:{reads + '|' if reads else ''}{words})[\u4e00-\u9fff]{{0,2}}")
         # After an adoption, where the office's product went (市政协采用（专报市委、市政府主要领导）, 市政协采用并呈送
         # 市委书记, 县政协以专报形式报县委、县政府): to leaders or organs of the 党委 and 政府, who did not adopt it.
         self._to_leaders = re.compile(
@@ -1032,6 +1038,13 @@ class Vocabulary:
             return True
         clauses = _clauses(t)  # 已送县长，暂未批示: each clause says none
         return len(clauses) > 1 and all(map(self.says_no_instruction, clauses))
+
+    def asks_a_leader_to_read(self, text: str) -> bool:
+        """Whether a 批示 cell writes only a leader asked to read or 批 the item (``请李副区长阅处``,
+        ``请刘区长阅批``, ``呈请区长刘某某阅示``): no 批示 given yet, nor a leader of that name; a 批示 whose
+        words these are names its leader first (``区长刘某某：请李副区长阅处``)."""
+        t = unicodedata.normalize("NFKC", text).strip(" 。.")
+        return self._asked_to_read.fullmatch(t) is not None
 
     def _asked_after_subject(self, text: str, asked: re.Pattern) -> bool:
         """Whether ``text`` is a 批示 asked of a leader (``asked``: 拟请区长批示, 待县长批示), alone or after

@@ -210,7 +210,7 @@ _AUTHOR_LINE_FIELDS = ("author", "unit", "sector", "role")
 _TALLY_FIELDS = ("seq", "item_no", "title", "date", "author", "unit", "sector", "category")
 # Fields whose cells make a record of their row (or are reported when they make none).
 _RECORD_FIELDS = ("adoption", "publication", "adoption_level", "adopted_flag", "issue_no", "adopted_on", "product", "forward", "forward_flag", "forwarded_on", "leader", "leader_post",
-                  "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department", "assigned_on",
+                  "leader_level", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department", "assigned_on",
                   "due_on", "replied_on", "reply", "fed_back_on")
 
 
@@ -2573,8 +2573,7 @@ class SheetReader:
         """The 批示 the 领导批示/批示情况/批示内容 columns record."""
         f = self.f
         leader_text, instr_text, content = self._text(row, "leader"), self._text(row, "instruction"), self._text(row, "instruction_text")
-        if "leader_post" in f and (post := self._text(row, "leader_post")) and post not in leader_text:
-            leader_text = f"{post}{leader_text}"  # 领导姓名 周某某 | 职务 副市长: 副市长周某某
+        leader_text = self._leader_with_post(row, r, leader_text)
         if not (leader_text or instr_text or content):
             return []  # most rows: no 批示
         leader_text = self._clauses_of_the_instruction(leader_text, r, f.get("leader"))
@@ -2587,6 +2586,22 @@ class SheetReader:
         if instr_text and not self._says_none(instr_text):
             return self._instruction_cell(instr_text, content, r)
         return self._content_alone(content, r) if content else []
+
+    def _leader_with_post(self, row, r: int, leader_text: str) -> str:
+        """The 批示领导 with its 职务 and 级别 columns (领导姓名 周某某 | 职务 副市长: 副市长周某某; 王某某 | 级别 市级:
+        市级王某某). A 级别 the post places at another level (副市长王某 | 省级, 省委书记 | 县级) is said at its cell and
+        the post decides, as a 采用单位 does over its 采用级别: the post is who gave it, the 级别 a summary of it."""
+        if "leader_post" in self.f and (post := self._text(row, "leader_post")) and post not in leader_text:
+            leader_text = f"{post}{leader_text}"
+        level = self._text(row, "leader_level") if "leader_level" in self.f else ""
+        if not level or level in leader_text:
+            return leader_text
+        by_post = self.rules.leader_level_of(leader_text) if leader_text else None
+        if by_post is None:
+            return f"{level}{leader_text}"
+        if (written := self.rules.leader_level_of(level)) is not None and written != by_post:
+            self._finding("instruction.level_differs", r, self.f["leader_level"], level, f"{leader_text}（{by_post}）")
+        return leader_text
 
     def _content_alone(self, content: str, r: int) -> list[tuple]:
         """A 批示内容 with no 批示领导 beside it: one 批示 of its words, its leader the one it writes as a 批示
@@ -2626,8 +2641,7 @@ class SheetReader:
         """The 批示 a 批示领导 cell records: its leaders (市长李某某（10.8）: the day is the 批示's), or
         their 批示 each on its day (市长批示(3.5);副省长批示(4.2)); none for 无 or 阅示 (said)."""
         c = self.f["leader"]
-        if (self._says_none(text) or self._read_only(text, r, c) or self._adoption_not_instruction(text, r, c)
-                or self._follow_up_not_instruction(text, r, c)):
+        if self._leader_cell_records_none(text, r, c):
             return []
         if self.vocab.instruction_in_text(text) or self.vocab.says_what_was_said(text, longer_than=4):  # 副市长孙立:请研究(4月10日)
             self._second_after_comma(text, r, c)
@@ -2635,6 +2649,12 @@ class SheetReader:
                     for l in (self._leaders(who, r, c) if who else [""])]
         who, day = self.vocab.leader_and_day(text)
         return [(l, c, content or extra, "column", day) for l in self._leaders(who or text, r, c)]
+
+    def _leader_cell_records_none(self, text: str, r: int, c: int) -> bool:
+        """A 批示领导 cell that records no 批示: 无; a leader asked to read it (请李副区长阅处) or who only read it
+        (阅示); an adoption, or how a 批示 was handled, written there (each said at the cell)."""
+        return (self._says_none(text) or self._asked_only(text, r, c) or self._read_only(text, r, c)
+                or self._adoption_not_instruction(text, r, c) or self._follow_up_not_instruction(text, r, c))
 
     def _leader_and_beside(self, leader_text: str, beside: str, content: str, r: int) -> list[tuple]:
         """The 批示 of a 批示领导 cell and of the 领导批示 cell beside it (批示领导 | 批示内容 | 领导批示, a
@@ -2705,6 +2725,8 @@ class SheetReader:
             return [("", c, content, "column")]
         if (count := self._instruction_count(text, r, c)) is not None:
             return [("", c, content, "column")] * count  # 2件, 批示次数 2: two, leaders unnamed
+        if self._asked_only(text, r, c):
+            return []  # 请李副区长阅处: asked, not given (said)
         if (unnamed := self._unnamed_cell(text, content, r, c)) is not None:
             return unnamed
         if yes is None and not self._read_only(text, r, c) and not self._adoption_not_instruction(text, r, c):
@@ -2779,6 +2801,15 @@ class SheetReader:
         t = norm(text).upper()
         return not (self.vocab._any_instruction.search(t) or any(w in t for w in self.vocab.title_words)
                     or not (any(v in t for v in ADOPTION_VERBS) or self.vocab._forwarded(t)))
+
+    def _asked_only(self, text: str, r: int, col: int) -> bool:
+        """A 批示 cell that writes only a leader asked to read or 批 the item (请李副区长阅处, 请刘区长阅批): no
+        批示 given yet, so neither counted nor paid, and said (it may be a 批示's words whose leader is not
+        written); never a leader named 请李副区长阅处."""
+        if not self.vocab.asks_a_leader_to_read(text):
+            return False
+        self._finding("instruction.asked_only", r, col, text)
+        return True
 
     def _read_only(self, text: str, r: int, col: int) -> bool:
         """A 批示 cell that says only that a leader read the item (阅示, 副市长王某某阅): not a 批示 by
@@ -3018,7 +3049,7 @@ class SheetReader:
 _REFERENCE_RECORD_FIELDS = ("adoption", "adoption_level", "publication", "adopted_flag", "issue_no", "product", "forward",
                             "forward_flag", "leader", "instruction", "instruction_text")
 # Findings that already say what became of a row's record, naming its cell (its 编号 and 标题 accounted with it).
-_ROW_RECORD_SAID = {"adoption.void", "issue.not_adopted", "instruction.read_only", "instruction.follow_up_only",
+_ROW_RECORD_SAID = {"adoption.void", "issue.not_adopted", "instruction.read_only", "instruction.asked_only", "instruction.follow_up_only",
                     "instruction.is_adoption", "row.void", "row.sample"}
 
 

@@ -233,8 +233,8 @@ GROUP_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
                     ("时限", "due_on"), ("办复", "reply"), ("结果", "reply"), ("领导", "leader"), ("姓名", "leader"),
                     ("批示人", "leader"), ("职务", "leader_post"),
                     # 批示 over 领导 | 级别 | 内容: the leader's level (市级 | 王某某 is a 市级 leader's 批示), read with the
-                    # leader as a 职务 is; it was an unknown column and the 批示 of no level
-                    ("级别", "leader_post"), ("层级", "leader_post")),
+                    # leader; beside a 职务 that places the leader the 职务 decides, a 级别 against it said
+                    ("级别", "leader_level"), ("层级", "leader_level")),
     "forward": (("日期", "forwarded_on"), ("时间", "forwarded_on"), ("单位", "forward"), ("对象", "forward"),
                 ("层级", "forward"), ("去向", "forward"), ("情况", "forward")),
 }

@@ -379,6 +379,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("instruction_words_after_post", words(non_empty=False)),
     Spec("read_words", words(non_empty=False)),
     Spec("leader_title_words", words(non_empty=False)),
+    Spec("not_leader_words", words(non_empty=False)),
     Spec("leader_levels", words(distinct=True), REQ),
     Spec("unit_aliases", mapping),
     Spec("unit_aliases.*", words(non_empty=False)),

@@ -114,6 +114,7 @@ class Rules:
         self.placement = Placement(placement, self.tiers, self.own_tier, d["office"], not_places)
         self._leader_by_tier = dict(placement.get("leader_level_by_tier") or {})
         self._leader_words = [(lvl, [_norm(w) for w in ws]) for lvl, ws in (placement.get("leader_words") or {}).items()]
+        self._not_leader_words = tuple(w for w in map(_norm, d.get("not_leader_words") or ()) if w)
         self.channel_rules: dict[str, dict] = dict(placement.get("channels") or {})
         self._unit_words = [_norm(w) for w in d.get("unit_name_words", [])]
         self._unit_suffixes = tuple(_norm(w) for w in d.get("unit_name_suffixes", []))
@@ -323,8 +324,11 @@ class Rules:
 
     def leader_counts(self, leader: str) -> bool:
         """Whether a 批示 by ``leader`` counts: not a department's or a party's head (县教育局局长, 民革市委主委:
-        placed in a channel that counts in no tier, as their adoptions do not); a leader of no channel
-        (县长, 副市长) or none written counts."""
+        placed in a channel that counts in no tier, as their adoptions do not), nor a company's (中央驻区企业负责人:
+        rules ``not_leader_words``, whatever organ or level word is in it); a leader of no channel (县长, 副市长)
+        or none written counts."""
+        if leader and any(w in _norm(leader) for w in self._not_leader_words):
+            return False
         channel = self.placement.place(leader).channel if leader else None
         return channel is None or self.channel_counts(channel, "tiers")
 

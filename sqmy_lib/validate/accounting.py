@@ -39,11 +39,11 @@ _ITEM_FIELDS = {"seq", "item_no", "original_no", "title", "date", "day", "author
 _RECORD_FIELDS = {
     "adoptions": {"adopted_on", "issue_no", "product", "adoption", "publication", "adoption_level", "adopted_flag"},
     "forwards": {"forward", "forward_flag", "forwarded_on"},
-    "instructions": {"leader", "leader_post", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department",
+    "instructions": {"leader", "leader_post", "leader_level", "instruction", "instruction_text", "instructed_on", "follow_up", "done_flag", "reply_flag", "department",
                      "assigned_on", "due_on", "replied_on", "reply", "fed_back_on"},
 }
 # Findings saying a row records nothing, naming the cell that says so.
-_NOTHING_RECORDED = ("link.nothing_recorded", "instruction.follow_up_only", "instruction.is_adoption")
+_NOTHING_RECORDED = ("link.nothing_recorded", "instruction.follow_up_only", "instruction.is_adoption", "instruction.asked_only")
 _COLUMN_CODES = ("header.unknown", "header.unknown_empty", "header.ignored", "header.ignored_empty", "header.duplicate", "column.no_header")
 _ROSTER_SHEET_CODES = ("roster.ledger_list_merged", "roster.ledger_list_differs", "roster.left_no_end")
 
