@@ -394,6 +394,8 @@ class Vocabulary:
             return Reading(ADOPTED, date=parse_date(v).date, text=shown)
         if v.is_integer() and 1 < v < 10000:  # an issue number (第12期 typed as 12)
             return Reading(ADOPTED, issue_no=int(v), text=shown)
+        if v.is_integer() and 19000101 <= v <= 21001231 and (day := parse_date(int(v)).date) is not None:
+            return Reading(ADOPTED, date=day, text=shown)  # 20251008 typed as a number: read as its text is
         return Reading(UNKNOWN, text=shown)
 
     def _listed(self, text: str, shown: str) -> Reading | None:

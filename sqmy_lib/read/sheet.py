@@ -2145,8 +2145,12 @@ class SheetReader:
         return adoptions
 
     def _ledger_row_adoption(self, row, r: int, item: int, ref: tuple[str, str]) -> int:
-        """A row of an adoption ledger records one adoption, even with its body left blank (1), unless
-        the row says something else or records nothing of an adoption (0)."""
+        """A row of an adoption ledger records one adoption, even with its body left blank (1: its 采用日期
+        says it was adopted), unless the row says something else or records nothing of an adoption (0):
+        a row filled in ahead with its 编号, 标题 and 作者 (typed, or ``=报送!C9``) and every cell of the
+        adoption blank is said as recording nothing (``link.nothing_recorded``), never "采用 by no body"."""
+        if self._cell(row, "adopted_on") in ("", None):
+            return 0
         if self._records_adoptions() and not self._row_says_adoption(row) and not self._row_has_other_records(row):
             self._adoption(item, ref, r, self.f.get("adoption", self.f.get("title", 0)), "", Reading(ADOPTED), "ledger_row")
             return 1
