@@ -89,12 +89,15 @@ def test_a_deduction_column_is_said_cell_by_cell(tmp_path):
     header = ["序号", "报送日期", "信息标题", "作者", "报送单位", "采用情况", "得分", "扣分", "备注"]
     rows = [[1, D(2026, 1, 8), "关于甲的建议", "张三", "民盟市委", "市政协采用", 11, 0, None],
             [2, D(2026, 1, 9), "关于乙的建议", "李四", "民盟市委", None, 1, 5, "不实信息"],
-            [3, D(2026, 1, 10), "关于丙的建议", "王五", "民盟市委", None, 1, "-2", None]]
+            [3, D(2026, 1, 10), "关于丙的建议", "王五", "民盟市委", None, 1, "-2", None],
+            [4, D(2026, 1, 11), "关于丁的建议", "赵六", "民盟市委", None, 0, None, None]]
     folder = _office(tmp_path, rows, header)
     report = sq.validate(sq.read_ledgers(folder / "台账", year=2026, rules=sq.load_rules(folder / "规则.yaml")))
     assert [f"{i.column}{i.row}" for i in findings(report, "cell.deduction_unapplied")] == ["H4", "H5"]
     assert findings(report, "header.unknown") == []
-    assert findings(report, "points.written_differs") == []  # 11 and 1 as the rules give
+    # 11 and 1 as the rules give; 0 for an item sent (1 point): differs, said, not read as "nothing written".
+    said = findings(report, "points.written_differs")
+    assert [f"{i.column}{i.row}" for i in said] == ["G6"] and "即0分,按规则本条信息计1分" in said[0].message
 
 
 def test_people_have_their_points_and_units_rank_by_theirs(tmp_path):

@@ -185,7 +185,7 @@ _YES_NO_INSTRUCTION = {"√": True, "✓": True, "是": True, "有": True, "Y": 
                        "否": False, "无": False, "没有": False, "N": False, "NO": False, "0": False, "-": False,
                        "/": False, "—": False, "×": False}
 
-# A 积分 or 扣分 cell that writes none (0, 0分, 0.0): nothing to check, nothing taken off.
+# A 扣分 cell that writes none (0, 0分, 0.0): nothing taken off.
 _NO_POINTS = re.compile(r"\s*0+(?:\.0+)?\s*分?\s*")
 
 TABLE_COLUMNS = {
@@ -2486,7 +2486,7 @@ class SheetReader:
         (不实信息，扣5分; 退稿扣2分), are said at their cell: the rules deduct nothing."""
         for c, label in self.layout.ignored.items():
             text = cell_text(row[c]) if c < len(row) and row[c] is not None else ""
-            if text and not NOTHING_NOTED.fullmatch(text) and not _NO_POINTS.fullmatch(text):
+            if text and not NOTHING_NOTED.fullmatch(text):
                 self._points_cell(r, c, label, text, item)
         c = self.f.get("note")
         if c is not None and note and self.vocab.says_deduction(note):
@@ -2496,7 +2496,8 @@ class SheetReader:
         """One cell of a column read past: points taken off said; the item's points kept (the first column)."""
         items = self.t.data["submissions"]
         if deduction_label(label) or (points_label(label) and self.vocab.says_deduction(text)):
-            self._finding("cell.deduction_unapplied", r, c, text)
+            if not _NO_POINTS.fullmatch(text):  # 扣分 0: nothing taken off
+                self._finding("cell.deduction_unapplied", r, c, text)
         elif points_label(label) and item is not None and not items["points_text"][item]:
             items["points_text"][item] = text
             items["points_column"][item] = col_letter(c)
