@@ -122,3 +122,13 @@ def test_the_people_table_heads_points(tmp_path):
     folder = _office(tmp_path)
     ran = sqmy("compute", "people", folder, "--year", "2026", "--format", "csv")
     assert "积分" in ran.stdout.splitlines()[0]
+
+
+def test_which_notes_take_points_off(tmp_path):
+    # 备注 in column I: 减半计分 and 积分减半 take points off (said); 稿酬减半 is money, 部分减免 no score,
+    # 扣除稿酬 money: none said.
+    notes = ["减半计分", "积分减半", "稿酬减半", "涉及部分减免政策", "扣除稿酬"]
+    rows = [[k, D(2026, 3, k), f"关于第{k}件事的建议", "张三", "民盟市委", None, None, None, note] for k, note in enumerate(notes, 1)]
+    folder = _office(tmp_path, rows)
+    report = sq.validate(sq.read_ledgers(folder / "台账", year=2026, rules=sq.load_rules(folder / "规则.yaml")))
+    assert [f"{i.column}{i.row}" for i in findings(report, "cell.deduction_unapplied")] == ["I3", "I4"]
