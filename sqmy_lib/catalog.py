@@ -128,6 +128,13 @@ _ENTRIES = [
     Code("adoption.unpaid", INFO, "不计稿酬", "“{value}”:该条信息的采用照常计入条数和积分,不计稿酬"),
     Code("money.written_differs", WARNING, "台账所写稿酬与按规则计算的不一致",
          "稿酬栏写的是“{value}”,{detail};稿酬按规则计算发放,台账所写的只作核对,请核实是否写错、少发或多发"),
+    Code("points.written_differs", WARNING, "台账所写积分与按规则计算的不一致",
+         "积分栏写的是“{value}”,{detail};积分按规则计算,台账所写的只作核对,请核实是否写错,或规则文件 points 的计分办法与本单位的是否一致"),
+    Code("points.written_unread", INFO, "台账所写积分无法识别",
+         "积分栏写的是“{value}”,不是一个分数,未作核对;积分按规则计算(如需核对,请写成“11”或“11分”)"),
+    Code("cell.deduction_unapplied", WARNING, "扣分未计入积分",
+         "“{value}”写有扣分,本工具按规则计分,规则中没有扣分项,该信息的单位和作者积分及排名均未扣减;"
+         "如确需扣分,请在通报和表彰排名前手工调整,或删去扣分字样"),
     Code("adoption.note_denies", WARNING, "备注与采用记录矛盾",
          "备注“{value}”说{detail},本行却记有采用,已按采用计入(计条数、积分和稿酬);请核对,未采用或尚未确定采用的请删去采用标记"),
     Code("adoption.note_against_record", WARNING, "备注与采用台账矛盾",

@@ -58,7 +58,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "not_adopted_flag": TEXT,
         # The item's 稿酬 as its ledger writes it in a money column read past (稿酬（元）: 200, 已发50) and
         # that column's letter: not obeyed, checked against what the rules pay (validate.money).
-        "paid_text": TEXT, "paid_column": TEXT, **_WHERE, "office": TEXT,
+        "paid_text": TEXT, "paid_column": TEXT,
+        # The item's 积分 as a hand-kept column writes it (积分: 11, 11分) and that column's letter: not obeyed,
+        # checked against the points the rules give the row (validate.points).
+        "points_text": TEXT, "points_column": TEXT, **_WHERE, "office": TEXT,
     },
     "authors": {
         "item": INT, "position": INT, "name": TEXT, "written": TEXT, "tag": TEXT, "role": OBJECT, "scribe": BOOL,

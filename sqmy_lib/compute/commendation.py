@@ -52,12 +52,12 @@ from ..records import Ledger, by_item
 from ..rules import Rules
 from ..rules.check import CATEGORIES
 from ..rules.show import tie_break_text
-from .base import as_of, counted_from, credited_authors, in_period, item_flags, place_text, ranked_places, ratio, years_held
+from .base import as_of, counted_from, credited_authors, item_flags, place_text, ranked_places, ratio, years_held
 from .counted import Counted
 from .instructions import DONE, instruction_statuses
 from .people import people, units_shown
 from .rewards import beneficiaries, reward_lines, split_fen, to_fen, yuan
-from .units import item_points, unit_counts, units
+from .units import person_points, unit_counts, units
 
 UNITS, INFORMANTS, TOP_ITEMS, GOOD_ITEMS, WORKERS = CATEGORIES
 ITEM_KEYS = {
@@ -297,18 +297,8 @@ def _crossings(candidates: dict[str, pd.DataFrame], limits: dict) -> list[Crossi
     return [x for x in found if x]
 
 
-def _person_scores(c: Counted, period: Period | Span) -> pd.Series:
-    """Each person's score for the period: a point per item submitted in it plus the points their
-    items earned in it (adoption by highest tier, instruction by level — an item sent the year before
-    and adopted in this one earns here, as it does for its unit); an item counts for the people it is
-    credited to (every author, or its 执笔/first author: quotas.coauthored_counts_each)."""
-    per_submission = c.rules.data["points"]["per_submission"]
-    points = item_points(c, period)
-    items = in_period(c.submissions, period, "date")["item"]
-    persons = credited_authors(c)[["item", "name"]]
-    sent = persons[persons["item"].isin(items)].groupby("name").size() * per_submission
-    earned = persons.assign(points=persons["item"].map(points)).dropna(subset=["points"]).groupby("name")["points"].sum()
-    return sent.add(earned, fill_value=0)
+# Each person's score for a period: their points (``units.person_points``, which ``compute people`` shows too).
+_person_scores = person_points
 
 
 def _reason(submitted: int, adopted: int, need_sub: int, need_ad: int) -> tuple[bool, str]:
@@ -450,7 +440,7 @@ def _basis(c: Counted, periods: list[Period], need_sub: int, need_ad: int, worke
     per_person = persons.join(flags[counts], on="item").groupby("name")[counts].sum()
     for col in counts:
         out[col] = out["name"].map(per_person[col]).fillna(0).astype(int)
-    out["score"] = out["name"].map(_person_scores(c, span)).fillna(0).astype(int)
+    out["score"] = out["name"].map(person_points(c, span)).fillna(0).astype(int)
     if len(periods) == 1:  # one year: completion as the quota rule judges it (every month, or cumulative)
         out["completion"] = out["name"].map(yearly.set_index("name")["completion"])
     else:

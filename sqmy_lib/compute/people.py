@@ -20,12 +20,13 @@ from .base import (as_of, count_columns, credited_authors, float_column, forward
 from .counted import Counted
 from ..period import Period
 from .rewards import reward_lines, yuan
+from .units import person_points
 
 
 def people_columns(rules: Rules, forwarded: bool = True) -> list[str]:
     """The columns of :func:`people`, in order (``forwarded``: whether 上报 is recorded)."""
     counts = count_columns(rules, forwarded)
-    return ["name", "role", "unit", "appointed_on", "ended_on", *counts, "quota", "quota_done", "completion",
+    return ["name", "role", "unit", "appointed_on", "ended_on", *counts, "points", "quota", "quota_done", "completion",
             "missed_months", "short_months", "behind", "shortfall", "owed", "reward", "note"]
 
 
@@ -208,7 +209,9 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     yearly quota not pro-rated, the year to date, not the period's ``submitted``), ``owed`` says what
     is short as data (``base.Owed``) and ``shortfall`` in words; ``adopted_<tier>`` counts the items
     adopted at each tier, ``highest_<tier>`` the same items by the highest tier each reached (they add
-    up to ``adopted``); ``reward`` is the person's, on their first row only.
+    up to ``adopted``); ``reward`` and ``points`` (``units.person_points``: a point per item sent plus
+    what their items gained in the period, as the commendation scores them) are the person's, on
+    their first row only.
     A co-authored item counts for each of its authors, or for its first (执笔) author alone when the
     rules say ``coauthored_counts_each: false``. The 上报 columns (``forwarded``,
     ``forwarded_adopted``) are there only when the ledgers record any 上报."""
@@ -258,4 +261,7 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     reward = out["name"].map(paid).fillna(0).astype(int).map(yuan)
     # A person's money once: on their first row, not again on a second role's.
     out["reward"] = reward.where(~out["name"].duplicated(), None)
+    # Points are the person's too (the items credited to them, not their roles'): on their first row only.
+    points = out["name"].map(person_points(c, period)).fillna(0).astype(int)
+    out["points"] = points.astype(object).where(~out["name"].duplicated(), None)
     return out[people_columns(c.rules, forwards_recorded(c))].sort_values(["submitted", "adopted", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)

@@ -7,7 +7,8 @@ import pandas as pd
 
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import (as_of, by_unit_type, count_columns, float_column, forwards_recorded, item_flags, judge_quota,
+from .base import (as_of, by_unit_type, count_columns, credited_authors, float_column, forwards_recorded, in_period,
+                   item_flags, judge_quota,
                    month_counts, months_in_post, owed, place_text, prepare,
                    ranked_places)
 from .counted import Counted
@@ -44,6 +45,20 @@ def item_worth(c: Counted, day: pd.Timestamp) -> pd.Series:
     agg = "sum" if pts.get("instruction_mode") == "sum" else "max"
     instructed = instr.groupby("item")["points"].agg(agg)
     return adopted.add(instructed, fill_value=0)
+
+
+def person_points(c: Counted, period: Period | Span) -> pd.Series:
+    """name → the person's points for the period: a point per item submitted in it plus the points
+    their items gained in it (``item_points``: an item sent the year before and adopted in this one
+    earns here, as it does for its unit); an item counts for the people it is credited to (every
+    author, or its 执笔/first author: ``quotas.coauthored_counts_each``), its whole worth for each."""
+    per_submission = c.rules.data["points"]["per_submission"]
+    points = item_points(c, period)
+    items = in_period(c.submissions, period, "date")["item"]
+    persons = credited_authors(c)[["item", "name"]]
+    sent = persons[persons["item"].isin(items)].groupby("name").size() * per_submission
+    earned = persons.assign(points=persons["item"].map(points)).dropna(subset=["points"]).groupby("name")["points"].sum()
+    return sent.add(earned, fill_value=0)
 
 
 def unit_counts(c: Counted, period: Period | Span) -> pd.DataFrame:

@@ -178,6 +178,11 @@ class Vocabulary:
         self._unpaid = re.compile(f"(?:{'|'.join(map(re.escape, _words(data, 'unpaid_words')))})(?!入)"
                                   if _words(data, "unpaid_words") else "(?!)")
         self._filing = re.compile("|".join(map(re.escape, _words(data, "filing_words"))) or "(?!)")
+        # Points taken off (不实信息，扣5分; 退稿扣2分; 扣分; 减半计分; 积分减半): rules ``points.deduction_words``
+        # before a number of 分, or after 积分/计分/得分; not 稿酬减半 (money), 部分减免 (no score).
+        cut = "|".join(map(re.escape, _words(data.get("points") or {}, "deduction_words")))
+        self._deduction = re.compile(rf"(?:{cut})\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)?\s*[计记]?积?分|[积计得]分\s*(?:{cut})"
+                                     if cut else "(?!)")
         self.pending = frozenset(_words(m, "pending", upper=True))
         self.forwarded = tuple(_words(m, "forwarded", upper=True))
         self.negations = tuple(_words(m, "negations", upper=True))
@@ -315,6 +320,10 @@ class Vocabulary:
             if self.place(meaning).tier is not None:
                 pairs.setdefault(int(code), meaning)
         return pairs if len(pairs) > 1 else {}
+
+    def says_deduction(self, text: str) -> bool:
+        """Whether a cell writes points taken off (扣5分, 退稿扣2分, 扣分): rules ``points.deduction_words``."""
+        return bool(self._deduction.search(norm(text)))
 
     def says_unpaid(self, text: str) -> bool:
         """Whether a 备注 or an adoption cell says no 稿酬 is paid (不计稿酬): rules ``unpaid_words``."""

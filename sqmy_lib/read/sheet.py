@@ -75,7 +75,9 @@ from .vocabulary import (
     NOTE_WORDS,
     NOTHING_IN_PERIOD,
     SUBTOTAL_WORDS,
+    deduction_label,
     money_label,
+    points_label,
 )
 
 _SEPARATOR = re.compile(
@@ -183,10 +185,13 @@ _YES_NO_INSTRUCTION = {"√": True, "✓": True, "是": True, "有": True, "Y": 
                        "否": False, "无": False, "没有": False, "N": False, "NO": False, "0": False, "-": False,
                        "/": False, "—": False, "×": False}
 
+# A 扣分 cell that writes none (0, 0分, 0.0): nothing taken off.
+_NO_POINTS = re.compile(r"\s*0+(?:\.0+)?\s*分?\s*")
+
 TABLE_COLUMNS = {
     "submissions": ("item", "item_no", "original_no", "seq", "title", "title_key", "date", "date_text", "date_status", "authors",
                     "author_text", "unit", "sector", "category", "category_text", "role_text", "note", "filed_by",
-                    "not_adopted_flag", "paid_text", "paid_column", "src", "row"),
+                    "not_adopted_flag", "paid_text", "paid_column", "points_text", "points_column", "src", "row"),
     "authors": ("item", "position", "name", "written", "tag", "role", "scribe"),
     "adoptions": ("item", "ref_item_no", "ref_title", "ref_author", "body", "tier", "channel", "routing", "department", "issue_no",
                   "date", "date_text", "date_status", "origin", "note", "unpaid", "src", "row", "column"),
@@ -1251,6 +1256,8 @@ class SheetReader:
             not_adopted_flag="",
             paid_text="",
             paid_column="",
+            points_text="",
+            points_column="",
             src=src,
             row=kept,
         )
@@ -1259,6 +1266,8 @@ class SheetReader:
         self._status_in_titles(titles, kept)
         for i in self._rows_with_records(data, notes):
             self._row_records(data[i], kept[i], items[i], ("", ""), notes[i])
+        for i, item in enumerate(items):
+            self._points_columns(data[i], kept[i], item, notes[i])
 
     def _numbers(self, data: list[list], fld: str) -> list[str]:
         """A number column's cells as matching keys (``item_no_key``), '' where blank."""
@@ -2473,6 +2482,29 @@ class SheetReader:
             elif tier is None and item is not None and not items["paid_text"][item]:
                 items["paid_text"][item] = text
                 items["paid_column"][item] = col_letter(c)
+
+    def _points_columns(self, row: list, r: int, item: int | None, note: str) -> None:
+        """The row's hand-kept 积分 column (积分, 得分: read past, the tool computes the points): what it
+        writes for the item kept (``points_text``, ``points_column``), checked against the rules' points,
+        never obeyed (validate.points). Points taken off, in a 扣分 column, in the 积分 cell or in the 备注
+        (不实信息，扣5分; 退稿扣2分), are said at their cell: the rules deduct nothing."""
+        for c, label in self.layout.ignored.items():
+            text = cell_text(row[c]) if c < len(row) and row[c] is not None else ""
+            if text and not NOTHING_NOTED.fullmatch(text):
+                self._points_cell(r, c, label, text, item)
+        c = self.f.get("note")
+        if c is not None and note and self.vocab.says_deduction(note):
+            self._finding("cell.deduction_unapplied", r, c, note)
+
+    def _points_cell(self, r: int, c: int, label: str, text: str, item: int | None) -> None:
+        """One cell of a column read past: points taken off said; the item's points kept (the first column)."""
+        items = self.t.data["submissions"]
+        if deduction_label(label) or (points_label(label) and self.vocab.says_deduction(text)):
+            if not _NO_POINTS.fullmatch(text):  # 扣分 0: nothing taken off
+                self._finding("cell.deduction_unapplied", r, c, text)
+        elif points_label(label) and item is not None and not items["points_text"][item]:
+            items["points_text"][item] = text
+            items["points_column"][item] = col_letter(c)
 
     def _note_denies(self, readings: list[Reading], tiers: set) -> str:
         """What a 备注 says against the row's adoptions (``Vocabulary.note_denies``)."""

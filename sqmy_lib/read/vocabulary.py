@@ -164,6 +164,8 @@ IGNORED_LABELS: tuple[str, ...] = (
     "督办", "是否督办", "督办与否", "是否列入督办", "列入督办",
 )
 IGNORED_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励", "金额", "得分", "积分", "分值", "电话", "手机", "签名", "签字",
+                                     # Points taken off (扣分, 减分): the rules deduct nothing; each cell said (read.sheet).
+                                     "扣分", "减分", "扣减",
                                      "身份证", "身份号码", "证件号", "加倍", "倍数",
                                      # A 批示's (or any) reference number (领导签批单号 江政签〔2026〕7号, 批示件编号,
                                      # 文号): not the 批示 its 签批 names, nor a leader; no record keeps it.
@@ -176,6 +178,27 @@ MONEY_KEYWORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励", "金�
 def money_label(label: str) -> bool:
     """Whether a column read past is one of money (``MONEY_KEYWORDS``), not a score (奖励分)."""
     return any(k in label for k in MONEY_KEYWORDS) and not label.endswith(SCORE_ENDINGS)
+
+
+# Of the columns read past, a hand-kept 积分 of the item (积分, 得分, 分值): what it writes is checked against
+# the points the rules give the row (validate.points), never obeyed; not a part of it (采用分: SCORE_ENDINGS),
+# a running or grand total (累计积分, 总分), nor points taken off (DEDUCTION_KEYWORDS).
+POINTS_KEYWORDS: tuple[str, ...] = ("积分", "得分", "分值", "计分", "分数")
+_NOT_THE_ROWS_POINTS: tuple[str, ...] = ("累计", "合计", "总", "排名", "名次")
+# A column of points taken off (扣分, 减分, 扣减分值): each cell that writes some is said (cell.deduction_unapplied).
+DEDUCTION_KEYWORDS: tuple[str, ...] = ("扣分", "减分", "扣减", "倒扣")
+
+
+def deduction_label(label: str) -> bool:
+    """Whether a column read past writes points taken off (扣分, 扣减分值)."""
+    return any(k in label for k in DEDUCTION_KEYWORDS)
+
+
+def points_label(label: str) -> bool:
+    """Whether a column read past is the item's whole hand-kept points (积分, 得分), not a part (采用分),
+    a total (累计积分), money or points taken off."""
+    return (any(k in label for k in POINTS_KEYWORDS) and not label.endswith(SCORE_ENDINGS) and not money_label(label)
+            and not deduction_label(label) and not any(k in label for k in _NOT_THE_ROWS_POINTS))
 
 
 # A 督办 sheet's status column (督办状态: 已办结, 督办中, 已反馈) beside its own 落实情况 column, whichever comes

@@ -446,6 +446,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("points.instruction_by_level.*", integer(), keys="leader_levels", every=True),
     Spec("points.instruction_mode", one_of(*MODES), REQ),
     Spec("points.rank_by", rank_by),
+    Spec("points.deduction_words", words(non_empty=False)),
     Spec("peer_groups", mapping, REQ),
     Spec("peer_groups.*", mapping),
     Spec("peer_groups.*.top_n", integer(), REQ),

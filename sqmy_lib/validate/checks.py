@@ -496,6 +496,16 @@ def _money_written(ctx: Context) -> pd.Series:
     return ctx.memo["money"]
 
 
+def _points_written(ctx: Context) -> tuple[pd.Series, pd.Series]:
+    """Per item row whose 积分 cell writes points the rules do not give the row (validate.points), and
+    those whose cell writes none it can read; worked out once per validation."""
+    if "points" not in ctx.memo:
+        from .points import checked
+
+        ctx.memo["points"] = checked(ctx.ledger, ctx.rules, ctx.today)
+    return ctx.memo["points"]
+
+
 def _tallies_differ(ctx: Context) -> pd.Series:
     """Per 小计/合计 row (``skipped``) whose count of items is not what the tool counts in its rows
     (validate.tallies): the message's detail; worked out once per validation."""
@@ -523,7 +533,7 @@ READER_CODES = (
     "issue.not_adopted", "issue.not_adopted_which", "adoption.note_against_record", "link.nothing_recorded",
     "row.hidden_records",
     "link.ambiguous", "forward.repeated", "link.author_differs", "link.loose", "link.number_mismatch", "link.number_form", "link.by_seq", "link.other_year", "link.no_seq",
-    "office.place_unclear", "office.misfiled",
+    "office.place_unclear", "office.misfiled", "cell.deduction_unapplied",
 )
 
 CHECKS: list[Check] = [
@@ -558,6 +568,11 @@ CHECKS: list[Check] = [
     # The 稿酬 a ledger writes (read past: the rules decide) against what the rules pay for the item.
     Check("money.written_differs", "submissions", None, lambda df, ctx: pd.Series(df.index.isin(_money_written(ctx).index), index=df.index),
           column_from="paid_column"),
+    # The 积分 a ledger writes (read past: the rules decide) against the points the rules give the row.
+    Check("points.written_differs", "submissions", None, lambda df, ctx: pd.Series(df.index.isin(_points_written(ctx)[0].index), index=df.index),
+          column_from="points_column"),
+    Check("points.written_unread", "submissions", None, lambda df, ctx: pd.Series(df.index.isin(_points_written(ctx)[1].index), index=df.index),
+          column_from="points_column"),
     # A ledger's own 小计/合计 of its items against the items counted in the rows it counts.
     Check("row.tally_differs", "skipped", None, lambda df, ctx: pd.Series(df.index.isin(_tallies_differ(ctx).index), index=df.index)),
     # -- authors (each points at the item's author cell)
@@ -666,6 +681,9 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "instruction.due_before_date": {"start": EachRow(_started)},
     "row.tally_differs": {"value": EachRow(lambda df: df["detail"]),
                           "detail": WithContext(lambda df, ctx: _tallies_differ(ctx).reindex(df.index))},
+    "points.written_differs": {"value": EachRow(lambda df: df["points_text"]),
+                               "detail": WithContext(lambda df, ctx: _points_written(ctx)[0].reindex(df.index))},
+    "points.written_unread": {"value": EachRow(lambda df: df["points_text"])},
     "money.written_differs": {"value": EachRow(lambda df: df["paid_text"]),
                               "detail": WithContext(lambda df, ctx: _money_written(ctx).reindex(df.index))},
 }
