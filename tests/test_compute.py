@@ -365,7 +365,7 @@ def test_points_of_a_period_are_what_the_item_gained_so_quarters_add_up_to_the_y
                                                    ["P2", "信息二", "省政协《社情民意》", "第3期", "2025-05-06", None, None],
                                                    ["P2", "信息二", "县政协《社情民意》", "第7期", "2025-09-01", None, None]]})
     ledger = sq.read_ledgers(tmp_path)
-    from sqmy_lib.compute.commendation import _person_scores
+    from sqmy_lib.compute.units import person_points
 
     def unit_points(period, rules=None):
         return units(ledger, period, rules).set_index("unit")["points"].to_dict()
@@ -378,8 +378,8 @@ def test_points_of_a_period_are_what_the_item_gained_so_quarters_add_up_to_the_y
     assert sum(m["民盟县委"] for m in months) == 21 and months[7]["民盟县委"] == 7  # August: 10 − 3
     # A person's score goes the same way: 张三 4, 0, 7, 10 — 21 for the year.
     c = sq.compute.counted(ledger)
-    assert [int(_person_scores(c, Period.of(2025, quarter=q)).get("张三", 0)) for q in (1, 2, 3, 4)] == [4, 0, 7, 10]
-    assert int(_person_scores(c, Period.of(2025))["张三"]) == 21
+    assert [int(person_points(c, Period.of(2025, quarter=q)).get("张三", 0)) for q in (1, 2, 3, 4)] == [4, 0, 7, 10]
+    assert int(person_points(c, Period.of(2025))["张三"]) == 21
     # Without 补差 for money (rewards.top_up: false) the points are the same: points are the items' worth.
     data = copy.deepcopy(load_rules(year=2025).data)
     data["rewards"]["top_up"] = False

@@ -682,12 +682,18 @@ def test_a_letter_says_how_co_written_items_count_by_the_rules_and_only_when_the
     assert "您报送社情民意信息2条,被采用1条(县级)。联名报送的信息,每位署名作者各计1条。" in text["张三"]
     assert "您报送社情民意信息1条。联名报送的信息,每位署名作者各计1条。" in text["李四"]
     assert "您报送社情民意信息1条。" in text["王五"] and "联名" not in text["王五"] and "合写" not in text["王五"]
-    # The first author only: K2 is 张三's (2 items, the rule said), not 李四's (no item: nothing said).
+    # The first author only: K2 is 张三's (2 items, the rule said), not 李四's: he wrote it all the same,
+    # so he is told so and the rule (he was told "您未报送社情民意信息", which was untrue).
     text = letters(first_only, "first")
     assert ("您报送社情民意信息2条,被采用1条(县级)。联名报送的信息,只计入第一作者(注明“执笔、执笔人、主笔”的作者优先)。"
             in text["张三"])
     assert "各计" not in text["张三"]
-    assert "您未报送社情民意信息。" in text["李四"] and "联名" not in text["李四"]
+    assert ("您与他人联名报送社情民意信息1条,未计入本人。联名报送的信息,只计入第一作者(注明“执笔、执笔人、主笔”的作者优先)。"
+            in text["李四"])
+    assert "您未报送" not in text["李四"]
+    # An 信息员 owes an item a month: none in October or December; November's is K2, counted for 张三.
+    assert "10月、12月未报送,11月只有计入执笔人或第一作者的联名信息" in text["李四"]
+    assert "本期10月、12月没有报送信息,11月只有计入执笔人或第一作者的联名信息。" in text["李四"]
     assert "联名" not in text["王五"]
 
 

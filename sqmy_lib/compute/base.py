@@ -178,14 +178,42 @@ class QuotaResult:
     done: int | None = None  # what counted against it (in post; a whole span's so far for a yearly target)
     short_months: list[int] = field(default_factory=list)  # of the missed months, those with some but too few
     month_items: int | None = None  # every_month quotas: the items each month asks
+    # Co-written items credited to another author (coauthored_counts_each: false) over the months
+    # ``done`` counts, and the missed months that have one: the holder wrote, though nothing counted.
+    joint: int = 0
+    joint_months: list[int] = field(default_factory=list)
 
 
 def judge_quota(rule: dict | None, period: Period, in_post: frozenset[int], by_month: dict[int, int],
-                as_of: pd.Timestamp) -> QuotaResult:
+                as_of: pd.Timestamp, joint_by_month: dict[int, int] | None = None) -> QuotaResult:
     """Judge ``by_month`` (items per month of the period's year) against a quota rule
-    ``{per, items, every_month?, prorate?}`` for a holder in post in the months ``in_post``."""
+    ``{per, items, every_month?, prorate?}`` for a holder in post in the months ``in_post``.
+    ``joint_by_month``: the holder's co-written items credited to another author, per month: never
+    counted, only told (``QuotaResult.joint``)."""
     if not rule:
         return QuotaResult()
+    joint_by_month = joint_by_month or {}
+    result = _judged(rule, period, in_post, by_month, as_of)
+    # What the holder co-wrote over the months ``done`` counts: the period, or a whole span so far.
+    spanned = _counted_months(rule, period)
+    result.joint = sum(n for m, n in joint_by_month.items() if m in spanned and m in in_post)
+    result.joint_months = [m for m in result.missed_months if joint_by_month.get(m, 0)]
+    return result
+
+
+def _counted_months(rule: dict, period: Period) -> set[int]:
+    """The months whose items ``_judged`` counts as ``done``: the period's, or for a span not pro-rated
+    (委员 2 a year) every month of its spans so far."""
+    in_period = set(range(period.first_month, period.last_month + 1))
+    if rule["per"] == "month" or rule.get("prorate"):
+        return in_period
+    span = SPAN_MONTHS[rule["per"]]
+    return {m for first in range(1, 13, span) for m in range(first, first + span)
+            if set(range(first, first + span)) & in_period and m <= period.last_month}
+
+
+def _judged(rule: dict, period: Period, in_post: frozenset[int], by_month: dict[int, int],
+            as_of: pd.Timestamp) -> QuotaResult:
     items, per = rule["items"], rule["per"]
     in_period = set(range(period.first_month, period.last_month + 1))
     ended = {m for m in in_period if month_end(period.year, m) <= as_of}
@@ -267,6 +295,23 @@ def credited_authors(c: Counted) -> pd.DataFrame:
     lead = (persons["scribe"].astype(bool) | persons["tag"].isin(lead_tags)).astype(int)
     first = persons.assign(lead=lead).sort_values(["item", "lead", "position"], ascending=[True, False, True], kind="stable")
     return first.drop_duplicates("item")[["item", "name", "role"]]
+
+
+def joint_authors(c: Counted) -> pd.DataFrame:
+    """(item, name) of the people named on an item it does not count for: its other authors when the
+    rules say ``coauthored_counts_each: false`` (empty otherwise). They wrote it, and are never told
+    they sent nothing."""
+    named = c.authors.loc[~c.authors["is_unit"], ["item", "name"]].drop_duplicates()
+    if counts_each(c.rules) or named.empty:
+        return named.iloc[0:0]
+    credited = credited_authors(c)[["item", "name"]]
+    both = named.merge(credited, on=["item", "name"], how="left", indicator=True)
+    return both.loc[both["_merge"] == "left_only", ["item", "name"]].reset_index(drop=True)
+
+
+def counts_each(rules: Rules) -> bool:
+    """Whether a co-written item counts for each of its authors (``quotas.coauthored_counts_each``)."""
+    return bool(rules.data.get("quotas", {}).get("coauthored_counts_each", True))
 
 
 def forwards_recorded(c) -> bool:
@@ -432,24 +477,31 @@ class Owed:
     short: tuple[int, ...] = ()  # of ``months``, those with some items but fewer than ``month_items``
     month_items: int | None = None
     sent: int | None = None  # all sent in the period, when more than ``done`` (some outside the post's months)
+    joint: int = 0  # co-written items credited to another author (QuotaResult.joint)
+    joint_months: tuple[int, ...] = ()  # of ``months``, those with such an item
 
     @property
     def text(self) -> str:
         """For the lists and letters that name them: "5月、11月未报送", "2月报送不足2条", "报送1条，任务2条",
         "任务2条，未报送" or "采用任务3条，尚无市级及以上采用" (never a 0)."""
-        if not self.done:  # nothing counted against it: no "报送0条" in a circular's list or a letter
+        # A co-writer whose items count for their 执笔 or first author (coauthored_counts_each: false)
+        # did write: never "未报送" of them, and what they wrote is said.
+        joint = f"联名信息{self.joint}条计入执笔人或第一作者" if self.joint else ""
+        if not self.done and not self.joint_months:  # nothing counted against it: no "报送0条" in a circular's list or a letter
             if self.word == "报送":
-                return f"任务{_items(self.quota)}条，未报送"
+                return f"任务{_items(self.quota)}条，计入本人0条，{joint}" if joint else f"任务{_items(self.quota)}条，未报送"
             return f"采用任务{_items(self.quota)}条，尚无{self.word}"
         if self.months:
-            none = [m for m in self.months if m not in self.short]
+            none = [m for m in self.months if m not in self.short and m not in self.joint_months]
+            joint_only = [m for m in self.months if m not in self.short and m in self.joint_months]
             outside = self.sent - self.done if self.sent is not None and self.sent > self.done else 0
             return "，".join(([f"{months_text(none)}未{self.word}"] if none else [])
+                            + ([f"{months_text(joint_only)}只有计入执笔人或第一作者的联名信息"] if joint_only else [])
                             + ([f"{months_text(list(self.short))}{self.word}不足{self.month_items}条"] if self.short else [])
                             + ([f"任职期外{self.word}{outside}条不计入任务"] if outside else []))  # 报送7, 任务9: 6 count
         if self.sent is not None and self.sent != self.done:  # 报送2条, one before the appointment
-            return f"计入任务的{self.word}{self.done}条，任务{_items(self.quota)}条"
-        return f"{self.word}{self.done}条，任务{_items(self.quota)}条"
+            return f"计入任务的{self.word}{self.done}条，任务{_items(self.quota)}条" + (f"，另有{joint}" if joint else "")
+        return f"{self.word}{self.done}条，任务{_items(self.quota)}条" + (f"，另有{joint}" if joint else "")
 
 
 def owed(result: QuotaResult, done: int, word: str = "报送") -> Owed | None:
@@ -457,7 +509,8 @@ def owed(result: QuotaResult, done: int, word: str = "报送") -> Owed | None:
     if not result.behind:
         return None
     return Owed(word, done if result.done is None else result.done, result.quota, tuple(result.missed_months),
-                tuple(result.short_months), result.month_items, done if result.done is not None else None)
+                tuple(result.short_months), result.month_items, done if result.done is not None else None,
+                result.joint, tuple(result.joint_months))
 
 
 def shortfall_text(result: QuotaResult, done: int, word: str = "报送") -> str:

@@ -297,8 +297,6 @@ def _crossings(candidates: dict[str, pd.DataFrame], limits: dict) -> list[Crossi
     return [x for x in found if x]
 
 
-# Each person's score for a period: their points (``units.person_points``, which ``compute people`` shows too).
-_person_scores = person_points
 
 
 def _reason(submitted: int, adopted: int, need_sub: int, need_ad: int) -> tuple[bool, str]:

@@ -39,7 +39,8 @@ from .. import zh
 from ..period import Period
 from ..records import Ledger, by_item
 from ..rules import Rules, load_rules
-from .base import as_of, credited_authors, empty_period_text, item_flags, month_counts, month_end, prepare, ratio, records_only
+from .base import (as_of, credited_authors, empty_period_text, item_flags, joint_authors, month_counts, month_end, prepare,
+                   ratio, records_only)
 from .counted import Counted
 from .instructions import instructions as instruction_rows
 from .people import held_during, months_held, people, roster_terms
@@ -312,13 +313,16 @@ def _person_letters(c: Counted, out: Feedback, ppl: pd.DataFrame, active: pd.Dat
                     ytd_people: dict) -> None:
     """The people's letters of ``out`` (see ``build_feedback``), each role held with its year-to-date row."""
     period = out.period
-    credited = credited_authors(c)
+    # A person's items: those counted for them, and those they co-wrote that count for another author
+    # (coauthored_counts_each: false), listed too (the letter's figures count the first only).
+    credited = pd.concat([credited_authors(c)[["item", "name"]], joint_authors(c)])
     credited = credited[credited["item"].isin(active["item"])].drop_duplicates(["item", "name"])
     items_of = credited.groupby("name")["item"].agg(list).to_dict()
     indexed = active.set_index("item", drop=False)
     empty = active.iloc[0:0]
     lines_of = dict(tuple(person_lines.groupby("beneficiary", sort=False)))
-    counts = ppl.columns.intersection(["submitted", "adopted", "instructed", "forwarded"], sort=False)  # 上报 when recorded
+    counts = ppl.columns.intersection(["submitted", "adopted", "instructed", "forwarded", "credited_elsewhere"],
+                                      sort=False)  # 上报 when recorded; co-written items counted for another
     terms = roster_terms(c)
     for name, rows in ppl.groupby("name", sort=False):
         records = rows.to_dict("records")

@@ -15,8 +15,8 @@ from .. import zh
 from ..read.attribute import ListedUnits
 from ..records import Ledger, by_item
 from ..rules import Rules
-from .base import (as_of, count_columns, credited_authors, float_column, forwards_recorded, item_flags, judge_quota,
-                   month_counts, months_in_post, owed, prepare)
+from .base import (as_of, count_columns, counts_each, credited_authors, float_column, forwards_recorded, item_flags, judge_quota,
+                   joint_authors, month_counts, months_in_post, owed, prepare)
 from .counted import Counted
 from ..period import Period
 from .rewards import reward_lines, yuan
@@ -24,8 +24,10 @@ from .units import person_points
 
 
 def people_columns(rules: Rules, forwarded: bool = True) -> list[str]:
-    """The columns of :func:`people`, in order (``forwarded``: whether 上报 is recorded)."""
-    counts = count_columns(rules, forwarded)
+    """The columns of :func:`people`, in order (``forwarded``: whether 上报 is recorded;
+    ``credited_elsewhere``, the co-written items counted for another author, only when the rules
+    count them so)."""
+    counts = count_columns(rules, forwarded) + ([] if counts_each(rules) else ["credited_elsewhere"])
     return ["name", "role", "unit", "appointed_on", "ended_on", *counts, "points", "quota", "quota_done", "completion",
             "missed_months", "short_months", "behind", "shortfall", "owed", "reward", "note"]
 
@@ -238,13 +240,18 @@ def people(source: Ledger | Counted, period: Period | int, rules: Rules | None =
     out[columns] = out[columns].fillna(0).astype(int)
 
     quotas = c.rules.data.get("quotas", {}).get("people", {})
-    dates = persons["item"].map(by_item(c.submissions, "date"))
-    monthly = month_counts(persons["name"], pd.to_datetime(dates), period)
+    item_dates = by_item(c.submissions, "date")
+    monthly = month_counts(persons["name"], pd.to_datetime(persons["item"].map(item_dates)), period)
+    joint = joint_authors(c)
+    joint_monthly = month_counts(joint["name"], pd.to_datetime(joint["item"].map(item_dates)), period)
+    if not counts_each(c.rules):
+        in_it = joint[period.contains(pd.to_datetime(joint["item"].map(item_dates)))]
+        out["credited_elsewhere"] = out["name"].map(in_it.groupby("name").size()).fillna(0).astype(int)
     day = as_of(period, today)
     terms = roster_terms(c)
     results = [
         judge_quota(quotas.get(role), period, months_held(period.year, terms.get((name, role)), start, end),
-                    monthly.get(name, {}), day)
+                    monthly.get(name, {}), day, joint_monthly.get(name))
         for name, role, start, end in zip(out["name"], out["role"], out["appointed_on"], out["ended_on"])
     ]
     out["quota"] = float_column(r.quota for r in results)

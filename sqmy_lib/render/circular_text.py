@@ -376,7 +376,9 @@ def _problem_quota(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, 
         if len(silent):
             parts.append(f"{zh.joined(silent['unit'])}{'全年' if circ.whole_year else circ.ytd_word}未报送信息")
     if not people.empty:
-        none = int((people["submitted"] == 0).sum())
+        # A co-writer whose items count for another author (coauthored_counts_each: false) did send.
+        wrote = people["credited_elsewhere"].gt(0) if "credited_elsewhere" in people else pd.Series(False, index=people.index)
+        none = int(((people["submitted"] == 0) & ~wrote).sum())
         text = f"{_counted_roles(people)}未完成个人{goal}"
         if none:
             text += f"，其中{none}人{'全年' if circ.whole_year else circ.ytd_word}未报送信息"

@@ -72,12 +72,18 @@ def figures_sentence(row: dict, tiers: list[str]) -> str:
              f"获领导批示{_n(row, 'instructed')}件" if _n(row, "instructed") else ""]
     later = [x for x in later if x]
     forwarded, up = _n(row, "forwarded"), _n(row, "forwarded_adopted")
+    joint = _n(row, "credited_elsewhere")  # co-written, counted for its 执笔 or first author: written all the same
     if _n(row, "submitted"):
         s = ",".join([f"报送社情民意信息{_n(row, 'submitted')}条", *later])
+    elif joint:
+        s = ",".join([f"与他人联名报送社情民意信息{joint}条,{'均' if joint > 1 else ''}未计入本人", *later])
+        joint = 0
     elif later:
         s = "未报送新的社情民意信息,此前报送的信息" + ",".join(later)
     else:
         s = "未报送新的社情民意信息" if forwarded else "未报送社情民意信息"
+    if joint:
+        s += f";另与他人联名报送{joint}条,未计入本人"
     if forwarded:
         s += f";向上级报送{forwarded}条" + (f",被上级采用{up}条" if up else "")
     return s
@@ -274,8 +280,10 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
         said = [Para(t) for t in quota_paras(fb, r, ytd, subject)]
         if r.get("missed_months"):  # after the period's own sentence, before the year to date's
             short = list(r.get("short_months") or [])
-            none = [m for m in r["missed_months"] if m not in short]
+            joint = sorted({m for o in (r.get("owed") or []) for m in o.joint_months} - set(short))  # co-written only
+            none = [m for m in r["missed_months"] if m not in short and m not in joint]
             said.insert(1, Para("本期" + "，".join(([f"{zh.months(none)}没有报送信息"] if none else [])
+                                                 + ([f"{zh.months(joint)}只有计入执笔人或第一作者的联名信息"] if joint else [])
                                                  + ([f"{zh.months(short)}报送未达每月任务"] if short else [])) + "。"))
         body += said
     body += [Heading("信息采用和批示情况"), *_items_block(letter.items), Heading("稿酬")]

@@ -247,7 +247,9 @@ def people(tiers: Iterable[str], cumulative: str = "") -> TableSpec:
         Column("name", "姓名"), Column("role", "身份"), Column("unit", "单位"), Column("appointed_on", "聘任日期", "date"),
         Column("ended_on", "离任日期", "date"), Column("submitted", "报送", "count"), Column("adopted", "采用", "count"),
         tier_columns(tiers), Column("instructed", "获批示", "count"), *FORWARDED_COLUMNS,
-        Column("points", "积分", "count"), quota_columns(cumulative), *BEHIND_COLUMNS,
+        # coauthored_counts_each: false — what a person co-wrote that counts for its 执笔 or first author.
+        Column("credited_elsewhere", "联名计入他人", "count"), Column("points", "积分", "count"),
+        quota_columns(cumulative), *BEHIND_COLUMNS,
         Column("reward", "稿酬（元）", "money"), Column("note", "备注", "long"), unit_note="单位：条",
     )
 
