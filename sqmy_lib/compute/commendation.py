@@ -297,8 +297,6 @@ def _crossings(candidates: dict[str, pd.DataFrame], limits: dict) -> list[Crossi
     return [x for x in found if x]
 
 
-
-
 def _reason(submitted: int, adopted: int, need_sub: int, need_ad: int) -> tuple[bool, str]:
     short = []
     if submitted < need_sub:
