@@ -506,6 +506,16 @@ def _tallies_differ(ctx: Context) -> pd.Series:
     return ctx.memo["tallies"]
 
 
+def _sheet_tallies_differ(ctx: Context) -> pd.Series:
+    """Per 汇总 figure (``skipped`` of reason ``tally_sheet``) whose count of a unit's items is not what the
+    workbook's sheets count (validate.tallies): the message's detail; worked out once per validation."""
+    if "sheet_tallies" not in ctx.memo:
+        from .tallies import sheet_tallies_differ
+
+        ctx.memo["sheet_tallies"] = sheet_tallies_differ(ctx.ledger, ctx.rules, ctx.today)
+    return ctx.memo["sheet_tallies"]
+
+
 def _reader_check(code: str) -> Check:
     """A finding only the reader can see (an unknown header, an unreadable mark…), as a check."""
     return Check(code, "findings", None, _finding(code))
@@ -560,6 +570,9 @@ CHECKS: list[Check] = [
           column_from="paid_column"),
     # A ledger's own 小计/合计 of its items against the items counted in the rows it counts.
     Check("row.tally_differs", "skipped", None, lambda df, ctx: pd.Series(df.index.isin(_tallies_differ(ctx).index), index=df.index)),
+    # A 汇总 sheet's items per unit against the items its workbook's sheets count for the unit.
+    Check("sheet.tally_sheet_differs", "skipped", None,
+          lambda df, ctx: pd.Series(df.index.isin(_sheet_tallies_differ(ctx).index), index=df.index)),
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
     Check("author.surname_only", "authors", "author", _surname_and_title),
@@ -655,6 +668,8 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "instruction.due_before_date": {"start": EachRow(_started)},
     "row.tally_differs": {"value": EachRow(lambda df: df["detail"]),
                           "detail": WithContext(lambda df, ctx: _tallies_differ(ctx).reindex(df.index))},
+    "sheet.tally_sheet_differs": {"value": EachRow(lambda df: df["detail"]),
+                                  "detail": WithContext(lambda df, ctx: _sheet_tallies_differ(ctx).reindex(df.index))},
     "money.written_differs": {"value": EachRow(lambda df: df["paid_text"]),
                               "detail": WithContext(lambda df, ctx: _money_written(ctx).reindex(df.index))},
 }
