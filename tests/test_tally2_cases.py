@@ -54,9 +54,12 @@ def test_a_total_under_the_last_month_over_the_whole_workbook_agrees(tmp_path):
     # 合计：7条 under 3月's items counts the workbook's 3 + 2 + 2 = 7 items (1月, 2月, 3月): it agrees with the
     # ledger; the base code compared it with 3月's 2 alone and said it (a false alarm). 合计：6条 on another copy
     # is neither 2 nor 7: said, with the sheet's 2.
-    sheets = {"1月": _month("1月", JAN), "2月": _month("2月", FEB), "3月": _month("3月", MAR, ["合计：7条"])}
+    # Its 采用4条 is the workbook's too: 1月 市政协 and 区政协编发, 2月 省政协, 3月 区政协编发 = 4 items adopted (3月
+    # alone: 1): not said either.
+    sheets = {"1月": _month("1月", JAN), "2月": _month("2月", FEB),
+              "3月": _month("3月", MAR, ["合计：7条", None, None, None, None, "采用4条"])}
     _, report = _read(write_xlsx(tmp_path / "a.xlsx", sheets))
-    assert _said(report, "row.tally_differs") == []
+    assert _said(report, "row.tally_differs") == _said(report, "row.tally_adopted_differs") == []
     sheets["3月"] = _month("3月", MAR, ["合计：6条"])
     _, report = _read(write_xlsx(tmp_path / "b.xlsx", sheets))
     # (3月: title row 1, header row 2, items rows 3-4, the 合计 row 5.)
@@ -121,3 +124,30 @@ def test_summaries_that_cannot_be_tied_are_not_said(tmp_path):
     _, report = _read(write_xlsx(tmp_path / "control.xlsx", {"2025年": [HEADER, *items], "汇总": control}))
     assert _said(report, "sheet.tally_sheet_differs") == [
         ("汇总", 3, "B", "汇总表中“民盟区委”的报送条数写的是 5 条,本工作簿各工作表计入统计的该单位信息是 2 条")]
+
+
+ADOPTED = [[1, D(2025, 5, 6), "关于加强农村饮水安全的建议", "张建国", "民盟区委", "区政协编发；市政协采用", None],
+           [2, D(2025, 5, 13), "关于规范校外培训机构的建议", "周强", "民进区委", "省政协采用", None],
+           [3, D(2025, 5, 20), "关于改善老旧小区停车难的建议", "李梅", "九三学社区委", None, None],
+           [4, D(2025, 5, 27), "关于治理城区噪声污染的建议", "孙丽", "民进区委", "区政协编发", None]]
+
+
+def test_the_adoptions_a_subtotal_writes(tmp_path):
+    # Rows 3-6 of 5月 (title row 1, header row 2): row 3 adopted twice (区政协编发, the office's own tier 县级, and
+    # 市政协), row 4 once (省政协), row 5 not, row 6 once at the own tier. What 采用N条 may mean here: the items
+    # adopted 3, the adoption records 4, the items adopted above the own tier 2 (rows 3, 4), those records 2.
+    # 采用3条, 采用4条, 采用：两条 agree (not said); 采用5条 and 采用 | 1 are none of them: said at the cell of the
+    # count (F7, and G7 after the word 采用 in F7), with the items adopted 3, 2 of them above, 4 records.
+    # A count of one tier (市政协采用1条) or beyond the sheet (累计采用9条) is not compared.
+    said = {}
+    for name, tally in {"a": [None, "4条", None, None, None, "采用3条"], "b": [None, "4条", None, None, None, "采用4条"],
+                        "c": [None, "4条", None, None, None, "采用：两条"], "d": [None, "4条", None, None, None, "采用5条"],
+                        "e": [None, "4条", None, None, None, "采用", 1], "f": [None, "4条", None, None, None, "市政协采用1条"],
+                        "g": [None, "4条", None, None, None, "累计采用9条"]}.items():
+        path = write_xlsx(tmp_path / f"{name}.xlsx", {"5月": _month("5月", ADOPTED, ["小计", *tally])})
+        ledger, report = _read(path)
+        assert len(ledger.submissions) == 4 and len(ledger.adoptions) == 4
+        said[name] = _said(report, "row.tally_adopted_differs")
+    detail = "写的是采用 {} 条,第3—6行计入统计的信息中被采用的是 3 条(其中被上级采用的 2 条,采用记录共 4 次)"
+    assert said == {"a": [], "b": [], "c": [], "d": [("5月", 7, "G", "“小计 采用5条”" + detail.format(5))],
+                    "e": [("5月", 7, "H", "“采用 1”" + detail.format(1))], "f": [], "g": []}

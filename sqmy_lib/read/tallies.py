@@ -16,7 +16,7 @@ import unicodedata
 from ..zh import simplified, zh_count
 from .headers import HEADER_SCAN_ROWS, HeaderWords, norm_label
 from .values import cell_text, sheet_months, year_in_text
-from .vocabulary import (SUBTOTAL_WORDS, TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS, TALLY_SHEET_ITEM_WORDS,
+from .vocabulary import (SUBTOTAL_WORDS, TALLY_ADOPTED_WORDS, TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS, TALLY_SHEET_ITEM_WORDS,
                          TALLY_SHEET_PART_WORDS)
 
 # A count in digits or Chinese numerals (4条, 共十二条, 合计：二十条); not an ordinal (第三条).
@@ -73,15 +73,41 @@ def _in_text(text: str, mark_column: bool, label: str | None) -> tuple[int | Non
 
 
 def _number(value) -> int | None:
-    """A whole number cell (3, 3.0, "3"); None for anything else (a formula Excel left no value for)."""
+    """A whole number cell (3, 3.0, "3", "3条", "三条"); None for anything else (a formula Excel left no value for)."""
     if _whole(value):
         return int(value)
-    return int(value.strip()) if type(value) is str and value.strip().isdigit() else None
+    text = _text(value).strip() if type(value) is str else ""
+    return _count(text[:-1] if text[-1:] in ("条", "篇", "件", "项") else text) if text else None
 
 
 def _count(written: str) -> int | None:
     """A count as written: 12, 十二 (None for numerals that are none: 二三)."""
-    return int(written) if written.isdigit() else zh_count(written)
+    return int(written) if written.isascii() and written.isdigit() else zh_count(written)
+
+
+# 采用2条, 其中采用：二条, 采用信息 (its count in the next cell): the whole of a part of a cell.
+_ADOPTED = re.compile(rf"(?:其中)?(?:{'|'.join(map(re.escape, TALLY_ADOPTED_WORDS))})(?:信息)?(?:条数|数)?[:：]?"
+                      r"(\d+|[零〇○一二两三四五六七八九十百千]+)?(?:条|篇|件|项)?")
+
+
+def adopted_count(row: list) -> tuple[int, int, str] | None:
+    """(column, count, the row's label and that cell as written) of the adoptions a tally row writes:
+    ``采用2条``, ``采用：二条``, ``采用 | 2`` (the word, its count in the next filled cell); None for none, or
+    for a count of one tier or body (``市政协采用2条``), or beyond the sheet (``累计采用5条``)."""
+    texts = [_text(v) if type(v) is str else "" for v in row]
+    if any(_BEYOND.search(t) for t in texts):
+        return None
+    for c, text in enumerate(texts):
+        for part in _SEPARATORS.split(text):
+            if not (m := _ADOPTED.fullmatch(part)):
+                continue
+            if m[1]:
+                n = _count(m[1])
+                return None if n is None else (c, n, _shown(row, c))
+            after = next((j for j in range(c + 1, len(row)) if row[j] not in ("", None)), None)
+            n = None if after is None or part != text else _number(row[after])
+            return None if n is None else (after, n, f"{text} {cell_text(row[after]).strip()}")
+    return None
 
 
 def part_total(row: list) -> bool:

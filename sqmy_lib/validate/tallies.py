@@ -32,7 +32,9 @@ def tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
             "repeat": _rows_by_sheet(skipped[skipped["reason"] == "repeat"]),
             "struck": _rows_by_sheet(skipped[skipped["reason"].isin(_STRUCK)])}
     before, out = _sheets_before(ledger.sheets, rows), {}
-    for k, src, row, (n, since, first, part) in zip(tallies.index, tallies["src"], tallies["row"], tallies["tally"]):
+    for k, src, row, (n, since, first, part, *_) in zip(tallies.index, tallies["src"], tallies["row"], tallies["tally"]):
+        if n is None:  # a count of adoptions alone (采用 | 2): adopted_differ
+            continue
         inside = lambda kind, lo: sum(lo <= r < row for r in rows[kind].get(src, ()))
         block, whole = (inside("counted", lo) + inside("repeat", lo) for lo in (since, first))
         # The rows as written, those left out for an error or struck out among them (=COUNTA over the
@@ -45,6 +47,83 @@ def tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
         lo = since if part else first
         out[k] = _detail(n, lo, row, block if part else whole, inside("struck", lo), inside("error", lo))
     return pd.Series(out, dtype=object)
+
+
+def _adopted_tallies(skipped: pd.DataFrame) -> pd.DataFrame:
+    """The 小计/合计 rows that write a count of adoptions (采用2条)."""
+    if skipped.empty or "tally" not in skipped:
+        return skipped.iloc[:0]
+    return skipped[(skipped["reason"] != "tally_sheet")
+                   & skipped["tally"].map(lambda t: isinstance(t, tuple) and len(t) > 4 and t[4] is not None)]
+
+
+def adopted_column(skipped: pd.DataFrame) -> pd.Series:
+    """Per ``skipped`` row, the column of the count of adoptions its tally writes (None for none)."""
+    return skipped["tally"].map(lambda t: t[4][0] if isinstance(t, tuple) and len(t) > 4 and t[4] else None) \
+        if "tally" in skipped else pd.Series(None, index=skipped.index, dtype=object)
+
+
+def adopted_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
+    """Per ``skipped`` row of a 小计/合计 whose count of adoptions (``采用2条``, ``采用 | 2``) is none of what
+    that count may mean over the items counted in its span (as ``tallies_differ`` takes them: those since the
+    tally above, or the table's): the items adopted, or the adoption records, each with or without the
+    office's own tier (本级编发), of the items counted or of those with the rows left out for an error: the
+    message's value and detail. A span with rows set aside as repeating another sheet is not compared."""
+    tallies = _adopted_tallies(ledger.skipped)
+    if tallies.empty:
+        return pd.Series(dtype=object)
+    from .engine import error_rows
+
+    subs, bad = ledger.submissions, _error_mask(ledger, rules, today)
+    adoptions = ledger.adoptions
+    errors = error_rows(ledger, rules, today).get("adoptions")
+    if errors is not None:
+        adoptions = adoptions[~adoptions.index.isin(errors.index)]
+    tiers = adoptions[adoptions["tier"].notna()].groupby("item")["tier"].agg(list).to_dict()
+    at = {(s, r): (item, b) for s, r, item, b in zip(subs["src"], subs["row"], subs["item"], bad)}
+    repeats = set(zip(ledger.skipped.loc[ledger.skipped["reason"] == "repeat", "src"],
+                      ledger.skipped.loc[ledger.skipped["reason"] == "repeat", "row"]))
+    before, out = _items_before(ledger.sheets, subs, bad), {}
+    for k, src, row, (_, since, first, part, (_, n, text)) in zip(tallies.index, tallies["src"], tallies["row"], tallies["tally"]):
+        spans = {lo: [at[src, r] for r in range(lo, row) if (src, r) in at] for lo in (since, first)}
+        if any((src, r) in repeats for r in range(min(since, first), row)):
+            continue
+        # A 合计 under the last month's sheet over the workbook's month sheets: its sheets before this one too.
+        counts = [*spans.values()] + ([] if part else [before.get(src, []) + spans[first]])
+        readings = {x for items in counts for x in (*_adoption_readings(items, tiers, rules.own_tier, False),
+                                                    *_adoption_readings(items, tiers, rules.own_tier, True))}
+        if n not in readings:
+            lo = since if part else first
+            out[k] = (text, _adopted_detail(n, lo, row, *_adoption_readings(spans[lo], tiers, rules.own_tier, False)[:3]))
+    return pd.Series(out, dtype=object)
+
+
+def _items_before(sheets: pd.DataFrame, subs: pd.DataFrame, bad) -> dict[int, list]:
+    """Sheet (src) → the (item, left out for an error) pairs of the sheets before it in its workbook."""
+    by_src: dict[int, list] = {}
+    for s, item, b in zip(subs["src"], subs["item"], bad):
+        by_src.setdefault(int(s), []).append((item, b))
+    out = {}
+    for _, srcs in sheets.groupby("file")["src"]:
+        so_far: list = []
+        for src in sorted(srcs):
+            out[int(src)] = so_far
+            so_far = so_far + by_src.get(int(src), [])
+    return out
+
+
+def _adoption_readings(items: list, tiers: dict, own: str, with_errors: bool) -> tuple[int, int, int, int]:
+    """Over ``items`` ((item, left out for an error) pairs): the items adopted, the adoption records,
+    the items adopted above the office's own tier, the records above it."""
+    lists = [tiers.get(item, []) for item, bad in items if with_errors or not bad]
+    above = [[t for t in ts if t != own] for ts in lists]
+    return (sum(map(bool, lists)), sum(map(len, lists)), sum(map(bool, above)), sum(map(len, above)))
+
+
+def _adopted_detail(n: int, lo: int, row: int, adopted: int, records: int, above: int) -> str:
+    span = f"第{lo}—{row - 1}行" if row - 1 > lo else f"第{lo}行"
+    return (f"写的是采用 {n} 条,{span}计入统计的信息中被采用的是 {adopted} 条(其中被上级采用的 {above} 条,"
+            f"采用记录共 {records} 次)")
 
 
 def _sheets_before(sheets: pd.DataFrame, rows: dict) -> dict[int, tuple[int, int]]:
