@@ -126,6 +126,31 @@ def zh_number(n: int) -> str:
     return (("" if tens == 1 else _ZH_DIGITS[tens]) + "十" if tens else "") + (_ZH_DIGITS[ones] if ones else "")
 
 
+_ZH_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def zh_count(text: str) -> int | None:
+    """A count written in Chinese numerals as staff write one: 三 → 3, 十二 → 12, 二十 → 20, 两百 → 200,
+    一百零五 → 105; None for anything else (二三, 十十, 百)."""
+    total, digit, above = 0, None, 10_000
+    for ch in text:
+        if ch in "零〇○":
+            if digit is not None:
+                return None
+            continue
+        if ch in _ZH_VALUES:
+            if digit is not None:
+                return None
+            digit = _ZH_VALUES[ch]
+            continue
+        unit = _ZH_UNITS.get(ch)
+        if unit is None or unit >= above or digit is None and (unit != 10 or total):
+            return None
+        total, digit, above = total + (1 if digit is None else digit) * unit, None, unit
+    return total + (digit or 0) if text else None
+
+
 def ordinal(n: int) -> str:
     """第一, 第二 …: a place in a ranking."""
     return f"第{zh_number(n)}"

@@ -22,6 +22,7 @@ from .authors import AuthorWords
 from .headers import HEADER_SCAN_ROWS, MAX_LABEL, HeaderWords, Layout, find_layout, is_count_label, next_table, norm_label
 from .marks import Vocabulary
 from .safety import UnreadableFile, note_text
+from .tallies import sheet_figures
 from ..zh import column_letter as col_letter
 from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number
 from .values import cell_text, norm, norm_spaces
@@ -251,8 +252,19 @@ def _unrecognised(grid, file: str, out: FileResult, tables: Tables, words: Heade
     filled = sum(1 for row in grid.rows for v in row if v != "" and v is not None)
     if filled:
         out.sheets.append(_unread_sheet(len(out.sheets), file, grid.name, grid.hidden))
-        tables.add("findings", code=_unread_code(grid, words), src=len(out.sheets) - 1, row=None, column="",
-                   value=grid.name, detail=str(filled))
+        code, src = _unread_code(grid, words), len(out.sheets) - 1
+        tables.add("findings", code=code, src=src, row=None, column="", value=grid.name, detail=str(filled))
+        if code == "sheet.tally_sheet":
+            _keep_sheet_figures(grid, src, tables, words)
+
+
+def _keep_sheet_figures(grid, src: int, tables: Tables, words: HeaderWords) -> None:
+    """A 汇总 sheet's items per unit (read.tallies.sheet_figures), each on a ``skipped`` row of reason
+    ``tally_sheet`` at its count's cell; ``sheet.tally_sheet_differs`` sets them against the items counted.
+    A formula Excel left no value for is no count."""
+    rows = [[None if (r, c) in grid.formula_cells else v for c, v in enumerate(row)] for r, row in enumerate(grid.rows)]
+    for row, c, label, tally in sheet_figures(grid.name, rows, words):
+        tables.add("skipped", src=src, row=row, reason="tally_sheet", detail=label[:200], column=col_letter(c), tally=tally)
 
 
 def _unread_code(grid, words: HeaderWords) -> str:

@@ -64,7 +64,7 @@ from .values import (
     title_key,
     year_in_text,
 )
-from .tallies import part_total, written_count
+from .tallies import adopted_count, part_total, written_count
 from .vocabulary import (
     COAUTHOR_LABEL,
     DITTO_MARKS,
@@ -452,15 +452,19 @@ class SheetReader:
 
     def _keep_tallies(self, first_row: int) -> None:
         """Each 小计/合计 row that writes a count of the items, kept on its ``skipped`` row: the count's column,
-        the text, and (count, first row it counts as a 小计, the table's first row, whether a 小计); the
-        check ``row.tally_differs`` sets it against the items counted (validate.tallies)."""
+        the text, and (count or None, first row it counts as a 小计, the table's first row, whether a 小计, and
+        the count of adoptions it writes: its column, count and text, or None); the checks ``row.tally_differs``
+        and ``row.tally_adopted_differs`` set them against the items counted and their adoptions (validate.tallies)."""
         since, skipped = first_row, self.t.data["skipped"]
         counted = {self.f[f] for f in _TALLY_FIELDS if f in self.f}
         for r, row, k in self._tallies:
-            if (got := written_count(row, self.f.get("title"), counted, self._record_columns)) is not None:
-                c, n, text = got
+            got = written_count(row, self.f.get("title"), counted, self._record_columns)
+            adopted = adopted_count(row)
+            if got is not None or adopted is not None:
+                c, n, text = got or (adopted[0], None, adopted[2])
                 skipped["column"][k], skipped["detail"][k] = col_letter(c), text
-                skipped["tally"][k] = (n, since, first_row, part_total(row))
+                adopted = adopted and (col_letter(adopted[0]), adopted[1], adopted[2])
+                skipped["tally"][k] = (n, since, first_row, part_total(row), adopted)
             since = r + 1
 
     def _dittos(self, data: list[list], kept: list[int]) -> None:

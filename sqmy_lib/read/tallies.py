@@ -2,7 +2,8 @@
 items counted from the rows it counts (the check ``row.tally_differs``, validate.tallies).
 
 Such a row is set aside as a subtotal (never an item); its count is the first count of items it writes:
-a number with 条/篇/项/份/则 in a cell (``4条``, ``小计：4条``, ``共报送12条``), or a whole number after a
+a number (in digits or Chinese numerals) with 条/篇/项/份/则 in a cell (``4条``, ``小计：4条``, ``共报送12条``,
+``合计：二十条``), or a whole number after a
 label of a total or of 报送 (``小计 | 4``, ``报送 | 4``), or under the titles; a count after another word
 (``采用1条``, ``批示 | 1``: ``TALLY_OTHER_WORDS``) is not the items'. A 小计 counts the items since the tally
 row above it; a 合计 those, or all the sheet's above it (validate.tallies compares). A row that counts beyond
@@ -12,11 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..zh import simplified
-from .values import cell_text
-from .vocabulary import TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS
+from ..zh import simplified, zh_count
+from .headers import HEADER_SCAN_ROWS, HeaderWords, norm_label
+from .values import cell_text, sheet_months, year_in_text
+from .vocabulary import (SUBTOTAL_WORDS, TALLY_ADOPTED_WORDS, TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS, TALLY_SHEET_ITEM_WORDS,
+                         TALLY_SHEET_PART_WORDS)
 
-_COUNT = re.compile(r"(?<![\d.])(\d+)(?:条|篇|项|份|则)")
+# A count in digits or Chinese numerals (4条, 共十二条, 合计：二十条); not an ordinal (第三条).
+_COUNT = re.compile(r"(?<![\d.第])(\d+|[零〇○一二两三四五六七八九十百千]+)(?:条|篇|项|份|则)")
 _SEPARATORS = re.compile(r"[\s,，;；、/]+")
 _OTHER = re.compile("|".join(map(re.escape, TALLY_OTHER_WORDS)))
 _BEYOND = re.compile("|".join(map(re.escape, TALLY_BEYOND_WORDS)))
@@ -61,10 +65,49 @@ def _in_text(text: str, mark_column: bool, label: str | None) -> tuple[int | Non
     a mark's column), and what a bare number after it counts."""
     for part in _SEPARATORS.split(text):
         m, other, items = _COUNT.search(part), _OTHER.search(part), _ITEMS_LABEL.search(part)
-        if m and not (other and other.start() < m.start()) and (not mark_column or items and items.start() < m.start()):
-            return int(m[1]), label
+        n = _count(m[1]) if m else None
+        if n is not None and not (other and other.start() < m.start()) and (not mark_column or items and items.start() < m.start()):
+            return n, label
         label = "other" if other else "items" if items else label
     return None, label
+
+
+def _number(value) -> int | None:
+    """A whole number cell (3, 3.0, "3", "3条", "三条"); None for anything else (a formula Excel left no value for)."""
+    if _whole(value):
+        return int(value)
+    text = _text(value).strip() if type(value) is str else ""
+    return _count(text[:-1] if text[-1:] in ("条", "篇", "件", "项") else text) if text else None
+
+
+def _count(written: str) -> int | None:
+    """A count as written: 12, 十二 (None for numerals that are none: 二三)."""
+    return int(written) if written.isascii() and written.isdigit() else zh_count(written)
+
+
+# 采用2条, 其中采用：二条, 采用信息 (its count in the next cell): the whole of a part of a cell.
+_ADOPTED = re.compile(rf"(?:其中)?(?:{'|'.join(map(re.escape, TALLY_ADOPTED_WORDS))})(?:信息)?(?:条数|数)?[:：]?"
+                      r"(\d+|[零〇○一二两三四五六七八九十百千]+)?(?:条|篇|件|项)?")
+
+
+def adopted_count(row: list) -> tuple[int, int, str] | None:
+    """(column, count, the row's label and that cell as written) of the adoptions a tally row writes:
+    ``采用2条``, ``采用：二条``, ``采用 | 2`` (the word, its count in the next filled cell); None for none, or
+    for a count of one tier or body (``市政协采用2条``), or beyond the sheet (``累计采用5条``)."""
+    texts = [_text(v) if type(v) is str else "" for v in row]
+    if any(_BEYOND.search(t) for t in texts):
+        return None
+    for c, text in enumerate(texts):
+        for part in _SEPARATORS.split(text):
+            if not (m := _ADOPTED.fullmatch(part)):
+                continue
+            if m[1]:
+                n = _count(m[1])
+                return None if n is None else (c, n, _shown(row, c))
+            after = next((j for j in range(c + 1, len(row)) if row[j] not in ("", None)), None)
+            n = None if after is None or part != text else _number(row[after])
+            return None if n is None else (after, n, f"{text} {cell_text(row[after]).strip()}")
+    return None
 
 
 def part_total(row: list) -> bool:
@@ -77,3 +120,62 @@ def _shown(row: list, c: int) -> str:
     label = next((v.strip() for v in row if type(v) is str and v.strip()), "")
     cell = cell_text(row[c]).strip()
     return cell if label == cell else f"{label} {cell}".strip()
+
+
+# A 汇总's column of the items per unit: 报送, 报送条数, 报送信息（条）, 报送数量 (as norm_label gives it).
+_ITEMS_COLUMN = re.compile(rf"(?:{'|'.join(map(re.escape, TALLY_SHEET_ITEM_WORDS))})(?:信息)?(?:条数|件数|篇数|数量|数|条|件|篇)?")
+_TOTAL = re.compile("|".join(map(re.escape, SUBTOTAL_WORDS)))
+
+
+def sheet_figures(name: str, rows: list[list], words: HeaderWords) -> list[tuple[int, int, str, tuple]]:
+    """The items per unit a 汇总 sheet writes (单位 | 报送 | 采用 …: 民盟区委 | 3; 合计 | 8): (Excel row, the
+    count's column, the unit or total as written, ("unit" or "total", count, (the year its title or name
+    says or None, the months they say or None))), for ``sheet.tally_sheet_differs``. None from a sheet whose
+    labels name no one 单位 and one 报送 column, or name a person (a row per person: units repeat), or whose
+    name or title says a part of the year it does not give as a quarter or a month (上半年): what it counts
+    cannot be tied to the items."""
+    for h, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        columns = _summary_columns(row, words)
+        if columns is None:
+            continue
+        title = " ".join(cell_text(v) for above in rows[:h] for v in above if type(v) is str)
+        period = _period(name, title)
+        return _unit_counts(rows, h + 1, *columns, period) if columns and period else []
+    return []
+
+
+def _summary_columns(row: list, words: HeaderWords) -> tuple[int, int] | tuple | None:
+    """A 汇总's labels: (its 单位 column, its 报送 column); () for labels of a unit or a count that are not
+    one of each (or name a person); None for a row of neither (a caption)."""
+    labels = {c: norm_label(v) for c, v in enumerate(row) if type(v) is str and v.strip()}
+    fields = {c: words.field_of(t) for c, t in labels.items()}
+    units = [c for c, f in fields.items() if f == "unit"]
+    counts = [c for c, t in labels.items() if _ITEMS_COLUMN.fullmatch(t)]
+    if not (units or counts):
+        return None
+    return (units[0], counts[0]) if len(units) == len(counts) == 1 and "author" not in fields.values() else ()
+
+
+def _period(name: str, title: str) -> tuple | None:
+    """(the year, the months) a 汇总's name or title says, each None when it says none; None for a part of
+    the year no quarter or month gives (上半年, 1—5月)."""
+    months = sheet_months(name, title)
+    if months is None and any(w in f"{name} {title}" for w in TALLY_SHEET_PART_WORDS):
+        return None
+    return year_in_text(f"{title} {name}"), frozenset(months) if months else None
+
+
+def _unit_counts(rows: list[list], start: int, unit: int, col: int, period: tuple) -> list[tuple[int, int, str, tuple]]:
+    """Each row of a unit (or a total) and its whole-number count under the 报送 label; none when a unit
+    is written twice (not a row per unit)."""
+    out = []
+    for r in range(start, len(rows)):
+        row = rows[r]
+        label = cell_text(row[unit]).strip() if unit < len(row) else ""
+        value = row[col] if col < len(row) else None
+        n = _number(value)
+        if label and n is not None:
+            kind = "total" if _TOTAL.match(_text(label)) else "unit"
+            out.append((r + 1, col, label, (kind, n, period)))
+    units = [label for _, _, label, (kind, _, _) in out if kind == "unit"]
+    return out if len(set(units)) == len(units) else []

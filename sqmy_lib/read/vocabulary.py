@@ -344,3 +344,12 @@ TALLY_OTHER_WORDS: tuple[str, ...] = ("采用", "采纳", "批示", "编发", "�
                                       "奖励", "积分", "得分", "分值", "办结", "落实", "反馈", "人数", "作者")
 TALLY_BEYOND_WORDS: tuple[str, ...] = ("累计", "截至", "截止", "全年", "年度", "以来")
 TALLY_PART_WORDS: tuple[str, ...] = ("小计",)
+# The words of a tally row's count of adoptions (小计 | 4条 | 采用2条, 采用 | 2, 其中采用：二条), set against the
+# adoptions of the items it counts (``row.tally_adopted_differs``); one of a tier or body (市政协采用2条) is not.
+TALLY_ADOPTED_WORDS: tuple[str, ...] = ("采用", "被采用")
+# A 汇总 sheet of units (单位 | 报送 | 采用 | 批示 | 稿酬, a row per unit and a 合计): the word of the column it
+# counts the items in (报送, 报送条数, 报送信息（条）), set against the items the workbook's sheets count per unit
+# (the check ``sheet.tally_sheet_differs``); its 采用 (items or adoptions? the office's own 编发?) is not tied.
+TALLY_SHEET_ITEM_WORDS: tuple[str, ...] = ("报送",)
+# Words in a 汇总's name or title that say a part of the year no quarter or month gives (上半年, 1—5月): not compared.
+TALLY_SHEET_PART_WORDS: tuple[str, ...] = ("季", "月", "半年", "旬", "周")

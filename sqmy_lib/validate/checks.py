@@ -516,6 +516,32 @@ def _tallies_differ(ctx: Context) -> pd.Series:
     return ctx.memo["tallies"]
 
 
+def _sheet_tallies_differ(ctx: Context) -> pd.Series:
+    """Per 汇总 figure (``skipped`` of reason ``tally_sheet``) whose count of a unit's items is not what the
+    workbook's sheets count (validate.tallies): the message's detail; worked out once per validation."""
+    if "sheet_tallies" not in ctx.memo:
+        from .tallies import sheet_tallies_differ
+
+        ctx.memo["sheet_tallies"] = sheet_tallies_differ(ctx.ledger, ctx.rules, ctx.today)
+    return ctx.memo["sheet_tallies"]
+
+
+def _adopted_column(df: pd.DataFrame) -> pd.Series:
+    from .tallies import adopted_column
+
+    return adopted_column(df)
+
+
+def _adopted_differ(ctx: Context) -> pd.Series:
+    """Per 小计/合计 row (``skipped``) whose count of adoptions is none of what it may mean over the items
+    counted in its rows (validate.tallies): (its text, the message's detail); worked out once per validation."""
+    if "tallies_adopted" not in ctx.memo:
+        from .tallies import adopted_differ
+
+        ctx.memo["tallies_adopted"] = adopted_differ(ctx.ledger, ctx.rules, ctx.today)
+    return ctx.memo["tallies_adopted"]
+
+
 def _reader_check(code: str) -> Check:
     """A finding only the reader can see (an unknown header, an unreadable mark…), as a check."""
     return Check(code, "findings", None, _finding(code))
@@ -575,6 +601,12 @@ CHECKS: list[Check] = [
           column_from="points_column"),
     # A ledger's own 小计/合计 of its items against the items counted in the rows it counts.
     Check("row.tally_differs", "skipped", None, lambda df, ctx: pd.Series(df.index.isin(_tallies_differ(ctx).index), index=df.index)),
+    # A 小计/合计's count of adoptions (采用2条) against the adoptions of the items counted in its rows.
+    Check("row.tally_adopted_differs", "skipped", None,
+          lambda df, ctx: pd.Series(df.index.isin(_adopted_differ(ctx).index), index=df.index), column_from="adopted_column"),
+    # A 汇总 sheet's items per unit against the items its workbook's sheets count for the unit.
+    Check("sheet.tally_sheet_differs", "skipped", None,
+          lambda df, ctx: pd.Series(df.index.isin(_sheet_tallies_differ(ctx).index), index=df.index)),
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
     Check("author.surname_only", "authors", "author", _surname_and_title),
@@ -684,6 +716,10 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "points.written_differs": {"value": EachRow(lambda df: df["points_text"]),
                                "detail": WithContext(lambda df, ctx: _points_written(ctx)[0].reindex(df.index))},
     "points.written_unread": {"value": EachRow(lambda df: df["points_text"])},
+    "row.tally_adopted_differs": {"value": WithContext(lambda df, ctx: _adopted_differ(ctx).reindex(df.index).str[0]),
+                                  "detail": WithContext(lambda df, ctx: _adopted_differ(ctx).reindex(df.index).str[1])},
+    "sheet.tally_sheet_differs": {"value": EachRow(lambda df: df["detail"]),
+                                  "detail": WithContext(lambda df, ctx: _sheet_tallies_differ(ctx).reindex(df.index))},
     "money.written_differs": {"value": EachRow(lambda df: df["paid_text"]),
                               "detail": WithContext(lambda df, ctx: _money_written(ctx).reindex(df.index))},
 }
@@ -716,6 +752,7 @@ TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
     "submissions": lambda df, ctx: df.assign(no_scope=_numbering_scope(df), unit_main=_main_units(df, ctx),
                                              author_set=_author_sets(df), named_months=_named_months(df, ctx)),
     "adoptions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
+    "skipped": lambda df, ctx: df.assign(adopted_column=_adopted_column(df)),
     "instructions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "authors": lambda df, ctx: df.drop(columns=["office"]).merge(
         ctx.ledger.submissions[["item", "src", "file", "sheet", "row", "office"]], on="item", how="left"

@@ -25,27 +25,182 @@ def tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
     skipped = ledger.skipped
     if skipped.empty or "tally" not in skipped or not skipped["tally"].notna().any():
         return pd.Series(dtype=object)
-    from .engine import error_rows
-
-    tallies = skipped[skipped["tally"].notna()]
+    tallies = skipped[skipped["tally"].notna() & (skipped["reason"] != "tally_sheet")]
     subs = ledger.submissions
-    errors = error_rows(ledger, rules, today).get("submissions")
-    bad = subs.index.isin(errors.index) if errors is not None else pd.Series(False, index=subs.index).to_numpy()
+    bad = _error_mask(ledger, rules, today)
     rows = {"counted": _rows_by_sheet(subs[~bad]), "error": _rows_by_sheet(subs[bad]),
             "repeat": _rows_by_sheet(skipped[skipped["reason"] == "repeat"]),
             "struck": _rows_by_sheet(skipped[skipped["reason"].isin(_STRUCK)])}
-    out = {}
-    for k, src, row, (n, since, first, part) in zip(tallies.index, tallies["src"], tallies["row"], tallies["tally"]):
+    before, out = _sheets_before(ledger.sheets, rows), {}
+    for k, src, row, (n, since, first, part, *_) in zip(tallies.index, tallies["src"], tallies["row"], tallies["tally"]):
+        if n is None:  # a count of adoptions alone (采用 | 2): adopted_differ
+            continue
         inside = lambda kind, lo: sum(lo <= r < row for r in rows[kind].get(src, ()))
         block, whole = (inside("counted", lo) + inside("repeat", lo) for lo in (since, first))
         # The rows as written, those left out for an error or struck out among them (=COUNTA over the
         # titles): the ledger's count agrees with the ledger; each row left out is said at its own cell.
-        written = (n_ + inside("error", lo) + inside("struck", lo) for n_, lo in ((block, since), (whole, first)))
-        if n in (block, whole, *written):
+        written = [n_ + inside("error", lo) + inside("struck", lo) for n_, lo in ((block, since), (whole, first))]
+        # A 合计 under the last month's sheet over the workbook's month sheets: its sheets before this one too.
+        so_far = () if part else (whole + before.get(src, (0, 0))[0], written[1] + before.get(src, (0, 0))[1])
+        if n in (block, whole, *written, *so_far):
             continue
         lo = since if part else first
         out[k] = _detail(n, lo, row, block if part else whole, inside("struck", lo), inside("error", lo))
     return pd.Series(out, dtype=object)
+
+
+def _adopted_tallies(skipped: pd.DataFrame) -> pd.DataFrame:
+    """The 小计/合计 rows that write a count of adoptions (采用2条)."""
+    if skipped.empty or "tally" not in skipped:
+        return skipped.iloc[:0]
+    return skipped[(skipped["reason"] != "tally_sheet")
+                   & skipped["tally"].map(lambda t: isinstance(t, tuple) and len(t) > 4 and t[4] is not None)]
+
+
+def adopted_column(skipped: pd.DataFrame) -> pd.Series:
+    """Per ``skipped`` row, the column of the count of adoptions its tally writes (None for none)."""
+    return skipped["tally"].map(lambda t: t[4][0] if isinstance(t, tuple) and len(t) > 4 and t[4] else None) \
+        if "tally" in skipped else pd.Series(None, index=skipped.index, dtype=object)
+
+
+def adopted_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
+    """Per ``skipped`` row of a 小计/合计 whose count of adoptions (``采用2条``, ``采用 | 2``) is none of what
+    that count may mean over the items counted in its span (as ``tallies_differ`` takes them: those since the
+    tally above, or the table's): the items adopted, or the adoption records, each with or without the
+    office's own tier (本级编发), of the items counted or of those with the rows left out for an error: the
+    message's value and detail. A span with rows set aside as repeating another sheet is not compared."""
+    tallies = _adopted_tallies(ledger.skipped)
+    if tallies.empty:
+        return pd.Series(dtype=object)
+    from .engine import error_rows
+
+    subs, bad = ledger.submissions, _error_mask(ledger, rules, today)
+    adoptions = ledger.adoptions
+    errors = error_rows(ledger, rules, today).get("adoptions")
+    if errors is not None:
+        adoptions = adoptions[~adoptions.index.isin(errors.index)]
+    tiers = adoptions[adoptions["tier"].notna()].groupby("item")["tier"].agg(list).to_dict()
+    at = {(s, r): (item, b) for s, r, item, b in zip(subs["src"], subs["row"], subs["item"], bad)}
+    repeats = set(zip(ledger.skipped.loc[ledger.skipped["reason"] == "repeat", "src"],
+                      ledger.skipped.loc[ledger.skipped["reason"] == "repeat", "row"]))
+    before, out = _items_before(ledger.sheets, subs, bad), {}
+    for k, src, row, (_, since, first, part, (_, n, text)) in zip(tallies.index, tallies["src"], tallies["row"], tallies["tally"]):
+        spans = {lo: [at[src, r] for r in range(lo, row) if (src, r) in at] for lo in (since, first)}
+        if any((src, r) in repeats for r in range(min(since, first), row)):
+            continue
+        # A 合计 under the last month's sheet over the workbook's month sheets: its sheets before this one too.
+        counts = [*spans.values()] + ([] if part else [before.get(src, []) + spans[first]])
+        readings = {x for items in counts for x in (*_adoption_readings(items, tiers, rules.own_tier, False),
+                                                    *_adoption_readings(items, tiers, rules.own_tier, True))}
+        if n not in readings:
+            lo = since if part else first
+            out[k] = (text, _adopted_detail(n, lo, row, *_adoption_readings(spans[lo], tiers, rules.own_tier, False)[:3]))
+    return pd.Series(out, dtype=object)
+
+
+def _items_before(sheets: pd.DataFrame, subs: pd.DataFrame, bad) -> dict[int, list]:
+    """Sheet (src) → the (item, left out for an error) pairs of the sheets before it in its workbook."""
+    by_src: dict[int, list] = {}
+    for s, item, b in zip(subs["src"], subs["item"], bad):
+        by_src.setdefault(int(s), []).append((item, b))
+    out = {}
+    for _, srcs in sheets.groupby("file")["src"]:
+        so_far: list = []
+        for src in sorted(srcs):
+            out[int(src)] = so_far
+            so_far = so_far + by_src.get(int(src), [])
+    return out
+
+
+def _adoption_readings(items: list, tiers: dict, own: str, with_errors: bool) -> tuple[int, int, int, int]:
+    """Over ``items`` ((item, left out for an error) pairs): the items adopted, the adoption records,
+    the items adopted above the office's own tier, the records above it."""
+    lists = [tiers.get(item, []) for item, bad in items if with_errors or not bad]
+    above = [[t for t in ts if t != own] for ts in lists]
+    return (sum(map(bool, lists)), sum(map(len, lists)), sum(map(bool, above)), sum(map(len, above)))
+
+
+def _adopted_detail(n: int, lo: int, row: int, adopted: int, records: int, above: int) -> str:
+    span = f"第{lo}—{row - 1}行" if row - 1 > lo else f"第{lo}行"
+    return (f"写的是采用 {n} 条,{span}计入统计的信息中被采用的是 {adopted} 条(其中被上级采用的 {above} 条,"
+            f"采用记录共 {records} 次)")
+
+
+def _sheets_before(sheets: pd.DataFrame, rows: dict) -> dict[int, tuple[int, int]]:
+    """Sheet (src) → the items counted (with those repeated elsewhere) on the sheets before it in its
+    workbook, and the rows written there (with those struck out or left out for an error)."""
+    out = {}
+    for _, srcs in sheets.groupby("file")["src"]:
+        counted = written = 0
+        for src in sorted(srcs):
+            out[int(src)] = (counted, written)
+            n = {kind: len(by_sheet.get(int(src), ())) for kind, by_sheet in rows.items()}
+            counted, written = counted + n["counted"] + n["repeat"], written + sum(n.values())
+    return out
+
+
+def _error_mask(ledger: Ledger, rules: Rules, today: dt.date):
+    """Which items are left out for an error (an array over ``submissions``)."""
+    from .engine import error_rows
+
+    subs = ledger.submissions
+    errors = error_rows(ledger, rules, today).get("submissions")
+    return subs.index.isin(errors.index) if errors is not None else pd.Series(False, index=subs.index).to_numpy()
+
+
+def sheet_tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
+    """Per ``skipped`` row of a 汇总 sheet's figure (read.tallies.sheet_figures: 民进区委 | 3, 合计 | 8) whose
+    count is not the items its workbook's sheets count for that unit in the year and months its title or
+    name says (by their dates; all the workbook's when it says none), nor those with the rows left out for an error (the rows as
+    written): the message's detail. A unit no item of the workbook names (民盟 where the items say 民盟区委
+    is tied by ``unit_key``; 其他 is not) is not compared, nor then the 合计 (it counts units not tied)."""
+    skipped = ledger.skipped
+    if skipped.empty or not (skipped["reason"] == "tally_sheet").any():
+        return pd.Series(dtype=object)
+    from ..read.attribute import office_places, unit_aliases, unit_key
+
+    subs = ledger.submissions.assign(error=_error_mask(ledger, rules, today))
+    places, aliases = office_places(rules), unit_aliases(rules)
+    key = lambda u: unit_key(u, places, aliases) if u else ""
+    out = {}
+    for (file, _), figures in skipped[skipped["reason"] == "tally_sheet"].groupby(["file", "src"]):
+        mine = subs[subs["file"] == file]
+        year, months = figures["tally"].iloc[0][2]
+        if len(mine) and (year or months):
+            inside = (mine["date"].dt.year == year) if year else pd.Series(True, index=mine.index)
+            inside &= mine["date"].dt.month.isin(months) if months else True
+            mine = mine[inside | (mine["error"] & mine["date"].isna())]
+        counted = mine.loc[~mine["error"], "unit"].map(key).value_counts().to_dict()
+        written = mine["unit"].map(key).value_counts().to_dict()
+        out.update(_figures_differ(figures, key, counted, written, _months_said(months)))
+    return pd.Series(out, dtype=object)
+
+
+def _figures_differ(figures: pd.DataFrame, key, counted: dict, written: dict, said: str) -> dict:
+    """A 汇总's rows whose count is neither the items counted for its unit (or the units it lists, for
+    its 合计) nor the rows written for them; none for a unit no item names, nor then the 合计."""
+    out, listed, tied = {}, set(), True
+    for k, label, (kind, n, _) in zip(figures.index, figures["detail"], figures["tally"]):
+        if kind == "unit":
+            unit = key(label)
+            listed.add(unit)
+            tied &= unit in written
+            if unit in written and n not in (counted.get(unit, 0), written[unit]):
+                out[k] = f"写的是 {n} 条,本工作簿各工作表{said}计入统计的该单位信息是 {counted.get(unit, 0)} 条"
+    for k, label, (kind, n, _) in zip(figures.index, figures["detail"], figures["tally"]):
+        if kind == "total" and tied and listed:
+            sums = [sum(d.get(u, 0) for u in listed) for d in (counted, written)] + [sum(counted.values()), sum(written.values())]
+            if n not in sums:
+                out[k] = f"写的是 {n} 条,本工作簿各工作表{said}计入统计的所列各单位信息共 {sums[0]} 条"
+    return out
+
+
+def _months_said(months) -> str:
+    """(1—3月) for a 汇总 of some months; '' for one of the year."""
+    if not months:
+        return ""
+    lo, hi = min(months), max(months)
+    return f"{lo}月" if lo == hi else f"{lo}—{hi}月"
 
 
 def _rows_by_sheet(df: pd.DataFrame) -> dict[int, list[int]]:
