@@ -129,3 +129,29 @@ def test_a_town_unit_renamed_mid_year_is_said_without_a_roster(tmp_path):
     said = findings(report, "unit.variant")
     assert len(said) == 1 and said[0].column == "D"
     assert "城关镇政协联络组" in said[0].message and "城关镇政协工委" in said[0].message
+
+
+def test_the_balance_sentence_shares_of_every_item_of_the_quarter(tmp_path):
+    # Q3 2026: the roster's 民革示例县委 sent 4, 民盟示例县委, 经济界别组 and 城关镇政协工委 1 each; 县科协 (not on
+    # the roster: roster.unknown_unit, no row of the units table) sent 2. The circular says 共收到…9条. By hand the
+    # leading group is 民革示例县委 alone (4; the three 1s tie), and its share of 全部报送量 is 4 of 9 = 44.4%. The
+    # base code divided by the units table's own sum (7) and wrote 57.1%, with no word that 2 items were outside it.
+    from sqmy_lib.compute.circular import build_circular
+    from sqmy_lib.render.circular_docx import write_circular_docx
+    from docx import Document
+
+    roster = _roster(tmp_path, ("民革示例县委", "民主党派", None), ("民盟示例县委", "民主党派", None),
+                     ("经济界别组", "界别组", None), ("城关镇政协工委", "镇街政协工委", None))
+    units = ["民革县委"] * 4 + ["民盟县委", "经济界别组", "城关镇政协工委", "县科协", "县科协"]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2026年": [
+        ["示例县政协2026年社情民意信息报送登记表"], HEAD,
+        *[[k, f"2026-07-{k + 1:02d}", f"关于第{k}项工作的建议", u, f"作者{'甲乙丙丁戊己庚辛壬'[k - 1]}", None]
+          for k, u in enumerate(units, 1)]]})
+    ledger, report = assert_every_cell_accounted(path, roster=roster, year=2026)
+    circ = build_circular(ledger, 2026, 3)
+    top, share = circ.concentration()
+    assert list(top["unit"]) == ["民革示例县委"] and round(share, 3) == 0.444
+    doc = Document(write_circular_docx(circ, tmp_path / "通报.docx"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "共收到社情民意信息9条" in text
+    assert "民革示例县委本季度报送4条，占全部报送量的44.4%" in text
