@@ -96,6 +96,20 @@ def test_a_unit_that_is_its_authors_unit_cell_ending_is_no_person(tmp_path):
     assert not findings(report, "unit.with_author")
 
 
+def test_a_department_written_as_the_author_is_no_person_after_the_unit(tmp_path):
+    # 作者 组织部 beside 单位 县委组织部 (and 宣传部 beside 县委宣传部, 内科 beside 县人民医院内科): the author is the
+    # unit's department, no person's name; the 单位 stays whole, three units of 1 item each (not 县委 with 2).
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2026年": [
+        ["示例县政协2026年社情民意信息报送登记表"],
+        HEAD,
+        [1, "2026-01-10", "关于基层党建的建议", "县委组织部", "组织部", None],
+        [2, "2026-02-10", "关于文明创建的建议", "县委宣传部", "宣传部", None],
+        [3, "2026-03-10", "关于门诊预约的建议", "县人民医院内科", "内科", None]]})
+    ledger, report = assert_every_cell_accounted(path, year=2026)
+    assert _units(ledger) == {"县委组织部": (1, 0, 1), "县委宣传部": (1, 0, 1), "县人民医院内科": (1, 0, 1)}
+    assert not findings(report, "unit.with_author")
+
+
 def _renamed(tmp_path):
     return write_xlsx(tmp_path / "台账" / "台账.xlsx", {"2026年": [
         ["示例县政协2026年社情民意信息报送登记表"],

@@ -1318,7 +1318,7 @@ class SheetReader:
             code, unit = "unit.is_author", ""
         if not code and (person := _person_after_unit(u, cell)):
             code, unit, detail = "unit.with_person", *person
-        if not code and (person := _authors_after_unit(u, cell, self.author_words.is_unit)):
+        if not code and (person := _authors_after_unit(u, cell, self.author_words)):
             code, unit, detail = "unit.with_author", *person
         if code:
             self._finding(code, r, self.f["unit"], u, detail)
@@ -3285,16 +3285,16 @@ def _ends_with_author(text: str, cell) -> bool:
     return cell is not None and any(a.key and text.endswith(a.key) for a in cell.authors)
 
 
-def _authors_after_unit(text: str, cell, is_unit) -> tuple[str, str] | None:
+def _authors_after_unit(text: str, cell, words) -> tuple[str, str] | None:
     """(the unit, the names) of a 单位 cell that writes the item's own authors after the unit, with a space, a
     dash or nothing between (``民革县委 张三``, ``民革县委张三`` beside 作者 ``张三``; ``县教育局—李明、王芳``): the unit
-    before them, when the rules' unit words make it one and the names none (作者 ``提案委`` of ``县政协提案委`` is no
-    person); None for any other cell."""
-    names = sorted({a.key for a in cell.authors if a.key and not is_unit(a.key)}, key=len, reverse=True) if cell is not None else []
+    before them, when the rules' unit words make it one and the names are people's by their shape (作者 ``提案委``
+    of ``县政协提案委``, ``组织部`` of ``县委组织部`` are none); None for any other cell."""
+    names = sorted({a.key for a in cell.authors if words.is_person_name(a.key)}, key=len, reverse=True) if cell is not None else []
     head, taken = text.strip(), []
     while found := next((n for n in names if head.endswith(n) and len(head) > len(n)), ""):
         head, taken = _AUTHOR_SEPARATORS.sub("", head[: -len(found)]), [found, *taken]
-    return (head, "、".join(taken)) if taken and head and is_unit(head) else None
+    return (head, "、".join(taken)) if taken and head and words.is_unit(head) else None
 
 
 # What staff type between a unit and a name after it (民革县委 张三, 民革县委—张三, 民革县委：张三, 张三、李四).
