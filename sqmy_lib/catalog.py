@@ -226,6 +226,8 @@ _ENTRIES = [
     Code("author.in_note", WARNING, "作者写在备注中", "备注中写有作者“{value}”,已把{detail}按联名作者计入;请写入作者栏"),
     Code("title.says_status", WARNING, "标题中写有采用、批示或上报情况",
          "标题“{value}”中的括注“{detail}”像是采用、批示或上报情况,未从标题中读取;请填入采用情况、领导批示或上报栏目(已填写的请删去括注)"),
+    Code("unit.with_author", WARNING, "单位栏写了作者姓名",
+         "单位栏“{value}”末尾的“{detail}”是本条信息的作者,不是单位名称的一部分,单位按前面的名称计入;单位栏请只填单位名称"),
     Code("unit.with_person", INFO, "单位栏括号中写的是人员", "单位栏“{value}”括号中的“{detail}”是人员或联系方式,不是单位名称的一部分,单位按括号前的名称计入"),
     Code("author.repeated", WARNING, "同一作者写了两次", "作者“{value}”中“{detail}”写了不止一次,只计一人;如是另一位作者的姓名写错,请改正"),
     Code("author.columns_swapped", WARNING, "作者栏与单位栏似乎填反了", "作者栏写的是单位“{value}”,单位栏写的却是人名“{detail}”,两栏似乎填反了;已按“{value}”以单位名义报送计入,“{detail}”未计为作者,请核对"),

@@ -147,8 +147,13 @@ class QuarterlyCircular:
         if len(set(counts)) < 2:
             k = 0
         top = sent.head(k).reset_index(drop=True)
-        total = int(self.units["submitted"].sum())
+        total = self.submitted_total()
         return top, (int(top["submitted"].sum()) / total if k and total else None)
+
+    def submitted_total(self) -> int:
+        """全部报送量, what ``concentration``'s share is of: every item of the period (共收到N条), also those
+        that count for no unit of the table (a unit the roster does not list, an item with no unit)."""
+        return int(self.summary.submitted)
 
     def units_without_adoption(self) -> pd.DataFrame:
         """Units that submitted in the period and had none of those items adopted by its end (what

@@ -448,6 +448,10 @@ class RollupCircular(QuarterlyCircular):
         """The offices below: the roll-up office's own items (本级) are no 地区's, weighed against none."""
         return [u for u in self.units["unit"] if u != self.office]
 
+    def submitted_total(self) -> int:
+        """The offices' items, 本级 among them, as the table counts each office's."""
+        return int(self.units["submitted"].sum())
+
     def appendix(self) -> dict[str, pd.DataFrame]:
         """Sheets after the circular's own: missing offices and cross-level matches."""
         return {"缺报情况": self.missing, "跨级重复（已合并）": self.forwarded, "疑似重复（未合并）": self.uncertain}

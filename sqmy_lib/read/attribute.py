@@ -44,11 +44,15 @@ _SHORT_FORMS = (("中国国民党革命委员会", "民革"), ("中国民主同�
 # A party's committee at the office's own level (民革县委 in a county) is the party as the office writes it
 # alone (民革, 县民革).
 _PARTY_AT_LEVEL = re.compile(r"(民革|民盟|民建|民进|农工|致公|九三|台盟)([县市区旗州盟])委")
+# A party's branch below a committee is named with the place alone, no level word (九三学社东山支社, 民盟东山总支,
+# 民进东山支部, 民建东山基层委员会): the office's own place so written is no part of the unit's name, as 九三学社支社 writes it.
+_BRANCH_OF_A_PARTY = "(?=支社|总支|支部|基层委)"
 
 
 _BRACKET_AFTER = re.compile(r"(?<=.)\([^()]*\)$")
-# A town's or a street's 政协工委 (城关镇政协工委, 城南街道工委), as its place alone is written for it.
-_TOWN_COMMITTEE = re.compile(r"^(.{1,6}?(?:镇|乡|街道))(?:政协)?(?:联络)?工委$")
+# A town's or a street's 政协工委 (城关镇政协工委, 城南街道工委), as its place alone is written for it; its 政协联络组
+# (乡镇政协工作联络组, 联络室, 联络处: what a town's one 政协 unit is called before or after it is renamed) likewise.
+_TOWN_COMMITTEE = re.compile(r"^(.{1,6}?(?:镇|乡|街道))(?:政协)?(?:(?:联络)?工委|(?:工作)?联络[组室处])$")
 # 政协 before one of the office's committees (县政协提案委, its level word already taken off): 提案委.
 _COMMITTEE_OF_THE_CPPCC = re.compile(r"^政协(?=.{1,12}委$)")
 
@@ -73,13 +77,15 @@ def unit_key(name: str, places: tuple[str, ...] = (), aliases: tuple[tuple[str, 
             text = text.replace(place, place[-1])
             if text.startswith(place[-1]) and len(text) >= 3:  # 县教育局 and 教育局: the office's own level word
                 text = text[1:]
+            if len(place) > 2:  # 九三学社东山支社 and 九三学社支社: the place before a party's branch
+                text = re.sub(re.escape(place[:-1]) + _BRANCH_OF_A_PARTY, "", text)
     text = _AUTONOMOUS_COUNTY.sub(r"\1\2", _FORMAL_CPPCC.sub(r"\1政协", text))  # 政协长阳土家族自治县委员会 → 长阳县政协
     text = _short_forms(text)
     for written, meant in aliases:  # the rules' other ways of writing a unit's name (社法委, 总商会, 医卫界)
         text = text.replace(written, meant)
     if (m := _PARTY_AT_LEVEL.fullmatch(text)) and any(p[-1:] == m[2] for p in places):
         text = m[1]
-    text = _TOWN_COMMITTEE.sub(r"\1", text)  # 城关镇政协工委, 城南街道工委 and 城关镇: the town's one unit
+    text = _TOWN_COMMITTEE.sub(r"\1", text)  # 城关镇政协工委, 城关镇政协联络组 and 城关镇: the town's one unit
     text = _COMMITTEE_OF_THE_CPPCC.sub("", text)  # 县政协提案委 and 县提案委: the office's own committee
     return _BRANCH_WORDS.sub("界", text)
 

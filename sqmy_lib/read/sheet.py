@@ -1311,9 +1311,9 @@ class SheetReader:
         cells = self._mapped("unit", self._column(data, "unit"), self._unit_cell)
         alone = self._mapped("unit_alone", [u for u, _ in cells], self._unit_alone)  # what the text alone decides
         # Most cells name a unit and no one: only those that may name a person (a bracket at the end, an
-        # author written alike) are looked at again, row by row.
+        # author written alike or after the unit) are looked at again, row by row.
         unit_cells = [self._unit_said(u, sector, said, cell, r)
-                      if said[0] or u and (u[-1:] in _CLOSING_BRACKETS or cell is not None and u in [a.key for a in cell.authors])
+                      if said[0] or u and (u[-1:] in _CLOSING_BRACKETS or _ends_with_author(u, cell))
                       else (u, sector) for (u, sector), said, cell, r in zip(cells, alone, parsed, kept)]
         units = [u or self._unit_of_authors(cell, r) for (u, _), cell, r in zip(unit_cells, parsed, kept)]
         self._other_units_said(unit_cells, parsed, kept)
@@ -1331,6 +1331,8 @@ class SheetReader:
             code, unit = "unit.is_author", ""
         if not code and (person := _person_after_unit(u, cell)):
             code, unit, detail = "unit.with_person", *person
+        if not code and (person := _authors_after_unit(u, cell, self.author_words)):
+            code, unit, detail = "unit.with_author", *person
         if code:
             self._finding(code, r, self.f["unit"], u, detail)
         return unit, sector
@@ -3349,6 +3351,25 @@ def _person_after_unit(text: str, cell) -> tuple[str, str] | None:
     return None
 
 
+def _ends_with_author(text: str, cell) -> bool:
+    """Whether a 单位 cell is, or ends with, one of its item's authors (张三 | 张三; 民革县委 张三 | 张三)."""
+    return cell is not None and any(a.key and text.endswith(a.key) for a in cell.authors)
+
+
+def _authors_after_unit(text: str, cell, words) -> tuple[str, str] | None:
+    """(the unit, the names) of a 单位 cell that writes the item's own authors after the unit, with a space, a
+    dash or nothing between (``民革县委 张三``, ``民革县委张三`` beside 作者 ``张三``; ``县教育局—李明、王芳``): the unit
+    before them, when the rules' unit words make it one and the names are people's by their shape (作者 ``提案委``
+    of ``县政协提案委``, ``组织部`` of ``县委组织部`` are none); None for any other cell."""
+    names = sorted({a.key for a in cell.authors if words.is_person_name(a.key)}, key=len, reverse=True) if cell is not None else []
+    head, taken = text.strip(), []
+    while found := next((n for n in names if head.endswith(n) and len(head) > len(n)), ""):
+        head, taken = _AUTHOR_SEPARATORS.sub("", head[: -len(found)]), [found, *taken]
+    return (head, "、".join(taken)) if taken and head and words.is_unit(head) else None
+
+
+# What staff type between a unit and a name after it (民革县委 张三, 民革县委—张三, 民革县委：张三, 张三、李四).
+_AUTHOR_SEPARATORS = re.compile(r"[\s\-－—–·:：、,，/／]+$")
 _BRACKET_AT_END = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]\s*")
 # Who to ask, written beside a unit (联系人：张三, 电话 0571-8888888): about the unit's item, not its name.
 _CONTACT_LABEL = re.compile(r"(?:联系人|联络人|联络员|负责人|信息员|报送人|填报人|经办人|撰稿人|电话|联系电话|手机|联系方式)\s*[:：]?")
