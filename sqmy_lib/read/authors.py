@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from ..zh import simplified
+from ..zh import numbered_unit_pattern, simplified
 
 # Separators between names. White space separates names too (``张三 李四``), except the
 # alignment spaces inside a two-character name (``张  三``).
@@ -92,8 +92,9 @@ _PLAIN = re.compile(r"[\u3400-\u9fff、,，;；。/／|｜\\+&\n ]+")
 _NAME_AFTER_WORD = re.compile(r"[:：]?([\u3400-\u9fff·]{2,4})")
 # A phone number written beside a name (张三 13800138000, 电话：0571-8888888): the name's contact.
 # A telephone number typed right after a name (张三13800138000, 李四电话0717-8123456): a mobile's 11 digits or a
-# landline with its area code; a name never holds digits (not after 电话, 手机, 联系方式: already the contact's).
-_GLUED_CONTACT = re.compile(r"([\u3400-\u9fff])(?<![话机式])((?:电话|手机|联系电话)?[:：]?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d))")
+# landline with its area code; a name never holds digits (not after 电话, 手机, 联系方式: already the contact's; nor
+# between the 联系 and the 电话 of 联系电话, which would leave 联系 a person).
+_GLUED_CONTACT = re.compile(r"([\u3400-\u9fff])(?<![话机式系])((?:电话|手机|联系电话)?[:：]?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d))")
 _CONTACT = re.compile(r"(?:电话|手机|联系电话|联系方式|TEL|Tel|tel)?[:：]?\s*[\d\-－—()（）+ ]{7,}")
 # What may stand between a unit's name and a person's written after it (城关镇政协工委-刘洋).
 _UNIT_NAME_GAP = " -—–·:："
@@ -269,6 +270,7 @@ class AuthorCell:
     unit: str = ""  # a unit written with the names (民革县委 张伟, 张伟(民革县委)): their unit, not an author
     source: str = ""  # a source written as the author (群众来信): not an author, said
     collective: str = ""  # the unit as a whole written as the author (集体, 本单位): the unit's item, said
+    dated: str = ""  # a year or a date typed after a name (王芳2025, 王芳 2025.3): set aside from the name, said
 
     @property
     def unit_with_names(self) -> str:
@@ -294,6 +296,7 @@ class AuthorWords:
     posts: tuple[str, ...] = ()  # a person's post written with the name (副主席, 主委, 局长)
     collective: tuple[str, ...] = ()  # the unit as a whole, not a person (集体, 本单位, 课题组)
     departments: tuple[str, ...] = ()  # a unit's department (参政议政部, 研究室): an organisation's, not a person
+    numbered: tuple[str, ...] = ()  # a school's short name's endings after a place and an ordinal (县一中, 城关二小)
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
     _prefix_re: re.Pattern | None = field(default=None, repr=False)
 
@@ -306,12 +309,14 @@ class AuthorWords:
                    by_len(a.get("scribe_words") or cls.scribe), by_len(a.get("et_al_words") or cls.et_al),
                    by_len(data.get("unit_name_words")), by_len(data.get("unit_name_suffixes")),
                    by_len(a.get("ambiguous_suffixes")), by_len(a.get("source_words")), by_len(a.get("post_words")),
-                   by_len(a.get("collective_words")), by_len(a.get("department_words")))
+                   by_len(a.get("collective_words")), by_len(a.get("department_words")),
+                   by_len(data.get("unit_name_numbered")))
 
     def is_unit(self, name: str) -> bool:
-        """A name a unit word of the rules marks (民革县委, 县教育局): the rules' test, as
-        ``Rules.author_kind`` applies it to whole author names."""
-        return bool(self._unit_word_re.search(name)) or name.endswith(self.unit_suffixes or ("\0",))
+        """A name a unit word of the rules marks (民革县委, 县教育局), or a school's short name (县一中): the
+        rules' test, as ``Rules.author_kind`` applies it to whole author names."""
+        return (bool(self._unit_word_re.search(name)) or name.endswith(self.unit_suffixes or ("\0",))
+                or numbered_unit_pattern(self.numbered, COMPOUND_SURNAMES).fullmatch(name) is not None)
 
     @functools.cached_property
     def _unit_word_re(self) -> re.Pattern:
@@ -454,7 +459,7 @@ class AuthorWords:
 
     @functools.cached_property
     def _unit_ends(self) -> tuple[str, ...]:
-        return (*self.unit_words, *self.unit_suffixes, *self.place_suffixes) or ("\0",)
+        return (*self.unit_words, *self.unit_suffixes, *self.place_suffixes, *self.numbered) or ("\0",)
 
     def suffix_tag(self, token: str) -> tuple[str, str]:
         """``王五同志``, ``王五委员`` → (``王五``, the word): a role or honorific written after a name of
@@ -536,13 +541,36 @@ def _rare_forms(text: str) -> str:
 
 def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     """Read an author cell into its authors (see the module docstring); a role said of them all at the end
-    (张三、李四（均为委员）) is each one's."""
+    (张三、李四（均为委员）) is each one's; a year or a date typed after a name (王芳2025) is no part of it."""
+    text, dated = _without_dates(text) if any(ch.isdigit() for ch in text) else (text, "")
     cell = _split_authors(text, words)
+    if dated:
+        cell = replace(cell, dated=dated)
     if len(cell.authors) > 1 and (m := _ALL_OF_THEM.search(unicodedata.normalize("NFKC", text))):
         tag = m[1].strip()
         said = lambda a: [t for t in a.tag.split("、") if t and not t.startswith(_ALL_WORDS)]
         cell = replace(cell, authors=tuple(replace(a, tag="、".join(dict.fromkeys((*said(a), tag)))) for a in cell.authors))
     return cell
+
+
+# A year or a date typed right after a person's name (王芳2025, 王芳 2025.3, 王芳20250312, 王芳-2025年3月), up to a
+# separator or the cell's end: the date the row was filled in, not part of the name. A number that is not a year
+# (作者1号, 王芳1: an anonymised ledger's, or two people of one name told apart) is left as written.
+_DATE_AFTER = r"(?:19|20)\d{2}(?:[-./]\d{1,2}(?:[-./]\d{1,2})?|(?:0[1-9]|1[0-2])(?:[0-3]\d)?|年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
+_DATED = re.compile(rf"(?:^|(?<=[、,，;；/\s]))([\u3400-\u9fff]{{2,4}})\s*[-—_]?\s*({_DATE_AFTER})(?=$|[、,，;；/\s])")
+
+
+def _without_dates(text: str) -> tuple[str, str]:
+    """``text`` with the years and dates typed after its names taken off, and those taken off (、-joined)."""
+    taken: list[str] = []
+
+    def off(m: re.Match) -> str:
+        if not looks_like_a_person(m[1]):
+            return m[0]
+        taken.append(m[2])
+        return m[1]
+    text = _DATED.sub(off, unicodedata.normalize("NFKC", text))
+    return text, "、".join(taken)
 
 
 # 张三、李四（均为委员）, 张三、李四(都是信息员): what is said of every name before it.
