@@ -67,21 +67,6 @@ def simplified(text: str) -> str:
     return text if chars.isdisjoint(text) else text.translate(_traditional())
 
 
-
-@cache
-def numbered_unit_pattern(endings: tuple[str, ...], surnames: frozenset[str] = frozenset()) -> re.Pattern:
-    """A school's short name (rules ``unit_name_numbered``): a place (县, 市, 城关镇) or a name of two characters
-    or more (实验, 城关), an ordinal (一, 第二, 3), then one of ``endings`` (中, 小, 幼): 县一中, 市第二中, 城关二小,
-    实验一小. A person's name has one character before the ordinal (张一中, 王二小, 李建中), or two of a compound
-    surname (``surnames``: 欧阳一中): no match."""
-    if not endings:
-        return re.compile("(?!)")
-    ends = "|".join(map(re.escape, sorted(endings, key=len, reverse=True)))
-    person = "|".join(map(re.escape, sorted(surnames)))
-    not_person = rf"(?!(?:{person})[^\u3400-\u9fff]*第?[一二三四五六七八九十0-9]{{1,3}}(?:{ends})$)" if person else ""
-    return re.compile(rf"{not_person}(?:[\u3400-\u9fff]*[省市县区州旗盟镇乡]|[\u3400-\u9fff]{{2,}})"
-                      rf"第?[一二三四五六七八九十0-9]{{1,3}}(?:{ends})")
-
 # ---------------------------------------------------------------- numbers
 
 def blank(value) -> bool:

@@ -50,15 +50,20 @@ def test_a_school_written_short_after_a_name_is_the_authors_unit_not_a_second_pe
     #   D7 张一中           县级 ¥30  → 张一中, a person (one character before the ordinal: a name)
     #   D8 王二小           县级 ¥30  → 王二小, a person
     #   D9 李建中           no adoption
-    # 赵六 ¥130, 李明 ¥30, 县三幼 ¥30, 张一中 ¥30, 王二小 ¥30; no 县一中, 市二中 or 城关二小 as a person.
+    #   D10 钱七江州市一中   县级 ¥30  → 钱七 of 江州市一中, or a school of a 钱七江州市? Glued, no rule tells: kept
+    #                                   whole as a person, said (author.ambiguous), as 城关镇 is
+    # 赵六 ¥130, 李明 ¥30, 县三幼 ¥30, 张一中 ¥30, 王二小 ¥30, 钱七江州市一中 ¥30 (said); no 县一中, 市二中 or 城关二小
+    # as a person.
     folder = tmp_path / "台账"
     path = _ledger(folder, [("教育界", "赵六 县一中", COUNTY), ("教育界", "赵六 市二中", CITY),
                             ("教育界", "城关二小 李明", COUNTY), ("教育界", "县三幼", COUNTY),
-                            ("教育界", "张一中", COUNTY), ("教育界", "王二小", COUNTY), ("教育界", "李建中", None)])
+                            ("教育界", "张一中", COUNTY), ("教育界", "王二小", COUNTY), ("教育界", "李建中", None),
+                            ("教育界", "钱七江州市一中", COUNTY)])
     ledger, report = assert_every_cell_accounted(path, year=2025)
     assert paid(ledger, 2025) == {"赵六": Decimal("130.00"), "李明": Decimal("30.00"), "县三幼": Decimal("30.00"),
-                                  "张一中": Decimal("30.00"), "王二小": Decimal("30.00")}
+                                  "张一中": Decimal("30.00"), "王二小": Decimal("30.00"), "钱七江州市一中": Decimal("30.00")}
     assert _cells_saying(report, "author.with_unit", {"D3": "县一中", "D4": "市二中", "D5": "城关二小"})
+    assert _cells_saying(report, "author.ambiguous", {"D10": "钱七江州市一中"})
     r = json.loads(sqmy("compute", "rewards", folder, "--year", "2025", "--format", "json").stdout)
     kinds = {row["name"]: row["kind"] for row in r}
     assert kinds["县三幼"] == "单位" and kinds["赵六"] == kinds["张一中"] == kinds["王二小"] == "个人"
@@ -66,7 +71,7 @@ def test_a_school_written_short_after_a_name_is_the_authors_unit_not_a_second_pe
 
 def test_a_year_typed_after_a_name_is_no_part_of_it_and_said(tmp_path):
     # 王芳2025: the year the row was filled in, typed after the name. The base code kept a person 王芳2025, paid
-    # apart from 王芳, with nothing said. A number that is not a year stays as written (作者1号: an anonymised
+    # apart from 王芳, and a person "12" of 王芳 12, with nothing said. A number that is not a year stays as written (作者1号: an anonymised
     # ledger's name; 王芳1 likewise), since it may tell two people apart.
     # By hand:
     #   D3 王芳2025       县级 ¥30  → 王芳, said (author.dated, 2025)
@@ -74,15 +79,18 @@ def test_a_year_typed_after_a_name_is_no_part_of_it_and_said(tmp_path):
     #   D5 王芳 2025.3    none      → 王芳 (submitted), said (2025.3)
     #   D6 作者1号        县级 ¥30  → 作者1号, nothing said
     #   D7 王芳1          none      → 王芳1, nothing said
-    # 王芳: 3 submitted, 2 adopted, ¥130; 作者1号 ¥30.
+    #   D8 王芳 12、李四  县级 ¥30  → 王芳 ¥15, 李四 ¥15 (the item's number 12 written apart: no person "12"), said
+    #   D9 李四 第2期     县级 ¥30  → 李四 ¥30, said (第2期)
+    # 王芳: 4 submitted, 3 adopted, ¥145; 作者1号 ¥30; 李四 ¥45.
     folder = tmp_path / "台账"
     path = _ledger(folder, [("医卫界", "王芳2025", COUNTY), ("医卫界", "王芳", CITY), ("医卫界", "王芳 2025.3", None),
-                            ("教育界", "作者1号", COUNTY), ("教育界", "王芳1", None)])
+                            ("教育界", "作者1号", COUNTY), ("教育界", "王芳1", None), ("医卫界", "王芳 12、李四", COUNTY),
+                            ("医卫界", "李四 第2期", COUNTY)])
     ledger, report = assert_every_cell_accounted(path, year=2025)
-    assert paid(ledger, 2025) == {"王芳": Decimal("130.00"), "作者1号": Decimal("30.00")}
-    assert _cells_saying(report, "author.dated", {"D3": "2025", "D5": "2025.3"})
+    assert paid(ledger, 2025) == {"王芳": Decimal("145.00"), "作者1号": Decimal("30.00"), "李四": Decimal("45.00")}
+    assert _cells_saying(report, "author.dated", {"D3": "2025", "D5": "2025.3", "D8": "12", "D9": "第2期"})
     people = {p["name"]: p for p in json.loads(sqmy("compute", "people", folder, "--year", "2025", "--format", "json").stdout)}
-    assert (people["王芳"]["submitted"], people["王芳"]["adopted"]) == (3, 2)
+    assert (people["王芳"]["submitted"], people["王芳"]["adopted"]) == (4, 3)
     assert "王芳2025" not in people and "王芳1" in people
 
 

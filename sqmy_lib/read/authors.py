@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from ..zh import numbered_unit_pattern, simplified
+from ..zh import simplified
 
 # Separators between names. White space separates names too (``张三 李四``), except the
 # alignment spaces inside a two-character name (``张  三``).
@@ -151,6 +151,29 @@ def looks_like_a_person(name: str) -> bool:
     name by its shape, where no rule or roster says."""
     return (2 <= len(name) <= 3 and name[0] in COMMON_SURNAMES or len(name) == 4 and name[:2] in COMPOUND_SURNAMES) \
         and all(_CJK.match(ch) for ch in name)
+
+
+@functools.cache
+def _numbered_unit_re(endings: tuple[str, ...]) -> re.Pattern:
+    ends = "|".join(map(re.escape, sorted(endings, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"(?P<pre>(?P<before>[\u3400-\u9fff]*?)[省市县区州旗盟镇乡]|[\u3400-\u9fff]{{2,}})"
+                      rf"第?[一二三四五六七八九十0-9]{{1,3}}(?:{ends})")
+
+
+def numbered_unit_kind(name: str, endings: tuple[str, ...], places: tuple[str, ...] = ()) -> str:
+    """A school's short name (rules ``unit_name_numbered``: the ``endings``): a place (县, 市, 城关镇) or a name of two
+    characters (实验, 城关), an ordinal (一, 第二, 3), then an ending (中, 小, 幼): ``unit`` (县一中, 市第二中, 城关二小,
+    实验一小, and the office's own ``places``: 示例县一中); ``ambiguous`` when a person's name may stand glued before
+    it, the text before the place or the ordinal starting with a surname (赵六县一中: 赵六 of 县一中, or a school of a
+    赵六县? 黄石市二中, 欧阳一中); '' for anything else, one character before the ordinal being a person's name (张一中,
+    王二小, 李建中)."""
+    m = _numbered_unit_re(endings).fullmatch(name) if endings else None
+    if not m:
+        return ""
+    before = m["before"] if m["before"] is not None else m["pre"]
+    if not before or m["pre"] in places:
+        return "unit"
+    return "ambiguous" if before[0] in COMMON_SURNAMES or before[:2] in COMPOUND_SURNAMES else "unit"
 
 
 # 民革市委、民盟市委联合课题组: the units' group, written with the word saying it is theirs together.
@@ -313,10 +336,12 @@ class AuthorWords:
                    by_len(data.get("unit_name_numbered")))
 
     def is_unit(self, name: str) -> bool:
-        """A name a unit word of the rules marks (民革县委, 县教育局), or a school's short name (县一中): the
-        rules' test, as ``Rules.author_kind`` applies it to whole author names."""
+        """A name a unit word of the rules marks (民革县委, 县教育局), or a school's short name (县一中, 黄石市二中: a
+        text of its own beside a name, no name glued before it): the rules' test, as ``Rules.author_kind`` applies
+        it to whole author names (which says 黄石市二中 alone, whose 黄石 may be a person's name)."""
         return (bool(self._unit_word_re.search(name)) or name.endswith(self.unit_suffixes or ("\0",))
-                or numbered_unit_pattern(self.numbered, COMPOUND_SURNAMES).fullmatch(name) is not None)
+                or (kind := numbered_unit_kind(name, self.numbered)) == "unit"
+                or kind == "ambiguous" and not looks_like_a_person(name))  # 欧阳一中: a person's name by its shape
 
     @functools.cached_property
     def _unit_word_re(self) -> re.Pattern:
@@ -553,11 +578,16 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     return cell
 
 
-# A year or a date typed right after a person's name (王芳2025, 王芳 2025.3, 王芳20250312, 王芳-2025年3月), up to a
-# separator or the cell's end: the date the row was filled in, not part of the name. A number that is not a year
-# (作者1号, 王芳1: an anonymised ledger's, or two people of one name told apart) is left as written.
-_DATE_AFTER = r"(?:19|20)\d{2}(?:[-./]\d{1,2}(?:[-./]\d{1,2})?|(?:0[1-9]|1[0-2])(?:[0-3]\d)?|年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
-_DATED = re.compile(rf"(?:^|(?<=[、,，;；/\s]))([\u3400-\u9fff]{{2,4}})\s*[-—_]?\s*({_DATE_AFTER})(?=$|[、,，;；/\s])")
+# A year or a date typed right after a person's name (王芳2025, 王芳 2025.3, 王芳20250312, 王芳-2025年3月), or a
+# number written apart after it, at the end of its part (王芳 12, 李四 第2期, 马六 18号): the date the row was
+# filled in or the item's number, not part of the name. A number glued to a name that is not a year (作者1号, 王芳1:
+# an anonymised ledger's, or two people of one name told apart) is left as written, and so is a numbered list
+# (1 张三 2 李四).
+_DATE_AFTER = (r"(?:19|20)\d{2}(?:[-./]\d{1,2}(?:[-./]\d{1,2})?|(?:0[1-9]|1[0-2])(?:[0-3]\d)?"
+               r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:出生|生)?)?")
+_NUMBER_AFTER = r"(?:第\s*)?\d{1,4}\s*[号期条]?|No\.?\s*\d{1,4}"
+_DATED = re.compile(rf"(?:^|(?<=[、,，;；/\s]))([\u3400-\u9fff]{{2,4}})(?:\s*[-—_]?\s*({_DATE_AFTER})(?=$|[、,，;；/\s])"
+                    rf"|\s+({_NUMBER_AFTER})(?=\s*$|\s*[、,，;；/]))")
 
 
 def _without_dates(text: str) -> tuple[str, str]:
@@ -567,7 +597,7 @@ def _without_dates(text: str) -> tuple[str, str]:
     def off(m: re.Match) -> str:
         if not looks_like_a_person(m[1]):
             return m[0]
-        taken.append(m[2])
+        taken.append(m[2] or m[3])
         return m[1]
     text = _DATED.sub(off, unicodedata.normalize("NFKC", text))
     return text, "、".join(taken)
