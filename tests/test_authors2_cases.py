@@ -81,14 +81,18 @@ def test_a_year_typed_after_a_name_is_no_part_of_it_and_said(tmp_path):
     #   D7 王芳1          none      → 王芳1, nothing said
     #   D8 王芳 12、李四  县级 ¥30  → 王芳 ¥15, 李四 ¥15 (the item's number 12 written apart: no person "12"), said
     #   D9 李四 第2期     县级 ¥30  → 李四 ¥30, said (第2期)
-    # 王芳: 4 submitted, 3 adopted, ¥145; 作者1号 ¥30; 李四 ¥45.
+    #   D10 孙七，2025    县级 ¥30  → 孙七 ¥30, said (2025: no person "2025" sharing the item)
+    #   D11 1、周八 2、吴十 县级 ¥30 → 周八 ¥15, 吴十 ¥15 (a numbered list: its numbers the list's, nothing said)
+    # 王芳: 4 submitted, 3 adopted, ¥145; 作者1号 ¥30; 李四 ¥45; 孙七 ¥30; 周八, 吴十 ¥15.
     folder = tmp_path / "台账"
     path = _ledger(folder, [("医卫界", "王芳2025", COUNTY), ("医卫界", "王芳", CITY), ("医卫界", "王芳 2025.3", None),
                             ("教育界", "作者1号", COUNTY), ("教育界", "王芳1", None), ("医卫界", "王芳 12、李四", COUNTY),
-                            ("医卫界", "李四 第2期", COUNTY)])
+                            ("医卫界", "李四 第2期", COUNTY), ("教育界", "孙七，2025", COUNTY),
+                            ("教育界", "1、周八 2、吴十", COUNTY)])
     ledger, report = assert_every_cell_accounted(path, year=2025)
-    assert paid(ledger, 2025) == {"王芳": Decimal("145.00"), "作者1号": Decimal("30.00"), "李四": Decimal("45.00")}
-    assert _cells_saying(report, "author.dated", {"D3": "2025", "D5": "2025.3", "D8": "12", "D9": "第2期"})
+    assert paid(ledger, 2025) == {"王芳": Decimal("145.00"), "作者1号": Decimal("30.00"), "李四": Decimal("45.00"),
+                                  "孙七": Decimal("30.00"), "周八": Decimal("15.00"), "吴十": Decimal("15.00")}
+    assert _cells_saying(report, "author.dated", {"D3": "2025", "D5": "2025.3", "D8": "12", "D9": "第2期", "D10": "2025"})
     people = {p["name"]: p for p in json.loads(sqmy("compute", "people", folder, "--year", "2025", "--format", "json").stdout)}
     assert (people["王芳"]["submitted"], people["王芳"]["adopted"]) == (4, 3)
     assert "王芳2025" not in people and "王芳1" in people

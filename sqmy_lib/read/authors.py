@@ -578,20 +578,24 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     return cell
 
 
-# A year or a date typed right after a person's name (王芳2025, 王芳 2025.3, 王芳20250312, 王芳-2025年3月), or a
-# number written apart after it, at the end of its part (王芳 12, 李四 第2期, 马六 18号): the date the row was
+# A year or a date typed right after a person's name (王芳2025, 王芳 2025.3, 王芳20250312, 王芳-2025年3月, 张三，2025), or
+# a number written apart after it, at the end of its part (王芳 12, 李四 第2期, 马六 18号): the date the row was
 # filled in or the item's number, not part of the name. A number glued to a name that is not a year (作者1号, 王芳1:
 # an anonymised ledger's, or two people of one name told apart) is left as written, and so is a numbered list
 # (1 张三 2 李四).
 _DATE_AFTER = (r"(?:19|20)\d{2}(?:[-./]\d{1,2}(?:[-./]\d{1,2})?|(?:0[1-9]|1[0-2])(?:[0-3]\d)?"
                r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:出生|生)?)?")
 _NUMBER_AFTER = r"(?:第\s*)?\d{1,4}\s*[号期条]?|No\.?\s*\d{1,4}"
-_DATED = re.compile(rf"(?:^|(?<=[、,，;；/\s]))([\u3400-\u9fff]{{2,4}})(?:\s*[-—_]?\s*({_DATE_AFTER})(?=$|[、,，;；/\s])"
-                    rf"|\s+({_NUMBER_AFTER})(?=\s*$|\s*[、,，;；/]))")
+_DATED = re.compile(rf"(?:^|(?<=[、,，;；/\s]))([\u3400-\u9fff]{{2,4}})(?:\s*[-—_、,，;；]?\s*({_DATE_AFTER})(?=$|[、,，;；/\s])"
+                    rf"|(?:\s+|\s*[、,，;；]\s*)({_NUMBER_AFTER})(?=\s*$|\s*[、,，;；/]))")
 
 
 def _without_dates(text: str) -> tuple[str, str]:
-    """``text`` with the years and dates typed after its names taken off, and those taken off (、-joined)."""
+    """``text`` with the years and dates typed after its names taken off, and those taken off (、-joined); a
+    numbered list (1、张三 2、李四, ①王五②赵六) as it is, its numbers the list's."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.lstrip()[:1].isdigit() or text.lstrip()[:1] == "(":
+        return text, ""
     taken: list[str] = []
 
     def off(m: re.Match) -> str:
@@ -599,7 +603,7 @@ def _without_dates(text: str) -> tuple[str, str]:
             return m[0]
         taken.append(m[2] or m[3])
         return m[1]
-    text = _DATED.sub(off, unicodedata.normalize("NFKC", text))
+    text = _DATED.sub(off, text)
     return text, "、".join(taken)
 
 
