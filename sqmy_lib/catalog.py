@@ -269,6 +269,7 @@ _ENTRIES = [
     Code("author.other_unit", WARNING, "作者栏与单位栏不是同一单位", "作者栏写的是单位“{value}”集体报送,单位栏写的却是“{detail}”,不是同一单位;已按单位栏的“{detail}”计入单位统计和稿酬,如应计入“{value}”,请改正单位栏"),
     Code("author.source", WARNING, "作者栏写的是信息来源", "作者“{value}”中的“{detail}”是信息来源,不是撰稿人,未计为作者(不计个人任务和稿酬);作者栏没有个人姓名的,按所在单位报送计入;如有撰稿人请写明"),
     Code("author.joined", WARNING, "作者以“和/与/及”相连", "作者“{value}”已按 {detail} 分别计入;多位作者请用“、”分隔"),
+    Code("author.dated", WARNING, "姓名后写有年份、日期或编号", "作者“{value}”中姓名后的“{detail}”是年份、日期或编号,不是姓名的一部分,已略去,按姓名计入;请只填姓名(日期、编号填在各自的栏目);如“{detail}”是用来区分同名的两人,请在名册中列明"),
     Code("author.ambiguous", WARNING, "作者可能是单位", "作者“{value}”看起来像地名或单位名,已按个人计入;如是单位,请写全称或在名册中登记"),
     Code("author.titled", WARNING, "姓名后带职务", "“{value}”像是“{detail}”加上职务,统计时按两个人计;如是同一人,请只写姓名"),
     Code("author.variant", INFO, "姓名写法不一", "“{value}”与 {detail} 是同一人的不同写法,已按同一人计"),

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from ..zh import simplified
+from ..zh import COMMON_SURNAMES, COMPOUND_SURNAMES, numbered_unit_kind, simplified
 
 # Separators between names. White space separates names too (``张三 李四``), except the
 # alignment spaces inside a two-character name (``张  三``).
@@ -92,8 +92,9 @@ _PLAIN = re.compile(r"[\u3400-\u9fff、,，;；。/／|｜\\+&\n ]+")
 _NAME_AFTER_WORD = re.compile(r"[:：]?([\u3400-\u9fff·]{2,4})")
 # A phone number written beside a name (张三 13800138000, 电话：0571-8888888): the name's contact.
 # A telephone number typed right after a name (张三13800138000, 李四电话0717-8123456): a mobile's 11 digits or a
-# landline with its area code; a name never holds digits (not after 电话, 手机, 联系方式: already the contact's).
-_GLUED_CONTACT = re.compile(r"([\u3400-\u9fff])(?<![话机式])((?:电话|手机|联系电话)?[:：]?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d))")
+# landline with its area code; a name never holds digits (not after 电话, 手机, 联系方式: already the contact's; nor
+# between the 联系 and the 电话 of 联系电话, which would leave 联系 a person).
+_GLUED_CONTACT = re.compile(r"([\u3400-\u9fff])(?<![话机式系])((?:电话|手机|联系电话)?[:：]?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d))")
 _CONTACT = re.compile(r"(?:电话|手机|联系电话|联系方式|TEL|Tel|tel)?[:：]?\s*[\d\-－—()（）+ ]{7,}")
 # What may stand between a unit's name and a person's written after it (城关镇政协工委-刘洋).
 _UNIT_NAME_GAP = " -—–·:："
@@ -111,19 +112,8 @@ _CONJUNCTIONS = ("和", "与", "及")
 # How many after 等 (等3人, 等两位, 等十余人, 等多人): digits or numerals, 余/多 after them, or 多/几 alone.
 _HOW_MANY = r"(?:[0-9〇零一二两三四五六七八九十百]+\s*(?:余|多)?|多|几)"
 _JOINED = re.compile(r"^([\u3400-\u9fff·]{2,})(和|与|及)([\u3400-\u9fff·]{2,})$")
-# Compound surnames written apart from the given name (欧阳 明月): one name, not two.
-COMPOUND_SURNAMES = frozenset((
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "公孙",
-    "端木", "独孤", "南宫", "西门", "申屠", "轩辕", "呼延", "澹台", "公冶", "太史", "闻人", "万俟", "钟离", "赫连",
-))
 
 
-# The commonest single surnames (about 85% of people), to tell a person's name from a short word where no
-# rule decides (单位 钱七 beside 作者 县卫健局: the columns swapped; 单位 机关, 县直, 企业: not a person).
-COMMON_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈"
-    "钟姜崔谭陆范汪廖石韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃钱戴严欧莫孔向汤康易乔"
-    "赖施洪辛柯庄牛葛季池伍温耿关兰殷岳鲁齐翟祝颜倪")
 
 
 # Han surnames: the 百家姓's single ones and those the 2020 census counts beyond them (岑, 亓, 仝, 眭, 佟, 逯,
@@ -269,6 +259,7 @@ class AuthorCell:
     unit: str = ""  # a unit written with the names (民革县委 张伟, 张伟(民革县委)): their unit, not an author
     source: str = ""  # a source written as the author (群众来信): not an author, said
     collective: str = ""  # the unit as a whole written as the author (集体, 本单位): the unit's item, said
+    dated: str = ""  # a year or a date typed after a name (王芳2025, 王芳 2025.3): set aside from the name, said
 
     @property
     def unit_with_names(self) -> str:
@@ -294,6 +285,7 @@ class AuthorWords:
     posts: tuple[str, ...] = ()  # a person's post written with the name (副主席, 主委, 局长)
     collective: tuple[str, ...] = ()  # the unit as a whole, not a person (集体, 本单位, 课题组)
     departments: tuple[str, ...] = ()  # a unit's department (参政议政部, 研究室): an organisation's, not a person
+    numbered: tuple[str, ...] = ()  # a school's short name's endings after a place and an ordinal (县一中, 城关二小)
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
     _prefix_re: re.Pattern | None = field(default=None, repr=False)
 
@@ -306,12 +298,16 @@ class AuthorWords:
                    by_len(a.get("scribe_words") or cls.scribe), by_len(a.get("et_al_words") or cls.et_al),
                    by_len(data.get("unit_name_words")), by_len(data.get("unit_name_suffixes")),
                    by_len(a.get("ambiguous_suffixes")), by_len(a.get("source_words")), by_len(a.get("post_words")),
-                   by_len(a.get("collective_words")), by_len(a.get("department_words")))
+                   by_len(a.get("collective_words")), by_len(a.get("department_words")),
+                   by_len(data.get("unit_name_numbered")))
 
     def is_unit(self, name: str) -> bool:
-        """A name a unit word of the rules marks (民革县委, 县教育局): the rules' test, as
-        ``Rules.author_kind`` applies it to whole author names."""
-        return bool(self._unit_word_re.search(name)) or name.endswith(self.unit_suffixes or ("\0",))
+        """A name a unit word of the rules marks (民革县委, 县教育局), or a school's short name (县一中, 黄石市二中: a
+        text of its own beside a name, no name glued before it): the rules' test, as ``Rules.author_kind`` applies
+        it to whole author names (which says 黄石市二中 alone, whose 黄石 may be a person's name)."""
+        return (bool(self._unit_word_re.search(name)) or name.endswith(self.unit_suffixes or ("\0",))
+                or (kind := numbered_unit_kind(name, self.numbered)) == "unit"
+                or kind == "ambiguous" and not looks_like_a_person(name))  # 欧阳一中: a person's name by its shape
 
     @functools.cached_property
     def _unit_word_re(self) -> re.Pattern:
@@ -454,7 +450,7 @@ class AuthorWords:
 
     @functools.cached_property
     def _unit_ends(self) -> tuple[str, ...]:
-        return (*self.unit_words, *self.unit_suffixes, *self.place_suffixes) or ("\0",)
+        return (*self.unit_words, *self.unit_suffixes, *self.place_suffixes, *self.numbered) or ("\0",)
 
     def suffix_tag(self, token: str) -> tuple[str, str]:
         """``王五同志``, ``王五委员`` → (``王五``, the word): a role or honorific written after a name of
@@ -536,13 +532,45 @@ def _rare_forms(text: str) -> str:
 
 def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     """Read an author cell into its authors (see the module docstring); a role said of them all at the end
-    (张三、李四（均为委员）) is each one's."""
+    (张三、李四（均为委员）) is each one's; a year or a date typed after a name (王芳2025) is no part of it."""
+    text, dated = _without_dates(text) if any(ch.isdigit() for ch in text) else (text, "")
     cell = _split_authors(text, words)
+    if dated:
+        cell = replace(cell, dated=dated)
     if len(cell.authors) > 1 and (m := _ALL_OF_THEM.search(unicodedata.normalize("NFKC", text))):
         tag = m[1].strip()
         said = lambda a: [t for t in a.tag.split("、") if t and not t.startswith(_ALL_WORDS)]
         cell = replace(cell, authors=tuple(replace(a, tag="、".join(dict.fromkeys((*said(a), tag)))) for a in cell.authors))
     return cell
+
+
+# A year or a date typed right after a person's name (王芳2025, 王芳 2025.3, 王芳20250312, 王芳-2025年3月, 张三，2025), or
+# a number written apart after it, at the end of its part (王芳 12, 李四 第2期, 马六 18号): the date the row was
+# filled in or the item's number, not part of the name. A number glued to a name that is not a year (作者1号, 王芳1:
+# an anonymised ledger's, or two people of one name told apart) is left as written, and so is a numbered list
+# (1 张三 2 李四).
+_DATE_AFTER = (r"(?:19|20)\d{2}(?:[-./]\d{1,2}(?:[-./]\d{1,2})?|(?:0[1-9]|1[0-2])(?:[0-3]\d)?"
+               r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:出生|生)?)?")
+_NUMBER_AFTER = r"(?:第\s*)?\d{1,4}\s*[号期条]?|No\.?\s*\d{1,4}"
+_DATED = re.compile(rf"(?:^|(?<=[、,，;；/\s]))([\u3400-\u9fff]{{2,4}})(?:\s*[-—_、,，;；]?\s*({_DATE_AFTER})(?=$|[、,，;；/\s])"
+                    rf"|(?:\s+|\s*[、,，;；]\s*)({_NUMBER_AFTER})(?=\s*$|\s*[、,，;；/]))")
+
+
+def _without_dates(text: str) -> tuple[str, str]:
+    """``text`` with the years and dates typed after its names taken off, and those taken off (、-joined); a
+    numbered list (1、张三 2、李四, ①王五②赵六) as it is, its numbers the list's."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.lstrip()[:1].isdigit() or text.lstrip()[:1] == "(":
+        return text, ""
+    taken: list[str] = []
+
+    def off(m: re.Match) -> str:
+        if not looks_like_a_person(m[1]):
+            return m[0]
+        taken.append(m[2] or m[3])
+        return m[1]
+    text = _DATED.sub(off, text)
+    return text, "、".join(taken)
 
 
 # 张三、李四（均为委员）, 张三、李四(都是信息员): what is said of every name before it.

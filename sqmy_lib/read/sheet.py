@@ -1700,6 +1700,8 @@ class SheetReader:
             self._finding("author.source", r, ca, text, cell.source)
         if cell.collective:
             self._finding("author.collective", r, ca, text, cell.collective)
+        if cell.dated:
+            self._finding("author.dated", r, ca, text, cell.dated)
         if len(cell.authors) > 1 and len(keys := [a.key for a in cell.authors]) > len(set(keys)):
             # 陈晓峰、陈晓峰: one person, counted once; a second author's name mistyped, as likely
             self._finding("author.repeated", r, ca, text, "、".join(k for k in dict.fromkeys(keys) if keys.count(k) > 1))

@@ -387,6 +387,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("categories.*", words(non_empty=False)),
     Spec("unit_name_words", words(non_empty=False)),
     Spec("unit_name_suffixes", words(non_empty=False)),
+    Spec("unit_name_numbered", words(non_empty=False)),
     Spec("void_words", words(non_empty=False)),
     Spec("void_kept_words", words(non_empty=False)),
     Spec("unpaid_words", words(non_empty=False)),

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..zh import level_word, simplified
+from ..zh import level_word, numbered_unit_kind, simplified
 from .check import RulesError, check_file, word_list_keys
 from .placement import Placed, Placement, bulletin_of, place_of
 
@@ -118,6 +118,8 @@ class Rules:
         self.channel_rules: dict[str, dict] = dict(placement.get("channels") or {})
         self._unit_words = [_norm(w) for w in d.get("unit_name_words", [])]
         self._unit_suffixes = tuple(_norm(w) for w in d.get("unit_name_suffixes", []))
+        self._numbered_unit = tuple(_norm(w) for w in d.get("unit_name_numbered") or ())
+        self._places = tuple(_norm(d["office"].get(k) or "") for k in ("place", "city", "province") if d["office"].get(k))
         authors = d.get("authors") or {}
         self._ambiguous_suffixes = tuple(_norm(w) for w in authors.get("ambiguous_suffixes", []))
         self._categories: dict[str, str] = {}
@@ -337,12 +339,18 @@ class Rules:
         return bool((self.channel_rules.get(channel or "") or {}).get(what, False))
 
     def author_kind(self, name: str) -> str:
-        """``unit`` when a unit word marks the name (民盟县委, 城关镇政协工委), else ``person``;
+        """``unit`` when a unit word marks the name (民盟县委, 城关镇政协工委) or it is a school's short name
+        (县一中: rules ``unit_name_numbered``), else ``person``; ``ambiguous`` too for a school's short name a
+        person's name may be glued before (赵六县一中, 黄石市二中);
         ``ambiguous`` for a person-by-default whose name ends like a place or an organisation
         (城关镇): reported, never re-classed. Never by length or punctuation."""
         t = _norm(name)
-        if any(w in t for w in self._unit_words) or (self._unit_suffixes and t.endswith(self._unit_suffixes)):
+        numbered = numbered_unit_kind(t, self._numbered_unit, self._places)  # 县一中; 赵六县一中 ambiguous
+        if (any(w in t for w in self._unit_words) or (self._unit_suffixes and t.endswith(self._unit_suffixes))
+                or numbered == "unit"):
             return "unit"
+        if numbered:
+            return "ambiguous"
         if len(t) >= 3 and self._ambiguous_suffixes and t.endswith(self._ambiguous_suffixes) and "·" not in t:
             return "ambiguous"
         return "person"
