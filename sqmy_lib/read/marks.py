@@ -1274,11 +1274,29 @@ class Vocabulary:
         """A 批示 written with no 批示 word after a leader: ``批示:同意``, ``县委书记李某某:请…研究``,
         ``县委书记李某某 2025/4/3``; its day after the leader or at the end of what was said."""
         who, said = _said_after_colon(t)
+        if not said:  # 县长王某阅示，请县金融办研究
+            who, said = self._leader_then_request(who)
         if not date:  # 县委书记李某某 2025/4/3, 县委书记李某某(4月3日), 县委书记李某某(4月3日):请…研究
             who, date = self.leader_and_day(who)
         if not date:  # 县委书记李某某:请…研究(4月3日)
             said, date = _day_ending(said)
         return "" if who in self.instruction_words else who, said, date  # 批示:同意
+
+    def _leader_then_request(self, t: str) -> tuple[str, str]:
+        """A leader (who read it: rules ``read_words``) then, after a comma, words asking a body to act
+        (``县长王某阅示，请县金融办研究``, ``县长王某已阅，请县发改局阅处``): that leader's one 批示, the words
+        its content. The 请 clause is no leader: it was a second 批示 by a "leader" 请县金融办研究, said as a
+        department's head. So are the words with their leader in brackets after them (``请县发改局阅处（县长王某）``:
+        it was a leader of that whole text, a department's head, not counted). A text naming no post, or with no
+        such clause, is leaders only."""
+        if (b := re.fullmatch(r"(请[^()]+?)\s*\(([^()]+)\)[。.]?", t)) and any(w in b[2] for w in self.title_words):
+            return b[2].strip(), b[1]
+        m = re.fullmatch(r"([^,，;；。]+?)\s*[,，]\s*(请[^,，;；]+.*)", t)
+        if m is None or not any(w in m[1] for w in self.title_words):
+            return t, ""
+        reads = "|".join(map(re.escape, sorted(self.read_words, key=len, reverse=True)))
+        head = re.sub(rf"(?:{reads})(?:过|了)?$", "", m[1]) if reads else m[1]
+        return (head or m[1]), m[2]
 
     def _last_instruction(self, who: str, rest: str, date: str, times: int) -> list[tuple[str, str, str]]:
         """The last 批示 of a cell, what follows its word its content: its day at the end (批示:同意。(4月5日),
