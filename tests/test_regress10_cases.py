@@ -69,3 +69,19 @@ def test_words_then_the_leader_in_brackets_is_that_leaders_instruction(tmp_path)
     assert findings(report, "instruction.leader_not_counted") == []
     assert [(i.row, i.column) for i in findings(report, "instruction.asked_only")] == [(4, "F")]
     assert paid(ledger, 2026) == {"作者甲": Decimal("60"), "作者乙": Decimal("30")}
+
+
+def test_a_note_saying_no_points_are_taken_off_is_no_deduction(tmp_path):
+    rows = [["东山县政协2026年社情民意信息报送台账"], ["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "得分", "备注"],
+            [1, "2026-06-01", "关于企业用工的建议", "王中", "民革县委", "县政协《社情民意》第1期", 4, "经核实不扣分"],
+            [2, "2026-06-02", "关于银行网点的建议", "李小", "民盟县委", None, 1, "无需扣分"],
+            [3, "2026-06-03", "关于校车安全的建议", "张一", "民盟县委", None, 1, "未扣分，分两期刊发"],
+            [4, "2026-06-04", "关于重复信息的建议", "刘二", "民革县委", None, 1, "与他人雷同，扣1分"]]
+    path = write_xlsx(tmp_path / "报送台账.xlsx", {"2026年": rows})
+    ledger, report = assert_every_cell_accounted(path, rules=_county_rules(), year=2026)
+    # by hand: rows 3–5 say nothing is taken off (不扣分, 无需扣分, 未扣分): no deduction to tell staff of; their
+    # 得分 agree with the rules (县级 adoption 1 + 3 = 4; sent only 1). Row 6 takes 1 point off: said at H6, as before.
+    # Before: H3, H4 and H5 were each said to take points off (cell.deduction_unapplied).
+    assert [(i.row, i.column) for i in findings(report, "cell.deduction_unapplied")] == [(6, "H")]
+    assert findings(report, "points.written_differs") == []
+    assert paid(ledger, 2026) == {"王中": Decimal("30")}

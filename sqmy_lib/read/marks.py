@@ -179,9 +179,10 @@ class Vocabulary:
                                   if _words(data, "unpaid_words") else "(?!)")
         self._filing = re.compile("|".join(map(re.escape, _words(data, "filing_words"))) or "(?!)")
         # Points taken off (不实信息，扣5分; 退稿扣2分; 扣分; 减半计分; 积分减半): rules ``points.deduction_words``
-        # before a number of 分, or after 积分/计分/得分; not 稿酬减半 (money), 部分减免 (no score).
+        # before a number of 分, or after 积分/计分/得分; not 稿酬减半 (money), 部分减免 (no score), nor negated
+        # just before (不扣分, 未扣分, 无需扣分: nothing taken off, as 不作废 strikes nothing out).
         cut = "|".join(map(re.escape, _words(data.get("points") or {}, "deduction_words")))
-        self._deduction = re.compile(rf"(?:{cut})\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)?\s*[计记]?积?分|[积计得]分\s*(?:{cut})"
+        self._deduction = re.compile(rf"{_NOT_BEFORE}(?:{cut})\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)?\s*[计记]?积?分|[积计得]分\s*{_NOT_BEFORE}(?:{cut})"
                                      if cut else "(?!)")
         self.pending = frozenset(_words(m, "pending", upper=True))
         self.forwarded = tuple(_words(m, "forwarded", upper=True))
