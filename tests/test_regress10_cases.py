@@ -85,3 +85,15 @@ def test_a_note_saying_no_points_are_taken_off_is_no_deduction(tmp_path):
     assert [(i.row, i.column) for i in findings(report, "cell.deduction_unapplied")] == [(6, "H")]
     assert findings(report, "points.written_differs") == []
     assert paid(ledger, 2026) == {"王中": Decimal("30")}
+
+
+def test_a_year_and_its_nian_du_after_a_name_is_no_part_of_it(tmp_path):
+    rows = [["东山县政协2026年社情民意信息报送台账"], HEADER,
+            [1, "2026-06-01", "关于企业用工的建议", "张一2025年度", "县政协《社情民意》第1期", None, None],
+            [2, "2026-06-02", "关于银行网点的建议", "张一", "县政协《社情民意》第2期", None, None]]
+    path = write_xlsx(tmp_path / "报送台账.xlsx", {"2026年": rows})
+    ledger, report = assert_every_cell_accounted(path, rules=_county_rules(), year=2026)
+    # by hand: both items are 张一's (2025年度 typed after the name, as 王芳2025 is a year): 县级 30 + 30 = 60, the
+    # year said at D3 (author.dated). Before: a person "张一2025年度" paid 30, nothing said.
+    assert [(i.row, i.column) for i in findings(report, "author.dated")] == [(3, "D")]
+    assert paid(ledger, 2026) == {"张一": Decimal("60")}

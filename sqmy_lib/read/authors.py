@@ -549,8 +549,9 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
 # filled in or the item's number, not part of the name. A number glued to a name that is not a year (作者1号, 王芳1:
 # an anonymised ledger's, or two people of one name told apart) is left as written, and so is a numbered list
 # (1 张三 2 李四).
+# A year's 年度 after it (王芳2025年度) is that year's, as 王芳2025 is.
 _DATE_AFTER = (r"(?:19|20)\d{2}(?:[-./]\d{1,2}(?:[-./]\d{1,2})?|(?:0[1-9]|1[0-2])(?:[0-3]\d)?"
-               r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:出生|生)?)?")
+               r"|年度|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:出生|生)?)?")
 _NUMBER_AFTER = r"(?:第\s*)?\d{1,4}\s*[号期条]?|No\.?\s*\d{1,4}"
 _DATED = re.compile(rf"(?:^|(?<=[、,，;；/\s]))([\u3400-\u9fff]{{2,4}})(?:\s*[-—_、,，;；]?\s*({_DATE_AFTER})(?=$|[、,，;；/\s])"
                     rf"|(?:\s+|\s*[、,，;；]\s*)({_NUMBER_AFTER})(?=\s*$|\s*[、,，;；/]))")
