@@ -399,6 +399,10 @@ class SheetReader:
         self._row_note = ""
         self._headings: dict[int, tuple[str, int, str]] = {}  # Excel row → (unit, column, as written): 一、民革县委
         self._heading_took: dict[int, int] = {}  # Excel row of a heading → how many items took its unit
+        # In a 采用台账, a lone line naming an adopting body over a block of rows (一、市政协采用, 省政协录用（3条）):
+        # Excel row → (body, column, as written); the rows below with no body of their own are its adoptions.
+        self._body_headings: dict[int, tuple[str, int, str]] = {}
+        self._row_body = ""  # the body heading over the 采用台账 row being read ('' for none)
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
         self._fills: dict[tuple[int, int], str] = {}  # (row, column) → fill colour, 0-based
         self._legends: list[tuple[int, int, str, str]] = []  # colour legends: Excel row, column, text, its swatch's fill
@@ -644,6 +648,9 @@ class SheetReader:
         if reason == "unit_heading":  # 一、民革县委: the unit of the items below it (``_units_by_heading``)
             c = next(c for c, v in enumerate(row) if v != "" and v is not None)
             self._headings[r + 1] = (self._unit_heading(norm(cell_text(row[c]))), c, cell_text(row[c]))
+        if reason == "body_heading":  # 一、市政协采用: the body of the 采用台账 rows below it (``_references``)
+            c = next(c for c, v in enumerate(row) if v != "" and v is not None)
+            self._body_headings[r + 1] = (self._body_heading(cell_text(row[c])), c, cell_text(row[c]))
 
     def _skip_reason(self, row: list, header_words: set[str]) -> str | None:
         """Why a row below the header is not an item ('' for a blank row), or None for an item."""
@@ -814,6 +821,20 @@ class SheetReader:
             return ""
         return unit if self.author_words.is_unit(unit) else ""
 
+    def _body_heading(self, text: str) -> str:
+        """The body a lone line over a block of a 采用台账's rows names as adopting them (``一、市政协采用``,
+        ``省政协录用情况（3条）``, ``（二）全国政协``): one adoption by a body the rules place at a tier, in a channel
+        the tier figures count (a unit's name, 民革县委, heads the rows of its items, not their adoptions);
+        '' for any other line."""
+        body = _HEADING_COUNT.sub("", _HEADING_NUMBER.sub("", norm(text))).strip(" :：")
+        if not 2 <= len(body) <= 30 or _NO_HEADING.search(body):
+            return ""
+        read = self.vocab.read_text(body)
+        if len(read) != 1 or read[0].state != ADOPTED or not read[0].body:
+            return ""
+        placed = self._placed(read[0].body)
+        return read[0].body if placed.tier is not None and self.rules.channel_counts(placed.channel, "tiers") else ""
+
     def _office_name(self, text: str) -> bool:
         """The office's own name as signed under a table (县政协办公室, 政协示例县委员会办公室)."""
         office = self.rules.data.get("office") or {}
@@ -854,6 +875,8 @@ class SheetReader:
             return "separator"
         if _NOTE.match(text):
             return "note"
+        if self.layout.kind != "submissions" and c != self.f.get("note") and self._body_heading(text):
+            return "body_heading"  # 一、市政协采用 over a 采用台账's rows: their body
         if c != self.f.get("note") and self._unit_heading(text):  # a 备注 alone (已转报市政协) is the row above's
             return "unit_heading"
         if c == self.f.get("seq"):
@@ -2161,11 +2184,20 @@ class SheetReader:
             self._forward(item, ref, r, c, reading.body, reading, "flag")
         return adoptions
 
+    def _row_names_a_body(self, row) -> bool:
+        """Whether a 采用台账 row writes who adopted it (采用单位, 采用级别, a body's own column)."""
+        cols = [self.f.get(k) for k in ("adoption", "adoption_level")] + [b.col for b in self.layout.bodies if b.action == "adoption"]
+        return any(c is not None and c < len(row) and row[c] not in ("", None) for c in cols)
+
     def _ledger_row_adoption(self, row, r: int, item: int, ref: tuple[str, str]) -> int:
         """A row of an adoption ledger records one adoption, even with its body left blank (1: its 采用日期
         says it was adopted), unless the row says something else or records nothing of an adoption (0):
         a row filled in ahead with its 编号, 标题 and 作者 (typed, or ``=报送!C9``) and every cell of the
         adoption blank is said as recording nothing (``link.nothing_recorded``), never "采用 by no body"."""
+        if self._row_body and not self._row_names_a_body(row) and not self._row_has_other_records(row):
+            # under 一、市政协采用: the heading's adoption, its 期号 and 采用日期 the row's (said at the heading)
+            self._adoption(item, ref, r, self.f.get("title", self.f.get("item_no", 0)), self._row_body, Reading(ADOPTED), "heading")
+            return 1
         if self._cell(row, "adopted_on") in ("", None):
             return 0
         if self._records_adoptions() and not self._row_says_adoption(row) and not self._row_has_other_records(row):
@@ -3054,15 +3086,24 @@ class SheetReader:
         """The rows of a separate 采用/批示/上报 台账: each refers to an item by 编号 or title, or, in a
         table under or beside the items naming neither, by the items' 序号."""
         by_seq = "title" not in self.f and "item_no" not in self.f
+        headings = sorted(self._body_headings)
+        took = dict.fromkeys(headings, 0)
         for row, r in zip(data, kept):
             ref = (self._memo("item_no", self._cell(row, "item_no"), lambda x: item_no_key(x) or ""),
                    norm_spaces(self._text(row, "title")), norm_spaces(self._text(row, "author")))
             self._row_note = self._text(row, "note")
+            above = bisect.bisect_left(headings, r) - 1  # the nearest body heading above the row
+            self._row_body = self._body_headings[headings[above]][0] if above >= 0 else ""
             before = {t: self.t.n[t] for t in ("adoptions", "forwards", "instructions", "findings")}
             self._row_records(row, r, self._item_by_seq(row, r) if by_seq else -1, ref, self._row_note, reference=True)
+            if above >= 0:
+                took[headings[above]] += sum(b == self._row_body for b in self.t.data["adoptions"]["body"][before["adoptions"]:])
             if all(self.t.n[t] == before[t] for t in ("adoptions", "forwards", "instructions")):
                 self._reference_without_record(row, r, ref, before["findings"])
-        self._row_note = ""
+        self._row_note, self._row_body = "", ""
+        for h in headings:  # each heading said with how many rows took its body, so none passes in silence
+            body, c, text = self._body_headings[h]
+            self._finding("row.body_heading", h, c, text, str(took[h]))
 
     def _reference_without_record(self, row: list, r: int, ref: tuple[str, str, str], findings_before: int) -> None:
         """A row of a 采用/批示/上报台账 that records nothing (采用单位 市政协（退稿）, 未采用, 待定; 批示领导 无,
