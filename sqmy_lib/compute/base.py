@@ -288,7 +288,7 @@ def credited_authors(c: Counted) -> pd.DataFrame:
     persons = c.authors.loc[~c.authors["is_unit"], ["item", "name", "role", "position", "tag", "scribe"]]
     persons = persons.drop_duplicates(["item", "name"])
     quotas = c.rules.data.get("quotas", {})
-    if quotas.get("coauthored_counts_each", True) or persons.empty:
+    if counts_each(c.rules) or persons.empty:
         return persons[["item", "name", "role"]]
     lead_tags = set(quotas.get("lead_author_tags") or [])
     # The reader marks the 执笔人 (执笔:X, X(执笔)); a tag the rules name marks a lead author too.
