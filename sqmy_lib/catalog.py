@@ -120,7 +120,7 @@ _ENTRIES = [
     Code("header.duplicate", WARNING, "重复的列", "“{value}”与前面的列含义相同,该列 {detail} 个单元格未读取;请合并为一列"),
     Code("row.unit_heading", INFO, "按分组标题计单位", "“{value}”是一组信息的标题,其下未填单位的 {detail} 条信息计入该单位"),
     Code("row.body_heading", INFO, "按分组标题计采用单位",
-         "“{value}”是一组采用记录的标题,其下未写采用单位的 {detail} 条记录按该单位的采用计入;如不对,请在各行写明采用单位"),
+         "“{value}”是一组采用记录的标题,其下未写采用单位(或只写了刊物名)的 {detail} 条记录按该单位的采用计入;如不对,请在各行写明采用单位"),
     Code("cell.merged_records", WARNING, "采用/批示单元格合并跨多条信息",
          "“{value}”是跨{detail}条信息的合并单元格,已按每条信息各记一次(采用、批示、上报均各计一次,稿酬各付一次);如只是其中一条的记录,请取消合并,只填在那一条"),
     Code("cell.merged_across", WARNING, "合并单元格跨越多个采用栏",

@@ -33,7 +33,7 @@ def test_rows_under_a_body_heading_are_that_bodys_adoptions(tmp_path):
     assert not findings(report, "adoption.issue_only") and not findings(report, "row.unit_heading")
     said = findings(report, "row.body_heading")
     assert [f.row for f in said] == [2, 5]
-    assert "其下未写采用单位的 2 条记录" in said[0].message and "其下未写采用单位的 1 条记录" in said[1].message
+    assert "的 2 条记录按该单位的采用计入" in said[0].message and "的 1 条记录按该单位的采用计入" in said[1].message
 
 
 def test_a_row_naming_its_own_body_keeps_it_and_a_units_heading_is_no_body(tmp_path):
@@ -48,3 +48,23 @@ def test_a_row_naming_its_own_body_keeps_it_and_a_units_heading_is_no_body(tmp_p
     got = sorted(zip(ledger.adoptions["tier"], ledger.adoptions["issue_no"]), key=lambda x: x[1])
     assert got == [("省级", 2), ("市级", 3), ("市级", 9)]
     assert [f.row for f in findings(report, "row.body_heading")] == [2]
+
+
+def test_a_row_writing_only_a_bulletin_takes_the_headings_body(tmp_path):
+    """采用单位 《社情民意》第3期 under 一、市政协采用: a county's and a city's bulletins are both so called, so the
+    heading says whose it is. It was the office's own 编发 (县级, 30.00), with nothing said."""
+    adopted = [["编号", "信息标题", "采用单位", "期号", "采用日期"],
+               ["一、市政协采用"],
+               [1, TITLES[0], "《社情民意》第3期", "", dt.date(2025, 4, 1)],
+               [2, TITLES[1], "", "第4期", dt.date(2025, 4, 2)],
+               ["二、省政协采用"],
+               [3, TITLES[2], "《社情民意》", "第5期", dt.date(2025, 4, 3)],
+               [4, TITLES[3], "本级《社情民意》", "第6期", dt.date(2025, 4, 4)]]  # says its level: the office's own
+    items = [["编号", *_items()[0][1:]]] + [[k, *row[1:]] for k, row in enumerate(_items()[1:], 1)]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"报送": items, "采用": adopted})
+    ledger, report = assert_every_cell_accounted(path, year=2025)
+    # By hand: 市级 twice (第3期 under 市政协, 第4期), 省级 once, 县级 once (本级). 张三: 100 + 100 + 200 + 30 = 430.00.
+    assert sq.summary(ledger, 2025).adopted_by_tier == {"县级": 1, "市级": 2, "省级": 1, "全国": 0}
+    assert paid(ledger, 2025) == {"张三": Decimal("430.00")}
+    said = findings(report, "row.body_heading")
+    assert "的 2 条记录" in said[0].message and "的 1 条记录" in said[1].message

@@ -403,6 +403,7 @@ class SheetReader:
         # Excel row → (body, column, as written); the rows below with no body of their own are its adoptions.
         self._body_headings: dict[int, tuple[str, int, str]] = {}
         self._row_body = ""  # the body heading over the 采用台账 row being read ('' for none)
+        self._row_took_body = 0  # how many adoptions of that row took the heading's body
         self._body_instructions: list[tuple] = []  # the 批示 of a row's body columns, read with the rest
         self._fills: dict[tuple[int, int], str] = {}  # (row, column) → fill colour, 0-based
         self._legends: list[tuple[int, int, str, str]] = []  # colour legends: Excel row, column, text, its swatch's fill
@@ -2039,7 +2040,22 @@ class SheetReader:
         readings, unplaced = self._outside_another_bodys_no(value), False
         if _filled(level):
             c, readings, unplaced = self._against_level(readings, value, body or publication, level, r, c)
+        elif self._row_body:
+            readings = self._under_body_heading(readings, value)
         self._adoption_readings(readings, r, item, ref, c, unplaced)
+
+    def _under_body_heading(self, readings: list[Reading], value) -> list[Reading]:
+        """A 采用台账 row under ``一、市政协采用`` whose 采用单位 (or 刊物) writes only a 刊物 or product naming no
+        level (《社情民意》第3期, 专报: a county's and a city's bulletins are both so called): the heading's body's,
+        read as 市政协采用《社情民意》第3期 and counted with the rows the heading gives its body (said at it)."""
+        text = cell_text(value)
+        if not readings or any(x.state != ADOPTED or not x.body for x in readings) or any(w in text for w in _OWN_SAID):
+            return readings
+        placed = [self._placed(x.body) for x in readings]
+        if any(p.by_level or p.tier != self.rules.own_tier for p in placed):
+            return readings
+        self._row_took_body += 1
+        return self.vocab.read_text(self._row_body + text)
 
     def _outside_another_bodys_no(self, value) -> list[Reading]:
         """An adoption cell's readings; ``省政协（市政协未采用）`` is 省政协's adoption, the bracket saying only
@@ -2197,6 +2213,7 @@ class SheetReader:
         if self._row_body and not self._row_names_a_body(row) and not self._row_has_other_records(row):
             # under 一、市政协采用: the heading's adoption, its 期号 and 采用日期 the row's (said at the heading)
             self._adoption(item, ref, r, self.f.get("title", self.f.get("item_no", 0)), self._row_body, Reading(ADOPTED), "heading")
+            self._row_took_body += 1
             return 1
         if self._cell(row, "adopted_on") in ("", None):
             return 0
@@ -3095,9 +3112,10 @@ class SheetReader:
             above = bisect.bisect_left(headings, r) - 1  # the nearest body heading above the row
             self._row_body = self._body_headings[headings[above]][0] if above >= 0 else ""
             before = {t: self.t.n[t] for t in ("adoptions", "forwards", "instructions", "findings")}
+            self._row_took_body = 0
             self._row_records(row, r, self._item_by_seq(row, r) if by_seq else -1, ref, self._row_note, reference=True)
             if above >= 0:
-                took[headings[above]] += sum(b == self._row_body for b in self.t.data["adoptions"]["body"][before["adoptions"]:])
+                took[headings[above]] += self._row_took_body
             if all(self.t.n[t] == before[t] for t in ("adoptions", "forwards", "instructions")):
                 self._reference_without_record(row, r, ref, before["findings"])
         self._row_note, self._row_body = "", ""
