@@ -104,6 +104,39 @@ def unit_aliases(rules: Rules) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+# What may stand before a unit's place: a party's name (民革云霄县委), 中共 (中共云霄县委宣传部).
+_BEFORE_A_PLACE = ("中共", "中国")
+# A place's name holds none of these (铜陵镇县道站: a town's, not a county named 铜陵镇).
+_NOT_IN_A_COUNTY = re.compile(r"[镇乡村]|街道|社区")
+
+
+def place_elsewhere(unit: str, places: tuple[str, ...], rules: Rules) -> str:
+    """The place a unit's name starts with (after a party's name or 中共) written with the level word that ends the
+    office's own place (县 of 东山县), when it is none of ``places`` (the office's, the offices' below, the one its
+    ledgers name): ``民革云霄县委``, ``云霄县教育局`` in 东山县政协's ledger → 云霄县, another county's unit; '' for
+    ``民革县委``, ``民革东山县委``, ``县教育局``, ``城关镇政协工委``, ``漳州市民革`` (the city's level, not the office's)."""
+    text = simplified("".join(unicodedata.normalize("NFKC", unit).split()))
+    levels = {p[-1] for p in places if len(p) > 2 and p[-1] in "县区旗市"}
+    if not levels or not any(level in text for level in levels):
+        return ""
+    placement = rules.data.get("placement") or {}
+    for word in sorted({*(placement.get("party_words") or ()), *_BEFORE_A_PLACE}, key=len, reverse=True):
+        if text.startswith(word):
+            text = text[len(word):]
+            break
+    m = re.match(rf"([\u4e00-\u9fff]{{2,8}}?)(?:自治)?[{''.join(sorted(levels))}]", text)
+    if m is None or _NOT_IN_A_COUNTY.search(m[0]):
+        return ""
+    place = m[0]
+    look_alike = [str(w) for w in placement.get("not_level_words") or () if w]  # 超市, 社区
+    zones = tuple(str(w) for w in rules.data.get("unit_zone_words") or () if w)  # 经济开发区
+    own = {f for p in places for f in (p, *short_place_forms(p))}
+    if place in own or place.endswith(zones or ("\0",)) or any(w in place for w in look_alike) \
+            or any(o.startswith(m[1]) for o in own):
+        return ""
+    return place
+
+
 def short_place_forms(name: str) -> list[str]:
     """``name`` and, when it names an autonomous county whose place is written longer than two characters
     (前郭尔罗斯蒙古族自治县政协), the same with the place's first two (前郭县政协): its name as offices write it short."""

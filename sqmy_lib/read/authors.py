@@ -260,6 +260,8 @@ class AuthorCell:
     source: str = ""  # a source written as the author (群众来信): not an author, said
     collective: str = ""  # the unit as a whole written as the author (集体, 本单位): the unit's item, said
     dated: str = ""  # a year or a date typed after a name (王芳2025, 王芳 2025.3): set aside from the name, said
+    honour: str = ""  # an honour written after a name (李小 优秀信息员, 王中2025年度优秀信息员): set aside, said
+    place: str = ""  # a place written after a name (刘洋 城关镇, 刘洋（城关镇）): where the person is from, set aside, said
 
     @property
     def unit_with_names(self) -> str:
@@ -286,6 +288,8 @@ class AuthorWords:
     collective: tuple[str, ...] = ()  # the unit as a whole, not a person (集体, 本单位, 课题组)
     departments: tuple[str, ...] = ()  # a unit's department (参政议政部, 研究室): an organisation's, not a person
     numbered: tuple[str, ...] = ()  # a school's short name's endings after a place and an ordinal (县一中, 城关二小)
+    honours: tuple[str, ...] = ()  # an honour written after a name (优秀信息员, 先进个人): not a person, not a role
+    places: tuple[str, ...] = ()  # the endings of a place written after a name (城关镇, 湖尾村): not a person
     _et_al_re: re.Pattern | None = field(default=None, repr=False)
     _prefix_re: re.Pattern | None = field(default=None, repr=False)
 
@@ -299,7 +303,8 @@ class AuthorWords:
                    by_len(data.get("unit_name_words")), by_len(data.get("unit_name_suffixes")),
                    by_len(a.get("ambiguous_suffixes")), by_len(a.get("source_words")), by_len(a.get("post_words")),
                    by_len(a.get("collective_words")), by_len(a.get("department_words")),
-                   by_len(data.get("unit_name_numbered")))
+                   by_len(data.get("unit_name_numbered")), honours=by_len(a.get("honour_words")),
+                   places=by_len(a.get("place_words")))
 
     def is_unit(self, name: str) -> bool:
         """A name a unit word of the rules marks (民革县委, 县教育局), or a school's short name (县一中, 黄石市二中: a
@@ -507,6 +512,26 @@ class AuthorWords:
                                         rf"(?:\s*(?:{about}))?\s*$")
         return self._et_al_re
 
+    @functools.cached_property
+    def after_name_re(self) -> re.Pattern:
+        """A person's name and what is written after it: in brackets, an honour of the rules glued to it (李小优秀信息员,
+        王中2025年度优秀信息员), or a word after a space (read by ``said_after_name``)."""
+        honours = "|".join(map(re.escape, self.honours)) or "(?!)"
+        return re.compile(rf"(?:^|(?<=[、,;/\s]))([\u3400-\u9fff]{{2,4}})(?:\s*\(\s*([^()]{{2,20}}?)\s*\)"
+                          rf"|\s*((?:{_HONOUR_YEAR.pattern[1:]})?(?:{honours}))|\s+([\u3400-\u9fff]{{2,10}}))(?=$|[、,;/\s])")
+
+    def said_after_name(self, text: str) -> tuple[str, str]:
+        """What ``text``, written after a person's name (space, bracket or nothing between), is: ("honour", it) for
+        an honour of the rules (优秀信息员, 2025年度优秀信息员: its year the honour's), ("place", it) for a place by its
+        ending (城关镇, 湖尾村: rules ``authors.place_words``; a unit's name, 城关镇政协工委, is a unit, read apart),
+        else ("", '')."""
+        if _HONOUR_YEAR.sub("", text, count=1) in self.honours:
+            return "honour", text
+        if (len(text) >= 3 and all(_CJK.match(ch) for ch in text) and text.endswith(self.places or ("\0",))
+                and not self.is_unit(text) and text not in self.tag_words):
+            return "place", text
+        return "", ""
+
 
 def _without_list_numbers(text: str) -> str:
     """A numbered list of names (``1.张三 2.李四``, ``1王五2赵六``) as names apart; any other text as it is
@@ -533,10 +558,11 @@ def _rare_forms(text: str) -> str:
 def split_authors(text: str, words: AuthorWords) -> AuthorCell:
     """Read an author cell into its authors (see the module docstring); a role said of them all at the end
     (张三、李四（均为委员）) is each one's; a year or a date typed after a name (王芳2025) is no part of it."""
+    text, said = _without_honours_and_places(text, words) if words.honours or words.places else (text, {})
     text, dated = _without_dates(text) if any(ch.isdigit() for ch in text) else (text, "")
     cell = _split_authors(text, words)
-    if dated:
-        cell = replace(cell, dated=dated)
+    if dated or said:
+        cell = replace(cell, dated=dated, **said)
     if len(cell.authors) > 1 and (m := _ALL_OF_THEM.search(unicodedata.normalize("NFKC", text))):
         tag = m[1].strip()
         said = lambda a: [t for t in a.tag.split("、") if t and not t.startswith(_ALL_WORDS)]
@@ -553,8 +579,10 @@ def split_authors(text: str, words: AuthorWords) -> AuthorCell:
 _DATE_AFTER = (r"(?:19|20)\d{2}(?:[-./]\d{1,2}(?:[-./]\d{1,2})?|(?:0[1-9]|1[0-2])(?:[0-3]\d)?"
                r"|年度|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:出生|生)?)?")
 _NUMBER_AFTER = r"(?:第\s*)?\d{1,4}\s*[号期条]?|No\.?\s*\d{1,4}"
+# The same number in brackets (李四（12号）, 王芳(2025)) is no more a part of the name, nor a tag about the person.
 _DATED = re.compile(rf"(?:^|(?<=[、,，;；/\s]))([\u3400-\u9fff]{{2,4}})(?:\s*[-—_、,，;；]?\s*({_DATE_AFTER})(?=$|[、,，;；/\s])"
-                    rf"|(?:\s+|\s*[、,，;；]\s*)({_NUMBER_AFTER})(?=\s*$|\s*[、,，;；/]))")
+                    rf"|(?:\s+|\s*[、,，;；]\s*)({_NUMBER_AFTER})(?=\s*$|\s*[、,，;；/])"
+                    rf"|\s*\(\s*({_NUMBER_AFTER})\s*\)(?=\s*$|\s*[、,，;；/]))")
 
 
 def _without_dates(text: str) -> tuple[str, str]:
@@ -568,10 +596,35 @@ def _without_dates(text: str) -> tuple[str, str]:
     def off(m: re.Match) -> str:
         if not looks_like_a_person(m[1]):
             return m[0]
-        taken.append(m[2] or m[3])
+        taken.append(m[2] or m[3] or m[4])
         return m[1]
     text = _DATED.sub(off, text)
     return text, "、".join(taken)
+
+
+# A year before an honour (2025年度优秀信息员, 2024-2025年度先进个人, 2025年优秀委员): the honour's.
+_HONOUR_YEAR = re.compile(r"^(?:19|20)\d{2}\s*(?:[-—~至]\s*(?:19|20)?\d{2}\s*)?(?:年度|年|届)?\s*")
+
+
+def _without_honours_and_places(text: str, words: AuthorWords) -> tuple[str, dict[str, str]]:
+    """``text`` with an honour or a place written after a person's name taken off (李小 优秀信息员, 王中2025年度优秀信息员,
+    刘洋 城关镇, 刘洋（城关镇）: the words after a name are no second person, no part of the name and no role), and
+    those taken off by kind ({"honour": …, "place": …}, 、-joined); any other text as it is (张三 李四: two people)."""
+    text = unicodedata.normalize("NFKC", text)
+    taken: dict[str, list[str]] = {}
+    out, at = [], 0
+    while (m := words.after_name_re.search(text, at)) is not None:
+        after = m[2] or m[3] or m[4]
+        kind, said = words.said_after_name(after.strip()) if looks_like_a_person(m[1]) else ("", "")
+        if kind:
+            out.append(text[at:m.start()] + m[1])
+            taken.setdefault(kind, []).append(said)
+            at = m.end()
+        else:  # not said after a name: the next name may start at the word after this one (张三 李四 城关镇)
+            out.append(text[at:m.start(4) if m[4] else m.end()])
+            at = m.start(4) if m[4] else m.end()
+    out.append(text[at:])
+    return "".join(out), {k: "、".join(v) for k, v in taken.items()}
 
 
 # 张三、李四（均为委员）, 张三、李四(都是信息员): what is said of every name before it.

@@ -241,6 +241,8 @@ class Vocabulary:
         # 阅示, 副市长王某某阅, 市长已阅: a leader (maybe named) who read it, no more; not 批阅 or 圈阅.
         reads = _words(data, "read_words")
         self.read_words = tuple(reads)
+        # 区长刘某某阅处, 县长王某批阅: what a leader did with the item, written after the name (a 批示 whose words these are).
+        self.deed_words = tuple(sorted(_words(data, "instruction_deed_words"), key=len, reverse=True))
         self._read_only = re.compile(rf"[^,，;；。:：]{{0,24}}?(?<![批圈签])(?:{'|'.join(map(re.escape, reads))})(?:过|了)?"
                                      if reads else "(?!)")
 
@@ -1277,11 +1279,25 @@ class Vocabulary:
         who, said = _said_after_colon(t)
         if not said:  # 县长王某阅示，请县金融办研究
             who, said = self._leader_then_request(who)
+        if not said:  # 区长刘某某阅处, 县长王某批阅
+            who, said = self._leader_then_deed(who)
         if not date:  # 县委书记李某某 2025/4/3, 县委书记李某某(4月3日), 县委书记李某某(4月3日):请…研究
             who, date = self.leader_and_day(who)
         if not date:  # 县委书记李某某:请…研究(4月3日)
             said, date = _day_ending(said)
         return "" if who in self.instruction_words else who, said, date  # 批示:同意
+
+    def _leader_then_deed(self, t: str) -> tuple[str, str]:
+        """A leader then what they did with the item (rules ``instruction_deed_words``: ``区长刘某某阅处``,
+        ``县长王某批阅``, ``县长王某某已阅办``): that leader's 批示, the word its content, as ``区长刘某某：阅处`` is (it was
+        a leader named ``区长刘某某阅处``, and ``县长王某阅办`` a department's head, by its 办). A text naming no post
+        and a person before the word is as it is."""
+        if not self.deed_words or not t.endswith(tuple(self.deed_words) + tuple(w + p for w in self.deed_words for p in "。.")):
+            return t, ""
+        m = re.fullmatch(rf"(.+?)\s*((?:已)?(?:{'|'.join(map(re.escape, self.deed_words))}))[。.]?", t)
+        if m is None or not any(w in m[1] for w in self.title_words) or not self.leader_person(m[1]):
+            return t, ""
+        return m[1], m[2]
 
     def _leader_then_request(self, t: str) -> tuple[str, str]:
         """A leader (who read it: rules ``read_words``) then, after a comma, words asking a body to act

@@ -160,7 +160,7 @@ def _titled_name(text: str, words: AuthorWords) -> tuple[str, str]:
     if len(cell.authors) != 1 or cell.source or cell.collective:
         return text, ""
     one = cell.authors[0]
-    said = one.tag or cell.unit
+    said = one.tag or cell.unit or cell.honour or cell.place
     # A surname alone left (李主任 → 李) is no one's name: the cell stays as written.
     kept = said and name_key(one.name) != name_key(text) and len(name_key(one.name)) >= 2
     return (one.name, said) if kept else (text, "")

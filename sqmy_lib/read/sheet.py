@@ -228,6 +228,12 @@ def _starts_skip(text: str) -> bool:
     return text[:1] in _SKIP_FIRST and text.startswith(_SKIP_START)
 
 
+# What an author cell writes besides names that the reader sets aside (the cell's part), each said at the cell
+# (群众来信: a source; 集体: the unit as a whole; 王芳2025: a date; 李小 优秀信息员: an honour; 刘洋 城关镇: a place).
+_SET_ASIDE_IN_AUTHOR_CELLS = (("source", "author.source"), ("collective", "author.collective"), ("dated", "author.dated"),
+                              ("honour", "author.honour"), ("place", "author.place"))
+
+
 @dataclass
 class Tables:
     """Column lists the sheets of one file append to (table → column → values).
@@ -1720,12 +1726,9 @@ class SheetReader:
             self._finding("author.name_spaced", r, ca, text, spaced)
         if cell.unit_with_names and not self._units_asked_with_authors:
             self._finding("author.with_unit", r, ca, text, cell.unit)
-        if cell.source:
-            self._finding("author.source", r, ca, text, cell.source)
-        if cell.collective:
-            self._finding("author.collective", r, ca, text, cell.collective)
-        if cell.dated:
-            self._finding("author.dated", r, ca, text, cell.dated)
+        for part, code in _SET_ASIDE_IN_AUTHOR_CELLS:  # a source, the unit as a whole, a date, an honour, a place
+            if said := getattr(cell, part):
+                self._finding(code, r, ca, text, said)
         if len(cell.authors) > 1 and len(keys := [a.key for a in cell.authors]) > len(set(keys)):
             # 陈晓峰、陈晓峰: one person, counted once; a second author's name mistyped, as likely
             self._finding("author.repeated", r, ca, text, "、".join(k for k in dict.fromkeys(keys) if keys.count(k) > 1))

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
-from ..read.attribute import office_places, person_units, places_said, told_apart, unit_aliases, unit_key
+from ..read.attribute import office_places, person_units, place_elsewhere, places_said, told_apart, unit_aliases, unit_key
 from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, authors_as_set, name_key
 from ..read.values import issue_year, month_in_text, sheet_months, year_in_text
 from ..rules import Rules
@@ -378,6 +378,25 @@ def _unit_variant(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return out
 
 
+def _units_elsewhere(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """Each row's unit's place when the unit's name starts with a place at the office's own level that is not the
+    office's (民革云霄县委 in 东山县政协's ledger: 云霄县), else ''. Without a roster's 单位 sheet only: with one, a unit
+    it does not list is ``roster.unknown_unit``."""
+    out = pd.Series("", index=df.index, dtype=object)
+    if ctx.roster is not None and ctx.roster.unit_names - {""} or not (df["unit"].to_numpy() != "").any():
+        return out
+    said = places_said(ctx.ledger)
+    below = tuple(str(b) for b in ((ctx.rules.data.get("office") or {}).get("below") or ()))
+    found = {(o, u): place_elsewhere(u, (*office_places(ctx.rules), *below, *([said[o]] if o in said else [])), ctx.rules)
+             for o, u in set(zip(df["office"], df["unit"])) if u}
+    return pd.Series([found.get((o, u), "") for o, u in zip(df["office"], df["unit"])], index=df.index, dtype=object)
+
+
+def _unit_elsewhere(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """The first row of each unit of another place of the office's level (``_units_elsewhere``)."""
+    return (df["unit_elsewhere"].to_numpy() != "") & ~df.duplicated(["office", "unit"])
+
+
 def _items_with_adoption(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return df["item"].isin(ctx.ledger.adoptions["item"])
 
@@ -557,7 +576,7 @@ READER_CODES = (
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.merged_records", "row.unit_heading", "row.body_heading", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.year_unclear", "date.from_issue", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "instruction.due_unread", "instruction.extended", "instruction.extended_unread", "sheet.no_unit", "office.other_level", "sheet.unit_from_name", "product.unknown", "role.unknown", "role.whose", "instruction.in_note",
     "instruction.in_adoption", "instruction.asked_only", "instruction.level_differs", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.follow_up_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.void_kept", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.unit_type_missing", "roster.unit_type_no_column", "roster.role_missing", "roster.rule_names_unit", "roster.unit_change_in_note", "roster.unit_note", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.note_unread", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.quota_column", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.units_several", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.from_sector_written", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally", "instruction.second_after_comma", "instruction.unclear_second", "cell.volatile_date", "row.joint", "roster.row_hidden", "roster.sheet_hidden", "roster.left_no_end", "roster.left_listed", "roster.move_in_note", "roster.move_in_note_unread", "roster.sheet_unread", "roster.ledger_list_merged", "roster.ledger_list_differs", "sheet.colour_legend", "author.department", "author.other_unit",
     "unit.with_author",
-    "author.dated",
+    "author.dated", "author.honour", "author.place",
     "issue.not_adopted", "issue.not_adopted_which", "adoption.note_against_record", "link.nothing_recorded",
     "row.hidden_records",
     "link.ambiguous", "forward.repeated", "link.author_differs", "link.loose", "link.number_mismatch", "link.number_form", "link.by_seq", "link.other_year", "link.no_seq",
@@ -592,6 +611,7 @@ CHECKS: list[Check] = [
     Check("category.unknown", "submissions", "category", lambda df, ctx: _filled("category_text")(df) & df["category"].isna()),
     Check("roster.unknown_unit", "submissions", "unit", _unit_not_on_roster, needs_roster=True),
     Check("unit.variant", "submissions", "unit", _unit_variant),
+    Check("unit.elsewhere", "submissions", "unit", _unit_elsewhere),
     Check("unit.blank_below", "submissions", "unit", _unit_blank_below),
     # The 稿酬 a ledger writes (read past: the rules decide) against what the rules pay for the item.
     Check("money.written_differs", "submissions", None, lambda df, ctx: pd.Series(df.index.isin(_money_written(ctx).index), index=df.index),
@@ -752,6 +772,7 @@ def _impossible_day(text, sheet="") -> str:
 # Columns a table gains before its checks run (joins a predicate needs).
 TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
     "submissions": lambda df, ctx: df.assign(no_scope=_numbering_scope(df), unit_main=_main_units(df, ctx),
+                                             unit_elsewhere=_units_elsewhere(df, ctx),
                                              author_set=_author_sets(df), named_months=_named_months(df, ctx)),
     "adoptions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "skipped": lambda df, ctx: df.assign(adopted_column=_adopted_column(df)),
