@@ -130,6 +130,8 @@ _ENTRIES = [
     Code("adoption.unpaid", INFO, "不计稿酬", "“{value}”:该条信息的采用照常计入条数和积分,不计稿酬"),
     Code("money.written_differs", WARNING, "台账所写稿酬与按规则计算的不一致",
          "稿酬栏写的是“{value}”,{detail};稿酬按规则计算发放,台账所写的只作核对,请核实是否写错、少发或多发"),
+    Code("money.tally_differs", WARNING, "台账自己的稿酬小计、合计与各条不一致",
+         "“{value}”{detail};稿酬按规则计算发放,台账所写的合计只作核对;请核对合计是否算错或未更新,各条稿酬是否写错、漏写"),
     Code("points.written_differs", WARNING, "台账所写积分与按规则计算的不一致",
          "积分栏写的是“{value}”,{detail};积分按规则计算,台账所写的只作核对,请核实是否写错,或规则文件 points 的计分办法与本单位的是否一致"),
     Code("points.written_unread", INFO, "台账所写积分无法识别",

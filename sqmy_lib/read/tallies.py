@@ -15,8 +15,8 @@ import unicodedata
 
 from ..zh import simplified, zh_count
 from .headers import HEADER_SCAN_ROWS, HeaderWords, norm_label
-from .values import cell_text, sheet_months, year_in_text
-from .vocabulary import (SUBTOTAL_WORDS, TALLY_ADOPTED_WORDS, TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS, TALLY_SHEET_ITEM_WORDS,
+from .values import cell_text, sheet_months, written_fen, year_in_text
+from .vocabulary import (MONEY_CARRIED_WORDS, MONEY_KEYWORDS, SUBTOTAL_WORDS, TALLY_ADOPTED_WORDS, TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS, TALLY_SHEET_ITEM_WORDS,
                          TALLY_SHEET_PART_WORDS)
 
 # A count in digits or Chinese numerals (4条, 共十二条, 合计：二十条); not an ordinal (第三条).
@@ -108,6 +108,66 @@ def adopted_count(row: list) -> tuple[int, int, str] | None:
             n = None if after is None or part != text else _number(row[after])
             return None if n is None else (after, n, f"{text} {cell_text(row[after]).strip()}")
     return None
+
+
+# An amount of money as a tally writes it: 1,250.00, ¥1250, 1250元, 壹仟贰佰伍拾元整, after a label or none
+# (稿酬合计：, 合计金额); a part of a cell split where a thousands separator is not (1,250.00 is one part).
+_MONEY_PART = re.compile(r"(?P<label>[^\d¥$零〇壹贰叁肆伍陆柒捌玖拾佰仟]*?)[:：]?(?P<amount>[¥$]?(?:\d[\d,]*(?:\.\d{1,2})?|"
+                         r"[零〇壹贰叁肆伍陆柒捌玖拾佰仟]+)(?:元整?)?)")
+_MONEY_SPLIT = re.compile(r"[\s（()）\[\]【】;；、]+|[,，](?!\d{3})")
+_MONEY_WORD = re.compile("|".join(map(re.escape, MONEY_KEYWORDS)))
+_CARRIED = re.compile("|".join(map(re.escape, MONEY_CARRIED_WORDS)))
+_CARRIED_AMOUNT = re.compile(r"[¥$]?(\d[\d,]*(?:\.\d{1,2})?)(?:元|$)")
+_TOTAL_LABEL = re.compile("|".join(map(re.escape, (*SUBTOTAL_WORDS, "共"))))
+
+
+def written_money(row: list, money_columns: list[int]) -> tuple[int, int, int, str] | None:
+    """(column, amount in fen, the amount it says was carried over from before in fen, the row's label and that
+    cell as written) of the money a tally row writes: its cell under a column of the items' money (合计 | |
+    1,250.00; ¥1,250.00; 1250元), else a cell that says a total of money (稿酬合计：1250元, 合计金额：¥1,250.00);
+    None for none, for a total beyond the sheet (累计, 全年: as ``written_count``), or for one that says an
+    amount carried over (结转, 上季度) without a figure that can be taken off it."""
+    texts = [_text(v) for v in row if type(v) is str]
+    if any(_BEYOND.search(t) for t in texts):
+        return None
+    carried = 0
+    for text in texts:
+        for part in (p for p in _MONEY_SPLIT.split(text) if _CARRIED.search(p)):
+            m = _CARRIED_AMOUNT.search(part)
+            if m is None:
+                return None
+            carried += int(written_fen(m[1]) or 0)
+    for c in [*money_columns, *range(len(row))]:
+        fen = _money_cell(row[c], c in money_columns) if c < len(row) else None
+        if fen is not None:
+            return c, fen, carried, _shown(row, c)
+    return None
+
+
+def _money_cell(value, money_column: bool) -> int | None:
+    """The amount of money a tally's cell writes: any amount under a money column, elsewhere one after the
+    words of a total and of money, or in 元 or ¥ (合计：1250元); the parts that say what was carried over aside."""
+    if type(value) in (int, float):
+        return round(value * 100) if money_column and value >= 0 else None
+    if type(value) is not str:
+        return None
+    for part in _MONEY_SPLIT.split(_text(value)):
+        m = _MONEY_PART.fullmatch(part)
+        if not part or _CARRIED.search(part) or m is None:
+            continue
+        if _money_said(m["label"], m["amount"], money_column):
+            return written_fen(m["amount"])
+    return None
+
+
+def _money_said(label: str, amount: str, money_column: bool) -> bool:
+    """Whether a part of a tally's cell is an amount of money: under a money column a bare amount or one after
+    the words of a total or of money (合计：1,250.00); elsewhere one after the words of money (稿酬1250元), or in
+    元 or ¥ bare or after the words of a total (合计：1250元, ¥1,250.00)."""
+    money, total = bool(_MONEY_WORD.search(label)), bool(_TOTAL_LABEL.search(label))
+    if money_column:
+        return not label or money or total
+    return money or (total or not label) and (amount.endswith(("元", "元整")) or amount[:1] in "¥$")
 
 
 def part_total(row: list) -> bool:
