@@ -152,6 +152,8 @@ _ENTRIES = [
          "“{value}”{detail};统计以各条信息的采用记录为准,不按小计、合计所写的数字;请核对是否漏记或多记了采用、采用情况未写明,或小计、合计未更新"),
     Code("sheet.tally_sheet_differs", WARNING, "汇总表的报送条数与各工作表计入的条数不一致",
          "汇总表中“{value}”的报送条数{detail};统计以各工作表中计入的各条信息为准,不按汇总表所写的数字;请核对汇总表是否未更新,或各工作表是否漏登、删去了行、重复或有错误"),
+    Code("sheet.tally_sheet_figure_differs", WARNING, "汇总表的采用、批示或稿酬与各工作表不一致",
+         "汇总表中“{value}”的{detail};统计和稿酬以各工作表中计入的各条信息按规则计算为准,不按汇总表所写的数字;请核对汇总表是否未更新,或各工作表是否漏记、多记了采用、批示"),
     Code("sheet.tally", INFO, "表格旁的统计表未读取", "表格右侧空列之后的“{value}”({detail})是统计表,未作为信息读取,其中的数字不计入统计"),
     Code("date.from_issue", INFO, "采用日期按同一期的日期计", "本行未写采用日期,“{value}”按{detail}计入"),
     Code("date.year_read", INFO, "未写年份的日期按上下文定年", "日期“{value}”未写年份,{detail}"),

@@ -173,3 +173,71 @@ def test_a_payment_group_with_its_date_first(tmp_path):
     ledger = sq.read_ledgers(path, year=2026)
     report = sq.validate(ledger, sq.load_rules(year=2026))
     assert [h.cell for h in findings(report, "money.written_differs")] == ["台账.xlsx!2026年!H4"]
+
+
+# A 汇总 sheet (单位 | 报送 | 采用 | 批示 | 稿酬（元）) beside the 一季度 sheet: its 报送 was compared with the items
+# (sheet.tally_sheet_differs), its 采用, 批示 and 稿酬 never. By hand over the four items above, all dated 1—3月:
+#   民盟县委: 甲 (市级), 乙 (县级) → 报送 2, 采用 2 (items and records alike), 批示 0, 稿酬 100.00 + 30.00 = 130.00
+#   民进县委: 丙 (市级, 县长批示 4月1日), 丁 (只上报) → 报送 2, 采用 1, 批示 1 (0 by 3月底),
+#             稿酬 200.00 by the year's end (100.00 by 3月底: the 批示 came in April)
+#   合计: 报送 4, 采用 3, 批示 1, 稿酬 330.00 (230.00 by 3月底)
+SUMMARY_HEAD = [["2026年第一季度各单位社情民意信息报送情况汇总"], ["单位", "报送", "采用", "批示", "稿酬（元）"]]
+
+
+def _with_summary(tmp_path, *unit_rows):
+    quarter = [["2026年第一季度社情民意信息报送采用登记表"], HEADER, *ITEMS]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"一季度": quarter, "汇总": [*SUMMARY_HEAD, *unit_rows]})
+    ledger = sq.read_ledgers(path, year=2026)
+    return path, ledger, sq.validate(ledger, sq.load_rules(year=2026))
+
+
+def test_a_summary_whose_adoptions_are_wrong_is_said(tmp_path):
+    # 民进县委 采用 2 (hand: 1), 合计 采用 4 (hand: 3): said at C4 and C5; 报送, 批示, 稿酬 agree.
+    path, ledger, report = _with_summary(tmp_path, ["民盟县委", 2, 2, 0, 130], ["民进县委", 2, 2, 1, 200],
+                                         ["合计", 4, 4, 1, 330])
+    hits = findings(report, "sheet.tally_sheet_figure_differs")
+    assert [h.cell for h in hits] == ["台账.xlsx!汇总!C4", "台账.xlsx!汇总!C5"]
+    assert "采用写的是 2 条" in hits[0].message and "被采用的是 1 条" in hits[0].message
+    assert "采用写的是 4 条" in hits[1].message and "被采用的是 3 条" in hits[1].message
+    assert not findings(report, "sheet.tally_sheet_differs")
+    assert paid(ledger, 2026) == HAND
+
+
+def test_a_summary_whose_money_and_instructions_are_wrong_is_said(tmp_path):
+    # 民盟县委 稿酬 150.00 (hand: 130.00) at E3; 民进县委 批示 2 (hand: 1, or 0 by 3月底) at D4.
+    path, ledger, report = _with_summary(tmp_path, ["民盟县委", 2, 2, 0, "150.00"], ["民进县委", 2, 1, 2, "200.00"],
+                                         ["合计", 4, 3, 1, "330.00"])
+    hits = findings(report, "sheet.tally_sheet_figure_differs")
+    assert [h.cell for h in hits] == ["台账.xlsx!汇总!E3", "台账.xlsx!汇总!D4"]
+    assert "稿酬写的是 150.00 元" in hits[0].message and "应付 130.00 元" in hits[0].message
+    assert "各工作表稿酬栏所写共 130.00 元" in hits[0].message
+    assert "批示写的是 2 件" in hits[1].message
+
+
+@pytest.mark.parametrize("rows", [
+    # as of the year's end
+    [["民盟县委", 2, 2, 0, 130], ["民进县委", 2, 1, 1, 200], ["合计", 4, 3, 1, 330]],
+    # as of 3月底, when the quarter's 汇总 was written: 丙's 批示 (4月1日) not yet, its 稿酬 100.00
+    [["民盟县委", 2, 2, 0, "130.00"], ["民进县委", 2, 1, 0, "¥100.00"], ["合计", 4, 3, 0, "230.00元"]],
+    # 稿酬 with thousands separators and 元
+    [["民盟县委", 2, 2, 0, "130元"], ["民进县委", 2, 1, 1, "200.00"], ["合计", 4, 3, 1, "￥330.00"]],
+])
+def test_an_honest_summary_is_not_said(tmp_path, rows):
+    path, ledger, report = _with_summary(tmp_path, *rows)
+    assert not findings(report, "sheet.tally_sheet_figure_differs")
+    assert not findings(report, "sheet.tally_sheet_differs")
+    assert_every_cell_accounted(path, ledger=ledger, report=report, year=2026)
+
+
+def test_a_summary_counting_adoption_records(tmp_path):
+    # 甲 adopted twice (县政协 2月5日 and 市政协 3月5日): 民盟县委 has 2 items adopted and 3 adoption records;
+    # either is what a 采用 column may mean; 4 is neither: said.
+    items = [[*ITEMS[0][:5], f"{COUNTY}；{CITY}", None, "100.00", None], *ITEMS[1:]]
+    for written, said in ((2, False), (3, False), (4, True)):
+        folder = tmp_path / str(written)
+        folder.mkdir()
+        quarter = [["2026年第一季度社情民意信息报送采用登记表"], HEADER, *items]
+        path = write_xlsx(folder / "台账.xlsx", {"一季度": quarter, "汇总": [*SUMMARY_HEAD, ["民盟县委", 2, written, 0, 130]]})
+        ledger = sq.read_ledgers(path, year=2026)
+        report = sq.validate(ledger, sq.load_rules(year=2026))
+        assert len(findings(report, "sheet.tally_sheet_figure_differs")) == int(said), written

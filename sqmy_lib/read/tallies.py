@@ -16,7 +16,8 @@ import unicodedata
 from ..zh import simplified, zh_count
 from .headers import HEADER_SCAN_ROWS, HeaderWords, norm_label
 from .values import cell_text, sheet_months, written_fen, year_in_text
-from .vocabulary import (MONEY_CARRIED_WORDS, MONEY_KEYWORDS, SUBTOTAL_WORDS, TALLY_ADOPTED_WORDS, TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS, TALLY_SHEET_ITEM_WORDS,
+from .vocabulary import (MONEY_CARRIED_WORDS, MONEY_KEYWORDS, SUBTOTAL_WORDS, TALLY_ADOPTED_WORDS, TALLY_SHEET_ADOPTED_WORDS,
+                         TALLY_SHEET_INSTRUCTED_WORDS, TALLY_SHEET_MONEY_WORDS, TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS, TALLY_SHEET_ITEM_WORDS,
                          TALLY_SHEET_PART_WORDS)
 
 # A count in digits or Chinese numerals (4条, 共十二条, 合计：二十条); not an ordinal (第三条).
@@ -185,12 +186,20 @@ def _shown(row: list, c: int) -> str:
 # A 汇总's column of the items per unit: 报送, 报送条数, 报送信息（条）, 报送数量 (as norm_label gives it).
 _ITEMS_COLUMN = re.compile(rf"(?:{'|'.join(map(re.escape, TALLY_SHEET_ITEM_WORDS))})(?:信息)?(?:条数|件数|篇数|数量|数|条|件|篇)?")
 _TOTAL = re.compile("|".join(map(re.escape, SUBTOTAL_WORDS)))
+# Its other columns per unit: the items adopted, the 批示, their money (采用条数, 批示件数, 稿酬元 as norm_label gives them).
+_COUNT_ENDING = r"(?:信息)?(?:条数|件数|篇数|次数|数量|数|条|件|篇|次)?"
+_FIGURE_COLUMNS = {
+    "adopted": re.compile(rf"(?:{'|'.join(map(re.escape, TALLY_SHEET_ADOPTED_WORDS))}){_COUNT_ENDING}"),
+    "instructed": re.compile(rf"(?:{'|'.join(map(re.escape, TALLY_SHEET_INSTRUCTED_WORDS))}){_COUNT_ENDING}"),
+    "money": re.compile(rf"(?:{'|'.join(map(re.escape, TALLY_SHEET_MONEY_WORDS))})(?:合计|总额|金额)?元?"),
+}
 
 
 def sheet_figures(name: str, rows: list[list], words: HeaderWords) -> list[tuple[int, int, str, tuple]]:
     """The items per unit a 汇总 sheet writes (单位 | 报送 | 采用 …: 民盟区委 | 3; 合计 | 8): (Excel row, the
     count's column, the unit or total as written, ("unit" or "total", count, (the year its title or name
-    says or None, the months they say or None))), for ``sheet.tally_sheet_differs``. None from a sheet whose
+    says or None, the months they say or None), what it writes under its 采用, 批示 and 稿酬 columns: ``_figures``)),
+    for ``sheet.tally_sheet_differs`` and ``sheet.tally_sheet_figure_differs``. None from a sheet whose
     labels name no one 单位 and one 报送 column, or name a person (a row per person: units repeat), or whose
     name or title says a part of the year it does not give as a quarter or a month (上半年): what it counts
     cannot be tied to the items."""
@@ -200,8 +209,20 @@ def sheet_figures(name: str, rows: list[list], words: HeaderWords) -> list[tuple
             continue
         title = " ".join(cell_text(v) for above in rows[:h] for v in above if type(v) is str)
         period = _period(name, title)
-        return _unit_counts(rows, h + 1, *columns, period) if columns and period else []
+        return _unit_counts(rows, h + 1, *columns, _figure_columns(row), period) if columns and period else []
     return []
+
+
+def _figure_columns(row: list) -> dict[str, int]:
+    """A 汇总's columns of the items adopted, the 批示 and their money (采用 | 批示 | 稿酬（元）): what → column;
+    one of a tier (市政协采用) or of a part (采用率) is none."""
+    out: dict[str, int] = {}
+    for c, v in enumerate(row):
+        label = norm_label(v) if type(v) is str else ""
+        what = next((k for k, pattern in _FIGURE_COLUMNS.items() if label and pattern.fullmatch(label)), None)
+        if what is not None:
+            out.setdefault(what, c)
+    return out
 
 
 def _summary_columns(row: list, words: HeaderWords) -> tuple[int, int] | tuple | None:
@@ -216,6 +237,24 @@ def _summary_columns(row: list, words: HeaderWords) -> tuple[int, int] | tuple |
     return (units[0], counts[0]) if len(units) == len(counts) == 1 and "author" not in fields.values() else ()
 
 
+def _figures(row: list, others: dict[str, int]) -> dict[str, tuple[int, int, str]]:
+    """What a 汇总's row writes under its columns of adoptions, 批示 and money: what → (column, the count or
+    the fen, the cell as written); a cell of neither (a formula Excel left no value for, 待统计) is left out."""
+    out = {}
+    for what, c in others.items():
+        value = row[c] if c < len(row) else None
+        if value is None or value == "" or type(value) is bool:
+            continue
+        if what == "money":
+            n = round(value * 100) if type(value) in (int, float) and value >= 0 else written_fen(cell_text(value)) \
+                if type(value) is str else None
+        else:
+            n = _number(value)
+        if n is not None:
+            out[what] = (c, n, cell_text(value).strip())
+    return out
+
+
 def _period(name: str, title: str) -> tuple | None:
     """(the year, the months) a 汇总's name or title says, each None when it says none; None for a part of
     the year no quarter or month gives (上半年, 1—5月)."""
@@ -225,9 +264,10 @@ def _period(name: str, title: str) -> tuple | None:
     return year_in_text(f"{title} {name}"), frozenset(months) if months else None
 
 
-def _unit_counts(rows: list[list], start: int, unit: int, col: int, period: tuple) -> list[tuple[int, int, str, tuple]]:
-    """Each row of a unit (or a total) and its whole-number count under the 报送 label; none when a unit
-    is written twice (not a row per unit)."""
+def _unit_counts(rows: list[list], start: int, unit: int, col: int, others: dict[str, int],
+                 period: tuple) -> list[tuple[int, int, str, tuple]]:
+    """Each row of a unit (or a total) and its whole-number count under the 报送 label, with what it writes
+    under its other columns (``_figures``); none when a unit is written twice (not a row per unit)."""
     out = []
     for r in range(start, len(rows)):
         row = rows[r]
@@ -236,6 +276,6 @@ def _unit_counts(rows: list[list], start: int, unit: int, col: int, period: tupl
         n = _number(value)
         if label and n is not None:
             kind = "total" if _TOTAL.match(_text(label)) else "unit"
-            out.append((r + 1, col, label, (kind, n, period)))
-    units = [label for _, _, label, (kind, _, _) in out if kind == "unit"]
+            out.append((r + 1, col, label, (kind, n, period, _figures(row, others))))
+    units = [label for _, _, label, (kind, *_) in out if kind == "unit"]
     return out if len(set(units)) == len(units) else []

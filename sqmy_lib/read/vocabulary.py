@@ -367,5 +367,11 @@ TALLY_ADOPTED_WORDS: tuple[str, ...] = ("采用", "被采用")
 # counts the items in (报送, 报送条数, 报送信息（条）), set against the items the workbook's sheets count per unit
 # (the check ``sheet.tally_sheet_differs``); its 采用 (items or adoptions? the office's own 编发?) is not tied.
 TALLY_SHEET_ITEM_WORDS: tuple[str, ...] = ("报送",)
+# Its columns of the items adopted (采用, 采用条数, 被采用（条）) and of the 批示 (批示, 领导批示件数, 获批示) per
+# unit, and of their money (稿酬, 稿酬（元）, 奖励金额), set against the month sheets' too (``sheet.tally_sheet_figure_differs``):
+# a count of adoptions as the items adopted or the adoption records, with or without the office's own tier.
+TALLY_SHEET_ADOPTED_WORDS: tuple[str, ...] = ("采用", "被采用", "采纳", "录用")
+TALLY_SHEET_INSTRUCTED_WORDS: tuple[str, ...] = ("批示", "领导批示", "获批示", "获领导批示", "签批")
+TALLY_SHEET_MONEY_WORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励金额", "稿酬金额", "稿费金额", "奖励")
 # Words in a 汇总's name or title that say a part of the year no quarter or month gives (上半年, 1—5月): not compared.
 TALLY_SHEET_PART_WORDS: tuple[str, ...] = ("季", "月", "半年", "旬", "周")
