@@ -365,7 +365,7 @@ MONEY_CARRIED_WORDS: tuple[str, ...] = ("结转", "结余", "上期", "上季", 
 TALLY_ADOPTED_WORDS: tuple[str, ...] = ("采用", "被采用")
 # A 汇总 sheet of units (单位 | 报送 | 采用 | 批示 | 稿酬, a row per unit and a 合计): the word of the column it
 # counts the items in (报送, 报送条数, 报送信息（条）), set against the items the workbook's sheets count per unit
-# (the check ``sheet.tally_sheet_differs``); its 采用 (items or adoptions? the office's own 编发?) is not tied.
+# (the check ``sheet.tally_sheet_differs``).
 TALLY_SHEET_ITEM_WORDS: tuple[str, ...] = ("报送",)
 # Its columns of the items adopted (采用, 采用条数, 被采用（条）) and of the 批示 (批示, 领导批示件数, 获批示) per
 # unit, and of their money (稿酬, 稿酬（元）, 奖励金额), set against the month sheets' too (``sheet.tally_sheet_figure_differs``):
