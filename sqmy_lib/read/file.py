@@ -25,7 +25,7 @@ from .safety import UnreadableFile, note_text
 from .tallies import sheet_figures
 from ..zh import column_letter as col_letter
 from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number
-from .values import cell_text, norm, norm_spaces
+from .values import cell_text, norm, norm_spaces, written_fen
 from .vocabulary import NOTE_SHEETS, QUOTA_SHEET_WORDS
 from .workbook import open_workbook
 
@@ -460,11 +460,16 @@ def _figures(data: list[list], header: list, words: HeaderWords) -> bool:
         first = cells[filled[0]]
         if type(first) is not str or whole_number(first) is not None or len(filled) < 2:
             return False
-        if not all(type(cells[j]) in (int, float) or whole_number(cells[j]) is not None for j in filled[1:]):
+        if not all(_a_figure(cells[j]) for j in filled[1:]):
             return False
         numbered.update(filled[1:])
     fields = {words.field_of(norm_label(header[j])) for j in numbered if j < len(header) and _filled(header[j])}
     return bool(data) and not fields & {"seq", "item_no", "issue_no", "date", "adopted_on"}
+
+
+def _a_figure(value) -> bool:
+    """A number in a tally's cell: 4, "4", or an amount of money written as text ("130.00", "¥1,250.00", "130元")."""
+    return type(value) in (int, float) or whole_number(value) is not None or type(value) is str and written_fen(value) is not None
 
 
 def _only(rows: list[list], tally: Tally) -> list[list]:

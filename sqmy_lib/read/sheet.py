@@ -64,7 +64,7 @@ from .values import (
     title_key,
     year_in_text,
 )
-from .tallies import adopted_count, part_total, written_count
+from .tallies import adopted_count, part_total, written_count, written_money
 from .vocabulary import (
     COAUTHOR_LABEL,
     DITTO_MARKS,
@@ -76,6 +76,7 @@ from .vocabulary import (
     NOTHING_IN_PERIOD,
     SUBTOTAL_WORDS,
     deduction_label,
+    money_amount_label,
     money_label,
     points_label,
 )
@@ -93,7 +94,8 @@ _MEASURE = re.compile("(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=Tr
                       + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))*[。.]?")
 # What else a 小计 cell holds (合计:15条, 累计报送12条, 一月小计, 截至3月31日共报送): counts, periods and
 # the words of a tally; a title that starts with such a word says something else (累计欠薪问题…).
-_TALLY = re.compile(r"[\s:：()（）\[\]【】\d一二三四五六七八九十百〇零两共计总报送采用信息条件篇项份次人名个月日号季度年上下半全本页第至止、,，.。=＝/\-]*")
+_TALLY = re.compile(r"[\s:：()（）\[\]【】\d一二三四五六七八九十百〇零两共计总报送采用信息条件篇项份次人名个月日号季度年上下半全本页第至止、,，.。=＝/\-"
+                    r"元¥￥稿酬费金额奖励]*")  # 合计：4条; 稿酬合计：1,250.00元, 合计金额 ¥1250: an amount (validate.money)
 _SUBTOTAL_WORD = re.compile("|".join(map(re.escape, sorted(SUBTOTAL_WORDS, key=len, reverse=True))))
 # A total written as 共 and a count (共5条, 共 5 篇, 共报送12条信息): 共 alone is no subtotal word (共建共享…, 共同富裕…).
 _COUNTED_TOTAL = re.compile(r"共(?:报送|采用|编发|上报|收到)?(?:信息)?[\d一二三四五六七八九十百两]+(?:条|篇|件|项|份|则)(?:信息)?")
@@ -464,19 +466,30 @@ class SheetReader:
     def _keep_tallies(self, first_row: int) -> None:
         """Each 小计/合计 row that writes a count of the items, kept on its ``skipped`` row: the count's column,
         the text, and (count or None, first row it counts as a 小计, the table's first row, whether a 小计, and
-        the count of adoptions it writes: its column, count and text, or None); the checks ``row.tally_differs``
-        and ``row.tally_adopted_differs`` set them against the items counted and their adoptions (validate.tallies)."""
+        the count of adoptions it writes: its column, count and text, or None; and when it writes an amount of
+        money, that: its column, fen, fen said carried over, text); the checks ``row.tally_differs`` and
+        ``row.tally_adopted_differs`` set them against the items counted and their adoptions (validate.tallies),
+        ``money.tally_differs`` the money against the items' 稿酬 cells and what the rules pay (validate.money)."""
         since, skipped = first_row, self.t.data["skipped"]
         counted = {self.f[f] for f in _TALLY_FIELDS if f in self.f}
+        money_columns = self._money_amount_columns()
         for r, row, k in self._tallies:
             got = written_count(row, self.f.get("title"), counted, self._record_columns)
-            adopted = adopted_count(row)
-            if got is not None or adopted is not None:
-                c, n, text = got or (adopted[0], None, adopted[2])
+            adopted, money = adopted_count(row), written_money(row, money_columns)
+            if got is not None or adopted is not None or money is not None:
+                c, n, text = got or (adopted and (adopted[0], None, adopted[2])) or (money[0], None, money[3])
                 skipped["column"][k], skipped["detail"][k] = col_letter(c), text
                 adopted = adopted and (col_letter(adopted[0]), adopted[1], adopted[2])
-                skipped["tally"][k] = (n, since, first_row, part_total(row), adopted)
+                # the money it writes, when it writes some: (its column, fen, fen carried over, its text)
+                money = () if money is None else ((col_letter(money[0]), *money[1:]),)
+                skipped["tally"][k] = (n, since, first_row, part_total(row), adopted, *money)
             since = r + 1
+
+    def _money_amount_columns(self) -> list[int]:
+        """The columns read past that write an item's whole money (稿酬（元）, 稿费发放/金额; not 市级稿酬, one
+        tier's, nor 稿费发放/日期): where a 小计/合计's amount is set against the items' (validate.money)."""
+        return [c for c, label in sorted(self.layout.ignored.items())
+                if money_amount_label(label) and self._placed(norm(label)).tier is None]
 
     def _dittos(self, data: list[list], kept: list[int]) -> None:
         """同上, 〃 in a cell is the cell above it (see ``repeat_above``): said once for the sheet
@@ -2526,7 +2539,8 @@ class SheetReader:
         ``unpaid_words``) there: the row's adoptions counted, none paid, said at that cell as in the 备注;
         a column of one tier's money (市级稿酬 | 省级稿酬) unpays that tier's adoptions only. Anything else
         written in a column of the item's whole money on its own row (200, 已发50) is kept with the item
-        (``paid_text``, ``paid_column``: the first such column filled), checked, not obeyed (validate.money)."""
+        (``paid_text``, ``paid_column``: the first such column filled that writes an amount, not 稿费发放/状态
+        or /日期: ``money_amount_label``), checked, not obeyed (validate.money)."""
         n = self.t.n["adoptions"]
         ad, items = self.t.data["adoptions"], self.t.data["submissions"]
         for c, label in self.layout.ignored.items():
@@ -2539,7 +2553,7 @@ class SheetReader:
                     for k in range(first, n):
                         ad["unpaid"][k] = ad["unpaid"][k] or tier is None or ad["tier"][k] == tier
                     self._finding("adoption.unpaid", r, c, text)
-            elif tier is None and item is not None and not items["paid_text"][item]:
+            elif tier is None and item is not None and not items["paid_text"][item] and money_amount_label(label):
                 items["paid_text"][item] = text
                 items["paid_column"][item] = col_letter(c)
 

@@ -15,8 +15,9 @@ import unicodedata
 
 from ..zh import simplified, zh_count
 from .headers import HEADER_SCAN_ROWS, HeaderWords, norm_label
-from .values import cell_text, sheet_months, year_in_text
-from .vocabulary import (SUBTOTAL_WORDS, TALLY_ADOPTED_WORDS, TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS, TALLY_SHEET_ITEM_WORDS,
+from .values import cell_text, sheet_months, written_fen, year_in_text
+from .vocabulary import (MONEY_CARRIED_WORDS, MONEY_KEYWORDS, SUBTOTAL_WORDS, TALLY_ADOPTED_WORDS, TALLY_SHEET_ADOPTED_WORDS,
+                         TALLY_SHEET_INSTRUCTED_WORDS, TALLY_SHEET_MONEY_WORDS, TALLY_BEYOND_WORDS, TALLY_OTHER_WORDS, TALLY_PART_WORDS, TALLY_SHEET_ITEM_WORDS,
                          TALLY_SHEET_PART_WORDS)
 
 # A count in digits or Chinese numerals (4条, 共十二条, 合计：二十条); not an ordinal (第三条).
@@ -110,6 +111,66 @@ def adopted_count(row: list) -> tuple[int, int, str] | None:
     return None
 
 
+# An amount of money as a tally writes it: 1,250.00, ¥1250, 1250元, 壹仟贰佰伍拾元整, after a label or none
+# (稿酬合计：, 合计金额); a part of a cell split where a thousands separator is not (1,250.00 is one part).
+_MONEY_PART = re.compile(r"(?P<label>[^\d¥$零〇壹贰叁肆伍陆柒捌玖拾佰仟]*?)[:：]?(?P<amount>[¥$]?(?:\d[\d,]*(?:\.\d{1,2})?|"
+                         r"[零〇壹贰叁肆伍陆柒捌玖拾佰仟]+)(?:元整?)?)")
+_MONEY_SPLIT = re.compile(r"[\s（()）\[\]【】;；、]+|[,，](?!\d{3})")
+_MONEY_WORD = re.compile("|".join(map(re.escape, MONEY_KEYWORDS)))
+_CARRIED = re.compile("|".join(map(re.escape, MONEY_CARRIED_WORDS)))
+_CARRIED_AMOUNT = re.compile(r"[¥$]?(\d[\d,]*(?:\.\d{1,2})?)(?:元|$)")
+_TOTAL_LABEL = re.compile("|".join(map(re.escape, (*SUBTOTAL_WORDS, "共"))))
+
+
+def written_money(row: list, money_columns: list[int]) -> tuple[int, int, int, str] | None:
+    """(column, amount in fen, the amount it says was carried over from before in fen, the row's label and that
+    cell as written) of the money a tally row writes: its cell under a column of the items' money (合计 | |
+    1,250.00; ¥1,250.00; 1250元), else a cell that says a total of money (稿酬合计：1250元, 合计金额：¥1,250.00);
+    None for none, for a total beyond the sheet (累计, 全年: as ``written_count``), or for one that says an
+    amount carried over (结转, 上季度) without a figure that can be taken off it."""
+    texts = [_text(v) for v in row if type(v) is str]
+    if any(_BEYOND.search(t) for t in texts):
+        return None
+    carried = 0
+    for text in texts:
+        for part in (p for p in _MONEY_SPLIT.split(text) if _CARRIED.search(p)):
+            m = _CARRIED_AMOUNT.search(part)
+            if m is None:
+                return None
+            carried += int(written_fen(m[1]) or 0)
+    for c in [*money_columns, *range(len(row))]:
+        fen = _money_cell(row[c], c in money_columns) if c < len(row) else None
+        if fen is not None:
+            return c, fen, carried, _shown(row, c)
+    return None
+
+
+def _money_cell(value, money_column: bool) -> int | None:
+    """The amount of money a tally's cell writes: any amount under a money column, elsewhere one after the
+    words of a total and of money, or in 元 or ¥ (合计：1250元); the parts that say what was carried over aside."""
+    if type(value) in (int, float):
+        return round(value * 100) if money_column and value >= 0 else None
+    if type(value) is not str:
+        return None
+    for part in _MONEY_SPLIT.split(_text(value)):
+        m = _MONEY_PART.fullmatch(part)
+        if not part or _CARRIED.search(part) or m is None:
+            continue
+        if _money_said(m["label"], m["amount"], money_column):
+            return written_fen(m["amount"])
+    return None
+
+
+def _money_said(label: str, amount: str, money_column: bool) -> bool:
+    """Whether a part of a tally's cell is an amount of money: under a money column a bare amount or one after
+    the words of a total or of money (合计：1,250.00); elsewhere one after the words of money (稿酬1250元), or in
+    元 or ¥ bare or after the words of a total (合计：1250元, ¥1,250.00)."""
+    money, total = bool(_MONEY_WORD.search(label)), bool(_TOTAL_LABEL.search(label))
+    if money_column:
+        return not label or money or total
+    return money or (total or not label) and (amount.endswith(("元", "元整")) or amount[:1] in "¥$")
+
+
 def part_total(row: list) -> bool:
     """A 小计 (the items since the tally above), not a 合计."""
     return any(type(v) is str and _PART.search(_text(v)) for v in row)
@@ -125,12 +186,20 @@ def _shown(row: list, c: int) -> str:
 # A 汇总's column of the items per unit: 报送, 报送条数, 报送信息（条）, 报送数量 (as norm_label gives it).
 _ITEMS_COLUMN = re.compile(rf"(?:{'|'.join(map(re.escape, TALLY_SHEET_ITEM_WORDS))})(?:信息)?(?:条数|件数|篇数|数量|数|条|件|篇)?")
 _TOTAL = re.compile("|".join(map(re.escape, SUBTOTAL_WORDS)))
+# Its other columns per unit: the items adopted, the 批示, their money (采用条数, 批示件数, 稿酬元 as norm_label gives them).
+_COUNT_ENDING = r"(?:信息)?(?:条数|件数|篇数|次数|数量|数|条|件|篇|次)?"
+_FIGURE_COLUMNS = {
+    "adopted": re.compile(rf"(?:{'|'.join(map(re.escape, TALLY_SHEET_ADOPTED_WORDS))}){_COUNT_ENDING}"),
+    "instructed": re.compile(rf"(?:{'|'.join(map(re.escape, TALLY_SHEET_INSTRUCTED_WORDS))}){_COUNT_ENDING}"),
+    "money": re.compile(rf"(?:{'|'.join(map(re.escape, TALLY_SHEET_MONEY_WORDS))})(?:合计|总额|金额)?元?"),
+}
 
 
 def sheet_figures(name: str, rows: list[list], words: HeaderWords) -> list[tuple[int, int, str, tuple]]:
     """The items per unit a 汇总 sheet writes (单位 | 报送 | 采用 …: 民盟区委 | 3; 合计 | 8): (Excel row, the
     count's column, the unit or total as written, ("unit" or "total", count, (the year its title or name
-    says or None, the months they say or None))), for ``sheet.tally_sheet_differs``. None from a sheet whose
+    says or None, the months they say or None), what it writes under its 采用, 批示 and 稿酬 columns: ``_figures``)),
+    for ``sheet.tally_sheet_differs`` and ``sheet.tally_sheet_figure_differs``. None from a sheet whose
     labels name no one 单位 and one 报送 column, or name a person (a row per person: units repeat), or whose
     name or title says a part of the year it does not give as a quarter or a month (上半年): what it counts
     cannot be tied to the items."""
@@ -140,8 +209,20 @@ def sheet_figures(name: str, rows: list[list], words: HeaderWords) -> list[tuple
             continue
         title = " ".join(cell_text(v) for above in rows[:h] for v in above if type(v) is str)
         period = _period(name, title)
-        return _unit_counts(rows, h + 1, *columns, period) if columns and period else []
+        return _unit_counts(rows, h + 1, *columns, _figure_columns(row), period) if columns and period else []
     return []
+
+
+def _figure_columns(row: list) -> dict[str, int]:
+    """A 汇总's columns of the items adopted, the 批示 and their money (采用 | 批示 | 稿酬（元）): what → column;
+    one of a tier (市政协采用) or of a part (采用率) is none."""
+    out: dict[str, int] = {}
+    for c, v in enumerate(row):
+        label = norm_label(v) if type(v) is str else ""
+        what = next((k for k, pattern in _FIGURE_COLUMNS.items() if label and pattern.fullmatch(label)), None)
+        if what is not None:
+            out.setdefault(what, c)
+    return out
 
 
 def _summary_columns(row: list, words: HeaderWords) -> tuple[int, int] | tuple | None:
@@ -156,6 +237,24 @@ def _summary_columns(row: list, words: HeaderWords) -> tuple[int, int] | tuple |
     return (units[0], counts[0]) if len(units) == len(counts) == 1 and "author" not in fields.values() else ()
 
 
+def _figures(row: list, others: dict[str, int]) -> dict[str, tuple[int, int, str]]:
+    """What a 汇总's row writes under its columns of adoptions, 批示 and money: what → (column, the count or
+    the fen, the cell as written); a cell of neither (a formula Excel left no value for, 待统计) is left out."""
+    out = {}
+    for what, c in others.items():
+        value = row[c] if c < len(row) else None
+        if value is None or value == "" or type(value) is bool:
+            continue
+        if what == "money":
+            n = round(value * 100) if type(value) in (int, float) and value >= 0 else written_fen(cell_text(value)) \
+                if type(value) is str else None
+        else:
+            n = _number(value)
+        if n is not None:
+            out[what] = (c, n, cell_text(value).strip())
+    return out
+
+
 def _period(name: str, title: str) -> tuple | None:
     """(the year, the months) a 汇总's name or title says, each None when it says none; None for a part of
     the year no quarter or month gives (上半年, 1—5月)."""
@@ -165,9 +264,10 @@ def _period(name: str, title: str) -> tuple | None:
     return year_in_text(f"{title} {name}"), frozenset(months) if months else None
 
 
-def _unit_counts(rows: list[list], start: int, unit: int, col: int, period: tuple) -> list[tuple[int, int, str, tuple]]:
-    """Each row of a unit (or a total) and its whole-number count under the 报送 label; none when a unit
-    is written twice (not a row per unit)."""
+def _unit_counts(rows: list[list], start: int, unit: int, col: int, others: dict[str, int],
+                 period: tuple) -> list[tuple[int, int, str, tuple]]:
+    """Each row of a unit (or a total) and its whole-number count under the 报送 label, with what it writes
+    under its other columns (``_figures``); none when a unit is written twice (not a row per unit)."""
     out = []
     for r in range(start, len(rows)):
         row = rows[r]
@@ -176,6 +276,6 @@ def _unit_counts(rows: list[list], start: int, unit: int, col: int, period: tupl
         n = _number(value)
         if label and n is not None:
             kind = "total" if _TOTAL.match(_text(label)) else "unit"
-            out.append((r + 1, col, label, (kind, n, period)))
-    units = [label for _, _, label, (kind, _, _) in out if kind == "unit"]
+            out.append((r + 1, col, label, (kind, n, period, _figures(row, others))))
+    units = [label for _, _, label, (kind, *_) in out if kind == "unit"]
     return out if len(set(units)) == len(units) else []

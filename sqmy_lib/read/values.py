@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..zh import simplified
 
@@ -601,3 +602,39 @@ def issues_apart(value) -> list[int] | None:
 _NUMBERS_APART = re.compile(r"\d\s+\d")
 # A 期号 written with its year before it: 2025-3, 2025.12, 2025/3, (2025)3, 〔2025〕3.
 _YEAR_AND_ISSUE = re.compile(r"^(?:(?:19|20)\d\d\s*[-.－/—]\s*|[(\[〔【](?:19|20)\d\d[)\]〕】]\s*)(\d{1,3})$")
+
+
+# What a 稿酬 cell writes besides its amount: that it was paid (已发, 已发放, 已付, 实发), ¥, 元, 整.
+_PAID_WORDS = r"(?:已发放|已发|已付|已支付|已领|实发|发放|已兑现)"
+_AMOUNT = re.compile(rf"{_PAID_WORDS}?[:：]?[¥$]?(?P<n>\d+(?:\.\d{{1,2}})?|[零〇壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千]+)"
+                     rf"(?:元整?|元)?(?:\({_PAID_WORDS}\)|{_PAID_WORDS})?")
+_DIGITS = {c: k for k, cs in enumerate(("零〇", "壹一", "贰二两", "叁三", "肆四", "伍五", "陆六", "柒七", "捌八", "玖九")) for c in cs}
+_UNITS = {"拾": 10, "十": 10, "佰": 100, "百": 100, "仟": 1000, "千": 1000}
+
+
+def written_fen(text: str) -> int | None:
+    """The amount a 稿酬 cell writes, in fen (``200`` → 20000, ``已发50`` → 5000, ``贰佰元`` → 20000);
+    None when it writes none, or more than one (``张三100 李四100``)."""
+    t = re.sub(r"[\s,，]", "", unicodedata.normalize("NFKC", str(text)))
+    m = _AMOUNT.fullmatch(t)
+    if m is None:
+        return None
+    n = m["n"]
+    if n[0].isdigit():
+        return int(Decimal(n) * 100)
+    yuan = chinese_number(n)
+    return None if yuan is None else yuan * 100
+
+
+def chinese_number(text: str) -> int | None:
+    """贰佰伍拾 → 250, 一百 → 100, 五十 → 50, 拾 → 10; None for a text that is no whole number."""
+    total, digit = 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)

@@ -180,6 +180,18 @@ def money_label(label: str) -> bool:
     return any(k in label for k in MONEY_KEYWORDS) and not label.endswith(SCORE_ENDINGS)
 
 
+# Of a money group's columns (稿费发放 over 状态 | 金额 | 日期; 稿酬发放日期, 稿费领取人), those that write something
+# about the payment, not its amount: the 金额 beside them is the amount written, checked (validate.money).
+MONEY_ASIDE_ENDINGS: tuple[str, ...] = ("状态", "日期", "时间", "领取人", "签收", "签字", "签名", "经办人", "经手人", "备注",
+                                        "是否发放", "发放与否")
+
+
+def money_amount_label(label: str) -> bool:
+    """Whether a column of money (``money_label``) writes an amount (稿酬（元）, 稿费发放/金额), not what
+    else a payment has (稿费发放/状态, 稿费发放/日期: ``MONEY_ASIDE_ENDINGS``)."""
+    return money_label(label) and not label.endswith(MONEY_ASIDE_ENDINGS)
+
+
 # Of the columns read past, a hand-kept 积分 of the item (积分, 得分, 分值): what it writes is checked against
 # the points the rules give the row (validate.points), never obeyed; not a part of it (采用分: SCORE_ENDINGS),
 # a running or grand total (累计积分, 总分), nor points taken off (DEDUCTION_KEYWORDS).
@@ -344,12 +356,22 @@ TALLY_OTHER_WORDS: tuple[str, ...] = ("采用", "采纳", "批示", "编发", "�
                                       "奖励", "积分", "得分", "分值", "办结", "落实", "反馈", "人数", "作者")
 TALLY_BEYOND_WORDS: tuple[str, ...] = ("累计", "截至", "截止", "全年", "年度", "以来")
 TALLY_PART_WORDS: tuple[str, ...] = ("小计",)
+# A 小计/合计's amount of money (合计 | | 1,250.00 under the 稿酬 column, 稿酬合计：1250元) is set against the
+# 稿酬 cells above it and what the rules pay for those items (``money.tally_differs``); an amount it says was
+# carried over from before (含上季度结转200元) is no part of those, and is taken off what it writes first.
+MONEY_CARRIED_WORDS: tuple[str, ...] = ("结转", "结余", "上期", "上季", "上月", "上年", "往期", "前期", "以前", "之前", "历年")
 # The words of a tally row's count of adoptions (小计 | 4条 | 采用2条, 采用 | 2, 其中采用：二条), set against the
 # adoptions of the items it counts (``row.tally_adopted_differs``); one of a tier or body (市政协采用2条) is not.
 TALLY_ADOPTED_WORDS: tuple[str, ...] = ("采用", "被采用")
 # A 汇总 sheet of units (单位 | 报送 | 采用 | 批示 | 稿酬, a row per unit and a 合计): the word of the column it
 # counts the items in (报送, 报送条数, 报送信息（条）), set against the items the workbook's sheets count per unit
-# (the check ``sheet.tally_sheet_differs``); its 采用 (items or adoptions? the office's own 编发?) is not tied.
+# (the check ``sheet.tally_sheet_differs``).
 TALLY_SHEET_ITEM_WORDS: tuple[str, ...] = ("报送",)
+# Its columns of the items adopted (采用, 采用条数, 被采用（条）) and of the 批示 (批示, 领导批示件数, 获批示) per
+# unit, and of their money (稿酬, 稿酬（元）, 奖励金额), set against the month sheets' too (``sheet.tally_sheet_figure_differs``):
+# a count of adoptions as the items adopted or the adoption records, with or without the office's own tier.
+TALLY_SHEET_ADOPTED_WORDS: tuple[str, ...] = ("采用", "被采用", "采纳", "录用")
+TALLY_SHEET_INSTRUCTED_WORDS: tuple[str, ...] = ("批示", "领导批示", "获批示", "获领导批示", "签批")
+TALLY_SHEET_MONEY_WORDS: tuple[str, ...] = ("稿酬", "稿费", "奖金", "奖励金额", "稿酬金额", "稿费金额", "奖励")
 # Words in a 汇总's name or title that say a part of the year no quarter or month gives (上半年, 1—5月): not compared.
 TALLY_SHEET_PART_WORDS: tuple[str, ...] = ("季", "月", "半年", "旬", "周")

@@ -545,6 +545,32 @@ def _sheet_tallies_differ(ctx: Context) -> pd.Series:
     return ctx.memo["sheet_tallies"]
 
 
+def _sheet_figures_differ(ctx: Context) -> pd.Series:
+    """Per 汇总 row (``skipped`` of reason ``tally_sheet``) whose 采用, 批示 or 稿酬 is none of what it may mean
+    over the unit's items (validate.tallies): (the column, the message's detail); worked out once per validation."""
+    if "sheet_figures" not in ctx.memo:
+        from .tallies import sheet_figures_differ
+
+        ctx.memo["sheet_figures"] = sheet_figures_differ(ctx.ledger, ctx.rules, ctx.today)
+    return ctx.memo["sheet_figures"]
+
+
+def _money_column(df: pd.DataFrame) -> pd.Series:
+    from .money import money_column
+
+    return money_column(df)
+
+
+def _money_totals(ctx: Context) -> pd.Series:
+    """Per 小计/合计 row (``skipped``) whose amount of money is neither the 稿酬 cells of its rows nor what the
+    rules pay for their items (validate.money): (its text, the message's detail); worked out once per validation."""
+    if "money_totals" not in ctx.memo:
+        from .money import totals_differ
+
+        ctx.memo["money_totals"] = totals_differ(ctx.ledger, ctx.rules, ctx.today)
+    return ctx.memo["money_totals"]
+
+
 def _adopted_column(df: pd.DataFrame) -> pd.Series:
     from .tallies import adopted_column
 
@@ -626,9 +652,15 @@ CHECKS: list[Check] = [
     # A 小计/合计's count of adoptions (采用2条) against the adoptions of the items counted in its rows.
     Check("row.tally_adopted_differs", "skipped", None,
           lambda df, ctx: pd.Series(df.index.isin(_adopted_differ(ctx).index), index=df.index), column_from="adopted_column"),
+    # A 小计/合计's amount of money against the 稿酬 cells above it and what the rules pay for those items.
+    Check("money.tally_differs", "skipped", None,
+          lambda df, ctx: pd.Series(df.index.isin(_money_totals(ctx).index), index=df.index), column_from="money_column"),
     # A 汇总 sheet's items per unit against the items its workbook's sheets count for the unit.
     Check("sheet.tally_sheet_differs", "skipped", None,
           lambda df, ctx: pd.Series(df.index.isin(_sheet_tallies_differ(ctx).index), index=df.index)),
+    # A 汇总 sheet's 采用, 批示 and 稿酬 per unit against the workbook's sheets' for the unit.
+    Check("sheet.tally_sheet_figure_differs", "skipped", None,
+          lambda df, ctx: pd.Series(df.index.isin(_sheet_figures_differ(ctx).index), index=df.index), column_from="figure_column"),
     # -- authors (each points at the item's author cell)
     Check("roster.unknown_person", "authors", "author", _not_on_roster, needs_roster=True),
     Check("author.surname_only", "authors", "author", _surname_and_title),
@@ -742,6 +774,10 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
                                   "detail": WithContext(lambda df, ctx: _adopted_differ(ctx).reindex(df.index).str[1])},
     "sheet.tally_sheet_differs": {"value": EachRow(lambda df: df["detail"]),
                                   "detail": WithContext(lambda df, ctx: _sheet_tallies_differ(ctx).reindex(df.index))},
+    "money.tally_differs": {"value": WithContext(lambda df, ctx: _money_totals(ctx).reindex(df.index).str[0]),
+                            "detail": WithContext(lambda df, ctx: _money_totals(ctx).reindex(df.index).str[1])},
+    "sheet.tally_sheet_figure_differs": {"value": EachRow(lambda df: df["detail"]),
+                                         "detail": WithContext(lambda df, ctx: _sheet_figures_differ(ctx).reindex(df.index).str[1])},
     "money.written_differs": {"value": EachRow(lambda df: df["paid_text"]),
                               "detail": WithContext(lambda df, ctx: _money_written(ctx).reindex(df.index))},
 }
@@ -775,7 +811,8 @@ TABLE_PREP: dict[str, Callable[[pd.DataFrame, Context], pd.DataFrame]] = {
                                              unit_elsewhere=_units_elsewhere(df, ctx),
                                              author_set=_author_sets(df), named_months=_named_months(df, ctx)),
     "adoptions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
-    "skipped": lambda df, ctx: df.assign(adopted_column=_adopted_column(df)),
+    "skipped": lambda df, ctx: df.assign(adopted_column=_adopted_column(df), money_column=_money_column(df),
+                                         figure_column=_sheet_figures_differ(ctx).reindex(df.index).str[0]),
     "instructions": lambda df, ctx: df.assign(item_date=_item_dates(df, ctx)),
     "authors": lambda df, ctx: df.drop(columns=["office"]).merge(
         ctx.ledger.submissions[["item", "src", "file", "sheet", "row", "office"]], on="item", how="left"

@@ -6,53 +6,22 @@ rules. What it writes for an item (``paid_text``: ``200``, ``200元``, ``200.00`
 payees together, every tier and 批示 by the end of the year validated (its rules' year), 补差 of
 later tiers in it included, each year at its own rates. Where they differ, a warning at that cell names both; the written
 amount is checked, never obeyed. A cell that writes no amount (``已发``, ``待发``) is not compared.
+
+A 小计/合计 row's amount (``合计 | | 1,250.00`` under the 稿酬 column, ``稿酬合计：1250元``: read.tallies.written_money)
+is set, to the fen, against the 稿酬 cells written in the rows it totals and against what the rules pay for
+those items (the check ``money.tally_differs``): the rows since the tally above it or the table's, for a 合计
+the workbook's sheets before it too; an amount it says was carried over from before (含上季度结转200元) is
+taken off first. Where it is neither, a warning at its cell names what it writes and both sums.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
-from decimal import Decimal
 
 import pandas as pd
 
+from ..read.values import written_fen
 from ..records import Ledger
 from ..rules import Rules
-
-# What a 稿酬 cell writes besides its amount: that it was paid (已发, 已发放, 已付, 实发), ¥, 元, 整.
-_PAID_WORDS = r"(?:已发放|已发|已付|已支付|已领|实发|发放|已兑现)"
-_AMOUNT = re.compile(rf"{_PAID_WORDS}?[:：]?[¥$]?(?P<n>\d+(?:\.\d{{1,2}})?|[零〇壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千]+)"
-                     rf"(?:元整?|元)?(?:\({_PAID_WORDS}\)|{_PAID_WORDS})?")
-_DIGITS = {c: k for k, cs in enumerate(("零〇", "壹一", "贰二两", "叁三", "肆四", "伍五", "陆六", "柒七", "捌八", "玖九")) for c in cs}
-_UNITS = {"拾": 10, "十": 10, "佰": 100, "百": 100, "仟": 1000, "千": 1000}
-
-
-def written_fen(text: str) -> int | None:
-    """The amount a 稿酬 cell writes, in fen (``200`` → 20000, ``已发50`` → 5000, ``贰佰元`` → 20000);
-    None when it writes none, or more than one (``张三100 李四100``)."""
-    t = re.sub(r"[\s,，]", "", unicodedata.normalize("NFKC", str(text)))
-    m = _AMOUNT.fullmatch(t)
-    if m is None:
-        return None
-    n = m["n"]
-    if n[0].isdigit():
-        return int(Decimal(n) * 100)
-    yuan = _chinese_number(n)
-    return None if yuan is None else yuan * 100
-
-
-def _chinese_number(text: str) -> int | None:
-    """贰佰伍拾 → 250, 一百 → 100, 五十 → 50, 拾 → 10; None for a text that is no whole number."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _UNITS:
-            total += (1 if digit is None else digit) * _UNITS[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
 
 
 def written_differs(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
@@ -72,8 +41,7 @@ def written_differs(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
     if fen.empty:
         return pd.Series(dtype=object)
     end, last_end = pd.Timestamp(year, 12, 31), pd.Timestamp(year - 1, 12, 31)
-    paid = c.adoptions[c.adoptions["paid"]]
-    owed = paid_by(c, paid, end, year) if len(paid) else pd.Series(dtype="int64")
+    paid, owed = _owed(c, year)
     before = paid_by(c, paid, last_end, year) if (paid["when"] <= last_end).any() else pd.Series(dtype="int64")
     worth = item_values(c, paid[paid["when"] <= end], end)
     out = {}
@@ -87,6 +55,75 @@ def written_differs(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
             basis += f";其中{year - 1}年底前已付{yuan(earlier)}元,{year}年补差{yuan(due - earlier)}元"
         out[k] = f"即{yuan(int(written))}元,按规则本条信息应付{yuan(due)}元({basis})"
     return pd.Series(out, dtype=object)
+
+
+def _owed(c, year: int) -> tuple[pd.DataFrame, pd.Series]:
+    """The adoptions paid, and the fen the rules pay per item (index) by the end of ``year``."""
+    from ..compute.rewards import paid_by
+
+    paid = c.adoptions[c.adoptions["paid"]]
+    return paid, paid_by(c, paid, pd.Timestamp(year, 12, 31), year) if len(paid) else pd.Series(dtype="int64")
+
+
+def money_tallies(skipped: pd.DataFrame) -> pd.DataFrame:
+    """The 小计/合计 rows that write an amount of money (合计 | 1,250.00; 稿酬合计：1250元)."""
+    if skipped.empty or "tally" not in skipped:
+        return skipped.iloc[:0]
+    return skipped[(skipped["reason"] != "tally_sheet") & skipped["tally"].map(lambda t: isinstance(t, tuple) and len(t) > 5)]
+
+
+def money_column(skipped: pd.DataFrame) -> pd.Series:
+    """Per ``skipped`` row, the column of the amount of money its tally writes (None for none)."""
+    return skipped["tally"].map(lambda t: t[5][0] if isinstance(t, tuple) and len(t) > 5 else None) \
+        if "tally" in skipped else pd.Series(None, index=skipped.index, dtype=object)
+
+
+def totals_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
+    """Per ``skipped`` row of a 小计/合计 whose amount of money (less what it says was carried over) is
+    neither the 稿酬 cells written in the rows it totals nor what the rules pay for those items, to the
+    fen: (its text, the message's detail)."""
+    tallies = money_tallies(ledger.skipped)
+    if tallies.empty:
+        return pd.Series(dtype=object)
+    from ..compute.counted import counted
+    from ..compute.rewards import yuan
+
+    c = counted(ledger, rules, today)
+    _, owed = _owed(c, int(rules.year or ledger.year or today.year))
+    subs = ledger.submissions
+    rows = pd.DataFrame({"src": subs["src"], "row": subs["row"], "file": subs["file"],
+                         "written": subs["paid_text"].map(written_fen).fillna(0).astype("int64"),
+                         "item": subs["item"].where(subs["item"].isin(c.submissions["item"]))})
+    out = {}
+    for k, file, src, row, (_, since, first, part, _, (_, fen, carried, text)) in zip(
+            tallies.index, tallies["file"], tallies["src"], tallies["row"], tallies["tally"]):
+        spans = _spans(rows, (file, src), row, (since, first), part)
+        sums = {(int(s["written"].sum()), _rules_sum(s, owed)) for s in spans}
+        if not {fen, fen - carried} & {x for pair in sums for x in pair}:
+            span = spans[0 if part else 1]
+            written, due = int(span["written"].sum()), _rules_sum(span, owed)
+            lo = since if part else first
+            where = f"第{lo}—{row - 1}行" if row - 1 > lo else f"第{lo}行"
+            less = f"(已减去所写结转的{yuan(carried)}元)" if carried else ""
+            out[k] = (text, f"即{yuan(fen - carried)}元{less},{where}各条信息稿酬栏所写共{yuan(written)}元,"
+                            f"按规则这些信息应付{yuan(due)}元")
+    return pd.Series(out, dtype=object)
+
+
+def _spans(rows: pd.DataFrame, where: tuple, row: int, starts: tuple[int, int], part: bool) -> list[pd.DataFrame]:
+    """The item rows a tally on sheet ``where`` (file, src) may total: those since the tally above it, the
+    table's, and for a 合计 (under the last month's sheet) the workbook's sheets before it with the table's."""
+    file, src = where
+    mine = rows[rows["src"] == src]
+    spans = [mine[(mine["row"] >= lo) & (mine["row"] < row)] for lo in starts]
+    if not part:
+        spans.append(pd.concat([rows[(rows["file"] == file) & (rows["src"] < src)], spans[1]]))
+    return spans
+
+
+def _rules_sum(span: pd.DataFrame, owed: pd.Series) -> int:
+    """The fen the rules pay for the items of ``span`` (each once; rows left out for an error pay none)."""
+    return int(sum(int(owed.get(item, 0)) for item in span["item"].dropna().unique()))
 
 
 def _basis(worth: pd.DataFrame, item) -> str:

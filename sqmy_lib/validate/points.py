@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..records import Ledger
 from ..rules import Rules
-from .money import _chinese_number
+from ..read.values import chinese_number as _chinese_number
 
 _POINTS = re.compile(r"(?:计|得|积)?(?P<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:分|积分)?")
 

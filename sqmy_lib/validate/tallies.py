@@ -164,30 +164,155 @@ def sheet_tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Ser
     key = lambda u: unit_key(u, places, aliases) if u else ""
     out = {}
     for (file, _), figures in skipped[skipped["reason"] == "tally_sheet"].groupby(["file", "src"]):
-        mine = subs[subs["file"] == file]
         year, months = figures["tally"].iloc[0][2]
-        if len(mine) and (year or months):
-            inside = (mine["date"].dt.year == year) if year else pd.Series(True, index=mine.index)
-            inside &= mine["date"].dt.month.isin(months) if months else True
-            mine = mine[inside | (mine["error"] & mine["date"].isna())]
+        mine = _in_period(subs[subs["file"] == file], year, months)
         counted = mine.loc[~mine["error"], "unit"].map(key).value_counts().to_dict()
         written = mine["unit"].map(key).value_counts().to_dict()
         out.update(_figures_differ(figures, key, counted, written, _months_said(months)))
     return pd.Series(out, dtype=object)
 
 
+def _in_period(mine: pd.DataFrame, year, months) -> pd.DataFrame:
+    """The items of a 汇总's workbook (with their ``error``) dated in the year and months it says (all when it
+    says none); a row left out for an error with no date is kept among those written."""
+    if len(mine) and (year or months):
+        inside = (mine["date"].dt.year == year) if year else pd.Series(True, index=mine.index)
+        inside &= mine["date"].dt.month.isin(months) if months else True
+        mine = mine[inside | (mine["error"] & mine["date"].isna())]
+    return mine
+
+
+def sheet_figures_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
+    """Per ``skipped`` row of a 汇总's unit (or 合计) whose 采用, 批示 or 稿酬 is none of what it may mean over the
+    items its workbook's sheets count for the unit in the period its title or name says (as
+    ``sheet_tallies_differ`` takes them): (the column of the first that differs, the message's detail).
+    采用: the items adopted or the adoption records, with or without the office's own tier; 批示: the items
+    instructed or the 批示; 稿酬: the fen the rules pay for the items or the 稿酬 cells written for them."""
+    skipped = ledger.skipped
+    figures = skipped[(skipped["reason"] == "tally_sheet")
+                      & skipped["tally"].map(lambda t: isinstance(t, tuple) and len(t) > 3 and bool(t[3]))]
+    if figures.empty:
+        return pd.Series(dtype=object)
+    from ..read.attribute import office_places, unit_aliases, unit_key
+
+    places, aliases = office_places(rules), unit_aliases(rules)
+    key = lambda u: unit_key(u, places, aliases) if u else ""
+    subs = ledger.submissions.assign(error=_error_mask(ledger, rules, today))
+    subs = subs.assign(unit_key=subs["unit"].map(key))
+    readings = _FigureReadings(ledger, rules, today)
+    out = {}
+    for (file, _), group in figures.groupby(["file", "src"]):
+        year, months = group["tally"].iloc[0][2]
+        mine = _in_period(subs[subs["file"] == file], year, months)
+        end = _period_end(year or int(rules.year or ledger.year or today.year), months)
+        out.update(_sheet_rows_differ(group, mine, key, lambda items, said: readings.differ(items, said, months, end)))
+    return pd.Series(out, dtype=object)
+
+
+def _sheet_rows_differ(group: pd.DataFrame, mine: pd.DataFrame, key, differ) -> dict:
+    """A 汇总's rows whose figures ``differ`` over their unit's items (a 合计: the listed units', or every
+    unit's of the workbook); none for a unit no item names, nor then the 合计."""
+    written = set(mine["unit_key"])
+    listed = {key(label) for label, t in zip(group["detail"], group["tally"]) if t[0] == "unit"}
+    out = {}
+    for k, label, (kind, _, _, said) in zip(group.index, group["detail"], group["tally"]):
+        units = {key(label)} if kind == "unit" else listed if listed <= written else set()
+        if not units or not units <= written:
+            continue
+        got = differ(mine[mine["unit_key"].isin(units)], said)
+        if got and (kind == "unit" or differ(mine, said)):
+            out[k] = got
+    return out
+
+
+class _FigureReadings:
+    """What a 汇总's 采用, 批示 and 稿酬 may mean over some items of the ledger: each figure as of the year's
+    end or of the end of the months it says (a quarter's 汇总 written then: a later adoption or 批示 not yet)."""
+
+    def __init__(self, ledger: Ledger, rules: Rules, today: dt.date):
+        from ..compute.counted import counted
+        from .engine import error_rows
+        from .money import _owed
+
+        errors = error_rows(ledger, rules, today)
+        adoptions, instructions = (_without(getattr(ledger, t), errors.get(t)) for t in ("adoptions", "instructions"))
+        self.adoptions = adoptions[adoptions["tier"].notna()][["item", "tier", "date"]]
+        self.instructions = instructions[["item", "date"]]
+        self.own = rules.own_tier
+        self.c, self.year = counted(ledger, rules, today), int(rules.year or ledger.year or today.year)
+        self.paid, self.owed = _owed(self.c, self.year)
+
+    def differ(self, items: pd.DataFrame, said: dict, months, end: pd.Timestamp) -> tuple[str, str] | None:
+        """(the column letter of the first figure that differs, the message's detail), or None."""
+        from ..compute.rewards import yuan
+        from ..zh import column_letter
+
+        checks = {"adopted": self._adopted, "instructed": self._instructed, "money": self._money}
+        bad = []
+        for what, (c, n, _) in said.items():
+            accepted, detail = checks[what](items, end, _months_said(months))
+            if n not in accepted:
+                bad.append((c, detail.format(n=yuan(n) if what == "money" else n)))
+        return (column_letter(bad[0][0]), ";".join(d for _, d in bad)) if bad else None
+
+    def _adopted(self, items: pd.DataFrame, end: pd.Timestamp, months: str) -> tuple[set, str]:
+        """The items adopted or the adoption records, with or without the office's own tier and the rows left
+        out for an error, by the year's end or by ``end``."""
+        pairs = list(zip(items["item"], items["error"]))
+        accepted = set()
+        for adoptions in (self.adoptions, self.adoptions[~(self.adoptions["date"] > end)]):
+            tiers = adoptions.groupby("item")["tier"].agg(list).to_dict()
+            accepted |= {x for e in (False, True) for x in _adoption_readings(pairs, tiers, self.own, e)}
+        adopted, records, *_ = _adoption_readings(pairs, self.adoptions.groupby("item")["tier"].agg(list).to_dict(), self.own, False)
+        return accepted, (f"采用写的是 {{n}} 条,本工作簿各工作表{months}计入统计的信息中被采用的是 {adopted} 条"
+                          f"(采用记录 {records} 次)")
+
+    def _instructed(self, items: pd.DataFrame, end: pd.Timestamp, months: str) -> tuple[set, str]:
+        """The items instructed or the 批示, by the year's end or by ``end``."""
+        given = self.instructions[self.instructions["item"].isin(set(items.loc[~items["error"], "item"]))]
+        by_end = given[~(given["date"] > end)]
+        accepted = {given["item"].nunique(), len(given), by_end["item"].nunique(), len(by_end)}
+        return accepted, (f"批示写的是 {{n}} 件,本工作簿各工作表{months}计入统计的信息中有批示的是 {given['item'].nunique()} 条"
+                          f"(批示 {len(given)} 件)")
+
+    def _money(self, items: pd.DataFrame, end: pd.Timestamp, months: str) -> tuple[set, str]:
+        """The fen the rules pay for the items by the year's end or by ``end``, or the 稿酬 cells written for them."""
+        from ..compute.rewards import paid_by, yuan
+        from ..read.values import written_fen
+
+        kept = list(set(items.loc[~items["error"], "item"]))
+        due = sum(int(self.owed.get(item, 0)) for item in kept)
+        by_end = paid_by(self.c, self.paid, end, self.year) if len(self.paid) else pd.Series(dtype="int64")
+        due_then = int(by_end.reindex(kept).fillna(0).sum())
+        fen = items["paid_text"].map(written_fen)
+        cells = int(fen.fillna(0).sum())
+        then = f"(至{end.month}月底 {yuan(due_then)} 元)" if due_then != due else ""
+        also = f"(各工作表稿酬栏所写共 {yuan(cells)} 元)" if fen.notna().any() else ""
+        return {due, due_then, cells}, f"稿酬写的是 {{n}} 元,{months}这些信息按规则应付 {yuan(due)} 元{then}{also}"
+
+
+def _period_end(year: int, months) -> pd.Timestamp:
+    """The last day of the months a 汇总 says (of its year when it says none)."""
+    return pd.Timestamp(year, max(months), 1) + pd.offsets.MonthEnd(0) if months else pd.Timestamp(year, 12, 31)
+
+
+def _without(table: pd.DataFrame, errors) -> pd.DataFrame:
+    """A table's records but those left out for an error."""
+    return table if errors is None else table[~table.index.isin(errors.index)]
+
+
 def _figures_differ(figures: pd.DataFrame, key, counted: dict, written: dict, said: str) -> dict:
     """A 汇总's rows whose count is neither the items counted for its unit (or the units it lists, for
     its 合计) nor the rows written for them; none for a unit no item names, nor then the 合计."""
     out, listed, tied = {}, set(), True
-    for k, label, (kind, n, _) in zip(figures.index, figures["detail"], figures["tally"]):
+    for k, label, (kind, n, *_) in zip(figures.index, figures["detail"], figures["tally"]):
         if kind == "unit":
             unit = key(label)
             listed.add(unit)
             tied &= unit in written
             if unit in written and n not in (counted.get(unit, 0), written[unit]):
                 out[k] = f"写的是 {n} 条,本工作簿各工作表{said}计入统计的该单位信息是 {counted.get(unit, 0)} 条"
-    for k, label, (kind, n, _) in zip(figures.index, figures["detail"], figures["tally"]):
+    for k, label, (kind, n, *_) in zip(figures.index, figures["detail"], figures["tally"]):
         if kind == "total" and tied and listed:
             sums = [sum(d.get(u, 0) for u in listed) for d in (counted, written)] + [sum(counted.values()), sum(written.values())]
             if n not in sums:
