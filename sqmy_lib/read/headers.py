@@ -94,9 +94,10 @@ class BodyColumn:
 
     @property
     def body(self) -> str:
-        """The body whatever part of its record the column holds: 市政协采用期数 and 市政协采用时间
-        are both 市政协's (one adoption when they agree)."""
-        return _RECORD_PART.sub("", self.label) or self.label
+        """The body whatever part of its record the column holds: 市政协采用 (its √), 市政协采用期数 and
+        市政协采用时间 are all 市政协's (one adoption when they agree)."""
+        name = _RECORD_PART.sub("", self.label) or self.label
+        return _RECORD_VERB.sub("", name) or name
 
 
 @dataclass
@@ -730,6 +731,9 @@ _SENT_WORDS = ("报送", "上报", "呈报")
 
 # What a body's column holds of its record, after the body's name (市政协采用期数, 省政协采用时间).
 _RECORD_PART = re.compile(r"(?:采用|编发|刊用|录用|刊发)?(?:期数|期号|期次|刊期|时间|日期)$")
+
+# The verb after a body's name in its own column (市政协采用 | 市政协采用日期: both 市政协's).
+_RECORD_VERB = re.compile(r"(?:采用|编发|刊用|录用|刊发)$")
 
 # A label naming several levels (采用情况（县/市/省）, 采用级别（县级、市级、省级）): a column of
 # text naming the body in each cell, not one body's column.

@@ -2273,13 +2273,24 @@ class SheetReader:
             self._cell(row, f) not in ("", None) for f in ("adoption", "issue_no", "adopted_on"))
 
     def _issue_and_product(self, row, r, item, ref, first: int, adoptions: int) -> None:
-        """期号 and 编发形式 belong to the row's own-tier adoption; alone they record one."""
+        """期号, 编发形式 and 编发日期 belong to the row's own-tier adoption; alone they record one."""
         issue_value = self._cell(row, "issue_no")
         if issue_value not in ("", None):
             self._issue(issue_value, r, item, ref, first, adoptions, row)
         product_value = self._cell(row, "product")
         if product_value not in ("", None):
             self._product(product_value, r, item, ref, first)
+        self._own_date_beside_bodies(row, r, item, ref, first)
+
+    def _own_date_beside_bodies(self, row, r: int, item, ref, first: int) -> None:
+        """A 编发日期 (a date column whose header names the office's own bulletin) on a row with no adoption
+        or only upper bodies' columns' (编发期数 blank, 市政协 √): the day the own bulletin carried it, an
+        adoption of its own (dated by ``_dates_of``), not the 市政协 adoption's day nor a date of nothing."""
+        rows = range(first, self.t.n["adoptions"])
+        if self._cell(row, "adopted_on") not in ("", None) and self._column_is_own(
+                "adopted_on", self.t.data["adoptions"], rows):
+            own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
+            self._adoption(item, ref, r, self.f["adopted_on"], own, Reading(ADOPTED), "date_column")
 
     def _issue(self, value, r: int, item, ref, first: int, adoptions: int, row) -> None:
         """A 期号: the issue of the row's own-tier adoption (else its first without one); alone, an
@@ -2302,13 +2313,41 @@ class SheetReader:
             if adoptions:
                 return
             issue = None  # alone: the office's own adoption, its 期号 unread
+        self._place_issue(value, r, ci, item, ref, issue, rows)
+
+    def _place_issue(self, value, r: int, ci: int, item, ref, issue, rows: range) -> None:
+        """A 期号 given to the row's adoption it belongs to (``_issue_target``); alone, the office's own
+        adoption (said: adoption.issue_only). Under a header naming the office's own bulletin (编发期数:
+        the rules' ``placement.own_words``) beside body columns (县政协 | 市政协 | 省政协, 上报市政协), it is
+        the own bulletin's issue: the row's own adoption, not the 市政协 one's; with none on the row, it
+        records one, the header saying whose, not said."""
+        t = self.t.data["adoptions"]
+        own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
+        if self._column_is_own("issue_no", t, rows):
+            self._adoption(item, ref, r, ci, own, Reading(ADOPTED, issue_no=issue), "issue_column")
+            return
         target = self._issue_target(value, r, ci, t, rows)
         if target is not None:
             t["issue_no"][target] = issue
-        elif not adoptions:
+        elif not rows:
             self._finding("adoption.issue_only", r, ci, value)
-            own = self.rules.placement.own_words[0] if self.rules.placement.own_words else "本级"
             self._adoption(item, ref, r, ci, own, Reading(ADOPTED, issue_no=issue), "issue_column")
+
+    def _names_own_bulletin(self, fld: str) -> bool:
+        """Whether the header of ``fld``'s column names the office's own bulletin (编发期数, 编发日期, 本级期号:
+        the rules' ``placement.own_words``)."""
+        # 社情民意信息采用日期 names the kind of item, not the bulletin: the genre's name is set aside first
+        label = self.layout.labels.get(self.f.get(fld), "").replace("社情民意信息", "")
+        return any(w and w in label for w in self.rules.placement.own_words)
+
+    def _column_is_own(self, fld: str, t: dict, rows: range) -> bool:
+        """Whether ``fld``'s column (a 期号 or 采用日期) is the own bulletin's record beside the row's
+        adoptions: its header names it, and those adoptions, if any, are none of its own tier and each was
+        read from a body column of the header (a 采用单位 cell's adoption keeps the 期号 or date beside it,
+        whatever the header calls it)."""
+        if not self._names_own_bulletin(fld):
+            return False
+        return all(t["origin"][k] == "tier_column" and t["tier"][k] != self.rules.own_tier for k in rows)
 
     def _issue_says_not_adopted(self, value, r: int, ci: int, rows: range) -> bool:
         """A 期号 that says in words that the item was not adopted, or not yet (退稿, 未采用, 待定: the
@@ -2605,7 +2644,7 @@ class SheetReader:
             if c is None or value == "" or value is None:
                 continue
             t = self.t.data[table]
-            rows = range(first, self.t.n[table])
+            rows = self._own_rows(fld, t, range(first, self.t.n[table]))
             if not rows:
                 self._finding("cell.orphan", r, c, value, label)
                 continue
@@ -2614,6 +2653,14 @@ class SheetReader:
                 # a day in the column dates what the text dates to its month only, or not at all
                 if not t["date"][k] or t["date_status"][k] != OK and status == OK:
                     t["date"][k], t["date_status"][k], t["date_text"][k] = ordinal, status, text
+
+    def _own_rows(self, fld: str, t: dict, rows: range):
+        """The records a date column dates: of a 编发日期 (its header naming the own bulletin), the row's
+        own-tier adoptions when it has any (市政协 √ beside it has a day of its own, or none); else all."""
+        if fld != "adopted_on" or not self._names_own_bulletin(fld):
+            return rows
+        own = [k for k in rows if t["tier"][k] == self.rules.own_tier]
+        return own or rows
 
     def _date_each(self, value, n: int) -> list[tuple[int, str, str]] | None:
         """A date cell listing one day per record of the row (``3.5；4.2`` beside two adoptions), each

@@ -731,9 +731,24 @@ class WithContext:
 
 # Extra per-row values some messages need.
 def _reference_named(df: pd.DataFrame) -> pd.Series:
-    """How a reference row names its item, as its cells write it: 编号“A12”、标题“关于…”, or only what it gives."""
+    """How a reference row names its item, as its cells write it: 编号“A12”、标题“关于…”, or only what it gives;
+    with what an 编号 of an earlier year than the record's own day tells (``_earlier_year``)."""
     parts = lambda no, title: "、".join(p for p in (f"编号“{no}”" if no else "", f"标题“{title}”" if title else "") if p)
-    return pd.Series([parts(n, t) or "未写编号和标题" for n, t in zip(df["ref_item_no"], df["ref_title"])], index=df.index, dtype=object)
+    return pd.Series([(parts(n, t) or "未写编号和标题") + _earlier_year(n, d)
+                      for n, t, d in zip(df["ref_item_no"], df["ref_title"], df["date"])], index=df.index, dtype=object)
+
+
+_YEAR_IN_NO = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _earlier_year(no, day) -> str:
+    """An 编号 naming a year before the record's day (LJ2024-098 adopted 2025年1月10日): most likely an item sent
+    in that year, adopted or instructed in this one, whose 报送台账 was not read with these. Said, never assumed."""
+    found = _YEAR_IN_NO.search(no) if isinstance(no, str) else None
+    if found is None or pd.isna(day) or int(found.group(1)) >= day.year:
+        return ""
+    year = found.group(1)
+    return f";编号中的年份是{year}年,早于{day.year}年{day.month}月{day.day}日,可能是{year}年报送的信息,请把{year}年的报送台账一并读入"
 
 
 def _unknown_leader(leader, text) -> str:
