@@ -167,3 +167,31 @@ def test_another_countys_unit_through_the_command(tmp_path):
     out = sqmy("compute", "units", folder, "--year", "2026", "--format", "json")
     rows = {r["unit"]: r for r in json.loads(out.stdout)}
     assert (rows["民革云霄县委"]["submitted"], rows["民革云霄县委"]["points"]) == (1, 4)
+
+
+def test_a_citys_counties_are_not_another_place(tmp_path):
+    # 漳州市政协's own ledger (市级 rules, place 漳州市): 东山县政协 and 民革云霄县委 are units below the city (its
+    # counties), at another level than the city's own, so nothing is said of them; 民革厦门市委 names another city (E5).
+    data = copy.deepcopy(sq.load_rules(year=2026).data)
+    data["office"].update(name="漳州市政协", full_name="政协漳州市委员会", own_tier="市级", place="漳州市", city="",
+                          province="福建省")
+    rows = [[1, "2026.3.2", "关于跨县就医报销的建议", "张一", "东山县政协", None, None],
+            [2, "2026.3.3", "关于海岛供水的建议", "张二", "民革云霄县委", None, None],
+            [3, "2026.3.4", "关于城市更新的建议", "张三", "民革厦门市委", None, None],
+            [4, "2026.3.5", "关于古城保护的建议", "张四", "民盟漳州市委", None, None]]
+    path = write_xlsx(tmp_path / "2026年社情民意台账.xlsx", {"2026年": [["漳州市政协2026年社情民意信息台账"], HEAD, *rows]})
+    _, report = assert_every_cell_accounted(path, rules=Rules(data=data, source="<测试>"), year=2026)
+    said = findings(report, "unit.elsewhere")
+    assert [(i.row, i.column) for i in said] == [(5, "E")] and "“厦门市”" in said[0].message
+
+
+def test_a_folder_naming_several_places_says_no_unit_elsewhere(tmp_path):
+    # A city's own ledger and a county's, read together with the shipped county rules (a folder a clerk points
+    # `sqmy validate` at): the ledgers name 漳州市 and 东山县, so where the office is is unknown and no unit is said
+    # to be elsewhere (东山县政协 in the city's ledger was said as another county's).
+    city = [["漳州市政协2026年社情民意信息台账"], HEAD, [1, "2026.3.2", "关于跨县就医报销的建议", "张一", "东山县政协", None, None]]
+    county = [TITLE, HEAD, [1, "2026.3.4", "关于海岛供水的建议", "张三", "民革县委", None, None]]
+    write_xlsx(tmp_path / "漳州市政协2026年台账.xlsx", {"2026年": city})
+    write_xlsx(tmp_path / "东山县政协2026年台账.xlsx", {"2026年": county})
+    report = sq.validate(sq.read_ledgers(tmp_path, year=2026))
+    assert not findings(report, "unit.elsewhere")

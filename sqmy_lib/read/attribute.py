@@ -110,13 +110,15 @@ _BEFORE_A_PLACE = ("中共", "中国")
 _NOT_IN_A_COUNTY = re.compile(r"[镇乡村]|街道|社区")
 
 
-def place_elsewhere(unit: str, places: tuple[str, ...], rules: Rules) -> str:
+def place_elsewhere(unit: str, own: tuple[str, ...], below: tuple[str, ...], rules: Rules) -> str:
     """The place a unit's name starts with (after a party's name or 中共) written with the level word that ends the
-    office's own place (县 of 东山县), when it is none of ``places`` (the office's, the offices' below, the one its
-    ledgers name): ``民革云霄县委``, ``云霄县教育局`` in 东山县政协's ledger → 云霄县, another county's unit; '' for
-    ``民革县委``, ``民革东山县委``, ``县教育局``, ``城关镇政协工委``, ``漳州市民革`` (the city's level, not the office's)."""
+    office's own place (``own``: 县 of 东山县), when it is none of its places nor of the offices ``below`` it:
+    ``民革云霄县委``, ``云霄县教育局`` in 东山县政协's ledger → 云霄县, another county's unit; '' for ``民革县委``,
+    ``民革东山县委``, ``县教育局``, ``城关镇政协工委``, ``漳州市民革`` (the city's level, not the office's), and for
+    ``东山县政协`` in a city's ledger (a county below the city, at another level than the city's own)."""
     text = simplified("".join(unicodedata.normalize("NFKC", unit).split()))
-    levels = {p[-1] for p in places if len(p) > 2 and p[-1] in "县区旗市"}
+    levels = {p[-1] for p in own if len(p) > 2 and p[-1] in "县区旗市"}
+    places = (*own, *below)
     if not levels or not any(level in text for level in levels):
         return ""
     placement = rules.data.get("placement") or {}
@@ -160,6 +162,11 @@ def places_said(ledger: Ledger) -> dict[str, str]:
     青石县 of 填报单位：青石县政协办公室), where the rules may give another: an office reading with the shipped
     rules still sees 青石县教育局 and 县教育局 as two ways of writing one unit. None for an office whose
     ledgers name several places (a city's folder of its counties' ledgers)."""
+    return {office: next(iter(places)) for office, places in places_named(ledger).items() if len(places) == 1}
+
+
+def places_named(ledger: Ledger) -> dict[str, set[str]]:
+    """office → every place name its ledgers give for it (``places_said``)."""
     sheets, subs = ledger.sheets, ledger.submissions
     if sheets.empty or subs.empty:
         return {}
@@ -170,7 +177,7 @@ def places_said(ledger: Ledger) -> dict[str, str]:
             continue
         texts = (str(filed_by or ""), str(caption or ""), Path(str(file or "")).stem)
         found.setdefault(office_of[src], set()).update(m[1] for t in texts for m in _OFFICE_PLACE.finditer(t) if len(m[1]) >= 2)
-    return {office: next(iter(places)) for office, places in found.items() if len(places) == 1}
+    return found
 
 
 class ListedUnits:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..catalog import UNREADABLE_CODES, entry
 from ..records import Ledger, place
-from ..read.attribute import office_places, person_units, place_elsewhere, places_said, told_apart, unit_aliases, unit_key
+from ..read.attribute import office_places, person_units, place_elsewhere, places_named, places_said, told_apart, unit_aliases, unit_key
 from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, authors_as_set, name_key
 from ..read.values import issue_year, month_in_text, sheet_months, year_in_text
 from ..rules import Rules
@@ -385,10 +385,12 @@ def _units_elsewhere(df: pd.DataFrame, ctx: Context) -> pd.Series:
     out = pd.Series("", index=df.index, dtype=object)
     if ctx.roster is not None and ctx.roster.unit_names - {""} or not (df["unit"].to_numpy() != "").any():
         return out
-    said = places_said(ctx.ledger)
+    named = places_named(ctx.ledger)
     below = tuple(str(b) for b in ((ctx.rules.data.get("office") or {}).get("below") or ()))
-    found = {(o, u): place_elsewhere(u, (*office_places(ctx.rules), *below, *([said[o]] if o in said else [])), ctx.rules)
-             for o, u in set(zip(df["office"], df["unit"])) if u}
+    # The office's place as its ledgers name it (填报单位：示例市政协) where they name one, else the rules'; none
+    # said where they name several (a city's own ledger read with its counties' ones: where the office is, unknown).
+    found = {(o, u): place_elsewhere(u, tuple(named.get(o) or office_places(ctx.rules)), below, ctx.rules)
+             for o, u in set(zip(df["office"], df["unit"])) if u and len(named.get(o, ())) <= 1}
     return pd.Series([found.get((o, u), "") for o, u in zip(df["office"], df["unit"])], index=df.index, dtype=object)
 
 
