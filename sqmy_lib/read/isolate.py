@@ -19,7 +19,9 @@ import gc
 import multiprocessing
 import os
 import sys
+import time
 from contextlib import contextmanager
+from contextvars import ContextVar
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
@@ -33,6 +35,27 @@ PER_MB_TIMEOUT = 30.0
 MEMORY_LIMIT = 4 << 30  # bytes of address space a reader may add (Linux); SQMY_READ_MEMORY_MB overrides
 
 _readers: dict[str, FileReader] = {}  # in a reader process: one FileReader per rules key
+# The monotonic time by which every read started in this context must be over (``read_deadline``).
+_deadline: ContextVar[float | None] = ContextVar("sqmy_read_deadline", default=None)
+
+
+class ReadDeadlinePassed(Exception):
+    """The files were not all read by the time ``read_deadline`` set (the readers are stopped)."""
+
+    def __init__(self, read: int, total: int):
+        super().__init__(f"{read}/{total}")
+        self.read, self.total = read, total
+
+
+@contextmanager
+def read_deadline(seconds: float | None):
+    """Reads started inside stop once ``seconds`` have passed, raising :class:`ReadDeadlinePassed`: a
+    schedule's time limit bounds reading hundreds of ledgers on a slow share too, not only its notebook."""
+    token = _deadline.set(time.monotonic() + seconds if seconds else None)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
 
 
 def read_one(key: str, rules: Rules, path: Path, year: int | None, as_items: bool = False) -> FileResult:
@@ -152,9 +175,11 @@ def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int
         keys.setdefault(id(rules), f"r{len(keys)}")
     context = _context()
     n = worker_count([p for p, _ in jobs], workers)
+    deadline = _deadline.get()
     if context is None:
         out = []
         for path, rules in jobs:
+            _stop_at(deadline, len(out), len(jobs))
             out.append(read_one(keys[id(rules)], rules, path, year, as_items))
             if progress:
                 progress(path)
@@ -167,8 +192,11 @@ def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int
                    for path, rules in jobs]
         for k, ((path, _), future) in enumerate(zip(jobs, futures)):
             try:
-                results[k] = future.result()
+                results[k] = future.result(timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
             except FutureTimeout:
+                if deadline is not None and time.monotonic() >= deadline:
+                    pool.stop()  # the readers still at work are killed, not waited for
+                    raise ReadDeadlinePassed(k, len(jobs)) from None
                 results[k] = _failed(path, "file.too_slow", f"读取超过 {timeout_for(path):.0f} 秒仍未完成,已跳过该文件;请用 Excel/WPS 打开后另存再试")
             except ProcessExpired as exc:
                 results[k] = _failed(path, "file.crashed", f"读取该文件时解析程序异常退出(代码 {exc.exitcode}),已跳过;文件可能已损坏,请用 Excel/WPS 打开后另存再试")
@@ -177,3 +205,8 @@ def read_isolated(jobs: list[tuple[Path, Rules]], year: int | None, workers: int
             if progress:
                 progress(path)
     return results  # type: ignore[return-value]
+
+
+def _stop_at(deadline: float | None, read: int, total: int) -> None:
+    if deadline is not None and time.monotonic() >= deadline:
+        raise ReadDeadlinePassed(read, total)

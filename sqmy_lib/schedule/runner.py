@@ -102,12 +102,20 @@ def default_runner(kind, params, out_dir, **options):
     said by it (``RunResult.left_out``), not only written in the 校验报告."""
     from ..run.pipeline import ReportFailed, produce_report
 
-    started = time.monotonic()
-    ledger, report, left_out = _read_for_run(kind, params)
-    spent, limit = time.monotonic() - started, options.get("timeout")
+    from ..read.isolate import ReadDeadlinePassed, read_deadline
+
+    started, limit = time.monotonic(), options.get("timeout")
+    # The schedule's time limit bounds the run, and reading the ledgers here, before the notebook, is
+    # part of it (a share of hundreds of ledgers on a slow network drive): the readers are stopped once it
+    # passes, and the run failed, tried again.
+    try:
+        with read_deadline(limit):
+            ledger, report, left_out = _read_for_run(kind, params)
+    except ReadDeadlinePassed as stopped:
+        raise ReportFailed(f"读取台账超时:超过日程设定的时限 {limit} 秒(timeout)时只读完 {stopped.read}/{stopped.total} 个文件",
+                           "notebook.failed") from None
+    spent = time.monotonic() - started
     if ledger is not None and limit and spent > limit:
-        # The schedule's time limit bounds the run, and reading the ledgers here, before the notebook,
-        # is part of it (a share of hundreds of ledgers on a slow network drive): failed, tried again.
         raise ReportFailed(f"读取台账超时:用时 {spent:.0f} 秒,超过日程设定的时限 {limit} 秒(timeout)", "notebook.failed")
     if ledger is not None:
         options.update(ledger=ledger, report=report)
