@@ -126,13 +126,15 @@ def zh_number(n: int) -> str:
     return (("" if tens == 1 else _ZH_DIGITS[tens]) + "十" if tens else "") + (_ZH_DIGITS[ones] if ones else "")
 
 
-_ZH_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+# The numerals and their capital forms (大写: 壹贰叁…拾佰仟, as amounts of money are written).
+_ZH_VALUES = {ch: k for k, chars in enumerate(("", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"))
+              for ch in chars}
+_ZH_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 
 
 def zh_count(text: str) -> int | None:
     """A count written in Chinese numerals as staff write one: 三 → 3, 十二 → 12, 二十 → 20, 两百 → 200,
-    一百零五 → 105; None for anything else (二三, 十十, 百)."""
+    一百零五 → 105, 贰佰伍拾 → 250; None for anything else (二三, 十十, 百)."""
     total, digit, above = 0, None, 10_000
     for ch in text:
         if ch in "零〇○":

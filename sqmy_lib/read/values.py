@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..zh import simplified
+from ..zh import simplified, zh_count
 
 # ---------------------------------------------------------------- text
 
@@ -608,8 +608,6 @@ _YEAR_AND_ISSUE = re.compile(r"^(?:(?:19|20)\d\d\s*[-.－/—]\s*|[(\[〔【](?:
 _PAID_WORDS = r"(?:已发放|已发|已付|已支付|已领|实发|发放|已兑现)"
 _AMOUNT = re.compile(rf"{_PAID_WORDS}?[:：]?[¥$]?(?P<n>\d+(?:\.\d{{1,2}})?|[零〇壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千]+)"
                      rf"(?:元整?|元)?(?:\({_PAID_WORDS}\)|{_PAID_WORDS})?")
-_DIGITS = {c: k for k, cs in enumerate(("零〇", "壹一", "贰二两", "叁三", "肆四", "伍五", "陆六", "柒七", "捌八", "玖九")) for c in cs}
-_UNITS = {"拾": 10, "十": 10, "佰": 100, "百": 100, "仟": 1000, "千": 1000}
 
 
 def written_fen(text: str) -> int | None:
@@ -622,19 +620,6 @@ def written_fen(text: str) -> int | None:
     n = m["n"]
     if n[0].isdigit():
         return int(Decimal(n) * 100)
-    yuan = chinese_number(n)
+    yuan = zh_count(n)
     return None if yuan is None else yuan * 100
 
-
-def chinese_number(text: str) -> int | None:
-    """贰佰伍拾 → 250, 一百 → 100, 五十 → 50, 拾 → 10; None for a text that is no whole number."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _UNITS:
-            total += (1 if digit is None else digit) * _UNITS[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)

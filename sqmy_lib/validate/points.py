@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..records import Ledger
 from ..rules import Rules
-from ..read.values import chinese_number as _chinese_number
+from ..zh import zh_count
 
 _POINTS = re.compile(r"(?:计|得|积)?(?P<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:分|积分)?")
 
@@ -32,7 +32,7 @@ def written_points(text: str) -> float | None:
     if m is None:
         return None
     n = m["n"]
-    return float(n) if n[0].isdigit() else _chinese_number(n)
+    return float(n) if n[0].isdigit() else zh_count(n)
 
 
 def checked(ledger: Ledger, rules: Rules, today: dt.date) -> tuple[pd.Series, pd.Series]:
