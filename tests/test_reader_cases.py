@@ -5441,6 +5441,7 @@ def test_columns_of_the_instructions_reward_or_count(tmp_path):
     assert [(i.row, i.column) for i in _codes(report, "mark.unknown")] == [(5, "F")]  # 1.5 批示: no count, no leader "1.5"
     assert [(i.code, i.column) for i in report.issues if i.code.startswith("header.")] == [
         ("header.ignored", "G"), ("header.ignored", "H")]
+    assert not _codes(report, "money.written_differs")  # 16.67 is the 批示's part, not the item's whole 100.00
     assert _paid(ledger) == {"韩甲": Decimal("200.00"), "韩乙": Decimal("100.00"), "韩丙": Decimal("100.00")}
 
 

@@ -954,12 +954,7 @@ class SheetReader:
                 counts[c] = len(filled)
                 first[c] = (kept[filled[0]], column[filled[0]])
         labelled = set(layout.labels)
-        # A column with nothing in it yet (a new year's sheet) is said as empty, not as "0 个单元格未读取".
-        for code, empty, columns in (("header.unknown", "header.unknown_empty", layout.unknown),
-                                     ("header.ignored", "header.ignored_empty", layout.ignored)):
-            for c, label in columns.items():
-                self.t.add("findings", code=code if c in counts else empty, src=src, row=header_row,
-                           column=col_letter(c), value=label, detail=str(counts.get(c, 0)))
+        self._say_columns_read_past(header_row, counts)
         if layout.filler_author is not None:
             c = layout.filler_author
             self.t.add("findings", code="header.filler_as_author", src=src, row=header_row, column=col_letter(c),
@@ -977,6 +972,30 @@ class SheetReader:
             r, v = first[c]
             self.t.add("findings", code="column.no_header", src=src, row=r, column=col_letter(c),
                        value=cell_text(v)[:30], detail=str(counts[c]))
+
+    def _say_columns_read_past(self, header_row: int, counts: dict[int, int]) -> None:
+        """Each column of an unknown header, or read past on purpose, said with how many cells it holds; one
+        whose cells are checked against what the tool works out (``_checked_columns``) said so. A column with
+        nothing in it yet (a new year's sheet) is said as empty, not as "0 个单元格未读取"."""
+        layout, checked = self.layout, self._checked_columns()
+        for code, empty, columns in (("header.unknown", "header.unknown_empty", layout.unknown),
+                                     ("header.ignored", "header.ignored_empty", layout.ignored)):
+            for c, label in columns.items():
+                said = ("header.checked", "header.checked_empty") if c in checked else (code, empty)
+                self.t.add("findings", code=said[0] if c in counts else said[1], src=self.ctx.src, row=header_row,
+                           column=col_letter(c), value=label, detail=str(counts.get(c, 0)))
+
+    def _checked_columns(self) -> set[int]:
+        """The columns read past whose every cell is checked against what the tool works out, never obeyed: on
+        a sheet of items, the first column of an item's whole 稿酬 (``_money_column``: validate.money) and the
+        first of its 积分 (``_points_columns``: validate.points). A later one is checked only where the first is
+        blank, so it is said as read past."""
+        if self.layout.kind != "submissions":
+            return set()
+        ignored = self.layout.ignored.items()
+        money = next((c for c, label in ignored if money_amount_label(label) and self._placed(norm(label)).tier is None), None)
+        points = next((c for c, label in ignored if points_label(label)), None)
+        return {c for c in (money, points) if c is not None}
 
     def _report_second_authors(self, header_row: int, counts: dict[int, int]) -> None:
         """A later column of authors whose label does not say it holds more authors (报送人 | 信息员, 作者 |

@@ -187,9 +187,10 @@ MONEY_ASIDE_ENDINGS: tuple[str, ...] = ("状态", "日期", "时间", "领取人
 
 
 def money_amount_label(label: str) -> bool:
-    """Whether a column of money (``money_label``) writes an amount (稿酬（元）, 稿费发放/金额), not what
-    else a payment has (稿费发放/状态, 稿费发放/日期: ``MONEY_ASIDE_ENDINGS``)."""
-    return money_label(label) and not label.endswith(MONEY_ASIDE_ENDINGS)
+    """Whether a column of money (``money_label``) writes an item's whole amount (稿酬（元）, 稿费发放/金额), not
+    what else a payment has (稿费发放/状态, 稿费发放/日期: ``MONEY_ASIDE_ENDINGS``) nor the 批示's part of it
+    (批示奖励 16.67 beside an adoption paid 100: not the item's whole money; 采用及批示奖励 is)."""
+    return money_label(label) and not label.endswith(MONEY_ASIDE_ENDINGS) and ("批示" not in label or "采用" in label)
 
 
 # Of the columns read past, a hand-kept 积分 of the item (积分, 得分, 分值): what it writes is checked against

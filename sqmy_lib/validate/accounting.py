@@ -44,7 +44,7 @@ _RECORD_FIELDS = {
 }
 # Findings saying a row records nothing, naming the cell that says so.
 _NOTHING_RECORDED = ("link.nothing_recorded", "instruction.follow_up_only", "instruction.is_adoption", "instruction.asked_only")
-_COLUMN_CODES = ("header.unknown", "header.unknown_empty", "header.ignored", "header.ignored_empty", "header.duplicate", "column.no_header")
+_COLUMN_CODES = ("header.unknown", "header.unknown_empty", "header.ignored", "header.ignored_empty", "header.checked", "header.checked_empty", "header.duplicate", "column.no_header")
 _ROSTER_SHEET_CODES = ("roster.ledger_list_merged", "roster.ledger_list_differs", "roster.left_no_end")
 
 
