@@ -9,6 +9,14 @@ import pytest
 import xlwt
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "whole_command: a test file of whole commands (notebook kernels, LibreOffice, a browser, the scheduler), whose "
+        "time is in those programs; CI runs it on the newest pandas only (.ci/pandas22 deselects it), the library code "
+        "it drives being tested on pandas 2.2 in process by the other files")
+
+
 def write_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
     """Write rows (None = empty) to an .xlsx with openpyxl; ``merges`` per sheet as A1 ranges.
 

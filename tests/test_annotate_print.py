@@ -19,6 +19,8 @@ from sqmy_lib.render import annotate
 from sqmy_lib.render.annotate import ISSUE_SHEET, LIST_HEADERS, libreoffice, write_annotated
 from sqmy_lib.validate.report import Issue
 
+pytestmark = pytest.mark.whole_command  # conftest.py says what it means
+
 DEMO_XLS = Path(__file__).resolve().parents[1] / "workbooks" / "demo" / "民盟县委2025年社情民意信息.xls"
 RED = "FFC7CE"
 

@@ -17,6 +17,8 @@ import pytest
 
 from sqmy_lib.run import read_figures
 
+pytestmark = pytest.mark.whole_command  # conftest.py says what it means
+
 DEMO = Path(__file__).resolve().parents[1] / "workbooks" / "demo"
 STEM = "2025年第三季度社情民意信息通报"
 

@@ -18,6 +18,8 @@ from sqmy_lib.schedule import load_schedule
 
 from conftest import write_xlsx
 
+pytestmark = pytest.mark.whole_command  # conftest.py says what it means
+
 HEADER = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况"]
 
 

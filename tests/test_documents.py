@@ -24,6 +24,8 @@ from sqmy_lib.compute.commendation import build_commendation
 from sqmy_lib.render.circular import write_circular_outputs
 from sqmy_lib.render.commendation import write_commendation_outputs
 
+pytestmark = pytest.mark.whole_command  # conftest.py says what it means
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "workbooks" / "demo"
 CITY = REPO / "workbooks" / "demo_city"

@@ -25,6 +25,8 @@ from sqmy_lib.cli.init import MUST_EDIT, MUST_MARK
 from sqmy_lib.rules.model import default_rules_path
 from sqmy_lib.run import progress
 
+pytestmark = pytest.mark.whole_command  # conftest.py says what it means
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "workbooks" / "demo"
 EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))

@@ -19,6 +19,8 @@ import pytest
 
 from conftest import write_xlsx
 
+pytestmark = pytest.mark.whole_command  # conftest.py says what it means
+
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "http://example.com"]
 LEADS = ("=", "+", "-", "@", "\t", "\r")
 HEADER = ["编号", "收稿日期", "信息标题", "作者", "单位", "采用情况", "领导批示", "批示日期", "落实情况"]

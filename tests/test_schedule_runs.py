@@ -21,6 +21,8 @@ from sqmy_lib.schedule.history import History
 
 from conftest import write_xlsx
 
+pytestmark = pytest.mark.whole_command  # conftest.py says what it means
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "workbooks" / "demo"
 Q3, Q4 = "2025年第三季度", "2025年第四季度"
