@@ -1090,7 +1090,9 @@ def test_a_unit_written_with_the_names_is_their_unit(tmp_path):
         assert list(au.loc[au["item"] == k, "written"]) == people, k
         assert subs.loc[subs["item"] == k, "unit"].item() == unit, k
     said = {i.row for i in _codes(report, "author.with_unit")}
-    assert said == set(range(2, 9))  # the seven cells read as a unit and names, each said at its cell
+    assert said == {2, 3, 4, 5, 7, 8}  # six cells read as a unit and names, each said at its cell (a warning)
+    # 张伟（民革县委）: the name, then the unit in brackets, says plainly who wrote it and where; an info.
+    assert [(i.row, i.severity) for i in _codes(report, "author.unit_in_brackets")] == [(6, "info")]
     # A 市政协 adoption is 100 yuan, shared equally by co-authors; the units written with them get nothing.
     # 张伟: three items alone and half of one (300 + 50); 刘洋 two items; 李娜 half of one.
     paid = _paid(ledger)

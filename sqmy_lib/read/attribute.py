@@ -391,7 +391,7 @@ def _put_back(ledger: Ledger, rows: pd.DataFrame, said: dict) -> None:
     ledger.authors = (pd.concat([authors, rows.astype(authors.dtypes.to_dict())], ignore_index=True)
                       .sort_values(["item", "position"], kind="stable").reset_index(drop=True))
     f = ledger.findings
-    at = f.index[(f["code"] == "author.with_unit").to_numpy()]
+    at = f.index[f["code"].isin(["author.with_unit", "author.unit_in_brackets"]).to_numpy()]
     details = {i: [u for u in f.at[i, "detail"].split("、") if name_key(u) not in said.get((f.at[i, "src"], f.at[i, "row"]), ())]
                for i in at}
     for i, left in details.items():

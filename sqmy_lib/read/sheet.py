@@ -232,6 +232,8 @@ def _starts_skip(text: str) -> bool:
 
 # What an author cell writes besides names that the reader sets aside (the cell's part), each said at the cell
 # (群众来信: a source; 集体: the unit as a whole; 王芳2025: a date; 李小 优秀信息员: an honour; 刘洋 城关镇: a place).
+# 张伟（民建临江市委）, 张伟、李娜(民革县委): names, then one bracket.
+_NAMES_THEN_BRACKET = re.compile(r"([^()]+)\(([^()]+)\)")
 _SET_ASIDE_IN_AUTHOR_CELLS = (("source", "author.source"), ("collective", "author.collective"), ("dated", "author.dated"),
                               ("honour", "author.honour"), ("place", "author.place"))
 
@@ -1404,9 +1406,10 @@ class SheetReader:
         (and is paid) for its 单位 cell's unit, as README's order says; said at the author cell (``author.other_unit``)."""
         places = office_places(self.rules)
         for (u, _), cell, r in zip(unit_cells, parsed, kept):
-            if (u and cell is not None and cell.collective and cell.unit and not cell.authors
-                    and unit_key(cell.unit, places) != unit_key(u, places)):
-                self._finding("author.other_unit", r, self.f.get("author"), cell.unit, u)
+            if u and cell is not None and cell.unit and unit_key(cell.unit, places) != unit_key(u, places):
+                # 单位 民盟市委 | 作者 张伟（民建市委）: the 单位 column counts, the other unit said
+                code = "author.other_unit" if cell.collective and not cell.authors else "author.unit_not_column"
+                self._finding(code, r, self.f.get("author"), cell.unit, u)
 
     def _unit_alone(self, u: str) -> tuple[str, str, str]:
         """(the finding's code or '', the unit, its detail) of a 单位 cell naming several units or a 身份."""
@@ -1757,13 +1760,21 @@ class SheetReader:
         if spaced := _spaced_names(cell):
             self._finding("author.name_spaced", r, ca, text, spaced)
         if cell.unit_with_names and not self._units_asked_with_authors:
-            self._finding("author.with_unit", r, ca, text, cell.unit)
+            self._finding(self._unit_with_names_code(cell, text), r, ca, text, cell.unit)
         for part, code in _SET_ASIDE_IN_AUTHOR_CELLS:  # a source, the unit as a whole, a date, an honour, a place
             if said := getattr(cell, part):
                 self._finding(code, r, ca, text, said)
         if len(cell.authors) > 1 and len(keys := [a.key for a in cell.authors]) > len(set(keys)):
             # 陈晓峰、陈晓峰: one person, counted once; a second author's name mistyped, as likely
             self._finding("author.repeated", r, ca, text, "、".join(k for k in dict.fromkeys(keys) if keys.count(k) > 1))
+
+    def _unit_with_names_code(self, cell: AuthorCell, text: str) -> str:
+        """How a unit written with the names is said: 张伟（民建临江市委）, 张伟、李娜(民革县委) is who wrote the item and
+        where they work, plainly (an info, ``author.unit_in_brackets``; a 单位 column naming another unit is
+        ``author.unit_not_column``); a unit before the names (民革县委 张伟: the unit's item, 张伟 its writer?) a warning."""
+        m = _NAMES_THEN_BRACKET.fullmatch(text.strip().replace("（", "(").replace("）", ")"))
+        plain = m is not None and m[2].strip() == cell.unit and all(a.name in m[1] for a in cell.authors)
+        return "author.unit_in_brackets" if plain else "author.with_unit"
 
     @functools.cached_property
     def _units_asked_with_authors(self) -> bool:

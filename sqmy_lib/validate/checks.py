@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import importlib
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -507,54 +508,44 @@ def _overdue_why(df: pd.DataFrame) -> pd.Series:
                       else f"按所写办理时限,到期日为{d:%Y-%m-%d},尚未到期" for d in due], index=df.index, dtype=object)
 
 
+def _worked_out(ctx: Context, module: str, function: str):
+    """What ``validate.<module>.<function>(ledger, rules, today)`` works out, once per validation (kept in
+    ``ctx.memo``): every check and message of one figure shares one pass over the ledger."""
+    key = f"{module}.{function}"
+    if key not in ctx.memo:
+        work = getattr(importlib.import_module(f".{module}", __package__), function)
+        ctx.memo[key] = work(ctx.ledger, ctx.rules, ctx.today)
+    return ctx.memo[key]
+
+
 def _money_written(ctx: Context) -> pd.Series:
     """Per item row whose 稿酬 cell writes an amount the rules do not pay (validate.money): what it
     writes against what they pay; worked out once per validation."""
-    if "money" not in ctx.memo:
-        from .money import written_differs
-
-        ctx.memo["money"] = written_differs(ctx.ledger, ctx.rules, ctx.today)
-    return ctx.memo["money"]
+    return _worked_out(ctx, "money", "written_differs")
 
 
 def _points_written(ctx: Context) -> tuple[pd.Series, pd.Series]:
     """Per item row whose 积分 cell writes points the rules do not give the row (validate.points), and
     those whose cell writes none it can read; worked out once per validation."""
-    if "points" not in ctx.memo:
-        from .points import checked
-
-        ctx.memo["points"] = checked(ctx.ledger, ctx.rules, ctx.today)
-    return ctx.memo["points"]
+    return _worked_out(ctx, "points", "checked")
 
 
 def _tallies_differ(ctx: Context) -> pd.Series:
     """Per 小计/合计 row (``skipped``) whose count of items is not what the tool counts in its rows
     (validate.tallies): the message's detail; worked out once per validation."""
-    if "tallies" not in ctx.memo:
-        from .tallies import tallies_differ
-
-        ctx.memo["tallies"] = tallies_differ(ctx.ledger, ctx.rules, ctx.today)
-    return ctx.memo["tallies"]
+    return _worked_out(ctx, "tallies", "tallies_differ")
 
 
 def _sheet_tallies_differ(ctx: Context) -> pd.Series:
     """Per 汇总 figure (``skipped`` of reason ``tally_sheet``) whose count of a unit's items is not what the
     workbook's sheets count (validate.tallies): the message's detail; worked out once per validation."""
-    if "sheet_tallies" not in ctx.memo:
-        from .tallies import sheet_tallies_differ
-
-        ctx.memo["sheet_tallies"] = sheet_tallies_differ(ctx.ledger, ctx.rules, ctx.today)
-    return ctx.memo["sheet_tallies"]
+    return _worked_out(ctx, "tallies", "sheet_tallies_differ")
 
 
 def _sheet_figures_differ(ctx: Context) -> pd.Series:
     """Per 汇总 row (``skipped`` of reason ``tally_sheet``) whose 采用, 批示 or 稿酬 is none of what it may mean
     over the unit's items (validate.tallies): (the column, the message's detail); worked out once per validation."""
-    if "sheet_figures" not in ctx.memo:
-        from .tallies import sheet_figures_differ
-
-        ctx.memo["sheet_figures"] = sheet_figures_differ(ctx.ledger, ctx.rules, ctx.today)
-    return ctx.memo["sheet_figures"]
+    return _worked_out(ctx, "tallies", "sheet_figures_differ")
 
 
 def _money_column(df: pd.DataFrame) -> pd.Series:
@@ -566,11 +557,7 @@ def _money_column(df: pd.DataFrame) -> pd.Series:
 def _money_totals(ctx: Context) -> pd.Series:
     """Per 小计/合计 row (``skipped``) whose amount of money is neither the 稿酬 cells of its rows nor what the
     rules pay for their items (validate.money): (its text, the message's detail); worked out once per validation."""
-    if "money_totals" not in ctx.memo:
-        from .money import totals_differ
-
-        ctx.memo["money_totals"] = totals_differ(ctx.ledger, ctx.rules, ctx.today)
-    return ctx.memo["money_totals"]
+    return _worked_out(ctx, "money", "totals_differ")
 
 
 def _adopted_column(df: pd.DataFrame) -> pd.Series:
@@ -582,11 +569,7 @@ def _adopted_column(df: pd.DataFrame) -> pd.Series:
 def _adopted_differ(ctx: Context) -> pd.Series:
     """Per 小计/合计 row (``skipped``) whose count of adoptions is none of what it may mean over the items
     counted in its rows (validate.tallies): (its text, the message's detail); worked out once per validation."""
-    if "tallies_adopted" not in ctx.memo:
-        from .tallies import adopted_differ
-
-        ctx.memo["tallies_adopted"] = adopted_differ(ctx.ledger, ctx.rules, ctx.today)
-    return ctx.memo["tallies_adopted"]
+    return _worked_out(ctx, "tallies", "adopted_differ")
 
 
 def _reader_check(code: str) -> Check:
@@ -602,7 +585,7 @@ READER_CODES = (
     "file.format_unsupported", "file.not_read", "input.no_files", "sheet.unrecognised", "sheet.notes", "sheet.repeats", "repeat.unique", "repeat.differs", "sheet.hidden", "sheet.hidden_records", "sheet.hidden_other_year", "sheet.year_conflict", "ledger.several_years", "sheet.dated_by_name", "sheet.unit_as_author", "sheet.unit_by_name", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored", "header.checked", "header.checked_empty", "header.filler_as_author", "header.sender_units",
     "header.duplicate", "header.second_author", "header.numbering_restarts", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "adoption.level_not_adopted", "adoption.level_code", "sheet.level_legend", "mark.flag_conflict", "forward.flag_conflict", "issue.unknown", "issue.which_adoption", "issue.several", "adoption.own_beside_forward", "sheet.quotas", "sheet.tally_sheet", "repeat.fills", "header.unknown_empty", "header.ignored_empty",
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.merged_records", "row.unit_heading", "row.body_heading", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.year_unclear", "date.from_issue", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "instruction.due_unread", "instruction.extended", "instruction.extended_unread", "sheet.no_unit", "office.other_level", "sheet.unit_from_name", "product.unknown", "role.unknown", "role.whose", "instruction.in_note",
-    "instruction.in_adoption", "instruction.asked_only", "instruction.level_differs", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.follow_up_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.void_kept", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.unit_type_missing", "roster.unit_type_no_column", "roster.role_missing", "roster.rule_names_unit", "roster.unit_change_in_note", "roster.unit_note", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.note_unread", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.quota_column", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.units_several", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.from_sector_written", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally", "instruction.second_after_comma", "instruction.unclear_second", "cell.volatile_date", "row.joint", "roster.row_hidden", "roster.sheet_hidden", "roster.left_no_end", "roster.left_listed", "roster.move_in_note", "roster.move_in_note_unread", "roster.sheet_unread", "roster.ledger_list_merged", "roster.ledger_list_differs", "sheet.colour_legend", "author.department", "author.other_unit",
+    "instruction.in_adoption", "instruction.asked_only", "instruction.level_differs", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.follow_up_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.void_kept", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.unit_type_missing", "roster.unit_type_no_column", "roster.role_missing", "roster.rule_names_unit", "roster.unit_change_in_note", "roster.unit_note", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.note_unread", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.quota_column", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.unit_in_brackets", "author.unit_not_column", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.units_several", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.from_sector_written", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally", "instruction.second_after_comma", "instruction.unclear_second", "cell.volatile_date", "row.joint", "roster.row_hidden", "roster.sheet_hidden", "roster.left_no_end", "roster.left_listed", "roster.move_in_note", "roster.move_in_note_unread", "roster.sheet_unread", "roster.ledger_list_merged", "roster.ledger_list_differs", "sheet.colour_legend", "author.department", "author.other_unit",
     "unit.with_author",
     "author.dated", "author.honour", "author.place",
     "issue.not_adopted", "issue.not_adopted_which", "adoption.note_against_record", "link.nothing_recorded",

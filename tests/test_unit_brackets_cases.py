@@ -1,0 +1,44 @@
+"""The unit in brackets after the names (张伟（民建临江市委）): how a city clerk with no 单位 column writes who wrote an
+item and where they work. It is read as the person and their unit, said as an info, not warned on every row; a
+单位 column naming another unit counts, and the author cell's unit is said there."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from conftest import assert_every_cell_accounted, findings, paid, write_xlsx
+
+TITLE = ["临江县政协2025年社情民意信息报送台账"]
+
+
+def test_names_then_their_unit_in_brackets_are_read_plainly(tmp_path):
+    rows = [TITLE, ["序号", "收稿日期", "信息标题", "作者", "市政协采用"],
+            [1, "2025-03-01", "关于甲的建议", "张伟（民建临江县委）", "√"],
+            [2, "2025-03-02", "关于乙的建议", "张伟、李娜（民建临江县委）", "√"],
+            [3, "2025-03-03", "关于丙的建议", "王芳(县教育局)", None],
+            [4, "2025-03-04", "关于丁的建议", "民建临江县委 张伟", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    subs = ledger.submissions.sort_values("item")
+    # By hand: each item is its writers', their unit the one in brackets (or before the name on row 6).
+    assert list(subs["unit"]) == ["民建临江县委", "民建临江县委", "县教育局", "民建临江县委"]
+    assert [list(ledger.authors.loc[ledger.authors["item"] == i, "written"]) for i in subs["item"]] == \
+        [["张伟"], ["张伟", "李娜"], ["王芳"], ["张伟"]]
+    # A 市政协 adoption pays 100.00 (default rules), shared by co-writers: 张伟 100 + 50, 李娜 50.
+    assert paid(ledger, 2025) == {"张伟": Decimal("150.00"), "李娜": Decimal("50.00")}
+    # Rows 3–5 write the names then the unit in brackets: plain, an info each; row 6 puts the unit first
+    # (the unit's item, 张伟 its writer?): a warning, as before.
+    assert [(i.row, i.severity) for i in findings(report, "author.unit_in_brackets")] == \
+        [(3, "info"), (4, "info"), (5, "info")]
+    assert [i.row for i in findings(report, "author.with_unit")] == [6]
+
+
+def test_a_unit_column_naming_another_unit_counts_and_the_bracket_is_said(tmp_path):
+    rows = [TITLE, ["序号", "收稿日期", "信息标题", "作者", "单位", "市政协采用"],
+            [1, "2025-03-01", "关于甲的建议", "张伟（民建临江县委）", "民建临江县委", "√"],
+            [2, "2025-03-02", "关于乙的建议", "张伟（民建临江县委）", "民盟临江县委", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    # By hand: the 单位 column is the item's unit; on row 4 it names another unit than the bracket.
+    assert list(ledger.submissions.sort_values("item")["unit"]) == ["民建临江县委", "民盟临江县委"]
+    said = findings(report, "author.unit_not_column")
+    assert [(i.row, i.severity, i.column) for i in said] == [(4, "warning", "D")]
+    assert "民建临江县委" in said[0].message and "民盟临江县委" in said[0].message
+    assert not findings(report, "author.with_unit")
