@@ -72,7 +72,9 @@ def set_aside_repeats(ledger: Ledger) -> None:
         rows = rows[rows["key"] != ""]
         for office, group in rows.groupby("office", sort=False):
             _repeats_in(group, info, dropped, findings)
-    _undated_repeats(ledger.submissions, {f["src"]: f for f in findings if f["code"] == "sheet.repeats"}, info, dropped)
+    repeats = {f["src"]: f for f in findings if f["code"] == "sheet.repeats"}
+    _undated_repeats(ledger.submissions, repeats, info, dropped)
+    _numbered_repeats(ledger, repeats, dropped, findings)
     if dropped:
         _drop(ledger, dropped, findings)
         _kept_rows_of_repeats(ledger, findings)
@@ -84,11 +86,13 @@ def _kept_rows_of_repeats(ledger: Ledger, findings: list[dict]) -> None:
     subs = ledger.submissions
     repeated = ledger.skipped.loc[ledger.skipped["reason"] == "repeat", "src"].value_counts()
     own = subs["src"].value_counts()
-    # Only a sheet that is mostly repeats (a copy) or is named a summary (全年汇总): one that shares a
+    # Only a sheet that is mostly repeats (a copy), is named a summary (全年汇总) or is in a file named as a
+    # copy (报送台账(1).xlsx, saved before rows of the original were corrected or added): one that shares a
     # few items is no summary.
     info = ledger.sheets.set_index("src")
     sheets = {s for s in {f["src"] for f in findings if f["code"] == "sheet.repeats"}
-              if repeated.get(s, 0) >= SHARE * (repeated.get(s, 0) + own.get(s, 0)) or _summary_name(info, s)}
+              if repeated.get(s, 0) >= SHARE * (repeated.get(s, 0) + own.get(s, 0)) or _summary_name(info, s)
+              or _copy_name(info, s)}
     kept = subs[subs["src"].isin(sheets)]
     if kept.empty:
         return
@@ -187,6 +191,64 @@ def _undated_repeats(subs: pd.DataFrame, repeats: dict[int, dict], info: pd.Data
         said["rows"] += 1
         said["names"].add(_sheet_name(info, int(twin["src"]), int(src)))
         said["detail"] = _repeats_detail(said["rows"], said["names"])
+
+
+def _numbered_repeats(ledger: Ledger, repeats: dict[int, dict], dropped: list, findings: list) -> None:
+    """A row of a repeat sheet whose 编号 and authors are those of one row of the sheets not set aside, its
+    title or its date alone written otherwise (the one copy corrected after the other was saved: a backup
+    报送台账(1).xlsx of the quarter), is that row again: set aside with the sheet's other repeats, its twin
+    counted, said at the cell that differs (``repeat.written_otherwise``). Title and date both otherwise: kept."""
+    subs = ledger.submissions
+    if not repeats or subs.empty:
+        return
+    numbers = subs["item_no"].fillna("").astype(str).str.strip()
+    on_repeat = subs["src"].isin(set(repeats)).to_numpy()
+    done = {(src, row) for src, row, _, _ in dropped}
+    rest = subs[on_repeat & (numbers != "").to_numpy()]
+    rest = rest[[(int(s), int(r)) not in done for s, r in zip(rest["src"], rest["row"])]]
+    if rest.empty:
+        return
+    key = lambda t: t["office"] + "\x1f" + numbers[t.index] + "\x1f" + t["authors"].map(lambda a: "、".join(sorted(a)))
+    others = subs[~on_repeat & numbers.isin(set(numbers[rest.index])).to_numpy()]
+    twins = others.assign(key=key(others)).drop_duplicates("key", keep=False).set_index("key")
+    info = ledger.sheets.set_index("src")
+    for (_, row), k in zip(rest.iterrows(), key(rest)):
+        field = _written_otherwise(row, twins.loc[k]) if k in twins.index else None
+        if field is None:
+            continue
+        twin = twins.loc[k]
+        src = int(row["src"])
+        dropped.append((src, int(row["row"]), int(row["item"]), (int(twin["src"]), int(twin["row"]), int(twin["item"]))))
+        said = repeats[src]
+        said["rows"] += 1
+        said["names"].add(_sheet_name(info, int(twin["src"]), src))
+        said["detail"] = _repeats_detail(said["rows"], said["names"])
+        findings.append(_written_otherwise_said(ledger, info, row, twin, field))
+
+
+def _written_otherwise_said(ledger: Ledger, info: pd.DataFrame, row, twin, field: str) -> dict:
+    """``repeat.written_otherwise`` at the cell of ``row`` that differs, naming its twin's cell and text."""
+    letter = lambda s: ledger.column_letter(pd.Series([int(s)]), field).iloc[0] or None
+    shown = lambda r: str(r["title"]) if field == "title" else _date_shown(r)
+    t_src = int(twin["src"])
+    where = place(info.at[t_src, "file"], info.at[t_src, "sheet"], int(twin["row"]), letter(t_src))
+    return dict(code="repeat.written_otherwise", src=int(row["src"]), row=int(row["row"]), column=letter(row["src"]) or "",
+                value=shown(row), detail=f"{where}(写作“{shown(twin)}”)")
+
+
+def _written_otherwise(row, twin) -> str | None:
+    """The one field (``title`` or ``date``) a row of a copy writes otherwise than its twin of the same 编号 and
+    authors; None when both or neither differ."""
+    title = row["title_key"] != twin["title_key"]
+    date = pd.notna(row["date"]) and pd.notna(twin["date"]) and row["date"] != twin["date"]
+    if title == date:
+        return None
+    return "title" if title else "date"
+
+
+def _date_shown(r) -> str:
+    text = r["date_text"]
+    return text.strip() if isinstance(text, str) and text.strip() else r["date"].strftime("%Y-%m-%d")
 
 
 def _date_unknown(date, twin) -> bool:
