@@ -167,3 +167,30 @@ def test_rows_only_a_copy_has_are_said_however_few_of_its_rows_it_repeats(tmp_pa
     # By hand: 6 items of the originals + the copy's 2 rows of its own, counted as said = 8.
     assert _compute(ledgers, 2025)["summary"]["submitted"] == 8
     assert_every_cell_accounted(ledgers, year=2025)
+
+
+def test_an_adoption_only_a_copied_adoptions_ledger_records_is_said(tmp_path):
+    # 汇总/2025年社情民意信息采用台账 - 副本.xlsx is the year's 采用台账 copied, with one row written only in the copy:
+    # JZ2025-002 市政协《社情民意》第40期 2025-12-20. The original's four rows are set aside as repeats; the copy's own
+    # row is counted as written (an adoption the original lacks) and said at its title, never in silence.
+    ledgers = _archive(tmp_path)
+    rows = _adoptions([
+        ("JZ2024-018", "省政协", "第2期", D(2025, 1, 14), None, None, None),
+        ("JZ2025-001", "市政协《社情民意》", "第3期", D(2025, 1, 20), "市长李明", "请市住建局研究", "已办结"),
+        ("JZ2025-003", "省政协", "第5期", D(2025, 4, 10), None, None, None),
+        ("JZ2025-005", "全国政协", None, D(2025, 6, 20), None, None, None),
+        ("JZ2025-002", "市政协《社情民意》", "第40期", D(2025, 12, 20), None, None, None),
+    ])
+    copy = _book(ledgers / "汇总" / "2025年社情民意信息采用台账 - 副本.xlsx",
+                 {"采用台账": ("江州市政协2025年社情民意信息采用台账", ADO_HEAD, rows)})
+
+    ran = sqmy("validate", ledgers, "--year", "2025", "--format", "json")
+    issues = json.loads(ran.stdout)["issues"]
+    unique = [(Path(i["file"]).name, i["cell"].rsplit("!", 1)[-1]) for i in issues if i["code"] == "repeat.unique"]
+    assert unique == [(copy.name, "C7")]  # the base counted it and said nothing
+    d = _compute(ledgers, 2025)
+    # By hand: the four adoptions of the original (市级 1, 省级 2, 全国 1) and the copy's own 市级 one, counted as said;
+    # 李娜 100.00 (JZ2024-018's 补差) + 100.00 (JZ2025-002 市级) = 20000 fen.
+    assert d["summary"]["adopted_by_tier"] == {"县级": 0, "市级": 2, "省级": 2, "全国": 1}
+    assert _fen(d["rewards"])["李娜"] == 20000
+    assert_every_cell_accounted(ledgers, year=2025)

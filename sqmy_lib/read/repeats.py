@@ -82,10 +82,11 @@ def set_aside_repeats(ledger: Ledger) -> None:
 
 def _kept_rows_of_repeats(ledger: Ledger, findings: list[dict]) -> None:
     """A row of a repeat sheet that no other sheet has (a title or author written otherwise in the
-    汇总, or an item only it records) is counted, and said at its cell (``repeat.unique``)."""
-    subs = ledger.submissions
+    汇总, an item only it records, or a row of a copied 采用台账 that the original lacks) is counted, and
+    said at its cell (``repeat.unique``)."""
     repeated = ledger.skipped.loc[ledger.skipped["reason"] == "repeat", "src"].value_counts()
-    own = subs["src"].value_counts()
+    kept = _own_rows(ledger)
+    own = kept["src"].value_counts()
     # Only a sheet that is mostly repeats (a copy), is named a summary (全年汇总) or is in a file named as a
     # copy (报送台账(1).xlsx, saved before rows of the original were corrected or added): one that shares a
     # few items is no summary.
@@ -93,7 +94,7 @@ def _kept_rows_of_repeats(ledger: Ledger, findings: list[dict]) -> None:
     sheets = {s for s in {f["src"] for f in findings if f["code"] == "sheet.repeats"}
               if repeated.get(s, 0) >= SHARE * (repeated.get(s, 0) + own.get(s, 0)) or _summary_name(info, s)
               or _copy_name(info, s)}
-    kept = subs[subs["src"].isin(sheets)]
+    kept = kept[kept["src"].isin(sheets)]
     if kept.empty:
         return
     column = ledger.column_letter(kept["src"], "title").fillna("")
@@ -103,6 +104,16 @@ def _kept_rows_of_repeats(ledger: Ledger, findings: list[dict]) -> None:
     rows["sheet"] = rows["src"].map(info["sheet"])
     table = ledger.findings
     ledger.findings = pd.concat([table, rows.reindex(columns=table.columns).astype(table.dtypes.to_dict())], ignore_index=True)
+
+
+def _own_rows(ledger: Ledger) -> pd.DataFrame:
+    """Each Excel row still counted, one per row: (src, row, title) of the items, and of the rows of a separate
+    采用/批示/上报台账 (not yet linked: item -1), by the title they name."""
+    parts = [ledger.submissions[["src", "row", "title"]]]
+    for name in _REFERENCING:
+        t = getattr(ledger, name)
+        parts.append(t.loc[t["item"] == -1, ["src", "row", "ref_title"]].rename(columns={"ref_title": "title"}))
+    return pd.concat(parts, ignore_index=True).drop_duplicates(["src", "row"])
 
 
 def _repeats_in(group: pd.DataFrame, info: pd.DataFrame, dropped: list, findings: list) -> None:
