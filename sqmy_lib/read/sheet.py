@@ -26,7 +26,7 @@ from itertools import compress, takewhile
 from ..records import place
 from ..rules import Rules
 from ..rules.follow_up import DONE, Vocabulary as FollowUpWords
-from ..rules.placement import BULLETIN_TITLES, organ_name
+from ..rules.placement import ADOPTION_KINDS, BULLETIN_TITLES, organ_name
 from ..zh import column_letter as col_letter
 from .attribute import office_places, unit_key
 from .authors import AuthorCell, AuthorWords, split_authors, unit_written
@@ -3278,8 +3278,8 @@ _DATE_LIST = re.compile(r"[;；、\n]+")
 # The clauses of a 备注 (and of two 备注 columns, joined by ;).
 _NOTE_CLAUSES = re.compile(r"[;；。，,]")
 # What a mark under a body's column may say besides naming a body: the deed, its issue, its day, symbols.
-_MARK_RESIDUE = re.compile(r"(?:已经|已|被|并|均|获|经|又|再)?(?:采用|录用|采纳|刊用|刊发|编发|刊登|转发)|第?\s*\d+\s*期|[\d.\-/年月日号]+"
-                           r"|[√✓✔×✗✘()（）【】\[\]《》\s,，;；:：、。]")
+_MARK_RESIDUE = re.compile(rf"(?:已经|已|被|并|均|获|经|又|再)?(?:{ADOPTION_KINDS})?(?:采用|录用|采纳|刊用|刊发|编发|刊登|转发)"
+                           r"|第?\s*\d+\s*期|[\d.\-/年月日号]+|[√✓✔×✗✘()（）【】\[\]《》\s,，;；:：、。]")
 
 
 def _mark_residue(text: str) -> str:

@@ -478,9 +478,10 @@ def _place_forms(name: str) -> list[str]:
 
 # The verbs that say a body took an item up (市政协采用, 省政协录用, 市委办刊发).
 ADOPTION_VERBS = ("采用", "采纳", "录用", "刊用", "刊发", "编发", "刊载", "转发", "选用", "用稿")
-# What follows a body's name in an adoption cell: the bulletin, the issue, the verb and how it was
-# taken up (单篇采用, 综合采用, 摘编采用: still that body's).
-_ISSUE_TAIL = re.compile(rf"(?:\d{{4}}年)?第?\d+[期号]$|(?:单篇|综合|摘编|全文|部分)?(?:均|都)?(?:已|被|已被)?(?:{'|'.join(ADOPTION_VERBS)})+"
+# How a body took an item up, before its verb (单篇采用, 综合采用, 摘编采用, 部分采用): still that body's adoption.
+ADOPTION_KINDS = "单篇|综合|摘编|全文|部分"
+# What follows a body's name in an adoption cell: the bulletin, the issue, the verb and how it was taken up.
+_ISSUE_TAIL = re.compile(rf"(?:\d{{4}}年)?第?\d+[期号]$|(?:{ADOPTION_KINDS})?(?:均|都)?(?:已|被|已被)?(?:{'|'.join(ADOPTION_VERBS)})+"
                          r"(?:情况|时间|日期|期号|期数)?$"
                          r"|(?:社情民意信息|社情民意|信息专报|专报|转报|每日要情|要情|信息)$")
 
