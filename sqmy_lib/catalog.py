@@ -397,6 +397,7 @@ _ENTRIES = [
     Code("roster.quota_column", WARNING, "名册中的任务列未读取",
          "名册“{value}”列写的是任务,该列 {detail} 个单元格未读取:完成率按规则文件(规则.yaml)中 quotas 的任务计算"
          "(单位按单位类型,人员按身份),不按本列;如本列的任务与之不同,请在规则文件中修改"),
+    Code("unit.none_written", INFO, "单位栏写明无单位", "单位栏写的是“{value}”,读作本条没有所属单位(个人报送)"),
     Code("unit.blank_below", WARNING, "单位为空(上方有单位)",
          "本条的单位为空,未计入任何单位;上方最近一条的单位是“{above}”,如是同一单位请填写(单位栏每行都要填,不能只写在第一行)"),
     Code("unit.variant", WARNING, "单位写法不一", "单位“{unit}”与“{unit_main}”可能是同一单位的两种写法,统计时分列为两个单位;请统一写法,或在名册“单位”表中列明"),

@@ -1372,7 +1372,9 @@ class SheetReader:
         """Each item's unit and 界别: the 单位 cell's (县教育局（教育界）: both), else the unit written with
         the names (民革县委张伟); the 界别 column's, else the one in the 单位 cell. A 单位 cell naming
         several units (民盟县委、民进县委) counts for the first, said (unit.several)."""
-        cells = self._mapped("unit", self._column(data, "unit"), self._unit_cell)
+        raw = self._column(data, "unit")
+        cells = self._mapped("unit", raw, self._unit_cell)
+        self._no_unit_said(raw, cells, kept)
         alone = self._mapped("unit_alone", [u for u, _ in cells], self._unit_alone)  # what the text alone decides
         # Most cells name a unit and no one: only those that may name a person (a bracket at the end, an
         # author written alike or after the unit) are looked at again, row by row.
@@ -1400,6 +1402,15 @@ class SheetReader:
         if code:
             self._finding(code, r, self.f["unit"], u, detail)
         return unit, sector
+
+    def _no_unit_said(self, raw: list, cells: list[tuple[str, str]], kept: list[int]) -> None:
+        """个人, 本人, 无, ——, / in a 单位 cell: an item filed by a person as such, of no unit. Said at the cell as an
+        info (``unit.none_written``), so that a row written so is not asked to fill in the unit above it
+        (``unit.blank_below``)."""
+        c = self.f.get("unit")
+        for v, (u, sector), r in zip(raw, cells, kept):
+            if not u and not sector and _filled(v) and (text := norm_spaces(cell_text(v))):
+                self._finding("unit.none_written", r, c, text, "")
 
     def _other_units_said(self, unit_cells: list[tuple[str, str]], parsed: list, kept: list[int]) -> None:
         """单位 民革市委 | 作者 民盟市委课题组: the author cell names another unit's group, no person. The item counts

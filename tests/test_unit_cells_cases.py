@@ -1,6 +1,7 @@
-"""The unit in brackets after the names (张伟（民建临江市委）): how a city clerk with no 单位 column writes who wrote an
-item and where they work. It is read as the person and their unit, said as an info, not warned on every row; a
-单位 column naming another unit counts, and the author cell's unit is said there."""
+"""Units as honest ledgers write them. The unit in brackets after the names (张伟（民建临江市委）), how a clerk with no
+单位 column writes who wrote an item and where they work: read as the person and their unit, said as an info, not
+warned on every row; a 单位 column naming another unit counts, and the author cell's unit is said there. A 单位 cell
+saying there is none (个人, ——): no unit, not asked to take the unit above."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -42,3 +43,16 @@ def test_a_unit_column_naming_another_unit_counts_and_the_bracket_is_said(tmp_pa
     assert [(i.row, i.severity, i.column) for i in said] == [(4, "warning", "D")]
     assert "民建临江县委" in said[0].message and "民盟临江县委" in said[0].message
     assert not findings(report, "author.with_unit")
+
+
+def test_a_unit_cell_saying_there_is_none_is_not_asked_to_take_the_unit_above(tmp_path):
+    rows = [TITLE, ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协采用"],
+            [1, "2025-03-01", "关于甲的建议", "张伟", "民建临江县委", "√"],
+            [2, "2025-03-02", "关于乙的建议", "李娜", "个人", "√"],
+            [3, "2025-03-03", "关于丙的建议", "王芳", "——", None],
+            [4, "2025-03-04", "关于丁的建议", "赵六", None, None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    # By hand: 个人 and —— say the item has no unit; only row 6, left blank under 王芳's, may have lost its unit.
+    assert list(ledger.submissions.sort_values("item")["unit"]) == ["民建临江县委", "", "", ""]
+    assert [(i.row, i.severity) for i in findings(report, "unit.none_written")] == [(4, "info"), (5, "info")]
+    assert [i.row for i in findings(report, "unit.blank_below")] == [6]
