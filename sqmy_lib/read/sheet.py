@@ -331,7 +331,7 @@ def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> 
 def repeat_above(data: list[list], skip: set) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
     """同上, 〃 (a ditto mark) in a cell of ``data`` (rows as read, one under the other) becomes the
     value of the cell above it, itself perhaps a ditto read first; a row with one is copied, not
-    changed in its grid. Never in the columns ``skip`` (a title, 序号 or 编号 is never a repeat).
+    changed in its grid. Never in the columns ``skip`` (a 序号 or 编号 is never a repeat; a title 同上 is the item above's, ``_same_items``).
     Returns the cells repeated (row index, column) and those with nothing above (read as blank)."""
     repeated: list[tuple[int, int]] = []
     empty: list[tuple[int, int, str]] = []
@@ -496,7 +496,7 @@ class SheetReader:
     def _dittos(self, data: list[list], kept: list[int]) -> None:
         """同上, 〃 in a cell is the cell above it (see ``repeat_above``): said once for the sheet
         (cell.ditto), and at the cell when there is nothing above to repeat (cell.ditto_empty)."""
-        repeated, empty = repeat_above(data, {self.f.get(f) for f in ("title", "seq", "item_no")})
+        repeated, empty = repeat_above(data, {self.f.get(f) for f in ("seq", "item_no")})
         for k, c, mark in empty:
             self._finding("cell.ditto_empty", kept[k], c, mark)
         if repeated:
@@ -899,8 +899,8 @@ class SheetReader:
             return "note"
         if self.layout.kind != "submissions" and c != self.f.get("note") and self._body_heading(text):
             return "body_heading"  # 一、市政协采用 over a 采用台账's rows: their body
-        if c != self.f.get("note") and self._unit_heading(text):  # a 备注 alone (已转报市政协) is the row above's
-            return "unit_heading"
+        if c != self.f.get("note") and c not in self._record_columns and self._unit_heading(text):
+            return "unit_heading"  # a 备注 (已转报市政协), 采用 (省政协采用) or 批示 alone is the row above's
         if c == self.f.get("seq"):
             return "numbered_blank" if isinstance(value, (int, float)) or text.isdigit() else "comment"
         return None
@@ -1149,7 +1149,7 @@ class SheetReader:
             if said and said != "numbered":  # one 编号 on both rows: plainly one item, nothing to ask
                 code = {"same": "row.same_item", "again": "row.adopted_again"}.get(said, "row.continuation")
                 self._finding(code, kept[i], self.f.get("title"), "", f"第{kept[origin]}行")
-            self._row_records(data[i], kept[i], item, ("", ""), notes[i])
+            self._row_records(_unmerged(data[i], kept[i] - 1, merged), kept[i], item, ("", ""), notes[i])
 
     def _coauthors_joined(self, data: list[list], kept: list[int], merged: dict, continued: dict) -> list[list]:
         """``data`` with the authors of each co-author line (``_coauthor_lines``) joined to its item's author
@@ -1249,6 +1249,8 @@ class SheetReader:
             if t not in twice or i in taken:
                 continue
             origin = first.setdefault((t, _cells(row, keys)), i)
+            if origin == i:  # 同上 under the title, the date left blank: the item right above
+                origin = first[t, _cells(row, keys)] = _short_of_above(data, titles, i, keys, {**taken, **out})
             if origin != i and _adds_a_record(_cells(row, recs), _cells(data[origin], recs)):
                 out[i] = (origin, self._same_how(row, data[origin], day))
         return out
@@ -3396,8 +3398,28 @@ def _own_field(row: list, r: int, identity: list[int], merged: dict) -> bool:
     return any(c < len(row) and _filled(row[c]) and (r, c) not in merged for c in identity)
 
 
+def _unmerged(row: list, r: int, merged: dict) -> list:
+    """A line going on with the item above (0-based sheet row ``r``) with the cells merged down onto it
+    blank: a 采用 or 批示 merged over the item's lines is the one record the line above read, not another."""
+    if not merged:
+        return row
+    return [v if (r, c) not in merged else "" for c, v in enumerate(row)]
+
+
 def _cells(row: list, cols: list[int]) -> tuple:
     return tuple(row[c] if c < len(row) else "" for c in cols)
+
+
+def _short_of_above(data: list[list], titles: list, i: int, keys: list[int], joined: dict[int, tuple]) -> int:
+    """A row writing the title of the row right above (or 同上 under it) and of its other item cells
+    only what that row writes (its 日期, 作者 left blank, not another's): that row's item (its index);
+    ``i`` itself otherwise."""
+    if not i or titles[i - 1] != titles[i]:
+        return i
+    mine, theirs = _cells(data[i], keys), _cells(data[i - 1], keys)
+    if any(_filled(v) and v != w for v, w in zip(mine, theirs)):
+        return i
+    return joined.get(i - 1, (i - 1,))[0]
 
 
 def _adds_a_record(mine: tuple, theirs: tuple) -> bool:
