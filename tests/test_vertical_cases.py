@@ -9,6 +9,9 @@ What was wrong, worked out by hand below:
 - ``〃`` or ``同上`` under 信息标题 (the same item again, to record its next adoption) was an item titled 〃: 黄伟
   counted twice and paid 130 (30 + 100) instead of 100; with the 日期 left blank the row was an item with no date
   (date.missing), left out with its 省政协 adoption: 何敏、徐亮 paid 50 each instead of 100;
+- a long title wrapped onto the next line (the second line holding only the rest of the title) was two items: the
+  first under half its title (so the 采用台账's whole title found no item: adoption.no_item, 沈洁 unpaid, 100 yuan), the
+  second with no date and no author (date.missing, author.missing);
 - a 采用情况 merged over an item's two lines (the second line holding its second 批示) was read once for each
   line: one adoption recorded twice (被采用次数 2).
 
@@ -156,10 +159,12 @@ def _office(folder):
         [6, D(2025, 9, 25), "关于改善农村公路养护的建议", "彭辉", "民盟县委", "县政协编发", "县委书记孙某某批示"],
         [*blank, None, "县长钱某某批示"]],
         [f"{c}3:{c}4" for c in "ABCDEF"] + [f"{c}10:{c}11" for c in "ABCDEF"])
-    sheet("四季度", [  # adoptions in the 采用台账
-        [1, D(2025, 10, 9), "关于加强农村留守儿童关爱服务的建议", "苏婷", "民进县委"],
+    sheet("四季度", [  # adoptions in the 采用台账; two long titles wrapped onto the next line
+        [1, D(2025, 10, 9), "关于进一步加强和改进农村留守儿童关爱服务体系建设", "苏婷", "民进县委"],
+        [None, None, "切实解决监护缺失问题的建议", None, None],
         [2, D(2025, 10, 20), "关于规范网约车经营管理的建议", "蒋涛", "城关镇政协工委"],
-        [3, D(2025, 11, 3), "关于统筹推进县域医共体建设的建议", "沈洁", "民盟县委"],
+        [3, D(2025, 11, 3), "关于统筹推进县域医共体建设", "沈洁", "民盟县委"],
+        [None, None, "提升基层医疗服务能力的建议", None, None],
         [4, D(2025, 11, 12), "关于加强冬季供暖保障的建议", "韦强", "县工商联"],
         [5, D(2025, 11, 26), "关于治理农村人居环境的建议", "杨帆、朱琳", "民革县委"],
         [6, D(2025, 12, 8), "关于推动县域商业体系建设的建议", "秦岭", "县工商联"],
@@ -177,7 +182,7 @@ def _office(folder):
     ws.write(2, 4, D(2025, 11, 5), day)
     ws.write(3, 3, "县政协编发第20期")
     ws.write(3, 4, D(2025, 10, 28), day)
-    for r, row in enumerate([(2, "关于统筹推进县域医共体建设的建议", "沈洁", "市政协采用", D(2025, 11, 20)),
+    for r, row in enumerate([(2, "关于统筹推进县域医共体建设提升基层医疗服务能力的建议", "沈洁", "市政协采用", D(2025, 11, 20)),
                              (3, "关于加强冬季供暖保障的建议", "韦强", "市政协第5期", D(2025, 12, 10)),
                              (4, "关于治理农村人居环境的建议", "杨帆、朱琳", "县政协编发第22期", D(2025, 12, 5))], 4):
         for c, v in enumerate(row):
@@ -221,3 +226,28 @@ def test_the_office_s_year_kept_over_several_rows_an_item(tmp_path):
     units = sq.units(ledger, 2025).set_index("unit")
     assert units["points"].to_dict() == {"城关镇政协工委": 88, "民盟县委": 72, "民进县委": 57, "县工商联": 46, "民革县委": 30}
     assert_every_cell_accounted(folder, ledger, report, year=2025)
+
+
+def test_a_title_wrapped_onto_the_next_line_is_one_title(tmp_path):
+    # 沈洁's title runs over two lines, the second holding only its rest; the 采用台账 writes it whole: one item,
+    # adopted by 市政协, 100 yuan. Below, 韦强's row and then a lone 关于…的建议 (a new item begun, its date and author
+    # not yet written): no line of 韦强's finished title, an item with no date, as before; nor is 以下为补报信息 under
+    # an unfinished title (no title's end): an item with no author, as before.
+    rows = [["2025年四季度社情民意信息报送台账"], HEADER[:5],
+            [1, D(2025, 11, 3), "关于统筹推进县域医共体建设", "沈洁", "民盟县委"],
+            [None, None, "提升基层医疗服务能力的建议", None, None],
+            [2, D(2025, 11, 12), "关于加强冬季供暖保障的建议", "韦强", "县工商联"],
+            [None, None, "关于规范农村集体资产管理的建议", None, None],
+            [3, D(2025, 12, 1), "关于加快老旧供水管网改造", "秦岭", "县工商联"],
+            [None, None, "以下为补报信息", None, None]]
+    adopted = [["序号", "信息标题", "作者", "采用情况", "采用日期"],
+               [1, "关于统筹推进县域医共体建设提升基层医疗服务能力的建议", "沈洁", "市政协采用", D(2025, 11, 20)]]
+    book = write_xlsx(tmp_path / "四季度.xlsx", {"四季度": rows})
+    write_xlsx(tmp_path / "采用台账.xlsx", {"采用台账": adopted})
+    ledger, report = _read(tmp_path)
+    assert list(ledger.submissions["title"])[:2] == ["关于统筹推进县域医共体建设提升基层医疗服务能力的建议", "关于加强冬季供暖保障的建议"]
+    assert [(f.row, f.column) for f in findings(report, "row.title_below")] == [(4, "C")]
+    assert not findings(report, "adoption.no_item") and paid(ledger, 2025) == {"沈洁": Decimal("100.00")}
+    assert [f.row for f in findings(report, "date.missing")] == [6, 8]
+    assert [f.row for f in findings(report, "author.missing")] == [6, 8]
+    assert_every_cell_accounted(book, year=2025)

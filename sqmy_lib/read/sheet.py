@@ -557,9 +557,9 @@ class SheetReader:
                 break
             if reason != "":
                 signed = reason == "note"
-            if reason is None and kept and kept[-1] == r and self._note_only(row):
-                self._note_below(row, r, kept, data)
-            elif reason is None:
+            if reason is None and kept and kept[-1] == r and self._joined_above(row, r, kept, data):
+                continue
+            if reason is None:
                 self._item_or_struck_out(row, r, r in struck_rows, kept, data)
             elif reason:
                 self._set_aside(row, r, reason)
@@ -591,6 +591,36 @@ class SheetReader:
             self._finding("row.void", kept[-1], self.f["note"], void)
             kept.pop()
             data.pop()
+
+    def _joined_above(self, row: list, r: int, kept: list[int], data: list[list]) -> bool:
+        """Whether a row right under an item is a line of it: its 备注 (``_note_below``) or the rest of its title
+        (``_title_below``), joined to it."""
+        if self._note_only(row):
+            self._note_below(row, r, kept, data)
+        elif self._title_rest(row, data[-1]):
+            self._title_below(row, r, data)
+        else:
+            return False
+        return True
+
+    def _title_rest(self, row: list, above: list) -> bool:
+        """A row whose only filled cell is a title's second half (``切实解决监护缺失问题的建议`` under
+        ``关于进一步加强…服务体系建设``): the title above not finished (no 建议, 问题… at its end), this one finishing
+        it, not opening one (关于…, 一、…) nor a category's name (not 以下为补报信息, 待补充: no title's end)."""
+        c = self.f.get("title")
+        if c is None or c >= len(row) or type(row[c]) is not str or any(_filled(v) for k, v in enumerate(row) if k != c):
+            return False
+        rest, first = norm(row[c]), norm(cell_text(above[c] if c < len(above) else ""))
+        return bool(first) and not _TITLE_DONE.search(first) and bool(_TITLE_DONE.search(rest)) and not (
+            _TITLE_OPENS.match(rest) or _HEADING_NUMBER.match(rest) or self.rules.category_of(rest))
+
+    def _title_below(self, row: list, r: int, data: list[list]) -> None:
+        """The rest of the title above, written on the next line: joined to it (no item of its own), said."""
+        c = self.f["title"]
+        above = data[-1] = list(data[-1])
+        above[c] = cell_text(above[c]).strip() + row[c].strip()
+        self.t.add("skipped", src=self.ctx.src, row=r + 1, reason="continuation", detail=f"第{r}行")
+        self._finding("row.title_below", r + 1, c, row[c].strip(), f"第{r}行的标题,连读为“{above[c]}”")
 
     def _item_or_struck_out(self, row: list, r: int, struck: bool, kept: list[int], data: list[list]) -> None:
         """An item row kept, unless the office struck it out: its title struck through (删除线), or its
@@ -3310,6 +3340,9 @@ _MOST_INSTRUCTIONS = 20
 
 # A block heading's numbering (一、, （二）, 3., 第一部分：) and its count (（3条）, 共3条).
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十\d]{1,3}[部分组]+[:：、]?)\s*")
+# A title finished (…的建议, …的问题) or one opening (关于…): no line of the title above goes on with it.
+_TITLE_DONE = re.compile(r"(?:建议|问题|意见|对策|思考|报告|呼声|诉求|隐患|[。！？!?])[)）」”\s]*$")
+_TITLE_OPENS = re.compile(r"^(?:关于|【|\[)")
 # A title's words (县教育局关于…的建议) or a labelled line (制表单位：民革县委), not a unit's heading.
 _NO_HEADING = re.compile(r"[\d，,。;；:：]|关于|建议|问题|的")
 _HEADING_COUNT = re.compile(r"\s*(?:[(（]\s*(?:共|计)?\s*\d+\s*[条篇件]\s*[)）]|(?:共|计)\s*\d+\s*[条篇件])$")
