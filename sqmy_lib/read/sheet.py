@@ -697,6 +697,9 @@ class SheetReader:
         if reason == "legend":  # 注：黄色为市政协采用: what a colour marks, which the tool does not read
             c, swatch = self._legend_cell(row, r)
             self._legends.append((r + 1, c, cell_text(row[c]).strip(), swatch))
+        if reason == "of_rows_above":  # 以上信息已报市政协: what it says of which rows is not read, so said
+            c = next(c for c, v in enumerate(row) if v != "" and v is not None)
+            self._finding("row.of_rows_above", r + 1, c, cell_text(row[c]).strip(), "")
         if reason == "unit_heading":  # 一、民革县委: the unit of the items below it (``_units_by_heading``)
             c = next(c for c, v in enumerate(row) if v != "" and v is not None)
             self._headings[r + 1] = (self._unit_heading(norm(cell_text(row[c]))), c, cell_text(row[c]))
@@ -927,6 +930,8 @@ class SheetReader:
             return "separator"
         if _NOTE.match(text):
             return "note"
+        if _OF_THE_ROWS_ABOVE.match(text):
+            return "of_rows_above"  # 以上信息已报市政协, 以上2条均已报送: no heading of the rows below, no item
         if self.layout.kind != "submissions" and c != self.f.get("note") and self._body_heading(text):
             return "body_heading"  # 一、市政协采用 over a 采用台账's rows: their body
         if c != self.f.get("note") and c not in self._record_columns and self._unit_heading(text):
@@ -3338,6 +3343,8 @@ _ASKS = re.compile(r"(?:请|要|望|希|建议|责成|转|交)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MOST_INSTRUCTIONS = 20
 
+# A line about the rows above it (以上信息已报市政协, 上述3条均被采用): neither an item nor a heading of rows below.
+_OF_THE_ROWS_ABOVE = re.compile(r"^(?:以上|上述|上列|上面)")
 # A block heading's numbering (一、, （二）, 3., 第一部分：) and its count (（3条）, 共3条).
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十\d]{1,3}[部分组]+[:：、]?)\s*")
 # A title finished (…的建议, …的问题) or one opening (关于…): no line of the title above goes on with it.
