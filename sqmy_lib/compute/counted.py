@@ -129,9 +129,12 @@ def _counted(ledger: Ledger, rules: Rules, today: dt.date | None) -> Counted:
                 notes.append(f"{int(by_row.sum())}条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期，按同一行的采用日期计入期间")
                 date = date.fillna(on_row)
         when = date.fillna(fallback_date)
-        fallback = int(date.isna().sum())
-        if fallback:
-            notes.append(f"{fallback}条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期，按该信息的收稿日期计入期间")
+        if fallback := int(date.isna().sum()):
+            # By year: a folder of several years read for one names the years the records fall in.
+            years = fallback_date[date.isna()].dt.year.value_counts().sort_index()
+            said = "、".join(f"{int(y)}年{n}条" for y, n in years.items())
+            notes.append(f"{fallback}条{TABLE_ZH[table]}记录没有{TABLE_ZH[table]}日期" + (f"（{said}）" if said else "")
+                         + "，按该信息的收稿日期计入期间")
         return df.assign(when=when)
 
     ranks = {t: k for k, t in enumerate(rules.tiers)}
