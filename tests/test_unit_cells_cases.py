@@ -56,3 +56,20 @@ def test_a_unit_cell_saying_there_is_none_is_not_asked_to_take_the_unit_above(tm
     assert list(ledger.submissions.sort_values("item")["unit"]) == ["民建临江县委", "", "", ""]
     assert [(i.row, i.severity) for i in findings(report, "unit.none_written")] == [(4, "info"), (5, "info")]
     assert [i.row for i in findings(report, "unit.blank_below")] == [6]
+
+
+def test_units_named_with_the_committees_formal_name_are_the_offices_own(tmp_path):
+    # 政协临江县委员会 is the formal name of 临江县政协 itself: its 专委会, 办公室 and 工委 are the office's own units,
+    # not another county's. Before, each was warned "所写的“政协临江县”不是本单位所在地" (unit.elsewhere).
+    rows = [TITLE, ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协采用"],
+            [1, "2025-03-01", "关于甲的建议", "张伟", "政协临江县委员会文化文史和学习委员会", "√"],
+            [2, "2025-03-02", "关于乙的建议", "李娜", "政协临江县委员会办公室", None],
+            [3, "2025-03-03", "关于丙的建议", "王芳", "中国人民政治协商会议临江县委员会", None],
+            [4, "2025-03-04", "关于丁的建议", "赵六", "政协临江县委员会城关镇工作委员会", None],
+            [5, "2025-03-05", "关于戊的建议", "钱七", "政协云溪县委员会", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    # By hand: five units as written; only 政协云溪县委员会 (another county's committee) is of another place.
+    assert ledger.submissions.sort_values("item")["unit"].tolist() == [r[4] for r in rows[2:]]
+    said = findings(report, "unit.elsewhere")
+    assert [(i.row, i.column) for i in said] == [(7, "E")]
+    assert "云溪县" in said[0].message and "政协云溪县" not in said[0].message.split("所写的")[1][:8]

@@ -105,7 +105,9 @@ def unit_aliases(rules: Rules) -> tuple[tuple[str, str], ...]:
 
 
 # What may stand before a unit's place: a party's name (民革云霄县委), 中共 (中共云霄县委宣传部).
-_BEFORE_A_PLACE = ("中共", "中国")
+# What a unit's name may open with before its place: 中共临江县委统战部; the formal name of a CPPCC committee
+# (政协临江县委员会办公室, 中国人民政治协商会议临江县委员会), whose place is 临江县, not 政协临江县.
+_BEFORE_A_PLACE = ("中共", "中国", "中国人民政治协商会议", "政协")
 # A place's name holds none of these (铜陵镇县道站: a town's, not a county named 铜陵镇).
 _NOT_IN_A_COUNTY = re.compile(r"[镇乡村]|街道|社区")
 
