@@ -104,6 +104,9 @@ def test_a_bank_presidents_post_is_not_part_of_the_unit(tmp_path):
         [1, "2025-02-05", "关于普惠金融的建议", "张三（县政协委员、县农商银行行长）", "经济界", "√"]]})
     ledger, report = assert_every_cell_accounted(path, year=2025)
     assert ledger.authors["name"].tolist() == ["张三"] and "行长" in ledger.authors["tag"].iat[0]
-    said = _codes(report, "author.with_unit")
-    assert len(said) == 1 and "“县农商银行”读作" in said[0].message
+    # The bracket says who 张三 is and where he works, plainly (an info, no longer a warning); the 单位 column's 经济界
+    # is his 界别, no other unit to warn of (author.unit_not_column was a false warning too).
+    said = _codes(report, "author.unit_in_brackets")
+    assert len(said) == 1 and "“县农商银行”读作" in said[0].message and said[0].severity == "info"
+    assert not _codes(report, "author.with_unit") and not _codes(report, "author.unit_not_column")
     assert _paid(ledger) == {"张三": Decimal("100.00")}

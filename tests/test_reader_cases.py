@@ -4691,7 +4691,7 @@ def test_a_bulletin_named_alone_beside_a_forwarding_is_said(tmp_path):
 
 def test_a_unit_and_post_in_brackets_after_the_name(tmp_path):
     """张三（县教育局副局长） is of 县教育局 with the post 副局长, as 县教育局副局长张三 is: with no 单位
-    column the item is 县教育局's (said, author.with_unit); before, the post and unit were one tag and
+    column the item is 县教育局's (said: author.unit_in_brackets, author.with_unit); before, the post and unit were one tag and
     the item no unit's."""
     rows = [[TITLE], ["序号", "报送日期", "信息标题", "作者", "采用情况"],
             [1, "2025-03-01", "关于甲的建议", "张三（县教育局副局长）", "市政协采用"],
@@ -4702,7 +4702,10 @@ def test_a_unit_and_post_in_brackets_after_the_name(tmp_path):
     assert ledger.submissions["unit"].tolist() == ["县教育局", "县教育局", "城关镇政协工委", ""]
     assert list(zip(ledger.authors["name"], ledger.authors["tag"])) == [
         ("张三", "副局长"), ("李四", "副局长"), ("王五", "主任"), ("赵六", "县政协委员")]
-    assert [i.row for i in _codes(report, "author.with_unit")] == [3, 4, 5]
+    # 张三（县教育局副局长）, 王五（城关镇政协工委主任）: the name, then their post at their unit, plainly (an info);
+    # 县教育局副局长李四, the unit first, stays a warning (the unit's item, or his?).
+    assert [i.row for i in _codes(report, "author.unit_in_brackets")] == [3, 5]
+    assert [i.row for i in _codes(report, "author.with_unit")] == [4]
     units = sq.units(ledger, sq.Period.of(2025))
     assert dict(zip(units["unit"], units["submitted"])) == {"县教育局": 2, "城关镇政协工委": 1}
 
@@ -4829,7 +4832,7 @@ def test_a_role_among_the_posts_in_a_bracket_or_a_role_cell(tmp_path):
             [3, "2025-03-02", "关于丙的建议", "周一", "民盟县委", "县政协委员、民盟县委副主委"]]
     ledger, report = _read(write_xlsx(tmp_path / "身份.xlsx", {"登记表": rows}))
     assert list(zip(ledger.authors["name"], ledger.authors["role"])) == [("钱十", "委员"), ("钱八", "委员"), ("周一", "委员")]
-    assert [(i.code, i.row) for i in report.issues] == [("author.with_unit", 3)]
+    assert [(i.code, i.row) for i in report.issues] == [("author.unit_in_brackets", 3)]
     assert "县教育局" in report.issues[0].message
     people = sq.people(ledger, sq.Period.of(2025)).set_index("name")
     assert list(people.loc[["钱十", "钱八", "周一"], "quota"]) == [2, 2, 2]  # 委员: 2 a year

@@ -73,3 +73,34 @@ def test_units_named_with_the_committees_formal_name_are_the_offices_own(tmp_pat
     said = findings(report, "unit.elsewhere")
     assert [(i.row, i.column) for i in said] == [(7, "E")]
     assert "云溪县" in said[0].message and "政协云溪县" not in said[0].message.split("所写的")[1][:8]
+
+
+def test_a_bracket_saying_the_persons_post_at_their_unit_is_plain(tmp_path):
+    # 张三（县政协委员，县人民医院副院长）: who wrote it and what they are, the unit part of their post. Before, a warning
+    # on the row asking "如系以单位名义报送,请只填单位" (author.with_unit), though the 单位 column says the same unit.
+    rows = [TITLE, ["序号", "收稿日期", "信息标题", "作者", "单位", "市政协采用"],
+            [1, "2025-03-01", "关于甲的建议", "张三（县政协委员，县人民医院副院长）", "县人民医院", "√"],
+            [2, "2025-03-02", "关于乙的建议", "李娜（县政协委员，县教育局副局长）", "民盟临江县委", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    # By hand: the 单位 column's unit counts; 张三 a person paid 100.00 for the 市政协 adoption, as a 委员.
+    assert ledger.submissions.sort_values("item")["unit"].tolist() == ["县人民医院", "民盟临江县委"]
+    assert paid(ledger, 2025) == {"张三": Decimal("100.00")}
+    assert [(i.row, i.severity) for i in findings(report, "author.unit_in_brackets")] == [(3, "info"), (4, "info")]
+    # Row 4: the bracket's unit (县教育局) is not the 单位 column's: which counts is said, as a warning.
+    assert [i.row for i in findings(report, "author.unit_not_column")] == [4]
+    assert not findings(report, "author.with_unit")
+
+
+def test_a_sector_in_the_unit_column_beside_the_persons_workplace_is_no_other_unit(tmp_path):
+    # 单位 经济界 | 作者 张三（县农商银行行长）: the 单位 column holds each person's 界别; where they work is another thing,
+    # both true. Before, a warning "与单位栏的“经济界”不是同一单位…请改正单位栏" (author.unit_not_column) on honest rows.
+    rows = [TITLE, ["序号", "收稿日期", "信息标题", "作者", "单位", "县政协采用"],
+            [1, "2025-03-01", "关于甲的建议", "张三（县农商银行行长）", "经济界", "√"],
+            [2, "2025-03-02", "关于乙的建议", "李娜（县人民医院）", "医卫界别", "√"],
+            [3, "2025-03-03", "关于丙的建议", "王芳（民建临江县委）", "民盟临江县委", None]]
+    ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    # By hand: each item counts for its 单位 cell (经济界, 医卫界别, 民盟临江县委); 县政协 adoption ¥30 each.
+    assert ledger.submissions.sort_values("item")["unit"].tolist() == ["经济界", "医卫界别", "民盟临江县委"]
+    assert paid(ledger, 2025) == {"张三": Decimal("30.00"), "李娜": Decimal("30.00")}
+    # Only row 5 names two units (民建 in the bracket, 民盟 in the column): which counts is said.
+    assert [i.row for i in findings(report, "author.unit_not_column")] == [5]

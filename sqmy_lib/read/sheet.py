@@ -358,6 +358,8 @@ def ditto_finding(cells: list[tuple[int, int]]) -> dict:
     return dict(row=None, column="", value=shown, detail=str(len(cells)))
 
 
+# A 界别's name in a 单位 cell (经济界, 医卫界别, 农业界别组): the sector its people sit in, not where they work.
+_SECTOR_NAME = re.compile(r"界(?:别)?(?:小?组)?$")
 # A 政协 of a level before a 身份 written in a 单位 cell (县政协委员): the office's own body, not a unit.
 _OWN_BODY = re.compile(r"^[县市区省州]?政协")
 
@@ -1451,10 +1453,13 @@ class SheetReader:
 
     def _other_units_said(self, unit_cells: list[tuple[str, str]], parsed: list, kept: list[int]) -> None:
         """单位 民革市委 | 作者 民盟市委课题组: the author cell names another unit's group, no person. The item counts
-        (and is paid) for its 单位 cell's unit, as README's order says; said at the author cell (``author.other_unit``)."""
+        (and is paid) for its 单位 cell's unit, as README's order says; said at the author cell (``author.other_unit``).
+        A 单位 cell naming a 界别 (经济界) beside a person's workplace (张三（县农商银行行长）) is no other unit."""
         places = office_places(self.rules)
         for (u, _), cell, r in zip(unit_cells, parsed, kept):
-            if u and cell is not None and cell.unit and unit_key(cell.unit, places) != unit_key(u, places):
+            if u and cell is not None and cell.unit and unit_key(cell.unit, places) != unit_key(u, places) \
+                    and not (cell.authors and _SECTOR_NAME.search(u)):
+                # 单位 经济界 | 作者 张三（县农商银行行长）: a 界别 where the person works elsewhere, both true
                 # 单位 民盟市委 | 作者 张伟（民建市委）: the 单位 column counts, the other unit said
                 code = "author.other_unit" if cell.collective and not cell.authors else "author.unit_not_column"
                 self._finding(code, r, self.f.get("author"), cell.unit, u)
@@ -1818,10 +1823,12 @@ class SheetReader:
 
     def _unit_with_names_code(self, cell: AuthorCell, text: str) -> str:
         """How a unit written with the names is said: 张伟（民建临江市委）, 张伟、李娜(民革县委) is who wrote the item and
-        where they work, plainly (an info, ``author.unit_in_brackets``; a 单位 column naming another unit is
+        where they work, plainly, and so is a bracket saying their post there (张三（县政协委员，县人民医院副院长）)
+        (an info, ``author.unit_in_brackets``; a 单位 column naming another unit is
         ``author.unit_not_column``); a unit before the names (民革县委 张伟: the unit's item, 张伟 its writer?) a warning."""
         m = _NAMES_THEN_BRACKET.fullmatch(text.strip().replace("（", "(").replace("）", ")"))
-        plain = m is not None and m[2].strip() == cell.unit and all(a.name in m[1] for a in cell.authors)
+        # The bracket may say more of the person around the unit (张三（县政协委员，县人民医院副院长）): as plain.
+        plain = m is not None and bool(cell.unit) and cell.unit in m[2] and all(a.name in m[1] for a in cell.authors)
         return "author.unit_in_brackets" if plain else "author.with_unit"
 
     @functools.cached_property
