@@ -21,6 +21,7 @@ import pandas as pd
 from .. import zh
 from ..compute.circular import QuarterlyCircular, adoption_rate_text, compared
 from ..compute.people import unit_notes
+from ..compute.summary import organ_names
 from ..compute.units import UNGROUPED
 from ..rules.model import DEFAULT_RANK_BY
 from ..rules.placement import organ_name
@@ -257,7 +258,8 @@ def _feature_higher(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str,
     higher = circ.higher_adoptions()
     if higher.empty:
         return None
-    organs = higher["body"].map(lambda b: organ_name(str(b)) if not zh.blank(b) else "").where(lambda o: o != "", higher["tier"])
+    names = organ_names(circ.adoptions["body"] if "body" in circ.adoptions else higher["body"], circ.rules)
+    organs = higher["body"].map(lambda b: names.get(b) or organ_name(str(b)) if not zh.blank(b) else "").where(lambda o: o != "", higher["tier"])
     shown = higher.index < (len(higher) if len(higher) <= NAMED_ALL_UP_TO else TOP_NAMED)
     said, rest = [], {}
     for organ, rows in higher.groupby(organs.to_numpy(), sort=False):
