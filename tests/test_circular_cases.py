@@ -53,9 +53,17 @@ ADOPTIONS = [
 ]
 
 
-def _office(root: Path) -> Path:
+YEARLY = (("镇街政协工委: {per: quarter, items: 2, start_month: 1}", "镇街政协工委: {per: year, items: 4}"),
+          ("民主党派: {per: quarter, items: 1, start_month: 1}", "民主党派: {per: year, items: 2}"),
+          ("界别组: {per: quarter, items: 1, start_month: 1}", "界别组: {per: year, items: 2}"))
+# 茶园机械化 (孙磊, 农业界别组, 5月6日) taken up by 全国政协 and instructed by a 副省长 in June.
+NATIONAL = ("关于茶园机械化的建议", "全国政协", "第7期", D(2025, 6, 20), "副省长陈某某", D(2025, 6, 25), "请省农业农村厅研究", "已落实")
+
+
+def _office(root: Path, quotas=(), adoptions=()) -> Path:
     """松阳县政协 as `sqmy init` leaves it, its 【必改】 lines and quotas set (镇街 2, 民主党派 1, 界别组 1 a
-    quarter), its roster filled in, the two workbooks in 台账/."""
+    quarter; ``quotas``: replacements of those), its roster filled in, the two workbooks in 台账/ (``adoptions``:
+    more rows of the 采用及批示 workbook)."""
     office = root / OFFICE
     assert sqmy("init", office, "--year", "2025").returncode == 0
     rules = office / "规则.yaml"
@@ -66,6 +74,9 @@ def _office(root: Path) -> Path:
                   "镇街政协工委: {per: quarter, items: 2, start_month: 1}"),
                  ("民主党派: {per: quarter, items: 3, start_month: 1}", "民主党派: {per: quarter, items: 1, start_month: 1}"),
                  ("界别组: {per: quarter, items: 2, start_month: 1}", "界别组: {per: quarter, items: 1, start_month: 1}")):
+        assert a in text, a
+        text = text.replace(a, b)
+    for a, b in quotas:
         assert a in text, a
         text = text.replace(a, b)
     rules.write_text(text, encoding="utf-8")
@@ -101,7 +112,7 @@ def _office(root: Path) -> Path:
     ws.append(["2025年社情民意信息采用及领导批示情况"])
     ws.merge_cells("A1:I1")
     ws.append(["序号", "信息标题", "采用单位", "采用期号", "采用时间", "批示领导", "批示时间", "批示内容", "落实情况"])
-    for k, row in enumerate(ADOPTIONS, 1):
+    for k, row in enumerate([*ADOPTIONS, *adoptions], 1):
         ws.append([k, *row])
     wb.save(office / "台账" / "2025年采用及批示情况.xlsx")
     return office
@@ -211,3 +222,24 @@ def test_confirmed_commendation_says_left_out_rows_as_staff_read_them(office, tm
     assert ran.returncode == 3, ran.stderr
     assert [str(w.message) for w in caught if w.category.__name__ == "LeftOutWarning"] == []
     assert "报送 1 条:标题为空 1 条" in ran.stderr or "未计入统计" in ran.stderr
+
+
+def test_the_year_s_first_with_no_item_in_the_fourth_quarter_is_not_held_up(tmp_path):
+    # The office sets yearly unit quotas (镇街 4, 民主党派 2, 界别组 2): every unit reached its year's 任务
+    # (西屏 5, 古市 4, 民盟 3, 民进 2, 医卫 3, 农业 2), so none is listed as behind. 茶园机械化 is taken up by
+    # 全国政协 with a 副省长's 批示 in June: 农业界别组 scores 11 (古村落: 1 + 市级 10) + 51 (1 + 全国 30 + 省级批示 20)
+    # = 62, ahead of 医卫界别组's 53 (1 + 41 + 11), first of the 界别组 for the year; but it sent nothing in
+    # October–December, and the circular says so (农业界别组本季度未报送信息). The base also held it up in 主要特点
+    # (农业界别组全年报送信息2条、被采用2条、得62分，积分居界别组首位): praised and blamed in one circular. The
+    # 界别组 now names no first; 西屏 (24分: 5 sent, 4 adopted) and 民盟 (23分 ≥ 20) are still named.
+    office = _office(tmp_path, quotas=YEARLY, adoptions=[NATIONAL])
+    out = tmp_path / "通报"
+    ran = sqmy("circular", office, "--year", "2025", "--quarter", "4", "--today", "2026-01-06", "--date", "2026-01-08",
+               "--out", out)
+    assert ran.returncode == 3, ran.stderr
+    texts = _texts(out)
+    assert "一是工作开展不够平衡。古市镇政协工委、西屏街道政协工委本季度共报送5条，占全部报送量的62.5%；农业界别组本季度未报送信息。" in texts
+    leaders = next(t for t in texts if t.startswith("一是先进典型示范带动作用明显。"))
+    assert "农业界别组" not in leaders and "界别组首位" not in leaders
+    assert leaders == ("一是先进典型示范带动作用明显。西屏街道政协工委全年报送信息5条、被采用4条、得24分，积分居镇街政协工委首位；"
+                       "民盟松阳县委全年报送信息3条、被采用1条、得23分，积分居民主党派首位。")

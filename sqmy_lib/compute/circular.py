@@ -111,11 +111,13 @@ class QuarterlyCircular:
 
     def leading_units(self) -> pd.DataFrame:
         """The first of each peer group in ``standing`` (by points), among units that submitted anything,
-        but none the circular lists as behind its quota (it would praise and blame one unit): a group
-        whose first is behind has none."""
+        but none the circular lists as behind its quota or as having sent nothing in its period (a fourth
+        quarter's first is the year's: one with no item in October–December is said under 存在的问题 as
+        本季度未报送信息): it would praise and blame one unit. A group whose first is either has none."""
         table = self.standing()
         first = table["rank"].eq(1).fillna(False).astype(bool)  # a unit of no place (compute.units) is no first
-        u = table[(table["submitted"] > 0) & first & ~table["unit"].isin(self.behind_units["unit"])]
+        blamed = set(self.behind_units["unit"]) | set(self.zero_units["unit"])
+        u = table[(table["submitted"] > 0) & first & ~table["unit"].isin(blamed)]
         return u.sort_values(["points", "submitted"], ascending=False, kind="stable").reset_index(drop=True)
 
     def higher_adoptions(self) -> pd.DataFrame:
