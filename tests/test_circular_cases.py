@@ -60,7 +60,7 @@ YEARLY = (("镇街政协工委: {per: quarter, items: 2, start_month: 1}", "镇�
 NATIONAL = ("关于茶园机械化的建议", "全国政协", "第7期", D(2025, 6, 20), "副省长陈某某", D(2025, 6, 25), "请省农业农村厅研究", "已落实")
 
 
-def _office(root: Path, quotas=(), adoptions=()) -> Path:
+def _office(root: Path, quotas=(), adoptions=(), months=MONTHS) -> Path:
     """松阳县政协 as `sqmy init` leaves it, its 【必改】 lines and quotas set (镇街 2, 民主党派 1, 界别组 1 a
     quarter; ``quotas``: replacements of those), its roster filled in, the two workbooks in 台账/ (``adoptions``:
     more rows of the 采用及批示 workbook)."""
@@ -96,7 +96,7 @@ def _office(root: Path, quotas=(), adoptions=()) -> Path:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     n = 0
-    for month, rows in MONTHS.items():
+    for month, rows in months.items():
         ws = wb.create_sheet(f"{month}月")
         ws.append([f"松阳县政协2025年{month}月社情民意信息报送登记"])
         ws.merge_cells("A1:G1")
@@ -243,3 +243,27 @@ def test_the_year_s_first_with_no_item_in_the_fourth_quarter_is_not_held_up(tmp_
     assert "农业界别组" not in leaders and "界别组首位" not in leaders
     assert leaders == ("一是先进典型示范带动作用明显。西屏街道政协工委全年报送信息5条、被采用4条、得24分，积分居镇街政协工委首位；"
                        "民盟松阳县委全年报送信息3条、被采用1条、得23分，积分居民主党派首位。")
+
+
+def test_a_decision_honouring_an_item_filed_in_a_unit_s_name_praises_units_and_people(tmp_path):
+    # One more December row, filed in 民进松阳县支部's own name (作者 民进松阳县支部), 编发 第10期 and taken up by the
+    # 市政协: 市级, no 批示, adopted twice, 12月22日. 十佳信息 by hand (最高层级, 批示, 采用次数, 报送日期): 医保 (省级, 1),
+    # 茶叶出口 (市级, 1), 古村落 (市级, 2次, 3月3日), 医共体 (市级, 2次, 10月9日), this one (市级, 2次, 12月22日),
+    # 垃圾分类 (市级, 1次), then the 县级 ones 停车位, 老年食堂, 幼儿园, 夜市 (老街 11th, 备选). No unit reaches its
+    # year's 任务 (民进 3 of 4), so no 先进集体; 王芳 (5 sent, 4 adopted) is the one 优秀信息员. Those commended are
+    # people and, through its item, a unit: the closing praises 受表彰的单位和个人; the base said 受表彰的个人.
+    months = {**MONTHS, 12: [*MONTHS[12], (D(2025, 12, 22), "关于茶旅融合发展的建议", "民进松阳县支部", "民进松阳县支部",
+                                           "县政协《社情民意》第10期；市政协采用", None)]}
+    office = _office(tmp_path, months=months)
+    out = tmp_path / "表彰"
+    ran = sqmy("commend", office, "--year", "2025", "--today", "2026-01-06", "--date", "2026-01-10", "--out", out)
+    assert ran.returncode == 3, ran.stderr
+    (path,) = out.glob("*决定*.docx")
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    decision = next(t for t in texts if "决定授予" in t)
+    assert "授予王芳同志“2025年度优秀信息员”称号" in decision and "先进集体" not in decision
+    assert "等10篇信息为“十佳信息”" in decision
+    table = docx.Document(str(path)).tables[1]
+    assert [r.cells[1].text for r in table.rows[1:]][4] == "关于茶旅融合发展的建议"
+    closing = next(t for t in texts if t.startswith("希望受表彰的"))
+    assert closing.startswith("希望受表彰的单位和个人珍惜荣誉") and "以受表彰的单位和个人为榜样" in closing
