@@ -267,3 +267,29 @@ def test_a_decision_honouring_an_item_filed_in_a_unit_s_name_praises_units_and_p
     assert [r.cells[1].text for r in table.rows[1:]][4] == "关于茶旅融合发展的建议"
     closing = next(t for t in texts if t.startswith("希望受表彰的"))
     assert closing.startswith("希望受表彰的单位和个人珍惜荣誉") and "以受表彰的单位和个人为榜样" in closing
+
+
+@pytest.mark.parametrize("counts,said", [
+    # 2, 1, 1 of 4 items: the three units that sent are 100% of them, a share that tells nothing. By hand the group
+    # is made smaller without splitting the two 1s: 民盟市委 alone, 2 of 4 = 50%. The base said
+    # 民盟市委、经济界别组、市工商联本季度共报送4条，占全部报送量的100%.
+    ({"民盟市委": 2, "经济界别组": 1, "市工商联": 1}, "一是工作开展不够平衡。民盟市委本季度报送2条，占全部报送量的50%。"),
+    # 3, 1 of 4: the first alone, 75% (the base: both, 100%).
+    ({"民盟市委": 3, "市工商联": 1}, "一是工作开展不够平衡。民盟市委本季度报送3条，占全部报送量的75%。"),
+    # 3, 3, 2 of 8: the two 3s, 6 of 8 = 75% (the base: all three, 100%).
+    ({"民盟市委": 3, "民进市委": 3, "市工商联": 2}, "一是工作开展不够平衡。民盟市委、民进市委本季度共报送6条，占全部报送量的75%。"),
+])
+def test_the_units_that_sent_every_item_are_no_concentration(tmp_path, counts, said):
+    from conftest import write_xlsx
+    from sqmy_lib.compute.circular import build_circular
+    from sqmy_lib.render.circular_docx import write_circular_docx
+
+    import sqmy_lib as sq
+
+    rows = [["序号", "收稿日期", "信息标题", "作者", "所在单位"]]
+    for unit, n in counts.items():
+        rows += [[len(rows), f"2025-08-{len(rows):02d}", f"关于{unit}第{k}个问题的建议", unit, unit] for k in range(n)]
+    ledger = sq.read_ledgers(write_xlsx(tmp_path / "台账.xlsx", {"2025年": rows}), year=2025)
+    path = write_circular_docx(build_circular(ledger, 2025, 3), tmp_path / "通报.docx", date=D(2025, 10, 10))
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert said in texts

@@ -139,17 +139,23 @@ class QuarterlyCircular:
         Ties are never split: the units named are the largest leading group of at most ``n`` whose
         boundary cuts no tie (units with the same count go in together or not at all). None are
         named (share None) when that group is empty or when every unit that submitted sent as many
-        as the others (nothing is unbalanced)."""
+        as the others (nothing is unbalanced). A group that sent every item of the period (the three
+        units that sent anything, 占全部报送量的100%) says nothing the zero list does not: the group is
+        made smaller, ties still whole (2, 1, 1 of 4 items: the first alone, 50%)."""
         peers = self.units[self.units["unit"].isin(self.compared_units())]
         sent = peers[peers["submitted"] > 0].sort_values("submitted", ascending=False, kind="stable")
         counts = sent["submitted"].tolist()
+        total = self.submitted_total()
         k = min(n, len(counts))
-        while 0 < k < len(counts) and counts[k - 1] == counts[k]:  # the boundary would cut a tie
-            k -= 1
+        while True:
+            while 0 < k < len(counts) and counts[k - 1] == counts[k]:  # the boundary would cut a tie
+                k -= 1
+            if not (k and sum(counts[:k]) >= total):
+                break
+            k -= 1  # the group's items are all the period's: one fewer, then cut no tie
         if len(set(counts)) < 2:
             k = 0
         top = sent.head(k).reset_index(drop=True)
-        total = self.submitted_total()
         return top, (int(top["submitted"].sum()) / total if k and total else None)
 
     def submitted_total(self) -> int:
