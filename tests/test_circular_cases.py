@@ -60,7 +60,7 @@ YEARLY = (("镇街政协工委: {per: quarter, items: 2, start_month: 1}", "镇�
 NATIONAL = ("关于茶园机械化的建议", "全国政协", "第7期", D(2025, 6, 20), "副省长陈某某", D(2025, 6, 25), "请省农业农村厅研究", "已落实")
 
 
-def _office(root: Path, quotas=(), adoptions=(), months=MONTHS) -> Path:
+def _office(root: Path, quotas=(), adoptions=(), months=MONTHS, base=ADOPTIONS) -> Path:
     """松阳县政协 as `sqmy init` leaves it, its 【必改】 lines and quotas set (镇街 2, 民主党派 1, 界别组 1 a
     quarter; ``quotas``: replacements of those), its roster filled in, the two workbooks in 台账/ (``adoptions``:
     more rows of the 采用及批示 workbook)."""
@@ -112,7 +112,7 @@ def _office(root: Path, quotas=(), adoptions=(), months=MONTHS) -> Path:
     ws.append(["2025年社情民意信息采用及领导批示情况"])
     ws.merge_cells("A1:I1")
     ws.append(["序号", "信息标题", "采用单位", "采用期号", "采用时间", "批示领导", "批示时间", "批示内容", "落实情况"])
-    for k, row in enumerate([*ADOPTIONS, *adoptions], 1):
+    for k, row in enumerate([*base, *adoptions], 1):
         ws.append([k, *row])
     wb.save(office / "台账" / "2025年采用及批示情况.xlsx")
     return office
@@ -293,3 +293,23 @@ def test_the_units_that_sent_every_item_are_no_concentration(tmp_path, counts, s
     path = write_circular_docx(build_circular(ledger, 2025, 3), tmp_path / "通报.docx", date=D(2025, 10, 10))
     texts = [p.text for p in docx.Document(str(path)).paragraphs]
     assert said in texts
+
+
+def test_a_quarter_with_nothing_received_says_its_adoptions_came_before(tmp_path):
+    # The clerk's ledger has no April, May or June sheet (nothing received); the 采用台账 keeps 古村落's 丽水市政协
+    # adoption of 4月2日 (an item of 3月3日) and not the 医保 row (its item is June's, not in this ledger). By hand,
+    # 第二季度: 0 items received, 1 adopted (古村落, 市级, received before the quarter), no 编发 (第2期 is March's), no
+    # 批示. The 委员 in post then: 李强, 孙磊 (until 6月30日), 钱进, 郑华 — none sent. The base said 共有1条信息被采用
+    # after 共收到0条 with no word that it was an earlier item, and 4名委员中有0名报送了信息 / 4名委员中有4名未报送信息.
+    months = {m: rows for m, rows in MONTHS.items() if m not in (4, 5, 6)}
+    office = _office(tmp_path, months=months, base=[a for a in ADOPTIONS if a[0] != "关于基层医保报销的建议"])
+    out = tmp_path / "通报"
+    ran = sqmy("circular", office, "--year", "2025", "--quarter", "2", "--today", "2026-01-06", "--date", "2025-07-08",
+               "--out", out)
+    assert ran.returncode == 3, ran.stderr  # produced (an adoption is in it); November's row with no title left out
+    texts = _texts(out)
+    assert "2025年第二季度，共收到社情民意信息0条；共有1条信息被采用（均为此前收到的信息），其中被丽水市政协采用1条。" in texts
+    assert "本季度，4名委员均未报送信息，委员参与率0%。" in texts
+    assert "二是委员参与面还不够广。本季度4名委员均未报送信息，委员参与率为0%。" in texts
+    # 1—6月: 停车位, 茶叶品牌, 古村落, 卫生院 received; 停车位 (县级) and 古村落 adopted: 2 of 4.
+    assert "2025年1—6月累计收到社情民意信息4条；被采用2条，采用率50%。" in texts

@@ -270,6 +270,8 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         adopted = f"共有{s.adopted}条信息被采用"
         if s.adoption_rate is not None:
             adopted += adoption_rate_text(s, "本年" if whole_year else "本期")
+        elif not s.submitted:  # nothing received in the period: every item adopted in it came before
+            adopted += "（均为此前收到的信息）"
         clauses.append(adopted + tiers_text(s, own_tier, bodies, tiered_items))
     elif s.submitted:  # said once, here: 共收到4条 alone leaves the reader asking about adoptions
         clauses[-1] += "，没有信息被采用"

@@ -135,6 +135,8 @@ def _basic_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> str |
     p = circ.summary.participation
     if not p or not p.get("members"):
         return None
+    if not p["members_with_items"]:  # 4名委员中有0名报送了信息 is no sentence anyone writes
+        return f"{circ.period_word}，{p['members']}名委员均未报送信息，委员参与率{zh.percent(p.get('rate'))}。"
     return (f"{circ.period_word}，{p['members']}名委员中有{p['members_with_items']}名报送了信息，"
             f"委员参与率{zh.percent(p.get('rate'))}。")
 
@@ -357,8 +359,8 @@ def _problem_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> tup
     if not p or not p.get("members") or p.get("rate") is None or p["rate"] >= 0.8:
         return None
     missing = p["members"] - p["members_with_items"]
-    return ("委员参与面还不够广。", f"{circ.period_word}{p['members']}名委员中有{missing}名未报送信息，"
-            f"委员参与率为{zh.percent(p['rate'])}。")
+    who = f"{p['members']}名委员均未报送信息" if missing == p["members"] else f"{p['members']}名委员中有{missing}名未报送信息"
+    return ("委员参与面还不够广。", f"{circ.period_word}{who}，委员参与率为{zh.percent(p['rate'])}。")
 
 
 def _problem_quota(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:
