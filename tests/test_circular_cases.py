@@ -313,3 +313,123 @@ def test_a_quarter_with_nothing_received_says_its_adoptions_came_before(tmp_path
     assert "二是委员参与面还不够广。本季度4名委员均未报送信息，委员参与率为0%。" in texts
     # 1—6月: 停车位, 茶叶品牌, 古村落, 卫生院 received; 停车位 (县级) and 古村落 adopted: 2 of 4.
     assert "2025年1—6月累计收到社情民意信息4条；被采用2条，采用率50%。" in texts
+
+
+# 青田县政协 (丽水市) keeps one workbook with a sheet per quarter: a title row, a 填报单位 line, then
+# 编号 | 收稿时间 | 信息题目 | 撰稿人 | 报送单位 | 县政协编发 | 上报市政协 | 市政协采用 | 省政协采用 | 批示领导 | 批示时间 | 落实情况 | 备注,
+# and a 小计 row under each quarter. 上报市政协 (已报) is forwarding, never an adoption.
+QINGTIAN = {
+    "一季度": [
+        ("QT001", D(2025, 1, 10), "关于瓯江沿岸防洪堤加固的建议", "周建华", "鹤城街道政协工委", "第1期", "已报", None, None, None, None, None, None),
+        ("QT002", "2025.2.14", "关于侨乡留守老人照护的建议", "吴丽萍", "温溪镇政协工委", None, None, None, None, None, None, None, None),
+        ("QT003", D(2025, 3, 5), "关于石雕产业品牌保护的建议", "潘国强", "经济界别组", "第2期", "已报", "√", None, None, None, None, None)],
+    "二季度": [
+        ("QT004", D(2025, 4, 8), "关于华侨回乡投资服务的建议", "叶晓东", "九三学社青田支社", "第3期", None, None, None, None, None, None, None),
+        ("QT005", D(2025, 5, 20), "关于山区学校师资流失的建议", "刘海燕", "教育界别组", None, None, None, None, None, None, None, None),
+        ("QT006", D(2025, 6, 11), "关于温溪镇工业园区污水处理的建议", "吴丽萍", "温溪镇政协工委", "第4期", "已报", "√", None, "副市长王建平",
+         D(2025, 6, 30), "已落实", None)],
+    "三季度": [
+        ("QT007", D(2025, 7, 3), "关于农村电商物流最后一公里的建议", "周建华、吴丽萍", "鹤城街道政协工委", "第5期", "已报", "√", "√", "县长李明",
+         D(2025, 7, 28), "正在办理", None),
+        ("QT008", D(2025, 7, 15), "关于青田杨梅产业链延伸的建议", "陈志远", "民革青田县支部", "第6期", "已报", "2025.10.20", None, None, None, None, None),
+        ("QT009", D(2025, 8, 2), "关于小微企业融资担保的建议", "县工商联", "县工商联", "第7期", "已报", "√", None, None, None, None, None),
+        ("QT010", D(2025, 8, 18), "关于船寮镇防汛预警的建议", "季明", "船寮镇政协工委", None, "已报", None, None, None, None, None, None),
+        ("QT011", D(2025, 9, 9), "关于侨乡文化遗产保护的建议", "陈志远", "民革青田县支部", None, None, None, None, None, None, None, None),
+        ("QT012", D(2025, 9, 25), "关于县城老旧小区加装电梯的建议", "周建华", "鹤城街道政协工委", "第8期", None, None, None, None, None, None, None),
+        ("QT013", "2025.9.31", "关于城区停车收费的建议", "季明", "船寮镇政协工委", None, None, None, None, None, None, None, None)],
+    "四季度": [
+        ("QT014", D(2025, 10, 9), "关于乡村振兴人才回流的建议", "吴丽萍", "温溪镇政协工委", "第9期", None, None, None, None, None, None, None),
+        ("QT015", D(2025, 10, 21), "关于山区小学营养餐的建议", "刘海燕", "教育界别组", "第10期", "已报", "√", None, None, None, None, None),
+        ("QT016", D(2025, 11, 5), "关于华侨进口商品城提升的建议", "潘国强", "经济界别组", None, None, None, None, None, None, None, None),
+        ("QT017", D(2025, 11, 12), "关于杨梅冷链物流的建议", "陈志远", "民革青田县支部", "第11期", "已报", "√", None, "县委书记张伟",
+         D(2025, 12, 1), "正在办理", None),
+        ("QT018", D(2025, 12, 3), "关于瓯江水质保护的建议", "周建华", "鹤城街道政协工委", "第12期", None, None, None, None, None, None, None),
+        ("QT019", D(2025, 12, 16), "关于民营企业用工的建议", "县工商联", "县工商联", None, None, None, None, None, None, None, None),
+        ("QT020", D(2025, 12, 20), "关于侨乡民宿规范发展的建议", "陈志远", "民革青田县支部", None, None, None, None, None, None, None, None),
+        ("QT021", D(2025, 11, 5), "关于华侨进口商品城提升的建议", "潘国强", "经济界别组", None, None, None, None, None, None, None, "重复登记")],
+}
+
+
+def _qingtian(root: Path) -> Path:
+    office = root / "青田县政协"
+    assert sqmy("init", office, "--year", "2025").returncode == 0
+    rules = office / "规则.yaml"
+    text = rules.read_text(encoding="utf-8")
+    for a, b in (("示例县政协", "青田县政协"), ("政协示例县委员会", "政协青田县委员会"), ("place: 示例县", "place: 青田县"),
+                 ("city: 示例市", "city: 丽水市"), ("province: 示例省", "province: 浙江省"), ("示政协", "青政协"),
+                 ("镇街政协工委: {per: month, items: 3, adopted: 1, adopted_min_tier: 市级, start_month: 1}",
+                  "镇街政协工委: {per: quarter, items: 3, start_month: 1}"),
+                 ("民主党派: {per: quarter, items: 3, start_month: 1}", "民主党派: {per: quarter, items: 2, start_month: 1}"),
+                 ("界别组: {per: quarter, items: 2, start_month: 1}", "界别组: {per: quarter, items: 1, start_month: 1}"),
+                 ("工商联: {per: quarter, items: 3, start_month: 1}", "工商联: {per: quarter, items: 1, start_month: 1}")):
+        assert a in text, a
+        text = text.replace(a, b)
+    rules.write_text(text, encoding="utf-8")
+    wb = openpyxl.load_workbook(office / "名册.xlsx")
+    people = [("周建华", "委员", "鹤城街道政协工委", "经济界", None), ("吴丽萍", "信息员", "温溪镇政协工委", None, D(2025, 1, 1)),
+              ("陈志远", "特邀信息员", "民革青田县支部", None, D(2025, 7, 1)), ("叶晓东", "委员", "九三学社青田支社", "九三学社", None),
+              ("刘海燕", "委员", "教育界别组", "教育界", None), ("潘国强", "委员", "经济界别组", "经济界", None),
+              ("季明", "信息员", "船寮镇政协工委", None, D(2025, 1, 1)), ("徐芳", "工作人员", None, None, None)]
+    units = [("鹤城街道政协工委", "镇街政协工委"), ("温溪镇政协工委", "镇街政协工委"), ("船寮镇政协工委", "镇街政协工委"),
+             ("民革青田县支部", "民主党派"), ("九三学社青田支社", "民主党派"), ("经济界别组", "界别组"), ("教育界别组", "界别组"),
+             ("县工商联", "工商联")]
+    for sheet, rows in (("人员", people), ("单位", units)):
+        for r, row in enumerate(rows, 3):
+            for c, v in enumerate(row, 1):
+                wb[sheet].cell(r, c, v)
+    wb.save(office / "名册.xlsx")
+    (office / "台账" / "社情民意信息台账模板.xlsx").unlink()
+    head = ["编号", "收稿时间", "信息题目", "撰稿人", "报送单位", "县政协编发", "上报市政协", "市政协采用", "省政协采用", "批示领导",
+            "批示时间", "落实情况", "备注"]
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in QINGTIAN.items():
+        ws = wb.create_sheet(name)
+        ws.append([f"青田县政协2025年{name}社情民意信息收录登记表"])
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(head))
+        ws.append(["填报单位：青田县政协办公室", *[None] * 9, "填表人：徐芳"])
+        ws.append(head)
+        for row in rows:
+            ws.append(list(row))
+        ws.append(["小计", None, f"{len(rows)}条"])
+    wb.save(office / "台账" / "青田县政协2025年社情民意信息收录登记表.xlsx")
+    return office
+
+
+def test_a_county_s_own_quarter_sheets_give_the_figures_by_hand(tmp_path):
+    # Honest ledgers: the only findings are the two rows planted — 三季度!B10 2025.9.31 (no such day: the row left
+    # out) and 四季度!M11 重复登记 (a repeat, struck out). Nothing else is said.
+    import json
+
+    office = _qingtian(tmp_path)
+    ran = sqmy("validate", office, "--format", "json")
+    found = [(i["code"], i["cell"].split("!", 1)[1]) for i in json.loads(ran.stdout)["issues"]]
+    assert found == [("date.unparseable", "三季度!B10"), ("row.void", "四季度!M11")]
+    # 稿酬 by hand (县级 30, 市级 100, 省级 200, ×2 with a 批示, the highest tier, co-authors equal): 周建华 QT001 30 +
+    # QT007 (省级 ×2 = 400, half) 200 + QT012 30 + QT018 30 = 290; 吴丽萍 QT006 (市级 ×2) 200 + 200 + QT014 30 = 430;
+    # 陈志远 QT008 市级 100 (县级 in July, 市级 in October: 30 + 70) + QT017 (市级 ×2) 200 = 300; 潘国强 QT003 100;
+    # 刘海燕 QT015 100; 县工商联 QT009 100 (filed in its name); 叶晓东 QT004 30; 季明 nothing adopted. Total 1350.
+    ran = sqmy("compute", "rewards", office, "--year", "2025", "--format", "json")
+    paid = {r["name"]: (r["kind"], r["items"], f"{float(r['amount']):.2f}") for r in json.loads(ran.stdout)}
+    assert paid == {"吴丽萍": ("个人", 3, "430.00"), "陈志远": ("个人", 2, "300.00"), "周建华": ("个人", 4, "290.00"),
+                    "刘海燕": ("个人", 1, "100.00"), "县工商联": ("单位", 1, "100.00"), "潘国强": ("个人", 1, "100.00"),
+                    "叶晓东": ("个人", 1, "30.00")}
+    ran = sqmy("compute", "rewards", office, "--year", "2025", "--quarter", "4", "--format", "json")
+    # 第四季度: 陈志远 70 (QT008's 补差) + 200; 刘海燕 100; 吴丽萍 30; 周建华 30 = 430.
+    paid = {r["name"]: f"{float(r['amount']):.2f}" for r in json.loads(ran.stdout)}
+    assert paid == {"陈志远": "270.00", "刘海燕": "100.00", "吴丽萍": "30.00", "周建华": "30.00"}
+    # The third quarter's circular: 6 items (QT007–QT012; QT013 left out), 编发 第5—8期, adopted QT007, QT008, QT009,
+    # QT012 (66.7%); 省政协 QT007, 市政协 QT009 (QT008's is October's); 上报 QT007–QT010 (4), 2 taken up (50%).
+    out = tmp_path / "通报"
+    ran = sqmy("circular", office, "--year", "2025", "--quarter", "3", "--today", "2026-01-06", "--date", "2025-10-10",
+               "--out", out)
+    assert ran.returncode == 3 and "Traceback" not in ran.stderr
+    texts = _texts(out)
+    assert ("2025年第三季度，共收到社情民意信息6条；编发《社情民意》4期4条；共有4条信息被采用，采用率66.7%；"
+            "被省政协采用1条、被市政协采用2条，同一条信息被多级采用的在各级分别计算；获领导批示1件，涉及信息1条。") in texts
+    assert "本季度向上级报送信息4条（其中市级4条），所报信息被上级采用2条，上级采用率50%。" in texts
+    # 附件3 by hand: 吴丽萍 3 of 9 months (2月, 6月, 7月), 季明 1 of 9 (8月), 陈志远 2 of 3 (7月, 9月; from 7月1日).
+    names = docx.Document(str(next(out.glob("*.docx")))).tables[2]
+    assert [[c.text for c in r.cells][:6] for r in names.rows[1:]] == [
+        ["吴丽萍", "信息员", "温溪镇政协工委", "3", "9", "33.3%"], ["季明", "信息员", "船寮镇政协工委", "1", "9", "11.1%"],
+        ["陈志远", "特邀信息员", "民革青田县支部", "2", "3", "66.7%"]]
