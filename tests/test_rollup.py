@@ -314,7 +314,9 @@ def test_outputs_show_offices_in_place_of_units(rollup_run):
     assert "委员和信息员" not in text  # a roll-up reports on offices, not people
     # The manifest's peer groups are 县 and 区: the first of each "积分居各县首位", not "居县首位".
     assert "积分居各县首位" in text and "积分居县首位" not in text and "积分居区首位" not in text
-    assert "全国级" not in text and "被国家级采用" in text  # the 全国 tier as a level of adoption
+    # 全国政协 and 全国政协办公厅 (the organ's own office, Placement.organ_key) are one body taking the 全国 tier's
+    # items: 被全国政协采用3条, never 全国级 (the tier said as a level, 被国家级采用, is test_documents' adopted_at).
+    assert "全国级" not in text and "被全国政协采用3条" in text
 
 
 def test_bad_manifest_exits_2_with_one_line(tmp_path):

@@ -102,6 +102,7 @@ def warn_early_date(args, period, what: str) -> None:
 def run_commend(args) -> int:
     """Resolve the years; with --confirmed, check the confirmation against the ledgers first, so every
     problem is printed by cell before anything is produced."""
+    from ..compute import LeftOutWarning
     from ..compute.commendation import (ConfirmationError, ConfirmationNote, build_commendation, commendation_stem,
                                         resolve_years)
     from ..read import read_ledgers
@@ -120,6 +121,9 @@ def run_commend(args) -> int:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConfirmationNote)  # said once, below, as staff read it
+                # The rows left out are said once by ``produce`` (注意:以下内容因有错误未计入统计), as for a draft: not
+                # also as a Python warning with this file's path and source line.
+                warnings.simplefilter("ignore", LeftOutWarning)
                 comm = build_commendation(ledger, args.year, rules, today=_today(args), years=args.years_list,
                                           term=args.term, confirmed=read_confirmed(args.confirmed))
         except ConfirmationError as exc:

@@ -111,11 +111,13 @@ class QuarterlyCircular:
 
     def leading_units(self) -> pd.DataFrame:
         """The first of each peer group in ``standing`` (by points), among units that submitted anything,
-        but none the circular lists as behind its quota (it would praise and blame one unit): a group
-        whose first is behind has none."""
+        but none the circular lists as behind its quota or as having sent nothing in its period (a fourth
+        quarter's first is the year's: one with no item in October–December is said under 存在的问题 as
+        本季度未报送信息): it would praise and blame one unit. A group whose first is either has none."""
         table = self.standing()
         first = table["rank"].eq(1).fillna(False).astype(bool)  # a unit of no place (compute.units) is no first
-        u = table[(table["submitted"] > 0) & first & ~table["unit"].isin(self.behind_units["unit"])]
+        blamed = set(self.behind_units["unit"]) | set(self.zero_units["unit"])
+        u = table[(table["submitted"] > 0) & first & ~table["unit"].isin(blamed)]
         return u.sort_values(["points", "submitted"], ascending=False, kind="stable").reset_index(drop=True)
 
     def higher_adoptions(self) -> pd.DataFrame:
@@ -137,17 +139,23 @@ class QuarterlyCircular:
         Ties are never split: the units named are the largest leading group of at most ``n`` whose
         boundary cuts no tie (units with the same count go in together or not at all). None are
         named (share None) when that group is empty or when every unit that submitted sent as many
-        as the others (nothing is unbalanced)."""
+        as the others (nothing is unbalanced). A group that sent every item of the period (the three
+        units that sent anything, 占全部报送量的100%) says nothing the zero list does not: the group is
+        made smaller, ties still whole (2, 1, 1 of 4 items: the first alone, 50%)."""
         peers = self.units[self.units["unit"].isin(self.compared_units())]
         sent = peers[peers["submitted"] > 0].sort_values("submitted", ascending=False, kind="stable")
         counts = sent["submitted"].tolist()
+        total = self.submitted_total()
         k = min(n, len(counts))
-        while 0 < k < len(counts) and counts[k - 1] == counts[k]:  # the boundary would cut a tie
-            k -= 1
+        while True:
+            while 0 < k < len(counts) and counts[k - 1] == counts[k]:  # the boundary would cut a tie
+                k -= 1
+            if not (k and sum(counts[:k]) >= total):
+                break
+            k -= 1  # the group's items are all the period's: one fewer, then cut no tie
         if len(set(counts)) < 2:
             k = 0
         top = sent.head(k).reset_index(drop=True)
-        total = self.submitted_total()
         return top, (int(top["submitted"].sum()) / total if k and total else None)
 
     def submitted_total(self) -> int:
@@ -262,6 +270,8 @@ def statistics_text(s: Summary, whole_year: bool = False, own_tier: str | None =
         adopted = f"共有{s.adopted}条信息被采用"
         if s.adoption_rate is not None:
             adopted += adoption_rate_text(s, "本年" if whole_year else "本期")
+        elif not s.submitted:  # nothing received in the period: every item adopted in it came before
+            adopted += "（均为此前收到的信息）"
         clauses.append(adopted + tiers_text(s, own_tier, bodies, tiered_items))
     elif s.submitted:  # said once, here: 共收到4条 alone leaves the reader asking about adoptions
         clauses[-1] += "，没有信息被采用"

@@ -125,6 +125,9 @@ class AnnualCommendation:
     reward_total: Decimal = Decimal("0.00")  # the 稿酬 column's total (reconciled in fen)
     prize_total: Decimal = Decimal("0.00")  # the 表彰奖金 column's total
     payout_notes: list = field(default_factory=list)  # what the payout sheet leaves out or counts beyond the rules
+    # Who wrote the 十佳信息 and 好信息 commended: 个人, 单位 (an item filed in a unit's name, 县工商联), or both;
+    # () for a commendation built without it (the items' authors then taken to be people).
+    item_author_kinds: tuple = ()
 
     @property
     def span(self) -> str:
@@ -1076,5 +1079,13 @@ def build_commendation(ledger: Ledger | Counted, year: int, rules: Rules | None 
         decided_by=rule.get("decided_by", ""), limits=limits, grades=grades,
         tie_notes=[_tie_note(x) for x in crossings] + [note for cat in (TOP_ITEMS, GOOD_ITEMS)
                                                       for note in _registration_note(cat, candidates[cat], limits[cat])],
-        notes=notes, over_limit=over,
+        notes=notes, over_limit=over, item_author_kinds=_author_kinds(c, awarded),
     )
+
+
+def _author_kinds(c: Counted, awarded: dict[str, pd.DataFrame]) -> tuple[str, ...]:
+    """个人 and/or 单位: who the items commended are credited to (``beneficiaries``, as their 稿酬 is paid)."""
+    items = pd.concat([awarded[TOP_ITEMS][["item"]], awarded[GOOD_ITEMS][["item"]]], ignore_index=True).drop_duplicates()
+    if items.empty:
+        return ()
+    return tuple(k for k in ("个人", "单位") if k in set(beneficiaries(c, items)["kind"]))

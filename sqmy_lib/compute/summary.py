@@ -2,6 +2,7 @@
 "今年共收集社情民意信息210条,编发《社情民意》信息42期,被省政协采用10条,市委市政府领导批示19件"."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -86,6 +87,7 @@ def _figures(c: Counted, period: Period) -> dict:
     subs = in_period(c.submissions, period, "date")
     ad = in_period(c.adoptions, period)
     every = in_period(c.all_adoptions, period)
+    organs = organ_names(every["body"], rules)
     instr = in_period(c.instructions, period)
     own = _own_bulletin(ad, rules)
     above = rules.tiers[rules.tier_rank(rules.own_tier) + 1:]
@@ -107,7 +109,7 @@ def _figures(c: Counted, period: Period) -> dict:
         **_forwarded(c, period, above),
         adopted_by_channel={ch: int(every.loc[every["channel"] == ch, "item"].nunique()) for ch in channels},
         routing={r: int(every.loc[every["routing"] == r, "item"].nunique()) for r in routings},
-        adopted_by_body={t: _by_body(every[every["tier"] == t]) for t in rules.tiers},
+        adopted_by_body={t: _by_body(every[every["tier"] == t], organs) for t in rules.tiers},
     )
 
 
@@ -168,11 +170,30 @@ def _issues(c: Counted, period: Period, own: pd.DataFrame) -> int | None:
     return int(own["issue_no"].dropna().nunique())
 
 
-def _by_body(ad: pd.DataFrame) -> dict[str, int]:
-    """Items per adopting body, by the body's name without its bulletin (市委办, 市政协), most first."""
-    names = ad["body"].map(organ_name)
+def _by_body(ad: pd.DataFrame, organs: dict[str, str]) -> dict[str, int]:
+    """Items per adopting body, by the body's name without its bulletin (市委办, 市政协), most first; the
+    names of one organ (``organs``: 丽水市政协 and 市政协 to an office in 丽水市) as one."""
+    names = ad["body"].map(lambda b: organs.get(b) or organ_name(b))
     counts = ad.assign(organ=names).groupby("organ")["item"].nunique().sort_values(ascending=False, kind="stable")
     return {k: int(v) for k, v in counts.items() if k}
+
+
+def organ_names(bodies: pd.Series, rules: Rules | None) -> dict[str, str]:
+    """Each adopting body written in ``bodies`` → the organ a sentence names it by (:func:`organ_name`, 市政协
+    of 市政协《社情民意》第20期采用), one name for one organ: the forms the ledgers write of it relative to the
+    office (丽水市政协 and 市政协, 浙江省政协 and 省政协 to an office in 丽水市, 浙江省: ``Placement.organ_key``)
+    named as most of the records write it (the first written on a tie), so 被市级采用3条 is never split into
+    （丽水市政协2条、市政协1条）as though they were two bodies."""
+    written = Counter(b for b in bodies.dropna().tolist() if isinstance(b, str) and b)  # first written first
+    if rules is None:
+        return {b: organ_name(b) for b in written}
+    key = rules.placement.organ_key
+    counts: dict[str, dict[str, int]] = {}  # organ → its names as written, how often
+    for b, n in written.items():
+        names = counts.setdefault(key(b), {})
+        names[organ_name(b)] = names.get(organ_name(b), 0) + n
+    shown = {k: max(names, key=names.get) for k, names in counts.items()}
+    return {b: shown[key(b)] for b in written}
 
 
 def summary(source: Ledger | Counted, period: Period | int, rules: Rules | None = None,

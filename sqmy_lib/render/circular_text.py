@@ -21,6 +21,7 @@ import pandas as pd
 from .. import zh
 from ..compute.circular import QuarterlyCircular, adoption_rate_text, compared
 from ..compute.people import unit_notes
+from ..compute.summary import organ_names
 from ..compute.units import UNGROUPED
 from ..rules.model import DEFAULT_RANK_BY
 from ..rules.placement import organ_name
@@ -134,6 +135,8 @@ def _basic_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> str |
     p = circ.summary.participation
     if not p or not p.get("members"):
         return None
+    if not p["members_with_items"]:  # 4名委员中有0名报送了信息 is no sentence anyone writes
+        return f"{circ.period_word}，{p['members']}名委员均未报送信息，委员参与率{zh.percent(p.get('rate'))}。"
     return (f"{circ.period_word}，{p['members']}名委员中有{p['members_with_items']}名报送了信息，"
             f"委员参与率{zh.percent(p.get('rate'))}。")
 
@@ -257,7 +260,8 @@ def _feature_higher(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str,
     higher = circ.higher_adoptions()
     if higher.empty:
         return None
-    organs = higher["body"].map(lambda b: organ_name(str(b)) if not zh.blank(b) else "").where(lambda o: o != "", higher["tier"])
+    names = organ_names(circ.adoptions["body"] if "body" in circ.adoptions else higher["body"], circ.rules)
+    organs = higher["body"].map(lambda b: names.get(b) or organ_name(str(b)) if not zh.blank(b) else "").where(lambda o: o != "", higher["tier"])
     shown = higher.index < (len(higher) if len(higher) <= NAMED_ALL_UP_TO else TOP_NAMED)
     said, rest = [], {}
     for organ, rows in higher.groupby(organs.to_numpy(), sort=False):
@@ -355,8 +359,8 @@ def _problem_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> tup
     if not p or not p.get("members") or p.get("rate") is None or p["rate"] >= 0.8:
         return None
     missing = p["members"] - p["members_with_items"]
-    return ("委员参与面还不够广。", f"{circ.period_word}{p['members']}名委员中有{missing}名未报送信息，"
-            f"委员参与率为{zh.percent(p['rate'])}。")
+    who = f"{p['members']}名委员均未报送信息" if missing == p["members"] else f"{p['members']}名委员中有{missing}名未报送信息"
+    return ("委员参与面还不够广。", f"{circ.period_word}{who}，委员参与率为{zh.percent(p['rate'])}。")
 
 
 def _problem_quota(circ: QuarterlyCircular, refs: dict[str, str]) -> tuple[str, str] | None:

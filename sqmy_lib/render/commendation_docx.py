@@ -121,10 +121,14 @@ def closing(comm: AnnualCommendation) -> str:
 
 def _praised(comm: AnnualCommendation) -> str:
     """Those commended as the closing names them: 先进集体和个人, or 先进集体 when only units are,
-    个人 when no unit is (the people commended, or the authors of the items)."""
+    个人 when no unit is (the people commended, or the authors of the items); 单位和个人 (单位) when no
+    先进集体 is but a 十佳信息 or 好信息 commended was filed in a unit's name (县工商联), which is no 个人."""
     people = any(len(df) for df in (comm.informants, comm.workers, comm.top_items, comm.good_items))
     if len(comm.units):
         return "先进集体和个人" if people else "先进集体"
+    kinds = set(getattr(comm, "item_author_kinds", ()) or ())
+    if "单位" in kinds:
+        return "单位和个人" if len(comm.informants) or len(comm.workers) or "个人" in kinds else "单位"
     return "个人"
 
 
