@@ -11,6 +11,7 @@ reading many files in parallel gives exactly the serial result.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -54,6 +55,7 @@ class FileReader:
         self.vocab = Vocabulary(rules.data, rules.place)
         self.words = HeaderWords(rules.data.get("headers"), rules.place, self.vocab.forwarded, rules.unit_or_body)
         self.author_words = AuthorWords.from_rules(rules.data)
+        self.aside_words = (_words(rules.data.get("void_sheet_words")), _words(rules.data.get("sample_sheet_words")))
 
     def read(self, path: Path, year: int | None, as_items: bool = False) -> FileResult:
         """Read one workbook (see the module docstring). ``as_items``: a 采用台账 sheet that names each
@@ -93,10 +95,12 @@ class FileReader:
             out.roster_grids.append((str(path), grid, layout))
             return True
         as_items = _references_items(layout) if as_items else ""
+        aside = self._aside(grid.name, path)
         first = len(out.sheets)
         by_seq: dict = {}  # 序号 → item of the sheet's last table of items: what a table keyed by 序号 refers to
         for rows, table, captions in _tables(grid, layout, self.words, f"{grid.name} {path.stem}"):
             ctx = sheet_context(len(out.sheets), str(path), grid.name, grid.rows, table, year, grid.date1904)
+            ctx.aside = aside
             self._table(grid, rows, table, ctx, out, tables, memo, as_items, by_seq)
             _set_aside_captions(captions, ctx.src, tables, grid.rows)
         if len(out.sheets) > first:
@@ -104,6 +108,14 @@ class FileReader:
             _say_notes(grid.comments, first, tables)
             _say_unseen(grid, first, tables)
         return True
+
+    def _aside(self, sheet: str, path: Path) -> tuple[str, str] | None:
+        """(code, the name that says it) when a sheet's name, else its file's or folder's, says its rows are
+        struck out or samples (``set_aside_by_name``: 作废, 报送台账（作废）.xlsx, 已删除/, 样表); else None."""
+        for name, shown in ((sheet, sheet), (path.stem, path.name), (path.parent.name, path.parent.name + "/")):
+            if name and (found := set_aside_by_name(name, *self.aside_words)):
+                return found[0], shown
+        return None
 
     def _table(self, grid, rows: list[list], table, ctx, out: FileResult, tables: Tables, memo: dict,
                as_items: str, by_seq: dict) -> None:
@@ -222,6 +234,34 @@ def _say_hidden_rows(hidden: set[int], item_rows: list[int], src: int, tables: T
         shown = "、".join(map(str, rows[:10])) + (" 等" if len(rows) > 10 else "")
         # At the first of them, so the 问题清单's link lands on a hidden row (the message lists them all).
         tables.add("findings", code="row.hidden", src=src, row=rows[0], column="A", value=shown, detail=str(len(rows)))
+
+
+def _words(words) -> tuple[str, ...]:
+    """A rules word list as ``norm`` gives its words, the empty ones left out."""
+    return tuple(w for w in (norm(str(w)) for w in words or ()) if w)
+
+
+_NEGATIONS = "不未非勿别无"  # 请勿删除, 不作废: no void word
+_BRACKETED_OR_NUMBERS = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]|[\d\s._\-—]+")
+
+
+def set_aside_by_name(name: str, void_words: tuple[str, ...], sample_words: tuple[str, ...]) -> tuple[str, str] | None:
+    """(code, word) when a sheet's name says its rows are struck out (a rules ``void_sheet_words`` word anywhere
+    in it, not right after a negation: 作废, 已删除信息, not 请勿删除) or a template's samples (a ``sample_sheet_words``
+    word the name, less brackets and digits, ends with, or starts with adding two characters at most: 样表,
+    填表样表, 示例行, not 示例县政协); else None."""
+    text = norm(name)
+    for w in void_words:
+        k = text.find(w)
+        while k >= 0:
+            if k == 0 or text[k - 1] not in _NEGATIONS:
+                return "sheet.void", w
+            k = text.find(w, k + 1)
+    bare = _BRACKETED_OR_NUMBERS.sub("", text)
+    for w in sample_words:
+        if bare.endswith(w) or bare.startswith(w) and len(bare) <= len(w) + 2:
+            return "sheet.sample", w
+    return None
 
 
 def _say_notes(notes: dict[tuple[int, int], str], src: int, tables: Tables) -> None:

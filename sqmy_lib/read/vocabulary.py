@@ -339,6 +339,9 @@ SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年
 # A file's name that says it is a copy of another (Windows' “ - 副本”, XP's “复件 ”, a download's “(1)”, a 备份):
 # of two files that repeat each other, the copy is the one set aside, the ledger kept where staff keep it.
 COPY_FILE_NAME = re.compile(r"副本|复件|复制|拷贝|备份|(?i:\bcopy\b)|[(（]\d{1,2}[)）]\s*$")
+# A sheet named as last year's (上年, 去年台账, 上年度) or the year before (前年) in a year's workbook: its dates
+# written without a year are that many years before the year the file (or folder, or --year) names.
+YEARS_BACK_SHEET_WORDS: tuple[tuple[str, int], ...] = (("前年", 2), ("上一年", 1), ("前一年", 1), ("上年", 1), ("去年", 1))
 # Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
 NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表", "下拉列表", "下拉选项", "下拉菜单", "数据字典", "选项", "代码表",
                "数据源", "数据有效性", "参数表")
