@@ -139,3 +139,38 @@ def test_the_commands_on_a_folder_of_extra_sheets(tmp_path):
     for code in ("sheet.void", "sheet.sample", "sheet.tally_sheet"):
         assert f"[{code}]" in ran.stdout
     assert ran.stdout.count("[file.not_read]") == 2 and "~$" not in ran.stdout
+
+
+def test_a_template_sheet_beside_the_ledger_holds_samples_and_alone_is_the_ledger(tmp_path):
+    # 2025年台账.xlsx: the ledger sheet 2025年 and a 模板 sheet left from the city's template: 张三 | 关于×××的建议 |
+    # ××× | 县政协编发. The base code counted it: 张三 1 item ¥30 (the ××× unit read as none, an info). By hand: the
+    # 模板 beside a ledger sheet is samples: 李小 ¥30, 王中 ¥100, no 张三; said (sheet.sample).
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": LEDGER, "模板": [HEAD,
+        [1, "2025.1.1", "关于×××的建议", "张三", "×××", "县政协编发", None]]})
+    ledger, report = _read(path)
+    assert _items(ledger) == {"李小": 1, "王中": 1}
+    assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
+    assert [i.sheet for i in findings(report, "sheet.sample")] == ["模板"]
+    # An office that filled in the template's one sheet, never renamed: 模板 is the ledger, read (李小 ¥30, 王中 ¥100).
+    (tmp_path / "只有模板").mkdir()
+    alone = write_xlsx(tmp_path / "只有模板" / "社情民意信息台账.xlsx", {"模板": LEDGER, "填表说明": [["1.收稿日期填写年月日"]]})
+    ledger, report = _read(alone)
+    assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
+    assert not findings(report, "sheet.sample")
+
+
+def test_a_work_log_of_dates_and_what_was_done_is_no_ledger(tmp_path):
+    # 工作记录: 日期 | 内容 | 联系人 | 电话 (催报一季度信息, 召开信息员培训会). The base code read its 2 rows as items with no
+    # author: 2 errors author.missing (exit 1) on an honest sheet. By hand: no item, no error; its 12 cells named
+    # once (sheet.unrecognised); the ledger's figures as they are (李小 ¥30, 王中 ¥100). A unit's sheet of 报送日期 |
+    # 信息标题 alone stays a sheet of items (民盟县委: its one item counted for 民盟县委 by the sheet's name).
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": LEDGER,
+        "工作记录": [["日期", "内容", "联系人", "电话"], ["2025.3.1", "催报一季度信息", "李小", "13800000001"],
+                 ["2025.4.2", "召开信息员培训会", "王中", "13800000002"]],
+        "民盟县委": [["报送日期", "信息标题"], ["2025.6.1", "关于城区停车难的建议"]]})
+    ledger, report = _read(path)
+    assert not [i for i in report.issues if i.severity == "error"]
+    assert [(i.sheet, i.message.split("个非空")[0].strip()) for i in findings(report, "sheet.unrecognised")] == [("工作记录", "工作表中有 12")]
+    assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
+    units = sq.units(ledger, 2025)
+    assert dict(zip(units["unit"], units["submitted"]))["民盟县委"] == 1

@@ -56,6 +56,7 @@ class FileReader:
         self.words = HeaderWords(rules.data.get("headers"), rules.place, self.vocab.forwarded, rules.unit_or_body)
         self.author_words = AuthorWords.from_rules(rules.data)
         self.aside_words = (_words(rules.data.get("void_sheet_words")), _words(rules.data.get("sample_sheet_words")))
+        self.template_words = _words(rules.data.get("template_sheet_words"))
 
     def read(self, path: Path, year: int | None, as_items: bool = False) -> FileResult:
         """Read one workbook (see the module docstring). ``as_items``: a 采用台账 sheet that names each
@@ -69,7 +70,11 @@ class FileReader:
             return out
         tables = Tables()
         memo: dict = {}  # per-value results shared by the sheets of the file
-        found = sum([self._sheet(grid, path, year, out, tables, memo, as_items) for grid in wb.sheets])
+        laid = [self._laid_out(grid, path) for grid in wb.sheets]
+        # A sheet named 模板 is a template's samples beside another sheet of items, the ledger itself alone.
+        ledgers = sum(layout is not None and layout.kind not in ("people", "units") for _, _, layout in laid)
+        found = sum([self._sheet(grid, tallies, layout, path, year, out, tables, memo, as_items, ledgers > 1)
+                     for grid, tallies, layout in laid])
         out.files.extend(failed_row(path, wb.format, exc) for exc in wb.refused)
         if not found and not wb.refused:
             names = "、".join(g.name for g in wb.sheets) or "无"
@@ -83,11 +88,15 @@ class FileReader:
         out.tables = column_arrays(tables.data)
         return out
 
-    def _sheet(self, grid, path: Path, year: int | None, out: FileResult, tables: Tables, memo: dict,
-               as_items: bool = False) -> bool:
-        """Read one sheet into ``out`` and ``tables``; whether it is a ledger or roster sheet."""
+    def _laid_out(self, grid, path: Path) -> tuple:
+        """A sheet with the tallies beside its ledger taken out, those tallies, and its layout (None: no ledger)."""
         grid, tallies = _without_tallies(grid, self.words, f"{grid.name} {path.stem}")
-        layout = find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
+        return grid, tallies, find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
+
+    def _sheet(self, grid, tallies: list, layout: Layout | None, path: Path, year: int | None, out: FileResult,
+               tables: Tables, memo: dict, as_items: bool = False, others: bool = False) -> bool:
+        """Read one sheet (``_laid_out``) into ``out`` and ``tables``; whether it is a ledger or roster sheet.
+        ``others``: the workbook has other sheets of a ledger (a 模板 beside them holds samples)."""
         if layout is None:
             _unrecognised(grid, str(path), out, tables, self.words)
             return False
@@ -95,7 +104,7 @@ class FileReader:
             out.roster_grids.append((str(path), grid, layout))
             return True
         as_items = _references_items(layout) if as_items else ""
-        aside = self._aside(grid.name, path)
+        aside = self._aside(grid.name, path, others)
         first = len(out.sheets)
         by_seq: dict = {}  # 序号 → item of the sheet's last table of items: what a table keyed by 序号 refers to
         for rows, table, captions in _tables(grid, layout, self.words, f"{grid.name} {path.stem}"):
@@ -109,12 +118,15 @@ class FileReader:
             _say_unseen(grid, first, tables)
         return True
 
-    def _aside(self, sheet: str, path: Path) -> tuple[str, str] | None:
+    def _aside(self, sheet: str, path: Path, others: bool) -> tuple[str, str] | None:
         """(code, the name that says it) when a sheet's name, else its file's or folder's, says its rows are
-        struck out or samples (``set_aside_by_name``: 作废, 报送台账（作废）.xlsx, 已删除/, 样表); else None."""
+        struck out or samples (``set_aside_by_name``: 作废, 报送台账（作废）.xlsx, 已删除/, 样表; a sheet named 模板
+        when ``others``, the workbook's other sheets holding the ledger); else None."""
         for name, shown in ((sheet, sheet), (path.stem, path.name), (path.parent.name, path.parent.name + "/")):
             if name and (found := set_aside_by_name(name, *self.aside_words)):
                 return found[0], shown
+        if others and set_aside_by_name(sheet, (), self.template_words):
+            return "sheet.sample", sheet
         return None
 
     def _table(self, grid, rows: list[list], table, ctx, out: FileResult, tables: Tables, memo: dict,

@@ -339,6 +339,9 @@ SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年
 # A file's name that says it is a copy of another (Windows' “ - 副本”, XP's “复件 ”, a download's “(1)”, a 备份):
 # of two files that repeat each other, the copy is the one set aside, the ledger kept where staff keep it.
 COPY_FILE_NAME = re.compile(r"副本|复件|复制|拷贝|备份|(?i:\bcopy\b)|[(（]\d{1,2}[)）]\s*$")
+# Title labels that name no item by themselves: a sheet of a date and one of these, and nothing else a ledger has (作者,
+# 单位, 采用, 批示), is a work log or contact record (日期 | 内容 | 联系人 | 电话), not a unit's sheet of items.
+VAGUE_TITLE_LABELS = ("内容", "事项", "名称", "问题", "信息", "主题")
 # A sheet named as last year's (上年, 去年台账, 上年度) or the year before (前年) in a year's workbook: its dates
 # written without a year are that many years before the year the file (or folder, or --year) names.
 YEARS_BACK_SHEET_WORDS: tuple[tuple[str, int], ...] = (("前年", 2), ("上一年", 1), ("前一年", 1), ("上年", 1), ("去年", 1))
