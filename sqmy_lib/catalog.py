@@ -49,6 +49,8 @@ _ENTRIES = [
     Code("file.crashed", ERROR, "读取时解析程序崩溃", "{message}", True),
     Code("file.too_slow", ERROR, "读取超时", "{message}", True),
     Code("file.sqmy_output", INFO, "sqmy 生成的文件", "{message}"),
+    Code("file.backup", INFO, "备份文件未读取",
+         "台账文件夹中的这个“{value}”备份文件未读取(按它所备份的台账统计);如其中有台账中没有的信息,请另存为 .xlsx 后放回"),
     Code("file.not_read", INFO, "不是表格文件,未读取", "台账文件夹中的这个“{value}”文件不是表格,未读取;如其中记有台账(网页、文本或 Word 登记表),请另存为 .xlsx 后放回,或在命令中直接指定该文件"),
     Code("file.format_unsupported", ERROR, "文件格式无法读取", "台账文件夹中的“{value}”格式文件无法读取,其中的信息未计入;请在 WPS 或 Excel 中另存为 .xlsx 后放回"),
     Code("file.no_ledger", ERROR, "未找到台账", "{message}", True),

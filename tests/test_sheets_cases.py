@@ -174,3 +174,21 @@ def test_a_work_log_of_dates_and_what_was_done_is_no_ledger(tmp_path):
     assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
     units = sq.units(ledger, 2025)
     assert dict(zip(units["unit"], units["submitted"]))["民盟县委"] == 1
+
+
+def test_a_backup_beside_the_ledger_is_named_not_read(tmp_path):
+    # 台账/报送台账.xlsx (李小 ¥30, 王中 ¥100) and 报送台账.xlsx.bak, a copy WPS saved with one more row (周九). The base
+    # code passed the .bak over without a word (where a .docx or .zip beside it is named, file.not_read). By hand: the
+    # figures are the ledger's (李小 ¥30, 王中 ¥100), the backup named once (file.backup, 提示), not as a file no table.
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    write_xlsx(folder / "报送台账.xlsx", {"台账": LEDGER})
+    write_xlsx(tmp_path / "备份.xlsx", {"台账": [*LEDGER, [3, "2025.6.1", "关于城区停车难的建议", "周九", "民盟县委", None, None]]})
+    (tmp_path / "备份.xlsx").rename(folder / "报送台账.xlsx.bak")
+    ledger = sq.read_ledgers(folder, year=2025)
+    report = sq.validate(ledger, sq.load_rules(year=2025))
+    assert_every_cell_accounted(folder / "报送台账.xlsx", ledger=ledger, report=report, year=2025)
+    assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
+    said = findings(report, "file.backup")
+    assert [(i.file.rsplit("/", 1)[-1], i.severity) for i in said] == [("报送台账.xlsx.bak", "info")]
+    assert not findings(report, "file.not_read") and not findings(report, "input.no_files")

@@ -48,6 +48,9 @@ UNSUPPORTED_SUFFIXES = (".et", ".ett", ".xlsb", ".xlt", ".xltx", ".xltm", ".numb
 # Files a ledger may be saved as that a folder's reading passes over (a web page, Unicode text, Excel 2003
 # XML, a Word 登记表, a zip): named, as 提示 (``file.not_read``), so items kept only there are not missed unsaid.
 NOT_READ_SUFFIXES = (".htm", ".html", ".mht", ".mhtml", ".xml", ".txt", ".tsv", ".doc", ".docx", ".wps", ".zip", ".rar", ".7z", ".pdf")
+# Backups beside the ledgers (报送台账.xlsx.bak, Excel's “Backup of 报送台账.xlk”): named, as 提示 (``file.backup``),
+# not read (the ledger they back up is), so rows kept only in a backup are not missed unsaid.
+BACKUP_SUFFIXES = (".bak", ".xlk", ".backup")
 # Folders the tool writes its own outputs into, skipped even without the marker file.
 OUTPUT_FOLDERS = ("问题标注", "季度通报", "年度表彰", "汇总通报", "反馈函")
 
@@ -93,7 +96,7 @@ def _workbooks_in(folder: Path, unsupported: list[Path] | None) -> Iterator[Path
                 continue
             if name.lower().endswith(EXCEL_SUFFIXES):
                 yield Path(root) / name
-            elif unsupported is not None and name.lower().endswith(UNSUPPORTED_SUFFIXES + NOT_READ_SUFFIXES):
+            elif unsupported is not None and name.lower().endswith(UNSUPPORTED_SUFFIXES + NOT_READ_SUFFIXES + BACKUP_SUFFIXES):
                 unsupported.append(Path(root) / name)
 
 
@@ -167,7 +170,7 @@ def read_ledgers(
 def _say_folders_without_ledgers(ledger: Ledger, paths: list, files: list[Path], unsupported: list[Path]) -> None:
     """A folder named that holds no ledger the tool reads (``input.no_files``): an empty folder, the
     wrong one, or one of the tool's own output folders. It read as 0 files and no errors."""
-    found = [os.path.abspath(f) for f in [*files, *unsupported] if not f.name.lower().endswith(NOT_READ_SUFFIXES)]
+    found = [os.path.abspath(f) for f in [*files, *unsupported] if not f.name.lower().endswith(NOT_READ_SUFFIXES + BACKUP_SUFFIXES)]
     rows = []
     for p in map(Path, paths):
         if not p.is_dir() or any(f.startswith(os.path.abspath(p) + os.sep) for f in found):
@@ -179,12 +182,18 @@ def _say_folders_without_ledgers(ledger: Ledger, paths: list, files: list[Path],
         ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame(rows)], ignore_index=True))
 
 
+def _unread_code(name: str) -> str:
+    """The finding of a file in a ledger folder that is not read, by its name (lower case)."""
+    if name.endswith(UNSUPPORTED_SUFFIXES):
+        return "file.format_unsupported"
+    return "file.backup" if name.endswith(BACKUP_SUFFIXES) else "file.not_read"
+
+
 def add_unsupported(ledger: Ledger, files: list[Path], office_of: dict[str, str] | None = None) -> None:
     """One finding per spreadsheet in a ledger folder that the tool cannot read (``discover``)."""
     if not files:
         return
-    rows = pd.DataFrame([dict(code="file.format_unsupported" if f.name.lower().endswith(UNSUPPORTED_SUFFIXES) else "file.not_read",
-                              src=None, file=str(f), sheet="", row=None, column="",
+    rows = pd.DataFrame([dict(code=_unread_code(f.name.lower()), src=None, file=str(f), sheet="", row=None, column="",
                               value=f.suffix.lower(), detail=(office_of or {}).get(str(f), "")) for f in files])
     ledger.findings = typed("findings", pd.concat([ledger.findings, rows], ignore_index=True))
 
