@@ -192,3 +192,23 @@ def test_a_backup_beside_the_ledger_is_named_not_read(tmp_path):
     said = findings(report, "file.backup")
     assert [(i.file.rsplit("/", 1)[-1], i.severity) for i in said] == [("报送台账.xlsx.bak", "info")]
     assert not findings(report, "file.not_read") and not findings(report, "input.no_files")
+
+
+def test_a_tally_sheet_beside_last_years_sheet_counts_this_years(tmp_path):
+    # 2025年台账.xlsx: 2025年 (李小 民革县委, 王中 民进县委), 2024年 kept in it (李小 民革县委, 2024.11.8), 统计 typed by
+    # the clerk for the year: 民革县委 1, 民进县委 1, 民盟县委 3. By hand the 2025 items: 民革县委 1, 民进县委 1, 民盟县委
+    # none written (not compared). The base code set 统计 against every sheet of the workbook: 民革县委 "写的是 1 条 …
+    # 是 2 条", a false warning. Now only 2025's sheets: 民革 and 民进 agree, nothing said.
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": LEDGER,
+        "2024年": [HEAD, [1, "2024.11.8", "关于冬季供暖的建议", "李小", "民革县委", None, None]],
+        "统计": [["单位", "报送条数"], ["民革县委", 1], ["民进县委", 1], ["民盟县委", 3]]})
+    ledger, report = _read(path)
+    assert not findings(report, "sheet.tally_sheet_differs")
+    # The same 统计 writing 民进县委 3 (by hand 1 in 2025): said at its cell B3, as before.
+    (tmp_path / "b").mkdir()
+    other = write_xlsx(tmp_path / "b" / "2025年台账.xlsx", {"2025年": LEDGER,
+        "2024年": [HEAD, [1, "2024.11.8", "关于冬季供暖的建议", "李小", "民革县委", None, None]],
+        "统计": [["单位", "报送条数"], ["民革县委", 1], ["民进县委", 3]]})
+    ledger, report = _read(other)
+    said = findings(report, "sheet.tally_sheet_differs")
+    assert [(i.row, i.column) for i in said] == [(3, "B")] and "写的是 3 条" in said[0].message and "是 1 条" in said[0].message
