@@ -82,6 +82,10 @@ def test_last_years_sheet_named_by_word_is_last_year(tmp_path):
     assert dates["关于冬季供暖的建议"] == "2024-11-08" and dates["关于秋粮收购的建议"] == "2024-10-08"
     # 2024 by itself: 李小 ¥100, 孙八 ¥30, 钱七 ¥200.
     assert paid(ledger, 2024) == {"李小": Decimal("100.00"), "孙八": Decimal("30.00"), "钱七": Decimal("200.00")}
+    said = [(i.sheet, i.severity, "按名称是 2024 年" in i.message) for i in findings(report, "sheet.year_by_name")]
+    assert said == [("上年", "info", True), ("去年台账", "info", True)]
+    # Read with no year, the ledgers are 2025's (2025年台账.xlsx), not 2024's for two sheets of last year against one.
+    assert sq.read_ledgers(path).year == 2025
 
 
 def test_an_old_version_saved_as_void_and_a_deleted_folder(tmp_path):

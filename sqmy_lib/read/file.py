@@ -25,7 +25,8 @@ from .marks import Vocabulary
 from .safety import UnreadableFile, note_text
 from .tallies import sheet_figures
 from ..zh import column_letter as col_letter
-from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number
+from .sheet import (SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number,
+                    years_back)
 from .values import cell_text, norm, norm_spaces, written_fen
 from .vocabulary import NOTE_SHEETS, QUOTA_SHEET_WORDS
 from .workbook import open_workbook
@@ -136,6 +137,9 @@ class FileReader:
         if ctx.year_conflict:
             tables.add("findings", code="sheet.year_conflict", src=ctx.src, row=None, column="",
                        value=ctx.year_conflict[0], detail=ctx.year_conflict[1])
+        elif ctx.year and years_back(grid.name):  # 上年 in 2025年台账.xlsx: its dates are 2024's
+            tables.add("findings", code="sheet.year_by_name", src=ctx.src, row=None, column="", value=grid.name,
+                       detail=str(ctx.year))
         merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
         before = tables.n["submissions"]
         records_before = {t: tables.n[t] for t in _RECORD_WORDS}

@@ -38,6 +38,7 @@ from .marks import Vocabulary
 from .repeats import set_aside_repeats
 from .roster import merge_rosters, roster_from_sheets
 from .safety import UnreadableFile
+from .sheet import years_back
 from .workbook import open_workbook
 
 # What a ledger folder's ledgers are saved as: workbooks, and CSV exported from an online system.
@@ -422,8 +423,10 @@ def _categoricals(tables: dict[str, pd.DataFrame], rules: Rules) -> None:
 
 
 def _sheet_years(sheets: pd.DataFrame) -> Counter:
-    """How many submission sheets say they are of each year."""
-    return Counter(int(y) for k, y in zip(sheets["kind"], sheets["year"]) if k == "submissions" and y)
+    """How many submission sheets say they are of each year; last year's kept in a year's workbook (上年, 去年台账:
+    a year before the file's) says nothing of which year the ledgers are."""
+    return Counter(int(y) for k, y, name in zip(sheets["kind"], sheets["year"], sheets["sheet"])
+                   if k == "submissions" and y and not years_back(name))
 
 
 def _common_year(sheets: pd.DataFrame) -> int | None:
