@@ -118,6 +118,13 @@ def test_honest_sheets_named_with_a_negation_or_the_office_stay_counted(tmp_path
     assert _items(ledger) == {"李小": 1, "王中": 1, "赵六": 1}
     assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
     assert not findings(report, "sheet.void") and not findings(report, "sheet.sample")
+    # A ledger cleaned of its repeats, named so: 2025年报送台账（已删除重复项）.xlsx with a sheet 汇总（删除重复后）: by hand
+    # its items count (李小 ¥30, 王中 ¥100); nothing said of it as struck out.
+    (tmp_path / "b").mkdir()
+    cleaned = write_xlsx(tmp_path / "b" / "2025年报送台账（已删除重复项）.xlsx", {"汇总（删除重复后）": LEDGER})
+    ledger, report = _read(cleaned)
+    assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
+    assert not findings(report, "sheet.void")
 
 
 def test_the_commands_on_a_folder_of_extra_sheets(tmp_path):

@@ -28,7 +28,7 @@ from ..zh import column_letter as col_letter
 from .sheet import (SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number,
                     years_back)
 from .values import cell_text, norm, norm_spaces, written_fen
-from .vocabulary import NOTE_SHEETS, QUOTA_SHEET_WORDS
+from .vocabulary import NOTE_SHEETS, QUOTA_SHEET_WORDS, VOID_SHEET_NOT_AFTER
 from .workbook import open_workbook
 
 
@@ -263,14 +263,14 @@ _BRACKETED_OR_NUMBERS = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]|[\d\s._
 
 def set_aside_by_name(name: str, void_words: tuple[str, ...], sample_words: tuple[str, ...]) -> tuple[str, str] | None:
     """(code, word) when a sheet's name says its rows are struck out (a rules ``void_sheet_words`` word anywhere
-    in it, not right after a negation: 作废, 已删除信息, not 请勿删除) or a template's samples (a ``sample_sheet_words``
+    in it, not right after a negation nor before what else was taken out: 作废, 已删除信息, not 请勿删除, 删除重复后) or a template's samples (a ``sample_sheet_words``
     word the name, less brackets and digits, ends with, or starts with adding two characters at most: 样表,
     填表样表, 示例行, not 示例县政协); else None."""
     text = norm(name)
     for w in void_words:
         k = text.find(w)
         while k >= 0:
-            if k == 0 or text[k - 1] not in _NEGATIONS:
+            if (k == 0 or text[k - 1] not in _NEGATIONS) and not text.startswith(VOID_SHEET_NOT_AFTER, k + len(w)):
                 return "sheet.void", w
             k = text.find(w, k + 1)
     bare = _BRACKETED_OR_NUMBERS.sub("", text)

@@ -345,6 +345,9 @@ VAGUE_TITLE_LABELS = ("内容", "事项", "名称", "问题", "信息", "主题"
 # A sheet named as last year's (上年, 去年台账, 上年度) or the year before (前年) in a year's workbook: its dates
 # written without a year are that many years before the year the file (or folder, or --year) names.
 YEARS_BACK_SHEET_WORDS: tuple[tuple[str, int], ...] = (("前年", 2), ("上一年", 1), ("前一年", 1), ("上年", 1), ("去年", 1))
+# What a void word in a sheet's or file's name (rules ``void_sheet_words``) may be followed by when it says what was
+# taken out of a ledger that stands (汇总（删除重复后）, 台账（已删除空行）), not that the ledger was struck out.
+VOID_SHEET_NOT_AFTER: tuple[str, ...] = ("重复", "后", "线", "空", "多余", "无效", "错误")
 # Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
 NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表", "下拉列表", "下拉选项", "下拉菜单", "数据字典", "选项", "代码表",
                "数据源", "数据有效性", "参数表")
