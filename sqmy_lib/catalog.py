@@ -76,6 +76,8 @@ _ENTRIES = [
     Code("sheet.tally_sheet", INFO, "统计表未读取",
          "工作表“{value}”是统计表(各单位或个人的条数,或公式),其中 {detail} 个单元格未作为信息读取,其中的数字不计入统计;统计以各台账工作表中的信息为准"),
     Code("sheet.notes", INFO, "说明或下拉列表工作表", "工作表“{value}”是填表说明或下拉列表,其中 {detail} 个单元格未作为台账读取"),
+    Code("sheet.not_ledger", INFO, "非台账工作表未读取",
+         "工作表“{value}”按名称不是台账(通讯录、报送要求、选题参考、备忘等),其中 {detail} 个单元格未读取;如其中记有报送的信息,请移到台账中"),
     Code("sheet.void", WARNING, "作废的工作表未计入",
          "名称“{value}”表明本表内容已作废或删除,表中 {detail} 行未计入任何统计(信息、采用、批示均不计);如其中有实际报送、采用或批示的信息,请移到台账中"),
     Code("sheet.sample", WARNING, "样表未计入",

@@ -223,3 +223,21 @@ def test_a_tally_sheet_beside_last_years_sheet_counts_this_years(tmp_path):
     ledger, report = _read(other)
     said = findings(report, "sheet.tally_sheet_differs")
     assert [(i.row, i.column) for i in said] == [(3, "B")] and "写的是 3 条" in said[0].message and "是 1 条" in said[0].message
+
+
+def test_a_contact_list_and_the_years_requirements_are_said_as_no_ledger(tmp_path):
+    # Beside the ledger (李小 ¥30, 王中 ¥100): 单位通讯录 (序号 | 单位 | 联系人 | 联系电话 | 邮箱), 报送要求 (text and a table
+    # of 主题 | 截止日期), 选题参考 (选题 | 责任单位). None is a ledger or a roster: by hand no item and no person from
+    # them, the figures the ledger's. The base code said each as a ledger whose header it could not find (warning,
+    # "如是台账,请补齐表头"); now each is named as no ledger (sheet.not_ledger, 提示) with its cells.
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": LEDGER,
+        "单位通讯录": [["序号", "单位", "联系人", "联系电话", "邮箱"], [1, "民革县委", "李小", "13800000001", "a@b.cn"]],
+        "报送要求": [["2025年社情民意信息报送要求"], ["一、报送内容：围绕县委中心工作"], ["序号", "主题", "截止日期"],
+                 [1, "乡村振兴", "2025.6.30"]],
+        "选题参考": [["序号", "选题", "责任单位"], [1, "关于加强农村养老服务的建议", "民革县委"]]})
+    ledger, report = _read(path)
+    assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
+    assert _items(ledger) == {"李小": 1, "王中": 1}
+    said = [(i.sheet, i.severity) for i in findings(report, "sheet.not_ledger")]
+    assert said == [("单位通讯录", "info"), ("报送要求", "info"), ("选题参考", "info")]
+    assert not findings(report, "sheet.unrecognised")

@@ -28,7 +28,7 @@ from ..zh import column_letter as col_letter
 from .sheet import (SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number,
                     years_back)
 from .values import cell_text, norm, norm_spaces, written_fen
-from .vocabulary import NOTE_SHEETS, QUOTA_SHEET_WORDS, VOID_SHEET_NOT_AFTER
+from .vocabulary import NOT_LEDGER_SHEET_WORDS, NOTE_SHEETS, QUOTA_SHEET_WORDS, VOID_SHEET_NOT_AFTER
 from .workbook import open_workbook
 
 
@@ -326,14 +326,17 @@ def _keep_sheet_figures(grid, src: int, tables: Tables, words: HeaderWords) -> N
 def _unread_code(grid, words: HeaderWords) -> str:
     """What a sheet with no ledger header is: a 填表说明 or 下拉列表 sheet, as the templates have
     (``sheet.notes``); a 任务分解 by its name or title, whose quotas are the rules' (``sheet.quotas``); a
-    汇总 of labels and numbers or formulas (``sheet.tally_sheet``: nothing in it is an item); else unrecognised."""
+    汇总 of labels and numbers or formulas (``sheet.tally_sheet``: nothing in it is an item); a 通讯录, 报送要求 or
+    选题参考 by its name (``sheet.not_ledger``); else unrecognised."""
     name = norm(grid.name)
     if name in NOTE_SHEETS:
         return "sheet.notes"
     title = next((norm(cell_text(v)) for row in grid.rows[:3] for v in row if _filled(v)), "")
     if any(w in name or w in title for w in QUOTA_SHEET_WORDS):
         return "sheet.quotas"
-    return "sheet.tally_sheet" if _a_tally(grid, words) else "sheet.unrecognised"
+    if _a_tally(grid, words):
+        return "sheet.tally_sheet"
+    return "sheet.not_ledger" if any(w in name for w in NOT_LEDGER_SHEET_WORDS) else "sheet.unrecognised"
 
 
 def _a_tally(grid, words: HeaderWords) -> bool:

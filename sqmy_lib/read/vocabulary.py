@@ -351,6 +351,10 @@ VOID_SHEET_NOT_AFTER: tuple[str, ...] = ("重复", "后", "线", "空", "多余"
 # Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
 NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表", "下拉列表", "下拉选项", "下拉菜单", "数据字典", "选项", "代码表",
                "数据源", "数据有效性", "参数表")
+# Words in a sheet's name that say it is something kept beside the ledger, not one (单位通讯录, 联系方式, 报送要求,
+# 选题参考, 工作备忘): when it has no ledger header, said as such (sheet.not_ledger, 提示), not as a ledger whose header
+# was not found. A 名单 or 名册 is not among them: a roster not read is worth a warning.
+NOT_LEDGER_SHEET_WORDS = ("通讯录", "联系方式", "联系表", "联络表", "联系电话", "要求", "选题", "参考", "备忘", "要点", "通知")
 # A sheet (or its title) that shares out the year's quotas among the units: the quotas are the rules' (quotas.units).
 QUOTA_SHEET_WORDS = ("任务分解", "任务分配", "任务下达", "目标任务", "任务表")
 # A roster column of each unit's or person's quota (年度任务, 任务数, 考核指标): not read (quotas are the
