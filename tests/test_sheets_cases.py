@@ -241,3 +241,22 @@ def test_a_contact_list_and_the_years_requirements_are_said_as_no_ledger(tmp_pat
     said = [(i.sheet, i.severity) for i in findings(report, "sheet.not_ledger")]
     assert said == [("单位通讯录", "info"), ("报送要求", "info"), ("选题参考", "info")]
     assert not findings(report, "sheet.unrecognised")
+
+
+def test_a_void_sheet_of_adoptions_pays_nothing(tmp_path):
+    # 报送台账 (2025-001 李小, 2025-002 王中), 采用台账 (2025-001 市政协 第3期: 李小 ¥100) and 采用台账（作废） (2025-002 省政协
+    # 第5期). The base code paid 王中 ¥200 for the struck-out adoption. By hand: 李小 ¥100, 王中 1 item, nothing paid;
+    # one adoption record; the sheet said (sheet.void, 1 row).
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {
+        "报送台账": [["编号", "报送日期", "信息标题", "作者", "单位"],
+                 ["2025-001", "2025.1.8", "关于海岛渔港升级改造的建议", "李小", "民革县委"],
+                 ["2025-002", "2025.2.15", "关于芦笋产业品牌建设的建议", "王中", "民进县委"]],
+        "采用台账": [["编号", "信息标题", "采用单位", "期号", "采用日期"],
+                 ["2025-001", "关于海岛渔港升级改造的建议", "市政协", "第3期", "2025.3.1"]],
+        "采用台账（作废）": [["编号", "信息标题", "采用单位", "期号", "采用日期"],
+                     ["2025-002", "关于芦笋产业品牌建设的建议", "省政协", "第5期", "2025.4.1"]]})
+    ledger, report = _read(path)
+    assert paid(ledger, 2025) == {"李小": Decimal("100.00")}
+    assert _items(ledger) == {"李小": 1, "王中": 1}
+    assert len(ledger.adoptions) == 1
+    assert [(i.sheet, i.message.split("表明")[0]) for i in findings(report, "sheet.void")] == [("采用台账（作废）", "名称“采用台账（作废）”")]
