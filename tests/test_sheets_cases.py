@@ -162,12 +162,15 @@ def test_a_template_sheet_beside_the_ledger_holds_samples_and_alone_is_the_ledge
     assert _items(ledger) == {"李小": 1, "王中": 1}
     assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
     assert [i.sheet for i in findings(report, "sheet.sample")] == ["模板"]
-    # An office that filled in the template's one sheet, never renamed: 模板 is the ledger, read (李小 ¥30, 王中 ¥100).
-    (tmp_path / "只有模板").mkdir()
-    alone = write_xlsx(tmp_path / "只有模板" / "社情民意信息台账.xlsx", {"模板": LEDGER, "填表说明": [["1.收稿日期填写年月日"]]})
-    ledger, report = _read(alone)
-    assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
-    assert not findings(report, "sheet.sample")
+    # Offices that filled in the form they were sent, its names kept: 社情民意信息台账.xlsx whose one ledger sheet is
+    # 模板, and 社情民意信息报送样表.xlsx whose one sheet is 样表. Each is the ledger, read: by hand 李小 ¥30, 王中 ¥100
+    # in each, nothing said as samples.
+    for folder, name, sheet in (("a", "社情民意信息台账.xlsx", "模板"), ("b", "社情民意信息报送样表.xlsx", "样表")):
+        (tmp_path / folder).mkdir()
+        alone = write_xlsx(tmp_path / folder / name, {sheet: LEDGER, "填表说明": [["1.收稿日期填写年月日"]]})
+        ledger, report = _read(alone)
+        assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
+        assert not findings(report, "sheet.sample")
 
 
 def test_a_work_log_of_dates_and_what_was_done_is_no_ledger(tmp_path):

@@ -57,7 +57,6 @@ class FileReader:
         self.words = HeaderWords(rules.data.get("headers"), rules.place, self.vocab.forwarded, rules.unit_or_body)
         self.author_words = AuthorWords.from_rules(rules.data)
         self.aside_words = (_words(rules.data.get("void_sheet_words")), _words(rules.data.get("sample_sheet_words")))
-        self.template_words = _words(rules.data.get("template_sheet_words"))
 
     def read(self, path: Path, year: int | None, as_items: bool = False) -> FileResult:
         """Read one workbook (see the module docstring). ``as_items``: a 采用台账 sheet that names each
@@ -72,7 +71,7 @@ class FileReader:
         tables = Tables()
         memo: dict = {}  # per-value results shared by the sheets of the file
         laid = [self._laid_out(grid, path) for grid in wb.sheets]
-        # A sheet named 模板 is a template's samples beside another sheet of items, the ledger itself alone.
+        # A sheet named 样表 or 模板 is a template's samples beside another sheet of items, the ledger itself alone.
         ledgers = sum(layout is not None and layout.kind not in ("people", "units") for _, _, layout in laid)
         found = sum([self._sheet(grid, tallies, layout, path, year, out, tables, memo, as_items, ledgers > 1)
                      for grid, tallies, layout in laid])
@@ -120,13 +119,14 @@ class FileReader:
         return True
 
     def _aside(self, sheet: str, path: Path, others: bool) -> tuple[str, str] | None:
-        """(code, the name that says it) when a sheet's name, else its file's or folder's, says its rows are
-        struck out or samples (``set_aside_by_name``: 作废, 报送台账（作废）.xlsx, 已删除/, 样表; a sheet named 模板
-        when ``others``, the workbook's other sheets holding the ledger); else None."""
+        """(code, the name that says it) when a sheet's name, else its file's or folder's, says its rows are struck
+        out (``set_aside_by_name``: 作废, 报送台账（作废）.xlsx, 已删除/), or the sheet's name that they are samples (样表,
+        模板) and ``others``, the workbook's other sheets holding the ledger; else None."""
+        void, sample = self.aside_words
         for name, shown in ((sheet, sheet), (path.stem, path.name), (path.parent.name, path.parent.name + "/")):
-            if name and (found := set_aside_by_name(name, *self.aside_words)):
+            if name and (found := set_aside_by_name(name, void, ())):
                 return found[0], shown
-        if others and set_aside_by_name(sheet, (), self.template_words):
+        if others and set_aside_by_name(sheet, (), sample):
             return "sheet.sample", sheet
         return None
 
