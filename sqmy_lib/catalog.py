@@ -85,7 +85,7 @@ _ENTRIES = [
     Code("sheet.year_conflict", WARNING, "表头年份与表名不一致",
          "表头上方写的是“{value}”,而{detail};请核对并改正年份"),
     Code("sheet.year_by_name", INFO, "按表名定年度",
-         "工作表“{value}”按名称是 {detail} 年的台账,其中未写年份的日期按 {detail} 年读取,只计入 {detail} 年的统计"),
+         "“{value}”按名称是 {detail} 年的台账,本表未写年份的日期按 {detail} 年读取,只计入 {detail} 年的统计"),
     Code("ledger.several_years", INFO, "台账含多个年度",
          "台账中有 {detail} 年度的工作表,未指定年度,按 {value} 年统计;统计其他年度请指定年度(命令行 --year,或 Python 中 year=)"),
     Code("sheet.author_by_name", WARNING, "按表名定作者",

@@ -263,3 +263,19 @@ def test_a_void_sheet_of_adoptions_pays_nothing(tmp_path):
     assert _items(ledger) == {"李小": 1, "王中": 1}
     assert len(ledger.adoptions) == 1
     assert [(i.sheet, i.message.split("表明")[0]) for i in findings(report, "sheet.void")] == [("采用台账（作废）", "名称“采用台账（作废）”")]
+
+
+def test_last_years_file_named_by_word_is_last_year(tmp_path):
+    # 台账/报送台账.xlsx (Sheet1: 3月8日 李小 县政协编发 ¥30) and 台账/去年台账.xlsx (Sheet1: 11月8日 孙八 市政协采用), no year
+    # in any name, run for 2025. The base code read both in 2025: 孙八 ¥100 in 2025, nothing said. By hand 去年台账 is
+    # 2024's: for 2025 李小 ¥30 alone; said once (sheet.year_by_name, naming the file).
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    head = ["序号", "报送日期", "信息标题", "作者", "报送单位", "采用情况"]
+    write_xlsx(folder / "报送台账.xlsx", {"Sheet1": [head, [1, "3月8日", "关于海岛渔港升级改造的建议", "李小", "民革县委", "县政协编发"]]})
+    write_xlsx(folder / "去年台账.xlsx", {"Sheet1": [head, [1, "11月8日", "关于冬季供暖的建议", "孙八", "民建县委", "市政协采用"]]})
+    ledger, report = _read(folder)
+    assert paid(ledger, 2025) == {"李小": Decimal("30.00")}
+    assert paid(ledger, 2024) == {"孙八": Decimal("100.00")}
+    said = findings(report, "sheet.year_by_name")
+    assert [i.message.split("按名称")[0] for i in said] == ["“去年台账.xlsx”"]

@@ -27,7 +27,7 @@ from .tallies import sheet_figures
 from ..zh import column_letter as col_letter
 from .sheet import (SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number,
                     years_back)
-from .values import cell_text, norm, norm_spaces, written_fen
+from .values import cell_text, norm, norm_spaces, written_fen, year_in_text
 from .vocabulary import NOT_LEDGER_SHEET_WORDS, NOTE_SHEETS, QUOTA_SHEET_WORDS, VOID_SHEET_NOT_AFTER
 from .workbook import open_workbook
 
@@ -137,8 +137,8 @@ class FileReader:
         if ctx.year_conflict:
             tables.add("findings", code="sheet.year_conflict", src=ctx.src, row=None, column="",
                        value=ctx.year_conflict[0], detail=ctx.year_conflict[1])
-        elif ctx.year and years_back(grid.name):  # 上年 in 2025年台账.xlsx: its dates are 2024's
-            tables.add("findings", code="sheet.year_by_name", src=ctx.src, row=None, column="", value=grid.name,
+        elif ctx.year and (said := _last_years_name(grid.name, ctx.file)):  # 上年 in 2025年台账.xlsx: its dates are 2024's
+            tables.add("findings", code="sheet.year_by_name", src=ctx.src, row=None, column="", value=said,
                        detail=str(ctx.year))
         merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
         before = tables.n["submissions"]
@@ -250,6 +250,15 @@ def _say_hidden_rows(hidden: set[int], item_rows: list[int], src: int, tables: T
         shown = "、".join(map(str, rows[:10])) + (" 等" if len(rows) > 10 else "")
         # At the first of them, so the 问题清单's link lands on a hidden row (the message lists them all).
         tables.add("findings", code="row.hidden", src=src, row=rows[0], column="A", value=shown, detail=str(len(rows)))
+
+
+def _last_years_name(sheet: str, file: str) -> str:
+    """The name that makes a sheet last year's (or the year before's): the sheet's (上年), else its file's when the
+    file names no year (上年台账.xlsx); '' for none."""
+    if years_back(sheet):
+        return sheet
+    name = Path(file).name
+    return name if not year_in_text(name) and years_back(Path(file).stem) else ""
 
 
 def _words(words) -> tuple[str, ...]:

@@ -423,10 +423,10 @@ def _categoricals(tables: dict[str, pd.DataFrame], rules: Rules) -> None:
 
 
 def _sheet_years(sheets: pd.DataFrame) -> Counter:
-    """How many submission sheets say they are of each year; last year's kept in a year's workbook (上年, 去年台账:
-    a year before the file's) says nothing of which year the ledgers are."""
-    return Counter(int(y) for k, y, name in zip(sheets["kind"], sheets["year"], sheets["sheet"])
-                   if k == "submissions" and y and not years_back(name))
+    """How many submission sheets say they are of each year; last year's kept beside the year's (a sheet 上年,
+    去年台账, a file 上年台账.xlsx: a year before) says nothing of which year the ledgers are."""
+    return Counter(int(y) for k, y, name, file in zip(sheets["kind"], sheets["year"], sheets["sheet"], sheets["file"])
+                   if k == "submissions" and y and not years_back(name) and not years_back(Path(file).stem))
 
 
 def _common_year(sheets: pd.DataFrame) -> int | None:

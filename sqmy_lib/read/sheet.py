@@ -328,10 +328,14 @@ def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> 
     the title's."""
     stem = file.replace("\\", "/").rsplit("/", 1)[-1]
     titled, by_sheet = year_in_text(_FILLED_ON.sub(" ", above)), sheet_name_year(sheet)
+    by_file = year_in_text(stem)
+    if by_file is None and (back := years_back(stem.rsplit(".", 1)[0])):  # 上年台账.xlsx run for 2025: 2024
+        base = folder_year(file) or default_year
+        by_file = base - back if base else None
     if by_sheet is None and (back := years_back(sheet)):  # 上年 in 2025年台账.xlsx: 2024
         base = year_in_text(stem) or folder_year(file) or default_year
         by_sheet = base - back if base else None
-    named = by_sheet or year_in_text(stem) or folder_year(file)  # 2024/台账.xlsx: the folder's year
+    named = by_sheet or by_file or folder_year(file)  # 2024/台账.xlsx: the folder's year
     if not (titled and named and titled != named):
         year = titled or named or default_year
         return year, "", not (titled or named) and year is not None
