@@ -271,10 +271,10 @@ _BRACKETED_OR_NUMBERS = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]|[\d\s._
 
 
 def set_aside_by_name(name: str, void_words: tuple[str, ...], sample_words: tuple[str, ...]) -> tuple[str, str] | None:
-    """(code, word) when a sheet's name says its rows are struck out (a rules ``void_sheet_words`` word anywhere
-    in it, not right after a negation nor before what else was taken out: 作废, 已删除信息, not 请勿删除, 删除重复后) or a template's samples (a ``sample_sheet_words``
-    word the name, less brackets and digits, ends with, or starts with adding two characters at most: 样表,
-    填表样表, 示例行, not 示例县政协); else None."""
+    """(code, word) when a name says its rows are struck out (a rules ``void_sheet_words`` word anywhere in it, not
+    right after a negation nor before what else was taken out: 作废, 已删除信息; not 请勿删除, 删除重复后) or are a
+    template's samples (a ``sample_sheet_words`` word the name, less brackets and digits, ends with, or starts with
+    adding two characters at most: 样表, 填表样表, 示例行; not 示例县政协); else None."""
     text = norm(name)
     for w in void_words:
         k = text.find(w)

@@ -74,8 +74,8 @@ from .vocabulary import (
     NO_UNIT_WORDS,
     NOTE_WORDS,
     NOTHING_IN_PERIOD,
-    YEARS_BACK_SHEET_WORDS,
     SUBTOTAL_WORDS,
+    YEARS_BACK_SHEET_WORDS,
     deduction_label,
     money_amount_label,
     money_label,
@@ -325,7 +325,8 @@ def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> 
     is kept as a conflict to say (a title copied from last year's template). The sheet's own name
     is the more specific (2024年12月 in a workbook titled 2025年…登记表 over all its sheets): its
     year is read. Against a file name, the year read is ``--year`` when it is one of the two, else
-    the title's."""
+    the title's. A sheet (or file) named as last year's (上年, 去年台账.xlsx) is a year before its file's (or
+    folder's, or ``--year``'s)."""
     stem = file.replace("\\", "/").rsplit("/", 1)[-1]
     titled, by_sheet = year_in_text(_FILLED_ON.sub(" ", above)), sheet_name_year(sheet)
     by_file = year_in_text(stem)
