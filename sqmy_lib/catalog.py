@@ -401,6 +401,9 @@ _ENTRIES = [
     Code("roster.sheet_unread", WARNING, "名册工作表未识别",
          "名册工作表“{value}”中没有识别出人员表头(姓名及身份、单位等)或单位表头(单位名称及单位类型),其中 {detail} 个单元格未读取;"
          "如是名册的一部分,请按名册模板写表头"),
+    Code("roster.from_ledgers", INFO, "台账中的工作表按名册读取",
+         "没有另给名册,本工作表“{value}”按名册读取({detail}):其中人员的身份、单位和任务按本表计,不在本表中的作者会提示不在名册中;"
+         "如本表不是名册(如只是通讯录),请另给名册(--roster 或工作文件夹中的名册.xlsx)"),
     Code("roster.ledger_list_merged", INFO, "台账中的人员表按名册计",
          "台账工作表“{value}”列出姓名和单位(没有身份,如供公式查找单位),其中 {detail} 与名册一致,按名册计(每人一行,身份和任务按名册)"),
     Code("roster.ledger_list_differs", WARNING, "台账人员表与名册不一致", "台账中人员表的“{value}”{detail}"),

@@ -279,3 +279,23 @@ def test_last_years_file_named_by_word_is_last_year(tmp_path):
     assert paid(ledger, 2024) == {"孙八": Decimal("100.00")}
     said = findings(report, "sheet.year_by_name")
     assert [i.message.split("按名称")[0] for i in said] == ["“去年台账.xlsx”"]
+
+
+def test_a_contact_list_read_as_the_roster_is_said(tmp_path):
+    # No 名册 given; beside the ledger (李小, 王中) a sheet 信息员通讯录: 姓名 | 单位 | 联系电话 (李小, 王中, 钱七). It is read
+    # as the roster (the base code did too): 钱七 listed with no item, and every author not on it said as not on the
+    # roster. The base code said nothing of where that roster came from. By hand: the figures are the ledger's (李小
+    # ¥30, 王中 ¥100, no item from the list), and the sheet is named once as read for the roster (3 人).
+    path = write_xlsx(tmp_path / "2025年台账.xlsx", {"2025年": LEDGER, "信息员通讯录": [["姓名", "单位", "联系电话"],
+        ["李小", "民革县委", "13800000001"], ["王中", "民进县委", "13800000002"], ["钱七", "民建县委", "13800000003"]]})
+    ledger, report = _read(path)
+    assert _items(ledger) == {"李小": 1, "王中": 1}
+    assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
+    said = findings(report, "roster.from_ledgers")
+    assert [(i.sheet, i.severity) for i in said] == [("信息员通讯录", "info")] and "(3 人)" in said[0].message
+    # A 名册.xlsx of its own among the ledgers is the office's roster as kept: nothing said of it.
+    (tmp_path / "b").mkdir()
+    write_xlsx(tmp_path / "b" / "2025年台账.xlsx", {"2025年": LEDGER})
+    write_xlsx(tmp_path / "b" / "名册.xlsx", {"人员": [["姓名", "身份", "单位"], ["李小", "信息员", "民革县委"]]})
+    ledger, report = _read(tmp_path / "b")
+    assert not findings(report, "roster.from_ledgers")

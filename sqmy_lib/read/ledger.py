@@ -288,8 +288,26 @@ def _add_roster(ledger: Ledger, roster: Roster | None, rules: Rules) -> None:
         ledger.roster = merge_rosters(roster, ledger.roster, rules)
     elif roster is not None and len(roster.findings):  # nothing read from it: why, row by row
         ledger.findings = typed("findings", pd.concat([ledger.findings, roster.findings], ignore_index=True))
+    elif roster is None and ledger.roster:
+        _say_roster_from_ledgers(ledger)
     if ledger.roster is not None and len(ledger.roster.findings):
         ledger.findings = typed("findings", pd.concat([ledger.findings, ledger.roster.findings], ignore_index=True))
+
+
+def _say_roster_from_ledgers(ledger: Ledger) -> None:
+    """No roster given, a sheet of a ledger's workbook read as one (信息员通讯录: 姓名 | 单位 | 联系电话 beside the
+    台账's sheets): said once per sheet with how many people (or units) it gave (``roster.from_ledgers``), since who
+    is on it decides each one's 身份, quota and unit, and every author not on it is said as not on the roster. A
+    roster workbook among the ledgers (名册.xlsx in 台账/) is the roster as the office keeps it: not said."""
+    sheets = ledger.sheets
+    books = set(sheets.loc[sheets["kind"].isin(("submissions", "adoptions")), "file"])
+    rows = []
+    for table, what in ((ledger.roster.people, "人"), (ledger.roster.units, "个单位")):
+        for (file, sheet), n in table[table["file"].isin(books)].groupby(["file", "sheet"], sort=False).size().items():
+            rows.append(dict(code="roster.from_ledgers", src=None, file=file, sheet=sheet, row=None, column="",
+                             value=sheet, detail=f"{n} {what}"))
+    if rows:
+        ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame(rows)], ignore_index=True))
 
 
 def _blank_roster(ledger: Ledger, given: Roster | None) -> None:
