@@ -125,6 +125,11 @@ def test_honest_sheets_named_with_a_negation_or_the_office_stay_counted(tmp_path
     ledger, report = _read(cleaned)
     assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
     assert not findings(report, "sheet.void")
+    # A sheet named for holding the withdrawn rows among the others (2025年（含已撤回）): its items count as written.
+    (tmp_path / "c").mkdir()
+    ledger, report = _read(write_xlsx(tmp_path / "c" / "2025年台账.xlsx", {"2025年（含已撤回）": LEDGER}))
+    assert paid(ledger, 2025) == {"李小": Decimal("30.00"), "王中": Decimal("100.00")}
+    assert not findings(report, "sheet.void")
 
 
 def test_the_commands_on_a_folder_of_extra_sheets(tmp_path):

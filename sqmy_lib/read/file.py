@@ -266,7 +266,8 @@ def _words(words) -> tuple[str, ...]:
     return tuple(w for w in (norm(str(w)) for w in words or ()) if w)
 
 
-_NEGATIONS = "不未非勿别无"  # 请勿删除, 不作废: no void word
+# Just before a void word (within three characters): 请勿删除, 不作废, 含已撤回, 包括作废 say the sheet is no struck-out one.
+_NEGATIONS = "不未非勿别无含括"
 _BRACKETED_OR_NUMBERS = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]|[\d\s._\-—]+")
 
 
@@ -279,7 +280,7 @@ def set_aside_by_name(name: str, void_words: tuple[str, ...], sample_words: tupl
     for w in void_words:
         k = text.find(w)
         while k >= 0:
-            if (k == 0 or text[k - 1] not in _NEGATIONS) and not text.startswith(VOID_SHEET_NOT_AFTER, k + len(w)):
+            if not any(c in _NEGATIONS for c in text[max(0, k - 3):k]) and not text.startswith(VOID_SHEET_NOT_AFTER, k + len(w)):
                 return "sheet.void", w
             k = text.find(w, k + 1)
     bare = _BRACKETED_OR_NUMBERS.sub("", text)
