@@ -11,6 +11,7 @@ reading many files in parallel gives exactly the serial result.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,9 +25,10 @@ from .marks import Vocabulary
 from .safety import UnreadableFile, note_text
 from .tallies import sheet_figures
 from ..zh import column_letter as col_letter
-from .sheet import SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number
-from .values import cell_text, norm, norm_spaces, written_fen
-from .vocabulary import NOTE_SHEETS, QUOTA_SHEET_WORDS
+from .sheet import (SheetContext, SheetReader, Tables, fill_merged_down, labels_of_figures, sheet_context, whole_number,
+                    years_back)
+from .values import cell_text, norm, norm_spaces, written_fen, year_in_text
+from .vocabulary import NOT_LEDGER_SHEET_WORDS, NOTE_SHEETS, QUOTA_SHEET_WORDS, VOID_SHEET_NOT_AFTER
 from .workbook import open_workbook
 
 
@@ -54,6 +56,7 @@ class FileReader:
         self.vocab = Vocabulary(rules.data, rules.place)
         self.words = HeaderWords(rules.data.get("headers"), rules.place, self.vocab.forwarded, rules.unit_or_body)
         self.author_words = AuthorWords.from_rules(rules.data)
+        self.aside_words = (_words(rules.data.get("void_sheet_words")), _words(rules.data.get("sample_sheet_words")))
 
     def read(self, path: Path, year: int | None, as_items: bool = False) -> FileResult:
         """Read one workbook (see the module docstring). ``as_items``: a 采用台账 sheet that names each
@@ -67,7 +70,11 @@ class FileReader:
             return out
         tables = Tables()
         memo: dict = {}  # per-value results shared by the sheets of the file
-        found = sum([self._sheet(grid, path, year, out, tables, memo, as_items) for grid in wb.sheets])
+        laid = [self._laid_out(grid, path) for grid in wb.sheets]
+        # A sheet named 样表 or 模板 is a template's samples beside another sheet of items, the ledger itself alone.
+        ledgers = sum(layout is not None and layout.kind not in ("people", "units") for _, _, layout in laid)
+        found = sum([self._sheet(grid, tallies, layout, path, year, out, tables, memo, as_items, ledgers > 1)
+                     for grid, tallies, layout in laid])
         out.files.extend(failed_row(path, wb.format, exc) for exc in wb.refused)
         if not found and not wb.refused:
             names = "、".join(g.name for g in wb.sheets) or "无"
@@ -81,11 +88,15 @@ class FileReader:
         out.tables = column_arrays(tables.data)
         return out
 
-    def _sheet(self, grid, path: Path, year: int | None, out: FileResult, tables: Tables, memo: dict,
-               as_items: bool = False) -> bool:
-        """Read one sheet into ``out`` and ``tables``; whether it is a ledger or roster sheet."""
+    def _laid_out(self, grid, path: Path) -> tuple:
+        """A sheet with the tallies beside its ledger taken out, those tallies, and its layout (None: no ledger)."""
         grid, tallies = _without_tallies(grid, self.words, f"{grid.name} {path.stem}")
-        layout = find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
+        return grid, tallies, find_layout(grid.rows, grid.merges, self.words, f"{grid.name} {path.stem}")
+
+    def _sheet(self, grid, tallies: list, layout: Layout | None, path: Path, year: int | None, out: FileResult,
+               tables: Tables, memo: dict, as_items: bool = False, others: bool = False) -> bool:
+        """Read one sheet (``_laid_out``) into ``out`` and ``tables``; whether it is a ledger or roster sheet.
+        ``others``: the workbook has other sheets of a ledger (a 模板 beside them holds samples)."""
         if layout is None:
             _unrecognised(grid, str(path), out, tables, self.words)
             return False
@@ -93,10 +104,12 @@ class FileReader:
             out.roster_grids.append((str(path), grid, layout))
             return True
         as_items = _references_items(layout) if as_items else ""
+        aside = self._aside(grid.name, path, others)
         first = len(out.sheets)
         by_seq: dict = {}  # 序号 → item of the sheet's last table of items: what a table keyed by 序号 refers to
         for rows, table, captions in _tables(grid, layout, self.words, f"{grid.name} {path.stem}"):
             ctx = sheet_context(len(out.sheets), str(path), grid.name, grid.rows, table, year, grid.date1904)
+            ctx.aside = aside
             self._table(grid, rows, table, ctx, out, tables, memo, as_items, by_seq)
             _set_aside_captions(captions, ctx.src, tables, grid.rows)
         if len(out.sheets) > first:
@@ -105,6 +118,18 @@ class FileReader:
             _say_unseen(grid, first, tables)
         return True
 
+    def _aside(self, sheet: str, path: Path, others: bool) -> tuple[str, str] | None:
+        """(code, the name that says it) when a sheet's name, else its file's or folder's, says its rows are struck
+        out (``set_aside_by_name``: 作废, 报送台账（作废）.xlsx, 已删除/), or the sheet's name that they are samples (样表,
+        模板) and ``others``, the workbook's other sheets holding the ledger; else None."""
+        void, sample = self.aside_words
+        for name, shown in ((sheet, sheet), (path.stem, path.name), (path.parent.name, path.parent.name + "/")):
+            if name and (found := set_aside_by_name(name, void, ())):
+                return found[0], shown
+        if others and set_aside_by_name(sheet, (), sample):
+            return "sheet.sample", sheet
+        return None
+
     def _table(self, grid, rows: list[list], table, ctx, out: FileResult, tables: Tables, memo: dict,
                as_items: str, by_seq: dict) -> None:
         """Read one ledger table of a sheet (a sheet may hold several, one above the other); ``by_seq``
@@ -112,6 +137,9 @@ class FileReader:
         if ctx.year_conflict:
             tables.add("findings", code="sheet.year_conflict", src=ctx.src, row=None, column="",
                        value=ctx.year_conflict[0], detail=ctx.year_conflict[1])
+        elif ctx.year and (said := _last_years_name(grid.name, ctx.file)):  # 上年 in 2025年台账.xlsx: its dates are 2024's
+            tables.add("findings", code="sheet.year_by_name", src=ctx.src, row=None, column="", value=said,
+                       detail=str(ctx.year))
         merged = fill_merged_down(rows, grid.merges, table.header_bottom + 1)
         before = tables.n["submissions"]
         records_before = {t: tables.n[t] for t in _RECORD_WORDS}
@@ -224,6 +252,44 @@ def _say_hidden_rows(hidden: set[int], item_rows: list[int], src: int, tables: T
         tables.add("findings", code="row.hidden", src=src, row=rows[0], column="A", value=shown, detail=str(len(rows)))
 
 
+def _last_years_name(sheet: str, file: str) -> str:
+    """The name that makes a sheet last year's (or the year before's): the sheet's (上年), else its file's when the
+    file names no year (上年台账.xlsx); '' for none."""
+    if years_back(sheet):
+        return sheet
+    name = Path(file).name
+    return name if not year_in_text(name) and years_back(Path(file).stem) else ""
+
+
+def _words(words) -> tuple[str, ...]:
+    """A rules word list as ``norm`` gives its words, the empty ones left out."""
+    return tuple(w for w in (norm(str(w)) for w in words or ()) if w)
+
+
+# Just before a void word (within three characters): 请勿删除, 不作废, 含已撤回, 包括作废 say the sheet is no struck-out one.
+_NEGATIONS = "不未非勿别无含括"
+_BRACKETED_OR_NUMBERS = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]|[\d\s._\-—]+")
+
+
+def set_aside_by_name(name: str, void_words: tuple[str, ...], sample_words: tuple[str, ...]) -> tuple[str, str] | None:
+    """(code, word) when a name says its rows are struck out (a rules ``void_sheet_words`` word anywhere in it, not
+    right after a negation nor before what else was taken out: 作废, 已删除信息; not 请勿删除, 删除重复后) or are a
+    template's samples (a ``sample_sheet_words`` word the name, less brackets and digits, ends with, or starts with
+    adding two characters at most: 样表, 填表样表, 示例行; not 示例县政协); else None."""
+    text = norm(name)
+    for w in void_words:
+        k = text.find(w)
+        while k >= 0:
+            if not any(c in _NEGATIONS for c in text[max(0, k - 3):k]) and not text.startswith(VOID_SHEET_NOT_AFTER, k + len(w)):
+                return "sheet.void", w
+            k = text.find(w, k + 1)
+    bare = _BRACKETED_OR_NUMBERS.sub("", text)
+    for w in sample_words:
+        if bare.endswith(w) or bare.startswith(w) and len(bare) <= len(w) + 2:
+            return "sheet.sample", w
+    return None
+
+
 def _say_notes(notes: dict[tuple[int, int], str], src: int, tables: Tables) -> None:
     """Cell notes (批注) are not read: each is said at its cell, with its text, since staff write
     things there that count (已被市政协采用, 县长已批示)."""
@@ -270,14 +336,17 @@ def _keep_sheet_figures(grid, src: int, tables: Tables, words: HeaderWords) -> N
 def _unread_code(grid, words: HeaderWords) -> str:
     """What a sheet with no ledger header is: a 填表说明 or 下拉列表 sheet, as the templates have
     (``sheet.notes``); a 任务分解 by its name or title, whose quotas are the rules' (``sheet.quotas``); a
-    汇总 of labels and numbers or formulas (``sheet.tally_sheet``: nothing in it is an item); else unrecognised."""
+    汇总 of labels and numbers or formulas (``sheet.tally_sheet``: nothing in it is an item); a 通讯录, 报送要求 or
+    选题参考 by its name (``sheet.not_ledger``); else unrecognised."""
     name = norm(grid.name)
     if name in NOTE_SHEETS:
         return "sheet.notes"
     title = next((norm(cell_text(v)) for row in grid.rows[:3] for v in row if _filled(v)), "")
     if any(w in name or w in title for w in QUOTA_SHEET_WORDS):
         return "sheet.quotas"
-    return "sheet.tally_sheet" if _a_tally(grid, words) else "sheet.unrecognised"
+    if _a_tally(grid, words):
+        return "sheet.tally_sheet"
+    return "sheet.not_ledger" if any(w in name for w in NOT_LEDGER_SHEET_WORDS) else "sheet.unrecognised"
 
 
 def _a_tally(grid, words: HeaderWords) -> bool:

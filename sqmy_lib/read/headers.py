@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..rules.placement import ADOPTION_VERBS
 from .values import cell_text, norm
 from .vocabulary import (
+    VAGUE_TITLE_LABELS,
     COUNT_UNITS,
     COUNT_WORDS,
     FIELD_KEYWORDS,
@@ -836,6 +837,10 @@ def _kind_by_title(layout: Layout, kind: str | None, above: list[list], hint: st
     return _ledger_kind(layout, f"{hint} {title}")
 
 
+# A title column's label that names no item by itself (内容, 事项): with a date alone, a work log's, not a ledger's.
+_VAGUE_TITLES = frozenset(norm_label(x) for x in VAGUE_TITLE_LABELS)
+
+
 def _ledger_kind(layout: Layout, hint: str = "", key: str = "item_no") -> str | None:
     """What a ledger table is (submissions, adoptions), or None; ``key``: the column that names an
     item when there is no title (编号, or 序号 for a table that repeats the items' own)."""
@@ -852,7 +857,8 @@ def _ledger_kind(layout: Layout, hint: str = "", key: str = "item_no") -> str | 
                                           "instruction_text", "forward", "product"))
     adoption_bodies = any(b.action == "adoption" for b in layout.bodies)
     if "date" in f and not about_records and "author" not in f and "unit" not in f and "title" in f and not layout.bodies:
-        return "submissions"
+        # 日期 | 信息标题 (a unit's sheet): items; 日期 | 内容 | 联系人 | 电话 (a work log, a contact record): no ledger.
+        return None if norm_label(layout.labels.get(f["title"], "")) in _VAGUE_TITLES else "submissions"
     if not ({"author", "unit", "date"} & f.keys()) and not adoption_bodies and (about_records or layout.bodies):
         return "adoptions"
     if "title" in f and ({"date", "author", "unit"} & f.keys() or adoption_bodies):

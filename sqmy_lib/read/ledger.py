@@ -38,6 +38,7 @@ from .marks import Vocabulary
 from .repeats import set_aside_repeats
 from .roster import merge_rosters, roster_from_sheets
 from .safety import UnreadableFile
+from .sheet import years_back
 from .workbook import open_workbook
 
 # What a ledger folder's ledgers are saved as: workbooks, and CSV exported from an online system.
@@ -48,6 +49,9 @@ UNSUPPORTED_SUFFIXES = (".et", ".ett", ".xlsb", ".xlt", ".xltx", ".xltm", ".numb
 # Files a ledger may be saved as that a folder's reading passes over (a web page, Unicode text, Excel 2003
 # XML, a Word 登记表, a zip): named, as 提示 (``file.not_read``), so items kept only there are not missed unsaid.
 NOT_READ_SUFFIXES = (".htm", ".html", ".mht", ".mhtml", ".xml", ".txt", ".tsv", ".doc", ".docx", ".wps", ".zip", ".rar", ".7z", ".pdf")
+# Backups beside the ledgers (报送台账.xlsx.bak, Excel's “Backup of 报送台账.xlk”): named, as 提示 (``file.backup``),
+# not read (the ledger they back up is), so rows kept only in a backup are not missed unsaid.
+BACKUP_SUFFIXES = (".bak", ".xlk", ".backup")
 # Folders the tool writes its own outputs into, skipped even without the marker file.
 OUTPUT_FOLDERS = ("问题标注", "季度通报", "年度表彰", "汇总通报", "反馈函")
 
@@ -93,7 +97,7 @@ def _workbooks_in(folder: Path, unsupported: list[Path] | None) -> Iterator[Path
                 continue
             if name.lower().endswith(EXCEL_SUFFIXES):
                 yield Path(root) / name
-            elif unsupported is not None and name.lower().endswith(UNSUPPORTED_SUFFIXES + NOT_READ_SUFFIXES):
+            elif unsupported is not None and name.lower().endswith(UNSUPPORTED_SUFFIXES + NOT_READ_SUFFIXES + BACKUP_SUFFIXES):
                 unsupported.append(Path(root) / name)
 
 
@@ -167,7 +171,7 @@ def read_ledgers(
 def _say_folders_without_ledgers(ledger: Ledger, paths: list, files: list[Path], unsupported: list[Path]) -> None:
     """A folder named that holds no ledger the tool reads (``input.no_files``): an empty folder, the
     wrong one, or one of the tool's own output folders. It read as 0 files and no errors."""
-    found = [os.path.abspath(f) for f in [*files, *unsupported] if not f.name.lower().endswith(NOT_READ_SUFFIXES)]
+    found = [os.path.abspath(f) for f in [*files, *unsupported] if not f.name.lower().endswith(NOT_READ_SUFFIXES + BACKUP_SUFFIXES)]
     rows = []
     for p in map(Path, paths):
         if not p.is_dir() or any(f.startswith(os.path.abspath(p) + os.sep) for f in found):
@@ -179,12 +183,18 @@ def _say_folders_without_ledgers(ledger: Ledger, paths: list, files: list[Path],
         ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame(rows)], ignore_index=True))
 
 
+def _unread_code(name: str) -> str:
+    """The finding of a file in a ledger folder that is not read, by its name (lower case)."""
+    if name.endswith(UNSUPPORTED_SUFFIXES):
+        return "file.format_unsupported"
+    return "file.backup" if name.endswith(BACKUP_SUFFIXES) else "file.not_read"
+
+
 def add_unsupported(ledger: Ledger, files: list[Path], office_of: dict[str, str] | None = None) -> None:
     """One finding per spreadsheet in a ledger folder that the tool cannot read (``discover``)."""
     if not files:
         return
-    rows = pd.DataFrame([dict(code="file.format_unsupported" if f.name.lower().endswith(UNSUPPORTED_SUFFIXES) else "file.not_read",
-                              src=None, file=str(f), sheet="", row=None, column="",
+    rows = pd.DataFrame([dict(code=_unread_code(f.name.lower()), src=None, file=str(f), sheet="", row=None, column="",
                               value=f.suffix.lower(), detail=(office_of or {}).get(str(f), "")) for f in files])
     ledger.findings = typed("findings", pd.concat([ledger.findings, rows], ignore_index=True))
 
@@ -278,8 +288,26 @@ def _add_roster(ledger: Ledger, roster: Roster | None, rules: Rules) -> None:
         ledger.roster = merge_rosters(roster, ledger.roster, rules)
     elif roster is not None and len(roster.findings):  # nothing read from it: why, row by row
         ledger.findings = typed("findings", pd.concat([ledger.findings, roster.findings], ignore_index=True))
+    elif roster is None and ledger.roster:
+        _say_roster_from_ledgers(ledger)
     if ledger.roster is not None and len(ledger.roster.findings):
         ledger.findings = typed("findings", pd.concat([ledger.findings, ledger.roster.findings], ignore_index=True))
+
+
+def _say_roster_from_ledgers(ledger: Ledger) -> None:
+    """No roster given, a sheet of a ledger's workbook read as one (信息员通讯录: 姓名 | 单位 | 联系电话 beside the
+    台账's sheets): said once per sheet with how many people (or units) it gave (``roster.from_ledgers``), since who
+    is on it decides each one's 身份, quota and unit, and every author not on it is said as not on the roster. A
+    roster workbook among the ledgers (名册.xlsx in 台账/) is the roster as the office keeps it: not said."""
+    sheets = ledger.sheets
+    books = set(sheets.loc[sheets["kind"].isin(("submissions", "adoptions")), "file"])
+    rows = []
+    for table, what in ((ledger.roster.people, "人"), (ledger.roster.units, "个单位")):
+        for (file, sheet), n in table[table["file"].isin(books)].groupby(["file", "sheet"], sort=False).size().items():
+            rows.append(dict(code="roster.from_ledgers", src=None, file=file, sheet=sheet, row=None, column="",
+                             value=sheet, detail=f"{n} {what}"))
+    if rows:
+        ledger.findings = typed("findings", pd.concat([ledger.findings, pd.DataFrame(rows)], ignore_index=True))
 
 
 def _blank_roster(ledger: Ledger, given: Roster | None) -> None:
@@ -413,8 +441,10 @@ def _categoricals(tables: dict[str, pd.DataFrame], rules: Rules) -> None:
 
 
 def _sheet_years(sheets: pd.DataFrame) -> Counter:
-    """How many submission sheets say they are of each year."""
-    return Counter(int(y) for k, y in zip(sheets["kind"], sheets["year"]) if k == "submissions" and y)
+    """How many submission sheets say they are of each year; last year's kept beside the year's (a sheet 上年,
+    去年台账, a file 上年台账.xlsx: a year before) says nothing of which year the ledgers are."""
+    return Counter(int(y) for k, y, name, file in zip(sheets["kind"], sheets["year"], sheets["sheet"], sheets["file"])
+                   if k == "submissions" and y and not years_back(name) and not years_back(Path(file).stem))
 
 
 def _common_year(sheets: pd.DataFrame) -> int | None:

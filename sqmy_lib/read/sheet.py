@@ -75,6 +75,7 @@ from .vocabulary import (
     NOTE_WORDS,
     NOTHING_IN_PERIOD,
     SUBTOTAL_WORDS,
+    YEARS_BACK_SHEET_WORDS,
     deduction_label,
     money_amount_label,
     money_label,
@@ -289,6 +290,9 @@ class SheetContext:
     caption: str = ""  # the text above the header (民革县委2025年社情民意信息报送情况), as written
     quarter: int | None = None  # the quarter a quarter's sheet names (第一季度, 1-3月): its dates lie about it
     span: tuple[int, int] | None = None  # the months the title says it covers (2024年12月—2026年1月), as year * 12 + month - 1
+    # The sheet's name (or its file's, folder's) says its rows are struck out (作废) or a template's samples (样表):
+    # (code, that name), else None
+    aside: tuple[str, str] | None = None
 
 
 def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Layout, default_year: int | None,
@@ -308,6 +312,12 @@ def sheet_context(src: int, file: str, sheet: str, rows: list[list], layout: Lay
 _FILLED_ON = re.compile(r"(?:填表|填报|制表|打印|报表|导出|生成|下载)(?:日期|时间)\s*[:：]?\s*[\d〇○零一二三四五六七八九十年月日号.:：\-/\s]*")
 
 
+def years_back(sheet: str) -> int:
+    """How many years before the workbook's a sheet's name says it is (上年, 去年台账: 1; 前年: 2); 0 for none."""
+    name = norm(sheet)
+    return next((n for w, n in YEARS_BACK_SHEET_WORDS if w in name), 0)
+
+
 def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> tuple[int | None, str, bool]:
     """The sheet's year, the words of a conflict to say ('' for none), and whether only ``--year`` gave it.
 
@@ -315,10 +325,18 @@ def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> 
     is kept as a conflict to say (a title copied from last year's template). The sheet's own name
     is the more specific (2024年12月 in a workbook titled 2025年…登记表 over all its sheets): its
     year is read. Against a file name, the year read is ``--year`` when it is one of the two, else
-    the title's."""
+    the title's. A sheet (or file) named as last year's (上年, 去年台账.xlsx) is a year before its file's (or
+    folder's, or ``--year``'s)."""
     stem = file.replace("\\", "/").rsplit("/", 1)[-1]
     titled, by_sheet = year_in_text(_FILLED_ON.sub(" ", above)), sheet_name_year(sheet)
-    named = by_sheet or year_in_text(stem) or folder_year(file)  # 2024/台账.xlsx: the folder's year
+    by_file = year_in_text(stem)
+    if by_file is None and (back := years_back(stem.rsplit(".", 1)[0])):  # 上年台账.xlsx run for 2025: 2024
+        base = folder_year(file) or default_year
+        by_file = base - back if base else None
+    if by_sheet is None and (back := years_back(sheet)):  # 上年 in 2025年台账.xlsx: 2024
+        base = year_in_text(stem) or folder_year(file) or default_year
+        by_sheet = base - back if base else None
+    named = by_sheet or by_file or folder_year(file)  # 2024/台账.xlsx: the folder's year
     if not (titled and named and titled != named):
         year = titled or named or default_year
         return year, "", not (titled or named) and year is not None
@@ -445,6 +463,8 @@ class SheetReader:
         if partly_struck:
             self._say_partly_struck(rows, start, partly_struck, struck_rows, struck_cells or set())
         kept, data = self._rows_below(rows, start, struck_rows)
+        if self.ctx.aside and kept:
+            kept, data = self._set_aside_sheet(kept, data)
         self._say_legends(kept)
         self._dittos(data, kept)
         self._report_columns(data, kept)
@@ -466,6 +486,18 @@ class SheetReader:
         self._say_headings()
         if self.ctx.year_assumed:
             self._say_year_assumed(before)
+
+    def _set_aside_sheet(self, kept: list[int], data: list[list]) -> tuple[list, list]:
+        """A sheet whose name (or its file's, folder's) says it is struck out (作废, 已删除) or a template's samples
+        (样表): its rows are no item, adoption or 批示 (each a ``skipped`` row, ``void`` or ``sample``), said once
+        for the sheet (sheet.void, sheet.sample) with how many; nothing is left to read."""
+        code, name = self.ctx.aside
+        reason, c = code.split(".")[1], self.f.get("title")
+        for r, row in zip(kept, data):
+            title = cell_text(row[c]) if c is not None and c < len(row) else ""
+            self.t.add("skipped", src=self.ctx.src, row=r, reason=reason, detail=title[:200])
+        self.t.add("findings", code=code, src=self.ctx.src, row=None, column="", value=name, detail=str(len(kept)))
+        return [], []
 
     def _keep_tallies(self, first_row: int) -> None:
         """Each 小计/合计 row that writes a count of the items, kept on its ``skipped`` row: the count's column,

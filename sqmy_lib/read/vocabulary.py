@@ -339,9 +339,22 @@ SUMMARY_SHEET_WORDS = ("汇总", "全年", "合计", "总表", "总台账", "年
 # A file's name that says it is a copy of another (Windows' “ - 副本”, XP's “复件 ”, a download's “(1)”, a 备份):
 # of two files that repeat each other, the copy is the one set aside, the ledger kept where staff keep it.
 COPY_FILE_NAME = re.compile(r"副本|复件|复制|拷贝|备份|(?i:\bcopy\b)|[(（]\d{1,2}[)）]\s*$")
+# Title labels that name no item by themselves: a sheet of a date and one of these, and nothing else a ledger has (作者,
+# 单位, 采用, 批示), is a work log or contact record (日期 | 内容 | 联系人 | 电话), not a unit's sheet of items.
+VAGUE_TITLE_LABELS = ("内容", "事项", "名称", "问题", "信息", "主题")
+# A sheet named as last year's (上年, 去年台账, 上年度) or the year before (前年) in a year's workbook: its dates
+# written without a year are that many years before the year the file (or folder, or --year) names.
+YEARS_BACK_SHEET_WORDS: tuple[tuple[str, int], ...] = (("前年", 2), ("上一年", 1), ("前一年", 1), ("上年", 1), ("去年", 1))
+# What a void word in a sheet's or file's name (rules ``void_sheet_words``) may be followed by when it says what was
+# taken out of a ledger that stands (汇总（删除重复后）, 台账（已删除空行）), not that the ledger was struck out.
+VOID_SHEET_NOT_AFTER: tuple[str, ...] = ("重复", "后", "线", "空", "多余", "无效", "错误")
 # Sheets of instructions or drop-down lists beside a ledger (the templates have 填表说明 and 列表).
 NOTE_SHEETS = ("填表说明", "填报说明", "说明", "使用说明", "列表", "下拉列表", "下拉选项", "下拉菜单", "数据字典", "选项", "代码表",
                "数据源", "数据有效性", "参数表")
+# Words in a sheet's name that say it is something kept beside the ledger, not one (单位通讯录, 联系方式, 报送要求,
+# 选题参考, 工作备忘): when it has no ledger header, said as such (sheet.not_ledger, 提示), not as a ledger whose header
+# was not found. A 名单 or 名册 is not among them: a roster not read is worth a warning.
+NOT_LEDGER_SHEET_WORDS = ("通讯录", "联系方式", "联系表", "联络表", "联系电话", "要求", "选题", "参考", "备忘", "要点", "通知")
 # A sheet (or its title) that shares out the year's quotas among the units: the quotas are the rules' (quotas.units).
 QUOTA_SHEET_WORDS = ("任务分解", "任务分配", "任务下达", "目标任务", "任务表")
 # A roster column of each unit's or person's quota (年度任务, 任务数, 考核指标): not read (quotas are the

@@ -396,6 +396,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("filing_words", words(non_empty=False)),
     Spec("joint_words", words(non_empty=False)),
     Spec("sample_words", words(non_empty=False)),
+    Spec("void_sheet_words", words(non_empty=False)),
+    Spec("sample_sheet_words", words(non_empty=False)),
     Spec("colour_legend", mapping),
     Spec("colour_legend.colours", words(non_empty=False)),
     Spec("colour_legend.between", words(non_empty=False)),

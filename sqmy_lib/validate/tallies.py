@@ -10,6 +10,7 @@ the tool's figures stay the items it counts, never the ledger's count.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -165,16 +166,36 @@ def sheet_tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Ser
     out = {}
     for (file, _), figures in skipped[skipped["reason"] == "tally_sheet"].groupby(["file", "src"]):
         year, months = figures["tally"].iloc[0][2]
-        mine = _in_period(subs[subs["file"] == file], year, months)
+        mine = _in_period(subs[subs["file"] == file], year, months, _workbook_year(ledger, file, year))
         counted = mine.loc[~mine["error"], "unit"].map(key).value_counts().to_dict()
         written = mine["unit"].map(key).value_counts().to_dict()
         out.update(_figures_differ(figures, key, counted, written, _months_said(months)))
     return pd.Series(out, dtype=object)
 
 
-def _in_period(mine: pd.DataFrame, year, months) -> pd.DataFrame:
+def _workbook_year(ledger: Ledger, file: str, said) -> tuple[int, dict] | None:
+    """For a 汇总 that says no year: the year its workbook is of (the one its file name says, else the ledger's)
+    and the year of each of its sheets (src → year), so a sheet of another year kept in it (2024年, 上年) is
+    no part of what it counts; None when the 汇总 says a year, or the file name several (2023—2025年台账)."""
+    from ..read.values import year_in_text
+
+    stem = file.replace("\\", "/").rsplit("/", 1)[-1]
+    if said or len(set(re.findall(r"20\d{2}", stem))) > 1:
+        return None
+    year = year_in_text(stem) or ledger.year
+    sheets = ledger.sheets[ledger.sheets["file"] == file]
+    return (int(year), dict(zip(sheets["src"], sheets["year"]))) if year else None
+
+
+def _in_period(mine: pd.DataFrame, year, months, workbook: tuple[int, dict] | None = None) -> pd.DataFrame:
     """The items of a 汇总's workbook (with their ``error``) dated in the year and months it says (all when it
-    says none); a row left out for an error with no date is kept among those written."""
+    says none; ``workbook``: all but those of a sheet of another year than the workbook's, dated in that year
+    too: a 2024年 sheet kept in 2025年台账.xlsx); a row left out for an error with no date is kept among those
+    written."""
+    if workbook is not None and len(mine):
+        own, years = workbook
+        sheet_year = mine["src"].map(years)
+        mine = mine[~(sheet_year.notna() & (sheet_year != own) & (mine["date"].dt.year != own))]
     if len(mine) and (year or months):
         inside = (mine["date"].dt.year == year) if year else pd.Series(True, index=mine.index)
         inside &= mine["date"].dt.month.isin(months) if months else True
@@ -203,7 +224,7 @@ def sheet_figures_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Ser
     out = {}
     for (file, _), group in figures.groupby(["file", "src"]):
         year, months = group["tally"].iloc[0][2]
-        mine = _in_period(subs[subs["file"] == file], year, months)
+        mine = _in_period(subs[subs["file"] == file], year, months, _workbook_year(ledger, file, year))
         end = _period_end(year or int(rules.year or ledger.year or today.year), months)
         out.update(_sheet_rows_differ(group, mine, key, lambda items, said: readings.differ(items, said, months, end)))
     return pd.Series(out, dtype=object)
