@@ -305,6 +305,7 @@ _ENTRIES = [
     Code("link.author_differs", WARNING, "作者与所对应的报送信息不同",
          "本行写的作者“{value}”与所对应的报送信息({detail})不同,已按报送信息的作者和单位计入;如不是同一条信息,请核对编号或标题;如是同一人,请统一写法"),
     Code("link.loose", WARNING, "标题只差序号或括注", "标题“{value}”与报送信息“{detail}”只差序号或括注,已按同一条信息计入;如不是同一条,请改正标题"),
+    Code("link.wording", WARNING, "标题只差“关于”“的建议”一类字样", "标题“{value}”与报送信息“{detail}”只差“关于”“的几点建议”“的意见”一类字样,已按同一条信息计入;如不是同一条,请改正标题"),
     Code("link.ambiguous", ERROR, "对应多条信息", "按编号或标题可对应多条信息:{detail};请填写唯一的编号"),
     Code("link.number_mismatch", WARNING, "编号与标题对应不同信息", "编号“{value}”与标题对应的不是同一条信息:{detail};请核对编号和标题"),
     Code("link.by_seq", WARNING, "按序号对应报送信息",

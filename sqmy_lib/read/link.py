@@ -33,7 +33,7 @@ from ..records import Ledger, place
 from ..rules.leaders import leader_key, leader_person, names_no_post, one_leader, post_fits
 from ..rules.placement import same_organ_key
 from ..zh import zh_date
-from .values import abridges, has_year, loose_title_key, title_key
+from .values import abridges, has_year, loose_title_key, title_key, worded_title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
 # (file, body) → the organ the body names under the rules its file was read with (``Placement.organ_key``).
@@ -86,7 +86,7 @@ def link_references(ledger: Ledger) -> None:
         table["item"] = values
     said = loose[loose["ref"].isin(single["ref"])]
     columns = ledger.column_letter(said["src"], "title").fillna(said["column"])  # at the title it was matched by
-    rows = [dict(code="link.loose", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=col,
+    rows = [dict(code=r.how, src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=col,
                  value=r.ref_title, detail=r.title) for r, col in zip(said.itertuples(), columns)]
     rows += said_mismatch
     rows += [dict(code="link.number_form", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=r.column,
@@ -271,15 +271,23 @@ _NUMBER_FORM = re.compile(r"(?:第)?(?:(?:19|20)\d{2}\s*[-_./年]?\s*(?=\d{3}))?
 
 def _loose_pairs(refs: pd.DataFrame, submissions: pd.DataFrame) -> pd.DataFrame:
     """The references no 编号 or exact title linked, matched by :func:`loose_title_key` against the
-    items of their offices, narrowed as any (each with the item's title, for the finding)."""
+    items of their offices, then those still unmatched by :func:`worded_title_key` (关于…的建议 against
+    …的几点建议), narrowed as any (each with the item's title and ``how`` it matched: the finding's code)."""
     if refs.empty:
         return refs.iloc[:0]
-    refs = refs.assign(tkey=refs["ref_title"].map(loose_title_key))
-    refs = refs[refs["tkey"] != ""]
-    subs = submissions[submissions["office"].isin(set(refs["office"]))]
-    subs = subs[["item", "item_no", "file", "office", "sheet", "row", "title"]].assign(title_key=subs["title"].map(loose_title_key))
-    pairs = _pairs(refs, subs[subs["title_key"] != ""], "tkey", "title_key") if len(refs) else refs.iloc[:0]
-    return _narrow(pairs) if len(pairs) else pairs
+    subs = submissions[submissions["office"].isin(set(refs["office"]))][["item", "item_no", "file", "office", "sheet", "row", "title"]]
+    found = []
+    for how, key in (("link.loose", loose_title_key), ("link.wording", worded_title_key)):  # the finding it makes
+        rest = refs[~refs["ref"].isin(found[0]["ref"])] if found else refs
+        rest = rest.assign(tkey=rest["ref_title"].map(key))
+        rest = rest[rest["tkey"] != ""]
+        if rest.empty:
+            continue
+        items = subs.assign(title_key=subs["title"].map(key))
+        pairs = _pairs(rest, items[items["title_key"] != ""], "tkey", "title_key")
+        if len(pairs):
+            found.append(_narrow(pairs).assign(how=how))
+    return pd.concat(found, ignore_index=True) if found else refs.iloc[:0]
 
 
 def _pairs(refs: pd.DataFrame, subs: pd.DataFrame, ref_key: str, item_key: str) -> pd.DataFrame:

@@ -100,6 +100,17 @@ _OPENING_WORDS = re.compile(r"^关于")
 _CLOSING_WORDS = re.compile(r"(?:的)?(?:几点建议|建议)$")
 
 
+# The words a clerk varies around one title (关于…的建议 in the 报送台账, …的几点建议 or …的意见 in the 采用台账).
+_WORDING_CLOSE = re.compile(r"(?:的)?(?:几点|几条|一些|若干|相关)?(?:对策)?(?:意见)?(?:建议|意见|思考)$")
+
+
+def worded_title_key(title: str) -> str:
+    """:func:`loose_title_key` less an opening 关于 and a closing 的建议 (的几点建议, 的意见): the key a reference is
+    matched by when its loose key matches no item ('' when fewer than six characters are left)."""
+    core = _WORDING_CLOSE.sub("", _OPENING_WORDS.sub("", loose_title_key(title)))
+    return core if len(core) >= 6 else ""
+
+
 def abridges(short_key: str, full_key: str) -> bool:
     """Whether a title key (:func:`title_key`) is ``full_key``'s title abridged: less an opening 关于 and a
     closing 的建议 (的几点建议), what is left (six characters at least) stands in it (加快白沙河沿岸生态修复 of

@@ -591,7 +591,7 @@ READER_CODES = (
     "author.dated", "author.honour", "author.place",
     "issue.not_adopted", "issue.not_adopted_which", "adoption.note_against_record", "link.nothing_recorded",
     "row.hidden_records",
-    "link.ambiguous", "forward.repeated", "link.author_differs", "link.loose", "link.number_mismatch", "link.number_form", "link.by_seq", "link.other_year", "link.no_seq",
+    "link.ambiguous", "forward.repeated", "link.author_differs", "link.loose", "link.wording", "link.number_mismatch", "link.number_form", "link.by_seq", "link.other_year", "link.no_seq",
     "office.place_unclear", "office.misfiled", "cell.deduction_unapplied",
 )
 
