@@ -164,6 +164,8 @@ _ENTRIES = [
     Code("sheet.tally", INFO, "表格旁的统计表未读取", "表格右侧空列之后的“{value}”({detail})是统计表,未作为信息读取,其中的数字不计入统计"),
     Code("date.from_issue", INFO, "采用日期按同一期的日期计", "本行未写采用日期,“{value}”按{detail}计入"),
     Code("date.year_read", INFO, "未写年份的日期按上下文定年", "日期“{value}”未写年份,{detail}"),
+    Code("date.year_column_differs", WARNING, "收稿日期的年份与年度栏不同",
+         "收稿日期“{value}”所写的年份与本行年度栏的{detail}年不同,按收稿日期所写的年份计入;请核对日期或年度是否写错(跨年登记的信息请在备注中说明)"),
     Code("date.year_unclear", WARNING, "未写年份的日期年份不明", "日期“{value}”未写年份,{detail};请核对并写明年份"),
     Code("date.year_assumed", WARNING, "工作表未写明年度",
          "工作表未写明年度(表头、工作表名、文件名都没有年份),不带年份的日期(如{value})按 {detail} 年读取(运行时指定的年度,换一个年度统计就按那一年读取);请写完整日期或在表头写明年度"),

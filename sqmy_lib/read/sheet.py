@@ -36,6 +36,7 @@ from .values import (
     DAYS_1900_TO_1904,
     from_1904,
     has_year,
+    year_of_cell,
     MISSING,
     MONTH_ONLY,
     NO_YEAR,
@@ -510,6 +511,8 @@ class SheetReader:
         of the sheet was read in that year, whichever year is run."""
         first = None
         for table in ("submissions", "adoptions", "forwards", "instructions"):
+            if table == "submissions" and "year" in self.f:
+                continue  # each item's year is its row's 年度
             cols = self.t.data[table]
             for k in range(before[table], self.t.n[table]):
                 text = cols["date_text"][k]
@@ -1331,7 +1334,12 @@ class SheetReader:
         items = list(range(base, base + n))
         src = self.ctx.src
         titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column(data, "title")]
-        dated = self._blank_dates_from_sheet(self._across_the_year_end(self._item_dates(data), kept), kept)
+        dated = self._item_dates(data)
+        if "year" in self.f:  # one sheet kept over several years: each row's 年度 gives its date's year
+            dated = self._years_from_column(dated, data, kept)
+        else:
+            dated = self._across_the_year_end(dated, kept)
+        dated = self._blank_dates_from_sheet(dated, kept)
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._author_cells(data), spaced)
         categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
@@ -1572,6 +1580,50 @@ class SheetReader:
             self.t.add("findings", code="sheet.dated_by_name", src=self.ctx.src, row=None, column="",
                        value=self.ctx.sheet, detail=f"{n} 条信息按 {self.ctx.year}年{self.ctx.month}月")
         return dated
+
+    def _years_from_column(self, dated: list[tuple[int, str, str]], data: list[list], kept: list[int]) -> list[tuple[int, str, str]]:
+        """A sheet kept over several years with a 年度 column (2023 | 3月5日): a date written without its
+        year is of its row's 年度, not of the sheet's year (the title's first, 2023—2025); a 年度 left
+        blank under one filled is the row above's, said (``date.year_read``); one that names no year is
+        said at its cell (``cell.date_invalid``); a date whose written year is not its row's 年度 is
+        counted by the date and said (``date.year_column_differs``). The years named are months the sheet
+        covers (``ctx.span``, as a title's 2023—2025): none of its rows is out of its year."""
+        c = self.f["year"]
+        years = self._mapped("year_cell", self._column(data, "year"), year_of_cell)
+        named = {y for y in years if y is not None}
+        if named - {self.ctx.year}:  # the years it names are the months the sheet covers, as a title's 2023—2025
+            lo, hi = min(named) * 12, max(named) * 12 + 11
+            span = self.ctx.span or ((self.ctx.year * 12, self.ctx.year * 12 + 11) if self.ctx.year else (lo, hi))
+            self.ctx.span = (min(span[0], lo), max(span[1], hi))
+        out = dated
+        above = None
+        for k, ((ordinal, status, text), year) in enumerate(zip(dated, years)):
+            cell = data[k][c] if c < len(data[k]) else ""
+            if year is None and _filled(cell):
+                self._finding("cell.date_invalid", kept[k], c, cell, "年度栏没有年份,本行不带年份的日期按工作表的年度读取;年度请写如2025")
+            carried = year is None and not _filled(cell) and above is not None and (
+                status == NO_YEAR or bool(ordinal) and not has_year(text))
+            year = year if year is not None else above if carried else None
+            above = year if year is not None else above
+            if carried:
+                self._finding("date.year_read", kept[k], self.f.get("date"), text, f"本行年度栏空白,按上一行的年度{year}年读取")
+            if year is not None and status == NO_YEAR:  # 3月5日 on a sheet no title or name gives a year
+                p = parse_date(text, year)
+                if p.date:
+                    out = out if out is not dated else list(dated)
+                    out[k] = (p.date.toordinal(), p.status, text)
+                continue
+            if year is None or not ordinal or status != OK:
+                continue
+            day = dt.date.fromordinal(ordinal)
+            if has_year(text):
+                if day.year != year:
+                    self._finding("date.year_column_differs", kept[k], self.f.get("date"), text, f"{year}")
+                continue
+            if day.year != year:
+                out = out if out is not dated else list(dated)
+                out[k] = (_in_year(day, year).toordinal(), status, text)
+        return out
 
     def _blank_dates_from_sheet(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, str, str]]:
         """On a month's sheet (3月), an item whose 收稿日期 is left blank is that month's, said at its
