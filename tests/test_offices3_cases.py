@@ -91,6 +91,16 @@ def test_a_long_sheets_year_column_dates_its_rows_and_2025_is_counted(tmp_path):
     assert [(i.row, i.column) for i in findings(report, "money.written_differs")] == [(13, "J")]
 
 
+def test_a_running_sheet_of_2023_to_2025_read_with_no_year_is_counted_for_2025_and_says_so(tmp_path):
+    # The same sheet read with no --year: by hand the book's current year is 2025 (the tool took the title's first,
+    # 2023, and said nothing: `sqmy compute summary` showed 2023's 2 items as the ledger's figures).
+    rules = _rules(**SONGYANG)
+    ledger = sq.read_ledgers(_long_sheet(tmp_path), rules=rules)
+    assert ledger.year == 2025
+    said = findings(sq.validate(ledger, rules), "ledger.several_years")
+    assert len(said) == 1 and "2023、2024、2025" in said[0].message and "按 2025 年统计" in said[0].message
+
+
 def test_a_year_column_written_2025年_or_left_blank_under_a_filled_one(tmp_path):
     # 年度 written 2025年 / 2025年度 / 二〇二五年, and blank on the last row under 2025: every date of 2025.
     # By hand: 4 items sent in 2025; the blank 年度 is the row above's, said at C6 (date.year_read).

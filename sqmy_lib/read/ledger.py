@@ -413,8 +413,18 @@ def _categoricals(tables: dict[str, pd.DataFrame], rules: Rules) -> None:
 
 
 def _sheet_years(sheets: pd.DataFrame) -> Counter:
-    """How many submission sheets say they are of each year."""
-    return Counter(int(y) for k, y in zip(sheets["kind"], sheets["year"]) if k == "submissions" and y)
+    """How many submission sheets say they are of each year. A sheet covering months of several years (a
+    title's 2023—2025, a 年度 column naming 2023 to 2025) is of each year it holds half a year or more of,
+    not of the first alone: one running sheet of 2023—2025 read with no year is counted for 2025, said
+    (``ledger.several_years``), never 2023's figures given as the ledger's without a word."""
+    out: Counter = Counter()
+    for kind, year, span in zip(sheets["kind"], sheets["year"], sheets["months"]):
+        if kind != "submissions":
+            continue
+        covered = Counter(m // 12 for m in range(span[0], span[1] + 1)) if isinstance(span, (tuple, list)) else {}
+        held = [y for y, n in covered.items() if n >= 6]
+        out.update(held if len(held) > 1 else [int(year)] if year else held)
+    return out
 
 
 def _common_year(sheets: pd.DataFrame) -> int | None:
