@@ -101,6 +101,26 @@ def test_a_running_sheet_of_2023_to_2025_read_with_no_year_is_counted_for_2025_a
     assert len(said) == 1 and "2023、2024、2025" in said[0].message and "按 2025 年统计" in said[0].message
 
 
+def test_a_running_sheet_with_no_year_column_says_a_date_that_may_be_the_next_years(tmp_path):
+    # The 2023—2025 sheet written with no 年度 and 3月5日-style dates. 6月10日 after 11月2日: a row registered late
+    # in 2023, or 2024's? Only staff know: read in 2023 as before and said at C5 (the tool said nothing there, and
+    # every row after it followed). 10月1日 after 12月20日 (row 13) likewise, said once (not also as read).
+    header = [h for h in LONG_HEADER if h != "年度"]
+    rows = [[r[0], *r[2:]] for r in LONG_ROWS]
+    rules = _rules(**SONGYANG)
+    ledger, report = assert_every_cell_accounted(_long_sheet(tmp_path, rows, header), rules=rules)
+    assert [(i.row, i.column) for i in findings(report, "date.year_unclear")] == [(5, "B"), (13, "B")]
+    assert (13, "B") not in [(i.row, i.column) for i in findings(report, "date.year_read")]
+    # Rows whose every step back is half a year or more (a new year) are each of the one year the order gives,
+    # nothing unclear: 3月5日 11月2日 | 2月10日 6月10日 11月20日 | 1月8日 4月3日 → 2023 ×2, 2024 ×3, 2025 ×2.
+    days = ["3月5日", "11月2日", "2月10日", "6月10日", "11月20日", "1月8日", "4月3日"]
+    ordered = [[k + 1, day, f"关于第{k + 1}项的建议", "张三", "民革县委", None, None, None, None, None]
+               for k, day in enumerate(days)]
+    ledger, report = assert_every_cell_accounted(_long_sheet(tmp_path, ordered, header), rules=rules)
+    assert not findings(report, "date.year_unclear")
+    assert list(ledger.submissions["date"].dt.year) == [2023] * 2 + [2024] * 3 + [2025] * 2
+
+
 def test_a_year_column_written_2025年_or_left_blank_under_a_filled_one(tmp_path):
     # 年度 written 2025年 / 2025年度 / 二〇二五年, and blank on the last row under 2025: every date of 2025.
     # By hand: 4 items sent in 2025; the blank 年度 is the row above's, said at C6 (date.year_read).

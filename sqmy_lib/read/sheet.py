@@ -1660,8 +1660,9 @@ class SheetReader:
         out = list(dated)
         for k, moved, why in moves:
             out[k] = (moved.toordinal(), out[k][1], out[k][2])
-            self._finding("date.year_read", kept[k], self.f.get("date"), out[k][2],
-                          f"{why},按{moved.year}年{moved.month}月{moved.day}日读取")
+            if why:  # none: said as unclear already (date.year_unclear)
+                self._finding("date.year_read", kept[k], self.f.get("date"), out[k][2],
+                              f"{why},按{moved.year}年{moved.month}月{moved.day}日读取")
         return out
 
     def _beside_the_month(self, dated: list[tuple[int, str, str]], month: int) -> list[tuple[int, dt.date, str]]:
@@ -1761,9 +1762,10 @@ class SheetReader:
             day = dt.date.fromordinal(ordinal)
             years = [y for y in range(first // 12, last // 12 + 1) if first <= y * 12 + day.month - 1 <= last]
             if years and text and not has_year(text):
+                said = self.t.n["findings"]
                 read = self._year_in_span(kept[k], dated[k][2], day, years, above)
-                if read != day:
-                    moves.append((k, read, f"在标题所写的{_months(first)}—{_months(last)}之间"
+                if read != day:  # said as unclear there: not said again as read
+                    moves.append((k, read, "" if self.t.n["findings"] > said else f"在标题所写的{_months(first)}—{_months(last)}之间"
                                   + (f"、排在{_months(above)}的日期之后" if above is not None else "")))
                 day = read
             above = day.year * 12 + day.month - 1
@@ -1774,6 +1776,11 @@ class SheetReader:
         the last, said (``date.year_unclear``: the dates go back and the title's months hold no later year)."""
         for y in years:
             if above is None or y * 12 + day.month - 1 > above - 6:
+                if above is not None and y * 12 + day.month - 1 < above and y < years[-1]:
+                    # 6月10日 after 2023年11月 on a sheet of 2023—2025: a row registered late, or 2024's? Said.
+                    self._finding("date.year_unclear", r, self.f.get("date"), text,
+                                  f"排在{_months(above)}的日期之后、早了不到半年,标题所写期间内也有{y + 1}年{day.month}月,"
+                                  f"按{y}年读取")
                 return _in_year(day, y)
         self._finding("date.year_unclear", r, self.f.get("date"), text,
                       f"排在{_months(above)}的日期之后、早了半年以上,标题所写期间内没有更晚的{day.month}月,"
