@@ -269,3 +269,32 @@ def test_a_leagues_tier_columns_and_dotted_names_are_an_honest_ledger(tmp_path):
     s = sq.summary(ledger, 2025, rules)
     assert s.adopted_by_tier == {"县级": 0, "市级": 7, "省级": 4, "全国": 1}
     assert s.published == 7 and s.issues == 3  # 盟政协 第3、8、15期
+
+
+def test_an_informants_appointment_month_typed_as_a_number_is_that_month(tmp_path):
+    # The 盟's 信息员 roster: 聘任日期 typed as numbers, as clerks type them in Excel (a number cell keeps 2025.4).
+    # By hand, quota 1 a month from the appointment month to December:
+    #   阿不都·热合曼 2025.4 → April: 9, items in May and December → completion 2/9, missed 4 and 6–11 months
+    #     (the tool said 聘任日期“2025.4”无法识别 and gave him the whole year, 12)
+    #   巴特尔·朝鲁 2025.12 → December: 1, his item of 12-01 → done
+    #   乌云·其其格 2025.1 → January or October (2025.10 lost its 0): said at her row, the whole year counted as before.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"人员": [
+        ["姓名", "身份", "单位", "聘任日期"],
+        ["阿不都·热合曼", "信息员", "正蓝旗政协", 2025.4],
+        ["巴特尔·朝鲁", "信息员", "正蓝旗政协", 2025.12],
+        ["乌云·其其格", "信息员", "锡林浩特市政协", 2025.1]]})
+    h = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"]
+    rows = [[1, D(2025, 5, 6), "关于草场流转的建议", "阿不都·热合曼", "正蓝旗政协", None],
+            [2, D(2025, 12, 1), "关于边境旅游的建议", "阿不都·热合曼", "正蓝旗政协", None],
+            [3, D(2025, 12, 1), "关于牧区物流的建议", "巴特尔·朝鲁", "正蓝旗政协", None],
+            [4, D(2025, 11, 3), "关于牧民医保的建议", "乌云·其其格", "锡林浩特市政协", None]]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"2025年": [["锡林郭勒盟政协2025年社情民意信息台账"], h, *rows]})
+    rules = _rules(name="锡林郭勒盟政协", full_name="政协锡林郭勒盟委员会", own_tier="市级", place="锡林郭勒盟", city="",
+                   province="内蒙古自治区", relative={"区": "省级"})
+    ledger = sq.read_ledgers(path, roster=roster, rules=rules)
+    report = sq.validate(ledger, rules)
+    people = sq.people(ledger, 2025, rules).set_index("name")
+    assert people.at["阿不都·热合曼", "quota"] == 9 and list(people.at["阿不都·热合曼", "missed_months"]) == [4, 6, 7, 8, 9, 10, 11]
+    assert people.at["巴特尔·朝鲁", "quota"] == 1 and not people.at["巴特尔·朝鲁", "behind"]
+    said = findings(report, "roster.date_problem")
+    assert len(said) == 1 and "乌云·其其格" in said[0].message and "10月" in said[0].message
