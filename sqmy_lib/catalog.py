@@ -141,6 +141,8 @@ _ENTRIES = [
          "“{value}”{detail};稿酬按规则计算发放,台账所写的合计只作核对;请核对合计是否算错或未更新,各条稿酬是否写错、漏写"),
     Code("points.written_differs", WARNING, "台账所写积分与按规则计算的不一致",
          "积分栏写的是“{value}”,{detail};积分按规则计算,台账所写的只作核对,请核实是否写错,或规则文件 points 的计分办法与本单位的是否一致"),
+    Code("money.written_unread", INFO, "台账所写稿酬无法识别",
+         "稿酬栏写的是“{value}”,不是一个金额,未作核对;稿酬按规则计算发放(如需核对,请写本条信息应得的总额,如“100”或“100元”)"),
     Code("points.written_unread", INFO, "台账所写积分无法识别",
          "积分栏写的是“{value}”,不是一个分数,未作核对;积分按规则计算(如需核对,请写成“11”或“11分”)"),
     Code("cell.deduction_unapplied", WARNING, "扣分未计入积分",

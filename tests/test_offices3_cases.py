@@ -298,3 +298,20 @@ def test_an_informants_appointment_month_typed_as_a_number_is_that_month(tmp_pat
     assert people.at["巴特尔·朝鲁", "quota"] == 1 and not people.at["巴特尔·朝鲁", "behind"]
     said = findings(report, "roster.date_problem")
     assert len(said) == 1 and "乌云·其其格" in said[0].message and "10月" in said[0].message
+
+
+def test_a_written_amount_that_is_no_one_figure_is_said_not_passed_over_as_checked(tmp_path):
+    # The 松阳 clerk's 稿酬 for an item of 2024-11 (县政协编发 2024.12.5, 市政协采用 2025.1.15; by hand 100.00 in all,
+    # 30.00 in 2024 and 70.00 补差 in 2025) written as 30+70, 补差70, 70（补差）: none is one amount, none was compared
+    # and nothing said (the column said as checked). Each is said at its cell; 已发 writes no figure (silent); 100 is right.
+    h = ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "采用时间", "稿酬（元）"]
+    written = ["30+70", "补差70", "70（补差）", "已发", "100"]
+    rows = [[k + 1, D(2024, 11, k + 1), f"关于第{k + 1}项的建议", "王五", "城关镇政协工委", "县政协编发；市政协采用",
+             "2024.12.5；2025.1.15", w] for k, w in enumerate(written)]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"信息台账": [["松阳县政协社情民意信息登记台账（2024—2025年）"], h, *rows]})
+    rules = _rules(**SONGYANG)
+    ledger, report = assert_every_cell_accounted(path, rules=rules)
+    assert [(i.row, i.column, i.severity) for i in findings(report, "money.written_unread")] == [
+        (3, "H", "info"), (4, "H", "info"), (5, "H", "info")]
+    assert not findings(report, "money.written_differs")
+    assert _yuan(ledger, 2025) == {"王五": Decimal("350.00")}  # five items' 补差, 70.00 each

@@ -628,6 +628,9 @@ CHECKS: list[Check] = [
     # The 稿酬 a ledger writes (read past: the rules decide) against what the rules pay for the item.
     Check("money.written_differs", "submissions", None, lambda df, ctx: pd.Series(df.index.isin(_money_written(ctx).index), index=df.index),
           column_from="paid_column"),
+    Check("money.written_unread", "submissions", None,
+          lambda df, ctx: pd.Series(df.index.isin(_worked_out(ctx, "money", "written_unread").index), index=df.index),
+          column_from="paid_column"),
     # The 积分 a ledger writes (read past: the rules decide) against the points the rules give the row.
     Check("points.written_differs", "submissions", None, lambda df, ctx: pd.Series(df.index.isin(_points_written(ctx)[0].index), index=df.index),
           column_from="points_column"),
@@ -779,6 +782,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
                             "detail": WithContext(lambda df, ctx: _money_totals(ctx).reindex(df.index).str[1])},
     "sheet.tally_sheet_figure_differs": {"value": EachRow(lambda df: df["detail"]),
                                          "detail": WithContext(lambda df, ctx: _sheet_figures_differ(ctx).reindex(df.index).str[1])},
+    "money.written_unread": {"value": EachRow(lambda df: df["paid_text"])},
     "money.written_differs": {"value": EachRow(lambda df: df["paid_text"]),
                               "detail": WithContext(lambda df, ctx: _money_written(ctx).reindex(df.index))},
 }

@@ -63,6 +63,19 @@ def written_differs(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
     return pd.Series(out, dtype=object)
 
 
+def written_unread(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
+    """Per item row whose 稿酬 cell writes figures that are no one amount (``30+70``, ``补差70``, ``70（补差）``):
+    not compared, so said (``money.written_unread``), never passed over as if checked. A cell with no figure
+    (``已发``, ``不计稿酬``) says nothing to compare."""
+    subs = ledger.submissions
+    if subs.empty or "paid_text" not in subs:
+        return pd.Series(dtype=object)
+    texts = subs["paid_text"]
+    texts = texts[(texts != "") & texts.str.contains(r"\d", regex=True)]
+    unread = texts[texts.map(written_fen).isna()]
+    return pd.Series(unread.to_numpy(), index=unread.index, dtype=object)
+
+
 def _owed(c, year: int) -> tuple[pd.DataFrame, pd.Series]:
     """The adoptions paid, and the fen the rules pay per item (index) by the end of ``year``."""
     from ..compute.rewards import paid_by
