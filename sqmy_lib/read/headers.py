@@ -467,7 +467,7 @@ def _place_column(layout: Layout, c: int, path: list[str], words: HeaderWords) -
             layout.unknown[c] = "/".join(path)
         return
     fld, action = _field_in_group(leaf, group, words)
-    if fld in ("month", "day") and group is not None:
+    if fld in ("month", "day", "year") and group is not None:
         fld = None  # 月 | 日 under 采用时间 or 批示时间: not the item's date
     if action:
         issues = action == "adoption" and bool(_ISSUE_LABEL.search(leaf))
@@ -793,6 +793,9 @@ def _settle_dates(layout: Layout, hint: str = "") -> None:
     if "date" not in f and "forwarded_on" in f and (layout.sender_units is not None or (
             "forward" not in f and not any(b.action == "forward" for b in layout.bodies) and not _forward_ledger(layout, hint))):
         f["date"] = f.pop("forwarded_on")
+    if "year" in f and "date" not in f:
+        c = f.pop("year")  # no date for it to give a year to: said as a column not read
+        layout.unknown[c] = layout.labels.get(c, "年度")
 
 
 _SENDER_UNIT_LABELS = frozenset(norm_label(x) for x in SENDER_UNIT_LABELS)

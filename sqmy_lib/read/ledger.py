@@ -441,10 +441,20 @@ def _categoricals(tables: dict[str, pd.DataFrame], rules: Rules) -> None:
 
 
 def _sheet_years(sheets: pd.DataFrame) -> Counter:
-    """How many submission sheets say they are of each year; last year's kept beside the year's (a sheet 上年,
-    去年台账, a file 上年台账.xlsx: a year before) says nothing of which year the ledgers are."""
-    return Counter(int(y) for k, y, name, file in zip(sheets["kind"], sheets["year"], sheets["sheet"], sheets["file"])
-                   if k == "submissions" and y and not years_back(name) and not years_back(Path(file).stem))
+    """How many submission sheets say they are of each year. A sheet covering months of several years (a
+    title's 2023—2025, a 年度 column naming 2023 to 2025) is of each year it holds half a year or more of,
+    not of the first alone: one running sheet of 2023—2025 read with no year is counted for 2025, said
+    (``ledger.several_years``), never 2023's figures given as the ledger's without a word. Last year's kept
+    beside the year's (a sheet 上年, 去年台账, a file 上年台账.xlsx: a year before) says nothing of which year the
+    ledgers are."""
+    out: Counter = Counter()
+    for kind, year, span, name, file in zip(sheets["kind"], sheets["year"], sheets["months"], sheets["sheet"], sheets["file"]):
+        if kind != "submissions" or years_back(name) or years_back(Path(file).stem):
+            continue
+        covered = Counter(m // 12 for m in range(span[0], span[1] + 1)) if isinstance(span, (tuple, list)) else {}
+        held = [y for y, n in covered.items() if n >= 6]
+        out.update(held if len(held) > 1 else [int(year)] if year else held)
+    return out
 
 
 def _common_year(sheets: pd.DataFrame) -> int | None:

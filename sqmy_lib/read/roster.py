@@ -492,6 +492,15 @@ def _date(value, label: str, problems: list[str], date1904: bool = False, end: b
     if text is not None and end and (m := _MONTH_ONLY.match(text)) and 1 <= int(m[2]) <= 12:
         year, month = int(m[1]), int(m[2])
         return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if type(value) is float and (m := _YEAR_MONTH_NUMBER.fullmatch(f"{value:.6f}".rstrip("0"))):
+        # 2025.4 typed into a number cell (Excel keeps a number): April 2025, as the text 2025.4 is; 2025.1 may be
+        # January or October (2025.10 lost its 0): said, not guessed.
+        year, month = int(m[1]), int(m[2])
+        if m[2] == "1":
+            problems.append(f"{label}“{cell_text(value)}”是数字,可能是{year}年1月,也可能是{year}年10月(末尾的0被省去),请改写为文本“{year}.01”或“{year}.10”")
+            return None
+        if 1 <= month <= 12:
+            return dt.date(year, month, calendar.monthrange(year, month)[1]) if end else dt.date(year, month, 1)
     written = text if text is not None else cell_text(value)  # 1990 typed as a number
     if (m := _YEAR_ALONE.fullmatch(written)) and int(m[1]) < dt.date.today().year - 1:
         # 成立时间 1990年, 聘任 2019年: a year long past bounds no month of a year counted now.
@@ -503,6 +512,7 @@ def _date(value, label: str, problems: list[str], date1904: bool = False, end: b
 
 
 _YEAR_ALONE = re.compile(r"((?:19|20)\d{2})年?度?")
+_YEAR_MONTH_NUMBER = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})")
 
 
 def _footer_detail(cells: list[tuple[int, str]], at: int) -> str:

@@ -36,6 +36,7 @@ from .values import (
     DAYS_1900_TO_1904,
     from_1904,
     has_year,
+    year_of_cell,
     MISSING,
     MONTH_ONLY,
     NO_YEAR,
@@ -542,6 +543,8 @@ class SheetReader:
         of the sheet was read in that year, whichever year is run."""
         first = None
         for table in ("submissions", "adoptions", "forwards", "instructions"):
+            if table == "submissions" and "year" in self.f:
+                continue  # each item's year is its row's 年度
             cols = self.t.data[table]
             for k in range(before[table], self.t.n[table]):
                 text = cols["date_text"][k]
@@ -1363,7 +1366,12 @@ class SheetReader:
         items = list(range(base, base + n))
         src = self.ctx.src
         titles = [v.strip() if type(v) is str else cell_text(v) for v in self._column(data, "title")]
-        dated = self._blank_dates_from_sheet(self._across_the_year_end(self._item_dates(data), kept), kept)
+        dated = self._item_dates(data)
+        if "year" in self.f:  # one sheet kept over several years: each row's 年度 gives its date's year
+            dated = self._years_from_column(dated, data, kept)
+        else:
+            dated = self._across_the_year_end(dated, kept)
+        dated = self._blank_dates_from_sheet(dated, kept)
         spaced = lambda x: norm_spaces(cell_text(x))
         author_cells = self._mapped("spaced", self._author_cells(data), spaced)
         categories = self._mapped("norm", self._column(data, "category"), lambda x: norm(cell_text(x)))
@@ -1605,6 +1613,50 @@ class SheetReader:
                        value=self.ctx.sheet, detail=f"{n} 条信息按 {self.ctx.year}年{self.ctx.month}月")
         return dated
 
+    def _years_from_column(self, dated: list[tuple[int, str, str]], data: list[list], kept: list[int]) -> list[tuple[int, str, str]]:
+        """A sheet kept over several years with a 年度 column (2023 | 3月5日): a date written without its
+        year is of its row's 年度, not of the sheet's year (the title's first, 2023—2025); a 年度 left
+        blank under one filled is the row above's, said (``date.year_read``); one that names no year is
+        said at its cell (``cell.date_invalid``); a date whose written year is not its row's 年度 is
+        counted by the date and said (``date.year_column_differs``). The years named are months the sheet
+        covers (``ctx.span``, as a title's 2023—2025): none of its rows is out of its year."""
+        c = self.f["year"]
+        years = self._mapped("year_cell", self._column(data, "year"), year_of_cell)
+        named = {y for y in years if y is not None}
+        if named - {self.ctx.year}:  # the years it names are the months the sheet covers, as a title's 2023—2025
+            lo, hi = min(named) * 12, max(named) * 12 + 11
+            span = self.ctx.span or ((self.ctx.year * 12, self.ctx.year * 12 + 11) if self.ctx.year else (lo, hi))
+            self.ctx.span = (min(span[0], lo), max(span[1], hi))
+        out = dated
+        above = None
+        for k, ((ordinal, status, text), year) in enumerate(zip(dated, years)):
+            cell = data[k][c] if c < len(data[k]) else ""
+            if year is None and _filled(cell):
+                self._finding("cell.date_invalid", kept[k], c, cell, "年度栏没有年份,本行不带年份的日期按工作表的年度读取;年度请写如2025")
+            carried = year is None and not _filled(cell) and above is not None and (
+                status == NO_YEAR or bool(ordinal) and not has_year(text))
+            year = year if year is not None else above if carried else None
+            above = year if year is not None else above
+            if carried:
+                self._finding("date.year_read", kept[k], self.f.get("date"), text, f"本行年度栏空白,按上一行的年度{year}年读取")
+            if year is not None and status == NO_YEAR:  # 3月5日 on a sheet no title or name gives a year
+                p = parse_date(text, year)
+                if p.date:
+                    out = out if out is not dated else list(dated)
+                    out[k] = (p.date.toordinal(), p.status, text)
+                continue
+            if year is None or not ordinal or status != OK:
+                continue
+            day = dt.date.fromordinal(ordinal)
+            if has_year(text):
+                if day.year != year:
+                    self._finding("date.year_column_differs", kept[k], self.f.get("date"), text, f"{year}")
+                continue
+            if day.year != year:
+                out = out if out is not dated else list(dated)
+                out[k] = (_in_year(day, year).toordinal(), status, text)
+        return out
+
     def _blank_dates_from_sheet(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, str, str]]:
         """On a month's sheet (3月), an item whose 收稿日期 is left blank is that month's, said at its
         cell (``date.from_sheet``): as a month's sheet with no date column is (it was an error there,
@@ -1640,8 +1692,9 @@ class SheetReader:
         out = list(dated)
         for k, moved, why in moves:
             out[k] = (moved.toordinal(), out[k][1], out[k][2])
-            self._finding("date.year_read", kept[k], self.f.get("date"), out[k][2],
-                          f"{why},按{moved.year}年{moved.month}月{moved.day}日读取")
+            if why:  # none: said as unclear already (date.year_unclear)
+                self._finding("date.year_read", kept[k], self.f.get("date"), out[k][2],
+                              f"{why},按{moved.year}年{moved.month}月{moved.day}日读取")
         return out
 
     def _beside_the_month(self, dated: list[tuple[int, str, str]], month: int) -> list[tuple[int, dt.date, str]]:
@@ -1741,9 +1794,10 @@ class SheetReader:
             day = dt.date.fromordinal(ordinal)
             years = [y for y in range(first // 12, last // 12 + 1) if first <= y * 12 + day.month - 1 <= last]
             if years and text and not has_year(text):
+                said = self.t.n["findings"]
                 read = self._year_in_span(kept[k], dated[k][2], day, years, above)
-                if read != day:
-                    moves.append((k, read, f"在标题所写的{_months(first)}—{_months(last)}之间"
+                if read != day:  # said as unclear there: not said again as read
+                    moves.append((k, read, "" if self.t.n["findings"] > said else f"在标题所写的{_months(first)}—{_months(last)}之间"
                                   + (f"、排在{_months(above)}的日期之后" if above is not None else "")))
                 day = read
             above = day.year * 12 + day.month - 1
@@ -1754,6 +1808,11 @@ class SheetReader:
         the last, said (``date.year_unclear``: the dates go back and the title's months hold no later year)."""
         for y in years:
             if above is None or y * 12 + day.month - 1 > above - 6:
+                if above is not None and y * 12 + day.month - 1 < above and y < years[-1]:
+                    # 6月10日 after 2023年11月 on a sheet of 2023—2025: a row registered late, or 2024's? Said.
+                    self._finding("date.year_unclear", r, self.f.get("date"), text,
+                                  f"排在{_months(above)}的日期之后、早了不到半年,标题所写期间内也有{y + 1}年{day.month}月,"
+                                  f"按{y}年读取")
                 return _in_year(day, y)
         self._finding("date.year_unclear", r, self.f.get("date"), text,
                       f"排在{_months(above)}的日期之后、早了半年以上,标题所写期间内没有更晚的{day.month}月,"

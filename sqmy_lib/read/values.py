@@ -163,6 +163,21 @@ def has_year(text: str) -> bool:
     return bool(_WRITTEN_YEAR.search(text))
 
 
+_YEAR_CELL = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def year_of_cell(v) -> int | None:
+    """The year a 年度 cell writes (2025, 2025.0, 2025年, 2025年度, 二〇二五年), else None."""
+    if type(v) is int or (type(v) is float and v.is_integer()):
+        return int(v) if 1900 <= v <= 2099 else None
+    text = unicodedata.normalize("NFKC", cell_text(v)).strip()
+    if not text:
+        return None
+    text = "".join(str(_CN_DIGITS[ch]) if ch in _CN_DIGITS and ch not in "两O" else ch for ch in text)
+    found = _YEAR_CELL.findall(text)
+    return int(found[0]) if len(set(found)) == 1 else None
+
+
 def from_1904(v):
     """A serial number of a 1904-dated workbook as the 1900-based serial ``parse_date`` reads: a number
     (calamine gives an .xls number as int), one with its time of day (45665.375), or one kept as text

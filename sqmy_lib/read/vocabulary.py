@@ -26,6 +26,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     # 收稿时间 written over two narrow columns 月 | 日 (or a 月份 column alone): read as the date.
     "month": ("月", "月份", "收稿月份", "报送月份"),
     "day": ("日",),
+    # The year of each row (one sheet kept over several years): a 收稿日期 written without its year (3月5日) is of it.
+    "year": ("年度", "年份", "所属年度", "报送年度", "收稿年度", "信息年度", "年"),
     "title": ("信息标题", "标题", "题目", "信息题目", "稿件标题", "信息名称", "稿件题目", "主题", "稿件名称", "信息内容",
               "信息主题", "文章标题", "标题名称", "社情民意信息标题", "反映问题", "反映内容", "内容", "事项", "来稿标题",
               "信息标题内容", "稿件内容", "信息题目名称", "报送信息标题", "名称", "反映事项", "问题", "信息"),

@@ -34,7 +34,7 @@ from ..rules import Rules
 from .report import Report
 
 # Fields of the item itself: any value is the item's.
-_ITEM_FIELDS = {"seq", "item_no", "original_no", "title", "date", "day", "author", "unit", "sector", "category", "role", "note"}
+_ITEM_FIELDS = {"seq", "item_no", "original_no", "title", "date", "day", "year", "author", "unit", "sector", "category", "role", "note"}
 # Fields that date, number or describe a record of the row: theirs when the row has such a record.
 _RECORD_FIELDS = {
     "adoptions": {"adopted_on", "issue_no", "product", "adoption", "publication", "adoption_level", "adopted_flag"},

@@ -44,17 +44,36 @@ def written_differs(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
     paid, owed = _owed(c, year)
     before = paid_by(c, paid, last_end, year) if (paid["when"] <= last_end).any() else pd.Series(dtype="int64")
     worth = item_values(c, paid[paid["when"] <= end], end)
+    # An item the ledger records adopted again after the year (a 2025 item 市政协采用 2026.1.10): the clerk may write
+    # what it is paid then too; that is no amount other than the rules'.
+    later = paid.loc[paid["when"] > end, "when"]
+    owed_later = _owed(c, int(later.max().year))[1] if len(later) else pd.Series(dtype="int64")
     out = {}
     for k, written in fen.items():
         item = kept.at[k, "item"]
         due = int(owed.get(item, 0))
-        if int(written) == due:
+        if int(written) == due or (item in owed_later.index and int(written) == int(owed_later[item])):
             continue
         basis = _basis(worth, item)
+        if item in owed_later.index and int(owed_later[item]) != due:
+            basis += f";计入{year}年以后的采用,共应付{yuan(int(owed_later[item]))}元"
         if 0 < (earlier := int(before.get(item, 0))) < due:  # 50 paid last year, 补差 this year
             basis += f";其中{year - 1}年底前已付{yuan(earlier)}元,{year}年补差{yuan(due - earlier)}元"
         out[k] = f"即{yuan(int(written))}元,按规则本条信息应付{yuan(due)}元({basis})"
     return pd.Series(out, dtype=object)
+
+
+def written_unread(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Series:
+    """Per item row whose 稿酬 cell writes figures that are no one amount (``30+70``, ``补差70``, ``70（补差）``):
+    not compared, so said (``money.written_unread``), never passed over as if checked. A cell with no figure
+    (``已发``, ``不计稿酬``) says nothing to compare."""
+    subs = ledger.submissions
+    if subs.empty or "paid_text" not in subs:
+        return pd.Series(dtype=object)
+    texts = subs["paid_text"]
+    texts = texts[(texts != "") & texts.str.contains(r"\d", regex=True)]
+    unread = texts[texts.map(written_fen).isna()]
+    return pd.Series(unread.to_numpy(), index=unread.index, dtype=object)
 
 
 def _owed(c, year: int) -> tuple[pd.DataFrame, pd.Series]:
