@@ -346,6 +346,8 @@ def test_a_roster_end_before_its_start_is_said_and_the_quota_runs(tmp_path):
     said = [i for i in sq.validate(ledger).issues if i.code == "roster.date_problem"]
     assert [(i.row, i.message.split(":")[0]) for i in said] == [(2, "名册中“张三”"), (3, "名册中“李四”")]
     assert "离任(解聘)日期早于聘任日期" in said[0].message
+    # At the cell: 张三's 解聘日期 (E, earlier than his 聘任日期), 李四's 聘任日期 (D, no such month); the row alone before.
+    assert [i.column for i in said] == ["E", "D"]
     year = people(ledger, Period.of(2025), today=DONE).set_index("name")
     assert year.at["张三", "quota"] == 12
 

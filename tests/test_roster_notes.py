@@ -81,7 +81,7 @@ def test_a_unit_date_not_understood_is_said(tmp_path):
     units = [["单位名称", "单位类型", "成立时间"], ["县科协", "界别组", "今年上半年"]]
     items = [[1, "2025-03-05", "关于科普场馆的建议", "吴芳", "县科协"]]
     ledger, report = _office(tmp_path, items, [["姓名", "身份", "单位"], ["吴芳", "委员", "县科协"]], units)
-    assert _codes(report, "roster.date_problem") == [("单位", 2, None)]
+    assert _codes(report, "roster.date_problem") == [("单位", 2, "C")]  # at its 成立时间 cell
     assert sq.units(ledger, 2025).set_index("unit").loc["县科协", "quota"] == 8
 
 

@@ -628,13 +628,14 @@ class _PeopleSheet:
     def _dates(self, get, row: list, problems: list[str], where: dict, name: str):
         """The start and end in post, each problem in ``problems`` (said once for the row)."""
         appointed = _date(get("appointed_on"), DATE_LABELS["appointed_on"], problems, self.grid.date1904)
+        bad_start = bool(problems)
         ended = _date(row[self.end_col] if self.end_col is not None and self.end_col < len(row) else "",
                       DATE_LABELS["ended_on"], problems, self.grid.date1904, end=True)
         if appointed and ended and ended < appointed:  # one of them is wrong; which, only staff know
             problems.append(f"{DATE_LABELS['ended_on']}早于{DATE_LABELS['appointed_on']}")
             appointed = ended = None
-        if problems:
-            self._say("roster.date_problem", where, None, name, ";".join(problems))
+        if problems:  # at the first date cell said to be wrong (the end's when the start was read)
+            self._say("roster.date_problem", where, "appointed_on" if bad_start else self.end_col, name, ";".join(problems))
         elif ended is not None and self.end_col is not None and _month_only(row[self.end_col]):
             # 2025年6月: in post through June, as read; whether the person left mid-June only staff know
             self._say("roster.end_month", where, self.end_col, name, cell_text(row[self.end_col]))
@@ -772,12 +773,13 @@ class _UnitsSheet:
         date not read, or a 备注 saying the unit changed with no date, said."""
         problems: list[str] = []
         started = _date(self._cell(row, self.start_col), UNIT_DATE_LABELS["started_on"], problems, self.grid.date1904)
+        bad_start = bool(problems)
         ended = _date(self._cell(row, self.end_col), UNIT_DATE_LABELS["ended_on"], problems, self.grid.date1904, end=True)
         if started and ended and ended < started:
             problems.append(f"{UNIT_DATE_LABELS['ended_on']}早于{UNIT_DATE_LABELS['started_on']}")
             started = ended = None
-        if problems:
-            self._say("roster.date_problem", where, None, unit, ";".join(problems))
+        if problems:  # at the first date cell said to be wrong (the end's when the start was read)
+            self._say("roster.date_problem", where, self.start_col if bad_start else self.end_col, unit, ";".join(problems))
         note = cell_text(self._cell(row, self.note_col)).strip()
         if note:
             changed = _UNIT_CHANGE.search(note) and not (started or ended)
