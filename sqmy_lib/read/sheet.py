@@ -329,14 +329,8 @@ def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> 
     the title's. A sheet (or file) named as last year's (上年, 去年台账.xlsx) is a year before its file's (or
     folder's, or ``--year``'s)."""
     stem = file.replace("\\", "/").rsplit("/", 1)[-1]
-    titled, by_sheet = year_in_text(_FILLED_ON.sub(" ", above)), sheet_name_year(sheet)
-    by_file = year_in_text(stem)
-    if by_file is None and (back := years_back(stem.rsplit(".", 1)[0])):  # 上年台账.xlsx run for 2025: 2024
-        base = folder_year(file) or default_year
-        by_file = base - back if base else None
-    if by_sheet is None and (back := years_back(sheet)):  # 上年 in 2025年台账.xlsx: 2024
-        base = year_in_text(stem) or folder_year(file) or default_year
-        by_sheet = base - back if base else None
+    titled = year_in_text(_FILLED_ON.sub(" ", above))
+    by_sheet, by_file = _named_years(file, stem, sheet, default_year)
     named = by_sheet or by_file or folder_year(file)  # 2024/台账.xlsx: the folder's year
     if not (titled and named and titled != named):
         year = titled or named or default_year
@@ -345,6 +339,19 @@ def _sheet_year(above: str, file: str, sheet: str, default_year: int | None) -> 
         return named, f"工作表名“{sheet}”为 {named} 年,未写年份的日期按工作表名的 {named} 年读取", False
     year = default_year if default_year in (titled, named) else titled
     return year, f"文件名“{stem}”为 {named} 年,未写年份的日期按 {year} 年读取", False
+
+
+def _named_years(file: str, stem: str, sheet: str, default_year: int | None) -> tuple[int | None, int | None]:
+    """The years the sheet's name and the file's name give (None for none): a name saying last year's (上年 in
+    2025年台账.xlsx, 上年台账.xlsx run for 2025) a year before its file's (or folder's, or ``--year``'s)."""
+    by_sheet, by_file = sheet_name_year(sheet), year_in_text(stem)
+    if by_file is None and (back := years_back(stem.rsplit(".", 1)[0])):
+        base = folder_year(file) or default_year
+        by_file = base - back if base else None
+    if by_sheet is None and (back := years_back(sheet)):
+        base = year_in_text(stem) or folder_year(file) or default_year
+        by_sheet = base - back if base else None
+    return by_sheet, by_file
 
 
 def repeat_above(data: list[list], skip: set) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
@@ -380,6 +387,14 @@ def ditto_finding(cells: list[tuple[int, int]]) -> dict:
 # The characters NOTHING_IN_PERIOD cannot match without (its 无, 没有, 未; traditional forms before ``norm``): the
 # fast path of every row looks for them before it norms the title (64,000 norms per 30 of the benchmark's files).
 _MAY_SAY_NOTHING = frozenset("无無没沒未")
+
+
+def _says_nothing_in_period(title: str) -> bool:
+    """本月无信息, 暂无, 本月未报送社情民意信息 in the title's column: the month had no item (normed only when it holds
+    a character the words need)."""
+    return bool(_MAY_SAY_NOTHING.intersection(title)) and NOTHING_IN_PERIOD.fullmatch(norm(title)) is not None
+
+
 # A 界别's name in a 单位 cell (经济界, 医卫界别, 农业界别组): the sector its people sit in, not where they work.
 _SECTOR_NAME = re.compile(r"界(?:别)?(?:小?组)?$")
 # A 政协 of a level before a 身份 written in a 单位 cell (县政协委员): the office's own body, not a unit.
@@ -856,8 +871,7 @@ class SheetReader:
         if ct is None or ct >= len(row):
             return False
         t = row[ct]
-        if type(t) is not str or len(t) <= 8 or _starts_skip(t) or (
-                _MAY_SAY_NOTHING.intersection(t) and NOTHING_IN_PERIOD.fullmatch(norm(t))):
+        if type(t) is not str or len(t) <= 8 or _starts_skip(t) or _says_nothing_in_period(t):
             return False
         first = next((v for v in row if v != "" and v is not None), "")
         if first is t and not any(v != "" and v is not None for v in row[ct + 1:]):
@@ -1627,40 +1641,51 @@ class SheetReader:
         covers (``ctx.span``, as a title's 2023—2025): none of its rows is out of its year."""
         c = self.f["year"]
         years = self._mapped("year_cell", self._column(data, "year"), year_of_cell)
+        self._cover_years_named(years)
+        out = list(dated)
+        above = None
+        for k, (entry, year) in enumerate(zip(dated, years)):
+            year, above = self._row_year(year, above, data[k][c] if c < len(data[k]) else "", kept[k], entry)
+            if year is not None:
+                out[k] = self._dated_in_year(entry, year, kept[k])
+        return out
+
+    def _cover_years_named(self, years: list[int | None]) -> None:
+        """The years a 年度 column names are months the sheet covers, as a title's 2023—2025 (``ctx.span``)."""
         named = {y for y in years if y is not None}
-        if named - {self.ctx.year}:  # the years it names are the months the sheet covers, as a title's 2023—2025
+        if named - {self.ctx.year}:
             lo, hi = min(named) * 12, max(named) * 12 + 11
             span = self.ctx.span or ((self.ctx.year * 12, self.ctx.year * 12 + 11) if self.ctx.year else (lo, hi))
             self.ctx.span = (min(span[0], lo), max(span[1], hi))
-        out = dated
-        above = None
-        for k, ((ordinal, status, text), year) in enumerate(zip(dated, years)):
-            cell = data[k][c] if c < len(data[k]) else ""
-            if year is None and _filled(cell):
-                self._finding("cell.date_invalid", kept[k], c, cell, "年度栏没有年份,本行不带年份的日期按工作表的年度读取;年度请写如2025")
-            carried = year is None and not _filled(cell) and above is not None and (
-                status == NO_YEAR or bool(ordinal) and not has_year(text))
-            year = year if year is not None else above if carried else None
-            above = year if year is not None else above
-            if carried:
-                self._finding("date.year_read", kept[k], self.f.get("date"), text, f"本行年度栏空白,按上一行的年度{year}年读取")
-            if year is not None and status == NO_YEAR:  # 3月5日 on a sheet no title or name gives a year
-                p = parse_date(text, year)
-                if p.date:
-                    out = out if out is not dated else list(dated)
-                    out[k] = (p.date.toordinal(), p.status, text)
-                continue
-            if year is None or not ordinal or status != OK:
-                continue
-            day = dt.date.fromordinal(ordinal)
-            if has_year(text):
-                if day.year != year:
-                    self._finding("date.year_column_differs", kept[k], self.f.get("date"), text, f"{year}")
-                continue
+
+    def _row_year(self, year: int | None, above: int | None, cell, r: int, entry: tuple[int, str, str]) -> tuple[int | None, int | None]:
+        """(the row's 年度, the 年度 the next row takes when its own is blank): a blank 年度 under a filled one is
+        the row above's, said (``date.year_read``); a 年度 naming no year said (``cell.date_invalid``)."""
+        ordinal, status, text = entry
+        if year is None and _filled(cell):
+            self._finding("cell.date_invalid", r, self.f["year"], cell, "年度栏没有年份,本行不带年份的日期按工作表的年度读取;年度请写如2025")
+        carried = year is None and not _filled(cell) and above is not None and (
+            status == NO_YEAR or bool(ordinal) and not has_year(text))
+        if carried:
+            year = above
+            self._finding("date.year_read", r, self.f.get("date"), text, f"本行年度栏空白,按上一行的年度{year}年读取")
+        return year, year if year is not None else above
+
+    def _dated_in_year(self, entry: tuple[int, str, str], year: int, r: int) -> tuple[int, str, str]:
+        """A row's date in its 年度: 3月5日 read in it; a whole date of another year kept and said
+        (``date.year_column_differs``)."""
+        ordinal, status, text = entry
+        if status == NO_YEAR:  # 3月5日 on a sheet no title or name gives a year
+            p = parse_date(text, year)
+            return (p.date.toordinal(), p.status, text) if p.date else entry
+        if not ordinal or status != OK:
+            return entry
+        day = dt.date.fromordinal(ordinal)
+        if has_year(text):
             if day.year != year:
-                out = out if out is not dated else list(dated)
-                out[k] = (_in_year(day, year).toordinal(), status, text)
-        return out
+                self._finding("date.year_column_differs", r, self.f.get("date"), text, f"{year}")
+            return entry
+        return (_in_year(day, year).toordinal(), status, text) if day.year != year else entry
 
     def _blank_dates_from_sheet(self, dated: list[tuple[int, str, str]], kept: list[int]) -> list[tuple[int, str, str]]:
         """On a month's sheet (3月), an item whose 收稿日期 is left blank is that month's, said at its
