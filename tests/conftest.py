@@ -188,3 +188,15 @@ def paid(ledger, period) -> dict:
 
     r = sq.rewards(ledger, period)
     return dict(zip(r["name"], r["amount"]))
+
+
+def fill_init_roster(office: Path, people: list, units: list) -> None:
+    """Write ``people`` and ``units`` under the headers of the 名册.xlsx ``sqmy init`` made in ``office`` (from row 3)
+    and take away the blank 台账 template it put beside the ledgers."""
+    wb = openpyxl.load_workbook(office / "名册.xlsx")
+    for sheet, rows in (("人员", people), ("单位", units)):
+        for r, row in enumerate(rows, 3):
+            for c, v in enumerate(row, 1):
+                wb[sheet].cell(r, c, v)
+    wb.save(office / "名册.xlsx")
+    (office / "台账" / "社情民意信息台账模板.xlsx").unlink()

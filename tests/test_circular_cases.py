@@ -15,7 +15,7 @@ import docx
 import openpyxl
 import pytest
 
-from conftest import sqmy
+from conftest import fill_init_roster, sqmy
 
 D = dt.date
 OFFICE = "松阳县政协"
@@ -80,19 +80,13 @@ def _office(root: Path, quotas=(), adoptions=(), months=MONTHS, base=ADOPTIONS) 
         assert a in text, a
         text = text.replace(a, b)
     rules.write_text(text, encoding="utf-8")
-    wb = openpyxl.load_workbook(office / "名册.xlsx")
     people = [("王芳", "信息员", "西屏街道政协工委", None, D(2025, 1, 1), None), ("李强", "委员", "民盟松阳县委", "中国民主同盟", None, None),
               ("赵敏", "特邀信息员", "古市镇政协工委", None, D(2025, 9, 15), None),
               ("孙磊", "委员", "农业界别组", "农业界", None, D(2025, 6, 30)), ("钱进", "委员", "医卫界别组", "医药卫生界", None, None),
               ("郑华", "委员", "民进松阳县支部", "中国民主促进会", None, None), ("林静", "工作人员", None, None, None, None)]
     units = [("西屏街道政协工委", "镇街政协工委"), ("古市镇政协工委", "镇街政协工委"), ("民盟松阳县委", "民主党派"),
              ("民进松阳县支部", "民主党派"), ("农业界别组", "界别组"), ("医卫界别组", "界别组")]
-    for sheet, rows in (("人员", people), ("单位", units)):
-        for r, row in enumerate(rows, 3):
-            for c, v in enumerate(row, 1):
-                wb[sheet].cell(r, c, v)
-    wb.save(office / "名册.xlsx")
-    (office / "台账" / "社情民意信息台账模板.xlsx").unlink()
+    fill_init_roster(office, people, units)
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     n = 0
@@ -365,7 +359,6 @@ def _qingtian(root: Path) -> Path:
         assert a in text, a
         text = text.replace(a, b)
     rules.write_text(text, encoding="utf-8")
-    wb = openpyxl.load_workbook(office / "名册.xlsx")
     people = [("周建华", "委员", "鹤城街道政协工委", "经济界", None), ("吴丽萍", "信息员", "温溪镇政协工委", None, D(2025, 1, 1)),
               ("陈志远", "特邀信息员", "民革青田县支部", None, D(2025, 7, 1)), ("叶晓东", "委员", "九三学社青田支社", "九三学社", None),
               ("刘海燕", "委员", "教育界别组", "教育界", None), ("潘国强", "委员", "经济界别组", "经济界", None),
@@ -373,12 +366,7 @@ def _qingtian(root: Path) -> Path:
     units = [("鹤城街道政协工委", "镇街政协工委"), ("温溪镇政协工委", "镇街政协工委"), ("船寮镇政协工委", "镇街政协工委"),
              ("民革青田县支部", "民主党派"), ("九三学社青田支社", "民主党派"), ("经济界别组", "界别组"), ("教育界别组", "界别组"),
              ("县工商联", "工商联")]
-    for sheet, rows in (("人员", people), ("单位", units)):
-        for r, row in enumerate(rows, 3):
-            for c, v in enumerate(row, 1):
-                wb[sheet].cell(r, c, v)
-    wb.save(office / "名册.xlsx")
-    (office / "台账" / "社情民意信息台账模板.xlsx").unlink()
+    fill_init_roster(office, people, units)
     head = ["编号", "收稿时间", "信息题目", "撰稿人", "报送单位", "县政协编发", "上报市政协", "市政协采用", "省政协采用", "批示领导",
             "批示时间", "落实情况", "备注"]
     wb = openpyxl.Workbook()

@@ -11,7 +11,7 @@ import docx
 import openpyxl
 import pytest
 
-from conftest import sqmy
+from conftest import fill_init_roster, sqmy
 
 D = dt.date
 U1 = "中国国民党革命委员会东山县委员会机关支部"
@@ -43,18 +43,12 @@ def _office(root: Path) -> Path:
                  ("city: 示例市", "city: 漳州市"), ("province: 示例省", "province: 福建省"), ("示政协发", "东政协发")):
         text = text.replace(a, b)
     rules.write_text(text, encoding="utf-8")
-    wb = openpyxl.load_workbook(office / "名册.xlsx")
     people = [(A, "委员", "少数民族和宗教界别组", "少数民族界", None), ("张伟", "信息员", "西埔镇政协工委", None, D(2026, 1, 1)),
               ("李娜", "特邀信息员", U1, None, D(2026, 1, 1)), ("陈静", "委员", "县工商联", "经济界", None),
               ("林海", "信息员", "铜陵镇政协工委", None, D(2026, 1, 1))]
     units = [(U1, "民主党派"), ("西埔镇政协工委", "镇街政协工委"), ("铜陵镇政协工委", "镇街政协工委"),
              ("少数民族和宗教界别组", "界别组"), ("县工商联", "工商联")]
-    for sheet, rows in (("人员", people), ("单位", units)):
-        for r, row in enumerate(rows, 3):
-            for c, v in enumerate(row, 1):
-                wb[sheet].cell(r, c, v)
-    wb.save(office / "名册.xlsx")
-    (office / "台账" / "社情民意信息台账模板.xlsx").unlink()
+    fill_init_roster(office, people, units)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "2026年"
