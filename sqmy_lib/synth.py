@@ -1161,8 +1161,8 @@ def _year_totals(items: Sequence[Item], rules: dict, extra_rows: Sequence[Adopti
 
 def _forwarded_counted(items: Sequence[Item], adopted: bool = False) -> dict[str, int] | int:
     """Items per level they count as sent up to (see ``_year_totals``), for the written 上报 and the
-    adoptions above 县级 of the counted items; ``adopted``: how many of them were adopted at or above
-    that level."""
+    adoptions above 县级 of the counted items; ``adopted``: how many of them were adopted above 县级 (the
+    shipped rules' ``forwarded_adopted: above_own``: 报省政协、被市政协采用 is adopted above)."""
     out = {t: 0 for t in TIERS[1:]}
     reached = 0
     for it in items:
@@ -1171,7 +1171,7 @@ def _forwarded_counted(items: Sequence[Item], adopted: bool = False) -> dict[str
         if sent:
             level = max(sent, key=TIERS.index)
             out[level] += 1
-            reached += any(TIERS.index(t) >= TIERS.index(level) for t in tiers)
+            reached += any(t != TIERS[0] for t in tiers)
     return reached if adopted else out
 
 

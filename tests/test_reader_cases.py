@@ -3621,8 +3621,9 @@ def test_a_forwarding_with_its_outcome_in_brackets_or_after_a_colon_is_kept(tmp_
     # made the 上报 a "not adopted" with no body (the 上报 figures lost it); 省政协（已报送，未采用） was
     # a 上报 to a body "省政协("; in a 上报 column 报送省政协（未采用） was sent to "报送省政协". Worked by
     # hand from the cells: 上报 to 市级 — 丙 (退稿), 丁 (：未采用); to 省级 — 甲, 乙, 戊, 己, 庚, 辛, 壬 (his
-    # 上报情况 column). 己 was also adopted by 市政协: 市级 ¥100 = 10000 fen, the only money; his
-    # highest 上报 is 省级 and not adopted there, so 上报被采用 is 0. Items sent to 市级 2, to 省级 7.
+    # 上报情况 column). 己 was also adopted by 市政协: 市级 ¥100 = 10000 fen, the only money; adopted above
+    # the county, so 上报被采用 is 1 (the shipped forwarded_adopted: above_own); with at_highest_sent his
+    # highest 上报 is 省级 and not adopted there: 0. Items sent to 市级 2, to 省级 7.
     cells = [("甲", "报送省政协（未采用）", ""), ("乙", "已报送省政协（未采用）", ""), ("丙", "已上报市政协（退稿）", ""),
              ("丁", "报送市政协：未采用", ""), ("戊", "已报省政协(待采用)", ""), ("己", "市政协采用，报送省政协（未采用）", ""),
              ("庚", "省政协（已报送，未采用）", ""), ("辛", "报省政协未采用", ""), ("壬", "", "报送省政协（未采用）")]
@@ -3636,8 +3637,11 @@ def test_a_forwarding_with_its_outcome_in_brackets_or_after_a_colon_is_kept(tmp_
     assert _adopted(ledger) == [(5, "市级")]
     assert _fen(ledger) == {"己": 10000}
     s = sq.summary(ledger, 2025)
-    assert (s.forwarded, s.forwarded_adopted) == ({"市级": 2, "省级": 7, "全国": 0}, 0)
+    assert (s.forwarded, s.forwarded_adopted) == ({"市级": 2, "省级": 7, "全国": 0}, 1)
     assert s.adopted_by_tier == {"县级": 0, "市级": 1, "省级": 0, "全国": 0}
+    shipped = sq.load_rules(year=2025)
+    strict = sq.Rules(data={**shipped.data, "forwarded_adopted": "at_highest_sent"}, source=shipped.source)
+    assert sq.summary(ledger, 2025, rules=strict).forwarded_adopted == 0
     assert not _codes(report, "mark.unknown")
 
 

@@ -91,6 +91,8 @@ BROKEN = [
     ("adoptions, earliest_submission]", "adoptions, newest]", "commendations.top_items_order",
      "第4项应为 highest_tier/instructions/adoptions/earliest_submission 之一,实为 “newest”"),
     ("circular: quarter", "circular: weekly", "periods.circular", "应为 month/quarter/half 之一,实为 “weekly”"),
+    ("forwarded_adopted: above_own", "forwarded_adopted: highest", "forwarded_adopted",
+     "应为 above_own/at_highest_sent 之一,实为 “highest”"),
     ("per_submission: 1", "per_submission: 1\n  per_submission: 2", "points.per_submission", "重复的配置项"),
     # A word in two lists was accepted, and one list silently won (X ticked as adopted read as not).
     ("入选]", "入选, X]", "marks", "“X”同时写在 adopted 和 not_adopted 中,只能属于其中一个"),

@@ -332,7 +332,8 @@ def count_columns(rules: Rules, forwarded: bool = True) -> list[str]:
 
 def forwarded_items(c, period: Period) -> pd.DataFrame:
     """Items sent upward (上报) in the period: item, the highest level it went to, and whether it
-    was adopted at or above that level by the period's end (被上级采用).
+    was adopted above (被上级采用) by the period's end: by any body above the office's own tier, or with
+    the rules' ``forwarded_adopted: at_highest_sent`` only at or above the highest level it went to.
 
     An item adopted above the office's own level went there, 上报 written or not (L77 "上报省、市级
     信息153条" counts what was adopted too): when the ledgers record 上报 at all, such an item with
@@ -352,7 +353,11 @@ def forwarded_items(c, period: Period) -> pd.DataFrame:
         fw = pd.concat([fw, up], ignore_index=True)
     target = fw.groupby("item")["tier_rank"].max()
     reached = c.adoptions[c.adoptions["when"] <= period.end].groupby("item")["tier_rank"].max()
-    adopted = target.index.map(reached).to_numpy(dtype=float, na_value=-1) >= target.to_numpy()
+    highest = target.index.map(reached).to_numpy(dtype=float, na_value=-1)
+    if c.rules.forwarded_adopted_above_own:  # adopted by any body above the office (报全国、被市政协采用)
+        adopted = highest > _own_tier_rank(c, target.index.to_series())
+    else:  # adopted where it was sent, or higher
+        adopted = highest >= target.to_numpy()
     return pd.DataFrame({"item": target.index.to_numpy(), "tier_rank": target.to_numpy(), "adopted": adopted})
 
 

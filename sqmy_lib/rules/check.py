@@ -22,6 +22,9 @@ from ..configfile import ConfigError, ConfigFileError, ConfigProblem
 PERIODS = ("month", "quarter", "year")
 MODES = ("highest", "sum")
 CIRCULAR_PERIODS = ("month", "quarter", "half")
+# Which adoption answers a 上报 (the rules' forwarded_adopted): any above the office, or one at or above
+# the highest body the item was sent to.
+FORWARDED_ADOPTED = ("above_own", "at_highest_sent")
 TOP_ITEMS_ORDER = ("highest_tier", "instructions", "adoptions", "earliest_submission")
 RANK_KEYS = ("points", "adopted", "submitted", "instructed")  # points.rank_by: what units and people rank on
 # The commendation's categories (grades and prizes are keyed by them) and the instruction statuses
@@ -508,6 +511,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("instructions.directive_words", words()),
     Spec("periods", mapping),
     Spec("periods.circular", one_of(*CIRCULAR_PERIODS)),
+    Spec("forwarded_adopted", one_of(*FORWARDED_ADOPTED)),
     # The circular's keys are these; another (adressee, overdue_day) is a typo, refused.
     Spec("circular", mapping),
     Spec("circular.next_steps", words(non_empty=False)),

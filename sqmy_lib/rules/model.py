@@ -216,6 +216,14 @@ class Rules:
         return tuple(_norm(str(w)) for w in words if str(w).strip())
 
     @property
+    def forwarded_adopted_above_own(self) -> bool:
+        """Whether an item sent upward counts as 被上级采用 once any body above the office's own tier adopted
+        it (``forwarded_adopted: above_own``), not only one at or above the highest it was sent to; a file
+        without the key (written before it) reads as the shipped rules do."""
+        value = self.data.get("forwarded_adopted") or _shipped_data(default_rules_path(self.year)[0]).get("forwarded_adopted")
+        return value != "at_highest_sent"
+
+    @property
     def due_days(self) -> int:
         """The 办理时限 of a 批示 whose ledger writes no day or span of its own (``instructions.due_days``)."""
         return int((self.data.get("instructions") or {}).get("due_days", 30))
