@@ -413,8 +413,11 @@ def _unit_blank_below(df: pd.DataFrame, ctx: Context) -> pd.Series:
     with_column = set(sheets.loc[sheets["columns"].map(lambda c: isinstance(c, dict) and "unit" in c), "src"])
     flagged = df["unit"].eq("") & _unit_above(df).ne("") & df["src"].isin(with_column)
     findings = ctx.ledger.findings
-    # 单位栏 写的是身份, the author, or 个人/无: said so, not blank
-    role = findings[findings["code"].isin(("unit.is_role", "unit.is_author", "unit.none_written"))]
+    # 单位栏 写的是身份, the author, or 个人/无: said so, not blank; an item the office wrote as itself (作者
+    # 本办, 我办: author.collective) has the office for its unit
+    own = {str(w) for w in (ctx.rules.data.get("placement") or {}).get("own_words") or ()}
+    role = findings[findings["code"].isin(("unit.is_role", "unit.is_author", "unit.none_written"))
+                    | findings["code"].eq("author.collective") & findings["value"].str.strip().isin(own)]
     if flagged.any() and len(role):
         flagged &= ~pd.MultiIndex.from_frame(df[["src", "row"]]).isin(pd.MultiIndex.from_frame(role[["src", "row"]]))
     roster = ctx.ledger.roster
