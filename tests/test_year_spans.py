@@ -82,6 +82,18 @@ def test_a_working_year_from_december_reads_its_december_rows_in_the_year_before
     assert sq.rewards(ledger, 2024).set_index("name")["amount"].to_dict() == {"李红": Decimal("30.00")}
 
 
+@pytest.mark.parametrize("span", ["（统计时间：2024年12月1日至2025年11月30日）", "（2024.12.1-2025.11.30）", "(2024.12-2025.11)"])
+def test_a_working_year_written_with_its_days_or_dotted_is_read_as_its_months(tmp_path, span):
+    # The same working year written with its days (统计时间：2024年12月1日至2025年11月30日) or dotted: the title's
+    # span was not read, the December rows read 2025-12 (said as unclear, counted in 2025's fourth quarter).
+    # By hand, as above: 2024-12-20 and 2024-12-26, two items of 2024 and six of 2025; 2025 pays 李红 200.
+    ledger, report = _read(_working_year(tmp_path, f"青石县政协2025年度社情民意信息台账{span}"))
+    assert _dates(ledger)[:3] == [D(2024, 12, 20), D(2024, 12, 26), D(2025, 1, 8)]
+    assert _submitted(ledger) == {2024: 2, 2025: 6}
+    assert not _cells(report, "date.year_unclear")
+    assert sq.rewards(ledger, 2025).set_index("name")["amount"].to_dict() == {"李红": Decimal("200.00")}
+
+
 def test_december_rows_at_the_top_of_a_year_s_ledger_are_said(tmp_path):
     # The same rows under a plain 2025年度 title: last December's late entries or this December's, the sheet
     # does not say. Read in 2025 as before (the rows below not taken past December: all 2025), and said at

@@ -413,8 +413,11 @@ _YEAR_FOLDER = re.compile(r"\s*(20\d{2})\s*(?:年度?)?\s*")
 
 
 # 2024年12月—2026年1月, 2024年12月至2025年11月, 2025年1月—11月: the months a ledger's title says it covers.
-_MONTH_SPAN = re.compile(r"(20\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月份?\s*(?:[-—–~～至到]|——)\s*"
-                         r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月")
+# 2024年12月—2025年11月, with the days or not (统计时间:2024年12月1日至2025年11月30日), or dotted (2024.12.1-2025.11.30).
+_MONTH_SPAN = re.compile(r"(20\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月份?\s*(?:[0-3]?\d\s*[日号]\s*)?(?:[-—–~～至到]|——)\s*"
+                         r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月"
+                         r"|(?<!\d)(20\d{2})\.(1[0-2]|0?[1-9])(?:\.[0-3]?\d)?\s*(?:[-—–~～至到]|——)\s*"
+                         r"(20\d{2})\.(1[0-2]|0?[1-9])(?:\.[0-3]?\d)?(?!\d)")
 
 
 def month_span_in_text(text: str) -> tuple[int, int] | None:
@@ -423,7 +426,8 @@ def month_span_in_text(text: str) -> tuple[int, int] | None:
     December; None for none, or for a span running backwards or over three years."""
     text = numerals_as_digits(unicodedata.normalize("NFKC", text))
     if m := _MONTH_SPAN.search(text):
-        first, last = int(m[1]) * 12 + int(m[2]) - 1, int(m[3] or m[1]) * 12 + int(m[4]) - 1
+        y1, m1, y2, m2 = m.group(1, 2, 3, 4) if m[1] else m.group(5, 6, 7, 8)
+        first, last = int(y1) * 12 + int(m1) - 1, int(y2 or y1) * 12 + int(m2) - 1
     elif m := _YEAR_SPAN.search(text):
         first, last = int(m[1]) * 12, int(m[2]) * 12 + 11
     else:
