@@ -2084,10 +2084,15 @@ class SheetReader:
         if issue_no is not None and self._several_issues(said):  # 市政协第3、5期: which one is not said
             self._finding("issue.several", r, col, said)
             issue_no = None
+        routing, department = (placed.routing, _department(body, placed)) if placed else ("", "")
+        if placed and not routing and said != body and placed.tier == self.rules.own_tier:
+            # 专报第7期 under 县政协编发期号: the office's own 专报 (转送县民政局: its 转送), not its bulletin's 第7期
+            of_cell = self._placed(norm(said))
+            routing, department = of_cell.routing, _department(norm(said), of_cell)
         self._record(
             "adoptions", item, ref, r, col, body=body, tier=placed.tier if placed else None,
             channel=placed.channel if placed else None,
-            routing=placed.routing if placed else "", department=_department(body, placed),
+            routing=routing, department=department,
             issue_no=issue_no, date=date[0], date_text=date[2], date_status=date[1], origin=origin,
             unpaid=unpaid,
         )
