@@ -54,6 +54,17 @@ def test_a_sheet_whose_title_states_its_months_reads_its_days_in_them(tmp_path, 
     assert not _cells(report, "date.out_of_year") and not _cells(report, "date.year_unclear")
 
 
+def test_a_sheet_running_a_month_past_each_end_of_a_year_is_that_year_s(tmp_path):
+    # 2024年12月—2026年1月 read with no year was the ledger of 2024 (its first year): sqmy compute summary gave
+    # 2024's figures (2 items) as the ledger's. By hand: 12 of its 14 months are 2025's: the year 2025, 4 items.
+    rows = [["青石县政协社情民意信息登记表（2024年12月—2026年1月）"], ["序号", "收稿日期", "信息标题", "作者", "单位"]]
+    rows += [[k, day, f"关于第{k}项工作的建议", "李红", "城关镇政协工委"] for k, day in enumerate(ONE_SHEET, 1)]
+    ledger, report = _read(write_xlsx(tmp_path / "社情民意信息登记表.xlsx", {"登记表": rows}))
+    assert ledger.year == 2025
+    assert sq.summary(ledger, ledger.year).submitted == 4
+    assert not _cells(report, "ledger.several_years")
+
+
 WORKING_YEAR = [  # 收稿日期, 县政协编发, 市政协采用, 备注
     ("12月20日", "12月28日", "1月10日", "补登"), ("12月26日", None, "1月6日", "补登"), ("1月8日", None, None, None),
     ("3月5日", "3月15日", None, None), ("5月12日", None, None, None), ("7月15日", None, None, None),

@@ -444,7 +444,8 @@ def _sheet_years(sheets: pd.DataFrame) -> Counter:
     """How many submission sheets say they are of each year. A sheet covering months of several years (a
     title's 2023—2025, a 年度 column naming 2023 to 2025) is of each year it holds half a year or more of,
     not of the first alone: one running sheet of 2023—2025 read with no year is counted for 2025, said
-    (``ledger.several_years``), never 2023's figures given as the ledger's without a word. Last year's kept
+    (``ledger.several_years``), never 2023's figures given as the ledger's without a word; one of 2024年12月—
+    2026年1月 is 2025's (a month of a year at either end is not that year's ledger). Last year's kept
     beside the year's (a sheet 上年, 去年台账, a file 上年台账.xlsx: a year before) says nothing of which year the
     ledgers are."""
     out: Counter = Counter()
@@ -452,8 +453,8 @@ def _sheet_years(sheets: pd.DataFrame) -> Counter:
         if kind != "submissions" or years_back(name) or years_back(Path(file).stem):
             continue
         covered = Counter(m // 12 for m in range(span[0], span[1] + 1)) if isinstance(span, (tuple, list)) else {}
-        held = [y for y, n in covered.items() if n >= 6]
-        out.update(held if len(held) > 1 else [int(year)] if year else held)
+        held = [y for y, n in covered.items() if n >= 6]  # 2024年12月—2026年1月: 2025 (a month either side)
+        out.update(held or ([int(year)] if year else []))
     return out
 
 
