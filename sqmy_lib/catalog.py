@@ -334,6 +334,9 @@ _ENTRIES = [
     Code("date.part_of_month", WARNING, "日期只到旬", "日期“{date_text}”只写到旬,按该旬首日计入;请写完整日期"),
     Code("adoption.issue_of_another_year", WARNING, "期号与计入年度不符",
          "“{date_text}”是{issue_year}年的期号,但本行未写采用日期,已按收稿日期计入{item_year}年;请补写采用日期"),
+    Code("adoption.issue_gone_back", WARNING, "期号小于本年此前已编发的期号",
+         "本次采用(第{issue}期)未写采用日期,已按收稿日期计入{item_year}年;但{item_year}年在此之前已有{detail},期号每年从第1期"
+         "重新编起,这一期应是{next_year}年的;请补写采用日期"),
     Code("date.weekday_mismatch", WARNING, "日期与星期不符",
          "日期“{date_text}”所写的星期与日期不符({date:%Y-%m-%d}是{weekday}),已按所写日期计入;请核对日期"),
     Code("date.future", ERROR, "日期晚于今天", "收稿日期 {date:%Y-%m-%d} 晚于今天"),

@@ -125,6 +125,45 @@ def _issue_of_another_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return (df["date_status"] == "missing") & year.notna() & df["item_date"].notna() & (year != df["item_date"].dt.year)
 
 
+def _own_issues(df: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """The adoptions in the office's own bulletin (its tier, its own line, no 专报/转报/转送) that write an
+    issue number, with the day each is counted on (its own, else its item's 收稿日期) and whether that day
+    is written."""
+    rules = ctx.rules
+    own = ((df["tier"].astype(object) == rules.own_tier) & (df["routing"].fillna("").astype(str) == "")
+           & (df["channel"].astype(object) == rules.placement.default_channel) & df["issue_no"].notna())
+    ad = df[own]
+    written = ad["date_status"] == "ok"
+    counted = ad["date"].where(written, ad["item_date"])
+    return pd.DataFrame({"office": ad["office"].astype(str), "issue": ad["issue_no"].astype(int), "counted": counted,
+                         "written": written, "missing": ad["date_status"] == "missing",
+                         "named_year": _issue_year(ad).notna(),
+                         "where": [place(f, sh, r) for f, sh, r in zip(ad["file"], ad["sheet"], ad["row"])]},
+                        index=ad.index).dropna(subset=["counted"])
+
+
+def _issues_gone_back(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """For each own-bulletin issue with no day of its own, counted on its item's 收稿日期 in November or
+    December, whose number is at most half an issue of the bulletin counted earlier in that year, that issue
+    (第15期, and where it is); NaN for the others. The bulletin's numbers start again each year: 第1期 for an
+    item of 12月29日, after 第15期 of an item of 10月10日, is next year's issue, counted in the wrong year.
+    (Items wait a while, so 第4期 and 第5期 of items days apart may be either way round: not said.)"""
+    if "issue_gone_back" in ctx.memo:
+        return ctx.memo["issue_gone_back"].reindex(df.index)
+    own = _own_issues(df, ctx)
+    found = {}
+    late = own["counted"].dt.month >= 11
+    for i, row in own[own["missing"] & ~own["named_year"] & late].iterrows():
+        day = row["counted"]
+        before = own[(own["office"] == row["office"]) & (own["counted"].dt.year == day.year) & (own["counted"] < day)
+                     & (own["issue"] >= row["issue"] * 2)]
+        if not before.empty:
+            top = before.sort_values(["issue", "counted"], kind="stable").iloc[-1]
+            found[i] = f"第{top['issue']}期({top['where']})"
+    ctx.memo["issue_gone_back"] = pd.Series(found, dtype=object)
+    return ctx.memo["issue_gone_back"].reindex(df.index)
+
+
 def _sheet_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
     years = dict(zip(ctx.ledger.sheets["src"], ctx.ledger.sheets["year"]))
     return df["src"].map(years)
@@ -668,6 +707,7 @@ CHECKS: list[Check] = [
     Check("date.part_of_month", "adoptions", "adopted_on", _status("part_of_month")),
     Check("date.weekday_mismatch", "adoptions", "adopted_on", _weekday_mismatch),
     Check("adoption.issue_of_another_year", "adoptions", "adopted_on", _issue_of_another_year),
+    Check("adoption.issue_gone_back", "adoptions", "adopted_on", lambda df, ctx: _issues_gone_back(df, ctx).notna()),
     Check("adoption.before_item", "adoptions", "adopted_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("adoption.future", "adoptions", "adopted_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- forwardings (上报)
@@ -765,6 +805,10 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "unit.blank_below": {"above": _unit_above},
     "adoption.issue_of_another_year": {"issue_year": EachRow(lambda df: _issue_year(df).astype("Int64").astype(str)),
                                        "item_year": EachRow(lambda df: df["item_date"].dt.year.astype("Int64").astype(str))},
+    "adoption.issue_gone_back": {"detail": WithContext(_issues_gone_back),
+                                 "issue": EachRow(lambda df: df["issue_no"].astype("Int64").astype(str)),
+                                 "item_year": EachRow(lambda df: df["item_date"].dt.year.astype("Int64").astype(str)),
+                                 "next_year": EachRow(lambda df: (df["item_date"].dt.year + 1).astype("Int64").astype(str))},
     "date.outside_sheet": {"named": EachRow(lambda df: df["named_months"].map(_months_said)), "counted": EachRow(_counted_in)},
     "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.day_of_week.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},

@@ -1,0 +1,95 @@
+"""The year's edges: items sent late in one year and adopted, 编发 or 批示'd in the next, ledgers kept open into
+January, a 届 ledger over two years. Each workbook is written here as an office keeps it, each answer worked out by
+hand (shipped rules: 县级 ¥30, 市级 ¥100; points 1 a submission, 县级 3, 市级 10).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import sqmy_lib as sq
+from conftest import assert_every_cell_accounted, findings, paid, write_xlsx
+
+D = dt.datetime
+HEADER = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", None, None, "备注"],
+          [None, None, None, None, None, "县政协编发", "市政协", "省政协", None]]
+MERGES = ["A1:I1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:H2", "I2:I3"]
+
+
+def _roster(tmp_path):
+    return write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["张三", "委员", "民盟县委"], ["李四", "委员", "民盟县委"],
+                 ["王五", "委员", "民盟县委"], ["赵六", "委员", "民盟县委"]],
+        "单位": [["单位名称", "单位类型"], ["民盟县委", "民主党派"]]})
+
+
+# ---------------------------------------------------------------- the own bulletin's numbers start again in January
+
+def test_an_undated_first_issue_on_a_december_item_is_said_as_next_year_s(tmp_path):
+    """A 2025 combined ledger writes the own bulletin's issue under 县政协编发 and no 采用日期 (the office's usual way):
+    第4期 and 第5期 in March, 第15期 in October, 第16期 on an item of 12月10日, and 第1期 on an item of 12月29日 — the
+    2026 bulletin's first issue. Undated, every adoption counts on its item's 收稿日期, so 第1期 was a 2025 adoption
+    (县级 ¥30 to 王五 in 2025, 2025's 编发 one item more) and nothing said so: 第1期 cannot be 2025's, published after
+    第16期. Now said at its cell (adoption.issue_gone_back), naming 第16期, with the figure as counted (the day is the
+    office's to write). 第4期 on an item two days after 第5期's is the order items wait in: not said."""
+    rows = [["2025年度社情民意信息报送采用登记表"], *HEADER,
+            [1, D(2025, 3, 1), "关于加强农村饮水安全的建议", "张三", "民盟县委", "第5期", None, None, None],
+            [2, D(2025, 3, 3), "关于规范校外培训机构的建议", "李四", "民盟县委", "第4期", None, None, None],
+            [3, D(2025, 10, 10), "关于加强冬季供暖保障的建议", "赵六", "民盟县委", "第15期", None, None, None],
+            [4, D(2025, 12, 10), "关于农村独居老人冬季关爱的建议", "张三", "民盟县委", "第16期", None, None, None],
+            [5, D(2025, 12, 29), "关于规范年底农民工工资支付的建议", "王五", "民盟县委", "第1期", None, None, None]]
+    path = write_xlsx(tmp_path / "2025年度社情民意信息报送采用登记表.xlsx", {"2025年": rows}, {"2025年": MERGES})
+    ledger, report = assert_every_cell_accounted(path, roster=_roster(tmp_path), year=2025)
+    found = findings(report, "adoption.issue_gone_back")
+    assert [(i.sheet, i.row, i.column) for i in found] == [("2025年", 8, "F")]
+    assert "第1期" in found[0].message and "第16期" in found[0].message and "第8行" not in found[0].message
+    assert "2026年" in found[0].message and found[0].severity == "warning"
+    # The figures stay as counted (5 items 县级 in 2025, ¥30 each), the cell saying why they may not be.
+    assert paid(ledger, 2025) == {"张三": Decimal("60.00"), "李四": Decimal("30.00"), "赵六": Decimal("30.00"),
+                                  "王五": Decimal("30.00")}
+
+
+def test_a_dated_next_year_issue_and_an_ordinary_year_draw_no_word(tmp_path):
+    """The same ledger with the 采用日期 written for 第1期 (2026.1.8 in its cell) is right as it stands: 2025 pays
+    张三 ¥60, 李四 ¥30 and 赵六 ¥30, 2026 pays 王五 ¥30; nothing said. Nor is a small office's year whose December
+    item went into 第3期 after 第2期 of October (3 is more than half of 2)."""
+    rows = [["2025年度社情民意信息报送采用登记表"], *HEADER,
+            [1, D(2025, 3, 1), "关于加强农村饮水安全的建议", "张三", "民盟县委", "第5期", None, None, None],
+            [2, D(2025, 3, 3), "关于规范校外培训机构的建议", "李四", "民盟县委", "第4期", None, None, None],
+            [3, D(2025, 10, 10), "关于加强冬季供暖保障的建议", "赵六", "民盟县委", "第15期", None, None, None],
+            [4, D(2025, 12, 10), "关于农村独居老人冬季关爱的建议", "张三", "民盟县委", "第16期", None, None, None],
+            [5, D(2025, 12, 29), "关于规范年底农民工工资支付的建议", "王五", "民盟县委", "第1期（2026.1.8）", None, None, None]]
+    path = write_xlsx(tmp_path / "2025年度登记表.xlsx", {"2025年": rows}, {"2025年": MERGES})
+    ledger, report = assert_every_cell_accounted(path, roster=_roster(tmp_path), year=2025)
+    assert not findings(report, "adoption.issue_gone_back")
+    assert paid(ledger, 2025) == {"张三": Decimal("60.00"), "李四": Decimal("30.00"), "赵六": Decimal("30.00")}
+    assert paid(ledger, 2026) == {"王五": Decimal("30.00")}
+    small = [["2025年度社情民意信息报送采用登记表"], *HEADER,
+             [1, D(2025, 10, 10), "关于加强冬季供暖保障的建议", "赵六", "民盟县委", "第2期", None, None, None],
+             [2, D(2025, 12, 10), "关于农村独居老人冬季关爱的建议", "张三", "民盟县委", "第3期", None, None, None]]
+    path = write_xlsx(tmp_path / "小台账.xlsx", {"2025年": small}, {"2025年": MERGES})
+    _, report = assert_every_cell_accounted(path, roster=_roster(tmp_path), year=2025)
+    assert not findings(report, "adoption.issue_gone_back")
+
+
+def test_a_term_ledger_on_one_sheet_says_the_first_issue_of_its_second_year(tmp_path):
+    """One sheet kept through the 届 (title 2025—2026年), days without their year: 3月5日 第3期, 11月20日 第18期 with
+    市政协 1月12日, 12月31日 第1期 (undated), 1月5日 市政协 √, 3月2日 第4期. Read: 2025-03-05, 2025-11-20 (市政协
+    2026-01-12), 2025-12-31, 2026-01-05, 2026-03-02. The 第1期 of 12月31日 is 2026's: said at F6, naming 第18期."""
+    rows = [["政协示例县第十二届委员会社情民意信息报送采用登记表（2025—2026年）"], *HEADER,
+            [1, "3月5日", "关于加强农村饮水安全的建议", "张三", "民盟县委", "第3期", None, None, None],
+            [2, "11月20日", "关于加强冬季供暖保障的建议", "王五", "民盟县委", "第18期", "1月12日", None, None],
+            [3, "12月31日", "关于农村独居老人冬季关爱的建议", "李四", "民盟县委", "第1期", None, None, None],
+            [4, "1月5日", "关于春节期间烟花爆竹安全管理的建议", "王五", "民盟县委", None, "√", None, None],
+            [5, "3月2日", "关于春季农田水利建设的建议", "张三", "民盟县委", "第4期", None, None, None]]
+    path = write_xlsx(tmp_path / "第十二届社情民意信息台账.xlsx", {"十二届": rows}, {"十二届": MERGES})
+    ledger, report = assert_every_cell_accounted(path, roster=_roster(tmp_path))
+    subs = ledger.submissions.sort_values("row")
+    assert [d.date() for d in subs["date"]] == [dt.date(2025, 3, 5), dt.date(2025, 11, 20), dt.date(2025, 12, 31),
+                                                dt.date(2026, 1, 5), dt.date(2026, 3, 2)]
+    found = findings(report, "adoption.issue_gone_back")
+    assert [(i.row, i.column) for i in found] == [(6, "F")] and "第18期" in found[0].message
+    # 2026: 王五's item 4 市级 ¥100 and item 2's 市级 top-up ¥100 − ¥30 = ¥70; 张三 ¥30 for 第4期.
+    assert paid(ledger, 2026) == {"王五": Decimal("170.00"), "张三": Decimal("30.00")}
+    assert sq.summary(ledger, 2026) is not None
+
