@@ -5,7 +5,10 @@ hand (shipped rules: 县级 ¥30, 市级 ¥100; points 1 a submission, 县级 3,
 from __future__ import annotations
 
 import datetime as dt
+import types
 from decimal import Decimal
+
+import pytest
 
 import sqmy_lib as sq
 from conftest import assert_every_cell_accounted, findings, paid, write_xlsx
@@ -93,3 +96,56 @@ def test_a_term_ledger_on_one_sheet_says_the_first_issue_of_its_second_year(tmp_
     assert paid(ledger, 2026) == {"王五": Decimal("170.00"), "张三": Decimal("30.00")}
     assert sq.summary(ledger, 2026) is not None
 
+
+# ---------------------------------------------------------------- the main job on the day the fourth quarter's is due
+
+def _books_of_two_years(folder):
+    """The 2025 book (报送台账, 采用台账 kept open into January) and the 2026 book begun on 1月3日, as an office
+    keeps them on 5 January 2026."""
+    sent = ["编号", "收稿日期", "信息标题", "作者", "单位"]
+    adopted = ["编号", "信息标题", "采用单位", "期号", "采用日期"]
+    write_xlsx(folder / "2025年社情民意信息台账.xlsx", {
+        "报送台账": [["2025年社情民意信息报送台账"], sent,
+                     ["QS2025-001", D(2025, 3, 10), "关于加强农村饮水安全的建议", "张三", "民盟县委"],
+                     ["QS2025-010", D(2025, 10, 8), "关于加强冬季供暖保障的建议", "李四", "民盟县委"],
+                     ["QS2025-011", D(2025, 11, 20), "关于农村独居老人冬季关爱的建议", "王五", "民盟县委"],
+                     ["QS2025-012", "2025/12/31", "关于规范年底农民工工资支付的建议", "赵六", "民盟县委"]],
+        "采用台账": [["2025年社情民意信息采用台账"], adopted,
+                     ["QS2025-001", "关于加强农村饮水安全的建议", "县政协", "第3期", D(2025, 3, 20)],
+                     ["QS2025-010", "关于加强冬季供暖保障的建议", "市政协", None, D(2025, 12, 1)],
+                     ["QS2025-012", "关于规范年底农民工工资支付的建议", "县政协", "第1期", "2026年1月4日"]]})
+    write_xlsx(folder / "2026年社情民意信息台账.xlsx", {
+        "报送台账": [["2026年社情民意信息报送台账"], sent,
+                     ["QS2026-001", D(2026, 1, 3), "关于春节期间烟花爆竹安全管理的建议", "张三", "民盟县委"]],
+        "采用台账": [["2026年社情民意信息采用台账"], adopted]})
+
+
+@pytest.mark.whole_command
+def test_the_main_job_in_january_writes_last_year_s_fourth_quarter(tmp_path, monkeypatch, capsys):
+    """sqmy run on 5 January 2026 over the 2025 book and the 2026 book just begun (two sheets each: the year taken is
+    the later, 2026). It said "2026年尚无已结束的季度" and wrote no circular: the one due that day, 2025's fourth
+    quarter, was never made by the main job. Now it is, and stderr says why. By hand, 2025年第四季度: received 3
+    (10月8日, 11月20日, 12月31日), adopted 1 (QS2025-010, 市政协, 12月1日; QS2025-012's 第1期 is of 2026-01-04)."""
+    import docx
+
+    import sqmy_lib.cli.validate as cli_validate
+    from sqmy_lib.cli import main
+
+    class January(dt.date):
+        @classmethod
+        def today(cls):
+            return dt.date(2026, 1, 5)
+
+    monkeypatch.setattr(cli_validate, "dt", types.SimpleNamespace(date=January, datetime=dt.datetime, timedelta=dt.timedelta))
+    books = tmp_path / "台账"
+    books.mkdir()
+    _books_of_two_years(books)
+    code = main(["run", str(books), "--roster", str(_roster(tmp_path)), "--out", str(tmp_path / "输出")])
+    err = capsys.readouterr().err
+    assert code in (0, 3), err
+    assert "2025年第四季度" in err
+    made = list((tmp_path / "输出" / "季度通报").glob("2025年第四季度*.docx"))
+    assert len(made) == 1
+    text = "\n".join(p.text for p in docx.Document(made[0]).paragraphs)
+    assert "2025年第四季度，共收到社情民意信息3条" in text
+    assert "共有1条信息被采用" in text
