@@ -149,3 +149,33 @@ def test_the_main_job_in_january_writes_last_year_s_fourth_quarter(tmp_path, mon
     text = "\n".join(p.text for p in docx.Document(made[0]).paragraphs)
     assert "2025年第四季度，共收到社情民意信息3条" in text
     assert "共有1条信息被采用" in text
+
+
+# ---------------------------------------------------------------- last year's item carried into this year's book
+
+def test_last_year_s_item_entered_in_the_new_book_for_its_adoption_is_a_note(tmp_path):
+    """The 2025 book holds 李四's item of 2025-12-31, not yet adopted; in January the office writes it again at the
+    top of the 2026 book to record its 编发 (第2期（2026.1.8）, 备注 2025年报送，2026年编发), as it keeps items across
+    the year. Figures (right before and after): 2025 received 3, 2026 received 1; 李四 ¥30 in 2026 (县级), none in
+    2025. It drew two warnings (sheet.repeats: 与其他工作表的记录重复; repeat.fills: 请核对，并在一处登记完整) asking
+    staff to undo an honest way of keeping the books; now one note (repeat.carried_over) and no warning."""
+    head = [["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", None, None, "备注"],
+            [None, None, None, None, None, "县政协编发", "市政协", "省政协", None]]
+    y25 = [["2025年度社情民意信息报送采用登记表"], *head,
+           [1, D(2025, 10, 10), "关于加强农村饮水安全的建议", "张三", "民盟县委", "第15期", None, None, None],
+           [2, D(2025, 12, 31), "关于农村独居老人冬季关爱的建议", "李四", "民盟县委", None, None, None, None],
+           [3, D(2025, 12, 29), "关于加强冬季供暖保障的建议", "王五", "民盟县委", None, "2026.1.12", None, None]]
+    y26 = [["2026年度社情民意信息报送采用登记表"], *head,
+           [1, D(2025, 12, 31), "关于农村独居老人冬季关爱的建议", "李四", "民盟县委", "第2期（2026.1.8）", None, None,
+            "2025年报送，2026年编发"],
+           [2, D(2026, 1, 5), "关于春节期间烟花爆竹安全管理的建议", "赵六", "民盟县委", None, "√", None, None]]
+    paths = [write_xlsx(tmp_path / "2025年度登记表.xlsx", {"2025年": y25}, {"2025年": MERGES}),
+             write_xlsx(tmp_path / "2026年度登记表.xlsx", {"2026年": y26}, {"2026年": MERGES})]
+    ledger, report = assert_every_cell_accounted(paths, roster=_roster(tmp_path))
+    assert sq.summary(ledger, 2025).submitted == 3 and sq.summary(ledger, 2026).submitted == 1
+    assert paid(ledger, 2025) == {"张三": Decimal("30.00")}
+    assert paid(ledger, 2026) == {"李四": Decimal("30.00"), "王五": Decimal("100.00"), "赵六": Decimal("100.00")}
+    carried = findings(report, "repeat.carried_over")
+    assert [(i.sheet, i.row, i.severity) for i in carried] == [("2026年", 4, "info")]
+    assert "2025年报送" in carried[0].message and "县级采用" in carried[0].message and "2025年!第5行" in carried[0].message
+    assert not [i for i in report.issues if i.severity != "info"], [i.code for i in report.issues]
