@@ -179,3 +179,32 @@ def test_last_year_s_item_entered_in_the_new_book_for_its_adoption_is_a_note(tmp
     assert [(i.sheet, i.row, i.severity) for i in carried] == [("2026年", 4, "info")]
     assert "2025年报送" in carried[0].message and "县级采用" in carried[0].message and "2025年!第5行" in carried[0].message
     assert not [i for i in report.issues if i.severity != "info"], [i.code for i in report.issues]
+
+
+# ---------------------------------------------------------------- a 届 ledger on one sheet with a 年度 column
+
+def test_a_term_sheet_with_a_year_column_dates_adoptions_after_their_items(tmp_path):
+    """One sheet through the 届 (title with no year), a 年度 column filled on each year's first row, every day
+    without its year, adoptions' days too (第3期（3月20日）, 市政协 1月12日, 1.20). Read with no year (as sqmy run
+    reads): each adoption's day is the first on or after its item's 收稿日期, as on any sheet. It was an error at
+    each of the six (adoption.date_invalid, 采用未计入) and every adoption was left out of every figure.
+    By hand: 2025 — 张三 第3期 2025-03-20 ¥30, 王五 第18期 2025-12-01 ¥30; 2026 — 王五 市政协 2026-01-12 (补差
+    ¥100 − ¥30 = ¥70) and 市政协 2026-01-20 ¥100 = ¥170, 李四 县政协编发 2026-01-08 ¥30, 张三 第4期 2026-03-10 ¥30."""
+    head = [["年度", "序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", None, None, "备注"],
+            [None, None, None, None, None, None, "县政协编发", "市政协", "省政协", None]]
+    rows = [["政协示例县第十二届委员会社情民意信息报送采用登记表"], *head,
+            ["2025年", 1, "3月5日", "关于加强农村饮水安全的建议", "张三", "民盟县委", "第3期（3月20日）", None, None, None],
+            [None, 2, "11月20日", "关于加强冬季供暖保障的建议", "王五", "民盟县委", "第18期（12月1日）", "1月12日", None, None],
+            [None, 3, "12月31日", "关于农村独居老人冬季关爱的建议", "李四", "民盟县委", "1月8日", None, None, None],
+            ["2026年", 1, "1月5日", "关于春节期间烟花爆竹安全管理的建议", "王五", "民盟县委", None, "1.20", None, None],
+            [None, 2, "3月2日", "关于春季农田水利建设的建议", "张三", "民盟县委", "第4期（3月10日）", None, None, None]]
+    merges = ["A1:J1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:I2", "J2:J3"]
+    path = write_xlsx(tmp_path / "第十二届社情民意信息台账.xlsx", {"十二届": rows}, {"十二届": merges})
+    ledger, report = assert_every_cell_accounted(path, roster=_roster(tmp_path))
+    assert not [i for i in report.issues if i.severity == "error"], [(i.code, i.row, i.column) for i in report.issues]
+    ad = ledger.adoptions.sort_values(["row", "column"])
+    assert [d.date() for d in ad["date"]] == [dt.date(2025, 3, 20), dt.date(2025, 12, 1), dt.date(2026, 1, 12),
+                                              dt.date(2026, 1, 8), dt.date(2026, 1, 20), dt.date(2026, 3, 10)]
+    assert {(i.row, i.column) for i in findings(report, "date.year_read")} >= {(4, "G"), (5, "G"), (5, "H"), (6, "G"), (7, "H"), (8, "G")}
+    assert paid(ledger, 2025) == {"张三": Decimal("30.00"), "王五": Decimal("30.00")}
+    assert paid(ledger, 2026) == {"王五": Decimal("170.00"), "李四": Decimal("30.00"), "张三": Decimal("30.00")}
