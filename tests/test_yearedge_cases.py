@@ -208,3 +208,9 @@ def test_a_term_sheet_with_a_year_column_dates_adoptions_after_their_items(tmp_p
     assert {(i.row, i.column) for i in findings(report, "date.year_read")} >= {(4, "G"), (5, "G"), (5, "H"), (6, "G"), (7, "H"), (8, "G")}
     assert paid(ledger, 2025) == {"张三": Decimal("30.00"), "王五": Decimal("30.00")}
     assert paid(ledger, 2026) == {"王五": Decimal("170.00"), "李四": Decimal("30.00"), "张三": Decimal("30.00")}
+    # Read for one year (sqmy compute --year 2025): the same days, and no date.year_assumed (工作表未写明年度…换一个
+    # 年度统计就按那一年读取) — the 年度 column dates the items and the adoptions follow them, whichever year is run.
+    for year in (2025, 2026):
+        ledger, report = assert_every_cell_accounted(path, roster=_roster(tmp_path), year=year)
+        assert not findings(report, "date.year_assumed") and not [i for i in report.issues if i.severity == "error"]
+        assert paid(ledger, 2026) == {"王五": Decimal("170.00"), "李四": Decimal("30.00"), "张三": Decimal("30.00")}
