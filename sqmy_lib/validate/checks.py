@@ -127,19 +127,15 @@ def _issue_of_another_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
 
 def _own_issues(df: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     """The adoptions in the office's own bulletin (its tier, its own line, no 专报/转报/转送) that write an
-    issue number, with the day each is counted on (its own, else its item's 收稿日期) and whether that day
-    is written."""
+    issue number, with the day each is counted on (its own, else its item's 收稿日期)."""
     rules = ctx.rules
     own = ((df["tier"].astype(object) == rules.own_tier) & (df["routing"].fillna("").astype(str) == "")
            & (df["channel"].astype(object) == rules.placement.default_channel) & df["issue_no"].notna())
     ad = df[own]
-    written = ad["date_status"] == "ok"
-    counted = ad["date"].where(written, ad["item_date"])
-    return pd.DataFrame({"office": ad["office"].astype(str), "issue": ad["issue_no"].astype(int), "counted": counted,
-                         "written": written, "missing": ad["date_status"] == "missing",
-                         "named_year": _issue_year(ad).notna(),
-                         "where": [place(f, sh, r) for f, sh, r in zip(ad["file"], ad["sheet"], ad["row"])]},
-                        index=ad.index).dropna(subset=["counted"])
+    counted = ad["date"].where(ad["date_status"] == "ok", ad["item_date"])
+    out = pd.DataFrame({"office": ad["office"].astype(str), "issue": ad["issue_no"].astype(int), "counted": counted,
+                        "missing": ad["date_status"] == "missing"}, index=ad.index).dropna(subset=["counted"])
+    return out.assign(year=out["counted"].dt.year)
 
 
 def _issues_gone_back(df: pd.DataFrame, ctx: Context) -> pd.Series:
@@ -147,19 +143,28 @@ def _issues_gone_back(df: pd.DataFrame, ctx: Context) -> pd.Series:
     December, whose number is at most half an issue of the bulletin counted earlier in that year, that issue
     (第15期, and where it is); NaN for the others. The bulletin's numbers start again each year: 第1期 for an
     item of 12月29日, after 第15期 of an item of 10月10日, is next year's issue, counted in the wrong year.
-    (Items wait a while, so 第4期 and 第5期 of items days apart may be either way round: not said.)"""
+    (Items wait a while, so 第4期 and 第5期 of items days apart may be either way round: not said.) One pass:
+    the highest issue of each office's year before each day."""
     if "issue_gone_back" in ctx.memo:
         return ctx.memo["issue_gone_back"].reindex(df.index)
     own = _own_issues(df, ctx)
-    found = {}
-    late = own["counted"].dt.month >= 11
-    for i, row in own[own["missing"] & ~own["named_year"] & late].iterrows():
-        day = row["counted"]
-        before = own[(own["office"] == row["office"]) & (own["counted"].dt.year == day.year) & (own["counted"] < day)
-                     & (own["issue"] >= row["issue"] * 2)]
-        if not before.empty:
-            top = before.sort_values(["issue", "counted"], kind="stable").iloc[-1]
-            found[i] = f"第{top['issue']}期({top['where']})"
+    found: dict = {}
+    late = own[own["missing"] & (own["counted"].dt.month >= 11)]
+    if not late.empty:
+        late = late[_issue_year(df.loc[late.index]).isna()]  # one naming its year: adoption.issue_of_another_year
+    if not late.empty:
+        keys = ["office", "year", "counted"]
+        top = own.groupby(keys)["issue"].max()
+        before = top.groupby(level=[0, 1]).cummax().groupby(level=[0, 1]).shift(1)  # highest before that day
+        highest = pd.Series(before.reindex(pd.MultiIndex.from_frame(late[keys])).to_numpy(), index=late.index)
+        gone = late.index[(highest >= late["issue"] * 2).fillna(False).to_numpy()]
+        # Where that issue is first counted in the year (before this day, as the highest before it was).
+        first = own.sort_values("counted", kind="stable").drop_duplicates(["office", "year", "issue"])
+        first = pd.Series(first.index, index=pd.MultiIndex.from_frame(first[["office", "year", "issue"]]))
+        at = first.reindex(pd.MultiIndex.from_arrays([late.loc[gone, "office"], late.loc[gone, "year"],
+                                                      highest[gone].astype(int)])).to_numpy()
+        found = {i: f"第{int(highest[i])}期({place(df.at[k, 'file'], df.at[k, 'sheet'], df.at[k, 'row'])})"
+                 for i, k in zip(gone, at)}
     ctx.memo["issue_gone_back"] = pd.Series(found, dtype=object)
     return ctx.memo["issue_gone_back"].reindex(df.index)
 
