@@ -68,6 +68,8 @@ _ENTRIES = [
     Code("repeat.unique", WARNING, "汇总表中独有的行", "本表重复其他工作表,但本行“{value}”在其他工作表中没有相同的记录(标题、作者、日期或所记的采用、批示不同),已单独计入;如是同一条信息,请统一写法"),
     Code("repeat.fills", WARNING, "重复行记有原表没有的采用或批示",
          "本行与 {value} 重复,已按重复处理;本行记有的{detail}在 {value} 中没有,已作为该条信息的记录计入(按本行所写日期);请核对,并在一处登记完整"),
+    Code("repeat.carried_over", INFO, "上年的信息在本年台账中续记",
+         "本行与 {value} 是同一条信息,{detail};已按一条计入,报送不重复计算"),
     Code("repeat.written_otherwise", WARNING, "重复表中写法不同的行",
          "本表重复其他工作表,本行“{value}”与 {detail} 的编号、作者相同,只有这一栏写法不同,按同一条信息处理、未重复计入,以后者为准;请核对哪一处正确,并删去不用的副本"),
     Code("repeat.differs", WARNING, "重复行的记录不一致", "本行与 {value} 重复,已按重复处理,但两处的采用或批示不同({detail}),以 {value} 为准;请核对"),
@@ -334,6 +336,9 @@ _ENTRIES = [
     Code("date.part_of_month", WARNING, "日期只到旬", "日期“{date_text}”只写到旬,按该旬首日计入;请写完整日期"),
     Code("adoption.issue_of_another_year", WARNING, "期号与计入年度不符",
          "“{date_text}”是{issue_year}年的期号,但本行未写采用日期,已按收稿日期计入{item_year}年;请补写采用日期"),
+    Code("adoption.issue_gone_back", WARNING, "期号小于本年此前已编发的期号",
+         "本次采用(第{issue}期)未写采用日期,已按收稿日期计入{item_year}年;但{item_year}年在此之前已有{detail},期号每年从第1期"
+         "重新编起,这一期应是{next_year}年的;请补写采用日期"),
     Code("date.weekday_mismatch", WARNING, "日期与星期不符",
          "日期“{date_text}”所写的星期与日期不符({date:%Y-%m-%d}是{weekday}),已按所写日期计入;请核对日期"),
     Code("date.future", ERROR, "日期晚于今天", "收稿日期 {date:%Y-%m-%d} 晚于今天"),

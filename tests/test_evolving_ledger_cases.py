@@ -98,7 +98,9 @@ def test_an_item_entered_again_next_year_keeps_the_adoption_only_that_copy_has(t
     """李华's item of 2024-12-26, not adopted on 2024年台账, entered again on 2025 (same title, author, day) with the
     县 adoption 2025.1.15: the 2025 row is a repeat of 2024年台账!第3行, and its adoption was dropped (repeat.differs,
     以 …第3行 为准; ¥30 not paid). The copies fill each other's blanks: the adoption is the item's, counted once, in
-    2025 by its own day, said at the row (repeat.fills); the item itself is 2024's."""
+    2025 by its own day, said at the row; the item itself is 2024's. The row is last year's item carried into the
+    2025 book (its 备注 says so): said as that (repeat.carried_over, a note), no longer as a copy to be removed
+    (repeat.fills and sheet.repeats, warnings asking to keep it in one place: wrong for an honest carry-over)."""
     y24 = [["序号", "日期", "标题", "作者", "单位", "县政协编发", "备注"],
            [1, dt.datetime(2024, 10, 8), "关于秋粮收购的建议", "张明", "民革县委", "第30期", None],
            [2, dt.datetime(2024, 12, 26), "关于农村客运班线的建议", "李华", "民盟县委", None, None]]
@@ -108,9 +110,10 @@ def test_an_item_entered_again_next_year_keeps_the_adoption_only_that_copy_has(t
     path = write_xlsx(tmp_path / "台账.xlsx", {"2024年台账": y24, "2025": y25})
     ledger, report = assert_every_cell_accounted(path)
     assert len(ledger.submissions) == 3
-    assert [(i.sheet, i.row) for i in _codes(report, "repeat.fills")] == [("2025", 2)]
-    assert "县级采用" in _codes(report, "repeat.fills")[0].message and "2024年台账!第3行" in _codes(report, "repeat.fills")[0].message
-    assert not _codes(report, "repeat.differs") and len(_codes(report, "sheet.repeats")) == 1
+    carried = _codes(report, "repeat.carried_over")
+    assert [(i.sheet, i.row, i.severity) for i in carried] == [("2025", 2, "info")]
+    assert "县级采用" in carried[0].message and "2024年台账!第3行" in carried[0].message and "2024年报送" in carried[0].message
+    assert not _codes(report, "repeat.differs") and not _codes(report, "repeat.fills") and not _codes(report, "sheet.repeats")
     ad = ledger.adoptions
     twin = int(ledger.submissions.loc[ledger.submissions["title"] == "关于农村客运班线的建议", "item"].iloc[0])
     assert twin in set(ad["item"]) and ad.loc[ad["item"] == twin, "date"].tolist() == [pd.Timestamp(2025, 1, 15)]
@@ -122,14 +125,18 @@ def test_an_item_entered_again_next_year_keeps_the_adoption_only_that_copy_has(t
 def test_a_repeat_whose_adoption_its_twin_has_too_still_differs_only_where_it_does(tmp_path):
     """A copy whose adoption its twin records too (县级 on both) adds nothing: one adoption, nothing said; a
     copy at 市级 where the twin has 县级 gives its 市级 (the twin has none there): ¥30 in 2024, and in 2025 only
-    what the item gained (补差: ¥100 − ¥30 = ¥70)."""
+    what the item gained (补差: ¥100 − ¥30 = ¥70). Both rows are 2024's items carried into the 2025 sheet: said as
+    such (repeat.carried_over), the 市级 one with what it gave."""
     head = ["序号", "日期", "标题", "作者", "单位", "采用情况"]
     y24 = [head, [1, dt.datetime(2024, 12, 20), "关于甲的建议", "张明", "民革县委", "县政协编发"],
            [2, dt.datetime(2024, 12, 22), "关于乙的建议", "李华", "民盟县委", "县政协编发"]]
     y25 = [head, [1, dt.datetime(2024, 12, 20), "关于甲的建议", "张明", "民革县委", "县政协编发"],
            [2, dt.datetime(2024, 12, 22), "关于乙的建议", "李华", "民盟县委", "2025年1月5日市政协采用"]]
     ledger, report = assert_every_cell_accounted(write_xlsx(tmp_path / "台账.xlsx", {"2024年台账": y24, "2025": y25}))
-    assert [(i.sheet, i.row) for i in _codes(report, "repeat.fills")] == [("2025", 3)]
+    carried = _codes(report, "repeat.carried_over")
+    assert [(i.sheet, i.row) for i in carried] == [("2025", 2), ("2025", 3)] and "市级采用" in carried[1].message
+    assert "采用" not in carried[0].message.split("续记的")[1].split(";")[0]
+    assert not _codes(report, "repeat.fills") and not _codes(report, "sheet.repeats")
     assert sorted(ledger.adoptions["tier"].astype(str)) == ["县级", "县级", "市级"]
     assert _paid(ledger, 2024) == {"张明": Decimal("30.00"), "李华": Decimal("30.00")}
     assert _paid(ledger, 2025) == {"李华": Decimal("70.00")}

@@ -86,6 +86,25 @@ def last_ended_quarter(year: int, today: dt.date) -> int | None:
     return (today.month - 1) // 3 or None  # 0 quarters ended in January–March
 
 
+def main_job_quarter(ledger: Ledger, year: int, year_given: int | None, quarter_given: int | None,
+                     today: dt.date) -> tuple[int, int | None]:
+    """The year and quarter of the main job's circular: ``--quarter`` of the year, else the latest quarter
+    ended by ``today``. In January–March of the ledgers' year (the new year's book begun beside last year's,
+    the year taken being the later of two as many) no quarter of it has ended: with no ``--year``, the latest
+    quarter ended is last year's fourth, when the ledgers hold items of last year (said on stderr); never
+    "no quarter has ended" and no circular on the day the fourth quarter's is due."""
+    quarter = quarter_given or last_ended_quarter(year, today)
+    if quarter is None and not year_given and not quarter_given and year == today.year:
+        import pandas as pd
+
+        dates = pd.to_datetime(ledger.submissions["date"], errors="coerce")
+        if (dates.dt.year == year - 1).any():
+            print(f"提示:{year}年尚无已结束的季度,生成最近一个已结束的季度({year - 1}年第四季度)的通报;"
+                  f"统计其他季度请用 --year 和 --quarter 指定", file=sys.stderr)
+            return year - 1, 4
+    return year, quarter
+
+
 # sqmy run's exit codes: 1 and 2 as every command (a failed report; inputs that cannot be used).
 EXIT_OK, EXIT_LEFT_OUT = 0, 3
 ANNOTATED_DIR, CIRCULAR_DIR = "问题标注", "季度通报"  # the reader skips both by name too (read.ledger.OUTPUT_FOLDERS)
@@ -158,7 +177,7 @@ def run_main_job(args) -> int:
         print(closing_summary(written, None, _left_out(ledger, args.rules, None),
                               "结果:无法确定年度,未生成通报(退出码 2)。", noted_files(ledger)), end="")
         return 2
-    quarter = args.quarter or last_ended_quarter(year, dt.date.today())
+    year, quarter = main_job_quarter(ledger, year, args.year, args.quarter, dt.date.today())
     circular, failed = None, None
     if quarter is None:
         print(f"提示:{year}年尚无已结束的季度,未生成季度通报", file=sys.stderr)

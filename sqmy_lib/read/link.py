@@ -33,7 +33,7 @@ from ..records import Ledger, place
 from ..rules.leaders import leader_key, leader_person, names_no_post, one_leader, post_fits
 from ..rules.placement import same_organ_key
 from ..zh import zh_date
-from .values import abridges, has_year, loose_title_key, title_key, worded_title_key
+from .values import NO_YEAR, OK, abridges, has_year, loose_title_key, parse_date, title_key, worded_title_key
 
 _REFERENCING = ("adoptions", "forwards", "instructions")
 # (file, body) → the organ the body names under the rules its file was read with (``Placement.organ_key``).
@@ -366,6 +366,28 @@ def _narrow(pairs: pd.DataFrame) -> pd.DataFrame:
     return pairs.sort_values(["ref", "item"]).groupby("ref").head(5)
 
 
+def _days_without_a_year(t: pd.DataFrame, of_item: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """The records' days, and which are bare: for a day written without its year on a sheet that gives none (one sheet kept
+    through a 届 with a 年度 column: 采用 1月12日 beside an item of 2025年 11月20日), its month and day in its
+    item's year, to be placed after the item and said as any day read in the ledger's year is (it was an
+    error, ``adoption.date_invalid``, the adoption left out of every figure)."""
+    day = t["date"]
+    bare = ((t["date_status"] == NO_YEAR) & day.isna() & of_item.notna()).to_numpy()
+    if not bare.any():
+        return day, bare
+    def in_items_year(text, item) -> pd.Timestamp:
+        parsed = parse_date(text, 2000)  # 2000: 2月29日 is a day
+        if parsed.status != OK:
+            return pd.NaT
+        try:
+            return pd.Timestamp(parsed.date.replace(year=item.year))
+        except ValueError:
+            return pd.NaT
+    day = day.copy()
+    day[bare] = [in_items_year(x, i) for x, i in zip(t.loc[bare, "date_text"], of_item[bare])]
+    return day.astype("datetime64[ns]"), bare
+
+
 def dates_after_their_items(ledger: Ledger) -> None:
     """An adoption, 上报 or 批示 day written without its year (12.30, 1月5日) is the first such day on or after
     its item's 收稿日期 (2024-12-20: 2024-12-30; 2025-12-20: 2026-01-05), said at its cell when that is not
@@ -382,18 +404,20 @@ def dates_after_their_items(ledger: Ledger) -> None:
         if t.empty:
             continue
         of_item = t["item"].map(item_day)
-        day = t["date"]
+        day, bare = _days_without_a_year(t, of_item)
         off = (day.notna() & of_item.notna()).to_numpy().copy()
         off[off] = ((day[off].dt.year != of_item[off].dt.year) | (day[off] < of_item[off])).to_numpy()
         off[off] = ~t.loc[off, "date_text"].map(has_year).to_numpy(dtype=bool)
+        off |= bare & day.notna().to_numpy()
         if not off.any():
             continue
         placed = pd.Series([_after_item(d, i) for d, i in zip(day[off], of_item[off])], index=t.index[off], dtype="datetime64[ns]")
-        moved = placed.notna() & (placed != day[off])
+        moved = placed.notna() & ((placed != day[off]) | pd.Series(bare[off], index=placed.index))
         if not moved.any():
             continue
         rows = t.loc[moved[moved].index]
         t.loc[rows.index, "date"] = placed[moved]
+        t.loc[rows.index, "date_status"] = OK  # a day with no year on a sheet that gives none: its item's gives it
         # The day's own cell: the 采用日期 (上报日期, 批示日期) column where the sheet has one, else the record's.
         cells = ledger.column_letter(rows["src"], _DAY_FIELD[table]).fillna(rows["column"])
         found += [dict(code="date.year_read", src=r.src, file=r.file, sheet=r.sheet, row=r.row, column=c,

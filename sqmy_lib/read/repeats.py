@@ -331,6 +331,23 @@ def _said_of_copy(mine: tuple[list[str], int], twin: tuple[list[str], int], fill
     return dict(code="repeat.differs", detail=f"本行:{show(mine)};原表:{show(twin)}")
 
 
+def _carried_over(ledger: Ledger, info: pd.DataFrame, dropped: list[tuple]) -> dict[int, str]:
+    """The set-aside items that are last year's carried into this year's book (a row of the 2026 sheet dated
+    2025-12-28, its twin on the 2025 sheet: entered again in January to record its 2026 adoption or 批示), each
+    with the year it was sent in: the office's way of keeping its items across the year, no copy to remove (a
+    sheet named as a 汇总, or in a file named as a copy, is one still). Per item, that year (``repeat.carried_over``)."""
+    dates = dict(zip(ledger.submissions["item"], ledger.submissions["date"]))
+    year = lambda src: info.at[src, "year"]
+    out: dict[int, str] = {}
+    for src, _, item, (t_src, _, _) in dropped:
+        sent = dates.get(item)
+        if item < 0 or pd.isna(sent) or pd.isna(year(src)) or pd.isna(year(t_src)) or _summary_name(info, src) or _copy_name(info, src):
+            continue  # a 汇总 or a copied file is a copy, whatever its rows' years
+        if sent.year == int(year(t_src)) < int(year(src)):
+            out[item] = str(sent.year)
+    return out
+
+
 def _drop(ledger: Ledger, dropped: list[tuple], findings: list[dict]) -> None:
     """Take the set-aside rows (and their records) out; record the skipped rows and findings."""
     info = ledger.sheets.set_index("src")
@@ -338,12 +355,21 @@ def _drop(ledger: Ledger, dropped: list[tuple], findings: list[dict]) -> None:
     twin_of = {item: twin[2] for _, _, item, twin in dropped if item >= 0}
     records = _records(ledger, items | set(twin_of.values()))
     filled = _fill_twins(ledger, twin_of, records)
+    carried = _carried_over(ledger, info, dropped)
     skipped = []
     for src, row, item, (t_src, t_row, t_item) in dropped:
         where = place(info.at[t_src, "file"], info.at[t_src, "sheet"], t_row)
         skipped.append(dict(src=src, row=row, reason="repeat", detail=where))
-        if item >= 0 and (said := _said_of_copy(records[item], records[t_item], filled.get(item))):
+        if item in carried:
+            gave = filled.get(item)
+            findings.append(dict(src=src, row=row, column="", value=where, code="repeat.carried_over",
+                                 detail=f"是{carried[item]}年报送、在本年台账中续记的"
+                                 + (f",本行记有的{gave}已作为该条信息的记录计入(按本行所写日期)" if gave else "")))
+        elif item >= 0 and (said := _said_of_copy(records[item], records[t_item], filled.get(item))):
             findings.append(dict(src=src, row=row, column="", value=where, **said))
+    # A sheet whose every set-aside row is carried over is the new year's book, no copy: no sheet.repeats.
+    copies = {src for src, _, item, _ in dropped if item not in carried}
+    findings[:] = [f for f in findings if f["code"] != "sheet.repeats" or f["src"] in copies]
     for name in ("submissions", "authors", *_REFERENCING):
         table = getattr(ledger, name)
         setattr(ledger, name, table[~table["item"].isin(items)].reset_index(drop=True))

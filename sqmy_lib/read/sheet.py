@@ -560,9 +560,9 @@ class SheetReader:
         written without a year (in row order) is named once (``date.year_assumed``); every such date
         of the sheet was read in that year, whichever year is run."""
         first = None
+        if "year" in self.f:  # each item's year is its row's 年度, and its records' days are placed after it
+            return            # (link.dates_after_their_items), whichever year is run
         for table in ("submissions", "adoptions", "forwards", "instructions"):
-            if table == "submissions" and "year" in self.f:
-                continue  # each item's year is its row's 年度
             cols = self.t.data[table]
             for k in range(before[table], self.t.n[table]):
                 text = cols["date_text"][k]

@@ -125,6 +125,50 @@ def _issue_of_another_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return (df["date_status"] == "missing") & year.notna() & df["item_date"].notna() & (year != df["item_date"].dt.year)
 
 
+def _own_issues(df: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """The adoptions in the office's own bulletin (its tier, its own line, no 专报/转报/转送) that write an
+    issue number, with the day each is counted on (its own, else its item's 收稿日期)."""
+    rules = ctx.rules
+    own = ((df["tier"].astype(object) == rules.own_tier) & (df["routing"].fillna("").astype(str) == "")
+           & (df["channel"].astype(object) == rules.placement.default_channel) & df["issue_no"].notna())
+    ad = df[own]
+    counted = ad["date"].where(ad["date_status"] == "ok", ad["item_date"])
+    out = pd.DataFrame({"office": ad["office"].astype(str), "issue": ad["issue_no"].astype(int), "counted": counted,
+                        "missing": ad["date_status"] == "missing"}, index=ad.index).dropna(subset=["counted"])
+    return out.assign(year=out["counted"].dt.year)
+
+
+def _issues_gone_back(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """For each own-bulletin issue with no day of its own, counted on its item's 收稿日期 in November or
+    December, whose number is at most half an issue of the bulletin counted earlier in that year, that issue
+    (第15期, and where it is); NaN for the others. The bulletin's numbers start again each year: 第1期 for an
+    item of 12月29日, after 第15期 of an item of 10月10日, is next year's issue, counted in the wrong year.
+    (Items wait a while, so 第4期 and 第5期 of items days apart may be either way round: not said.) One pass:
+    the highest issue of each office's year before each day."""
+    if "issue_gone_back" in ctx.memo:
+        return ctx.memo["issue_gone_back"].reindex(df.index)
+    own = _own_issues(df, ctx)
+    found: dict = {}
+    late = own[own["missing"] & (own["counted"].dt.month >= 11)]
+    if not late.empty:
+        late = late[_issue_year(df.loc[late.index]).isna()]  # one naming its year: adoption.issue_of_another_year
+    if not late.empty:
+        keys = ["office", "year", "counted"]
+        top = own.groupby(keys)["issue"].max()
+        before = top.groupby(level=[0, 1]).cummax().groupby(level=[0, 1]).shift(1)  # highest before that day
+        highest = pd.Series(before.reindex(pd.MultiIndex.from_frame(late[keys])).to_numpy(), index=late.index)
+        gone = late.index[(highest >= late["issue"] * 2).fillna(False).to_numpy()]
+        # Where that issue is first counted in the year (before this day, as the highest before it was).
+        first = own.sort_values("counted", kind="stable").drop_duplicates(["office", "year", "issue"])
+        first = pd.Series(first.index, index=pd.MultiIndex.from_frame(first[["office", "year", "issue"]]))
+        at = first.reindex(pd.MultiIndex.from_arrays([late.loc[gone, "office"], late.loc[gone, "year"],
+                                                      highest[gone].astype(int)])).to_numpy()
+        found = {i: f"第{int(highest[i])}期({place(df.at[k, 'file'], df.at[k, 'sheet'], df.at[k, 'row'])})"
+                 for i, k in zip(gone, at)}
+    ctx.memo["issue_gone_back"] = pd.Series(found, dtype=object)
+    return ctx.memo["issue_gone_back"].reindex(df.index)
+
+
 def _sheet_year(df: pd.DataFrame, ctx: Context) -> pd.Series:
     years = dict(zip(ctx.ledger.sheets["src"], ctx.ledger.sheets["year"]))
     return df["src"].map(years)
@@ -587,7 +631,7 @@ FILE_CODES = UNREADABLE_CODES
 # The reader's own findings: every catalog code the reader emits into ``findings``.
 READER_CODES = (
     "file.format_unsupported", "file.not_read", "file.backup", "input.no_files", "sheet.unrecognised", "sheet.notes", "sheet.not_ledger", "sheet.void", "sheet.sample", "sheet.repeats", "repeat.unique", "repeat.differs", "repeat.written_otherwise", "sheet.hidden", "sheet.hidden_records", "sheet.hidden_other_year", "sheet.year_conflict", "sheet.year_by_name", "ledger.several_years", "sheet.dated_by_name", "sheet.unit_as_author", "sheet.unit_by_name", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored", "header.checked", "header.checked_empty", "header.filler_as_author", "header.sender_units",
-    "header.duplicate", "header.second_author", "header.numbering_restarts", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "adoption.level_not_adopted", "adoption.level_code", "sheet.level_legend", "mark.flag_conflict", "forward.flag_conflict", "issue.unknown", "issue.which_adoption", "issue.several", "adoption.own_beside_forward", "sheet.quotas", "sheet.tally_sheet", "repeat.fills", "header.unknown_empty", "header.ignored_empty",
+    "header.duplicate", "header.second_author", "header.numbering_restarts", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "adoption.level_not_adopted", "adoption.level_code", "sheet.level_legend", "mark.flag_conflict", "forward.flag_conflict", "issue.unknown", "issue.which_adoption", "issue.several", "adoption.own_beside_forward", "sheet.quotas", "sheet.tally_sheet", "repeat.fills", "repeat.carried_over", "header.unknown_empty", "header.ignored_empty",
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.merged_records", "row.unit_heading", "row.of_rows_above", "row.body_heading", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.year_column_differs", "date.year_unclear", "date.from_issue", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "instruction.due_unread", "instruction.extended", "instruction.extended_unread", "sheet.no_unit", "office.other_level", "sheet.unit_from_name", "product.unknown", "role.unknown", "role.whose", "instruction.in_note",
     "instruction.in_adoption", "instruction.asked_only", "instruction.level_differs", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.follow_up_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "unit.is_role", "unit.none_written", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.void_kept", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "row.title_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.unit_type_missing", "roster.unit_type_no_column", "roster.role_missing", "roster.rule_names_unit", "roster.unit_change_in_note", "roster.unit_note", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.note_unread", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.quota_column", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.unit_in_brackets", "author.unit_not_column", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.units_several", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.from_sector_written", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally", "instruction.second_after_comma", "instruction.unclear_second", "cell.volatile_date", "row.joint", "roster.row_hidden", "roster.sheet_hidden", "roster.left_no_end", "roster.left_listed", "roster.move_in_note", "roster.move_in_note_unread", "roster.sheet_unread", "roster.from_ledgers", "roster.ledger_list_merged", "roster.ledger_list_differs", "sheet.colour_legend", "author.department", "author.other_unit",
     "unit.with_author",
@@ -671,6 +715,7 @@ CHECKS: list[Check] = [
     Check("date.part_of_month", "adoptions", "adopted_on", _status("part_of_month")),
     Check("date.weekday_mismatch", "adoptions", "adopted_on", _weekday_mismatch),
     Check("adoption.issue_of_another_year", "adoptions", "adopted_on", _issue_of_another_year),
+    Check("adoption.issue_gone_back", "adoptions", "adopted_on", lambda df, ctx: _issues_gone_back(df, ctx).notna()),
     Check("adoption.before_item", "adoptions", "adopted_on", lambda df, ctx: _last_day_written(df) < df["item_date"]),
     Check("adoption.future", "adoptions", "adopted_on", lambda df, ctx: df["date"] > pd.Timestamp(ctx.today)),
     # -- forwardings (上报)
@@ -768,6 +813,10 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "unit.blank_below": {"above": _unit_above},
     "adoption.issue_of_another_year": {"issue_year": EachRow(lambda df: _issue_year(df).astype("Int64").astype(str)),
                                        "item_year": EachRow(lambda df: df["item_date"].dt.year.astype("Int64").astype(str))},
+    "adoption.issue_gone_back": {"detail": WithContext(_issues_gone_back),
+                                 "issue": EachRow(lambda df: df["issue_no"].astype("Int64").astype(str)),
+                                 "item_year": EachRow(lambda df: df["item_date"].dt.year.astype("Int64").astype(str)),
+                                 "next_year": EachRow(lambda df: (df["item_date"].dt.year + 1).astype("Int64").astype(str))},
     "date.outside_sheet": {"named": EachRow(lambda df: df["named_months"].map(_months_said)), "counted": EachRow(_counted_in)},
     "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.day_of_week.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
