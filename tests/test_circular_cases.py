@@ -170,7 +170,7 @@ def test_fourth_quarter_figures(q4):
     assert "本季度向上级报送信息4条（其中省级1条、市级3条），所报信息被上级采用4条，上级采用率100%。" in q4
     assert "2025年全年累计收到社情民意信息19条；被采用10条，采用率52.6%；获领导批示2件。" in q4
     # 委员 in post in the quarter: 李强, 钱进, 郑华 (孙磊 left on 6月30日); all three sent (医共体 co-written).
-    assert "本季度，3名委员中有3名报送了信息，委员参与率100%。" in q4
+    assert "本季度，3名委员均报送了信息，委员参与率100%。" in q4
     # No unit reached its year's 任务 (镇街 8, 民主党派 4, 界别组 4: 西屏 5, 古市 4, 民盟 3, 民进 2, 医卫 3, 农业 2):
     # no unit's first is held up as a 先进典型 while the same circular lists it as behind.
     assert not any("先进典型" in t for t in q4)

@@ -174,6 +174,20 @@ def test_months_add_up_to_the_year_to_date():
     assert circ.monthly["submitted"].sum() == circ.summary_ytd.submitted
 
 
+@pytest.mark.parametrize("members, sent, said", [
+    (1, 0, "本季度，1名委员未报送信息，委员参与率0%。"), (1, 1, "本季度，1名委员报送了信息，委员参与率100%。"),
+    (4, 0, "本季度，4名委员均未报送信息，委员参与率0%。"), (4, 4, "本季度，4名委员均报送了信息，委员参与率100%。"),
+    (4, 3, "本季度，4名委员中有3名报送了信息，委员参与率75%。")])
+def test_the_members_sentence_is_written_as_people_write_it(members, sent, said):
+    # 1名委员均未报送信息 and 3名委员中有3名报送了信息 are no sentences a secretary sends.
+    from types import SimpleNamespace
+
+    from sqmy_lib.render.circular_text import _basic_participation
+
+    s = SimpleNamespace(participation={"members": members, "members_with_items": sent, "rate": sent / members})
+    assert _basic_participation(SimpleNamespace(summary=s, period_word="本季度"), {}) == said
+
+
 def test_forwarded_and_channel_figures_are_one_sentence_each():
     """The lead's 上报 / 上级采用率 / channel / 专报 figures (Summary fields) each make one sentence of
     一、基本情况 and one row of 概况 when the summary has them; a summary without them has neither."""

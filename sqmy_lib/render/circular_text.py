@@ -135,10 +135,17 @@ def _basic_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> str |
     p = circ.summary.participation
     if not p or not p.get("members"):
         return None
-    if not p["members_with_items"]:  # 4名委员中有0名报送了信息 is no sentence anyone writes
-        return f"{circ.period_word}，{p['members']}名委员均未报送信息，委员参与率{zh.percent(p.get('rate'))}。"
-    return (f"{circ.period_word}，{p['members']}名委员中有{p['members_with_items']}名报送了信息，"
-            f"委员参与率{zh.percent(p.get('rate'))}。")
+    return f"{circ.period_word}，{_members_sent(p['members'], p['members_with_items'])}，委员参与率{zh.percent(p.get('rate'))}。"
+
+
+def _members_sent(members: int, sent: int) -> str:
+    """How many 委员 sent anything, as it is written: 4名委员中有3名报送了信息; all or none of them (均), one
+    alone without 均 or 中有 (4名委员中有0名报送了信息, 1名委员均未报送信息 are no sentences anyone writes)."""
+    if sent == 0:
+        return f"{members}名委员均未报送信息" if members > 1 else "1名委员未报送信息"
+    if sent == members:
+        return f"{members}名委员均报送了信息" if members > 1 else "1名委员报送了信息"
+    return f"{members}名委员中有{sent}名报送了信息"
 
 
 def _basic_table(circ: QuarterlyCircular, refs: dict[str, str]) -> str | None:
@@ -359,7 +366,7 @@ def _problem_participation(circ: QuarterlyCircular, refs: dict[str, str]) -> tup
     if not p or not p.get("members") or p.get("rate") is None or p["rate"] >= 0.8:
         return None
     missing = p["members"] - p["members_with_items"]
-    who = f"{p['members']}名委员均未报送信息" if missing == p["members"] else f"{p['members']}名委员中有{missing}名未报送信息"
+    who = _members_sent(p["members"], 0) if missing == p["members"] else f"{p['members']}名委员中有{missing}名未报送信息"
     return ("委员参与面还不够广。", f"{circ.period_word}{who}，委员参与率为{zh.percent(p['rate'])}。")
 
 
