@@ -524,8 +524,12 @@ def _figures(data: list[list], header: list, words: HeaderWords) -> bool:
     """Rows each of a label and numbers (民革县委 | 4 | 3, 合计 | 8 | 5) under labels none of which
     numbers items or issues (序号, 期号: a column of those holds numbers too)."""
     numbered: set[int] = set()
+    # A 序号 column first (序号 | 单位 | 报送 | 采用: 1 | 民革县委 | 4 | 3): the numbers of its rows, no figure.
+    seq = {j for j, v in enumerate(header) if _filled(v) and words.field_of(norm_label(v)) == "seq"}
     for cells in data:
-        filled = [j for j, v in enumerate(cells) if _filled(v)]
+        filled = [j for j, v in enumerate(cells) if _filled(v) and not (j in seq and _a_figure(v))]  # 合计 there is a label
+        if not filled:
+            return False
         first = cells[filled[0]]
         if type(first) is not str or whole_number(first) is not None or len(filled) < 2:
             return False
