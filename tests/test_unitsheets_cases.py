@@ -90,3 +90,46 @@ def test_a_summary_per_unit_and_quarter_is_set_against_the_rows_by_its_year_tota
                ["民革示例县委", 0, 0, 0, 0, 0], ["民盟示例县委", 0, 0, 0, 0, 0]]})
     _, report = assert_every_cell_accounted(path, roster=roster, year=2025)
     assert not findings(report, "sheet.tally_sheet_differs")
+
+
+def _unit_book(path, title, filed_by, head, rows):
+    return write_xlsx(path, {"Sheet1": [[title], [f"填报单位：{filed_by}", None, None, "填报日期：2026年1月5日"], head, *rows]})
+
+
+def test_a_summary_file_beside_the_units_own_workbooks_is_set_against_them(tmp_path):
+    # A folder of one workbook per unit (each its own title and header) and a 汇总 file of totals per unit typed by
+    # staff, its 合计 written in the 序号 column. By hand: 民盟 3 items, 2 adopted (汇总 3 | 2: agrees); 民革 2 items,
+    # 1 adopted (汇总 3 | 1: 报送 differs, said at C4); 县工商联 2 items, 1 adopted (2 | 1: agrees); 合计 7 items,
+    # 4 adopted (汇总 8 | 4: 报送 differs, said at C6). The base code refused the 汇总 file as no ledger
+    # (file.no_ledger, an error: exit 1 on an honest folder) and compared none of its figures.
+    roster = _roster(tmp_path, [["张伟", "委员", "民革示例县委"], ["王强", "委员", "民盟示例县委"], ["赵敏", "委员", "民盟示例县委"],
+                                ["陈刚", "委员", "县工商联"]],
+                     [["民革示例县委", "民主党派"], ["民盟示例县委", "民主党派"], ["县工商联", "工商联"]])
+    folder = tmp_path / "台账"
+    books = folder / "各单位报送表"
+    books.mkdir(parents=True)
+    _unit_book(books / "民盟示例县委2025年社情民意信息报送表.xlsx", "民盟示例县委2025年社情民意信息报送表", "民盟示例县委",
+               ["序号", "报送时间", "信息题目", "反映人", "采用情况", "备注"],
+               [[1, "2025.2.1", "关于加强中小学生近视防控的建议", "王强", "县政协《社情民意》第4期", None],
+                [2, "2025.4.12", "关于完善农村养老服务的建议", "赵敏", None, None],
+                [3, "2025.10.8", "关于治理城区交通拥堵的建议", "王强", "市政协采用", None]])
+    _unit_book(books / "民革示例县委2025年社情民意信息报送表.xlsx", "中国国民党革命委员会示例县委员会2025年社情民意信息报送情况",
+               "民革示例县委", ["编号", "日期", "标题", "作者", "采用单位", "批示"],
+               [["MG-01", D(2025, 1, 15), "关于加强农村饮水安全保障的建议", "张伟", "县政协编发", None],
+                ["MG-02", D(2025, 11, 5), "关于做好冬季取暖保障的建议", "张伟", None, None]])
+    _unit_book(books / "县工商联2025年社情民意信息报送表.xlsx", "示例县工商业联合会2025年社情民意信息报送表", "县工商联",
+               ["序号", "收稿日期", "信息标题", "报送人", "单位", "采用情况"],
+               [[1, "2025年6月1日", "关于优化营商环境的建议", "陈刚", "县工商联", "县政协《社情民意》第9期"],
+                [2, "2025年12月1日", "关于支持民营企业融资的建议", "陈刚", None, None]])
+    write_xlsx(folder / "2025年各单位报送情况汇总.xlsx", {"汇总": [
+        ["2025年各单位社情民意信息报送采用情况汇总表"], ["序号", "单位", "报送（条）", "采用（条）", "备注"],
+        [1, "民盟示例县委", 3, 2, None], [2, "民革示例县委", 3, 1, None], [3, "县工商联", 2, 1, None], ["合计", None, 8, 4, None]]})
+    ledger, report = assert_every_cell_accounted(folder, roster=roster, year=2025)
+    assert not findings(report, "file.no_ledger")
+    assert not [i for i in report.issues if i.severity == "error"]
+    assert _units(ledger) == {"民革示例县委": (2, 1, 5, False), "民盟示例县委": (3, 2, 16, False), "县工商联": (2, 1, 5, False)}
+    said = findings(report, "sheet.tally_sheet_differs")
+    assert [(i.sheet, i.row, i.column) for i in said] == [("汇总", 4, "C"), ("汇总", 6, "C")]
+    assert "写的是 3 条" in said[0].message and "是 2 条" in said[0].message
+    assert "写的是 8 条" in said[1].message and "共 7 条" in said[1].message
+    assert not findings(report, "sheet.tally_sheet_figure_differs")

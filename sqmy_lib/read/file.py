@@ -76,7 +76,11 @@ class FileReader:
         found = sum([self._sheet(grid, tallies, layout, path, year, out, tables, memo, as_items, ledgers > 1)
                      for grid, tallies, layout in laid])
         out.files.extend(failed_row(path, wb.format, exc) for exc in wb.refused)
-        if not found and not wb.refused:
+        if not found and not wb.refused and _only_tallies(tables):
+            # A 汇总 file beside the units' own workbooks (各单位报送情况汇总.xlsx): its typed figures are set
+            # against the ledgers of its folder (validate.tallies), the file itself no ledger to be missed.
+            out.files.append(dict(file=str(path), format=wb.format, status="ok", code=None, message=None, sheet=None))
+        elif not found and not wb.refused:
             names = "、".join(g.name for g in wb.sheets) or "无"
             out.files.append(failed_row(path, wb.format, UnreadableFile(
                 "file.no_ledger", f"未找到可识别的台账工作表(工作表:{names});表头应含“标题”及“日期/作者/单位”等列")))
@@ -322,6 +326,14 @@ def _unrecognised(grid, file: str, out: FileResult, tables: Tables, words: Heade
         tables.add("findings", code=code, src=src, row=None, column="", value=grid.name, detail=str(filled))
         if code == "sheet.tally_sheet":
             _keep_sheet_figures(grid, src, tables, words)
+
+
+def _only_tallies(tables: Tables) -> bool:
+    """Whether a workbook with no ledger sheet holds a 汇总 sheet (``sheet.tally_sheet``) with figures of units,
+    its other sheets none unrecognised (说明, 通讯录 and the like only)."""
+    codes = tables.data["findings"]["code"]
+    return ("sheet.tally_sheet" in codes and "sheet.unrecognised" not in codes
+            and "tally_sheet" in tables.data["skipped"]["reason"])
 
 
 def _keep_sheet_figures(grid, src: int, tables: Tables, words: HeaderWords) -> None:
