@@ -133,3 +133,81 @@ def test_a_summary_file_beside_the_units_own_workbooks_is_set_against_them(tmp_p
     assert "写的是 3 条" in said[0].message and "是 2 条" in said[0].message
     assert "写的是 8 条" in said[1].message and "共 7 条" in said[1].message
     assert not findings(report, "sheet.tally_sheet_figure_differs")
+
+
+UNIT_HEAD = ["序号", "报送日期", "信息标题", "报送人", "单位", "采用情况", "领导批示", "备注"]
+
+
+def test_a_unit_cell_that_names_another_listed_unit_than_its_sheet_is_said(tmp_path):
+    # One sheet per 报送单位, a 单位 column filled on some rows only. On the 县工商联 sheet, 陈刚's second item (row
+    # 4) has 单位 民盟示例县委: which of the two sent it, only staff know (陈刚 is 县工商联's in the roster). It counts
+    # as the cell writes it: 民盟示例县委 3 + 1 = 4 items, 2 adopted (县级, 市级 with a 市长's 批示: 4 + 3 + 10 + 10 =
+    # 27 points); 县工商联 1 item, adopted 县级 (1 + 3 = 4). The base code said nothing at E4: 县工商联's figure
+    # fell by one without a word (only the 汇总, where there is one, differed).
+    roster = _roster(tmp_path, [["王强", "特邀信息员", "民盟示例县委", None, D(2025, 1, 1)], ["赵敏", "委员", "民盟示例县委"],
+                                ["陈刚", "委员", "县工商联"]],
+                     [["民盟示例县委", "民主党派"], ["县工商联", "工商联"]])
+    path = write_xlsx(tmp_path / "2025年各单位社情民意信息报送台账.xlsx", {
+        "民盟": [["民盟示例县委2025年社情民意信息报送情况"], UNIT_HEAD,
+                [1, D(2025, 2, 1), "关于加强中小学生近视防控的建议", "王强", None, "县政协《社情民意》第4期", None, None],
+                [2, D(2025, 4, 12), "关于完善农村养老服务的建议", "赵敏", None, None, None, None],
+                [3, D(2025, 10, 8), "关于治理城区交通拥堵的建议", "王强", None, "市政协《社情民意》第20期", "市长李某某批示", None]],
+        "县工商联": [["县工商联2025年社情民意信息报送情况"], UNIT_HEAD,
+                  [1, D(2025, 6, 1), "关于优化营商环境的建议", "陈刚", "县工商联", "县政协《社情民意》第9期", None, None],
+                  [2, D(2025, 12, 1), "关于支持民营企业融资的建议", "陈刚", "民盟示例县委", None, None, None]]})
+    ledger, report = assert_every_cell_accounted(path, roster=roster, year=2025)
+    assert _units(ledger) == {"民盟示例县委": (4, 2, 27, False), "县工商联": (1, 1, 4, False)}
+    said = findings(report, "unit.cell_not_sheet")
+    assert [(i.sheet, i.row, i.column) for i in said] == [("县工商联", 4, "E")]
+    assert "“民盟示例县委”" in said[0].message and "“县工商联”" in said[0].message
+    assert not findings(report, "roster.unknown_unit")
+
+
+SECTOR_HEAD = ["序号", "日期", "题目", "作者", "所在单位", "采用情况", "备注"]
+
+
+def test_sheets_per_sector_group_with_the_authors_own_units_count_for_the_group(tmp_path):
+    # One sheet per 界别组, its 所在单位 column the authors' own work units (县人民医院, 临江一中), which the roster's
+    # 单位 sheet does not list: the items are the 界别组's whose sheet they are on. By hand: 医卫界别组 3 items (rows
+    # 3-5), adopted 县级 (row 3) and 市级 (row 4): 3 + 3 + 10 = 16 points; 教育界别组 1 item, 县级: 1 + 3 = 4;
+    # 农业界别组 1, 省级: 1 + 20 = 21; 提案委 none (零报送). The base code counted every item for no unit
+    # (roster.unknown_unit, "请统一写法"), so each 界别组 showed 0 items and was listed as 零报送.
+    roster = _roster(tmp_path, [["孙丽", "委员", "县人民医院", "医卫界"], ["郑红", "委员", "县中医院", "医卫界"],
+                                ["周涛", "委员", "临江一中", "教育界"], ["吴军", "委员", "县农业农村局", "农业界"]],
+                     [["医卫界别组", "界别组"], ["教育界别组", "界别组"], ["农业界别组", "界别组"], ["提案委", "专委会"]])
+    path = write_xlsx(tmp_path / "2025年各界别社情民意信息台账.xlsx", {
+        "医卫界别": [["医卫界别组2025年社情民意信息"], SECTOR_HEAD,
+                 [1, D(2025, 2, 3), "关于基层医疗机构药品配备的建议", "孙丽", "县人民医院", "县政协《社情民意》第3期", None],
+                 [2, D(2025, 5, 6), "关于加强家庭医生签约服务的建议", "郑红", "县中医院", "市政协采用", None],
+                 [3, D(2025, 9, 9), "关于规范医保定点药店管理的建议", "孙丽、郑红", "县人民医院", None, None]],
+        "教育界别": [["教育界别组2025年社情民意信息"], SECTOR_HEAD,
+                 [1, D(2025, 3, 3), "关于减轻中小学教师非教学负担的建议", "周涛", "临江一中", "县政协《社情民意》第5期", None]],
+        "农业界别": [["农业界别组2025年社情民意信息"], SECTOR_HEAD,
+                 [1, D(2025, 10, 10), "关于高标准农田管护的建议", "吴军", "县农业农村局", "省政协采用", None]]})
+    ledger, report = assert_every_cell_accounted(path, roster=roster, year=2025)
+    assert _units(ledger) == {"医卫界别组": (3, 2, 16, False), "教育界别组": (1, 1, 4, False),
+                              "农业界别组": (1, 1, 21, False), "提案委": (0, 0, 0, True)}
+    assert not findings(report, "roster.unknown_unit")
+    assert [(i.sheet, i.row, i.column) for i in findings(report, "unit.from_sheet_not_cell")] == [
+        ("医卫界别", 3, "E"), ("医卫界别", 4, "E"), ("教育界别", 3, "E"), ("农业界别", 3, "E")]
+    # The people keep their roster units; 稿酬 as before: 孙丽 30, 郑红 100, 周涛 30, 吴军 200.
+    rewards = sq.rewards(ledger, 2025)
+    assert {n: str(a) for n, a in zip(rewards["name"], rewards["amount"])} == {
+        "孙丽": "30.00", "郑红": "100.00", "周涛": "30.00", "吴军": "200.00"}
+
+
+def test_a_unit_workbook_whose_filed_by_line_names_another_unit_is_said(tmp_path):
+    # 民革示例县委2025年社情民意信息报送表.xlsx, its 填报单位 line left as 民盟示例县委 (the template copied from 民盟's
+    # file), its two items by 张伟 (民革's in the roster). Which unit sent them only staff know: they count for the
+    # 填报单位 as before (民盟 2 items, 1 adopted 县级: 2 + 3 = 5 points; 民革 0, 零报送), and that is said once for the
+    # sheet. The base code said only the usual note (sheet.unit_from_name) naming 民盟, and 民革 was listed as 零报送.
+    roster = _roster(tmp_path, [["张伟", "委员", "民革示例县委"]], [["民革示例县委", "民主党派"], ["民盟示例县委", "民主党派"]])
+    path = _unit_book(tmp_path / "民革示例县委2025年社情民意信息报送表.xlsx", "2025年社情民意信息报送表", "民盟示例县委",
+                      ["编号", "日期", "标题", "作者", "采用单位"],
+                      [["MG-01", D(2025, 1, 15), "关于加强农村饮水安全保障的建议", "张伟", "县政协编发"],
+                       ["MG-02", D(2025, 11, 5), "关于做好冬季取暖保障的建议", "张伟", None]])
+    ledger, report = assert_every_cell_accounted(path, roster=roster, year=2025)
+    assert _units(ledger) == {"民革示例县委": (0, 0, 0, True), "民盟示例县委": (2, 1, 5, False)}
+    said = findings(report, "sheet.filed_by_differs")
+    assert [(i.sheet, i.row) for i in said] == [("Sheet1", None)]
+    assert "“民盟示例县委”" in said[0].message and "“民革示例县委”" in said[0].message
