@@ -211,3 +211,21 @@ def test_a_unit_workbook_whose_filed_by_line_names_another_unit_is_said(tmp_path
     said = findings(report, "sheet.filed_by_differs")
     assert [(i.sheet, i.row) for i in said] == [("Sheet1", None)]
     assert "“民盟示例县委”" in said[0].message and "“民革示例县委”" in said[0].message
+
+
+def test_a_summary_figure_of_a_listed_unit_with_no_rows_is_compared(tmp_path):
+    # The roster lists 九三学社示例县委; the workbook has no sheet of it (never added, or deleted), while its 汇总 writes
+    # 九三 2. By hand: 九三 0 items (零报送), so its 2 is said at B5 with 0, and the 合计 5 (2 + 1 + 2) at B6 with 3
+    # (民革 2 + 民盟 1 + 九三 0). The base code compared no unit that no item names, nor then the 合计: nothing said.
+    roster = _roster(tmp_path, [["张伟", "委员", "民革示例县委"], ["赵敏", "委员", "民盟示例县委"]],
+                     [["民革示例县委", "民主党派"], ["民盟示例县委", "民主党派"], ["九三学社示例县委", "民主党派"]])
+    path = write_xlsx(tmp_path / "2025年社情民意信息台账.xlsx", {
+        **_two_unit_sheets(),
+        "汇总": [["2025年社情民意信息报送汇总"], ["单位", "报送"], ["民革示例县委", 2], ["民盟示例县委", 1], ["九三学社示例县委", 2],
+               ["合计", 5]]})
+    ledger, report = assert_every_cell_accounted(path, roster=roster, year=2025)
+    assert _units(ledger)["九三学社示例县委"] == (0, 0, 0, True)
+    said = findings(report, "sheet.tally_sheet_differs")
+    assert [(i.sheet, i.row, i.column) for i in said] == [("汇总", 5, "B"), ("汇总", 6, "B")]
+    assert "写的是 2 条" in said[0].message and "是 0 条" in said[0].message
+    assert "写的是 5 条" in said[1].message and "共 3 条" in said[1].message

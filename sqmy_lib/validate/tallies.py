@@ -164,13 +164,16 @@ def sheet_tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Ser
     subs = ledger.submissions.assign(error=_error_mask(ledger, rules, today))
     places, aliases = office_places(rules), unit_aliases(rules)
     key = lambda u: unit_key(u, places, aliases) if u else ""
+    # A unit the roster lists that no item names (its workbook not put in the folder, its sheet deleted): its count
+    # is 0, set against the 汇总's as any unit's is.
+    listed = {k: 0 for k in map(key, ledger.roster.unit_names if ledger.roster is not None else ()) if k}
     out = {}
     for (file, _), figures in skipped[skipped["reason"] == "tally_sheet"].groupby(["file", "src"]):
         year, months = figures["tally"].iloc[0][2]
         items, where = _tally_items(subs, file)
         mine = _in_period(items, year, months, _workbook_year(ledger, file, year))
         counted = mine.loc[~mine["error"], "unit"].map(key).value_counts().to_dict()
-        written = mine["unit"].map(key).value_counts().to_dict()
+        written = listed | mine["unit"].map(key).value_counts().to_dict()
         out.update(_figures_differ(figures, key, counted, written, _months_said(months), where))
     return pd.Series(out, dtype=object)
 
