@@ -133,6 +133,9 @@ def test_a_summary_file_beside_the_units_own_workbooks_is_set_against_them(tmp_p
     assert "写的是 3 条" in said[0].message and "是 2 条" in said[0].message
     assert "写的是 8 条" in said[1].message and "共 7 条" in said[1].message
     assert not findings(report, "sheet.tally_sheet_figure_differs")
+    # The 汇总 file read alone has nothing to be set against: still the file with no ledger it always was.
+    alone = sq.read_ledgers([folder / "2025年各单位报送情况汇总.xlsx"], roster=roster, year=2025)
+    assert [i.code for i in sq.validate(alone, sq.load_rules(year=2025)).issues] == ["file.no_ledger"]
 
 
 UNIT_HEAD = ["序号", "报送日期", "信息标题", "报送人", "单位", "采用情况", "领导批示", "备注"]

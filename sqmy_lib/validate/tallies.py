@@ -157,8 +157,8 @@ def sheet_tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Ser
     written): the message's detail. A unit no item of the workbook names (民盟 where the items say 民盟区委
     is tied by ``unit_key``; 其他 is not) is not compared, nor then the 合计 (it counts units not tied)."""
     skipped = ledger.skipped
-    if skipped.empty or not (skipped["reason"] == "tally_sheet").any():
-        return pd.Series(dtype=object)
+    if skipped.empty or not (skipped["reason"] == "tally_sheet").any() or ledger.submissions.empty:
+        return pd.Series(dtype=object)  # no items (a 汇总 file read alone): nothing to set its figures against
     from ..read.attribute import office_places, unit_aliases, unit_key
 
     subs = ledger.submissions.assign(error=_error_mask(ledger, rules, today))
@@ -217,7 +217,7 @@ def sheet_figures_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Ser
     skipped = ledger.skipped
     figures = skipped[(skipped["reason"] == "tally_sheet")
                       & skipped["tally"].map(lambda t: isinstance(t, tuple) and len(t) > 3 and bool(t[3]))]
-    if figures.empty:
+    if figures.empty or ledger.submissions.empty:
         return pd.Series(dtype=object)
     from ..read.attribute import office_places, unit_aliases, unit_key
 
