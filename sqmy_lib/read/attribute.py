@@ -343,6 +343,8 @@ def attribute(ledger: Ledger, rules: Rules) -> None:
         findings += _columns_swapped(ledger, people, units, rules)
     else:
         subs["is_unit_item"] = False
+    findings += _cells_against_sheet(ledger, ListedUnits(roster, rules), units, rules) if roster else []
+    findings += _filed_by_against_names(ledger, units, rules) if units else []
     findings += _fill_units(ledger, units, rules)
     if not (roster and ListedUnits(roster, rules)):
         findings += _units_as_sectors_written(ledger)
@@ -923,6 +925,55 @@ def _fill_units(ledger: Ledger, units: set[str], rules: Rules) -> list[dict]:
     return _several_unit_authors(ledger, set(subs.loc[missing, "item"]), first_unit) + [
         dict(code="sheet.unit_from_name", src=src, file=where.at[src, "file"], sheet=where.at[src, "sheet"], row=None,
              column="", value=by_sheet[src], detail=str(int(n))) for src, n in counts.items()]
+
+
+def _cells_against_sheet(ledger: Ledger, listed: ListedUnits, units: set[str], rules: Rules) -> list[dict]:
+    """A sheet kept for one listed unit (one sheet or file per 报送单位 or per 界别组: ``_sheet_unit``) whose
+    单位 cell writes another unit. A unit the roster's 单位 sheet does not list (县人民医院 on the 医卫界别 sheet:
+    the author's own 所在单位) ranks nowhere: the item counts for the sheet's unit, said once per unit and sheet
+    at its first cell (``unit.from_sheet_not_cell``). Another listed unit (民盟县委 on the 县工商联 sheet): which
+    sent it only staff know; it counts for the 单位 cell as written, said at each such cell
+    (``unit.cell_not_sheet``)."""
+    subs = ledger.submissions
+    if not listed or subs.empty:
+        return []
+    by_sheet = {src: unit for src, unit in _sheet_units(ledger, units, rules).items() if unit in listed.names}
+    if not by_sheet:
+        return []
+    sheet_unit = subs["src"].map(lambda src: by_sheet.get(src, ""))
+    written = subs["unit"]
+    apart = (sheet_unit != "") & (written != "") & (written != sheet_unit)
+    if not apart.any():
+        return []
+    cell_unit = written[apart].map(listed.of)
+    other = cell_unit.index[(cell_unit != "") & (cell_unit != sheet_unit[apart])]
+    unlisted = cell_unit.index[cell_unit == ""]
+    column = ledger.column_letter(subs["src"], "unit").fillna("")
+    findings = [dict(code="unit.cell_not_sheet", src=subs.at[i, "src"], file=subs.at[i, "file"], sheet=subs.at[i, "sheet"],
+                     row=subs.at[i, "row"], column=column[i], value=written[i], detail=sheet_unit[i]) for i in other]
+    first = subs.loc[unlisted].drop_duplicates(["src", "unit"]).index
+    findings += [dict(code="unit.from_sheet_not_cell", src=subs.at[i, "src"], file=subs.at[i, "file"],
+                      sheet=subs.at[i, "sheet"], row=subs.at[i, "row"], column=column[i], value=written[i],
+                      detail=sheet_unit[i]) for i in first]
+    subs.loc[unlisted, "unit"] = sheet_unit[unlisted].to_numpy()
+    return findings
+
+
+def _filed_by_against_names(ledger: Ledger, units: set[str], rules: Rules) -> list[dict]:
+    """A sheet whose 填报单位 line names one listed unit while its sheet, file or folder name names another (民革县委
+    2025年报送表.xlsx with 填报单位：民盟县委, a template copied from another unit): its items count for the 填报单位
+    (``_sheet_unit``), which of the two sent them only staff know; said once per sheet (``sheet.filed_by_differs``)."""
+    out = []
+    for src, file, sheet, filed_by, kind in zip(ledger.sheets["src"], ledger.sheets["file"], ledger.sheets["sheet"],
+                                                ledger.sheets["filed_by"], ledger.sheets["kind"]):
+        if kind != "submissions" or not filed_by or name_key(filed_by) not in units:
+            continue
+        named = (_listed_unit_named((sheet, Path(file).stem, Path(file).parent.name), units, rules)
+                 or _short_sheet_name(sheet, units, office_places(rules)))
+        if named and name_key(named) != name_key(filed_by):
+            out.append(dict(code="sheet.filed_by_differs", src=src, file=file, sheet=sheet, row=None, column="",
+                            value=filed_by, detail=named))
+    return out
 
 
 def _several_unit_authors(ledger: Ledger, filled: set, first_unit: pd.Series) -> list[dict]:

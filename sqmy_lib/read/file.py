@@ -76,7 +76,11 @@ class FileReader:
         found = sum([self._sheet(grid, tallies, layout, path, year, out, tables, memo, as_items, ledgers > 1)
                      for grid, tallies, layout in laid])
         out.files.extend(failed_row(path, wb.format, exc) for exc in wb.refused)
-        if not found and not wb.refused:
+        if not found and not wb.refused and _only_tallies(tables):
+            # A 汇总 file beside the units' own workbooks (各单位报送情况汇总.xlsx): its typed figures are set
+            # against the ledgers of its folder (validate.tallies), the file itself no ledger to be missed.
+            out.files.append(dict(file=str(path), format=wb.format, status="ok", code=None, message=None, sheet=None))
+        elif not found and not wb.refused:
             names = "、".join(g.name for g in wb.sheets) or "无"
             out.files.append(failed_row(path, wb.format, UnreadableFile(
                 "file.no_ledger", f"未找到可识别的台账工作表(工作表:{names});表头应含“标题”及“日期/作者/单位”等列")))
@@ -324,6 +328,14 @@ def _unrecognised(grid, file: str, out: FileResult, tables: Tables, words: Heade
             _keep_sheet_figures(grid, src, tables, words)
 
 
+def _only_tallies(tables: Tables) -> bool:
+    """Whether a workbook with no ledger sheet holds a 汇总 sheet (``sheet.tally_sheet``) with figures of units,
+    its other sheets none unrecognised (说明, 通讯录 and the like only)."""
+    codes = tables.data["findings"]["code"]
+    return ("sheet.tally_sheet" in codes and "sheet.unrecognised" not in codes
+            and "tally_sheet" in tables.data["skipped"]["reason"])
+
+
 def _keep_sheet_figures(grid, src: int, tables: Tables, words: HeaderWords) -> None:
     """A 汇总 sheet's items per unit (read.tallies.sheet_figures), each on a ``skipped`` row of reason
     ``tally_sheet`` at its count's cell; ``sheet.tally_sheet_differs`` sets them against the items counted.
@@ -524,8 +536,12 @@ def _figures(data: list[list], header: list, words: HeaderWords) -> bool:
     """Rows each of a label and numbers (民革县委 | 4 | 3, 合计 | 8 | 5) under labels none of which
     numbers items or issues (序号, 期号: a column of those holds numbers too)."""
     numbered: set[int] = set()
+    # A 序号 column first (序号 | 单位 | 报送 | 采用: 1 | 民革县委 | 4 | 3): the numbers of its rows, no figure.
+    seq = {j for j, v in enumerate(header) if _filled(v) and words.field_of(norm_label(v)) == "seq"}
     for cells in data:
-        filled = [j for j, v in enumerate(cells) if _filled(v)]
+        filled = [j for j, v in enumerate(cells) if _filled(v) and not (j in seq and _a_figure(v))]  # 合计 there is a label
+        if not filled:
+            return False
         first = cells[filled[0]]
         if type(first) is not str or whole_number(first) is not None or len(filled) < 2:
             return False

@@ -229,10 +229,34 @@ def read_files(
         # An office that keeps only a 采用台账 (its rows name each item): read its rows as its items.
         _read_jobs([job for job in jobs if str(job[1]) in redo], results, year, workers, as_items=True)
         ledger = merge(results, rules, office_of, list(file_rows))
+    _tallies_alone(ledger)
     _add_roster(ledger, roster, rules)
     _blank_roster(ledger, roster)
     _after_reading(ledger, rules, file_rules, year)
     return ledger
+
+
+def _tallies_alone(ledger: Ledger) -> None:
+    """A 汇总 file (read.file: a workbook of tally sheets only, its figures set against the ledgers of its folder)
+    read with no ledger of items beside it: nothing to set them against, so it is the file with no ledger it was
+    (``file.no_ledger``), its sheets' findings and figures dropped as for any such file."""
+    if not ledger.submissions.empty or ledger.files.empty or ledger.skipped.empty:
+        return
+    tally_files = set(ledger.skipped.loc[ledger.skipped["reason"] == "tally_sheet", "file"])
+    ok = ledger.files["status"] == "ok"
+    alone = ok & ledger.files["file"].isin(tally_files) & ~ledger.files["file"].isin(set(ledger.sheets.loc[
+        ledger.sheets["kind"] != "unrecognised", "file"]))
+    if not alone.any():
+        return
+    names = ledger.sheets.groupby("file")["sheet"].agg("、".join)
+    ledger.files.loc[alone, "status"] = "failed"
+    ledger.files.loc[alone, "code"] = "file.no_ledger"
+    ledger.files.loc[alone, "message"] = [f"未找到可识别的台账工作表(工作表:{names.get(f, '无')});只有汇总统计表,没有可与之核对的台账"
+                                          for f in ledger.files.loc[alone, "file"]]
+    gone = set(ledger.files.loc[alone, "file"])
+    ledger.findings = ledger.findings[~ledger.findings["file"].isin(gone)].reset_index(drop=True)
+    ledger.skipped = ledger.skipped[~ledger.skipped["file"].isin(gone)].reset_index(drop=True)
+    ledger.sheets = ledger.sheets[~ledger.sheets["file"].isin(gone)].reset_index(drop=True)
 
 
 def _with_roster(roster, rules: Rules, file_rules: dict[Path, Rules] | None):

@@ -204,13 +204,38 @@ def sheet_figures(name: str, rows: list[list], words: HeaderWords) -> list[tuple
     name or title says a part of the year it does not give as a quarter or a month (上半年): what it counts
     cannot be tied to the items."""
     for h, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        columns = _summary_columns(row, words)
+        # A title of one cell (2025年各单位报送情况汇总, read as a 单位 label) is no row of labels.
+        columns = _summary_columns(row, words) if sum(cell_text(v).strip() != "" for v in row) > 1 else None
         if columns is None:
             continue
         title = " ".join(cell_text(v) for above in rows[:h] for v in above if type(v) is str)
+        if columns == () and (by_period := _total_of_periods(row, words, title)):
+            columns = by_period
         period = _period(name, title)
         return _unit_counts(rows, h + 1, *columns, _figure_columns(row), period) if columns and period else []
     return []
+
+
+# A 汇总 of the items per unit and period (单位 | 一季度 | 二季度 | 三季度 | 四季度 | 全年合计): its column of the row's
+# total after the periods' is the unit's items of the year, when no column is labelled 报送 and its title does not say
+# it counts adoptions only (各单位信息采用情况汇总).
+_PERIOD_LABEL = re.compile(r"第?[一二三四1-4]季度|[一二三四五六七八九十\d]{1,3}月份?|[上下]半年")
+_ROW_TOTAL = re.compile(r"(?:全年|年度|本年|全年度)?(?:合计|总计|共计|小计|累计)(?:条数|数)?")
+
+
+def _total_of_periods(row: list, words: HeaderWords, title: str) -> tuple[int, int] | tuple:
+    """(the 单位 column, the column of the row's total) of a 汇总 per unit and period (``_ROW_TOTAL``); () for none."""
+    labels = {c: norm_label(v) for c, v in enumerate(row) if type(v) is str and v.strip()}
+    fields = {c: words.field_of(t) for c, t in labels.items()}
+    units = [c for c, f in fields.items() if f == "unit"]
+    if "author" in fields.values():  # a row per person (姓名 | 单位 | 一季度 …): no unit's total
+        return ()
+    periods = [c for c, t in labels.items() if _PERIOD_LABEL.fullmatch(t)]
+    totals = [c for c, t in labels.items() if _ROW_TOTAL.fullmatch(t) and periods and min(periods) < c]
+    adopted_only = _FIGURE_COLUMNS["adopted"].search(title) and not any(w in title for w in TALLY_SHEET_ITEM_WORDS)
+    if len(units) == len(totals) == 1 and len(periods) >= 2 and not adopted_only:
+        return units[0], totals[0]
+    return ()
 
 
 def _figure_columns(row: list) -> dict[str, int]:
@@ -272,6 +297,8 @@ def _unit_counts(rows: list[list], start: int, unit: int, col: int, others: dict
     for r in range(start, len(rows)):
         row = rows[r]
         label = cell_text(row[unit]).strip() if unit < len(row) else ""
+        if not label:  # 合计 in the 序号 column (often merged over the 单位 column's cell): the row's total
+            label = next((t for v in row[:unit] if _TOTAL.match(_text(t := cell_text(v).strip()))), "")
         value = row[col] if col < len(row) else None
         n = _number(value)
         if label and n is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import PurePath
 
 import pandas as pd
 
@@ -156,20 +157,24 @@ def sheet_tallies_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Ser
     written): the message's detail. A unit no item of the workbook names (民盟 where the items say 民盟区委
     is tied by ``unit_key``; 其他 is not) is not compared, nor then the 合计 (it counts units not tied)."""
     skipped = ledger.skipped
-    if skipped.empty or not (skipped["reason"] == "tally_sheet").any():
-        return pd.Series(dtype=object)
+    if skipped.empty or not (skipped["reason"] == "tally_sheet").any() or ledger.submissions.empty:
+        return pd.Series(dtype=object)  # no items (a 汇总 file read alone): nothing to set its figures against
     from ..read.attribute import office_places, unit_aliases, unit_key
 
     subs = ledger.submissions.assign(error=_error_mask(ledger, rules, today))
     places, aliases = office_places(rules), unit_aliases(rules)
     key = lambda u: unit_key(u, places, aliases) if u else ""
+    # A unit the roster lists that no item names (its workbook not put in the folder, its sheet deleted): its count
+    # is 0, set against the 汇总's as any unit's is.
+    listed = {k: 0 for k in map(key, ledger.roster.unit_names if ledger.roster is not None else ()) if k}
     out = {}
     for (file, _), figures in skipped[skipped["reason"] == "tally_sheet"].groupby(["file", "src"]):
         year, months = figures["tally"].iloc[0][2]
-        mine = _in_period(subs[subs["file"] == file], year, months, _workbook_year(ledger, file, year))
+        items, where = _tally_items(subs, file)
+        mine = _in_period(items, year, months, _workbook_year(ledger, file, year))
         counted = mine.loc[~mine["error"], "unit"].map(key).value_counts().to_dict()
-        written = mine["unit"].map(key).value_counts().to_dict()
-        out.update(_figures_differ(figures, key, counted, written, _months_said(months)))
+        written = listed | mine["unit"].map(key).value_counts().to_dict()
+        out.update(_figures_differ(figures, key, counted, written, _months_said(months), where))
     return pd.Series(out, dtype=object)
 
 
@@ -212,7 +217,7 @@ def sheet_figures_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Ser
     skipped = ledger.skipped
     figures = skipped[(skipped["reason"] == "tally_sheet")
                       & skipped["tally"].map(lambda t: isinstance(t, tuple) and len(t) > 3 and bool(t[3]))]
-    if figures.empty:
+    if figures.empty or ledger.submissions.empty:
         return pd.Series(dtype=object)
     from ..read.attribute import office_places, unit_aliases, unit_key
 
@@ -224,9 +229,10 @@ def sheet_figures_differ(ledger: Ledger, rules: Rules, today: dt.date) -> pd.Ser
     out = {}
     for (file, _), group in figures.groupby(["file", "src"]):
         year, months = group["tally"].iloc[0][2]
-        mine = _in_period(subs[subs["file"] == file], year, months, _workbook_year(ledger, file, year))
+        items, where = _tally_items(subs, file)
+        mine = _in_period(items, year, months, _workbook_year(ledger, file, year))
         end = _period_end(year or int(rules.year or ledger.year or today.year), months)
-        out.update(_sheet_rows_differ(group, mine, key, lambda items, said: readings.differ(items, said, months, end)))
+        out.update(_sheet_rows_differ(group, mine, key, lambda items, said: readings.differ(items, said, months, end, where)))
     return pd.Series(out, dtype=object)
 
 
@@ -263,7 +269,7 @@ class _FigureReadings:
         self.c, self.year = counted(ledger, rules, today), int(rules.year or ledger.year or today.year)
         self.paid, self.owed = _owed(self.c, self.year)
 
-    def differ(self, items: pd.DataFrame, said: dict, months, end: pd.Timestamp) -> tuple[str, str] | None:
+    def differ(self, items: pd.DataFrame, said: dict, months, end: pd.Timestamp, where: str = "") -> tuple[str, str] | None:
         """(the column letter of the first figure that differs, the message's detail), or None."""
         from ..compute.rewards import yuan
         from ..zh import column_letter
@@ -273,7 +279,7 @@ class _FigureReadings:
         for what, (c, n, _) in said.items():
             accepted, detail = checks[what](items, end, _months_said(months))
             if n not in accepted:
-                bad.append((c, detail.format(n=yuan(n) if what == "money" else n)))
+                bad.append((c, detail.format(n=yuan(n) if what == "money" else n).replace(_OWN, where or _OWN)))
         return (column_letter(bad[0][0]), ";".join(d for _, d in bad)) if bad else None
 
     def _adopted(self, items: pd.DataFrame, end: pd.Timestamp, months: str) -> tuple[set, str]:
@@ -322,7 +328,22 @@ def _without(table: pd.DataFrame, errors) -> pd.DataFrame:
     return table if errors is None else table[~table.index.isin(errors.index)]
 
 
-def _figures_differ(figures: pd.DataFrame, key, counted: dict, written: dict, said: str) -> dict:
+_OWN = "本工作簿各工作表"  # what a 汇总 sheet is set against: its workbook's sheets, or (a 汇总 file alone) its folder's ledgers
+_FOLDER = "同一文件夹(含子文件夹)中各台账"
+
+
+def _tally_items(subs: pd.DataFrame, file: str) -> tuple[pd.DataFrame, str]:
+    """The items a 汇总 of ``file`` counts, and how the message says them: its own workbook's; for a 汇总 file
+    with no items of its own (各单位报送情况汇总.xlsx beside the units' own workbooks), those of every ledger in
+    its folder and the folders below."""
+    mine = subs[subs["file"] == file]
+    if len(mine):
+        return mine, _OWN
+    folder = PurePath(file).parent
+    return subs[subs["file"].map(lambda f: PurePath(f).is_relative_to(folder))], _FOLDER
+
+
+def _figures_differ(figures: pd.DataFrame, key, counted: dict, written: dict, said: str, where: str = _OWN) -> dict:
     """A 汇总's rows whose count is neither the items counted for its unit (or the units it lists, for
     its 合计) nor the rows written for them; none for a unit no item names, nor then the 合计."""
     out, listed, tied = {}, set(), True
@@ -332,12 +353,12 @@ def _figures_differ(figures: pd.DataFrame, key, counted: dict, written: dict, sa
             listed.add(unit)
             tied &= unit in written
             if unit in written and n not in (counted.get(unit, 0), written[unit]):
-                out[k] = f"写的是 {n} 条,本工作簿各工作表{said}计入统计的该单位信息是 {counted.get(unit, 0)} 条"
+                out[k] = f"写的是 {n} 条,{where}{said}计入统计的该单位信息是 {counted.get(unit, 0)} 条"
     for k, label, (kind, n, *_) in zip(figures.index, figures["detail"], figures["tally"]):
         if kind == "total" and tied and listed:
             sums = [sum(d.get(u, 0) for u in listed) for d in (counted, written)] + [sum(counted.values()), sum(written.values())]
             if n not in sums:
-                out[k] = f"写的是 {n} 条,本工作簿各工作表{said}计入统计的所列各单位信息共 {sums[0]} 条"
+                out[k] = f"写的是 {n} 条,{where}{said}计入统计的所列各单位信息共 {sums[0]} 条"
     return out
 
 
