@@ -225,6 +225,10 @@ def _said_apart(name: str, rows: list[dict], places: tuple[str, ...], out: list[
         return False
     if _telling_field(rows) and any(_differ(p, rows[0], places) for p in rows[1:]):
         _tell_apart(name, rows, places, out)
+        # Each of them may be written on several rows of a role (换届: the 第十届 and the 第十一届 委员名册 both
+        # list 张伟(医卫界)): that one's terms, joined as any one person's are, never a later term dropped.
+        for told in {p["name"] for p in rows}:
+            _join_terms([p for p in rows if p["name"] == told], places, out)
         return True
     out.extend(_at(p, "roster.same_name_merged", name, _place(rows[0], p)) for p in rows[1:])
     return False
