@@ -12,6 +12,7 @@ import json
 
 import sqmy_lib as sq
 from conftest import sqmy, write_xlsx
+from sqmy_lib.rules.model import DEFAULTS_DIR
 
 D = dt.date
 HEADER = ["姓名", "身份", "单位", "界别", "任职时间", "届满时间", "备注"]
@@ -41,8 +42,8 @@ def test_two_members_of_one_name_reelected_keep_their_second_term(tmp_path):
     #   李明: 6 months (to 30 June), 任务 1, 1 item, 100.0%, 离任 2025-06-30;
     #   王芳: 6 months (from 1 July), 任务 1, 1 item, 100.0%.
     # Before: the 备注 saying the name is shared told the two 张伟 apart, but each one's 第十一届 row was
-    # then dropped as a repeat of the 第十届 one: both shown 离任 2025-06-30 with 任务 1 (150% → 300%,
-    # 100% → 200%), and nothing said.
+    # then dropped as a repeat of the 第十届 one: both shown 离任 2025-06-30 with 任务 1, their items after
+    # June not counted against it (张伟(医卫界) 2 of 1, 200.0%; 张伟(教育界) 1 of 1), and nothing said.
     roster = _roster_after_the_change(tmp_path)
     rows = [["序号", "收稿日期", "信息标题", "作者", "单位"],
             [1, D(2025, 1, 8), "关于县域医共体建设的建议", "张伟", "县医院"],
@@ -64,3 +65,47 @@ def test_two_members_of_one_name_reelected_keep_their_second_term(tmp_path):
     joined = ledger.roster.findings[ledger.roster.findings["code"] == "roster.terms_joined"]
     assert sorted(joined["value"]) == ["张伟(医卫界)", "张伟(教育界)"]
     assert set(joined["sheet"]) == {"第十一届委员"}
+
+
+def test_an_item_under_a_unit_after_its_dissolution_is_said_at_its_cell(tmp_path):
+    # 机构改革 in June: 县卫生和计划生育局 撤销 2025年6月, 县卫生健康局 成立 2025年7月 (the roster's 单位 sheet
+    # lists both, with those dates). The ledger kept from July on a new template (单位 and 作者 apart) writes
+    # the old name once more in August. By hand, as written: 县卫生和计划生育局 报送 2 (April, August), 积分 2,
+    # its 任务 1 a quarter for Q1–Q2 = 2, of which the April item counts (the August one falls after its
+    # 撤销): 计入任务 1 of 2; 县卫生健康局 报送 1 (December), 任务 2 (Q3, Q4), 50.0%. Whether the August item
+    # is 县卫生健康局's (报送 2, 100.0%) only the office knows. Before, nothing was said: the August item
+    # counted for a unit the roster says no longer existed, in its 报送, 积分 and the ranking.
+    rules = tmp_path / "规则.yaml"
+    shipped = (DEFAULTS_DIR / "2025.yaml").read_text(encoding="utf-8")
+    rules.write_text(shipped.replace("    工商联: {per: quarter, items: 3, start_month: 1}",
+                                     "    工商联: {per: quarter, items: 3, start_month: 1}\n"
+                                     "    部门: {per: quarter, items: 1, start_month: 1}", 1)
+                     .replace("  工商联: {top_n: 1}", "  工商联: {top_n: 1}\n  部门: {top_n: 1}", 1), encoding="utf-8")
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位", "聘任日期"], ["王芳", "信息员", "县卫生健康局", D(2025, 1, 1)]],
+        "单位": [["单位名称", "单位类型", "成立时间", "撤销时间", "备注"],
+                 ["县卫生和计划生育局", "部门", None, "2025年6月", None],
+                 ["县卫生健康局", "部门", "2025年7月", None, None]]})
+    first = write_xlsx(tmp_path / "2025年台账（1-6月）.xlsx", {"4月": [
+        ["2025年4月社情民意信息登记表"], ["序号", "收稿日期", "信息标题", "作者", "报送单位", "采用情况"],
+        [1, D(2025, 4, 25), "关于计划免疫接种点设置的建议", "王芳", "县卫生和计划生育局", None]]})
+    second = write_xlsx(tmp_path / "2025年台账（7-12月）.xlsx", {"7-12月": [
+        ["2025年7-12月社情民意信息报送采用登记表"], ["编号", "信息标题", "单位", "作者", "报送日期", "采用级别"],
+        ["2025-08-01", "关于家庭医生签约的建议", "县卫生和计划生育局", "王芳", D(2025, 8, 25), None],
+        ["2025-12-01", "关于公共卫生应急的建议", "县卫生健康局", "王芳", D(2025, 12, 12), None]]})
+    ledger = sq.read_ledgers([first, second], roster=roster, year=2025)
+    report = sq.validate(ledger, sq.load_rules(rules))
+    said = [i for i in report.issues if i.code == "unit.outside_its_dates"]
+    assert [(i.file.split("/")[-1], i.sheet, i.row, i.column) for i in said] == [("2025年台账（7-12月）.xlsx", "7-12月", 3, "C")]
+    assert "县卫生和计划生育局" in said[0].message and "2025年6月30日" in said[0].message and "2025-08-25" in said[0].message
+    assert said[0].severity == "warning"
+    books = tmp_path / "台账"
+    books.mkdir()
+    for book in (first, second):
+        book.rename(books / book.name)
+    ran = sqmy("compute", "units", books,
+               "--roster", roster, "--rules", rules, "--year", "2025", "--format", "json")
+    assert ran.returncode == 0, ran.stderr
+    units = {u["unit"]: (u["submitted"], u["points"], u["quota"], u["completion"]) for u in json.loads(ran.stdout)}
+    assert units == {"县卫生和计划生育局": (2, 2, 2, 0.5), "县卫生健康局": (1, 1, 2, 0.5)}
+

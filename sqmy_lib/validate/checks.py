@@ -23,6 +23,7 @@ from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, authors_as_set, name_
 from ..read.values import issue_year, month_in_text, sheet_months, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
+from .. import zh
 
 
 @dataclass
@@ -348,6 +349,34 @@ def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return _filled("unit")(df) & ~df["unit"].isin(units) & ~df["unit"].duplicated()
 
 
+def _unit_dates(df: pd.DataFrame, ctx: Context) -> tuple[pd.Series, pd.Series]:
+    """Each row's unit's 成立时间 and 撤销时间 as the roster's 单位 sheet gives them (NaT: open, or no such unit)."""
+    units = ctx.roster.units if ctx.roster is not None else None
+    if units is None or units.empty or "started_on" not in units:
+        return pd.Series(pd.NaT, index=df.index), pd.Series(pd.NaT, index=df.index)
+    units = units.drop_duplicates("unit")
+    start = df["unit"].map(dict(zip(units["unit"], pd.to_datetime(units["started_on"]))))
+    end = df["unit"].map(dict(zip(units["unit"], pd.to_datetime(units["ended_on"]))))
+    return pd.to_datetime(start), pd.to_datetime(end)
+
+
+def _unit_outside_its_dates(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """An item sent under a unit the roster says was dissolved by then (撤销时间 before its day) or not yet
+    set up (成立时间 after it): a 机构改革's old name written on after the change (县卫生和计划生育局 in August,
+    renamed 县卫生健康局 in June), or a new one written back. Counted as written, for that unit (its 报送 and
+    积分, not its 任务): whether it is the successor's only staff know, so it is said at the 单位 cell."""
+    start, end = _unit_dates(df, ctx)
+    return _filled("unit")(df) & ((df["date"] > end) | (df["date"] < start)).fillna(False)
+
+
+def _unit_dates_said(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """在名册中撤销于2025年6月30日(撤销时间) / 成立于2025年7月1日(成立时间), for the rows ``_unit_outside_its_dates`` flags."""
+    start, end = _unit_dates(df, ctx)
+    said = [f"在名册中撤销于{zh.zh_date(e)}(撤销时间)" if pd.notna(e) and d > e else f"在名册中成立于{zh.zh_date(s)}(成立时间)"
+            for d, s, e in zip(df["date"], start, end)]
+    return pd.Series(said, index=df.index, dtype=object)
+
+
 def _main_units(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """Each row's unit as its office writes that unit most often (``unit_key`` groups the ways of
     writing one unit: 教育界 / 教育界别; 民盟示例县委员会 / 民盟县委)."""
@@ -622,6 +651,7 @@ CHECKS: list[Check] = [
     Check("item.same_title", "submissions", "title", _same_title_and_day),
     Check("category.unknown", "submissions", "category", lambda df, ctx: _filled("category_text")(df) & df["category"].isna()),
     Check("roster.unknown_unit", "submissions", "unit", _unit_not_on_roster, needs_roster=True),
+    Check("unit.outside_its_dates", "submissions", "unit", _unit_outside_its_dates, needs_roster=True),
     Check("unit.variant", "submissions", "unit", _unit_variant),
     Check("unit.elsewhere", "submissions", "unit", _unit_elsewhere),
     Check("unit.blank_below", "submissions", "unit", _unit_blank_below),
@@ -766,6 +796,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
     "adoption.issue_of_another_year": {"issue_year": EachRow(lambda df: _issue_year(df).astype("Int64").astype(str)),
                                        "item_year": EachRow(lambda df: df["item_date"].dt.year.astype("Int64").astype(str))},
     "date.outside_sheet": {"named": EachRow(lambda df: df["named_months"].map(_months_said)), "counted": EachRow(_counted_in)},
+    "unit.outside_its_dates": {"when": WithContext(_unit_dates_said)},
     "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.day_of_week.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
     "instruction.due_before_date": {"start": EachRow(_started)},
