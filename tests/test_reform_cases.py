@@ -109,3 +109,33 @@ def test_an_item_under_a_unit_after_its_dissolution_is_said_at_its_cell(tmp_path
     units = {u["unit"]: (u["submitted"], u["points"], u["quota"], u["completion"]) for u in json.loads(ran.stdout)}
     assert units == {"县卫生和计划生育局": (2, 2, 2, 0.5), "县卫生健康局": (1, 1, 2, 0.5)}
 
+
+def test_a_member_of_a_shared_name_whose_unit_was_renamed_stays_one_person(tmp_path):
+    # The 名册 writes 张伟 of 医卫界 twice, his unit renamed in June (县卫生和计划生育局 to 30 June, 县卫生健康局
+    # from 1 July), and the 县一中 张伟 of 教育界 once; every row's 备注 says the name is shared. By hand: two
+    # 委员, each in post the whole year, 任务 2 each: 张伟(医卫界) 2 items (April under the old name, August
+    # under the new), 100.0%; 张伟(教育界) 2 items, 100.0%. Before: the 医卫界 张伟 was read as two people,
+    # 张伟(县卫生和计划生育局) and 张伟(县卫生健康局), half a year and 任务 1 each, and the roster said he was
+    # “已区分” from himself.
+    rows = [["姓名", "身份", "单位", "界别", "任职时间", "离任时间", "备注"],
+            ["张伟", "委员", "县卫生和计划生育局", "医卫界", D(2021, 12, 1), D(2025, 6, 30), "与县一中张伟重名"],
+            ["张伟", "委员", "县卫生健康局", "医卫界", D(2025, 7, 1), None, "与县一中张伟重名"],
+            ["张伟", "委员", "县一中", "教育界", D(2021, 12, 1), None, "与县卫健局张伟重名"]]
+    units = [["单位名称", "单位类型", "成立时间", "撤销时间"], ["县卫生和计划生育局", "界别组", None, "2025年6月"],
+             ["县卫生健康局", "界别组", "2025年7月", None], ["县一中", "界别组", None, None]]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"委员": rows, "单位": units})
+    items = [["序号", "收稿日期", "信息标题", "作者", "单位"],
+             [1, D(2025, 2, 10), "关于校园周边交通安全的建议", "张伟", "县一中"],
+             [2, D(2025, 4, 25), "关于计划免疫接种点设置的建议", "张伟", "县卫生和计划生育局"],
+             [3, D(2025, 8, 6), "关于基层医疗卫生服务的建议", "张伟", "县卫生健康局"],
+             [4, D(2025, 9, 9), "关于县一中扩容的建议", "张伟", "县一中"]]
+    path = write_xlsx(tmp_path / "2025年社情民意信息台账.xlsx", {"台账": items})
+    ran = sqmy("compute", "people", path, "--roster", roster, "--year", "2025", "--format", "json")
+    assert ran.returncode == 0, ran.stderr
+    got = {p["name"]: (p["unit"], p["submitted"], p["quota"], p["completion"]) for p in json.loads(ran.stdout)}
+    assert got == {"张伟(医卫界)": ("县卫生健康局", 2, 2, 1.0), "张伟(教育界)": ("县一中", 2, 2, 1.0)}
+    ledger = sq.read_ledgers(path, roster=roster, year=2025)
+    report = sq.validate(ledger)
+    assert not [i for i in report.issues if i.code in ("author.same_name", "roster.same_name_merged")]
+    moved = [i for i in report.issues if i.code == "roster.transfer"]
+    assert len(moved) == 1 and "县卫生和计划生育局" in moved[0].message and "县卫生健康局" in moved[0].message

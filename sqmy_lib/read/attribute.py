@@ -504,10 +504,13 @@ def _same_names(ledger: Ledger, by_sheet: dict[int, str | None], rules: Rules) -
         return unit_key(name, places, aliases)
     people = ledger.roster.people
     groups: dict[str, dict[str, set[str]]] = {}
-    for full, unit, sector in zip(people["name"], people["unit"], people["sector"]):
+    moves = people["moves"] if "moves" in people else pd.Series([()] * len(people), index=people.index)
+    for full, unit, sector, moved in zip(people["name"], people["unit"], people["sector"], moves):
         if m := _TOLD_APART.match(full):
             words = groups.setdefault(m[1], {}).setdefault(full, set())
             words |= {m[2], key(m[2]), key(unit), key(sector)} - {""}
+            # the units they left (张伟(医卫界) of 县卫生和计划生育局 to June, renamed 县卫生健康局): their items there too
+            words |= {key(left) for left, _, _ in (moved if isinstance(moved, tuple) else ())} - {""}
     authors = ledger.authors
     if not groups or authors.empty:
         return []

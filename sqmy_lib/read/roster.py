@@ -223,6 +223,7 @@ def _said_apart(name: str, rows: list[dict], places: tuple[str, ...], out: list[
     that is said (``roster.same_name_merged``) and they are read as any rows of one 姓名 are (False)."""
     if len(rows) < 2 or not any(p.get("apart") for p in rows):
         return False
+    rows = _moves_apart(rows, places, out)
     if _telling_field(rows) and any(_differ(p, rows[0], places) for p in rows[1:]):
         _tell_apart(name, rows, places, out)
         # Each of them may be written on several rows of a role (换届: the 第十届 and the 第十一届 委员名册 both
@@ -232,6 +233,34 @@ def _said_apart(name: str, rows: list[dict], places: tuple[str, ...], out: list[
         return True
     out.extend(_at(p, "roster.same_name_merged", name, _place(rows[0], p)) for p in rows[1:])
     return False
+
+
+def _moves_apart(rows: list[dict], places: tuple[str, ...], out: list[dict]) -> list[dict]:
+    """Rows of one 姓名 said to be several people, each written in a 界别: the rows of one 界别 that follow one
+    another in time in two units (张伟 医卫界 县卫生和计划生育局 to 30 June, 县卫生健康局 from 1 July: a 机构改革)
+    are that one person's move (``_transfers``, said as ``roster.transfer``), not two more people of the name,
+    when the 界别 then tell every one of them apart; else the rows as they are."""
+    if not all(p["sector"] for p in rows):
+        return rows
+    groups: dict[str, list[dict]] = {}
+    for p in rows:
+        groups.setdefault(unit_key(p["sector"], places), []).append(p)
+    moving = [g for g in groups.values() if len(g) > 1 and _would_move(g, places)]
+    if len(groups) < 2 or not moving or any(len(g) > 1 and g not in moving and len({(p["unit"], p["tag"]) for p in g}) > 1
+                                            for g in groups.values()):
+        return rows
+    kept: list[dict] = []
+    for g in groups.values():
+        kept.extend(_transfers(g, places, out)[0] if any(g is m for m in moving) else g)
+    return kept
+
+
+def _would_move(rows: list[dict], places: tuple[str, ...]) -> bool:
+    """Whether ``_transfers`` reads ``rows`` as one person who moved (without folding them)."""
+    ordered = sorted(rows, key=lambda p: (p["appointed_on"] is None, p["appointed_on"] or dt.date.min))
+    pairs = list(zip(ordered, ordered[1:]))
+    return bool(pairs) and all(a["ended_on"] and b["appointed_on"] and 0 < (b["appointed_on"] - a["ended_on"]).days <= TRANSFER_DAYS
+                               for a, b in pairs) and any(_differ(a, b, places, ("unit", "sector")) for a, b in pairs)
 
 
 _APART = ("sector", "unit", "tag")  # what tells two people of one 姓名 apart: 界别, 单位, a bracket after the name
