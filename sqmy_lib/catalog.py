@@ -414,6 +414,8 @@ _ENTRIES = [
     Code("roster.ledger_list_differs", WARNING, "台账人员表与名册不一致", "台账中人员表的“{value}”{detail}"),
     Code("roster.column_unread", INFO, "名册中未读取的列",
          "名册“{value}”列未读取(名册只读姓名、身份、单位、界别、聘任和离任日期、备注,以及单位名称、单位类型、成立和撤销时间、备注),该列 {detail} 个单元格未读取"),
+    Code("roster.term_column", WARNING, "名册中的届次列未读取",
+         "名册“{value}”列写有{detail},未读取:没有聘任、离任时间的人员都按全年在任计算任务(上届未连任的、本届新任的也是全年);如年内换届,请在上届人员的“离任时间”栏填写届满日期,在本届人员的“聘任时间”栏填写任职日期(连任的人员两行都填)"),
     Code("roster.quota_column", WARNING, "名册中的任务列未读取",
          "名册“{value}”列写的是任务,该列 {detail} 个单元格未读取:完成率按规则文件(规则.yaml)中 quotas 的任务计算"
          "(单位按单位类型,人员按身份),不按本列;如本列的任务与之不同,请在规则文件中修改"),

@@ -139,3 +139,40 @@ def test_a_member_of_a_shared_name_whose_unit_was_renamed_stays_one_person(tmp_p
     assert not [i for i in report.issues if i.code in ("author.same_name", "roster.same_name_merged")]
     moved = [i for i in report.issues if i.code == "roster.transfer"]
     assert len(moved) == 1 and "县卫生和计划生育局" in moved[0].message and "县卫生健康局" in moved[0].message
+
+
+def test_a_roster_of_two_terms_in_a_column_with_no_dates_is_a_warning(tmp_path):
+    # A 委员名册 kept across a 换届 with a 届次 column (第十届 / 第十一届) and no 任职 or 届满 dates: 李明 sat only
+    # in the 第十届, 王芳 only in the 第十一届, 张伟 in both. By hand the quotas hang on the 换届's date, which the
+    # roster does not give: the tool counts everyone in post all year (任务 2 each: 李明 1 of 2, 50.0%), and
+    # that must be said as a warning at the column. Before: only a 提示 that the column was not read.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"委员": [
+        ["姓名", "届次", "界别", "单位"],
+        ["张伟", "第十届", "医卫界", "县医院"], ["李明", "第十届", "民盟", "民盟县委"],
+        ["张伟", "第十一届", "医卫界", "县医院"], ["王芳", "第十一届", "医卫界", "县卫生健康局"]]})
+    path = write_xlsx(tmp_path / "2025年社情民意信息台账.xlsx", {"台账": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位"],
+        [1, D(2025, 2, 1), "关于基层卫生院人才流失的建议", "李明", "民盟县委"],
+        [2, D(2025, 8, 1), "关于基层医疗卫生服务的建议", "王芳", "县卫生健康局"]]})
+    ledger = sq.read_ledgers(path, roster=roster, year=2025)
+    report = sq.validate(ledger)
+    said = [i for i in report.issues if i.code == "roster.term_column"]
+    assert [(i.sheet, i.column, i.severity) for i in said] == [("委员", "B", "warning")]
+    assert "第十届、第十一届" in said[0].message and "离任时间" in said[0].message
+    assert not [i for i in report.issues if i.code == "roster.column_unread"]
+    got = {p.name: (p.quota, p.completion) for p in sq.people(ledger, 2025).itertuples()}
+    assert got == {"张伟": (2, 0.0), "李明": (2, 0.5), "王芳": (2, 0.5)}
+
+
+def test_one_term_in_the_column_or_dated_rows_stay_a_note(tmp_path):
+    # One 届 only (第十一届 all year), or two with every row dated: nothing the quotas miss; a 提示 as before.
+    for name, rows in {"one": [["张伟", "第十一届", "医卫界", "县医院", None, None]],
+                       "dated": [["李明", "第十届", "民盟", "民盟县委", None, D(2025, 6, 30)],
+                                 ["王芳", "第十一届", "医卫界", "县卫生健康局", D(2025, 7, 1), None]]}.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        roster = write_xlsx(folder / "名册.xlsx", {"委员": [["姓名", "届次", "界别", "单位", "任职时间", "离任时间"], *rows]})
+        path = write_xlsx(folder / "2025年台账.xlsx", {"台账": [["序号", "收稿日期", "信息标题", "作者"],
+                                                               [1, D(2025, 2, 1), "关于甲的建议", rows[0][0]]]})
+        report = sq.validate(sq.read_ledgers(path, roster=roster, year=2025))
+        assert [i.code for i in report.issues if i.code.startswith("roster.") and i.column == "B"] == ["roster.column_unread"], name

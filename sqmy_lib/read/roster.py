@@ -41,7 +41,7 @@ from ..zh import column_letter as col_letter
 from .attribute import unit_key
 from .authors import GENDER_WORDS, AuthorWords, name_key, spaced_han_names, split_authors
 from .headers import Layout, norm_label
-from .vocabulary import FIELD_LABELS, NOTE_SHEETS, NOTE_WORDS, QUOTA_COLUMN_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS
+from .vocabulary import FIELD_LABELS, NOTE_SHEETS, NOTE_WORDS, QUOTA_COLUMN_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS, TERM_COLUMN_WORDS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
 from .values import cell_text, from_1904, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
@@ -581,7 +581,24 @@ class _PeopleSheet:
             people += self._row(dict(file=self.file, sheet=self.grid.name, row=row_no), get, row)
         if self.posts:
             self.findings.append(_column_unread(self.file, self.grid, self.layout, self.post_col, self.posts))
+        self._terms_undated(people)
         return people
+
+    def _terms_undated(self, people: list[dict]) -> None:
+        """A 届次 column writing two terms (第十届, 第十一届: a 换届 in the year) on a sheet with people of no
+        聘任 or 离任 date: each of them is in post all year, a quota the 换届 would halve, so the column is
+        said as a warning (``roster.term_column``) in place of a column not read."""
+        undated = [p for p in people if not p["appointed_on"] and not p["ended_on"]]
+        for f in self.findings:
+            if (f["code"] != "roster.column_unread" or f["sheet"] != self.grid.name or f["file"] != self.file
+                    or not any(w in f["value"] for w in TERM_COLUMN_WORDS) or not undated):
+                continue
+            c = next((k for k, v in enumerate(_header(self.grid, self.layout)) if col_letter(k) == f["column"]), None)
+            terms = list(dict.fromkeys(norm_spaces(cell_text(row[c])) for row in self.grid.rows[self.layout.header_bottom + 1:]
+                                       if c is not None and c < len(row) and cell_text(row[c]).strip()))
+            if len(terms) > 1:
+                f.update(code="roster.term_column", detail=f"{'、'.join(terms[:4])}{'等' if len(terms) > 4 else ''}",
+                         value=f["value"])
 
     def _say(self, code: str, where: dict, field: str | int | None, value: str, detail: str = "") -> None:
         c = self.layout.fields.get(field) if isinstance(field, str) else field

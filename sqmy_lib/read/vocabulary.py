@@ -362,6 +362,9 @@ QUOTA_SHEET_WORDS = ("任务分解", "任务分配", "任务下达", "目标任�
 # A roster column of each unit's or person's quota (年度任务, 任务数, 考核指标): not read (quotas are the
 # rules' by unit type and role), said as such (roster.quota_column), not as any unread column.
 QUOTA_COLUMN_WORDS = ("任务", "指标")
+# A roster column naming the committee's term (届次: 第十届, 第十一届): not read; two terms in it with no dates in
+# post say a 换届 the quotas cannot see (roster.term_column).
+TERM_COLUMN_WORDS = ("届次", "届别", "届数", "所属届", "任届")
 
 # A ledger's own count of its items on a 小计/合计 row (小计 | 4条, 合计：12条, 报送 | 4): the words before a
 # count that make it a count of something else (采用1条, 批示 | 1, 上报2条, 稿酬 | 300), never of the items;
