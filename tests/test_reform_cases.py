@@ -176,3 +176,23 @@ def test_one_term_in_the_column_or_dated_rows_stay_a_note(tmp_path):
                                                                [1, D(2025, 2, 1), "关于甲的建议", rows[0][0]]]})
         report = sq.validate(sq.read_ledgers(path, roster=roster, year=2025))
         assert [i.code for i in report.issues if i.code.startswith("roster.") and i.column == "B"] == ["roster.column_unread"], name
+
+
+def test_a_roster_of_two_term_sheets_with_no_dates_is_a_warning(tmp_path):
+    # The same 换届 kept as a sheet per term (第十届委员, 第十一届委员), no dates: everyone counted in post all
+    # year (李明 of the 第十届 only: 任务 2, 1 item, 50.0%), said once at the later sheet. Before: nothing.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "第十届委员": [["姓名", "界别", "单位"], ["张伟", "医卫界", "县医院"], ["李明", "民盟", "民盟县委"]],
+        "第十一届委员": [["姓名", "界别", "单位"], ["张伟", "医卫界", "县医院"], ["王芳", "医卫界", "县卫生健康局"]]})
+    path = write_xlsx(tmp_path / "2025年社情民意信息台账.xlsx", {"台账": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位"],
+        [1, D(2025, 2, 1), "关于基层卫生院人才流失的建议", "李明", "民盟县委"]]})
+    ledger = sq.read_ledgers(path, roster=roster, year=2025)
+    said = [i for i in sq.validate(ledger).issues if i.code == "roster.term_sheets"]
+    assert [(i.sheet, i.severity) for i in said] == [("第十一届委员", "warning")]
+    assert "“第十届委员”" in said[0].message
+    got = {p.name: (p.quota, p.completion) for p in sq.people(ledger, 2025).itertuples()}
+    assert got == {"张伟": (2, 0.0), "李明": (2, 0.5), "王芳": (2, 0.0)}
+    # Dated, as the roster of the first test is: nothing to say.
+    dated = _roster_after_the_change(tmp_path)
+    assert not [i for i in sq.validate(sq.read_ledgers(path, roster=dated, year=2025)).issues if i.code == "roster.term_sheets"]

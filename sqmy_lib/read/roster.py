@@ -882,6 +882,7 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules,
         findings += _say_hidden(file, grid, layout, read)
     for file, grid in unread:
         findings += _say_unread_sheet(file, grid)
+    findings += _terms_in_sheet_names(people)
     findings += _same_names(people, _places(rules))
     findings = _left_but_in_post(findings, people)
     people = [p for p in people if not p.get("folded")]
@@ -893,6 +894,27 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules,
     u = typed("units", pd.DataFrame(units, columns=UNIT_COLUMNS)).drop_duplicates("unit")
     f = typed("findings", pd.DataFrame(findings, columns=list(SCHEMAS["findings"])) if findings else None)
     return Roster(people=p.reset_index(drop=True), units=u.reset_index(drop=True), findings=f)
+
+
+_TERM_IN_NAME = re.compile(r"第?([一二三四五六七八九十百零〇\d]+)届")
+
+
+def _terms_in_sheet_names(people: list[dict]) -> list[dict]:
+    """People sheets named for two terms (第十届委员, 第十一届委员: a 换届 in the year) whose people have no 聘任
+    or 离任 date: each of them is in post all year, so said once at the later sheet (``roster.term_sheets``),
+    as a 届次 column is (``roster.term_column``)."""
+    sheets: dict[tuple[str, str], str] = {}
+    undated: set[tuple[str, str]] = set()
+    for p in people:
+        if m := _TERM_IN_NAME.search(p["sheet"]):
+            sheets.setdefault((p["file"], p["sheet"]), m[0])
+            if not p["appointed_on"] and not p["ended_on"]:
+                undated.add((p["file"], p["sheet"]))
+    if len(set(sheets.values())) < 2 or not undated:
+        return []
+    (first_file, first), *later = sheets
+    return [dict(code="roster.term_sheets", src=None, file=file, sheet=sheet, row=None, column="", value=sheet,
+                 detail=f"“{first}”") for file, sheet in later if sheets[file, sheet] != sheets[first_file, first]]
 
 
 def _left_but_in_post(findings: list[dict], people: list[dict]) -> list[dict]:
