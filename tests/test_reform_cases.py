@@ -196,3 +196,25 @@ def test_a_roster_of_two_term_sheets_with_no_dates_is_a_warning(tmp_path):
     # Dated, as the roster of the first test is: nothing to say.
     dated = _roster_after_the_change(tmp_path)
     assert not [i for i in sq.validate(sq.read_ledgers(path, roster=dated, year=2025)).issues if i.code == "roster.term_sheets"]
+
+
+def test_a_member_added_or_resigned_by_the_roster_s_own_date_columns(tmp_path):
+    # A 委员名册 keeps the year's changes in columns named for them: 增补时间 (王芳, added 2025-07-15) and
+    # 辞去时间 (李明, resigned 2025-06-30); another office writes 当选时间 / 辞职时间. By hand (a month counts when
+    # in post on its last day; 2 a year pro-rated): 李明 Jan–Jun, 任务 1, 1 item, 100.0%; 王芳 Jul–Dec, 任务 1,
+    # 1 item, 100.0%; 张伟 all year, 任务 2, 0.0%. Before: the columns were a 提示 “未读取” and both owed 2 (50.0%).
+    items = write_xlsx(tmp_path / "2025年社情民意信息台账.xlsx", {"台账": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位"],
+        [1, D(2025, 2, 1), "关于基层卫生院人才流失的建议", "李明", "民盟县委"],
+        [2, D(2025, 8, 1), "关于基层医疗卫生服务的建议", "王芳", "县卫生健康局"]]})
+    for start, end in (("增补时间", "辞去时间"), ("当选时间", "辞职时间")):
+        roster = write_xlsx(tmp_path / f"名册{start}.xlsx", {"委员": [
+            ["姓名", "界别", "单位", start, end, "备注"],
+            ["张伟", "医卫界", "县医院", None, None, None],
+            ["李明", "民盟", "民盟县委", None, D(2025, 6, 30), "辞去委员"],
+            ["王芳", "医卫界", "县卫生健康局", D(2025, 7, 15), None, "增补委员"]]})
+        ledger = sq.read_ledgers(items, roster=roster, year=2025)
+        got = {p.name: (p.quota, p.completion) for p in sq.people(ledger, 2025).itertuples()}
+        assert got == {"张伟": (2, 0.0), "李明": (1, 1.0), "王芳": (1, 1.0)}, start
+        codes = {i.code for i in sq.validate(ledger).issues}
+        assert not codes & {"roster.column_unread", "roster.joining_in_note", "roster.leaving_in_note"}, start
