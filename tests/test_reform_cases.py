@@ -218,3 +218,30 @@ def test_a_member_added_or_resigned_by_the_roster_s_own_date_columns(tmp_path):
         assert got == {"张伟": (2, 0.0), "李明": (1, 1.0), "王芳": (1, 1.0)}, start
         codes = {i.code for i in sq.validate(ledger).issues}
         assert not codes & {"roster.column_unread", "roster.joining_in_note", "roster.leaving_in_note"}, start
+
+
+def test_a_unit_s_former_names_in_the_roster_count_for_it(tmp_path):
+    # The 单位 sheet keeps each reorganised unit's 原名称: 县卫生健康局 was 县卫生和计划生育局; 河口镇政协工委 is the
+    # merger of 东河乡政协工委 and 西河乡政协工委 (one cell, 、). The ledger kept before the change writes the old
+    # names. By hand: 县卫生健康局 报送 2 (Feb, Aug), 界别组 2 a quarter → 任务 8, 25.0%; 河口镇政协工委 报送 3 (Jan
+    # 东河乡, Mar 西河乡 as the author unit, Jul), 镇街 3 a month → 任务 36, 8.3%, 积分 3. Before: the old names were
+    # “不在名册的单位中” (the roster names them), not counted: 县卫生健康局 1 (12.5%), 河口镇政协工委 1 (2.8%).
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["王芳", "信息员", "县卫生健康局"], ["孙强", "信息员", "河口镇政协工委"]],
+        "单位": [["单位名称", "单位类型", "原名称"], ["县卫生健康局", "界别组", "县卫生和计划生育局"],
+                 ["河口镇政协工委", "镇街政协工委", "东河乡政协工委、西河乡政协工委"]]})
+    path = write_xlsx(tmp_path / "2025年社情民意信息台账.xlsx", {"台账": [
+        ["序号", "收稿日期", "信息标题", "作者", "单位"],
+        [1, D(2025, 1, 20), "关于规范农村宴席的建议", "孙强", "东河乡政协工委"],
+        [2, D(2025, 2, 10), "关于计划免疫接种点设置的建议", "王芳", "县卫生和计划生育局"],
+        [3, D(2025, 3, 22), "关于集镇污水处理的建议", "西河乡政协工委", "西河乡政协工委"],
+        [4, D(2025, 7, 28), "关于河口镇集镇规划的建议", "孙强", "河口镇政协工委"],
+        [5, D(2025, 8, 6), "关于基层医疗卫生服务的建议", "王芳", "县卫生健康局"]]})
+    ledger = sq.read_ledgers(path, roster=roster, year=2025)
+    report = sq.validate(ledger)
+    assert not [i for i in report.issues if i.code == "roster.unknown_unit"]
+    former = sorted((i.row, i.column) for i in report.issues if i.code == "unit.former_name")
+    assert former == [(2, "E"), (3, "E"), (4, "E")]
+    assert not [i for i in report.issues if i.code == "roster.column_unread"]
+    units = {u.unit: (u.submitted, u.quota, round(u.completion, 3), u.points) for u in sq.units(ledger, 2025).itertuples()}
+    assert units == {"县卫生健康局": (2, 8, 0.25, 2), "河口镇政协工委": (3, 36, 0.083, 3)}

@@ -755,6 +755,11 @@ UNIT_START_LABELS = frozenset(norm_label(x) for x in (
 UNIT_END_LABELS = frozenset(norm_label(x) for x in (
     "撤销时间", "撤销日期", "撤并时间", "撤并日期", "撤销年月", "合并时间", "合并日期", "注销时间", "注销日期"))
 UNIT_DATE_LABELS = {"started_on": "成立时间", "ended_on": "撤销时间"}
+# A 单位 sheet's column of the names a unit had before a 机构改革 (县卫生健康局 | 原名称: 县卫生和计划生育局): a ledger
+# writing one of them counts for the unit (unit.former_name), as the office wrote.
+UNIT_FORMER_LABELS = frozenset(norm_label(x) for x in (
+    "原名称", "原单位名称", "曾用名", "曾用名称", "原名", "更名前名称", "更名前单位名称", "原单位名", "改革前名称", "原机构名称"))
+_FORMER_SPLIT = re.compile(r"[、,，;；/／\n]+")
 # A unit's 备注 saying it was set up, dissolved, merged or renamed in the year (2025年4月新设立, 撤销，并入县科技局,
 # 撤镇设街，更名为…): said, not read, as a person's 备注 saying they joined or left.
 _UNIT_CHANGE = re.compile(r"设立|成立|组建|新建|增设|撤销|撤并|撤镇|撤乡|撤县|并入|合并|更名|改名|注销|解散|划转|划入|划出")
@@ -781,10 +786,12 @@ class _UnitsSheet:
         self.start_col = _end_column(grid, layout, UNIT_START_LABELS)
         self.end_col = _end_column(grid, layout, UNIT_END_LABELS)
         self.note_col = layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
+        self.former_col = _end_column(grid, layout, UNIT_FORMER_LABELS)
         self.rule_keys = _unit_rule_keys(rules)
 
     def read(self) -> list[dict]:
-        self.findings += _unread_columns(self.file, self.grid, self.layout, {self.start_col, self.end_col, self.note_col})
+        self.findings += _unread_columns(self.file, self.grid, self.layout,
+                                         {self.start_col, self.end_col, self.note_col, self.former_col})
         units = []
         for row_no, get, row in _rows(self.grid, self.layout, self.findings, self.file):
             unit = norm_spaces(cell_text(get("unit_name")))
@@ -794,7 +801,9 @@ class _UnitsSheet:
                 unit_type = self._type(get, where, unit)
                 if unit in self.rule_keys and unit_type != unit:  # quotas.units.县科协: a rule no unit is judged by
                     self._say("roster.rule_names_unit", where, self.layout.fields.get("unit_name"), unit, self.rule_keys[unit])
-                units.append(dict(unit=unit, unit_type=unit_type, started_on=started, ended_on=ended, **where))
+                former = tuple(dict.fromkeys(n for n in (norm_spaces(x) for x in _FORMER_SPLIT.split(
+                    cell_text(self._cell(row, self.former_col)))) if n and n != unit))
+                units.append(dict(unit=unit, unit_type=unit_type, started_on=started, ended_on=ended, former=former, **where))
         if units and "unit_type" not in self.layout.fields:
             # No 单位类型 column: no unit has a type (no quota, no peer group). Said once for the sheet, as a
             # blank 单位类型 cell is said once for its unit; no type is guessed from a unit's name.
