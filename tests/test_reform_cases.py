@@ -245,3 +245,26 @@ def test_a_unit_s_former_names_in_the_roster_count_for_it(tmp_path):
     assert not [i for i in report.issues if i.code == "roster.column_unread"]
     units = {u.unit: (u.submitted, u.quota, round(u.completion, 3), u.points) for u in sq.units(ledger, 2025).itertuples()}
     assert units == {"县卫生健康局": (2, 8, 0.25, 2), "河口镇政协工委": (3, 36, 0.083, 3)}
+
+
+def test_a_person_s_unit_written_as_its_former_name_is_the_unit(tmp_path):
+    # The 人员 sheet still writes 王芳's unit by its old name; the 单位 sheet lists 县卫生健康局 with that 原名称.
+    # The ledger has no 单位 column (the unit is the author's roster unit). By hand: 县卫生健康局 报送 2, 任务 8
+    # (界别组 2 a quarter), 25.0%; 王芳 in 县卫生健康局, 2 months of 12, 16.7%. Before: the unit 未报送 (0.0%),
+    # 王芳 shown in 县卫生和计划生育局, said “不在名册的单位表中” though the 单位 sheet names it.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["王芳", "信息员", "县卫生和计划生育局"]],
+        "单位": [["单位名称", "单位类型", "原名称"], ["县卫生健康局", "界别组", "县卫生和计划生育局"]]})
+    path = write_xlsx(tmp_path / "2025年社情民意信息台账.xlsx", {"台账": [
+        ["序号", "收稿日期", "信息标题", "作者"],
+        [1, D(2025, 2, 10), "关于计划免疫接种点设置的建议", "王芳"],
+        [2, D(2025, 8, 6), "关于基层医疗卫生服务的建议", "王芳"]]})
+    ledger = sq.read_ledgers(path, roster=roster, year=2025)
+    report = sq.validate(ledger)
+    assert not [i for i in report.issues if i.severity != "info"]
+    said = [i for i in report.issues if i.code == "unit.former_name"]
+    assert [(i.sheet, i.row) for i in said] == [("人员", 2)]
+    units = {u.unit: (u.submitted, u.quota, u.completion) for u in sq.units(ledger, 2025).itertuples()}
+    assert units == {"县卫生健康局": (2, 8, 0.25)}
+    people = {p.name: (p.unit, round(p.completion, 3)) for p in sq.people(ledger, 2025).itertuples()}
+    assert people == {"王芳": ("县卫生健康局", 0.167)}

@@ -894,6 +894,7 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules,
     for file, grid in unread:
         findings += _say_unread_sheet(file, grid)
     findings += _terms_in_sheet_names(people)
+    findings += _units_renamed(people, units)
     findings += _same_names(people, _places(rules))
     findings = _left_but_in_post(findings, people)
     people = [p for p in people if not p.get("folded")]
@@ -905,6 +906,27 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules,
     u = typed("units", pd.DataFrame(units, columns=UNIT_COLUMNS)).drop_duplicates("unit")
     f = typed("findings", pd.DataFrame(findings, columns=list(SCHEMAS["findings"])) if findings else None)
     return Roster(people=p.reset_index(drop=True), units=u.reset_index(drop=True), findings=f)
+
+
+def _units_renamed(people: list[dict], units: list[dict]) -> list[dict]:
+    """A person's 单位 written as a unit's 原名称 (王芳 | 县卫生和计划生育局 beside the 单位 sheet's 县卫生健康局 |
+    原名称 县卫生和计划生育局): that unit, as a ledger's 单位 cell is, said once per name at its first row
+    (``unit.former_name``); a name the sheet lists itself, or gives two units as before, stays as written."""
+    listed = {u["unit"] for u in units}
+    former: dict[str, set[str]] = {}
+    for u in units:
+        for name in u.get("former") or ():
+            former.setdefault(name, set()).add(u["unit"])
+    out, said = [], set()
+    for p in people:
+        now = former.get(p["unit"], set())
+        if p["unit"] in listed or len(now) != 1:
+            continue
+        if p["unit"] not in said:
+            said.add(p["unit"])
+            out.append(_at(p, "unit.former_name", p["unit"], next(iter(now))))
+        p["unit"] = next(iter(now))
+    return out
 
 
 _TERM_IN_NAME = re.compile(r"第?([一二三四五六七八九十百零〇\d]+)届")
