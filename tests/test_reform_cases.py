@@ -268,3 +268,27 @@ def test_a_person_s_unit_written_as_its_former_name_is_the_unit(tmp_path):
     assert units == {"县卫生健康局": (2, 8, 0.25)}
     people = {p.name: (p.unit, round(p.completion, 3)) for p in sq.people(ledger, 2025).itertuples()}
     assert people == {"王芳": ("县卫生健康局", 0.167)}
+
+
+def test_a_unit_set_up_in_the_year_is_commended_on_its_months_and_the_basis_says_so(tmp_path):
+    # 县卫生健康局 成立 2025年7月 (its 任务, 界别组 2 a quarter, runs Q3–Q4: 4); 县一中 all year (8). Items by hand:
+    # 县卫生健康局 4 (Aug, Sep, Nov, Dec) → 100.0%, 积分 4; 县一中 5 → 62.5%, 积分 5. 界别组 top_n 1: 县一中 ranks
+    # first but is short of its 任务, so the place goes to 县卫生健康局 (suggested) — on half a year's 任务, which
+    # the 评选依据 must say for the 主席会议 to weigh. Before: “积分4分（报送4条、采用0条），界别组第2名” only.
+    roster = write_xlsx(tmp_path / "名册.xlsx", {
+        "人员": [["姓名", "身份", "单位"], ["王芳", "委员", "县卫生健康局"], ["张伟", "委员", "县一中"]],
+        "单位": [["单位名称", "单位类型", "成立时间"], ["县卫生健康局", "界别组", "2025年7月"], ["县一中", "界别组", None]]})
+    days = {"王芳": [D(2025, 8, 6), D(2025, 9, 9), D(2025, 11, 5), D(2025, 12, 8)],
+            "张伟": [D(2025, 1, 8), D(2025, 2, 10), D(2025, 5, 20), D(2025, 9, 9), D(2025, 11, 18)]}
+    units = {"王芳": "县卫生健康局", "张伟": "县一中"}
+    rows = [["序号", "收稿日期", "信息标题", "作者", "单位"]]
+    for who, dates in days.items():
+        rows += [[len(rows), d, f"关于{units[who]}第{k}个问题的建议", who, units[who]] for k, d in enumerate(dates, 1)]
+    path = write_xlsx(tmp_path / "2025年社情民意信息台账.xlsx", {"台账": rows})
+    ledger = sq.read_ledgers(path, roster=roster, year=2025)
+    table = {u.unit: (u.submitted, u.quota, u.completion) for u in sq.units(ledger, 2025).itertuples()}
+    assert table == {"县卫生健康局": (4, 4, 1.0), "县一中": (5, 8, 0.625)}
+    found = sq.annual_commendation(ledger, 2025).candidates["先进集体"]
+    basis = dict(zip(found["unit"], zip(found["basis_text"], found["suggested"])))
+    assert basis["县卫生健康局"] == ("积分4分（报送4条、采用0条），界别组第2名；2025年7月1日成立，任务按成立后的月份计", True)
+    assert basis["县一中"] == ("积分5分（报送5条、采用0条），界别组第1名；年度任务完成率62.5%，未达100%，不建议表彰", False)
