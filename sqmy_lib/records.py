@@ -105,7 +105,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "people": {"name": TEXT, "role": TEXT, "unit": TEXT, "sector": TEXT, "appointed_on": DATE, "ended_on": DATE,
                "date_problem": TEXT, "terms": OBJECT, "moves": OBJECT, "file": TEXT, "sheet": TEXT, "row": INT},
     # ``started_on`` and ``ended_on`` (成立时间, 撤销时间; NaT: open) bound the unit's quota, as a person's dates do.
-    "units": {"unit": TEXT, "unit_type": TEXT, "started_on": DATE, "ended_on": DATE, "file": TEXT, "sheet": TEXT, "row": INT},
+    # ``former``: the names it had before (a 原名称 column: 县卫生和计划生育局 of 县卫生健康局), a tuple.
+    "units": {"unit": TEXT, "unit_type": TEXT, "started_on": DATE, "ended_on": DATE, "former": OBJECT, "file": TEXT,
+              "sheet": TEXT, "row": INT},
 }
 
 SUBMISSION_COLUMNS = list(SCHEMAS["submissions"])

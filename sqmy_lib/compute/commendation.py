@@ -499,11 +499,31 @@ def _short_of_task(c: Counted, periods: list[Period], need: dict[str, float], to
     return short
 
 
-def _unit_basis(rows: pd.DataFrame, group: str, short: dict[str, list[str]]) -> list[str]:
-    """积分36分（报送36条、采用0条），镇街政协工委第1名, then why a unit short of its 任务 is not suggested."""
-    return [f"积分{p}分（报送{s}条、采用{a}条），{group}{k}" + "".join(f"；{x}" for x in short.get(u, []))
-            + ("，不建议表彰" if u in short else "")
+def _unit_basis(rows: pd.DataFrame, group: str, short: dict[str, list[str]], dated: dict[str, str] | None = None) -> list[str]:
+    """积分36分（报送36条、采用0条），镇街政协工委第1名, the days a unit set up or dissolved in the span was there
+    (``dated``: 2025年7月1日成立，任务按成立后的月份计), then why a unit short of its 任务 is not suggested."""
+    dated = dated or {}
+    return [f"积分{p}分（报送{s}条、采用{a}条），{group}{k}" + (f"；{dated[u]}" if u in dated else "")
+            + "".join(f"；{x}" for x in short.get(u, [])) + ("，不建议表彰" if u in short else "")
             for u, p, s, a, k in zip(rows["unit"], rows["points"], rows["submitted"], rows["adopted"], place_text(rows["place"]))]
+
+
+def _units_dated(c: Counted, periods: list[Period]) -> dict[str, str]:
+    """Unit -> its 成立 or 撤销 day inside the span, as the roster's 单位 sheet gives it, and that its 任务 ran
+    only then: a 先进集体 judged on part of the span (a 机构改革's new unit, 100% of July to December)."""
+    roster = c.ledger.roster
+    if roster is None or roster.units.empty or "started_on" not in roster.units:
+        return {}
+    first, last = pd.Timestamp(periods[0].start), pd.Timestamp(periods[-1].end)
+    out = {}
+    for unit, start, end in zip(roster.units["unit"], pd.to_datetime(roster.units["started_on"]),
+                                pd.to_datetime(roster.units["ended_on"])):
+        said = [f"{zh.zh_date(start)}成立" if pd.notna(start) and first < start <= last else "",
+                f"{zh.zh_date(end)}撤销" if pd.notna(end) and first <= end < last else ""]
+        if any(said):
+            out[unit] = "、".join(x for x in said if x) + "，任务按" + ("成立后" if not said[1] else "撤销前" if not said[0]
+                                                                       else "存续期间") + "的月份计"
+    return out
 
 
 def _units(c: Counted, periods: list[Period], groups: dict, need: dict[str, float], today: dt.date | None) -> pd.DataFrame:
@@ -519,6 +539,7 @@ def _units(c: Counted, periods: list[Period], groups: dict, need: dict[str, floa
         table[col] = table["unit"].map(counts[col]).fillna(0).astype(int)
     table = table[table["submitted"] > 0]
     short = _short_of_task(c, periods, need, today)
+    dated = _units_dated(c, periods)
     order = {g: k for k, g in enumerate(groups)}
     picked = []
     for group, rows in _sorted(table, keys, "unit").groupby("peer_group", sort=False):
@@ -526,7 +547,7 @@ def _units(c: Counted, periods: list[Period], groups: dict, need: dict[str, floa
         rows = rows.assign(place=ranked_places(rows, keys))
         qualified = ~rows["unit"].isin(short)
         rows["suggested"] = (ranked_places(rows[qualified], keys) <= top_n).reindex(rows.index, fill_value=False)
-        rows["basis_text"] = _unit_basis(rows, group, short)
+        rows["basis_text"] = _unit_basis(rows, group, short, dated)
         picked.append(rows)
     cols = ["peer_group", "place", "unit", "points", "submitted", "adopted", "basis_text", "suggested"]
     if not picked:

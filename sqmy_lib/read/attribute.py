@@ -506,10 +506,13 @@ def _same_names(ledger: Ledger, by_sheet: dict[int, str | None], rules: Rules) -
         return unit_key(name, places, aliases)
     people = ledger.roster.people
     groups: dict[str, dict[str, set[str]]] = {}
-    for full, unit, sector in zip(people["name"], people["unit"], people["sector"]):
+    moves = people["moves"] if "moves" in people else pd.Series([()] * len(people), index=people.index)
+    for full, unit, sector, moved in zip(people["name"], people["unit"], people["sector"], moves):
         if m := _TOLD_APART.match(full):
             words = groups.setdefault(m[1], {}).setdefault(full, set())
             words |= {m[2], key(m[2]), key(unit), key(sector)} - {""}
+            # the units they left (张伟(医卫界) of 县卫生和计划生育局 to June, renamed 县卫生健康局): their items there too
+            words |= {key(left) for left, _, _ in (moved if isinstance(moved, tuple) else ())} - {""}
     authors = ledger.authors
     if not groups or authors.empty:
         return []
@@ -560,21 +563,30 @@ def _roster_spelling(ledger: Ledger, rules: Rules) -> list[dict]:
     by_key: dict[str, set[str]] = {}
     for u in targets:
         by_key.setdefault(unit_key(u, places, aliases), set()).add(u)
-    spelled = {}
+    # The names a 单位 sheet gives a unit before a 机构改革 (原名称: 县卫生和计划生育局 of 县卫生健康局).
+    former: dict[str, set[str]] = {}
+    for unit, names in zip(roster.units["unit"], roster.units["former"] if "former" in roster.units else ()):
+        for name in names if isinstance(names, tuple) else ():
+            former.setdefault(name, set()).add(unit)
+    spelled, was = {}, {}
     subs, authors = ledger.submissions, ledger.authors
     for written in set(subs["unit"]) | set(authors["name"]):
+        if written and written not in targets and len(former.get(written, ())) == 1:
+            spelled[written], was[written] = next(iter(former[written])), True
+            continue
         found = _listed(by_key, written, places, aliases) if written and written not in targets else set()
         if len(found) == 1:  # not two (教育界别组 and 教育界 both listed): which one, only staff know
             spelled[written] = next(iter(found))
     if not spelled:
         return []
+    code = lambda written: "unit.former_name" if was.get(written) else "unit.read_as"
     findings = []
     at_unit = subs["unit"].isin(spelled.keys())
     said = set(subs.loc[at_unit, "unit"])
     if at_unit.any():
         first = subs[at_unit].drop_duplicates("unit")
         column = ledger.column_letter(first["src"], "unit").fillna("")
-        findings += [dict(code="unit.read_as", src=src, file=file, sheet=sheet, row=row, column=col, value=unit,
+        findings += [dict(code=code(unit), src=src, file=file, sheet=sheet, row=row, column=col, value=unit,
                           detail=spelled[unit])
                      for src, file, sheet, row, col, unit in zip(first["src"], first["file"], first["sheet"], first["row"],
                                                                  column, first["unit"])]
@@ -582,7 +594,8 @@ def _roster_spelling(ledger: Ledger, rules: Rules) -> list[dict]:
     as_author = authors["name"].isin(spelled.keys())
     if as_author.any():
         first = authors[as_author & ~authors["name"].isin(said)].drop_duplicates("name")  # each way said once
-        findings += _at_author_cells(ledger, first, "unit.read_as", [spelled[n] for n in first["name"]])
+        for written, group in first.groupby(first["name"].map(code), sort=False):
+            findings += _at_author_cells(ledger, group, written, [spelled[n] for n in group["name"]])
         authors.loc[as_author, "name"] = authors.loc[as_author, "name"].map(spelled)
     return findings
 

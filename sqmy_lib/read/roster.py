@@ -41,7 +41,7 @@ from ..zh import column_letter as col_letter
 from .attribute import unit_key
 from .authors import GENDER_WORDS, AuthorWords, name_key, spaced_han_names, split_authors
 from .headers import Layout, norm_label
-from .vocabulary import FIELD_LABELS, NOTE_SHEETS, NOTE_WORDS, QUOTA_COLUMN_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS
+from .vocabulary import FIELD_LABELS, NOTE_SHEETS, NOTE_WORDS, QUOTA_COLUMN_WORDS, ROSTER_ROLE_FALLBACK, SUBTOTAL_WORDS, TERM_COLUMN_WORDS
 from .sheet import ditto_finding, fill_merged_down, repeat_above
 from .values import cell_text, from_1904, norm, norm_spaces, parse_date
 from .workbook import SheetGrid
@@ -53,6 +53,8 @@ END_LABELS = frozenset(norm_label(x) for x in (
     "聘期结束", "聘期截止", "任职截止", "免职日期", "卸任日期", "退出日期",
     "免职时间", "卸任时间", "退出时间", "调离日期", "调离时间", "离岗日期", "离岗时间", "终止日期", "终止时间",
     "停聘日期", "停聘时间", "解聘离任日期", "离任解聘日期",
+    # a 委员 who resigned (辞去委员职务) between 全会
+    "辞去时间", "辞去日期", "辞职时间", "辞职日期", "辞去委员时间", "辞去委员职务时间",
 ))
 _ROLE_SEPARATORS = re.compile(r"[、,，/／;；\s]+|兼(?!职)")
 _ROLE_IN_BRACKET = re.compile(r"([^()]+?)\s*[(（]\s*([^()]+?)\s*[)）]")
@@ -223,11 +225,44 @@ def _said_apart(name: str, rows: list[dict], places: tuple[str, ...], out: list[
     that is said (``roster.same_name_merged``) and they are read as any rows of one 姓名 are (False)."""
     if len(rows) < 2 or not any(p.get("apart") for p in rows):
         return False
+    rows = _moves_apart(rows, places, out)
     if _telling_field(rows) and any(_differ(p, rows[0], places) for p in rows[1:]):
         _tell_apart(name, rows, places, out)
+        # Each of them may be written on several rows of a role (换届: the 第十届 and the 第十一届 委员名册 both
+        # list 张伟(医卫界)): that one's terms, joined as any one person's are, never a later term dropped.
+        for told in {p["name"] for p in rows}:
+            _join_terms([p for p in rows if p["name"] == told], places, out)
         return True
     out.extend(_at(p, "roster.same_name_merged", name, _place(rows[0], p)) for p in rows[1:])
     return False
+
+
+def _moves_apart(rows: list[dict], places: tuple[str, ...], out: list[dict]) -> list[dict]:
+    """Rows of one 姓名 said to be several people, each written in a 界别: the rows of one 界别 that follow one
+    another in time in two units (张伟 医卫界 县卫生和计划生育局 to 30 June, 县卫生健康局 from 1 July: a 机构改革)
+    are that one person's move (``_transfers``, said as ``roster.transfer``), not two more people of the name,
+    when the 界别 then tell every one of them apart; else the rows as they are."""
+    if not all(p["sector"] for p in rows):
+        return rows
+    groups: dict[str, list[dict]] = {}
+    for p in rows:
+        groups.setdefault(unit_key(p["sector"], places), []).append(p)
+    moving = [g for g in groups.values() if len(g) > 1 and _would_move(g, places)]
+    if len(groups) < 2 or not moving or any(len(g) > 1 and g not in moving and len({(p["unit"], p["tag"]) for p in g}) > 1
+                                            for g in groups.values()):
+        return rows
+    kept: list[dict] = []
+    for g in groups.values():
+        kept.extend(_transfers(g, places, out)[0] if any(g is m for m in moving) else g)
+    return kept
+
+
+def _would_move(rows: list[dict], places: tuple[str, ...]) -> bool:
+    """Whether ``_transfers`` reads ``rows`` as one person who moved (without folding them)."""
+    ordered = sorted(rows, key=lambda p: (p["appointed_on"] is None, p["appointed_on"] or dt.date.min))
+    pairs = list(zip(ordered, ordered[1:]))
+    return bool(pairs) and all(a["ended_on"] and b["appointed_on"] and 0 < (b["appointed_on"] - a["ended_on"]).days <= TRANSFER_DAYS
+                               for a, b in pairs) and any(_differ(a, b, places, ("unit", "sector")) for a, b in pairs)
 
 
 _APART = ("sector", "unit", "tag")  # what tells two people of one 姓名 apart: 界别, 单位, a bracket after the name
@@ -548,7 +583,24 @@ class _PeopleSheet:
             people += self._row(dict(file=self.file, sheet=self.grid.name, row=row_no), get, row)
         if self.posts:
             self.findings.append(_column_unread(self.file, self.grid, self.layout, self.post_col, self.posts))
+        self._terms_undated(people)
         return people
+
+    def _terms_undated(self, people: list[dict]) -> None:
+        """A 届次 column writing two terms (第十届, 第十一届: a 换届 in the year) on a sheet with people of no
+        聘任 or 离任 date: each of them is in post all year, a quota the 换届 would halve, so the column is
+        said as a warning (``roster.term_column``) in place of a column not read."""
+        undated = [p for p in people if not p["appointed_on"] and not p["ended_on"]]
+        for f in self.findings:
+            if (f["code"] != "roster.column_unread" or f["sheet"] != self.grid.name or f["file"] != self.file
+                    or not any(w in f["value"] for w in TERM_COLUMN_WORDS) or not undated):
+                continue
+            c = next((k for k, v in enumerate(_header(self.grid, self.layout)) if col_letter(k) == f["column"]), None)
+            terms = list(dict.fromkeys(norm_spaces(cell_text(row[c])) for row in self.grid.rows[self.layout.header_bottom + 1:]
+                                       if c is not None and c < len(row) and cell_text(row[c]).strip()))
+            if len(terms) > 1:
+                f.update(code="roster.term_column", detail=f"{'、'.join(terms[:4])}{'等' if len(terms) > 4 else ''}",
+                         value=f["value"])
 
     def _say(self, code: str, where: dict, field: str | int | None, value: str, detail: str = "") -> None:
         c = self.layout.fields.get(field) if isinstance(field, str) else field
@@ -703,6 +755,11 @@ UNIT_START_LABELS = frozenset(norm_label(x) for x in (
 UNIT_END_LABELS = frozenset(norm_label(x) for x in (
     "撤销时间", "撤销日期", "撤并时间", "撤并日期", "撤销年月", "合并时间", "合并日期", "注销时间", "注销日期"))
 UNIT_DATE_LABELS = {"started_on": "成立时间", "ended_on": "撤销时间"}
+# A 单位 sheet's column of the names a unit had before a 机构改革 (县卫生健康局 | 原名称: 县卫生和计划生育局): a ledger
+# writing one of them counts for the unit (unit.former_name), as the office wrote.
+UNIT_FORMER_LABELS = frozenset(norm_label(x) for x in (
+    "原名称", "原单位名称", "曾用名", "曾用名称", "原名", "更名前名称", "更名前单位名称", "原单位名", "改革前名称", "原机构名称"))
+_FORMER_SPLIT = re.compile(r"[、,，;；/／\n]+")
 # A unit's 备注 saying it was set up, dissolved, merged or renamed in the year (2025年4月新设立, 撤销，并入县科技局,
 # 撤镇设街，更名为…): said, not read, as a person's 备注 saying they joined or left.
 _UNIT_CHANGE = re.compile(r"设立|成立|组建|新建|增设|撤销|撤并|撤镇|撤乡|撤县|并入|合并|更名|改名|注销|解散|划转|划入|划出")
@@ -729,10 +786,12 @@ class _UnitsSheet:
         self.start_col = _end_column(grid, layout, UNIT_START_LABELS)
         self.end_col = _end_column(grid, layout, UNIT_END_LABELS)
         self.note_col = layout.fields.get("note", _end_column(grid, layout, NOTE_LABELS))
+        self.former_col = _end_column(grid, layout, UNIT_FORMER_LABELS)
         self.rule_keys = _unit_rule_keys(rules)
 
     def read(self) -> list[dict]:
-        self.findings += _unread_columns(self.file, self.grid, self.layout, {self.start_col, self.end_col, self.note_col})
+        self.findings += _unread_columns(self.file, self.grid, self.layout,
+                                         {self.start_col, self.end_col, self.note_col, self.former_col})
         units = []
         for row_no, get, row in _rows(self.grid, self.layout, self.findings, self.file):
             unit = norm_spaces(cell_text(get("unit_name")))
@@ -742,7 +801,9 @@ class _UnitsSheet:
                 unit_type = self._type(get, where, unit)
                 if unit in self.rule_keys and unit_type != unit:  # quotas.units.县科协: a rule no unit is judged by
                     self._say("roster.rule_names_unit", where, self.layout.fields.get("unit_name"), unit, self.rule_keys[unit])
-                units.append(dict(unit=unit, unit_type=unit_type, started_on=started, ended_on=ended, **where))
+                former = tuple(dict.fromkeys(n for n in (norm_spaces(x) for x in _FORMER_SPLIT.split(
+                    cell_text(self._cell(row, self.former_col)))) if n and n != unit))
+                units.append(dict(unit=unit, unit_type=unit_type, started_on=started, ended_on=ended, former=former, **where))
         if units and "unit_type" not in self.layout.fields:
             # No 单位类型 column: no unit has a type (no quota, no peer group). Said once for the sheet, as a
             # blank 单位类型 cell is said once for its unit; no type is guessed from a unit's name.
@@ -832,6 +893,8 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules,
         findings += _say_hidden(file, grid, layout, read)
     for file, grid in unread:
         findings += _say_unread_sheet(file, grid)
+    findings += _terms_in_sheet_names(people)
+    findings += _units_renamed(people, units)
     findings += _same_names(people, _places(rules))
     findings = _left_but_in_post(findings, people)
     people = [p for p in people if not p.get("folded")]
@@ -843,6 +906,48 @@ def roster_from_sheets(grids: list[tuple[str, SheetGrid, Layout]], rules: Rules,
     u = typed("units", pd.DataFrame(units, columns=UNIT_COLUMNS)).drop_duplicates("unit")
     f = typed("findings", pd.DataFrame(findings, columns=list(SCHEMAS["findings"])) if findings else None)
     return Roster(people=p.reset_index(drop=True), units=u.reset_index(drop=True), findings=f)
+
+
+def _units_renamed(people: list[dict], units: list[dict]) -> list[dict]:
+    """A person's 单位 written as a unit's 原名称 (王芳 | 县卫生和计划生育局 beside the 单位 sheet's 县卫生健康局 |
+    原名称 县卫生和计划生育局): that unit, as a ledger's 单位 cell is, said once per name at its first row
+    (``unit.former_name``); a name the sheet lists itself, or gives two units as before, stays as written."""
+    listed = {u["unit"] for u in units}
+    former: dict[str, set[str]] = {}
+    for u in units:
+        for name in u.get("former") or ():
+            former.setdefault(name, set()).add(u["unit"])
+    out, said = [], set()
+    for p in people:
+        now = former.get(p["unit"], set())
+        if p["unit"] in listed or len(now) != 1:
+            continue
+        if p["unit"] not in said:
+            said.add(p["unit"])
+            out.append(_at(p, "unit.former_name", p["unit"], next(iter(now))))
+        p["unit"] = next(iter(now))
+    return out
+
+
+_TERM_IN_NAME = re.compile(r"第?([一二三四五六七八九十百零〇\d]+)届")
+
+
+def _terms_in_sheet_names(people: list[dict]) -> list[dict]:
+    """People sheets named for two terms (第十届委员, 第十一届委员: a 换届 in the year) whose people have no 聘任
+    or 离任 date: each of them is in post all year, so said once at the later sheet (``roster.term_sheets``),
+    as a 届次 column is (``roster.term_column``)."""
+    sheets: dict[tuple[str, str], str] = {}
+    undated: set[tuple[str, str]] = set()
+    for p in people:
+        if m := _TERM_IN_NAME.search(p["sheet"]):
+            sheets.setdefault((p["file"], p["sheet"]), m[0])
+            if not p["appointed_on"] and not p["ended_on"]:
+                undated.add((p["file"], p["sheet"]))
+    if len(set(sheets.values())) < 2 or not undated:
+        return []
+    (first_file, first), *later = sheets
+    return [dict(code="roster.term_sheets", src=None, file=file, sheet=sheet, row=None, column="", value=sheet,
+                 detail=f"“{first}”") for file, sheet in later if sheets[file, sheet] != sheets[first_file, first]]
 
 
 def _left_but_in_post(findings: list[dict], people: list[dict]) -> list[dict]:

@@ -286,6 +286,8 @@ ROSTER_LABELS: dict[str, tuple[str, ...]] = {
     "appointed_on": ("聘任日期", "聘任时间", "聘用日期", "任职日期", "聘任", "聘任年月", "聘期开始", "任职时间", "任职年月",
                      "聘用时间", "聘任起始日期", "聘期起始", "受聘日期", "受聘时间", "任期开始", "任期开始日期",
                      "担任信息员时间", "担任信息员日期",
+                     # a 委员's start: elected at a 全会, or added (增补) between them
+                     "当选时间", "当选日期", "增补时间", "增补日期", "增补为委员时间", "当选委员时间",
                      # 任职（聘任）时间: one column for both roles' start (as 解聘（离任）日期 for the end)
                      "任职聘任日期", "任职聘任时间", "聘任任职日期", "聘任任职时间"),
     "unit_name": ("单位名称", "名称", "单位全称"),
@@ -362,6 +364,9 @@ QUOTA_SHEET_WORDS = ("任务分解", "任务分配", "任务下达", "目标任�
 # A roster column of each unit's or person's quota (年度任务, 任务数, 考核指标): not read (quotas are the
 # rules' by unit type and role), said as such (roster.quota_column), not as any unread column.
 QUOTA_COLUMN_WORDS = ("任务", "指标")
+# A roster column naming the committee's term (届次: 第十届, 第十一届): not read; two terms in it with no dates in
+# post say a 换届 the quotas cannot see (roster.term_column).
+TERM_COLUMN_WORDS = ("届次", "届别", "届数", "所属届", "任届")
 
 # A ledger's own count of its items on a 小计/合计 row (小计 | 4条, 合计：12条, 报送 | 4): the words before a
 # count that make it a count of something else (采用1条, 批示 | 1, 上报2条, 稿酬 | 300), never of the items;

@@ -23,6 +23,7 @@ from ..read.authors import COMPOUND_SURNAMES, PLACEHOLDER, authors_as_set, name_
 from ..read.values import issue_year, month_in_text, sheet_months, year_in_text
 from ..rules import Rules
 from ..rules.follow_up import Vocabulary
+from .. import zh
 
 
 @dataclass
@@ -392,6 +393,34 @@ def _unit_not_on_roster(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return _filled("unit")(df) & ~df["unit"].isin(units) & ~df["unit"].duplicated()
 
 
+def _unit_dates(df: pd.DataFrame, ctx: Context) -> tuple[pd.Series, pd.Series]:
+    """Each row's unit's 成立时间 and 撤销时间 as the roster's 单位 sheet gives them (NaT: open, or no such unit)."""
+    units = ctx.roster.units if ctx.roster is not None else None
+    if units is None or units.empty or "started_on" not in units:
+        return pd.Series(pd.NaT, index=df.index), pd.Series(pd.NaT, index=df.index)
+    units = units.drop_duplicates("unit")
+    start = df["unit"].map(dict(zip(units["unit"], pd.to_datetime(units["started_on"]))))
+    end = df["unit"].map(dict(zip(units["unit"], pd.to_datetime(units["ended_on"]))))
+    return pd.to_datetime(start), pd.to_datetime(end)
+
+
+def _unit_outside_its_dates(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """An item sent under a unit the roster says was dissolved by then (撤销时间 before its day) or not yet
+    set up (成立时间 after it): a 机构改革's old name written on after the change (县卫生和计划生育局 in August,
+    renamed 县卫生健康局 in June), or a new one written back. Counted as written, for that unit (its 报送 and
+    积分, not its 任务): whether it is the successor's only staff know, so it is said at the 单位 cell."""
+    start, end = _unit_dates(df, ctx)
+    return _filled("unit")(df) & ((df["date"] > end) | (df["date"] < start)).fillna(False)
+
+
+def _unit_dates_said(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """在名册中撤销于2025年6月30日(撤销时间) / 成立于2025年7月1日(成立时间), for the rows ``_unit_outside_its_dates`` flags."""
+    start, end = _unit_dates(df, ctx)
+    said = [f"在名册中撤销于{zh.zh_date(e)}(撤销时间)" if pd.notna(e) and d > e else f"在名册中成立于{zh.zh_date(s)}(成立时间)"
+            for d, s, e in zip(df["date"], start, end)]
+    return pd.Series(said, index=df.index, dtype=object)
+
+
 def _main_units(df: pd.DataFrame, ctx: Context) -> pd.Series:
     """Each row's unit as its office writes that unit most often (``unit_key`` groups the ways of
     writing one unit: 教育界 / 教育界别; 民盟示例县委员会 / 民盟县委)."""
@@ -633,7 +662,7 @@ READER_CODES = (
     "file.format_unsupported", "file.not_read", "file.backup", "input.no_files", "sheet.unrecognised", "sheet.notes", "sheet.not_ledger", "sheet.void", "sheet.sample", "sheet.repeats", "repeat.unique", "repeat.differs", "repeat.written_otherwise", "sheet.hidden", "sheet.hidden_records", "sheet.hidden_other_year", "sheet.year_conflict", "sheet.year_by_name", "ledger.several_years", "sheet.dated_by_name", "sheet.unit_as_author", "sheet.unit_by_name", "sheet.author_by_name", "sheet.items_from_adoptions", "header.unknown", "header.ignored", "header.checked", "header.checked_empty", "header.filler_as_author", "header.sender_units",
     "header.duplicate", "header.second_author", "header.numbering_restarts", "column.no_header", "formula.no_value", "mark.unknown", "mark.other_body", "adoption.level_differs", "adoption.level_not_adopted", "adoption.level_code", "sheet.level_legend", "mark.flag_conflict", "forward.flag_conflict", "issue.unknown", "issue.which_adoption", "issue.several", "adoption.own_beside_forward", "sheet.quotas", "sheet.tally_sheet", "repeat.fills", "repeat.carried_over", "header.unknown_empty", "header.ignored_empty",
     "adoption.issue_only", "cell.orphan", "cell.merged_across", "cell.merged_records", "row.unit_heading", "row.of_rows_above", "row.body_heading", "cell.error_value", "cell.picture", "cell.format_hidden", "cell.note", "date.year_read", "date.year_column_differs", "date.year_unclear", "date.from_issue", "date.year_assumed", "date.from_sheet", "sheet.appendix", "adoption.void", "adoption.unpaid", "adoption.body_from_forward", "adoption.note_denies", "cell.date_invalid", "instruction.due_unread", "instruction.extended", "instruction.extended_unread", "sheet.no_unit", "office.other_level", "sheet.unit_from_name", "product.unknown", "role.unknown", "role.whose", "instruction.in_note",
-    "instruction.in_adoption", "instruction.asked_only", "instruction.level_differs", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.follow_up_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "sheet.filed_by_differs", "unit.cell_not_sheet", "unit.from_sheet_not_cell", "unit.is_role", "unit.none_written", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "row.void", "row.void_kept", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "row.title_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.unit_type_missing", "roster.unit_type_no_column", "roster.role_missing", "roster.rule_names_unit", "roster.unit_change_in_note", "roster.unit_note", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.note_unread", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.quota_column", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.unit_in_brackets", "author.unit_not_column", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.units_several", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.from_sector_written", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally", "instruction.second_after_comma", "instruction.unclear_second", "cell.volatile_date", "row.joint", "roster.row_hidden", "roster.sheet_hidden", "roster.left_no_end", "roster.left_listed", "roster.move_in_note", "roster.move_in_note_unread", "roster.sheet_unread", "roster.from_ledgers", "roster.ledger_list_merged", "roster.ledger_list_differs", "sheet.colour_legend", "author.department", "author.other_unit",
+    "instruction.in_adoption", "instruction.asked_only", "instruction.level_differs", "instruction.repeated", "instruction.copies_differ", "adoption.repeated", "instruction.posts_only", "instruction.count_assumed", "instruction.read_only", "instruction.follow_up_only", "instruction.is_adoption", "forward.in_note", "adoption.in_note", "adoption.note_no_body", "adoption.in_forward", "forward.default_level", "forward.own_level", "forward.by_another_body", "unit.several", "sheet.filed_by_differs", "unit.cell_not_sheet", "unit.from_sheet_not_cell", "unit.is_role", "unit.none_written", "unit.is_author", "unit.with_person", "title.says_status", "unit.read_as", "unit.former_name", "row.void", "row.void_kept", "row.struck", "row.hidden", "column.hidden", "cell.ditto", "cell.ditto_empty", "cell.struck", "cell.partly_struck", "row.same_item", "row.coauthor_line", "row.continuation", "row.note_below", "row.title_below", "roster.same_name", "roster.transfer", "roster.same_name_merged", "author.same_name", "roster.role_read_as", "roster.role_unknown", "roster.unit_type_read_as", "roster.unit_type_unknown", "roster.unit_type_missing", "roster.unit_type_no_column", "roster.role_missing", "roster.rule_names_unit", "roster.unit_change_in_note", "roster.unit_note", "roster.end_month", "roster.leaving_in_note", "roster.joining_in_note", "roster.note_unread", "roster.no_name", "roster.names_split", "roster.date_problem", "roster.column_unread", "roster.quota_column", "roster.term_column", "roster.term_sheets", "roster.not_a_name", "roster.name_note", "roster.same_person", "roster.terms_joined", "author.et_al", "author.in_note", "author.joined", "author.with_unit", "author.unit_in_brackets", "author.unit_not_column", "author.source", "author.collective", "author.ambiguous", "author.variant", "author.names_joined", "author.name_spaced", "author.titled", "author.unit_from_roster", "author.unit_unlisted", "author.units_several", "author.columns_swapped", "author.repeated", "unit.from_sector", "unit.from_sector_written", "unit.sector_unlisted", "row.adopted_again", "row.sample", "sheet.tally", "instruction.second_after_comma", "instruction.unclear_second", "cell.volatile_date", "row.joint", "roster.row_hidden", "roster.sheet_hidden", "roster.left_no_end", "roster.left_listed", "roster.move_in_note", "roster.move_in_note_unread", "roster.sheet_unread", "roster.from_ledgers", "roster.ledger_list_merged", "roster.ledger_list_differs", "sheet.colour_legend", "author.department", "author.other_unit",
     "unit.with_author",
     "author.dated", "author.honour", "author.place",
     "issue.not_adopted", "issue.not_adopted_which", "adoption.note_against_record", "link.nothing_recorded",
@@ -669,6 +698,7 @@ CHECKS: list[Check] = [
     Check("item.same_title", "submissions", "title", _same_title_and_day),
     Check("category.unknown", "submissions", "category", lambda df, ctx: _filled("category_text")(df) & df["category"].isna()),
     Check("roster.unknown_unit", "submissions", "unit", _unit_not_on_roster, needs_roster=True),
+    Check("unit.outside_its_dates", "submissions", "unit", _unit_outside_its_dates, needs_roster=True),
     Check("unit.variant", "submissions", "unit", _unit_variant),
     Check("unit.elsewhere", "submissions", "unit", _unit_elsewhere),
     Check("unit.blank_below", "submissions", "unit", _unit_blank_below),
@@ -818,6 +848,7 @@ MESSAGE_EXTRAS: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {
                                  "item_year": EachRow(lambda df: df["item_date"].dt.year.astype("Int64").astype(str)),
                                  "next_year": EachRow(lambda df: (df["item_date"].dt.year + 1).astype("Int64").astype(str))},
     "date.outside_sheet": {"named": EachRow(lambda df: df["named_months"].map(_months_said)), "counted": EachRow(_counted_in)},
+    "unit.outside_its_dates": {"when": WithContext(_unit_dates_said)},
     "date.weekday_mismatch": {"weekday": EachRow(lambda df: df["date"].dt.day_of_week.map(dict(enumerate(WEEKDAY_NAMES))))},
     **{f"{kind}.no_item": {"named": EachRow(_reference_named)} for kind in ("adoption", "forward", "instruction")},
     "instruction.due_before_date": {"start": EachRow(_started)},
