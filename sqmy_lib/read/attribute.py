@@ -135,7 +135,8 @@ def place_elsewhere(unit: str, own: tuple[str, ...], below: tuple[str, ...], rul
     look_alike = [str(w) for w in placement.get("not_level_words") or () if w]  # 超市, 社区
     zones = tuple(str(w) for w in rules.data.get("unit_zone_words") or () if w)  # 经济开发区
     own = {f for p in places for f in (p, *short_place_forms(p))}
-    if place in own or place.endswith(zones or ("\0",)) or any(w in place for w in look_alike) \
+    # 金华市婺城区 of 金华市婺城区教育局 in 婺城区's ledger, 浙江省义乌市 in 义乌市's: the office's own place, written after its city
+    if place in own or place in with_places_above(places, rules) or place.endswith(zones or ("\0",)) or any(w in place for w in look_alike) \
             or any(o.startswith(m[1]) for o in own):
         return ""
     return place
@@ -150,9 +151,28 @@ def short_place_forms(name: str) -> list[str]:
 
 
 def office_places(rules: Rules) -> tuple[str, ...]:
-    """The office's place names (``office.place``), which ``unit_key`` takes as level words."""
-    place = (rules.data.get("office") or {}).get("place") or ()
-    return (place,) if isinstance(place, str) else tuple(place)
+    """The office's place names (``office.place``), which ``unit_key`` takes as level words, each also as its
+    units write it after the city and province it lies in (:func:`with_places_above`)."""
+    return with_places_above(_as_names((rules.data.get("office") or {}).get("place")), rules)
+
+
+def with_places_above(places, rules: Rules) -> tuple[str, ...]:
+    """``places`` and each as a unit's name writes it after the city and province it lies in (``office.city``,
+    ``office.province``): 金华市婺城区 and 浙江省金华市婺城区 of 婺城区 (金华市婺城区教育局, 民进金华市婺城区总支 are
+    婺城区's units, as 婺城区教育局 is), 浙江省义乌市 of 义乌市; the longest first, so the whole is read before the
+    place inside it."""
+    office = rules.data.get("office") or {}
+    cities, provinces = _as_names(office.get("city")), _as_names(office.get("province"))
+    above = [(c,) for c in cities] + [(p,) for p in provinces] + [(p, c) for p in provinces for c in cities]
+    places = tuple(p for p in places if p)
+    written = {"".join(a) + place for place in places for a in above if not place.startswith(a[-1])}
+    return (*sorted(written - set(places), key=len, reverse=True), *places)
+
+
+def _as_names(value) -> list[str]:
+    """A rules value naming one place or several, as its names (no empty one)."""
+    values = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else ()
+    return [str(v) for v in values if isinstance(v, str) and v.strip()]
 
 
 # 青石县政协办公室, 政协青石县委员会: the office's place, as its ledgers name it (填报单位, file names).

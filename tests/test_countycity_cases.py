@@ -1,0 +1,107 @@
+"""Offices where "市政协" is ambiguous: a 县级市 (义乌市政协, under 金华市, in 浙江省; its rules say {市: own}) and a
+市辖区 (金华市婺城区政协, whose "市政协" is 金华市政协 above it). Each office is set up as a real one is, with
+`sqmy init`, its 【必改】 lines and roster filled in, and keeps its ledger as its staff do.
+
+Every figure below is worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+
+from conftest import fill_init_roster, sqmy
+
+D = dt.date
+
+YIWU = {"name": "义乌市政协", "full": "政协义乌市委员会", "place": "义乌市", "code": "义政协", "relative": "{市: own}"}
+WUCHENG = {"name": "婺城区政协", "full": "政协金华市婺城区委员会", "place": "婺城区", "code": "婺政协", "relative": "{}"}
+
+
+def _office(root: Path, who: dict, people: list | None, units: list) -> Path:
+    """The office as `sqmy init` leaves it, its 【必改】 lines set as that office sets them, its roster filled in
+    (``people`` None: the roster left blank and the blank 台账模板 kept)."""
+    office = root / who["name"]
+    assert sqmy("init", office, "--year", "2025").returncode == 0
+    rules = office / "规则.yaml"
+    text = rules.read_text(encoding="utf-8")
+    for a, b in (("示例县政协", who["name"]), ("政协示例县委员会", who["full"]), ("place: 示例县", f"place: {who['place']}"),
+                 ("city: 示例市", "city: 金华市"), ("province: 示例省", "province: 浙江省"), ("示政协", who["code"]),
+                 ("relative: {}", f"relative: {who['relative']}")):
+        assert a in text, a
+        text = text.replace(a, b)
+    rules.write_text(text, encoding="utf-8")
+    if people is not None:
+        fill_init_roster(office, people, units)
+    return office
+
+
+def _ledger(office: Path, title: str, header: list, rows: list, name: str = "2025年社情民意信息台账.xlsx") -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2025年"
+    ws.append([title])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws.append(header)
+    for row in rows:
+        ws.append(list(row))
+    wb.save(office / "台账" / name)
+
+
+def _json(*args) -> object:
+    ran = sqmy(*args, "--format", "json")
+    assert ran.returncode in (0, 1), ran.err
+    return json.loads(ran.stdout)
+
+
+def _codes(office: Path) -> list[tuple[str, str]]:
+    """(code, cell) of each finding of ``sqmy validate`` on the office, the cell as Excel names it (E6)."""
+    return [(i["code"], (i.get("column") or "") + str(i.get("row") or "")) for i in _json("validate", office)["issues"]]
+
+
+# -- 1. A 市辖区's own units written after its city: 金华市婺城区教育局, 民进金华市婺城区总支 are 婺城区's.
+
+WUCHENG_UNITS = [("城东街道政协工委", "镇街政协工委"), ("民进婺城区总支", "民主党派")]
+WUCHENG_PEOPLE = [("郑国平", "委员", "城东街道政协工委", "经济界", None, None),
+                  ("邵伟", "委员", "民进婺城区总支", "中国民主促进会", None, None)]
+# 序号 | 报送日期 | 信息标题 | 反映人 | 所在单位 | 采用情况: each unit written once short and once with 金华市 before it.
+WUCHENG_ROWS = [
+    (1, D(2025, 2, 10), "关于城东街道农贸市场改造的建议", "郑国平", "城东街道", "区政协《社情民意》第3期"),
+    (2, D(2025, 8, 21), "关于婺江沿岸绿道贯通的建议", "郑国平", "金华市婺城区城东街道", "市政协采用"),
+    (3, D(2025, 6, 3), "关于区属学校午餐配送的建议", "邵伟", "民进区总支", None),
+    (4, D(2025, 11, 20), "关于老年食堂运营的建议", "邵伟", "民进金华市婺城区总支", "省政协采用"),
+]
+
+
+def test_district_units_written_after_their_city_are_its_own(tmp_path):
+    """金华市婺城区城东街道 is the roster's 城东街道政协工委 and 民进金华市婺城区总支 its 民进婺城区总支 (婺城区's full name
+    is 金华市婺城区). By hand: 城东街道政协工委 2 sent (rows 1, 2), 2 adopted (区级 row 1; 市政协 = 金华市政协, 市级, row 2),
+    points 2 + 3 + 10 = 15; 民进婺城区总支 2 sent (rows 3, 4), 1 adopted (省级), points 2 + 20 = 22. No warning: the
+    ledger is right. Before: the two long names were no roster unit (roster.unknown_unit), left out of the units'
+    figures (城东 1 sent, 3 points; 民进 1 sent, 1 point)."""
+    office = _office(tmp_path, WUCHENG, WUCHENG_PEOPLE, WUCHENG_UNITS)
+    _ledger(office, "婺城区政协2025年社情民意信息报送台账", ["序号", "报送日期", "信息标题", "反映人", "所在单位", "采用情况"],
+            WUCHENG_ROWS)
+    codes = {c for c, _ in _codes(office)}
+    assert not codes & {"roster.unknown_unit", "unit.elsewhere"}, codes
+    units = {u["unit"]: u for u in _json("compute", "units", office, "--year", "2025")}
+    assert (units["城东街道政协工委"]["submitted"], units["城东街道政协工委"]["adopted"], units["城东街道政协工委"]["points"]) == (2, 2, 15)
+    assert (units["民进婺城区总支"]["submitted"], units["民进婺城区总支"]["adopted"], units["民进婺城区总支"]["points"]) == (2, 1, 22)
+
+
+def test_district_ledger_without_unit_list_its_long_names_are_not_elsewhere(tmp_path):
+    """Without a roster's 单位 sheet, 金华市婺城区教育局 and 政协金华市婺城区委员会办公室 are 婺城区's own (not
+    unit.elsewhere), 金华市婺城区教育局 one unit with 婺城区教育局 (unit.variant says the two spellings, as for any
+    other); 金东区教育局 is another district's (unit.elsewhere, as before)."""
+    office = _office(tmp_path, WUCHENG, [], [])
+    _ledger(office, "婺城区政协2025年社情民意信息报送台账", ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"], [
+        (1, D(2025, 3, 1), "关于课后服务的建议", "张明", "婺城区教育局", "区政协采用"),
+        (2, D(2025, 3, 2), "关于校车安全的建议", "李华", "金华市婺城区教育局", "区政协采用"),
+        (3, D(2025, 3, 3), "关于机关食堂的建议", "王强", "政协金华市婺城区委员会办公室", "区政协采用"),
+        (4, D(2025, 3, 4), "关于学区划分的建议", "赵亮", "金东区教育局", "区政协采用"),
+    ])
+    issues = _codes(office)
+    assert [c for c in issues if c[0] == "unit.elsewhere"] == [("unit.elsewhere", "E6")], issues
+    assert ("unit.variant", "E4") in issues, issues
+
