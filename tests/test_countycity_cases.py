@@ -105,3 +105,53 @@ def test_district_ledger_without_unit_list_its_long_names_are_not_elsewhere(tmp_
     assert [c for c in issues if c[0] == "unit.elsewhere"] == [("unit.elsewhere", "E6")], issues
     assert ("unit.variant", "E4") in issues, issues
 
+
+# -- 2. A 县级市 filling in the template `sqmy init` gave it: 县政协编发 | 市政协 | 省政协 | 全国政协.
+
+YIWU_UNITS = [("稠城街道政协工委", "镇街政协工委"), ("佛堂镇政协工委", "镇街政协工委")]
+YIWU_PEOPLE = [("王建国", "委员", "稠城街道政协工委", "经济界", None, None),
+               ("陈晓燕", "委员", "佛堂镇政协工委", None, None, None)]
+
+
+def test_county_level_city_template_s_city_column_read_as_its_own_tier_is_said(tmp_path):
+    """义乌市政协 ({市: own}) fills in the blank 台账模板 of `sqmy init`: √ under 县政协编发 for 王建国's item, 第5期 under
+    市政协 for 陈晓燕's. By its rules 市政协 is 义乌's own (县级, ¥30), but the template's four columns climb the tiers
+    (县 < 市 < 省 < 全国), where 市政协 is the 金华市政协 above (市级, ¥100): which one the clerk meant is the office's to
+    say. Read as the rules say (¥30 each) and said at the 市政协 header (J4: header.relative_twice, beside 县政协编发).
+    Before: both read as 县级 and not a word."""
+    office = _office(tmp_path, YIWU, None, [])
+    template = office / "台账" / "社情民意信息台账模板.xlsx"
+    wb = openpyxl.load_workbook(template)
+    ws = wb["报送采用台账"]
+    ws["A1"] = "义乌市政协2025年度社情民意信息报送采用登记表"
+    for r, (n, day, title, author, unit, own, city) in enumerate([
+            (1, D(2025, 3, 5), "关于稠城街道老旧小区加装电梯的建议", "王建国", "稠城街道政协工委", "√", None),
+            (2, D(2025, 4, 9), "关于佛堂古镇保护利用的建议", "陈晓燕", "佛堂镇政协工委", None, "第5期")], 5):
+        for col, v in zip("ACDEGIJ", (n, day, title, author, unit, own, city)):
+            ws[f"{col}{r}"] = v
+    wb.save(office / "台账" / "2025年社情民意信息台账.xlsx")
+    fill_init_roster(office, YIWU_PEOPLE, YIWU_UNITS)  # takes the blank template away
+    assert ("header.relative_twice", "J4") in _codes(office)
+    paid = {p["name"]: p["amount"] for p in _json("compute", "rewards", office, "--year", "2025")}
+    assert paid == {"王建国": 30.0, "陈晓燕": 30.0}
+
+
+def test_county_level_city_own_and_city_columns_named_by_place_are_not_said(tmp_path):
+    """市政协编发 | 金华市政协 | 省政协 | 全国政协, as 义乌's clerk names the columns: 市政协编发 is its own (县级, ¥30),
+    金华市政协 the city's (市级, ¥100); nothing to say."""
+    office = _office(tmp_path, YIWU, YIWU_PEOPLE, YIWU_UNITS)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["义乌市政协2025年度社情民意信息报送采用登记表"])
+    ws.append(["序号", "收稿日期", "信息标题", "作者", "单位", "采用情况", None, None, None])
+    ws.append([None] * 5 + ["市政协编发", "金华市政协", "省政协", "全国政协"])
+    ws.merge_cells("F2:I2")
+    for c in "ABCDE":
+        ws.merge_cells(f"{c}2:{c}3")
+    ws.append([1, D(2025, 3, 5), "关于稠城街道老旧小区加装电梯的建议", "王建国", "稠城街道政协工委", "√"])
+    ws.append([2, D(2025, 4, 9), "关于佛堂古镇保护利用的建议", "陈晓燕", "佛堂镇政协工委", None, "第5期"])
+    wb.save(office / "台账" / "2025年社情民意信息台账.xlsx")
+    assert "header.relative_twice" not in {c for c, _ in _codes(office)}
+    paid = {p["name"]: p["amount"] for p in _json("compute", "rewards", office, "--year", "2025")}
+    assert paid == {"王建国": 30.0, "陈晓燕": 100.0}
+

@@ -78,6 +78,8 @@ class Placed:
     # not placed: a level word at the start (区政协, 市长) that ends none of the office's places at its tier
     # (区政协 in a 旗 of 内蒙古自治区: the 自治区's or a district's; 市政协 in a county-level city), not in ``relative``
     level_unclear: bool = False
+    # placed by the office's own reading of a level word at the start (``relative``: 市政协 in 义乌市's ledger is its own)
+    relative: bool = False
 
 
 class Placement:
@@ -219,6 +221,7 @@ class Placement:
         if found is not None:
             word, tier, at = found
             rule = f"层级词“{word}”"
+            by_relative = False
             # At the very start (市政协), or only that word throughout and first (市委常委、常务副市长刘某某).
             # 市级 (市级领导) is read as its 市 is: in a 直辖市's district both are the province's.
             relative = word if word in self.relative else word[:-1] if word.endswith("级") else ""
@@ -226,6 +229,7 @@ class Placement:
                                                           and self._last_level(core.replace(word, " ")) is None)):
                 tier = self._resolve(self.relative[relative])
                 rule = f"名称开头的“{word}”按本单位理解为{_SAID.get(tier, tier)}"
+                by_relative = tier is not None
             elif at == 0 and (unclear := self._start_unclear(word, tier)):
                 return Placed(None, channel, "", unclear, True, level_unclear=True)
             elif tier == self.own_tier and (other := self._other_place(text)):
@@ -233,7 +237,8 @@ class Placement:
                               city_unclear=True)
             # The office's own 专报/转报/转送 (县政协转送) go by their routing's channel, as alone.
             own = routing if tier == self.own_tier else ""
-            return Placed(tier, (routing_channel or channel) if own else channel, own, rule, True)
+            return Placed(tier, (routing_channel or channel) if own else channel, own, rule, True,
+                          relative=by_relative)
         for word, tier in self.products:
             if word in text and tier is not None:
                 tier = self._resolve(tier)
