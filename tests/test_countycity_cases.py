@@ -155,3 +155,68 @@ def test_county_level_city_own_and_city_columns_named_by_place_are_not_said(tmp_
     paid = {p["name"]: p["amount"] for p in _json("compute", "rewards", office, "--year", "2025")}
     assert paid == {"王建国": 30.0, "陈晓燕": 100.0}
 
+
+# -- 3. 义乌's own documents: "市级" is 义乌's own to its readers (its rules read 市级 and 市委书记 so), so the tier
+#       above is written with its city's name (金华市级), wherever the circular and figures name it.
+
+YIWU_FULL_PEOPLE = [("王建国", "委员", "稠城街道政协工委", "经济界", None, None),
+                    ("陈晓燕", "特邀信息员", "佛堂镇政协工委", None, D(2025, 1, 1), None),
+                    ("楼志刚", "委员", "民盟义乌市委", "中国民主同盟", None, None),
+                    ("吴丽华", "信息员", "义乌市工商联", None, D(2025, 1, 1), None)]
+YIWU_FULL_UNITS = [("稠城街道政协工委", "镇街政协工委"), ("佛堂镇政协工委", "镇街政协工委"), ("民盟义乌市委", "民主党派"),
+                   ("义乌市工商联", "工商联")]
+# 序号 | 报送日期 | 信息标题 | 作者 | 单位 | 采用情况 | 领导批示, as 义乌's clerk writes them.
+YIWU_ROWS = [
+    (1, D(2025, 1, 10), "关于稠城街道老旧小区加装电梯的建议", "王建国", "稠城街道", "市政协《社情民意》第2期采用", None),
+    (2, D(2025, 2, 15), "关于佛堂古镇保护利用的建议", "陈晓燕", "佛堂镇", "被金华市政协《社情民意》第5期采用，报省政协", None),
+    (3, D(2025, 3, 20), "关于加强中小学课后服务的建议", "楼志刚", "民盟市委", "市政协采用", "市委书记王某某批示"),
+    (4, D(2025, 5, 8), "关于小商品市场外贸转型的建议", "吴丽华", "市工商联", "金华市委《每日要情》采用", "金华市委主要领导批示"),
+    (5, D(2025, 7, 1), "关于加快国际陆港建设的建议", "王建国、吴丽华", "稠城街道政协工委", "省政协采用", None),
+    (6, D(2025, 10, 12), "关于优化城区公交线路的建议", "陈晓燕", "佛堂镇政协工委", "本市《社情民意》第30期", "市委主要领导批示"),
+    (7, D(2025, 11, 3), "关于外籍商户子女入学的建议", "楼志刚", "民盟义乌市委", "未采用", None),
+    (8, D(2025, 12, 1), "关于规范校外培训的建议", "王建国", "稠城街道政协工委", "报金华市政协", None),
+]
+
+
+def _yiwu(tmp_path) -> Path:
+    office = _office(tmp_path, YIWU, YIWU_FULL_PEOPLE, YIWU_FULL_UNITS)
+    _ledger(office, "义乌市政协2025年度社情民意信息报送采用登记表", ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "领导批示"],
+            YIWU_ROWS)
+    return office
+
+
+def test_county_level_city_figures_hand_worked(tmp_path):
+    """By hand (县级 ¥30, 市级 ¥100, 省级 ¥200, ×2 with a 批示): 市政协/本市 are 义乌's own (县级: rows 1, 3, 6), 金华市政协 and
+    金华市委 the city's (市级: rows 2, 4), 省政协 省级 (row 5); 市委书记王某某 and 市委主要领导 are 义乌's (县级 批示: rows 3,
+    6), 金华市委主要领导 市级 (row 4). 王建国 30 + 200/2 = 130, 吴丽华 200 + 100 = 300, 陈晓燕 100 + 60 = 160, 楼志刚 60.
+    The 镇街 quota (3 a month, 1 a month adopted at 市级 or above) is said as 金华市级及以上采用: 义乌's 镇街 read 市级 as
+    their own 市政协's (its rules do), which does not count for it. Before: 市级及以上采用."""
+    office = _yiwu(tmp_path)
+    assert [c for c in _codes(office) if c[0] != "unit.read_as"] == []
+    paid = {p["name"]: p["amount"] for p in _json("compute", "rewards", office, "--year", "2025")}
+    assert paid == {"王建国": 130.0, "吴丽华": 300.0, "陈晓燕": 160.0, "楼志刚": 60.0}
+    summary = _json("compute", "summary", office, "--year", "2025")
+    assert summary["adopted_by_tier"] == {"县级": 3, "市级": 2, "省级": 1, "全国": 0}
+    assert summary["instructions_by_level"] == {"县级": 2, "市级": 1, "省级": 0, "国家级": 0}
+    units = {u["unit"]: u for u in _json("compute", "units", office, "--year", "2025")}
+    assert units["稠城街道政协工委"]["shortfall"] == "报送3条，任务36条；金华市级及以上采用1条，任务12条"
+    assert units["佛堂镇政协工委"]["shortfall"] == "报送2条，任务36条；金华市级及以上采用1条，任务12条"
+
+
+def test_county_level_city_circular_names_the_tier_above_by_its_city(tmp_path):
+    """The Q4 circular of 义乌市政协: one item sent up in Q4 (row 8, to 金华市政协): 其中金华市级1条, not 其中市级1条; the
+    appendix's points: a 批示 of 金华市级 earns 10 (义乌's own 市委书记's, 县级, earns none: 楼志刚's unit 5 points = 2 + 3),
+    adoption 金华市级 10; the 镇街 quota 金华市级及以上采用. Before: 市级 in each, which 义乌's readers take for their own."""
+    office = _yiwu(tmp_path)
+    out = tmp_path / "通报"
+    assert sqmy("circular", office, "--year", "2025", "--quarter", "4", "--out", out).returncode == 0
+    import docx
+    (path,) = out.glob("*.docx")
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "本季度向上级报送信息1条（其中金华市级1条）" in text
+    assert "有领导批示的按批示领导级别加分：金华市级10分、省级20分、国家级30分" in text
+    assert "被采用的按最高采用层级计分：县级3分、金华市级10分、省级20分、全国30分" in text
+    assert "其中金华市级及以上采用1条" in text
+    assert "市级及以上" not in text.replace("金华市级及以上", "")
+    units = {u["unit"]: u for u in _json("compute", "units", office, "--year", "2025")}
+    assert units["民盟义乌市委"]["points"] == 5
