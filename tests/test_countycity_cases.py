@@ -220,3 +220,26 @@ def test_county_level_city_circular_names_the_tier_above_by_its_city(tmp_path):
     assert "市级及以上" not in text.replace("金华市级及以上", "")
     units = {u["unit"]: u for u in _json("compute", "units", office, "--year", "2025")}
     assert units["民盟义乌市委"]["points"] == 5
+
+
+# -- 4. 义乌's own leaders and organs written as a list after its name: 义乌市委常委、副市长; 义乌市委、市政府.
+
+def test_county_level_city_posts_listed_after_its_name_are_its_own(tmp_path):
+    """In 义乌's ledger 义乌市委常委、副市长李某某 is 义乌's 副市长 (县级 leader, as 义乌市副市长 and 市委常委、副市长 are), and
+    义乌市委、市政府 义乌's own organs (县级). By hand (县级 ¥30, ×2 with a 批示; points 1 a submission, 县级 adoption 3,
+    县级 批示 0): 王建国's item 1 (市政协 第3期 + that 批示) ¥60, 4 points; 陈晓燕's item 2 (义乌市委、市政府《每日要情》) ¥30,
+    4 points; one 县级 批示, no 市级. Before: the 批示 was read as 金华's (市级, the 市 of 副市长): 王建国 14 points, one
+    市级 批示 and no 县级, without a word. (The 采用情况 cell is read in its two parts, each 义乌's, before and after.)"""
+    office = _office(tmp_path, YIWU, YIWU_PEOPLE, YIWU_UNITS)
+    _ledger(office, "义乌市政协2025年度社情民意信息报送采用登记表", ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "领导批示"], [
+        (1, D(2025, 3, 5), "关于稠城街道老旧小区加装电梯的建议", "王建国", "稠城街道政协工委", "市政协《社情民意》第3期",
+         "义乌市委常委、副市长李某某批示"),
+        (2, D(2025, 4, 9), "关于佛堂古镇保护利用的建议", "陈晓燕", "佛堂镇政协工委", "义乌市委、市政府《每日要情》采用", None)])
+    assert [c for c in _codes(office) if c[0] != "unit.read_as"] == []
+    paid = {p["name"]: p["amount"] for p in _json("compute", "rewards", office, "--year", "2025")}
+    assert paid == {"王建国": 60.0, "陈晓燕": 30.0}
+    points = {p["name"]: p["points"] for p in _json("compute", "people", office, "--year", "2025")}
+    assert points == {"王建国": 4, "陈晓燕": 4}
+    summary = _json("compute", "summary", office, "--year", "2025")
+    assert summary["instructions_by_level"] == {"县级": 1, "市级": 0, "省级": 0, "国家级": 0}
+    assert summary["adopted_by_tier"] == {"县级": 2, "市级": 0, "省级": 0, "全国": 0}

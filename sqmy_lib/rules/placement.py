@@ -213,7 +213,11 @@ class Placement:
         # The office's own place counts only written whole (利川市, 北京市): 吉林市 in 吉林省 is another city, not 吉林's 市.
         own_post = (place is not None and found is not None
                     and (place[1] in self.below or place[1] in self._own_names)
-                    and _DEPUTY.fullmatch(core[place[0]:found[2]]) is not None)  # (place ends where the post starts)
+                    and (_DEPUTY.fullmatch(core[place[0]:found[2]]) is not None  # (place ends where the post starts)
+                         # 义乌市委常委、副市长, 义乌市委、市政府 in 义乌市's ledger: the next post or organ of the same place's
+                         # level, after a 、, is that place's (its 市 is 义乌's, not 金华's)
+                         or place[1].endswith(found[0])
+                         and _POST_OF_THE_SAME_PLACE.fullmatch(core[place[0]:found[2]]) is not None))
         if place is not None and (found is None or place[0] >= found[2] + len(found[0]) or own_post):
             _, word, tier = place
             said = f"下级单位所在地名“{word}”" if word in self.below else f"本单位所在地名“{word}”"
@@ -420,6 +424,9 @@ def office_place(name: str) -> str:
 
 # What may stand between a place and its own post (临江市常务副市长): nothing else.
 _DEPUTY = re.compile(r"(?:常务)?副?")
+# What stands between a place and the next post or organ at its level in one list of them (义乌市[委常委、副]市长,
+# 义乌市[委、]市政府): the place's first post, a separator, then nothing but a deputy's prefix.
+_POST_OF_THE_SAME_PLACE = re.compile(r"[^、，,;；]*[、，,和及与](?:常务)?副?")
 
 
 # -- an office's name, as a roll-up's folder or a record writes it
