@@ -243,3 +243,23 @@ def test_county_level_city_posts_listed_after_its_name_are_its_own(tmp_path):
     summary = _json("compute", "summary", office, "--year", "2025")
     assert summary["instructions_by_level"] == {"县级": 1, "市级": 0, "省级": 0, "国家级": 0}
     assert summary["adopted_by_tier"] == {"县级": 2, "市级": 0, "省级": 0, "全国": 0}
+
+
+# -- 5. A 市辖区's 填报单位 line written with its full name: 金华市婺城区政协办公室.
+
+def test_district_filed_by_its_full_name_names_its_own_place(tmp_path):
+    """填报单位：金华市婺城区政协办公室 (婺城区's full name), no roster 单位 sheet: the ledger names its place 婺城区, so its units
+    婺城区教育局 and 民进婺城区总支 are its own: no unit.elsewhere. Before: the line was read as the place 华市婺城区, and both
+    were said to be another place's units (unit.elsewhere: “婺城区”不是本单位所在地)."""
+    office = _office(tmp_path, WUCHENG, [], [])
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2025年"
+    ws.append(["2025年社情民意信息报送台账"])
+    ws.append(["填报单位：金华市婺城区政协办公室"])
+    ws.append(["序号", "报送日期", "信息标题", "作者", "单位", "采用情况"])
+    ws.append([1, D(2025, 3, 1), "关于课后服务的建议", "张明", "婺城区教育局", "区政协采用"])
+    ws.append([2, D(2025, 3, 2), "关于老年食堂运营的建议", "李华", "民进婺城区总支", "区政协采用"])
+    ws.append([3, D(2025, 3, 3), "关于城东街道农贸市场改造的建议", "王强", "城东街道", "区政协采用"])
+    wb.save(office / "台账" / "台账.xlsx")
+    assert [c for c in _codes(office) if c[0] == "unit.elsewhere"] == []

@@ -176,7 +176,8 @@ def _as_names(value) -> list[str]:
 
 
 # 青石县政协办公室, 政协青石县委员会: the office's place, as its ledgers name it (填报单位, file names).
-_OFFICE_PLACE = re.compile(r"(?:政协)?([\u4e00-\u9fff]{1,4}?[县区市旗])(?:政协|委员会)")
+# The places it lies in may come first (金华市婺城区政协办公室, 政协金华市婺城区委员会: 婺城区, not 华市婺城区).
+_OFFICE_PLACE = re.compile(r"(?:政协)?(?:[\u4e00-\u9fff]{2,6}?[省市州盟])*([\u4e00-\u9fff]{1,4}?[县区市旗])(?:政协|委员会)")
 
 
 def places_said(ledger: Ledger) -> dict[str, str]:
