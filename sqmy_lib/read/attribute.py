@@ -136,8 +136,8 @@ def place_elsewhere(unit: str, own: tuple[str, ...], below: tuple[str, ...], rul
     zones = tuple(str(w) for w in rules.data.get("unit_zone_words") or () if w)  # 经济开发区
     own = {f for p in places for f in (p, *short_place_forms(p))}
     # 金华市婺城区 of 金华市婺城区教育局 in 婺城区's ledger, 浙江省义乌市 in 义乌市's: the office's own place, written after its city
-    if place in own or place in with_places_above(places, rules) or place.endswith(zones or ("\0",)) or any(w in place for w in look_alike) \
-            or any(o.startswith(m[1]) for o in own):
+    if place in own or place in with_places_above(places, rules) or place.endswith(zones or ("\0",)) \
+            or any(w in place for w in look_alike) or any(o.startswith(m[1]) for o in own):
         return ""
     return place
 
