@@ -79,7 +79,7 @@ def test_district_units_written_after_their_city_are_its_own(tmp_path):
     is 金华市婺城区). By hand: 城东街道政协工委 2 sent (rows 1, 2), 2 adopted (区级 row 1; 市政协 = 金华市政协, 市级, row 2),
     points 2 + 3 + 10 = 15; 民进婺城区总支 2 sent (rows 3, 4), 1 adopted (省级), points 2 + 20 = 22. No warning: the
     ledger is right. Before: the two long names were no roster unit (roster.unknown_unit), left out of the units'
-    figures (城东 1 sent, 3 points; 民进 1 sent, 1 point)."""
+    figures (城东 1 sent, 4 points; 民进 1 sent, 1 point)."""
     office = _office(tmp_path, WUCHENG, WUCHENG_PEOPLE, WUCHENG_UNITS)
     _ledger(office, "婺城区政协2025年社情民意信息报送台账", ["序号", "报送日期", "信息标题", "反映人", "所在单位", "采用情况"],
             WUCHENG_ROWS)
