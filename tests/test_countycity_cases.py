@@ -263,3 +263,21 @@ def test_district_filed_by_its_full_name_names_its_own_place(tmp_path):
     ws.append([3, D(2025, 3, 3), "关于城东街道农贸市场改造的建议", "王强", "城东街道", "区政协采用"])
     wb.save(office / "台账" / "台账.xlsx")
     assert [c for c in _codes(office) if c[0] == "unit.elsewhere"] == []
+
+
+# -- 6. A 县级市's units written with its short name: 义乌工商联, 义乌佛堂镇 (as people in 义乌 say 义乌, not 义乌市).
+
+def test_county_level_city_units_written_with_its_short_name_are_its_own(tmp_path):
+    """The ledger of section 3 with 义乌工商联 (row 4) and 义乌佛堂镇 (row 2) for the roster's 义乌市工商联 and
+    佛堂镇政协工委. By hand: 义乌市工商联 1 sent (row 4: 金华市委 市级 10, 金华市委主要领导 市级 批示 10) = 21 points;
+    佛堂镇政协工委 2 sent (row 2: 金华市政协 市级 10; row 6: 本市 县级 3, 市委主要领导 县级 批示 0) = 15 points; no
+    warning. Before: both were no roster unit (roster.unknown_unit), left out: 义乌市工商联 0 sent, 佛堂镇 1 sent, 4 points."""
+    office = _office(tmp_path, YIWU, YIWU_FULL_PEOPLE, YIWU_FULL_UNITS)
+    rows = [list(r) for r in YIWU_ROWS]
+    rows[1][4], rows[3][4] = "义乌佛堂镇", "义乌工商联"
+    _ledger(office, "义乌市政协2025年度社情民意信息报送采用登记表", ["序号", "报送日期", "信息标题", "作者", "单位", "采用情况", "领导批示"],
+            rows)
+    assert "roster.unknown_unit" not in {c for c, _ in _codes(office)}
+    units = {u["unit"]: u for u in _json("compute", "units", office, "--year", "2025")}
+    assert (units["义乌市工商联"]["submitted"], units["义乌市工商联"]["points"]) == (1, 21)
+    assert (units["佛堂镇政协工委"]["submitted"], units["佛堂镇政协工委"]["points"]) == (2, 15)

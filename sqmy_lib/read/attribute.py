@@ -47,6 +47,9 @@ _PARTY_AT_LEVEL = re.compile(r"(民革|民盟|民建|民进|农工|致公|九三
 # A party's branch below a committee is named with the place alone, no level word (九三学社东山支社, 民盟东山总支,
 # 民进东山支部, 民建东山基层委员会): the office's own place so written is no part of the unit's name, as 九三学社支社 writes it.
 _BRANCH_OF_A_PARTY = "(?=支社|总支|支部|基层委)"
+# What may follow a place written short (义乌 of 义乌市) when it is no short form of the office's place: a level word or a
+# town's, a street's or a village's (东山镇, 义乌江), a party's branch (东山总支: said by _BRANCH_OF_A_PARTY).
+_AFTER_A_SHORT_PLACE = re.compile(r"[县市区旗州盟省镇乡村江湖山]|街道|社区|支社|总支|支部|基层委|$")
 
 
 _BRACKET_AFTER = re.compile(r"(?<=.)\([^()]*\)$")
@@ -75,6 +78,10 @@ def unit_key(name: str, places: tuple[str, ...] = (), aliases: tuple[tuple[str, 
     for place in places:
         if len(place) > 1 and place[-1] in "县市区旗州盟":
             text = text.replace(place, place[-1])
+            # 义乌工商联, 义乌佛堂镇 in 义乌市's ledger: its place written short, without its level word, at the start of a
+            # unit's name (not a town, street or party branch of that name: 东山镇, 东山总支)
+            if len(place) > 2 and text.startswith(place[:-1]) and not _AFTER_A_SHORT_PLACE.match(text, len(place) - 1):
+                text = place[-1] + text[len(place) - 1:]
             if text.startswith(place[-1]) and len(text) >= 3:  # 县教育局 and 教育局: the office's own level word
                 text = text[1:]
             if len(place) > 2:  # 九三学社东山支社 and 九三学社支社: the place before a party's branch
