@@ -109,7 +109,7 @@ def units(source: Ledger | Counted, period: Period | int, rules: Rules | None = 
     out["adopted_quota"] = float_column(j.quota if j else None for j in adopted_judged)
     out["adopted_completion"] = float_column(j.completion if j else None for j in adopted_judged)
     out["behind"] = [j.behind or bool(a and a.behind) for j, a in zip(judged, adopted_judged)]
-    out["owed"] = _owed(out, judged, adopted_judged, high, quotas)
+    out["owed"] = _owed(out, judged, adopted_judged, high, quotas, c.rules)
     out["shortfall"] = ["；".join(o.text for o in parts) for parts in out["owed"]]
     # A unit founded after the period (or dissolved before it) sent nothing it could have sent: no 零报送.
     out["no_submission"] = (out["submitted"] == 0) & (_absent(out, period) == "")
@@ -202,10 +202,11 @@ def _judge(c: Counted, out: pd.DataFrame, period: Period, day: pd.Timestamp, quo
     return judged, adopted_judged, high
 
 
-def _owed(out: pd.DataFrame, judged: list, adopted_judged: list, high: list, quotas: dict) -> list[list]:
+def _owed(out: pd.DataFrame, judged: list, adopted_judged: list, high: list, quotas: dict, rules: Rules) -> list[list]:
     """Per unit, what it is behind on (``base.Owed``): items submitted, then items adopted at or
-    above its quota's tier (市级及以上采用)."""
-    tier_word = {g: f"{(quotas.get(g) or {}).get('adopted_min_tier', '')}及以上采用" for g in set(out["peer_group"])}
+    above its quota's tier (市级及以上采用; 金华市级及以上采用 in 义乌市's figures: ``Rules.tier_word``)."""
+    tier_word = {g: f"{rules.tier_word(str((quotas.get(g) or {}).get('adopted_min_tier', '')))}及以上采用"
+                 for g in set(out["peer_group"])}
     return [[o for o in (owed(j, n), owed(a, h, tier_word[g]) if a else None) if o]
             for j, a, n, h, g in zip(judged, adopted_judged, out["submitted"], high, out["peer_group"])]
 

@@ -47,6 +47,9 @@ _PARTY_AT_LEVEL = re.compile(r"(民革|民盟|民建|民进|农工|致公|九三
 # A party's branch below a committee is named with the place alone, no level word (九三学社东山支社, 民盟东山总支,
 # 民进东山支部, 民建东山基层委员会): the office's own place so written is no part of the unit's name, as 九三学社支社 writes it.
 _BRANCH_OF_A_PARTY = "(?=支社|总支|支部|基层委)"
+# What may follow a place written short (义乌 of 义乌市) when it is no short form of the office's place: a level word or a
+# town's, a street's or a village's (东山镇, 义乌江), a party's branch (东山总支: said by _BRANCH_OF_A_PARTY).
+_AFTER_A_SHORT_PLACE = re.compile(r"[县市区旗州盟省镇乡村江湖山]|街道|社区|支社|总支|支部|基层委|$")
 
 
 _BRACKET_AFTER = re.compile(r"(?<=.)\([^()]*\)$")
@@ -75,6 +78,10 @@ def unit_key(name: str, places: tuple[str, ...] = (), aliases: tuple[tuple[str, 
     for place in places:
         if len(place) > 1 and place[-1] in "县市区旗州盟":
             text = text.replace(place, place[-1])
+            # 义乌工商联, 义乌佛堂镇 in 义乌市's ledger: its place written short, without its level word, at the start of a
+            # unit's name (not a town, street or party branch of that name: 东山镇, 东山总支)
+            if len(place) > 2 and text.startswith(place[:-1]) and not _AFTER_A_SHORT_PLACE.match(text, len(place) - 1):
+                text = place[-1] + text[len(place) - 1:]
             if text.startswith(place[-1]) and len(text) >= 3:  # 县教育局 and 教育局: the office's own level word
                 text = text[1:]
             if len(place) > 2:  # 九三学社东山支社 and 九三学社支社: the place before a party's branch
@@ -135,8 +142,9 @@ def place_elsewhere(unit: str, own: tuple[str, ...], below: tuple[str, ...], rul
     look_alike = [str(w) for w in placement.get("not_level_words") or () if w]  # 超市, 社区
     zones = tuple(str(w) for w in rules.data.get("unit_zone_words") or () if w)  # 经济开发区
     own = {f for p in places for f in (p, *short_place_forms(p))}
-    if place in own or place.endswith(zones or ("\0",)) or any(w in place for w in look_alike) \
-            or any(o.startswith(m[1]) for o in own):
+    # 金华市婺城区 of 金华市婺城区教育局 in 婺城区's ledger, 浙江省义乌市 in 义乌市's: the office's own place, written after its city
+    if place in own or place in with_places_above(places, rules) or place.endswith(zones or ("\0",)) \
+            or any(w in place for w in look_alike) or any(o.startswith(m[1]) for o in own):
         return ""
     return place
 
@@ -150,13 +158,33 @@ def short_place_forms(name: str) -> list[str]:
 
 
 def office_places(rules: Rules) -> tuple[str, ...]:
-    """The office's place names (``office.place``), which ``unit_key`` takes as level words."""
-    place = (rules.data.get("office") or {}).get("place") or ()
-    return (place,) if isinstance(place, str) else tuple(place)
+    """The office's place names (``office.place``), which ``unit_key`` takes as level words, each also as its
+    units write it after the city and province it lies in (:func:`with_places_above`)."""
+    return with_places_above(_as_names((rules.data.get("office") or {}).get("place")), rules)
+
+
+def with_places_above(places, rules: Rules) -> tuple[str, ...]:
+    """``places`` and each as a unit's name writes it after the city and province it lies in (``office.city``,
+    ``office.province``): 金华市婺城区 and 浙江省金华市婺城区 of 婺城区 (金华市婺城区教育局, 民进金华市婺城区总支 are
+    婺城区's units, as 婺城区教育局 is), 浙江省义乌市 of 义乌市; the longest first, so the whole is read before the
+    place inside it."""
+    office = rules.data.get("office") or {}
+    cities, provinces = _as_names(office.get("city")), _as_names(office.get("province"))
+    above = [(c,) for c in cities] + [(p,) for p in provinces] + [(p, c) for p in provinces for c in cities]
+    places = tuple(p for p in places if p)
+    written = {"".join(a) + place for place in places for a in above if not place.startswith(a[-1])}
+    return (*sorted(written - set(places), key=len, reverse=True), *places)
+
+
+def _as_names(value) -> list[str]:
+    """A rules value naming one place or several, as its names (no empty one)."""
+    values = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else ()
+    return [str(v) for v in values if isinstance(v, str) and v.strip()]
 
 
 # 青石县政协办公室, 政协青石县委员会: the office's place, as its ledgers name it (填报单位, file names).
-_OFFICE_PLACE = re.compile(r"(?:政协)?([\u4e00-\u9fff]{1,4}?[县区市旗])(?:政协|委员会)")
+# The places it lies in may come first (金华市婺城区政协办公室, 政协金华市婺城区委员会: 婺城区, not 华市婺城区).
+_OFFICE_PLACE = re.compile(r"(?:政协)?(?:[\u4e00-\u9fff]{2,6}?[省市州盟])*([\u4e00-\u9fff]{1,4}?[县区市旗])(?:政协|委员会)")
 
 
 def places_said(ledger: Ledger) -> dict[str, str]:

@@ -1061,10 +1061,30 @@ class SheetReader:
                 self.t.add("findings", code="header.duplicate", src=src, row=header_row, column=col_letter(c),
                            value=layout.labels.get(c, ""), detail=str(counts.get(c, 0)))
         self._report_second_authors(header_row, counts)
+        self._say_own_reading_twice(layout.header_bottom + 1)  # at the column's own label (its lowest header row)
         for c in sorted(set(counts) - labelled):
             r, v = first[c]
             self.t.add("findings", code="column.no_header", src=src, row=r, column=col_letter(c),
                        value=cell_text(v)[:30], detail=str(counts[c]))
+
+    def _say_own_reading_twice(self, header_row: int) -> None:
+        """Each adoption column whose body the office's own reading of a level word at its start places
+        (``office.relative``: 市政协 or 市级 in 义乌市's ledger is its own, 县级) at the tier and line of another
+        column of the group (县政协编发 | 市政协 | 省政协, 本级 | 市级 | 省级: the tiers a county's columns climb), said
+        at its header (header.relative_twice): read as the rules say, the column may mean the city above."""
+        columns: dict[str, tuple[int, object]] = {}
+        for b in self.layout.bodies:
+            if b.action == "adoption" and b.body not in columns:
+                columns[b.body] = (b.col, self._placed(norm(b.body)))
+        for body, (col, placed) in columns.items():
+            if not placed.relative or placed.tier is None:
+                continue
+            other = next((o for o, (_, p) in columns.items() if o != body and not p.relative
+                          and (p.tier, p.channel, p.routing) == (placed.tier, placed.channel, placed.routing)), None)
+            if other is not None:
+                said = self.layout.labels.get(columns[other][0], other).split("/")[-1]  # 县政协编发 of 采用情况/县政协编发
+                self.t.add("findings", code="header.relative_twice", src=self.ctx.src, row=header_row,
+                           column=col_letter(col), value=self.layout.labels.get(col, body), detail=said)
 
     def _say_columns_read_past(self, header_row: int, counts: dict[int, int]) -> None:
         """Each column of an unknown header, or read past on purpose, said with how many cells it holds; one

@@ -97,7 +97,8 @@ def _basic_forwarded(circ: QuarterlyCircular, refs: dict[str, str]) -> str | Non
     forwarded = {t: n for t, n in (getattr(s, "forwarded", None) or {}).items() if n}
     if not forwarded:
         return None
-    to = "、".join(f"{t}{n}条" for t, n in reversed(list(forwarded.items())))
+    word = circ.rules.tier_word if circ.rules is not None else str  # 金华市级 in 义乌市's circular
+    to = "、".join(f"{word(t)}{n}条" for t, n in reversed(list(forwarded.items())))
     # "所报信息": of these, not every adoption above the office (an item may be taken up unasked).
     text = f"{circ.period_word}向上级报送信息{sum(forwarded.values())}条（其中{to}），所报信息被上级采用{s.forwarded_adopted}条"
     rate = getattr(s, "upper_adoption_rate", None)

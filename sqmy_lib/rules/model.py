@@ -311,10 +311,22 @@ class Rules:
         its readers, though the tier is), unless that word names another tier or level (a county-level
         city's 市级 is its city's too: it keeps 县级); any other as the rules name it."""
         if word not in (self.own_tier, self._leader_by_tier.get(self.own_tier)):
-            return word
+            return self._named_above(word)
         office = self.data.get("office") or {}
         said = level_word(office.get("place") or place_of(str(office.get("name") or "")))
         return said if said and (said == word or said not in {*self.tiers, *self.leader_levels}) else word
+
+    def _named_above(self, word: str) -> str:
+        """A tier or leader level above the office (市级) that the office's own reading of its level word (``relative``:
+        {市: own} of a county-level city) takes for another, written with the place at that tier (金华市级 in 义乌市's
+        documents, where 市级 and 市委书记 are 义乌's own): a word the same office reads back as itself as it is."""
+        tier = next((t for t, level in self._leader_by_tier.items() if level == word and t in self.tiers), word)
+        if tier not in self.tiers or self.placement.place(word).tier in (tier, None):
+            return word
+        key = {1: "city", 2: "province"}.get(self.tiers.index(tier))
+        names = (self.data.get("office") or {}).get(key) if key else None
+        name = names if isinstance(names, str) else next(iter(names), "") if isinstance(names, list) else ""
+        return f"{name}级" if name and not name.startswith("示例") else word
 
     def tier_rank(self, tier: str | None) -> int:
         """0 for the lowest tier upward; -1 for None."""

@@ -78,6 +78,8 @@ class Placed:
     # not placed: a level word at the start (区政协, 市长) that ends none of the office's places at its tier
     # (区政协 in a 旗 of 内蒙古自治区: the 自治区's or a district's; 市政协 in a county-level city), not in ``relative``
     level_unclear: bool = False
+    # placed by the office's own reading of a level word at the start (``relative``: 市政协 in 义乌市's ledger is its own)
+    relative: bool = False
 
 
 class Placement:
@@ -211,7 +213,11 @@ class Placement:
         # The office's own place counts only written whole (利川市, 北京市): 吉林市 in 吉林省 is another city, not 吉林's 市.
         own_post = (place is not None and found is not None
                     and (place[1] in self.below or place[1] in self._own_names)
-                    and _DEPUTY.fullmatch(core[place[0]:found[2]]) is not None)  # (place ends where the post starts)
+                    and (_DEPUTY.fullmatch(core[place[0]:found[2]]) is not None  # (place ends where the post starts)
+                         # 义乌市委常委、副市长, 义乌市委、市政府 in 义乌市's ledger: the next post or organ of the same place's
+                         # level, after a 、, is that place's (its 市 is 义乌's, not 金华's)
+                         or place[1].endswith(found[0])
+                         and _POST_OF_THE_SAME_PLACE.fullmatch(core[place[0]:found[2]]) is not None))
         if place is not None and (found is None or place[0] >= found[2] + len(found[0]) or own_post):
             _, word, tier = place
             said = f"下级单位所在地名“{word}”" if word in self.below else f"本单位所在地名“{word}”"
@@ -219,6 +225,7 @@ class Placement:
         if found is not None:
             word, tier, at = found
             rule = f"层级词“{word}”"
+            by_relative = False
             # At the very start (市政协), or only that word throughout and first (市委常委、常务副市长刘某某).
             # 市级 (市级领导) is read as its 市 is: in a 直辖市's district both are the province's.
             relative = word if word in self.relative else word[:-1] if word.endswith("级") else ""
@@ -226,6 +233,7 @@ class Placement:
                                                           and self._last_level(core.replace(word, " ")) is None)):
                 tier = self._resolve(self.relative[relative])
                 rule = f"名称开头的“{word}”按本单位理解为{_SAID.get(tier, tier)}"
+                by_relative = tier is not None
             elif at == 0 and (unclear := self._start_unclear(word, tier)):
                 return Placed(None, channel, "", unclear, True, level_unclear=True)
             elif tier == self.own_tier and (other := self._other_place(text)):
@@ -233,7 +241,8 @@ class Placement:
                               city_unclear=True)
             # The office's own 专报/转报/转送 (县政协转送) go by their routing's channel, as alone.
             own = routing if tier == self.own_tier else ""
-            return Placed(tier, (routing_channel or channel) if own else channel, own, rule, True)
+            return Placed(tier, (routing_channel or channel) if own else channel, own, rule, True,
+                          relative=by_relative)
         for word, tier in self.products:
             if word in text and tier is not None:
                 tier = self._resolve(tier)
@@ -415,6 +424,9 @@ def office_place(name: str) -> str:
 
 # What may stand between a place and its own post (临江市常务副市长): nothing else.
 _DEPUTY = re.compile(r"(?:常务)?副?")
+# What stands between a place and the next post or organ at its level in one list of them (义乌市[委常委、副]市长,
+# 义乌市[委、]市政府): the place's first post, a separator, then nothing but a deputy's prefix.
+_POST_OF_THE_SAME_PLACE = re.compile(r"[^、，,;；]*[、，,和及与](?:常务)?副?")
 
 
 # -- an office's name, as a roll-up's folder or a record writes it
