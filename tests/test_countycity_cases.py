@@ -281,3 +281,16 @@ def test_county_level_city_units_written_with_its_short_name_are_its_own(tmp_pat
     units = {u["unit"]: u for u in _json("compute", "units", office, "--year", "2025")}
     assert (units["义乌市工商联"]["submitted"], units["义乌市工商联"]["points"]) == (1, 21)
     assert (units["佛堂镇政协工委"]["submitted"], units["佛堂镇政协工委"]["points"]) == (2, 15)
+
+
+def test_county_level_city_letters_name_the_tier_above_by_its_city(tmp_path):
+    """义乌's 反馈函 said 被采用2条(其中市级1条、县级1条) to 陈晓燕, whose 市级 is 义乌's own to her. By hand: row 2 was taken
+    up by 金华市政协 (the city's 市级), row 6 by 本市《社情民意》 (义乌's own, 县级): 其中金华市级1条、县级1条."""
+    office = _yiwu(tmp_path)
+    out = tmp_path / "反馈函"
+    assert sqmy("feedback", office, "--year", "2025", "--out", out).returncode in (0, 3)
+    import docx
+    (letter,) = [p for p in out.rglob("*陈晓燕*.docx")]
+    text = "\n".join(p.text for p in docx.Document(str(letter)).paragraphs)
+    assert "其中金华市级1条、县级1条" in text
+    assert "市级" not in text.replace("金华市级", "")

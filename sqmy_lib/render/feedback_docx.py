@@ -54,21 +54,22 @@ def _n(row: dict, key: str) -> int:
     return 0 if value is None or pd.isna(value) else int(value)
 
 
-def _tier_text(row: dict, tiers: list[str]) -> str:
+def _tier_text(row: dict, tiers: list[str], word=str) -> str:
     """(其中市级1条、县级1条): the adopted items by the highest tier each reached, highest first, so
     the parts add up to the number adopted (an item adopted at 县级 and 市级 is one 市级 item);
-    all at one tier, (市级) or (均为县级)."""
-    counts = [(t, _n(row, f"highest_{t}")) for t in reversed(tiers) if _n(row, f"highest_{t}")]
+    all at one tier, (市级) or (均为县级). Each tier as ``word`` writes it (``Rules.tier_word``: 金华市级 in
+    义乌市's letters, whose rules read 市级 as itself)."""
+    counts = [(word(t), _n(row, f"highest_{t}")) for t in reversed(tiers) if _n(row, f"highest_{t}")]
     if len(counts) == 1 and counts[0][1] == _n(row, "adopted"):  # all at one tier: 被采用1条(市级)
         return f"({'' if counts[0][1] == 1 else '均为'}{counts[0][0]})"
     return f"(其中{'、'.join(f'{t}{n}条' for t, n in counts)})" if counts else ""
 
 
-def figures_sentence(row: dict, tiers: list[str]) -> str:
+def figures_sentence(row: dict, tiers: list[str], word=str) -> str:
     """报送N条,被采用M条(其中…),获领导批示K件;向上级报送F条,被上级采用G条 — the row's own numbers.
     A clause whose number is 0 is left out, never written as 0: nothing at all is 未报送社情民意信息;
     no item sent in the period but earlier ones adopted or instructed, 未报送新的…,此前报送的信息被采用…."""
-    later = [f"被采用{_n(row, 'adopted')}条{_tier_text(row, tiers)}" if _n(row, "adopted") else "",
+    later = [f"被采用{_n(row, 'adopted')}条{_tier_text(row, tiers, word)}" if _n(row, "adopted") else "",
              f"获领导批示{_n(row, 'instructed')}件" if _n(row, "instructed") else ""]
     later = [x for x in later if x]
     forwarded, up = _n(row, "forwarded"), _n(row, "forwarded_adopted")
@@ -205,7 +206,7 @@ def unit_gongwen(fb: Feedback, letter: UnitLetter, issuing: Issuing) -> Gongwen:
     adopted_word = _adopted_word(fb, row)
     body = [Para(f"现将{label}{letter.unit}社情民意信息报送、采用和领导批示情况反馈如下。"),
             Heading("基本情况"),
-            Para(f"{label},{letter.unit}{figures_sentence(row, fb.tiers)}{_points_and_place(fb, letter)}"),
+            Para(f"{label},{letter.unit}{figures_sentence(row, fb.tiers, fb.rules.tier_word)}{_points_and_place(fb, letter)}"),
             Heading("任务完成情况"),
             *[Para(t) for t in quota_paras(fb, row, letter.ytd, "", adopted_word, "本期")],
             Heading("信息采用和批示情况"),
@@ -272,7 +273,7 @@ def person_gongwen(fb: Feedback, letter: PersonLetter, issuing: Issuing) -> Gong
     addressee = f"{letter.name}委员" if "委员" in roles else f"{letter.name}同志"
     body = [Para(f"感谢您对社情民意信息工作的支持。现将您{label}报送、采用社情民意信息情况反馈如下。"),
             Heading("基本情况"),
-            Para(f"{label},您{figures_sentence(first, fb.tiers)}。" + _coauthored(fb, letter.items)),
+            Para(f"{label},您{figures_sentence(first, fb.tiers, fb.rules.tier_word)}。" + _coauthored(fb, letter.items)),
             Heading("任务完成情况")]
     for r in letter.roles:
         subject = f"作为{r['role']}," if r.get("role") else ""
