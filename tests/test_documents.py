@@ -199,7 +199,7 @@ def test_forwarded_and_channel_figures_are_one_sentence_each():
     s = SimpleNamespace(forwarded={"市级": 10, "省级": 3, "全国": 0}, forwarded_adopted=4, upper_adoption_rate=4 / 13,
                         adopted_by_channel={"政协": 20, "党委政府": 5, "民主党派统战": 0, "部门": 2},
                         routing={"专报": 3, "转报": 1, "转送": 2}, published=12)
-    circ = SimpleNamespace(summary=s, period_word="本季度")
+    circ = SimpleNamespace(summary=s, period_word="本季度", rules=None)
     # Tiers as tiers: a forward to 市级 may go to the 市委 as well as the 市政协.
     assert _basic_forwarded(circ, {}) == "本季度向上级报送信息13条（其中省级3条、市级10条），所报信息被上级采用4条，上级采用率30.8%。"
     assert _basic_channels(circ, {}) == "按采用渠道分，政协渠道20条、党委政府渠道5条、部门渠道2条。"
