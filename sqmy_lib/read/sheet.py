@@ -48,6 +48,7 @@ from .values import (
     days_in_text,
     deadline,
     folder_year,
+    issue_after_year,
     issue_cell,
     issue_numbers,
     issues_apart,
@@ -3654,6 +3655,8 @@ def _issue_reading(value, reading: Reading | None) -> Reading | None:
     """Under an issue-number column (市政协采用期数) a number, typed or as text, is the issue that
     carried the item, 1 included; a mark (√, 采用) reads as a mark."""
     typed = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(value, str) and (issue := issue_after_year(value)) is not None:  # 2025-4: 第4期 here, not April
+        return Reading(ADOPTED, issue_no=issue, text=cell_text(value))
     if not (typed or (reading is not None and reading.state == UNKNOWN and not isinstance(value, bool))):
         return reading
     issue = issue_cell(value)

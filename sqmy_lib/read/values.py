@@ -613,9 +613,16 @@ def issue_cell(value) -> int | None:
     text = norm(cell_text(value))
     if text.isdigit() and len(text) <= 4:
         return int(text)
-    if m := _YEAR_AND_ISSUE.match(text):  # 2025-3, 2025.12: that year's issue
-        return int(m[1])
+    if (issue := issue_after_year(text)) is not None:  # 2025-3, 2025.12, 〔2025〕3号: that year's issue
+        return issue
     return issue_number(text)
+
+
+def issue_after_year(text: str) -> int | None:
+    """The issue of a 期号 written with its year before it (``2025-3``, ``2025.12``, ``〔2025〕3``, a 文号's
+    ``〔2025〕3号``), or None. Under a 期号 column this is the issue, never a month (2025-4 is 第4期 there)."""
+    m = _YEAR_AND_ISSUE.match(norm(text)) or _YEAR_AND_NUMBER.match(norm(text))
+    return int(m[1]) if m else None
 
 
 def issues_apart(value) -> list[int] | None:
@@ -632,6 +639,8 @@ def issues_apart(value) -> list[int] | None:
 _NUMBERS_APART = re.compile(r"\d\s+\d")
 # A 期号 written with its year before it: 2025-3, 2025.12, 2025/3, (2025)3, 〔2025〕3.
 _YEAR_AND_ISSUE = re.compile(r"^(?:(?:19|20)\d\d\s*[-.－/—]\s*|[(\[〔【](?:19|20)\d\d[)\]〕】]\s*)(\d{1,3})$")
+# A bulletin numbered as a 文号 is: 〔2025〕3号, (2025)3号.
+_YEAR_AND_NUMBER = re.compile(r"^[(\[〔【](?:19|20)\d\d[)\]〕】]\s*(\d{1,3})\s*号$")
 
 
 # What a 稿酬 cell writes besides its amount: that it was paid (已发, 已发放, 已付, 实发), ¥, 元, 整.
